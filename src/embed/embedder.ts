@@ -1,0 +1,43 @@
+import { Embeddings } from '@langchain/core/embeddings';
+
+/**
+ * The embedding port: LangChain's `Embeddings` (embedDocuments / embedQuery) plus what the
+ * index manifest must record so that an index is never queried with another model's vectors.
+ * Vectors are L2-normalised, so inner product is cosine similarity.
+ */
+export abstract class Embedder extends Embeddings {
+  /** Provider and model, e.g. `hash`, `transformers:/models/e5-small`, `openai:text-embedding-3-small`. */
+  abstract readonly id: string;
+  /** Bumped when the same id would produce different vectors. */
+  abstract readonly version: string;
+  abstract readonly dimension: number;
+  /** Largest batch `embedDocuments` sends at once. */
+  readonly maxBatch: number = 64;
+  /** Releases model sessions or sockets. */
+  async close(): Promise<void> {}
+
+  /** Passage vectors as typed arrays, normalised; in batches of `maxBatch`. */
+  async embedPassages(texts: string[]): Promise<Float32Array[]> {
+    const out: Float32Array[] = [];
+    for (let i = 0; i < texts.length; i += this.maxBatch) {
+      const batch = await this.embedDocuments(texts.slice(i, i + this.maxBatch));
+      for (const v of batch) out.push(l2normalize(Float32Array.from(v)));
+    }
+    return out;
+  }
+
+  /** A query vector as a typed array, normalised. */
+  async embedQueryVector(text: string): Promise<Float32Array> {
+    return l2normalize(Float32Array.from(await this.embedQuery(text)));
+  }
+}
+
+export function l2normalize(v: Float32Array): Float32Array {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += (v[i] as number) * (v[i] as number);
+  if (s > 0) {
+    const k = 1 / Math.sqrt(s);
+    for (let i = 0; i < v.length; i++) v[i] = (v[i] as number) * k;
+  }
+  return v;
+}

@@ -1,0 +1,75 @@
+/**
+ * Every failure the engine reports has a `code` that adapters use to pick a short,
+ * user-facing message, and an optional ES2022 `cause` with the original error.
+ */
+export type ErrorCode =
+  | 'config'
+  | 'corpus'
+  | 'index-missing'
+  | 'index-mismatch'
+  | 'index-corrupt'
+  | 'index-locked'
+  | 'provider'
+  | 'input'
+  | 'internal';
+
+export class KiemchungError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'KiemchungError';
+    this.code = code;
+  }
+}
+
+/** Configuration is invalid; `issues` lists every bad key at once. */
+export class ConfigError extends KiemchungError {
+  readonly issues: string[];
+  constructor(issues: string[]) {
+    super('config', `Invalid configuration:\n  - ${issues.join('\n  - ')}`);
+    this.name = 'ConfigError';
+    this.issues = issues;
+  }
+}
+
+/** A corpus could not be read at all (not: one bad article, which is reported and skipped). */
+export class CorpusError extends KiemchungError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('corpus', message, options);
+    this.name = 'CorpusError';
+  }
+}
+
+/** The index folder has no usable index, or was built with different settings, or is damaged. */
+export class IndexError extends KiemchungError {
+  constructor(
+    code: 'index-missing' | 'index-mismatch' | 'index-corrupt' | 'index-locked',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(code, message, options);
+    this.name = 'IndexError';
+  }
+}
+
+/** An optional model provider (embedding API, LLM, local model folder) failed. */
+export class ProviderError extends KiemchungError {
+  readonly provider: string;
+  constructor(provider: string, message: string, options?: { cause?: unknown }) {
+    super('provider', `${provider}: ${message}`, options);
+    this.name = 'ProviderError';
+    this.provider = provider;
+  }
+}
+
+/** The caller passed something the engine cannot take (empty question, malformed id…). */
+export class InputError extends KiemchungError {
+  constructor(message: string) {
+    super('input', message);
+    this.name = 'InputError';
+  }
+}
+
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,58 @@
+/** A small levelled logger writing one line per event to stderr, with secrets masked. */
+export interface Logger {
+  debug(msg: string, extra?: unknown): void;
+  info(msg: string, extra?: unknown): void;
+  warn(msg: string, extra?: unknown): void;
+  error(msg: string, extra?: unknown): void;
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
+
+const SECRET_NAME = /(TOKEN|SECRET|API_KEY|PASSWORD)$/;
+
+/** Values of secret-looking environment variables (tokens, keys) that must never reach a log line. */
+export function secretValues(env: NodeJS.ProcessEnv = process.env): string[] {
+  return Object.entries(env)
+    .filter(([k, v]) => SECRET_NAME.test(k) && typeof v === 'string' && v.length >= 6)
+    .map(([, v]) => v as string);
+}
+
+/** Replaces every occurrence of a secret (and the Telegram `bot<token>` URL form) with a mask. */
+export function redact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const s of secrets) if (s) out = out.split(s).join('***');
+  return out.replace(/bot\d{5,}:[A-Za-z0-9_-]{20,}/g, 'bot***');
+}
+
+function render(extra: unknown): string {
+  if (extra === undefined) return '';
+  if (extra instanceof Error) {
+    const parts = [extra.stack ?? `${extra.name}: ${extra.message}`];
+    let cause = (extra as { cause?: unknown }).cause;
+    while (cause instanceof Error) {
+      parts.push(`caused by ${cause.stack ?? cause.message}`);
+      cause = (cause as { cause?: unknown }).cause;
+    }
+    return ` ${parts.join('\n')}`;
+  }
+  try {
+    return ` ${JSON.stringify(extra)}`;
+  } catch {
+    return ` ${String(extra)}`;
+  }
+}
+
+export function createLogger(
+  level: LogLevel = 'info',
+  write: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+  secrets: readonly string[] = secretValues(),
+): Logger {
+  const at = (lvl: Exclude<LogLevel, 'silent'>) => (msg: string, extra?: unknown) => {
+    if (ORDER[lvl] < ORDER[level]) return;
+    write(redact(`${new Date().toISOString()} ${lvl.toUpperCase()} ${msg}${render(extra)}`, secrets));
+  };
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}
+
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
