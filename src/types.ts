@@ -8,7 +8,7 @@ export type DateKind = 'published' | 'event';
 export interface ArticleRef {
   articleId: string;
   title: string;
-  /** ISO date, YYYY-MM-DD. */
+  /** ISO date, YYYY-MM-DD; empty only for imported data sets that have no dates. */
   date: string;
   dateKind: DateKind;
   source: string;
@@ -29,7 +29,7 @@ export interface Citation extends ArticleRef {
   paragraph: string;
 }
 
-export type RefusalReason = 'no-match' | 'low-confidence' | 'empty-question' | 'not-in-filter' | 'unsupported';
+export type RefusalReason = 'no-match' | 'low-confidence' | 'empty-question' | 'too-long' | 'not-in-filter';
 
 export interface Answer {
   question: string;

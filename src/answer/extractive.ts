@@ -1,0 +1,217 @@
+import { foldedHash, markedHash } from '../index/lexical.js';
+import type { IndexReader } from '../index/open-index.js';
+import { articleRef } from '../index/open-index.js';
+import type { Segment } from '../index/segment.js';
+import type { Retrieved } from '../retrieve/hybrid.js';
+import { fold, hasMarks } from '../text/normalize.js';
+import { sentenceRanges } from '../text/sentences.js';
+import { STOPWORDS } from '../text/stopwords.js';
+import { pairs, syllables } from '../text/tokenize.js';
+import type { Answer, ArticleRef, Citation, Lang } from '../types.js';
+import { expectedType, hasExpected } from './question-type.js';
+
+/**
+ * The offline answer: the sentences of the best passages that cover the question, quoted
+ * verbatim with [n] markers. Confidence is the share of the question's informative words
+ * (weighted by rarity) that the chosen sentence and its paragraph contain, lowered when the
+ * question asks for a number, date, place or person that the sentence lacks.
+ */
+export interface ExtractiveSettings {
+  /** Passages whose sentences are considered. */
+  candidates: number;
+  maxQuotes: number;
+  /** A further quote must score at least this share of the best one. */
+  secondQuoteRatio: number;
+  /** Weight of the sentence's own coverage against its paragraph's. */
+  sentenceWeight: number;
+  /** Factor applied when the expected kind of fact is missing. */
+  typePenalty: number;
+  /** Quotes longer than this are cut to the sentence window around the best match. */
+  maxQuoteChars: number;
+}
+
+export const DEFAULT_EXTRACTIVE: ExtractiveSettings = {
+  candidates: 6,
+  maxQuotes: 2,
+  secondQuoteRatio: 0.8,
+  sentenceWeight: 0.6,
+  typePenalty: 0.6,
+  maxQuoteChars: 700,
+};
+
+interface QueryWord {
+  marked: number;
+  folded: number;
+  idf: number;
+}
+
+interface Candidate {
+  hit: Retrieved;
+  rank: number;
+  start: number;
+  end: number;
+  score: number;
+  coverage: number;
+}
+
+const MESSAGES: Record<Lang, { refusal: string; intro: string; empty: string; tooLong: string; filtered: string }> = {
+  vi: {
+    refusal: 'Không tìm thấy thông tin này trong các bài viết đã lưu.',
+    intro: 'Theo các bài viết đã lưu:',
+    empty: 'Câu hỏi trống. Hãy nhập một câu hỏi về các bài viết đã lưu.',
+    tooLong: 'Câu hỏi quá dài. Hãy rút gọn và hỏi lại.',
+    filtered: 'Không có bài viết nào khớp với bộ lọc đã chọn.',
+  },
+  en: {
+    refusal: 'This information was not found in the stored articles.',
+    intro: 'According to the stored articles (quoted in Vietnamese):',
+    empty: 'The question is empty. Please ask something about the stored articles.',
+    tooLong: 'The question is too long. Please shorten it and ask again.',
+    filtered: 'No stored article matches the chosen filter.',
+  },
+};
+
+export function messages(lang: Lang) {
+  return MESSAGES[lang];
+}
+
+function queryWords(reader: IndexReader, question: string): { words: QueryWord[]; pairs: QueryWord[] } {
+  const t = syllables(question);
+  const n = Math.max(1, reader.lexicalSize);
+  const useMarked = hasMarks(question);
+  const idf = (hash: number) => Math.log(1 + (n - reader.df(hash) + 0.5) / (reader.df(hash) + 0.5));
+  const make = (term: string): QueryWord => {
+    const m = markedHash(term);
+    const f = foldedHash(fold(term));
+    return { marked: m, folded: f, idf: idf(useMarked ? m : f) };
+  };
+  const seen = new Set<string>();
+  const words: QueryWord[] = [];
+  for (const s of t.syllables) {
+    if (STOPWORDS.has(fold(s)) || seen.has(s)) continue;
+    seen.add(s);
+    words.push(make(s));
+  }
+  const ps: QueryWord[] = [];
+  for (const p of pairs(t)) {
+    const [a, b] = p.split(' ') as [string, string];
+    if ((STOPWORDS.has(fold(a)) && STOPWORDS.has(fold(b))) || seen.has(p)) continue;
+    seen.add(p);
+    ps.push(make(p));
+  }
+  return { words, pairs: ps };
+}
+
+function hashesOf(text: string, marked: boolean): Set<number> {
+  const t = syllables(text);
+  const out = new Set<number>();
+  for (const term of [...t.syllables, ...pairs(t)]) out.add(marked ? markedHash(term) : foldedHash(fold(term)));
+  return out;
+}
+
+function coverage(words: QueryWord[], present: Set<number>, marked: boolean): number {
+  let total = 0;
+  let hit = 0;
+  for (const w of words) {
+    total += w.idf;
+    if (present.has(marked ? w.marked : w.folded) || (marked && present.has(w.folded))) hit += w.idf;
+  }
+  return total === 0 ? 0 : hit / total;
+}
+
+export interface ExtractiveInput {
+  reader: IndexReader;
+  question: string;
+  lang: Lang;
+  hits: Retrieved[];
+  settings?: ExtractiveSettings;
+}
+
+export interface ExtractiveResult {
+  text: string;
+  citations: Citation[];
+  confidence: number;
+}
+
+function citationFor(reader: IndexReader, hit: Retrieved, start: number, end: number, marker: number): Citation {
+  const seg = reader.segments[hit.segment] as Segment;
+  const paragraph = seg.paragraphText(hit.paragraph);
+  const quote = paragraph.slice(start, end);
+  return {
+    marker,
+    ...articleRef(hit.article),
+    paragraphId: `${hit.article.id}#p${hit.paragraphNumber}`,
+    paragraphNumber: hit.paragraphNumber,
+    quote,
+    paragraph,
+  };
+}
+
+/** Every quote must appear character for character in its paragraph; anything else is a bug. */
+export function assertVerbatim(citations: readonly Citation[]): void {
+  for (const c of citations) {
+    if (!c.quote || !c.paragraph.includes(c.quote)) {
+      throw new Error(`internal: quote for ${c.paragraphId} is not verbatim in its paragraph`);
+    }
+  }
+}
+
+export function extractiveAnswer(input: ExtractiveInput): ExtractiveResult {
+  const s = input.settings ?? DEFAULT_EXTRACTIVE;
+  const { reader, question, hits } = input;
+  const marked = hasMarks(question);
+  const { words, pairs: qPairs } = queryWords(reader, question);
+  const type = expectedType(question);
+  const candidates: Candidate[] = [];
+  hits.slice(0, s.candidates).forEach((hit, rank) => {
+    const seg = reader.segments[hit.segment] as Segment;
+    const paragraph = seg.paragraphText(hit.paragraph);
+    const paraCov = coverage(words, hashesOf(`${hit.article.title}\n${paragraph}`, marked), marked);
+    for (const [a, b] of sentenceRanges(paragraph)) {
+      if (b <= hit.start || a >= hit.end) continue;
+      const sentence = paragraph.slice(a, b);
+      const present = hashesOf(sentence, marked);
+      const sentCov = coverage(words, present, marked);
+      const pairCov = qPairs.length ? coverage(qPairs, present, marked) : sentCov;
+      let cov = s.sentenceWeight * (0.7 * sentCov + 0.3 * pairCov) + (1 - s.sentenceWeight) * paraCov;
+      if (!hasExpected(type, sentence, question)) cov *= s.typePenalty;
+      const score = cov + 0.05 / (1 + rank);
+      candidates.push({ hit, rank, start: a, end: b, score, coverage: cov });
+    }
+  });
+  candidates.sort((x, y) => y.score - x.score);
+  const best = candidates[0];
+  if (!best) return { text: '', citations: [], confidence: 0 };
+  const chosen: Candidate[] = [best];
+  for (const c of candidates.slice(1)) {
+    if (chosen.length >= s.maxQuotes) break;
+    if (c.score < best.score * s.secondQuoteRatio) break;
+    const samePara = chosen.some((x) => x.hit.segment === c.hit.segment && x.hit.paragraph === c.hit.paragraph);
+    if (samePara) continue;
+    chosen.push(c);
+  }
+  const citations = chosen.map((c, i) => {
+    let { start, end } = c;
+    if (end - start > s.maxQuoteChars) end = start + s.maxQuoteChars;
+    return citationFor(reader, c.hit, start, end, i + 1);
+  });
+  assertVerbatim(citations);
+  const m = messages(input.lang);
+  const text = [m.intro, ...citations.map((c) => `“${c.quote}” [${c.marker}]`)].join('\n');
+  return { text, citations, confidence: Math.min(1, best.coverage) };
+}
+
+/** Up to `n` distinct articles from the retrieved passages, best first. */
+export function closestArticles(hits: readonly Retrieved[], n = 3): (ArticleRef & { score: number })[] {
+  const out: (ArticleRef & { score: number })[] = [];
+  const seen = new Set<string>();
+  for (const h of hits) {
+    if (seen.has(h.article.id)) continue;
+    seen.add(h.article.id);
+    out.push({ ...articleRef(h.article), score: Math.round(h.score * 10000) / 10000 });
+    if (out.length >= n) break;
+  }
+  return out;
+}
+
+export type { Answer };

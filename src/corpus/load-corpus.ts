@@ -1,0 +1,210 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import zlib from 'node:zlib';
+import { parse as parseYaml } from 'yaml';
+import { CorpusError } from '../errors.js';
+import type { IndexIssue } from '../types.js';
+import { normalizeSpace } from '../text/normalize.js';
+import { type Article, frontMatterSchema, jsonlArticleSchema } from './article.js';
+import { ARTICLE_ID } from './ids.js';
+import { markdownBlocks, splitFrontMatter } from './markdown.js';
+
+export interface LoadedCorpus {
+  articles: Article[];
+  /** Articles that could not be read, by path and reason; the rest are still loaded. */
+  issues: IndexIssue[];
+}
+
+/** A Markdown article file larger than this is refused (a real article is a few kilobytes). */
+export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function zodReason(error: { issues: Array<{ path: PropertyKey[]; message: string }> }): string {
+  return error.issues.map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message)).join('; ');
+}
+
+/** Parses one Markdown article; throws a string reason when it is not a valid article. */
+export function parseMarkdownArticle(text: string, origin: string): Article {
+  const fm = splitFrontMatter(text);
+  if (!fm) throw 'no front matter (the file must start with a "---" block holding id, title, date, source)';
+  let data: unknown;
+  try {
+    data = parseYaml(fm.yaml, { schema: 'core' });
+  } catch (err) {
+    throw `front matter is not valid YAML (${(err as Error).message.split('\n')[0]})`;
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw 'front matter must be a YAML mapping';
+  const parsed = frontMatterSchema.safeParse(data);
+  if (!parsed.success) throw `front matter: ${zodReason(parsed.error)}`;
+  const meta = parsed.data;
+  const blocks = markdownBlocks(fm.body);
+  const paragraphs = blocks.filter((b) => b.kind === 'body').map((b) => b.text);
+  if (paragraphs.length === 0) throw 'empty body (no paragraphs after the front matter)';
+  return {
+    id: meta.id,
+    title: normalizeSpace(meta.title),
+    date: meta.date,
+    dateKind: meta.date_kind,
+    source: normalizeSpace(meta.source),
+    ...(meta.url ? { url: meta.url } : {}),
+    lang: meta.lang,
+    tags: meta.tags ?? [],
+    paragraphs,
+    captions: blocks.filter((b) => b.kind === 'caption').map((b) => b.text),
+    origin,
+  };
+}
+
+/** Turns one JSONL record into an article, or throws a string reason. */
+export function parseJsonlArticle(record: unknown, origin: string): Article {
+  const parsed = jsonlArticleSchema.safeParse(record);
+  if (!parsed.success) throw zodReason(parsed.error);
+  const r = parsed.data;
+  const id = r.id.toLowerCase();
+  if (!ARTICLE_ID.test(id)) throw `id: "${r.id}" must be letters, digits, ".", "_" or "-"`;
+  const paragraphs = r.body
+    .split(/\n[ \t]*\n/)
+    .map((p) => normalizeSpace(p))
+    .filter(Boolean);
+  if (paragraphs.length === 0) throw 'empty body';
+  return {
+    id,
+    title: normalizeSpace(r.title),
+    date: r.date ?? '',
+    dateKind: 'published',
+    source: r.source ? normalizeSpace(r.source) : '',
+    ...(r.url && /^https?:\/\//.test(r.url) ? { url: r.url } : {}),
+    lang: 'vi',
+    tags: [],
+    paragraphs,
+    captions: [],
+    origin,
+  };
+}
+
+function decode(buf: Buffer): string {
+  if (buf.includes(0)) throw 'not a text file (it contains NUL bytes)';
+  try {
+    return utf8.decode(buf);
+  } catch {
+    throw 'not UTF-8 text';
+  }
+}
+
+async function* jsonlLines(file: string): AsyncGenerator<[string, number]> {
+  let input: NodeJS.ReadableStream = fs.createReadStream(file);
+  if (file.endsWith('.gz')) input = input.pipe(zlib.createGunzip());
+  const rl = readline.createInterface({ input, crlfDelay: Infinity });
+  let n = 0;
+  for await (const line of rl) {
+    n++;
+    yield [line, n];
+  }
+}
+
+async function loadJsonl(file: string, add: (a: Article) => void, issue: (p: string, r: string) => void): Promise<void> {
+  try {
+    for await (const [line, n] of jsonlLines(file)) {
+      if (!line.trim()) continue;
+      const origin = `${file}:${n}`;
+      try {
+        let record: unknown;
+        try {
+          record = JSON.parse(line);
+        } catch {
+          throw 'not valid JSON';
+        }
+        add(parseJsonlArticle(record, origin));
+      } catch (reason) {
+        issue(origin, typeof reason === 'string' ? reason : (reason as Error).message);
+      }
+    }
+  } catch (err) {
+    issue(file, `cannot be read (${(err as Error).message})`);
+  }
+}
+
+const isJsonl = (f: string) => /\.jsonl(\.gz)?$/i.test(f);
+const isMarkdown = (f: string) => /\.md$/i.test(f) && !/^readme\.md$/i.test(path.basename(f));
+
+/** Files in a corpus folder, depth first, sorted; symlink loops and oddities become issues. */
+function walk(dir: string, issue: (p: string, r: string) => void, seen = new Set<string>()): string[] {
+  let real: string;
+  try {
+    real = fs.realpathSync(dir);
+  } catch (err) {
+    issue(dir, `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    return [];
+  }
+  if (seen.has(real)) {
+    issue(dir, 'symbolic link loop (this folder was already read)');
+    return [];
+  }
+  seen.add(real);
+  const out: string[] = [];
+  for (const name of fs.readdirSync(dir).sort()) {
+    if (name.startsWith('.')) continue;
+    const p = path.join(dir, name);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(p);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      issue(p, code === 'ELOOP' ? 'symbolic link loop' : code === 'ENOENT' ? 'broken symbolic link' : `cannot be read (${code})`);
+      continue;
+    }
+    if (st.isDirectory()) {
+      if (isMarkdown(name) || isJsonl(name)) issue(p, 'is a folder, not an article file');
+      else out.push(...walk(p, issue, seen));
+    } else if (st.isFile() && (isMarkdown(name) || isJsonl(name))) out.push(p);
+  }
+  return out;
+}
+
+/**
+ * Reads a corpus: a folder of Markdown articles (and/or JSONL files), or one JSONL file
+ * (gzipped or not). Bad articles are reported with their path and reason and skipped; a
+ * duplicate id keeps the first article.
+ */
+export async function loadCorpus(location: string): Promise<LoadedCorpus> {
+  const issues: IndexIssue[] = [];
+  const issue = (p: string, reason: string) => issues.push({ path: p, reason });
+  const articles: Article[] = [];
+  const firstOrigin = new Map<string, string>();
+  const add = (a: Article) => {
+    const prev = firstOrigin.get(a.id);
+    if (prev !== undefined) {
+      issue(a.origin, `duplicate id "${a.id}" (already used by ${prev})`);
+      return;
+    }
+    firstOrigin.set(a.id, a.origin);
+    articles.push(a);
+  };
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(location);
+  } catch {
+    throw new CorpusError(`corpus not found: ${location} (set --corpus or KIEMCHUNG_CORPUS to a folder of articles or a .jsonl file)`);
+  }
+  const files = st.isDirectory() ? walk(location, issue) : [location];
+  for (const file of files) {
+    if (isJsonl(file)) {
+      await loadJsonl(file, add, issue);
+      continue;
+    }
+    if (!isMarkdown(file)) {
+      issue(file, 'not a corpus file (expected .md, .jsonl or .jsonl.gz)');
+      continue;
+    }
+    try {
+      const size = fs.statSync(file).size;
+      if (size > MAX_ARTICLE_BYTES) throw `too large (${(size / 1048576).toFixed(1)} MB; an article file may be at most ${MAX_ARTICLE_BYTES / 1048576} MB)`;
+      add(parseMarkdownArticle(decode(fs.readFileSync(file)), file));
+    } catch (reason) {
+      issue(file, typeof reason === 'string' ? reason : `cannot be read (${(reason as Error).message})`);
+    }
+  }
+  return { articles, issues };
+}

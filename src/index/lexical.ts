@@ -1,0 +1,257 @@
+import { hash32 } from '../text/hash.js';
+import { fold, hasMarks } from '../text/normalize.js';
+import { pairs, syllables, terms as termsOf, type Terms } from '../text/tokenize.js';
+import { Grow, type Pack, type PackArray } from './pack.js';
+
+/**
+ * BM25 over hashed terms. Every passage contributes its syllables and adjacent-syllable pairs
+ * twice: as marked lower-case terms ("hội nghị") and as folded terms ("hoi nghi"), each hashed
+ * with its own seed into 32 bits. A query with tone marks is scored mostly on marked terms
+ * (exact Vietnamese words, which folding would confuse: "bảo"/"báo"/"bão"), with folded terms
+ * as a fallback; a query typed without marks is scored on folded terms only. Terms are stored
+ * as sorted hashes, so the index needs no string dictionary in memory.
+ */
+const SEED_MARKED = 0x9e3779b1;
+const SEED_FOLDED = 0x85ebca77;
+
+export function markedHash(term: string): number {
+  return hash32(term, SEED_MARKED);
+}
+export function foldedHash(term: string): number {
+  return hash32(term, SEED_FOLDED);
+}
+
+/** Term hashes with their counts for one passage. */
+export function passageTermCounts(text: string, title: string): Map<number, number> {
+  const counts = new Map<number, number>();
+  const add = (t: Terms) => {
+    for (const m of t.marked) {
+      const h = markedHash(m);
+      counts.set(h, (counts.get(h) ?? 0) + 1);
+    }
+    for (const f of t.folded) {
+      const h = foldedHash(f);
+      counts.set(h, (counts.get(h) ?? 0) + 1);
+    }
+  };
+  add(termsOf(title));
+  add(termsOf(text));
+  return counts;
+}
+
+export interface QueryTerm {
+  hash: number;
+  weight: number;
+  /** Syllable pairs get their own weight; kept for debugging and tuning. */
+  pair: boolean;
+}
+
+export interface QueryWeights {
+  marked: number;
+  folded: number;
+  foldedWhenMarked: number;
+  pair: number;
+}
+
+export const DEFAULT_QUERY_WEIGHTS: QueryWeights = { marked: 1, folded: 1, foldedWhenMarked: 0.35, pair: 1 };
+
+/** The weighted hashed terms of a query (duplicates merged). */
+export function queryTerms(query: string, w: QueryWeights = DEFAULT_QUERY_WEIGHTS): QueryTerm[] {
+  const t = syllables(query);
+  const ps = pairs(t);
+  const marked = hasMarks(query);
+  const out = new Map<number, QueryTerm>();
+  const add = (hash: number, weight: number, pair: boolean) => {
+    const prev = out.get(hash);
+    if (prev) prev.weight += weight;
+    else out.set(hash, { hash, weight, pair });
+  };
+  const all: Array<[string, boolean]> = [...t.syllables.map((s): [string, boolean] => [s, false]), ...ps.map((p): [string, boolean] => [p, true])];
+  for (const [term, isPair] of all) {
+    const pw = isPair ? w.pair : 1;
+    if (marked) {
+      add(markedHash(term), w.marked * pw, isPair);
+      add(foldedHash(fold(term)), w.foldedWhenMarked * pw, isPair);
+    } else add(foldedHash(fold(term)), w.folded * pw, isPair);
+  }
+  return [...out.values()];
+}
+
+export class LexicalBuilder {
+  private readonly docHashes = new Grow(Uint32Array, 1 << 16);
+  private readonly docTfs = new Grow(Uint16Array, 1 << 16);
+  private readonly docEnds = new Grow(Uint32Array, 1 << 10);
+  private readonly docLens = new Grow(Uint32Array, 1 << 10);
+  private readonly df = new Map<number, number>();
+  private totalLen = 0;
+
+  add(counts: Map<number, number>): void {
+    let len = 0;
+    for (const [h, tf] of counts) {
+      this.docHashes.push(h);
+      this.docTfs.push(Math.min(tf, 65535));
+      this.df.set(h, (this.df.get(h) ?? 0) + 1);
+      len += tf;
+    }
+    // Each term is counted in both forms; the length is that of one form.
+    len = Math.round(len / 2);
+    this.docEnds.push(this.docHashes.length);
+    this.docLens.push(len);
+    this.totalLen += len;
+  }
+
+  finish(): Record<string, PackArray> {
+    const hashes = Uint32Array.from(this.df.keys()).sort();
+    const offsets = new Uint32Array(hashes.length + 1);
+    const slot = this.df; // reused: hash -> write cursor
+    let pos = 0;
+    hashes.forEach((h, i) => {
+      offsets[i] = pos;
+      pos += slot.get(h) as number;
+      slot.set(h, offsets[i] as number);
+    });
+    offsets[hashes.length] = pos;
+    const docHashes = this.docHashes.finish();
+    const docTfs = this.docTfs.finish();
+    const docEnds = this.docEnds.finish();
+    const docs = new Uint32Array(pos);
+    const tfs = new Uint16Array(pos);
+    let start = 0;
+    for (let d = 0; d < docEnds.length; d++) {
+      const end = docEnds[d] as number;
+      for (let j = start; j < end; j++) {
+        const h = docHashes[j] as number;
+        const p = slot.get(h) as number;
+        docs[p] = d;
+        tfs[p] = docTfs[j] as number;
+        slot.set(h, p + 1);
+      }
+      start = end;
+    }
+    return {
+      lexHashes: hashes,
+      lexOffsets: offsets,
+      lexDocs: docs,
+      lexTfs: tfs,
+      lexDocLens: this.docLens.finish(),
+      lexTotal: Float32Array.of(this.totalLen),
+    };
+  }
+}
+
+/** The read side of one segment's lexical index. */
+export class LexicalIndex {
+  readonly hashes: Uint32Array;
+  readonly offsets: Uint32Array;
+  readonly docs: Uint32Array;
+  readonly tfs: Uint16Array;
+  readonly docLens: Uint32Array;
+  readonly totalLen: number;
+
+  constructor(pack: Pack) {
+    this.hashes = pack.get('lexHashes');
+    this.offsets = pack.get('lexOffsets');
+    this.docs = pack.get('lexDocs');
+    this.tfs = pack.get('lexTfs');
+    this.docLens = pack.get('lexDocLens');
+    this.totalLen = (pack.get<Float32Array>('lexTotal')[0] as number) ?? 0;
+  }
+
+  get size(): number {
+    return this.docLens.length;
+  }
+
+  /** Index of the term in `hashes`, or -1. */
+  find(hash: number): number {
+    let lo = 0;
+    let hi = this.hashes.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = this.hashes[mid] as number;
+      if (v < hash) lo = mid + 1;
+      else if (v > hash) hi = mid - 1;
+      else return mid;
+    }
+    return -1;
+  }
+
+  df(hash: number): number {
+    const i = this.find(hash);
+    return i < 0 ? 0 : (this.offsets[i + 1] as number) - (this.offsets[i] as number);
+  }
+}
+
+export interface Bm25Params {
+  k1: number;
+  b: number;
+}
+
+export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.75 };
+
+export interface ScoredDoc {
+  segment: number;
+  doc: number;
+  score: number;
+}
+
+/**
+ * BM25 across segments with corpus-wide statistics (N, average length, document frequency),
+ * so that scores from different segments are comparable. `alive(segment, doc)` hides deleted
+ * or filtered passages.
+ */
+export function bm25Search(
+  segments: readonly LexicalIndex[],
+  terms: readonly QueryTerm[],
+  k: number,
+  alive: (segment: number, doc: number) => boolean,
+  params: Bm25Params = DEFAULT_BM25,
+): ScoredDoc[] {
+  let n = 0;
+  let total = 0;
+  for (const s of segments) {
+    n += s.size;
+    total += s.totalLen;
+  }
+  if (n === 0 || terms.length === 0) return [];
+  const avgdl = total / n;
+  const idfs = terms.map((t) => {
+    let df = 0;
+    for (const s of segments) df += s.df(t.hash);
+    return df === 0 ? 0 : Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  });
+  const heap: ScoredDoc[] = [];
+  segments.forEach((seg, si) => {
+    const acc = new Float32Array(seg.size);
+    const touched: number[] = [];
+    terms.forEach((t, ti) => {
+      const idf = idfs[ti] as number;
+      if (idf === 0) return;
+      const i = seg.find(t.hash);
+      if (i < 0) return;
+      const w = idf * t.weight;
+      const end = seg.offsets[i + 1] as number;
+      const { k1, b } = params;
+      for (let p = seg.offsets[i] as number; p < end; p++) {
+        const d = seg.docs[p] as number;
+        const tf = seg.tfs[p] as number;
+        const dl = seg.docLens[d] as number;
+        if (acc[d] === 0) touched.push(d);
+        acc[d] = (acc[d] as number) + (w * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * dl) / avgdl));
+      }
+    });
+    for (const d of touched) {
+      const score = acc[d] as number;
+      if (heap.length >= k && score <= (heap[heap.length - 1] as ScoredDoc).score) continue;
+      if (!alive(si, d)) continue;
+      insertSorted(heap, { segment: si, doc: d, score }, k);
+    }
+  });
+  return heap;
+}
+
+function insertSorted(list: ScoredDoc[], item: ScoredDoc, k: number): void {
+  let i = list.length;
+  while (i > 0 && (list[i - 1] as ScoredDoc).score < item.score) i--;
+  list.splice(i, 0, item);
+  if (list.length > k) list.pop();
+}

@@ -1,0 +1,221 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { z } from 'zod';
+import { IndexError } from '../errors.js';
+import { DEFAULT_CHUNKING } from '../corpus/passages.js';
+
+/**
+ * On-disk layout of an index folder:
+ *
+ *   CURRENT                 name of the live manifest, replaced atomically (write + rename)
+ *   manifest-000042.json    one per generation: settings, segments, checksums
+ *   segments/seg-…/         immutable segment folders, referenced by manifests
+ *   index.lock              held by the one process that is writing
+ *
+ * A writer builds new segments and a new manifest beside the live ones and switches CURRENT
+ * last, so a crash or kill at any moment leaves the previous generation loadable.
+ */
+export const FORMAT_VERSION = 1;
+
+const fileSum = z.object({ size: z.number().int().nonnegative(), crc32: z.number().int().nonnegative() });
+
+export const manifestSchema = z.object({
+  format: z.number().int(),
+  generation: z.number().int().nonnegative(),
+  createdAt: z.string(),
+  embedder: z.object({ id: z.string(), version: z.string(), dimension: z.number().int().positive() }),
+  chunking: z.object({ maxChars: z.number(), windowChars: z.number() }),
+  hnsw: z.object({ m: z.number(), efConstruction: z.number(), efSearch: z.number() }),
+  segments: z.array(
+    z.object({
+      name: z.string().regex(/^seg-[0-9a-z-]+$/),
+      articles: z.number().int().nonnegative(),
+      paragraphs: z.number().int().nonnegative(),
+      passages: z.number().int().nonnegative(),
+      /** Segment-local indexes of articles deleted or replaced since the segment was written. */
+      deleted: z.array(z.number().int().nonnegative()),
+      files: z.record(z.string(), fileSum),
+    }),
+  ),
+});
+
+export type Manifest = z.infer<typeof manifestSchema>;
+export type SegmentEntry = Manifest['segments'][number];
+
+export function crc32(buf: Buffer): number {
+  return zlib.crc32(buf) >>> 0;
+}
+
+export function segmentsDir(indexDir: string): string {
+  return path.join(indexDir, 'segments');
+}
+
+/** Writes a file durably: temp file, fsync, rename over the target. */
+export function writeFileAtomic(file: string, data: string | Buffer): void {
+  const tmp = `${file}.tmp-${process.pid}`;
+  const fd = fs.openSync(tmp, 'w');
+  try {
+    fs.writeFileSync(fd, data);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(tmp, file);
+  fsyncDir(path.dirname(file));
+}
+
+export function fsyncDir(dir: string): void {
+  try {
+    const fd = fs.openSync(dir, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    // Some file systems do not allow fsync on directories; rename is still atomic there.
+  }
+}
+
+/** Checksums of a finished segment folder's files; also fsyncs them. */
+export function sealSegment(dir: string): Record<string, { size: number; crc32: number }> {
+  const files: Record<string, { size: number; crc32: number }> = {};
+  for (const name of fs.readdirSync(dir).sort()) {
+    const p = path.join(dir, name);
+    const buf = fs.readFileSync(p);
+    files[name] = { size: buf.length, crc32: crc32(buf) };
+    const fd = fs.openSync(p, 'r');
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+  }
+  fsyncDir(dir);
+  return files;
+}
+
+export function rebuildHint(indexDir: string): string {
+  return `run "kiemchung index --rebuild --index ${indexDir}" to rebuild it`;
+}
+
+/** The live manifest, or null when the folder holds no index yet. */
+export function readCurrentManifest(indexDir: string): Manifest | null {
+  const current = path.join(indexDir, 'CURRENT');
+  if (!fs.existsSync(current)) return null;
+  const name = fs.readFileSync(current, 'utf8').trim();
+  if (!/^manifest-\d+\.json$/.test(name)) {
+    throw new IndexError('index-corrupt', `index at ${indexDir} is damaged: CURRENT names "${name.slice(0, 60)}"; ${rebuildHint(indexDir)}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(path.join(indexDir, name), 'utf8'));
+  } catch (err) {
+    throw new IndexError('index-corrupt', `index at ${indexDir} is damaged: ${name} cannot be read; ${rebuildHint(indexDir)}`, { cause: err });
+  }
+  const format = (raw as { format?: unknown })?.format;
+  if (typeof format === 'number' && format !== FORMAT_VERSION) {
+    throw new IndexError(
+      'index-mismatch',
+      `index at ${indexDir} has format version ${format}, this version of kiemchung reads version ${FORMAT_VERSION}; ${rebuildHint(indexDir)}`,
+    );
+  }
+  const parsed = manifestSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new IndexError('index-corrupt', `index at ${indexDir} is damaged: ${name} is not a valid manifest; ${rebuildHint(indexDir)}`);
+  }
+  return parsed.data;
+}
+
+export interface ExpectedSettings {
+  embedder: { id: string; version: string; dimension: number };
+  chunking?: Manifest['chunking'];
+}
+
+/** Throws a clear `index-mismatch` error naming what differs and how to rebuild. */
+export function checkCompatible(m: Manifest, want: ExpectedSettings, indexDir: string): void {
+  const e = m.embedder;
+  const w = want.embedder;
+  const diffs: string[] = [];
+  if (e.id !== w.id) diffs.push(`embedder "${e.id}" (now configured: "${w.id}")`);
+  else if (e.version !== w.version) diffs.push(`embedder version ${e.version} (now ${w.version})`);
+  if (e.dimension !== w.dimension) diffs.push(`dimension ${e.dimension} (now ${w.dimension})`);
+  const c = want.chunking ?? DEFAULT_CHUNKING;
+  if (m.chunking.maxChars !== c.maxChars || m.chunking.windowChars !== c.windowChars) diffs.push('passage chunking settings');
+  if (diffs.length) {
+    throw new IndexError('index-mismatch', `index at ${indexDir} was built with ${diffs.join(', ')}; ${rebuildHint(indexDir)}`);
+  }
+}
+
+/** Points CURRENT at a new manifest: the single atomic step that publishes a generation. */
+export function publishManifest(indexDir: string, m: Manifest): void {
+  const name = `manifest-${String(m.generation).padStart(6, '0')}.json`;
+  writeFileAtomic(path.join(indexDir, name), JSON.stringify(m, null, 1));
+  writeFileAtomic(path.join(indexDir, 'CURRENT'), `${name}\n`);
+}
+
+/**
+ * Removes segments and manifests that neither the live generation nor the one before it uses
+ * (a reader that opened the previous generation a moment ago can still finish loading it), and
+ * leftovers of interrupted writes.
+ */
+export function collectGarbage(indexDir: string, live: Manifest, previous: Manifest | null): void {
+  const keep = new Set([...live.segments, ...(previous?.segments ?? [])].map((s) => s.name));
+  const keepManifests = new Set([live.generation, previous?.generation ?? -1]);
+  const segs = segmentsDir(indexDir);
+  for (const name of fs.existsSync(segs) ? fs.readdirSync(segs) : []) {
+    if (!keep.has(name)) fs.rmSync(path.join(segs, name), { recursive: true, force: true });
+  }
+  for (const name of fs.readdirSync(indexDir)) {
+    const m = /^manifest-(\d+)\.json$/.exec(name);
+    if ((m && !keepManifests.has(Number(m[1]))) || /\.tmp-\d+$/.test(name)) fs.rmSync(path.join(indexDir, name), { force: true });
+  }
+}
+
+/** An exclusive lock on the index folder for writers; a lock left by a dead process is taken over. */
+export function acquireLock(indexDir: string): () => void {
+  fs.mkdirSync(indexDir, { recursive: true });
+  const file = path.join(indexDir, 'index.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = fs.openSync(file, 'wx');
+      fs.writeSync(fd, String(process.pid));
+      fs.closeSync(fd);
+      return () => fs.rmSync(file, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number(fs.readFileSync(file, 'utf8').trim());
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
+        throw new IndexError('index-locked', `index at ${indexDir} is being written by process ${pid}; wait for it to finish`);
+      }
+      fs.rmSync(file, { force: true });
+    }
+  }
+  throw new IndexError('index-locked', `cannot lock index at ${indexDir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Verifies a segment file against the manifest before it is used; never half-reads. */
+export function verifyFile(indexDir: string, seg: SegmentEntry, file: string): Buffer {
+  const p = path.join(segmentsDir(indexDir), seg.name, file);
+  const want = seg.files[file];
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(p);
+  } catch (err) {
+    throw new IndexError('index-corrupt', `index at ${indexDir} is damaged: ${seg.name}/${file} is missing; ${rebuildHint(indexDir)}`, { cause: err });
+  }
+  if (!want || buf.length !== want.size || crc32(buf) !== want.crc32) {
+    throw new IndexError(
+      'index-corrupt',
+      `index at ${indexDir} is damaged: ${seg.name}/${file} does not match its checksum (torn or foreign file); ${rebuildHint(indexDir)}`,
+    );
+  }
+  return buf;
+}
