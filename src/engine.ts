@@ -62,7 +62,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const q = normalizeSpace(typeof question === 'string' ? question : '');
     const lang = opts.lang ?? detectLang(q);
     const m = messages(lang);
-    const base = { question: q, lang, mode: 'extractive' as const, citations: [], closest: [], confidence: 0 };
+    const base = { question: q, lang, mode: 'extractive' as const, citations: [], closest: [], retrieved: [], confidence: 0 };
     const done = (a: Omit<Answer, 'timing'>, retrieveMs: number): Answer => ({
       ...a,
       timing: { retrieveMs: Math.round(retrieveMs * 100) / 100, totalMs: Math.round((performance.now() - t0) * 100) / 100 },
@@ -73,15 +73,16 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const { hits } = await retrieve(r, embedder, q, { k: opts.topK ?? config.topK, fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
     const retrieveMs = performance.now() - t0;
     const closest = closestArticles(hits);
+    const retrieved = hits.map((h) => ({ paragraphId: `${h.article.id}#p${h.paragraphNumber}`, articleId: h.article.id, score: Math.round(h.score * 10000) / 10000 }));
     if (hits.length === 0) {
       const filtered = opts.filter && Object.values(opts.filter).some((v) => v !== undefined);
       return done({ ...base, text: filtered ? m.filtered : m.refusal, refused: true, reason: filtered ? 'not-in-filter' : 'no-match' }, retrieveMs);
     }
     const ex = extractiveAnswer({ reader: r, question: q, lang, hits });
     if (ex.citations.length === 0 || ex.confidence < config.minConfidence) {
-      return done({ ...base, text: m.refusal, refused: true, reason: 'low-confidence', closest, confidence: ex.confidence }, retrieveMs);
+      return done({ ...base, text: m.refusal, refused: true, reason: 'low-confidence', closest, retrieved, confidence: ex.confidence }, retrieveMs);
     }
-    return done({ ...base, text: ex.text, citations: ex.citations, refused: false, closest, confidence: ex.confidence }, retrieveMs);
+    return done({ ...base, text: ex.text, citations: ex.citations, refused: false, closest, retrieved, confidence: ex.confidence }, retrieveMs);
   };
 
   const search = async (query: string, opts: SearchOptions = {}): Promise<SearchHit[]> => {

@@ -42,6 +42,8 @@ export interface Answer {
   reason?: RefusalReason;
   /** Closest articles, best first: shown with refusals, and useful for "see also". */
   closest: (ArticleRef & { score: number })[];
+  /** The passages retrieval ranked, one per paragraph, best first (what the answer was chosen from). */
+  retrieved: { paragraphId: string; articleId: string; score: number }[];
   /** How the answer was made. */
   mode: 'extractive' | 'llm';
   /** Set when an LLM answer had sentences removed by the citation checker. */

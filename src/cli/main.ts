@@ -1,0 +1,244 @@
+#!/usr/bin/env node
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { type Config, loadConfig } from '../config.js';
+import { createEmbedder } from '../embed/create-embedder.js';
+import { createEngine } from '../engine.js';
+import { KiemchungError } from '../errors.js';
+import { updateIndex } from '../index/build-index.js';
+import { createLogger } from '../log.js';
+import type { AskOptions, Engine, SearchFilter } from '../types.js';
+import { runChat } from './chat.js';
+import { runEval, summaryLine } from './eval.js';
+import { progressBar } from './progress.js';
+import { renderAnswer, renderHits, renderSource } from './render.js';
+
+export const USAGE = `kiemchung: cited answers from the stored MOST articles
+
+Usage:
+  kiemchung index [--rebuild]                 build or update the index from the corpus
+  kiemchung ask "<question>" [--json]         answer one question with cited paragraphs
+  kiemchung chat                              ask questions in the terminal
+  kiemchung search "<query>" [--json]         best matching paragraphs
+  kiemchung source <articleId#pN> [--json]    one whole paragraph
+  kiemchung eval --questions FILE [--distractors FILE --distractor-limit N] [--strip-marks] [--json]
+
+Options for every command:
+  --corpus <dir|file>   corpus folder or .jsonl(.gz) file (KIEMCHUNG_CORPUS, default corpus/)
+  --index <dir>         index folder (KIEMCHUNG_INDEX_DIR, default .kiemchung/index)
+Filters for ask and search:
+  --top-k N  --article ID  --source NAME  --from YYYY-MM-DD  --to YYYY-MM-DD  --lang vi|en
+`;
+
+class UsageError extends Error {}
+
+const OPTIONS = {
+  corpus: { type: 'string' },
+  index: { type: 'string' },
+  json: { type: 'boolean' },
+  rebuild: { type: 'boolean' },
+  'top-k': { type: 'string' },
+  article: { type: 'string', multiple: true },
+  source: { type: 'string', multiple: true },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  lang: { type: 'string' },
+  questions: { type: 'string' },
+  distractors: { type: 'string' },
+  'distractor-limit': { type: 'string' },
+  'strip-marks': { type: 'boolean' },
+  limit: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+const ALLOWED: Record<string, ReadonlyArray<keyof typeof OPTIONS>> = {
+  index: ['rebuild'],
+  ask: ['json', 'top-k', 'article', 'source', 'from', 'to', 'lang'],
+  search: ['json', 'top-k', 'article', 'source', 'from', 'to'],
+  source: ['json'],
+  chat: ['top-k', 'article', 'source', 'from', 'to', 'lang'],
+  eval: ['json', 'questions', 'distractors', 'distractor-limit', 'strip-marks', 'limit'],
+};
+
+function int(v: string | undefined, name: string, min = 1): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be a whole number ≥ ${min}`);
+  return n;
+}
+
+function isoDate(v: string | undefined, name: string): string | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new UsageError(`--${name} must be a date YYYY-MM-DD`);
+  return v;
+}
+
+function filterFrom(v: Values): SearchFilter | undefined {
+  const f: SearchFilter = {};
+  if (v.article?.length) f.articleIds = v.article;
+  if (v.source?.length) f.sources = v.source;
+  const from = isoDate(v.from, 'from');
+  const to = isoDate(v.to, 'to');
+  if (from) f.dateFrom = from;
+  if (to) f.dateTo = to;
+  return Object.keys(f).length ? f : undefined;
+}
+
+export interface CliIO {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadableStream;
+}
+
+const defaultIO: CliIO = {
+  out: (s) => process.stdout.write(`${s}\n`),
+  err: (s) => process.stderr.write(`${s}\n`),
+  env: process.env,
+  stdin: process.stdin,
+};
+
+/** Runs the command line; returns the exit code (0 ok, 1 failure, 2 usage). */
+export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<number> {
+  let values: Values;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true }));
+  } catch (err) {
+    io.err(`${(err as Error).message.split('\n')[0]}\n\n${USAGE}`);
+    return 2;
+  }
+  const [command, ...rest] = positionals;
+  if (values.help || command === 'help' || command === undefined) {
+    (command === undefined && !values.help ? io.err : io.out)(USAGE);
+    return command === undefined && !values.help ? 2 : 0;
+  }
+  const allowed = ALLOWED[command];
+  if (!allowed) {
+    io.err(`unknown command "${command.slice(0, 40)}"\n\n${USAGE}`);
+    return 2;
+  }
+  const extra = Object.keys(values).filter((k) => !['corpus', 'index', ...allowed].includes(k));
+  if (extra.length) {
+    io.err(`option --${extra[0]} does not apply to "${command}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    const overrides: Partial<Config> = {};
+    if (values.corpus) overrides.corpus = values.corpus;
+    if (values.index) overrides.indexDir = values.index;
+    const config = loadConfig(io.env, overrides);
+    const logger = createLogger(config.logLevel, io.err);
+    const topK = int(values['top-k'], 'top-k');
+    if (values.lang !== undefined && values.lang !== 'vi' && values.lang !== 'en') throw new UsageError('--lang must be vi or en');
+    const lang = values.lang as 'vi' | 'en' | undefined;
+    const filter = filterFrom(values);
+    const askOpts: AskOptions = { ...(topK ? { topK } : {}), ...(filter ? { filter } : {}), ...(lang ? { lang } : {}) };
+    const oneArg = (what: string) => {
+      if (rest.length !== 1 || !rest[0]?.trim()) throw new UsageError(`"${command}" takes one ${what} (quote it)`);
+      return rest[0];
+    };
+    const open = async (): Promise<Engine> => {
+      const bar = progressBar();
+      try {
+        return await createEngine({ config: overrides, env: io.env, logger, onIndexProgress: (p) => bar.update(p) });
+      } finally {
+        bar.end();
+      }
+    };
+    switch (command) {
+      case 'index': {
+        if (rest.length) throw new UsageError('"index" takes no arguments');
+        const embedder = await createEmbedder(config.embeddings, { config, logger });
+        const bar = progressBar();
+        const r = await updateIndex({ indexDir: config.indexDir, corpus: config.corpus, embedder, rebuild: values.rebuild ?? false, onProgress: (p) => bar.update(p) }).finally(() => bar.end());
+        for (const i of r.issues) io.err(`skipped ${i.path}: ${i.reason}`);
+        const what = r.wrote ? `${r.added} added, ${r.changed} changed, ${r.removed} removed, ${r.unchanged} unchanged` : 'up to date';
+        io.out(`indexed ${r.articles} articles, ${r.passages} passages (${what}) in ${(r.ms / 1000).toFixed(2)} s → ${config.indexDir}`);
+        if (r.issues.length) io.err(`${r.issues.length} article file(s) could not be indexed (see above)`);
+        return r.issues.length ? 1 : 0;
+      }
+      case 'ask': {
+        const q = oneArg('question');
+        const engine = await open();
+        const a = await engine.ask(q, askOpts);
+        io.out(values.json ? JSON.stringify(a, null, 2) : renderAnswer(a));
+        await engine.close();
+        return 0;
+      }
+      case 'search': {
+        const q = oneArg('query');
+        const engine = await open();
+        const hits = await engine.search(q, { ...(topK ? { topK } : {}), ...(filter ? { filter } : {}) });
+        io.out(values.json ? JSON.stringify(hits, null, 2) : renderHits(hits));
+        await engine.close();
+        return 0;
+      }
+      case 'source': {
+        const id = oneArg('paragraph id, like iec-thanh-vien-2024#p2');
+        const engine = await open();
+        const p = await engine.source(id);
+        await engine.close();
+        if (!p) {
+          io.err(`no paragraph "${id.slice(0, 80)}" (ids look like iec-thanh-vien-2024#p2; see "kiemchung search")`);
+          return 1;
+        }
+        io.out(values.json ? JSON.stringify(p, null, 2) : renderSource(p));
+        return 0;
+      }
+      case 'chat': {
+        if (rest.length) throw new UsageError('"chat" takes no arguments');
+        const engine = await open();
+        await runChat(engine, { input: io.stdin, out: io.out, askOptions: askOpts });
+        await engine.close();
+        return 0;
+      }
+      case 'eval': {
+        if (!values.questions) throw new UsageError('eval needs --questions FILE');
+        if (values['distractor-limit'] && !values.distractors) throw new UsageError('--distractor-limit goes with --distractors');
+        const limit = int(values.limit, 'limit');
+        const dl = int(values['distractor-limit'], 'distractor-limit', 0);
+        const tty = process.stderr.isTTY;
+        const r = await runEval({
+          questions: values.questions,
+          corpus: config.corpus,
+          ...(values.distractors ? { distractors: values.distractors } : {}),
+          ...(dl !== undefined ? { distractorLimit: dl } : {}),
+          ...(limit ? { limit } : {}),
+          stripMarks: values['strip-marks'] ?? false,
+          cacheDir: path.join(path.dirname(path.resolve(config.indexDir)), 'eval'),
+          config,
+          logger,
+          ...(tty ? { onProgress: (d: number, t: number) => (d % 50 === 0 || d === t) && process.stderr.write(`\r${d}/${t} questions${d === t ? '\n' : ''}`) } : {}),
+        });
+        if (values.json) io.out(JSON.stringify(r));
+        else {
+          io.out(`questions=${r.questions} articles=${r.articles} passages=${r.passages}`);
+          io.out(summaryLine(r));
+        }
+        return 0;
+      }
+    }
+    return 2;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (err instanceof KiemchungError) {
+      io.err(`error (${err.code}): ${err.message}`);
+      return 1;
+    }
+    io.err(`unexpected error: ${(err as Error)?.stack ?? String(err)}`);
+    return 1;
+  }
+}
+
+const isMain = process.argv[1] && import.meta.url === new URL(`file://${path.resolve(process.argv[1])}`).href;
+if (isMain) {
+  runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
