@@ -1,0 +1,182 @@
+import type { Lang } from '../../src/index.js';
+
+/**
+ * Every fixed sentence the bot says, in Vietnamese and English. Plain text: callers escape
+ * what they interpolate, and these strings contain no markup except where a function says so.
+ */
+export interface Messages {
+  sources: string;
+  closest: string;
+  paragraph: string;
+  eventDate: string;
+  flagged: string;
+  emptyAnswer: string;
+  searchHeader: string;
+  searchNone: string;
+  noAnswerHint: string;
+  askUsage: string;
+  searchUsage: string;
+  sourceUsage: string;
+  sourceBadId: (shownId: string) => string;
+  sourceUnknown: (shownId: string) => string;
+  tooLong: (limit: number, got: number) => string;
+  rateLimited: (perMinute: number) => string;
+  unknownCommand: string;
+  textOnly: string;
+  notAllowedChat: string;
+  notAllowedAdmin: string;
+  reindexBusy: string;
+  reindexStarted: string;
+  reindexDone: (r: { articles: number; added: number; changed: number; removed: number; issues: number; ms: number }) => string;
+  buttonStale: string;
+  buttonOpened: string;
+  continued: string;
+  inlineTitle: string;
+  inlineRefusedTitle: string;
+  inlineTooMany: string;
+  error: {
+    index: string;
+    provider: string;
+    input: string;
+    other: string;
+  };
+  help: {
+    intro: string;
+    corpus: (articles: number, paragraphs: number, from: string, to: string) => string;
+    corpusEmpty: string;
+    commands: string;
+    ask: string;
+    search: string;
+    source: string;
+    examples: string;
+    exampleQuestions: string[];
+    cite: string;
+    groups: (username: string) => string;
+    inline: (username: string) => string;
+  };
+  commandList: { command: string; description: string }[];
+}
+
+const vi: Messages = {
+  sources: 'Nguồn',
+  closest: 'Các bài gần nhất',
+  paragraph: 'đoạn',
+  eventDate: 'ngày sự kiện',
+  flagged: 'Một số câu đã được lược bỏ vì không khớp với nguồn.',
+  emptyAnswer: 'Không có câu trả lời.',
+  searchHeader: 'Kết quả tìm kiếm cho',
+  searchNone: 'Không tìm thấy bài nào phù hợp.',
+  noAnswerHint: 'Bạn có thể thử /search với từ khoá ngắn hơn.',
+  askUsage: 'Hãy gõ câu hỏi sau lệnh, ví dụ: /ask Việt Nam ký kết gì tại Hội nghị LMC?',
+  searchUsage: 'Hãy gõ từ khoá sau lệnh, ví dụ: /search IEC',
+  sourceUsage: 'Hãy gõ mã đoạn sau lệnh, ví dụ: /source do-luong-lmc-2023#p3',
+  sourceBadId: (id) => `"${id}" không phải là mã đoạn. Mã đoạn có dạng mã-bài#pN, ví dụ do-luong-lmc-2023#p3.`,
+  sourceUnknown: (id) => `Không có đoạn nào mang mã ${id} trong kho dữ liệu.`,
+  tooLong: (limit, got) => `Câu hỏi quá dài (${got} ký tự). Xin rút gọn dưới ${limit} ký tự.`,
+  rateLimited: (n) => `Bạn đang hỏi hơi nhanh: tối đa ${n} câu mỗi phút. Xin đợi một chút rồi hỏi tiếp.`,
+  unknownCommand: 'Tôi không biết lệnh này. Gõ /help để xem các lệnh.',
+  textOnly: 'Tôi chỉ đọc được câu hỏi bằng chữ.',
+  notAllowedChat: 'Bot này chỉ phục vụ các cuộc trò chuyện đã được cho phép.',
+  notAllowedAdmin: 'Bạn không có quyền dùng lệnh này.',
+  reindexBusy: 'Đang lập chỉ mục lại, xin đợi lần chạy hiện tại kết thúc.',
+  reindexStarted: 'Đang đọc lại kho dữ liệu và cập nhật chỉ mục…',
+  reindexDone: (r) =>
+    `Đã cập nhật chỉ mục: ${r.articles} bài; thêm ${r.added}, sửa ${r.changed}, xoá ${r.removed}; ${r.issues} lỗi; ${r.ms} ms.`,
+  buttonStale: 'Nút này không hợp lệ hoặc đã cũ.',
+  buttonOpened: 'Đã mở đoạn nguồn.',
+  continued: '(còn tiếp, hỏi bot để xem đầy đủ)',
+  inlineTitle: 'Câu trả lời có trích dẫn',
+  inlineRefusedTitle: 'Kho dữ liệu không nói về điều này',
+  inlineTooMany: 'Quá nhiều yêu cầu, xin đợi một chút',
+  error: {
+    index: 'Kho dữ liệu đang được cập nhật. Xin thử lại sau ít phút.',
+    provider: 'Dịch vụ tạo câu trả lời đang gặp sự cố. Xin thử lại sau.',
+    input: 'Tôi không đọc được yêu cầu này.',
+    other: 'Đã có lỗi xảy ra; lỗi đã được ghi lại. Xin thử lại sau.',
+  },
+  help: {
+    intro:
+      'Kiểm Chứng trả lời câu hỏi về tin hợp tác quốc tế của Bộ Khoa học và Công nghệ, trích dẫn nguyên văn từng đoạn nguồn.',
+    corpus: (a, p, from, to) => `Kho dữ liệu: ${a} bài, ${p} đoạn, từ ${from} đến ${to}.`,
+    corpusEmpty: 'Kho dữ liệu hiện chưa có bài nào.',
+    commands: 'Lệnh',
+    ask: 'đặt câu hỏi (trong chat riêng, cứ gõ câu hỏi)',
+    search: 'tìm các bài liên quan',
+    source: 'xem nguyên văn một đoạn',
+    examples: 'Ví dụ',
+    exampleQuestions: ['Việt Nam ký kết gì tại Hội nghị LMC?', 'Ai là Tổng Thư ký IEC?'],
+    cite: 'Cách trích dẫn: mỗi ý trong câu trả lời có số [n] ứng với một đoạn nguồn; hãy ghi tên bài, ngày và mã đoạn (ví dụ do-luong-lmc-2023#p3). Bấm nút dưới câu trả lời để xem cả đoạn.',
+    groups: (u) => `Trong nhóm: dùng /ask, nhắc @${u}, hoặc trả lời tin nhắn của bot.`,
+    inline: (u) => `Ở bất kỳ cuộc trò chuyện nào: gõ @${u} rồi câu hỏi để chia sẻ câu trả lời.`,
+  },
+  commandList: [
+    { command: 'ask', description: 'Đặt câu hỏi, nhận câu trả lời có trích dẫn' },
+    { command: 'search', description: 'Tìm các bài liên quan' },
+    { command: 'source', description: 'Xem nguyên văn một đoạn theo mã' },
+    { command: 'help', description: 'Bot biết gì và cách trích dẫn' },
+  ],
+};
+
+const en: Messages = {
+  sources: 'Sources',
+  closest: 'Closest articles',
+  paragraph: 'paragraph',
+  eventDate: 'event date',
+  flagged: 'Some sentences were removed because the sources did not support them.',
+  emptyAnswer: 'No answer.',
+  searchHeader: 'Search results for',
+  searchNone: 'No matching articles.',
+  noAnswerHint: 'You can try /search with fewer words.',
+  askUsage: 'Type your question after the command, e.g. /ask What did Vietnam sign at the LMC conference?',
+  searchUsage: 'Type keywords after the command, e.g. /search IEC',
+  sourceUsage: 'Type a paragraph id after the command, e.g. /source do-luong-lmc-2023#p3',
+  sourceBadId: (id) => `"${id}" is not a paragraph id. Ids look like article-id#pN, e.g. do-luong-lmc-2023#p3.`,
+  sourceUnknown: (id) => `There is no paragraph ${id} in the archive.`,
+  tooLong: (limit, got) => `That question is too long (${got} characters). Please keep it under ${limit}.`,
+  rateLimited: (n) => `You are asking a little fast: at most ${n} questions a minute. Please wait a moment.`,
+  unknownCommand: 'I do not know that command. Type /help to see what I can do.',
+  textOnly: 'I can only read questions written as text.',
+  notAllowedChat: 'This bot only serves chats it has been enabled for.',
+  notAllowedAdmin: 'You are not allowed to use this command.',
+  reindexBusy: 'A reindex is already running; please wait for it to finish.',
+  reindexStarted: 'Re-reading the archive and updating the index…',
+  reindexDone: (r) =>
+    `Index updated: ${r.articles} articles; ${r.added} added, ${r.changed} changed, ${r.removed} removed; ${r.issues} problems; ${r.ms} ms.`,
+  buttonStale: 'This button is invalid or out of date.',
+  buttonOpened: 'Source paragraph opened.',
+  continued: '(continued: ask the bot for the full answer)',
+  inlineTitle: 'Answer with citations',
+  inlineRefusedTitle: 'The archive does not cover this',
+  inlineTooMany: 'Too many requests, please wait a moment',
+  error: {
+    index: 'The archive is being updated. Please try again in a few minutes.',
+    provider: 'The answering service is having trouble. Please try again later.',
+    input: 'I could not read that request.',
+    other: 'Something went wrong; it has been logged. Please try again later.',
+  },
+  help: {
+    intro:
+      "Kiem Chung answers questions about the international-cooperation news of Vietnam's Ministry of Science and Technology, quoting the source paragraphs word for word.",
+    corpus: (a, p, from, to) => `Archive: ${a} articles, ${p} paragraphs, from ${from} to ${to}.`,
+    corpusEmpty: 'The archive has no articles yet.',
+    commands: 'Commands',
+    ask: 'ask a question (in a private chat, just type it)',
+    search: 'find related articles',
+    source: 'read one paragraph in full',
+    examples: 'Examples',
+    exampleQuestions: ['What did Vietnam sign at the LMC conference?', 'Who is the IEC General Secretary?'],
+    cite: 'How to cite: each point of an answer carries a number [n] for one source paragraph; give the article title, its date and the paragraph id (e.g. do-luong-lmc-2023#p3). The buttons under an answer open the whole paragraph.',
+    groups: (u) => `In groups: use /ask, mention @${u}, or reply to one of my messages.`,
+    inline: (u) => `In any chat: type @${u} and a question to share a cited answer.`,
+  },
+  commandList: [
+    { command: 'ask', description: 'Ask a question, get a cited answer' },
+    { command: 'search', description: 'Find related articles' },
+    { command: 'source', description: 'Read a paragraph in full by its id' },
+    { command: 'help', description: 'What the bot knows and how to cite' },
+  ],
+};
+
+export function messages(lang: Lang): Messages {
+  return lang === 'en' ? en : vi;
+}
