@@ -1,0 +1,188 @@
+import { autoRetry } from '@grammyjs/auto-retry';
+import { Bot, type BotError, type Context, GrammyError } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import { type Engine, KiemchungError, type Logger } from '../../src/index.js';
+import { answerQuestion } from './commands/ask.js';
+import { helpCommand } from './commands/help.js';
+import { inlineQuery } from './commands/inline.js';
+import { reindexCommand } from './commands/reindex.js';
+import { searchCommand } from './commands/search.js';
+import { sourceButton, sourceCommand } from './commands/source.js';
+import type { TelegramConfig } from './config.js';
+import { type Services, replyText, textsFor } from './context.js';
+import type { Messages } from './messages.js';
+import { createRateLimiter } from './rate-limit.js';
+
+/** The update kinds the bot asks Telegram for. */
+export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
+
+export interface TelegramBotOptions {
+  engine: Engine;
+  config: TelegramConfig;
+  /** Already masking the token (see `maskingLogger`). */
+  logger: Logger;
+  /** Who the bot is (from `getMe`); the bot makes no call before its first update. */
+  botInfo: UserFromGetMe;
+  now?: () => number;
+}
+
+export interface TelegramBot {
+  bot: Bot;
+  /** Adds work (an update being handled) that `idle` waits for. */
+  track<T>(work: Promise<T>): Promise<T>;
+  /** Resolves once nothing tracked is still running. */
+  idle(): Promise<void>;
+  /** Highest update id handled so far. */
+  lastUpdateId(): number | undefined;
+}
+
+function errorText(t: Messages, err: unknown): string {
+  const code = err instanceof KiemchungError ? err.code : undefined;
+  if (code === 'index-missing' || code === 'index-mismatch' || code === 'index-corrupt' || code === 'index-locked') return t.error.index;
+  if (code === 'provider') return t.error.provider;
+  if (code === 'input') return t.error.input;
+  return t.error.other;
+}
+
+/** The text a group message addresses to the bot (mention removed), or null when it is not addressed. */
+function addressedText(ctx: Context, me: UserFromGetMe): string | null {
+  const msg = ctx.message;
+  const text = msg?.text;
+  if (!msg || text === undefined) return null;
+  if (ctx.chat?.type === 'private') return text;
+  if (msg.reply_to_message?.from?.id === me.id) return text;
+  const handle = `@${me.username}`.toLowerCase();
+  let addressed = false;
+  let rest = text;
+  // Remove mentions from the end backwards so that earlier offsets stay valid.
+  for (const e of [...(msg.entities ?? [])].sort((a, b) => b.offset - a.offset)) {
+    const piece = text.slice(e.offset, e.offset + e.length);
+    if ((e.type === 'mention' && piece.toLowerCase() === handle) || (e.type === 'text_mention' && e.user.id === me.id)) {
+      addressed = true;
+      rest = rest.slice(0, e.offset) + (e.type === 'text_mention' ? '' : ' ') + rest.slice(e.offset + e.length);
+    }
+  }
+  return addressed ? rest : null;
+}
+
+/**
+ * Builds the bot: allow-list, commands, questions, buttons and inline mode behind one error
+ * boundary. Transport (long polling or webhook) is the caller's business.
+ */
+export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
+  const { engine, config, logger, botInfo } = options;
+  const bot = new Bot(config.token, { botInfo, client: { apiRoot: config.apiRoot } });
+
+  // Log failed Bot API calls (masked), including each attempt auto-retry repeats.
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    try {
+      const res = await prev(method, payload, signal);
+      if (!res.ok) logger.warn(`telegram: ${method} failed: ${res.error_code} ${res.description}`);
+      return res;
+    } catch (err) {
+      if (!signal?.aborted) logger.warn(`telegram: ${method} failed`, err);
+      throw err;
+    }
+  });
+  // 429 (with retry_after) and 5xx are retried a few times. Network errors are not: an answer
+  // that cannot be delivered is logged, and long polling has its own retry with back-off.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120, rethrowHttpErrors: true }));
+
+  const s: Services = {
+    engine,
+    config,
+    logger,
+    me: botInfo,
+    limiter: createRateLimiter({ limit: config.ratePerMinute, ...(options.now ? { now: options.now } : {}) }),
+    inlineLimiter: createRateLimiter({ limit: config.ratePerMinute * 6, ...(options.now ? { now: options.now } : {}) }),
+    state: { reindexing: false },
+  };
+
+  const running = new Set<Promise<unknown>>();
+  let lastUpdateId: number | undefined;
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    running.add(work);
+    const forget = () => running.delete(work);
+    work.then(forget, forget);
+    return work;
+  };
+  bot.use((ctx, next) => {
+    lastUpdateId = Math.max(lastUpdateId ?? -1, ctx.update.update_id);
+    return track(next());
+  });
+
+  // The error boundary: every failure below is logged in full and the user gets one short
+  // sentence chosen by the error's code, never a stack trace. (`bot.catch` alone would only
+  // cover long polling; a boundary also covers webhook updates and `handleUpdate`.)
+  const safe = bot.errorBoundary(async (err: BotError) => {
+    const ctx = err.ctx;
+    const cause = err.error;
+    if (cause instanceof GrammyError && cause.error_code === 403) {
+      logger.warn(`telegram: chat ${ctx.chat?.id} blocked the bot or removed it: ${cause.description}`);
+      return;
+    }
+    logger.error(`telegram: update ${ctx.update.update_id} failed`, cause);
+    const text = errorText(textsFor(ctx), cause);
+    try {
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true });
+      else if (ctx.inlineQuery) await ctx.answerInlineQuery([], { cache_time: 0 });
+      else if (ctx.chat) await replyText(ctx, text);
+    } catch (again) {
+      logger.warn('telegram: could not tell the user about the failure', again);
+    }
+  });
+  bot.catch((err) => logger.error(`telegram: unhandled failure in update ${err.ctx.update.update_id}`, err.error));
+
+  // Allow-list: other chats are ignored (a private chat is told once per flood, a group nothing).
+  safe.use(async (ctx, next) => {
+    const allowed = config.allowedChats;
+    if (!allowed) return next();
+    const from = ctx.from?.id;
+    const chat = ctx.chat;
+    const ok = chat
+      ? allowed.has(chat.id) || (chat.type === 'private' && from !== undefined && config.adminIds.has(from))
+      : from !== undefined && (allowed.has(from) || config.adminIds.has(from));
+    if (ok) return next();
+    logger.info(`telegram: ignored an update from chat ${chat?.id ?? '-'} (not in TELEGRAM_ALLOWED_CHATS)`);
+    if (ctx.inlineQuery) return void (await ctx.answerInlineQuery([], { cache_time: 60, is_personal: true }));
+    if (ctx.callbackQuery) return void (await ctx.answerCallbackQuery());
+    if (chat?.type === 'private' && ctx.message && s.limiter.check(`deny:${chat.id}`) === 'ok') await replyText(ctx, textsFor(ctx).notAllowedChat);
+  });
+
+  safe.command(['start', 'help'], (ctx) => helpCommand(s, ctx));
+  safe.command('ask', (ctx) => answerQuestion(s, ctx, ctx.match));
+  safe.command('search', (ctx) => searchCommand(s, ctx, ctx.match));
+  safe.command('source', (ctx) => sourceCommand(s, ctx, ctx.match));
+  safe.command('reindex', (ctx) => reindexCommand(s, ctx));
+  safe.on('callback_query', async (ctx) => {
+    if (ctx.callbackQuery.data !== undefined) return sourceButton(s, ctx);
+    await ctx.answerCallbackQuery({ text: textsFor(ctx).buttonStale });
+  });
+  safe.on('inline_query', (ctx) => inlineQuery(s, ctx));
+
+  safe.on('message:text', async (ctx) => {
+    const text = ctx.message.text;
+    const command = /^\/([A-Za-z0-9_]+)(?:@([A-Za-z0-9_]+))?(?:\s|$)/.exec(text);
+    if (command) {
+      // Commands for another bot in the group, or unknown ones nobody addressed to us: silence.
+      const target = command[2]?.toLowerCase();
+      const forUs = target === undefined ? ctx.chat.type === 'private' : target === botInfo.username.toLowerCase();
+      if (forUs) await replyText(ctx, textsFor(ctx).unknownCommand);
+      return;
+    }
+    const question = addressedText(ctx, botInfo);
+    if (question !== null) await answerQuestion(s, ctx, question);
+  });
+  safe.on('message', async (ctx) => {
+    if (ctx.chat.type === 'private') await replyText(ctx, textsFor(ctx).textOnly);
+  });
+
+  return {
+    bot,
+    track,
+    idle: async () => {
+      while (running.size > 0) await Promise.allSettled([...running]);
+    },
+    lastUpdateId: () => lastUpdateId,
+  };
+}

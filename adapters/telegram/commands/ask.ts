@@ -1,0 +1,40 @@
+import { type Context, InlineKeyboard } from 'grammy';
+import { type Services, replyHtml, replyText, textsFor, withTyping, withinLimit } from '../context.js';
+import { type SourceButton, formatAnswer } from '../format.js';
+import { cleanText, hasWords, sourceButtonData } from '../input.js';
+
+/** Buttons that open each cited paragraph, four to a row; ids too long for button data get none. */
+export function sourceKeyboard(sources: SourceButton[], paragraphWord: string): InlineKeyboard | undefined {
+  const kb = new InlineKeyboard();
+  let inRow = 0;
+  for (const s of sources.slice(0, 12)) {
+    const data = sourceButtonData(s.paragraphId);
+    if (!data) continue;
+    if (inRow === 4) {
+      kb.row();
+      inRow = 0;
+    }
+    kb.text(`[${s.marker}] ${paragraphWord} ${s.paragraphNumber}`, data);
+    inRow++;
+  }
+  return inRow > 0 ? kb : undefined;
+}
+
+/**
+ * Answers one question: limit, clean, check length, ask the engine while "typing", then the
+ * cited answer (or the refusal with the closest articles) as a reply to the question.
+ */
+export async function answerQuestion(s: Services, ctx: Context, raw: string): Promise<void> {
+  if (!(await withinLimit(s, ctx, raw))) return;
+  const question = cleanText(raw);
+  const t = textsFor(ctx, question);
+  if (!hasWords(question)) return replyText(ctx, t.askUsage);
+  if (question.length > s.config.maxQuestionChars) return replyText(ctx, t.tooLong(s.config.maxQuestionChars, question.length));
+  const answer = await withTyping(ctx, s.logger, () => s.engine.ask(question));
+  const { messages, sources } = formatAnswer(answer);
+  const keyboard = answer.refused ? undefined : sourceKeyboard(sources, textsFor(ctx, question).paragraph);
+  await replyHtml(ctx, messages, keyboard);
+  s.logger.info(
+    `telegram: answered in chat ${ctx.chat?.id}: ${answer.refused ? `refused (${answer.reason ?? 'no reason'})` : `${answer.citations.length} citations`}, ${messages.length} message(s), ${Math.round(answer.timing.totalMs)} ms`,
+  );
+}

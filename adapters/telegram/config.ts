@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { ConfigError, formatIssues, loadConfig, withoutBlanks } from '../../src/index.js';
+
+const idList = (what: string) =>
+  z
+    .string()
+    .trim()
+    .transform((s, ctx) => {
+      const ids: number[] = [];
+      for (const part of s.split(/[\s,]+/).filter(Boolean)) {
+        if (!/^-?\d{1,16}$/.test(part)) {
+          ctx.addIssue({ code: 'custom', message: `expected comma-separated numeric ${what}, got "${part.slice(0, 24)}"` });
+          return z.NEVER;
+        }
+        ids.push(Number(part));
+      }
+      return ids;
+    });
+
+/** Every environment variable the Telegram adapter reads (besides the engine's own). */
+export const telegramEnvSchema = z
+  .object({
+    // The value never appears in an issue: zod's messages here do not echo input.
+    TELEGRAM_BOT_TOKEN: z
+      .string()
+      .trim()
+      .regex(/^\d{1,20}:[A-Za-z0-9_-]{20,100}$/, 'expected the token from @BotFather (digits, a colon, then letters, digits, _ or -)'),
+    TELEGRAM_API_ROOT: z
+      .string()
+      .trim()
+      .url()
+      .refine((u) => /^https?:\/\//.test(u), 'expected an http(s) URL')
+      .transform((u) => u.replace(/\/+$/, ''))
+      .default('https://api.telegram.org'),
+    TELEGRAM_WEBHOOK_URL: z
+      .string()
+      .trim()
+      .url()
+      .refine((u) => /^https?:\/\//.test(u), 'expected an http(s) URL (Telegram itself requires https)')
+      .optional(),
+    TELEGRAM_WEBHOOK_SECRET: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{16,256}$/, 'expected 16 to 256 characters: letters, digits, _ or -')
+      .optional(),
+    TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    TELEGRAM_WEBHOOK_HOST: z.string().trim().min(1).default('0.0.0.0'),
+    TELEGRAM_ALLOWED_CHATS: idList('chat ids').optional(),
+    ADMIN_IDS: idList('user ids').default([]),
+    TELEGRAM_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
+  })
+  .refine((e) => !(e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET), {
+    path: ['TELEGRAM_WEBHOOK_SECRET'],
+    message: 'required when TELEGRAM_WEBHOOK_URL is set (Telegram sends it back so forged updates can be refused)',
+  });
+
+export interface TelegramConfig {
+  token: string;
+  apiRoot: string;
+  webhook: { url: string; secret: string; port: number; host: string; path: string } | null;
+  /** Chats the bot serves; null serves every chat. Private chats have the user's id. */
+  allowedChats: ReadonlySet<number> | null;
+  adminIds: ReadonlySet<number>;
+  /** Questions (and searches, and source look-ups) per user per minute. */
+  ratePerMinute: number;
+  /** Longest question accepted, in characters (the engine's KIEMCHUNG_MAX_QUESTION_CHARS). */
+  maxQuestionChars: number;
+}
+
+/** Reads and checks the adapter's settings, listing every bad key at once (`ConfigError`). */
+export function loadTelegramConfig(env: NodeJS.ProcessEnv): TelegramConfig {
+  const parsed = telegramEnvSchema.safeParse(withoutBlanks(env));
+  let engineMax = 2000;
+  const issues: string[] = parsed.success ? [] : formatIssues(parsed.error);
+  try {
+    engineMax = loadConfig(env).maxQuestionChars;
+  } catch (err) {
+    if (err instanceof ConfigError) issues.push(...err.issues.filter((i) => i.startsWith('KIEMCHUNG_MAX_QUESTION_CHARS')));
+    else throw err;
+  }
+  if (!parsed.success || issues.length > 0) throw new ConfigError(issues);
+  const e = parsed.data;
+  return {
+    token: e.TELEGRAM_BOT_TOKEN,
+    apiRoot: e.TELEGRAM_API_ROOT,
+    webhook: e.TELEGRAM_WEBHOOK_URL
+      ? {
+          url: e.TELEGRAM_WEBHOOK_URL,
+          secret: e.TELEGRAM_WEBHOOK_SECRET as string,
+          port: e.TELEGRAM_WEBHOOK_PORT,
+          host: e.TELEGRAM_WEBHOOK_HOST,
+          path: new URL(e.TELEGRAM_WEBHOOK_URL).pathname,
+        }
+      : null,
+    allowedChats: e.TELEGRAM_ALLOWED_CHATS && e.TELEGRAM_ALLOWED_CHATS.length > 0 ? new Set(e.TELEGRAM_ALLOWED_CHATS) : null,
+    adminIds: new Set(e.ADMIN_IDS),
+    ratePerMinute: e.TELEGRAM_RATE_LIMIT,
+    maxQuestionChars: engineMax,
+  };
+}

@@ -1,0 +1,95 @@
+import type { Context, InlineKeyboard } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import { type Engine, type Lang, type Logger, detectLang } from '../../src/index.js';
+import type { TelegramConfig } from './config.js';
+import { escapeHtml } from './format.js';
+import { hasWords } from './input.js';
+import { type Messages, messages } from './messages.js';
+import type { RateLimiter } from './rate-limit.js';
+
+/** What every handler needs; one per bot. */
+export interface Services {
+  engine: Engine;
+  config: TelegramConfig;
+  logger: Logger;
+  /** Questions, searches and source look-ups per user. */
+  limiter: RateLimiter;
+  /** Inline queries arrive as the user types, so they get a wider allowance of their own. */
+  inlineLimiter: RateLimiter;
+  me: UserFromGetMe;
+  state: { reindexing: boolean };
+}
+
+/** The question's language when it has words, else the user's Telegram language (Vietnamese by default). */
+export function langOf(ctx: Context, text?: string): Lang {
+  if (text !== undefined && hasWords(text)) return detectLang(text);
+  const code = ctx.from?.language_code;
+  return code && !code.toLowerCase().startsWith('vi') ? 'en' : 'vi';
+}
+
+export function textsFor(ctx: Context, text?: string): Messages {
+  return messages(langOf(ctx, text));
+}
+
+/**
+ * Sends HTML messages in order: the first replies to the message that asked (when there is
+ * one), the last carries the buttons. Links never unfurl: a preview of a ministry page would
+ * push the quotes off screen.
+ */
+export async function replyHtml(ctx: Context, parts: string[], keyboard?: InlineKeyboard): Promise<void> {
+  const replyTo = ctx.msg?.message_id;
+  for (let k = 0; k < parts.length; k++) {
+    await ctx.reply(parts[k] as string, {
+      parse_mode: 'HTML',
+      link_preview_options: { is_disabled: true },
+      ...(k === 0 && replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
+      ...(k === parts.length - 1 && keyboard ? { reply_markup: keyboard } : {}),
+    });
+  }
+}
+
+/** A short plain sentence as a reply, escaped. */
+export function replyText(ctx: Context, text: string): Promise<void> {
+  return replyHtml(ctx, [escapeHtml(text)]);
+}
+
+/**
+ * Shows "typing…" while `work` runs. Telegram clears the action after five seconds or at the
+ * next message, so it is repeated until the work is done. A failed chat action never fails
+ * the answer.
+ */
+export async function withTyping<T>(ctx: Context, logger: Logger, work: () => Promise<T>): Promise<T> {
+  const send = () =>
+    ctx.replyWithChatAction('typing').then(
+      () => undefined,
+      (err: unknown) => logger.debug(`telegram: chat action failed: ${err instanceof Error ? err.message : String(err)}`),
+    );
+  await send();
+  const timer = setInterval(() => void send(), 4500);
+  timer.unref();
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/**
+ * Applies the per-user limit. Returns true when the request may go on; otherwise the user has
+ * been told (once per flood) and the caller stops.
+ */
+export async function withinLimit(s: Services, ctx: Context, text?: string): Promise<boolean> {
+  const key = ctx.from?.id ?? ctx.chat?.id ?? 0;
+  const decision = s.limiter.check(key);
+  if (decision === 'ok') return true;
+  if (decision === 'limited') {
+    s.logger.info(`telegram: rate limit reached by user ${key}`);
+    const note = textsFor(ctx, text).rateLimited(s.config.ratePerMinute);
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: note, show_alert: true });
+    else await replyText(ctx, note);
+  } else if (ctx.callbackQuery) {
+    // The button's spinner must still stop.
+    await ctx.answerCallbackQuery();
+  }
+  return false;
+}
