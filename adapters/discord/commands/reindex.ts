@@ -1,0 +1,36 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { reindexMessages } from '../format.js';
+import type { ChatCommand } from '../interaction.js';
+import { langOf, messagesFor } from '../messages.js';
+import { defer, replyShort, sendDeferred } from '../respond.js';
+import { localized } from './localize.js';
+
+export const data = new SlashCommandBuilder()
+  .setName('reindex')
+  .setNameLocalizations(localized('cập-nhật-kho', 'reindex'))
+  .setDescription('Re-read the article folder and update the index (administrators only)')
+  .setDescriptionLocalizations(
+    localized(
+      'Đọc lại thư mục bài viết và cập nhật chỉ mục (chỉ quản trị viên)',
+      'Re-read the article folder and update the index (administrators only)',
+    ),
+  );
+
+/** Changes state, so only user ids listed in ADMIN_IDS may run it; Discord roles are not trusted for this. */
+export const reindex: ChatCommand = {
+  kind: 'chat',
+  data,
+  limited: false,
+  async execute(i, ctx) {
+    const lang = langOf(i.locale);
+    if (!ctx.config.adminIds.has(i.user.id)) {
+      ctx.logger.warn(`discord /reindex refused for user ${i.user.id}`);
+      await replyShort(i, messagesFor(lang).notAllowed);
+      return;
+    }
+    await defer(i, true);
+    ctx.logger.info(`discord /reindex by user ${i.user.id}`);
+    const report = await ctx.engine.reindex();
+    await sendDeferred(i, reindexMessages(report, lang), true);
+  },
+};

@@ -1,0 +1,44 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { plainMessage, searchMessages } from '../format.js';
+import type { ChatCommand } from '../interaction.js';
+import { langOf, messagesFor } from '../messages.js';
+import { cleanQuestion, hasWords, statsOrNull } from '../question.js';
+import { defer, sendDeferred } from '../respond.js';
+import { localized } from './localize.js';
+
+export const MAX_QUERY_CHARS = 300;
+export const SEARCH_HITS = 5;
+
+export const data = new SlashCommandBuilder()
+  .setName('search')
+  .setNameLocalizations(localized('tìm', 'search'))
+  .setDescription('Find the paragraphs of the archive that best match some words')
+  .setDescriptionLocalizations(
+    localized('Tìm những đoạn trong kho khớp nhất với từ khóa', 'Find the paragraphs of the archive that best match some words'),
+  )
+  .addStringOption((o) =>
+    o
+      .setName('query')
+      .setNameLocalizations(localized('từ-khóa', 'query'))
+      .setDescription('Words to look for')
+      .setDescriptionLocalizations(localized('Từ khóa cần tìm', 'Words to look for'))
+      .setRequired(true)
+      .setMaxLength(MAX_QUERY_CHARS),
+  );
+
+export const search: ChatCommand = {
+  kind: 'chat',
+  data,
+  limited: true,
+  async execute(i, ctx) {
+    await defer(i, true);
+    const lang = langOf(i.locale);
+    const query = cleanQuestion(i.options.getString('query') ?? '').slice(0, MAX_QUERY_CHARS);
+    if (!hasWords(query)) {
+      await sendDeferred(i, [plainMessage(messagesFor(lang).emptyQuery)], true);
+      return;
+    }
+    const hits = await ctx.engine.search(query, { topK: SEARCH_HITS });
+    await sendDeferred(i, searchMessages(query, hits, statsOrNull(ctx), lang), true);
+  },
+};

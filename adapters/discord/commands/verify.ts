@@ -1,0 +1,31 @@
+import { ApplicationCommandType, ContextMenuCommandBuilder } from 'discord.js';
+import type { MessageCommand, MessageMenu } from '../interaction.js';
+import { langOf, messagesFor } from '../messages.js';
+import { answerQuestion } from '../question.js';
+import { defer } from '../respond.js';
+import { localized } from './localize.js';
+
+export const data = new ContextMenuCommandBuilder()
+  .setName('Verify')
+  .setNameLocalizations(localized('Kiểm chứng', 'Verify'))
+  .setType(ApplicationCommandType.Message);
+
+/** The text of the target message; an embed-only message (another bot's, say) is read from its embeds. */
+export function messageText(message: MessageMenu['targetMessage']): string {
+  if (message.content.trim()) return message.content;
+  return message.embeds
+    .flatMap((e) => [e.title, e.description])
+    .filter((s): s is string => typeof s === 'string' && s.trim() !== '')
+    .join('\n');
+}
+
+export const verify: MessageCommand = {
+  kind: 'message',
+  data,
+  limited: true,
+  async execute(i, ctx) {
+    await defer(i, true);
+    const emptyText = messagesFor(langOf(i.locale)).emptyMessage;
+    await answerQuestion(i, ctx, messageText(i.targetMessage), { ephemeral: true, emptyText });
+  },
+};

@@ -1,0 +1,86 @@
+/**
+ * The parts of discord.js interactions that the handlers use. discord.js's own classes satisfy
+ * these shapes, and tests pass small recorders instead, so handlers never need a live gateway.
+ */
+import type { MessageFlags } from 'discord.js';
+import type { Engine, Logger } from '../../src/index.js';
+import type { DiscordConfig } from './config.js';
+import type { OutMessage } from './format.js';
+import type { RateLimiter } from './rate-limit.js';
+
+/** An edit of the deferred reply: its visibility was fixed by the deferral, so no flags. */
+export interface EditPayload extends OutMessage {
+  allowedMentions: { parse: [] };
+}
+
+/** A new message: no pings, and the ephemeral flag when private. */
+export interface ReplyPayload extends EditPayload {
+  flags?: MessageFlags.Ephemeral;
+}
+
+export interface Responder {
+  readonly user: { readonly id: string };
+  readonly guildId: string | null;
+  readonly locale: string;
+  readonly deferred: boolean;
+  readonly replied: boolean;
+  deferReply(options: { flags?: MessageFlags.Ephemeral }): Promise<unknown>;
+  editReply(options: EditPayload): Promise<unknown>;
+  followUp(options: ReplyPayload): Promise<unknown>;
+  reply(options: ReplyPayload): Promise<unknown>;
+}
+
+export interface ChatInput extends Responder {
+  readonly commandName: string;
+  readonly options: {
+    getString(name: string, required?: boolean): string | null;
+    getBoolean(name: string, required?: boolean): boolean | null;
+  };
+}
+
+export interface MessageMenu extends Responder {
+  readonly commandName: string;
+  readonly targetMessage: {
+    readonly content: string;
+    readonly embeds: readonly { readonly title: string | null; readonly description: string | null }[];
+  };
+}
+
+export interface AutocompleteInput {
+  readonly commandName: string;
+  readonly user: { readonly id: string };
+  readonly guildId: string | null;
+  readonly locale: string;
+  readonly options: { getFocused(): string };
+  respond(choices: { name: string; value: string }[]): Promise<unknown>;
+}
+
+export interface ButtonPress extends Responder {
+  readonly customId: string;
+}
+
+/** Shared by every handler. */
+export interface HandlerContext {
+  engine: Engine;
+  logger: Logger;
+  config: DiscordConfig;
+  limiter: RateLimiter;
+}
+
+export interface ChatCommand {
+  kind: 'chat';
+  data: { readonly name: string; toJSON(): unknown };
+  /** Whether the command costs an engine query and so counts against the per-user rate limit. */
+  limited: boolean;
+  execute(interaction: ChatInput, ctx: HandlerContext): Promise<void>;
+  autocomplete?(interaction: AutocompleteInput, ctx: HandlerContext): Promise<void>;
+}
+
+export interface MessageCommand {
+  kind: 'message';
+  data: { readonly name: string; toJSON(): unknown };
+  limited: boolean;
+  execute(interaction: MessageMenu, ctx: HandlerContext): Promise<void>;
+}
+
+export type Command = ChatCommand | MessageCommand;

@@ -1,0 +1,50 @@
+import { normalizeSpace } from '../../src/index.js';
+import { answerMessages, plainMessage, wellFormed } from './format.js';
+import type { HandlerContext, Responder } from './interaction.js';
+import { langOf, messagesFor } from './messages.js';
+import { sendDeferred } from './respond.js';
+
+/** Longest text sent to the engine; longer messages (Discord allows 4,000 with Nitro) are cut here, with a note. */
+export const MAX_QUESTION_CHARS = 1000;
+
+/** Text a user typed, cleaned of invisible and control characters and bidi marks, on one line. */
+export function cleanQuestion(raw: string): string {
+  return normalizeSpace(raw);
+}
+
+export function hasWords(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text);
+}
+
+/**
+ * Answers a question on an interaction that has already been deferred: cleans and bounds the
+ * text, asks the engine, and sends the cited answer (or the refusal with the closest articles).
+ */
+export async function answerQuestion(
+  i: Responder,
+  ctx: HandlerContext,
+  raw: string,
+  options: { ephemeral: boolean; emptyText?: string },
+): Promise<void> {
+  const t = messagesFor(langOf(i.locale));
+  const cleaned = cleanQuestion(raw);
+  if (!hasWords(cleaned)) {
+    await i.editReply({ ...plainMessage(options.emptyText ?? t.empty), allowedMentions: { parse: [] } });
+    return;
+  }
+  const clipped = cleaned.length > MAX_QUESTION_CHARS;
+  const question = clipped ? wellFormed(cleaned.slice(0, MAX_QUESTION_CHARS)) : cleaned;
+  const answer = await ctx.engine.ask(question);
+  const notice = clipped ? messagesFor(answer.lang).clipped(MAX_QUESTION_CHARS) : undefined;
+  await sendDeferred(i, answerMessages(answer, statsOrNull(ctx), notice ? { notice } : {}), options.ephemeral);
+}
+
+/** Corpus figures for the footer; a failure here must not cost the user the answer. */
+export function statsOrNull(ctx: HandlerContext) {
+  try {
+    return ctx.engine.stats();
+  } catch (err) {
+    ctx.logger.warn('engine stats unavailable', err);
+    return null;
+  }
+}

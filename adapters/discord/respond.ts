@@ -1,0 +1,30 @@
+import { MessageFlags } from 'discord.js';
+import { type OutMessage, NO_MENTIONS, plainMessage } from './format.js';
+import type { ReplyPayload, Responder } from './interaction.js';
+
+const EPHEMERAL = { flags: MessageFlags.Ephemeral } as const;
+
+/** Defers at once: Discord drops an interaction that has no response within three seconds. */
+export function defer(i: Responder, ephemeral: boolean): Promise<unknown> {
+  return i.deferReply(ephemeral ? EPHEMERAL : {});
+}
+
+/**
+ * Sends a rendered reply after `defer`: the first message replaces the "thinking…" placeholder,
+ * the rest follow. Follow-ups do not inherit the deferral's visibility, so they carry the flag.
+ */
+export async function sendDeferred(i: Responder, messages: OutMessage[], ephemeral: boolean): Promise<void> {
+  const [first, ...rest] = messages;
+  if (!first) return;
+  await i.editReply({ ...first, allowedMentions: NO_MENTIONS });
+  for (const m of rest) await i.followUp(payload(m, ephemeral));
+}
+
+/** A short private answer to an interaction that has not been answered yet (refusals of service, bad input). */
+export function replyShort(i: Responder, text: string): Promise<unknown> {
+  return i.reply(payload(plainMessage(text), true));
+}
+
+export function payload(m: OutMessage, ephemeral: boolean): ReplyPayload {
+  return { ...m, allowedMentions: NO_MENTIONS, ...(ephemeral ? EPHEMERAL : {}) };
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_REST_URL, loadDiscordConfig } from '../../adapters/discord/config.js';
+import { ConfigError } from '../../src/index.js';
+import { createRateLimiter } from '../../adapters/discord/rate-limit.js';
+
+const TOKEN = 'MTIzNDU2Nzg5.secret-token-value';
+
+describe('loadDiscordConfig', () => {
+  it('applies defaults', () => {
+    const c = loadDiscordConfig({ DISCORD_TOKEN: TOKEN });
+    expect(c).toMatchObject({ token: TOKEN, restUrl: DEFAULT_REST_URL, rateLimit: 6 });
+    expect(c.allowedGuilds.size).toBe(0);
+    expect(c.adminIds.size).toBe(0);
+    expect(c.applicationId).toBeUndefined();
+  });
+
+  it('parses lists, coerces numbers and strips the trailing slash of the REST URL', () => {
+    const c = loadDiscordConfig({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_APPLICATION_ID: '123456789012345678',
+      DISCORD_GUILD_ID: '223456789012345678',
+      DISCORD_REST_URL: 'http://127.0.0.1:8080/api/',
+      DISCORD_ALLOWED_GUILDS: '223456789012345678, 323456789012345678',
+      DISCORD_RATE_LIMIT: '3',
+      ADMIN_IDS: '423456789012345678 523456789012345678',
+    });
+    expect(c.restUrl).toBe('http://127.0.0.1:8080/api');
+    expect([...c.allowedGuilds]).toEqual(['223456789012345678', '323456789012345678']);
+    expect([...c.adminIds]).toEqual(['423456789012345678', '523456789012345678']);
+    expect(c.rateLimit).toBe(3);
+  });
+
+  it('lists every bad key at once, never echoing the token', () => {
+    const bad = 'Bot ' + TOKEN;
+    try {
+      loadDiscordConfig(
+        { DISCORD_TOKEN: bad, DISCORD_GUILD_ID: '12', DISCORD_REST_URL: 'ftp://x', DISCORD_RATE_LIMIT: '-1', ADMIN_IDS: 'root' },
+        { requireApplicationId: true },
+      );
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const issues = (err as ConfigError).issues.join('\n');
+      for (const key of ['DISCORD_TOKEN', 'DISCORD_GUILD_ID', 'DISCORD_REST_URL', 'DISCORD_RATE_LIMIT', 'ADMIN_IDS', 'DISCORD_APPLICATION_ID']) {
+        expect(issues).toContain(key);
+      }
+      expect((err as Error).message).not.toContain(TOKEN);
+    }
+  });
+
+  it('treats blank values as unset', () => {
+    expect(() => loadDiscordConfig({ DISCORD_TOKEN: '  ' })).toThrow(ConfigError);
+    expect(loadDiscordConfig({ DISCORD_TOKEN: TOKEN, DISCORD_REST_URL: '' }).restUrl).toBe(DEFAULT_REST_URL);
+  });
+});
+
+describe('createRateLimiter', () => {
+  it('allows n per sliding minute per user, then says when to retry', () => {
+    let now = 1_000_000;
+    const limiter = createRateLimiter(2, () => now);
+    expect(limiter.take('a').ok).toBe(true);
+    now += 10_000;
+    expect(limiter.take('a').ok).toBe(true);
+    const third = limiter.take('a');
+    expect(third).toEqual({ ok: false, retryAfterMs: 50_000 });
+    expect(limiter.take('b').ok).toBe(true);
+    now += 50_001;
+    expect(limiter.take('a').ok).toBe(true);
+    expect(limiter.take('a').ok).toBe(false);
+  });
+
+  it('0 turns the limit off', () => {
+    const limiter = createRateLimiter(0);
+    for (let k = 0; k < 100; k++) expect(limiter.take('a').ok).toBe(true);
+  });
+});
