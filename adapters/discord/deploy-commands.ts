@@ -34,8 +34,7 @@ export async function deployCommands(
 }
 
 /** The script: reads the environment, registers, and exits 1 with a short, token-free reason on failure. */
-export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const logger = createLogger('info');
+export async function main(env: NodeJS.ProcessEnv = process.env, logger: Logger = createLogger('info')): Promise<number> {
   let token = '';
   try {
     const config = loadDiscordConfig(env, { requireApplicationId: true });
