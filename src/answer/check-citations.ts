@@ -263,7 +263,7 @@ function findQuote(quote: string, paragraph: string): string[] | null {
 function originalSubstring(piece: string, paragraph: string): string | null {
   const tokens = piece.split(' ').map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’‘]"));
   const re = new RegExp(tokens.join('\\s+'), 'iu');
-  return re.exec(nfc(paragraph))?.[0] ?? null;
+  return re.exec(paragraph)?.[0] ?? null;
 }
 
 // --- the check -------------------------------------------------------------------------------
@@ -334,7 +334,7 @@ function verdict(sentence: string, byMarker: Map<number, string>, lang: Lang | u
 
 /** The paragraph sentence that shares most words (numbers twice) with the text citing it. */
 function bestSupport(paragraph: string, citing: string): string {
-  const para = nfc(paragraph).trim();
+  const para = paragraph.trim();
   const ranges = splitAnswerSentences(para);
   if (ranges.length <= 1) return para;
   const want = wordsOf(citing);
@@ -382,6 +382,7 @@ export function checkCitations(answer: string, sources: CheckSource[], options: 
     const pieces = keptSentences.flatMap((s) => s.quotePieces.get(n) ?? []).sort((a, b) => b.length - a.length);
     const quoted = pieces.length ? originalSubstring(pieces[0] as string, paragraph) : null;
     const citing = keptSentences.filter((s) => s.markers.includes(n)).map((s) => s.text).join(' ');
+    // Quotes are slices of the paragraph as given, so a Citation's quote is always its substring.
     quotes.set(n, quoted ?? bestSupport(paragraph, citing));
   }
   const removed = sentences.filter((s) => !s.ok);
@@ -395,4 +396,18 @@ export function checkCitations(answer: string, sources: CheckSource[], options: 
     checks: removed.map((s) => `removed “${clip(s.text)}”: ${s.reasons.join('; ')}`),
     enough: keptSentences.length > 0 && keptSentences.length / Math.max(1, sentences.length) >= ratio,
   };
+}
+
+/**
+ * Renumbers markers 1, 2, 3… in order of first appearance (an answer citing [2] and [5] of
+ * eight paragraphs shows [1] and [2]). Returns the new text and new → old marker numbers.
+ */
+export function renumberMarkers(text: string): { text: string; original: Map<number, number> } {
+  const order = [...new Set(markersIn(text))];
+  const next = new Map(order.map((old, i) => [old, i + 1]));
+  const out = text.replace(MARKER_GROUP, (group) => {
+    const ns = [...new Set(markersIn(group))].map((n) => next.get(n) ?? n);
+    return ns.map((n) => `[${n}]`).join('');
+  });
+  return { text: out, original: new Map(order.map((old, i) => [i + 1, old])) };
 }

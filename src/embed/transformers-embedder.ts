@@ -68,6 +68,8 @@ const DTYPE_FILES: Array<[string, string]> = [
 /** What the model folder says about itself: which ONNX file, prefixes and pooling to use. */
 export interface ModelFolderInfo {
   dtype: string;
+  /** `onnx` (transformers.js layout) or `` (the model file beside config.json). */
+  subfolder: string;
   onnxFile: string;
   externalData: boolean;
   queryPrefix: string;
@@ -81,12 +83,14 @@ export function inspectModelFolder(dir: string, options: TransformersEmbedderOpt
   const config = readJson(path.join(dir, 'config.json'));
   if (!config) throw new ProviderError(PROVIDER, `no readable config.json in ${dir}; expected a model exported for transformers.js (config.json, tokenizer.json, onnx/model.onnx)`);
   if (!fs.existsSync(path.join(dir, 'tokenizer.json'))) throw new ProviderError(PROVIDER, `no tokenizer.json in ${dir}`);
-  const found = DTYPE_FILES.find(([, f]) => fs.existsSync(path.join(dir, 'onnx', f)));
+  // transformers.js looks in onnx/; optimum-cli writes model.onnx next to config.json. Both work.
+  const subfolder = DTYPE_FILES.some(([, f]) => fs.existsSync(path.join(dir, 'onnx', f))) ? 'onnx' : '';
+  const found = DTYPE_FILES.find(([, f]) => fs.existsSync(path.join(dir, subfolder, f)));
   if (!found) {
-    throw new ProviderError(PROVIDER, `no ONNX model in ${path.join(dir, 'onnx')} (looked for ${DTYPE_FILES.map(([, f]) => f).join(', ')}); export one with optimum-cli export onnx`);
+    throw new ProviderError(PROVIDER, `no ONNX model in ${path.join(dir, 'onnx')} or ${dir} (looked for ${DTYPE_FILES.map(([, f]) => f).join(', ')}); export one with optimum-cli export onnx`);
   }
   const [dtype, onnxFile] = found;
-  const onnxPath = path.join(dir, 'onnx', onnxFile);
+  const onnxPath = path.join(dir, subfolder, onnxFile);
   const externalData = fs.existsSync(`${onnxPath}_data`);
 
   // Prefixes: explicit options, then sentence-transformers' prompts, then the model family's convention.
@@ -107,7 +111,7 @@ export function inspectModelFolder(dir: string, options: TransformersEmbedderOpt
   const fingerprint = hash32(
     [JSON.stringify(config), fs.statSync(path.join(dir, 'tokenizer.json')).size, onnxFile, size, queryPrefix, passagePrefix, pooling].join('\u0000'),
   ).toString(36);
-  return { dtype, onnxFile, externalData, queryPrefix, passagePrefix, pooling, fingerprint };
+  return { dtype, subfolder, onnxFile, externalData, queryPrefix, passagePrefix, pooling, fingerprint };
 }
 
 /**
@@ -194,11 +198,12 @@ export async function createTransformersEmbedder(
   tf.env.localModelPath = plainName ? path.dirname(dir) : '/';
   const modelId = plainName ? base : dir;
 
-  ctx.logger.info(`loading embedding model from ${dir} (${info.onnxFile}, ${info.pooling} pooling, query prefix ${JSON.stringify(info.queryPrefix)})`);
+  ctx.logger.info(`loading embedding model from ${dir} (${path.join(info.subfolder, info.onnxFile)}, ${info.pooling} pooling, query prefix ${JSON.stringify(info.queryPrefix)})`);
   let extractor: FeaturePipeline;
   try {
     extractor = await tf.pipeline('feature-extraction', modelId, {
       dtype: info.dtype,
+      subfolder: info.subfolder,
       device: 'cpu',
       local_files_only: true,
       ...(info.externalData ? { use_external_data_format: true } : {}),

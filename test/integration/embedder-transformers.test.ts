@@ -112,6 +112,21 @@ describe.skipIf(!installed)('transformers embedder with a generated ONNX model',
     expect(seen).toEqual(['query: IEC là gì', 'passage: Ủy ban Kỹ thuật Điện Quốc tế']);
   });
 
+  it('also loads a model file written beside config.json (optimum-cli layout)', async () => {
+    const flat = path.join(tmp, 'tiny-flat');
+    writeTinyModel(flat, { words: corpusWords(), hidden: 8 });
+    fs.renameSync(path.join(flat, 'onnx', 'model.onnx'), path.join(flat, 'model.onnx'));
+    fs.rmdirSync(path.join(flat, 'onnx'));
+    expect(inspectModelFolder(flat)).toMatchObject({ subfolder: '', onnxFile: 'model.onnx', queryPrefix: '' });
+    const e = await createTransformersEmbedder(flat, ctx);
+    try {
+      expect(e.dimension).toBe(8);
+      expect(await e.embedQuery('Việt Nam')).toHaveLength(8);
+    } finally {
+      await e.close();
+    }
+  });
+
   it('reads prompts and pooling from sentence-transformers files, and changes version with them', () => {
     const other = path.join(tmp, 'tiny-st');
     writeTinyModel(other, { words: ['a'], prompts: { query: 'Q: ', document: 'D: ' } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCitations, looksLikeInjection, markersIn, namesIn, numbersIn, splitAnswerSentences } from '../../src/answer/check-citations.js';
+import { checkCitations, looksLikeInjection, markersIn, namesIn, numbersIn, renumberMarkers, splitAnswerSentences } from '../../src/answer/check-citations.js';
 
 const P1 =
   'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.';
@@ -109,5 +109,24 @@ describe('checkCitations', () => {
     expect(r.enough).toBe(false);
     expect(checkCitations('Sai [9].', sources).enough).toBe(false);
     expect(checkCitations('', sources).enough).toBe(false);
+  });
+});
+
+describe('renumberMarkers', () => {
+  it('numbers cited paragraphs from 1 in order of first appearance', () => {
+    const r = renumberMarkers('A [5]. B [2, 5]. C [2][7].');
+    expect(r.text).toBe('A [1]. B [2][1]. C [2][3].');
+    expect([...r.original]).toEqual([
+      [1, 5],
+      [2, 2],
+      [3, 7],
+    ]);
+  });
+
+  it('keeps quotes as exact slices of the paragraph even when it is not NFC', () => {
+    const nfd = P2.normalize('NFD');
+    const r = checkCitations('Việt Nam là quốc gia đang phát triển rất nhanh [1].', [{ marker: 1, text: nfd }], { lang: 'vi' });
+    expect(r.flagged).toBe(false);
+    expect(nfd).toContain(r.quotes.get(1));
   });
 });
