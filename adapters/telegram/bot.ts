@@ -98,6 +98,9 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     state: { reindexing: false },
   };
 
+  // A chat outside the allow-list is told so once an hour at most.
+  const refusals = createRateLimiter({ limit: 1, windowMs: 3_600_000, ...(options.now ? { now: options.now } : {}) });
+
   const running = new Set<Promise<unknown>>();
   let lastUpdateId: number | undefined;
   const track = <T>(work: Promise<T>): Promise<T> => {
@@ -133,7 +136,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   });
   bot.catch((err) => logger.error(`telegram: unhandled failure in update ${err.ctx.update.update_id}`, err.error));
 
-  // Allow-list: other chats are ignored (a private chat is told once per flood, a group nothing).
+  // Allow-list: other chats are ignored (a private chat is told once an hour, a group nothing).
   safe.use(async (ctx, next) => {
     const allowed = config.allowedChats;
     if (!allowed) return next();
@@ -146,7 +149,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     logger.info(`telegram: ignored an update from chat ${chat?.id ?? '-'} (not in TELEGRAM_ALLOWED_CHATS)`);
     if (ctx.inlineQuery) return void (await ctx.answerInlineQuery([], { cache_time: 60, is_personal: true }));
     if (ctx.callbackQuery) return void (await ctx.answerCallbackQuery());
-    if (chat?.type === 'private' && ctx.message && s.limiter.check(`deny:${chat.id}`) === 'ok') await replyText(ctx, textsFor(ctx).notAllowedChat);
+    if (chat?.type === 'private' && ctx.message && refusals.check(chat.id) === 'ok') await replyText(ctx, textsFor(ctx).notAllowedChat);
   });
 
   safe.command(['start', 'help'], (ctx) => helpCommand(s, ctx));
