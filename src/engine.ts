@@ -9,6 +9,7 @@ import type { Segment } from './index/segment.js';
 import { type Logger, createLogger } from './log.js';
 import { closestArticles, extractiveAnswer, messages } from './answer/extractive.js';
 import { type FusionSettings, HASH_FUSION, NEURAL_FUSION, retrieve } from './retrieve/hybrid.js';
+import { expandQuery, translateTerms } from './text/glossary.js';
 import { detectLang } from './text/lang.js';
 import { fold, normalizeSpace } from './text/normalize.js';
 import type { Answer, AskOptions, Engine, EngineStats, IndexReport, SearchHit, SearchOptions, SourceParagraph, Suggestion } from './types.js';
@@ -70,7 +71,8 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     if (!/[\p{L}\p{N}]/u.test(q)) return done({ ...base, text: m.empty, refused: true, reason: 'empty-question' }, 0);
     if (q.length > config.maxQuestionChars) return done({ ...base, text: m.tooLong, refused: true, reason: 'too-long' }, 0);
     const r = reader;
-    const { hits } = await retrieve(r, embedder, q, { k: opts.topK ?? config.topK, fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
+    const expanded = expandQuery(q, lang);
+    const { hits } = await retrieve(r, embedder, expanded, { k: opts.topK ?? config.topK, fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
     const retrieveMs = performance.now() - t0;
     const closest = closestArticles(hits);
     const retrieved = hits.map((h) => ({ paragraphId: `${h.article.id}#p${h.paragraphNumber}`, articleId: h.article.id, score: Math.round(h.score * 10000) / 10000 }));
@@ -78,7 +80,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       const filtered = opts.filter && Object.values(opts.filter).some((v) => v !== undefined);
       return done({ ...base, text: filtered ? m.filtered : m.refusal, refused: true, reason: filtered ? 'not-in-filter' : 'no-match' }, retrieveMs);
     }
-    const ex = extractiveAnswer({ reader: r, question: q, lang, hits });
+    const ex = extractiveAnswer({ reader: r, question: q, translated: lang === 'en' ? translateTerms(q) : [], lang, hits });
     if (ex.citations.length === 0 || ex.confidence < config.minConfidence) {
       return done({ ...base, text: m.refusal, refused: true, reason: 'low-confidence', closest, retrieved, confidence: ex.confidence }, retrieveMs);
     }
@@ -90,7 +92,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     if (!/[\p{L}\p{N}]/u.test(q)) return [];
     if (q.length > config.maxQuestionChars) throw new InputError(`query longer than ${config.maxQuestionChars} characters`);
     const r = reader;
-    const { hits } = await retrieve(r, embedder, q, { k: opts.topK ?? 10, fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
+    const { hits } = await retrieve(r, embedder, expandQuery(q, detectLang(q)), { k: opts.topK ?? 10, fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
     return hits.map((h) => ({
       ...articleRef(h.article),
       paragraphId: `${h.article.id}#p${h.paragraphNumber}`,

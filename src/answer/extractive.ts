@@ -28,6 +28,11 @@ export interface ExtractiveSettings {
   typePenalty: number;
   /** Quotes longer than this are cut to the sentence window around the best match. */
   maxQuoteChars: number;
+  /**
+   * Bonus rankPrior / (1 + rank) for sentences of better-ranked passages: retrieval has seen
+   * the whole passage, the sentence score only its words (ViNewsQA R@1: 75.4 at 0.05, 78.1 at 0.3).
+   */
+  rankPrior: number;
 }
 
 export const DEFAULT_EXTRACTIVE: ExtractiveSettings = {
@@ -35,8 +40,9 @@ export const DEFAULT_EXTRACTIVE: ExtractiveSettings = {
   maxQuotes: 2,
   secondQuoteRatio: 0.8,
   sentenceWeight: 0.6,
-  typePenalty: 0.6,
+  typePenalty: 0.5,
   maxQuoteChars: 700,
+  rankPrior: 0.3,
 };
 
 interface QueryWord {
@@ -75,27 +81,34 @@ export function messages(lang: Lang) {
   return MESSAGES[lang];
 }
 
-function queryWords(reader: IndexReader, question: string): { words: QueryWord[]; pairs: QueryWord[] } {
-  const t = syllables(question);
+function queryWords(reader: IndexReader, question: string, lang: Lang, translated: readonly string[]): { words: QueryWord[]; pairs: QueryWord[] } {
+  const original = syllables(question);
+  const extra = syllables(translated.join('\n'));
+  const fromQuestion = new Set(original.syllables);
+  const t = { syllables: [...original.syllables, ...extra.syllables], phraseStarts: [...original.phraseStarts, ...extra.phraseStarts.map((x) => x + original.syllables.length)] };
   const n = Math.max(1, reader.lexicalSize);
-  const useMarked = hasMarks(question);
+  const useMarked = hasMarks(question) || hasMarks(translated.join(' '));
   const idf = (hash: number) => Math.log(1 + (n - reader.df(hash) + 0.5) / (reader.df(hash) + 0.5));
   const make = (term: string): QueryWord => {
     const m = markedHash(term);
     const f = foldedHash(fold(term));
     return { marked: m, folded: f, idf: idf(useMarked ? m : f) };
   };
+  // English words the corpus has never seen are untranslated question words, not evidence
+  // that the question is off-topic; Vietnamese ones are.
+  const known = (term: string) =>
+    lang !== 'en' || !fromQuestion.has(term) || reader.df(markedHash(term)) > 0 || reader.df(foldedHash(fold(term))) > 0;
   const seen = new Set<string>();
   const words: QueryWord[] = [];
   for (const s of t.syllables) {
-    if (STOPWORDS.has(fold(s)) || seen.has(s)) continue;
+    if (STOPWORDS.has(fold(s)) || seen.has(s) || !known(s)) continue;
     seen.add(s);
     words.push(make(s));
   }
   const ps: QueryWord[] = [];
   for (const p of pairs(t)) {
     const [a, b] = p.split(' ') as [string, string];
-    if ((STOPWORDS.has(fold(a)) && STOPWORDS.has(fold(b))) || seen.has(p)) continue;
+    if ((STOPWORDS.has(fold(a)) && STOPWORDS.has(fold(b))) || seen.has(p) || !known(a) || !known(b)) continue;
     seen.add(p);
     ps.push(make(p));
   }
@@ -122,6 +135,8 @@ function coverage(words: QueryWord[], present: Set<number>, marked: boolean): nu
 export interface ExtractiveInput {
   reader: IndexReader;
   question: string;
+  /** Vietnamese glossary terms added to an English question. */
+  translated?: string[];
   lang: Lang;
   hits: Retrieved[];
   settings?: ExtractiveSettings;
@@ -159,23 +174,46 @@ export function assertVerbatim(citations: readonly Citation[]): void {
 export function extractiveAnswer(input: ExtractiveInput): ExtractiveResult {
   const s = input.settings ?? DEFAULT_EXTRACTIVE;
   const { reader, question, hits } = input;
-  const marked = hasMarks(question);
-  const { words, pairs: qPairs } = queryWords(reader, question);
+  const translated = input.translated ?? [];
+  const marked = hasMarks(question) || hasMarks(translated.join(' '));
+  const { words, pairs: qPairs } = queryWords(reader, question, input.lang, translated);
   const type = expectedType(question);
+  // Numbers in a question are precise constraints ("lần thứ 5", "năm 2025"): evidence lacking one is weak.
+  const qNumbers = [...new Set(question.match(/\d+/g) ?? [])];
   const candidates: Candidate[] = [];
+  const titleSets = new Map<string, Set<number>>();
+  const articleTexts = new Map<string, string>();
+  const articleText = (hit: Retrieved) => {
+    let t = articleTexts.get(hit.article.id);
+    if (t === undefined) {
+      const seg = reader.segments[hit.segment] as Segment;
+      const parts = [hit.article.title, hit.article.date];
+      for (let p = hit.article.p0; p < hit.article.p0 + hit.article.pc; p++) parts.push(seg.paragraphText(p));
+      articleTexts.set(hit.article.id, (t = parts.join('\n')));
+    }
+    return t;
+  };
   hits.slice(0, s.candidates).forEach((hit, rank) => {
     const seg = reader.segments[hit.segment] as Segment;
     const paragraph = seg.paragraphText(hit.paragraph);
-    const paraCov = coverage(words, hashesOf(`${hit.article.title}\n${paragraph}`, marked), marked);
-    for (const [a, b] of sentenceRanges(paragraph)) {
-      if (b <= hit.start || a >= hit.end) continue;
+    let title = titleSets.get(hit.article.id);
+    if (!title) titleSets.set(hit.article.id, (title = hashesOf(hit.article.title, marked)));
+    // Each sentence of the passage is tokenised once; the passage's context (with its title)
+    // is the union of its sentences' terms.
+    const sentences = sentenceRanges(paragraph)
+      .filter(([a, b]) => b > hit.start && a < hit.end)
+      .map(([a, b]) => ({ a, b, present: hashesOf(paragraph.slice(a, b), marked) }));
+    const context = new Set(title);
+    for (const x of sentences) for (const h of x.present) context.add(h);
+    const paraCov = coverage(words, context, marked);
+    for (const { a, b, present } of sentences) {
       const sentence = paragraph.slice(a, b);
-      const present = hashesOf(sentence, marked);
       const sentCov = coverage(words, present, marked);
       const pairCov = qPairs.length ? coverage(qPairs, present, marked) : sentCov;
       let cov = s.sentenceWeight * (0.7 * sentCov + 0.3 * pairCov) + (1 - s.sentenceWeight) * paraCov;
       if (!hasExpected(type, sentence, question)) cov *= s.typePenalty;
-      const score = cov + 0.05 / (1 + rank);
+      if (qNumbers.some((n) => !new RegExp(`(^|\\D)${n}(\\D|$)`).test(articleText(hit)))) cov *= s.typePenalty;
+      const score = cov + s.rankPrior / (1 + rank);
       candidates.push({ hit, rank, start: a, end: b, score, coverage: cov });
     }
   });
@@ -198,7 +236,9 @@ export function extractiveAnswer(input: ExtractiveInput): ExtractiveResult {
   assertVerbatim(citations);
   const m = messages(input.lang);
   const text = [m.intro, ...citations.map((c) => `“${c.quote}” [${c.marker}]`)].join('\n');
-  return { text, citations, confidence: Math.min(1, best.coverage) };
+  // Confidence that the corpus answers at all: the best-covered sentence, whichever is quoted first.
+  const confidence = Math.min(1, Math.max(...candidates.map((c) => c.coverage)));
+  return { text, citations, confidence };
 }
 
 /** Up to `n` distinct articles from the retrieved passages, best first. */

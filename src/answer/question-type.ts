@@ -25,11 +25,14 @@ const NUMBER_WORDS = /(^|[^\p{L}])(hai|bốn|sáu|bảy|tám|chín|mười|trăm
 export function hasExpected(type: ExpectedType, sentence: string, question: string): boolean {
   if (type === 'any') return true;
   const qDigits = new Set(question.match(/\d+/g) ?? []);
-  const newDigits = (sentence.match(/\d+/g) ?? []).some((d) => !qDigits.has(d));
+  const digitsIn = (t: string) => (t.match(/\d+/g) ?? []).some((d) => !qDigits.has(d));
+  const newDigits = digitsIn(sentence);
+  // A date is not an answer to "how many": drop dates before looking for a count.
+  const withoutDates = sentence.replace(/\d{1,2}\/\d{1,2}(\/\d{2,4})?|(ngày|tháng|năm)\s+\d+/giu, ' ');
   const folded = fold(sentence);
   switch (type) {
     case 'number':
-      return newDigits || NUMBER_WORDS.test(sentence.toLowerCase());
+      return digitsIn(withoutDates) || NUMBER_WORDS.test(withoutDates.toLowerCase());
     case 'date':
       return newDigits || /\b(thang|nam|ngay)\s+\d/.test(folded);
     case 'place':

@@ -23,7 +23,7 @@ export function sentenceRanges(text: string): Array<[number, number]> {
     const nextChar = text[next] as string;
     if (!/[\p{Lu}\p{N}"“'‘«(\[\-–—*•]/u.test(nextChar)) continue;
     if (m[0].startsWith('.') && m[0].length === 1) {
-      const before = text.slice(start, m.index);
+      const before = text.slice(Math.max(start, m.index - 12), m.index);
       const word = /([\p{L}.]+)$/u.exec(before)?.[1] ?? '';
       if (ABBREV.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word)) continue;
     }
