@@ -392,3 +392,18 @@ describe('manners', () => {
     expect(closing.seen.ask).toEqual([]);
   });
 });
+
+describe('preview script', () => {
+  it('renders real questions about the seed articles as the bot would send them', async () => {
+    const { previewAnswers } = await import('../../adapters/discord/preview.js');
+    const out = await previewAnswers(real, [
+      'Việt Nam ký kết gì tại Hội nghị LMC lần thứ 4?',
+      'Thứ trưởng Lê Xuân Định đề nghị IEC điều gì?',
+      'Giá vàng hôm nay là bao nhiêu?',
+    ]);
+    expect(out.map((o) => o.messages.length)).toEqual([1, 1, 1]);
+    expect(out[0]!.messages[0]!.embeds[0]!.fields![0]!.value).toMatch(/`do-luong-lmc-2023#p\d+`/);
+    expect(out[1]!.messages[0]!.embeds[0]!.fields![0]!.value).toMatch(/`iec-thanh-vien-2024#p\d+`/);
+    expect(out[2]!.messages[0]!.embeds[0]!.description).toContain('Không tìm thấy');
+  });
+});
