@@ -48,10 +48,6 @@ export const telegramEnvSchema = z
     TELEGRAM_ALLOWED_CHATS: idList('chat ids').optional(),
     ADMIN_IDS: idList('user ids').default([]),
     TELEGRAM_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
-  })
-  .refine((e) => !(e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET), {
-    path: ['TELEGRAM_WEBHOOK_SECRET'],
-    message: 'required when TELEGRAM_WEBHOOK_URL is set (Telegram sends it back so forged updates can be refused)',
   });
 
 export interface TelegramConfig {
@@ -69,9 +65,14 @@ export interface TelegramConfig {
 
 /** Reads and checks the adapter's settings, listing every bad key at once (`ConfigError`). */
 export function loadTelegramConfig(env: NodeJS.ProcessEnv): TelegramConfig {
-  const parsed = telegramEnvSchema.safeParse(withoutBlanks(env));
+  const given = withoutBlanks(env);
+  const parsed = telegramEnvSchema.safeParse(given);
   let engineMax = 2000;
   const issues: string[] = parsed.success ? [] : formatIssues(parsed.error);
+  // Checked apart from the schema so that it is reported together with any other bad key.
+  if (given.TELEGRAM_WEBHOOK_URL && !given.TELEGRAM_WEBHOOK_SECRET) {
+    issues.push('TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set (Telegram sends it back so forged updates can be refused)');
+  }
   try {
     engineMax = loadConfig(env).maxQuestionChars;
   } catch (err) {
