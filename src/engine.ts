@@ -7,12 +7,13 @@ import { type IndexProgress, updateIndex } from './index/build-index.js';
 import { IndexReader, articleRef } from './index/open-index.js';
 import type { Segment } from './index/segment.js';
 import { type Logger, createLogger } from './log.js';
-import { closestArticles, extractiveAnswer, messages } from './answer/extractive.js';
-import { type FusionSettings, HASH_FUSION, NEURAL_FUSION, retrieve } from './retrieve/hybrid.js';
+import { assertVerbatim, closestArticles, extractiveAnswer, messages } from './answer/extractive.js';
+import { renumberMarkers } from './answer/check-citations.js';
+import { type FusionSettings, HASH_FUSION, NEURAL_FUSION, type Retrieved, retrieve } from './retrieve/hybrid.js';
 import { expandQuery, translateTerms } from './text/glossary.js';
 import { detectLang } from './text/lang.js';
 import { fold, normalizeSpace } from './text/normalize.js';
-import type { Answer, AskOptions, Engine, EngineStats, IndexReport, SearchHit, SearchOptions, SourceParagraph, Suggestion } from './types.js';
+import type { Answer, AskOptions, Citation, Engine, Lang, EngineStats, IndexReport, SearchHit, SearchOptions, SourceParagraph, Suggestion } from './types.js';
 
 export interface EngineOptions {
   /** Settings that override the environment (e.g. `{ corpus, indexDir }`). */
@@ -55,6 +56,8 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     return report;
   };
   if (options.autoIndex !== false) await update();
+  // LangChain and the provider packages load only when an LLM is configured.
+  const llm = config.llm === 'none' ? null : await (await import('./answer/llm.js')).createLlmAnswerer(config.llm, { config, logger });
   let reader = IndexReader.open(config.indexDir, embedder);
   let reindexing: Promise<IndexReport> | null = null;
 
@@ -84,7 +87,44 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     if (ex.citations.length === 0 || ex.confidence < config.minConfidence) {
       return done({ ...base, text: m.refusal, refused: true, reason: 'low-confidence', closest, retrieved, confidence: ex.confidence }, retrieveMs);
     }
+    if (llm) {
+      const composed = await llmAnswer(r, hits, q, lang, opts).catch((err: unknown) => {
+        if (opts.signal?.aborted) throw err;
+        logger.error('LLM answer failed; using the extractive answer', err);
+        return null;
+      });
+      if (composed) return done({ ...base, ...composed, refused: false, closest, retrieved, confidence: ex.confidence }, retrieveMs);
+    }
     return done({ ...base, text: ex.text, citations: ex.citations, refused: false, closest, retrieved, confidence: ex.confidence }, retrieveMs);
+  };
+
+  /**
+   * The configured chat model answers from the retrieved paragraphs; every sentence it writes
+   * is checked against the paragraph it cites, and its markers are renumbered from 1. Null
+   * when too little survives the check: the extractive answer is used instead.
+   */
+  const llmAnswer = async (r: IndexReader, hits: Retrieved[], q: string, lang: Lang, opts: AskOptions) => {
+    if (!llm) return null;
+    const sources = hits.map((h, i) => ({
+      marker: i + 1,
+      paragraphId: `${h.article.id}#p${h.paragraphNumber}`,
+      title: h.article.title,
+      date: h.article.date,
+      text: (r.segments[h.segment] as Segment).paragraphText(h.paragraph),
+    }));
+    const result = await llm.answer({ question: q, lang, sources, ...(opts.onPartial ? { onPartial: opts.onPartial } : {}), ...(opts.signal ? { signal: opts.signal } : {}) });
+    if (!result) return null;
+    const { text, original } = renumberMarkers(result.text);
+    const citations: Citation[] = [];
+    for (const [marker, old] of original) {
+      const hit = hits[old - 1];
+      const src = sources[old - 1];
+      if (!hit || !src) return null;
+      const quote = result.quotes.get(old) ?? src.text;
+      citations.push({ marker, ...articleRef(hit.article), paragraphId: src.paragraphId, paragraphNumber: hit.paragraphNumber, quote, paragraph: src.text });
+    }
+    assertVerbatim(citations);
+    return { text, citations, mode: 'llm' as const, flagged: result.flagged, checks: result.checks };
   };
 
   const search = async (query: string, opts: SearchOptions = {}): Promise<SearchHit[]> => {

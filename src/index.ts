@@ -10,3 +10,4 @@ export { createLogger, silentLogger, redact, secretValues, type Logger, type Log
 export { isParagraphId, parseParagraphId } from './corpus/ids.js';
 export { detectLang } from './text/lang.js';
 export { normalizeSpace, fold } from './text/normalize.js';
+export { runChat, type ChatOptions } from './cli/chat.js';

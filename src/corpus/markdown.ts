@@ -15,7 +15,7 @@ export function stripInlineMarkdown(text: string): string {
   t = t.replace(/`([^`]+)`/g, '$1');
   // Emphasis: ** __ * _ around text; underscores only at word boundaries (snake_case stays).
   t = t.replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2');
-  t = t.replace(/\*(?=\S)([^*]*?\S)\*/g, '$1');
+  t = t.replace(/(^|[^\p{L}\p{N}*])\*(?=\S)([^*]*?\S)\*(?![\p{L}\p{N}*])/gu, '$1$2');
   t = t.replace(/(^|[^\p{L}\p{N}_])_(?=\S)([^_]*?\S)_(?![\p{L}\p{N}_])/gu, '$1$2');
   t = t.replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1');
   t = t.replace(/\\([\\`*_{}[\]()#+\-.!>~|])/g, '$1');

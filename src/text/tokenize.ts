@@ -6,7 +6,9 @@ import { fold, nfc } from './normalize.js';
  * Pairs never cross punctuation, so "Hà Nội, Việt Nam" gives no pair "nội việt".
  */
 const RUN = /[\p{L}\p{M}\p{N}]+(?:[.,'’-][\p{L}\p{M}\p{N}]+)*/gu;
-const PHRASE_BREAK = /[.!?;:,()[\]{}"“”«»…–—\n]+/u;
+// Sentence punctuation breaks a phrase only before a space or the end ("1.000", "5/6/2024" stay
+// together); brackets, quotes and dashes always do.
+const PHRASE_BREAK = /[.!?;:,…]+(?=\s|$)|[()[\]{}"“”«»–—\n]+|\s-\s/u;
 
 export interface Tokens {
   /** Lower-cased syllables, in order. */

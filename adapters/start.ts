@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: starts every chat adapter whose token is configured, or the terminal chat when
+ * none is. `node dist/adapters/start.js telegram|discord` starts one adapter only.
+ * SIGINT/SIGTERM stop taking messages, let answers in flight finish, and exit 0.
+ */
+import { type Engine, KiemchungError, createEngine, createLogger, loadConfig, redact, runChat, secretValues } from '../src/index.js';
+import type { RunningAdapter, StartAdapter } from './types.js';
+
+const ADAPTERS: Record<string, { token: string; load: () => Promise<StartAdapter> }> = {
+  telegram: { token: 'TELEGRAM_BOT_TOKEN', load: async () => (await import('./telegram/index.js')).startTelegram },
+  discord: { token: 'DISCORD_TOKEN', load: async () => (await import('./discord/index.js')).startDiscord },
+};
+
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const only = argv[0];
+  if (only !== undefined && !ADAPTERS[only]) {
+    process.stderr.write(`unknown adapter "${only.slice(0, 40)}": use telegram or discord\n`);
+    return 2;
+  }
+  const config = loadConfig(env);
+  const logger = createLogger(config.logLevel);
+  const names = only ? [only] : Object.keys(ADAPTERS).filter((n) => env[(ADAPTERS[n] as { token: string }).token]?.trim());
+  if (only && !env[(ADAPTERS[only] as { token: string }).token]?.trim()) {
+    logger.error(`${(ADAPTERS[only] as { token: string }).token} is not set; see README.md ("Configure")`);
+    return 1;
+  }
+  const engine: Engine = await createEngine({ env, logger });
+  const s = engine.stats();
+  logger.info(`corpus: ${s.articles} articles, ${s.passages} passages (${s.dateFrom ?? '?'} → ${s.dateTo ?? '?'}); embedder ${s.embedder.id}; llm ${s.llm}`);
+  if (names.length === 0) {
+    await runChat(engine, { input: process.stdin, out: (t) => process.stdout.write(`${t}\n`) });
+    await engine.close();
+    return 0;
+  }
+  const running: RunningAdapter[] = [];
+  for (const n of names) running.push(await (await (ADAPTERS[n] as { load: () => Promise<StartAdapter> }).load())({ engine, env, logger }));
+  logger.info(`running: ${running.map((r) => r.name).join(', ')}; Ctrl+C to stop`);
+  await new Promise<void>((resolve) => {
+    const stop = (sig: string) => {
+      logger.info(`${sig}: stopping (answers in flight are finished first)`);
+      resolve();
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+  await Promise.allSettled(running.map((r) => r.stop()));
+  await engine.close();
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    const msg = err instanceof KiemchungError ? `error (${err.code}): ${err.message}` : `unexpected error: ${(err as Error)?.stack ?? String(err)}`;
+    process.stderr.write(`${redact(msg, secretValues())}\n`);
+    process.exitCode = 1;
+  },
+);

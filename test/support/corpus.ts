@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const REPO = path.resolve(import.meta.dirname, '..', '..');
+export const CORPUS = path.join(REPO, 'corpus');
+export const SHARED_DATA = path.resolve(REPO, '..', 'shared', 'data');
+export const hasSharedData = fs.existsSync(path.join(SHARED_DATA, 'vinewsqa-dev', 'corpus.jsonl'));
+
+export function tempDir(prefix = 'kc-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** A copy of the real corpus in a temporary folder, to change in a test. */
+export function copyCorpus(): string {
+  const dir = tempDir('kc-corpus-');
+  for (const f of fs.readdirSync(CORPUS)) fs.copyFileSync(path.join(CORPUS, f), path.join(dir, f));
+  return dir;
+}
+
+export function article(id: string, title: string, paragraphs: string[], extra = ''): string {
+  return `---\nid: ${id}\ntitle: ${title}\ndate: 2024-01-15\nsource: Test source\n${extra}---\n\n${paragraphs.join('\n\n')}\n`;
+}
+
+const WORDS = 'hợp tác khoa học công nghệ đo lường tiêu chuẩn quốc tế năng lượng điện tử viễn thông nông nghiệp y tế giáo dục đổi mới sáng tạo chuyển đổi số bán dẫn trí tuệ nhân tạo hạt nhân môi trường biển đảo'.split(' ');
+
+/** A synthetic corpus of `n` Vietnamese-looking articles (deterministic). */
+export function syntheticCorpus(dir: string, n: number, seed = 1): void {
+  let x = seed;
+  const rnd = () => ((x = (x * 1103515245 + 12345) % 2147483648), x / 2147483648);
+  const sentence = () => {
+    const len = 8 + Math.floor(rnd() * 14);
+    const w = Array.from({ length: len }, () => WORDS[Math.floor(rnd() * WORDS.length)]);
+    const s = w.join(' ');
+    return `${s[0]?.toUpperCase()}${s.slice(1)} ${Math.floor(rnd() * 1000)}.`;
+  };
+  fs.mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < n; i++) {
+    const paras = Array.from({ length: 3 + Math.floor(rnd() * 4) }, () => Array.from({ length: 2 + Math.floor(rnd() * 4) }, sentence).join(' '));
+    fs.writeFileSync(path.join(dir, `a${i}.md`), article(`synthetic-${i}`, `Bài tổng hợp số ${i}`, paras));
+  }
+}

@@ -1,0 +1,154 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus, parseMarkdownArticle } from '../../src/corpus/load-corpus.js';
+import { splitPassages } from '../../src/corpus/passages.js';
+import { isParagraphId, parseParagraphId } from '../../src/corpus/ids.js';
+import { stripInlineMarkdown } from '../../src/corpus/markdown.js';
+import { CORPUS, article, tempDir } from '../support/corpus.js';
+
+describe('the seed corpus', async () => {
+  const { articles, issues } = await loadCorpus(CORPUS);
+  const lmc = articles.find((a) => a.id === 'do-luong-lmc-2023');
+  const iec = articles.find((a) => a.id === 'iec-thanh-vien-2024');
+
+  it('loads both seed articles without issues', () => {
+    expect(issues).toEqual([]);
+    expect(articles.map((a) => a.id).sort()).toEqual(['do-luong-lmc-2023', 'iec-thanh-vien-2024']);
+    expect(lmc?.date).toBe('2023-08-29');
+    expect(lmc?.dateKind).toBe('event');
+    expect(iec?.date).toBe('2024-06-05');
+    expect(iec?.source).toBe('Bộ Khoa học và Công nghệ (MOST)');
+  });
+
+  it('joins the paragraph the export broke in two', () => {
+    const p3 = lmc?.paragraphs[2] ?? '';
+    expect(p3).toContain('bảo vệ an toàn và sức khỏe của cộng đồng trong xã hội hiện đại.');
+    expect(lmc?.paragraphs.some((p) => p.startsWith('và sức khỏe'))).toBe(false);
+    expect(lmc?.paragraphs).toHaveLength(6);
+  });
+
+  it('keeps photo captions out of the body, including the one glued to a paragraph', () => {
+    expect(lmc?.captions).toEqual([
+      'Lễ ký kết Chương trình hành động tăng cường tiến bộ về đo lường và thừa nhận lẫn nhau giữa các nước Lancang-Mekong',
+      'Chương trình hành động tăng cường tiến bộ về đo lường và thừa nhận lẫn nhau giữa các nước Lancang-Mekong',
+      'Lãnh đạo và cán bộ Viện Đo lường Việt Nam tham dự Hội nghị',
+    ]);
+    expect(lmc?.paragraphs[2]?.startsWith('Viện Đo lường Việt Nam đã tập trung')).toBe(true);
+    expect(iec?.captions).toEqual(['Toàn cảnh buổi làm việc.', 'Hai bên chụp ảnh lưu niệm.']);
+    for (const a of [lmc, iec]) for (const c of a?.captions ?? []) expect(a?.paragraphs).not.toContain(c);
+  });
+
+  it('strips Markdown emphasis from the lead so quotes are plain text', () => {
+    expect(iec?.paragraphs[0]?.startsWith('Bộ Khoa học và Công nghệ (KH&CN) đang nỗ lực')).toBe(true);
+    expect(iec?.paragraphs.join(' ')).not.toMatch(/\*|_{2}/);
+    expect(iec?.paragraphs).toHaveLength(6);
+  });
+
+  it('keeps the supplied wording (NFC) of every paragraph', () => {
+    const seed = fs.readFileSync(path.resolve(CORPUS, '..', '..', 'shared', 'seeds', '003_0679675b96893a5b.txt'), 'utf8');
+    for (const p of iec?.paragraphs.slice(1) ?? []) expect(seed.normalize('NFC')).toContain(p);
+  });
+});
+
+describe('article files', () => {
+  const fm = (extra: string, body = 'Một đoạn văn.') => `---\nid: a-1\ntitle: Tiêu đề\ndate: 2024-01-15\nsource: MOST\n${extra}---\n\n${body}\n`;
+  const reason = (text: string) => {
+    try {
+      parseMarkdownArticle(text, 'x.md');
+      return null;
+    } catch (r) {
+      return String(r);
+    }
+  };
+
+  it('accepts optional url, lang and tags', () => {
+    const a = parseMarkdownArticle(fm('url: https://most.gov.vn/a\nlang: vi\ntags: [IEC]\n'), 'x.md');
+    expect(a.url).toBe('https://most.gov.vn/a');
+    expect(a.tags).toEqual(['IEC']);
+  });
+
+  it('rejects bad front matter with the reason', () => {
+    expect(reason('Just text')).toMatch(/no front matter/);
+    expect(reason(fm('').replace('title: Tiêu đề\n', ''))).toMatch(/title/);
+    expect(reason(fm('').replace('2024-01-15', '2024-02-30'))).toMatch(/date/);
+    expect(reason(fm('').replace('id: a-1', 'id: "../../etc"'))).toMatch(/id/);
+    expect(reason(fm('', ''))).toMatch(/empty body/);
+    expect(reason(fm('colour: red\n'))).toMatch(/colour|unrecognized/i);
+    expect(reason('---\nid: [\n---\n\ntext')).toMatch(/YAML/);
+  });
+
+  it('reports bad files by path and reason and loads the rest', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'a-good.md'), article('good', 'Bài tốt', ['Nội dung tốt.']));
+    fs.writeFileSync(path.join(dir, 'b-dup.md'), article('good', 'Bài trùng', ['Nội dung khác.']));
+    fs.writeFileSync(path.join(dir, 'latin1.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xe9, 0xff, 0x0a]));
+    fs.writeFileSync(path.join(dir, 'binary.md'), Buffer.from([1, 0, 2, 0]));
+    fs.mkdirSync(path.join(dir, 'folder.md'));
+    fs.writeFileSync(path.join(dir, 'README.md'), '# notes');
+    fs.symlinkSync(dir, path.join(dir, 'loop'));
+    const big = Buffer.alloc(3 * 1024 * 1024, 0x61);
+    fs.writeFileSync(path.join(dir, 'big.md'), big);
+    const { articles, issues } = await loadCorpus(dir);
+    expect(articles.map((a) => a.id)).toEqual(['good']);
+    const byFile = Object.fromEntries(issues.map((i) => [path.basename(i.path), i.reason]));
+    expect(byFile['b-dup.md']).toMatch(/duplicate id "good"/);
+    expect(byFile['latin1.md']).toMatch(/not UTF-8/);
+    expect(byFile['binary.md']).toMatch(/NUL/);
+    expect(byFile['folder.md']).toMatch(/folder/);
+    expect(byFile['loop']).toMatch(/loop/);
+    expect(byFile['big.md']).toMatch(/too large/);
+    expect(byFile['README.md']).toBeUndefined();
+  });
+
+  it('reads JSONL, gzipped or not, with bad lines reported by line number', async () => {
+    const dir = tempDir();
+    const lines = [
+      JSON.stringify({ id: 'x1', title: 'Một', body: 'Đoạn một.\n\nĐoạn hai.', date: '2018-01-02' }),
+      '{not json',
+      JSON.stringify({ id: 'x2', title: '', body: 'b' }),
+      JSON.stringify({ id: 'x3', title: 'Ba', body: 'Nội dung.' }),
+    ].join('\n');
+    fs.writeFileSync(path.join(dir, 'c.jsonl'), lines);
+    const { gzipSync } = await import('node:zlib');
+    fs.writeFileSync(path.join(dir, 'd.jsonl.gz'), gzipSync(JSON.stringify({ id: 'y1', title: 'Gz', body: 'Nén.' })));
+    const plain = await loadCorpus(path.join(dir, 'c.jsonl'));
+    expect(plain.articles.map((a) => a.id)).toEqual(['x1', 'x3']);
+    expect(plain.articles[0]?.paragraphs).toEqual(['Đoạn một.', 'Đoạn hai.']);
+    expect(plain.issues.map((i) => i.path)).toEqual([`${path.join(dir, 'c.jsonl')}:2`, `${path.join(dir, 'c.jsonl')}:3`]);
+    const both = await loadCorpus(dir);
+    expect(both.articles.map((a) => a.id)).toEqual(['x1', 'x3', 'y1']);
+  });
+});
+
+describe('paragraph ids and passages', () => {
+  it('parses ids and refuses anything else without throwing', () => {
+    expect(parseParagraphId('iec-thanh-vien-2024#p2')).toEqual({ articleId: 'iec-thanh-vien-2024', n: 2 });
+    for (const bad of ['../../etc/passwd', 'a#p0', 'a#p', '#p1', 'A#p1', 'a#p1 extra', 'x'.repeat(5000), '', 'a#p1\n']) {
+      expect(isParagraphId(bad)).toBe(bad === 'a#p1\n');
+    }
+  });
+
+  it('keeps short paragraphs whole and cuts long ones into overlapping sentence windows', () => {
+    const long = Array.from({ length: 40 }, (_, i) => `Câu số ${i} nói về hợp tác đo lường trong khu vực.`).join(' ');
+    const spans = splitPassages(['Ngắn.', long]);
+    expect(spans[0]).toEqual({ paragraph: 0, start: 0, end: 5 });
+    const windows = spans.filter((s) => s.paragraph === 1);
+    expect(windows.length).toBeGreaterThan(2);
+    for (const w of windows) expect(w.end - w.start).toBeLessThanOrEqual(600);
+    expect(windows[0]?.start).toBe(0);
+    expect(windows.at(-1)?.end).toBe(long.length);
+    for (let i = 1; i < windows.length; i++) expect(windows[i]!.start).toBeLessThan(windows[i - 1]!.end);
+  });
+
+  it('cuts a 10,000-character line with no punctuation', () => {
+    const line = 'từ ngữ '.repeat(1500);
+    const spans = splitPassages([line.trim()]);
+    expect(spans.length).toBeGreaterThan(10);
+    for (const s of spans) expect(s.end - s.start).toBeLessThanOrEqual(600);
+  });
+
+  it('strips emphasis but not snake_case or arithmetic', () => {
+    expect(stripInlineMarkdown('**đậm** và *nghiêng* và _gạch_ và snake_case_name và 2*3*4')).toBe('đậm và nghiêng và gạch và snake_case_name và 2*3*4');
+  });
+});
