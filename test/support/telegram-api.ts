@@ -37,6 +37,10 @@ export interface FakeBotApi {
   waitFor(test: (calls: ApiCall[]) => boolean, ms?: number): Promise<void>;
   /** Highest offset a getUpdates call has confirmed. */
   confirmedOffset(): number;
+  /** Long polls waiting for updates right now. */
+  waiting(): number;
+  /** Ids of the updates handed out by getUpdates responses. */
+  delivered: Set<number>;
   close(): Promise<void>;
 }
 
@@ -63,6 +67,7 @@ export async function startFakeBotApi(options: { token?: string } = {}): Promise
   let nextUpdateId = 1000;
   let nextMessageId = 1;
   let confirmed = 0;
+  const delivered = new Set<number>();
 
   const notify = () => {
     for (const w of [...watchers]) w();
@@ -141,6 +146,7 @@ export async function startFakeBotApi(options: { token?: string } = {}): Promise
     const wake = () => finish();
     const timer = setTimeout(finish, timeout * 1000);
     pollers.add(wake);
+    notify();
     // The bot aborts its long poll when it stops: forget the request.
     res.once('close', () => {
       done = true;
@@ -168,6 +174,7 @@ export async function startFakeBotApi(options: { token?: string } = {}): Promise
         return send({ status: 400, body: { ok: false, error_code: 400, description: 'Bad Request: invalid JSON' } });
       }
       const record = (r: FakeResponse) => {
+        if (method === 'getUpdates' && Array.isArray(r.body.result)) for (const u of r.body.result as Update[]) delivered.add(u.update_id);
         calls.push({ method, token: callToken, payload, status: r.status, response: r.body });
         send(r);
         notify();
@@ -217,6 +224,8 @@ export async function startFakeBotApi(options: { token?: string } = {}): Promise
       });
     },
     confirmedOffset: () => confirmed,
+    waiting: () => pollers.size,
+    delivered,
     close: () =>
       new Promise<void>((resolve) => {
         for (const p of [...pollers]) p();
