@@ -1,0 +1,109 @@
+/**
+ * Crash safety: starts `kiemchung index` on a changed corpus, kills it with SIGKILL at a
+ * random moment, and checks that the index folder still loads (the previous generation or the
+ * new one, never a mix) and answers. Usage:
+ *   tsx scripts/kill-index.ts [--corpus <dir|jsonl>] [--kills N] [--seed S]
+ * Prints one line per kill and a summary; exits 1 if any check failed.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { HashEmbedder } from '../src/embed/hash-embedder.js';
+import { updateIndex } from '../src/index/build-index.js';
+import { queryTerms } from '../src/index/lexical.js';
+import { IndexReader } from '../src/index/open-index.js';
+import { loadCorpus } from '../src/corpus/load-corpus.js';
+
+export interface KillResult {
+  kill: number;
+  afterMs: number;
+  generation: string;
+  articles: number;
+  answered: boolean;
+  ok: boolean;
+  error?: string;
+}
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+/** Writes the corpus as Markdown files in a folder we can change between runs. */
+async function materialise(source: string, dir: string, limit: number): Promise<number> {
+  const { articles } = await loadCorpus(source);
+  fs.mkdirSync(dir, { recursive: true });
+  for (const a of articles.slice(0, limit)) {
+    const fm = `---\nid: ${a.id}\ntitle: ${JSON.stringify(a.title)}\ndate: ${a.date || '2020-01-01'}\nsource: ${JSON.stringify(a.source || 'test')}\n---\n\n`;
+    fs.writeFileSync(path.join(dir, `${a.id}.md`), fm + a.paragraphs.join('\n\n') + '\n');
+  }
+  return Math.min(limit, articles.length);
+}
+
+export async function killLoop(opts: { corpus: string; kills: number; seed: number; limit?: number; log?: (s: string) => void }): Promise<KillResult[]> {
+  const log = opts.log ?? ((s: string) => process.stdout.write(`${s}\n`));
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-kill-'));
+  const corpus = path.join(work, 'corpus');
+  const indexDir = path.join(work, 'index');
+  await materialise(opts.corpus, corpus, opts.limit ?? Infinity);
+  const embedder = new HashEmbedder();
+  await updateIndex({ indexDir, corpus, embedder });
+  let x = opts.seed;
+  const rnd = () => ((x = (x * 1103515245 + 12345) % 2147483648), x / 2147483648);
+  const files = fs.readdirSync(corpus);
+  const results: KillResult[] = [];
+  // Time a full rebuild once, to kill within it.
+  const t0 = Date.now();
+  await runIndex(indexDir, corpus, ['--rebuild'], null);
+  const span = Math.max(200, Date.now() - t0);
+  for (let k = 1; k <= opts.kills; k++) {
+    // Change a few articles (or force a rebuild every third time) so the child has work to do.
+    for (let i = 0; i < 5; i++) {
+      const f = path.join(corpus, files[Math.floor(rnd() * files.length)] as string);
+      fs.appendFileSync(f, `\nĐoạn bổ sung ${k}-${i}.\n`);
+    }
+    const afterMs = Math.floor(rnd() * span);
+    await runIndex(indexDir, corpus, k % 3 === 0 ? ['--rebuild'] : [], afterMs);
+    const r: KillResult = { kill: k, afterMs, generation: '', articles: 0, answered: false, ok: false };
+    try {
+      r.generation = fs.readFileSync(path.join(indexDir, 'CURRENT'), 'utf8').trim();
+      const reader = IndexReader.open(indexDir, embedder);
+      r.articles = reader.articles.size;
+      const first = [...reader.articles.values()][0];
+      const hit = first ? reader.lexical(queryTerms(first.meta.title), 1)[0] : undefined;
+      r.answered = hit !== undefined;
+      r.ok = r.answered && r.articles === files.length;
+    } catch (err) {
+      r.error = (err as Error).message;
+    }
+    results.push(r);
+    log(`kill ${k}: after ${afterMs} ms → ${r.ok ? 'ok' : 'FAILED'} (${r.generation}, ${r.articles} articles${r.error ? `, ${r.error}` : ''})`);
+    // The lock of the killed process is stale; the next run must take it over.
+  }
+  fs.rmSync(work, { recursive: true, force: true });
+  return results;
+}
+
+function runIndex(indexDir: string, corpus: string, extra: string[], killAfterMs: number | null): Promise<void> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), 'index', '--corpus', corpus, '--index', indexDir, ...extra], {
+      cwd: ROOT,
+      stdio: 'ignore',
+      env: { ...process.env, KIEMCHUNG_LOG_LEVEL: 'error' },
+    });
+    const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    child.on('exit', () => {
+      if (timer) clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename);
+if (isMain) {
+  const { values } = parseArgs({ options: { corpus: { type: 'string' }, kills: { type: 'string' }, seed: { type: 'string' }, limit: { type: 'string' } } });
+  const corpus = values.corpus ?? path.join(ROOT, '..', 'shared', 'data', 'vinewsqa-dev', 'corpus.jsonl');
+  const results = await killLoop({ corpus, kills: Number(values.kills ?? 20), seed: Number(values.seed ?? 7), ...(values.limit ? { limit: Number(values.limit) } : {}) });
+  const ok = results.filter((r) => r.ok).length;
+  process.stdout.write(`kills survived: ${ok}/${results.length}\n`);
+  process.exitCode = ok === results.length ? 0 : 1;
+}

@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import { CORPUS, SHARED_DATA, copyCorpus, hasSharedData, tempDir } from '../support/corpus.js';
+
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}, stdin = '') {
+  const out: string[] = [];
+  const err: string[] = [];
+  const input = new PassThrough();
+  input.end(stdin);
+  const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s), env: { KIEMCHUNG_LOG_LEVEL: 'warn', ...env }, stdin: input });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('kiemchung command line', () => {
+  const index = tempDir();
+  const base = ['--corpus', CORPUS, '--index', index];
+
+  it('indexes with a one-line summary, then reports "up to date"', async () => {
+    const first = await cli(['index', ...base]);
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/^indexed 2 articles, 12 passages \(2 added, 0 changed, 0 removed, 0 unchanged\) in [\d.]+ s/);
+    const again = await cli(['index', ...base]);
+    expect(again.out).toMatch(/indexed 2 articles, 12 passages \(up to date\)/);
+  });
+
+  it('asks with citations, and prints the Answer object with --json', async () => {
+    const plain = await cli(['ask', 'Ai là Tổng Thư ký IEC?', ...base]);
+    expect(plain.code).toBe(0);
+    expect(plain.out).toMatch(/Philippe Metzger/);
+    expect(plain.out).toMatch(/\[1\] Hỗ trợ để Việt Nam sớm trở thành thành viên chính thức của IEC \(05\/06\/2024\) — đoạn 2, iec-thanh-vien-2024#p2/);
+    const json = await cli(['ask', 'Ai là Tổng Thư ký IEC?', '--json', ...base]);
+    const a = JSON.parse(json.out);
+    expect(a).toMatchObject({ refused: false, mode: 'extractive', lang: 'vi' });
+    expect(a.citations[0].paragraph).toContain(a.citations[0].quote);
+  });
+
+  it('shows sources and search results, and fails clearly on unknown ids', async () => {
+    const src = await cli(['source', 'iec-thanh-vien-2024#p2', ...base]);
+    expect(src.out).toMatch(/đoạn 2\/6, iec-thanh-vien-2024#p2/);
+    const bad = await cli(['source', '../../etc/passwd', ...base]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/no paragraph/);
+    const hits = await cli(['search', 'đo lường Lancang-Mekong', '--json', ...base]);
+    expect(JSON.parse(hits.out)[0].articleId).toBe('do-luong-lmc-2023');
+  });
+
+  it('chats over piped input', async () => {
+    const r = await cli(['chat', ...base], {}, 'hoi nghi LMC to chuc o dau\n/source do-luong-lmc-2023#p2\n/quit\n');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Bắc Kinh/);
+    expect(r.out).toMatch(/Biên bản/);
+  });
+
+  it('gives usage and exit code 2 for unknown commands and bad flags', async () => {
+    for (const args of [['frobnicate'], ['ask'], ['ask', 'x', '--nope'], ['index', '--json'], ['ask', 'x', '--top-k', 'abc'], ['eval'], []]) {
+      const r = await cli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toMatch(/Usage:/);
+    }
+    expect((await cli(['--help'])).code).toBe(0);
+  });
+
+  it('exits non-zero and names the file when an article is bad, indexing the rest', async () => {
+    const corpus = copyCorpus();
+    fs.writeFileSync(path.join(corpus, 'bad.md'), '---\ntitle: x\n---\n\nbody');
+    const r = await cli(['index', '--corpus', corpus, '--index', tempDir()]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/skipped .*bad\.md: front matter: id/);
+    expect(r.out).toMatch(/indexed 2 articles/);
+  });
+
+  it('reports configuration and index problems with their code', async () => {
+    const cfg = await cli(['ask', 'x', ...base], { KIEMCHUNG_TOP_K: '0', KIEMCHUNG_EMBEDDINGS: 'magic' });
+    expect(cfg.code).toBe(1);
+    expect(cfg.err).toMatch(/error \(config\)/);
+    expect(cfg.err).toMatch(/KIEMCHUNG_TOP_K/);
+    expect(cfg.err).toMatch(/KIEMCHUNG_EMBEDDINGS/);
+    const missing = await cli(['ask', 'x', '--corpus', '/nonexistent', '--index', tempDir()]);
+    expect(missing.err).toMatch(/error \(corpus\): corpus not found/);
+  });
+
+  it.skipIf(!hasSharedData)('runs eval on a small fixture from the shared data, as JSON and as a summary line', async () => {
+    const dir = tempDir();
+    const corpusLines = fs.readFileSync(path.join(SHARED_DATA, 'vinewsqa-dev', 'corpus.jsonl'), 'utf8').split('\n').slice(0, 40);
+    const ids = new Set(corpusLines.map((l) => JSON.parse(l).id));
+    const questions = fs
+      .readFileSync(path.join(SHARED_DATA, 'vinewsqa-dev', 'questions.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l && JSON.parse(l).articles.every((a: string) => ids.has(a)))
+      .slice(0, 60);
+    fs.writeFileSync(path.join(dir, 'corpus.jsonl'), corpusLines.join('\n'));
+    fs.writeFileSync(path.join(dir, 'q.jsonl'), questions.join('\n'));
+    const args = ['eval', '--questions', path.join(dir, 'q.jsonl'), '--corpus', path.join(dir, 'corpus.jsonl'), '--index', path.join(dir, 'idx', 'index')];
+    const json = await cli([...args, '--json', '--distractors', path.join(SHARED_DATA, 'baomoi', 'corpus.jsonl.gz'), '--distractor-limit', '100']);
+    expect(json.code).toBe(0);
+    const r = JSON.parse(json.out);
+    expect(Object.keys(r).sort()).toEqual(['MRR@10', 'R@1', 'R@10', 'R@5', 'ans', 'articles', 'ev@1', 'ev@5', 'falserefuse', 'p50', 'p95', 'passages', 'questions', 'refuse'].sort());
+    expect(r.questions).toBe(60);
+    expect(r.articles).toBe(140);
+    expect(r['R@10']).toBeGreaterThan(50);
+    expect(r['R@1']).toBeLessThanOrEqual(r['R@5']);
+    const plain = await cli(args);
+    expect(plain.out.split('\n').at(-1)).toMatch(/^eval: R@1=\d+\.\d R@5=\d+\.\d R@10=\d+\.\d MRR@10=\d+\.\d ev@1=\d+\.\d ev@5=\d+\.\d ans=\d+\.\d refuse=\d+\.\d falserefuse=\d+\.\d p50=[\d.]+ms p95=[\d.]+ms$/);
+  });
+});

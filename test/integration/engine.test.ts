@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Engine, createEngine, silentLogger } from '../../src/index.js';
+import { CORPUS, tempDir } from '../support/corpus.js';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await createEngine({ config: { corpus: CORPUS, indexDir: tempDir() }, env: {}, logger: silentLogger });
+});
+afterAll(() => engine.close());
+
+describe('answers over the real corpus', () => {
+  it('quotes verbatim and cites real paragraphs with everything a journalist needs', async () => {
+    const a = await engine.ask('Hội nghị chuyên đề LMC lần thứ 4 được tổ chức ở đâu?');
+    expect(a.refused).toBe(false);
+    expect(a.lang).toBe('vi');
+    expect(a.citations.length).toBeGreaterThan(0);
+    const c = a.citations[0]!;
+    expect(c).toMatchObject({ marker: 1, articleId: 'do-luong-lmc-2023', paragraphId: 'do-luong-lmc-2023#p1', paragraphNumber: 1, date: '2023-08-29', source: 'Bộ Khoa học và Công nghệ (MOST)' });
+    expect(c.quote).toContain('Bắc Kinh');
+    expect(a.text).toContain(`“${c.quote}” [1]`);
+    for (const cit of a.citations) {
+      expect(cit.paragraph).toContain(cit.quote);
+      const src = await engine.source(cit.paragraphId);
+      expect(src?.text).toBe(cit.paragraph);
+      expect(a.text).toContain(`[${cit.marker}]`);
+    }
+  });
+
+  it('finds the same paragraph for a question typed without tone marks', async () => {
+    const marked = await engine.ask('Ai là Tổng Thư ký IEC?');
+    const plain = await engine.ask('ai la tong thu ky IEC');
+    expect(plain.refused).toBe(false);
+    expect(plain.citations[0]?.paragraphId).toBe(marked.citations[0]?.paragraphId);
+    expect(plain.citations[0]?.quote).toContain('Philippe Metzger');
+  });
+
+  it('answers an English question with English framing around the Vietnamese quote', async () => {
+    const a = await engine.ask('Who is the General Secretary of the IEC?');
+    expect(a.lang).toBe('en');
+    expect(a.refused).toBe(false);
+    expect(a.text.startsWith('According to the stored articles')).toBe(true);
+    expect(a.citations[0]?.quote).toContain('Philippe Metzger');
+  });
+
+  it('refuses off-topic questions and near-misses plainly, listing the closest articles', async () => {
+    for (const q of ['Giá vàng hôm nay bao nhiêu?', 'Thời tiết Hà Nội ngày mai thế nào?', 'Hội nghị chuyên đề LMC lần thứ 5 sẽ tổ chức ở đâu?', 'Trụ sở của IEC đặt ở thành phố nào?']) {
+      const a = await engine.ask(q);
+      expect(a.refused, q).toBe(true);
+      expect(a.text).toBe('Không tìm thấy thông tin này trong các bài viết đã lưu.');
+      expect(a.citations).toEqual([]);
+      expect(a.closest.length).toBeGreaterThan(0);
+    }
+    const en = await engine.ask('What is the population of Ho Chi Minh City?');
+    expect(en).toMatchObject({ refused: true, text: 'This information was not found in the stored articles.' });
+  });
+
+  it('handles empty, huge and odd input as answers, not exceptions', async () => {
+    expect(await engine.ask('   \u200B ')).toMatchObject({ refused: true, reason: 'empty-question' });
+    expect(await engine.ask('?!')).toMatchObject({ refused: true, reason: 'empty-question' });
+    expect(await engine.ask('hội nghị '.repeat(2000))).toMatchObject({ refused: true, reason: 'too-long' });
+    const odd = await engine.ask('<b>IEC</b> \u202Eai là Tổng Thư ký\u0000?');
+    expect(odd.citations[0]?.quote ?? '').toContain('Philippe Metzger');
+  });
+
+  it('filters by article, source and date range', async () => {
+    const q = 'hợp tác quốc tế của Việt Nam';
+    const onlyIec = await engine.search(q, { filter: { articleIds: ['iec-thanh-vien-2024'] } });
+    expect(onlyIec.length).toBeGreaterThan(0);
+    expect(new Set(onlyIec.map((h) => h.articleId))).toEqual(new Set(['iec-thanh-vien-2024']));
+    const in2023 = await engine.search(q, { filter: { dateFrom: '2023-01-01', dateTo: '2023-12-31' } });
+    expect(new Set(in2023.map((h) => h.articleId))).toEqual(new Set(['do-luong-lmc-2023']));
+    const none = await engine.ask(q, { filter: { sources: ['Nobody'] } });
+    expect(none).toMatchObject({ refused: true, reason: 'not-in-filter' });
+  });
+
+  it('serves sources, suggestions and stats', async () => {
+    expect(await engine.source('../../etc/passwd')).toBeNull();
+    expect(await engine.source('iec-thanh-vien-2024#p99')).toBeNull();
+    expect(await engine.source('x'.repeat(5000))).toBeNull();
+    const p = await engine.source('iec-thanh-vien-2024#p2');
+    expect(p).toMatchObject({ paragraphNumber: 2, paragraphCount: 6, title: 'Hỗ trợ để Việt Nam sớm trở thành thành viên chính thức của IEC' });
+    expect(engine.suggest('iec-thanh-vien-2024#p').length).toBe(6);
+    expect(engine.suggest('do luong')[0]?.paragraphId).toBe('do-luong-lmc-2023#p1');
+    expect(engine.stats()).toMatchObject({ articles: 2, paragraphs: 12, dateFrom: '2023-08-29', dateTo: '2024-06-05', embedder: { id: 'hash', dimension: 256 }, llm: 'none' });
+  });
+});
