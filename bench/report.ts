@@ -1,0 +1,338 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from './args.js';
+import type { ProfileSummary } from './profile.js';
+import type { BuildResult } from './tasks/build.js';
+import type { ColdStartResult } from './tasks/cold-start.js';
+import type { ExactResult } from './tasks/exact.js';
+import type { HnswSweepResult } from './tasks/hnsw-sweep.js';
+import type { LangchainResult } from './tasks/langchain.js';
+import type { QueryResult } from './tasks/query.js';
+import type { ThroughputResult } from './tasks/throughput.js';
+import type { UpdateResult } from './tasks/update.js';
+
+export interface ScaleResult {
+  label: string;
+  distractors: number;
+  answerArticles: number;
+  corpusBytes: number;
+  questions: number;
+  exactQuestions: number;
+  build: BuildResult & { wallMs: number; diskBytes: number };
+  cold: { persisted: (ColdStartResult & { wallMs: number })[]; auto: ColdStartResult & { wallMs: number } };
+  query: QueryResult;
+  exact: ExactResult;
+  throughput: { workers: number; answers: number; ms: number; perSecond: number; perWorker: ThroughputResult[] };
+  langchain: (LangchainResult & { wallMs: number }) | null;
+  update: UpdateResult;
+  hnswSweep: HnswSweepResult | null;
+  profiles: Record<string, ProfileSummary> | null;
+  loadavg: { start: number[]; end: number[] };
+}
+
+export interface BenchResults {
+  date: string;
+  totalMs: number;
+  machine: { cores: number; cpu: string; memoryGiB: number; node: string; platform: string };
+  options: { sizes: string[]; answerArticles: number; questions: number; exactQuestions: number; workers: number; runtime: string; smoke: boolean; profile: boolean };
+  compile: { ms: number; errors: number } | null;
+  scales: ScaleResult[];
+}
+
+/** Hand-written findings appended to the generated report (mechanisms, not this run's numbers). */
+export const FINDINGS_FILE = path.join(REPO_ROOT, 'bench', 'findings.md');
+
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+const fix = (n: number, d = 1) => n.toFixed(d);
+function ms(n: number): string {
+  if (n >= 10_000) return `${fix(n / 1000, 1)} s`;
+  if (n >= 1000) return `${fix(n / 1000, 2)} s`;
+  if (n >= 100) return `${int(n)} ms`;
+  if (n >= 10) return `${fix(n, 1)} ms`;
+  return `${fix(n, 2)} ms`;
+}
+const mib = (n: number) => `${int(n)} MiB`;
+const mb = (bytes: number) => `${fix(bytes / 1e6, bytes >= 1e8 ? 0 : 1)} MB`;
+const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a / b) ? `${fix(a / b, a / b >= 10 ? 0 : 2)}×` : '–');
+const pts = (n: number) => fix(n, 1);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+export function articlesOf(s: ScaleResult): number {
+  return s.answerArticles + s.distractors;
+}
+
+function title(s: ScaleResult): string {
+  const what = s.label === 'all' ? 'all baomoi articles' : `${s.label} baomoi articles`;
+  return `${what}: ${int(articlesOf(s))} articles (${int(s.answerArticles)} answer-bearing + ${int(s.distractors)} distractors), ${int(s.build.passages)} passages`;
+}
+
+function table(head: string[], rows: (string | number)[][]): string {
+  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map((_, i) => (i === 0 ? '---' : '---:'))), ...rows.map(line)].join('\n');
+}
+
+export interface TargetRow {
+  target: string;
+  measured: string;
+  met: boolean | null;
+  by: string;
+}
+
+/** The issue's targets, checked at the largest scale (quality against the 5k scale when run). */
+export function targets(r: BenchResults): TargetRow[] {
+  const big = r.scales[r.scales.length - 1];
+  if (!big) return [];
+  const at = big.label === 'all' ? 'at 35k' : `at ${big.label}`;
+  const rows: TargetRow[] = [];
+  const add = (target: string, value: number, limit: number, unit: string, measured: string, lowerIsBetter = true) => {
+    const met = lowerIsBetter ? value <= limit : value >= limit;
+    const miss = lowerIsBetter ? value - limit : limit - value;
+    const by = met ? '' : `${unit === 'ratio' ? fix(miss, 3) : unit === '' ? fix(miss, 1) : `${fix(miss, 1)} ${unit}`} (${fix((100 * miss) / limit, 0)}%)`;
+    rows.push({ target, measured, met, by });
+  };
+  const buildS = (big.build.loadMs + big.build.indexMs) / 1000;
+  add(`full build ≤ 60 s (${at}, read corpus + index)`, buildS, 60, 's', `${fix(buildS, 1)} s (read ${fix(big.build.loadMs / 1000, 1)} s + index ${fix(big.build.indexMs / 1000, 1)} s)`);
+  add(`HNSW recall@10 ≥ 0.98 against exact`, big.exact.hnsw.recallAt10, 0.98, 'ratio', fix(big.exact.hnsw.recallAt10, 3), false);
+  add(`one changed article re-indexed ≤ 1 s (${at}, updateIndex)`, big.update.changed.ms / 1000, 1, 's', ms(big.update.changed.ms));
+  add(`one changed article via engine.reindex() ≤ 1 s (${at}, re-reads the corpus)`, big.update.reindex.ms / 1000, 1, 's', ms(big.update.reindex.ms));
+  add(`ask p50 ≤ 5 ms (${at}, one core)`, big.query.ask.p50, 5, 'ms', ms(big.query.ask.p50));
+  add(`ask p95 ≤ 15 ms (${at}, one core)`, big.query.ask.p95, 15, 'ms', ms(big.query.ask.p95));
+  add(`≥ 300 answers/s on ${big.throughput.workers} cores`, big.throughput.perSecond, 300, 'answers/s', `${int(big.throughput.perSecond)} answers/s`, false);
+  const rss = Math.max(big.query.rssAfterMiB, big.query.rssLoadedMiB);
+  add(`resident memory with the index loaded ≤ 1 GB (${at})`, (rss * 1048576) / 1e9, 1, 'GB', `${mib(rss)} (${fix((rss * 1048576) / 1e9, 2)} GB) after ${int(big.questions)} answers`);
+  const coldS = median(big.cold.persisted.map((c) => c.wallMs)) / 1000;
+  add(`cold start ≤ 2 s (${at}, persisted index, autoIndex off)`, coldS, 2, 's', `${fix(coldS, 2)} s`);
+  const autoS = big.cold.auto.wallMs / 1000;
+  add(`cold start ≤ 2 s (${at}, default: corpus checked first)`, autoS, 2, 's', `${fix(autoS, 2)} s`);
+  const ref = r.scales.find((s) => s.label === '5k');
+  if (ref && ref !== big) {
+    for (const k of ['r1', 'r10'] as const) {
+      const drop = ref.query.ask[k] - big.query.ask[k];
+      rows.push({
+        target: `ask ${k === 'r1' ? 'R@1' : 'R@10'} ${at} within 2 points of 5k`,
+        measured: `${pts(big.query.ask[k])} vs ${pts(ref.query.ask[k])} (${drop >= 0 ? '−' : '+'}${pts(Math.abs(drop))})`,
+        met: drop <= 2,
+        by: drop <= 2 ? '' : `${pts(drop - 2)} points`,
+      });
+    }
+  } else rows.push({ target: 'quality at 35k within 2 points of 5k', measured: 'not measured (run with a 5000 size)', met: null, by: '' });
+  return rows;
+}
+
+function scaleSection(s: ScaleResult): string {
+  const b = s.build;
+  const lc = s.langchain;
+  const out: string[] = [`### ${title(s)}`, ''];
+  out.push(`Corpus file ${mb(s.corpusBytes)}; ${int(s.questions)} questions (exact search and recall on the first ${int(s.exactQuestions)}); load average ${s.loadavg.start.join(' / ')} at the start, ${s.loadavg.end.join(' / ')} at the end.`, '');
+
+  const buildMs = b.loadMs + b.indexMs;
+  const rows: (string | number)[][] = [
+    [
+      'kiemchung (`updateIndex`, full)',
+      `${ms(buildMs)} (read ${ms(b.loadMs)} + index ${ms(b.indexMs)})`,
+      `${int(b.passages)} passages, ${int((1000 * b.passages) / b.indexMs)}/s indexing`,
+      `${fix((b.cpuUserMs + b.cpuSystemMs) / 1000, 1)} s`,
+      mib(b.peakRssMiB),
+      mb(b.diskBytes),
+      '1×',
+    ],
+  ];
+  if (lc) {
+    const lcMs = lc.loadMs + lc.splitMs + lc.indexMs + lc.saveMs;
+    rows.push([
+      'LangChain (splitter + `HNSWLib.fromDocuments` + save)',
+      `${ms(lcMs)} (read ${ms(lc.loadMs)} + split ${ms(lc.splitMs)} + index ${ms(lc.indexMs)} + save ${ms(lc.saveMs)})`,
+      `${int(lc.chunks)} chunks, ${int((1000 * lc.chunks) / lc.indexMs)}/s indexing`,
+      `${fix(lc.cpuUserMs / 1000, 1)} s (incl. queries)`,
+      mib(lc.peakRssMiB),
+      mb(lc.diskBytes),
+      `${ratio(lcMs, buildMs)} time, ${ratio(lc.peakRssMiB, b.peakRssMiB)} memory`,
+    ]);
+  }
+  out.push('**Build**', '', table(['pipeline', 'wall time', 'units', 'CPU time', 'peak RSS', 'on disk', 'vs kiemchung'], rows), '');
+
+  const q = s.query;
+  const ex = s.exact;
+  const askP50 = q.ask.p50;
+  const qrows: (string | number)[][] = [
+    ['kiemchung `ask` (hybrid + extractive answer)', pts(q.ask.r1), pts(q.ask.r10), ms(q.ask.p50), ms(q.ask.p95), ms(q.ask.p99), '1×'],
+    ['kiemchung `search` (hybrid)', pts(q.search.r1), pts(q.search.r10), ms(q.search.p50), ms(q.search.p95), ms(q.search.p99), ratio(q.search.p50, askP50)],
+    [`kiemchung hybrid retrieval, HNSW vectors (${int(s.exactQuestions)} q)`, pts(ex.hybrid.r1), pts(ex.hybrid.r10), '–', '–', '–', '–'],
+    [`kiemchung hybrid retrieval, exact vectors (${int(s.exactQuestions)} q)`, pts(ex.hybridExact.r1), pts(ex.hybridExact.r10), '–', '–', '–', '–'],
+    [`HNSW vector search only, ef ${ex.hnsw.efSearch} (${int(s.exactQuestions)} q)`, pts(ex.hnsw.r1), pts(ex.hnsw.r10), ms(ex.hnsw.p50), ms(ex.hnsw.p95), ms(ex.hnsw.p99), ratio(ex.hnsw.p50, askP50)],
+    [`exact vector search, brute force (${int(s.exactQuestions)} q)`, pts(ex.exact.r1), pts(ex.exact.r10), ms(ex.exact.p50), ms(ex.exact.p95), ms(ex.exact.p99), ratio(ex.exact.p50, askP50)],
+  ];
+  if (lc) qrows.push(['LangChain `similaritySearch(q, 10)`', pts(lc.search.r1), pts(lc.search.r10), ms(lc.search.p50), ms(lc.search.p95), ms(lc.search.p99), ratio(lc.search.p50, askP50)]);
+  out.push(
+    '**Quality and latency** (article R@1 / R@10 in %, latency one question at a time, one process)',
+    '',
+    table(['pipeline', 'R@1', 'R@10', 'p50', 'p95', 'p99', 'p50 vs ask'], qrows),
+    '',
+    `\`ask\` CPU time per answer: p50 ${ms(q.askCpu.p50)}, p95 ${ms(q.askCpu.p95)}, p99 ${ms(q.askCpu.p99)} (wall time above also counts waiting for a core when the machine is busy). ` +
+      `HNSW recall@10 against exact search over the same ${int(ex.passages)} stored vectors: **${fix(ex.hnsw.recallAt10, 3)}**. ` +
+      `\`ask\` refused ${pts(q.ask.refused)}% of these answerable questions; its retrieval took ${ms(q.ask.retrieveP50)} at p50.`,
+    '',
+  );
+
+  const t = s.throughput;
+  const coldMed = median(s.cold.persisted.map((c) => c.wallMs));
+  const c0 = [...s.cold.persisted].sort((a, b) => a.wallMs - b.wallMs)[Math.floor(s.cold.persisted.length / 2)] as ColdStartResult & { wallMs: number };
+  out.push(
+    '**Serving**',
+    '',
+    table(
+      ['measure', 'value'],
+      [
+        [`throughput, ${t.workers} processes with an engine each`, `${int(t.perSecond)} answers/s (${int(t.answers)} answers in ${ms(t.ms)}; one process ≈ ${int(1000 / q.ask.mean)}/s from its mean)`],
+        ['resident memory: engine loaded / after all questions / peak', `${mib(q.rssLoadedMiB)} / ${mib(q.rssAfterMiB)} / ${mib(q.peakRssMiB)} (V8 heap ${mib(q.heapUsedMiB)})`],
+        ['engine open (`createEngine`, persisted index)', ms(q.openMs)],
+        [
+          `cold start to first answer, median of ${s.cold.persisted.length} (autoIndex off)`,
+          `${ms(coldMed)} wall (in process: modules ${ms(c0.importedMs)}, engine ${ms(c0.openedMs - c0.importedMs)}, first answer ${ms(c0.answeredMs - c0.openedMs)}; peak ${mib(c0.peakRssMiB)})`,
+        ],
+        [
+          'cold start to first answer, default autoIndex (corpus re-read and checked)',
+          `${ms(s.cold.auto.wallMs)} wall (modules ${ms(s.cold.auto.importedMs)}, engine ${ms(s.cold.auto.openedMs - s.cold.auto.importedMs)}, answer ${ms(s.cold.auto.answeredMs - s.cold.auto.openedMs)})`,
+        ],
+      ],
+    ),
+    '',
+  );
+
+  const u = s.update;
+  out.push(
+    '**Incremental update** (corpus already in memory, `updateIndex`; then the engine path)',
+    '',
+    table(
+      ['step', 'time', 'segments after'],
+      [
+        ['one article changed', ms(u.changed.ms), u.changed.segmentsAfter],
+        ['one article added', ms(u.added.ms), u.added.segmentsAfter],
+        ['one article removed', ms(u.removed.ms), u.removed.segmentsAfter],
+        ['`engine.reindex()` after one article changed in the corpus file', `${ms(u.reindex.ms)} (reading the corpus alone: ${ms(u.loadMs)})`, '–'],
+        ['first `ask` after reindex', ms(u.reindex.firstAskMs), '–'],
+      ],
+    ),
+    '',
+    `Checks after the updates: changed text served ${u.checks.changedFound ? 'yes' : '**no**'}, added article found ${u.checks.addedFound ? 'yes' : '**no**'}, removed article gone ${u.checks.removedGone ? 'yes' : '**no**'}.`,
+    '',
+  );
+  return out.join('\n');
+}
+
+function sweepSection(s: ScaleResult): string {
+  const h = s.hnswSweep;
+  if (!h) return '';
+  const def = h.rows.find((r) => r.default);
+  const rows = h.rows.map((r) => [
+    `M ${r.m}, efConstruction ${r.efConstruction}, ef ${r.efSearch}${r.default ? ' (current)' : ''}`,
+    int(r.insertsPerSecond),
+    int(r.insertsPerCpuSecond),
+    def ? ratio(r.insertsPerCpuSecond, def.insertsPerCpuSecond) : '–',
+    fix(r.recallAt10, 3),
+    ms(r.queryP50Ms),
+  ]);
+  const floor = def ? s.build.passages / (def.insertsPerCpuSecond * 2) : 0;
+  return [
+    `### HNSW settings (${int(h.points)} stored vectors of ${h.dimension} dimensions from the ${s.label} index, one thread)`,
+    '',
+    table(['graph', 'inserts/s (wall)', 'inserts per CPU-s', 'vs current', 'recall@10', 'query p50'], rows),
+    '',
+    def
+      ? `At the current settings, inserting the ${int(s.build.passages)} passages of this scale on 2 fully available cores takes at least ${fix(floor, 1)} s (graph inserts alone, each of 2 segments half the size of this sample's graph or more; the rate falls as a graph grows).`
+      : '',
+    '',
+  ].join('\n');
+}
+
+function profileSection(s: ScaleResult): string {
+  if (!s.profiles) return '';
+  const out = [`### CPU profiles at ${s.label} (\`--cpu-prof\`; self time by function, then this repository's functions by inclusive time)`, ''];
+  for (const [name, threads] of Object.entries(s.profiles)) {
+    threads.slice(0, 3).forEach((t, i) => {
+      out.push(`**${name}**, ${threads.length > 1 ? `thread ${i + 1} of ${threads.length}, ` : ''}${ms(t.ms)} sampled`, '');
+      out.push(
+        table(
+          ['function (self)', 'where', 'self', '%'],
+          t.self.slice(0, 10).map((r) => [`\`${r.fn}\``, r.where, ms(r.selfMs), fix((100 * r.selfMs) / t.ms, 1)]),
+        ),
+        '',
+      );
+      if (t.inclusive.length) {
+        out.push(
+          table(
+            ['function (inclusive)', 'where', 'total', '%'],
+            t.inclusive.slice(0, 8).map((r) => [`\`${r.fn}\``, r.where, ms(r.totalMs), fix((100 * r.totalMs) / t.ms, 1)]),
+          ),
+          '',
+        );
+      }
+    });
+  }
+  return out.join('\n');
+}
+
+export function renderReport(r: BenchResults, jsonPath: string): string {
+  const m = r.machine;
+  const out: string[] = [
+    '# Benchmarks',
+    '',
+    `Generated by \`npm run bench\` (bench/run.ts) on ${r.date.slice(0, 10)} at ${r.date.slice(11, 16)} UTC in ${fix(r.totalMs / 60000, 1)} min${r.options.smoke ? ' — **smoke run**: tiny sizes, figures mean nothing' : ''}. Raw figures: [${path.basename(jsonPath)}](${jsonPath}).`,
+    '',
+    `Machine: ${m.cores} cores (${m.cpu}), ${fix(m.memoryGiB, 1)} GiB memory, Node ${m.node}, ${m.platform}. ` +
+      `Children run the ${r.options.runtime === 'compiled' ? 'tsc output of src/ (as `dist/` runs)' : 'TypeScript sources through tsx'}; every task runs in its own process, so peak memory is per task.`,
+    '',
+    'Data: the vinewsqa-dev articles (which the questions are about) plus the first N baomoi articles as distractors; ' +
+      `questions are the vinewsqa-dev questions (up to ${int(r.options.questions)}), asked one at a time. Embedder: the offline hash embedder (256 dimensions) for every pipeline. ` +
+      'Quality is article-level: R@1 / R@10 are the share of questions whose gold article is first / in the first ten articles, in first-seen order of `ask`\'s citations, closest and retrieved passages (of `search` hits and of returned chunks for the others).',
+    '',
+    '## Targets',
+    '',
+    table(
+      ['target', 'measured', 'status'],
+      targets(r).map((t) => [t.target, t.measured, t.met === null ? 'not measured' : t.met ? 'met' : `**missed** by ${t.by}`]),
+    ),
+    '',
+    '## Results by scale',
+    '',
+  ];
+  for (const s of r.scales) out.push(scaleSection(s));
+  const scaling = r.scales.length > 1 ? scalingSection(r.scales) : '';
+  if (scaling) out.push(scaling);
+  for (const s of r.scales) {
+    const sw = sweepSection(s);
+    if (sw) out.push(sw);
+  }
+  for (const s of r.scales) {
+    const p = profileSection(s);
+    if (p) out.push(p);
+  }
+  if (!r.options.smoke && fs.existsSync(FINDINGS_FILE)) out.push(fs.readFileSync(FINDINGS_FILE, 'utf8').trim(), '');
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}
+
+function scalingSection(scales: ScaleResult[]): string {
+  const first = scales[0] as ScaleResult;
+  const rows = scales.map((s) => [
+    s.label,
+    int(articlesOf(s)),
+    int(s.build.passages),
+    ms(s.build.loadMs + s.build.indexMs),
+    ratio(s.build.loadMs + s.build.indexMs, first.build.loadMs + first.build.indexMs),
+    mib(s.build.peakRssMiB),
+    mb(s.build.diskBytes),
+    ms(s.query.ask.p50),
+    ms(s.query.ask.p95),
+    `${pts(s.query.ask.r1)} / ${pts(s.query.ask.r10)}`,
+    s.langchain ? `${pts(s.langchain.search.r1)} / ${pts(s.langchain.search.r10)}` : '–',
+    `${pts(s.exact.exact.r1)} / ${pts(s.exact.exact.r10)}`,
+    int(s.throughput.perSecond),
+    ms(s.update.changed.ms),
+  ]);
+  return [
+    '## Across scales',
+    '',
+    table(['scale', 'articles', 'passages', 'build', 'vs smallest', 'build peak RSS', 'on disk', 'ask p50', 'ask p95', 'ask R@1 / R@10', 'LangChain R@1 / R@10', 'exact R@1 / R@10', 'answers/s', 'one change'], rows),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,196 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type BenchOptions, USAGE, parseBenchArgs } from './args.js';
+import { type BenchData, type BenchQuestion, diskBytes, findData, loadQuestions, writeScaleCorpus } from './data.js';
+import { type ProfileSummary, summariseProfiles } from './profile.js';
+import { type BenchResults, type ScaleResult, renderReport } from './report.js';
+import { compileForBench, runTask } from './spawn.js';
+import type { BuildResult } from './tasks/build.js';
+import type { ColdStartResult } from './tasks/cold-start.js';
+import type { ExactResult } from './tasks/exact.js';
+import type { HnswSweepResult } from './tasks/hnsw-sweep.js';
+import type { LangchainResult } from './tasks/langchain.js';
+import type { QueryResult } from './tasks/query.js';
+import type { ThroughputResult } from './tasks/throughput.js';
+import type { UpdateResult } from './tasks/update.js';
+
+const log = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
+
+export function scaleLabel(n: number): string {
+  if (!Number.isFinite(n)) return 'all';
+  return n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n);
+}
+
+function loadavg(): number[] {
+  return os.loadavg().map((x) => Math.round(x * 100) / 100);
+}
+
+async function runScale(o: BenchOptions, data: BenchData, size: number, isLargest: boolean): Promise<ScaleResult> {
+  const label = scaleLabel(size);
+  const dir = path.join(o.workDir, `scale-${label}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  const corpus = path.join(dir, 'corpus.jsonl');
+  const indexDir = path.join(dir, 'index');
+  const runtime = o.runtime;
+  const profileDir = path.join(o.workDir, 'profiles', label);
+  const prof = (name: string) => (o.profile && isLargest ? ['--cpu-prof', '--cpu-prof-dir', path.join(profileDir, name)] : []);
+  const loadStart = loadavg();
+
+  log(`[${label}] writing corpus`);
+  const sc = await writeScaleCorpus(data, o.answerArticles, size, corpus);
+  const questions = loadQuestions(data.questions, new Set(sc.answerIds), o.questions);
+  if (questions.length === 0) throw new Error(`no question of ${data.questions} has its articles in the benchmark corpus`);
+
+  log(`[${label}] full build of ${sc.answerArticles + sc.distractors} articles`);
+  const build = await runTask<BuildResult>('build', { corpus, indexDir }, { runtime, nodeFlags: prof('build') });
+  const disk = diskBytes(indexDir);
+  log(`[${label}] built ${build.result.passages} passages in ${(build.result.loadMs / 1000).toFixed(1)} s + ${(build.result.indexMs / 1000).toFixed(1)} s, peak ${build.result.peakRssMiB.toFixed(0)} MiB`);
+
+  log(`[${label}] cold starts`);
+  const question = questions[0]?.question ?? 'Bộ Khoa học và Công nghệ';
+  const cold: (ColdStartResult & { wallMs: number })[] = [];
+  for (let i = 0; i < (o.smoke ? 1 : 3); i++) {
+    const r = await runTask<ColdStartResult>('cold-start', { corpus, indexDir, question, autoIndex: false }, { runtime, nodeFlags: i === 0 ? prof('cold-start') : [] });
+    cold.push({ ...r.result, wallMs: r.wallMs });
+  }
+  const auto = await runTask<ColdStartResult>('cold-start', { corpus, indexDir, question, autoIndex: true }, { runtime });
+
+  log(`[${label}] search and ask, ${questions.length} questions one at a time`);
+  const warmup = Math.min(50, Math.floor(questions.length / 4));
+  const query = await runTask<QueryResult>('query', { corpus, indexDir, questions, warmup }, { runtime, nodeFlags: prof('query') });
+  log(`[${label}] ask p50 ${query.result.ask.p50.toFixed(2)} ms, p95 ${query.result.ask.p95.toFixed(2)} ms; R@1 ${query.result.ask.r1.toFixed(1)}`);
+
+  log(`[${label}] exact search and HNSW recall, ${Math.min(o.exactQuestions, questions.length)} questions`);
+  const exact = await runTask<ExactResult>('exact', { indexDir, questions: questions.slice(0, o.exactQuestions) }, { runtime });
+
+  log(`[${label}] throughput with ${o.workers} processes`);
+  const throughput = await runThroughput(o, corpus, indexDir, questions, warmup);
+
+  let langchain: ScaleResult['langchain'] = null;
+  if (o.langchain) {
+    log(`[${label}] plain LangChain pipeline`);
+    const lc = await runTask<LangchainResult>('langchain', { corpus, saveDir: path.join(dir, 'langchain'), questions, warmup }, { runtime });
+    langchain = { ...lc.result, wallMs: lc.wallMs };
+    fs.rmSync(path.join(dir, 'langchain'), { recursive: true, force: true });
+  }
+
+  let hnswSweep: HnswSweepResult | null = null;
+  if (isLargest && o.sweep) {
+    log(`[${label}] HNSW parameter sweep`);
+    hnswSweep = (await runTask<HnswSweepResult>('hnsw-sweep', { indexDir, questions: questions.slice(0, 300), sample: 30_000 }, { runtime })).result;
+  }
+
+  log(`[${label}] incremental updates`);
+  const update = await runTask<UpdateResult>('update', { corpus, indexDir }, { runtime, nodeFlags: prof('update') });
+
+  let profiles: Record<string, ProfileSummary> | null = null;
+  if (o.profile && isLargest) profiles = summariseProfiles(profileDir);
+  if (!o.keep) fs.rmSync(dir, { recursive: true, force: true });
+  return {
+    label,
+    distractors: sc.distractors,
+    answerArticles: sc.answerArticles,
+    corpusBytes: sc.bytes,
+    questions: questions.length,
+    exactQuestions: Math.min(o.exactQuestions, questions.length),
+    build: { ...build.result, wallMs: build.wallMs, diskBytes: disk },
+    cold: { persisted: cold, auto: { ...auto.result, wallMs: auto.wallMs } },
+    query: query.result,
+    exact: exact.result,
+    throughput,
+    langchain,
+    update: update.result,
+    hnswSweep,
+    profiles,
+    loadavg: { start: loadStart, end: loadavg() },
+  };
+}
+
+async function runThroughput(o: BenchOptions, corpus: string, indexDir: string, questions: BenchQuestion[], warmup: number) {
+  const n = o.workers;
+  const shares = Array.from({ length: n }, (_, w) => questions.filter((_, i) => i % n === w));
+  let ready = 0;
+  const children: { send: (m: unknown) => void }[] = [];
+  const runs = shares.map((qs) =>
+    runTask<ThroughputResult>(
+      'throughput',
+      { corpus, indexDir, questions: qs, warmup },
+      {
+        runtime: o.runtime,
+        onMessage: (m, child) => {
+          if ((m as { type?: string }).type !== 'ready') return;
+          children.push(child as unknown as { send: (m: unknown) => void });
+          if (++ready === n) for (const c of children) c.send({ type: 'go' });
+        },
+      },
+    ),
+  );
+  const results = (await Promise.all(runs)).map((r) => r.result);
+  const answers = results.reduce((a, r) => a + r.answers, 0);
+  const ms = Math.max(...results.map((r) => r.ms));
+  return { workers: n, answers, ms, perSecond: (1000 * answers) / ms, perWorker: results };
+}
+
+async function main(): Promise<number> {
+  let o: BenchOptions | 'help';
+  try {
+    o = parseBenchArgs(process.argv.slice(2));
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (o === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const data = findData(o.data);
+  if ('missing' in data) {
+    process.stdout.write(`benchmark skipped: data not found (${data.missing.join(', ')}); see ../shared/data/README.md, or pass --data DIR\n`);
+    return 0;
+  }
+  const started = new Date();
+  const t0 = performance.now();
+  fs.mkdirSync(o.workDir, { recursive: true });
+  let compile: BenchResults['compile'] = null;
+  if (o.runtime === 'compiled') {
+    log('compiling src/ and bench/ into bench/.cache/dist');
+    compile = await compileForBench();
+  }
+  const sizes = [...o.sizes].sort((a, b) => a - b);
+  const scales: ScaleResult[] = [];
+  try {
+    for (const [i, size] of sizes.entries()) scales.push(await runScale(o, data, size, i === sizes.length - 1));
+  } finally {
+    if (!o.keep) fs.rmSync(o.workDir, { recursive: true, force: true });
+  }
+  const results: BenchResults = {
+    date: started.toISOString(),
+    totalMs: performance.now() - t0,
+    machine: {
+      cores: os.availableParallelism(),
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      memoryGiB: os.totalmem() / 2 ** 30,
+      node: process.version,
+      platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    },
+    options: { sizes: sizes.map(scaleLabel), answerArticles: o.answerArticles, questions: o.questions, exactQuestions: o.exactQuestions, workers: o.workers, runtime: o.runtime, smoke: o.smoke, profile: o.profile },
+    compile,
+    scales,
+  };
+  fs.mkdirSync(path.dirname(o.out), { recursive: true });
+  fs.mkdirSync(path.dirname(o.json), { recursive: true });
+  fs.writeFileSync(o.json, `${JSON.stringify(results, null, 2)}\n`);
+  fs.writeFileSync(o.out, renderReport(results, path.relative(path.dirname(o.out), o.json)));
+  log(`report written to ${o.out} (figures in ${o.json})`);
+  process.stdout.write(`${o.out}\n`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`benchmark failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  },
+);

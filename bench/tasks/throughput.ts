@@ -1,0 +1,36 @@
+import { peakRssMiB, task, waitFor } from '../child.js';
+import type { BenchQuestion } from '../data.js';
+import { HashEmbedder } from '../../src/embed/hash-embedder.js';
+import { createEngine, silentLogger } from '../../src/index.js';
+
+export interface ThroughputInput {
+  corpus: string;
+  indexDir: string;
+  questions: BenchQuestion[];
+  warmup: number;
+}
+
+export interface ThroughputResult {
+  answers: number;
+  ms: number;
+  peakRssMiB: number;
+}
+
+/** One of N processes with its own engine, answering its share as fast as it can after "go". */
+task<ThroughputInput, ThroughputResult>(async (input) => {
+  const engine = await createEngine({
+    config: { corpus: input.corpus, indexDir: input.indexDir },
+    autoIndex: false,
+    embedder: new HashEmbedder(),
+    logger: silentLogger,
+  });
+  for (const q of input.questions.slice(0, input.warmup)) await engine.ask(q.question, { topK: 10 });
+  const go = waitFor('go');
+  process.send?.({ type: 'ready' });
+  await go;
+  const t0 = performance.now();
+  for (const q of input.questions) await engine.ask(q.question, { topK: 10 });
+  const ms = performance.now() - t0;
+  await engine.close();
+  return { answers: input.questions.length, ms, peakRssMiB: peakRssMiB() };
+});

@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import type { Article } from '../../src/corpus/article.js';
+import { loadCorpus } from '../../src/corpus/load-corpus.js';
+import { HashEmbedder } from '../../src/embed/hash-embedder.js';
+import { updateIndex } from '../../src/index/build-index.js';
+import { IndexReader } from '../../src/index/open-index.js';
+import { readCurrentManifest } from '../../src/index/store.js';
+import { createEngine, silentLogger } from '../../src/index.js';
+import type { IndexReport } from '../../src/types.js';
+import { peakRssMiB, task } from '../child.js';
+
+export interface UpdateInput {
+  corpus: string;
+  indexDir: string;
+}
+
+export interface UpdateStep {
+  ms: number;
+  added: number;
+  changed: number;
+  removed: number;
+  segmentsAfter: number;
+}
+
+export interface UpdateResult {
+  articles: number;
+  loadMs: number;
+  /** `updateIndex` with the corpus already in memory: the index's own cost. */
+  changed: UpdateStep;
+  added: UpdateStep;
+  removed: UpdateStep;
+  /** `engine.reindex()` after one article changed in the corpus file: re-read, update, reopen. */
+  reindex: { ms: number; firstAskMs: number; changed: number };
+  /** `IndexReader.open` of the updated index (also part of reindex). */
+  openMs: number;
+  checks: { changedFound: boolean; addedFound: boolean; removedGone: boolean };
+  peakRssMiB: number;
+}
+
+const ADDED: Omit<Article, 'origin'> = {
+  id: 'bench-added-0001',
+  title: 'Bộ Khoa học và Công nghệ ký biên bản ghi nhớ hợp tác về đổi mới sáng tạo với Phần Lan',
+  date: '2024-05-06',
+  dateKind: 'published',
+  source: 'bench',
+  lang: 'vi',
+  tags: [],
+  captions: [],
+  paragraphs: [
+    'Ngày 6/5, tại Hà Nội, Bộ Khoa học và Công nghệ và Bộ Kinh tế và Việc làm Phần Lan đã ký biên bản ghi nhớ hợp tác về đổi mới sáng tạo, tập trung vào chuyển đổi số, năng lượng sạch và hỗ trợ doanh nghiệp khởi nghiệp.',
+    'Theo biên bản, hai bên sẽ thành lập nhóm công tác chung, họp mỗi năm một lần để rà soát các chương trình nghiên cứu hợp tác và trao đổi chuyên gia.',
+  ],
+};
+const CHANGE = ' Bộ trưởng nhấn mạnh thỏa thuận mới về chia sẻ dữ liệu quan trắc môi trường sẽ có hiệu lực từ quý ba.';
+
+/** Incremental updates on a built index: one article changed, one added, one removed. */
+task<UpdateInput, UpdateResult>(async (input) => {
+  const embedder = new HashEmbedder();
+  const t0 = performance.now();
+  const { articles } = await loadCorpus(input.corpus);
+  const loadMs = performance.now() - t0;
+  const segments = () => readCurrentManifest(input.indexDir)?.segments.length ?? 0;
+  const step = async (list: Article[]): Promise<UpdateStep> => {
+    const t = performance.now();
+    const r: IndexReport = await updateIndex({ indexDir: input.indexDir, corpus: input.corpus, embedder, loaded: { articles: list, issues: [] } });
+    return { ms: performance.now() - t, added: r.added, changed: r.changed, removed: r.removed, segmentsAfter: segments() };
+  };
+
+  // Articles from the middle of the distractors, away from the answer-bearing ones at the start.
+  const mid = Math.floor(articles.length * 0.6);
+  const target = articles[mid] as Article;
+  const victim = articles[mid + 1] as Article;
+  const changedArticle: Article = { ...target, paragraphs: target.paragraphs.map((p, i) => (i === target.paragraphs.length - 1 ? p + CHANGE : p)) };
+  let list = articles.map((a) => (a === target ? changedArticle : a));
+  const changed = await step(list);
+  list = [...list, { ...ADDED, origin: 'bench' }];
+  const added = await step(list);
+  list = list.filter((a) => a !== victim);
+  const removed = await step(list);
+
+  const t1 = performance.now();
+  const reader = IndexReader.open(input.indexDir, embedder);
+  const openMs = performance.now() - t1;
+  const changedLoc = reader.articles.get(target.id);
+  const changedText = changedLoc ? reader.segments[changedLoc.segment]?.paragraphText(changedLoc.meta.p0 + changedLoc.meta.pc - 1) : '';
+  const checks = {
+    changedFound: (changedText ?? '').endsWith(CHANGE.trim()),
+    addedFound: reader.articles.has(ADDED.id),
+    removedGone: !reader.articles.has(victim.id),
+  };
+
+  // The engine's own path: the corpus file changes, reindex() re-reads it and updates.
+  const engine = await createEngine({ config: { corpus: input.corpus, indexDir: input.indexDir }, autoIndex: false, embedder, logger: silentLogger });
+  // The corpus file as the updates left it, with one more article changed.
+  const third = articles[mid + 2] as Article;
+  const record = (a: Article) =>
+    JSON.stringify({ id: a.id, title: a.title, body: (a === third ? [...a.paragraphs, CHANGE.trim()] : a.paragraphs).join('\n\n'), ...(a.date ? { date: a.date } : {}), ...(a.source ? { source: a.source } : {}), ...(a.url ? { url: a.url } : {}) });
+  const next = `${input.corpus}.next`;
+  fs.writeFileSync(next, `${list.map(record).join('\n')}\n`);
+  fs.renameSync(next, input.corpus);
+  const t2 = performance.now();
+  const rr = await engine.reindex();
+  const reindexMs = performance.now() - t2;
+  const t3 = performance.now();
+  await engine.ask(ADDED.title);
+  const firstAskMs = performance.now() - t3;
+  await engine.close();
+  return {
+    articles: articles.length,
+    loadMs,
+    changed,
+    added,
+    removed,
+    reindex: { ms: reindexMs, firstAskMs, changed: rr.changed },
+    openMs,
+    checks,
+    peakRssMiB: peakRssMiB(),
+  };
+});
