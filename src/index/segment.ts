@@ -4,7 +4,6 @@ import path from 'node:path';
 import hnswlib from 'hnswlib-node';
 import type { Article } from '../corpus/article.js';
 import { type ChunkOptions, splitPassages } from '../corpus/passages.js';
-import type { DateKind } from '../types.js';
 import { LexicalBuilder, LexicalIndex, passageTermCounts } from './lexical.js';
 import { Grow, decodePack, encodePack, readPack } from './pack.js';
 import { type SegmentEntry, segmentsDir, verifyFile } from './store.js';
@@ -23,23 +22,13 @@ export interface HnswParams {
 
 export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 100, efSearch: 96 };
 
-export interface SegmentArticle {
-  id: string;
-  title: string;
-  date: string;
-  dateKind: DateKind;
-  source: string;
-  url?: string;
-  lang: 'vi' | 'en';
-  tags: string[];
-  captions: string[];
+/** An article as a segment stores it: its metadata, with the paragraphs kept in the text store. */
+export interface SegmentArticle extends Omit<Article, 'paragraphs' | 'origin'> {
   hash: string;
   /** First paragraph (segment-local index) and count. */
   p0: number;
   pc: number;
 }
-
-export const SEGMENT_FILES = ['articles.json', 'data.pack', 'vectors.pack', 'hnsw.bin'] as const;
 
 /** Content hash of an article as indexed: any change to its text, metadata or chunking changes it. */
 export function articleHash(a: Article, chunking: ChunkOptions): string {
