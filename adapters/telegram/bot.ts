@@ -11,6 +11,7 @@ import { sourceButton, sourceCommand } from './commands/source.js';
 import type { TelegramConfig } from './config.js';
 import { type Services, replyText, textsFor } from './context.js';
 import type { Messages } from './messages.js';
+import { createGate } from './gate.js';
 import { createRateLimiter } from './rate-limit.js';
 
 /** The update kinds the bot asks Telegram for. */
@@ -95,6 +96,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     me: botInfo,
     limiter: createRateLimiter({ limit: config.ratePerMinute, ...(options.now ? { now: options.now } : {}) }),
     inlineLimiter: createRateLimiter({ limit: config.ratePerMinute * 6, ...(options.now ? { now: options.now } : {}) }),
+    gate: createGate(config.maxConcurrentAnswers),
     state: { reindexing: false },
   };
 

@@ -48,6 +48,7 @@ export const telegramEnvSchema = z
     TELEGRAM_ALLOWED_CHATS: idList('chat ids').optional(),
     ADMIN_IDS: idList('user ids').default([]),
     TELEGRAM_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
+    TELEGRAM_MAX_CONCURRENT_ANSWERS: z.coerce.number().int().min(1).max(256).default(8),
   });
 
 export interface TelegramConfig {
@@ -59,6 +60,8 @@ export interface TelegramConfig {
   adminIds: ReadonlySet<number>;
   /** Questions (and searches, and source look-ups) per user per minute. */
   ratePerMinute: number;
+  /** Questions the engine works on at once; more wait their turn. */
+  maxConcurrentAnswers: number;
   /** Longest question accepted, in characters (the engine's KIEMCHUNG_MAX_QUESTION_CHARS). */
   maxQuestionChars: number;
 }
@@ -96,6 +99,7 @@ export function loadTelegramConfig(env: NodeJS.ProcessEnv): TelegramConfig {
     allowedChats: e.TELEGRAM_ALLOWED_CHATS && e.TELEGRAM_ALLOWED_CHATS.length > 0 ? new Set(e.TELEGRAM_ALLOWED_CHATS) : null,
     adminIds: new Set(e.ADMIN_IDS),
     ratePerMinute: e.TELEGRAM_RATE_LIMIT,
+    maxConcurrentAnswers: e.TELEGRAM_MAX_CONCURRENT_ANSWERS,
     maxQuestionChars: engineMax,
   };
 }

@@ -2,6 +2,7 @@ import type { Context, InlineKeyboard } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { type Engine, type Lang, type Logger, detectLang } from '../../src/index.js';
 import type { TelegramConfig } from './config.js';
+import type { Gate } from './gate.js';
 import { escapeHtml } from './format.js';
 import { hasWords } from './input.js';
 import { type Messages, messages } from './messages.js';
@@ -17,6 +18,8 @@ export interface Services {
   /** Inline queries arrive as the user types, so they get a wider allowance of their own. */
   inlineLimiter: RateLimiter;
   me: UserFromGetMe;
+  /** Engine work (answers, searches) in turn, so a burst is served in order, not all at once. */
+  gate: Gate;
   state: { reindexing: boolean };
 }
 
@@ -54,24 +57,27 @@ export function replyText(ctx: Context, text: string): Promise<void> {
 }
 
 /**
- * Shows "typing…" while `work` runs. Telegram clears the action after five seconds or at the
- * next message, so it is repeated until the work is done. A failed chat action never fails
- * the answer.
+ * Runs engine work in turn through the gate, showing "typing…" at once and, while the engine
+ * works on it, again every 4.5 s (Telegram clears the action after five seconds). Questions
+ * still waiting their turn do not repeat it: in a burst that would be thousands of calls.
+ * A failed chat action never fails the answer.
  */
-export async function withTyping<T>(ctx: Context, logger: Logger, work: () => Promise<T>): Promise<T> {
+export async function withTyping<T>(s: Services, ctx: Context, work: () => Promise<T>): Promise<T> {
   const send = () =>
     ctx.replyWithChatAction('typing').then(
       () => undefined,
-      (err: unknown) => logger.debug(`telegram: chat action failed: ${err instanceof Error ? err.message : String(err)}`),
+      (err: unknown) => s.logger.debug(`telegram: chat action failed: ${err instanceof Error ? err.message : String(err)}`),
     );
   await send();
-  const timer = setInterval(() => void send(), 4500);
-  timer.unref();
-  try {
-    return await work();
-  } finally {
-    clearInterval(timer);
-  }
+  return s.gate.run(async () => {
+    const timer = setInterval(() => void send(), 4500);
+    timer.unref();
+    try {
+      return await work();
+    } finally {
+      clearInterval(timer);
+    }
+  });
 }
 
 /**

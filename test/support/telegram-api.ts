@@ -16,6 +16,8 @@ export interface ApiCall {
   token: string;
   payload: Record<string, any>;
   status: number;
+  /** performance.now() when the call was answered. */
+  at: number;
   response: { ok: boolean; result?: unknown; error_code?: number; description?: string; parameters?: { retry_after?: number } };
 }
 
@@ -175,7 +177,7 @@ export async function startFakeBotApi(options: { token?: string } = {}): Promise
       }
       const record = (r: FakeResponse) => {
         if (method === 'getUpdates' && Array.isArray(r.body.result)) for (const u of r.body.result as Update[]) delivered.add(u.update_id);
-        calls.push({ method, token: callToken, payload, status: r.status, response: r.body });
+        calls.push({ method, token: callToken, payload, status: r.status, at: performance.now(), response: r.body });
         send(r);
         notify();
       };

@@ -17,6 +17,7 @@ describe('loadTelegramConfig', () => {
       allowedChats: null,
       adminIds: new Set(),
       ratePerMinute: 10,
+      maxConcurrentAnswers: 8,
       maxQuestionChars: 2000,
     });
   });

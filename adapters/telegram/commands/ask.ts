@@ -30,7 +30,7 @@ export async function answerQuestion(s: Services, ctx: Context, raw: string): Pr
   const t = textsFor(ctx, question);
   if (!hasWords(question)) return replyText(ctx, t.askUsage);
   if (question.length > s.config.maxQuestionChars) return replyText(ctx, t.tooLong(s.config.maxQuestionChars, question.length));
-  const answer = await withTyping(ctx, s.logger, () => s.engine.ask(question));
+  const answer = await withTyping(s, ctx, () => s.engine.ask(question));
   const { messages, sources } = formatAnswer(answer);
   const keyboard = answer.refused ? undefined : sourceKeyboard(sources, textsFor(ctx, question).paragraph);
   await replyHtml(ctx, messages, keyboard);

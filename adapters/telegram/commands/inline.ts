@@ -21,7 +21,7 @@ export async function inlineQuery(s: Services, ctx: Context): Promise<void> {
     await ctx.answerInlineQuery([], { cache_time: 0, is_personal: true, button: { text: t.inlineTooMany, start_parameter: 'help' } });
     return;
   }
-  const answer = await s.engine.ask(question);
+  const answer = await s.gate.run(() => s.engine.ask(question));
   const result: InlineQueryResultArticle = {
     type: 'article',
     id: createHash('sha256').update(question).digest('hex').slice(0, 32),
