@@ -13,7 +13,7 @@ import { messages } from './messages.js';
 export { loadTelegramConfig, type TelegramConfig } from './config.js';
 
 /** Renders an error with its causes (and grammY's wrapped `error`) as text, for masking. */
-function describe(err: unknown): string {
+function describeError(err: unknown): string {
   const parts: string[] = [];
   let e: unknown = err;
   for (let depth = 0; e !== undefined && e !== null && depth < 5; depth++) {
@@ -39,7 +39,15 @@ export function maskingLogger(logger: Logger, secrets: readonly string[]): Logge
   const at =
     (level: keyof Logger) =>
     (msg: string, extra?: unknown): void => {
-      const text = extra === undefined ? msg : `${msg}: ${extra instanceof Error || typeof extra !== 'object' ? describe(extra) : JSON.stringify(extra)}`;
+      let detail = '';
+      if (extra !== undefined) {
+        try {
+          detail = `: ${extra instanceof Error || typeof extra !== 'object' || extra === null ? describeError(extra) : JSON.stringify(extra)}`;
+        } catch {
+          detail = `: ${String(extra)}`;
+        }
+      }
+      const text = msg + detail;
       logger[level](redact(text, list));
     };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
