@@ -28,6 +28,8 @@ export interface BenchOptions {
   runtime: 'compiled' | 'tsx';
   /** Write CPU profiles of the build, update and query children and summarise them. */
   profile: boolean;
+  /** Only re-render the report from a results file of an earlier run. */
+  render: string | null;
 }
 
 const USAGE = `npm run bench -- [options]
@@ -46,7 +48,8 @@ const USAGE = `npm run bench -- [options]
   --answer-articles N           vinewsqa-dev articles to include (default all 500; 100 with --smoke)
   --runtime compiled|tsx        how children run (default compiled; tsx with --smoke)
   --profile                     CPU-profile the build, update, cold-start and query children
-  --smoke                       a few hundred articles and a few questions, end to end`;
+  --smoke                       a few hundred articles and a few questions, end to end
+  --render FILE.json            only rewrite the report (--out) from an earlier run's figures`;
 
 function parseSizes(s: string): number[] {
   return s.split(',').map((x) => {
@@ -84,6 +87,7 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
       runtime: { type: 'string' },
       profile: { type: 'boolean', default: false },
       smoke: { type: 'boolean', default: false },
+      render: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -110,6 +114,7 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     sweep: !smoke && !values['no-sweep'],
     runtime,
     profile: values.profile,
+    render: values.render ? path.resolve(values.render) : null,
   };
 }
 

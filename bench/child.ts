@@ -1,7 +1,13 @@
-/** The child side of a benchmark task: input from argv, one result message back. */
+/**
+ * The child side of a benchmark task: its input comes as the first IPC message (question lists
+ * are too large for argv), or as JSON in argv when run by hand; one result message goes back.
+ */
 export function task<I, O>(run: (input: I) => Promise<O>): void {
-  const input = JSON.parse(process.argv[2] ?? '{}') as I;
-  run(input)
+  const input: Promise<I> = process.send
+    ? waitFor('input').then((m) => (m as { data: I }).data)
+    : Promise.resolve(JSON.parse(process.argv[2] ?? '{}') as I);
+  input
+    .then(run)
     .then((data) => send({ type: 'result', data }))
     .catch((err: unknown) => {
       const message = err instanceof Error ? (err.stack ?? err.message) : String(err);

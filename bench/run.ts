@@ -144,6 +144,12 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  if (o.render) {
+    const results = JSON.parse(fs.readFileSync(o.render, 'utf8')) as BenchResults;
+    fs.writeFileSync(o.out, renderReport(results, path.relative(path.dirname(o.out), o.render)));
+    process.stdout.write(`${o.out}\n`);
+    return 0;
+  }
   const data = findData(o.data);
   if ('missing' in data) {
     process.stdout.write(`benchmark skipped: data not found (${data.missing.join(', ')}); see ../shared/data/README.md, or pass --data DIR\n`);

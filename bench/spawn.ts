@@ -75,12 +75,13 @@ export function runTask<T>(name: string, input: unknown, o: SpawnOptions): Promi
   const { script, execArgv } = taskCommand(name, o.runtime);
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
-    const child = fork(script, [JSON.stringify(input)], {
+    const child = fork(script, [], {
       cwd: REPO_ROOT,
       execArgv: [...execArgv, ...(o.nodeFlags ?? [])],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       env: { ...process.env, KIEMCHUNG_LOG_LEVEL: 'silent' },
     });
+    child.send({ type: 'input', data: input });
     let result: { value: T } | null = null;
     let failure: string | null = null;
     const timer = o.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), o.timeoutMs) : null;
