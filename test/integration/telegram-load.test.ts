@@ -5,7 +5,7 @@ import { TEST_TOKEN, startFakeBotApi } from '../support/telegram-api.js';
 import { createRealEngine, privateText, recordingLogger } from '../support/telegram-harness.js';
 
 // The CI run is small; TELEGRAM_LOAD_USERS=200 gives the full figure (200 users × 5 questions).
-const USERS = Number(process.env.TELEGRAM_LOAD_USERS ?? 40);
+const USERS = Number(process.env.TELEGRAM_LOAD_USERS ?? 25);
 const PER_USER = 5;
 const FLOOD = 30;
 
