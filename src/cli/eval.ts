@@ -169,7 +169,8 @@ export async function runEval(o: EvalOptions): Promise<EvalResult> {
   for (const q of questions) {
     const text = o.stripMarks ? stripMarks(q.question) : q.question;
     const t0 = performance.now();
-    const a = await engine.ask(text, { topK: Math.max(o.config.topK, 10) });
+    // Enough passages to rank ten distinct articles; the answer itself uses only the best few.
+    const a = await engine.ask(text, { topK: Math.max(o.config.topK, 30) });
     latencies.push(performance.now() - t0);
     if (q.unanswerable) {
       unanswerable++;

@@ -56,24 +56,31 @@ export interface QueryWeights {
 /** Measured on ViNewsQA (see README): pairs at half weight beat 1 (77.4 vs 76.0 R@1) and 1.5 (74.6). */
 export const DEFAULT_QUERY_WEIGHTS: QueryWeights = { marked: 1, folded: 1, foldedWhenMarked: 0.35, pair: 0.5 };
 
-/** The weighted hashed terms of a query (duplicates merged). */
+/**
+ * The weighted hashed terms of a query (duplicates merged). A question typed without any
+ * marks is matched on folded terms. In a marked question, a marked syllable is matched
+ * exactly; an unmarked one may be a word that has no marks ("IEC", "hoa") or one typed
+ * without them, so it is matched exactly and, at a lower weight, folded.
+ */
 export function queryTerms(query: string, w: QueryWeights = DEFAULT_QUERY_WEIGHTS): QueryTerm[] {
   const t = syllables(query);
-  const ps = pairs(t);
-  const marked = hasMarks(query);
+  const anyMarks = hasMarks(query);
   const out = new Map<number, QueryTerm>();
   const add = (hash: number, weight: number, pair: boolean) => {
+    if (weight <= 0) return;
     const prev = out.get(hash);
     if (prev) prev.weight += weight;
     else out.set(hash, { hash, weight, pair });
   };
-  const all: Array<[string, boolean]> = [...t.syllables.map((s): [string, boolean] => [s, false]), ...ps.map((p): [string, boolean] => [p, true])];
+  const all: Array<[string, boolean]> = [...t.syllables.map((s): [string, boolean] => [s, false]), ...pairs(t).map((p): [string, boolean] => [p, true])];
   for (const [term, isPair] of all) {
     const pw = isPair ? w.pair : 1;
-    if (marked) {
+    if (!anyMarks) add(foldedHash(fold(term)), w.folded * pw, isPair);
+    else if (hasMarks(term)) add(markedHash(term), w.marked * pw, isPair);
+    else {
       add(markedHash(term), w.marked * pw, isPair);
-      add(foldedHash(fold(term)), w.foldedWhenMarked * pw, isPair);
-    } else add(foldedHash(fold(term)), w.folded * pw, isPair);
+      add(foldedHash(term), w.foldedWhenMarked * pw, isPair);
+    }
   }
   return [...out.values()];
 }
@@ -185,9 +192,16 @@ export class LexicalIndex {
 export interface Bm25Params {
   k1: number;
   b: number;
+  /**
+   * Terms in more than this share of passages ("của", "và", "là") are skipped unless nothing
+   * else is left: they barely move the ranking but have the longest postings. On ViNewsQA with
+   * 5,000 distractors: R@1 73.2 with the cut at 0.2 against 72.8 without, and 3.8 ms against
+   * 12.7 ms per query.
+   */
+  maxDfRatio: number;
 }
 
-export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.5 };
+export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.5, maxDfRatio: 0.2 };
 
 export interface ScoredDoc {
   segment: number;
@@ -215,11 +229,14 @@ export function bm25Search(
   }
   if (n === 0 || terms.length === 0) return [];
   const avgdl = total / n;
-  const idfs = terms.map((t) => {
+  const dfs = terms.map((t) => {
     let df = 0;
     for (const s of segments) df += s.df(t.hash);
-    return df === 0 ? 0 : Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    return df;
   });
+  const common = dfs.map((df) => df > params.maxDfRatio * n);
+  const keepCommon = common.every((c, i) => c || dfs[i] === 0);
+  const idfs = dfs.map((df, i) => (df === 0 || (common[i] && !keepCommon) ? 0 : Math.log(1 + (n - df + 0.5) / (df + 0.5))));
   const heap: ScoredDoc[] = [];
   segments.forEach((seg, si) => {
     const acc = new Float32Array(seg.size);
