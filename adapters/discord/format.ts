@@ -195,13 +195,12 @@ export function packDoc(doc: EmbedDoc): OutMessage[] {
     embeds: APIEmbed[];
     used: number;
     buttons: APIButtonComponent[];
-    fieldsInMessage: number;
   }
   const messages: Draft[] = [];
-  let msg: Draft = { embeds: [], used: 0, buttons: [], fieldsInMessage: 0 };
+  let msg: Draft = { embeds: [], used: 0, buttons: [] };
   messages.push(msg);
   const newMessage = () => {
-    msg = { embeds: [], used: 0, buttons: [], fieldsInMessage: 0 };
+    msg = { embeds: [], used: 0, buttons: [] };
     messages.push(msg);
   };
   const room = () => budget(messages.length === 1) - msg.used;
@@ -236,10 +235,7 @@ export function packDoc(doc: EmbedDoc): OutMessage[] {
     const value = clip(wellFormed(f.value).trim(), LIMITS.fieldValue) || '\u200b';
     const customId = f.paragraphId ? sourceButtonId(f.paragraphId) : null;
     const size = name.length + value.length;
-    const full =
-      size > room() ||
-      msg.fieldsInMessage >= LIMITS.fields ||
-      (customId !== null && msg.buttons.length >= LIMITS.buttonsPerRow * LIMITS.rows);
+    const full = size > room() || (customId !== null && msg.buttons.length >= LIMITS.buttonsPerRow * LIMITS.rows);
     if (full) {
       newMessage();
       current = null;
@@ -253,7 +249,6 @@ export function packDoc(doc: EmbedDoc): OutMessage[] {
     }
     (current.fields ??= []).push({ name, value } satisfies APIEmbedField);
     msg.used += size;
-    msg.fieldsInMessage++;
     if (customId) {
       msg.buttons.push({
         type: ComponentType.Button,
