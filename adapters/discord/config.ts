@@ -8,13 +8,17 @@ export const DEFAULT_RATE_LIMIT = 6;
 const SNOWFLAKE = /^\d{17,20}$/;
 const snowflake = z.string().trim().regex(SNOWFLAKE, 'must be a Discord id (17 to 20 digits)');
 
-/** Comma- or space-separated ids; every entry is checked so that a typo is reported, not ignored. */
+/**
+ * Comma- or space-separated ids; every entry is checked so that a typo is reported, not ignored.
+ * ADMIN_IDS is shared with the Telegram adapter, so its numeric ids (which may be negative for
+ * chats) are accepted too; they simply never match a Discord user.
+ */
 const idList = (what: string) =>
   z
     .string()
     .default('')
     .transform((s) => s.split(/[\s,]+/).filter(Boolean))
-    .pipe(z.array(z.string().regex(/^\d{1,20}$/, `each ${what} must be a numeric id`)));
+    .pipe(z.array(z.string().regex(/^-?\d{1,20}$/, `each ${what} must be a numeric id`)));
 
 const schema = z.object({
   DISCORD_TOKEN: z
