@@ -22,7 +22,7 @@ const idList = (what: string) =>
 
 const schema = z.object({
   DISCORD_TOKEN: z
-    .string()
+    .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') })
     .trim()
     .min(1, 'is required')
     .regex(/^\S+$/, 'must be the bare bot token (no spaces, no "Bot " prefix)'),

@@ -48,6 +48,10 @@ describe('loadDiscordConfig', () => {
     }
   });
 
+  it('says plainly that a missing token is required', () => {
+    expect(() => loadDiscordConfig({})).toThrow(/DISCORD_TOKEN: is required/);
+  });
+
   it('treats blank values as unset', () => {
     expect(() => loadDiscordConfig({ DISCORD_TOKEN: '  ' })).toThrow(ConfigError);
     expect(loadDiscordConfig({ DISCORD_TOKEN: TOKEN, DISCORD_REST_URL: '' }).restUrl).toBe(DEFAULT_REST_URL);
