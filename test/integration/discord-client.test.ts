@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscord } from '../../adapters/discord/index.js';
 import { type Answer, type Engine, KiemchungError, createEngine, silentLogger } from '../../src/index.js';
-import { type FakeDiscord, APP_ID, buttonPayload, chatInputPayload, startFakeDiscord } from '../support/discord-fake-server.js';
+import { type FakeDiscord, APP_ID, buttonPayload, chatInputPayload, messageCommandPayload, startFakeDiscord } from '../support/discord-fake-server.js';
 import { recordingLogger } from '../support/discord-stand-in.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.Gx7abc.fake-token-for-tests-only';
@@ -68,6 +68,14 @@ describe('startDiscord with a real discord.js client', () => {
     fake.dispatch('INTERACTION_CREATE', press);
     const shown = await fake.nextCall((c) => c.method === 'PATCH' && c.path.includes(press.token));
     expect(shown.body.embeds[0].footer.text).toMatch(/^do-luong-lmc-2023#p\d+ · đoạn \d+\/\d+/);
+
+    // "Verify" on someone's message reads its text (discord.js's Message) and answers privately.
+    const verify = messageCommandPayload('Verify', 'IEC sẽ hỗ trợ Việt Nam trở thành thành viên chính thức?');
+    fake.dispatch('INTERACTION_CREATE', verify);
+    const verified = await fake.nextCall((c) => c.method === 'PATCH' && c.path.includes(verify.token));
+    expect(fake.rest.find((c) => c.path.includes(`${verify.id}/${verify.token}/callback`))!.body).toEqual({ type: 5, data: { flags: 64 } });
+    expect(verified.body.embeds[0].title).toBe('IEC sẽ hỗ trợ Việt Nam trở thành thành viên chính thức?');
+    expect(verified.body.embeds[0].fields[0].value).toMatch(/`iec-thanh-vien-2024#p\d+`/);
 
     // A slow answer is in flight when stop() is called: stop waits for it, new questions are turned away.
     const slow = chatInputPayload('ask', [{ name: 'question', type: 3, value: 'Câu hỏi chậm về IEC' }]);

@@ -197,3 +197,11 @@ export function buttonPayload(customId: string) {
     data: { custom_id: customId, component_type: 2 },
   };
 }
+
+/** "Verify" chosen on a message: the target arrives resolved in the payload. */
+export function messageCommandPayload(name: string, content: string) {
+  const base = chatInputPayload(name, []);
+  const targetId = '650000000000000000';
+  const target = { ...message({ content }, targetId), author: { id: '444444444444444444', username: 'someone', discriminator: '0', avatar: null, global_name: null } };
+  return { ...base, data: { id: '710000000000000000', name, type: 3, target_id: targetId, resolved: { messages: { [targetId]: target } } } };
+}
