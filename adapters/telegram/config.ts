@@ -8,11 +8,13 @@ const idList = (what: string) =>
     .transform((s, ctx) => {
       const ids: number[] = [];
       for (const part of s.split(/[\s,]+/).filter(Boolean)) {
-        if (!/^-?\d{1,16}$/.test(part)) {
+        if (!/^-?\d{1,20}$/.test(part)) {
           ctx.addIssue({ code: 'custom', message: `expected comma-separated numeric ${what}, got "${part.slice(0, 24)}"` });
           return z.NEVER;
         }
-        ids.push(Number(part));
+        // ADMIN_IDS is shared with Discord, whose 17-20 digit ids are not Telegram ids: skip them.
+        const n = Number(part);
+        if (Number.isSafeInteger(n)) ids.push(n);
       }
       return ids;
     });
