@@ -8,6 +8,8 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export interface BenchOptions {
   /** Distractor counts from baomoi; `Infinity` for all of it. */
   sizes: number[];
+  /** Sizes measured for build, latency and quality only (the quality reference for 35k). */
+  qualitySizes: number[];
   /** Questions asked one at a time for latency and quality (at most the set's size). */
   questions: number;
   /** Questions for exact search and HNSW recall (brute force is slow at 35k). */
@@ -34,9 +36,10 @@ export interface BenchOptions {
 
 const USAGE = `npm run bench -- [options]
 
-  --sizes 1000,5000,10000,all   baomoi distractor counts (the vinewsqa-dev articles are always added)
+  --sizes 1000,10000,all        baomoi distractor counts (the vinewsqa-dev articles are always added)
+  --quality-sizes 5000          sizes measured for build, latency and quality only ("" for none)
   --questions N                 vinewsqa-dev questions for latency and quality (default all, 2,474)
-  --exact-questions N           questions for exact search and HNSW recall (default 1000)
+  --exact-questions N           questions for exact search and HNSW recall (default 500)
   --workers N                   processes for the throughput run (default: cores)
   --data DIR                    data folder (default ../shared/data, or KIEMCHUNG_BENCH_DATA)
   --out FILE                    Markdown report (default docs/benchmarks.md; a temp file with --smoke)
@@ -73,6 +76,7 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     args: argv,
     options: {
       sizes: { type: 'string' },
+      'quality-sizes': { type: 'string' },
       questions: { type: 'string' },
       'exact-questions': { type: 'string' },
       'answer-articles': { type: 'string' },
@@ -99,9 +103,10 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
   const runtime = values.runtime ?? (smoke ? 'tsx' : 'compiled');
   if (runtime !== 'compiled' && runtime !== 'tsx') throw new Error(`--runtime: expected compiled or tsx, got "${runtime}"`);
   return {
-    sizes: parseSizes(values.sizes ?? (smoke ? '200' : '1000,5000,10000,all')),
+    sizes: parseSizes(values.sizes ?? (smoke ? '200' : '1000,10000,all')),
+    qualitySizes: (values['quality-sizes'] ?? (smoke ? '' : '5000')).trim() ? parseSizes(values['quality-sizes'] ?? '5000') : [],
     questions: positive('questions', values.questions, smoke ? 40 : 100_000),
-    exactQuestions: positive('exact-questions', values['exact-questions'], smoke ? 40 : 1000),
+    exactQuestions: positive('exact-questions', values['exact-questions'], smoke ? 40 : 500),
     answerArticles: positive('answer-articles', values['answer-articles'], smoke ? 100 : 100_000),
     workers: positive('workers', values.workers, os.availableParallelism()),
     data: path.resolve(values.data ?? env.KIEMCHUNG_BENCH_DATA ?? path.join(REPO_ROOT, '..', 'shared', 'data')),

@@ -11,7 +11,7 @@ import type { QueryResult } from './tasks/query.js';
 import type { ThroughputResult } from './tasks/throughput.js';
 import type { UpdateResult } from './tasks/update.js';
 
-export interface ScaleResult {
+interface ScaleBase {
   label: string;
   distractors: number;
   answerArticles: number;
@@ -19,22 +19,36 @@ export interface ScaleResult {
   questions: number;
   exactQuestions: number;
   build: BuildResult & { wallMs: number; diskBytes: number };
-  cold: { persisted: (ColdStartResult & { wallMs: number })[]; auto: ColdStartResult & { wallMs: number } };
   query: QueryResult;
+  loadavg: { start: number[]; end: number[] };
+}
+
+/** A scale measured in full. */
+export interface FullScaleResult extends ScaleBase {
+  qualityOnly: false;
+  cold: { persisted: (ColdStartResult & { wallMs: number })[]; auto: ColdStartResult & { wallMs: number } };
   exact: ExactResult;
   throughput: { workers: number; answers: number; ms: number; perSecond: number; perWorker: ThroughputResult[] };
   langchain: (LangchainResult & { wallMs: number }) | null;
   update: UpdateResult;
   hnswSweep: HnswSweepResult | null;
   profiles: Record<string, ProfileSummary> | null;
-  loadavg: { start: number[]; end: number[] };
 }
+
+/** A scale measured for build, latency and quality only (the reference for quality at 35k). */
+export interface QualityScaleResult extends ScaleBase {
+  qualityOnly: true;
+}
+
+export type ScaleResult = FullScaleResult | QualityScaleResult;
 
 export interface BenchResults {
   date: string;
   totalMs: number;
+  /** Load average (1, 5, 15 min) when the run ended: other work on the machine inflates wall times. */
+  loadavg: number[];
   machine: { cores: number; cpu: string; memoryGiB: number; node: string; platform: string };
-  options: { sizes: string[]; answerArticles: number; questions: number; exactQuestions: number; workers: number; runtime: string; smoke: boolean; profile: boolean };
+  options: { sizes: string[]; qualitySizes: string[]; answerArticles: number; questions: number; exactQuestions: number; workers: number; runtime: string; smoke: boolean; profile: boolean };
   compile: { ms: number; errors: number } | null;
   scales: ScaleResult[];
 }
@@ -80,7 +94,8 @@ export interface TargetRow {
 
 /** The issue's targets, checked at the largest scale (quality against the 5k scale when run). */
 export function targets(r: BenchResults): TargetRow[] {
-  const big = r.scales[r.scales.length - 1];
+  const full = r.scales.filter((s): s is FullScaleResult => !s.qualityOnly);
+  const big = full[full.length - 1];
   if (!big) return [];
   const at = big.label === 'all' ? 'at 35k' : `at ${big.label}`;
   const rows: TargetRow[] = [];
@@ -121,9 +136,12 @@ export function targets(r: BenchResults): TargetRow[] {
 
 function scaleSection(s: ScaleResult): string {
   const b = s.build;
-  const lc = s.langchain;
-  const out: string[] = [`### ${title(s)}`, ''];
-  out.push(`Corpus file ${mb(s.corpusBytes)}; ${int(s.questions)} questions (exact search and recall on the first ${int(s.exactQuestions)}); load average ${s.loadavg.start.join(' / ')} at the start, ${s.loadavg.end.join(' / ')} at the end.`, '');
+  const lc = s.qualityOnly ? null : s.langchain;
+  const out: string[] = [`### ${title(s)}${s.qualityOnly ? ' — build, latency and quality only' : ''}`, ''];
+  out.push(
+    `Corpus file ${mb(s.corpusBytes)}; ${int(s.questions)} questions${s.qualityOnly ? '' : ` (exact search and recall on the first ${int(s.exactQuestions)})`}; load average ${s.loadavg.start.join(' / ')} at the start, ${s.loadavg.end.join(' / ')} at the end.`,
+    '',
+  );
 
   const buildMs = b.loadMs + b.indexMs;
   const rows: (string | number)[][] = [
@@ -152,8 +170,25 @@ function scaleSection(s: ScaleResult): string {
   out.push('**Build**', '', table(['pipeline', 'wall time', 'units', 'CPU time', 'peak RSS', 'on disk', 'vs kiemchung'], rows), '');
 
   const q = s.query;
-  const ex = s.exact;
   const askP50 = q.ask.p50;
+  if (s.qualityOnly) {
+    out.push(
+      '**Quality and latency** (article R@1 / R@10 in %, latency one question at a time, one process)',
+      '',
+      table(
+        ['pipeline', 'R@1', 'R@10', 'p50', 'p95', 'p99'],
+        [
+          ['kiemchung `ask`', pts(q.ask.r1), pts(q.ask.r10), ms(q.ask.p50), ms(q.ask.p95), ms(q.ask.p99)],
+          ['kiemchung `search`', pts(q.search.r1), pts(q.search.r10), ms(q.search.p50), ms(q.search.p95), ms(q.search.p99)],
+        ],
+      ),
+      '',
+      `\`ask\` CPU time per answer: p50 ${ms(q.askCpu.p50)}, p95 ${ms(q.askCpu.p95)}; resident memory with the engine loaded ${mib(q.rssLoadedMiB)}, after all questions ${mib(q.rssAfterMiB)}.`,
+      '',
+    );
+    return out.join('\n');
+  }
+  const ex = s.exact;
   const qrows: (string | number)[][] = [
     ['kiemchung `ask` (hybrid + extractive answer)', pts(q.ask.r1), pts(q.ask.r10), ms(q.ask.p50), ms(q.ask.p95), ms(q.ask.p99), '1×'],
     ['kiemchung `search` (hybrid)', pts(q.search.r1), pts(q.search.r10), ms(q.search.p50), ms(q.search.p95), ms(q.search.p99), ratio(q.search.p50, askP50)],
@@ -221,7 +256,7 @@ function scaleSection(s: ScaleResult): string {
 }
 
 function sweepSection(s: ScaleResult): string {
-  const h = s.hnswSweep;
+  const h = s.qualityOnly ? null : s.hnswSweep;
   if (!h) return '';
   const def = h.rows.find((r) => r.default);
   const rows = h.rows.map((r) => [
@@ -246,7 +281,7 @@ function sweepSection(s: ScaleResult): string {
 }
 
 function profileSection(s: ScaleResult): string {
-  if (!s.profiles) return '';
+  if (s.qualityOnly || !s.profiles) return '';
   const out = [`### CPU profiles at ${s.label} (\`--cpu-prof\`; self time by function, then this repository's functions by inclusive time)`, ''];
   for (const [name, threads] of Object.entries(s.profiles)) {
     threads.slice(0, 3).forEach((t, i) => {
@@ -324,10 +359,10 @@ function scalingSection(scales: ScaleResult[]): string {
     ms(s.query.ask.p50),
     ms(s.query.ask.p95),
     `${pts(s.query.ask.r1)} / ${pts(s.query.ask.r10)}`,
-    s.langchain ? `${pts(s.langchain.search.r1)} / ${pts(s.langchain.search.r10)}` : '–',
-    `${pts(s.exact.exact.r1)} / ${pts(s.exact.exact.r10)}`,
-    int(s.throughput.perSecond),
-    ms(s.update.changed.ms),
+    !s.qualityOnly && s.langchain ? `${pts(s.langchain.search.r1)} / ${pts(s.langchain.search.r10)}` : '–',
+    s.qualityOnly ? '–' : `${pts(s.exact.exact.r1)} / ${pts(s.exact.exact.r10)}`,
+    s.qualityOnly ? '–' : int(s.throughput.perSecond),
+    s.qualityOnly ? '–' : ms(s.update.changed.ms),
   ]);
   return [
     '## Across scales',

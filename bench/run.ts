@@ -4,7 +4,7 @@ import path from 'node:path';
 import { type BenchOptions, USAGE, parseBenchArgs } from './args.js';
 import { type BenchData, type BenchQuestion, diskBytes, findData, loadQuestions, writeScaleCorpus } from './data.js';
 import { type ProfileSummary, summariseProfiles } from './profile.js';
-import { type BenchResults, type ScaleResult, renderReport } from './report.js';
+import { type BenchResults, type FullScaleResult, type ScaleResult, renderReport } from './report.js';
 import { compileForBench, runTask } from './spawn.js';
 import type { BuildResult } from './tasks/build.js';
 import type { ColdStartResult } from './tasks/cold-start.js';
@@ -26,7 +26,7 @@ function loadavg(): number[] {
   return os.loadavg().map((x) => Math.round(x * 100) / 100);
 }
 
-async function runScale(o: BenchOptions, data: BenchData, size: number, isLargest: boolean): Promise<ScaleResult> {
+async function runScale(o: BenchOptions, data: BenchData, size: number, isLargest: boolean, qualityOnly: boolean): Promise<ScaleResult> {
   const label = scaleLabel(size);
   const dir = path.join(o.workDir, `scale-${label}`);
   fs.rmSync(dir, { recursive: true, force: true });
@@ -34,7 +34,7 @@ async function runScale(o: BenchOptions, data: BenchData, size: number, isLarges
   const indexDir = path.join(dir, 'index');
   const runtime = o.runtime;
   const profileDir = path.join(o.workDir, 'profiles', label);
-  const prof = (name: string) => (o.profile && isLargest ? ['--cpu-prof', '--cpu-prof-dir', path.join(profileDir, name)] : []);
+  const prof = (name: string) => (o.profile && isLargest ? ['--cpu-prof', '--cpu-prof-interval', '4000', '--cpu-prof-dir', path.join(profileDir, name)] : []);
   const loadStart = loadavg();
 
   log(`[${label}] writing corpus`);
@@ -47,6 +47,24 @@ async function runScale(o: BenchOptions, data: BenchData, size: number, isLarges
   const disk = diskBytes(indexDir);
   log(`[${label}] built ${build.result.passages} passages in ${(build.result.loadMs / 1000).toFixed(1)} s + ${(build.result.indexMs / 1000).toFixed(1)} s, peak ${build.result.peakRssMiB.toFixed(0)} MiB`);
 
+  const warmup = Math.min(50, Math.floor(questions.length / 4));
+  const base = {
+    label,
+    distractors: sc.distractors,
+    answerArticles: sc.answerArticles,
+    corpusBytes: sc.bytes,
+    questions: questions.length,
+    exactQuestions: Math.min(o.exactQuestions, questions.length),
+    build: { ...build.result, wallMs: build.wallMs, diskBytes: disk },
+  };
+  if (qualityOnly) {
+    log(`[${label}] search and ask, ${questions.length} questions one at a time`);
+    const query = await runTask<QueryResult>('query', { corpus, indexDir, questions, warmup }, { runtime });
+    log(`[${label}] ask p50 ${query.result.ask.p50.toFixed(2)} ms, p95 ${query.result.ask.p95.toFixed(2)} ms; R@1 ${query.result.ask.r1.toFixed(1)}`);
+    if (!o.keep) fs.rmSync(dir, { recursive: true, force: true });
+    return { ...base, qualityOnly: true, query: query.result, loadavg: { start: loadStart, end: loadavg() } };
+  }
+
   log(`[${label}] cold starts`);
   const question = questions[0]?.question ?? 'Bộ Khoa học và Công nghệ';
   const cold: (ColdStartResult & { wallMs: number })[] = [];
@@ -57,7 +75,6 @@ async function runScale(o: BenchOptions, data: BenchData, size: number, isLarges
   const auto = await runTask<ColdStartResult>('cold-start', { corpus, indexDir, question, autoIndex: true }, { runtime });
 
   log(`[${label}] search and ask, ${questions.length} questions one at a time`);
-  const warmup = Math.min(50, Math.floor(questions.length / 4));
   const query = await runTask<QueryResult>('query', { corpus, indexDir, questions, warmup }, { runtime, nodeFlags: prof('query') });
   log(`[${label}] ask p50 ${query.result.ask.p50.toFixed(2)} ms, p95 ${query.result.ask.p95.toFixed(2)} ms; R@1 ${query.result.ask.r1.toFixed(1)}`);
 
@@ -67,7 +84,7 @@ async function runScale(o: BenchOptions, data: BenchData, size: number, isLarges
   log(`[${label}] throughput with ${o.workers} processes`);
   const throughput = await runThroughput(o, corpus, indexDir, questions, warmup);
 
-  let langchain: ScaleResult['langchain'] = null;
+  let langchain: FullScaleResult['langchain'] = null;
   if (o.langchain) {
     log(`[${label}] plain LangChain pipeline`);
     const lc = await runTask<LangchainResult>('langchain', { corpus, saveDir: path.join(dir, 'langchain'), questions, warmup }, { runtime });
@@ -78,7 +95,7 @@ async function runScale(o: BenchOptions, data: BenchData, size: number, isLarges
   let hnswSweep: HnswSweepResult | null = null;
   if (isLargest && o.sweep) {
     log(`[${label}] HNSW parameter sweep`);
-    hnswSweep = (await runTask<HnswSweepResult>('hnsw-sweep', { indexDir, questions: questions.slice(0, 300), sample: 30_000 }, { runtime })).result;
+    hnswSweep = (await runTask<HnswSweepResult>('hnsw-sweep', { indexDir, questions: questions.slice(0, 300), sample: 20_000 }, { runtime })).result;
   }
 
   log(`[${label}] incremental updates`);
@@ -88,13 +105,8 @@ async function runScale(o: BenchOptions, data: BenchData, size: number, isLarges
   if (o.profile && isLargest) profiles = summariseProfiles(profileDir);
   if (!o.keep) fs.rmSync(dir, { recursive: true, force: true });
   return {
-    label,
-    distractors: sc.distractors,
-    answerArticles: sc.answerArticles,
-    corpusBytes: sc.bytes,
-    questions: questions.length,
-    exactQuestions: Math.min(o.exactQuestions, questions.length),
-    build: { ...build.result, wallMs: build.wallMs, diskBytes: disk },
+    ...base,
+    qualityOnly: false,
     cold: { persisted: cold, auto: { ...auto.result, wallMs: auto.wallMs } },
     query: query.result,
     exact: exact.result,
@@ -163,16 +175,14 @@ async function main(): Promise<number> {
     log('compiling src/ and bench/ into bench/.cache/dist');
     compile = await compileForBench();
   }
-  const sizes = [...o.sizes].sort((a, b) => a - b);
+  const full = new Set(o.sizes);
+  const sizes = [...new Set([...o.sizes, ...o.qualitySizes])].sort((a, b) => a - b);
+  const largest = Math.max(...o.sizes);
   const scales: ScaleResult[] = [];
-  try {
-    for (const [i, size] of sizes.entries()) scales.push(await runScale(o, data, size, i === sizes.length - 1));
-  } finally {
-    if (!o.keep) fs.rmSync(o.workDir, { recursive: true, force: true });
-  }
-  const results: BenchResults = {
+  const results = (): BenchResults => ({
     date: started.toISOString(),
     totalMs: performance.now() - t0,
+    loadavg: loadavg(),
     machine: {
       cores: os.availableParallelism(),
       cpu: os.cpus()[0]?.model ?? 'unknown',
@@ -180,14 +190,36 @@ async function main(): Promise<number> {
       node: process.version,
       platform: `${os.type()} ${os.release()} ${os.arch()}`,
     },
-    options: { sizes: sizes.map(scaleLabel), answerArticles: o.answerArticles, questions: o.questions, exactQuestions: o.exactQuestions, workers: o.workers, runtime: o.runtime, smoke: o.smoke, profile: o.profile },
+    options: {
+      sizes: sizes.map(scaleLabel),
+      qualitySizes: o.qualitySizes.map(scaleLabel),
+      answerArticles: o.answerArticles,
+      questions: o.questions,
+      exactQuestions: o.exactQuestions,
+      workers: o.workers,
+      runtime: o.runtime,
+      smoke: o.smoke,
+      profile: o.profile,
+    },
     compile,
     scales,
-  };
+  });
+  // Figures so far, after every scale: a long run that fails late keeps what it measured.
+  const partial = path.join(os.tmpdir(), `kiemchung-bench-partial-${process.pid}.json`);
+  log(`figures are saved after every scale to ${partial}`);
+  try {
+    for (const size of sizes) {
+      scales.push(await runScale(o, data, size, size === largest, !full.has(size)));
+      fs.writeFileSync(partial, JSON.stringify(results(), null, 2));
+    }
+  } finally {
+    if (!o.keep) fs.rmSync(o.workDir, { recursive: true, force: true });
+  }
   fs.mkdirSync(path.dirname(o.out), { recursive: true });
   fs.mkdirSync(path.dirname(o.json), { recursive: true });
-  fs.writeFileSync(o.json, `${JSON.stringify(results, null, 2)}\n`);
-  fs.writeFileSync(o.out, renderReport(results, path.relative(path.dirname(o.out), o.json)));
+  fs.writeFileSync(o.json, `${JSON.stringify(results(), null, 2)}\n`);
+  fs.writeFileSync(o.out, renderReport(results(), path.relative(path.dirname(o.out), o.json)));
+  fs.rmSync(partial, { force: true });
   log(`report written to ${o.out} (figures in ${o.json})`);
   process.stdout.write(`${o.out}\n`);
   return 0;

@@ -45,6 +45,7 @@ describe.skipIf(!haveData)('benchmark smoke run (needs ../shared/data)', () => {
       expect(json.options.smoke).toBe(true);
       expect(json.scales).toHaveLength(1);
       const s = json.scales[0]!;
+      if (s.qualityOnly) throw new Error('the smoke size must be measured in full');
       expect(s.answerArticles + s.distractors).toBeGreaterThanOrEqual(200);
       expect(s.build.articles).toBe(s.answerArticles + s.distractors);
       expect(s.build.passages).toBeGreaterThan(s.build.articles);
