@@ -9,6 +9,7 @@ import { reindexCommand } from './commands/reindex.js';
 import { searchCommand } from './commands/search.js';
 import { sourceButton, sourceCommand } from './commands/source.js';
 import type { TelegramConfig } from './config.js';
+import { type Clock, DRAFT_INTERVAL_MS, realClock } from './draft.js';
 import { type Services, replyText, textsFor } from './context.js';
 import type { Messages } from './messages.js';
 import { createGate } from './gate.js';
@@ -25,6 +26,8 @@ export interface TelegramBotOptions {
   /** Who the bot is (from `getMe`); the bot makes no call before its first update. */
   botInfo: UserFromGetMe;
   now?: () => number;
+  /** Drafts of LLM answers: the clock and a fixed interval between edits (tests; default per chat type). */
+  drafts?: { clock?: Clock; intervalMs?: number };
 }
 
 export interface TelegramBot {
@@ -98,6 +101,10 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     inlineLimiter: createRateLimiter({ limit: config.ratePerMinute * 6, ...(options.now ? { now: options.now } : {}) }),
     gate: createGate(config.maxConcurrentAnswers),
     state: { reindexing: false },
+    drafts: {
+      clock: options.drafts?.clock ?? realClock,
+      intervalMs: (chatType) => options.drafts?.intervalMs ?? (chatType === 'private' ? DRAFT_INTERVAL_MS.private : DRAFT_INTERVAL_MS.group),
+    },
   };
 
   // A chat outside the allow-list is told so once an hour at most.

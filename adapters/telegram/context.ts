@@ -2,6 +2,7 @@ import type { Context, InlineKeyboard } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { type Engine, type Lang, type Logger, detectLang } from '../../src/index.js';
 import type { TelegramConfig } from './config.js';
+import type { Clock } from './draft.js';
 import type { Gate } from './gate.js';
 import { escapeHtml } from './format.js';
 import { hasWords } from './input.js';
@@ -21,6 +22,14 @@ export interface Services {
   /** Engine work (answers, searches) in turn, so a burst is served in order, not all at once. */
   gate: Gate;
   state: { reindexing: boolean };
+  /** How answers are drafted while a language model writes them. */
+  drafts: DraftSettings;
+}
+
+export interface DraftSettings {
+  clock: Clock;
+  /** Least time between two calls on one draft, by chat type. */
+  intervalMs(chatType: string | undefined): number;
 }
 
 /** The question's language when it has words, else the user's Telegram language (Vietnamese by default). */

@@ -31,6 +31,8 @@ export interface Messages {
   buttonStale: string;
   buttonOpened: string;
   continued: string;
+  /** Under an answer still being written, before its citations are checked. */
+  drafting: string;
   inlineTitle: string;
   inlineRefusedTitle: string;
   inlineTooMany: string;
@@ -85,6 +87,7 @@ const vi: Messages = {
   buttonStale: 'Nút này không hợp lệ hoặc đã cũ.',
   buttonOpened: 'Đã mở đoạn nguồn.',
   continued: '(còn tiếp, hỏi bot để xem đầy đủ)',
+  drafting: 'Bản nháp, đang kiểm tra trích dẫn…',
   inlineTitle: 'Câu trả lời có trích dẫn',
   inlineRefusedTitle: 'Kho dữ liệu không nói về điều này',
   inlineTooMany: 'Quá nhiều yêu cầu, xin đợi một chút',
@@ -145,6 +148,7 @@ const en: Messages = {
   buttonStale: 'This button is invalid or out of date.',
   buttonOpened: 'Source paragraph opened.',
   continued: '(continued: ask the bot for the full answer)',
+  drafting: 'Draft, checking the citations…',
   inlineTitle: 'Answer with citations',
   inlineRefusedTitle: 'The archive does not cover this',
   inlineTooMany: 'Too many requests, please wait a moment',

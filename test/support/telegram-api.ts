@@ -16,7 +16,7 @@ export interface ApiCall {
   token: string;
   payload: Record<string, any>;
   status: number;
-  /** performance.now() when the call was answered. */
+  /** When the call was answered: performance.now(), or the `now` given to the server. */
   at: number;
   response: { ok: boolean; result?: unknown; error_code?: number; description?: string; parameters?: { retry_after?: number } };
 }
@@ -46,8 +46,9 @@ export interface FakeBotApi {
   close(): Promise<void>;
 }
 
-export async function startFakeBotApi(options: { token?: string } = {}): Promise<FakeBotApi> {
+export async function startFakeBotApi(options: { token?: string; now?: () => number } = {}): Promise<FakeBotApi> {
   const token = options.token ?? TEST_TOKEN;
+  const now = options.now ?? (() => performance.now());
   const me: UserFromGetMe = {
     id: Number(token.split(':')[0]),
     is_bot: true,
@@ -70,6 +71,8 @@ export async function startFakeBotApi(options: { token?: string } = {}): Promise
   let nextMessageId = 1;
   let confirmed = 0;
   const delivered = new Set<number>();
+  // Messages the bot has sent, by chat and id, as Telegram keeps them for editMessageText.
+  const kept = new Map<string, { text: string; markup: string }>();
 
   const notify = () => {
     for (const w of [...watchers]) w();
@@ -95,14 +98,52 @@ export async function startFakeBotApi(options: { token?: string } = {}): Promise
         if (visible.trim() === '') return bad('message text is empty');
         if (visible.length > 4096) return bad('message is too long');
         const chatId = Number(p.chat_id);
+        const messageId = nextMessageId++;
+        kept.set(`${chatId}:${messageId}`, { text, markup: JSON.stringify(p.reply_markup ?? null) });
         return ok({
-          message_id: nextMessageId++,
+          message_id: messageId,
           date: Math.floor(Date.now() / 1000),
           chat: chatId < 0 ? { id: chatId, type: 'supergroup', title: 'Newsroom' } : { id: chatId, type: 'private', first_name: 'User' },
           from: me,
           text: visible,
           ...(p.reply_markup ? { reply_markup: p.reply_markup } : {}),
         });
+      }
+      case 'editMessageText': {
+        const key = `${Number(p.chat_id)}:${Number(p.message_id)}`;
+        const before = kept.get(key);
+        if (!before) return bad('message to edit not found');
+        const text = typeof p.text === 'string' ? p.text : '';
+        let visible = text;
+        if (p.parse_mode === 'HTML') {
+          const r = checkTelegramHtml(text);
+          if (!r.ok) return bad(`can't parse entities: ${r.error}`);
+          visible = r.text;
+        } else if (p.parse_mode !== undefined) {
+          return bad('unsupported parse_mode in this test server');
+        }
+        if (visible.trim() === '') return bad('message text is empty');
+        if (visible.length > 4096) return bad('MESSAGE_TOO_LONG');
+        const markup = JSON.stringify(p.reply_markup ?? null);
+        if (before.text === text && before.markup === markup) {
+          return bad('message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message');
+        }
+        kept.set(key, { text, markup });
+        const chatId = Number(p.chat_id);
+        return ok({
+          message_id: Number(p.message_id),
+          date: Math.floor(Date.now() / 1000),
+          edit_date: Math.floor(Date.now() / 1000),
+          chat: chatId < 0 ? { id: chatId, type: 'supergroup', title: 'Newsroom' } : { id: chatId, type: 'private', first_name: 'User' },
+          from: me,
+          text: visible,
+          ...(p.reply_markup ? { reply_markup: p.reply_markup } : {}),
+        });
+      }
+      case 'deleteMessage': {
+        const key = `${Number(p.chat_id)}:${Number(p.message_id)}`;
+        if (!kept.delete(key)) return bad('message to delete not found');
+        return ok(true);
       }
       case 'answerInlineQuery': {
         for (const r of (p.results ?? []) as any[]) {
@@ -177,7 +218,7 @@ export async function startFakeBotApi(options: { token?: string } = {}): Promise
       }
       const record = (r: FakeResponse) => {
         if (method === 'getUpdates' && Array.isArray(r.body.result)) for (const u of r.body.result as Update[]) delivered.add(u.update_id);
-        calls.push({ method, token: callToken, payload, status: r.status, at: performance.now(), response: r.body });
+        calls.push({ method, token: callToken, payload, status: r.status, at: now(), response: r.body });
         send(r);
         notify();
       };

@@ -11,6 +11,7 @@ import type { Message, MessageEntity, Update } from 'grammy/types';
 import { type Engine, type Logger, createEngine, silentLogger } from '../../src/index.js';
 import { type TelegramBot, createTelegramBot } from '../../adapters/telegram/bot.js';
 import { loadTelegramConfig } from '../../adapters/telegram/config.js';
+import type { Clock } from '../../adapters/telegram/draft.js';
 import { maskingLogger } from '../../adapters/telegram/index.js';
 import { type FakeBotApi, TEST_TOKEN, startFakeBotApi } from './telegram-api.js';
 
@@ -191,11 +192,24 @@ export interface Harness {
 
 let nextUpdateId = 1;
 
-export async function startHarness(engine: Engine, env: Record<string, string> = {}, now?: () => number): Promise<Harness> {
-  const api = await startFakeBotApi();
+export interface HarnessOptions {
+  /** The clock and interval of answer drafts; the loopback server then stamps calls with this clock. */
+  drafts?: { clock: Clock; intervalMs?: number };
+}
+
+export async function startHarness(engine: Engine, env: Record<string, string> = {}, now?: () => number, options: HarnessOptions = {}): Promise<Harness> {
+  const clock = options.drafts?.clock;
+  const api = await startFakeBotApi(clock ? { now: () => clock.now() } : {});
   const config = loadTelegramConfig({ TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: api.apiRoot, ...env });
   const rec = recordingLogger();
-  const tb = createTelegramBot({ engine, config, logger: maskingLogger(rec.logger, [TEST_TOKEN]), botInfo: api.me, ...(now ? { now } : {}) });
+  const tb = createTelegramBot({
+    engine,
+    config,
+    logger: maskingLogger(rec.logger, [TEST_TOKEN]),
+    botInfo: api.me,
+    ...(now ? { now } : {}),
+    ...(options.drafts ? { drafts: options.drafts } : {}),
+  });
   return {
     api,
     tb,
@@ -207,3 +221,56 @@ export async function startHarness(engine: Engine, env: Record<string, string> =
 }
 
 export { BOT_USERNAME };
+
+// ---- virtual time for answer drafts ----
+
+export interface VirtualClock extends Clock {
+  /** Moves time forward, waking the sleepers whose time has come. */
+  advance(ms: number): void;
+  /** From now on a sleep moves time forward to its end at once (for the end of an answer). */
+  runFree(): void;
+}
+
+/**
+ * A clock whose time moves only when the test says so (`advance`) or, after `runFree`, when
+ * something sleeps. Until then a sleep waits for the test, or for its signal to abort.
+ */
+export function virtualClock(): VirtualClock {
+  let t = 0;
+  let free = false;
+  const sleepers = new Set<{ at: number; wake: () => void }>();
+  const wakeDue = () => {
+    for (const s of [...sleepers]) if (s.at <= t || free) s.wake();
+  };
+  return {
+    now: () => t,
+    sleep: (ms, signal) =>
+      new Promise<void>((resolve) => {
+        const at = t + Math.max(0, ms);
+        if (free || at <= t || signal?.aborted) {
+          t = Math.max(t, free ? at : t);
+          return resolve();
+        }
+        const s = {
+          at,
+          wake: () => {
+            sleepers.delete(s);
+            signal?.removeEventListener('abort', s.wake);
+            resolve();
+          },
+        };
+        sleepers.add(s);
+        signal?.addEventListener('abort', s.wake, { once: true });
+      }),
+    advance(ms) {
+      t += ms;
+      wakeDue();
+    },
+    runFree() {
+      free = true;
+      const latest = Math.max(t, ...[...sleepers].map((s) => s.at));
+      t = latest;
+      wakeDue();
+    },
+  };
+}

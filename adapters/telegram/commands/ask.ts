@@ -1,5 +1,7 @@
 import { type Context, InlineKeyboard } from 'grammy';
 import { type Services, replyHtml, replyText, textsFor, withTyping, withinLimit } from '../context.js';
+import type { Answer } from '../../../src/index.js';
+import { createDraftReply } from '../draft.js';
 import { type SourceButton, formatAnswer } from '../format.js';
 import { cleanText, hasWords, sourceButtonData } from '../input.js';
 
@@ -22,7 +24,9 @@ export function sourceKeyboard(sources: SourceButton[], paragraphWord: string): 
 
 /**
  * Answers one question: limit, clean, check length, ask the engine while "typing", then the
- * cited answer (or the refusal with the closest articles) as a reply to the question.
+ * cited answer (or the refusal with the closest articles) as a reply to the question. With a
+ * language model the answer is drafted as it is written and the draft replaced by the checked
+ * answer; without one nothing is sent before the answer.
  */
 export async function answerQuestion(s: Services, ctx: Context, raw: string): Promise<void> {
   if (!(await withinLimit(s, ctx, raw))) return;
@@ -30,11 +34,23 @@ export async function answerQuestion(s: Services, ctx: Context, raw: string): Pr
   const t = textsFor(ctx, question);
   if (!hasWords(question)) return replyText(ctx, t.askUsage);
   if (question.length > s.config.maxQuestionChars) return replyText(ctx, t.tooLong(s.config.maxQuestionChars, question.length));
-  const answer = await withTyping(s, ctx, () => s.engine.ask(question));
+  const draft =
+    s.engine.stats().llm === 'none'
+      ? null
+      : createDraftReply(ctx, { intervalMs: s.drafts.intervalMs(ctx.chat?.type), clock: s.drafts.clock, logger: s.logger, texts: t });
+  let answer: Answer;
+  try {
+    answer = await withTyping(s, ctx, () => (draft ? s.engine.ask(question, { onPartial: draft.update }) : s.engine.ask(question)));
+  } catch (err) {
+    await draft?.discard();
+    throw err;
+  }
   const { messages, sources } = formatAnswer(answer);
-  const keyboard = answer.refused ? undefined : sourceKeyboard(sources, textsFor(ctx, question).paragraph);
-  await replyHtml(ctx, messages, keyboard);
+  const keyboard = answer.refused ? undefined : sourceKeyboard(sources, t.paragraph);
+  if (draft) await draft.finish(messages, keyboard);
+  else await replyHtml(ctx, messages, keyboard);
+  const how = answer.refused ? `refused (${answer.reason ?? 'no reason'})` : `${answer.mode} with ${answer.citations.length} citations${answer.flagged ? ', flagged' : ''}`;
   s.logger.info(
-    `telegram: answered in chat ${ctx.chat?.id}: ${answer.refused ? `refused (${answer.reason ?? 'no reason'})` : `${answer.citations.length} citations`}, ${messages.length} message(s), ${Math.round(answer.timing.totalMs)} ms`,
+    `telegram: answered in chat ${ctx.chat?.id}: ${how}, ${messages.length} message(s)${draft && draft.calls() > 0 ? ` after ${draft.calls()} draft call(s)` : ''}, ${Math.round(answer.timing.totalMs)} ms`,
   );
 }

@@ -1,0 +1,193 @@
+/**
+ * The draft of an answer while the language model writes it: one message, sent with the first
+ * words and edited as the text grows, then replaced by the checked answer. The model's text is
+ * not checked until it is complete, so the draft says so and never outlives the answer.
+ */
+import { setTimeout as delay } from 'node:timers/promises';
+import { type Api, type Context, GrammyError, type InlineKeyboard } from 'grammy';
+import type { Logger } from '../../src/index.js';
+import { replyHtml } from './context.js';
+import { escapeHtml, truncateText } from './format.js';
+import type { Messages } from './messages.js';
+
+/** Time as the draft sees it; tests pass a virtual one so that they never wait for real seconds. */
+export interface Clock {
+  /** Milliseconds on a monotonic scale. */
+  now(): number;
+  /** Resolves after `ms` (at once when `signal` aborts); never rejects. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export const realClock: Clock = {
+  now: () => performance.now(),
+  sleep: (ms, signal) => delay(ms, undefined, signal ? { signal } : {}).catch(() => undefined),
+};
+
+/**
+ * Telegram asks bots for at most about one message a second in a chat and twenty a minute in
+ * a group, and counts edits against the same limits. The wait runs from the end of one call to
+ * the start of the next, so a slow call never lets two land closer together.
+ */
+export const DRAFT_INTERVAL_MS = { private: 1000, group: 3000 } as const;
+
+/** The draft shows at most this much of the model's text: the rest arrives with the answer. */
+export const DRAFT_MAX_CHARS = 3500;
+
+const NO_ANSWER = /\[\[NO_ANSWER\]\]/g;
+// The markers are the model's own numbering, before the check drops or renumbers them: shown in
+// a draft, a [3] that becomes [1] a second later is a citation a reader might copy down wrong.
+const MARKERS = /\s*\[\d+(?:\s*[,;]\s*\d+)*\]/g;
+// A marker or the no-answer token cut off by the end of the stream so far.
+const OPEN_BRACKET_AT_END = /\s*\[\[?[A-Z_\d,;\s]*\]?$/;
+
+/** The draft's HTML for the model's text so far, or null while it has nothing to show. */
+export function renderDraft(raw: string, t: Messages): string | null {
+  const text = raw.replace(NO_ANSWER, '').replace(MARKERS, '').replace(OPEN_BRACKET_AT_END, '').trim();
+  if (!/[\p{L}\p{N}]/u.test(text)) return null;
+  const body = Array.from(text).length > DRAFT_MAX_CHARS ? truncateText(text, DRAFT_MAX_CHARS) : `${text}…`;
+  return `${escapeHtml(body)}\n\n<i>${escapeHtml(t.drafting)}</i>`;
+}
+
+export interface DraftOptions {
+  intervalMs: number;
+  clock: Clock;
+  logger: Logger;
+  texts: Messages;
+}
+
+export interface DraftReply {
+  /** Takes the model's text so far (the engine's `onPartial`); never throws, never waits. */
+  update(raw: string): void;
+  /**
+   * Stops drafting and puts the checked answer in the draft's place: the first part edits the
+   * draft, the others follow as new messages, the last with the buttons. Without a draft (the
+   * model wrote nothing, or the draft could not be sent) the answer is sent as usual.
+   */
+  finish(parts: string[], keyboard?: InlineKeyboard): Promise<void>;
+  /** Stops drafting and deletes the draft: the answer failed and its unchecked text must go. */
+  discard(): Promise<void>;
+  /** Draft messages sent plus draft edits made, for the log. */
+  calls(): number;
+}
+
+// grammY types its signal with the abort-controller polyfill's declaration; Node's is the same object.
+type GrammySignal = Parameters<Api['editMessageText']>[4];
+
+const HTML = { parse_mode: 'HTML', link_preview_options: { is_disabled: true } } as const;
+
+const notModified = (err: unknown) => err instanceof GrammyError && err.error_code === 400 && /message is not modified/i.test(err.description);
+
+export function createDraftReply(ctx: Context, options: DraftOptions): DraftReply {
+  const { intervalMs, clock, logger, texts } = options;
+  const chatId = ctx.chat?.id;
+  const replyTo = ctx.msg?.message_id;
+  // Aborts a draft edit in flight (or waiting out a 429) once the answer is ready: it would be
+  // overwritten at once. The first send is never aborted: a message may exist without its id.
+  const stop = new AbortController();
+  let messageId: number | undefined;
+  let wanted: string | null = null;
+  let shown: string | null = null;
+  let lastAt = Number.NEGATIVE_INFINITY;
+  let pump: Promise<void> = Promise.resolve();
+  let running = false;
+  let done = false;
+  let broken = false;
+  let count = 0;
+
+  const describe = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+  async function show(html: string): Promise<void> {
+    if (messageId === undefined) {
+      const m = await ctx.reply(html, {
+        ...HTML,
+        ...(replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
+      });
+      messageId = m.message_id;
+    } else {
+      await ctx.api.editMessageText(chatId as number, messageId, html, HTML, stop.signal as GrammySignal);
+    }
+    count++;
+  }
+
+  async function run(): Promise<void> {
+    try {
+      while (!done && !broken && wanted !== null && wanted !== shown) {
+        const wait = lastAt + intervalMs - clock.now();
+        if (wait > 0) {
+          await clock.sleep(wait, stop.signal);
+          continue;
+        }
+        const html = wanted;
+        try {
+          await show(html);
+          shown = html;
+        } catch (err) {
+          if (stop.signal.aborted) return;
+          if (notModified(err)) shown = html;
+          else {
+            // Drafting stops; the answer itself still arrives (see `finish`).
+            broken = true;
+            logger.warn(`telegram: draft ${messageId === undefined ? 'message' : 'edit'} failed in chat ${chatId}: ${describe(err)}`);
+          }
+        } finally {
+          lastAt = clock.now();
+        }
+      }
+    } finally {
+      // Cleared in the same turn as the loop's last check: text arriving after it starts a new run.
+      running = false;
+    }
+  }
+
+  async function halt(): Promise<void> {
+    done = true;
+    stop.abort();
+    await pump;
+  }
+
+  async function remove(): Promise<void> {
+    if (messageId === undefined || chatId === undefined) return;
+    await ctx.api.deleteMessage(chatId, messageId).catch((err: unknown) => logger.warn(`telegram: could not delete the draft in chat ${chatId}: ${describe(err)}`));
+  }
+
+  return {
+    update(raw) {
+      if (done || broken || chatId === undefined) return;
+      const html = renderDraft(raw, texts);
+      if (html === null) return;
+      wanted = html;
+      if (running) return;
+      running = true;
+      pump = run();
+    },
+
+    async finish(parts, keyboard) {
+      await halt();
+      if (messageId === undefined || chatId === undefined) return replyHtml(ctx, parts, keyboard);
+      const [first, ...rest] = parts;
+      if (first === undefined) return remove();
+      const wait = lastAt + intervalMs - clock.now();
+      if (wait > 0) await clock.sleep(wait);
+      try {
+        await ctx.api.editMessageText(chatId, messageId, first, { ...HTML, ...(rest.length === 0 && keyboard ? { reply_markup: keyboard } : {}) });
+      } catch (err) {
+        if (!notModified(err)) {
+          // Deleted by the user, or refused: the answer goes out anew and the draft goes away.
+          logger.warn(`telegram: could not replace the draft in chat ${chatId}: ${describe(err)}`);
+          await remove();
+          return replyHtml(ctx, parts, keyboard);
+        }
+      }
+      for (let k = 0; k < rest.length; k++) {
+        await ctx.reply(rest[k] as string, { ...HTML, ...(k === rest.length - 1 && keyboard ? { reply_markup: keyboard } : {}) });
+      }
+    },
+
+    async discard() {
+      await halt();
+      await remove();
+    },
+
+    calls: () => count,
+  };
+}
