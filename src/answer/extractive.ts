@@ -254,4 +254,3 @@ export function closestArticles(hits: readonly Retrieved[], n = 3): (ArticleRef 
   return out;
 }
 
-export type { Answer };

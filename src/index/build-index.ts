@@ -15,7 +15,9 @@ import {
   DEFAULT_HNSW,
   type HnswParams,
   Segment,
+  type SegmentArticle,
   articleHash,
+  readSegmentArticles,
   buildSegment,
   passageEmbeddingText,
 } from './segment.js';
@@ -69,6 +71,7 @@ interface Live {
   seg: number;
   local: number;
   hash: string;
+  passages: number;
 }
 
 /**
@@ -97,26 +100,19 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
     if (previous) checkCompatible(previous, settings, indexDir);
     const oldRaw = opts.rebuild ? tryReadManifest(indexDir) : previous;
 
-    // What is live in the current index.
+    // What is live in the current index: only the article lists are read to plan the update.
     const segments = previous ? previous.segments.map((s) => ({ ...s, deleted: [...s.deleted] })) : [];
-    const loaded = new Map<number, Segment>();
-    const open = (i: number) => {
-      let s = loaded.get(i);
-      if (!s) {
-        s = new Segment(indexDir, segments[i] as Manifest['segments'][number], embedder.dimension, hnsw.efSearch);
-        loaded.set(i, s);
-      }
-      return s;
-    };
+    const metas = segments.map((entry) => readSegmentArticles(indexDir, entry));
     const live = new Map<string, Live>();
     segments.forEach((entry, si) => {
       const dead = new Set(entry.deleted);
-      open(si).articles.forEach((a, local) => {
-        if (!dead.has(local)) live.set(a.id, { seg: si, local, hash: a.hash });
+      (metas[si] as SegmentArticle[]).forEach((a, local) => {
+        if (!dead.has(local)) live.set(a.id, { seg: si, local, hash: a.hash, passages: a.np });
       });
     });
 
     const wanted = new Map(articles.map((a) => [a.id, a]));
+    const hashes = new Map(articles.map((a) => [a.id, articleHash(a, chunking)]));
     const toWrite: Article[] = [];
     let added = 0;
     let changed = 0;
@@ -126,7 +122,7 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
       if (!cur) {
         added++;
         toWrite.push(a);
-      } else if (cur.hash !== articleHash(a, chunking)) {
+      } else if (cur.hash !== hashes.get(a.id)) {
         changed++;
         toWrite.push(a);
         (segments[cur.seg] as Manifest['segments'][number]).deleted.push(cur.local);
@@ -139,7 +135,12 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
         (segments[cur.seg] as Manifest['segments'][number]).deleted.push(cur.local);
       }
     }
-    const totalPassages = () => articles.reduce((n, a) => n + splitPassages(a.paragraphs, chunking).length, 0);
+    // Passages of the index as it will be: unchanged articles as stored, the others as split now.
+    const totalPassages = () =>
+      articles.reduce((n, a) => {
+        const cur = live.get(a.id);
+        return n + (cur && cur.hash === hashes.get(a.id) ? cur.passages : splitPassages(a.paragraphs, chunking).length);
+      }, 0);
     const report = (wrote: boolean): IndexReport => ({
       articles: articles.length,
       passages: totalPassages(),
@@ -167,8 +168,9 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
       const mergeSet = new Set(merge.map((m) => m.i));
       const carried: Article[] = [];
       const carriedVectors: Float32Array[] = [];
-      for (const { s, i } of merge) {
-        const seg = open(i);
+      for (const { s } of merge) {
+        // Merged segments are read in full: their stored vectors are re-used, never re-embedded.
+        const seg = new Segment(indexDir, s, embedder.dimension, hnsw.efSearch);
         const dead = new Set(s.deleted);
         if (dead.size === seg.articles.length) continue;
         const vectors = seg.vectors();

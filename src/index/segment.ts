@@ -28,6 +28,13 @@ export interface SegmentArticle extends Omit<Article, 'paragraphs' | 'origin'> {
   /** First paragraph (segment-local index) and count. */
   p0: number;
   pc: number;
+  /** Number of passages. */
+  np: number;
+}
+
+/** A segment's article list alone (checksum verified): enough to plan an update. */
+export function readSegmentArticles(indexDir: string, entry: SegmentEntry): SegmentArticle[] {
+  return JSON.parse(verifyFile(indexDir, entry, 'articles.json').toString('utf8')) as SegmentArticle[];
 }
 
 /** Content hash of an article as indexed: any change to its text, metadata or chunking changes it. */
@@ -105,6 +112,7 @@ export async function buildSegment(input: BuildSegmentInput): Promise<BuiltSegme
       hash: articleHash(a, chunking),
       p0,
       pc: a.paragraphs.length,
+      np: spans[ai]?.length ?? 0,
     });
     for (const s of spans[ai] ?? []) {
       const text = (a.paragraphs[s.paragraph] as string).slice(s.start, s.end);
@@ -178,7 +186,7 @@ export class Segment {
   constructor(indexDir: string, entry: SegmentEntry, dimension: number, efSearch: number) {
     this.name = entry.name;
     this.dir = path.join(segmentsDir(indexDir), entry.name);
-    this.articles = JSON.parse(verifyFile(indexDir, entry, 'articles.json').toString('utf8')) as SegmentArticle[];
+    this.articles = readSegmentArticles(indexDir, entry);
     const pack = decodePack(verifyFile(indexDir, entry, 'data.pack'), `${entry.name}/data.pack`);
     this.text = pack.get('text');
     this.paraByte = pack.get('paraByte');
