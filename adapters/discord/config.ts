@@ -4,6 +4,11 @@ import { ConfigError, formatIssues, withoutBlanks } from '../../src/index.js';
 /** Discord's REST base without the version segment; `REST` appends `/v10` itself. */
 export const DEFAULT_REST_URL = 'https://discord.com/api';
 export const DEFAULT_RATE_LIMIT = 6;
+/**
+ * Discord allows about five edits of a message per five seconds. One draft edit per 1.2 s stays
+ * under that with room for the final answer, whatever the stream does.
+ */
+export const DEFAULT_DRAFT_INTERVAL_MS = 1200;
 
 const SNOWFLAKE = /^\d{17,20}$/;
 const snowflake = z.string().trim().regex(SNOWFLAKE, 'must be a Discord id (17 to 20 digits)');
@@ -43,6 +48,11 @@ const schema = z.object({
   DISCORD_ALLOWED_GUILDS: idList('guild id'),
   DISCORD_RATE_LIMIT: z.coerce.number().int().min(0).max(1000).default(DEFAULT_RATE_LIMIT),
   ADMIN_IDS: idList('admin id'),
+  DISCORD_DRAFT_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .default(DEFAULT_DRAFT_INTERVAL_MS)
+    .refine((n) => n === 0 || (n >= 1000 && n <= 60_000), 'must be 0 (no drafts) or from 1000 to 60000 milliseconds'),
 });
 
 export interface DiscordConfig {
@@ -55,6 +65,8 @@ export interface DiscordConfig {
   /** Questions per minute per user; 0 turns the limit off. */
   rateLimit: number;
   adminIds: ReadonlySet<string>;
+  /** Minimum time between edits of a streamed answer's draft; 0 sends only the checked answer. */
+  draftIntervalMs: number;
 }
 
 /**
@@ -79,5 +91,6 @@ export function loadDiscordConfig(
     allowedGuilds: new Set(r.DISCORD_ALLOWED_GUILDS),
     rateLimit: r.DISCORD_RATE_LIMIT,
     adminIds: new Set(r.ADMIN_IDS),
+    draftIntervalMs: r.DISCORD_DRAFT_INTERVAL_MS,
   };
 }

@@ -34,7 +34,7 @@ export const LIMITS = {
   choiceValue: 100,
 } as const;
 
-export const COLORS = { answer: 0x2b6cb0, refusal: 0xdd6b20, search: 0x319795, source: 0x4a5568, admin: 0x718096 } as const;
+export const COLORS = { answer: 0x2b6cb0, draft: 0xa0aec0, refusal: 0xdd6b20, search: 0x319795, source: 0x4a5568, admin: 0x718096 } as const;
 
 /** The prefix of the custom id of a "show this paragraph" button; the rest is the paragraph id. */
 export const SOURCE_BUTTON_PREFIX = 'kc:p:';
@@ -347,6 +347,34 @@ export function answerMessages(answer: Answer, stats: EngineStats | null, option
       buttonLabel: `[${c.marker}] ${t.paragraph} ${c.paragraphNumber} · ${c.title}`,
     })),
   });
+}
+
+/** A draft shows at most this much of the model's text: the rest arrives with the checked answer. */
+export const DRAFT_MAX_CHARS = 3500;
+
+const NO_ANSWER = /\[\[NO_ANSWER\]\]/g;
+// The markers are the model's own numbering, before the check drops or renumbers them: shown in
+// a draft, a [3] that becomes [1] a second later is a citation a reader might copy down wrong.
+const MARKERS = /\s*\[\d+(?:\s*[,;]\s*\d+)*\]/g;
+// A marker or the no-answer token cut off by the end of the stream so far.
+const OPEN_BRACKET_AT_END = /\s*\[\[?[A-Z_\d,;\s]*\]?$/;
+
+/**
+ * The model's text so far as one grey embed under the question, marked in its footer as not yet
+ * checked, without citation fields or buttons; null while there is nothing worth showing.
+ */
+export function draftMessage(question: string, raw: string, lang: Lang): OutMessage | null {
+  const text = wellFormed(raw).replace(NO_ANSWER, '').replace(MARKERS, '').replace(OPEN_BRACKET_AT_END, '').trim();
+  if (!/[\p{L}\p{N}]/u.test(text)) return null;
+  const body = text.length > DRAFT_MAX_CHARS ? clip(text, DRAFT_MAX_CHARS) : `${text}…`;
+  // Escaping can lengthen the text; one description always holds the draft, so it is one message.
+  const [message] = packDoc({
+    title: questionTitle(question),
+    color: COLORS.draft,
+    body: clip(escapeText(body), LIMITS.description),
+    footer: messagesFor(lang).drafting,
+  });
+  return message ?? null;
 }
 
 export function searchMessages(query: string, hits: SearchHit[], stats: EngineStats | null, lang: Lang): OutMessage[] {

@@ -1,6 +1,7 @@
 import type { Interaction } from 'discord.js';
 import { commands as defaultCommands } from './commands/index.js';
 import { pressSourceButton } from './commands/source.js';
+import { showsDraft } from './draft.js';
 import { NO_MENTIONS, plainMessage } from './format.js';
 import type { Command, HandlerContext, Responder } from './interaction.js';
 import { errorText, langOf, messagesFor } from './messages.js';
@@ -23,7 +24,8 @@ export async function withBoundary(i: Responder, ctx: HandlerContext, what: stri
     ctx.logger.error(`discord ${what} failed (user ${i.user.id}, guild ${i.guildId ?? 'none'})`, err);
     const msg = plainMessage(errorText(langOf(i.locale), err));
     try {
-      if (i.deferred && !i.replied) await i.editReply({ ...msg, allowedMentions: NO_MENTIONS });
+      // An unchecked draft is replaced by the message, never left standing above it.
+      if (i.deferred && (!i.replied || showsDraft(i))) await i.editReply({ ...msg, allowedMentions: NO_MENTIONS });
       else if (i.deferred || i.replied) await i.followUp(payload(msg, true));
       else await i.reply(payload(msg, true));
     } catch (second) {

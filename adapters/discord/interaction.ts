@@ -5,6 +5,7 @@
 import type { MessageFlags } from 'discord.js';
 import type { Engine, Logger } from '../../src/index.js';
 import type { DiscordConfig } from './config.js';
+import type { Clock } from './draft.js';
 import type { OutMessage } from './format.js';
 import type { RateLimiter } from './rate-limit.js';
 
@@ -65,6 +66,8 @@ export interface HandlerContext {
   logger: Logger;
   config: DiscordConfig;
   limiter: RateLimiter;
+  /** Times the edits of streamed drafts; the real clock unless a test passes a virtual one. */
+  clock?: Clock;
 }
 
 export interface ChatCommand {

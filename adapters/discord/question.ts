@@ -1,4 +1,5 @@
-import { normalizeSpace } from '../../src/index.js';
+import { type Answer, detectLang, normalizeSpace } from '../../src/index.js';
+import { createDraftReply, realClock } from './draft.js';
 import { answerMessages, plainMessage, wellFormed } from './format.js';
 import type { HandlerContext, Responder } from './interaction.js';
 import { langOf, messagesFor } from './messages.js';
@@ -19,6 +20,8 @@ export function hasWords(text: string): boolean {
 /**
  * Answers a question on an interaction that has already been deferred: cleans and bounds the
  * text, asks the engine, and sends the cited answer (or the refusal with the closest articles).
+ * While a language model writes, the reply shows its text as an unchecked draft; the checked
+ * answer, or the extractive one when the model's failed the check, then takes the draft's place.
  */
 export async function answerQuestion(
   i: Responder,
@@ -34,9 +37,24 @@ export async function answerQuestion(
   }
   const clipped = cleaned.length > MAX_QUESTION_CHARS;
   const question = clipped ? wellFormed(cleaned.slice(0, MAX_QUESTION_CHARS)) : cleaned;
-  const answer = await ctx.engine.ask(question);
+  const draft = createDraftReply(i, {
+    question,
+    lang: detectLang(question),
+    intervalMs: ctx.config.draftIntervalMs,
+    clock: ctx.clock ?? realClock,
+    logger: ctx.logger,
+  });
+  let answer: Answer;
+  try {
+    // The engine calls this only while a language model streams; without one nothing changes.
+    answer = await ctx.engine.ask(question, { onPartial: draft.update });
+  } finally {
+    // Also on failure: the error boundary's message must land after the last draft edit.
+    await draft.close();
+  }
   const notice = clipped ? messagesFor(answer.lang).clipped(MAX_QUESTION_CHARS) : undefined;
   await sendDeferred(i, answerMessages(answer, statsOrNull(ctx), notice ? { notice } : {}), options.ephemeral);
+  if (draft.edits() > 0) ctx.logger.debug(`discord: ${draft.edits()} draft edits before the ${answer.mode} answer`);
 }
 
 /** Corpus figures for the footer; a failure here must not cost the user the answer. */

@@ -1,4 +1,5 @@
 import { MessageFlags } from 'discord.js';
+import { replacedDraft } from './draft.js';
 import { type OutMessage, NO_MENTIONS, plainMessage } from './format.js';
 import type { ReplyPayload, Responder } from './interaction.js';
 
@@ -10,13 +11,15 @@ export function defer(i: Responder, ephemeral: boolean): Promise<unknown> {
 }
 
 /**
- * Sends a rendered reply after `defer`: the first message replaces the "thinking…" placeholder,
- * the rest follow. Follow-ups do not inherit the deferral's visibility, so they carry the flag.
+ * Sends a rendered reply after `defer`: the first message replaces the "thinking…" placeholder
+ * (or a draft), the rest follow. Follow-ups do not inherit the deferral's visibility, so they
+ * carry the flag.
  */
 export async function sendDeferred(i: Responder, messages: OutMessage[], ephemeral: boolean): Promise<void> {
   const [first, ...rest] = messages;
   if (!first) return;
   await i.editReply({ ...first, allowedMentions: NO_MENTIONS });
+  replacedDraft(i);
   for (const m of rest) await i.followUp(payload(m, ephemeral));
 }
 

@@ -12,6 +12,8 @@ export interface Call {
   method: Method;
   // Payloads are recorded as sent; tests read them as plain JSON.
   payload: any;
+  /** When the call was made, on the clock the test passed (`Base.now`). */
+  at?: number;
 }
 
 interface Base {
@@ -20,6 +22,8 @@ interface Base {
   locale?: string;
   /** Make this method reject, to exercise the error boundary's fallbacks. */
   failOn?: Method;
+  /** Stamps each call with this clock's time, to check the spacing of edits. */
+  now?: () => number;
 }
 
 export interface StandIn {
@@ -32,7 +36,7 @@ export interface StandIn {
 function responder(base: Base, calls: Call[]) {
   const state = { deferred: false, replied: false };
   const record = async (method: Method, payload: unknown) => {
-    calls.push({ method, payload: structuredClone(payload) });
+    calls.push({ method, payload: structuredClone(payload), ...(base.now ? { at: base.now() } : {}) });
     if (base.failOn === method) throw new Error(`stand-in: ${method} failed`);
   };
   return {
