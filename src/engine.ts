@@ -6,7 +6,7 @@ import { InputError } from './errors.js';
 import { type IndexProgress, updateIndex } from './index/build-index.js';
 import { IndexReader, articleRef } from './index/open-index.js';
 import type { Segment } from './index/segment.js';
-import { type Logger, createLogger } from './log.js';
+import { type Logger, createLogger, secretValues } from './log.js';
 import { assertVerbatim, closestArticles, extractiveAnswer, messages } from './answer/extractive.js';
 import { renumberMarkers } from './answer/check-citations.js';
 import { type FusionSettings, HASH_FUSION, NEURAL_FUSION, type Retrieved, retrieve } from './retrieve/hybrid.js';
@@ -37,8 +37,9 @@ export interface EngineOptions {
  * `ProviderError` with a clear message when it cannot start.
  */
 export async function createEngine(options: EngineOptions = {}): Promise<Engine> {
-  const config = loadConfig(options.env ?? process.env, options.config);
-  const logger = options.logger ?? createLogger(config.logLevel);
+  const env = options.env ?? process.env;
+  const config = loadConfig(env, options.config);
+  const logger = options.logger ?? createLogger(config.logLevel, undefined, secretValues(env));
   const embedder = options.embedder ?? (await createEmbedder(config.embeddings, { config, logger }));
   const fusion: FusionSettings = { ...(embedder.id === 'hash' ? HASH_FUSION : NEURAL_FUSION), ...options.fusion };
 
