@@ -9,6 +9,7 @@ import type { Segment } from './index/segment.js';
 import { type Logger, createLogger, secretValues } from './log.js';
 import { assertVerbatim, closestArticles, extractiveAnswer, messages } from './answer/extractive.js';
 import { renumberMarkers } from './answer/check-citations.js';
+import { draftText } from './answer/draft.js';
 import { type FusionSettings, HASH_FUSION, NEURAL_FUSION, type Retrieved, retrieve } from './retrieve/hybrid.js';
 import { expandQuery, translateTerms } from './text/glossary.js';
 import { detectLang } from './text/lang.js';
@@ -113,7 +114,15 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       date: h.article.date,
       text: (r.segments[h.segment] as Segment).paragraphText(h.paragraph),
     }));
-    const result = await llm.answer({ question: q, lang, sources, ...(opts.onPartial ? { onPartial: opts.onPartial } : {}), ...(opts.signal ? { signal: opts.signal } : {}) });
+    const onPartial = opts.onPartial;
+    let shown = '';
+    const draft = onPartial
+      ? (raw: string) => {
+          const text = draftText(raw);
+          if (text && text !== shown) onPartial((shown = text));
+        }
+      : undefined;
+    const result = await llm.answer({ question: q, lang, sources, ...(draft ? { onPartial: draft } : {}), ...(opts.signal ? { signal: opts.signal } : {}) });
     if (!result) return null;
     const { text, original } = renumberMarkers(result.text);
     const citations: Citation[] = [];

@@ -69,7 +69,11 @@ export interface AskOptions {
   filter?: SearchFilter;
   /** Force the answer language; default: detected from the question. */
   lang?: Lang;
-  /** Called with the partial answer text while an LLM answer streams (never for extractive answers). */
+  /**
+   * Called with the unchecked draft while an LLM answer streams (never for extractive answers):
+   * plain text, growing, without the model's [n] markers, never empty or repeated. The resolved
+   * `Answer` is the checked version that replaces it.
+   */
   onPartial?: (text: string) => void;
   signal?: AbortSignal;
 }

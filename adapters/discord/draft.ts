@@ -3,23 +3,10 @@
  * the text grows, then replaced by the checked answer. The model's text is not checked until it
  * is complete, so the draft says so, carries no citation buttons, and never outlives the answer.
  */
-import { setTimeout as delay } from 'node:timers/promises';
+import { type Clock, realClock } from '../clock.js';
 import type { Lang, Logger } from '../../src/index.js';
 import { NO_MENTIONS, draftMessage } from './format.js';
 import type { Responder } from './interaction.js';
-
-/** Time as the draft sees it; tests pass a virtual one so that they never wait for real seconds. */
-export interface Clock {
-  /** Milliseconds on a monotonic scale. */
-  now(): number;
-  /** Resolves after `ms`, or at once when `signal` aborts; never rejects. */
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-}
-
-export const realClock: Clock = {
-  now: () => performance.now(),
-  sleep: (ms, signal) => delay(ms, undefined, signal ? { signal } : {}).catch(() => undefined),
-};
 
 // Deferred replies whose visible message is a draft: the error boundary must replace it, not
 // follow it up, or unchecked text would stay on screen under the error.
@@ -125,3 +112,5 @@ export function createDraftReply(i: Responder, options: DraftOptions): DraftRepl
     edits: () => count,
   };
 }
+
+export { type Clock, realClock };

@@ -352,19 +352,12 @@ export function answerMessages(answer: Answer, stats: EngineStats | null, option
 /** A draft shows at most this much of the model's text: the rest arrives with the checked answer. */
 export const DRAFT_MAX_CHARS = 3500;
 
-const NO_ANSWER = /\[\[NO_ANSWER\]\]/g;
-// The markers are the model's own numbering, before the check drops or renumbers them: shown in
-// a draft, a [3] that becomes [1] a second later is a citation a reader might copy down wrong.
-const MARKERS = /\s*\[\d+(?:\s*[,;]\s*\d+)*\]/g;
-// A marker or the no-answer token cut off by the end of the stream so far.
-const OPEN_BRACKET_AT_END = /\s*\[\[?[A-Z_\d,;\s]*\]?$/;
-
 /**
  * The model's text so far as one grey embed under the question, marked in its footer as not yet
  * checked, without citation fields or buttons; null while there is nothing worth showing.
  */
 export function draftMessage(question: string, raw: string, lang: Lang): OutMessage | null {
-  const text = wellFormed(raw).replace(NO_ANSWER, '').replace(MARKERS, '').replace(OPEN_BRACKET_AT_END, '').trim();
+  const text = wellFormed(raw).trim();
   if (!/[\p{L}\p{N}]/u.test(text)) return null;
   const body = text.length > DRAFT_MAX_CHARS ? clip(text, DRAFT_MAX_CHARS) : `${text}…`;
   // Escaping can lengthen the text; one description always holds the draft, so it is one message.

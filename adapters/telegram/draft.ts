@@ -3,25 +3,12 @@
  * words and edited as the text grows, then replaced by the checked answer. The model's text is
  * not checked until it is complete, so the draft says so and never outlives the answer.
  */
-import { setTimeout as delay } from 'node:timers/promises';
+import { type Clock, realClock } from '../clock.js';
 import { type Api, type Context, GrammyError, type InlineKeyboard } from 'grammy';
 import type { Logger } from '../../src/index.js';
 import { replyHtml } from './context.js';
 import { escapeHtml, truncateText } from './format.js';
 import type { Messages } from './messages.js';
-
-/** Time as the draft sees it; tests pass a virtual one so that they never wait for real seconds. */
-export interface Clock {
-  /** Milliseconds on a monotonic scale. */
-  now(): number;
-  /** Resolves after `ms` (at once when `signal` aborts); never rejects. */
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-}
-
-export const realClock: Clock = {
-  now: () => performance.now(),
-  sleep: (ms, signal) => delay(ms, undefined, signal ? { signal } : {}).catch(() => undefined),
-};
 
 /**
  * Telegram asks bots for at most about one message a second in a chat and twenty a minute in
@@ -33,16 +20,9 @@ export const DRAFT_INTERVAL_MS = { private: 1000, group: 3000 } as const;
 /** The draft shows at most this much of the model's text: the rest arrives with the answer. */
 export const DRAFT_MAX_CHARS = 3500;
 
-const NO_ANSWER = /\[\[NO_ANSWER\]\]/g;
-// The markers are the model's own numbering, before the check drops or renumbers them: shown in
-// a draft, a [3] that becomes [1] a second later is a citation a reader might copy down wrong.
-const MARKERS = /\s*\[\d+(?:\s*[,;]\s*\d+)*\]/g;
-// A marker or the no-answer token cut off by the end of the stream so far.
-const OPEN_BRACKET_AT_END = /\s*\[\[?[A-Z_\d,;\s]*\]?$/;
-
-/** The draft's HTML for the model's text so far, or null while it has nothing to show. */
-export function renderDraft(raw: string, t: Messages): string | null {
-  const text = raw.replace(NO_ANSWER, '').replace(MARKERS, '').replace(OPEN_BRACKET_AT_END, '').trim();
+/** The draft's HTML for the engine's draft text (already free of model markers), or null when empty. */
+export function renderDraft(draft: string, t: Messages): string | null {
+  const text = draft.trim();
   if (!/[\p{L}\p{N}]/u.test(text)) return null;
   const body = Array.from(text).length > DRAFT_MAX_CHARS ? truncateText(text, DRAFT_MAX_CHARS) : `${text}…`;
   return `${escapeHtml(body)}\n\n<i>${escapeHtml(t.drafting)}</i>`;
@@ -191,3 +171,5 @@ export function createDraftReply(ctx: Context, options: DraftOptions): DraftRepl
     calls: () => count,
   };
 }
+
+export { type Clock, realClock };

@@ -68,7 +68,8 @@ function tokenize(html: string): Atom[] {
       const m = TAG.exec(html.slice(i, i + 512));
       if (m) {
         const name = (m[2] as string).toLowerCase();
-        atoms.push(m[1] ? { kind: 'close', name, raw: `</${name}>` } : { kind: 'open', name, raw: m[0] });
+        // Tag names are written in lower case ("<I>" becomes "<i>"), so that open and close match.
+        atoms.push(m[1] ? { kind: 'close', name, raw: `</${name}>` } : { kind: 'open', name, raw: `<${name}${m[3] ?? ''}>` });
         i += m[0].length;
         continue;
       }

@@ -80,6 +80,11 @@ describe('splitHtml', () => {
     );
   });
 
+  it('writes tag names in lower case so that an upper-case tag still balances', () => {
+    expect(splitHtml('<I></a>', 1)).toEqual(['<i>&lt;/a&gt;</i>']);
+    expectSendable(splitHtml('<B>bold</b> <I>x', 64), 64);
+  });
+
   it('keeps all the visible text of valid markup, in order, whatever the limit', () => {
     fc.assert(
       fc.property(fc.array(tree, { maxLength: 6 }), fc.integer({ min: 64, max: 900 }), (trees, limit) => {
