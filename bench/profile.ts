@@ -17,7 +17,9 @@ export interface ProfileRow {
 
 export interface ThreadProfile {
   file: string;
+  /** Time on the CPU or waiting inside a call (sampled time without the thread's idle time). */
   ms: number;
+  idleMs: number;
   /** Functions by self time. */
   self: ProfileRow[];
   /** Functions of this repository by inclusive time (what each step costs with its callees). */
@@ -87,7 +89,10 @@ export function summariseProfile(file: string, top = 15): ThreadProfile {
     if (fresh) onStack.delete(k);
   };
   if (root !== undefined) walk(root, new Set());
-  const ms = [...self.values()].reduce((a, b) => a + b, 0);
+  const idleKey = [...selfBy.keys()].find((k) => k.startsWith('(idle)\u0000'));
+  const idleMs = idleKey ? (selfBy.get(idleKey) ?? 0) : 0;
+  if (idleKey) selfBy.delete(idleKey);
+  const ms = [...self.values()].reduce((a, b) => a + b, 0) - idleMs;
   const row = (k: string): ProfileRow => {
     const [fn, w] = k.split('\u0000') as [string, string];
     return { fn, where: w, selfMs: selfBy.get(k) ?? 0, totalMs: totalBy.get(k) ?? 0 };
@@ -95,6 +100,7 @@ export function summariseProfile(file: string, top = 15): ThreadProfile {
   return {
     file: path.basename(file),
     ms,
+    idleMs,
     self: [...selfBy.keys()].sort((a, b) => (selfBy.get(b) ?? 0) - (selfBy.get(a) ?? 0)).slice(0, top).map(row),
     inclusive: [...totalBy.keys()]
       .filter((k) => ours(k.split('\u0000')[1] as string))

@@ -1,7 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type BenchOptions, USAGE, parseBenchArgs } from './args.js';
+import { type BenchOptions, REPO_ROOT, USAGE, parseBenchArgs } from './args.js';
 import { type BenchData, type BenchQuestion, diskBytes, findData, loadQuestions, writeScaleCorpus } from './data.js';
 import { type ProfileSummary, summariseProfiles } from './profile.js';
 import { type BenchResults, type FullScaleResult, type ScaleResult, renderReport } from './report.js';
@@ -20,6 +21,17 @@ const log = (s: string) => process.stderr.write(`${new Date().toISOString().slic
 export function scaleLabel(n: number): string {
   if (!Number.isFinite(n)) return 'all';
   return n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n);
+}
+
+/** The commit measured, with `+changes` when src/ differs from it. */
+function sourceVersion(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+    return dirty ? `${head}+changes` : head;
+  } catch {
+    return 'unknown';
+  }
 }
 
 function loadavg(): number[] {
@@ -168,6 +180,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const started = new Date();
+  const source = sourceVersion();
   const t0 = performance.now();
   fs.mkdirSync(o.workDir, { recursive: true });
   let compile: BenchResults['compile'] = null;
@@ -181,6 +194,7 @@ async function main(): Promise<number> {
   const scales: ScaleResult[] = [];
   const results = (): BenchResults => ({
     date: started.toISOString(),
+    source,
     totalMs: performance.now() - t0,
     loadavg: loadavg(),
     machine: {

@@ -13,6 +13,8 @@ export interface ThroughputInput {
 export interface ThroughputResult {
   answers: number;
   ms: number;
+  /** CPU time of this process while answering: below `ms` when it waited for a core. */
+  cpuMs: number;
   peakRssMiB: number;
 }
 
@@ -29,8 +31,10 @@ task<ThroughputInput, ThroughputResult>(async (input) => {
   process.send?.({ type: 'ready' });
   await go;
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   for (const q of input.questions) await engine.ask(q.question, { topK: 10 });
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
   await engine.close();
-  return { answers: input.questions.length, ms, peakRssMiB: peakRssMiB() };
+  return { answers: input.questions.length, ms, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMiB: peakRssMiB() };
 });
