@@ -194,14 +194,17 @@ export interface Bm25Params {
   b: number;
   /**
    * Terms in more than this share of passages ("của", "và", "là") are skipped unless nothing
-   * else is left: they barely move the ranking but have the longest postings. On ViNewsQA with
-   * 5,000 distractors: R@1 73.2 with the cut at 0.2 against 72.8 without, and 3.8 ms against
-   * 12.7 ms per query.
+   * else is left: they barely move the ranking but have the longest postings. ViNewsQA with
+   * 5,000 distractors: R@1 73.2 at 0.2 against 72.8 with no cut, at a third of the scoring
+   * work; at 35k articles (docs/benchmarks.md) 0.1 loses nothing against 0.2 and is faster,
+   * while 0.05 costs a point of R@1. Frequencies mean something only in a large collection, so
+   * below `minPassagesForCut` passages nothing is skipped.
    */
   maxDfRatio: number;
+  minPassagesForCut: number;
 }
 
-export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.5, maxDfRatio: 0.2 };
+export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.5, maxDfRatio: 0.1, minPassagesForCut: 1000 };
 
 export interface ScoredDoc {
   segment: number;
@@ -234,7 +237,8 @@ export function bm25Search(
     for (const s of segments) df += s.df(t.hash);
     return df;
   });
-  const common = dfs.map((df) => df > params.maxDfRatio * n);
+  const cutAt = n >= params.minPassagesForCut ? params.maxDfRatio * n : Infinity;
+  const common = dfs.map((df) => df > cutAt);
   const keepCommon = common.every((c, i) => c || dfs[i] === 0);
   const idfs = dfs.map((df, i) => (df === 0 || (common[i] && !keepCommon) ? 0 : Math.log(1 + (n - df + 0.5) / (df + 0.5))));
   const heap: ScoredDoc[] = [];

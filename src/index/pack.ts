@@ -62,14 +62,18 @@ export function decodePack(buf: Buffer, what: string): Pack {
     arrays: Array<{ name: string; type: ArrayKind; offset: number; length: number }>;
   };
   const dataStart = align8(8 + hlen);
-  // Copy into a fresh, aligned ArrayBuffer (a Buffer's pool offset may not be aligned).
-  const ab = new ArrayBuffer(buf.length - dataStart);
-  new Uint8Array(ab).set(buf.subarray(dataStart));
+  // Views straight onto the file's bytes when they are 8-byte aligned (a whole-file read is);
+  // otherwise (a small Buffer from Node's shared pool) a copy into an aligned buffer.
+  const inPlace = (buf.byteOffset + dataStart) % 8 === 0;
+  const ab = inPlace ? (buf.buffer as ArrayBuffer) : new ArrayBuffer(buf.length - dataStart);
+  const base = inPlace ? buf.byteOffset + dataStart : 0;
+  if (!inPlace) new Uint8Array(ab).set(buf.subarray(dataStart));
+  const size = buf.length - dataStart;
   const arrays = new Map<string, PackArray>();
   for (const a of header.arrays) {
     const k = KIND[a.type];
-    if (!k || a.offset + a.length * k.bytes > ab.byteLength) throw new Error(`${what}: array ${a.name} is out of bounds`);
-    arrays.set(a.name, k.make(ab, a.offset, a.length));
+    if (!k || a.offset + a.length * k.bytes > size) throw new Error(`${what}: array ${a.name} is out of bounds`);
+    arrays.set(a.name, k.make(ab, base + a.offset, a.length));
   }
   return {
     meta: header.meta,
