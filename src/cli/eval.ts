@@ -6,7 +6,7 @@ import zlib from 'node:zlib';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Article } from '../corpus/article.js';
-import { loadCorpus } from '../corpus/load-corpus.js';
+import { loadCorpus, parseJsonlArticle } from '../corpus/load-corpus.js';
 import { createEmbedder } from '../embed/create-embedder.js';
 import { createEngine } from '../engine.js';
 import { CorpusError, InputError } from '../errors.js';
@@ -92,7 +92,6 @@ async function firstArticles(file: string, limit: number): Promise<Article[]> {
     if (tmp.length >= limit) break;
   }
   rl.close();
-  const { parseJsonlArticle } = await import('../corpus/load-corpus.js');
   const out: Article[] = [];
   tmp.forEach((l, i) => {
     try {
