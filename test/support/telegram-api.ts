@@ -78,6 +78,22 @@ export async function startFakeBotApi(options: { token?: string; now?: () => num
     for (const w of [...watchers]) w();
   };
 
+  /** The checks Telegram applies to a message's text, for sendMessage and editMessageText alike. */
+  function checkText(p: Record<string, any>): { text: string; visible: string } | { refused: string } {
+    const text = typeof p.text === 'string' ? p.text : '';
+    let visible = text;
+    if (p.parse_mode === 'HTML') {
+      const r = checkTelegramHtml(text);
+      if (!r.ok) return { refused: `can't parse entities: ${r.error}` };
+      visible = r.text;
+    } else if (p.parse_mode !== undefined) {
+      return { refused: 'unsupported parse_mode in this test server' };
+    }
+    if (visible.trim() === '') return { refused: 'message text is empty' };
+    if (visible.length > 4096) return { refused: 'message is too long' };
+    return { text, visible };
+  }
+
   function normal(method: string, p: Record<string, any>): FakeResponse {
     const ok = (result: unknown): FakeResponse => ({ status: 200, body: { ok: true, result } });
     const bad = (description: string): FakeResponse => ({ status: 400, body: { ok: false, error_code: 400, description: `Bad Request: ${description}` } });
@@ -86,17 +102,9 @@ export async function startFakeBotApi(options: { token?: string; now?: () => num
         return ok(me);
       case 'sendMessage': {
         if (p.chat_id === undefined) return bad('chat_id is empty');
-        const text = typeof p.text === 'string' ? p.text : '';
-        let visible = text;
-        if (p.parse_mode === 'HTML') {
-          const r = checkTelegramHtml(text);
-          if (!r.ok) return bad(`can't parse entities: ${r.error}`);
-          visible = r.text;
-        } else if (p.parse_mode !== undefined) {
-          return bad('unsupported parse_mode in this test server');
-        }
-        if (visible.trim() === '') return bad('message text is empty');
-        if (visible.length > 4096) return bad('message is too long');
+        const checked = checkText(p);
+        if ('refused' in checked) return bad(checked.refused);
+        const { text, visible } = checked;
         const chatId = Number(p.chat_id);
         const messageId = nextMessageId++;
         kept.set(`${chatId}:${messageId}`, { text, markup: JSON.stringify(p.reply_markup ?? null) });
@@ -113,17 +121,9 @@ export async function startFakeBotApi(options: { token?: string; now?: () => num
         const key = `${Number(p.chat_id)}:${Number(p.message_id)}`;
         const before = kept.get(key);
         if (!before) return bad('message to edit not found');
-        const text = typeof p.text === 'string' ? p.text : '';
-        let visible = text;
-        if (p.parse_mode === 'HTML') {
-          const r = checkTelegramHtml(text);
-          if (!r.ok) return bad(`can't parse entities: ${r.error}`);
-          visible = r.text;
-        } else if (p.parse_mode !== undefined) {
-          return bad('unsupported parse_mode in this test server');
-        }
-        if (visible.trim() === '') return bad('message text is empty');
-        if (visible.length > 4096) return bad('MESSAGE_TOO_LONG');
+        const checked = checkText(p);
+        if ('refused' in checked) return bad(checked.refused);
+        const { text, visible } = checked;
         const markup = JSON.stringify(p.reply_markup ?? null);
         if (before.text === text && before.markup === markup) {
           return bad('message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message');
