@@ -331,7 +331,7 @@ async function buildFull(
       writeSegment(
         opts.indexDir,
         { ...j, chunking, hnsw, dimension: embedder.dimension },
-        { hashEmbedder: isHash && embedder.dimension > 0, onProgress: progress },
+        { hashEmbedder: isHash, onProgress: progress },
       ),
     ),
   );

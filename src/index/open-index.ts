@@ -109,8 +109,7 @@ export class IndexReader {
     this.segments.forEach((seg, si) => {
       const n = seg.passageCount;
       if (n === 0) return;
-      const hasDeleted = seg.deleted.includes(1);
-      const fn = hasDeleted || extra ? (label: number) => !seg.deleted[label] && (!extra || extra(si, label)) : undefined;
+      const fn = seg.hasDeleted || extra ? (label: number) => !seg.deleted[label] && (!extra || extra(si, label)) : undefined;
       const r = seg.hnsw.searchKnn(q, Math.min(k, n), fn);
       r.neighbors.forEach((label, j) => hits.push({ segment: si, passage: label, score: 1 - (r.distances[j] as number) }));
     });

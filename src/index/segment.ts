@@ -177,6 +177,8 @@ export class Segment {
   readonly passEnd: Uint32Array;
   /** Per passage: 1 when its article was deleted or replaced by a later segment. */
   readonly deleted: Uint8Array;
+  /** Whether any passage is deleted (read per query, so kept rather than recounted). */
+  hasDeleted = false;
   private readonly paraCache = new Map<number, string>();
 
   readonly dir: string;
@@ -213,7 +215,10 @@ export class Segment {
     if (articleIdx.length === 0) return;
     const dead = new Set(articleIdx);
     for (let i = 0; i < this.passPara.length; i++) {
-      if (dead.has(this.paraArticle[this.passPara[i] as number] as number)) this.deleted[i] = 1;
+      if (dead.has(this.paraArticle[this.passPara[i] as number] as number)) {
+        this.deleted[i] = 1;
+        this.hasDeleted = true;
+      }
     }
   }
 

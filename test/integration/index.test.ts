@@ -60,11 +60,37 @@ describe('building, reloading and searching a real HNSW index', () => {
     // The replaced version is gone from search.
     const old = after.lexical(queryTerms('73 năm quan hệ ngoại giao'), 20).map((h) => after.segments[h.segment]!.passageText(h.passage));
     expect(old.some((t) => t.includes('73 năm'))).toBe(false);
+    const vec = after.vector(await embedder.embedQueryVector('73 năm quan hệ ngoại giao giữa Việt Nam và Trung Quốc'), 20);
+    expect(vec.length).toBeGreaterThan(0);
+    for (const h of vec) expect(after.segments[h.segment]!.deleted[h.passage]).toBe(0);
+    expect(vec.map((h) => after.segments[h.segment]!.passageText(h.passage)).some((t) => t.includes('73 năm'))).toBe(false);
 
     fs.rmSync(path.join(corpus, 'new.md'));
     const del = await updateIndex({ indexDir: dir, corpus, embedder });
     expect(del).toMatchObject({ removed: 1, wrote: true });
     expect(IndexReader.open(dir, embedder).articles.has('bai-moi')).toBe(false);
+  });
+
+  it('hides a replaced article from vector search while its old passages stay in the segment', async () => {
+    const corpus = tempDir();
+    syntheticCorpus(corpus, 30);
+    const dir = tempDir();
+    await updateIndex({ indexDir: dir, corpus, embedder });
+    const before = IndexReader.open(dir, embedder);
+    const loc = before.articles.get('synthetic-5')!;
+    const oldText = before.segments[loc.segment]!.passageText(before.segments[loc.segment]!.articlePassageStarts()[loc.local]!);
+    const file = path.join(corpus, 'a5.md');
+    fs.writeFileSync(file, article('synthetic-5', 'Bài tổng hợp số 5', ['Nội dung mới hoàn toàn về vệ tinh viễn thám.']));
+    await updateIndex({ indexDir: dir, corpus, embedder });
+    const after = IndexReader.open(dir, embedder);
+    // One of 30 articles replaced: the big segment is kept, with that article marked deleted.
+    expect(after.segments.some((seg) => seg.hasDeleted)).toBe(true);
+    const hits = after.vector(await embedder.embedQueryVector(oldText), 10);
+    expect(hits.length).toBe(10);
+    for (const h of hits) {
+      expect(after.segments[h.segment]!.deleted[h.passage]).toBe(0);
+      expect(after.segments[h.segment]!.passageText(h.passage)).not.toBe(oldText);
+    }
   });
 
   it('merges small segments after repeated updates and still answers', async () => {
