@@ -1,0 +1,32 @@
+/**
+ * Word boundaries that know Vietnamese. In JavaScript `\b` and `\w` see only ASCII letters,
+ * even with the `u` flag: `/\btại\b/u` never matches "tại" and `/\bông\b/u` matches inside
+ * "không". Every rule that matches words builds its pattern here instead.
+ */
+
+/** A letter, a combining mark or a digit: what a word is made of. */
+const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}]';
+/** Zero-width: no word character before this point. */
+export const WORD_START = `(?<!${WORD_CHAR})`;
+/** Zero-width: no word character after this point. */
+export const WORD_END = `(?!${WORD_CHAR})`;
+
+/** `text` with every regular-expression metacharacter escaped. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/**
+ * A pattern matching any of `alternatives` (regular-expression sources, so groups and
+ * classes are allowed) as whole words. The `u` flag is always added.
+ */
+export function wordRegExp(alternatives: string | readonly string[], flags = ''): RegExp {
+  const alts = typeof alternatives === 'string' ? [alternatives] : alternatives;
+  const f = flags.includes('u') ? flags : `${flags}u`;
+  return new RegExp(`${WORD_START}(?:${alts.join('|')})${WORD_END}`, f);
+}
+
+/** Whether `word` (plain text, not a pattern) occurs in `text` as a whole word; `i` ignores case. */
+export function hasWord(text: string, word: string, ignoreCase = true): boolean {
+  return wordRegExp(escapeRegExp(word), ignoreCase ? 'i' : '').test(text);
+}

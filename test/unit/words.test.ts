@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { escapeRegExp, hasWord, wordRegExp } from '../../src/text/words.js';
+
+describe('Unicode-aware word boundaries', () => {
+  it('matches Vietnamese words that \\b cannot see', () => {
+    // What the ASCII-only \b does with the same words: the reason this helper exists.
+    expect(/\bở\b/u.test('Họ làm việc ở Hà Nội')).toBe(false);
+    expect(/\bbà\b/u.test('bà Nguyễn Thị A')).toBe(false);
+    expect(hasWord('Hội nghị tại Bắc Kinh', 'tại')).toBe(true);
+    expect(hasWord('Ông Philippe Metzger cho biết', 'ông')).toBe(true);
+    expect(hasWord('Họ làm việc ở Hà Nội', 'ở')).toBe(true);
+  });
+
+  it('does not match inside a longer word', () => {
+    expect(/\bông\b/u.test('không')).toBe(true); // \b sees "kh" as a word and "ông" as separate
+    expect(hasWord('Tôi không biết', 'ông')).toBe(false);
+    expect(hasWord('bà con', 'bà')).toBe(true);
+    expect(hasWord('bàn ghế', 'bà')).toBe(false);
+    expect(hasWord('Bộ KH&CN', 'KH')).toBe(true);
+    expect(hasWord('IEC2024', 'IEC')).toBe(false);
+  });
+
+  it('treats combining marks as part of a word (text not yet in NFC)', () => {
+    const decomposed = 'to\u0302i o\u031b\u0309 đây'; // "tôi ở đây" in NFD
+    expect(wordRegExp('o').test(decomposed)).toBe(false);
+  });
+
+  it('takes pattern alternatives and keeps the caller’s flags', () => {
+    const re = wordRegExp(['ở đâu', 'tại (?:đâu|nơi nào)'], 'gi');
+    expect(re.flags).toContain('u');
+    expect('Tổ chức TẠI ĐÂU? Ở đâu?'.match(re)).toEqual(['TẠI ĐÂU', 'Ở đâu']);
+  });
+
+  it('escapes any plain text so that it matches itself', () => {
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        expect(new RegExp(`^${escapeRegExp(s)}$`, 'u').test(s)).toBe(true);
+      }),
+    );
+  });
+});
