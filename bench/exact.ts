@@ -1,4 +1,4 @@
-import type { IndexReader, PassageHit } from '../src/index/open-index.js';
+import type { IndexReader, PassageHit } from '../src/store/segment-store.js';
 import { TopK } from './metrics.js';
 
 /** Every live stored vector of an index, per segment, for brute-force search. */

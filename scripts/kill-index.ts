@@ -11,9 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { HashEmbedder } from '../src/embed/hash-embedder.js';
-import { updateIndex } from '../src/index/build-index.js';
-import { queryTerms } from '../src/index/lexical.js';
-import { IndexReader } from '../src/index/open-index.js';
+import { updateIndex } from '../src/store/update-index.js';
+import { queryTerms } from '../src/store/lexical-index.js';
+import { IndexReader } from '../src/store/segment-store.js';
 import { loadCorpus } from '../src/corpus/load-corpus.js';
 
 export interface KillResult {

@@ -17,9 +17,9 @@ import { REPO_ROOT } from '../args.js';
 import { loadQuestions } from '../data.js';
 import { Recall, firstSeen, latency } from '../metrics.js';
 import { HashEmbedder } from '../../src/embed/hash-embedder.js';
-import { DEFAULT_BM25, DEFAULT_QUERY_WEIGHTS, type QueryTerm } from '../../src/index/lexical.js';
-import { IndexReader } from '../../src/index/open-index.js';
-import { type FusionSettings, HASH_FUSION, retrieve } from '../../src/retrieve/hybrid.js';
+import { DEFAULT_BM25, DEFAULT_QUERY_WEIGHTS, type QueryTerm } from '../../src/store/lexical-index.js';
+import { IndexReader } from '../../src/store/segment-store.js';
+import { type FusionSettings, HASH_FUSION, retrieve } from '../../src/retrieve/retrieve.js';
 
 const { values } = parseArgs({
   options: { index: { type: 'string' }, data: { type: 'string' }, questions: { type: 'string' } },

@@ -3,8 +3,8 @@ import type { BenchQuestion } from '../data.js';
 import { exactSearch, loadExact, recallAtK } from '../exact.js';
 import { type Latency, Recall, firstSeen, latency } from '../metrics.js';
 import { HashEmbedder } from '../../src/embed/hash-embedder.js';
-import { IndexReader, type PassageHit } from '../../src/index/open-index.js';
-import { HASH_FUSION, retrieve } from '../../src/retrieve/hybrid.js';
+import { IndexReader, type PassageHit } from '../../src/store/segment-store.js';
+import { HASH_FUSION, retrieve } from '../../src/retrieve/retrieve.js';
 
 export interface ExactInput {
   indexDir: string;

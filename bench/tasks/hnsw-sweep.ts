@@ -4,8 +4,8 @@ import type { BenchQuestion } from '../data.js';
 import { exactSearch, loadExact, recallAtK } from '../exact.js';
 import { latency } from '../metrics.js';
 import { HashEmbedder } from '../../src/embed/hash-embedder.js';
-import { IndexReader, type PassageHit } from '../../src/index/open-index.js';
-import { DEFAULT_HNSW } from '../../src/index/segment.js';
+import { IndexReader, type PassageHit } from '../../src/store/segment-store.js';
+import { DEFAULT_HNSW } from '../../src/store/segment.js';
 
 export interface HnswSweepInput {
   indexDir: string;

@@ -1,8 +1,8 @@
-import { foldedHash, markedHash } from '../index/lexical.js';
-import type { IndexReader } from '../index/open-index.js';
-import { articleRef } from '../index/open-index.js';
-import type { Segment } from '../index/segment.js';
-import type { Retrieved } from '../retrieve/hybrid.js';
+import { foldedHash, markedHash } from '../store/lexical-index.js';
+import type { IndexReader } from '../store/segment-store.js';
+import { articleRef } from '../store/segment-store.js';
+import type { Segment } from '../store/segment.js';
+import type { Retrieved } from '../retrieve/retrieve.js';
 import { fold, hasMarks } from '../text/normalize.js';
 import { sentenceRanges } from '../text/sentences.js';
 import { STOPWORDS } from '../text/stopwords.js';

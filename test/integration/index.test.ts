@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HashEmbedder } from '../../src/embed/hash-embedder.js';
-import { updateIndex } from '../../src/index/build-index.js';
-import { queryTerms } from '../../src/index/lexical.js';
-import { IndexReader } from '../../src/index/open-index.js';
-import { readCurrentManifest } from '../../src/index/store.js';
+import { updateIndex } from '../../src/store/update-index.js';
+import { queryTerms } from '../../src/store/lexical-index.js';
+import { IndexReader } from '../../src/store/segment-store.js';
+import { readCurrentManifest } from '../../src/store/manifest.js';
 import { IndexError } from '../../src/errors.js';
 import { CORPUS, article, copyCorpus, syntheticCorpus, tempDir } from '../support/corpus.js';
 

@@ -4,9 +4,9 @@ import path from 'node:path';
 import hnswlib from 'hnswlib-node';
 import type { Article } from '../corpus/article.js';
 import { type ChunkOptions, splitPassages } from '../corpus/passages.js';
-import { LexicalBuilder, LexicalIndex, passageTermCounts } from './lexical.js';
+import { LexicalBuilder, LexicalIndex, passageTermCounts } from './lexical-index.js';
 import { Grow, decodePack, encodePack, readPack } from './pack.js';
-import { type SegmentEntry, segmentsDir, verifyFile } from './store.js';
+import { type SegmentEntry, segmentsDir, verifyFile } from './manifest.js';
 
 /**
  * A segment is an immutable slice of the index: some articles with their paragraphs, passages,

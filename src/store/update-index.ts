@@ -31,7 +31,7 @@ import {
   readCurrentManifest,
   sealSegment,
   segmentsDir,
-} from './store.js';
+} from './manifest.js';
 
 export interface IndexProgress {
   phase: 'embed' | 'build';

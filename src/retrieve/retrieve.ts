@@ -1,7 +1,7 @@
 import type { Embedder } from '../embed/embedder.js';
-import { type QueryTerm, type QueryWeights, DEFAULT_QUERY_WEIGHTS, queryTerms } from '../index/lexical.js';
-import type { IndexReader, PassageHit } from '../index/open-index.js';
-import type { SegmentArticle } from '../index/segment.js';
+import { type QueryTerm, type QueryWeights, DEFAULT_QUERY_WEIGHTS, queryTerms } from '../store/lexical-index.js';
+import type { IndexReader, PassageHit } from '../store/segment-store.js';
+import type { SegmentArticle } from '../store/segment.js';
 import type { SearchFilter } from '../types.js';
 
 export interface FusionSettings {

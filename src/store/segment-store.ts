@@ -1,9 +1,9 @@
 import type { Embedder } from '../embed/embedder.js';
 import { IndexError } from '../errors.js';
 import type { ArticleRef, SearchFilter } from '../types.js';
-import { type QueryTerm, bm25Search } from './lexical.js';
+import { type QueryTerm, bm25Search } from './lexical-index.js';
 import { DEFAULT_HNSW, Segment, type SegmentArticle } from './segment.js';
-import { type Manifest, checkCompatible, readCurrentManifest } from './store.js';
+import { type Manifest, checkCompatible, readCurrentManifest } from './manifest.js';
 
 export interface PassageHit {
   segment: number;
