@@ -1,4 +1,4 @@
-import type { IndexReader, PassageHit } from '../src/store/segment-store.js';
+import type { SegmentStore, PassageHit } from '../src/store/segment-store.js';
 import { TopK } from './metrics.js';
 
 /** Every live stored vector of an index, per segment, for brute-force search. */
@@ -8,7 +8,7 @@ export interface ExactIndex {
   live: number;
 }
 
-export function loadExact(reader: IndexReader): ExactIndex {
+export function loadExact(reader: SegmentStore): ExactIndex {
   const dimension = reader.manifest.embedder.dimension;
   let live = 0;
   const segments = reader.segments.map((s) => {

@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { HashEmbedder } from '../src/embed/hash-embedder.js';
 import { updateIndex } from '../src/store/update-index.js';
 import { queryTerms } from '../src/store/lexical-index.js';
-import { IndexReader } from '../src/store/segment-store.js';
+import { SegmentStore } from '../src/store/segment-store.js';
 import { loadCorpus } from '../src/corpus/load-corpus.js';
 
 export interface KillResult {
@@ -66,7 +66,7 @@ export async function killLoop(opts: { corpus: string; kills: number; seed: numb
     const r: KillResult = { kill: k, afterMs, generation: '', articles: 0, answered: false, ok: false };
     try {
       r.generation = fs.readFileSync(path.join(indexDir, 'CURRENT'), 'utf8').trim();
-      const reader = IndexReader.open(indexDir, embedder);
+      const reader = SegmentStore.open(indexDir, embedder);
       r.articles = reader.articles.size;
       const first = [...reader.articles.values()][0];
       const hit = first ? reader.lexical(queryTerms(first.meta.title), 1)[0] : undefined;

@@ -4,7 +4,7 @@ import { createEmbedder } from './embed/create-embedder.js';
 import type { Embedder } from './embed/embedder.js';
 import { InputError } from './errors.js';
 import { type IndexProgress, updateIndex } from './store/update-index.js';
-import { IndexReader, articleRef } from './store/segment-store.js';
+import { SegmentStore, articleRef } from './store/segment-store.js';
 import type { Segment } from './store/segment.js';
 import { type Logger, createLogger, secretValues } from './log.js';
 import { assertVerbatim, closestArticles, extractiveAnswer, messages } from './answer/extractive.js';
@@ -60,7 +60,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   if (options.autoIndex !== false) await update();
   // LangChain and the provider packages load only when an LLM is configured.
   const llm = config.llm === 'none' ? null : await (await import('./answer/llm.js')).createLlmAnswerer(config.llm, { config, logger });
-  let reader = IndexReader.open(config.indexDir, embedder);
+  let reader = SegmentStore.open(config.indexDir, embedder);
   let reindexing: Promise<IndexReport> | null = null;
 
   const ask = async (question: string, opts: AskOptions = {}): Promise<Answer> => {
@@ -105,7 +105,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
    * is checked against the paragraph it cites, and its markers are renumbered from 1. Null
    * when too little survives the check: the extractive answer is used instead.
    */
-  const llmAnswer = async (r: IndexReader, hits: Retrieved[], q: string, lang: Lang, opts: AskOptions) => {
+  const llmAnswer = async (r: SegmentStore, hits: Retrieved[], q: string, lang: Lang, opts: AskOptions) => {
     if (!llm) return null;
     const sources = hits.map((h, i) => ({
       marker: i + 1,
@@ -199,7 +199,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   const reindex = (): Promise<IndexReport> => {
     reindexing ??= update()
       .then((report) => {
-        if (report.wrote) reader = IndexReader.open(config.indexDir, embedder);
+        if (report.wrote) reader = SegmentStore.open(config.indexDir, embedder);
         return report;
       })
       .finally(() => {

@@ -18,7 +18,7 @@ import { loadQuestions } from '../data.js';
 import { Recall, firstSeen, latency } from '../metrics.js';
 import { HashEmbedder } from '../../src/embed/hash-embedder.js';
 import { DEFAULT_BM25, DEFAULT_QUERY_WEIGHTS, type QueryTerm } from '../../src/store/lexical-index.js';
-import { IndexReader } from '../../src/store/segment-store.js';
+import { SegmentStore } from '../../src/store/segment-store.js';
 import { type FusionSettings, HASH_FUSION, retrieve } from '../../src/retrieve/retrieve.js';
 
 const { values } = parseArgs({
@@ -27,13 +27,13 @@ const { values } = parseArgs({
 if (!values.index) throw new Error('--index DIR is required');
 const data = path.resolve(values.data ?? path.join(REPO_ROOT, '..', 'shared', 'data'));
 const embedder = new HashEmbedder();
-const reader = IndexReader.open(path.resolve(values.index), embedder);
+const reader = SegmentStore.open(path.resolve(values.index), embedder);
 const ids = new Set(reader.articles.keys());
 const questions = loadQuestions(path.join(data, 'vinewsqa-dev', 'questions.jsonl'), ids, Number(values.questions ?? 1000));
 const n = reader.lexicalSize;
 
 function variant(maxDfShare: number, fusion: FusionSettings) {
-  const pruned = Object.create(reader) as IndexReader;
+  const pruned = Object.create(reader) as SegmentStore;
   let scanned = 0;
   pruned.lexical = (terms: readonly QueryTerm[], k, filter) => {
     const kept = terms.filter((t) => t.weight > 0 && reader.df(t.hash) <= maxDfShare * n);

@@ -3,7 +3,7 @@ import type { BenchQuestion } from '../data.js';
 import { exactSearch, loadExact, recallAtK } from '../exact.js';
 import { type Latency, Recall, firstSeen, latency } from '../metrics.js';
 import { HashEmbedder } from '../../src/embed/hash-embedder.js';
-import { IndexReader, type PassageHit } from '../../src/store/segment-store.js';
+import { SegmentStore, type PassageHit } from '../../src/store/segment-store.js';
 import { HASH_FUSION, retrieve } from '../../src/retrieve/retrieve.js';
 
 export interface ExactInput {
@@ -33,13 +33,13 @@ export interface ExactResult {
  */
 task<ExactInput, ExactResult>(async (input) => {
   const embedder = new HashEmbedder();
-  const reader = IndexReader.open(input.indexDir, embedder);
+  const reader = SegmentStore.open(input.indexDir, embedder);
   const ex = loadExact(reader);
   const fusion = HASH_FUSION;
   const K = Math.max(10, fusion.vectorK);
   let current: PassageHit[] = [];
   // The same reader, with its vector search answered from the exact results of this question.
-  const exactReader = Object.create(reader) as IndexReader;
+  const exactReader = Object.create(reader) as SegmentStore;
   exactReader.vector = (_q, k) => current.slice(0, k);
 
   const articlesOf = (hits: readonly PassageHit[]) => firstSeen(hits.map((h) => reader.segmentArticle(h.segment, h.passage).id));

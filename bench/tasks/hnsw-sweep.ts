@@ -4,7 +4,7 @@ import type { BenchQuestion } from '../data.js';
 import { exactSearch, loadExact, recallAtK } from '../exact.js';
 import { latency } from '../metrics.js';
 import { HashEmbedder } from '../../src/embed/hash-embedder.js';
-import { IndexReader, type PassageHit } from '../../src/store/segment-store.js';
+import { SegmentStore, type PassageHit } from '../../src/store/segment-store.js';
 import { DEFAULT_HNSW } from '../../src/store/segment.js';
 
 export interface HnswSweepInput {
@@ -45,7 +45,7 @@ const CONFIGS = [
  */
 task<HnswSweepInput, HnswSweepResult>(async (input) => {
   const embedder = new HashEmbedder();
-  const reader = IndexReader.open(input.indexDir, embedder);
+  const reader = SegmentStore.open(input.indexDir, embedder);
   const full = loadExact(reader);
   const d = full.dimension;
   // The first `sample` live vectors, as one flat segment.

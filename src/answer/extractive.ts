@@ -1,5 +1,5 @@
 import { foldedHash, markedHash } from '../store/lexical-index.js';
-import type { IndexReader } from '../store/segment-store.js';
+import type { SegmentStore } from '../store/segment-store.js';
 import { articleRef } from '../store/segment-store.js';
 import type { Segment } from '../store/segment.js';
 import type { Retrieved } from '../retrieve/retrieve.js';
@@ -81,7 +81,7 @@ export function messages(lang: Lang) {
   return MESSAGES[lang];
 }
 
-function queryWords(reader: IndexReader, question: string, lang: Lang, translated: readonly string[]): { words: QueryWord[]; pairs: QueryWord[] } {
+function queryWords(reader: SegmentStore, question: string, lang: Lang, translated: readonly string[]): { words: QueryWord[]; pairs: QueryWord[] } {
   const original = syllables(question);
   const extra = syllables(translated.join('\n'));
   const fromQuestion = new Set(original.syllables);
@@ -133,7 +133,7 @@ function coverage(words: QueryWord[], present: Set<number>, marked: boolean): nu
 }
 
 export interface ExtractiveInput {
-  reader: IndexReader;
+  reader: SegmentStore;
   question: string;
   /** Vietnamese glossary terms added to an English question. */
   translated?: string[];
@@ -148,7 +148,7 @@ export interface ExtractiveResult {
   confidence: number;
 }
 
-function citationFor(reader: IndexReader, hit: Retrieved, start: number, end: number, marker: number): Citation {
+function citationFor(reader: SegmentStore, hit: Retrieved, start: number, end: number, marker: number): Citation {
   const seg = reader.segments[hit.segment] as Segment;
   const paragraph = seg.paragraphText(hit.paragraph);
   const quote = paragraph.slice(start, end);

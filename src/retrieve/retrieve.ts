@@ -1,6 +1,6 @@
 import type { Embedder } from '../embed/embedder.js';
 import { type QueryTerm, type QueryWeights, DEFAULT_QUERY_WEIGHTS, queryTerms } from '../store/lexical-index.js';
-import type { IndexReader, PassageHit } from '../store/segment-store.js';
+import type { SegmentStore, PassageHit } from '../store/segment-store.js';
 import type { SegmentArticle } from '../store/segment.js';
 import type { SearchFilter } from '../types.js';
 
@@ -58,7 +58,7 @@ export interface RetrieveResult {
   terms: QueryTerm[];
 }
 
-export async function retrieve(reader: IndexReader, embedder: Embedder, query: string, opts: RetrieveOptions): Promise<RetrieveResult> {
+export async function retrieve(reader: SegmentStore, embedder: Embedder, query: string, opts: RetrieveOptions): Promise<RetrieveResult> {
   const f = opts.fusion;
   const terms = queryTerms(query, f.query);
   const lex = f.lexicalWeight > 0 ? reader.lexical(terms, f.lexicalK, opts.filter) : [];

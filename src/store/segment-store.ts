@@ -22,7 +22,7 @@ export function articleRef(m: SegmentArticle): ArticleRef {
 }
 
 /** A published index generation, loaded for queries. */
-export class IndexReader {
+export class SegmentStore {
   readonly articles = new Map<string, ArticleLocation>();
   readonly paragraphCount: number;
   readonly passageCount: number;
@@ -58,7 +58,7 @@ export class IndexReader {
   }
 
   /** Opens the live generation; fails clearly when there is none or it was built differently. */
-  static open(indexDir: string, embedder: Pick<Embedder, 'id' | 'version' | 'dimension'>): IndexReader {
+  static open(indexDir: string, embedder: Pick<Embedder, 'id' | 'version' | 'dimension'>): SegmentStore {
     const manifest = readCurrentManifest(indexDir);
     if (!manifest) {
       throw new IndexError('index-missing', `no index at ${indexDir}; run "kiemchung index" to build it`);
@@ -66,7 +66,7 @@ export class IndexReader {
     checkCompatible(manifest, { embedder: { id: embedder.id, version: embedder.version, dimension: embedder.dimension }, chunking: manifest.chunking }, indexDir);
     const ef = manifest.hnsw.efSearch ?? DEFAULT_HNSW.efSearch;
     const segments = manifest.segments.map((s) => new Segment(indexDir, s, manifest.embedder.dimension, ef));
-    return new IndexReader(indexDir, manifest, segments);
+    return new SegmentStore(indexDir, manifest, segments);
   }
 
   /** A predicate over passages for a filter, or null when every live passage is allowed. */

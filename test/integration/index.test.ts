@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { HashEmbedder } from '../../src/embed/hash-embedder.js';
 import { updateIndex } from '../../src/store/update-index.js';
 import { queryTerms } from '../../src/store/lexical-index.js';
-import { IndexReader } from '../../src/store/segment-store.js';
+import { SegmentStore } from '../../src/store/segment-store.js';
 import { readCurrentManifest } from '../../src/store/manifest.js';
 import { IndexError } from '../../src/errors.js';
 import { CORPUS, article, copyCorpus, syntheticCorpus, tempDir } from '../support/corpus.js';
 
 const embedder = new HashEmbedder();
-const topArticle = (r: IndexReader, q: string) => {
+const topArticle = (r: SegmentStore, q: string) => {
   const hit = r.lexical(queryTerms(q), 1)[0];
   return hit ? r.segmentArticle(hit.segment, hit.passage).id : null;
 };
@@ -23,7 +23,7 @@ describe('building, reloading and searching a real HNSW index', () => {
     const m = readCurrentManifest(dir);
     expect(m?.embedder).toEqual({ id: 'hash', version: embedder.version, dimension: 256 });
     expect(m?.segments[0]?.files['hnsw.bin']?.size).toBeGreaterThan(0);
-    const r = IndexReader.open(dir, embedder);
+    const r = SegmentStore.open(dir, embedder);
     expect(r.articles.size).toBe(2);
     expect(r.paragraphCount).toBe(12);
     expect(topArticle(r, 'Tổng Thư ký IEC Philippe Metzger')).toBe('iec-thanh-vien-2024');
@@ -37,7 +37,7 @@ describe('building, reloading and searching a real HNSW index', () => {
     const corpus = copyCorpus();
     const dir = tempDir();
     await updateIndex({ indexDir: dir, corpus, embedder });
-    const before = IndexReader.open(dir, embedder);
+    const before = SegmentStore.open(dir, embedder);
     const iecBefore = before.articles.get('iec-thanh-vien-2024')!;
     const segBefore = before.segments[iecBefore.segment]!;
     const p2 = segBefore.paragraphText(iecBefore.meta.p0 + 1);
@@ -51,7 +51,7 @@ describe('building, reloading and searching a real HNSW index', () => {
     fs.writeFileSync(path.join(corpus, 'new.md'), article('bai-moi', 'Hợp tác hạt nhân với Nga', ['Việt Nam và Nga ký thỏa thuận về năng lượng nguyên tử.']));
     const upd = await updateIndex({ indexDir: dir, corpus, embedder });
     expect(upd).toMatchObject({ added: 1, changed: 1, removed: 0, unchanged: 1, wrote: true });
-    const after = IndexReader.open(dir, embedder);
+    const after = SegmentStore.open(dir, embedder);
     const iecAfter = after.articles.get('iec-thanh-vien-2024')!;
     expect(after.segments[iecAfter.segment]!.paragraphText(iecAfter.meta.p0 + 1)).toBe(p2);
     expect(topArticle(after, 'năng lượng nguyên tử Nga')).toBe('bai-moi');
@@ -68,7 +68,7 @@ describe('building, reloading and searching a real HNSW index', () => {
     fs.rmSync(path.join(corpus, 'new.md'));
     const del = await updateIndex({ indexDir: dir, corpus, embedder });
     expect(del).toMatchObject({ removed: 1, wrote: true });
-    expect(IndexReader.open(dir, embedder).articles.has('bai-moi')).toBe(false);
+    expect(SegmentStore.open(dir, embedder).articles.has('bai-moi')).toBe(false);
   });
 
   it('hides a replaced article from vector search while its old passages stay in the segment', async () => {
@@ -76,13 +76,13 @@ describe('building, reloading and searching a real HNSW index', () => {
     syntheticCorpus(corpus, 30);
     const dir = tempDir();
     await updateIndex({ indexDir: dir, corpus, embedder });
-    const before = IndexReader.open(dir, embedder);
+    const before = SegmentStore.open(dir, embedder);
     const loc = before.articles.get('synthetic-5')!;
     const oldText = before.segments[loc.segment]!.passageText(before.segments[loc.segment]!.articlePassageStarts()[loc.local]!);
     const file = path.join(corpus, 'a5.md');
     fs.writeFileSync(file, article('synthetic-5', 'Bài tổng hợp số 5', ['Nội dung mới hoàn toàn về vệ tinh viễn thám.']));
     await updateIndex({ indexDir: dir, corpus, embedder });
-    const after = IndexReader.open(dir, embedder);
+    const after = SegmentStore.open(dir, embedder);
     // One of 30 articles replaced: the big segment is kept, with that article marked deleted.
     expect(after.segments.some((seg) => seg.hasDeleted)).toBe(true);
     const hits = after.vector(await embedder.embedQueryVector(oldText), 10);
@@ -104,7 +104,7 @@ describe('building, reloading and searching a real HNSW index', () => {
     }
     const m = readCurrentManifest(dir)!;
     expect(m.segments.length).toBeLessThan(4);
-    const r = IndexReader.open(dir, embedder);
+    const r = SegmentStore.open(dir, embedder);
     expect(r.articles.size).toBe(36);
     expect(fs.readdirSync(path.join(dir, 'segments')).sort()).toEqual(expect.arrayContaining(m.segments.map((s) => s.name)));
     expect(fs.readdirSync(path.join(dir, 'segments')).length).toBeLessThanOrEqual(m.segments.length + 4);
@@ -119,8 +119,8 @@ describe('building, reloading and searching a real HNSW index', () => {
     expect(readCurrentManifest(dir)!.segments).toHaveLength(2);
     const single = tempDir();
     await updateIndex({ indexDir: single, corpus, embedder, workers: 1 });
-    const a = IndexReader.open(dir, embedder);
-    const b = IndexReader.open(single, embedder);
+    const a = SegmentStore.open(dir, embedder);
+    const b = SegmentStore.open(single, embedder);
     expect(a.passageCount).toBe(b.passageCount);
     expect(topArticle(a, 'Bài tổng hợp số 77')).toBe(topArticle(b, 'Bài tổng hợp số 77'));
   });
@@ -129,18 +129,18 @@ describe('building, reloading and searching a real HNSW index', () => {
     const dir = tempDir();
     await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
     const other = new HashEmbedder(128);
-    expect(() => IndexReader.open(dir, other)).toThrowError(/dimension 256 \(now 128\).*kiemchung index --rebuild/);
+    expect(() => SegmentStore.open(dir, other)).toThrowError(/dimension 256 \(now 128\).*kiemchung index --rebuild/);
     await expect(updateIndex({ indexDir: dir, corpus: CORPUS, embedder: other })).rejects.toMatchObject({ code: 'index-mismatch' });
     const fake = Object.assign(new HashEmbedder(), { id: 'openai:text-embedding-3-small' });
-    expect(() => IndexReader.open(dir, fake)).toThrowError(/embedder "hash" \(now configured: "openai:text-embedding-3-small"\)/);
+    expect(() => SegmentStore.open(dir, fake)).toThrowError(/embedder "hash" \(now configured: "openai:text-embedding-3-small"\)/);
     const name = fs.readFileSync(path.join(dir, 'CURRENT'), 'utf8').trim();
     const m = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
     fs.writeFileSync(path.join(dir, name), JSON.stringify({ ...m, format: 99 }));
-    expect(() => IndexReader.open(dir, embedder)).toThrowError(IndexError);
-    expect(() => IndexReader.open(dir, embedder)).toThrowError(/format version 99/);
+    expect(() => SegmentStore.open(dir, embedder)).toThrowError(IndexError);
+    expect(() => SegmentStore.open(dir, embedder)).toThrowError(/format version 99/);
     const rebuilt = await updateIndex({ indexDir: dir, corpus: CORPUS, embedder: other, rebuild: true });
     expect(rebuilt.wrote).toBe(true);
-    expect(IndexReader.open(dir, other).articles.size).toBe(2);
+    expect(SegmentStore.open(dir, other).articles.size).toBe(2);
   });
 
   it('detects torn or foreign files by checksum and never half-reads them', async () => {
@@ -150,12 +150,12 @@ describe('building, reloading and searching a real HNSW index', () => {
     const file = path.join(dir, 'segments', seg.name, 'hnsw.bin');
     const buf = fs.readFileSync(file);
     fs.writeFileSync(file, buf.subarray(0, buf.length - 100));
-    expect(() => IndexReader.open(dir, embedder)).toThrowError(/hnsw\.bin does not match its checksum/);
+    expect(() => SegmentStore.open(dir, embedder)).toThrowError(/hnsw\.bin does not match its checksum/);
     fs.writeFileSync(file, Buffer.from(buf).fill(7, 100, 200));
-    expect(() => IndexReader.open(dir, embedder)).toThrowError(/checksum/);
+    expect(() => SegmentStore.open(dir, embedder)).toThrowError(/checksum/);
     fs.writeFileSync(path.join(dir, 'CURRENT'), 'garbage');
-    expect(() => IndexReader.open(dir, embedder)).toThrowError(/damaged/);
-    expect(() => IndexReader.open(tempDir(), embedder)).toThrowError(/no index at .*kiemchung index/);
+    expect(() => SegmentStore.open(dir, embedder)).toThrowError(/damaged/);
+    expect(() => SegmentStore.open(tempDir(), embedder)).toThrowError(/no index at .*kiemchung index/);
   });
 
   it('leaves the previous index untouched when no valid article remains', async () => {
@@ -166,7 +166,7 @@ describe('building, reloading and searching a real HNSW index', () => {
     for (const f of fs.readdirSync(corpus)) fs.writeFileSync(path.join(corpus, f), 'not an article');
     await expect(updateIndex({ indexDir: dir, corpus, embedder })).rejects.toMatchObject({ code: 'corpus' });
     expect(fs.readFileSync(path.join(dir, 'CURRENT'), 'utf8')).toBe(gen);
-    expect(IndexReader.open(dir, embedder).articles.size).toBe(2);
+    expect(SegmentStore.open(dir, embedder).articles.size).toBe(2);
   });
 
   it('indexes the valid articles and reports the bad ones', async () => {
