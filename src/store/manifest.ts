@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { z } from 'zod';
 import { IndexError } from '../errors.js';
 import { DEFAULT_CHUNKING } from '../corpus/passages.js';
+import { writeFileAtomic } from './atomic-files.js';
 
 /**
  * On-disk layout of an index folder:
@@ -43,54 +43,8 @@ export const manifestSchema = z.object({
 export type Manifest = z.infer<typeof manifestSchema>;
 export type SegmentEntry = Manifest['segments'][number];
 
-export function crc32(buf: Buffer): number {
-  return zlib.crc32(buf) >>> 0;
-}
-
 export function segmentsDir(indexDir: string): string {
   return path.join(indexDir, 'segments');
-}
-
-/** Writes a file durably: temp file, fsync, rename over the target. */
-export function writeFileAtomic(file: string, data: string | Buffer): void {
-  const tmp = `${file}.tmp-${process.pid}`;
-  const fd = fs.openSync(tmp, 'w');
-  try {
-    fs.writeFileSync(fd, data);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(tmp, file);
-  fsyncDir(path.dirname(file));
-}
-
-export function fsyncDir(dir: string): void {
-  try {
-    const fd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    // Some file systems do not allow fsync on directories; rename is still atomic there.
-  }
-}
-
-/** Checksums of a finished segment folder's files; also fsyncs them. */
-export function sealSegment(dir: string): Record<string, { size: number; crc32: number }> {
-  const files: Record<string, { size: number; crc32: number }> = {};
-  for (const name of fs.readdirSync(dir).sort()) {
-    const p = path.join(dir, name);
-    const buf = fs.readFileSync(p);
-    files[name] = { size: buf.length, crc32: crc32(buf) };
-    const fd = fs.openSync(p, 'r');
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-  }
-  fsyncDir(dir);
-  return files;
 }
 
 export function rebuildHint(indexDir: string): string {
@@ -168,54 +122,4 @@ export function collectGarbage(indexDir: string, live: Manifest, previous: Manif
     const m = /^manifest-(\d+)\.json$/.exec(name);
     if ((m && !keepManifests.has(Number(m[1]))) || /\.tmp-\d+$/.test(name)) fs.rmSync(path.join(indexDir, name), { force: true });
   }
-}
-
-/** An exclusive lock on the index folder for writers; a lock left by a dead process is taken over. */
-export function acquireLock(indexDir: string): () => void {
-  fs.mkdirSync(indexDir, { recursive: true });
-  const file = path.join(indexDir, 'index.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = fs.openSync(file, 'wx');
-      fs.writeSync(fd, String(process.pid));
-      fs.closeSync(fd);
-      return () => fs.rmSync(file, { force: true });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const pid = Number(fs.readFileSync(file, 'utf8').trim());
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
-        throw new IndexError('index-locked', `index at ${indexDir} is being written by process ${pid}; wait for it to finish`);
-      }
-      fs.rmSync(file, { force: true });
-    }
-  }
-  throw new IndexError('index-locked', `cannot lock index at ${indexDir}`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Verifies a segment file against the manifest before it is used; never half-reads. */
-export function verifyFile(indexDir: string, seg: SegmentEntry, file: string): Buffer {
-  const p = path.join(segmentsDir(indexDir), seg.name, file);
-  const want = seg.files[file];
-  let buf: Buffer;
-  try {
-    buf = fs.readFileSync(p);
-  } catch (err) {
-    throw new IndexError('index-corrupt', `index at ${indexDir} is damaged: ${seg.name}/${file} is missing; ${rebuildHint(indexDir)}`, { cause: err });
-  }
-  if (!want || buf.length !== want.size || crc32(buf) !== want.crc32) {
-    throw new IndexError(
-      'index-corrupt',
-      `index at ${indexDir} is damaged: ${seg.name}/${file} does not match its checksum (torn or foreign file); ${rebuildHint(indexDir)}`,
-    );
-  }
-  return buf;
 }

@@ -6,7 +6,9 @@ import type { Article } from '../corpus/article.js';
 import { type ChunkOptions, splitPassages } from '../corpus/passages.js';
 import { LexicalBuilder, LexicalIndex, passageTermCounts } from './lexical-index.js';
 import { Grow, decodePack, encodePack, readPack } from './pack.js';
-import { type SegmentEntry, segmentsDir, verifyFile } from './manifest.js';
+import { IndexError } from '../errors.js';
+import { crc32 } from './atomic-files.js';
+import { type SegmentEntry, rebuildHint, segmentsDir } from './manifest.js';
 
 /**
  * A segment is an immutable slice of the index: some articles with their paragraphs, passages,
@@ -35,6 +37,25 @@ export interface SegmentArticle extends Omit<Article, 'paragraphs' | 'origin'> {
 /** A segment's article list alone (checksum verified): enough to plan an update. */
 export function readSegmentArticles(indexDir: string, entry: SegmentEntry): SegmentArticle[] {
   return JSON.parse(verifyFile(indexDir, entry, 'articles.json').toString('utf8')) as SegmentArticle[];
+}
+
+/** Verifies a segment file against the manifest before it is used; never half-reads. */
+export function verifyFile(indexDir: string, seg: SegmentEntry, file: string): Buffer {
+  const p = path.join(segmentsDir(indexDir), seg.name, file);
+  const want = seg.files[file];
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(p);
+  } catch (err) {
+    throw new IndexError('index-corrupt', `index at ${indexDir} is damaged: ${seg.name}/${file} is missing; ${rebuildHint(indexDir)}`, { cause: err });
+  }
+  if (!want || buf.length !== want.size || crc32(buf) !== want.crc32) {
+    throw new IndexError(
+      'index-corrupt',
+      `index at ${indexDir} is damaged: ${seg.name}/${file} does not match its checksum (torn or foreign file); ${rebuildHint(indexDir)}`,
+    );
+  }
+  return buf;
 }
 
 /** Content hash of an article as indexed: any change to its text, metadata or chunking changes it. */

@@ -21,17 +21,9 @@ import {
   buildSegment,
   passageEmbeddingText,
 } from './segment.js';
-import {
-  FORMAT_VERSION,
-  type Manifest,
-  acquireLock,
-  checkCompatible,
-  collectGarbage,
-  publishManifest,
-  readCurrentManifest,
-  sealSegment,
-  segmentsDir,
-} from './manifest.js';
+import { sealSegment } from './atomic-files.js';
+import { acquireLock } from './lock.js';
+import { FORMAT_VERSION, type Manifest, checkCompatible, collectGarbage, publishManifest, readCurrentManifest, segmentsDir } from './manifest.js';
 
 export interface IndexProgress {
   phase: 'embed' | 'build';
