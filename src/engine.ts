@@ -8,7 +8,7 @@ import { SegmentStore, articleRef } from './store/segment-store.js';
 import type { Segment } from './store/segment.js';
 import { type Logger, createLogger, secretValues } from './log.js';
 import { assertVerbatim, closestArticles, extractiveAnswer, messages } from './answer/extractive.js';
-import { renumberMarkers } from './answer/check-citations.js';
+import { renumberMarkers } from './answer/markers.js';
 import { draftText } from './answer/draft.js';
 import { type FusionSettings, HASH_FUSION, NEURAL_FUSION, type Retrieved, retrieve } from './retrieve/retrieve.js';
 import { expandQuery, translateTerms } from './text/glossary.js';

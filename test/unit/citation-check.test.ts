@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkCitations, looksLikeInjection, markersIn, namesIn, numbersIn, renumberMarkers, splitAnswerSentences } from '../../src/answer/check-citations.js';
+import { checkCitations } from '../../src/answer/check-citations.js';
+import { namesIn, numbersIn } from '../../src/answer/facts.js';
+import { looksLikeInjection } from '../../src/answer/looks-like-injection.js';
+import { markersIn, renumberMarkers } from '../../src/answer/markers.js';
+import { splitAnswerSentences } from '../../src/text/sentences.js';
 
 const P1 =
   'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.';
