@@ -14,7 +14,8 @@
 import type { Lang } from '../types.js';
 import { fold, normalizeSpace, nfc, hasMarks } from '../text/normalize.js';
 import { quoteSpans } from '../text/quote-spans.js';
-import { splitAnswerSentences } from '../text/sentences.js';
+import { sentenceRanges } from '../text/sentences.js';
+import { ANSWER_SENTENCES } from './answer-sentences.js';
 import { MONTHS, linksIn, nameOccurs, namesIn, numbersIn, translatable, withoutTitles } from './facts.js';
 import { findQuote, originalSubstring } from './find-quote.js';
 import { looksLikeInjection } from './looks-like-injection.js';
@@ -112,7 +113,8 @@ function verdict(sentence: string, byMarker: Map<number, string>, lang: Lang | u
 /** The paragraph sentence that shares most words (numbers twice) with the text citing it. */
 function bestSupport(paragraph: string, citing: string): string {
   const para = paragraph.trim();
-  const ranges = splitAnswerSentences(para);
+  // Split as answers are, so that a quotation in the paragraph stays whole.
+  const ranges = sentenceRanges(para, ANSWER_SENTENCES);
   if (ranges.length <= 1) return para;
   const want = wordsOf(citing);
   const wantNums = new Set(numbersIn(citing));
@@ -140,7 +142,7 @@ export function checkCitations(answer: string, sources: CheckSource[], options: 
     const bullet = /^\s*(?:[-*•]|\d{1,2}[.)])\s+/.exec(line)?.[0] ?? '';
     const body = line.slice(bullet.length);
     const kept: string[] = [];
-    for (const [s, e] of splitAnswerSentences(body)) {
+    for (const [s, e] of sentenceRanges(body, ANSWER_SENTENCES)) {
       const text = body.slice(s, e).trim();
       // Headings and lines of bare markers carry no claim.
       if (!/[\p{L}\p{N}]/u.test(withoutMarkers(text))) continue;

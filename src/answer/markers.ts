@@ -2,7 +2,11 @@
  * The [n] markers by which an answer cites its numbered paragraphs: single ([2]), grouped
  * ([2, 3]) or ranges ([4-6]).
  */
-export const MARKER_GROUP = /\[(\d{1,3}(?:\s*(?:[,;]|[-–])\s*\d{1,3})*)\]/g;
+const NUMBERS = String.raw`\d{1,3}(?:\s*(?:[,;]|[-–])\s*\d{1,3})*`;
+/** One marker, as a regular-expression source. */
+export const MARKER = String.raw`\[${NUMBERS}\]`;
+/** Every marker of a text, its numbers captured. */
+export const MARKER_GROUP = new RegExp(String.raw`\[(${NUMBERS})\]`, 'g');
 
 /** A text with its markers replaced by spaces (what a sentence says, without its citations). */
 export function withoutMarkers(text: string): string {

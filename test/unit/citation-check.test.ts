@@ -3,7 +3,8 @@ import { checkCitations } from '../../src/answer/check-citations.js';
 import { namesIn, numbersIn } from '../../src/answer/facts.js';
 import { looksLikeInjection } from '../../src/answer/looks-like-injection.js';
 import { markersIn, renumberMarkers } from '../../src/answer/markers.js';
-import { splitAnswerSentences } from '../../src/text/sentences.js';
+import { ANSWER_SENTENCES } from '../../src/answer/answer-sentences.js';
+import { sentenceRanges } from '../../src/text/sentences.js';
 
 const P1 =
   'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.';
@@ -19,8 +20,14 @@ const sources = [
 describe('splitting model output', () => {
   it('keeps markers after the full stop with their sentence and does not split inside quotes or after TS.', () => {
     const line = 'Ông nói: “Việt Nam phát triển. Rất nhanh.” [2] TS. Lê Xuân Định tiếp ông tại Hà Nội.[1] Hết [3].';
-    const parts = splitAnswerSentences(line).map(([s, e]) => line.slice(s, e));
+    const parts = sentenceRanges(line, ANSWER_SENTENCES).map(([s, e]) => line.slice(s, e));
     expect(parts).toEqual(['Ông nói: “Việt Nam phát triển. Rất nhanh.” [2]', 'TS. Lê Xuân Định tiếp ông tại Hà Nội.[1]', 'Hết [3].']);
+  });
+
+  it('knows the same abbreviations as the paragraph splitter, and initials closed by a bracket', () => {
+    const line = 'Chị Nguyễn Thị Tr. (SN 1997) cho biết [1]. Theo chị (mẹ cháu A.) thì không [2]. Xem NXB. Trẻ, tr. 52 [3].';
+    const parts = sentenceRanges(line, ANSWER_SENTENCES).map(([s, e]) => line.slice(s, e));
+    expect(parts).toEqual(['Chị Nguyễn Thị Tr. (SN 1997) cho biết [1].', 'Theo chị (mẹ cháu A.) thì không [2].', 'Xem NXB. Trẻ, tr. 52 [3].']);
   });
 
   it('reads marker groups and ranges', () => {
