@@ -16,7 +16,7 @@ import { fold, normalizeSpace, nfc, hasMarks } from '../text/normalize.js';
 import { quoteSpans } from '../text/quote-spans.js';
 import { sentenceRanges } from '../text/sentences.js';
 import { ANSWER_SENTENCES } from './answer-sentences.js';
-import { MONTHS, linksIn, nameOccurs, namesIn, numbersIn, translatable, withoutTitles } from './facts.js';
+import { MONTHS, linksIn, monthsIn, namesMonth, nameOccurs, namesIn, numbersIn, translatable, withoutTitles } from './facts.js';
 import { findQuote, originalSubstring } from './find-quote.js';
 import { looksLikeInjection } from './looks-like-injection.js';
 import { markersIn, withoutMarkers } from './markers.js';
@@ -83,29 +83,28 @@ function verdict(sentence: string, byMarker: Map<number, string>, lang: Lang | u
 
   if (cited.length > 0) {
     const body = withoutMarkers(sentence);
+    const citing = known.map((n) => `[${n}]`).join('');
     for (const q of quoteSpans(body)) {
       if (!q.inner.trim()) continue;
       const hit = cited.find(([, p]) => findQuote(q.inner, p));
-      if (!hit) reasons.push(`quote “${clip(q.inner, 60)}” is not verbatim in ${known.map((n) => `[${n}]`).join('')}`);
+      if (!hit) reasons.push(`quote “${clip(q.inner, 60)}” is not verbatim in ${citing}`);
       else quotePieces.set(hit[0], [...(quotePieces.get(hit[0]) ?? []), ...(findQuote(q.inner, hit[1]) as string[])]);
     }
     const citedText = cited.map(([, p]) => p).join('\n');
     const citedNumbers = new Set(numbersIn(citedText));
     const missingNumbers = [...new Set(numbersIn(body))].filter((n) => !citedNumbers.has(n));
-    if (missingNumbers.length) reasons.push(`number ${missingNumbers.join(', ')} not in ${known.map((n) => `[${n}]`).join('')}`);
-    // English month names (capitalised, so that the verb "may" is not one) must match a month number or name.
-    const missingMonths = MONTHS.map((m, i) => [m, i + 1] as const)
-      .filter(([m]) => new RegExp(`\\b${m[0]?.toUpperCase()}${m.slice(1)}\\b`).test(body))
-      .filter(([, i]) => !citedNumbers.has(String(i)) && !new RegExp(`\\b${MONTHS[i - 1]}\\b`, 'i').test(citedText))
-      .map(([m]) => m);
-    if (missingMonths.length) reasons.push(`date (${missingMonths.join(', ')}) not in ${known.map((n) => `[${n}]`).join('')}`);
+    if (missingNumbers.length) reasons.push(`number ${missingNumbers.join(', ')} not in ${citing}`);
+    const missingMonths = monthsIn(body)
+      .filter((n) => !citedNumbers.has(String(n)) && !namesMonth(citedText, n))
+      .map((n) => MONTHS[n - 1]);
+    if (missingMonths.length) reasons.push(`date (${missingMonths.join(', ')}) not in ${citing}`);
     const links = linksIn(body).filter((l) => !citedText.toLowerCase().includes(l));
     if (links.length) reasons.push(`link ${links.join(', ')} not in the cited paragraphs`);
     // Across languages only acronyms and names with Vietnamese marks can be compared.
     const sameLanguage = lang === undefined || cited.some(([, p]) => (lang === 'en') !== hasMarks(p));
     const names = namesIn(body).flatMap((run) => (sameLanguage ? [withoutTitles(run)] : translatable(run))).filter((n) => n.length > 0);
     const missingNames = [...new Set(names)].filter((name) => !cited.some(([, p]) => nameOccurs(name, p)));
-    if (missingNames.length) reasons.push(`name ${missingNames.map((n) => `“${n}”`).join(', ')} not in ${known.map((n) => `[${n}]`).join('')}`);
+    if (missingNames.length) reasons.push(`name ${missingNames.map((n) => `“${n}”`).join(', ')} not in ${citing}`);
   }
   return { text: sentence, markers, ok: reasons.length === 0, reasons, quotePieces };
 }

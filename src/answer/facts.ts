@@ -5,6 +5,7 @@
  */
 import { fold, hasMarks, normalizeSpace } from '../text/normalize.js';
 import { quoteSpans } from '../text/quote-spans.js';
+import { hasWord } from '../text/words.js';
 import { withoutMarkers } from './markers.js';
 
 /** Digits of a number with separators and leading zeros dropped: "1.500" = "1,500" = "1500". */
@@ -19,6 +20,16 @@ export function numbersIn(text: string): string[] {
 
 export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_ABBR = MONTHS.map((m) => m.slice(0, 3));
+
+/** English month names written capitalised (so that the verb "may" is not one), as numbers 1-12. */
+export function monthsIn(text: string): number[] {
+  return MONTHS.flatMap((m, i) => (hasWord(text, `${m[0]?.toUpperCase()}${m.slice(1)}`, false) ? [i + 1] : []));
+}
+
+/** Whether a text names month `n` (1-12) in English, in any case. */
+export function namesMonth(text: string, n: number): boolean {
+  return hasWord(text, MONTHS[n - 1] as string);
+}
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
 /** Capitalised words that are not names: sentence openers, pronouns, calendar words. */

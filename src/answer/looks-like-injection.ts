@@ -1,8 +1,13 @@
+import { WORD_END, WORD_START } from '../text/words.js';
+
+/** `alternatives` as one group of whole words (`\b` would see only ASCII letters: "phớt lờ", "chỉ thị"). */
+const words = (alternatives: string) => `${WORD_START}(?:${alternatives})${WORD_END}`;
+
 /** Text in a source that addresses the model rather than the reader: a planted instruction. */
 const INJECTION = [
-  /\b(ignore|disregard|forget)\b.{0,40}\b(previous|prior|above|earlier|all|system)\b.{0,30}\b(instructions?|prompts?|rules?|messages?)\b/i,
-  /\b(you are now|act as|new instructions?|system prompt|developer message)\b/i,
-  /\b(bỏ qua|phớt lờ|quên)\b.{0,40}\b(hướng dẫn|chỉ dẫn|chỉ thị|yêu cầu|lệnh)\b/iu,
+  new RegExp(`${words('ignore|disregard|forget')}.{0,40}${words('previous|prior|above|earlier|all|system')}.{0,30}${words('instructions?|prompts?|rules?|messages?')}`, 'iu'),
+  new RegExp(words('you are now|act as|new instructions?|system prompt|developer message'), 'iu'),
+  new RegExp(`${words('bỏ qua|phớt lờ|quên')}.{0,40}${words('hướng dẫn|chỉ dẫn|chỉ thị|yêu cầu|lệnh')}`, 'iu'),
   /<\/?\s*(system|instructions?|sources?)\s*>/i,
 ];
 
@@ -10,4 +15,3 @@ const INJECTION = [
 export function looksLikeInjection(text: string): boolean {
   return INJECTION.some((re) => re.test(text));
 }
-
