@@ -51,6 +51,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       embedder,
       ...(options.onIndexProgress ? { onProgress: options.onIndexProgress } : {}),
     });
+    if (report.notice) logger.info(report.notice);
     for (const i of report.issues) logger.warn(`article skipped: ${i.path}: ${i.reason}`);
     if (report.wrote) {
       logger.info(`index updated: ${report.added} added, ${report.changed} changed, ${report.removed} removed, ${report.passages} passages in ${report.ms} ms`);
@@ -156,14 +157,14 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const id = parseParagraphId(typeof paragraphId === 'string' ? paragraphId.trim() : '');
     if (!id) return null;
     const loc = reader.articles.get(id.articleId);
-    if (!loc || id.n > loc.meta.pc) return null;
+    if (!loc || id.n > loc.meta.paragraphCount) return null;
     const seg = reader.segments[loc.segment] as Segment;
     return {
       ...articleRef(loc.meta),
       paragraphId: `${loc.meta.id}#p${id.n}`,
       paragraphNumber: id.n,
-      text: seg.paragraphText(loc.meta.p0 + id.n - 1),
-      paragraphCount: loc.meta.pc,
+      text: seg.paragraphText(loc.meta.firstParagraph + id.n - 1),
+      paragraphCount: loc.meta.paragraphCount,
     };
   };
 
@@ -175,7 +176,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       if (out.length >= limit) break;
       const titleHit = p.length > 0 && fold(meta.title).includes(p);
       if (!(meta.id.startsWith(idPart) || titleHit)) continue;
-      for (let n = 1; n <= meta.pc && out.length < limit; n++) {
+      for (let n = 1; n <= meta.paragraphCount && out.length < limit; n++) {
         const pid = `${meta.id}#p${n}`;
         if (!titleHit && !pid.startsWith(p)) continue;
         out.push({ paragraphId: pid, label: `${pid} · ${meta.title}`.slice(0, 100) });

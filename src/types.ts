@@ -134,6 +134,8 @@ export interface IndexReport {
   ms: number;
   /** False when nothing had to be written. */
   wrote: boolean;
+  /** A line to tell the user about this update, such as that an index of an older format was rebuilt. */
+  notice?: string;
 }
 
 /** The whole engine: adapters and the CLI use only this. */

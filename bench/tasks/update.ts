@@ -82,7 +82,7 @@ task<UpdateInput, UpdateResult>(async (input) => {
   const reader = SegmentStore.open(input.indexDir, embedder);
   const openMs = performance.now() - t1;
   const changedLoc = reader.articles.get(target.id);
-  const changedText = changedLoc ? reader.segments[changedLoc.segment]?.paragraphText(changedLoc.meta.p0 + changedLoc.meta.pc - 1) : '';
+  const changedText = changedLoc ? reader.segments[changedLoc.segment]?.paragraphText(changedLoc.meta.firstParagraph + changedLoc.meta.paragraphCount - 1) : '';
   const checks = {
     changedFound: (changedText ?? '').endsWith(CHANGE.trim()),
     addedFound: reader.articles.has(ADDED.id),

@@ -188,7 +188,7 @@ export function extractiveAnswer(input: ExtractiveInput): ExtractiveResult {
     if (t === undefined) {
       const seg = reader.segments[hit.segment] as Segment;
       const parts = [hit.article.title, hit.article.date];
-      for (let p = hit.article.p0; p < hit.article.p0 + hit.article.pc; p++) parts.push(seg.paragraphText(p));
+      for (let p = hit.article.firstParagraph; p < hit.article.firstParagraph + hit.article.paragraphCount; p++) parts.push(seg.paragraphText(p));
       articleTexts.set(hit.article.id, (t = parts.join('\n')));
     }
     return t;

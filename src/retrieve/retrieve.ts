@@ -99,7 +99,7 @@ export async function retrieve(reader: SegmentStore, embedder: Embedder, query: 
       lexicalScore: o.ls,
       article,
       paragraph,
-      paragraphNumber: paragraph - article.p0 + 1,
+      paragraphNumber: paragraph - article.firstParagraph + 1,
       start: seg.passStart[o.hit.passage] as number,
       end: seg.passEnd[o.hit.passage] as number,
     });

@@ -16,11 +16,16 @@ import { writeFileAtomic } from './atomic-files.js';
  * A writer builds new segments and a new manifest beside the live ones and switches CURRENT
  * last, so a crash or kill at any moment leaves the previous generation loadable.
  */
-export const FORMAT_VERSION = 1;
+/**
+ * Version of the on-disk layout. 2: the article lists name their fields (`firstParagraph`,
+ * `paragraphCount`, `passageCount`; version 1 wrote `p0`, `pc`, `np`). An index of an older
+ * version is rebuilt by the next update; one of a newer version is refused.
+ */
+export const FORMAT_VERSION = 2;
 
 const fileSum = z.object({ size: z.number().int().nonnegative(), crc32: z.number().int().nonnegative() });
 
-export const manifestSchema = z.object({
+const manifestSchema = z.object({
   format: z.number().int(),
   generation: z.number().int().nonnegative(),
   createdAt: z.string(),
@@ -51,30 +56,55 @@ export function rebuildHint(indexDir: string): string {
   return `run "kiemchung index --rebuild --index ${indexDir}" to rebuild it`;
 }
 
-/** The live manifest, or null when the folder holds no index yet. */
-export function readCurrentManifest(indexDir: string): Manifest | null {
+/** The live manifest's file name and contents, unvalidated; null when the folder holds no index yet. */
+function readLiveManifest(indexDir: string): { name: string; raw: unknown } | null {
   const current = path.join(indexDir, 'CURRENT');
   if (!fs.existsSync(current)) return null;
   const name = fs.readFileSync(current, 'utf8').trim();
   if (!/^manifest-\d+\.json$/.test(name)) {
     throw new IndexError('index-corrupt', `index at ${indexDir} is damaged: CURRENT names "${name.slice(0, 60)}"; ${rebuildHint(indexDir)}`);
   }
-  let raw: unknown;
   try {
-    raw = JSON.parse(fs.readFileSync(path.join(indexDir, name), 'utf8'));
+    return { name, raw: JSON.parse(fs.readFileSync(path.join(indexDir, name), 'utf8')) };
   } catch (err) {
     throw new IndexError('index-corrupt', `index at ${indexDir} is damaged: ${name} cannot be read; ${rebuildHint(indexDir)}`, { cause: err });
   }
-  const format = (raw as { format?: unknown })?.format;
+}
+
+/**
+ * The live generation's number and format version, read without validating the rest (an older
+ * format is not a valid manifest of this one); null when there is no readable index.
+ */
+export function peekManifest(indexDir: string): { generation: number; format: number } | null {
+  try {
+    const live = readLiveManifest(indexDir);
+    const { generation, format } = (live?.raw ?? {}) as { generation?: unknown; format?: unknown };
+    return typeof generation === 'number' && typeof format === 'number' ? { generation, format } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The live manifest, or null when the folder holds no index yet. */
+export function readCurrentManifest(indexDir: string): Manifest | null {
+  const live = readLiveManifest(indexDir);
+  if (!live) return null;
+  const format = (live.raw as { format?: unknown })?.format;
+  if (typeof format === 'number' && format < FORMAT_VERSION) {
+    throw new IndexError(
+      'index-mismatch',
+      `index at ${indexDir} has format version ${format}, this version of kiemchung reads version ${FORMAT_VERSION}; run "kiemchung index --index ${indexDir}" to rebuild it`,
+    );
+  }
   if (typeof format === 'number' && format !== FORMAT_VERSION) {
     throw new IndexError(
       'index-mismatch',
       `index at ${indexDir} has format version ${format}, this version of kiemchung reads version ${FORMAT_VERSION}; ${rebuildHint(indexDir)}`,
     );
   }
-  const parsed = manifestSchema.safeParse(raw);
+  const parsed = manifestSchema.safeParse(live.raw);
   if (!parsed.success) {
-    throw new IndexError('index-corrupt', `index at ${indexDir} is damaged: ${name} is not a valid manifest; ${rebuildHint(indexDir)}`);
+    throw new IndexError('index-corrupt', `index at ${indexDir} is damaged: ${live.name} is not a valid manifest; ${rebuildHint(indexDir)}`);
   }
   return parsed.data;
 }

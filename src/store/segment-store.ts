@@ -43,7 +43,7 @@ export class SegmentStore {
       seg.articles.forEach((meta, local) => {
         if (dead.has(local)) return;
         this.articles.set(meta.id, { segment: si, local, meta });
-        paragraphs += meta.pc;
+        paragraphs += meta.paragraphCount;
         if (meta.date) {
           if (from === null || meta.date < from) from = meta.date;
           if (to === null || meta.date > to) to = meta.date;

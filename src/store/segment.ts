@@ -27,11 +27,12 @@ export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 100, efSearch: 
 /** An article as a segment stores it: its metadata, with the paragraphs kept in the text store. */
 export interface SegmentArticle extends Omit<Article, 'paragraphs' | 'origin'> {
   hash: string;
-  /** First paragraph (segment-local index) and count. */
-  p0: number;
-  pc: number;
-  /** Number of passages. */
-  np: number;
+  /** Segment-local index of the article's first paragraph. */
+  firstParagraph: number;
+  /** Body paragraphs: `#p1` … `#pN`. */
+  paragraphCount: number;
+  /** Passages the paragraphs were cut into. */
+  passageCount: number;
 }
 
 /** A segment's article list alone (checksum verified): enough to plan an update. */
@@ -111,7 +112,7 @@ export async function buildSegment(input: BuildSegmentInput): Promise<BuiltSegme
   let paragraphs = 0;
   const spans = segmentPassages(articles, chunking);
   articles.forEach((a, ai) => {
-    const p0 = paragraphs;
+    const firstParagraph = paragraphs;
     for (const p of a.paragraphs) {
       const b = Buffer.from(p, 'utf8');
       textParts.push(b);
@@ -131,13 +132,13 @@ export async function buildSegment(input: BuildSegmentInput): Promise<BuiltSegme
       tags: a.tags,
       captions: a.captions,
       hash: articleHash(a, chunking),
-      p0,
-      pc: a.paragraphs.length,
-      np: spans[ai]?.length ?? 0,
+      firstParagraph,
+      paragraphCount: a.paragraphs.length,
+      passageCount: spans[ai]?.length ?? 0,
     });
     for (const s of spans[ai] ?? []) {
       const text = (a.paragraphs[s.paragraph] as string).slice(s.start, s.end);
-      passPara.push(p0 + s.paragraph);
+      passPara.push(firstParagraph + s.paragraph);
       passStart.push(s.start);
       passEnd.push(s.end);
       lex.add(passageTermCounts(text, a.title));

@@ -23,7 +23,7 @@ import {
 } from './segment.js';
 import { sealSegment } from './atomic-files.js';
 import { acquireLock } from './lock.js';
-import { FORMAT_VERSION, type Manifest, checkCompatible, collectGarbage, publishManifest, readCurrentManifest, segmentsDir } from './manifest.js';
+import { FORMAT_VERSION, type Manifest, checkCompatible, collectGarbage, peekManifest, publishManifest, readCurrentManifest, segmentsDir } from './manifest.js';
 
 export interface IndexProgress {
   phase: 'embed' | 'build';
@@ -87,7 +87,10 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
   }
   const release = acquireLock(indexDir);
   try {
-    const previous = opts.rebuild ? null : readCurrentManifest(indexDir);
+    const current = peekManifest(indexDir);
+    // An index of an older format cannot be updated in place: it is rebuilt, and the report says so.
+    const outdated = !opts.rebuild && current !== null && current.format < FORMAT_VERSION;
+    const previous = opts.rebuild || outdated ? null : readCurrentManifest(indexDir);
     const settings = { embedder: { id: embedder.id, version: embedder.version, dimension: embedder.dimension }, chunking };
     if (previous) checkCompatible(previous, settings, indexDir);
     const oldRaw = opts.rebuild ? tryReadManifest(indexDir) : previous;
@@ -99,7 +102,7 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
     segments.forEach((entry, si) => {
       const dead = new Set(entry.deleted);
       (metas[si] as SegmentArticle[]).forEach((a, local) => {
-        if (!dead.has(local)) live.set(a.id, { seg: si, local, hash: a.hash, passages: a.np });
+        if (!dead.has(local)) live.set(a.id, { seg: si, local, hash: a.hash, passages: a.passageCount });
       });
     });
 
@@ -143,6 +146,7 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
       issues,
       ms: Math.round(performance.now() - t0),
       wrote,
+      ...(outdated ? { notice: `the index at ${indexDir} was in an older format (version ${current?.format}) and was rebuilt in version ${FORMAT_VERSION}` } : {}),
     });
     if (previous && toWrite.length === 0 && removed === 0) return report(false);
 
@@ -185,7 +189,7 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
     }
     const newManifest: Manifest = {
       format: FORMAT_VERSION,
-      generation: (oldRaw?.generation ?? 0) + 1,
+      generation: Math.max(oldRaw?.generation ?? 0, current?.generation ?? 0) + 1,
       createdAt: new Date().toISOString(),
       embedder: settings.embedder,
       chunking,

@@ -7,6 +7,10 @@ import { queryTerms } from '../../src/store/lexical-index.js';
 import { SegmentStore } from '../../src/store/segment-store.js';
 import { readCurrentManifest } from '../../src/store/manifest.js';
 import { IndexError } from '../../src/errors.js';
+import { createEngine } from '../../src/engine.js';
+import { runCli } from '../../src/cli/main.js';
+import { createLogger } from '../../src/log.js';
+import { crc32 } from '../../src/store/atomic-files.js';
 import { CORPUS, article, copyCorpus, syntheticCorpus, tempDir } from '../support/corpus.js';
 
 const embedder = new HashEmbedder();
@@ -40,7 +44,7 @@ describe('building, reloading and searching a real HNSW index', () => {
     const before = SegmentStore.open(dir, embedder);
     const iecBefore = before.articles.get('iec-thanh-vien-2024')!;
     const segBefore = before.segments[iecBefore.segment]!;
-    const p2 = segBefore.paragraphText(iecBefore.meta.p0 + 1);
+    const p2 = segBefore.paragraphText(iecBefore.meta.firstParagraph + 1);
 
     const same = await updateIndex({ indexDir: dir, corpus, embedder });
     expect(same).toMatchObject({ wrote: false, unchanged: 2 });
@@ -53,10 +57,10 @@ describe('building, reloading and searching a real HNSW index', () => {
     expect(upd).toMatchObject({ added: 1, changed: 1, removed: 0, unchanged: 1, wrote: true });
     const after = SegmentStore.open(dir, embedder);
     const iecAfter = after.articles.get('iec-thanh-vien-2024')!;
-    expect(after.segments[iecAfter.segment]!.paragraphText(iecAfter.meta.p0 + 1)).toBe(p2);
+    expect(after.segments[iecAfter.segment]!.paragraphText(iecAfter.meta.firstParagraph + 1)).toBe(p2);
     expect(topArticle(after, 'năng lượng nguyên tử Nga')).toBe('bai-moi');
     const lmc = after.articles.get('do-luong-lmc-2023')!;
-    expect(after.segments[lmc.segment]!.paragraphText(lmc.meta.p0 + 4)).toContain('74 năm');
+    expect(after.segments[lmc.segment]!.paragraphText(lmc.meta.firstParagraph + 4)).toContain('74 năm');
     // The replaced version is gone from search.
     const old = after.lexical(queryTerms('73 năm quan hệ ngoại giao'), 20).map((h) => after.segments[h.segment]!.passageText(h.passage));
     expect(old.some((t) => t.includes('73 năm'))).toBe(false);
@@ -175,5 +179,68 @@ describe('building, reloading and searching a real HNSW index', () => {
     const r = await updateIndex({ indexDir: tempDir(), corpus, embedder });
     expect(r.articles).toBe(2);
     expect(r.issues).toEqual([{ path: path.join(corpus, 'broken.md'), reason: expect.stringMatching(/title/) }]);
+  });
+});
+
+/**
+ * Turns a freshly built index into what version 1 of the format wrote: the manifest says
+ * format 1 and the article lists use the short field names, with matching checksums.
+ */
+function downgradeToFormat1(dir: string): void {
+  const name = fs.readFileSync(path.join(dir, 'CURRENT'), 'utf8').trim();
+  const m = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
+  for (const seg of m.segments) {
+    const file = path.join(dir, 'segments', seg.name, 'articles.json');
+    const old = JSON.parse(fs.readFileSync(file, 'utf8')).map(({ firstParagraph, paragraphCount, passageCount, ...rest }: Record<string, unknown>) => ({
+      ...rest,
+      p0: firstParagraph,
+      pc: paragraphCount,
+      np: passageCount,
+    }));
+    const buf = Buffer.from(JSON.stringify(old));
+    fs.writeFileSync(file, buf);
+    seg.files['articles.json'] = { size: buf.length, crc32: crc32(buf) };
+  }
+  fs.writeFileSync(path.join(dir, name), JSON.stringify({ ...m, format: 1 }));
+}
+
+describe('an index written by an older version', () => {
+  it('is refused by the reader with the command that rebuilds it, and rebuilt by the next update with a notice', async () => {
+    const dir = tempDir();
+    await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
+    const generation = readCurrentManifest(dir)!.generation;
+    downgradeToFormat1(dir);
+    expect(() => SegmentStore.open(dir, embedder)).toThrowError(/format version 1, this version of kiemchung reads version 2; run "kiemchung index --index /);
+    const r = await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
+    expect(r).toMatchObject({ wrote: true, added: 2, articles: 2 });
+    expect(r.notice).toMatch(/older format \(version 1\) and was rebuilt in version 2/);
+    expect(readCurrentManifest(dir)).toMatchObject({ format: 2, generation: generation + 1 });
+    expect(SegmentStore.open(dir, embedder).articles.size).toBe(2);
+    expect((await updateIndex({ indexDir: dir, corpus: CORPUS, embedder })).notice).toBeUndefined();
+  });
+
+  it('still needs --rebuild after an embedder change', async () => {
+    const dir = tempDir();
+    await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
+    await expect(updateIndex({ indexDir: dir, corpus: CORPUS, embedder: new HashEmbedder(128) })).rejects.toThrowError(/dimension 256 \(now 128\).*--rebuild/);
+  });
+
+  it('is rebuilt when the engine starts and by "kiemchung index", each with a one-line notice', async () => {
+    const dir = tempDir();
+    await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
+    downgradeToFormat1(dir);
+    const lines: string[] = [];
+    const engine = await createEngine({ config: { corpus: CORPUS, indexDir: dir }, env: {}, logger: createLogger('info', (s) => lines.push(s)) });
+    expect(lines.filter((l) => /older format/.test(l))).toHaveLength(1);
+    expect((await engine.ask('Ai là Tổng Thư ký IEC?')).refused).toBe(false);
+    await engine.close();
+
+    downgradeToFormat1(dir);
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(['index', '--corpus', CORPUS, '--index', dir], { out: (s) => out.push(s), err: (s) => err.push(s), env: { KIEMCHUNG_LOG_LEVEL: 'warn' }, stdin: process.stdin });
+    expect(code).toBe(0);
+    expect(err).toEqual([expect.stringMatching(/^the index at .* was in an older format \(version 1\) and was rebuilt in version 2$/)]);
+    expect(out.join('\n')).toMatch(/indexed 2 articles, 12 passages \(2 added/);
   });
 });
