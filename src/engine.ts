@@ -1,13 +1,14 @@
 import { type Config, loadConfig } from './config.js';
-import { parseParagraphId } from './corpus/ids.js';
+import { paragraphId, parseParagraphId } from './corpus/ids.js';
 import { createEmbedder } from './embed/create-embedder.js';
 import type { Embedder } from './embed/embedder.js';
 import { InputError } from './errors.js';
 import { type IndexProgress, updateIndex } from './store/update-index.js';
-import { SegmentStore, articleRef } from './store/segment-store.js';
-import type { Segment } from './store/segment.js';
+import type { Store } from './store/port.js';
+import { SegmentStore } from './store/segment-store.js';
 import { type Logger, createLogger, secretValues } from './log.js';
-import { assertVerbatim, closestArticles, extractiveAnswer, messages } from './answer/extractive.js';
+import { articleRef } from './answer/article-ref.js';
+import { assertVerbatim, closestArticles, extractiveAnswer, hitParagraph, messages } from './answer/extractive.js';
 import { renumberMarkers } from './answer/markers.js';
 import { draftText } from './answer/draft.js';
 import { type FusionSettings, HASH_FUSION, NEURAL_FUSION, type Retrieved, retrieve } from './retrieve/retrieve.js';
@@ -61,7 +62,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   if (options.autoIndex !== false) await update();
   // LangChain and the provider packages load only when an LLM is configured.
   const llm = config.llm === 'none' ? null : await (await import('./answer/llm.js')).createLlmAnswerer(config.llm, { config, logger });
-  let reader = SegmentStore.open(config.indexDir, embedder);
+  let store: Store = SegmentStore.open(config.indexDir, embedder);
   let reindexing: Promise<IndexReport> | null = null;
 
   const ask = async (question: string, opts: AskOptions = {}): Promise<Answer> => {
@@ -76,22 +77,22 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     });
     if (!/[\p{L}\p{N}]/u.test(q)) return done({ ...base, text: m.empty, refused: true, reason: 'empty-question' }, 0);
     if (q.length > config.maxQuestionChars) return done({ ...base, text: m.tooLong, refused: true, reason: 'too-long' }, 0);
-    const r = reader;
+    const s = store;
     const expanded = expandQuery(q, lang);
-    const { hits } = await retrieve(r, embedder, expanded, { k: opts.topK ?? config.topK, fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
+    const { hits } = await retrieve(s, embedder, expanded, { k: opts.topK ?? config.topK, fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
     const retrieveMs = performance.now() - t0;
     const closest = closestArticles(hits);
-    const retrieved = hits.map((h) => ({ paragraphId: `${h.article.id}#p${h.paragraphNumber}`, articleId: h.article.id, score: Math.round(h.score * 10000) / 10000 }));
+    const retrieved = hits.map((h) => ({ paragraphId: paragraphId(h.article.id, h.paragraphNumber), articleId: h.article.id, score: Math.round(h.score * 10000) / 10000 }));
     if (hits.length === 0) {
       const filtered = opts.filter && Object.values(opts.filter).some((v) => v !== undefined);
       return done({ ...base, text: filtered ? m.filtered : m.refusal, refused: true, reason: filtered ? 'not-in-filter' : 'no-match' }, retrieveMs);
     }
-    const ex = extractiveAnswer({ reader: r, question: q, translated: lang === 'en' ? translateTerms(q) : [], lang, hits });
+    const ex = extractiveAnswer({ store: s, question: q, translated: lang === 'en' ? translateTerms(q) : [], lang, hits });
     if (ex.citations.length === 0 || ex.confidence < config.minConfidence) {
       return done({ ...base, text: m.refusal, refused: true, reason: 'low-confidence', closest, retrieved, confidence: ex.confidence }, retrieveMs);
     }
     if (llm) {
-      const composed = await llmAnswer(r, hits, q, lang, opts).catch((err: unknown) => {
+      const composed = await llmAnswer(s, hits, q, lang, opts).catch((err: unknown) => {
         if (opts.signal?.aborted) throw err;
         logger.error('LLM answer failed; using the extractive answer', err);
         return null;
@@ -106,14 +107,14 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
    * is checked against the paragraph it cites, and its markers are renumbered from 1. Null
    * when too little survives the check: the extractive answer is used instead.
    */
-  const llmAnswer = async (r: SegmentStore, hits: Retrieved[], q: string, lang: Lang, opts: AskOptions) => {
+  const llmAnswer = async (s: Store, hits: Retrieved[], q: string, lang: Lang, opts: AskOptions) => {
     if (!llm) return null;
     const sources = hits.map((h, i) => ({
       marker: i + 1,
-      paragraphId: `${h.article.id}#p${h.paragraphNumber}`,
+      paragraphId: paragraphId(h.article.id, h.paragraphNumber),
       title: h.article.title,
       date: h.article.date,
-      text: (r.segments[h.segment] as Segment).paragraphText(h.paragraph),
+      text: hitParagraph(s, h),
     }));
     const onPartial = opts.onPartial;
     let shown = '';
@@ -142,42 +143,36 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const q = normalizeSpace(typeof query === 'string' ? query : '');
     if (!/[\p{L}\p{N}]/u.test(q)) return [];
     if (q.length > config.maxQuestionChars) throw new InputError(`query longer than ${config.maxQuestionChars} characters`);
-    const r = reader;
-    const { hits } = await retrieve(r, embedder, expandQuery(q, detectLang(q)), { k: opts.topK ?? 10, fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
+    const s = store;
+    const { hits } = await retrieve(s, embedder, expandQuery(q, detectLang(q)), { k: opts.topK ?? 10, fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
     return hits.map((h) => ({
       ...articleRef(h.article),
-      paragraphId: `${h.article.id}#p${h.paragraphNumber}`,
+      paragraphId: paragraphId(h.article.id, h.paragraphNumber),
       paragraphNumber: h.paragraphNumber,
-      snippet: (r.segments[h.segment] as Segment).paragraphText(h.paragraph).slice(h.start, h.end),
+      snippet: hitParagraph(s, h).slice(h.start, h.end),
       score: Math.round(h.score * 10000) / 10000,
     }));
   };
 
-  const source = async (paragraphId: string): Promise<SourceParagraph | null> => {
-    const id = parseParagraphId(typeof paragraphId === 'string' ? paragraphId.trim() : '');
+  const source = async (wanted: string): Promise<SourceParagraph | null> => {
+    const id = parseParagraphId(typeof wanted === 'string' ? wanted.trim() : '');
     if (!id) return null;
-    const loc = reader.articles.get(id.articleId);
-    if (!loc || id.n > loc.meta.paragraphCount) return null;
-    const seg = reader.segments[loc.segment] as Segment;
-    return {
-      ...articleRef(loc.meta),
-      paragraphId: `${loc.meta.id}#p${id.n}`,
-      paragraphNumber: id.n,
-      text: seg.paragraphText(loc.meta.firstParagraph + id.n - 1),
-      paragraphCount: loc.meta.paragraphCount,
-    };
+    const article = store.article(id.articleId);
+    const text = store.paragraph(id.articleId, id.n);
+    if (!article || text === null) return null;
+    return { ...articleRef(article), paragraphId: paragraphId(article.id, id.n), paragraphNumber: id.n, text, paragraphCount: article.paragraphCount };
   };
 
   const suggest = (prefix: string, limit = 25): Suggestion[] => {
     const p = fold(normalizeSpace(typeof prefix === 'string' ? prefix : '')).slice(0, 100);
     const out: Suggestion[] = [];
     const idPart = p.split('#')[0] ?? '';
-    for (const { meta } of reader.articles.values()) {
+    for (const meta of store.articles()) {
       if (out.length >= limit) break;
       const titleHit = p.length > 0 && fold(meta.title).includes(p);
       if (!(meta.id.startsWith(idPart) || titleHit)) continue;
       for (let n = 1; n <= meta.paragraphCount && out.length < limit; n++) {
-        const pid = `${meta.id}#p${n}`;
+        const pid = paragraphId(meta.id, n);
         if (!titleHit && !pid.startsWith(p)) continue;
         out.push({ paragraphId: pid, label: `${pid} · ${meta.title}`.slice(0, 100) });
       }
@@ -185,22 +180,15 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     return out;
   };
 
-  const stats = (): EngineStats => ({
-    articles: reader.articles.size,
-    paragraphs: reader.paragraphCount,
-    passages: reader.passageCount,
-    dateFrom: reader.dateFrom,
-    dateTo: reader.dateTo,
-    embedder: { id: embedder.id, dimension: embedder.dimension },
-    llm: config.llm,
-    indexDir: config.indexDir,
-    builtAt: reader.manifest.createdAt,
-  });
+  const stats = (): EngineStats => {
+    const { builtAt, ...counts } = store.stats();
+    return { ...counts, embedder: { id: embedder.id, dimension: embedder.dimension }, llm: config.llm, indexDir: config.indexDir, builtAt };
+  };
 
   const reindex = (): Promise<IndexReport> => {
     reindexing ??= update()
       .then((report) => {
-        if (report.wrote) reader = SegmentStore.open(config.indexDir, embedder);
+        if (report.wrote) store = SegmentStore.open(config.indexDir, embedder);
         return report;
       })
       .finally(() => {

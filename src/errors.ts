@@ -70,6 +70,14 @@ export class InputError extends KiemchungError {
   }
 }
 
+/** A bug: something the code relies on does not hold (a quote not in its paragraph, a passage id the store never gave). */
+export class InternalError extends KiemchungError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('internal', message, options);
+    this.name = 'InternalError';
+  }
+}
+
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }

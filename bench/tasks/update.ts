@@ -81,12 +81,12 @@ task<UpdateInput, UpdateResult>(async (input) => {
   const t1 = performance.now();
   const reader = SegmentStore.open(input.indexDir, embedder);
   const openMs = performance.now() - t1;
-  const changedLoc = reader.articles.get(target.id);
-  const changedText = changedLoc ? reader.segments[changedLoc.segment]?.paragraphText(changedLoc.meta.firstParagraph + changedLoc.meta.paragraphCount - 1) : '';
+  const changedMeta = reader.article(target.id);
+  const changedText = changedMeta ? reader.paragraph(target.id, changedMeta.paragraphCount) : '';
   const checks = {
     changedFound: (changedText ?? '').endsWith(CHANGE.trim()),
-    addedFound: reader.articles.has(ADDED.id),
-    removedGone: !reader.articles.has(victim.id),
+    addedFound: reader.article(ADDED.id) !== null,
+    removedGone: reader.article(victim.id) === null,
   };
 
   // The engine's own path: the corpus file changes, reindex() re-reads it and updates.

@@ -1,7 +1,7 @@
+import { paragraphId } from '../corpus/ids.js';
 import type { Embedder } from '../embed/embedder.js';
-import { type QueryTerm, type QueryWeights, DEFAULT_QUERY_WEIGHTS, queryTerms } from '../store/lexical-index.js';
-import type { SegmentStore, PassageHit } from '../store/segment-store.js';
-import type { SegmentArticle } from '../store/segment.js';
+import type { PassageHit, PassageId, QueryTerm, Store, StoredArticle } from '../store/port.js';
+import { DEFAULT_QUERY_WEIGHTS, type QueryWeights, queryTerms } from './query-terms.js';
 import type { SearchFilter } from '../types.js';
 
 export interface FusionSettings {
@@ -30,17 +30,16 @@ export const HASH_FUSION: FusionSettings = { mode: 'linear', lexicalK: 100, vect
 export const NEURAL_FUSION: FusionSettings = { ...HASH_FUSION, mode: 'rrf', vectorWeight: 1 };
 
 export interface Retrieved {
-  segment: number;
-  passage: number;
+  passage: PassageId;
   /** Fused score (higher is better). */
   score: number;
   lexicalRank: number | null;
   vectorRank: number | null;
   lexicalScore: number;
-  article: SegmentArticle;
-  /** Segment-local paragraph index, and its number in the article (from 1). */
-  paragraph: number;
+  article: StoredArticle;
+  /** N in `articleId#pN`. */
   paragraphNumber: number;
+  /** [start, end) of the passage in its paragraph. */
   start: number;
   end: number;
 }
@@ -58,23 +57,29 @@ export interface RetrieveResult {
   terms: QueryTerm[];
 }
 
-export async function retrieve(reader: SegmentStore, embedder: Embedder, query: string, opts: RetrieveOptions): Promise<RetrieveResult> {
+/**
+ * Hybrid retrieval: the query's weighted terms go to the store's lexical search and its vector
+ * to the store's vector search, and the two lists are fused (by normalised score or by rank,
+ * as `fusion` says), one passage per paragraph.
+ */
+export async function retrieve(store: Store, embedder: Embedder, query: string, opts: RetrieveOptions): Promise<RetrieveResult> {
   const f = opts.fusion;
   const terms = queryTerms(query, f.query);
-  const lex = f.lexicalWeight > 0 ? reader.lexical(terms, f.lexicalK, opts.filter) : [];
-  const vec = f.vectorWeight > 0 ? reader.vector(await embedder.embedQueryVector(query), f.vectorK, opts.filter) : [];
-  const fused = new Map<string, { hit: PassageHit; score: number; lr: number | null; vr: number | null; ls: number }>();
+  const [lex, vec] = await Promise.all([
+    f.lexicalWeight > 0 ? store.lexicalSearch(terms, f.lexicalK, opts.filter) : [],
+    f.vectorWeight > 0 ? embedder.embedQueryVector(query).then((v) => store.vectorSearch(v, f.vectorK, opts.filter)) : [],
+  ]);
+  const fused = new Map<PassageId, { hit: PassageHit; score: number; lr: number | null; vr: number | null; ls: number }>();
   const add = (list: PassageHit[], w: number, which: 'l' | 'v') => {
     const best = list[0]?.score || 1;
     list.forEach((h, rank) => {
-      const key = `${h.segment}:${h.passage}`;
-      const cur = fused.get(key) ?? { hit: h, score: 0, lr: null, vr: null, ls: 0 };
+      const cur = fused.get(h.passage) ?? { hit: h, score: 0, lr: null, vr: null, ls: 0 };
       cur.score += f.mode === 'rrf' ? w / (f.rrfK + rank + 1) : (w * h.score) / best;
       if (which === 'l') {
         cur.lr = rank;
         cur.ls = h.score;
       } else cur.vr = rank;
-      fused.set(key, cur);
+      fused.set(h.passage, cur);
     });
   };
   add(lex, f.lexicalWeight, 'l');
@@ -83,26 +88,11 @@ export async function retrieve(reader: SegmentStore, embedder: Embedder, query: 
   const seen = new Set<string>();
   const hits: Retrieved[] = [];
   for (const o of ordered) {
-    const seg = reader.segments[o.hit.segment];
-    if (!seg) continue;
-    const paragraph = seg.passPara[o.hit.passage] as number;
-    const key = `${o.hit.segment}:${paragraph}`;
+    const { article, paragraphNumber, start, end } = store.passage(o.hit.passage);
+    const key = paragraphId(article.id, paragraphNumber);
     if (opts.dedupe !== false && seen.has(key)) continue;
     seen.add(key);
-    const article = seg.articles[seg.paraArticle[paragraph] as number] as SegmentArticle;
-    hits.push({
-      segment: o.hit.segment,
-      passage: o.hit.passage,
-      score: o.score,
-      lexicalRank: o.lr,
-      vectorRank: o.vr,
-      lexicalScore: o.ls,
-      article,
-      paragraph,
-      paragraphNumber: paragraph - article.firstParagraph + 1,
-      start: seg.passStart[o.hit.passage] as number,
-      end: seg.passEnd[o.hit.passage] as number,
-    });
+    hits.push({ passage: o.hit.passage, score: o.score, lexicalRank: o.lr, vectorRank: o.vr, lexicalScore: o.ls, article, paragraphNumber, start, end });
     if (hits.length >= opts.k) break;
   }
   return { hits, terms };

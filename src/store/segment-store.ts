@@ -1,38 +1,31 @@
 import type { Embedder } from '../embed/embedder.js';
-import { IndexError } from '../errors.js';
-import type { ArticleRef, SearchFilter } from '../types.js';
-import { type QueryTerm, bm25Search } from './lexical-index.js';
-import { DEFAULT_HNSW, Segment, type SegmentArticle } from './segment.js';
+import { IndexError, InternalError } from '../errors.js';
+import type { SearchFilter } from '../types.js';
+import { bm25Search } from './lexical-index.js';
 import { type Manifest, checkCompatible, readCurrentManifest } from './manifest.js';
+import type { PassageHit, PassageId, PassageLocation, QueryTerm, Store, StoreStats, StoredArticle } from './port.js';
+import { DEFAULT_HNSW, Segment, type SegmentArticle } from './segment.js';
 
-export interface PassageHit {
-  segment: number;
-  passage: number;
-  score: number;
-}
-
-export interface ArticleLocation {
+/** Where a live article is: its segment and its index there. */
+interface ArticleLocation {
   segment: number;
   local: number;
   meta: SegmentArticle;
 }
 
-export function articleRef(m: SegmentArticle): ArticleRef {
-  return { articleId: m.id, title: m.title, date: m.date, dateKind: m.dateKind, source: m.source, ...(m.url ? { url: m.url } : {}) };
-}
+/** Passage ids pack the segment above the passage's position in it. */
+const SEGMENT_SHIFT = 2 ** 32;
 
-/** A published index generation, loaded for queries. */
-export class SegmentStore {
-  readonly articles = new Map<string, ArticleLocation>();
-  readonly paragraphCount: number;
-  readonly passageCount: number;
-  readonly dateFrom: string | null;
-  readonly dateTo: string | null;
+/** The embedded store: a published index generation, its segments loaded for queries. */
+export class SegmentStore implements Store {
+  private readonly locations = new Map<string, ArticleLocation>();
+  private readonly counts: Omit<StoreStats, 'builtAt'>;
 
   private constructor(
     readonly indexDir: string,
     readonly manifest: Manifest,
-    readonly segments: Segment[],
+    /** The loaded segments: for the store's own tests and benchmarks, never for the engine. */
+    readonly segments: readonly Segment[],
   ) {
     let paragraphs = 0;
     let passages = 0;
@@ -42,7 +35,7 @@ export class SegmentStore {
       const dead = new Set(manifest.segments[si]?.deleted ?? []);
       seg.articles.forEach((meta, local) => {
         if (dead.has(local)) return;
-        this.articles.set(meta.id, { segment: si, local, meta });
+        this.locations.set(meta.id, { segment: si, local, meta });
         paragraphs += meta.paragraphCount;
         if (meta.date) {
           if (from === null || meta.date < from) from = meta.date;
@@ -51,10 +44,7 @@ export class SegmentStore {
       });
       for (let i = 0; i < seg.passageCount; i++) if (!seg.deleted[i]) passages++;
     });
-    this.paragraphCount = paragraphs;
-    this.passageCount = passages;
-    this.dateFrom = from;
-    this.dateTo = to;
+    this.counts = { articles: this.locations.size, paragraphs, passages, dateFrom: from, dateTo: to };
   }
 
   /** Opens the live generation; fails clearly when there is none or it was built differently. */
@@ -67,6 +57,18 @@ export class SegmentStore {
     const ef = manifest.hnsw.efSearch ?? DEFAULT_HNSW.efSearch;
     const segments = manifest.segments.map((s) => new Segment(indexDir, s, manifest.embedder.dimension, ef));
     return new SegmentStore(indexDir, manifest, segments);
+  }
+
+  /** The id of passage `local` of segment `segment`. */
+  passageId(segment: number, local: number): PassageId {
+    return segment * SEGMENT_SHIFT + local;
+  }
+
+  private locate(id: PassageId): { seg: Segment; local: number } {
+    const seg = this.segments[Math.floor(id / SEGMENT_SHIFT)];
+    const local = id % SEGMENT_SHIFT;
+    if (!seg || local >= seg.passageCount) throw new InternalError(`no passage ${id} in the index at ${this.indexDir}`);
+    return { seg, local };
   }
 
   /** A predicate over passages for a filter, or null when every live passage is allowed. */
@@ -91,7 +93,7 @@ export class SegmentStore {
     return (s, i) => (ok[s] as Uint8Array)[(this.segments[s] as Segment).articleOfPassage(i)] === 1;
   }
 
-  lexical(terms: readonly QueryTerm[], k: number, filter?: SearchFilter): PassageHit[] {
+  async lexicalSearch(terms: readonly QueryTerm[], k: number, filter?: SearchFilter): Promise<PassageHit[]> {
     const extra = this.allowed(filter);
     const alive = (s: number, d: number) => !(this.segments[s] as Segment).deleted[d] && (!extra || extra(s, d));
     return bm25Search(
@@ -99,36 +101,55 @@ export class SegmentStore {
       terms,
       k,
       alive,
-    ).map((h) => ({ segment: h.segment, passage: h.doc, score: h.score }));
+    ).map((h) => ({ passage: this.passageId(h.segment, h.doc), score: h.score }));
   }
 
-  vector(query: Float32Array, k: number, filter?: SearchFilter): PassageHit[] {
+  async vectorSearch(vector: Float32Array, k: number, filter?: SearchFilter): Promise<PassageHit[]> {
     const extra = this.allowed(filter);
-    const q = Array.from(query);
+    const q = Array.from(vector);
     const hits: PassageHit[] = [];
     this.segments.forEach((seg, si) => {
       const n = seg.passageCount;
       if (n === 0) return;
       const fn = seg.hasDeleted || extra ? (label: number) => !seg.deleted[label] && (!extra || extra(si, label)) : undefined;
       const r = seg.hnsw.searchKnn(q, Math.min(k, n), fn);
-      r.neighbors.forEach((label, j) => hits.push({ segment: si, passage: label, score: 1 - (r.distances[j] as number) }));
+      r.neighbors.forEach((label, j) => hits.push({ passage: this.passageId(si, label), score: 1 - (r.distances[j] as number) }));
     });
     return hits.sort((a, b) => b.score - a.score).slice(0, k);
   }
 
-  segmentArticle(seg: number, passage: number): SegmentArticle {
-    const s = this.segments[seg] as Segment;
-    return s.articles[s.articleOfPassage(passage)] as SegmentArticle;
+  passage(id: PassageId): PassageLocation {
+    const { seg, local } = this.locate(id);
+    const paragraph = seg.passPara[local] as number;
+    const article = seg.articles[seg.paraArticle[paragraph] as number] as SegmentArticle;
+    return { article, paragraphNumber: paragraph - article.firstParagraph + 1, start: seg.passStart[local] as number, end: seg.passEnd[local] as number };
   }
 
-  /** Document frequency of a hashed term across the index (for weighting query terms). */
-  df(hash: number): number {
+  paragraph(articleId: string, n: number): string | null {
+    const loc = this.locations.get(articleId);
+    if (!loc || !Number.isInteger(n) || n < 1 || n > loc.meta.paragraphCount) return null;
+    return (this.segments[loc.segment] as Segment).paragraphText(loc.meta.firstParagraph + n - 1);
+  }
+
+  article(id: string): StoredArticle | null {
+    return this.locations.get(id)?.meta ?? null;
+  }
+
+  *articles(): IterableIterator<StoredArticle> {
+    for (const loc of this.locations.values()) yield loc.meta;
+  }
+
+  documentFrequency(hash: number): number {
     let n = 0;
     for (const s of this.segments) n += s.lexical.df(hash);
     return n;
   }
 
-  get lexicalSize(): number {
+  lexicalSize(): number {
     return this.segments.reduce((n, s) => n + s.lexical.size, 0);
+  }
+
+  stats(): StoreStats {
+    return { ...this.counts, builtAt: this.manifest.createdAt };
   }
 }

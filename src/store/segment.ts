@@ -4,6 +4,7 @@ import path from 'node:path';
 import hnswlib from 'hnswlib-node';
 import type { Article } from '../corpus/article.js';
 import { type ChunkOptions, splitPassages } from '../corpus/passages.js';
+import type { StoredArticle } from './port.js';
 import { LexicalBuilder, LexicalIndex, passageTermCounts } from './lexical-index.js';
 import { Grow, decodePack, encodePack, readPack } from './pack.js';
 import { IndexError } from '../errors.js';
@@ -25,12 +26,11 @@ export interface HnswParams {
 export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 100, efSearch: 96 };
 
 /** An article as a segment stores it: its metadata, with the paragraphs kept in the text store. */
-export interface SegmentArticle extends Omit<Article, 'paragraphs' | 'origin'> {
+export interface SegmentArticle extends StoredArticle {
+  /** Content hash of the article as indexed (`articleHash`): what an update compares. */
   hash: string;
   /** Segment-local index of the article's first paragraph. */
   firstParagraph: number;
-  /** Body paragraphs: `#p1` … `#pN`. */
-  paragraphCount: number;
   /** Passages the paragraphs were cut into. */
   passageCount: number;
 }
