@@ -8,14 +8,13 @@ import type { Store } from './store/port.js';
 import { SegmentStore } from './store/segment-store.js';
 import { type Logger, createLogger, secretValues } from './log.js';
 import { articleRef } from './answer/article-ref.js';
-import { assertVerbatim, closestArticles, extractiveAnswer, hitParagraph, messages } from './answer/extractive.js';
-import { renumberMarkers } from './answer/markers.js';
-import { draftText } from './answer/draft.js';
-import { type FusionSettings, HASH_FUSION, NEURAL_FUSION, type Retrieved, retrieve } from './retrieve/retrieve.js';
+import { answerWithLlm } from './answer/answer-with-llm.js';
+import { closestArticles, extractiveAnswer, hitParagraph, messages } from './answer/extractive.js';
+import { type FusionSettings, HASH_FUSION, NEURAL_FUSION, retrieve } from './retrieve/retrieve.js';
 import { expandQuery, translateTerms } from './text/glossary.js';
 import { detectLang } from './text/lang.js';
 import { fold, normalizeSpace } from './text/normalize.js';
-import type { Answer, AskOptions, Citation, Engine, Lang, EngineStats, IndexReport, SearchHit, SearchOptions, SourceParagraph, Suggestion } from './types.js';
+import type { Answer, AskOptions, Engine, EngineStats, IndexReport, SearchHit, SearchOptions, SourceParagraph, Suggestion } from './types.js';
 
 export interface EngineOptions {
   /** Settings that override the environment (e.g. `{ corpus, indexDir }`). */
@@ -92,7 +91,15 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       return done({ ...base, text: m.refusal, refused: true, reason: 'low-confidence', closest, retrieved, confidence: ex.confidence }, retrieveMs);
     }
     if (llm) {
-      const composed = await llmAnswer(s, hits, q, lang, opts).catch((err: unknown) => {
+      const composed = await answerWithLlm({
+        llm,
+        store: s,
+        hits,
+        question: q,
+        lang,
+        ...(opts.onPartial ? { onPartial: opts.onPartial } : {}),
+        ...(opts.signal ? { signal: opts.signal } : {}),
+      }).catch((err: unknown) => {
         if (opts.signal?.aborted) throw err;
         logger.error('LLM answer failed; using the extractive answer', err);
         return null;
@@ -100,43 +107,6 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       if (composed) return done({ ...base, ...composed, refused: false, closest, retrieved, confidence: ex.confidence }, retrieveMs);
     }
     return done({ ...base, text: ex.text, citations: ex.citations, refused: false, closest, retrieved, confidence: ex.confidence }, retrieveMs);
-  };
-
-  /**
-   * The configured chat model answers from the retrieved paragraphs; every sentence it writes
-   * is checked against the paragraph it cites, and its markers are renumbered from 1. Null
-   * when too little survives the check: the extractive answer is used instead.
-   */
-  const llmAnswer = async (s: Store, hits: Retrieved[], q: string, lang: Lang, opts: AskOptions) => {
-    if (!llm) return null;
-    const sources = hits.map((h, i) => ({
-      marker: i + 1,
-      paragraphId: paragraphId(h.article.id, h.paragraphNumber),
-      title: h.article.title,
-      date: h.article.date,
-      text: hitParagraph(s, h),
-    }));
-    const onPartial = opts.onPartial;
-    let shown = '';
-    const draft = onPartial
-      ? (raw: string) => {
-          const text = draftText(raw);
-          if (text && text !== shown) onPartial((shown = text));
-        }
-      : undefined;
-    const result = await llm.answer({ question: q, lang, sources, ...(draft ? { onPartial: draft } : {}), ...(opts.signal ? { signal: opts.signal } : {}) });
-    if (!result) return null;
-    const { text, original } = renumberMarkers(result.text);
-    const citations: Citation[] = [];
-    for (const [marker, old] of original) {
-      const hit = hits[old - 1];
-      const src = sources[old - 1];
-      if (!hit || !src) return null;
-      const quote = result.quotes.get(old) ?? src.text;
-      citations.push({ marker, ...articleRef(hit.article), paragraphId: src.paragraphId, paragraphNumber: hit.paragraphNumber, quote, paragraph: src.text });
-    }
-    assertVerbatim(citations);
-    return { text, citations, mode: 'llm' as const, flagged: result.flagged, checks: result.checks };
   };
 
   const search = async (query: string, opts: SearchOptions = {}): Promise<SearchHit[]> => {

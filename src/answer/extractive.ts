@@ -7,7 +7,7 @@ import { foldedHash, markedHash } from '../text/term-hashes.js';
 import { sentenceRanges } from '../text/sentences.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import { pairs, syllables } from '../text/tokenize.js';
-import type { Answer, ArticleRef, Citation, Lang } from '../types.js';
+import type { ArticleRef, Citation, Lang } from '../types.js';
 import { articleRef } from './article-ref.js';
 import { expectedType, hasExpected } from './question-type.js';
 
