@@ -42,7 +42,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   const config = loadConfig(env, options.config);
   const logger = options.logger ?? createLogger(config.logLevel, undefined, secretValues(env));
   const embedder = options.embedder ?? (await createEmbedder(config.embeddings, { config, logger }));
-  const fusion: FusionSettings = { ...(embedder.id === 'hash' ? HASH_FUSION : NEURAL_FUSION), ...options.fusion };
+  const fusion: FusionSettings = { ...(embedder.kind === 'lexical-hash' ? HASH_FUSION : NEURAL_FUSION), ...options.fusion };
 
   const update = async (): Promise<IndexReport> => {
     const report = await updateIndex({

@@ -1,6 +1,23 @@
 import { Embeddings } from '@langchain/core/embeddings';
 
 /**
+ * What an embedder's vectors are, which decides how retrieval fuses them with BM25:
+ * `lexical-hash`, hashed words and character trigrams, a weak copy of the lexical signal (fused
+ * by score at a small weight); `neural`, a model's vectors, an independent signal (fused by rank).
+ */
+export type EmbedderKind = 'lexical-hash' | 'neural';
+
+/**
+ * How a build worker thread makes its own copy of an embedder: the module to import, the class
+ * it exports and the constructor's arguments (plain data, copied to the thread).
+ */
+export interface WorkerRecipe {
+  module: string;
+  exportName: string;
+  args: unknown[];
+}
+
+/**
  * The embedding port: LangChain's `Embeddings` (embedDocuments / embedQuery) plus what the
  * index manifest must record so that an index is never queried with another model's vectors.
  * Vectors are L2-normalised, so inner product is cosine similarity.
@@ -11,8 +28,16 @@ export abstract class Embedder extends Embeddings {
   /** Bumped when the same id would produce different vectors. */
   abstract readonly version: string;
   abstract readonly dimension: number;
+  abstract readonly kind: EmbedderKind;
   /** Largest batch `embedDocuments` sends at once. */
   readonly maxBatch: number = 64;
+  /**
+   * How a build worker thread can make its own copy, or null when it cannot: a loaded model or
+   * a remote API stays in the main thread, which embeds and hands the vectors to the workers.
+   */
+  workerRecipe(): WorkerRecipe | null {
+    return null;
+  }
   /** Releases model sessions or sockets. */
   async close(): Promise<void> {}
 

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { Article } from '../corpus/article.js';
 import { loadCorpus } from '../corpus/load-corpus.js';
 import { type ChunkOptions, DEFAULT_CHUNKING, splitPassages } from '../corpus/passages.js';
-import type { Embedder } from '../embed/embedder.js';
+import type { Embedder, WorkerRecipe } from '../embed/embedder.js';
 import { CorpusError } from '../errors.js';
 import type { IndexReport } from '../types.js';
 import {
@@ -248,19 +248,19 @@ async function embedArticles(
 async function writeSegment(
   indexDir: string,
   input: Omit<BuildSegmentInput, 'dir'>,
-  worker?: { hashEmbedder: boolean; onProgress?: (n: number) => void },
+  worker?: { embedder: WorkerRecipe | null; onProgress?: (n: number) => void },
 ): Promise<Manifest['segments'][number]> {
   const name = newSegmentName();
   const tmp = path.join(segmentsDir(indexDir), `${name}.tmp`);
   fs.rmSync(tmp, { recursive: true, force: true });
-  const built = worker ? await runWorker({ ...input, dir: tmp }, worker.hashEmbedder, worker.onProgress) : await buildSegment({ ...input, dir: tmp });
+  const built = worker ? await runWorker({ ...input, dir: tmp }, worker.embedder, worker.onProgress) : await buildSegment({ ...input, dir: tmp });
   const files = sealSegment(tmp);
   const final = path.join(segmentsDir(indexDir), name);
   fs.renameSync(tmp, final);
   return { name, articles: built.articles, paragraphs: built.paragraphs, passages: built.passages, deleted: [], files };
 }
 
-function runWorker(input: BuildSegmentInput, hashEmbedder: boolean, onProgress?: (n: number) => void): Promise<BuiltSegment> {
+function runWorker(input: BuildSegmentInput, embedder: WorkerRecipe | null, onProgress?: (n: number) => void): Promise<BuiltSegment> {
   const { embed: _e, onProgress: _p, ...data } = input;
   const here = import.meta.url;
   // From TypeScript sources (tests, tsx) the worker registers tsx's loader before importing itself.
@@ -268,8 +268,8 @@ function runWorker(input: BuildSegmentInput, hashEmbedder: boolean, onProgress?:
   const url = new URL(fromSource ? './build-worker.ts' : './build-worker.js', here);
   return new Promise((resolve, reject) => {
     const w = fromSource
-      ? new Worker(`import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true, workerData: { ...data, hashEmbedder } })
-      : new Worker(url, { workerData: { ...data, hashEmbedder } });
+      ? new Worker(`import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true, workerData: { ...data, embedder } })
+      : new Worker(url, { workerData: { ...data, embedder } });
     w.on('message', (m: { type: string; n?: number; built?: BuiltSegment; message?: string }) => {
       if (m.type === 'progress') onProgress?.(m.n ?? 0);
       else if (m.type === 'done') resolve(m.built as BuiltSegment);
@@ -293,7 +293,8 @@ async function buildFull(
   const total = counts.reduce((a, b) => a + b, 0);
   const cores = opts.workers ?? os.availableParallelism();
   const parts = Math.max(1, Math.min(cores, Math.ceil(total / (opts.passagesPerWorker ?? PASSAGES_PER_WORKER))));
-  const isHash = embedder.id === 'hash';
+  // An embedder that a worker can copy embeds inside the workers; any other embeds here first.
+  const recipe = embedder.workerRecipe();
   let done = 0;
   const progress = (n: number) => {
     done += n;
@@ -319,7 +320,7 @@ async function buildFull(
   const jobs = await Promise.all(
     groups.map(async (g) => ({
       articles: g,
-      ...(isHash ? {} : { vectors: await embedArticles(g, embedder, chunking, opts.onProgress) }),
+      ...(recipe ? {} : { vectors: await embedArticles(g, embedder, chunking, opts.onProgress) }),
     })),
   );
   return Promise.all(
@@ -327,7 +328,7 @@ async function buildFull(
       writeSegment(
         opts.indexDir,
         { ...j, chunking, hnsw, dimension: embedder.dimension },
-        { hashEmbedder: isHash, onProgress: progress },
+        { embedder: recipe, onProgress: progress },
       ),
     ),
   );
