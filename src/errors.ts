@@ -40,6 +40,14 @@ export class CorpusError extends KiemchungError {
   }
 }
 
+/** One article could not be read: the loader reports it with its path and goes on with the others. */
+export class ArticleError extends CorpusError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ArticleError';
+  }
+}
+
 /** The index folder has no usable index, or was built with different settings, or is damaged. */
 export class IndexError extends KiemchungError {
   constructor(
