@@ -2,16 +2,13 @@
  * Every failure the engine reports has a `code` that adapters use to pick a short,
  * user-facing message, and an optional ES2022 `cause` with the original error.
  */
-export type ErrorCode =
-  | 'config'
-  | 'corpus'
-  | 'index-missing'
-  | 'index-mismatch'
-  | 'index-corrupt'
-  | 'index-locked'
-  | 'provider'
-  | 'input'
-  | 'internal';
+const ERROR_CODES = ['config', 'corpus', 'index-missing', 'index-mismatch', 'index-corrupt', 'index-locked', 'provider', 'input', 'internal'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Whether a value is one of the codes above (an error's code after it crossed a thread boundary, say). */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
 
 export class KiemchungError extends Error {
   readonly code: ErrorCode;

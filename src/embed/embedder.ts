@@ -1,4 +1,5 @@
 import { Embeddings } from '@langchain/core/embeddings';
+import { ProviderError } from '../errors.js';
 
 /**
  * What an embedder's vectors are, which decides how retrieval fuses them with BM25:
@@ -55,6 +56,15 @@ export abstract class Embedder extends Embeddings {
   async embedQueryVector(text: string): Promise<Float32Array> {
     return l2normalize(Float32Array.from(await this.embedQuery(text)));
   }
+}
+
+/** `embedder.embedPassages(texts)`, checked: one vector per text, each of the embedder's dimension. */
+export async function embedPassagesChecked(embedder: Embedder, texts: string[]): Promise<Float32Array[]> {
+  const vectors = await embedder.embedPassages(texts);
+  const fail = (what: string) => new ProviderError(`embedder ${embedder.id}`, what);
+  if (vectors.length !== texts.length) throw fail(`returned ${vectors.length} vectors for ${texts.length} passages`);
+  for (const v of vectors) if (v.length !== embedder.dimension) throw fail(`returned ${v.length} dimensions, expected ${embedder.dimension}`);
+  return vectors;
 }
 
 export function l2normalize(v: Float32Array): Float32Array {

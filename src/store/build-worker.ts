@@ -1,6 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Embedder, WorkerRecipe } from '../embed/embedder.js';
+import { type Embedder, type WorkerRecipe, embedPassagesChecked } from '../embed/embedder.js';
+import { InternalError } from '../errors.js';
 import { type BuildSegmentInput, buildSegment } from './segment.js';
+import type { WorkerFailure } from './update-index.js';
 
 /** Builds one segment in a worker thread (full builds run one per core). */
 type Job = Omit<BuildSegmentInput, 'embed' | 'onProgress'> & { embedder: WorkerRecipe | null };
@@ -12,7 +14,7 @@ async function embedderFor(recipe: WorkerRecipe | null): Promise<Embedder | null
   if (!recipe) return null;
   const made = (await import(recipe.module)) as Record<string, new (...args: unknown[]) => Embedder>;
   const Ctor = made[recipe.exportName];
-  if (!Ctor) throw new Error(`${recipe.module} exports no ${recipe.exportName}`);
+  if (!Ctor) throw new InternalError(`${recipe.module} exports no ${recipe.exportName}`);
   return new Ctor(...recipe.args);
 }
 
@@ -20,9 +22,13 @@ embedderFor(job.embedder)
   .then((embedder) =>
     buildSegment({
       ...job,
-      ...(embedder ? { embed: (texts: string[]) => embedder.embedPassages(texts) } : {}),
+      ...(embedder ? { embed: (texts: string[]) => embedPassagesChecked(embedder, texts) } : {}),
       onProgress: (n) => parentPort?.postMessage({ type: 'progress', n }),
     }),
   )
   .then((built) => parentPort?.postMessage({ type: 'done', built }))
-  .catch((err: Error) => parentPort?.postMessage({ type: 'error', message: err.stack ?? err.message }));
+  .catch((err: unknown) => {
+    const e = err instanceof Error ? err : new Error(String(err));
+    const error: WorkerFailure = { name: e.name, message: e.message, ...(e.stack ? { stack: e.stack } : {}), code: (e as { code?: unknown }).code };
+    parentPort?.postMessage({ type: 'error', error });
+  });

@@ -6,8 +6,8 @@ import type { Article } from '../corpus/article.js';
 import { type ChunkOptions, splitPassages } from '../corpus/passages.js';
 import type { StoredArticle } from './port.js';
 import { LexicalBuilder, LexicalIndex, passageTermCounts } from './lexical-index.js';
-import { Grow, decodePack, encodePack, readPack } from './pack.js';
-import { IndexError } from '../errors.js';
+import { Grow, decodePack, encodePack } from './pack.js';
+import { IndexError, InternalError } from '../errors.js';
 import { crc32 } from './atomic-files.js';
 import { type SegmentEntry, rebuildHint, segmentsDir } from './manifest.js';
 
@@ -150,7 +150,7 @@ export async function buildSegment(input: BuildSegmentInput): Promise<BuiltSegme
 
   let vectors = input.vectors;
   if (!vectors) {
-    if (!input.embed) throw new Error('buildSegment needs vectors or an embed function');
+    if (!input.embed) throw new InternalError('buildSegment needs vectors or an embed function');
     vectors = new Float32Array(passages * dimension);
     const batch = 2048;
     for (let i = 0; i < embedTexts.length; i += batch) {
@@ -158,7 +158,9 @@ export async function buildSegment(input: BuildSegmentInput): Promise<BuiltSegme
       vs.forEach((v, j) => vectors!.set(v, (i + j) * dimension));
     }
   }
-  if (vectors.length !== passages * dimension) throw new Error(`expected ${passages} vectors of ${dimension}, got ${vectors.length / dimension}`);
+  if (vectors.length !== passages * dimension) {
+    throw new InternalError(`segment ${path.basename(input.dir)}: ${passages} passages, but ${vectors.length / dimension} vectors of ${dimension} dimensions`);
+  }
 
   const index = new hnswlib.HierarchicalNSW('ip', dimension);
   index.initIndex({ maxElements: Math.max(1, passages), m: input.hnsw.m, efConstruction: input.hnsw.efConstruction, randomSeed: 100 });
@@ -207,11 +209,16 @@ export class Segment {
   readonly name: string;
 
   /** Loads a segment, verifying every file against the manifest's checksums first. */
-  constructor(indexDir: string, entry: SegmentEntry, dimension: number, efSearch: number) {
+  constructor(
+    private readonly indexDir: string,
+    private readonly entry: SegmentEntry,
+    private readonly dimension: number,
+    efSearch: number,
+  ) {
     this.name = entry.name;
     this.dir = path.join(segmentsDir(indexDir), entry.name);
     this.articles = readSegmentArticles(indexDir, entry);
-    const pack = decodePack(verifyFile(indexDir, entry, 'data.pack'), `${entry.name}/data.pack`);
+    const pack = this.readPack('data.pack');
     this.text = pack.get('text');
     this.paraByte = pack.get('paraByte');
     this.paraArticle = pack.get('paraArticle');
@@ -262,9 +269,21 @@ export class Segment {
     return this.paragraphText(this.passPara[i] as number).slice(this.passStart[i], this.passEnd[i]);
   }
 
-  /** Stored vectors (read from disk on demand: used by merges and exact-search benchmarks). */
+  /** One of the segment's packs, checksum verified. */
+  private readPack(file: string) {
+    return decodePack(verifyFile(this.indexDir, this.entry, file), `index at ${this.indexDir} is damaged: ${this.name}/${file}`, rebuildHint(this.indexDir));
+  }
+
+  /** Stored vectors, one per passage (read from disk on demand: used by merges and exact-search benchmarks). */
   vectors(): Float32Array {
-    return readPack(path.join(this.dir, 'vectors.pack')).get<Float32Array>('vectors');
+    const vectors = this.readPack('vectors.pack').get<Float32Array>('vectors');
+    if (vectors.length !== this.passageCount * this.dimension) {
+      throw new IndexError(
+        'index-corrupt',
+        `index at ${this.indexDir} is damaged: ${this.name}/vectors.pack holds ${vectors.length / this.dimension} vectors of ${this.dimension} for ${this.passageCount} passages; ${rebuildHint(this.indexDir)}`,
+      );
+    }
+    return vectors;
   }
 
   /** First passage of each article (articles' passages are contiguous), plus a final end. */

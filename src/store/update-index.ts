@@ -6,8 +6,8 @@ import { Worker } from 'node:worker_threads';
 import type { Article } from '../corpus/article.js';
 import { loadCorpus } from '../corpus/load-corpus.js';
 import { type ChunkOptions, DEFAULT_CHUNKING, splitPassages } from '../corpus/passages.js';
-import type { Embedder, WorkerRecipe } from '../embed/embedder.js';
-import { CorpusError } from '../errors.js';
+import { type Embedder, type WorkerRecipe, embedPassagesChecked } from '../embed/embedder.js';
+import { CorpusError, KiemchungError, errorMessage, isErrorCode } from '../errors.js';
 import type { IndexReport } from '../types.js';
 import {
   type BuildSegmentInput,
@@ -235,11 +235,8 @@ async function embedArticles(
   const out = new Float32Array(texts.length * embedder.dimension);
   const batch = Math.max(1, Math.min(embedder.maxBatch, 1024));
   for (let i = 0; i < texts.length; i += batch) {
-    const vs = await embedder.embedPassages(texts.slice(i, i + batch));
-    vs.forEach((v, j) => {
-      if (v.length !== embedder.dimension) throw new Error(`embedder ${embedder.id} returned ${v.length} dimensions, expected ${embedder.dimension}`);
-      out.set(v, (i + j) * embedder.dimension);
-    });
+    const vs = await embedPassagesChecked(embedder, texts.slice(i, i + batch));
+    vs.forEach((v, j) => out.set(v, (i + j) * embedder.dimension));
     onProgress?.({ phase: 'embed', done: Math.min(i + batch, texts.length), total: texts.length });
   }
   return out;
@@ -260,6 +257,22 @@ async function writeSegment(
   return { name, articles: built.articles, paragraphs: built.paragraphs, passages: built.passages, deleted: [], files };
 }
 
+/** An error as a build worker reports it (errors lose their class crossing threads). */
+export interface WorkerFailure {
+  name: string;
+  message: string;
+  stack?: string;
+  code?: unknown;
+}
+
+/** A build worker's failure in this thread: its code (internal when it had none) and message, its stack in the cause. */
+function fromWorker(f: WorkerFailure): KiemchungError {
+  const cause = Object.assign(new Error(f.message), { name: f.name, stack: f.stack });
+  return isErrorCode(f.code)
+    ? new KiemchungError(f.code, f.message, { cause })
+    : new KiemchungError('internal', `a segment build worker failed: ${f.message}`, { cause });
+}
+
 function runWorker(input: BuildSegmentInput, embedder: WorkerRecipe | null, onProgress?: (n: number) => void): Promise<BuiltSegment> {
   const { embed: _e, onProgress: _p, ...data } = input;
   const here = import.meta.url;
@@ -270,14 +283,14 @@ function runWorker(input: BuildSegmentInput, embedder: WorkerRecipe | null, onPr
     const w = fromSource
       ? new Worker(`import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true, workerData: { ...data, embedder } })
       : new Worker(url, { workerData: { ...data, embedder } });
-    w.on('message', (m: { type: string; n?: number; built?: BuiltSegment; message?: string }) => {
+    w.on('message', (m: { type: string; n?: number; built?: BuiltSegment; error?: WorkerFailure }) => {
       if (m.type === 'progress') onProgress?.(m.n ?? 0);
       else if (m.type === 'done') resolve(m.built as BuiltSegment);
-      else if (m.type === 'error') reject(new Error(`segment build failed: ${m.message}`));
+      else if (m.type === 'error') reject(fromWorker(m.error as WorkerFailure));
     });
-    w.on('error', reject);
+    w.on('error', (err) => reject(new KiemchungError('internal', `a segment build worker failed: ${errorMessage(err)}`, { cause: err })));
     w.on('exit', (code) => {
-      if (code !== 0) reject(new Error(`segment build worker exited with code ${code}`));
+      if (code !== 0) reject(new KiemchungError('internal', `a segment build worker stopped with exit code ${code}`));
     });
   });
 }
