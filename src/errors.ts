@@ -1,8 +1,8 @@
+const ERROR_CODES = ['config', 'corpus', 'index-missing', 'index-mismatch', 'index-corrupt', 'index-locked', 'provider', 'input', 'internal'] as const;
 /**
  * Every failure the engine reports has a `code` that adapters use to pick a short,
  * user-facing message, and an optional ES2022 `cause` with the original error.
  */
-const ERROR_CODES = ['config', 'corpus', 'index-missing', 'index-mismatch', 'index-corrupt', 'index-locked', 'provider', 'input', 'internal'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** Whether a value is one of the codes above (an error's code after it crossed a thread boundary, say). */
@@ -10,6 +10,7 @@ export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
 }
 
+/** The base of every error the engine throws. */
 export class KiemchungError extends Error {
   readonly code: ErrorCode;
   constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
@@ -83,6 +84,7 @@ export class InternalError extends KiemchungError {
   }
 }
 
+/** The message of anything thrown (an Error's message, else its string form). */
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
