@@ -91,11 +91,6 @@ export interface BuiltSegment {
   passages: number;
 }
 
-/** Splits articles into passages in a fixed order (the order vectors are given in). */
-export function segmentPassages(articles: readonly Article[], chunking: ChunkOptions) {
-  return articles.map((a) => splitPassages(a.paragraphs, chunking));
-}
-
 export async function buildSegment(input: BuildSegmentInput): Promise<BuiltSegment> {
   const { articles, chunking, dimension } = input;
   fs.mkdirSync(input.dir, { recursive: true });
@@ -110,7 +105,8 @@ export async function buildSegment(input: BuildSegmentInput): Promise<BuiltSegme
   const embedTexts: string[] = [];
   let bytes = 0;
   let paragraphs = 0;
-  const spans = segmentPassages(articles, chunking);
+  // Passages in a fixed order: the order vectors are given in.
+  const spans = articles.map((a) => splitPassages(a.paragraphs, chunking));
   articles.forEach((a, ai) => {
     const firstParagraph = paragraphs;
     for (const p of a.paragraphs) {
