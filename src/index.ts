@@ -10,4 +10,5 @@ export { createLogger, silentLogger, redact, secretValues, type Logger, type Log
 export { isParagraphId, parseParagraphId } from './corpus/ids.js';
 export { detectLang } from './text/lang.js';
 export { normalizeSpace, fold } from './text/normalize.js';
+export { formatDate } from './text/format-date.js';
 export { runChat, type ChatOptions } from './cli/chat.js';
