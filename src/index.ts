@@ -6,7 +6,7 @@ export { createEngine, type EngineOptions } from './engine.js';
 export type * from './types.js';
 export { loadConfig, formatIssues, withoutBlanks, type Config } from './config.js';
 export * from './errors.js';
-export { createLogger, silentLogger, redact, secretValues, type Logger, type LogLevel } from './log.js';
+export { createLogger, silentLogger, redact, secretValues, type Logger, type LogLevel, type Mask } from './log.js';
 export { isParagraphId, parseParagraphId } from './corpus/ids.js';
 export { detectLang } from './text/lang.js';
 export { normalizeSpace, fold } from './text/normalize.js';

@@ -1,5 +1,6 @@
 import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
 import { KiemchungError, type Logger, errorMessage, redact } from '../../src/index.js';
+import { maskingLogger } from '../shared/log.js';
 import type { RunningAdapter, StartAdapter } from '../types.js';
 import { loadDiscordConfig } from './config.js';
 import { NO_MENTIONS } from './format.js';
@@ -9,35 +10,6 @@ import { createRateLimiter } from './rate-limit.js';
 /** How long `stop` waits for answers in flight before closing the connection anyway. */
 export const DRAIN_MS = 15_000;
 
-function describe(extra: unknown): string {
-  if (extra === undefined) return '';
-  if (extra instanceof Error) {
-    const parts = [extra.stack ?? `${extra.name}: ${extra.message}`];
-    for (let c = (extra as { cause?: unknown }).cause; c instanceof Error; c = (c as { cause?: unknown }).cause) {
-      parts.push(`caused by ${c.stack ?? c.message}`);
-    }
-    return ` ${parts.join('\n')}`;
-  }
-  try {
-    return ` ${JSON.stringify(extra)}`;
-  } catch {
-    return ` ${String(extra)}`;
-  }
-}
-
-/**
- * A logger that masks the bot token before anything reaches the underlying one: the host's
- * logger masks the secrets of `process.env`, but this adapter may be given its env separately.
- */
-export function maskingLogger(logger: Logger, secrets: readonly string[]): Logger {
-  const live = secrets.filter((s) => s.length >= 6);
-  const at =
-    (level: keyof Logger) =>
-    (msg: string, extra?: unknown): void =>
-      logger[level](redact(`${msg}${describe(extra)}`, live));
-  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
-}
-
 /**
  * Starts the Discord bot: Guilds intent only (slash commands, context menus and buttons need no
  * privileged intent), every REST call through DISCORD_REST_URL, mentions disabled client-wide.
@@ -46,7 +18,7 @@ export function maskingLogger(logger: Logger, secrets: readonly string[]): Logge
  */
 export const startDiscord: StartAdapter = async ({ engine, env, logger: baseLogger }): Promise<RunningAdapter> => {
   const config = loadDiscordConfig(env);
-  const logger = maskingLogger(baseLogger, [config.token]);
+  const logger = maskingLogger(baseLogger, { secrets: [config.token] });
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     rest: { api: config.restUrl },

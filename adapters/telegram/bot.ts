@@ -21,7 +21,7 @@ export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as 
 export interface TelegramBotOptions {
   engine: Engine;
   config: TelegramConfig;
-  /** Already masking the token (see `maskingLogger`). */
+  /** Already masking the token (see `telegramLogger`). */
   logger: Logger;
   /** Who the bot is (from `getMe`); the bot makes no call before its first update. */
   botInfo: UserFromGetMe;

@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { run } from '@grammyjs/runner';
 import { Api, type Bot, GrammyError, HttpError } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
-import { KiemchungError, type Logger, ProviderError, errorMessage, redact, secretValues } from '../../src/index.js';
+import { KiemchungError, type Logger, type Mask, ProviderError, errorMessage, redact, secretValues } from '../../src/index.js';
+import { maskingLogger } from '../shared/log.js';
 import type { AdapterContext, RunningAdapter, StartAdapter } from '../types.js';
 import { ALLOWED_UPDATES, type TelegramBot, createTelegramBot } from './bot.js';
 import { type TelegramConfig, loadTelegramConfig } from './config.js';
@@ -12,45 +13,12 @@ import { messages } from './messages.js';
 
 export { loadTelegramConfig, type TelegramConfig } from './config.js';
 
-/** Renders an error with its causes (and grammY's wrapped `error`) as text, for masking. */
-function describeError(err: unknown): string {
-  const parts: string[] = [];
-  let e: unknown = err;
-  for (let depth = 0; e !== undefined && e !== null && depth < 5; depth++) {
-    if (e instanceof Error) {
-      parts.push(depth === 0 ? (e.stack ?? `${e.name}: ${e.message}`) : `caused by ${e.stack ?? e.message}`);
-      const inner = e instanceof HttpError ? e.error : (e as { cause?: unknown }).cause;
-      e = inner;
-    } else {
-      parts.push(depth === 0 ? String(e) : `caused by ${String(e)}`);
-      break;
-    }
-  }
-  return parts.join('\n');
-}
+/** Telegram's token inside a Bot API URL (`…/bot<token>/getMe`), for tokens the adapter was not given. */
+const TOKEN_IN_URL: Mask = { pattern: /bot\d{5,}:[A-Za-z0-9_-]{20,}/g, replacement: 'bot***' };
 
-/**
- * A logger that masks the given secrets in every line, errors included. The engine's logger
- * masks secrets found in `process.env`, but the adapter may be given its env another way, and
- * a network error from the HTTP client carries the request URL, which holds the token.
- */
-export function maskingLogger(logger: Logger, secrets: readonly string[]): Logger {
-  const list = secrets.filter((s) => s.length >= 6);
-  const at =
-    (level: keyof Logger) =>
-    (msg: string, extra?: unknown): void => {
-      let detail = '';
-      if (extra !== undefined) {
-        try {
-          detail = `: ${extra instanceof Error || typeof extra !== 'object' || extra === null ? describeError(extra) : JSON.stringify(extra)}`;
-        } catch {
-          detail = `: ${String(extra)}`;
-        }
-      }
-      const text = msg + detail;
-      logger[level](redact(text, list));
-    };
-  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+/** The adapter's logger: masks the given secrets and any bot token inside a URL. */
+export function telegramLogger(logger: Logger, secrets: readonly string[]): Logger {
+  return maskingLogger(logger, { secrets, masks: [TOKEN_IN_URL] });
 }
 
 /** Why the bot could not start, without the token and without a cause that holds it. */
@@ -58,7 +26,7 @@ function startupError(err: unknown, config: TelegramConfig, secrets: string[]): 
   if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 404)) {
     return new KiemchungError('config', `Telegram refused TELEGRAM_BOT_TOKEN (${err.error_code} ${err.description}); check the token from @BotFather`);
   }
-  const detail = redact(err instanceof HttpError ? `${err.message} ${errorMessage(err.error)}` : errorMessage(err), secrets);
+  const detail = redact(err instanceof HttpError ? `${err.message} ${errorMessage(err.error)}` : errorMessage(err), secrets, [TOKEN_IN_URL]);
   return new ProviderError('telegram', `cannot reach the Bot API at ${config.apiRoot}: ${detail}`);
 }
 
@@ -217,7 +185,7 @@ async function startWebhook(tb: TelegramBot, config: TelegramConfig, logger: Log
 export async function launchTelegram(ctx: AdapterContext, options: LaunchOptions = {}): Promise<TelegramRuntime> {
   const config = loadTelegramConfig(ctx.env);
   const secrets = [config.token, ...(config.webhook ? [config.webhook.secret] : []), ...secretValues(ctx.env)];
-  const logger = maskingLogger(ctx.logger, secrets);
+  const logger = telegramLogger(ctx.logger, secrets);
   let botInfo = options.botInfo;
   if (!botInfo) {
     // A bare client (no retries) so that a wrong token or an unreachable server fails at once.

@@ -12,7 +12,7 @@ import { type Engine, type Logger, createEngine, silentLogger } from '../../src/
 import { type TelegramBot, createTelegramBot } from '../../adapters/telegram/bot.js';
 import { loadTelegramConfig } from '../../adapters/telegram/config.js';
 import type { Clock } from '../../adapters/telegram/draft.js';
-import { maskingLogger } from '../../adapters/telegram/index.js';
+import { telegramLogger } from '../../adapters/telegram/index.js';
 import { type FakeBotApi, TEST_TOKEN, startFakeBotApi } from './telegram-api.js';
 
 export const CORPUS = fileURLToPath(new URL('../../corpus/', import.meta.url));
@@ -206,7 +206,7 @@ export async function startHarness(engine: Engine, env: Record<string, string> =
   const tb = createTelegramBot({
     engine,
     config,
-    logger: maskingLogger(rec.logger, [TEST_TOKEN]),
+    logger: telegramLogger(rec.logger, [TEST_TOKEN]),
     botInfo: api.me,
     ...(now ? { now } : {}),
     ...(options.drafts ? { drafts: options.drafts } : {}),
