@@ -3,7 +3,7 @@
  * the text grows, then replaced by the checked answer. The model's text is not checked until it
  * is complete, so the draft says so, carries no citation buttons, and never outlives the answer.
  */
-import { type Clock, realClock } from '../clock.js';
+import type { Clock } from '../shared/clock.js';
 import type { Lang, Logger } from '../../src/index.js';
 import { NO_MENTIONS, draftMessage } from './format.js';
 import type { Responder } from './interaction.js';
@@ -112,5 +112,3 @@ export function createDraftReply(i: Responder, options: DraftOptions): DraftRepl
     edits: () => count,
   };
 }
-
-export { type Clock, realClock };

@@ -1,7 +1,7 @@
 import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
 import { KiemchungError, type Logger, errorMessage, redact } from '../../src/index.js';
 import { maskingLogger } from '../shared/log.js';
-import type { RunningAdapter, StartAdapter } from '../types.js';
+import { type RunningAdapter, type StartAdapter, createInFlight, drain } from '../shared/lifecycle.js';
 import { loadDiscordConfig } from './config.js';
 import { NO_MENTIONS } from './format.js';
 import { type HandlerState, createInteractionHandler } from './handler.js';
@@ -26,13 +26,10 @@ export const startDiscord: StartAdapter = async ({ engine, env, logger: baseLogg
   });
   const state: HandlerState = { closing: false };
   const handle = createInteractionHandler({ engine, logger, config, limiter: createRateLimiter(config.rateLimit) }, state);
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = createInFlight();
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
-    const p: Promise<void> = handle(interaction)
-      .catch((err: unknown) => logger.error('discord interaction handler failed', err))
-      .finally(() => inFlight.delete(p));
-    inFlight.add(p);
+    void inFlight.track(handle(interaction).catch((err: unknown) => logger.error('discord interaction handler failed', err)));
   });
   client.on(Events.Error, (err) => logger.error('discord client error', err));
   client.on(Events.Warn, (msg) => logger.warn(`discord: ${msg}`));
@@ -62,14 +59,8 @@ export const startDiscord: StartAdapter = async ({ engine, env, logger: baseLogg
     name: 'discord',
     async stop() {
       state.closing = true;
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, DRAIN_MS);
-        timer.unref();
-      });
-      await Promise.race([Promise.allSettled([...inFlight]), timeout]);
-      clearTimeout(timer);
-      if (inFlight.size > 0) logger.warn(`discord: stopped with ${inFlight.size} answers still in flight`);
+      const left = await drain(inFlight, DRAIN_MS);
+      if (left > 0) logger.warn(`discord: stopped with ${left} answers still in flight`);
       await client.destroy();
       logger.info('discord bot stopped');
     },

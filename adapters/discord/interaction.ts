@@ -5,7 +5,7 @@
 import type { MessageFlags } from 'discord.js';
 import type { Engine, Logger } from '../../src/index.js';
 import type { DiscordConfig } from './config.js';
-import type { Clock } from './draft.js';
+import type { Clock } from '../shared/clock.js';
 import type { OutMessage } from './format.js';
 import type { RateLimiter } from './rate-limit.js';
 

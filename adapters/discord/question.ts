@@ -1,5 +1,6 @@
 import { type Answer, detectLang, normalizeSpace } from '../../src/index.js';
-import { createDraftReply, realClock } from './draft.js';
+import { realClock } from '../shared/clock.js';
+import { createDraftReply } from './draft.js';
 import { answerMessages, plainMessage, wellFormed } from './format.js';
 import type { HandlerContext, Responder } from './interaction.js';
 import { langOf, messagesFor } from './messages.js';

@@ -9,7 +9,9 @@ import { reindexCommand } from './commands/reindex.js';
 import { searchCommand } from './commands/search.js';
 import { sourceButton, sourceCommand } from './commands/source.js';
 import type { TelegramConfig } from './config.js';
-import { type Clock, DRAFT_INTERVAL_MS, realClock } from './draft.js';
+import { type Clock, realClock } from '../shared/clock.js';
+import { type InFlight, createInFlight } from '../shared/lifecycle.js';
+import { DRAFT_INTERVAL_MS } from './draft.js';
 import { type Services, replyText, textsFor } from './context.js';
 import type { Messages } from './messages.js';
 import { createGate } from './gate.js';
@@ -32,10 +34,8 @@ export interface TelegramBotOptions {
 
 export interface TelegramBot {
   bot: Bot;
-  /** Adds work (an update being handled) that `idle` waits for. */
-  track<T>(work: Promise<T>): Promise<T>;
-  /** Resolves once nothing tracked is still running. */
-  idle(): Promise<void>;
+  /** The updates being handled, so that stopping waits for their answers. */
+  inFlight: InFlight;
   /** Highest update id handled so far. */
   lastUpdateId(): number | undefined;
 }
@@ -110,17 +110,11 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   // A chat outside the allow-list is told so once an hour at most.
   const refusals = createRateLimiter({ limit: 1, windowMs: 3_600_000, ...(options.now ? { now: options.now } : {}) });
 
-  const running = new Set<Promise<unknown>>();
+  const inFlight = createInFlight();
   let lastUpdateId: number | undefined;
-  const track = <T>(work: Promise<T>): Promise<T> => {
-    running.add(work);
-    const forget = () => running.delete(work);
-    work.then(forget, forget);
-    return work;
-  };
   bot.use((ctx, next) => {
     lastUpdateId = Math.max(lastUpdateId ?? -1, ctx.update.update_id);
-    return track(next());
+    return inFlight.track(next());
   });
 
   // The error boundary: every failure below is logged in full and the user gets one short
@@ -191,10 +185,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
 
   return {
     bot,
-    track,
-    idle: async () => {
-      while (running.size > 0) await Promise.allSettled([...running]);
-    },
+    inFlight,
     lastUpdateId: () => lastUpdateId,
   };
 }

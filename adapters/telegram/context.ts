@@ -2,7 +2,7 @@ import type { Context, InlineKeyboard } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { type Engine, type Lang, type Logger, detectLang } from '../../src/index.js';
 import type { TelegramConfig } from './config.js';
-import type { Clock } from './draft.js';
+import type { Clock } from '../shared/clock.js';
 import type { Gate } from './gate.js';
 import { escapeHtml } from './format.js';
 import { hasWords } from './input.js';

@@ -3,7 +3,7 @@
  * words and edited as the text grows, then replaced by the checked answer. The model's text is
  * not checked until it is complete, so the draft says so and never outlives the answer.
  */
-import { type Clock, realClock } from '../clock.js';
+import type { Clock } from '../shared/clock.js';
 import { type Api, type Context, GrammyError, type InlineKeyboard } from 'grammy';
 import type { Logger } from '../../src/index.js';
 import { replyHtml } from './context.js';
@@ -171,5 +171,3 @@ export function createDraftReply(ctx: Context, options: DraftOptions): DraftRepl
     calls: () => count,
   };
 }
-
-export { type Clock, realClock };

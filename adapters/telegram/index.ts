@@ -6,7 +6,7 @@ import { Api, type Bot, GrammyError, HttpError } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import { KiemchungError, type Logger, type Mask, ProviderError, errorMessage, redact, secretValues } from '../../src/index.js';
 import { maskingLogger } from '../shared/log.js';
-import type { AdapterContext, RunningAdapter, StartAdapter } from '../types.js';
+import { type AdapterContext, type RunningAdapter, type StartAdapter, drain } from '../shared/lifecycle.js';
 import { ALLOWED_UPDATES, type TelegramBot, createTelegramBot } from './bot.js';
 import { type TelegramConfig, loadTelegramConfig } from './config.js';
 import { messages } from './messages.js';
@@ -56,16 +56,10 @@ async function registerCommands(api: Api, logger: Logger): Promise<void> {
   }
 }
 
-async function waitFor(work: Promise<void>, ms: number, logger: Logger): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), ms);
-    timer.unref();
-  });
-  if ((await Promise.race([work.then(() => 'done' as const), late])) === 'late') {
-    logger.warn(`telegram: stopped with answers still in flight after ${ms} ms`);
-  }
-  clearTimeout(timer);
+/** Waits for the answers in flight, at most `stopGraceMs`. */
+async function finishAnswers(tb: TelegramBot, logger: Logger, options: LaunchOptions): Promise<void> {
+  const ms = options.stopGraceMs ?? 30_000;
+  if ((await drain(tb.inFlight, ms)) > 0) logger.warn(`telegram: stopped with answers still in flight after ${ms} ms`);
 }
 
 function startPolling(tb: TelegramBot, logger: Logger, options: LaunchOptions): Omit<TelegramRuntime, 'name' | 'bot'> {
@@ -85,7 +79,7 @@ function startPolling(tb: TelegramBot, logger: Logger, options: LaunchOptions): 
     mode: 'polling',
     stop: async () => {
       if (handle.isRunning()) await handle.stop();
-      await waitFor(tb.idle(), options.stopGraceMs ?? 30_000, logger);
+      await finishAnswers(tb, logger, options);
       // Confirm the handled updates, so that a restart does not receive (and answer) them again.
       const last = tb.lastUpdateId();
       if (last !== undefined) {
@@ -145,7 +139,7 @@ async function startWebhook(tb: TelegramBot, config: TelegramConfig, logger: Log
       // an answer can take a while (a language model, a reindex). The cost: an update taken
       // when the process dies mid-answer is not re-sent.
       res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-      void tb.track(tb.bot.handleUpdate(update)).catch((err: unknown) => logger.error(`telegram: update ${update.update_id} failed`, err));
+      void tb.inFlight.track(tb.bot.handleUpdate(update)).catch((err: unknown) => logger.error(`telegram: update ${update.update_id} failed`, err));
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -170,7 +164,7 @@ async function startWebhook(tb: TelegramBot, config: TelegramConfig, logger: Log
       // The webhook stays registered, so Telegram keeps updates for the next start.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      await waitFor(tb.idle(), options.stopGraceMs ?? 30_000, logger);
+      await finishAnswers(tb, logger, options);
       await closed;
       logger.info('telegram: webhook server stopped');
     },

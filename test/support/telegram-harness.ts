@@ -11,7 +11,7 @@ import type { Message, MessageEntity, Update } from 'grammy/types';
 import { type Engine, type Logger, createEngine, silentLogger } from '../../src/index.js';
 import { type TelegramBot, createTelegramBot } from '../../adapters/telegram/bot.js';
 import { loadTelegramConfig } from '../../adapters/telegram/config.js';
-import type { Clock } from '../../adapters/telegram/draft.js';
+import type { Clock } from '../../adapters/shared/clock.js';
 import { telegramLogger } from '../../adapters/telegram/index.js';
 import { type FakeBotApi, TEST_TOKEN, startFakeBotApi } from './telegram-api.js';
 
