@@ -5,7 +5,7 @@ import { type RunningAdapter, type StartAdapter, createInFlight, drain } from '.
 import { loadDiscordConfig } from './config.js';
 import { NO_MENTIONS } from './format.js';
 import { type HandlerState, createInteractionHandler } from './handler.js';
-import { createRateLimiter } from './rate-limit.js';
+import { createRateLimiter } from '../shared/rate-limit.js';
 
 /** How long `stop` waits for answers in flight before closing the connection anyway. */
 export const DRAIN_MS = 15_000;
@@ -25,7 +25,7 @@ export const startDiscord: StartAdapter = async ({ engine, env, logger: baseLogg
     allowedMentions: NO_MENTIONS,
   });
   const state: HandlerState = { closing: false };
-  const handle = createInteractionHandler({ engine, logger, config, limiter: createRateLimiter(config.rateLimit) }, state);
+  const handle = createInteractionHandler({ engine, logger, config, limiter: createRateLimiter({ limit: config.rateLimit }) }, state);
   const inFlight = createInFlight();
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {

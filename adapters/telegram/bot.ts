@@ -15,7 +15,7 @@ import { DRAFT_INTERVAL_MS } from './draft.js';
 import { type Services, replyText, textsFor } from './context.js';
 import type { Messages } from './messages.js';
 import { createGate } from './gate.js';
-import { createRateLimiter } from './rate-limit.js';
+import { createRateLimiter } from '../shared/rate-limit.js';
 
 /** The update kinds the bot asks Telegram for. */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
@@ -152,7 +152,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     logger.info(`telegram: ignored an update from chat ${chat?.id ?? '-'} (not in TELEGRAM_ALLOWED_CHATS)`);
     if (ctx.inlineQuery) return void (await ctx.answerInlineQuery([], { cache_time: 60, is_personal: true }));
     if (ctx.callbackQuery) return void (await ctx.answerCallbackQuery());
-    if (chat?.type === 'private' && ctx.message && refusals.check(chat.id) === 'ok') await replyText(ctx, textsFor(ctx).notAllowedChat);
+    if (chat?.type === 'private' && ctx.message && refusals.take(chat.id).ok) await replyText(ctx, textsFor(ctx).notAllowedChat);
   });
 
   safe.command(['start', 'help'], (ctx) => helpCommand(s, ctx));

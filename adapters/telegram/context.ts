@@ -7,7 +7,7 @@ import type { Gate } from './gate.js';
 import { escapeHtml } from './format.js';
 import { hasWords } from './input.js';
 import { type Messages, messages } from './messages.js';
-import type { RateLimiter } from './rate-limit.js';
+import type { RateLimiter } from '../shared/rate-limit.js';
 
 /** What every handler needs; one per bot. */
 export interface Services {
@@ -95,9 +95,9 @@ export async function withTyping<T>(s: Services, ctx: Context, work: () => Promi
  */
 export async function withinLimit(s: Services, ctx: Context, text?: string): Promise<boolean> {
   const key = ctx.from?.id ?? ctx.chat?.id ?? 0;
-  const decision = s.limiter.check(key);
-  if (decision === 'ok') return true;
-  if (decision === 'limited') {
+  const decision = s.limiter.take(key);
+  if (decision.ok) return true;
+  if (decision.first) {
     s.logger.info(`telegram: rate limit reached by user ${key}`);
     const note = textsFor(ctx, text).rateLimited(s.config.ratePerMinute);
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: note, show_alert: true });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDiscordConfig } from '../../adapters/discord/config.js';
 import { type HandlerState, createInteractionHandler } from '../../adapters/discord/handler.js';
 import type { HandlerContext } from '../../adapters/discord/interaction.js';
-import { createRateLimiter } from '../../adapters/discord/rate-limit.js';
+import { createRateLimiter } from '../../adapters/shared/rate-limit.js';
 import { type Answer, type Engine, IndexError, createEngine, silentLogger } from '../../src/index.js';
 import {
   type StandIn,
@@ -55,7 +55,7 @@ function setup(options: { env?: Record<string, string>; override?: Partial<Engin
   const { engine, seen } = spied(options.override);
   const logger = recordingLogger();
   const config = loadDiscordConfig({ DISCORD_TOKEN: 'test-token-not-real', ADMIN_IDS: ADMIN, ...options.env });
-  const ctx: HandlerContext = { engine, logger, config, limiter: createRateLimiter(config.rateLimit) };
+  const ctx: HandlerContext = { engine, logger, config, limiter: createRateLimiter({ limit: config.rateLimit }) };
   const handle = createInteractionHandler(ctx, options.state);
   const run = async (s: StandIn) => {
     await handle(s.interaction);

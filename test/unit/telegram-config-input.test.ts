@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/index.js';
 import { loadTelegramConfig } from '../../adapters/telegram/config.js';
 import { cleanText, parseButtonData, paragraphIdFrom, shown, sourceButtonData } from '../../adapters/telegram/input.js';
-import { createRateLimiter } from '../../adapters/telegram/rate-limit.js';
 
 const TOKEN = '123456789:AAbbCCddEEffGGhhIIjjKKllMMnn';
 
@@ -87,26 +86,5 @@ describe('input', () => {
     expect(sourceButtonData(`${'a'.repeat(70)}#p1`)).toBeNull();
     expect(parseButtonData(undefined)).toBeNull();
     expect(shown('x'.repeat(5000))).toHaveLength(48);
-  });
-});
-
-describe('createRateLimiter', () => {
-  it('serves `limit` per window, says so once, and serves again when the window moves', () => {
-    let t = 0;
-    const rl = createRateLimiter({ limit: 2, windowMs: 1000, now: () => t });
-    expect([rl.check(1), rl.check(1), rl.check(1), rl.check(1), rl.check(2)]).toEqual(['ok', 'ok', 'limited', 'silent', 'ok']);
-    t = 999;
-    expect(rl.check(1)).toBe('silent');
-    t = 1000;
-    expect([rl.check(1), rl.check(1), rl.check(1)]).toEqual(['ok', 'ok', 'limited']);
-  });
-
-  it('forgets idle users when it holds too many', () => {
-    let t = 0;
-    const rl = createRateLimiter({ limit: 1, windowMs: 10, now: () => t, maxKeys: 3 });
-    for (const k of [1, 2, 3]) rl.check(k);
-    t = 20;
-    for (const k of [4, 5, 6]) expect(rl.check(k)).toBe('ok');
-    expect(rl.check(1)).toBe('ok');
   });
 });
