@@ -12,6 +12,8 @@ import {
   ComponentType,
 } from 'discord.js';
 import type { Answer, ArticleRef, EngineStats, IndexReport, Lang, SearchHit, SourceParagraph } from '../../src/index.js';
+import { paragraphButtons } from '../shared/buttons.js';
+import { safeUrl } from '../shared/text.js';
 import { messagesFor } from './messages.js';
 
 export const LIMITS = {
@@ -140,17 +142,6 @@ export function escapeText(text: string): string {
     .replace(/<([@#])/g, '<\u200b$1');
 }
 
-/** Only absolute http(s) URLs go into an embed's `url` (Discord rejects anything else). */
-export function safeUrl(url: string | undefined): string | undefined {
-  if (!url || url.length > 2048) return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Characters an embed counts against the 6,000 limit. */
 export function embedLength(e: APIEmbed): number {
   return (
@@ -162,17 +153,13 @@ export function embedLength(e: APIEmbed): number {
   );
 }
 
+const sourceButtons = paragraphButtons(SOURCE_BUTTON_PREFIX, (customId) => customId.length <= LIMITS.customId);
+
 /** Custom id of a button that shows a paragraph, or null when the id would be too long. */
-export function sourceButtonId(paragraphId: string): string | null {
-  const id = SOURCE_BUTTON_PREFIX + paragraphId;
-  return id.length <= LIMITS.customId ? id : null;
-}
+export const sourceButtonId = sourceButtons.encode;
 
 /** The paragraph id in a button's custom id, or null when the custom id is not one of ours. */
-export function parseSourceButtonId(customId: unknown): string | null {
-  if (typeof customId !== 'string' || customId.length > LIMITS.customId || !customId.startsWith(SOURCE_BUTTON_PREFIX)) return null;
-  return customId.slice(SOURCE_BUTTON_PREFIX.length);
-}
+export const parseSourceButtonId = sourceButtons.decode;
 
 // A description chunk shorter than this is not worth squeezing into the end of a full message.
 const MIN_CHUNK = 400;

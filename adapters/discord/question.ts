@@ -1,4 +1,5 @@
-import { type Answer, detectLang, normalizeSpace } from '../../src/index.js';
+import { type Answer, detectLang } from '../../src/index.js';
+import { cleanText, hasWords } from '../shared/text.js';
 import { realClock } from '../shared/clock.js';
 import { createDraftReply } from './draft.js';
 import { answerMessages, plainMessage, wellFormed } from './format.js';
@@ -8,15 +9,6 @@ import { sendDeferred } from './respond.js';
 
 /** Longest text sent to the engine; longer messages (Discord allows 4,000 with Nitro) are cut here, with a note. */
 export const MAX_QUESTION_CHARS = 1000;
-
-/** Text a user typed, cleaned of invisible and control characters and bidi marks, on one line. */
-export function cleanQuestion(raw: string): string {
-  return normalizeSpace(raw);
-}
-
-export function hasWords(text: string): boolean {
-  return /[\p{L}\p{N}]/u.test(text);
-}
 
 /**
  * Answers a question on an interaction that has already been deferred: cleans and bounds the
@@ -31,7 +23,7 @@ export async function answerQuestion(
   options: { ephemeral: boolean; emptyText?: string },
 ): Promise<void> {
   const t = messagesFor(langOf(i.locale));
-  const cleaned = cleanQuestion(raw);
+  const cleaned = cleanText(raw);
   if (!hasWords(cleaned)) {
     await i.editReply({ ...plainMessage(options.emptyText ?? t.empty), allowedMentions: { parse: [] } });
     return;

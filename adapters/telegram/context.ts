@@ -5,7 +5,7 @@ import type { TelegramConfig } from './config.js';
 import type { Clock } from '../shared/clock.js';
 import type { Gate } from './gate.js';
 import { escapeHtml } from './format.js';
-import { hasWords } from './input.js';
+import { hasWords } from '../shared/text.js';
 import { type Messages, messages } from './messages.js';
 import type { RateLimiter } from '../shared/rate-limit.js';
 

@@ -7,7 +7,8 @@ import type { Clock } from '../shared/clock.js';
 import { type Api, type Context, GrammyError, type InlineKeyboard } from 'grammy';
 import type { Logger } from '../../src/index.js';
 import { replyHtml } from './context.js';
-import { escapeHtml, truncateText } from './format.js';
+import { truncateText } from '../shared/text.js';
+import { escapeHtml } from './format.js';
 import type { Messages } from './messages.js';
 
 /**

@@ -7,6 +7,7 @@
  * from tokens: whatever it returns parses and balances, and stays within the length limit.
  */
 import type { Answer, ArticleRef, EngineStats, Lang, SearchHit, SourceParagraph } from '../../src/index.js';
+import { safeUrl, truncateText } from '../shared/text.js';
 import { messages } from './messages.js';
 
 /** Longest text Telegram accepts in one message. */
@@ -16,17 +17,6 @@ export const MIN_SPLIT_LIMIT = 64;
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
-}
-
-/** The URL when it is an absolute http(s) URL Telegram will make a link of, else null. */
-export function safeUrl(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
 }
 
 type OpenAtom = { kind: 'open'; name: string; raw: string };
@@ -251,16 +241,6 @@ export function packBlocks(blocks: string[], limit: number = TELEGRAM_TEXT_LIMIT
   }
   if (current !== '') out.push(current);
   return out;
-}
-
-/** Cuts plain text to at most `max` code points, at a space when one is near, adding an ellipsis. */
-export function truncateText(text: string, max: number): string {
-  const points = Array.from(text);
-  if (points.length <= max) return text;
-  let cut = points.slice(0, Math.max(1, max - 1)).join('');
-  const space = cut.lastIndexOf(' ');
-  if (space > cut.length * 0.6) cut = cut.slice(0, space);
-  return `${cut.trimEnd()}…`;
 }
 
 export interface FormatOptions {

@@ -13,8 +13,8 @@ import {
   packBlocks,
   repairHtml,
   splitHtml,
-  truncateText,
 } from '../../adapters/telegram/format.js';
+import { truncateText } from '../../adapters/shared/text.js';
 import { checkTelegramHtml } from '../support/telegram-html.js';
 
 const squash = (s: string) => s.replace(/\s+/gu, '');

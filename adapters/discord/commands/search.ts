@@ -2,7 +2,8 @@ import { SlashCommandBuilder } from 'discord.js';
 import { plainMessage, searchMessages } from '../format.js';
 import type { ChatCommand } from '../interaction.js';
 import { langOf, messagesFor } from '../messages.js';
-import { cleanQuestion, hasWords, statsOrNull } from '../question.js';
+import { cleanText, hasWords } from '../../shared/text.js';
+import { statsOrNull } from '../question.js';
 import { defer, sendDeferred } from '../respond.js';
 import { localized } from './localize.js';
 
@@ -33,7 +34,7 @@ export const search: ChatCommand = {
   async execute(i, ctx) {
     await defer(i, true);
     const lang = langOf(i.locale);
-    const query = cleanQuestion(i.options.getString('query') ?? '').slice(0, MAX_QUERY_CHARS);
+    const query = cleanText(i.options.getString('query') ?? '').slice(0, MAX_QUERY_CHARS);
     if (!hasWords(query)) {
       await sendDeferred(i, [plainMessage(messagesFor(lang).emptyQuery)], true);
       return;

@@ -3,7 +3,8 @@ import { type Services, replyHtml, replyText, textsFor, withTyping, withinLimit 
 import type { Answer } from '../../../src/index.js';
 import { createDraftReply } from '../draft.js';
 import { type SourceButton, formatAnswer } from '../format.js';
-import { cleanText, hasWords, sourceButtonData } from '../input.js';
+import { cleanText, hasWords } from '../../shared/text.js';
+import { sourceButtonData } from '../input.js';
 
 /** Buttons that open each cited paragraph, four to a row; ids too long for button data get none. */
 export function sourceKeyboard(sources: SourceButton[], paragraphWord: string): InlineKeyboard | undefined {

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Context } from 'grammy';
 import type { InlineQueryResultArticle } from 'grammy/types';
 import { type Services, textsFor } from '../context.js';
-import { formatInlineAnswer, truncateText } from '../format.js';
-import { cleanText, hasWords } from '../input.js';
+import { cleanText, hasWords, truncateText } from '../../shared/text.js';
+import { formatInlineAnswer } from '../format.js';
 
 /**
  * `@bot <question>` in any chat: one result, the cited answer ready to send (journalists share

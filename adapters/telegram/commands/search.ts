@@ -1,7 +1,7 @@
 import type { Context } from 'grammy';
 import { type Services, langOf, replyHtml, replyText, textsFor, withTyping, withinLimit } from '../context.js';
 import { formatSearch } from '../format.js';
-import { cleanText, hasWords } from '../input.js';
+import { cleanText, hasWords } from '../../shared/text.js';
 
 /** `/search <query>`: the top articles with their dates and best-matching paragraph ids. */
 export async function searchCommand(s: Services, ctx: Context, raw: string): Promise<void> {
