@@ -11,7 +11,7 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord.js';
-import type { Answer, ArticleRef, EngineStats, IndexReport, Lang, SearchHit, SourceParagraph } from '../../src/index.js';
+import { type Answer, type ArticleRef, type EngineStats, type IndexReport, type Lang, type SearchHit, type SourceParagraph, formatDate } from '../../src/index.js';
 import { paragraphButtons } from '../shared/buttons.js';
 import { safeUrl } from '../shared/text.js';
 import { messagesFor } from './messages.js';
@@ -270,13 +270,6 @@ function rows(buttons: APIButtonComponent[]): APIActionRowComponent<APIButtonCom
     out.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + LIMITS.buttonsPerRow) });
   }
   return out;
-}
-
-/** `2023-08-29` as `29/08/2023` for Vietnamese readers; ISO for everyone else. */
-export function formatDate(date: string, lang: Lang): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) return date;
-  return lang === 'vi' ? `${m[3]}/${m[2]}/${m[1]}` : date;
 }
 
 /** "Archive: 2 articles, 12 paragraphs · 2023-08-29 – 2024-06-05". */

@@ -4,7 +4,8 @@ import { pressSourceButton } from './commands/source.js';
 import { showsDraft } from './draft.js';
 import { NO_MENTIONS, plainMessage } from './format.js';
 import type { Command, HandlerContext, Responder } from './interaction.js';
-import { errorText, langOf, messagesFor } from './messages.js';
+import { errorText } from '../shared/messages.js';
+import { langOf, messagesFor } from './messages.js';
 import { payload, replyShort } from './respond.js';
 
 export interface HandlerState {

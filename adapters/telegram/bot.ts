@@ -1,7 +1,7 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, type BotError, type Context, GrammyError } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import { type Engine, KiemchungError, type Logger } from '../../src/index.js';
+import type { Engine, Logger } from '../../src/index.js';
 import { answerQuestion } from './commands/ask.js';
 import { helpCommand } from './commands/help.js';
 import { inlineQuery } from './commands/inline.js';
@@ -12,8 +12,8 @@ import type { TelegramConfig } from './config.js';
 import { type Clock, realClock } from '../shared/clock.js';
 import { type InFlight, createInFlight } from '../shared/lifecycle.js';
 import { DRAFT_INTERVAL_MS } from './draft.js';
-import { type Services, replyText, textsFor } from './context.js';
-import type { Messages } from './messages.js';
+import { errorText } from '../shared/messages.js';
+import { type Services, langOf, replyText, textsFor } from './context.js';
 import { createGate } from './gate.js';
 import { createRateLimiter } from '../shared/rate-limit.js';
 
@@ -38,14 +38,6 @@ export interface TelegramBot {
   inFlight: InFlight;
   /** Highest update id handled so far. */
   lastUpdateId(): number | undefined;
-}
-
-function errorText(t: Messages, err: unknown): string {
-  const code = err instanceof KiemchungError ? err.code : undefined;
-  if (code === 'index-missing' || code === 'index-mismatch' || code === 'index-corrupt' || code === 'index-locked') return t.error.index;
-  if (code === 'provider') return t.error.provider;
-  if (code === 'input') return t.error.input;
-  return t.error.other;
 }
 
 /** The text a group message addresses to the bot (mention removed), or null when it is not addressed. */
@@ -128,7 +120,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       return;
     }
     logger.error(`telegram: update ${ctx.update.update_id} failed`, cause);
-    const text = errorText(textsFor(ctx), cause);
+    const text = errorText(langOf(ctx), cause);
     try {
       if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true });
       else if (ctx.inlineQuery) await ctx.answerInlineQuery([], { cache_time: 0 });

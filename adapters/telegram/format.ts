@@ -6,7 +6,7 @@
  * crossed or left open), so every message goes through `splitHtml`, which rebuilds the markup
  * from tokens: whatever it returns parses and balances, and stays within the length limit.
  */
-import type { Answer, ArticleRef, EngineStats, Lang, SearchHit, SourceParagraph } from '../../src/index.js';
+import { type Answer, type ArticleRef, type EngineStats, type Lang, type SearchHit, type SourceParagraph, formatDate } from '../../src/index.js';
 import { safeUrl, truncateText } from '../shared/text.js';
 import { messages } from './messages.js';
 
@@ -246,16 +246,6 @@ export function packBlocks(blocks: string[], limit: number = TELEGRAM_TEXT_LIMIT
 export interface FormatOptions {
   /** Message length limit (default Telegram's 4,096). */
   limit?: number;
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** `29/08/2023` in Vietnamese, `29 Aug 2023` in English; anything not an ISO date as given. */
-export function formatDate(iso: string, lang: Lang): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  const [, y, mo, d] = m as unknown as [string, string, string, string];
-  return lang === 'en' ? `${Number(d)} ${MONTHS[Number(mo) - 1] ?? mo} ${y}` : `${d}/${mo}/${y}`;
 }
 
 /** Title (linked when the article has an http(s) URL), date and date kind, escaped. */

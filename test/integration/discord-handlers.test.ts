@@ -310,14 +310,14 @@ describe('error boundary', () => {
     // The first message goes out, the follow-up with the rest of the paragraph fails, the boundary follows up once more.
     const s = await run(buttonPress('kc:p:do-luong-lmc-2023#p1', { failOn: 'followUp' }));
     expect(s.methods()).toEqual(['deferReply', 'editReply', 'followUp', 'followUp']);
-    expect(s.calls[3]!.payload).toMatchObject({ content: 'Đã có lỗi. Hãy thử lại sau.', flags: EPHEMERAL });
+    expect(s.calls[3]!.payload).toMatchObject({ content: 'Đã có lỗi xảy ra; lỗi đã được ghi lại. Xin thử lại sau.', flags: EPHEMERAL });
   });
 
   it('before any response: replies privately; an unknown error gets the generic message in English', async () => {
     const { run, logger } = setup();
     const s = await run(chatInput('ask', { question: 'IEC?' }, { failOn: 'deferReply', locale: 'en-GB' }));
     expect(s.methods()).toEqual(['deferReply', 'reply']);
-    expect(s.calls[1]!.payload).toMatchObject({ content: 'Something went wrong. Please try again later.', flags: EPHEMERAL });
+    expect(s.calls[1]!.payload).toMatchObject({ content: 'Something went wrong; it has been logged. Please try again later.', flags: EPHEMERAL });
     expect(logger.lines.some((l) => l.startsWith('error discord command ask failed'))).toBe(true);
   });
 

@@ -238,7 +238,7 @@ describe('Discord replies while the model writes', () => {
     expect(s.methods()).not.toContain('followUp');
     expect(all.length).toBeGreaterThanOrEqual(2);
     expect(isDraft(all[0]!)).toBe(true);
-    expect(all.at(-1)!.payload).toMatchObject({ content: 'Dịch vụ mô hình đang lỗi. Hãy thử lại sau.', embeds: [], components: [] });
+    expect(all.at(-1)!.payload).toMatchObject({ content: 'Dịch vụ tạo câu trả lời đang gặp sự cố. Xin thử lại sau.', embeds: [], components: [] });
     expect(all.at(-1)!.at! - all.at(-2)!.at!).toBeGreaterThanOrEqual(INTERVAL);
     expect(logger.lines.join('\n')).toContain('ProviderError: openai:fake-chat: connection reset');
   });

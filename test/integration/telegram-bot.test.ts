@@ -351,7 +351,7 @@ describe('manners', () => {
     await h.send(privateText('/source do-luong-lmc-2023#p1'));
     expect(h.texts()).toEqual([
       'Dịch vụ tạo câu trả lời đang gặp sự cố. Xin thử lại sau.',
-      'The archive is being updated. Please try again in a few minutes.',
+      'The archive is not ready yet. Please try again later.',
       'Đã có lỗi xảy ra; lỗi đã được ghi lại. Xin thử lại sau.',
     ]);
     expect(h.logs.filter((l) => l.startsWith('error'))).toHaveLength(3);

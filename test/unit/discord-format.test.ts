@@ -219,7 +219,7 @@ describe('answer, search and source messages', () => {
     const hits = await engine.search('IEC', { topK: 5 });
     const [m] = searchMessages('IEC', hits, stats, 'en');
     expect(m!.embeds[0]!.fields).toHaveLength(hits.length);
-    expect(m!.embeds[0]!.footer?.text).toBe('Archive: 2 articles, 12 paragraphs · 2023-08-29 – 2024-06-05');
+    expect(m!.embeds[0]!.footer?.text).toBe('Archive: 2 articles, 12 paragraphs · 29 Aug 2023 – 5 Jun 2024');
     const p = (await engine.source('do-luong-lmc-2023#p3'))!;
     const long = sourceMessages({ ...p, text: `${p.text} `.repeat(60) }, 'vi');
     expect(long.length).toBeGreaterThan(1);

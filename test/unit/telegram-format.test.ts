@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Answer, Citation, SearchHit, SourceParagraph } from '../../src/index.js';
+import { type Answer, type Citation, type SearchHit, type SourceParagraph, formatDate } from '../../src/index.js';
 import {
   TELEGRAM_TEXT_LIMIT,
   escapeHtml,
   formatAnswer,
-  formatDate,
   formatHelp,
   formatInlineAnswer,
   formatSearch,

@@ -3,6 +3,7 @@ import { reindexMessages } from '../format.js';
 import type { ChatCommand } from '../interaction.js';
 import { langOf, messagesFor } from '../messages.js';
 import { defer, replyShort, sendDeferred } from '../respond.js';
+import { isAdmin } from '../../shared/admin.js';
 import { localized } from './localize.js';
 
 export const data = new SlashCommandBuilder()
@@ -23,9 +24,8 @@ export const reindex: ChatCommand = {
   limited: false,
   async execute(i, ctx) {
     const lang = langOf(i.locale);
-    if (!ctx.config.adminIds.has(i.user.id)) {
-      ctx.logger.warn(`discord /reindex refused for user ${i.user.id}`);
-      await replyShort(i, messagesFor(lang).notAllowed);
+    if (!isAdmin({ adminIds: ctx.config.adminIds, logger: ctx.logger, platform: 'discord' }, 'reindex', i.user.id)) {
+      await replyShort(i, messagesFor(lang).notAllowedAdmin);
       return;
     }
     await defer(i, true);

@@ -1,5 +1,6 @@
 import type { Context } from 'grammy';
 import { type Services, replyHtml, replyText, textsFor } from '../context.js';
+import { isAdmin } from '../../shared/admin.js';
 import { truncateText } from '../../shared/text.js';
 import { escapeHtml, packBlocks } from '../format.js';
 
@@ -10,10 +11,7 @@ import { escapeHtml, packBlocks } from '../format.js';
 export async function reindexCommand(s: Services, ctx: Context): Promise<void> {
   const t = textsFor(ctx);
   const user = ctx.from?.id;
-  if (user === undefined || !s.config.adminIds.has(user)) {
-    s.logger.warn(`telegram: /reindex refused for user ${user ?? 'unknown'}`);
-    return replyText(ctx, t.notAllowedAdmin);
-  }
+  if (!isAdmin({ adminIds: s.config.adminIds, logger: s.logger, platform: 'telegram' }, 'reindex', user)) return replyText(ctx, t.notAllowedAdmin);
   if (s.state.reindexing) return replyText(ctx, t.reindexBusy);
   s.state.reindexing = true;
   try {
