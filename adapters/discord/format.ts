@@ -13,7 +13,8 @@ import {
 } from 'discord.js';
 import { type Answer, type ArticleRef, type EngineStats, type IndexReport, type Lang, type SearchHit, type SourceParagraph, formatDate } from '../../src/index.js';
 import { paragraphButtons } from '../shared/buttons.js';
-import { safeUrl } from '../shared/text.js';
+import { draftPreview } from '../shared/draft-loop.js';
+import { safeUrl, wellFormed } from '../shared/text.js';
 import { messagesFor } from './messages.js';
 
 export const LIMITS = {
@@ -83,11 +84,6 @@ function safeCut(text: string, at: number): number {
   if (at <= 0) return 0;
   if (at >= text.length) return text.length;
   return isHighSurrogate(text.charCodeAt(at - 1)) ? at - 1 : at;
-}
-
-/** Removes unpaired surrogates, which Discord rejects and which cannot be rendered anyway. */
-export function wellFormed(text: string): string {
-  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 }
 
 /** `text` cut to at most `max` UTF-16 units (a safe bound: Discord counts characters), marked with an ellipsis. */
@@ -329,17 +325,13 @@ export function answerMessages(answer: Answer, stats: EngineStats | null, option
   });
 }
 
-/** A draft shows at most this much of the model's text: the rest arrives with the checked answer. */
-export const DRAFT_MAX_CHARS = 3500;
-
 /**
  * The model's text so far as one grey embed under the question, marked in its footer as not yet
  * checked, without citation fields or buttons; null while there is nothing worth showing.
  */
 export function draftMessage(question: string, raw: string, lang: Lang): OutMessage | null {
-  const text = wellFormed(raw).trim();
-  if (!/[\p{L}\p{N}]/u.test(text)) return null;
-  const body = text.length > DRAFT_MAX_CHARS ? clip(text, DRAFT_MAX_CHARS) : `${text}…`;
+  const body = draftPreview(raw);
+  if (body === null) return null;
   // Escaping can lengthen the text; one description always holds the draft, so it is one message.
   const [message] = packDoc({
     title: questionTitle(question),

@@ -11,11 +11,15 @@ const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/** Removes unpaired surrogates, which cannot be sent as UTF-8 and which both platforms reject. */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '');
+}
+
 /** NFC, no invisible or control characters, no unpaired surrogates, white space collapsed and trimmed. */
 export function cleanText(raw: string): string {
   if (typeof raw !== 'string') return '';
-  return raw
-    .replace(LONE_SURROGATE, '')
+  return wellFormed(raw)
     .normalize('NFC')
     .replace(INVISIBLE, '')
     .replace(CONTROL, ' ')
