@@ -4,7 +4,7 @@ import { type Engine, type Lang, type Logger, detectLang } from '../../src/index
 import type { TelegramConfig } from './config.js';
 import type { Clock } from '../shared/clock.js';
 import type { Gate } from './gate.js';
-import { escapeHtml } from './format.js';
+import { escapeHtml } from './html.js';
 import { hasWords } from '../shared/text.js';
 import { type Messages, messages } from './messages.js';
 import type { RateLimiter } from '../shared/rate-limit.js';

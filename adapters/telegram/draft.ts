@@ -8,7 +8,7 @@ import type { Logger } from '../../src/index.js';
 import type { Clock } from '../shared/clock.js';
 import { createDraftLoop, draftPreview } from '../shared/draft-loop.js';
 import { replyHtml } from './context.js';
-import { escapeHtml } from './format.js';
+import { escapeHtml } from './html.js';
 import type { Messages } from './messages.js';
 
 /**

@@ -2,7 +2,7 @@ import type { Context } from 'grammy';
 import { type Services, replyHtml, replyText, textsFor } from '../context.js';
 import { isAdmin } from '../../shared/admin.js';
 import { truncateText } from '../../shared/text.js';
-import { escapeHtml, packBlocks } from '../format.js';
+import { escapeHtml, packBlocks } from '../html.js';
 
 /**
  * `/reindex` (ids in ADMIN_IDS only): re-reads the corpus and updates the index. One run at a
