@@ -6,7 +6,8 @@
 import type { Lang, Logger } from '../../src/index.js';
 import type { Clock } from '../shared/clock.js';
 import { createDraftLoop } from '../shared/draft-loop.js';
-import { NO_MENTIONS, draftMessage } from './format.js';
+import { NO_MENTIONS } from './embeds.js';
+import { draftMessage } from './format.js';
 import type { Responder } from './interaction.js';
 
 // Deferred replies whose visible message is a draft: the error boundary must replace it, not

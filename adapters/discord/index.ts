@@ -3,7 +3,7 @@ import { KiemchungError, type Logger, errorMessage, redact } from '../../src/ind
 import { maskingLogger } from '../shared/log.js';
 import { type RunningAdapter, type StartAdapter, createInFlight, drain } from '../shared/lifecycle.js';
 import { loadDiscordConfig } from './config.js';
-import { NO_MENTIONS } from './format.js';
+import { NO_MENTIONS } from './embeds.js';
 import { type HandlerState, createInteractionHandler } from './handler.js';
 import { createRateLimiter } from '../shared/rate-limit.js';
 

@@ -3,18 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  LIMITS,
-  answerMessages,
-  clip,
-  escapeText,
-  packDoc,
-  parseSourceButtonId,
-  searchMessages,
-  sourceButtonId,
-  sourceMessages,
-  splitText,
-} from '../../adapters/discord/format.js';
+import { LIMITS, clip, escapeText, packDoc, parseSourceButtonId, sourceButtonId, splitText } from '../../adapters/discord/embeds.js';
+import { answerMessages, searchMessages, sourceMessages } from '../../adapters/discord/format.js';
 import { type Answer, type Engine, type EngineStats, createEngine, silentLogger } from '../../src/index.js';
 import { limitViolations } from '../support/discord-stand-in.js';
 

@@ -1,5 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { plainMessage, searchMessages } from '../format.js';
+import { plainMessage } from '../embeds.js';
+import { searchMessages } from '../format.js';
 import type { ChatCommand } from '../interaction.js';
 import { langOf, messagesFor } from '../messages.js';
 import { cleanText, hasWords } from '../../shared/text.js';

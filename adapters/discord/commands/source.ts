@@ -1,5 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { LIMITS, clip, parseSourceButtonId, plainMessage, sourceMessages } from '../format.js';
+import { LIMITS, clip, parseSourceButtonId, plainMessage } from '../embeds.js';
+import { sourceMessages } from '../format.js';
 import type { ButtonPress, ChatCommand, HandlerContext, Responder } from '../interaction.js';
 import { langOf, messagesFor } from '../messages.js';
 import { defer, replyShort, sendDeferred } from '../respond.js';
