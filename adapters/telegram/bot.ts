@@ -1,6 +1,6 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, type BotError, type Context, GrammyError } from 'grammy';
-import type { UserFromGetMe } from 'grammy/types';
+import type { Update, UserFromGetMe } from 'grammy/types';
 import type { Engine, Logger } from '../../src/index.js';
 import { answerQuestion } from './commands/ask.js';
 import { helpCommand } from './commands/help.js';
@@ -10,7 +10,7 @@ import { searchCommand } from './commands/search.js';
 import { sourceButton, sourceCommand } from './commands/source.js';
 import type { TelegramConfig } from './config.js';
 import { type Clock, realClock } from '../shared/clock.js';
-import { type InFlight, createInFlight } from '../shared/lifecycle.js';
+import { type InFlight, createInFlight, drain } from '../shared/lifecycle.js';
 import { DRAFT_INTERVAL_MS } from './draft.js';
 import { errorText } from '../shared/messages.js';
 import { type Services, langOf, replyText, textsFor } from './context.js';
@@ -104,10 +104,24 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
 
   const inFlight = createInFlight();
   let lastUpdateId: number | undefined;
-  bot.use((ctx, next) => {
-    lastUpdateId = Math.max(lastUpdateId ?? -1, ctx.update.update_id);
-    return inFlight.track(next());
+  // The outermost middleware: counts the update as in flight, and keeps anything that escapes
+  // the error boundary below from failing `handleUpdate` (a webhook call acknowledged early
+  // would leave that rejection unhandled).
+  bot.use(async (ctx, next) => {
+    const id = (ctx.update as Partial<Update> | undefined)?.update_id;
+    if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
+      logger.warn('telegram: ignored an update without an update_id');
+      return;
+    }
+    lastUpdateId = Math.max(lastUpdateId ?? -1, id);
+    try {
+      await inFlight.track(next());
+    } catch (err) {
+      logger.error(`telegram: unhandled failure in update ${id}`, err);
+    }
   });
+  // Never reached while the middleware above catches; long polling's runner needs a handler all the same.
+  bot.catch((err) => logger.error(`telegram: unhandled failure in update ${err.ctx.update?.update_id}`, err.error));
 
   // The error boundary: every failure below is logged in full and the user gets one short
   // sentence chosen by the error's code, never a stack trace. (`bot.catch` alone would only
@@ -129,7 +143,6 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       logger.warn('telegram: could not tell the user about the failure', again);
     }
   });
-  bot.catch((err) => logger.error(`telegram: unhandled failure in update ${err.ctx.update.update_id}`, err.error));
 
   // Allow-list: other chats are ignored (a private chat is told once an hour, a group nothing).
   safe.use(async (ctx, next) => {
@@ -180,4 +193,9 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     inFlight,
     lastUpdateId: () => lastUpdateId,
   };
+}
+
+/** Waits for the answers in flight, at most `graceMs`, saying so when some are left behind. */
+export async function finishAnswers(tb: TelegramBot, logger: Logger, graceMs: number): Promise<void> {
+  if ((await drain(tb.inFlight, graceMs)) > 0) logger.warn(`telegram: stopped with answers still in flight after ${graceMs} ms`);
 }
