@@ -34,6 +34,8 @@ export const LIMITS = {
   choices: 25,
   choiceName: 100,
   choiceValue: 100,
+  /** Highest `max_length` a slash command's string option may have. */
+  optionValue: 6000,
 } as const;
 
 /** The prefix of the custom id of a "show this paragraph" button; the rest is the paragraph id. */

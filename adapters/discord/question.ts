@@ -9,9 +9,6 @@ import type { HandlerContext, Responder } from './interaction.js';
 import { langOf, messagesFor } from './messages.js';
 import { sendDeferred } from './respond.js';
 
-/** Longest text sent to the engine; longer messages (Discord allows 4,000 with Nitro) are cut here, with a note. */
-export const MAX_QUESTION_CHARS = 1000;
-
 /**
  * Answers a question on an interaction that has already been deferred: cleans and bounds the
  * text, asks the engine, and sends the cited answer (or the refusal with the closest articles).
@@ -30,8 +27,11 @@ export async function answerQuestion(
     await i.editReply({ ...plainMessage(options.emptyText ?? t.empty), allowedMentions: { parse: [] } });
     return;
   }
-  const clipped = cleaned.length > MAX_QUESTION_CHARS;
-  const question = clipped ? wellFormed(cleaned.slice(0, MAX_QUESTION_CHARS)) : cleaned;
+  // The engine's limit, as in Telegram. A longer question (a pasted article, a long message to
+  // verify, which the user cannot shorten) is cut to it rather than refused, with a note.
+  const max = ctx.engine.limits.maxQuestionChars;
+  const clipped = cleaned.length > max;
+  const question = clipped ? wellFormed(cleaned.slice(0, max)) : cleaned;
   const draft = createDraftReply(i, {
     question,
     lang: detectLang(question),
@@ -47,7 +47,7 @@ export async function answerQuestion(
     // Also on failure: the error boundary's message must land after the last draft edit.
     await draft.close();
   }
-  const notice = clipped ? messagesFor(answer.lang).clipped(MAX_QUESTION_CHARS) : undefined;
+  const notice = clipped ? messagesFor(answer.lang).clipped(max) : undefined;
   await sendDeferred(i, answerMessages(answer, statsOrNull(ctx), notice ? { notice } : {}), options.ephemeral);
   if (draft.edits() > 0) ctx.logger.debug(`discord: ${draft.edits()} draft edits before the ${answer.mode} answer`);
 }

@@ -39,7 +39,7 @@ afterAll(async () => {
 function spied(override: Partial<Engine> = {}) {
   const seen = { ask: [] as string[], search: [] as string[], source: [] as string[], suggest: [] as string[], reindex: 0 };
   const engine: Engine = {
-    limits: real.limits,
+    limits: override.limits ?? real.limits,
     ask: (q, o) => (seen.ask.push(q), (override.ask ?? real.ask)(q, o)),
     search: (q, o) => (seen.search.push(q), real.search(q, o)),
     source: (id) => (seen.source.push(id), (override.source ?? real.source)(id)),
@@ -171,12 +171,23 @@ describe('hostile input', () => {
     });
   }
 
-  it('a 12,000-character question is cut to 1,000 with a note, and still answered', async () => {
+  it('a 12,000-character question is cut to the engine’s limit with a note, and still answered', async () => {
     const { run, seen } = setup();
     const s = await run(chatInput('ask', { question: 'Viện Đo lường Việt Nam ký kết gì? '.repeat(360) }));
-    expect(seen.ask[0]!.length).toBeLessThanOrEqual(1000);
-    expect(s.calls[1]!.payload.content).toMatch(/1000/);
+    expect(real.limits.maxQuestionChars).toBe(2000);
+    expect(seen.ask[0]!.length).toBeLessThanOrEqual(2000);
+    expect(seen.ask[0]!.length).toBeGreaterThan(1900);
+    expect(s.calls[1]!.payload.content).toBe('(Chỉ 2000 ký tự đầu của tin nhắn được kiểm chứng.)');
     expectWellFormed(s);
+  });
+
+  it('follows the engine’s limit, not one of its own', async () => {
+    const { run, seen } = setup({ override: { limits: { maxQuestionChars: 100 } } });
+    const s = await run(chatInput('ask', { question: 'Viện Đo lường Việt Nam ký kết gì? '.repeat(10) }));
+    expect(seen.ask[0]!.length).toBeLessThanOrEqual(100);
+    expect(s.calls[1]!.payload.content).toBe('(Chỉ 100 ký tự đầu của tin nhắn được kiểm chứng.)');
+    await run(chatInput('search', { query: 'IEC '.repeat(50) }));
+    expect(seen.search[0]!.length).toBeLessThanOrEqual(100);
   });
 
   it('Markdown and mention injection stay inert; RTL and zero-width characters are dropped', async () => {

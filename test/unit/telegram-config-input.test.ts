@@ -16,11 +16,10 @@ describe('loadTelegramConfig', () => {
       adminIds: new Set(),
       ratePerMinute: 10,
       maxConcurrentAnswers: 8,
-      maxQuestionChars: 2000,
     });
   });
 
-  it('reads lists, the webhook and the engine question limit', () => {
+  it('reads lists and the webhook', () => {
     const c = loadTelegramConfig({
       TELEGRAM_BOT_TOKEN: TOKEN,
       TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/',
@@ -29,13 +28,11 @@ describe('loadTelegramConfig', () => {
       TELEGRAM_RATE_LIMIT: '4',
       TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg/hook?x=1',
       TELEGRAM_WEBHOOK_SECRET: 'abcdefghijklmnop_-0',
-      KIEMCHUNG_MAX_QUESTION_CHARS: '500',
     });
     expect(c.apiRoot).toBe('http://127.0.0.1:8081');
     expect([...(c.allowedChats ?? [])]).toEqual([-1001234567890, 42]);
     expect([...c.adminIds]).toEqual([7, 8]);
     expect(c.ratePerMinute).toBe(4);
-    expect(c.maxQuestionChars).toBe(500);
     expect(c.webhook).toEqual({ url: 'https://bot.example.org/tg/hook?x=1', secret: 'abcdefghijklmnop_-0', port: 8080, host: '0.0.0.0', path: '/tg/hook' });
   });
 

@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { ChatCommand } from '../interaction.js';
-import { MAX_QUESTION_CHARS, answerQuestion } from '../question.js';
+import { LIMITS } from '../embeds.js';
+import { answerQuestion } from '../question.js';
 import { defer } from '../respond.js';
 import { localized } from './localize.js';
 
@@ -21,7 +22,9 @@ export const data = new SlashCommandBuilder()
       .setDescription('Your question, in Vietnamese or English')
       .setDescriptionLocalizations(localized('Câu hỏi của bạn, bằng tiếng Việt hoặc tiếng Anh', 'Your question, in Vietnamese or English'))
       .setRequired(true)
-      .setMaxLength(MAX_QUESTION_CHARS),
+      // Discord's own cap on an option. The engine's limit (Engine.limits.maxQuestionChars) is
+      // applied when the question arrives: registered commands cannot follow its setting.
+      .setMaxLength(LIMITS.optionValue),
   )
   .addBooleanOption((o) =>
     o

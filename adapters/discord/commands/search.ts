@@ -1,14 +1,13 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { plainMessage } from '../embeds.js';
+import { LIMITS, plainMessage } from '../embeds.js';
 import { searchMessages } from '../format.js';
 import type { ChatCommand } from '../interaction.js';
 import { langOf, messagesFor } from '../messages.js';
-import { cleanText, hasWords } from '../../shared/text.js';
+import { cleanText, hasWords, wellFormed } from '../../shared/text.js';
 import { statsOrNull } from '../question.js';
 import { defer, sendDeferred } from '../respond.js';
 import { localized } from './localize.js';
 
-export const MAX_QUERY_CHARS = 300;
 export const SEARCH_HITS = 5;
 
 export const data = new SlashCommandBuilder()
@@ -25,7 +24,8 @@ export const data = new SlashCommandBuilder()
       .setDescription('Words to look for')
       .setDescriptionLocalizations(localized('Từ khóa cần tìm', 'Words to look for'))
       .setRequired(true)
-      .setMaxLength(MAX_QUERY_CHARS),
+      // Discord's own cap on an option; the engine's limit is applied when the query arrives.
+      .setMaxLength(LIMITS.optionValue),
   );
 
 export const search: ChatCommand = {
@@ -35,7 +35,7 @@ export const search: ChatCommand = {
   async execute(i, ctx) {
     await defer(i, true);
     const lang = langOf(i.locale);
-    const query = cleanText(i.options.getString('query') ?? '').slice(0, MAX_QUERY_CHARS);
+    const query = wellFormed(cleanText(i.options.getString('query') ?? '').slice(0, ctx.engine.limits.maxQuestionChars));
     if (!hasWords(query)) {
       await sendDeferred(i, [plainMessage(messagesFor(lang).emptyQuery)], true);
       return;

@@ -21,6 +21,7 @@ export const data = new SlashCommandBuilder()
         localized('Mã đoạn như ma-bai#p3, hoặc một phần tên bài', 'Paragraph id such as article-id#p3, or part of an article title'),
       )
       .setRequired(true)
+      // Not a Discord limit: no paragraph id is longer.
       .setMaxLength(MAX_PARAGRAPH_ID_CHARS)
       .setAutocomplete(true),
   );

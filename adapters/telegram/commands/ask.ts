@@ -34,7 +34,7 @@ export async function answerQuestion(s: Services, ctx: Context, raw: string): Pr
   const question = cleanText(raw);
   const t = textsFor(ctx, question);
   if (!hasWords(question)) return replyText(ctx, t.askUsage);
-  if (question.length > s.config.maxQuestionChars) return replyText(ctx, t.tooLong(s.config.maxQuestionChars, question.length));
+  if (question.length > s.engine.limits.maxQuestionChars) return replyText(ctx, t.tooLong(s.engine.limits.maxQuestionChars, question.length));
   const draft =
     s.engine.stats().llm === 'none'
       ? null

@@ -12,7 +12,7 @@ import { formatInlineAnswer } from '../format.js';
  */
 export async function inlineQuery(s: Services, ctx: Context): Promise<void> {
   const question = cleanText(ctx.inlineQuery?.query ?? '');
-  if (!hasWords(question) || Array.from(question).length < 3 || question.length > s.config.maxQuestionChars) {
+  if (!hasWords(question) || Array.from(question).length < 3 || question.length > s.engine.limits.maxQuestionChars) {
     await ctx.answerInlineQuery([], { cache_time: 300 });
     return;
   }

@@ -9,7 +9,7 @@ export async function searchCommand(s: Services, ctx: Context, raw: string): Pro
   const query = cleanText(raw);
   const t = textsFor(ctx, query);
   if (!hasWords(query)) return replyText(ctx, t.searchUsage);
-  if (query.length > s.config.maxQuestionChars) return replyText(ctx, t.tooLong(s.config.maxQuestionChars, query.length));
+  if (query.length > s.engine.limits.maxQuestionChars) return replyText(ctx, t.tooLong(s.engine.limits.maxQuestionChars, query.length));
   const hits = await withTyping(s, ctx, () => s.engine.search(query, { topK: 20 }));
   await replyHtml(ctx, formatSearch(query, hits, langOf(ctx, query)));
 }
