@@ -3,10 +3,11 @@
  * as documents for the embed packer (`packDoc`), which enforces every Discord limit. Pure
  * functions that never throw.
  */
-import { type Answer, type ArticleRef, type EngineStats, type IndexReport, type Lang, type SearchHit, type SourceParagraph, formatDate } from '../../src/index.js';
+import { type Answer, type ArticleRef, type Citation, type EngineStats, type IndexReport, type Lang, type SearchHit, type SourceParagraph, formatDate } from '../../src/index.js';
+import { articleDate, paragraphLabel } from '../shared/citations.js';
 import { draftPreview } from '../shared/draft-loop.js';
 import { safeUrl } from '../shared/text.js';
-import { LIMITS, type OutMessage, clip, escapeText, packDoc } from './embeds.js';
+import { type DocField, LIMITS, type OutMessage, clip, escapeText, packDoc } from './embeds.js';
 import { messagesFor } from './messages.js';
 
 export const COLORS = { answer: 0x2b6cb0, draft: 0xa0aec0, refusal: 0xdd6b20, search: 0x319795, source: 0x4a5568, admin: 0x718096 } as const;
@@ -20,7 +21,12 @@ export function corpusFooter(stats: EngineStats | null, lang: Lang): string {
 }
 
 function refLine(ref: ArticleRef, lang: Lang): string {
-  return [ref.date ? formatDate(ref.date, lang) : '', ref.source].filter(Boolean).join(' · ');
+  return [articleDate(ref, lang), ref.source].filter(Boolean).join(' · ');
+}
+
+/** `title · date · đoạn N`: what a field says of the paragraph it quotes. */
+function paragraphHeading(ref: ArticleRef & { paragraphNumber: number }, lang: Lang): string {
+  return [ref.title, articleDate(ref, lang), paragraphLabel(ref.paragraphNumber, lang)].filter(Boolean).join(' · ');
 }
 
 /** A user's text reduced to one line fit for a title: escaped, mentions defused. */
@@ -59,13 +65,21 @@ export function answerMessages(answer: Answer, stats: EngineStats | null, option
     ...base,
     color: COLORS.answer,
     body: escapeText(answer.text) + notes,
-    fields: answer.citations.map((c) => ({
-      name: `[${c.marker}] ${c.title} · ${[c.date ? formatDate(c.date, lang) : '', `${t.paragraph} ${c.paragraphNumber}`].filter(Boolean).join(' · ')}`,
-      value: quoteField(c.quote, c.paragraphId, safeUrl(c.url)),
-      paragraphId: c.paragraphId,
-      buttonLabel: `[${c.marker}] ${t.paragraph} ${c.paragraphNumber} · ${c.title}`,
-    })),
+    fields: answer.citations.map((c) => citationField(c, lang)),
   });
+}
+
+/**
+ * One citation as an embed field: its marker, the article (title, date), the paragraph's number,
+ * the quote with the paragraph id and link, and a button that shows the whole paragraph.
+ */
+export function citationField(c: Citation, lang: Lang): DocField {
+  return {
+    name: `[${c.marker}] ${paragraphHeading(c, lang)}`,
+    value: quoteField(c.quote, c.paragraphId, safeUrl(c.url)),
+    paragraphId: c.paragraphId,
+    buttonLabel: `[${c.marker}] ${paragraphLabel(c.paragraphNumber, lang)} · ${c.title}`,
+  };
 }
 
 /**
@@ -93,10 +107,10 @@ export function searchMessages(query: string, hits: SearchHit[], stats: EngineSt
     body: t.searchResults(hits.length),
     footer: corpusFooter(stats, lang),
     fields: hits.map((h, i) => ({
-      name: `${i + 1}. ${h.title} · ${[h.date ? formatDate(h.date, lang) : '', `${t.paragraph} ${h.paragraphNumber}`].filter(Boolean).join(' · ')}`,
+      name: `${i + 1}. ${paragraphHeading(h, lang)}`,
       value: quoteField(h.snippet, h.paragraphId, safeUrl(h.url)),
       paragraphId: h.paragraphId,
-      buttonLabel: `${i + 1}. ${t.paragraph} ${h.paragraphNumber} · ${h.title}`,
+      buttonLabel: `${i + 1}. ${paragraphLabel(h.paragraphNumber, lang)} · ${h.title}`,
     })),
   });
 }

@@ -2,7 +2,8 @@
  * The Telegram bot's messages: answers, sources, search results and help as HTML messages
  * within Telegram's limits (through `packBlocks`). Pure functions that never throw.
  */
-import { type Answer, type ArticleRef, type EngineStats, type Lang, type SearchHit, type SourceParagraph, formatDate } from '../../src/index.js';
+import { type Answer, type ArticleRef, type Citation, type EngineStats, type Lang, type SearchHit, type SourceParagraph, formatDate } from '../../src/index.js';
+import { type CitedParagraph, articleDate, citedParagraphs, paragraphLabel } from '../shared/citations.js';
 import { safeUrl, truncateText } from '../shared/text.js';
 import { TELEGRAM_TEXT_LIMIT, escapeHtml, packBlocks } from './html.js';
 import { messages } from './messages.js';
@@ -16,9 +17,8 @@ export interface FormatOptions {
 function articleLine(ref: ArticleRef, lang: Lang): string {
   const url = safeUrl(ref.url);
   const title = url ? `<a href="${escapeHtml(url)}">${escapeHtml(ref.title)}</a>` : `<b>${escapeHtml(ref.title)}</b>`;
-  if (!ref.date) return title;
-  const kind = ref.dateKind === 'event' ? ` (${messages(lang).eventDate})` : '';
-  return `${title} · ${escapeHtml(formatDate(ref.date, lang))}${kind}`;
+  const date = articleDate(ref, lang);
+  return date ? `${title} · ${escapeHtml(date)}` : title;
 }
 
 /** A quote folded into an expandable blockquote (Bot API 7.4): long quotes stay one tap away. */
@@ -26,16 +26,19 @@ export function expandableQuote(text: string): string {
   return `<blockquote expandable>${escapeHtml(text)}</blockquote>`;
 }
 
-export interface SourceButton {
-  marker: number;
-  paragraphId: string;
-  paragraphNumber: number;
+/**
+ * One citation: its marker, the article (title, date), the paragraph's number and id to cite,
+ * and the quote in an expandable blockquote.
+ */
+export function citationBlock(c: Citation, lang: Lang): string {
+  const where = `${escapeHtml(paragraphLabel(c.paragraphNumber, lang))} · <code>${escapeHtml(c.paragraphId)}</code>`;
+  return `[${c.marker}] ${articleLine(c, lang)} · ${where}\n${expandableQuote(c.quote)}`;
 }
 
 export interface FormattedAnswer {
   messages: string[];
   /** One per cited paragraph (first marker wins), for the buttons under the last message. */
-  sources: SourceButton[];
+  sources: CitedParagraph[];
 }
 
 /**
@@ -47,7 +50,6 @@ export function formatAnswer(answer: Answer, options: FormatOptions = {}): Forma
   const t = messages(lang);
   const blocks = [escapeHtml(answer.text)];
   if (answer.flagged) blocks.push(`<i>${escapeHtml(t.flagged)}</i>`);
-  const sources: SourceButton[] = [];
   if (answer.refused) {
     const closest = answer.closest.slice(0, 5);
     if (closest.length > 0) {
@@ -56,18 +58,11 @@ export function formatAnswer(answer: Answer, options: FormatOptions = {}): Forma
     }
     blocks.push(`<i>${escapeHtml(t.noAnswerHint)}</i>`);
   } else {
-    answer.citations.forEach((c, k) => {
-      const head = k === 0 ? `<b>${escapeHtml(t.sources)}</b>\n` : '';
-      const where = `${escapeHtml(t.paragraph)} ${c.paragraphNumber} · <code>${escapeHtml(c.paragraphId)}</code>`;
-      blocks.push(`${head}[${c.marker}] ${articleLine(c, lang)} · ${where}\n${expandableQuote(c.quote)}`);
-      if (!sources.some((s) => s.paragraphId === c.paragraphId)) {
-        sources.push({ marker: c.marker, paragraphId: c.paragraphId, paragraphNumber: c.paragraphNumber });
-      }
-    });
+    answer.citations.forEach((c, k) => blocks.push(`${k === 0 ? `<b>${escapeHtml(t.sources)}</b>\n` : ''}${citationBlock(c, lang)}`));
   }
   const out = packBlocks(blocks, options.limit);
   // The engine never answers with nothing, but a message must not be empty either.
-  return { messages: out.length > 0 ? out : [escapeHtml(t.emptyAnswer)], sources };
+  return { messages: out.length > 0 ? out : [escapeHtml(t.emptyAnswer)], sources: answer.refused ? [] : citedParagraphs(answer.citations) };
 }
 
 /** A whole paragraph with its article's title, date, source and link, and its id to cite. */
@@ -76,7 +71,7 @@ export function formatSource(p: SourceParagraph, lang: Lang, options: FormatOpti
   const url = safeUrl(p.url);
   const meta = [
     articleLine({ ...p, url: undefined }, lang),
-    `${escapeHtml(p.source)} · ${escapeHtml(t.paragraph)} ${p.paragraphNumber}/${p.paragraphCount}`,
+    `${escapeHtml(p.source)} · ${escapeHtml(paragraphLabel(p.paragraphNumber, lang))}/${p.paragraphCount}`,
     ...(url ? [`<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`] : []),
   ].join('\n');
   return packBlocks([meta, `<blockquote>${escapeHtml(p.text)}</blockquote>`, `<code>${escapeHtml(p.paragraphId)}</code>`], options.limit);

@@ -164,6 +164,8 @@ describe('answer, search and source messages', () => {
     for (const [k, c] of real.citations.entries()) {
       expect(embed.fields![k]!.name).toContain(`[${c.marker}]`);
       expect(embed.fields![k]!.name).toContain(`đoạn ${c.paragraphNumber}`);
+      // Both seed articles carry the event's date, and say so, as in Telegram.
+      expect(embed.fields![k]!.name).toContain('29/08/2023 (ngày sự kiện) · đoạn');
       expect(embed.fields![k]!.value).toContain(c.paragraphId);
     }
     expect(first!.components.flatMap((r) => r.components.map((b) => ('custom_id' in b ? b.custom_id : '')))).toEqual(

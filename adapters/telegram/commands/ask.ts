@@ -2,12 +2,13 @@ import { type Context, InlineKeyboard } from 'grammy';
 import { type Services, replyHtml, replyText, textsFor, withTyping, withinLimit } from '../context.js';
 import type { Answer } from '../../../src/index.js';
 import { createDraftReply } from '../draft.js';
-import { type SourceButton, formatAnswer } from '../format.js';
+import { formatAnswer } from '../format.js';
+import type { CitedParagraph } from '../../shared/citations.js';
 import { cleanText, hasWords } from '../../shared/text.js';
 import { sourceButtonData } from '../input.js';
 
 /** Buttons that open each cited paragraph, four to a row; ids too long for button data get none. */
-export function sourceKeyboard(sources: SourceButton[], paragraphWord: string): InlineKeyboard | undefined {
+export function sourceKeyboard(sources: CitedParagraph[], paragraphWord: string): InlineKeyboard | undefined {
   const kb = new InlineKeyboard();
   let inRow = 0;
   for (const s of sources.slice(0, 12)) {
