@@ -1,5 +1,5 @@
 import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
-import { KiemchungError, type Logger, errorMessage, redact } from '../../src/index.js';
+import { KiemchungError, errorMessage, redact } from '../../src/index.js';
 import { maskingLogger } from '../shared/log.js';
 import { type RunningAdapter, type StartAdapter, createInFlight, drain } from '../shared/lifecycle.js';
 import { loadDiscordConfig } from './config.js';

@@ -1,16 +1,15 @@
 import { type Answer, detectLang } from '../../src/index.js';
-import { cleanText, hasWords } from '../shared/text.js';
 import { realClock } from '../shared/clock.js';
+import { readQuestion } from '../shared/text.js';
 import { createDraftReply } from './draft.js';
-import { wellFormed } from '../shared/text.js';
 import { plainMessage } from './embeds.js';
 import { answerMessages } from './format.js';
 import type { HandlerContext, Responder } from './interaction.js';
 import { langOf, messagesFor } from './messages.js';
-import { sendDeferred } from './respond.js';
+import { defer, sendDeferred } from './respond.js';
 
 /**
- * Answers a question on an interaction that has already been deferred: cleans and bounds the
+ * Answers a question: defers the reply (privately when `ephemeral`), cleans and bounds the
  * text, asks the engine, and sends the cited answer (or the refusal with the closest articles).
  * While a language model writes, the reply shows its text as an unchecked draft; the checked
  * answer, or the extractive one when the model's failed the check, then takes the draft's place.
@@ -21,17 +20,16 @@ export async function answerQuestion(
   raw: string,
   options: { ephemeral: boolean; emptyText?: string },
 ): Promise<void> {
-  const t = messagesFor(langOf(i.locale));
-  const cleaned = cleanText(raw);
-  if (!hasWords(cleaned)) {
-    await i.editReply({ ...plainMessage(options.emptyText ?? t.empty), allowedMentions: { parse: [] } });
-    return;
-  }
+  await defer(i, options.ephemeral);
   // The engine's limit, as in Telegram. A longer question (a pasted article, a long message to
   // verify, which the user cannot shorten) is cut to it rather than refused, with a note.
   const max = ctx.engine.limits.maxQuestionChars;
-  const clipped = cleaned.length > max;
-  const question = clipped ? wellFormed(cleaned.slice(0, max)) : cleaned;
+  const typed = readQuestion(raw, max, 'cut');
+  if (typed.kind !== 'ok') {
+    await i.editReply({ ...plainMessage(options.emptyText ?? messagesFor(langOf(i.locale)).empty), allowedMentions: { parse: [] } });
+    return;
+  }
+  const question = typed.text;
   const draft = createDraftReply(i, {
     question,
     lang: detectLang(question),
@@ -47,7 +45,7 @@ export async function answerQuestion(
     // Also on failure: the error boundary's message must land after the last draft edit.
     await draft.close();
   }
-  const notice = clipped ? messagesFor(answer.lang).clipped(max) : undefined;
+  const notice = typed.cut ? messagesFor(answer.lang).clipped(max) : undefined;
   await sendDeferred(i, answerMessages(answer, statsOrNull(ctx), notice ? { notice } : {}), options.ephemeral);
   if (draft.edits() > 0) ctx.logger.debug(`discord: ${draft.edits()} draft edits before the ${answer.mode} answer`);
 }

@@ -32,6 +32,26 @@ export function hasWords(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(text);
 }
 
+/** A question or query as the user typed it, cleaned and held to the engine's limit. */
+export type TypedQuestion =
+  | { kind: 'ok'; text: string; /** Cut to the limit (only when `overLimit` is `cut`). */ cut: boolean }
+  | { kind: 'empty' }
+  | { kind: 'too-long'; text: string; length: number };
+
+/**
+ * Reads a question or query: cleaned (`cleanText`), with words, and at most `maxChars` long
+ * (the engine's `limits.maxQuestionChars`, in UTF-16 units as the engine counts). Longer text is
+ * refused, or with `cut` (text the user cannot shorten, such as someone else's message) cut to
+ * the limit.
+ */
+export function readQuestion(raw: string, maxChars: number, overLimit: 'refuse' | 'cut' = 'refuse'): TypedQuestion {
+  const text = cleanText(raw);
+  if (!hasWords(text)) return { kind: 'empty' };
+  if (text.length <= maxChars) return { kind: 'ok', text, cut: false };
+  if (overLimit === 'refuse') return { kind: 'too-long', text, length: text.length };
+  return { kind: 'ok', text: wellFormed(text.slice(0, maxChars)), cut: true };
+}
+
 /** Cuts plain text to at most `max` code points, at a space when one is near, adding an ellipsis. */
 export function truncateText(text: string, max: number): string {
   const points = Array.from(text);

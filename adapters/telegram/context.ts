@@ -5,7 +5,7 @@ import type { TelegramConfig } from './config.js';
 import type { Clock } from '../shared/clock.js';
 import type { Gate } from './gate.js';
 import { escapeHtml } from './html.js';
-import { hasWords } from '../shared/text.js';
+import { hasWords, readQuestion } from '../shared/text.js';
 import { type Messages, messages } from './messages.js';
 import type { RateLimiter } from '../shared/rate-limit.js';
 
@@ -107,4 +107,19 @@ export async function withinLimit(s: Services, ctx: Context, text?: string): Pro
     await ctx.answerCallbackQuery();
   }
   return false;
+}
+
+/**
+ * The question or query a command was given: within the user's rate limit, cleaned, with words,
+ * and no longer than the engine takes. Null when it is not, and the user has been told why
+ * (`usage` when nothing was typed).
+ */
+export async function typedQuestion(s: Services, ctx: Context, raw: string, usage: 'askUsage' | 'searchUsage'): Promise<{ text: string; t: Messages } | null> {
+  if (!(await withinLimit(s, ctx, raw))) return null;
+  const max = s.engine.limits.maxQuestionChars;
+  const q = readQuestion(raw, max);
+  const t = textsFor(ctx, q.kind === 'empty' ? undefined : q.text);
+  if (q.kind === 'ok') return { text: q.text, t };
+  await replyText(ctx, q.kind === 'empty' ? t[usage] : t.tooLong(max, q.length));
+  return null;
 }

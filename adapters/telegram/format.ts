@@ -67,7 +67,6 @@ export function formatAnswer(answer: Answer, options: FormatOptions = {}): Forma
 
 /** A whole paragraph with its article's title, date, source and link, and its id to cite. */
 export function formatSource(p: SourceParagraph, lang: Lang, options: FormatOptions = {}): string[] {
-  const t = messages(lang);
   const url = safeUrl(p.url);
   const meta = [
     articleLine({ ...p, url: undefined }, lang),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { paragraphButtons } from '../../adapters/shared/buttons.js';
-import { cleanText, hasWords, paragraphIdFrom, safeUrl, shown } from '../../adapters/shared/text.js';
+import { cleanText, hasWords, paragraphIdFrom, readQuestion, safeUrl, shown } from '../../adapters/shared/text.js';
 
 describe('cleanText', () => {
   it('cleans any text to NFC without invisible or control characters, idempotently', () => {
@@ -58,5 +58,18 @@ describe('paragraphButtons', () => {
     for (const bad of [undefined, 42, 'p:', 'x:iec#p1', 'p:iec#p1 ', 'p:iec#p1\u0000', 'p:../../etc/passwd', `p:${'a'.repeat(40)}#p1`]) {
       expect(buttons.decode(bad), String(bad)).toBeNull();
     }
+  });
+});
+
+describe('readQuestion', () => {
+  it('cleans, refuses empty text, and refuses or cuts text over the limit', () => {
+    expect(readQuestion('  Ai là\u200b Tổng Thư ký IEC? ', 100)).toEqual({ kind: 'ok', text: 'Ai là Tổng Thư ký IEC?', cut: false });
+    expect(readQuestion(' \u200b … ', 100)).toEqual({ kind: 'empty' });
+    expect(readQuestion('IEC '.repeat(30), 100)).toEqual({ kind: 'too-long', text: 'IEC '.repeat(30).trim(), length: 119 });
+    const cut = readQuestion('IEC '.repeat(30), 100, 'cut');
+    expect(cut).toMatchObject({ kind: 'ok', cut: true });
+    expect((cut as { text: string }).text).toHaveLength(100);
+    // A cut never leaves half of a surrogate pair.
+    expect(readQuestion(`${'a'.repeat(99)}😀`, 100, 'cut')).toEqual({ kind: 'ok', text: 'a'.repeat(99), cut: true });
   });
 });

@@ -2,7 +2,6 @@ import { SlashCommandBuilder } from 'discord.js';
 import type { ChatCommand } from '../interaction.js';
 import { LIMITS } from '../embeds.js';
 import { answerQuestion } from '../question.js';
-import { defer } from '../respond.js';
 import { localized } from './localize.js';
 
 export const data = new SlashCommandBuilder()
@@ -41,8 +40,6 @@ export const ask: ChatCommand = {
   data,
   limited: true,
   async execute(i, ctx) {
-    const ephemeral = i.options.getBoolean('public') !== true;
-    await defer(i, ephemeral);
-    await answerQuestion(i, ctx, i.options.getString('question') ?? '', { ephemeral });
+    await answerQuestion(i, ctx, i.options.getString('question') ?? '', { ephemeral: i.options.getBoolean('public') !== true });
   },
 };

@@ -3,7 +3,7 @@ import { LIMITS, plainMessage } from '../embeds.js';
 import { searchMessages } from '../format.js';
 import type { ChatCommand } from '../interaction.js';
 import { langOf, messagesFor } from '../messages.js';
-import { cleanText, hasWords, wellFormed } from '../../shared/text.js';
+import { readQuestion } from '../../shared/text.js';
 import { statsOrNull } from '../question.js';
 import { defer, sendDeferred } from '../respond.js';
 import { localized } from './localize.js';
@@ -35,11 +35,12 @@ export const search: ChatCommand = {
   async execute(i, ctx) {
     await defer(i, true);
     const lang = langOf(i.locale);
-    const query = wellFormed(cleanText(i.options.getString('query') ?? '').slice(0, ctx.engine.limits.maxQuestionChars));
-    if (!hasWords(query)) {
+    const typed = readQuestion(i.options.getString('query') ?? '', ctx.engine.limits.maxQuestionChars, 'cut');
+    if (typed.kind !== 'ok') {
       await sendDeferred(i, [plainMessage(messagesFor(lang).emptyQuery)], true);
       return;
     }
+    const query = typed.text;
     const hits = await ctx.engine.search(query, { topK: SEARCH_HITS });
     await sendDeferred(i, searchMessages(query, hits, statsOrNull(ctx), lang), true);
   },

@@ -2,7 +2,6 @@ import { ApplicationCommandType, ContextMenuCommandBuilder } from 'discord.js';
 import type { MessageCommand, MessageMenu } from '../interaction.js';
 import { langOf, messagesFor } from '../messages.js';
 import { answerQuestion } from '../question.js';
-import { defer } from '../respond.js';
 import { localized } from './localize.js';
 
 export const data = new ContextMenuCommandBuilder()
@@ -24,8 +23,6 @@ export const verify: MessageCommand = {
   data,
   limited: true,
   async execute(i, ctx) {
-    await defer(i, true);
-    const emptyText = messagesFor(langOf(i.locale)).emptyMessage;
-    await answerQuestion(i, ctx, messageText(i.targetMessage), { ephemeral: true, emptyText });
+    await answerQuestion(i, ctx, messageText(i.targetMessage), { ephemeral: true, emptyText: messagesFor(langOf(i.locale)).emptyMessage });
   },
 };

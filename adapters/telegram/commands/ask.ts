@@ -1,10 +1,9 @@
 import { type Context, InlineKeyboard } from 'grammy';
-import { type Services, replyHtml, replyText, textsFor, withTyping, withinLimit } from '../context.js';
+import { type Services, replyHtml, typedQuestion, withTyping } from '../context.js';
 import type { Answer } from '../../../src/index.js';
 import { createDraftReply } from '../draft.js';
 import { formatAnswer } from '../format.js';
 import type { CitedParagraph } from '../../shared/citations.js';
-import { cleanText, hasWords } from '../../shared/text.js';
 import { sourceButtonData } from '../input.js';
 
 /** Buttons that open each cited paragraph, four to a row; ids too long for button data get none. */
@@ -31,11 +30,9 @@ export function sourceKeyboard(sources: CitedParagraph[], paragraphWord: string)
  * answer; without one nothing is sent before the answer.
  */
 export async function answerQuestion(s: Services, ctx: Context, raw: string): Promise<void> {
-  if (!(await withinLimit(s, ctx, raw))) return;
-  const question = cleanText(raw);
-  const t = textsFor(ctx, question);
-  if (!hasWords(question)) return replyText(ctx, t.askUsage);
-  if (question.length > s.engine.limits.maxQuestionChars) return replyText(ctx, t.tooLong(s.engine.limits.maxQuestionChars, question.length));
+  const typed = await typedQuestion(s, ctx, raw, 'askUsage');
+  if (!typed) return;
+  const { text: question, t } = typed;
   const draft =
     s.engine.stats().llm === 'none'
       ? null

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Context } from 'grammy';
 import type { InlineQueryResultArticle } from 'grammy/types';
 import { type Services, textsFor } from '../context.js';
-import { cleanText, hasWords, truncateText } from '../../shared/text.js';
+import { readQuestion, truncateText } from '../../shared/text.js';
 import { formatInlineAnswer } from '../format.js';
 
 /**
@@ -11,11 +11,12 @@ import { formatInlineAnswer } from '../format.js';
  * get nothing and results are cached for everyone asking the same thing.
  */
 export async function inlineQuery(s: Services, ctx: Context): Promise<void> {
-  const question = cleanText(ctx.inlineQuery?.query ?? '');
-  if (!hasWords(question) || Array.from(question).length < 3 || question.length > s.engine.limits.maxQuestionChars) {
+  const q = readQuestion(ctx.inlineQuery?.query ?? '', s.engine.limits.maxQuestionChars);
+  if (q.kind !== 'ok' || Array.from(q.text).length < 3) {
     await ctx.answerInlineQuery([], { cache_time: 300 });
     return;
   }
+  const question = q.text;
   const t = textsFor(ctx, question);
   if (!s.inlineLimiter.take(ctx.from?.id ?? 0).ok) {
     await ctx.answerInlineQuery([], { cache_time: 0, is_personal: true, button: { text: t.inlineTooMany, start_parameter: 'help' } });
