@@ -4,18 +4,13 @@ import type { ChatCommand } from '../interaction.js';
 import { langOf, messagesFor } from '../messages.js';
 import { defer, replyShort, sendDeferred } from '../respond.js';
 import { isAdmin } from '../../shared/admin.js';
-import { localized } from './localize.js';
+import { described } from './localize.js';
 
-export const data = new SlashCommandBuilder()
-  .setName('reindex')
-  .setNameLocalizations(localized('cập-nhật-kho', 'reindex'))
-  .setDescription('Re-read the article folder and update the index (administrators only)')
-  .setDescriptionLocalizations(
-    localized(
-      'Đọc lại thư mục bài viết và cập nhật chỉ mục (chỉ quản trị viên)',
-      'Re-read the article folder and update the index (administrators only)',
-    ),
-  );
+export const data = described(
+  new SlashCommandBuilder(),
+  { vi: 'cập-nhật-kho', en: 'reindex' },
+  { vi: 'Đọc lại thư mục bài viết và cập nhật chỉ mục (chỉ quản trị viên)', en: 'Re-read the article folder and update the index (administrators only)' },
+);
 
 /** Changes state, so only user ids listed in ADMIN_IDS may run it; Discord roles are not trusted for this. */
 export const reindex: ChatCommand = {

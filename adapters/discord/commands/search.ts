@@ -6,27 +6,20 @@ import { langOf, messagesFor } from '../messages.js';
 import { readQuestion } from '../../shared/text.js';
 import { statsOrNull } from '../question.js';
 import { defer, sendDeferred } from '../respond.js';
-import { localized } from './localize.js';
+import { described } from './localize.js';
 
 export const SEARCH_HITS = 5;
 
-export const data = new SlashCommandBuilder()
-  .setName('search')
-  .setNameLocalizations(localized('tìm', 'search'))
-  .setDescription('Find the paragraphs of the archive that best match some words')
-  .setDescriptionLocalizations(
-    localized('Tìm những đoạn trong kho khớp nhất với từ khóa', 'Find the paragraphs of the archive that best match some words'),
-  )
-  .addStringOption((o) =>
-    o
-      .setName('query')
-      .setNameLocalizations(localized('từ-khóa', 'query'))
-      .setDescription('Words to look for')
-      .setDescriptionLocalizations(localized('Từ khóa cần tìm', 'Words to look for'))
-      .setRequired(true)
-      // Discord's own cap on an option; the engine's limit is applied when the query arrives.
-      .setMaxLength(LIMITS.optionValue),
-  );
+export const data = described(
+  new SlashCommandBuilder(),
+  { vi: 'tìm', en: 'search' },
+  { vi: 'Tìm những đoạn trong kho khớp nhất với từ khóa', en: 'Find the paragraphs of the archive that best match some words' },
+).addStringOption((o) =>
+  described(o, { vi: 'từ-khóa', en: 'query' }, { vi: 'Từ khóa cần tìm', en: 'Words to look for' })
+    .setRequired(true)
+    // Discord's own cap on an option; the engine's limit is applied when the query arrives.
+    .setMaxLength(LIMITS.optionValue),
+);
 
 export const search: ChatCommand = {
   kind: 'chat',

@@ -5,26 +5,23 @@ import type { ButtonPress, ChatCommand, HandlerContext, Responder } from '../int
 import { langOf, messagesFor } from '../messages.js';
 import { defer, replyShort, sendDeferred } from '../respond.js';
 import { MAX_PARAGRAPH_ID_CHARS, paragraphIdFrom } from '../../shared/text.js';
-import { localized } from './localize.js';
+import { described } from './localize.js';
 
-export const data = new SlashCommandBuilder()
-  .setName('source')
-  .setNameLocalizations(localized('nguồn', 'source'))
-  .setDescription('Show a source paragraph in full, by its id')
-  .setDescriptionLocalizations(localized('Xem toàn văn một đoạn nguồn theo mã đoạn', 'Show a source paragraph in full, by its id'))
-  .addStringOption((o) =>
-    o
-      .setName('id')
-      .setNameLocalizations(localized('mã-đoạn', 'id'))
-      .setDescription('Paragraph id such as article-id#p3, or part of an article title')
-      .setDescriptionLocalizations(
-        localized('Mã đoạn như ma-bai#p3, hoặc một phần tên bài', 'Paragraph id such as article-id#p3, or part of an article title'),
-      )
-      .setRequired(true)
-      // Not a Discord limit: no paragraph id is longer.
-      .setMaxLength(MAX_PARAGRAPH_ID_CHARS)
-      .setAutocomplete(true),
-  );
+export const data = described(
+  new SlashCommandBuilder(),
+  { vi: 'nguồn', en: 'source' },
+  { vi: 'Xem toàn văn một đoạn nguồn theo mã đoạn', en: 'Show a source paragraph in full, by its id' },
+).addStringOption((o) =>
+  described(
+    o,
+    { vi: 'mã-đoạn', en: 'id' },
+    { vi: 'Mã đoạn như ma-bai#p3, hoặc một phần tên bài', en: 'Paragraph id such as article-id#p3, or part of an article title' },
+  )
+    .setRequired(true)
+    // Not a Discord limit: no paragraph id is longer.
+    .setMaxLength(MAX_PARAGRAPH_ID_CHARS)
+    .setAutocomplete(true),
+);
 
 /**
  * Shows one paragraph privately, or says why not. Only a well-formed id (checked by the caller
