@@ -1,5 +1,5 @@
 import type { Lang } from '../../src/index.js';
-import { sharedMessages } from '../shared/messages.js';
+import { type SharedMessages, sharedMessages } from '../shared/messages.js';
 
 /** Interface language for system messages: Vietnamese for Vietnamese clients, English otherwise. */
 export function langOf(locale: string | null | undefined): Lang {
@@ -7,7 +7,6 @@ export function langOf(locale: string | null | undefined): Lang {
 }
 
 const vi = {
-  ...sharedMessages('vi'),
   sources: 'Nguồn',
   closest: 'Bài gần nhất trong kho',
   noClosest: 'Kho chưa có bài nào gần với câu hỏi này.',
@@ -35,10 +34,9 @@ const vi = {
   issues: 'Bài bị bỏ qua',
 };
 
-type Messages = typeof vi;
+type Messages = typeof vi & SharedMessages;
 
-const en: Messages = {
-  ...sharedMessages('en'),
+const en: typeof vi = {
   sources: 'Sources',
   closest: 'Closest articles in the archive',
   noClosest: 'No article in the archive comes close to this question.',
@@ -66,6 +64,8 @@ const en: Messages = {
   issues: 'Articles skipped',
 };
 
+const TABLES: Record<Lang, Messages> = { vi: { ...sharedMessages('vi'), ...vi }, en: { ...sharedMessages('en'), ...en } };
+
 export function messagesFor(lang: Lang): Messages {
-  return lang === 'vi' ? vi : en;
+  return TABLES[lang === 'vi' ? 'vi' : 'en'];
 }

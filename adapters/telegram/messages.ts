@@ -52,8 +52,7 @@ export interface Messages extends SharedMessages {
   commandList: { command: string; description: string }[];
 }
 
-const vi: Messages = {
-  ...sharedMessages('vi'),
+const vi: Omit<Messages, keyof SharedMessages> = {
   sources: 'Nguồn',
   closest: 'Các bài gần nhất',
   flagged: 'Một số câu đã được lược bỏ vì không khớp với nguồn.',
@@ -105,8 +104,7 @@ const vi: Messages = {
   ],
 };
 
-const en: Messages = {
-  ...sharedMessages('en'),
+const en: Omit<Messages, keyof SharedMessages> = {
   sources: 'Sources',
   closest: 'Closest articles',
   flagged: 'Some sentences were removed because the sources did not support them.',
@@ -158,6 +156,8 @@ const en: Messages = {
   ],
 };
 
+const TABLES: Record<Lang, Messages> = { vi: { ...sharedMessages('vi'), ...vi }, en: { ...sharedMessages('en'), ...en } };
+
 export function messages(lang: Lang): Messages {
-  return lang === 'en' ? en : vi;
+  return TABLES[lang === 'en' ? 'en' : 'vi'];
 }

@@ -1,21 +1,13 @@
-import { SlashCommandBuilder } from 'discord.js';
 import { reindexMessages } from '../format.js';
-import type { ChatCommand } from '../interaction.js';
 import { langOf, messagesFor } from '../messages.js';
 import { defer, replyShort, sendDeferred } from '../respond.js';
 import { isAdmin } from '../../shared/admin.js';
-import { described } from './localize.js';
-
-export const data = described(
-  new SlashCommandBuilder(),
-  { vi: 'cập-nhật-kho', en: 'reindex' },
-  { vi: 'Đọc lại thư mục bài viết và cập nhật chỉ mục (chỉ quản trị viên)', en: 'Re-read the article folder and update the index (administrators only)' },
-);
+import { chatCommand } from './define.js';
 
 /** Changes state, so only user ids listed in ADMIN_IDS may run it; Discord roles are not trusted for this. */
-export const reindex: ChatCommand = {
-  kind: 'chat',
-  data,
+export const reindex = chatCommand({
+  name: { vi: 'cập-nhật-kho', en: 'reindex' },
+  description: { vi: 'Đọc lại thư mục bài viết và cập nhật chỉ mục (chỉ quản trị viên)', en: 'Re-read the article folder and update the index (administrators only)' },
   limited: false,
   async execute(i, ctx) {
     const lang = langOf(i.locale);
@@ -28,4 +20,4 @@ export const reindex: ChatCommand = {
     const report = await ctx.engine.reindex();
     await sendDeferred(i, reindexMessages(report, lang), true);
   },
-};
+});

@@ -1,27 +1,10 @@
-import { SlashCommandBuilder } from 'discord.js';
 import { LIMITS, clip, parseSourceButtonId, plainMessage } from '../embeds.js';
 import { sourceMessages } from '../format.js';
-import type { ButtonPress, ChatCommand, HandlerContext, Responder } from '../interaction.js';
+import type { ButtonPress, HandlerContext, Responder } from '../interaction.js';
 import { langOf, messagesFor } from '../messages.js';
 import { defer, replyShort, sendDeferred } from '../respond.js';
 import { MAX_PARAGRAPH_ID_CHARS, paragraphIdFrom } from '../../shared/text.js';
-import { described } from './localize.js';
-
-export const data = described(
-  new SlashCommandBuilder(),
-  { vi: 'nguồn', en: 'source' },
-  { vi: 'Xem toàn văn một đoạn nguồn theo mã đoạn', en: 'Show a source paragraph in full, by its id' },
-).addStringOption((o) =>
-  described(
-    o,
-    { vi: 'mã-đoạn', en: 'id' },
-    { vi: 'Mã đoạn như ma-bai#p3, hoặc một phần tên bài', en: 'Paragraph id such as article-id#p3, or part of an article title' },
-  )
-    .setRequired(true)
-    // Not a Discord limit: no paragraph id is longer.
-    .setMaxLength(MAX_PARAGRAPH_ID_CHARS)
-    .setAutocomplete(true),
-);
+import { chatCommand, described } from './define.js';
 
 /**
  * Shows one paragraph privately, or says why not. Only a well-formed id (checked by the caller
@@ -39,9 +22,22 @@ async function showParagraph(i: Responder, ctx: HandlerContext, id: string | nul
   await sendDeferred(i, paragraph ? sourceMessages(paragraph, lang) : [plainMessage(messagesFor(lang).unknownId)], true);
 }
 
-export const source: ChatCommand = {
-  kind: 'chat',
-  data,
+/** One paragraph in full, privately, by its id; autocomplete offers ids and article titles. */
+export const source = chatCommand({
+  name: { vi: 'nguồn', en: 'source' },
+  description: { vi: 'Xem toàn văn một đoạn nguồn theo mã đoạn', en: 'Show a source paragraph in full, by its id' },
+  options: (b) =>
+    b.addStringOption((o) =>
+      described(
+        o,
+        { vi: 'mã-đoạn', en: 'id' },
+        { vi: 'Mã đoạn như ma-bai#p3, hoặc một phần tên bài', en: 'Paragraph id such as article-id#p3, or part of an article title' },
+      )
+        .setRequired(true)
+        // Not a Discord limit: no paragraph id is longer.
+        .setMaxLength(MAX_PARAGRAPH_ID_CHARS)
+        .setAutocomplete(true),
+    ),
   limited: false,
   async execute(i, ctx) {
     await showParagraph(i, ctx, paragraphIdFrom(i.options.getString('id') ?? ''), messagesFor(langOf(i.locale)).badId);
@@ -55,7 +51,7 @@ export const source: ChatCommand = {
       .map((s) => ({ name: clip(s.label, LIMITS.choiceName) || s.paragraphId, value: s.paragraphId }));
     await i.respond(choices);
   },
-};
+});
 
 /** The "show paragraph" buttons under answers and search results. */
 export async function pressSourceButton(i: ButtonPress, ctx: HandlerContext): Promise<void> {

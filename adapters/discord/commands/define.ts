@@ -1,4 +1,5 @@
-import { Locale, type LocalizationMap } from 'discord.js';
+import { Locale, type LocalizationMap, SlashCommandBuilder, type SlashCommandOptionsOnlyBuilder } from 'discord.js';
+import type { ChatCommand } from '../interaction.js';
 
 /** The same string for both English locales Discord offers, and its Vietnamese form. */
 export function localized(vi: string, en: string): LocalizationMap {
@@ -29,4 +30,23 @@ export function described<T extends Describable>(builder: T, name: Bilingual, de
     .setNameLocalizations(localized(name.vi, name.en))
     .setDescription(description.en)
     .setDescriptionLocalizations(localized(description.vi, description.en));
+}
+
+export interface ChatCommandSpec extends Pick<ChatCommand, 'limited' | 'execute' | 'autocomplete'> {
+  name: Bilingual;
+  description: Bilingual;
+  /** Adds the command's options (each named and described with `described`). */
+  options?: (builder: SlashCommandBuilder) => SlashCommandOptionsOnlyBuilder;
+}
+
+/** A slash command, named and described in both languages, with its options and handlers. */
+export function chatCommand(spec: ChatCommandSpec): ChatCommand {
+  const builder = described(new SlashCommandBuilder(), spec.name, spec.description);
+  return {
+    kind: 'chat',
+    data: spec.options ? spec.options(builder) : builder,
+    limited: spec.limited,
+    execute: spec.execute,
+    ...(spec.autocomplete ? { autocomplete: spec.autocomplete } : {}),
+  };
 }
