@@ -2,6 +2,10 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, type BotError, type Context, GrammyError } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import type { Engine, Logger } from '../../src/index.js';
+import { type Clock, realClock } from '../shared/clock.js';
+import { type InFlight, createInFlight, drain } from '../shared/lifecycle.js';
+import { errorText } from '../shared/messages.js';
+import { createRateLimiter } from '../shared/rate-limit.js';
 import { answerQuestion } from './commands/ask.js';
 import { helpCommand } from './commands/help.js';
 import { inlineQuery } from './commands/inline.js';
@@ -9,13 +13,9 @@ import { reindexCommand } from './commands/reindex.js';
 import { searchCommand } from './commands/search.js';
 import { sourceButton, sourceCommand } from './commands/source.js';
 import type { TelegramConfig } from './config.js';
-import { type Clock, realClock } from '../shared/clock.js';
-import { type InFlight, createInFlight, drain } from '../shared/lifecycle.js';
-import { DRAFT_INTERVAL_MS } from './draft.js';
-import { errorText } from '../shared/messages.js';
 import { type Services, langOf, replyText, textsFor } from './context.js';
+import { DRAFT_INTERVAL_MS } from './draft.js';
 import { createGate } from './gate.js';
-import { createRateLimiter } from '../shared/rate-limit.js';
 
 /** The update kinds the bot asks Telegram for. */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
