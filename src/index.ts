@@ -10,8 +10,10 @@
 export { createEngine } from './engine.js';
 /** Options of `createEngine`: settings that override the environment, a logger, an embedder… */
 export type { EngineOptions } from './engine.js';
-/** The engine: `ask`, `search`, `source`, `suggest`, `stats`, `reindex`, `close`. */
+/** The engine: `ask`, `search`, `source`, `suggest`, `stats`, `reindex`, `close`, and its `limits`. */
 export type { Engine } from './types.js';
+/** What the engine accepts (the longest question), so that every platform accepts the same input. */
+export type { EngineLimits } from './types.js';
 /** An answer: text with [n] markers, its citations, or a refusal with the closest articles. */
 export type { Answer } from './types.js';
 /** Why an answer was refused (`no-match`, `low-confidence`, `empty-question`, `too-long`, `not-in-filter`). */
@@ -83,8 +85,10 @@ export { withoutBlanks } from './config.js';
 export { createLogger } from './log.js';
 /** A logger that writes nothing. */
 export { silentLogger } from './log.js';
-/** Masks secret values in a text. */
+/** Masks secret values, and every match of an adapter's masks, in a text. */
 export { redact } from './log.js';
+/** A secret that cannot be listed in advance (a token inside a URL), as a pattern to mask. */
+export type { Mask } from './log.js';
 /** The secret values of an environment (tokens, keys), to mask in logs. */
 export { secretValues } from './log.js';
 /** The logging interface the engine and the adapters write to. */
@@ -101,6 +105,8 @@ export { detectLang } from './text/lang.js';
 export { normalizeSpace } from './text/normalize.js';
 /** Lower case without tone marks (đ → d), for matching text typed without marks. */
 export { fold } from './text/normalize.js';
+/** An ISO date as readers write it: 29/08/2023 in Vietnamese, 29 Aug 2023 in English. */
+export { formatDate } from './text/format-date.js';
 /** The terminal conversation over an engine (the adapter `kiemchung chat` and `npm start` use). */
 export { runChat } from './cli/chat.js';
 /** Options of `runChat`: input, output, ask options. */
