@@ -1,6 +1,6 @@
 import { paragraphId } from '../corpus/ids.js';
 import type { Embedder } from '../embed/embedder.js';
-import type { PassageHit, PassageId, QueryTerm, Store, StoredArticle } from '../store/port.js';
+import type { PassageHit, PassageId, PassageLocation, QueryTerm, Store } from '../store/port.js';
 import { DEFAULT_QUERY_WEIGHTS, type QueryWeights, queryTerms } from './query-terms.js';
 import type { SearchFilter } from '../types.js';
 
@@ -29,19 +29,14 @@ export interface FusionSettings {
 export const HASH_FUSION: FusionSettings = { mode: 'linear', lexicalK: 100, vectorK: 50, rrfK: 60, lexicalWeight: 1, vectorWeight: 0.05, query: DEFAULT_QUERY_WEIGHTS };
 export const NEURAL_FUSION: FusionSettings = { ...HASH_FUSION, mode: 'rrf', vectorWeight: 1 };
 
-export interface Retrieved {
+/** A fused hit: where its passage is (article, paragraph number, character range) and how it ranked. */
+export interface Retrieved extends PassageLocation {
   passage: PassageId;
   /** Fused score (higher is better). */
   score: number;
   lexicalRank: number | null;
   vectorRank: number | null;
   lexicalScore: number;
-  article: StoredArticle;
-  /** N in `articleId#pN`. */
-  paragraphNumber: number;
-  /** [start, end) of the passage in its paragraph. */
-  start: number;
-  end: number;
 }
 
 export interface RetrieveOptions {
@@ -88,11 +83,11 @@ export async function retrieve(store: Store, embedder: Embedder, query: string, 
   const seen = new Set<string>();
   const hits: Retrieved[] = [];
   for (const o of ordered) {
-    const { article, paragraphNumber, start, end } = store.passage(o.hit.passage);
-    const key = paragraphId(article.id, paragraphNumber);
+    const at = store.passage(o.hit.passage);
+    const key = paragraphId(at.article.id, at.paragraphNumber);
     if (opts.dedupe !== false && seen.has(key)) continue;
     seen.add(key);
-    hits.push({ passage: o.hit.passage, score: o.score, lexicalRank: o.lr, vectorRank: o.vr, lexicalScore: o.ls, article, paragraphNumber, start, end });
+    hits.push({ ...at, passage: o.hit.passage, score: o.score, lexicalRank: o.lr, vectorRank: o.vr, lexicalScore: o.ls });
     if (hits.length >= opts.k) break;
   }
   return { hits, terms };
