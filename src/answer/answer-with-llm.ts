@@ -1,10 +1,10 @@
 import { paragraphId } from '../corpus/ids.js';
-import type { Retrieved } from '../retrieve/retrieve.js';
+import { type Retrieved, hitParagraph } from '../retrieve/retrieve.js';
 import type { Store } from '../store/port.js';
 import type { Citation, Lang } from '../types.js';
 import { articleRef } from './article-ref.js';
 import { draftText } from './draft.js';
-import { assertVerbatim, hitParagraph } from './extractive.js';
+import { assertVerbatim } from './extractive.js';
 // Types only: LangChain loads when an LLM is configured, never with this module.
 import type { LlmAnswerer, LlmResult, LlmSource } from './llm.js';
 import { renumberMarkers } from './markers.js';
@@ -31,7 +31,7 @@ export interface LlmAnswer {
 }
 
 /** The numbered paragraphs the model answers from, one per retrieved passage. */
-export function llmSources(store: Store, hits: readonly Retrieved[]): LlmSource[] {
+function llmSources(store: Store, hits: readonly Retrieved[]): LlmSource[] {
   return hits.map((h, i) => ({
     marker: i + 1,
     paragraphId: paragraphId(h.article.id, h.paragraphNumber),
@@ -46,7 +46,7 @@ export function llmSources(store: Store, hits: readonly Retrieved[]): LlmSource[
  * appearance, and for each the paragraph it cites with the quote the check found in it (the
  * whole paragraph when it found none). Null when a marker points at no paragraph given.
  */
-export function citeCheckedAnswer(result: LlmResult, hits: readonly Retrieved[], sources: readonly LlmSource[]): { text: string; citations: Citation[] } | null {
+function citeCheckedAnswer(result: LlmResult, hits: readonly Retrieved[], sources: readonly LlmSource[]): { text: string; citations: Citation[] } | null {
   const { text, original } = renumberMarkers(result.text);
   const citations: Citation[] = [];
   for (const [marker, old] of original) {

@@ -1,6 +1,6 @@
 import { paragraphId } from '../corpus/ids.js';
 import { InternalError } from '../errors.js';
-import type { Retrieved } from '../retrieve/retrieve.js';
+import { type Retrieved, hitParagraph } from '../retrieve/retrieve.js';
 import type { Store } from '../store/port.js';
 import { fold, hasMarks } from '../text/normalize.js';
 import { foldedHash, markedHash } from '../text/term-hashes.js';
@@ -148,13 +148,6 @@ export interface ExtractiveResult {
   text: string;
   citations: Citation[];
   confidence: number;
-}
-
-/** The text of the paragraph a retrieved passage belongs to. */
-export function hitParagraph(store: Store, hit: Retrieved): string {
-  const text = store.paragraph(hit.article.id, hit.paragraphNumber);
-  if (text === null) throw new InternalError(`retrieved paragraph ${paragraphId(hit.article.id, hit.paragraphNumber)} is not in the store`);
-  return text;
 }
 
 function citationFor(store: Store, hit: Retrieved, start: number, end: number, marker: number): Citation {

@@ -6,7 +6,7 @@ const NUMBERS = String.raw`\d{1,3}(?:\s*(?:[,;]|[-–])\s*\d{1,3})*`;
 /** One marker, as a regular-expression source. */
 export const MARKER = String.raw`\[${NUMBERS}\]`;
 /** Every marker of a text, its numbers captured. */
-export const MARKER_GROUP = new RegExp(String.raw`\[(${NUMBERS})\]`, 'g');
+const MARKER_GROUP = new RegExp(String.raw`\[(${NUMBERS})\]`, 'g');
 
 /** A text with its markers replaced by spaces (what a sentence says, without its citations). */
 export function withoutMarkers(text: string): string {

@@ -1,5 +1,6 @@
 import { paragraphId } from '../corpus/ids.js';
 import type { Embedder } from '../embed/embedder.js';
+import { InternalError } from '../errors.js';
 import type { PassageHit, PassageId, PassageLocation, QueryTerm, Store } from '../store/port.js';
 import { DEFAULT_QUERY_WEIGHTS, type QueryWeights, queryTerms } from './query-terms.js';
 import type { SearchFilter } from '../types.js';
@@ -37,6 +38,13 @@ export interface Retrieved extends PassageLocation {
   lexicalRank: number | null;
   vectorRank: number | null;
   lexicalScore: number;
+}
+
+/** The text of the paragraph a retrieved passage belongs to. */
+export function hitParagraph(store: Store, hit: Retrieved): string {
+  const text = store.paragraph(hit.article.id, hit.paragraphNumber);
+  if (text === null) throw new InternalError(`retrieved paragraph ${paragraphId(hit.article.id, hit.paragraphNumber)} is not in the store`);
+  return text;
 }
 
 export interface RetrieveOptions {

@@ -41,7 +41,7 @@ export function readSegmentArticles(indexDir: string, entry: SegmentEntry): Segm
 }
 
 /** Verifies a segment file against the manifest before it is used; never half-reads. */
-export function verifyFile(indexDir: string, seg: SegmentEntry, file: string): Buffer {
+function verifyFile(indexDir: string, seg: SegmentEntry, file: string): Buffer {
   const p = path.join(segmentsDir(indexDir), seg.name, file);
   const want = seg.files[file];
   let buf: Buffer;

@@ -34,7 +34,7 @@ export interface SentenceStyle {
 }
 
 /** Source paragraphs: the default style. */
-export const PARAGRAPH_SENTENCES: SentenceStyle = {};
+const PARAGRAPH_SENTENCES: SentenceStyle = {};
 
 const endPatterns = new WeakMap<SentenceStyle, RegExp>();
 
