@@ -10,7 +10,7 @@ import { type Logger, createLogger, secretValues } from './log.js';
 import { articleRef } from './answer/article-ref.js';
 import { answerWithLlm } from './answer/answer-with-llm.js';
 import { closestArticles, extractiveAnswer, messages } from './answer/extractive.js';
-import { type FusionSettings, HASH_FUSION, NEURAL_FUSION, hitParagraph, retrieve } from './retrieve/retrieve.js';
+import { type FusionSettings, HASH_FUSION, NEURAL_FUSION, retrieve } from './retrieve/retrieve.js';
 import { expandQuery, translateTerms } from './text/glossary.js';
 import { detectLang } from './text/lang.js';
 import { fold, normalizeSpace } from './text/normalize.js';
@@ -86,14 +86,13 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       const filtered = opts.filter && Object.values(opts.filter).some((v) => v !== undefined);
       return done({ ...base, text: filtered ? m.filtered : m.refusal, refused: true, reason: filtered ? 'not-in-filter' : 'no-match' }, retrieveMs);
     }
-    const ex = extractiveAnswer({ store: s, question: q, translated: lang === 'en' ? translateTerms(q) : [], lang, hits });
+    const ex = await extractiveAnswer({ store: s, question: q, translated: lang === 'en' ? translateTerms(q) : [], lang, hits });
     if (ex.citations.length === 0 || ex.confidence < config.minConfidence) {
       return done({ ...base, text: m.refusal, refused: true, reason: 'low-confidence', closest, retrieved, confidence: ex.confidence }, retrieveMs);
     }
     if (llm) {
       const composed = await answerWithLlm({
         llm,
-        store: s,
         hits,
         question: q,
         lang,
@@ -119,7 +118,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       ...articleRef(h.article),
       paragraphId: paragraphId(h.article.id, h.paragraphNumber),
       paragraphNumber: h.paragraphNumber,
-      snippet: hitParagraph(s, h).slice(h.start, h.end),
+      snippet: h.paragraph.slice(h.start, h.end),
       score: Math.round(h.score * 10000) / 10000,
     }));
   };
@@ -127,20 +126,20 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   const source = async (wanted: string): Promise<SourceParagraph | null> => {
     const id = parseParagraphId(typeof wanted === 'string' ? wanted.trim() : '');
     if (!id) return null;
-    const article = store.article(id.articleId);
-    const text = store.paragraph(id.articleId, id.n);
-    if (!article || text === null) return null;
+    const s = store;
+    const [article, [text]] = await Promise.all([s.article(id.articleId), s.paragraphs([{ articleId: id.articleId, n: id.n }])]);
+    if (!article || typeof text !== 'string') return null;
     return { ...articleRef(article), paragraphId: paragraphId(article.id, id.n), paragraphNumber: id.n, text, paragraphCount: article.paragraphCount };
   };
 
-  const suggest = (prefix: string, limit = 25): Suggestion[] => {
+  const suggest = async (prefix: string, limit = 25): Promise<Suggestion[]> => {
     const p = fold(normalizeSpace(typeof prefix === 'string' ? prefix : '')).slice(0, 100);
     const out: Suggestion[] = [];
     const idPart = p.split('#')[0] ?? '';
-    for (const meta of store.articles()) {
+    // With a '#', only the article named before it can have paragraph ids that start with it.
+    for (const meta of await store.findArticles({ id: idPart, idExact: p.includes('#'), titleContains: p }, limit)) {
       if (out.length >= limit) break;
       const titleHit = p.length > 0 && fold(meta.title).includes(p);
-      if (!(meta.id.startsWith(idPart) || titleHit)) continue;
       for (let n = 1; n <= meta.paragraphCount && out.length < limit; n++) {
         const pid = paragraphId(meta.id, n);
         if (!titleHit && !pid.startsWith(p)) continue;

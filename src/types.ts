@@ -166,7 +166,7 @@ export interface Engine {
   /** The paragraph with this id, or null when the id is malformed or unknown. */
   source(paragraphId: string): Promise<SourceParagraph | null>;
   /** Paragraph ids and article titles that start with or contain `prefix` (for autocomplete). */
-  suggest(prefix: string, limit?: number): Suggestion[];
+  suggest(prefix: string, limit?: number): Promise<Suggestion[]>;
   stats(): EngineStats;
   /** Re-reads the corpus and updates the index incrementally, then serves the new index. */
   reindex(): Promise<IndexReport>;

@@ -81,12 +81,12 @@ task<UpdateInput, UpdateResult>(async (input) => {
   const t1 = performance.now();
   const reader = SegmentStore.open(input.indexDir, embedder);
   const openMs = performance.now() - t1;
-  const changedMeta = reader.article(target.id);
+  const changedMeta = await reader.article(target.id);
   const changedText = changedMeta ? reader.paragraph(target.id, changedMeta.paragraphCount) : '';
   const checks = {
     changedFound: (changedText ?? '').endsWith(CHANGE.trim()),
-    addedFound: reader.article(ADDED.id) !== null,
-    removedGone: reader.article(victim.id) === null,
+    addedFound: (await reader.article(ADDED.id)) !== null,
+    removedGone: (await reader.article(victim.id)) === null,
   };
 
   // The engine's own path: the corpus file changes, reindex() re-reads it and updates.

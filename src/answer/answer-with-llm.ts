@@ -1,6 +1,5 @@
 import { paragraphId } from '../corpus/ids.js';
-import { type Retrieved, hitParagraph } from '../retrieve/retrieve.js';
-import type { Store } from '../store/port.js';
+import type { Retrieved } from '../retrieve/retrieve.js';
 import type { Citation, Lang } from '../types.js';
 import { articleRef } from './article-ref.js';
 import { draftText } from './draft.js';
@@ -11,7 +10,6 @@ import { renumberMarkers } from './markers.js';
 
 export interface LlmAnswerInput {
   llm: LlmAnswerer;
-  store: Store;
   /** The retrieved passages, best first: paragraph [n] of the prompt is hit n - 1's. */
   hits: readonly Retrieved[];
   question: string;
@@ -31,13 +29,13 @@ export interface LlmAnswer {
 }
 
 /** The numbered paragraphs the model answers from, one per retrieved passage. */
-function llmSources(store: Store, hits: readonly Retrieved[]): LlmSource[] {
+function llmSources(hits: readonly Retrieved[]): LlmSource[] {
   return hits.map((h, i) => ({
     marker: i + 1,
     paragraphId: paragraphId(h.article.id, h.paragraphNumber),
     title: h.article.title,
     date: h.article.date,
-    text: hitParagraph(store, h),
+    text: h.paragraph,
   }));
 }
 
@@ -66,7 +64,7 @@ function citeCheckedAnswer(result: LlmResult, hits: readonly Retrieved[], source
  * when too little survives the check: the extractive answer is used instead.
  */
 export async function answerWithLlm(input: LlmAnswerInput): Promise<LlmAnswer | null> {
-  const sources = llmSources(input.store, input.hits);
+  const sources = llmSources(input.hits);
   const { onPartial } = input;
   let shown = '';
   const draft = onPartial

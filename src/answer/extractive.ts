@@ -1,6 +1,6 @@
 import { paragraphId } from '../corpus/ids.js';
 import { InternalError } from '../errors.js';
-import { type Retrieved, hitParagraph } from '../retrieve/retrieve.js';
+import type { Retrieved } from '../retrieve/retrieve.js';
 import type { Store } from '../store/port.js';
 import { fold, hasMarks } from '../text/normalize.js';
 import { foldedHash, markedHash } from '../text/term-hashes.js';
@@ -82,14 +82,24 @@ export function messages(lang: Lang) {
   return MESSAGES[lang];
 }
 
-function queryWords(store: Store, question: string, lang: Lang, translated: readonly string[]): { words: QueryWord[]; pairs: QueryWord[] } {
+async function queryWords(store: Store, question: string, lang: Lang, translated: readonly string[]): Promise<{ words: QueryWord[]; pairs: QueryWord[] }> {
   const original = syllables(question);
   const extra = syllables(translated.join('\n'));
   const fromQuestion = new Set(original.syllables);
   const t = { syllables: [...original.syllables, ...extra.syllables], phraseStarts: [...original.phraseStarts, ...extra.phraseStarts.map((x) => x + original.syllables.length)] };
-  const n = Math.max(1, store.lexicalSize());
   const useMarked = hasMarks(question) || hasMarks(translated.join(' '));
-  const df = (hash: number) => store.documentFrequency(hash);
+  const terms = [...t.syllables, ...pairs(t)];
+  // Every hash the weighting below may look up, in one request to the store.
+  const wanted = new Set<number>();
+  for (const term of terms) {
+    wanted.add(markedHash(term));
+    wanted.add(foldedHash(fold(term)));
+  }
+  const asked = [...wanted];
+  const stats = await store.termStatistics(asked);
+  const dfs = new Map(asked.map((h, i) => [h, stats.df[i] ?? 0]));
+  const n = Math.max(1, stats.passages);
+  const df = (hash: number) => dfs.get(hash) ?? 0;
   const idf = (hash: number) => Math.log(1 + (n - df(hash) + 0.5) / (df(hash) + 0.5));
   const make = (term: string): QueryWord => {
     const m = markedHash(term);
@@ -150,8 +160,8 @@ export interface ExtractiveResult {
   confidence: number;
 }
 
-function citationFor(store: Store, hit: Retrieved, start: number, end: number, marker: number): Citation {
-  const paragraph = hitParagraph(store, hit);
+function citationFor(hit: Retrieved, start: number, end: number, marker: number): Citation {
+  const paragraph = hit.paragraph;
   const quote = paragraph.slice(start, end);
   return {
     marker,
@@ -172,29 +182,24 @@ export function assertVerbatim(citations: readonly Citation[]): void {
   }
 }
 
-export function extractiveAnswer(input: ExtractiveInput): ExtractiveResult {
+export async function extractiveAnswer(input: ExtractiveInput): Promise<ExtractiveResult> {
   const s = input.settings ?? DEFAULT_EXTRACTIVE;
   const { store, question, hits } = input;
   const translated = input.translated ?? [];
   const marked = hasMarks(question) || hasMarks(translated.join(' '));
-  const { words, pairs: qPairs } = queryWords(store, question, input.lang, translated);
   const type = expectedType(question);
   // Numbers in a question are precise constraints ("lần thứ 5", "năm 2025"): evidence lacking one is weak.
   const qNumbers = [...new Set(question.match(/\d+/g) ?? [])];
+  const considered = hits.slice(0, s.candidates);
+  const [{ words, pairs: qPairs }, articleTexts] = await Promise.all([
+    queryWords(store, question, input.lang, translated),
+    qNumbers.length > 0 ? wholeArticles(store, considered) : new Map<string, string>(),
+  ]);
   const candidates: Candidate[] = [];
   const titleSets = new Map<string, Set<number>>();
-  const articleTexts = new Map<string, string>();
-  const articleText = (hit: Retrieved) => {
-    let t = articleTexts.get(hit.article.id);
-    if (t === undefined) {
-      const parts = [hit.article.title, hit.article.date];
-      for (let n = 1; n <= hit.article.paragraphCount; n++) parts.push(store.paragraph(hit.article.id, n) ?? '');
-      articleTexts.set(hit.article.id, (t = parts.join('\n')));
-    }
-    return t;
-  };
-  hits.slice(0, s.candidates).forEach((hit, rank) => {
-    const paragraph = hitParagraph(store, hit);
+  const articleText = (hit: Retrieved) => articleTexts.get(hit.article.id) ?? '';
+  considered.forEach((hit, rank) => {
+    const paragraph = hit.paragraph;
     let title = titleSets.get(hit.article.id);
     if (!title) titleSets.set(hit.article.id, (title = hashesOf(hit.article.title, marked)));
     // Each sentence of the passage is tokenised once; the passage's context (with its title)
@@ -230,7 +235,7 @@ export function extractiveAnswer(input: ExtractiveInput): ExtractiveResult {
   const citations = chosen.map((c, i) => {
     let { start, end } = c;
     if (end - start > s.maxQuoteChars) end = start + s.maxQuoteChars;
-    return citationFor(store, c.hit, start, end, i + 1);
+    return citationFor(c.hit, start, end, i + 1);
   });
   assertVerbatim(citations);
   const m = messages(input.lang);
@@ -238,6 +243,21 @@ export function extractiveAnswer(input: ExtractiveInput): ExtractiveResult {
   // Confidence that the corpus answers at all: the best-covered sentence, whichever is quoted first.
   const confidence = Math.min(1, Math.max(...candidates.map((c) => c.coverage)));
   return { text, citations, confidence };
+}
+
+/** The title, date and every paragraph of each hit's article, read in one request, by article id. */
+async function wholeArticles(store: Store, hits: readonly Retrieved[]): Promise<Map<string, string>> {
+  const articles = [...new Map(hits.map((h) => [h.article.id, h.article])).values()];
+  const refs = articles.flatMap((a) => Array.from({ length: a.paragraphCount }, (_, i) => ({ articleId: a.id, n: i + 1 })));
+  const texts = await store.paragraphs(refs);
+  const out = new Map<string, string>();
+  let at = 0;
+  for (const a of articles) {
+    const parts = [a.title, a.date];
+    for (let n = 0; n < a.paragraphCount; n++) parts.push(texts[at++] ?? '');
+    out.set(a.id, parts.join('\n'));
+  }
+  return out;
 }
 
 /** Up to `n` distinct articles from the retrieved passages, best first. */

@@ -30,21 +30,16 @@ export interface FusionSettings {
 export const HASH_FUSION: FusionSettings = { mode: 'linear', lexicalK: 100, vectorK: 50, rrfK: 60, lexicalWeight: 1, vectorWeight: 0.05, query: DEFAULT_QUERY_WEIGHTS };
 export const NEURAL_FUSION: FusionSettings = { ...HASH_FUSION, mode: 'rrf', vectorWeight: 1 };
 
-/** A fused hit: where its passage is (article, paragraph number, character range) and how it ranked. */
+/** A fused hit: where its passage is (article, paragraph number, character range), its paragraph's text, and how it ranked. */
 export interface Retrieved extends PassageLocation {
   passage: PassageId;
+  /** The whole text of the paragraph the passage belongs to. */
+  paragraph: string;
   /** Fused score (higher is better). */
   score: number;
   lexicalRank: number | null;
   vectorRank: number | null;
   lexicalScore: number;
-}
-
-/** The text of the paragraph a retrieved passage belongs to. */
-export function hitParagraph(store: Store, hit: Retrieved): string {
-  const text = store.paragraph(hit.article.id, hit.paragraphNumber);
-  if (text === null) throw new InternalError(`retrieved paragraph ${paragraphId(hit.article.id, hit.paragraphNumber)} is not in the store`);
-  return text;
 }
 
 export interface RetrieveOptions {
@@ -88,15 +83,23 @@ export async function retrieve(store: Store, embedder: Embedder, query: string, 
   add(lex, f.lexicalWeight, 'l');
   add(vec, f.vectorWeight, 'v');
   const ordered = [...fused.values()].sort((a, b) => b.score - a.score);
+  // Locations of every fused candidate at once: deduplication needs them before k are chosen.
+  const locations = await store.passages(ordered.map((o) => o.hit.passage));
   const seen = new Set<string>();
-  const hits: Retrieved[] = [];
-  for (const o of ordered) {
-    const at = store.passage(o.hit.passage);
+  const chosen: Omit<Retrieved, 'paragraph'>[] = [];
+  ordered.forEach((o, i) => {
+    if (chosen.length >= opts.k) return;
+    const at = locations[i] as PassageLocation;
     const key = paragraphId(at.article.id, at.paragraphNumber);
-    if (opts.dedupe !== false && seen.has(key)) continue;
+    if (opts.dedupe !== false && seen.has(key)) return;
     seen.add(key);
-    hits.push({ ...at, passage: o.hit.passage, score: o.score, lexicalRank: o.lr, vectorRank: o.vr, lexicalScore: o.ls });
-    if (hits.length >= opts.k) break;
-  }
+    chosen.push({ ...at, passage: o.hit.passage, score: o.score, lexicalRank: o.lr, vectorRank: o.vr, lexicalScore: o.ls });
+  });
+  const texts = await store.paragraphs(chosen.map((h) => ({ articleId: h.article.id, n: h.paragraphNumber })));
+  const hits = chosen.map((h, i) => {
+    const paragraph = texts[i];
+    if (typeof paragraph !== 'string') throw new InternalError(`retrieved paragraph ${paragraphId(h.article.id, h.paragraphNumber)} is not in the store`);
+    return { ...h, paragraph };
+  });
   return { hits, terms };
 }

@@ -162,6 +162,28 @@ export interface ScoredDoc {
 }
 
 /**
+ * What each query term weighs in BM25: its inverse document frequency times its query weight,
+ * or 0 for a term no passage has and for a common term that the cut skips (`maxDfRatio`).
+ * Both stores weigh terms with this one function, so that they rank alike.
+ */
+export function bm25TermWeights(n: number, dfs: readonly number[], terms: readonly QueryTerm[], params: Bm25Params = DEFAULT_BM25): number[] {
+  const cutAt = n >= params.minPassagesForCut ? params.maxDfRatio * n : Infinity;
+  const common = dfs.map((df) => df > cutAt);
+  const keepCommon = common.every((c, i) => c || dfs[i] === 0);
+  return terms.map((t, i) => {
+    const df = dfs[i] ?? 0;
+    if (df === 0 || (common[i] && !keepCommon) || t.weight <= 0) return 0;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5)) * t.weight;
+  });
+}
+
+/** BM25's term-frequency part for a term seen `tf` times in a passage of length `dl`. */
+export function bm25TermFrequency(tf: number, dl: number, avgdl: number, params: Bm25Params = DEFAULT_BM25): number {
+  const { k1, b } = params;
+  return (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * dl) / avgdl));
+}
+
+/**
  * BM25 across segments with corpus-wide statistics (N, average length, document frequency),
  * so that scores from different segments are comparable. `alive(segment, doc)` hides deleted
  * or filtered passages.
@@ -186,20 +208,16 @@ export function bm25Search(
     for (const s of segments) df += s.df(t.hash);
     return df;
   });
-  const cutAt = n >= params.minPassagesForCut ? params.maxDfRatio * n : Infinity;
-  const common = dfs.map((df) => df > cutAt);
-  const keepCommon = common.every((c, i) => c || dfs[i] === 0);
-  const idfs = dfs.map((df, i) => (df === 0 || (common[i] && !keepCommon) ? 0 : Math.log(1 + (n - df + 0.5) / (df + 0.5))));
+  const weights = bm25TermWeights(n, dfs, terms, params);
   const heap: ScoredDoc[] = [];
   segments.forEach((seg, si) => {
     const acc = new Float32Array(seg.size);
     const touched: number[] = [];
     terms.forEach((t, ti) => {
-      const idf = idfs[ti] as number;
-      if (idf === 0 || t.weight <= 0) return;
+      const w = weights[ti] as number;
+      if (w === 0) return;
       const i = seg.find(t.hash);
       if (i < 0) return;
-      const w = idf * t.weight;
       const end = seg.offsets[i + 1] as number;
       const { k1, b } = params;
       for (let p = seg.offsets[i] as number; p < end; p++) {

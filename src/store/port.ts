@@ -3,39 +3,41 @@ import type { SearchFilter } from '../types.js';
 
 /**
  * The store port: everything the engine, retrieval and answers read from the stored articles,
- * and nothing of how they are laid out. `SegmentStore` (segment-store.ts) implements it over
- * the embedded index folder; a database-backed store (PostgreSQL with pgvector, say) could
- * implement it too.
+ * and nothing of how they are laid out. Two stores implement it: `SegmentStore`
+ * (segment-store.ts) over the embedded index folder, and `PostgresStore`
+ * (postgres/postgres-store.ts) over PostgreSQL with pgvector, shared by several replicas.
  *
- * The two searches are asynchronous. The other methods are synchronous because the embedded
- * store answers them from memory, inside loops over a question's terms and sentences; a remote
- * store would need them asynchronous and batched: term statistics for all of a question's
- * terms in one request, and paragraph texts and passage locations returned with the hits.
+ * Every read is asynchronous and batched, because a database answers each call with a round
+ * trip: a question costs a few calls (the two searches, the locations of the fused hits, their
+ * paragraphs, the statistics of its words), never one per term or per paragraph.
  */
 export interface Store {
   /** The `k` best passages for weighted query terms by BM25, best first; `filter` limits them. */
   lexicalSearch(terms: readonly QueryTerm[], k: number, filter?: SearchFilter): Promise<PassageHit[]>;
   /** The `k` passages nearest to a query vector (inner product), best first; `filter` limits them. */
   vectorSearch(vector: Float32Array, k: number, filter?: SearchFilter): Promise<PassageHit[]>;
-  /** The article, paragraph and character range of a passage returned by a search. */
-  passage(id: PassageId): PassageLocation;
-  /** The text of paragraph `n` (from 1) of an article, or null when there is no such paragraph. */
-  paragraph(articleId: string, n: number): string | null;
+  /** Where each passage returned by a search is (article, paragraph, character range), in the order asked. */
+  passages(ids: readonly PassageId[]): Promise<PassageLocation[]>;
+  /** The texts of paragraphs by article and number (from 1), in the order asked; null where there is no such paragraph. */
+  paragraphs(refs: readonly ParagraphRef[]): Promise<(string | null)[]>;
   /** A live article's metadata, or null. */
-  article(id: string): StoredArticle | null;
-  /** Every live article, in no particular order. */
-  articles(): Iterable<StoredArticle>;
-  /** Passages a hashed term occurs in (its document frequency), for weighting query terms. */
-  documentFrequency(hash: number): number;
-  /** Passages the lexical statistics count (N in BM25's inverse document frequency). */
-  lexicalSize(): number;
-  /** Counts, date range and build information of the stored articles. */
+  article(id: string): Promise<StoredArticle | null>;
+  /**
+   * Live articles whose id starts with `id` (or equals it, with `idExact`) or whose title,
+   * folded (`text/normalize.ts` `fold`), contains `titleContains` (when not empty); at most
+   * `limit`, in no particular order.
+   */
+  findArticles(match: ArticleMatch, limit: number): Promise<StoredArticle[]>;
+  /** Document frequencies of hashed terms (passages each occurs in) and the N they are counted over, for weighting query terms. */
+  termStatistics(hashes: readonly number[]): Promise<TermStatistics>;
+  /** Counts, date range and build information of the generation being served (held in memory: no round trip). */
   stats(): StoreStats;
 }
 
 /**
  * A passage as a search returns it. The id means something only to the store instance that
- * returned it (the embedded store packs its segment and position into it).
+ * returned it (the embedded store packs its segment and position into it; the database store
+ * uses its row id).
  */
 export type PassageId = number;
 
@@ -68,6 +70,25 @@ export interface PassageLocation {
   end: number;
 }
 
+/** Paragraph `n` (from 1) of an article. */
+export interface ParagraphRef {
+  articleId: string;
+  n: number;
+}
+
+export interface ArticleMatch {
+  id: string;
+  idExact: boolean;
+  titleContains: string;
+}
+
+export interface TermStatistics {
+  /** Passages the lexical statistics count (N in BM25's inverse document frequency). */
+  passages: number;
+  /** Document frequency of each hash asked, in the order asked. */
+  df: number[];
+}
+
 export interface StoreStats {
   articles: number;
   paragraphs: number;
@@ -78,4 +99,6 @@ export interface StoreStats {
   dateTo: string | null;
   /** When the stored generation was written (ISO timestamp). */
   builtAt: string;
+  /** The generation served: a number that grows with every update. */
+  generation: number;
 }

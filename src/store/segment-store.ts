@@ -3,7 +3,8 @@ import { IndexError, InternalError } from '../errors.js';
 import type { SearchFilter } from '../types.js';
 import { bm25Search } from './lexical-index.js';
 import { type Manifest, checkCompatible, readCurrentManifest } from './manifest.js';
-import type { PassageHit, PassageId, PassageLocation, QueryTerm, Store, StoreStats, StoredArticle } from './port.js';
+import { fold } from '../text/normalize.js';
+import type { ArticleMatch, ParagraphRef, PassageHit, PassageId, PassageLocation, QueryTerm, Store, StoreStats, StoredArticle, TermStatistics } from './port.js';
 import { DEFAULT_HNSW, Segment, type SegmentArticle } from './segment.js';
 
 /** Where a live article is: its segment and its index there. */
@@ -19,7 +20,7 @@ const SEGMENT_SHIFT = 2 ** 32;
 /** The embedded store: a published index generation, its segments loaded for queries. */
 export class SegmentStore implements Store {
   private readonly locations = new Map<string, ArticleLocation>();
-  private readonly counts: Omit<StoreStats, 'builtAt'>;
+  private readonly counts: Omit<StoreStats, 'builtAt' | 'generation'>;
 
   private constructor(
     readonly indexDir: string,
@@ -118,6 +119,7 @@ export class SegmentStore implements Store {
     return hits.sort((a, b) => b.score - a.score).slice(0, k);
   }
 
+  /** Where one passage is (the store's own tests and benchmarks read it directly). */
   passage(id: PassageId): PassageLocation {
     const { seg, local } = this.locate(id);
     const paragraph = seg.passPara[local] as number;
@@ -125,31 +127,57 @@ export class SegmentStore implements Store {
     return { article, paragraphNumber: paragraph - article.firstParagraph + 1, start: seg.passStart[local] as number, end: seg.passEnd[local] as number };
   }
 
+  async passages(ids: readonly PassageId[]): Promise<PassageLocation[]> {
+    return ids.map((id) => this.passage(id));
+  }
+
+  /** The text of one paragraph, or null (the store's own tests and benchmarks read it directly). */
   paragraph(articleId: string, n: number): string | null {
     const loc = this.locations.get(articleId);
     if (!loc || !Number.isInteger(n) || n < 1 || n > loc.meta.paragraphCount) return null;
     return (this.segments[loc.segment] as Segment).paragraphText(loc.meta.firstParagraph + n - 1);
   }
 
-  article(id: string): StoredArticle | null {
+  async paragraphs(refs: readonly ParagraphRef[]): Promise<(string | null)[]> {
+    return refs.map((r) => this.paragraph(r.articleId, r.n));
+  }
+
+  async article(id: string): Promise<StoredArticle | null> {
     return this.locations.get(id)?.meta ?? null;
   }
 
+  async findArticles(match: ArticleMatch, limit: number): Promise<StoredArticle[]> {
+    const out: StoredArticle[] = [];
+    for (const { meta } of this.locations.values()) {
+      if (out.length >= limit) break;
+      const idHit = match.idExact ? meta.id === match.id : meta.id.startsWith(match.id);
+      if (idHit || (match.titleContains !== '' && fold(meta.title).includes(match.titleContains))) out.push(meta);
+    }
+    return out;
+  }
+
+  /** Every live article, in no particular order. */
   *articles(): IterableIterator<StoredArticle> {
     for (const loc of this.locations.values()) yield loc.meta;
   }
 
+  /** Passages a hashed term occurs in, deleted ones included until their segment is merged. */
   documentFrequency(hash: number): number {
     let n = 0;
     for (const s of this.segments) n += s.lexical.df(hash);
     return n;
   }
 
+  /** Passages the lexical statistics count. */
   lexicalSize(): number {
     return this.segments.reduce((n, s) => n + s.lexical.size, 0);
   }
 
+  async termStatistics(hashes: readonly number[]): Promise<TermStatistics> {
+    return { passages: this.lexicalSize(), df: hashes.map((h) => this.documentFrequency(h)) };
+  }
+
   stats(): StoreStats {
-    return { ...this.counts, builtAt: this.manifest.createdAt };
+    return { ...this.counts, builtAt: this.manifest.createdAt, generation: this.manifest.generation };
   }
 }

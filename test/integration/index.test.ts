@@ -45,8 +45,8 @@ describe('building, reloading and searching a real HNSW index', () => {
     const dir = tempDir();
     await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
     const store = SegmentStore.open(dir, embedder);
-    expect(store.article('iec-thanh-vien-2024')).toMatchObject({ title: expect.stringContaining('IEC'), paragraphCount: 6, date: '2024-06-05' });
-    expect(store.article('no-such-article')).toBeNull();
+    expect(await store.article('iec-thanh-vien-2024')).toMatchObject({ title: expect.stringContaining('IEC'), paragraphCount: 6, date: '2024-06-05' });
+    expect(await store.article('no-such-article')).toBeNull();
     expect([...store.articles()].map((a) => a.id).sort()).toEqual(['do-luong-lmc-2023', 'iec-thanh-vien-2024']);
     expect(store.paragraph('iec-thanh-vien-2024', 6)).toBeTypeOf('string');
     for (const n of [0, 7, 1.5, -1]) expect(store.paragraph('iec-thanh-vien-2024', n)).toBeNull();
@@ -107,7 +107,7 @@ describe('building, reloading and searching a real HNSW index', () => {
     fs.rmSync(path.join(corpus, 'new.md'));
     const del = await updateIndex({ indexDir: dir, corpus, embedder });
     expect(del).toMatchObject({ removed: 1, wrote: true });
-    expect(SegmentStore.open(dir, embedder).article('bai-moi')).toBeNull();
+    expect(await SegmentStore.open(dir, embedder).article('bai-moi')).toBeNull();
   });
 
   it('hides a replaced article from vector search while its old passages stay in the segment', async () => {

@@ -44,8 +44,7 @@ export const source = chatCommand({
   },
   async autocomplete(i, ctx) {
     const typed = i.options.getFocused().slice(0, MAX_PARAGRAPH_ID_CHARS).trim();
-    const choices = ctx.engine
-      .suggest(typed, LIMITS.choices)
+    const choices = (await ctx.engine.suggest(typed, LIMITS.choices))
       .filter((s) => s.paragraphId.length <= LIMITS.choiceValue)
       .slice(0, LIMITS.choices)
       .map((s) => ({ name: clip(s.label, LIMITS.choiceName) || s.paragraphId, value: s.paragraphId }));
