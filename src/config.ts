@@ -15,6 +15,18 @@ const llmSpec = z
   .trim()
   .regex(/^(none|[a-z][a-z0-9-]*:.+)$/, 'expected none or provider:model (e.g. openai:gpt-4o-mini)');
 
+/** A PostgreSQL URL: `postgres://user:password@host:port/database` (options after `?`). */
+const databaseUrl = z
+  .string()
+  .trim()
+  .refine((u) => {
+    try {
+      return ['postgres:', 'postgresql:'].includes(new URL(u).protocol);
+    } catch {
+      return false;
+    }
+  }, 'expected a postgres:// URL, such as postgres://kiemchung@127.0.0.1:5432/kiemchung');
+
 /** The engine's settings; every environment variable it reads is here. */
 export const configSchema = z.object({
   KIEMCHUNG_CORPUS: z.string().trim().min(1).default('corpus'),
@@ -27,6 +39,18 @@ export const configSchema = z.object({
   KIEMCHUNG_MAX_QUESTION_CHARS: intIn(16, 100_000, 2000),
   KIEMCHUNG_PROMPTS_DIR: z.string().trim().min(1).default('prompts'),
   KIEMCHUNG_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** With it set, the index lives in this PostgreSQL database (with pgvector) instead of KIEMCHUNG_INDEX_DIR. */
+  KIEMCHUNG_DATABASE_URL: databaseUrl.optional(),
+  KIEMCHUNG_DATABASE_SCHEMA: z
+    .string()
+    .trim()
+    .regex(/^[a-z_][a-z0-9_]{0,47}$/, 'expected a lower-case name of letters, digits and _ (at most 48)')
+    .default('kiemchung'),
+  /** Connections each process keeps at most; its queries wait for a free one beyond that. */
+  KIEMCHUNG_DATABASE_POOL_MAX: intIn(1, 200, 10),
+  KIEMCHUNG_DATABASE_CONNECT_TIMEOUT_MS: intIn(100, 120_000, 5000),
+  /** Longest a question's query may run before the database cancels it (index writes have no limit). */
+  KIEMCHUNG_DATABASE_STATEMENT_TIMEOUT_MS: intIn(100, 600_000, 15_000),
   OPENAI_BASE_URL: z.string().trim().url().optional(),
   OPENAI_API_KEY: z.string().trim().min(1).optional(),
 });
@@ -43,8 +67,19 @@ export interface Config {
   maxQuestionChars: number;
   promptsDir: string;
   logLevel: RawConfig['KIEMCHUNG_LOG_LEVEL'];
+  /** The shared database, when the index lives there instead of in `indexDir`. */
+  database?: DatabaseConfig;
   openaiBaseUrl?: string;
   openaiApiKey?: string;
+}
+
+export interface DatabaseConfig {
+  url: string;
+  /** The PostgreSQL schema holding kiemchung's tables (several indexes can share one database). */
+  schema: string;
+  poolMax: number;
+  connectTimeoutMs: number;
+  statementTimeoutMs: number;
 }
 
 /** Lists every problem with a zod result at once, as `KEY: message`. */
@@ -73,6 +108,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxQuestionChars: r.KIEMCHUNG_MAX_QUESTION_CHARS,
     promptsDir: r.KIEMCHUNG_PROMPTS_DIR,
     logLevel: r.KIEMCHUNG_LOG_LEVEL,
+    ...(r.KIEMCHUNG_DATABASE_URL
+      ? {
+          database: {
+            url: r.KIEMCHUNG_DATABASE_URL,
+            schema: r.KIEMCHUNG_DATABASE_SCHEMA,
+            poolMax: r.KIEMCHUNG_DATABASE_POOL_MAX,
+            connectTimeoutMs: r.KIEMCHUNG_DATABASE_CONNECT_TIMEOUT_MS,
+            statementTimeoutMs: r.KIEMCHUNG_DATABASE_STATEMENT_TIMEOUT_MS,
+          },
+        }
+      : {}),
     ...(r.OPENAI_BASE_URL ? { openaiBaseUrl: r.OPENAI_BASE_URL } : {}),
     ...(r.OPENAI_API_KEY ? { openaiApiKey: r.OPENAI_API_KEY } : {}),
   };

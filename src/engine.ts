@@ -3,9 +3,9 @@ import { paragraphId, parseParagraphId } from './corpus/ids.js';
 import { createEmbedder } from './embed/create-embedder.js';
 import type { Embedder } from './embed/embedder.js';
 import { InputError } from './errors.js';
-import { type IndexProgress, updateIndex } from './store/update-index.js';
+import type { IndexProgress } from './store/update-index.js';
 import type { Store } from './store/port.js';
-import { SegmentStore } from './store/segment-store.js';
+import { type IndexBackend, openBackend } from './store/backend.js';
 import { type Logger, createLogger, secretValues } from './log.js';
 import { articleRef } from './answer/article-ref.js';
 import { answerWithLlm } from './answer/answer-with-llm.js';
@@ -22,10 +22,12 @@ export interface EngineOptions {
   env?: NodeJS.ProcessEnv;
   logger?: Logger;
   /**
-   * Bring the index up to date with the corpus before serving (default true): builds it when
-   * missing, re-embeds only changed articles, and is quick when nothing changed.
+   * Bring the index up to date with the corpus before serving: builds it when missing,
+   * re-embeds only changed articles, and is quick when nothing changed. `'if-missing'` builds
+   * it only when there is none. Default: true for the embedded index; `'if-missing'` for the
+   * database, which several replicas share and `kiemchung index` updates.
    */
-  autoIndex?: boolean;
+  autoIndex?: boolean | 'if-missing';
   /** An embedder instance to use instead of the configured one. */
   embedder?: Embedder;
   fusion?: Partial<FusionSettings>;
@@ -44,11 +46,10 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   const embedder = options.embedder ?? (await createEmbedder(config.embeddings, { config, logger }));
   const fusion: FusionSettings = { ...(embedder.kind === 'lexical-hash' ? HASH_FUSION : NEURAL_FUSION), ...options.fusion };
 
+  const backend: IndexBackend = await openBackend({ config, embedder, logger, follow: true });
   const update = async (): Promise<IndexReport> => {
-    const report = await updateIndex({
-      indexDir: config.indexDir,
+    const report = await backend.update({
       corpus: config.corpus,
-      embedder,
       ...(options.onIndexProgress ? { onProgress: options.onIndexProgress } : {}),
     });
     if (report.notice) logger.info(report.notice);
@@ -58,10 +59,17 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     }
     return report;
   };
-  if (options.autoIndex !== false) await update();
+  let store: Store;
+  try {
+    const auto = options.autoIndex ?? (backend.kind === 'postgres' ? 'if-missing' : true);
+    if (auto === true || (auto === 'if-missing' && !(await backend.exists()))) await update();
+    store = await backend.open();
+  } catch (err) {
+    await backend.close();
+    throw err;
+  }
   // LangChain and the provider packages load only when an LLM is configured.
   const llm = config.llm === 'none' ? null : await (await import('./answer/llm.js')).createLlmAnswerer(config.llm, { config, logger });
-  let store: Store = SegmentStore.open(config.indexDir, embedder);
   let reindexing: Promise<IndexReport> | null = null;
 
   const ask = async (question: string, opts: AskOptions = {}): Promise<Answer> => {
@@ -151,13 +159,13 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
 
   const stats = (): EngineStats => {
     const { builtAt, ...counts } = store.stats();
-    return { ...counts, embedder: { id: embedder.id, dimension: embedder.dimension }, llm: config.llm, indexDir: config.indexDir, builtAt };
+    return { ...counts, embedder: { id: embedder.id, dimension: embedder.dimension }, llm: config.llm, indexDir: backend.location, storage: backend.kind, builtAt };
   };
 
   const reindex = (): Promise<IndexReport> => {
     reindexing ??= update()
-      .then((report) => {
-        if (report.wrote) store = SegmentStore.open(config.indexDir, embedder);
+      .then(async (report) => {
+        if (report.wrote) store = await backend.open();
         return report;
       })
       .finally(() => {
@@ -168,6 +176,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
 
   return {
     limits: Object.freeze({ maxQuestionChars: config.maxQuestionChars }),
+    coordination: backend.coordination,
     ask,
     search,
     source,
@@ -176,6 +185,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     reindex,
     close: async () => {
       await reindexing?.catch(() => undefined);
+      await backend.close();
       await embedder.close();
     },
   };

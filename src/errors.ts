@@ -1,4 +1,4 @@
-const ERROR_CODES = ['config', 'corpus', 'index-missing', 'index-mismatch', 'index-corrupt', 'index-locked', 'provider', 'input', 'internal'] as const;
+const ERROR_CODES = ['config', 'corpus', 'index-missing', 'index-mismatch', 'index-corrupt', 'index-locked', 'database', 'provider', 'input', 'internal'] as const;
 /**
  * Every failure the engine reports has a `code` that adapters use to pick a short,
  * user-facing message, and an optional ES2022 `cause` with the original error.
@@ -55,6 +55,17 @@ export class IndexError extends KiemchungError {
   ) {
     super(code, message, options);
     this.name = 'IndexError';
+  }
+}
+
+/**
+ * The database that holds the shared index (KIEMCHUNG_DATABASE_URL) cannot be reached or
+ * refused a request: the message says which and what to check, never the password.
+ */
+export class DatabaseError extends KiemchungError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('database', message, options);
+    this.name = 'DatabaseError';
   }
 }
 

@@ -40,6 +40,10 @@ export type { SourceParagraph } from './types.js';
 export type { Suggestion } from './types.js';
 /** Counts, date range, embedder and build time of the served index. */
 export type { EngineStats } from './types.js';
+/** What the processes serving the bots share: claims on chat updates, rate limits, roles only one may hold. */
+export type { Coordination, ClaimOutcome, RateDecision } from './coordination/coordination.js';
+/** Coordination of one process with itself, in memory (tests and single-process adapters). */
+export { createMemoryCoordination } from './coordination/coordination.js';
 /** What an index update did: articles added, changed, removed; bad article files; a notice. */
 export type { IndexReport } from './types.js';
 /** An article file that could not be indexed, and why. */
@@ -59,6 +63,8 @@ export { CorpusError } from './errors.js';
 export { ArticleError } from './errors.js';
 /** The index is missing, built with other settings, damaged or being written by another process. */
 export { IndexError } from './errors.js';
+/** The shared database cannot be reached or refused a request. */
+export { DatabaseError } from './errors.js';
 /** An embedding or chat model provider failed. */
 export { ProviderError } from './errors.js';
 /** The caller passed something the engine cannot take. */

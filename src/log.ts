@@ -11,11 +11,25 @@ const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
 
 const SECRET_NAME = /(TOKEN|SECRET|API_KEY|PASSWORD)$/;
 
-/** Values of secret-looking environment variables (tokens, keys) that must never reach a log line. */
+/** Values of secret-looking environment variables (tokens, keys, database passwords) that must never reach a log line. */
 export function secretValues(env: NodeJS.ProcessEnv = process.env): string[] {
-  return Object.entries(env)
+  const out = Object.entries(env)
     .filter(([k, v]) => SECRET_NAME.test(k) && typeof v === 'string' && v.length >= 6)
     .map(([, v]) => v as string);
+  for (const [k, v] of Object.entries(env)) if (/DATABASE_URL$/.test(k) && v) out.push(...urlPasswords(v));
+  return out;
+}
+
+/** The password inside a connection URL, as written and decoded (a driver's message may show either). */
+function urlPasswords(url: string): string[] {
+  try {
+    const raw = new URL(url).password;
+    if (!raw) return [];
+    const decoded = decodeURIComponent(raw);
+    return [...new Set([raw, decoded])].filter((p) => p.length >= 3);
+  } catch {
+    return [];
+  }
 }
 
 /** A secret that cannot be listed in advance (a token inside a URL): every match is replaced. */

@@ -1,3 +1,5 @@
+import type { Coordination } from './coordination/coordination.js';
+
 /** Language of a question and of the framing around an answer's quotes. */
 export type Lang = 'vi' | 'en';
 
@@ -116,8 +118,13 @@ export interface EngineStats {
   dateTo: string | null;
   embedder: { id: string; dimension: number };
   llm: string;
+  /** Where the index is: its folder, or the database (without credentials) and schema. */
   indexDir: string;
+  /** `embedded` (a folder on this machine) or `postgres` (the database replicas share). */
+  storage: 'embedded' | 'postgres';
   builtAt: string;
+  /** The index generation served: it grows with every update. */
+  generation: number;
 }
 
 /** Paragraph id and article title suggestions for autocomplete. */
@@ -161,6 +168,12 @@ export interface EngineLimits {
 /** The whole engine: adapters and the CLI use only this. */
 export interface Engine {
   readonly limits: EngineLimits;
+  /**
+   * What the processes serving the bots share (which one answers a chat update, rate limits,
+   * which one holds Discord's gateway): this process's memory, or the database when the index
+   * lives there (KIEMCHUNG_DATABASE_URL), shared by every replica.
+   */
+  readonly coordination: Coordination;
   ask(question: string, options?: AskOptions): Promise<Answer>;
   search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
   /** The paragraph with this id, or null when the id is malformed or unknown. */

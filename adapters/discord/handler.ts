@@ -82,7 +82,7 @@ export function createInteractionHandler(
         const command = byName.get(i.commandName);
         if (!command) return void (await replyShort(i, t.unknownCommand));
         if (command.limited) {
-          const r = ctx.limiter.take(i.user.id);
+          const r = await ctx.limiter.take(i.user.id);
           if (!r.ok) return void (await replyShort(i, t.rateLimited(Math.max(1, Math.ceil(r.retryAfterMs / 1000)))));
         }
         if (command.kind === 'chat' && i.isChatInputCommand()) return command.execute(i, ctx);

@@ -25,7 +25,7 @@ export const startDiscord: StartAdapter = async ({ engine, env, logger: baseLogg
     allowedMentions: NO_MENTIONS,
   });
   const state: HandlerState = { closing: false };
-  const handle = createInteractionHandler({ engine, logger, config, limiter: createRateLimiter({ limit: config.rateLimit }) }, state);
+  const handle = createInteractionHandler({ engine, logger, config, limiter: createRateLimiter({ limit: config.rateLimit, coordination: engine.coordination, name: 'discord' }) }, state);
   const inFlight = createInFlight();
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {

@@ -1,17 +1,10 @@
-/** What to do with one more request. */
-export type RateDecision =
-  /** Serve it. */
-  | { ok: true }
-  /**
-   * Refuse it. `retryAfterMs`: until the next request would be served. `first`: the first
-   * refusal since the key was last served; a platform that may stay silent tells the user
-   * only then, so a flood hears about the limit once, not once per message.
-   */
-  | { ok: false; retryAfterMs: number; first: boolean };
+import { type Coordination, type RateDecision, createMemoryCoordination } from '../../src/index.js';
+
+export type { RateDecision };
 
 export interface RateLimiter {
   /** Counts one request by `key` (a user, a chat) when it is served. */
-  take(key: number | string): RateDecision;
+  take(key: number | string): Promise<RateDecision>;
 }
 
 export interface RateLimitOptions {
@@ -19,15 +12,16 @@ export interface RateLimitOptions {
   limit: number;
   /** The sliding window (default one minute). */
   windowMs?: number;
+  /**
+   * Where the windows are kept: the engine's `coordination` (every replica on the database
+   * counts against one window per user), or, by default, this process's memory.
+   */
+  coordination?: Coordination;
+  /** Keeps this limiter's keys apart from other limiters' in a shared coordination. */
+  name?: string;
+  /** In memory only: the clock (tests) and how many keys are kept before idle ones are forgotten. */
   now?: () => number;
-  /** Past this many keys, idle ones are forgotten when a new key arrives (default 50,000). */
   maxKeys?: number;
-}
-
-interface Bucket {
-  /** Times of the requests served within the window, oldest first. */
-  served: number[];
-  told: boolean;
 }
 
 /**
@@ -35,39 +29,10 @@ interface Bucket {
  * requests do not count, so a flooding user is served again as soon as the window allows.
  */
 export function createRateLimiter(options: RateLimitOptions): RateLimiter {
-  const { limit } = options;
   const windowMs = options.windowMs ?? 60_000;
-  const now = options.now ?? Date.now;
-  const maxKeys = options.maxKeys ?? 50_000;
-  const buckets = new Map<string, Bucket>();
-
-  const prune = (t: number) => {
-    for (const [k, b] of buckets) {
-      const last = b.served[b.served.length - 1];
-      if (last === undefined || t - last >= windowMs) buckets.delete(k);
-    }
-  };
-
-  return {
-    take(key) {
-      if (limit <= 0) return { ok: true };
-      const t = now();
-      const k = String(key);
-      let b = buckets.get(k);
-      if (!b) {
-        if (buckets.size >= maxKeys) prune(t);
-        b = { served: [], told: false };
-        buckets.set(k, b);
-      }
-      while (b.served.length > 0 && t - (b.served[0] as number) >= windowMs) b.served.shift();
-      if (b.served.length < limit) {
-        b.served.push(t);
-        b.told = false;
-        return { ok: true };
-      }
-      const first = !b.told;
-      b.told = true;
-      return { ok: false, retryAfterMs: (b.served[0] as number) + windowMs - t, first };
-    },
-  };
+  const coordination =
+    options.coordination ??
+    createMemoryCoordination({ ...(options.now ? { now: options.now } : {}), ...(options.maxKeys ? { maxKeys: options.maxKeys } : {}) });
+  const prefix = options.name ? `${options.name}:` : '';
+  return { take: (key) => coordination.take(`${prefix}${key}`, options.limit, windowMs) };
 }

@@ -20,6 +20,24 @@ import { createGate } from './gate.js';
 /** The update kinds the bot asks Telegram for. */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
 
+/**
+ * How long a replica's claim on an update holds before another may take it over (should the
+ * first die while answering). Longer than any answer takes, queue included.
+ */
+const CLAIM_LEASE_MS = 5 * 60_000;
+
+/**
+ * Another replica is answering this update right now (Telegram, or a load balancer, delivered
+ * it twice). The webhook server answers 503 so that Telegram delivers it again later, when it
+ * is done (and acknowledged) or its claim has lapsed (and this replica takes it over).
+ */
+export class UpdateInProgress extends Error {
+  constructor(readonly updateId: number) {
+    super(`update ${updateId} is being answered by another replica`);
+    this.name = 'UpdateInProgress';
+  }
+}
+
 export interface TelegramBotOptions {
   engine: Engine;
   config: TelegramConfig;
@@ -84,13 +102,15 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   // that cannot be delivered is logged, and long polling has its own retry with back-off.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120, rethrowHttpErrors: true }));
 
+  // Limits count across replicas when the engine's coordination is the database; a test's clock keeps them in memory.
+  const shared = (name: string) => (options.now ? { now: options.now } : { coordination: engine.coordination, name });
   const s: Services = {
     engine,
     config,
     logger,
     me: botInfo,
-    limiter: createRateLimiter({ limit: config.ratePerMinute, ...(options.now ? { now: options.now } : {}) }),
-    inlineLimiter: createRateLimiter({ limit: config.ratePerMinute * 6, ...(options.now ? { now: options.now } : {}) }),
+    limiter: createRateLimiter({ limit: config.ratePerMinute, ...shared('telegram:ask') }),
+    inlineLimiter: createRateLimiter({ limit: config.ratePerMinute * 6, ...shared('telegram:inline') }),
     gate: createGate(config.maxConcurrentAnswers),
     state: { reindexing: false },
     drafts: {
@@ -100,13 +120,15 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   };
 
   // A chat outside the allow-list is told so once an hour at most.
-  const refusals = createRateLimiter({ limit: 1, windowMs: 3_600_000, ...(options.now ? { now: options.now } : {}) });
+  const refusals = createRateLimiter({ limit: 1, windowMs: 3_600_000, ...shared('telegram:not-allowed') });
 
   const inFlight = createInFlight();
   let lastUpdateId: number | undefined;
-  // The outermost middleware: counts the update as in flight, and keeps anything that escapes
-  // the error boundary below from failing `handleUpdate` (a webhook call acknowledged early
-  // would leave that rejection unhandled).
+  // The outermost middleware: claims the update (one answer per update across replicas, and
+  // across Telegram's own second deliveries), counts it as in flight, and keeps anything that
+  // escapes the error boundary below from failing `handleUpdate` (a webhook call acknowledged
+  // early would leave that rejection unhandled). Only `UpdateInProgress`, or a failure to
+  // claim (the database is down), fails the webhook call, so that Telegram delivers it again.
   bot.use(async (ctx, next) => {
     const id = (ctx.update as Partial<Update> | undefined)?.update_id;
     if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
@@ -114,11 +136,24 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       return;
     }
     lastUpdateId = Math.max(lastUpdateId ?? -1, id);
-    try {
-      await inFlight.track(next());
-    } catch (err) {
-      logger.error(`telegram: unhandled failure in update ${id}`, err);
-    }
+    const key = `telegram:${botInfo.id}:${id}`;
+    await inFlight.track(
+      (async () => {
+        const claim = await engine.coordination.claim(key, CLAIM_LEASE_MS);
+        if (claim === 'done') {
+          logger.info(`telegram: update ${id} was already answered; acknowledged again`);
+          return;
+        }
+        if (claim === 'busy') throw new UpdateInProgress(id);
+        try {
+          await next();
+        } catch (err) {
+          logger.error(`telegram: unhandled failure in update ${id}`, err);
+        } finally {
+          await engine.coordination.finish(key).catch((err: unknown) => logger.warn(`telegram: could not record update ${id} as answered`, err));
+        }
+      })(),
+    );
   });
   // Never reached while the middleware above catches; long polling's runner needs a handler all the same.
   bot.catch((err) => logger.error(`telegram: unhandled failure in update ${err.ctx.update?.update_id}`, err.error));
@@ -157,7 +192,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     logger.info(`telegram: ignored an update from chat ${chat?.id ?? '-'} (not in TELEGRAM_ALLOWED_CHATS)`);
     if (ctx.inlineQuery) return void (await ctx.answerInlineQuery([], { cache_time: 60, is_personal: true }));
     if (ctx.callbackQuery) return void (await ctx.answerCallbackQuery());
-    if (chat?.type === 'private' && ctx.message && refusals.take(chat.id).ok) await replyText(ctx, textsFor(ctx).notAllowedChat);
+    if (chat?.type === 'private' && ctx.message && (await refusals.take(chat.id)).ok) await replyText(ctx, textsFor(ctx).notAllowedChat);
   });
 
   safe.command(['start', 'help'], (ctx) => helpCommand(s, ctx));

@@ -95,7 +95,7 @@ export async function withTyping<T>(s: Services, ctx: Context, work: () => Promi
  */
 export async function withinLimit(s: Services, ctx: Context, text?: string): Promise<boolean> {
   const key = ctx.from?.id ?? ctx.chat?.id ?? 0;
-  const decision = s.limiter.take(key);
+  const decision = await s.limiter.take(key);
   if (decision.ok) return true;
   if (decision.first) {
     s.logger.info(`telegram: rate limit reached by user ${key}`);

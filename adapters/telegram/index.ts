@@ -49,7 +49,8 @@ export interface TelegramRuntime extends RunningAdapter {
   webhookAddress?: AddressInfo;
 }
 
-async function registerCommands(api: Api, logger: Logger): Promise<void> {
+/** The command menu in English and Vietnamese; a failure only loses the menu, never the bot. */
+export async function registerCommands(api: Api, logger: Logger): Promise<void> {
   try {
     await api.setMyCommands(messages('en').commandList);
     await api.setMyCommands(messages('vi').commandList, { language_code: 'vi' });
@@ -60,9 +61,10 @@ async function registerCommands(api: Api, logger: Logger): Promise<void> {
 }
 
 /**
- * Starts the Telegram bot: checks its settings, learns who it is (`getMe`), registers the
- * command menu in Vietnamese and English, then serves by long polling, or by webhook when
- * TELEGRAM_WEBHOOK_URL is set. `stop` stops taking updates and finishes answers in flight.
+ * Starts the Telegram bot: checks its settings, learns who it is (`getMe`), then serves by long
+ * polling (registering the command menu in Vietnamese and English first), or by webhook when
+ * TELEGRAM_WEBHOOK_URL is set (registered with its menu by `npm run deploy:telegram`). `stop`
+ * stops taking updates and finishes answers in flight.
  */
 export async function launchTelegram(ctx: AdapterContext, options: LaunchOptions = {}): Promise<TelegramRuntime> {
   const config = loadTelegramConfig(ctx.env);
@@ -80,11 +82,13 @@ export async function launchTelegram(ctx: AdapterContext, options: LaunchOptions
   const tb = createTelegramBot({ engine: ctx.engine, config, logger, botInfo });
   const stopGraceMs = options.stopGraceMs ?? 30_000;
   try {
-    await registerCommands(tb.bot.api, logger);
     if (config.webhook) {
+      // Replicas behind a load balancer: the webhook and the command menu are registered once by
+      // `npm run deploy:telegram`, not by each replica at each start.
       const { mode, address, stop } = await startWebhook(tb, config.webhook, logger, { stopGraceMs });
       return { name: 'telegram', bot: tb.bot, mode, stop, webhookAddress: address };
     }
+    await registerCommands(tb.bot.api, logger);
     // A registered webhook makes getUpdates fail with 409; polling takes over from it.
     await tb.bot.api.deleteWebhook();
   } catch (err) {

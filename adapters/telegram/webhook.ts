@@ -2,7 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { webhookCallback } from 'grammy';
 import type { Logger } from '../../src/index.js';
-import { ALLOWED_UPDATES, type TelegramBot, finishAnswers } from './bot.js';
+import { BotError } from 'grammy';
+import { type TelegramBot, UpdateInProgress, finishAnswers } from './bot.js';
 import type { TelegramConfig } from './config.js';
 import type { Transport } from './polling.js';
 
@@ -26,7 +27,8 @@ export interface WebhookTransport extends Transport {
 /**
  * Serves Telegram's webhook calls with grammY's `webhookCallback` on a `node:http` server:
  * calls without the secret token are refused (401) before their body is read, calls to any
- * other path or method get 404, a body that is not JSON gets 400. Then registers the webhook.
+ * other path or method get 404, a body that is not JSON gets 400, an update another replica is
+ * answering gets 503. The webhook itself is registered by `npm run deploy:telegram`.
  */
 export async function startWebhook(
   tb: TelegramBot,
@@ -63,7 +65,14 @@ export async function startWebhook(
           res.writeHead(400).end();
           return;
         }
-        logger.error('telegram: a webhook call failed', err);
+        const cause = err instanceof BotError ? err.error : err;
+        if (cause instanceof UpdateInProgress) {
+          // Telegram delivers it again later; by then it is answered, or its claim has lapsed.
+          logger.info(`telegram: ${cause.message}; asked Telegram to deliver it again later`);
+          res.writeHead(503, { 'retry-after': '5' }).end();
+          return;
+        }
+        logger.error('telegram: a webhook call failed; Telegram will deliver the update again', err);
         res.writeHead(500).end();
       },
     );
@@ -75,12 +84,14 @@ export async function startWebhook(
       resolve();
     });
   });
-  try {
-    await tb.bot.api.setWebhook(hook.url, { secret_token: hook.secret, allowed_updates: [...ALLOWED_UPDATES] });
-  } catch (err) {
-    server.close();
-    throw err;
-  }
+  // The webhook is registered once, by `npm run deploy:telegram`, not by every replica at every
+  // start; a start only says so when Telegram sends updates elsewhere.
+  await tb.bot.api.getWebhookInfo().then(
+    (info) => {
+      if (info.url !== hook.url) logger.warn(`telegram: Telegram sends updates to ${info.url || 'no webhook (long polling)'}, not ${hook.url}; run "npm run deploy:telegram" once to register it`);
+    },
+    (err: unknown) => logger.warn('telegram: could not read the registered webhook', err),
+  );
   const address = server.address() as AddressInfo;
   logger.info(`telegram: webhook listening on ${address.address}:${address.port}${hook.path}`);
   return {

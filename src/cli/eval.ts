@@ -10,7 +10,7 @@ import { loadCorpus, parseJsonlArticle } from '../corpus/load-corpus.js';
 import { createEmbedder } from '../embed/create-embedder.js';
 import { createEngine } from '../engine.js';
 import { CorpusError, InputError } from '../errors.js';
-import { updateIndex } from '../store/update-index.js';
+import { openBackend } from '../store/backend.js';
 import type { Logger } from '../log.js';
 import { normalizeSpace, stripMarks } from '../text/normalize.js';
 import type { Answer } from '../types.js';
@@ -147,9 +147,18 @@ export async function runEval(o: EvalOptions): Promise<EvalResult> {
     .update(JSON.stringify([fileDigest(o.corpus), o.distractors ? fileDigest(o.distractors) : '', o.distractorLimit ?? null, embedder.id, embedder.dimension]))
     .digest('hex')
     .slice(0, 16);
-  const indexDir = path.join(o.cacheDir, key);
-  await updateIndex({ indexDir, corpus: o.corpus, embedder, loaded: { articles, issues: [] } });
-  const engine = await createEngine({ config: { ...o.config, indexDir }, autoIndex: false, embedder, logger: o.logger });
+  // Each corpus gets an index of its own, kept for the next run: a folder under the cache, or a
+  // schema of its own in the database when the index lives there.
+  const config: Config = o.config.database
+    ? { ...o.config, database: { ...o.config.database, schema: `${o.config.database.schema.slice(0, 40)}_eval_${key.slice(0, 12)}` } }
+    : { ...o.config, indexDir: path.join(o.cacheDir, key) };
+  const backend = await openBackend({ config, embedder, logger: o.logger });
+  try {
+    await backend.update({ corpus: o.corpus, loaded: { articles, issues: [] } });
+  } finally {
+    await backend.close();
+  }
+  const engine = await createEngine({ config, autoIndex: false, embedder, logger: o.logger });
   const stats = engine.stats();
   let r1 = 0, r5 = 0, r10 = 0, mrr = 0, ev1 = 0, ev5 = 0, ans = 0, refusedUnans = 0, refusedAns = 0;
   let answerable = 0;

@@ -50,10 +50,14 @@ export interface UpdateOptions {
 
 /** Passages per segment below which a full build stays in one thread (workers cost ~100 ms to start). */
 const PASSAGES_PER_WORKER = 12_000;
-/** Segments smaller than this, or with more than MAX_DELETED of them deleted, are merged. */
-const SMALL_SEGMENT = 20_000;
-const MAX_DELETED = 0.3;
-const MERGE_AT = 4;
+/**
+ * Segments smaller than this (in passages), or with more than MAX_DELETED of their articles
+ * deleted, are merged, the small ones once MERGE_AT of them exist. The database store merges
+ * its blocks by the same rule.
+ */
+export const SMALL_SEGMENT = 20_000;
+export const MAX_DELETED = 0.3;
+export const MERGE_AT = 4;
 
 function newSegmentName(): string {
   return `seg-${Date.now().toString(36)}-${crypto.randomBytes(3).toString('hex')}`;
@@ -222,7 +226,8 @@ function concat(parts: Float32Array[]): Float32Array {
   return out;
 }
 
-async function embedArticles(
+/** Vectors of every passage of `articles`, in order, embedded in batches. */
+export async function embedArticles(
   articles: readonly Article[],
   embedder: Embedder,
   chunking: ChunkOptions,

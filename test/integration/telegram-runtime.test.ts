@@ -5,6 +5,7 @@ import type { Message } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KiemchungError } from '../../src/index.js';
 import { launchTelegram } from '../../adapters/telegram/index.js';
+import { main as deployWebhook } from '../../adapters/telegram/deploy-webhook.js';
 import { TEST_TOKEN, startFakeBotApi } from '../support/telegram-api.js';
 import { checkTelegramHtml } from '../support/telegram-html.js';
 import { createRealEngine, privateText, recordingLogger, spyEngine } from '../support/telegram-harness.js';
@@ -91,7 +92,7 @@ describe('long polling, end to end', () => {
 });
 
 describe('webhook mode', () => {
-  it('registers the webhook with its secret and refuses calls without it', async () => {
+  it('serves the webhook without registering it, and refuses calls without the secret', async () => {
     const api = await startFakeBotApi();
     const rec = recordingLogger();
     const secret = 'webhook-secret-0123456789abcdef';
@@ -106,11 +107,10 @@ describe('webhook mode', () => {
     const rt = await launchTelegram({ engine: real.engine, env, logger: rec.logger });
     try {
       expect(rt.mode).toBe('webhook');
-      expect(api.of('setWebhook')[0]!.payload).toEqual({
-        url: 'https://bot.example.org/telegram/hook',
-        secret_token: secret,
-        allowed_updates: ['message', 'callback_query', 'inline_query'],
-      });
+      // Registration is the deploy command's job: a replica's start says when it is missing.
+      expect(api.of('setWebhook')).toEqual([]);
+      expect(api.of('setMyCommands')).toEqual([]);
+      expect(rec.lines.some((l) => l.includes('run "npm run deploy:telegram" once'))).toBe(true);
       expect(api.of('getUpdates')).toEqual([]);
       expect(api.of('deleteWebhook')).toEqual([]);
       const url = `http://127.0.0.1:${rt.webhookAddress!.port}/telegram/hook`;
@@ -133,6 +133,70 @@ describe('webhook mode', () => {
       expect(rec.lines.filter((l) => l.includes('refused a webhook call'))).toHaveLength(3);
       expect(rec.lines.some((l) => l.includes('ignored an update without an update_id'))).toBe(true);
       expect(rec.lines.join('\n')).not.toContain(secret);
+    } finally {
+      await rt.stop();
+      await api.close();
+    }
+  });
+});
+
+describe('webhook deployment and repeated deliveries', () => {
+  const secret = 'webhook-secret-0123456789abcdef';
+  const envFor = (apiRoot: string) => ({
+    TELEGRAM_BOT_TOKEN: TEST_TOKEN,
+    TELEGRAM_API_ROOT: apiRoot,
+    TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/telegram/hook',
+    TELEGRAM_WEBHOOK_SECRET: secret,
+    TELEGRAM_WEBHOOK_PORT: '0',
+    TELEGRAM_WEBHOOK_HOST: '127.0.0.1',
+  });
+
+  it('npm run deploy:telegram registers the webhook, its secret and the command menu once', async () => {
+    const api = await startFakeBotApi();
+    const rec = recordingLogger();
+    try {
+      expect(await deployWebhook(envFor(api.apiRoot), rec.logger)).toBe(0);
+      expect(api.of('setWebhook').map((c) => c.payload)).toEqual([
+        { url: 'https://bot.example.org/telegram/hook', secret_token: secret, allowed_updates: ['message', 'callback_query', 'inline_query'], max_connections: 40 },
+      ]);
+      expect(api.of('setMyCommands')).toHaveLength(2);
+      // A replica started afterwards finds it registered and says nothing about it.
+      const rt = await launchTelegram({ engine: real.engine, env: envFor(api.apiRoot), logger: rec.logger });
+      await rt.stop();
+      expect(rec.lines.some((l) => l.includes('deploy:telegram'))).toBe(false);
+      expect(api.of('setWebhook')).toHaveLength(1);
+      const noUrl = { ...envFor(api.apiRoot), TELEGRAM_WEBHOOK_URL: '' };
+      expect(await deployWebhook(noUrl, rec.logger)).toBe(1);
+      expect(rec.lines.join('\n')).not.toContain(secret);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('answers an update delivered twice, one after the other or at once, one time', async () => {
+    const api = await startFakeBotApi();
+    const rec = recordingLogger();
+    const spy = spyEngine(real.engine);
+    const rt = await launchTelegram({ engine: spy.engine, env: envFor(api.apiRoot), logger: rec.logger });
+    try {
+      const url = `http://127.0.0.1:${rt.webhookAddress!.port}/telegram/hook`;
+      const deliver = (id: number, text: string) =>
+        fetch(url, { method: 'POST', body: JSON.stringify({ update_id: id, ...privateText(text) }), headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': secret } }).then((r) => r.status);
+      expect(await deliver(501, 'Ai là Tổng Thư ký IEC?')).toBe(200);
+      expect(await deliver(501, 'Ai là Tổng Thư ký IEC?')).toBe(200);
+      // While one delivery is being answered, another is told to come back later (503); delivered
+      // again once answered, it is acknowledged without a second answer.
+      const held = spy.hold();
+      const first = deliver(502, 'Hội nghị LMC lần thứ 4 tổ chức ở đâu?');
+      await held.started;
+      expect(await deliver(502, 'Hội nghị LMC lần thứ 4 tổ chức ở đâu?')).toBe(503);
+      held.release();
+      expect(await first).toBe(200);
+      expect(await deliver(502, 'Hội nghị LMC lần thứ 4 tổ chức ở đâu?')).toBe(200);
+      expect(spy.calls.filter((c) => c.method === 'ask')).toHaveLength(2);
+      await api.waitFor(() => api.of('sendMessage').length >= 2);
+      expect(api.of('sendMessage')).toHaveLength(2);
+      expect(rec.lines.filter((l) => l.includes('was already answered'))).toHaveLength(2);
     } finally {
       await rt.stop();
       await api.close();

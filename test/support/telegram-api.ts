@@ -70,6 +70,8 @@ export async function startFakeBotApi(options: { token?: string; now?: () => num
   let nextUpdateId = 1000;
   let nextMessageId = 1;
   let confirmed = 0;
+  /** The URL the last setWebhook registered ('' after deleteWebhook). */
+  let webhookUrl = '';
   const delivered = new Set<number>();
   // Messages the bot has sent, by chat and id, as Telegram keeps them for editMessageText.
   const kept = new Map<string, { text: string; markup: string }>();
@@ -159,10 +161,16 @@ export async function startFakeBotApi(options: { token?: string; now?: () => num
       case 'answerCallbackQuery':
         if (typeof p.text === 'string' && p.text.length > 200) return bad('MESSAGE_TOO_LONG');
         return ok(true);
+      case 'setWebhook':
+        webhookUrl = String(p.url ?? '');
+        return ok(true);
+      case 'deleteWebhook':
+        webhookUrl = '';
+        return ok(true);
+      case 'getWebhookInfo':
+        return ok({ url: webhookUrl, has_custom_certificate: false, pending_update_count: webhookUrl ? 0 : queue.length });
       case 'sendChatAction':
       case 'setMyCommands':
-      case 'deleteWebhook':
-      case 'setWebhook':
         return ok(true);
       default:
         return { status: 404, body: { ok: false, error_code: 404, description: 'Not Found: method not found' } };

@@ -270,7 +270,7 @@ describe('other formatters', () => {
       { numRuns: 100 },
     );
     const help = formatHelp(
-      { articles: 2, paragraphs: 12, passages: 12, dateFrom: '2023-08-29', dateTo: '2024-06-05', embedder: { id: 'hash', dimension: 256 }, llm: 'none', indexDir: '/x', builtAt: '' },
+      { articles: 2, paragraphs: 12, passages: 12, dateFrom: '2023-08-29', dateTo: '2024-06-05', embedder: { id: 'hash', dimension: 256 }, llm: 'none', indexDir: '/x', storage: 'embedded', builtAt: '', generation: 1 },
       'vi',
       'kiem<chung>_bot',
     );

@@ -18,7 +18,7 @@ export async function inlineQuery(s: Services, ctx: Context): Promise<void> {
   }
   const question = q.text;
   const t = textsFor(ctx, question);
-  if (!s.inlineLimiter.take(ctx.from?.id ?? 0).ok) {
+  if (!(await s.inlineLimiter.take(ctx.from?.id ?? 0)).ok) {
     await ctx.answerInlineQuery([], { cache_time: 0, is_personal: true, button: { text: t.inlineTooMany, start_parameter: 'help' } });
     return;
   }

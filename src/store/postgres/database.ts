@@ -1,0 +1,176 @@
+import pg from 'pg';
+import type { DatabaseConfig } from '../../config.js';
+import { DatabaseError, KiemchungError, errorMessage } from '../../errors.js';
+import type { Logger } from '../../log.js';
+
+/**
+ * The connection to the shared database: one pool per process with a hard limit on
+ * connections, a statement timeout for queries, and every driver failure turned into a
+ * `DatabaseError` that says what to check. The password never appears in a message.
+ */
+export interface Database {
+  readonly config: DatabaseConfig;
+  /** `"schema"`, quoted, for building statements. */
+  readonly schema: string;
+  /** Where the database is, without credentials: `postgres://host:port/name (schema kiemchung)`. */
+  readonly where: string;
+  readonly pool: pg.Pool;
+  /** Runs one statement from the pool; failures become `DatabaseError`s naming `what` was being done. */
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(what: string, sql: string, params?: unknown[]): Promise<pg.QueryResult<R>>;
+  /** Runs `work` in one transaction on one connection (rolled back when it throws). */
+  transaction<T>(what: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T>;
+  /** A connection of its own, outside the pool (LISTEN, session locks); the caller ends it. */
+  connectAlone(what: string): Promise<pg.Client>;
+  close(): Promise<void>;
+}
+
+/** Settings every session gets: pgvector's search of filtered queries and the statement timeout. */
+function sessionOptions(config: DatabaseConfig, statementTimeout: number): string {
+  // relaxed_order: a filtered HNSW scan goes on until enough rows pass the filter; the few
+  // results out of order are sorted again by the store.
+  // Keepalives: the server notices a replica that vanished within half a minute and releases
+  // the advisory locks its session held (the Discord gateway role, the write lock).
+  return [
+    `-c hnsw.iterative_scan=relaxed_order`,
+    `-c hnsw.ef_search=96`,
+    `-c statement_timeout=${statementTimeout}`,
+    `-c tcp_keepalives_idle=10`,
+    `-c tcp_keepalives_interval=5`,
+    `-c tcp_keepalives_count=3`,
+  ].join(' ');
+}
+
+export function describeDatabase(config: DatabaseConfig): string {
+  try {
+    const u = new URL(config.url);
+    return `${u.protocol}//${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname} (schema ${config.schema})`;
+  } catch {
+    return `the database (schema ${config.schema})`;
+  }
+}
+
+/** Connection settings for `pg`, from the URL and the limits. */
+function clientConfig(config: DatabaseConfig, statementTimeout: number): pg.ClientConfig {
+  return {
+    connectionString: config.url,
+    connectionTimeoutMillis: config.connectTimeoutMs,
+    keepAlive: true,
+    application_name: 'kiemchung',
+    options: sessionOptions(config, statementTimeout),
+  };
+}
+
+export function openDatabase(config: DatabaseConfig, logger: Logger, options: { role?: 'serve' | 'write' } = {}): Database {
+  // An index write runs one long transaction: no statement timeout for the writer's sessions.
+  const timeout = options.role === 'write' ? 0 : config.statementTimeoutMs;
+  const where = describeDatabase(config);
+  const pool = new pg.Pool({ ...clientConfig(config, timeout), max: config.poolMax, idleTimeoutMillis: 30_000 });
+  // An idle connection that the server closes (a restart) must not take the process down.
+  pool.on('error', (err) => logger.warn(`database: an idle connection to ${where} failed: ${errorMessage(err)}`));
+  const fail = (what: string, err: unknown) => databaseError(what, where, err);
+  return {
+    config,
+    schema: quoteIdent(config.schema),
+    where,
+    pool,
+    async query<R extends pg.QueryResultRow>(what: string, sql: string, params?: unknown[]) {
+      try {
+        return await pool.query<R>(sql, params);
+      } catch (err) {
+        throw fail(what, err);
+      }
+    },
+    async transaction<T>(what: string, work: (client: pg.PoolClient) => Promise<T>) {
+      let client: pg.PoolClient;
+      try {
+        client = await pool.connect();
+      } catch (err) {
+        throw fail(what, err);
+      }
+      let broken = false;
+      try {
+        await client.query('BEGIN');
+        const out = await work(client);
+        await client.query('COMMIT');
+        return out;
+      } catch (err) {
+        try {
+          await client.query('ROLLBACK');
+        } catch {
+          broken = true;
+        }
+        throw err instanceof KiemchungError ? err : fail(what, err);
+      } finally {
+        client.release(broken);
+      }
+    },
+    async connectAlone(what: string) {
+      const client = new pg.Client(clientConfig(config, timeout));
+      client.on('error', (err) => logger.debug(`database: a dedicated connection to ${where} failed: ${errorMessage(err)}`));
+      try {
+        await client.connect();
+      } catch (err) {
+        await client.end().catch(() => undefined);
+        throw fail(what, err);
+      }
+      return client;
+    },
+    async close() {
+      await pool.end().catch(() => undefined);
+    },
+  };
+}
+
+/** A schema or table name, double-quoted for SQL (names are checked by the config schema first). */
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+interface PgFailure {
+  code?: string;
+  message?: string;
+  errno?: number;
+  syscall?: string;
+}
+
+/**
+ * A driver failure as the user should read it: what was being done, where, what went wrong,
+ * and what to check. Connection failures (refused, unknown host, timeout, closed) and the
+ * usual server refusals (credentials, missing database, missing pgvector) get their own advice.
+ */
+export function databaseError(what: string, where: string, err: unknown): DatabaseError {
+  const e = (err ?? {}) as PgFailure;
+  const msg = errorMessage(err);
+  const code = e.code ?? '';
+  let advice: string;
+  if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code) || /timeout|terminated|Connection terminated|closed/i.test(msg)) {
+    advice = `cannot reach the database at ${where} (${shortReason(code, msg)}); check that PostgreSQL is running and KIEMCHUNG_DATABASE_URL points at it`;
+  } else if (code === '28P01' || code === '28000') {
+    advice = `the database at ${where} refused the user or password in KIEMCHUNG_DATABASE_URL`;
+  } else if (code === '3D000') {
+    advice = `the database named in KIEMCHUNG_DATABASE_URL does not exist at ${where}; create it first (createdb)`;
+  } else if (code === '57P01' || code === '57P02' || code === '57P03') {
+    advice = `the database at ${where} is shutting down or starting (${msg})`;
+  } else if (code === '53300') {
+    advice = `the database at ${where} has no connection left (${msg}); lower KIEMCHUNG_DATABASE_POOL_MAX or raise max_connections`;
+  } else if (code === '57014') {
+    advice = `the database at ${where} cancelled a query that ran past KIEMCHUNG_DATABASE_STATEMENT_TIMEOUT_MS`;
+  } else if (/extension "vector"|type "vector" does not exist|vector\.control/.test(msg)) {
+    advice = `pgvector is not installed in the PostgreSQL at ${where}; install it (README, "Running on PostgreSQL") or ask the database's administrator to run CREATE EXTENSION vector`;
+  } else {
+    advice = `the database at ${where} failed: ${msg}${code ? ` (${code})` : ''}`;
+  }
+  return new DatabaseError(`${what}: ${advice}`, { cause: err });
+}
+
+function shortReason(code: string, msg: string): string {
+  if (code === 'ECONNREFUSED') return 'connection refused';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'unknown host';
+  if (code === 'ETIMEDOUT' || /timeout/i.test(msg)) return 'timed out';
+  return msg.split('\n')[0]?.slice(0, 120) ?? code;
+}
+
+/** Whether a failure means the database could not be reached (worth waiting for), not that it refused. */
+export function isUnreachable(err: unknown): boolean {
+  return err instanceof DatabaseError && /cannot reach the database|shutting down or starting/.test(err.message);
+}

@@ -1,0 +1,86 @@
+import type pg from 'pg';
+import type { ChunkOptions } from '../../corpus/passages.js';
+import { IndexError } from '../../errors.js';
+import type { Database } from './database.js';
+
+/**
+ * Version of the index layout in the database (tables and what their columns mean). An index
+ * of an older format is rebuilt by the next `kiemchung index`, as the embedded index is.
+ */
+export const DB_INDEX_FORMAT = 1;
+
+/** A published generation, as readers use it. */
+export interface Generation {
+  generation: number;
+  createdAt: string;
+  format: number;
+  embedder: { id: string; version: string; dimension: number };
+  chunking: ChunkOptions;
+  articles: number;
+  paragraphs: number;
+  passages: number;
+  dateFrom: string | null;
+  dateTo: string | null;
+  /** BM25's N and the total length of those passages. */
+  lexicalPassages: number;
+  lexicalLength: number;
+}
+
+interface GenerationRow {
+  generation: number;
+  created_at: Date;
+  format: number;
+  embedder: Generation['embedder'];
+  chunking: ChunkOptions;
+  articles: number;
+  paragraphs: number;
+  passages: number;
+  date_from: string | null;
+  date_to: string | null;
+  lexical_passages: string;
+  lexical_length: string;
+}
+
+/** The generation being served, or null when nothing was ever published. */
+export async function servingGeneration(db: Database, client?: pg.ClientBase): Promise<Generation | null> {
+  const sql = `SELECT g.* FROM ${db.schema}.serving s JOIN ${db.schema}.generations g ON g.generation = s.generation`;
+  const res = client ? await client.query<GenerationRow>(sql) : await db.query<GenerationRow>('reading the generation served', sql);
+  const r = res.rows[0];
+  if (!r) return null;
+  return {
+    generation: r.generation,
+    createdAt: r.created_at.toISOString(),
+    format: r.format,
+    embedder: r.embedder,
+    chunking: r.chunking,
+    articles: r.articles,
+    paragraphs: r.paragraphs,
+    passages: r.passages,
+    dateFrom: r.date_from,
+    dateTo: r.date_to,
+    lexicalPassages: Number(r.lexical_passages),
+    lexicalLength: Number(r.lexical_length),
+  };
+}
+
+export function rebuildHintDb(): string {
+  return 'run "kiemchung index --rebuild" to rebuild it';
+}
+
+/** Throws a clear `index-mismatch` error when the generation was built differently from what this process uses. */
+export function checkGeneration(g: Generation, embedder: { id: string; version: string; dimension: number }, where: string): void {
+  const diffs: string[] = [];
+  if (g.embedder.id !== embedder.id) diffs.push(`embedder "${g.embedder.id}" (now configured: "${embedder.id}")`);
+  else if (g.embedder.version !== embedder.version) diffs.push(`embedder version ${g.embedder.version} (now ${embedder.version})`);
+  if (g.embedder.dimension !== embedder.dimension) diffs.push(`dimension ${g.embedder.dimension} (now ${embedder.dimension})`);
+  if (g.format !== DB_INDEX_FORMAT) {
+    const hint = g.format < DB_INDEX_FORMAT ? 'run "kiemchung index" to rebuild it' : 'run the newer kiemchung that wrote it';
+    throw new IndexError('index-mismatch', `the index in ${where} has format version ${g.format}, this version of kiemchung reads version ${DB_INDEX_FORMAT}; ${hint}`);
+  }
+  if (diffs.length) throw new IndexError('index-mismatch', `the index in ${where} was built with ${diffs.join(', ')}; ${rebuildHintDb()}`);
+}
+
+/** SQL: whether row `x` belongs to generation `g` (a parameter or column). */
+export function liveIn(x: string, g: string): string {
+  return `(${x}.added <= ${g} AND (${x}.removed IS NULL OR ${x}.removed > ${g}))`;
+}

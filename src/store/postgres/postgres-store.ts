@@ -1,0 +1,423 @@
+import type pg from 'pg';
+import { DEFAULT_BM25, bm25TermWeights } from '../lexical-index.js';
+import { IndexError, InternalError, errorMessage } from '../../errors.js';
+import type { Logger } from '../../log.js';
+import type { SearchFilter } from '../../types.js';
+import type { ArticleMatch, ParagraphRef, PassageHit, PassageId, PassageLocation, QueryTerm, Store, StoreStats, StoredArticle, TermStatistics } from '../port.js';
+import type { Database } from './database.js';
+import { type Generation, checkGeneration, liveIn, servingGeneration } from './generation.js';
+import { Lru } from './lru.js';
+
+/** The channel on which a writer announces a new generation (payload: `schema:generation`). */
+export const GENERATION_CHANNEL = 'kiemchung_generation';
+
+/**
+ * Lexical search in two steps, both in SQL. First, candidates: each query term's postings
+ * in a block hold the passages where it weighs most (by BM25 impact, best first, at most
+ * `POSTING_DEPTH` per block), and the passages with the highest sums over the terms are taken.
+ * Then every candidate is scored exactly, with BM25 over its own term counts
+ * (`passage_terms`), against the generation's N, average length and document frequencies.
+ * The second step is the embedded store's BM25; the first decides which passages it sees.
+ * Measured in docs/benchmarks.md: the same top passages as the embedded store for nearly
+ * every question, at a fraction of the rows a full scan of the posting lists reads.
+ */
+const CANDIDATES_PER_RESULT = 4;
+const MIN_CANDIDATES = 400;
+/** A filter that leaves at most this many passages scores them all exactly instead. */
+const EXACT_FILTER_LIMIT = 5000;
+
+/** How a search row is filtered: SQL over the `passages` row `p`, with its parameters from `$first`. */
+function filterSql(filter: SearchFilter | undefined, first: number): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: (n: string) => string, value: unknown) => {
+    params.push(value);
+    parts.push(sql(`$${first + params.length - 1}`));
+  };
+  if (filter?.articleIds?.length) add((n) => `p.article_id = ANY(${n}::text[])`, filter.articleIds);
+  if (filter?.sources?.length) add((n) => `p.source_key = ANY(${n}::text[])`, filter.sources.map((s) => s.toLowerCase()));
+  if (filter?.dateFrom) add((n) => `(p.date <> '' AND p.date >= ${n})`, filter.dateFrom);
+  if (filter?.dateTo) add((n) => `(p.date <> '' AND p.date <= ${n})`, filter.dateTo);
+  return { sql: parts.length ? ` AND ${parts.join(' AND ')}` : '', params };
+}
+
+export function vectorLiteral(v: ArrayLike<number>): string {
+  return `[${Array.prototype.join.call(v, ',')}]`;
+}
+
+interface ArticleRow {
+  key: string;
+  id: string;
+  title: string;
+  date: string;
+  date_kind: 'published' | 'event';
+  source: string;
+  url: string | null;
+  lang: 'vi' | 'en';
+  tags: string[];
+  captions: string[];
+  paragraph_count: number;
+}
+
+/** The article columns every query that returns articles selects, from `articles a`. */
+export const ARTICLE_COLUMNS = 'a.key, a.id, a.title, a.date, a.date_kind, a.source, a.url, a.lang, a.tags, a.captions, a.paragraph_count';
+
+function toArticle(r: ArticleRow): StoredArticle {
+  return {
+    id: r.id,
+    title: r.title,
+    date: r.date,
+    dateKind: r.date_kind,
+    source: r.source,
+    ...(r.url ? { url: r.url } : {}),
+    lang: r.lang,
+    tags: r.tags,
+    captions: r.captions,
+    paragraphCount: r.paragraph_count,
+  };
+}
+
+interface Located {
+  key: string;
+  paragraphNumber: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * The database store: reads one generation at a time (every query names it), so that a
+ * writer's new generation is never half-seen; switches to a newer one as soon as the writer's
+ * NOTIFY arrives (and, should that connection be down, within `pollMs`). Rows never change
+ * once written, so articles, passages and paragraphs are cached by their keys.
+ */
+export class PostgresStore implements Store {
+  private served: Generation;
+  private avgdl: number;
+  private readonly articlesByKey = new Lru<string, StoredArticle>(20_000);
+  private readonly located = new Lru<number, Located>(50_000);
+  private readonly paragraphTexts = new Lru<string, string>(20_000);
+  /** Per generation: article id → key, and term → document frequency. */
+  private keys = new Lru<string, string | null>(20_000);
+  private dfs = new Lru<number, number>(100_000);
+  private listener: pg.Client | null = null;
+  private closed = false;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+  private pollTimer: NodeJS.Timeout | null = null;
+  private refreshing: Promise<void> | null = null;
+  private readonly switchListeners = new Set<(g: Generation) => void>();
+
+  private constructor(
+    private readonly db: Database,
+    first: Generation,
+    private readonly embedder: { id: string; version: string; dimension: number },
+    private readonly logger: Logger,
+  ) {
+    this.served = first;
+    this.avgdl = first.lexicalLength / Math.max(1, first.lexicalPassages);
+  }
+
+  /**
+   * Opens the generation being served; fails clearly when there is none or it was built with
+   * another embedder. Then listens for new generations (`listen: false` for one-shot commands).
+   */
+  static async open(db: Database, embedder: { id: string; version: string; dimension: number }, logger: Logger, options: { listen?: boolean; pollMs?: number } = {}): Promise<PostgresStore> {
+    const g = await servingGeneration(db);
+    if (!g) throw new IndexError('index-missing', `no index in ${db.where}; run "kiemchung index" to build it`);
+    checkGeneration(g, embedder, db.where);
+    const store = new PostgresStore(db, g, embedder, logger);
+    if (options.listen !== false) {
+      await store.listen();
+      store.pollTimer = setInterval(() => void store.refresh().catch(() => undefined), options.pollMs ?? 10_000);
+      store.pollTimer.unref();
+    }
+    return store;
+  }
+
+  /** The generation being served. */
+  get generation(): Generation {
+    return this.served;
+  }
+
+  /** Calls `f` after each switch to a newer generation; returns a function that stops it. */
+  onSwitch(f: (g: Generation) => void): () => void {
+    this.switchListeners.add(f);
+    return () => this.switchListeners.delete(f);
+  }
+
+  private async listen(): Promise<void> {
+    if (this.closed) return;
+    const client = await this.db.connectAlone('listening for new index generations');
+    const lost = (why: string) => {
+      if (this.listener !== client) return;
+      this.listener = null;
+      client.removeAllListeners('notification');
+      void client.end().catch(() => undefined);
+      if (this.closed) return;
+      this.logger.warn(`database: stopped hearing about new index generations (${why}); reconnecting`);
+      this.scheduleReconnect(1000);
+    };
+    client.on('notification', (n) => {
+      if (n.channel === GENERATION_CHANNEL && n.payload?.startsWith(`${this.db.config.schema}:`)) void this.refresh().catch(() => undefined);
+    });
+    client.on('error', (err) => lost(errorMessage(err)));
+    client.on('end', () => lost('connection closed'));
+    await client.query(`LISTEN ${GENERATION_CHANNEL}`);
+    this.listener = client;
+  }
+
+  private scheduleReconnect(ms: number): void {
+    if (this.closed || this.reconnectTimer) return;
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      this.listen()
+        .then(() => {
+          this.logger.info('database: listening for new index generations again');
+          return this.refresh();
+        })
+        .catch(() => this.scheduleReconnect(Math.min(ms * 2, 30_000)));
+    }, ms);
+    this.reconnectTimer.unref();
+  }
+
+  /** Reads which generation is served and switches to it when it is newer. */
+  refresh(): Promise<void> {
+    this.refreshing ??= (async () => {
+      try {
+        const g = await servingGeneration(this.db);
+        if (!g || g.generation <= this.served.generation) return;
+        try {
+          checkGeneration(g, this.embedder, this.db.where);
+        } catch (err) {
+          this.logger.error(`database: generation ${g.generation} cannot be served by this process; still serving ${this.served.generation}: ${errorMessage(err)}`);
+          return;
+        }
+        this.served = g;
+        this.avgdl = g.lexicalLength / Math.max(1, g.lexicalPassages);
+        this.keys = new Lru(20_000);
+        this.dfs = new Lru(100_000);
+        this.logger.info(`database: serving index generation ${g.generation} (${g.articles} articles, ${g.passages} passages)`);
+        for (const f of this.switchListeners) f(g);
+      } finally {
+        this.refreshing = null;
+      }
+    })();
+    return this.refreshing;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    const l = this.listener;
+    this.listener = null;
+    if (l) await l.end().catch(() => undefined);
+  }
+
+  /** Document frequencies for the generation `g`, from the cache or one query. */
+  private async documentFrequencies(g: Generation, hashes: readonly number[]): Promise<number[]> {
+    const dfs = this.dfs;
+    const missing = [...new Set(hashes.filter((h) => dfs.get(h) === undefined))];
+    if (missing.length > 0) {
+      const s = this.db.schema;
+      const res = await this.db.query<{ term: number; df: string }>(
+        'reading term statistics',
+        `SELECT p.term, sum(p.df) AS df FROM ${s}.postings p JOIN ${s}.blocks b ON b.block = p.block
+         WHERE p.term = ANY($1::int4[]) AND ${liveIn('b', '$2')} GROUP BY p.term`,
+        [missing.map((h) => h | 0), g.generation],
+      );
+      const found = new Map(res.rows.map((r) => [r.term, Number(r.df)]));
+      // Only cache what belongs to the generation still served.
+      if (this.served === g) for (const h of missing) dfs.set(h, found.get(h | 0) ?? 0);
+      return hashes.map((h) => dfs.get(h) ?? found.get(h | 0) ?? 0);
+    }
+    return hashes.map((h) => dfs.get(h) ?? 0);
+  }
+
+  async termStatistics(hashes: readonly number[]): Promise<TermStatistics> {
+    const g = this.served;
+    return { passages: g.lexicalPassages, df: await this.documentFrequencies(g, hashes) };
+  }
+
+  async lexicalSearch(terms: readonly QueryTerm[], k: number, filter?: SearchFilter): Promise<PassageHit[]> {
+    const g = this.served;
+    const n = g.lexicalPassages;
+    if (n === 0 || terms.length === 0 || k <= 0) return [];
+    const dfs = await this.documentFrequencies(g, terms.map((t) => t.hash));
+    const weights = bm25TermWeights(n, dfs, terms, DEFAULT_BM25);
+    const used = terms.map((t, i) => ({ term: t.hash | 0, w: (weights[i] as number) * (DEFAULT_BM25.k1 + 1) })).filter((t) => t.w > 0);
+    if (used.length === 0) return [];
+    const { k1, b } = DEFAULT_BM25;
+    const s = this.db.schema;
+    // $1 terms, $2 weights, $3 generation, $4 (k1 b / avgdl), $5 k1 (1 - b), $6 k; then the filter's, then the candidates'.
+    const params: unknown[] = [used.map((t) => t.term), used.map((t) => t.w), g.generation, (k1 * b) / this.avgdl, k1 * (1 - b), k];
+    const f = filterSql(filter, params.length + 1);
+    params.push(...f.params);
+    const q = `q AS (SELECT * FROM unnest($1::int4[], $2::float8[]) AS q(term, w))`;
+    // Exact BM25 of the live passages in \`cand\`, over their own term counts.
+    const exact = `
+      SELECT t.passage AS id, sum(q.w * t.tfs[z.i] / (t.tfs[z.i] + $4::float8 * t.length + $5::float8)) AS score
+      FROM cand JOIN ${s}.passages p ON p.id = cand.doc AND ${liveIn('p', '$3')}${f.sql}
+      JOIN ${s}.passage_terms t ON t.passage = cand.doc
+      CROSS JOIN q CROSS JOIN LATERAL (SELECT width_bucket(q.term, t.terms) AS i) z
+      WHERE z.i > 0 AND t.terms[z.i] = q.term
+      GROUP BY t.passage ORDER BY score DESC, id LIMIT $6`;
+    const allowedSql = `SELECT p.id FROM ${s}.passages p WHERE ${liveIn('p', '$3')}${f.sql}`;
+    if (f.sql) {
+      const own = filterSql(filter, 2);
+      const count = await this.db.query<{ n: string }>(
+        'counting the passages a filter allows',
+        `SELECT count(*) AS n FROM (SELECT 1 FROM ${s}.passages p WHERE ${liveIn('p', '$1')}${own.sql} LIMIT ${EXACT_FILTER_LIMIT + 1}) x`,
+        [g.generation, ...own.params],
+      );
+      if (Number(count.rows[0]?.n ?? 0) <= EXACT_FILTER_LIMIT) {
+        // Few passages: every one of them is scored exactly.
+        const rows = await this.db.query<{ id: number; score: number }>('searching the index', `WITH ${q}, cand AS MATERIALIZED (SELECT p.id AS doc FROM ${s}.passages p WHERE ${liveIn('p', '$3')}${f.sql})${exact}`, params);
+        return rows.rows.map((r) => ({ passage: r.id, score: Number(r.score) }));
+      }
+    }
+    params.push(Math.max(MIN_CANDIDATES, k * CANDIDATES_PER_RESULT));
+    const m = `$${params.length}`;
+    const rows = await this.db.query<{ id: number; score: number }>(
+      'searching the index',
+      `WITH ${q},
+       cand AS MATERIALIZED (
+         SELECT x.doc FROM (
+           SELECT q.w, unnest(po.docs) AS doc, unnest(po.imps) AS imp
+           FROM q JOIN ${s}.postings po ON po.term = q.term
+           JOIN ${s}.blocks b ON b.block = po.block AND ${liveIn('b', '$3')}
+         ) x
+         ${f.sql ? `WHERE x.doc IN (${allowedSql})` : ''}
+         GROUP BY x.doc ORDER BY sum(x.w * x.imp) DESC LIMIT ${m}
+       )${exact}`,
+      params,
+    );
+    return rows.rows.map((r) => ({ passage: r.id, score: Number(r.score) }));
+  }
+
+  async vectorSearch(vector: Float32Array, k: number, filter?: SearchFilter): Promise<PassageHit[]> {
+    const g = this.served;
+    const d = g.embedder.dimension;
+    if (vector.length !== d) throw new InternalError(`a query vector of ${vector.length} dimensions for an index of ${d}`);
+    const s = this.db.schema;
+    const f = filterSql(filter, 4);
+    const res = await this.db.query<{ id: number; score: number }>(
+      'searching the index by vector',
+      `SELECT p.id, -(p.embedding::vector(${d}) <#> $1::vector(${d})) AS score FROM ${s}.passages p
+       WHERE p.dims = ${d} AND ${liveIn('p', '$2')}${f.sql}
+       ORDER BY p.embedding::vector(${d}) <#> $1::vector(${d}) LIMIT $3`,
+      [vectorLiteral(vector), g.generation, k, ...f.params],
+    );
+    // pgvector's iterative scan may return a few rows out of order.
+    return res.rows.map((r) => ({ passage: r.id, score: Number(r.score) })).sort((x, y) => y.score - x.score);
+  }
+
+  async passages(ids: readonly PassageId[]): Promise<PassageLocation[]> {
+    const missing = [...new Set(ids.filter((id) => this.located.get(id) === undefined))];
+    if (missing.length > 0) {
+      const s = this.db.schema;
+      const res = await this.db.query<ArticleRow & { pid: number; paragraph: number; start_at: number; end_at: number }>(
+        'reading passages',
+        `SELECT p.id AS pid, p.paragraph, p.start_at, p.end_at, ${ARTICLE_COLUMNS}
+         FROM ${s}.passages p JOIN ${s}.articles a ON a.key = p.article WHERE p.id = ANY($1::int4[])`,
+        [missing],
+      );
+      for (const r of res.rows) {
+        this.articlesByKey.set(r.key, toArticle(r));
+        this.located.set(r.pid, { key: r.key, paragraphNumber: r.paragraph, start: r.start_at, end: r.end_at });
+      }
+    }
+    return ids.map((id) => {
+      const at = this.located.get(id);
+      const article = at && this.articlesByKey.get(at.key);
+      if (!at || !article) throw new InternalError(`no passage ${id} in ${this.db.where}`);
+      return { article, paragraphNumber: at.paragraphNumber, start: at.start, end: at.end };
+    });
+  }
+
+  /** Keys of live articles by id in the generation served (null: no such article), from the cache or one query. */
+  private async keysOf(g: Generation, ids: readonly string[]): Promise<Map<string, string | null>> {
+    const keys = this.keys;
+    const out = new Map<string, string | null>();
+    const missing: string[] = [];
+    for (const id of new Set(ids)) {
+      const k = keys.get(id);
+      if (k === undefined) missing.push(id);
+      else out.set(id, k);
+    }
+    if (missing.length > 0) {
+      const s = this.db.schema;
+      const res = await this.db.query<ArticleRow>(
+        'reading articles',
+        `SELECT ${ARTICLE_COLUMNS} FROM ${s}.articles a WHERE a.id = ANY($1::text[]) AND ${liveIn('a', '$2')}`,
+        [missing, g.generation],
+      );
+      for (const r of res.rows) this.articlesByKey.set(r.key, toArticle(r));
+      const found = new Map(res.rows.map((r) => [r.id, r.key]));
+      for (const id of missing) {
+        const k = found.get(id) ?? null;
+        out.set(id, k);
+        if (this.served === g) keys.set(id, k);
+      }
+    }
+    return out;
+  }
+
+  async article(id: string): Promise<StoredArticle | null> {
+    const key = (await this.keysOf(this.served, [id])).get(id);
+    if (!key) return null;
+    let a = this.articlesByKey.get(key);
+    if (!a) {
+      const res = await this.db.query<ArticleRow>('reading an article', `SELECT ${ARTICLE_COLUMNS} FROM ${this.db.schema}.articles a WHERE a.key = $1`, [key]);
+      const r = res.rows[0];
+      if (!r) return null;
+      a = toArticle(r);
+      this.articlesByKey.set(key, a);
+    }
+    return a;
+  }
+
+  async paragraphs(refs: readonly ParagraphRef[]): Promise<(string | null)[]> {
+    const g = this.served;
+    const keys = await this.keysOf(g, refs.map((r) => r.articleId));
+    const want = (r: ParagraphRef) => {
+      const key = keys.get(r.articleId);
+      return key && Number.isInteger(r.n) && r.n >= 1 ? `${key}:${r.n}` : null;
+    };
+    const missing = [...new Set(refs.map(want).filter((w): w is string => w !== null && this.paragraphTexts.get(w) === undefined))];
+    if (missing.length > 0) {
+      const res = await this.db.query<{ article: string; n: number; text: string }>(
+        'reading paragraphs',
+        `SELECT pp.article, pp.n, pp.text FROM unnest($1::bigint[], $2::int4[]) AS r(article, n)
+         JOIN ${this.db.schema}.paragraphs pp ON pp.article = r.article AND pp.n = r.n`,
+        [missing.map((m) => m.split(':')[0]), missing.map((m) => Number(m.split(':')[1]))],
+      );
+      for (const r of res.rows) this.paragraphTexts.set(`${r.article}:${r.n}`, r.text);
+    }
+    return refs.map((r) => {
+      const w = want(r);
+      return w === null ? null : (this.paragraphTexts.get(w) ?? null);
+    });
+  }
+
+  async findArticles(match: ArticleMatch, limit: number): Promise<StoredArticle[]> {
+    const s = this.db.schema;
+    const escaped = match.id.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const res = await this.db.query<ArticleRow>(
+      'looking up articles',
+      `SELECT ${ARTICLE_COLUMNS} FROM ${s}.articles a
+       WHERE ${liveIn('a', '$1')} AND (${match.idExact ? 'a.id = $2' : `a.id LIKE $2 || '%'`} OR ($3 <> '' AND strpos(a.title_folded, $3) > 0))
+       ORDER BY a.id LIMIT $4`,
+      [this.served.generation, match.idExact ? match.id : escaped, match.titleContains, limit],
+    );
+    return res.rows.map((r) => {
+      const a = toArticle(r);
+      this.articlesByKey.set(r.key, a);
+      return a;
+    });
+  }
+
+  stats(): StoreStats {
+    const g = this.served;
+    return { articles: g.articles, paragraphs: g.paragraphs, passages: g.passages, dateFrom: g.dateFrom, dateTo: g.dateTo, builtAt: g.createdAt, generation: g.generation };
+  }
+}

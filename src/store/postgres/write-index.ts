@@ -1,0 +1,492 @@
+import type pg from 'pg';
+import type { Article } from '../../corpus/article.js';
+import { loadCorpus } from '../../corpus/load-corpus.js';
+import { type ChunkOptions, DEFAULT_CHUNKING, type PassageSpan, splitPassages } from '../../corpus/passages.js';
+import type { Embedder } from '../../embed/embedder.js';
+import { CorpusError, IndexError } from '../../errors.js';
+import { fold } from '../../text/normalize.js';
+import type { IndexIssue, IndexReport } from '../../types.js';
+import { DEFAULT_BM25, LexicalBuilder, bm25TermFrequency, passageTermCounts } from '../lexical-index.js';
+import { articleHash } from '../segment.js';
+import { type IndexProgress, MAX_DELETED, MERGE_AT, SMALL_SEGMENT, embedArticles } from '../update-index.js';
+import type { Database } from './database.js';
+import { DB_INDEX_FORMAT, type Generation, checkGeneration, liveIn, servingGeneration } from './generation.js';
+import { migrate } from './migrations.js';
+import { GENERATION_CHANNEL, vectorLiteral } from './postgres-store.js';
+
+/**
+ * At most this many passages per block and term are kept as that term's candidates (the ones
+ * where it weighs most); every passage's own term counts are kept in full. Measured in
+ * docs/benchmarks.md: at 2,000 the search finds the same best passages as a full scan.
+ */
+export const POSTING_DEPTH = 2000;
+/** Rows retired this long ago are deleted: readers of the generation before switch within a second. */
+const PURGE_AFTER_S = 60;
+
+export interface DatabaseUpdateOptions {
+  /** Opened for writing (`openDatabase(…, { role: 'write' })`: no statement timeout). */
+  db: Database;
+  corpus: string;
+  embedder: Embedder;
+  chunking?: ChunkOptions;
+  /** Ignore the stored index and write everything again (also after an embedder change). */
+  rebuild?: boolean;
+  onProgress?: (p: IndexProgress) => void;
+  /** Articles already loaded (skips reading the corpus). */
+  loaded?: { articles: Article[]; issues: IndexIssue[] };
+  /**
+   * Vectors already computed for an article (its passages' vectors, in order), used instead of
+   * embedding it again: an embedded index being copied into the database.
+   */
+  known?: (article: Article, hash: string) => Float32Array | null;
+  /** Replaces the sentence a report gives when an older format is rebuilt. */
+  what?: string;
+}
+
+interface LiveArticle {
+  key: string;
+  hash: string;
+  passages: number;
+}
+
+interface LiveBlock {
+  block: number;
+  passages: number;
+  length: number;
+  articles: number;
+  dead: number;
+}
+
+/** A passage about to be written: where it is, and its terms. */
+interface NewPassage {
+  id: number;
+  article: number;
+  span: PassageSpan;
+  counts: Map<number, number>;
+  length: number;
+}
+
+const lockKey = (db: Database) => `kiemchung:${db.config.schema}:write`;
+
+/**
+ * Brings the index in the database up to date with the corpus, as `updateIndex` does for the
+ * embedded one: only added and changed articles are embedded and written, removed and replaced
+ * ones are retired, and small or mostly-retired blocks are merged from their stored term counts
+ * (never re-embedded). Everything is written in one transaction that ends by publishing the new
+ * generation and notifying every replica; until it commits, readers see only the old one.
+ */
+export async function updateDatabaseIndex(o: DatabaseUpdateOptions): Promise<IndexReport> {
+  const t0 = performance.now();
+  const { db, embedder } = o;
+  const chunking = o.chunking ?? DEFAULT_CHUNKING;
+  const corpus = o.loaded ?? (await loadCorpus(o.corpus));
+  const { articles, issues } = corpus;
+  if (articles.length === 0 && issues.length > 0) {
+    throw new CorpusError(
+      `no valid article in ${o.corpus} (${issues.length} could not be read); the index in ${db.where} was left untouched:\n` +
+        issues.slice(0, 20).map((i) => `  ${i.path}: ${i.reason}`).join('\n'),
+    );
+  }
+  await migrate(db);
+  const lock = await db.connectAlone('taking the index write lock');
+  try {
+    const got = await lock.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [lockKey(db)]);
+    if (!got.rows[0]?.ok) throw new IndexError('index-locked', `the index in ${db.where} is being written by another process; wait for it to finish`);
+    return await writeUnderLock(o, { articles, issues }, chunking, t0);
+  } finally {
+    await lock.end().catch(() => undefined);
+  }
+}
+
+async function writeUnderLock(o: DatabaseUpdateOptions, corpus: { articles: Article[]; issues: IndexIssue[] }, chunking: ChunkOptions, t0: number): Promise<IndexReport> {
+  const { db, embedder } = o;
+  const s = db.schema;
+  const { articles, issues } = corpus;
+  const current = await servingGeneration(db);
+  const outdated = !o.rebuild && current !== null && current.format < DB_INDEX_FORMAT;
+  const previous = o.rebuild || outdated ? null : current;
+  if (previous) {
+    checkGeneration(previous, embedder, db.where);
+    if (previous.chunking.maxChars !== chunking.maxChars || previous.chunking.windowChars !== chunking.windowChars) {
+      throw new IndexError('index-mismatch', `the index in ${db.where} was built with other passage chunking settings; run "kiemchung index --rebuild" to rebuild it`);
+    }
+  }
+
+  const live = new Map<string, LiveArticle>();
+  if (previous) {
+    const res = await db.query<{ key: string; id: string; hash: string; passage_count: number }>(
+      'reading the stored articles',
+      `SELECT a.key, a.id, a.hash, a.passage_count FROM ${s}.articles a WHERE ${liveIn('a', '$1')}`,
+      [previous.generation],
+    );
+    for (const r of res.rows) live.set(r.id, { key: r.key, hash: r.hash, passages: r.passage_count });
+  }
+
+  const wanted = new Map(articles.map((a) => [a.id, a]));
+  const hashes = new Map(articles.map((a) => [a.id, articleHash(a, chunking)]));
+  const toWrite: Article[] = [];
+  const retire: LiveArticle[] = [];
+  let added = 0;
+  let changed = 0;
+  let unchanged = 0;
+  for (const a of articles) {
+    const cur = live.get(a.id);
+    if (!cur) {
+      added++;
+      toWrite.push(a);
+    } else if (cur.hash !== hashes.get(a.id)) {
+      changed++;
+      toWrite.push(a);
+      retire.push(cur);
+    } else unchanged++;
+  }
+  let removed = 0;
+  for (const [id, cur] of live) {
+    if (!wanted.has(id)) {
+      removed++;
+      retire.push(cur);
+    }
+  }
+  const spans = new Map(toWrite.map((a) => [a.id, splitPassages(a.paragraphs, chunking)]));
+  const totalPassages = articles.reduce((n, a) => {
+    const cur = live.get(a.id);
+    return n + (cur && cur.hash === hashes.get(a.id) ? cur.passages : (spans.get(a.id)?.length ?? splitPassages(a.paragraphs, chunking).length));
+  }, 0);
+  const report = (wrote: boolean): IndexReport => ({
+    articles: articles.length,
+    passages: totalPassages,
+    added,
+    changed,
+    removed,
+    unchanged,
+    issues,
+    ms: Math.round(performance.now() - t0),
+    wrote,
+    ...(outdated ? { notice: `the index in ${db.where} was in an older format (version ${current?.format}) and was rebuilt in version ${DB_INDEX_FORMAT}` } : {}),
+  });
+  if (previous && toWrite.length === 0 && removed === 0) return report(false);
+
+  // Vectors: reused when known (a copied embedded index), embedded otherwise.
+  const vectors = new Map<string, Float32Array>();
+  const toEmbed: Article[] = [];
+  for (const a of toWrite) {
+    const v = o.known?.(a, hashes.get(a.id) as string);
+    if (v && v.length === (spans.get(a.id)?.length ?? 0) * embedder.dimension) vectors.set(a.id, v);
+    else toEmbed.push(a);
+  }
+  if (toEmbed.length > 0) {
+    const all = await embedArticles(toEmbed, embedder, chunking, o.onProgress);
+    let at = 0;
+    for (const a of toEmbed) {
+      const n = (spans.get(a.id)?.length ?? 0) * embedder.dimension;
+      vectors.set(a.id, all.subarray(at, at + n));
+      at += n;
+    }
+  }
+
+  // Blocks: which ones this update merges into its new block (the embedded store's rule for segments).
+  const retiredKeys = new Set(retire.map((r) => r.key));
+  const blocks: LiveBlock[] = [];
+  if (previous) {
+    const res = await db.query<{ block: number; passages: number; length: string; articles: number; dead: string }>(
+      'reading the stored blocks',
+      `SELECT b.block, b.passages, b.length, b.articles,
+              (SELECT count(*) FROM ${s}.articles a WHERE a.block = b.block AND (NOT ${liveIn('a', '$1')} OR a.key = ANY($2::bigint[]))) AS dead
+       FROM ${s}.blocks b WHERE ${liveIn('b', '$1')}`,
+      [previous.generation, [...retiredKeys]],
+    );
+    for (const r of res.rows) blocks.push({ block: r.block, passages: r.passages, length: Number(r.length), articles: r.articles, dead: Number(r.dead) });
+  }
+  const isSmall = (b: LiveBlock) => b.passages < SMALL_SEGMENT;
+  const smallCount = blocks.filter(isSmall).length;
+  const merged = blocks.filter((b) => b.dead === b.articles || (b.articles > 0 && b.dead / b.articles > MAX_DELETED) || (isSmall(b) && smallCount >= MERGE_AT));
+
+  const generation = Math.max(current?.generation ?? 0, await newestGeneration(db)) + 1;
+  const newPassageCount = toWrite.reduce((n, a) => n + (spans.get(a.id)?.length ?? 0), 0);
+  const progress = (done: number) => o.onProgress?.({ phase: 'build', done, total: newPassageCount });
+
+  await db.transaction('writing the index', async (c) => {
+    // A full build is one long transaction: no statement timeout inside it.
+    await c.query(`SET LOCAL statement_timeout = 0`);
+    await c.query(`SET LOCAL maintenance_work_mem = '512MB'`);
+    const g = generation;
+    // Retire what this generation no longer has.
+    if (!previous && current) {
+      await c.query(`UPDATE ${s}.articles SET removed = $1 WHERE removed IS NULL`, [g]);
+      await c.query(`UPDATE ${s}.passages SET removed = $1 WHERE removed IS NULL`, [g]);
+      await c.query(`UPDATE ${s}.blocks SET removed = $1 WHERE removed IS NULL`, [g]);
+    } else if (retiredKeys.size > 0) {
+      await c.query(`UPDATE ${s}.articles SET removed = $1 WHERE key = ANY($2::bigint[])`, [g, [...retiredKeys]]);
+      await c.query(`UPDATE ${s}.passages SET removed = $1 WHERE article = ANY($2::bigint[])`, [g, [...retiredKeys]]);
+    }
+    const block = Number((await c.query<{ id: string }>(`SELECT nextval('${s}.block_ids') AS id`)).rows[0]?.id);
+    const keys = await insertArticles(c, s, toWrite, hashes, spans, g, block);
+    await insertParagraphs(c, s, toWrite, keys);
+
+    // The new passages, with ids reserved at once (ids are never reused).
+    let firstId = 0;
+    if (newPassageCount > 0) {
+      const r = await c.query<{ last: string }>(`SELECT setval('${s}.passage_ids', nextval('${s}.passage_ids') + $1 - 1) AS last`, [newPassageCount]);
+      firstId = Number(r.rows[0]?.last) - newPassageCount + 1;
+    }
+    const fresh: NewPassage[] = [];
+    for (const a of toWrite) {
+      for (const span of spans.get(a.id) ?? []) {
+        const counts = passageTermCounts((a.paragraphs[span.paragraph] as string).slice(span.start, span.end), a.title);
+        fresh.push({ id: firstId + fresh.length, article: Number(keys.get(a.id)), span, counts, length: termLength(counts) });
+      }
+    }
+    const indexed = await hasVectorIndex(c, db, embedder.dimension);
+    await insertPassages(c, s, toWrite, fresh, vectors, block, g, embedder.dimension, progress);
+    if (!indexed) await createVectorIndex(c, db, embedder.dimension);
+
+    // Carried passages: the live ones of the merged blocks move to the new block.
+    const carried: NewPassage[] = [];
+    if (merged.length > 0) {
+      const mergedIds = merged.map((b) => b.block);
+      await c.query(`UPDATE ${s}.blocks SET removed = $1 WHERE block = ANY($2::int4[])`, [g, mergedIds]);
+      await c.query(`UPDATE ${s}.passages SET block = $1 WHERE block = ANY($2::int4[]) AND removed IS NULL`, [block, mergedIds]);
+      await c.query(`UPDATE ${s}.articles SET block = $1 WHERE block = ANY($2::int4[]) AND removed IS NULL`, [block, mergedIds]);
+      const res = await c.query<{ passage: number; article: string; length: number; terms: number[]; tfs: number[] }>(
+        `SELECT t.passage, p.article, t.length, t.terms, t.tfs FROM ${s}.passage_terms t JOIN ${s}.passages p ON p.id = t.passage
+         WHERE p.block = $1 AND p.removed IS NULL AND p.added < $2 ORDER BY t.passage`,
+        [block, g],
+      );
+      for (const r of res.rows) {
+        const counts = new Map<number, number>();
+        r.terms.forEach((h, i) => counts.set(h >>> 0, r.tfs[i] as number));
+        carried.push({ id: r.passage, article: Number(r.article), span: { paragraph: 0, start: 0, end: 0 }, counts, length: r.length });
+      }
+    }
+
+    // The new block's statistics and postings; impacts against the new generation's average length.
+    const members = [...carried, ...fresh];
+    const blockLength = members.reduce((n, p) => n + p.length, 0);
+    const keptBlocks = blocks.filter((b) => !merged.includes(b));
+    const totalN = keptBlocks.reduce((n, b) => n + b.passages, 0) + members.length;
+    const totalLength = keptBlocks.reduce((n, b) => n + b.length, 0) + blockLength;
+    const avgdl = totalLength / Math.max(1, totalN);
+    if (members.length > 0) {
+      const memberArticles = toWrite.length + new Set(carried.map((p) => p.article)).size;
+      await c.query(`INSERT INTO ${s}.blocks (block, added, articles, passages, length) VALUES ($1, $2, $3, $4, $5)`, [block, g, memberArticles, members.length, blockLength]);
+      await insertPostings(c, s, block, members, avgdl);
+    }
+
+    await c.query(
+      `INSERT INTO ${s}.generations (generation, format, embedder, chunking, articles, paragraphs, passages, date_from, date_to, lexical_passages, lexical_length)
+       SELECT $1, $2, $3, $4, count(*), coalesce(sum(a.paragraph_count), 0), coalesce(sum(a.passage_count), 0), min(nullif(a.date, '')), max(nullif(a.date, '')),
+         (SELECT coalesce(sum(b.passages), 0) FROM ${s}.blocks b WHERE ${liveIn('b', '$1')}),
+         (SELECT coalesce(sum(b.length), 0) FROM ${s}.blocks b WHERE ${liveIn('b', '$1')})
+       FROM ${s}.articles a WHERE ${liveIn('a', '$1')}`,
+      [g, DB_INDEX_FORMAT, JSON.stringify({ id: embedder.id, version: embedder.version, dimension: embedder.dimension }), JSON.stringify(chunking)],
+    );
+    await c.query(`INSERT INTO ${s}.serving (generation) VALUES ($1) ON CONFLICT (only_row) DO UPDATE SET generation = excluded.generation`, [g]);
+    // Delivered to every listening replica when this transaction commits, not before.
+    await c.query(`SELECT pg_notify($1, $2)`, [GENERATION_CHANNEL, `${db.config.schema}:${g}`]);
+  });
+  await purge(db).catch(() => undefined);
+  return report(true);
+}
+
+/** A passage's length for BM25: its terms counted once (each is stored marked and folded). */
+function termLength(counts: Map<number, number>): number {
+  let n = 0;
+  for (const tf of counts.values()) n += tf;
+  return Math.round(n / 2);
+}
+
+async function newestGeneration(db: Database): Promise<number> {
+  const r = await db.query<{ g: number | null }>('reading the generations', `SELECT max(generation) AS g FROM ${db.schema}.generations`);
+  return r.rows[0]?.g ?? 0;
+}
+
+/** Rows in batches of `size`: one statement per batch. */
+async function inBatches<T>(items: readonly T[], size: number, write: (batch: readonly T[]) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await write(items.slice(i, i + size));
+}
+
+async function insertArticles(
+  c: pg.ClientBase,
+  s: string,
+  articles: readonly Article[],
+  hashes: Map<string, string>,
+  spans: Map<string, PassageSpan[]>,
+  g: number,
+  block: number,
+): Promise<Map<string, string>> {
+  const keys = new Map<string, string>();
+  await inBatches(articles, 2000, async (batch) => {
+    const res = await c.query<{ key: string; id: string }>(
+      `INSERT INTO ${s}.articles (id, hash, title, title_folded, date, date_kind, source, url, lang, tags, captions, paragraph_count, passage_count, added, block)
+       SELECT x.id, x.hash, x.title, x.title_folded, x.date, x.date_kind, x.source, x.url, x.lang,
+              ARRAY(SELECT jsonb_array_elements_text(x.tags::jsonb)), ARRAY(SELECT jsonb_array_elements_text(x.captions::jsonb)),
+              x.paragraph_count, x.passage_count, $14, $15
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::int4[], $13::int4[])
+         AS x(id, hash, title, title_folded, date, date_kind, source, url, lang, tags, captions, paragraph_count, passage_count)
+       RETURNING key, id`,
+      [
+        batch.map((a) => a.id),
+        batch.map((a) => hashes.get(a.id)),
+        batch.map((a) => a.title),
+        batch.map((a) => fold(a.title)),
+        batch.map((a) => a.date),
+        batch.map((a) => a.dateKind),
+        batch.map((a) => a.source),
+        batch.map((a) => a.url ?? null),
+        batch.map((a) => a.lang),
+        batch.map((a) => JSON.stringify(a.tags)),
+        batch.map((a) => JSON.stringify(a.captions)),
+        batch.map((a) => a.paragraphs.length),
+        batch.map((a) => spans.get(a.id)?.length ?? 0),
+        g,
+        block,
+      ],
+    );
+    for (const r of res.rows) keys.set(r.id, r.key);
+  });
+  return keys;
+}
+
+async function insertParagraphs(c: pg.ClientBase, s: string, articles: readonly Article[], keys: Map<string, string>): Promise<void> {
+  const rows = articles.flatMap((a) => a.paragraphs.map((text, i) => ({ key: keys.get(a.id), n: i + 1, text })));
+  await inBatches(rows, 5000, async (batch) => {
+    await c.query(`INSERT INTO ${s}.paragraphs (article, n, text) SELECT * FROM unnest($1::bigint[], $2::int4[], $3::text[])`, [
+      batch.map((r) => r.key),
+      batch.map((r) => r.n),
+      batch.map((r) => r.text),
+    ]);
+  });
+}
+
+async function insertPassages(
+  c: pg.ClientBase,
+  s: string,
+  articles: readonly Article[],
+  passages: readonly NewPassage[],
+  vectors: Map<string, Float32Array>,
+  block: number,
+  g: number,
+  dimension: number,
+  progress: (done: number) => void,
+): Promise<void> {
+  // Each passage with its article and its vector, in writing order.
+  const rows: { p: NewPassage; a: Article; v: Float32Array }[] = [];
+  let at = 0;
+  for (const a of articles) {
+    const v = vectors.get(a.id) as Float32Array;
+    const n = v.length / dimension;
+    for (let i = 0; i < n; i++) rows.push({ p: passages[at++] as NewPassage, a, v: v.subarray(i * dimension, (i + 1) * dimension) });
+  }
+  let done = 0;
+  await inBatches(rows, 500, async (batch) => {
+    await c.query(
+      `INSERT INTO ${s}.passages (id, article, block, paragraph, start_at, end_at, added, article_id, source_key, date, dims, embedding)
+       SELECT x.id, x.article, $10, x.paragraph, x.start_at, x.end_at, $11, x.article_id, x.source_key, x.date, $12, x.embedding::vector
+       FROM unnest($1::int4[], $2::bigint[], $3::int4[], $4::int4[], $5::int4[], $6::text[], $7::text[], $8::text[], $9::text[])
+         AS x(id, article, paragraph, start_at, end_at, article_id, source_key, date, embedding)`,
+      [
+        batch.map((r) => r.p.id),
+        batch.map((r) => r.p.article),
+        batch.map((r) => r.p.span.paragraph + 1),
+        batch.map((r) => r.p.span.start),
+        batch.map((r) => r.p.span.end),
+        batch.map((r) => r.a.id),
+        batch.map((r) => r.a.source.toLowerCase()),
+        batch.map((r) => r.a.date),
+        batch.map((r) => vectorLiteral(r.v)),
+        block,
+        g,
+        dimension,
+      ],
+    );
+    await c.query(
+      `INSERT INTO ${s}.passage_terms (passage, length, terms, tfs) SELECT x.passage, x.length, x.terms::int4[], x.tfs::int2[]
+       FROM unnest($1::int4[], $2::int4[], $3::text[], $4::text[]) AS x(passage, length, terms, tfs)`,
+      [
+        batch.map((r) => r.p.id),
+        batch.map((r) => r.p.length),
+        ...sortedTerms(batch.map((r) => r.p.counts)),
+      ],
+    );
+    done += batch.length;
+    progress(done);
+  });
+}
+
+/** Each passage's terms as signed 32-bit integers in ascending order (for binary search in SQL), and their counts. */
+function sortedTerms(all: readonly Map<number, number>[]): [string[], string[]] {
+  const terms: string[] = [];
+  const tfs: string[] = [];
+  for (const counts of all) {
+    const pairs = [...counts].map(([h, tf]) => [h | 0, Math.min(tf, 32767)] as const).sort((x, y) => x[0] - y[0]);
+    terms.push(`{${pairs.map((p) => p[0]).join(',')}}`);
+    tfs.push(`{${pairs.map((p) => p[1]).join(',')}}`);
+  }
+  return [terms, tfs];
+}
+
+/** The block's postings: per term, its document frequency and the passages where it weighs most. */
+async function insertPostings(c: pg.ClientBase, s: string, block: number, members: readonly NewPassage[], avgdl: number): Promise<void> {
+  const lex = new LexicalBuilder();
+  for (const m of members) lex.add(m.counts);
+  const built = lex.finish();
+  const hashes = built['lexHashes'] as Uint32Array;
+  const offsets = built['lexOffsets'] as Uint32Array;
+  const docs = built['lexDocs'] as Uint32Array;
+  const tfs = built['lexTfs'] as Uint16Array;
+  const ids = members.map((m) => m.id);
+  const lengths = members.map((m) => m.length);
+  const rows: { term: number; df: number; docs: string; imps: string }[] = [];
+  const flush = async () => {
+    if (rows.length === 0) return;
+    await c.query(
+      `INSERT INTO ${s}.postings (term, block, df, docs, imps) SELECT x.term, $5, x.df, x.docs::int4[], x.imps::real[]
+       FROM unnest($1::int4[], $2::int4[], $3::text[], $4::text[]) AS x(term, df, docs, imps)`,
+      [rows.map((r) => r.term), rows.map((r) => r.df), rows.map((r) => r.docs), rows.map((r) => r.imps), block],
+    );
+    rows.length = 0;
+  };
+  for (let i = 0; i < hashes.length; i++) {
+    const from = offsets[i] as number;
+    const to = offsets[i + 1] as number;
+    const list: { d: number; imp: number }[] = [];
+    for (let p = from; p < to; p++) {
+      const d = docs[p] as number;
+      list.push({ d, imp: Math.fround(bm25TermFrequency(tfs[p] as number, lengths[d] as number, avgdl, DEFAULT_BM25) / (DEFAULT_BM25.k1 + 1)) });
+    }
+    if (list.length > POSTING_DEPTH) list.sort((x, y) => y.imp - x.imp || x.d - y.d).length = POSTING_DEPTH;
+    rows.push({ term: (hashes[i] as number) | 0, df: to - from, docs: `{${list.map((x) => ids[x.d]).join(',')}}`, imps: `{${list.map((x) => x.imp).join(',')}}` });
+    if (rows.length >= 5000) await flush();
+  }
+  await flush();
+}
+
+async function hasVectorIndex(c: pg.ClientBase, db: Database, dimension: number): Promise<boolean> {
+  const r = await c.query(`SELECT 1 FROM pg_indexes WHERE schemaname = $1 AND indexname = $2`, [db.config.schema, `passages_embedding_${dimension}`]);
+  return r.rowCount !== null && r.rowCount > 0;
+}
+
+/** The HNSW index over the vectors of one dimension (an embedder change adds another; the old one empties). */
+async function createVectorIndex(c: pg.ClientBase, db: Database, dimension: number): Promise<void> {
+  await c.query(
+    `CREATE INDEX IF NOT EXISTS passages_embedding_${dimension} ON ${db.schema}.passages
+     USING hnsw ((embedding::vector(${dimension})) vector_ip_ops) WITH (m = 16, ef_construction = 100) WHERE dims = ${dimension}`,
+  );
+}
+
+/**
+ * Deletes rows retired by generations published over a minute ago: no replica still serves a
+ * generation that had them. Generations themselves are kept (they are one row each).
+ */
+export async function purge(db: Database): Promise<void> {
+  const s = db.schema;
+  await db.transaction('deleting retired rows', async (c) => {
+    const r = await c.query<{ g: number | null }>(`SELECT max(generation) AS g FROM ${s}.generations WHERE created_at < now() - make_interval(secs => $1)`, [PURGE_AFTER_S]);
+    const upTo = r.rows[0]?.g;
+    if (!upTo) return;
+    await c.query(`DELETE FROM ${s}.blocks WHERE removed <= $1`, [upTo]);
+    await c.query(`DELETE FROM ${s}.articles WHERE removed <= $1`, [upTo]);
+  });
+}
+
+export type { Generation };

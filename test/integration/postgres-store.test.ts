@@ -1,0 +1,157 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HashEmbedder } from '../../src/embed/hash-embedder.js';
+import { silentLogger } from '../../src/log.js';
+import { queryTerms } from '../../src/retrieve/query-terms.js';
+import type { PassageHit, Store } from '../../src/store/port.js';
+import { type Database, openDatabase } from '../../src/store/postgres/database.js';
+import { MIGRATIONS, SCHEMA_VERSION, migrate } from '../../src/store/postgres/migrations.js';
+import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
+import { updateDatabaseIndex } from '../../src/store/postgres/write-index.js';
+import { SegmentStore } from '../../src/store/segment-store.js';
+import { updateIndex } from '../../src/store/update-index.js';
+import { article, copyCorpus, syntheticCorpus, tempDir } from '../support/corpus.js';
+import { DATABASE_MISSING, dropSchema, hasDatabase, testDatabaseConfig, testSchema } from '../support/postgres.js';
+
+const embedder = new HashEmbedder();
+const QUESTIONS = ['hội nghị LMC lần thứ 4 tổ chức ở đâu', 'IEC thành viên chính thức', 'hoi nghi do luong', 'Philippe Metzger', 'năng lượng hạt nhân hợp tác quốc tế 12', 'bán dẫn'];
+
+/** "articleId#pN:score" of each hit, scores to 4 decimals: what both stores must agree on. */
+async function ranked(store: Store, hits: PassageHit[]): Promise<string[]> {
+  const at = await store.passages(hits.map((h) => h.passage));
+  return hits.map((h, i) => `${at[i]!.article.id}#p${at[i]!.paragraphNumber}@${at[i]!.start}:${h.score.toFixed(4)}`);
+}
+
+describe.skipIf(!hasDatabase)(`the PostgreSQL store${hasDatabase ? '' : ` (skipped: ${DATABASE_MISSING})`}`, () => {
+  const schema = testSchema('store');
+  let db: Database;
+  let corpus: string;
+  let indexDir: string;
+
+  beforeAll(async () => {
+    db = openDatabase(testDatabaseConfig(schema), silentLogger);
+    corpus = copyCorpus();
+    syntheticCorpus(corpus, 40);
+    indexDir = tempDir();
+    await updateIndex({ indexDir, corpus, embedder });
+    await updateDatabaseIndex({ db, corpus, embedder });
+  });
+
+  afterAll(async () => {
+    await db?.close();
+    await dropSchema(schema);
+    for (const d of [corpus, indexDir]) if (d) fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  it('applies its migrations once, in order, and refuses a database of a newer version', async () => {
+    const applied = await db.query<{ version: number }>('test', `SELECT version FROM "${schema}".schema_migrations ORDER BY version`);
+    expect(applied.rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
+    expect(await migrate(db)).toEqual([]);
+    const other = testSchema('newer');
+    const newer = openDatabase(testDatabaseConfig(other), silentLogger);
+    try {
+      await migrate(newer);
+      await newer.query('test', `INSERT INTO "${other}".schema_migrations (version, name) VALUES ($1, 'from the future')`, [SCHEMA_VERSION + 1]);
+      await expect(migrate(newer)).rejects.toThrow(/schema version \d+, newer than this kiemchung reads/);
+    } finally {
+      await newer.close();
+      await dropSchema(other);
+    }
+  });
+
+  it('ranks passages exactly as the embedded store does, lexically and by vector, with and without filters', async () => {
+    const pg = await PostgresStore.open(db, embedder, silentLogger, { listen: false });
+    const seg = SegmentStore.open(indexDir, embedder);
+    expect(pg.stats()).toMatchObject({ ...seg.stats(), builtAt: expect.any(String), generation: 1 });
+    const filters = [undefined, { articleIds: ['iec-thanh-vien-2024'] }, { sources: ['TEST SOURCE'] }, { dateFrom: '2024-01-01' }, { dateTo: '2023-12-31' }];
+    for (const q of QUESTIONS) {
+      const terms = queryTerms(q);
+      for (const filter of filters) {
+        expect(await ranked(pg, await pg.lexicalSearch(terms, 20, filter))).toEqual(await ranked(seg, await seg.lexicalSearch(terms, 20, filter)));
+        const v = await embedder.embedQueryVector(q);
+        expect(await ranked(pg, await pg.vectorSearch(v, 10, filter))).toEqual(await ranked(seg, await seg.vectorSearch(v, 10, filter)));
+      }
+      const hashes = terms.map((t) => t.hash);
+      expect(await pg.termStatistics(hashes)).toEqual(await seg.termStatistics(hashes));
+    }
+    await pg.close();
+  });
+
+  it('reads articles, paragraphs and suggestions by id', async () => {
+    const pg = await PostgresStore.open(db, embedder, silentLogger, { listen: false });
+    const seg = SegmentStore.open(indexDir, embedder);
+    const { hash: _h, firstParagraph: _f, passageCount: _p, ...meta } = (await seg.article('iec-thanh-vien-2024')) as never as Record<string, unknown>;
+    expect(await pg.article('iec-thanh-vien-2024')).toEqual(meta);
+    expect(await pg.article('no-such-article')).toBeNull();
+    const refs = [
+      { articleId: 'iec-thanh-vien-2024', n: 2 },
+      { articleId: 'do-luong-lmc-2023', n: 6 },
+      { articleId: 'iec-thanh-vien-2024', n: 0 },
+      { articleId: 'iec-thanh-vien-2024', n: 7 },
+      { articleId: 'iec-thanh-vien-2024', n: 1.5 },
+      { articleId: 'no-such-article', n: 1 },
+    ];
+    expect(await pg.paragraphs(refs)).toEqual(await seg.paragraphs(refs));
+    const ids = async (s: Store, m: Parameters<Store['findArticles']>[0]) => (await s.findArticles(m, 100)).map((a) => a.id).sort();
+    for (const m of [
+      { id: 'synthetic-1', idExact: false, titleContains: '' },
+      { id: 'synthetic-1', idExact: true, titleContains: '' },
+      { id: 'x', idExact: false, titleContains: 'hop tac do luong' },
+      { id: 'synthetic_', idExact: false, titleContains: '' },
+    ]) {
+      expect(await ids(pg, m)).toEqual(await ids(seg, m));
+    }
+    expect((await ids(pg, { id: 'synthetic-1', idExact: false, titleContains: '' })).length).toBe(11);
+    await pg.close();
+  });
+
+  it('updates incrementally: changed, added and removed articles, one new generation, the old one still readable', async () => {
+    const before = await PostgresStore.open(db, embedder, silentLogger, { listen: false });
+    const g = before.generation.generation;
+    const oldText = (await before.paragraphs([{ articleId: 'synthetic-3', n: 1 }]))[0]!;
+    fs.writeFileSync(path.join(corpus, 'a3.md'), article('synthetic-3', 'Bài tổng hợp số 3', ['Một đoạn hoàn toàn mới về vệ tinh quan sát Trái Đất.']));
+    fs.writeFileSync(path.join(corpus, 'new.md'), article('bai-moi', 'Bài mới', ['Hợp tác về kính thiên văn vô tuyến.']));
+    fs.rmSync(path.join(corpus, 'a5.md'));
+    const r = await updateDatabaseIndex({ db, corpus, embedder });
+    expect(r).toMatchObject({ wrote: true, added: 1, changed: 1, removed: 1, unchanged: 40 });
+    expect((await updateDatabaseIndex({ db, corpus, embedder })).wrote).toBe(false);
+
+    // A reader still on the old generation sees it whole.
+    expect(before.generation.generation).toBe(g);
+    expect((await before.paragraphs([{ articleId: 'synthetic-3', n: 1 }]))[0]).toBe(oldText);
+    expect(await before.article('bai-moi')).toBeNull();
+    await before.refresh();
+    expect(before.generation.generation).toBe(g + 1);
+    expect((await before.paragraphs([{ articleId: 'synthetic-3', n: 1 }]))[0]).toContain('vệ tinh');
+    expect(await before.article('bai-moi')).not.toBeNull();
+    expect(await before.article('synthetic-5')).toBeNull();
+
+    // Still ranked as the embedded store ranks the same corpus, updated the same way.
+    await updateIndex({ indexDir, corpus, embedder });
+    const seg = SegmentStore.open(indexDir, embedder);
+    expect(before.stats()).toMatchObject({ articles: seg.stats().articles, paragraphs: seg.stats().paragraphs, passages: seg.stats().passages });
+    for (const q of ['vệ tinh quan sát Trái Đất', 'kính thiên văn', ...QUESTIONS.slice(0, 3)]) {
+      const terms = queryTerms(q);
+      expect(await ranked(before, await before.lexicalSearch(terms, 10))).toEqual(await ranked(seg, await seg.lexicalSearch(terms, 10)));
+    }
+    await before.close();
+  });
+
+  it('refuses an index built with another embedder, naming both and the rebuild command', async () => {
+    const other = { id: 'hash', version: embedder.version, dimension: 128 };
+    await expect(PostgresStore.open(db, other, silentLogger, { listen: false })).rejects.toThrow(/dimension 256 \(now 128\).*kiemchung index --rebuild/);
+  });
+
+  it('says clearly when there is no index yet', async () => {
+    const empty = testSchema('empty');
+    const e = openDatabase(testDatabaseConfig(empty), silentLogger);
+    try {
+      await migrate(e);
+      await expect(PostgresStore.open(e, embedder, silentLogger, { listen: false })).rejects.toMatchObject({ code: 'index-missing', message: expect.stringMatching(/no index in .*kiemchung index/) });
+    } finally {
+      await e.close();
+      await dropSchema(empty);
+    }
+  });
+});
