@@ -4,13 +4,51 @@
  * none is. `node dist/adapters/start.js telegram|discord` starts one adapter only.
  * SIGINT/SIGTERM stop taking messages, let answers in flight finish, and exit 0.
  */
-import { type Engine, KiemchungError, createEngine, createLogger, loadConfig, redact, runChat, secretValues } from '../src/index.js';
+import { DatabaseError, type Engine, KiemchungError, type Logger, createEngine, createLogger, loadConfig, redact, runChat, secretValues } from '../src/index.js';
 import type { RunningAdapter, StartAdapter } from './shared/lifecycle.js';
 
 const ADAPTERS: Record<string, { token: string; load: () => Promise<StartAdapter> }> = {
   telegram: { token: 'TELEGRAM_BOT_TOKEN', load: async () => (await import('./telegram/index.js')).startTelegram },
   discord: { token: 'DISCORD_TOKEN', load: async () => (await import('./discord/index.js')).startDiscord },
 };
+
+/** The longest wait between two attempts to reach the database at start. */
+const MAX_WAIT_MS = 30_000;
+
+/**
+ * The engine, once its index can be opened. A database that cannot be reached is waited for
+ * (attempts 1 s, 2 s, 4 s … apart, at most 30 s, each failure said in one line) instead of
+ * exiting: a supervisor restarting a process that exits at once would only loop. Null when
+ * SIGINT or SIGTERM arrives while waiting. Every other failure is thrown.
+ */
+async function openEngine(env: NodeJS.ProcessEnv, logger: Logger): Promise<Engine | null> {
+  let stopping = false;
+  let wake: (() => void) | null = null;
+  const stop = () => {
+    stopping = true;
+    wake?.();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    for (let wait = 1000; ; wait = Math.min(wait * 2, MAX_WAIT_MS)) {
+      try {
+        return await createEngine({ env, logger });
+      } catch (err) {
+        if (!(err instanceof DatabaseError) || !/cannot reach the database|shutting down or starting/.test(err.message)) throw err;
+        logger.error(`${err.message}; trying again in ${wait / 1000} s`);
+      }
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, wait).unref();
+      });
+      if (stopping) return null;
+    }
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const only = argv[0];
@@ -25,7 +63,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     logger.error(`${(ADAPTERS[only] as { token: string }).token} is not set; see README.md ("Configure")`);
     return 1;
   }
-  const engine: Engine = await createEngine({ env, logger });
+  const engine = await openEngine(env, logger);
+  if (!engine) return 0;
   const s = engine.stats();
   logger.info(`corpus: ${s.articles} articles, ${s.passages} passages (${s.dateFrom ?? '?'} → ${s.dateTo ?? '?'}); embedder ${s.embedder.id}; llm ${s.llm}`);
   if (names.length === 0) {

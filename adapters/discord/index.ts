@@ -10,58 +10,111 @@ import { createRateLimiter } from '../shared/rate-limit.js';
 /** How long `stop` waits for answers in flight before closing the connection anyway. */
 export const DRAIN_MS = 15_000;
 
+/** The Discord connection of this process: a fresh discord.js client at each `connect`. */
+interface Gateway {
+  connect(): Promise<void>;
+  /** Finishes the answers in flight, then disconnects; with `handOver`, what arrives meanwhile is left to the next holder. */
+  disconnect(options: { handOver: boolean }): Promise<void>;
+}
+
 /**
  * Starts the Discord bot: Guilds intent only (slash commands, context menus and buttons need no
  * privileged intent), every REST call through DISCORD_REST_URL, mentions disabled client-wide.
  * `stop` refuses new interactions, lets answers in flight finish, then disconnects; the host
  * calls it on SIGINT/SIGTERM.
+ *
+ * Replicas on one database (the engine's coordination is the database) hold one gateway
+ * connection between them: the replica holding the "discord-gateway" role connects, the others
+ * serve only HTTP (Telegram's webhook), and when the holder dies or loses the database another
+ * takes the role over within seconds. Discord gives each interaction to every session of a bot,
+ * so two gateways would answer twice; one answers in milliseconds, so one is enough.
  */
 export const startDiscord: StartAdapter = async ({ engine, env, logger: baseLogger }): Promise<RunningAdapter> => {
   const config = loadDiscordConfig(env);
   const logger = maskingLogger(baseLogger, { secrets: [config.token] });
-  const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
-    rest: { api: config.restUrl },
-    allowedMentions: NO_MENTIONS,
-  });
   const state: HandlerState = { closing: false };
-  const handle = createInteractionHandler({ engine, logger, config, limiter: createRateLimiter({ limit: config.rateLimit, coordination: engine.coordination, name: 'discord' }) }, state);
+  const handle = createInteractionHandler(
+    { engine, logger, config, limiter: createRateLimiter({ limit: config.rateLimit, coordination: engine.coordination, name: 'discord' }) },
+    state,
+  );
   const inFlight = createInFlight();
+  /** Set when this process is giving its gateway up: what still arrives is another replica's to answer. */
+  let handingOver = false;
 
-  client.on(Events.InteractionCreate, (interaction: Interaction) => {
-    void inFlight.track(handle(interaction).catch((err: unknown) => logger.error('discord interaction handler failed', err)));
-  });
-  client.on(Events.Error, (err) => logger.error('discord client error', err));
-  client.on(Events.Warn, (msg) => logger.warn(`discord: ${msg}`));
-  client.once(Events.ClientReady, (c) => {
-    logger.info(`discord bot ready as ${c.user.tag} in ${c.guilds.cache.size} guilds`);
-    if (config.allowedGuilds.size > 0) {
-      for (const g of c.guilds.cache.values()) {
-        if (!config.allowedGuilds.has(g.id)) logger.warn(`discord: guild ${g.id} is not in DISCORD_ALLOWED_GUILDS; its requests will be refused`);
-      }
-    }
-  });
-  client.on(Events.GuildCreate, (g) => {
-    if (config.allowedGuilds.size > 0 && !config.allowedGuilds.has(g.id)) {
-      logger.warn(`discord: added to guild ${g.id}, which is not in DISCORD_ALLOWED_GUILDS`);
-    }
-  });
+  const gateway = ((): Gateway => {
+    let client: Client | null = null;
+    return {
+      async connect() {
+        const c = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: config.restUrl }, allowedMentions: NO_MENTIONS });
+        c.on(Events.InteractionCreate, (interaction: Interaction) => {
+          if (handingOver) return void logger.info('discord: an interaction arrived while handing the gateway over; left to the next holder');
+          void inFlight.track(handle(interaction).catch((err: unknown) => logger.error('discord interaction handler failed', err)));
+        });
+        c.on(Events.Error, (err) => logger.error('discord client error', err));
+        c.on(Events.Warn, (msg) => logger.warn(`discord: ${msg}`));
+        c.once(Events.ClientReady, (ready) => {
+          logger.info(`discord bot ready as ${ready.user.tag} in ${ready.guilds.cache.size} guilds`);
+          if (config.allowedGuilds.size > 0) {
+            for (const g of ready.guilds.cache.values()) {
+              if (!config.allowedGuilds.has(g.id)) logger.warn(`discord: guild ${g.id} is not in DISCORD_ALLOWED_GUILDS; its requests will be refused`);
+            }
+          }
+        });
+        c.on(Events.GuildCreate, (g) => {
+          if (config.allowedGuilds.size > 0 && !config.allowedGuilds.has(g.id)) {
+            logger.warn(`discord: added to guild ${g.id}, which is not in DISCORD_ALLOWED_GUILDS`);
+          }
+        });
+        try {
+          await c.login(config.token);
+        } catch (err) {
+          await c.destroy().catch(() => undefined);
+          // Only the message, masked: the original error object is not kept as a cause in case it carries request details.
+          throw new KiemchungError('config', `Discord login failed: ${redact(errorMessage(err), [config.token])}`);
+        }
+        client = c;
+        handingOver = false;
+      },
+      async disconnect({ handOver }) {
+        const c = client;
+        client = null;
+        if (!c) return;
+        handingOver = handOver;
+        const left = await drain(inFlight, DRAIN_MS);
+        if (left > 0) logger.warn(`discord: disconnected with ${left} answers still in flight`);
+        await c.destroy();
+      },
+    };
+  })();
 
-  try {
-    await client.login(config.token);
-  } catch (err) {
-    await client.destroy().catch(() => undefined);
-    // Only the message, masked: the original error object is not kept as a cause in case it carries request details.
-    throw new KiemchungError('config', `Discord login failed: ${redact(errorMessage(err), [config.token])}`);
+  if (engine.coordination.scope === 'process') {
+    await gateway.connect();
+    return {
+      name: 'discord',
+      async stop() {
+        state.closing = true;
+        await gateway.disconnect({ handOver: false });
+        logger.info('discord bot stopped');
+      },
+    };
   }
 
+  const giveUp = engine.coordination.lead('discord-gateway', async (leading) => {
+    if (!leading) return gateway.disconnect({ handOver: true });
+    try {
+      await gateway.connect();
+    } catch (err) {
+      // A refused token fails on every replica alike: said once here, the others say it when their turn comes.
+      logger.error('discord: this replica holds the gateway role but could not connect', err);
+    }
+  });
+  logger.info('discord: one replica holds the Discord gateway ("discord-gateway" role); this one connects when it gets the role');
   return {
     name: 'discord',
     async stop() {
       state.closing = true;
-      const left = await drain(inFlight, DRAIN_MS);
-      if (left > 0) logger.warn(`discord: stopped with ${left} answers still in flight`);
-      await client.destroy();
+      await gateway.disconnect({ handOver: false });
+      await giveUp();
       logger.info('discord bot stopped');
     },
   };

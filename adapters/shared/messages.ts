@@ -1,6 +1,6 @@
 import { KiemchungError, type Lang } from '../../src/index.js';
 
-type ErrorKey = 'index-missing' | 'index-mismatch' | 'index-corrupt' | 'index-locked' | 'provider' | 'input' | 'other';
+type ErrorKey = 'index-missing' | 'index-mismatch' | 'index-corrupt' | 'index-locked' | 'database' | 'provider' | 'input' | 'other';
 
 /** What both chat adapters say in the same words, in Vietnamese and English. Plain text: callers escape. */
 export interface SharedMessages {
@@ -20,6 +20,7 @@ const vi: SharedMessages = {
     'index-mismatch': 'Kho bài đang được xây lại. Hãy thử lại sau.',
     'index-corrupt': 'Kho bài đang gặp sự cố. Quản trị viên đã được báo.',
     'index-locked': 'Kho bài đang được cập nhật. Hãy thử lại sau ít phút.',
+    database: 'Kho bài tạm thời không truy cập được. Hãy thử lại sau ít phút.',
     provider: 'Dịch vụ tạo câu trả lời đang gặp sự cố. Xin thử lại sau.',
     input: 'Tôi không đọc được yêu cầu này.',
     other: 'Đã có lỗi xảy ra; lỗi đã được ghi lại. Xin thử lại sau.',
@@ -35,6 +36,7 @@ const en: SharedMessages = {
     'index-mismatch': 'The archive is being rebuilt. Please try again later.',
     'index-corrupt': 'The archive has a problem; the maintainers have been told.',
     'index-locked': 'The archive is being updated. Please try again in a few minutes.',
+    database: 'The archive cannot be reached right now. Please try again in a few minutes.',
     provider: 'The answering service is having trouble. Please try again later.',
     input: 'I could not read that request.',
     other: 'Something went wrong; it has been logged. Please try again later.',

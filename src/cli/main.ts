@@ -19,6 +19,7 @@ export const USAGE = `kiemchung: cited answers from the stored MOST articles
 
 Usage:
   kiemchung index [--rebuild]                 build or update the index from the corpus
+  kiemchung import-index [--index <dir>]      copy an embedded index into the database (KIEMCHUNG_DATABASE_URL)
   kiemchung ask "<question>" [--json]         answer one question with cited paragraphs
   kiemchung chat                              ask questions in the terminal
   kiemchung search "<query>" [--json]         best matching paragraphs
@@ -27,7 +28,8 @@ Usage:
 
 Options for every command:
   --corpus <dir|file>   corpus folder or .jsonl(.gz) file (KIEMCHUNG_CORPUS, default corpus/)
-  --index <dir>         index folder (KIEMCHUNG_INDEX_DIR, default .kiemchung/index)
+  --index <dir>         index folder (KIEMCHUNG_INDEX_DIR, default .kiemchung/index); with
+                        KIEMCHUNG_DATABASE_URL set, the index is in that database instead
 Filters for ask and search:
   --top-k N  --article ID  --source NAME  --from YYYY-MM-DD  --to YYYY-MM-DD  --lang vi|en
 `;
@@ -57,6 +59,7 @@ type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositi
 
 const ALLOWED: Record<string, ReadonlyArray<keyof typeof OPTIONS>> = {
   index: ['rebuild'],
+  'import-index': [],
   ask: ['json', 'top-k', 'article', 'source', 'from', 'to', 'lang'],
   search: ['json', 'top-k', 'article', 'source', 'from', 'to'],
   source: ['json'],
@@ -168,6 +171,22 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
         io.out(`indexed ${r.articles} articles, ${r.passages} passages (${what}) in ${(r.ms / 1000).toFixed(2)} s → ${backend.location}`);
         if (r.issues.length) io.err(`${r.issues.length} article file(s) could not be indexed (see above)`);
         return r.issues.length ? 1 : 0;
+      }
+      case 'import-index': {
+        if (rest.length) throw new UsageError('"import-index" takes no arguments');
+        if (!config.database) throw new UsageError('import-index copies an embedded index into the database: set KIEMCHUNG_DATABASE_URL');
+        const embedder = await createEmbedder(config.embeddings, { config, logger });
+        const { openDatabase } = await import('../store/postgres/database.js');
+        const { importEmbeddedIndex } = await import('../store/postgres/import-index.js');
+        const db = openDatabase(config.database, logger, { role: 'write' });
+        const bar = progressBar();
+        const r = await importEmbeddedIndex({ indexDir: config.indexDir, db, embedder, logger, onProgress: (p) => bar.update(p) }).finally(async () => {
+          bar.end();
+          await db.close();
+        });
+        const what = r.wrote ? `${r.added} added, ${r.changed} changed, ${r.removed} removed, ${r.unchanged} unchanged` : 'already up to date';
+        io.out(`copied ${r.articles} articles, ${r.passages} passages (${what}) from ${config.indexDir} in ${(r.ms / 1000).toFixed(2)} s → ${db.where}`);
+        return 0;
       }
       case 'ask': {
         const q = oneArg('question');

@@ -34,6 +34,8 @@ function sessionOptions(config: DatabaseConfig, statementTimeout: number): strin
     `-c hnsw.iterative_scan=relaxed_order`,
     `-c hnsw.ef_search=96`,
     `-c statement_timeout=${statementTimeout}`,
+    // Compiling a query costs more than running any of these.
+    `-c jit=off`,
     `-c tcp_keepalives_idle=10`,
     `-c tcp_keepalives_interval=5`,
     `-c tcp_keepalives_count=3`,

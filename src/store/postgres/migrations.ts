@@ -111,12 +111,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX passages_block ON ${s}.passages (block);
 
       -- Each passage's terms (hashes, sorted) and their counts: BM25 of a candidate passage.
+      -- Kept in the row, uncompressed, up to a page: read for every candidate of every search.
       CREATE TABLE ${s}.passage_terms (
         passage integer PRIMARY KEY REFERENCES ${s}.passages ON DELETE CASCADE,
+        added integer NOT NULL,
+        removed integer,
         length integer NOT NULL,
         terms integer[] NOT NULL,
         tfs smallint[] NOT NULL
-      );
+      ) WITH (toast_tuple_target = 8160);
 
       -- Per block and term: its document frequency, and the passages where it weighs most
       -- (by BM25 impact, best first), which propose the candidates of a search.

@@ -7,24 +7,29 @@ import type { ArticleMatch, ParagraphRef, PassageHit, PassageId, PassageLocation
 import type { Database } from './database.js';
 import { type Generation, checkGeneration, liveIn, servingGeneration } from './generation.js';
 import { Lru } from './lru.js';
+import { POSTING_DEPTH } from './posting-depth.js';
 
 /** The channel on which a writer announces a new generation (payload: `schema:generation`). */
 export const GENERATION_CHANNEL = 'kiemchung_generation';
 
 /**
- * Lexical search in two steps, both in SQL. First, candidates: each query term's postings
- * in a block hold the passages where it weighs most (by BM25 impact, best first, at most
- * `POSTING_DEPTH` per block), and the passages with the highest sums over the terms are taken.
- * Then every candidate is scored exactly, with BM25 over its own term counts
- * (`passage_terms`), against the generation's N, average length and document frequencies.
- * The second step is the embedded store's BM25; the first decides which passages it sees.
- * Measured in docs/benchmarks.md: the same top passages as the embedded store for nearly
- * every question, at a fraction of the rows a full scan of the posting lists reads.
+ * Lexical search in two steps, both in SQL. First, candidates: each block keeps, per term, the
+ * passages where the term weighs most (by BM25 impact, best first, `POSTING_DEPTH` at most); a
+ * search reads the head of each query term's list, longer for the terms that weigh more
+ * (`CANDIDATE_READS` postings in all, at least `MIN_TERM_READS` a term), and keeps the
+ * `CANDIDATES` passages with the highest sums. Then every candidate is scored exactly: BM25
+ * over its own term counts (`passage_terms`), with the generation's N, average length and
+ * document frequencies, the weights (idf, the common-term cut) computed by the function the
+ * embedded store uses. A term whose whole list fits in what is read (every term, in a
+ * collection of a few tens of thousands of passages) is read in full, so the search returns
+ * what the embedded store returns; in larger ones, a passage can be missed only when none of
+ * its terms puts it near the head of that term's list. docs/benchmarks.md measures both.
  */
-const CANDIDATES_PER_RESULT = 4;
-const MIN_CANDIDATES = 400;
+const CANDIDATE_READS = 40_000;
+const MIN_TERM_READS = 200;
+const CANDIDATES = 1000;
 /** A filter that leaves at most this many passages scores them all exactly instead. */
-const EXACT_FILTER_LIMIT = 5000;
+const EXACT_FILTER_LIMIT = 2000;
 
 /** How a search row is filtered: SQL over the `passages` row `p`, with its parameters from `$first`. */
 function filterSql(filter: SearchFilter | undefined, first: number): { sql: string; params: unknown[] } {
@@ -39,6 +44,11 @@ function filterSql(filter: SearchFilter | undefined, first: number): { sql: stri
   if (filter?.dateFrom) add((n) => `(p.date <> '' AND p.date >= ${n})`, filter.dateFrom);
   if (filter?.dateTo) add((n) => `(p.date <> '' AND p.date <= ${n})`, filter.dateTo);
   return { sql: parts.length ? ` AND ${parts.join(' AND ')}` : '', params };
+}
+
+/** Hits from rows of (id, score): a passage that matched none of the terms (score null) is no hit. */
+function hitsOf(rows: readonly { id: number; score: number | null }[]): PassageHit[] {
+  return rows.filter((r) => r.score !== null && Number(r.score) > 0).map((r) => ({ passage: r.id, score: Number(r.score) }));
 }
 
 export function vectorLiteral(v: ArrayLike<number>): string {
@@ -244,24 +254,27 @@ export class PostgresStore implements Store {
     if (n === 0 || terms.length === 0 || k <= 0) return [];
     const dfs = await this.documentFrequencies(g, terms.map((t) => t.hash));
     const weights = bm25TermWeights(n, dfs, terms, DEFAULT_BM25);
-    const used = terms.map((t, i) => ({ term: t.hash | 0, w: (weights[i] as number) * (DEFAULT_BM25.k1 + 1) })).filter((t) => t.w > 0);
+    const used = terms.map((t, i) => ({ term: t.hash | 0, w: (weights[i] as number) * (DEFAULT_BM25.k1 + 1), df: dfs[i] as number })).filter((t) => t.w > 0);
     if (used.length === 0) return [];
     const { k1, b } = DEFAULT_BM25;
     const s = this.db.schema;
-    // $1 terms, $2 weights, $3 generation, $4 (k1 b / avgdl), $5 k1 (1 - b), $6 k; then the filter's, then the candidates'.
-    const params: unknown[] = [used.map((t) => t.term), used.map((t) => t.w), g.generation, (k1 * b) / this.avgdl, k1 * (1 - b), k];
+    // Lists read whole when they fit in what a search reads; otherwise shares by weight.
+    const whole = used.reduce((a, t) => a + t.df, 0) <= CANDIDATE_READS && used.every((t) => t.df <= POSTING_DEPTH);
+    const total = used.reduce((a, t) => a + t.w, 0);
+    const reads = used.map((t) => (whole ? POSTING_DEPTH : Math.max(MIN_TERM_READS, Math.round((CANDIDATE_READS * t.w) / total))));
+    // $1 terms, $2 weights, $3 generation, $4 (k1 b / avgdl), $5 k1 (1 - b), $6 k; then the filter's; then the candidates'.
+    const params: unknown[] = [used.map((t) => t.term), used.map((t) => t.w), g.generation, (k1 * b) / this.avgdl, k1 * (1 - b), Math.max(k, 1)];
     const f = filterSql(filter, params.length + 1);
     params.push(...f.params);
-    const q = `q AS (SELECT * FROM unnest($1::int4[], $2::float8[]) AS q(term, w))`;
-    // Exact BM25 of the live passages in \`cand\`, over their own term counts.
+    // Exact BM25 of each live candidate passage (ids in \`cand\`), over its own term counts.
     const exact = `
-      SELECT t.passage AS id, sum(q.w * t.tfs[z.i] / (t.tfs[z.i] + $4::float8 * t.length + $5::float8)) AS score
-      FROM cand JOIN ${s}.passages p ON p.id = cand.doc AND ${liveIn('p', '$3')}${f.sql}
-      JOIN ${s}.passage_terms t ON t.passage = cand.doc
-      CROSS JOIN q CROSS JOIN LATERAL (SELECT width_bucket(q.term, t.terms) AS i) z
-      WHERE z.i > 0 AND t.terms[z.i] = q.term
-      GROUP BY t.passage ORDER BY score DESC, id LIMIT $6`;
-    const allowedSql = `SELECT p.id FROM ${s}.passages p WHERE ${liveIn('p', '$3')}${f.sql}`;
+      SELECT t.passage AS id,
+        (SELECT sum(q.w * t.tfs[z.i] / (t.tfs[z.i] + $4::float8 * t.length + $5::float8))
+         FROM unnest($1::int4[], $2::float8[]) AS q(term, w) CROSS JOIN LATERAL (SELECT width_bucket(q.term, t.terms) AS i) z
+         WHERE z.i > 0 AND t.terms[z.i] = q.term) AS score
+      FROM cand JOIN ${s}.passage_terms t ON t.passage = cand.doc AND ${liveIn('t', '$3')}
+      ORDER BY score DESC NULLS LAST, id LIMIT $6`;
+    const allowed = `SELECT p.id FROM ${s}.passages p WHERE ${liveIn('p', '$3')}${f.sql}`;
     if (f.sql) {
       const own = filterSql(filter, 2);
       const count = await this.db.query<{ n: string }>(
@@ -271,27 +284,33 @@ export class PostgresStore implements Store {
       );
       if (Number(count.rows[0]?.n ?? 0) <= EXACT_FILTER_LIMIT) {
         // Few passages: every one of them is scored exactly.
-        const rows = await this.db.query<{ id: number; score: number }>('searching the index', `WITH ${q}, cand AS MATERIALIZED (SELECT p.id AS doc FROM ${s}.passages p WHERE ${liveIn('p', '$3')}${f.sql})${exact}`, params);
-        return rows.rows.map((r) => ({ passage: r.id, score: Number(r.score) }));
+        const rows = await this.db.query<{ id: number; score: number | null }>(
+          'searching the index',
+          `WITH cand AS MATERIALIZED (SELECT p.id AS doc FROM ${s}.passages p WHERE ${liveIn('p', '$3')}${f.sql})${exact}`,
+          params,
+        );
+        return hitsOf(rows.rows);
       }
     }
-    params.push(Math.max(MIN_CANDIDATES, k * CANDIDATES_PER_RESULT));
-    const m = `$${params.length}`;
-    const rows = await this.db.query<{ id: number; score: number }>(
+    // When every list is read whole, the sums of the first step are already BM25 (with the
+    // average length of when the block was written): the k best, and a margin, are enough.
+    params.push(reads, whole ? Math.min(CANDIDATES, 2 * k + 50) : Math.max(CANDIDATES, k * 4));
+    const readsAt = `$${params.length - 1}`;
+    const rows = await this.db.query<{ id: number; score: number | null }>(
       'searching the index',
-      `WITH ${q},
-       cand AS MATERIALIZED (
+      `WITH cand AS MATERIALIZED (
          SELECT x.doc FROM (
-           SELECT q.w, unnest(po.docs) AS doc, unnest(po.imps) AS imp
-           FROM q JOIN ${s}.postings po ON po.term = q.term
+           SELECT q.w, unnest(po.docs[1:q.reads]) AS doc, unnest(po.imps[1:q.reads]) AS imp
+           FROM unnest($1::int4[], $2::float8[], ${readsAt}::int4[]) AS q(term, w, reads)
+           JOIN ${s}.postings po ON po.term = q.term
            JOIN ${s}.blocks b ON b.block = po.block AND ${liveIn('b', '$3')}
          ) x
-         ${f.sql ? `WHERE x.doc IN (${allowedSql})` : ''}
-         GROUP BY x.doc ORDER BY sum(x.w * x.imp) DESC LIMIT ${m}
+         ${f.sql ? `WHERE x.doc IN (${allowed})` : ''}
+         GROUP BY x.doc ORDER BY sum(x.w * x.imp) DESC LIMIT $${params.length}
        )${exact}`,
       params,
     );
-    return rows.rows.map((r) => ({ passage: r.id, score: Number(r.score) }));
+    return hitsOf(rows.rows);
   }
 
   async vectorSearch(vector: Float32Array, k: number, filter?: SearchFilter): Promise<PassageHit[]> {

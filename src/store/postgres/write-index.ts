@@ -3,7 +3,8 @@ import type { Article } from '../../corpus/article.js';
 import { loadCorpus } from '../../corpus/load-corpus.js';
 import { type ChunkOptions, DEFAULT_CHUNKING, type PassageSpan, splitPassages } from '../../corpus/passages.js';
 import type { Embedder } from '../../embed/embedder.js';
-import { CorpusError, IndexError } from '../../errors.js';
+import { CorpusError, IndexError, errorMessage } from '../../errors.js';
+import type { Logger } from '../../log.js';
 import { fold } from '../../text/normalize.js';
 import type { IndexIssue, IndexReport } from '../../types.js';
 import { DEFAULT_BM25, LexicalBuilder, bm25TermFrequency, passageTermCounts } from '../lexical-index.js';
@@ -12,14 +13,9 @@ import { type IndexProgress, MAX_DELETED, MERGE_AT, SMALL_SEGMENT, embedArticles
 import type { Database } from './database.js';
 import { DB_INDEX_FORMAT, type Generation, checkGeneration, liveIn, servingGeneration } from './generation.js';
 import { migrate } from './migrations.js';
+import { POSTING_DEPTH } from './posting-depth.js';
 import { GENERATION_CHANNEL, vectorLiteral } from './postgres-store.js';
 
-/**
- * At most this many passages per block and term are kept as that term's candidates (the ones
- * where it weighs most); every passage's own term counts are kept in full. Measured in
- * docs/benchmarks.md: at 2,000 the search finds the same best passages as a full scan.
- */
-export const POSTING_DEPTH = 2000;
 /** Rows retired this long ago are deleted: readers of the generation before switch within a second. */
 const PURGE_AFTER_S = 60;
 
@@ -39,8 +35,8 @@ export interface DatabaseUpdateOptions {
    * embedding it again: an embedded index being copied into the database.
    */
   known?: (article: Article, hash: string) => Float32Array | null;
-  /** Replaces the sentence a report gives when an older format is rebuilt. */
-  what?: string;
+  /** Where the steps of a write and their times are logged (debug level). */
+  logger?: Logger;
 }
 
 interface LiveArticle {
@@ -201,10 +197,27 @@ async function writeUnderLock(o: DatabaseUpdateOptions, corpus: { articles: Arti
   const smallCount = blocks.filter(isSmall).length;
   const merged = blocks.filter((b) => b.dead === b.articles || (b.articles > 0 && b.dead / b.articles > MAX_DELETED) || (isSmall(b) && smallCount >= MERGE_AT));
 
+  // Every new passage's terms, counted before the transaction opens (it holds locks while it lasts).
+  const termsOf = new Map(
+    toWrite.map((a) => [
+      a.id,
+      (spans.get(a.id) ?? []).map((span) => {
+        const counts = passageTermCounts((a.paragraphs[span.paragraph] as string).slice(span.start, span.end), a.title);
+        return { span, counts, length: termLength(counts) };
+      }),
+    ]),
+  );
   const generation = Math.max(current?.generation ?? 0, await newestGeneration(db)) + 1;
   const newPassageCount = toWrite.reduce((n, a) => n + (spans.get(a.id)?.length ?? 0), 0);
   const progress = (done: number) => o.onProgress?.({ phase: 'build', done, total: newPassageCount });
 
+  let mark = performance.now();
+  const step = (what: string) => {
+    const now = performance.now();
+    o.logger?.debug(`index write: ${what} in ${Math.round(now - mark)} ms`);
+    mark = now;
+  };
+  step(`planned generation ${generation}: ${toWrite.length} articles to write, ${retire.length} to retire, ${merged.length} blocks to merge`);
   await db.transaction('writing the index', async (c) => {
     // A full build is one long transaction: no statement timeout inside it.
     await c.query(`SET LOCAL statement_timeout = 0`);
@@ -214,14 +227,17 @@ async function writeUnderLock(o: DatabaseUpdateOptions, corpus: { articles: Arti
     if (!previous && current) {
       await c.query(`UPDATE ${s}.articles SET removed = $1 WHERE removed IS NULL`, [g]);
       await c.query(`UPDATE ${s}.passages SET removed = $1 WHERE removed IS NULL`, [g]);
+      await c.query(`UPDATE ${s}.passage_terms SET removed = $1 WHERE removed IS NULL`, [g]);
       await c.query(`UPDATE ${s}.blocks SET removed = $1 WHERE removed IS NULL`, [g]);
     } else if (retiredKeys.size > 0) {
       await c.query(`UPDATE ${s}.articles SET removed = $1 WHERE key = ANY($2::bigint[])`, [g, [...retiredKeys]]);
       await c.query(`UPDATE ${s}.passages SET removed = $1 WHERE article = ANY($2::bigint[])`, [g, [...retiredKeys]]);
+      await c.query(`UPDATE ${s}.passage_terms t SET removed = $1 FROM ${s}.passages p WHERE p.id = t.passage AND p.article = ANY($2::bigint[])`, [g, [...retiredKeys]]);
     }
     const block = Number((await c.query<{ id: string }>(`SELECT nextval('${s}.block_ids') AS id`)).rows[0]?.id);
     const keys = await insertArticles(c, s, toWrite, hashes, spans, g, block);
     await insertParagraphs(c, s, toWrite, keys);
+    step(`wrote ${toWrite.length} articles and their paragraphs`);
 
     // The new passages, with ids reserved at once (ids are never reused).
     let firstId = 0;
@@ -231,14 +247,15 @@ async function writeUnderLock(o: DatabaseUpdateOptions, corpus: { articles: Arti
     }
     const fresh: NewPassage[] = [];
     for (const a of toWrite) {
-      for (const span of spans.get(a.id) ?? []) {
-        const counts = passageTermCounts((a.paragraphs[span.paragraph] as string).slice(span.start, span.end), a.title);
-        fresh.push({ id: firstId + fresh.length, article: Number(keys.get(a.id)), span, counts, length: termLength(counts) });
-      }
+      for (const t of termsOf.get(a.id) ?? []) fresh.push({ ...t, id: firstId + fresh.length, article: Number(keys.get(a.id)) });
     }
     const indexed = await hasVectorIndex(c, db, embedder.dimension);
     await insertPassages(c, s, toWrite, fresh, vectors, block, g, embedder.dimension, progress);
-    if (!indexed) await createVectorIndex(c, db, embedder.dimension);
+    step(`wrote ${fresh.length} passages with their vectors and terms${indexed ? ' (into the HNSW index)' : ''}`);
+    if (!indexed) {
+      await createVectorIndex(c, db, embedder.dimension);
+      step('built the HNSW index');
+    }
 
     // Carried passages: the live ones of the merged blocks move to the new block.
     const carried: NewPassage[] = [];
@@ -270,11 +287,12 @@ async function writeUnderLock(o: DatabaseUpdateOptions, corpus: { articles: Arti
       const memberArticles = toWrite.length + new Set(carried.map((p) => p.article)).size;
       await c.query(`INSERT INTO ${s}.blocks (block, added, articles, passages, length) VALUES ($1, $2, $3, $4, $5)`, [block, g, memberArticles, members.length, blockLength]);
       await insertPostings(c, s, block, members, avgdl);
+      step(`wrote the postings of block ${block} (${members.length} passages, ${carried.length} carried from merged blocks)`);
     }
 
     await c.query(
-      `INSERT INTO ${s}.generations (generation, format, embedder, chunking, articles, paragraphs, passages, date_from, date_to, lexical_passages, lexical_length)
-       SELECT $1, $2, $3, $4, count(*), coalesce(sum(a.paragraph_count), 0), coalesce(sum(a.passage_count), 0), min(nullif(a.date, '')), max(nullif(a.date, '')),
+      `INSERT INTO ${s}.generations (generation, created_at, format, embedder, chunking, articles, paragraphs, passages, date_from, date_to, lexical_passages, lexical_length)
+       SELECT $1, clock_timestamp(), $2, $3, $4, count(*), coalesce(sum(a.paragraph_count), 0), coalesce(sum(a.passage_count), 0), min(nullif(a.date, '')), max(nullif(a.date, '')),
          (SELECT coalesce(sum(b.passages), 0) FROM ${s}.blocks b WHERE ${liveIn('b', '$1')}),
          (SELECT coalesce(sum(b.length), 0) FROM ${s}.blocks b WHERE ${liveIn('b', '$1')})
        FROM ${s}.articles a WHERE ${liveIn('a', '$1')}`,
@@ -284,7 +302,8 @@ async function writeUnderLock(o: DatabaseUpdateOptions, corpus: { articles: Arti
     // Delivered to every listening replica when this transaction commits, not before.
     await c.query(`SELECT pg_notify($1, $2)`, [GENERATION_CHANNEL, `${db.config.schema}:${g}`]);
   });
-  await purge(db).catch(() => undefined);
+  step(`published generation ${generation}`);
+  await purge(db).catch((err: unknown) => o.logger?.warn(`index write: deleting retired rows failed (the next write tries again): ${errorMessage(err)}`));
   return report(true);
 }
 
@@ -400,12 +419,13 @@ async function insertPassages(
       ],
     );
     await c.query(
-      `INSERT INTO ${s}.passage_terms (passage, length, terms, tfs) SELECT x.passage, x.length, x.terms::int4[], x.tfs::int2[]
+      `INSERT INTO ${s}.passage_terms (passage, added, length, terms, tfs) SELECT x.passage, $5, x.length, x.terms::int4[], x.tfs::int2[]
        FROM unnest($1::int4[], $2::int4[], $3::text[], $4::text[]) AS x(passage, length, terms, tfs)`,
       [
         batch.map((r) => r.p.id),
         batch.map((r) => r.p.length),
         ...sortedTerms(batch.map((r) => r.p.counts)),
+        g,
       ],
     );
     done += batch.length;
