@@ -35,12 +35,12 @@ async function openEngine(env: NodeJS.ProcessEnv, logger: Logger): Promise<Engin
       try {
         return await createEngine({ env, logger });
       } catch (err) {
-        if (!(err instanceof DatabaseError) || !/cannot reach the database|shutting down or starting/.test(err.message)) throw err;
+        if (!(err instanceof DatabaseError) || !/cannot reach the database/.test(err.message)) throw err;
         logger.error(`${err.message}; trying again in ${wait / 1000} s`);
       }
       await new Promise<void>((resolve) => {
         wake = resolve;
-        setTimeout(resolve, wait).unref();
+        setTimeout(resolve, wait);
       });
       if (stopping) return null;
     }

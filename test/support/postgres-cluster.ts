@@ -15,9 +15,9 @@ export interface Cluster {
   url: string;
   port: number;
   dataDir: string;
-  /** Stops the server (fast shutdown: connections are cut, as when a database goes away). */
+  /** Stops the server (fast shutdown: connections are cut, as when a database goes away); nothing when stopped. */
   stop(): void;
-  /** Starts it again on the same port. */
+  /** Starts it again on the same port; nothing when running. */
   start(): void;
   /** Stops it and removes its folder. */
   destroy(): void;
@@ -79,8 +79,17 @@ export async function startCluster(): Promise<Cluster> {
   run(bin, 'initdb', ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync', '--locale=C']);
   const port = await freePort();
   const opts = [`-c listen_addresses=127.0.0.1`, `-p ${port}`, `-k ${root}`, `-c fsync=off`, `-c synchronous_commit=off`, `-c full_page_writes=off`, `-c max_connections=200`, `-c shared_buffers=256MB`].join(' ');
-  const start = () => run(bin, 'pg_ctl', ['-D', dataDir, '-o', opts, '-l', log, '-w', '-t', '60', 'start']);
-  const stop = () => run(bin, 'pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+  let running = false;
+  const start = () => {
+    if (running) return;
+    run(bin, 'pg_ctl', ['-D', dataDir, '-o', opts, '-l', log, '-w', '-t', '60', 'start']);
+    running = true;
+  };
+  const stop = () => {
+    if (!running) return;
+    run(bin, 'pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+    running = false;
+  };
   start();
   const admin = `postgres://postgres@127.0.0.1:${port}/postgres`;
   const c = new pg.Client({ connectionString: admin });

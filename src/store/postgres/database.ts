@@ -152,7 +152,7 @@ export function databaseError(what: string, where: string, err: unknown): Databa
   } else if (code === '3D000') {
     advice = `the database named in KIEMCHUNG_DATABASE_URL does not exist at ${where}; create it first (createdb)`;
   } else if (code === '57P01' || code === '57P02' || code === '57P03') {
-    advice = `the database at ${where} is shutting down or starting (${msg})`;
+    advice = `cannot reach the database at ${where} (it is shutting down or starting: ${msg}); check that PostgreSQL is running and KIEMCHUNG_DATABASE_URL points at it`;
   } else if (code === '53300') {
     advice = `the database at ${where} has no connection left (${msg}); lower KIEMCHUNG_DATABASE_POOL_MAX or raise max_connections`;
   } else if (code === '57014') {
@@ -174,5 +174,5 @@ function shortReason(code: string, msg: string): string {
 
 /** Whether a failure means the database could not be reached (worth waiting for), not that it refused. */
 export function isUnreachable(err: unknown): boolean {
-  return err instanceof DatabaseError && /cannot reach the database|shutting down or starting/.test(err.message);
+  return err instanceof DatabaseError && /cannot reach the database/.test(err.message);
 }
