@@ -18,6 +18,13 @@ import type { UpdateResult } from './tasks/update.js';
 
 const log = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
 
+/** A new report, with the PostgreSQL section the previous one had (written by `npm run bench:postgres`) kept at its end. */
+function keepPostgresSection(file: string, report: string): string {
+  const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const m = /<!-- postgres:start -->[\s\S]*<!-- postgres:end -->/.exec(old);
+  return m ? `${report.trimEnd()}\n\n${m[0]}\n` : report;
+}
+
 export function scaleLabel(n: number): string {
   if (!Number.isFinite(n)) return 'all';
   return n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n);
@@ -170,7 +177,7 @@ async function main(): Promise<number> {
   }
   if (o.render) {
     const results = JSON.parse(fs.readFileSync(o.render, 'utf8')) as BenchResults;
-    fs.writeFileSync(o.out, renderReport(results, path.relative(path.dirname(o.out), o.render)));
+    fs.writeFileSync(o.out, keepPostgresSection(o.out, renderReport(results, path.relative(path.dirname(o.out), o.render))));
     process.stdout.write(`${o.out}\n`);
     return 0;
   }
@@ -232,7 +239,7 @@ async function main(): Promise<number> {
   fs.mkdirSync(path.dirname(o.out), { recursive: true });
   fs.mkdirSync(path.dirname(o.json), { recursive: true });
   fs.writeFileSync(o.json, `${JSON.stringify(results(), null, 2)}\n`);
-  fs.writeFileSync(o.out, renderReport(results(), path.relative(path.dirname(o.out), o.json)));
+  fs.writeFileSync(o.out, keepPostgresSection(o.out, renderReport(results(), path.relative(path.dirname(o.out), o.json))));
   fs.rmSync(partial, { force: true });
   log(`report written to ${o.out} (figures in ${o.json})`);
   process.stdout.write(`${o.out}\n`);

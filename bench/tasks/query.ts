@@ -2,11 +2,14 @@ import { peakRssMiB, rssMiB, task } from '../child.js';
 import { type BenchQuestion } from '../data.js';
 import { type Latency, Recall, answerArticles, firstSeen, latency } from '../metrics.js';
 import { HashEmbedder } from '../../src/embed/hash-embedder.js';
+import type { DatabaseConfig } from '../../src/config.js';
 import { createEngine, silentLogger } from '../../src/index.js';
 
 export interface QueryInput {
   corpus: string;
   indexDir: string;
+  /** The index in a database instead of `indexDir` (the database store). */
+  database?: DatabaseConfig;
   questions: BenchQuestion[];
   warmup: number;
 }
@@ -29,7 +32,7 @@ task<QueryInput, QueryResult>(async (input) => {
   const rssBaseMiB = rssMiB();
   const t0 = performance.now();
   const engine = await createEngine({
-    config: { corpus: input.corpus, indexDir: input.indexDir },
+    config: { corpus: input.corpus, indexDir: input.indexDir, ...(input.database ? { database: input.database } : {}) },
     autoIndex: false,
     embedder: new HashEmbedder(),
     logger: silentLogger,

@@ -1,11 +1,14 @@
 import { peakRssMiB, task, waitFor } from '../child.js';
 import type { BenchQuestion } from '../data.js';
 import { HashEmbedder } from '../../src/embed/hash-embedder.js';
+import type { DatabaseConfig } from '../../src/config.js';
 import { createEngine, silentLogger } from '../../src/index.js';
 
 export interface ThroughputInput {
   corpus: string;
   indexDir: string;
+  /** The index in a database instead of `indexDir` (the database store). */
+  database?: DatabaseConfig;
   questions: BenchQuestion[];
   warmup: number;
 }
@@ -21,7 +24,7 @@ export interface ThroughputResult {
 /** One of N processes with its own engine, answering its share as fast as it can after "go". */
 task<ThroughputInput, ThroughputResult>(async (input) => {
   const engine = await createEngine({
-    config: { corpus: input.corpus, indexDir: input.indexDir },
+    config: { corpus: input.corpus, indexDir: input.indexDir, ...(input.database ? { database: input.database } : {}) },
     autoIndex: false,
     embedder: new HashEmbedder(),
     logger: silentLogger,

@@ -58,7 +58,7 @@ interface NewPassage {
   id: number;
   article: number;
   span: PassageSpan;
-  counts: Map<number, number>;
+  counts: TermCounts;
   length: number;
 }
 
@@ -203,7 +203,7 @@ async function writeUnderLock(o: DatabaseUpdateOptions, corpus: { articles: Arti
       a.id,
       (spans.get(a.id) ?? []).map((span) => {
         const counts = passageTermCounts((a.paragraphs[span.paragraph] as string).slice(span.start, span.end), a.title);
-        return { span, counts, length: termLength(counts) };
+        return { span, counts: compact(counts), length: termLength(counts) };
       }),
     ]),
   );
@@ -270,9 +270,7 @@ async function writeUnderLock(o: DatabaseUpdateOptions, corpus: { articles: Arti
         [block, g],
       );
       for (const r of res.rows) {
-        const counts = new Map<number, number>();
-        r.terms.forEach((h, i) => counts.set(h >>> 0, r.tfs[i] as number));
-        carried.push({ id: r.passage, article: Number(r.article), span: { paragraph: 0, start: 0, end: 0 }, counts, length: r.length });
+        carried.push({ id: r.passage, article: Number(r.article), span: { paragraph: 0, start: 0, end: 0 }, counts: { terms: Int32Array.from(r.terms), tfs: Uint16Array.from(r.tfs) }, length: r.length });
       }
     }
 
@@ -433,22 +431,34 @@ async function insertPassages(
   });
 }
 
-/** Each passage's terms as signed 32-bit integers in ascending order (for binary search in SQL), and their counts. */
-function sortedTerms(all: readonly Map<number, number>[]): [string[], string[]] {
-  const terms: string[] = [];
-  const tfs: string[] = [];
-  for (const counts of all) {
-    const pairs = [...counts].map(([h, tf]) => [h | 0, Math.min(tf, 32767)] as const).sort((x, y) => x[0] - y[0]);
-    terms.push(`{${pairs.map((p) => p[0]).join(',')}}`);
-    tfs.push(`{${pairs.map((p) => p[1]).join(',')}}`);
-  }
-  return [terms, tfs];
+/**
+ * A passage's terms as signed 32-bit integers in ascending order (the order SQL binary-searches
+ * them in), with their counts: a few bytes a term, where a Map would take tens (a full build
+ * holds every passage's terms at once).
+ */
+interface TermCounts {
+  terms: Int32Array;
+  tfs: Uint16Array;
+}
+
+function compact(counts: Map<number, number>): TermCounts {
+  const pairs = [...counts].map(([h, tf]) => [h | 0, Math.min(tf, 32767)] as const).sort((x, y) => x[0] - y[0]);
+  return { terms: Int32Array.from(pairs, (p) => p[0]), tfs: Uint16Array.from(pairs, (p) => p[1]) };
+}
+
+/** Each passage's terms and counts as SQL array literals. */
+function sortedTerms(all: readonly TermCounts[]): [string[], string[]] {
+  return [all.map((c) => `{${c.terms.join(',')}}`), all.map((c) => `{${c.tfs.join(',')}}`)];
 }
 
 /** The block's postings: per term, its document frequency and the passages where it weighs most. */
 async function insertPostings(c: pg.ClientBase, s: string, block: number, members: readonly NewPassage[], avgdl: number): Promise<void> {
   const lex = new LexicalBuilder();
-  for (const m of members) lex.add(m.counts);
+  for (const m of members) {
+    const counts = new Map<number, number>();
+    m.counts.terms.forEach((h, i) => counts.set(h >>> 0, m.counts.tfs[i] as number));
+    lex.add(counts);
+  }
   const built = lex.finish();
   const hashes = built['lexHashes'] as Uint32Array;
   const offsets = built['lexOffsets'] as Uint32Array;

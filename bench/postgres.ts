@@ -1,0 +1,290 @@
+/**
+ * `npm run bench:postgres`: the database store at scale, beside the embedded one on the same
+ * index. An embedded index of the vinewsqa-dev articles plus baomoi distractors (built here, or
+ * given with --index) is copied into PostgreSQL (`kiemchung import-index`); then, each in a
+ * process of its own: `ask` latency and quality on every question through the database and
+ * through the embedded index; the database's lexical ranking against the embedded one;
+ * throughput of one replica and of two on the same database; 1,000 webhook updates delivered to
+ * two replicas at once (answers counted at a stand-in Bot API); and how long a new generation
+ * takes to reach every replica. Results go to docs/benchmarks.md (its "PostgreSQL" section,
+ * kept by `npm run bench`) and docs/benchmarks-postgres.json. Load averages are recorded beside
+ * every timing: the machine is shared.
+ *
+ *   npm run bench:postgres -- [--database URL] [--index DIR] [--size all|N] [--questions N] [--updates N] [--smoke]
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { REPO_ROOT } from './args.js';
+import { type BenchQuestion, findData, loadQuestions, writeScaleCorpus } from './data.js';
+import { compileForBench, runTask, type Runtime } from './spawn.js';
+import type { BuildResult } from './tasks/build.js';
+import type { FidelityResult } from './tasks/pg-fidelity.js';
+import type { QueryResult } from './tasks/query.js';
+import type { ThroughputResult } from './tasks/throughput.js';
+import type { DatabaseConfig } from '../src/config.js';
+import { HashEmbedder } from '../src/embed/hash-embedder.js';
+import { createLogger } from '../src/log.js';
+import { openDatabase } from '../src/store/postgres/database.js';
+import { importEmbeddedIndex } from '../src/store/postgres/import-index.js';
+import { SegmentStore } from '../src/store/segment-store.js';
+import { updateDatabaseIndex } from '../src/store/postgres/write-index.js';
+import { servingGeneration } from '../src/store/postgres/generation.js';
+import { loadCorpus } from '../src/corpus/load-corpus.js';
+import { type Cluster, startCluster } from '../test/support/postgres-cluster.js';
+import { type Replica, deliver, startReplica } from '../test/support/replica.js';
+import { TEST_TOKEN, startFakeBotApi } from '../test/support/telegram-api.js';
+import { privateText } from '../test/support/telegram-harness.js';
+
+const { values } = parseArgs({
+  options: {
+    database: { type: 'string' },
+    index: { type: 'string' },
+    size: { type: 'string' },
+    questions: { type: 'string' },
+    updates: { type: 'string' },
+    data: { type: 'string' },
+    out: { type: 'string' },
+    smoke: { type: 'boolean', default: false },
+    runtime: { type: 'string' },
+  },
+});
+const smoke = values.smoke;
+const log = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
+const loadavg = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
+const runtime: Runtime = (values.runtime as Runtime | undefined) ?? (smoke ? 'tsx' : 'compiled');
+const data = findData(path.resolve(values.data ?? path.join(REPO_ROOT, '..', 'shared', 'data')));
+if ('missing' in data) {
+  log(`bench:postgres skipped: data missing (${data.missing.join(', ')})`);
+  process.exit(0);
+}
+const size = values.size === undefined ? (smoke ? 200 : Infinity) : values.size === 'all' ? Infinity : Number(values.size);
+const questionLimit = Number(values.questions ?? (smoke ? 40 : 100_000));
+const updateCount = Number(values.updates ?? (smoke ? 50 : 1000));
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-bench-pg-'));
+const outMd = path.resolve(values.out ?? (smoke ? path.join(work, 'benchmarks.md') : path.join(REPO_ROOT, 'docs', 'benchmarks.md')));
+const outJson = outMd.replace(/\.md$/, '-postgres.json');
+
+interface Timed {
+  ms: number;
+  loadavg: { start: number[]; end: number[] };
+}
+async function timed<T>(what: string, f: () => Promise<T>): Promise<{ value: T } & Timed> {
+  const start = loadavg();
+  const t0 = performance.now();
+  log(`${what}…`);
+  const value = await f();
+  const ms = performance.now() - t0;
+  log(`${what}: ${(ms / 1000).toFixed(1)} s`);
+  return { value, ms, loadavg: { start, end: loadavg() } };
+}
+
+let cluster: Cluster | null = null;
+let url = values.database ?? process.env['KIEMCHUNG_BENCH_DATABASE_URL'] ?? '';
+try {
+  if (!url) {
+    log('starting a PostgreSQL cluster for the benchmark');
+    cluster = await startCluster();
+    url = cluster.url;
+  }
+  if (runtime === 'compiled') await compileForBench();
+  const label = Number.isFinite(size) ? `${size}` : 'all';
+  const corpus = path.join(work, 'corpus.jsonl');
+  const sc = await writeScaleCorpus(data, smoke ? 100 : 100_000, size, corpus);
+  const questions: BenchQuestion[] = loadQuestions(data.questions, new Set(sc.answerIds), questionLimit);
+
+  // The embedded index: given, or built here as `npm run bench` builds it.
+  let indexDir = values.index ? path.resolve(values.index) : path.join(work, 'index');
+  let embeddedBuild: (BuildResult & { wallMs: number }) | null = null;
+  if (!values.index) {
+    log(`building the embedded index of ${sc.answerArticles + sc.distractors} articles`);
+    const b = await runTask<BuildResult>('build', { corpus, indexDir }, { runtime });
+    embeddedBuild = { ...b.result, wallMs: b.wallMs };
+  } else indexDir = path.resolve(values.index);
+  const embedder = new HashEmbedder();
+  const segStats = SegmentStore.open(indexDir, embedder).stats();
+
+  const schema = `bench_${label}`;
+  const database: DatabaseConfig = { url, schema, poolMax: 10, connectTimeoutMs: 5000, statementTimeoutMs: 60_000 };
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  const writer = openDatabase(database, createLogger('debug'), { role: 'write' });
+  const imported = await timed(`copying the embedded index into ${writer.where}`, () => importEmbeddedIndex({ indexDir, db: writer, embedder, logger: createLogger('debug') }));
+  const sizes = (
+    await admin.query<{ name: string; bytes: string }>(
+      `SELECT c.relname AS name, pg_total_relation_size(c.oid) AS bytes FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r' ORDER BY 2 DESC`,
+      [schema],
+    )
+  ).rows.map((r) => ({ name: r.name, bytes: Number(r.bytes) }));
+
+  const warmup = Math.min(50, Math.floor(questions.length / 4));
+  const queryDb = await timed('ask and search through the database, one question at a time', () => runTask<QueryResult>('query', { corpus, indexDir, database, questions, warmup }, { runtime }));
+  const queryEmb = await timed('the same on the embedded index', () => runTask<QueryResult>('query', { corpus, indexDir, questions, warmup }, { runtime }));
+  const fidelity = await timed('lexical ranking: database against embedded', () =>
+    runTask<FidelityResult>('pg-fidelity', { indexDir, database, questions: questions.slice(0, smoke ? 40 : 500) }, { runtime }),
+  );
+
+  // Throughput: one replica answering every question, then two sharing them, on one database.
+  const throughput = async (n: number) => {
+    const shares = Array.from({ length: n }, (_, w) => questions.filter((_, i) => i % n === w));
+    let ready = 0;
+    const children: { send: (m: unknown) => void }[] = [];
+    const t0 = performance.now();
+    const runs = await Promise.all(
+      shares.map((qs) =>
+        runTask<ThroughputResult>(
+          'throughput',
+          { corpus, indexDir, database, questions: qs, warmup },
+          {
+            runtime,
+            onMessage: (m, child) => {
+              if ((m as { type?: string }).type !== 'ready') return;
+              children.push(child as unknown as { send: (m: unknown) => void });
+              if (++ready === n) for (const c of children) c.send({ type: 'go' });
+            },
+          },
+        ),
+      ),
+    );
+    const answers = runs.reduce((a, r) => a + r.result.answers, 0);
+    const ms = Math.max(...runs.map((r) => r.result.ms));
+    return { processes: n, answers, ms, perSecond: (answers * 1000) / ms, wallMs: performance.now() - t0 };
+  };
+  const one = await timed('throughput, one replica', () => throughput(1));
+  const two = await timed('throughput, two replicas', () => throughput(2));
+
+  // Webhook: the same updates delivered to two replicas at once.
+  const api = await startFakeBotApi();
+  const secret = 'bench-webhook-secret-0123456789';
+  const env = {
+    KIEMCHUNG_DATABASE_URL: url,
+    KIEMCHUNG_DATABASE_SCHEMA: schema,
+    KIEMCHUNG_CORPUS: corpus,
+    TELEGRAM_BOT_TOKEN: TEST_TOKEN,
+    TELEGRAM_API_ROOT: api.apiRoot,
+    TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/hook',
+    TELEGRAM_WEBHOOK_SECRET: secret,
+    TELEGRAM_RATE_LIMIT: '1000',
+    KIEMCHUNG_LOG_LEVEL: 'info',
+  };
+  const replicas: Replica[] = await Promise.all([startReplica(env), startReplica(env)]);
+  const updates = Array.from({ length: updateCount }, (_, i) => ({ update_id: 10_000 + i, ...privateText(questions[i % questions.length]?.question ?? 'Ai là Tổng Thư ký IEC?', { userId: 500_000 + i }) }));
+  const webhook = await timed(`${updateCount} updates delivered to two replicas at once`, async () => {
+    let retried = 0;
+    let next = 0;
+    const worker = async () => {
+      while (next < updates.length) {
+        const u = updates[next++]!;
+        const both = await Promise.all(replicas.map((r) => deliver(r.port, '/hook', secret, u, { retries: 100, retryMs: 250 })));
+        retried += both.reduce((a, s) => a + s.length - 1, 0);
+      }
+    };
+    await Promise.all(Array.from({ length: 16 }, worker));
+    await api.waitFor(() => new Set(api.of('sendMessage').map((c) => Number(c.payload.chat_id))).size >= updates.length, 120_000).catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 1000));
+    const perChat = new Map<number, number>();
+    for (const c of api.of('sendMessage')) perChat.set(Number(c.payload.chat_id), (perChat.get(Number(c.payload.chat_id)) ?? 0) + 1);
+    const answered = updates.filter((u) => (perChat.get((u.message as { chat: { id: number } }).chat.id) ?? 0) >= 1).length;
+    const duplicated = updates.filter((u) => (perChat.get((u.message as { chat: { id: number } }).chat.id) ?? 0) > 1).length;
+    return { updates: updates.length, answered, lost: updates.length - answered, duplicated, retried };
+  });
+
+  // A new generation: written once, seen by both replicas.
+  const probe = { id: 'bench-generation-probe', title: 'Thử thế hệ mới của chỉ mục', date: '2025-01-01', dateKind: 'published' as const, source: 'bench', lang: 'vi' as const, tags: [], captions: [], paragraphs: ['Đoạn dùng để đo thời gian một thế hệ mới đến mọi bản sao.'], origin: 'bench' };
+  const { articles } = await loadCorpus(corpus);
+  const t0 = performance.now();
+  const update = await updateDatabaseIndex({ db: writer, corpus, embedder, loaded: { articles: [...articles, probe], issues: [] } });
+  const committed = performance.now();
+  const g = (await servingGeneration(writer))?.generation ?? 0;
+  const seen = await Promise.all(
+    replicas.map(async (r) => {
+      await r.waitForLine(new RegExp(`serving index generation ${g} `), 30_000);
+      return performance.now() - committed;
+    }),
+  );
+  const generationSwitch = { updateMs: committed - t0, added: update.added, generation: g, seenByEveryReplicaMs: Math.max(...seen), loadavg: loadavg() };
+  await Promise.all(replicas.map((r) => r.stop()));
+  await api.close();
+  await writer.close();
+  await admin.end();
+
+  const results = {
+    date: new Date().toISOString(),
+    machine: { cores: os.availableParallelism(), cpu: os.cpus()[0]?.model ?? '', memoryGiB: os.totalmem() / 2 ** 30, node: process.version },
+    scale: { label, articles: segStats.articles, passages: segStats.passages, questions: questions.length },
+    embeddedBuild,
+    import: { ms: imported.ms, loadavg: imported.loadavg, report: imported.value, tables: sizes },
+    query: { database: { ...queryDb.value.result, loadavg: queryDb.loadavg }, embedded: { ...queryEmb.value.result, loadavg: queryEmb.loadavg } },
+    fidelity: { ...fidelity.value.result, loadavg: fidelity.loadavg },
+    throughput: { one: { ...one.value, loadavg: one.loadavg }, two: { ...two.value, loadavg: two.loadavg } },
+    webhook: { ...webhook.value, ms: webhook.ms, loadavg: webhook.loadavg },
+    generationSwitch,
+  };
+  fs.writeFileSync(outJson, `${JSON.stringify(results, null, 2)}\n`);
+  writeSection(outMd, renderSection(results, path.relative(path.dirname(outMd), outJson)));
+  log(`wrote ${outMd} and ${outJson}`);
+} finally {
+  cluster?.destroy();
+  if (!smoke) fs.rmSync(work, { recursive: true, force: true });
+}
+
+type Results = Record<string, any>;
+
+const f1 = (n: number) => n.toFixed(1);
+const ms = (n: number) => (n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : n >= 100 ? `${n.toFixed(0)} ms` : `${n.toFixed(2)} ms`);
+const la = (l: { start: number[]; end: number[] } | number[]) => (Array.isArray(l) ? l.join(' / ') : `${l.start.join(' / ')} → ${l.end.join(' / ')}`);
+const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
+
+function renderSection(r: Results, json: string): string {
+  const q = r.query;
+  const t = r.throughput;
+  const ratio = t.two.perSecond / t.one.perSecond;
+  const lines = [
+    '## PostgreSQL (the database store)',
+    '',
+    `Generated by \`npm run bench:postgres\` (bench/postgres.ts) on ${r.date.slice(0, 10)} at ${r.date.slice(11, 16)} UTC. Raw figures: [${path.basename(json)}](${json}). ${r.scale.articles.toLocaleString('en')} articles, ${r.scale.passages.toLocaleString('en')} passages (${r.scale.label === 'all' ? 'every' : r.scale.label} baomoi distractor${r.scale.label === '1' ? '' : 's'} and the vinewsqa-dev articles), ${r.scale.questions.toLocaleString('en')} questions. PostgreSQL and the replicas run on the same ${r.machine.cores}-core machine as every other process; load averages (1 / 5 / 15 min) are given beside each figure.`,
+    '',
+    '| target | measured | status |',
+    '| --- | ---: | ---: |',
+    `| \`ask\` p95 ≤ 50 ms through the database | ${ms(q.database.ask.p95)} (p50 ${ms(q.database.ask.p50)}; load ${la(q.database.loadavg)}) | ${q.database.ask.p95 <= 50 ? 'met' : `**missed** by ${ms(q.database.ask.p95 - 50)}`} |`,
+    `| two replicas ≥ 1.6× one replica's throughput | ${ratio.toFixed(2)}× (${t.two.perSecond.toFixed(0)} vs ${t.one.perSecond.toFixed(0)} answers/s) | ${ratio >= 1.6 ? 'met' : `**missed** by ${(1.6 - ratio).toFixed(2)}×`} |`,
+    `| ${r.webhook.updates.toLocaleString('en')} webhook updates to two replicas at once: 0 duplicated, 0 lost | ${r.webhook.duplicated} duplicated, ${r.webhook.lost} lost (${r.webhook.retried} deliveries told to come back) | ${r.webhook.duplicated === 0 && r.webhook.lost === 0 ? 'met' : '**missed**'} |`,
+    '',
+    '| measure | database | embedded |',
+    '| --- | ---: | ---: |',
+    `| \`ask\` article R@1 / R@10 | ${f1(q.database.ask.r1)} / ${f1(q.database.ask.r10)} | ${f1(q.embedded.ask.r1)} / ${f1(q.embedded.ask.r10)} |`,
+    `| \`ask\` p50 / p95 (one question at a time) | ${ms(q.database.ask.p50)} / ${ms(q.database.ask.p95)} | ${ms(q.embedded.ask.p50)} / ${ms(q.embedded.ask.p95)} |`,
+    `| \`ask\` CPU of the answering process, p50 / p95 | ${ms(q.database.askCpu.p50)} / ${ms(q.database.askCpu.p95)} | ${ms(q.embedded.askCpu.p50)} / ${ms(q.embedded.askCpu.p95)} |`,
+    `| \`search\` p50 / p95 | ${ms(q.database.search.p50)} / ${ms(q.database.search.p95)} | ${ms(q.embedded.search.p50)} / ${ms(q.embedded.search.p95)} |`,
+    `| lexical search alone, p50 / p95 | ${ms(r.fidelity.database.p50)} / ${ms(r.fidelity.database.p95)} | ${ms(r.fidelity.embedded.p50)} / ${ms(r.fidelity.embedded.p95)} |`,
+    `| engine open | ${ms(q.database.openMs)} | ${ms(q.embedded.openMs)} |`,
+    `| resident memory, engine loaded / after all questions | ${q.database.rssLoadedMiB.toFixed(0)} / ${q.database.rssAfterMiB.toFixed(0)} MiB | ${q.embedded.rssLoadedMiB.toFixed(0)} / ${q.embedded.rssAfterMiB.toFixed(0)} MiB |`,
+    `| load average during the run | ${la(q.database.loadavg)} | ${la(q.embedded.loadavg)} |`,
+    '',
+    `Lexical ranking of the database store against the embedded one (BM25 top 100 for ${r.fidelity.questions} questions; load ${la(r.fidelity.loadavg)}): the same best passage for ${f1(100 * r.fidelity.same1)}% of questions, the same ten in the same order for ${f1(100 * r.fidelity.same10)}%, and on average ${f1(100 * r.fidelity.overlap10)}% / ${f1(100 * r.fidelity.overlap30)}% / ${f1(100 * r.fidelity.overlap100)}% of the embedded store's 10 / 30 / 100 best among its own.`,
+    '',
+    `Copying the embedded index into the database (\`kiemchung import-index\`: articles, paragraphs, passages with their stored vectors, the HNSW index, the BM25 postings and term counts, in one transaction): ${ms(r.import.ms)} (load ${la(r.import.loadavg)}). Tables: ${r.import.tables.map((x: { name: string; bytes: number }) => `${x.name} ${mb(x.bytes)}`).join(', ')}.`,
+    '',
+    `Throughput, one question at a time per replica, each replica a process with its own engine and connection pool on the one database: one replica ${t.one.perSecond.toFixed(1)} answers/s (load ${la(t.one.loadavg)}), two ${t.two.perSecond.toFixed(1)} answers/s (load ${la(t.two.loadavg)}).`,
+    '',
+    `Webhook: ${r.webhook.updates.toLocaleString('en')} updates, each posted to both replicas at once (16 in flight), a 503 delivered again as Telegram does: ${r.webhook.answered} answered, ${r.webhook.duplicated} answered twice, ${r.webhook.lost} lost, in ${ms(r.webhook.ms)} (load ${la(r.webhook.loadavg)}).`,
+    '',
+    `A new generation (one article added, written by \`updateDatabaseIndex\` in ${ms(r.generationSwitch.updateMs)}) was served by both replicas at most ${ms(r.generationSwitch.seenByEveryReplicaMs)} after its transaction committed (load ${la(r.generationSwitch.loadavg)}).`,
+  ];
+  return lines.join('\n');
+}
+
+/** Replaces (or appends) the section between the PostgreSQL markers of the report. */
+function writeSection(file: string, section: string): void {
+  const start = '<!-- postgres:start -->';
+  const end = '<!-- postgres:end -->';
+  const body = `${start}\n${section}\n${end}`;
+  const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const i = old.indexOf(start);
+  const j = old.indexOf(end);
+  fs.writeFileSync(file, i >= 0 && j > i ? `${old.slice(0, i)}${body}${old.slice(j + end.length)}` : `${old.trimEnd()}\n\n${body}\n`);
+}
+
