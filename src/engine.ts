@@ -10,7 +10,9 @@ import { type Logger, createLogger, secretValues } from './log.js';
 import { assertVerbatim, closestArticles, extractiveAnswer, messages } from './answer/extractive.js';
 import { renumberMarkers } from './answer/check-citations.js';
 import { draftText } from './answer/draft.js';
+import { analyzeQuestion, retrievalQuery } from './answer/question-type.js';
 import { type FusionSettings, HASH_FUSION, NEURAL_FUSION, type Retrieved, retrieve } from './retrieve/hybrid.js';
+import { RERANK_POOL } from './retrieve/rerank.js';
 import { expandQuery, translateTerms } from './text/glossary.js';
 import { detectLang } from './text/lang.js';
 import { fold, normalizeSpace } from './text/normalize.js';
@@ -76,18 +78,24 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     if (!/[\p{L}\p{N}]/u.test(q)) return done({ ...base, text: m.empty, refused: true, reason: 'empty-question' }, 0);
     if (q.length > config.maxQuestionChars) return done({ ...base, text: m.tooLong, refused: true, reason: 'too-long' }, 0);
     const r = reader;
-    const expanded = expandQuery(q, lang);
-    const { hits } = await retrieve(r, embedder, expanded, { k: opts.topK ?? config.topK, fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
+    const analysis = analyzeQuestion(q);
+    const topK = opts.topK ?? config.topK;
+    // Retrieval looks for the question's content, not its question words; the first
+    // RERANK_POOL passages are then re-ranked by their sentences.
+    const expanded = expandQuery(retrievalQuery(q, analysis), lang);
+    const { hits: found } = await retrieve(r, embedder, expanded, { k: Math.max(topK, RERANK_POOL), fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
     const retrieveMs = performance.now() - t0;
-    const closest = closestArticles(hits);
-    const retrieved = hits.map((h) => ({ paragraphId: `${h.article.id}#p${h.paragraphNumber}`, articleId: h.article.id, score: Math.round(h.score * 10000) / 10000 }));
-    if (hits.length === 0) {
+    if (found.length === 0) {
       const filtered = opts.filter && Object.values(opts.filter).some((v) => v !== undefined);
       return done({ ...base, text: filtered ? m.filtered : m.refusal, refused: true, reason: filtered ? 'not-in-filter' : 'no-match' }, retrieveMs);
     }
-    const ex = extractiveAnswer({ reader: r, question: q, translated: lang === 'en' ? translateTerms(q) : [], lang, hits });
+    const ex = extractiveAnswer({ reader: r, question: q, translated: lang === 'en' ? translateTerms(q) : [], lang, hits: found, analysis });
+    const hits = ex.ranked.slice(0, topK);
+    const closest = closestArticles(hits);
+    const retrieved = hits.map((h) => ({ paragraphId: `${h.article.id}#p${h.paragraphNumber}`, articleId: h.article.id, score: Math.round(h.score * 10000) / 10000 }));
+    const confidence = Math.round(ex.confidence * 10000) / 10000;
     if (ex.citations.length === 0 || ex.confidence < config.minConfidence) {
-      return done({ ...base, text: m.refusal, refused: true, reason: 'low-confidence', closest, retrieved, confidence: ex.confidence }, retrieveMs);
+      return done({ ...base, text: m.refusal, refused: true, reason: 'low-confidence', closest, retrieved, confidence }, retrieveMs);
     }
     if (llm) {
       const composed = await llmAnswer(r, hits, q, lang, opts).catch((err: unknown) => {
@@ -95,9 +103,9 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
         logger.error('LLM answer failed; using the extractive answer', err);
         return null;
       });
-      if (composed) return done({ ...base, ...composed, refused: false, closest, retrieved, confidence: ex.confidence }, retrieveMs);
+      if (composed) return done({ ...base, ...composed, refused: false, closest, retrieved, confidence }, retrieveMs);
     }
-    return done({ ...base, text: ex.text, citations: ex.citations, refused: false, closest, retrieved, confidence: ex.confidence }, retrieveMs);
+    return done({ ...base, text: ex.text, citations: ex.citations, ...(ex.shortAnswer ? { shortAnswer: ex.shortAnswer } : {}), refused: false, closest, retrieved, confidence }, retrieveMs);
   };
 
   /**
@@ -142,7 +150,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     if (!/[\p{L}\p{N}]/u.test(q)) return [];
     if (q.length > config.maxQuestionChars) throw new InputError(`query longer than ${config.maxQuestionChars} characters`);
     const r = reader;
-    const { hits } = await retrieve(r, embedder, expandQuery(q, detectLang(q)), { k: opts.topK ?? 10, fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
+    const { hits } = await retrieve(r, embedder, expandQuery(retrievalQuery(q), detectLang(q)), { k: opts.topK ?? 10, fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
     return hits.map((h) => ({
       ...articleRef(h.article),
       paragraphId: `${h.article.id}#p${h.paragraphNumber}`,
