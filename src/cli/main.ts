@@ -23,7 +23,7 @@ Usage:
   kiemchung chat                              ask questions in the terminal
   kiemchung search "<query>" [--json]         best matching paragraphs
   kiemchung source <articleId#pN> [--json]    one whole paragraph
-  kiemchung eval --questions FILE [--distractors FILE --distractor-limit N] [--strip-marks] [--json]
+  kiemchung eval --questions FILE [--distractors FILE --distractor-limit N] [--strip-marks] [--dump FILE] [--json]
 
 Options for every command:
   --corpus <dir|file>   corpus folder or .jsonl(.gz) file (KIEMCHUNG_CORPUS, default corpus/)
@@ -49,6 +49,7 @@ const OPTIONS = {
   distractors: { type: 'string' },
   'distractor-limit': { type: 'string' },
   'strip-marks': { type: 'boolean' },
+  dump: { type: 'string' },
   limit: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -61,7 +62,7 @@ const ALLOWED: Record<string, ReadonlyArray<keyof typeof OPTIONS>> = {
   search: ['json', 'top-k', 'article', 'source', 'from', 'to'],
   source: ['json'],
   chat: ['top-k', 'article', 'source', 'from', 'to', 'lang'],
-  eval: ['json', 'questions', 'distractors', 'distractor-limit', 'strip-marks', 'limit'],
+  eval: ['json', 'questions', 'distractors', 'distractor-limit', 'strip-marks', 'limit', 'dump'],
 };
 
 function int(v: string | undefined, name: string, min = 1): number | undefined {
@@ -210,6 +211,7 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
           ...(dl !== undefined ? { distractorLimit: dl } : {}),
           ...(limit ? { limit } : {}),
           stripMarks: values['strip-marks'] ?? false,
+          ...(values.dump ? { dump: values.dump } : {}),
           cacheDir: path.join(path.dirname(path.resolve(config.indexDir)), 'eval'),
           config,
           logger,
