@@ -14,6 +14,10 @@ import { type FusionSettings, HASH_FUSION, NEURAL_FUSION, type Retrieved, retrie
 import { expandQuery, translateTerms } from './text/glossary.js';
 import { detectLang } from './text/lang.js';
 import { fold, normalizeSpace } from './text/normalize.js';
+import { type CoreAskOptions, askInContext } from './dialogue/converse.js';
+import type { CollectionView } from './dialogue/collection.js';
+import type { ArticleLookup } from './dialogue/follow-up.js';
+import { dayIn, type PeriodOrder } from './text/relative-dates.js';
 import type { Answer, AskOptions, Citation, Engine, Lang, EngineStats, IndexReport, SearchHit, SearchOptions, SourceParagraph, Suggestion } from './types.js';
 
 export interface EngineOptions {
@@ -30,6 +34,11 @@ export interface EngineOptions {
   embedder?: Embedder;
   fusion?: Partial<FusionSettings>;
   onIndexProgress?: (p: IndexProgress) => void;
+  /**
+   * The time, for questions about "hôm nay", "tuần trước", "năm nay" (read in
+   * KIEMCHUNG_TIME_ZONE); default the system clock. Tests and evaluations pass a fixed one.
+   */
+  clock?: () => Date;
 }
 
 /**
@@ -63,7 +72,8 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   let reader = IndexReader.open(config.indexDir, embedder);
   let reindexing: Promise<IndexReport> | null = null;
 
-  const ask = async (question: string, opts: AskOptions = {}): Promise<Answer> => {
+  /** One standalone question: retrieval (in the given order of dates) and the cited answer. */
+  const answerOne = async (question: string, opts: CoreAskOptions = {}): Promise<Answer> => {
     const t0 = performance.now();
     const q = normalizeSpace(typeof question === 'string' ? question : '');
     const lang = opts.lang ?? detectLang(q);
@@ -77,7 +87,8 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     if (q.length > config.maxQuestionChars) return done({ ...base, text: m.tooLong, refused: true, reason: 'too-long' }, 0);
     const r = reader;
     const expanded = expandQuery(q, lang);
-    const { hits } = await retrieve(r, embedder, expanded, { k: opts.topK ?? config.topK, fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
+    const retrieved0 = await retrieve(r, embedder, expanded, { k: opts.topK ?? config.topK, fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
+    const hits = opts.order ? orderByDate(retrieved0.hits, opts.order) : retrieved0.hits;
     const retrieveMs = performance.now() - t0;
     const closest = closestArticles(hits);
     const retrieved = hits.map((h) => ({ paragraphId: `${h.article.id}#p${h.paragraphNumber}`, articleId: h.article.id, score: Math.round(h.score * 10000) / 10000 }));
@@ -136,6 +147,32 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     assertVerbatim(citations);
     return { text, citations, mode: 'llm' as const, flagged: result.flagged, checks: result.checks };
   };
+
+  const clock = options.clock ?? (() => new Date());
+  const view: CollectionView = {
+    *articles() {
+      for (const { meta } of reader.articles.values()) yield { ...articleRef(meta), tags: meta.tags };
+    },
+    paragraphs: (articleId) => paragraphsOf(reader, articleId),
+    candidates: async (words, limit) => {
+      const { hits } = await retrieve(reader, embedder, words, { k: limit, fusion });
+      return [...new Set(hits.map((h) => h.article.id))];
+    },
+  };
+  const lookup: ArticleLookup = (articleId) => {
+    const loc = reader.articles.get(articleId);
+    const paragraphs = paragraphsOf(reader, articleId);
+    return loc && paragraphs ? { title: loc.meta.title, paragraphs } : null;
+  };
+  const ask = (question: string, opts: AskOptions = {}): Promise<Answer> =>
+    askInContext(question, opts, {
+      answer: answerOne,
+      today: () => dayIn(clock(), config.timeZone),
+      view,
+      lookup,
+      maxQuestionChars: config.maxQuestionChars,
+      ...(llm?.rewrite ? { rewrite: llm.rewrite } : {}),
+    });
 
   const search = async (query: string, opts: SearchOptions = {}): Promise<SearchHit[]> => {
     const q = normalizeSpace(typeof query === 'string' ? query : '');
@@ -220,4 +257,38 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       await embedder.close();
     },
   };
+}
+
+/** Body paragraphs of a live article, in order; null when unknown. */
+function paragraphsOf(reader: IndexReader, articleId: string): string[] | null {
+  const loc = reader.articles.get(articleId);
+  if (!loc) return null;
+  const seg = reader.segments[loc.segment] as Segment;
+  const out: string[] = [];
+  for (let p = loc.meta.p0; p < loc.meta.p0 + loc.meta.pc; p++) out.push(seg.paragraphText(p));
+  return out;
+}
+
+/**
+ * Retrieval hits in the order a question's "mới nhất" / "cũ nhất" / "gần đây" asks for. Among
+ * the relevant hits (at least half the best score), "latest" puts the newest articles first and
+ * "earliest" the oldest; "recent" lifts newer ones by up to a quarter of their score, relative
+ * to the dates retrieved. Hits without a date keep their place after the dated ones.
+ */
+export function orderByDate(hits: Retrieved[], order: PeriodOrder): Retrieved[] {
+  if (hits.length < 2) return hits;
+  const best = hits[0]?.score ?? 0;
+  if (order === 'recent') {
+    const dates = hits.map((h) => h.article.date).filter(Boolean).sort();
+    const lo = Date.parse(dates[0] ?? '');
+    const hi = Date.parse(dates[dates.length - 1] ?? '');
+    if (!(hi > lo)) return hits;
+    const fresh = (h: Retrieved) => (h.article.date ? (Date.parse(h.article.date) - lo) / (hi - lo) : 0);
+    return [...hits].sort((a, b) => b.score * (0.75 + 0.25 * fresh(b)) - a.score * (0.75 + 0.25 * fresh(a)));
+  }
+  const relevant = hits.filter((h) => h.score >= best * 0.5 && h.article.date);
+  const rest = hits.filter((h) => !relevant.includes(h));
+  const sign = order === 'latest' ? -1 : 1;
+  relevant.sort((a, b) => sign * a.article.date.localeCompare(b.article.date) || b.score - a.score);
+  return [...relevant, ...rest];
 }

@@ -12,6 +12,7 @@ import { createLogger } from '../log.js';
 import type { AskOptions, Engine, SearchFilter } from '../types.js';
 import { runChat } from './chat.js';
 import { runEval, summaryLine } from './eval.js';
+import { dialogueSummaryLines, runDialogueEval } from './eval-dialogues.js';
 import { progressBar } from './progress.js';
 import { renderAnswer, renderHits, renderSource } from './render.js';
 
@@ -24,6 +25,7 @@ Usage:
   kiemchung search "<query>" [--json]         best matching paragraphs
   kiemchung source <articleId#pN> [--json]    one whole paragraph
   kiemchung eval --questions FILE [--distractors FILE --distractor-limit N] [--strip-marks] [--json]
+  kiemchung eval --dialogues FILE [--now YYYY-MM-DD] [--json]   follow-ups, dates and collection questions
 
 Options for every command:
   --corpus <dir|file>   corpus folder or .jsonl(.gz) file (KIEMCHUNG_CORPUS, default corpus/)
@@ -49,6 +51,8 @@ const OPTIONS = {
   distractors: { type: 'string' },
   'distractor-limit': { type: 'string' },
   'strip-marks': { type: 'boolean' },
+  dialogues: { type: 'string' },
+  now: { type: 'string' },
   limit: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -61,7 +65,7 @@ const ALLOWED: Record<string, ReadonlyArray<keyof typeof OPTIONS>> = {
   search: ['json', 'top-k', 'article', 'source', 'from', 'to'],
   source: ['json'],
   chat: ['top-k', 'article', 'source', 'from', 'to', 'lang'],
-  eval: ['json', 'questions', 'distractors', 'distractor-limit', 'strip-marks', 'limit'],
+  eval: ['json', 'questions', 'dialogues', 'now', 'distractors', 'distractor-limit', 'strip-marks', 'limit'],
 };
 
 function int(v: string | undefined, name: string, min = 1): number | undefined {
@@ -198,7 +202,31 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
         return 0;
       }
       case 'eval': {
-        if (!values.questions) throw new UsageError('eval needs --questions FILE');
+        if (values.dialogues) {
+          if (values.questions || values['strip-marks']) throw new UsageError('--dialogues goes without --questions and --strip-marks');
+          if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) throw new UsageError('--now must be a date YYYY-MM-DD or an ISO date-time');
+          const limit = int(values.limit, 'limit');
+          const dl = int(values['distractor-limit'], 'distractor-limit', 0);
+          const r = await runDialogueEval({
+            dialogues: values.dialogues,
+            corpus: config.corpus,
+            ...(values.distractors ? { distractors: values.distractors } : {}),
+            ...(dl !== undefined ? { distractorLimit: dl } : {}),
+            ...(limit ? { limit } : {}),
+            ...(values.now ? { now: values.now } : {}),
+            cacheDir: path.join(path.dirname(path.resolve(config.indexDir)), 'eval'),
+            config,
+            logger,
+          });
+          if (values.json) io.out(JSON.stringify(r));
+          else {
+            for (const m of r.misses) io.out(`miss ${m.id} turn ${m.turn}: ${m.question}${m.understood ? ` (read as: ${m.understood})` : ''}: ${m.what}`);
+            for (const line of dialogueSummaryLines(r)) io.out(line);
+          }
+          return 0;
+        }
+        if (values.now) throw new UsageError('--now goes with --dialogues');
+        if (!values.questions) throw new UsageError('eval needs --questions FILE or --dialogues FILE');
         if (values['distractor-limit'] && !values.distractors) throw new UsageError('--distractor-limit goes with --distractors');
         const limit = int(values.limit, 'limit');
         const dl = int(values['distractor-limit'], 'distractor-limit', 0);
