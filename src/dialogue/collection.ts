@@ -1,5 +1,5 @@
+import { translateTerms } from '../text/glossary.js';
 import { sentenceRanges } from '../text/sentences.js';
-import { STOPWORDS } from '../text/stopwords.js';
 import { fold, hasMarks, normalizeSpace } from '../text/normalize.js';
 import { syllables } from '../text/tokenize.js';
 import { markedPattern } from '../text/words.js';
@@ -47,6 +47,7 @@ const LIST = markedPattern(
     `${B}(?:list|show|find)(?:\\s+me)?(?:\\s+all)?(?:\\s+the)?\\s+${NOUN_EN}${E}`,
     `${B}(?:which|what)\\s+${NOUN_EN}${E}`,
     `${B}(?:are|is) there\\s+(?:any\\s+)?${NOUN_EN}${E}`,
+
     `${B}any\\s+${NOUN_EN}\\s*$`,
   ].join('|'),
   'u',
@@ -61,6 +62,8 @@ const ABOUT_WHAT = markedPattern(
   ].join('|'),
   'u',
 );
+// With a period: "Tháng 8/2023 có sự kiện hợp tác đo lường nào?", "What events were there in 2024?"
+const EVENTS = markedPattern(`^(?:có\\s+)?(?:những\\s+|các\\s+)?(?:sự kiện|hoạt động)\\s+(.+?\\s+)?nào(?:\\s+không)?$|^(?:what|which)\\s+(?:events|activities)(?:\\s+(?:about|on|in)\\s+(.+?))?(?:\\s+(?:were there|took place|happened))?$`, 'u');
 const TOPIC = markedPattern(`${B}(?:nói về|viết về|đề cập (?:đến|tới)|nhắc (?:đến|tới)|liên quan (?:đến|tới)|về|mentioning|mention|about|on|regarding|concerning|related to)\\s+(.+)$`, 'u');
 const NOT_TOPIC = markedPattern(`^(?:gì|cái gì|điều gì|chuyện gì|nội dung gì|vấn đề gì|what)$`, 'u');
 const TRAILING = markedPattern(`(?:\\s+(?:là|nói|viết|có|được|đăng|trong kho|đã lưu|in the collection|stored|are there|is there|there|vậy|thế|ạ|nhỉ|không|do you have|have you got))+\\s*$`, 'u');
@@ -81,6 +84,15 @@ export function readCollectionQuestion(rest: string, order: 'latest' | 'earliest
   else if (LIST.forText(q).test(hay)) kind = order === 'latest' || order === 'earliest' ? order : 'list';
   else if ((order === 'latest' || order === 'earliest') && ABOUT_WHAT.forText(q).test(hay)) kind = order;
   else if (hadPeriod && ABOUT_WHAT.forText(q).test(hay)) kind = 'list';
+  else if (hadPeriod) {
+    const m = EVENTS.forText(q).exec(hay);
+    if (m) {
+      const g = m[1] !== undefined ? 1 : 2;
+      const start = m[g] !== undefined ? m.index + m[0].indexOf(m[g] as string) : -1;
+      const topic = start >= 0 ? q.slice(start, start + (m[g] as string).length).trim() : '';
+      return topic ? { kind: 'list', topic } : { kind: 'list' };
+    }
+  }
   if (!kind) return null;
   const topic = topicOf(q);
   return topic ? { kind, topic } : { kind };
@@ -99,15 +111,28 @@ function topicOf(q: string): string | undefined {
   return topic;
 }
 
-/** Folded content syllables of a topic: an article is about it when it names every one. */
-function topicWords(topic: string): string[] {
-  const words = syllables(topic).syllables.map(fold).filter((w) => !STOPWORDS.has(w));
-  return [...new Set(words.length ? words : syllables(topic).syllables.map(fold))];
+/**
+ * The ways an article can name a topic: its words in order (folded when the topic was typed
+ * without marks), and for English topics the glossary's Vietnamese terms.
+ */
+function topicForms(topic: string, lang: Lang): string[][] {
+  const marked = hasMarks(topic);
+  const words = (t: string, keepMarks: boolean) => syllables(t).syllables.map((w) => (keepMarks ? w : fold(w)));
+  const forms = [words(topic, marked)];
+  if (lang === 'en') for (const vi of translateTerms(topic.toLowerCase())) forms.push(words(vi, true));
+  return forms.filter((f) => f.length > 0);
 }
 
-function mentionsAll(text: string, words: readonly string[]): boolean {
-  const have = new Set(syllables(text).syllables.map(fold));
-  return words.every((w) => have.has(w));
+/** Whether `text` has one of the forms as consecutive words ("đo lường", not "đo" here and "lường" there). */
+function mentions(text: string, forms: readonly string[][]): boolean {
+  const all = syllables(text).syllables;
+  const folded = all.map(fold);
+  return forms.some((form) => {
+    const marked = form.some(hasMarks);
+    const hay = marked ? all : folded;
+    for (let i = 0; i + form.length <= hay.length; i++) if (form.every((w, k) => hay[i + k] === w)) return true;
+    return false;
+  });
 }
 
 export interface CollectionInput {
@@ -162,7 +187,7 @@ export async function answerCollection(input: CollectionInput): Promise<Collecti
   let matching: ArticleInfo[] = [];
   let atLeast = false;
   if (question.topic) {
-    const words = topicWords(question.topic);
+    const forms = topicForms(question.topic, lang);
     const byId = new Map<string, ArticleInfo>();
     for (const a of view.articles()) byId.set(a.articleId, a);
     // Small collections are read whole; large ones through the lexical index's best matches.
@@ -173,7 +198,7 @@ export async function answerCollection(input: CollectionInput): Promise<Collecti
       const a = byId.get(id);
       if (!a || !inPeriod(a)) continue;
       const text = [a.title, a.tags.join(' '), ...(view.paragraphs(id) ?? [])].join('\n');
-      if (mentionsAll(text, words)) matching.push(a);
+      if (mentions(text, forms)) matching.push(a);
     }
   } else {
     for (const a of view.articles()) if (inPeriod(a)) matching.push(a);
@@ -200,9 +225,13 @@ export async function answerCollection(input: CollectionInput): Promise<Collecti
     if (c) lines.push(`${t.opening} “${c.quote}” [${c.marker}]`);
   } else {
     lines.push(question.kind === 'count' ? t.count(total, scope, atLeast) : t.list(total, scope, atLeast));
+    // A short list shows how each article opens; a long one only its titles.
+    const withLead = listed.length <= 3;
     listed.forEach((a, i) => {
       const m = markerOf(a);
-      lines.push(`${i + 1}. ${a.title} (${lang === 'en' ? longDate(a.date) : dmy(a.date)}${a.dateKind === 'event' ? t.eventMark : ''})${m ? ` [${m}]` : ''}`);
+      lines.push(`${i + 1}. ${a.title} (${lang === 'en' ? longDate(a.date) : dmy(a.date)}${a.dateKind === 'event' ? t.eventMark : ''})${m && !withLead ? ` [${m}]` : ''}`);
+      const c = citations.find((x) => x.articleId === a.articleId);
+      if (withLead && c) lines.push(`   “${c.quote}” [${c.marker}]`);
     });
     if (total > listed.length) lines.push(t.more(total - listed.length));
   }

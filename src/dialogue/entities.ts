@@ -9,7 +9,8 @@ import { fold, hasMarks, nfc, stripMarks } from '../text/normalize.js';
  * recogniser: they lean on capitals, titles and head nouns, which news text uses consistently.
  */
 
-export type EntityKind = 'person' | 'org' | 'event' | 'place' | 'date';
+/** `thing`: a named law, initiative, programme, agreement… ("Luật Tiêu chuẩn và Quy chuẩn kỹ thuật"). */
+export type EntityKind = 'person' | 'org' | 'event' | 'thing' | 'place' | 'date';
 
 export interface Entity {
   kind: EntityKind;
@@ -21,6 +22,8 @@ export interface Entity {
   gender?: 'male' | 'female';
   /** For people: the title written before the name ("Thứ trưởng"). */
   title?: string;
+  /** For people named by their role only ("Tổng Thư ký IEC"). */
+  role?: boolean;
   /** For dates: the ISO range. */
   from?: string;
   to?: string;
@@ -127,7 +130,9 @@ function people(text: string, toks: Tok[]): Entity[] {
     let j = i;
     while (j + 1 < toks.length && !(toks[j] as Tok).after && isCap(toks[j + 1] as Tok) && j - i < 4) j++;
     const run = toks.slice(i, j + 1);
-    if (run.length < 2) continue;
+    // One capitalised word is a name only right after an honorific ("ông Metzger").
+    const afterHonorific = i > 0 && !toks[i - 1]?.after && (toks[i - 1] as Tok).folded in HONORIFICS_FOLDED;
+    if (run.length < 2 && !(afterHonorific && !isAcronym(t) && !NOT_NAME_START.has(t.text))) continue;
     // Look back up to four tokens for a title or an honorific ("Thứ trưởng Bộ KH&CN Lê Xuân Định").
     let title: string | undefined;
     let honorific: string | undefined;
@@ -153,7 +158,6 @@ function people(text: string, toks: Tok[]): Entity[] {
     const foreign = !marked && run.every((w) => !EN_NOT_NAME.has(w.folded) && !NOT_NAME_FOLDED.has(w.folded)) && i > 0 && !SENTENCE_START.test(text.slice(0, first.start));
     if (!surname && !title && !honorific && !foreign) continue;
     if (!surname && NOT_NAME_START.has(first.text)) continue;
-    // Trim trailing words that start an organisation or a place glued to the name.
     const name = text.slice(first.start, (run[run.length - 1] as Tok).end);
     out.push({
       kind: 'person',
@@ -169,6 +173,60 @@ function people(text: string, toks: Tok[]): Entity[] {
 }
 
 const NOT_NAME_FOLDED = new Set([...NOT_NAME_START].map(fold));
+/**
+ * A title with the organisation it belongs to and no name ("Tổng Thư ký IEC", "Thứ trưởng Bộ
+ * KH&CN", "the IEC General Secretary"): a person named by role, whom "ông ấy" can mean.
+ */
+function roles(text: string, toks: Tok[]): Entity[] {
+  const out: Entity[] = [];
+  const titles = [...new Set(TITLES.map((t) => fold(t).replace(/\.$/, '')))].sort((a, b) => b.split(' ').length - a.split(' ').length);
+  for (let i = 0; i < toks.length; i++) {
+    const title = titles.find((t) => t.split(' ').every((w, k) => toks[i + k]?.folded === w && (k === t.split(' ').length - 1 || !(toks[i + k] as Tok).after)));
+    if (!title) continue;
+    const n = title.split(' ').length;
+    const last = toks[i + n - 1] as Tok;
+    const next = toks[i + n];
+    if (!next || last.after) continue;
+    // The organisation: an acronym, or a name with an organisation head ("Bộ KH&CN").
+    let end: number | null = null;
+    let lastOfRole = next;
+    if (isAcronym(next)) end = next.end;
+    else {
+      const org = ORG_HEADS.find((h) => h.split(' ').every((w, k) => toks[i + n + k]?.folded === w));
+      const p = org && isCap(next) ? namedPhrase(text, toks, i + n, org, false) : null;
+      if (p) {
+        end = next.start + p.text.length;
+        lastOfRole = toks[p.end] as Tok;
+      }
+    }
+    if (end === null) continue;
+    // A name right after the role is the person ("Thứ trưởng Bộ KH&CN Lê Xuân Định").
+    const after = toks[toks.indexOf(lastOfRole) + 1];
+    if (after && !lastOfRole.after && isCap(after)) continue;
+    out.push({ kind: 'person', role: true, text: text.slice((toks[i] as Tok).start, end), title: text.slice((toks[i] as Tok).start, last.end), start: (toks[i] as Tok).start });
+    i += n - 1;
+  }
+  const en = /(?<![\p{L}])(?:the\s+)?(?:([A-Z][A-Z&]+)\s+)?(General Secretary|Secretary[- ]General|Vice Minister|Deputy Minister|Minister|President|Director[- ]General|Director|Chairman|Chairwoman)(?:\s+of\s+the\s+([A-Z][A-Z&]+|[A-Z][\w]+(?:\s+[A-Z][\w]+)*))?(?![\p{L}])/gu;
+  for (let m: RegExpExecArray | null; (m = en.exec(text)); ) {
+    const after = text.slice(m.index + m[0].length);
+    if (/^\s+[A-Z][a-z]+\s+[A-Z]/.test(after)) continue;
+    out.push({ kind: 'person', role: true, text: m[0].replace(/^the\s+/i, ''), title: m[2] as string, start: m.index + (m[0].match(/^the\s+/i)?.[0].length ?? 0) });
+  }
+  return out;
+}
+
+/** English named events: "the 4th LMC symposium", "the IEC meeting", "the Lancang-Mekong conference". */
+function englishEvents(text: string): Entity[] {
+  const out: Entity[] = [];
+  const re = /(?<![\p{L}])(?:the\s+)?((?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth)\s+)?(?:[A-Z][\w&-]*\s+){1,4}(?:[a-z][\w-]*\s+){0,2}(symposium|conference|meeting|summit|forum|workshop|session|talks|visit))(?![\p{L}])/gu;
+  for (let m: RegExpExecArray | null; (m = re.exec(text)); ) {
+    const phrase = m[0];
+    if (/^(?:What|When|Where|Who|Which|How|Why|Did|Does|Is|Was)\s/.test(phrase)) continue;
+    out.push({ kind: 'event', text: phrase, head: (m[2] as string).toLowerCase(), start: m.index });
+  }
+  return out;
+}
+
 const HONORIFICS_FOLDED: Record<string, 'male' | 'female' | undefined> = Object.fromEntries(Object.entries(HONORIFICS).map(([k, v]) => [fold(k), v]));
 
 /** The named thing starting at token i with a head noun: the head and the words that name it. */
@@ -189,8 +247,12 @@ function namedPhrase(text: string, toks: Tok[], i: number, head: string, allowLo
       continue;
     }
     if (STOP_AFTER.has(n.folded)) break;
-    // Vietnamese names capitalise a word's first syllable only: "Khoa học", "Đo lường".
-    const afterCap = isCap(prev) && !prev.after && j >= i + headLen;
+    // Vietnamese names capitalise a word's first syllable only ("Khoa học", "Đo lường"): a
+    // lower-case syllable after a capitalised one belongs to the name when the name goes on
+    // after it ("Viện Đo lường Việt Nam"), or ends right there at punctuation.
+    const after = toks[j + 2];
+    const goesOn = !n.after ? after !== undefined && (isCap(after) || isAcronym(after) || after.folded === 'va') : /^[().,;:]/.test(n.after);
+    const afterCap = isCap(prev) && !prev.after && j >= i + headLen && goesOn;
     const joins = n.folded === 'va' && toks[j + 2] && isCap(toks[j + 2] as Tok);
     if (afterCap || joins || (MODIFIERS.has(n.folded) && (allowLower || named))) {
       j++;
@@ -215,7 +277,7 @@ function things(text: string, toks: Tok[]): Entity[] {
     if (head) {
       const p = namedPhrase(text, toks, i, head, true);
       if (p) {
-        out.push({ kind: EVENT_HEADS.has(head) ? 'event' : 'event', text: p.text, head, start: (toks[i] as Tok).start });
+        out.push({ kind: EVENT_HEADS.has(head) ? 'event' : 'thing', text: p.text, head, start: (toks[i] as Tok).start });
         i = p.end;
         continue;
       }
@@ -243,7 +305,7 @@ function acronyms(text: string): Entity[] {
   return out;
 }
 
-const PLACE_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:tại|ở|in|at)\\s+((?:(?:thành phố|thủ đô|tỉnh|city of)\\s+)?${CAP}(?:[ -]+${CAP}){0,3}(?:\\s+-\\s+${CAP}(?:\\s+${CAP}){0,2})?)`, 'gu');
+const PLACE_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:tại|tai|ở|đến|den|tới|in|at|to)\\s+((?:(?:thành phố|thủ đô|tỉnh|city of)\\s+)?${CAP}(?:[ -]+${CAP}){0,3}(?:\\s+-\\s+${CAP}(?:\\s+${CAP}){0,2})?)`, 'gu');
 const NOT_PLACE = new Set(['Hội', 'Bộ', 'Viện', 'Ủy', 'Lễ', 'Buổi', 'Phiên', 'Kỳ', 'Diễn', 'The', 'Thời', 'Đây', 'Đó']);
 
 function places(text: string): Entity[] {
@@ -262,9 +324,9 @@ function places(text: string): Entity[] {
 export function findEntities(input: string): Entity[] {
   const text = nfc(input);
   const toks = tokens(text);
-  const found: Entity[] = [...people(text, toks), ...things(text, toks), ...places(text)];
-  const covered = (e: Entity) => found.some((f) => f !== e && f.kind !== 'place' && e.start >= f.start && e.start < f.start + f.text.length);
-  for (const a of acronyms(text)) if (!covered(a) || true) found.push(a);
+  const found: Entity[] = [...people(text, toks), ...roles(text, toks), ...things(text, toks), ...englishEvents(text), ...places(text)];
+  // An acronym inside a longer name is still its own entity ("IEC" in "Ủy ban … (IEC)").
+  found.push(...acronyms(text));
   for (const d of findDates(text)) {
     if (!d.from || !d.to) continue;
     found.push({ kind: 'date', text: d.text, from: d.from, to: d.to, start: d.start });

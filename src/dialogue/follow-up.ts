@@ -1,7 +1,10 @@
 import { expectedType, type ExpectedType } from '../answer/question-type.js';
 import { findDates } from '../text/find-dates.js';
-import { fold, hasMarks, normalizeSpace } from '../text/normalize.js';
+import { fold, hasMarks, normalizeSpace, stripMarks } from '../text/normalize.js';
 import { hasWord, markedPattern } from '../text/words.js';
+import { translateTerms } from '../text/glossary.js';
+import { STOPWORDS } from '../text/stopwords.js';
+import { syllables } from '../text/tokenize.js';
 import type { AnswerPeriod, Lang, Turn } from '../types.js';
 import { type Entity, type EntityKind, findEntities } from './entities.js';
 
@@ -38,7 +41,7 @@ export interface FollowUp {
   turn?: Turn;
 }
 
-type RefKind = EntityKind | 'article' | 'thing';
+type RefKind = EntityKind | 'article' | 'both';
 
 interface Ref {
   start: number;
@@ -50,6 +53,8 @@ interface Ref {
   /** Folded head noun of a demonstrative ("hoi nghi" in "hội nghị đó"). */
   head?: string;
   possessive?: boolean;
+  /** A capitalised head noun standing alone for a name in context ("Viện" for "Viện Đo lường Việt Nam"). */
+  bare?: boolean;
   lang: Lang;
 }
 
@@ -76,6 +81,8 @@ const REFS: Array<{ re: ReturnType<typeof markedPattern>; read: (m: RegExpExecAr
       return { kind: 'person', lang: 'vi', honorific: m[1] as string, ...(h === 'ong' || h === 'anh' ? { gender: 'male' as const } : h === 'ba' || h === 'chi' ? { gender: 'female' as const } : {}) };
     },
   },
+  // Both parties of the earlier turn: "hai bên", "đôi bên", "both sides"
+  { re: markedPattern(`${B}(?:hai bên|đôi bên|hai phía|cả hai bên|both sides|the two sides|both parties|the two parties)${E}`), read: (m) => ({ kind: 'both', lang: /sides|parties/.test(m[0]) ? 'en' : 'vi' }) },
   // Places and times: "ở đó", "tại đây", "nơi đó", "khi đó", "hôm đó"
   { re: markedPattern(`${B}(?:ở|tại)\\s+(?:đó|đấy|đây|nơi đó|chỗ đó)${E}|${B}(?:nơi|chỗ)\\s+(?:đó|ấy|này)${E}`), read: () => ({ kind: 'place', lang: 'vi' }) },
   { re: markedPattern(`${B}(?:vào\\s+)?(?:khi|lúc|hồi|thời điểm|hôm|dịp|ngày|năm|tháng|thời gian)\\s+(?:đó|ấy)${E}`), read: () => ({ kind: 'date', lang: 'vi' }) },
@@ -96,6 +103,7 @@ const REFS: Array<{ re: ReturnType<typeof markedPattern>; read: (m: RegExpExecAr
   { re: markedPattern(`${B}(?:then|at that time|at the time|that day|that year|on that day|on that date)${E}`), read: () => ({ kind: 'date', lang: 'en' }) },
   { re: markedPattern(`${B}(they|them|their|it|its)${E}`), read: (m) => ({ kind: /^it/.test(m[1] as string) ? 'thing' : 'org', lang: 'en', possessive: /^(their|its)$/.test(m[1] as string) }) },
 ];
+const BARE_HEAD = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:Viện|Bộ|Ủy ban|Uỷ ban|Hội nghị|Hội thảo|Diễn đàn|Hiệp hội|Trung tâm|Tổng cục|Cục)(?![\\p{L}\\p{M}\\p{N}])`, 'gu');
 // "họ" (they) only when typed with marks: folded, "ho" is also "hồ", "hộ", "hỗ".
 const HO = new RegExp(`${B}họ${E}`, 'gu');
 
@@ -155,8 +163,37 @@ export type ArticleLookup = (articleId: string) => { title: string; paragraphs: 
 
 function view(turn: Turn, lookup?: ArticleLookup): TurnView {
   const asked = turn.understood ?? turn.question;
-  const quotes = turn.citations.slice(0, 2).map((c) => c.quote);
-  const fromAnswer = quotes.flatMap((q) => findEntities(q));
+  const kind = askedKind(asked, turn.lang);
+  // What the answer brought is what the question did not name: "Bộ làm việc với tổ chức nào?"
+  // is answered by "IEC", not by the "Bộ KH&CN" the quote also names.
+  const named = fold([asked, ...(turn.lang === 'en' ? translateTerms(asked.toLowerCase()) : [])].join(' \n '));
+  const namedWords = new Set(named.split(/[^\p{L}\p{M}\p{N}&]+/u));
+  const isNamed = (e: Entity) =>
+    hasWord(named, fold(e.text)) ||
+    (e.head !== undefined && e.kind === 'org' && hasWord(named, e.head)) ||
+    (e.role === true && fold(e.text).split(/\s+/).every((w) => namedWords.has(w)));
+  // "Ai là Tổng Thư ký IEC?" asks who the named role is; "Ai tiếp Tổng Thư ký IEC?" asks for someone else.
+  const identity = IDENTITY.forText(asked).test(hasMarks(asked) ? asked.toLowerCase() : fold(asked));
+  const fresh: Entity[] = [];
+  const stale: Entity[] = [];
+  turn.citations.slice(0, 2).forEach((c, k) => {
+    const found = findEntities(c.quote);
+    const named0 = found.filter(isNamed);
+    // A name set beside a named role is that role's holder ("ông Philippe Metzger, Tổng Thư ký IEC").
+    const beside = (e: Entity) => named0.some((d) => d !== e && d.kind === e.kind && Math.abs(d.start - (e.start + e.text.length)) <= 2) || named0.some((d) => d !== e && d.kind === e.kind && Math.abs(e.start - (d.start + d.text.length)) <= 2);
+    const demoted = identity ? named0 : [...named0, ...found.filter((e) => e.kind === 'person' && beside(e))];
+    const inDemoted = (e: Entity) => named0.some((d) => d !== e && d.start <= e.start && e.start < d.start + d.text.length);
+    const mine = found.filter((e) => !demoted.includes(e) && !inDemoted(e));
+    // In the first quote, what was asked for stands next to the question's own words
+    // ("… ông Philippe Metzger, Tổng Thư ký IEC" answers "Ai là Tổng Thư ký IEC?").
+    if (k === 0 && kind) {
+      const near = nearness(c.quote, asked, turn.lang);
+      const ofKind = mine.filter((e) => e.kind === kind).sort((a, b) => near(a) - near(b));
+      fresh.push(...ofKind, ...mine.filter((e) => e.kind !== kind));
+    } else fresh.push(...mine);
+    stale.push(...found.filter((e) => !mine.includes(e)));
+  });
+  const fromAnswer = [...fresh, ...stale];
   // The article's own date stands for the answer's date when its quote names none.
   const first = turn.citations[0];
   if (first?.date && !fromAnswer.some((e) => e.kind === 'date')) fromAnswer.push({ kind: 'date', text: first.date, from: first.date, to: first.date, start: Infinity });
@@ -173,17 +210,27 @@ function view(turn: Turn, lookup?: ArticleLookup): TurnView {
     }
     return fromArticles;
   };
-  const fromQuestion = findEntities(asked);
-  // What the answer brought is what the question did not name: "Bộ làm việc với tổ chức nào?"
-  // is answered by "IEC", not by the "Bộ KH&CN" the quote also names.
-  const named = fold(asked);
-  const isNamed = (e: Entity) => hasWord(named, fold(e.text)) || (e.head !== undefined && e.kind === 'org' && hasWord(named, e.head));
-  const demoted = fromAnswer.filter(isNamed);
-  const inDemoted = (e: Entity) => demoted.some((d) => d !== e && d.start <= e.start && e.start < d.start + d.text.length);
-  const fresh = fromAnswer.filter((e) => !isNamed(e) && !inDemoted(e));
-  const stale = fromAnswer.filter((e) => !fresh.includes(e));
-  return { turn, asked, askedKind: askedKind(asked, turn.lang), fromQuestion, fromAnswer: [...fresh, ...stale], fromArticles: articles };
+  return { turn, asked, askedKind: kind, fromQuestion: findEntities(asked), fromAnswer, fromArticles: articles };
 }
+
+/** Distance in characters from an entity of `text` to the nearest word of `question` outside it. */
+function nearness(text: string, question: string, lang: Lang): (e: Entity) => number {
+  const words = new Set(
+    [...syllables(question).syllables, ...(lang === 'en' ? syllables(translateTerms(question.toLowerCase()).join(' ')).syllables : [])].map(fold).filter((w) => !STOPWORDS.has(w)),
+  );
+  const at: number[] = [];
+  const re = /[\p{L}\p{M}\p{N}&]+/gu;
+  const folded = fold(text);
+  for (let m: RegExpExecArray | null; (m = re.exec(folded)); ) if (words.has(m[0])) at.push(m.index);
+  return (e) => {
+    const end = e.start + e.text.length;
+    let best = Infinity;
+    for (const p of at) if (p < e.start || p >= end) best = Math.min(best, p < e.start ? e.start - p : p - end);
+    return best;
+  };
+}
+
+const IDENTITY = markedPattern(`^(?:ai|người nào)\\s+(?:là|giữ chức|đang là)${E}|${E}\\s*là\\s+ai\\s*\\??$|là ai\\s*\\??$|^who\\s+(?:is|was|are|were)${E}|^what\\s+is\\s+the\\s+name\\s+of${E}`, 'u');
 
 const KIND_OF_TYPE: Partial<Record<string, EntityKind>> = { person: 'person', place: 'place', date: 'date' };
 
@@ -206,20 +253,18 @@ export function askedKind(asked: string, lang: Lang): EntityKind | null {
 /** Entities of a turn that a reference of this kind may point to, most likely first. */
 function candidates(v: TurnView, ref: Ref): Entity[] {
   const kinds: EntityKind[] =
-    ref.kind === 'thing' ? ['event', 'org'] : ref.kind === 'article' ? [] : ref.kind === 'org' && ref.lang === 'en' ? ['org'] : [ref.kind as EntityKind];
+    ref.kind === 'thing' ? (ref.head ? ['thing', 'event'] : ['event', 'thing', 'org']) : ref.kind === 'article' || ref.kind === 'both' ? [] : [ref.kind as EntityKind];
   const answerFirst = v.askedKind !== null && kinds.includes(v.askedKind);
   const ordered = answerFirst ? [...v.fromAnswer, ...v.fromQuestion] : [...v.fromQuestion, ...v.fromAnswer];
   const fits = (e: Entity) => kinds.includes(e.kind) && (!ref.head || e.head === ref.head || ref.kind === 'org');
   if (!ordered.some(fits)) ordered.push(...v.fromArticles());
   let out = ordered.filter((e) => kinds.includes(e.kind));
-  if (ref.kind === 'person' && ref.gender) {
-    const fits = out.filter((e) => !e.gender || e.gender === ref.gender);
-    out = [...fits.filter((e) => e.gender === ref.gender), ...fits.filter((e) => !e.gender)];
-  }
+  // "bà ấy" is not a man the text calls "ông"; otherwise the order of salience stands.
+  if (ref.kind === 'person' && ref.gender) out = out.filter((e) => !e.gender || e.gender === ref.gender);
   // "hội nghị đó" is the named thing with that head noun, when there is one.
   if (ref.head) {
-    const same = ordered.filter((e) => e.head === ref.head || (e.head && fold(e.text).startsWith(ref.head as string)));
-    if (same.length) return same;
+    const same = ordered.filter((e) => e.kind !== 'date' && (e.head === ref.head || (e.head && fold(e.text).startsWith(ref.head as string))));
+    if (same.length || ref.bare) return same;
     if (ref.kind === 'org') {
       // "tổ chức này": an acronym names an organisation as well as its full name does.
       out = [...out.filter((e) => !e.head), ...out.filter((e) => e.head)];
@@ -246,6 +291,14 @@ function findRefs(q: string, lang: Lang): Ref[] {
     }
   }
   if (lang === 'vi' && hasMarks(q)) {
+    // "Viện", "Bộ", "Hội nghị" written alone with a capital: the one named in context.
+    BARE_HEAD.lastIndex = 0;
+    for (let m: RegExpExecArray | null; (m = BARE_HEAD.exec(q)); ) {
+      const next = q.slice(m.index + m[0].length);
+      if (/^\s*(?:\p{Lu}|\d|này|đó|ấy|kia|nói trên|trên)/u.test(next)) continue;
+      const head = fold(m[0]);
+      refs.push({ kind: EVENT_NOUNS.some((n) => fold(n) === head) ? 'event' : 'org', head, bare: true, lang: 'vi', start: m.index, end: m.index + m[0].length });
+    }
     HO.lastIndex = 0;
     for (let m: RegExpExecArray | null; (m = HO.exec(lower)); ) refs.push({ kind: 'org', lang: 'vi', start: m.index, end: m.index + m[0].length });
   }
@@ -260,6 +313,15 @@ function formatIsoDate(isoDate: string, lang: Lang): string {
 }
 const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
+/** A person as news text names them: with the title or honorific it was written with ("Thứ trưởng Lê Xuân Định", "ông Philippe Metzger"). */
+function mention(e: Entity, lang: Lang): string {
+  if (e.kind !== 'person' || e.role) return e.text;
+  if (e.title) return `${e.title} ${e.text}`;
+  if (lang === 'vi' && e.head && HONORIFIC_WORDS[e.head]) return `${HONORIFIC_WORDS[e.head]} ${e.text}`;
+  return e.text;
+}
+const HONORIFIC_WORDS: Record<string, string> = { ong: 'ông', ba: 'bà', anh: 'anh', chi: 'chị' };
+
 /** The words that take a reference's place. */
 function replacement(ref: Ref, e: Entity, original: string): string {
   const atStart = ref.start === 0 || /[.!?]\s*$/.test(original.slice(0, ref.start));
@@ -268,6 +330,7 @@ function replacement(ref: Ref, e: Entity, original: string): string {
     case 'person': {
       const typed = ref.honorific ? original.slice(ref.start, ref.start + ref.honorific.length) : '';
       const h = ref.honorific ? fold(ref.honorific) : '';
+      if (e.role) return cap(e.text);
       if (h === 'ong' || h === 'ba' || h === 'anh' || h === 'chi' || h === 'ngai') return `${typed} ${e.text}`;
       if (ref.lang === 'en') return ref.possessive ? `${e.text}'s` : e.text;
       return cap(e.title ? `${e.title} ${e.text}` : e.text);
@@ -328,13 +391,17 @@ function onlyFillers(rest: string, fillers: string[], marked: boolean): boolean 
   return t.trim() === '';
 }
 
-/** "Còn ngày nào?", "Khi nào?", "when?", "and where was it?": the question words, when that is all there is. */
-function bareQuestion(q: string, lang: Lang): { type: string; words: string } | null {
+/**
+ * "Còn ngày nào?", "Khi nào?", "when?", "and where was it?", "Ký ở đâu?": question words with
+ * nothing else but fillers and words of the previous question (which the answer then repeats).
+ */
+function bareQuestion(q: string, lang: Lang, previous: string): { type: string; words: string } | null {
   const marked = hasMarks(q);
+  const fillers = [...(lang === 'en' ? FILLERS_EN : FILLERS_VI), ...wordsOf(previous, marked)];
   const wh = findWh(q, lang);
   if (wh) {
     const rest = q.slice(0, wh.start) + ' ' + q.slice(wh.end);
-    if (onlyFillers(rest, lang === 'en' ? FILLERS_EN : FILLERS_VI, marked)) return { type: wh.type, words: wh.text };
+    if (onlyFillers(rest, fillers, marked)) return { type: wh.type, words: wh.text };
     return null;
   }
   if (lang === 'vi') {
@@ -343,10 +410,61 @@ function bareQuestion(q: string, lang: Lang): { type: string; words: string } | 
       const m = re.exec(marked ? q.toLowerCase() : fold(q));
       if (!m) continue;
       const rest = q.slice(0, m.index) + ' ' + q.slice(m.index + m[0].length);
-      if (onlyFillers(rest, FILLERS_VI, marked)) return { type: findWh(words, 'vi')?.type ?? 'any', words };
+      if (onlyFillers(rest, fillers, marked)) return { type: findWh(words, 'vi')?.type ?? 'any', words };
     }
   }
   return null;
+}
+
+/** The words of a text, lower-cased (folded when `marked` is false), as fillers for another. */
+function wordsOf(text: string, marked: boolean): string[] {
+  const t = marked ? text.toLowerCase() : fold(text);
+  return t.split(/[^\p{L}\p{M}\p{N}&]+/u).filter((w) => w.length > 0);
+}
+
+/** Connectives a question can continue the previous one with ("Nhằm mục đích gì?", "Để làm gì?", "Bằng cách nào?"). */
+const CONTINUATION_VI = markedPattern(`^(?:(?:còn|vậy|thế|và)\\s+)?(?:nhằm|để|vì|do|bằng|thông qua|qua|với|cùng|tại|ở|trong|từ|cho|theo|sau đó|rồi)${E}`, 'u');
+const CONTINUATION_EN = /^(?:and\s+)?(?:in order to|to do what|for what|why|with whom|for whom|by what means|how)\b/i;
+
+/**
+ * What answered the previous question's "gì": the words the quote puts after its verb ("Viện
+ * … ký kết gì?" quoted as "… ký kết Biên bản với …" gives "Biên bản"), at most six words up to
+ * a preposition or punctuation. Null when the quote does not repeat the verb.
+ */
+function slotFiller(turn: Turn, asked: string, wh: WhFound): string | null {
+  const quote = turn.citations[0]?.quote;
+  if (!quote || turn.refused) return null;
+  const before = asked.slice(0, wh.start).trim().split(/\s+/);
+  const verb = before.slice(-2);
+  for (const n of [2, 1]) {
+    const v = fold(verb.slice(-n).join(' '));
+    if (!v || STOP_VERBS.has(v)) continue;
+    const folded = fold(quote);
+    const at = new RegExp(`(?<![\\p{L}\\p{N}])${v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').exec(folded);
+    if (!at) continue;
+    const after = quote.slice(at.index + at[0].length).trim();
+    const words: string[] = [];
+    for (const w of after.split(/\s+/)) {
+      const bare = w.replace(/[,.;:()]+$/u, '');
+      if (SLOT_STOP.has(fold(bare)) || !bare) break;
+      words.push(bare);
+      if (bare !== w || words.length >= 6) break;
+    }
+    if (words.length) return words.join(' ');
+  }
+  return null;
+}
+const SLOT_STOP = new Set(['voi', 'tai', 'trong', 'nham', 'cho', 'cua', 'de', 'vao', 'tu', 'va', 'o', 'den', 've', 'nhu', 'la', 'khi', 'theo', 'bang', 'thong', 'qua', 'with', 'at', 'in', 'for', 'to', 'of', 'on', 'and']);
+const STOP_VERBS = new Set(['la', 'co', 'duoc', 'da', 'se', 'dang', 'is', 'was', 'did', 'do', 'does']);
+
+/** The previous question without its question word, the answer put in its place when the quote gives it. */
+function statementOf(v: TurnView, lang: Lang): string {
+  const prevLang: Lang = hasMarks(v.asked) ? 'vi' : v.turn.lang;
+  const wh = findWh(v.asked, prevLang);
+  if (!wh) return stripEnd(v.asked);
+  const filler = wh.type === 'thing' ? slotFiller(v.turn, v.asked, wh) : null;
+  void lang;
+  return stripEnd(splice(v.asked, [{ start: wh.start, end: wh.end, text: filler ?? '' }]).replace(/\s+/g, ' '));
 }
 
 const SUBST_VI = markedPattern(`^(?:(?:thế|vậy|và)\\s+)?(?:còn|còn về)\\s+(.+?)(?:\\s+(?:thì sao|thì thế nào|thì ra sao|thì|nữa|ạ|nhỉ|thế|vậy))*\\s*$|^(.+?)\\s+(?:thì sao|thì thế nào|thì ra sao)\\s*$`, 'u');
@@ -392,6 +510,14 @@ function stripEnd(q: string): string {
 /** Reads `question` against `history` (oldest first); `lang` is the question's language. */
 export function resolveFollowUp(question: string, history: readonly Turn[] | undefined, lang: Lang, lookup?: ArticleLookup): FollowUp {
   const q = normalizeSpace(question);
+  const fu = resolve(q, history, lang, lookup);
+  // Typed without marks, the question stays without marks: words taken from the marked
+  // articles would otherwise make it read as marked text, and its own words then match less.
+  if (fu.followUp && lang === 'vi' && !hasMarks(q)) fu.question = stripMarks(fu.question);
+  return fu;
+}
+
+function resolve(q: string, history: readonly Turn[] | undefined, lang: Lang, lookup?: ArticleLookup): FollowUp {
   const none: FollowUp = { question: q, followUp: false, articleIds: [], sameArticles: false };
   if (!history?.length) return none;
   const recent = history
@@ -403,21 +529,30 @@ export function resolveFollowUp(question: string, history: readonly Turn[] | und
   const base = { followUp: true, articleIds, turn: last.turn, ...(last.turn.period ? { period: last.turn.period } : {}) };
 
   // 1. A bare question word: it takes the place of the earlier question's.
-  const bare = bareQuestion(q, lang);
+  const refs = findRefs(q, lang);
+  const bare = refs.length ? null : bareQuestion(q, lang, last.asked);
   if (bare) {
     const prevLang: Lang = hasMarks(last.asked) ? 'vi' : last.turn.lang;
     const words = (prevLang === lang ? bare.words : (WH_TRANSLATE[bare.type] ?? WH_TRANSLATE.any)![prevLang]).toLowerCase();
     const wh = findWh(last.asked, prevLang);
     let rewritten: string;
     if (wh && wh.type === 'thing' && bare.type !== 'thing' && prevLang === 'vi') {
-      // "… nói gì về Việt Nam?" + "Khi nào?" → "… nói về Việt Nam khi nào?"
-      rewritten = `${stripEnd(splice(last.asked, [{ start: wh.start, end: wh.end, text: '' }]).replace(/\s+/g, ' '))} ${words}?`;
+      // "… ký kết gì tại Hội nghị?" + "Với ai?" → "… ký kết Biên bản tại Hội nghị với ai?"
+      rewritten = `${statementOf(last, lang)} ${words}?`;
     } else if (wh) {
       const w = wh.start === 0 ? words.charAt(0).toUpperCase() + words.slice(1) : words;
       rewritten = splice(last.asked, [{ start: wh.start, end: wh.end, text: w }]);
     } else rewritten = `${stripEnd(last.asked)} ${words}?`;
     if (!/[?]\s*$/.test(rewritten)) rewritten = `${stripEnd(rewritten)}?`;
-    return { ...base, question: rewritten, how: 'ellipsis', sameArticles: true };
+    return { ...base, question: rewritten, how: 'ellipsis', sameArticles: false };
+  }
+
+  // "Nhằm mục đích gì?", "Để làm gì?": the previous question goes on.
+  const noEntities = findEntities(q).filter((e) => e.kind !== 'date').length === 0;
+  const continues = lang === 'vi' ? CONTINUATION_VI.forText(q).test(hasMarks(q) ? q.toLowerCase() : fold(q)) : CONTINUATION_EN.test(q);
+  if (noEntities && continues && q.split(/\s+/).length <= 7 && !refs.length) {
+    const first = q.charAt(0).toLowerCase() + q.slice(1);
+    return { ...base, question: `${statementOf(last, lang)} ${stripEnd(first)}?`, how: 'ellipsis', sameArticles: false };
   }
 
   // 2. "Còn IEC thì sao?": the same question about something else.
@@ -446,24 +581,43 @@ export function resolveFollowUp(question: string, history: readonly Turn[] | und
   }
 
   // 3. Pronouns and demonstratives.
-  const refs = findRefs(q, lang);
   if (refs.length) {
     const edits: Array<{ start: number; end: number; text: string }> = [];
     let unresolved = false;
     for (const ref of refs) {
       if (ref.kind === 'article') continue;
       let target: Entity | undefined;
+      let atEvent: Entity | undefined;
       for (const v of recent) {
-        // "ở đó" after a question about an event is at that event ("Hội nghị … tổ chức ở đâu?" → "Ở đó ký kết gì?").
-        if (ref.kind === 'place' && !ref.head && ref.lang === 'vi') {
+        // "ở đó", "there" after a question about an event mean at that event ("Hội nghị … tổ chức ở đâu?" → "Ở đó ký kết gì?").
+        if (ref.kind === 'place' && !ref.head) {
           const event = candidates(v, { ...ref, kind: 'event' })[0];
           if (event) {
-            target = { ...event, kind: 'place' };
+            atEvent = event;
             break;
           }
         }
         target = candidates(v, ref)[0];
         if (target) break;
+      }
+      if (ref.kind === 'both') {
+        // The two people (else organisations) the earlier turn was about.
+        const v = recent[0] as TurnView;
+        const pool = [...v.fromQuestion, ...v.fromAnswer];
+        for (const kind of ['person', 'org'] as const) {
+          const two = pool.filter((e, i) => e.kind === kind && pool.findIndex((o) => fold(o.text) === fold(e.text)) === i).slice(0, 2);
+          if (two.length === 2) {
+            const [a, b] = two.map((e) => mention(e, ref.lang));
+            edits.push({ start: ref.start, end: ref.end, text: `${a} ${ref.lang === 'en' ? 'and' : 'và'} ${b}` });
+            break;
+          }
+        }
+        continue;
+      }
+      if (atEvent) {
+        const start = ref.start === 0 || /[.!?]\s*$/.test(q.slice(0, ref.start));
+        edits.push({ start: ref.start, end: ref.end, text: ref.lang === 'en' ? `at ${/^the\s/i.test(atEvent.text) ? atEvent.text.replace(/^The/, 'the') : `the ${atEvent.text}`}` : `${start ? 'Tại' : 'tại'} ${atEvent.text}` });
+        continue;
       }
       // "it" with nothing to stand for is left as it is.
       if (!target) {
@@ -476,7 +630,7 @@ export function resolveFollowUp(question: string, history: readonly Turn[] | und
     }
     const rewritten = edits.length ? splice(q, edits) : q;
     const topic = unresolved && !edits.length ? topicOf(last) : null;
-    return { ...base, question: topic ? `${topic}: ${rewritten}` : rewritten, how: 'reference', sameArticles: true };
+    return { ...base, question: topic ? `${topic}: ${rewritten}` : rewritten, how: 'reference', sameArticles: unresolved };
   }
 
   // 4. "Ký kết gì?": what was done, with no one named: the earlier turn's topic.
