@@ -12,3 +12,4 @@ export { detectLang } from './text/lang.js';
 export { normalizeSpace, fold } from './text/normalize.js';
 export { formatDate } from './text/format-date.js';
 export { runChat, type ChatOptions } from './cli/chat.js';
+export { toTurn } from './dialogue/turn.js';

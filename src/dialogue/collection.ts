@@ -1,3 +1,4 @@
+import { formatDate } from '../text/format-date.js';
 import { translateTerms } from '../text/glossary.js';
 import { sentenceRanges } from '../text/sentences.js';
 import { fold, hasMarks, normalizeSpace } from '../text/normalize.js';
@@ -153,15 +154,8 @@ export interface CollectionResult {
   collection: CollectionAnswer;
 }
 
-const dmy = (iso: string) => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso || '?';
-};
-const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const longDate = (iso: string) => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${Number(m[3])} ${EN_MONTHS[Number(m[2]) - 1]} ${m[1]}` : iso || '?';
-};
+const dmy = (iso: string) => formatDate(iso, 'vi') || '?';
+const longDate = (iso: string) => formatDate(iso, 'en') || '?';
 
 /** The first sentence of an article's opening paragraph, cited as [n]. */
 function leadCitation(a: ArticleInfo, paragraphs: readonly string[] | null, marker: number): Citation | null {

@@ -1,4 +1,5 @@
 import { findDates } from '../text/find-dates.js';
+import { formatDate } from '../text/format-date.js';
 import { detectLang } from '../text/lang.js';
 import { normalizeSpace } from '../text/normalize.js';
 import { type PeriodOrder, addDays, readQuestionTime, withoutPeriods } from '../text/relative-dates.js';
@@ -41,26 +42,15 @@ export interface ConversationDeps {
 /** Turns kept for reading a follow-up: the latest ones matter. */
 const HISTORY_TURNS = 3;
 
-const dmy = (iso: string) => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-};
-const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const longDate = (iso: string, lang: Lang) => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  return lang === 'en' ? `${Number(m[3])} ${EN_MONTHS[Number(m[2]) - 1]} ${m[1]}` : `${m[3]}/${m[2]}/${m[1]}`;
-};
-
 function periodWords(p: Pick<AnswerPeriod, 'from' | 'to'>, lang: Lang): string {
   if (lang === 'en') {
-    if (p.from && p.to) return p.from === p.to ? `articles of ${longDate(p.from, lang)}` : `articles from ${longDate(p.from, lang)} to ${longDate(p.to, lang)}`;
-    if (p.from) return `articles since ${longDate(p.from, lang)}`;
-    return p.to ? `articles up to ${longDate(p.to, lang)}` : '';
+    if (p.from && p.to) return p.from === p.to ? `articles of ${formatDate(p.from, lang)}` : `articles from ${formatDate(p.from, lang)} to ${formatDate(p.to, lang)}`;
+    if (p.from) return `articles since ${formatDate(p.from, lang)}`;
+    return p.to ? `articles up to ${formatDate(p.to, lang)}` : '';
   }
-  if (p.from && p.to) return p.from === p.to ? `các bài ngày ${dmy(p.from)}` : `các bài từ ${dmy(p.from)} đến ${dmy(p.to)}`;
-  if (p.from) return `các bài từ ${dmy(p.from)}`;
-  return p.to ? `các bài đến ${dmy(p.to)}` : '';
+  if (p.from && p.to) return p.from === p.to ? `các bài ngày ${formatDate(p.from, 'vi')}` : `các bài từ ${formatDate(p.from, 'vi')} đến ${formatDate(p.to, 'vi')}`;
+  if (p.from) return `các bài từ ${formatDate(p.from, 'vi')}`;
+  return p.to ? `các bài đến ${formatDate(p.to, 'vi')}` : '';
 }
 
 /** "Hiểu là: Ông Philippe Metzger nói gì? (các bài từ 10/06/2024 đến 16/06/2024)" */
@@ -84,13 +74,21 @@ export function reportedLine(lang: Lang, citations: readonly Citation[]): string
     byArticle.set(c.articleId, e);
   }
   if (byArticle.size === 0) return null;
-  const parts = [...byArticle.values()].map((a) => {
+  const articles = [...byArticle.values()];
+  // One note when every article is dated by its event; beside each one when only some are.
+  const allEvent = articles.every((a) => a.event);
+  const note = (n: number) =>
+    lang === 'en'
+      ? ` (the date of the event ${n > 1 ? 'they report; their publication dates are' : 'it reports; its publication date is'} not recorded)`
+      : ` (ngày diễn ra sự kiện; ${n > 1 ? 'các bài' : 'bài'} không ghi ngày đăng)`;
+  const parts = articles.map((a) => {
     const markers = a.markers.map((m) => `[${m}]`).join('');
-    if (lang === 'en') return `the article of ${longDate(a.date, lang)} ${markers}${a.event ? ' (the date of the event it reports; its publication date is not recorded)' : ''}`;
-    return `bài ngày ${dmy(a.date)} ${markers}${a.event ? ' (ngày diễn ra sự kiện; bài không ghi ngày đăng)' : ''}`;
+    const own = a.event && !allEvent ? note(1) : '';
+    return lang === 'en' ? `the article of ${formatDate(a.date, lang)} ${markers}${own}` : `bài ngày ${formatDate(a.date, 'vi')} ${markers}${own}`;
   });
   const joined = parts.length === 1 ? (parts[0] as string) : `${parts.slice(0, -1).join(', ')} ${lang === 'en' ? 'and' : 'và'} ${parts[parts.length - 1]}`;
-  return lang === 'en' ? `Reported in ${joined}.` : `Theo ${joined}.`;
+  const tail = allEvent ? note(articles.length) : '';
+  return lang === 'en' ? `Reported in ${joined}${tail}.` : `Theo ${joined}${tail}.`;
 }
 
 function intersect(filter: SearchFilter | undefined, from?: string, to?: string): SearchFilter | undefined {

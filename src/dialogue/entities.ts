@@ -270,6 +270,11 @@ function namedPhrase(text: string, toks: Tok[], i: number, head: string, allowLo
   return { text: text.slice((toks[i] as Tok).start, end), end: j };
 }
 
+const DESCRIBED_EVENT = new RegExp(
+  `^[\\p{L}\\p{M}]+(?:\\s+[\\p{Ll}\\p{M}]+){0,5}?\\s+(?:với|giữa|của|cùng|voi|giua|cua|cung)\\s+(?:(?:ông|bà|đoàn|phái đoàn|ong|ba|doan)\\s+)?(?:\\p{Lu}[\\p{L}\\p{M}&]*)(?:[ -]+\\p{Lu}[\\p{L}\\p{M}&]*){0,4}`,
+  'u',
+);
+
 function things(text: string, toks: Tok[]): Entity[] {
   const out: Entity[] = [];
   for (let i = 0; i < toks.length; i++) {
@@ -280,6 +285,15 @@ function things(text: string, toks: Tok[]): Entity[] {
         out.push({ kind: EVENT_HEADS.has(head) ? 'event' : 'thing', text: p.text, head, start: (toks[i] as Tok).start });
         i = p.end;
         continue;
+      }
+      // An event described by whom it was with: "buổi tiếp và làm việc với ông Philippe Metzger".
+      if (EVENT_HEADS.has(head)) {
+        const m = DESCRIBED_EVENT.exec(text.slice((toks[i] as Tok).start));
+        if (m) {
+          out.push({ kind: 'event', text: m[0], head, start: (toks[i] as Tok).start });
+          while (i + 1 < toks.length && (toks[i + 1] as Tok).end <= (toks[i] as Tok).start + m[0].length) i++;
+          continue;
+        }
       }
     }
     const org = isCap(toks[i] as Tok) ? matchPhrase(toks, i, ORG_HEADS) : null;

@@ -1,5 +1,6 @@
 import { expectedType, type ExpectedType } from '../answer/question-type.js';
 import { findDates } from '../text/find-dates.js';
+import { formatDate } from '../text/format-date.js';
 import { fold, hasMarks, normalizeSpace, stripMarks } from '../text/normalize.js';
 import { hasWord, markedPattern } from '../text/words.js';
 import { translateTerms } from '../text/glossary.js';
@@ -283,8 +284,10 @@ function findRefs(q: string, lang: Lang): Ref[] {
     for (let m: RegExpExecArray | null; (m = r.exec(hay)); ) {
       const got = read(m);
       if (!got) continue;
-      // English pronouns in a Vietnamese question are words of another kind ("IT", names).
+      // English pronouns in a Vietnamese question are words of another kind; "IT" and "US" are not "it" and "us".
       if (got.lang !== lang && got.lang === 'en') continue;
+      const typed = q.slice(m.index, m.index + m[0].length);
+      if (got.lang === 'en' && typed.length >= 2 && typed === typed.toUpperCase()) continue;
       if (got.lang === 'vi' && lang === 'en') continue;
       // A place or time word right before a date or a name is not a reference ("năm đó" in "năm đó 2023"?).
       refs.push({ ...got, start: m.index, end: m.index + m[0].length });
@@ -305,13 +308,6 @@ function findRefs(q: string, lang: Lang): Ref[] {
   refs.sort((a, b) => a.start - b.start || b.end - a.end);
   return refs.filter((r, i) => !refs.slice(0, i).some((o) => r.start < o.end && o.start < r.end));
 }
-
-function formatIsoDate(isoDate: string, lang: Lang): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!m) return isoDate;
-  return lang === 'en' ? `${Number(m[3])} ${EN_MONTHS[Number(m[2]) - 1]} ${m[1]}` : `${m[3]}/${m[2]}/${m[1]}`;
-}
-const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** A person as news text names them: with the title or honorific it was written with ("Thứ trưởng Lê Xuân Định", "ông Philippe Metzger"). */
 function mention(e: Entity, lang: Lang): string {
@@ -339,7 +335,7 @@ function replacement(ref: Ref, e: Entity, original: string): string {
       if (ref.head || ref.lang === 'en') return ref.lang === 'en' ? (/^(there)$/i.test(original.slice(ref.start, ref.end)) ? `in ${e.text}` : e.text) : cap(e.text);
       return `${atStart ? 'Tại' : 'tại'} ${e.text}`;
     case 'date': {
-      const words = e.start === Infinity ? formatIsoDate(e.text, ref.lang) : e.text;
+      const words = e.start === Infinity ? formatDate(e.text, ref.lang) : e.text;
       if (ref.lang === 'en') return /^\d/.test(words) ? `on ${words}` : words;
       const bare = words.replace(/^(?:vào\s+)?/i, '');
       return `${atStart ? 'Vào' : 'vào'} ${/^\d/.test(bare) ? `ngày ${bare}` : bare}`;
@@ -585,7 +581,11 @@ function resolve(q: string, history: readonly Turn[] | undefined, lang: Lang, lo
     const edits: Array<{ start: number; end: number; text: string }> = [];
     let unresolved = false;
     for (const ref of refs) {
-      if (ref.kind === 'article') continue;
+      // "bài này": the article itself, searched first.
+      if (ref.kind === 'article') {
+        unresolved = true;
+        continue;
+      }
       let target: Entity | undefined;
       let atEvent: Entity | undefined;
       for (const v of recent) {
@@ -628,9 +628,7 @@ function resolve(q: string, history: readonly Turn[] | undefined, lang: Lang, lo
       if (hasWord(fold(q), fold(target.text))) continue;
       edits.push({ start: ref.start, end: ref.end, text: replacement(ref, target, q) });
     }
-    const rewritten = edits.length ? splice(q, edits) : q;
-    const topic = unresolved && !edits.length ? topicOf(last) : null;
-    return { ...base, question: topic ? `${topic}: ${rewritten}` : rewritten, how: 'reference', sameArticles: unresolved };
+    return { ...base, question: edits.length ? splice(q, edits) : q, how: 'reference', sameArticles: unresolved };
   }
 
   // 4. "Ký kết gì?": what was done, with no one named: the earlier turn's topic.
