@@ -38,6 +38,11 @@ export const configSchema = z.object({
   KIEMCHUNG_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Where "hôm nay", "tuần trước" and "năm nay" are read (an IANA time zone). */
   KIEMCHUNG_TIME_ZONE: z.string().trim().refine(isTimeZone, 'expected an IANA time zone such as Asia/Ho_Chi_Minh').default('Asia/Ho_Chi_Minh'),
+  /** Where 👍/👎 feedback is kept (SQLite); `off` turns the buttons off. */
+  KIEMCHUNG_FEEDBACK_DB: z.string().trim().min(1).default(path.join('.kiemchung', 'feedback.sqlite')),
+  /** Signs feedback buttons and salts user hashes; set the same one on every replica. */
+  KIEMCHUNG_FEEDBACK_SECRET: z.string().trim().min(16, 'must be at least 16 characters').optional(),
+  KIEMCHUNG_FEEDBACK_DAYS: intIn(1, 3650, 30),
   OPENAI_BASE_URL: z.string().trim().url().optional(),
   OPENAI_API_KEY: z.string().trim().min(1).optional(),
 });
@@ -55,6 +60,10 @@ export interface Config {
   promptsDir: string;
   logLevel: RawConfig['KIEMCHUNG_LOG_LEVEL'];
   timeZone: string;
+  /** The feedback database file, or null when feedback is off. */
+  feedbackDb: string | null;
+  feedbackSecret?: string;
+  feedbackDays: number;
   openaiBaseUrl?: string;
   openaiApiKey?: string;
 }
@@ -86,6 +95,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     promptsDir: r.KIEMCHUNG_PROMPTS_DIR,
     logLevel: r.KIEMCHUNG_LOG_LEVEL,
     timeZone: r.KIEMCHUNG_TIME_ZONE,
+    feedbackDb: r.KIEMCHUNG_FEEDBACK_DB.toLowerCase() === 'off' ? null : r.KIEMCHUNG_FEEDBACK_DB,
+    ...(r.KIEMCHUNG_FEEDBACK_SECRET ? { feedbackSecret: r.KIEMCHUNG_FEEDBACK_SECRET } : {}),
+    feedbackDays: r.KIEMCHUNG_FEEDBACK_DAYS,
     ...(r.OPENAI_BASE_URL ? { openaiBaseUrl: r.OPENAI_BASE_URL } : {}),
     ...(r.OPENAI_API_KEY ? { openaiApiKey: r.OPENAI_API_KEY } : {}),
   };

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { type Config, loadConfig } from './config.js';
 import { parseParagraphId } from './corpus/ids.js';
 import { createEmbedder } from './embed/create-embedder.js';
@@ -231,6 +232,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     llm: config.llm,
     indexDir: config.indexDir,
     builtAt: reader.manifest.createdAt,
+    corpusVersion: corpusVersion(reader),
   });
 
   const reindex = (): Promise<IndexReport> => {
@@ -292,4 +294,18 @@ export function orderByDate(hits: Retrieved[], order: PeriodOrder): Retrieved[] 
   const sign = order === 'latest' ? -1 : 1;
   relevant.sort((a, b) => sign * a.article.date.localeCompare(b.article.date) || b.score - a.score);
   return [...relevant, ...rest];
+}
+
+const versions = new WeakMap<IndexReader, string>();
+
+/** A digest of the live articles' ids and content hashes, computed once per index generation. */
+function corpusVersion(reader: IndexReader): string {
+  let v = versions.get(reader);
+  if (v === undefined) {
+    const h = crypto.createHash('sha256');
+    for (const id of [...reader.articles.keys()].sort()) h.update(`${id}\u0000${reader.articles.get(id)?.meta.hash ?? ''}\n`);
+    v = h.digest('hex').slice(0, 12);
+    versions.set(reader, v);
+  }
+  return v;
 }

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'index-locked'
   | 'provider'
   | 'input'
+  | 'feedback'
   | 'internal';
 
 export class KiemchungError extends Error {
@@ -67,6 +68,14 @@ export class InputError extends KiemchungError {
   constructor(message: string) {
     super('input', message);
     this.name = 'InputError';
+  }
+}
+
+/** The feedback store could not be opened or written. */
+export class FeedbackError extends KiemchungError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('feedback', message, options);
+    this.name = 'FeedbackError';
   }
 }
 

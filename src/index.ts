@@ -13,3 +13,19 @@ export { normalizeSpace, fold } from './text/normalize.js';
 export { formatDate } from './text/format-date.js';
 export { runChat, type ChatOptions } from './cli/chat.js';
 export { toTurn } from './dialogue/turn.js';
+export {
+  createFeedback,
+  feedbackFromConfig,
+  MAX_COMMENT_CHARS,
+  type Feedback,
+  type FeedbackButtons,
+  type FeedbackOptions,
+  type FeedbackSettings,
+  type PressResult,
+  type CommentResult,
+  type RatedAnswer,
+  type Where,
+  type Who,
+} from './feedback/feedback.js';
+export { openSqliteFeedbackStore } from './feedback/sqlite-store.js';
+export type * from './feedback/store.js';

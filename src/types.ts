@@ -166,6 +166,8 @@ export interface EngineStats {
   llm: string;
   indexDir: string;
   builtAt: string;
+  /** A digest of the live articles (ids and contents): feedback records which corpus an answer came from. */
+  corpusVersion?: string;
 }
 
 /** Paragraph id and article title suggestions for autocomplete. */

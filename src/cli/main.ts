@@ -14,7 +14,8 @@ import { runChat } from './chat.js';
 import { runEval, summaryLine } from './eval.js';
 import { dialogueSummaryLines, runDialogueEval } from './eval-dialogues.js';
 import { progressBar } from './progress.js';
-import { renderAnswer, renderHits, renderSource } from './render.js';
+import { renderAnswer, renderFeedbackReport, renderHits, renderSource } from './render.js';
+import { openSqliteFeedbackStore } from '../feedback/sqlite-store.js';
 
 export const USAGE = `kiemchung: cited answers from the stored MOST articles
 
@@ -26,6 +27,7 @@ Usage:
   kiemchung source <articleId#pN> [--json]    one whole paragraph
   kiemchung eval --questions FILE [--distractors FILE --distractor-limit N] [--strip-marks] [--json]
   kiemchung eval --dialogues FILE [--now YYYY-MM-DD] [--json]   follow-ups, dates and collection questions
+  kiemchung feedback [--since YYYY-MM-DD] [--limit N] [--json]  👍/👎 counts and the worst-rated questions
 
 Options for every command:
   --corpus <dir|file>   corpus folder or .jsonl(.gz) file (KIEMCHUNG_CORPUS, default corpus/)
@@ -53,6 +55,7 @@ const OPTIONS = {
   'strip-marks': { type: 'boolean' },
   dialogues: { type: 'string' },
   now: { type: 'string' },
+  since: { type: 'string' },
   limit: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -66,6 +69,7 @@ const ALLOWED: Record<string, ReadonlyArray<keyof typeof OPTIONS>> = {
   source: ['json'],
   chat: ['top-k', 'article', 'source', 'from', 'to', 'lang'],
   eval: ['json', 'questions', 'dialogues', 'now', 'distractors', 'distractor-limit', 'strip-marks', 'limit'],
+  feedback: ['json', 'since', 'limit'],
 };
 
 function int(v: string | undefined, name: string, min = 1): number | undefined {
@@ -155,6 +159,24 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
       }
     };
     switch (command) {
+      case 'feedback': {
+        if (rest.length) throw new UsageError('"feedback" takes no arguments');
+        const since = values.since === undefined ? undefined : isoDate(values.since, 'since');
+        const limit = int(values.limit, 'limit');
+        if (!config.feedbackDb) throw new UsageError('feedback is off (KIEMCHUNG_FEEDBACK_DB=off)');
+        if (!fs.existsSync(config.feedbackDb)) {
+          io.err(`no feedback yet: ${config.feedbackDb} does not exist (the chat bots create it with their first 👍/👎 buttons)`);
+          return 1;
+        }
+        const store = openSqliteFeedbackStore(config.feedbackDb);
+        try {
+          const r = await store.report({ ...(since ? { since } : {}), ...(limit ? { worst: limit } : {}) });
+          io.out(values.json ? JSON.stringify(r, null, 2) : renderFeedbackReport(r));
+        } finally {
+          await store.close();
+        }
+        return 0;
+      }
       case 'index': {
         if (rest.length) throw new UsageError('"index" takes no arguments');
         const embedder = await createEmbedder(config.embeddings, { config, logger });
