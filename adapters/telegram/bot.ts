@@ -1,12 +1,14 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, type BotError, type Context, GrammyError } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
-import type { Engine, Logger } from '../../src/index.js';
+import type { Engine, Feedback, Logger } from '../../src/index.js';
+import { createConversations } from '../shared/conversations.js';
 import { type Clock, realClock } from '../shared/clock.js';
 import { type InFlight, createInFlight, drain } from '../shared/lifecycle.js';
 import { errorText } from '../shared/messages.js';
 import { createRateLimiter } from '../shared/rate-limit.js';
 import { answerQuestion } from './commands/ask.js';
+import { feedbackButton, feedbackReply } from './commands/feedback.js';
 import { helpCommand } from './commands/help.js';
 import { inlineQuery } from './commands/inline.js';
 import { reindexCommand } from './commands/reindex.js';
@@ -30,6 +32,8 @@ export interface TelegramBotOptions {
   now?: () => number;
   /** Drafts of LLM answers: the clock and a fixed interval between edits (tests; default per chat type). */
   drafts?: { clock?: Clock; intervalMs?: number };
+  /** 👍/👎 under answers; none when absent or null. */
+  feedback?: Feedback | null;
 }
 
 export interface TelegramBot {
@@ -97,6 +101,8 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       clock: options.drafts?.clock ?? realClock,
       intervalMs: (chatType) => options.drafts?.intervalMs ?? (chatType === 'private' ? DRAFT_INTERVAL_MS.private : DRAFT_INTERVAL_MS.group),
     },
+    conversations: createConversations(config.conversations, options.now),
+    feedback: options.feedback ?? null,
   };
 
   // A chat outside the allow-list is told so once an hour at most.
@@ -165,8 +171,16 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   safe.command('search', (ctx) => searchCommand(s, ctx, ctx.match));
   safe.command('source', (ctx) => sourceCommand(s, ctx, ctx.match));
   safe.command('reindex', (ctx) => reindexCommand(s, ctx));
+  safe.command('new', async (ctx) => {
+    // A private chat is one conversation; in a group every new question starts its own thread.
+    if (ctx.chat.type !== 'private') return replyText(ctx, textsFor(ctx).groupNewConversation);
+    s.conversations.forget(`c:${ctx.chat.id}`);
+    await replyText(ctx, textsFor(ctx).newConversation);
+  });
   safe.on('callback_query', async (ctx) => {
-    if (ctx.callbackQuery.data !== undefined) return sourceButton(s, ctx);
+    const data = ctx.callbackQuery.data;
+    if (data !== undefined && s.feedback?.owns(data)) return feedbackButton(s, ctx);
+    if (data !== undefined) return sourceButton(s, ctx);
     await ctx.answerCallbackQuery({ text: textsFor(ctx).buttonStale });
   });
   safe.on('inline_query', (ctx) => inlineQuery(s, ctx));
@@ -181,6 +195,8 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       if (forUs) await replyText(ctx, textsFor(ctx).unknownCommand);
       return;
     }
+    // A reply to the bot's "why?" after a 👎 is that reason, not a question.
+    if (await feedbackReply(s, ctx)) return;
     const question = addressedText(ctx, botInfo);
     if (question !== null) await answerQuestion(s, ctx, question);
   });
