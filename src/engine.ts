@@ -233,7 +233,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
  * "earliest" the oldest; "recent" lifts newer ones by up to a quarter of their score, relative
  * to the dates retrieved. Hits without a date keep their place after the dated ones.
  */
-export function orderByDate(hits: Retrieved[], order: PeriodOrder): Retrieved[] {
+function orderByDate(hits: Retrieved[], order: PeriodOrder): Retrieved[] {
   if (hits.length < 2) return hits;
   const best = hits[0]?.score ?? 0;
   if (order === 'recent') {

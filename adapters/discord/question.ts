@@ -76,7 +76,7 @@ async function offerFeedback(i: Responder, ctx: HandlerContext, answer: Answer):
 }
 
 /** Puts 👍 / 👎 in a row of their own under the last message of an answer, when a row is left. */
-export function withFeedbackRow(messages: OutMessage[], buttons: FeedbackButtons, lang: Answer['lang']): void {
+function withFeedbackRow(messages: OutMessage[], buttons: FeedbackButtons, lang: Answer['lang']): void {
   const last = messages[messages.length - 1];
   if (!last || last.components.length >= LIMITS.rows) return;
   const f = sharedMessages(lang).feedback;

@@ -11,7 +11,7 @@ import { type EvalOptions, openEvalEngine } from './eval.js';
  * their gold answer and against the same question asked in full on its own; date and
  * collection questions by whether their answer is right.
  */
-export const dialogueTurnSchema = z.object({
+const dialogueTurnSchema = z.object({
   question: z.string().min(1),
   /** The follow-up written out in full: asked alone, it should get the same answer. */
   full: z.string().min(1).optional(),
@@ -23,7 +23,7 @@ export const dialogueTurnSchema = z.object({
   unanswerable: z.boolean().optional(),
 });
 
-export const dialogueSchema = z.object({
+const dialogueSchema = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
   lang: z.enum(['vi', 'en', 'vi-nodiacritics', 'mixed']).default('vi'),
   /** The clock for the whole conversation: ISO date or date-time ("2024-06-20", "2024-06-20T09:00:00+07:00"). */
@@ -34,9 +34,9 @@ export const dialogueSchema = z.object({
   turns: z.array(dialogueTurnSchema).min(1),
 });
 
-export type Dialogue = z.infer<typeof dialogueSchema>;
+type Dialogue = z.infer<typeof dialogueSchema>;
 
-export function loadDialogues(file: string): Dialogue[] {
+function loadDialogues(file: string): Dialogue[] {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -65,7 +65,7 @@ export interface DialogueEvalOptions extends Omit<EvalOptions, 'questions' | 'st
   now?: string;
 }
 
-export interface DialogueMiss {
+interface DialogueMiss {
   id: string;
   turn: number;
   question: string;

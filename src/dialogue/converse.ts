@@ -54,7 +54,7 @@ function periodWords(p: Pick<AnswerPeriod, 'from' | 'to'>, lang: Lang): string {
 }
 
 /** "Hiểu là: Ông Philippe Metzger nói gì? (các bài từ 10/06/2024 đến 16/06/2024)" */
-export function understoodLine(lang: Lang, understood: string | undefined, period: AnswerPeriod | undefined, showPeriod: boolean): string | null {
+function understoodLine(lang: Lang, understood: string | undefined, period: AnswerPeriod | undefined, showPeriod: boolean): string | null {
   const when = showPeriod && period ? periodWords(period, lang) : '';
   if (!understood && !when) return null;
   const label = lang === 'en' ? 'Understood as:' : 'Hiểu là:';
@@ -65,7 +65,7 @@ export function understoodLine(lang: Lang, understood: string | undefined, perio
  * When what the answer quotes was reported: "Theo bài ngày 05/06/2024 [1]." An article dated
  * by its event rather than its publication says so.
  */
-export function reportedLine(lang: Lang, citations: readonly Citation[]): string | null {
+function reportedLine(lang: Lang, citations: readonly Citation[]): string | null {
   const byArticle = new Map<string, { date: string; event: boolean; markers: number[] }>();
   for (const c of citations) {
     if (!c.date) continue;

@@ -1,5 +1,5 @@
 import { findDates } from '../text/find-dates.js';
-import { fold, hasMarks, nfc, stripMarks } from '../text/normalize.js';
+import { fold, hasMarks, nfc } from '../text/normalize.js';
 
 /**
  * What a follow-up can point back to, read from a question or a quoted sentence: people
@@ -61,7 +61,7 @@ const NOT_NAME_START = new Set(
 );
 
 /** Head nouns of named things a follow-up can call "X này"/"X đó" (folded, longest first). */
-export const THING_HEADS = [
+const THING_HEADS = [
   'hoi nghi', 'hoi thao', 'dien dan', 'buoi lam viec', 'buoi tiep', 'buoi gap', 'cuoc hop', 'cuoc gap', 'cuoc lam viec', 'chuyen tham', 'chuyen cong tac',
   'le ky ket', 'le ky', 'phien hop', 'ky hop', 'su kien', 'sang kien', 'chuong trinh', 'bien ban', 'hiep dinh', 'thoa thuan', 'ban ghi nho', 'luat', 'du an',
   'ke hoach', 'de an', 'chien luoc', 'quy chuan', 'tieu chuan', 'giai doan', 'hop tac',
@@ -69,7 +69,7 @@ export const THING_HEADS = [
 const EVENT_HEADS = new Set(['hoi nghi', 'hoi thao', 'dien dan', 'buoi lam viec', 'buoi tiep', 'buoi gap', 'cuoc hop', 'cuoc gap', 'cuoc lam viec', 'chuyen tham', 'chuyen cong tac', 'le ky ket', 'le ky', 'phien hop', 'ky hop', 'su kien']);
 
 /** Head nouns of organisations (folded). */
-export const ORG_HEADS = [
+const ORG_HEADS = [
   'uy ban', 'to chuc', 'hiep hoi', 'trung tam', 'tong cuc', 'cuc', 'bo', 'vien', 'so', 'truong', 'dai hoc', 'cong ty', 'tap doan', 'quy', 'ngan hang', 'lien minh',
   'hoi dong', 'van phong', 'vu', 'co quan',
 ];
@@ -351,14 +351,3 @@ export function findEntities(input: string): Entity[] {
     .sort((a, b) => a.start - b.start || b.text.length - a.text.length);
 }
 
-/** Folded text, for comparing entities typed with and without marks. */
-export function sameEntity(a: string, b: string): boolean {
-  return fold(a) === fold(b);
-}
-
-/** True when the text was typed with Vietnamese marks (rewrites then keep the marked forms). */
-export function typedWithMarks(text: string): boolean {
-  return hasMarks(text);
-}
-
-export { stripMarks };

@@ -236,7 +236,7 @@ const IDENTITY = markedPattern(`^(?:ai|người nào)\\s+(?:là|giữ chức|đa
 const KIND_OF_TYPE: Partial<Record<string, EntityKind>> = { person: 'person', place: 'place', date: 'date' };
 
 /** The kind of entity a question asks for: by its question word, or the noun before "nào" ("tổ chức nào"). */
-export function askedKind(asked: string, lang: Lang): EntityKind | null {
+function askedKind(asked: string, lang: Lang): EntityKind | null {
   const wh = findWh(asked, hasMarks(asked) ? 'vi' : lang);
   if (wh && KIND_OF_TYPE[wh.type]) return KIND_OF_TYPE[wh.type] as EntityKind;
   const type = expectedType(asked);

@@ -11,7 +11,7 @@ import { sourceButtonData } from '../input.js';
  * Buttons under an answer: one per cited paragraph, four to a row (ids too long for button data
  * get none), then 👍 / 👎 when feedback is on.
  */
-export function answerKeyboard(sources: CitedParagraph[], paragraphWord: string, feedback?: { buttons: FeedbackButtons; up: string; down: string }): InlineKeyboard | undefined {
+function answerKeyboard(sources: CitedParagraph[], paragraphWord: string, feedback?: { buttons: FeedbackButtons; up: string; down: string }): InlineKeyboard | undefined {
   const kb = new InlineKeyboard();
   let inRow = 0;
   for (const s of sources.slice(0, 12)) {
@@ -37,7 +37,7 @@ export function answerKeyboard(sources: CitedParagraph[], paragraphWord: string,
  * bot's answer it replies to (only a reply to the bot's own answer goes on with a thread), or a
  * new thread named after the question's message.
  */
-export function conversationKey(s: Services, ctx: Context): string | null {
+function conversationKey(s: Services, ctx: Context): string | null {
   const chat = ctx.chat;
   if (!chat) return null;
   if (chat.type === 'private') return `c:${chat.id}`;
