@@ -14,13 +14,13 @@
 import path from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { loadQuestions, prepareEvalIndex } from '../src/cli/eval.js';
-import { IndexReader } from '../src/index/open-index.js';
+import { SegmentStore } from '../src/store/segment-store.js';
 import { silentLogger } from '../src/log.js';
 import { DEFAULT_EXTRACTIVE, extractiveAnswer } from '../src/answer/extractive.js';
 import { REFUSAL_FEATURES } from '../src/answer/confidence.js';
 import { SENTENCE_FEATURES, SENTENCE_MODEL } from '../src/answer/select.js';
 import { analyzeQuestion, retrievalQuery } from '../src/answer/question-type.js';
-import { HASH_FUSION, retrieve } from '../src/retrieve/hybrid.js';
+import { HASH_FUSION, retrieve } from '../src/retrieve/retrieve.js';
 import { RERANK_POOL } from '../src/retrieve/rerank.js';
 import { expandQuery, translateTerms } from '../src/text/glossary.js';
 import { detectLang } from '../src/text/lang.js';
@@ -67,14 +67,14 @@ interface Case {
 async function run(setName: string, detailed = DEFAULT_EXTRACTIVE.detailed): Promise<Case[]> {
   const set = SETS[setName] as Set;
   const { indexDir, embedder } = await prepareEvalIndex({ ...set, cacheDir: CACHE, config, logger: silentLogger });
-  const reader = IndexReader.open(indexDir, embedder);
+  const store = SegmentStore.open(indexDir, embedder);
   const out: Case[] = [];
   for (const [line, q] of loadQuestions(set.questions).entries()) {
     const lang = detectLang(q.question);
     const analysis = analyzeQuestion(q.question);
-    const { hits } = await retrieve(reader, embedder, expandQuery(retrievalQuery(q.question, analysis), lang), { k: RERANK_POOL, fusion: HASH_FUSION });
+    const { hits } = await retrieve(store, embedder, expandQuery(retrievalQuery(q.question, analysis), lang), { k: RERANK_POOL, fusion: HASH_FUSION });
     if (!hits.length) continue;
-    const ex = extractiveAnswer({ reader, question: q.question, lang, hits, analysis, translated: lang === 'en' ? translateTerms(q.question) : [], settings: { ...DEFAULT_EXTRACTIVE, detailed } });
+    const ex = extractiveAnswer({ store, question: q.question, lang, hits, analysis, translated: lang === 'en' ? translateTerms(q.question) : [], settings: { ...DEFAULT_EXTRACTIVE, detailed } });
     out.push({ q, fit: even(q, line, setName), ex, set: setName });
   }
   await embedder.close();

@@ -29,8 +29,10 @@ export interface Citation extends ArticleRef {
   paragraph: string;
 }
 
+/** Why an answer was refused. */
 export type RefusalReason = 'no-match' | 'low-confidence' | 'empty-question' | 'too-long' | 'not-in-filter';
 
+/** An answer: text with inline [n] markers and its citations, or a refusal that says so plainly. */
 export interface Answer {
   question: string;
   lang: Lang;
@@ -60,8 +62,59 @@ export interface Answer {
   /** Confidence in [0, 1] that the corpus answers the question (the refusal threshold applies to it). */
   confidence: number;
   timing: { retrieveMs: number; totalMs: number };
+  /**
+   * The question as the engine read it, when that differs from `question`: a follow-up with its
+   * references resolved against the conversation ("Ông ấy nói gì?" → "Ông Philippe Metzger nói
+   * gì?"), or rewritten by the language model. `text` then starts with a line saying so ("Hiểu là: …").
+   */
+  understood?: string;
+  /** Who read the question as `understood`: the engine's rules or the configured language model. */
+  understoodBy?: 'rules' | 'llm';
+  /** The period the question named, read as dates of the articles (relative words read against the engine's clock). */
+  period?: AnswerPeriod;
+  /** Set when the question was about the collection itself ("Bài mới nhất nói về gì?"), answered from the articles' metadata. */
+  collection?: CollectionAnswer;
 }
 
+/** A period named in a question, as a filter on the articles' dates or an order of them. */
+export interface AnswerPeriod {
+  /** Inclusive ISO dates; a missing side is open. */
+  from?: string;
+  to?: string;
+  /** Newest articles first, oldest first, or newer ones preferred. */
+  order?: 'latest' | 'earliest' | 'recent';
+  /** The words of the question it was read from ("tuần trước", "trước khi làm việc với IEC"). */
+  text: string;
+  /** True when read against today ("tuần trước", "năm nay"): the answer then says which days it took. */
+  relative: boolean;
+}
+
+/** What a question about the collection was answered with. */
+export interface CollectionAnswer {
+  kind: 'count' | 'list' | 'latest' | 'earliest';
+  /** The topic asked about ("IEC"), if any. */
+  topic?: string;
+  /** Articles that match, in the order given. */
+  total: number;
+  articles: ArticleRef[];
+}
+
+/**
+ * One earlier exchange of a conversation, as the engine needs it to read a follow-up. An
+ * `Answer` is a `Turn`; `toTurn` keeps only these fields (for history kept in memory).
+ */
+export interface Turn {
+  question: string;
+  understood?: string;
+  lang: Lang;
+  refused: boolean;
+  citations: ReadonlyArray<Pick<Citation, 'articleId' | 'paragraphId' | 'title' | 'date' | 'quote'>>;
+  period?: AnswerPeriod;
+  /** For answers about the collection: the articles listed. */
+  collection?: Pick<CollectionAnswer, 'kind' | 'topic'> & { articles: ReadonlyArray<Pick<ArticleRef, 'articleId' | 'title' | 'date'>> };
+}
+
+/** Limits an answer or a search to some articles, sources or dates (all given conditions hold). */
 export interface SearchFilter {
   articleIds?: string[];
   sources?: string[];
@@ -70,6 +123,7 @@ export interface SearchFilter {
   dateTo?: string;
 }
 
+/** Options of `Engine.ask`. */
 export interface AskOptions {
   /** Passages considered for the answer (default from config). */
   topK?: number;
@@ -83,13 +137,21 @@ export interface AskOptions {
    */
   onPartial?: (text: string) => void;
   signal?: AbortSignal;
+  /**
+   * The conversation so far, oldest first (earlier answers, or `toTurn` of them). A question
+   * that leans on it ("Ông ấy nói gì?", "Còn ngày nào?", "what about IEC?") is read against the
+   * latest turns: their people, organisations, places, dates, articles and paragraphs.
+   */
+  history?: readonly Turn[];
 }
 
+/** Options of `Engine.search`. */
 export interface SearchOptions {
   topK?: number;
   filter?: SearchFilter;
 }
 
+/** One paragraph that matched a search. */
 export interface SearchHit extends ArticleRef {
   paragraphId: string;
   paragraphNumber: number;
@@ -98,6 +160,7 @@ export interface SearchHit extends ArticleRef {
   score: number;
 }
 
+/** One whole paragraph, by its id. */
 export interface SourceParagraph extends ArticleRef {
   paragraphId: string;
   paragraphNumber: number;
@@ -106,6 +169,7 @@ export interface SourceParagraph extends ArticleRef {
   paragraphCount: number;
 }
 
+/** What the engine serves: counts, date range, embedder, LLM, index folder and build time. */
 export interface EngineStats {
   articles: number;
   paragraphs: number;
@@ -117,6 +181,8 @@ export interface EngineStats {
   llm: string;
   indexDir: string;
   builtAt: string;
+  /** A digest of the live articles (ids and contents): feedback records which corpus an answer came from. */
+  corpusVersion?: string;
 }
 
 /** Paragraph id and article title suggestions for autocomplete. */
@@ -125,11 +191,13 @@ export interface Suggestion {
   label: string;
 }
 
+/** An article file that could not be indexed, and why. */
 export interface IndexIssue {
   path: string;
   reason: string;
 }
 
+/** What an index update did. */
 export interface IndexReport {
   articles: number;
   passages: number;
@@ -141,10 +209,23 @@ export interface IndexReport {
   ms: number;
   /** False when nothing had to be written. */
   wrote: boolean;
+  /** A line to tell the user about this update, such as that an index of an older format was rebuilt. */
+  notice?: string;
+}
+
+/** What the engine accepts: adapters read these so that every platform accepts the same input. */
+export interface EngineLimits {
+  /**
+   * Longest question `ask` answers and longest query `search` takes, in UTF-16 code units
+   * after white space is collapsed (KIEMCHUNG_MAX_QUESTION_CHARS). Longer questions are
+   * refused (`reason: 'too-long'`), longer queries rejected with an `InputError`.
+   */
+  readonly maxQuestionChars: number;
 }
 
 /** The whole engine: adapters and the CLI use only this. */
 export interface Engine {
+  readonly limits: EngineLimits;
   ask(question: string, options?: AskOptions): Promise<Answer>;
   search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
   /** The paragraph with this id, or null when the id is malformed or unknown. */

@@ -1,24 +1,18 @@
-import { type Answer, detectLang, normalizeSpace } from '../../src/index.js';
-import { createDraftReply, realClock } from './draft.js';
-import { answerMessages, plainMessage, wellFormed } from './format.js';
+import { type Answer, type FeedbackButtons, detectLang } from '../../src/index.js';
+import { ButtonStyle, ComponentType } from 'discord.js';
+import { sharedMessages } from '../shared/messages.js';
+import { LIMITS, type OutMessage } from './embeds.js';
+import { realClock } from '../shared/clock.js';
+import { readQuestion } from '../shared/text.js';
+import { createDraftReply } from './draft.js';
+import { plainMessage } from './embeds.js';
+import { answerMessages } from './format.js';
 import type { HandlerContext, Responder } from './interaction.js';
 import { langOf, messagesFor } from './messages.js';
-import { sendDeferred } from './respond.js';
-
-/** Longest text sent to the engine; longer messages (Discord allows 4,000 with Nitro) are cut here, with a note. */
-export const MAX_QUESTION_CHARS = 1000;
-
-/** Text a user typed, cleaned of invisible and control characters and bidi marks, on one line. */
-export function cleanQuestion(raw: string): string {
-  return normalizeSpace(raw);
-}
-
-export function hasWords(text: string): boolean {
-  return /[\p{L}\p{N}]/u.test(text);
-}
+import { defer, sendDeferred } from './respond.js';
 
 /**
- * Answers a question on an interaction that has already been deferred: cleans and bounds the
+ * Answers a question: defers the reply (privately when `ephemeral`), cleans and bounds the
  * text, asks the engine, and sends the cited answer (or the refusal with the closest articles).
  * While a language model writes, the reply shows its text as an unchecked draft; the checked
  * answer, or the extractive one when the model's failed the check, then takes the draft's place.
@@ -29,14 +23,16 @@ export async function answerQuestion(
   raw: string,
   options: { ephemeral: boolean; emptyText?: string },
 ): Promise<void> {
-  const t = messagesFor(langOf(i.locale));
-  const cleaned = cleanQuestion(raw);
-  if (!hasWords(cleaned)) {
-    await i.editReply({ ...plainMessage(options.emptyText ?? t.empty), allowedMentions: { parse: [] } });
+  await defer(i, options.ephemeral);
+  // The engine's limit, as in Telegram. A longer question (a pasted article, a long message to
+  // verify, which the user cannot shorten) is cut to it rather than refused, with a note.
+  const max = ctx.engine.limits.maxQuestionChars;
+  const typed = readQuestion(raw, max, 'cut');
+  if (typed.kind !== 'ok') {
+    await i.editReply({ ...plainMessage(options.emptyText ?? messagesFor(langOf(i.locale)).empty), allowedMentions: { parse: [] } });
     return;
   }
-  const clipped = cleaned.length > MAX_QUESTION_CHARS;
-  const question = clipped ? wellFormed(cleaned.slice(0, MAX_QUESTION_CHARS)) : cleaned;
+  const question = typed.text;
   const draft = createDraftReply(i, {
     question,
     lang: detectLang(question),
@@ -44,17 +40,53 @@ export async function answerQuestion(
     clock: ctx.clock ?? realClock,
     logger: ctx.logger,
   });
+  const key = conversationKey(i);
+  const history = ctx.conversations?.history(key) ?? [];
   let answer: Answer;
   try {
-    // The engine calls this only while a language model streams; without one nothing changes.
-    answer = await ctx.engine.ask(question, { onPartial: draft.update });
+    // The engine calls onPartial only while a language model streams; without one nothing changes.
+    answer = await ctx.engine.ask(question, { history, onPartial: draft.update });
   } finally {
     // Also on failure: the error boundary's message must land after the last draft edit.
     await draft.close();
   }
-  const notice = clipped ? messagesFor(answer.lang).clipped(MAX_QUESTION_CHARS) : undefined;
-  await sendDeferred(i, answerMessages(answer, statsOrNull(ctx), notice ? { notice } : {}), options.ephemeral);
+  ctx.conversations?.remember(key, answer);
+  const notice = typed.cut ? messagesFor(answer.lang).clipped(max) : undefined;
+  const messages = answerMessages(answer, statsOrNull(ctx), notice ? { notice } : {});
+  const buttons = await offerFeedback(i, ctx, answer);
+  if (buttons) withFeedbackRow(messages, buttons, answer.lang);
+  await sendDeferred(i, messages, options.ephemeral);
   if (draft.edits() > 0) ctx.logger.debug(`discord: ${draft.edits()} draft edits before the ${answer.mode} answer`);
+}
+
+/** Conversations are kept per channel and user: two people asking in one channel do not mix. */
+export function conversationKey(i: { channelId: string | null; user: { id: string } }): string {
+  return `${i.channelId ?? 'dm'}:${i.user.id}`;
+}
+
+/** Offers 👍/👎 for an answer; an answer goes out without them rather than not at all. */
+async function offerFeedback(i: Responder, ctx: HandlerContext, answer: Answer): Promise<FeedbackButtons | null> {
+  if (!ctx.feedback) return null;
+  try {
+    return await ctx.feedback.offer(answer, { platform: 'discord', scope: i.channelId ?? `dm:${i.user.id}` });
+  } catch (err) {
+    ctx.logger.error('discord: could not offer feedback buttons', err);
+    return null;
+  }
+}
+
+/** Puts 👍 / 👎 in a row of their own under the last message of an answer, when a row is left. */
+function withFeedbackRow(messages: OutMessage[], buttons: FeedbackButtons, lang: Answer['lang']): void {
+  const last = messages[messages.length - 1];
+  if (!last || last.components.length >= LIMITS.rows) return;
+  const f = sharedMessages(lang).feedback;
+  last.components.push({
+    type: ComponentType.ActionRow,
+    components: [
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: f.up, custom_id: buttons.up },
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: f.down, custom_id: buttons.down },
+    ],
+  });
 }
 
 /** Corpus figures for the footer; a failure here must not cost the user the answer. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ConfigError, formatIssues, loadConfig, withoutBlanks } from '../../src/index.js';
+import { ConfigError, formatIssues, withoutBlanks } from '../../src/index.js';
+import { type ConversationSettings, conversationEnvSchema, conversationSettings } from '../shared/conversations.js';
 
 const idList = (what: string) =>
   z
@@ -51,7 +52,8 @@ export const telegramEnvSchema = z
     ADMIN_IDS: idList('user ids').default([]),
     TELEGRAM_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
     TELEGRAM_MAX_CONCURRENT_ANSWERS: z.coerce.number().int().min(1).max(256).default(8),
-  });
+  })
+  .merge(conversationEnvSchema);
 
 export interface TelegramConfig {
   token: string;
@@ -64,25 +66,18 @@ export interface TelegramConfig {
   ratePerMinute: number;
   /** Questions the engine works on at once; more wait their turn. */
   maxConcurrentAnswers: number;
-  /** Longest question accepted, in characters (the engine's KIEMCHUNG_MAX_QUESTION_CHARS). */
-  maxQuestionChars: number;
+  /** How long and how much of each conversation is kept for follow-ups. */
+  conversations: ConversationSettings;
 }
 
 /** Reads and checks the adapter's settings, listing every bad key at once (`ConfigError`). */
 export function loadTelegramConfig(env: NodeJS.ProcessEnv): TelegramConfig {
   const given = withoutBlanks(env);
   const parsed = telegramEnvSchema.safeParse(given);
-  let engineMax = 2000;
   const issues: string[] = parsed.success ? [] : formatIssues(parsed.error);
   // Checked apart from the schema so that it is reported together with any other bad key.
   if (given.TELEGRAM_WEBHOOK_URL && !given.TELEGRAM_WEBHOOK_SECRET) {
     issues.push('TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set (Telegram sends it back so forged updates can be refused)');
-  }
-  try {
-    engineMax = loadConfig(env).maxQuestionChars;
-  } catch (err) {
-    if (err instanceof ConfigError) issues.push(...err.issues.filter((i) => i.startsWith('KIEMCHUNG_MAX_QUESTION_CHARS')));
-    else throw err;
   }
   if (!parsed.success || issues.length > 0) throw new ConfigError(issues);
   const e = parsed.data;
@@ -102,6 +97,6 @@ export function loadTelegramConfig(env: NodeJS.ProcessEnv): TelegramConfig {
     adminIds: new Set(e.ADMIN_IDS),
     ratePerMinute: e.TELEGRAM_RATE_LIMIT,
     maxConcurrentAnswers: e.TELEGRAM_MAX_CONCURRENT_ANSWERS,
-    maxQuestionChars: engineMax,
+    conversations: conversationSettings(e),
   };
 }

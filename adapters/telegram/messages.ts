@@ -1,14 +1,14 @@
 import type { Lang } from '../../src/index.js';
+import { type SharedMessages, sharedMessages } from '../shared/messages.js';
 
 /**
- * Every fixed sentence the bot says, in Vietnamese and English. Plain text: callers escape
- * what they interpolate, and these strings contain no markup except where a function says so.
+ * Every fixed sentence the Telegram bot says besides those both adapters share (see
+ * `sharedMessages`), in Vietnamese and English. Plain text: callers escape what they
+ * interpolate, and these strings contain no markup except where a function says so.
  */
-export interface Messages {
+export interface Messages extends SharedMessages {
   sources: string;
   closest: string;
-  paragraph: string;
-  eventDate: string;
   flagged: string;
   emptyAnswer: string;
   searchHeader: string;
@@ -24,7 +24,6 @@ export interface Messages {
   unknownCommand: string;
   textOnly: string;
   notAllowedChat: string;
-  notAllowedAdmin: string;
   reindexBusy: string;
   reindexStarted: string;
   reindexDone: (r: { articles: number; added: number; changed: number; removed: number; issues: number; ms: number }) => string;
@@ -36,12 +35,8 @@ export interface Messages {
   inlineTitle: string;
   inlineRefusedTitle: string;
   inlineTooMany: string;
-  error: {
-    index: string;
-    provider: string;
-    input: string;
-    other: string;
-  };
+  /** In a group, /new explains how threads work instead of forgetting anything. */
+  groupNewConversation: string;
   help: {
     intro: string;
     corpus: (articles: number, paragraphs: number, from: string, to: string) => string;
@@ -55,15 +50,14 @@ export interface Messages {
     cite: string;
     groups: (username: string) => string;
     inline: (username: string) => string;
+    followUps: string;
   };
   commandList: { command: string; description: string }[];
 }
 
-const vi: Messages = {
+const vi: Omit<Messages, keyof SharedMessages> = {
   sources: 'Nguồn',
   closest: 'Các bài gần nhất',
-  paragraph: 'đoạn',
-  eventDate: 'ngày sự kiện',
   flagged: 'Một số câu đã được lược bỏ vì không khớp với nguồn.',
   emptyAnswer: 'Không có câu trả lời.',
   searchHeader: 'Kết quả tìm kiếm cho',
@@ -79,7 +73,6 @@ const vi: Messages = {
   unknownCommand: 'Tôi không biết lệnh này. Gõ /help để xem các lệnh.',
   textOnly: 'Tôi chỉ đọc được câu hỏi bằng chữ.',
   notAllowedChat: 'Bot này chỉ phục vụ các cuộc trò chuyện đã được cho phép.',
-  notAllowedAdmin: 'Bạn không có quyền dùng lệnh này.',
   reindexBusy: 'Đang lập chỉ mục lại, xin đợi lần chạy hiện tại kết thúc.',
   reindexStarted: 'Đang đọc lại kho dữ liệu và cập nhật chỉ mục…',
   reindexDone: (r) =>
@@ -91,12 +84,7 @@ const vi: Messages = {
   inlineTitle: 'Câu trả lời có trích dẫn',
   inlineRefusedTitle: 'Kho dữ liệu không nói về điều này',
   inlineTooMany: 'Quá nhiều yêu cầu, xin đợi một chút',
-  error: {
-    index: 'Kho dữ liệu đang được cập nhật. Xin thử lại sau ít phút.',
-    provider: 'Dịch vụ tạo câu trả lời đang gặp sự cố. Xin thử lại sau.',
-    input: 'Tôi không đọc được yêu cầu này.',
-    other: 'Đã có lỗi xảy ra; lỗi đã được ghi lại. Xin thử lại sau.',
-  },
+  groupNewConversation: 'Trong nhóm, mỗi câu hỏi mới (/ask hoặc nhắc tên bot) đã là một cuộc trò chuyện mới. Trả lời vào câu trả lời của bot để hỏi tiếp.',
   help: {
     intro:
       'Kiểm Chứng trả lời câu hỏi về tin hợp tác quốc tế của Bộ Khoa học và Công nghệ, trích dẫn nguyên văn từng đoạn nguồn.',
@@ -111,20 +99,21 @@ const vi: Messages = {
     cite: 'Cách trích dẫn: mỗi ý trong câu trả lời có số [n] ứng với một đoạn nguồn; hãy ghi tên bài, ngày và mã đoạn (ví dụ do-luong-lmc-2023#p3). Bấm nút dưới câu trả lời để xem cả đoạn.',
     groups: (u) => `Trong nhóm: dùng /ask, nhắc @${u}, hoặc trả lời tin nhắn của bot.`,
     inline: (u) => `Ở bất kỳ cuộc trò chuyện nào: gõ @${u} rồi câu hỏi để chia sẻ câu trả lời.`,
+    followUps:
+      'Hỏi tiếp được: "Còn ngày nào?", "Ông ấy nói gì?", "Tháng 6/2024 thì sao?". Bot ghi "Hiểu là: …" khi hiểu câu hỏi theo các câu trước. /new để bắt đầu lại; trong nhóm, trả lời vào câu trả lời của bot để hỏi tiếp. Bấm 👍/👎 để đánh giá câu trả lời.',
   },
   commandList: [
     { command: 'ask', description: 'Đặt câu hỏi, nhận câu trả lời có trích dẫn' },
     { command: 'search', description: 'Tìm các bài liên quan' },
     { command: 'source', description: 'Xem nguyên văn một đoạn theo mã' },
+    { command: 'new', description: 'Bắt đầu cuộc trò chuyện mới' },
     { command: 'help', description: 'Bot biết gì và cách trích dẫn' },
   ],
 };
 
-const en: Messages = {
+const en: Omit<Messages, keyof SharedMessages> = {
   sources: 'Sources',
   closest: 'Closest articles',
-  paragraph: 'paragraph',
-  eventDate: 'event date',
   flagged: 'Some sentences were removed because the sources did not support them.',
   emptyAnswer: 'No answer.',
   searchHeader: 'Search results for',
@@ -140,7 +129,6 @@ const en: Messages = {
   unknownCommand: 'I do not know that command. Type /help to see what I can do.',
   textOnly: 'I can only read questions written as text.',
   notAllowedChat: 'This bot only serves chats it has been enabled for.',
-  notAllowedAdmin: 'You are not allowed to use this command.',
   reindexBusy: 'A reindex is already running; please wait for it to finish.',
   reindexStarted: 'Re-reading the archive and updating the index…',
   reindexDone: (r) =>
@@ -152,12 +140,7 @@ const en: Messages = {
   inlineTitle: 'Answer with citations',
   inlineRefusedTitle: 'The archive does not cover this',
   inlineTooMany: 'Too many requests, please wait a moment',
-  error: {
-    index: 'The archive is being updated. Please try again in a few minutes.',
-    provider: 'The answering service is having trouble. Please try again later.',
-    input: 'I could not read that request.',
-    other: 'Something went wrong; it has been logged. Please try again later.',
-  },
+  groupNewConversation: 'In a group, every new question (/ask or a mention) already starts a new conversation. Reply to one of my answers to go on with it.',
   help: {
     intro:
       "Kiem Chung answers questions about the international-cooperation news of Vietnam's Ministry of Science and Technology, quoting the source paragraphs word for word.",
@@ -172,15 +155,20 @@ const en: Messages = {
     cite: 'How to cite: each point of an answer carries a number [n] for one source paragraph; give the article title, its date and the paragraph id (e.g. do-luong-lmc-2023#p3). The buttons under an answer open the whole paragraph.',
     groups: (u) => `In groups: use /ask, mention @${u}, or reply to one of my messages.`,
     inline: (u) => `In any chat: type @${u} and a question to share a cited answer.`,
+    followUps:
+      'Follow-ups work: "when?", "what did he say?", "what about June 2024?". The bot writes "Understood as: …" when it reads a question in the light of the earlier ones. /new starts afresh; in a group, reply to one of my answers to go on. Press 👍/👎 to rate an answer.',
   },
   commandList: [
     { command: 'ask', description: 'Ask a question, get a cited answer' },
     { command: 'search', description: 'Find related articles' },
     { command: 'source', description: 'Read a paragraph in full by its id' },
+    { command: 'new', description: 'Start a new conversation' },
     { command: 'help', description: 'What the bot knows and how to cite' },
   ],
 };
 
+const TABLES: Record<Lang, Messages> = { vi: { ...sharedMessages('vi'), ...vi }, en: { ...sharedMessages('en'), ...en } };
+
 export function messages(lang: Lang): Messages {
-  return lang === 'en' ? en : vi;
+  return TABLES[lang === 'en' ? 'en' : 'vi'];
 }

@@ -1,12 +1,13 @@
-import type { IndexReader } from '../index/open-index.js';
-import { articleRef } from '../index/open-index.js';
-import type { Segment } from '../index/segment.js';
+import { paragraphId } from '../corpus/ids.js';
+import { InternalError } from '../errors.js';
 import { type QuestionTerms, type SearchText, presence, presenceIn, questionTerms, searchText, union } from '../retrieve/coverage.js';
-import type { Retrieved } from '../retrieve/hybrid.js';
+import type { Retrieved } from '../retrieve/retrieve.js';
+import type { Store } from '../store/port.js';
+import { articleRef } from './article-ref.js';
 import { type PassageEvidence, RERANK_POOL, rerank } from '../retrieve/rerank.js';
 import type { Answer, ArticleRef, Citation, Lang } from '../types.js';
 import { type RefusalFeatures, answerConfidence, refusalFeatures } from './confidence.js';
-import type { FactSpan } from './facts.js';
+import type { FactSpan } from './fact-spans.js';
 import { type QuestionAnalysis, analyzeQuestion, focusWords } from './question-type.js';
 import { DEFAULT_SELECT, type SelectSettings, type SentenceCandidate, scoreSentences } from './select.js';
 
@@ -65,13 +66,15 @@ export function messages(lang: Lang) {
 }
 
 export interface ExtractiveInput {
-  reader: IndexReader;
+  store: Store;
   question: string;
   /** Vietnamese glossary terms added to an English question. */
   translated?: string[];
   lang: Lang;
   hits: Retrieved[];
   analysis?: QuestionAnalysis;
+  /** Keep the passages in the order given (ordered by date for "the latest …"), not re-ranked. */
+  keepOrder?: boolean;
   settings?: ExtractiveSettings;
 }
 
@@ -90,7 +93,7 @@ function citationFor(hit: Retrieved, paragraph: string, start: number, end: numb
   return {
     marker,
     ...articleRef(hit.article),
-    paragraphId: `${hit.article.id}#p${hit.paragraphNumber}`,
+    paragraphId: paragraphId(hit.article.id, hit.paragraphNumber),
     paragraphNumber: hit.paragraphNumber,
     quote: paragraph.slice(start, end),
     paragraph,
@@ -101,22 +104,21 @@ function citationFor(hit: Retrieved, paragraph: string, start: number, end: numb
 export function assertVerbatim(citations: readonly Citation[]): void {
   for (const c of citations) {
     if (!c.quote || !c.paragraph.includes(c.quote)) {
-      throw new Error(`internal: quote for ${c.paragraphId} is not verbatim in its paragraph`);
+      throw new InternalError(`quote for ${c.paragraphId} is not verbatim in its paragraph`);
     }
   }
 }
 
-const articleCache = new WeakMap<IndexReader, Map<string, SearchText>>();
+const articleCache = new WeakMap<Store, Map<string, SearchText>>();
 
-/** A whole article (title and every paragraph) prepared for lookups, cached per index generation. */
-function articleSearchText(reader: IndexReader, hit: Retrieved): SearchText {
-  let cache = articleCache.get(reader);
-  if (!cache) articleCache.set(reader, (cache = new Map()));
+/** A whole article (title and every paragraph) prepared for lookups, cached per store. */
+function articleSearchText(store: Store, hit: Retrieved): SearchText {
+  let cache = articleCache.get(store);
+  if (!cache) articleCache.set(store, (cache = new Map()));
   let entry = cache.get(hit.article.id);
   if (!entry) {
-    const seg = reader.segments[hit.segment] as Segment;
     const parts = [hit.article.title];
-    for (let p = hit.article.p0; p < hit.article.p0 + hit.article.pc; p++) parts.push(seg.paragraphText(p));
+    for (let n = 1; n <= hit.article.paragraphCount; n++) parts.push(store.paragraph(hit.article.id, n) ?? '');
     entry = searchText(parts.join('\n'));
     if (cache.size >= 256) cache.delete(cache.keys().next().value as string);
     cache.set(hit.article.id, entry);
@@ -145,7 +147,7 @@ function chooseQuotes(sentences: readonly SentenceCandidate[], s: ExtractiveSett
     return { ...q, facts: facts.filter((f) => f.start >= q.start && f.end <= q.end) };
   };
   if (!second || second.p < s.secondSentenceRatio * best.p) return [quote([best], best.start, best.end)];
-  const sameParagraph = second.passage.hit.segment === best.passage.hit.segment && second.passage.hit.paragraph === best.passage.hit.paragraph;
+  const sameParagraph = second.passage.hit.article.id === best.passage.hit.article.id && second.passage.hit.paragraphNumber === best.passage.hit.paragraphNumber;
   if (!sameParagraph) return [quote([best], best.start, best.end), quote([second], second.start, second.end)];
   const start = Math.min(best.start, second.start);
   const end = Math.max(best.end, second.end);
@@ -192,10 +194,10 @@ function clip(q: Quote, fact: { start: number; end: number } | undefined, max: n
 
 export function extractiveAnswer(input: ExtractiveInput): ExtractiveResult {
   const s = input.settings ?? DEFAULT_EXTRACTIVE;
-  const { reader, question, hits } = input;
+  const { store, question, hits } = input;
   const analysis = input.analysis ?? analyzeQuestion(question);
-  const terms = questionTerms(reader, question, input.lang, input.translated ?? []);
-  const passages = rerank(reader, hits, terms, s.pool);
+  const terms = questionTerms(store, question, input.lang, input.translated ?? []);
+  const passages = rerank(store, hits, terms, s.pool, input.keepOrder ?? false);
   const ranked = [...passages.map((p) => p.hit), ...hits.slice(s.pool)];
   const sentences = scoreSentences(passages, terms, analysis, question, s);
   const best = sentences[0];
@@ -211,11 +213,11 @@ export function extractiveAnswer(input: ExtractiveInput): ExtractiveResult {
   const at = quotes.findIndex((q) => q.facts.length > 0);
   const fact = quotes[at]?.facts[0];
   const shortAnswer = fact ? { text: (quotes[at] as Quote).passage.paragraph.slice(fact.start, fact.end), marker: at + 1 } : undefined;
-  if (shortAnswer && !citations[at]?.quote.includes(shortAnswer.text)) throw new Error('internal: short answer is not verbatim in its quote');
+  if (shortAnswer && !citations[at]?.quote.includes(shortAnswer.text)) throw new InternalError('short answer is not verbatim in its quote');
 
   const m = messages(input.lang);
   const lines = [m.intro, ...quotes.map((q, i) => `“${q.cutBefore ? '…' : ''}${citations[i]?.quote}${q.cutAfter ? '…' : ''}” [${i + 1}]`)];
-  const art = articleSearchText(reader, best.passage.hit);
+  const art = articleSearchText(store, best.passage.hit);
   const focus = focusWords(question, analysis);
   const quoted = searchText(citations.map((c) => c.quote).join('\n'));
   let passage = presence(terms, best.passage.hit.article.title);

@@ -15,6 +15,15 @@ import { WORD_END, WORD_START, escapeRegExp } from '../text/words.js';
  */
 export type FactKind = 'person' | 'place' | 'date' | 'number' | 'abbreviation' | 'definition' | 'reason' | 'manner' | 'yesno' | 'other';
 
+/** The kinds of fact some callers only need (a person, a place, a date, a number), or 'any'. */
+export type ExpectedType = 'number' | 'date' | 'place' | 'person' | 'any';
+
+/** The kind of fact a question asks for, among person, place, date and number. */
+export function expectedType(question: string): ExpectedType {
+  const { kind } = analyzeQuestion(question);
+  return kind === 'number' || kind === 'date' || kind === 'place' || kind === 'person' ? kind : 'any';
+}
+
 export interface QuestionAnalysis {
   kind: FactKind;
   /** Asks for several items ("những quốc gia nào", "which countries", "gồm những gì"). */

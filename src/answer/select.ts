@@ -1,8 +1,8 @@
 import type { QuestionTerms } from '../retrieve/coverage.js';
 import type { PassageEvidence } from '../retrieve/rerank.js';
 import { fold } from '../text/normalize.js';
-import { isStopword } from '../text/stopwords.js';
-import { type FactSpan, checkable, factSpans } from './facts.js';
+import { STOPWORDS } from '../text/stopwords.js';
+import { type FactSpan, checkable, factSpans } from './fact-spans.js';
 import type { QuestionAnalysis } from './question-type.js';
 
 /**
@@ -87,6 +87,7 @@ export interface SelectSettings {
 export const DEFAULT_SELECT: SelectSettings = { candidates: 5, detailed: 10, model: SENTENCE_MODEL };
 
 const TOKEN = /[\p{L}\p{M}\p{N}]+/gu;
+const isStopword = (w: string) => STOPWORDS.has(fold(w));
 
 interface QuestionWords {
   /** Content syllables of the question, in the form they are compared in. */

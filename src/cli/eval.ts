@@ -11,7 +11,7 @@ import { createEmbedder } from '../embed/create-embedder.js';
 import type { Embedder } from '../embed/embedder.js';
 import { createEngine } from '../engine.js';
 import { CorpusError, InputError } from '../errors.js';
-import { updateIndex } from '../index/build-index.js';
+import { updateIndex } from '../store/update-index.js';
 import type { Logger } from '../log.js';
 import { normalizeSpace, stripMarks } from '../text/normalize.js';
 import type { Answer } from '../types.js';
@@ -180,10 +180,15 @@ export async function prepareEvalIndex(o: Pick<EvalOptions, 'corpus' | 'distract
   return { indexDir, embedder };
 }
 
+/** Builds (or reuses) the index of the evaluation corpus under `cacheDir` and opens an engine on it. */
+export async function openEvalEngine(o: Pick<EvalOptions, 'corpus' | 'distractors' | 'distractorLimit' | 'cacheDir' | 'config' | 'logger'>, clock?: () => Date) {
+  const { indexDir, embedder } = await prepareEvalIndex(o);
+  return createEngine({ config: { ...o.config, indexDir }, autoIndex: false, embedder, logger: o.logger, ...(clock ? { clock } : {}) });
+}
+
 export async function runEval(o: EvalOptions): Promise<EvalResult> {
   const questions = loadQuestions(o.questions).slice(0, o.limit ?? Infinity);
-  const { indexDir, embedder } = await prepareEvalIndex(o);
-  const engine = await createEngine({ config: { ...o.config, indexDir }, autoIndex: false, embedder, logger: o.logger });
+  const engine = await openEvalEngine(o);
   const stats = engine.stats();
   let r1 = 0, r5 = 0, r10 = 0, mrr = 0, ev1 = 0, ev5 = 0, ans = 0, refusedUnans = 0, refusedAns = 0;
   let answerable = 0;

@@ -7,13 +7,15 @@ import { type Config, loadConfig } from '../config.js';
 import { createEmbedder } from '../embed/create-embedder.js';
 import { createEngine } from '../engine.js';
 import { KiemchungError } from '../errors.js';
-import { updateIndex } from '../index/build-index.js';
+import { updateIndex } from '../store/update-index.js';
 import { createLogger } from '../log.js';
 import type { AskOptions, Engine, SearchFilter } from '../types.js';
 import { runChat } from './chat.js';
 import { runEval, summaryLine } from './eval.js';
+import { dialogueSummaryLines, runDialogueEval } from './eval-dialogues.js';
 import { progressBar } from './progress.js';
-import { renderAnswer, renderHits, renderSource } from './render.js';
+import { renderAnswer, renderFeedbackReport, renderHits, renderSource } from './render.js';
+import { openSqliteFeedbackStore } from '../feedback/sqlite-store.js';
 
 export const USAGE = `kiemchung: cited answers from the stored MOST articles
 
@@ -24,6 +26,8 @@ Usage:
   kiemchung search "<query>" [--json]         best matching paragraphs
   kiemchung source <articleId#pN> [--json]    one whole paragraph
   kiemchung eval --questions FILE [--distractors FILE --distractor-limit N] [--strip-marks] [--dump FILE] [--json]
+  kiemchung eval --dialogues FILE [--now YYYY-MM-DD] [--json]   follow-ups, dates and collection questions
+  kiemchung feedback [--since YYYY-MM-DD] [--limit N] [--json]  👍/👎 counts and the worst-rated questions
 
 Options for every command:
   --corpus <dir|file>   corpus folder or .jsonl(.gz) file (KIEMCHUNG_CORPUS, default corpus/)
@@ -50,6 +54,9 @@ const OPTIONS = {
   'distractor-limit': { type: 'string' },
   'strip-marks': { type: 'boolean' },
   dump: { type: 'string' },
+  dialogues: { type: 'string' },
+  now: { type: 'string' },
+  since: { type: 'string' },
   limit: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -62,7 +69,8 @@ const ALLOWED: Record<string, ReadonlyArray<keyof typeof OPTIONS>> = {
   search: ['json', 'top-k', 'article', 'source', 'from', 'to'],
   source: ['json'],
   chat: ['top-k', 'article', 'source', 'from', 'to', 'lang'],
-  eval: ['json', 'questions', 'distractors', 'distractor-limit', 'strip-marks', 'limit', 'dump'],
+  eval: ['json', 'questions', 'dialogues', 'now', 'distractors', 'distractor-limit', 'strip-marks', 'limit', 'dump'],
+  feedback: ['json', 'since', 'limit'],
 };
 
 function int(v: string | undefined, name: string, min = 1): number | undefined {
@@ -152,11 +160,30 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
       }
     };
     switch (command) {
+      case 'feedback': {
+        if (rest.length) throw new UsageError('"feedback" takes no arguments');
+        const since = values.since === undefined ? undefined : isoDate(values.since, 'since');
+        const limit = int(values.limit, 'limit');
+        if (!config.feedbackDb) throw new UsageError('feedback is off (KIEMCHUNG_FEEDBACK_DB=off)');
+        if (!fs.existsSync(config.feedbackDb)) {
+          io.err(`no feedback yet: ${config.feedbackDb} does not exist (the chat bots create it with their first 👍/👎 buttons)`);
+          return 1;
+        }
+        const store = openSqliteFeedbackStore(config.feedbackDb);
+        try {
+          const r = await store.report({ ...(since ? { since } : {}), ...(limit ? { worst: limit } : {}) });
+          io.out(values.json ? JSON.stringify(r, null, 2) : renderFeedbackReport(r));
+        } finally {
+          await store.close();
+        }
+        return 0;
+      }
       case 'index': {
         if (rest.length) throw new UsageError('"index" takes no arguments');
         const embedder = await createEmbedder(config.embeddings, { config, logger });
         const bar = progressBar();
         const r = await updateIndex({ indexDir: config.indexDir, corpus: config.corpus, embedder, rebuild: values.rebuild ?? false, onProgress: (p) => bar.update(p) }).finally(() => bar.end());
+        if (r.notice) io.err(r.notice);
         for (const i of r.issues) io.err(`skipped ${i.path}: ${i.reason}`);
         const what = r.wrote ? `${r.added} added, ${r.changed} changed, ${r.removed} removed, ${r.unchanged} unchanged` : 'up to date';
         io.out(`indexed ${r.articles} articles, ${r.passages} passages (${what}) in ${(r.ms / 1000).toFixed(2)} s → ${config.indexDir}`);
@@ -199,7 +226,31 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
         return 0;
       }
       case 'eval': {
-        if (!values.questions) throw new UsageError('eval needs --questions FILE');
+        if (values.dialogues) {
+          if (values.questions || values['strip-marks']) throw new UsageError('--dialogues goes without --questions and --strip-marks');
+          if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) throw new UsageError('--now must be a date YYYY-MM-DD or an ISO date-time');
+          const limit = int(values.limit, 'limit');
+          const dl = int(values['distractor-limit'], 'distractor-limit', 0);
+          const r = await runDialogueEval({
+            dialogues: values.dialogues,
+            corpus: config.corpus,
+            ...(values.distractors ? { distractors: values.distractors } : {}),
+            ...(dl !== undefined ? { distractorLimit: dl } : {}),
+            ...(limit ? { limit } : {}),
+            ...(values.now ? { now: values.now } : {}),
+            cacheDir: path.join(path.dirname(path.resolve(config.indexDir)), 'eval'),
+            config,
+            logger,
+          });
+          if (values.json) io.out(JSON.stringify(r));
+          else {
+            for (const m of r.misses) io.out(`miss ${m.id} turn ${m.turn}: ${m.question}${m.understood ? ` (read as: ${m.understood})` : ''}: ${m.what}`);
+            for (const line of dialogueSummaryLines(r)) io.out(line);
+          }
+          return 0;
+        }
+        if (values.now) throw new UsageError('--now goes with --dialogues');
+        if (!values.questions) throw new UsageError('eval needs --questions FILE or --dialogues FILE');
         if (values['distractor-limit'] && !values.distractors) throw new UsageError('--distractor-limit goes with --distractors');
         const limit = int(values.limit, 'limit');
         const dl = int(values['distractor-limit'], 'distractor-limit', 0);

@@ -1,9 +1,10 @@
-import type { Answer, SearchHit, SourceParagraph } from '../types.js';
+import { formatDate } from '../text/format-date.js';
+import type { FeedbackReport } from '../feedback/store.js';
+import type { Answer, Lang, SearchHit, SourceParagraph } from '../types.js';
 
 /** Plain-text renderings for the terminal. */
-export function formatDate(date: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : date || 'không rõ ngày';
+function dateOf(date: string, lang: Lang = 'vi'): string {
+  return date ? formatDate(date, lang) : 'không rõ ngày';
 }
 
 export function renderAnswer(a: Answer): string {
@@ -11,12 +12,12 @@ export function renderAnswer(a: Answer): string {
   if (a.citations.length) {
     lines.push('');
     for (const c of a.citations) {
-      lines.push(`[${c.marker}] ${c.title} (${formatDate(c.date)}) — đoạn ${c.paragraphNumber}, ${c.paragraphId}`);
+      lines.push(`[${c.marker}] ${c.title} (${dateOf(c.date, a.lang)}) — đoạn ${c.paragraphNumber}, ${c.paragraphId}`);
       lines.push(`    ${c.source}${c.url ? ` · ${c.url}` : ''}`);
     }
   } else if (a.refused && a.closest.length) {
     lines.push('', a.lang === 'en' ? 'Closest articles:' : 'Các bài viết gần nhất:');
-    for (const c of a.closest.slice(0, 3)) lines.push(`  - ${c.title} (${formatDate(c.date)}) · ${c.articleId}`);
+    for (const c of a.closest.slice(0, 3)) lines.push(`  - ${c.title} (${dateOf(c.date, a.lang)}) · ${c.articleId}`);
   }
   return lines.join('\n');
 }
@@ -24,10 +25,32 @@ export function renderAnswer(a: Answer): string {
 export function renderHits(hits: readonly SearchHit[]): string {
   if (!hits.length) return 'Không có kết quả.';
   return hits
-    .map((h, i) => `${i + 1}. ${h.title} (${formatDate(h.date)}) · ${h.paragraphId}\n   ${h.snippet.length > 220 ? `${h.snippet.slice(0, 220)}…` : h.snippet}`)
+    .map((h, i) => `${i + 1}. ${h.title} (${dateOf(h.date)}) · ${h.paragraphId}\n   ${h.snippet.length > 220 ? `${h.snippet.slice(0, 220)}…` : h.snippet}`)
     .join('\n');
 }
 
 export function renderSource(p: SourceParagraph): string {
-  return `${p.title} (${formatDate(p.date)}) — đoạn ${p.paragraphNumber}/${p.paragraphCount}, ${p.paragraphId}\n${p.source}${p.url ? ` · ${p.url}` : ''}\n\n${p.text}`;
+  return `${p.title} (${dateOf(p.date)}) — đoạn ${p.paragraphNumber}/${p.paragraphCount}, ${p.paragraphId}\n${p.source}${p.url ? ` · ${p.url}` : ''}\n\n${p.text}`;
+}
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** The feedback report for an editor: counts, then the worst-rated questions with what they cited and why. */
+export function renderFeedbackReport(r: FeedbackReport): string {
+  const lines = [`feedback${r.since ? ` since ${r.since}` : ''}: ${r.votes} vote(s), ${r.up} 👍, ${r.down} 👎, ${r.comments} with a reason`];
+  const platforms = Object.entries(r.byPlatform).map(([p, c]) => `${p} ${c.up} 👍 ${c.down} 👎`);
+  if (platforms.length) lines.push(`  ${platforms.join(' · ')}`);
+  if (!r.worst.length) {
+    lines.push(r.votes ? 'No question has a 👎.' : 'No feedback yet.');
+    return lines.join('\n');
+  }
+  lines.push('', 'Worst-rated questions (most 👎 over 👍 first):');
+  r.worst.forEach((w, i) => {
+    lines.push(`${i + 1}. ${w.down} 👎 ${w.up} 👍  “${clip(w.question, 200)}”${w.refused ? '  (refused)' : ''}  last ${w.lastAt.slice(0, 16).replace('T', ' ')}`);
+    if (w.understood && w.understood !== w.question) lines.push(`   read as: ${clip(w.understood, 200)}`);
+    for (const c of w.citations) lines.push(`   cited ${c.paragraphId}: “${clip(c.quote, 160)}”`);
+    for (const c of w.comments) lines.push(`   why: ${clip(c, 300)}`);
+    lines.push(`   corpus version${w.corpusVersions.length > 1 ? 's' : ''}: ${w.corpusVersions.join(', ')}`);
+  });
+  return lines.join('\n');
 }

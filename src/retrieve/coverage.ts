@@ -1,6 +1,6 @@
-import { foldedHash, markedHash } from '../index/lexical.js';
-import type { IndexReader } from '../index/open-index.js';
+import type { Store } from '../store/port.js';
 import { fold, hasMarks, nfc } from '../text/normalize.js';
+import { foldedHash, markedHash } from '../text/term-hashes.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import { pairs, syllables } from '../text/tokenize.js';
 import type { Lang } from '../types.js';
@@ -44,20 +44,20 @@ export interface SearchText {
   folded: string;
 }
 
-export function questionTerms(reader: IndexReader, question: string, lang: Lang, translated: readonly string[] = []): QuestionTerms {
+export function questionTerms(store: Store, question: string, lang: Lang, translated: readonly string[] = []): QuestionTerms {
   const original = syllables(question);
   const extra = syllables(translated.join('\n'));
   const fromQuestion = new Set(original.syllables);
   const t = { syllables: [...original.syllables, ...extra.syllables], phraseStarts: [...original.phraseStarts, ...extra.phraseStarts.map((x) => x + original.syllables.length)] };
-  const n = Math.max(1, reader.lexicalSize);
+  const n = Math.max(1, store.lexicalSize());
   const marked = hasMarks(question) || hasMarks(translated.join(' '));
   const make = (term: string): QueryWord => {
-    const df = reader.df(marked ? markedHash(term) : foldedHash(fold(term)));
+    const df = store.documentFrequency(marked ? markedHash(term) : foldedHash(fold(term)));
     return { term, idf: Math.log(1 + (n - df + 0.5) / (df + 0.5)), unknown: df === 0 };
   };
   // English words the corpus has never seen are untranslated question words, not evidence
   // that the question is off-topic; Vietnamese ones are.
-  const known = (term: string) => lang !== 'en' || !fromQuestion.has(term) || reader.df(markedHash(term)) > 0 || reader.df(foldedHash(fold(term))) > 0;
+  const known = (term: string) => lang !== 'en' || !fromQuestion.has(term) || store.documentFrequency(markedHash(term)) > 0 || store.documentFrequency(foldedHash(fold(term))) > 0;
   const seen = new Set<string>();
   const words: QueryWord[] = [];
   for (const s of t.syllables) {

@@ -1,8 +1,7 @@
-import type { IndexReader } from '../index/open-index.js';
-import type { Segment } from '../index/segment.js';
+import type { Store } from '../store/port.js';
 import { sentenceRanges } from '../text/sentences.js';
 import { type Presence, type QuestionTerms, type SearchText, pairCoverage, presenceIn, searchText, union, wordCoverage } from './coverage.js';
-import type { Retrieved } from './hybrid.js';
+import { type Retrieved, hitParagraph } from './retrieve.js';
 
 /**
  * Second-stage ranking of the retrieved passages by where the question's words occur in
@@ -55,10 +54,6 @@ export interface PassageEvidence {
   score: number;
 }
 
-export function paragraphText(reader: IndexReader, hit: Retrieved): string {
-  return (reader.segments[hit.segment] as Segment).paragraphText(hit.paragraph);
-}
-
 interface PreparedParagraph {
   text: string;
   search: SearchText;
@@ -67,16 +62,16 @@ interface PreparedParagraph {
 
 // Paragraphs prepared for matching, per index generation: questions about the same news hit
 // the same paragraphs, and splitting and lower-casing them is most of the re-ranking's work.
-const prepared = new WeakMap<IndexReader, Map<string, PreparedParagraph>>();
+const prepared = new WeakMap<Store, Map<string, PreparedParagraph>>();
 const PREPARED_MAX = 4096;
 
-function prepare(reader: IndexReader, hit: Retrieved): PreparedParagraph {
-  let cache = prepared.get(reader);
-  if (!cache) prepared.set(reader, (cache = new Map()));
-  const key = `${hit.segment}:${hit.paragraph}`;
+function prepare(store: Store, hit: Retrieved): PreparedParagraph {
+  let cache = prepared.get(store);
+  if (!cache) prepared.set(store, (cache = new Map()));
+  const key = `${hit.article.id}#${hit.paragraphNumber}`;
   let p = cache.get(key);
   if (!p) {
-    const text = paragraphText(reader, hit);
+    const text = hitParagraph(store, hit);
     p = { text, search: searchText(text), sentences: sentenceRanges(text) };
     if (cache.size >= PREPARED_MAX) cache.delete(cache.keys().next().value as string);
     cache.set(key, p);
@@ -85,8 +80,8 @@ function prepare(reader: IndexReader, hit: Retrieved): PreparedParagraph {
 }
 
 /** Sentence-level evidence for one passage. */
-export function passageEvidence(reader: IndexReader, hit: Retrieved, terms: QuestionTerms, best: number, w: RerankWeights = DEFAULT_RERANK): PassageEvidence {
-  const { text: paragraph, search, sentences: ranges } = prepare(reader, hit);
+export function passageEvidence(store: Store, hit: Retrieved, terms: QuestionTerms, best: number, w: RerankWeights = DEFAULT_RERANK): PassageEvidence {
+  const { text: paragraph, search, sentences: ranges } = prepare(store, hit);
   const sentences: SentenceEvidence[] = ranges
     .filter(([a, b]) => b > hit.start && a < hit.end)
     // A scraped paragraph can be one unpunctuated line: a sentence never reaches beyond its passage.
@@ -108,10 +103,13 @@ export function passageEvidence(reader: IndexReader, hit: Retrieved, terms: Ques
   return { hit, paragraph, sentences, fused, sentence, window, pairs, score: w.fused * fused + w.sentence * sentence + w.window * window + w.pairs * pairs };
 }
 
-/** The first `pool` passages re-ranked by their evidence, best first; the rest follow in retrieval order. */
-export function rerank(reader: IndexReader, hits: readonly Retrieved[], terms: QuestionTerms, pool = RERANK_POOL, w: RerankWeights = DEFAULT_RERANK): PassageEvidence[] {
-  const best = hits[0]?.score ?? 0;
-  const head = hits.slice(0, pool).map((h) => passageEvidence(reader, h, terms, best, w));
-  head.sort((a, b) => b.score - a.score);
+/**
+ * The evidence of the first `pool` passages, re-ranked best first (or in the order given when
+ * `keepOrder`: a question about "the latest …" has its passages ordered by date).
+ */
+export function rerank(store: Store, hits: readonly Retrieved[], terms: QuestionTerms, pool = RERANK_POOL, keepOrder = false, w: RerankWeights = DEFAULT_RERANK): PassageEvidence[] {
+  const best = Math.max(0, ...hits.slice(0, pool).map((h) => h.score));
+  const head = hits.slice(0, pool).map((h) => passageEvidence(store, h, terms, best, w));
+  if (!keepOrder) head.sort((a, b) => b.score - a.score);
   return head;
 }

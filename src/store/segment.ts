@@ -1,0 +1,292 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import hnswlib from 'hnswlib-node';
+import type { Article } from '../corpus/article.js';
+import { type ChunkOptions, splitPassages } from '../corpus/passages.js';
+import type { StoredArticle } from './port.js';
+import { LexicalBuilder, LexicalIndex, passageTermCounts } from './lexical-index.js';
+import { Grow, decodePack, encodePack } from './pack.js';
+import { IndexError, InternalError } from '../errors.js';
+import { crc32 } from './atomic-files.js';
+import { type SegmentEntry, rebuildHint, segmentsDir } from './manifest.js';
+
+/**
+ * A segment is an immutable slice of the index: some articles with their paragraphs, passages,
+ * lexical postings, vectors and HNSW graph. A full build writes a few segments in parallel;
+ * an update writes one small segment and marks replaced articles deleted in older ones
+ * (merged away later), so updating one article never rewrites the whole index.
+ */
+export interface HnswParams {
+  m: number;
+  efConstruction: number;
+  efSearch: number;
+}
+
+export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 100, efSearch: 96 };
+
+/** An article as a segment stores it: its metadata, with the paragraphs kept in the text store. */
+export interface SegmentArticle extends StoredArticle {
+  /** Content hash of the article as indexed (`articleHash`): what an update compares. */
+  hash: string;
+  /** Segment-local index of the article's first paragraph. */
+  firstParagraph: number;
+  /** Passages the paragraphs were cut into. */
+  passageCount: number;
+}
+
+/** A segment's article list alone (checksum verified): enough to plan an update. */
+export function readSegmentArticles(indexDir: string, entry: SegmentEntry): SegmentArticle[] {
+  return JSON.parse(verifyFile(indexDir, entry, 'articles.json').toString('utf8')) as SegmentArticle[];
+}
+
+/** Verifies a segment file against the manifest before it is used; never half-reads. */
+function verifyFile(indexDir: string, seg: SegmentEntry, file: string): Buffer {
+  const p = path.join(segmentsDir(indexDir), seg.name, file);
+  const want = seg.files[file];
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(p);
+  } catch (err) {
+    throw new IndexError('index-corrupt', `index at ${indexDir} is damaged: ${seg.name}/${file} is missing; ${rebuildHint(indexDir)}`, { cause: err });
+  }
+  if (!want || buf.length !== want.size || crc32(buf) !== want.crc32) {
+    throw new IndexError(
+      'index-corrupt',
+      `index at ${indexDir} is damaged: ${seg.name}/${file} does not match its checksum (torn or foreign file); ${rebuildHint(indexDir)}`,
+    );
+  }
+  return buf;
+}
+
+/** Content hash of an article as indexed: any change to its text, metadata or chunking changes it. */
+export function articleHash(a: Article, chunking: ChunkOptions): string {
+  const h = crypto.createHash('sha256');
+  h.update(
+    JSON.stringify([a.id, a.title, a.date, a.dateKind, a.source, a.url ?? '', a.lang, a.tags, a.captions, a.paragraphs, chunking]),
+  );
+  return h.digest('hex').slice(0, 32);
+}
+
+/** The text that is embedded for a passage: the article title gives retrieval context. */
+export function passageEmbeddingText(title: string, passage: string): string {
+  return `${title}\n${passage}`;
+}
+
+export interface BuildSegmentInput {
+  dir: string;
+  articles: Article[];
+  chunking: ChunkOptions;
+  hnsw: HnswParams;
+  dimension: number;
+  /** Vectors for every passage in order, or a function that embeds passage texts. */
+  vectors?: Float32Array;
+  embed?: (texts: string[]) => Promise<Float32Array[]>;
+  onProgress?: (passagesDone: number) => void;
+}
+
+export interface BuiltSegment {
+  articles: number;
+  paragraphs: number;
+  passages: number;
+}
+
+export async function buildSegment(input: BuildSegmentInput): Promise<BuiltSegment> {
+  const { articles, chunking, dimension } = input;
+  fs.mkdirSync(input.dir, { recursive: true });
+  const metas: SegmentArticle[] = [];
+  const textParts: Buffer[] = [];
+  const paraByte = new Grow(Uint32Array);
+  const paraArticle = new Grow(Uint32Array);
+  const passPara = new Grow(Uint32Array);
+  const passStart = new Grow(Uint32Array);
+  const passEnd = new Grow(Uint32Array);
+  const lex = new LexicalBuilder();
+  const embedTexts: string[] = [];
+  let bytes = 0;
+  let paragraphs = 0;
+  // Passages in a fixed order: the order vectors are given in.
+  const spans = articles.map((a) => splitPassages(a.paragraphs, chunking));
+  articles.forEach((a, ai) => {
+    const firstParagraph = paragraphs;
+    for (const p of a.paragraphs) {
+      const b = Buffer.from(p, 'utf8');
+      textParts.push(b);
+      paraByte.push(bytes);
+      bytes += b.length;
+      paraArticle.push(ai);
+      paragraphs++;
+    }
+    metas.push({
+      id: a.id,
+      title: a.title,
+      date: a.date,
+      dateKind: a.dateKind,
+      source: a.source,
+      ...(a.url ? { url: a.url } : {}),
+      lang: a.lang,
+      tags: a.tags,
+      captions: a.captions,
+      hash: articleHash(a, chunking),
+      firstParagraph,
+      paragraphCount: a.paragraphs.length,
+      passageCount: spans[ai]?.length ?? 0,
+    });
+    for (const s of spans[ai] ?? []) {
+      const text = (a.paragraphs[s.paragraph] as string).slice(s.start, s.end);
+      passPara.push(firstParagraph + s.paragraph);
+      passStart.push(s.start);
+      passEnd.push(s.end);
+      lex.add(passageTermCounts(text, a.title));
+      if (!input.vectors) embedTexts.push(passageEmbeddingText(a.title, text));
+    }
+  });
+  paraByte.push(bytes);
+  const passages = passPara.length;
+
+  let vectors = input.vectors;
+  if (!vectors) {
+    if (!input.embed) throw new InternalError('buildSegment needs vectors or an embed function');
+    vectors = new Float32Array(passages * dimension);
+    const batch = 2048;
+    for (let i = 0; i < embedTexts.length; i += batch) {
+      const vs = await input.embed(embedTexts.slice(i, i + batch));
+      vs.forEach((v, j) => vectors!.set(v, (i + j) * dimension));
+    }
+  }
+  if (vectors.length !== passages * dimension) {
+    throw new InternalError(`segment ${path.basename(input.dir)}: ${passages} passages, but ${vectors.length / dimension} vectors of ${dimension} dimensions`);
+  }
+
+  const index = new hnswlib.HierarchicalNSW('ip', dimension);
+  index.initIndex({ maxElements: Math.max(1, passages), m: input.hnsw.m, efConstruction: input.hnsw.efConstruction, randomSeed: 100 });
+  const point = new Array<number>(dimension);
+  for (let i = 0; i < passages; i++) {
+    const off = i * dimension;
+    for (let j = 0; j < dimension; j++) point[j] = vectors[off + j] as number;
+    index.addPoint(point, i);
+    if (input.onProgress && (i & 1023) === 1023) input.onProgress(1024);
+  }
+  if (input.onProgress) input.onProgress(passages & 1023);
+  const dataPack = encodePack({
+    text: new Uint8Array(Buffer.concat(textParts)),
+    paraByte: paraByte.finish(),
+    paraArticle: paraArticle.finish(),
+    passPara: passPara.finish(),
+    passStart: passStart.finish(),
+    passEnd: passEnd.finish(),
+    ...lex.finish(),
+  });
+  fs.writeFileSync(path.join(input.dir, 'data.pack'), dataPack);
+  fs.writeFileSync(path.join(input.dir, 'vectors.pack'), encodePack({ vectors }, { dimension }));
+  fs.writeFileSync(path.join(input.dir, 'articles.json'), JSON.stringify(metas));
+  index.writeIndexSync(path.join(input.dir, 'hnsw.bin'));
+  return { articles: articles.length, paragraphs, passages };
+}
+
+/** A segment loaded for queries. */
+export class Segment {
+  readonly articles: SegmentArticle[];
+  readonly lexical: LexicalIndex;
+  readonly hnsw: hnswlib.HierarchicalNSW;
+  private readonly text: Uint8Array;
+  private readonly paraByte: Uint32Array;
+  readonly paraArticle: Uint32Array;
+  readonly passPara: Uint32Array;
+  readonly passStart: Uint32Array;
+  readonly passEnd: Uint32Array;
+  /** Per passage: 1 when its article was deleted or replaced by a later segment. */
+  readonly deleted: Uint8Array;
+  /** Whether any passage is deleted (read per query, so kept rather than recounted). */
+  hasDeleted = false;
+  private readonly paraCache = new Map<number, string>();
+
+  readonly dir: string;
+  readonly name: string;
+
+  /** Loads a segment, verifying every file against the manifest's checksums first. */
+  constructor(
+    private readonly indexDir: string,
+    private readonly entry: SegmentEntry,
+    private readonly dimension: number,
+    efSearch: number,
+  ) {
+    this.name = entry.name;
+    this.dir = path.join(segmentsDir(indexDir), entry.name);
+    this.articles = readSegmentArticles(indexDir, entry);
+    const pack = this.readPack('data.pack');
+    this.text = pack.get('text');
+    this.paraByte = pack.get('paraByte');
+    this.paraArticle = pack.get('paraArticle');
+    this.passPara = pack.get('passPara');
+    this.passStart = pack.get('passStart');
+    this.passEnd = pack.get('passEnd');
+    this.lexical = new LexicalIndex(pack);
+    this.hnsw = new hnswlib.HierarchicalNSW('ip', dimension);
+    if (this.passPara.length > 0) {
+      verifyFile(indexDir, entry, 'hnsw.bin');
+      this.hnsw.readIndexSync(path.join(this.dir, 'hnsw.bin'));
+      this.hnsw.setEf(efSearch);
+    }
+    this.deleted = new Uint8Array(this.passPara.length);
+    this.markDeleted(entry.deleted);
+  }
+
+  get passageCount(): number {
+    return this.passPara.length;
+  }
+
+  markDeleted(articleIdx: readonly number[]): void {
+    if (articleIdx.length === 0) return;
+    const dead = new Set(articleIdx);
+    for (let i = 0; i < this.passPara.length; i++) {
+      if (dead.has(this.paraArticle[this.passPara[i] as number] as number)) {
+        this.deleted[i] = 1;
+        this.hasDeleted = true;
+      }
+    }
+  }
+
+  paragraphText(p: number): string {
+    let t = this.paraCache.get(p);
+    if (t === undefined) {
+      t = Buffer.from(this.text.buffer, this.text.byteOffset + (this.paraByte[p] as number), (this.paraByte[p + 1] as number) - (this.paraByte[p] as number)).toString('utf8');
+      if (this.paraCache.size > 4096) this.paraCache.clear();
+      this.paraCache.set(p, t);
+    }
+    return t;
+  }
+
+  articleOfPassage(i: number): number {
+    return this.paraArticle[this.passPara[i] as number] as number;
+  }
+
+  passageText(i: number): string {
+    return this.paragraphText(this.passPara[i] as number).slice(this.passStart[i], this.passEnd[i]);
+  }
+
+  /** One of the segment's packs, checksum verified. */
+  private readPack(file: string) {
+    return decodePack(verifyFile(this.indexDir, this.entry, file), `index at ${this.indexDir} is damaged: ${this.name}/${file}`, rebuildHint(this.indexDir));
+  }
+
+  /** Stored vectors, one per passage (read from disk on demand: used by merges and exact-search benchmarks). */
+  vectors(): Float32Array {
+    const vectors = this.readPack('vectors.pack').get<Float32Array>('vectors');
+    if (vectors.length !== this.passageCount * this.dimension) {
+      throw new IndexError(
+        'index-corrupt',
+        `index at ${this.indexDir} is damaged: ${this.name}/vectors.pack holds ${vectors.length / this.dimension} vectors of ${this.dimension} for ${this.passageCount} passages; ${rebuildHint(this.indexDir)}`,
+      );
+    }
+    return vectors;
+  }
+
+  /** First passage of each article (articles' passages are contiguous), plus a final end. */
+  articlePassageStarts(): Uint32Array {
+    const starts = new Uint32Array(this.articles.length + 1).fill(this.passageCount);
+    for (let i = this.passageCount - 1; i >= 0; i--) starts[this.articleOfPassage(i)] = i;
+    for (let a = this.articles.length - 1; a >= 0; a--) if ((starts[a] as number) > (starts[a + 1] as number)) starts[a] = starts[a + 1] as number;
+    return starts;
+  }
+}

@@ -1,0 +1,348 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Article } from '../corpus/article.js';
+import { loadCorpus } from '../corpus/load-corpus.js';
+import { type ChunkOptions, DEFAULT_CHUNKING, splitPassages } from '../corpus/passages.js';
+import { type Embedder, type WorkerRecipe, embedPassagesChecked } from '../embed/embedder.js';
+import { CorpusError, KiemchungError, errorMessage, isErrorCode } from '../errors.js';
+import type { IndexReport } from '../types.js';
+import {
+  type BuildSegmentInput,
+  type BuiltSegment,
+  DEFAULT_HNSW,
+  type HnswParams,
+  Segment,
+  type SegmentArticle,
+  articleHash,
+  readSegmentArticles,
+  buildSegment,
+  passageEmbeddingText,
+} from './segment.js';
+import { sealSegment } from './atomic-files.js';
+import { acquireLock } from './lock.js';
+import { FORMAT_VERSION, type Manifest, checkCompatible, collectGarbage, peekManifest, publishManifest, readCurrentManifest, segmentsDir } from './manifest.js';
+
+export interface IndexProgress {
+  phase: 'embed' | 'build';
+  done: number;
+  total: number;
+}
+
+export interface UpdateOptions {
+  indexDir: string;
+  corpus: string;
+  embedder: Embedder;
+  chunking?: ChunkOptions;
+  hnsw?: HnswParams;
+  /** Ignore the existing index and build from scratch (also after an embedder change). */
+  rebuild?: boolean;
+  /** Worker threads for a full build (default: available cores, when the corpus is large enough). */
+  workers?: number;
+  /** Passages a full build gives each worker at least (default 12,000; workers cost ~100 ms to start). */
+  passagesPerWorker?: number;
+  onProgress?: (p: IndexProgress) => void;
+  /** Articles already loaded (skips reading the corpus). */
+  loaded?: { articles: Article[]; issues: { path: string; reason: string }[] };
+}
+
+/** Passages per segment below which a full build stays in one thread (workers cost ~100 ms to start). */
+const PASSAGES_PER_WORKER = 12_000;
+/** Segments smaller than this, or with more than MAX_DELETED of them deleted, are merged. */
+const SMALL_SEGMENT = 20_000;
+const MAX_DELETED = 0.3;
+const MERGE_AT = 4;
+
+function newSegmentName(): string {
+  return `seg-${Date.now().toString(36)}-${crypto.randomBytes(3).toString('hex')}`;
+}
+
+interface Live {
+  seg: number;
+  local: number;
+  hash: string;
+  passages: number;
+}
+
+/**
+ * Brings the index in `indexDir` up to date with the corpus: only added and changed articles
+ * are embedded and written (as a new segment), removed and replaced ones are marked deleted,
+ * and small or mostly-deleted segments are merged from their stored vectors. Nothing changes
+ * on disk until the new manifest is published.
+ */
+export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
+  const t0 = performance.now();
+  const chunking = opts.chunking ?? DEFAULT_CHUNKING;
+  const hnsw = opts.hnsw ?? DEFAULT_HNSW;
+  const { embedder, indexDir } = opts;
+  const corpus = opts.loaded ?? (await loadCorpus(opts.corpus));
+  const { articles, issues } = corpus;
+  if (articles.length === 0 && issues.length > 0) {
+    throw new CorpusError(
+      `no valid article in ${opts.corpus} (${issues.length} could not be read); the previous index was left untouched:\n` +
+        issues.slice(0, 20).map((i) => `  ${i.path}: ${i.reason}`).join('\n'),
+    );
+  }
+  const release = acquireLock(indexDir);
+  try {
+    const current = peekManifest(indexDir);
+    // An index of an older format cannot be updated in place: it is rebuilt, and the report says so.
+    const outdated = !opts.rebuild && current !== null && current.format < FORMAT_VERSION;
+    const previous = opts.rebuild || outdated ? null : readCurrentManifest(indexDir);
+    const settings = { embedder: { id: embedder.id, version: embedder.version, dimension: embedder.dimension }, chunking };
+    if (previous) checkCompatible(previous, settings, indexDir);
+    const oldRaw = opts.rebuild ? tryReadManifest(indexDir) : previous;
+
+    // What is live in the current index: only the article lists are read to plan the update.
+    const segments = previous ? previous.segments.map((s) => ({ ...s, deleted: [...s.deleted] })) : [];
+    const metas = segments.map((entry) => readSegmentArticles(indexDir, entry));
+    const live = new Map<string, Live>();
+    segments.forEach((entry, si) => {
+      const dead = new Set(entry.deleted);
+      (metas[si] as SegmentArticle[]).forEach((a, local) => {
+        if (!dead.has(local)) live.set(a.id, { seg: si, local, hash: a.hash, passages: a.passageCount });
+      });
+    });
+
+    const wanted = new Map(articles.map((a) => [a.id, a]));
+    const hashes = new Map(articles.map((a) => [a.id, articleHash(a, chunking)]));
+    const toWrite: Article[] = [];
+    let added = 0;
+    let changed = 0;
+    let unchanged = 0;
+    for (const a of articles) {
+      const cur = live.get(a.id);
+      if (!cur) {
+        added++;
+        toWrite.push(a);
+      } else if (cur.hash !== hashes.get(a.id)) {
+        changed++;
+        toWrite.push(a);
+        (segments[cur.seg] as Manifest['segments'][number]).deleted.push(cur.local);
+      } else unchanged++;
+    }
+    let removed = 0;
+    for (const [id, cur] of live) {
+      if (!wanted.has(id)) {
+        removed++;
+        (segments[cur.seg] as Manifest['segments'][number]).deleted.push(cur.local);
+      }
+    }
+    // Passages of the index as it will be: unchanged articles as stored, the others as split now.
+    const totalPassages = () =>
+      articles.reduce((n, a) => {
+        const cur = live.get(a.id);
+        return n + (cur && cur.hash === hashes.get(a.id) ? cur.passages : splitPassages(a.paragraphs, chunking).length);
+      }, 0);
+    const report = (wrote: boolean): IndexReport => ({
+      articles: articles.length,
+      passages: totalPassages(),
+      added,
+      changed,
+      removed,
+      unchanged,
+      issues,
+      ms: Math.round(performance.now() - t0),
+      wrote,
+      ...(outdated ? { notice: `the index at ${indexDir} was in an older format (version ${current?.format}) and was rebuilt in version ${FORMAT_VERSION}` } : {}),
+    });
+    if (previous && toWrite.length === 0 && removed === 0) return report(false);
+
+    fs.mkdirSync(segmentsDir(indexDir), { recursive: true });
+    let nextSegments: Manifest['segments'];
+    if (!previous) {
+      nextSegments = await buildFull(articles, { ...opts, chunking, hnsw });
+    } else {
+      // Merge small or mostly-deleted segments with the new articles, reusing stored vectors.
+      const isSmall = (s: Manifest['segments'][number]) => s.passages < SMALL_SEGMENT;
+      const mostlyDead = (s: Manifest['segments'][number]) => s.articles > 0 && s.deleted.length / s.articles > MAX_DELETED;
+      const merge = segments
+        .map((s, i) => ({ s, i }))
+        .filter(({ s }) => mostlyDead(s) || (isSmall(s) && segments.filter(isSmall).length >= MERGE_AT) || s.deleted.length === s.articles);
+      const mergeSet = new Set(merge.map((m) => m.i));
+      const carried: Article[] = [];
+      const carriedVectors: Float32Array[] = [];
+      for (const { s } of merge) {
+        // Merged segments are read in full: their stored vectors are re-used, never re-embedded.
+        const seg = new Segment(indexDir, s, embedder.dimension, hnsw.efSearch);
+        const dead = new Set(s.deleted);
+        if (dead.size === seg.articles.length) continue;
+        const vectors = seg.vectors();
+        const starts = seg.articlePassageStarts();
+        seg.articles.forEach((meta, local) => {
+          if (dead.has(local)) return;
+          const a = wanted.get(meta.id);
+          if (!a) return;
+          carried.push(a);
+          const d = embedder.dimension;
+          carriedVectors.push(vectors.subarray((starts[local] as number) * d, (starts[local + 1] as number) * d));
+        });
+      }
+      nextSegments = segments.filter((s, i) => !mergeSet.has(i) && s.deleted.length < s.articles);
+      if (toWrite.length + carried.length > 0) {
+        const fresh = await embedArticles(toWrite, embedder, chunking, opts.onProgress);
+        const vectors = concat([...carriedVectors, fresh]);
+        nextSegments.push(await writeSegment(indexDir, { articles: [...carried, ...toWrite], vectors, chunking, hnsw, dimension: embedder.dimension }));
+      }
+    }
+    const newManifest: Manifest = {
+      format: FORMAT_VERSION,
+      generation: Math.max(oldRaw?.generation ?? 0, current?.generation ?? 0) + 1,
+      createdAt: new Date().toISOString(),
+      embedder: settings.embedder,
+      chunking,
+      hnsw,
+      segments: nextSegments,
+    };
+    publishManifest(indexDir, newManifest);
+    collectGarbage(indexDir, newManifest, oldRaw);
+    return report(true);
+  } finally {
+    release();
+  }
+}
+
+function tryReadManifest(indexDir: string): Manifest | null {
+  try {
+    return readCurrentManifest(indexDir);
+  } catch {
+    return null;
+  }
+}
+
+function concat(parts: Float32Array[]): Float32Array {
+  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+async function embedArticles(
+  articles: readonly Article[],
+  embedder: Embedder,
+  chunking: ChunkOptions,
+  onProgress?: (p: IndexProgress) => void,
+): Promise<Float32Array> {
+  const texts: string[] = [];
+  for (const a of articles) {
+    for (const s of splitPassages(a.paragraphs, chunking)) texts.push(passageEmbeddingText(a.title, (a.paragraphs[s.paragraph] as string).slice(s.start, s.end)));
+  }
+  const out = new Float32Array(texts.length * embedder.dimension);
+  const batch = Math.max(1, Math.min(embedder.maxBatch, 1024));
+  for (let i = 0; i < texts.length; i += batch) {
+    const vs = await embedPassagesChecked(embedder, texts.slice(i, i + batch));
+    vs.forEach((v, j) => out.set(v, (i + j) * embedder.dimension));
+    onProgress?.({ phase: 'embed', done: Math.min(i + batch, texts.length), total: texts.length });
+  }
+  return out;
+}
+
+async function writeSegment(
+  indexDir: string,
+  input: Omit<BuildSegmentInput, 'dir'>,
+  worker?: { embedder: WorkerRecipe | null; onProgress?: (n: number) => void },
+): Promise<Manifest['segments'][number]> {
+  const name = newSegmentName();
+  const tmp = path.join(segmentsDir(indexDir), `${name}.tmp`);
+  fs.rmSync(tmp, { recursive: true, force: true });
+  const built = worker ? await runWorker({ ...input, dir: tmp }, worker.embedder, worker.onProgress) : await buildSegment({ ...input, dir: tmp });
+  const files = sealSegment(tmp);
+  const final = path.join(segmentsDir(indexDir), name);
+  fs.renameSync(tmp, final);
+  return { name, articles: built.articles, paragraphs: built.paragraphs, passages: built.passages, deleted: [], files };
+}
+
+/** An error as a build worker reports it (errors lose their class crossing threads). */
+export interface WorkerFailure {
+  name: string;
+  message: string;
+  stack?: string;
+  code?: unknown;
+}
+
+/** A build worker's failure in this thread: its code (internal when it had none) and message, its stack in the cause. */
+function fromWorker(f: WorkerFailure): KiemchungError {
+  const cause = Object.assign(new Error(f.message), { name: f.name, stack: f.stack });
+  return isErrorCode(f.code)
+    ? new KiemchungError(f.code, f.message, { cause })
+    : new KiemchungError('internal', `a segment build worker failed: ${f.message}`, { cause });
+}
+
+function runWorker(input: BuildSegmentInput, embedder: WorkerRecipe | null, onProgress?: (n: number) => void): Promise<BuiltSegment> {
+  const { embed: _e, onProgress: _p, ...data } = input;
+  const here = import.meta.url;
+  // From TypeScript sources (tests, tsx) the worker registers tsx's loader before importing itself.
+  const fromSource = here.endsWith('.ts');
+  const url = new URL(fromSource ? './build-worker.ts' : './build-worker.js', here);
+  return new Promise((resolve, reject) => {
+    const w = fromSource
+      ? new Worker(`import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true, workerData: { ...data, embedder } })
+      : new Worker(url, { workerData: { ...data, embedder } });
+    w.on('message', (m: { type: string; n?: number; built?: BuiltSegment; error?: WorkerFailure }) => {
+      if (m.type === 'progress') onProgress?.(m.n ?? 0);
+      else if (m.type === 'done') resolve(m.built as BuiltSegment);
+      else if (m.type === 'error') reject(fromWorker(m.error as WorkerFailure));
+    });
+    w.on('error', (err) => reject(new KiemchungError('internal', `a segment build worker failed: ${errorMessage(err)}`, { cause: err })));
+    w.on('exit', (code) => {
+      if (code !== 0) reject(new KiemchungError('internal', `a segment build worker stopped with exit code ${code}`));
+    });
+  });
+}
+
+/** A full build: articles split into one segment per worker, built in parallel. */
+async function buildFull(
+  articles: Article[],
+  opts: UpdateOptions & { chunking: ChunkOptions; hnsw: HnswParams },
+): Promise<Manifest['segments']> {
+  if (articles.length === 0) return [];
+  const { embedder, chunking, hnsw } = opts;
+  const counts = articles.map((a) => splitPassages(a.paragraphs, chunking).length);
+  const total = counts.reduce((a, b) => a + b, 0);
+  const cores = opts.workers ?? os.availableParallelism();
+  const parts = Math.max(1, Math.min(cores, Math.ceil(total / (opts.passagesPerWorker ?? PASSAGES_PER_WORKER))));
+  // An embedder that a worker can copy embeds inside the workers; any other embeds here first.
+  const recipe = embedder.workerRecipe();
+  let done = 0;
+  const progress = (n: number) => {
+    done += n;
+    opts.onProgress?.({ phase: 'build', done: Math.min(done, total), total });
+  };
+  if (parts === 1) {
+    const vectors = await embedArticles(articles, embedder, chunking, opts.onProgress);
+    return [await writeSegment(opts.indexDir, { articles, vectors, chunking, hnsw, dimension: embedder.dimension, onProgress: progress })];
+  }
+  // Contiguous groups of about equal passage counts.
+  const groups: Article[][] = [];
+  let cur: Article[] = [];
+  let acc = 0;
+  articles.forEach((a, i) => {
+    cur.push(a);
+    acc += counts[i] as number;
+    if (acc >= (total * (groups.length + 1)) / parts && groups.length < parts - 1) {
+      groups.push(cur);
+      cur = [];
+    }
+  });
+  if (cur.length) groups.push(cur);
+  const jobs = await Promise.all(
+    groups.map(async (g) => ({
+      articles: g,
+      ...(recipe ? {} : { vectors: await embedArticles(g, embedder, chunking, opts.onProgress) }),
+    })),
+  );
+  return Promise.all(
+    jobs.map((j) =>
+      writeSegment(
+        opts.indexDir,
+        { ...j, chunking, hnsw, dimension: embedder.dimension },
+        { embedder: recipe, onProgress: progress },
+      ),
+    ),
+  );
+}

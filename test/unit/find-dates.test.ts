@@ -1,0 +1,105 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type FoundDate, findDates, relateDates } from '../../src/text/find-dates.js';
+import { fold } from '../../src/text/normalize.js';
+
+const one = (text: string): FoundDate => {
+  const found = findDates(text);
+  expect(found, text).toHaveLength(1);
+  return found[0] as FoundDate;
+};
+const range = (text: string) => {
+  const d = one(text);
+  return [d.precision, d.from, d.to];
+};
+
+describe('findDates', () => {
+  it('reads Vietnamese day dates in every common form', () => {
+    for (const t of ['29/8/2023', '29/08/2023', '29-8-2023', '29.8.2023', 'ngày 29/8/2023', 'ngày 29 tháng 8 năm 2023', '29 tháng 8, 2023', 'ngày 29 tháng Tám năm 2023', '2023-08-29']) {
+      expect(range(`Hội nghị diễn ra ${t} tại Bắc Kinh.`), t).toEqual(['day', '2023-08-29', '2023-08-29']);
+    }
+  });
+
+  it('reads the same dates typed without tone marks', () => {
+    expect(range('hoi nghi ngay 29 thang 8 nam 2023')).toEqual(['day', '2023-08-29', '2023-08-29']);
+    expect(range('vao thang 6/2024')).toEqual(['month', '2024-06-01', '2024-06-30']);
+  });
+
+  it('reads months, quarters, years and spans of years as ranges', () => {
+    expect(range('vào tháng 8/2023')).toEqual(['month', '2023-08-01', '2023-08-31']);
+    expect(range('tháng 2 năm 2024')).toEqual(['month', '2024-02-01', '2024-02-29']);
+    expect(range('Trong quý II/2024')).toEqual(['quarter', '2024-04-01', '2024-06-30']);
+    expect(range('trong năm 2024')).toEqual(['year', '2024-01-01', '2024-12-31']);
+    expect(range('giai đoạn hai (từ 2023 đến 2028)')).toEqual(['years', '2023-01-01', '2028-12-31']);
+    expect(range('kế hoạch 2021-2025')).toEqual(['years', '2021-01-01', '2025-12-31']);
+  });
+
+  it('reads English dates', () => {
+    expect(range('on 29 August 2023 in Beijing')).toEqual(['day', '2023-08-29', '2023-08-29']);
+    expect(range('on August 29th, 2023')).toEqual(['day', '2023-08-29', '2023-08-29']);
+    expect(range('since June 2024')).toEqual(['month', '2024-06-01', '2024-06-30']);
+    expect(findDates('You may 5 times')).toEqual([]);
+  });
+
+  it('keeps dates without a year, with the fields that were written', () => {
+    const d = one('Sáng ngày 5/6, Thứ trưởng đã tiếp đoàn.');
+    expect([d.day, d.month, d.year, d.from]).toEqual([5, 6, undefined, undefined]);
+    expect(one('vào tháng 8').month).toBe(8);
+  });
+
+  it('reads a time written beside a day, on a 24-hour clock', () => {
+    expect(one('Thứ Hai, 29/08/2023 14:30').time).toBe('14:30');
+    const d = one('Cập nhật thứ sáu, ngày 30/11/12 04:00 chiều');
+    expect([d.from, d.time]).toEqual(['2012-11-30', '16:00']);
+  });
+
+  it('gives offsets of the words as written', () => {
+    const text = 'Hôm nay, ngày 5 tháng 6 năm 2024, hai bên đã gặp nhau.';
+    const d = one(text);
+    expect(text.slice(d.start, d.end)).toBe(d.text);
+    expect(d.text).toBe('ngày 5 tháng 6 năm 2024');
+  });
+
+  it('leaves numbers, fractions and impossible dates alone', () => {
+    expect(findDates('1.500.000 đồng, 1/2 số người, tỷ lệ 3/4')).toEqual([]);
+    expect(findDates('31/2/2024 và 13/13/2023')).toEqual([]);
+    expect(findDates('Việt Nam 2045')).toEqual([]);
+    expect(findDates('mã số 12/2023/NĐ-CP')).toEqual([]);
+  });
+
+  it('reads back any real date written in the numeric and the spelled-out forms, with or without marks', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1950-01-01'), max: new Date('2090-12-31'), noInvalidDate: true }), (date) => {
+        const y = date.getUTCFullYear();
+        const m = date.getUTCMonth() + 1;
+        const d = date.getUTCDate();
+        const want = date.toISOString().slice(0, 10);
+        for (const t of [`${d}/${m}/${y}`, `${d}-${m}-${y}`, `ngày ${d} tháng ${m} năm ${y}`, fold(`ngày ${d} tháng ${m} năm ${y}`)]) {
+          const found = findDates(`Sự kiện ${t}.`);
+          expect(found.map((f) => f.from), t).toEqual([want]);
+        }
+      }),
+    );
+  });
+});
+
+describe('relateDates', () => {
+  const d = (t: string) => one(t);
+  it('compares as a journalist would', () => {
+    expect(relateDates(d('29/8/2023'), d('ngày 29 tháng 8 năm 2023'))).toBe('same');
+    expect(relateDates(d('29/8/2023'), d('tháng 8/2023'))).toBe('inside');
+    expect(relateDates(d('tháng 8/2023'), d('29/8/2023'))).toBe('contains');
+    expect(relateDates(d('30/8/2023'), d('29/8/2023'))).toBe('disjoint');
+    expect(relateDates(d('tháng 6/2024'), d('năm 2023'))).toBe('disjoint');
+    expect(relateDates(d('ngày 29/8'), d('29/8/2023'))).toBe('same');
+    expect(relateDates(d('ngày 28/8'), d('29/8/2023'))).toBe('disjoint');
+    expect(relateDates(d('năm 2025'), d('từ 2023 đến 2028'))).toBe('inside');
+  });
+});
+
+describe('spans of days', () => {
+  it('reads "7-8/6/2024" and "từ ngày 5 đến ngày 7/6/2024"', () => {
+    expect(findDates('diễn ra vào 7-8/6/2024').map((d) => [d.precision, d.from, d.to])).toEqual([['days', '2024-06-07', '2024-06-08']]);
+    expect(findDates('từ ngày 5 đến ngày 7/6/2024').map((d) => [d.text, d.from, d.to])).toEqual([['từ ngày 5 đến ngày 7/6/2024', '2024-06-05', '2024-06-07']]);
+  });
+});
