@@ -250,7 +250,7 @@ export async function runEval(o: EvalOptions): Promise<EvalResult> {
       }
     }
     dump?.write(
-      `${JSON.stringify({ id: q.id, unanswerable: q.unanswerable ?? false, refused: a.refused, confidence: a.confidence, rank, ans: hit, short: a.shortAnswer?.text ?? null, quotes: a.citations.map((c) => c.quote), gold: q.answer.slice(0, 3) })}\n`,
+      `${JSON.stringify({ id: q.id, unanswerable: q.unanswerable ?? false, refused: a.refused, reason: a.reason ?? null, confidence: a.confidence, rank, ans: hit, short: a.shortAnswer?.text ?? null, quotes: a.citations.map((c) => c.quote), gold: q.answer.slice(0, 3) })}\n`,
     );
     o.onProgress?.(++done, questions.length);
   }
