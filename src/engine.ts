@@ -22,6 +22,12 @@ import type { ArticleLookup } from './dialogue/follow-up.js';
 import { type PeriodOrder, dayIn } from './text/relative-dates.js';
 import type { Answer, AskOptions, Engine, EngineStats, IndexReport, SearchHit, SearchOptions, SourceParagraph, Suggestion } from './types.js';
 
+/** Questions of every kind, answered once at start (extractive answers only: a model is not asked). */
+const WARM_UP: Record<'extractive' | 'none', string[]> = {
+  extractive: ['Ai là người đứng đầu?', 'Hội nghị tổ chức ở đâu và khi nào?', 'Có bao nhiêu nước tham gia?', 'WHO là gì?', 'Vì sao hợp tác như thế nào?', 'nhung quoc gia nao tham gia', 'Who signed what?'],
+  none: [],
+};
+
 export interface EngineOptions {
   /** Settings that override the environment (e.g. `{ corpus, indexDir }`). */
   config?: Partial<Config>;
@@ -220,6 +226,13 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       });
     return reindexing;
   };
+
+  // The first answers after a start compile the question rules, the fact patterns and the
+  // answer path; a few questions of different kinds answered now (their answers dropped) keep
+  // that out of the first users' waiting time.
+  if (store.stats().passages > 0) {
+    for (const w of WARM_UP[config.llm === 'none' ? 'extractive' : 'none']) await answerOne(w).catch(() => undefined);
+  }
 
   return {
     limits: Object.freeze({ maxQuestionChars: config.maxQuestionChars }),

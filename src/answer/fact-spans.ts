@@ -92,7 +92,7 @@ const CAP_RUNS = re(`${CAP_WORD}(?: ${CAP_WORD})*`);
 const LETTER_BEFORE = /[\p{L}\p{M}\p{N}]$/u;
 
 /** Runs of capitalised words ("Philippe Metzger", "Bộ KH&CN Lê Xuân Định"), whole words only. */
-export function capitalRuns(text: string): FactSpan[] {
+function capitalRuns(text: string): FactSpan[] {
   const out: FactSpan[] = [];
   CAP_RUNS.lastIndex = 0;
   for (const m of text.matchAll(CAP_RUNS)) {
@@ -103,7 +103,7 @@ export function capitalRuns(text: string): FactSpan[] {
 }
 
 /** Runs of capitalised words that do not start the sentence: names of any kind. */
-export function nameSpans(text: string): FactSpan[] {
+function nameSpans(text: string): FactSpan[] {
   return capitalRuns(text).filter((s) => s.start > 0 && !/^[\s"“(]*$/u.test(text.slice(0, s.start)));
 }
 

@@ -95,22 +95,21 @@ interface QuestionWords {
   marked: boolean;
 }
 
-export function questionWordSet(question: string, marked: boolean): QuestionWords {
+function questionWordSet(question: string, marked: boolean): QuestionWords {
   const set = new Set<string>();
   for (const m of question.toLowerCase().matchAll(TOKEN)) if (!isStopword(m[0])) set.add(marked ? m[0] : fold(m[0]));
   return { set, marked };
 }
 
-/** Offsets [start, end) of the sentence's words that are question words, and the share of its words that are not. */
-function matchWords(text: string, q: QuestionWords): { hits: Array<[number, number]>; novel: number } {
+/** Offsets [start, end) (in the sentence) of its words that are question words, and the share of its words that are not. */
+function matchWords(passage: PassageEvidence, start: number, end: number, q: QuestionWords): { hits: Array<[number, number]>; novel: number } {
   const hits: Array<[number, number]> = [];
   let content = 0;
   let fresh = 0;
-  for (const m of text.toLowerCase().matchAll(TOKEN)) {
-    const w = m[0];
-    if (isStopword(w)) continue;
+  for (const w of passage.words()) {
+    if (w.start < start || w.end > end || w.stop) continue;
     content++;
-    if (q.set.has(q.marked ? w : fold(w))) hits.push([m.index, m.index + w.length]);
+    if (q.set.has(q.marked ? w.lower : w.folded)) hits.push([w.start - start, w.end - start]);
     else fresh++;
   }
   return { hits, novel: content ? fresh / content : 0 };
@@ -170,7 +169,7 @@ export function scoreSentences(
   const detailed = spelled ? out.filter((c, i) => i < settings.detailed || c.rank >= settings.candidates || fold(c.passage.paragraph.slice(c.start, c.end)).includes(spelled)) : out.slice(0, settings.detailed);
   for (const c of detailed) {
     const text = c.passage.paragraph.slice(c.start, c.end);
-    const { hits, novel } = matchWords(text, qWords);
+    const { hits, novel } = matchWords(c.passage, c.start, c.end, qWords);
     c.features.novel = novel;
     if (canCheck) {
       const facts = factSpans(analysis, text, question);

@@ -1,5 +1,7 @@
 import type { Store } from '../store/port.js';
+import { fold } from '../text/normalize.js';
 import { sentenceRanges } from '../text/sentences.js';
+import { STOPWORDS } from '../text/stopwords.js';
 import { type Presence, type QuestionTerms, type SearchText, pairCoverage, presenceIn, searchText, union, wordCoverage } from './coverage.js';
 import { type Retrieved, hitParagraph } from './retrieve.js';
 
@@ -42,6 +44,8 @@ export interface SentenceEvidence {
 
 export interface PassageEvidence {
   hit: Retrieved;
+  /** The paragraph's words (offsets in `paragraph`), prepared once per paragraph. */
+  words: () => ParagraphWord[];
   /** The whole paragraph the passage belongs to. */
   paragraph: string;
   /** The sentences of the passage, in order. */
@@ -54,10 +58,36 @@ export interface PassageEvidence {
   score: number;
 }
 
+/** A word of a paragraph: where it is, lower-cased and folded, and whether it is a function word. */
+export interface ParagraphWord {
+  start: number;
+  end: number;
+  lower: string;
+  folded: string;
+  stop: boolean;
+}
+
 interface PreparedParagraph {
   text: string;
   search: SearchText;
   sentences: Array<[number, number]>;
+  /** Computed when first asked for (only the sentences that may answer need them). */
+  words?: ParagraphWord[];
+}
+
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+function paragraphWords(p: PreparedParagraph): ParagraphWord[] {
+  if (!p.words) {
+    const out: ParagraphWord[] = [];
+    const same = p.search.lower.length === p.text.length;
+    for (const m of (same ? p.search.lower : p.text.toLowerCase()).matchAll(WORD)) {
+      const folded = same ? p.search.folded.slice(m.index, m.index + m[0].length) : fold(m[0]);
+      out.push({ start: m.index, end: m.index + m[0].length, lower: m[0], folded, stop: STOPWORDS.has(folded) });
+    }
+    p.words = out;
+  }
+  return p.words;
 }
 
 // Paragraphs prepared for matching, per index generation: questions about the same news hit
@@ -80,8 +110,9 @@ function prepare(store: Store, hit: Retrieved): PreparedParagraph {
 }
 
 /** Sentence-level evidence for one passage. */
-export function passageEvidence(store: Store, hit: Retrieved, terms: QuestionTerms, best: number, w: RerankWeights = DEFAULT_RERANK): PassageEvidence {
-  const { text: paragraph, search, sentences: ranges } = prepare(store, hit);
+function passageEvidence(store: Store, hit: Retrieved, terms: QuestionTerms, best: number, w: RerankWeights = DEFAULT_RERANK): PassageEvidence {
+  const prepared = prepare(store, hit);
+  const { text: paragraph, search, sentences: ranges } = prepared;
   const sentences: SentenceEvidence[] = ranges
     .filter(([a, b]) => b > hit.start && a < hit.end)
     // A scraped paragraph can be one unpunctuated line: a sentence never reaches beyond its passage.
@@ -100,7 +131,7 @@ export function passageEvidence(store: Store, hit: Retrieved, terms: QuestionTer
     window = Math.max(window, next ? wordCoverage(terms, union(s.present, next.present)) : s.words);
   });
   const fused = best > 0 ? hit.score / best : 0;
-  return { hit, paragraph, sentences, fused, sentence, window, pairs, score: w.fused * fused + w.sentence * sentence + w.window * window + w.pairs * pairs };
+  return { hit, words: () => paragraphWords(prepared), paragraph, sentences, fused, sentence, window, pairs, score: w.fused * fused + w.sentence * sentence + w.window * window + w.pairs * pairs };
 }
 
 /**
