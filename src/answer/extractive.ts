@@ -14,21 +14,19 @@ import { DEFAULT_SELECT, type SelectSettings, type SentenceCandidate, scoreSente
 /**
  * The offline answer. The retrieved passages are re-ranked by their best sentences
  * (`retrieve/rerank.ts`); every sentence of the best few is scored by how likely it is to
- * hold the answer (`select.ts`); the best becomes a verbatim quote, with its neighbour when
- * that one is nearly as likely, and a second quote from another paragraph when one is nearly
- * as good. When the question asks for a fact (a person, place, date, number, list,
- * the expansion of an abbreviation…), the fact nearest to the question's words in the quote
- * is the short answer shown first. Confidence that the corpus answers at all comes from
- * `confidence.ts`.
+ * hold the answer (`select.ts`); the likeliest becomes a verbatim quote, with the next
+ * likeliest when that one is nearly as likely. When the question asks for a fact (a person,
+ * place, date, number, list, the expansion of an abbreviation…), the fact nearest to the
+ * question's words in the quotes is the short answer shown first. Confidence that the corpus
+ * answers at all comes from `confidence.ts`.
  */
 export interface ExtractiveSettings extends SelectSettings {
   /**
    * The next likeliest sentence is quoted too when its probability is at least this share of
    * the best one's: joined to the first quote when it is in the same paragraph, as a second
-   * citation otherwise. Measured on ViNewsQA dev and XQuAD-vi (answer in the quotes / mean
-   * quoted characters): one sentence 59.2 / 130 and 80.0 / 203; a second one at 0.7 62.9 / 154
-   * and 83.2 / 234; at 0.5 64.6 / 172 and 85.2 / 262; at 0.3 66.5 / 199 and 87.1 / 298;
-   * always 67.9 / 257 and 88.8 / 391.
+   * citation otherwise. Measured on ViNewsQA dev and XQuAD-vi with refusals at 0.35 (`ans` /
+   * mean quoted characters): at 0.5 64.4 / 183 and 82.6 / 250; at 0.3 66.5 / 214 and 83.9 /
+   * 282; at 0.1 68.2 / 262 and 84.9 / 339; always 68.6 / 281 and 85.0 / 363.
    */
   secondSentenceRatio: number;
   /** Longer sentences are cut to the clauses around the answer (the cut marked with "…"). */
