@@ -62,7 +62,9 @@ export async function startWebServer(): Promise<WebServer> {
   const server = http.createServer((req, res) => {
     const p = req.url ?? '/';
     requests.push({ path: p, headers: req.headers, at: performance.now() });
-    const route = routes.get(p) ?? routes.get(p.split('?')[0] as string);
+    // Routes may name a host ("vnexpress.net/…") for tests that resolve real names to this server.
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    const route = routes.get(`${host}${p}`) ?? routes.get(p) ?? routes.get(p.split('?')[0] as string);
     if (!route) {
       res.writeHead(404, { 'content-type': 'text/html' }).end('<html><body><h1>Not found</h1></body></html>');
       return;
