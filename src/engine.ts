@@ -2,7 +2,12 @@ import { type Config, loadConfig } from './config.js';
 import { parseParagraphId } from './corpus/ids.js';
 import { createEmbedder } from './embed/create-embedder.js';
 import type { Embedder } from './embed/embedder.js';
-import { InputError } from './errors.js';
+import fs from 'node:fs';
+import { InputError, KiemchungError } from './errors.js';
+import type { FetchFn } from './fetch/fetch-url.js';
+import { createWebClient } from './fetch/web-client.js';
+import { ingestPage } from './ingest/add-pages.js';
+import { CorpusUrls } from './ingest/corpus-urls.js';
 import { type IndexProgress, updateIndex } from './index/build-index.js';
 import { IndexReader, articleRef } from './index/open-index.js';
 import type { Segment } from './index/segment.js';
@@ -14,7 +19,8 @@ import { type FusionSettings, HASH_FUSION, NEURAL_FUSION, type Retrieved, retrie
 import { expandQuery, translateTerms } from './text/glossary.js';
 import { detectLang } from './text/lang.js';
 import { fold, normalizeSpace } from './text/normalize.js';
-import type { Answer, AskOptions, Citation, Engine, Lang, EngineStats, IndexReport, SearchHit, SearchOptions, SourceParagraph, Suggestion } from './types.js';
+import type { AddOptions, AddReport, AddResult, Answer, AskOptions, Citation, Engine, Lang, EngineStats, IndexReport, SearchHit, SearchOptions, SourceParagraph, Suggestion } from './types.js';
+import type { Article } from './corpus/article.js';
 
 export interface EngineOptions {
   /** Settings that override the environment (e.g. `{ corpus, indexDir }`). */
@@ -30,7 +36,12 @@ export interface EngineOptions {
   embedder?: Embedder;
   fusion?: Partial<FusionSettings>;
   onIndexProgress?: (p: IndexProgress) => void;
+  /** The fetcher `add` uses instead of the configured one (tests resolve names to a loopback site). */
+  fetch?: FetchFn;
 }
+
+/** URLs one `add` call takes at most. */
+export const MAX_ADD_URLS = 200;
 
 /**
  * Creates the engine: loads configuration, the embedder and the index (building or updating
@@ -62,6 +73,15 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   const llm = config.llm === 'none' ? null : await (await import('./answer/llm.js')).createLlmAnswerer(config.llm, { config, logger });
   let reader = IndexReader.open(config.indexDir, embedder);
   let reindexing: Promise<IndexReport> | null = null;
+  // Writers (add, reindex) take turns; readers keep answering from the published index.
+  let writing: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = writing.then(work, work);
+    writing = run.catch(() => undefined);
+    return run;
+  };
+  const fetcher: FetchFn = options.fetch ?? createWebClient(config.fetch);
+  let corpusUrls: CorpusUrls | null = null;
 
   const ask = async (question: string, opts: AskOptions = {}): Promise<Answer> => {
     const t0 = performance.now();
@@ -197,15 +217,67 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   });
 
   const reindex = (): Promise<IndexReport> => {
-    reindexing ??= update()
-      .then((report) => {
+    reindexing ??= exclusive(() =>
+      update().then((report) => {
         if (report.wrote) reader = IndexReader.open(config.indexDir, embedder);
+        // Files may have been added, moved or edited by hand: read the addresses again when needed.
+        corpusUrls = null;
         return report;
-      })
-      .finally(() => {
-        reindexing = null;
-      });
+      }),
+    ).finally(() => {
+      reindexing = null;
+    });
     return reindexing;
+  };
+
+  const corpusFolder = (): string => {
+    let st: fs.Stats | null = null;
+    try {
+      st = fs.statSync(config.corpus);
+    } catch {
+      st = null;
+    }
+    if (!st?.isDirectory()) {
+      throw new KiemchungError('config', `adding articles needs a corpus folder to write Markdown files into; ${config.corpus} is ${st ? 'a file' : 'missing'} (set --corpus or KIEMCHUNG_CORPUS to a folder)`);
+    }
+    return config.corpus;
+  };
+
+  const add = (urls: readonly string[], opts: AddOptions = {}): Promise<AddReport> => {
+    const list = [...new Set((Array.isArray(urls) ? urls : []).map((u) => (typeof u === 'string' ? u.trim() : '')).filter(Boolean))];
+    if (list.length === 0) return Promise.reject(new InputError('no URL to add'));
+    if (list.length > MAX_ADD_URLS) return Promise.reject(new InputError(`at most ${MAX_ADD_URLS} URLs at a time (got ${list.length})`));
+    return exclusive(async () => {
+      const t0 = performance.now();
+      const dir = corpusFolder();
+      corpusUrls ??= CorpusUrls.scan(dir);
+      const urlsNow = corpusUrls;
+      const results: AddResult[] = [];
+      const written: Article[] = [];
+      for (const url of list) {
+        if (opts.signal?.aborted) {
+          results.push({ url, status: 'failed', reason: `${url}: cancelled before it was fetched`, failure: 'aborted' });
+          continue;
+        }
+        const outcome = await ingestPage(url, {
+          fetch: fetcher,
+          corpusDir: dir,
+          urls: urlsNow,
+          idTaken: (id) => reader.articles.has(id),
+          ...(opts.signal ? { signal: opts.signal } : {}),
+        });
+        results.push(outcome.result);
+        if (outcome.written) written.push(outcome.written);
+        logger.info(`add: ${outcome.result.status} ${url}${outcome.result.article ? ` → ${outcome.result.article.articleId}` : ''}${outcome.result.reason && outcome.result.status !== 'unchanged' ? ` (${outcome.result.reason})` : ''}`);
+        opts.onResult?.(outcome.result);
+      }
+      let index: IndexReport | undefined;
+      if (written.length > 0) {
+        index = await update();
+        if (index.wrote) reader = IndexReader.open(config.indexDir, embedder);
+      }
+      return { results, ...(index ? { index } : {}), ms: Math.round(performance.now() - t0) };
+    });
   };
 
   return {
@@ -215,8 +287,10 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     suggest,
     stats,
     reindex,
+    add,
     close: async () => {
       await reindexing?.catch(() => undefined);
+      await writing.catch(() => undefined);
       await embedder.close();
     },
   };

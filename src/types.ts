@@ -136,6 +136,48 @@ export interface IndexReport {
   wrote: boolean;
 }
 
+/** What became of one URL given to `Engine.add`. */
+export type AddStatus = 'added' | 'updated' | 'unchanged' | 'refused' | 'failed';
+
+/** An article as `Engine.add` stored it. */
+export interface AddedArticle extends ArticleRef {
+  /** HH:MM as printed on the page, when it was. */
+  time?: string;
+  author?: string;
+  paragraphCount: number;
+  firstParagraph: string;
+  /** The corpus file it was written to. */
+  file: string;
+}
+
+export interface AddResult {
+  /** The URL as given. */
+  url: string;
+  status: AddStatus;
+  /** Set for added, updated and unchanged. */
+  article?: AddedArticle;
+  /** Why it was refused or failed (names the URL and the reason), or why an unchanged article was left alone. */
+  reason?: string;
+  /** For failures: what kind (time-out, robots.txt, HTTP status…), for retry decisions. */
+  failure?: string;
+  /** HTTP status of a failed fetch, and the wait the site asked for. */
+  httpStatus?: number;
+  retryAfterMs?: number;
+}
+
+export interface AddReport {
+  results: AddResult[];
+  /** The index update that made the new articles answerable (absent when nothing was written). */
+  index?: IndexReport;
+  ms: number;
+}
+
+export interface AddOptions {
+  signal?: AbortSignal;
+  /** Called as each URL is done, before the index is updated. */
+  onResult?: (r: AddResult) => void;
+}
+
 /** The whole engine: adapters and the CLI use only this. */
 export interface Engine {
   ask(question: string, options?: AskOptions): Promise<Answer>;
@@ -147,5 +189,12 @@ export interface Engine {
   stats(): EngineStats;
   /** Re-reads the corpus and updates the index incrementally, then serves the new index. */
   reindex(): Promise<IndexReport>;
+  /**
+   * Fetches news pages, extracts their articles, writes them into the corpus folder as Markdown
+   * files and indexes them, so that they are answerable when it resolves. The same page (after
+   * redirects and its canonical link) is never stored twice: a changed page updates its article
+   * under the same id. Every URL gets a result; failures and refusals are results, not throws.
+   */
+  add(urls: readonly string[], options?: AddOptions): Promise<AddReport>;
   close(): Promise<void>;
 }

@@ -13,7 +13,7 @@ import type { AskOptions, Engine, SearchFilter } from '../types.js';
 import { runChat } from './chat.js';
 import { runEval, summaryLine } from './eval.js';
 import { progressBar } from './progress.js';
-import { renderAnswer, renderHits, renderSource } from './render.js';
+import { renderAddReport, renderAnswer, renderHits, renderSource } from './render.js';
 
 export const USAGE = `kiemchung: cited answers from the stored MOST articles
 
@@ -23,6 +23,7 @@ Usage:
   kiemchung chat                              ask questions in the terminal
   kiemchung search "<query>" [--json]         best matching paragraphs
   kiemchung source <articleId#pN> [--json]    one whole paragraph
+  kiemchung add <url>… [--json]               fetch news pages into the corpus and index them
   kiemchung eval --questions FILE [--distractors FILE --distractor-limit N] [--strip-marks] [--json]
 
 Options for every command:
@@ -60,6 +61,7 @@ const ALLOWED: Record<string, ReadonlyArray<keyof typeof OPTIONS>> = {
   ask: ['json', 'top-k', 'article', 'source', 'from', 'to', 'lang'],
   search: ['json', 'top-k', 'article', 'source', 'from', 'to'],
   source: ['json'],
+  add: ['json'],
   chat: ['top-k', 'article', 'source', 'from', 'to', 'lang'],
   eval: ['json', 'questions', 'distractors', 'distractor-limit', 'strip-marks', 'limit'],
 };
@@ -189,6 +191,17 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
         }
         io.out(values.json ? JSON.stringify(p, null, 2) : renderSource(p));
         return 0;
+      }
+      case 'add': {
+        if (rest.length === 0) throw new UsageError('"add" takes one or more URLs');
+        const engine = await open();
+        try {
+          const report = await engine.add(rest);
+          io.out(values.json ? JSON.stringify(report, null, 2) : renderAddReport(report));
+          return report.results.every((r) => r.status === 'added' || r.status === 'updated' || r.status === 'unchanged') ? 0 : 1;
+        } finally {
+          await engine.close();
+        }
       }
       case 'chat': {
         if (rest.length) throw new UsageError('"chat" takes no arguments');

@@ -1,4 +1,4 @@
-import type { Answer, SearchHit, SourceParagraph } from '../types.js';
+import type { AddReport, Answer, SearchHit, SourceParagraph } from '../types.js';
 
 /** Plain-text renderings for the terminal. */
 export function formatDate(date: string): string {
@@ -30,4 +30,27 @@ export function renderHits(hits: readonly SearchHit[]): string {
 
 export function renderSource(p: SourceParagraph): string {
   return `${p.title} (${formatDate(p.date)}) — đoạn ${p.paragraphNumber}/${p.paragraphCount}, ${p.paragraphId}\n${p.source}${p.url ? ` · ${p.url}` : ''}\n\n${p.text}`;
+}
+
+/** One block per URL: what was stored (title, date, paragraph count, id) or why not; then the index update. */
+export function renderAddReport(r: AddReport): string {
+  const lines: string[] = [];
+  for (const x of r.results) {
+    const a = x.article;
+    if (a && x.status !== 'refused' && x.status !== 'failed') {
+      const when = `${formatDate(a.date)}${a.time ? ` ${a.time}` : ''}${a.dateKind === 'event' ? ' (event date)' : ''}`;
+      lines.push(`${x.status.padEnd(9)} ${a.articleId}`);
+      lines.push(`          ${a.title}`);
+      lines.push(`          ${when} · ${a.paragraphCount} paragraph${a.paragraphCount === 1 ? '' : 's'} · ${a.source}${a.author ? ` · ${a.author}` : ''}`);
+      lines.push(`          ${a.url ?? x.url} → ${a.file}`);
+      if (x.status === 'unchanged' && x.reason) lines.push(`          ${x.reason.replace(/^\S+: /, '')}`);
+    } else {
+      lines.push(`${x.status.padEnd(9)} ${x.reason ?? x.url}`);
+    }
+  }
+  if (r.index) {
+    const i = r.index;
+    lines.push(`indexed: ${i.added} added, ${i.changed} changed; ${i.articles} articles, ${i.passages} passages in ${(i.ms / 1000).toFixed(2)} s`);
+  }
+  return lines.join('\n');
 }

@@ -45,6 +45,7 @@ function spied(override: Partial<Engine> = {}) {
     suggest: (p, n) => (seen.suggest.push(p), real.suggest(p, n)),
     stats: () => real.stats(),
     reindex: () => (seen.reindex++, (override.reindex ?? real.reindex)()),
+    add: (u, o) => (override.add ?? real.add)(u, o),
     close: async () => {},
   };
   return { engine, seen };

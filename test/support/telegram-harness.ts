@@ -61,6 +61,7 @@ export function spyEngine(inner: Engine): EngineSpy {
     reindex: async () => (await before('reindex', ''), inner.reindex()),
     suggest: (p, l) => inner.suggest(p, l),
     stats: () => inner.stats(),
+    add: (u, o) => inner.add(u, o),
     close: () => inner.close(),
   };
   return {

@@ -3,49 +3,11 @@ import { cleanTitle, extractArticle } from '../../src/extract/extract-article.js
 import { isDateLine, splitCredit } from '../../src/extract/rules.js';
 import { findDates } from '../../src/text/find-dates.js';
 import { parseTimestamp } from '../../src/text/parse-timestamp.js';
+import { FINLAND, KOREA, listingPage, newPortalPage, oldPortalPage } from '../support/news-pages.js';
 
-// Pages shaped like the ministry's two portals as public scrapers describe them (the text is ours).
-const OLD_PORTAL = `<!DOCTYPE html><html><head><meta charset="utf-8">
-<title>Việt Nam và Hàn Quốc ký kết hợp tác về đo lường</title></head><body>
-<div id="header"><a href="/">Trang chủ</a> <a href="/vn/chuyen-muc/493/tin-tong-hop.aspx">Tin tổng hợp</a></div>
-<div class="marquee"><a href="/vn/tin-tuc/13001/a.aspx">Hội thảo năng lượng nguyên tử</a> <span>Ngày 01/12/2017</span></div>
-<div id="divArticleDescription3"><h1 class="News_Detail_Title">Việt Nam và Hàn Quốc ký kết hợp tác về đo lường</h1></div>
-<span class="News_Time_Post">Thứ năm, 07/12/2017 09:15</span>
-<div id="divArticleDescription1"><p><strong>Ngày 6/12/2017, tại Hà Nội, Tổng cục Tiêu chuẩn Đo lường Chất lượng và Viện Tiêu chuẩn Hàn Quốc đã ký biên bản ghi nhớ về hợp tác đo lường giai đoạn 2018 - 2020.</strong></p></div>
-<div id="divArticleDescription2"><div class="ExternalClass4F2A9C"><p><span style="font-size:12px"><span style="font-family:Arial">Theo biên bản, hai bên sẽ trao đổi chuyên gia, tổ chức các khóa đào tạo chung về hiệu chuẩn thiết bị đo và chia sẻ kinh nghiệm xây dựng chuẩn quốc gia trong các lĩnh vực khối lượng, nhiệt độ và áp suất.</span></span></p>
-<p style="text-align:center"><img src="/Images/Tintuc/m8d1f.jpg"></p>
-<p style="text-align:center"><em><span style="font-size:11px">Quang cảnh lễ ký kết biên bản ghi nhớ</span></em></p>
-<p><span style="font-size:12px"><span style="font-family:Arial">Phát biểu tại buổi lễ, đại diện Tổng cục cho biết hợp tác với Hàn Quốc giúp các phòng thí nghiệm của Việt Nam sớm đạt được sự thừa nhận lẫn nhau trong khu vực châu Á - Thái Bình Dương.</span></span></p>
-<p><span style="font-size:12px">Hai bên cũng thống nhất sẽ họp rà soát kết quả hợp tác mỗi năm một lần, luân phiên tại Hà Nội và Seoul.</span></p>
-</div></div>
-<div id="ctl00_SPWebPartManager1_g_275cd07f_ctl00_pnNguontin"><p style="text-align:right"><font>Nguồn: Tổng cục Tiêu chuẩn Đo lường Chất lượng</font></p></div>
-<div class="related"><h3>Tin liên quan</h3><div class="listnews_item"><a href="/vn/tin-tuc/13200/b.aspx">Hợp tác khoa học với Nhật Bản</a> <span>Ngày 05/12/2017</span></div></div>
-</body></html>`;
-
-const NEW_PORTAL = `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">
-<title>Thúc đẩy hợp tác đổi mới sáng tạo Việt Nam - Phần Lan - Bộ Khoa học và Công nghệ</title>
-<meta property="og:type" content="article"><meta property="og:site_name" content="Bộ Khoa học và Công nghệ">
-<link rel="canonical" href="https://mst.gov.vn/thuc-day-hop-tac-doi-moi-sang-tao-viet-nam-phan-lan-197250616201306032.htm">
-<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Thúc đẩy hợp tác đổi mới sáng tạo Việt Nam - Phần Lan","datePublished":"2025-06-16T20:13:00+07:00"}</script>
-</head><body>
-<nav><a href="/tin-tuc-su-kien.htm">Tin tức - Sự kiện</a></nav>
-<h1 class="detail-title">Thúc đẩy hợp tác đổi mới sáng tạo Việt Nam - Phần Lan</h1>
-<div class="detail-time">Thứ Hai, 16/06/2025 20:13</div>
-<h2 class="detail-sapo">Chiều 16/6, Thứ trưởng Bộ Khoa học và Công nghệ tiếp Đại sứ Phần Lan tại Việt Nam, trao đổi về các chương trình hợp tác đổi mới sáng tạo giai đoạn tới.</h2>
-<div class="detail-content afcbc-body" data-role="content">
-<p>Tại buổi tiếp, hai bên đánh giá chương trình đối tác đổi mới sáng tạo đã hỗ trợ hàng trăm doanh nghiệp khởi nghiệp của Việt Nam tiếp cận chuyên gia và nhà đầu tư Phần Lan.</p>
-<figure class="VCSortableInPreviewMode"><img src="https://mst.gov.vn/anh.jpg"><figcaption class="PhotoCMS_Caption"><p>Thứ trưởng tiếp Đại sứ Phần Lan. Ảnh: Minh Anh</p></figcaption></figure>
-<p>Đại sứ Phần Lan đề nghị mở rộng hợp tác sang lĩnh vực chuyển đổi số và công nghệ xanh, đồng thời kết nối các vườn ươm của hai nước.</p>
-<p>Thứ trưởng đề nghị hai bên sớm hoàn thiện văn kiện giai đoạn mới để trình cấp có thẩm quyền trong năm 2025.</p>
-<p style="text-align:right"><strong>Minh Anh</strong></p>
-</div>
-<div class="box-tin-lien-quan"><p><a href="/a-197250610.htm">Hợp tác khoa học với Thụy Điển</a></p><p><a href="/b-197250611.htm">Diễn đàn đổi mới sáng tạo quốc gia</a></p></div>
-</body></html>`;
-
-const LISTING = `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Khoa học và công nghệ - Bộ Khoa học và Công nghệ</title></head><body>
-<h1>Khoa học và công nghệ</h1>
-${Array.from({ length: 20 }, (_, i) => `<div class="box-stream-item"><h3><a href="/tin-${i}-1972506${String(10 + i)}.htm">Tin hoạt động khoa học và công nghệ số ${i + 1} trong tháng sáu năm nay</a></h3><span class="time">${10 + (i % 9)}/06/2025</span><p><a href="/tin-${i}-1972506${String(10 + i)}.htm">Tóm tắt ngắn của tin số ${i + 1}.</a></p></div>`).join('\n')}
-</body></html>`;
+const OLD_PORTAL = oldPortalPage(KOREA);
+const NEW_PORTAL = newPortalPage({ ...FINLAND, canonical: 'https://mst.gov.vn/thuc-day-hop-tac-doi-moi-sang-tao-viet-nam-phan-lan-197250616201306032.htm' }, '2025-06-16T20:13:00+07:00');
+const LISTING = listingPage();
 
 const NOW = { now: new Date('2026-01-01T00:00:00Z') };
 
