@@ -281,6 +281,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   };
 
   return {
+    limits: Object.freeze({ maxQuestionChars: config.maxQuestionChars }),
     ask,
     search,
     source,
