@@ -36,6 +36,12 @@ export const configSchema = z.object({
   KIEMCHUNG_FETCH_HOST_INTERVAL_MS: intIn(0, 60_000, 250),
   /** Tests and intranet deployments only: lets the fetcher reach loopback and private addresses. */
   KIEMCHUNG_FETCH_ALLOW_PRIVATE: z.enum(['0', '1', 'true', 'false'], { error: 'expected 0 or 1' }).default('0'),
+  /** The followed feeds and their state (SQLite); default: feeds.sqlite beside the index folder. */
+  KIEMCHUNG_FEEDS_DB: z.string().trim().min(1).optional(),
+  /** How often a running bot polls each feed, in minutes; 0 turns polling off. */
+  KIEMCHUNG_FEED_POLL_MINUTES: intIn(0, 1440, 15),
+  /** New items added from one feed in one poll at most. */
+  KIEMCHUNG_FEED_MAX_NEW: intIn(1, 1000, 50),
   OPENAI_BASE_URL: z.string().trim().url().optional(),
   OPENAI_API_KEY: z.string().trim().min(1).optional(),
 });
@@ -55,6 +61,7 @@ export interface Config {
   openaiBaseUrl?: string;
   openaiApiKey?: string;
   fetch: FetchConfig;
+  feeds: { db?: string; pollMinutes: number; maxNew: number };
 }
 
 /** How pages, feeds and robots.txt are fetched. */
@@ -95,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: r.KIEMCHUNG_LOG_LEVEL,
     ...(r.OPENAI_BASE_URL ? { openaiBaseUrl: r.OPENAI_BASE_URL } : {}),
     ...(r.OPENAI_API_KEY ? { openaiApiKey: r.OPENAI_API_KEY } : {}),
+    feeds: { ...(r.KIEMCHUNG_FEEDS_DB ? { db: r.KIEMCHUNG_FEEDS_DB } : {}), pollMinutes: r.KIEMCHUNG_FEED_POLL_MINUTES, maxNew: r.KIEMCHUNG_FEED_MAX_NEW },
     fetch: {
       userAgent: r.KIEMCHUNG_FETCH_USER_AGENT,
       timeoutMs: r.KIEMCHUNG_FETCH_TIMEOUT_MS,

@@ -8,6 +8,9 @@ import type { FetchFn } from './fetch/fetch-url.js';
 import { createWebClient } from './fetch/web-client.js';
 import { ingestPage } from './ingest/add-pages.js';
 import { CorpusUrls } from './ingest/corpus-urls.js';
+import path from 'node:path';
+import { FeedStore } from './feeds/feed-store.js';
+import { createFeeds } from './feeds/feeds.js';
 import { type IndexProgress, updateIndex } from './index/build-index.js';
 import { IndexReader, articleRef } from './index/open-index.js';
 import type { Segment } from './index/segment.js';
@@ -19,7 +22,7 @@ import { type FusionSettings, HASH_FUSION, NEURAL_FUSION, type Retrieved, retrie
 import { expandQuery, translateTerms } from './text/glossary.js';
 import { detectLang } from './text/lang.js';
 import { fold, normalizeSpace } from './text/normalize.js';
-import type { AddOptions, AddReport, AddResult, Answer, AskOptions, Citation, Engine, Lang, EngineStats, IndexReport, SearchHit, SearchOptions, SourceParagraph, Suggestion } from './types.js';
+import type { AddOptions, AddReport, AddResult, FeedPollReport, FeedWatch, Feeds, Answer, AskOptions, Citation, Engine, Lang, EngineStats, IndexReport, SearchHit, SearchOptions, SourceParagraph, Suggestion } from './types.js';
 import type { Article } from './corpus/article.js';
 
 export interface EngineOptions {
@@ -42,6 +45,10 @@ export interface EngineOptions {
 
 /** URLs one `add` call takes at most. */
 export const MAX_ADD_URLS = 200;
+/** Pages fetched at once by one `add` (the per-host pace still spaces requests to one site). */
+const ADD_CONCURRENCY = 4;
+/** How often the feed schedule looks for feeds that are due. */
+const FEED_TICK_MS = 60_000;
 
 /**
  * Creates the engine: loads configuration, the embedder and the index (building or updating
@@ -252,32 +259,91 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       const dir = corpusFolder();
       corpusUrls ??= CorpusUrls.scan(dir);
       const urlsNow = corpusUrls;
-      const results: AddResult[] = [];
-      const written: Article[] = [];
-      for (const url of list) {
-        if (opts.signal?.aborted) {
-          results.push({ url, status: 'failed', reason: `${url}: cancelled before it was fetched`, failure: 'aborted' });
-          continue;
+      const results: AddResult[] = new Array(list.length);
+      const written: (Article | undefined)[] = new Array(list.length);
+      // A few pages in flight at once: while one waits for its site, another is extracted. What
+      // follows a fetch (identity, id, the file) runs without a pause, so two pages of one batch
+      // cannot take the same id.
+      let next = 0;
+      const worker = async () => {
+        for (let i = next++; i < list.length; i = next++) {
+          const url = list[i] as string;
+          if (opts.signal?.aborted) {
+            results[i] = { url, status: 'failed', reason: `${url}: cancelled before it was fetched`, failure: 'aborted' };
+            continue;
+          }
+          const outcome = await ingestPage(url, {
+            fetch: fetcher,
+            corpusDir: dir,
+            urls: urlsNow,
+            idTaken: (id) => reader.articles.has(id),
+            ...(opts.signal ? { signal: opts.signal } : {}),
+          });
+          results[i] = outcome.result;
+          written[i] = outcome.written;
+          logger.info(`add: ${outcome.result.status} ${url}${outcome.result.article ? ` → ${outcome.result.article.articleId}` : ''}${outcome.result.reason && outcome.result.status !== 'unchanged' ? ` (${outcome.result.reason})` : ''}`);
+          opts.onResult?.(outcome.result);
         }
-        const outcome = await ingestPage(url, {
-          fetch: fetcher,
-          corpusDir: dir,
-          urls: urlsNow,
-          idTaken: (id) => reader.articles.has(id),
-          ...(opts.signal ? { signal: opts.signal } : {}),
-        });
-        results.push(outcome.result);
-        if (outcome.written) written.push(outcome.written);
-        logger.info(`add: ${outcome.result.status} ${url}${outcome.result.article ? ` → ${outcome.result.article.articleId}` : ''}${outcome.result.reason && outcome.result.status !== 'unchanged' ? ` (${outcome.result.reason})` : ''}`);
-        opts.onResult?.(outcome.result);
-      }
+      };
+      await Promise.all(Array.from({ length: Math.min(ADD_CONCURRENCY, list.length) }, worker));
       let index: IndexReport | undefined;
-      if (written.length > 0) {
+      if (written.some(Boolean)) {
         index = await update();
         if (index.wrote) reader = IndexReader.open(config.indexDir, embedder);
       }
       return { results, ...(index ? { index } : {}), ms: Math.round(performance.now() - t0) };
     });
+  };
+
+  let feedStore: FeedStore | null = null;
+  let feedsApi: Feeds | null = null;
+  const feeds = (): Feeds => {
+    if (!feedsApi) {
+      const file = config.feeds.db ?? path.join(path.dirname(path.resolve(config.indexDir)), 'feeds.sqlite');
+      feedStore = FeedStore.open(file);
+      feedsApi = createFeeds({
+        store: feedStore,
+        fetch: fetcher,
+        add: (urls, signal) => add(urls, signal ? { signal } : {}),
+        settings: { intervalMs: Math.max(1, config.feeds.pollMinutes) * 60_000, maxNewPerPoll: config.feeds.maxNew },
+        logger,
+      });
+    }
+    return feedsApi;
+  };
+  const watches = new Set<FeedWatch>();
+
+  const watchFeeds = (onReport: (report: FeedPollReport) => void | Promise<void>): FeedWatch | null => {
+    if (config.feeds.pollMinutes === 0) return null;
+    const api = feeds();
+    const controller = new AbortController();
+    let running: Promise<void> | null = null;
+    const tick = () => {
+      if (running || controller.signal.aborted) return;
+      running = api
+        .poll({ dueOnly: true, signal: controller.signal })
+        .then(async (report) => {
+          if (report.added.length > 0 || report.feeds.some((f) => f.status === 'error')) await onReport(report);
+        })
+        .catch((err: unknown) => logger.error('feeds: scheduled poll failed', err))
+        .finally(() => {
+          running = null;
+        });
+    };
+    const timer = setInterval(tick, FEED_TICK_MS);
+    timer.unref();
+    setImmediate(tick);
+    const watch: FeedWatch = {
+      stop: async () => {
+        clearInterval(timer);
+        controller.abort();
+        await running;
+        watches.delete(watch);
+      },
+    };
+    watches.add(watch);
+    logger.info(`feeds: polling every ${config.feeds.pollMinutes} min`);
+    return watch;
   };
 
   return {
@@ -289,9 +355,15 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     stats,
     reindex,
     add,
+    get feeds() {
+      return feeds();
+    },
+    watchFeeds,
     close: async () => {
+      await Promise.all([...watches].map((w) => w.stop()));
       await reindexing?.catch(() => undefined);
       await writing.catch(() => undefined);
+      feedStore?.close();
       await embedder.close();
     },
   };

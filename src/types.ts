@@ -188,6 +188,74 @@ export interface EngineLimits {
   readonly maxQuestionChars: number;
 }
 
+/** A followed feed or sitemap, with its poll state. */
+export interface FeedInfo {
+  url: string;
+  title?: string;
+  /** rss, rdf, atom, sitemap or sitemap-index. */
+  kind?: string;
+  addedAt: string;
+  lastPolledAt?: string;
+  lastOkAt?: string;
+  /** ok, not-modified or error. */
+  lastStatus?: string;
+  lastError?: string;
+  /** Failed polls in a row. */
+  failures: number;
+  /** The schedule does not poll it before this time (ISO). */
+  nextPollAt?: string;
+  /** Items recorded as seen, added or failed. */
+  items: number;
+}
+
+export type FeedAddResult =
+  | {
+      ok: true;
+      feed: FeedInfo;
+      /** Items the feed lists now. */
+      items: number;
+      /** Of those, the newest ones the next poll adds (the rest count as seen). */
+      backfill: number;
+      /** Set when a web page was given and the feed it names was followed instead. */
+      discovered?: string;
+    }
+  | { ok: false; reason: string };
+
+export interface FeedPollResult {
+  feed: string;
+  status: 'ok' | 'not-modified' | 'error';
+  error?: string;
+  /** New items found in this poll (at most KIEMCHUNG_FEED_MAX_NEW). */
+  newItems: number;
+  /** What became of each new or retried item. */
+  results: AddResult[];
+  index?: IndexReport;
+}
+
+export interface FeedPollReport {
+  feeds: FeedPollResult[];
+  /** Articles added by this poll, oldest first: what to announce. */
+  added: AddedArticle[];
+  ms: number;
+}
+
+/** The feeds and sitemaps the engine follows. */
+export interface Feeds {
+  /** Follows a feed or sitemap (or the feed a web page names); the next polls add what it lists from now on, plus `backfill` of its newest items. */
+  add(url: string, options?: { backfill?: number }): Promise<FeedAddResult>;
+  list(): FeedInfo[];
+  /** Stops following a feed; false when it was not followed. */
+  remove(url: string): boolean;
+  /** Polls every feed (or only those due by the schedule) and adds new items. */
+  poll(options?: { dueOnly?: boolean; signal?: AbortSignal }): Promise<FeedPollReport>;
+}
+
+/** The running schedule of feed polls started by `Engine.watchFeeds`. */
+export interface FeedWatch {
+  /** Stops polling; resolves when a poll in progress has ended. */
+  stop(): Promise<void>;
+}
+
 /** The whole engine: adapters and the CLI use only this. */
 export interface Engine {
   readonly limits: EngineLimits;
@@ -207,5 +275,13 @@ export interface Engine {
    * under the same id. Every URL gets a result; failures and refusals are results, not throws.
    */
   add(urls: readonly string[], options?: AddOptions): Promise<AddReport>;
+  /** Followed feeds and sitemaps (their state lives in KIEMCHUNG_FEEDS_DB). */
+  readonly feeds: Feeds;
+  /**
+   * Polls the feeds that are due every minute (each feed every KIEMCHUNG_FEED_POLL_MINUTES,
+   * longer after failures) and reports each poll that added articles, for announcements.
+   * Returns null when polling is turned off (KIEMCHUNG_FEED_POLL_MINUTES=0).
+   */
+  watchFeeds(onReport: (report: FeedPollReport) => void | Promise<void>): FeedWatch | null;
   close(): Promise<void>;
 }

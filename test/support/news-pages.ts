@@ -87,3 +87,27 @@ export function listingPage(n = 20): string {
 ${Array.from({ length: n }, (_, i) => `<div class="box-stream-item"><h3><a href="/tin-${i}-1972506${String(10 + i)}.htm">Tin hoạt động khoa học và công nghệ số ${i + 1} trong tháng sáu năm nay</a></h3><span class="time">${10 + (i % 9)}/06/2025</span><p><a href="/tin-${i}-1972506${String(10 + i)}.htm">Tóm tắt ngắn của tin số ${i + 1}.</a></p></div>`).join('\n')}
 </body></html>`;
 }
+
+/** The n-th of a series of distinct news items of the current portal (for feeds). */
+export function seriesPage(n: number): { page: PageText; iso: string; path: string } {
+  const day = String(1 + (n % 28)).padStart(2, '0');
+  const topics = ['đo lường', 'tiêu chuẩn', 'năng lượng nguyên tử', 'chuyển đổi số', 'sở hữu trí tuệ', 'đổi mới sáng tạo', 'công nghệ sinh học'];
+  const topic = topics[n % topics.length] as string;
+  const partner = ['Hàn Quốc', 'Nhật Bản', 'Phần Lan', 'Ấn Độ', 'Pháp', 'Australia', 'Israel', 'Canada'][n % 8] as string;
+  const page: PageText = {
+    title: `Hợp tác ${topic} với ${partner}: bản tin số ${n}`,
+    printed: `${day}/05/2025 08:30`,
+    lead: `Ngày ${Number(day)}/5/2025, Bộ Khoa học và Công nghệ làm việc với đoàn ${partner} về hợp tác ${topic}, bản tin số ${n} của chuỗi tin hợp tác quốc tế.`,
+    paragraphs: [
+      `Hai bên trao đổi kế hoạch hợp tác ${topic} giai đoạn tới, trong đó có đào tạo chuyên gia và nghiên cứu chung mang mã số HT-${n}.`,
+      `Đại diện ${partner} đề nghị tổ chức hội thảo chung về ${topic} trong quý III năm 2025 tại Hà Nội.`,
+    ],
+  };
+  return { page, iso: `2025-05-${day}T08:30:00+07:00`, path: `/hop-tac-${n}-1972505${day}0830${String(n).padStart(4, '0')}.htm` };
+}
+
+export function rssFeed(items: { title: string; link: string; pubDate?: string }[], title = 'Tin tức - Sự kiện'): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>${title}</title><link>https://mst.gov.vn/</link>\n${items
+    .map((i) => `<item><title><![CDATA[${i.title}]]></title><link>${i.link}</link>${i.pubDate ? `<pubDate>${i.pubDate}</pubDate>` : ''}</item>`)
+    .join('\n')}\n</channel></rss>`;
+}

@@ -63,6 +63,10 @@ export function spyEngine(inner: Engine): EngineSpy {
     suggest: (p, l) => inner.suggest(p, l),
     stats: () => inner.stats(),
     add: (u, o) => inner.add(u, o),
+    get feeds() {
+      return inner.feeds;
+    },
+    watchFeeds: (f) => inner.watchFeeds(f),
     close: () => inner.close(),
   };
   return {
