@@ -35,6 +35,8 @@ export function isOnlyALink(text: string): boolean {
 
 export interface AddMessages {
   usage: string;
+  /** When what was given holds no http(s) address. */
+  noUrl: string;
   working: (n: number) => string;
   /** Heading of a reply, by the result's status. */
   status: Record<AddResult['status'], string>;
@@ -50,6 +52,7 @@ export interface AddMessages {
 
 const vi: AddMessages = {
   usage: 'Cách dùng: /add <đường dẫn bài viết> (tối đa 5 đường dẫn).',
+  noUrl: 'Không thấy đường dẫn http:// hoặc https:// nào để thêm.',
   working: (n) => (n === 1 ? 'Đang lấy bài viết…' : `Đang lấy ${n} bài viết…`),
   status: { added: 'Đã thêm bài', updated: 'Đã cập nhật bài', unchanged: 'Bài đã có trong kho', refused: 'Không thêm được', failed: 'Không lấy được trang' },
   confirm: 'Thêm bài này vào kho?',
@@ -63,6 +66,7 @@ const vi: AddMessages = {
 
 const en: AddMessages = {
   usage: 'Usage: /add <article URL> (up to 5 URLs).',
+  noUrl: 'There is no http:// or https:// address to add.',
   working: (n) => (n === 1 ? 'Fetching the article…' : `Fetching ${n} articles…`),
   status: { added: 'Added', updated: 'Updated', unchanged: 'Already stored', refused: 'Not added', failed: 'Could not fetch the page' },
   confirm: 'Add this article to the archive?',
