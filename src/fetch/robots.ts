@@ -47,10 +47,12 @@ export function createRobots(options: RobotsOptions): (url: URL, signal?: AbortS
   const cache = new Map<string, Entry>();
   const pending = new Map<string, Promise<Entry>>();
 
-  const load = async (origin: string, signal?: AbortSignal): Promise<Entry> => {
+  // One read per site is shared by every request waiting for it, so it does not follow any one
+  // request's cancellation; the fetcher's own deadline bounds it.
+  const load = async (origin: string): Promise<Entry> => {
     const robotsUrl = `${origin}/robots.txt`;
     try {
-      const res = await options.fetch({ url: robotsUrl, expect: 'text', maxBytes: ROBOTS_MAX_BYTES, ...(signal ? { signal } : {}) });
+      const res = await options.fetch({ url: robotsUrl, expect: 'text', maxBytes: ROBOTS_MAX_BYTES });
       // Rules read after a redirect still govern the origin that was asked.
       return { expires: now() + ttl, robot: robotsParser(robotsUrl, res.text) };
     } catch (err) {
@@ -66,13 +68,13 @@ export function createRobots(options: RobotsOptions): (url: URL, signal?: AbortS
     }
   };
 
-  return async (url, signal) => {
+  return async (url) => {
     const origin = url.origin;
     let entry = cache.get(origin);
     if (!entry || entry.expires <= now()) {
       let p = pending.get(origin);
       if (!p) {
-        p = load(origin, signal).finally(() => pending.delete(origin));
+        p = load(origin).finally(() => pending.delete(origin));
         pending.set(origin, p);
       }
       entry = await p;
