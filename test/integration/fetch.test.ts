@@ -300,6 +300,23 @@ describe('robots.txt and the per-host pace', () => {
     web.delete('/robots.txt');
   });
 
+  it('reads robots.txt once for requests waiting together; one cancelled request does not fail the others', async () => {
+    web.set('/robots.txt', (_req, res) => {
+      setTimeout(() => res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /private/\n'), 150);
+    });
+    web.set('/q1', html(PAGE));
+    web.set('/q2', html(PAGE));
+    const f = client();
+    const cancel = new AbortController();
+    const first = f({ url: web.url('/q1'), expect: 'html', signal: cancel.signal });
+    const second = f({ url: web.url('/q2'), expect: 'html' });
+    setTimeout(() => cancel.abort(), 20);
+    expect((await failure(first)).reason).toBe('aborted');
+    expect((await second).text).toContain('đo lường');
+    expect(web.hits('/robots.txt')).toHaveLength(1);
+    web.delete('/robots.txt');
+  });
+
   it('spaces requests to one host by the configured interval, or by a longer Crawl-delay', async () => {
     web.set('/p1', html(PAGE));
     web.set('/p2', html(PAGE));
