@@ -187,7 +187,7 @@ export function createFetcher(settings: FetchSettings, deps: FetcherDeps = {}): 
         .catch((err: unknown) => callback(err as NodeJS.ErrnoException, '', 0));
     };
 
-  const once = (u: URL, req: FetchRequest, signal: AbortSignal): Promise<http.IncomingMessage> =>
+  const once = (u: URL, req: FetchRequest, signal: AbortSignal, retried = false): Promise<http.IncomingMessage> =>
     new Promise((resolvePromise, reject) => {
       const headers: Record<string, string> = {
         'user-agent': settings.userAgent,
@@ -200,7 +200,12 @@ export function createFetcher(settings: FetchSettings, deps: FetcherDeps = {}): 
       const lib = u.protocol === 'https:' ? https : http;
       const r = lib.request(u, { method: 'GET', headers, agent: u.protocol === 'https:' ? agents.https : agents.http, lookup: lookupFor(u.href), signal });
       r.once('response', resolvePromise);
-      r.once('error', reject);
+      r.once('error', (err: NodeJS.ErrnoException) => {
+        // A kept-alive connection the site closed meanwhile: a GET is safe to send again, once, on a new one.
+        if (!retried && r.reusedSocket && (err.code === 'ECONNRESET' || err.code === 'EPIPE') && !signal.aborted) {
+          once(u, req, signal, true).then(resolvePromise, reject);
+        } else reject(err);
+      });
       r.end();
     });
 

@@ -187,6 +187,21 @@ describe('the fetcher', () => {
     expect(web.requests).toHaveLength(0);
   });
 
+  it('sends a request again on a new connection when a kept-alive one was closed by the site', async () => {
+    const seen = new WeakMap<object, number>();
+    web.set('/keep', (req, res) => {
+      const n = (seen.get(req.socket) ?? 0) + 1;
+      seen.set(req.socket, n);
+      // The site drops an idle connection just as the next request arrives on it.
+      if (n > 1) return void req.socket.destroy();
+      res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
+    });
+    const f = createFetcher(SETTINGS);
+    expect((await f({ url: web.url('/keep'), expect: 'html' })).status).toBe(200);
+    expect((await f({ url: web.url('/keep'), expect: 'html' })).status).toBe(200);
+    expect(web.hits('/keep')).toHaveLength(3);
+  });
+
   it('reports a refused connection and a connection cut mid-body', async () => {
     const f = createFetcher(SETTINGS);
     const closed = await failure(f({ url: 'http://127.0.0.1:1/', expect: 'html' }));
