@@ -47,6 +47,11 @@ export interface EngineOptions {
 export const MAX_ADD_URLS = 200;
 /** Pages fetched at once by one `add` (the per-host pace still spaces requests to one site). */
 const ADD_CONCURRENCY = 4;
+/**
+ * Added pages are indexed on their own (no corpus read, no merge) while the index has fewer
+ * segments than this; then a full update reads the corpus and merges the small segments.
+ */
+const UPSERT_MAX_SEGMENTS = 12;
 /** How often the feed schedule looks for feeds that are due. */
 const FEED_TICK_MS = 60_000;
 
@@ -287,8 +292,12 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       };
       await Promise.all(Array.from({ length: Math.min(ADD_CONCURRENCY, list.length) }, worker));
       let index: IndexReport | undefined;
-      if (written.some(Boolean)) {
-        index = await update();
+      const fresh = written.filter((a): a is Article => a !== undefined);
+      if (fresh.length > 0) {
+        index =
+          reader.manifest.segments.length < UPSERT_MAX_SEGMENTS
+            ? await updateIndex({ indexDir: config.indexDir, corpus: config.corpus, embedder, upsert: fresh })
+            : await update();
         if (index.wrote) reader = IndexReader.open(config.indexDir, embedder);
       }
       return { results, ...(index ? { index } : {}), ms: Math.round(performance.now() - t0) };
