@@ -7,6 +7,8 @@ import { queryTerms } from '../../src/index/lexical.js';
 import { IndexReader } from '../../src/index/open-index.js';
 import { readCurrentManifest } from '../../src/index/store.js';
 import { IndexError } from '../../src/errors.js';
+import type { Article } from '../../src/corpus/article.js';
+import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { CORPUS, article, copyCorpus, syntheticCorpus, tempDir } from '../support/corpus.js';
 
 const embedder = new HashEmbedder();
@@ -108,6 +110,29 @@ describe('building, reloading and searching a real HNSW index', () => {
     expect(r.articles.size).toBe(36);
     expect(fs.readdirSync(path.join(dir, 'segments')).sort()).toEqual(expect.arrayContaining(m.segments.map((s) => s.name)));
     expect(fs.readdirSync(path.join(dir, 'segments')).length).toBeLessThanOrEqual(m.segments.length + 4);
+  });
+
+  it('indexes given articles alone (upsert): no corpus read, nothing removed, a changed one replaced', async () => {
+    const corpus = copyCorpus();
+    const dir = tempDir();
+    await updateIndex({ indexDir: dir, corpus, embedder });
+    const { articles } = await loadCorpus(corpus);
+    const extra = { ...(articles[0] as Article), id: 'bai-moi', title: 'Bài mới về hợp tác đo lường với Ấn Độ', paragraphs: ['Việt Nam và Ấn Độ ký biên bản hợp tác đo lường khí tượng.'], origin: 'x.md' };
+    // The corpus folder does not hold it: an upsert does not read the corpus, so nothing is removed.
+    const r1 = await updateIndex({ indexDir: dir, corpus, embedder, upsert: [extra] });
+    expect(r1).toMatchObject({ articles: 3, added: 1, changed: 0, removed: 0, wrote: true });
+    expect(readCurrentManifest(dir)?.segments).toHaveLength(2);
+    const changed = { ...extra, paragraphs: ['Việt Nam và Ấn Độ ký biên bản hợp tác đo lường thủy văn.'] };
+    const r2 = await updateIndex({ indexDir: dir, corpus, embedder, upsert: [changed] });
+    expect(r2).toMatchObject({ articles: 3, added: 0, changed: 1, removed: 0 });
+    const r = IndexReader.open(dir, embedder);
+    expect(r.articles.size).toBe(3);
+    expect(topArticle(r, 'hợp tác đo lường thủy văn Ấn Độ')).toBe('bai-moi');
+    // The replaced text is gone from the lexical index.
+    expect(topArticle(r, 'khí tượng')).toBe(null);
+    // A full update afterwards reads the corpus again: the article that is not in it goes.
+    const full = await updateIndex({ indexDir: dir, corpus, embedder });
+    expect(full).toMatchObject({ articles: 2, removed: 1 });
   });
 
   it('builds large corpora in parallel worker threads into several segments', async () => {
