@@ -10,7 +10,7 @@ import { loadCorpus, parseJsonlArticle } from '../corpus/load-corpus.js';
 import { createEmbedder } from '../embed/create-embedder.js';
 import { createEngine } from '../engine.js';
 import { CorpusError, InputError } from '../errors.js';
-import { updateIndex } from '../index/build-index.js';
+import { updateIndex } from '../store/update-index.js';
 import type { Logger } from '../log.js';
 import { normalizeSpace, stripMarks } from '../text/normalize.js';
 import type { Answer } from '../types.js';
