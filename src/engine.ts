@@ -185,7 +185,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   const reindex = (): Promise<IndexReport> => {
     reindexing ??= exclusive(() =>
       update().then((report) => {
-        if (report.wrote) store = SegmentStore.open(config.indexDir, embedder);
+        if (report.wrote) store = SegmentStore.open(config.indexDir, embedder, store instanceof SegmentStore ? store : undefined);
         // Files may have been added, moved or edited by hand: read the addresses again when needed.
         corpusUrls = null;
         return report;
@@ -250,7 +250,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       if (fresh.length > 0) {
         // Only the pages just written are indexed (the update decides when to read the corpus and merge instead).
         index = await updateIndex({ indexDir: config.indexDir, corpus: config.corpus, embedder, upsert: fresh });
-        if (index.wrote) store = SegmentStore.open(config.indexDir, embedder);
+        if (index.wrote) store = SegmentStore.open(config.indexDir, embedder, store instanceof SegmentStore ? store : undefined);
       }
       return { results, ...(index ? { index } : {}), ms: Math.round(performance.now() - t0) };
     });
