@@ -216,7 +216,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     return exclusive(async () => {
       const t0 = performance.now();
       const dir = corpusFolder();
-      corpusUrls ??= CorpusUrls.scan(dir);
+      corpusUrls ??= new CorpusUrls(dir, () => store.articles());
       const urlsNow = corpusUrls;
       const results: AddResult[] = new Array(list.length);
       const written: (Article | undefined)[] = new Array(list.length);
