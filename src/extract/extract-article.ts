@@ -225,11 +225,11 @@ export function extractArticle(html: string, url: string, options: ExtractOption
   const paragraphs = blocks.filter((b) => b.kind === 'body').map((b) => b.text);
   const captions = blocks.filter((b) => b.kind === 'caption').map((b) => b.text);
   const bodyChars = paragraphs.reduce((n, p) => n + p.length, 0);
+  const listing = looksLikeListing(all.filter((_, i) => roles[i] !== 'outside'), url);
+  if (listing && (!meta.saysArticle || paragraphs.length === 0)) return { ok: false, reason: `not an article: ${listing}` };
   if (paragraphs.length === 0 || bodyChars < MIN_BODY_CHARS) {
     return { ok: false, reason: `too little article text (${bodyChars} characters in ${paragraphs.length} paragraphs)` };
   }
-  const listing = looksLikeListing(all.filter((_, i) => roles[i] !== 'outside'), url);
-  if (listing && !meta.saysArticle) return { ok: false, reason: `not an article: ${listing}` };
   const thread = looksLikeThread(body);
   if (thread) return { ok: false, reason: `not an article: ${thread}` };
 
