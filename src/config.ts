@@ -3,6 +3,15 @@ import { z } from 'zod';
 import { ConfigError } from './errors.js';
 import { PRODUCT_VERSION } from './version.js';
 
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const intIn = (min: number, max: number, def: number) =>
   z.coerce.number().int().min(min).max(max).default(def);
 
@@ -42,6 +51,13 @@ export const configSchema = z.object({
   KIEMCHUNG_FEED_POLL_MINUTES: intIn(0, 1440, 15),
   /** New items added from one feed in one poll at most. */
   KIEMCHUNG_FEED_MAX_NEW: intIn(1, 1000, 50),
+  /** Where "hôm nay", "tuần trước" and "năm nay" are read (an IANA time zone). */
+  KIEMCHUNG_TIME_ZONE: z.string().trim().refine(isTimeZone, 'expected an IANA time zone such as Asia/Ho_Chi_Minh').default('Asia/Ho_Chi_Minh'),
+  /** Where 👍/👎 feedback is kept (SQLite); `off` turns the buttons off. */
+  KIEMCHUNG_FEEDBACK_DB: z.string().trim().min(1).default(path.join('.kiemchung', 'feedback.sqlite')),
+  /** Signs feedback buttons and salts user hashes; set the same one on every replica. */
+  KIEMCHUNG_FEEDBACK_SECRET: z.string().trim().min(16, 'must be at least 16 characters').optional(),
+  KIEMCHUNG_FEEDBACK_DAYS: intIn(1, 3650, 30),
   OPENAI_BASE_URL: z.string().trim().url().optional(),
   OPENAI_API_KEY: z.string().trim().min(1).optional(),
 });
@@ -58,6 +74,11 @@ export interface Config {
   maxQuestionChars: number;
   promptsDir: string;
   logLevel: RawConfig['KIEMCHUNG_LOG_LEVEL'];
+  timeZone: string;
+  /** The feedback database file, or null when feedback is off. */
+  feedbackDb: string | null;
+  feedbackSecret?: string;
+  feedbackDays: number;
   openaiBaseUrl?: string;
   openaiApiKey?: string;
   fetch: FetchConfig;
@@ -100,6 +121,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxQuestionChars: r.KIEMCHUNG_MAX_QUESTION_CHARS,
     promptsDir: r.KIEMCHUNG_PROMPTS_DIR,
     logLevel: r.KIEMCHUNG_LOG_LEVEL,
+    timeZone: r.KIEMCHUNG_TIME_ZONE,
+    feedbackDb: r.KIEMCHUNG_FEEDBACK_DB.toLowerCase() === 'off' ? null : r.KIEMCHUNG_FEEDBACK_DB,
+    ...(r.KIEMCHUNG_FEEDBACK_SECRET ? { feedbackSecret: r.KIEMCHUNG_FEEDBACK_SECRET } : {}),
+    feedbackDays: r.KIEMCHUNG_FEEDBACK_DAYS,
     ...(r.OPENAI_BASE_URL ? { openaiBaseUrl: r.OPENAI_BASE_URL } : {}),
     ...(r.OPENAI_API_KEY ? { openaiApiKey: r.OPENAI_API_KEY } : {}),
     feeds: { ...(r.KIEMCHUNG_FEEDS_DB ? { db: r.KIEMCHUNG_FEEDS_DB } : {}), pollMinutes: r.KIEMCHUNG_FEED_POLL_MINUTES, maxNew: r.KIEMCHUNG_FEED_MAX_NEW },

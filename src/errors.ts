@@ -1,4 +1,4 @@
-const ERROR_CODES = ['config', 'corpus', 'index-missing', 'index-mismatch', 'index-corrupt', 'index-locked', 'provider', 'input', 'fetch', 'internal'] as const;
+const ERROR_CODES = ['config', 'corpus', 'index-missing', 'index-mismatch', 'index-corrupt', 'index-locked', 'provider', 'input', 'fetch', 'feedback', 'internal'] as const;
 /**
  * Every failure the engine reports has a `code` that adapters use to pick a short,
  * user-facing message, and an optional ES2022 `cause` with the original error.
@@ -107,6 +107,14 @@ export class FetchError extends KiemchungError {
     this.reason = reason;
     if (options?.status !== undefined) this.status = options.status;
     if (options?.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
+  }
+}
+
+/** The feedback database could not be opened or written. */
+export class FeedbackError extends KiemchungError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('feedback', message, options);
+    this.name = 'FeedbackError';
   }
 }
 

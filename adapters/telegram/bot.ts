@@ -1,7 +1,8 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, type BotError, type Context, GrammyError } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
-import type { Engine, FeedPollReport, Logger } from '../../src/index.js';
+import type { Engine, FeedPollReport, Feedback, Logger } from '../../src/index.js';
+import { createConversations } from '../shared/conversations.js';
 import { type Clock, realClock } from '../shared/clock.js';
 import { type InFlight, createInFlight, drain } from '../shared/lifecycle.js';
 import { errorText } from '../shared/messages.js';
@@ -9,6 +10,7 @@ import { createRateLimiter } from '../shared/rate-limit.js';
 import { createPendingLinks, isOnlyALink, urlsIn } from '../shared/add.js';
 import { ADD_BUTTON_PREFIX, addButton, addCommand, offerLink } from './commands/add.js';
 import { answerQuestion } from './commands/ask.js';
+import { feedbackButton, feedbackReply } from './commands/feedback.js';
 import { helpCommand } from './commands/help.js';
 import { inlineQuery } from './commands/inline.js';
 import { reindexCommand } from './commands/reindex.js';
@@ -33,6 +35,8 @@ export interface TelegramBotOptions {
   now?: () => number;
   /** Drafts of LLM answers: the clock and a fixed interval between edits (tests; default per chat type). */
   drafts?: { clock?: Clock; intervalMs?: number };
+  /** 👍/👎 under answers; none when absent or null. */
+  feedback?: Feedback | null;
 }
 
 export interface TelegramBot {
@@ -101,6 +105,8 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       clock: options.drafts?.clock ?? realClock,
       intervalMs: (chatType) => options.drafts?.intervalMs ?? (chatType === 'private' ? DRAFT_INTERVAL_MS.private : DRAFT_INTERVAL_MS.group),
     },
+    conversations: createConversations(config.conversations, options.now),
+    feedback: options.feedback ?? null,
   };
 
   // A chat outside the allow-list is told so once an hour at most.
@@ -170,9 +176,17 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   safe.command('source', (ctx) => sourceCommand(s, ctx, ctx.match));
   safe.command('reindex', (ctx) => reindexCommand(s, ctx));
   safe.command('add', (ctx) => addCommand(s, ctx, ctx.match));
+  safe.command('new', async (ctx) => {
+    // A private chat is one conversation; in a group every new question starts its own thread.
+    if (ctx.chat.type !== 'private') return replyText(ctx, textsFor(ctx).groupNewConversation);
+    s.conversations.forget(`c:${ctx.chat.id}`);
+    await replyText(ctx, textsFor(ctx).newConversation);
+  });
   safe.on('callback_query', async (ctx) => {
-    if (ctx.callbackQuery.data?.startsWith(ADD_BUTTON_PREFIX)) return addButton(s, ctx);
-    if (ctx.callbackQuery.data !== undefined) return sourceButton(s, ctx);
+    const data = ctx.callbackQuery.data;
+    if (data !== undefined && s.feedback?.owns(data)) return feedbackButton(s, ctx);
+    if (data?.startsWith(ADD_BUTTON_PREFIX)) return addButton(s, ctx);
+    if (data !== undefined) return sourceButton(s, ctx);
     await ctx.answerCallbackQuery({ text: textsFor(ctx).buttonStale });
   });
   safe.on('inline_query', (ctx) => inlineQuery(s, ctx));
@@ -187,6 +201,8 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       if (forUs) await replyText(ctx, textsFor(ctx).unknownCommand);
       return;
     }
+    // A reply to the bot's "why?" after a 👎 is that reason, not a question.
+    if (await feedbackReply(s, ctx)) return;
     // A link alone in a private chat is an article to add, not a question.
     if (ctx.chat.type === 'private' && isOnlyALink(text)) return offerLink(s, ctx, urlsIn(text)[0] as string);
     const question = addressedText(ctx, botInfo);

@@ -1,4 +1,5 @@
 import { formatDate } from '../text/format-date.js';
+import type { FeedbackReport } from '../feedback/store.js';
 import type { AddReport, Answer, FeedAddResult, FeedInfo, FeedPollReport, Lang, SearchHit, SourceParagraph } from '../types.js';
 
 /** Plain-text renderings for the terminal. */
@@ -92,5 +93,27 @@ export function renderFeedPoll(r: FeedPollReport): string {
     if (f.index) lines.push(`  indexed: ${f.index.added} added, ${f.index.changed} changed in ${(f.index.ms / 1000).toFixed(2)} s`);
   }
   lines.push(`${r.added.length} article${r.added.length === 1 ? '' : 's'} added in ${(r.ms / 1000).toFixed(1)} s`);
+  return lines.join('\n');
+}
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** The feedback report for an editor: counts, then the worst-rated questions with what they cited and why. */
+export function renderFeedbackReport(r: FeedbackReport): string {
+  const lines = [`feedback${r.since ? ` since ${r.since}` : ''}: ${r.votes} vote(s), ${r.up} 👍, ${r.down} 👎, ${r.comments} with a reason`];
+  const platforms = Object.entries(r.byPlatform).map(([p, c]) => `${p} ${c.up} 👍 ${c.down} 👎`);
+  if (platforms.length) lines.push(`  ${platforms.join(' · ')}`);
+  if (!r.worst.length) {
+    lines.push(r.votes ? 'No question has a 👎.' : 'No feedback yet.');
+    return lines.join('\n');
+  }
+  lines.push('', 'Worst-rated questions (most 👎 over 👍 first):');
+  r.worst.forEach((w, i) => {
+    lines.push(`${i + 1}. ${w.down} 👎 ${w.up} 👍  “${clip(w.question, 200)}”${w.refused ? '  (refused)' : ''}  last ${w.lastAt.slice(0, 16).replace('T', ' ')}`);
+    if (w.understood && w.understood !== w.question) lines.push(`   read as: ${clip(w.understood, 200)}`);
+    for (const c of w.citations) lines.push(`   cited ${c.paragraphId}: “${clip(c.quote, 160)}”`);
+    for (const c of w.comments) lines.push(`   why: ${clip(c, 300)}`);
+    lines.push(`   corpus version${w.corpusVersions.length > 1 ? 's' : ''}: ${w.corpusVersions.join(', ')}`);
+  });
   return lines.join('\n');
 }
