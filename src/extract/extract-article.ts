@@ -47,9 +47,6 @@ export interface ExtractOptions {
 
 const MIN_BODY_CHARS = 120;
 
-function same(a: string, b: string): boolean {
-  return fold(normalizeSpace(a)).replace(/[^\p{L}\p{N}]+/gu, ' ').trim() === fold(normalizeSpace(b)).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
 
 function key(s: string): string {
   return fold(normalizeSpace(s)).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();

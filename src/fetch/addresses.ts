@@ -84,7 +84,3 @@ export function addressKind(ip: string): AddressKind {
   for (const [kind, list] of lists) if (list.check(bare, family === 4 ? 'ipv4' : 'ipv6')) return kind;
   return 'public';
 }
-
-export function isPublicAddress(ip: string): boolean {
-  return addressKind(ip) === 'public';
-}
