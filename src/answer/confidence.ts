@@ -74,7 +74,7 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
   // Capitalised words after the first (names, acronyms) and numbers, as typed.
   const names = [...question.matchAll(/(?<=[^\s]\s+)(\p{Lu}[\p{L}\p{M}\p{N}]*)/gu)].map((m) => (m[1] as string).toLowerCase());
   // Numbers written as words of their own ("lần thứ 5", "năm 2025"), not inside names ("H2S", "AS-206").
-  const numbers = [...new Set(question.match(/(?<![\p{L}\p{N}\-])\d+(?:[.,]\d+)*(?![\p{L}\p{N}])/gu) ?? [])];
+  const numbers = [...new Set(question.match(/(?<![\p{L}\p{N}-])\d+(?:[.,]\d+)*(?![\p{L}\p{N}])/gu) ?? [])];
   const pairWeight = terms.pairs.reduce((s, w) => s + w.idf, 0) * (input.pairWeight ?? 0.5);
   let words = 0;
   let pairs = 0;
