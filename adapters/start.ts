@@ -4,7 +4,7 @@
  * none is. `node dist/adapters/start.js telegram|discord` starts one adapter only.
  * SIGINT/SIGTERM stop taking messages, let answers in flight finish, and exit 0.
  */
-import { DatabaseError, type Engine, KiemchungError, type Logger, createEngine, createLogger, loadConfig, redact, runChat, secretValues } from '../src/index.js';
+import { DatabaseError, type Engine, KiemchungError, type Logger, createEngine, createLogger, feedbackFromConfig, loadConfig, redact, runChat, secretValues } from '../src/index.js';
 import type { RunningAdapter, StartAdapter } from './shared/lifecycle.js';
 
 const ADAPTERS: Record<string, { token: string; load: () => Promise<StartAdapter> }> = {
@@ -35,7 +35,7 @@ async function openEngine(env: NodeJS.ProcessEnv, logger: Logger): Promise<Engin
       try {
         return await createEngine({ env, logger });
       } catch (err) {
-        if (!(err instanceof DatabaseError) || !/cannot reach the database/.test(err.message)) throw err;
+        if (!(err instanceof DatabaseError) || !err.unreachable) throw err;
         logger.error(`${err.message}; trying again in ${wait / 1000} s`);
       }
       await new Promise<void>((resolve) => {
@@ -72,9 +72,25 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     await engine.close();
     return 0;
   }
+  // Feedback is opened before the adapters: a database that cannot be opened stops the start.
+  const feedback = await feedbackFromConfig(config, engine, logger);
+  if (feedback) logger.info(`feedback: 👍/👎 kept in ${config.database ? engine.stats().indexDir : config.feedbackDb}`);
   const running: RunningAdapter[] = [];
-  for (const n of names) running.push(await (await (ADAPTERS[n] as { load: () => Promise<StartAdapter> }).load())({ engine, env, logger }));
+  for (const n of names) running.push(await (await (ADAPTERS[n] as { load: () => Promise<StartAdapter> }).load())({ engine, env, logger, feedback }));
   logger.info(`running: ${running.map((r) => r.name).join(', ')}; Ctrl+C to stop`);
+  // The followed feeds are polled while the bots run, by one replica of those on a database (the
+  // "feeds" role); what they bring is announced on each platform.
+  const feeds: { watch: ReturnType<Engine['watchFeeds']> } = { watch: null };
+  const stopFeeds = engine.coordination.lead('feeds', async (leading) => {
+    if (!leading) {
+      await feeds.watch?.stop();
+      feeds.watch = null;
+      return;
+    }
+    feeds.watch = engine.watchFeeds(async (report) => {
+      await Promise.allSettled(running.map((r) => r.announce?.(report)));
+    });
+  });
   await new Promise<void>((resolve) => {
     const stop = (sig: string) => {
       logger.info(`${sig}: stopping (answers in flight are finished first)`);
@@ -83,7 +99,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
+  await stopFeeds();
+  await feeds.watch?.stop();
   await Promise.allSettled(running.map((r) => r.stop()));
+  await feedback?.close();
   await engine.close();
   return 0;
 }

@@ -68,7 +68,7 @@ export async function killLoop(opts: { corpus: string; kills: number; seed: numb
       r.generation = fs.readFileSync(path.join(indexDir, 'CURRENT'), 'utf8').trim();
       const reader = SegmentStore.open(indexDir, embedder);
       r.articles = reader.stats().articles;
-      const first = reader.articles().next().value;
+      const first = (await reader.articles())[0];
       const hit = first ? (await reader.lexicalSearch(queryTerms(first.title), 1))[0] : undefined;
       r.answered = hit !== undefined;
       r.ok = r.answered && r.articles === files.length;

@@ -2,7 +2,15 @@ import { type Config, loadConfig } from './config.js';
 import { paragraphId, parseParagraphId } from './corpus/ids.js';
 import { createEmbedder } from './embed/create-embedder.js';
 import type { Embedder } from './embed/embedder.js';
-import { InputError } from './errors.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { InputError, KiemchungError } from './errors.js';
+import type { FetchFn } from './fetch/fetch-url.js';
+import { createWebClient } from './fetch/web-client.js';
+import { ingestPage } from './ingest/add-pages.js';
+import { CorpusUrls } from './ingest/corpus-urls.js';
+import { FeedStore } from './feeds/feed-store.js';
+import { createFeeds } from './feeds/feeds.js';
 import type { IndexProgress } from './store/update-index.js';
 import type { Store } from './store/port.js';
 import { type IndexBackend, openBackend } from './store/backend.js';
@@ -10,11 +18,24 @@ import { type Logger, createLogger, secretValues } from './log.js';
 import { articleRef } from './answer/article-ref.js';
 import { answerWithLlm } from './answer/answer-with-llm.js';
 import { closestArticles, extractiveAnswer, messages } from './answer/extractive.js';
-import { type FusionSettings, HASH_FUSION, NEURAL_FUSION, retrieve } from './retrieve/retrieve.js';
+import { type FusionSettings, HASH_FUSION, NEURAL_FUSION, type Retrieved, retrieve } from './retrieve/retrieve.js';
+import { analyzeQuestion, retrievalQuery } from './answer/question-type.js';
+import { RERANK_POOL } from './retrieve/rerank.js';
 import { expandQuery, translateTerms } from './text/glossary.js';
 import { detectLang } from './text/lang.js';
 import { fold, normalizeSpace } from './text/normalize.js';
-import type { Answer, AskOptions, Engine, EngineStats, IndexReport, SearchHit, SearchOptions, SourceParagraph, Suggestion } from './types.js';
+import type { Article } from './corpus/article.js';
+import { type CoreAskOptions, askInContext } from './dialogue/converse.js';
+import type { CollectionView } from './dialogue/collection.js';
+import type { ArticleLookup } from './dialogue/follow-up.js';
+import { type PeriodOrder, dayIn } from './text/relative-dates.js';
+import type { AddOptions, AddReport, AddResult, Answer, AskOptions, Engine, EngineStats, FeedPollReport, FeedWatch, Feeds, IndexReport, SearchHit, SearchOptions, SourceParagraph, Suggestion } from './types.js';
+
+/** Questions of every kind, answered once at start (extractive answers only: a model is not asked). */
+const WARM_UP: Record<'extractive' | 'none', string[]> = {
+  extractive: ['Ai là người đứng đầu?', 'Hội nghị tổ chức ở đâu và khi nào?', 'Có bao nhiêu nước tham gia?', 'WHO là gì?', 'Vì sao hợp tác như thế nào?', 'nhung quoc gia nao tham gia', 'Who signed what?'],
+  none: [],
+};
 
 export interface EngineOptions {
   /** Settings that override the environment (e.g. `{ corpus, indexDir }`). */
@@ -32,7 +53,21 @@ export interface EngineOptions {
   embedder?: Embedder;
   fusion?: Partial<FusionSettings>;
   onIndexProgress?: (p: IndexProgress) => void;
+  /** The fetcher `add` uses instead of the configured one (tests resolve names to a loopback site). */
+  fetch?: FetchFn;
+  /**
+   * The time, for questions about "hôm nay", "tuần trước", "năm nay" (read in
+   * KIEMCHUNG_TIME_ZONE); default the system clock. Tests and evaluations pass a fixed one.
+   */
+  clock?: () => Date;
 }
+
+/** URLs one `add` call takes at most. */
+export const MAX_ADD_URLS = 200;
+/** Pages fetched at once by one `add` (the per-host pace still spaces requests to one site). */
+const ADD_CONCURRENCY = 4;
+/** How often the feed schedule looks for feeds that are due. */
+const FEED_TICK_MS = 60_000;
 
 /**
  * Creates the engine: loads configuration, the embedder and the index (building or updating
@@ -47,11 +82,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   const fusion: FusionSettings = { ...(embedder.kind === 'lexical-hash' ? HASH_FUSION : NEURAL_FUSION), ...options.fusion };
 
   const backend: IndexBackend = await openBackend({ config, embedder, logger, follow: true });
-  const update = async (): Promise<IndexReport> => {
-    const report = await backend.update({
-      corpus: config.corpus,
-      ...(options.onIndexProgress ? { onProgress: options.onIndexProgress } : {}),
-    });
+  const logReport = (report: IndexReport): IndexReport => {
     if (report.notice) logger.info(report.notice);
     for (const i of report.issues) logger.warn(`article skipped: ${i.path}: ${i.reason}`);
     if (report.wrote) {
@@ -59,20 +90,33 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     }
     return report;
   };
+  const update = async (): Promise<IndexReport> =>
+    logReport(await backend.update({ corpus: config.corpus, ...(options.onIndexProgress ? { onProgress: options.onIndexProgress } : {}) }));
   let store: Store;
+  let llm: Awaited<ReturnType<typeof import('./answer/llm.js').createLlmAnswerer>> | null;
   try {
     const auto = options.autoIndex ?? (backend.kind === 'postgres' ? 'if-missing' : true);
     if (auto === true || (auto === 'if-missing' && !(await backend.exists()))) await update();
     store = await backend.open();
+    // LangChain and the provider packages load only when an LLM is configured.
+    llm = config.llm === 'none' ? null : await (await import('./answer/llm.js')).createLlmAnswerer(config.llm, { config, logger });
   } catch (err) {
     await backend.close();
     throw err;
   }
-  // LangChain and the provider packages load only when an LLM is configured.
-  const llm = config.llm === 'none' ? null : await (await import('./answer/llm.js')).createLlmAnswerer(config.llm, { config, logger });
   let reindexing: Promise<IndexReport> | null = null;
+  // Writers (add, reindex) take turns; readers keep answering from the published index.
+  let writing: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = writing.then(work, work);
+    writing = run.catch(() => undefined);
+    return run;
+  };
+  const fetcher: FetchFn = options.fetch ?? createWebClient(config.fetch);
+  let corpusUrls: CorpusUrls | null = null;
 
-  const ask = async (question: string, opts: AskOptions = {}): Promise<Answer> => {
+  /** One standalone question: retrieval (in the order of dates asked for) and the cited answer. */
+  const answerOne = async (question: string, opts: CoreAskOptions = {}): Promise<Answer> => {
     const t0 = performance.now();
     const q = normalizeSpace(typeof question === 'string' ? question : '');
     const lang = opts.lang ?? detectLang(q);
@@ -85,18 +129,26 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     if (!/[\p{L}\p{N}]/u.test(q)) return done({ ...base, text: m.empty, refused: true, reason: 'empty-question' }, 0);
     if (q.length > config.maxQuestionChars) return done({ ...base, text: m.tooLong, refused: true, reason: 'too-long' }, 0);
     const s = store;
-    const expanded = expandQuery(q, lang);
-    const { hits } = await retrieve(s, embedder, expanded, { k: opts.topK ?? config.topK, fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
+    const analysis = analyzeQuestion(q);
+    const topK = opts.topK ?? config.topK;
+    // Retrieval looks for the question's content, not its question words; the first
+    // RERANK_POOL passages are then re-ranked by their sentences (unless the question asks
+    // for an order by date: then that order stands).
+    const expanded = expandQuery(retrievalQuery(q, analysis), lang);
+    const found = await retrieve(s, embedder, expanded, { k: Math.max(topK, RERANK_POOL), fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
+    const ordered = opts.order ? orderByDate(found.hits, opts.order) : found.hits;
     const retrieveMs = performance.now() - t0;
-    const closest = closestArticles(hits);
-    const retrieved = hits.map((h) => ({ paragraphId: paragraphId(h.article.id, h.paragraphNumber), articleId: h.article.id, score: Math.round(h.score * 10000) / 10000 }));
-    if (hits.length === 0) {
+    if (ordered.length === 0) {
       const filtered = opts.filter && Object.values(opts.filter).some((v) => v !== undefined);
       return done({ ...base, text: filtered ? m.filtered : m.refusal, refused: true, reason: filtered ? 'not-in-filter' : 'no-match' }, retrieveMs);
     }
-    const ex = await extractiveAnswer({ store: s, question: q, translated: lang === 'en' ? translateTerms(q) : [], lang, hits });
+    const ex = await extractiveAnswer({ store: s, question: q, translated: lang === 'en' ? translateTerms(q) : [], lang, hits: ordered, analysis, keepOrder: opts.order !== undefined });
+    const hits = ex.ranked.slice(0, topK);
+    const closest = closestArticles(hits);
+    const retrieved = hits.map((h) => ({ paragraphId: paragraphId(h.article.id, h.paragraphNumber), articleId: h.article.id, score: Math.round(h.score * 10000) / 10000 }));
+    const confidence = Math.round(ex.confidence * 10000) / 10000;
     if (ex.citations.length === 0 || ex.confidence < config.minConfidence) {
-      return done({ ...base, text: m.refusal, refused: true, reason: 'low-confidence', closest, retrieved, confidence: ex.confidence }, retrieveMs);
+      return done({ ...base, text: m.refusal, refused: true, reason: 'low-confidence', closest, retrieved, confidence }, retrieveMs);
     }
     if (llm) {
       const composed = await answerWithLlm({
@@ -111,17 +163,66 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
         logger.error('LLM answer failed; using the extractive answer', err);
         return null;
       });
-      if (composed) return done({ ...base, ...composed, refused: false, closest, retrieved, confidence: ex.confidence }, retrieveMs);
+      if (composed) return done({ ...base, ...composed, refused: false, closest, retrieved, confidence }, retrieveMs);
     }
-    return done({ ...base, text: ex.text, citations: ex.citations, refused: false, closest, retrieved, confidence: ex.confidence }, retrieveMs);
+    return done({ ...base, text: ex.text, citations: ex.citations, ...(ex.shortAnswer ? { shortAnswer: ex.shortAnswer } : {}), refused: false, closest, retrieved, confidence }, retrieveMs);
   };
+
+  const clock = options.clock ?? (() => new Date());
+  /** Body paragraphs of articles, in order, read in one request (an unknown article is left out). */
+  const paragraphsOf = async (articleIds: readonly string[]): Promise<Map<string, string[]>> => {
+    const s = store;
+    const wanted = [...new Set(articleIds)];
+    // A few articles are looked up one by one; many through the list of all of them.
+    const all = wanted.length > 16 ? new Map((await s.articles()).map((a) => [a.id, a])) : null;
+    const articles = (all ? wanted.map((id) => all.get(id) ?? null) : await Promise.all(wanted.map((id) => s.article(id)))).filter((a) => a !== null);
+    const refs = articles.flatMap((a) => Array.from({ length: a.paragraphCount }, (_, i) => ({ articleId: a.id, n: i + 1 })));
+    const texts = await s.paragraphs(refs);
+    const out = new Map<string, string[]>();
+    let at = 0;
+    for (const a of articles) out.set(a.id, Array.from({ length: a.paragraphCount }, () => texts[at++] ?? ''));
+    return out;
+  };
+  const view: CollectionView = {
+    articles: async () => (await store.articles()).map((a) => ({ ...articleRef(a), tags: a.tags })),
+    paragraphs: paragraphsOf,
+    candidates: async (words, limit) => {
+      const { hits } = await retrieve(store, embedder, words, { k: limit, fusion });
+      return [...new Set(hits.map((h) => h.article.id))];
+    },
+  };
+  /**
+   * The articles a conversation's earlier answers cited, read before the question is resolved
+   * (the follow-up rules look them up as they go, without waiting).
+   */
+  const lookupFor = async (history: AskOptions['history']): Promise<ArticleLookup> => {
+    const ids = (history ?? []).flatMap((t) => t.citations.slice(0, 2).map((c) => c.articleId));
+    if (ids.length === 0) return () => null;
+    const [texts, metas] = await Promise.all([paragraphsOf(ids), Promise.all([...new Set(ids)].map((id) => store.article(id)))]);
+    const titles = new Map(metas.filter((a) => a !== null).map((a) => [a.id, a.title]));
+    return (articleId) => {
+      const title = titles.get(articleId);
+      const paragraphs = texts.get(articleId);
+      return title !== undefined && paragraphs ? { title, paragraphs } : null;
+    };
+  };
+  /** A question in its conversation (`opts.history`) and time (the clock): see dialogue/converse.ts. */
+  const ask = async (question: string, opts: AskOptions = {}): Promise<Answer> =>
+    askInContext(question, opts, {
+      answer: answerOne,
+      today: () => dayIn(clock(), config.timeZone),
+      view,
+      lookup: await lookupFor(opts.history),
+      maxQuestionChars: config.maxQuestionChars,
+      ...(llm?.rewrite ? { rewrite: llm.rewrite } : {}),
+    });
 
   const search = async (query: string, opts: SearchOptions = {}): Promise<SearchHit[]> => {
     const q = normalizeSpace(typeof query === 'string' ? query : '');
     if (!/[\p{L}\p{N}]/u.test(q)) return [];
     if (q.length > config.maxQuestionChars) throw new InputError(`query longer than ${config.maxQuestionChars} characters`);
     const s = store;
-    const { hits } = await retrieve(s, embedder, expandQuery(q, detectLang(q)), { k: opts.topK ?? 10, fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
+    const { hits } = await retrieve(s, embedder, expandQuery(retrievalQuery(q), detectLang(q)), { k: opts.topK ?? 10, fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
     return hits.map((h) => ({
       ...articleRef(h.article),
       paragraphId: paragraphId(h.article.id, h.paragraphNumber),
@@ -163,15 +264,138 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   };
 
   const reindex = (): Promise<IndexReport> => {
-    reindexing ??= update()
-      .then(async (report) => {
+    reindexing ??= exclusive(() =>
+      update().then(async (report) => {
         if (report.wrote) store = await backend.open();
+        // Files may have been added, moved or edited by hand: read the addresses again when needed.
+        corpusUrls = null;
         return report;
-      })
-      .finally(() => {
-        reindexing = null;
-      });
+      }),
+    ).finally(() => {
+      reindexing = null;
+    });
     return reindexing;
+  };
+
+  // The first answers after a start compile the question rules, the fact patterns and the
+  // answer path; a few questions of different kinds answered now (their answers dropped) keep
+  // that out of the first users' waiting time.
+  if (store.stats().passages > 0) {
+    for (const w of WARM_UP[config.llm === 'none' ? 'extractive' : 'none']) await answerOne(w).catch(() => undefined);
+  }
+
+  const corpusFolder = (): string => {
+    let st: fs.Stats | null = null;
+    try {
+      st = fs.statSync(config.corpus);
+    } catch {
+      st = null;
+    }
+    if (!st?.isDirectory()) {
+      throw new KiemchungError('config', `adding articles needs a corpus folder to write Markdown files into; ${config.corpus} is ${st ? 'a file' : 'missing'} (set --corpus or KIEMCHUNG_CORPUS to a folder)`);
+    }
+    return config.corpus;
+  };
+
+  const add = (urls: readonly string[], opts: AddOptions = {}): Promise<AddReport> => {
+    const list = [...new Set((Array.isArray(urls) ? urls : []).map((u) => (typeof u === 'string' ? u.trim() : '')).filter(Boolean))];
+    if (list.length === 0) return Promise.reject(new InputError('no URL to add'));
+    if (list.length > MAX_ADD_URLS) return Promise.reject(new InputError(`at most ${MAX_ADD_URLS} URLs at a time (got ${list.length})`));
+    return exclusive(async () => {
+      const t0 = performance.now();
+      const dir = corpusFolder();
+      // The stored articles' ids and addresses, read once for this batch.
+      const stored = await store.articles();
+      const storedIds = new Set(stored.map((a) => a.id));
+      corpusUrls ??= new CorpusUrls(dir, () => stored);
+      const urlsNow = corpusUrls;
+      const results: AddResult[] = new Array(list.length);
+      const written: (Article | undefined)[] = new Array(list.length);
+      // A few pages in flight at once: while one waits for its site, another is extracted. What
+      // follows a fetch (identity, id, the file) runs without a pause, so two pages of one batch
+      // cannot take the same id.
+      let next = 0;
+      const worker = async () => {
+        for (let i = next++; i < list.length; i = next++) {
+          const url = list[i] as string;
+          if (opts.signal?.aborted) {
+            results[i] = { url, status: 'failed', reason: `${url}: cancelled before it was fetched`, failure: 'aborted' };
+            continue;
+          }
+          const outcome = await ingestPage(url, {
+            fetch: fetcher,
+            corpusDir: dir,
+            urls: urlsNow,
+            idTaken: (id) => storedIds.has(id),
+            ...(opts.signal ? { signal: opts.signal } : {}),
+          });
+          results[i] = outcome.result;
+          written[i] = outcome.written;
+          logger.info(`add: ${outcome.result.status} ${url}${outcome.result.article ? ` → ${outcome.result.article.articleId}` : ''}${outcome.result.reason && outcome.result.status !== 'unchanged' ? ` (${outcome.result.reason})` : ''}`);
+          opts.onResult?.(outcome.result);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(ADD_CONCURRENCY, list.length) }, worker));
+      let index: IndexReport | undefined;
+      const fresh = written.filter((a): a is Article => a !== undefined);
+      if (fresh.length > 0) {
+        // Only the pages just written are indexed (the update decides when to read the corpus and merge instead).
+        index = logReport(await backend.update({ corpus: config.corpus, upsert: fresh }));
+        if (index.wrote) store = await backend.open();
+      }
+      return { results, ...(index ? { index } : {}), ms: Math.round(performance.now() - t0) };
+    });
+  };
+
+  let feedStore: FeedStore | null = null;
+  let feedsApi: Feeds | null = null;
+  const feeds = (): Feeds => {
+    if (!feedsApi) {
+      const file = config.feeds.db ?? path.join(path.dirname(path.resolve(config.indexDir)), 'feeds.sqlite');
+      feedStore = FeedStore.open(file);
+      feedsApi = createFeeds({
+        store: feedStore,
+        fetch: fetcher,
+        add: (urls, signal) => add(urls, signal ? { signal } : {}),
+        settings: { intervalMs: Math.max(1, config.feeds.pollMinutes) * 60_000, maxNewPerPoll: config.feeds.maxNew },
+        logger,
+      });
+    }
+    return feedsApi;
+  };
+  const watches = new Set<FeedWatch>();
+
+  const watchFeeds = (onReport: (report: FeedPollReport) => void | Promise<void>): FeedWatch | null => {
+    if (config.feeds.pollMinutes === 0) return null;
+    const api = feeds();
+    const controller = new AbortController();
+    let running: Promise<void> | null = null;
+    const tick = () => {
+      if (running || controller.signal.aborted) return;
+      running = api
+        .poll({ dueOnly: true, signal: controller.signal })
+        .then(async (report) => {
+          if (report.added.length > 0 || report.feeds.some((f) => f.status === 'error')) await onReport(report);
+        })
+        .catch((err: unknown) => logger.error('feeds: scheduled poll failed', err))
+        .finally(() => {
+          running = null;
+        });
+    };
+    const timer = setInterval(tick, FEED_TICK_MS);
+    timer.unref();
+    setImmediate(tick);
+    const watch: FeedWatch = {
+      stop: async () => {
+        clearInterval(timer);
+        controller.abort();
+        await running;
+        watches.delete(watch);
+      },
+    };
+    watches.add(watch);
+    logger.info(`feeds: polling every ${config.feeds.pollMinutes} min`);
+    return watch;
   };
 
   return {
@@ -183,10 +407,42 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     suggest,
     stats,
     reindex,
+    add,
+    get feeds() {
+      return feeds();
+    },
+    watchFeeds,
     close: async () => {
+      await Promise.all([...watches].map((w) => w.stop()));
       await reindexing?.catch(() => undefined);
+      await writing.catch(() => undefined);
+      feedStore?.close();
       await backend.close();
       await embedder.close();
     },
   };
+}
+
+/**
+ * Retrieval hits in the order a question's "mới nhất" / "cũ nhất" / "gần đây" asks for. Among
+ * the relevant hits (at least half the best score), "latest" puts the newest articles first and
+ * "earliest" the oldest; "recent" lifts newer ones by up to a quarter of their score, relative
+ * to the dates retrieved. Hits without a date keep their place after the dated ones.
+ */
+function orderByDate(hits: Retrieved[], order: PeriodOrder): Retrieved[] {
+  if (hits.length < 2) return hits;
+  const best = hits[0]?.score ?? 0;
+  if (order === 'recent') {
+    const dates = hits.map((h) => h.article.date).filter(Boolean).sort();
+    const lo = Date.parse(dates[0] ?? '');
+    const hi = Date.parse(dates[dates.length - 1] ?? '');
+    if (!(hi > lo)) return hits;
+    const fresh = (h: Retrieved) => (h.article.date ? (Date.parse(h.article.date) - lo) / (hi - lo) : 0);
+    return [...hits].sort((a, b) => b.score * (0.75 + 0.25 * fresh(b)) - a.score * (0.75 + 0.25 * fresh(a)));
+  }
+  const relevant = hits.filter((h) => h.score >= best * 0.5 && h.article.date);
+  const rest = hits.filter((h) => !relevant.includes(h));
+  const sign = order === 'latest' ? -1 : 1;
+  relevant.sort((a, b) => sign * a.article.date.localeCompare(b.article.date) || b.score - a.score);
+  return [...relevant, ...rest];
 }

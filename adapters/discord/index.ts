@@ -1,11 +1,13 @@
-import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
-import { KiemchungError, errorMessage, redact } from '../../src/index.js';
+import { Client, Events, GatewayIntentBits, type Interaction, REST, Routes } from 'discord.js';
+import { type FeedPollReport, KiemchungError, type Logger, errorMessage, redact } from '../../src/index.js';
 import { maskingLogger } from '../shared/log.js';
 import { type RunningAdapter, type StartAdapter, createInFlight, drain } from '../shared/lifecycle.js';
 import { loadDiscordConfig } from './config.js';
 import { NO_MENTIONS } from './embeds.js';
+import { announcementMessages } from './format.js';
 import { type HandlerState, createInteractionHandler } from './handler.js';
 import { createRateLimiter } from '../shared/rate-limit.js';
+import { createConversations } from '../shared/conversations.js';
 
 /** How long `stop` waits for answers in flight before closing the connection anyway. */
 export const DRAIN_MS = 15_000;
@@ -15,6 +17,24 @@ interface Gateway {
   connect(): Promise<void>;
   /** Finishes the answers in flight, then disconnects; with `handOver`, what arrives meanwhile is left to the next holder. */
   disconnect(options: { handOver: boolean }): Promise<void>;
+}
+
+/**
+ * Posts what a feed poll added to every channel in DISCORD_ANNOUNCE_CHANNELS (in Vietnamese, no
+ * mentions). A channel that cannot be reached is logged and the others still get the news.
+ */
+export async function announceInChannels(rest: REST, channels: readonly string[], logger: Logger, report: FeedPollReport): Promise<void> {
+  if (report.added.length === 0 || channels.length === 0) return;
+  const messages = announcementMessages(report.added, 'vi');
+  for (const channel of channels) {
+    try {
+      for (const m of messages) {
+        await rest.post(Routes.channelMessages(channel), { body: { ...(m.content ? { content: m.content } : {}), embeds: m.embeds, allowed_mentions: NO_MENTIONS } });
+      }
+    } catch (err) {
+      logger.warn(`discord: could not announce ${report.added.length} new article(s) in channel ${channel}`, err);
+    }
+  }
 }
 
 /**
@@ -29,15 +49,25 @@ interface Gateway {
  * takes the role over within seconds. Discord gives each interaction to every session of a bot,
  * so two gateways would answer twice; one answers in milliseconds, so one is enough.
  */
-export const startDiscord: StartAdapter = async ({ engine, env, logger: baseLogger }): Promise<RunningAdapter> => {
+export const startDiscord: StartAdapter = async ({ engine, env, logger: baseLogger, feedback }): Promise<RunningAdapter> => {
   const config = loadDiscordConfig(env);
   const logger = maskingLogger(baseLogger, { secrets: [config.token] });
   const state: HandlerState = { closing: false };
   const handle = createInteractionHandler(
-    { engine, logger, config, limiter: createRateLimiter({ limit: config.rateLimit, coordination: engine.coordination, name: 'discord' }) },
+    {
+      engine,
+      logger,
+      config,
+      limiter: createRateLimiter({ limit: config.rateLimit, coordination: engine.coordination, name: 'discord' }),
+      conversations: createConversations(config.conversations, { coordination: engine.coordination }),
+      feedback: feedback ?? null,
+    },
     state,
   );
   const inFlight = createInFlight();
+  // Announcements go through REST alone: any replica can post them, gateway or not.
+  const rest = new REST({ api: config.restUrl }).setToken(config.token);
+  const announce = (report: FeedPollReport) => announceInChannels(rest, config.announceChannels, logger, report);
   /** Set when this process is giving its gateway up: what still arrives is another replica's to answer. */
   let handingOver = false;
 
@@ -91,6 +121,7 @@ export const startDiscord: StartAdapter = async ({ engine, env, logger: baseLogg
     await gateway.connect();
     return {
       name: 'discord',
+      announce,
       async stop() {
         state.closing = true;
         await gateway.disconnect({ handOver: false });
@@ -111,6 +142,7 @@ export const startDiscord: StartAdapter = async ({ engine, env, logger: baseLogg
   logger.info('discord: one replica holds the Discord gateway ("discord-gateway" role); this one connects when it gets the role');
   return {
     name: 'discord',
+    announce,
     async stop() {
       state.closing = true;
       await gateway.disconnect({ handOver: false });

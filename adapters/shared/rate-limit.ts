@@ -13,8 +13,9 @@ export interface RateLimitOptions {
   /** The sliding window (default one minute). */
   windowMs?: number;
   /**
-   * Where the windows are kept: the engine's `coordination` (every replica on the database
-   * counts against one window per user), or, by default, this process's memory.
+   * Where the windows are kept: the engine's `coordination` when it is the database (every
+   * replica counts against one window per user); otherwise this limiter's own memory, so that
+   * two bots in one process do not share windows.
    */
   coordination?: Coordination;
   /** Keeps this limiter's keys apart from other limiters' in a shared coordination. */
@@ -31,8 +32,9 @@ export interface RateLimitOptions {
 export function createRateLimiter(options: RateLimitOptions): RateLimiter {
   const windowMs = options.windowMs ?? 60_000;
   const coordination =
-    options.coordination ??
-    createMemoryCoordination({ ...(options.now ? { now: options.now } : {}), ...(options.maxKeys ? { maxKeys: options.maxKeys } : {}) });
+    options.coordination?.scope === 'database'
+      ? options.coordination
+      : createMemoryCoordination({ ...(options.now ? { now: options.now } : {}), ...(options.maxKeys ? { maxKeys: options.maxKeys } : {}) });
   const prefix = options.name ? `${options.name}:` : '';
   return { take: (key) => coordination.take(`${prefix}${key}`, options.limit, windowMs) };
 }

@@ -30,7 +30,7 @@ if (!values.index) throw new Error('--index DIR is required');
 const data = path.resolve(values.data ?? path.join(REPO_ROOT, '..', 'shared', 'data'));
 const embedder = new HashEmbedder();
 const reader = SegmentStore.open(path.resolve(values.index), embedder);
-const ids = new Set([...reader.articles()].map((a) => a.id));
+const ids = new Set((await reader.articles()).map((a) => a.id));
 const questions = loadQuestions(path.join(data, 'vinewsqa-dev', 'questions.jsonl'), ids, Number(values.questions ?? 1000));
 const n = reader.lexicalSize();
 

@@ -24,6 +24,11 @@ export interface Coordination {
    * function gives the role up and stops contending.
    */
   lead(role: string, onChange: (leading: boolean) => void | Promise<void>): () => Promise<void>;
+  /** Keeps a small JSON value under `key` for `ttlMs` (a conversation, say), replacing any before it. */
+  put(key: string, value: unknown, ttlMs: number): Promise<void>;
+  /** The value under `key`, or null when there is none or it has expired. */
+  get<T>(key: string): Promise<T | null>;
+  drop(key: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,7 +47,7 @@ export type RateDecision =
 
 export interface WindowOptions {
   now?: () => number;
-  /** Past this many keys, idle ones are forgotten when a new key arrives (default 50,000). */
+  /** Past this many keys, idle ones are forgotten when a new key arrives (default 50,000); values kept by `put`, the least recently used first. */
   maxKeys?: number;
 }
 
@@ -102,6 +107,8 @@ export function createMemoryCoordination(options: WindowOptions = {}): Coordinat
     for (const [k, c] of claims) if (c.until < t) claims.delete(k);
   };
   const roles = new Set<string>();
+  const values = new Map<string, { value: unknown; until: number }>();
+  const maxValues = options.maxKeys ?? 50_000;
   return {
     scope: 'process',
     async claim(key, leaseMs) {
@@ -125,6 +132,26 @@ export function createMemoryCoordination(options: WindowOptions = {}): Coordinat
       return async () => {
         if (roles.delete(role)) await onChange(false);
       };
+    },
+    async put(key, value, ttlMs) {
+      values.delete(key);
+      values.set(key, { value, until: now() + ttlMs });
+      while (values.size > maxValues) values.delete(values.keys().next().value as string);
+    },
+    async get<T>(key: string) {
+      const v = values.get(key);
+      if (!v) return null;
+      if (v.until < now()) {
+        values.delete(key);
+        return null;
+      }
+      // Map order is use order: a value read is kept longest.
+      values.delete(key);
+      values.set(key, v);
+      return v.value as T;
+    },
+    async drop(key) {
+      values.delete(key);
     },
     async close() {},
   };

@@ -15,6 +15,8 @@ export interface UpdateRequest {
   rebuild?: boolean;
   onProgress?: (p: IndexProgress) => void;
   loaded?: { articles: Article[]; issues: IndexIssue[] };
+  /** Index only these (new or changed) articles, without reading the corpus or removing anything. */
+  upsert?: Article[];
 }
 
 /**
@@ -53,6 +55,7 @@ export async function openBackend(o: BackendOptions): Promise<IndexBackend> {
 
 function embeddedBackend({ config, embedder }: BackendOptions): IndexBackend {
   const indexDir = config.indexDir;
+  let last: SegmentStore | undefined;
   return {
     kind: 'embedded',
     location: indexDir,
@@ -65,8 +68,10 @@ function embeddedBackend({ config, embedder }: BackendOptions): IndexBackend {
         ...(r.rebuild ? { rebuild: true } : {}),
         ...(r.onProgress ? { onProgress: r.onProgress } : {}),
         ...(r.loaded ? { loaded: r.loaded } : {}),
+        ...(r.upsert ? { upsert: r.upsert } : {}),
       }),
-    open: async () => SegmentStore.open(indexDir, embedder),
+    // A new generation reuses the segments the previous one already loaded.
+    open: async () => (last = SegmentStore.open(indexDir, embedder, last)),
     coordination: createMemoryCoordination(),
     close: async () => undefined,
   };

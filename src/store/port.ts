@@ -23,6 +23,11 @@ export interface Store {
   /** A live article's metadata, or null. */
   article(id: string): Promise<StoredArticle | null>;
   /**
+   * Every live article's metadata, in no particular order: for questions about the collection
+   * ("how many articles about IEC in 2024?") and for telling a new page from a stored one.
+   */
+  articles(): Promise<StoredArticle[]>;
+  /**
    * Live articles whose id starts with `id` (or equals it, with `idExact`) or whose title,
    * folded (`text/normalize.ts` `fold`), contains `titleContains` (when not empty); at most
    * `limit`, in no particular order.
@@ -101,4 +106,6 @@ export interface StoreStats {
   builtAt: string;
   /** The generation served: a number that grows with every update. */
   generation: number;
+  /** A digest of the live articles' ids and contents: the same corpus gives the same version, in either store. */
+  corpusVersion: string;
 }

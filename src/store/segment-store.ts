@@ -2,6 +2,7 @@ import type { Embedder } from '../embed/embedder.js';
 import { IndexError, InternalError } from '../errors.js';
 import type { SearchFilter } from '../types.js';
 import { bm25Search } from './lexical-index.js';
+import { corpusVersion } from './corpus-version.js';
 import { type Manifest, checkCompatible, readCurrentManifest } from './manifest.js';
 import { fold } from '../text/normalize.js';
 import type { ArticleMatch, ParagraphRef, PassageHit, PassageId, PassageLocation, QueryTerm, Store, StoreStats, StoredArticle, TermStatistics } from './port.js';
@@ -20,7 +21,7 @@ const SEGMENT_SHIFT = 2 ** 32;
 /** The embedded store: a published index generation, its segments loaded for queries. */
 export class SegmentStore implements Store {
   private readonly locations = new Map<string, ArticleLocation>();
-  private readonly counts: Omit<StoreStats, 'builtAt' | 'generation'>;
+  private readonly counts: Omit<StoreStats, 'builtAt' | 'generation' | 'corpusVersion'>;
 
   private constructor(
     readonly indexDir: string,
@@ -48,15 +49,20 @@ export class SegmentStore implements Store {
     this.counts = { articles: this.locations.size, paragraphs, passages, dateFrom: from, dateTo: to };
   }
 
-  /** Opens the live generation; fails clearly when there is none or it was built differently. */
-  static open(indexDir: string, embedder: Pick<Embedder, 'id' | 'version' | 'dimension'>): SegmentStore {
+  /**
+   * Opens the live generation; fails clearly when there is none or it was built differently.
+   * With `previous` (an earlier generation of the same index), its loaded segments are reused
+   * and only new ones are read.
+   */
+  static open(indexDir: string, embedder: Pick<Embedder, 'id' | 'version' | 'dimension'>, previous?: SegmentStore): SegmentStore {
     const manifest = readCurrentManifest(indexDir);
     if (!manifest) {
       throw new IndexError('index-missing', `no index at ${indexDir}; run "kiemchung index" to build it`);
     }
     checkCompatible(manifest, { embedder: { id: embedder.id, version: embedder.version, dimension: embedder.dimension }, chunking: manifest.chunking }, indexDir);
     const ef = manifest.hnsw.efSearch ?? DEFAULT_HNSW.efSearch;
-    const segments = manifest.segments.map((s) => new Segment(indexDir, s, manifest.embedder.dimension, ef));
+    const reusable = previous && previous.indexDir === indexDir && previous.manifest.embedder.dimension === manifest.embedder.dimension ? previous.segments : [];
+    const segments = manifest.segments.map((s) => reusable.find((r) => r.name === s.name)?.withDeletions(s) ?? new Segment(indexDir, s, manifest.embedder.dimension, ef));
     return new SegmentStore(indexDir, manifest, segments);
   }
 
@@ -156,9 +162,8 @@ export class SegmentStore implements Store {
     return out;
   }
 
-  /** Every live article, in no particular order. */
-  *articles(): IterableIterator<StoredArticle> {
-    for (const loc of this.locations.values()) yield loc.meta;
+  async articles(): Promise<StoredArticle[]> {
+    return [...this.locations.values()].map((l) => l.meta);
   }
 
   /** Passages a hashed term occurs in, deleted ones included until their segment is merged. */
@@ -178,6 +183,14 @@ export class SegmentStore implements Store {
   }
 
   stats(): StoreStats {
-    return { ...this.counts, builtAt: this.manifest.createdAt, generation: this.manifest.generation };
+    return { ...this.counts, builtAt: this.manifest.createdAt, corpusVersion: this.corpusVersion(), generation: this.manifest.generation };
+  }
+
+  private version: string | null = null;
+
+  /** The articles' content hashes (what an update compares), digested once per generation. */
+  private corpusVersion(): string {
+    this.version ??= corpusVersion([...this.locations.values()].map((l) => ({ id: l.meta.id, hash: l.meta.hash })));
+    return this.version;
   }
 }

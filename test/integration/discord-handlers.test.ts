@@ -47,6 +47,11 @@ function spied(override: Partial<Engine> = {}) {
     suggest: (p, n) => (seen.suggest.push(p), real.suggest(p, n)),
     stats: () => real.stats(),
     reindex: () => (seen.reindex++, (override.reindex ?? real.reindex)()),
+    add: (u, o) => (override.add ?? real.add)(u, o),
+    get feeds() {
+      return real.feeds;
+    },
+    watchFeeds: (f) => real.watchFeeds(f),
     close: async () => {},
   };
   return { engine, seen };
@@ -145,6 +150,17 @@ describe('/ask', () => {
       expect(fields).toHaveLength(40);
       expect(fields.every((f: any) => f.value.length <= 1024)).toBe(true);
     }
+  });
+
+  it('shows the short direct answer first, in bold, with the marker of its quote', async () => {
+    const { run } = setup();
+    const s = await run(chatInput('ask', { question: 'Hội nghị LMC lần thứ 4 được tổ chức ở đâu?' }));
+    const [embed] = embedsOf(s);
+    expect(embed.description.startsWith('**thành phố Bắc Kinh - Trung Quốc** [1]\n')).toBe(true);
+    expect(embed.fields[0].value).toContain('Bắc Kinh');
+    expectWellFormed(s);
+    const plain = await run(chatInput('ask', { question: 'Đo lường được coi là yếu tố quan trọng trong việc gì?' }));
+    expect(embedsOf(plain)[0].description.startsWith('**')).toBe(false);
   });
 
   it('answers in English to an English question', async () => {

@@ -162,7 +162,7 @@ export function databaseError(what: string, where: string, err: unknown): Databa
   } else {
     advice = `the database at ${where} failed: ${msg}${code ? ` (${code})` : ''}`;
   }
-  return new DatabaseError(`${what}: ${advice}`, { cause: err });
+  return new DatabaseError(`${what}: ${advice}`, { cause: err, unreachable: advice.startsWith('cannot reach the database') });
 }
 
 function shortReason(code: string, msg: string): string {
@@ -170,9 +170,4 @@ function shortReason(code: string, msg: string): string {
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'unknown host';
   if (code === 'ETIMEDOUT' || /timeout/i.test(msg)) return 'timed out';
   return msg.split('\n')[0]?.slice(0, 120) ?? code;
-}
-
-/** Whether a failure means the database could not be reached (worth waiting for), not that it refused. */
-export function isUnreachable(err: unknown): boolean {
-  return err instanceof DatabaseError && /cannot reach the database/.test(err.message);
 }

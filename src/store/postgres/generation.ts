@@ -21,6 +21,7 @@ export interface Generation {
   passages: number;
   dateFrom: string | null;
   dateTo: string | null;
+  corpusVersion: string;
   /** BM25's N and the total length of those passages. */
   lexicalPassages: number;
   lexicalLength: number;
@@ -37,6 +38,7 @@ interface GenerationRow {
   passages: number;
   date_from: string | null;
   date_to: string | null;
+  corpus_version: string;
   lexical_passages: string;
   lexical_length: string;
 }
@@ -58,6 +60,7 @@ export async function servingGeneration(db: Database, client?: pg.ClientBase): P
     passages: r.passages,
     dateFrom: r.date_from,
     dateTo: r.date_to,
+    corpusVersion: r.corpus_version,
     lexicalPassages: Number(r.lexical_passages),
     lexicalLength: Number(r.lexical_length),
   };

@@ -34,6 +34,8 @@ export const MIGRATIONS: readonly Migration[] = [
         passages integer NOT NULL,
         date_from text,
         date_to text,
+        -- A digest of the live articles' ids and contents (store/corpus-version.ts).
+        corpus_version text NOT NULL,
         -- BM25's N and total length: passages of the blocks live in this generation.
         lexical_passages bigint NOT NULL,
         lexical_length bigint NOT NULL
@@ -181,6 +183,60 @@ export const MIGRATIONS: readonly Migration[] = [
           RETURN QUERY SELECT false, greatest(1, kept[1] + p_window_ms - now_ms), NOT row_told;
         END IF;
       END $$;
+    `,
+  },
+  {
+    version: 3,
+    name: 'replicas: feedback on answers, conversations, shared settings',
+    sql: (s) => `
+      -- Settings every replica must share (the secret that signs feedback buttons).
+      CREATE TABLE ${s}.settings (key text PRIMARY KEY, value text NOT NULL);
+
+      -- Feedback (src/feedback/store.ts), as the SQLite store keeps it; times are ISO strings.
+      CREATE TABLE ${s}.feedback_answers (
+        id text PRIMARY KEY,
+        at text NOT NULL,
+        platform text NOT NULL,
+        question text NOT NULL,
+        understood text,
+        refused boolean NOT NULL,
+        citations jsonb NOT NULL,
+        corpus_version text NOT NULL
+      );
+      CREATE INDEX feedback_answers_at ON ${s}.feedback_answers (at);
+      CREATE TABLE ${s}.feedback_votes (
+        answer_id text NOT NULL,
+        user_hash text NOT NULL,
+        rating text NOT NULL CHECK (rating IN ('up', 'down')),
+        at text NOT NULL,
+        platform text NOT NULL,
+        question text NOT NULL,
+        question_key text NOT NULL,
+        understood text,
+        refused boolean NOT NULL,
+        citations jsonb NOT NULL,
+        corpus_version text NOT NULL,
+        answered_at text NOT NULL,
+        comment text,
+        comment_at text,
+        PRIMARY KEY (answer_id, user_hash)
+      );
+      CREATE INDEX feedback_votes_at ON ${s}.feedback_votes (at);
+      CREATE INDEX feedback_votes_question ON ${s}.feedback_votes (question_key);
+      CREATE TABLE ${s}.feedback_awaited (
+        key text PRIMARY KEY,
+        answer_id text NOT NULL,
+        user_hash text NOT NULL,
+        until text NOT NULL
+      );
+
+      -- Short-lived shared state by key (conversations, links from messages to them).
+      CREATE TABLE ${s}.kv (
+        key text PRIMARY KEY,
+        value jsonb NOT NULL,
+        expires_at timestamptz NOT NULL
+      );
+      CREATE INDEX kv_expires_at ON ${s}.kv (expires_at);
     `,
   },
 ];

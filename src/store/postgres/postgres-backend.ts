@@ -42,6 +42,7 @@ export async function openPostgresBackend(o: BackendOptions): Promise<PostgresBa
         ...(r.rebuild ? { rebuild: true } : {}),
         ...(r.onProgress ? { onProgress: r.onProgress } : {}),
         ...(r.loaded ? { loaded: r.loaded } : {}),
+        ...(r.upsert ? { upsert: r.upsert } : {}),
         logger: o.logger,
       }),
     async open() {

@@ -27,6 +27,7 @@ export function createPostgresCoordination(db: Database, logger: Logger): Coordi
     void db
       .query('forgetting old claims', `DELETE FROM ${s}.claims WHERE state = 'done' AND done_at < now() - interval '${KEEP_DONE}'`)
       .then(() => db.query('forgetting idle rate limits', `DELETE FROM ${s}.rate_limits WHERE touched < now() - interval '1 day'`))
+      .then(() => db.query('forgetting expired state', `DELETE FROM ${s}.kv WHERE expires_at < now()`))
       .catch((err: unknown) => logger.debug(`database: cleanup failed: ${errorMessage(err)}`));
   }, 10 * 60_000);
   cleanup.unref();
@@ -122,6 +123,21 @@ export function createPostgresCoordination(db: Database, logger: Logger): Coordi
       };
       stops.add(stop);
       return stop;
+    },
+    async put(key, value, ttlMs) {
+      await db.query(
+        'keeping shared state',
+        `INSERT INTO ${s}.kv (key, value, expires_at) VALUES ($1, $2, now() + make_interval(secs => $3::float8 / 1000))
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at`,
+        [key, JSON.stringify(value), ttlMs],
+      );
+    },
+    async get<T>(key: string) {
+      const r = await db.query<{ value: T }>('reading shared state', `SELECT value FROM ${s}.kv WHERE key = $1 AND expires_at > now()`, [key]);
+      return r.rows[0]?.value ?? null;
+    },
+    async drop(key) {
+      await db.query('dropping shared state', `DELETE FROM ${s}.kv WHERE key = $1`, [key]);
     },
     async close() {
       clearInterval(cleanup);

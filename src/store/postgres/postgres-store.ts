@@ -109,6 +109,7 @@ export class PostgresStore implements Store {
   /** Per generation: article id → key, and term → document frequency. */
   private keys = new Lru<string, string | null>(20_000);
   private dfs = new Lru<number, number>(100_000);
+  private allArticles: { generation: number; list: StoredArticle[] } | null = null;
   private listener: pg.Client | null = null;
   private closed = false;
   private reconnectTimer: NodeJS.Timeout | null = null;
@@ -418,6 +419,16 @@ export class PostgresStore implements Store {
     });
   }
 
+  /** Every live article of the generation served, read once per generation. */
+  async articles(): Promise<StoredArticle[]> {
+    const g = this.served;
+    if (this.allArticles?.generation === g.generation) return this.allArticles.list;
+    const res = await this.db.query<ArticleRow>('reading every article', `SELECT ${ARTICLE_COLUMNS} FROM ${this.db.schema}.articles a WHERE ${liveIn('a', '$1')}`, [g.generation]);
+    const list = res.rows.map(toArticle);
+    if (this.served === g) this.allArticles = { generation: g.generation, list };
+    return list;
+  }
+
   async findArticles(match: ArticleMatch, limit: number): Promise<StoredArticle[]> {
     const s = this.db.schema;
     const escaped = match.id.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -437,6 +448,15 @@ export class PostgresStore implements Store {
 
   stats(): StoreStats {
     const g = this.served;
-    return { articles: g.articles, paragraphs: g.paragraphs, passages: g.passages, dateFrom: g.dateFrom, dateTo: g.dateTo, builtAt: g.createdAt, generation: g.generation };
+    return {
+      articles: g.articles,
+      paragraphs: g.paragraphs,
+      passages: g.passages,
+      dateFrom: g.dateFrom,
+      dateTo: g.dateTo,
+      builtAt: g.createdAt,
+      generation: g.generation,
+      corpusVersion: g.corpusVersion,
+    };
   }
 }

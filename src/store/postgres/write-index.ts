@@ -9,9 +9,10 @@ import { fold } from '../../text/normalize.js';
 import type { IndexIssue, IndexReport } from '../../types.js';
 import { DEFAULT_BM25, LexicalBuilder, bm25TermFrequency, passageTermCounts } from '../lexical-index.js';
 import { articleHash } from '../segment.js';
+import { corpusVersion } from '../corpus-version.js';
 import { type IndexProgress, MAX_DELETED, MERGE_AT, SMALL_SEGMENT, embedArticles } from '../update-index.js';
 import type { Database } from './database.js';
-import { DB_INDEX_FORMAT, type Generation, checkGeneration, liveIn, servingGeneration } from './generation.js';
+import { DB_INDEX_FORMAT, checkGeneration, liveIn, servingGeneration } from './generation.js';
 import { migrate } from './migrations.js';
 import { POSTING_DEPTH } from './posting-depth.js';
 import { GENERATION_CHANNEL, vectorLiteral } from './postgres-store.js';
@@ -30,6 +31,11 @@ export interface DatabaseUpdateOptions {
   onProgress?: (p: IndexProgress) => void;
   /** Articles already loaded (skips reading the corpus). */
   loaded?: { articles: Article[]; issues: IndexIssue[] };
+  /**
+   * Index only these (new or changed) articles, without reading the corpus: nothing is retired
+   * and no block is merged (the next full update does both). Without an index yet, a full update.
+   */
+  upsert?: Article[];
   /**
    * Vectors already computed for an article (its passages' vectors, in order), used instead of
    * embedding it again: an embedded index being copied into the database.
@@ -73,9 +79,14 @@ const lockKey = (db: Database) => `kiemchung:${db.config.schema}:write`;
  */
 export async function updateDatabaseIndex(o: DatabaseUpdateOptions): Promise<IndexReport> {
   const t0 = performance.now();
-  const { db, embedder } = o;
+  const { db } = o;
   const chunking = o.chunking ?? DEFAULT_CHUNKING;
-  const corpus = o.loaded ?? (await loadCorpus(o.corpus));
+  // Without an index, or with many blocks to merge, the articles given are not enough: a full update.
+  if (o.upsert && (await liveBlocks(db)) >= UPSERT_MAX_BLOCKS) {
+    const { upsert: _, ...full } = o;
+    return updateDatabaseIndex(full);
+  }
+  const corpus = o.upsert ? { articles: o.upsert, issues: [] } : (o.loaded ?? (await loadCorpus(o.corpus)));
   const { articles, issues } = corpus;
   if (articles.length === 0 && issues.length > 0) {
     throw new CorpusError(
@@ -98,6 +109,7 @@ async function writeUnderLock(o: DatabaseUpdateOptions, corpus: { articles: Arti
   const { db, embedder } = o;
   const s = db.schema;
   const { articles, issues } = corpus;
+  const upsert = o.upsert !== undefined;
   const current = await servingGeneration(db);
   const outdated = !o.rebuild && current !== null && current.format < DB_INDEX_FORMAT;
   const previous = o.rebuild || outdated ? null : current;
@@ -138,18 +150,22 @@ async function writeUnderLock(o: DatabaseUpdateOptions, corpus: { articles: Arti
   }
   let removed = 0;
   for (const [id, cur] of live) {
-    if (!wanted.has(id)) {
+    if (!upsert && !wanted.has(id)) {
       removed++;
       retire.push(cur);
     }
   }
   const spans = new Map(toWrite.map((a) => [a.id, splitPassages(a.paragraphs, chunking)]));
-  const totalPassages = articles.reduce((n, a) => {
-    const cur = live.get(a.id);
-    return n + (cur && cur.hash === hashes.get(a.id) ? cur.passages : (spans.get(a.id)?.length ?? splitPassages(a.paragraphs, chunking).length));
-  }, 0);
+  const totalPassages =
+    articles.reduce((n, a) => {
+      const cur = live.get(a.id);
+      return n + (cur && cur.hash === hashes.get(a.id) ? cur.passages : (spans.get(a.id)?.length ?? splitPassages(a.paragraphs, chunking).length));
+    }, 0) + (upsert ? [...live].reduce((n, [id, cur]) => n + (wanted.has(id) ? 0 : cur.passages), 0) : 0);
+  // The live articles of the new generation, for its corpus version.
+  const versionOf = new Map(upsert ? [...live].map(([id, cur]) => [id, cur.hash] as const) : []);
+  for (const a of articles) versionOf.set(a.id, hashes.get(a.id) as string);
   const report = (wrote: boolean): IndexReport => ({
-    articles: articles.length,
+    articles: upsert ? versionOf.size : articles.length,
     passages: totalPassages,
     added,
     changed,
@@ -195,7 +211,8 @@ async function writeUnderLock(o: DatabaseUpdateOptions, corpus: { articles: Arti
   }
   const isSmall = (b: LiveBlock) => b.passages < SMALL_SEGMENT;
   const smallCount = blocks.filter(isSmall).length;
-  const merged = blocks.filter((b) => b.dead === b.articles || (b.articles > 0 && b.dead / b.articles > MAX_DELETED) || (isSmall(b) && smallCount >= MERGE_AT));
+  // An upsert merges nothing: the next full update does (as the embedded store's upsert).
+  const merged = upsert ? [] : blocks.filter((b) => b.dead === b.articles || (b.articles > 0 && b.dead / b.articles > MAX_DELETED) || (isSmall(b) && smallCount >= MERGE_AT));
 
   // Every new passage's terms, counted before the transaction opens (it holds locks while it lasts).
   const termsOf = new Map(
@@ -289,12 +306,18 @@ async function writeUnderLock(o: DatabaseUpdateOptions, corpus: { articles: Arti
     }
 
     await c.query(
-      `INSERT INTO ${s}.generations (generation, created_at, format, embedder, chunking, articles, paragraphs, passages, date_from, date_to, lexical_passages, lexical_length)
-       SELECT $1, clock_timestamp(), $2, $3, $4, count(*), coalesce(sum(a.paragraph_count), 0), coalesce(sum(a.passage_count), 0), min(nullif(a.date, '')), max(nullif(a.date, '')),
+      `INSERT INTO ${s}.generations (generation, created_at, format, embedder, chunking, corpus_version, articles, paragraphs, passages, date_from, date_to, lexical_passages, lexical_length)
+       SELECT $1, clock_timestamp(), $2, $3, $4, $5, count(*), coalesce(sum(a.paragraph_count), 0), coalesce(sum(a.passage_count), 0), min(nullif(a.date, '')), max(nullif(a.date, '')),
          (SELECT coalesce(sum(b.passages), 0) FROM ${s}.blocks b WHERE ${liveIn('b', '$1')}),
          (SELECT coalesce(sum(b.length), 0) FROM ${s}.blocks b WHERE ${liveIn('b', '$1')})
        FROM ${s}.articles a WHERE ${liveIn('a', '$1')}`,
-      [g, DB_INDEX_FORMAT, JSON.stringify({ id: embedder.id, version: embedder.version, dimension: embedder.dimension }), JSON.stringify(chunking)],
+      [
+        g,
+        DB_INDEX_FORMAT,
+        JSON.stringify({ id: embedder.id, version: embedder.version, dimension: embedder.dimension }),
+        JSON.stringify(chunking),
+        corpusVersion([...versionOf].map(([id, hash]) => ({ id, hash }))),
+      ],
     );
     await c.query(`INSERT INTO ${s}.serving (generation) VALUES ($1) ON CONFLICT (only_row) DO UPDATE SET generation = excluded.generation`, [g]);
     // Delivered to every listening replica when this transaction commits, not before.
@@ -303,6 +326,17 @@ async function writeUnderLock(o: DatabaseUpdateOptions, corpus: { articles: Arti
   step(`published generation ${generation}`);
   await purge(db).catch((err: unknown) => o.logger?.warn(`index write: deleting retired rows failed (the next write tries again): ${errorMessage(err)}`));
   return report(true);
+}
+
+/** An upsert writes its articles alone while the index has fewer blocks than this (as the embedded store's segments). */
+const UPSERT_MAX_BLOCKS = 12;
+
+/** Blocks of the generation served; Infinity when nothing was ever published. */
+async function liveBlocks(db: Database): Promise<number> {
+  const g = await servingGeneration(db).catch(() => null);
+  if (!g) return Infinity;
+  const r = await db.query<{ n: string }>('counting blocks', `SELECT count(*) AS n FROM ${db.schema}.blocks b WHERE ${liveIn('b', '$1')}`, [g.generation]);
+  return Number(r.rows[0]?.n ?? 0);
 }
 
 /** A passage's length for BM25: its terms counted once (each is stored marked and folded). */
@@ -476,7 +510,12 @@ async function insertPostings(c: pg.ClientBase, s: string, block: number, member
     );
     rows.length = 0;
   };
-  for (let i = 0; i < hashes.length; i++) {
+  // Rows in the order of their key (terms as signed integers: the hashes from 2^31 up come
+  // first), so that the index on (term, block) grows at its end instead of all over.
+  let firstNegative = hashes.findIndex((h) => h >= 2 ** 31);
+  if (firstNegative < 0) firstNegative = hashes.length;
+  for (let j = 0; j < hashes.length; j++) {
+    const i = (firstNegative + j) % hashes.length;
     const from = offsets[i] as number;
     const to = offsets[i + 1] as number;
     const list: { d: number; imp: number }[] = [];
@@ -486,7 +525,7 @@ async function insertPostings(c: pg.ClientBase, s: string, block: number, member
     }
     if (list.length > POSTING_DEPTH) list.sort((x, y) => y.imp - x.imp || x.d - y.d).length = POSTING_DEPTH;
     rows.push({ term: (hashes[i] as number) | 0, df: to - from, docs: `{${list.map((x) => ids[x.d]).join(',')}}`, imps: `{${list.map((x) => x.imp).join(',')}}` });
-    if (rows.length >= 5000) await flush();
+    if (rows.length >= 10_000) await flush();
   }
   await flush();
 }
@@ -519,4 +558,3 @@ export async function purge(db: Database): Promise<void> {
   });
 }
 
-export type { Generation };
