@@ -14,7 +14,9 @@ import { type FusionSettings, HASH_FUSION, NEURAL_FUSION, type Retrieved, retrie
 import { expandQuery, translateTerms } from './text/glossary.js';
 import { detectLang } from './text/lang.js';
 import { fold, normalizeSpace } from './text/normalize.js';
-import type { Answer, AskOptions, Citation, Engine, Lang, EngineStats, IndexReport, SearchHit, SearchOptions, SourceParagraph, Suggestion } from './types.js';
+import type { Answer, AskOptions, CheckOptions, CheckResult, Citation, Engine, Lang, EngineStats, IndexReport, SearchHit, SearchOptions, SourceParagraph, Suggestion } from './types.js';
+import { checkClaimOffline, checkText } from './check/check.js';
+import { createCheckDeps } from './check/deps.js';
 
 export interface EngineOptions {
   /** Settings that override the environment (e.g. `{ corpus, indexDir }`). */
@@ -137,6 +139,11 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     return { text, citations, mode: 'llm' as const, flagged: result.flagged, checks: result.checks };
   };
 
+  const check = async (text: string, opts: CheckOptions = {}): Promise<CheckResult> => {
+    const deps = createCheckDeps(reader, embedder, fusion);
+    return checkText(text, opts, async (claim, o) => (await checkClaimOffline(deps, claim, o)).result);
+  };
+
   const search = async (query: string, opts: SearchOptions = {}): Promise<SearchHit[]> => {
     const q = normalizeSpace(typeof query === 'string' ? query : '');
     if (!/[\p{L}\p{N}]/u.test(q)) return [];
@@ -210,6 +217,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
 
   return {
     ask,
+    check,
     search,
     source,
     suggest,

@@ -8,12 +8,13 @@ import type { Config } from '../config.js';
 import type { Article } from '../corpus/article.js';
 import { loadCorpus, parseJsonlArticle } from '../corpus/load-corpus.js';
 import { createEmbedder } from '../embed/create-embedder.js';
+import type { Embedder } from '../embed/embedder.js';
 import { createEngine } from '../engine.js';
 import { CorpusError, InputError } from '../errors.js';
 import { updateIndex } from '../index/build-index.js';
 import type { Logger } from '../log.js';
 import { normalizeSpace, stripMarks } from '../text/normalize.js';
-import type { Answer } from '../types.js';
+import type { Answer, CheckResult, Verdict } from '../types.js';
 
 export const questionSchema = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
@@ -132,8 +133,20 @@ export function rankedArticles(a: Answer): string[] {
   return out;
 }
 
-export async function runEval(o: EvalOptions): Promise<EvalResult> {
-  const questions = loadQuestions(o.questions).slice(0, o.limit ?? Infinity);
+export interface EvalIndexOptions {
+  corpus: string;
+  distractors?: string;
+  distractorLimit?: number;
+  cacheDir: string;
+  config: Config;
+  logger: Logger;
+}
+
+/**
+ * The index an evaluation runs on: the corpus plus the first `distractorLimit` distractor
+ * articles, built once and cached under `cacheDir` by a digest of its inputs and embedder.
+ */
+export async function buildEvalIndex(o: EvalIndexOptions): Promise<{ indexDir: string; embedder: Embedder }> {
   const main = await loadCorpus(o.corpus);
   if (main.articles.length === 0) throw new CorpusError(`no valid article in ${o.corpus}`);
   const articles = [...main.articles];
@@ -149,6 +162,12 @@ export async function runEval(o: EvalOptions): Promise<EvalResult> {
     .slice(0, 16);
   const indexDir = path.join(o.cacheDir, key);
   await updateIndex({ indexDir, corpus: o.corpus, embedder, loaded: { articles, issues: [] } });
+  return { indexDir, embedder };
+}
+
+export async function runEval(o: EvalOptions): Promise<EvalResult> {
+  const questions = loadQuestions(o.questions).slice(0, o.limit ?? Infinity);
+  const { indexDir, embedder } = await buildEvalIndex(o);
   const engine = await createEngine({ config: { ...o.config, indexDir }, autoIndex: false, embedder, logger: o.logger });
   const stats = engine.stats();
   let r1 = 0, r5 = 0, r10 = 0, mrr = 0, ev1 = 0, ev5 = 0, ans = 0, refusedUnans = 0, refusedAns = 0;
@@ -221,4 +240,151 @@ export async function runEval(o: EvalOptions): Promise<EvalResult> {
 export function summaryLine(r: EvalResult): string {
   const f = (n: number) => n.toFixed(1);
   return `eval: R@1=${f(r['R@1'])} R@5=${f(r['R@5'])} R@10=${f(r['R@10'])} MRR@10=${f(r['MRR@10'])} ev@1=${f(r['ev@1'])} ev@5=${f(r['ev@5'])} ans=${f(r.ans)} refuse=${f(r.refuse)} falserefuse=${f(r.falserefuse)} p50=${r.p50.toFixed(2)}ms p95=${r.p95.toFixed(2)}ms`;
+}
+
+// --- claims ------------------------------------------------------------------------------------
+
+export const claimSchema = z.object({
+  id: z.union([z.string(), z.number()]).transform(String),
+  claim: z.string(),
+  label: z.enum(['supported', 'refuted', 'nei']),
+  lang: z.string().optional(),
+  articles: z.array(z.union([z.string(), z.number()]).transform((s) => String(s).toLowerCase())).default([]),
+  evidence: z.array(z.string()).default([]),
+});
+export type EvalClaim = z.infer<typeof claimSchema>;
+export type ClaimLabel = EvalClaim['label'];
+export const CLAIM_LABELS: readonly ClaimLabel[] = ['supported', 'refuted', 'nei'];
+
+export function loadClaims(file: string): EvalClaim[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new InputError(`claims file not found: ${file}`);
+  }
+  const out: EvalClaim[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch {
+      throw new InputError(`${file}:${i + 1}: not valid JSON`);
+    }
+    const c = claimSchema.safeParse(raw);
+    if (!c.success) throw new InputError(`${file}:${i + 1}: ${c.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+    out.push(c.data);
+  });
+  return out;
+}
+
+export interface ClaimEvalOptions extends EvalIndexOptions {
+  claims: string;
+  stripMarks?: boolean;
+  limit?: number;
+  onProgress?: (done: number, total: number) => void;
+  /** Called with each claim and its result (for reports of the errors). */
+  onClaim?: (claim: EvalClaim, result: CheckResult, predicted: ClaimLabel) => void;
+}
+
+export interface ClaimEvalResult {
+  claims: number;
+  acc: number;
+  macroF1: number;
+  strict: number;
+  evidenceRecall: number;
+  p50: number;
+  p95: number;
+  labels: Record<ClaimLabel, { p: number; r: number; f1: number }>;
+  /** confusion[gold][predicted], counts. */
+  confusion: Record<ClaimLabel, Record<ClaimLabel, number>>;
+  articles: number;
+  passages: number;
+}
+
+const LABEL_OF: Record<Verdict, ClaimLabel> = { supported: 'supported', contradicted: 'refuted', 'not-found': 'nei' };
+
+/** Whether a cited quote contains one of the evidence strings, after NFC and white-space normalisation. */
+function citesEvidence(r: CheckResult, evidence: readonly string[]): boolean {
+  const ev = evidence.map((e) => normalizeSpace(e)).filter(Boolean);
+  return r.claims.some((c) => c.evidence.some((q) => ev.some((e) => normalizeSpace(q.quote).includes(e))));
+}
+
+/**
+ * Checks every claim through `engine.check`, as the adapters do (retrieval over the whole
+ * corpus included: the gold article is not given). A text whose sentences are all skipped
+ * counts as `nei`.
+ */
+export async function runClaimEval(o: ClaimEvalOptions): Promise<ClaimEvalResult> {
+  const claims = loadClaims(o.claims).slice(0, o.limit ?? Infinity);
+  const { indexDir, embedder } = await buildEvalIndex(o);
+  const engine = await createEngine({ config: { ...o.config, indexDir, llm: o.config.llm }, autoIndex: false, embedder, logger: o.logger });
+  const stats = engine.stats();
+  const confusion = Object.fromEntries(CLAIM_LABELS.map((g) => [g, Object.fromEntries(CLAIM_LABELS.map((p) => [p, 0]))])) as Record<ClaimLabel, Record<ClaimLabel, number>>;
+  let strict = 0;
+  let withEvidence = 0;
+  let evidenceFound = 0;
+  const latencies: number[] = [];
+  let done = 0;
+  try {
+    for (const c of claims) {
+      const text = o.stripMarks ? stripMarks(c.claim) : c.claim;
+      const t0 = performance.now();
+      const r = await engine.check(text);
+      latencies.push(performance.now() - t0);
+      const predicted: ClaimLabel = r.verdict ? LABEL_OF[r.verdict] : 'nei';
+      confusion[c.label][predicted]++;
+      const cites = citesEvidence(r, c.evidence);
+      if (c.label !== 'nei') {
+        withEvidence++;
+        if (cites) evidenceFound++;
+      }
+      if (predicted === c.label && (c.label === 'nei' || cites)) strict++;
+      o.onClaim?.(c, r, predicted);
+      o.onProgress?.(++done, claims.length);
+    }
+  } finally {
+    await engine.close();
+  }
+  latencies.sort((x, y) => x - y);
+  const labels = {} as ClaimEvalResult['labels'];
+  let f1Sum = 0;
+  let correct = 0;
+  for (const l of CLAIM_LABELS) {
+    const tp = confusion[l][l];
+    correct += tp;
+    const predicted = CLAIM_LABELS.reduce((s, g) => s + confusion[g][l], 0);
+    const gold = CLAIM_LABELS.reduce((s, p) => s + confusion[l][p], 0);
+    const p = predicted ? tp / predicted : 0;
+    const r = gold ? tp / gold : 0;
+    const f1 = p + r ? (2 * p * r) / (p + r) : 0;
+    f1Sum += f1;
+    labels[l] = { p: Math.round(1000 * p) / 10, r: Math.round(1000 * r) / 10, f1: Math.round(1000 * f1) / 10 };
+  }
+  return {
+    claims: claims.length,
+    acc: pct(correct, claims.length),
+    macroF1: Math.round((1000 * f1Sum) / CLAIM_LABELS.length) / 10,
+    strict: pct(strict, claims.length),
+    evidenceRecall: pct(evidenceFound, withEvidence),
+    p50: Math.round(percentile(latencies, 50) * 100) / 100,
+    p95: Math.round(percentile(latencies, 95) * 100) / 100,
+    labels,
+    confusion,
+    articles: stats.articles,
+    passages: stats.passages,
+  };
+}
+
+export function claimSummaryLine(r: ClaimEvalResult): string {
+  const f = (n: number) => n.toFixed(1);
+  return `eval: claims=${r.claims} acc=${f(r.acc)} macroF1=${f(r.macroF1)} strict=${f(r.strict)} evidence=${f(r.evidenceRecall)} p50=${r.p50.toFixed(2)}ms p95=${r.p95.toFixed(2)}ms`;
+}
+
+/** The confusion matrix as plain lines, gold labels down, predicted across. */
+export function confusionLines(r: ClaimEvalResult): string[] {
+  const w = 10;
+  const head = `${'gold \\ predicted'.padEnd(18)}${CLAIM_LABELS.map((l) => l.padStart(w)).join('')}`;
+  return [head, ...CLAIM_LABELS.map((g) => `${g.padEnd(18)}${CLAIM_LABELS.map((p) => String(r.confusion[g][p]).padStart(w)).join('')}`)];
 }

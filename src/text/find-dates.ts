@@ -53,7 +53,7 @@ const NE = '(?![/.-]?[\\p{L}\\p{N}]|[/.-]\\d)';
 const VI_MONTH = '(muoi mot|muoi hai|gieng|chap|mot|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)';
 const EN_MONTH = '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?';
 const ORD = '(?:st|nd|rd|th)?';
-const DAY_WORDS = '(?:ngay|mung|mong|hom|sang|trua|chieu|toi|dem|on)';
+const DAY_WORDS = '(?:ngay|mung|mong|hom|sang|trua|chieu|toi|dem|vao|on)';
 
 type Fields = Omit<FoundDate, 'start' | 'end' | 'text' | 'from' | 'to'>;
 
@@ -232,7 +232,7 @@ function complete(d: Fields): Fields & { from?: string; to?: string } | null {
  * 2", "tôi 5" is not "tối 5".
  */
 const MARKED_WORDS = new Set(
-  'tháng ngày năm quý từ đến tới mùng mồng hôm sáng trưa chiều tối đêm giêng chạp một hai ba tư bốn sáu bảy tám chín mười giờ phút lúc'.split(' '),
+  'tháng ngày năm quý từ đến tới vào mùng mồng hôm sáng trưa chiều tối đêm giêng chạp một hai ba tư bốn sáu bảy tám chín mười giờ phút lúc'.split(' '),
 );
 
 function marksAsWritten(original: string): boolean {

@@ -101,7 +101,7 @@ const EN_ORDINALS: Record<string, number> = {
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9, x: 10, xi: 11, xii: 12, xiii: 13, xiv: 14, xv: 15, xx: 20 };
 /** Words that follow a count: "năm" is five only before one of these ("năm người", not "năm nay"). */
 const COUNTED = new Set(
-  'người con cái chiếc nước quốc tỉnh thành lần bên đội trận bàn giải học sinh trường dự điểm vị nhóm ngành lĩnh chương nội mục loại địa khu doanh công tổ cơ đơn tập hội ông bà anh chị em bạn cháu cầu vận chuyên nhà giờ phút tuần ngày tháng km mét tấn kg ha phần giai'.split(' '),
+  'người con cái chiếc nước quốc tỉnh thành lần bên đội trận bàn giải học sinh trường dự điểm vị nhóm ngành lĩnh chương nội mục loại địa khu doanh công tổ cơ đơn tập hội ông bà anh chị em bạn cháu cầu vận chuyên nhà giờ phút tuần ngày tháng km mét tấn kg ha phần giai tầng môn bài câu bước vòng lượt suất tiết khóa kỳ đợt ca hạng cấp'.split(' '),
 );
 /** "một" is also the article "a" in these phrases. */
 const NOT_ONE = new Set(['số', 'cách', 'chút', 'lúc', 'khi', 'trong', 'nửa', 'phần', 'vài', 'thời', 'mình', 'mực', 'loạt', 'khác', 'điều', 'hồi', 'tí', 'ít', 'khoảng', 'sự']);
@@ -156,7 +156,7 @@ function unitAfter(folded: string, at: number): string | undefined {
   if (!m) return undefined;
   const words = (m[1] as string).split(/\s+/);
   // A scale word already read, a conjunction or the next number is not a unit.
-  const stop = new Set(['mot', 'moi', 'va', 'hoac', 'den', 'toi', 'tu', 'and', 'or', 'to', 'trong', 'so', 'voi', 'cua', 'la', 'thi', 'o', 'tai', 'vao', 'nam', 'thang', 'ngay', 'khi', 'in', 'of', 'the', 'at', 'on', 'by']);
+  const stop = new Set(['mot', 'moi', 'va', 'hoac', 'den', 'toi', 'tu', 'and', 'or', 'to', 'trong', 'so', 'voi', 'cua', 'la', 'thi', 'o', 'tai', 'vao', 'khi', 'in', 'of', 'the', 'at', 'on', 'by']);
   const out: string[] = [];
   for (const w of words) {
     if (stop.has(w)) break;
@@ -507,6 +507,12 @@ export function relateNumbers(a: FoundNumber, b: FoundNumber): NumberRelation {
   }
   // "hơn 70" for exactly 70 ("70 người") is wrong; for "khoảng 70" it may be right.
   if (a.max < b.min || b.max < a.min) return 'different';
+  // "hơn 8.000" is not how anyone writes 18.000: a bound is close to the figure it bounds.
+  const near = (bound: FoundNumber, exact: FoundNumber) =>
+    !((bound.qualifier === 'over' || bound.qualifier === 'atLeast') && Math.abs(exact.value) > Math.abs(bound.value) * 1.5) &&
+    !((bound.qualifier === 'under' || bound.qualifier === 'atMost') && Math.abs(exact.value) < Math.abs(bound.value) / 1.5);
+  if (a.qualifier === 'exact' && !near(b, a)) return 'different';
+  if (b.qualifier === 'exact' && !near(a, b)) return 'different';
   if ((a.qualifier === 'over' && b.qualifier === 'exact' && eq(a.value, b.value)) || (a.qualifier === 'under' && b.qualifier === 'exact' && eq(a.value, b.value))) return 'different';
   return 'compatible';
 }

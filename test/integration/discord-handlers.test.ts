@@ -37,9 +37,10 @@ afterAll(async () => {
 
 /** The real engine, counting what reaches it; `override` replaces single methods (a failing or huge `ask`). */
 function spied(override: Partial<Engine> = {}) {
-  const seen = { ask: [] as string[], search: [] as string[], source: [] as string[], suggest: [] as string[], reindex: 0 };
+  const seen = { ask: [] as string[], check: [] as string[], search: [] as string[], source: [] as string[], suggest: [] as string[], reindex: 0 };
   const engine: Engine = {
     ask: (q, o) => (seen.ask.push(q), (override.ask ?? real.ask)(q, o)),
+    check: (t, o) => (seen.check.push(t), (override.check ?? real.check)(t, o)),
     search: (q, o) => (seen.search.push(q), real.search(q, o)),
     source: (id) => (seen.source.push(id), (override.source ?? real.source)(id)),
     suggest: (p, n) => (seen.suggest.push(p), real.suggest(p, n)),

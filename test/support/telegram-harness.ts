@@ -29,7 +29,7 @@ export async function createRealEngine(corpus = CORPUS): Promise<{ engine: Engin
   };
 }
 
-type Method = 'ask' | 'search' | 'source' | 'reindex';
+type Method = 'ask' | 'search' | 'source' | 'reindex' | 'check';
 
 export interface EngineSpy {
   engine: Engine;
@@ -56,6 +56,7 @@ export function spyEngine(inner: Engine): EngineSpy {
   };
   const engine: Engine = {
     ask: async (q, o) => (await before('ask', q), inner.ask(q, o)),
+    check: async (t, o) => (await before('check', t), inner.check(t, o)),
     search: async (q, o) => (await before('search', q), inner.search(q, o)),
     source: async (id) => (await before('source', id), inner.source(id)),
     reindex: async () => (await before('reindex', ''), inner.reindex()),

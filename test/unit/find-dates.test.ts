@@ -113,6 +113,7 @@ describe('words that fold like date words', () => {
 
   it('reads "tối 28.3" and a span of days with no year ("từ ngày 3 - 11/6")', () => {
     expect(findDates('họp mặt vào tối 28.3').map((d) => [d.day, d.month])).toEqual([[28, 3]]);
+    expect(findDates('thi vào 7-8/4').map((d) => [d.day, d.toDay, d.month])).toEqual([[7, 8, 4]]);
     const d = one('dự kiến diễn ra từ ngày 3 - 11/6');
     expect([d.precision, d.day, d.toDay, d.month, d.year]).toEqual(['days', 3, 11, 6, undefined]);
   });

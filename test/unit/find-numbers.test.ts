@@ -155,6 +155,7 @@ describe('relateNumbers', () => {
     expect(rel('hơn 70 người', '73 người')).toBe('compatible');
     expect(rel('hơn 70 người', '69 người')).toBe('different');
     expect(rel('hơn 70 người', '70 người')).toBe('different');
+    expect(rel('18.000 lượt xem', 'hơn 8.000 lượt xem')).toBe('different');
     expect(rel('hơn 170 triệu', 'hơn 165 triệu')).toBe('different');
     expect(rel('khoảng 2 triệu', '1.950.000')).toBe('compatible');
     expect(rel('gần 13.000 cái', '12.800 cái')).toBe('compatible');

@@ -1,0 +1,76 @@
+import type { Verdict } from '../types.js';
+import type { Comparison, Features } from './compare.js';
+
+/**
+ * The offline verdict from the comparison of a claim with its evidence. A fact stated
+ * differently in the same slot is a contradiction, whatever else matches. Otherwise a small
+ * multinomial logistic model over interpretable features weighs coverage (how much of the
+ * claim the evidence states) against what the claim adds and what it changes.
+ */
+
+export const VERDICTS: readonly Verdict[] = ['supported', 'contradicted', 'not-found'];
+
+/** Feature vector, in the order of the model's weights. */
+export function featureVector(f: Features, bestCoverage: number): number[] {
+  return [
+    1,
+    f.coverage,
+    f.pairCoverage,
+    f.substituted,
+    f.inserted,
+    f.longestGap,
+    Math.min(3, f.unmatchedFacts),
+    Math.min(3, f.matchedFacts),
+    Math.min(2, f.weakSigns),
+    bestCoverage,
+    Math.log(1 + f.claimWords) / 4,
+    Math.min(6, f.uncoveredWords) / 6,
+    Math.min(5, f.longestGapWords) / 5,
+    Math.min(10, f.maxUncoveredWeight) / 10,
+  ];
+}
+
+export const FEATURE_NAMES = ['bias', 'coverage', 'pairCoverage', 'substituted', 'inserted', 'longestGap', 'unmatchedFacts', 'matchedFacts', 'weakSigns', 'bestCoverage', 'claimLength', 'uncoveredWords', 'longestGapWords', 'maxUncoveredWeight'];
+
+/**
+ * Weights per verdict (supported, contradicted, not-found), one per feature. Placeholder
+ * until fitted; see `scripts/fit-claim-model.ts`.
+ */
+export const MODEL: number[][] = [
+  [1.165, 0.454, -0.023, -0.067, -0.387, -0.439, -0.524, 0.019, -0.003, -0.039, 0.355, -1.054, -1.282, -1.180], // supported
+  [0.893, 0.219, -0.503, 0.353, -0.573, -0.231, 0.383, -0.140, 0.479, -0.177, -0.022, -0.880, -0.929, -0.757], // contradicted
+  [0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000], // not-found
+];
+
+export function softmax(scores: number[]): number[] {
+  const max = Math.max(...scores);
+  const e = scores.map((s) => Math.exp(s - max));
+  const sum = e.reduce((a, b) => a + b, 0);
+  return e.map((x) => x / sum);
+}
+
+export function probabilities(x: number[], model: number[][] = MODEL): number[] {
+  return softmax(model.map((w) => w.reduce((s, wi, i) => s + wi * (x[i] ?? 0), 0)));
+}
+
+export interface Decision {
+  verdict: Verdict;
+  confidence: number;
+  probabilities: Record<Verdict, number>;
+}
+
+/** Least coverage of the claim by its evidence for a mismatch to be about the same fact. */
+export const SAME_FACT_COVERAGE = 0.45;
+
+export function decide(c: Comparison, bestCoverage: number, model: number[][] = MODEL): Decision {
+  const p = probabilities(featureVector(c.features, bestCoverage), model);
+  const probs = { supported: p[0] as number, contradicted: p[1] as number, 'not-found': p[2] as number };
+  if (c.mismatches.length > 0 && c.features.coverage >= SAME_FACT_COVERAGE) {
+    return { verdict: 'contradicted', confidence: Math.max(probs.contradicted, 0.5 + 0.4 * Math.min(1, c.features.coverage)), probabilities: probs };
+  }
+  let verdict: Verdict = 'supported';
+  for (const v of VERDICTS) if (probs[v] > probs[verdict]) verdict = v;
+  // A contradiction must name what differs: without a changed word to show, it is the next best verdict.
+  if (verdict === 'contradicted' && c.substitutions.length === 0) verdict = probs.supported > probs['not-found'] ? 'supported' : 'not-found';
+  return { verdict, confidence: probs[verdict], probabilities: probs };
+}
