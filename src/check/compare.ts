@@ -56,6 +56,8 @@ export interface Features {
   weakSigns: number;
   /** Informative words in the claim. */
   claimWords: number;
+  /** Share of the claim's informative weight aligned word for word with the evidence (a repeated word counts once per occurrence). */
+  alignedCoverage: number;
   /** Informative claim words the evidence lacks (a count). */
   uncoveredWords: number;
   /** Longest run of informative claim words the evidence lacks (a count). */
@@ -132,7 +134,7 @@ function blockOf(al: Alignment, claimIndex: number) {
 }
 
 /** Aligned evidence positions nearest to claim token range [from, to): the slot the range fills. */
-function slotOf(al: Alignment, from: number, to: number, evLength: number): [number, number] {
+function slotOf(al: Alignment, from: number, to: number, evLength: number, piece?: Int32Array): [number, number] {
   let left = -1;
   let leftGap = Infinity;
   for (let k = from - 1; k >= 0; k--) {
@@ -151,12 +153,23 @@ function slotOf(al: Alignment, from: number, to: number, evLength: number): [num
       break;
     }
   }
-  // Far from any aligned word, or between words the claim moved, only the evidence words next
-  // to the nearer neighbour count.
+  // Far from any aligned word, between words the claim moved, or between two different
+  // pieces of evidence, only the evidence words next to the nearer neighbour count.
   const span = to - from + 4;
-  if (left >= right) return leftGap <= rightGap ? [left + 1, Math.min(evLength, left + 1 + span)] : [Math.max(0, right - span), right];
-  if (left < 0) return [Math.max(0, right - span), right];
-  if (right >= evLength) return [left + 1, Math.min(evLength, left + 1 + span)];
+  const samePiece = !piece || left < 0 || right >= evLength || piece[left] === piece[right];
+  const after = (): [number, number] => {
+    let end = Math.min(evLength, left + 1 + span);
+    if (piece) while (end > left + 1 && piece[end - 1] !== piece[left]) end--;
+    return [left + 1, end];
+  };
+  const before = (): [number, number] => {
+    let start = Math.max(0, right - span);
+    if (piece) while (start < right && piece[start] !== piece[right]) start++;
+    return [start, right];
+  };
+  if (left >= right || !samePiece) return leftGap <= rightGap ? after() : before();
+  if (left < 0) return before();
+  if (right >= evLength) return after();
   return [left + 1, right];
 }
 
@@ -230,7 +243,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
    */
   const slotFor = (span: Span): { from: number; to: number; tight: boolean } => {
     const [f, t] = tokenRange(claim.tokens, span.start, span.end);
-    const [a, b] = slotOf(al, f, t, ev.tokens.length);
+    const [a, b] = slotOf(al, f, t, ev.tokens.length, ev.piece);
     return { from: a, to: b, tight: b - a <= t - f + 8 };
   };
   const inSlot = (span: Span, slot: { from: number; to: number }) => {
@@ -380,10 +393,10 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
      * negated words aligned, or the word before the negation aligned next to the counterpart,
      * and the aligned words close together on the other side too.
      */
-    const sameFact = (a: Side, b: Side, map: Int32Array, cue: Cue, scope: number[]) => {
+    const sameFact = (a: Side, b: Side, map: Int32Array, cue: Cue, scope: number[], direct = true) => {
       const targets = scope.map((k) => map[k] as number);
       if (Math.max(...targets) - Math.min(...targets) > scope.length + 3 || targets.some((t, i) => i > 0 && t < (targets[i - 1] as number))) return false;
-      if (scope.length >= 2) return true;
+      if (scope.length >= (direct ? 2 : 4)) return true;
       for (let k = cue.from - 1; k >= 0 && k >= cue.from - 3; k--) {
         const t = a.tokens[k] as Token;
         if (t.stop || t.clause !== (a.tokens[cue.from] as Token).clause) continue;
@@ -392,18 +405,23 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       }
       return false;
     };
+    /** Informative words between the cue and the first aligned one ("chưa [tiến hành] mở rộng"). */
+    const skipped = (tokens: Token[], from: number, to: number) => tokens.slice(from, to).filter((t) => !t.stop).length;
     for (const cue of claim.negations) {
-      const scope = scopeAligned(cue.to, claim.tokens, al.toEvidence);
+      const scope = scopeAligned(cue.to, claim.tokens, al.toEvidence, 7);
       const head = firstContent(claim.tokens, cue.to);
-      // What is negated must be in the evidence, right after the cue: else the claim negates something else.
-      if (!scope.length || head < 0 || scope[0] !== head) {
+      // What is negated must be in the evidence right after the cue, or after at most two
+      // words of its own with more of the phrase aligned: else the claim negates something else.
+      const direct = scope.length > 0 && head >= 0 && scope[0] === head;
+      const later = scope.length >= 2 && skipped(claim.tokens, cue.to, scope[0] as number) <= 2;
+      if (!direct && !later) {
         weakSigns += 0.5;
         continue;
       }
       const evFirst = al.toEvidence[scope[0] as number] as number;
       if (negatedBefore(ev.negations, ev.tokens, evFirst, 4)) continue;
       const evLast = al.toEvidence[scope.at(-1) as number] as number;
-      if (!sameFact(claim, ev, al.toEvidence, cue, scope)) {
+      if (!sameFact(claim, ev, al.toEvidence, cue, scope, direct)) {
         weakSigns += 0.5;
         continue;
       }
@@ -461,11 +479,13 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     // A negated word says its opposite ("chưa cao" is "thấp").
     const says = (x: AntonymHit) => (x.negated ? 1 - x.side : x.side);
     for (const h of claim.antonyms) {
-      const [slotFrom, slotTo] = slotOf(al, h.from, h.to, ev.tokens.length);
+      const [slotFrom, slotTo] = slotOf(al, h.from, h.to, ev.tokens.length, ev.piece);
       const near = (x: AntonymHit) => x.pair === h.pair && x.quantifier === h.quantifier && x.from >= slotFrom - 3 && x.to <= slotTo + 3;
       // The slot decides: the same word there confirms, its opposite there contradicts, whatever the rest of the evidence says.
-      if (al.inOrder[h.from] === 1 || ev.antonyms.some((x) => near(x) && says(x) === says(h))) continue;
-      let rival = ev.antonyms.find((x) => near(x) && says(x) !== says(h));
+      if ((al.toEvidence[h.from] as number) >= 0 || ev.antonyms.some((x) => near(x) && says(x) === says(h))) continue;
+      // The opposite word must be one the claim does not use itself ("sau thất bại … tốt hơn trước U23 UAE").
+      const claimSays = (x: AntonymHit) => claim.antonyms.some((y) => y.pair === x.pair && y.quantifier === x.quantifier && says(y) === says(x));
+      let rival = ev.antonyms.find((x) => near(x) && says(x) !== says(h) && !claimSays(x));
       if (!rival && !ev.antonyms.some((x) => x.pair === h.pair && x.quantifier === h.quantifier && says(x) === says(h))) {
         rival = ev.antonyms.find((x) => x.pair === h.pair && says(x) !== says(h) && x.quantifier === h.quantifier && x.from >= slotFrom - 6 && x.to <= slotTo + 6 && !claim.antonyms.some((y) => y.pair === x.pair && says(y) === says(x)));
       }
@@ -477,7 +497,9 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
   // --- coverage -----------------------------------------------------------------------------
   const content = claim.tokens.map((t, i) => ({ t, i, w: weights[i] as number })).filter((x) => !x.t.stop);
   const total = content.reduce((s, x) => s + x.w, 0) || 1;
-  const isCovered = (i: number) => coveredByFact.has(i) || evKeys.has(key(claim.tokens[i] as Token));
+  // A word with one mark wrong ("khó khắn" for "khó khăn") is still the source's word.
+  const evFolded = new Set(ev.tokens.filter((t) => !t.stop).map((t) => t.folded));
+  const isCovered = (i: number) => coveredByFact.has(i) || evKeys.has(key(claim.tokens[i] as Token)) || evFolded.has((claim.tokens[i] as Token).folded);
   let covered = 0;
   let substituted = 0;
   let inserted = 0;
@@ -485,6 +507,8 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
   let longest = 0;
   let uncoveredWords = 0;
   let maxUncoveredWeight = 0;
+  let aligned = 0;
+  for (const x of content) if ((al.toEvidence[x.i] as number) >= 0 || coveredByFact.has(x.i)) aligned += x.w;
   for (const x of content) {
     if (isCovered(x.i)) {
       covered += x.w;
@@ -544,6 +568,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       mismatches: mismatches.length,
       weakSigns,
       claimWords: content.length,
+      alignedCoverage: aligned / total,
       uncoveredWords,
       longestGapWords: longest,
       maxUncoveredWeight,

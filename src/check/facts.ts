@@ -3,6 +3,7 @@ import { STOPWORDS } from '../text/stopwords.js';
 import {
   ANTONYMS,
   FAMILY_NAMES,
+  GRADABLE,
   type Modality,
   MODALITY_EN,
   MODALITY_VI,
@@ -123,6 +124,7 @@ export interface AntonymHit {
 }
 
 const ANTONYM_PHRASES = [...ANTONYMS.map((p) => [p, false] as const), ...QUANTIFIERS.map((p) => [p, true] as const)].map(([[a, b], q]) => ({
+  gradable: GRADABLE.has(a) && GRADABLE.has(b),
   a: { marked: phrases([a])[0] as Phrase, folded: phrases([a], fold)[0] as Phrase },
   b: { marked: phrases([b])[0] as Phrase, folded: phrases([b], fold)[0] as Phrase },
   quantifier: q,
@@ -136,7 +138,7 @@ export function antonymHits(tokens: readonly Token[], folded: boolean, negations
     for (const side of [0, 1] as const) {
       const ph = (side === 0 ? p.a : p.b)[folded ? 'folded' : 'marked'];
       if (folded && ph.length < 2) continue;
-      for (let i = 0; i < tokens.length; i++) if (matchAt(tokens, i, ph, folded)) out.push({ from: i, to: i + ph.length, negated: negated(i), pair, side, quantifier: p.quantifier });
+      for (let i = 0; i < tokens.length; i++) if (matchAt(tokens, i, ph, folded)) out.push({ from: i, to: i + ph.length, negated: p.gradable && negated(i), pair, side, quantifier: p.quantifier });
     }
   });
   return out;

@@ -16,7 +16,7 @@ export const NEGATION_EN = ['not', 'no', 'never', "n't", 'none', 'neither', 'nor
  * only … but also), "không ngừng" (ceaselessly), "chưa kể" (not to mention), "chẳng hạn"
  * (for example).
  */
-export const NOT_NEGATION_AFTER = ['niên', 'nhi', 'tá', 'tướng', 'úy', 'uý', 'nữ', 'sinh', 'gian', 'khí', 'quân', 'trung', 'phận', 'ảnh', 'chỉ', 'những', 'ngừng', 'ngớt', 'ít', 'kém', 'thể thiếu', 'kể', 'hạn', 'lâu', 'dây', 'gì', 'sao', 'khác', 'riêng'];
+export const NOT_NEGATION_AFTER = ['niên', 'nhi', 'tá', 'tướng', 'úy', 'uý', 'nữ', 'sinh', 'gian', 'khí', 'quân', 'trung', 'phận', 'ảnh', 'chỉ', 'những', 'ngừng', 'ngớt', 'ít', 'kém', 'thể thiếu', 'kể', 'hạn', 'may', 'biết', 'lâu', 'dây', 'gì', 'sao', 'khác', 'riêng'];
 /** Words before "không" that make it a question tag or a compound: "hàng không", "có hay không". */
 export const NOT_NEGATION_BEFORE = ['hàng', 'hay', 'hoặc', 'dù', 'hư', 'số'];
 
@@ -61,10 +61,20 @@ export const ANTONYMS: Array<[string, string]> = [
   ['success', 'failure'], ['opened', 'closed'], ['public', 'private'], ['import', 'export'], ['imports', 'exports'],
 ];
 
+/**
+ * Words whose negation says their opposite ("chưa cao" is "thấp", "không tốt" is "xấu"); a
+ * negated verb does not ("không mua" is not "bán").
+ */
+export const GRADABLE = new Set([
+  'cao', 'thấp', 'nhiều', 'ít', 'lớn', 'nhỏ', 'to', 'tốt', 'xấu', 'mạnh', 'yếu', 'nhanh', 'chậm', 'dễ', 'khó', 'đúng', 'sai',
+  'an toàn', 'nguy hiểm', 'thuận lợi', 'khó khăn', 'tích cực', 'tiêu cực', 'ổn định', 'hợp pháp', 'rẻ', 'đắt', 'sớm', 'muộn',
+  'rộng', 'hẹp', 'dài', 'ngắn', 'hiện đại', 'lạc hậu', 'mới', 'cũ',
+]);
+
 /** Quantifier words whose swap changes how much of something a claim covers. */
 export const QUANTIFIERS: Array<[string, string]> = [
   ['tất cả', 'một số'], ['toàn bộ', 'một phần'], ['duy nhất', 'một trong'], ['mọi', 'một số'], ['all', 'some'], ['only', 'one of'],
-  ['cả', 'một'], ['hầu hết', 'một số'], ['luôn', 'đôi khi'], ['always', 'sometimes'], ['every', 'some'],
+  ['hầu hết', 'một số'], ['luôn', 'đôi khi'], ['always', 'sometimes'], ['every', 'some'],
 ];
 
 /** Words in front of a name that say it is a person. */

@@ -27,19 +27,20 @@ export function featureVector(f: Features, bestCoverage: number): number[] {
     Math.min(6, f.uncoveredWords) / 6,
     Math.min(5, f.longestGapWords) / 5,
     Math.min(10, f.maxUncoveredWeight) / 10,
+    f.alignedCoverage,
   ];
 }
 
-export const FEATURE_NAMES = ['bias', 'coverage', 'pairCoverage', 'substituted', 'inserted', 'longestGap', 'unmatchedFacts', 'matchedFacts', 'weakSigns', 'bestCoverage', 'claimLength', 'uncoveredWords', 'longestGapWords', 'maxUncoveredWeight'];
+export const FEATURE_NAMES = ['bias', 'coverage', 'pairCoverage', 'substituted', 'inserted', 'longestGap', 'unmatchedFacts', 'matchedFacts', 'weakSigns', 'bestCoverage', 'claimLength', 'uncoveredWords', 'longestGapWords', 'maxUncoveredWeight', 'alignedCoverage'];
 
 /**
  * Weights per verdict (supported, contradicted, not-found), one per feature. Placeholder
  * until fitted; see `scripts/fit-claim-model.ts`.
  */
 export const MODEL: number[][] = [
-  [1.165, 0.454, -0.023, -0.067, -0.387, -0.439, -0.524, 0.019, -0.003, -0.039, 0.355, -1.054, -1.282, -1.180], // supported
-  [0.893, 0.219, -0.503, 0.353, -0.573, -0.231, 0.383, -0.140, 0.479, -0.177, -0.022, -0.880, -0.929, -0.757], // contradicted
-  [0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000], // not-found
+  [0.739, 0.347, -0.064, -0.029, -0.318, -0.378, -0.525, -0.005, 0.075, -0.070, 0.343, -0.933, -1.299, -1.213, 0.601], // supported
+  [0.990, 0.171, -0.545, 0.304, -0.475, -0.240, 0.405, -0.194, 0.497, -0.186, -0.014, -0.842, -1.065, -0.758, 0.011], // contradicted
+  [0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000], // not-found
 ];
 
 export function softmax(scores: number[]): number[] {
