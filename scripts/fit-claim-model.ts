@@ -3,7 +3,7 @@
  * labelled claim set, and reports in-sample and cross-validated figures side by side.
  *
  *   npx tsx scripts/fit-claim-model.ts --claims ../shared/data/claims-vifactcheck-dev/claims.jsonl \
- *     --corpus ../shared/data/claims-vifactcheck-dev/corpus.jsonl [--distractors FILE --distractor-limit N] [--folds 5] [--l2 0.02]
+ *     --corpus ../shared/data/claims-vifactcheck-dev/corpus.jsonl [--distractors FILE --distractor-limit N] [--folds 5] [--l2 0.002]
  *
  * The model is a multinomial logistic regression over the interpretable features of
  * `featureVector`, fitted by gradient descent with an L2 penalty, on the claims that the
@@ -29,12 +29,12 @@ const { values } = parseArgs({
     distractors: { type: 'string' },
     'distractor-limit': { type: 'string' },
     folds: { type: 'string', default: '5' },
-    l2: { type: 'string', default: '0.02' },
-    iterations: { type: 'string', default: '3000' },
+    l2: { type: 'string', default: '0.002' },
+    iterations: { type: 'string', default: '6000' },
   },
 });
 if (!values.claims || !values.corpus) {
-  process.stderr.write('usage: fit-claim-model.ts --claims FILE --corpus FILE [--distractors FILE --distractor-limit N] [--folds 5] [--l2 0.02]\n');
+  process.stderr.write('usage: fit-claim-model.ts --claims FILE --corpus FILE [--distractors FILE --distractor-limit N] [--folds 5] [--l2 0.002]\n');
   process.exit(2);
 }
 
@@ -45,7 +45,7 @@ interface Row {
   /** Decided by the mismatch rule, whatever the model says. */
   ruled: boolean;
   comparison: NonNullable<Awaited<ReturnType<typeof checkClaimOffline>>['comparison']>;
-  best: number;
+  chosen: { bestCoverage: number; articleCoverage: number };
 }
 
 const config = loadConfig({}, {});
@@ -67,12 +67,12 @@ for (const c of loadClaims(values.claims)) {
     continue;
   }
   rows.push({
-    x: featureVector(r.comparison.features, r.bestCoverage),
+    x: featureVector(r.comparison.features, r),
     y: VERDICTS.indexOf(LABEL[c.label] as Verdict),
     article: c.articles[0] ?? c.id,
     ruled: r.comparison.mismatches.length > 0 && r.comparison.features.coverage >= SAME_FACT_COVERAGE,
     comparison: r.comparison,
-    best: r.bestCoverage,
+    chosen: { bestCoverage: r.bestCoverage, articleCoverage: r.articleCoverage },
   });
 }
 
@@ -104,7 +104,7 @@ function fit(train: Row[], l2: number, iterations: number): number[][] {
 function score(test: Row[], W: number[][]): { acc: number; macroF1: number; confusion: number[][] } {
   const confusion = VERDICTS.map(() => VERDICTS.map(() => 0));
   for (const r of test) {
-    const v = decide(r.comparison, r.best, W).verdict;
+    const v = decide(r.comparison, r.chosen, W).verdict;
     const row = confusion[r.y] as number[];
     row[VERDICTS.indexOf(v)] = (row[VERDICTS.indexOf(v)] as number) + 1;
   }

@@ -31,6 +31,8 @@ export interface OfflineCheck {
   pieces: EvidencePiece[];
   /** Share of the claim's weight the best single evidence sentence covers. */
   bestCoverage: number;
+  /** Share of the claim's weight found anywhere in the best sentence's article. */
+  articleCoverage: number;
   hits: Retrieved[];
   lang: Lang;
 }
@@ -80,16 +82,16 @@ export async function checkClaimOffline(deps: CheckDeps, claimText: string, opti
   const hits = await deps.retrieve(expandQuery(claim, lang), options.topK ?? DEFAULT_TOP_K, options.filter);
   const closest = closestArticles(hits);
   const base: ClaimCheck = { claim, verdict: 'not-found', confidence: 0, evidence: [], mismatches: [], closest, mode: 'offline' };
-  if (!hits.length) return { result: { ...base, confidence: 1 }, comparison: null, decision: null, pieces: [], bestCoverage: 0, hits, lang };
+  if (!hits.length) return { result: { ...base, confidence: 1 }, comparison: null, decision: null, pieces: [], bestCoverage: 0, articleCoverage: 0, hits, lang };
   const words = claimWords(claim, lang, deps);
   const chosen = chooseEvidence(hits, (h) => deps.paragraphText(h), words);
-  if (!chosen.pieces.length) return { result: { ...base, confidence: 1 }, comparison: null, decision: null, pieces: [], bestCoverage: 0, hits, lang };
+  if (!chosen.pieces.length) return { result: { ...base, confidence: 1 }, comparison: null, decision: null, pieces: [], bestCoverage: 0, articleCoverage: 0, hits, lang };
   const comparison = compareClaim(
     claim,
     chosen.pieces.map((p) => ({ text: p.text })),
     { weightOf: (t, marked) => deps.idf(marked ? t.lower : t.folded, marked), crossLanguage: lang === 'en' && !hasMarks(claim), translated: lang === 'en' ? translateTerms(claim) : [] },
   );
-  const decision = decide(comparison, chosen.bestCoverage);
+  const decision = decide(comparison, chosen);
   const verdict: Verdict = decision.verdict;
   let mismatches: FoundMismatch[] = [];
   if (verdict === 'contradicted') mismatches = comparison.mismatches.length ? comparison.mismatches : comparison.substitutions.slice(0, 1).map((m) => ({ ...m, kind: 'other' as const }));
@@ -108,6 +110,7 @@ export async function checkClaimOffline(deps: CheckDeps, claimText: string, opti
     decision,
     pieces: chosen.pieces,
     bestCoverage: chosen.bestCoverage,
+    articleCoverage: chosen.articleCoverage,
     hits,
     lang,
   };

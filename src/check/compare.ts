@@ -54,10 +54,18 @@ export interface Features {
   mismatches: number;
   /** Weak signs of contradiction (implied tense, a claim negation the evidence does not share). */
   weakSigns: number;
+  /** Where the claim states plainly what the source says is planned, hoped for or possible. */
+  impliedModality: number;
   /** Informative words in the claim. */
   claimWords: number;
   /** Share of the claim's informative weight aligned word for word with the evidence (a repeated word counts once per occurrence). */
   alignedCoverage: number;
+  /** Negations in the claim minus negations in the primary evidence sentence, as an absolute count. */
+  negationDifference: number;
+  /** Words of the claim whose opposite the evidence uses somewhere (outside the slot too). */
+  oppositesAnywhere: number;
+  /** Gaps where the claim has a capitalised word and the evidence other words (a changed name no rule named). */
+  changedNames: number;
   /** Informative claim words the evidence lacks (a count). */
   uncoveredWords: number;
   /** Longest run of informative claim words the evidence lacks (a count). */
@@ -112,7 +120,7 @@ function read(text: string, folded: boolean, pieceOf?: (offset: number) => numbe
     tokens,
     numbers,
     dates,
-    names: nameRuns(tokens, text),
+    names: nameRuns(tokens, text, folded),
     negations: negs,
     modalities: modalityCues(tokens, folded),
     antonyms: antonymHits(tokens, folded, negs),
@@ -220,6 +228,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
   const coveredByFact = new Set<number>();
   let matchedFacts = 0;
   let weakSigns = 0;
+  let impliedModality = 0;
 
   const stated = (from: number, to: number): { piece: number; stated: Span } => {
     const a = ev.tokens[from] as Token;
@@ -361,9 +370,14 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       continue;
     }
     // Names next to each other in the slot ("Moscow - Nga") are quoted together.
-    const last = inThisSlot.filter((r) => r.from >= (rival as NameRun).from && r.from - (rival as NameRun).to <= 2 && differs(r)).at(-1) ?? rival;
+    const joined = (a: NameRun, b: NameRun) => b.from >= a.to && b.from - a.to <= 1 && /^\s*[-–]?\s*$/.test(ev.text.slice((ev.tokens[a.to - 1] as Token).end, (ev.tokens[b.from] as Token).start));
+    let last = rival;
+    for (const r of inThisSlot) if (joined(last, r) && differs(r)) last = r;
     const kind: MismatchKind = run.kind !== 'other' ? run.kind : rival.kind !== 'other' ? rival.kind : 'other';
-    mismatches.push({ kind, claimed: cSpan, ...stated(rival.from, last.to), strength: 1 });
+    // A place word that is part of the name ("châu Phi", "tỉnh Đắk Lắk") is quoted with it.
+    const withPlaceWord = (side: Side, from: number) => (kind === 'place' && from > 0 && NAME_PLACE_WORDS.has((side.tokens[from - 1] as Token).folded) ? from - 1 : from);
+    const cFrom = withPlaceWord(claim, run.from);
+    mismatches.push({ kind, claimed: { start: (claim.tokens[cFrom] as Token).start, end: cSpan.end }, ...stated(withPlaceWord(ev, rival.from), last.to), strength: 1 });
   }
 
   if (!cross) {
@@ -420,14 +434,12 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       }
       const evFirst = al.toEvidence[scope[0] as number] as number;
       if (negatedBefore(ev.negations, ev.tokens, evFirst, 4)) continue;
-      const evLast = al.toEvidence[scope.at(-1) as number] as number;
       if (!sameFact(claim, ev, al.toEvidence, cue, scope, direct)) {
         weakSigns += 0.5;
         continue;
       }
-      const prevAligned = cue.from > 0 ? (al.toEvidence[cue.from - 1] as number) : -1;
-      const evFrom = prevAligned >= 0 && evFirst - prevAligned <= 3 ? prevAligned : evFirst;
-      mismatches.push({ kind: 'negation', claimed: { start: (claim.tokens[cue.from] as Token).start, end: (claim.tokens[scope.at(-1) as number] as Token).end }, ...stated(evFrom, evLast + 1), strength: 1 });
+      const targets = scope.map((k) => al.toEvidence[k] as number);
+      mismatches.push({ kind: 'negation', claimed: { start: (claim.tokens[cue.from] as Token).start, end: (claim.tokens[scope.at(-1) as number] as Token).end }, ...stated(Math.min(...targets), Math.max(...targets) + 1), strength: 1 });
     }
     for (const cue of ev.negations) {
       const scope = scopeAligned(cue.to, ev.tokens, al.toClaim);
@@ -468,11 +480,10 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
         ...stated(cue.from, (scope.at(-1) as number) + 1),
         strength: mine ? 1 : 0.5,
       };
+      // A plain statement of what the source only plans or hopes for is a weaker sign: it may
+      // report the plan loosely. It counts towards the verdict but is not named as a mismatch.
       if (m.strength === 1) mismatches.push(m);
-      else {
-        weakSigns += 1;
-        substitutions.push(m);
-      }
+      else impliedModality += 1;
     }
 
     // --- words with opposites ----------------------------------------------------------------
@@ -567,8 +578,14 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       matchedFacts,
       mismatches: mismatches.length,
       weakSigns,
+      impliedModality,
       claimWords: content.length,
       alignedCoverage: aligned / total,
+      negationDifference: Math.abs(claim.negations.length - ev.negations.filter((c) => (ev.piece[c.from] as number) === 0).length),
+      oppositesAnywhere: cross ? 0 : claim.antonyms.filter((h) => !ev.antonyms.some((x) => x.pair === h.pair && x.side === h.side) && ev.antonyms.some((x) => x.pair === h.pair && x.side !== h.side)).length,
+      changedNames: cross
+        ? 0
+        : al.blocks.filter((b) => claim.tokens.slice(b.claimFrom, b.claimTo).some((t, k) => /^\p{Lu}/u.test(t.text) && !isCovered(b.claimFrom + k)) && ev.tokens.slice(b.evFrom, b.evTo).some((t) => !t.stop)).length,
       uncoveredWords,
       longestGapWords: longest,
       maxUncoveredWeight,
@@ -593,6 +610,9 @@ const precisionRank = (d: FoundDate) => (d.day !== undefined ? 2 : d.month !== u
 function comparablePrecision(a: FoundDate, b: FoundDate): boolean {
   return Math.abs(precisionRank(a) - precisionRank(b)) <= 1 || (a.year !== undefined && b.year !== undefined && a.year !== b.year);
 }
+
+/** Place words written as part of a place's name. */
+const NAME_PLACE_WORDS = new Set(['chau', 'mien', 'tinh', 'huyen', 'xa', 'quan', 'phuong', 'vung']);
 
 /** Units of time: "1 tháng" and "1 năm" count the same kind of thing differently. */
 const TIME_UNITS = new Set(['giay', 'phut', 'gio', 'ngay', 'tuan', 'thang', 'nam', 'quy', 'seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years', 'day', 'week', 'month', 'year']);

@@ -16,13 +16,15 @@ export interface EvidenceSettings {
   around: number;
   /** Most sentences chosen. */
   maxSentences: number;
-  /** A further sentence must add at least this share of the claim's weight. */
+  /** A further sentence must add at least this share of the claim's weight… */
   minGain: number;
+  /** …or this much when it is next to a chosen one (then both are quoted as one passage). */
+  adjacentGain: number;
   /** Bonus rankPrior / (1 + rank) for sentences of better-ranked passages. */
   rankPrior: number;
 }
 
-export const DEFAULT_EVIDENCE: EvidenceSettings = { passages: 8, around: 2, maxSentences: 3, minGain: 0.12, rankPrior: 0.04 };
+export const DEFAULT_EVIDENCE: EvidenceSettings = { passages: 8, around: 2, maxSentences: 3, minGain: 0.12, adjacentGain: 0.03, rankPrior: 0.04 };
 
 export interface Sentence {
   hit: Retrieved;
@@ -54,6 +56,8 @@ export interface ChosenEvidence {
   pieces: EvidencePiece[];
   /** Share of the claim's weight the best single sentence covers. */
   bestCoverage: number;
+  /** Share of the claim's weight found anywhere in the best sentence's article (as far as it was read). */
+  articleCoverage: number;
   sentences: Sentence[];
 }
 
@@ -100,7 +104,7 @@ export function chooseEvidence(hits: readonly Retrieved[], paragraphOf: (hit: Re
       best = s;
     }
   }
-  if (!best) return { pieces: [], bestCoverage: 0, sentences: [] };
+  if (!best) return { pieces: [], bestCoverage: 0, articleCoverage: 0, sentences: [] };
   const chosen: Sentence[] = [best];
   const covered = new Set(claim.words.filter((x) => best.keys.has(x.key)).map((x) => x.key));
   while (chosen.length < settings.maxSentences) {
@@ -110,9 +114,12 @@ export function chooseEvidence(hits: readonly Retrieved[], paragraphOf: (hit: Re
       if (chosen.includes(s)) continue;
       // Further sentences come from the same article: a claim is checked against one report.
       if (s.hit.article.id !== best.hit.article.id) continue;
+      const adjacent = chosen.some((c) => c.paragraph === s.paragraph && Math.abs(c.index - s.index) === 1);
+      // An adjacent sentence competes with its gain raised to the bar of a distant one.
       const g = cover(s, covered);
-      if (g > gain) {
-        gain = g;
+      const scaled = adjacent && g >= settings.adjacentGain ? Math.max(g, settings.minGain) : g;
+      if (scaled > gain) {
+        gain = scaled;
         next = s;
       }
     }
@@ -120,7 +127,11 @@ export function chooseEvidence(hits: readonly Retrieved[], paragraphOf: (hit: Re
     chosen.push(next);
     for (const x of claim.words) if (next.keys.has(x.key)) covered.add(x.key);
   }
-  return { pieces: merge(chosen), bestCoverage: cover(best), sentences: chosen };
+  const inArticle = new Set<string>();
+  for (const c of candidates) if (c.hit.article.id === best.hit.article.id) for (const k of c.keys) inArticle.add(k);
+  let articleWeight = 0;
+  for (const x of claim.words) if (inArticle.has(x.key)) articleWeight += x.weight;
+  return { pieces: merge(chosen), bestCoverage: cover(best), articleCoverage: articleWeight / total, sentences: chosen };
 }
 
 /** Adjacent sentences of one paragraph become one piece; the best sentence's piece comes first. */

@@ -133,7 +133,9 @@ const ANTONYM_PHRASES = [...ANTONYMS.map((p) => [p, false] as const), ...QUANTIF
 /** Words that have an opposite in the lists, where they occur. Folded matching only for words of two syllables or more. */
 export function antonymHits(tokens: readonly Token[], folded: boolean, negations: readonly Cue[] = []): AntonymHit[] {
   const out: AntonymHit[] = [];
-  const negated = (at: number) => negations.some((c) => c.to <= at && at - c.to <= 1 && (tokens[c.from] as Token).clause === (tokens[at] as Token).clause);
+  // "không ít" (not few) is "nhiều" even though "không ít" is not read as a negation elsewhere.
+  const negator = (t: Token | undefined, at: number) => t !== undefined && t.clause === (tokens[at] as Token).clause && ['khong', 'chua', 'chang', 'cha'].includes(t.folded);
+  const negated = (at: number) => negator(tokens[at - 1], at) || negations.some((c) => c.to <= at && at - c.to <= 1 && (tokens[c.from] as Token).clause === (tokens[at] as Token).clause);
   ANTONYM_PHRASES.forEach((p, pair) => {
     for (const side of [0, 1] as const) {
       const ph = (side === 0 ? p.a : p.b)[folded ? 'folded' : 'marked'];
@@ -161,9 +163,9 @@ const isAcronym = (t: Token) => /^\p{Lu}[\p{Lu}\p{N}&]+$/u.test(t.text);
 const isCode = (t: Token) => /\p{L}/u.test(t.text) && /\p{N}/u.test(t.text);
 const isCapital = (t: Token) => /^\p{Lu}/u.test(t.text) || isCode(t);
 
-const PERSON = phrases(PERSON_TITLES, fold);
-const PLACE = phrases(PLACE_WORDS, fold);
-const ORG = phrases(ORGANISATION_WORDS, fold);
+const PERSON = lexicon(PERSON_TITLES);
+const PLACE = lexicon(PLACE_WORDS);
+const ORG = lexicon(ORGANISATION_WORDS);
 const FAMILY = new Set(FAMILY_NAMES.map(fold));
 const COMMON = new Set([...STOPWORDS, ...PLACE_WORDS.map(fold)]);
 const PLACE_JOINERS = new Set(['o', 'tai', 'cua', 'cho', 'voi', 'tu', 'den', 'tren', 'trong']);
@@ -181,30 +183,29 @@ export function placeAliases(foldedName: string): string[] {
   return PLACE_GROUP.get(foldedName) ?? [foldedName];
 }
 
-function endsWithPhrase(tokens: readonly Token[], end: number, list: Phrase[]): boolean {
-  for (const p of list) {
+function endsWithPhrase(tokens: readonly Token[], end: number, list: Lexicon, folded: boolean): boolean {
+  for (const p of folded ? list.folded : list.marked) {
     const at = end - p.length;
-    if (at >= 0 && matchAt(tokens, at, p, true)) return true;
+    if (at >= 0 && matchAt(tokens, at, p, folded)) return true;
   }
   return false;
 }
 
-function startsWithPhrase(tokens: readonly Token[], at: number, list: Phrase[]): boolean {
-  return list.some((p) => matchAt(tokens, at, p, true));
+function startsWithPhrase(tokens: readonly Token[], at: number, list: Lexicon, folded: boolean): boolean {
+  return find(tokens, list, folded, at) > 0;
 }
 
-function classify(tokens: readonly Token[], from: number, to: number): NameKind {
+function classify(tokens: readonly Token[], from: number, to: number, folded: boolean): NameKind {
   const words = tokens.slice(from, to).map((t) => t.folded).join(' ');
   if (PLACE_GROUP.has(words)) return 'place';
+  if (startsWithPhrase(tokens, from, ORG, folded)) return 'organisation';
   // Up to three words before the run: "Thứ trưởng Bộ KH&CN Lê Xuân Định", "tại thủ đô Moscow".
   for (let k = from; k >= Math.max(0, from - 3); k--) {
-    if (endsWithPhrase(tokens, k, PERSON)) return 'person';
-    if (k === from && endsWithPhrase(tokens, k, PLACE)) return 'place';
+    if (endsWithPhrase(tokens, k, PERSON, folded)) return 'person';
+    if (k === from && endsWithPhrase(tokens, k, PLACE, folded)) return 'place';
   }
-  if (startsWithPhrase(tokens, from, ORG)) return 'organisation';
   if (to - from >= 2 && to - from <= 4 && FAMILY.has((tokens[from] as Token).folded)) return 'person';
   if (to - from === 1 && isAcronym(tokens[from] as Token)) return 'organisation';
-  if (endsWithPhrase(tokens, from, PLACE)) return 'place';
   return 'other';
 }
 
@@ -213,7 +214,7 @@ function classify(tokens: readonly Token[], from: number, to: number): NameKind 
  * crossing punctuation. A lone capitalised word opening the text is a sentence start, not
  * a name, unless it is an acronym or a known place.
  */
-export function nameRuns(tokens: readonly Token[], text: string): NameRun[] {
+export function nameRuns(tokens: readonly Token[], text: string, folded = false): NameRun[] {
   const out: NameRun[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -230,7 +231,7 @@ export function nameRuns(tokens: readonly Token[], text: string): NameRun[] {
       j++;
     }
     // An organisation's name runs on over lower-case words to its next capital: "Hội đồng Anh", "Bộ Khoa học và Công nghệ".
-    if (startsWithPhrase(tokens, i, ORG)) {
+    if (startsWithPhrase(tokens, i, ORG, folded)) {
       const joins = (u: Token | undefined) => u !== undefined && u.clause === t.clause && isCapital(u);
       for (let k = j; k < tokens.length && k < i + 10; k++) {
         const u = tokens[k] as Token;
@@ -250,8 +251,8 @@ export function nameRuns(tokens: readonly Token[], text: string): NameRun[] {
       if (!PLACE_GROUP.has(rest)) from = i + 1;
     }
     // One capitalised common word ("Hội", "Trường", "Theo") is not a name.
-    const lone = j - from === 1 && !isAcronym(tokens[from] as Token) && !isCode(tokens[from] as Token) && (COMMON.has((tokens[from] as Token).folded) || startsWithPhrase(tokens, from, ORG) || startsWithPhrase(tokens, from, PERSON));
-    if (j > from && !lone) out.push({ from, to: j, kind: classify(tokens, from, j), words: tokens.slice(from, j).map((x) => x.folded) });
+    const lone = j - from === 1 && !isAcronym(tokens[from] as Token) && !isCode(tokens[from] as Token) && (COMMON.has((tokens[from] as Token).folded) || startsWithPhrase(tokens, from, ORG, folded) || startsWithPhrase(tokens, from, PERSON, folded));
+    if (j > from && !lone) out.push({ from, to: j, kind: classify(tokens, from, j, folded), words: tokens.slice(from, j).map((x) => x.folded) });
     i = j;
   }
   return out;

@@ -42,7 +42,8 @@ export const MODALITY_EN: Record<Modality, string[]> = {
 
 /**
  * Pairs of words of opposite meaning. A claim that says one where its source, about the
- * same fact, says the other contradicts it ("lãi suất giảm" for "lãi suất tăng").
+ * same fact, says the other contradicts it ("lãi suất giảm" for "lãi suất tăng"). Words with
+ * common other senses are left out ("trước" is also "in front of", "nhận ra" is "realise").
  */
 export const ANTONYMS: Array<[string, string]> = [
   ['tăng', 'giảm'], ['thắng', 'thua'], ['cao', 'thấp'], ['nhiều', 'ít'], ['lớn', 'nhỏ'], ['to', 'nhỏ'], ['đầu tiên', 'cuối cùng'],
@@ -51,10 +52,10 @@ export const ANTONYMS: Array<[string, string]> = [
   ['tốt', 'xấu'], ['mạnh', 'yếu'], ['nhanh', 'chậm'], ['sớm', 'muộn'], ['rẻ', 'đắt'], ['giàu', 'nghèo'],
   ['thuận lợi', 'khó khăn'], ['an toàn', 'nguy hiểm'], ['đúng', 'sai'], ['có lợi', 'có hại'], ['phục hồi', 'suy giảm'],
   ['cho phép', 'cấm'], ['chấp nhận', 'từ chối'], ['hợp pháp', 'bất hợp pháp'], ['trong nước', 'nước ngoài'],
-  ['công lập', 'tư thục'], ['lên', 'xuống'], ['gửi', 'nhận'], ['thêm', 'bớt'], ['rộng', 'hẹp'], ['dài', 'ngắn'],
+  ['công lập', 'tư thục'], ['thêm', 'bớt'], ['rộng', 'hẹp'], ['dài', 'ngắn'],
   ['nóng', 'lạnh'], ['châu á', 'châu âu'], ['châu phi', 'châu âu'], ['châu mỹ', 'châu âu'], ['miền bắc', 'miền nam'],
-  ['phía bắc', 'phía nam'], ['phía đông', 'phía tây'], ['nam', 'nữ'], ['trước', 'sau'], ['trên', 'dưới'], ['tối đa', 'tối thiểu'],
-  ['ổn định', 'biến động'], ['hiện đại', 'lạc hậu'], ['mới', 'cũ'], ['đông', 'vắng'], ['vui', 'buồn'], ['hoan nghênh', 'chỉ trích'],
+  ['phía bắc', 'phía nam'], ['phía đông', 'phía tây'], ['tối đa', 'tối thiểu'],
+  ['ổn định', 'biến động'], ['hiện đại', 'lạc hậu'], ['mới', 'cũ'], ['vui', 'buồn'], ['hoan nghênh', 'chỉ trích'],
   ['khen', 'chê'], ['biểu dương', 'phê bình'], ['tăng trưởng', 'suy thoái'], ['thặng dư', 'thâm hụt'], ['lãi', 'lỗ'],
   ['increase', 'decrease'], ['increased', 'decreased'], ['rise', 'fall'], ['rose', 'fell'], ['won', 'lost'], ['win', 'lose'],
   ['higher', 'lower'], ['more', 'less'], ['first', 'last'], ['before', 'after'], ['approved', 'rejected'], ['support', 'oppose'],

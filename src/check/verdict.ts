@@ -11,7 +11,8 @@ import type { Comparison, Features } from './compare.js';
 export const VERDICTS: readonly Verdict[] = ['supported', 'contradicted', 'not-found'];
 
 /** Feature vector, in the order of the model's weights. */
-export function featureVector(f: Features, bestCoverage: number): number[] {
+export function featureVector(f: Features, chosen: { bestCoverage: number; articleCoverage: number }): number[] {
+  const { bestCoverage, articleCoverage } = chosen;
   return [
     1,
     f.coverage,
@@ -28,19 +29,21 @@ export function featureVector(f: Features, bestCoverage: number): number[] {
     Math.min(5, f.longestGapWords) / 5,
     Math.min(10, f.maxUncoveredWeight) / 10,
     f.alignedCoverage,
+    articleCoverage,
+    Math.min(2, f.impliedModality),
   ];
 }
 
-export const FEATURE_NAMES = ['bias', 'coverage', 'pairCoverage', 'substituted', 'inserted', 'longestGap', 'unmatchedFacts', 'matchedFacts', 'weakSigns', 'bestCoverage', 'claimLength', 'uncoveredWords', 'longestGapWords', 'maxUncoveredWeight', 'alignedCoverage'];
+export const FEATURE_NAMES = ['bias', 'coverage', 'pairCoverage', 'substituted', 'inserted', 'longestGap', 'unmatchedFacts', 'matchedFacts', 'weakSigns', 'bestCoverage', 'claimLength', 'uncoveredWords', 'longestGapWords', 'maxUncoveredWeight', 'alignedCoverage', 'articleCoverage', 'impliedModality'];
 
 /**
  * Weights per verdict (supported, contradicted, not-found), one per feature. Placeholder
  * until fitted; see `scripts/fit-claim-model.ts`.
  */
 export const MODEL: number[][] = [
-  [0.739, 0.347, -0.064, -0.029, -0.318, -0.378, -0.525, -0.005, 0.075, -0.070, 0.343, -0.933, -1.299, -1.213, 0.601], // supported
-  [0.990, 0.171, -0.545, 0.304, -0.475, -0.240, 0.405, -0.194, 0.497, -0.186, -0.014, -0.842, -1.065, -0.758, 0.011], // contradicted
-  [0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000], // not-found
+  [-0.959, 0.490, -1.742, 1.049, -1.611, -0.976, -0.860, 0.026, -0.706, -0.907, 2.424, -0.477, -2.870, -1.807, 1.930, 1.238, 0.822], // supported
+  [1.212, 0.698, -2.156, 1.556, -2.221, -0.781, 0.245, 0.139, 0.203, -0.971, 1.023, -0.985, -2.389, -0.757, -0.836, 0.808, 1.533], // contradicted
+  [0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000], // not-found
 ];
 
 export function softmax(scores: number[]): number[] {
@@ -63,8 +66,8 @@ export interface Decision {
 /** Least coverage of the claim by its evidence for a mismatch to be about the same fact. */
 export const SAME_FACT_COVERAGE = 0.45;
 
-export function decide(c: Comparison, bestCoverage: number, model: number[][] = MODEL): Decision {
-  const p = probabilities(featureVector(c.features, bestCoverage), model);
+export function decide(c: Comparison, chosen: { bestCoverage: number; articleCoverage: number }, model: number[][] = MODEL): Decision {
+  const p = probabilities(featureVector(c.features, chosen), model);
   const probs = { supported: p[0] as number, contradicted: p[1] as number, 'not-found': p[2] as number };
   if (c.mismatches.length > 0 && c.features.coverage >= SAME_FACT_COVERAGE) {
     return { verdict: 'contradicted', confidence: Math.max(probs.contradicted, 0.5 + 0.4 * Math.min(1, c.features.coverage)), probabilities: probs };
