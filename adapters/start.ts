@@ -5,7 +5,7 @@
  * SIGINT/SIGTERM stop taking messages, let answers in flight finish, and exit 0.
  */
 import { type Engine, KiemchungError, createEngine, createLogger, loadConfig, redact, runChat, secretValues } from '../src/index.js';
-import type { RunningAdapter, StartAdapter } from './types.js';
+import type { RunningAdapter, StartAdapter } from './shared/lifecycle.js';
 
 const ADAPTERS: Record<string, { token: string; load: () => Promise<StartAdapter> }> = {
   telegram: { token: 'TELEGRAM_BOT_TOKEN', load: async () => (await import('./telegram/index.js')).startTelegram },

@@ -216,6 +216,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   };
 
   return {
+    limits: Object.freeze({ maxQuestionChars: config.maxQuestionChars }),
     ask,
     check,
     search,

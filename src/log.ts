@@ -18,11 +18,18 @@ export function secretValues(env: NodeJS.ProcessEnv = process.env): string[] {
     .map(([, v]) => v as string);
 }
 
-/** Replaces every occurrence of a secret (and the Telegram `bot<token>` URL form) with a mask. */
-export function redact(text: string, secrets: readonly string[]): string {
+/** A secret that cannot be listed in advance (a token inside a URL): every match is replaced. */
+export interface Mask {
+  pattern: RegExp;
+  replacement: string;
+}
+
+/** Replaces every occurrence of a secret with `***`, then every match of each mask. */
+export function redact(text: string, secrets: readonly string[], masks: readonly Mask[] = []): string {
   let out = text;
   for (const s of secrets) if (s) out = out.split(s).join('***');
-  return out.replace(/bot\d{5,}:[A-Za-z0-9_-]{20,}/g, 'bot***');
+  for (const m of masks) out = out.replace(m.pattern.global ? m.pattern : new RegExp(m.pattern.source, `${m.pattern.flags}g`), m.replacement);
+  return out;
 }
 
 function render(extra: unknown): string {

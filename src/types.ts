@@ -223,8 +223,19 @@ export interface IndexReport {
   wrote: boolean;
 }
 
+/** What the engine accepts: adapters read these so that every platform accepts the same input. */
+export interface EngineLimits {
+  /**
+   * Longest question `ask` answers and longest query `search` takes, in UTF-16 code units
+   * after white space is collapsed (KIEMCHUNG_MAX_QUESTION_CHARS). Longer questions are
+   * refused (`reason: 'too-long'`), longer queries rejected with an `InputError`.
+   */
+  readonly maxQuestionChars: number;
+}
+
 /** The whole engine: adapters and the CLI use only this. */
 export interface Engine {
+  readonly limits: EngineLimits;
   ask(question: string, options?: AskOptions): Promise<Answer>;
   /**
    * Checks a statement, or every checkable sentence of a longer text, against the stored

@@ -1,296 +1,16 @@
 /**
- * Pure rendering of engine results into Discord message payloads. Every Discord limit is
- * enforced here by trimming or by spreading the rest over follow-up messages, so that sending
- * never fails on size.
+ * The Discord bot's messages: answers, drafts, search results, paragraphs and reindex reports
+ * as documents for the embed packer (`packDoc`), which enforces every Discord limit. Pure
+ * functions that never throw.
  */
-import {
-  type APIActionRowComponent,
-  type APIButtonComponent,
-  type APIEmbed,
-  type APIEmbedField,
-  ButtonStyle,
-  ComponentType,
-} from 'discord.js';
-import type { Answer, ArticleRef, EngineStats, IndexReport, Lang, SearchHit, SourceParagraph } from '../../src/index.js';
+import { type Answer, type ArticleRef, type Citation, type EngineStats, type IndexReport, type Lang, type SearchHit, type SourceParagraph, formatDate } from '../../src/index.js';
+import { articleDate, paragraphLabel } from '../shared/citations.js';
+import { draftPreview } from '../shared/draft-loop.js';
+import { safeUrl } from '../shared/text.js';
+import { type DocField, LIMITS, type OutMessage, clip, escapeText, packDoc } from './embeds.js';
 import { messagesFor } from './messages.js';
 
-export const LIMITS = {
-  content: 2000,
-  title: 256,
-  description: 4096,
-  fieldName: 256,
-  fieldValue: 1024,
-  fields: 25,
-  footer: 2048,
-  /** Sum of titles, descriptions, field names and values, footers and author names of all embeds in one message. */
-  embedsTotal: 6000,
-  embeds: 10,
-  buttonLabel: 80,
-  customId: 100,
-  buttonsPerRow: 5,
-  rows: 5,
-  choices: 25,
-  choiceName: 100,
-  choiceValue: 100,
-} as const;
-
 export const COLORS = { answer: 0x2b6cb0, draft: 0xa0aec0, refusal: 0xdd6b20, search: 0x319795, source: 0x4a5568, admin: 0x718096 } as const;
-
-/** The prefix of the custom id of a "show this paragraph" button; the rest is the paragraph id. */
-export const SOURCE_BUTTON_PREFIX = 'kc:p:';
-
-/** Mentions never ping (`allowedMentions` is empty on every payload); this keeps that explicit. */
-export const NO_MENTIONS = { parse: [] as [] };
-
-/** A reply or follow-up: what the handlers hand to `editReply` / `followUp`. */
-export interface OutMessage {
-  content?: string;
-  embeds: APIEmbed[];
-  components: APIActionRowComponent<APIButtonComponent>[];
-}
-
-/** A field of a document, with an optional button to show the paragraph it cites. */
-export interface DocField {
-  name: string;
-  value: string;
-  paragraphId?: string;
-  buttonLabel?: string;
-}
-
-/** A logical reply before it is cut to Discord's sizes. */
-export interface EmbedDoc {
-  title?: string;
-  url?: string;
-  color?: number;
-  /** Free text shown as the description; split over several embeds when long. */
-  body?: string;
-  fields?: DocField[];
-  footer?: string;
-  /** Plain text above the first embed. */
-  notice?: string;
-}
-
-const ELLIPSIS = '…';
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-/** Index ≤ `at` that does not fall between the two halves of a surrogate pair. */
-function safeCut(text: string, at: number): number {
-  if (at <= 0) return 0;
-  if (at >= text.length) return text.length;
-  return isHighSurrogate(text.charCodeAt(at - 1)) ? at - 1 : at;
-}
-
-/** Removes unpaired surrogates, which Discord rejects and which cannot be rendered anyway. */
-export function wellFormed(text: string): string {
-  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
-}
-
-/** `text` cut to at most `max` UTF-16 units (a safe bound: Discord counts characters), marked with an ellipsis. */
-export function clip(text: string, max: number): string {
-  if (max <= 0) return '';
-  if (text.length <= max) return text;
-  if (max === 1) return ELLIPSIS;
-  return text.slice(0, safeCut(text, max - 1)).trimEnd() + ELLIPSIS;
-}
-
-/**
- * Splits `text` into chunks of at most `max` units, preferring paragraph, line, sentence and
- * word breaks, never splitting a surrogate pair. Concatenating the chunks gives back `text`.
- */
-export function splitText(text: string, max: number): string[] {
-  if (max < 2) throw new RangeError('max must be at least 2');
-  const out: string[] = [];
-  let at = 0;
-  while (text.length - at > max) {
-    const cut = breakAt(text.slice(at, at + max + 1), max);
-    out.push(text.slice(at, at + cut));
-    at += cut;
-  }
-  if (at < text.length) out.push(text.slice(at));
-  return out;
-}
-
-/** Where to cut `text` so that the first part has at most `max` units and ends at a natural break. */
-function breakAt(text: string, max: number): number {
-  const window = text.slice(0, max);
-  const floor = Math.floor(max / 2);
-  for (const sep of ['\n\n', '\n', '. ', ' ']) {
-    const i = window.lastIndexOf(sep);
-    if (i >= floor) return i + sep.length;
-  }
-  return safeCut(text, max);
-}
-
-/**
- * Makes text from users or from the corpus inert in Markdown: no emphasis, code, spoilers,
- * headings, quotes, lists or masked links, and `@everyone` / `@here` / `<@id>` shown as text
- * rather than as mentions. Linear in the text's length (discord.js's `escapeMarkdown` is not,
- * and takes seconds on a long answer). Discord shows a backslash before punctuation as nothing.
- */
-export function escapeText(text: string): string {
-  return text
-    .replace(/[\\*_~`|]/g, '\\$&')
-    .replace(/^([ \t]*)(#{1,3}[ \t]|-#[ \t]|>|[-+][ \t])/gm, '$1\\$2')
-    .replace(/^([ \t]*\d+)\.(?=[ \t])/gm, '$1\\.')
-    .replace(/\]\(/g, '\\](')
-    .replace(/@(everyone|here)/gi, '@\u200b$1')
-    .replace(/<([@#])/g, '<\u200b$1');
-}
-
-/** Only absolute http(s) URLs go into an embed's `url` (Discord rejects anything else). */
-export function safeUrl(url: string | undefined): string | undefined {
-  if (!url || url.length > 2048) return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Characters an embed counts against the 6,000 limit. */
-export function embedLength(e: APIEmbed): number {
-  return (
-    (e.title?.length ?? 0) +
-    (e.description?.length ?? 0) +
-    (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0) +
-    (e.footer?.text.length ?? 0) +
-    (e.author?.name.length ?? 0)
-  );
-}
-
-/** Custom id of a button that shows a paragraph, or null when the id would be too long. */
-export function sourceButtonId(paragraphId: string): string | null {
-  const id = SOURCE_BUTTON_PREFIX + paragraphId;
-  return id.length <= LIMITS.customId ? id : null;
-}
-
-/** The paragraph id in a button's custom id, or null when the custom id is not one of ours. */
-export function parseSourceButtonId(customId: unknown): string | null {
-  if (typeof customId !== 'string' || customId.length > LIMITS.customId || !customId.startsWith(SOURCE_BUTTON_PREFIX)) return null;
-  return customId.slice(SOURCE_BUTTON_PREFIX.length);
-}
-
-// A description chunk shorter than this is not worth squeezing into the end of a full message.
-const MIN_CHUNK = 400;
-
-/**
- * Cuts a document into messages that respect every embed, message and component limit:
- * description chunks of ≤ 4,096, ≤ 25 fields per embed, ≤ 10 embeds and ≤ 6,000 embed
- * characters per message, and at most 25 buttons (5 rows of 5), so each citation's button
- * travels in the same message as its field. The title goes on the first embed, the footer on
- * the last one.
- */
-export function packDoc(doc: EmbedDoc): OutMessage[] {
-  const title = doc.title ? clip(wellFormed(doc.title).trim(), LIMITS.title) : '';
-  const footer = doc.footer ? clip(wellFormed(doc.footer).trim(), LIMITS.footer) : '';
-  const url = safeUrl(doc.url);
-  // The footer is reserved in every message because which message ends up last is known only at the end.
-  const budget = (first: boolean) => LIMITS.embedsTotal - footer.length - (first ? title.length : 0);
-
-  interface Draft {
-    embeds: APIEmbed[];
-    used: number;
-    buttons: APIButtonComponent[];
-  }
-  const messages: Draft[] = [];
-  let msg: Draft = { embeds: [], used: 0, buttons: [] };
-  messages.push(msg);
-  const newMessage = () => {
-    msg = { embeds: [], used: 0, buttons: [] };
-    messages.push(msg);
-  };
-  const room = () => budget(messages.length === 1) - msg.used;
-  const newEmbed = (): APIEmbed => {
-    if (msg.embeds.length >= LIMITS.embeds) newMessage();
-    const e: APIEmbed = {};
-    if (doc.color !== undefined) e.color = doc.color;
-    if (messages.length === 1 && msg.embeds.length === 0) {
-      if (title) e.title = title;
-      if (url) e.url = url;
-    }
-    msg.embeds.push(e);
-    return e;
-  };
-
-  let body = doc.body ? wellFormed(doc.body) : '';
-  while (body.trim().length > 0) {
-    if (room() < Math.min(MIN_CHUNK, body.length) && msg.used > 0) newMessage();
-    const max = Math.min(LIMITS.description, room());
-    const chunk = body.length <= max ? body : body.slice(0, breakAt(body, max));
-    body = body.slice(chunk.length);
-    const text = chunk.trim();
-    if (!text) continue;
-    const e = newEmbed();
-    e.description = text;
-    msg.used += text.length;
-  }
-
-  let current: APIEmbed | null = null;
-  for (const f of doc.fields ?? []) {
-    const name = clip(wellFormed(f.name).trim(), LIMITS.fieldName) || '\u200b';
-    const value = clip(wellFormed(f.value).trim(), LIMITS.fieldValue) || '\u200b';
-    const customId = f.paragraphId ? sourceButtonId(f.paragraphId) : null;
-    const size = name.length + value.length;
-    const full = size > room() || (customId !== null && msg.buttons.length >= LIMITS.buttonsPerRow * LIMITS.rows);
-    if (full) {
-      newMessage();
-      current = null;
-    }
-    if (!current) {
-      // Fields may share the embed that holds the last description chunk.
-      const last = msg.embeds[msg.embeds.length - 1];
-      current = last && (last.fields?.length ?? 0) < LIMITS.fields ? last : newEmbed();
-    } else if ((current.fields?.length ?? 0) >= LIMITS.fields) {
-      current = newEmbed();
-    }
-    (current.fields ??= []).push({ name, value } satisfies APIEmbedField);
-    msg.used += size;
-    if (customId) {
-      msg.buttons.push({
-        type: ComponentType.Button,
-        style: ButtonStyle.Secondary,
-        custom_id: customId,
-        label: clip(wellFormed(f.buttonLabel ?? f.paragraphId ?? '').trim(), LIMITS.buttonLabel) || '…',
-      });
-    }
-  }
-
-  const last = messages[messages.length - 1]!;
-  if (last.embeds.length === 0) {
-    msg = last;
-    newEmbed();
-  }
-  if (footer) last.embeds[last.embeds.length - 1]!.footer = { text: footer };
-  // An embed needs something to show: a first embed that has only a title is fine, an empty one is not.
-  for (const m of messages) for (const e of m.embeds) if (!e.title && !e.description && !e.fields && !e.footer) e.description = '\u200b';
-
-  return messages
-    .filter((m) => m.embeds.length > 0)
-    .map((m, i) => {
-      const out: OutMessage = { embeds: m.embeds, components: rows(m.buttons) };
-      if (i === 0 && doc.notice) out.content = clip(wellFormed(doc.notice), LIMITS.content);
-      return out;
-    });
-}
-
-function rows(buttons: APIButtonComponent[]): APIActionRowComponent<APIButtonComponent>[] {
-  const out: APIActionRowComponent<APIButtonComponent>[] = [];
-  for (let i = 0; i < buttons.length && out.length < LIMITS.rows; i += LIMITS.buttonsPerRow) {
-    out.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + LIMITS.buttonsPerRow) });
-  }
-  return out;
-}
-
-/** `2023-08-29` as `29/08/2023` for Vietnamese readers; ISO for everyone else. */
-export function formatDate(date: string, lang: Lang): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) return date;
-  return lang === 'vi' ? `${m[3]}/${m[2]}/${m[1]}` : date;
-}
 
 /** "Archive: 2 articles, 12 paragraphs · 2023-08-29 – 2024-06-05". */
 export function corpusFooter(stats: EngineStats | null, lang: Lang): string {
@@ -301,7 +21,12 @@ export function corpusFooter(stats: EngineStats | null, lang: Lang): string {
 }
 
 function refLine(ref: ArticleRef, lang: Lang): string {
-  return [ref.date ? formatDate(ref.date, lang) : '', ref.source].filter(Boolean).join(' · ');
+  return [articleDate(ref, lang), ref.source].filter(Boolean).join(' · ');
+}
+
+/** `title · date · đoạn N`: what a field says of the paragraph it quotes. */
+function paragraphHeading(ref: ArticleRef & { paragraphNumber: number }, lang: Lang): string {
+  return [ref.title, articleDate(ref, lang), paragraphLabel(ref.paragraphNumber, lang)].filter(Boolean).join(' · ');
 }
 
 /** A user's text reduced to one line fit for a title: escaped, mentions defused. */
@@ -340,26 +65,30 @@ export function answerMessages(answer: Answer, stats: EngineStats | null, option
     ...base,
     color: COLORS.answer,
     body: escapeText(answer.text) + notes,
-    fields: answer.citations.map((c) => ({
-      name: `[${c.marker}] ${c.title} · ${[c.date ? formatDate(c.date, lang) : '', `${t.paragraph} ${c.paragraphNumber}`].filter(Boolean).join(' · ')}`,
-      value: quoteField(c.quote, c.paragraphId, safeUrl(c.url)),
-      paragraphId: c.paragraphId,
-      buttonLabel: `[${c.marker}] ${t.paragraph} ${c.paragraphNumber} · ${c.title}`,
-    })),
+    fields: answer.citations.map((c) => citationField(c, lang)),
   });
 }
 
-/** A draft shows at most this much of the model's text: the rest arrives with the checked answer. */
-export const DRAFT_MAX_CHARS = 3500;
+/**
+ * One citation as an embed field: its marker, the article (title, date), the paragraph's number,
+ * the quote with the paragraph id and link, and a button that shows the whole paragraph.
+ */
+export function citationField(c: Citation, lang: Lang): DocField {
+  return {
+    name: `[${c.marker}] ${paragraphHeading(c, lang)}`,
+    value: quoteField(c.quote, c.paragraphId, safeUrl(c.url)),
+    paragraphId: c.paragraphId,
+    buttonLabel: `[${c.marker}] ${paragraphLabel(c.paragraphNumber, lang)} · ${c.title}`,
+  };
+}
 
 /**
  * The model's text so far as one grey embed under the question, marked in its footer as not yet
  * checked, without citation fields or buttons; null while there is nothing worth showing.
  */
 export function draftMessage(question: string, raw: string, lang: Lang): OutMessage | null {
-  const text = wellFormed(raw).trim();
-  if (!/[\p{L}\p{N}]/u.test(text)) return null;
-  const body = text.length > DRAFT_MAX_CHARS ? clip(text, DRAFT_MAX_CHARS) : `${text}…`;
+  const body = draftPreview(raw);
+  if (body === null) return null;
   // Escaping can lengthen the text; one description always holds the draft, so it is one message.
   const [message] = packDoc({
     title: questionTitle(question),
@@ -378,10 +107,10 @@ export function searchMessages(query: string, hits: SearchHit[], stats: EngineSt
     body: t.searchResults(hits.length),
     footer: corpusFooter(stats, lang),
     fields: hits.map((h, i) => ({
-      name: `${i + 1}. ${h.title} · ${[h.date ? formatDate(h.date, lang) : '', `${t.paragraph} ${h.paragraphNumber}`].filter(Boolean).join(' · ')}`,
+      name: `${i + 1}. ${paragraphHeading(h, lang)}`,
       value: quoteField(h.snippet, h.paragraphId, safeUrl(h.url)),
       paragraphId: h.paragraphId,
-      buttonLabel: `${i + 1}. ${t.paragraph} ${h.paragraphNumber} · ${h.title}`,
+      buttonLabel: `${i + 1}. ${paragraphLabel(h.paragraphNumber, lang)} · ${h.title}`,
     })),
   });
 }
@@ -407,9 +136,4 @@ export function reindexMessages(report: IndexReport, lang: Lang): OutMessage[] {
     color: COLORS.admin,
     body: t.reindexLine(report) + (issues ? `\n\n**${t.issues}** (${report.issues.length})\n${issues}` : ''),
   });
-}
-
-/** A short plain message (errors, refusals of service), clipped to the content limit. */
-export function plainMessage(text: string): OutMessage {
-  return { content: clip(wellFormed(text), LIMITS.content), embeds: [], components: [] };
 }

@@ -2,9 +2,10 @@ import type { Interaction } from 'discord.js';
 import { commands as defaultCommands } from './commands/index.js';
 import { pressSourceButton } from './commands/source.js';
 import { showsDraft } from './draft.js';
-import { NO_MENTIONS, plainMessage } from './format.js';
+import { NO_MENTIONS, plainMessage } from './embeds.js';
 import type { Command, HandlerContext, Responder } from './interaction.js';
-import { errorText, langOf, messagesFor } from './messages.js';
+import { errorText } from '../shared/messages.js';
+import { langOf, messagesFor } from './messages.js';
 import { payload, replyShort } from './respond.js';
 
 export interface HandlerState {

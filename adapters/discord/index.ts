@@ -1,42 +1,14 @@
 import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
-import { KiemchungError, type Logger, errorMessage, redact } from '../../src/index.js';
-import type { RunningAdapter, StartAdapter } from '../types.js';
+import { KiemchungError, errorMessage, redact } from '../../src/index.js';
+import { maskingLogger } from '../shared/log.js';
+import { type RunningAdapter, type StartAdapter, createInFlight, drain } from '../shared/lifecycle.js';
 import { loadDiscordConfig } from './config.js';
-import { NO_MENTIONS } from './format.js';
+import { NO_MENTIONS } from './embeds.js';
 import { type HandlerState, createInteractionHandler } from './handler.js';
-import { createRateLimiter } from './rate-limit.js';
+import { createRateLimiter } from '../shared/rate-limit.js';
 
 /** How long `stop` waits for answers in flight before closing the connection anyway. */
 export const DRAIN_MS = 15_000;
-
-function describe(extra: unknown): string {
-  if (extra === undefined) return '';
-  if (extra instanceof Error) {
-    const parts = [extra.stack ?? `${extra.name}: ${extra.message}`];
-    for (let c = (extra as { cause?: unknown }).cause; c instanceof Error; c = (c as { cause?: unknown }).cause) {
-      parts.push(`caused by ${c.stack ?? c.message}`);
-    }
-    return ` ${parts.join('\n')}`;
-  }
-  try {
-    return ` ${JSON.stringify(extra)}`;
-  } catch {
-    return ` ${String(extra)}`;
-  }
-}
-
-/**
- * A logger that masks the bot token before anything reaches the underlying one: the host's
- * logger masks the secrets of `process.env`, but this adapter may be given its env separately.
- */
-export function maskingLogger(logger: Logger, secrets: readonly string[]): Logger {
-  const live = secrets.filter((s) => s.length >= 6);
-  const at =
-    (level: keyof Logger) =>
-    (msg: string, extra?: unknown): void =>
-      logger[level](redact(`${msg}${describe(extra)}`, live));
-  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
-}
 
 /**
  * Starts the Discord bot: Guilds intent only (slash commands, context menus and buttons need no
@@ -46,21 +18,18 @@ export function maskingLogger(logger: Logger, secrets: readonly string[]): Logge
  */
 export const startDiscord: StartAdapter = async ({ engine, env, logger: baseLogger }): Promise<RunningAdapter> => {
   const config = loadDiscordConfig(env);
-  const logger = maskingLogger(baseLogger, [config.token]);
+  const logger = maskingLogger(baseLogger, { secrets: [config.token] });
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     rest: { api: config.restUrl },
     allowedMentions: NO_MENTIONS,
   });
   const state: HandlerState = { closing: false };
-  const handle = createInteractionHandler({ engine, logger, config, limiter: createRateLimiter(config.rateLimit) }, state);
-  const inFlight = new Set<Promise<void>>();
+  const handle = createInteractionHandler({ engine, logger, config, limiter: createRateLimiter({ limit: config.rateLimit }) }, state);
+  const inFlight = createInFlight();
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
-    const p: Promise<void> = handle(interaction)
-      .catch((err: unknown) => logger.error('discord interaction handler failed', err))
-      .finally(() => inFlight.delete(p));
-    inFlight.add(p);
+    void inFlight.track(handle(interaction).catch((err: unknown) => logger.error('discord interaction handler failed', err)));
   });
   client.on(Events.Error, (err) => logger.error('discord client error', err));
   client.on(Events.Warn, (msg) => logger.warn(`discord: ${msg}`));
@@ -90,14 +59,8 @@ export const startDiscord: StartAdapter = async ({ engine, env, logger: baseLogg
     name: 'discord',
     async stop() {
       state.closing = true;
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, DRAIN_MS);
-        timer.unref();
-      });
-      await Promise.race([Promise.allSettled([...inFlight]), timeout]);
-      clearTimeout(timer);
-      if (inFlight.size > 0) logger.warn(`discord: stopped with ${inFlight.size} answers still in flight`);
+      const left = await drain(inFlight, DRAIN_MS);
+      if (left > 0) logger.warn(`discord: stopped with ${left} answers still in flight`);
       await client.destroy();
       logger.info('discord bot stopped');
     },

@@ -5,9 +5,9 @@
 import type { MessageFlags } from 'discord.js';
 import type { Engine, Logger } from '../../src/index.js';
 import type { DiscordConfig } from './config.js';
-import type { Clock } from './draft.js';
-import type { OutMessage } from './format.js';
-import type { RateLimiter } from './rate-limit.js';
+import type { Clock } from '../shared/clock.js';
+import type { OutMessage } from './embeds.js';
+import type { RateLimiter } from '../shared/rate-limit.js';
 
 /** An edit of the deferred reply: its visibility was fixed by the deferral, so no flags. */
 export interface EditPayload extends OutMessage {

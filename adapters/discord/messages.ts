@@ -1,4 +1,5 @@
 import type { Lang } from '../../src/index.js';
+import { type SharedMessages, sharedMessages } from '../shared/messages.js';
 
 /** Interface language for system messages: Vietnamese for Vietnamese clients, English otherwise. */
 export function langOf(locale: string | null | undefined): Lang {
@@ -7,7 +8,6 @@ export function langOf(locale: string | null | undefined): Lang {
 
 const vi = {
   sources: 'Nguồn',
-  paragraph: 'đoạn',
   closest: 'Bài gần nhất trong kho',
   noClosest: 'Kho chưa có bài nào gần với câu hỏi này.',
   corpus: (articles: number, paragraphs: number) => `Kho: ${articles} bài, ${paragraphs} đoạn`,
@@ -25,7 +25,6 @@ const vi = {
   unknownId: 'Không có đoạn nào mang mã này trong kho.',
   badButton: 'Nút này không còn hợp lệ.',
   unknownCommand: 'Lệnh này không còn tồn tại.',
-  notAllowed: 'Bạn không có quyền dùng lệnh này.',
   guildNotAllowed: 'Bot chưa được bật cho máy chủ này.',
   rateLimited: (s: number) => `Bạn hỏi hơi nhanh. Hãy thử lại sau ${s} giây.`,
   closing: 'Bot đang khởi động lại. Hãy thử lại sau ít phút.',
@@ -33,22 +32,12 @@ const vi = {
   reindexLine: (r: { added: number; changed: number; removed: number; unchanged: number; articles: number; passages: number; ms: number }) =>
     `${r.articles} bài, ${r.passages} đoạn · thêm ${r.added}, sửa ${r.changed}, xóa ${r.removed}, giữ ${r.unchanged} · ${r.ms} ms`,
   issues: 'Bài bị bỏ qua',
-  error: {
-    'index-missing': 'Kho bài chưa sẵn sàng. Hãy thử lại sau.',
-    'index-mismatch': 'Kho bài đang được xây lại. Hãy thử lại sau.',
-    'index-corrupt': 'Kho bài đang gặp sự cố. Quản trị viên đã được báo.',
-    'index-locked': 'Kho bài đang được cập nhật. Hãy thử lại sau ít phút.',
-    provider: 'Dịch vụ mô hình đang lỗi. Hãy thử lại sau.',
-    input: 'Không đọc được yêu cầu này.',
-    other: 'Đã có lỗi. Hãy thử lại sau.',
-  },
 };
 
-type Messages = typeof vi;
+type Messages = typeof vi & SharedMessages;
 
-const en: Messages = {
+const en: typeof vi = {
   sources: 'Sources',
-  paragraph: 'paragraph',
   closest: 'Closest articles in the archive',
   noClosest: 'No article in the archive comes close to this question.',
   corpus: (articles, paragraphs) => `Archive: ${articles} articles, ${paragraphs} paragraphs`,
@@ -66,7 +55,6 @@ const en: Messages = {
   unknownId: 'No paragraph in the archive has that id.',
   badButton: 'This button is no longer valid.',
   unknownCommand: 'This command no longer exists.',
-  notAllowed: 'You are not allowed to use this command.',
   guildNotAllowed: 'The bot is not enabled on this server.',
   rateLimited: (s) => `You are asking a little fast. Please try again in ${s} s.`,
   closing: 'The bot is restarting. Please try again in a few minutes.',
@@ -74,24 +62,10 @@ const en: Messages = {
   reindexLine: (r) =>
     `${r.articles} articles, ${r.passages} passages · ${r.added} added, ${r.changed} changed, ${r.removed} removed, ${r.unchanged} unchanged · ${r.ms} ms`,
   issues: 'Articles skipped',
-  error: {
-    'index-missing': 'The archive is not ready yet. Please try again later.',
-    'index-mismatch': 'The archive is being rebuilt. Please try again later.',
-    'index-corrupt': 'The archive has a problem; the maintainers have been told.',
-    'index-locked': 'The archive is being updated. Please try again in a few minutes.',
-    provider: 'The model service is failing. Please try again later.',
-    input: 'That request could not be read.',
-    other: 'Something went wrong. Please try again later.',
-  },
 };
 
-export function messagesFor(lang: Lang): Messages {
-  return lang === 'vi' ? vi : en;
-}
+const TABLES: Record<Lang, Messages> = { vi: { ...sharedMessages('vi'), ...vi }, en: { ...sharedMessages('en'), ...en } };
 
-/** The short, user-facing text for a failure: chosen by the error's `code`, never its message. */
-export function errorText(lang: Lang, err: unknown): string {
-  const code = (err as { code?: unknown } | null)?.code;
-  const table = messagesFor(lang).error;
-  return typeof code === 'string' && code in table ? table[code as keyof typeof table] : table.other;
+export function messagesFor(lang: Lang): Messages {
+  return TABLES[lang === 'vi' ? 'vi' : 'en'];
 }

@@ -6,7 +6,8 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { type Engine, createEngine, createLogger } from '../../src/index.js';
-import { type OutMessage, answerMessages } from './format.js';
+import type { OutMessage } from './embeds.js';
+import { answerMessages } from './format.js';
 
 export async function previewAnswers(engine: Engine, questions: string[]): Promise<{ question: string; messages: OutMessage[] }[]> {
   const stats = engine.stats();

@@ -1,24 +1,15 @@
-import { type Answer, detectLang, normalizeSpace } from '../../src/index.js';
-import { createDraftReply, realClock } from './draft.js';
-import { answerMessages, plainMessage, wellFormed } from './format.js';
+import { type Answer, detectLang } from '../../src/index.js';
+import { realClock } from '../shared/clock.js';
+import { readQuestion } from '../shared/text.js';
+import { createDraftReply } from './draft.js';
+import { plainMessage } from './embeds.js';
+import { answerMessages } from './format.js';
 import type { HandlerContext, Responder } from './interaction.js';
 import { langOf, messagesFor } from './messages.js';
-import { sendDeferred } from './respond.js';
-
-/** Longest text sent to the engine; longer messages (Discord allows 4,000 with Nitro) are cut here, with a note. */
-export const MAX_QUESTION_CHARS = 1000;
-
-/** Text a user typed, cleaned of invisible and control characters and bidi marks, on one line. */
-export function cleanQuestion(raw: string): string {
-  return normalizeSpace(raw);
-}
-
-export function hasWords(text: string): boolean {
-  return /[\p{L}\p{N}]/u.test(text);
-}
+import { defer, sendDeferred } from './respond.js';
 
 /**
- * Answers a question on an interaction that has already been deferred: cleans and bounds the
+ * Answers a question: defers the reply (privately when `ephemeral`), cleans and bounds the
  * text, asks the engine, and sends the cited answer (or the refusal with the closest articles).
  * While a language model writes, the reply shows its text as an unchecked draft; the checked
  * answer, or the extractive one when the model's failed the check, then takes the draft's place.
@@ -29,14 +20,16 @@ export async function answerQuestion(
   raw: string,
   options: { ephemeral: boolean; emptyText?: string },
 ): Promise<void> {
-  const t = messagesFor(langOf(i.locale));
-  const cleaned = cleanQuestion(raw);
-  if (!hasWords(cleaned)) {
-    await i.editReply({ ...plainMessage(options.emptyText ?? t.empty), allowedMentions: { parse: [] } });
+  await defer(i, options.ephemeral);
+  // The engine's limit, as in Telegram. A longer question (a pasted article, a long message to
+  // verify, which the user cannot shorten) is cut to it rather than refused, with a note.
+  const max = ctx.engine.limits.maxQuestionChars;
+  const typed = readQuestion(raw, max, 'cut');
+  if (typed.kind !== 'ok') {
+    await i.editReply({ ...plainMessage(options.emptyText ?? messagesFor(langOf(i.locale)).empty), allowedMentions: { parse: [] } });
     return;
   }
-  const clipped = cleaned.length > MAX_QUESTION_CHARS;
-  const question = clipped ? wellFormed(cleaned.slice(0, MAX_QUESTION_CHARS)) : cleaned;
+  const question = typed.text;
   const draft = createDraftReply(i, {
     question,
     lang: detectLang(question),
@@ -52,7 +45,7 @@ export async function answerQuestion(
     // Also on failure: the error boundary's message must land after the last draft edit.
     await draft.close();
   }
-  const notice = clipped ? messagesFor(answer.lang).clipped(MAX_QUESTION_CHARS) : undefined;
+  const notice = typed.cut ? messagesFor(answer.lang).clipped(max) : undefined;
   await sendDeferred(i, answerMessages(answer, statsOrNull(ctx), notice ? { notice } : {}), options.ephemeral);
   if (draft.edits() > 0) ctx.logger.debug(`discord: ${draft.edits()} draft edits before the ${answer.mode} answer`);
 }

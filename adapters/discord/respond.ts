@@ -1,6 +1,6 @@
 import { MessageFlags } from 'discord.js';
 import { replacedDraft } from './draft.js';
-import { type OutMessage, NO_MENTIONS, plainMessage } from './format.js';
+import { NO_MENTIONS, type OutMessage, plainMessage } from './embeds.js';
 import type { ReplyPayload, Responder } from './interaction.js';
 
 const EPHEMERAL = { flags: MessageFlags.Ephemeral } as const;

@@ -1,7 +1,11 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, type BotError, type Context, GrammyError } from 'grammy';
-import type { UserFromGetMe } from 'grammy/types';
-import { type Engine, KiemchungError, type Logger } from '../../src/index.js';
+import type { Update, UserFromGetMe } from 'grammy/types';
+import type { Engine, Logger } from '../../src/index.js';
+import { type Clock, realClock } from '../shared/clock.js';
+import { type InFlight, createInFlight, drain } from '../shared/lifecycle.js';
+import { errorText } from '../shared/messages.js';
+import { createRateLimiter } from '../shared/rate-limit.js';
 import { answerQuestion } from './commands/ask.js';
 import { helpCommand } from './commands/help.js';
 import { inlineQuery } from './commands/inline.js';
@@ -9,11 +13,9 @@ import { reindexCommand } from './commands/reindex.js';
 import { searchCommand } from './commands/search.js';
 import { sourceButton, sourceCommand } from './commands/source.js';
 import type { TelegramConfig } from './config.js';
-import { type Clock, DRAFT_INTERVAL_MS, realClock } from './draft.js';
-import { type Services, replyText, textsFor } from './context.js';
-import type { Messages } from './messages.js';
+import { type Services, langOf, replyText, textsFor } from './context.js';
+import { DRAFT_INTERVAL_MS } from './draft.js';
 import { createGate } from './gate.js';
-import { createRateLimiter } from './rate-limit.js';
 
 /** The update kinds the bot asks Telegram for. */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
@@ -21,7 +23,7 @@ export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as 
 export interface TelegramBotOptions {
   engine: Engine;
   config: TelegramConfig;
-  /** Already masking the token (see `maskingLogger`). */
+  /** Already masking the token (see `telegramLogger`). */
   logger: Logger;
   /** Who the bot is (from `getMe`); the bot makes no call before its first update. */
   botInfo: UserFromGetMe;
@@ -32,20 +34,10 @@ export interface TelegramBotOptions {
 
 export interface TelegramBot {
   bot: Bot;
-  /** Adds work (an update being handled) that `idle` waits for. */
-  track<T>(work: Promise<T>): Promise<T>;
-  /** Resolves once nothing tracked is still running. */
-  idle(): Promise<void>;
+  /** The updates being handled, so that stopping waits for their answers. */
+  inFlight: InFlight;
   /** Highest update id handled so far. */
   lastUpdateId(): number | undefined;
-}
-
-function errorText(t: Messages, err: unknown): string {
-  const code = err instanceof KiemchungError ? err.code : undefined;
-  if (code === 'index-missing' || code === 'index-mismatch' || code === 'index-corrupt' || code === 'index-locked') return t.error.index;
-  if (code === 'provider') return t.error.provider;
-  if (code === 'input') return t.error.input;
-  return t.error.other;
 }
 
 /** The text a group message addresses to the bot (mention removed), or null when it is not addressed. */
@@ -110,18 +102,26 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   // A chat outside the allow-list is told so once an hour at most.
   const refusals = createRateLimiter({ limit: 1, windowMs: 3_600_000, ...(options.now ? { now: options.now } : {}) });
 
-  const running = new Set<Promise<unknown>>();
+  const inFlight = createInFlight();
   let lastUpdateId: number | undefined;
-  const track = <T>(work: Promise<T>): Promise<T> => {
-    running.add(work);
-    const forget = () => running.delete(work);
-    work.then(forget, forget);
-    return work;
-  };
-  bot.use((ctx, next) => {
-    lastUpdateId = Math.max(lastUpdateId ?? -1, ctx.update.update_id);
-    return track(next());
+  // The outermost middleware: counts the update as in flight, and keeps anything that escapes
+  // the error boundary below from failing `handleUpdate` (a webhook call acknowledged early
+  // would leave that rejection unhandled).
+  bot.use(async (ctx, next) => {
+    const id = (ctx.update as Partial<Update> | undefined)?.update_id;
+    if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
+      logger.warn('telegram: ignored an update without an update_id');
+      return;
+    }
+    lastUpdateId = Math.max(lastUpdateId ?? -1, id);
+    try {
+      await inFlight.track(next());
+    } catch (err) {
+      logger.error(`telegram: unhandled failure in update ${id}`, err);
+    }
   });
+  // Never reached while the middleware above catches; long polling's runner needs a handler all the same.
+  bot.catch((err) => logger.error(`telegram: unhandled failure in update ${err.ctx.update?.update_id}`, err.error));
 
   // The error boundary: every failure below is logged in full and the user gets one short
   // sentence chosen by the error's code, never a stack trace. (`bot.catch` alone would only
@@ -134,7 +134,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       return;
     }
     logger.error(`telegram: update ${ctx.update.update_id} failed`, cause);
-    const text = errorText(textsFor(ctx), cause);
+    const text = errorText(langOf(ctx), cause);
     try {
       if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true });
       else if (ctx.inlineQuery) await ctx.answerInlineQuery([], { cache_time: 0 });
@@ -143,7 +143,6 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       logger.warn('telegram: could not tell the user about the failure', again);
     }
   });
-  bot.catch((err) => logger.error(`telegram: unhandled failure in update ${err.ctx.update.update_id}`, err.error));
 
   // Allow-list: other chats are ignored (a private chat is told once an hour, a group nothing).
   safe.use(async (ctx, next) => {
@@ -158,7 +157,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     logger.info(`telegram: ignored an update from chat ${chat?.id ?? '-'} (not in TELEGRAM_ALLOWED_CHATS)`);
     if (ctx.inlineQuery) return void (await ctx.answerInlineQuery([], { cache_time: 60, is_personal: true }));
     if (ctx.callbackQuery) return void (await ctx.answerCallbackQuery());
-    if (chat?.type === 'private' && ctx.message && refusals.check(chat.id) === 'ok') await replyText(ctx, textsFor(ctx).notAllowedChat);
+    if (chat?.type === 'private' && ctx.message && refusals.take(chat.id).ok) await replyText(ctx, textsFor(ctx).notAllowedChat);
   });
 
   safe.command(['start', 'help'], (ctx) => helpCommand(s, ctx));
@@ -191,10 +190,12 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
 
   return {
     bot,
-    track,
-    idle: async () => {
-      while (running.size > 0) await Promise.allSettled([...running]);
-    },
+    inFlight,
     lastUpdateId: () => lastUpdateId,
   };
+}
+
+/** Waits for the answers in flight, at most `graceMs`, saying so when some are left behind. */
+export async function finishAnswers(tb: TelegramBot, logger: Logger, graceMs: number): Promise<void> {
+  if ((await drain(tb.inFlight, graceMs)) > 0) logger.warn(`telegram: stopped with answers still in flight after ${graceMs} ms`);
 }

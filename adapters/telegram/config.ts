@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError, formatIssues, loadConfig, withoutBlanks } from '../../src/index.js';
+import { ConfigError, formatIssues, withoutBlanks } from '../../src/index.js';
 
 const idList = (what: string) =>
   z
@@ -64,25 +64,16 @@ export interface TelegramConfig {
   ratePerMinute: number;
   /** Questions the engine works on at once; more wait their turn. */
   maxConcurrentAnswers: number;
-  /** Longest question accepted, in characters (the engine's KIEMCHUNG_MAX_QUESTION_CHARS). */
-  maxQuestionChars: number;
 }
 
 /** Reads and checks the adapter's settings, listing every bad key at once (`ConfigError`). */
 export function loadTelegramConfig(env: NodeJS.ProcessEnv): TelegramConfig {
   const given = withoutBlanks(env);
   const parsed = telegramEnvSchema.safeParse(given);
-  let engineMax = 2000;
   const issues: string[] = parsed.success ? [] : formatIssues(parsed.error);
   // Checked apart from the schema so that it is reported together with any other bad key.
   if (given.TELEGRAM_WEBHOOK_URL && !given.TELEGRAM_WEBHOOK_SECRET) {
     issues.push('TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set (Telegram sends it back so forged updates can be refused)');
-  }
-  try {
-    engineMax = loadConfig(env).maxQuestionChars;
-  } catch (err) {
-    if (err instanceof ConfigError) issues.push(...err.issues.filter((i) => i.startsWith('KIEMCHUNG_MAX_QUESTION_CHARS')));
-    else throw err;
   }
   if (!parsed.success || issues.length > 0) throw new ConfigError(issues);
   const e = parsed.data;
@@ -102,6 +93,5 @@ export function loadTelegramConfig(env: NodeJS.ProcessEnv): TelegramConfig {
     adminIds: new Set(e.ADMIN_IDS),
     ratePerMinute: e.TELEGRAM_RATE_LIMIT,
     maxConcurrentAnswers: e.TELEGRAM_MAX_CONCURRENT_ANSWERS,
-    maxQuestionChars: engineMax,
   };
 }

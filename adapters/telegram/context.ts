@@ -2,12 +2,12 @@ import type { Context, InlineKeyboard } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { type Engine, type Lang, type Logger, detectLang } from '../../src/index.js';
 import type { TelegramConfig } from './config.js';
-import type { Clock } from './draft.js';
+import type { Clock } from '../shared/clock.js';
 import type { Gate } from './gate.js';
-import { escapeHtml } from './format.js';
-import { hasWords } from './input.js';
+import { escapeHtml } from './html.js';
+import { hasWords, readQuestion } from '../shared/text.js';
 import { type Messages, messages } from './messages.js';
-import type { RateLimiter } from './rate-limit.js';
+import type { RateLimiter } from '../shared/rate-limit.js';
 
 /** What every handler needs; one per bot. */
 export interface Services {
@@ -95,9 +95,9 @@ export async function withTyping<T>(s: Services, ctx: Context, work: () => Promi
  */
 export async function withinLimit(s: Services, ctx: Context, text?: string): Promise<boolean> {
   const key = ctx.from?.id ?? ctx.chat?.id ?? 0;
-  const decision = s.limiter.check(key);
-  if (decision === 'ok') return true;
-  if (decision === 'limited') {
+  const decision = s.limiter.take(key);
+  if (decision.ok) return true;
+  if (decision.first) {
     s.logger.info(`telegram: rate limit reached by user ${key}`);
     const note = textsFor(ctx, text).rateLimited(s.config.ratePerMinute);
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: note, show_alert: true });
@@ -107,4 +107,19 @@ export async function withinLimit(s: Services, ctx: Context, text?: string): Pro
     await ctx.answerCallbackQuery();
   }
   return false;
+}
+
+/**
+ * The question or query a command was given: within the user's rate limit, cleaned, with words,
+ * and no longer than the engine takes. Null when it is not, and the user has been told why
+ * (`usage` when nothing was typed).
+ */
+export async function typedQuestion(s: Services, ctx: Context, raw: string, usage: 'askUsage' | 'searchUsage'): Promise<{ text: string; t: Messages } | null> {
+  if (!(await withinLimit(s, ctx, raw))) return null;
+  const max = s.engine.limits.maxQuestionChars;
+  const q = readQuestion(raw, max);
+  const t = textsFor(ctx, q.kind === 'empty' ? undefined : q.text);
+  if (q.kind === 'ok') return { text: q.text, t };
+  await replyText(ctx, q.kind === 'empty' ? t[usage] : t.tooLong(max, q.length));
+  return null;
 }

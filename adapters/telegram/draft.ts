@@ -3,29 +3,24 @@
  * words and edited as the text grows, then replaced by the checked answer. The model's text is
  * not checked until it is complete, so the draft says so and never outlives the answer.
  */
-import { type Clock, realClock } from '../clock.js';
 import { type Api, type Context, GrammyError, type InlineKeyboard } from 'grammy';
 import type { Logger } from '../../src/index.js';
+import type { Clock } from '../shared/clock.js';
+import { createDraftLoop, draftPreview } from '../shared/draft-loop.js';
 import { replyHtml } from './context.js';
-import { escapeHtml, truncateText } from './format.js';
+import { escapeHtml } from './html.js';
 import type { Messages } from './messages.js';
 
 /**
  * Telegram asks bots for at most about one message a second in a chat and twenty a minute in
- * a group, and counts edits against the same limits. The wait runs from the end of one call to
- * the start of the next, so a slow call never lets two land closer together.
+ * a group, and counts edits against the same limits.
  */
 export const DRAFT_INTERVAL_MS = { private: 1000, group: 3000 } as const;
 
-/** The draft shows at most this much of the model's text: the rest arrives with the answer. */
-export const DRAFT_MAX_CHARS = 3500;
-
 /** The draft's HTML for the engine's draft text (already free of model markers), or null when empty. */
 export function renderDraft(draft: string, t: Messages): string | null {
-  const text = draft.trim();
-  if (!/[\p{L}\p{N}]/u.test(text)) return null;
-  const body = Array.from(text).length > DRAFT_MAX_CHARS ? truncateText(text, DRAFT_MAX_CHARS) : `${text}…`;
-  return `${escapeHtml(body)}\n\n<i>${escapeHtml(t.drafting)}</i>`;
+  const body = draftPreview(draft);
+  return body === null ? null : `${escapeHtml(body)}\n\n<i>${escapeHtml(t.drafting)}</i>`;
 }
 
 export interface DraftOptions {
@@ -57,73 +52,38 @@ const HTML = { parse_mode: 'HTML', link_preview_options: { is_disabled: true } }
 
 const notModified = (err: unknown) => err instanceof GrammyError && err.error_code === 400 && /message is not modified/i.test(err.description);
 
+const describe = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
 export function createDraftReply(ctx: Context, options: DraftOptions): DraftReply {
-  const { intervalMs, clock, logger, texts } = options;
+  const { logger, texts } = options;
   const chatId = ctx.chat?.id;
   const replyTo = ctx.msg?.message_id;
-  // Aborts a draft edit in flight (or waiting out a 429) once the answer is ready: it would be
-  // overwritten at once. The first send is never aborted: a message may exist without its id.
-  const stop = new AbortController();
   let messageId: number | undefined;
-  let wanted: string | null = null;
-  let shown: string | null = null;
-  let lastAt = Number.NEGATIVE_INFINITY;
-  let pump: Promise<void> = Promise.resolve();
-  let running = false;
-  let done = false;
-  let broken = false;
-  let count = 0;
 
-  const describe = (err: unknown) => (err instanceof Error ? err.message : String(err));
-
-  async function show(html: string): Promise<void> {
-    if (messageId === undefined) {
-      const m = await ctx.reply(html, {
-        ...HTML,
-        ...(replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
-      });
-      messageId = m.message_id;
-    } else {
-      await ctx.api.editMessageText(chatId as number, messageId, html, HTML, stop.signal as GrammySignal);
-    }
-    count++;
-  }
-
-  async function run(): Promise<void> {
-    try {
-      while (!done && !broken && wanted !== null && wanted !== shown) {
-        const wait = lastAt + intervalMs - clock.now();
-        if (wait > 0) {
-          await clock.sleep(wait, stop.signal);
-          continue;
-        }
-        const html = wanted;
-        try {
-          await show(html);
-          shown = html;
-        } catch (err) {
-          if (stop.signal.aborted) return;
-          if (notModified(err)) shown = html;
-          else {
-            // Drafting stops; the answer itself still arrives (see `finish`).
-            broken = true;
-            logger.warn(`telegram: draft ${messageId === undefined ? 'message' : 'edit'} failed in chat ${chatId}: ${describe(err)}`);
-          }
-        } finally {
-          lastAt = clock.now();
-        }
+  const loop = createDraftLoop<string>({
+    intervalMs: chatId === undefined ? 0 : options.intervalMs,
+    clock: options.clock,
+    render: (text) => renderDraft(text, texts),
+    async show(html, signal) {
+      if (messageId === undefined) {
+        // The first send is never aborted: a message may exist without its id.
+        const m = await ctx.reply(html, {
+          ...HTML,
+          ...(replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
+        });
+        messageId = m.message_id;
+      } else {
+        // Aborted once the answer is ready (also while waiting out a 429): it would be overwritten at once.
+        await ctx.api.editMessageText(chatId as number, messageId, html, HTML, signal as GrammySignal);
       }
-    } finally {
-      // Cleared in the same turn as the loop's last check: text arriving after it starts a new run.
-      running = false;
-    }
-  }
-
-  async function halt(): Promise<void> {
-    done = true;
-    stop.abort();
-    await pump;
-  }
+    },
+    failed(err) {
+      if (notModified(err)) return 'shown';
+      // Drafting stops; the answer itself still arrives (see `finish`).
+      logger.warn(`telegram: draft ${messageId === undefined ? 'message' : 'edit'} failed in chat ${chatId}: ${describe(err)}`);
+      return 'stop';
+    },
+  });
 
   async function remove(): Promise<void> {
     if (messageId === undefined || chatId === undefined) return;
@@ -131,23 +91,14 @@ export function createDraftReply(ctx: Context, options: DraftOptions): DraftRepl
   }
 
   return {
-    update(raw) {
-      if (done || broken || chatId === undefined) return;
-      const html = renderDraft(raw, texts);
-      if (html === null) return;
-      wanted = html;
-      if (running) return;
-      running = true;
-      pump = run();
-    },
+    update: loop.update,
 
     async finish(parts, keyboard) {
-      await halt();
+      await loop.stop();
       if (messageId === undefined || chatId === undefined) return replyHtml(ctx, parts, keyboard);
       const [first, ...rest] = parts;
       if (first === undefined) return remove();
-      const wait = lastAt + intervalMs - clock.now();
-      if (wait > 0) await clock.sleep(wait);
+      await loop.settle();
       try {
         await ctx.api.editMessageText(chatId, messageId, first, { ...HTML, ...(rest.length === 0 && keyboard ? { reply_markup: keyboard } : {}) });
       } catch (err) {
@@ -164,12 +115,10 @@ export function createDraftReply(ctx: Context, options: DraftOptions): DraftRepl
     },
 
     async discard() {
-      await halt();
+      await loop.stop();
       await remove();
     },
 
-    calls: () => count,
+    calls: loop.calls,
   };
 }
-
-export { type Clock, realClock };

@@ -1,56 +1,27 @@
-import { timingSafeEqual } from 'node:crypto';
-import http from 'node:http';
+/**
+ * The Telegram adapter: settings, the masked logger, start-up checks and the choice of
+ * transport (long polling in polling.ts, the webhook in webhook.ts); the bot itself is bot.ts.
+ */
 import type { AddressInfo } from 'node:net';
-import { run } from '@grammyjs/runner';
 import { Api, type Bot, GrammyError, HttpError } from 'grammy';
-import type { Update, UserFromGetMe } from 'grammy/types';
-import { KiemchungError, type Logger, ProviderError, errorMessage, redact, secretValues } from '../../src/index.js';
-import type { AdapterContext, RunningAdapter, StartAdapter } from '../types.js';
-import { ALLOWED_UPDATES, type TelegramBot, createTelegramBot } from './bot.js';
+import type { UserFromGetMe } from 'grammy/types';
+import { KiemchungError, type Logger, type Mask, ProviderError, errorMessage, redact, secretValues } from '../../src/index.js';
+import type { AdapterContext, RunningAdapter, StartAdapter } from '../shared/lifecycle.js';
+import { maskingLogger } from '../shared/log.js';
+import { createTelegramBot } from './bot.js';
 import { type TelegramConfig, loadTelegramConfig } from './config.js';
 import { messages } from './messages.js';
+import { startPolling } from './polling.js';
+import { startWebhook } from './webhook.js';
 
 export { loadTelegramConfig, type TelegramConfig } from './config.js';
 
-/** Renders an error with its causes (and grammY's wrapped `error`) as text, for masking. */
-function describeError(err: unknown): string {
-  const parts: string[] = [];
-  let e: unknown = err;
-  for (let depth = 0; e !== undefined && e !== null && depth < 5; depth++) {
-    if (e instanceof Error) {
-      parts.push(depth === 0 ? (e.stack ?? `${e.name}: ${e.message}`) : `caused by ${e.stack ?? e.message}`);
-      const inner = e instanceof HttpError ? e.error : (e as { cause?: unknown }).cause;
-      e = inner;
-    } else {
-      parts.push(depth === 0 ? String(e) : `caused by ${String(e)}`);
-      break;
-    }
-  }
-  return parts.join('\n');
-}
+/** Telegram's token inside a Bot API URL (`…/bot<token>/getMe`), for tokens the adapter was not given. */
+const TOKEN_IN_URL: Mask = { pattern: /bot\d{5,}:[A-Za-z0-9_-]{20,}/g, replacement: 'bot***' };
 
-/**
- * A logger that masks the given secrets in every line, errors included. The engine's logger
- * masks secrets found in `process.env`, but the adapter may be given its env another way, and
- * a network error from the HTTP client carries the request URL, which holds the token.
- */
-export function maskingLogger(logger: Logger, secrets: readonly string[]): Logger {
-  const list = secrets.filter((s) => s.length >= 6);
-  const at =
-    (level: keyof Logger) =>
-    (msg: string, extra?: unknown): void => {
-      let detail = '';
-      if (extra !== undefined) {
-        try {
-          detail = `: ${extra instanceof Error || typeof extra !== 'object' || extra === null ? describeError(extra) : JSON.stringify(extra)}`;
-        } catch {
-          detail = `: ${String(extra)}`;
-        }
-      }
-      const text = msg + detail;
-      logger[level](redact(text, list));
-    };
-  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+/** The adapter's logger: masks the given secrets and any bot token inside a URL. */
+export function telegramLogger(logger: Logger, secrets: readonly string[]): Logger {
+  return maskingLogger(logger, { secrets, masks: [TOKEN_IN_URL] });
 }
 
 /** Why the bot could not start, without the token and without a cause that holds it. */
@@ -58,7 +29,7 @@ function startupError(err: unknown, config: TelegramConfig, secrets: string[]): 
   if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 404)) {
     return new KiemchungError('config', `Telegram refused TELEGRAM_BOT_TOKEN (${err.error_code} ${err.description}); check the token from @BotFather`);
   }
-  const detail = redact(err instanceof HttpError ? `${err.message} ${errorMessage(err.error)}` : errorMessage(err), secrets);
+  const detail = redact(err instanceof HttpError ? `${err.message} ${errorMessage(err.error)}` : errorMessage(err), secrets, [TOKEN_IN_URL]);
   return new ProviderError('telegram', `cannot reach the Bot API at ${config.apiRoot}: ${detail}`);
 }
 
@@ -88,127 +59,6 @@ async function registerCommands(api: Api, logger: Logger): Promise<void> {
   }
 }
 
-async function waitFor(work: Promise<void>, ms: number, logger: Logger): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), ms);
-    timer.unref();
-  });
-  if ((await Promise.race([work.then(() => 'done' as const), late])) === 'late') {
-    logger.warn(`telegram: stopped with answers still in flight after ${ms} ms`);
-  }
-  clearTimeout(timer);
-}
-
-function startPolling(tb: TelegramBot, logger: Logger, options: LaunchOptions): Omit<TelegramRuntime, 'name' | 'bot'> {
-  const handle = run(tb.bot, {
-    runner: {
-      fetch: { timeout: options.pollTimeoutSeconds ?? 30, allowed_updates: [...ALLOWED_UPDATES] },
-      // The runner would print fetch errors itself, token-bearing URL included; the API
-      // transformer in bot.ts logs them masked instead.
-      silent: true,
-    },
-  });
-  handle
-    .task()
-    ?.catch((err: unknown) => logger.error('telegram: long polling stopped on an error it cannot recover from', err));
-  logger.info('telegram: long polling started');
-  return {
-    mode: 'polling',
-    stop: async () => {
-      if (handle.isRunning()) await handle.stop();
-      await waitFor(tb.idle(), options.stopGraceMs ?? 30_000, logger);
-      // Confirm the handled updates, so that a restart does not receive (and answer) them again.
-      const last = tb.lastUpdateId();
-      if (last !== undefined) {
-        await tb.bot.api.getUpdates({ offset: last + 1, limit: 1, timeout: 0 }).catch((err: unknown) => logger.warn('telegram: could not confirm the last updates', err));
-      }
-      logger.info('telegram: long polling stopped');
-    },
-  };
-}
-
-const MAX_UPDATE_BYTES = 1 << 20;
-
-function sameSecret(given: string | string[] | undefined, expected: string): boolean {
-  if (typeof given !== 'string') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-async function startWebhook(tb: TelegramBot, config: TelegramConfig, logger: Logger, options: LaunchOptions): Promise<Omit<TelegramRuntime, 'name' | 'bot'>> {
-  const hook = config.webhook as NonNullable<TelegramConfig['webhook']>;
-  const server = http.createServer((req, res) => {
-    const path = (req.url ?? '').split('?')[0];
-    if (req.method !== 'POST' || path !== hook.path) {
-      res.writeHead(404).end();
-      return;
-    }
-    if (!sameSecret(req.headers['x-telegram-bot-api-secret-token'], hook.secret)) {
-      logger.warn(`telegram: refused a webhook call without the right secret token from ${req.socket.remoteAddress}`);
-      res.writeHead(401).end();
-      req.resume();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_UPDATE_BYTES) {
-        res.writeHead(413).end();
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => {
-      if (res.headersSent) return;
-      let update: Update;
-      try {
-        update = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Update;
-      } catch {
-        res.writeHead(400).end();
-        return;
-      }
-      if (typeof update !== 'object' || update === null || !Number.isSafeInteger(update.update_id)) {
-        res.writeHead(400).end();
-        return;
-      }
-      // Acknowledge first, answer after: Telegram re-sends an update whose call runs long, and
-      // an answer can take a while (a language model, a reindex). The cost: an update taken
-      // when the process dies mid-answer is not re-sent.
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-      void tb.track(tb.bot.handleUpdate(update)).catch((err: unknown) => logger.error(`telegram: update ${update.update_id} failed`, err));
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(hook.port, hook.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  try {
-    await tb.bot.api.setWebhook(hook.url, { secret_token: hook.secret, allowed_updates: [...ALLOWED_UPDATES] });
-  } catch (err) {
-    server.close();
-    throw err;
-  }
-  const address = server.address() as AddressInfo;
-  logger.info(`telegram: webhook listening on ${address.address}:${address.port}${hook.path}`);
-  return {
-    mode: 'webhook',
-    webhookAddress: address,
-    stop: async () => {
-      // The webhook stays registered, so Telegram keeps updates for the next start.
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      await waitFor(tb.idle(), options.stopGraceMs ?? 30_000, logger);
-      await closed;
-      logger.info('telegram: webhook server stopped');
-    },
-  };
-}
-
 /**
  * Starts the Telegram bot: checks its settings, learns who it is (`getMe`), registers the
  * command menu in Vietnamese and English, then serves by long polling, or by webhook when
@@ -217,7 +67,7 @@ async function startWebhook(tb: TelegramBot, config: TelegramConfig, logger: Log
 export async function launchTelegram(ctx: AdapterContext, options: LaunchOptions = {}): Promise<TelegramRuntime> {
   const config = loadTelegramConfig(ctx.env);
   const secrets = [config.token, ...(config.webhook ? [config.webhook.secret] : []), ...secretValues(ctx.env)];
-  const logger = maskingLogger(ctx.logger, secrets);
+  const logger = telegramLogger(ctx.logger, secrets);
   let botInfo = options.botInfo;
   if (!botInfo) {
     // A bare client (no retries) so that a wrong token or an unreachable server fails at once.
@@ -228,18 +78,19 @@ export async function launchTelegram(ctx: AdapterContext, options: LaunchOptions
     }
   }
   const tb = createTelegramBot({ engine: ctx.engine, config, logger, botInfo });
+  const stopGraceMs = options.stopGraceMs ?? 30_000;
   try {
     await registerCommands(tb.bot.api, logger);
     if (config.webhook) {
-      const running = await startWebhook(tb, config, logger, options);
-      return { name: 'telegram', bot: tb.bot, ...running };
+      const { mode, address, stop } = await startWebhook(tb, config.webhook, logger, { stopGraceMs });
+      return { name: 'telegram', bot: tb.bot, mode, stop, webhookAddress: address };
     }
     // A registered webhook makes getUpdates fail with 409; polling takes over from it.
     await tb.bot.api.deleteWebhook();
   } catch (err) {
     throw startupError(err, config, secrets);
   }
-  return { name: 'telegram', bot: tb.bot, ...startPolling(tb, logger, options) };
+  return { name: 'telegram', bot: tb.bot, ...startPolling(tb, logger, { timeoutSeconds: options.pollTimeoutSeconds ?? 30, stopGraceMs }) };
 }
 
 export const startTelegram: StartAdapter = async (ctx) => {

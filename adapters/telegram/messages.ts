@@ -1,14 +1,14 @@
 import type { Lang } from '../../src/index.js';
+import { type SharedMessages, sharedMessages } from '../shared/messages.js';
 
 /**
- * Every fixed sentence the bot says, in Vietnamese and English. Plain text: callers escape
- * what they interpolate, and these strings contain no markup except where a function says so.
+ * Every fixed sentence the Telegram bot says besides those both adapters share (see
+ * `sharedMessages`), in Vietnamese and English. Plain text: callers escape what they
+ * interpolate, and these strings contain no markup except where a function says so.
  */
-export interface Messages {
+export interface Messages extends SharedMessages {
   sources: string;
   closest: string;
-  paragraph: string;
-  eventDate: string;
   flagged: string;
   emptyAnswer: string;
   searchHeader: string;
@@ -24,7 +24,6 @@ export interface Messages {
   unknownCommand: string;
   textOnly: string;
   notAllowedChat: string;
-  notAllowedAdmin: string;
   reindexBusy: string;
   reindexStarted: string;
   reindexDone: (r: { articles: number; added: number; changed: number; removed: number; issues: number; ms: number }) => string;
@@ -36,12 +35,6 @@ export interface Messages {
   inlineTitle: string;
   inlineRefusedTitle: string;
   inlineTooMany: string;
-  error: {
-    index: string;
-    provider: string;
-    input: string;
-    other: string;
-  };
   help: {
     intro: string;
     corpus: (articles: number, paragraphs: number, from: string, to: string) => string;
@@ -59,11 +52,9 @@ export interface Messages {
   commandList: { command: string; description: string }[];
 }
 
-const vi: Messages = {
+const vi: Omit<Messages, keyof SharedMessages> = {
   sources: 'Nguồn',
   closest: 'Các bài gần nhất',
-  paragraph: 'đoạn',
-  eventDate: 'ngày sự kiện',
   flagged: 'Một số câu đã được lược bỏ vì không khớp với nguồn.',
   emptyAnswer: 'Không có câu trả lời.',
   searchHeader: 'Kết quả tìm kiếm cho',
@@ -79,7 +70,6 @@ const vi: Messages = {
   unknownCommand: 'Tôi không biết lệnh này. Gõ /help để xem các lệnh.',
   textOnly: 'Tôi chỉ đọc được câu hỏi bằng chữ.',
   notAllowedChat: 'Bot này chỉ phục vụ các cuộc trò chuyện đã được cho phép.',
-  notAllowedAdmin: 'Bạn không có quyền dùng lệnh này.',
   reindexBusy: 'Đang lập chỉ mục lại, xin đợi lần chạy hiện tại kết thúc.',
   reindexStarted: 'Đang đọc lại kho dữ liệu và cập nhật chỉ mục…',
   reindexDone: (r) =>
@@ -91,12 +81,6 @@ const vi: Messages = {
   inlineTitle: 'Câu trả lời có trích dẫn',
   inlineRefusedTitle: 'Kho dữ liệu không nói về điều này',
   inlineTooMany: 'Quá nhiều yêu cầu, xin đợi một chút',
-  error: {
-    index: 'Kho dữ liệu đang được cập nhật. Xin thử lại sau ít phút.',
-    provider: 'Dịch vụ tạo câu trả lời đang gặp sự cố. Xin thử lại sau.',
-    input: 'Tôi không đọc được yêu cầu này.',
-    other: 'Đã có lỗi xảy ra; lỗi đã được ghi lại. Xin thử lại sau.',
-  },
   help: {
     intro:
       'Kiểm Chứng trả lời câu hỏi về tin hợp tác quốc tế của Bộ Khoa học và Công nghệ, trích dẫn nguyên văn từng đoạn nguồn.',
@@ -120,11 +104,9 @@ const vi: Messages = {
   ],
 };
 
-const en: Messages = {
+const en: Omit<Messages, keyof SharedMessages> = {
   sources: 'Sources',
   closest: 'Closest articles',
-  paragraph: 'paragraph',
-  eventDate: 'event date',
   flagged: 'Some sentences were removed because the sources did not support them.',
   emptyAnswer: 'No answer.',
   searchHeader: 'Search results for',
@@ -140,7 +122,6 @@ const en: Messages = {
   unknownCommand: 'I do not know that command. Type /help to see what I can do.',
   textOnly: 'I can only read questions written as text.',
   notAllowedChat: 'This bot only serves chats it has been enabled for.',
-  notAllowedAdmin: 'You are not allowed to use this command.',
   reindexBusy: 'A reindex is already running; please wait for it to finish.',
   reindexStarted: 'Re-reading the archive and updating the index…',
   reindexDone: (r) =>
@@ -152,12 +133,6 @@ const en: Messages = {
   inlineTitle: 'Answer with citations',
   inlineRefusedTitle: 'The archive does not cover this',
   inlineTooMany: 'Too many requests, please wait a moment',
-  error: {
-    index: 'The archive is being updated. Please try again in a few minutes.',
-    provider: 'The answering service is having trouble. Please try again later.',
-    input: 'I could not read that request.',
-    other: 'Something went wrong; it has been logged. Please try again later.',
-  },
   help: {
     intro:
       "Kiem Chung answers questions about the international-cooperation news of Vietnam's Ministry of Science and Technology, quoting the source paragraphs word for word.",
@@ -181,6 +156,8 @@ const en: Messages = {
   ],
 };
 
+const TABLES: Record<Lang, Messages> = { vi: { ...sharedMessages('vi'), ...vi }, en: { ...sharedMessages('en'), ...en } };
+
 export function messages(lang: Lang): Messages {
-  return lang === 'en' ? en : vi;
+  return TABLES[lang === 'en' ? 'en' : 'vi'];
 }

@@ -1,9 +1,9 @@
-import type { Answer, SearchHit, SourceParagraph } from '../types.js';
+import { formatDate } from '../text/format-date.js';
+import type { Answer, Lang, SearchHit, SourceParagraph } from '../types.js';
 
 /** Plain-text renderings for the terminal. */
-export function formatDate(date: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : date || 'không rõ ngày';
+function dateOf(date: string, lang: Lang = 'vi'): string {
+  return date ? formatDate(date, lang) : 'không rõ ngày';
 }
 
 export function renderAnswer(a: Answer): string {
@@ -11,12 +11,12 @@ export function renderAnswer(a: Answer): string {
   if (a.citations.length) {
     lines.push('');
     for (const c of a.citations) {
-      lines.push(`[${c.marker}] ${c.title} (${formatDate(c.date)}) — đoạn ${c.paragraphNumber}, ${c.paragraphId}`);
+      lines.push(`[${c.marker}] ${c.title} (${dateOf(c.date, a.lang)}) — đoạn ${c.paragraphNumber}, ${c.paragraphId}`);
       lines.push(`    ${c.source}${c.url ? ` · ${c.url}` : ''}`);
     }
   } else if (a.refused && a.closest.length) {
     lines.push('', a.lang === 'en' ? 'Closest articles:' : 'Các bài viết gần nhất:');
-    for (const c of a.closest.slice(0, 3)) lines.push(`  - ${c.title} (${formatDate(c.date)}) · ${c.articleId}`);
+    for (const c of a.closest.slice(0, 3)) lines.push(`  - ${c.title} (${dateOf(c.date, a.lang)}) · ${c.articleId}`);
   }
   return lines.join('\n');
 }
@@ -24,10 +24,10 @@ export function renderAnswer(a: Answer): string {
 export function renderHits(hits: readonly SearchHit[]): string {
   if (!hits.length) return 'Không có kết quả.';
   return hits
-    .map((h, i) => `${i + 1}. ${h.title} (${formatDate(h.date)}) · ${h.paragraphId}\n   ${h.snippet.length > 220 ? `${h.snippet.slice(0, 220)}…` : h.snippet}`)
+    .map((h, i) => `${i + 1}. ${h.title} (${dateOf(h.date)}) · ${h.paragraphId}\n   ${h.snippet.length > 220 ? `${h.snippet.slice(0, 220)}…` : h.snippet}`)
     .join('\n');
 }
 
 export function renderSource(p: SourceParagraph): string {
-  return `${p.title} (${formatDate(p.date)}) — đoạn ${p.paragraphNumber}/${p.paragraphCount}, ${p.paragraphId}\n${p.source}${p.url ? ` · ${p.url}` : ''}\n\n${p.text}`;
+  return `${p.title} (${dateOf(p.date)}) — đoạn ${p.paragraphNumber}/${p.paragraphCount}, ${p.paragraphId}\n${p.source}${p.url ? ` · ${p.url}` : ''}\n\n${p.text}`;
 }

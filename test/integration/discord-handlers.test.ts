@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDiscordConfig } from '../../adapters/discord/config.js';
 import { type HandlerState, createInteractionHandler } from '../../adapters/discord/handler.js';
 import type { HandlerContext } from '../../adapters/discord/interaction.js';
-import { createRateLimiter } from '../../adapters/discord/rate-limit.js';
+import { createRateLimiter } from '../../adapters/shared/rate-limit.js';
 import { type Answer, type Engine, IndexError, createEngine, silentLogger } from '../../src/index.js';
 import {
   type StandIn,
@@ -39,6 +39,7 @@ afterAll(async () => {
 function spied(override: Partial<Engine> = {}) {
   const seen = { ask: [] as string[], check: [] as string[], search: [] as string[], source: [] as string[], suggest: [] as string[], reindex: 0 };
   const engine: Engine = {
+    limits: override.limits ?? real.limits,
     ask: (q, o) => (seen.ask.push(q), (override.ask ?? real.ask)(q, o)),
     check: (t, o) => (seen.check.push(t), (override.check ?? real.check)(t, o)),
     search: (q, o) => (seen.search.push(q), real.search(q, o)),
@@ -55,7 +56,7 @@ function setup(options: { env?: Record<string, string>; override?: Partial<Engin
   const { engine, seen } = spied(options.override);
   const logger = recordingLogger();
   const config = loadDiscordConfig({ DISCORD_TOKEN: 'test-token-not-real', ADMIN_IDS: ADMIN, ...options.env });
-  const ctx: HandlerContext = { engine, logger, config, limiter: createRateLimiter(config.rateLimit) };
+  const ctx: HandlerContext = { engine, logger, config, limiter: createRateLimiter({ limit: config.rateLimit }) };
   const handle = createInteractionHandler(ctx, options.state);
   const run = async (s: StandIn) => {
     await handle(s.interaction);
@@ -171,12 +172,23 @@ describe('hostile input', () => {
     });
   }
 
-  it('a 12,000-character question is cut to 1,000 with a note, and still answered', async () => {
+  it('a 12,000-character question is cut to the engine’s limit with a note, and still answered', async () => {
     const { run, seen } = setup();
     const s = await run(chatInput('ask', { question: 'Viện Đo lường Việt Nam ký kết gì? '.repeat(360) }));
-    expect(seen.ask[0]!.length).toBeLessThanOrEqual(1000);
-    expect(s.calls[1]!.payload.content).toMatch(/1000/);
+    expect(real.limits.maxQuestionChars).toBe(2000);
+    expect(seen.ask[0]!.length).toBeLessThanOrEqual(2000);
+    expect(seen.ask[0]!.length).toBeGreaterThan(1900);
+    expect(s.calls[1]!.payload.content).toBe('(Chỉ 2000 ký tự đầu của tin nhắn được kiểm chứng.)');
     expectWellFormed(s);
+  });
+
+  it('follows the engine’s limit, not one of its own', async () => {
+    const { run, seen } = setup({ override: { limits: { maxQuestionChars: 100 } } });
+    const s = await run(chatInput('ask', { question: 'Viện Đo lường Việt Nam ký kết gì? '.repeat(10) }));
+    expect(seen.ask[0]!.length).toBeLessThanOrEqual(100);
+    expect(s.calls[1]!.payload.content).toBe('(Chỉ 100 ký tự đầu của tin nhắn được kiểm chứng.)');
+    await run(chatInput('search', { query: 'IEC '.repeat(50) }));
+    expect(seen.search[0]!.length).toBeLessThanOrEqual(100);
   });
 
   it('Markdown and mention injection stay inert; RTL and zero-width characters are dropped', async () => {
@@ -310,14 +322,14 @@ describe('error boundary', () => {
     // The first message goes out, the follow-up with the rest of the paragraph fails, the boundary follows up once more.
     const s = await run(buttonPress('kc:p:do-luong-lmc-2023#p1', { failOn: 'followUp' }));
     expect(s.methods()).toEqual(['deferReply', 'editReply', 'followUp', 'followUp']);
-    expect(s.calls[3]!.payload).toMatchObject({ content: 'Đã có lỗi. Hãy thử lại sau.', flags: EPHEMERAL });
+    expect(s.calls[3]!.payload).toMatchObject({ content: 'Đã có lỗi xảy ra; lỗi đã được ghi lại. Xin thử lại sau.', flags: EPHEMERAL });
   });
 
   it('before any response: replies privately; an unknown error gets the generic message in English', async () => {
     const { run, logger } = setup();
     const s = await run(chatInput('ask', { question: 'IEC?' }, { failOn: 'deferReply', locale: 'en-GB' }));
     expect(s.methods()).toEqual(['deferReply', 'reply']);
-    expect(s.calls[1]!.payload).toMatchObject({ content: 'Something went wrong. Please try again later.', flags: EPHEMERAL });
+    expect(s.calls[1]!.payload).toMatchObject({ content: 'Something went wrong; it has been logged. Please try again later.', flags: EPHEMERAL });
     expect(logger.lines.some((l) => l.startsWith('error discord command ask failed'))).toBe(true);
   });
 

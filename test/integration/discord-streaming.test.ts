@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDiscordConfig } from '../../adapters/discord/config.js';
 import { createInteractionHandler } from '../../adapters/discord/handler.js';
 import type { HandlerContext } from '../../adapters/discord/interaction.js';
-import { createRateLimiter } from '../../adapters/discord/rate-limit.js';
+import { createRateLimiter } from '../../adapters/shared/rate-limit.js';
 import { type Answer, type Engine, ProviderError, createEngine, silentLogger } from '../../src/index.js';
 import { CORPUS, REPO, tempDir } from '../support/corpus.js';
 import { type VirtualClock, virtualClock } from '../support/discord-clock.js';
@@ -91,7 +91,7 @@ function setup(options: { env?: Record<string, string>; wrap?: (ask: Engine['ask
   };
   const logger = recordingLogger();
   const config = loadDiscordConfig({ DISCORD_TOKEN: 'test-token-not-real', DISCORD_DRAFT_INTERVAL_MS: String(INTERVAL), ...options.env });
-  const ctx: HandlerContext = { engine: wrapped, logger, config, limiter: createRateLimiter(0), clock: time.clock };
+  const ctx: HandlerContext = { engine: wrapped, logger, config, limiter: createRateLimiter({ limit: 0 }), clock: time.clock };
   const handle = createInteractionHandler(ctx);
   const run = async (s: StandIn) => {
     await handle(s.interaction);
@@ -238,7 +238,7 @@ describe('Discord replies while the model writes', () => {
     expect(s.methods()).not.toContain('followUp');
     expect(all.length).toBeGreaterThanOrEqual(2);
     expect(isDraft(all[0]!)).toBe(true);
-    expect(all.at(-1)!.payload).toMatchObject({ content: 'Dịch vụ mô hình đang lỗi. Hãy thử lại sau.', embeds: [], components: [] });
+    expect(all.at(-1)!.payload).toMatchObject({ content: 'Dịch vụ tạo câu trả lời đang gặp sự cố. Xin thử lại sau.', embeds: [], components: [] });
     expect(all.at(-1)!.at! - all.at(-2)!.at!).toBeGreaterThanOrEqual(INTERVAL);
     expect(logger.lines.join('\n')).toContain('ProviderError: openai:fake-chat: connection reset');
   });

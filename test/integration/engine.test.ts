@@ -3,8 +3,10 @@ import { type Engine, createEngine, silentLogger } from '../../src/index.js';
 import { CORPUS, tempDir } from '../support/corpus.js';
 
 let engine: Engine;
+let indexDir: string;
 beforeAll(async () => {
-  engine = await createEngine({ config: { corpus: CORPUS, indexDir: tempDir() }, env: {}, logger: silentLogger });
+  indexDir = tempDir();
+  engine = await createEngine({ config: { corpus: CORPUS, indexDir }, env: {}, logger: silentLogger });
 });
 afterAll(() => engine.close());
 
@@ -60,6 +62,20 @@ describe('answers over the real corpus', () => {
     expect(await engine.ask('hội nghị '.repeat(2000))).toMatchObject({ refused: true, reason: 'too-long' });
     const odd = await engine.ask('<b>IEC</b> \u202Eai là Tổng Thư ký\u0000?');
     expect(odd.citations[0]?.quote ?? '').toContain('Philippe Metzger');
+  });
+
+  it('states the longest question it takes (KIEMCHUNG_MAX_QUESTION_CHARS) and holds to it', async () => {
+    expect(engine.limits).toEqual({ maxQuestionChars: 2000 });
+    const small = await createEngine({ config: { corpus: CORPUS, indexDir }, env: { KIEMCHUNG_MAX_QUESTION_CHARS: '100' }, logger: silentLogger });
+    try {
+      expect(small.limits.maxQuestionChars).toBe(100);
+      const long = 'IEC '.repeat(26);
+      expect(await small.ask(long)).toMatchObject({ refused: true, reason: 'too-long' });
+      await expect(small.search(long)).rejects.toMatchObject({ code: 'input' });
+      expect((await small.ask(long.slice(0, 100))).reason).not.toBe('too-long');
+    } finally {
+      await small.close();
+    }
   });
 
   it('filters by article, source and date range', async () => {

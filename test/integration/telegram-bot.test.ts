@@ -213,6 +213,15 @@ describe('hostile input', () => {
     sentMessages();
   });
 
+  it('accepts what the engine accepts: its limit, not a setting of its own', async () => {
+    spy = spyEngine({ ...real.engine, limits: { maxQuestionChars: 100 } });
+    h = await startHarness(spy.engine);
+    await h.send(privateText(`Tổng Thư ký IEC là ai? ${'x'.repeat(90)}`));
+    await h.send(privateText('/search IEC '.padEnd(120, 'x')));
+    expect(h.texts()).toEqual(['Câu hỏi quá dài (113 ký tự). Xin rút gọn dưới 100 ký tự.', 'Câu hỏi quá dài (112 ký tự). Xin rút gọn dưới 100 ký tự.']);
+    expect(spy.calls).toEqual([]);
+  });
+
   it('strips zero-width, right-to-left and control characters before asking', async () => {
     await start();
     await h.send(privateText('Tổng\u200b Thư\u200d ký\u200f IEC\u202e\u0000 là ai?\u2069'));
@@ -351,7 +360,7 @@ describe('manners', () => {
     await h.send(privateText('/source do-luong-lmc-2023#p1'));
     expect(h.texts()).toEqual([
       'Dịch vụ tạo câu trả lời đang gặp sự cố. Xin thử lại sau.',
-      'The archive is being updated. Please try again in a few minutes.',
+      'The archive is not ready yet. Please try again later.',
       'Đã có lỗi xảy ra; lỗi đã được ghi lại. Xin thử lại sau.',
     ]);
     expect(h.logs.filter((l) => l.startsWith('error'))).toHaveLength(3);

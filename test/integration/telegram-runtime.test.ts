@@ -123,11 +123,15 @@ describe('webhook mode', () => {
       expect(await fetch(url).then((r) => r.status)).toBe(404);
       expect(await post(update, { 'X-Telegram-Bot-Api-Secret-Token': secret }).then(() => fetch(`${url}/x`, { method: 'POST' })).then((r) => r.status)).toBe(404);
       expect(await post('{not json', { 'X-Telegram-Bot-Api-Secret-Token': secret })).toBe(400);
+      // JSON that is not an update is acknowledged and ignored; an oversized body is refused unread.
+      expect(await post('{"message":{"text":"hi"}}', { 'X-Telegram-Bot-Api-Secret-Token': secret })).toBe(200);
+      expect(await post(' '.repeat((1 << 20) + 1), { 'X-Telegram-Bot-Api-Secret-Token': secret })).toBe(413);
       await api.waitFor(() => api.of('sendMessage').length === 1);
       // Only the update with the right secret was answered.
       expect(api.of('sendMessage')).toHaveLength(1);
       expect(api.of('sendMessage')[0]!.payload.text).toContain('Philippe Metzger');
       expect(rec.lines.filter((l) => l.includes('refused a webhook call'))).toHaveLength(3);
+      expect(rec.lines.some((l) => l.includes('ignored an update without an update_id'))).toBe(true);
       expect(rec.lines.join('\n')).not.toContain(secret);
     } finally {
       await rt.stop();

@@ -4,7 +4,7 @@
  * (`settle`), every wait passes at once. No test waits for real seconds, and none asserts on the
  * wall clock.
  */
-import type { Clock } from '../../adapters/discord/draft.js';
+import type { Clock } from '../../adapters/shared/clock.js';
 
 export interface VirtualClock {
   clock: Clock;

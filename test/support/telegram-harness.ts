@@ -11,8 +11,8 @@ import type { Message, MessageEntity, Update } from 'grammy/types';
 import { type Engine, type Logger, createEngine, silentLogger } from '../../src/index.js';
 import { type TelegramBot, createTelegramBot } from '../../adapters/telegram/bot.js';
 import { loadTelegramConfig } from '../../adapters/telegram/config.js';
-import type { Clock } from '../../adapters/telegram/draft.js';
-import { maskingLogger } from '../../adapters/telegram/index.js';
+import type { Clock } from '../../adapters/shared/clock.js';
+import { telegramLogger } from '../../adapters/telegram/index.js';
 import { type FakeBotApi, TEST_TOKEN, startFakeBotApi } from './telegram-api.js';
 
 export const CORPUS = fileURLToPath(new URL('../../corpus/', import.meta.url));
@@ -55,6 +55,7 @@ export function spyEngine(inner: Engine): EngineSpy {
     }
   };
   const engine: Engine = {
+    limits: inner.limits,
     ask: async (q, o) => (await before('ask', q), inner.ask(q, o)),
     check: async (t, o) => (await before('check', t), inner.check(t, o)),
     search: async (q, o) => (await before('search', q), inner.search(q, o)),
@@ -206,7 +207,7 @@ export async function startHarness(engine: Engine, env: Record<string, string> =
   const tb = createTelegramBot({
     engine,
     config,
-    logger: maskingLogger(rec.logger, [TEST_TOKEN]),
+    logger: telegramLogger(rec.logger, [TEST_TOKEN]),
     botInfo: api.me,
     ...(now ? { now } : {}),
     ...(options.drafts ? { drafts: options.drafts } : {}),

@@ -57,7 +57,7 @@ describe('command builders', () => {
       ['question', ApplicationCommandOptionType.String, true],
       ['public', ApplicationCommandOptionType.Boolean, false],
     ]);
-    expect(ask[0].max_length).toBe(1000);
+    expect(ask[0].max_length).toBe(6000);
     const source = (byName.get('source')!.options as any[])[0];
     expect(source).toMatchObject({ name: 'id', autocomplete: true, required: true, max_length: 140 });
     expect(byName.get('Verify')!.type).toBe(ApplicationCommandType.Message);

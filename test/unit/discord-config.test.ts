@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_REST_URL, loadDiscordConfig } from '../../adapters/discord/config.js';
 import { ConfigError } from '../../src/index.js';
-import { createRateLimiter } from '../../adapters/discord/rate-limit.js';
 
 const TOKEN = 'MTIzNDU2Nzg5.secret-token-value';
 
@@ -55,26 +54,5 @@ describe('loadDiscordConfig', () => {
   it('treats blank values as unset', () => {
     expect(() => loadDiscordConfig({ DISCORD_TOKEN: '  ' })).toThrow(ConfigError);
     expect(loadDiscordConfig({ DISCORD_TOKEN: TOKEN, DISCORD_REST_URL: '' }).restUrl).toBe(DEFAULT_REST_URL);
-  });
-});
-
-describe('createRateLimiter', () => {
-  it('allows n per sliding minute per user, then says when to retry', () => {
-    let now = 1_000_000;
-    const limiter = createRateLimiter(2, () => now);
-    expect(limiter.take('a').ok).toBe(true);
-    now += 10_000;
-    expect(limiter.take('a').ok).toBe(true);
-    const third = limiter.take('a');
-    expect(third).toEqual({ ok: false, retryAfterMs: 50_000 });
-    expect(limiter.take('b').ok).toBe(true);
-    now += 50_001;
-    expect(limiter.take('a').ok).toBe(true);
-    expect(limiter.take('a').ok).toBe(false);
-  });
-
-  it('0 turns the limit off', () => {
-    const limiter = createRateLimiter(0);
-    for (let k = 0; k < 100; k++) expect(limiter.take('a').ok).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadDiscordConfig } from '../../adapters/discord/config.js';
 import { createDraftReply, showsDraft } from '../../adapters/discord/draft.js';
-import { DRAFT_MAX_CHARS, draftMessage } from '../../adapters/discord/format.js';
+import { draftMessage } from '../../adapters/discord/format.js';
+import { DRAFT_MAX_CHARS } from '../../adapters/shared/draft-loop.js';
 import type { Responder } from '../../adapters/discord/interaction.js';
 import { ConfigError } from '../../src/index.js';
 import { virtualClock } from '../support/discord-clock.js';

@@ -3,18 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  LIMITS,
-  answerMessages,
-  clip,
-  escapeText,
-  packDoc,
-  parseSourceButtonId,
-  searchMessages,
-  sourceButtonId,
-  sourceMessages,
-  splitText,
-} from '../../adapters/discord/format.js';
+import { LIMITS, clip, escapeText, packDoc, parseSourceButtonId, sourceButtonId, splitText } from '../../adapters/discord/embeds.js';
+import { answerMessages, searchMessages, sourceMessages } from '../../adapters/discord/format.js';
 import { type Answer, type Engine, type EngineStats, createEngine, silentLogger } from '../../src/index.js';
 import { limitViolations } from '../support/discord-stand-in.js';
 
@@ -174,6 +164,8 @@ describe('answer, search and source messages', () => {
     for (const [k, c] of real.citations.entries()) {
       expect(embed.fields![k]!.name).toContain(`[${c.marker}]`);
       expect(embed.fields![k]!.name).toContain(`đoạn ${c.paragraphNumber}`);
+      // Both seed articles carry the event's date, and say so, as in Telegram.
+      expect(embed.fields![k]!.name).toContain('29/08/2023 (ngày sự kiện) · đoạn');
       expect(embed.fields![k]!.value).toContain(c.paragraphId);
     }
     expect(first!.components.flatMap((r) => r.components.map((b) => ('custom_id' in b ? b.custom_id : '')))).toEqual(
@@ -219,7 +211,7 @@ describe('answer, search and source messages', () => {
     const hits = await engine.search('IEC', { topK: 5 });
     const [m] = searchMessages('IEC', hits, stats, 'en');
     expect(m!.embeds[0]!.fields).toHaveLength(hits.length);
-    expect(m!.embeds[0]!.footer?.text).toBe('Archive: 2 articles, 12 paragraphs · 2023-08-29 – 2024-06-05');
+    expect(m!.embeds[0]!.footer?.text).toBe('Archive: 2 articles, 12 paragraphs · 29 Aug 2023 – 5 Jun 2024');
     const p = (await engine.source('do-luong-lmc-2023#p3'))!;
     const long = sourceMessages({ ...p, text: `${p.text} `.repeat(60) }, 'vi');
     expect(long.length).toBeGreaterThan(1);

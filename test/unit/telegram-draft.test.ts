@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DRAFT_MAX_CHARS, renderDraft } from '../../adapters/telegram/draft.js';
+import { DRAFT_MAX_CHARS } from '../../adapters/shared/draft-loop.js';
+import { renderDraft } from '../../adapters/telegram/draft.js';
 import { messages } from '../../adapters/telegram/messages.js';
 import { checkTelegramHtml } from '../support/telegram-html.js';
 

@@ -1,20 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Answer, Citation, SearchHit, SourceParagraph } from '../../src/index.js';
-import {
-  TELEGRAM_TEXT_LIMIT,
-  escapeHtml,
-  formatAnswer,
-  formatDate,
-  formatHelp,
-  formatInlineAnswer,
-  formatSearch,
-  formatSource,
-  packBlocks,
-  repairHtml,
-  splitHtml,
-  truncateText,
-} from '../../adapters/telegram/format.js';
+import { type Answer, type Citation, type SearchHit, type SourceParagraph, formatDate } from '../../src/index.js';
+import { formatAnswer, formatHelp, formatInlineAnswer, formatSearch, formatSource } from '../../adapters/telegram/format.js';
+import { TELEGRAM_TEXT_LIMIT, escapeHtml, packBlocks, repairHtml, splitHtml } from '../../adapters/telegram/html.js';
+import { truncateText } from '../../adapters/shared/text.js';
 import { checkTelegramHtml } from '../support/telegram-html.js';
 
 const squash = (s: string) => s.replace(/\s+/gu, '');

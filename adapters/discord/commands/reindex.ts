@@ -1,31 +1,18 @@
-import { SlashCommandBuilder } from 'discord.js';
 import { reindexMessages } from '../format.js';
-import type { ChatCommand } from '../interaction.js';
 import { langOf, messagesFor } from '../messages.js';
 import { defer, replyShort, sendDeferred } from '../respond.js';
-import { localized } from './localize.js';
-
-export const data = new SlashCommandBuilder()
-  .setName('reindex')
-  .setNameLocalizations(localized('cập-nhật-kho', 'reindex'))
-  .setDescription('Re-read the article folder and update the index (administrators only)')
-  .setDescriptionLocalizations(
-    localized(
-      'Đọc lại thư mục bài viết và cập nhật chỉ mục (chỉ quản trị viên)',
-      'Re-read the article folder and update the index (administrators only)',
-    ),
-  );
+import { isAdmin } from '../../shared/admin.js';
+import { chatCommand } from './define.js';
 
 /** Changes state, so only user ids listed in ADMIN_IDS may run it; Discord roles are not trusted for this. */
-export const reindex: ChatCommand = {
-  kind: 'chat',
-  data,
+export const reindex = chatCommand({
+  name: { vi: 'cập-nhật-kho', en: 'reindex' },
+  description: { vi: 'Đọc lại thư mục bài viết và cập nhật chỉ mục (chỉ quản trị viên)', en: 'Re-read the article folder and update the index (administrators only)' },
   limited: false,
   async execute(i, ctx) {
     const lang = langOf(i.locale);
-    if (!ctx.config.adminIds.has(i.user.id)) {
-      ctx.logger.warn(`discord /reindex refused for user ${i.user.id}`);
-      await replyShort(i, messagesFor(lang).notAllowed);
+    if (!isAdmin({ adminIds: ctx.config.adminIds, logger: ctx.logger, platform: 'discord' }, 'reindex', i.user.id)) {
+      await replyShort(i, messagesFor(lang).notAllowedAdmin);
       return;
     }
     await defer(i, true);
@@ -33,4 +20,4 @@ export const reindex: ChatCommand = {
     const report = await ctx.engine.reindex();
     await sendDeferred(i, reindexMessages(report, lang), true);
   },
-};
+});

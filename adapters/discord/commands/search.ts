@@ -1,44 +1,35 @@
-import { SlashCommandBuilder } from 'discord.js';
-import { plainMessage, searchMessages } from '../format.js';
-import type { ChatCommand } from '../interaction.js';
+import { LIMITS, plainMessage } from '../embeds.js';
+import { searchMessages } from '../format.js';
 import { langOf, messagesFor } from '../messages.js';
-import { cleanQuestion, hasWords, statsOrNull } from '../question.js';
+import { readQuestion } from '../../shared/text.js';
+import { statsOrNull } from '../question.js';
 import { defer, sendDeferred } from '../respond.js';
-import { localized } from './localize.js';
+import { chatCommand, described } from './define.js';
 
-export const MAX_QUERY_CHARS = 300;
 export const SEARCH_HITS = 5;
 
-export const data = new SlashCommandBuilder()
-  .setName('search')
-  .setNameLocalizations(localized('tìm', 'search'))
-  .setDescription('Find the paragraphs of the archive that best match some words')
-  .setDescriptionLocalizations(
-    localized('Tìm những đoạn trong kho khớp nhất với từ khóa', 'Find the paragraphs of the archive that best match some words'),
-  )
-  .addStringOption((o) =>
-    o
-      .setName('query')
-      .setNameLocalizations(localized('từ-khóa', 'query'))
-      .setDescription('Words to look for')
-      .setDescriptionLocalizations(localized('Từ khóa cần tìm', 'Words to look for'))
-      .setRequired(true)
-      .setMaxLength(MAX_QUERY_CHARS),
-  );
-
-export const search: ChatCommand = {
-  kind: 'chat',
-  data,
+/** The paragraphs that best match some words, privately, each with a button to read it. */
+export const search = chatCommand({
+  name: { vi: 'tìm', en: 'search' },
+  description: { vi: 'Tìm những đoạn trong kho khớp nhất với từ khóa', en: 'Find the paragraphs of the archive that best match some words' },
+  options: (b) =>
+    b.addStringOption((o) =>
+      described(o, { vi: 'từ-khóa', en: 'query' }, { vi: 'Từ khóa cần tìm', en: 'Words to look for' })
+        .setRequired(true)
+        // Discord's own cap on an option; the engine's limit is applied when the query arrives.
+        .setMaxLength(LIMITS.optionValue),
+    ),
   limited: true,
   async execute(i, ctx) {
     await defer(i, true);
     const lang = langOf(i.locale);
-    const query = cleanQuestion(i.options.getString('query') ?? '').slice(0, MAX_QUERY_CHARS);
-    if (!hasWords(query)) {
+    const typed = readQuestion(i.options.getString('query') ?? '', ctx.engine.limits.maxQuestionChars, 'cut');
+    if (typed.kind !== 'ok') {
       await sendDeferred(i, [plainMessage(messagesFor(lang).emptyQuery)], true);
       return;
     }
+    const query = typed.text;
     const hits = await ctx.engine.search(query, { topK: SEARCH_HITS });
     await sendDeferred(i, searchMessages(query, hits, statsOrNull(ctx), lang), true);
   },
-};
+});

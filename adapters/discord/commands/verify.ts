@@ -2,8 +2,7 @@ import { ApplicationCommandType, ContextMenuCommandBuilder } from 'discord.js';
 import type { MessageCommand, MessageMenu } from '../interaction.js';
 import { langOf, messagesFor } from '../messages.js';
 import { answerQuestion } from '../question.js';
-import { defer } from '../respond.js';
-import { localized } from './localize.js';
+import { localized } from './define.js';
 
 export const data = new ContextMenuCommandBuilder()
   .setName('Verify')
@@ -19,13 +18,10 @@ export function messageText(message: MessageMenu['targetMessage']): string {
     .join('\n');
 }
 
+/** "Verify" on a message: its text is answered as a question, privately. */
 export const verify: MessageCommand = {
   kind: 'message',
   data,
   limited: true,
-  async execute(i, ctx) {
-    await defer(i, true);
-    const emptyText = messagesFor(langOf(i.locale)).emptyMessage;
-    await answerQuestion(i, ctx, messageText(i.targetMessage), { ephemeral: true, emptyText });
-  },
+  execute: (i, ctx) => answerQuestion(i, ctx, messageText(i.targetMessage), { ephemeral: true, emptyText: messagesFor(langOf(i.locale)).emptyMessage }),
 };

@@ -1,12 +1,13 @@
 import { type Context, InlineKeyboard } from 'grammy';
-import { type Services, replyHtml, replyText, textsFor, withTyping, withinLimit } from '../context.js';
+import { type Services, replyHtml, typedQuestion, withTyping } from '../context.js';
 import type { Answer } from '../../../src/index.js';
 import { createDraftReply } from '../draft.js';
-import { type SourceButton, formatAnswer } from '../format.js';
-import { cleanText, hasWords, sourceButtonData } from '../input.js';
+import { formatAnswer } from '../format.js';
+import type { CitedParagraph } from '../../shared/citations.js';
+import { sourceButtonData } from '../input.js';
 
 /** Buttons that open each cited paragraph, four to a row; ids too long for button data get none. */
-export function sourceKeyboard(sources: SourceButton[], paragraphWord: string): InlineKeyboard | undefined {
+export function sourceKeyboard(sources: CitedParagraph[], paragraphWord: string): InlineKeyboard | undefined {
   const kb = new InlineKeyboard();
   let inRow = 0;
   for (const s of sources.slice(0, 12)) {
@@ -29,11 +30,9 @@ export function sourceKeyboard(sources: SourceButton[], paragraphWord: string): 
  * answer; without one nothing is sent before the answer.
  */
 export async function answerQuestion(s: Services, ctx: Context, raw: string): Promise<void> {
-  if (!(await withinLimit(s, ctx, raw))) return;
-  const question = cleanText(raw);
-  const t = textsFor(ctx, question);
-  if (!hasWords(question)) return replyText(ctx, t.askUsage);
-  if (question.length > s.config.maxQuestionChars) return replyText(ctx, t.tooLong(s.config.maxQuestionChars, question.length));
+  const typed = await typedQuestion(s, ctx, raw, 'askUsage');
+  if (!typed) return;
+  const { text: question, t } = typed;
   const draft =
     s.engine.stats().llm === 'none'
       ? null

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Context } from 'grammy';
 import type { InlineQueryResultArticle } from 'grammy/types';
 import { type Services, textsFor } from '../context.js';
-import { formatInlineAnswer, truncateText } from '../format.js';
-import { cleanText, hasWords } from '../input.js';
+import { readQuestion, truncateText } from '../../shared/text.js';
+import { formatInlineAnswer } from '../format.js';
 
 /**
  * `@bot <question>` in any chat: one result, the cited answer ready to send (journalists share
@@ -11,13 +11,14 @@ import { cleanText, hasWords } from '../input.js';
  * get nothing and results are cached for everyone asking the same thing.
  */
 export async function inlineQuery(s: Services, ctx: Context): Promise<void> {
-  const question = cleanText(ctx.inlineQuery?.query ?? '');
-  if (!hasWords(question) || Array.from(question).length < 3 || question.length > s.config.maxQuestionChars) {
+  const q = readQuestion(ctx.inlineQuery?.query ?? '', s.engine.limits.maxQuestionChars);
+  if (q.kind !== 'ok' || Array.from(q.text).length < 3) {
     await ctx.answerInlineQuery([], { cache_time: 300 });
     return;
   }
+  const question = q.text;
   const t = textsFor(ctx, question);
-  if (s.inlineLimiter.check(ctx.from?.id ?? 0) !== 'ok') {
+  if (!s.inlineLimiter.take(ctx.from?.id ?? 0).ok) {
     await ctx.answerInlineQuery([], { cache_time: 0, is_personal: true, button: { text: t.inlineTooMany, start_parameter: 'help' } });
     return;
   }

@@ -1,6 +1,8 @@
 import type { Context } from 'grammy';
 import { type Services, replyHtml, replyText, textsFor } from '../context.js';
-import { escapeHtml, packBlocks, truncateText } from '../format.js';
+import { isAdmin } from '../../shared/admin.js';
+import { truncateText } from '../../shared/text.js';
+import { escapeHtml, packBlocks } from '../html.js';
 
 /**
  * `/reindex` (ids in ADMIN_IDS only): re-reads the corpus and updates the index. One run at a
@@ -9,10 +11,7 @@ import { escapeHtml, packBlocks, truncateText } from '../format.js';
 export async function reindexCommand(s: Services, ctx: Context): Promise<void> {
   const t = textsFor(ctx);
   const user = ctx.from?.id;
-  if (user === undefined || !s.config.adminIds.has(user)) {
-    s.logger.warn(`telegram: /reindex refused for user ${user ?? 'unknown'}`);
-    return replyText(ctx, t.notAllowedAdmin);
-  }
+  if (!isAdmin({ adminIds: s.config.adminIds, logger: s.logger, platform: 'telegram' }, 'reindex', user)) return replyText(ctx, t.notAllowedAdmin);
   if (s.state.reindexing) return replyText(ctx, t.reindexBusy);
   s.state.reindexing = true;
   try {

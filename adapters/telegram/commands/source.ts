@@ -1,7 +1,8 @@
 import type { Context } from 'grammy';
 import { type Services, langOf, replyHtml, replyText, textsFor, withinLimit } from '../context.js';
 import { formatSource } from '../format.js';
-import { cleanText, paragraphIdFrom, parseButtonData, shown } from '../input.js';
+import { cleanText, paragraphIdFrom, shown } from '../../shared/text.js';
+import { parseButtonData } from '../input.js';
 
 /**
  * `/source <paragraph id>`: the whole paragraph with its article's title, date and link. Only

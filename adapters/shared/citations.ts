@@ -1,0 +1,37 @@
+/**
+ * What both platforms say about a cited article or paragraph, in plain text; each platform adds
+ * its own markup around it (see `citationBlock` in telegram/format.ts, `citationField` in
+ * discord/format.ts).
+ */
+import { type ArticleRef, type Citation, type Lang, formatDate } from '../../src/index.js';
+import { sharedMessages } from './messages.js';
+
+/**
+ * An article's date as its reader writes dates, marked when it is the event's date rather than
+ * the publication's (`29/08/2023 (ngày sự kiện)`); empty when the article has none.
+ */
+export function articleDate(ref: Pick<ArticleRef, 'date' | 'dateKind'>, lang: Lang): string {
+  if (!ref.date) return '';
+  return ref.dateKind === 'event' ? `${formatDate(ref.date, lang)} (${sharedMessages(lang).eventDate})` : formatDate(ref.date, lang);
+}
+
+/** `đoạn 3`, `paragraph 3`. */
+export function paragraphLabel(paragraphNumber: number, lang: Lang): string {
+  return `${sharedMessages(lang).paragraph} ${paragraphNumber}`;
+}
+
+/** A paragraph an answer cites, for the button that opens it. */
+export interface CitedParagraph {
+  marker: number;
+  paragraphId: string;
+  paragraphNumber: number;
+}
+
+/** One entry per cited paragraph, in marker order; a paragraph cited twice keeps its first marker. */
+export function citedParagraphs(citations: readonly Citation[]): CitedParagraph[] {
+  const out: CitedParagraph[] = [];
+  for (const c of citations) {
+    if (!out.some((p) => p.paragraphId === c.paragraphId)) out.push({ marker: c.marker, paragraphId: c.paragraphId, paragraphNumber: c.paragraphNumber });
+  }
+  return out;
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { articleDate, citedParagraphs, paragraphLabel } from '../../adapters/shared/citations.js';
+import type { Citation } from '../../src/index.js';
+
+describe('citations', () => {
+  it('date an article as its reader writes dates, and say when the date is the event’s', () => {
+    expect(articleDate({ date: '2023-08-29', dateKind: 'event' }, 'vi')).toBe('29/08/2023 (ngày sự kiện)');
+    expect(articleDate({ date: '2024-06-05', dateKind: 'event' }, 'en')).toBe('5 Jun 2024 (event date)');
+    expect(articleDate({ date: '2024-06-05', dateKind: 'published' }, 'en')).toBe('5 Jun 2024');
+    expect(articleDate({ date: '', dateKind: 'published' }, 'vi')).toBe('');
+    expect(paragraphLabel(3, 'vi')).toBe('đoạn 3');
+    expect(paragraphLabel(3, 'en')).toBe('paragraph 3');
+  });
+
+  it('list each cited paragraph once, under its first marker', () => {
+    const c = (marker: number, paragraphId: string) => ({ marker, paragraphId, paragraphNumber: Number(paragraphId.split('#p')[1]) }) as Citation;
+    expect(citedParagraphs([c(1, 'a#p2'), c(2, 'b#p1'), c(3, 'a#p2')])).toEqual([
+      { marker: 1, paragraphId: 'a#p2', paragraphNumber: 2 },
+      { marker: 2, paragraphId: 'b#p1', paragraphNumber: 1 },
+    ]);
+  });
+});
