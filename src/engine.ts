@@ -15,7 +15,7 @@ import { expandQuery, translateTerms } from './text/glossary.js';
 import { detectLang } from './text/lang.js';
 import { fold, normalizeSpace } from './text/normalize.js';
 import type { Answer, AskOptions, CheckOptions, CheckResult, Citation, Engine, Lang, EngineStats, IndexReport, SearchHit, SearchOptions, SourceParagraph, Suggestion } from './types.js';
-import { checkClaimOffline, checkText } from './check/check.js';
+import { MAX_CHECK_CHARS, checkClaimOffline, checkText } from './check/check.js';
 import { createCheckDeps } from './check/deps.js';
 
 export interface EngineOptions {
@@ -216,7 +216,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   };
 
   return {
-    limits: Object.freeze({ maxQuestionChars: config.maxQuestionChars }),
+    limits: Object.freeze({ maxQuestionChars: config.maxQuestionChars, maxCheckChars: MAX_CHECK_CHARS }),
     ask,
     check,
     search,

@@ -11,4 +11,5 @@ export { isParagraphId, parseParagraphId } from './corpus/ids.js';
 export { detectLang } from './text/lang.js';
 export { normalizeSpace, fold } from './text/normalize.js';
 export { formatDate } from './text/format-date.js';
+export { checkWording, type CheckWording } from './check/wording.js';
 export { runChat, type ChatOptions } from './cli/chat.js';

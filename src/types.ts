@@ -231,6 +231,8 @@ export interface EngineLimits {
    * refused (`reason: 'too-long'`), longer queries rejected with an `InputError`.
    */
   readonly maxQuestionChars: number;
+  /** Longest text `check` takes (after white space is collapsed); longer texts are refused (`refused: 'too-long'`). */
+  readonly maxCheckChars: number;
 }
 
 /** The whole engine: adapters and the CLI use only this. */

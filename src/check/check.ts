@@ -1,6 +1,6 @@
 import { closestArticles } from '../answer/extractive.js';
 import type { Retrieved } from '../retrieve/hybrid.js';
-import { expandQuery, translateTerms } from '../text/glossary.js';
+import { expandQuery, glossaryMatches, translateTerms } from '../text/glossary.js';
 import { detectLang } from '../text/lang.js';
 import { hasMarks, normalizeSpace } from '../text/normalize.js';
 import type { ArticleRef, CheckOptions, CheckResult, Citation, ClaimCheck, Lang, Mismatch, SearchFilter, Verdict } from '../types.js';
@@ -86,10 +86,11 @@ export async function checkClaimOffline(deps: CheckDeps, claimText: string, opti
   const words = claimWords(claim, lang, deps);
   const chosen = chooseEvidence(hits, (h) => deps.paragraphText(h), words);
   if (!chosen.pieces.length) return { result: { ...base, confidence: 1 }, comparison: null, decision: null, pieces: [], bestCoverage: 0, articleCoverage: 0, hits, lang };
+  const glossary = lang === 'en' ? glossaryMatches(claim) : { terms: [], words: new Set<string>() };
   const comparison = compareClaim(
     claim,
     chosen.pieces.map((p) => ({ text: p.text })),
-    { weightOf: (t, marked) => deps.idf(marked ? t.lower : t.folded, marked), crossLanguage: lang === 'en' && !hasMarks(claim), translated: lang === 'en' ? translateTerms(claim) : [] },
+    { weightOf: (t, marked) => deps.idf(marked ? t.lower : t.folded, marked), crossLanguage: lang === 'en' && !hasMarks(claim), translated: glossary.terms, translatedFrom: glossary.words },
   );
   const decision = decide(comparison, chosen);
   const verdict: Verdict = decision.verdict;

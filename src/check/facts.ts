@@ -198,6 +198,7 @@ function startsWithPhrase(tokens: readonly Token[], at: number, list: Lexicon, f
 function classify(tokens: readonly Token[], from: number, to: number, folded: boolean): NameKind {
   const words = tokens.slice(from, to).map((t) => t.folded).join(' ');
   if (PLACE_GROUP.has(words)) return 'place';
+  if (to - from === 1 && isAcronym(tokens[from] as Token)) return 'organisation';
   if (startsWithPhrase(tokens, from, ORG, folded)) return 'organisation';
   // Up to three words before the run: "Thứ trưởng Bộ KH&CN Lê Xuân Định", "tại thủ đô Moscow".
   for (let k = from; k >= Math.max(0, from - 3); k--) {
@@ -223,11 +224,19 @@ export function nameRuns(tokens: readonly Token[], text: string, folded = false)
       i++;
       continue;
     }
+    // A title written with capitals ("Tổng Thư ký", "Thứ trưởng") is not part of the name after it.
+    const title = find(tokens, PERSON, folded, i);
+    if (title && tokens.slice(i, i + title).every((x) => x.clause === t.clause)) {
+      i += title;
+      continue;
+    }
     let j = i + 1;
     while (j < tokens.length) {
       const u = tokens[j] as Token;
       const gap = text.slice((tokens[j - 1] as Token).end, u.start);
       if (!isCapital(u) || u.clause !== t.clause || !/^[\s&-]*$/.test(gap) || /\s-\s/.test(gap)) break;
+      // A person's name after an organisation's ("Bộ KH&CN Lê Xuân Định") starts a run of its own.
+      if (FAMILY.has(u.folded) && (isAcronym(tokens[j - 1] as Token) || startsWithPhrase(tokens, i, ORG, folded)) && j > i) break;
       j++;
     }
     // An organisation's name runs on over lower-case words to its next capital: "Hội đồng Anh", "Bộ Khoa học và Công nghệ".
@@ -236,6 +245,7 @@ export function nameRuns(tokens: readonly Token[], text: string, folded = false)
       for (let k = j; k < tokens.length && k < i + 10; k++) {
         const u = tokens[k] as Token;
         if (u.clause !== t.clause || /[^\s&-]/.test(text.slice((tokens[k - 1] as Token).end, u.start))) break;
+        if (FAMILY.has(u.folded) && isAcronym(tokens[k - 1] as Token)) break;
         if (isCapital(u)) j = k + 1;
         // A lower-case word joins only when a capital follows within two words, and only a
         // word of the name itself ("học", "và"), not a preposition ("Công ty X ở Canada").

@@ -32,7 +32,7 @@ export const MODALITY_VI: Record<Modality, string[]> = {
   purpose: ['để', 'nhằm'],
 };
 export const MODALITY_EN: Record<Modality, string[]> = {
-  done: ['has', 'have', 'had', 'was', 'were', 'did', 'became', 'has become', 'have become', 'already', 'completed'],
+  done: ['was', 'were', 'became', 'has become', 'have become', 'has been', 'have been', 'had been', 'already', 'completed', 'signed', 'held'],
   ongoing: ['is', 'are', 'currently'],
   planned: ['will', 'shall', 'plans to', 'plan to', 'planned', 'is expected to', 'are expected to', 'expected to', 'scheduled', 'is going to', 'to be held', 'upcoming'],
   hoped: ['hopes', 'hope', 'hoped', 'wants', 'want', 'wish', 'wishes', 'aims', 'aim', 'seeks', 'seek', 'pledged', 'pledges', 'committed to', 'commits to', 'proposed', 'proposes', 'called for', 'calls for', 'strives', 'intends', 'support vietnam to', 'help vietnam'],
@@ -99,9 +99,9 @@ export const PLACE_WORDS = [
 
 /** Words that start, or acronyms that are, the name of an organisation. */
 export const ORGANISATION_WORDS = [
-  'bộ', 'viện', 'ủy ban', 'uỷ ban', 'ban', 'sở', 'cục', 'tổng cục', 'vụ', 'hội', 'hiệp hội', 'liên đoàn', 'liên hiệp', 'công ty',
-  'tập đoàn', 'tổng công ty', 'trường', 'đại học', 'học viện', 'ngân hàng', 'quỹ', 'tổ chức', 'trung tâm', 'bệnh viện', 'bv',
-  'đảng', 'quốc hội', 'chính phủ', 'văn phòng', 'clb', 'câu lạc bộ', 'đài', 'báo', 'hãng', 'nhóm', 'liên minh', 'hội đồng',
+  'bộ', 'viện', 'ủy ban', 'uỷ ban', 'ban chỉ đạo', 'ban quản lý', 'sở', 'cục', 'tổng cục', 'hội đồng', 'hiệp hội', 'liên đoàn', 'liên hiệp',
+  'công ty', 'tập đoàn', 'tổng công ty', 'trường', 'đại học', 'học viện', 'ngân hàng', 'quỹ', 'tổ chức', 'trung tâm', 'bệnh viện', 'bv',
+  'đảng', 'quốc hội', 'chính phủ', 'văn phòng', 'clb', 'câu lạc bộ', 'đài truyền hình', 'báo', 'hãng', 'liên minh',
   'ctcp', 'tòa án', 'viện kiểm sát', 'công an', 'ministry', 'institute', 'commission', 'committee', 'university', 'bank',
   'company', 'council', 'organization', 'organisation', 'association', 'agency', 'federation', 'group', 'corporation',
 ];

@@ -41,8 +41,8 @@ export const FEATURE_NAMES = ['bias', 'coverage', 'pairCoverage', 'substituted',
  * until fitted; see `scripts/fit-claim-model.ts`.
  */
 export const MODEL: number[][] = [
-  [-0.959, 0.490, -1.742, 1.049, -1.611, -0.976, -0.860, 0.026, -0.706, -0.907, 2.424, -0.477, -2.870, -1.807, 1.930, 1.238, 0.822], // supported
-  [1.212, 0.698, -2.156, 1.556, -2.221, -0.781, 0.245, 0.139, 0.203, -0.971, 1.023, -0.985, -2.389, -0.757, -0.836, 0.808, 1.533], // contradicted
+  [-0.576, 0.521, -1.965, 1.093, -1.672, -1.086, -1.060, 0.020, -0.762, -0.848, 2.533, -0.539, -2.989, -1.764, 2.051, 0.840, 0.874], // supported
+  [1.496, 0.741, -2.143, 1.609, -2.304, -0.874, 0.271, 0.143, 0.088, -1.283, 0.895, -1.133, -2.375, -0.677, -0.528, 0.600, 1.696], // contradicted
   [0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000], // not-found
 ];
 
@@ -65,6 +65,8 @@ export interface Decision {
 
 /** Least coverage of the claim by its evidence for a mismatch to be about the same fact. */
 export const SAME_FACT_COVERAGE = 0.45;
+/** …and for a contradiction the model infers from changed words alone. */
+export const CHANGED_WORDS_COVERAGE = 0.6;
 
 export function decide(c: Comparison, chosen: { bestCoverage: number; articleCoverage: number }, model: number[][] = MODEL): Decision {
   const p = probabilities(featureVector(c.features, chosen), model);
@@ -74,7 +76,10 @@ export function decide(c: Comparison, chosen: { bestCoverage: number; articleCov
   }
   let verdict: Verdict = 'supported';
   for (const v of VERDICTS) if (probs[v] > probs[verdict]) verdict = v;
-  // A contradiction must name what differs: without a changed word to show, it is the next best verdict.
-  if (verdict === 'contradicted' && c.substitutions.length === 0) verdict = probs.supported > probs['not-found'] ? 'supported' : 'not-found';
+  // A contradiction must name what differs in a passage about the same fact: without a
+  // changed phrase to show, the articles do not settle the claim.
+  if (verdict === 'contradicted' && (c.substitutions.length === 0 || c.features.coverage < CHANGED_WORDS_COVERAGE)) verdict = 'not-found';
+  // Never supported when a fact was found stated differently, even in a passage about something else.
+  if (verdict === 'supported' && c.mismatches.length > 0) verdict = 'not-found';
   return { verdict, confidence: probs[verdict], probabilities: probs };
 }

@@ -251,6 +251,8 @@ export const claimSchema = z.object({
   lang: z.string().optional(),
   articles: z.array(z.union([z.string(), z.number()]).transform((s) => String(s).toLowerCase())).default([]),
   evidence: z.array(z.string()).default([]),
+  /** For a refuted claim: the kind of mismatch expected, and the source's words `stated` must contain (any one of them). */
+  mismatch: z.object({ kind: z.enum(['number', 'date', 'place', 'person', 'organisation', 'negation', 'modality', 'quantity', 'other']), stated: z.union([z.string(), z.array(z.string())]) }).optional(),
 });
 export type EvalClaim = z.infer<typeof claimSchema>;
 export type ClaimLabel = EvalClaim['label'];
@@ -299,6 +301,11 @@ export interface ClaimEvalResult {
   labels: Record<ClaimLabel, { p: number; r: number; f1: number }>;
   /** confusion[gold][predicted], counts. */
   confusion: Record<ClaimLabel, Record<ClaimLabel, number>>;
+  /**
+   * For claim sets that say which mismatch a refuted claim should get: how many were
+   * contradicted naming that kind with the source's words in `stated`, out of how many.
+   */
+  mismatchesRight?: { right: number; of: number };
   articles: number;
   passages: number;
 }
@@ -323,6 +330,8 @@ export async function runClaimEval(o: ClaimEvalOptions): Promise<ClaimEvalResult
   const stats = engine.stats();
   const confusion = Object.fromEntries(CLAIM_LABELS.map((g) => [g, Object.fromEntries(CLAIM_LABELS.map((p) => [p, 0]))])) as Record<ClaimLabel, Record<ClaimLabel, number>>;
   let strict = 0;
+  let mismatchRight = 0;
+  let mismatchExpected = 0;
   let withEvidence = 0;
   let evidenceFound = 0;
   const latencies: number[] = [];
@@ -341,6 +350,12 @@ export async function runClaimEval(o: ClaimEvalOptions): Promise<ClaimEvalResult
         if (cites) evidenceFound++;
       }
       if (predicted === c.label && (c.label === 'nei' || cites)) strict++;
+      if (c.mismatch) {
+        mismatchExpected++;
+        const words = (Array.isArray(c.mismatch.stated) ? c.mismatch.stated : [c.mismatch.stated]).map((w) => normalizeSpace(w));
+        const kind = c.mismatch.kind;
+        if (r.verdict === 'contradicted' && r.claims.some((x) => x.mismatches.some((m) => m.kind === kind && words.some((w) => normalizeSpace(m.stated).includes(w))))) mismatchRight++;
+      }
       o.onClaim?.(c, r, predicted);
       o.onProgress?.(++done, claims.length);
     }
@@ -372,6 +387,7 @@ export async function runClaimEval(o: ClaimEvalOptions): Promise<ClaimEvalResult
     p95: Math.round(percentile(latencies, 95) * 100) / 100,
     labels,
     confusion,
+    ...(mismatchExpected ? { mismatchesRight: { right: mismatchRight, of: mismatchExpected } } : {}),
     articles: stats.articles,
     passages: stats.passages,
   };

@@ -183,7 +183,7 @@ describe('hostile input', () => {
   });
 
   it('follows the engine’s limit, not one of its own', async () => {
-    const { run, seen } = setup({ override: { limits: { maxQuestionChars: 100 } } });
+    const { run, seen } = setup({ override: { limits: { maxQuestionChars: 100, maxCheckChars: 10_000 } } });
     const s = await run(chatInput('ask', { question: 'Viện Đo lường Việt Nam ký kết gì? '.repeat(10) }));
     expect(seen.ask[0]!.length).toBeLessThanOrEqual(100);
     expect(s.calls[1]!.payload.content).toBe('(Chỉ 100 ký tự đầu của tin nhắn được kiểm chứng.)');
