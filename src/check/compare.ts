@@ -493,7 +493,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       if (cue.modality === 'done') continue;
       // "đang" and "để" say less: they count only right before the very words the claim says are done ("đã chốt" / "đang rà soát để chốt").
       const weakCue = cue.modality === 'ongoing' || cue.modality === 'purpose';
-      const scope = scopeAligned(cue.to, ev.tokens, al.toClaim, 9);
+      const scope = scopeAligned(cue.to, ev.tokens, al.toClaim, 14);
       const head = firstContent(ev.tokens, cue.to);
       if (scope.length < (weakCue ? 1 : 2) || (weakCue && scope[0] !== head)) continue;
       const run = leadingRun(al.toClaim, scope);

@@ -1,7 +1,7 @@
 import { fold, normalizeSpace, nfc } from '../text/normalize.js';
 import { sentenceRanges } from '../text/sentences.js';
 import { STOPWORDS } from '../text/stopwords.js';
-import { wordRegExp } from '../text/words.js';
+import { WORD_START, wordRegExp } from '../text/words.js';
 import type { SkipReason, SkippedSentence } from '../types.js';
 
 /**
@@ -16,7 +16,7 @@ export interface SplitResult {
 }
 
 const QUESTION_START = wordRegExp(['có phải', 'phải chăng', 'liệu', 'có đúng', 'ai', 'vì sao', 'tại sao', 'bao giờ', 'khi nào', 'ở đâu'], 'iu');
-const QUESTION_END = new RegExp(`(?:${['phải không', 'đúng không', 'có không', 'hay không', 'hay chưa', 'không vậy', 'chưa vậy', 'à', 'hả', 'nhỉ'].join('|')})\\s*[.!]*$`, 'iu');
+const QUESTION_END = new RegExp(`${WORD_START}(?:${['phải không', 'đúng không', 'có không', 'hay không', 'hay chưa', 'không vậy', 'chưa vậy', 'à', 'hả', 'nhỉ'].join('|')})\\s*[.!]*$`, 'iu');
 const EN_QUESTION = /^(what|who|whom|whose|when|where|why|how|which|is|are|was|were|does|do|did|has|have|had|can|could|will|would|should)\b/i;
 const GREETING = /^(xin chao|chao (ban|anh|chi|em|moi nguoi|ca nha|cac ban|bot|buoi)|chao\b|hello|hi|hey|alo|cam on|thank|thanks|chuc (mung|ngu ngon|buoi|ban|moi nguoi|cac ban)|good (morning|afternoon|evening|night)|tam biet|bye|goodbye)\b/;
 const OPINION = wordRegExp(
