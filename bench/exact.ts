@@ -1,4 +1,5 @@
-import type { IndexReader, PassageHit } from '../src/index/open-index.js';
+import type { PassageHit } from '../src/store/port.js';
+import type { SegmentStore } from '../src/store/segment-store.js';
 import { TopK } from './metrics.js';
 
 /** Every live stored vector of an index, per segment, for brute-force search. */
@@ -6,9 +7,11 @@ export interface ExactIndex {
   dimension: number;
   segments: { vectors: Float32Array; deleted: Uint8Array; n: number }[];
   live: number;
+  /** The store's id of passage `local` of segment `segment`. */
+  passageId: (segment: number, local: number) => number;
 }
 
-export function loadExact(reader: IndexReader): ExactIndex {
+export function loadExact(reader: SegmentStore): ExactIndex {
   const dimension = reader.manifest.embedder.dimension;
   let live = 0;
   const segments = reader.segments.map((s) => {
@@ -16,7 +19,7 @@ export function loadExact(reader: IndexReader): ExactIndex {
     for (let i = 0; i < s.passageCount; i++) if (!s.deleted[i]) live++;
     return { vectors, deleted: s.deleted, n: s.passageCount };
   });
-  return { dimension, segments, live };
+  return { dimension, segments, live, passageId: (s, i) => reader.passageId(s, i) };
 }
 
 /** The `k` passages with the largest inner product with `q` (vectors are normalised: cosine). */
@@ -44,7 +47,7 @@ export function exactSearch(ex: ExactIndex, q: Float32Array, k: number): Passage
       const s = s0 + s1 + s2 + s3;
       if (s > top.floor) top.push(i, s);
     }
-    top.ids.forEach((id, j) => out.push({ segment: si, passage: id, score: top.scores[j] as number }));
+    top.ids.forEach((id, j) => out.push({ passage: ex.passageId(si, id), score: top.scores[j] as number }));
   });
   return out.sort((a, b) => b.score - a.score).slice(0, k);
 }

@@ -17,9 +17,9 @@ import { checkClaimOffline } from '../src/check/check.js';
 import { createCheckDeps } from '../src/check/deps.js';
 import { FEATURE_NAMES, VERDICTS, featureVector, decide, probabilities, SAME_FACT_COVERAGE } from '../src/check/verdict.js';
 import { buildEvalIndex, loadClaims } from '../src/cli/eval.js';
-import { IndexReader } from '../src/index/open-index.js';
+import { SegmentStore } from '../src/store/segment-store.js';
 import { loadConfig, silentLogger } from '../src/index.js';
-import { HASH_FUSION } from '../src/retrieve/hybrid.js';
+import { HASH_FUSION } from '../src/retrieve/retrieve.js';
 import type { Verdict } from '../src/types.js';
 
 const { values } = parseArgs({
@@ -56,7 +56,7 @@ const { indexDir, embedder } = await buildEvalIndex({
   config,
   logger: silentLogger,
 });
-const deps = createCheckDeps(IndexReader.open(indexDir, embedder), embedder, HASH_FUSION);
+const deps = createCheckDeps(SegmentStore.open(indexDir, embedder), embedder, HASH_FUSION);
 const LABEL: Record<string, Verdict> = { supported: 'supported', refuted: 'contradicted', nei: 'not-found' };
 const rows: Row[] = [];
 let skipped = 0;

@@ -11,9 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { HashEmbedder } from '../src/embed/hash-embedder.js';
-import { updateIndex } from '../src/index/build-index.js';
-import { queryTerms } from '../src/index/lexical.js';
-import { IndexReader } from '../src/index/open-index.js';
+import { updateIndex } from '../src/store/update-index.js';
+import { queryTerms } from '../src/retrieve/query-terms.js';
+import { SegmentStore } from '../src/store/segment-store.js';
 import { loadCorpus } from '../src/corpus/load-corpus.js';
 
 export interface KillResult {
@@ -66,10 +66,10 @@ export async function killLoop(opts: { corpus: string; kills: number; seed: numb
     const r: KillResult = { kill: k, afterMs, generation: '', articles: 0, answered: false, ok: false };
     try {
       r.generation = fs.readFileSync(path.join(indexDir, 'CURRENT'), 'utf8').trim();
-      const reader = IndexReader.open(indexDir, embedder);
-      r.articles = reader.articles.size;
-      const first = [...reader.articles.values()][0];
-      const hit = first ? reader.lexical(queryTerms(first.meta.title), 1)[0] : undefined;
+      const reader = SegmentStore.open(indexDir, embedder);
+      r.articles = reader.stats().articles;
+      const first = reader.articles().next().value;
+      const hit = first ? (await reader.lexicalSearch(queryTerms(first.title), 1))[0] : undefined;
       r.answered = hit !== undefined;
       r.ok = r.answered && r.articles === files.length;
     } catch (err) {

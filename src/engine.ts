@@ -1,20 +1,20 @@
 import { type Config, loadConfig } from './config.js';
-import { parseParagraphId } from './corpus/ids.js';
+import { paragraphId, parseParagraphId } from './corpus/ids.js';
 import { createEmbedder } from './embed/create-embedder.js';
 import type { Embedder } from './embed/embedder.js';
 import { InputError } from './errors.js';
-import { type IndexProgress, updateIndex } from './index/build-index.js';
-import { IndexReader, articleRef } from './index/open-index.js';
-import type { Segment } from './index/segment.js';
+import { type IndexProgress, updateIndex } from './store/update-index.js';
+import type { Store } from './store/port.js';
+import { SegmentStore } from './store/segment-store.js';
 import { type Logger, createLogger, secretValues } from './log.js';
-import { assertVerbatim, closestArticles, extractiveAnswer, messages } from './answer/extractive.js';
-import { renumberMarkers } from './answer/check-citations.js';
-import { draftText } from './answer/draft.js';
-import { type FusionSettings, HASH_FUSION, NEURAL_FUSION, type Retrieved, retrieve } from './retrieve/hybrid.js';
+import { articleRef } from './answer/article-ref.js';
+import { answerWithLlm } from './answer/answer-with-llm.js';
+import { closestArticles, extractiveAnswer, messages } from './answer/extractive.js';
+import { type FusionSettings, HASH_FUSION, NEURAL_FUSION, hitParagraph, retrieve } from './retrieve/retrieve.js';
 import { expandQuery, translateTerms } from './text/glossary.js';
 import { detectLang } from './text/lang.js';
 import { fold, normalizeSpace } from './text/normalize.js';
-import type { Answer, AskOptions, CheckOptions, CheckResult, Citation, Engine, Lang, EngineStats, IndexReport, SearchHit, SearchOptions, SourceParagraph, Suggestion } from './types.js';
+import type { Answer, AskOptions, CheckOptions, CheckResult, Engine, EngineStats, IndexReport, SearchHit, SearchOptions, SourceParagraph, Suggestion } from './types.js';
 import { MAX_CHECK_CHARS, checkClaimOffline, checkText } from './check/check.js';
 import { createCheckDeps } from './check/deps.js';
 
@@ -44,7 +44,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   const config = loadConfig(env, options.config);
   const logger = options.logger ?? createLogger(config.logLevel, undefined, secretValues(env));
   const embedder = options.embedder ?? (await createEmbedder(config.embeddings, { config, logger }));
-  const fusion: FusionSettings = { ...(embedder.id === 'hash' ? HASH_FUSION : NEURAL_FUSION), ...options.fusion };
+  const fusion: FusionSettings = { ...(embedder.kind === 'lexical-hash' ? HASH_FUSION : NEURAL_FUSION), ...options.fusion };
 
   const update = async (): Promise<IndexReport> => {
     const report = await updateIndex({
@@ -53,6 +53,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       embedder,
       ...(options.onIndexProgress ? { onProgress: options.onIndexProgress } : {}),
     });
+    if (report.notice) logger.info(report.notice);
     for (const i of report.issues) logger.warn(`article skipped: ${i.path}: ${i.reason}`);
     if (report.wrote) {
       logger.info(`index updated: ${report.added} added, ${report.changed} changed, ${report.removed} removed, ${report.passages} passages in ${report.ms} ms`);
@@ -62,7 +63,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   if (options.autoIndex !== false) await update();
   // LangChain and the provider packages load only when an LLM is configured.
   const llm = config.llm === 'none' ? null : await (await import('./answer/llm.js')).createLlmAnswerer(config.llm, { config, logger });
-  let reader = IndexReader.open(config.indexDir, embedder);
+  let store: Store = SegmentStore.open(config.indexDir, embedder);
   let reindexing: Promise<IndexReport> | null = null;
 
   const ask = async (question: string, opts: AskOptions = {}): Promise<Answer> => {
@@ -77,22 +78,30 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     });
     if (!/[\p{L}\p{N}]/u.test(q)) return done({ ...base, text: m.empty, refused: true, reason: 'empty-question' }, 0);
     if (q.length > config.maxQuestionChars) return done({ ...base, text: m.tooLong, refused: true, reason: 'too-long' }, 0);
-    const r = reader;
+    const s = store;
     const expanded = expandQuery(q, lang);
-    const { hits } = await retrieve(r, embedder, expanded, { k: opts.topK ?? config.topK, fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
+    const { hits } = await retrieve(s, embedder, expanded, { k: opts.topK ?? config.topK, fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
     const retrieveMs = performance.now() - t0;
     const closest = closestArticles(hits);
-    const retrieved = hits.map((h) => ({ paragraphId: `${h.article.id}#p${h.paragraphNumber}`, articleId: h.article.id, score: Math.round(h.score * 10000) / 10000 }));
+    const retrieved = hits.map((h) => ({ paragraphId: paragraphId(h.article.id, h.paragraphNumber), articleId: h.article.id, score: Math.round(h.score * 10000) / 10000 }));
     if (hits.length === 0) {
       const filtered = opts.filter && Object.values(opts.filter).some((v) => v !== undefined);
       return done({ ...base, text: filtered ? m.filtered : m.refusal, refused: true, reason: filtered ? 'not-in-filter' : 'no-match' }, retrieveMs);
     }
-    const ex = extractiveAnswer({ reader: r, question: q, translated: lang === 'en' ? translateTerms(q) : [], lang, hits });
+    const ex = extractiveAnswer({ store: s, question: q, translated: lang === 'en' ? translateTerms(q) : [], lang, hits });
     if (ex.citations.length === 0 || ex.confidence < config.minConfidence) {
       return done({ ...base, text: m.refusal, refused: true, reason: 'low-confidence', closest, retrieved, confidence: ex.confidence }, retrieveMs);
     }
     if (llm) {
-      const composed = await llmAnswer(r, hits, q, lang, opts).catch((err: unknown) => {
+      const composed = await answerWithLlm({
+        llm,
+        store: s,
+        hits,
+        question: q,
+        lang,
+        ...(opts.onPartial ? { onPartial: opts.onPartial } : {}),
+        ...(opts.signal ? { signal: opts.signal } : {}),
+      }).catch((err: unknown) => {
         if (opts.signal?.aborted) throw err;
         logger.error('LLM answer failed; using the extractive answer', err);
         return null;
@@ -102,45 +111,8 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     return done({ ...base, text: ex.text, citations: ex.citations, refused: false, closest, retrieved, confidence: ex.confidence }, retrieveMs);
   };
 
-  /**
-   * The configured chat model answers from the retrieved paragraphs; every sentence it writes
-   * is checked against the paragraph it cites, and its markers are renumbered from 1. Null
-   * when too little survives the check: the extractive answer is used instead.
-   */
-  const llmAnswer = async (r: IndexReader, hits: Retrieved[], q: string, lang: Lang, opts: AskOptions) => {
-    if (!llm) return null;
-    const sources = hits.map((h, i) => ({
-      marker: i + 1,
-      paragraphId: `${h.article.id}#p${h.paragraphNumber}`,
-      title: h.article.title,
-      date: h.article.date,
-      text: (r.segments[h.segment] as Segment).paragraphText(h.paragraph),
-    }));
-    const onPartial = opts.onPartial;
-    let shown = '';
-    const draft = onPartial
-      ? (raw: string) => {
-          const text = draftText(raw);
-          if (text && text !== shown) onPartial((shown = text));
-        }
-      : undefined;
-    const result = await llm.answer({ question: q, lang, sources, ...(draft ? { onPartial: draft } : {}), ...(opts.signal ? { signal: opts.signal } : {}) });
-    if (!result) return null;
-    const { text, original } = renumberMarkers(result.text);
-    const citations: Citation[] = [];
-    for (const [marker, old] of original) {
-      const hit = hits[old - 1];
-      const src = sources[old - 1];
-      if (!hit || !src) return null;
-      const quote = result.quotes.get(old) ?? src.text;
-      citations.push({ marker, ...articleRef(hit.article), paragraphId: src.paragraphId, paragraphNumber: hit.paragraphNumber, quote, paragraph: src.text });
-    }
-    assertVerbatim(citations);
-    return { text, citations, mode: 'llm' as const, flagged: result.flagged, checks: result.checks };
-  };
-
   const check = async (text: string, opts: CheckOptions = {}): Promise<CheckResult> => {
-    const deps = createCheckDeps(reader, embedder, fusion);
+    const deps = createCheckDeps(store, embedder, fusion);
     return checkText(text, opts, async (claim, o) => (await checkClaimOffline(deps, claim, o)).result);
   };
 
@@ -148,42 +120,36 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const q = normalizeSpace(typeof query === 'string' ? query : '');
     if (!/[\p{L}\p{N}]/u.test(q)) return [];
     if (q.length > config.maxQuestionChars) throw new InputError(`query longer than ${config.maxQuestionChars} characters`);
-    const r = reader;
-    const { hits } = await retrieve(r, embedder, expandQuery(q, detectLang(q)), { k: opts.topK ?? 10, fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
+    const s = store;
+    const { hits } = await retrieve(s, embedder, expandQuery(q, detectLang(q)), { k: opts.topK ?? 10, fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
     return hits.map((h) => ({
       ...articleRef(h.article),
-      paragraphId: `${h.article.id}#p${h.paragraphNumber}`,
+      paragraphId: paragraphId(h.article.id, h.paragraphNumber),
       paragraphNumber: h.paragraphNumber,
-      snippet: (r.segments[h.segment] as Segment).paragraphText(h.paragraph).slice(h.start, h.end),
+      snippet: hitParagraph(s, h).slice(h.start, h.end),
       score: Math.round(h.score * 10000) / 10000,
     }));
   };
 
-  const source = async (paragraphId: string): Promise<SourceParagraph | null> => {
-    const id = parseParagraphId(typeof paragraphId === 'string' ? paragraphId.trim() : '');
+  const source = async (wanted: string): Promise<SourceParagraph | null> => {
+    const id = parseParagraphId(typeof wanted === 'string' ? wanted.trim() : '');
     if (!id) return null;
-    const loc = reader.articles.get(id.articleId);
-    if (!loc || id.n > loc.meta.pc) return null;
-    const seg = reader.segments[loc.segment] as Segment;
-    return {
-      ...articleRef(loc.meta),
-      paragraphId: `${loc.meta.id}#p${id.n}`,
-      paragraphNumber: id.n,
-      text: seg.paragraphText(loc.meta.p0 + id.n - 1),
-      paragraphCount: loc.meta.pc,
-    };
+    const article = store.article(id.articleId);
+    const text = store.paragraph(id.articleId, id.n);
+    if (!article || text === null) return null;
+    return { ...articleRef(article), paragraphId: paragraphId(article.id, id.n), paragraphNumber: id.n, text, paragraphCount: article.paragraphCount };
   };
 
   const suggest = (prefix: string, limit = 25): Suggestion[] => {
     const p = fold(normalizeSpace(typeof prefix === 'string' ? prefix : '')).slice(0, 100);
     const out: Suggestion[] = [];
     const idPart = p.split('#')[0] ?? '';
-    for (const { meta } of reader.articles.values()) {
+    for (const meta of store.articles()) {
       if (out.length >= limit) break;
       const titleHit = p.length > 0 && fold(meta.title).includes(p);
       if (!(meta.id.startsWith(idPart) || titleHit)) continue;
-      for (let n = 1; n <= meta.pc && out.length < limit; n++) {
-        const pid = `${meta.id}#p${n}`;
+      for (let n = 1; n <= meta.paragraphCount && out.length < limit; n++) {
+        const pid = paragraphId(meta.id, n);
         if (!titleHit && !pid.startsWith(p)) continue;
         out.push({ paragraphId: pid, label: `${pid} · ${meta.title}`.slice(0, 100) });
       }
@@ -191,22 +157,15 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     return out;
   };
 
-  const stats = (): EngineStats => ({
-    articles: reader.articles.size,
-    paragraphs: reader.paragraphCount,
-    passages: reader.passageCount,
-    dateFrom: reader.dateFrom,
-    dateTo: reader.dateTo,
-    embedder: { id: embedder.id, dimension: embedder.dimension },
-    llm: config.llm,
-    indexDir: config.indexDir,
-    builtAt: reader.manifest.createdAt,
-  });
+  const stats = (): EngineStats => {
+    const { builtAt, ...counts } = store.stats();
+    return { ...counts, embedder: { id: embedder.id, dimension: embedder.dimension }, llm: config.llm, indexDir: config.indexDir, builtAt };
+  };
 
   const reindex = (): Promise<IndexReport> => {
     reindexing ??= update()
       .then((report) => {
-        if (report.wrote) reader = IndexReader.open(config.indexDir, embedder);
+        if (report.wrote) store = SegmentStore.open(config.indexDir, embedder);
         return report;
       })
       .finally(() => {

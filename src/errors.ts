@@ -1,18 +1,16 @@
+const ERROR_CODES = ['config', 'corpus', 'index-missing', 'index-mismatch', 'index-corrupt', 'index-locked', 'provider', 'input', 'internal'] as const;
 /**
  * Every failure the engine reports has a `code` that adapters use to pick a short,
  * user-facing message, and an optional ES2022 `cause` with the original error.
  */
-export type ErrorCode =
-  | 'config'
-  | 'corpus'
-  | 'index-missing'
-  | 'index-mismatch'
-  | 'index-corrupt'
-  | 'index-locked'
-  | 'provider'
-  | 'input'
-  | 'internal';
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** Whether a value is one of the codes above (an error's code after it crossed a thread boundary, say). */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** The base of every error the engine throws. */
 export class KiemchungError extends Error {
   readonly code: ErrorCode;
   constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
@@ -37,6 +35,14 @@ export class CorpusError extends KiemchungError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('corpus', message, options);
     this.name = 'CorpusError';
+  }
+}
+
+/** One article could not be read: the loader reports it with its path and goes on with the others. */
+export class ArticleError extends CorpusError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ArticleError';
   }
 }
 
@@ -70,6 +76,15 @@ export class InputError extends KiemchungError {
   }
 }
 
+/** A bug: something the code relies on does not hold (a quote not in its paragraph, a passage id the store never gave). */
+export class InternalError extends KiemchungError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('internal', message, options);
+    this.name = 'InternalError';
+  }
+}
+
+/** The message of anything thrown (an Error's message, else its string form). */
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }

@@ -29,8 +29,10 @@ export interface Citation extends ArticleRef {
   paragraph: string;
 }
 
+/** Why an answer was refused. */
 export type RefusalReason = 'no-match' | 'low-confidence' | 'empty-question' | 'too-long' | 'not-in-filter';
 
+/** An answer: text with inline [n] markers and its citations, or a refusal that says so plainly. */
 export interface Answer {
   question: string;
   lang: Lang;
@@ -142,6 +144,7 @@ export interface CheckOptions {
   signal?: AbortSignal;
 }
 
+/** Limits an answer or a search to some articles, sources or dates (all given conditions hold). */
 export interface SearchFilter {
   articleIds?: string[];
   sources?: string[];
@@ -150,6 +153,7 @@ export interface SearchFilter {
   dateTo?: string;
 }
 
+/** Options of `Engine.ask`. */
 export interface AskOptions {
   /** Passages considered for the answer (default from config). */
   topK?: number;
@@ -165,11 +169,13 @@ export interface AskOptions {
   signal?: AbortSignal;
 }
 
+/** Options of `Engine.search`. */
 export interface SearchOptions {
   topK?: number;
   filter?: SearchFilter;
 }
 
+/** One paragraph that matched a search. */
 export interface SearchHit extends ArticleRef {
   paragraphId: string;
   paragraphNumber: number;
@@ -178,6 +184,7 @@ export interface SearchHit extends ArticleRef {
   score: number;
 }
 
+/** One whole paragraph, by its id. */
 export interface SourceParagraph extends ArticleRef {
   paragraphId: string;
   paragraphNumber: number;
@@ -186,6 +193,7 @@ export interface SourceParagraph extends ArticleRef {
   paragraphCount: number;
 }
 
+/** What the engine serves: counts, date range, embedder, LLM, index folder and build time. */
 export interface EngineStats {
   articles: number;
   paragraphs: number;
@@ -205,11 +213,13 @@ export interface Suggestion {
   label: string;
 }
 
+/** An article file that could not be indexed, and why. */
 export interface IndexIssue {
   path: string;
   reason: string;
 }
 
+/** What an index update did. */
 export interface IndexReport {
   articles: number;
   passages: number;
@@ -221,6 +231,8 @@ export interface IndexReport {
   ms: number;
   /** False when nothing had to be written. */
   wrote: boolean;
+  /** A line to tell the user about this update, such as that an index of an older format was rebuilt. */
+  notice?: string;
 }
 
 /** What the engine accepts: adapters read these so that every platform accepts the same input. */

@@ -17,9 +17,11 @@ import { REPO_ROOT } from '../args.js';
 import { loadQuestions } from '../data.js';
 import { Recall, firstSeen, latency } from '../metrics.js';
 import { HashEmbedder } from '../../src/embed/hash-embedder.js';
-import { DEFAULT_BM25, DEFAULT_QUERY_WEIGHTS, type QueryTerm } from '../../src/index/lexical.js';
-import { IndexReader } from '../../src/index/open-index.js';
-import { type FusionSettings, HASH_FUSION, retrieve } from '../../src/retrieve/hybrid.js';
+import { DEFAULT_QUERY_WEIGHTS } from '../../src/retrieve/query-terms.js';
+import { DEFAULT_BM25 } from '../../src/store/lexical-index.js';
+import type { QueryTerm } from '../../src/store/port.js';
+import { SegmentStore } from '../../src/store/segment-store.js';
+import { type FusionSettings, HASH_FUSION, retrieve } from '../../src/retrieve/retrieve.js';
 
 const { values } = parseArgs({
   options: { index: { type: 'string' }, data: { type: 'string' }, questions: { type: 'string' } },
@@ -27,19 +29,20 @@ const { values } = parseArgs({
 if (!values.index) throw new Error('--index DIR is required');
 const data = path.resolve(values.data ?? path.join(REPO_ROOT, '..', 'shared', 'data'));
 const embedder = new HashEmbedder();
-const reader = IndexReader.open(path.resolve(values.index), embedder);
-const ids = new Set(reader.articles.keys());
+const reader = SegmentStore.open(path.resolve(values.index), embedder);
+const ids = new Set([...reader.articles()].map((a) => a.id));
 const questions = loadQuestions(path.join(data, 'vinewsqa-dev', 'questions.jsonl'), ids, Number(values.questions ?? 1000));
-const n = reader.lexicalSize;
+const n = reader.lexicalSize();
 
 function variant(maxDfShare: number, fusion: FusionSettings) {
-  const pruned = Object.create(reader) as IndexReader;
+  const pruned = Object.create(reader) as SegmentStore;
   let scanned = 0;
-  pruned.lexical = (terms: readonly QueryTerm[], k, filter) => {
-    const kept = terms.filter((t) => t.weight > 0 && reader.df(t.hash) <= maxDfShare * n);
+  pruned.lexicalSearch = (terms: readonly QueryTerm[], k, filter) => {
+    const df = (t: QueryTerm) => reader.documentFrequency(t.hash);
+    const kept = terms.filter((t) => t.weight > 0 && df(t) <= maxDfShare * n);
     // bm25Search itself skips terms above DEFAULT_BM25.maxDfRatio: count what it really scans.
-    for (const t of kept) if (reader.df(t.hash) <= DEFAULT_BM25.maxDfRatio * n) scanned += reader.df(t.hash);
-    return reader.lexical(kept, k, filter);
+    for (const t of kept) if (df(t) <= DEFAULT_BM25.maxDfRatio * n) scanned += df(t);
+    return reader.lexicalSearch(kept, k, filter);
   };
   return { reader: pruned, fusion, scanned: () => scanned };
 }

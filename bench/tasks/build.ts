@@ -1,7 +1,7 @@
 import { task, peakRssMiB } from '../child.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { HashEmbedder } from '../../src/embed/hash-embedder.js';
-import { updateIndex } from '../../src/index/build-index.js';
+import { updateIndex } from '../../src/store/update-index.js';
 
 export interface BuildInput {
   corpus: string;

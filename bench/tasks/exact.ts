@@ -3,8 +3,9 @@ import type { BenchQuestion } from '../data.js';
 import { exactSearch, loadExact, recallAtK } from '../exact.js';
 import { type Latency, Recall, firstSeen, latency } from '../metrics.js';
 import { HashEmbedder } from '../../src/embed/hash-embedder.js';
-import { IndexReader, type PassageHit } from '../../src/index/open-index.js';
-import { HASH_FUSION, retrieve } from '../../src/retrieve/hybrid.js';
+import type { PassageHit } from '../../src/store/port.js';
+import { SegmentStore } from '../../src/store/segment-store.js';
+import { HASH_FUSION, retrieve } from '../../src/retrieve/retrieve.js';
 
 export interface ExactInput {
   indexDir: string;
@@ -33,16 +34,16 @@ export interface ExactResult {
  */
 task<ExactInput, ExactResult>(async (input) => {
   const embedder = new HashEmbedder();
-  const reader = IndexReader.open(input.indexDir, embedder);
+  const reader = SegmentStore.open(input.indexDir, embedder);
   const ex = loadExact(reader);
   const fusion = HASH_FUSION;
   const K = Math.max(10, fusion.vectorK);
   let current: PassageHit[] = [];
   // The same reader, with its vector search answered from the exact results of this question.
-  const exactReader = Object.create(reader) as IndexReader;
-  exactReader.vector = (_q, k) => current.slice(0, k);
+  const exactReader = Object.create(reader) as SegmentStore;
+  exactReader.vectorSearch = async (_q, k) => current.slice(0, k);
 
-  const articlesOf = (hits: readonly PassageHit[]) => firstSeen(hits.map((h) => reader.segmentArticle(h.segment, h.passage).id));
+  const articlesOf = (hits: readonly PassageHit[]) => firstSeen(hits.map((h) => reader.passage(h.passage).article.id));
   const exactMs: number[] = [];
   const hnswMs: number[] = [];
   const exactQ = new Recall();
@@ -60,7 +61,7 @@ task<ExactInput, ExactResult>(async (input) => {
 
     const t1 = performance.now();
     const qv2 = await embedder.embedQueryVector(q.question);
-    const approx = reader.vector(qv2, 10);
+    const approx = await reader.vectorSearch(qv2, 10);
     const approxArticles = articlesOf(approx);
     hnswMs.push(performance.now() - t1);
 

@@ -4,8 +4,9 @@ import type { BenchQuestion } from '../data.js';
 import { exactSearch, loadExact, recallAtK } from '../exact.js';
 import { latency } from '../metrics.js';
 import { HashEmbedder } from '../../src/embed/hash-embedder.js';
-import { IndexReader, type PassageHit } from '../../src/index/open-index.js';
-import { DEFAULT_HNSW } from '../../src/index/segment.js';
+import type { PassageHit } from '../../src/store/port.js';
+import { SegmentStore } from '../../src/store/segment-store.js';
+import { DEFAULT_HNSW } from '../../src/store/segment.js';
 
 export interface HnswSweepInput {
   indexDir: string;
@@ -45,7 +46,7 @@ const CONFIGS = [
  */
 task<HnswSweepInput, HnswSweepResult>(async (input) => {
   const embedder = new HashEmbedder();
-  const reader = IndexReader.open(input.indexDir, embedder);
+  const reader = SegmentStore.open(input.indexDir, embedder);
   const full = loadExact(reader);
   const d = full.dimension;
   // The first `sample` live vectors, as one flat segment.
@@ -58,7 +59,7 @@ task<HnswSweepInput, HnswSweepResult>(async (input) => {
       n++;
     }
   }
-  const ex = { dimension: d, live: n, segments: [{ vectors: flat, deleted: new Uint8Array(n), n }] };
+  const ex = { dimension: d, live: n, segments: [{ vectors: flat, deleted: new Uint8Array(n), n }], passageId: (_s: number, i: number) => i };
   const queries = await Promise.all(input.questions.map((q) => embedder.embedQueryVector(q.question)));
   const truth = queries.map((q) => exactSearch(ex, q, 10));
   const rows: HnswSweepRow[] = [];
@@ -83,7 +84,7 @@ task<HnswSweepInput, HnswSweepResult>(async (input) => {
         const t = performance.now();
         const r = index.searchKnn(Array.from(q), 10);
         ms.push(performance.now() - t);
-        const hits: PassageHit[] = r.neighbors.map((label, j) => ({ segment: 0, passage: label, score: 1 - (r.distances[j] as number) }));
+        const hits: PassageHit[] = r.neighbors.map((label, j) => ({ passage: label, score: 1 - (r.distances[j] as number) }));
         recall += recallAtK(hits, truth[qi] as PassageHit[], 10);
       });
       rows.push({

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import type { Article } from '../../src/corpus/article.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { HashEmbedder } from '../../src/embed/hash-embedder.js';
-import { updateIndex } from '../../src/index/build-index.js';
-import { IndexReader } from '../../src/index/open-index.js';
-import { readCurrentManifest } from '../../src/index/store.js';
+import { updateIndex } from '../../src/store/update-index.js';
+import { SegmentStore } from '../../src/store/segment-store.js';
+import { readCurrentManifest } from '../../src/store/manifest.js';
 import { createEngine, silentLogger } from '../../src/index.js';
 import type { IndexReport } from '../../src/types.js';
 import { peakRssMiB, task } from '../child.js';
@@ -31,7 +31,7 @@ export interface UpdateResult {
   removed: UpdateStep;
   /** `engine.reindex()` after one article changed in the corpus file: re-read, update, reopen. */
   reindex: { ms: number; firstAskMs: number; changed: number };
-  /** `IndexReader.open` of the updated index (also part of reindex). */
+  /** `SegmentStore.open` of the updated index (also part of reindex). */
   openMs: number;
   checks: { changedFound: boolean; addedFound: boolean; removedGone: boolean };
   peakRssMiB: number;
@@ -79,14 +79,14 @@ task<UpdateInput, UpdateResult>(async (input) => {
   const removed = await step(list);
 
   const t1 = performance.now();
-  const reader = IndexReader.open(input.indexDir, embedder);
+  const reader = SegmentStore.open(input.indexDir, embedder);
   const openMs = performance.now() - t1;
-  const changedLoc = reader.articles.get(target.id);
-  const changedText = changedLoc ? reader.segments[changedLoc.segment]?.paragraphText(changedLoc.meta.p0 + changedLoc.meta.pc - 1) : '';
+  const changedMeta = reader.article(target.id);
+  const changedText = changedMeta ? reader.paragraph(target.id, changedMeta.paragraphCount) : '';
   const checks = {
     changedFound: (changedText ?? '').endsWith(CHANGE.trim()),
-    addedFound: reader.articles.has(ADDED.id),
-    removedGone: !reader.articles.has(victim.id),
+    addedFound: reader.article(ADDED.id) !== null,
+    removedGone: reader.article(victim.id) === null,
   };
 
   // The engine's own path: the corpus file changes, reindex() re-reads it and updates.

@@ -1,13 +1,14 @@
-import { foldedHash, markedHash } from '../index/lexical.js';
-import type { IndexReader } from '../index/open-index.js';
-import { articleRef } from '../index/open-index.js';
-import type { Segment } from '../index/segment.js';
-import type { Retrieved } from '../retrieve/hybrid.js';
+import { paragraphId } from '../corpus/ids.js';
+import { InternalError } from '../errors.js';
+import { type Retrieved, hitParagraph } from '../retrieve/retrieve.js';
+import type { Store } from '../store/port.js';
 import { fold, hasMarks } from '../text/normalize.js';
+import { foldedHash, markedHash } from '../text/term-hashes.js';
 import { sentenceRanges } from '../text/sentences.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import { pairs, syllables } from '../text/tokenize.js';
-import type { Answer, ArticleRef, Citation, Lang } from '../types.js';
+import type { ArticleRef, Citation, Lang } from '../types.js';
+import { articleRef } from './article-ref.js';
 import { expectedType, hasExpected } from './question-type.js';
 
 /**
@@ -81,14 +82,15 @@ export function messages(lang: Lang) {
   return MESSAGES[lang];
 }
 
-function queryWords(reader: IndexReader, question: string, lang: Lang, translated: readonly string[]): { words: QueryWord[]; pairs: QueryWord[] } {
+function queryWords(store: Store, question: string, lang: Lang, translated: readonly string[]): { words: QueryWord[]; pairs: QueryWord[] } {
   const original = syllables(question);
   const extra = syllables(translated.join('\n'));
   const fromQuestion = new Set(original.syllables);
   const t = { syllables: [...original.syllables, ...extra.syllables], phraseStarts: [...original.phraseStarts, ...extra.phraseStarts.map((x) => x + original.syllables.length)] };
-  const n = Math.max(1, reader.lexicalSize);
+  const n = Math.max(1, store.lexicalSize());
   const useMarked = hasMarks(question) || hasMarks(translated.join(' '));
-  const idf = (hash: number) => Math.log(1 + (n - reader.df(hash) + 0.5) / (reader.df(hash) + 0.5));
+  const df = (hash: number) => store.documentFrequency(hash);
+  const idf = (hash: number) => Math.log(1 + (n - df(hash) + 0.5) / (df(hash) + 0.5));
   const make = (term: string): QueryWord => {
     const m = markedHash(term);
     const f = foldedHash(fold(term));
@@ -97,7 +99,7 @@ function queryWords(reader: IndexReader, question: string, lang: Lang, translate
   // English words the corpus has never seen are untranslated question words, not evidence
   // that the question is off-topic; Vietnamese ones are.
   const known = (term: string) =>
-    lang !== 'en' || !fromQuestion.has(term) || reader.df(markedHash(term)) > 0 || reader.df(foldedHash(fold(term))) > 0;
+    lang !== 'en' || !fromQuestion.has(term) || df(markedHash(term)) > 0 || df(foldedHash(fold(term))) > 0;
   const seen = new Set<string>();
   const words: QueryWord[] = [];
   for (const s of t.syllables) {
@@ -133,7 +135,7 @@ function coverage(words: QueryWord[], present: Set<number>, marked: boolean): nu
 }
 
 export interface ExtractiveInput {
-  reader: IndexReader;
+  store: Store;
   question: string;
   /** Vietnamese glossary terms added to an English question. */
   translated?: string[];
@@ -148,14 +150,13 @@ export interface ExtractiveResult {
   confidence: number;
 }
 
-function citationFor(reader: IndexReader, hit: Retrieved, start: number, end: number, marker: number): Citation {
-  const seg = reader.segments[hit.segment] as Segment;
-  const paragraph = seg.paragraphText(hit.paragraph);
+function citationFor(store: Store, hit: Retrieved, start: number, end: number, marker: number): Citation {
+  const paragraph = hitParagraph(store, hit);
   const quote = paragraph.slice(start, end);
   return {
     marker,
     ...articleRef(hit.article),
-    paragraphId: `${hit.article.id}#p${hit.paragraphNumber}`,
+    paragraphId: paragraphId(hit.article.id, hit.paragraphNumber),
     paragraphNumber: hit.paragraphNumber,
     quote,
     paragraph,
@@ -166,17 +167,17 @@ function citationFor(reader: IndexReader, hit: Retrieved, start: number, end: nu
 export function assertVerbatim(citations: readonly Citation[]): void {
   for (const c of citations) {
     if (!c.quote || !c.paragraph.includes(c.quote)) {
-      throw new Error(`internal: quote for ${c.paragraphId} is not verbatim in its paragraph`);
+      throw new InternalError(`quote for ${c.paragraphId} is not verbatim in its paragraph`);
     }
   }
 }
 
 export function extractiveAnswer(input: ExtractiveInput): ExtractiveResult {
   const s = input.settings ?? DEFAULT_EXTRACTIVE;
-  const { reader, question, hits } = input;
+  const { store, question, hits } = input;
   const translated = input.translated ?? [];
   const marked = hasMarks(question) || hasMarks(translated.join(' '));
-  const { words, pairs: qPairs } = queryWords(reader, question, input.lang, translated);
+  const { words, pairs: qPairs } = queryWords(store, question, input.lang, translated);
   const type = expectedType(question);
   // Numbers in a question are precise constraints ("lần thứ 5", "năm 2025"): evidence lacking one is weak.
   const qNumbers = [...new Set(question.match(/\d+/g) ?? [])];
@@ -186,16 +187,14 @@ export function extractiveAnswer(input: ExtractiveInput): ExtractiveResult {
   const articleText = (hit: Retrieved) => {
     let t = articleTexts.get(hit.article.id);
     if (t === undefined) {
-      const seg = reader.segments[hit.segment] as Segment;
       const parts = [hit.article.title, hit.article.date];
-      for (let p = hit.article.p0; p < hit.article.p0 + hit.article.pc; p++) parts.push(seg.paragraphText(p));
+      for (let n = 1; n <= hit.article.paragraphCount; n++) parts.push(store.paragraph(hit.article.id, n) ?? '');
       articleTexts.set(hit.article.id, (t = parts.join('\n')));
     }
     return t;
   };
   hits.slice(0, s.candidates).forEach((hit, rank) => {
-    const seg = reader.segments[hit.segment] as Segment;
-    const paragraph = seg.paragraphText(hit.paragraph);
+    const paragraph = hitParagraph(store, hit);
     let title = titleSets.get(hit.article.id);
     if (!title) titleSets.set(hit.article.id, (title = hashesOf(hit.article.title, marked)));
     // Each sentence of the passage is tokenised once; the passage's context (with its title)
@@ -224,14 +223,14 @@ export function extractiveAnswer(input: ExtractiveInput): ExtractiveResult {
   for (const c of candidates.slice(1)) {
     if (chosen.length >= s.maxQuotes) break;
     if (c.score < best.score * s.secondQuoteRatio) break;
-    const samePara = chosen.some((x) => x.hit.segment === c.hit.segment && x.hit.paragraph === c.hit.paragraph);
+    const samePara = chosen.some((x) => x.hit.article.id === c.hit.article.id && x.hit.paragraphNumber === c.hit.paragraphNumber);
     if (samePara) continue;
     chosen.push(c);
   }
   const citations = chosen.map((c, i) => {
     let { start, end } = c;
     if (end - start > s.maxQuoteChars) end = start + s.maxQuoteChars;
-    return citationFor(reader, c.hit, start, end, i + 1);
+    return citationFor(store, c.hit, start, end, i + 1);
   });
   assertVerbatim(citations);
   const m = messages(input.lang);

@@ -1,5 +1,6 @@
+import { paragraphId } from '../corpus/ids.js';
 import { closestArticles } from '../answer/extractive.js';
-import type { Retrieved } from '../retrieve/hybrid.js';
+import type { Retrieved } from '../retrieve/retrieve.js';
 import { expandQuery, glossaryMatches, translateTerms } from '../text/glossary.js';
 import { detectLang } from '../text/lang.js';
 import { hasMarks, normalizeSpace } from '../text/normalize.js';
@@ -63,7 +64,7 @@ function citationOf(deps: CheckDeps, piece: EvidencePiece, marker: number): Cita
   return {
     marker,
     ...deps.articleRef(piece.hit),
-    paragraphId: `${piece.hit.article.id}#p${piece.hit.paragraphNumber}`,
+    paragraphId: paragraphId(piece.hit.article.id, piece.hit.paragraphNumber),
     paragraphNumber: piece.hit.paragraphNumber,
     quote: piece.text,
     paragraph: piece.paragraph,

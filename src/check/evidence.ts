@@ -1,4 +1,5 @@
-import type { Retrieved } from '../retrieve/hybrid.js';
+import { paragraphId } from '../corpus/ids.js';
+import type { Retrieved } from '../retrieve/retrieve.js';
 import { sentenceRanges } from '../text/sentences.js';
 import { type Token, factKeys, keyOf, tokenize } from './tokens.js';
 
@@ -69,7 +70,7 @@ export function chooseEvidence(hits: readonly Retrieved[], paragraphOf: (hit: Re
   const topArticles: string[] = [];
   hits.slice(0, settings.passages).forEach((hit, rank) => {
     const paragraph = paragraphOf(hit);
-    const pid = `${hit.article.id}#p${hit.paragraphNumber}`;
+    const pid = paragraphId(hit.article.id, hit.paragraphNumber);
     let ranges = rangesCache.get(pid);
     if (!ranges) rangesCache.set(pid, (ranges = sentenceRanges(paragraph)));
     const inWindow = ranges.map(([a, b], i) => (b > hit.start && a < hit.end ? i : -1)).filter((i) => i >= 0);
@@ -138,7 +139,7 @@ export function chooseEvidence(hits: readonly Retrieved[], paragraphOf: (hit: Re
 function merge(chosen: Sentence[]): EvidencePiece[] {
   const byParagraph = new Map<string, Sentence[]>();
   for (const s of chosen) {
-    const k = `${s.hit.article.id}#p${s.hit.paragraphNumber}`;
+    const k = paragraphId(s.hit.article.id, s.hit.paragraphNumber);
     byParagraph.set(k, [...(byParagraph.get(k) ?? []), s]);
   }
   const pieces: Array<EvidencePiece & { order: number }> = [];

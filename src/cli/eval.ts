@@ -11,7 +11,7 @@ import { createEmbedder } from '../embed/create-embedder.js';
 import type { Embedder } from '../embed/embedder.js';
 import { createEngine } from '../engine.js';
 import { CorpusError, InputError } from '../errors.js';
-import { updateIndex } from '../index/build-index.js';
+import { updateIndex } from '../store/update-index.js';
 import type { Logger } from '../log.js';
 import { normalizeSpace, stripMarks } from '../text/normalize.js';
 import type { Answer, CheckResult, Verdict } from '../types.js';

@@ -7,7 +7,7 @@ import { type Config, loadConfig } from '../config.js';
 import { createEmbedder } from '../embed/create-embedder.js';
 import { createEngine } from '../engine.js';
 import { KiemchungError } from '../errors.js';
-import { updateIndex } from '../index/build-index.js';
+import { updateIndex } from '../store/update-index.js';
 import { createLogger } from '../log.js';
 import type { AskOptions, Engine, SearchFilter } from '../types.js';
 import { runChat } from './chat.js';
@@ -160,6 +160,7 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
         const embedder = await createEmbedder(config.embeddings, { config, logger });
         const bar = progressBar();
         const r = await updateIndex({ indexDir: config.indexDir, corpus: config.corpus, embedder, rebuild: values.rebuild ?? false, onProgress: (p) => bar.update(p) }).finally(() => bar.end());
+        if (r.notice) io.err(r.notice);
         for (const i of r.issues) io.err(`skipped ${i.path}: ${i.reason}`);
         const what = r.wrote ? `${r.added} added, ${r.changed} changed, ${r.removed} removed, ${r.unchanged} unchanged` : 'up to date';
         io.out(`indexed ${r.articles} articles, ${r.passages} passages (${what}) in ${(r.ms / 1000).toFixed(2)} s → ${config.indexDir}`);

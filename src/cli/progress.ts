@@ -1,4 +1,4 @@
-import type { IndexProgress } from '../index/build-index.js';
+import type { IndexProgress } from '../store/update-index.js';
 
 /** A one-line progress bar on a terminal; nothing when output is not a terminal. */
 export function progressBar(stream: NodeJS.WriteStream = process.stderr): { update(p: IndexProgress): void; end(): void } {

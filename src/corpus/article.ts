@@ -36,8 +36,6 @@ export const jsonlArticleSchema = z.object({
   url: z.string().trim().optional(),
 });
 
-export type ParagraphKind = 'body' | 'caption';
-
 export interface Article {
   id: string;
   title: string;

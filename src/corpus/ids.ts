@@ -2,6 +2,7 @@
 export const ARTICLE_ID = /^[a-z0-9][a-z0-9._-]{0,127}$/;
 const PARAGRAPH_ID = /^([a-z0-9][a-z0-9._-]{0,127})#p([1-9][0-9]{0,5})$/;
 
+/** The id of paragraph `n` (from 1) of an article: `articleId#pN`. */
 export function paragraphId(articleId: string, n: number): string {
   return `${articleId}#p${n}`;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import zlib from 'node:zlib';
 import { parse as parseYaml } from 'yaml';
-import { CorpusError } from '../errors.js';
+import { ArticleError, CorpusError, errorMessage } from '../errors.js';
 import type { IndexIssue } from '../types.js';
 import { normalizeSpace } from '../text/normalize.js';
 import { type Article, frontMatterSchema, jsonlArticleSchema } from './article.js';
@@ -25,23 +25,23 @@ function zodReason(error: { issues: Array<{ path: PropertyKey[]; message: string
   return error.issues.map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message)).join('; ');
 }
 
-/** Parses one Markdown article; throws a string reason when it is not a valid article. */
+/** Parses one Markdown article; throws an `ArticleError` saying why when it is not a valid article. */
 export function parseMarkdownArticle(text: string, origin: string): Article {
   const fm = splitFrontMatter(text);
-  if (!fm) throw 'no front matter (the file must start with a "---" block holding id, title, date, source)';
+  if (!fm) throw new ArticleError('no front matter (the file must start with a "---" block holding id, title, date, source)');
   let data: unknown;
   try {
     data = parseYaml(fm.yaml, { schema: 'core' });
   } catch (err) {
-    throw `front matter is not valid YAML (${(err as Error).message.split('\n')[0]})`;
+    throw new ArticleError(`front matter is not valid YAML (${errorMessage(err).split('\n')[0]})`, { cause: err });
   }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw 'front matter must be a YAML mapping';
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new ArticleError('front matter must be a YAML mapping');
   const parsed = frontMatterSchema.safeParse(data);
-  if (!parsed.success) throw `front matter: ${zodReason(parsed.error)}`;
+  if (!parsed.success) throw new ArticleError(`front matter: ${zodReason(parsed.error)}`, { cause: parsed.error });
   const meta = parsed.data;
   const blocks = markdownBlocks(fm.body);
   const paragraphs = blocks.filter((b) => b.kind === 'body').map((b) => b.text);
-  if (paragraphs.length === 0) throw 'empty body (no paragraphs after the front matter)';
+  if (paragraphs.length === 0) throw new ArticleError('empty body (no paragraphs after the front matter)');
   return {
     id: meta.id,
     title: normalizeSpace(meta.title),
@@ -57,18 +57,18 @@ export function parseMarkdownArticle(text: string, origin: string): Article {
   };
 }
 
-/** Turns one JSONL record into an article, or throws a string reason. */
+/** Turns one JSONL record into an article, or throws an `ArticleError` saying why it cannot. */
 export function parseJsonlArticle(record: unknown, origin: string): Article {
   const parsed = jsonlArticleSchema.safeParse(record);
-  if (!parsed.success) throw zodReason(parsed.error);
+  if (!parsed.success) throw new ArticleError(zodReason(parsed.error), { cause: parsed.error });
   const r = parsed.data;
   const id = r.id.toLowerCase();
-  if (!ARTICLE_ID.test(id)) throw `id: "${r.id}" must be letters, digits, ".", "_" or "-"`;
+  if (!ARTICLE_ID.test(id)) throw new ArticleError(`id: "${r.id}" must be letters, digits, ".", "_" or "-"`);
   const paragraphs = r.body
     .split(/\n[ \t]*\n/)
     .map((p) => normalizeSpace(p))
     .filter(Boolean);
-  if (paragraphs.length === 0) throw 'empty body';
+  if (paragraphs.length === 0) throw new ArticleError('empty body');
   return {
     id,
     title: normalizeSpace(r.title),
@@ -84,12 +84,17 @@ export function parseJsonlArticle(record: unknown, origin: string): Article {
   };
 }
 
+/** What to report for an article that failed: its own reason, or what went wrong reading it. */
+function reasonOf(err: unknown): string {
+  return err instanceof ArticleError ? err.message : `cannot be read (${errorMessage(err)})`;
+}
+
 function decode(buf: Buffer): string {
-  if (buf.includes(0)) throw 'not a text file (it contains NUL bytes)';
+  if (buf.includes(0)) throw new ArticleError('not a text file (it contains NUL bytes)');
   try {
     return utf8.decode(buf);
-  } catch {
-    throw 'not UTF-8 text';
+  } catch (err) {
+    throw new ArticleError('not UTF-8 text', { cause: err });
   }
 }
 
@@ -113,16 +118,16 @@ async function loadJsonl(file: string, add: (a: Article) => void, issue: (p: str
         let record: unknown;
         try {
           record = JSON.parse(line);
-        } catch {
-          throw 'not valid JSON';
+        } catch (err) {
+          throw new ArticleError('not valid JSON', { cause: err });
         }
         add(parseJsonlArticle(record, origin));
-      } catch (reason) {
-        issue(origin, typeof reason === 'string' ? reason : (reason as Error).message);
+      } catch (err) {
+        issue(origin, reasonOf(err));
       }
     }
   } catch (err) {
-    issue(file, `cannot be read (${(err as Error).message})`);
+    issue(file, `cannot be read (${errorMessage(err)})`);
   }
 }
 
@@ -200,10 +205,10 @@ export async function loadCorpus(location: string): Promise<LoadedCorpus> {
     }
     try {
       const size = fs.statSync(file).size;
-      if (size > MAX_ARTICLE_BYTES) throw `too large (${(size / 1048576).toFixed(1)} MB; an article file may be at most ${MAX_ARTICLE_BYTES / 1048576} MB)`;
+      if (size > MAX_ARTICLE_BYTES) throw new ArticleError(`too large (${(size / 1048576).toFixed(1)} MB; an article file may be at most ${MAX_ARTICLE_BYTES / 1048576} MB)`);
       add(parseMarkdownArticle(decode(fs.readFileSync(file)), file));
-    } catch (reason) {
-      issue(file, typeof reason === 'string' ? reason : `cannot be read (${(reason as Error).message})`);
+    } catch (err) {
+      issue(file, reasonOf(err));
     }
   }
   return { articles, issues };

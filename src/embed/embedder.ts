@@ -1,4 +1,22 @@
 import { Embeddings } from '@langchain/core/embeddings';
+import { ProviderError } from '../errors.js';
+
+/**
+ * What an embedder's vectors are, which decides how retrieval fuses them with BM25:
+ * `lexical-hash`, hashed words and character trigrams, a weak copy of the lexical signal (fused
+ * by score at a small weight); `neural`, a model's vectors, an independent signal (fused by rank).
+ */
+export type EmbedderKind = 'lexical-hash' | 'neural';
+
+/**
+ * How a build worker thread makes its own copy of an embedder: the module to import, the class
+ * it exports and the constructor's arguments (plain data, copied to the thread).
+ */
+export interface WorkerRecipe {
+  module: string;
+  exportName: string;
+  args: unknown[];
+}
 
 /**
  * The embedding port: LangChain's `Embeddings` (embedDocuments / embedQuery) plus what the
@@ -11,8 +29,16 @@ export abstract class Embedder extends Embeddings {
   /** Bumped when the same id would produce different vectors. */
   abstract readonly version: string;
   abstract readonly dimension: number;
+  abstract readonly kind: EmbedderKind;
   /** Largest batch `embedDocuments` sends at once. */
   readonly maxBatch: number = 64;
+  /**
+   * How a build worker thread can make its own copy, or null when it cannot: a loaded model or
+   * a remote API stays in the main thread, which embeds and hands the vectors to the workers.
+   */
+  workerRecipe(): WorkerRecipe | null {
+    return null;
+  }
   /** Releases model sessions or sockets. */
   async close(): Promise<void> {}
 
@@ -30,6 +56,15 @@ export abstract class Embedder extends Embeddings {
   async embedQueryVector(text: string): Promise<Float32Array> {
     return l2normalize(Float32Array.from(await this.embedQuery(text)));
   }
+}
+
+/** `embedder.embedPassages(texts)`, checked: one vector per text, each of the embedder's dimension. */
+export async function embedPassagesChecked(embedder: Embedder, texts: string[]): Promise<Float32Array[]> {
+  const vectors = await embedder.embedPassages(texts);
+  const fail = (what: string) => new ProviderError(`embedder ${embedder.id}`, what);
+  if (vectors.length !== texts.length) throw fail(`returned ${vectors.length} vectors for ${texts.length} passages`);
+  for (const v of vectors) if (v.length !== embedder.dimension) throw fail(`returned ${v.length} dimensions, expected ${embedder.dimension}`);
+  return vectors;
 }
 
 export function l2normalize(v: Float32Array): Float32Array {

@@ -1,4 +1,4 @@
-import { Embedder, l2normalize } from './embedder.js';
+import { Embedder, type WorkerRecipe, l2normalize } from './embedder.js';
 import { fold } from '../text/normalize.js';
 import { pairs, syllables } from '../text/tokenize.js';
 import { hash32 } from '../text/hash.js';
@@ -14,11 +14,17 @@ export class HashEmbedder extends Embedder {
   readonly id = 'hash';
   readonly version = '1';
   readonly dimension: number;
+  readonly kind = 'lexical-hash';
   override readonly maxBatch = 4096;
 
   constructor(dimension = 256) {
     super({});
     this.dimension = dimension;
+  }
+
+  /** Stateless and cheap: every build worker makes its own. */
+  override workerRecipe(): WorkerRecipe {
+    return { module: import.meta.url, exportName: 'HashEmbedder', args: [this.dimension] };
   }
 
   embedText(text: string): Float32Array {

@@ -52,6 +52,7 @@ function retryAfterMs(h: string | null): number | undefined {
 export class OpenAIEmbedder extends Embedder {
   readonly id: string;
   readonly version: string;
+  readonly kind = 'neural';
   dimension = 0;
   override readonly maxBatch: number;
   private readonly target: ProviderTarget;

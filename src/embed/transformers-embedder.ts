@@ -122,6 +122,7 @@ export function inspectModelFolder(dir: string, options: TransformersEmbedderOpt
 export class TransformersEmbedder extends Embedder {
   readonly id: string;
   readonly version: string;
+  readonly kind = 'neural';
   readonly dimension: number;
   override readonly maxBatch: number;
 

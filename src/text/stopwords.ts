@@ -12,7 +12,3 @@ const EN = `the a an of and or to in on at by for with from about as is are was 
   he she his her we our you your i me my not no yes any some many much more most such only also according said says`;
 
 export const STOPWORDS = new Set([...VI.split(/\s+/), ...EN.split(/\s+/)].filter(Boolean).map(fold));
-
-export function isStopword(syllable: string): boolean {
-  return STOPWORDS.has(fold(syllable));
-}

@@ -2,17 +2,26 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HashEmbedder } from '../../src/embed/hash-embedder.js';
-import { updateIndex } from '../../src/index/build-index.js';
-import { queryTerms } from '../../src/index/lexical.js';
-import { IndexReader } from '../../src/index/open-index.js';
-import { readCurrentManifest } from '../../src/index/store.js';
+import { updateIndex } from '../../src/store/update-index.js';
+import { queryTerms } from '../../src/retrieve/query-terms.js';
+import { SegmentStore } from '../../src/store/segment-store.js';
+import { readCurrentManifest } from '../../src/store/manifest.js';
 import { IndexError } from '../../src/errors.js';
+import { createEngine } from '../../src/engine.js';
+import { runCli } from '../../src/cli/main.js';
+import { createLogger } from '../../src/log.js';
+import { crc32 } from '../../src/store/atomic-files.js';
 import { CORPUS, article, copyCorpus, syntheticCorpus, tempDir } from '../support/corpus.js';
 
 const embedder = new HashEmbedder();
-const topArticle = (r: IndexReader, q: string) => {
-  const hit = r.lexical(queryTerms(q), 1)[0];
-  return hit ? r.segmentArticle(hit.segment, hit.passage).id : null;
+const topArticle = async (r: SegmentStore, q: string) => {
+  const hit = (await r.lexicalSearch(queryTerms(q), 1))[0];
+  return hit ? r.passage(hit.passage).article.id : null;
+};
+/** The text of a passage a search returned. */
+const passageText = (r: SegmentStore, id: number) => {
+  const at = r.passage(id);
+  return r.paragraph(at.article.id, at.paragraphNumber)!.slice(at.start, at.end);
 };
 
 describe('building, reloading and searching a real HNSW index', () => {
@@ -23,24 +32,56 @@ describe('building, reloading and searching a real HNSW index', () => {
     const m = readCurrentManifest(dir);
     expect(m?.embedder).toEqual({ id: 'hash', version: embedder.version, dimension: 256 });
     expect(m?.segments[0]?.files['hnsw.bin']?.size).toBeGreaterThan(0);
-    const r = IndexReader.open(dir, embedder);
-    expect(r.articles.size).toBe(2);
-    expect(r.paragraphCount).toBe(12);
-    expect(topArticle(r, 'Tổng Thư ký IEC Philippe Metzger')).toBe('iec-thanh-vien-2024');
-    expect(topArticle(r, 'hoi nghi lancang mekong bac kinh')).toBe('do-luong-lmc-2023');
-    const v = r.vector(await embedder.embedQueryVector('Viện Đo lường Việt Nam ký kết Biên bản với đối tác LMC'), 3);
-    expect(r.segmentArticle(v[0]!.segment, v[0]!.passage).id).toBe('do-luong-lmc-2023');
+    const r = SegmentStore.open(dir, embedder);
+    expect(r.stats()).toMatchObject({ articles: 2, paragraphs: 12, passages: 12, dateFrom: '2023-08-29', dateTo: '2024-06-05' });
+    expect(await topArticle(r, 'Tổng Thư ký IEC Philippe Metzger')).toBe('iec-thanh-vien-2024');
+    expect(await topArticle(r, 'hoi nghi lancang mekong bac kinh')).toBe('do-luong-lmc-2023');
+    const v = await r.vectorSearch(await embedder.embedQueryVector('Viện Đo lường Việt Nam ký kết Biên bản với đối tác LMC'), 3);
+    expect(r.passage(v[0]!.passage).article.id).toBe('do-luong-lmc-2023');
     expect(v[0]!.score).toBeGreaterThan(v[2]!.score);
+  });
+
+  it('answers the store port: paragraphs by article and number, articles, filters on both searches', async () => {
+    const dir = tempDir();
+    await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
+    const store = SegmentStore.open(dir, embedder);
+    expect(store.article('iec-thanh-vien-2024')).toMatchObject({ title: expect.stringContaining('IEC'), paragraphCount: 6, date: '2024-06-05' });
+    expect(store.article('no-such-article')).toBeNull();
+    expect([...store.articles()].map((a) => a.id).sort()).toEqual(['do-luong-lmc-2023', 'iec-thanh-vien-2024']);
+    expect(store.paragraph('iec-thanh-vien-2024', 6)).toBeTypeOf('string');
+    for (const n of [0, 7, 1.5, -1]) expect(store.paragraph('iec-thanh-vien-2024', n)).toBeNull();
+    expect(store.paragraph('no-such-article', 1)).toBeNull();
+
+    const terms = queryTerms('hợp tác đo lường tiêu chuẩn quốc tế');
+    const all = await store.lexicalSearch(terms, 20);
+    expect(new Set(all.map((h) => store.passage(h.passage).article.id)).size).toBe(2);
+    const iecOnly = { articleIds: ['iec-thanh-vien-2024'] };
+    const lexIec = await store.lexicalSearch(terms, 20, iecOnly);
+    expect(lexIec.length).toBeGreaterThan(0);
+    for (const h of lexIec) expect(store.passage(h.passage).article.id).toBe('iec-thanh-vien-2024');
+    const vecIec = await store.vectorSearch(await embedder.embedQueryVector('Hội nghị Lancang-Mekong tại Bắc Kinh'), 5, iecOnly);
+    expect(vecIec.length).toBeGreaterThan(0);
+    for (const h of vecIec) expect(store.passage(h.passage).article.id).toBe('iec-thanh-vien-2024');
+    expect(await store.lexicalSearch(terms, 20, { dateFrom: '2025-01-01' })).toEqual([]);
+    expect(await store.vectorSearch(await embedder.embedQueryVector('đo lường'), 5, { sources: ['nobody'] })).toEqual([]);
+
+    // A passage's location points into its paragraph's text.
+    const at = store.passage(all[0]!.passage);
+    const text = store.paragraph(at.article.id, at.paragraphNumber)!;
+    expect(at.end).toBeLessThanOrEqual(text.length);
+    expect(at.end).toBeGreaterThan(at.start);
+    expect(store.documentFrequency(terms[0]!.hash)).toBeGreaterThan(0);
+    expect(store.lexicalSize()).toBe(12);
+    expect(() => store.passage(store.passageId(5, 0))).toThrowError(expect.objectContaining({ code: 'internal' }));
   });
 
   it('re-indexes only what changed, keeps paragraph ids stable, and is a no-op when nothing changed', async () => {
     const corpus = copyCorpus();
     const dir = tempDir();
     await updateIndex({ indexDir: dir, corpus, embedder });
-    const before = IndexReader.open(dir, embedder);
-    const iecBefore = before.articles.get('iec-thanh-vien-2024')!;
-    const segBefore = before.segments[iecBefore.segment]!;
-    const p2 = segBefore.paragraphText(iecBefore.meta.p0 + 1);
+    const before = SegmentStore.open(dir, embedder);
+    const p2 = before.paragraph('iec-thanh-vien-2024', 2);
+    expect(p2).toMatch(/Philippe Metzger/);
 
     const same = await updateIndex({ indexDir: dir, corpus, embedder });
     expect(same).toMatchObject({ wrote: false, unchanged: 2 });
@@ -51,24 +92,22 @@ describe('building, reloading and searching a real HNSW index', () => {
     fs.writeFileSync(path.join(corpus, 'new.md'), article('bai-moi', 'Hợp tác hạt nhân với Nga', ['Việt Nam và Nga ký thỏa thuận về năng lượng nguyên tử.']));
     const upd = await updateIndex({ indexDir: dir, corpus, embedder });
     expect(upd).toMatchObject({ added: 1, changed: 1, removed: 0, unchanged: 1, wrote: true });
-    const after = IndexReader.open(dir, embedder);
-    const iecAfter = after.articles.get('iec-thanh-vien-2024')!;
-    expect(after.segments[iecAfter.segment]!.paragraphText(iecAfter.meta.p0 + 1)).toBe(p2);
-    expect(topArticle(after, 'năng lượng nguyên tử Nga')).toBe('bai-moi');
-    const lmc = after.articles.get('do-luong-lmc-2023')!;
-    expect(after.segments[lmc.segment]!.paragraphText(lmc.meta.p0 + 4)).toContain('74 năm');
+    const after = SegmentStore.open(dir, embedder);
+    expect(after.paragraph('iec-thanh-vien-2024', 2)).toBe(p2);
+    expect(await topArticle(after, 'năng lượng nguyên tử Nga')).toBe('bai-moi');
+    expect(after.paragraph('do-luong-lmc-2023', 5)).toContain('74 năm');
     // The replaced version is gone from search.
-    const old = after.lexical(queryTerms('73 năm quan hệ ngoại giao'), 20).map((h) => after.segments[h.segment]!.passageText(h.passage));
+    const old = (await after.lexicalSearch(queryTerms('73 năm quan hệ ngoại giao'), 20)).map((h) => passageText(after, h.passage));
+    expect(old.length).toBeGreaterThan(0);
     expect(old.some((t) => t.includes('73 năm'))).toBe(false);
-    const vec = after.vector(await embedder.embedQueryVector('73 năm quan hệ ngoại giao giữa Việt Nam và Trung Quốc'), 20);
+    const vec = await after.vectorSearch(await embedder.embedQueryVector('73 năm quan hệ ngoại giao giữa Việt Nam và Trung Quốc'), 20);
     expect(vec.length).toBeGreaterThan(0);
-    for (const h of vec) expect(after.segments[h.segment]!.deleted[h.passage]).toBe(0);
-    expect(vec.map((h) => after.segments[h.segment]!.passageText(h.passage)).some((t) => t.includes('73 năm'))).toBe(false);
+    expect(vec.map((h) => passageText(after, h.passage)).some((t) => t.includes('73 năm'))).toBe(false);
 
     fs.rmSync(path.join(corpus, 'new.md'));
     const del = await updateIndex({ indexDir: dir, corpus, embedder });
     expect(del).toMatchObject({ removed: 1, wrote: true });
-    expect(IndexReader.open(dir, embedder).articles.has('bai-moi')).toBe(false);
+    expect(SegmentStore.open(dir, embedder).article('bai-moi')).toBeNull();
   });
 
   it('hides a replaced article from vector search while its old passages stay in the segment', async () => {
@@ -76,21 +115,21 @@ describe('building, reloading and searching a real HNSW index', () => {
     syntheticCorpus(corpus, 30);
     const dir = tempDir();
     await updateIndex({ indexDir: dir, corpus, embedder });
-    const before = IndexReader.open(dir, embedder);
-    const loc = before.articles.get('synthetic-5')!;
-    const oldText = before.segments[loc.segment]!.passageText(before.segments[loc.segment]!.articlePassageStarts()[loc.local]!);
+    const before = SegmentStore.open(dir, embedder);
+    const oldText = before.paragraph('synthetic-5', 1)!;
     const file = path.join(corpus, 'a5.md');
     fs.writeFileSync(file, article('synthetic-5', 'Bài tổng hợp số 5', ['Nội dung mới hoàn toàn về vệ tinh viễn thám.']));
     await updateIndex({ indexDir: dir, corpus, embedder });
-    const after = IndexReader.open(dir, embedder);
+    const after = SegmentStore.open(dir, embedder);
     // One of 30 articles replaced: the big segment is kept, with that article marked deleted.
     expect(after.segments.some((seg) => seg.hasDeleted)).toBe(true);
-    const hits = after.vector(await embedder.embedQueryVector(oldText), 10);
+    const hits = await after.vectorSearch(await embedder.embedQueryVector(oldText), 10);
     expect(hits.length).toBe(10);
-    for (const h of hits) {
-      expect(after.segments[h.segment]!.deleted[h.passage]).toBe(0);
-      expect(after.segments[h.segment]!.passageText(h.passage)).not.toBe(oldText);
-    }
+    for (const h of hits) expect(passageText(after, h.passage)).not.toBe(oldText);
+    // The old version is still stored in its segment, only hidden: a search that does not hide deleted passages finds it.
+    const seg = after.segments.find((x) => x.hasDeleted)!;
+    const stored = Array.from({ length: seg.passageCount }, (_, i) => i).filter((i) => seg.deleted[i]);
+    expect(stored.some((i) => seg.passageText(i) === oldText)).toBe(true);
   });
 
   it('merges small segments after repeated updates and still answers', async () => {
@@ -104,8 +143,8 @@ describe('building, reloading and searching a real HNSW index', () => {
     }
     const m = readCurrentManifest(dir)!;
     expect(m.segments.length).toBeLessThan(4);
-    const r = IndexReader.open(dir, embedder);
-    expect(r.articles.size).toBe(36);
+    const r = SegmentStore.open(dir, embedder);
+    expect(r.stats().articles).toBe(36);
     expect(fs.readdirSync(path.join(dir, 'segments')).sort()).toEqual(expect.arrayContaining(m.segments.map((s) => s.name)));
     expect(fs.readdirSync(path.join(dir, 'segments')).length).toBeLessThanOrEqual(m.segments.length + 4);
   });
@@ -119,28 +158,28 @@ describe('building, reloading and searching a real HNSW index', () => {
     expect(readCurrentManifest(dir)!.segments).toHaveLength(2);
     const single = tempDir();
     await updateIndex({ indexDir: single, corpus, embedder, workers: 1 });
-    const a = IndexReader.open(dir, embedder);
-    const b = IndexReader.open(single, embedder);
-    expect(a.passageCount).toBe(b.passageCount);
-    expect(topArticle(a, 'Bài tổng hợp số 77')).toBe(topArticle(b, 'Bài tổng hợp số 77'));
+    const a = SegmentStore.open(dir, embedder);
+    const b = SegmentStore.open(single, embedder);
+    expect(a.stats().passages).toBe(b.stats().passages);
+    expect(await topArticle(a, 'Bài tổng hợp số 77')).toBe(await topArticle(b, 'Bài tổng hợp số 77'));
   });
 
   it('refuses a mismatched embedder, dimension or format with the rebuild command', async () => {
     const dir = tempDir();
     await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
     const other = new HashEmbedder(128);
-    expect(() => IndexReader.open(dir, other)).toThrowError(/dimension 256 \(now 128\).*kiemchung index --rebuild/);
+    expect(() => SegmentStore.open(dir, other)).toThrowError(/dimension 256 \(now 128\).*kiemchung index --rebuild/);
     await expect(updateIndex({ indexDir: dir, corpus: CORPUS, embedder: other })).rejects.toMatchObject({ code: 'index-mismatch' });
     const fake = Object.assign(new HashEmbedder(), { id: 'openai:text-embedding-3-small' });
-    expect(() => IndexReader.open(dir, fake)).toThrowError(/embedder "hash" \(now configured: "openai:text-embedding-3-small"\)/);
+    expect(() => SegmentStore.open(dir, fake)).toThrowError(/embedder "hash" \(now configured: "openai:text-embedding-3-small"\)/);
     const name = fs.readFileSync(path.join(dir, 'CURRENT'), 'utf8').trim();
     const m = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
     fs.writeFileSync(path.join(dir, name), JSON.stringify({ ...m, format: 99 }));
-    expect(() => IndexReader.open(dir, embedder)).toThrowError(IndexError);
-    expect(() => IndexReader.open(dir, embedder)).toThrowError(/format version 99/);
+    expect(() => SegmentStore.open(dir, embedder)).toThrowError(IndexError);
+    expect(() => SegmentStore.open(dir, embedder)).toThrowError(/format version 99/);
     const rebuilt = await updateIndex({ indexDir: dir, corpus: CORPUS, embedder: other, rebuild: true });
     expect(rebuilt.wrote).toBe(true);
-    expect(IndexReader.open(dir, other).articles.size).toBe(2);
+    expect(SegmentStore.open(dir, other).stats().articles).toBe(2);
   });
 
   it('detects torn or foreign files by checksum and never half-reads them', async () => {
@@ -150,12 +189,12 @@ describe('building, reloading and searching a real HNSW index', () => {
     const file = path.join(dir, 'segments', seg.name, 'hnsw.bin');
     const buf = fs.readFileSync(file);
     fs.writeFileSync(file, buf.subarray(0, buf.length - 100));
-    expect(() => IndexReader.open(dir, embedder)).toThrowError(/hnsw\.bin does not match its checksum/);
+    expect(() => SegmentStore.open(dir, embedder)).toThrowError(/hnsw\.bin does not match its checksum/);
     fs.writeFileSync(file, Buffer.from(buf).fill(7, 100, 200));
-    expect(() => IndexReader.open(dir, embedder)).toThrowError(/checksum/);
+    expect(() => SegmentStore.open(dir, embedder)).toThrowError(/checksum/);
     fs.writeFileSync(path.join(dir, 'CURRENT'), 'garbage');
-    expect(() => IndexReader.open(dir, embedder)).toThrowError(/damaged/);
-    expect(() => IndexReader.open(tempDir(), embedder)).toThrowError(/no index at .*kiemchung index/);
+    expect(() => SegmentStore.open(dir, embedder)).toThrowError(/damaged/);
+    expect(() => SegmentStore.open(tempDir(), embedder)).toThrowError(/no index at .*kiemchung index/);
   });
 
   it('leaves the previous index untouched when no valid article remains', async () => {
@@ -166,7 +205,7 @@ describe('building, reloading and searching a real HNSW index', () => {
     for (const f of fs.readdirSync(corpus)) fs.writeFileSync(path.join(corpus, f), 'not an article');
     await expect(updateIndex({ indexDir: dir, corpus, embedder })).rejects.toMatchObject({ code: 'corpus' });
     expect(fs.readFileSync(path.join(dir, 'CURRENT'), 'utf8')).toBe(gen);
-    expect(IndexReader.open(dir, embedder).articles.size).toBe(2);
+    expect(SegmentStore.open(dir, embedder).stats().articles).toBe(2);
   });
 
   it('indexes the valid articles and reports the bad ones', async () => {
@@ -175,5 +214,68 @@ describe('building, reloading and searching a real HNSW index', () => {
     const r = await updateIndex({ indexDir: tempDir(), corpus, embedder });
     expect(r.articles).toBe(2);
     expect(r.issues).toEqual([{ path: path.join(corpus, 'broken.md'), reason: expect.stringMatching(/title/) }]);
+  });
+});
+
+/**
+ * Turns a freshly built index into what version 1 of the format wrote: the manifest says
+ * format 1 and the article lists use the short field names, with matching checksums.
+ */
+function downgradeToFormat1(dir: string): void {
+  const name = fs.readFileSync(path.join(dir, 'CURRENT'), 'utf8').trim();
+  const m = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
+  for (const seg of m.segments) {
+    const file = path.join(dir, 'segments', seg.name, 'articles.json');
+    const old = JSON.parse(fs.readFileSync(file, 'utf8')).map(({ firstParagraph, paragraphCount, passageCount, ...rest }: Record<string, unknown>) => ({
+      ...rest,
+      p0: firstParagraph,
+      pc: paragraphCount,
+      np: passageCount,
+    }));
+    const buf = Buffer.from(JSON.stringify(old));
+    fs.writeFileSync(file, buf);
+    seg.files['articles.json'] = { size: buf.length, crc32: crc32(buf) };
+  }
+  fs.writeFileSync(path.join(dir, name), JSON.stringify({ ...m, format: 1 }));
+}
+
+describe('an index written by an older version', () => {
+  it('is refused by the reader with the command that rebuilds it, and rebuilt by the next update with a notice', async () => {
+    const dir = tempDir();
+    await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
+    const generation = readCurrentManifest(dir)!.generation;
+    downgradeToFormat1(dir);
+    expect(() => SegmentStore.open(dir, embedder)).toThrowError(/format version 1, this version of kiemchung reads version 2; run "kiemchung index --index /);
+    const r = await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
+    expect(r).toMatchObject({ wrote: true, added: 2, articles: 2 });
+    expect(r.notice).toMatch(/older format \(version 1\) and was rebuilt in version 2/);
+    expect(readCurrentManifest(dir)).toMatchObject({ format: 2, generation: generation + 1 });
+    expect(SegmentStore.open(dir, embedder).stats().articles).toBe(2);
+    expect((await updateIndex({ indexDir: dir, corpus: CORPUS, embedder })).notice).toBeUndefined();
+  });
+
+  it('still needs --rebuild after an embedder change', async () => {
+    const dir = tempDir();
+    await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
+    await expect(updateIndex({ indexDir: dir, corpus: CORPUS, embedder: new HashEmbedder(128) })).rejects.toThrowError(/dimension 256 \(now 128\).*--rebuild/);
+  });
+
+  it('is rebuilt when the engine starts and by "kiemchung index", each with a one-line notice', async () => {
+    const dir = tempDir();
+    await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
+    downgradeToFormat1(dir);
+    const lines: string[] = [];
+    const engine = await createEngine({ config: { corpus: CORPUS, indexDir: dir }, env: {}, logger: createLogger('info', (s) => lines.push(s)) });
+    expect(lines.filter((l) => /older format/.test(l))).toHaveLength(1);
+    expect((await engine.ask('Ai là Tổng Thư ký IEC?')).refused).toBe(false);
+    await engine.close();
+
+    downgradeToFormat1(dir);
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(['index', '--corpus', CORPUS, '--index', dir], { out: (s) => out.push(s), err: (s) => err.push(s), env: { KIEMCHUNG_LOG_LEVEL: 'warn' }, stdin: process.stdin });
+    expect(code).toBe(0);
+    expect(err).toEqual([expect.stringMatching(/^the index at .* was in an older format \(version 1\) and was rebuilt in version 2$/)]);
+    expect(out.join('\n')).toMatch(/indexed 2 articles, 12 passages \(2 added/);
   });
 });

@@ -73,6 +73,12 @@ describe('sentences', () => {
     expect(parts).toEqual(['TS. Nguyễn Văn A phát biểu tại TP. Hồ Chí Minh.', 'Hội nghị kết thúc!', 'Sau đó là tiệc.']);
   });
 
+  it('ends a sentence at a closing quote or bracket after an initial, before a capital', () => {
+    const text = 'Bà Phạm Thị Tr. (SN 1997, mẹ đẻ cháu Việt A.) Bước đầu, bà cho biết: “Tôi gặp ông B.” Sau đó bà về.';
+    const parts = sentenceRanges(text).map(([a, b]) => text.slice(a, b));
+    expect(parts).toEqual(['Bà Phạm Thị Tr. (SN 1997, mẹ đẻ cháu Việt A.)', 'Bước đầu, bà cho biết: “Tôi gặp ông B.”', 'Sau đó bà về.']);
+  });
+
   it('cuts an over-long run at spaces, never beyond the limit', () => {
     const text = 'từ '.repeat(2000).trim();
     const pieces = hardSplit(text, [0, text.length], 300);

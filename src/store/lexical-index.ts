@@ -1,25 +1,19 @@
-import { hash32 } from '../text/hash.js';
-import { fold, hasMarks } from '../text/normalize.js';
-import { pairs, syllables, terms as termsOf, type Terms } from '../text/tokenize.js';
+import { foldedHash, markedHash } from '../text/term-hashes.js';
+import { terms as termsOf, type Terms } from '../text/tokenize.js';
+import type { QueryTerm } from './port.js';
 import { Grow, type Pack, type PackArray } from './pack.js';
 
 /**
- * BM25 over hashed terms. Every passage contributes its syllables and adjacent-syllable pairs
- * twice: as marked lower-case terms ("hội nghị") and as folded terms ("hoi nghi"), each hashed
- * with its own seed into 32 bits. A query with tone marks is scored mostly on marked terms
- * (exact Vietnamese words, which folding would confuse: "bảo"/"báo"/"bão"), with folded terms
- * as a fallback; a query typed without marks is scored on folded terms only. Terms are stored
- * as sorted hashes, so the index needs no string dictionary in memory.
+ * The lexical index of a segment: BM25 postings over hashed terms, its builder, and the BM25
+ * scoring that walks them. Scoring lives here, in the store, because it reads the postings: a
+ * store answers "the k best passages for these weighted terms" (`Store.lexicalSearch`), and a
+ * database-backed store would score inside the database. Retrieval (`src/retrieve/`) decides
+ * which terms to ask for and with what weights, and fuses the lexical and vector lists.
+ *
+ * Every passage contributes its syllables and adjacent-syllable pairs twice, marked and
+ * folded, hashed into 32 bits (`text/term-hashes.ts`). Terms are stored as sorted hashes, so
+ * the index needs no string dictionary in memory.
  */
-const SEED_MARKED = 0x9e3779b1;
-const SEED_FOLDED = 0x85ebca77;
-
-export function markedHash(term: string): number {
-  return hash32(term, SEED_MARKED);
-}
-export function foldedHash(term: string): number {
-  return hash32(term, SEED_FOLDED);
-}
 
 /** Term hashes with their counts for one passage. */
 export function passageTermCounts(text: string, title: string): Map<number, number> {
@@ -37,52 +31,6 @@ export function passageTermCounts(text: string, title: string): Map<number, numb
   add(termsOf(title));
   add(termsOf(text));
   return counts;
-}
-
-export interface QueryTerm {
-  hash: number;
-  weight: number;
-  /** Syllable pairs get their own weight; kept for debugging and tuning. */
-  pair: boolean;
-}
-
-export interface QueryWeights {
-  marked: number;
-  folded: number;
-  foldedWhenMarked: number;
-  pair: number;
-}
-
-/** Measured on ViNewsQA (see README): pairs at half weight beat 1 (77.4 vs 76.0 R@1) and 1.5 (74.6). */
-export const DEFAULT_QUERY_WEIGHTS: QueryWeights = { marked: 1, folded: 1, foldedWhenMarked: 0.35, pair: 0.5 };
-
-/**
- * The weighted hashed terms of a query (duplicates merged). A question typed without any
- * marks is matched on folded terms. In a marked question, a marked syllable is matched
- * exactly; an unmarked one may be a word that has no marks ("IEC", "hoa") or one typed
- * without them, so it is matched exactly and, at a lower weight, folded.
- */
-export function queryTerms(query: string, w: QueryWeights = DEFAULT_QUERY_WEIGHTS): QueryTerm[] {
-  const t = syllables(query);
-  const anyMarks = hasMarks(query);
-  const out = new Map<number, QueryTerm>();
-  const add = (hash: number, weight: number, pair: boolean) => {
-    if (weight <= 0) return;
-    const prev = out.get(hash);
-    if (prev) prev.weight += weight;
-    else out.set(hash, { hash, weight, pair });
-  };
-  const all: Array<[string, boolean]> = [...t.syllables.map((s): [string, boolean] => [s, false]), ...pairs(t).map((p): [string, boolean] => [p, true])];
-  for (const [term, isPair] of all) {
-    const pw = isPair ? w.pair : 1;
-    if (!anyMarks) add(foldedHash(fold(term)), w.folded * pw, isPair);
-    else if (hasMarks(term)) add(markedHash(term), w.marked * pw, isPair);
-    else {
-      add(markedHash(term), w.marked * pw, isPair);
-      add(foldedHash(term), w.foldedWhenMarked * pw, isPair);
-    }
-  }
-  return [...out.values()];
 }
 
 export class LexicalBuilder {

@@ -1,7 +1,8 @@
+import { paragraphId } from '../corpus/ids.js';
 import type { Embedder } from '../embed/embedder.js';
-import { type QueryTerm, type QueryWeights, DEFAULT_QUERY_WEIGHTS, queryTerms } from '../index/lexical.js';
-import type { IndexReader, PassageHit } from '../index/open-index.js';
-import type { SegmentArticle } from '../index/segment.js';
+import { InternalError } from '../errors.js';
+import type { PassageHit, PassageId, PassageLocation, QueryTerm, Store } from '../store/port.js';
+import { DEFAULT_QUERY_WEIGHTS, type QueryWeights, queryTerms } from './query-terms.js';
 import type { SearchFilter } from '../types.js';
 
 export interface FusionSettings {
@@ -29,20 +30,21 @@ export interface FusionSettings {
 export const HASH_FUSION: FusionSettings = { mode: 'linear', lexicalK: 100, vectorK: 50, rrfK: 60, lexicalWeight: 1, vectorWeight: 0.05, query: DEFAULT_QUERY_WEIGHTS };
 export const NEURAL_FUSION: FusionSettings = { ...HASH_FUSION, mode: 'rrf', vectorWeight: 1 };
 
-export interface Retrieved {
-  segment: number;
-  passage: number;
+/** A fused hit: where its passage is (article, paragraph number, character range) and how it ranked. */
+export interface Retrieved extends PassageLocation {
+  passage: PassageId;
   /** Fused score (higher is better). */
   score: number;
   lexicalRank: number | null;
   vectorRank: number | null;
   lexicalScore: number;
-  article: SegmentArticle;
-  /** Segment-local paragraph index, and its number in the article (from 1). */
-  paragraph: number;
-  paragraphNumber: number;
-  start: number;
-  end: number;
+}
+
+/** The text of the paragraph a retrieved passage belongs to. */
+export function hitParagraph(store: Store, hit: Retrieved): string {
+  const text = store.paragraph(hit.article.id, hit.paragraphNumber);
+  if (text === null) throw new InternalError(`retrieved paragraph ${paragraphId(hit.article.id, hit.paragraphNumber)} is not in the store`);
+  return text;
 }
 
 export interface RetrieveOptions {
@@ -58,23 +60,29 @@ export interface RetrieveResult {
   terms: QueryTerm[];
 }
 
-export async function retrieve(reader: IndexReader, embedder: Embedder, query: string, opts: RetrieveOptions): Promise<RetrieveResult> {
+/**
+ * Hybrid retrieval: the query's weighted terms go to the store's lexical search and its vector
+ * to the store's vector search, and the two lists are fused (by normalised score or by rank,
+ * as `fusion` says), one passage per paragraph.
+ */
+export async function retrieve(store: Store, embedder: Embedder, query: string, opts: RetrieveOptions): Promise<RetrieveResult> {
   const f = opts.fusion;
   const terms = queryTerms(query, f.query);
-  const lex = f.lexicalWeight > 0 ? reader.lexical(terms, f.lexicalK, opts.filter) : [];
-  const vec = f.vectorWeight > 0 ? reader.vector(await embedder.embedQueryVector(query), f.vectorK, opts.filter) : [];
-  const fused = new Map<string, { hit: PassageHit; score: number; lr: number | null; vr: number | null; ls: number }>();
+  const [lex, vec] = await Promise.all([
+    f.lexicalWeight > 0 ? store.lexicalSearch(terms, f.lexicalK, opts.filter) : [],
+    f.vectorWeight > 0 ? embedder.embedQueryVector(query).then((v) => store.vectorSearch(v, f.vectorK, opts.filter)) : [],
+  ]);
+  const fused = new Map<PassageId, { hit: PassageHit; score: number; lr: number | null; vr: number | null; ls: number }>();
   const add = (list: PassageHit[], w: number, which: 'l' | 'v') => {
     const best = list[0]?.score || 1;
     list.forEach((h, rank) => {
-      const key = `${h.segment}:${h.passage}`;
-      const cur = fused.get(key) ?? { hit: h, score: 0, lr: null, vr: null, ls: 0 };
+      const cur = fused.get(h.passage) ?? { hit: h, score: 0, lr: null, vr: null, ls: 0 };
       cur.score += f.mode === 'rrf' ? w / (f.rrfK + rank + 1) : (w * h.score) / best;
       if (which === 'l') {
         cur.lr = rank;
         cur.ls = h.score;
       } else cur.vr = rank;
-      fused.set(key, cur);
+      fused.set(h.passage, cur);
     });
   };
   add(lex, f.lexicalWeight, 'l');
@@ -83,26 +91,11 @@ export async function retrieve(reader: IndexReader, embedder: Embedder, query: s
   const seen = new Set<string>();
   const hits: Retrieved[] = [];
   for (const o of ordered) {
-    const seg = reader.segments[o.hit.segment];
-    if (!seg) continue;
-    const paragraph = seg.passPara[o.hit.passage] as number;
-    const key = `${o.hit.segment}:${paragraph}`;
+    const at = store.passage(o.hit.passage);
+    const key = paragraphId(at.article.id, at.paragraphNumber);
     if (opts.dedupe !== false && seen.has(key)) continue;
     seen.add(key);
-    const article = seg.articles[seg.paraArticle[paragraph] as number] as SegmentArticle;
-    hits.push({
-      segment: o.hit.segment,
-      passage: o.hit.passage,
-      score: o.score,
-      lexicalRank: o.lr,
-      vectorRank: o.vr,
-      lexicalScore: o.ls,
-      article,
-      paragraph,
-      paragraphNumber: paragraph - article.p0 + 1,
-      start: seg.passStart[o.hit.passage] as number,
-      end: seg.passEnd[o.hit.passage] as number,
-    });
+    hits.push({ ...at, passage: o.hit.passage, score: o.score, lexicalRank: o.lr, vectorRank: o.vr, lexicalScore: o.ls });
     if (hits.length >= opts.k) break;
   }
   return { hits, terms };

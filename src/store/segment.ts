@@ -4,9 +4,12 @@ import path from 'node:path';
 import hnswlib from 'hnswlib-node';
 import type { Article } from '../corpus/article.js';
 import { type ChunkOptions, splitPassages } from '../corpus/passages.js';
-import { LexicalBuilder, LexicalIndex, passageTermCounts } from './lexical.js';
-import { Grow, decodePack, encodePack, readPack } from './pack.js';
-import { type SegmentEntry, segmentsDir, verifyFile } from './store.js';
+import type { StoredArticle } from './port.js';
+import { LexicalBuilder, LexicalIndex, passageTermCounts } from './lexical-index.js';
+import { Grow, decodePack, encodePack } from './pack.js';
+import { IndexError, InternalError } from '../errors.js';
+import { crc32 } from './atomic-files.js';
+import { type SegmentEntry, rebuildHint, segmentsDir } from './manifest.js';
 
 /**
  * A segment is an immutable slice of the index: some articles with their paragraphs, passages,
@@ -23,18 +26,37 @@ export interface HnswParams {
 export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 100, efSearch: 96 };
 
 /** An article as a segment stores it: its metadata, with the paragraphs kept in the text store. */
-export interface SegmentArticle extends Omit<Article, 'paragraphs' | 'origin'> {
+export interface SegmentArticle extends StoredArticle {
+  /** Content hash of the article as indexed (`articleHash`): what an update compares. */
   hash: string;
-  /** First paragraph (segment-local index) and count. */
-  p0: number;
-  pc: number;
-  /** Number of passages. */
-  np: number;
+  /** Segment-local index of the article's first paragraph. */
+  firstParagraph: number;
+  /** Passages the paragraphs were cut into. */
+  passageCount: number;
 }
 
 /** A segment's article list alone (checksum verified): enough to plan an update. */
 export function readSegmentArticles(indexDir: string, entry: SegmentEntry): SegmentArticle[] {
   return JSON.parse(verifyFile(indexDir, entry, 'articles.json').toString('utf8')) as SegmentArticle[];
+}
+
+/** Verifies a segment file against the manifest before it is used; never half-reads. */
+function verifyFile(indexDir: string, seg: SegmentEntry, file: string): Buffer {
+  const p = path.join(segmentsDir(indexDir), seg.name, file);
+  const want = seg.files[file];
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(p);
+  } catch (err) {
+    throw new IndexError('index-corrupt', `index at ${indexDir} is damaged: ${seg.name}/${file} is missing; ${rebuildHint(indexDir)}`, { cause: err });
+  }
+  if (!want || buf.length !== want.size || crc32(buf) !== want.crc32) {
+    throw new IndexError(
+      'index-corrupt',
+      `index at ${indexDir} is damaged: ${seg.name}/${file} does not match its checksum (torn or foreign file); ${rebuildHint(indexDir)}`,
+    );
+  }
+  return buf;
 }
 
 /** Content hash of an article as indexed: any change to its text, metadata or chunking changes it. */
@@ -69,11 +91,6 @@ export interface BuiltSegment {
   passages: number;
 }
 
-/** Splits articles into passages in a fixed order (the order vectors are given in). */
-export function segmentPassages(articles: readonly Article[], chunking: ChunkOptions) {
-  return articles.map((a) => splitPassages(a.paragraphs, chunking));
-}
-
 export async function buildSegment(input: BuildSegmentInput): Promise<BuiltSegment> {
   const { articles, chunking, dimension } = input;
   fs.mkdirSync(input.dir, { recursive: true });
@@ -88,9 +105,10 @@ export async function buildSegment(input: BuildSegmentInput): Promise<BuiltSegme
   const embedTexts: string[] = [];
   let bytes = 0;
   let paragraphs = 0;
-  const spans = segmentPassages(articles, chunking);
+  // Passages in a fixed order: the order vectors are given in.
+  const spans = articles.map((a) => splitPassages(a.paragraphs, chunking));
   articles.forEach((a, ai) => {
-    const p0 = paragraphs;
+    const firstParagraph = paragraphs;
     for (const p of a.paragraphs) {
       const b = Buffer.from(p, 'utf8');
       textParts.push(b);
@@ -110,13 +128,13 @@ export async function buildSegment(input: BuildSegmentInput): Promise<BuiltSegme
       tags: a.tags,
       captions: a.captions,
       hash: articleHash(a, chunking),
-      p0,
-      pc: a.paragraphs.length,
-      np: spans[ai]?.length ?? 0,
+      firstParagraph,
+      paragraphCount: a.paragraphs.length,
+      passageCount: spans[ai]?.length ?? 0,
     });
     for (const s of spans[ai] ?? []) {
       const text = (a.paragraphs[s.paragraph] as string).slice(s.start, s.end);
-      passPara.push(p0 + s.paragraph);
+      passPara.push(firstParagraph + s.paragraph);
       passStart.push(s.start);
       passEnd.push(s.end);
       lex.add(passageTermCounts(text, a.title));
@@ -128,7 +146,7 @@ export async function buildSegment(input: BuildSegmentInput): Promise<BuiltSegme
 
   let vectors = input.vectors;
   if (!vectors) {
-    if (!input.embed) throw new Error('buildSegment needs vectors or an embed function');
+    if (!input.embed) throw new InternalError('buildSegment needs vectors or an embed function');
     vectors = new Float32Array(passages * dimension);
     const batch = 2048;
     for (let i = 0; i < embedTexts.length; i += batch) {
@@ -136,7 +154,9 @@ export async function buildSegment(input: BuildSegmentInput): Promise<BuiltSegme
       vs.forEach((v, j) => vectors!.set(v, (i + j) * dimension));
     }
   }
-  if (vectors.length !== passages * dimension) throw new Error(`expected ${passages} vectors of ${dimension}, got ${vectors.length / dimension}`);
+  if (vectors.length !== passages * dimension) {
+    throw new InternalError(`segment ${path.basename(input.dir)}: ${passages} passages, but ${vectors.length / dimension} vectors of ${dimension} dimensions`);
+  }
 
   const index = new hnswlib.HierarchicalNSW('ip', dimension);
   index.initIndex({ maxElements: Math.max(1, passages), m: input.hnsw.m, efConstruction: input.hnsw.efConstruction, randomSeed: 100 });
@@ -185,11 +205,16 @@ export class Segment {
   readonly name: string;
 
   /** Loads a segment, verifying every file against the manifest's checksums first. */
-  constructor(indexDir: string, entry: SegmentEntry, dimension: number, efSearch: number) {
+  constructor(
+    private readonly indexDir: string,
+    private readonly entry: SegmentEntry,
+    private readonly dimension: number,
+    efSearch: number,
+  ) {
     this.name = entry.name;
     this.dir = path.join(segmentsDir(indexDir), entry.name);
     this.articles = readSegmentArticles(indexDir, entry);
-    const pack = decodePack(verifyFile(indexDir, entry, 'data.pack'), `${entry.name}/data.pack`);
+    const pack = this.readPack('data.pack');
     this.text = pack.get('text');
     this.paraByte = pack.get('paraByte');
     this.paraArticle = pack.get('paraArticle');
@@ -240,9 +265,21 @@ export class Segment {
     return this.paragraphText(this.passPara[i] as number).slice(this.passStart[i], this.passEnd[i]);
   }
 
-  /** Stored vectors (read from disk on demand: used by merges and exact-search benchmarks). */
+  /** One of the segment's packs, checksum verified. */
+  private readPack(file: string) {
+    return decodePack(verifyFile(this.indexDir, this.entry, file), `index at ${this.indexDir} is damaged: ${this.name}/${file}`, rebuildHint(this.indexDir));
+  }
+
+  /** Stored vectors, one per passage (read from disk on demand: used by merges and exact-search benchmarks). */
   vectors(): Float32Array {
-    return readPack(path.join(this.dir, 'vectors.pack')).get<Float32Array>('vectors');
+    const vectors = this.readPack('vectors.pack').get<Float32Array>('vectors');
+    if (vectors.length !== this.passageCount * this.dimension) {
+      throw new IndexError(
+        'index-corrupt',
+        `index at ${this.indexDir} is damaged: ${this.name}/vectors.pack holds ${vectors.length / this.dimension} vectors of ${this.dimension} for ${this.passageCount} passages; ${rebuildHint(this.indexDir)}`,
+      );
+    }
+    return vectors;
   }
 
   /** First passage of each article (articles' passages are contiguous), plus a final end. */

@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { IndexError } from '../errors.js';
 
 /**
  * A small container for typed arrays: magic, a JSON header naming each array's type, offset
@@ -54,13 +54,22 @@ export interface Pack {
   get<T extends PackArray>(name: string): T;
 }
 
-export function decodePack(buf: Buffer, what: string): Pack {
-  if (buf.length < 8 || buf.readUInt32LE(0) !== MAGIC) throw new Error(`${what}: not a kiemchung data file`);
+/**
+ * Reads a pack. `what` names it in messages ("index at … is damaged: seg-…/data.pack …") and
+ * `hint` says what to do about a damaged one; any damage is an `index-corrupt` IndexError.
+ */
+export function decodePack(buf: Buffer, what: string, hint = ''): Pack {
+  const damaged = (reason: string, cause?: unknown) =>
+    new IndexError('index-corrupt', `${what} ${reason}${hint ? `; ${hint}` : ''}`, cause === undefined ? undefined : { cause });
+  if (buf.length < 8 || buf.readUInt32LE(0) !== MAGIC) throw damaged('is not a kiemchung data file');
   const hlen = buf.readUInt32LE(4);
-  const header = JSON.parse(buf.subarray(8, 8 + hlen).toString('utf8')) as {
-    meta: Record<string, unknown>;
-    arrays: Array<{ name: string; type: ArrayKind; offset: number; length: number }>;
-  };
+  let header: { meta: Record<string, unknown>; arrays: Array<{ name: string; type: ArrayKind; offset: number; length: number }> };
+  try {
+    header = JSON.parse(buf.subarray(8, 8 + hlen).toString('utf8'));
+    if (!Array.isArray(header?.arrays)) throw new TypeError('the header lists no arrays');
+  } catch (err) {
+    throw damaged('has an unreadable header', err);
+  }
   const dataStart = align8(8 + hlen);
   // Views straight onto the file's bytes when they are 8-byte aligned (a whole-file read is);
   // otherwise (a small Buffer from Node's shared pool) a copy into an aligned buffer.
@@ -72,21 +81,17 @@ export function decodePack(buf: Buffer, what: string): Pack {
   const arrays = new Map<string, PackArray>();
   for (const a of header.arrays) {
     const k = KIND[a.type];
-    if (!k || a.offset + a.length * k.bytes > size) throw new Error(`${what}: array ${a.name} is out of bounds`);
+    if (!k || a.offset + a.length * k.bytes > size) throw damaged(`has an array (${a.name}) out of bounds`);
     arrays.set(a.name, k.make(ab, base + a.offset, a.length));
   }
   return {
     meta: header.meta,
     get<T extends PackArray>(name: string): T {
       const a = arrays.get(name);
-      if (!a) throw new Error(`${what}: missing array ${name}`);
+      if (!a) throw damaged(`has no array ${name}`);
       return a as T;
     },
   };
-}
-
-export function readPack(file: string): Pack {
-  return decodePack(fs.readFileSync(file), file);
 }
 
 /** A growable typed array for builders. */

@@ -6,8 +6,8 @@ import { Worker } from 'node:worker_threads';
 import type { Article } from '../corpus/article.js';
 import { loadCorpus } from '../corpus/load-corpus.js';
 import { type ChunkOptions, DEFAULT_CHUNKING, splitPassages } from '../corpus/passages.js';
-import type { Embedder } from '../embed/embedder.js';
-import { CorpusError } from '../errors.js';
+import { type Embedder, type WorkerRecipe, embedPassagesChecked } from '../embed/embedder.js';
+import { CorpusError, KiemchungError, errorMessage, isErrorCode } from '../errors.js';
 import type { IndexReport } from '../types.js';
 import {
   type BuildSegmentInput,
@@ -21,17 +21,9 @@ import {
   buildSegment,
   passageEmbeddingText,
 } from './segment.js';
-import {
-  FORMAT_VERSION,
-  type Manifest,
-  acquireLock,
-  checkCompatible,
-  collectGarbage,
-  publishManifest,
-  readCurrentManifest,
-  sealSegment,
-  segmentsDir,
-} from './store.js';
+import { sealSegment } from './atomic-files.js';
+import { acquireLock } from './lock.js';
+import { FORMAT_VERSION, type Manifest, checkCompatible, collectGarbage, peekManifest, publishManifest, readCurrentManifest, segmentsDir } from './manifest.js';
 
 export interface IndexProgress {
   phase: 'embed' | 'build';
@@ -95,7 +87,10 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
   }
   const release = acquireLock(indexDir);
   try {
-    const previous = opts.rebuild ? null : readCurrentManifest(indexDir);
+    const current = peekManifest(indexDir);
+    // An index of an older format cannot be updated in place: it is rebuilt, and the report says so.
+    const outdated = !opts.rebuild && current !== null && current.format < FORMAT_VERSION;
+    const previous = opts.rebuild || outdated ? null : readCurrentManifest(indexDir);
     const settings = { embedder: { id: embedder.id, version: embedder.version, dimension: embedder.dimension }, chunking };
     if (previous) checkCompatible(previous, settings, indexDir);
     const oldRaw = opts.rebuild ? tryReadManifest(indexDir) : previous;
@@ -107,7 +102,7 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
     segments.forEach((entry, si) => {
       const dead = new Set(entry.deleted);
       (metas[si] as SegmentArticle[]).forEach((a, local) => {
-        if (!dead.has(local)) live.set(a.id, { seg: si, local, hash: a.hash, passages: a.np });
+        if (!dead.has(local)) live.set(a.id, { seg: si, local, hash: a.hash, passages: a.passageCount });
       });
     });
 
@@ -151,6 +146,7 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
       issues,
       ms: Math.round(performance.now() - t0),
       wrote,
+      ...(outdated ? { notice: `the index at ${indexDir} was in an older format (version ${current?.format}) and was rebuilt in version ${FORMAT_VERSION}` } : {}),
     });
     if (previous && toWrite.length === 0 && removed === 0) return report(false);
 
@@ -193,7 +189,7 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
     }
     const newManifest: Manifest = {
       format: FORMAT_VERSION,
-      generation: (oldRaw?.generation ?? 0) + 1,
+      generation: Math.max(oldRaw?.generation ?? 0, current?.generation ?? 0) + 1,
       createdAt: new Date().toISOString(),
       embedder: settings.embedder,
       chunking,
@@ -239,11 +235,8 @@ async function embedArticles(
   const out = new Float32Array(texts.length * embedder.dimension);
   const batch = Math.max(1, Math.min(embedder.maxBatch, 1024));
   for (let i = 0; i < texts.length; i += batch) {
-    const vs = await embedder.embedPassages(texts.slice(i, i + batch));
-    vs.forEach((v, j) => {
-      if (v.length !== embedder.dimension) throw new Error(`embedder ${embedder.id} returned ${v.length} dimensions, expected ${embedder.dimension}`);
-      out.set(v, (i + j) * embedder.dimension);
-    });
+    const vs = await embedPassagesChecked(embedder, texts.slice(i, i + batch));
+    vs.forEach((v, j) => out.set(v, (i + j) * embedder.dimension));
     onProgress?.({ phase: 'embed', done: Math.min(i + batch, texts.length), total: texts.length });
   }
   return out;
@@ -252,19 +245,35 @@ async function embedArticles(
 async function writeSegment(
   indexDir: string,
   input: Omit<BuildSegmentInput, 'dir'>,
-  worker?: { hashEmbedder: boolean; onProgress?: (n: number) => void },
+  worker?: { embedder: WorkerRecipe | null; onProgress?: (n: number) => void },
 ): Promise<Manifest['segments'][number]> {
   const name = newSegmentName();
   const tmp = path.join(segmentsDir(indexDir), `${name}.tmp`);
   fs.rmSync(tmp, { recursive: true, force: true });
-  const built = worker ? await runWorker({ ...input, dir: tmp }, worker.hashEmbedder, worker.onProgress) : await buildSegment({ ...input, dir: tmp });
+  const built = worker ? await runWorker({ ...input, dir: tmp }, worker.embedder, worker.onProgress) : await buildSegment({ ...input, dir: tmp });
   const files = sealSegment(tmp);
   const final = path.join(segmentsDir(indexDir), name);
   fs.renameSync(tmp, final);
   return { name, articles: built.articles, paragraphs: built.paragraphs, passages: built.passages, deleted: [], files };
 }
 
-function runWorker(input: BuildSegmentInput, hashEmbedder: boolean, onProgress?: (n: number) => void): Promise<BuiltSegment> {
+/** An error as a build worker reports it (errors lose their class crossing threads). */
+export interface WorkerFailure {
+  name: string;
+  message: string;
+  stack?: string;
+  code?: unknown;
+}
+
+/** A build worker's failure in this thread: its code (internal when it had none) and message, its stack in the cause. */
+function fromWorker(f: WorkerFailure): KiemchungError {
+  const cause = Object.assign(new Error(f.message), { name: f.name, stack: f.stack });
+  return isErrorCode(f.code)
+    ? new KiemchungError(f.code, f.message, { cause })
+    : new KiemchungError('internal', `a segment build worker failed: ${f.message}`, { cause });
+}
+
+function runWorker(input: BuildSegmentInput, embedder: WorkerRecipe | null, onProgress?: (n: number) => void): Promise<BuiltSegment> {
   const { embed: _e, onProgress: _p, ...data } = input;
   const here = import.meta.url;
   // From TypeScript sources (tests, tsx) the worker registers tsx's loader before importing itself.
@@ -272,16 +281,16 @@ function runWorker(input: BuildSegmentInput, hashEmbedder: boolean, onProgress?:
   const url = new URL(fromSource ? './build-worker.ts' : './build-worker.js', here);
   return new Promise((resolve, reject) => {
     const w = fromSource
-      ? new Worker(`import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true, workerData: { ...data, hashEmbedder } })
-      : new Worker(url, { workerData: { ...data, hashEmbedder } });
-    w.on('message', (m: { type: string; n?: number; built?: BuiltSegment; message?: string }) => {
+      ? new Worker(`import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true, workerData: { ...data, embedder } })
+      : new Worker(url, { workerData: { ...data, embedder } });
+    w.on('message', (m: { type: string; n?: number; built?: BuiltSegment; error?: WorkerFailure }) => {
       if (m.type === 'progress') onProgress?.(m.n ?? 0);
       else if (m.type === 'done') resolve(m.built as BuiltSegment);
-      else if (m.type === 'error') reject(new Error(`segment build failed: ${m.message}`));
+      else if (m.type === 'error') reject(fromWorker(m.error as WorkerFailure));
     });
-    w.on('error', reject);
+    w.on('error', (err) => reject(new KiemchungError('internal', `a segment build worker failed: ${errorMessage(err)}`, { cause: err })));
     w.on('exit', (code) => {
-      if (code !== 0) reject(new Error(`segment build worker exited with code ${code}`));
+      if (code !== 0) reject(new KiemchungError('internal', `a segment build worker stopped with exit code ${code}`));
     });
   });
 }
@@ -297,7 +306,8 @@ async function buildFull(
   const total = counts.reduce((a, b) => a + b, 0);
   const cores = opts.workers ?? os.availableParallelism();
   const parts = Math.max(1, Math.min(cores, Math.ceil(total / (opts.passagesPerWorker ?? PASSAGES_PER_WORKER))));
-  const isHash = embedder.id === 'hash';
+  // An embedder that a worker can copy embeds inside the workers; any other embeds here first.
+  const recipe = embedder.workerRecipe();
   let done = 0;
   const progress = (n: number) => {
     done += n;
@@ -323,7 +333,7 @@ async function buildFull(
   const jobs = await Promise.all(
     groups.map(async (g) => ({
       articles: g,
-      ...(isHash ? {} : { vectors: await embedArticles(g, embedder, chunking, opts.onProgress) }),
+      ...(recipe ? {} : { vectors: await embedArticles(g, embedder, chunking, opts.onProgress) }),
     })),
   );
   return Promise.all(
@@ -331,7 +341,7 @@ async function buildFull(
       writeSegment(
         opts.indexDir,
         { ...j, chunking, hnsw, dimension: embedder.dimension },
-        { hashEmbedder: isHash, onProgress: progress },
+        { embedder: recipe, onProgress: progress },
       ),
     ),
   );

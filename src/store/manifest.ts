@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { z } from 'zod';
 import { IndexError } from '../errors.js';
 import { DEFAULT_CHUNKING } from '../corpus/passages.js';
+import { writeFileAtomic } from './atomic-files.js';
 
 /**
  * On-disk layout of an index folder:
@@ -16,11 +16,16 @@ import { DEFAULT_CHUNKING } from '../corpus/passages.js';
  * A writer builds new segments and a new manifest beside the live ones and switches CURRENT
  * last, so a crash or kill at any moment leaves the previous generation loadable.
  */
-export const FORMAT_VERSION = 1;
+/**
+ * Version of the on-disk layout. 2: the article lists name their fields (`firstParagraph`,
+ * `paragraphCount`, `passageCount`; version 1 wrote `p0`, `pc`, `np`). An index of an older
+ * version is rebuilt by the next update; one of a newer version is refused.
+ */
+export const FORMAT_VERSION = 2;
 
 const fileSum = z.object({ size: z.number().int().nonnegative(), crc32: z.number().int().nonnegative() });
 
-export const manifestSchema = z.object({
+const manifestSchema = z.object({
   format: z.number().int(),
   generation: z.number().int().nonnegative(),
   createdAt: z.string(),
@@ -43,84 +48,63 @@ export const manifestSchema = z.object({
 export type Manifest = z.infer<typeof manifestSchema>;
 export type SegmentEntry = Manifest['segments'][number];
 
-export function crc32(buf: Buffer): number {
-  return zlib.crc32(buf) >>> 0;
-}
-
 export function segmentsDir(indexDir: string): string {
   return path.join(indexDir, 'segments');
-}
-
-/** Writes a file durably: temp file, fsync, rename over the target. */
-export function writeFileAtomic(file: string, data: string | Buffer): void {
-  const tmp = `${file}.tmp-${process.pid}`;
-  const fd = fs.openSync(tmp, 'w');
-  try {
-    fs.writeFileSync(fd, data);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(tmp, file);
-  fsyncDir(path.dirname(file));
-}
-
-export function fsyncDir(dir: string): void {
-  try {
-    const fd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    // Some file systems do not allow fsync on directories; rename is still atomic there.
-  }
-}
-
-/** Checksums of a finished segment folder's files; also fsyncs them. */
-export function sealSegment(dir: string): Record<string, { size: number; crc32: number }> {
-  const files: Record<string, { size: number; crc32: number }> = {};
-  for (const name of fs.readdirSync(dir).sort()) {
-    const p = path.join(dir, name);
-    const buf = fs.readFileSync(p);
-    files[name] = { size: buf.length, crc32: crc32(buf) };
-    const fd = fs.openSync(p, 'r');
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-  }
-  fsyncDir(dir);
-  return files;
 }
 
 export function rebuildHint(indexDir: string): string {
   return `run "kiemchung index --rebuild --index ${indexDir}" to rebuild it`;
 }
 
-/** The live manifest, or null when the folder holds no index yet. */
-export function readCurrentManifest(indexDir: string): Manifest | null {
+/** The live manifest's file name and contents, unvalidated; null when the folder holds no index yet. */
+function readLiveManifest(indexDir: string): { name: string; raw: unknown } | null {
   const current = path.join(indexDir, 'CURRENT');
   if (!fs.existsSync(current)) return null;
   const name = fs.readFileSync(current, 'utf8').trim();
   if (!/^manifest-\d+\.json$/.test(name)) {
     throw new IndexError('index-corrupt', `index at ${indexDir} is damaged: CURRENT names "${name.slice(0, 60)}"; ${rebuildHint(indexDir)}`);
   }
-  let raw: unknown;
   try {
-    raw = JSON.parse(fs.readFileSync(path.join(indexDir, name), 'utf8'));
+    return { name, raw: JSON.parse(fs.readFileSync(path.join(indexDir, name), 'utf8')) };
   } catch (err) {
     throw new IndexError('index-corrupt', `index at ${indexDir} is damaged: ${name} cannot be read; ${rebuildHint(indexDir)}`, { cause: err });
   }
-  const format = (raw as { format?: unknown })?.format;
+}
+
+/**
+ * The live generation's number and format version, read without validating the rest (an older
+ * format is not a valid manifest of this one); null when there is no readable index.
+ */
+export function peekManifest(indexDir: string): { generation: number; format: number } | null {
+  try {
+    const live = readLiveManifest(indexDir);
+    const { generation, format } = (live?.raw ?? {}) as { generation?: unknown; format?: unknown };
+    return typeof generation === 'number' && typeof format === 'number' ? { generation, format } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The live manifest, or null when the folder holds no index yet. */
+export function readCurrentManifest(indexDir: string): Manifest | null {
+  const live = readLiveManifest(indexDir);
+  if (!live) return null;
+  const format = (live.raw as { format?: unknown })?.format;
+  if (typeof format === 'number' && format < FORMAT_VERSION) {
+    throw new IndexError(
+      'index-mismatch',
+      `index at ${indexDir} has format version ${format}, this version of kiemchung reads version ${FORMAT_VERSION}; run "kiemchung index --index ${indexDir}" to rebuild it`,
+    );
+  }
   if (typeof format === 'number' && format !== FORMAT_VERSION) {
     throw new IndexError(
       'index-mismatch',
       `index at ${indexDir} has format version ${format}, this version of kiemchung reads version ${FORMAT_VERSION}; ${rebuildHint(indexDir)}`,
     );
   }
-  const parsed = manifestSchema.safeParse(raw);
+  const parsed = manifestSchema.safeParse(live.raw);
   if (!parsed.success) {
-    throw new IndexError('index-corrupt', `index at ${indexDir} is damaged: ${name} is not a valid manifest; ${rebuildHint(indexDir)}`);
+    throw new IndexError('index-corrupt', `index at ${indexDir} is damaged: ${live.name} is not a valid manifest; ${rebuildHint(indexDir)}`);
   }
   return parsed.data;
 }
@@ -168,54 +152,4 @@ export function collectGarbage(indexDir: string, live: Manifest, previous: Manif
     const m = /^manifest-(\d+)\.json$/.exec(name);
     if ((m && !keepManifests.has(Number(m[1]))) || /\.tmp-\d+$/.test(name)) fs.rmSync(path.join(indexDir, name), { force: true });
   }
-}
-
-/** An exclusive lock on the index folder for writers; a lock left by a dead process is taken over. */
-export function acquireLock(indexDir: string): () => void {
-  fs.mkdirSync(indexDir, { recursive: true });
-  const file = path.join(indexDir, 'index.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = fs.openSync(file, 'wx');
-      fs.writeSync(fd, String(process.pid));
-      fs.closeSync(fd);
-      return () => fs.rmSync(file, { force: true });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const pid = Number(fs.readFileSync(file, 'utf8').trim());
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
-        throw new IndexError('index-locked', `index at ${indexDir} is being written by process ${pid}; wait for it to finish`);
-      }
-      fs.rmSync(file, { force: true });
-    }
-  }
-  throw new IndexError('index-locked', `cannot lock index at ${indexDir}`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Verifies a segment file against the manifest before it is used; never half-reads. */
-export function verifyFile(indexDir: string, seg: SegmentEntry, file: string): Buffer {
-  const p = path.join(segmentsDir(indexDir), seg.name, file);
-  const want = seg.files[file];
-  let buf: Buffer;
-  try {
-    buf = fs.readFileSync(p);
-  } catch (err) {
-    throw new IndexError('index-corrupt', `index at ${indexDir} is damaged: ${seg.name}/${file} is missing; ${rebuildHint(indexDir)}`, { cause: err });
-  }
-  if (!want || buf.length !== want.size || crc32(buf) !== want.crc32) {
-    throw new IndexError(
-      'index-corrupt',
-      `index at ${indexDir} is damaged: ${seg.name}/${file} does not match its checksum (torn or foreign file); ${rebuildHint(indexDir)}`,
-    );
-  }
-  return buf;
 }

@@ -1,0 +1,34 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { IndexError } from '../errors.js';
+
+/** An exclusive lock on the index folder for writers; a lock left by a dead process is taken over. */
+export function acquireLock(indexDir: string): () => void {
+  fs.mkdirSync(indexDir, { recursive: true });
+  const file = path.join(indexDir, 'index.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = fs.openSync(file, 'wx');
+      fs.writeSync(fd, String(process.pid));
+      fs.closeSync(fd);
+      return () => fs.rmSync(file, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number(fs.readFileSync(file, 'utf8').trim());
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
+        throw new IndexError('index-locked', `index at ${indexDir} is being written by process ${pid}; wait for it to finish`);
+      }
+      fs.rmSync(file, { force: true });
+    }
+  }
+  throw new IndexError('index-locked', `cannot lock index at ${indexDir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,155 @@
+import type { Embedder } from '../embed/embedder.js';
+import { IndexError, InternalError } from '../errors.js';
+import type { SearchFilter } from '../types.js';
+import { bm25Search } from './lexical-index.js';
+import { type Manifest, checkCompatible, readCurrentManifest } from './manifest.js';
+import type { PassageHit, PassageId, PassageLocation, QueryTerm, Store, StoreStats, StoredArticle } from './port.js';
+import { DEFAULT_HNSW, Segment, type SegmentArticle } from './segment.js';
+
+/** Where a live article is: its segment and its index there. */
+interface ArticleLocation {
+  segment: number;
+  local: number;
+  meta: SegmentArticle;
+}
+
+/** Passage ids pack the segment above the passage's position in it. */
+const SEGMENT_SHIFT = 2 ** 32;
+
+/** The embedded store: a published index generation, its segments loaded for queries. */
+export class SegmentStore implements Store {
+  private readonly locations = new Map<string, ArticleLocation>();
+  private readonly counts: Omit<StoreStats, 'builtAt'>;
+
+  private constructor(
+    readonly indexDir: string,
+    readonly manifest: Manifest,
+    /** The loaded segments: for the store's own tests and benchmarks, never for the engine. */
+    readonly segments: readonly Segment[],
+  ) {
+    let paragraphs = 0;
+    let passages = 0;
+    let from: string | null = null;
+    let to: string | null = null;
+    segments.forEach((seg, si) => {
+      const dead = new Set(manifest.segments[si]?.deleted ?? []);
+      seg.articles.forEach((meta, local) => {
+        if (dead.has(local)) return;
+        this.locations.set(meta.id, { segment: si, local, meta });
+        paragraphs += meta.paragraphCount;
+        if (meta.date) {
+          if (from === null || meta.date < from) from = meta.date;
+          if (to === null || meta.date > to) to = meta.date;
+        }
+      });
+      for (let i = 0; i < seg.passageCount; i++) if (!seg.deleted[i]) passages++;
+    });
+    this.counts = { articles: this.locations.size, paragraphs, passages, dateFrom: from, dateTo: to };
+  }
+
+  /** Opens the live generation; fails clearly when there is none or it was built differently. */
+  static open(indexDir: string, embedder: Pick<Embedder, 'id' | 'version' | 'dimension'>): SegmentStore {
+    const manifest = readCurrentManifest(indexDir);
+    if (!manifest) {
+      throw new IndexError('index-missing', `no index at ${indexDir}; run "kiemchung index" to build it`);
+    }
+    checkCompatible(manifest, { embedder: { id: embedder.id, version: embedder.version, dimension: embedder.dimension }, chunking: manifest.chunking }, indexDir);
+    const ef = manifest.hnsw.efSearch ?? DEFAULT_HNSW.efSearch;
+    const segments = manifest.segments.map((s) => new Segment(indexDir, s, manifest.embedder.dimension, ef));
+    return new SegmentStore(indexDir, manifest, segments);
+  }
+
+  /** The id of passage `local` of segment `segment`. */
+  passageId(segment: number, local: number): PassageId {
+    return segment * SEGMENT_SHIFT + local;
+  }
+
+  private locate(id: PassageId): { seg: Segment; local: number } {
+    const seg = this.segments[Math.floor(id / SEGMENT_SHIFT)];
+    const local = id % SEGMENT_SHIFT;
+    if (!seg || local >= seg.passageCount) throw new InternalError(`no passage ${id} in the index at ${this.indexDir}`);
+    return { seg, local };
+  }
+
+  /** A predicate over passages for a filter, or null when every live passage is allowed. */
+  private allowed(filter?: SearchFilter): ((seg: number, i: number) => boolean) | null {
+    const ids = filter?.articleIds?.length ? new Set(filter.articleIds) : null;
+    const sources = filter?.sources?.length ? new Set(filter.sources.map((s) => s.toLowerCase())) : null;
+    const from = filter?.dateFrom;
+    const to = filter?.dateTo;
+    if (!ids && !sources && !from && !to) return null;
+    const ok = this.segments.map((seg) =>
+      Uint8Array.from(
+        seg.articles.map((a) =>
+          (!ids || ids.has(a.id)) &&
+          (!sources || sources.has(a.source.toLowerCase())) &&
+          (!from || (a.date !== '' && a.date >= from)) &&
+          (!to || (a.date !== '' && a.date <= to))
+            ? 1
+            : 0,
+        ),
+      ),
+    );
+    return (s, i) => (ok[s] as Uint8Array)[(this.segments[s] as Segment).articleOfPassage(i)] === 1;
+  }
+
+  async lexicalSearch(terms: readonly QueryTerm[], k: number, filter?: SearchFilter): Promise<PassageHit[]> {
+    const extra = this.allowed(filter);
+    const alive = (s: number, d: number) => !(this.segments[s] as Segment).deleted[d] && (!extra || extra(s, d));
+    return bm25Search(
+      this.segments.map((s) => s.lexical),
+      terms,
+      k,
+      alive,
+    ).map((h) => ({ passage: this.passageId(h.segment, h.doc), score: h.score }));
+  }
+
+  async vectorSearch(vector: Float32Array, k: number, filter?: SearchFilter): Promise<PassageHit[]> {
+    const extra = this.allowed(filter);
+    const q = Array.from(vector);
+    const hits: PassageHit[] = [];
+    this.segments.forEach((seg, si) => {
+      const n = seg.passageCount;
+      if (n === 0) return;
+      const fn = seg.hasDeleted || extra ? (label: number) => !seg.deleted[label] && (!extra || extra(si, label)) : undefined;
+      const r = seg.hnsw.searchKnn(q, Math.min(k, n), fn);
+      r.neighbors.forEach((label, j) => hits.push({ passage: this.passageId(si, label), score: 1 - (r.distances[j] as number) }));
+    });
+    return hits.sort((a, b) => b.score - a.score).slice(0, k);
+  }
+
+  passage(id: PassageId): PassageLocation {
+    const { seg, local } = this.locate(id);
+    const paragraph = seg.passPara[local] as number;
+    const article = seg.articles[seg.paraArticle[paragraph] as number] as SegmentArticle;
+    return { article, paragraphNumber: paragraph - article.firstParagraph + 1, start: seg.passStart[local] as number, end: seg.passEnd[local] as number };
+  }
+
+  paragraph(articleId: string, n: number): string | null {
+    const loc = this.locations.get(articleId);
+    if (!loc || !Number.isInteger(n) || n < 1 || n > loc.meta.paragraphCount) return null;
+    return (this.segments[loc.segment] as Segment).paragraphText(loc.meta.firstParagraph + n - 1);
+  }
+
+  article(id: string): StoredArticle | null {
+    return this.locations.get(id)?.meta ?? null;
+  }
+
+  *articles(): IterableIterator<StoredArticle> {
+    for (const loc of this.locations.values()) yield loc.meta;
+  }
+
+  documentFrequency(hash: number): number {
+    let n = 0;
+    for (const s of this.segments) n += s.lexical.df(hash);
+    return n;
+  }
+
+  lexicalSize(): number {
+    return this.segments.reduce((n, s) => n + s.lexical.size, 0);
+  }
+
+  stats(): StoreStats {
+    return { ...this.counts, builtAt: this.manifest.createdAt };
+  }
+}
