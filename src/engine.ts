@@ -17,6 +17,7 @@ import { fold, normalizeSpace } from './text/normalize.js';
 import type { Answer, AskOptions, CheckOptions, CheckResult, Engine, EngineStats, IndexReport, SearchHit, SearchOptions, SourceParagraph, Suggestion } from './types.js';
 import { MAX_CHECK_CHARS, checkClaimOffline, checkText } from './check/check.js';
 import { createCheckDeps } from './check/deps.js';
+import { checkWithLlm, loadCheckPrompts } from './check/llm-check.js';
 
 export interface EngineOptions {
   /** Settings that override the environment (e.g. `{ corpus, indexDir }`). */
@@ -63,6 +64,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   if (options.autoIndex !== false) await update();
   // LangChain and the provider packages load only when an LLM is configured.
   const llm = config.llm === 'none' ? null : await (await import('./answer/llm.js')).createLlmAnswerer(config.llm, { config, logger });
+  const checkPrompts = llm ? loadCheckPrompts(config.promptsDir) : null;
   let store: Store = SegmentStore.open(config.indexDir, embedder);
   let reindexing: Promise<IndexReport> | null = null;
 
@@ -111,9 +113,17 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     return done({ ...base, text: ex.text, citations: ex.citations, refused: false, closest, retrieved, confidence: ex.confidence }, retrieveMs);
   };
 
+  /**
+   * Each claim is checked offline; with a model configured, the model proposes and the
+   * offline check verifies (see check/llm-check.ts).
+   */
   const check = async (text: string, opts: CheckOptions = {}): Promise<CheckResult> => {
     const deps = createCheckDeps(store, embedder, fusion);
-    return checkText(text, opts, async (claim, o) => (await checkClaimOffline(deps, claim, o)).result);
+    return checkText(text, opts, async (claim, o) => {
+      const offline = await checkClaimOffline(deps, claim, o);
+      if (!llm || !checkPrompts || !offline.pieces.length) return offline.result;
+      return checkWithLlm({ model: llm, prompts: checkPrompts, deps, offline, lang: o.lang ?? offline.lang, logger, ...(o.signal ? { signal: o.signal } : {}) });
+    });
   };
 
   const search = async (query: string, opts: SearchOptions = {}): Promise<SearchHit[]> => {
