@@ -125,6 +125,12 @@ export { normalizeSpace } from './text/normalize.js';
 export { fold } from './text/normalize.js';
 /** An ISO date as readers write it: 29/08/2023 in Vietnamese, 29 Aug 2023 in English. */
 export { formatDate } from './text/format-date.js';
+/**
+ * The sentences of a text worth checking as claims, and those skipped with the reason
+ * (questions, greetings, opinions…): what `Engine.check` would check, without checking it. An
+ * adapter routes a message with no claim in it to `ask` instead.
+ */
+export { splitClaims } from './check/split-claims.js';
 /** How a check result is put into words (verdicts, mismatch kinds, "bài viết ghi / nhận định ghi"), in Vietnamese or English. */
 export { checkWording } from './check/wording.js';
 /** The wording tables `checkWording` returns. */

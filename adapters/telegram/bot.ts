@@ -1,12 +1,13 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, type BotError, type Context, GrammyError } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
-import type { Engine, Logger } from '../../src/index.js';
+import { type Engine, type Logger, splitClaims } from '../../src/index.js';
 import { type Clock, realClock } from '../shared/clock.js';
 import { type InFlight, createInFlight, drain } from '../shared/lifecycle.js';
 import { errorText } from '../shared/messages.js';
 import { createRateLimiter } from '../shared/rate-limit.js';
 import { answerQuestion } from './commands/ask.js';
+import { ASK_INSTEAD, askInsteadButton, checkCommand, checkStatement, messageTextOf } from './commands/check.js';
 import { helpCommand } from './commands/help.js';
 import { inlineQuery } from './commands/inline.js';
 import { reindexCommand } from './commands/reindex.js';
@@ -62,8 +63,8 @@ function addressedText(ctx: Context, me: UserFromGetMe): string | null {
 }
 
 /**
- * Builds the bot: allow-list, commands, questions, buttons and inline mode behind one error
- * boundary. Transport (long polling or webhook) is the caller's business.
+ * Builds the bot: allow-list, commands, questions, checks of statements, buttons and inline
+ * mode behind one error boundary. Transport (long polling or webhook) is the caller's business.
  */
 export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   const { engine, config, logger, botInfo } = options;
@@ -162,10 +163,12 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
 
   safe.command(['start', 'help'], (ctx) => helpCommand(s, ctx));
   safe.command('ask', (ctx) => answerQuestion(s, ctx, ctx.match));
+  safe.command('check', (ctx) => checkCommand(s, ctx, ctx.match));
   safe.command('search', (ctx) => searchCommand(s, ctx, ctx.match));
   safe.command('source', (ctx) => sourceCommand(s, ctx, ctx.match));
   safe.command('reindex', (ctx) => reindexCommand(s, ctx));
   safe.on('callback_query', async (ctx) => {
+    if (ctx.callbackQuery.data === ASK_INSTEAD) return askInsteadButton(s, ctx);
     if (ctx.callbackQuery.data !== undefined) return sourceButton(s, ctx);
     await ctx.answerCallbackQuery({ text: textsFor(ctx).buttonStale });
   });
@@ -181,11 +184,21 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       if (forUs) await replyText(ctx, textsFor(ctx).unknownCommand);
       return;
     }
+    if (ctx.chat.type === 'private') {
+      // A forwarded post is checked. A statement typed in a private chat is checked rather than
+      // answered (with a button to ask it instead); anything without a claim is a question.
+      if (ctx.message.forward_origin) return checkStatement(s, ctx, text, { offerQuestion: false });
+      if (splitClaims(text).claims.length > 0) return checkStatement(s, ctx, text, { offerQuestion: true });
+    }
     const question = addressedText(ctx, botInfo);
     if (question !== null) await answerQuestion(s, ctx, question);
   });
   safe.on('message', async (ctx) => {
-    if (ctx.chat.type === 'private') await replyText(ctx, textsFor(ctx).textOnly);
+    if (ctx.chat.type !== 'private') return;
+    // A forwarded photo or document with a caption is checked like a forwarded text.
+    const caption = messageTextOf(ctx.message);
+    if (ctx.message.forward_origin && caption) return checkStatement(s, ctx, caption, { offerQuestion: false });
+    await replyText(ctx, textsFor(ctx).textOnly);
   });
 
   return {

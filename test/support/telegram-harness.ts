@@ -150,6 +150,21 @@ export function groupText(text: string, s: Sender & { chatId?: number; replyTo?:
   };
 }
 
+/** A message forwarded into a private chat: its text (or a photo's caption) and where it came from. */
+export function forwarded(content: { text: string } | { caption: string }, s: Sender = {}): Omit<Update, 'update_id'> {
+  const user = from(s);
+  return {
+    message: {
+      message_id: nextMessageId++,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: user.id, type: 'private', first_name: user.first_name },
+      from: user,
+      forward_origin: { type: 'channel', chat: { id: -1001234, type: 'channel', title: 'Tin nhanh' }, message_id: 77, date: Math.floor(Date.now() / 1000) - 60 },
+      ...('text' in content ? { text: content.text } : { caption: content.caption, photo: [{ file_id: 'f', file_unique_id: 'u', width: 10, height: 10 }] }),
+    } as Update['message'],
+  };
+}
+
 export function privatePhoto(s: Sender = {}): Omit<Update, 'update_id'> {
   const user = from(s);
   return {

@@ -47,3 +47,13 @@ describe('statementOf', () => {
     expect(statementOf('Viện Đo lường Việt Nam không ký kết Biên bản.')).toBe('Viện Đo lường Việt Nam không ký kết Biên bản');
   });
 });
+
+describe('questions typed without a question mark', () => {
+  it('are questions when they end with a question word or start with "why", "how many"', () => {
+    for (const q of ['hoi nghi LMC lan thu 4 to chuc o dau', 'Tổng Thư ký IEC là ai', 'Tại sao Việt Nam muốn vào IEC', 'Việt Nam đã là thành viên IEC chưa', 'where was the LMC symposium held']) {
+      expect(splitClaims(q).skipped.map((s) => s.reason), q).toEqual(['question']);
+    }
+    expect(splitClaims('Việt Nam đẩy mạnh ứng dụng AI.').claims).toHaveLength(1);
+    expect(splitClaims('Hội nghị không nêu tên quốc gia nào.').claims).toHaveLength(1);
+  });
+});
