@@ -4,7 +4,7 @@
  * none is. `node dist/adapters/start.js telegram|discord` starts one adapter only.
  * SIGINT/SIGTERM stop taking messages, let answers in flight finish, and exit 0.
  */
-import { type Engine, KiemchungError, createEngine, createLogger, loadConfig, redact, runChat, secretValues } from '../src/index.js';
+import { type Engine, KiemchungError, createEngine, createLogger, feedbackFromConfig, loadConfig, redact, runChat, secretValues } from '../src/index.js';
 import type { RunningAdapter, StartAdapter } from './shared/lifecycle.js';
 
 const ADAPTERS: Record<string, { token: string; load: () => Promise<StartAdapter> }> = {
@@ -33,8 +33,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     await engine.close();
     return 0;
   }
+  // Feedback is opened before the adapters: a database that cannot be opened stops the start.
+  const feedback = feedbackFromConfig(config, engine, logger);
+  if (feedback) logger.info(`feedback: 👍/👎 kept in ${config.feedbackDb}`);
   const running: RunningAdapter[] = [];
-  for (const n of names) running.push(await (await (ADAPTERS[n] as { load: () => Promise<StartAdapter> }).load())({ engine, env, logger }));
+  for (const n of names) running.push(await (await (ADAPTERS[n] as { load: () => Promise<StartAdapter> }).load())({ engine, env, logger, feedback }));
   logger.info(`running: ${running.map((r) => r.name).join(', ')}; Ctrl+C to stop`);
   await new Promise<void>((resolve) => {
     const stop = (sig: string) => {
@@ -45,6 +48,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
   await Promise.allSettled(running.map((r) => r.stop()));
+  await feedback?.close();
   await engine.close();
   return 0;
 }

@@ -2,6 +2,15 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
 
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const intIn = (min: number, max: number, def: number) =>
   z.coerce.number().int().min(min).max(max).default(def);
 
@@ -27,6 +36,13 @@ export const configSchema = z.object({
   KIEMCHUNG_MAX_QUESTION_CHARS: intIn(16, 100_000, 2000),
   KIEMCHUNG_PROMPTS_DIR: z.string().trim().min(1).default('prompts'),
   KIEMCHUNG_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Where "hôm nay", "tuần trước" and "năm nay" are read (an IANA time zone). */
+  KIEMCHUNG_TIME_ZONE: z.string().trim().refine(isTimeZone, 'expected an IANA time zone such as Asia/Ho_Chi_Minh').default('Asia/Ho_Chi_Minh'),
+  /** Where 👍/👎 feedback is kept (SQLite); `off` turns the buttons off. */
+  KIEMCHUNG_FEEDBACK_DB: z.string().trim().min(1).default(path.join('.kiemchung', 'feedback.sqlite')),
+  /** Signs feedback buttons and salts user hashes; set the same one on every replica. */
+  KIEMCHUNG_FEEDBACK_SECRET: z.string().trim().min(16, 'must be at least 16 characters').optional(),
+  KIEMCHUNG_FEEDBACK_DAYS: intIn(1, 3650, 30),
   OPENAI_BASE_URL: z.string().trim().url().optional(),
   OPENAI_API_KEY: z.string().trim().min(1).optional(),
 });
@@ -43,6 +59,11 @@ export interface Config {
   maxQuestionChars: number;
   promptsDir: string;
   logLevel: RawConfig['KIEMCHUNG_LOG_LEVEL'];
+  timeZone: string;
+  /** The feedback database file, or null when feedback is off. */
+  feedbackDb: string | null;
+  feedbackSecret?: string;
+  feedbackDays: number;
   openaiBaseUrl?: string;
   openaiApiKey?: string;
 }
@@ -73,6 +94,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxQuestionChars: r.KIEMCHUNG_MAX_QUESTION_CHARS,
     promptsDir: r.KIEMCHUNG_PROMPTS_DIR,
     logLevel: r.KIEMCHUNG_LOG_LEVEL,
+    timeZone: r.KIEMCHUNG_TIME_ZONE,
+    feedbackDb: r.KIEMCHUNG_FEEDBACK_DB.toLowerCase() === 'off' ? null : r.KIEMCHUNG_FEEDBACK_DB,
+    ...(r.KIEMCHUNG_FEEDBACK_SECRET ? { feedbackSecret: r.KIEMCHUNG_FEEDBACK_SECRET } : {}),
+    feedbackDays: r.KIEMCHUNG_FEEDBACK_DAYS,
     ...(r.OPENAI_BASE_URL ? { openaiBaseUrl: r.OPENAI_BASE_URL } : {}),
     ...(r.OPENAI_API_KEY ? { openaiApiKey: r.OPENAI_API_KEY } : {}),
   };

@@ -10,10 +10,14 @@ import { type Logger, createLogger, secretValues } from './log.js';
 import { articleRef } from './answer/article-ref.js';
 import { answerWithLlm } from './answer/answer-with-llm.js';
 import { closestArticles, extractiveAnswer, messages } from './answer/extractive.js';
-import { type FusionSettings, HASH_FUSION, NEURAL_FUSION, hitParagraph, retrieve } from './retrieve/retrieve.js';
+import { type FusionSettings, HASH_FUSION, NEURAL_FUSION, type Retrieved, hitParagraph, retrieve } from './retrieve/retrieve.js';
 import { expandQuery, translateTerms } from './text/glossary.js';
 import { detectLang } from './text/lang.js';
 import { fold, normalizeSpace } from './text/normalize.js';
+import { type CoreAskOptions, askInContext } from './dialogue/converse.js';
+import type { CollectionView } from './dialogue/collection.js';
+import type { ArticleLookup } from './dialogue/follow-up.js';
+import { type PeriodOrder, dayIn } from './text/relative-dates.js';
 import type { Answer, AskOptions, CheckOptions, CheckResult, Engine, EngineStats, IndexReport, SearchHit, SearchOptions, SourceParagraph, Suggestion } from './types.js';
 import { MAX_CHECK_CHARS, checkClaimOffline, checkText } from './check/check.js';
 import { createCheckDeps } from './check/deps.js';
@@ -33,6 +37,11 @@ export interface EngineOptions {
   embedder?: Embedder;
   fusion?: Partial<FusionSettings>;
   onIndexProgress?: (p: IndexProgress) => void;
+  /**
+   * The time, for questions about "hôm nay", "tuần trước", "năm nay" (read in
+   * KIEMCHUNG_TIME_ZONE); default the system clock. Tests and evaluations pass a fixed one.
+   */
+  clock?: () => Date;
 }
 
 /**
@@ -68,7 +77,8 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   let store: Store = SegmentStore.open(config.indexDir, embedder);
   let reindexing: Promise<IndexReport> | null = null;
 
-  const ask = async (question: string, opts: AskOptions = {}): Promise<Answer> => {
+  /** One standalone question: retrieval (in the order of dates asked for) and the cited answer. */
+  const answerOne = async (question: string, opts: CoreAskOptions = {}): Promise<Answer> => {
     const t0 = performance.now();
     const q = normalizeSpace(typeof question === 'string' ? question : '');
     const lang = opts.lang ?? detectLang(q);
@@ -82,7 +92,8 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     if (q.length > config.maxQuestionChars) return done({ ...base, text: m.tooLong, refused: true, reason: 'too-long' }, 0);
     const s = store;
     const expanded = expandQuery(q, lang);
-    const { hits } = await retrieve(s, embedder, expanded, { k: opts.topK ?? config.topK, fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
+    const found = await retrieve(s, embedder, expanded, { k: opts.topK ?? config.topK, fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
+    const hits = opts.order ? orderByDate(found.hits, opts.order) : found.hits;
     const retrieveMs = performance.now() - t0;
     const closest = closestArticles(hits);
     const retrieved = hits.map((h) => ({ paragraphId: paragraphId(h.article.id, h.paragraphNumber), articleId: h.article.id, score: Math.round(h.score * 10000) / 10000 }));
@@ -125,6 +136,40 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       return checkWithLlm({ model: llm, prompts: checkPrompts, deps, offline, lang: o.lang ?? offline.lang, logger, ...(o.signal ? { signal: o.signal } : {}) });
     });
   };
+
+  const clock = options.clock ?? (() => new Date());
+  const paragraphsOf = (articleId: string): string[] | null => {
+    const a = store.article(articleId);
+    if (!a) return null;
+    const out: string[] = [];
+    for (let n = 1; n <= a.paragraphCount; n++) out.push(store.paragraph(articleId, n) ?? '');
+    return out;
+  };
+  const view: CollectionView = {
+    *articles() {
+      for (const a of store.articles()) yield { ...articleRef(a), tags: a.tags };
+    },
+    paragraphs: paragraphsOf,
+    candidates: async (words, limit) => {
+      const { hits } = await retrieve(store, embedder, words, { k: limit, fusion });
+      return [...new Set(hits.map((h) => h.article.id))];
+    },
+  };
+  const lookup: ArticleLookup = (articleId) => {
+    const a = store.article(articleId);
+    const paragraphs = paragraphsOf(articleId);
+    return a && paragraphs ? { title: a.title, paragraphs } : null;
+  };
+  /** A question in its conversation (`opts.history`) and time (the clock): see dialogue/converse.ts. */
+  const ask = (question: string, opts: AskOptions = {}): Promise<Answer> =>
+    askInContext(question, opts, {
+      answer: answerOne,
+      today: () => dayIn(clock(), config.timeZone),
+      view,
+      lookup,
+      maxQuestionChars: config.maxQuestionChars,
+      ...(llm?.rewrite ? { rewrite: llm.rewrite } : {}),
+    });
 
   const search = async (query: string, opts: SearchOptions = {}): Promise<SearchHit[]> => {
     const q = normalizeSpace(typeof query === 'string' ? query : '');
@@ -198,4 +243,28 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       await embedder.close();
     },
   };
+}
+
+/**
+ * Retrieval hits in the order a question's "mới nhất" / "cũ nhất" / "gần đây" asks for. Among
+ * the relevant hits (at least half the best score), "latest" puts the newest articles first and
+ * "earliest" the oldest; "recent" lifts newer ones by up to a quarter of their score, relative
+ * to the dates retrieved. Hits without a date keep their place after the dated ones.
+ */
+function orderByDate(hits: Retrieved[], order: PeriodOrder): Retrieved[] {
+  if (hits.length < 2) return hits;
+  const best = hits[0]?.score ?? 0;
+  if (order === 'recent') {
+    const dates = hits.map((h) => h.article.date).filter(Boolean).sort();
+    const lo = Date.parse(dates[0] ?? '');
+    const hi = Date.parse(dates[dates.length - 1] ?? '');
+    if (!(hi > lo)) return hits;
+    const fresh = (h: Retrieved) => (h.article.date ? (Date.parse(h.article.date) - lo) / (hi - lo) : 0);
+    return [...hits].sort((a, b) => b.score * (0.75 + 0.25 * fresh(b)) - a.score * (0.75 + 0.25 * fresh(a)));
+  }
+  const relevant = hits.filter((h) => h.score >= best * 0.5 && h.article.date);
+  const rest = hits.filter((h) => !relevant.includes(h));
+  const sign = order === 'latest' ? -1 : 1;
+  relevant.sort((a, b) => sign * a.article.date.localeCompare(b.article.date) || b.score - a.score);
+  return [...relevant, ...rest];
 }

@@ -1,4 +1,4 @@
-const ERROR_CODES = ['config', 'corpus', 'index-missing', 'index-mismatch', 'index-corrupt', 'index-locked', 'provider', 'input', 'internal'] as const;
+const ERROR_CODES = ['config', 'corpus', 'index-missing', 'index-mismatch', 'index-corrupt', 'index-locked', 'provider', 'input', 'feedback', 'internal'] as const;
 /**
  * Every failure the engine reports has a `code` that adapters use to pick a short,
  * user-facing message, and an optional ES2022 `cause` with the original error.
@@ -73,6 +73,14 @@ export class InputError extends KiemchungError {
   constructor(message: string) {
     super('input', message);
     this.name = 'InputError';
+  }
+}
+
+/** The feedback database could not be opened or written. */
+export class FeedbackError extends KiemchungError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('feedback', message, options);
+    this.name = 'FeedbackError';
   }
 }
 

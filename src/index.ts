@@ -62,6 +62,29 @@ export type { EngineStats } from './types.js';
 export type { IndexReport } from './types.js';
 /** An article file that could not be indexed, and why. */
 export type { IndexIssue } from './types.js';
+/** An earlier exchange of a conversation, passed as `AskOptions.history` (an `Answer` is one). */
+export type { Turn } from './types.js';
+/** A compact `Turn` of an answer, for history kept in memory. */
+export { toTurn } from './dialogue/turn.js';
+/** The period a question named, as a filter on article dates or an order of them. */
+export type { AnswerPeriod } from './types.js';
+/** What a question about the collection itself was answered with (count, list, latest, earliest). */
+export type { CollectionAnswer } from './types.js';
+
+// ── Feedback ─────────────────────────────────────────────────────────────────────────────────
+
+/** 👍/👎 on answers: signed button data, one vote per user, a "why", the editors' report. */
+export { createFeedback } from './feedback/feedback.js';
+/** Feedback as configured (KIEMCHUNG_FEEDBACK_*), or null when it is off. */
+export { feedbackFromConfig } from './feedback/feedback.js';
+/** The longest "why" kept. */
+export { MAX_COMMENT_CHARS } from './feedback/feedback.js';
+/** The feedback service and its inputs and results. */
+export type { Feedback, FeedbackButtons, FeedbackOptions, FeedbackSettings, PressResult, CommentResult, RatedAnswer, Where, Who } from './feedback/feedback.js';
+/** The SQLite feedback store (the default behind the port). */
+export { openSqliteFeedbackStore } from './feedback/sqlite-store.js';
+/** The feedback store port and its records, for a store on a server database. */
+export type { FeedbackStore, ShownAnswer, Vote, VoteOutcome, Rating, RatedCitation, AwaitedComment, ReportOptions, RatedQuestion, FeedbackReport } from './feedback/store.js';
 
 // ── Errors ───────────────────────────────────────────────────────────────────────────────────
 
@@ -83,6 +106,8 @@ export { ProviderError } from './errors.js';
 export { InputError } from './errors.js';
 /** A bug: something the engine relies on does not hold. */
 export { InternalError } from './errors.js';
+/** The feedback database could not be opened or written. */
+export { FeedbackError } from './errors.js';
 /** The message of anything thrown. */
 export { errorMessage } from './errors.js';
 

@@ -55,6 +55,56 @@ export interface Answer {
   /** Confidence in [0, 1] that the corpus answers the question (the refusal threshold applies to it). */
   confidence: number;
   timing: { retrieveMs: number; totalMs: number };
+  /**
+   * The question as the engine read it, when that differs from `question`: a follow-up with its
+   * references resolved against the conversation ("Ông ấy nói gì?" → "Ông Philippe Metzger nói
+   * gì?"), or rewritten by the language model. `text` then starts with a line saying so ("Hiểu là: …").
+   */
+  understood?: string;
+  /** Who read the question as `understood`: the engine's rules or the configured language model. */
+  understoodBy?: 'rules' | 'llm';
+  /** The period the question named, read as dates of the articles (relative words read against the engine's clock). */
+  period?: AnswerPeriod;
+  /** Set when the question was about the collection itself ("Bài mới nhất nói về gì?"), answered from the articles' metadata. */
+  collection?: CollectionAnswer;
+}
+
+/** A period named in a question, as a filter on the articles' dates or an order of them. */
+export interface AnswerPeriod {
+  /** Inclusive ISO dates; a missing side is open. */
+  from?: string;
+  to?: string;
+  /** Newest articles first, oldest first, or newer ones preferred. */
+  order?: 'latest' | 'earliest' | 'recent';
+  /** The words of the question it was read from ("tuần trước", "trước khi làm việc với IEC"). */
+  text: string;
+  /** True when read against today ("tuần trước", "năm nay"): the answer then says which days it took. */
+  relative: boolean;
+}
+
+/** What a question about the collection was answered with. */
+export interface CollectionAnswer {
+  kind: 'count' | 'list' | 'latest' | 'earliest';
+  /** The topic asked about ("IEC"), if any. */
+  topic?: string;
+  /** Articles that match, in the order given. */
+  total: number;
+  articles: ArticleRef[];
+}
+
+/**
+ * One earlier exchange of a conversation, as the engine needs it to read a follow-up. An
+ * `Answer` is a `Turn`; `toTurn` keeps only these fields (for history kept in memory).
+ */
+export interface Turn {
+  question: string;
+  understood?: string;
+  lang: Lang;
+  refused: boolean;
+  citations: ReadonlyArray<Pick<Citation, 'articleId' | 'paragraphId' | 'title' | 'date' | 'quote'>>;
+  period?: AnswerPeriod;
+  /** For answers about the collection: the articles listed. */
+  collection?: Pick<CollectionAnswer, 'kind' | 'topic'> & { articles: ReadonlyArray<Pick<ArticleRef, 'articleId' | 'title' | 'date'>> };
 }
 
 /** What the stored articles say about a claim. */
@@ -167,6 +217,12 @@ export interface AskOptions {
    */
   onPartial?: (text: string) => void;
   signal?: AbortSignal;
+  /**
+   * The conversation so far, oldest first (earlier answers, or `toTurn` of them). A question
+   * that leans on it ("Ông ấy nói gì?", "Còn ngày nào?", "what about IEC?") is read against the
+   * latest turns: their people, organisations, places, dates, articles and paragraphs.
+   */
+  history?: readonly Turn[];
 }
 
 /** Options of `Engine.search`. */
@@ -205,6 +261,8 @@ export interface EngineStats {
   llm: string;
   indexDir: string;
   builtAt: string;
+  /** A digest of the live articles (ids and contents): feedback records which corpus an answer came from. */
+  corpusVersion?: string;
 }
 
 /** Paragraph id and article title suggestions for autocomplete. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError, formatIssues, withoutBlanks } from '../../src/index.js';
+import { type ConversationSettings, conversationEnvSchema, conversationSettings } from '../shared/conversations.js';
 
 /** Discord's REST base without the version segment; `REST` appends `/v10` itself. */
 export const DEFAULT_REST_URL = 'https://discord.com/api';
@@ -53,7 +54,7 @@ const schema = z.object({
     .int()
     .default(DEFAULT_DRAFT_INTERVAL_MS)
     .refine((n) => n === 0 || (n >= 1000 && n <= 60_000), 'must be 0 (no drafts) or from 1000 to 60000 milliseconds'),
-});
+}).merge(conversationEnvSchema);
 
 export interface DiscordConfig {
   token: string;
@@ -67,6 +68,8 @@ export interface DiscordConfig {
   adminIds: ReadonlySet<string>;
   /** Minimum time between edits of a streamed answer's draft; 0 sends only the checked answer. */
   draftIntervalMs: number;
+  /** How long and how much of each conversation (per channel and user) is kept for follow-ups. */
+  conversations: ConversationSettings;
 }
 
 /**
@@ -92,5 +95,6 @@ export function loadDiscordConfig(
     rateLimit: r.DISCORD_RATE_LIMIT,
     adminIds: new Set(r.ADMIN_IDS),
     draftIntervalMs: r.DISCORD_DRAFT_INTERVAL_MS,
+    conversations: conversationSettings(r),
   };
 }

@@ -6,6 +6,7 @@ import { loadDiscordConfig } from './config.js';
 import { NO_MENTIONS } from './embeds.js';
 import { type HandlerState, createInteractionHandler } from './handler.js';
 import { createRateLimiter } from '../shared/rate-limit.js';
+import { createConversations } from '../shared/conversations.js';
 
 /** How long `stop` waits for answers in flight before closing the connection anyway. */
 export const DRAIN_MS = 15_000;
@@ -16,7 +17,7 @@ export const DRAIN_MS = 15_000;
  * `stop` refuses new interactions, lets answers in flight finish, then disconnects; the host
  * calls it on SIGINT/SIGTERM.
  */
-export const startDiscord: StartAdapter = async ({ engine, env, logger: baseLogger }): Promise<RunningAdapter> => {
+export const startDiscord: StartAdapter = async ({ engine, env, logger: baseLogger, feedback }): Promise<RunningAdapter> => {
   const config = loadDiscordConfig(env);
   const logger = maskingLogger(baseLogger, { secrets: [config.token] });
   const client = new Client({
@@ -25,7 +26,10 @@ export const startDiscord: StartAdapter = async ({ engine, env, logger: baseLogg
     allowedMentions: NO_MENTIONS,
   });
   const state: HandlerState = { closing: false };
-  const handle = createInteractionHandler({ engine, logger, config, limiter: createRateLimiter({ limit: config.rateLimit }) }, state);
+  const handle = createInteractionHandler(
+    { engine, logger, config, limiter: createRateLimiter({ limit: config.rateLimit }), conversations: createConversations(config.conversations), feedback: feedback ?? null },
+    state,
+  );
   const inFlight = createInFlight();
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {

@@ -1,10 +1,12 @@
-import type { Engine, Logger } from '../../src/index.js';
+import type { Engine, Feedback, Logger } from '../../src/index.js';
 
 /** What `npm start` gives each chat adapter it starts. */
 export interface AdapterContext {
   engine: Engine;
   env: NodeJS.ProcessEnv;
   logger: Logger;
+  /** 👍/👎 under answers, when feedback is on (KIEMCHUNG_FEEDBACK_DB). */
+  feedback?: Feedback | null;
 }
 
 /** A chat adapter that has started; `stop` stops taking new messages and finishes answers in flight. */

@@ -1,13 +1,15 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, type BotError, type Context, GrammyError } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
-import { type Engine, type Logger, splitClaims } from '../../src/index.js';
+import { type Engine, type Feedback, type Logger, splitClaims } from '../../src/index.js';
+import { createConversations } from '../shared/conversations.js';
 import { type Clock, realClock } from '../shared/clock.js';
 import { type InFlight, createInFlight, drain } from '../shared/lifecycle.js';
 import { errorText } from '../shared/messages.js';
 import { createRateLimiter } from '../shared/rate-limit.js';
 import { answerQuestion } from './commands/ask.js';
 import { ASK_INSTEAD, askInsteadButton, checkCommand, checkStatement, messageTextOf } from './commands/check.js';
+import { feedbackButton, feedbackReply } from './commands/feedback.js';
 import { helpCommand } from './commands/help.js';
 import { inlineQuery } from './commands/inline.js';
 import { reindexCommand } from './commands/reindex.js';
@@ -31,6 +33,8 @@ export interface TelegramBotOptions {
   now?: () => number;
   /** Drafts of LLM answers: the clock and a fixed interval between edits (tests; default per chat type). */
   drafts?: { clock?: Clock; intervalMs?: number };
+  /** 👍/👎 under answers; none when absent or null. */
+  feedback?: Feedback | null;
 }
 
 export interface TelegramBot {
@@ -98,6 +102,8 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       clock: options.drafts?.clock ?? realClock,
       intervalMs: (chatType) => options.drafts?.intervalMs ?? (chatType === 'private' ? DRAFT_INTERVAL_MS.private : DRAFT_INTERVAL_MS.group),
     },
+    conversations: createConversations(config.conversations, options.now),
+    feedback: options.feedback ?? null,
   };
 
   // A chat outside the allow-list is told so once an hour at most.
@@ -167,9 +173,17 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   safe.command('search', (ctx) => searchCommand(s, ctx, ctx.match));
   safe.command('source', (ctx) => sourceCommand(s, ctx, ctx.match));
   safe.command('reindex', (ctx) => reindexCommand(s, ctx));
+  safe.command('new', async (ctx) => {
+    // A private chat is one conversation; in a group every new question starts its own thread.
+    if (ctx.chat.type !== 'private') return replyText(ctx, textsFor(ctx).groupNewConversation);
+    s.conversations.forget(`c:${ctx.chat.id}`);
+    await replyText(ctx, textsFor(ctx).newConversation);
+  });
   safe.on('callback_query', async (ctx) => {
-    if (ctx.callbackQuery.data === ASK_INSTEAD) return askInsteadButton(s, ctx);
-    if (ctx.callbackQuery.data !== undefined) return sourceButton(s, ctx);
+    const data = ctx.callbackQuery.data;
+    if (data === ASK_INSTEAD) return askInsteadButton(s, ctx);
+    if (data !== undefined && s.feedback?.owns(data)) return feedbackButton(s, ctx);
+    if (data !== undefined) return sourceButton(s, ctx);
     await ctx.answerCallbackQuery({ text: textsFor(ctx).buttonStale });
   });
   safe.on('inline_query', (ctx) => inlineQuery(s, ctx));
@@ -184,6 +198,8 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       if (forUs) await replyText(ctx, textsFor(ctx).unknownCommand);
       return;
     }
+    // A reply to the bot's "why?" after a 👎 is that reason, not a question.
+    if (await feedbackReply(s, ctx)) return;
     if (ctx.chat.type === 'private') {
       // A forwarded post is checked. A statement typed in a private chat is checked rather than
       // answered (with a button to ask it instead); anything without a claim is a question.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError, formatIssues, withoutBlanks } from '../../src/index.js';
+import { type ConversationSettings, conversationEnvSchema, conversationSettings } from '../shared/conversations.js';
 
 const idList = (what: string) =>
   z
@@ -51,7 +52,8 @@ export const telegramEnvSchema = z
     ADMIN_IDS: idList('user ids').default([]),
     TELEGRAM_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
     TELEGRAM_MAX_CONCURRENT_ANSWERS: z.coerce.number().int().min(1).max(256).default(8),
-  });
+  })
+  .merge(conversationEnvSchema);
 
 export interface TelegramConfig {
   token: string;
@@ -64,6 +66,8 @@ export interface TelegramConfig {
   ratePerMinute: number;
   /** Questions the engine works on at once; more wait their turn. */
   maxConcurrentAnswers: number;
+  /** How long and how much of each conversation is kept for follow-ups. */
+  conversations: ConversationSettings;
 }
 
 /** Reads and checks the adapter's settings, listing every bad key at once (`ConfigError`). */
@@ -93,5 +97,6 @@ export function loadTelegramConfig(env: NodeJS.ProcessEnv): TelegramConfig {
     adminIds: new Set(e.ADMIN_IDS),
     ratePerMinute: e.TELEGRAM_RATE_LIMIT,
     maxConcurrentAnswers: e.TELEGRAM_MAX_CONCURRENT_ANSWERS,
+    conversations: conversationSettings(e),
   };
 }

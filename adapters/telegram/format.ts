@@ -108,11 +108,12 @@ export function formatHelp(stats: EngineStats | null, lang: Lang, botUsername: s
     `/check — ${escapeHtml(h.check)}`,
     `/search — ${escapeHtml(h.search)}`,
     `/source — ${escapeHtml(h.source)}`,
+    '/new',
     '/help',
   ].join('\n');
   const examples = [`<b>${escapeHtml(h.examples)}</b>`, ...h.exampleQuestions.map((q) => `• ${escapeHtml(q)}`)].join('\n');
   return packBlocks(
-    [escapeHtml(h.intro), escapeHtml(corpus), commands, examples, escapeHtml(h.cite), escapeHtml(`${h.groups(botUsername)}\n${h.inline(botUsername)}`)],
+    [escapeHtml(h.intro), escapeHtml(corpus), commands, examples, escapeHtml(h.cite), escapeHtml(h.followUps), escapeHtml(`${h.groups(botUsername)}\n${h.inline(botUsername)}`)],
     options.limit,
   );
 }

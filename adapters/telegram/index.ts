@@ -77,7 +77,7 @@ export async function launchTelegram(ctx: AdapterContext, options: LaunchOptions
       throw startupError(err, config, secrets);
     }
   }
-  const tb = createTelegramBot({ engine: ctx.engine, config, logger, botInfo });
+  const tb = createTelegramBot({ engine: ctx.engine, config, logger, botInfo, feedback: ctx.feedback ?? null });
   const stopGraceMs = options.stopGraceMs ?? 30_000;
   try {
     await registerCommands(tb.bot.api, logger);

@@ -165,10 +165,15 @@ export async function buildEvalIndex(o: EvalIndexOptions): Promise<{ indexDir: s
   return { indexDir, embedder };
 }
 
+/** Builds (or reuses) the index of the evaluation corpus under `cacheDir` and opens an engine on it. */
+export async function openEvalEngine(o: EvalIndexOptions, clock?: () => Date) {
+  const { indexDir, embedder } = await buildEvalIndex(o);
+  return createEngine({ config: { ...o.config, indexDir }, autoIndex: false, embedder, logger: o.logger, ...(clock ? { clock } : {}) });
+}
+
 export async function runEval(o: EvalOptions): Promise<EvalResult> {
   const questions = loadQuestions(o.questions).slice(0, o.limit ?? Infinity);
-  const { indexDir, embedder } = await buildEvalIndex(o);
-  const engine = await createEngine({ config: { ...o.config, indexDir }, autoIndex: false, embedder, logger: o.logger });
+  const engine = await openEvalEngine(o);
   const stats = engine.stats();
   let r1 = 0, r5 = 0, r10 = 0, mrr = 0, ev1 = 0, ev5 = 0, ans = 0, refusedUnans = 0, refusedAns = 0;
   let answerable = 0;

@@ -12,8 +12,10 @@ import { createLogger } from '../log.js';
 import type { AskOptions, Engine, SearchFilter } from '../types.js';
 import { runChat } from './chat.js';
 import { CLAIM_LABELS, claimSummaryLine, confusionLines, runClaimEval, runEval, summaryLine } from './eval.js';
+import { dialogueSummaryLines, runDialogueEval } from './eval-dialogues.js';
 import { progressBar } from './progress.js';
-import { renderAnswer, renderCheck, renderHits, renderSource } from './render.js';
+import { renderAnswer, renderCheck, renderFeedbackReport, renderHits, renderSource } from './render.js';
+import { openSqliteFeedbackStore } from '../feedback/sqlite-store.js';
 
 export const USAGE = `kiemchung: cited answers from the stored MOST articles
 
@@ -26,6 +28,8 @@ Usage:
   kiemchung source <articleId#pN> [--json]    one whole paragraph
   kiemchung eval --questions FILE [--distractors FILE --distractor-limit N] [--strip-marks] [--json]
   kiemchung eval --claims FILE [--distractors FILE --distractor-limit N] [--strip-marks] [--json]
+  kiemchung eval --dialogues FILE [--now YYYY-MM-DD] [--json]   follow-ups, dates and collection questions
+  kiemchung feedback [--since YYYY-MM-DD] [--limit N] [--json]  👍/👎 counts and the worst-rated questions
 
 Options for every command:
   --corpus <dir|file>   corpus folder or .jsonl(.gz) file (KIEMCHUNG_CORPUS, default corpus/)
@@ -52,6 +56,9 @@ const OPTIONS = {
   distractors: { type: 'string' },
   'distractor-limit': { type: 'string' },
   'strip-marks': { type: 'boolean' },
+  dialogues: { type: 'string' },
+  now: { type: 'string' },
+  since: { type: 'string' },
   limit: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -65,7 +72,8 @@ const ALLOWED: Record<string, ReadonlyArray<keyof typeof OPTIONS>> = {
   search: ['json', 'top-k', 'article', 'source', 'from', 'to'],
   source: ['json'],
   chat: ['top-k', 'article', 'source', 'from', 'to', 'lang'],
-  eval: ['json', 'questions', 'claims', 'distractors', 'distractor-limit', 'strip-marks', 'limit'],
+  eval: ['json', 'questions', 'claims', 'dialogues', 'now', 'distractors', 'distractor-limit', 'strip-marks', 'limit'],
+  feedback: ['json', 'since', 'limit'],
 };
 
 function int(v: string | undefined, name: string, min = 1): number | undefined {
@@ -155,6 +163,24 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
       }
     };
     switch (command) {
+      case 'feedback': {
+        if (rest.length) throw new UsageError('"feedback" takes no arguments');
+        const since = values.since === undefined ? undefined : isoDate(values.since, 'since');
+        const limit = int(values.limit, 'limit');
+        if (!config.feedbackDb) throw new UsageError('feedback is off (KIEMCHUNG_FEEDBACK_DB=off)');
+        if (!fs.existsSync(config.feedbackDb)) {
+          io.err(`no feedback yet: ${config.feedbackDb} does not exist (the chat bots create it with their first 👍/👎 buttons)`);
+          return 1;
+        }
+        const store = openSqliteFeedbackStore(config.feedbackDb);
+        try {
+          const r = await store.report({ ...(since ? { since } : {}), ...(limit ? { worst: limit } : {}) });
+          io.out(values.json ? JSON.stringify(r, null, 2) : renderFeedbackReport(r));
+        } finally {
+          await store.close();
+        }
+        return 0;
+      }
       case 'index': {
         if (rest.length) throw new UsageError('"index" takes no arguments');
         const embedder = await createEmbedder(config.embeddings, { config, logger });
@@ -211,7 +237,31 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
         return 0;
       }
       case 'eval': {
-        if (!values.questions === !values.claims) throw new UsageError('eval needs --questions FILE or --claims FILE');
+        if (values.dialogues) {
+          if (values.questions || values.claims || values['strip-marks']) throw new UsageError('--dialogues goes without --questions, --claims and --strip-marks');
+          if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) throw new UsageError('--now must be a date YYYY-MM-DD or an ISO date-time');
+          const limit = int(values.limit, 'limit');
+          const dl = int(values['distractor-limit'], 'distractor-limit', 0);
+          const r = await runDialogueEval({
+            dialogues: values.dialogues,
+            corpus: config.corpus,
+            ...(values.distractors ? { distractors: values.distractors } : {}),
+            ...(dl !== undefined ? { distractorLimit: dl } : {}),
+            ...(limit ? { limit } : {}),
+            ...(values.now ? { now: values.now } : {}),
+            cacheDir: path.join(path.dirname(path.resolve(config.indexDir)), 'eval'),
+            config,
+            logger,
+          });
+          if (values.json) io.out(JSON.stringify(r));
+          else {
+            for (const m of r.misses) io.out(`miss ${m.id} turn ${m.turn}: ${m.question}${m.understood ? ` (read as: ${m.understood})` : ''}: ${m.what}`);
+            for (const line of dialogueSummaryLines(r)) io.out(line);
+          }
+          return 0;
+        }
+        if (values.now) throw new UsageError('--now goes with --dialogues');
+        if (!values.questions === !values.claims) throw new UsageError('eval needs one of --questions FILE, --claims FILE or --dialogues FILE');
         if (values['distractor-limit'] && !values.distractors) throw new UsageError('--distractor-limit goes with --distractors');
         const limit = int(values.limit, 'limit');
         const dl = int(values['distractor-limit'], 'distractor-limit', 0);

@@ -1,5 +1,6 @@
 import { formatDate } from '../text/format-date.js';
 import { checkWording } from '../check/wording.js';
+import type { FeedbackReport } from '../feedback/store.js';
 import type { Answer, CheckResult, Lang, SearchHit, SourceParagraph } from '../types.js';
 
 /** Plain-text renderings for the terminal. */
@@ -60,5 +61,27 @@ export function renderCheck(r: CheckResult): string {
     lines.push('', `${w.skipped}:`);
     for (const s of r.skipped) lines.push(`  - “${s.text}” (${w.skip[s.reason]})`);
   }
+  return lines.join('\n');
+}
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** The feedback report for an editor: counts, then the worst-rated questions with what they cited and why. */
+export function renderFeedbackReport(r: FeedbackReport): string {
+  const lines = [`feedback${r.since ? ` since ${r.since}` : ''}: ${r.votes} vote(s), ${r.up} 👍, ${r.down} 👎, ${r.comments} with a reason`];
+  const platforms = Object.entries(r.byPlatform).map(([p, c]) => `${p} ${c.up} 👍 ${c.down} 👎`);
+  if (platforms.length) lines.push(`  ${platforms.join(' · ')}`);
+  if (!r.worst.length) {
+    lines.push(r.votes ? 'No question has a 👎.' : 'No feedback yet.');
+    return lines.join('\n');
+  }
+  lines.push('', 'Worst-rated questions (most 👎 over 👍 first):');
+  r.worst.forEach((w, i) => {
+    lines.push(`${i + 1}. ${w.down} 👎 ${w.up} 👍  “${clip(w.question, 200)}”${w.refused ? '  (refused)' : ''}  last ${w.lastAt.slice(0, 16).replace('T', ' ')}`);
+    if (w.understood && w.understood !== w.question) lines.push(`   read as: ${clip(w.understood, 200)}`);
+    for (const c of w.citations) lines.push(`   cited ${c.paragraphId}: “${clip(c.quote, 160)}”`);
+    for (const c of w.comments) lines.push(`   why: ${clip(c, 300)}`);
+    lines.push(`   corpus version${w.corpusVersions.length > 1 ? 's' : ''}: ${w.corpusVersions.join(', ')}`);
+  });
   return lines.join('\n');
 }

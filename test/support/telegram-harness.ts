@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Message, MessageEntity, Update } from 'grammy/types';
-import { type Engine, type Logger, createEngine, silentLogger } from '../../src/index.js';
+import { type Engine, type Feedback, type Logger, createEngine, silentLogger } from '../../src/index.js';
 import { type TelegramBot, createTelegramBot } from '../../adapters/telegram/bot.js';
 import { loadTelegramConfig } from '../../adapters/telegram/config.js';
 import type { Clock } from '../../adapters/shared/clock.js';
@@ -212,6 +212,8 @@ let nextUpdateId = 1;
 export interface HarnessOptions {
   /** The clock and interval of answer drafts; the loopback server then stamps calls with this clock. */
   drafts?: { clock: Clock; intervalMs?: number };
+  /** 👍/👎 under answers. */
+  feedback?: Feedback;
 }
 
 export async function startHarness(engine: Engine, env: Record<string, string> = {}, now?: () => number, options: HarnessOptions = {}): Promise<Harness> {
@@ -226,6 +228,7 @@ export async function startHarness(engine: Engine, env: Record<string, string> =
     botInfo: api.me,
     ...(now ? { now } : {}),
     ...(options.drafts ? { drafts: options.drafts } : {}),
+    ...(options.feedback ? { feedback: options.feedback } : {}),
   });
   return {
     api,

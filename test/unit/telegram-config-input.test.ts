@@ -16,6 +16,7 @@ describe('loadTelegramConfig', () => {
       adminIds: new Set(),
       ratePerMinute: 10,
       maxConcurrentAnswers: 8,
+      conversations: { timeoutMs: 30 * 60_000, maxTurns: 6, maxConversations: 20_000 },
     });
   });
 

@@ -3,7 +3,7 @@ import { type CheckResult, checkWording } from '../../../src/index.js';
 import { readCheckText } from '../../shared/text.js';
 import { type Services, replyHtml, replyText, textsFor, withTyping, withinLimit } from '../context.js';
 import { formatCheck } from '../format.js';
-import { answerQuestion, sourceKeyboard } from './ask.js';
+import { answerKeyboard, answerQuestion } from './ask.js';
 
 /** Data of the button under a checked statement that asks it as a question instead. */
 export const ASK_INSTEAD = 'q';
@@ -45,7 +45,7 @@ export async function checkStatement(s: Services, ctx: Context, raw: string, opt
     return r.refused === 'no-claim' && r.skipped.some((x) => x.reason === 'question') ? s.engine.check(text, { single: true }) : r;
   });
   const { messages, sources } = formatCheck(result);
-  const keyboard = result.refused ? undefined : sourceKeyboard(sources, t.paragraph);
+  const keyboard = result.refused ? undefined : answerKeyboard(sources, t.paragraph);
   const withAsk = options.offerQuestion ? (keyboard ?? new InlineKeyboard()).row().text(checkWording(result.lang).askInstead, ASK_INSTEAD) : keyboard;
   await replyHtml(ctx, messages, withAsk);
   const verdicts = result.claims.map((c) => `${c.verdict}${c.mismatches.length ? ` (${c.mismatches.map((m) => m.kind).join(', ')})` : ''}`).join('; ');
