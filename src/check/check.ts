@@ -7,6 +7,7 @@ import { hasMarks, normalizeSpace } from '../text/normalize.js';
 import type { ArticleRef, CheckOptions, CheckResult, Citation, ClaimCheck, Lang, Mismatch, SearchFilter, Verdict } from '../types.js';
 import { type Comparison, compareClaim, type FoundMismatch } from './compare.js';
 import { type ClaimWords, chooseEvidence, type EvidencePiece } from './evidence.js';
+import type { SentenceCache } from './sentence-cache.js';
 import { splitClaims, statementOf } from './split-claims.js';
 import { factKeys, keyOf, type Token, tokenize } from './tokens.js';
 import { type Decision, decide } from './verdict.js';
@@ -18,6 +19,8 @@ export interface CheckDeps {
   /** Inverse document frequency of a word (marked or folded form). */
   idf(term: string, marked: boolean): number;
   articleRef(hit: Retrieved): ArticleRef;
+  /** Sentences and their keys of recently read paragraphs (kept across checks on one store). */
+  sentences?: SentenceCache;
 }
 
 /** Longest text `check` takes (a long forwarded post is about 4,000 characters). */
@@ -85,7 +88,7 @@ export async function checkClaimOffline(deps: CheckDeps, claimText: string, opti
   const base: ClaimCheck = { claim, verdict: 'not-found', confidence: 0, evidence: [], mismatches: [], closest, mode: 'offline' };
   if (!hits.length) return { result: { ...base, confidence: 1 }, comparison: null, decision: null, pieces: [], bestCoverage: 0, articleCoverage: 0, hits, lang };
   const words = claimWords(claim, lang, deps);
-  const chosen = chooseEvidence(hits, (h) => deps.paragraphText(h), words);
+  const chosen = chooseEvidence(hits, (h) => deps.paragraphText(h), words, deps.sentences);
   if (!chosen.pieces.length) return { result: { ...base, confidence: 1 }, comparison: null, decision: null, pieces: [], bestCoverage: 0, articleCoverage: 0, hits, lang };
   const glossary = lang === 'en' ? glossaryMatches(claim) : { terms: [], words: new Set<string>() };
   const comparison = compareClaim(

@@ -102,7 +102,7 @@ function read(text: string, folded: boolean, pieceOf?: (offset: number) => numbe
   // Four-digit years written alone ("năm 2020 và 2022") are dates to compare, not counts.
   const dates = findDates(text);
   const numbers: FoundNumber[] = [];
-  for (const n of findNumbers(text)) {
+  for (const n of findNumbers(text, dates)) {
     if (n.kind === 'cardinal' && n.qualifier === 'exact' && Number.isInteger(n.value) && n.value >= 1900 && n.value <= 2100 && /^\d{4}$/.test(n.text)) {
       const y = n.value;
       dates.push({ start: n.start, end: n.end, text: n.text, precision: 'year', year: y, from: `${y}-01-01`, to: `${y}-12-31` });

@@ -1,7 +1,6 @@
 import { paragraphId } from '../corpus/ids.js';
 import type { Retrieved } from '../retrieve/retrieve.js';
-import { sentenceRanges } from '../text/sentences.js';
-import { type Token, factKeys, keyOf, tokenize } from './tokens.js';
+import { SentenceCache } from './sentence-cache.js';
 
 /**
  * Chooses a claim's evidence among the sentences of the retrieved passages: the sentence that
@@ -62,17 +61,21 @@ export interface ChosenEvidence {
   sentences: Sentence[];
 }
 
-export function chooseEvidence(hits: readonly Retrieved[], paragraphOf: (hit: Retrieved) => string, claim: ClaimWords, settings: EvidenceSettings = DEFAULT_EVIDENCE): ChosenEvidence {
+export function chooseEvidence(
+  hits: readonly Retrieved[],
+  paragraphOf: (hit: Retrieved) => string,
+  claim: ClaimWords,
+  cache: SentenceCache = new SentenceCache(50),
+  settings: EvidenceSettings = DEFAULT_EVIDENCE,
+): ChosenEvidence {
   const total = claim.words.reduce((s, w) => s + w.weight, 0) || 1;
   const seen = new Set<string>();
   const candidates: Sentence[] = [];
-  const rangesCache = new Map<string, Array<[number, number]>>();
   const topArticles: string[] = [];
   hits.slice(0, settings.passages).forEach((hit, rank) => {
     const paragraph = paragraphOf(hit);
     const pid = paragraphId(hit.article.id, hit.paragraphNumber);
-    let ranges = rangesCache.get(pid);
-    if (!ranges) rangesCache.set(pid, (ranges = sentenceRanges(paragraph)));
+    const ranges = cache.ranges(pid, paragraph);
     const inWindow = ranges.map(([a, b], i) => (b > hit.start && a < hit.end ? i : -1)).filter((i) => i >= 0);
     if (!inWindow.length) return;
     // The paragraphs of the two best articles are read whole (a scraped article is often one
@@ -87,8 +90,7 @@ export function chooseEvidence(hits: readonly Retrieved[], paragraphOf: (hit: Re
       const key = `${pid}:${a}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const tokens: Token[] = tokenize(paragraph.slice(a, b));
-      candidates.push({ hit, rank, paragraph, start: a, end: b, index: i, keys: new Set([...tokens.map((t) => keyOf(t, claim.marked)), ...factKeys(tokens, claim.marked)]) });
+      candidates.push({ hit, rank, paragraph, start: a, end: b, index: i, keys: cache.keys(pid, paragraph, a, b, claim.marked) });
     }
   });
   const cover = (s: Sentence, skip?: Set<string>) => {

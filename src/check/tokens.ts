@@ -58,3 +58,24 @@ export function factKeys(tokens: readonly Token[], marked: boolean): string[] {
   });
   return out;
 }
+
+/**
+ * The comparison keys of a sentence (its words, marked or folded, and its fact keys) without
+ * building tokens: what evidence selection needs of each of the many candidate sentences.
+ * `text` is NFC, as corpus paragraphs are. Agrees with `keyOf` and `factKeys` up to clause
+ * boundaries, which candidate scoring does not need.
+ */
+export function sentenceKeys(text: string, marked: boolean): Set<string> {
+  const out = new Set<string>();
+  let previousNumber = false;
+  for (const m of text.toLowerCase().matchAll(TOKEN)) {
+    const word = m[0];
+    const key = marked ? word : fold(word);
+    out.add(key);
+    const isNumber = /^\p{N}/u.test(word);
+    if (isNumber && /^\d{1,2}[hg]\d{0,2}$/.test(word)) out.add('#time');
+    if (previousNumber && !isNumber && !STOPWORDS.has(marked ? fold(word) : key)) out.add(`#n:${key}`);
+    previousNumber = isNumber;
+  }
+  return out;
+}

@@ -1,4 +1,4 @@
-import { findDates } from './find-dates.js';
+import { type FoundDate, findDates } from './find-dates.js';
 import { fold, hasMarks, nfc } from './normalize.js';
 
 /**
@@ -103,6 +103,8 @@ const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6,
 const COUNTED = new Set(
   'người con cái chiếc nước quốc tỉnh thành lần bên đội trận bàn giải học sinh trường dự điểm vị nhóm ngành lĩnh chương nội mục loại địa khu doanh công tổ cơ đơn tập hội ông bà anh chị em bạn cháu cầu vận chuyên nhà giờ phút tuần ngày tháng km mét tấn kg ha phần giai tầng môn bài câu bước vòng lượt suất tiết khóa kỳ đợt ca hạng cấp'.split(' '),
 );
+/** Words a number written in words can start with: the rest are skipped at once. */
+const STARTERS = new Set([...Object.keys(DIGIT_WORDS), 'mười', 'hàng', 'vài', 'mấy', 'thứ', 'đầu', ...Object.keys(EN_WORDS), ...Object.keys(EN_ORDINALS)]);
 /** "một" is also the article "a" in these phrases. */
 const NOT_ONE = new Set(['số', 'cách', 'chút', 'lúc', 'khi', 'trong', 'nửa', 'phần', 'vài', 'thời', 'mình', 'mực', 'loạt', 'khác', 'điều', 'hồi', 'tí', 'ít', 'khoảng', 'sự']);
 
@@ -274,14 +276,17 @@ function readSpelledEnglish(words: string[]): { value: number; used: number } | 
   return used ? { value: total + chunk, used } : null;
 }
 
-/** Every number written in `text`, in reading order (dates excluded). */
-export function findNumbers(text: string): FoundNumber[] {
+/**
+ * Every number written in `text`, in reading order (dates excluded). `dates` are the text's
+ * dates when the caller has already read them (`findDates(text)`), to save reading them twice.
+ */
+export function findNumbers(text: string, dates?: readonly FoundDate[]): FoundNumber[] {
   const original = nfc(text);
   const folded = fold(original);
   const haystack = folded.length === original.length ? folded : original.toLowerCase();
   const lower = original.toLowerCase();
   const vietnamese = hasMarks(original) || !/[a-z]{3,}/i.test(original) || /\b(nam|thang|ngay|trieu|nghin|ty|nguoi)\b/.test(haystack);
-  const taken: Span[] = findDates(original).map((d) => ({ start: d.start, end: d.end }));
+  const taken: Span[] = (dates ?? findDates(original)).map((d) => ({ start: d.start, end: d.end }));
   const out: FoundNumber[] = [];
   const free = (s: Span) => !taken.some((t) => overlaps(t, s));
   const push = (n: FoundNumber) => {
@@ -400,6 +405,7 @@ export function findNumbers(text: string): FoundNumber[] {
   const words = [...lower.matchAll(WORD)].map((w) => ({ w: w[0], start: w.index as number, end: (w.index as number) + w[0].length }));
   for (let i = 0; i < words.length; i++) {
     const cur = words[i] as { w: string; start: number; end: number };
+    if (!STARTERS.has(cur.w)) continue;
     const prev = words[i - 1];
     const adjacent = (a: { end: number }, b: { start: number }) => /^\s+$/.test(original.slice(a.end, b.start));
     const run: string[] = [];
