@@ -53,11 +53,26 @@ function matchAt(tokens: readonly Token[], at: number, phrase: Phrase, folded: b
 interface Lexicon {
   marked: Phrase[];
   folded: Phrase[];
+  /** Phrases by their first word, longest first: a token is tried only against phrases that start with it. */
+  byFirst: { marked: Map<string, Phrase[]>; folded: Map<string, Phrase[]> };
 }
-const lexicon = (list: readonly string[]): Lexicon => ({ marked: phrases(list), folded: phrases(list, fold) });
+
+function byFirst(list: Phrase[]): Map<string, Phrase[]> {
+  const out = new Map<string, Phrase[]>();
+  for (const p of list) out.set(p[0] as string, [...(out.get(p[0] as string) ?? []), p]);
+  return out;
+}
+
+const lexicon = (list: readonly string[]): Lexicon => {
+  const marked = phrases(list);
+  const folded = phrases(list, fold);
+  return { marked, folded, byFirst: { marked: byFirst(marked), folded: byFirst(folded) } };
+};
 
 function find(tokens: readonly Token[], lex: Lexicon, folded: boolean, at: number): number {
-  for (const p of folded ? lex.folded : lex.marked) if (matchAt(tokens, at, p, folded)) return p.length;
+  const t = tokens[at];
+  if (!t) return 0;
+  for (const p of (folded ? lex.byFirst.folded : lex.byFirst.marked).get(folded ? t.folded : t.lower) ?? []) if (matchAt(tokens, at, p, folded)) return p.length;
   return 0;
 }
 
@@ -136,15 +151,34 @@ export function antonymHits(tokens: readonly Token[], folded: boolean, negations
   // "không ít" (not few) is "nhiều" even though "không ít" is not read as a negation elsewhere.
   const negator = (t: Token | undefined, at: number) => t !== undefined && t.clause === (tokens[at] as Token).clause && ['khong', 'chua', 'chang', 'cha'].includes(t.folded);
   const negated = (at: number) => negator(tokens[at - 1], at) || negations.some((c) => c.to <= at && at - c.to <= 1 && (tokens[c.from] as Token).clause === (tokens[at] as Token).clause);
-  ANTONYM_PHRASES.forEach((p, pair) => {
-    for (const side of [0, 1] as const) {
+  const index = folded ? ANTONYM_INDEX.folded : ANTONYM_INDEX.marked;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    for (const { pair, side } of index.get(folded ? t.folded : t.lower) ?? []) {
+      const p = ANTONYM_PHRASES[pair] as (typeof ANTONYM_PHRASES)[number];
       const ph = (side === 0 ? p.a : p.b)[folded ? 'folded' : 'marked'];
       if (folded && ph.length < 2) continue;
-      for (let i = 0; i < tokens.length; i++) if (matchAt(tokens, i, ph, folded)) out.push({ from: i, to: i + ph.length, negated: p.gradable && negated(i), pair, side, quantifier: p.quantifier });
+      if (matchAt(tokens, i, ph, folded)) out.push({ from: i, to: i + ph.length, negated: p.gradable && negated(i), pair, side, quantifier: p.quantifier });
     }
-  });
-  return out;
+  }
+  // In the order the lists give them, as callers read them.
+  return out.sort((x, y) => x.pair - y.pair || x.side - y.side || x.from - y.from);
 }
+
+/** Antonym phrases by their first word. */
+const ANTONYM_INDEX = (() => {
+  const make = (mode: 'marked' | 'folded') => {
+    const m = new Map<string, Array<{ pair: number; side: 0 | 1 }>>();
+    ANTONYM_PHRASES.forEach((p, pair) => {
+      for (const side of [0, 1] as const) {
+        const first = (side === 0 ? p.a : p.b)[mode][0] as string;
+        m.set(first, [...(m.get(first) ?? []), { pair, side }]);
+      }
+    });
+    return m;
+  };
+  return { marked: make('marked'), folded: make('folded') };
+})();
 
 // --- names ------------------------------------------------------------------------------------
 
