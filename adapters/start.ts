@@ -39,6 +39,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const running: RunningAdapter[] = [];
   for (const n of names) running.push(await (await (ADAPTERS[n] as { load: () => Promise<StartAdapter> }).load())({ engine, env, logger, feedback }));
   logger.info(`running: ${running.map((r) => r.name).join(', ')}; Ctrl+C to stop`);
+  // The followed feeds are polled while the bots run; what they bring is announced on each platform.
+  const watch = engine.watchFeeds(async (report) => {
+    await Promise.allSettled(running.map((r) => r.announce?.(report)));
+  });
   await new Promise<void>((resolve) => {
     const stop = (sig: string) => {
       logger.info(`${sig}: stopping (answers in flight are finished first)`);
@@ -47,6 +51,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
+  await watch?.stop();
   await Promise.allSettled(running.map((r) => r.stop()));
   await feedback?.close();
   await engine.close();

@@ -2,7 +2,15 @@ import { type Config, loadConfig } from './config.js';
 import { paragraphId, parseParagraphId } from './corpus/ids.js';
 import { createEmbedder } from './embed/create-embedder.js';
 import type { Embedder } from './embed/embedder.js';
-import { InputError } from './errors.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { InputError, KiemchungError } from './errors.js';
+import type { FetchFn } from './fetch/fetch-url.js';
+import { createWebClient } from './fetch/web-client.js';
+import { ingestPage } from './ingest/add-pages.js';
+import { CorpusUrls } from './ingest/corpus-urls.js';
+import { FeedStore } from './feeds/feed-store.js';
+import { createFeeds } from './feeds/feeds.js';
 import { type IndexProgress, updateIndex } from './store/update-index.js';
 import type { Store } from './store/port.js';
 import { SegmentStore } from './store/segment-store.js';
@@ -14,11 +22,12 @@ import { type FusionSettings, HASH_FUSION, NEURAL_FUSION, type Retrieved, hitPar
 import { expandQuery, translateTerms } from './text/glossary.js';
 import { detectLang } from './text/lang.js';
 import { fold, normalizeSpace } from './text/normalize.js';
+import type { Article } from './corpus/article.js';
 import { type CoreAskOptions, askInContext } from './dialogue/converse.js';
 import type { CollectionView } from './dialogue/collection.js';
 import type { ArticleLookup } from './dialogue/follow-up.js';
 import { type PeriodOrder, dayIn } from './text/relative-dates.js';
-import type { Answer, AskOptions, CheckOptions, CheckResult, Engine, EngineStats, IndexReport, SearchHit, SearchOptions, SourceParagraph, Suggestion } from './types.js';
+import type { AddOptions, AddReport, AddResult, Answer, AskOptions, CheckOptions, CheckResult, Engine, EngineStats, FeedPollReport, FeedWatch, Feeds, IndexReport, SearchHit, SearchOptions, SourceParagraph, Suggestion } from './types.js';
 import { MAX_CHECK_CHARS, checkClaimOffline, checkText } from './check/check.js';
 import { createCheckDeps } from './check/deps.js';
 import { checkWithLlm, loadCheckPrompts } from './check/llm-check.js';
@@ -37,12 +46,21 @@ export interface EngineOptions {
   embedder?: Embedder;
   fusion?: Partial<FusionSettings>;
   onIndexProgress?: (p: IndexProgress) => void;
+  /** The fetcher `add` uses instead of the configured one (tests resolve names to a loopback site). */
+  fetch?: FetchFn;
   /**
    * The time, for questions about "hôm nay", "tuần trước", "năm nay" (read in
    * KIEMCHUNG_TIME_ZONE); default the system clock. Tests and evaluations pass a fixed one.
    */
   clock?: () => Date;
 }
+
+/** URLs one `add` call takes at most. */
+export const MAX_ADD_URLS = 200;
+/** Pages fetched at once by one `add` (the per-host pace still spaces requests to one site). */
+const ADD_CONCURRENCY = 4;
+/** How often the feed schedule looks for feeds that are due. */
+const FEED_TICK_MS = 60_000;
 
 /**
  * Creates the engine: loads configuration, the embedder and the index (building or updating
@@ -76,6 +94,15 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   const checkPrompts = llm ? loadCheckPrompts(config.promptsDir) : null;
   let store: Store = SegmentStore.open(config.indexDir, embedder);
   let reindexing: Promise<IndexReport> | null = null;
+  // Writers (add, reindex) take turns; readers keep answering from the published index.
+  let writing: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = writing.then(work, work);
+    writing = run.catch(() => undefined);
+    return run;
+  };
+  const fetcher: FetchFn = options.fetch ?? createWebClient(config.fetch);
+  let corpusUrls: CorpusUrls | null = null;
 
   /** One standalone question: retrieval (in the order of dates asked for) and the cited answer. */
   const answerOne = async (question: string, opts: CoreAskOptions = {}): Promise<Answer> => {
@@ -218,15 +245,128 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   };
 
   const reindex = (): Promise<IndexReport> => {
-    reindexing ??= update()
-      .then((report) => {
-        if (report.wrote) store = SegmentStore.open(config.indexDir, embedder);
+    reindexing ??= exclusive(() =>
+      update().then((report) => {
+        if (report.wrote) store = SegmentStore.open(config.indexDir, embedder, store instanceof SegmentStore ? store : undefined);
+        // Files may have been added, moved or edited by hand: read the addresses again when needed.
+        corpusUrls = null;
         return report;
-      })
-      .finally(() => {
-        reindexing = null;
-      });
+      }),
+    ).finally(() => {
+      reindexing = null;
+    });
     return reindexing;
+  };
+
+  const corpusFolder = (): string => {
+    let st: fs.Stats | null = null;
+    try {
+      st = fs.statSync(config.corpus);
+    } catch {
+      st = null;
+    }
+    if (!st?.isDirectory()) {
+      throw new KiemchungError('config', `adding articles needs a corpus folder to write Markdown files into; ${config.corpus} is ${st ? 'a file' : 'missing'} (set --corpus or KIEMCHUNG_CORPUS to a folder)`);
+    }
+    return config.corpus;
+  };
+
+  const add = (urls: readonly string[], opts: AddOptions = {}): Promise<AddReport> => {
+    const list = [...new Set((Array.isArray(urls) ? urls : []).map((u) => (typeof u === 'string' ? u.trim() : '')).filter(Boolean))];
+    if (list.length === 0) return Promise.reject(new InputError('no URL to add'));
+    if (list.length > MAX_ADD_URLS) return Promise.reject(new InputError(`at most ${MAX_ADD_URLS} URLs at a time (got ${list.length})`));
+    return exclusive(async () => {
+      const t0 = performance.now();
+      const dir = corpusFolder();
+      corpusUrls ??= new CorpusUrls(dir, () => store.articles());
+      const urlsNow = corpusUrls;
+      const results: AddResult[] = new Array(list.length);
+      const written: (Article | undefined)[] = new Array(list.length);
+      // A few pages in flight at once: while one waits for its site, another is extracted. What
+      // follows a fetch (identity, id, the file) runs without a pause, so two pages of one batch
+      // cannot take the same id.
+      let next = 0;
+      const worker = async () => {
+        for (let i = next++; i < list.length; i = next++) {
+          const url = list[i] as string;
+          if (opts.signal?.aborted) {
+            results[i] = { url, status: 'failed', reason: `${url}: cancelled before it was fetched`, failure: 'aborted' };
+            continue;
+          }
+          const outcome = await ingestPage(url, {
+            fetch: fetcher,
+            corpusDir: dir,
+            urls: urlsNow,
+            idTaken: (id) => store.article(id) !== null,
+            ...(opts.signal ? { signal: opts.signal } : {}),
+          });
+          results[i] = outcome.result;
+          written[i] = outcome.written;
+          logger.info(`add: ${outcome.result.status} ${url}${outcome.result.article ? ` → ${outcome.result.article.articleId}` : ''}${outcome.result.reason && outcome.result.status !== 'unchanged' ? ` (${outcome.result.reason})` : ''}`);
+          opts.onResult?.(outcome.result);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(ADD_CONCURRENCY, list.length) }, worker));
+      let index: IndexReport | undefined;
+      const fresh = written.filter((a): a is Article => a !== undefined);
+      if (fresh.length > 0) {
+        // Only the pages just written are indexed (the update decides when to read the corpus and merge instead).
+        index = await updateIndex({ indexDir: config.indexDir, corpus: config.corpus, embedder, upsert: fresh });
+        if (index.wrote) store = SegmentStore.open(config.indexDir, embedder, store instanceof SegmentStore ? store : undefined);
+      }
+      return { results, ...(index ? { index } : {}), ms: Math.round(performance.now() - t0) };
+    });
+  };
+
+  let feedStore: FeedStore | null = null;
+  let feedsApi: Feeds | null = null;
+  const feeds = (): Feeds => {
+    if (!feedsApi) {
+      const file = config.feeds.db ?? path.join(path.dirname(path.resolve(config.indexDir)), 'feeds.sqlite');
+      feedStore = FeedStore.open(file);
+      feedsApi = createFeeds({
+        store: feedStore,
+        fetch: fetcher,
+        add: (urls, signal) => add(urls, signal ? { signal } : {}),
+        settings: { intervalMs: Math.max(1, config.feeds.pollMinutes) * 60_000, maxNewPerPoll: config.feeds.maxNew },
+        logger,
+      });
+    }
+    return feedsApi;
+  };
+  const watches = new Set<FeedWatch>();
+
+  const watchFeeds = (onReport: (report: FeedPollReport) => void | Promise<void>): FeedWatch | null => {
+    if (config.feeds.pollMinutes === 0) return null;
+    const api = feeds();
+    const controller = new AbortController();
+    let running: Promise<void> | null = null;
+    const tick = () => {
+      if (running || controller.signal.aborted) return;
+      running = api
+        .poll({ dueOnly: true, signal: controller.signal })
+        .then(async (report) => {
+          if (report.added.length > 0 || report.feeds.some((f) => f.status === 'error')) await onReport(report);
+        })
+        .catch((err: unknown) => logger.error('feeds: scheduled poll failed', err))
+        .finally(() => {
+          running = null;
+        });
+    };
+    const timer = setInterval(tick, FEED_TICK_MS);
+    timer.unref();
+    setImmediate(tick);
+    const watch: FeedWatch = {
+      stop: async () => {
+        clearInterval(timer);
+        controller.abort();
+        await running;
+        watches.delete(watch);
+      },
+    };
+    watches.add(watch);
+    logger.info(`feeds: polling every ${config.feeds.pollMinutes} min`);
+    return watch;
   };
 
   return {
@@ -238,8 +378,16 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     suggest,
     stats,
     reindex,
+    add,
+    get feeds() {
+      return feeds();
+    },
+    watchFeeds,
     close: async () => {
+      await Promise.all([...watches].map((w) => w.stop()));
       await reindexing?.catch(() => undefined);
+      await writing.catch(() => undefined);
+      feedStore?.close();
       await embedder.close();
     },
   };

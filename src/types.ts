@@ -293,6 +293,48 @@ export interface IndexReport {
   notice?: string;
 }
 
+/** What became of one URL given to `Engine.add`. */
+export type AddStatus = 'added' | 'updated' | 'unchanged' | 'refused' | 'failed';
+
+/** An article as `Engine.add` stored it. */
+export interface AddedArticle extends ArticleRef {
+  /** HH:MM as printed on the page, when it was. */
+  time?: string;
+  author?: string;
+  paragraphCount: number;
+  firstParagraph: string;
+  /** The corpus file it was written to. */
+  file: string;
+}
+
+export interface AddResult {
+  /** The URL as given. */
+  url: string;
+  status: AddStatus;
+  /** Set for added, updated and unchanged. */
+  article?: AddedArticle;
+  /** Why it was refused or failed (names the URL and the reason), or why an unchanged article was left alone. */
+  reason?: string;
+  /** For failures: what kind (time-out, robots.txt, HTTP status…), for retry decisions. */
+  failure?: string;
+  /** HTTP status of a failed fetch, and the wait the site asked for. */
+  httpStatus?: number;
+  retryAfterMs?: number;
+}
+
+export interface AddReport {
+  results: AddResult[];
+  /** The index update that made the new articles answerable (absent when nothing was written). */
+  index?: IndexReport;
+  ms: number;
+}
+
+export interface AddOptions {
+  signal?: AbortSignal;
+  /** Called as each URL is done, before the index is updated. */
+  onResult?: (r: AddResult) => void;
+}
+
 /** What the engine accepts: adapters read these so that every platform accepts the same input. */
 export interface EngineLimits {
   /**
@@ -303,6 +345,74 @@ export interface EngineLimits {
   readonly maxQuestionChars: number;
   /** Longest text `check` takes (after white space is collapsed); longer texts are refused (`refused: 'too-long'`). */
   readonly maxCheckChars: number;
+}
+
+/** A followed feed or sitemap, with its poll state. */
+export interface FeedInfo {
+  url: string;
+  title?: string;
+  /** rss, rdf, atom, sitemap or sitemap-index. */
+  kind?: string;
+  addedAt: string;
+  lastPolledAt?: string;
+  lastOkAt?: string;
+  /** ok, not-modified or error. */
+  lastStatus?: string;
+  lastError?: string;
+  /** Failed polls in a row. */
+  failures: number;
+  /** The schedule does not poll it before this time (ISO). */
+  nextPollAt?: string;
+  /** Items recorded as seen, added or failed. */
+  items: number;
+}
+
+export type FeedAddResult =
+  | {
+      ok: true;
+      feed: FeedInfo;
+      /** Items the feed lists now. */
+      items: number;
+      /** Of those, the newest ones the next poll adds (the rest count as seen). */
+      backfill: number;
+      /** Set when a web page was given and the feed it names was followed instead. */
+      discovered?: string;
+    }
+  | { ok: false; reason: string };
+
+export interface FeedPollResult {
+  feed: string;
+  status: 'ok' | 'not-modified' | 'error';
+  error?: string;
+  /** New items found in this poll (at most KIEMCHUNG_FEED_MAX_NEW). */
+  newItems: number;
+  /** What became of each new or retried item. */
+  results: AddResult[];
+  index?: IndexReport;
+}
+
+export interface FeedPollReport {
+  feeds: FeedPollResult[];
+  /** Articles added by this poll, oldest first: what to announce. */
+  added: AddedArticle[];
+  ms: number;
+}
+
+/** The feeds and sitemaps the engine follows. */
+export interface Feeds {
+  /** Follows a feed or sitemap (or the feed a web page names); the next polls add what it lists from now on, plus `backfill` of its newest items. */
+  add(url: string, options?: { backfill?: number }): Promise<FeedAddResult>;
+  list(): FeedInfo[];
+  /** Stops following a feed; false when it was not followed. */
+  remove(url: string): boolean;
+  /** Polls every feed (or only those due by the schedule) and adds new items. */
+  poll(options?: { dueOnly?: boolean; signal?: AbortSignal }): Promise<FeedPollReport>;
+}
+
+/** The running schedule of feed polls started by `Engine.watchFeeds`. */
+export interface FeedWatch {
+  /** Stops polling; resolves when a poll in progress has ended. */
+  stop(): Promise<void>;
 }
 
 /** The whole engine: adapters and the CLI use only this. */
@@ -322,5 +432,20 @@ export interface Engine {
   stats(): EngineStats;
   /** Re-reads the corpus and updates the index incrementally, then serves the new index. */
   reindex(): Promise<IndexReport>;
+  /**
+   * Fetches news pages, extracts their articles, writes them into the corpus folder as Markdown
+   * files and indexes them, so that they are answerable when it resolves. The same page (after
+   * redirects and its canonical link) is never stored twice: a changed page updates its article
+   * under the same id. Every URL gets a result; failures and refusals are results, not throws.
+   */
+  add(urls: readonly string[], options?: AddOptions): Promise<AddReport>;
+  /** Followed feeds and sitemaps (their state lives in KIEMCHUNG_FEEDS_DB). */
+  readonly feeds: Feeds;
+  /**
+   * Polls the feeds that are due every minute (each feed every KIEMCHUNG_FEED_POLL_MINUTES,
+   * longer after failures) and reports each poll that added articles, for announcements.
+   * Returns null when polling is turned off (KIEMCHUNG_FEED_POLL_MINUTES=0).
+   */
+  watchFeeds(onReport: (report: FeedPollReport) => void | Promise<void>): FeedWatch | null;
   close(): Promise<void>;
 }

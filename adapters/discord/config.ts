@@ -49,6 +49,11 @@ const schema = z.object({
   DISCORD_ALLOWED_GUILDS: idList('guild id'),
   DISCORD_RATE_LIMIT: z.coerce.number().int().min(0).max(1000).default(DEFAULT_RATE_LIMIT),
   ADMIN_IDS: idList('admin id'),
+  DISCORD_ANNOUNCE_CHANNELS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(/[\s,]+/).filter(Boolean))
+    .pipe(z.array(z.string().regex(SNOWFLAKE, 'each channel id must be a Discord id (17 to 20 digits)'))),
   DISCORD_DRAFT_INTERVAL_MS: z.coerce
     .number()
     .int()
@@ -66,6 +71,8 @@ export interface DiscordConfig {
   /** Questions per minute per user; 0 turns the limit off. */
   rateLimit: number;
   adminIds: ReadonlySet<string>;
+  /** Channels told about articles the followed feeds bring (DISCORD_ANNOUNCE_CHANNELS). */
+  announceChannels: readonly string[];
   /** Minimum time between edits of a streamed answer's draft; 0 sends only the checked answer. */
   draftIntervalMs: number;
   /** How long and how much of each conversation (per channel and user) is kept for follow-ups. */
@@ -94,6 +101,7 @@ export function loadDiscordConfig(
     allowedGuilds: new Set(r.DISCORD_ALLOWED_GUILDS),
     rateLimit: r.DISCORD_RATE_LIMIT,
     adminIds: new Set(r.ADMIN_IDS),
+    announceChannels: r.DISCORD_ANNOUNCE_CHANNELS,
     draftIntervalMs: r.DISCORD_DRAFT_INTERVAL_MS,
     conversations: conversationSettings(r),
   };

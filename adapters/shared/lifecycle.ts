@@ -1,4 +1,4 @@
-import type { Engine, Feedback, Logger } from '../../src/index.js';
+import type { Engine, FeedPollReport, Feedback, Logger } from '../../src/index.js';
 
 /** What `npm start` gives each chat adapter it starts. */
 export interface AdapterContext {
@@ -13,6 +13,8 @@ export interface AdapterContext {
 export interface RunningAdapter {
   name: string;
   stop(): Promise<void>;
+  /** Tells the platform's announcement chats what the followed feeds brought (when it has any configured). */
+  announce?(report: FeedPollReport): Promise<void>;
 }
 
 export type StartAdapter = (ctx: AdapterContext) => Promise<RunningAdapter>;

@@ -1,12 +1,14 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, type BotError, type Context, GrammyError } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
-import { type Engine, type Feedback, type Logger, splitClaims } from '../../src/index.js';
+import { type Engine, type FeedPollReport, type Feedback, type Logger, splitClaims } from '../../src/index.js';
 import { createConversations } from '../shared/conversations.js';
 import { type Clock, realClock } from '../shared/clock.js';
 import { type InFlight, createInFlight, drain } from '../shared/lifecycle.js';
 import { errorText } from '../shared/messages.js';
 import { createRateLimiter } from '../shared/rate-limit.js';
+import { createPendingLinks, isOnlyALink, urlsIn } from '../shared/add.js';
+import { ADD_BUTTON_PREFIX, addButton, addCommand, offerLink } from './commands/add.js';
 import { answerQuestion } from './commands/ask.js';
 import { ASK_INSTEAD, askInsteadButton, checkCommand, checkStatement, messageTextOf } from './commands/check.js';
 import { feedbackButton, feedbackReply } from './commands/feedback.js';
@@ -19,6 +21,7 @@ import type { TelegramConfig } from './config.js';
 import { type Services, langOf, replyText, textsFor } from './context.js';
 import { DRAFT_INTERVAL_MS } from './draft.js';
 import { createGate } from './gate.js';
+import { formatAnnouncement } from './format.js';
 
 /** The update kinds the bot asks Telegram for. */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
@@ -98,6 +101,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     inlineLimiter: createRateLimiter({ limit: config.ratePerMinute * 6, ...(options.now ? { now: options.now } : {}) }),
     gate: createGate(config.maxConcurrentAnswers),
     state: { reindexing: false },
+    pendingLinks: createPendingLinks(options.now ? { now: options.now } : {}),
     drafts: {
       clock: options.drafts?.clock ?? realClock,
       intervalMs: (chatType) => options.drafts?.intervalMs ?? (chatType === 'private' ? DRAFT_INTERVAL_MS.private : DRAFT_INTERVAL_MS.group),
@@ -173,6 +177,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   safe.command('search', (ctx) => searchCommand(s, ctx, ctx.match));
   safe.command('source', (ctx) => sourceCommand(s, ctx, ctx.match));
   safe.command('reindex', (ctx) => reindexCommand(s, ctx));
+  safe.command('add', (ctx) => addCommand(s, ctx, ctx.match));
   safe.command('new', async (ctx) => {
     // A private chat is one conversation; in a group every new question starts its own thread.
     if (ctx.chat.type !== 'private') return replyText(ctx, textsFor(ctx).groupNewConversation);
@@ -183,6 +188,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     const data = ctx.callbackQuery.data;
     if (data === ASK_INSTEAD) return askInsteadButton(s, ctx);
     if (data !== undefined && s.feedback?.owns(data)) return feedbackButton(s, ctx);
+    if (data?.startsWith(ADD_BUTTON_PREFIX)) return addButton(s, ctx);
     if (data !== undefined) return sourceButton(s, ctx);
     await ctx.answerCallbackQuery({ text: textsFor(ctx).buttonStale });
   });
@@ -200,6 +206,8 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     }
     // A reply to the bot's "why?" after a 👎 is that reason, not a question.
     if (await feedbackReply(s, ctx)) return;
+    // A link alone in a private chat is an article to add, not a question.
+    if (ctx.chat.type === 'private' && isOnlyALink(text)) return offerLink(s, ctx, urlsIn(text)[0] as string);
     if (ctx.chat.type === 'private') {
       // A forwarded post is checked. A statement typed in a private chat is checked rather than
       // answered (with a button to ask it instead); anything without a claim is a question.
@@ -222,6 +230,22 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     inFlight,
     lastUpdateId: () => lastUpdateId,
   };
+}
+
+/**
+ * Sends what a feed poll added to every chat in TELEGRAM_ANNOUNCE_CHATS (in Vietnamese, links not
+ * unfurled). A chat that cannot be reached is logged and the others still get the news.
+ */
+export async function announce(tb: TelegramBot, config: TelegramConfig, logger: Logger, report: FeedPollReport): Promise<void> {
+  if (report.added.length === 0 || config.announceChats.length === 0) return;
+  const parts = formatAnnouncement(report.added, 'vi');
+  for (const chat of config.announceChats) {
+    try {
+      for (const text of parts) await tb.bot.api.sendMessage(chat, text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+    } catch (err) {
+      logger.warn(`telegram: could not announce ${report.added.length} new article(s) in chat ${chat}`, err);
+    }
+  }
 }
 
 /** Waits for the answers in flight, at most `graceMs`, saying so when some are left behind. */

@@ -9,6 +9,7 @@ import { escapeHtml } from './html.js';
 import { hasWords, readQuestion } from '../shared/text.js';
 import { type Messages, messages } from './messages.js';
 import type { RateLimiter } from '../shared/rate-limit.js';
+import type { PendingLinks } from '../shared/add.js';
 
 /** What every handler needs; one per bot. */
 export interface Services {
@@ -23,6 +24,8 @@ export interface Services {
   /** Engine work (answers, searches) in turn, so a burst is served in order, not all at once. */
   gate: Gate;
   state: { reindexing: boolean };
+  /** Links sent by administrators in private chats, waiting for their "add" button. */
+  pendingLinks: PendingLinks;
   /** How answers are drafted while a language model writes them. */
   drafts: DraftSettings;
   /** Earlier turns per private chat and per reply thread in a group. */

@@ -216,7 +216,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
   );
   const evKeys = new Set(ev.tokens.map(key));
   const claimKeys = new Set(claim.tokens.map(key));
-  if (cross) for (const w of options.translated ?? []) for (const t of tokenize(w)) evKeys.has(key(t)) && claimKeys.add(key(t));
+  if (cross) for (const w of options.translated ?? []) for (const t of tokenize(w)) if (evKeys.has(key(t))) claimKeys.add(key(t));
 
   const mismatches: FoundMismatch[] = [];
   const substitutions: FoundMismatch[] = [];

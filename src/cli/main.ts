@@ -14,7 +14,7 @@ import { runChat } from './chat.js';
 import { CLAIM_LABELS, claimSummaryLine, confusionLines, runClaimEval, runEval, summaryLine } from './eval.js';
 import { dialogueSummaryLines, runDialogueEval } from './eval-dialogues.js';
 import { progressBar } from './progress.js';
-import { renderAnswer, renderCheck, renderFeedbackReport, renderHits, renderSource } from './render.js';
+import { renderAddReport, renderAnswer, renderCheck, renderFeedAdd, renderFeedList, renderFeedPoll, renderFeedbackReport, renderHits, renderSource } from './render.js';
 import { openSqliteFeedbackStore } from '../feedback/sqlite-store.js';
 
 export const USAGE = `kiemchung: cited answers from the stored MOST articles
@@ -26,6 +26,9 @@ Usage:
   kiemchung chat                              ask questions in the terminal
   kiemchung search "<query>" [--json]         best matching paragraphs
   kiemchung source <articleId#pN> [--json]    one whole paragraph
+  kiemchung add <url>… [--json]               fetch news pages into the corpus and index them
+  kiemchung feed add <url> [--backfill N]     follow an RSS/Atom feed or a sitemap
+  kiemchung feed list | remove <url> | poll   the followed feeds; poll adds their new items now
   kiemchung eval --questions FILE [--distractors FILE --distractor-limit N] [--strip-marks] [--json]
   kiemchung eval --claims FILE [--distractors FILE --distractor-limit N] [--strip-marks] [--json]
   kiemchung eval --dialogues FILE [--now YYYY-MM-DD] [--json]   follow-ups, dates and collection questions
@@ -34,6 +37,7 @@ Usage:
 Options for every command:
   --corpus <dir|file>   corpus folder or .jsonl(.gz) file (KIEMCHUNG_CORPUS, default corpus/)
   --index <dir>         index folder (KIEMCHUNG_INDEX_DIR, default .kiemchung/index)
+  --feeds-db <file>     followed feeds (KIEMCHUNG_FEEDS_DB, default feeds.sqlite beside the index)
 Filters for ask, check and search:
   --top-k N  --article ID  --source NAME  --from YYYY-MM-DD  --to YYYY-MM-DD  --lang vi|en
 `;
@@ -60,6 +64,8 @@ const OPTIONS = {
   now: { type: 'string' },
   since: { type: 'string' },
   limit: { type: 'string' },
+  backfill: { type: 'string' },
+  'feeds-db': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -71,6 +77,8 @@ const ALLOWED: Record<string, ReadonlyArray<keyof typeof OPTIONS>> = {
   check: ['json', 'top-k', 'article', 'source', 'from', 'to', 'lang'],
   search: ['json', 'top-k', 'article', 'source', 'from', 'to'],
   source: ['json'],
+  add: ['json'],
+  feed: ['json', 'backfill'],
   chat: ['top-k', 'article', 'source', 'from', 'to', 'lang'],
   eval: ['json', 'questions', 'claims', 'dialogues', 'now', 'distractors', 'distractor-limit', 'strip-marks', 'limit'],
   feedback: ['json', 'since', 'limit'],
@@ -134,7 +142,7 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
     io.err(`unknown command "${command.slice(0, 40)}"\n\n${USAGE}`);
     return 2;
   }
-  const extra = Object.keys(values).filter((k) => !['corpus', 'index', ...allowed].includes(k));
+  const extra = Object.keys(values).filter((k) => !['corpus', 'index', 'feeds-db', ...allowed].includes(k));
   if (extra.length) {
     io.err(`option --${extra[0]} does not apply to "${command}"\n\n${USAGE}`);
     return 2;
@@ -143,6 +151,7 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
     const overrides: Partial<Config> = {};
     if (values.corpus) overrides.corpus = values.corpus;
     if (values.index) overrides.indexDir = values.index;
+    if (values['feeds-db']) overrides.feeds = { ...loadConfig(io.env).feeds, db: values['feeds-db'] };
     const config = loadConfig(io.env, overrides);
     const logger = createLogger(config.logLevel, io.err);
     const topK = int(values['top-k'], 'top-k');
@@ -228,6 +237,58 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
         }
         io.out(values.json ? JSON.stringify(p, null, 2) : renderSource(p));
         return 0;
+      }
+      case 'add': {
+        if (rest.length === 0) throw new UsageError('"add" takes one or more URLs');
+        const engine = await open();
+        try {
+          const report = await engine.add(rest);
+          io.out(values.json ? JSON.stringify(report, null, 2) : renderAddReport(report));
+          return report.results.every((r) => r.status === 'added' || r.status === 'updated' || r.status === 'unchanged') ? 0 : 1;
+        } finally {
+          await engine.close();
+        }
+      }
+      case 'feed': {
+        const [action, ...args] = rest;
+        if (!['add', 'list', 'remove', 'poll'].includes(action ?? '')) throw new UsageError('"feed" takes add, list, remove or poll');
+        const engine = await open();
+        try {
+          switch (action) {
+            case 'add': {
+              if (args.length !== 1) throw new UsageError('"feed add" takes one feed or sitemap URL');
+              const backfill = int(values.backfill, 'backfill', 0) ?? 0;
+              const r = await engine.feeds.add(args[0] as string, { backfill });
+              io.out(values.json ? JSON.stringify(r, null, 2) : renderFeedAdd(r));
+              return r.ok ? 0 : 1;
+            }
+            case 'list': {
+              if (args.length) throw new UsageError('"feed list" takes no arguments');
+              const list = engine.feeds.list();
+              io.out(values.json ? JSON.stringify(list, null, 2) : renderFeedList(list));
+              return 0;
+            }
+            case 'remove': {
+              if (args.length !== 1) throw new UsageError('"feed remove" takes the feed URL');
+              if (engine.feeds.remove(args[0] as string)) {
+                io.out(`no longer following ${args[0]}`);
+                return 0;
+              }
+              io.err(`${args[0]} is not followed (see "kiemchung feed list")`);
+              return 1;
+            }
+            case 'poll': {
+              if (args.length) throw new UsageError('"feed poll" takes no arguments');
+              const r = await engine.feeds.poll();
+              io.out(values.json ? JSON.stringify(r, null, 2) : renderFeedPoll(r));
+              return r.feeds.some((f) => f.status === 'error') ? 1 : 0;
+            }
+            default:
+              throw new UsageError('"feed" takes add, list, remove or poll');
+          }
+        } finally {
+          await engine.close();
+        }
       }
       case 'chat': {
         if (rest.length) throw new UsageError('"chat" takes no arguments');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { FeedbackError, errorMessage } from '../errors.js';
 import { normalizeSpace } from '../text/normalize.js';
-import type { AwaitedComment, FeedbackReport, FeedbackStore, RatedCitation, RatedQuestion, ReportOptions, ShownAnswer, Vote, VoteOutcome } from './store.js';
+import type { FeedbackReport, FeedbackStore, RatedCitation, RatedQuestion, ReportOptions, ShownAnswer, Vote, VoteOutcome } from './store.js';
 
 /**
  * Feedback in one SQLite file through better-sqlite3. Every write is its own transaction in

@@ -48,15 +48,20 @@ export class SegmentStore implements Store {
     this.counts = { articles: this.locations.size, paragraphs, passages, dateFrom: from, dateTo: to };
   }
 
-  /** Opens the live generation; fails clearly when there is none or it was built differently. */
-  static open(indexDir: string, embedder: Pick<Embedder, 'id' | 'version' | 'dimension'>): SegmentStore {
+  /**
+   * Opens the live generation; fails clearly when there is none or it was built differently.
+   * With `previous` (an earlier generation of the same index), its loaded segments are reused
+   * and only new ones are read.
+   */
+  static open(indexDir: string, embedder: Pick<Embedder, 'id' | 'version' | 'dimension'>, previous?: SegmentStore): SegmentStore {
     const manifest = readCurrentManifest(indexDir);
     if (!manifest) {
       throw new IndexError('index-missing', `no index at ${indexDir}; run "kiemchung index" to build it`);
     }
     checkCompatible(manifest, { embedder: { id: embedder.id, version: embedder.version, dimension: embedder.dimension }, chunking: manifest.chunking }, indexDir);
     const ef = manifest.hnsw.efSearch ?? DEFAULT_HNSW.efSearch;
-    const segments = manifest.segments.map((s) => new Segment(indexDir, s, manifest.embedder.dimension, ef));
+    const reusable = previous && previous.indexDir === indexDir && previous.manifest.embedder.dimension === manifest.embedder.dimension ? previous.segments : [];
+    const segments = manifest.segments.map((s) => reusable.find((r) => r.name === s.name)?.withDeletions(s) ?? new Segment(indexDir, s, manifest.embedder.dimension, ef));
     return new SegmentStore(indexDir, manifest, segments);
   }
 

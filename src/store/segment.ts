@@ -236,6 +236,19 @@ export class Segment {
     return this.passPara.length;
   }
 
+  /**
+   * This loaded segment as a later generation lists it: files, graph and postings shared (a
+   * segment's files never change once written), deletion marks its own, from `entry`. Opening
+   * a new generation after an update then reads only the segments that are new.
+   */
+  withDeletions(entry: SegmentEntry): Segment {
+    if (entry.name !== this.name) throw new InternalError(`segment ${entry.name} is not ${this.name}`);
+    const copy = Object.create(Segment.prototype) as Segment;
+    Object.assign(copy, this, { entry, deleted: new Uint8Array(this.passPara.length), hasDeleted: false });
+    copy.markDeleted(entry.deleted);
+    return copy;
+  }
+
   markDeleted(articleIdx: readonly number[]): void {
     if (articleIdx.length === 0) return;
     const dead = new Set(articleIdx);

@@ -47,7 +47,7 @@ describe('kiemchung command line', () => {
     expect(lines[1]).toBe('  Địa điểm: bài viết ghi “Bắc Kinh - Trung Quốc” — nhận định ghi “Hà Nội” [1]');
     expect(plain.out).toMatch(/\[1\] “Vào ngày 29 tháng 8 năm 2023, .*Bắc Kinh - Trung Quốc\.”/);
     expect(plain.out).toMatch(/do-luong-lmc-2023#p1/);
-    expect(plain.out).toMatch(/Không kiểm chứng:\n  - “Bạn thấy sao\?” \(câu hỏi\)/);
+    expect(plain.out).toMatch(/Không kiểm chứng:\n {2}- “Bạn thấy sao\?” \(câu hỏi\)/);
     const json = await cli(['check', 'The 4th LMC symposium was held in Hanoi.', '--json', ...base]);
     const r = JSON.parse(json.out);
     expect(r).toMatchObject({ lang: 'en', verdict: 'contradicted', skipped: [] });

@@ -81,6 +81,8 @@ export async function startFakeDiscord(options: { token: string }): Promise<Fake
       else json(200, { url: gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
     } else if (/^\/api\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(p) && call.method === 'POST') {
       res.writeHead(204).end();
+    } else if (/^\/api\/v10\/channels\/\d+\/messages$/.test(p) && call.method === 'POST') {
+      json(200, message(call.body, String(messageId++)));
     } else if (/^\/api\/v10\/webhooks\/\d+\/[^/]+(\/messages\/@original)?$/.test(p)) {
       json(200, message(call.body, String(messageId++)));
     } else {

@@ -63,6 +63,11 @@ export function spyEngine(inner: Engine): EngineSpy {
     reindex: async () => (await before('reindex', ''), inner.reindex()),
     suggest: (p, l) => inner.suggest(p, l),
     stats: () => inner.stats(),
+    add: (u, o) => inner.add(u, o),
+    get feeds() {
+      return inner.feeds;
+    },
+    watchFeeds: (f) => inner.watchFeeds(f),
     close: () => inner.close(),
   };
   return {
@@ -98,7 +103,6 @@ export function recordingLogger(): { logger: Logger; lines: string[] } {
 // ---- updates, shaped as Telegram sends them ----
 
 let nextMessageId = 5000;
-const BOT_USERNAME = 'kiemchung_bot';
 
 /** Entities Telegram would attach: a leading /command and @mentions. */
 export function entitiesOf(text: string): MessageEntity[] {
@@ -240,7 +244,6 @@ export async function startHarness(engine: Engine, env: Record<string, string> =
   };
 }
 
-export { BOT_USERNAME };
 
 // ---- virtual time for answer drafts ----
 
