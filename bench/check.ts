@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildEvalIndex, loadClaims } from '../src/cli/eval.js';
+import { prepareEvalIndex, loadClaims } from '../src/cli/eval.js';
 import { type Engine, createEngine, loadConfig, silentLogger } from '../src/index.js';
 
 const { values } = parseArgs({ options: { passes: { type: 'string', default: '3' }, 'distractor-limit': { type: 'string', default: '5000' }, 'seed-only': { type: 'boolean' } } });
@@ -74,7 +74,7 @@ const dev = path.join(DATA, 'claims-vifactcheck-dev');
 const distractors = path.join(DATA, 'baomoi', 'corpus.jsonl.gz');
 if (!values['seed-only'] && fs.existsSync(path.join(dev, 'claims.jsonl')) && fs.existsSync(distractors)) {
   const limit = Number(values['distractor-limit']);
-  const { indexDir, embedder } = await buildEvalIndex({ corpus: path.join(dev, 'corpus.jsonl'), distractors, distractorLimit: limit, cacheDir: path.join(REPO, '.kiemchung', 'eval'), config, logger: silentLogger });
+  const { indexDir, embedder } = await prepareEvalIndex({ corpus: path.join(dev, 'corpus.jsonl'), distractors, distractorLimit: limit, cacheDir: path.join(REPO, '.kiemchung', 'eval'), config, logger: silentLogger });
   runs.push({
     label: `ViFactCheck dev + ${limit} distractors`,
     open: () => createEngine({ config: { ...config, indexDir }, autoIndex: false, embedder, logger: silentLogger }),

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { checkClaimOffline } from '../src/check/check.js';
 import { createCheckDeps } from '../src/check/deps.js';
 import { FEATURE_NAMES, VERDICTS, featureVector, decide, probabilities, SAME_FACT_COVERAGE } from '../src/check/verdict.js';
-import { buildEvalIndex, loadClaims } from '../src/cli/eval.js';
+import { prepareEvalIndex, loadClaims } from '../src/cli/eval.js';
 import { SegmentStore } from '../src/store/segment-store.js';
 import { loadConfig, silentLogger } from '../src/index.js';
 import { HASH_FUSION } from '../src/retrieve/retrieve.js';
@@ -49,7 +49,7 @@ interface Row {
 }
 
 const config = loadConfig({}, {});
-const { indexDir, embedder } = await buildEvalIndex({
+const { indexDir, embedder } = await prepareEvalIndex({
   corpus: values.corpus,
   ...(values.distractors ? { distractors: values.distractors, distractorLimit: Number(values['distractor-limit'] ?? Infinity) } : {}),
   cacheDir: path.join('.kiemchung', 'eval'),

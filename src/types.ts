@@ -39,6 +39,13 @@ export interface Answer {
   /** The answer with inline [n] markers; in the offline mode, verbatim quotes framed in `lang`. */
   text: string;
   citations: Citation[];
+  /**
+   * The direct answer when the question asks for a fact (a person, a place, a date, a number,
+   * a list, what an abbreviation stands for…) and the first quote holds it: a span of the
+   * quote of citation `marker`, verbatim (checked in code). Not part of `text`: the terminal
+   * and the chat adapters show it first, emphasised, then `text`.
+   */
+  shortAnswer?: { text: string; marker: number };
   /** True when the corpus does not answer the question; `text` then says so plainly. */
   refused: boolean;
   reason?: RefusalReason;

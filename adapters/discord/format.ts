@@ -5,7 +5,7 @@
  */
 import { type AddResult, type AddedArticle, type Answer, type ArticleRef, type CheckResult, type Citation, type EngineStats, type IndexReport, type Lang, type SearchHit, type SourceParagraph, type Verdict, checkWording, formatDate } from '../../src/index.js';
 import { addMessages, articleLine as addArticleLine, summarise } from '../shared/add.js';
-import { articleDate, paragraphLabel } from '../shared/citations.js';
+import { articleDate, directAnswer, paragraphLabel } from '../shared/citations.js';
 import { draftPreview } from '../shared/draft-loop.js';
 import { safeUrl } from '../shared/text.js';
 import { type DocField, LIMITS, type OutMessage, clip, escapeText, packDoc } from './embeds.js';
@@ -46,7 +46,8 @@ function quoteField(quote: string, paragraphId: string, url: string | undefined)
 }
 
 /**
- * An answer as messages: the text with its [n] markers as the description, one field per
+ * An answer as messages: the short direct answer in bold when there is one, then the text with
+ * its [n] markers as the description, one field per
  * citation (title, date, paragraph number, quote) with a button showing the whole paragraph,
  * and the corpus size and date range in the footer. A refusal says so and lists the closest articles.
  */
@@ -64,10 +65,12 @@ export function answerMessages(answer: Answer, stats: EngineStats | null, option
     });
   }
   const notes = answer.flagged ? `\n\n⚠️ ${t.flagged}` : '';
+  // The short direct answer first, in bold, with the marker of the quote it is taken from.
+  const direct = directAnswer(answer);
   return packDoc({
     ...base,
     color: COLORS.answer,
-    body: escapeText(answer.text) + notes,
+    body: (direct ? `**${escapeText(direct.text)}** [${direct.marker}]\n` : '') + escapeText(answer.text) + notes,
     fields: answer.citations.map((c) => citationField(c, lang)),
   });
 }

@@ -4,7 +4,7 @@
  */
 import { type AddResult, type AddedArticle, type Answer, type ArticleRef, type CheckResult, type Citation, type EngineStats, type Lang, type SearchHit, type SourceParagraph, checkWording, formatDate } from '../../src/index.js';
 import { type AddSummary, addMessages, articleLine as addArticleLine, summarise } from '../shared/add.js';
-import { type CitedParagraph, articleDate, citedParagraphs, paragraphLabel } from '../shared/citations.js';
+import { type CitedParagraph, articleDate, citedParagraphs, directAnswer, paragraphLabel } from '../shared/citations.js';
 import { safeUrl, truncateText } from '../shared/text.js';
 import { TELEGRAM_TEXT_LIMIT, escapeHtml, packBlocks } from './html.js';
 import { messages } from './messages.js';
@@ -43,13 +43,15 @@ export interface FormattedAnswer {
 }
 
 /**
- * The answer with its [n] markers, then one entry per citation: title, date, paragraph number
- * and id, and the quote in an expandable blockquote. A refusal lists the closest articles.
+ * The short direct answer in bold when there is one, the answer with its [n] markers, then
+ * one entry per citation: title, date, paragraph number and id, and the quote in an
+ * expandable blockquote. A refusal lists the closest articles.
  */
 export function formatAnswer(answer: Answer, options: FormatOptions = {}): FormattedAnswer {
   const lang = answer.lang;
   const t = messages(lang);
-  const blocks = [escapeHtml(answer.text)];
+  const direct = directAnswer(answer);
+  const blocks = [`${direct ? `<b>${escapeHtml(direct.text)}</b> [${direct.marker}]\n` : ''}${escapeHtml(answer.text)}`];
   if (answer.flagged) blocks.push(`<i>${escapeHtml(t.flagged)}</i>`);
   if (answer.refused) {
     const closest = answer.closest.slice(0, 5);

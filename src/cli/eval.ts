@@ -34,6 +34,8 @@ export interface EvalOptions {
   distractorLimit?: number;
   /** Ask every question with its tone marks removed (as typed on a phone). */
   stripMarks?: boolean;
+  /** Write one JSON line per question (what was answered, ranks, confidence) to this file. */
+  dump?: string;
   limit?: number;
   cacheDir: string;
   config: Config;
@@ -49,6 +51,10 @@ export interface EvalResult {
   'ev@1': number;
   'ev@5': number;
   ans: number;
+  /** Share of answered answerable questions that got a short answer. */
+  short: number;
+  /** Mean token F1 of those short answers against the best gold answer. */
+  shortF1: number;
   refuse: number;
   falserefuse: number;
   p50: number;
@@ -124,6 +130,27 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
 
+/** SQuAD-style token F1 between a predicted and a gold answer (after normalisation). */
+export function tokenF1(predicted: string, gold: string): number {
+  const p = norm(predicted).split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
+  const g = norm(gold).split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
+  if (!p.length || !g.length) return 0;
+  const counts = new Map<string, number>();
+  for (const t of g) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let same = 0;
+  for (const t of p) {
+    const c = counts.get(t) ?? 0;
+    if (c > 0) {
+      same++;
+      counts.set(t, c - 1);
+    }
+  }
+  if (same === 0) return 0;
+  const precision = same / p.length;
+  const recall = same / g.length;
+  return (2 * precision * recall) / (precision + recall);
+}
+
 const pct = (n: number, d: number) => (d === 0 ? 0 : Math.round((1000 * n) / d) / 10);
 
 /** Articles in the order an answer ranks them: cited first, then the rest of retrieval. */
@@ -146,7 +173,7 @@ export interface EvalIndexOptions {
  * The index an evaluation runs on: the corpus plus the first `distractorLimit` distractor
  * articles, built once and cached under `cacheDir` by a digest of its inputs and embedder.
  */
-export async function buildEvalIndex(o: EvalIndexOptions): Promise<{ indexDir: string; embedder: Embedder }> {
+export async function prepareEvalIndex(o: EvalIndexOptions): Promise<{ indexDir: string; embedder: Embedder }> {
   const main = await loadCorpus(o.corpus);
   if (main.articles.length === 0) throw new CorpusError(`no valid article in ${o.corpus}`);
   const articles = [...main.articles];
@@ -167,7 +194,7 @@ export async function buildEvalIndex(o: EvalIndexOptions): Promise<{ indexDir: s
 
 /** Builds (or reuses) the index of the evaluation corpus under `cacheDir` and opens an engine on it. */
 export async function openEvalEngine(o: EvalIndexOptions, clock?: () => Date) {
-  const { indexDir, embedder } = await buildEvalIndex(o);
+  const { indexDir, embedder } = await prepareEvalIndex(o);
   return createEngine({ config: { ...o.config, indexDir }, autoIndex: false, embedder, logger: o.logger, ...(clock ? { clock } : {}) });
 }
 
@@ -178,6 +205,10 @@ export async function runEval(o: EvalOptions): Promise<EvalResult> {
   let r1 = 0, r5 = 0, r10 = 0, mrr = 0, ev1 = 0, ev5 = 0, ans = 0, refusedUnans = 0, refusedAns = 0;
   let answerable = 0;
   let unanswerable = 0;
+  let shortGiven = 0;
+  let shortF1 = 0;
+  let answered = 0;
+  const dump = o.dump ? fs.createWriteStream(o.dump) : null;
   const latencies: number[] = [];
   const paragraphCache = new Map<string, string>();
   const paragraph = async (id: string) => {
@@ -195,6 +226,8 @@ export async function runEval(o: EvalOptions): Promise<EvalResult> {
     // Enough passages to rank ten distinct articles; the answer itself uses only the best few.
     const a = await engine.ask(text, { topK: Math.max(o.config.topK, 30) });
     latencies.push(performance.now() - t0);
+    let rank = -1;
+    let hit = false;
     if (q.unanswerable) {
       unanswerable++;
       if (a.refused) refusedUnans++;
@@ -202,7 +235,7 @@ export async function runEval(o: EvalOptions): Promise<EvalResult> {
       answerable++;
       if (a.refused) refusedAns++;
       const ranked = rankedArticles(a);
-      const rank = ranked.findIndex((id) => q.articles.includes(id));
+      rank = ranked.findIndex((id) => q.articles.includes(id));
       if (rank === 0) r1++;
       if (rank >= 0 && rank < 5) r5++;
       if (rank >= 0 && rank < 10) {
@@ -218,11 +251,23 @@ export async function runEval(o: EvalOptions): Promise<EvalResult> {
         if (hitAt >= 0) ev5++;
       }
       const answerText = norm(a.text);
-      if (!a.refused && q.answer.some((x) => norm(x) && answerText.includes(norm(x)))) ans++;
+      hit = !a.refused && q.answer.some((x) => norm(x) && answerText.includes(norm(x)));
+      if (hit) ans++;
+      if (!a.refused && q.answer.length) {
+        answered++;
+        if (a.shortAnswer) {
+          shortGiven++;
+          shortF1 += Math.max(...q.answer.map((x) => tokenF1(a.shortAnswer?.text ?? '', x)));
+        }
+      }
     }
+    dump?.write(
+      `${JSON.stringify({ id: q.id, unanswerable: q.unanswerable ?? false, refused: a.refused, reason: a.reason ?? null, confidence: a.confidence, rank, ans: hit, short: a.shortAnswer?.text ?? null, quotes: a.citations.map((c) => c.quote), gold: q.answer.slice(0, 3) })}\n`,
+    );
     o.onProgress?.(++done, questions.length);
   }
   await engine.close();
+  if (dump) await new Promise<void>((resolve, reject) => dump.end((err?: Error | null) => (err ? reject(err) : resolve())));
   latencies.sort((x, y) => x - y);
   return {
     'R@1': pct(r1, answerable),
@@ -232,6 +277,8 @@ export async function runEval(o: EvalOptions): Promise<EvalResult> {
     'ev@1': pct(ev1, answerable),
     'ev@5': pct(ev5, answerable),
     ans: pct(ans, answerable),
+    short: pct(shortGiven, answered),
+    shortF1: shortGiven ? Math.round((1000 * shortF1) / shortGiven) / 10 : 0,
     refuse: pct(refusedUnans, unanswerable),
     falserefuse: pct(refusedAns, answerable),
     p50: Math.round(percentile(latencies, 50) * 100) / 100,
@@ -244,7 +291,7 @@ export async function runEval(o: EvalOptions): Promise<EvalResult> {
 
 export function summaryLine(r: EvalResult): string {
   const f = (n: number) => n.toFixed(1);
-  return `eval: R@1=${f(r['R@1'])} R@5=${f(r['R@5'])} R@10=${f(r['R@10'])} MRR@10=${f(r['MRR@10'])} ev@1=${f(r['ev@1'])} ev@5=${f(r['ev@5'])} ans=${f(r.ans)} refuse=${f(r.refuse)} falserefuse=${f(r.falserefuse)} p50=${r.p50.toFixed(2)}ms p95=${r.p95.toFixed(2)}ms`;
+  return `eval: R@1=${f(r['R@1'])} R@5=${f(r['R@5'])} R@10=${f(r['R@10'])} MRR@10=${f(r['MRR@10'])} ev@1=${f(r['ev@1'])} ev@5=${f(r['ev@5'])} ans=${f(r.ans)} short=${f(r.short)} shortF1=${f(r.shortF1)} refuse=${f(r.refuse)} falserefuse=${f(r.falserefuse)} p50=${r.p50.toFixed(2)}ms p95=${r.p95.toFixed(2)}ms`;
 }
 
 // --- claims ------------------------------------------------------------------------------------
@@ -330,7 +377,7 @@ function citesEvidence(r: CheckResult, evidence: readonly string[]): boolean {
  */
 export async function runClaimEval(o: ClaimEvalOptions): Promise<ClaimEvalResult> {
   const claims = loadClaims(o.claims).slice(0, o.limit ?? Infinity);
-  const { indexDir, embedder } = await buildEvalIndex(o);
+  const { indexDir, embedder } = await prepareEvalIndex(o);
   const engine = await createEngine({ config: { ...o.config, indexDir, llm: o.config.llm }, autoIndex: false, embedder, logger: o.logger });
   const stats = engine.stats();
   const confusion = Object.fromEntries(CLAIM_LABELS.map((g) => [g, Object.fromEntries(CLAIM_LABELS.map((p) => [p, 0]))])) as Record<ClaimLabel, Record<ClaimLabel, number>>;

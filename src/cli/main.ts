@@ -29,7 +29,7 @@ Usage:
   kiemchung add <url>… [--json]               fetch news pages into the corpus and index them
   kiemchung feed add <url> [--backfill N]     follow an RSS/Atom feed or a sitemap
   kiemchung feed list | remove <url> | poll   the followed feeds; poll adds their new items now
-  kiemchung eval --questions FILE [--distractors FILE --distractor-limit N] [--strip-marks] [--json]
+  kiemchung eval --questions FILE [--distractors FILE --distractor-limit N] [--strip-marks] [--dump FILE] [--json]
   kiemchung eval --claims FILE [--distractors FILE --distractor-limit N] [--strip-marks] [--json]
   kiemchung eval --dialogues FILE [--now YYYY-MM-DD] [--json]   follow-ups, dates and collection questions
   kiemchung feedback [--since YYYY-MM-DD] [--limit N] [--json]  👍/👎 counts and the worst-rated questions
@@ -60,6 +60,7 @@ const OPTIONS = {
   distractors: { type: 'string' },
   'distractor-limit': { type: 'string' },
   'strip-marks': { type: 'boolean' },
+  dump: { type: 'string' },
   dialogues: { type: 'string' },
   now: { type: 'string' },
   since: { type: 'string' },
@@ -80,7 +81,7 @@ const ALLOWED: Record<string, ReadonlyArray<keyof typeof OPTIONS>> = {
   add: ['json'],
   feed: ['json', 'backfill'],
   chat: ['top-k', 'article', 'source', 'from', 'to', 'lang'],
-  eval: ['json', 'questions', 'claims', 'dialogues', 'now', 'distractors', 'distractor-limit', 'strip-marks', 'limit'],
+  eval: ['json', 'questions', 'claims', 'dialogues', 'now', 'distractors', 'distractor-limit', 'strip-marks', 'limit', 'dump'],
   feedback: ['json', 'since', 'limit'],
 };
 
@@ -328,6 +329,7 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
         const dl = int(values['distractor-limit'], 'distractor-limit', 0);
         const tty = process.stderr.isTTY;
         if (values.claims) {
+          if (values.dump) throw new UsageError('--dump goes with --questions');
           const r = await runClaimEval({
             claims: values.claims,
             corpus: config.corpus,
@@ -357,6 +359,7 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
           ...(dl !== undefined ? { distractorLimit: dl } : {}),
           ...(limit ? { limit } : {}),
           stripMarks: values['strip-marks'] ?? false,
+          ...(values.dump ? { dump: values.dump } : {}),
           cacheDir: path.join(path.dirname(path.resolve(config.indexDir)), 'eval'),
           config,
           logger,

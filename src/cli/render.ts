@@ -8,8 +8,9 @@ function dateOf(date: string, lang: Lang = 'vi'): string {
   return date ? formatDate(date, lang) : 'không rõ ngày';
 }
 
+/** The short direct answer first (when the question asks for a fact), then the quotes and their sources. */
 export function renderAnswer(a: Answer): string {
-  const lines = [a.text];
+  const lines = a.shortAnswer && !a.refused ? [`→ ${a.shortAnswer.text} [${a.shortAnswer.marker}]`, a.text] : [a.text];
   if (a.citations.length) {
     lines.push('');
     for (const c of a.citations) {

@@ -151,13 +151,13 @@ describe('kiemchung command line', () => {
     const json = await cli([...args, '--json', '--distractors', path.join(SHARED_DATA, 'baomoi', 'corpus.jsonl.gz'), '--distractor-limit', '100']);
     expect(json.code).toBe(0);
     const r = JSON.parse(json.out);
-    expect(Object.keys(r).sort()).toEqual(['MRR@10', 'R@1', 'R@10', 'R@5', 'ans', 'articles', 'ev@1', 'ev@5', 'falserefuse', 'p50', 'p95', 'passages', 'questions', 'refuse'].sort());
+    expect(Object.keys(r).sort()).toEqual(['MRR@10', 'R@1', 'R@10', 'R@5', 'ans', 'articles', 'ev@1', 'ev@5', 'falserefuse', 'p50', 'p95', 'passages', 'questions', 'refuse', 'short', 'shortF1'].sort());
     expect(r.questions).toBe(60);
     expect(r.articles).toBe(140);
     expect(r['R@10']).toBeGreaterThan(50);
     expect(r['R@1']).toBeLessThanOrEqual(r['R@5']);
     const plain = await cli(args);
-    expect(plain.out.split('\n').at(-1)).toMatch(/^eval: R@1=\d+\.\d R@5=\d+\.\d R@10=\d+\.\d MRR@10=\d+\.\d ev@1=\d+\.\d ev@5=\d+\.\d ans=\d+\.\d refuse=\d+\.\d falserefuse=\d+\.\d p50=[\d.]+ms p95=[\d.]+ms$/);
+    expect(plain.out.split('\n').at(-1)).toMatch(/^eval: R@1=\d+\.\d R@5=\d+\.\d R@10=\d+\.\d MRR@10=\d+\.\d ev@1=\d+\.\d ev@5=\d+\.\d ans=\d+\.\d short=\d+\.\d shortF1=\d+\.\d refuse=\d+\.\d falserefuse=\d+\.\d p50=[\d.]+ms p95=[\d.]+ms$/);
   });
 
   it.skipIf(!hasClaims)('runs the claim eval on a small fixture from the shared data, as JSON and as a summary line', async () => {

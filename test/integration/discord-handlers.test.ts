@@ -152,6 +152,17 @@ describe('/ask', () => {
     }
   });
 
+  it('shows the short direct answer first, in bold, with the marker of its quote', async () => {
+    const { run } = setup();
+    const s = await run(chatInput('ask', { question: 'Hội nghị LMC lần thứ 4 được tổ chức ở đâu?' }));
+    const [embed] = embedsOf(s);
+    expect(embed.description.startsWith('**thành phố Bắc Kinh - Trung Quốc** [1]\n')).toBe(true);
+    expect(embed.fields[0].value).toContain('Bắc Kinh');
+    expectWellFormed(s);
+    const plain = await run(chatInput('ask', { question: 'Đo lường được coi là yếu tố quan trọng trong việc gì?' }));
+    expect(embedsOf(plain)[0].description.startsWith('**')).toBe(false);
+  });
+
   it('answers in English to an English question', async () => {
     const { run } = setup();
     const s = await run(chatInput('ask', { question: 'Who is the Secretary General of IEC?' }, { locale: 'en-US' }));
