@@ -29,13 +29,24 @@ import { type CoreAskOptions, askInContext } from './dialogue/converse.js';
 import type { CollectionView } from './dialogue/collection.js';
 import type { ArticleLookup } from './dialogue/follow-up.js';
 import { type PeriodOrder, dayIn } from './text/relative-dates.js';
-import type { AddOptions, AddReport, AddResult, Answer, AskOptions, Engine, EngineStats, FeedPollReport, FeedWatch, Feeds, IndexReport, SearchHit, SearchOptions, SourceParagraph, Suggestion } from './types.js';
+import type { AddOptions, AddReport, AddResult, Answer, AskOptions, CheckOptions, CheckResult, Engine, EngineStats, FeedPollReport, FeedWatch, Feeds, IndexReport, SearchHit, SearchOptions, SourceParagraph, Suggestion } from './types.js';
+import { MAX_CHECK_CHARS, checkClaimOffline, checkText } from './check/check.js';
+import { createCheckDeps } from './check/deps.js';
+import { type CheckPrompts, checkWithLlm, loadCheckPrompts } from './check/llm-check.js';
 
 /** Questions of every kind, answered once at start (extractive answers only: a model is not asked). */
 const WARM_UP: Record<'extractive' | 'none', string[]> = {
   extractive: ['Ai là người đứng đầu?', 'Hội nghị tổ chức ở đâu và khi nào?', 'Có bao nhiêu nước tham gia?', 'WHO là gì?', 'Vì sao hợp tác như thế nào?', 'nhung quoc gia nao tham gia', 'Who signed what?'],
   none: [],
 };
+
+/** Statements of different kinds, checked once at start (offline only: a model is not asked). */
+const CHECK_WARM_UP = [
+  'Hội nghị lần thứ 4 được tổ chức tại Hà Nội vào ngày 29/8/2023 với hơn 70 đại biểu.',
+  'Bộ trưởng không tham dự và sẽ ký kết thỏa thuận trong năm 2024.',
+  'viet nam da tro thanh thanh vien chinh thuc',
+  'The ministry signed 3 agreements in June 2024.',
+];
 
 export interface EngineOptions {
   /** Settings that override the environment (e.g. `{ corpus, indexDir }`). */
@@ -94,12 +105,14 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     logReport(await backend.update({ corpus: config.corpus, ...(options.onIndexProgress ? { onProgress: options.onIndexProgress } : {}) }));
   let store: Store;
   let llm: Awaited<ReturnType<typeof import('./answer/llm.js').createLlmAnswerer>> | null;
+  let checkPrompts: CheckPrompts | null;
   try {
     const auto = options.autoIndex ?? (backend.kind === 'postgres' ? 'if-missing' : true);
     if (auto === true || (auto === 'if-missing' && !(await backend.exists()))) await update();
     store = await backend.open();
     // LangChain and the provider packages load only when an LLM is configured.
     llm = config.llm === 'none' ? null : await (await import('./answer/llm.js')).createLlmAnswerer(config.llm, { config, logger });
+    checkPrompts = llm ? loadCheckPrompts(config.promptsDir) : null;
   } catch (err) {
     await backend.close();
     throw err;
@@ -166,6 +179,19 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       if (composed) return done({ ...base, ...composed, refused: false, closest, retrieved, confidence }, retrieveMs);
     }
     return done({ ...base, text: ex.text, citations: ex.citations, ...(ex.shortAnswer ? { shortAnswer: ex.shortAnswer } : {}), refused: false, closest, retrieved, confidence }, retrieveMs);
+  };
+
+  /**
+   * Each claim is checked offline; with a model configured, the model proposes and the
+   * offline check verifies (see check/llm-check.ts).
+   */
+  const check = async (text: string, opts: CheckOptions = {}): Promise<CheckResult> => {
+    const deps = createCheckDeps(store, embedder, fusion);
+    return checkText(text, opts, async (claim, o) => {
+      const offline = await checkClaimOffline(deps, claim, o);
+      if (!llm || !checkPrompts || !offline.pieces.length) return offline.result;
+      return checkWithLlm({ model: llm, prompts: checkPrompts, deps, offline, lang: o.lang ?? offline.lang, logger, ...(o.signal ? { signal: o.signal } : {}) });
+    });
   };
 
   const clock = options.clock ?? (() => new Date());
@@ -282,6 +308,9 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   // that out of the first users' waiting time.
   if (store.stats().passages > 0) {
     for (const w of WARM_UP[config.llm === 'none' ? 'extractive' : 'none']) await answerOne(w).catch(() => undefined);
+    // The same for the check: its readers of numbers, dates and names and its comparison.
+    const deps = createCheckDeps(store, embedder, fusion);
+    for (const w of CHECK_WARM_UP) await checkText(w, {}, async (claim, o) => (await checkClaimOffline(deps, claim, o)).result).catch(() => undefined);
   }
 
   const corpusFolder = (): string => {
@@ -399,9 +428,10 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   };
 
   return {
-    limits: Object.freeze({ maxQuestionChars: config.maxQuestionChars }),
+    limits: Object.freeze({ maxQuestionChars: config.maxQuestionChars, maxCheckChars: MAX_CHECK_CHARS }),
     coordination: backend.coordination,
     ask,
+    check,
     search,
     source,
     suggest,

@@ -14,7 +14,7 @@ import { CorpusError, InputError } from '../errors.js';
 import { openBackend } from '../store/backend.js';
 import type { Logger } from '../log.js';
 import { normalizeSpace, stripMarks } from '../text/normalize.js';
-import type { Answer } from '../types.js';
+import type { Answer, CheckResult, Verdict } from '../types.js';
 
 export const questionSchema = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
@@ -160,8 +160,22 @@ export function rankedArticles(a: Answer): string[] {
   return out;
 }
 
-/** Builds (or finds in `cacheDir`) the index for an evaluation corpus with its distractors. */
-export async function prepareEvalIndex(o: Pick<EvalOptions, 'corpus' | 'distractors' | 'distractorLimit' | 'cacheDir' | 'config' | 'logger'>): Promise<{ config: Config; indexDir: string; embedder: Embedder }> {
+export interface EvalIndexOptions {
+  corpus: string;
+  distractors?: string;
+  distractorLimit?: number;
+  cacheDir: string;
+  config: Config;
+  logger: Logger;
+}
+
+/**
+ * The index an evaluation runs on: the corpus plus the first `distractorLimit` distractor
+ * articles, built once and cached by a digest of its inputs and embedder (a folder under
+ * `cacheDir`, or a schema of its own when the index lives in the database). The settings
+ * returned open an engine on it.
+ */
+export async function prepareEvalIndex(o: EvalIndexOptions): Promise<{ config: Config; indexDir: string; embedder: Embedder }> {
   const main = await loadCorpus(o.corpus);
   if (main.articles.length === 0) throw new CorpusError(`no valid article in ${o.corpus}`);
   const articles = [...main.articles];
@@ -190,7 +204,7 @@ export async function prepareEvalIndex(o: Pick<EvalOptions, 'corpus' | 'distract
 }
 
 /** Builds (or reuses) the index of the evaluation corpus (under `cacheDir`, or in the database) and opens an engine on it. */
-export async function openEvalEngine(o: Pick<EvalOptions, 'corpus' | 'distractors' | 'distractorLimit' | 'cacheDir' | 'config' | 'logger'>, clock?: () => Date) {
+export async function openEvalEngine(o: EvalIndexOptions, clock?: () => Date) {
   const { config, embedder } = await prepareEvalIndex(o);
   return createEngine({ config, autoIndex: false, embedder, logger: o.logger, ...(clock ? { clock } : {}) });
 }
@@ -289,4 +303,170 @@ export async function runEval(o: EvalOptions): Promise<EvalResult> {
 export function summaryLine(r: EvalResult): string {
   const f = (n: number) => n.toFixed(1);
   return `eval: R@1=${f(r['R@1'])} R@5=${f(r['R@5'])} R@10=${f(r['R@10'])} MRR@10=${f(r['MRR@10'])} ev@1=${f(r['ev@1'])} ev@5=${f(r['ev@5'])} ans=${f(r.ans)} short=${f(r.short)} shortF1=${f(r.shortF1)} refuse=${f(r.refuse)} falserefuse=${f(r.falserefuse)} p50=${r.p50.toFixed(2)}ms p95=${r.p95.toFixed(2)}ms`;
+}
+
+// --- claims ------------------------------------------------------------------------------------
+
+export const claimSchema = z.object({
+  id: z.union([z.string(), z.number()]).transform(String),
+  claim: z.string(),
+  label: z.enum(['supported', 'refuted', 'nei']),
+  lang: z.string().optional(),
+  articles: z.array(z.union([z.string(), z.number()]).transform((s) => String(s).toLowerCase())).default([]),
+  evidence: z.array(z.string()).default([]),
+  /** For a refuted claim: the kind of mismatch expected, and the source's words `stated` must contain (any one of them). */
+  mismatch: z.object({ kind: z.enum(['number', 'date', 'place', 'person', 'organisation', 'negation', 'modality', 'quantity', 'other']), stated: z.union([z.string(), z.array(z.string())]) }).optional(),
+});
+export type EvalClaim = z.infer<typeof claimSchema>;
+export type ClaimLabel = EvalClaim['label'];
+export const CLAIM_LABELS: readonly ClaimLabel[] = ['supported', 'refuted', 'nei'];
+
+export function loadClaims(file: string): EvalClaim[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new InputError(`claims file not found: ${file}`);
+  }
+  const out: EvalClaim[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch {
+      throw new InputError(`${file}:${i + 1}: not valid JSON`);
+    }
+    const c = claimSchema.safeParse(raw);
+    if (!c.success) throw new InputError(`${file}:${i + 1}: ${c.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+    out.push(c.data);
+  });
+  return out;
+}
+
+export interface ClaimEvalOptions extends EvalIndexOptions {
+  claims: string;
+  stripMarks?: boolean;
+  limit?: number;
+  onProgress?: (done: number, total: number) => void;
+  /** Called with each claim and its result (for reports of the errors). */
+  onClaim?: (claim: EvalClaim, result: CheckResult, predicted: ClaimLabel) => void;
+}
+
+export interface ClaimEvalResult {
+  claims: number;
+  acc: number;
+  macroF1: number;
+  strict: number;
+  evidenceRecall: number;
+  p50: number;
+  p95: number;
+  labels: Record<ClaimLabel, { p: number; r: number; f1: number }>;
+  /** confusion[gold][predicted], counts. */
+  confusion: Record<ClaimLabel, Record<ClaimLabel, number>>;
+  /**
+   * For claim sets that say which mismatch a refuted claim should get: how many were
+   * contradicted naming that kind with the source's words in `stated`, out of how many.
+   */
+  mismatchesRight?: { right: number; of: number };
+  articles: number;
+  passages: number;
+}
+
+const LABEL_OF: Record<Verdict, ClaimLabel> = { supported: 'supported', contradicted: 'refuted', 'not-found': 'nei' };
+
+/** Whether a cited quote contains one of the evidence strings, after NFC and white-space normalisation. */
+function citesEvidence(r: CheckResult, evidence: readonly string[]): boolean {
+  const ev = evidence.map((e) => normalizeSpace(e)).filter(Boolean);
+  return r.claims.some((c) => c.evidence.some((q) => ev.some((e) => normalizeSpace(q.quote).includes(e))));
+}
+
+/**
+ * Checks every claim through `engine.check`, as the adapters do (retrieval over the whole
+ * corpus included: the gold article is not given). A text whose sentences are all skipped
+ * counts as `nei`.
+ */
+export async function runClaimEval(o: ClaimEvalOptions): Promise<ClaimEvalResult> {
+  const claims = loadClaims(o.claims).slice(0, o.limit ?? Infinity);
+  const { config, embedder } = await prepareEvalIndex(o);
+  const engine = await createEngine({ config, autoIndex: false, embedder, logger: o.logger });
+  const stats = engine.stats();
+  const confusion = Object.fromEntries(CLAIM_LABELS.map((g) => [g, Object.fromEntries(CLAIM_LABELS.map((p) => [p, 0]))])) as Record<ClaimLabel, Record<ClaimLabel, number>>;
+  let strict = 0;
+  let mismatchRight = 0;
+  let mismatchExpected = 0;
+  let withEvidence = 0;
+  let evidenceFound = 0;
+  const latencies: number[] = [];
+  let done = 0;
+  try {
+    // One untimed check first: the first call compiles the code it runs, which a serving bot
+    // has long done; the latencies are those of a warm engine.
+    if (claims[0]) await engine.check(claims[0].claim);
+    for (const c of claims) {
+      const text = o.stripMarks ? stripMarks(c.claim) : c.claim;
+      const t0 = performance.now();
+      const r = await engine.check(text);
+      latencies.push(performance.now() - t0);
+      const predicted: ClaimLabel = r.verdict ? LABEL_OF[r.verdict] : 'nei';
+      confusion[c.label][predicted]++;
+      const cites = citesEvidence(r, c.evidence);
+      if (c.label !== 'nei') {
+        withEvidence++;
+        if (cites) evidenceFound++;
+      }
+      if (predicted === c.label && (c.label === 'nei' || cites)) strict++;
+      if (c.mismatch) {
+        mismatchExpected++;
+        const words = (Array.isArray(c.mismatch.stated) ? c.mismatch.stated : [c.mismatch.stated]).map((w) => normalizeSpace(w));
+        const kind = c.mismatch.kind;
+        if (r.verdict === 'contradicted' && r.claims.some((x) => x.mismatches.some((m) => m.kind === kind && words.some((w) => normalizeSpace(m.stated).includes(w))))) mismatchRight++;
+      }
+      o.onClaim?.(c, r, predicted);
+      o.onProgress?.(++done, claims.length);
+    }
+  } finally {
+    await engine.close();
+  }
+  latencies.sort((x, y) => x - y);
+  const labels = {} as ClaimEvalResult['labels'];
+  let f1Sum = 0;
+  let correct = 0;
+  for (const l of CLAIM_LABELS) {
+    const tp = confusion[l][l];
+    correct += tp;
+    const predicted = CLAIM_LABELS.reduce((s, g) => s + confusion[g][l], 0);
+    const gold = CLAIM_LABELS.reduce((s, p) => s + confusion[l][p], 0);
+    const p = predicted ? tp / predicted : 0;
+    const r = gold ? tp / gold : 0;
+    const f1 = p + r ? (2 * p * r) / (p + r) : 0;
+    f1Sum += f1;
+    labels[l] = { p: Math.round(1000 * p) / 10, r: Math.round(1000 * r) / 10, f1: Math.round(1000 * f1) / 10 };
+  }
+  return {
+    claims: claims.length,
+    acc: pct(correct, claims.length),
+    macroF1: Math.round((1000 * f1Sum) / CLAIM_LABELS.length) / 10,
+    strict: pct(strict, claims.length),
+    evidenceRecall: pct(evidenceFound, withEvidence),
+    p50: Math.round(percentile(latencies, 50) * 100) / 100,
+    p95: Math.round(percentile(latencies, 95) * 100) / 100,
+    labels,
+    confusion,
+    ...(mismatchExpected ? { mismatchesRight: { right: mismatchRight, of: mismatchExpected } } : {}),
+    articles: stats.articles,
+    passages: stats.passages,
+  };
+}
+
+export function claimSummaryLine(r: ClaimEvalResult): string {
+  const f = (n: number) => n.toFixed(1);
+  return `eval: claims=${r.claims} acc=${f(r.acc)} macroF1=${f(r.macroF1)} strict=${f(r.strict)} evidence=${f(r.evidenceRecall)} p50=${r.p50.toFixed(2)}ms p95=${r.p95.toFixed(2)}ms`;
+}
+
+/** The confusion matrix as plain lines, gold labels down, predicted across. */
+export function confusionLines(r: ClaimEvalResult): string[] {
+  const w = 10;
+  const head = `${'gold \\ predicted'.padEnd(18)}${CLAIM_LABELS.map((l) => l.padStart(w)).join('')}`;
+  return [head, ...CLAIM_LABELS.map((g) => `${g.padEnd(18)}${CLAIM_LABELS.map((p) => String(r.confusion[g][p]).padStart(w)).join('')}`)];
 }

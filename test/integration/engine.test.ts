@@ -112,7 +112,7 @@ describe('answers over the real corpus', () => {
   });
 
   it('states the longest question it takes (KIEMCHUNG_MAX_QUESTION_CHARS) and holds to it', async () => {
-    expect(engine.limits).toEqual({ maxQuestionChars: 2000 });
+    expect(engine.limits).toEqual({ maxQuestionChars: 2000, maxCheckChars: 10_000 });
     const small = await createEngine({ config: { corpus: CORPUS, indexDir }, env: { KIEMCHUNG_MAX_QUESTION_CHARS: '100' }, logger: silentLogger });
     try {
       expect(small.limits.maxQuestionChars).toBe(100);

@@ -226,7 +226,7 @@ describe('hostile input', () => {
   });
 
   it('accepts what the engine accepts: its limit, not a setting of its own', async () => {
-    spy = spyEngine({ ...real.engine, limits: { maxQuestionChars: 100 } });
+    spy = spyEngine({ ...real.engine, limits: { maxQuestionChars: 100, maxCheckChars: 10_000 } });
     h = await startHarness(spy.engine);
     await h.send(privateText(`Tổng Thư ký IEC là ai? ${'x'.repeat(90)}`));
     await h.send(privateText('/search IEC '.padEnd(120, 'x')));
