@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HashEmbedder } from '../../src/embed/hash-embedder.js';
+import { loadClaims } from '../../src/cli/eval.js';
+import { createEngine } from '../../src/index.js';
 import { silentLogger } from '../../src/log.js';
 import { queryTerms } from '../../src/retrieve/query-terms.js';
 import type { PassageHit, Store } from '../../src/store/port.js';
@@ -12,10 +14,20 @@ import { updateDatabaseIndex } from '../../src/store/postgres/write-index.js';
 import { SegmentStore } from '../../src/store/segment-store.js';
 import { updateIndex } from '../../src/store/update-index.js';
 import { article, copyCorpus, syntheticCorpus, tempDir } from '../support/corpus.js';
-import { DATABASE_MISSING, dropSchema, hasDatabase, testDatabaseConfig, testSchema } from '../support/postgres.js';
+import { DATABASE_MISSING, databaseEnv, dropSchema, hasDatabase, testDatabaseConfig, testSchema } from '../support/postgres.js';
 
 const embedder = new HashEmbedder();
-const QUESTIONS = ['hội nghị LMC lần thứ 4 tổ chức ở đâu', 'IEC thành viên chính thức', 'hoi nghi do luong', 'Philippe Metzger', 'năng lượng hạt nhân hợp tác quốc tế 12', 'bán dẫn'];
+const QUESTIONS = [
+  'hội nghị LMC lần thứ 4 tổ chức ở đâu',
+  'IEC thành viên chính thức',
+  'hoi nghi do luong',
+  'Philippe Metzger',
+  'năng lượng hạt nhân hợp tác quốc tế 12',
+  'bán dẫn',
+];
+
+/** An answer or a check result without its timings, which differ from run to run. */
+const withoutTimings = (r: object): unknown => JSON.parse(JSON.stringify(r, (k, v: unknown) => (k === 'timing' ? undefined : v)));
 
 /** "articleId#pN:score" of each hit, scores to 4 decimals: what both stores must agree on. */
 async function ranked(store: Store, hits: PassageHit[]): Promise<string[]> {
@@ -78,6 +90,64 @@ describe.skipIf(!hasDatabase)(`the PostgreSQL store${hasDatabase ? '' : ` (skipp
     await pg.close();
   });
 
+  it('answers questions exactly as the embedded store does', async () => {
+    const onDatabase = await createEngine({ env: { ...databaseEnv(schema), KIEMCHUNG_CORPUS: corpus }, embedder, logger: silentLogger, autoIndex: false });
+    const onDisk = await createEngine({ env: {}, config: { corpus, indexDir }, embedder, logger: silentLogger, autoIndex: false });
+    try {
+      expect(onDatabase.stats().storage).toBe('postgres');
+      expect(onDisk.stats().storage).toBe('embedded');
+      for (const q of [
+        ...QUESTIONS,
+        'Ai là Tổng Thư ký IEC?',
+        'Khi nào Việt Nam trở thành thành viên chính thức của IEC?',
+        'Who is the IEC General Secretary?',
+        'thời tiết Hà Nội hôm nay',
+      ]) {
+        expect(withoutTimings(await onDatabase.ask(q)), q).toEqual(withoutTimings(await onDisk.ask(q)));
+      }
+    } finally {
+      await onDatabase.close();
+      await onDisk.close();
+    }
+  });
+
+  it('checks statements exactly as the embedded store does', async () => {
+    // On the two seed articles, where both nearest-neighbour searches are exact (on larger
+    // collections each store's HNSW graph may miss a different near neighbour).
+    const seedSchema = testSchema('seed');
+    const seedCorpus = copyCorpus();
+    const seedIndex = tempDir();
+    const seedDb = openDatabase(testDatabaseConfig(seedSchema), silentLogger);
+    try {
+      await updateIndex({ indexDir: seedIndex, corpus: seedCorpus, embedder });
+      await updateDatabaseIndex({ db: seedDb, corpus: seedCorpus, embedder });
+      const onDatabase = await createEngine({
+        env: { ...databaseEnv(seedSchema), KIEMCHUNG_CORPUS: seedCorpus },
+        embedder,
+        logger: silentLogger,
+        autoIndex: false,
+      });
+      const onDisk = await createEngine({ env: {}, config: { corpus: seedCorpus, indexDir: seedIndex }, embedder, logger: silentLogger, autoIndex: false });
+      try {
+        const verdicts = new Set<string>();
+        for (const c of loadClaims(path.join(process.cwd(), 'test', 'eval', 'seed-claims.jsonl'))) {
+          const checked = await onDatabase.check(c.claim);
+          expect(withoutTimings(checked), c.id).toEqual(withoutTimings(await onDisk.check(c.claim)));
+          if (checked.verdict) verdicts.add(checked.verdict);
+        }
+        // Every verdict was compared, not only "not found".
+        expect([...verdicts].sort()).toEqual(['contradicted', 'not-found', 'supported']);
+      } finally {
+        await onDatabase.close();
+        await onDisk.close();
+      }
+    } finally {
+      await seedDb.close();
+      await dropSchema(seedSchema);
+      for (const d of [seedCorpus, seedIndex]) fs.rmSync(d, { recursive: true, force: true });
+    }
+  });
+
   it('reads articles, paragraphs and suggestions by id', async () => {
     const pg = await PostgresStore.open(db, embedder, silentLogger, { listen: false });
     const seg = SegmentStore.open(indexDir, embedder);
@@ -138,6 +208,28 @@ describe.skipIf(!hasDatabase)(`the PostgreSQL store${hasDatabase ? '' : ` (skipp
     await before.close();
   });
 
+  it('sends a statement again on another connection when the server ended the pooled one while it was idle', async () => {
+    const pooled = openDatabase(testDatabaseConfig(schema, { poolMax: 3 }), silentLogger);
+    try {
+      // Three sessions in the pool, then each ended by the server as a restart would.
+      const pids = await Promise.all(
+        [1, 2, 3].map(async () => (await pooled.query<{ pid: number }>('test', 'SELECT pg_backend_pid() AS pid, pg_sleep(0.05)')).rows[0]!.pid),
+      );
+      expect(new Set(pids).size).toBe(3);
+      await db.query('test', 'SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [pids]);
+      // The pool has not read the servers' goodbyes yet when the next statements go out.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+      const [read, inTransaction] = await Promise.all([
+        pooled.query<{ n: number }>('test', 'SELECT count(*)::int AS n FROM ' + db.schema + '.articles'),
+        pooled.transaction('test', async (c) => (await c.query<{ one: number }>('SELECT 1 AS one')).rows[0]!.one),
+      ]);
+      expect(read.rows[0]!.n).toBeGreaterThan(0);
+      expect(inTransaction).toBe(1);
+    } finally {
+      await pooled.close();
+    }
+  });
+
   it('refuses an index built with another embedder, naming both and the rebuild command', async () => {
     const other = { id: 'hash', version: embedder.version, dimension: 128 };
     await expect(PostgresStore.open(db, other, silentLogger, { listen: false })).rejects.toThrow(/dimension 256 \(now 128\).*kiemchung index --rebuild/);
@@ -148,7 +240,10 @@ describe.skipIf(!hasDatabase)(`the PostgreSQL store${hasDatabase ? '' : ` (skipp
     const e = openDatabase(testDatabaseConfig(empty), silentLogger);
     try {
       await migrate(e);
-      await expect(PostgresStore.open(e, embedder, silentLogger, { listen: false })).rejects.toMatchObject({ code: 'index-missing', message: expect.stringMatching(/no index in .*kiemchung index/) });
+      await expect(PostgresStore.open(e, embedder, silentLogger, { listen: false })).rejects.toMatchObject({
+        code: 'index-missing',
+        message: expect.stringMatching(/no index in .*kiemchung index/),
+      });
     } finally {
       await e.close();
       await dropSchema(empty);

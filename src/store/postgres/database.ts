@@ -76,22 +76,37 @@ export function openDatabase(config: DatabaseConfig, logger: Logger, options: { 
     where,
     pool,
     async query<R extends pg.QueryResultRow>(what: string, sql: string, params?: unknown[]) {
-      try {
-        return await pool.query<R>(sql, params);
-      } catch (err) {
-        throw fail(what, err);
+      // A pooled connection the server ended while it sat idle (a restart) is dropped and the
+      // statement sent on another: the server runs nothing on a session it is terminating.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await pool.query<R>(sql, params);
+        } catch (err) {
+          if (attempt < config.poolMax && isTerminated(err)) continue;
+          throw fail(what, err);
+        }
       }
     },
     async transaction<T>(what: string, work: (client: pg.PoolClient) => Promise<T>) {
       let client: pg.PoolClient;
-      try {
-        client = await pool.connect();
-      } catch (err) {
-        throw fail(what, err);
+      for (let attempt = 0; ; attempt++) {
+        try {
+          client = await pool.connect();
+        } catch (err) {
+          throw fail(what, err);
+        }
+        try {
+          await client.query('BEGIN');
+          break;
+        } catch (err) {
+          // As for a query: a connection ended while idle is dropped and another one begins.
+          client.release(true);
+          if (attempt < config.poolMax && isTerminated(err)) continue;
+          throw fail(what, err);
+        }
       }
       let broken = false;
       try {
-        await client.query('BEGIN');
         const out = await work(client);
         await client.query('COMMIT');
         return out;
@@ -123,6 +138,12 @@ export function openDatabase(config: DatabaseConfig, logger: Logger, options: { 
   };
 }
 
+/** Whether a failure is the server ending the session (shutdown, crash recovery, restart): nothing of the statement ran. */
+function isTerminated(err: unknown): boolean {
+  const code = (err as PgFailure | null)?.code;
+  return code === '57P01' || code === '57P02' || code === '57P03';
+}
+
 /** A schema or table name, double-quoted for SQL (names are checked by the config schema first). */
 export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
@@ -145,7 +166,10 @@ export function databaseError(what: string, where: string, err: unknown): Databa
   const msg = errorMessage(err);
   const code = e.code ?? '';
   let advice: string;
-  if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code) || /timeout|terminated|Connection terminated|closed/i.test(msg)) {
+  if (
+    ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code) ||
+    /timeout|terminated|Connection terminated|closed/i.test(msg)
+  ) {
     advice = `cannot reach the database at ${where} (${shortReason(code, msg)}); check that PostgreSQL is running and KIEMCHUNG_DATABASE_URL points at it`;
   } else if (code === '28P01' || code === '28000') {
     advice = `the database at ${where} refused the user or password in KIEMCHUNG_DATABASE_URL`;
