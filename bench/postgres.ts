@@ -233,10 +233,19 @@ try {
 
 type Results = Record<string, any>;
 
-const f1 = (n: number) => n.toFixed(1);
-const ms = (n: number) => (n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : n >= 100 ? `${n.toFixed(0)} ms` : `${n.toFixed(2)} ms`);
-const la = (l: { start: number[]; end: number[] } | number[]) => (Array.isArray(l) ? l.join(' / ') : `${l.start.join(' / ')} → ${l.end.join(' / ')}`);
-const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
+// Declared as functions: the report is rendered by the top-level code above, before a const here would exist.
+function f1(n: number): string {
+  return n.toFixed(1);
+}
+function ms(n: number): string {
+  return n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : n >= 100 ? `${n.toFixed(0)} ms` : `${n.toFixed(2)} ms`;
+}
+function la(l: { start: number[]; end: number[] } | number[]): string {
+  return Array.isArray(l) ? l.join(' / ') : `${l.start.join(' / ')} → ${l.end.join(' / ')}`;
+}
+function mb(b: number): string {
+  return `${(b / 2 ** 20).toFixed(0)} MiB`;
+}
 
 function renderSection(r: Results, json: string): string {
   const q = r.query;

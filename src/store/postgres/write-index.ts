@@ -325,8 +325,20 @@ async function writeUnderLock(o: DatabaseUpdateOptions, corpus: { articles: Arti
   });
   step(`published generation ${generation}`);
   await purge(db).catch((err: unknown) => o.logger?.warn(`index write: deleting retired rows failed (the next write tries again): ${errorMessage(err)}`));
+  // The planner's statistics of tables that just grew a lot (a first build, a copied index):
+  // without them the first questions are planned as if the tables were empty. Small updates
+  // leave it to autovacuum.
+  if (!previous || newPassageCount >= ANALYZE_AFTER) {
+    await db
+      .query('updating the planner statistics', `ANALYZE ${s}.articles, ${s}.paragraphs, ${s}.passages, ${s}.passage_terms, ${s}.postings, ${s}.blocks`)
+      .catch((err: unknown) => o.logger?.warn(`index write: updating the planner statistics failed (autovacuum will): ${errorMessage(err)}`));
+    step('updated the planner statistics');
+  }
   return report(true);
 }
+
+/** Passages written at once beyond which the planner's statistics are updated right away. */
+const ANALYZE_AFTER = 5000;
 
 /** An upsert writes its articles alone while the index has fewer blocks than this (as the embedded store's segments). */
 const UPSERT_MAX_BLOCKS = 12;
