@@ -25,6 +25,7 @@ type How =
   | 'suite' // the test suite and its parts: .ci/run runs them
   | 'long' // benchmarks, refits and crash loops of many minutes: the file must exist
   | 'needs-token' // a chat platform: run without its token, it must say which setting is missing
+  | 'needs-database' // a PostgreSQL server and a chat token: the database tests run the same paths on a throwaway cluster
   | 'run'; // run here as written
 
 const RULES: Array<[RegExp, How]> = [
@@ -32,7 +33,8 @@ const RULES: Array<[RegExp, How]> = [
   [/^npm run kiemchung --(?: <command>)?$/, 'form'],
   [/^npm link$/, 'form'],
   [/^npm (?:test|run (?:check|lint|deadcode))$/, 'suite'],
-  [/^npm run bench(?::ingest)?$/, 'long'],
+  [/^npm run bench(?::ingest|:postgres)?$/, 'long'],
+  [/^npm run deploy:telegram$/, 'needs-database'],
   [/^npx tsx (?:bench|scripts)\/[\w-]+\.ts(?: .*)?$/, 'long'],
   [/^npm run (?:start:telegram|start:discord|deploy:discord)$/, 'needs-token'],
   [/^npm start$/, 'run'],
