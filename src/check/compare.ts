@@ -319,7 +319,8 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
   const isSpan = (d: FoundDate) => d.precision === 'years' || d.precision === 'days';
   const confirms = (cd: FoundDate, ed: FoundDate) => {
     const rel = relateDates(cd, ed);
-    if (isSpan(cd) || isSpan(ed)) return rel === 'same' || (rel === 'inside' && isSpan(ed) && !isSpan(cd));
+    // A day inside a span of years is not confirmed by it, as a day is not by its year.
+    if (isSpan(cd) || isSpan(ed)) return rel === 'same' || (rel === 'inside' && isSpan(ed) && !isSpan(cd) && precisionRank(cd) - precisionRank(ed) <= 1);
     return ['same', 'inside', 'contains'].includes(rel) && precisionRank(cd) - precisionRank(ed) <= 1;
   };
   for (const cd of claim.dates) {
@@ -334,7 +335,12 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       // a span that starts or ends where the claim's does is the same period ("từ 2023 đến 2030" / "từ 2023 đến 2028").
       const only = cross && ev.dates.length === 1 && claim.dates.length === 1 ? ev.dates[0] : undefined;
       const samePeriod = isSpan(cd) ? ev.dates.find((ed) => ed.precision === cd.precision && !confirms(cd, ed) && (ed.from === cd.from || ed.to === cd.to)) : undefined;
-      rival = only && comparablePrecision(cd, only) && relateDates(cd, only) === 'disjoint' ? only : samePeriod;
+      // A day the claim gives where the evidence (chosen for this claim) gives one day only, and
+      // another: the same event on a different day ("diễn ra ngày 30/8/2023" / "Vào ngày 29
+      // tháng 8 năm 2023, Hội nghị … được tổ chức"), even when the words around it differ.
+      const days = !cross && claim.dates.length === 1 && cd.precision === 'day' ? ev.dates.filter((ed) => ed.precision === 'day') : [];
+      const otherDay = days.length === 1 && relateDates(cd, days[0] as FoundDate) === 'disjoint' ? days[0] : undefined;
+      rival = only && comparablePrecision(cd, only) && relateDates(cd, only) === 'disjoint' ? only : (samePeriod ?? otherDay);
       if (!rival) {
         unmatched.push(cd);
         continue;

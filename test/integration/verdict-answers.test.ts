@@ -63,6 +63,16 @@ describe('yes/no questions get the claim check’s verdict', () => {
     expect(a.citations[0]?.paragraphId).toMatch(/^iec-thanh-vien-2024#p\d+$/);
   });
 
+  it('a different day is a contradiction however the sentence is worded; a phase’s span of years confirms no day', async () => {
+    for (const q of ['Hội nghị LMC lần thứ 4 diễn ra ngày 30/8/2023 đúng không?', 'Có phải Hội nghị LMC lần thứ 4 được tổ chức vào ngày 30 tháng 8 năm 2023 không?']) {
+      const v = verdictOf(await engine.ask(q));
+      expect(v.verdict, q).toBe('contradicted');
+      expect(v.mismatches[0], q).toMatchObject({ kind: 'date', stated: 'ngày 29 tháng 8 năm 2023' });
+    }
+    const c = (await engine.check('Hội nghị LMC lần thứ 4 diễn ra ngày 30/8/2023.')).claims[0];
+    expect(c?.mismatches).toEqual([{ kind: 'date', claimed: 'ngày 30/8/2023', stated: 'ngày 29 tháng 8 năm 2023', citation: 1 }]);
+  });
+
   it('supports what the articles say: "… có phải là …", "… đúng không?" and English "Is it true that …?"', async () => {
     const metzger = verdictOf(await engine.ask('Ông Philippe Metzger có phải là Tổng Thư ký IEC không?'));
     expect(metzger).toMatchObject({ verdict: 'supported', claim: 'Ông Philippe Metzger là Tổng Thư ký IEC', mismatches: [] });
