@@ -61,6 +61,12 @@ describe('yes/no questions get the claim check’s verdict', () => {
     expect(v.mismatches[0]).toMatchObject({ kind: 'modality', claimed: 'đã là thành viên IEC' });
     expect(v.mismatches[0]?.stated).toContain('sẽ hỗ trợ Việt Nam để trở thành thành viên chính thức của IEC');
     expect(a.citations[0]?.paragraphId).toMatch(/^iec-thanh-vien-2024#p\d+$/);
+    // Typed without tone marks, "da" before the verb is still "đã": never supported.
+    for (const q of ['Viet Nam da la thanh vien IEC chua?', 'Viet Nam da tro thanh thanh vien chinh thuc cua IEC chua?']) {
+      const plain = verdictOf(await engine.ask(q));
+      expect(plain.verdict, q).toBe('contradicted');
+      expect(plain.mismatches[0], q).toMatchObject({ kind: 'modality' });
+    }
   });
 
   it('a different day is a contradiction however the sentence is worded; a phase’s span of years confirms no day', async () => {
