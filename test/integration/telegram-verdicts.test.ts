@@ -49,6 +49,7 @@ describe('a yes/no question in Telegram', () => {
   it('is answered with the verdict after the statement checked, the source’s words, the quote, its button and 👍/👎', async () => {
     const { texts, messages } = await exchange(privateText('Có phải Hội nghị LMC lần thứ 4 tổ chức tại Hà Nội không?', { userId: 801 }));
     expect(spy.calls.map((c) => c.method)).toEqual(['ask']);
+    expect(h.logs.some((l) => l.includes('a yes/no question checked: contradicted (place)'))).toBe(true);
     const lines = texts.join('\n').split('\n');
     expect(lines.slice(0, 4)).toEqual([
       'Kiểm chứng nhận định: “Hội nghị LMC lần thứ 4 tổ chức tại Hà Nội”',

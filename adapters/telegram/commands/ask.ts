@@ -94,7 +94,11 @@ export async function answerQuestion(s: Services, ctx: Context, raw: string): Pr
     // A reply to any part of the answer goes on with this conversation.
     for (const id of sent) s.conversations.link(`${ctx.chat.id}:${id}`, key);
   }
-  const how = answer.refused ? `refused (${answer.reason ?? 'no reason'})` : `${answer.mode} with ${answer.citations.length} citations${answer.flagged ? ', flagged' : ''}`;
+  const how = answer.verdict
+    ? `a yes/no question checked: ${answer.verdict.verdict}${answer.verdict.mismatches.length ? ` (${answer.verdict.mismatches.map((m) => m.kind).join(', ')})` : ''}`
+    : answer.refused
+      ? `refused (${answer.reason ?? 'no reason'})`
+      : `${answer.mode} with ${answer.citations.length} citations${answer.flagged ? ', flagged' : ''}`;
   s.logger.info(
     `telegram: answered in chat ${ctx.chat?.id}: ${how}${answer.understood ? ', a follow-up' : ''}, ${messages.length} message(s)${draft && draft.calls() > 0 ? ` after ${draft.calls()} draft call(s)` : ''}, ${Math.round(answer.timing.totalMs)} ms`,
   );
