@@ -61,6 +61,14 @@ describe('yes/no questions get the claim check’s verdict', () => {
     expect(v.mismatches[0]).toMatchObject({ kind: 'modality', claimed: 'đã là thành viên IEC' });
     expect(v.mismatches[0]?.stated).toContain('sẽ hỗ trợ Việt Nam để trở thành thành viên chính thức của IEC');
     expect(a.citations[0]?.paragraphId).toMatch(/^iec-thanh-vien-2024#p\d+$/);
+    // "… có phải là thành viên …": being a member is not what the source plans; "chưa" (not
+    // yet) does not contradict the plan.
+    for (const q of ['Việt Nam có phải là thành viên chính thức của IEC không?', 'Viet Nam co phai la thanh vien chinh thuc cua IEC khong?']) {
+      const being = verdictOf(await engine.ask(q));
+      expect(being.verdict, q).toBe('contradicted');
+      expect(being.mismatches[0], q).toMatchObject({ kind: 'modality', stated: 'sẽ hỗ trợ Việt Nam để trở thành thành viên chính thức của IEC' });
+    }
+    expect(verdictOf(await engine.ask('Có phải Việt Nam chưa là thành viên chính thức của IEC?')).verdict).not.toBe('contradicted');
     // Typed without tone marks, "da" before the verb is still "đã": never supported.
     for (const q of ['Viet Nam da la thanh vien IEC chua?', 'Viet Nam da tro thanh thanh vien chinh thuc cua IEC chua?']) {
       const plain = verdictOf(await engine.ask(q));
