@@ -2,7 +2,7 @@ import { type Config, loadConfig } from './config.js';
 import { paragraphId, parseParagraphId } from './corpus/ids.js';
 import { createEmbedder } from './embed/create-embedder.js';
 import type { Embedder } from './embed/embedder.js';
-import { InputError } from './errors.js';
+import { IndexError, InputError } from './errors.js';
 import { type IndexProgress, updateIndex } from './store/update-index.js';
 import type { Store } from './store/port.js';
 import { SegmentStore } from './store/segment-store.js';
@@ -10,7 +10,7 @@ import { type Logger, createLogger, secretValues } from './log.js';
 import { articleRef } from './answer/article-ref.js';
 import { answerWithLlm } from './answer/answer-with-llm.js';
 import { closestArticles, extractiveAnswer, messages } from './answer/extractive.js';
-import { type FusionSettings, HASH_FUSION, NEURAL_FUSION, hitParagraph, retrieve } from './retrieve/retrieve.js';
+import { type FusionSettings, fusionFor, hitParagraph, retrieve } from './retrieve/retrieve.js';
 import { expandQuery, translateTerms } from './text/glossary.js';
 import { detectLang } from './text/lang.js';
 import { fold, normalizeSpace } from './text/normalize.js';
@@ -42,7 +42,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   const config = loadConfig(env, options.config);
   const logger = options.logger ?? createLogger(config.logLevel, undefined, secretValues(env));
   const embedder = options.embedder ?? (await createEmbedder(config.embeddings, { config, logger }));
-  const fusion: FusionSettings = { ...(embedder.kind === 'lexical-hash' ? HASH_FUSION : NEURAL_FUSION), ...options.fusion };
+  const fusion: FusionSettings = { ...fusionFor(embedder.kind), ...options.fusion };
 
   const update = async (): Promise<IndexReport> => {
     const report = await updateIndex({
@@ -61,7 +61,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   if (options.autoIndex !== false) await update();
   // LangChain and the provider packages load only when an LLM is configured.
   const llm = config.llm === 'none' ? null : await (await import('./answer/llm.js')).createLlmAnswerer(config.llm, { config, logger });
-  let store: Store = SegmentStore.open(config.indexDir, embedder);
+  let store: Store = openStore(config.indexDir, embedder);
   let reindexing: Promise<IndexReport> | null = null;
 
   const ask = async (question: string, opts: AskOptions = {}): Promise<Answer> => {
@@ -158,7 +158,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   const reindex = (): Promise<IndexReport> => {
     reindexing ??= update()
       .then((report) => {
-        if (report.wrote) store = SegmentStore.open(config.indexDir, embedder);
+        if (report.wrote) store = openStore(config.indexDir, embedder);
         return report;
       })
       .finally(() => {
@@ -180,4 +180,15 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       await embedder.close();
     },
   };
+}
+
+/** Opens the index for queries, with the embedder's learned model (if it learns one) from the store. */
+function openStore(indexDir: string, embedder: Embedder): Store {
+  const store = SegmentStore.open(indexDir, embedder);
+  if (embedder.learnsFromCorpus) {
+    const model = store.embedderModel();
+    if (!model) throw new IndexError('index-corrupt', `index at ${indexDir} has no model for embedder ${embedder.id}; run "kiemchung index --rebuild" to rebuild it`);
+    embedder.loadModel(model);
+  }
+  return store;
 }

@@ -1,5 +1,4 @@
-import { foldedHash, markedHash } from '../text/term-hashes.js';
-import { terms as termsOf, type Terms } from '../text/tokenize.js';
+import { TermSink, scanTerms } from '../text/term-scan.js';
 import type { QueryTerm } from './port.js';
 import { Grow, type Pack, type PackArray } from './pack.js';
 
@@ -11,76 +10,147 @@ import { Grow, type Pack, type PackArray } from './pack.js';
  * which terms to ask for and with what weights, and fuses the lexical and vector lists.
  *
  * Every passage contributes its syllables and adjacent-syllable pairs twice, marked and
- * folded, hashed into 32 bits (`text/term-hashes.ts`). Terms are stored as sorted hashes, so
- * the index needs no string dictionary in memory.
+ * folded, hashed into 32 bits (`text/term-hashes.ts`, computed in one pass by
+ * `text/term-scan.ts`). Terms are stored as sorted hashes, so the index needs no string
+ * dictionary in memory.
  */
 
-/** Term hashes with their counts for one passage. */
-export function passageTermCounts(text: string, title: string): Map<number, number> {
-  const counts = new Map<number, number>();
-  const add = (t: Terms) => {
-    for (const m of t.marked) {
-      const h = markedHash(m);
-      counts.set(h, (counts.get(h) ?? 0) + 1);
-    }
-    for (const f of t.folded) {
-      const h = foldedHash(f);
-      counts.set(h, (counts.get(h) ?? 0) + 1);
-    }
-  };
-  add(termsOf(title));
-  add(termsOf(text));
-  return counts;
-}
-
+/**
+ * Builds a segment's postings. Each distinct term hash gets a dense id the first time it is
+ * seen (one open-addressing probe per term occurrence), passages are kept as lists of
+ * (term id, tf), and `finish` lays the postings out with a counting sort: no `Map` per
+ * posting, no string per term.
+ */
 export class LexicalBuilder {
-  private readonly docHashes = new Grow(Uint32Array, 1 << 16);
+  // hash -> term id + 1 (0: empty), open addressing with linear probing.
+  private keys = new Uint32Array(1 << 16);
+  private vals = new Int32Array(1 << 16);
+  private distinct = 0;
+  private termHash = new Grow(Uint32Array, 1 << 14);
+  private df = new Grow(Uint32Array, 1 << 14);
+  /** Per term id: the last passage it was counted in, and where its tf is. */
+  private lastDoc = new Int32Array(1 << 14).fill(-1);
+  private slot = new Uint32Array(1 << 14);
+  private readonly docTerms = new Grow(Uint32Array, 1 << 16);
   private readonly docTfs = new Grow(Uint16Array, 1 << 16);
   private readonly docEnds = new Grow(Uint32Array, 1 << 10);
   private readonly docLens = new Grow(Uint32Array, 1 << 10);
-  private readonly df = new Map<number, number>();
+  private readonly sink = new TermSink();
   private totalLen = 0;
 
-  add(counts: Map<number, number>): void {
-    let len = 0;
-    for (const [h, tf] of counts) {
-      this.docHashes.push(h);
-      this.docTfs.push(Math.min(tf, 65535));
-      this.df.set(h, (this.df.get(h) ?? 0) + 1);
-      len += tf;
+  /** Adds the next passage: its text and its article's title (indexed with it). */
+  addPassage(text: string, title: string): void {
+    const sink = this.sink;
+    sink.reset();
+    scanTerms(title, sink);
+    scanTerms(text, sink);
+    this.addHashes(sink.marked, sink.folded, sink.length);
+  }
+
+  /** Adds the next passage from its marked and folded term hashes (`n` of each). */
+  addHashes(marked: Uint32Array, folded: Uint32Array, n: number): void {
+    const d = this.docEnds.length;
+    for (let i = 0; i < n; i++) {
+      this.count(marked[i] as number, d);
+      this.count(folded[i] as number, d);
     }
     // Each term is counted in both forms; the length is that of one form.
-    len = Math.round(len / 2);
-    this.docEnds.push(this.docHashes.length);
-    this.docLens.push(len);
-    this.totalLen += len;
+    this.docEnds.push(this.docTerms.length);
+    this.docLens.push(n);
+    this.totalLen += n;
+  }
+
+  private count(h: number, d: number): void {
+    const id = this.termId(h);
+    if (this.lastDoc[id] !== d) {
+      this.lastDoc[id] = d;
+      this.slot[id] = this.docTerms.length;
+      this.docTerms.push(id);
+      this.docTfs.push(1);
+      this.df.buf[id] = (this.df.buf[id] as number) + 1;
+    } else {
+      const at = this.slot[id] as number;
+      const tf = this.docTfs.buf[at] as number;
+      if (tf < 65535) this.docTfs.buf[at] = tf + 1;
+    }
+  }
+
+  private termId(h: number): number {
+    let mask = this.keys.length - 1;
+    let i = Math.imul(h, 0x9e3779b1) >>> 0 & mask;
+    for (;;) {
+      const v = this.vals[i] as number;
+      if (v === 0) break;
+      if (this.keys[i] === h) return v - 1;
+      i = (i + 1) & mask;
+    }
+    const id = this.distinct++;
+    this.keys[i] = h;
+    this.vals[i] = id + 1;
+    this.termHash.push(h);
+    this.df.push(0);
+    if (id >= this.lastDoc.length) {
+      const last = new Int32Array(this.lastDoc.length * 2).fill(-1);
+      last.set(this.lastDoc);
+      this.lastDoc = last;
+      const slot = new Uint32Array(this.slot.length * 2);
+      slot.set(this.slot);
+      this.slot = slot;
+    }
+    if (this.distinct * 2 > this.keys.length) {
+      const keys = this.keys;
+      const vals = this.vals;
+      this.keys = new Uint32Array(keys.length * 2);
+      this.vals = new Int32Array(keys.length * 2);
+      mask = this.keys.length - 1;
+      for (let j = 0; j < keys.length; j++) {
+        const v = vals[j] as number;
+        if (v === 0) continue;
+        let k = Math.imul(keys[j] as number, 0x9e3779b1) >>> 0 & mask;
+        while (this.vals[k] !== 0) k = (k + 1) & mask;
+        this.keys[k] = keys[j] as number;
+        this.vals[k] = v;
+      }
+    }
+    return id;
   }
 
   finish(): Record<string, PackArray> {
-    const hashes = Uint32Array.from(this.df.keys()).sort();
-    const offsets = new Uint32Array(hashes.length + 1);
-    const slot = this.df; // reused: hash -> write cursor
+    const n = this.distinct;
+    const termHash = this.termHash.buf;
+    const df = this.df.buf;
+    // Term ids in hash order.
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => (termHash[a] as number) - (termHash[b] as number));
+    const hashes = new Uint32Array(n);
+    const offsets = new Uint32Array(n + 1);
+    const cursor = new Uint32Array(n);
     let pos = 0;
-    hashes.forEach((h, i) => {
-      offsets[i] = pos;
-      pos += slot.get(h) as number;
-      slot.set(h, offsets[i] as number);
-    });
-    offsets[hashes.length] = pos;
-    const docHashes = this.docHashes.finish();
-    const docTfs = this.docTfs.finish();
-    const docEnds = this.docEnds.finish();
+    for (let r = 0; r < n; r++) {
+      const id = order[r] as number;
+      hashes[r] = termHash[id] as number;
+      offsets[r] = pos;
+      cursor[id] = pos;
+      pos += df[id] as number;
+    }
+    offsets[n] = pos;
+    const docTerms = this.docTerms.buf;
+    const docTfs = this.docTfs.buf;
+    const docEnds = this.docEnds.buf;
     const docs = new Uint32Array(pos);
-    const tfs = new Uint16Array(pos);
+    const tfs = new Uint8Array(pos);
     let start = 0;
-    for (let d = 0; d < docEnds.length; d++) {
+    const passages = this.docEnds.length;
+    for (let d = 0; d < passages; d++) {
       const end = docEnds[d] as number;
       for (let j = start; j < end; j++) {
-        const h = docHashes[j] as number;
-        const p = slot.get(h) as number;
+        const id = docTerms[j] as number;
+        const p = cursor[id] as number;
         docs[p] = d;
-        tfs[p] = docTfs[j] as number;
-        slot.set(h, p + 1);
+        const tf = docTfs[j] as number;
+        tfs[p] = tf > 255 ? 255 : tf;
+        cursor[id] = p + 1;
       }
       start = end;
     }
@@ -100,7 +170,8 @@ export class LexicalIndex {
   readonly hashes: Uint32Array;
   readonly offsets: Uint32Array;
   readonly docs: Uint32Array;
-  readonly tfs: Uint16Array;
+  /** Term frequencies, capped at 255 (a passage is at most ~900 characters plus its title). */
+  readonly tfs: Uint8Array;
   readonly docLens: Uint32Array;
   readonly totalLen: number;
 

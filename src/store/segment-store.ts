@@ -2,7 +2,7 @@ import type { Embedder } from '../embed/embedder.js';
 import { IndexError, InternalError } from '../errors.js';
 import type { SearchFilter } from '../types.js';
 import { bm25Search } from './lexical-index.js';
-import { type Manifest, checkCompatible, readCurrentManifest } from './manifest.js';
+import { type Manifest, checkCompatible, readCurrentManifest, readModel } from './manifest.js';
 import type { PassageHit, PassageId, PassageLocation, QueryTerm, Store, StoreStats, StoredArticle } from './port.js';
 import { DEFAULT_HNSW, Segment, type SegmentArticle } from './segment.js';
 
@@ -151,5 +151,10 @@ export class SegmentStore implements Store {
 
   stats(): StoreStats {
     return { ...this.counts, builtAt: this.manifest.createdAt };
+  }
+
+  embedderModel(): Uint8Array | null {
+    const m = this.manifest.embedder.model;
+    return m ? readModel(this.indexDir, m) : null;
   }
 }

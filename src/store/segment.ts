@@ -5,7 +5,7 @@ import hnswlib from 'hnswlib-node';
 import type { Article } from '../corpus/article.js';
 import { type ChunkOptions, splitPassages } from '../corpus/passages.js';
 import type { StoredArticle } from './port.js';
-import { LexicalBuilder, LexicalIndex, passageTermCounts } from './lexical-index.js';
+import { LexicalBuilder, LexicalIndex } from './lexical-index.js';
 import { Grow, decodePack, encodePack } from './pack.js';
 import { IndexError, InternalError } from '../errors.js';
 import { crc32 } from './atomic-files.js';
@@ -137,7 +137,7 @@ export async function buildSegment(input: BuildSegmentInput): Promise<BuiltSegme
       passPara.push(firstParagraph + s.paragraph);
       passStart.push(s.start);
       passEnd.push(s.end);
-      lex.add(passageTermCounts(text, a.title));
+      lex.addPassage(text, a.title);
       if (!input.vectors) embedTexts.push(passageEmbeddingText(a.title, text));
     }
   });

@@ -6,8 +6,8 @@ import { Worker } from 'node:worker_threads';
 import type { Article } from '../corpus/article.js';
 import { loadCorpus } from '../corpus/load-corpus.js';
 import { type ChunkOptions, DEFAULT_CHUNKING, splitPassages } from '../corpus/passages.js';
-import { type Embedder, type WorkerRecipe, embedPassagesChecked } from '../embed/embedder.js';
-import { CorpusError, KiemchungError, errorMessage, isErrorCode } from '../errors.js';
+import { type Embedder, type PassageTexts, type WorkerRecipe, embedPassagesChecked } from '../embed/embedder.js';
+import { CorpusError, IndexError, KiemchungError, errorMessage, isErrorCode } from '../errors.js';
 import type { IndexReport } from '../types.js';
 import {
   type BuildSegmentInput,
@@ -23,7 +23,19 @@ import {
 } from './segment.js';
 import { sealSegment } from './atomic-files.js';
 import { acquireLock } from './lock.js';
-import { FORMAT_VERSION, type Manifest, checkCompatible, collectGarbage, peekManifest, publishManifest, readCurrentManifest, segmentsDir } from './manifest.js';
+import {
+  FORMAT_VERSION,
+  type Manifest,
+  checkCompatible,
+  collectGarbage,
+  peekManifest,
+  publishManifest,
+  readCurrentManifest,
+  readModel,
+  rebuildHint,
+  segmentsDir,
+  writeModel,
+} from './manifest.js';
 
 export interface IndexProgress {
   phase: 'embed' | 'build';
@@ -150,6 +162,18 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
     });
     if (previous && toWrite.length === 0 && removed === 0) return report(false);
 
+    // A learned embedder: the model stored with the index for an update, a new one for a full build.
+    let model = previous?.embedder.model;
+    if (embedder.learnsFromCorpus) {
+      if (previous) {
+        if (!model) throw new IndexError('index-corrupt', `index at ${indexDir} has no model for embedder ${embedder.id}; ${rebuildHint(indexDir)}`);
+        if (loadedModel.get(embedder) !== model.file) embedder.loadModel(readModel(indexDir, model));
+      } else {
+        model = writeModel(indexDir, embedder.learnModel(samplePassages(articles, chunking, LEARN_SAMPLE)));
+      }
+      loadedModel.set(embedder, model.file);
+    }
+
     fs.mkdirSync(segmentsDir(indexDir), { recursive: true });
     let nextSegments: Manifest['segments'];
     if (!previous) {
@@ -191,7 +215,7 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
       format: FORMAT_VERSION,
       generation: Math.max(oldRaw?.generation ?? 0, current?.generation ?? 0) + 1,
       createdAt: new Date().toISOString(),
-      embedder: settings.embedder,
+      embedder: { ...settings.embedder, ...(embedder.learnsFromCorpus && model ? { model } : {}) },
       chunking,
       hnsw,
       segments: nextSegments,
@@ -202,6 +226,25 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
   } finally {
     release();
   }
+}
+
+/** Passages a learned embedder learns from at most (evenly spread over the corpus). */
+const LEARN_SAMPLE = 20_000;
+
+/** Which model file each embedder instance has loaded, so an update does not read it again. */
+const loadedModel = new WeakMap<Embedder, string>();
+
+/** About `want` passages (as [title, text]) from articles spread evenly over the corpus. */
+function samplePassages(articles: readonly Article[], chunking: ChunkOptions, want: number): PassageTexts {
+  const probe = articles.filter((_, i) => i % 16 === 0);
+  const perArticle = probe.reduce((n, a) => n + splitPassages(a.paragraphs, chunking).length, 0) / Math.max(1, probe.length);
+  const stride = Math.max(1, Math.floor((articles.length * perArticle) / want));
+  const out: string[][] = [];
+  for (let i = 0; i < articles.length; i += stride) {
+    const a = articles[i] as Article;
+    for (const sp of splitPassages(a.paragraphs, chunking)) out.push([a.title, (a.paragraphs[sp.paragraph] as string).slice(sp.start, sp.end)]);
+  }
+  return { length: out.length, text: (i) => out[i] as string[] };
 }
 
 function tryReadManifest(indexDir: string): Manifest | null {

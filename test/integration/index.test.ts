@@ -245,11 +245,11 @@ describe('an index written by an older version', () => {
     await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
     const generation = readCurrentManifest(dir)!.generation;
     downgradeToFormat1(dir);
-    expect(() => SegmentStore.open(dir, embedder)).toThrowError(/format version 1, this version of kiemchung reads version 2; run "kiemchung index --index /);
+    expect(() => SegmentStore.open(dir, embedder)).toThrowError(/format version 1, this version of kiemchung reads version 3; run "kiemchung index --index /);
     const r = await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
     expect(r).toMatchObject({ wrote: true, added: 2, articles: 2 });
-    expect(r.notice).toMatch(/older format \(version 1\) and was rebuilt in version 2/);
-    expect(readCurrentManifest(dir)).toMatchObject({ format: 2, generation: generation + 1 });
+    expect(r.notice).toMatch(/older format \(version 1\) and was rebuilt in version 3/);
+    expect(readCurrentManifest(dir)).toMatchObject({ format: 3, generation: generation + 1 });
     expect(SegmentStore.open(dir, embedder).stats().articles).toBe(2);
     expect((await updateIndex({ indexDir: dir, corpus: CORPUS, embedder })).notice).toBeUndefined();
   });
@@ -275,7 +275,7 @@ describe('an index written by an older version', () => {
     const err: string[] = [];
     const code = await runCli(['index', '--corpus', CORPUS, '--index', dir], { out: (s) => out.push(s), err: (s) => err.push(s), env: { KIEMCHUNG_LOG_LEVEL: 'warn' }, stdin: process.stdin });
     expect(code).toBe(0);
-    expect(err).toEqual([expect.stringMatching(/^the index at .* was in an older format \(version 1\) and was rebuilt in version 2$/)]);
+    expect(err).toEqual([expect.stringMatching(/^the index at .* was in an older format \(version 1\) and was rebuilt in version 3$/)]);
     expect(out.join('\n')).toMatch(/indexed 2 articles, 12 passages \(2 added/);
   });
 });
