@@ -22,8 +22,9 @@ export interface EngineOptions {
   env?: NodeJS.ProcessEnv;
   logger?: Logger;
   /**
-   * Bring the index up to date with the corpus before serving (default true): builds it when
-   * missing, re-embeds only changed articles, and is quick when nothing changed.
+   * Keep the index up to date with the corpus (default true): builds it before serving when
+   * it is missing or cannot be read as it is; otherwise serves it at once and checks the corpus
+   * in the background (`Engine.checked`), re-embedding only changed articles.
    */
   autoIndex?: boolean;
   /** An embedder instance to use instead of the configured one. */
@@ -58,12 +59,24 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     }
     return report;
   };
-  if (options.autoIndex !== false) await update();
+  // Serve the persisted index first when it can be; build before serving when it cannot.
+  let store: Store | null = null;
+  let builtFirst = false;
+  if (options.autoIndex !== false) {
+    try {
+      store = openStore(config.indexDir, embedder);
+    } catch (err) {
+      if (!(err instanceof IndexError)) throw err;
+      await update();
+      builtFirst = true;
+    }
+  }
   // LangChain and the provider packages load only when an LLM is configured.
   const llm = config.llm === 'none' ? null : await (await import('./answer/llm.js')).createLlmAnswerer(config.llm, { config, logger });
-  let store: Store = openStore(config.indexDir, embedder);
+  store ??= openStore(config.indexDir, embedder);
   let reindexing: Promise<IndexReport> | null = null;
 
+  let served: Store = store;
   const ask = async (question: string, opts: AskOptions = {}): Promise<Answer> => {
     const t0 = performance.now();
     const q = normalizeSpace(typeof question === 'string' ? question : '');
@@ -76,7 +89,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     });
     if (!/[\p{L}\p{N}]/u.test(q)) return done({ ...base, text: m.empty, refused: true, reason: 'empty-question' }, 0);
     if (q.length > config.maxQuestionChars) return done({ ...base, text: m.tooLong, refused: true, reason: 'too-long' }, 0);
-    const s = store;
+    const s = served;
     const expanded = expandQuery(q, lang);
     const { hits } = await retrieve(s, embedder, expanded, { k: opts.topK ?? config.topK, fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
     const retrieveMs = performance.now() - t0;
@@ -113,7 +126,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const q = normalizeSpace(typeof query === 'string' ? query : '');
     if (!/[\p{L}\p{N}]/u.test(q)) return [];
     if (q.length > config.maxQuestionChars) throw new InputError(`query longer than ${config.maxQuestionChars} characters`);
-    const s = store;
+    const s = served;
     const { hits } = await retrieve(s, embedder, expandQuery(q, detectLang(q)), { k: opts.topK ?? 10, fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
     return hits.map((h) => ({
       ...articleRef(h.article),
@@ -127,8 +140,8 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   const source = async (wanted: string): Promise<SourceParagraph | null> => {
     const id = parseParagraphId(typeof wanted === 'string' ? wanted.trim() : '');
     if (!id) return null;
-    const article = store.article(id.articleId);
-    const text = store.paragraph(id.articleId, id.n);
+    const article = served.article(id.articleId);
+    const text = served.paragraph(id.articleId, id.n);
     if (!article || text === null) return null;
     return { ...articleRef(article), paragraphId: paragraphId(article.id, id.n), paragraphNumber: id.n, text, paragraphCount: article.paragraphCount };
   };
@@ -137,7 +150,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const p = fold(normalizeSpace(typeof prefix === 'string' ? prefix : '')).slice(0, 100);
     const out: Suggestion[] = [];
     const idPart = p.split('#')[0] ?? '';
-    for (const meta of store.articles()) {
+    for (const meta of served.articles()) {
       if (out.length >= limit) break;
       const titleHit = p.length > 0 && fold(meta.title).includes(p);
       if (!(meta.id.startsWith(idPart) || titleHit)) continue;
@@ -151,14 +164,14 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   };
 
   const stats = (): EngineStats => {
-    const { builtAt, ...counts } = store.stats();
+    const { builtAt, ...counts } = served.stats();
     return { ...counts, embedder: { id: embedder.id, dimension: embedder.dimension }, llm: config.llm, indexDir: config.indexDir, builtAt };
   };
 
   const reindex = (): Promise<IndexReport> => {
     reindexing ??= update()
       .then((report) => {
-        if (report.wrote) store = openStore(config.indexDir, embedder);
+        if (report.wrote) served = openStore(config.indexDir, embedder, served);
         return report;
       })
       .finally(() => {
@@ -167,7 +180,17 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     return reindexing;
   };
 
+  // The corpus check of an engine that started on its persisted index.
+  const checked: Promise<IndexReport | null> =
+    options.autoIndex !== false && !builtFirst
+      ? reindex().catch((err: unknown) => {
+          logger.error('checking the corpus for changes failed; serving the index as it is', err);
+          return null;
+        })
+      : Promise.resolve(null);
+
   return {
+    checked,
     limits: Object.freeze({ maxQuestionChars: config.maxQuestionChars }),
     ask,
     search,
@@ -182,9 +205,9 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   };
 }
 
-/** Opens the index for queries, with the embedder's learned model (if it learns one) from the store. */
-function openStore(indexDir: string, embedder: Embedder): Store {
-  const store = SegmentStore.open(indexDir, embedder);
+/** Opens the index for queries, with the embedder's learned model (if it learns one) from the store; segments `reuse` has open are shared. */
+function openStore(indexDir: string, embedder: Embedder, reuse?: Store): Store {
+  const store = SegmentStore.open(indexDir, embedder, reuse instanceof SegmentStore ? reuse : undefined);
   if (embedder.learnsFromCorpus) {
     const model = store.embedderModel();
     if (!model) throw new IndexError('index-corrupt', `index at ${indexDir} has no model for embedder ${embedder.id}; run "kiemchung index --rebuild" to rebuild it`);

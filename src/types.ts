@@ -170,5 +170,12 @@ export interface Engine {
   stats(): EngineStats;
   /** Re-reads the corpus and updates the index incrementally, then serves the new index. */
   reindex(): Promise<IndexReport>;
+  /**
+   * The corpus check of start-up: an engine that found a usable index serves it at once and
+   * brings it up to date with the corpus in the background (what `reindex` does), then serves
+   * the updated index. Resolves with that update's report, or null when none ran (the index
+   * was built before serving, or `autoIndex` was off); a failed check is logged, not thrown.
+   */
+  readonly checked: Promise<IndexReport | null>;
   close(): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { peakRssMiB, rssMiB, task } from '../child.js';
 import { type BenchQuestion } from '../data.js';
 import { type Latency, Recall, answerArticles, firstSeen, latency } from '../metrics.js';
-import { HashEmbedder } from '../../src/embed/hash-embedder.js';
+import { benchEmbedder } from '../embedder.js';
 import { createEngine, silentLogger } from '../../src/index.js';
 
 export interface QueryInput {
@@ -31,7 +31,7 @@ task<QueryInput, QueryResult>(async (input) => {
   const engine = await createEngine({
     config: { corpus: input.corpus, indexDir: input.indexDir },
     autoIndex: false,
-    embedder: new HashEmbedder(),
+    embedder: benchEmbedder(),
     logger: silentLogger,
   });
   const openMs = performance.now() - t0;

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import type { Article } from '../../src/corpus/article.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
-import { HashEmbedder } from '../../src/embed/hash-embedder.js';
+import { benchEmbedder, openBenchStore } from '../embedder.js';
 import { updateIndex } from '../../src/store/update-index.js';
-import { SegmentStore } from '../../src/store/segment-store.js';
 import { readCurrentManifest } from '../../src/store/manifest.js';
 import { createEngine, silentLogger } from '../../src/index.js';
 import type { IndexReport } from '../../src/types.js';
@@ -55,7 +54,7 @@ const CHANGE = ' Bộ trưởng nhấn mạnh thỏa thuận mới về chia s�
 
 /** Incremental updates on a built index: one article changed, one added, one removed. */
 task<UpdateInput, UpdateResult>(async (input) => {
-  const embedder = new HashEmbedder();
+  const embedder = benchEmbedder();
   const t0 = performance.now();
   const { articles } = await loadCorpus(input.corpus);
   const loadMs = performance.now() - t0;
@@ -79,7 +78,7 @@ task<UpdateInput, UpdateResult>(async (input) => {
   const removed = await step(list);
 
   const t1 = performance.now();
-  const reader = SegmentStore.open(input.indexDir, embedder);
+  const reader = openBenchStore(input.indexDir, embedder);
   const openMs = performance.now() - t1;
   const changedMeta = reader.article(target.id);
   const changedText = changedMeta ? reader.paragraph(target.id, changedMeta.paragraphCount) : '';

@@ -1,6 +1,6 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
 import zlib from 'node:zlib';
 import { parse as parseYaml } from 'yaml';
 import { ArticleError, CorpusError, errorMessage } from '../errors.js';
@@ -14,6 +14,37 @@ export interface LoadedCorpus {
   articles: Article[];
   /** Articles that could not be read, by path and reason; the rest are still loaded. */
   issues: IndexIssue[];
+  /**
+   * Records left unparsed because `LoadOptions.indexed` knew their content: their id and
+   * content hash (`recordHash`), in corpus order with `articles`.
+   */
+  unchanged?: UnchangedRecord[];
+}
+
+export interface UnchangedRecord {
+  id: string;
+  hash: string;
+  origin: string;
+}
+
+export interface LoadOptions {
+  /**
+   * The id under which a record with this content hash is already indexed, if it is: such a
+   * record is not parsed again (an update of a large corpus then parses only what changed).
+   */
+  indexed?: (hash: string) => string | undefined;
+}
+
+/** Content hash of each loaded article's source record (its JSONL line or Markdown file's bytes). */
+const recordHashes = new WeakMap<Article, string>();
+
+/** Hash of an article's source record as it was read, or undefined for an article not made by the loader. */
+export function recordHash(a: Article): string | undefined {
+  return recordHashes.get(a);
+}
+
+function hashRecord(raw: string | Buffer): string {
+  return crypto.hash('sha1', raw);
 }
 
 /** A Markdown article file larger than this is refused (a real article is a few kilobytes). */
@@ -98,36 +129,48 @@ function decode(buf: Buffer): string {
   }
 }
 
-async function* jsonlLines(file: string): AsyncGenerator<[string, number]> {
-  let input: NodeJS.ReadableStream = fs.createReadStream(file);
-  if (file.endsWith('.gz')) input = input.pipe(zlib.createGunzip());
-  const rl = readline.createInterface({ input, crlfDelay: Infinity });
-  let n = 0;
-  for await (const line of rl) {
-    n++;
-    yield [line, n];
-  }
+function readText(file: string): string {
+  const buf = fs.readFileSync(file);
+  return (file.endsWith('.gz') ? zlib.gunzipSync(buf) : buf).toString('utf8');
 }
 
-async function loadJsonl(file: string, add: (a: Article) => void, issue: (p: string, r: string) => void): Promise<void> {
+function loadJsonl(file: string, add: (a: Article) => void, skip: (u: UnchangedRecord) => void, issue: (p: string, r: string) => void, opts: LoadOptions): void {
+  let text: string;
   try {
-    for await (const [line, n] of jsonlLines(file)) {
-      if (!line.trim()) continue;
-      const origin = `${file}:${n}`;
-      try {
-        let record: unknown;
-        try {
-          record = JSON.parse(line);
-        } catch (err) {
-          throw new ArticleError('not valid JSON', { cause: err });
-        }
-        add(parseJsonlArticle(record, origin));
-      } catch (err) {
-        issue(origin, reasonOf(err));
-      }
-    }
+    text = readText(file);
   } catch (err) {
     issue(file, `cannot be read (${errorMessage(err)})`);
+    return;
+  }
+  let n = 0;
+  let at = 0;
+  while (at < text.length) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    n++;
+    const line = text.slice(at, end > at && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+    at = end + 1;
+    if (!line.trim()) continue;
+    const origin = `${file}:${n}`;
+    const hash = hashRecord(line);
+    const known = opts.indexed?.(hash);
+    if (known !== undefined) {
+      skip({ id: known, hash, origin });
+      continue;
+    }
+    try {
+      let record: unknown;
+      try {
+        record = JSON.parse(line);
+      } catch (err) {
+        throw new ArticleError('not valid JSON', { cause: err });
+      }
+      const a = parseJsonlArticle(record, origin);
+      recordHashes.set(a, hash);
+      add(a);
+    } catch (err) {
+      issue(origin, reasonOf(err));
+    }
   }
 }
 
@@ -173,19 +216,26 @@ function walk(dir: string, issue: (p: string, r: string) => void, seen = new Set
  * (gzipped or not). Bad articles are reported with their path and reason and skipped; a
  * duplicate id keeps the first article.
  */
-export async function loadCorpus(location: string): Promise<LoadedCorpus> {
+export async function loadCorpus(location: string, opts: LoadOptions = {}): Promise<LoadedCorpus> {
   const issues: IndexIssue[] = [];
   const issue = (p: string, reason: string) => issues.push({ path: p, reason });
   const articles: Article[] = [];
+  const unchanged: UnchangedRecord[] = [];
   const firstOrigin = new Map<string, string>();
-  const add = (a: Article) => {
-    const prev = firstOrigin.get(a.id);
+  const first = (id: string, origin: string): boolean => {
+    const prev = firstOrigin.get(id);
     if (prev !== undefined) {
-      issue(a.origin, `duplicate id "${a.id}" (already used by ${prev})`);
-      return;
+      issue(origin, `duplicate id "${id}" (already used by ${prev})`);
+      return false;
     }
-    firstOrigin.set(a.id, a.origin);
-    articles.push(a);
+    firstOrigin.set(id, origin);
+    return true;
+  };
+  const add = (a: Article) => {
+    if (first(a.id, a.origin)) articles.push(a);
+  };
+  const skip = (u: UnchangedRecord) => {
+    if (first(u.id, u.origin)) unchanged.push(u);
   };
   let st: fs.Stats;
   try {
@@ -196,7 +246,7 @@ export async function loadCorpus(location: string): Promise<LoadedCorpus> {
   const files = st.isDirectory() ? walk(location, issue) : [location];
   for (const file of files) {
     if (isJsonl(file)) {
-      await loadJsonl(file, add, issue);
+      loadJsonl(file, add, skip, issue, opts);
       continue;
     }
     if (!isMarkdown(file)) {
@@ -206,10 +256,19 @@ export async function loadCorpus(location: string): Promise<LoadedCorpus> {
     try {
       const size = fs.statSync(file).size;
       if (size > MAX_ARTICLE_BYTES) throw new ArticleError(`too large (${(size / 1048576).toFixed(1)} MB; an article file may be at most ${MAX_ARTICLE_BYTES / 1048576} MB)`);
-      add(parseMarkdownArticle(decode(fs.readFileSync(file)), file));
+      const bytes = fs.readFileSync(file);
+      const hash = hashRecord(bytes);
+      const known = opts.indexed?.(hash);
+      if (known !== undefined) {
+        skip({ id: known, hash, origin: file });
+        continue;
+      }
+      const a = parseMarkdownArticle(decode(bytes), file);
+      recordHashes.set(a, hash);
+      add(a);
     } catch (err) {
       issue(file, reasonOf(err));
     }
   }
-  return { articles, issues };
+  return { articles, issues, ...(opts.indexed ? { unchanged } : {}) };
 }

@@ -286,26 +286,29 @@ export function learnModel(passages: { length: number; text(i: number): string[]
 
   // The matrix, rows L2-normalised.
   const ptr = new Uint32Array(n + 1);
-  const idxParts: number[] = [];
-  const valParts: number[] = [];
+  let nnz = 0;
+  for (const hs of rowHashes) nnz += hs.length;
+  const idx = new Uint32Array(nnz);
+  const val = new Float32Array(nnz);
+  let at = 0;
   for (let r = 0; r < n; r++) {
     const hs = rowHashes[r] as Uint32Array;
     const tfs = rowTfs[r] as Uint16Array;
-    const start = idxParts.length;
+    const start = at;
     let norm = 0;
     for (let j = 0; j < hs.length; j++) {
       const t = table.get(hs[j] as number);
       if (t < 0) continue;
       const w = termWeight(tfs[j] as number, idf[t] as number);
-      idxParts.push(t);
-      valParts.push(w);
+      idx[at] = t;
+      val[at++] = w;
       norm += w * w;
     }
     const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (let j = start; j < valParts.length; j++) valParts[j] = (valParts[j] as number) * inv;
-    ptr[r + 1] = idxParts.length;
+    for (let j = start; j < at; j++) val[j] = (val[j] as number) * inv;
+    ptr[r + 1] = at;
   }
-  const x: Csr = { rows: n, cols: v, ptr, idx: Uint32Array.from(idxParts), val: Float32Array.from(valParts) };
+  const x: Csr = { rows: n, cols: v, ptr, idx: idx.subarray(0, at), val: val.subarray(0, at) };
 
   const vectors = new Float32Array(v * opts.dimension);
   if (k > 0 && n > 0) {

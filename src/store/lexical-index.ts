@@ -233,63 +233,91 @@ export interface ScoredDoc {
 }
 
 /**
- * BM25 across segments with corpus-wide statistics (N, average length, document frequency),
- * so that scores from different segments are comparable. `alive(segment, doc)` hides deleted
- * or filtered passages.
+ * What BM25 reuses across the queries of one opened index: corpus-wide N and average length,
+ * each passage's length normalisation k1·(1 − b + b·dl/avgdl) (computed once, in double
+ * precision, so scores are exactly those of computing it per posting), and one accumulator
+ * and touched list per segment, cleared after each query instead of allocated.
  */
-export function bm25Search(
-  segments: readonly LexicalIndex[],
-  terms: readonly QueryTerm[],
-  k: number,
-  alive: (segment: number, doc: number) => boolean,
-  params: Bm25Params = DEFAULT_BM25,
-): ScoredDoc[] {
-  let n = 0;
-  let total = 0;
-  for (const s of segments) {
-    n += s.size;
-    total += s.totalLen;
+export class Bm25Scratch {
+  readonly n: number;
+  readonly avgdl: number;
+  private readonly norms: Float64Array[];
+  private readonly accs: Float32Array[];
+  private readonly touched: Uint32Array[];
+
+  constructor(
+    readonly segments: readonly LexicalIndex[],
+    readonly params: Bm25Params = DEFAULT_BM25,
+  ) {
+    let n = 0;
+    let total = 0;
+    for (const s of segments) {
+      n += s.size;
+      total += s.totalLen;
+    }
+    this.n = n;
+    this.avgdl = n ? total / n : 0;
+    const { k1, b } = params;
+    this.norms = segments.map((seg) => {
+      const out = new Float64Array(seg.size);
+      for (let d = 0; d < seg.size; d++) out[d] = k1 * (1 - b + (b * (seg.docLens[d] as number)) / this.avgdl);
+      return out;
+    });
+    this.accs = segments.map((seg) => new Float32Array(seg.size));
+    this.touched = segments.map((seg) => new Uint32Array(seg.size));
   }
-  if (n === 0 || terms.length === 0) return [];
-  const avgdl = total / n;
-  const dfs = terms.map((t) => {
-    let df = 0;
-    for (const s of segments) df += s.df(t.hash);
-    return df;
-  });
-  const cutAt = n >= params.minPassagesForCut ? params.maxDfRatio * n : Infinity;
-  const common = dfs.map((df) => df > cutAt);
-  const keepCommon = common.every((c, i) => c || dfs[i] === 0);
-  const idfs = dfs.map((df, i) => (df === 0 || (common[i] && !keepCommon) ? 0 : Math.log(1 + (n - df + 0.5) / (df + 0.5))));
-  const heap: ScoredDoc[] = [];
-  segments.forEach((seg, si) => {
-    const acc = new Float32Array(seg.size);
-    const touched: number[] = [];
-    terms.forEach((t, ti) => {
-      const idf = idfs[ti] as number;
-      if (idf === 0 || t.weight <= 0) return;
-      const i = seg.find(t.hash);
-      if (i < 0) return;
-      const w = idf * t.weight;
-      const end = seg.offsets[i + 1] as number;
-      const { k1, b } = params;
-      for (let p = seg.offsets[i] as number; p < end; p++) {
-        const d = seg.docs[p] as number;
-        const tf = seg.tfs[p] as number;
-        const dl = seg.docLens[d] as number;
-        const add = (w * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * dl) / avgdl));
-        if (acc[d] === 0 && add > 0) touched.push(d);
-        acc[d] = (acc[d] as number) + add;
+
+  /**
+   * BM25 across segments with corpus-wide statistics (N, average length, document frequency),
+   * so that scores from different segments are comparable. `alive(segment, doc)` hides deleted
+   * or filtered passages. Runs synchronously: the scratch arrays are shared by all queries.
+   */
+  search(terms: readonly QueryTerm[], k: number, alive: (segment: number, doc: number) => boolean): ScoredDoc[] {
+    const { segments, params, n } = this;
+    if (n === 0 || terms.length === 0) return [];
+    const dfs = terms.map((t) => {
+      let df = 0;
+      for (const s of segments) df += s.df(t.hash);
+      return df;
+    });
+    const cutAt = n >= params.minPassagesForCut ? params.maxDfRatio * n : Infinity;
+    const common = dfs.map((df) => df > cutAt);
+    const keepCommon = common.every((c, i) => c || dfs[i] === 0);
+    const idfs = dfs.map((df, i) => (df === 0 || (common[i] && !keepCommon) ? 0 : Math.log(1 + (n - df + 0.5) / (df + 0.5))));
+    const heap: ScoredDoc[] = [];
+    const k1p = params.k1 + 1;
+    segments.forEach((seg, si) => {
+      const acc = this.accs[si] as Float32Array;
+      const touched = this.touched[si] as Uint32Array;
+      const norm = this.norms[si] as Float64Array;
+      const { docs, tfs, offsets } = seg;
+      let nt = 0;
+      terms.forEach((t, ti) => {
+        const idf = idfs[ti] as number;
+        if (idf === 0 || t.weight <= 0) return;
+        const i = seg.find(t.hash);
+        if (i < 0) return;
+        const w = idf * t.weight;
+        const end = offsets[i + 1] as number;
+        for (let p = offsets[i] as number; p < end; p++) {
+          const d = docs[p] as number;
+          const tf = tfs[p] as number;
+          const add = (w * tf * k1p) / (tf + (norm[d] as number));
+          if (acc[d] === 0 && add > 0) touched[nt++] = d;
+          acc[d] = (acc[d] as number) + add;
+        }
+      });
+      for (let j = 0; j < nt; j++) {
+        const d = touched[j] as number;
+        const score = acc[d] as number;
+        acc[d] = 0;
+        if (heap.length >= k && score <= (heap[heap.length - 1] as ScoredDoc).score) continue;
+        if (!alive(si, d)) continue;
+        insertSorted(heap, { segment: si, doc: d, score }, k);
       }
     });
-    for (const d of touched) {
-      const score = acc[d] as number;
-      if (heap.length >= k && score <= (heap[heap.length - 1] as ScoredDoc).score) continue;
-      if (!alive(si, d)) continue;
-      insertSorted(heap, { segment: si, doc: d, score }, k);
-    }
-  });
-  return heap;
+    return heap;
+  }
 }
 
 function insertSorted(list: ScoredDoc[], item: ScoredDoc, k: number): void {

@@ -1,7 +1,8 @@
+import path from 'node:path';
 import type { Embedder } from '../embed/embedder.js';
 import { IndexError, InternalError } from '../errors.js';
 import type { SearchFilter } from '../types.js';
-import { bm25Search } from './lexical-index.js';
+import { Bm25Scratch } from './lexical-index.js';
 import { type Manifest, checkCompatible, readCurrentManifest, readModel } from './manifest.js';
 import type { PassageHit, PassageId, PassageLocation, QueryTerm, Store, StoreStats, StoredArticle } from './port.js';
 import { DEFAULT_HNSW, Segment, type SegmentArticle } from './segment.js';
@@ -20,6 +21,10 @@ const SEGMENT_SHIFT = 2 ** 32;
 export class SegmentStore implements Store {
   private readonly locations = new Map<string, ArticleLocation>();
   private readonly counts: Omit<StoreStats, 'builtAt'>;
+  /** Per segment: 1 for each passage of a deleted or replaced article, in this generation. */
+  private readonly deleted: Uint8Array[];
+  private readonly hasDeleted: boolean[];
+  private readonly bm25: Bm25Scratch;
 
   private constructor(
     readonly indexDir: string,
@@ -27,12 +32,16 @@ export class SegmentStore implements Store {
     /** The loaded segments: for the store's own tests and benchmarks, never for the engine. */
     readonly segments: readonly Segment[],
   ) {
+    this.deleted = segments.map((seg, si) => seg.deletedMask(manifest.segments[si]?.deleted ?? []));
+    this.hasDeleted = manifest.segments.map((e) => e.deleted.length > 0);
+    this.bm25 = new Bm25Scratch(segments.map((seg) => seg.lexical));
     let paragraphs = 0;
     let passages = 0;
     let from: string | null = null;
     let to: string | null = null;
     segments.forEach((seg, si) => {
       const dead = new Set(manifest.segments[si]?.deleted ?? []);
+      const deleted = this.deleted[si] as Uint8Array;
       seg.articles.forEach((meta, local) => {
         if (dead.has(local)) return;
         this.locations.set(meta.id, { segment: si, local, meta });
@@ -42,26 +51,36 @@ export class SegmentStore implements Store {
           if (to === null || meta.date > to) to = meta.date;
         }
       });
-      for (let i = 0; i < seg.passageCount; i++) if (!seg.deleted[i]) passages++;
+      for (let i = 0; i < seg.passageCount; i++) if (!deleted[i]) passages++;
     });
     this.counts = { articles: this.locations.size, paragraphs, passages, dateFrom: from, dateTo: to };
   }
 
-  /** Opens the live generation; fails clearly when there is none or it was built differently. */
-  static open(indexDir: string, embedder: Pick<Embedder, 'id' | 'version' | 'dimension'>): SegmentStore {
+  /**
+   * Opens the live generation; fails clearly when there is none or it was built differently.
+   * Segments that `reuse` (an earlier generation of the same index) has open are shared, not
+   * read again: after an update only the new segment is read.
+   */
+  static open(indexDir: string, embedder: Pick<Embedder, 'id' | 'version' | 'dimension'>, reuse?: SegmentStore): SegmentStore {
     const manifest = readCurrentManifest(indexDir);
     if (!manifest) {
       throw new IndexError('index-missing', `no index at ${indexDir}; run "kiemchung index" to build it`);
     }
     checkCompatible(manifest, { embedder: { id: embedder.id, version: embedder.version, dimension: embedder.dimension }, chunking: manifest.chunking }, indexDir);
     const ef = manifest.hnsw.efSearch ?? DEFAULT_HNSW.efSearch;
-    const segments = manifest.segments.map((s) => new Segment(indexDir, s, manifest.embedder.dimension, ef));
+    const open = new Map((reuse && path.resolve(reuse.indexDir) === path.resolve(indexDir) && sameBuild(reuse.manifest, manifest) ? reuse.segments : []).map((s) => [s.name, s]));
+    const segments = manifest.segments.map((s) => open.get(s.name) ?? new Segment(indexDir, s, manifest.embedder.dimension, ef));
     return new SegmentStore(indexDir, manifest, segments);
   }
 
   /** The id of passage `local` of segment `segment`. */
   passageId(segment: number, local: number): PassageId {
     return segment * SEGMENT_SHIFT + local;
+  }
+
+  /** Whether passage `local` of segment `segment` belongs to a deleted or replaced article. */
+  isDeleted(segment: number, local: number): boolean {
+    return (this.deleted[segment] as Uint8Array)[local] === 1;
   }
 
   private locate(id: PassageId): { seg: Segment; local: number } {
@@ -95,13 +114,8 @@ export class SegmentStore implements Store {
 
   async lexicalSearch(terms: readonly QueryTerm[], k: number, filter?: SearchFilter): Promise<PassageHit[]> {
     const extra = this.allowed(filter);
-    const alive = (s: number, d: number) => !(this.segments[s] as Segment).deleted[d] && (!extra || extra(s, d));
-    return bm25Search(
-      this.segments.map((s) => s.lexical),
-      terms,
-      k,
-      alive,
-    ).map((h) => ({ passage: this.passageId(h.segment, h.doc), score: h.score }));
+    const alive = (s: number, d: number) => (this.deleted[s] as Uint8Array)[d] === 0 && (!extra || extra(s, d));
+    return this.bm25.search(terms, k, alive).map((h) => ({ passage: this.passageId(h.segment, h.doc), score: h.score }));
   }
 
   async vectorSearch(vector: Float32Array, k: number, filter?: SearchFilter): Promise<PassageHit[]> {
@@ -111,7 +125,8 @@ export class SegmentStore implements Store {
     this.segments.forEach((seg, si) => {
       const n = seg.passageCount;
       if (n === 0) return;
-      const fn = seg.hasDeleted || extra ? (label: number) => !seg.deleted[label] && (!extra || extra(si, label)) : undefined;
+      const deleted = this.deleted[si] as Uint8Array;
+      const fn = this.hasDeleted[si] || extra ? (label: number) => deleted[label] === 0 && (!extra || extra(si, label)) : undefined;
       const r = seg.hnsw.searchKnn(q, Math.min(k, n), fn);
       r.neighbors.forEach((label, j) => hits.push({ passage: this.passageId(si, label), score: 1 - (r.distances[j] as number) }));
     });
@@ -157,4 +172,9 @@ export class SegmentStore implements Store {
     const m = this.manifest.embedder.model;
     return m ? readModel(this.indexDir, m) : null;
   }
+}
+
+/** Whether two manifests describe the same build (embedder, its model, settings): segments of one serve the other. */
+function sameBuild(a: Manifest, b: Manifest): boolean {
+  return JSON.stringify([a.embedder, a.chunking, a.hnsw]) === JSON.stringify([b.embedder, b.chunking, b.hnsw]);
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import hnswlib from 'hnswlib-node';
 import type { Article } from '../corpus/article.js';
+import { recordHash } from '../corpus/load-corpus.js';
 import { type ChunkOptions, splitPassages } from '../corpus/passages.js';
 import type { StoredArticle } from './port.js';
 import { LexicalBuilder, LexicalIndex } from './lexical-index.js';
@@ -59,8 +60,22 @@ function verifyFile(indexDir: string, seg: SegmentEntry, file: string): Buffer {
   return buf;
 }
 
-/** Content hash of an article as indexed: any change to its text, metadata or chunking changes it. */
+/** Bumped when the same record would be parsed into a different article (so updates re-index it). */
+const RECORD_SCHEME = 1;
+
+/** Content hash of an article read from a record with hash `recordHash` (see `recordHash`), as indexed with `chunking`. */
+export function contentHash(recordHash: string, chunking: ChunkOptions): string {
+  return crypto.hash('sha1', `r${RECORD_SCHEME}|${recordHash}|${chunking.maxChars}|${chunking.windowChars}`).slice(0, 32);
+}
+
+/**
+ * Content hash of an article as indexed: any change to its text, metadata or chunking changes
+ * it. For an article the loader read, the hash of its source record (its JSONL line or file),
+ * already computed while reading; for any other, the hash of its fields.
+ */
 export function articleHash(a: Article, chunking: ChunkOptions): string {
+  const record = recordHash(a);
+  if (record !== undefined) return contentHash(record, chunking);
   const h = crypto.createHash('sha256');
   h.update(
     JSON.stringify([a.id, a.title, a.date, a.dateKind, a.source, a.url ?? '', a.lang, a.tags, a.captions, a.paragraphs, chunking]),
@@ -76,6 +91,8 @@ export function passageEmbeddingText(title: string, passage: string): string {
 export interface BuildSegmentInput {
   dir: string;
   articles: Article[];
+  /** `articleHash` of each article (computed by the caller, which compares them). */
+  hashes: string[];
   chunking: ChunkOptions;
   hnsw: HnswParams;
   dimension: number;
@@ -127,7 +144,7 @@ export async function buildSegment(input: BuildSegmentInput): Promise<BuiltSegme
       lang: a.lang,
       tags: a.tags,
       captions: a.captions,
-      hash: articleHash(a, chunking),
+      hash: input.hashes[ai] as string,
       firstParagraph,
       paragraphCount: a.paragraphs.length,
       passageCount: spans[ai]?.length ?? 0,
@@ -195,16 +212,16 @@ export class Segment {
   readonly passPara: Uint32Array;
   readonly passStart: Uint32Array;
   readonly passEnd: Uint32Array;
-  /** Per passage: 1 when its article was deleted or replaced by a later segment. */
-  readonly deleted: Uint8Array;
-  /** Whether any passage is deleted (read per query, so kept rather than recounted). */
-  hasDeleted = false;
   private readonly paraCache = new Map<number, string>();
 
   readonly dir: string;
   readonly name: string;
 
-  /** Loads a segment, verifying every file against the manifest's checksums first. */
+  /**
+   * Loads a segment, verifying every file against the manifest's checksums first. A segment's
+   * files never change, so an opened segment serves every later generation that lists it;
+   * which of its articles are deleted belongs to the generation (`deletedMask`).
+   */
   constructor(
     private readonly indexDir: string,
     private readonly entry: SegmentEntry,
@@ -228,23 +245,20 @@ export class Segment {
       this.hnsw.readIndexSync(path.join(this.dir, 'hnsw.bin'));
       this.hnsw.setEf(efSearch);
     }
-    this.deleted = new Uint8Array(this.passPara.length);
-    this.markDeleted(entry.deleted);
   }
 
   get passageCount(): number {
     return this.passPara.length;
   }
 
-  markDeleted(articleIdx: readonly number[]): void {
-    if (articleIdx.length === 0) return;
-    const dead = new Set(articleIdx);
-    for (let i = 0; i < this.passPara.length; i++) {
-      if (dead.has(this.paraArticle[this.passPara[i] as number] as number)) {
-        this.deleted[i] = 1;
-        this.hasDeleted = true;
-      }
-    }
+  /** Per passage: 1 when its article is among `articleIdx` (deleted or replaced by a later segment). */
+  deletedMask(articleIdx: readonly number[]): Uint8Array {
+    const mask = new Uint8Array(this.passPara.length);
+    if (articleIdx.length === 0) return mask;
+    const dead = new Uint8Array(this.articles.length);
+    for (const a of articleIdx) dead[a] = 1;
+    for (let i = 0; i < this.passPara.length; i++) mask[i] = dead[this.paraArticle[this.passPara[i] as number] as number] as number;
+    return mask;
   }
 
   paragraphText(p: number): string {

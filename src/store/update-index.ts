@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../corpus/article.js';
-import { loadCorpus } from '../corpus/load-corpus.js';
+import { type LoadedCorpus, loadCorpus } from '../corpus/load-corpus.js';
 import { type ChunkOptions, DEFAULT_CHUNKING, splitPassages } from '../corpus/passages.js';
 import { type Embedder, type PassageTexts, type WorkerRecipe, embedPassagesChecked } from '../embed/embedder.js';
 import { CorpusError, IndexError, KiemchungError, errorMessage, isErrorCode } from '../errors.js';
@@ -17,6 +17,7 @@ import {
   Segment,
   type SegmentArticle,
   articleHash,
+  contentHash,
   readSegmentArticles,
   buildSegment,
   passageEmbeddingText,
@@ -57,7 +58,7 @@ export interface UpdateOptions {
   passagesPerWorker?: number;
   onProgress?: (p: IndexProgress) => void;
   /** Articles already loaded (skips reading the corpus). */
-  loaded?: { articles: Article[]; issues: { path: string; reason: string }[] };
+  loaded?: LoadedCorpus;
 }
 
 /** Passages per segment below which a full build stays in one thread (workers cost ~100 ms to start). */
@@ -89,12 +90,15 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
   const chunking = opts.chunking ?? DEFAULT_CHUNKING;
   const hnsw = opts.hnsw ?? DEFAULT_HNSW;
   const { embedder, indexDir } = opts;
-  const corpus = opts.loaded ?? (await loadCorpus(opts.corpus));
-  const { articles, issues } = corpus;
-  if (articles.length === 0 && issues.length > 0) {
+  // Records whose content the live index already holds are not parsed again.
+  const planned = opts.loaded || opts.rebuild ? null : liveHashes(indexDir);
+  const load = (known: Map<string, string> | null) =>
+    loadCorpus(opts.corpus, known ? { indexed: (h) => known.get(contentHash(h, chunking)) } : {});
+  let corpus: LoadedCorpus = opts.loaded ?? (await load(planned?.byHash ?? null));
+  if (corpus.articles.length === 0 && (corpus.unchanged?.length ?? 0) === 0 && corpus.issues.length > 0) {
     throw new CorpusError(
-      `no valid article in ${opts.corpus} (${issues.length} could not be read); the previous index was left untouched:\n` +
-        issues.slice(0, 20).map((i) => `  ${i.path}: ${i.reason}`).join('\n'),
+      `no valid article in ${opts.corpus} (${corpus.issues.length} could not be read); the previous index was left untouched:\n` +
+        corpus.issues.slice(0, 20).map((i) => `  ${i.path}: ${i.reason}`).join('\n'),
     );
   }
   const release = acquireLock(indexDir);
@@ -106,6 +110,10 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
     const settings = { embedder: { id: embedder.id, version: embedder.version, dimension: embedder.dimension }, chunking };
     if (previous) checkCompatible(previous, settings, indexDir);
     const oldRaw = opts.rebuild ? tryReadManifest(indexDir) : previous;
+    // Another writer published between planning and locking, or the index cannot be updated in place: parse everything.
+    if (corpus.unchanged?.length && (!previous || previous.generation !== planned?.generation)) corpus = await load(null);
+    const { articles, issues } = corpus;
+    const stubs = corpus.unchanged ?? [];
 
     // What is live in the current index: only the article lists are read to plan the update.
     const segments = previous ? previous.segments.map((s) => ({ ...s, deleted: [...s.deleted] })) : [];
@@ -118,12 +126,14 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
       });
     });
 
-    const wanted = new Map(articles.map((a) => [a.id, a]));
+    const wanted = new Set([...articles.map((a) => a.id), ...stubs.map((u) => u.id)]);
     const hashes = new Map(articles.map((a) => [a.id, articleHash(a, chunking)]));
     const toWrite: Article[] = [];
     let added = 0;
     let changed = 0;
-    let unchanged = 0;
+    let unchanged = stubs.length;
+    let keptPassages = 0;
+    for (const u of stubs) keptPassages += live.get(u.id)?.passages ?? 0;
     for (const a of articles) {
       const cur = live.get(a.id);
       if (!cur) {
@@ -133,7 +143,10 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
         changed++;
         toWrite.push(a);
         (segments[cur.seg] as Manifest['segments'][number]).deleted.push(cur.local);
-      } else unchanged++;
+      } else {
+        unchanged++;
+        keptPassages += cur.passages;
+      }
     }
     let removed = 0;
     for (const [id, cur] of live) {
@@ -142,15 +155,10 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
         (segments[cur.seg] as Manifest['segments'][number]).deleted.push(cur.local);
       }
     }
-    // Passages of the index as it will be: unchanged articles as stored, the others as split now.
-    const totalPassages = () =>
-      articles.reduce((n, a) => {
-        const cur = live.get(a.id);
-        return n + (cur && cur.hash === hashes.get(a.id) ? cur.passages : splitPassages(a.paragraphs, chunking).length);
-      }, 0);
+    let writtenPassages = 0;
     const report = (wrote: boolean): IndexReport => ({
-      articles: articles.length,
-      passages: totalPassages(),
+      articles: articles.length + stubs.length,
+      passages: keptPassages + writtenPassages,
       added,
       changed,
       removed,
@@ -177,7 +185,8 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
     fs.mkdirSync(segmentsDir(indexDir), { recursive: true });
     let nextSegments: Manifest['segments'];
     if (!previous) {
-      nextSegments = await buildFull(articles, { ...opts, chunking, hnsw });
+      nextSegments = await buildFull(articles, hashes, { ...opts, chunking, hnsw });
+      writtenPassages = nextSegments.reduce((n, seg) => n + seg.passages, 0);
     } else {
       // Merge small or mostly-deleted segments with the new articles, reusing stored vectors.
       const isSmall = (s: Manifest['segments'][number]) => s.passages < SMALL_SEGMENT;
@@ -187,28 +196,33 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
         .filter(({ s }) => mostlyDead(s) || (isSmall(s) && segments.filter(isSmall).length >= MERGE_AT) || s.deleted.length === s.articles);
       const mergeSet = new Set(merge.map((m) => m.i));
       const carried: Article[] = [];
+      const carriedHashes: string[] = [];
       const carriedVectors: Float32Array[] = [];
       for (const { s } of merge) {
-        // Merged segments are read in full: their stored vectors are re-used, never re-embedded.
+        // Merged segments are read in full: their articles and stored vectors are re-used, never re-parsed or re-embedded.
         const seg = new Segment(indexDir, s, embedder.dimension, hnsw.efSearch);
         const dead = new Set(s.deleted);
         if (dead.size === seg.articles.length) continue;
         const vectors = seg.vectors();
         const starts = seg.articlePassageStarts();
         seg.articles.forEach((meta, local) => {
-          if (dead.has(local)) return;
-          const a = wanted.get(meta.id);
-          if (!a) return;
-          carried.push(a);
+          if (dead.has(local) || !wanted.has(meta.id)) return;
+          carried.push(storedArticle(seg, meta));
+          carriedHashes.push(meta.hash);
           const d = embedder.dimension;
           carriedVectors.push(vectors.subarray((starts[local] as number) * d, (starts[local + 1] as number) * d));
+          keptPassages -= meta.passageCount;
         });
       }
       nextSegments = segments.filter((s, i) => !mergeSet.has(i) && s.deleted.length < s.articles);
       if (toWrite.length + carried.length > 0) {
         const fresh = await embedArticles(toWrite, embedder, chunking, opts.onProgress);
         const vectors = concat([...carriedVectors, fresh]);
-        nextSegments.push(await writeSegment(indexDir, { articles: [...carried, ...toWrite], vectors, chunking, hnsw, dimension: embedder.dimension }));
+        const all = [...carried, ...toWrite];
+        const allHashes = [...carriedHashes, ...toWrite.map((a) => hashes.get(a.id) as string)];
+        const entry = await writeSegment(indexDir, { articles: all, hashes: allHashes, vectors, chunking, hnsw, dimension: embedder.dimension });
+        writtenPassages = entry.passages;
+        nextSegments.push(entry);
       }
     }
     const newManifest: Manifest = {
@@ -226,6 +240,34 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
   } finally {
     release();
   }
+}
+
+/** Content hashes of the live index's articles (hash → id) and its generation, or null when it cannot be read. */
+function liveHashes(indexDir: string): { generation: number; byHash: Map<string, string> } | null {
+  try {
+    const current = peekManifest(indexDir);
+    if (!current || current.format !== FORMAT_VERSION) return null;
+    const m = readCurrentManifest(indexDir);
+    if (!m) return null;
+    const byHash = new Map<string, string>();
+    for (const entry of m.segments) {
+      const dead = new Set(entry.deleted);
+      readSegmentArticles(indexDir, entry).forEach((a, local) => {
+        if (!dead.has(local)) byHash.set(a.hash, a.id);
+      });
+    }
+    return { generation: m.generation, byHash };
+  } catch {
+    // A damaged index is reported by the update itself.
+    return null;
+  }
+}
+
+/** An article as a segment stores it, with its paragraphs read back from the segment. */
+function storedArticle(seg: Segment, meta: SegmentArticle): Article {
+  const { hash: _h, firstParagraph, paragraphCount, passageCount: _p, ...rest } = meta;
+  const paragraphs = Array.from({ length: paragraphCount }, (_, i) => seg.paragraphText(firstParagraph + i));
+  return { ...rest, paragraphs, origin: seg.name };
 }
 
 /** Passages a learned embedder learns from at most (evenly spread over the corpus). */
@@ -341,11 +383,13 @@ function runWorker(input: BuildSegmentInput, embedder: WorkerRecipe | null, onPr
 /** A full build: articles split into one segment per worker, built in parallel. */
 async function buildFull(
   articles: Article[],
+  hashes: ReadonlyMap<string, string>,
   opts: UpdateOptions & { chunking: ChunkOptions; hnsw: HnswParams },
 ): Promise<Manifest['segments']> {
   if (articles.length === 0) return [];
   const { embedder, chunking, hnsw } = opts;
-  const counts = articles.map((a) => splitPassages(a.paragraphs, chunking).length);
+  // Passages estimated from paragraph lengths (the workers split them): to balance the groups and show progress.
+  const counts = articles.map((a) => a.paragraphs.reduce((n, p) => n + (p.length <= chunking.maxChars ? 1 : Math.ceil(p.length / (chunking.windowChars * 0.85))), 0));
   const total = counts.reduce((a, b) => a + b, 0);
   const cores = opts.workers ?? os.availableParallelism();
   const parts = Math.max(1, Math.min(cores, Math.ceil(total / (opts.passagesPerWorker ?? PASSAGES_PER_WORKER))));
@@ -358,7 +402,7 @@ async function buildFull(
   };
   if (parts === 1) {
     const vectors = await embedArticles(articles, embedder, chunking, opts.onProgress);
-    return [await writeSegment(opts.indexDir, { articles, vectors, chunking, hnsw, dimension: embedder.dimension, onProgress: progress })];
+    return [await writeSegment(opts.indexDir, { articles, hashes: articles.map((a) => hashes.get(a.id) as string), vectors, chunking, hnsw, dimension: embedder.dimension, onProgress: progress })];
   }
   // Contiguous groups of about equal passage counts.
   const groups: Article[][] = [];
@@ -376,6 +420,7 @@ async function buildFull(
   const jobs = await Promise.all(
     groups.map(async (g) => ({
       articles: g,
+      hashes: g.map((a) => hashes.get(a.id) as string),
       ...(recipe ? {} : { vectors: await embedArticles(g, embedder, chunking, opts.onProgress) }),
     })),
   );

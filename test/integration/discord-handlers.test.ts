@@ -40,6 +40,7 @@ function spied(override: Partial<Engine> = {}) {
   const seen = { ask: [] as string[], search: [] as string[], source: [] as string[], suggest: [] as string[], reindex: 0 };
   const engine: Engine = {
     limits: override.limits ?? real.limits,
+    checked: real.checked,
     ask: (q, o) => (seen.ask.push(q), (override.ask ?? real.ask)(q, o)),
     search: (q, o) => (seen.search.push(q), real.search(q, o)),
     source: (id) => (seen.source.push(id), (override.source ?? real.source)(id)),

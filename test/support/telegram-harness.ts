@@ -56,6 +56,7 @@ export function spyEngine(inner: Engine): EngineSpy {
   };
   const engine: Engine = {
     limits: inner.limits,
+    checked: inner.checked,
     ask: async (q, o) => (await before('ask', q), inner.ask(q, o)),
     search: async (q, o) => (await before('search', q), inner.search(q, o)),
     source: async (id) => (await before('source', id), inner.source(id)),

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LexicalBuilder } from '../../src/store/lexical-index.js';
+import { Bm25Scratch, DEFAULT_BM25, LexicalBuilder, LexicalIndex } from '../../src/store/lexical-index.js';
+import { decodePack, encodePack } from '../../src/store/pack.js';
+import type { QueryTerm } from '../../src/store/port.js';
+import { queryTerms } from '../../src/retrieve/query-terms.js';
 import { foldedHash, markedHash } from '../../src/text/term-hashes.js';
 import { terms } from '../../src/text/tokenize.js';
 import { SHARED_DATA } from '../support/corpus.js';
@@ -70,5 +73,89 @@ describe('LexicalBuilder', () => {
     expect(Array.from(got.lexTfs as Uint8Array)).toEqual(want.tfs);
     expect(Array.from(got.lexDocLens as Uint32Array)).toEqual(want.lens);
     expect((got.lexTotal as Float32Array)[0]).toBe(Math.fround(want.total));
+  });
+});
+
+/** BM25 as the index scored it before the shared scratch: fresh accumulators per query, the length norm per posting. */
+function referenceSearch(segments: LexicalIndex[], terms: QueryTerm[], k: number, alive: (s: number, d: number) => boolean) {
+  const { k1, b, maxDfRatio, minPassagesForCut } = DEFAULT_BM25;
+  let n = 0;
+  let total = 0;
+  for (const s of segments) {
+    n += s.size;
+    total += s.totalLen;
+  }
+  if (n === 0 || terms.length === 0) return [];
+  const avgdl = total / n;
+  const dfs = terms.map((t) => segments.reduce((x, s) => x + s.df(t.hash), 0));
+  const cutAt = n >= minPassagesForCut ? maxDfRatio * n : Infinity;
+  const common = dfs.map((df) => df > cutAt);
+  const keepCommon = common.every((c, i) => c || dfs[i] === 0);
+  const idfs = dfs.map((df, i) => (df === 0 || (common[i] && !keepCommon) ? 0 : Math.log(1 + (n - df + 0.5) / (df + 0.5))));
+  const heap: Array<{ segment: number; doc: number; score: number }> = [];
+  segments.forEach((seg, si) => {
+    const acc = new Float32Array(seg.size);
+    const touched: number[] = [];
+    terms.forEach((t, ti) => {
+      const idf = idfs[ti]!;
+      if (idf === 0 || t.weight <= 0) return;
+      const i = seg.find(t.hash);
+      if (i < 0) return;
+      const w = idf * t.weight;
+      for (let p = seg.offsets[i]!; p < seg.offsets[i + 1]!; p++) {
+        const d = seg.docs[p]!;
+        const tf = seg.tfs[p]!;
+        const add = (w * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * seg.docLens[d]!) / avgdl));
+        if (acc[d] === 0 && add > 0) touched.push(d);
+        acc[d] = acc[d]! + add;
+      }
+    });
+    for (const d of touched) {
+      const score = acc[d]!;
+      if (heap.length >= k && score <= heap[heap.length - 1]!.score) continue;
+      if (!alive(si, d)) continue;
+      let i = heap.length;
+      while (i > 0 && heap[i - 1]!.score < score) i--;
+      heap.splice(i, 0, { segment: si, doc: d, score });
+      if (heap.length > k) heap.pop();
+    }
+  });
+  return heap;
+}
+
+describe('Bm25Scratch', () => {
+  it('ranks exactly as scoring each query from scratch, query after query, with deletions', () => {
+    const lines = fs.existsSync(`${SHARED_DATA}/vinewsqa-dev/corpus.jsonl`)
+      ? fs.readFileSync(`${SHARED_DATA}/vinewsqa-dev/corpus.jsonl`, 'utf8').split('\n').filter(Boolean).slice(0, 60)
+      : [];
+    const passages: Array<[string, string]> = [
+      ['Hội nghị LMC lần thứ 4 được tổ chức tại Bắc Kinh.', 'Hợp tác đo lường'],
+      ['Việt Nam sớm trở thành thành viên chính thức của IEC.', 'IEC'],
+      ['Bộ Khoa học và Công nghệ ký biên bản ghi nhớ với Phần Lan về đổi mới sáng tạo.', 'Hợp tác Phần Lan'],
+      ['Hội nghị tổ chức tại Hà Nội ngày 5/6/2024 với 1.000 đại biểu.', 'Hội nghị'],
+    ];
+    for (const line of lines) {
+      const r = JSON.parse(line) as { title: string; body: string };
+      for (const p of r.body.split('\n\n')) passages.push([p, r.title]);
+    }
+    const half = Math.ceil(passages.length / 2);
+    const segments = [passages.slice(0, half), passages.slice(half)].map((part) => {
+      const b = new LexicalBuilder();
+      for (const [text, title] of part) b.addPassage(text, title);
+      return new LexicalIndex(decodePack(encodePack(b.finish()), 'test pack'));
+    });
+    const scratch = new Bm25Scratch(segments);
+    const alive = (s: number, d: number) => (s * 7 + d) % 5 !== 0;
+    const questions = ['hội nghị tổ chức ở đâu', 'hoi nghi to chuc o dau', 'IEC thành viên', 'Phần Lan đổi mới sáng tạo', 'bệnh viện bác sĩ điều trị', 'xyz không có', ...passages.slice(0, 30).map(([t]) => t.slice(0, 80))];
+    let compared = 0;
+    for (const q of questions) {
+      for (const k of [1, 10, 100]) {
+        const terms = queryTerms(q);
+        const want = referenceSearch(segments, terms, k, alive);
+        expect(scratch.search(terms, k, alive)).toEqual(want);
+        compared += want.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
   });
 });
