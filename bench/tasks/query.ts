@@ -22,6 +22,8 @@ export interface QueryResult {
   ask: Latency & { r1: number; r10: number; refused: number; retrieveP50: number };
   /** CPU time of this process per answer (less sensitive than wall time to other load on the machine). */
   askCpu: Latency;
+  /** CPU time per search. */
+  searchCpu?: Latency;
 }
 
 /** `search` and `ask` one question at a time on a persisted index, with quality and memory. */
@@ -43,11 +45,15 @@ task<QueryInput, QueryResult>(async (input) => {
   }
 
   const searchMs: number[] = [];
+  const searchCpuMs: number[] = [];
   const searchRecall = new Recall();
   for (const q of qs) {
+    const c = process.cpuUsage();
     const t = performance.now();
     const hits = await engine.search(q.question, { topK: 10 });
     searchMs.push(performance.now() - t);
+    const cu = process.cpuUsage(c);
+    searchCpuMs.push((cu.user + cu.system) / 1000);
     searchRecall.add(firstSeen(hits.map((h) => h.articleId)), q.articles);
   }
 
@@ -79,5 +85,6 @@ task<QueryInput, QueryResult>(async (input) => {
     search: { ...latency(searchMs), ...searchRecall.result },
     ask: { ...latency(askMs), ...askRecall.result, refused: qs.length ? (100 * refused) / qs.length : 0, retrieveP50: latency(retrieveMs).p50 },
     askCpu: latency(askCpuMs),
+    searchCpu: latency(searchCpuMs),
   };
 });

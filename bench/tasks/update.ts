@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Article } from '../../src/corpus/article.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { benchEmbedder, openBenchStore } from '../embedder.js';
@@ -30,6 +32,8 @@ export interface UpdateResult {
   removed: UpdateStep;
   /** `engine.reindex()` after one article changed in the corpus file: re-read, update, reopen. */
   reindex: { ms: number; firstAskMs: number; changed: number };
+  /** The whole `kiemchung index` command after one more article changed in the corpus file: process start to exit. */
+  cli?: { ms: number; changed: number };
   /** `SegmentStore.open` of the updated index (also part of reindex). */
   openMs: number;
   checks: { changedFound: boolean; addedFound: boolean; removedGone: boolean };
@@ -104,7 +108,24 @@ task<UpdateInput, UpdateResult>(async (input) => {
   await engine.ask(ADDED.title);
   const firstAskMs = performance.now() - t3;
   await engine.close();
+
+  // The command a newsroom runs: a fresh process reads the corpus file and updates the index.
+  const fourth = articles[mid + 3] as Article;
+  const withFourth = (a: Article) => (a === fourth ? record({ ...a, paragraphs: [...a.paragraphs, CHANGE.trim()] }) : record(a));
+  fs.writeFileSync(next, `${list.map(withFourth).join('\n')}\n`);
+  fs.renameSync(next, input.corpus);
+  const fromSource = import.meta.url.endsWith('.ts');
+  const main = fileURLToPath(new URL(`../../src/cli/main.${fromSource ? 'ts' : 'js'}`, import.meta.url));
+  const t4 = performance.now();
+  const run = spawnSync(process.execPath, [...(fromSource ? ['--import', 'tsx'] : []), main, 'index', '--corpus', input.corpus, '--index', input.indexDir], {
+    encoding: 'utf8',
+    env: { ...process.env, KIEMCHUNG_LOG_LEVEL: 'warn' },
+  });
+  const cliMs = performance.now() - t4;
+  if (run.status !== 0) throw new Error(`kiemchung index failed (${run.status}): ${run.stderr}`);
+  const cliChanged = Number(/\((\d+) added, (\d+) changed/.exec(run.stdout)?.[2] ?? -1);
   return {
+    cli: { ms: cliMs, changed: cliChanged },
     articles: articles.length,
     loadMs,
     changed,

@@ -1,3 +1,4 @@
+import { InternalError } from '../errors.js';
 import { TermSink, scanTerms } from '../text/term-scan.js';
 import type { QueryTerm } from './port.js';
 import { Grow, type Pack, type PackArray } from './pack.js';
@@ -21,6 +22,9 @@ import { Grow, type Pack, type PackArray } from './pack.js';
  * (term id, tf), and `finish` lays the postings out with a counting sort: no `Map` per
  * posting, no string per term.
  */
+/** Passage bits of a posting (the rest is its term frequency). */
+export const DOC_MASK = 0xffffff;
+
 export class LexicalBuilder {
   // hash -> term id + 1 (0: empty), open addressing with linear probing.
   private keys = new Uint32Array(1 << 16);
@@ -138,18 +142,17 @@ export class LexicalBuilder {
     const docTerms = this.docTerms.buf;
     const docTfs = this.docTfs.buf;
     const docEnds = this.docEnds.buf;
-    const docs = new Uint32Array(pos);
-    const tfs = new Uint8Array(pos);
+    const postings = new Uint32Array(pos);
     let start = 0;
     const passages = this.docEnds.length;
+    if (passages > DOC_MASK + 1) throw new InternalError(`a segment holds at most ${DOC_MASK + 1} passages (${passages} given)`);
     for (let d = 0; d < passages; d++) {
       const end = docEnds[d] as number;
       for (let j = start; j < end; j++) {
         const id = docTerms[j] as number;
         const p = cursor[id] as number;
-        docs[p] = d;
         const tf = docTfs[j] as number;
-        tfs[p] = tf > 255 ? 255 : tf;
+        postings[p] = (d | ((tf > 255 ? 255 : tf) << 24)) >>> 0;
         cursor[id] = p + 1;
       }
       start = end;
@@ -157,8 +160,7 @@ export class LexicalBuilder {
     return {
       lexHashes: hashes,
       lexOffsets: offsets,
-      lexDocs: docs,
-      lexTfs: tfs,
+      lexPostings: postings,
       lexDocLens: this.docLens.finish(),
       lexTotal: Float32Array.of(this.totalLen),
     };
@@ -169,17 +171,19 @@ export class LexicalBuilder {
 export class LexicalIndex {
   readonly hashes: Uint32Array;
   readonly offsets: Uint32Array;
-  readonly docs: Uint32Array;
-  /** Term frequencies, capped at 255 (a passage is at most ~900 characters plus its title). */
-  readonly tfs: Uint8Array;
+  /**
+   * Postings of all terms, term after term (`offsets`), each in passage order: the passage in
+   * the low 24 bits (`DOC_MASK`), its term frequency in the high 8 (capped at 255: a passage
+   * is at most ~900 characters plus its title).
+   */
+  readonly postings: Uint32Array;
   readonly docLens: Uint32Array;
   readonly totalLen: number;
 
   constructor(pack: Pack) {
     this.hashes = pack.get('lexHashes');
     this.offsets = pack.get('lexOffsets');
-    this.docs = pack.get('lexDocs');
-    this.tfs = pack.get('lexTfs');
+    this.postings = pack.get('lexPostings');
     this.docLens = pack.get('lexDocLens');
     this.totalLen = (pack.get<Float32Array>('lexTotal')[0] as number) ?? 0;
   }
@@ -290,7 +294,7 @@ export class Bm25Scratch {
       const acc = this.accs[si] as Float32Array;
       const touched = this.touched[si] as Uint32Array;
       const norm = this.norms[si] as Float64Array;
-      const { docs, tfs, offsets } = seg;
+      const { postings, offsets } = seg;
       let nt = 0;
       terms.forEach((t, ti) => {
         const idf = idfs[ti] as number;
@@ -300,8 +304,9 @@ export class Bm25Scratch {
         const w = idf * t.weight;
         const end = offsets[i + 1] as number;
         for (let p = offsets[i] as number; p < end; p++) {
-          const d = docs[p] as number;
-          const tf = tfs[p] as number;
+          const v = postings[p] as number;
+          const d = v & DOC_MASK;
+          const tf = v >>> 24;
           const add = (w * tf * k1p) / (tf + (norm[d] as number));
           if (acc[d] === 0 && add > 0) touched[nt++] = d;
           acc[d] = (acc[d] as number) + add;
