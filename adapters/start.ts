@@ -4,7 +4,7 @@
  * none is. `node dist/adapters/start.js telegram|discord` starts one adapter only.
  * SIGINT/SIGTERM stop taking messages, let answers in flight finish, and exit 0.
  */
-import { type Engine, KiemchungError, createEngine, createLogger, loadConfig, redact, runChat, secretValues } from '../src/index.js';
+import { type Engine, KiemchungError, createEngine, createLogger, feedbackFromConfig, loadConfig, redact, runChat, secretValues } from '../src/index.js';
 import type { RunningAdapter, StartAdapter } from './shared/lifecycle.js';
 
 const ADAPTERS: Record<string, { token: string; load: () => Promise<StartAdapter> }> = {
@@ -33,9 +33,16 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     await engine.close();
     return 0;
   }
+  // Feedback is opened before the adapters: a database that cannot be opened stops the start.
+  const feedback = feedbackFromConfig(config, engine, logger);
+  if (feedback) logger.info(`feedback: 👍/👎 kept in ${config.feedbackDb}`);
   const running: RunningAdapter[] = [];
-  for (const n of names) running.push(await (await (ADAPTERS[n] as { load: () => Promise<StartAdapter> }).load())({ engine, env, logger }));
+  for (const n of names) running.push(await (await (ADAPTERS[n] as { load: () => Promise<StartAdapter> }).load())({ engine, env, logger, feedback }));
   logger.info(`running: ${running.map((r) => r.name).join(', ')}; Ctrl+C to stop`);
+  // The followed feeds are polled while the bots run; what they bring is announced on each platform.
+  const watch = engine.watchFeeds(async (report) => {
+    await Promise.allSettled(running.map((r) => r.announce?.(report)));
+  });
   await new Promise<void>((resolve) => {
     const stop = (sig: string) => {
       logger.info(`${sig}: stopping (answers in flight are finished first)`);
@@ -44,7 +51,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
+  await watch?.stop();
   await Promise.allSettled(running.map((r) => r.stop()));
+  await feedback?.close();
   await engine.close();
   return 0;
 }

@@ -1,6 +1,16 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
+import { PRODUCT_VERSION } from './version.js';
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const intIn = (min: number, max: number, def: number) =>
   z.coerce.number().int().min(min).max(max).default(def);
@@ -27,6 +37,27 @@ export const configSchema = z.object({
   KIEMCHUNG_MAX_QUESTION_CHARS: intIn(16, 100_000, 2000),
   KIEMCHUNG_PROMPTS_DIR: z.string().trim().min(1).default('prompts'),
   KIEMCHUNG_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Sent with every request the fetcher makes; names the product for site owners. */
+  KIEMCHUNG_FETCH_USER_AGENT: z.string().trim().min(3).max(300).default(`kiemchung/${PRODUCT_VERSION} (news fact-checking bot)`),
+  KIEMCHUNG_FETCH_TIMEOUT_MS: intIn(1000, 300_000, 20_000),
+  KIEMCHUNG_FETCH_MAX_BYTES: intIn(10_000, 100_000_000, 5_000_000),
+  KIEMCHUNG_FETCH_MAX_REDIRECTS: intIn(0, 20, 5),
+  KIEMCHUNG_FETCH_HOST_INTERVAL_MS: intIn(0, 60_000, 250),
+  /** Tests and intranet deployments only: lets the fetcher reach loopback and private addresses. */
+  KIEMCHUNG_FETCH_ALLOW_PRIVATE: z.enum(['0', '1', 'true', 'false'], { error: 'expected 0 or 1' }).default('0'),
+  /** The followed feeds and their state (SQLite); default: feeds.sqlite beside the index folder. */
+  KIEMCHUNG_FEEDS_DB: z.string().trim().min(1).optional(),
+  /** How often a running bot polls each feed, in minutes; 0 turns polling off. */
+  KIEMCHUNG_FEED_POLL_MINUTES: intIn(0, 1440, 15),
+  /** New items added from one feed in one poll at most. */
+  KIEMCHUNG_FEED_MAX_NEW: intIn(1, 1000, 50),
+  /** Where "hôm nay", "tuần trước" and "năm nay" are read (an IANA time zone). */
+  KIEMCHUNG_TIME_ZONE: z.string().trim().refine(isTimeZone, 'expected an IANA time zone such as Asia/Ho_Chi_Minh').default('Asia/Ho_Chi_Minh'),
+  /** Where 👍/👎 feedback is kept (SQLite); `off` turns the buttons off. */
+  KIEMCHUNG_FEEDBACK_DB: z.string().trim().min(1).default(path.join('.kiemchung', 'feedback.sqlite')),
+  /** Signs feedback buttons and salts user hashes; set the same one on every replica. */
+  KIEMCHUNG_FEEDBACK_SECRET: z.string().trim().min(16, 'must be at least 16 characters').optional(),
+  KIEMCHUNG_FEEDBACK_DAYS: intIn(1, 3650, 30),
   OPENAI_BASE_URL: z.string().trim().url().optional(),
   OPENAI_API_KEY: z.string().trim().min(1).optional(),
 });
@@ -43,8 +74,25 @@ export interface Config {
   maxQuestionChars: number;
   promptsDir: string;
   logLevel: RawConfig['KIEMCHUNG_LOG_LEVEL'];
+  timeZone: string;
+  /** The feedback database file, or null when feedback is off. */
+  feedbackDb: string | null;
+  feedbackSecret?: string;
+  feedbackDays: number;
   openaiBaseUrl?: string;
   openaiApiKey?: string;
+  fetch: FetchConfig;
+  feeds: { db?: string; pollMinutes: number; maxNew: number };
+}
+
+/** How pages, feeds and robots.txt are fetched. */
+export interface FetchConfig {
+  userAgent: string;
+  timeoutMs: number;
+  maxBytes: number;
+  maxRedirects: number;
+  hostIntervalMs: number;
+  allowPrivate: boolean;
 }
 
 /** Lists every problem with a zod result at once, as `KEY: message`. */
@@ -73,8 +121,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxQuestionChars: r.KIEMCHUNG_MAX_QUESTION_CHARS,
     promptsDir: r.KIEMCHUNG_PROMPTS_DIR,
     logLevel: r.KIEMCHUNG_LOG_LEVEL,
+    timeZone: r.KIEMCHUNG_TIME_ZONE,
+    feedbackDb: r.KIEMCHUNG_FEEDBACK_DB.toLowerCase() === 'off' ? null : r.KIEMCHUNG_FEEDBACK_DB,
+    ...(r.KIEMCHUNG_FEEDBACK_SECRET ? { feedbackSecret: r.KIEMCHUNG_FEEDBACK_SECRET } : {}),
+    feedbackDays: r.KIEMCHUNG_FEEDBACK_DAYS,
     ...(r.OPENAI_BASE_URL ? { openaiBaseUrl: r.OPENAI_BASE_URL } : {}),
     ...(r.OPENAI_API_KEY ? { openaiApiKey: r.OPENAI_API_KEY } : {}),
+    feeds: { ...(r.KIEMCHUNG_FEEDS_DB ? { db: r.KIEMCHUNG_FEEDS_DB } : {}), pollMinutes: r.KIEMCHUNG_FEED_POLL_MINUTES, maxNew: r.KIEMCHUNG_FEED_MAX_NEW },
+    fetch: {
+      userAgent: r.KIEMCHUNG_FETCH_USER_AGENT,
+      timeoutMs: r.KIEMCHUNG_FETCH_TIMEOUT_MS,
+      maxBytes: r.KIEMCHUNG_FETCH_MAX_BYTES,
+      maxRedirects: r.KIEMCHUNG_FETCH_MAX_REDIRECTS,
+      hostIntervalMs: r.KIEMCHUNG_FETCH_HOST_INTERVAL_MS,
+      allowPrivate: r.KIEMCHUNG_FETCH_ALLOW_PRIVATE === '1' || r.KIEMCHUNG_FETCH_ALLOW_PRIVATE === 'true',
+    },
   };
   for (const [k, v] of Object.entries(overrides)) if (v !== undefined) (config as unknown as Record<string, unknown>)[k] = v;
   return config;

@@ -2,7 +2,15 @@ import { type Config, loadConfig } from './config.js';
 import { paragraphId, parseParagraphId } from './corpus/ids.js';
 import { createEmbedder } from './embed/create-embedder.js';
 import type { Embedder } from './embed/embedder.js';
-import { IndexError, InputError } from './errors.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { IndexError, InputError, KiemchungError } from './errors.js';
+import type { FetchFn } from './fetch/fetch-url.js';
+import { createWebClient } from './fetch/web-client.js';
+import { ingestPage } from './ingest/add-pages.js';
+import { CorpusUrls } from './ingest/corpus-urls.js';
+import { FeedStore } from './feeds/feed-store.js';
+import { createFeeds } from './feeds/feeds.js';
 import { type IndexProgress, updateIndex } from './store/update-index.js';
 import type { Store } from './store/port.js';
 import { SegmentStore } from './store/segment-store.js';
@@ -10,11 +18,16 @@ import { type Logger, createLogger, secretValues } from './log.js';
 import { articleRef } from './answer/article-ref.js';
 import { answerWithLlm } from './answer/answer-with-llm.js';
 import { closestArticles, extractiveAnswer, messages } from './answer/extractive.js';
-import { type FusionSettings, fusionFor, hitParagraph, retrieve } from './retrieve/retrieve.js';
+import { type FusionSettings, type Retrieved, fusionFor, hitParagraph, retrieve } from './retrieve/retrieve.js';
 import { expandQuery, translateTerms } from './text/glossary.js';
 import { detectLang } from './text/lang.js';
 import { fold, normalizeSpace } from './text/normalize.js';
-import type { Answer, AskOptions, Engine, EngineStats, IndexReport, SearchHit, SearchOptions, SourceParagraph, Suggestion } from './types.js';
+import type { Article } from './corpus/article.js';
+import { type CoreAskOptions, askInContext } from './dialogue/converse.js';
+import type { CollectionView } from './dialogue/collection.js';
+import type { ArticleLookup } from './dialogue/follow-up.js';
+import { type PeriodOrder, dayIn } from './text/relative-dates.js';
+import type { AddOptions, AddReport, AddResult, Answer, AskOptions, Engine, EngineStats, FeedPollReport, FeedWatch, Feeds, IndexReport, SearchHit, SearchOptions, SourceParagraph, Suggestion } from './types.js';
 
 export interface EngineOptions {
   /** Settings that override the environment (e.g. `{ corpus, indexDir }`). */
@@ -31,7 +44,21 @@ export interface EngineOptions {
   embedder?: Embedder;
   fusion?: Partial<FusionSettings>;
   onIndexProgress?: (p: IndexProgress) => void;
+  /** The fetcher `add` uses instead of the configured one (tests resolve names to a loopback site). */
+  fetch?: FetchFn;
+  /**
+   * The time, for questions about "hôm nay", "tuần trước", "năm nay" (read in
+   * KIEMCHUNG_TIME_ZONE); default the system clock. Tests and evaluations pass a fixed one.
+   */
+  clock?: () => Date;
 }
+
+/** URLs one `add` call takes at most. */
+export const MAX_ADD_URLS = 200;
+/** Pages fetched at once by one `add` (the per-host pace still spaces requests to one site). */
+const ADD_CONCURRENCY = 4;
+/** How often the feed schedule looks for feeds that are due. */
+const FEED_TICK_MS = 60_000;
 
 /**
  * Creates the engine: loads configuration, the embedder and the index (building or updating
@@ -60,11 +87,11 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     return report;
   };
   // Serve the persisted index first when it can be; build before serving when it cannot.
-  let store: Store | null = null;
+  let opened: Store | null = null;
   let builtFirst = false;
   if (options.autoIndex !== false) {
     try {
-      store = openStore(config.indexDir, embedder);
+      opened = openStore(config.indexDir, embedder);
     } catch (err) {
       if (!(err instanceof IndexError)) throw err;
       await update();
@@ -73,11 +100,20 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   }
   // LangChain and the provider packages load only when an LLM is configured.
   const llm = config.llm === 'none' ? null : await (await import('./answer/llm.js')).createLlmAnswerer(config.llm, { config, logger });
-  store ??= openStore(config.indexDir, embedder);
+  let store: Store = opened ?? openStore(config.indexDir, embedder);
   let reindexing: Promise<IndexReport> | null = null;
+  // Writers (add, reindex) take turns; readers keep answering from the published index.
+  let writing: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = writing.then(work, work);
+    writing = run.catch(() => undefined);
+    return run;
+  };
+  const fetcher: FetchFn = options.fetch ?? createWebClient(config.fetch);
+  let corpusUrls: CorpusUrls | null = null;
 
-  let served: Store = store;
-  const ask = async (question: string, opts: AskOptions = {}): Promise<Answer> => {
+  /** One standalone question: retrieval (in the order of dates asked for) and the cited answer. */
+  const answerOne = async (question: string, opts: CoreAskOptions = {}): Promise<Answer> => {
     const t0 = performance.now();
     const q = normalizeSpace(typeof question === 'string' ? question : '');
     const lang = opts.lang ?? detectLang(q);
@@ -89,9 +125,10 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     });
     if (!/[\p{L}\p{N}]/u.test(q)) return done({ ...base, text: m.empty, refused: true, reason: 'empty-question' }, 0);
     if (q.length > config.maxQuestionChars) return done({ ...base, text: m.tooLong, refused: true, reason: 'too-long' }, 0);
-    const s = served;
+    const s = store;
     const expanded = expandQuery(q, lang);
-    const { hits } = await retrieve(s, embedder, expanded, { k: opts.topK ?? config.topK, fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
+    const found = await retrieve(s, embedder, expanded, { k: opts.topK ?? config.topK, fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
+    const hits = opts.order ? orderByDate(found.hits, opts.order) : found.hits;
     const retrieveMs = performance.now() - t0;
     const closest = closestArticles(hits);
     const retrieved = hits.map((h) => ({ paragraphId: paragraphId(h.article.id, h.paragraphNumber), articleId: h.article.id, score: Math.round(h.score * 10000) / 10000 }));
@@ -122,11 +159,45 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     return done({ ...base, text: ex.text, citations: ex.citations, refused: false, closest, retrieved, confidence: ex.confidence }, retrieveMs);
   };
 
+  const clock = options.clock ?? (() => new Date());
+  const paragraphsOf = (articleId: string): string[] | null => {
+    const a = store.article(articleId);
+    if (!a) return null;
+    const out: string[] = [];
+    for (let n = 1; n <= a.paragraphCount; n++) out.push(store.paragraph(articleId, n) ?? '');
+    return out;
+  };
+  const view: CollectionView = {
+    *articles() {
+      for (const a of store.articles()) yield { ...articleRef(a), tags: a.tags };
+    },
+    paragraphs: paragraphsOf,
+    candidates: async (words, limit) => {
+      const { hits } = await retrieve(store, embedder, words, { k: limit, fusion });
+      return [...new Set(hits.map((h) => h.article.id))];
+    },
+  };
+  const lookup: ArticleLookup = (articleId) => {
+    const a = store.article(articleId);
+    const paragraphs = paragraphsOf(articleId);
+    return a && paragraphs ? { title: a.title, paragraphs } : null;
+  };
+  /** A question in its conversation (`opts.history`) and time (the clock): see dialogue/converse.ts. */
+  const ask = (question: string, opts: AskOptions = {}): Promise<Answer> =>
+    askInContext(question, opts, {
+      answer: answerOne,
+      today: () => dayIn(clock(), config.timeZone),
+      view,
+      lookup,
+      maxQuestionChars: config.maxQuestionChars,
+      ...(llm?.rewrite ? { rewrite: llm.rewrite } : {}),
+    });
+
   const search = async (query: string, opts: SearchOptions = {}): Promise<SearchHit[]> => {
     const q = normalizeSpace(typeof query === 'string' ? query : '');
     if (!/[\p{L}\p{N}]/u.test(q)) return [];
     if (q.length > config.maxQuestionChars) throw new InputError(`query longer than ${config.maxQuestionChars} characters`);
-    const s = served;
+    const s = store;
     const { hits } = await retrieve(s, embedder, expandQuery(q, detectLang(q)), { k: opts.topK ?? 10, fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
     return hits.map((h) => ({
       ...articleRef(h.article),
@@ -140,8 +211,8 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   const source = async (wanted: string): Promise<SourceParagraph | null> => {
     const id = parseParagraphId(typeof wanted === 'string' ? wanted.trim() : '');
     if (!id) return null;
-    const article = served.article(id.articleId);
-    const text = served.paragraph(id.articleId, id.n);
+    const article = store.article(id.articleId);
+    const text = store.paragraph(id.articleId, id.n);
     if (!article || text === null) return null;
     return { ...articleRef(article), paragraphId: paragraphId(article.id, id.n), paragraphNumber: id.n, text, paragraphCount: article.paragraphCount };
   };
@@ -150,7 +221,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const p = fold(normalizeSpace(typeof prefix === 'string' ? prefix : '')).slice(0, 100);
     const out: Suggestion[] = [];
     const idPart = p.split('#')[0] ?? '';
-    for (const meta of served.articles()) {
+    for (const meta of store.articles()) {
       if (out.length >= limit) break;
       const titleHit = p.length > 0 && fold(meta.title).includes(p);
       if (!(meta.id.startsWith(idPart) || titleHit)) continue;
@@ -164,20 +235,133 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   };
 
   const stats = (): EngineStats => {
-    const { builtAt, ...counts } = served.stats();
+    const { builtAt, ...counts } = store.stats();
     return { ...counts, embedder: { id: embedder.id, dimension: embedder.dimension }, llm: config.llm, indexDir: config.indexDir, builtAt };
   };
 
   const reindex = (): Promise<IndexReport> => {
-    reindexing ??= update()
-      .then((report) => {
-        if (report.wrote) served = openStore(config.indexDir, embedder, served);
+    reindexing ??= exclusive(() =>
+      update().then((report) => {
+        if (report.wrote) store = openStore(config.indexDir, embedder, store);
+        // Files may have been added, moved or edited by hand: read the addresses again when needed.
+        corpusUrls = null;
         return report;
-      })
-      .finally(() => {
-        reindexing = null;
-      });
+      }),
+    ).finally(() => {
+      reindexing = null;
+    });
     return reindexing;
+  };
+
+  const corpusFolder = (): string => {
+    let st: fs.Stats | null = null;
+    try {
+      st = fs.statSync(config.corpus);
+    } catch {
+      st = null;
+    }
+    if (!st?.isDirectory()) {
+      throw new KiemchungError('config', `adding articles needs a corpus folder to write Markdown files into; ${config.corpus} is ${st ? 'a file' : 'missing'} (set --corpus or KIEMCHUNG_CORPUS to a folder)`);
+    }
+    return config.corpus;
+  };
+
+  const add = (urls: readonly string[], opts: AddOptions = {}): Promise<AddReport> => {
+    const list = [...new Set((Array.isArray(urls) ? urls : []).map((u) => (typeof u === 'string' ? u.trim() : '')).filter(Boolean))];
+    if (list.length === 0) return Promise.reject(new InputError('no URL to add'));
+    if (list.length > MAX_ADD_URLS) return Promise.reject(new InputError(`at most ${MAX_ADD_URLS} URLs at a time (got ${list.length})`));
+    return exclusive(async () => {
+      const t0 = performance.now();
+      const dir = corpusFolder();
+      corpusUrls ??= new CorpusUrls(dir, () => store.articles());
+      const urlsNow = corpusUrls;
+      const results: AddResult[] = new Array(list.length);
+      const written: (Article | undefined)[] = new Array(list.length);
+      // A few pages in flight at once: while one waits for its site, another is extracted. What
+      // follows a fetch (identity, id, the file) runs without a pause, so two pages of one batch
+      // cannot take the same id.
+      let next = 0;
+      const worker = async () => {
+        for (let i = next++; i < list.length; i = next++) {
+          const url = list[i] as string;
+          if (opts.signal?.aborted) {
+            results[i] = { url, status: 'failed', reason: `${url}: cancelled before it was fetched`, failure: 'aborted' };
+            continue;
+          }
+          const outcome = await ingestPage(url, {
+            fetch: fetcher,
+            corpusDir: dir,
+            urls: urlsNow,
+            idTaken: (id) => store.article(id) !== null,
+            ...(opts.signal ? { signal: opts.signal } : {}),
+          });
+          results[i] = outcome.result;
+          written[i] = outcome.written;
+          logger.info(`add: ${outcome.result.status} ${url}${outcome.result.article ? ` → ${outcome.result.article.articleId}` : ''}${outcome.result.reason && outcome.result.status !== 'unchanged' ? ` (${outcome.result.reason})` : ''}`);
+          opts.onResult?.(outcome.result);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(ADD_CONCURRENCY, list.length) }, worker));
+      let index: IndexReport | undefined;
+      const fresh = written.filter((a): a is Article => a !== undefined);
+      if (fresh.length > 0) {
+        // Only the pages just written are indexed (the update decides when to read the corpus and merge instead).
+        index = await updateIndex({ indexDir: config.indexDir, corpus: config.corpus, embedder, upsert: fresh });
+        if (index.wrote) store = openStore(config.indexDir, embedder, store);
+      }
+      return { results, ...(index ? { index } : {}), ms: Math.round(performance.now() - t0) };
+    });
+  };
+
+  let feedStore: FeedStore | null = null;
+  let feedsApi: Feeds | null = null;
+  const feeds = (): Feeds => {
+    if (!feedsApi) {
+      const file = config.feeds.db ?? path.join(path.dirname(path.resolve(config.indexDir)), 'feeds.sqlite');
+      feedStore = FeedStore.open(file);
+      feedsApi = createFeeds({
+        store: feedStore,
+        fetch: fetcher,
+        add: (urls, signal) => add(urls, signal ? { signal } : {}),
+        settings: { intervalMs: Math.max(1, config.feeds.pollMinutes) * 60_000, maxNewPerPoll: config.feeds.maxNew },
+        logger,
+      });
+    }
+    return feedsApi;
+  };
+  const watches = new Set<FeedWatch>();
+
+  const watchFeeds = (onReport: (report: FeedPollReport) => void | Promise<void>): FeedWatch | null => {
+    if (config.feeds.pollMinutes === 0) return null;
+    const api = feeds();
+    const controller = new AbortController();
+    let running: Promise<void> | null = null;
+    const tick = () => {
+      if (running || controller.signal.aborted) return;
+      running = api
+        .poll({ dueOnly: true, signal: controller.signal })
+        .then(async (report) => {
+          if (report.added.length > 0 || report.feeds.some((f) => f.status === 'error')) await onReport(report);
+        })
+        .catch((err: unknown) => logger.error('feeds: scheduled poll failed', err))
+        .finally(() => {
+          running = null;
+        });
+    };
+    const timer = setInterval(tick, FEED_TICK_MS);
+    timer.unref();
+    setImmediate(tick);
+    const watch: FeedWatch = {
+      stop: async () => {
+        clearInterval(timer);
+        controller.abort();
+        await running;
+        watches.delete(watch);
+      },
+    };
+    watches.add(watch);
+    logger.info(`feeds: polling every ${config.feeds.pollMinutes} min`);
+    return watch;
   };
 
   // The corpus check of an engine that started on its persisted index.
@@ -198,11 +382,43 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     suggest,
     stats,
     reindex,
+    add,
+    get feeds() {
+      return feeds();
+    },
+    watchFeeds,
     close: async () => {
+      await Promise.all([...watches].map((w) => w.stop()));
       await reindexing?.catch(() => undefined);
+      await writing.catch(() => undefined);
+      feedStore?.close();
       await embedder.close();
     },
   };
+}
+
+/**
+ * Retrieval hits in the order a question's "mới nhất" / "cũ nhất" / "gần đây" asks for. Among
+ * the relevant hits (at least half the best score), "latest" puts the newest articles first and
+ * "earliest" the oldest; "recent" lifts newer ones by up to a quarter of their score, relative
+ * to the dates retrieved. Hits without a date keep their place after the dated ones.
+ */
+function orderByDate(hits: Retrieved[], order: PeriodOrder): Retrieved[] {
+  if (hits.length < 2) return hits;
+  const best = hits[0]?.score ?? 0;
+  if (order === 'recent') {
+    const dates = hits.map((h) => h.article.date).filter(Boolean).sort();
+    const lo = Date.parse(dates[0] ?? '');
+    const hi = Date.parse(dates[dates.length - 1] ?? '');
+    if (!(hi > lo)) return hits;
+    const fresh = (h: Retrieved) => (h.article.date ? (Date.parse(h.article.date) - lo) / (hi - lo) : 0);
+    return [...hits].sort((a, b) => b.score * (0.75 + 0.25 * fresh(b)) - a.score * (0.75 + 0.25 * fresh(a)));
+  }
+  const relevant = hits.filter((h) => h.score >= best * 0.5 && h.article.date);
+  const rest = hits.filter((h) => !relevant.includes(h));
+  const sign = order === 'latest' ? -1 : 1;
+  relevant.sort((a, b) => sign * a.article.date.localeCompare(b.article.date) || b.score - a.score);
+  return [...relevant, ...rest];
 }
 
 /** Opens the index for queries, with the embedder's learned model (if it learns one) from the store; segments `reuse` has open are shared. */

@@ -1,4 +1,4 @@
-const ERROR_CODES = ['config', 'corpus', 'index-missing', 'index-mismatch', 'index-corrupt', 'index-locked', 'provider', 'input', 'internal'] as const;
+const ERROR_CODES = ['config', 'corpus', 'index-missing', 'index-mismatch', 'index-corrupt', 'index-locked', 'provider', 'input', 'fetch', 'feedback', 'internal'] as const;
 /**
  * Every failure the engine reports has a `code` that adapters use to pick a short,
  * user-facing message, and an optional ES2022 `cause` with the original error.
@@ -73,6 +73,48 @@ export class InputError extends KiemchungError {
   constructor(message: string) {
     super('input', message);
     this.name = 'InputError';
+  }
+}
+
+/** Why a URL could not be fetched (each kind gets its own sentence in the message). */
+export type FetchFailure =
+  | 'url'
+  | 'scheme'
+  | 'private-address'
+  | 'dns'
+  | 'network'
+  | 'timeout'
+  | 'too-large'
+  | 'too-many-redirects'
+  | 'status'
+  | 'content-type'
+  | 'robots'
+  | 'aborted';
+
+/**
+ * A page, feed or robots.txt could not be fetched. The message names the URL and the reason;
+ * `status` is the HTTP status when there was one, `retryAfterMs` what the server asked for.
+ */
+export class FetchError extends KiemchungError {
+  readonly url: string;
+  readonly reason: FetchFailure;
+  readonly status?: number;
+  readonly retryAfterMs?: number;
+  constructor(url: string, reason: FetchFailure, detail: string, options?: { cause?: unknown; status?: number; retryAfterMs?: number }) {
+    super('fetch', `${url}: ${detail}`, options);
+    this.name = 'FetchError';
+    this.url = url;
+    this.reason = reason;
+    if (options?.status !== undefined) this.status = options.status;
+    if (options?.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
+  }
+}
+
+/** The feedback database could not be opened or written. */
+export class FeedbackError extends KiemchungError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('feedback', message, options);
+    this.name = 'FeedbackError';
   }
 }
 

@@ -10,7 +10,7 @@
 export { createEngine } from './engine.js';
 /** Options of `createEngine`: settings that override the environment, a logger, an embedder… */
 export type { EngineOptions } from './engine.js';
-/** The engine: `ask`, `search`, `source`, `suggest`, `stats`, `reindex`, `close`, and its `limits`. */
+/** The engine: `ask`, `search`, `source`, `suggest`, `stats`, `reindex`, `add`, `feeds`, `watchFeeds`, `close`, and its `limits`. */
 export type { Engine } from './types.js';
 /** What the engine accepts (the longest question), so that every platform accepts the same input. */
 export type { EngineLimits } from './types.js';
@@ -44,6 +44,49 @@ export type { EngineStats } from './types.js';
 export type { IndexReport } from './types.js';
 /** An article file that could not be indexed, and why. */
 export type { IndexIssue } from './types.js';
+/** What `Engine.add` did with its URLs, and the index update that made them answerable. */
+export type { AddReport } from './types.js';
+/** What became of one URL: added, updated, unchanged, refused or failed, with the article or the reason. */
+export type { AddResult } from './types.js';
+/** `added`, `updated`, `unchanged`, `refused` or `failed`. */
+export type { AddStatus } from './types.js';
+/** An article as `add` stored it: id, title, date and time, source, author, paragraph count, first paragraph, file. */
+export type { AddedArticle } from './types.js';
+/** Options of `Engine.add`: an abort signal, a callback per URL. */
+export type { AddOptions } from './types.js';
+/** The followed feeds and sitemaps (`Engine.feeds`): add, list, remove, poll. */
+export type { Feeds } from './types.js';
+/** A followed feed with its poll state. */
+export type { FeedInfo } from './types.js';
+/** What following a feed did (or why it was not followed). */
+export type { FeedAddResult } from './types.js';
+/** What one poll did: per feed, its status and the result of each new item; the articles added. */
+export type { FeedPollReport, FeedPollResult } from './types.js';
+/** The running schedule of `Engine.watchFeeds`. */
+export type { FeedWatch } from './types.js';
+/** An earlier exchange of a conversation, passed as `AskOptions.history` (an `Answer` is one). */
+export type { Turn } from './types.js';
+/** A compact `Turn` of an answer, for history kept in memory. */
+export { toTurn } from './dialogue/turn.js';
+/** The period a question named, as a filter on article dates or an order of them. */
+export type { AnswerPeriod } from './types.js';
+/** What a question about the collection itself was answered with (count, list, latest, earliest). */
+export type { CollectionAnswer } from './types.js';
+
+// ── Feedback ─────────────────────────────────────────────────────────────────────────────────
+
+/** 👍/👎 on answers: signed button data, one vote per user, a "why", the editors' report. */
+export { createFeedback } from './feedback/feedback.js';
+/** Feedback as configured (KIEMCHUNG_FEEDBACK_*), or null when it is off. */
+export { feedbackFromConfig } from './feedback/feedback.js';
+/** The longest "why" kept. */
+export { MAX_COMMENT_CHARS } from './feedback/feedback.js';
+/** The feedback service and its inputs and results. */
+export type { Feedback, FeedbackButtons, FeedbackOptions, FeedbackSettings, PressResult, CommentResult, RatedAnswer, Where, Who } from './feedback/feedback.js';
+/** The SQLite feedback store (the default behind the port). */
+export { openSqliteFeedbackStore } from './feedback/sqlite-store.js';
+/** The feedback store port and its records, for a store on a server database. */
+export type { FeedbackStore, ShownAnswer, Vote, VoteOutcome, Rating, RatedCitation, AwaitedComment, ReportOptions, RatedQuestion, FeedbackReport } from './feedback/store.js';
 
 // ── Errors ───────────────────────────────────────────────────────────────────────────────────
 
@@ -65,6 +108,12 @@ export { ProviderError } from './errors.js';
 export { InputError } from './errors.js';
 /** A bug: something the engine relies on does not hold. */
 export { InternalError } from './errors.js';
+/** A page, feed or robots.txt could not be fetched; the message names the URL and the reason. */
+export { FetchError } from './errors.js';
+/** Why a fetch failed (`timeout`, `robots`, `private-address`, `status`…). */
+export type { FetchFailure } from './errors.js';
+/** The feedback database could not be opened or written. */
+export { FeedbackError } from './errors.js';
 /** The message of anything thrown. */
 export { errorMessage } from './errors.js';
 

@@ -55,6 +55,56 @@ export interface Answer {
   /** Confidence in [0, 1] that the corpus answers the question (the refusal threshold applies to it). */
   confidence: number;
   timing: { retrieveMs: number; totalMs: number };
+  /**
+   * The question as the engine read it, when that differs from `question`: a follow-up with its
+   * references resolved against the conversation ("Ông ấy nói gì?" → "Ông Philippe Metzger nói
+   * gì?"), or rewritten by the language model. `text` then starts with a line saying so ("Hiểu là: …").
+   */
+  understood?: string;
+  /** Who read the question as `understood`: the engine's rules or the configured language model. */
+  understoodBy?: 'rules' | 'llm';
+  /** The period the question named, read as dates of the articles (relative words read against the engine's clock). */
+  period?: AnswerPeriod;
+  /** Set when the question was about the collection itself ("Bài mới nhất nói về gì?"), answered from the articles' metadata. */
+  collection?: CollectionAnswer;
+}
+
+/** A period named in a question, as a filter on the articles' dates or an order of them. */
+export interface AnswerPeriod {
+  /** Inclusive ISO dates; a missing side is open. */
+  from?: string;
+  to?: string;
+  /** Newest articles first, oldest first, or newer ones preferred. */
+  order?: 'latest' | 'earliest' | 'recent';
+  /** The words of the question it was read from ("tuần trước", "trước khi làm việc với IEC"). */
+  text: string;
+  /** True when read against today ("tuần trước", "năm nay"): the answer then says which days it took. */
+  relative: boolean;
+}
+
+/** What a question about the collection was answered with. */
+export interface CollectionAnswer {
+  kind: 'count' | 'list' | 'latest' | 'earliest';
+  /** The topic asked about ("IEC"), if any. */
+  topic?: string;
+  /** Articles that match, in the order given. */
+  total: number;
+  articles: ArticleRef[];
+}
+
+/**
+ * One earlier exchange of a conversation, as the engine needs it to read a follow-up. An
+ * `Answer` is a `Turn`; `toTurn` keeps only these fields (for history kept in memory).
+ */
+export interface Turn {
+  question: string;
+  understood?: string;
+  lang: Lang;
+  refused: boolean;
+  citations: ReadonlyArray<Pick<Citation, 'articleId' | 'paragraphId' | 'title' | 'date' | 'quote'>>;
+  period?: AnswerPeriod;
+  /** For answers about the collection: the articles listed. */
+  collection?: Pick<CollectionAnswer, 'kind' | 'topic'> & { articles: ReadonlyArray<Pick<ArticleRef, 'articleId' | 'title' | 'date'>> };
 }
 
 /** Limits an answer or a search to some articles, sources or dates (all given conditions hold). */
@@ -80,6 +130,12 @@ export interface AskOptions {
    */
   onPartial?: (text: string) => void;
   signal?: AbortSignal;
+  /**
+   * The conversation so far, oldest first (earlier answers, or `toTurn` of them). A question
+   * that leans on it ("Ông ấy nói gì?", "Còn ngày nào?", "what about IEC?") is read against the
+   * latest turns: their people, organisations, places, dates, articles and paragraphs.
+   */
+  history?: readonly Turn[];
 }
 
 /** Options of `Engine.search`. */
@@ -118,6 +174,8 @@ export interface EngineStats {
   llm: string;
   indexDir: string;
   builtAt: string;
+  /** A digest of the live articles (ids and contents): feedback records which corpus an answer came from. */
+  corpusVersion?: string;
 }
 
 /** Paragraph id and article title suggestions for autocomplete. */
@@ -148,6 +206,48 @@ export interface IndexReport {
   notice?: string;
 }
 
+/** What became of one URL given to `Engine.add`. */
+export type AddStatus = 'added' | 'updated' | 'unchanged' | 'refused' | 'failed';
+
+/** An article as `Engine.add` stored it. */
+export interface AddedArticle extends ArticleRef {
+  /** HH:MM as printed on the page, when it was. */
+  time?: string;
+  author?: string;
+  paragraphCount: number;
+  firstParagraph: string;
+  /** The corpus file it was written to. */
+  file: string;
+}
+
+export interface AddResult {
+  /** The URL as given. */
+  url: string;
+  status: AddStatus;
+  /** Set for added, updated and unchanged. */
+  article?: AddedArticle;
+  /** Why it was refused or failed (names the URL and the reason), or why an unchanged article was left alone. */
+  reason?: string;
+  /** For failures: what kind (time-out, robots.txt, HTTP status…), for retry decisions. */
+  failure?: string;
+  /** HTTP status of a failed fetch, and the wait the site asked for. */
+  httpStatus?: number;
+  retryAfterMs?: number;
+}
+
+export interface AddReport {
+  results: AddResult[];
+  /** The index update that made the new articles answerable (absent when nothing was written). */
+  index?: IndexReport;
+  ms: number;
+}
+
+export interface AddOptions {
+  signal?: AbortSignal;
+  /** Called as each URL is done, before the index is updated. */
+  onResult?: (r: AddResult) => void;
+}
+
 /** What the engine accepts: adapters read these so that every platform accepts the same input. */
 export interface EngineLimits {
   /**
@@ -156,6 +256,74 @@ export interface EngineLimits {
    * refused (`reason: 'too-long'`), longer queries rejected with an `InputError`.
    */
   readonly maxQuestionChars: number;
+}
+
+/** A followed feed or sitemap, with its poll state. */
+export interface FeedInfo {
+  url: string;
+  title?: string;
+  /** rss, rdf, atom, sitemap or sitemap-index. */
+  kind?: string;
+  addedAt: string;
+  lastPolledAt?: string;
+  lastOkAt?: string;
+  /** ok, not-modified or error. */
+  lastStatus?: string;
+  lastError?: string;
+  /** Failed polls in a row. */
+  failures: number;
+  /** The schedule does not poll it before this time (ISO). */
+  nextPollAt?: string;
+  /** Items recorded as seen, added or failed. */
+  items: number;
+}
+
+export type FeedAddResult =
+  | {
+      ok: true;
+      feed: FeedInfo;
+      /** Items the feed lists now. */
+      items: number;
+      /** Of those, the newest ones the next poll adds (the rest count as seen). */
+      backfill: number;
+      /** Set when a web page was given and the feed it names was followed instead. */
+      discovered?: string;
+    }
+  | { ok: false; reason: string };
+
+export interface FeedPollResult {
+  feed: string;
+  status: 'ok' | 'not-modified' | 'error';
+  error?: string;
+  /** New items found in this poll (at most KIEMCHUNG_FEED_MAX_NEW). */
+  newItems: number;
+  /** What became of each new or retried item. */
+  results: AddResult[];
+  index?: IndexReport;
+}
+
+export interface FeedPollReport {
+  feeds: FeedPollResult[];
+  /** Articles added by this poll, oldest first: what to announce. */
+  added: AddedArticle[];
+  ms: number;
+}
+
+/** The feeds and sitemaps the engine follows. */
+export interface Feeds {
+  /** Follows a feed or sitemap (or the feed a web page names); the next polls add what it lists from now on, plus `backfill` of its newest items. */
+  add(url: string, options?: { backfill?: number }): Promise<FeedAddResult>;
+  list(): FeedInfo[];
+  /** Stops following a feed; false when it was not followed. */
+  remove(url: string): boolean;
+  /** Polls every feed (or only those due by the schedule) and adds new items. */
+  poll(options?: { dueOnly?: boolean; signal?: AbortSignal }): Promise<FeedPollReport>;
+}
+
+/** The running schedule of feed polls started by `Engine.watchFeeds`. */
+export interface FeedWatch {
+  /** Stops polling; resolves when a poll in progress has ended. */
+  stop(): Promise<void>;
 }
 
 /** The whole engine: adapters and the CLI use only this. */
@@ -177,5 +345,20 @@ export interface Engine {
    * was built before serving, or `autoIndex` was off); a failed check is logged, not thrown.
    */
   readonly checked: Promise<IndexReport | null>;
+  /**
+   * Fetches news pages, extracts their articles, writes them into the corpus folder as Markdown
+   * files and indexes them, so that they are answerable when it resolves. The same page (after
+   * redirects and its canonical link) is never stored twice: a changed page updates its article
+   * under the same id. Every URL gets a result; failures and refusals are results, not throws.
+   */
+  add(urls: readonly string[], options?: AddOptions): Promise<AddReport>;
+  /** Followed feeds and sitemaps (their state lives in KIEMCHUNG_FEEDS_DB). */
+  readonly feeds: Feeds;
+  /**
+   * Polls the feeds that are due every minute (each feed every KIEMCHUNG_FEED_POLL_MINUTES,
+   * longer after failures) and reports each poll that added articles, for announcements.
+   * Returns null when polling is turned off (KIEMCHUNG_FEED_POLL_MINUTES=0).
+   */
+  watchFeeds(onReport: (report: FeedPollReport) => void | Promise<void>): FeedWatch | null;
   close(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError, formatIssues, withoutBlanks } from '../../src/index.js';
+import { type ConversationSettings, conversationEnvSchema, conversationSettings } from '../shared/conversations.js';
 
 /** Discord's REST base without the version segment; `REST` appends `/v10` itself. */
 export const DEFAULT_REST_URL = 'https://discord.com/api';
@@ -48,12 +49,17 @@ const schema = z.object({
   DISCORD_ALLOWED_GUILDS: idList('guild id'),
   DISCORD_RATE_LIMIT: z.coerce.number().int().min(0).max(1000).default(DEFAULT_RATE_LIMIT),
   ADMIN_IDS: idList('admin id'),
+  DISCORD_ANNOUNCE_CHANNELS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(/[\s,]+/).filter(Boolean))
+    .pipe(z.array(z.string().regex(SNOWFLAKE, 'each channel id must be a Discord id (17 to 20 digits)'))),
   DISCORD_DRAFT_INTERVAL_MS: z.coerce
     .number()
     .int()
     .default(DEFAULT_DRAFT_INTERVAL_MS)
     .refine((n) => n === 0 || (n >= 1000 && n <= 60_000), 'must be 0 (no drafts) or from 1000 to 60000 milliseconds'),
-});
+}).merge(conversationEnvSchema);
 
 export interface DiscordConfig {
   token: string;
@@ -65,8 +71,12 @@ export interface DiscordConfig {
   /** Questions per minute per user; 0 turns the limit off. */
   rateLimit: number;
   adminIds: ReadonlySet<string>;
+  /** Channels told about articles the followed feeds bring (DISCORD_ANNOUNCE_CHANNELS). */
+  announceChannels: readonly string[];
   /** Minimum time between edits of a streamed answer's draft; 0 sends only the checked answer. */
   draftIntervalMs: number;
+  /** How long and how much of each conversation (per channel and user) is kept for follow-ups. */
+  conversations: ConversationSettings;
 }
 
 /**
@@ -91,6 +101,8 @@ export function loadDiscordConfig(
     allowedGuilds: new Set(r.DISCORD_ALLOWED_GUILDS),
     rateLimit: r.DISCORD_RATE_LIMIT,
     adminIds: new Set(r.ADMIN_IDS),
+    announceChannels: r.DISCORD_ANNOUNCE_CHANNELS,
     draftIntervalMs: r.DISCORD_DRAFT_INTERVAL_MS,
+    conversations: conversationSettings(r),
   };
 }

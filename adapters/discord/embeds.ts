@@ -137,17 +137,6 @@ export function escapeText(text: string): string {
     .replace(/<([@#])/g, '<\u200b$1');
 }
 
-/** Characters an embed counts against the 6,000 limit. */
-export function embedLength(e: APIEmbed): number {
-  return (
-    (e.title?.length ?? 0) +
-    (e.description?.length ?? 0) +
-    (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0) +
-    (e.footer?.text.length ?? 0) +
-    (e.author?.name.length ?? 0)
-  );
-}
-
 const sourceButtons = paragraphButtons(SOURCE_BUTTON_PREFIX, (customId) => customId.length <= LIMITS.customId);
 
 /** Custom id of a button that shows a paragraph, or null when the id would be too long. */

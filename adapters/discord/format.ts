@@ -3,7 +3,8 @@
  * as documents for the embed packer (`packDoc`), which enforces every Discord limit. Pure
  * functions that never throw.
  */
-import { type Answer, type ArticleRef, type Citation, type EngineStats, type IndexReport, type Lang, type SearchHit, type SourceParagraph, formatDate } from '../../src/index.js';
+import { type AddResult, type AddedArticle, type Answer, type ArticleRef, type Citation, type EngineStats, type IndexReport, type Lang, type SearchHit, type SourceParagraph, formatDate } from '../../src/index.js';
+import { addMessages, articleLine as addArticleLine, summarise } from '../shared/add.js';
 import { articleDate, paragraphLabel } from '../shared/citations.js';
 import { draftPreview } from '../shared/draft-loop.js';
 import { safeUrl } from '../shared/text.js';
@@ -135,5 +136,30 @@ export function reindexMessages(report: IndexReport, lang: Lang): OutMessage[] {
     title: t.reindexed,
     color: COLORS.admin,
     body: t.reindexLine(report) + (issues ? `\n\n**${t.issues}** (${report.issues.length})\n${issues}` : ''),
+  });
+}
+
+/** What `/add` did with each URL: the stored article (title, date and time, paragraphs, id, first paragraph) or the reason. */
+export function addResultMessages(results: readonly AddResult[], lang: Lang): OutMessage[] {
+  const fields: DocField[] = results.map((r) => {
+    const s = summarise(r, lang);
+    if (!s.title) return { name: s.heading, value: escapeText(s.reason ?? r.url) };
+    const link = s.url ? `\n<${s.url}>` : '';
+    const head = `${escapeText(s.meta ?? '')}\n\`${s.articleId ?? ''}\`${link}\n`;
+    return { name: `${s.heading}: ${s.title}`, value: `${head}> ${clip(escapeText(s.firstParagraph ?? ''), LIMITS.fieldValue - head.length - 2)}` };
+  });
+  return packDoc({ title: addMessages(lang).status[results.length === 1 ? (results[0] as AddResult).status : 'added'], color: COLORS.admin, fields });
+}
+
+/** New articles from the followed feeds, for the announcement channels. */
+export function announcementMessages(articles: readonly AddedArticle[], lang: Lang): OutMessage[] {
+  return packDoc({
+    title: addMessages(lang).announce(articles.length),
+    color: COLORS.search,
+    fields: articles.map((a) => {
+      const url = safeUrl(a.url);
+      const head = `${escapeText(addArticleLine(a, lang))}\n\`${a.articleId}\`${url ? ` · <${url}>` : ''}\n`;
+      return { name: a.title, value: `${head}> ${clip(escapeText(a.firstParagraph), Math.min(300, LIMITS.fieldValue - head.length - 2))}` };
+    }),
   });
 }

@@ -1,6 +1,7 @@
 import type { Interaction } from 'discord.js';
 import { commands as defaultCommands } from './commands/index.js';
 import { pressSourceButton } from './commands/source.js';
+import { pressFeedback, submitWhy } from './commands/feedback.js';
 import { showsDraft } from './draft.js';
 import { NO_MENTIONS, plainMessage } from './embeds.js';
 import type { Command, HandlerContext, Responder } from './interaction.js';
@@ -67,17 +68,18 @@ export function createInteractionHandler(
       return;
     }
 
-    if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand() || interaction.isButton()) {
+    if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand() || interaction.isButton() || interaction.isModalSubmit()) {
       const i = interaction;
       const t = messagesFor(langOf(i.locale));
-      const what = i.isButton() ? 'button' : `command ${i.commandName}`;
+      const what = i.isButton() ? 'button' : i.isModalSubmit() ? 'form' : `command ${i.commandName}`;
       await withBoundary(i, ctx, what, async () => {
         if (state.closing) return void (await replyShort(i, t.closing));
         if (!guildAllowed(ctx, i.guildId)) {
           ctx.logger.warn(`discord ${what} from guild ${i.guildId ?? 'none'} outside DISCORD_ALLOWED_GUILDS`);
           return void (await replyShort(i, t.guildNotAllowed));
         }
-        if (i.isButton()) return pressSourceButton(i, ctx);
+        if (i.isButton()) return ctx.feedback?.owns(i.customId) ? pressFeedback(i, ctx) : pressSourceButton(i, ctx);
+        if (i.isModalSubmit()) return submitWhy(i, ctx);
 
         const command = byName.get(i.commandName);
         if (!command) return void (await replyShort(i, t.unknownCommand));

@@ -3,7 +3,8 @@
  * these shapes, and tests pass small recorders instead, so handlers never need a live gateway.
  */
 import type { MessageFlags } from 'discord.js';
-import type { Engine, Logger } from '../../src/index.js';
+import type { Engine, Feedback, Logger } from '../../src/index.js';
+import type { Conversations } from '../shared/conversations.js';
 import type { DiscordConfig } from './config.js';
 import type { Clock } from '../shared/clock.js';
 import type { OutMessage } from './embeds.js';
@@ -22,6 +23,8 @@ export interface ReplyPayload extends EditPayload {
 export interface Responder {
   readonly user: { readonly id: string };
   readonly guildId: string | null;
+  /** The channel (or direct-message channel) the interaction came from. */
+  readonly channelId: string | null;
   readonly locale: string;
   readonly deferred: boolean;
   readonly replied: boolean;
@@ -56,8 +59,23 @@ export interface AutocompleteInput {
   respond(choices: { name: string; value: string }[]): Promise<unknown>;
 }
 
+/** A form shown in answer to a button (Discord's modal): one optional paragraph of text. */
+export interface ModalForm {
+  custom_id: string;
+  title: string;
+  components: { type: 1; components: { type: 4; custom_id: string; label: string; style: 2; required: false; max_length: number; placeholder: string }[] }[];
+}
+
 export interface ButtonPress extends Responder {
   readonly customId: string;
+  /** Answers the press with a form (instead of a reply). */
+  showModal(modal: ModalForm): Promise<unknown>;
+}
+
+/** A submitted form. */
+export interface FormSubmit extends Responder {
+  readonly customId: string;
+  readonly fields: { getTextInputValue(customId: string): string };
 }
 
 /** Shared by every handler. */
@@ -68,6 +86,10 @@ export interface HandlerContext {
   limiter: RateLimiter;
   /** Times the edits of streamed drafts; the real clock unless a test passes a virtual one. */
   clock?: Clock;
+  /** Earlier turns per channel and user, for follow-ups; none kept when absent. */
+  conversations?: Conversations;
+  /** 👍/👎 under answers; none when absent or null. */
+  feedback?: Feedback | null;
 }
 
 export interface ChatCommand {

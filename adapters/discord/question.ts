@@ -1,4 +1,7 @@
-import { type Answer, detectLang } from '../../src/index.js';
+import { type Answer, type FeedbackButtons, detectLang } from '../../src/index.js';
+import { ButtonStyle, ComponentType } from 'discord.js';
+import { sharedMessages } from '../shared/messages.js';
+import { LIMITS, type OutMessage } from './embeds.js';
 import { realClock } from '../shared/clock.js';
 import { readQuestion } from '../shared/text.js';
 import { createDraftReply } from './draft.js';
@@ -37,17 +40,53 @@ export async function answerQuestion(
     clock: ctx.clock ?? realClock,
     logger: ctx.logger,
   });
+  const key = conversationKey(i);
+  const history = ctx.conversations?.history(key) ?? [];
   let answer: Answer;
   try {
-    // The engine calls this only while a language model streams; without one nothing changes.
-    answer = await ctx.engine.ask(question, { onPartial: draft.update });
+    // The engine calls onPartial only while a language model streams; without one nothing changes.
+    answer = await ctx.engine.ask(question, { history, onPartial: draft.update });
   } finally {
     // Also on failure: the error boundary's message must land after the last draft edit.
     await draft.close();
   }
+  ctx.conversations?.remember(key, answer);
   const notice = typed.cut ? messagesFor(answer.lang).clipped(max) : undefined;
-  await sendDeferred(i, answerMessages(answer, statsOrNull(ctx), notice ? { notice } : {}), options.ephemeral);
+  const messages = answerMessages(answer, statsOrNull(ctx), notice ? { notice } : {});
+  const buttons = await offerFeedback(i, ctx, answer);
+  if (buttons) withFeedbackRow(messages, buttons, answer.lang);
+  await sendDeferred(i, messages, options.ephemeral);
   if (draft.edits() > 0) ctx.logger.debug(`discord: ${draft.edits()} draft edits before the ${answer.mode} answer`);
+}
+
+/** Conversations are kept per channel and user: two people asking in one channel do not mix. */
+export function conversationKey(i: { channelId: string | null; user: { id: string } }): string {
+  return `${i.channelId ?? 'dm'}:${i.user.id}`;
+}
+
+/** Offers 👍/👎 for an answer; an answer goes out without them rather than not at all. */
+async function offerFeedback(i: Responder, ctx: HandlerContext, answer: Answer): Promise<FeedbackButtons | null> {
+  if (!ctx.feedback) return null;
+  try {
+    return await ctx.feedback.offer(answer, { platform: 'discord', scope: i.channelId ?? `dm:${i.user.id}` });
+  } catch (err) {
+    ctx.logger.error('discord: could not offer feedback buttons', err);
+    return null;
+  }
+}
+
+/** Puts 👍 / 👎 in a row of their own under the last message of an answer, when a row is left. */
+function withFeedbackRow(messages: OutMessage[], buttons: FeedbackButtons, lang: Answer['lang']): void {
+  const last = messages[messages.length - 1];
+  if (!last || last.components.length >= LIMITS.rows) return;
+  const f = sharedMessages(lang).feedback;
+  last.components.push({
+    type: ComponentType.ActionRow,
+    components: [
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: f.up, custom_id: buttons.up },
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: f.down, custom_id: buttons.down },
+    ],
+  });
 }
 
 /** Corpus figures for the footer; a failure here must not cost the user the answer. */

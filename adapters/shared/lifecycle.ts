@@ -1,16 +1,20 @@
-import type { Engine, Logger } from '../../src/index.js';
+import type { Engine, FeedPollReport, Feedback, Logger } from '../../src/index.js';
 
 /** What `npm start` gives each chat adapter it starts. */
 export interface AdapterContext {
   engine: Engine;
   env: NodeJS.ProcessEnv;
   logger: Logger;
+  /** 👍/👎 under answers, when feedback is on (KIEMCHUNG_FEEDBACK_DB). */
+  feedback?: Feedback | null;
 }
 
 /** A chat adapter that has started; `stop` stops taking new messages and finishes answers in flight. */
 export interface RunningAdapter {
   name: string;
   stop(): Promise<void>;
+  /** Tells the platform's announcement chats what the followed feeds brought (when it has any configured). */
+  announce?(report: FeedPollReport): Promise<void>;
 }
 
 export type StartAdapter = (ctx: AdapterContext) => Promise<RunningAdapter>;

@@ -1,6 +1,6 @@
 import { KiemchungError, type Lang } from '../../src/index.js';
 
-type ErrorKey = 'index-missing' | 'index-mismatch' | 'index-corrupt' | 'index-locked' | 'provider' | 'input' | 'other';
+type ErrorKey = 'index-missing' | 'index-mismatch' | 'index-corrupt' | 'index-locked' | 'provider' | 'input' | 'feedback' | 'other';
 
 /** What both chat adapters say in the same words, in Vietnamese and English. Plain text: callers escape. */
 export interface SharedMessages {
@@ -12,6 +12,24 @@ export interface SharedMessages {
   paragraph: string;
   /** After a date that is the event's, not the publication's. */
   eventDate: string;
+  /** Feedback buttons and what pressing them says. */
+  feedback: {
+    up: string;
+    down: string;
+    thanksUp: string;
+    thanksDown: string;
+    /** Asks for the optional "why" after a 👎. */
+    askWhy: string;
+    whyPlaceholder: string;
+    whyTitle: string;
+    whyLabel: string;
+    whySaved: string;
+    duplicate: string;
+    invalid: string;
+    expired: string;
+  };
+  /** "Start afresh": the conversation was forgotten. */
+  newConversation: string;
 }
 
 const vi: SharedMessages = {
@@ -22,11 +40,27 @@ const vi: SharedMessages = {
     'index-locked': 'Kho bài đang được cập nhật. Hãy thử lại sau ít phút.',
     provider: 'Dịch vụ tạo câu trả lời đang gặp sự cố. Xin thử lại sau.',
     input: 'Tôi không đọc được yêu cầu này.',
+    feedback: 'Chưa ghi được đánh giá của bạn; lỗi đã được ghi lại. Xin thử lại sau.',
     other: 'Đã có lỗi xảy ra; lỗi đã được ghi lại. Xin thử lại sau.',
   },
   notAllowedAdmin: 'Bạn không có quyền dùng lệnh này.',
   paragraph: 'đoạn',
   eventDate: 'ngày sự kiện',
+  feedback: {
+    up: '👍 Hữu ích',
+    down: '👎 Chưa đúng',
+    thanksUp: 'Cảm ơn bạn đã đánh giá!',
+    thanksDown: 'Cảm ơn bạn! Biên tập viên sẽ xem lại câu trả lời này.',
+    askWhy: 'Vì sao câu trả lời chưa đúng? Trả lời tin nhắn này để góp ý (không bắt buộc).',
+    whyPlaceholder: 'Ví dụ: trích nhầm đoạn, thiếu thông tin…',
+    whyTitle: 'Góp ý cho câu trả lời',
+    whyLabel: 'Vì sao chưa đúng? (không bắt buộc)',
+    whySaved: 'Cảm ơn, góp ý của bạn đã được ghi lại.',
+    duplicate: 'Bạn đã đánh giá câu trả lời này rồi.',
+    invalid: 'Nút đánh giá này không hợp lệ.',
+    expired: 'Câu trả lời này đã quá cũ để đánh giá.',
+  },
+  newConversation: 'Đã bắt đầu cuộc trò chuyện mới: câu hỏi tiếp theo không dựa vào các câu trước.',
 };
 
 const en: SharedMessages = {
@@ -37,11 +71,27 @@ const en: SharedMessages = {
     'index-locked': 'The archive is being updated. Please try again in a few minutes.',
     provider: 'The answering service is having trouble. Please try again later.',
     input: 'I could not read that request.',
+    feedback: 'Your rating could not be saved; it has been logged. Please try again later.',
     other: 'Something went wrong; it has been logged. Please try again later.',
   },
   notAllowedAdmin: 'You are not allowed to use this command.',
   paragraph: 'paragraph',
   eventDate: 'event date',
+  feedback: {
+    up: '👍 Helpful',
+    down: '👎 Not right',
+    thanksUp: 'Thank you for rating!',
+    thanksDown: 'Thank you! An editor will look at this answer.',
+    askWhy: 'What was wrong with the answer? Reply to this message to tell us (optional).',
+    whyPlaceholder: 'E.g. the wrong paragraph, something missing…',
+    whyTitle: 'About this answer',
+    whyLabel: 'What was wrong with it? (optional)',
+    whySaved: 'Thank you, your note has been saved.',
+    duplicate: 'You have already rated this answer.',
+    invalid: 'This rating button is not valid.',
+    expired: 'This answer is too old to be rated.',
+  },
+  newConversation: 'A new conversation has started: the next question does not build on the earlier ones.',
 };
 
 export function sharedMessages(lang: Lang): SharedMessages {

@@ -1,12 +1,16 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, type BotError, type Context, GrammyError } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
-import type { Engine, Logger } from '../../src/index.js';
+import type { Engine, FeedPollReport, Feedback, Logger } from '../../src/index.js';
+import { createConversations } from '../shared/conversations.js';
 import { type Clock, realClock } from '../shared/clock.js';
 import { type InFlight, createInFlight, drain } from '../shared/lifecycle.js';
 import { errorText } from '../shared/messages.js';
 import { createRateLimiter } from '../shared/rate-limit.js';
+import { createPendingLinks, isOnlyALink, urlsIn } from '../shared/add.js';
+import { ADD_BUTTON_PREFIX, addButton, addCommand, offerLink } from './commands/add.js';
 import { answerQuestion } from './commands/ask.js';
+import { feedbackButton, feedbackReply } from './commands/feedback.js';
 import { helpCommand } from './commands/help.js';
 import { inlineQuery } from './commands/inline.js';
 import { reindexCommand } from './commands/reindex.js';
@@ -16,6 +20,7 @@ import type { TelegramConfig } from './config.js';
 import { type Services, langOf, replyText, textsFor } from './context.js';
 import { DRAFT_INTERVAL_MS } from './draft.js';
 import { createGate } from './gate.js';
+import { formatAnnouncement } from './format.js';
 
 /** The update kinds the bot asks Telegram for. */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
@@ -30,6 +35,8 @@ export interface TelegramBotOptions {
   now?: () => number;
   /** Drafts of LLM answers: the clock and a fixed interval between edits (tests; default per chat type). */
   drafts?: { clock?: Clock; intervalMs?: number };
+  /** 👍/👎 under answers; none when absent or null. */
+  feedback?: Feedback | null;
 }
 
 export interface TelegramBot {
@@ -93,10 +100,13 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     inlineLimiter: createRateLimiter({ limit: config.ratePerMinute * 6, ...(options.now ? { now: options.now } : {}) }),
     gate: createGate(config.maxConcurrentAnswers),
     state: { reindexing: false },
+    pendingLinks: createPendingLinks(options.now ? { now: options.now } : {}),
     drafts: {
       clock: options.drafts?.clock ?? realClock,
       intervalMs: (chatType) => options.drafts?.intervalMs ?? (chatType === 'private' ? DRAFT_INTERVAL_MS.private : DRAFT_INTERVAL_MS.group),
     },
+    conversations: createConversations(config.conversations, options.now),
+    feedback: options.feedback ?? null,
   };
 
   // A chat outside the allow-list is told so once an hour at most.
@@ -165,8 +175,18 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   safe.command('search', (ctx) => searchCommand(s, ctx, ctx.match));
   safe.command('source', (ctx) => sourceCommand(s, ctx, ctx.match));
   safe.command('reindex', (ctx) => reindexCommand(s, ctx));
+  safe.command('add', (ctx) => addCommand(s, ctx, ctx.match));
+  safe.command('new', async (ctx) => {
+    // A private chat is one conversation; in a group every new question starts its own thread.
+    if (ctx.chat.type !== 'private') return replyText(ctx, textsFor(ctx).groupNewConversation);
+    s.conversations.forget(`c:${ctx.chat.id}`);
+    await replyText(ctx, textsFor(ctx).newConversation);
+  });
   safe.on('callback_query', async (ctx) => {
-    if (ctx.callbackQuery.data !== undefined) return sourceButton(s, ctx);
+    const data = ctx.callbackQuery.data;
+    if (data !== undefined && s.feedback?.owns(data)) return feedbackButton(s, ctx);
+    if (data?.startsWith(ADD_BUTTON_PREFIX)) return addButton(s, ctx);
+    if (data !== undefined) return sourceButton(s, ctx);
     await ctx.answerCallbackQuery({ text: textsFor(ctx).buttonStale });
   });
   safe.on('inline_query', (ctx) => inlineQuery(s, ctx));
@@ -181,6 +201,10 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       if (forUs) await replyText(ctx, textsFor(ctx).unknownCommand);
       return;
     }
+    // A reply to the bot's "why?" after a 👎 is that reason, not a question.
+    if (await feedbackReply(s, ctx)) return;
+    // A link alone in a private chat is an article to add, not a question.
+    if (ctx.chat.type === 'private' && isOnlyALink(text)) return offerLink(s, ctx, urlsIn(text)[0] as string);
     const question = addressedText(ctx, botInfo);
     if (question !== null) await answerQuestion(s, ctx, question);
   });
@@ -193,6 +217,22 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     inFlight,
     lastUpdateId: () => lastUpdateId,
   };
+}
+
+/**
+ * Sends what a feed poll added to every chat in TELEGRAM_ANNOUNCE_CHATS (in Vietnamese, links not
+ * unfurled). A chat that cannot be reached is logged and the others still get the news.
+ */
+export async function announce(tb: TelegramBot, config: TelegramConfig, logger: Logger, report: FeedPollReport): Promise<void> {
+  if (report.added.length === 0 || config.announceChats.length === 0) return;
+  const parts = formatAnnouncement(report.added, 'vi');
+  for (const chat of config.announceChats) {
+    try {
+      for (const text of parts) await tb.bot.api.sendMessage(chat, text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+    } catch (err) {
+      logger.warn(`telegram: could not announce ${report.added.length} new article(s) in chat ${chat}`, err);
+    }
+  }
 }
 
 /** Waits for the answers in flight, at most `graceMs`, saying so when some are left behind. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError, formatIssues, withoutBlanks } from '../../src/index.js';
+import { type ConversationSettings, conversationEnvSchema, conversationSettings } from '../shared/conversations.js';
 
 const idList = (what: string) =>
   z
@@ -49,9 +50,11 @@ export const telegramEnvSchema = z
     TELEGRAM_WEBHOOK_HOST: z.string().trim().min(1).default('0.0.0.0'),
     TELEGRAM_ALLOWED_CHATS: idList('chat ids').optional(),
     ADMIN_IDS: idList('user ids').default([]),
+    TELEGRAM_ANNOUNCE_CHATS: idList('chat ids').optional(),
     TELEGRAM_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
     TELEGRAM_MAX_CONCURRENT_ANSWERS: z.coerce.number().int().min(1).max(256).default(8),
-  });
+  })
+  .merge(conversationEnvSchema);
 
 export interface TelegramConfig {
   token: string;
@@ -60,10 +63,14 @@ export interface TelegramConfig {
   /** Chats the bot serves; null serves every chat. Private chats have the user's id. */
   allowedChats: ReadonlySet<number> | null;
   adminIds: ReadonlySet<number>;
+  /** Chats told about articles the followed feeds bring (TELEGRAM_ANNOUNCE_CHATS). */
+  announceChats: readonly number[];
   /** Questions (and searches, and source look-ups) per user per minute. */
   ratePerMinute: number;
   /** Questions the engine works on at once; more wait their turn. */
   maxConcurrentAnswers: number;
+  /** How long and how much of each conversation is kept for follow-ups. */
+  conversations: ConversationSettings;
 }
 
 /** Reads and checks the adapter's settings, listing every bad key at once (`ConfigError`). */
@@ -91,7 +98,9 @@ export function loadTelegramConfig(env: NodeJS.ProcessEnv): TelegramConfig {
       : null,
     allowedChats: e.TELEGRAM_ALLOWED_CHATS && e.TELEGRAM_ALLOWED_CHATS.length > 0 ? new Set(e.TELEGRAM_ALLOWED_CHATS) : null,
     adminIds: new Set(e.ADMIN_IDS),
+    announceChats: e.TELEGRAM_ANNOUNCE_CHATS ?? [],
     ratePerMinute: e.TELEGRAM_RATE_LIMIT,
     maxConcurrentAnswers: e.TELEGRAM_MAX_CONCURRENT_ANSWERS,
+    conversations: conversationSettings(e),
   };
 }

@@ -1,6 +1,7 @@
 import type { Context, InlineKeyboard } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import { type Engine, type Lang, type Logger, detectLang } from '../../src/index.js';
+import { type Engine, type Feedback, type Lang, type Logger, detectLang } from '../../src/index.js';
+import type { Conversations } from '../shared/conversations.js';
 import type { TelegramConfig } from './config.js';
 import type { Clock } from '../shared/clock.js';
 import type { Gate } from './gate.js';
@@ -8,6 +9,7 @@ import { escapeHtml } from './html.js';
 import { hasWords, readQuestion } from '../shared/text.js';
 import { type Messages, messages } from './messages.js';
 import type { RateLimiter } from '../shared/rate-limit.js';
+import type { PendingLinks } from '../shared/add.js';
 
 /** What every handler needs; one per bot. */
 export interface Services {
@@ -22,8 +24,14 @@ export interface Services {
   /** Engine work (answers, searches) in turn, so a burst is served in order, not all at once. */
   gate: Gate;
   state: { reindexing: boolean };
+  /** Links sent by administrators in private chats, waiting for their "add" button. */
+  pendingLinks: PendingLinks;
   /** How answers are drafted while a language model writes them. */
   drafts: DraftSettings;
+  /** Earlier turns per private chat and per reply thread in a group. */
+  conversations: Conversations;
+  /** 👍/👎 under answers; null when feedback is off. */
+  feedback: Feedback | null;
 }
 
 export interface DraftSettings {
@@ -46,23 +54,26 @@ export function textsFor(ctx: Context, text?: string): Messages {
 /**
  * Sends HTML messages in order: the first replies to the message that asked (when there is
  * one), the last carries the buttons. Links never unfurl: a preview of a ministry page would
- * push the quotes off screen.
+ * push the quotes off screen. Returns the ids of the messages sent.
  */
-export async function replyHtml(ctx: Context, parts: string[], keyboard?: InlineKeyboard): Promise<void> {
+export async function replyHtml(ctx: Context, parts: string[], keyboard?: InlineKeyboard): Promise<number[]> {
   const replyTo = ctx.msg?.message_id;
+  const sent: number[] = [];
   for (let k = 0; k < parts.length; k++) {
-    await ctx.reply(parts[k] as string, {
+    const m = await ctx.reply(parts[k] as string, {
       parse_mode: 'HTML',
       link_preview_options: { is_disabled: true },
       ...(k === 0 && replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
       ...(k === parts.length - 1 && keyboard ? { reply_markup: keyboard } : {}),
     });
+    sent.push(m.message_id);
   }
+  return sent;
 }
 
 /** A short plain sentence as a reply, escaped. */
-export function replyText(ctx: Context, text: string): Promise<void> {
-  return replyHtml(ctx, [escapeHtml(text)]);
+export async function replyText(ctx: Context, text: string): Promise<void> {
+  await replyHtml(ctx, [escapeHtml(text)]);
 }
 
 /**

@@ -38,7 +38,7 @@ export interface DraftReply {
    * draft, the others follow as new messages, the last with the buttons. Without a draft (the
    * model wrote nothing, or the draft could not be sent) the answer is sent as usual.
    */
-  finish(parts: string[], keyboard?: InlineKeyboard): Promise<void>;
+  finish(parts: string[], keyboard?: InlineKeyboard): Promise<number[]>;
   /** Stops drafting and deletes the draft: the answer failed and its unchecked text must go. */
   discard(): Promise<void>;
   /** Draft messages sent plus draft edits made, for the log. */
@@ -97,7 +97,10 @@ export function createDraftReply(ctx: Context, options: DraftOptions): DraftRepl
       await loop.stop();
       if (messageId === undefined || chatId === undefined) return replyHtml(ctx, parts, keyboard);
       const [first, ...rest] = parts;
-      if (first === undefined) return remove();
+      if (first === undefined) {
+        await remove();
+        return [];
+      }
       await loop.settle();
       try {
         await ctx.api.editMessageText(chatId, messageId, first, { ...HTML, ...(rest.length === 0 && keyboard ? { reply_markup: keyboard } : {}) });
@@ -109,9 +112,12 @@ export function createDraftReply(ctx: Context, options: DraftOptions): DraftRepl
           return replyHtml(ctx, parts, keyboard);
         }
       }
+      const sent = [messageId];
       for (let k = 0; k < rest.length; k++) {
-        await ctx.reply(rest[k] as string, { ...HTML, ...(k === rest.length - 1 && keyboard ? { reply_markup: keyboard } : {}) });
+        const m = await ctx.reply(rest[k] as string, { ...HTML, ...(k === rest.length - 1 && keyboard ? { reply_markup: keyboard } : {}) });
+        sent.push(m.message_id);
       }
+      return sent;
     },
 
     async discard() {

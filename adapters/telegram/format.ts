@@ -2,7 +2,8 @@
  * The Telegram bot's messages: answers, sources, search results and help as HTML messages
  * within Telegram's limits (through `packBlocks`). Pure functions that never throw.
  */
-import { type Answer, type ArticleRef, type Citation, type EngineStats, type Lang, type SearchHit, type SourceParagraph, formatDate } from '../../src/index.js';
+import { type AddResult, type AddedArticle, type Answer, type ArticleRef, type Citation, type EngineStats, type Lang, type SearchHit, type SourceParagraph, formatDate } from '../../src/index.js';
+import { type AddSummary, addMessages, articleLine as addArticleLine, summarise } from '../shared/add.js';
 import { type CitedParagraph, articleDate, citedParagraphs, paragraphLabel } from '../shared/citations.js';
 import { safeUrl, truncateText } from '../shared/text.js';
 import { TELEGRAM_TEXT_LIMIT, escapeHtml, packBlocks } from './html.js';
@@ -107,11 +108,12 @@ export function formatHelp(stats: EngineStats | null, lang: Lang, botUsername: s
     `/ask — ${escapeHtml(h.ask)}`,
     `/search — ${escapeHtml(h.search)}`,
     `/source — ${escapeHtml(h.source)}`,
+    '/new',
     '/help',
   ].join('\n');
   const examples = [`<b>${escapeHtml(h.examples)}</b>`, ...h.exampleQuestions.map((q) => `• ${escapeHtml(q)}`)].join('\n');
   return packBlocks(
-    [escapeHtml(h.intro), escapeHtml(corpus), commands, examples, escapeHtml(h.cite), escapeHtml(`${h.groups(botUsername)}\n${h.inline(botUsername)}`)],
+    [escapeHtml(h.intro), escapeHtml(corpus), commands, examples, escapeHtml(h.cite), escapeHtml(h.followUps), escapeHtml(`${h.groups(botUsername)}\n${h.inline(botUsername)}`)],
     options.limit,
   );
 }
@@ -123,4 +125,30 @@ export function formatInlineAnswer(answer: Answer, options: FormatOptions = {}):
   const parts = formatAnswer(answer, { limit: limit - note.length }).messages;
   const first = parts[0] ?? escapeHtml(messages(answer.lang).emptyAnswer);
   return parts.length > 1 ? first + note : first;
+}
+
+/** What became of one URL given to /add (or the add button): the stored article, or the reason. */
+export function formatAddResult(s: AddSummary): string {
+  const head = `<b>${escapeHtml(s.heading)}</b>`;
+  if (!s.title) return `${head}\n${escapeHtml(s.reason ?? '')}`;
+  const title = s.url ? `<a href="${escapeHtml(s.url)}">${escapeHtml(s.title)}</a>` : `<b>${escapeHtml(s.title)}</b>`;
+  return [head, title, escapeHtml(s.meta ?? ''), `<code>${escapeHtml(s.articleId ?? '')}</code>`, expandableQuote(s.firstParagraph ?? '')].join('\n');
+}
+
+export function formatAddReport(results: readonly AddResult[], lang: Lang, options: FormatOptions = {}): string[] {
+  return packBlocks(
+    results.map((r) => formatAddResult(summarise(r, lang))),
+    options.limit,
+  );
+}
+
+/** Articles the feeds brought: title (linked), date, source, id, and the start of the first paragraph. */
+export function formatAnnouncement(articles: readonly AddedArticle[], lang: Lang, options: FormatOptions = {}): string[] {
+  const t = addMessages(lang);
+  const blocks = articles.map((a) => {
+    const url = safeUrl(a.url);
+    const title = url ? `<a href="${escapeHtml(url)}">${escapeHtml(a.title)}</a>` : `<b>${escapeHtml(a.title)}</b>`;
+    return `${title}\n${escapeHtml(addArticleLine(a, lang))} · <code>${escapeHtml(a.articleId)}</code>\n${escapeHtml(truncateText(a.firstParagraph, 300))}`;
+  });
+  return packBlocks([`<b>${escapeHtml(t.announce(articles.length))}</b>`, ...blocks], options.limit);
 }

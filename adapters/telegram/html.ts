@@ -126,7 +126,7 @@ export function repairHtml(html: string): string {
 }
 
 const isSpace = (a: Atom | undefined) => a?.kind === 'text' && /^\s$/u.test(a.visible);
-const isCombining = (a: Atom | undefined) => a?.kind === 'text' && /^[\p{M}\u200d\ufe0f]/u.test(a.visible);
+const isCombining = (a: Atom | undefined) => a?.kind === 'text' && /^(?:\p{M}|\u200d|\ufe0f)/u.test(a.visible);
 
 /** How good a place the boundary after `atoms[j]` is to cut a message: higher is better. */
 function breakQuality(atoms: Atom[], j: number): number {

@@ -5,10 +5,10 @@
 import type { AddressInfo } from 'node:net';
 import { Api, type Bot, GrammyError, HttpError } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import { KiemchungError, type Logger, type Mask, ProviderError, errorMessage, redact, secretValues } from '../../src/index.js';
+import { type FeedPollReport, KiemchungError, type Logger, type Mask, ProviderError, errorMessage, redact, secretValues } from '../../src/index.js';
 import type { AdapterContext, RunningAdapter, StartAdapter } from '../shared/lifecycle.js';
 import { maskingLogger } from '../shared/log.js';
-import { createTelegramBot } from './bot.js';
+import { announce, createTelegramBot } from './bot.js';
 import { type TelegramConfig, loadTelegramConfig } from './config.js';
 import { messages } from './messages.js';
 import { startPolling } from './polling.js';
@@ -77,23 +77,24 @@ export async function launchTelegram(ctx: AdapterContext, options: LaunchOptions
       throw startupError(err, config, secrets);
     }
   }
-  const tb = createTelegramBot({ engine: ctx.engine, config, logger, botInfo });
+  const tb = createTelegramBot({ engine: ctx.engine, config, logger, botInfo, feedback: ctx.feedback ?? null });
   const stopGraceMs = options.stopGraceMs ?? 30_000;
+  const tell = (report: FeedPollReport) => announce(tb, config, logger, report);
   try {
     await registerCommands(tb.bot.api, logger);
     if (config.webhook) {
       const { mode, address, stop } = await startWebhook(tb, config.webhook, logger, { stopGraceMs });
-      return { name: 'telegram', bot: tb.bot, mode, stop, webhookAddress: address };
+      return { name: 'telegram', bot: tb.bot, mode, stop, announce: tell, webhookAddress: address };
     }
     // A registered webhook makes getUpdates fail with 409; polling takes over from it.
     await tb.bot.api.deleteWebhook();
   } catch (err) {
     throw startupError(err, config, secrets);
   }
-  return { name: 'telegram', bot: tb.bot, ...startPolling(tb, logger, { timeoutSeconds: options.pollTimeoutSeconds ?? 30, stopGraceMs }) };
+  return { name: 'telegram', bot: tb.bot, announce: tell, ...startPolling(tb, logger, { timeoutSeconds: options.pollTimeoutSeconds ?? 30, stopGraceMs }) };
 }
 
 export const startTelegram: StartAdapter = async (ctx) => {
-  const { name, stop } = await launchTelegram(ctx);
-  return { name, stop };
+  const { name, stop, announce: tell } = await launchTelegram(ctx);
+  return { name, stop, announce: tell };
 };

@@ -35,6 +35,8 @@ export interface Messages extends SharedMessages {
   inlineTitle: string;
   inlineRefusedTitle: string;
   inlineTooMany: string;
+  /** In a group, /new explains how threads work instead of forgetting anything. */
+  groupNewConversation: string;
   help: {
     intro: string;
     corpus: (articles: number, paragraphs: number, from: string, to: string) => string;
@@ -48,6 +50,7 @@ export interface Messages extends SharedMessages {
     cite: string;
     groups: (username: string) => string;
     inline: (username: string) => string;
+    followUps: string;
   };
   commandList: { command: string; description: string }[];
 }
@@ -81,6 +84,7 @@ const vi: Omit<Messages, keyof SharedMessages> = {
   inlineTitle: 'Câu trả lời có trích dẫn',
   inlineRefusedTitle: 'Kho dữ liệu không nói về điều này',
   inlineTooMany: 'Quá nhiều yêu cầu, xin đợi một chút',
+  groupNewConversation: 'Trong nhóm, mỗi câu hỏi mới (/ask hoặc nhắc tên bot) đã là một cuộc trò chuyện mới. Trả lời vào câu trả lời của bot để hỏi tiếp.',
   help: {
     intro:
       'Kiểm Chứng trả lời câu hỏi về tin hợp tác quốc tế của Bộ Khoa học và Công nghệ, trích dẫn nguyên văn từng đoạn nguồn.',
@@ -95,11 +99,14 @@ const vi: Omit<Messages, keyof SharedMessages> = {
     cite: 'Cách trích dẫn: mỗi ý trong câu trả lời có số [n] ứng với một đoạn nguồn; hãy ghi tên bài, ngày và mã đoạn (ví dụ do-luong-lmc-2023#p3). Bấm nút dưới câu trả lời để xem cả đoạn.',
     groups: (u) => `Trong nhóm: dùng /ask, nhắc @${u}, hoặc trả lời tin nhắn của bot.`,
     inline: (u) => `Ở bất kỳ cuộc trò chuyện nào: gõ @${u} rồi câu hỏi để chia sẻ câu trả lời.`,
+    followUps:
+      'Hỏi tiếp được: "Còn ngày nào?", "Ông ấy nói gì?", "Tháng 6/2024 thì sao?". Bot ghi "Hiểu là: …" khi hiểu câu hỏi theo các câu trước. /new để bắt đầu lại; trong nhóm, trả lời vào câu trả lời của bot để hỏi tiếp. Bấm 👍/👎 để đánh giá câu trả lời.',
   },
   commandList: [
     { command: 'ask', description: 'Đặt câu hỏi, nhận câu trả lời có trích dẫn' },
     { command: 'search', description: 'Tìm các bài liên quan' },
     { command: 'source', description: 'Xem nguyên văn một đoạn theo mã' },
+    { command: 'new', description: 'Bắt đầu cuộc trò chuyện mới' },
     { command: 'help', description: 'Bot biết gì và cách trích dẫn' },
   ],
 };
@@ -133,6 +140,7 @@ const en: Omit<Messages, keyof SharedMessages> = {
   inlineTitle: 'Answer with citations',
   inlineRefusedTitle: 'The archive does not cover this',
   inlineTooMany: 'Too many requests, please wait a moment',
+  groupNewConversation: 'In a group, every new question (/ask or a mention) already starts a new conversation. Reply to one of my answers to go on with it.',
   help: {
     intro:
       "Kiem Chung answers questions about the international-cooperation news of Vietnam's Ministry of Science and Technology, quoting the source paragraphs word for word.",
@@ -147,11 +155,14 @@ const en: Omit<Messages, keyof SharedMessages> = {
     cite: 'How to cite: each point of an answer carries a number [n] for one source paragraph; give the article title, its date and the paragraph id (e.g. do-luong-lmc-2023#p3). The buttons under an answer open the whole paragraph.',
     groups: (u) => `In groups: use /ask, mention @${u}, or reply to one of my messages.`,
     inline: (u) => `In any chat: type @${u} and a question to share a cited answer.`,
+    followUps:
+      'Follow-ups work: "when?", "what did he say?", "what about June 2024?". The bot writes "Understood as: …" when it reads a question in the light of the earlier ones. /new starts afresh; in a group, reply to one of my answers to go on. Press 👍/👎 to rate an answer.',
   },
   commandList: [
     { command: 'ask', description: 'Ask a question, get a cited answer' },
     { command: 'search', description: 'Find related articles' },
     { command: 'source', description: 'Read a paragraph in full by its id' },
+    { command: 'new', description: 'Start a new conversation' },
     { command: 'help', description: 'What the bot knows and how to cite' },
   ],
 };

@@ -228,7 +228,8 @@ export function extractiveAnswer(input: ExtractiveInput): ExtractiveResult {
     chosen.push(c);
   }
   const citations = chosen.map((c, i) => {
-    let { start, end } = c;
+    const { start } = c;
+    let { end } = c;
     if (end - start > s.maxQuoteChars) end = start + s.maxQuoteChars;
     return citationFor(store, c.hit, start, end, i + 1);
   });

@@ -4,6 +4,9 @@ import type { Config } from '../config.js';
 import { ConfigError, errorMessage, ProviderError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { httpFailure, networkCode, type ProviderTarget, unreachable } from '../provider-failure.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { RewriteInput } from '../dialogue/converse.js';
 import type { Lang } from '../types.js';
 import { checkCitations } from './check-citations.js';
 import { formatSources, loadPrompts, renderTemplate, type AnswerPrompts } from './llm-prompts.js';
@@ -43,6 +46,36 @@ export interface LlmAnswerer {
   id: string;
   /** The checked answer, or null when the model declined or too little survived the check. */
   answer(input: LlmAnswerInput): Promise<LlmResult | null>;
+  /**
+   * A follow-up question rewritten to stand alone, from the conversation so far; null when the
+   * model gave nothing usable. Absent when the rewrite prompts are missing.
+   */
+  rewrite?(input: RewriteInput): Promise<string | null>;
+}
+
+/** The follow-up prompts (`rewrite.{vi,en}.md`), each with {{history}} and {{question}}. */
+function loadRewritePrompts(dir: string): Record<Lang, string> | null {
+  try {
+    const read = (lang: Lang) => fs.readFileSync(path.join(dir, `rewrite.${lang}.md`), 'utf8').normalize('NFC').trim();
+    const out = { vi: read('vi'), en: read('en') };
+    return out.vi.includes('{{question}}') && out.en.includes('{{question}}') ? out : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Earlier turns as the rewrite prompt shows them: each question and the start of what was quoted. */
+function formatHistory(history: RewriteInput['history']): string {
+  return history
+    .map((t) => {
+      const asked = (t.understood ?? t.question).replace(/[<>]/g, ' ');
+      const quoted = t.citations
+        .slice(0, 2)
+        .map((c) => `“${c.quote.slice(0, 300).replace(/[<>]/g, ' ')}”`)
+        .join(' ');
+      return `Q: ${asked}\nA: ${t.refused ? '(no answer)' : quoted}`;
+    })
+    .join('\n\n');
 }
 
 /** What the model writes when the paragraphs do not answer the question (see the prompts). */
@@ -130,8 +163,28 @@ export async function createLlmAnswerer(spec: string, ctx: { config: Config; log
   const timeoutMs = options.timeoutMs ?? 120_000;
   ctx.logger.info(`LLM answers: ${spec}${provider === 'openai' ? ` at ${baseUrl}` : ''}`);
 
+  const rewritePrompts = loadRewritePrompts(ctx.config.promptsDir);
+  if (!rewritePrompts) ctx.logger.warn(`no follow-up prompts (rewrite.vi.md, rewrite.en.md) in ${ctx.config.promptsDir}: follow-up questions are read by the built-in rules only`);
+  const rewrite = async (input: RewriteInput): Promise<string | null> => {
+    if (!rewritePrompts) return null;
+    const prompt = renderTemplate(rewritePrompts[input.lang], { history: formatHistory(input.history), question: input.question.replace(/[<>]/g, ' ') });
+    const signal = input.signal ? AbortSignal.any([input.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
+    let raw: string;
+    try {
+      raw = (await chat.invoke([new HumanMessage(prompt)], { signal })).text;
+    } catch (err) {
+      if (isAbort(err, input.signal)) throw err;
+      ctx.logger.warn('follow-up rewrite failed; using the built-in rules', wrapFailure(target, err));
+      return null;
+    }
+    const line = (raw.split('\n').find((l) => /[\p{L}\p{N}]/u.test(l)) ?? '').replace(/^\s*(?:[-*]|Q:|Câu hỏi(?: mới)?:|New question:)\s*/iu, '').replace(/^["“”']+|["“”']+$/g, '').trim();
+    if (!line || line.length > 500 || line.includes(NO_ANSWER)) return null;
+    return line;
+  };
+
   return {
     id: spec,
+    ...(rewritePrompts ? { rewrite } : {}),
     async answer(input) {
       if (input.sources.length === 0) return null;
       const values = {

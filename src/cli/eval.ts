@@ -132,8 +132,8 @@ export function rankedArticles(a: Answer): string[] {
   return out;
 }
 
-export async function runEval(o: EvalOptions): Promise<EvalResult> {
-  const questions = loadQuestions(o.questions).slice(0, o.limit ?? Infinity);
+/** Builds (or reuses) the index of the evaluation corpus under `cacheDir` and opens an engine on it. */
+export async function openEvalEngine(o: Pick<EvalOptions, 'corpus' | 'distractors' | 'distractorLimit' | 'cacheDir' | 'config' | 'logger'>, clock?: () => Date) {
   const main = await loadCorpus(o.corpus);
   if (main.articles.length === 0) throw new CorpusError(`no valid article in ${o.corpus}`);
   const articles = [...main.articles];
@@ -149,7 +149,12 @@ export async function runEval(o: EvalOptions): Promise<EvalResult> {
     .slice(0, 16);
   const indexDir = path.join(o.cacheDir, key);
   await updateIndex({ indexDir, corpus: o.corpus, embedder, loaded: { articles, issues: [] } });
-  const engine = await createEngine({ config: { ...o.config, indexDir }, autoIndex: false, embedder, logger: o.logger });
+  return createEngine({ config: { ...o.config, indexDir }, autoIndex: false, embedder, logger: o.logger, ...(clock ? { clock } : {}) });
+}
+
+export async function runEval(o: EvalOptions): Promise<EvalResult> {
+  const questions = loadQuestions(o.questions).slice(0, o.limit ?? Infinity);
+  const engine = await openEvalEngine(o);
   const stats = engine.stats();
   let r1 = 0, r5 = 0, r10 = 0, mrr = 0, ev1 = 0, ev5 = 0, ans = 0, refusedUnans = 0, refusedAns = 0;
   let answerable = 0;

@@ -12,8 +12,10 @@ import { createLogger } from '../log.js';
 import type { AskOptions, Engine, SearchFilter } from '../types.js';
 import { runChat } from './chat.js';
 import { runEval, summaryLine } from './eval.js';
+import { dialogueSummaryLines, runDialogueEval } from './eval-dialogues.js';
 import { progressBar } from './progress.js';
-import { renderAnswer, renderHits, renderSource } from './render.js';
+import { renderAddReport, renderAnswer, renderFeedAdd, renderFeedList, renderFeedPoll, renderFeedbackReport, renderHits, renderSource } from './render.js';
+import { openSqliteFeedbackStore } from '../feedback/sqlite-store.js';
 
 export const USAGE = `kiemchung: cited answers from the stored MOST articles
 
@@ -23,11 +25,17 @@ Usage:
   kiemchung chat                              ask questions in the terminal
   kiemchung search "<query>" [--json]         best matching paragraphs
   kiemchung source <articleId#pN> [--json]    one whole paragraph
+  kiemchung add <url>… [--json]               fetch news pages into the corpus and index them
+  kiemchung feed add <url> [--backfill N]     follow an RSS/Atom feed or a sitemap
+  kiemchung feed list | remove <url> | poll   the followed feeds; poll adds their new items now
   kiemchung eval --questions FILE [--distractors FILE --distractor-limit N] [--strip-marks] [--json]
+  kiemchung eval --dialogues FILE [--now YYYY-MM-DD] [--json]   follow-ups, dates and collection questions
+  kiemchung feedback [--since YYYY-MM-DD] [--limit N] [--json]  👍/👎 counts and the worst-rated questions
 
 Options for every command:
   --corpus <dir|file>   corpus folder or .jsonl(.gz) file (KIEMCHUNG_CORPUS, default corpus/)
   --index <dir>         index folder (KIEMCHUNG_INDEX_DIR, default .kiemchung/index)
+  --feeds-db <file>     followed feeds (KIEMCHUNG_FEEDS_DB, default feeds.sqlite beside the index)
 Filters for ask and search:
   --top-k N  --article ID  --source NAME  --from YYYY-MM-DD  --to YYYY-MM-DD  --lang vi|en
 `;
@@ -49,7 +57,12 @@ const OPTIONS = {
   distractors: { type: 'string' },
   'distractor-limit': { type: 'string' },
   'strip-marks': { type: 'boolean' },
+  dialogues: { type: 'string' },
+  now: { type: 'string' },
+  since: { type: 'string' },
   limit: { type: 'string' },
+  backfill: { type: 'string' },
+  'feeds-db': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -60,8 +73,11 @@ const ALLOWED: Record<string, ReadonlyArray<keyof typeof OPTIONS>> = {
   ask: ['json', 'top-k', 'article', 'source', 'from', 'to', 'lang'],
   search: ['json', 'top-k', 'article', 'source', 'from', 'to'],
   source: ['json'],
+  add: ['json'],
+  feed: ['json', 'backfill'],
   chat: ['top-k', 'article', 'source', 'from', 'to', 'lang'],
-  eval: ['json', 'questions', 'distractors', 'distractor-limit', 'strip-marks', 'limit'],
+  eval: ['json', 'questions', 'dialogues', 'now', 'distractors', 'distractor-limit', 'strip-marks', 'limit'],
+  feedback: ['json', 'since', 'limit'],
 };
 
 function int(v: string | undefined, name: string, min = 1): number | undefined {
@@ -122,7 +138,7 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
     io.err(`unknown command "${command.slice(0, 40)}"\n\n${USAGE}`);
     return 2;
   }
-  const extra = Object.keys(values).filter((k) => !['corpus', 'index', ...allowed].includes(k));
+  const extra = Object.keys(values).filter((k) => !['corpus', 'index', 'feeds-db', ...allowed].includes(k));
   if (extra.length) {
     io.err(`option --${extra[0]} does not apply to "${command}"\n\n${USAGE}`);
     return 2;
@@ -131,6 +147,7 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
     const overrides: Partial<Config> = {};
     if (values.corpus) overrides.corpus = values.corpus;
     if (values.index) overrides.indexDir = values.index;
+    if (values['feeds-db']) overrides.feeds = { ...loadConfig(io.env).feeds, db: values['feeds-db'] };
     const config = loadConfig(io.env, overrides);
     const logger = createLogger(config.logLevel, io.err);
     const topK = int(values['top-k'], 'top-k');
@@ -151,6 +168,24 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
       }
     };
     switch (command) {
+      case 'feedback': {
+        if (rest.length) throw new UsageError('"feedback" takes no arguments');
+        const since = values.since === undefined ? undefined : isoDate(values.since, 'since');
+        const limit = int(values.limit, 'limit');
+        if (!config.feedbackDb) throw new UsageError('feedback is off (KIEMCHUNG_FEEDBACK_DB=off)');
+        if (!fs.existsSync(config.feedbackDb)) {
+          io.err(`no feedback yet: ${config.feedbackDb} does not exist (the chat bots create it with their first 👍/👎 buttons)`);
+          return 1;
+        }
+        const store = openSqliteFeedbackStore(config.feedbackDb);
+        try {
+          const r = await store.report({ ...(since ? { since } : {}), ...(limit ? { worst: limit } : {}) });
+          io.out(values.json ? JSON.stringify(r, null, 2) : renderFeedbackReport(r));
+        } finally {
+          await store.close();
+        }
+        return 0;
+      }
       case 'index': {
         if (rest.length) throw new UsageError('"index" takes no arguments');
         const embedder = await createEmbedder(config.embeddings, { config, logger });
@@ -191,6 +226,58 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
         io.out(values.json ? JSON.stringify(p, null, 2) : renderSource(p));
         return 0;
       }
+      case 'add': {
+        if (rest.length === 0) throw new UsageError('"add" takes one or more URLs');
+        const engine = await open();
+        try {
+          const report = await engine.add(rest);
+          io.out(values.json ? JSON.stringify(report, null, 2) : renderAddReport(report));
+          return report.results.every((r) => r.status === 'added' || r.status === 'updated' || r.status === 'unchanged') ? 0 : 1;
+        } finally {
+          await engine.close();
+        }
+      }
+      case 'feed': {
+        const [action, ...args] = rest;
+        if (!['add', 'list', 'remove', 'poll'].includes(action ?? '')) throw new UsageError('"feed" takes add, list, remove or poll');
+        const engine = await open();
+        try {
+          switch (action) {
+            case 'add': {
+              if (args.length !== 1) throw new UsageError('"feed add" takes one feed or sitemap URL');
+              const backfill = int(values.backfill, 'backfill', 0) ?? 0;
+              const r = await engine.feeds.add(args[0] as string, { backfill });
+              io.out(values.json ? JSON.stringify(r, null, 2) : renderFeedAdd(r));
+              return r.ok ? 0 : 1;
+            }
+            case 'list': {
+              if (args.length) throw new UsageError('"feed list" takes no arguments');
+              const list = engine.feeds.list();
+              io.out(values.json ? JSON.stringify(list, null, 2) : renderFeedList(list));
+              return 0;
+            }
+            case 'remove': {
+              if (args.length !== 1) throw new UsageError('"feed remove" takes the feed URL');
+              if (engine.feeds.remove(args[0] as string)) {
+                io.out(`no longer following ${args[0]}`);
+                return 0;
+              }
+              io.err(`${args[0]} is not followed (see "kiemchung feed list")`);
+              return 1;
+            }
+            case 'poll': {
+              if (args.length) throw new UsageError('"feed poll" takes no arguments');
+              const r = await engine.feeds.poll();
+              io.out(values.json ? JSON.stringify(r, null, 2) : renderFeedPoll(r));
+              return r.feeds.some((f) => f.status === 'error') ? 1 : 0;
+            }
+            default:
+              throw new UsageError('"feed" takes add, list, remove or poll');
+          }
+        } finally {
+          await engine.close();
+        }
+      }
       case 'chat': {
         if (rest.length) throw new UsageError('"chat" takes no arguments');
         const engine = await open();
@@ -199,7 +286,31 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
         return 0;
       }
       case 'eval': {
-        if (!values.questions) throw new UsageError('eval needs --questions FILE');
+        if (values.dialogues) {
+          if (values.questions || values['strip-marks']) throw new UsageError('--dialogues goes without --questions and --strip-marks');
+          if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) throw new UsageError('--now must be a date YYYY-MM-DD or an ISO date-time');
+          const limit = int(values.limit, 'limit');
+          const dl = int(values['distractor-limit'], 'distractor-limit', 0);
+          const r = await runDialogueEval({
+            dialogues: values.dialogues,
+            corpus: config.corpus,
+            ...(values.distractors ? { distractors: values.distractors } : {}),
+            ...(dl !== undefined ? { distractorLimit: dl } : {}),
+            ...(limit ? { limit } : {}),
+            ...(values.now ? { now: values.now } : {}),
+            cacheDir: path.join(path.dirname(path.resolve(config.indexDir)), 'eval'),
+            config,
+            logger,
+          });
+          if (values.json) io.out(JSON.stringify(r));
+          else {
+            for (const m of r.misses) io.out(`miss ${m.id} turn ${m.turn}: ${m.question}${m.understood ? ` (read as: ${m.understood})` : ''}: ${m.what}`);
+            for (const line of dialogueSummaryLines(r)) io.out(line);
+          }
+          return 0;
+        }
+        if (values.now) throw new UsageError('--now goes with --dialogues');
+        if (!values.questions) throw new UsageError('eval needs --questions FILE or --dialogues FILE');
         if (values['distractor-limit'] && !values.distractors) throw new UsageError('--distractor-limit goes with --distractors');
         const limit = int(values.limit, 'limit');
         const dl = int(values['distractor-limit'], 'distractor-limit', 0);

@@ -23,6 +23,30 @@ export const frontMatterSchema = z
     url: z.string().trim().url().optional(),
     lang: z.enum(['vi', 'en']).default('vi'),
     tags: z.array(z.string().trim().min(1)).optional(),
+    // Written by `kiemchung add` (all optional: hand-written files need none of them).
+    /** Who wrote it, as the page names them. */
+    author: z.string().trim().min(1).max(300).optional(),
+    /** Time of publication as printed, HH:MM on the page's clock. */
+    time: z
+      .string()
+      .trim()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM')
+      .optional(),
+    /** The site's name (og:site_name) when `source` is the article's own credit. */
+    site: z.string().trim().min(1).max(300).optional(),
+    /** The address the page was fetched from, when it differs from the canonical `url`. */
+    fetched_url: z.string().trim().url().optional(),
+    /** When the page was last fetched (ISO 8601). */
+    fetched_at: z
+      .union([z.string(), z.date()])
+      .transform((v) => (v instanceof Date ? v.toISOString() : v.trim()))
+      .optional(),
+    /** Checksum of the text as extracted; differs from the file's text once an editor corrects it. */
+    extracted_hash: z
+      .string()
+      .trim()
+      .regex(/^[0-9a-f]{16,64}$/, 'must be a hexadecimal checksum')
+      .optional(),
   })
   .strict();
 
@@ -45,6 +69,8 @@ export interface Article {
   url?: string;
   lang: 'vi' | 'en';
   tags: string[];
+  /** Who wrote it, when known. */
+  author?: string;
   /** Body paragraphs, cleaned (NFC, one line, no Markdown emphasis), in reading order: `#p1` is [0]. */
   paragraphs: string[];
   /** Photo captions, kept apart from the body and never quoted as evidence. */

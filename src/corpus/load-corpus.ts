@@ -82,6 +82,7 @@ export function parseMarkdownArticle(text: string, origin: string): Article {
     ...(meta.url ? { url: meta.url } : {}),
     lang: meta.lang,
     tags: meta.tags ?? [],
+    ...(meta.author ? { author: normalizeSpace(meta.author) } : {}),
     paragraphs,
     captions: blocks.filter((b) => b.kind === 'caption').map((b) => b.text),
     origin,

@@ -9,7 +9,12 @@ const CAPTION = /^>\s*\[!caption\]\s*/i;
 
 /** Removes inline Markdown (emphasis, code, links, escapes) so that quotes are plain text. */
 export function stripInlineMarkdown(text: string): string {
-  let t = text;
+  // Escaped characters are set aside first, so that "\*" or "\[" can never take part in markup.
+  const escaped: string[] = [];
+  let t = text.replace(/\\([\\`*_{}[\]()#+\-.!>~|])/g, (_m, c: string) => {
+    escaped.push(c);
+    return `\uE000${escaped.length - 1}\uE001`;
+  });
   t = t.replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1');
   t = t.replace(/\[([^\]]+)\]\([^)]*\)/g, '$1');
   t = t.replace(/`([^`]+)`/g, '$1');
@@ -18,8 +23,7 @@ export function stripInlineMarkdown(text: string): string {
   t = t.replace(/(^|[^\p{L}\p{N}*])\*(?=\S)([^*]*?\S)\*(?![\p{L}\p{N}*])/gu, '$1$2');
   t = t.replace(/(^|[^\p{L}\p{N}_])_(?=\S)([^_]*?\S)_(?![\p{L}\p{N}_])/gu, '$1$2');
   t = t.replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1');
-  t = t.replace(/\\([\\`*_{}[\]()#+\-.!>~|])/g, '$1');
-  return t;
+  return t.replace(/\uE000(\d+)\uE001/g, (_m, i: string) => escaped[Number(i)] ?? '');
 }
 
 /**

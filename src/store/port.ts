@@ -84,4 +84,6 @@ export interface StoreStats {
   dateTo: string | null;
   /** When the stored generation was written (ISO timestamp). */
   builtAt: string;
+  /** A digest of the live articles' ids and contents: the same corpus gives the same version. */
+  corpusVersion?: string;
 }

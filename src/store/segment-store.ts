@@ -1,4 +1,5 @@
 import path from 'node:path';
+import crypto from 'node:crypto';
 import type { Embedder } from '../embed/embedder.js';
 import { IndexError, InternalError } from '../errors.js';
 import type { SearchFilter } from '../types.js';
@@ -165,7 +166,19 @@ export class SegmentStore implements Store {
   }
 
   stats(): StoreStats {
-    return { ...this.counts, builtAt: this.manifest.createdAt };
+    return { ...this.counts, builtAt: this.manifest.createdAt, corpusVersion: this.corpusVersion() };
+  }
+
+  private version: string | null = null;
+
+  /** The articles' content hashes (what an update compares), digested once per generation. */
+  private corpusVersion(): string {
+    if (this.version === null) {
+      const h = crypto.createHash('sha256');
+      for (const id of [...this.locations.keys()].sort()) h.update(`${id}\u0000${this.locations.get(id)?.meta.hash ?? ''}\n`);
+      this.version = h.digest('hex').slice(0, 12);
+    }
+    return this.version;
   }
 
   embedderModel(): Uint8Array | null {

@@ -59,10 +59,19 @@ export interface UpdateOptions {
   onProgress?: (p: IndexProgress) => void;
   /** Articles already loaded (skips reading the corpus). */
   loaded?: LoadedCorpus;
+  /**
+   * Index only these articles (new or changed), without reading the corpus: nothing is removed
+   * and no segment is merged, so the cost is that of the articles given. The next full update
+   * removes, merges and catches up with everything else. Without an index yet, or once the index
+   * has 12 segments, a full update instead (which merges them).
+   */
+  upsert?: Article[];
 }
 
 /** Passages per segment below which a full build stays in one thread (workers cost ~100 ms to start). */
 const PASSAGES_PER_WORKER = 12_000;
+/** An upsert indexes its articles alone while the index has fewer segments than this. */
+const UPSERT_MAX_SEGMENTS = 12;
 /** Segments smaller than this, or with more than MAX_DELETED of them deleted, are merged. */
 const SMALL_SEGMENT = 20_000;
 const MAX_DELETED = 0.3;
@@ -90,11 +99,17 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
   const chunking = opts.chunking ?? DEFAULT_CHUNKING;
   const hnsw = opts.hnsw ?? DEFAULT_HNSW;
   const { embedder, indexDir } = opts;
+  // Without an index, or with many segments to merge, the articles given are not enough: a full update.
+  if (opts.upsert && (readCurrentManifest(opts.indexDir)?.segments.length ?? Infinity) >= UPSERT_MAX_SEGMENTS) {
+    const { upsert: _, ...full } = opts;
+    return updateIndex(full);
+  }
+  const upsert = opts.upsert !== undefined;
   // Records whose content the live index already holds are not parsed again.
-  const planned = opts.loaded || opts.rebuild ? null : liveHashes(indexDir);
+  const planned = opts.loaded || opts.rebuild || upsert ? null : liveHashes(indexDir);
   const load = (known: Map<string, string> | null) =>
     loadCorpus(opts.corpus, known ? { indexed: (h) => known.get(contentHash(h, chunking)) } : {});
-  let corpus: LoadedCorpus = opts.loaded ?? (await load(planned?.byHash ?? null));
+  let corpus: LoadedCorpus = opts.upsert ? { articles: opts.upsert, issues: [] } : (opts.loaded ?? (await load(planned?.byHash ?? null)));
   if (corpus.articles.length === 0 && (corpus.unchanged?.length ?? 0) === 0 && corpus.issues.length > 0) {
     throw new CorpusError(
       `no valid article in ${opts.corpus} (${corpus.issues.length} could not be read); the previous index was left untouched:\n` +
@@ -150,14 +165,16 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
     }
     let removed = 0;
     for (const [id, cur] of live) {
-      if (!wanted.has(id)) {
+      if (wanted.has(id)) continue;
+      if (upsert) keptPassages += cur.passages;
+      else {
         removed++;
         (segments[cur.seg] as Manifest['segments'][number]).deleted.push(cur.local);
       }
     }
     let writtenPassages = 0;
     const report = (wrote: boolean): IndexReport => ({
-      articles: articles.length + stubs.length,
+      articles: upsert ? new Set([...live.keys(), ...wanted]).size : articles.length + stubs.length,
       passages: keptPassages + writtenPassages,
       added,
       changed,
@@ -191,9 +208,10 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
       // Merge small or mostly-deleted segments with the new articles, reusing stored vectors.
       const isSmall = (s: Manifest['segments'][number]) => s.passages < SMALL_SEGMENT;
       const mostlyDead = (s: Manifest['segments'][number]) => s.articles > 0 && s.deleted.length / s.articles > MAX_DELETED;
+      // Merging needs every carried article's text, which only a full update has read.
       const merge = segments
         .map((s, i) => ({ s, i }))
-        .filter(({ s }) => mostlyDead(s) || (isSmall(s) && segments.filter(isSmall).length >= MERGE_AT) || s.deleted.length === s.articles);
+        .filter(({ s }) => !upsert && (mostlyDead(s) || (isSmall(s) && segments.filter(isSmall).length >= MERGE_AT) || s.deleted.length === s.articles));
       const mergeSet = new Set(merge.map((m) => m.i));
       const carried: Article[] = [];
       const carriedHashes: string[] = [];

@@ -140,6 +140,11 @@ const RULES: Rule[] = [
     // "Việt Nam 2045" names a plan, not the year word "năm".
     read: (m, original) => (/^Nam\b/.test(original.slice(m.index, m.index + 4)) ? null : { precision: 'year', year: num(m[1]) }),
   },
+  // Chinese and Japanese: "2016年10月14日"
+  {
+    re: /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/gu,
+    read: (m) => ({ precision: 'day', year: num(m[1]), month: num(m[2]), day: num(m[3]) }),
+  },
   // English: "29 August 2023", "29th Aug. 2023"
   {
     re: new RegExp(`${B}(\\d{1,2})${ORD}\\s+(?:of\\s+)?${EN_MONTH}(?:,?\\s+(\\d{4}))?${E}`, 'gu'),
@@ -170,7 +175,7 @@ function monthOf(s: string | undefined): number | undefined {
   return MONTH_WORDS_VI[s];
 }
 
-const TIME = /^\s*(?:,|-|–|lúc|luc|at)?\s*(\d{1,2})\s*(?::|h|g|giờ|gio)\s*(\d{2})?(?:\s*(?:phút|phut))?(?:\s*(sáng|sang|trưa|trua|chiều|chieu|tối|toi|đêm|dem|am|pm|a\.m\.|p\.m\.))?(?![\p{L}\p{N}])/iu;
+const TIME = /^\s*(?:,|-|–|lúc|luc|at|à)?\s*(\d{1,2})\s*(?::|h|g|giờ|gio)\s*(\d{2})?(?:\s*(?:phút|phut))?(?:\s*(sáng|sang|trưa|trua|chiều|chieu|tối|toi|đêm|dem|am|pm|a\.m\.|p\.m\.))?(?![\p{L}\p{N}])/iu;
 
 function readTime(after: string): { time: string; length: number } | null {
   const m = TIME.exec(after);

@@ -16,7 +16,7 @@ const ABBREVIATIONS = new Set([
 ]);
 
 /** What may start a sentence in edited prose: a capital, a digit, an opening quote or bracket, a dash or a bullet. */
-const SENTENCE_START = /[\p{Lu}\p{N}"“'‘«(\[\-–—*•]/u;
+const SENTENCE_START = /[\p{Lu}\p{N}"“'‘«([\-–—*•]/u;
 
 export interface SentenceStyle {
   /**

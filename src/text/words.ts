@@ -1,3 +1,5 @@
+import { hasMarks, stripMarks } from './normalize.js';
+
 /**
  * Word boundaries that know Vietnamese. In JavaScript `\b` and `\w` see only ASCII letters,
  * even with the `u` flag: `/\btại\b/u` never matches "tại" and `/\bông\b/u` matches inside
@@ -29,4 +31,22 @@ export function wordRegExp(alternatives: string | readonly string[], flags = '')
 /** Whether `word` (plain text, not a pattern) occurs in `text` as a whole word; `i` ignores case. */
 export function hasWord(text: string, word: string, ignoreCase = true): boolean {
   return wordRegExp(escapeRegExp(word), ignoreCase ? 'i' : '').test(text);
+}
+
+/**
+ * A pattern written in marked Vietnamese, compiled twice: as written, for text typed with tone
+ * marks (where "Nam" in "Việt Nam" is not the year word "năm", nor "sau" the number "sáu"), and
+ * with the marks removed, for text typed without them. Run `forText(text)` on the lower-cased
+ * text (folded when it has no marks).
+ */
+export interface MarkedPattern {
+  marked: RegExp;
+  plain: RegExp;
+  forText(text: string): RegExp;
+}
+
+export function markedPattern(source: string, flags = 'gu'): MarkedPattern {
+  const marked = new RegExp(source, flags.includes('u') ? flags : `${flags}u`);
+  const plain = new RegExp(stripMarks(source), flags.includes('u') ? flags : `${flags}u`);
+  return { marked, plain, forText: (text) => (hasMarks(text) ? marked : plain) };
 }

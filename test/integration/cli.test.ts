@@ -82,6 +82,38 @@ describe('kiemchung command line', () => {
     expect(missing.err).toMatch(/error \(corpus\): corpus not found/);
   });
 
+  it('evaluates dialogues turn by turn with their clocks, and reports misses, as a summary and as JSON', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'dialogues.jsonl');
+    fs.writeFileSync(
+      file,
+      [
+        { id: 'where-when', turns: [{ question: 'Hội nghị LMC lần thứ 4 tổ chức ở đâu?', answer: ['Bắc Kinh'] }, { question: 'Còn ngày nào?', full: 'Hội nghị LMC lần thứ 4 tổ chức ngày nào?', answer: ['29 tháng 8 năm 2023'], evidence: ['Vào ngày 29 tháng 8 năm 2023'] }] },
+        { id: 'last-week', now: '2024-06-12', turns: [{ question: 'Tuần trước Bộ KH&CN tiếp ai?', type: 'date', articles: ['iec-thanh-vien-2024'], answer: ['Philippe Metzger'] }] },
+        { id: 'wrong-clock', now: '2025-01-10', turns: [{ question: 'Tuần trước Bộ KH&CN tiếp ai?', type: 'date', answer: ['Philippe Metzger'] }] },
+      ]
+        .map((d) => JSON.stringify(d))
+        .join('\n'),
+    );
+    const args = ['eval', '--dialogues', file, ...base];
+    const plain = await cli(args);
+    expect(plain.code).toBe(0);
+    const lines = plain.out.split('\n');
+    expect(lines.at(-2)).toBe('dialogues=3 turns=4 followups=1 (1 with a full question) date+meta=2');
+    expect(lines.at(-1)).toMatch(/^eval dialogues: asfull=100\.0 ans=100\.0 ev@1=100\.0 refuse=0\.0 falserefuse=0\.0 date=50\.0 p50=[\d.]+ms p95=[\d.]+ms$/);
+    expect(plain.out).toMatch(/^miss wrong-clock turn 1: Tuần trước Bộ KH&CN tiếp ai\?: date question answered wrongly/m);
+    const json = JSON.parse((await cli([...args, '--json'])).out);
+    expect(json).toMatchObject({ dialogues: 3, followUps: 1, asfull: 100, date: 50 });
+    expect(json.misses).toHaveLength(1);
+    for (const bad of [['eval', '--dialogues', file, '--now', 'yesterday'], ['eval', '--questions', file, '--now', '2024-01-01'], ['eval', '--dialogues', file, '--strip-marks']]) {
+      expect((await cli([...bad, ...base])).code, bad.join(' ')).toBe(2);
+    }
+    fs.writeFileSync(path.join(dir, 'bad.jsonl'), '{"id": "x", "turns": []}\n');
+    const invalid = await cli(['eval', '--dialogues', path.join(dir, 'bad.jsonl'), ...base]);
+    expect(invalid.code).toBe(1);
+    expect(invalid.err).toMatch(/bad\.jsonl:1: turns/);
+  });
+
   it.skipIf(!hasSharedData)('runs eval on a small fixture from the shared data, as JSON and as a summary line', async () => {
     const dir = tempDir();
     const corpusLines = fs.readFileSync(path.join(SHARED_DATA, 'vinewsqa-dev', 'corpus.jsonl'), 'utf8').split('\n').slice(0, 40);

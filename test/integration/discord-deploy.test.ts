@@ -55,7 +55,7 @@ describe('deployCommands against a local Discord REST stand-in', () => {
     expect(req!.url).toBe(`/api/v10/applications/${APP}/guilds/${GUILD}/commands`);
     expect(req!.auth).toBe(`Bot ${TOKEN}`);
     const body = req!.body as any[];
-    expect(body.map((c) => c.name)).toEqual(['ask', 'search', 'source', 'Verify', 'reindex']);
+    expect(body.map((c) => c.name)).toEqual(['ask', 'new', 'search', 'source', 'Verify', 'reindex', 'add']);
     const ask = body.find((c) => c.name === 'ask');
     expect(ask.name_localizations).toEqual({ vi: 'hỏi', 'en-US': 'ask', 'en-GB': 'ask' });
     expect(ask.description_localizations.vi).toMatch(/Bộ Khoa học và Công nghệ/);
@@ -100,7 +100,7 @@ describe('deployCommands against a local Discord REST stand-in', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code, err).toBe(0);
     expect(seen.map((s) => s.method)).toEqual(['PUT']);
-    expect(err).toContain('registered 5 guild commands');
+    expect(err).toContain('registered 7 guild commands');
     expect(err).not.toContain(TOKEN);
   });
 });

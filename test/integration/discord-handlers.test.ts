@@ -47,6 +47,11 @@ function spied(override: Partial<Engine> = {}) {
     suggest: (p, n) => (seen.suggest.push(p), real.suggest(p, n)),
     stats: () => real.stats(),
     reindex: () => (seen.reindex++, (override.reindex ?? real.reindex)()),
+    add: (u, o) => (override.add ?? real.add)(u, o),
+    get feeds() {
+      return real.feeds;
+    },
+    watchFeeds: (f) => real.watchFeeds(f),
     close: async () => {},
   };
   return { engine, seen };

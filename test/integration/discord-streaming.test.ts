@@ -174,7 +174,7 @@ describe('Discord replies while the model writes', () => {
     expect(answer!.flagged).toBeFalsy();
     const [embed] = final.payload.embeds;
     expect(embed.description).toBe(
-      'Tổng Thư ký IEC là ông Philippe Metzger [1]. Ông làm việc với Thứ trưởng Lê Xuân Định tại Hà Nội ngày 5/6/2024 [1].',
+      'Tổng Thư ký IEC là ông Philippe Metzger [1]. Ông làm việc với Thứ trưởng Lê Xuân Định tại Hà Nội ngày 5/6/2024 [1].\nTheo bài ngày 05/06/2024 [1] (ngày diễn ra sự kiện; bài không ghi ngày đăng).',
     );
     expectCited(final, 'iec-thanh-vien-2024');
   });

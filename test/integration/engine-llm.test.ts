@@ -35,7 +35,8 @@ describe('LLM answers through the engine', () => {
     const a = await engine.ask('Ai là Tổng Thư ký IEC? #good', { onPartial: (t) => partials.push(t) });
     expect(a.mode).toBe('llm');
     expect(a.refused).toBe(false);
-    expect(a.text).toBe('Tổng Thư ký IEC là ông Philippe Metzger [1].');
+    // The checked answer, then when what it cites was reported.
+    expect(a.text).toBe('Tổng Thư ký IEC là ông Philippe Metzger [1].\nTheo bài ngày 05/06/2024 [1] (ngày diễn ra sự kiện; bài không ghi ngày đăng).');
     expect(a.citations).toHaveLength(1);
     expect(a.citations[0]).toMatchObject({ marker: 1, articleId: 'iec-thanh-vien-2024' });
     expect(a.citations[0]!.paragraph).toContain(a.citations[0]!.quote);
@@ -57,5 +58,43 @@ describe('LLM answers through the engine', () => {
     const a = await engine.ask('Giá vàng hôm nay bao nhiêu?');
     expect(a.refused).toBe(true);
     expect(server.chatRequests().length).toBe(before);
+  });
+});
+
+describe('follow-ups with a language model', () => {
+  it('shows the model’s reading of a follow-up, and still checks the answer it leads to', async () => {
+    const rewrites: string[] = [];
+    const rewriter = await startFakeOpenAI({
+      chatModels: ['fake-chat'],
+      reply: (messages) => {
+        const text = messages.map((m) => m.content).join('\n');
+        if (text.includes('<history>')) {
+          rewrites.push(text);
+          return text.includes('#bad') ? 'Tổng Thư ký IEC là ai? #bad' : 'Tổng Thư ký IEC là ai? #good';
+        }
+        return reply(messages);
+      },
+    });
+    const e = await createEngine({
+      config: { corpus: CORPUS, indexDir: tempDir() },
+      env: { KIEMCHUNG_LLM: 'openai:fake-chat', OPENAI_BASE_URL: rewriter.baseUrl, OPENAI_API_KEY: 'sk-test-local', KIEMCHUNG_PROMPTS_DIR: path.join(REPO, 'prompts') },
+      logger: silentLogger,
+    });
+    try {
+      const first = await e.ask('IEC hỗ trợ Việt Nam những gì?');
+      const a = await e.ask('Còn người đứng đầu tổ chức đó?', { history: [first] });
+      expect(rewrites).toHaveLength(1);
+      expect(rewrites[0]).toContain('IEC hỗ trợ Việt Nam những gì?');
+      expect(a).toMatchObject({ understood: 'Tổng Thư ký IEC là ai? #good', understoodBy: 'llm', mode: 'llm' });
+      expect(a.text.split('\n')[0]).toBe('Hiểu là: Tổng Thư ký IEC là ai? #good');
+      // The rewrite leads to an answer whose made-up citation the checker removes.
+      const bad = await e.ask('Còn người đứng đầu tổ chức đó? #bad', { history: [first] });
+      expect(bad.understoodBy).toBe('llm');
+      expect(bad.mode).toBe('extractive');
+      expect(bad.text).not.toContain('89');
+    } finally {
+      await e.close();
+      await rewriter.close();
+    }
   });
 });

@@ -7,6 +7,8 @@ import { queryTerms } from '../../src/retrieve/query-terms.js';
 import { SegmentStore } from '../../src/store/segment-store.js';
 import { readCurrentManifest } from '../../src/store/manifest.js';
 import { IndexError } from '../../src/errors.js';
+import type { Article } from '../../src/corpus/article.js';
+import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { createEngine } from '../../src/engine.js';
 import { runCli } from '../../src/cli/main.js';
 import { createLogger } from '../../src/log.js';
@@ -149,6 +151,40 @@ describe('building, reloading and searching a real HNSW index', () => {
     expect(r.stats().articles).toBe(36);
     expect(fs.readdirSync(path.join(dir, 'segments')).sort()).toEqual(expect.arrayContaining(m.segments.map((s) => s.name)));
     expect(fs.readdirSync(path.join(dir, 'segments')).length).toBeLessThanOrEqual(m.segments.length + 4);
+  });
+
+  it('indexes given articles alone (upsert): no corpus read, nothing removed, a changed one replaced', async () => {
+    const corpus = copyCorpus();
+    const dir = tempDir();
+    await updateIndex({ indexDir: dir, corpus, embedder });
+    const { articles } = await loadCorpus(corpus);
+    const extra = { ...(articles[0] as Article), id: 'bai-moi', title: 'Bài mới về hợp tác đo lường với Ấn Độ', paragraphs: ['Việt Nam và Ấn Độ ký biên bản hợp tác đo lường khí tượng.'], origin: 'x.md' };
+    // The corpus folder does not hold it: an upsert does not read the corpus, so nothing is removed.
+    const other = { ...extra, id: 'bai-moi-2', title: 'Hợp tác hạt nhân với Hàn Quốc', paragraphs: ['Hai bên trao đổi về an toàn bức xạ.'] };
+    const r1 = await updateIndex({ indexDir: dir, corpus, embedder, upsert: [extra, other] });
+    expect(r1).toMatchObject({ articles: 4, added: 2, changed: 0, removed: 0, wrote: true });
+    expect(readCurrentManifest(dir)?.segments).toHaveLength(2);
+    const before = SegmentStore.open(dir, embedder);
+    const changed = { ...extra, paragraphs: ['Việt Nam và Ấn Độ ký biên bản hợp tác đo lường thủy văn.'] };
+    const r2 = await updateIndex({ indexDir: dir, corpus, embedder, upsert: [changed] });
+    expect(r2).toMatchObject({ articles: 4, added: 0, changed: 1, removed: 0 });
+    // Reopened over the earlier generation: unchanged segments are shared, deletions are each generation's own.
+    const reopened = SegmentStore.open(dir, embedder, before);
+    expect(reopened.segments[0]?.hnsw).toBe(before.segments[0]?.hnsw);
+    const anyDeleted = (st: SegmentStore, si: number) => Array.from({ length: st.segments[si]!.passageCount }, (_, i) => st.isDeleted(si, i)).some(Boolean);
+    expect(anyDeleted(reopened, 1)).toBe(true);
+    expect(anyDeleted(before, 1)).toBe(false);
+    expect(await topArticle(before, 'khí tượng')).toBe('bai-moi');
+    expect(await topArticle(reopened, 'khí tượng')).toBe(null);
+    expect(reopened.stats()).toEqual(SegmentStore.open(dir, embedder).stats());
+    const r = SegmentStore.open(dir, embedder);
+    expect(r.stats().articles).toBe(4);
+    expect(await topArticle(r, 'hợp tác đo lường thủy văn Ấn Độ')).toBe('bai-moi');
+    // The replaced text is gone from the lexical index.
+    expect(await topArticle(r, 'khí tượng')).toBe(null);
+    // A full update afterwards reads the corpus again: the article that is not in it goes.
+    const full = await updateIndex({ indexDir: dir, corpus, embedder });
+    expect(full).toMatchObject({ articles: 2, removed: 2 });
   });
 
   it('builds large corpora in parallel worker threads into several segments', async () => {

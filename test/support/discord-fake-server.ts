@@ -81,6 +81,8 @@ export async function startFakeDiscord(options: { token: string }): Promise<Fake
       else json(200, { url: gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
     } else if (/^\/api\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(p) && call.method === 'POST') {
       res.writeHead(204).end();
+    } else if (/^\/api\/v10\/channels\/\d+\/messages$/.test(p) && call.method === 'POST') {
+      json(200, message(call.body, String(messageId++)));
     } else if (/^\/api\/v10\/webhooks\/\d+\/[^/]+(\/messages\/@original)?$/.test(p)) {
       json(200, message(call.body, String(messageId++)));
     } else {
@@ -187,8 +189,8 @@ export function chatInputPayload(name: string, options: { name: string; type: nu
 }
 
 /** A press on one of the bot's buttons, under a message the bot sent. */
-export function buttonPayload(customId: string) {
-  const base = chatInputPayload('x', []);
+export function buttonPayload(customId: string, extra: { userId?: string } = {}) {
+  const base = chatInputPayload('x', [], extra);
   const { data: _ignored, ...rest } = base;
   return {
     ...rest,
@@ -204,4 +206,15 @@ export function messageCommandPayload(name: string, content: string) {
   const targetId = '650000000000000000';
   const target = { ...message({ content }, targetId), author: { id: '444444444444444444', username: 'someone', discriminator: '0', avatar: null, global_name: null } };
   return { ...base, data: { id: '710000000000000000', name, type: 3, target_id: targetId, resolved: { messages: { [targetId]: target } } } };
+}
+
+/** A form (modal) the user filled in and sent, its text fields by custom id. */
+export function modalSubmitPayload(customId: string, fields: Record<string, string>, extra: { userId?: string } = {}) {
+  const base = chatInputPayload('x', [], extra);
+  const { data: _ignored, ...rest } = base;
+  return {
+    ...rest,
+    type: 5,
+    data: { custom_id: customId, components: Object.entries(fields).map(([id, value]) => ({ type: 1, components: [{ type: 4, custom_id: id, value }] })) },
+  };
 }

@@ -6,7 +6,7 @@
 import type { APIEmbed, Interaction } from 'discord.js';
 import { type Logger } from '../../src/index.js';
 
-export type Method = 'deferReply' | 'editReply' | 'followUp' | 'reply' | 'respond';
+export type Method = 'deferReply' | 'editReply' | 'followUp' | 'reply' | 'respond' | 'showModal';
 
 export interface Call {
   method: Method;
@@ -19,6 +19,7 @@ export interface Call {
 interface Base {
   user?: { id: string };
   guildId?: string | null;
+  channelId?: string | null;
   locale?: string;
   /** Make this method reject, to exercise the error boundary's fallbacks. */
   failOn?: Method;
@@ -42,6 +43,7 @@ function responder(base: Base, calls: Call[]) {
   return {
     user: base.user ?? { id: '111111111111111111' },
     guildId: base.guildId === undefined ? '222222222222222222' : base.guildId,
+    channelId: base.channelId === undefined ? '777777777777777777' : base.channelId,
     locale: base.locale ?? 'vi',
     get deferred() {
       return state.deferred;
@@ -78,6 +80,7 @@ const kinds = {
   isChatInputCommand: no,
   isMessageContextMenuCommand: no,
   isButton: no,
+  isModalSubmit: no,
 };
 
 function wrap(obj: object, calls: Call[]): StandIn {
@@ -116,7 +119,32 @@ export function messageMenu(
 
 export function buttonPress(customId: string, base: Base = {}): StandIn {
   const calls: Call[] = [];
-  const obj = Object.assign(responder(base, calls), kinds, { customId, isButton: () => true });
+  const r = responder(base, calls);
+  const obj = Object.assign(r, kinds, {
+    customId,
+    isButton: () => true,
+    // A form is the press's one initial response, like a reply.
+    async showModal(modal: unknown) {
+      if (r.deferred || r.replied) throw new Error('stand-in: already acknowledged');
+      calls.push({ method: 'showModal', payload: structuredClone(modal) });
+    },
+  });
+  return wrap(obj, calls);
+}
+
+/** A submitted form with its text fields by custom id. */
+export function modalSubmit(customId: string, fields: Record<string, string>, base: Base = {}): StandIn {
+  const calls: Call[] = [];
+  const obj = Object.assign(responder(base, calls), kinds, {
+    customId,
+    isModalSubmit: () => true,
+    fields: {
+      getTextInputValue: (id: string) => {
+        if (!(id in fields)) throw new Error(`stand-in: no field ${id}`);
+        return fields[id] as string;
+      },
+    },
+  });
   return wrap(obj, calls);
 }
 

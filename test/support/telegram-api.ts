@@ -140,6 +140,15 @@ export async function startFakeBotApi(options: { token?: string; now?: () => num
           ...(p.reply_markup ? { reply_markup: p.reply_markup } : {}),
         });
       }
+      case 'editMessageReplyMarkup': {
+        const key = `${Number(p.chat_id)}:${Number(p.message_id)}`;
+        const before = kept.get(key);
+        if (!before) return bad('message to edit not found');
+        const markup = JSON.stringify(p.reply_markup ?? null);
+        if (before.markup === markup) return bad('message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message');
+        kept.set(key, { text: before.text, markup });
+        return ok(true);
+      }
       case 'deleteMessage': {
         const key = `${Number(p.chat_id)}:${Number(p.message_id)}`;
         if (!kept.delete(key)) return bad('message to delete not found');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Message, MessageEntity, Update } from 'grammy/types';
-import { type Engine, type Logger, createEngine, silentLogger } from '../../src/index.js';
+import { type Engine, type Feedback, type Logger, createEngine, silentLogger } from '../../src/index.js';
 import { type TelegramBot, createTelegramBot } from '../../adapters/telegram/bot.js';
 import { loadTelegramConfig } from '../../adapters/telegram/config.js';
 import type { Clock } from '../../adapters/shared/clock.js';
@@ -63,6 +63,11 @@ export function spyEngine(inner: Engine): EngineSpy {
     reindex: async () => (await before('reindex', ''), inner.reindex()),
     suggest: (p, l) => inner.suggest(p, l),
     stats: () => inner.stats(),
+    add: (u, o) => inner.add(u, o),
+    get feeds() {
+      return inner.feeds;
+    },
+    watchFeeds: (f) => inner.watchFeeds(f),
     close: () => inner.close(),
   };
   return {
@@ -98,7 +103,6 @@ export function recordingLogger(): { logger: Logger; lines: string[] } {
 // ---- updates, shaped as Telegram sends them ----
 
 let nextMessageId = 5000;
-const BOT_USERNAME = 'kiemchung_bot';
 
 /** Entities Telegram would attach: a leading /command and @mentions. */
 export function entitiesOf(text: string): MessageEntity[] {
@@ -197,6 +201,8 @@ let nextUpdateId = 1;
 export interface HarnessOptions {
   /** The clock and interval of answer drafts; the loopback server then stamps calls with this clock. */
   drafts?: { clock: Clock; intervalMs?: number };
+  /** 👍/👎 under answers. */
+  feedback?: Feedback;
 }
 
 export async function startHarness(engine: Engine, env: Record<string, string> = {}, now?: () => number, options: HarnessOptions = {}): Promise<Harness> {
@@ -211,6 +217,7 @@ export async function startHarness(engine: Engine, env: Record<string, string> =
     botInfo: api.me,
     ...(now ? { now } : {}),
     ...(options.drafts ? { drafts: options.drafts } : {}),
+    ...(options.feedback ? { feedback: options.feedback } : {}),
   });
   return {
     api,
@@ -222,7 +229,6 @@ export async function startHarness(engine: Engine, env: Record<string, string> =
   };
 }
 
-export { BOT_USERNAME };
 
 // ---- virtual time for answer drafts ----
 

@@ -82,10 +82,3 @@ export function checkTelegramHtml(html: string): HtmlCheck {
   if (stack.length > 0) return fail(`unclosed <${stack[stack.length - 1]}>`);
   return { ok: true, text, tags };
 }
-
-/** Throws with the message and the HTML when it is not valid Telegram HTML. */
-export function assertTelegramHtml(html: string): HtmlCheck {
-  const r = checkTelegramHtml(html);
-  if (!r.ok) throw new Error(`invalid Telegram HTML (${r.error}): ${html.slice(0, 300)}`);
-  return r;
-}

@@ -47,6 +47,12 @@ describe('loadDiscordConfig', () => {
     }
   });
 
+  it('reads the announcement channels and refuses ids that are not Discord ids', () => {
+    expect(loadDiscordConfig({ DISCORD_TOKEN: TOKEN, DISCORD_ANNOUNCE_CHANNELS: '123456789012345678, 223456789012345678' }).announceChannels).toEqual(['123456789012345678', '223456789012345678']);
+    expect(loadDiscordConfig({ DISCORD_TOKEN: TOKEN }).announceChannels).toEqual([]);
+    expect(() => loadDiscordConfig({ DISCORD_TOKEN: TOKEN, DISCORD_ANNOUNCE_CHANNELS: 'tin-tuc' })).toThrow(/DISCORD_ANNOUNCE_CHANNELS/);
+  });
+
   it('says plainly that a missing token is required', () => {
     expect(() => loadDiscordConfig({})).toThrow(/DISCORD_TOKEN: is required/);
   });

@@ -103,3 +103,15 @@ describe('spans of days', () => {
     expect(findDates('từ ngày 5 đến ngày 7/6/2024').map((d) => [d.text, d.from, d.to])).toEqual([['từ ngày 5 đến ngày 7/6/2024', '2024-06-05', '2024-06-07']]);
   });
 });
+
+describe('date lines of news pages', () => {
+  it('reads the printed date and time of a page header, whatever its shape', () => {
+    const read = (t: string) => findDates(t).map((d) => [d.from, d.time]);
+    expect(read('Thứ Hai, 24/12/2012, 03:04 AM (GMT+7)')).toEqual([['2012-12-24', '03:04']]);
+    expect(read('Cập nhật thứ sáu, ngày 30/11/12 04:00 chiều')).toEqual([['2012-11-30', '16:00']]);
+    expect(read('Thứ Ba, 25/12/2012 - 10:03')).toEqual([['2012-12-25', '10:03']]);
+    expect(read('23/03/2015 08:06 GMT+7')).toEqual([['2015-03-23', '08:06']]);
+    expect(read('2016年10月14日07:17')).toEqual([['2016-10-14', '07:17']]);
+    expect(read('Le Monde | 04.05.2015 à 13h36')).toEqual([['2015-05-04', '13:36']]);
+  });
+});

@@ -14,9 +14,16 @@ describe('loadTelegramConfig', () => {
       webhook: null,
       allowedChats: null,
       adminIds: new Set(),
+      announceChats: [],
       ratePerMinute: 10,
       maxConcurrentAnswers: 8,
+      conversations: { timeoutMs: 30 * 60_000, maxTurns: 6, maxConversations: 20_000 },
     });
+  });
+
+  it('reads the announcement chats and refuses what is not a chat id', () => {
+    expect(loadTelegramConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_ANNOUNCE_CHATS: '-1001234567890 42' }).announceChats).toEqual([-1001234567890, 42]);
+    expect(() => loadTelegramConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_ANNOUNCE_CHATS: '@newsroom' })).toThrow(/TELEGRAM_ANNOUNCE_CHATS/);
   });
 
   it('reads lists and the webhook', () => {

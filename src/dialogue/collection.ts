@@ -1,0 +1,276 @@
+import { formatDate } from '../text/format-date.js';
+import { translateTerms } from '../text/glossary.js';
+import { sentenceRanges } from '../text/sentences.js';
+import { fold, hasMarks, normalizeSpace } from '../text/normalize.js';
+import { syllables } from '../text/tokenize.js';
+import { markedPattern } from '../text/words.js';
+import type { ArticleRef, Citation, CollectionAnswer, Lang } from '../types.js';
+
+/**
+ * Questions about the collection itself rather than what an article says: "Bài mới nhất nói
+ * về gì?", "Có bao nhiêu bài về IEC?", "Liệt kê các bài năm 2024", "How many articles mention
+ * IEC?". They are answered from the articles' metadata (title, date, tags) and, for a topic, from
+ * their text; each article listed is cited by its opening paragraph.
+ */
+export interface CollectionQuestion {
+  kind: CollectionAnswer['kind'];
+  /** The topic words ("IEC", "đo lường"), or none for the whole collection. */
+  topic?: string;
+}
+
+export interface ArticleInfo extends ArticleRef {
+  tags: readonly string[];
+}
+
+/** What answering needs from the store. */
+export interface CollectionView {
+  /** Every live article's metadata. */
+  articles(): Iterable<ArticleInfo>;
+  /** An article's body paragraphs, in order; null when unknown. */
+  paragraphs(articleId: string): readonly string[] | null;
+  /** Ids of the articles whose passages best match `words`, at most `limit`, best first. */
+  candidates(words: string, limit: number): Promise<string[]>;
+}
+
+const B = '(?<![\\p{L}\\p{M}\\p{N}])';
+const E = '(?![\\p{L}\\p{M}\\p{N}])';
+const NOUN_VI = '(?:bài viết|bài báo|bài|bản tin|tin tức|tin bài|tin)';
+const NOUN_EN = '(?:articles?|stories|story|news|reports?|pieces?|items?|posts?)';
+
+const COUNT = markedPattern(`${B}(?:bao nhiêu|mấy)\\s+${NOUN_VI}${E}|${B}how many\\s+${NOUN_EN}${E}|${B}number of\\s+${NOUN_EN}${E}|${B}số (?:lượng )?${NOUN_VI}${E}`, 'u');
+const LIST = markedPattern(
+  [
+    `${B}(?:liệt kê|danh sách|kể tên|cho (?:tôi |mình |em )?xem|xem|tìm)\\s+(?:(?:tất cả\\s+)?(?:các|những)\\s+)?${NOUN_VI}${E}`,
+    `${B}(?:các|những)\\s+${NOUN_VI}\\s+(?:nào|về|năm|tháng|trong|nói về|viết về|liên quan|đăng|có)${E}`,
+    `^(?:các|những)\\s+${NOUN_VI}\\s*$`,
+    `${B}(?:có\\s+)?${NOUN_VI}\\s+(?:viết\\s+)?nào\\s+(?:về|nói về|viết về|liên quan|nhắc|đề cập|năm|tháng|trong|đăng)${E}`,
+    `${B}(?:có\\s+)?${NOUN_VI}\\s+nào\\s*(?:không)?\\s*$`,
+    `${B}(?:list|show|find)(?:\\s+me)?(?:\\s+all)?(?:\\s+the)?\\s+${NOUN_EN}${E}`,
+    `${B}(?:which|what)\\s+${NOUN_EN}${E}`,
+    `${B}(?:are|is) there\\s+(?:any\\s+)?${NOUN_EN}${E}`,
+
+    `${B}any\\s+${NOUN_EN}\\s*$`,
+  ].join('|'),
+  'u',
+);
+// With "mới nhất"/"cũ nhất" taken out: "Bài nói về gì?", "Tin về IEC?", "What is the article about?"
+const ABOUT_WHAT = markedPattern(
+  [
+    `^(?:(?:cho (?:tôi|mình) (?:biết|xem)|xem)\\s+)?${NOUN_VI}(?:\\s+(?:viết|đăng))?(?:\\s+(?:(?:nói|viết|đề cập)\\s+)?(?:về|tới|đến)(?:\\s+.+)?)?(?:\\s+(?:là|nói|viết))?(?:\\s+(?:về\\s+)?(?:gì|cái gì|điều gì|chuyện gì|nội dung gì))?(?:\\s+(?:vậy|thế|ạ|nhỉ))?\\s*$`,
+    `^(?:what(?:'s| is| was)?\\s+)?(?:the\\s+)?${NOUN_EN}(?:\\s+(?:about|on|regarding|concerning)(?:\\s+.+)?)?(?:\\s+(?:is\\s+)?about)?\\s*$`,
+    `^(?:what|which)\\s+(?:is|was)\\s+(?:the\\s+)?${NOUN_EN}(?:\\s+(?:about|on)(?:\\s+.+)?)?\\s*$`,
+    `^(?:show|give)(?:\\s+me)?\\s+(?:the\\s+)?${NOUN_EN}(?:\\s+(?:about|on)\\s+.+)?\\s*$`,
+  ].join('|'),
+  'u',
+);
+// With a period: "Tháng 8/2023 có sự kiện hợp tác đo lường nào?", "What events were there in 2024?"
+const EVENTS = markedPattern(`^(?:có\\s+)?(?:những\\s+|các\\s+)?(?:sự kiện|hoạt động)\\s+(.+?\\s+)?nào(?:\\s+không)?$|^(?:what|which)\\s+(?:events|activities)(?:\\s+(?:about|on|in)\\s+(.+?))?(?:\\s+(?:were there|took place|happened))?$`, 'u');
+const TOPIC = markedPattern(`${B}(?:nói về|viết về|đề cập (?:đến|tới)|nhắc (?:đến|tới)|liên quan (?:đến|tới)|về|mentioning|mention|about|on|regarding|concerning|related to)\\s+(.+)$`, 'u');
+const NOT_TOPIC = markedPattern(`^(?:gì|cái gì|điều gì|chuyện gì|nội dung gì|vấn đề gì|what)$`, 'u');
+const TRAILING = markedPattern(`(?:\\s+(?:là|nói|viết|có|được|đăng|trong kho|đã lưu|in the collection|stored|are there|is there|there|vậy|thế|ạ|nhỉ|không|do you have|have you got))+\\s*$`, 'u');
+
+function hayOf(q: string): string {
+  return hasMarks(q) ? q.toLowerCase() : fold(q);
+}
+
+/**
+ * Whether `rest` (the question with its period words taken out) asks about the collection, and
+ * what kind of answer: a count, a list, or the newest or oldest article when `order` says so.
+ */
+export function readCollectionQuestion(rest: string, order: 'latest' | 'earliest' | 'recent' | undefined, hadPeriod: boolean): CollectionQuestion | null {
+  const q = normalizeSpace(rest).replace(/[?!.…]+$/u, '').trim();
+  const hay = hayOf(q);
+  let kind: CollectionQuestion['kind'] | null = null;
+  if (COUNT.forText(q).test(hay)) kind = 'count';
+  else if (LIST.forText(q).test(hay)) kind = order === 'latest' || order === 'earliest' ? order : 'list';
+  else if ((order === 'latest' || order === 'earliest') && ABOUT_WHAT.forText(q).test(hay)) kind = order;
+  else if (hadPeriod && ABOUT_WHAT.forText(q).test(hay)) kind = 'list';
+  else if (hadPeriod) {
+    const m = EVENTS.forText(q).exec(hay);
+    if (m) {
+      const g = m[1] !== undefined ? 1 : 2;
+      const start = m[g] !== undefined ? m.index + m[0].indexOf(m[g] as string) : -1;
+      const topic = start >= 0 ? q.slice(start, start + (m[g] as string).length).trim() : '';
+      return topic ? { kind: 'list', topic } : { kind: 'list' };
+    }
+  }
+  if (!kind) return null;
+  const topic = topicOf(q);
+  return topic ? { kind, topic } : { kind };
+}
+
+function topicOf(q: string): string | undefined {
+  const hay = hayOf(q);
+  const m = TOPIC.forText(q).exec(hay);
+  if (!m) return undefined;
+  const start = m.index + m[0].length - (m[1] as string).length;
+  let topic = q.slice(start).trim();
+  const t = TRAILING.forText(topic).exec(hayOf(topic));
+  if (t) topic = topic.slice(0, t.index).trim();
+  topic = topic.replace(/^(?:the|các|những)\s+/iu, '').trim();
+  if (!topic || NOT_TOPIC.forText(topic).test(hayOf(topic))) return undefined;
+  return topic;
+}
+
+/**
+ * The ways an article can name a topic: its words in order (folded when the topic was typed
+ * without marks), and for English topics the glossary's Vietnamese terms.
+ */
+function topicForms(topic: string, lang: Lang): string[][] {
+  const marked = hasMarks(topic);
+  const words = (t: string, keepMarks: boolean) => syllables(t).syllables.map((w) => (keepMarks ? w : fold(w)));
+  const forms = [words(topic, marked)];
+  if (lang === 'en') for (const vi of translateTerms(topic.toLowerCase())) forms.push(words(vi, true));
+  return forms.filter((f) => f.length > 0);
+}
+
+/** Whether `text` has one of the forms as consecutive words ("đo lường", not "đo" here and "lường" there). */
+function mentions(text: string, forms: readonly string[][]): boolean {
+  const all = syllables(text).syllables;
+  const folded = all.map(fold);
+  return forms.some((form) => {
+    const marked = form.some(hasMarks);
+    const hay = marked ? all : folded;
+    for (let i = 0; i + form.length <= hay.length; i++) if (form.every((w, k) => hay[i + k] === w)) return true;
+    return false;
+  });
+}
+
+export interface CollectionInput {
+  question: CollectionQuestion;
+  lang: Lang;
+  from?: string;
+  to?: string;
+  /** The period as the question put it ("năm 2024"), to say what was counted. */
+  periodText?: string;
+  view: CollectionView;
+  /** Articles listed at most (the count covers them all). */
+  maxListed?: number;
+}
+
+export interface CollectionResult {
+  text: string;
+  citations: Citation[];
+  collection: CollectionAnswer;
+}
+
+const dmy = (iso: string) => formatDate(iso, 'vi') || '?';
+const longDate = (iso: string) => formatDate(iso, 'en') || '?';
+
+/** The first sentence of an article's opening paragraph, cited as [n]. */
+function leadCitation(a: ArticleInfo, paragraphs: readonly string[] | null, marker: number): Citation | null {
+  const paragraph = paragraphs?.[0];
+  if (!paragraph) return null;
+  const first = sentenceRanges(paragraph)[0] ?? [0, paragraph.length];
+  let quote = paragraph.slice(first[0], first[1]);
+  if (quote.length > 400) {
+    const cut = quote.lastIndexOf(' ', 400);
+    quote = quote.slice(0, cut > 200 ? cut : 400);
+  }
+  return { marker, ...ref(a), paragraphId: `${a.articleId}#p1`, paragraphNumber: 1, quote, paragraph };
+}
+
+function ref(a: ArticleInfo): ArticleRef {
+  return { articleId: a.articleId, title: a.title, date: a.date, dateKind: a.dateKind, source: a.source, ...(a.url ? { url: a.url } : {}) };
+}
+
+/** Answers a question about the collection from the articles' metadata (and text, for a topic). */
+export async function answerCollection(input: CollectionInput): Promise<CollectionResult> {
+  const { question, lang, view } = input;
+  const inPeriod = (a: ArticleInfo) => (!input.from || (a.date !== '' && a.date >= input.from)) && (!input.to || (a.date !== '' && a.date <= input.to));
+  let matching: ArticleInfo[] = [];
+  let atLeast = false;
+  if (question.topic) {
+    const forms = topicForms(question.topic, lang);
+    const byId = new Map<string, ArticleInfo>();
+    for (const a of view.articles()) byId.set(a.articleId, a);
+    // Small collections are read whole; large ones through the lexical index's best matches.
+    const limit = 2000;
+    const ids = byId.size <= limit ? [...byId.keys()] : await view.candidates(question.topic, limit);
+    atLeast = byId.size > limit && ids.length >= limit;
+    for (const id of ids) {
+      const a = byId.get(id);
+      if (!a || !inPeriod(a)) continue;
+      const text = [a.title, a.tags.join(' '), ...(view.paragraphs(id) ?? [])].join('\n');
+      if (mentions(text, forms)) matching.push(a);
+    }
+  } else {
+    for (const a of view.articles()) if (inPeriod(a)) matching.push(a);
+  }
+  const newestFirst = question.kind !== 'earliest';
+  matching = matching.sort((x, y) => (newestFirst ? y.date.localeCompare(x.date) : x.date.localeCompare(y.date)) || x.title.localeCompare(y.title));
+  const total = matching.length;
+  const single = question.kind === 'latest' || question.kind === 'earliest';
+  const listed = matching.slice(0, single ? 1 : (input.maxListed ?? 10));
+  const citations: Citation[] = [];
+  for (const a of listed) {
+    const c = leadCitation(a, view.paragraphs(a.articleId), citations.length + 1);
+    if (c) citations.push(c);
+  }
+  const markerOf = (a: ArticleInfo) => citations.find((c) => c.articleId === a.articleId)?.marker;
+  const t = TEXTS[lang];
+  const scope = t.scope(question.topic, input.periodText, input.from, input.to);
+  const lines: string[] = [];
+  if (total === 0) lines.push(t.none(scope));
+  else if (single) {
+    const a = listed[0] as ArticleInfo;
+    const c = citations[0];
+    lines.push(t.single(question.kind === 'latest', scope, a.title, lang === 'en' ? longDate(a.date) : dmy(a.date), a.dateKind === 'event'));
+    if (c) lines.push(`${t.opening} “${c.quote}” [${c.marker}]`);
+  } else {
+    lines.push(question.kind === 'count' ? t.count(total, scope, atLeast) : t.list(total, scope, atLeast));
+    // A short list shows how each article opens; a long one only its titles.
+    const withLead = listed.length <= 3;
+    listed.forEach((a, i) => {
+      const m = markerOf(a);
+      lines.push(`${i + 1}. ${a.title} (${lang === 'en' ? longDate(a.date) : dmy(a.date)}${a.dateKind === 'event' ? t.eventMark : ''})${m && !withLead ? ` [${m}]` : ''}`);
+      const c = citations.find((x) => x.articleId === a.articleId);
+      if (withLead && c) lines.push(`   “${c.quote}” [${c.marker}]`);
+    });
+    if (total > listed.length) lines.push(t.more(total - listed.length));
+  }
+  return {
+    text: lines.join('\n'),
+    citations,
+    collection: { kind: question.kind, ...(question.topic ? { topic: question.topic } : {}), total, articles: listed.map(ref) },
+  };
+}
+
+const TEXTS: Record<
+  Lang,
+  {
+    scope: (topic?: string, periodText?: string, from?: string, to?: string) => string;
+    none: (scope: string) => string;
+    single: (latest: boolean, scope: string, title: string, date: string, event: boolean) => string;
+    count: (n: number, scope: string, atLeast: boolean) => string;
+    list: (n: number, scope: string, atLeast: boolean) => string;
+    more: (n: number) => string;
+    opening: string;
+    eventMark: string;
+  }
+> = {
+  vi: {
+    scope: (topic, _text, from, to) =>
+      [topic ? `về “${topic}”` : '', from && to ? `từ ${dmy(from)} đến ${dmy(to)}` : from ? `từ ${dmy(from)}` : to ? `đến ${dmy(to)}` : ''].filter(Boolean).join(', '),
+    none: (scope) => `Không có bài viết nào${scope ? ` ${scope}` : ''} trong các bài đã lưu.`,
+    single: (latest, scope, title, date, event) =>
+      `Bài ${latest ? 'mới nhất' : 'cũ nhất'}${scope ? ` ${scope}` : ''} là bài ngày ${date}${event ? ' (ngày diễn ra sự kiện; bài không ghi ngày đăng)' : ''}: “${title}”.`,
+    count: (n, scope, atLeast) => `Có ${atLeast ? 'ít nhất ' : ''}${n} bài viết${scope ? ` ${scope}` : ''} trong các bài đã lưu, mới nhất trước:`,
+    list: (n, scope, atLeast) => `Các bài viết${scope ? ` ${scope}` : ''} (${atLeast ? 'ít nhất ' : ''}${n} bài), mới nhất trước:`,
+    more: (n) => `… và ${n} bài khác.`,
+    opening: 'Đoạn mở đầu:',
+    eventMark: ', ngày sự kiện',
+  },
+  en: {
+    scope: (topic, _text, from, to) =>
+      [topic ? `about “${topic}”` : '', from && to ? `from ${longDate(from)} to ${longDate(to)}` : from ? `since ${longDate(from)}` : to ? `up to ${longDate(to)}` : ''].filter(Boolean).join(', '),
+    none: (scope) => `No stored article${scope ? ` ${scope}` : ''}.`,
+    single: (latest, scope, title, date, event) =>
+      `The ${latest ? 'latest' : 'earliest'} article${scope ? ` ${scope}` : ''} is dated ${date}${event ? ' (the date of the event; its publication date is not recorded)' : ''}: “${title}”.`,
+    count: (n, scope, atLeast) => `${atLeast ? 'At least ' : ''}${n} stored article${n === 1 ? '' : 's'}${scope ? ` ${scope}` : ''}, newest first:`,
+    list: (n, scope, atLeast) => `Stored articles${scope ? ` ${scope}` : ''} (${atLeast ? 'at least ' : ''}${n}), newest first:`,
+    more: (n) => `… and ${n} more.`,
+    opening: 'It opens (in Vietnamese):',
+    eventMark: ', event date',
+  },
+};

@@ -1,0 +1,302 @@
+/// <reference lib="dom" />
+// The DOM types describe linkedom's documents (its typings are written against them).
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { findDates } from '../text/find-dates.js';
+import { fold, hasMarks, normalizeSpace } from '../text/normalize.js';
+import { type Block, collectBlocks } from './blocks.js';
+import { type BlockRole, classifyBlocks, splitCredit } from './rules.js';
+import { type PageMetadata, readMetadata } from './metadata.js';
+import { type PageDate, authorsBesideTitle, findPageDate } from './page-date.js';
+
+/** One paragraph of an extracted article, in reading order. */
+export interface ExtractedBlock {
+  kind: 'body' | 'caption' | 'heading';
+  text: string;
+}
+
+export interface ExtractedArticle {
+  title: string;
+  /** YYYY-MM-DD; null when the page gives none. */
+  date: string | null;
+  /** HH:MM as printed, when printed. */
+  time?: string;
+  /** `published` when read from the page's date line or metadata; `event` when only the body's first date was found. */
+  dateKind: 'published' | 'event';
+  /** Where the date was read (for the editor: "meta article:published_time", "date line beside the title"…). */
+  dateFrom?: string;
+  author?: string;
+  /** The article's own credit ("Nguồn: …", "Theo …"), when it has one. */
+  credit?: string;
+  /** og:site_name or the host name. */
+  siteName: string;
+  /** `<link rel=canonical>`, else og:url on the same site, else the URL the page came from. */
+  canonicalUrl: string;
+  /** Language read from the text (the page's own declaration is often wrong). */
+  lang: string;
+  blocks: ExtractedBlock[];
+  paragraphs: string[];
+  captions: string[];
+}
+
+export type Extraction = { ok: true; article: ExtractedArticle } | { ok: false; reason: string };
+
+export interface ExtractOptions {
+  now?: Date;
+}
+
+const MIN_BODY_CHARS = 120;
+
+
+function key(s: string): string {
+  return fold(normalizeSpace(s)).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** A document title without the site's name and section around it ("Tiêu đề - Chính trị - Tuổi Trẻ Online"). */
+export function cleanTitle(raw: string, siteName: string, host: string): string {
+  const t = normalizeSpace(raw);
+  const parts = t.split(/\s+[-|–—»:]\s+|\s*[|_]\s*/).map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 2) return t;
+  const siteKey = key(siteName);
+  const hostKey = key(host.replace(/^www\./, '').split('.')[0] ?? '');
+  const isSite = (p: string) => {
+    const k = key(p);
+    return (siteKey && (k.includes(siteKey) || siteKey.includes(k))) || (hostKey.length > 2 && k.replace(/ /g, '').includes(hostKey));
+  };
+  const kept = parts.filter((p) => !isSite(p));
+  const longest = (kept.length ? kept : parts).reduce((a, b) => (b.length > a.length ? b : a));
+  // Only cut when what remains is clearly the headline (the other parts are short labels).
+  return longest.split(/\s+/).length >= 3 ? longest : t;
+}
+
+/** The headline on the page: an h1 (else any text block) that the metadata's title starts with. */
+function findTitle(blocks: Block[], meta: PageMetadata, host: string): { title: string; el: Element | null } {
+  const refs = [meta.headline, meta.ogTitle, meta.documentTitle].filter(Boolean);
+  const refKeys = refs.map(key);
+  const text = blocks.filter((b) => b.kind === 'text' && b.text.length >= 8 && b.text.length <= 300);
+  const h1 = text.filter((b) => b.tag === 'h1');
+  for (const b of [...h1, ...text]) {
+    const k = key(b.text);
+    if (refKeys.some((r) => r === k || (r.startsWith(k) && (k.split(' ').length >= 3 || k.length >= 15)))) return { title: b.text, el: b.element };
+  }
+  // A lone h1 is the headline when the page has no title in its metadata.
+  if (refs.length === 0 && h1.length === 1) return { title: (h1[0] as Block).text, el: (h1[0] as Block).element };
+  const raw = meta.headline || meta.ogTitle || meta.documentTitle;
+  const title = raw ? cleanTitle(raw, meta.siteName, host) : '';
+  return { title, el: null };
+}
+
+/** Vietnamese when the text is (marks on many words), otherwise what the page declares, otherwise by script. */
+function detectPageLang(text: string, declared: string): string {
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).slice(0, 600);
+  if (words.length > 0) {
+    const marked = words.filter((w) => hasMarks(w)).length;
+    if (/[ăâđêôơưĂÂĐÊÔƠƯ]/.test(text) && marked / words.length > 0.25) return 'vi';
+  }
+  const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
+  const kana = (text.match(/[\p{Script=Hiragana}\p{Script=Katakana}]/gu) ?? []).length;
+  if (han + kana > text.length * 0.2) return kana > han * 0.1 ? 'ja' : 'zh';
+  const base = declared.split('-')[0] ?? '';
+  if (/^[a-z]{2,3}$/.test(base) && base !== 'vi') return base;
+  return /^[\x00-\x7f\u2000-\u206f]*$/.test(text.slice(0, 2000)) ? 'en' : base || 'und';
+}
+
+function siteOf(meta: PageMetadata, url: string): string {
+  if (meta.siteName) return meta.siteName;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}
+
+function canonicalOf(meta: PageMetadata, url: string): string {
+  const host = (u: string) => {
+    try {
+      return new URL(u).hostname.replace(/^www\./, '');
+    } catch {
+      return '';
+    }
+  };
+  // A canonical link is the site's own statement of the article's address; og:url only counts
+  // when it stays on the page's own site (a copy-pasted template can point anywhere).
+  if (meta.canonical && !/^https?:\/\/[^/]+\/?$/.test(meta.canonical)) return meta.canonical;
+  if (meta.ogUrl && host(meta.ogUrl) === host(url) && !/^https?:\/\/[^/]+\/?$/.test(meta.ogUrl)) return meta.ogUrl;
+  return url;
+}
+
+const POSTER_NAME = /^(username|user-name|poster|postauthor|post-author|messageuser|message-user|post-username)$/;
+
+/** A discussion: posts signed by several users (forum software marks the poster's name). */
+function looksLikeThread(root: Element): string | null {
+  const posters = new Set<string>();
+  for (const el of Array.from(root.querySelectorAll('[class]'))) {
+    if ((el.getAttribute('class') ?? '').toLowerCase().split(/\s+/).some((w) => POSTER_NAME.test(w))) {
+      const name = normalizeSpace(el.textContent ?? '');
+      if (name) posters.add(name);
+    }
+  }
+  return posters.size >= 3 ? `it is a discussion thread (posts by ${posters.size} users), not a news article` : null;
+}
+
+/** Home pages and section fronts: many headlines, each with its own link. */
+function looksLikeListing(blocks: Block[], url: string): string | null {
+  let path = '/';
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    /* ignored */
+  }
+  if (/^\/?(index\.(html?|php|aspx?))?$/i.test(path)) return 'it is a site\'s home page';
+  const text = blocks.filter((b) => b.kind === 'text');
+  const total = text.reduce((n, b) => n + b.text.length, 0);
+  const linked = text.reduce((n, b) => n + b.linkChars, 0);
+  if (total > 0 && linked / total > 0.5) return 'most of its text is links (a list of articles)';
+  return null;
+}
+
+/**
+ * Extracts a news article from a page: Readability (over linkedom) finds the main text; the
+ * page's own structure and metadata then decide the title, the date, the author and the
+ * credit, which paragraphs are body text, which are photo captions and which are boilerplate
+ * (related links, share buttons, tags, bylines). Pages that are not articles (home pages,
+ * listings, landing pages, forum threads, empty pages) are refused with the reason.
+ */
+export function extractArticle(html: string, url: string, options: ExtractOptions = {}): Extraction {
+  const now = options.now ?? new Date();
+  if (!/[\p{L}\p{N}]/u.test(html.replace(/<[^>]*>/g, ''))) return { ok: false, reason: 'the page is empty' };
+  const { document: doc } = parseHTML(html);
+  const meta = readMetadata(doc as unknown as Document, url);
+  let host = '';
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    /* ignored */
+  }
+  for (const el of Array.from(doc.querySelectorAll('script, style, noscript, template'))) el.remove();
+  const body = (doc.body ?? doc.documentElement) as unknown as Element | null;
+  if (!body || !/[\p{L}\p{N}]/u.test(body.textContent ?? '')) return { ok: false, reason: 'the page is empty' };
+
+  // Readability works on its own copy (it rewrites the tree and removes styles and attributes
+  // the rules need); the text of the blocks it keeps leads back to the original elements.
+  const { document: copy } = parseHTML(html);
+  for (const el of Array.from(copy.querySelectorAll('script, style, noscript, template'))) el.remove();
+  let parsed: ReturnType<Readability<Element>['parse']> = null;
+  try {
+    parsed = new Readability<Element>(copy as unknown as Document, { keepClasses: true, serializer: (n) => n as Element, charThreshold: 300 }).parse();
+  } catch {
+    parsed = null;
+  }
+  const content = parsed?.content ?? null;
+  if (!content) return { ok: false, reason: 'no readable text was found' };
+  const keptText = new Set(collectBlocks(content).map((b) => key(b.text)));
+
+  const all = collectBlocks(body);
+  const { title, el: titleEl } = findTitle(all, meta, host);
+  if (!title) return { ok: false, reason: 'the page has no title' };
+
+  const isKept = (b: Block) => b.kind === 'text' && keptText.has(key(b.text));
+  const titleKey = key(title);
+  const roles: BlockRole[] = classifyBlocks(all, {
+    kept: all.map(isKept),
+    titleIndex: titleEl ? all.findIndex((b) => b.element === titleEl || titleEl.contains(b.element)) : -1,
+    isTitle: (t) => key(t) === titleKey,
+  });
+
+  const blocks: ExtractedBlock[] = [];
+  let credit: string | undefined;
+  let bylineAuthor: string | undefined;
+  all.forEach((b, i) => {
+    const r = roles[i] as BlockRole;
+    if (r === 'body' || r === 'caption' || r === 'heading') {
+      if (blocks.length > 0 && (blocks[blocks.length - 1] as ExtractedBlock).text === b.text) return;
+      blocks.push({ kind: r, text: b.text });
+    } else if (r === 'credit') {
+      const c = splitCredit(b.text);
+      credit ??= c.source;
+      if (c.author) bylineAuthor ??= c.author;
+    } else if (r === 'byline') {
+      bylineAuthor ??= splitCredit(b.text).author ?? b.text;
+    }
+  });
+  const paragraphs = blocks.filter((b) => b.kind === 'body').map((b) => b.text);
+  const captions = blocks.filter((b) => b.kind === 'caption').map((b) => b.text);
+  const bodyChars = paragraphs.reduce((n, p) => n + p.length, 0);
+  const listing = looksLikeListing(all.filter((_, i) => roles[i] !== 'outside'), url);
+  if (listing && (!meta.saysArticle || paragraphs.length === 0)) return { ok: false, reason: `not an article: ${listing}` };
+  if (paragraphs.length === 0 || bodyChars < MIN_BODY_CHARS) {
+    return { ok: false, reason: `too little article text (${bodyChars} characters in ${paragraphs.length} paragraphs)` };
+  }
+  const thread = looksLikeThread(body);
+  if (thread) return { ok: false, reason: `not an article: ${thread}` };
+
+  let date: PageDate | null = findPageDate(body, titleEl, meta, now);
+  let dateKind: ExtractedArticle['dateKind'] = 'published';
+  if (!date) {
+    for (const p of paragraphs.slice(0, 3)) {
+      const d = findDates(p).find((x) => x.precision === 'day' && x.from);
+      if (d?.from) {
+        date = { date: d.from, from: 'first date in the text' };
+        dateKind = 'event';
+        break;
+      }
+    }
+  }
+  if (!date) return { ok: false, reason: 'no publication date was found (a news article states when it was published)' };
+  // A credit in the metadata ("Theo Sầm Hoa (Vietnamnet/Reuters)" as the author tag).
+  for (const a of meta.authors) credit ??= splitCredit(a).source;
+  const siteName = siteOf(meta, url);
+  const author = pickAuthor(bylineAuthor ?? authorsBesideTitle(body, titleEl)
+      .map((a) => normalizeSpace(a.replace(/^(by|par|por|von|bởi)\s+/i, '')))
+      .find((a) => a.split(' ').length >= 2 && looksLikeName(a, siteName, host)), meta, parsed?.byline ?? '', siteName, host);
+  const lang = detectPageLang(paragraphs.join(' '), meta.declaredLang);
+  return {
+    ok: true,
+    article: {
+      title,
+      date: date?.date ?? null,
+      ...(date?.time ? { time: date.time } : {}),
+      dateKind,
+      ...(date ? { dateFrom: date.from } : {}),
+      ...(author ? { author } : {}),
+      ...(credit ? { credit } : {}),
+      siteName,
+      canonicalUrl: canonicalOf(meta, url),
+      lang,
+      blocks,
+      paragraphs,
+      captions,
+    },
+  };
+}
+
+/** A person's name as bylines give it: a few capitalised words, no digits, not the site. */
+export function looksLikeName(s: string, siteName: string, host: string): boolean {
+  const t = normalizeSpace(s);
+  if (!t || t.length > 80 || /\d|https?:|@|www\./i.test(t)) return false;
+  const k = key(t);
+  const site = key(siteName);
+  const h = key(host.replace(/^www\./, '').split('.')[0] ?? '');
+  if ((site && (k === site || site.includes(k) || k.includes(site))) || (h && k.replace(/ /g, '').includes(h))) return false;
+  const words = t.split(/[\s,/&-]+/).filter(Boolean);
+  if (words.length === 0 || words.length > 10) return false;
+  const lower = new Set(['và', 'and', 'et', 'e', 'y', 'und', 'de', 'da', 'do', 'dos', 'van', 'von', 'der', 'la', 'le', 'with', 'avec', 'theo', 'by', 'par', 'por']);
+  return words.every((w) => /^[\p{Lu}(]/u.test(w) || lower.has(w.toLowerCase()));
+}
+
+function titleCase(s: string): string {
+  if (s !== s.toUpperCase()) return s;
+  return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
+}
+
+function pickAuthor(byline: string | undefined, meta: PageMetadata, readabilityByline: string, siteName: string, host: string): string | undefined {
+  const people = meta.authors.map((a) => splitCredit(a).author ?? a).filter((a) => looksLikeName(a, siteName, host));
+  // A byline naming one of several authors the metadata lists: the list is the fuller answer.
+  const fuller = byline && people.length > 1 && people.some((p) => key(p) === key(byline)) ? people.join(', ') : byline;
+  const candidates = [fuller, people.join(', '), readabilityByline].filter((c): c is string => Boolean(c && c.trim()));
+  for (const c of candidates) {
+    const name = normalizeSpace(c.replace(/^(by|par|por|von|bởi)\s+/i, ''));
+    if (looksLikeName(name, siteName, host)) return titleCase(name);
+  }
+  return undefined;
+}

@@ -1,0 +1,168 @@
+/// <reference lib="dom" />
+// The DOM types describe linkedom's documents (its typings are written against them).
+import { type FoundDate, findDates } from '../text/find-dates.js';
+import { normalizeSpace } from '../text/normalize.js';
+import { parseTimestamp } from '../text/parse-timestamp.js';
+import type { PageMetadata } from './metadata.js';
+import { nameWords } from './blocks.js';
+
+export interface PageDate {
+  /** YYYY-MM-DD as the page's clock reads it. */
+  date: string;
+  /** HH:MM when given. */
+  time?: string;
+  /** Where it was read: json-ld, meta, <time>, the date line beside the title, the body. */
+  from: string;
+}
+
+/** A date line is short: the date with a weekday, a time, a zone, "Cập nhật", a place. */
+const MAX_DATE_LINE = 140;
+/** Text pieces looked at on each side of the title. */
+const WINDOW = 24;
+const DATE_NAMES = /date|time|publish|posted|ngay|thoigian|thoi-gian|timestamp|byline|meta|info|signature|dateline|pubtime/;
+
+interface TextPiece {
+  text: string;
+  el: Element;
+}
+
+/** Text pieces (text nodes joined per parent element) in document order. */
+function textPieces(root: Element): TextPiece[] {
+  const out: TextPiece[] = [];
+  const visit = (node: Node) => {
+    if (node.nodeType === 3) {
+      const t = normalizeSpace(node.textContent ?? '');
+      const parent = node.parentElement;
+      if (!t || !parent) return;
+      const last = out[out.length - 1];
+      if (last && last.el === parent) last.text = `${last.text} ${t}`;
+      else out.push({ text: t, el: parent });
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const tag = (node as Element).tagName;
+    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT' || tag === 'TEMPLATE') return;
+    for (const c of Array.from(node.childNodes)) visit(c);
+  };
+  visit(root);
+  return out;
+}
+
+/** The line a text piece sits on: its nearest block ancestor's text when that is short. */
+function lineOf(piece: TextPiece): { text: string; el: Element } {
+  let el: Element = piece.el;
+  for (let depth = 0; depth < 3 && el.parentElement; depth++) {
+    const t = normalizeSpace(el.textContent ?? '');
+    if (/^(P|DIV|SPAN|LI|TD|TIME|H[1-6]|HEADER|SECTION|ARTICLE|A|FONT|LABEL|EM|I|B|STRONG|SMALL)$/.test(el.tagName) && t.length <= MAX_DATE_LINE && t.length >= piece.text.length) {
+      const parent = el.parentElement;
+      const pt = normalizeSpace(parent.textContent ?? '');
+      if (pt.length <= MAX_DATE_LINE && /^(P|DIV|SPAN|LI|TD|TIME|FONT|SMALL)$/.test(parent.tagName)) {
+        el = parent;
+        continue;
+      }
+      return { text: t, el };
+    }
+    break;
+  }
+  return { text: piece.text, el: piece.el };
+}
+
+function dayWithYear(d: FoundDate): boolean {
+  return d.precision === 'day' && d.from !== undefined;
+}
+
+function plausible(date: string, now: Date): boolean {
+  const t = Date.parse(`${date}T00:00:00Z`);
+  return t >= Date.UTC(1990, 0, 1) && t <= now.getTime() + 2 * 86_400_000;
+}
+
+function hasDateNames(el: Element): boolean {
+  for (let e: Element | null = el, d = 0; e && d < 3; e = e.parentElement, d++) {
+    if (e.tagName === 'TIME' || nameWords(e).some((w) => DATE_NAMES.test(w))) return true;
+  }
+  return false;
+}
+
+/** The date line closest to the title, read with `findDates` (Vietnamese and English forms, weekday, time, "chiều"). */
+export function dateBesideTitle(root: Element, title: Element | null, now: Date): PageDate | null {
+  const pieces = textPieces(root);
+  if (pieces.length === 0) return null;
+  let at = title ? pieces.findIndex((p) => title === p.el || title.contains(p.el)) : -1;
+  if (at < 0) at = 0;
+  let best: { date: PageDate; score: number } | null = null;
+  for (let i = Math.max(0, at - WINDOW); i < Math.min(pieces.length, at + WINDOW); i++) {
+    const piece = pieces[i] as TextPiece;
+    if (piece.text.length > MAX_DATE_LINE * 2) continue;
+    const line = lineOf(piece);
+    if (line.text.length > MAX_DATE_LINE) continue;
+    const found = findDates(line.text).filter((d) => dayWithYear(d) && plausible(d.from as string, now));
+    if (found.length !== 1) continue;
+    const d = found[0] as FoundDate;
+    // The date must be most of the line ("Thứ Hai, 24/12/2012, 03:04 AM (GMT+7)"), not a headline that mentions one.
+    const rest = line.text.replace(d.text, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const words = rest ? rest.split(' ').length : 0;
+    if (words > 9) continue;
+    const distance = Math.abs(i - at) + (i < at ? 2 : 0);
+    const named = hasDateNames(line.el);
+    // Widgets near the headline (scores, tickers) carry dates too: far from the title, only a
+    // line marked as a date counts.
+    if (!named && distance > 3) continue;
+    const score = distance - (named ? 6 : 0) - (d.time ? 2 : 0) + words * 0.5;
+    if (!best || score < best.score) best = { date: { date: d.from as string, ...(d.time ? { time: d.time } : {}), from: 'date line beside the title' }, score };
+  }
+  return best?.date ?? null;
+}
+
+const AUTHOR_NAMES = /author|byline|tac-?gia|writer|reporter|journalist/;
+
+/** Short texts marked as the author beside the title ("Naufal Zuhdi" in a div.author-2 next to the date). */
+export function authorsBesideTitle(root: Element, title: Element | null): string[] {
+  if (!title) return [];
+  const pieces = textPieces(root);
+  const at = pieces.findIndex((p) => title === p.el || title.contains(p.el));
+  if (at < 0) return [];
+  const out: string[] = [];
+  for (let i = Math.max(0, at - 6); i < Math.min(pieces.length, at + 12); i++) {
+    const piece = pieces[i] as TextPiece;
+    if (piece.text.length > 80) continue;
+    for (let e: Element | null = piece.el, d = 0; e && d < 3; e = e.parentElement, d++) {
+      if (e.getAttribute('rel') === 'author' || nameWords(e).some((w) => AUTHOR_NAMES.test(w) && !/date|time|avatar|image|photo/.test(w))) {
+        const text = normalizeSpace(e.textContent ?? '');
+        if (text.length <= 80 && !out.includes(text)) out.push(text);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** `<time datetime>` elements: the one nearest the title, preferring those marked as publication. */
+function timeElement(root: Element, now: Date): PageDate | null {
+  for (const t of Array.from(root.querySelectorAll('time'))) {
+    const attr = t.getAttribute('datetime');
+    const parsed = attr ? parseTimestamp(attr) : null;
+    if (parsed && plausible(parsed.date, now)) return { date: parsed.date, ...(parsed.time ? { time: parsed.time } : {}), from: '<time datetime>' };
+  }
+  return null;
+}
+
+/**
+ * The publication date: the date line printed beside the title when there is one (what the
+ * reader sees, and what some sites get wrong in their metadata), else JSON-LD or meta tags,
+ * else `<time datetime>`. A metadata date of the same day lends its time to a line without one.
+ */
+export function findPageDate(root: Element, title: Element | null, meta: PageMetadata, now = new Date()): PageDate | null {
+  const fromMeta = (() => {
+    for (const d of meta.publishedDates) {
+      const t = parseTimestamp(d.value);
+      if (t && plausible(t.date, now)) return { date: t.date, ...(t.time ? { time: t.time } : {}), from: d.from } as PageDate;
+    }
+    return null;
+  })();
+  const line = dateBesideTitle(root, title, now);
+  if (line) {
+    if (!line.time && fromMeta?.time && fromMeta.date === line.date) return { ...line, time: fromMeta.time };
+    return line;
+  }
+  return fromMeta ?? timeElement(root, now);
+}

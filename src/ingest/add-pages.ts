@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Article } from '../corpus/article.js';
+import { parseMarkdownArticle } from '../corpus/load-corpus.js';
+import { FetchError, errorMessage } from '../errors.js';
+import { type ExtractedArticle, extractArticle } from '../extract/extract-article.js';
+import type { FetchFn } from '../fetch/fetch-url.js';
+import type { AddResult, AddedArticle } from '../types.js';
+import { type ArticleFile, articleIdFor, extractedHash, removeStaleTemporaries, renderArticleFile, writeFileAtomically } from './article-file.js';
+import type { CorpusUrls } from './corpus-urls.js';
+import { cleanUrl } from './url-key.js';
+
+export interface IngestDeps {
+  fetch: FetchFn;
+  /** The corpus folder new articles are written into. */
+  corpusDir: string;
+  urls: CorpusUrls;
+  /** Ids in use elsewhere (the index holds articles from every corpus file, JSONL included). */
+  idTaken: (id: string) => boolean;
+  now?: () => Date;
+  signal?: AbortSignal;
+}
+
+export interface IngestOutcome {
+  result: AddResult;
+  /** The article as written (read back from its file), for the index; absent when nothing was written. */
+  written?: Article;
+}
+
+function added(a: Article, time: string | undefined, file: string): AddedArticle {
+  return {
+    articleId: a.id,
+    title: a.title,
+    date: a.date,
+    dateKind: a.dateKind,
+    source: a.source,
+    ...(a.url ? { url: a.url } : {}),
+    ...(time ? { time } : {}),
+    ...(a.author ? { author: a.author } : {}),
+    paragraphCount: a.paragraphs.length,
+    firstParagraph: a.paragraphs[0] ?? '',
+    file,
+  };
+}
+
+/**
+ * One page into the corpus: fetch (the safe fetcher), extract, decide the article's identity by
+ * its canonical address (or where the redirects ended), and write its Markdown file atomically.
+ * An unchanged page, or a hand-written article at the same address, is left as it is.
+ */
+export async function ingestPage(rawUrl: string, deps: IngestDeps): Promise<IngestOutcome> {
+  const url = rawUrl.trim();
+  const fail = (reason: string, extra: Partial<AddResult> = {}): IngestOutcome => ({ result: { url, status: 'failed', reason, ...extra } });
+  const refuse = (reason: string): IngestOutcome => ({ result: { url, status: 'refused', reason: `${url}: ${reason}` } });
+  let page;
+  try {
+    page = await deps.fetch({ url, expect: 'html', ...(deps.signal ? { signal: deps.signal } : {}) });
+  } catch (err) {
+    if (err instanceof FetchError) {
+      return fail(err.message, { failure: err.reason, ...(err.status !== undefined ? { httpStatus: err.status } : {}), ...(err.retryAfterMs !== undefined ? { retryAfterMs: err.retryAfterMs } : {}) });
+    }
+    return fail(`${url}: ${errorMessage(err)}`, { failure: 'internal' });
+  }
+  if (page.sniffed === 'xml') return refuse('this is a feed or sitemap, not an article page; add it with "kiemchung feed add"');
+  const now = deps.now?.() ?? new Date();
+  const extraction = extractArticle(page.text, page.url, { now });
+  if (!extraction.ok) return refuse(extraction.reason);
+  const x: ExtractedArticle = extraction.article;
+  if (x.lang !== 'vi' && x.lang !== 'en') return refuse(`the article is in "${x.lang}"; only Vietnamese and English articles are stored`);
+  if (!x.date) return refuse('no publication date was found');
+
+  const canonical = cleanUrl(x.canonicalUrl);
+  const fetchedUrl = cleanUrl(page.url);
+  const known = deps.urls.find([canonical, fetchedUrl, cleanUrl(page.requestedUrl)]);
+  const source = x.credit ?? x.siteName;
+  const hash = extractedHash({ title: x.title, date: x.date, ...(x.time ? { time: x.time } : {}), ...(x.author ? { author: x.author } : {}), source, blocks: x.blocks });
+  if (known && !known.extractedHash) {
+    return { result: { url, status: 'unchanged', reason: `${url}: already in the corpus as "${known.id}" (${known.file}), written by hand; it is not replaced` } };
+  }
+  if (known && known.extractedHash === hash) {
+    let current: Article | undefined;
+    try {
+      current = parseMarkdownArticle(fs.readFileSync(known.file, 'utf8'), known.file);
+    } catch {
+      current = undefined;
+    }
+    if (current) return { result: { url, status: 'unchanged', article: added(current, x.time, known.file), reason: `${url}: the page has not changed since it was stored as "${known.id}"` } };
+  }
+  const id = known?.id ?? articleIdFor(x.title, x.date, (candidate) => deps.urls.hasId(candidate) || deps.idTaken(candidate));
+  const file = known?.file ?? path.join(deps.corpusDir, `${id}.md`);
+  const record: ArticleFile = {
+    id,
+    title: x.title,
+    date: x.date,
+    dateKind: x.dateKind,
+    ...(x.time ? { time: x.time } : {}),
+    source,
+    ...(x.credit && x.siteName ? { site: x.siteName } : {}),
+    ...(x.author ? { author: x.author } : {}),
+    url: canonical,
+    fetchedUrl,
+    fetchedAt: page.receivedAt,
+    lang: x.lang,
+    blocks: x.blocks,
+    extractedHash: hash,
+  };
+  const text = renderArticleFile(record);
+  // Read back before writing: what is written must be exactly what the corpus loader reads.
+  let article: Article;
+  try {
+    article = parseMarkdownArticle(text, file);
+  } catch (reason) {
+    return refuse(`the extracted article is not a valid corpus file (${typeof reason === 'string' ? reason : errorMessage(reason)})`);
+  }
+  removeStaleTemporaries(path.dirname(file));
+  writeFileAtomically(file, text);
+  deps.urls.remember({ id, file, url: canonical, fetchedUrl, extractedHash: hash });
+  return { result: { url, status: known ? 'updated' : 'added', article: added(article, x.time, file) }, written: article };
+}

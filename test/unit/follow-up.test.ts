@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { findEntities } from '../../src/dialogue/entities.js';
+import { resolveFollowUp } from '../../src/dialogue/follow-up.js';
+import type { Lang, Turn } from '../../src/types.js';
+
+const LMC_P1 =
+  'Vào ngày 29 tháng 8 năm 2023, Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4, giai đoạn hai (từ 2023 đến 2028) được tổ chức tại thành phố Bắc Kinh - Trung Quốc.';
+const LMC_P2 = 'Tại Hội nghị, Viện Đo lường Việt Nam đã chính thức ký kết Biên bản với các đối tác quốc tế trong LMC nhằm tạo ra một nền tảng vững chắc cho sự hợp tác đo lường giữa các quốc gia trong khu vực này.';
+const IEC_P2 = 'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.';
+
+/** An earlier turn that asked `question` and quoted `quote` from `paragraphId`. */
+function turn(question: string, quote: string, paragraphId: string, lang: Lang = 'vi', date = paragraphId.startsWith('iec') ? '2024-06-05' : '2023-08-29'): Turn {
+  return { question, lang, refused: false, citations: [{ articleId: paragraphId.split('#')[0] as string, paragraphId, title: 't', date, quote }] };
+}
+
+const read = (q: string, history: Turn[], lang: Lang = 'vi') => resolveFollowUp(q, history, lang);
+
+describe('entities', () => {
+  it('finds people by name, title or honorific, and by role', () => {
+    const e = findEntities(IEC_P2);
+    expect(e.filter((x) => x.kind === 'person' && !x.role).map((x) => x.text)).toEqual(['Lê Xuân Định', 'Philippe Metzger']);
+    expect(e.filter((x) => x.role).map((x) => x.text)).toEqual(['Tổng Thư ký IEC']);
+    expect(e.find((x) => x.text === 'Lê Xuân Định')?.title).toBe('Thứ trưởng');
+    expect(e.find((x) => x.text === 'Philippe Metzger')?.gender).toBe('male');
+    expect(findEntities('Tổng Thư ký IEC làm việc ở đâu?')[0]).toMatchObject({ kind: 'person', text: 'Tổng Thư ký IEC', role: true });
+    expect(findEntities('tong thu ky IEC den Ha Noi ngay nao').map((x) => [x.kind, x.text])).toEqual([
+      ['person', 'tong thu ky IEC'],
+      ['org', 'IEC'],
+      ['place', 'Ha Noi'],
+    ]);
+  });
+
+  it('finds named events, organisations, places and dates; a place is not a person though Hà is a family name', () => {
+    const e = findEntities(LMC_P1).map((x) => [x.kind, x.text]);
+    expect(e).toContainEqual(['event', 'Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4']);
+    expect(e).toContainEqual(['place', 'thành phố Bắc Kinh - Trung Quốc']);
+    expect(e).toContainEqual(['date', 'ngày 29 tháng 8 năm 2023']);
+    expect(findEntities(IEC_P2).find((x) => x.text === 'Hà Nội')?.kind).toBe('place');
+    const law = findEntities('Bộ Khoa học và Công nghệ (KH&CN) đang nỗ lực sửa đổi Luật Tiêu chuẩn và Quy chuẩn kỹ thuật tạo hành lang pháp lý');
+    expect(law.map((x) => [x.kind, x.text])).toContainEqual(['org', 'Bộ Khoa học và Công nghệ (KH&CN)']);
+    expect(law.find((x) => x.head === 'luat')?.kind).toBe('thing');
+    expect(findEntities('Viện Đo lường Việt Nam tham dự hội nghị nào?')[0]?.text).toBe('Viện Đo lường Việt Nam');
+  });
+});
+
+describe('follow-ups read by the kind of reference', () => {
+  it('a personal pronoun is the person the earlier answer named when that turn asked who', () => {
+    const h = [turn('Ai là Tổng Thư ký IEC?', IEC_P2, 'iec-thanh-vien-2024#p2')];
+    const f = read('Ông ấy nói gì về Việt Nam?', h);
+    expect(f).toMatchObject({ followUp: true, how: 'reference', question: 'Ông Philippe Metzger nói gì về Việt Nam?' });
+    expect(read('What did he say about Vietnam?', [turn('Who is the General Secretary of the IEC?', IEC_P2, 'iec-thanh-vien-2024#p2', 'en')], 'en').question).toBe(
+      'What did Philippe Metzger say about Vietnam?',
+    );
+  });
+
+  it('…and the person the question named otherwise, not a man for "bà ấy"', () => {
+    const h = [turn('Thứ trưởng Lê Xuân Định mong muốn IEC làm gì?', 'Thứ trưởng Lê Xuân Định bày tỏ mong muốn IEC tạo điều kiện.', 'iec-thanh-vien-2024#p4')];
+    expect(read('Ông ấy còn nói gì?', h).question).toBe('Ông Lê Xuân Định còn nói gì?');
+    expect(read('Người này giữ chức vụ gì?', h).question).toBe('Thứ trưởng Lê Xuân Định giữ chức vụ gì?');
+    const metzger = [turn('Ông Philippe Metzger nói gì?', 'Ông Philippe Metzger cho biết Việt Nam phát triển nhanh.', 'iec-thanh-vien-2024#p6')];
+    expect(read('Bà ấy nói gì?', metzger).question).toBe('Bà ấy nói gì?');
+  });
+
+  it('a demonstrative is the named thing with that head noun, or the organisation the question asked for', () => {
+    const h = [turn('Những quốc gia nào tham gia Hội nghị LMC lần thứ 4?', LMC_P1, 'do-luong-lmc-2023#p1')];
+    expect(read('Hội nghị đó diễn ra ở đâu?', h).question).toBe('Hội nghị LMC lần thứ 4 diễn ra ở đâu?');
+    const org = [turn('Tháng 6/2024 Bộ làm việc với tổ chức nào?', IEC_P2, 'iec-thanh-vien-2024#p2')];
+    expect(read('Tổ chức đó mong muốn gì?', org).question).toBe('IEC mong muốn gì?');
+    expect(read('to chuc do mong muon gi?', org).question).toBe('IEC mong muon gi?');
+  });
+
+  it('"ở đó" after a question about an event is at that event; "khi đó" is the date the answer gave', () => {
+    const h = [turn('Hội nghị LMC lần thứ 4 tổ chức ở đâu?', LMC_P1, 'do-luong-lmc-2023#p1')];
+    expect(read('Ở đó Việt Nam ký kết gì?', h).question).toBe('Tại Hội nghị LMC lần thứ 4 Việt Nam ký kết gì?');
+    const when = [turn('Thứ trưởng Lê Xuân Định tiếp ai?', IEC_P2, 'iec-thanh-vien-2024#p2')];
+    expect(read('Khi đó IEC hứa gì?', when).question).toBe('Vào ngày 5/6/2024 IEC hứa gì?');
+  });
+
+  it('a bare question word takes the place of the earlier one, in either language', () => {
+    const h = [turn('Hội nghị LMC lần thứ 4 tổ chức ở đâu?', LMC_P1, 'do-luong-lmc-2023#p1')];
+    expect(read('Còn ngày nào?', h)).toMatchObject({ how: 'ellipsis', question: 'Hội nghị LMC lần thứ 4 tổ chức ngày nào?' });
+    expect(read('con ngay nao', h).question).toBe('Hoi nghi LMC lan thu 4 to chuc ngay nao?');
+    expect(read('when?', h, 'en').question).toBe('Hội nghị LMC lần thứ 4 tổ chức khi nào?');
+    const en = [turn('Where was the 4th LMC symposium held?', LMC_P1, 'do-luong-lmc-2023#p1', 'en')];
+    expect(read('When?', en, 'en').question).toBe('When was the 4th LMC symposium held?');
+    expect(read('Khi nào?', en).question).toBe('When was the 4th LMC symposium held?');
+  });
+
+  it('after "gì", the answer goes where the question word was ("ký kết gì" → "ký kết Biên bản … với ai")', () => {
+    const h = [turn('Viện Đo lường Việt Nam đã ký kết gì tại Hội nghị LMC?', LMC_P2, 'do-luong-lmc-2023#p2')];
+    expect(read('Với ai?', h).question).toBe('Viện Đo lường Việt Nam đã ký kết Biên bản tại Hội nghị LMC với ai?');
+    expect(read('Nhằm mục đích gì?', h).question).toBe('Viện Đo lường Việt Nam đã ký kết Biên bản tại Hội nghị LMC nhằm mục đích gì?');
+  });
+
+  it('"Còn X thì sao?" asks the same about X: an acronym for an acronym, a period for a period', () => {
+    const h = [turn('Ai là Tổng Thư ký IEC?', IEC_P2, 'iec-thanh-vien-2024#p2')];
+    expect(read('Còn LMC thì sao?', h)).toMatchObject({ how: 'substitution', question: 'Ai là Tổng Thư ký LMC?', sameArticles: false });
+    const dated: Turn = { ...turn('Tháng 6/2024 Bộ làm việc với tổ chức nào?', IEC_P2, 'iec-thanh-vien-2024#p2'), period: { from: '2024-06-01', to: '2024-06-30', text: 'Tháng 6/2024', relative: false } };
+    const f = read('Còn tháng 8/2023 thì sao?', [dated]);
+    expect(f.question).toBe('tháng 8/2023 Bộ làm việc với tổ chức nào?');
+    expect(f.period).toBeUndefined();
+    expect(read('What about the LMC?', [turn('Who is the General Secretary of the IEC?', IEC_P2, 'iec-thanh-vien-2024#p2', 'en')], 'en').question).toBe('Who is the General Secretary of the LMC?');
+  });
+
+  it('a follow-up keeps the earlier period; a reference that cannot be resolved keeps its words and the earlier articles', () => {
+    const dated: Turn = { ...turn('Tháng 6/2024 Bộ làm việc với tổ chức nào?', IEC_P2, 'iec-thanh-vien-2024#p2'), period: { from: '2024-06-01', to: '2024-06-30', text: 'Tháng 6/2024', relative: false } };
+    expect(read('Tổ chức đó mong muốn gì?', [dated]).period).toMatchObject({ from: '2024-06-01', to: '2024-06-30' });
+    const f = read('Bài này nói gì về xe điện?', [dated]);
+    expect(f).toMatchObject({ followUp: true, articleIds: ['iec-thanh-vien-2024'], sameArticles: true });
+  });
+
+  it('leaves questions that stand alone, and questions asked with no history, as they are', () => {
+    const h = [turn('Ai là Tổng Thư ký IEC?', IEC_P2, 'iec-thanh-vien-2024#p2')];
+    expect(read('Hội nghị LMC lần thứ 4 tổ chức ở đâu?', h)).toMatchObject({ followUp: false, question: 'Hội nghị LMC lần thứ 4 tổ chức ở đâu?' });
+    expect(read('Ông ấy nói gì?', [])).toMatchObject({ followUp: false, question: 'Ông ấy nói gì?' });
+    expect(read('Who is the minister of IT?', h, 'en').followUp).toBe(false);
+  });
+});
