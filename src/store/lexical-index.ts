@@ -36,7 +36,7 @@ export class LexicalBuilder {
   private lastDoc = new Int32Array(1 << 14).fill(-1);
   private slot = new Uint32Array(1 << 14);
   private readonly docTerms = new Grow(Uint32Array, 1 << 16);
-  private readonly docTfs = new Grow(Uint16Array, 1 << 16);
+  private readonly docTfs = new Grow(Uint8Array, 1 << 16);
   private readonly docEnds = new Grow(Uint32Array, 1 << 10);
   private readonly docLens = new Grow(Uint32Array, 1 << 10);
   private readonly sink = new TermSink();
@@ -75,7 +75,7 @@ export class LexicalBuilder {
     } else {
       const at = this.slot[id] as number;
       const tf = this.docTfs.buf[at] as number;
-      if (tf < 65535) this.docTfs.buf[at] = tf + 1;
+      if (tf < 255) this.docTfs.buf[at] = tf + 1;
     }
   }
 
@@ -151,8 +151,7 @@ export class LexicalBuilder {
       for (let j = start; j < end; j++) {
         const id = docTerms[j] as number;
         const p = cursor[id] as number;
-        const tf = docTfs[j] as number;
-        postings[p] = (d | ((tf > 255 ? 255 : tf) << 24)) >>> 0;
+        postings[p] = (d | ((docTfs[j] as number) << 24)) >>> 0;
         cursor[id] = p + 1;
       }
       start = end;

@@ -95,7 +95,7 @@ export function decodePack(buf: Buffer, what: string, hint = ''): Pack {
 }
 
 /** A growable typed array for builders. */
-export class Grow<T extends Uint32Array | Uint16Array | Float32Array> {
+export class Grow<T extends Uint32Array | Uint16Array | Uint8Array | Float32Array> {
   /** The backing array: valid up to `length`, replaced when it grows. */
   buf: T;
   length = 0;

@@ -118,7 +118,7 @@ export async function buildSegment(input: BuildSegmentInput): Promise<BuiltSegme
   const passPara = new Grow(Uint32Array);
   const passStart = new Grow(Uint32Array);
   const passEnd = new Grow(Uint32Array);
-  const lex = new LexicalBuilder();
+  let lex: LexicalBuilder | null = new LexicalBuilder();
   const embedTexts: string[] = [];
   let bytes = 0;
   let paragraphs = 0;
@@ -154,12 +154,15 @@ export async function buildSegment(input: BuildSegmentInput): Promise<BuiltSegme
       passPara.push(firstParagraph + s.paragraph);
       passStart.push(s.start);
       passEnd.push(s.end);
-      lex.addPassage(text, a.title);
+      lex?.addPassage(text, a.title);
       if (!input.vectors) embedTexts.push(passageEmbeddingText(a.title, text));
     }
   });
   paraByte.push(bytes);
   const passages = passPara.length;
+  // The postings are laid out now and the builder's per-passage lists dropped, before the vectors and the graph take their memory.
+  const postings = lex.finish();
+  lex = null;
 
   let vectors = input.vectors;
   if (!vectors) {
@@ -192,7 +195,7 @@ export async function buildSegment(input: BuildSegmentInput): Promise<BuiltSegme
     passPara: passPara.finish(),
     passStart: passStart.finish(),
     passEnd: passEnd.finish(),
-    ...lex.finish(),
+    ...postings,
   });
   fs.writeFileSync(path.join(input.dir, 'data.pack'), dataPack);
   fs.writeFileSync(path.join(input.dir, 'vectors.pack'), encodePack({ vectors }, { dimension }));
