@@ -24,7 +24,7 @@ export interface HnswParams {
   efSearch: number;
 }
 
-export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 100, efSearch: 200 };
+export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 100, efSearch: 256 };
 
 /** An article as a segment stores it: its metadata, with the paragraphs kept in the text store. */
 export interface SegmentArticle extends StoredArticle {
