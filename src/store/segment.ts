@@ -30,6 +30,11 @@ export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 100, efSearch: 
 export interface SegmentArticle extends StoredArticle {
   /** Content hash of the article as indexed (`articleHash`): what an update compares. */
   hash: string;
+  /**
+   * Hash of the source record it was read from, with the chunking (`contentHash`), when the
+   * loader read it: an update recognises the unchanged record without parsing it.
+   */
+  record?: string;
   /** Segment-local index of the article's first paragraph. */
   firstParagraph: number;
   /** Passages the paragraphs were cut into. */
@@ -68,19 +73,17 @@ export function contentHash(recordHash: string, chunking: ChunkOptions): string 
   return crypto.hash('sha1', `r${RECORD_SCHEME}|${recordHash}|${chunking.maxChars}|${chunking.windowChars}`).slice(0, 32);
 }
 
-/**
- * Content hash of an article as indexed: any change to its text, metadata or chunking changes
- * it. For an article the loader read, the hash of its source record (its JSONL line or file),
- * already computed while reading; for any other, the hash of its fields.
- */
+/** Content hash of an article as indexed: any change to its text, metadata or chunking changes it. */
 export function articleHash(a: Article, chunking: ChunkOptions): string {
-  const record = recordHash(a);
-  if (record !== undefined) return contentHash(record, chunking);
-  const h = crypto.createHash('sha256');
-  h.update(
-    JSON.stringify([a.id, a.title, a.date, a.dateKind, a.source, a.url ?? '', a.lang, a.tags, a.captions, a.paragraphs, chunking]),
-  );
-  return h.digest('hex').slice(0, 32);
+  return crypto
+    .hash('sha256', JSON.stringify([a.id, a.title, a.date, a.dateKind, a.source, a.url ?? '', a.lang, a.tags, a.captions, a.paragraphs, chunking]))
+    .slice(0, 32);
+}
+
+/** `contentHash` of the record an article was read from, or undefined for an article the loader did not make. */
+export function articleRecord(a: Article, chunking: ChunkOptions): string | undefined {
+  const r = recordHash(a);
+  return r === undefined ? undefined : contentHash(r, chunking);
 }
 
 /** The text that is embedded for a passage: the article title gives retrieval context. */
@@ -91,8 +94,10 @@ export function passageEmbeddingText(title: string, passage: string): string {
 export interface BuildSegmentInput {
   dir: string;
   articles: Article[];
-  /** `articleHash` of each article (computed by the caller, which compares them). */
-  hashes: string[];
+  /** `articleHash` of each article when the caller has it (a build worker computes the others). */
+  hashes?: Array<string | undefined>;
+  /** `articleRecord` of each article, when it was read from a record. */
+  records?: Array<string | undefined>;
   chunking: ChunkOptions;
   hnsw: HnswParams;
   dimension: number;
@@ -144,7 +149,8 @@ export async function buildSegment(input: BuildSegmentInput): Promise<BuiltSegme
       lang: a.lang,
       tags: a.tags,
       captions: a.captions,
-      hash: input.hashes[ai] as string,
+      hash: input.hashes?.[ai] ?? articleHash(a, chunking),
+      ...(input.records?.[ai] ? { record: input.records[ai] } : {}),
       firstParagraph,
       paragraphCount: a.paragraphs.length,
       passageCount: spans[ai]?.length ?? 0,

@@ -17,6 +17,7 @@ import {
   Segment,
   type SegmentArticle,
   articleHash,
+  articleRecord,
   contentHash,
   readSegmentArticles,
   buildSegment,
@@ -142,7 +143,8 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
     });
 
     const wanted = new Set([...articles.map((a) => a.id), ...stubs.map((u) => u.id)]);
-    const hashes = new Map(articles.map((a) => [a.id, articleHash(a, chunking)]));
+    // Content hashes of parsed articles the index holds (a re-written record with the same content is unchanged).
+    const hashes = new Map(articles.filter((a) => live.has(a.id)).map((a) => [a.id, articleHash(a, chunking)]));
     const toWrite: Article[] = [];
     let added = 0;
     let changed = 0;
@@ -202,7 +204,7 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
     fs.mkdirSync(segmentsDir(indexDir), { recursive: true });
     let nextSegments: Manifest['segments'];
     if (!previous) {
-      nextSegments = await buildFull(articles, hashes, { ...opts, chunking, hnsw });
+      nextSegments = await buildFull(articles, { ...opts, chunking, hnsw });
       writtenPassages = nextSegments.reduce((n, seg) => n + seg.passages, 0);
     } else {
       // Merge small or mostly-deleted segments with the new articles, reusing stored vectors.
@@ -215,6 +217,7 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
       const mergeSet = new Set(merge.map((m) => m.i));
       const carried: Article[] = [];
       const carriedHashes: string[] = [];
+      const carriedRecords: Array<string | undefined> = [];
       const carriedVectors: Float32Array[] = [];
       for (const { s } of merge) {
         // Merged segments are read in full: their articles and stored vectors are re-used, never re-parsed or re-embedded.
@@ -227,6 +230,7 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
           if (dead.has(local) || !wanted.has(meta.id)) return;
           carried.push(storedArticle(seg, meta));
           carriedHashes.push(meta.hash);
+          carriedRecords.push(meta.record);
           const d = embedder.dimension;
           carriedVectors.push(vectors.subarray((starts[local] as number) * d, (starts[local + 1] as number) * d));
           keptPassages -= meta.passageCount;
@@ -237,8 +241,9 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
         const fresh = await embedArticles(toWrite, embedder, chunking, opts.onProgress);
         const vectors = concat([...carriedVectors, fresh]);
         const all = [...carried, ...toWrite];
-        const allHashes = [...carriedHashes, ...toWrite.map((a) => hashes.get(a.id) as string)];
-        const entry = await writeSegment(indexDir, { articles: all, hashes: allHashes, vectors, chunking, hnsw, dimension: embedder.dimension });
+        const allHashes = [...carriedHashes, ...toWrite.map((a) => hashes.get(a.id))];
+        const allRecords = [...carriedRecords, ...toWrite.map((a) => articleRecord(a, chunking))];
+        const entry = await writeSegment(indexDir, { articles: all, hashes: allHashes, records: allRecords, vectors, chunking, hnsw, dimension: embedder.dimension });
         writtenPassages = entry.passages;
         nextSegments.push(entry);
       }
@@ -271,7 +276,7 @@ function liveHashes(indexDir: string): { generation: number; byHash: Map<string,
     for (const entry of m.segments) {
       const dead = new Set(entry.deleted);
       readSegmentArticles(indexDir, entry).forEach((a, local) => {
-        if (!dead.has(local)) byHash.set(a.hash, a.id);
+        if (!dead.has(local) && a.record) byHash.set(a.record, a.id);
       });
     }
     return { generation: m.generation, byHash };
@@ -401,7 +406,6 @@ function runWorker(input: BuildSegmentInput, embedder: WorkerRecipe | null, onPr
 /** A full build: articles split into one segment per worker, built in parallel. */
 async function buildFull(
   articles: Article[],
-  hashes: ReadonlyMap<string, string>,
   opts: UpdateOptions & { chunking: ChunkOptions; hnsw: HnswParams },
 ): Promise<Manifest['segments']> {
   if (articles.length === 0) return [];
@@ -420,7 +424,7 @@ async function buildFull(
   };
   if (parts === 1) {
     const vectors = await embedArticles(articles, embedder, chunking, opts.onProgress);
-    return [await writeSegment(opts.indexDir, { articles, hashes: articles.map((a) => hashes.get(a.id) as string), vectors, chunking, hnsw, dimension: embedder.dimension, onProgress: progress })];
+    return [await writeSegment(opts.indexDir, { articles, records: articles.map((a) => articleRecord(a, chunking)), vectors, chunking, hnsw, dimension: embedder.dimension, onProgress: progress })];
   }
   // Contiguous groups of about equal passage counts.
   const groups: Article[][] = [];
@@ -438,7 +442,7 @@ async function buildFull(
   const jobs = await Promise.all(
     groups.map(async (g) => ({
       articles: g,
-      hashes: g.map((a) => hashes.get(a.id) as string),
+      records: g.map((a) => articleRecord(a, chunking)),
       ...(recipe ? {} : { vectors: await embedArticles(g, embedder, chunking, opts.onProgress) }),
     })),
   );

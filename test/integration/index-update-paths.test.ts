@@ -44,6 +44,11 @@ describe('updates that parse only what changed', () => {
     // Nothing changed: nothing written, every record recognised.
     expect(await updateIndex({ indexDir: dir, corpus, embedder })).toMatchObject({ wrote: false, unchanged: 40, passages: 80 });
 
+    // The same articles written differently (other key order): parsed, found unchanged by content, nothing written.
+    const lines = fs.readFileSync(corpus, 'utf8').split('\n').filter(Boolean).map((l) => JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(l) as object).reverse())));
+    fs.writeFileSync(corpus, `${lines.join('\n')}\n`);
+    expect(await updateIndex({ indexDir: dir, corpus, embedder })).toMatchObject({ wrote: false, unchanged: 40, changed: 0 });
+
     // The loader itself: with what the index holds, only the changed line is parsed.
     const loaded = await loadCorpus(corpus, { indexed: () => undefined });
     expect(loaded.articles).toHaveLength(40);
