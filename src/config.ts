@@ -33,7 +33,7 @@ export const configSchema = z.object({
   KIEMCHUNG_LLM: llmSpec.default('none'),
   KIEMCHUNG_TOP_K: intIn(1, 50, 8),
   /** Answers whose confidence falls below this are refused. */
-  KIEMCHUNG_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.45),
+  KIEMCHUNG_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.35),
   KIEMCHUNG_MAX_QUESTION_CHARS: intIn(16, 100_000, 2000),
   KIEMCHUNG_PROMPTS_DIR: z.string().trim().min(1).default('prompts'),
   KIEMCHUNG_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),

@@ -19,6 +19,8 @@ import { articleRef } from './answer/article-ref.js';
 import { answerWithLlm } from './answer/answer-with-llm.js';
 import { closestArticles, extractiveAnswer, messages } from './answer/extractive.js';
 import { type FusionSettings, type Retrieved, fusionFor, hitParagraph, retrieve } from './retrieve/retrieve.js';
+import { analyzeQuestion, retrievalQuery } from './answer/question-type.js';
+import { RERANK_POOL } from './retrieve/rerank.js';
 import { expandQuery, translateTerms } from './text/glossary.js';
 import { detectLang } from './text/lang.js';
 import { fold, normalizeSpace } from './text/normalize.js';
@@ -27,7 +29,24 @@ import { type CoreAskOptions, askInContext } from './dialogue/converse.js';
 import type { CollectionView } from './dialogue/collection.js';
 import type { ArticleLookup } from './dialogue/follow-up.js';
 import { type PeriodOrder, dayIn } from './text/relative-dates.js';
-import type { AddOptions, AddReport, AddResult, Answer, AskOptions, Engine, EngineStats, FeedPollReport, FeedWatch, Feeds, IndexReport, SearchHit, SearchOptions, SourceParagraph, Suggestion } from './types.js';
+import type { AddOptions, AddReport, AddResult, Answer, AskOptions, CheckOptions, CheckResult, Engine, EngineStats, FeedPollReport, FeedWatch, Feeds, IndexReport, SearchHit, SearchOptions, SourceParagraph, Suggestion } from './types.js';
+import { MAX_CHECK_CHARS, checkClaimOffline, checkText } from './check/check.js';
+import { createCheckDeps } from './check/deps.js';
+import { checkWithLlm, loadCheckPrompts } from './check/llm-check.js';
+
+/** Questions of every kind, answered once at start (extractive answers only: a model is not asked). */
+const WARM_UP: Record<'extractive' | 'none', string[]> = {
+  extractive: ['Ai là người đứng đầu?', 'Hội nghị tổ chức ở đâu và khi nào?', 'Có bao nhiêu nước tham gia?', 'WHO là gì?', 'Vì sao hợp tác như thế nào?', 'nhung quoc gia nao tham gia', 'Who signed what?'],
+  none: [],
+};
+
+/** Statements of different kinds, checked once at start (offline only: a model is not asked). */
+const CHECK_WARM_UP = [
+  'Hội nghị lần thứ 4 được tổ chức tại Hà Nội vào ngày 29/8/2023 với hơn 70 đại biểu.',
+  'Bộ trưởng không tham dự và sẽ ký kết thỏa thuận trong năm 2024.',
+  'viet nam da tro thanh thanh vien chinh thuc',
+  'The ministry signed 3 agreements in June 2024.',
+];
 
 export interface EngineOptions {
   /** Settings that override the environment (e.g. `{ corpus, indexDir }`). */
@@ -100,6 +119,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   }
   // LangChain and the provider packages load only when an LLM is configured.
   const llm = config.llm === 'none' ? null : await (await import('./answer/llm.js')).createLlmAnswerer(config.llm, { config, logger });
+  const checkPrompts = llm ? loadCheckPrompts(config.promptsDir) : null;
   let store: Store = opened ?? openStore(config.indexDir, embedder);
   let reindexing: Promise<IndexReport> | null = null;
   // Writers (add, reindex) take turns; readers keep answering from the published index.
@@ -126,19 +146,26 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     if (!/[\p{L}\p{N}]/u.test(q)) return done({ ...base, text: m.empty, refused: true, reason: 'empty-question' }, 0);
     if (q.length > config.maxQuestionChars) return done({ ...base, text: m.tooLong, refused: true, reason: 'too-long' }, 0);
     const s = store;
-    const expanded = expandQuery(q, lang);
-    const found = await retrieve(s, embedder, expanded, { k: opts.topK ?? config.topK, fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
-    const hits = opts.order ? orderByDate(found.hits, opts.order) : found.hits;
+    const analysis = analyzeQuestion(q);
+    const topK = opts.topK ?? config.topK;
+    // Retrieval looks for the question's content, not its question words; the first
+    // RERANK_POOL passages are then re-ranked by their sentences (unless the question asks
+    // for an order by date: then that order stands).
+    const expanded = expandQuery(retrievalQuery(q, analysis), lang);
+    const found = await retrieve(s, embedder, expanded, { k: Math.max(topK, RERANK_POOL), fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
+    const ordered = opts.order ? orderByDate(found.hits, opts.order) : found.hits;
     const retrieveMs = performance.now() - t0;
-    const closest = closestArticles(hits);
-    const retrieved = hits.map((h) => ({ paragraphId: paragraphId(h.article.id, h.paragraphNumber), articleId: h.article.id, score: Math.round(h.score * 10000) / 10000 }));
-    if (hits.length === 0) {
+    if (ordered.length === 0) {
       const filtered = opts.filter && Object.values(opts.filter).some((v) => v !== undefined);
       return done({ ...base, text: filtered ? m.filtered : m.refusal, refused: true, reason: filtered ? 'not-in-filter' : 'no-match' }, retrieveMs);
     }
-    const ex = extractiveAnswer({ store: s, question: q, translated: lang === 'en' ? translateTerms(q) : [], lang, hits });
+    const ex = extractiveAnswer({ store: s, question: q, translated: lang === 'en' ? translateTerms(q) : [], lang, hits: ordered, analysis, keepOrder: opts.order !== undefined });
+    const hits = ex.ranked.slice(0, topK);
+    const closest = closestArticles(hits);
+    const retrieved = hits.map((h) => ({ paragraphId: paragraphId(h.article.id, h.paragraphNumber), articleId: h.article.id, score: Math.round(h.score * 10000) / 10000 }));
+    const confidence = Math.round(ex.confidence * 10000) / 10000;
     if (ex.citations.length === 0 || ex.confidence < config.minConfidence) {
-      return done({ ...base, text: m.refusal, refused: true, reason: 'low-confidence', closest, retrieved, confidence: ex.confidence }, retrieveMs);
+      return done({ ...base, text: m.refusal, refused: true, reason: 'low-confidence', closest, retrieved, confidence }, retrieveMs);
     }
     if (llm) {
       const composed = await answerWithLlm({
@@ -154,9 +181,22 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
         logger.error('LLM answer failed; using the extractive answer', err);
         return null;
       });
-      if (composed) return done({ ...base, ...composed, refused: false, closest, retrieved, confidence: ex.confidence }, retrieveMs);
+      if (composed) return done({ ...base, ...composed, refused: false, closest, retrieved, confidence }, retrieveMs);
     }
-    return done({ ...base, text: ex.text, citations: ex.citations, refused: false, closest, retrieved, confidence: ex.confidence }, retrieveMs);
+    return done({ ...base, text: ex.text, citations: ex.citations, ...(ex.shortAnswer ? { shortAnswer: ex.shortAnswer } : {}), refused: false, closest, retrieved, confidence }, retrieveMs);
+  };
+
+  /**
+   * Each claim is checked offline; with a model configured, the model proposes and the
+   * offline check verifies (see check/llm-check.ts).
+   */
+  const check = async (text: string, opts: CheckOptions = {}): Promise<CheckResult> => {
+    const deps = createCheckDeps(store, embedder, fusion);
+    return checkText(text, opts, async (claim, o) => {
+      const offline = await checkClaimOffline(deps, claim, o);
+      if (!llm || !checkPrompts || !offline.pieces.length) return offline.result;
+      return checkWithLlm({ model: llm, prompts: checkPrompts, deps, offline, lang: o.lang ?? offline.lang, logger, ...(o.signal ? { signal: o.signal } : {}) });
+    });
   };
 
   const clock = options.clock ?? (() => new Date());
@@ -198,7 +238,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     if (!/[\p{L}\p{N}]/u.test(q)) return [];
     if (q.length > config.maxQuestionChars) throw new InputError(`query longer than ${config.maxQuestionChars} characters`);
     const s = store;
-    const { hits } = await retrieve(s, embedder, expandQuery(q, detectLang(q)), { k: opts.topK ?? 10, fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
+    const { hits } = await retrieve(s, embedder, expandQuery(retrievalQuery(q), detectLang(q)), { k: opts.topK ?? 10, fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
     return hits.map((h) => ({
       ...articleRef(h.article),
       paragraphId: paragraphId(h.article.id, h.paragraphNumber),
@@ -252,6 +292,16 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     });
     return reindexing;
   };
+
+  // The first answers after a start compile the question rules, the fact patterns and the
+  // answer path; a few questions of different kinds answered now (their answers dropped) keep
+  // that out of the first users' waiting time.
+  if (store.stats().passages > 0) {
+    for (const w of WARM_UP[config.llm === 'none' ? 'extractive' : 'none']) await answerOne(w).catch(() => undefined);
+    // The same for the check: its readers of numbers, dates and names and its comparison.
+    const deps = createCheckDeps(store, embedder, fusion);
+    for (const w of CHECK_WARM_UP) await checkText(w, {}, async (claim, o) => (await checkClaimOffline(deps, claim, o)).result).catch(() => undefined);
+  }
 
   const corpusFolder = (): string => {
     let st: fs.Stats | null = null;
@@ -375,8 +425,9 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
 
   return {
     checked,
-    limits: Object.freeze({ maxQuestionChars: config.maxQuestionChars }),
+    limits: Object.freeze({ maxQuestionChars: config.maxQuestionChars, maxCheckChars: MAX_CHECK_CHARS }),
     ask,
+    check,
     search,
     source,
     suggest,

@@ -10,9 +10,9 @@
 export { createEngine } from './engine.js';
 /** Options of `createEngine`: settings that override the environment, a logger, an embedder… */
 export type { EngineOptions } from './engine.js';
-/** The engine: `ask`, `search`, `source`, `suggest`, `stats`, `reindex`, `add`, `feeds`, `watchFeeds`, `close`, and its `limits`. */
+/** The engine: `ask`, `check`, `search`, `source`, `suggest`, `stats`, `reindex`, `add`, `feeds`, `watchFeeds`, `close`, and its `limits`. */
 export type { Engine } from './types.js';
-/** What the engine accepts (the longest question), so that every platform accepts the same input. */
+/** What the engine accepts (the longest question, the longest text to check), so that every platform accepts the same input. */
 export type { EngineLimits } from './types.js';
 /** An answer: text with [n] markers, its citations, or a refusal with the closest articles. */
 export type { Answer } from './types.js';
@@ -32,6 +32,24 @@ export type { AskOptions } from './types.js';
 export type { SearchOptions } from './types.js';
 /** Limits an answer or a search to some articles, sources or dates. */
 export type { SearchFilter } from './types.js';
+/** The result of `Engine.check`: a verdict per claim of the text, the sentences skipped, the verdict overall. */
+export type { CheckResult } from './types.js';
+/** The verdict on one claim: `verdict`, `confidence`, `evidence` cited like an answer's, `mismatches`, `closest`. */
+export type { ClaimCheck } from './types.js';
+/** `supported`, `contradicted` or `not-found` (the stored articles do not settle the claim). */
+export type { Verdict } from './types.js';
+/** One fact stated differently: `kind`, the claim's words (`claimed`), the source's (`stated`), the citation marker. */
+export type { Mismatch } from './types.js';
+/** `number`, `date`, `place`, `person`, `organisation`, `negation`, `modality`, `quantity` or `other`. */
+export type { MismatchKind } from './types.js';
+/** A sentence of a checked text that was not checked, and why. */
+export type { SkippedSentence } from './types.js';
+/** Why a sentence was not checked: `question`, `greeting`, `opinion`, `no-fact`, `too-many`. */
+export type { SkipReason } from './types.js';
+/** Why nothing was checked: `empty`, `too-long`, `no-claim`. */
+export type { CheckRefusal } from './types.js';
+/** Options of `Engine.check`: passages per claim, filter, language, one statement (yes/no questions), most claims. */
+export type { CheckOptions } from './types.js';
 /** One paragraph that matched a search, with the passage that matched. */
 export type { SearchHit } from './types.js';
 /** One whole paragraph by its id, with its article. */
@@ -156,6 +174,16 @@ export { normalizeSpace } from './text/normalize.js';
 export { fold } from './text/normalize.js';
 /** An ISO date as readers write it: 29/08/2023 in Vietnamese, 29 Aug 2023 in English. */
 export { formatDate } from './text/format-date.js';
+/**
+ * The sentences of a text worth checking as claims, and those skipped with the reason
+ * (questions, greetings, opinions…): what `Engine.check` would check, without checking it. An
+ * adapter routes a message with no claim in it to `ask` instead.
+ */
+export { splitClaims } from './check/split-claims.js';
+/** How a check result is put into words (verdicts, mismatch kinds, "bài viết ghi / nhận định ghi"), in Vietnamese or English. */
+export { checkWording } from './check/wording.js';
+/** The wording tables `checkWording` returns. */
+export type { CheckWording } from './check/wording.js';
 /** The terminal conversation over an engine (the adapter `kiemchung chat` and `npm start` use). */
 export { runChat } from './cli/chat.js';
 /** Options of `runChat`: input, output, ask options. */

@@ -39,6 +39,13 @@ export interface Answer {
   /** The answer with inline [n] markers; in the offline mode, verbatim quotes framed in `lang`. */
   text: string;
   citations: Citation[];
+  /**
+   * The direct answer when the question asks for a fact (a person, a place, a date, a number,
+   * a list, what an abbreviation stands for…) and the first quote holds it: a span of the
+   * quote of citation `marker`, verbatim (checked in code). Not part of `text`: the terminal
+   * and the chat adapters show it first, emphasised, then `text`.
+   */
+  shortAnswer?: { text: string; marker: number };
   /** True when the corpus does not answer the question; `text` then says so plainly. */
   refused: boolean;
   reason?: RefusalReason;
@@ -105,6 +112,93 @@ export interface Turn {
   period?: AnswerPeriod;
   /** For answers about the collection: the articles listed. */
   collection?: Pick<CollectionAnswer, 'kind' | 'topic'> & { articles: ReadonlyArray<Pick<ArticleRef, 'articleId' | 'title' | 'date'>> };
+}
+
+/** What the stored articles say about a claim. */
+export type Verdict = 'supported' | 'contradicted' | 'not-found';
+
+/** The kind of fact a claim states differently from its source. */
+export type MismatchKind = 'number' | 'date' | 'place' | 'person' | 'organisation' | 'negation' | 'modality' | 'quantity' | 'other';
+
+/** One fact a claim states differently from its source, in the words of each. */
+export interface Mismatch {
+  kind: MismatchKind;
+  /** The claim's words (a verbatim slice of the claim). */
+  claimed: string;
+  /** The source's words (a verbatim slice of the cited quote, so of its paragraph). */
+  stated: string;
+  /** The `marker` of the evidence citation that says it. */
+  citation: number;
+}
+
+/** Why a sentence of the checked text was not checked. */
+export type SkipReason = 'question' | 'greeting' | 'opinion' | 'no-fact' | 'too-many';
+
+export interface SkippedSentence {
+  text: string;
+  reason: SkipReason;
+}
+
+/** The verdict on one claim, with the source's own words. */
+export interface ClaimCheck {
+  /** The claim as checked (a sentence of the text, verbatim after NFC and white-space normalisation). */
+  claim: string;
+  verdict: Verdict;
+  /** Probability-like confidence in [0, 1] that the verdict is right. */
+  confidence: number;
+  /**
+   * The paragraphs the verdict rests on, cited as answers cite them ([n] markers from 1, quotes
+   * verbatim in their paragraphs). For `not-found`, the nearest passages, if any, to show what
+   * the articles do say.
+   */
+  evidence: Citation[];
+  /** For `contradicted`: every fact stated differently, as claimed and as stated. Empty otherwise. */
+  mismatches: Mismatch[];
+  /** Closest articles, best first (shown with `not-found`). */
+  closest: (ArticleRef & { score: number })[];
+  /** How the verdict was reached: offline rules, or a language model checked by them. */
+  mode: 'offline' | 'llm';
+  /** True when the model said `supported` but the offline check found a contradicted fact: the verdict was overruled. */
+  overruled?: boolean;
+  /** Notes on how the verdict was reached (what an LLM proposal lost in verification, and why). */
+  notes?: string[];
+}
+
+export type CheckRefusal = 'empty' | 'too-long' | 'no-claim';
+
+export interface CheckResult {
+  /** The checked text, after NFC and white-space normalisation. */
+  text: string;
+  /** Language the result should be shown in (detected from the text unless forced). */
+  lang: Lang;
+  /** One entry per checked claim, in the order of the text. */
+  claims: ClaimCheck[];
+  /** Sentences not checked, with the reason (questions, greetings, opinions…). */
+  skipped: SkippedSentence[];
+  /**
+   * The verdict on the whole text: `contradicted` when any claim is, else `not-found` when
+   * any claim is, else `supported`; null when nothing was checked.
+   */
+  verdict: Verdict | null;
+  /** Set when nothing could be checked: an empty or over-long text, or no checkable claim in it. */
+  refused?: CheckRefusal;
+  timing: { totalMs: number };
+}
+
+export interface CheckOptions {
+  /** Passages retrieved per claim (default 10). */
+  topK?: number;
+  filter?: SearchFilter;
+  /** Force the result language; default: detected from the text. */
+  lang?: Lang;
+  /**
+   * Check the whole text as one claim, even a yes/no question ("Có phải … không?", "Is it true
+   * that …?"), which is read as the statement it asks about. For routing yes/no questions here.
+   */
+  single?: boolean;
+  /** Most claims checked in one text (default 10); further sentences are skipped as `too-many`. */
+  maxClaims?: number;
+  signal?: AbortSignal;
 }
 
 /** Limits an answer or a search to some articles, sources or dates (all given conditions hold). */
@@ -256,6 +350,8 @@ export interface EngineLimits {
    * refused (`reason: 'too-long'`), longer queries rejected with an `InputError`.
    */
   readonly maxQuestionChars: number;
+  /** Longest text `check` takes (after white space is collapsed); longer texts are refused (`refused: 'too-long'`). */
+  readonly maxCheckChars: number;
 }
 
 /** A followed feed or sitemap, with its poll state. */
@@ -330,6 +426,11 @@ export interface FeedWatch {
 export interface Engine {
   readonly limits: EngineLimits;
   ask(question: string, options?: AskOptions): Promise<Answer>;
+  /**
+   * Checks a statement, or every checkable sentence of a longer text, against the stored
+   * articles: a verdict per claim with the evidence quoted and each mismatched fact named.
+   */
+  check(text: string, options?: CheckOptions): Promise<CheckResult>;
   search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
   /** The paragraph with this id, or null when the id is malformed or unknown. */
   source(paragraphId: string): Promise<SourceParagraph | null>;

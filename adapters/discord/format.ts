@@ -3,15 +3,17 @@
  * as documents for the embed packer (`packDoc`), which enforces every Discord limit. Pure
  * functions that never throw.
  */
-import { type AddResult, type AddedArticle, type Answer, type ArticleRef, type Citation, type EngineStats, type IndexReport, type Lang, type SearchHit, type SourceParagraph, formatDate } from '../../src/index.js';
+import { type AddResult, type AddedArticle, type Answer, type ArticleRef, type CheckResult, type Citation, type EngineStats, type IndexReport, type Lang, type SearchHit, type SourceParagraph, type Verdict, checkWording, formatDate } from '../../src/index.js';
 import { addMessages, articleLine as addArticleLine, summarise } from '../shared/add.js';
-import { articleDate, paragraphLabel } from '../shared/citations.js';
+import { articleDate, directAnswer, paragraphLabel } from '../shared/citations.js';
 import { draftPreview } from '../shared/draft-loop.js';
 import { safeUrl } from '../shared/text.js';
 import { type DocField, LIMITS, type OutMessage, clip, escapeText, packDoc } from './embeds.js';
 import { messagesFor } from './messages.js';
 
-export const COLORS = { answer: 0x2b6cb0, draft: 0xa0aec0, refusal: 0xdd6b20, search: 0x319795, source: 0x4a5568, admin: 0x718096 } as const;
+export const COLORS = { answer: 0x2b6cb0, draft: 0xa0aec0, refusal: 0xdd6b20, search: 0x319795, source: 0x4a5568, admin: 0x718096, supported: 0x2f855a, contradicted: 0xc53030, notFound: 0xd69e2e } as const;
+
+const VERDICT_COLOR: Record<Verdict, number> = { supported: COLORS.supported, contradicted: COLORS.contradicted, 'not-found': COLORS.notFound };
 
 /** "Archive: 2 articles, 12 paragraphs · 2023-08-29 – 2024-06-05". */
 export function corpusFooter(stats: EngineStats | null, lang: Lang): string {
@@ -44,7 +46,8 @@ function quoteField(quote: string, paragraphId: string, url: string | undefined)
 }
 
 /**
- * An answer as messages: the text with its [n] markers as the description, one field per
+ * An answer as messages: the short direct answer in bold when there is one, then the text with
+ * its [n] markers as the description, one field per
  * citation (title, date, paragraph number, quote) with a button showing the whole paragraph,
  * and the corpus size and date range in the footer. A refusal says so and lists the closest articles.
  */
@@ -62,10 +65,12 @@ export function answerMessages(answer: Answer, stats: EngineStats | null, option
     });
   }
   const notes = answer.flagged ? `\n\n⚠️ ${t.flagged}` : '';
+  // The short direct answer first, in bold, with the marker of the quote it is taken from.
+  const direct = directAnswer(answer);
   return packDoc({
     ...base,
     color: COLORS.answer,
-    body: escapeText(answer.text) + notes,
+    body: (direct ? `**${escapeText(direct.text)}** [${direct.marker}]\n` : '') + escapeText(answer.text) + notes,
     fields: answer.citations.map((c) => citationField(c, lang)),
   });
 }
@@ -136,6 +141,49 @@ export function reindexMessages(report: IndexReport, lang: Lang): OutMessage[] {
     title: t.reindexed,
     color: COLORS.admin,
     body: t.reindexLine(report) + (issues ? `\n\n**${t.issues}** (${report.issues.length})\n${issues}` : ''),
+  });
+}
+
+/**
+ * A check result as messages: the verdict as the title (the worst verdict when several claims
+ * were checked), then per claim its verdict and each mismatch as "bài viết ghi / nhận định
+ * ghi", one field per quoted paragraph (title, date, paragraph, quote, button), the closest
+ * articles when not found, and the sentences not checked at the end.
+ */
+export function checkMessages(result: CheckResult, stats: EngineStats | null, options: { notice?: string } = {}): OutMessage[] {
+  const lang = result.lang;
+  const w = checkWording(lang);
+  const footer = corpusFooter(stats, lang);
+  const notice = options.notice ? { notice: options.notice } : {};
+  if (result.refused || !result.verdict) {
+    return packDoc({ color: COLORS.refusal, body: escapeText(w.refusal[result.refused ?? 'no-claim']), footer, ...notice });
+  }
+  const several = result.claims.length > 1;
+  const body: string[] = [];
+  const fields: DocField[] = [];
+  result.claims.forEach((c, k) => {
+    const lines = [several ? `**${w.claim} ${k + 1}** · ${w.sign[c.verdict]} ${w.verdict[c.verdict]}` : `**${w.claim}:**`, `> ${escapeText(c.claim.replace(/\s+/g, ' '))}`];
+    for (const m of c.mismatches) lines.push(`• **${w.kind[m.kind]}:** ${w.stated} “**${escapeText(m.stated)}**” · ${w.claimed} “${escapeText(m.claimed)}” [${m.citation}]`);
+    if (c.overruled) lines.push(`_${w.overruled}_`);
+    body.push(lines.join('\n'));
+    for (const e of c.evidence) {
+      const f = citationField(e, lang);
+      fields.push(several ? { ...f, name: `${k + 1}·${f.name}`, buttonLabel: `${k + 1}·${f.buttonLabel ?? ''}` } : f);
+    }
+    if (c.verdict === 'not-found') {
+      for (const a of c.closest.slice(0, several ? 2 : 3)) fields.push({ name: `${w.closest}: ${a.title}`, value: `${refLine(a, lang)}\n\`${a.articleId}\`` });
+    }
+  });
+  if (result.skipped.length > 0) {
+    body.push(`_${w.skipped}: ${result.skipped.slice(0, 5).map((x) => `“${escapeText(x.text.replace(/\s+/g, ' ').slice(0, 80))}” (${w.skip[x.reason]})`).join('; ')}_`);
+  }
+  return packDoc({
+    title: `${w.sign[result.verdict]} ${w.verdict[result.verdict]}`,
+    color: VERDICT_COLOR[result.verdict],
+    body: body.join('\n\n'),
+    fields,
+    footer,
+    ...notice,
   });
 }
 

@@ -3,7 +3,7 @@
  * its own markup around it (see `citationBlock` in telegram/format.ts, `citationField` in
  * discord/format.ts).
  */
-import { type ArticleRef, type Citation, type Lang, formatDate } from '../../src/index.js';
+import { type Answer, type ArticleRef, type Citation, type Lang, formatDate } from '../../src/index.js';
 import { sharedMessages } from './messages.js';
 
 /**
@@ -34,4 +34,14 @@ export function citedParagraphs(citations: readonly Citation[]): CitedParagraph[
     if (!out.some((p) => p.paragraphId === c.paragraphId)) out.push({ marker: c.marker, paragraphId: c.paragraphId, paragraphNumber: c.paragraphNumber });
   }
   return out;
+}
+
+/**
+ * The short direct answer to show first ("ông Philippe Metzger", "29/8/2023") with the marker
+ * of the quote it comes from, or null: refusals and answers without one show only their text.
+ */
+export function directAnswer(answer: Answer): { text: string; marker: number } | null {
+  const s = answer.shortAnswer;
+  if (answer.refused || !s || !s.text.trim() || !answer.citations.some((c) => c.marker === s.marker)) return null;
+  return { text: s.text, marker: s.marker };
 }

@@ -52,6 +52,24 @@ export function readQuestion(raw: string, maxChars: number, overLimit: 'refuse' 
   return { kind: 'ok', text: wellFormed(text.slice(0, maxChars)), cut: true };
 }
 
+/**
+ * Reads a text to check (a statement, or a whole forwarded post) as `readQuestion` reads a
+ * question, but keeping its line breaks: a post's lines end its sentences even without a full
+ * stop. `maxChars` is the engine's `limits.maxCheckChars`.
+ */
+export function readCheckText(raw: string, maxChars: number, overLimit: 'refuse' | 'cut' = 'refuse'): TypedQuestion {
+  if (typeof raw !== 'string') return { kind: 'empty' };
+  const text = wellFormed(raw)
+    .split(/\r?\n|\r|\u2028|\u2029/)
+    .map(cleanText)
+    .filter((line) => line.length > 0)
+    .join('\n');
+  if (!hasWords(text)) return { kind: 'empty' };
+  if (text.length <= maxChars) return { kind: 'ok', text, cut: false };
+  if (overLimit === 'refuse') return { kind: 'too-long', text, length: text.length };
+  return { kind: 'ok', text: wellFormed(text.slice(0, maxChars)), cut: true };
+}
+
 /** Cuts plain text to at most `max` code points, at a space when one is near, adding an ellipsis. */
 export function truncateText(text: string, max: number): string {
   const points = Array.from(text);

@@ -1,7 +1,7 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, type BotError, type Context, GrammyError } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
-import type { Engine, FeedPollReport, Feedback, Logger } from '../../src/index.js';
+import { type Engine, type FeedPollReport, type Feedback, type Logger, splitClaims } from '../../src/index.js';
 import { createConversations } from '../shared/conversations.js';
 import { type Clock, realClock } from '../shared/clock.js';
 import { type InFlight, createInFlight, drain } from '../shared/lifecycle.js';
@@ -10,6 +10,7 @@ import { createRateLimiter } from '../shared/rate-limit.js';
 import { createPendingLinks, isOnlyALink, urlsIn } from '../shared/add.js';
 import { ADD_BUTTON_PREFIX, addButton, addCommand, offerLink } from './commands/add.js';
 import { answerQuestion } from './commands/ask.js';
+import { ASK_INSTEAD, askInsteadButton, checkCommand, checkStatement, messageTextOf } from './commands/check.js';
 import { feedbackButton, feedbackReply } from './commands/feedback.js';
 import { helpCommand } from './commands/help.js';
 import { inlineQuery } from './commands/inline.js';
@@ -69,8 +70,8 @@ function addressedText(ctx: Context, me: UserFromGetMe): string | null {
 }
 
 /**
- * Builds the bot: allow-list, commands, questions, buttons and inline mode behind one error
- * boundary. Transport (long polling or webhook) is the caller's business.
+ * Builds the bot: allow-list, commands, questions, checks of statements, buttons and inline
+ * mode behind one error boundary. Transport (long polling or webhook) is the caller's business.
  */
 export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   const { engine, config, logger, botInfo } = options;
@@ -172,6 +173,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
 
   safe.command(['start', 'help'], (ctx) => helpCommand(s, ctx));
   safe.command('ask', (ctx) => answerQuestion(s, ctx, ctx.match));
+  safe.command('check', (ctx) => checkCommand(s, ctx, ctx.match));
   safe.command('search', (ctx) => searchCommand(s, ctx, ctx.match));
   safe.command('source', (ctx) => sourceCommand(s, ctx, ctx.match));
   safe.command('reindex', (ctx) => reindexCommand(s, ctx));
@@ -184,6 +186,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   });
   safe.on('callback_query', async (ctx) => {
     const data = ctx.callbackQuery.data;
+    if (data === ASK_INSTEAD) return askInsteadButton(s, ctx);
     if (data !== undefined && s.feedback?.owns(data)) return feedbackButton(s, ctx);
     if (data?.startsWith(ADD_BUTTON_PREFIX)) return addButton(s, ctx);
     if (data !== undefined) return sourceButton(s, ctx);
@@ -205,11 +208,21 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     if (await feedbackReply(s, ctx)) return;
     // A link alone in a private chat is an article to add, not a question.
     if (ctx.chat.type === 'private' && isOnlyALink(text)) return offerLink(s, ctx, urlsIn(text)[0] as string);
+    if (ctx.chat.type === 'private') {
+      // A forwarded post is checked. A statement typed in a private chat is checked rather than
+      // answered (with a button to ask it instead); anything without a claim is a question.
+      if (ctx.message.forward_origin) return checkStatement(s, ctx, text, { offerQuestion: false });
+      if (splitClaims(text).claims.length > 0) return checkStatement(s, ctx, text, { offerQuestion: true });
+    }
     const question = addressedText(ctx, botInfo);
     if (question !== null) await answerQuestion(s, ctx, question);
   });
   safe.on('message', async (ctx) => {
-    if (ctx.chat.type === 'private') await replyText(ctx, textsFor(ctx).textOnly);
+    if (ctx.chat.type !== 'private') return;
+    // A forwarded photo or document with a caption is checked like a forwarded text.
+    const caption = messageTextOf(ctx.message);
+    if (ctx.message.forward_origin && caption) return checkStatement(s, ctx, caption, { offerQuestion: false });
+    await replyText(ctx, textsFor(ctx).textOnly);
   });
 
   return {

@@ -2,9 +2,9 @@
  * The Telegram bot's messages: answers, sources, search results and help as HTML messages
  * within Telegram's limits (through `packBlocks`). Pure functions that never throw.
  */
-import { type AddResult, type AddedArticle, type Answer, type ArticleRef, type Citation, type EngineStats, type Lang, type SearchHit, type SourceParagraph, formatDate } from '../../src/index.js';
+import { type AddResult, type AddedArticle, type Answer, type ArticleRef, type CheckResult, type Citation, type EngineStats, type Lang, type SearchHit, type SourceParagraph, checkWording, formatDate } from '../../src/index.js';
 import { type AddSummary, addMessages, articleLine as addArticleLine, summarise } from '../shared/add.js';
-import { type CitedParagraph, articleDate, citedParagraphs, paragraphLabel } from '../shared/citations.js';
+import { type CitedParagraph, articleDate, citedParagraphs, directAnswer, paragraphLabel } from '../shared/citations.js';
 import { safeUrl, truncateText } from '../shared/text.js';
 import { TELEGRAM_TEXT_LIMIT, escapeHtml, packBlocks } from './html.js';
 import { messages } from './messages.js';
@@ -43,13 +43,15 @@ export interface FormattedAnswer {
 }
 
 /**
- * The answer with its [n] markers, then one entry per citation: title, date, paragraph number
- * and id, and the quote in an expandable blockquote. A refusal lists the closest articles.
+ * The short direct answer in bold when there is one, the answer with its [n] markers, then
+ * one entry per citation: title, date, paragraph number and id, and the quote in an
+ * expandable blockquote. A refusal lists the closest articles.
  */
 export function formatAnswer(answer: Answer, options: FormatOptions = {}): FormattedAnswer {
   const lang = answer.lang;
   const t = messages(lang);
-  const blocks = [escapeHtml(answer.text)];
+  const direct = directAnswer(answer);
+  const blocks = [`${direct ? `<b>${escapeHtml(direct.text)}</b> [${direct.marker}]\n` : ''}${escapeHtml(answer.text)}`];
   if (answer.flagged) blocks.push(`<i>${escapeHtml(t.flagged)}</i>`);
   if (answer.refused) {
     const closest = answer.closest.slice(0, 5);
@@ -106,6 +108,7 @@ export function formatHelp(stats: EngineStats | null, lang: Lang, botUsername: s
   const commands = [
     `<b>${escapeHtml(h.commands)}</b>`,
     `/ask — ${escapeHtml(h.ask)}`,
+    `/check — ${escapeHtml(h.check)}`,
     `/search — ${escapeHtml(h.search)}`,
     `/source — ${escapeHtml(h.source)}`,
     '/new',
@@ -125,6 +128,40 @@ export function formatInlineAnswer(answer: Answer, options: FormatOptions = {}):
   const parts = formatAnswer(answer, { limit: limit - note.length }).messages;
   const first = parts[0] ?? escapeHtml(messages(answer.lang).emptyAnswer);
   return parts.length > 1 ? first + note : first;
+}
+
+/**
+ * A check result: for each claim the verdict first, then each mismatch as "bài viết ghi /
+ * nhận định ghi", then the quotes with their citations (the closest articles when not found);
+ * the sentences not checked last. The sources are one per cited paragraph, for the buttons.
+ */
+export function formatCheck(result: CheckResult, options: FormatOptions = {}): FormattedAnswer {
+  const lang = result.lang;
+  const w = checkWording(lang);
+  const t = messages(lang);
+  if (result.refused) return { messages: [escapeHtml(w.refusal[result.refused])], sources: [] };
+  const blocks: string[] = [];
+  const cited: Citation[] = [];
+  result.claims.forEach((c, k) => {
+    const head = result.claims.length > 1 ? `<b>${escapeHtml(w.claim)} ${k + 1}</b>: “${escapeHtml(truncateText(c.claim, 300))}”\n` : '';
+    const lines = [`${head}${w.sign[c.verdict]} <b>${escapeHtml(w.verdict[c.verdict])}</b>`];
+    for (const m of c.mismatches) {
+      lines.push(`• <b>${escapeHtml(w.kind[m.kind])}</b>: ${escapeHtml(w.stated)} “<b>${escapeHtml(m.stated)}</b>” · ${escapeHtml(w.claimed)} “${escapeHtml(m.claimed)}” [${m.citation}]`);
+    }
+    if (c.overruled) lines.push(`<i>${escapeHtml(w.overruled)}</i>`);
+    blocks.push(lines.join('\n'));
+    c.evidence.forEach((e, i) => blocks.push(`${i === 0 ? `<b>${escapeHtml(t.sources)}</b>\n` : ''}${citationBlock(e, lang)}`));
+    if (c.verdict === 'not-found' && c.closest.length > 0) {
+      const closest = c.closest.slice(0, 3).map((a) => `• ${articleLine(a, lang)} · <code>${escapeHtml(a.articleId)}</code>`);
+      blocks.push(`<b>${escapeHtml(w.closest)}</b>\n${closest.join('\n')}`);
+    }
+    cited.push(...c.evidence);
+  });
+  if (result.skipped.length > 0) {
+    const skipped = result.skipped.slice(0, 5).map((x) => `“${escapeHtml(truncateText(x.text, 80))}” (${escapeHtml(w.skip[x.reason])})`);
+    blocks.push(`<i>${escapeHtml(w.skipped)}: ${skipped.join('; ')}${result.skipped.length > 5 ? '…' : ''}</i>`);
+  }
+  return { messages: packBlocks(blocks, options.limit), sources: citedParagraphs(cited) };
 }
 
 /** What became of one URL given to /add (or the add button): the stored article, or the reason. */

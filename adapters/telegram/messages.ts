@@ -15,6 +15,8 @@ export interface Messages extends SharedMessages {
   searchNone: string;
   noAnswerHint: string;
   askUsage: string;
+  checkUsage: string;
+  checkTooLong: (limit: number, got: number) => string;
   searchUsage: string;
   sourceUsage: string;
   sourceBadId: (shownId: string) => string;
@@ -43,6 +45,7 @@ export interface Messages extends SharedMessages {
     corpusEmpty: string;
     commands: string;
     ask: string;
+    check: string;
     search: string;
     source: string;
     examples: string;
@@ -64,6 +67,8 @@ const vi: Omit<Messages, keyof SharedMessages> = {
   searchNone: 'Không tìm thấy bài nào phù hợp.',
   noAnswerHint: 'Bạn có thể thử /search với từ khoá ngắn hơn.',
   askUsage: 'Hãy gõ câu hỏi sau lệnh, ví dụ: /ask Việt Nam ký kết gì tại Hội nghị LMC?',
+  checkUsage: 'Hãy gõ nhận định cần kiểm chứng sau lệnh, ví dụ: /check Hội nghị LMC lần thứ 4 được tổ chức tại Hà Nội. Hoặc trả lời một tin nhắn bằng /check để kiểm chứng tin nhắn đó.',
+  checkTooLong: (limit, got) => `Văn bản quá dài để kiểm chứng một lần (${got} ký tự). Xin gửi từng đoạn dưới ${limit} ký tự.`,
   searchUsage: 'Hãy gõ từ khoá sau lệnh, ví dụ: /search IEC',
   sourceUsage: 'Hãy gõ mã đoạn sau lệnh, ví dụ: /source do-luong-lmc-2023#p3',
   sourceBadId: (id) => `"${id}" không phải là mã đoạn. Mã đoạn có dạng mã-bài#pN, ví dụ do-luong-lmc-2023#p3.`,
@@ -92,6 +97,7 @@ const vi: Omit<Messages, keyof SharedMessages> = {
     corpusEmpty: 'Kho dữ liệu hiện chưa có bài nào.',
     commands: 'Lệnh',
     ask: 'đặt câu hỏi (trong chat riêng, cứ gõ câu hỏi)',
+    check: 'kiểm chứng một nhận định hoặc cả một tin (trả lời tin nhắn bằng /check; trong chat riêng, cứ gửi nhận định hoặc chuyển tiếp tin)',
     search: 'tìm các bài liên quan',
     source: 'xem nguyên văn một đoạn',
     examples: 'Ví dụ',
@@ -104,6 +110,7 @@ const vi: Omit<Messages, keyof SharedMessages> = {
   },
   commandList: [
     { command: 'ask', description: 'Đặt câu hỏi, nhận câu trả lời có trích dẫn' },
+    { command: 'check', description: 'Kiểm chứng một nhận định với các bài viết' },
     { command: 'search', description: 'Tìm các bài liên quan' },
     { command: 'source', description: 'Xem nguyên văn một đoạn theo mã' },
     { command: 'new', description: 'Bắt đầu cuộc trò chuyện mới' },
@@ -120,6 +127,8 @@ const en: Omit<Messages, keyof SharedMessages> = {
   searchNone: 'No matching articles.',
   noAnswerHint: 'You can try /search with fewer words.',
   askUsage: 'Type your question after the command, e.g. /ask What did Vietnam sign at the LMC conference?',
+  checkUsage: 'Type the statement to check after the command, e.g. /check The 4th LMC symposium was held in Hanoi. Or reply to a message with /check to check that message.',
+  checkTooLong: (limit, got) => `That text is too long to check at once (${got} characters). Please send it in parts under ${limit}.`,
   searchUsage: 'Type keywords after the command, e.g. /search IEC',
   sourceUsage: 'Type a paragraph id after the command, e.g. /source do-luong-lmc-2023#p3',
   sourceBadId: (id) => `"${id}" is not a paragraph id. Ids look like article-id#pN, e.g. do-luong-lmc-2023#p3.`,
@@ -148,6 +157,7 @@ const en: Omit<Messages, keyof SharedMessages> = {
     corpusEmpty: 'The archive has no articles yet.',
     commands: 'Commands',
     ask: 'ask a question (in a private chat, just type it)',
+    check: 'check a statement or a whole post (reply to a message with /check; in a private chat, just send the statement or forward the post)',
     search: 'find related articles',
     source: 'read one paragraph in full',
     examples: 'Examples',
@@ -160,6 +170,7 @@ const en: Omit<Messages, keyof SharedMessages> = {
   },
   commandList: [
     { command: 'ask', description: 'Ask a question, get a cited answer' },
+    { command: 'check', description: 'Check a statement against the articles' },
     { command: 'search', description: 'Find related articles' },
     { command: 'source', description: 'Read a paragraph in full by its id' },
     { command: 'new', description: 'Start a new conversation' },

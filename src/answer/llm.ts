@@ -47,6 +47,11 @@ export interface LlmAnswerer {
   /** The checked answer, or null when the model declined or too little survived the check. */
   answer(input: LlmAnswerInput): Promise<LlmResult | null>;
   /**
+   * The model's raw reply to a system and a user message (for the claim check, which verifies
+   * the reply itself). Throws a `ProviderError` when the provider fails.
+   */
+  complete(system: string, user: string, signal?: AbortSignal): Promise<string>;
+  /**
    * A follow-up question rewritten to stand alone, from the conversation so far; null when the
    * model gave nothing usable. Absent when the rewrite prompts are missing.
    */
@@ -184,6 +189,15 @@ export async function createLlmAnswerer(spec: string, ctx: { config: Config; log
 
   return {
     id: spec,
+    async complete(system, user, callerSignal) {
+      const signal = callerSignal ? AbortSignal.any([callerSignal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
+      try {
+        return (await chat.invoke([new SystemMessage(system), new HumanMessage(user)], { signal })).text;
+      } catch (err) {
+        if (isAbort(err, callerSignal)) throw err;
+        throw wrapFailure(target, err);
+      }
+    },
     ...(rewritePrompts ? { rewrite } : {}),
     async answer(input) {
       if (input.sources.length === 0) return null;

@@ -1,43 +1,295 @@
-import { fold } from '../text/normalize.js';
+import { detectLang } from '../text/lang.js';
+import { fold, hasMarks, nfc } from '../text/normalize.js';
+import { WORD_END, WORD_START, escapeRegExp } from '../text/words.js';
 
-/** What kind of fact a question asks for; an answer sentence without one is weak evidence. */
+/**
+ * What a question asks for, read from its question words. The kind decides which facts in a
+ * sentence count as an answer (a person's name for "ai", a date for "khi nào"…) and which span
+ * becomes the short answer; the question words themselves carry no evidence and are left out
+ * of the retrieval query.
+ *
+ * Rules are written once, in Vietnamese with tone marks (and in English). A question typed
+ * with marks is matched on its marked words, so "ở đầu" (at the start) is not "ở đâu"
+ * (where); a question typed without marks is matched on the folded forms of the same rules.
+ * Word boundaries come from `text/words.ts`: JavaScript's `\b` does not see "ở", "tại", "ông".
+ */
+export type FactKind = 'person' | 'place' | 'date' | 'number' | 'abbreviation' | 'definition' | 'reason' | 'manner' | 'yesno' | 'other';
+
+/** The kinds of fact some callers only need (a person, a place, a date, a number), or 'any'. */
 export type ExpectedType = 'number' | 'date' | 'place' | 'person' | 'any';
 
-const RULES: Array<[ExpectedType, RegExp]> = [
-  ['date', /\b(khi nao|bao gio|luc nao|ngay nao|ngay bao nhieu|thang nao|nam nao|thoi gian nao|thoi diem nao|when|what date|what year|which year|which day)\b/],
-  ['number', /\b(bao nhieu|may (nam|nuoc|quoc gia|thanh vien|nguoi|lan)|so luong|how many|how much|what number|ty le|phan tram|percentage)\b/],
-  ['place', /\b(o dau|tai dau|noi nao|dia diem nao|thanh pho nao|nuoc nao|quoc gia nao|where|which city|which country)\b/],
-  ['person', /(^|\s)(ai|nguoi nao|la ai|who|whom)(\s|\?|$)/],
-];
-
+/** The kind of fact a question asks for, among person, place, date and number. */
 export function expectedType(question: string): ExpectedType {
-  const q = ` ${fold(question).replace(/[?!.,;:]/g, ' ').replace(/\s+/g, ' ')} `;
-  // "AI" (artificial intelligence) written in capitals is not the question word "ai".
-  const noAcronym = / AI /.test(` ${question.replace(/[?!.,;:]/g, ' ')} `) ? q.replace(/ ai /g, ' ') : q;
-  for (const [type, re] of RULES) if (re.test(noAcronym)) return type;
-  return 'any';
+  const { kind } = analyzeQuestion(question);
+  return kind === 'number' || kind === 'date' || kind === 'place' || kind === 'person' ? kind : 'any';
 }
 
-// Marked forms: folded "nam", "ba", "sau" would also match "Việt Nam", "bà", "sau đó".
-const NUMBER_WORDS = /(^|[^\p{L}])(hai|bốn|sáu|bảy|tám|chín|mười|trăm|nghìn|ngàn|triệu|tỷ|tỉ|one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion)(?![\p{L}])/u;
+export interface QuestionAnalysis {
+  kind: FactKind;
+  /** Asks for several items ("những quốc gia nào", "which countries", "gồm những gì"). */
+  list: boolean;
+  /** A yes/no question ("Có phải … không?", "… đúng không?", "Is … ?"): a claim to check. */
+  yesNo: boolean;
+  /** For abbreviation and definition questions: the term asked about ("IEC"). */
+  subject?: string;
+  /**
+   * The noun a "… nào" question names its answer by, as typed ("luật" in "sửa đổi luật
+   * nào?"): an answer is often a name that starts with it ("Luật Tiêu chuẩn và …").
+   */
+  head?: string;
+  /** [start, end) of the question words in the question: no evidence, left out of retrieval. */
+  questionWords: Array<[number, number]>;
+}
 
-/** True when the sentence holds a fact of the expected type that the question itself does not. */
-export function hasExpected(type: ExpectedType, sentence: string, question: string): boolean {
-  if (type === 'any') return true;
-  const qDigits = new Set(question.match(/\d+/g) ?? []);
-  const digitsIn = (t: string) => (t.match(/\d+/g) ?? []).some((d) => !qDigits.has(d));
-  const newDigits = digitsIn(sentence);
-  // A date is not an answer to "how many": drop dates before looking for a count.
-  const withoutDates = sentence.replace(/\d{1,2}\/\d{1,2}(\/\d{2,4})?|(ngày|tháng|năm)\s+\d+/giu, ' ');
-  const folded = fold(sentence);
-  switch (type) {
-    case 'number':
-      return digitsIn(withoutDates) || NUMBER_WORDS.test(withoutDates.toLowerCase());
-    case 'date':
-      return newDigits || /\b(thang|nam|ngay)\s+\d/.test(folded);
-    case 'place':
-      return /\b(tai|o|den)\s+\p{Lu}/u.test(sentence.replace(/\b(Tại|Ở|Đến)\b/g, (m) => m.toLowerCase())) || /\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(sentence);
-    case 'person':
-      return /(\p{Lu}\p{Ll}*\s+){2,}\p{Lu}\p{Ll}*/u.test(sentence) || /\b(ông|bà|Thứ trưởng|Bộ trưởng|Chủ tịch|Giám đốc|Tổng Thư ký)\b/iu.test(sentence);
+interface Rule {
+  kind: FactKind;
+  /** Marked Vietnamese or English phrases; a space matches any white space. */
+  phrases: string[];
+  /**
+   * Phrases that also name what is asked ("nguyên nhân", "tỷ lệ") are evidence as well and
+   * stay in the retrieval query.
+   */
+  keep?: boolean;
+  /** Only in questions typed with marks: the folded form is another common word ("mấy" → "may"). */
+  markedOnly?: boolean;
+}
+
+// Order matters: the first rule that matches decides the kind ("ngày bao nhiêu" is a date,
+// "tại sao" a reason before "tại đâu" a place).
+const RULES: Rule[] = [
+  {
+    kind: 'date',
+    phrases: [
+      'khi nào', 'bao giờ', 'lúc nào', 'hồi nào', 'ngày nào', 'hôm nào', 'tháng nào', 'năm nào', 'thời gian nào', 'thời điểm nào', 'dịp nào',
+      'ngày bao nhiêu', 'ngày mấy', 'ngày tháng năm nào', 'when', 'what date', 'what year', 'which year', 'what day', 'which day', 'what time',
+    ],
+  },
+  { kind: 'number', phrases: ['bao nhiêu', 'bao lâu', 'bao xa', 'how many', 'how much', 'how long', 'how old', 'how far', 'what percentage', 'what number'] },
+  { kind: 'number', phrases: ['mấy'], markedOnly: true },
+  // Without marks "mấy" is also "máy" (machine): only before a counted noun.
+  { kind: 'number', phrases: ['mấy người', 'mấy nước', 'mấy quốc gia', 'mấy lần', 'mấy năm', 'mấy ngày', 'mấy tháng', 'mấy tuổi', 'mấy thành viên', 'mấy bên'], keep: true },
+  { kind: 'number', phrases: ['số lượng', 'tỷ lệ', 'tỉ lệ', 'phần trăm', 'số tiền', 'kinh phí'], keep: true },
+  { kind: 'abbreviation', phrases: ['viết tắt của', 'là viết tắt', 'viết tắt là', 'stand for', 'stands for', 'full name', 'abbreviation'], keep: true },
+  { kind: 'reason', phrases: ['vì sao', 'tại sao', 'do đâu', 'vì đâu', 'why', 'what caused'] },
+  { kind: 'reason', phrases: ['lý do', 'lí do', 'nguyên nhân', 'reason', 'cause'], keep: true },
+  { kind: 'person', phrases: ['là ai', 'những ai', 'người nào', 'vị nào', 'ông nào', 'bà nào', 'ai', 'who', 'whom', 'whose'] },
+  {
+    kind: 'place',
+    phrases: [
+      'ở đâu', 'tại đâu', 'nơi nào', 'chỗ nào', 'địa điểm nào', 'thành phố nào', 'tỉnh nào', 'nước nào', 'quốc gia nào', 'vùng nào', 'khu vực nào',
+      'where', 'which city', 'which country', 'which countries', 'which province', 'what country', 'what city',
+    ],
+  },
+  { kind: 'manner', phrases: ['như thế nào', 'thế nào', 'ra sao', 'bằng cách nào', 'cách nào', 'làm sao', 'how'] },
+  { kind: 'other', phrases: ['là gì', 'điều gì', 'cái gì', 'việc gì', 'những gì', 'gì', 'nào', 'what', 'which'] },
+];
+
+const fl = (s: string) => fold(s);
+
+const EN_PHRASE = /^(?:what|which|who|whom|whose|when|where|why|how|stand|stands|full|abbreviation|reason|cause)(?![\p{L}])/u;
+/** At most two words before: "In which year", "On what date", "For how long". */
+const EN_LEAD = /^\s*(?:[\p{L}\p{N}'’-]+\s+){0,2}$/u;
+
+/** A phrase as a pattern: escaped, any white space between its words. */
+const phrasePattern = (p: string) => escapeRegExp(p).replace(/ /g, '\\s+');
+
+interface CompiledRule extends Rule {
+  marked: RegExp;
+  folded: RegExp | null;
+}
+
+const compile = (phrases: string[], folded: boolean) =>
+  new RegExp(`${WORD_START}(?:${phrases.map((p) => phrasePattern(folded ? fl(p) : p)).join('|')})${WORD_END}`, 'gu');
+
+const COMPILED: CompiledRule[] = RULES.map((r) => ({ ...r, marked: compile(r.phrases, false), folded: r.markedOnly ? null : compile(r.phrases, true) }));
+
+// "Đâu là …" means "what is …", not "where".
+const DAU_LA = { marked: new RegExp(`^\\s*đâu\\s+là${WORD_END}`, 'u'), folded: new RegExp(`^\\s*dau\\s+la${WORD_END}`, 'u') };
+// "ở đâu" at the end of a question, or "đâu" alone there ("diễn ra đâu?").
+const BARE_DAU = { marked: new RegExp(`${WORD_START}đâu\\s*[?.!]*\\s*$`, 'u'), folded: new RegExp(`${WORD_START}dau\\s*[?.!]*\\s*$`, 'u') };
+
+const LIST = {
+  marked: new RegExp(`${WORD_START}(?:những|các)\\s+(?:(?!là\\s|được\\s|đã\\s)[\\p{L}\\p{M}]+\\s+){0,3}?(?:nào|gì)${WORD_END}|${WORD_START}(?:những\\s+gì|những\\s+ai|gồm|bao\\s+gồm)${WORD_END}`, 'u'),
+  folded: new RegExp(`${WORD_START}(?:nhung|cac)\\s+(?:(?!la\\s|duoc\\s|da\\s)[\\p{L}\\p{M}]+\\s+){0,3}?(?:nao|gi)${WORD_END}|${WORD_START}(?:nhung\\s+gi|nhung\\s+ai|gom|bao\\s+gom)${WORD_END}`, 'u'),
+};
+const EN_LIST = /(?<![\p{L}\p{N}])(?:which|what)\s+(?:\p{L}+\s+){0,2}?(?:countries|members|organisations|organizations|ministries|fields|areas|sectors|people|partners|nations|types|kinds|forms|standards)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?:list|name)\s+the(?![\p{L}\p{N}])/iu;
+
+// Yes/no: "Có phải …", "Phải chăng …", "Liệu …", or a question ending in "không", "chưa",
+// "đúng không", "phải không", "hay không" with no other question word.
+// "Liệu …" opens a yes/no question, but "liệu trình", "liệu pháp" are nouns.
+const YES_NO_START = {
+  marked: new RegExp(`^\\s*(?:có\\s+phải|phải\\s+chăng|liệu(?!\\s+(?:trình|pháp))|có\\s+đúng|đúng\\s+là)${WORD_END}`, 'u'),
+  folded: new RegExp(`^\\s*(?:co\\s+phai|phai\\s+chang|lieu(?!\\s+(?:trinh|phap))|co\\s+dung|dung\\s+la)${WORD_END}`, 'u'),
+};
+const YES_NO_END = {
+  marked: new RegExp(`${WORD_START}(?:không|chưa|đúng\\s+không|phải\\s+không|hay\\s+không|có\\s+đúng\\s+không|đúng\\s+chưa|không\\s+vậy|chứ|à)\\s*[?.!]*\\s*$`, 'u'),
+  folded: new RegExp(`${WORD_START}(?:khong|chua|dung\\s+khong|phai\\s+khong|hay\\s+khong|co\\s+dung\\s+khong|dung\\s+chua|khong\\s+vay)\\s*[?.!]*\\s*$`, 'u'),
+};
+const YES_NO_EN = /^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|may|might|must)\s+(?!there\s+any\s+(?:what|who))/iu;
+const EN_WH = /(?<![\p{L}\p{N}])(?:what|which|who|whom|whose|when|where|why|how)(?![\p{L}\p{N}])/iu;
+
+// An acronym ("IEC", "KH&CN", "QCVN") asked "là gì" is asked to be spelled out.
+const ACRONYM = /^[\p{Lu}\d][\p{Lu}\d&.-]*\p{Lu}[\p{Lu}\d&.-]*$/u;
+const WHAT_IS = {
+  marked: new RegExp(`^\\s*(.{1,60}?)\\s+(?:là\\s+(?:gì|cái\\s+gì|tổ\\s+chức\\s+gì|tổ\\s+chức\\s+nào)|nghĩa\\s+là\\s+gì|có\\s+nghĩa\\s+là\\s+gì)${WORD_END}\\s*[?.!]*\\s*$`, 'u'),
+  folded: new RegExp(`^\\s*(.{1,60}?)\\s+(?:la\\s+(?:gi|cai\\s+gi|to\\s+chuc\\s+gi|to\\s+chuc\\s+nao)|nghia\\s+la\\s+gi|co\\s+nghia\\s+la\\s+gi)${WORD_END}\\s*[?.!]*\\s*$`, 'u'),
+};
+const EN_WHAT_IS = /^\s*what\s+(?:(?:is|are)\s+(?:the\s+|an?\s+)?(.{1,60}?)|does\s+(?:the\s+|an?\s+)?(.{1,60}?)\s+(?:mean|stand\s+for))\s*\?*\s*$/iu;
+// Subjects of "… là gì" that ask for a statement about something, not a definition of it.
+const NOT_DEFINED = /^(?:mục tiêu|kết quả|nguyên nhân|tác dụng|lợi ích|ý nghĩa|vai trò|nhiệm vụ|hậu quả|tác hại|biểu hiện|dấu hiệu|triệu chứng|giải pháp|nội dung|đề xuất|kiến nghị|điều kiện|yêu cầu|mong muốn|cam kết|khó khăn|thách thức|điểm|chủ đề|phương pháp|cách|lý do|lí do|tình trạng)(?![\p{L}\p{N}])/u;
+
+// The one or two words before "nào": "luật nào", "bệnh viện nào".
+const HEAD_NAO = {
+  marked: new RegExp(`${WORD_START}((?:[\\p{L}\\p{M}]+\\s+)?[\\p{L}\\p{M}]+)\\s+nào${WORD_END}`, 'u'),
+  folded: new RegExp(`${WORD_START}((?:[\\p{L}\\p{M}]+\\s+)?[\\p{L}\\p{M}]+)\\s+nao${WORD_END}`, 'u'),
+};
+// Words before "nào" that are not a noun naming the answer ("như thế nào", "bằng cách nào").
+const HEAD_NOT_NOUN = /(?:^|\s)(?:the|nhu|bang|cach|luc|khi|ngay|thang|nam|hom|thoi gian|thoi diem|noi|cho|dia diem|nguoi|vi|ong|ba|nhung|cac|loai)$/u;
+
+/** The question's analysis; pure and cheap (a few regular expressions). */
+export function analyzeQuestion(question: string): QuestionAnalysis {
+  const q = nfc(question);
+  const marked = hasMarks(q);
+  // Matching works on one lower-cased form; folding keeps the length of NFC text (one
+  // character per character), so offsets found in it are offsets in `q`.
+  const lower = q.toLowerCase();
+  const text = marked ? lower : fl(lower);
+  const mode = marked ? 'marked' : 'folded';
+  // Offsets found in the lower-cased or folded form are offsets in `q` only when every
+  // character maps to one character (true of NFC Vietnamese and English).
+  const sameLength = text.length === q.length;
+  // "AI" in capitals is artificial intelligence, not the question word "ai".
+  const capsAi = new RegExp(`${WORD_START}AI${WORD_END}`, 'gu');
+  const blanked = q.replace(capsAi, '  ').toLowerCase();
+  const matchText = marked ? blanked : fl(blanked);
+
+  const questionWords: Array<[number, number]> = [];
+  let kind: FactKind | null = null;
+  const dauLa = DAU_LA[mode].test(matchText);
+  for (const rule of COMPILED) {
+    const re = marked ? rule.marked : rule.folded;
+    if (!re) continue;
+    re.lastIndex = 0;
+    for (const m of matchText.matchAll(re)) {
+      const word = m[0];
+      if (dauLa && m.index < 4 && /^(?:đâu|dau)/u.test(word)) continue;
+      // English puts its question word first ("In which year …", "How much time … when …"):
+      // one further on is a conjunction or a relative pronoun.
+      if (EN_PHRASE.test(word) && !EN_LEAD.test(matchText.slice(0, m.index))) continue;
+      if (!rule.keep) questionWords.push([m.index, m.index + word.length]);
+      kind ??= rule.kind;
+    }
   }
+  const bare = dauLa ? null : BARE_DAU[mode].exec(matchText);
+  if (bare && (kind === null || kind === 'other')) {
+    kind = 'place';
+    questionWords.push([bare.index, bare.index + 3]);
+  }
+  if (dauLa) {
+    const m = /^\s*đâu\s+là|^\s*dau\s+la/u.exec(matchText);
+    if (m) questionWords.push([m.index, m.index + m[0].length]);
+  }
+
+  // Yes/no: an explicit opener, or a closing "không"/"chưa" with no other question word.
+  const opener = YES_NO_START[mode].exec(text);
+  const closer = YES_NO_END[mode].exec(text);
+  const enYesNo = !marked && YES_NO_EN.test(q) && !EN_WH.test(q) && detectLang(q) === 'en';
+  const yesNo = Boolean(opener) || (Boolean(closer) && (kind === null || kind === 'other' && !/(?:gì|gi|nào|nao)\s*[?.!]*\s*$/u.test(text))) || enYesNo;
+  if (yesNo) {
+    if (opener) questionWords.push([opener.index, opener.index + opener[0].length]);
+    if (closer) questionWords.push([closer.index, closer.index + closer[0].trimEnd().length]);
+  }
+
+  let subject: string | undefined;
+  const whatIs = WHAT_IS[mode].exec(text) ?? (!marked ? EN_WHAT_IS.exec(q) : null);
+  const asked = whatIs?.[1] ?? whatIs?.[2];
+  if (whatIs && asked && !yesNo) {
+    // The subject as typed (same offsets in `q`).
+    const start = whatIs.index + whatIs[0].indexOf(asked);
+    const raw = q.slice(start, start + asked.length).trim();
+    const words = raw.split(/\s+/u);
+    if (ACRONYM.test(raw)) {
+      kind = 'abbreviation';
+      subject = raw;
+    } else if (words.length <= 4 && !/(?<![\p{L}\p{N}])(?:của|cua|of)(?![\p{L}\p{N}])/iu.test(raw) && !NOT_DEFINED.test(raw.toLowerCase()) && !NOT_DEFINED.test(lower)) {
+      kind = 'definition';
+      subject = raw;
+    }
+  }
+  if (kind === 'abbreviation' && !subject) {
+    const acr = q.match(/(?<![\p{L}\p{N}])[\p{Lu}][\p{Lu}\d&]{1,}(?![\p{L}\p{N}])/u);
+    if (acr) subject = acr[0];
+  }
+
+  const list = LIST[mode].test(text) || (!marked && EN_LIST.test(q));
+  let head: string | undefined;
+  const nao = HEAD_NAO[mode].exec(text);
+  if (nao?.[1] && sameLength) {
+    const start = nao.index + nao[0].indexOf(nao[1]);
+    const h = q.slice(start, start + nao[1].length).replace(/^(?:những|các|nhung|cac)\s+/iu, '');
+    if (!HEAD_NOT_NOUN.test(fl(h))) head = h;
+  }
+  questionWords.sort((a, b) => a[0] - b[0]);
+  return {
+    kind: yesNo ? 'yesno' : (kind ?? 'other'),
+    list,
+    yesNo,
+    ...(subject ? { subject } : {}),
+    ...(head ? { head } : {}),
+    questionWords: sameLength ? mergeSpans(questionWords) : [],
+  };
+}
+
+function mergeSpans(spans: Array<[number, number]>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const s of spans) {
+    const last = out[out.length - 1];
+    if (last && s[0] <= last[1]) last[1] = Math.max(last[1], s[1]);
+    else out.push([s[0], s[1]]);
+  }
+  return out;
+}
+
+/**
+ * The question with its question words replaced by a phrase break: what retrieval should
+ * look for. ViNewsQA, 500 articles: R@1 78.2 → 79.2 (with 5,000 distractors 72.4 → 73.2);
+ * a break rather than nothing, so that no word pair is formed across the removed words.
+ */
+export function retrievalQuery(question: string, analysis: QuestionAnalysis = analyzeQuestion(question)): string {
+  const q = nfc(question);
+  if (analysis.questionWords.length === 0) return q;
+  let out = '';
+  let at = 0;
+  for (const [a, b] of analysis.questionWords) {
+    out += `${q.slice(at, a)} , `;
+    at = b;
+  }
+  out += q.slice(at);
+  // Nothing but question words ("Ai?"): keep the question as it was.
+  return /[\p{L}\p{N}]/u.test(out) ? out : q;
+}
+
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+// Function words (folded) skipped when looking for the words next to the question words. A
+// short list on purpose: folded, longer stop lists swallow content words ("chủ" → "chu").
+const FUNCTION_WORDS = new Set(
+  'la cua va cac nhung mot co duoc da se dang bi cho voi trong tai o tu den ve theo thi ma nay do khong vao ra len the the is are was were the a an of to in on at by for did does do has have had'.split(' '),
+);
+
+/**
+ * The words right next to the question words, two on each side within the clause: what the
+ * question is about ("sinh" in "Thứ trưởng Lê Xuân Định sinh năm nào?", "Chủ tịch" in "Ai là
+ * Chủ tịch IEC?"). A sentence that answers usually has them; a near miss often lacks them.
+ */
+export function focusWords(question: string, analysis: QuestionAnalysis): string[] {
+  const q = nfc(question);
+  const out: string[] = [];
+  for (const [a, b] of analysis.questionWords) {
+    const left = q.slice(0, a).split(/[,;:.?!()]/u).pop() ?? '';
+    const right = q.slice(b).split(/[,;:.?!()]/u)[0] ?? '';
+    const l = [...left.matchAll(WORD)].map((m) => m[0]).filter((w) => !FUNCTION_WORDS.has(fl(w.toLowerCase()))).slice(-2);
+    const r = [...right.matchAll(WORD)].map((m) => m[0]).filter((w) => !FUNCTION_WORDS.has(fl(w.toLowerCase()))).slice(0, 2);
+    for (const w of [...l, ...r]) if (!out.includes(w.toLowerCase())) out.push(w.toLowerCase());
+  }
+  return out;
 }

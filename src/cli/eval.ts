@@ -8,12 +8,13 @@ import type { Config } from '../config.js';
 import type { Article } from '../corpus/article.js';
 import { loadCorpus, parseJsonlArticle } from '../corpus/load-corpus.js';
 import { createEmbedder } from '../embed/create-embedder.js';
+import type { Embedder } from '../embed/embedder.js';
 import { createEngine } from '../engine.js';
 import { CorpusError, InputError } from '../errors.js';
 import { updateIndex } from '../store/update-index.js';
 import type { Logger } from '../log.js';
 import { normalizeSpace, stripMarks } from '../text/normalize.js';
-import type { Answer } from '../types.js';
+import type { Answer, CheckResult, Verdict } from '../types.js';
 
 export const questionSchema = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
@@ -33,6 +34,8 @@ export interface EvalOptions {
   distractorLimit?: number;
   /** Ask every question with its tone marks removed (as typed on a phone). */
   stripMarks?: boolean;
+  /** Write one JSON line per question (what was answered, ranks, confidence) to this file. */
+  dump?: string;
   limit?: number;
   cacheDir: string;
   config: Config;
@@ -48,6 +51,10 @@ export interface EvalResult {
   'ev@1': number;
   'ev@5': number;
   ans: number;
+  /** Share of answered answerable questions that got a short answer. */
+  short: number;
+  /** Mean token F1 of those short answers against the best gold answer. */
+  shortF1: number;
   refuse: number;
   falserefuse: number;
   p50: number;
@@ -123,6 +130,27 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
 
+/** SQuAD-style token F1 between a predicted and a gold answer (after normalisation). */
+export function tokenF1(predicted: string, gold: string): number {
+  const p = norm(predicted).split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
+  const g = norm(gold).split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
+  if (!p.length || !g.length) return 0;
+  const counts = new Map<string, number>();
+  for (const t of g) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let same = 0;
+  for (const t of p) {
+    const c = counts.get(t) ?? 0;
+    if (c > 0) {
+      same++;
+      counts.set(t, c - 1);
+    }
+  }
+  if (same === 0) return 0;
+  const precision = same / p.length;
+  const recall = same / g.length;
+  return (2 * precision * recall) / (precision + recall);
+}
+
 const pct = (n: number, d: number) => (d === 0 ? 0 : Math.round((1000 * n) / d) / 10);
 
 /** Articles in the order an answer ranks them: cited first, then the rest of retrieval. */
@@ -132,8 +160,20 @@ export function rankedArticles(a: Answer): string[] {
   return out;
 }
 
-/** Builds (or reuses) the index of the evaluation corpus under `cacheDir` and opens an engine on it. */
-export async function openEvalEngine(o: Pick<EvalOptions, 'corpus' | 'distractors' | 'distractorLimit' | 'cacheDir' | 'config' | 'logger'>, clock?: () => Date) {
+export interface EvalIndexOptions {
+  corpus: string;
+  distractors?: string;
+  distractorLimit?: number;
+  cacheDir: string;
+  config: Config;
+  logger: Logger;
+}
+
+/**
+ * The index an evaluation runs on: the corpus plus the first `distractorLimit` distractor
+ * articles, built once and cached under `cacheDir` by a digest of its inputs and embedder.
+ */
+export async function prepareEvalIndex(o: EvalIndexOptions): Promise<{ indexDir: string; embedder: Embedder }> {
   const main = await loadCorpus(o.corpus);
   if (main.articles.length === 0) throw new CorpusError(`no valid article in ${o.corpus}`);
   const articles = [...main.articles];
@@ -149,6 +189,12 @@ export async function openEvalEngine(o: Pick<EvalOptions, 'corpus' | 'distractor
     .slice(0, 16);
   const indexDir = path.join(o.cacheDir, key);
   await updateIndex({ indexDir, corpus: o.corpus, embedder, loaded: { articles, issues: [] } });
+  return { indexDir, embedder };
+}
+
+/** Builds (or reuses) the index of the evaluation corpus under `cacheDir` and opens an engine on it. */
+export async function openEvalEngine(o: EvalIndexOptions, clock?: () => Date) {
+  const { indexDir, embedder } = await prepareEvalIndex(o);
   return createEngine({ config: { ...o.config, indexDir }, autoIndex: false, embedder, logger: o.logger, ...(clock ? { clock } : {}) });
 }
 
@@ -159,6 +205,10 @@ export async function runEval(o: EvalOptions): Promise<EvalResult> {
   let r1 = 0, r5 = 0, r10 = 0, mrr = 0, ev1 = 0, ev5 = 0, ans = 0, refusedUnans = 0, refusedAns = 0;
   let answerable = 0;
   let unanswerable = 0;
+  let shortGiven = 0;
+  let shortF1 = 0;
+  let answered = 0;
+  const dump = o.dump ? fs.createWriteStream(o.dump) : null;
   const latencies: number[] = [];
   const paragraphCache = new Map<string, string>();
   const paragraph = async (id: string) => {
@@ -176,6 +226,8 @@ export async function runEval(o: EvalOptions): Promise<EvalResult> {
     // Enough passages to rank ten distinct articles; the answer itself uses only the best few.
     const a = await engine.ask(text, { topK: Math.max(o.config.topK, 30) });
     latencies.push(performance.now() - t0);
+    let rank = -1;
+    let hit = false;
     if (q.unanswerable) {
       unanswerable++;
       if (a.refused) refusedUnans++;
@@ -183,7 +235,7 @@ export async function runEval(o: EvalOptions): Promise<EvalResult> {
       answerable++;
       if (a.refused) refusedAns++;
       const ranked = rankedArticles(a);
-      const rank = ranked.findIndex((id) => q.articles.includes(id));
+      rank = ranked.findIndex((id) => q.articles.includes(id));
       if (rank === 0) r1++;
       if (rank >= 0 && rank < 5) r5++;
       if (rank >= 0 && rank < 10) {
@@ -199,11 +251,23 @@ export async function runEval(o: EvalOptions): Promise<EvalResult> {
         if (hitAt >= 0) ev5++;
       }
       const answerText = norm(a.text);
-      if (!a.refused && q.answer.some((x) => norm(x) && answerText.includes(norm(x)))) ans++;
+      hit = !a.refused && q.answer.some((x) => norm(x) && answerText.includes(norm(x)));
+      if (hit) ans++;
+      if (!a.refused && q.answer.length) {
+        answered++;
+        if (a.shortAnswer) {
+          shortGiven++;
+          shortF1 += Math.max(...q.answer.map((x) => tokenF1(a.shortAnswer?.text ?? '', x)));
+        }
+      }
     }
+    dump?.write(
+      `${JSON.stringify({ id: q.id, unanswerable: q.unanswerable ?? false, refused: a.refused, reason: a.reason ?? null, confidence: a.confidence, rank, ans: hit, short: a.shortAnswer?.text ?? null, quotes: a.citations.map((c) => c.quote), gold: q.answer.slice(0, 3) })}\n`,
+    );
     o.onProgress?.(++done, questions.length);
   }
   await engine.close();
+  if (dump) await new Promise<void>((resolve, reject) => dump.end((err?: Error | null) => (err ? reject(err) : resolve())));
   latencies.sort((x, y) => x - y);
   return {
     'R@1': pct(r1, answerable),
@@ -213,6 +277,8 @@ export async function runEval(o: EvalOptions): Promise<EvalResult> {
     'ev@1': pct(ev1, answerable),
     'ev@5': pct(ev5, answerable),
     ans: pct(ans, answerable),
+    short: pct(shortGiven, answered),
+    shortF1: shortGiven ? Math.round((1000 * shortF1) / shortGiven) / 10 : 0,
     refuse: pct(refusedUnans, unanswerable),
     falserefuse: pct(refusedAns, answerable),
     p50: Math.round(percentile(latencies, 50) * 100) / 100,
@@ -225,5 +291,171 @@ export async function runEval(o: EvalOptions): Promise<EvalResult> {
 
 export function summaryLine(r: EvalResult): string {
   const f = (n: number) => n.toFixed(1);
-  return `eval: R@1=${f(r['R@1'])} R@5=${f(r['R@5'])} R@10=${f(r['R@10'])} MRR@10=${f(r['MRR@10'])} ev@1=${f(r['ev@1'])} ev@5=${f(r['ev@5'])} ans=${f(r.ans)} refuse=${f(r.refuse)} falserefuse=${f(r.falserefuse)} p50=${r.p50.toFixed(2)}ms p95=${r.p95.toFixed(2)}ms`;
+  return `eval: R@1=${f(r['R@1'])} R@5=${f(r['R@5'])} R@10=${f(r['R@10'])} MRR@10=${f(r['MRR@10'])} ev@1=${f(r['ev@1'])} ev@5=${f(r['ev@5'])} ans=${f(r.ans)} short=${f(r.short)} shortF1=${f(r.shortF1)} refuse=${f(r.refuse)} falserefuse=${f(r.falserefuse)} p50=${r.p50.toFixed(2)}ms p95=${r.p95.toFixed(2)}ms`;
+}
+
+// --- claims ------------------------------------------------------------------------------------
+
+export const claimSchema = z.object({
+  id: z.union([z.string(), z.number()]).transform(String),
+  claim: z.string(),
+  label: z.enum(['supported', 'refuted', 'nei']),
+  lang: z.string().optional(),
+  articles: z.array(z.union([z.string(), z.number()]).transform((s) => String(s).toLowerCase())).default([]),
+  evidence: z.array(z.string()).default([]),
+  /** For a refuted claim: the kind of mismatch expected, and the source's words `stated` must contain (any one of them). */
+  mismatch: z.object({ kind: z.enum(['number', 'date', 'place', 'person', 'organisation', 'negation', 'modality', 'quantity', 'other']), stated: z.union([z.string(), z.array(z.string())]) }).optional(),
+});
+export type EvalClaim = z.infer<typeof claimSchema>;
+export type ClaimLabel = EvalClaim['label'];
+export const CLAIM_LABELS: readonly ClaimLabel[] = ['supported', 'refuted', 'nei'];
+
+export function loadClaims(file: string): EvalClaim[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new InputError(`claims file not found: ${file}`);
+  }
+  const out: EvalClaim[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch {
+      throw new InputError(`${file}:${i + 1}: not valid JSON`);
+    }
+    const c = claimSchema.safeParse(raw);
+    if (!c.success) throw new InputError(`${file}:${i + 1}: ${c.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+    out.push(c.data);
+  });
+  return out;
+}
+
+export interface ClaimEvalOptions extends EvalIndexOptions {
+  claims: string;
+  stripMarks?: boolean;
+  limit?: number;
+  onProgress?: (done: number, total: number) => void;
+  /** Called with each claim and its result (for reports of the errors). */
+  onClaim?: (claim: EvalClaim, result: CheckResult, predicted: ClaimLabel) => void;
+}
+
+export interface ClaimEvalResult {
+  claims: number;
+  acc: number;
+  macroF1: number;
+  strict: number;
+  evidenceRecall: number;
+  p50: number;
+  p95: number;
+  labels: Record<ClaimLabel, { p: number; r: number; f1: number }>;
+  /** confusion[gold][predicted], counts. */
+  confusion: Record<ClaimLabel, Record<ClaimLabel, number>>;
+  /**
+   * For claim sets that say which mismatch a refuted claim should get: how many were
+   * contradicted naming that kind with the source's words in `stated`, out of how many.
+   */
+  mismatchesRight?: { right: number; of: number };
+  articles: number;
+  passages: number;
+}
+
+const LABEL_OF: Record<Verdict, ClaimLabel> = { supported: 'supported', contradicted: 'refuted', 'not-found': 'nei' };
+
+/** Whether a cited quote contains one of the evidence strings, after NFC and white-space normalisation. */
+function citesEvidence(r: CheckResult, evidence: readonly string[]): boolean {
+  const ev = evidence.map((e) => normalizeSpace(e)).filter(Boolean);
+  return r.claims.some((c) => c.evidence.some((q) => ev.some((e) => normalizeSpace(q.quote).includes(e))));
+}
+
+/**
+ * Checks every claim through `engine.check`, as the adapters do (retrieval over the whole
+ * corpus included: the gold article is not given). A text whose sentences are all skipped
+ * counts as `nei`.
+ */
+export async function runClaimEval(o: ClaimEvalOptions): Promise<ClaimEvalResult> {
+  const claims = loadClaims(o.claims).slice(0, o.limit ?? Infinity);
+  const { indexDir, embedder } = await prepareEvalIndex(o);
+  const engine = await createEngine({ config: { ...o.config, indexDir, llm: o.config.llm }, autoIndex: false, embedder, logger: o.logger });
+  const stats = engine.stats();
+  const confusion = Object.fromEntries(CLAIM_LABELS.map((g) => [g, Object.fromEntries(CLAIM_LABELS.map((p) => [p, 0]))])) as Record<ClaimLabel, Record<ClaimLabel, number>>;
+  let strict = 0;
+  let mismatchRight = 0;
+  let mismatchExpected = 0;
+  let withEvidence = 0;
+  let evidenceFound = 0;
+  const latencies: number[] = [];
+  let done = 0;
+  try {
+    // One untimed check first: the first call compiles the code it runs, which a serving bot
+    // has long done; the latencies are those of a warm engine.
+    if (claims[0]) await engine.check(claims[0].claim);
+    for (const c of claims) {
+      const text = o.stripMarks ? stripMarks(c.claim) : c.claim;
+      const t0 = performance.now();
+      const r = await engine.check(text);
+      latencies.push(performance.now() - t0);
+      const predicted: ClaimLabel = r.verdict ? LABEL_OF[r.verdict] : 'nei';
+      confusion[c.label][predicted]++;
+      const cites = citesEvidence(r, c.evidence);
+      if (c.label !== 'nei') {
+        withEvidence++;
+        if (cites) evidenceFound++;
+      }
+      if (predicted === c.label && (c.label === 'nei' || cites)) strict++;
+      if (c.mismatch) {
+        mismatchExpected++;
+        const words = (Array.isArray(c.mismatch.stated) ? c.mismatch.stated : [c.mismatch.stated]).map((w) => normalizeSpace(w));
+        const kind = c.mismatch.kind;
+        if (r.verdict === 'contradicted' && r.claims.some((x) => x.mismatches.some((m) => m.kind === kind && words.some((w) => normalizeSpace(m.stated).includes(w))))) mismatchRight++;
+      }
+      o.onClaim?.(c, r, predicted);
+      o.onProgress?.(++done, claims.length);
+    }
+  } finally {
+    await engine.close();
+  }
+  latencies.sort((x, y) => x - y);
+  const labels = {} as ClaimEvalResult['labels'];
+  let f1Sum = 0;
+  let correct = 0;
+  for (const l of CLAIM_LABELS) {
+    const tp = confusion[l][l];
+    correct += tp;
+    const predicted = CLAIM_LABELS.reduce((s, g) => s + confusion[g][l], 0);
+    const gold = CLAIM_LABELS.reduce((s, p) => s + confusion[l][p], 0);
+    const p = predicted ? tp / predicted : 0;
+    const r = gold ? tp / gold : 0;
+    const f1 = p + r ? (2 * p * r) / (p + r) : 0;
+    f1Sum += f1;
+    labels[l] = { p: Math.round(1000 * p) / 10, r: Math.round(1000 * r) / 10, f1: Math.round(1000 * f1) / 10 };
+  }
+  return {
+    claims: claims.length,
+    acc: pct(correct, claims.length),
+    macroF1: Math.round((1000 * f1Sum) / CLAIM_LABELS.length) / 10,
+    strict: pct(strict, claims.length),
+    evidenceRecall: pct(evidenceFound, withEvidence),
+    p50: Math.round(percentile(latencies, 50) * 100) / 100,
+    p95: Math.round(percentile(latencies, 95) * 100) / 100,
+    labels,
+    confusion,
+    ...(mismatchExpected ? { mismatchesRight: { right: mismatchRight, of: mismatchExpected } } : {}),
+    articles: stats.articles,
+    passages: stats.passages,
+  };
+}
+
+export function claimSummaryLine(r: ClaimEvalResult): string {
+  const f = (n: number) => n.toFixed(1);
+  return `eval: claims=${r.claims} acc=${f(r.acc)} macroF1=${f(r.macroF1)} strict=${f(r.strict)} evidence=${f(r.evidenceRecall)} p50=${r.p50.toFixed(2)}ms p95=${r.p95.toFixed(2)}ms`;
+}
+
+/** The confusion matrix as plain lines, gold labels down, predicted across. */
+export function confusionLines(r: ClaimEvalResult): string[] {
+  const w = 10;
+  const head = `${'gold \\ predicted'.padEnd(18)}${CLAIM_LABELS.map((l) => l.padStart(w)).join('')}`;
+  return [head, ...CLAIM_LABELS.map((g) => `${g.padEnd(18)}${CLAIM_LABELS.map((p) => String(r.confusion[g][p]).padStart(w)).join('')}`)];
 }

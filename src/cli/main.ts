@@ -11,10 +11,10 @@ import { updateIndex } from '../store/update-index.js';
 import { createLogger } from '../log.js';
 import type { AskOptions, Engine, SearchFilter } from '../types.js';
 import { runChat } from './chat.js';
-import { runEval, summaryLine } from './eval.js';
+import { CLAIM_LABELS, claimSummaryLine, confusionLines, runClaimEval, runEval, summaryLine } from './eval.js';
 import { dialogueSummaryLines, runDialogueEval } from './eval-dialogues.js';
 import { progressBar } from './progress.js';
-import { renderAddReport, renderAnswer, renderFeedAdd, renderFeedList, renderFeedPoll, renderFeedbackReport, renderHits, renderSource } from './render.js';
+import { renderAddReport, renderAnswer, renderCheck, renderFeedAdd, renderFeedList, renderFeedPoll, renderFeedbackReport, renderHits, renderSource } from './render.js';
 import { openSqliteFeedbackStore } from '../feedback/sqlite-store.js';
 
 export const USAGE = `kiemchung: cited answers from the stored MOST articles
@@ -22,13 +22,15 @@ export const USAGE = `kiemchung: cited answers from the stored MOST articles
 Usage:
   kiemchung index [--rebuild]                 build or update the index from the corpus
   kiemchung ask "<question>" [--json]         answer one question with cited paragraphs
+  kiemchung check "<text>" [--json]           check a statement (or each claim of a text) against the articles
   kiemchung chat                              ask questions in the terminal
   kiemchung search "<query>" [--json]         best matching paragraphs
   kiemchung source <articleId#pN> [--json]    one whole paragraph
   kiemchung add <url>… [--json]               fetch news pages into the corpus and index them
   kiemchung feed add <url> [--backfill N]     follow an RSS/Atom feed or a sitemap
   kiemchung feed list | remove <url> | poll   the followed feeds; poll adds their new items now
-  kiemchung eval --questions FILE [--distractors FILE --distractor-limit N] [--strip-marks] [--json]
+  kiemchung eval --questions FILE [--distractors FILE --distractor-limit N] [--strip-marks] [--dump FILE] [--json]
+  kiemchung eval --claims FILE [--distractors FILE --distractor-limit N] [--strip-marks] [--json]
   kiemchung eval --dialogues FILE [--now YYYY-MM-DD] [--json]   follow-ups, dates and collection questions
   kiemchung feedback [--since YYYY-MM-DD] [--limit N] [--json]  👍/👎 counts and the worst-rated questions
 
@@ -36,7 +38,7 @@ Options for every command:
   --corpus <dir|file>   corpus folder or .jsonl(.gz) file (KIEMCHUNG_CORPUS, default corpus/)
   --index <dir>         index folder (KIEMCHUNG_INDEX_DIR, default .kiemchung/index)
   --feeds-db <file>     followed feeds (KIEMCHUNG_FEEDS_DB, default feeds.sqlite beside the index)
-Filters for ask and search:
+Filters for ask, check and search:
   --top-k N  --article ID  --source NAME  --from YYYY-MM-DD  --to YYYY-MM-DD  --lang vi|en
 `;
 
@@ -54,9 +56,11 @@ const OPTIONS = {
   to: { type: 'string' },
   lang: { type: 'string' },
   questions: { type: 'string' },
+  claims: { type: 'string' },
   distractors: { type: 'string' },
   'distractor-limit': { type: 'string' },
   'strip-marks': { type: 'boolean' },
+  dump: { type: 'string' },
   dialogues: { type: 'string' },
   now: { type: 'string' },
   since: { type: 'string' },
@@ -71,12 +75,13 @@ type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositi
 const ALLOWED: Record<string, ReadonlyArray<keyof typeof OPTIONS>> = {
   index: ['rebuild'],
   ask: ['json', 'top-k', 'article', 'source', 'from', 'to', 'lang'],
+  check: ['json', 'top-k', 'article', 'source', 'from', 'to', 'lang'],
   search: ['json', 'top-k', 'article', 'source', 'from', 'to'],
   source: ['json'],
   add: ['json'],
   feed: ['json', 'backfill'],
   chat: ['top-k', 'article', 'source', 'from', 'to', 'lang'],
-  eval: ['json', 'questions', 'dialogues', 'now', 'distractors', 'distractor-limit', 'strip-marks', 'limit'],
+  eval: ['json', 'questions', 'claims', 'dialogues', 'now', 'distractors', 'distractor-limit', 'strip-marks', 'limit', 'dump'],
   feedback: ['json', 'since', 'limit'],
 };
 
@@ -206,6 +211,14 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
         await engine.close();
         return 0;
       }
+      case 'check': {
+        const text = oneArg('statement');
+        const engine = await open();
+        const r = await engine.check(text, askOpts);
+        io.out(values.json ? JSON.stringify(r, null, 2) : renderCheck(r));
+        await engine.close();
+        return 0;
+      }
       case 'search': {
         const q = oneArg('query');
         const engine = await open();
@@ -287,7 +300,7 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
       }
       case 'eval': {
         if (values.dialogues) {
-          if (values.questions || values['strip-marks']) throw new UsageError('--dialogues goes without --questions and --strip-marks');
+          if (values.questions || values.claims || values['strip-marks']) throw new UsageError('--dialogues goes without --questions, --claims and --strip-marks');
           if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) throw new UsageError('--now must be a date YYYY-MM-DD or an ISO date-time');
           const limit = int(values.limit, 'limit');
           const dl = int(values['distractor-limit'], 'distractor-limit', 0);
@@ -310,18 +323,43 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
           return 0;
         }
         if (values.now) throw new UsageError('--now goes with --dialogues');
-        if (!values.questions) throw new UsageError('eval needs --questions FILE or --dialogues FILE');
+        if (!values.questions === !values.claims) throw new UsageError('eval needs one of --questions FILE, --claims FILE or --dialogues FILE');
         if (values['distractor-limit'] && !values.distractors) throw new UsageError('--distractor-limit goes with --distractors');
         const limit = int(values.limit, 'limit');
         const dl = int(values['distractor-limit'], 'distractor-limit', 0);
         const tty = process.stderr.isTTY;
+        if (values.claims) {
+          if (values.dump) throw new UsageError('--dump goes with --questions');
+          const r = await runClaimEval({
+            claims: values.claims,
+            corpus: config.corpus,
+            ...(values.distractors ? { distractors: values.distractors } : {}),
+            ...(dl !== undefined ? { distractorLimit: dl } : {}),
+            ...(limit ? { limit } : {}),
+            stripMarks: values['strip-marks'] ?? false,
+            cacheDir: path.join(path.dirname(path.resolve(config.indexDir)), 'eval'),
+            config,
+            logger,
+            ...(tty ? { onProgress: (d: number, t: number) => (d % 25 === 0 || d === t) && process.stderr.write(`\r${d}/${t} claims${d === t ? '\n' : ''}`) } : {}),
+          });
+          if (values.json) io.out(JSON.stringify(r));
+          else {
+            io.out(`claims=${r.claims} articles=${r.articles} passages=${r.passages}`);
+            for (const line of confusionLines(r)) io.out(line);
+            for (const l of CLAIM_LABELS) io.out(`${l}: P=${r.labels[l].p.toFixed(1)} R=${r.labels[l].r.toFixed(1)} F1=${r.labels[l].f1.toFixed(1)}`);
+            if (r.mismatchesRight) io.out(`mismatches: ${r.mismatchesRight.right} of ${r.mismatchesRight.of} refuted claims contradicted with the expected kind and the source's words`);
+            io.out(claimSummaryLine(r));
+          }
+          return 0;
+        }
         const r = await runEval({
-          questions: values.questions,
+          questions: values.questions as string,
           corpus: config.corpus,
           ...(values.distractors ? { distractors: values.distractors } : {}),
           ...(dl !== undefined ? { distractorLimit: dl } : {}),
           ...(limit ? { limit } : {}),
           stripMarks: values['strip-marks'] ?? false,
+          ...(values.dump ? { dump: values.dump } : {}),
           cacheDir: path.join(path.dirname(path.resolve(config.indexDir)), 'eval'),
           config,
           logger,

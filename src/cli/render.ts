@@ -1,14 +1,16 @@
 import { formatDate } from '../text/format-date.js';
+import { checkWording } from '../check/wording.js';
 import type { FeedbackReport } from '../feedback/store.js';
-import type { AddReport, Answer, FeedAddResult, FeedInfo, FeedPollReport, Lang, SearchHit, SourceParagraph } from '../types.js';
+import type { AddReport, Answer, CheckResult, FeedAddResult, FeedInfo, FeedPollReport, Lang, SearchHit, SourceParagraph } from '../types.js';
 
 /** Plain-text renderings for the terminal. */
 function dateOf(date: string, lang: Lang = 'vi'): string {
   return date ? formatDate(date, lang) : 'không rõ ngày';
 }
 
+/** The short direct answer first (when the question asks for a fact), then the quotes and their sources. */
 export function renderAnswer(a: Answer): string {
-  const lines = [a.text];
+  const lines = a.shortAnswer && !a.refused ? [`→ ${a.shortAnswer.text} [${a.shortAnswer.marker}]`, a.text] : [a.text];
   if (a.citations.length) {
     lines.push('');
     for (const c of a.citations) {
@@ -31,6 +33,36 @@ export function renderHits(hits: readonly SearchHit[]): string {
 
 export function renderSource(p: SourceParagraph): string {
   return `${p.title} (${dateOf(p.date)}) — đoạn ${p.paragraphNumber}/${p.paragraphCount}, ${p.paragraphId}\n${p.source}${p.url ? ` · ${p.url}` : ''}\n\n${p.text}`;
+}
+
+/**
+ * A check result for the terminal: per claim, the verdict first, then each mismatch as "bài
+ * viết ghi / nhận định ghi", then the quotes with their citations; skipped sentences last.
+ */
+export function renderCheck(r: CheckResult): string {
+  const w = checkWording(r.lang);
+  if (r.refused) return w.refusal[r.refused];
+  const lines: string[] = [];
+  r.claims.forEach((c, i) => {
+    if (i > 0) lines.push('');
+    if (r.claims.length > 1) lines.push(`${w.claim} ${i + 1}: “${c.claim}”`);
+    lines.push(`${w.sign[c.verdict]} ${w.verdict[c.verdict]} (${w.confidence} ${c.confidence.toFixed(2)})`);
+    for (const m of c.mismatches) lines.push(`  ${w.kind[m.kind]}: ${w.stated} “${m.stated}” — ${w.claimed} “${m.claimed}” [${m.citation}]`);
+    if (c.overruled) lines.push(`  ${w.overruled}`);
+    for (const e of c.evidence) {
+      lines.push(`  [${e.marker}] “${e.quote}”`);
+      lines.push(`      ${e.title} (${dateOf(e.date, r.lang)}) — ${r.lang === 'en' ? 'paragraph' : 'đoạn'} ${e.paragraphNumber}, ${e.paragraphId} · ${e.source}`);
+    }
+    if (c.verdict === 'not-found' && c.closest.length) {
+      lines.push(`  ${w.closest}:`);
+      for (const a of c.closest.slice(0, 3)) lines.push(`    - ${a.title} (${dateOf(a.date, r.lang)}) · ${a.articleId}`);
+    }
+  });
+  if (r.skipped.length) {
+    lines.push('', `${w.skipped}:`);
+    for (const s of r.skipped) lines.push(`  - “${s.text}” (${w.skip[s.reason]})`);
+  }
+  return lines.join('\n');
 }
 
 /** One block per URL: what was stored (title, date, paragraph count, id) or why not; then the index update. */

@@ -152,17 +152,22 @@ export async function askInContext(question: string, options: AskOptions, deps: 
     period = { ...fu.period };
     showPeriod = true;
   }
-  let core = own ? withoutPeriods(understood, time.periods) : understood;
-  if (!/[\p{L}\p{N}]/u.test(core)) core = understood;
-
+  let eventBound = false;
   if (time.event) {
     const day = await eventDate(deps, time.event.text, options);
     if (day && period) {
       if (time.event.relation === 'before') period.to = !period.to || addDays(day, -1) < period.to ? addDays(day, -1) : period.to;
       else period.from = !period.from || addDays(day, 1) > period.from ? addDays(day, 1) : period.from;
       showPeriod = true;
+      eventBound = true;
     }
   }
+  // Only words that became a date bound or an order leave the question. An event ("sau khi
+  // tiêm", "trước khi phẫu thuật") whose date is not found bounds nothing, and its words are
+  // what the question is about.
+  const bounding = time.periods.filter((p) => p.from !== undefined || p.to !== undefined || p.order !== undefined || (p.event !== undefined && eventBound));
+  let core = own ? withoutPeriods(understood, bounding) : understood;
+  if (!/[\p{L}\p{N}]/u.test(core)) core = understood;
 
   const finish = (a: Answer, extra: Partial<Answer> = {}): Answer => {
     const shownUnderstood = understood !== q ? understood : undefined;
@@ -231,6 +236,13 @@ export async function askInContext(question: string, options: AskOptions, deps: 
     if (outside.refused) {
       showPeriod = false;
       return finish({ ...outside, timing: a.timing });
+    }
+    // Articles without a date cannot be outside the period: a date in the question is then
+    // the event's ("cấp cứu vào ngày 10/6"), to be found in their text with the other words.
+    if (outside.citations.every((c) => !c.date)) {
+      showPeriod = false;
+      const asked = core === understood ? outside : await deps.answer(understood, whole);
+      return finish(asked.refused ? outside : asked);
     }
     const closest = [...new Map(outside.citations.map((c) => [c.articleId, { articleId: c.articleId, title: c.title, date: c.date, dateKind: c.dateKind, source: c.source, ...(c.url ? { url: c.url } : {}), score: 1 }])).values()];
     return finish({ ...a, reason: 'not-in-filter', text: REFUSED_IN_PERIOD[lang](periodWords(period, lang)), closest: closest.length ? closest : a.closest });

@@ -1,4 +1,4 @@
-import { fold, nfc } from './normalize.js';
+import { fold, hasMarks, nfc } from './normalize.js';
 
 /**
  * Dates written in running text, Vietnamese first: "29/8/2023", "29-8-2023", "ngày 29 tháng 8
@@ -53,7 +53,7 @@ const NE = '(?![/.-]?[\\p{L}\\p{N}]|[/.-]\\d)';
 const VI_MONTH = '(muoi mot|muoi hai|gieng|chap|mot|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)';
 const EN_MONTH = '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?';
 const ORD = '(?:st|nd|rd|th)?';
-const DAY_WORDS = '(?:ngay|mung|mong|hom|sang|trua|chieu|toi|dem|on)';
+const DAY_WORDS = '(?:ngay|mung|mong|hom|sang|trua|chieu|toi|dem|vao|on)';
 
 type Fields = Omit<FoundDate, 'start' | 'end' | 'text' | 'from' | 'to'>;
 
@@ -99,9 +99,18 @@ const RULES: Rule[] = [
       return month ? { precision: 'day', day: num(m[1]), month, year: num(m[4]) } : null;
     },
   },
-  // "ngày 29/8", "sáng 5-6" (a day and month with no year, only after a word that names a day)
+  // "ngày 3 - 11/6", "từ ngày 5 đến 7/6": a span of days with no year, after a word that names a day
   {
-    re: new RegExp(`${B}${DAY_WORDS}\\s+(\\d{1,2})\\s?[/-]\\s?(\\d{1,2})${NE}`, 'gu'),
+    re: new RegExp(`${B}(?:(?:tu|from)\\s+)?${DAY_WORDS}\\s+(\\d{1,2})\\s?(?:-|–|den|toi|to)\\s?(?:${DAY_WORDS}\\s+)?(\\d{1,2})\\s?[/.-]\\s?(\\d{1,2})${NE}`, 'gu'),
+    read: (m) => {
+      const a = Number(m[1]);
+      const b = Number(m[2]);
+      return b > a ? { precision: 'days', day: a, toDay: b, month: num(m[3]) } : null;
+    },
+  },
+  // "ngày 29/8", "sáng 5-6", "tối 28.3" (a day and month with no year, only after a word that names a day)
+  {
+    re: new RegExp(`${B}${DAY_WORDS}\\s+(\\d{1,2})\\s?[/.-]\\s?(\\d{1,2})${NE}`, 'gu'),
     read: (m) => ({ precision: 'day', day: num(m[1]), month: num(m[2]) }),
   },
   // "tháng 8/2023", "tháng 8 năm 2023", "tháng Tám năm 2023", "tháng 8", "8/2023"
@@ -222,6 +231,20 @@ function complete(d: Fields): Fields & { from?: string; to?: string } | null {
   }
 }
 
+/**
+ * The marked spellings of the words the rules read. Rules run on folded text, so a word typed
+ * with other marks is a different word that folds alike: "thắng 2-1" (won 2-1) is not "tháng
+ * 2", "tôi 5" is not "tối 5".
+ */
+const MARKED_WORDS = new Set(
+  'tháng ngày năm quý từ đến tới vào mùng mồng hôm sáng trưa chiều tối đêm giêng chạp một hai ba tư bốn sáu bảy tám chín mười giờ phút lúc'.split(' '),
+);
+
+function marksAsWritten(original: string): boolean {
+  for (const w of original.toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? []) if (hasMarks(w) && !MARKED_WORDS.has(w)) return false;
+  return true;
+}
+
 /** Every date written in `text`, in reading order; where two readings overlap the longer wins. */
 export function findDates(text: string): FoundDate[] {
   const original = nfc(text);
@@ -235,7 +258,7 @@ export function findDates(text: string): FoundDate[] {
     let m: RegExpExecArray | null;
     while ((m = rule.re.exec(haystack))) {
       const fields = rule.read(m, original);
-      if (!fields) continue;
+      if (!fields || !marksAsWritten(original.slice(m.index, m.index + m[0].length))) continue;
       const d = complete(fields);
       if (!d) continue;
       let end = m.index + m[0].length;
@@ -273,7 +296,15 @@ export function relateDates(a: FoundDate, b: FoundDate): DateRelation {
   // At least one year unknown: compare month and day where both have them.
   if (a.year !== undefined && b.year !== undefined && a.toYear === undefined && b.toYear === undefined && a.year !== b.year) return 'disjoint';
   if (a.month !== undefined && b.month !== undefined && a.month !== b.month) return 'disjoint';
-  if (a.day !== undefined && b.day !== undefined && a.day !== b.day) return 'disjoint';
+  if (a.day !== undefined && b.day !== undefined) {
+    // Days of the same month, a span of days ("3-11/6") read as its first and last day.
+    const [a0, a1, b0, b1] = [a.day, a.toDay ?? a.day, b.day, b.toDay ?? b.day];
+    if (a1 < b0 || b1 < a0) return 'disjoint';
+    if (a0 === b0 && a1 === b1) return 'same';
+    if (a0 >= b0 && a1 <= b1) return 'inside';
+    if (b0 >= a0 && b1 <= a1) return 'contains';
+    return 'overlaps';
+  }
   const rank = (d: FoundDate) => (d.day !== undefined ? 2 : d.month !== undefined ? 1 : 0);
   if (rank(a) === rank(b)) return 'same';
   return rank(a) > rank(b) ? 'inside' : 'contains';

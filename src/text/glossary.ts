@@ -192,16 +192,23 @@ const PHRASES = ENTRIES.map(([en, vi]) => ({ en: syllables(en).syllables, vi }))
 
 /** Vietnamese terms for the English words and phrases of a question (longest phrase first). */
 export function translateTerms(question: string): string[] {
+  return glossaryMatches(question).terms;
+}
+
+/** The Vietnamese terms, and the English words (lower-cased) they were translated from. */
+export function glossaryMatches(question: string): { terms: string[]; words: Set<string> } {
   const words = syllables(question).syllables;
-  const out: string[] = [];
+  const terms: string[] = [];
+  const used = new Set<string>();
   for (let i = 0; i < words.length; ) {
     const hit = PHRASES.find((p) => p.en.every((w, j) => words[i + j] === w));
     if (hit) {
-      out.push(hit.vi);
+      terms.push(hit.vi);
+      for (const w of hit.en) used.add(w);
       i += hit.en.length;
     } else i++;
   }
-  return out;
+  return { terms, words: used };
 }
 
 /**

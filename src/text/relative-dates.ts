@@ -486,8 +486,12 @@ export function readQuestionTime(text: string, today: string): QuestionTime {
  * The day it is in `timeZone` at `now` (ISO). Vietnam is seven hours ahead of UTC: at 20:00
  * UTC on 4 June it is already 5 June in Hà Nội.
  */
+// Building an Intl.DateTimeFormat costs more than the rest of reading a question's dates.
+const DAY_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
 export function dayIn(now: Date, timeZone: string): string {
-  const f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  let f = DAY_FORMATS.get(timeZone);
+  if (!f) DAY_FORMATS.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
   const p = Object.fromEntries(f.formatToParts(now).map((x) => [x.type, x.value]));
   return `${p.year}-${p.month}-${p.day}`;
 }

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { CORPUS, SHARED_DATA, copyCorpus, hasSharedData, tempDir } from '../support/corpus.js';
 
+const hasClaims = fs.existsSync(path.join(SHARED_DATA, 'claims-vifactcheck-dev', 'claims.jsonl')) && fs.existsSync(path.join(SHARED_DATA, 'baomoi', 'corpus.jsonl.gz'));
+
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}, stdin = '') {
   const out: string[] = [];
   const err: string[] = [];
@@ -35,6 +37,26 @@ describe('kiemchung command line', () => {
     const a = JSON.parse(json.out);
     expect(a).toMatchObject({ refused: false, mode: 'extractive', lang: 'vi' });
     expect(a.citations[0].paragraph).toContain(a.citations[0].quote);
+  });
+
+  it('checks a statement, verdict first, and prints the CheckResult with --json', async () => {
+    const plain = await cli(['check', 'Hội nghị LMC lần thứ 4 được tổ chức tại Hà Nội. Bạn thấy sao?', ...base]);
+    expect(plain.code).toBe(0);
+    const lines = plain.out.split('\n');
+    expect(lines[0]).toMatch(/^❌ Sai so với bài viết \(độ tin cậy 0\.\d\d\)$/);
+    expect(lines[1]).toBe('  Địa điểm: bài viết ghi “Bắc Kinh - Trung Quốc” — nhận định ghi “Hà Nội” [1]');
+    expect(plain.out).toMatch(/\[1\] “Vào ngày 29 tháng 8 năm 2023, .*Bắc Kinh - Trung Quốc\.”/);
+    expect(plain.out).toMatch(/do-luong-lmc-2023#p1/);
+    expect(plain.out).toMatch(/Không kiểm chứng:\n {2}- “Bạn thấy sao\?” \(câu hỏi\)/);
+    const json = await cli(['check', 'The 4th LMC symposium was held in Hanoi.', '--json', ...base]);
+    const r = JSON.parse(json.out);
+    expect(r).toMatchObject({ lang: 'en', verdict: 'contradicted', skipped: [] });
+    expect(r.claims[0]).toMatchObject({ claim: 'The 4th LMC symposium was held in Hanoi.', verdict: 'contradicted' });
+    expect(r.claims[0].mismatches[0]).toMatchObject({ kind: 'place', claimed: 'Hanoi', citation: 1 });
+    expect(r.claims[0].evidence[0].paragraph).toContain(r.claims[0].evidence[0].quote);
+    const none = await cli(['check', 'Xin chào!', ...base]);
+    expect(none.out).toBe('Không có nhận định nào để kiểm chứng (chỉ có câu hỏi, lời chào hoặc ý kiến).');
+    expect((await cli(['check', ...base])).code).toBe(2);
   });
 
   it('shows sources and search results, and fails clearly on unknown ids', async () => {
@@ -129,12 +151,43 @@ describe('kiemchung command line', () => {
     const json = await cli([...args, '--json', '--distractors', path.join(SHARED_DATA, 'baomoi', 'corpus.jsonl.gz'), '--distractor-limit', '100']);
     expect(json.code).toBe(0);
     const r = JSON.parse(json.out);
-    expect(Object.keys(r).sort()).toEqual(['MRR@10', 'R@1', 'R@10', 'R@5', 'ans', 'articles', 'ev@1', 'ev@5', 'falserefuse', 'p50', 'p95', 'passages', 'questions', 'refuse'].sort());
+    expect(Object.keys(r).sort()).toEqual(['MRR@10', 'R@1', 'R@10', 'R@5', 'ans', 'articles', 'ev@1', 'ev@5', 'falserefuse', 'p50', 'p95', 'passages', 'questions', 'refuse', 'short', 'shortF1'].sort());
     expect(r.questions).toBe(60);
     expect(r.articles).toBe(140);
     expect(r['R@10']).toBeGreaterThan(50);
     expect(r['R@1']).toBeLessThanOrEqual(r['R@5']);
     const plain = await cli(args);
-    expect(plain.out.split('\n').at(-1)).toMatch(/^eval: R@1=\d+\.\d R@5=\d+\.\d R@10=\d+\.\d MRR@10=\d+\.\d ev@1=\d+\.\d ev@5=\d+\.\d ans=\d+\.\d refuse=\d+\.\d falserefuse=\d+\.\d p50=[\d.]+ms p95=[\d.]+ms$/);
+    expect(plain.out.split('\n').at(-1)).toMatch(/^eval: R@1=\d+\.\d R@5=\d+\.\d R@10=\d+\.\d MRR@10=\d+\.\d ev@1=\d+\.\d ev@5=\d+\.\d ans=\d+\.\d short=\d+\.\d shortF1=\d+\.\d refuse=\d+\.\d falserefuse=\d+\.\d p50=[\d.]+ms p95=[\d.]+ms$/);
+  });
+
+  it.skipIf(!hasClaims)('runs the claim eval on a small fixture from the shared data, as JSON and as a summary line', async () => {
+    const dir = tempDir();
+    const data = path.join(SHARED_DATA, 'claims-vifactcheck-dev');
+    const corpusLines = fs.readFileSync(path.join(data, 'corpus.jsonl'), 'utf8').split('\n').filter(Boolean).slice(0, 25);
+    const ids = new Set(corpusLines.map((l) => JSON.parse(l).id));
+    const claims = fs
+      .readFileSync(path.join(data, 'claims.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l && JSON.parse(l).articles.every((a: string) => ids.has(a)))
+      .slice(0, 40);
+    fs.writeFileSync(path.join(dir, 'corpus.jsonl'), corpusLines.join('\n'));
+    fs.writeFileSync(path.join(dir, 'claims.jsonl'), claims.join('\n'));
+    const args = ['eval', '--claims', path.join(dir, 'claims.jsonl'), '--corpus', path.join(dir, 'corpus.jsonl'), '--index', path.join(dir, 'idx', 'index')];
+    const json = await cli([...args, '--json', '--distractors', path.join(SHARED_DATA, 'baomoi', 'corpus.jsonl.gz'), '--distractor-limit', '100']);
+    expect(json.code).toBe(0);
+    const r = JSON.parse(json.out);
+    expect(Object.keys(r).sort()).toEqual(['acc', 'articles', 'claims', 'confusion', 'evidenceRecall', 'labels', 'macroF1', 'p50', 'p95', 'passages', 'strict'].sort());
+    expect(r.claims).toBe(claims.length);
+    expect(r.articles).toBe(125);
+    expect(Object.keys(r.labels).sort()).toEqual(['nei', 'refuted', 'supported']);
+    for (const l of Object.values(r.labels) as { p: number; r: number; f1: number }[]) for (const v of [l.p, l.r, l.f1]) expect(v).toBeGreaterThanOrEqual(0);
+    const total = Object.values(r.confusion as Record<string, Record<string, number>>).reduce((s, row) => s + Object.values(row).reduce((a, b) => a + b, 0), 0);
+    expect(total).toBe(claims.length);
+    // Far above chance (33%) even on a few claims; the full figures are in the README.
+    expect(r.acc).toBeGreaterThan(45);
+    expect(r.strict).toBeLessThanOrEqual(r.acc);
+    const plain = await cli(args);
+    expect(plain.out).toMatch(/gold \\ predicted +supported +refuted +nei/);
+    expect(plain.out.split('\n').at(-1)).toMatch(/^eval: claims=\d+ acc=\d+\.\d macroF1=\d+\.\d strict=\d+\.\d evidence=\d+\.\d p50=[\d.]+ms p95=[\d.]+ms$/);
   });
 });

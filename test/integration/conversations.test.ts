@@ -89,7 +89,7 @@ describe('dates against the engine clock', () => {
     const a = await engine.ask('Ai là Tổng Thư ký IEC?');
     expect(a.text.split('\n').at(-1)).toMatch(/^Theo bài ngày 05\/06\/2024 \[1\](\[2\])? \(ngày diễn ra sự kiện; bài không ghi ngày đăng\)\.$/);
     const en = await engine.ask('Where was the 4th LMC symposium held?');
-    expect(en.text.split('\n').at(-1)).toBe('Reported in the article of 29 Aug 2023 [1] (the date of the event it reports; its publication date is not recorded).');
+    expect(en.text.split('\n').at(-1)).toMatch(/^Reported in the article of 29 Aug 2023 \[1\](\[2\])? \(the date of the event it reports; its publication date is not recorded\)\.$/);
   });
 });
 

@@ -69,12 +69,13 @@ describe('startDiscord with a real discord.js client', () => {
     const shown = await fake.nextCall((c) => c.method === 'PATCH' && c.path.includes(press.token));
     expect(shown.body.embeds[0].footer.text).toMatch(/^do-luong-lmc-2023#p\d+ · đoạn \d+\/\d+/);
 
-    // "Verify" on someone's message reads its text (discord.js's Message) and answers privately.
+    // "Verify" on someone's message reads its text (discord.js's Message) and checks it privately;
+    // a message that only asks is checked as the statement it asks about.
     const verify = messageCommandPayload('Verify', 'IEC sẽ hỗ trợ Việt Nam trở thành thành viên chính thức?');
     fake.dispatch('INTERACTION_CREATE', verify);
     const verified = await fake.nextCall((c) => c.method === 'PATCH' && c.path.includes(verify.token));
     expect(fake.rest.find((c) => c.path.includes(`${verify.id}/${verify.token}/callback`))!.body).toEqual({ type: 5, data: { flags: 64 } });
-    expect(verified.body.embeds[0].title).toBe('IEC sẽ hỗ trợ Việt Nam trở thành thành viên chính thức?');
+    expect(verified.body.embeds[0].title).toBe('✅ Đúng với bài viết');
     expect(verified.body.embeds[0].fields[0].value).toMatch(/`iec-thanh-vien-2024#p\d+`/);
 
     // A slow answer is in flight when stop() is called: stop waits for it, new questions are turned away.

@@ -55,12 +55,15 @@ describe('deployCommands against a local Discord REST stand-in', () => {
     expect(req!.url).toBe(`/api/v10/applications/${APP}/guilds/${GUILD}/commands`);
     expect(req!.auth).toBe(`Bot ${TOKEN}`);
     const body = req!.body as any[];
-    expect(body.map((c) => c.name)).toEqual(['ask', 'new', 'search', 'source', 'Verify', 'reindex', 'add']);
+    expect(body.map((c) => c.name)).toEqual(['ask', 'check', 'new', 'search', 'source', 'Verify', 'reindex', 'add']);
     const ask = body.find((c) => c.name === 'ask');
     expect(ask.name_localizations).toEqual({ vi: 'hỏi', 'en-US': 'ask', 'en-GB': 'ask' });
     expect(ask.description_localizations.vi).toMatch(/Bộ Khoa học và Công nghệ/);
     expect(ask.options[0]).toMatchObject({ name: 'question', type: 3, required: true, name_localizations: { vi: 'câu-hỏi' } });
     expect(ask.options[1]).toMatchObject({ name: 'public', type: 5, name_localizations: { vi: 'công-khai' } });
+    const check = body.find((c) => c.name === 'check');
+    expect(check.name_localizations).toEqual({ vi: 'kiểm-chứng', 'en-US': 'check', 'en-GB': 'check' });
+    expect(check.options[0]).toMatchObject({ name: 'statement', type: 3, required: true, name_localizations: { vi: 'nhận-định' } });
     const verify = body.find((c) => c.name === 'Verify');
     expect(verify).toMatchObject({ type: 3, name_localizations: { vi: 'Kiểm chứng', 'en-US': 'Verify', 'en-GB': 'Verify' } });
     expect(body.find((c) => c.name === 'source').options[0]).toMatchObject({ name: 'id', autocomplete: true, name_localizations: { vi: 'mã-đoạn' } });
@@ -100,7 +103,7 @@ describe('deployCommands against a local Discord REST stand-in', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code, err).toBe(0);
     expect(seen.map((s) => s.method)).toEqual(['PUT']);
-    expect(err).toContain('registered 7 guild commands');
+    expect(err).toContain('registered 8 guild commands');
     expect(err).not.toContain(TOKEN);
   });
 });

@@ -37,11 +37,12 @@ afterAll(async () => {
 
 /** The real engine, counting what reaches it; `override` replaces single methods (a failing or huge `ask`). */
 function spied(override: Partial<Engine> = {}) {
-  const seen = { ask: [] as string[], search: [] as string[], source: [] as string[], suggest: [] as string[], reindex: 0 };
+  const seen = { ask: [] as string[], check: [] as string[], search: [] as string[], source: [] as string[], suggest: [] as string[], reindex: 0 };
   const engine: Engine = {
     limits: override.limits ?? real.limits,
     checked: real.checked,
     ask: (q, o) => (seen.ask.push(q), (override.ask ?? real.ask)(q, o)),
+    check: (t, o) => (seen.check.push(t), (override.check ?? real.check)(t, o)),
     search: (q, o) => (seen.search.push(q), real.search(q, o)),
     source: (id) => (seen.source.push(id), (override.source ?? real.source)(id)),
     suggest: (p, n) => (seen.suggest.push(p), real.suggest(p, n)),
@@ -152,6 +153,17 @@ describe('/ask', () => {
     }
   });
 
+  it('shows the short direct answer first, in bold, with the marker of its quote', async () => {
+    const { run } = setup();
+    const s = await run(chatInput('ask', { question: 'Hội nghị LMC lần thứ 4 được tổ chức ở đâu?' }));
+    const [embed] = embedsOf(s);
+    expect(embed.description.startsWith('**thành phố Bắc Kinh - Trung Quốc** [1]\n')).toBe(true);
+    expect(embed.fields[0].value).toContain('Bắc Kinh');
+    expectWellFormed(s);
+    const plain = await run(chatInput('ask', { question: 'Đo lường được coi là yếu tố quan trọng trong việc gì?' }));
+    expect(embedsOf(plain)[0].description.startsWith('**')).toBe(false);
+  });
+
   it('answers in English to an English question', async () => {
     const { run } = setup();
     const s = await run(chatInput('ask', { question: 'Who is the Secretary General of IEC?' }, { locale: 'en-US' }));
@@ -188,7 +200,7 @@ describe('hostile input', () => {
   });
 
   it('follows the engine’s limit, not one of its own', async () => {
-    const { run, seen } = setup({ override: { limits: { maxQuestionChars: 100 } } });
+    const { run, seen } = setup({ override: { limits: { maxQuestionChars: 100, maxCheckChars: 10_000 } } });
     const s = await run(chatInput('ask', { question: 'Viện Đo lường Việt Nam ký kết gì? '.repeat(10) }));
     expect(seen.ask[0]!.length).toBeLessThanOrEqual(100);
     expect(s.calls[1]!.payload.content).toBe('(Chỉ 100 ký tự đầu của tin nhắn được kiểm chứng.)');
@@ -288,20 +300,68 @@ describe('buttons', () => {
   }
 });
 
-describe('Verify (message context menu)', () => {
-  it('answers the text of the message, privately, with citations', async () => {
+describe('/check', () => {
+  it('leads with the verdict, then "bài viết ghi / nhận định ghi", then the quote with its paragraph and button', async () => {
     const { run, seen } = setup();
-    const s = await run(messageMenu('Verify', { content: 'Thứ trưởng Lê Xuân Định tiếp Tổng Thư ký IEC ở đâu?' }));
+    const s = await run(chatInput('check', { statement: 'Hội nghị LMC lần thứ 4 được tổ chức tại Hà Nội.' }));
     expect(s.methods()).toEqual(['deferReply', 'editReply']);
     expect(s.calls[0]!.payload).toEqual({ flags: EPHEMERAL });
-    expect(seen.ask).toEqual(['Thứ trưởng Lê Xuân Định tiếp Tổng Thư ký IEC ở đâu?']);
-    expect(textOf(s)).toContain('iec-thanh-vien-2024#p');
+    expect(seen.check).toEqual(['Hội nghị LMC lần thứ 4 được tổ chức tại Hà Nội.']);
+    const [embed] = embedsOf(s);
+    expect(embed.title).toBe('❌ Sai so với bài viết');
+    expect(embed.color).toBe(0xc53030);
+    expect(embed.description.split('\n')).toEqual(['**Nhận định:**', '> Hội nghị LMC lần thứ 4 được tổ chức tại Hà Nội.', '• **Địa điểm:** bài viết ghi “**Bắc Kinh - Trung Quốc**” · nhận định ghi “Hà Nội” [1]']);
+    expect(embed.fields[0].name).toMatch(/^\[1\] Việt Nam cam kết tăng cường hợp tác đo lường trong khu vực · 29\/08\/2023 \(ngày sự kiện\) · đoạn 1$/);
+    expect(embed.fields[0].value).toMatch(/^> Vào ngày 29 tháng 8 năm 2023, .*Bắc Kinh - Trung Quốc\.\n`do-luong-lmc-2023#p1`$/);
+    const buttons = s.calls[1]!.payload.components.flatMap((r: any) => r.components);
+    expect(buttons.map((b: any) => b.custom_id)).toEqual(['kc:p:do-luong-lmc-2023#p1']);
+    expectWellFormed(s);
   });
 
-  it('reads an embed-only message, and says so when there is no text at all', async () => {
+  it('checks every claim of a post, says which sentences it skipped, and speaks English to English', async () => {
+    const { run } = setup();
+    const s = await run(chatInput('check', { statement: 'Breaking! The 4th LMC symposium was held in Hanoi. Philippe Metzger is the General Secretary of the IEC. Who knew?', public: true }));
+    expect(s.calls[0]!.payload.flags).toBeUndefined();
+    const [embed] = embedsOf(s);
+    expect(embed.title).toBe('❌ Contradicted by the articles');
+    expect(embed.description).toContain('**Claim 1** · ❌ Contradicted by the articles');
+    expect(embed.description).toContain('• **Place:** the article says “**Bắc Kinh**” · the claim says “Hanoi” [1]');
+    expect(embed.description).toContain('**Claim 2** · ✅ Supported by the articles');
+    expect(embed.description).toMatch(/_Not checked: “Breaking!” \(nothing to check\); “Who knew\?” \(a question\)_/);
+    expect(embed.fields.map((f: any) => f.name.slice(0, 4))).toEqual(expect.arrayContaining(['1·[1', '2·[1']));
+    expectWellFormed(s);
+  });
+
+  it('says so when there is nothing to check', async () => {
     const { run, seen } = setup();
+    const s = await run(chatInput('check', { statement: 'Xin chào!' }));
+    expect(embedsOf(s)[0].description).toBe('Không có nhận định nào để kiểm chứng (chỉ có câu hỏi, lời chào hoặc ý kiến).');
+    const empty = await run(chatInput('check', { statement: '  \u200b ' }));
+    expect(empty.calls[1]!.payload.content).toBe('Hãy nhập một nhận định có chữ để kiểm chứng.');
+    expect(seen.check).toEqual(['Xin chào!']);
+  });
+});
+
+describe('Verify (message context menu)', () => {
+  it('checks the text of the message, privately, verdict first', async () => {
+    const { run, seen } = setup();
+    const s = await run(messageMenu('Verify', { content: 'Việt Nam đã trở thành thành viên chính thức của IEC vào tháng 6/2024.' }));
+    expect(s.methods()).toEqual(['deferReply', 'editReply']);
+    expect(s.calls[0]!.payload).toEqual({ flags: EPHEMERAL });
+    expect(seen.check).toEqual(['Việt Nam đã trở thành thành viên chính thức của IEC vào tháng 6/2024.']);
+    const [embed] = embedsOf(s);
+    expect(embed.title).toBe('❌ Sai so với bài viết');
+    expect(embed.description).toMatch(/• \*\*Đã làm \/ dự định:\*\* bài viết ghi “\*\*(sẽ hỗ trợ Việt Nam|mong muốn)/);
+    expect(textOf(s)).toContain('iec-thanh-vien-2024#p');
+    expectWellFormed(s);
+  });
+
+  it('checks a question as the statement it asks about, reads an embed-only message, and says so when there is no text at all', async () => {
+    const { run, seen } = setup();
+    const q = await run(messageMenu('Verify', { content: 'Thứ trưởng Lê Xuân Định tiếp Tổng Thư ký IEC ngày 5/6/2024 ở Geneva phải không?' }));
+    expect(embedsOf(q)[0].title).toBe('❌ Sai so với bài viết');
     await run(messageMenu('Verify', { content: '', embeds: [{ title: 'IEC', description: 'Việt Nam muốn thành viên IEC' }] }));
-    expect(seen.ask).toEqual(['IEC Việt Nam muốn thành viên IEC']);
+    expect(seen.check.slice(-1)).toEqual(['IEC\nViệt Nam muốn thành viên IEC']);
     const empty = await run(messageMenu('Verify', { content: '   ', embeds: [] }));
     expect(empty.calls[1]!.payload.content).toBe('Tin nhắn này không có chữ để kiểm chứng.');
   });

@@ -179,13 +179,13 @@ describe('Discord replies while the model writes', () => {
     expectCited(final, 'iec-thanh-vien-2024');
   });
 
-  it('Verify: the same draft-then-answer sequence, privately', async () => {
+  it('Verify checks the message: one verdict, privately, with no draft (a verdict is not shown before it is checked)', async () => {
     const { run, base } = setup();
-    const s = await run(messageMenu('Verify', { content: 'Tổng Thư ký IEC là ai? #good' }, base));
+    const s = await run(messageMenu('Verify', { content: 'Ông Philippe Metzger là Tổng Thư ký IEC.' }, base));
     expect(s.calls[0]!.payload).toEqual({ flags: EPHEMERAL });
-    const { final } = expectStreamed(s);
-    expect(final.payload.embeds[0].description).toContain('Philippe Metzger [1]');
-    expectCited(final, 'iec-thanh-vien-2024');
+    expect(s.methods()).toEqual(['deferReply', 'editReply']);
+    expect(s.calls[1]!.payload.embeds[0].title).toBe('✅ Đúng với bài viết');
+    expectCited(s.calls[1]!, 'iec-thanh-vien-2024');
   });
 
   it('a model answer that fails the check shows as a draft, then gives way to the extractive answer', async () => {

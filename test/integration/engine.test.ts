@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { type Engine, createEngine, silentLogger } from '../../src/index.js';
 import { CORPUS, tempDir } from '../support/corpus.js';
 
@@ -28,6 +29,44 @@ describe('answers over the real corpus', () => {
     }
   });
 
+  it('puts a short direct answer on top when the question asks for a fact', async () => {
+    const cases: Array<[string, string, string]> = [
+      ['Ai đại diện Bộ KH&CN gặp IEC?', 'Lê Xuân Định', 'iec-thanh-vien-2024#p2'],
+      ['Ai là Tổng Thư ký IEC?', 'ông Philippe Metzger', 'iec-thanh-vien-2024#p2'],
+      ['IEC là gì?', 'Ủy ban Kỹ thuật Điện Quốc tế', 'iec-thanh-vien-2024#p1'],
+      ['Những quốc gia nào cùng Việt Nam tham gia hội nghị?', 'Campuchia, Trung Quốc, Lào, Myanmar và Thái Lan', 'do-luong-lmc-2023#p1'],
+      ['Hội nghị LMC lần thứ 4 tổ chức ở đâu?', 'thành phố Bắc Kinh - Trung Quốc', 'do-luong-lmc-2023#p1'],
+      ['Hội nghị LMC lần thứ 4 diễn ra khi nào?', 'ngày 29 tháng 8 năm 2023', 'do-luong-lmc-2023#p1'],
+      ['Năm 2023 đánh dấu bao nhiêu năm quan hệ ngoại giao Việt Nam - Trung Quốc?', '73 năm', 'do-luong-lmc-2023#p5'],
+      ['When did Le Xuan Dinh meet Philippe Metzger?', 'ngày 5/6/2024', 'iec-thanh-vien-2024#p2'],
+    ];
+    for (const [q, short, paragraphId] of cases) {
+      const a = await engine.ask(q);
+      expect(a.refused, q).toBe(false);
+      expect(a.shortAnswer?.text, q).toContain(short);
+      const cited = a.citations[(a.shortAnswer?.marker ?? 0) - 1];
+      expect(cited?.paragraphId, q).toBe(paragraphId);
+      // Verbatim: the short answer is in its quote, the quote in its paragraph.
+      expect(cited?.quote, q).toContain(a.shortAnswer?.text);
+      expect(cited?.paragraph).toContain(cited?.quote);
+    }
+    // A question that asks for no fact gets quotes only.
+    expect((await engine.ask('Đo lường được coi là yếu tố quan trọng trong việc gì?')).shortAnswer).toBeUndefined();
+  });
+
+  it('keeps every short answer inside its quote, whatever is asked', async () => {
+    const words = ['Ai', 'ở đâu', 'khi nào', 'bao nhiêu', 'là gì', 'những nước nào', 'IEC', 'LMC', 'Hội nghị', 'Việt Nam', 'Lê Xuân Định', 'tổ chức', 'ký kết', 'năm 2023', 'thành viên'];
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 6 }), async (parts) => {
+        const a = await engine.ask(`${parts.join(' ')}?`);
+        for (const c of a.citations) expect(c.paragraph).toContain(c.quote);
+        if (a.shortAnswer) expect(a.citations[a.shortAnswer.marker - 1]?.quote).toContain(a.shortAnswer.text);
+        if (a.refused) expect(a.shortAnswer).toBeUndefined();
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('finds the same paragraph for a question typed without tone marks', async () => {
     const marked = await engine.ask('Ai là Tổng Thư ký IEC?');
     const plain = await engine.ask('ai la tong thu ky IEC');
@@ -45,7 +84,15 @@ describe('answers over the real corpus', () => {
   });
 
   it('refuses off-topic questions and near-misses plainly, listing the closest articles', async () => {
-    for (const q of ['Giá vàng hôm nay bao nhiêu?', 'Thời tiết Hà Nội ngày mai thế nào?', 'Hội nghị chuyên đề LMC lần thứ 5 sẽ tổ chức ở đâu?', 'Trụ sở của IEC đặt ở thành phố nào?']) {
+    const questions = [
+      'Giá vàng hôm nay bao nhiêu?',
+      'Việt Nam tiêm bao nhiêu liều vắc xin COVID-19?',
+      // Near misses: another edition, a fact the articles do not give.
+      'Hội nghị chuyên đề LMC lần thứ 5 sẽ tổ chức ở đâu?',
+      'Trụ sở của IEC đặt ở thành phố nào?',
+      'Viện Đo lường Việt Nam được thành lập năm nào?',
+    ];
+    for (const q of questions) {
       const a = await engine.ask(q);
       expect(a.refused, q).toBe(true);
       expect(a.text).toBe('Không tìm thấy thông tin này trong các bài viết đã lưu.');
@@ -65,7 +112,7 @@ describe('answers over the real corpus', () => {
   });
 
   it('states the longest question it takes (KIEMCHUNG_MAX_QUESTION_CHARS) and holds to it', async () => {
-    expect(engine.limits).toEqual({ maxQuestionChars: 2000 });
+    expect(engine.limits).toEqual({ maxQuestionChars: 2000, maxCheckChars: 10_000 });
     const small = await createEngine({ config: { corpus: CORPUS, indexDir }, env: { KIEMCHUNG_MAX_QUESTION_CHARS: '100' }, logger: silentLogger });
     try {
       expect(small.limits.maxQuestionChars).toBe(100);

@@ -5,17 +5,20 @@ import { loadConfig, silentLogger } from '../../src/index.js';
 import { CORPUS, REPO, tempDir } from '../support/corpus.js';
 
 /**
- * Regression floor on our own questions about the seed articles (test/eval/seed-questions.jsonl).
- * Reached when the floor was set: ev@5 100, refuse 91.7, false refusals 2.5 (see README).
+ * Regression floor on our own questions about the seed articles (test/eval/seed-questions.jsonl:
+ * who, where, when, how many, lists, abbreviations, definitions and yes/no on every paragraph,
+ * typed with and without tone marks and in English, and near misses). Reached when the floor
+ * was set (README, "Quality"): R@1 100, ev@5 100, ans 94.0, refuse 43.3, false refusals 1.2.
  */
 describe('seed questions', () => {
   it('cites the evidence, refuses the unanswerable and rarely refuses the answerable', async () => {
     const config = loadConfig({}, { corpus: CORPUS });
     const r = await runEval({ questions: path.join(REPO, 'test', 'eval', 'seed-questions.jsonl'), corpus: CORPUS, cacheDir: tempDir(), config, logger: silentLogger });
-    expect(r.questions).toBeGreaterThanOrEqual(40);
+    expect(r.questions).toBeGreaterThanOrEqual(110);
     expect(r['ev@5']).toBeGreaterThanOrEqual(95);
     expect(r['R@1']).toBeGreaterThanOrEqual(95);
-    expect(r.refuse).toBeGreaterThanOrEqual(90);
-    expect(r.falserefuse).toBeLessThanOrEqual(5);
+    expect(r.ans).toBeGreaterThanOrEqual(90);
+    expect(r.refuse).toBeGreaterThanOrEqual(40);
+    expect(r.falserefuse).toBeLessThanOrEqual(2.5);
   });
 });

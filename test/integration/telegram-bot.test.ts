@@ -100,6 +100,18 @@ describe('private chats', () => {
     expect(spy.calls).toEqual([{ method: 'ask', arg: 'Việt Nam ký kết gì tại Hội nghị LMC?' }]);
   });
 
+  it('shows the short direct answer first, in bold, with the marker of its quote', async () => {
+    await start();
+    await h.send(privateText('Ai là Tổng Thư ký IEC?'));
+    const [m] = sentMessages();
+    const text = m!.payload.text as string;
+    expect(text.startsWith('<b>ông Philippe Metzger</b> [1]\nTheo các bài viết đã lưu:')).toBe(true);
+    await expectRealCitations(real.engine, text);
+    // A question that asks for no fact: no bold line on top.
+    await h.send(privateText('Đo lường được coi là yếu tố quan trọng trong việc gì?'));
+    expect((sentMessages()[1]!.payload.text as string).startsWith('Theo các bài viết đã lưu:')).toBe(true);
+  });
+
   it('understands a question typed without tone marks', async () => {
     await start();
     await h.send(privateText('Tong thu ky IEC la ai?'));
@@ -214,7 +226,7 @@ describe('hostile input', () => {
   });
 
   it('accepts what the engine accepts: its limit, not a setting of its own', async () => {
-    spy = spyEngine({ ...real.engine, limits: { maxQuestionChars: 100 } });
+    spy = spyEngine({ ...real.engine, limits: { maxQuestionChars: 100, maxCheckChars: 10_000 } });
     h = await startHarness(spy.engine);
     await h.send(privateText(`Tổng Thư ký IEC là ai? ${'x'.repeat(90)}`));
     await h.send(privateText('/search IEC '.padEnd(120, 'x')));

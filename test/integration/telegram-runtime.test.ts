@@ -38,7 +38,7 @@ describe('long polling, end to end', () => {
       const [en, vi] = api.of('setMyCommands');
       expect(en!.payload.language_code).toBeUndefined();
       expect(vi!.payload.language_code).toBe('vi');
-      expect(vi!.payload.commands.map((c: { command: string }) => c.command)).toEqual(['ask', 'search', 'source', 'new', 'help']);
+      expect(vi!.payload.commands.map((c: { command: string }) => c.command)).toEqual(['ask', 'check', 'search', 'source', 'new', 'help']);
       expect(vi!.payload.commands[0].description).toBe('Đặt câu hỏi, nhận câu trả lời có trích dẫn');
 
       const asked = QUESTIONS.map((q, k) => privateText(q, { userId: 200 + k }));

@@ -29,7 +29,7 @@ export async function createRealEngine(corpus = CORPUS): Promise<{ engine: Engin
   };
 }
 
-type Method = 'ask' | 'search' | 'source' | 'reindex';
+type Method = 'ask' | 'search' | 'source' | 'reindex' | 'check';
 
 export interface EngineSpy {
   engine: Engine;
@@ -58,6 +58,7 @@ export function spyEngine(inner: Engine): EngineSpy {
     limits: inner.limits,
     checked: inner.checked,
     ask: async (q, o) => (await before('ask', q), inner.ask(q, o)),
+    check: async (t, o) => (await before('check', t), inner.check(t, o)),
     search: async (q, o) => (await before('search', q), inner.search(q, o)),
     source: async (id) => (await before('source', id), inner.source(id)),
     reindex: async () => (await before('reindex', ''), inner.reindex()),
@@ -150,6 +151,21 @@ export function groupText(text: string, s: Sender & { chatId?: number; replyTo?:
       text,
       ...(entities.length > 0 ? { entities } : {}),
       ...(s.replyTo ? { reply_to_message: s.replyTo } : {}),
+    } as Update['message'],
+  };
+}
+
+/** A message forwarded into a private chat: its text (or a photo's caption) and where it came from. */
+export function forwarded(content: { text: string } | { caption: string }, s: Sender = {}): Omit<Update, 'update_id'> {
+  const user = from(s);
+  return {
+    message: {
+      message_id: nextMessageId++,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: user.id, type: 'private', first_name: user.first_name },
+      from: user,
+      forward_origin: { type: 'channel', chat: { id: -1001234, type: 'channel', title: 'Tin nhanh' }, message_id: 77, date: Math.floor(Date.now() / 1000) - 60 },
+      ...('text' in content ? { text: content.text } : { caption: content.caption, photo: [{ file_id: 'f', file_unique_id: 'u', width: 10, height: 10 }] }),
     } as Update['message'],
   };
 }

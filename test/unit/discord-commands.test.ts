@@ -16,7 +16,7 @@ const byName = new Map(bodies.map((b) => [b.name, b]));
 
 describe('command builders', () => {
   it('serialise through discord.js validation, one per command, names unique', () => {
-    expect(bodies.map((b) => b.name)).toEqual(['ask', 'new', 'search', 'source', 'Verify', 'reindex', 'add']);
+    expect(bodies.map((b) => b.name)).toEqual(['ask', 'check', 'new', 'search', 'source', 'Verify', 'reindex', 'add']);
     expect(new Set(bodies.map((b) => b.name)).size).toBe(bodies.length);
   });
 

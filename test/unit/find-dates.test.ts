@@ -104,6 +104,30 @@ describe('spans of days', () => {
   });
 });
 
+describe('words that fold like date words', () => {
+  it('does not read "thắng 2-1" (won 2-1) as "tháng 2", nor "tôi 5" as an evening', () => {
+    expect(findDates('U20 Việt Nam thắng 2-1 trước Qatar')).toEqual([]);
+    expect(findDates('tôi 5 lần gặp ông')).toEqual([]);
+    expect(findDates('thang 2/2024').map((d) => d.from)).toEqual(['2024-02-01']);
+  });
+
+  it('reads "tối 28.3" and a span of days with no year ("từ ngày 3 - 11/6")', () => {
+    expect(findDates('họp mặt vào tối 28.3').map((d) => [d.day, d.month])).toEqual([[28, 3]]);
+    expect(findDates('thi vào 7-8/4').map((d) => [d.day, d.toDay, d.month])).toEqual([[7, 8, 4]]);
+    const d = one('dự kiến diễn ra từ ngày 3 - 11/6');
+    expect([d.precision, d.day, d.toDay, d.month, d.year]).toEqual(['days', 3, 11, 6, undefined]);
+  });
+});
+
+describe('relateDates without a year', () => {
+  it('compares spans of days of the same month', () => {
+    const d = (t: string) => findDates(t)[0] as FoundDate;
+    expect(relateDates(d('ngày 5/6'), d('từ ngày 3 - 11/6'))).toBe('inside');
+    expect(relateDates(d('ngày 16/6'), d('từ ngày 3 - 11/6'))).toBe('disjoint');
+    expect(relateDates(d('ngày 3/6'), d('ngày 3/7'))).toBe('disjoint');
+  });
+});
+
 describe('date lines of news pages', () => {
   it('reads the printed date and time of a page header, whatever its shape', () => {
     const read = (t: string) => findDates(t).map((d) => [d.from, d.time]);

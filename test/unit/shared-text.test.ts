@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { paragraphButtons } from '../../adapters/shared/buttons.js';
-import { cleanText, hasWords, paragraphIdFrom, readQuestion, safeUrl, shown } from '../../adapters/shared/text.js';
+import { cleanText, hasWords, paragraphIdFrom, readCheckText, readQuestion, safeUrl, shown } from '../../adapters/shared/text.js';
 
 describe('cleanText', () => {
   it('cleans any text to NFC without invisible or control characters, idempotently', () => {
@@ -71,5 +71,14 @@ describe('readQuestion', () => {
     expect((cut as { text: string }).text).toHaveLength(100);
     // A cut never leaves half of a surrogate pair.
     expect(readQuestion(`${'a'.repeat(99)}😀`, 100, 'cut')).toEqual({ kind: 'ok', text: 'a'.repeat(99), cut: true });
+  });
+});
+
+describe('readCheckText', () => {
+  it('cleans each line and keeps the line breaks that end a post’s sentences', () => {
+    expect(readCheckText(' TIN NÓNG\u200b \r\n\n  Hội nghị diễn ra tại Bắc Kinh \n#tin ', 100)).toEqual({ kind: 'ok', text: 'TIN NÓNG\nHội nghị diễn ra tại Bắc Kinh\n#tin', cut: false });
+    expect(readCheckText(' \n\u200b\n ', 100)).toEqual({ kind: 'empty' });
+    expect(readCheckText('a'.repeat(150), 100)).toMatchObject({ kind: 'too-long', length: 150 });
+    expect(readCheckText('a'.repeat(150), 100, 'cut')).toMatchObject({ kind: 'ok', cut: true, text: 'a'.repeat(100) });
   });
 });

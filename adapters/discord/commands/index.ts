@@ -1,6 +1,7 @@
 import type { Command } from '../interaction.js';
 import { add } from './add.js';
 import { ask } from './ask.js';
+import { check } from './check.js';
 import { newConversation } from './new.js';
 import { reindex } from './reindex.js';
 import { search } from './search.js';
@@ -8,7 +9,7 @@ import { source } from './source.js';
 import { verify } from './verify.js';
 
 /** Every command the bot registers and answers. */
-export const commands: readonly Command[] = [ask, newConversation, search, source, verify, reindex, add];
+export const commands: readonly Command[] = [ask, check, newConversation, search, source, verify, reindex, add];
 
 /** The bodies sent to Discord's bulk-overwrite endpoint (`toJSON` also runs discord.js's validation). */
 export function commandBodies(list: readonly Command[] = commands): unknown[] {

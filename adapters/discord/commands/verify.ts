@@ -1,7 +1,7 @@
 import { ApplicationCommandType, ContextMenuCommandBuilder } from 'discord.js';
 import type { MessageCommand, MessageMenu } from '../interaction.js';
 import { langOf, messagesFor } from '../messages.js';
-import { answerQuestion } from '../question.js';
+import { checkStatement } from '../check.js';
 import { localized } from './define.js';
 
 export const data = new ContextMenuCommandBuilder()
@@ -18,10 +18,10 @@ export function messageText(message: MessageMenu['targetMessage']): string {
     .join('\n');
 }
 
-/** "Verify" on a message: its text is answered as a question, privately. */
+/** "Kiểm chứng" / "Verify" on a message: its text is checked against the articles, privately. */
 export const verify: MessageCommand = {
   kind: 'message',
   data,
   limited: true,
-  execute: (i, ctx) => answerQuestion(i, ctx, messageText(i.targetMessage), { ephemeral: true, emptyText: messagesFor(langOf(i.locale)).emptyMessage }),
+  execute: (i, ctx) => checkStatement(i, ctx, messageText(i.targetMessage), { ephemeral: true, emptyText: messagesFor(langOf(i.locale)).emptyMessage }),
 };

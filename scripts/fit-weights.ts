@@ -1,0 +1,189 @@
+/**
+ * Fits the weights of the answer models on the shared evaluation data and prints them with
+ * their effect on the other half of the data. Stages, run in this order because each one's
+ * inputs depend on the weights before it:
+ *
+ *   npx tsx scripts/fit-weights.ts rerank     passage re-ranking (src/retrieve/rerank.ts)
+ *   npx tsx scripts/fit-weights.ts sentence   sentence choice   (src/answer/select.ts)
+ *   npx tsx scripts/fit-weights.ts refusal    refusals          (src/answer/confidence.ts)
+ *
+ * Splits: a question belongs to the fitting half when its source article's number is even
+ * (ViNewsQA: the number in "uit_01__01000_…", XQuAD: "xquad-0004"); the odd half is held
+ * out and reported. Nothing here runs in the product.
+ */
+import path from 'node:path';
+import { loadConfig } from '../src/config.js';
+import { loadQuestions, prepareEvalIndex } from '../src/cli/eval.js';
+import { SegmentStore } from '../src/store/segment-store.js';
+import { silentLogger } from '../src/log.js';
+import { DEFAULT_EXTRACTIVE, extractiveAnswer } from '../src/answer/extractive.js';
+import { REFUSAL_FEATURES } from '../src/answer/confidence.js';
+import { SENTENCE_FEATURES, SENTENCE_MODEL } from '../src/answer/select.js';
+import { analyzeQuestion, retrievalQuery } from '../src/answer/question-type.js';
+import { HASH_FUSION, retrieve } from '../src/retrieve/retrieve.js';
+import { RERANK_POOL } from '../src/retrieve/rerank.js';
+import { expandQuery, translateTerms } from '../src/text/glossary.js';
+import { detectLang } from '../src/text/lang.js';
+import { normalizeSpace } from '../src/text/normalize.js';
+import { fitLogistic, fitSoftmaxRanker, type Fitted } from './fit/logistic.js';
+
+const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const CACHE = path.resolve(import.meta.dirname, '..', '.kiemchung', 'eval');
+const config = loadConfig({}, {});
+
+interface Set {
+  questions: string;
+  corpus: string;
+  distractors?: string;
+  distractorLimit?: number;
+}
+const SETS: Record<string, Set> = {
+  vinewsqa: { questions: `${DATA}/vinewsqa-dev/questions.jsonl`, corpus: `${DATA}/vinewsqa-dev/corpus.jsonl` },
+  distractors: { questions: `${DATA}/vinewsqa-dev/questions.jsonl`, corpus: `${DATA}/vinewsqa-dev/corpus.jsonl`, distractors: `${DATA}/baomoi/corpus.jsonl.gz`, distractorLimit: 5000 },
+  heldout: { questions: `${DATA}/vinewsqa-dev-heldout/questions.jsonl`, corpus: `${DATA}/vinewsqa-dev-heldout/corpus.jsonl` },
+  xquad: { questions: `${DATA}/xquad-vi/questions-vi.jsonl`, corpus: `${DATA}/xquad-vi/corpus.jsonl` },
+  seed: { questions: path.resolve(import.meta.dirname, '..', 'test', 'eval', 'seed-questions.jsonl'), corpus: path.resolve(import.meta.dirname, '..', 'corpus') },
+};
+
+/**
+ * Fitting half: the question's source article has an even number; our own seed questions
+ * (two articles only) alternate by line.
+ */
+function even(q: { id: string; articles: string[] }, line: number, set: string): boolean {
+  if (set === 'seed') return line % 2 === 0;
+  const m = /__0*(\d+)_/.exec(q.id) ?? /(\d+)$/.exec(q.articles[0] ?? '');
+  return m ? Number(m[1]) % 2 === 0 : false;
+}
+
+const norm = (s: string) => normalizeSpace(s).toLowerCase();
+
+interface Case {
+  q: ReturnType<typeof loadQuestions>[number];
+  fit: boolean;
+  ex: ReturnType<typeof extractiveAnswer>;
+  set: string;
+}
+
+async function run(setName: string, detailed = DEFAULT_EXTRACTIVE.detailed): Promise<Case[]> {
+  const set = SETS[setName] as Set;
+  const { indexDir, embedder } = await prepareEvalIndex({ ...set, cacheDir: CACHE, config, logger: silentLogger });
+  const store = SegmentStore.open(indexDir, embedder);
+  const out: Case[] = [];
+  for (const [line, q] of loadQuestions(set.questions).entries()) {
+    const lang = detectLang(q.question);
+    const analysis = analyzeQuestion(q.question);
+    const { hits } = await retrieve(store, embedder, expandQuery(retrievalQuery(q.question, analysis), lang), { k: RERANK_POOL, fusion: HASH_FUSION });
+    if (!hits.length) continue;
+    const ex = extractiveAnswer({ store, question: q.question, lang, hits, analysis, translated: lang === 'en' ? translateTerms(q.question) : [], settings: { ...DEFAULT_EXTRACTIVE, detailed } });
+    out.push({ q, fit: even(q, line, setName), ex, set: setName });
+  }
+  await embedder.close();
+  return out;
+}
+
+function print(name: string, features: readonly string[], f: Fitted): void {
+  console.log(`${name}: bias ${f.bias.toFixed(3)}, weights { ${features.map((k, i) => `${k}: ${(f.weights[i] as number).toFixed(3)}`).join(', ')} }`);
+}
+
+function articleRanks(c: Case, score: (i: number) => number): number {
+  const passages = c.ex.trace.passages;
+  const best = new Map<string, number>();
+  passages.forEach((p, i) => {
+    const s = score(i);
+    if (s > (best.get(p.hit.article.id) ?? -Infinity)) best.set(p.hit.article.id, s);
+  });
+  const order = [...best.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+  return order.findIndex((id) => c.q.articles.includes(id));
+}
+
+function recall(cases: Case[], score: (c: Case, i: number) => number): string {
+  const ranks = cases.filter((c) => !c.q.unanswerable).map((c) => articleRanks(c, (i) => score(c, i)));
+  const at = (k: number) => ((100 * ranks.filter((r) => r >= 0 && r < k).length) / ranks.length).toFixed(1);
+  return `R@1 ${at(1)} R@10 ${at(10)} (within the first ${RERANK_POOL} passages)`;
+}
+
+async function fitRerank(): Promise<void> {
+  const cases = await run('distractors');
+  const feats = (c: Case, i: number) => {
+    const p = c.ex.trace.passages[i]!;
+    return [p.fused, p.sentence, p.window, p.pairs];
+  };
+  const groups = cases
+    .filter((c) => c.fit && !c.q.unanswerable)
+    .map((c) => ({ rows: c.ex.trace.passages.map((_, i) => feats(c, i)), relevant: c.ex.trace.passages.map((p) => c.q.articles.includes(p.hit.article.id)) }))
+    .filter((g) => g.relevant.some(Boolean));
+  const f = fitSoftmaxRanker(groups);
+  print('rerank', ['fused', 'sentence', 'window', 'pairs'], f);
+  const held = cases.filter((c) => !c.fit);
+  console.log(`held-out half, retrieval order: ${recall(held, (c, i) => c.ex.trace.passages[i]!.hit.score)}`);
+  console.log(`held-out half, re-ranked:       ${recall(held, (c, i) => feats(c, i).reduce((s, x, j) => s + x * (f.weights[j] as number), 0))}`);
+}
+
+function containsAnswer(c: Case, text: string): boolean {
+  const t = norm(text);
+  return c.q.answer.some((a) => norm(a) && t.includes(norm(a)));
+}
+
+async function fitSentence(): Promise<void> {
+  const cases = [...(await run('vinewsqa', Infinity)), ...(await run('xquad', Infinity))];
+  const rows: number[][] = [];
+  const labels: number[] = [];
+  for (const c of cases) {
+    if (!c.fit || c.q.unanswerable) continue;
+    for (const s of c.ex.trace.sentences) {
+      rows.push(SENTENCE_FEATURES.map((k) => s.features[k]));
+      labels.push(containsAnswer(c, s.passage.paragraph.slice(s.start, s.end)) ? 1 : 0);
+    }
+  }
+  const f = fitLogistic(rows, labels);
+  print('sentence', SENTENCE_FEATURES, f);
+  // How often the best sentence holds the answer on the held-out half, current weights against fitted.
+  const top = (c: Case, w: (k: number) => number, b: number) => {
+    let best = c.ex.trace.sentences[0]!;
+    let bestZ = -Infinity;
+    for (const s of c.ex.trace.sentences) {
+      const z = SENTENCE_FEATURES.reduce((acc, k, i) => acc + w(i) * s.features[k], b);
+      if (z > bestZ) [best, bestZ] = [s, z];
+    }
+    return containsAnswer(c, best.passage.paragraph.slice(best.start, best.end));
+  };
+  const held = cases.filter((c) => !c.fit && !c.q.unanswerable);
+  const share = (w: (k: number) => number, b: number) => ((100 * held.filter((c) => top(c, w, b)).length) / held.length).toFixed(1);
+  console.log(`held-out half, best sentence holds the answer: current ${share((i) => SENTENCE_MODEL.weights[SENTENCE_FEATURES[i]!], SENTENCE_MODEL.bias)}, fitted ${share((i) => f.weights[i] as number, f.bias)}`);
+}
+
+/** Weight of each of our seed questions against one ViNewsQA question when fitting refusals. */
+const SEED_WEIGHT = 5;
+
+async function fitRefusal(): Promise<void> {
+  const cases = [...(await run('heldout')), ...(await run('seed'))];
+  const row = (c: Case) => REFUSAL_FEATURES.map((k) => c.ex.trace.refusal?.[k] ?? 0);
+  // Questions naming a number their article lacks are refused by rule (answerConfidence).
+  const fit = cases.filter((c) => c.fit && !c.ex.trace.refusal?.missingNumbers);
+  const f = fitLogistic(
+    fit.map(row),
+    fit.map((c) => (c.q.unanswerable ? 0 : 1)),
+    { weights: fit.map((c) => (c.set === 'seed' ? SEED_WEIGHT : 1)) },
+  );
+  print('refusal', REFUSAL_FEATURES, f);
+  const p = (c: Case, w: Fitted) => (c.ex.trace.refusal?.missingNumbers ? 0 : 1 / (1 + Math.exp(-row(c).reduce((s, x, i) => s + x * (w.weights[i] as number), w.bias))));
+  const stat = (cs: Case[], t: number) => {
+    const un = cs.filter((c) => c.q.unanswerable);
+    const an = cs.filter((c) => !c.q.unanswerable);
+    return `${((100 * un.filter((c) => p(c, f) < t).length) / un.length).toFixed(1)} / ${((100 * an.filter((c) => p(c, f) < t).length) / an.length).toFixed(1)}`;
+  };
+  const part = (set: string, fitting: boolean) => cases.filter((c) => c.set === set && c.fit === fitting);
+  console.log('threshold | refused when the answer is absent / answerable questions refused: dev-heldout held-out half | its fitting half | seed held-out half | seed fitting half');
+  for (const t of [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9]) {
+    console.log(`${t.toFixed(2)} | ${stat(part('heldout', false), t)} | ${stat(part('heldout', true), t)} | ${stat(part('seed', false), t)} | ${stat(part('seed', true), t)}`);
+  }
+}
+
+const stage = process.argv[2];
+if (stage === 'rerank') await fitRerank();
+else if (stage === 'sentence') await fitSentence();
+else if (stage === 'refusal') await fitRefusal();
+else {
+  console.error('usage: npx tsx scripts/fit-weights.ts rerank|sentence|refusal');
+  process.exit(2);
+}

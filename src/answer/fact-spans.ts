@@ -1,0 +1,454 @@
+import { fold, nfc } from '../text/normalize.js';
+import { WORD_END, WORD_START, escapeRegExp } from '../text/words.js';
+import type { FactKind, QuestionAnalysis } from './question-type.js';
+
+/**
+ * Facts of a given kind in a sentence, as [start, end) offsets into it: dates, quantities,
+ * people (with their title), places, enumerations, the expansion of an abbreviation, the
+ * definition of a term, a named thing that starts with the question's noun ("Luật …"). They
+ * serve twice: a sentence holding a fact of the kind the question asks for is likelier to
+ * answer it, and the fact nearest to the question's words is the short answer.
+ *
+ * Written for Vietnamese news text (with English forms where they are common). Names are
+ * found from one scan for runs of capitalised words, then judged by the words just before
+ * them ("ông", "Thứ trưởng", "tại", "thành phố"); every pattern uses Unicode-aware
+ * boundaries and letter classes, never `\b` or `\w`.
+ */
+export interface FactSpan {
+  start: number;
+  end: number;
+}
+
+const re = (source: string, flags = 'gu') => new RegExp(source, flags);
+const L = '[\\p{L}\\p{M}]';
+const NUM = '\\d+(?:[.,]\\d+)*';
+
+// --- dates ------------------------------------------------------------------------------------
+
+const DAY_WORD = '(?:ngày|hôm|sáng|chiều|tối|trưa|đêm|Ngày|Sáng|Chiều|Tối|Đêm)';
+const MONTHS_EN = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const DATE_PATTERNS: RegExp[] = [
+  // 29 tháng 8 năm 2023, ngày 29 tháng 8, tháng 8 năm 2023, tháng 3/2017
+  re(`${WORD_START}(?:${DAY_WORD}\\s+)?(?:\\d{1,2}\\s+)?[tT]háng\\s+\\d{1,2}(?:\\s*(?:năm\\s+|/)\\d{4})?${WORD_END}`),
+  // 5/6/2024, 29-8-2023, ngày 24/6, sáng 2/2
+  re(`${WORD_START}(?:${DAY_WORD}\\s+)?\\d{1,2}[/.-]\\d{1,2}(?:[/.-]\\d{2,4})?${WORD_END}`),
+  // từ 2023 đến 2028, 2023-2028, năm 2018
+  re(`${WORD_START}(?:từ\\s+)?(?:năm\\s+)?(?:19|20)\\d{2}\\s*(?:đến|tới|-|–)\\s*(?:năm\\s+)?(?:19|20)\\d{2}${WORD_END}`),
+  re(`${WORD_START}(?:năm\\s+)?(?:19|20)\\d{2}${WORD_END}`),
+  // English: August 29, 2023 / 29 August 2023 / June 2024
+  re(`${WORD_START}(?:\\d{1,2}\\s+)?(?:${MONTHS_EN})(?:\\s+\\d{1,2})?(?:,?\\s+\\d{4})?${WORD_END}`),
+];
+const MAY_HAVE_DATE = new RegExp(`\\d|${MONTHS_EN}`, 'u');
+
+/** "5-30" (a range) and "12.5" are not dates: day and month must be in range. */
+function plausibleDate(t: string): boolean {
+  const m = /(\d{1,2})[/.-](\d{1,2})(?!\d)(?:[/.-](\d{2,4}))?/u.exec(t);
+  if (!m) return true;
+  const day = Number(m[1]);
+  const month = Number(m[2]);
+  return day >= 1 && day <= 31 && month >= 1 && month <= 12 && (m[3] !== undefined || t.includes('/') || /\p{L}/u.test(t));
+}
+
+export function dateSpans(text: string): FactSpan[] {
+  if (!MAY_HAVE_DATE.test(text)) return [];
+  return dedupe(DATE_PATTERNS.flatMap((p) => allMatches(p, text)).filter((s) => plausibleDate(text.slice(s.start, s.end))));
+}
+
+// --- quantities -------------------------------------------------------------------------------
+
+// Digits (with separators, ranges and percent), optionally introduced ("hơn", "khoảng") and
+// followed by a unit word ("73 năm", "110.000 người", "3 giờ").
+const QUANTITY = re(
+  `${WORD_START}(?:(?:hơn|khoảng|gần|trên|dưới|hàng|tới|đến|chỉ|gấp|tổng\\s+cộng|over|about|nearly|more\\s+than)\\s+)?${NUM}(?:\\s*[-–]\\s*${NUM})?(?:\\s*%|(?:\\s+${L}+)?)`,
+);
+const NUMBER_WORDS = 'hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion';
+const COUNTED = 'người|lần|năm|ngày|tháng|tuần|giờ|phút|nước|quốc\\s+gia|bên|thành\\s+viên|bệnh\\s+nhân|ca|trẻ|em|con|tỉnh|thành\\s+phố|đơn\\s+vị|dự\\s+án|loại|lĩnh\\s+vực|countries|members|people|years|times';
+const NUMBER_WORD = re(`${WORD_START}(?:${NUMBER_WORDS})(?:\\s+(?:mươi|trăm|nghìn|ngàn|triệu|tỷ))?\\s+(?:${COUNTED})${WORD_END}`, 'giu');
+const MAY_HAVE_NUMBER_WORD = new RegExp(`(?:${NUMBER_WORDS})\\s`, 'iu');
+// Words after a number that are not its unit ("lần thứ 4 cũng …").
+const NOT_UNIT = new Set(
+  'cũng và là đã được của có không này đó trong với cho từ đến tại ở thì mà khi để theo trên dưới sau trước nhưng hoặc hay bị sẽ đang vẫn còn rồi nên vì do các những một như and or the of in to for with was were is are'.split(' '),
+);
+
+export function quantitySpans(text: string): FactSpan[] {
+  const digits = /\d/u.test(text);
+  if (!digits && !MAY_HAVE_NUMBER_WORD.test(text)) return [];
+  const dates = digits ? dateSpans(text) : [];
+  const qty = [...(digits ? allMatches(QUANTITY, text) : []), ...allMatches(NUMBER_WORD, text)]
+    .filter((q) => !dates.some((d) => q.start < d.end && q.end > d.start))
+    // "lần thứ 4" is an ordinal, not a count.
+    .filter((q) => !/(?:thứ|số)\s+$/u.test(text.slice(Math.max(0, q.start - 6), q.start)))
+    .map((q) => {
+      const m = /\s+([\p{L}\p{M}]+)$/u.exec(text.slice(q.start, q.end));
+      return m && NOT_UNIT.has((m[1] as string).toLowerCase()) ? { start: q.start, end: q.end - m[0].length } : q;
+    });
+  return dedupe(qty.map((s) => trimSpan(text, s)));
+}
+
+// --- names: runs of capitalised words ---------------------------------------------------------
+
+const CAP_WORD = `\\p{Lu}[\\p{L}\\p{M}\\p{N}]*(?:[&'’-][\\p{L}\\p{M}\\p{N}]+)*`;
+const CAP_RUNS = re(`${CAP_WORD}(?: ${CAP_WORD})*`);
+const LETTER_BEFORE = /[\p{L}\p{M}\p{N}]$/u;
+
+/** Runs of capitalised words ("Philippe Metzger", "Bộ KH&CN Lê Xuân Định"), whole words only. */
+function capitalRuns(text: string): FactSpan[] {
+  const out: FactSpan[] = [];
+  CAP_RUNS.lastIndex = 0;
+  for (const m of text.matchAll(CAP_RUNS)) {
+    if (m.index > 0 && LETTER_BEFORE.test(text.slice(m.index - 1, m.index))) continue;
+    out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Runs of capitalised words that do not start the sentence: names of any kind. */
+function nameSpans(text: string): FactSpan[] {
+  return capitalRuns(text).filter((s) => s.start > 0 && !/^[\s"“(]*$/u.test(text.slice(0, s.start)));
+}
+
+const TITLES = [
+  'ông', 'bà', 'anh', 'chị', 'cô', 'chú', 'bé', 'cháu', 'cụ', 'em', 'Mr', 'Mrs', 'Ms', 'Dr', 'Prof',
+  'GS', 'PGS', 'TS', 'ThS', 'BS', 'BSCKII', 'BSCKI', 'KS', 'NGƯT', 'NGND', 'PGS.TS', 'GS.TS',
+  'bác sĩ', 'Bác sĩ', 'Thứ trưởng', 'Bộ trưởng', 'Chủ tịch', 'Phó Chủ tịch', 'Giám đốc', 'Phó Giám đốc', 'Tổng Giám đốc', 'Tổng Thư ký', 'Tổng thư ký',
+  'Thủ tướng', 'Phó Thủ tướng', 'Tổng thống', 'Chủ nhiệm', 'Viện trưởng', 'Phó Viện trưởng', 'Cục trưởng', 'Vụ trưởng', 'Trưởng khoa', 'Phó khoa', 'Trưởng ban',
+  'Hiệu trưởng', 'Đại sứ', 'Giáo sư', 'Tiến sĩ', 'Thạc sĩ', 'nhà khoa học', 'chuyên gia', 'Secretary-General', 'Minister', 'Deputy Minister', 'President', 'Director',
+];
+const TITLE = `(?:${TITLES.map((t) => escapeRegExp(t).replace(/ /g, '\\s+')).join('|')})\\.?`;
+// A title right before a name, possibly with the organisation between: "Thứ trưởng Bộ KH&CN".
+const TITLE_BEFORE = re(`(?:^|[^\\p{L}\\p{M}])(${TITLE})\\s+$`, 'u');
+const SURNAMES =
+  'Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đinh|Đào|Trương|Mai|Lâm|Trịnh|Đoàn|Cao|Lưu|Tạ|Tô|Lương|Chu|Kiều|Quách|Phùng|Triệu|Thân|Tống|Hứa|Khúc|Mạc|Lại|Vương';
+const SURNAME_START = re(`^(?:${SURNAMES}) \\p{Lu}`, 'u');
+// The name must have a word written like a name ("Metzger", not an acronym such as "IEC").
+const NAME_LIKE = /(?<![\p{L}\p{M}])\p{Lu}\p{Ll}/u;
+
+export function personSpans(text: string): FactSpan[] {
+  const out: FactSpan[] = [];
+  for (const run of capitalRuns(text)) {
+    const runText = text.slice(run.start, run.end);
+    if (!NAME_LIKE.test(runText)) continue;
+    const before = TITLE_BEFORE.exec(text.slice(Math.max(0, run.start - 30), run.start));
+    if (before?.[1]) {
+      // "Thứ trưởng Bộ KH&CN Lê Xuân Định": a title, an organisation run, then the name run.
+      const titleStart = run.start - (before[0].length - before[0].indexOf(before[1]));
+      out.push({ start: titleStart, end: run.end });
+    } else if (SURNAME_START.test(runText) && run.start > 0) out.push(run);
+  }
+  // A capitalised title word starts its own run ("Thứ trưởng Lê Xuân Định" → "Thứ", "Lê Xuân Định"):
+  // spans that end where another starts are one person.
+  return dedupe(out);
+}
+
+const PLACE_NOUNS = 'thành phố|TP\\.?|tỉnh|huyện|quận|xã|phường|thị xã|thủ đô|nước|quốc gia|vùng|khu vực|bang|đảo|bệnh viện|trường';
+const PLACE_BEFORE = re(`(?:^|[^\\p{L}\\p{M}])(?:tại|ở|đến|từ|về|sang|in|at)\\s+((?:${PLACE_NOUNS})\\s+)?$`, 'iu');
+const PLACE_NOUN_BEFORE = re(`(?:^|[^\\p{L}\\p{M}])((?:thành phố|tỉnh|huyện|quận|thủ đô|thị xã)\\s+)$`, 'iu');
+
+/** The place after "tại", "ở", "đến", "in" or after "thành phố", "tỉnh": "thành phố Bắc Kinh - Trung Quốc". */
+export function placeSpans(text: string): FactSpan[] {
+  const runs = capitalRuns(text);
+  const out: FactSpan[] = [];
+  runs.forEach((run, i) => {
+    const window = text.slice(Math.max(0, run.start - 30), run.start);
+    const m = PLACE_BEFORE.exec(window) ?? PLACE_NOUN_BEFORE.exec(window);
+    if (!m) return;
+    const start = run.start - (m[1]?.length ?? 0);
+    let end = run.end;
+    // "Bắc Kinh - Trung Quốc", "Hà Nội, Việt Nam": the next run belongs to the same place.
+    const next = runs[i + 1];
+    if (next && /^\s*[-–,]\s*$/u.test(text.slice(run.end, next.start))) end = next.end;
+    out.push({ start, end });
+  });
+  return dedupe(out);
+}
+
+const CONNECTOR = /^(?:và|về|&|-|–|of|and|for|the)$/iu;
+const isCap = (w: string) => /^\p{Lu}/u.test(w);
+
+/**
+ * Where a name that ends at the end of `before` starts: capitalised words, a lower-case
+ * word right after a capitalised one ("Ủy ban", "Khoa học"), connectors between them
+ * ("Khoa học và Công nghệ"); -1 when the text does not end in a name.
+ */
+function nameStartBefore(before: string): number {
+  const words = [...before.matchAll(/[^\s]+/gu)];
+  let first = -1;
+  for (let i = words.length - 1, n = 0; i >= 0 && n < 14; i--, n++) {
+    const w = (words[i] as RegExpMatchArray)[0];
+    if (/[,.;:!?)]$/u.test(w) && i !== words.length - 1) break;
+    if (isCap(w)) {
+      first = i;
+      continue;
+    }
+    const left = words[i - 1]?.[0] ?? '';
+    const ok = isCap(left) || (CONNECTOR.test(w) && first >= 0 && left !== '' && (isCap(left) || isCap(words[i - 2]?.[0] ?? '')));
+    if (!ok) break;
+  }
+  return first < 0 ? -1 : ((words[first] as RegExpMatchArray).index as number);
+}
+
+/** Where a name that starts at `from` ends: capitalised words, one lower-case word after each, connectors. */
+function nameEndAfter(text: string, from: number): number {
+  const words = [...text.slice(from, from + 200).matchAll(/[^\s]+/gu)];
+  let end = from;
+  let prevCap = false;
+  for (let i = 0; i < words.length && i < 14; i++) {
+    const raw = (words[i] as RegExpMatchArray)[0];
+    const w = raw.replace(/[,.;:!?)]+$/u, '');
+    const cap = isCap(w);
+    const next = words[i + 1]?.[0] ?? '';
+    if (!(cap || (prevCap && !CONNECTOR.test(w)) || (CONNECTOR.test(w) && isCap(next)))) break;
+    end = from + ((words[i] as RegExpMatchArray).index as number) + w.length;
+    prevCap = cap;
+    if (w !== raw) break;
+  }
+  return end;
+}
+
+// --- lists ------------------------------------------------------------------------------------
+
+const LIST_SEPARATOR = /^(?:\s*,\s*|\s*,?\s+(?:và|hoặc|cùng|and|or)\s+)$/u;
+
+/** Enumerations of names: "Campuchia, Trung Quốc, Lào, Myanmar và Thái Lan"; "Bộ KH&CN, Bộ Công Thương, Bộ Thông tin và Truyền thông". */
+export function capitalisedListSpans(text: string): FactSpan[] {
+  if (!/,|\s(?:và|hoặc|and|or)\s/u.test(text)) return [];
+  const runs = capitalRuns(text).map((r) => {
+    // The sentence's first word is capitalised anyway: "Được Bộ KH&CN, …" lists "Bộ KH&CN".
+    const space = text.indexOf(' ', r.start);
+    return r.start === 0 && space > 0 && space < r.end ? { start: space + 1, end: r.end } : r;
+  });
+  const out: FactSpan[] = [];
+  let i = 0;
+  while (i < runs.length) {
+    let j = i;
+    let commas = 0;
+    let joined = false;
+    while (j + 1 < runs.length) {
+      const gap = text.slice((runs[j] as FactSpan).end, (runs[j + 1] as FactSpan).start);
+      if (!LIST_SEPARATOR.test(gap)) break;
+      if (gap.includes(',')) commas++;
+      if (/\s(?:và|hoặc|cùng|and|or)\s/u.test(gap)) joined = true;
+      j++;
+    }
+    const first = runs[i] as FactSpan;
+    const last = runs[j] as FactSpan;
+    if (j > i && (commas > 0 || joined) && first.start > 0) {
+      // The last item runs on to the end of its name when a connector joins another capitalised
+      // word to it ("Bộ Thông tin và Truyền thông"), not over the verb after it ("Thái Lan tham gia").
+      const longer = nameEndAfter(text, last.start);
+      const end = longer > last.end && /\s(?:và|về|&|-)\s+\p{Lu}/u.test(text.slice(last.end, longer)) ? longer : last.end;
+      out.push({ start: first.start, end });
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
+/**
+ * Enumerations of any words: three or more comma-separated items of up to six words, or two
+ * joined by "và"/"hoặc" after a comma ("xe điện, hiệu suất năng lượng, hạ tầng điện").
+ */
+export function listSpans(text: string): FactSpan[] {
+  if (!text.includes(',')) return [];
+  const parts: FactSpan[] = [];
+  let at = 0;
+  for (const m of text.matchAll(/\s*[,;:]\s*|[.!?]+(?:\s|$)/gu)) {
+    parts.push({ start: at, end: m.index });
+    at = m.index + m[0].length;
+  }
+  parts.push({ start: at, end: text.length });
+  const words = (s: FactSpan) => text.slice(s.start, s.end).split(/\s+/u).filter(Boolean).length;
+  const out: FactSpan[] = [];
+  let i = 0;
+  while (i < parts.length) {
+    let j = i;
+    while (j + 1 < parts.length && words(parts[j + 1] as FactSpan) <= 6 && text[(parts[j] as FactSpan).end] !== undefined && /^\s*,/u.test(text.slice((parts[j] as FactSpan).end))) j++;
+    const count = j - i + 1;
+    const last = parts[j] as FactSpan;
+    const joined = /\s(?:và|hoặc|and|or)\s/u.test(text.slice(last.start, last.end));
+    if (count >= 3 || (count === 2 && joined)) {
+      // The first item is the end of its clause: its last four words at most, after "như", "gồm", "là".
+      const first = parts[i] as FactSpan;
+      const head = text.slice(first.start, first.end);
+      const intro = [...head.matchAll(new RegExp(`${WORD_START}(?:như|gồm|là|bao gồm|including|such as)${WORD_END}\\s+`, 'giu'))].pop();
+      let start = intro ? first.start + (intro.index as number) + intro[0].length : first.start;
+      const ws = [...text.slice(start, first.end).matchAll(/[^\s]+/gu)];
+      if (ws.length > 4) start += (ws[ws.length - 4] as RegExpMatchArray).index as number;
+      out.push(trimSpan(text, { start, end: last.end }));
+    }
+    i = j + 1;
+  }
+  return out.filter((s) => s.end > s.start);
+}
+
+// --- abbreviations and definitions ----------------------------------------------------------
+
+/** The words spelled out by an acronym: "Ủy ban Kỹ thuật Điện Quốc tế (IEC)" → "Ủy ban Kỹ thuật Điện Quốc tế". */
+export function expansionSpans(text: string, acronym: string): FactSpan[] {
+  if (!text.includes(acronym)) return [];
+  const out: FactSpan[] = [];
+  const a = escapeRegExp(acronym);
+  // "Name (ACR)": the name that ends at the bracket.
+  for (const m of text.matchAll(re(`\\(\\s*${a}\\s*\\)`))) {
+    const before = text.slice(0, m.index).replace(/\s+$/u, '');
+    const start = nameStartBefore(before);
+    if (start >= 0) out.push(trimSpan(text, { start, end: before.length }));
+  }
+  // "ACR (Name)" and "ACR - Name".
+  for (const m of text.matchAll(re(`${WORD_START}${a}\\s*(?:\\(([^)]{4,80})\\)|[-–]\\s+(\\p{Lu}${L}*(?:\\s+${L}+){1,8}))`))) {
+    const g = m[1] ?? m[2];
+    if (!g) continue;
+    const start = m.index + m[0].indexOf(g);
+    out.push(trimSpan(text, { start, end: start + g.length }));
+  }
+  return dedupe(out).filter((s) => s.end > s.start && fold(text.slice(s.start, s.end)) !== fold(acronym));
+}
+
+/** What a term is said to be: "S là …", "S (…)", "S, một …", "S được gọi là …". */
+export function definitionSpans(text: string, subject: string): FactSpan[] {
+  if (!fold(text).includes(fold(subject))) return [];
+  const s = escapeRegExp(nfc(subject)).replace(/\s+/g, '\\s+');
+  const out: FactSpan[] = [];
+  const patterns = [
+    re(`${WORD_START}${s}${WORD_END}\\s*(?:,\\s*)?(?:là|được\\s+(?:hiểu|định\\s+nghĩa|gọi|biết\\s+đến)\\s+(?:là|như)|hay\\s+còn\\s+gọi\\s+là|is|are|means)\\s+([^.;:!?]{3,200})`, 'giu'),
+    re(`${WORD_START}${s}${WORD_END}\\s*\\(([^)]{3,120})\\)`, 'giu'),
+    re(`${WORD_START}${s}${WORD_END}\\s*,\\s*((?:một|là|a|an|the)\\s+[^,.;]{3,160})`, 'giu'),
+    re(`([^.;:!?,]{3,160})\\s*\\(${s}\\)`, 'giu'),
+  ];
+  for (const p of patterns) out.push(...allMatches(p, text, 1).map((x) => trimSpan(text, x)));
+  return dedupe(out);
+}
+
+/** A name that starts with the question's noun: head "luật" → "Luật Tiêu chuẩn và Quy chuẩn". */
+export function namedSpans(text: string, head: string): FactSpan[] {
+  const words = nfc(head).toLowerCase().split(/\s+/u).filter(Boolean);
+  const noun = words[words.length - 1];
+  if (!noun) return [];
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length || !lower.includes(noun)) return [];
+  const out: FactSpan[] = [];
+  for (const m of lower.matchAll(re(`${WORD_START}${escapeRegExp(noun)}${WORD_END}`))) {
+    const after = m.index + noun.length;
+    const rest = /^\s+/u.exec(text.slice(after));
+    if (!rest || !isCap(text.slice(after + rest[0].length))) continue;
+    let start = m.index;
+    // Earlier words of the head: "bệnh viện" → "Bệnh viện Bạch Mai", but not "đổi" in "sửa đổi Luật …".
+    for (let i = words.length - 2; i >= 0; i--) {
+      const prev = new RegExp(`${WORD_START}${escapeRegExp(words[i] as string)}\\s+$`, 'u').exec(lower.slice(0, start));
+      if (!prev) break;
+      if (!isCap(text.slice(prev.index)) && isCap(text.slice(start))) break;
+      start = prev.index;
+    }
+    out.push({ start, end: nameEndAfter(text, after + rest[0].length) });
+  }
+  return dedupe(out);
+}
+
+// --- reasons ----------------------------------------------------------------------------------
+
+const REASON = re(`${WORD_START}(?:do|vì|bởi|bởi vì|tại vì|là do|nguyên nhân(?:\\s+là|\\s+chính)?|lý do|lí do|vì vậy|vì thế|nhờ|because|due to|since|as a result)${WORD_END}`, 'giu');
+
+/** A cause and what follows it to the end of the clause: "vì bệnh nhân bị vỡ ruột thừa". */
+export function reasonSpans(text: string): FactSpan[] {
+  return allMatches(REASON, text).map((m) => {
+    const end = /[.;:!?](?:\s|$)/u.exec(text.slice(m.end));
+    return { start: m.start, end: end ? m.end + end.index : text.length };
+  });
+}
+
+// --- helpers ----------------------------------------------------------------------------------
+
+function allMatches(pattern: RegExp, text: string, group = 0): FactSpan[] {
+  const out: FactSpan[] = [];
+  pattern.lastIndex = 0;
+  for (const m of text.matchAll(pattern)) {
+    const g = m[group];
+    if (g === undefined) continue;
+    const start = m.index + (group === 0 ? 0 : m[0].indexOf(g));
+    out.push({ start, end: start + g.length });
+  }
+  return out;
+}
+
+function trimSpan(text: string, s: FactSpan): FactSpan {
+  let { start, end } = s;
+  while (start < end && /[\s,.;:()"“”'-]/u.test(text[start] as string)) start++;
+  while (end > start && /[\s,.;:("“”'-]/u.test(text[end - 1] as string)) end--;
+  // A closing bracket stays only when its opening one is inside the span.
+  if (text[end - 1] === ')' && !text.slice(start, end).includes('(')) end--;
+  return { start, end };
+}
+
+/** Spans separated only by a comma or "và"/"hoặc" become one: the items of one list. */
+function joinAdjacent(text: string, spans: FactSpan[]): FactSpan[] {
+  const out: FactSpan[] = [];
+  for (const s of spans) {
+    const last = out[out.length - 1];
+    if (last && s.start >= last.end && LIST_SEPARATOR.test(text.slice(last.end, s.start))) last.end = s.end;
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+/** Sorted by start; spans inside an earlier one dropped. */
+function dedupe(spans: FactSpan[]): FactSpan[] {
+  const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: FactSpan[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start >= last.start && s.end <= last.end) continue;
+    out.push(s);
+  }
+  return out;
+}
+
+// --- by question ------------------------------------------------------------------------------
+
+const CHECKABLE: readonly FactKind[] = ['person', 'place', 'date', 'number', 'abbreviation', 'definition', 'reason'];
+
+/** Whether a detector exists for what the question asks (for the other questions a fact cannot be checked). */
+export function checkable(a: QuestionAnalysis): boolean {
+  return a.list || a.head !== undefined || CHECKABLE.includes(a.kind);
+}
+
+/**
+ * Facts of the kind the question asks for in `text`, in reading order. Spans that only
+ * repeat the question ("lần thứ 4" in a question about the 4th meeting) are left out.
+ */
+export function factSpans(a: QuestionAnalysis, text: string, question: string): FactSpan[] {
+  let spans: FactSpan[] = [];
+  switch (a.kind) {
+    case 'date':
+      spans = dateSpans(text);
+      break;
+    case 'number':
+      spans = quantitySpans(text);
+      break;
+    case 'person':
+      spans = personSpans(text);
+      // Names without a title ("Kuechly", "Tesla"): any name that does not start the sentence.
+      if (!spans.length) spans = nameSpans(text).filter((s) => /\p{Ll}/u.test(text.slice(s.start, s.end)));
+      break;
+    case 'place':
+      spans = a.list ? capitalisedListSpans(text) : placeSpans(text);
+      if (!spans.length && !a.list) spans = nameSpans(text);
+      break;
+    case 'abbreviation':
+      spans = a.subject ? expansionSpans(text, a.subject) : [];
+      break;
+    case 'definition':
+      spans = a.subject ? definitionSpans(text, a.subject) : [];
+      break;
+    case 'reason':
+      spans = reasonSpans(text);
+      break;
+    default:
+      break;
+  }
+  if (!spans.length && a.list && a.kind !== 'reason') spans = capitalisedListSpans(text);
+  if (!spans.length && a.head) spans = namedSpans(text, a.head);
+  if (a.list) spans = joinAdjacent(text, spans);
+  if (!spans.length && a.list && a.kind !== 'reason') spans = listSpans(text);
+  const q = fold(question);
+  return spans.filter((s) => !q.includes(fold(text.slice(s.start, s.end))));
+}

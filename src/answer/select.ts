@@ -1,0 +1,191 @@
+import type { QuestionTerms } from '../retrieve/coverage.js';
+import type { PassageEvidence } from '../retrieve/rerank.js';
+import { fold } from '../text/normalize.js';
+import { STOPWORDS } from '../text/stopwords.js';
+import { type FactSpan, checkable, factSpans } from './fact-spans.js';
+import type { QuestionAnalysis } from './question-type.js';
+
+/**
+ * Choosing the sentence that answers. Every sentence of the best passages gets a score that
+ * is the log-odds, under a small logistic model, that it contains the answer:
+ *
+ * - `rerank`: its passage's re-ranking score minus the best passage's (retrieval has seen the
+ *   whole passage and its title);
+ * - `rank`: 1 / (1 + the passage's rank);
+ * - `words`, `pairs`: the share of the question's words (by rarity) and of its word pairs in
+ *   the sentence;
+ * - `behind`: how far its word share is behind the passage's best sentence (≤ 0);
+ * - `previous`: the word share of the sentence before it, and `afterBest`: whether that one is
+ *   the passage's best-matching sentence (a question often repeats the words of the sentence
+ *   that introduces the answer, which then follows);
+ * - `fact`, `noFact`: whether a fact of the kind asked for (a person for "ai", a date for
+ *   "khi nào", …, see `facts.ts`) is in the sentence; both 0 when the kind cannot be checked;
+ * - `near`: how close that fact is to the question's words in the sentence, exp(−chars / 40);
+ * - `stated`: the sentence spells out the abbreviation or defines the term asked about
+ *   ("Ủy ban Kỹ thuật Điện Quốc tế (IEC)"); such sentences are looked for in every
+ *   re-ranked passage, not only the best few, since retrieval has little to go on ("IEC là gì?");
+ * - `novel`: the share of the sentence's words that are not the question's (a sentence that
+ *   only restates the question does not answer it);
+ * - `length`: log(1 + characters / 100); `first`: the paragraph's first sentence.
+ *
+ * The weights are fitted by `scripts/fit-weights.ts sentence` (logistic regression, L2 1e-3)
+ * on the sentences of the five best passages for the questions of the even-numbered source
+ * articles of ViNewsQA dev and XQuAD-vi, labelled by whether the sentence contains a gold
+ * answer; on the other half the likeliest sentence holds the answer for 67.8% of the questions
+ * (63.7 with the hand-set weights it replaced). `stated` is set by hand: those sets have about
+ * thirty abbreviation and definition questions, too few for a stable estimate, and a sentence
+ * that spells the term out answers "X là gì?" wherever retrieval ranked it.
+ */
+export const SENTENCE_FEATURES = ['rerank', 'rank', 'words', 'pairs', 'behind', 'previous', 'afterBest', 'fact', 'noFact', 'near', 'stated', 'novel', 'length', 'first'] as const;
+export type SentenceFeature = (typeof SENTENCE_FEATURES)[number];
+
+export interface LogisticModel<F extends string> {
+  bias: number;
+  weights: Record<F, number>;
+}
+
+export const SENTENCE_MODEL: LogisticModel<SentenceFeature> = {
+  bias: -4.152,
+  weights: {
+    rerank: 0.126, rank: 3.28, words: 0.16, pairs: 2.898, behind: 2.271, previous: 0.329, afterBest: 0.138, fact: 0.297, noFact: 0.01, near: 0.685,
+    // Set by hand (see above).
+    stated: 4,
+    novel: -2.334, length: 1.28, first: 0.296,
+  },
+};
+
+export function logit<F extends string>(m: LogisticModel<F>, f: Record<F, number>): number {
+  let z = m.bias;
+  for (const k of Object.keys(m.weights) as F[]) z += m.weights[k] * f[k];
+  return z;
+}
+
+export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+export interface SentenceCandidate {
+  passage: PassageEvidence;
+  /** Rank of the passage after re-ranking, from 0. */
+  rank: number;
+  /** Index of the sentence in its passage. */
+  index: number;
+  start: number;
+  end: number;
+  features: Record<SentenceFeature, number>;
+  /** Probability that the sentence holds the answer. */
+  p: number;
+  /** Facts of the kind asked for, as offsets in the paragraph, nearest to the question's words first. */
+  facts: FactSpan[];
+}
+
+export interface SelectSettings {
+  /** Passages whose sentences are considered. */
+  candidates: number;
+  /**
+   * Sentences, the likeliest first on the other features, in which facts and novelty are
+   * looked at (the fact patterns are the costly part).
+   */
+  detailed: number;
+  model: LogisticModel<SentenceFeature>;
+}
+
+export const DEFAULT_SELECT: SelectSettings = { candidates: 5, detailed: 10, model: SENTENCE_MODEL };
+
+const TOKEN = /[\p{L}\p{M}\p{N}]+/gu;
+const isStopword = (w: string) => STOPWORDS.has(fold(w));
+
+interface QuestionWords {
+  /** Content syllables of the question, in the form they are compared in. */
+  set: Set<string>;
+  marked: boolean;
+}
+
+function questionWordSet(question: string, marked: boolean): QuestionWords {
+  const set = new Set<string>();
+  for (const m of question.toLowerCase().matchAll(TOKEN)) if (!isStopword(m[0])) set.add(marked ? m[0] : fold(m[0]));
+  return { set, marked };
+}
+
+/** Offsets [start, end) (in the sentence) of its words that are question words, and the share of its words that are not. */
+function matchWords(passage: PassageEvidence, start: number, end: number, q: QuestionWords): { hits: Array<[number, number]>; novel: number } {
+  const hits: Array<[number, number]> = [];
+  let content = 0;
+  let fresh = 0;
+  for (const w of passage.words()) {
+    if (w.start < start || w.end > end || w.stop) continue;
+    content++;
+    if (q.set.has(q.marked ? w.lower : w.folded)) hits.push([w.start - start, w.end - start]);
+    else fresh++;
+  }
+  return { hits, novel: content ? fresh / content : 0 };
+}
+
+function distance(span: FactSpan, hits: ReadonlyArray<[number, number]>): number {
+  let best = Infinity;
+  for (const [a, b] of hits) {
+    const d = b <= span.start ? span.start - b : a >= span.end ? a - span.end : 0;
+    if (d < best) best = d;
+  }
+  return best;
+}
+
+/** Every sentence of the first `settings.candidates` passages, scored, best first. */
+export function scoreSentences(
+  passages: readonly PassageEvidence[],
+  terms: QuestionTerms,
+  analysis: QuestionAnalysis,
+  question: string,
+  settings: SelectSettings = DEFAULT_SELECT,
+): SentenceCandidate[] {
+  const top = passages[0]?.score ?? 0;
+  const qWords = questionWordSet(question, terms.marked);
+  const canCheck = checkable(analysis);
+  const out: SentenceCandidate[] = [];
+  const spelled = analysis.subject && (analysis.kind === 'abbreviation' || analysis.kind === 'definition') ? fold(analysis.subject) : null;
+  const considered = passages
+    .map((passage, rank) => ({ passage, rank }))
+    .filter(({ passage, rank }) => rank < settings.candidates || (spelled !== null && fold(passage.paragraph).includes(spelled) && factSpans(analysis, passage.paragraph, question).length > 0));
+  considered.forEach(({ passage, rank }) => {
+    const anchor = passage.sentences.reduce((b, s, i, all) => (s.words > (all[b] as typeof s).words ? i : b), 0);
+    const bestWords = passage.sentences[anchor]?.words ?? 0;
+    passage.sentences.forEach((s, index) => {
+      const prev = passage.sentences[index - 1];
+      const features: Record<SentenceFeature, number> = {
+        rerank: passage.score - top,
+        rank: 1 / (1 + rank),
+        words: s.words,
+        pairs: s.pairs,
+        behind: s.words - bestWords,
+        previous: prev ? prev.words : 0,
+        afterBest: index === anchor + 1 ? 1 : 0,
+        // Facts are looked for below, in the likeliest sentences only; the rest count as lacking them.
+        fact: 0,
+        noFact: canCheck ? 1 : 0,
+        near: 0,
+        stated: 0,
+        novel: 0,
+        length: Math.log1p((s.end - s.start) / 100),
+        first: s.start === 0 ? 1 : 0,
+      };
+      out.push({ passage, rank, index, start: s.start, end: s.end, features, p: sigmoid(logit(settings.model, features)), facts: [] });
+    });
+  });
+  out.sort((a, b) => b.p - a.p);
+  const detailed = spelled ? out.filter((c, i) => i < settings.detailed || c.rank >= settings.candidates || fold(c.passage.paragraph.slice(c.start, c.end)).includes(spelled)) : out.slice(0, settings.detailed);
+  for (const c of detailed) {
+    const text = c.passage.paragraph.slice(c.start, c.end);
+    const { hits, novel } = matchWords(c.passage, c.start, c.end, qWords);
+    c.features.novel = novel;
+    if (canCheck) {
+      const facts = factSpans(analysis, text, question);
+      const ranked = facts.map((f) => ({ f, d: distance(f, hits) })).sort((a, b) => a.d - b.d || a.f.start - b.f.start);
+      const nearest = ranked[0];
+      c.features.fact = facts.length ? 1 : 0;
+      c.features.noFact = facts.length ? 0 : 1;
+      c.features.near = nearest && Number.isFinite(nearest.d) ? Math.exp(-nearest.d / 40) : 0;
+      c.features.stated = spelled !== null && facts.length ? 1 : 0;
+      c.facts = ranked.map(({ f }) => ({ start: c.start + f.start, end: c.start + f.end }));
+    }
+    c.p = sigmoid(logit(settings.model, c.features));
+  }
+  return out.sort((a, b) => b.p - a.p);
+}

@@ -1,0 +1,150 @@
+import { paragraphId } from '../corpus/ids.js';
+import { closestArticles } from '../answer/extractive.js';
+import type { Retrieved } from '../retrieve/retrieve.js';
+import { expandQuery, glossaryMatches, translateTerms } from '../text/glossary.js';
+import { detectLang } from '../text/lang.js';
+import { hasMarks, normalizeSpace } from '../text/normalize.js';
+import type { ArticleRef, CheckOptions, CheckResult, Citation, ClaimCheck, Lang, Mismatch, SearchFilter, Verdict } from '../types.js';
+import { type Comparison, compareClaim, type FoundMismatch } from './compare.js';
+import { type ClaimWords, chooseEvidence, type EvidencePiece } from './evidence.js';
+import type { SentenceCache } from './sentence-cache.js';
+import { splitClaims, statementOf } from './split-claims.js';
+import { factKeys, keyOf, type Token, tokenize } from './tokens.js';
+import { type Decision, decide } from './verdict.js';
+
+/** What the claim check needs from the engine: retrieval, paragraph text and term statistics. */
+export interface CheckDeps {
+  retrieve(query: string, k: number, filter?: SearchFilter): Promise<Retrieved[]>;
+  paragraphText(hit: Retrieved): string;
+  /** Inverse document frequency of a word (marked or folded form). */
+  idf(term: string, marked: boolean): number;
+  articleRef(hit: Retrieved): ArticleRef;
+  /** Sentences and their keys of recently read paragraphs (kept across checks on one store). */
+  sentences?: SentenceCache;
+}
+
+/** Longest text `check` takes (a long forwarded post is about 4,000 characters). */
+export const MAX_CHECK_CHARS = 10_000;
+const DEFAULT_TOP_K = 10;
+
+/** A checked claim with what the verdict was computed from (for the LLM path and the evaluation). */
+export interface OfflineCheck {
+  result: ClaimCheck;
+  comparison: Comparison | null;
+  decision: Decision | null;
+  pieces: EvidencePiece[];
+  /** Share of the claim's weight the best single evidence sentence covers. */
+  bestCoverage: number;
+  /** Share of the claim's weight found anywhere in the best sentence's article. */
+  articleCoverage: number;
+  hits: Retrieved[];
+  lang: Lang;
+}
+
+function claimWords(claim: string, lang: Lang, deps: CheckDeps): ClaimWords {
+  const marked = hasMarks(claim) || lang === 'en';
+  const seen = new Set<string>();
+  const words: ClaimWords['words'] = [];
+  const add = (t: Token) => {
+    const k = keyOf(t, marked);
+    if (t.stop || seen.has(k)) return;
+    seen.add(k);
+    words.push({ key: k, weight: deps.idf(marked ? t.lower : t.folded, marked) });
+  };
+  const tokens = tokenize(claim);
+  for (const t of tokens) add(t);
+  if (lang === 'en') for (const term of translateTerms(claim)) for (const t of tokenize(term)) add(t);
+  // A sentence with a figure counting the same thing is where a claim's figure is stated (or contradicted).
+  for (const k of factKeys(tokens, marked)) {
+    if (seen.has(k)) continue;
+    seen.add(k);
+    words.push({ key: k, weight: 2 });
+  }
+  return { words, marked };
+}
+
+function citationOf(deps: CheckDeps, piece: EvidencePiece, marker: number): Citation {
+  return {
+    marker,
+    ...deps.articleRef(piece.hit),
+    paragraphId: paragraphId(piece.hit.article.id, piece.hit.paragraphNumber),
+    paragraphNumber: piece.hit.paragraphNumber,
+    quote: piece.text,
+    paragraph: piece.paragraph,
+  };
+}
+
+function toMismatch(claim: string, pieces: readonly EvidencePiece[], m: FoundMismatch): Mismatch {
+  const piece = pieces[m.piece] as EvidencePiece;
+  return { kind: m.kind, claimed: claim.slice(m.claimed.start, m.claimed.end), stated: piece.text.slice(m.stated.start, m.stated.end), citation: m.piece + 1 };
+}
+
+/** The offline check of one claim. */
+export async function checkClaimOffline(deps: CheckDeps, claimText: string, options: CheckOptions = {}): Promise<OfflineCheck> {
+  const claim = normalizeSpace(claimText);
+  const lang = detectLang(claim);
+  const hits = await deps.retrieve(expandQuery(claim, lang), options.topK ?? DEFAULT_TOP_K, options.filter);
+  const closest = closestArticles(hits);
+  const base: ClaimCheck = { claim, verdict: 'not-found', confidence: 0, evidence: [], mismatches: [], closest, mode: 'offline' };
+  if (!hits.length) return { result: { ...base, confidence: 1 }, comparison: null, decision: null, pieces: [], bestCoverage: 0, articleCoverage: 0, hits, lang };
+  const words = claimWords(claim, lang, deps);
+  const chosen = chooseEvidence(hits, (h) => deps.paragraphText(h), words, deps.sentences);
+  if (!chosen.pieces.length) return { result: { ...base, confidence: 1 }, comparison: null, decision: null, pieces: [], bestCoverage: 0, articleCoverage: 0, hits, lang };
+  const glossary = lang === 'en' ? glossaryMatches(claim) : { terms: [], words: new Set<string>() };
+  const comparison = compareClaim(
+    claim,
+    chosen.pieces.map((p) => ({ text: p.text })),
+    { weightOf: (t, marked) => deps.idf(marked ? t.lower : t.folded, marked), crossLanguage: lang === 'en' && !hasMarks(claim), translated: glossary.terms, translatedFrom: glossary.words },
+  );
+  const decision = decide(comparison, chosen);
+  const verdict: Verdict = decision.verdict;
+  let mismatches: FoundMismatch[] = [];
+  if (verdict === 'contradicted') mismatches = comparison.mismatches.length ? comparison.mismatches : comparison.substitutions.slice(0, 1).map((m) => ({ ...m, kind: 'other' as const }));
+  // Only the pieces the verdict rests on are cited; for not-found, the nearest one if it is close.
+  const keep = verdict === 'not-found' ? (comparison.features.coverage >= 0.5 ? chosen.pieces.slice(0, 1) : []) : chosen.pieces;
+  const evidence = keep.map((p, i) => citationOf(deps, p, i + 1));
+  return {
+    result: {
+      ...base,
+      verdict,
+      confidence: Math.round(decision.confidence * 1000) / 1000,
+      evidence,
+      mismatches: mismatches.filter((m) => m.piece < keep.length).map((m) => toMismatch(claim, keep, m)),
+    },
+    comparison,
+    decision,
+    pieces: chosen.pieces,
+    bestCoverage: chosen.bestCoverage,
+    articleCoverage: chosen.articleCoverage,
+    hits,
+    lang,
+  };
+}
+
+/** The verdict on a whole text: the worst of its claims'. */
+export function overallVerdict(claims: readonly ClaimCheck[]): Verdict | null {
+  if (!claims.length) return null;
+  if (claims.some((c) => c.verdict === 'contradicted')) return 'contradicted';
+  if (claims.some((c) => c.verdict === 'not-found')) return 'not-found';
+  return 'supported';
+}
+
+export type ClaimChecker = (claim: string, options: CheckOptions) => Promise<ClaimCheck>;
+
+/** Splits the text into claims and checks each; expected outcomes (nothing to check) are data. */
+export async function checkText(text: string, options: CheckOptions, checkClaim: ClaimChecker): Promise<CheckResult> {
+  const t0 = performance.now();
+  const normalized = normalizeSpace(typeof text === 'string' ? text : '');
+  const lang = options.lang ?? detectLang(normalized);
+  const done = (r: Omit<CheckResult, 'timing' | 'text' | 'lang'>): CheckResult => ({ text: normalized, lang, ...r, timing: { totalMs: Math.round((performance.now() - t0) * 100) / 100 } });
+  if (!/[\p{L}\p{N}]/u.test(normalized)) return done({ claims: [], skipped: [], verdict: null, refused: 'empty' });
+  if (normalized.length > MAX_CHECK_CHARS) return done({ claims: [], skipped: [], verdict: null, refused: 'too-long' });
+  const split = options.single ? { claims: [statementOf(normalized)].filter((s) => /[\p{L}\p{N}]/u.test(s)), skipped: [] } : splitClaims(typeof text === 'string' ? text : '', options.maxClaims ?? 10);
+  if (!split.claims.length) return done({ claims: [], skipped: split.skipped, verdict: null, refused: 'no-claim' });
+  const claims: ClaimCheck[] = [];
+  for (const c of split.claims) {
+    options.signal?.throwIfAborted();
+    claims.push(await checkClaim(c, options));
+  }
+  return done({ claims, skipped: split.skipped, verdict: overallVerdict(claims) });
+}

@@ -1,0 +1,716 @@
+import { type FoundDate, findDates, relateDates } from '../text/find-dates.js';
+import { type FoundNumber, findNumbers, relateNumbers } from '../text/find-numbers.js';
+import { fold, hasMarks } from '../text/normalize.js';
+import type { MismatchKind } from '../types.js';
+import { align, type Alignment } from './align.js';
+import { type AntonymHit, type Cue, type ModalityCue, type NameRun, antonymHits, modalityCues, nameRuns, negationCues, placeAliases } from './facts.js';
+import { type Token, keyOf, tokenize } from './tokens.js';
+
+/**
+ * Compares one claim with the sentences chosen as its evidence: which of the claim's words
+ * and facts (numbers, dates, names, negation, tense and modality, words with opposites) the
+ * evidence states, which it states differently in the same slot (a mismatch), and which it
+ * does not mention at all. A value with no counterpart in the evidence is not a mismatch: it
+ * is something the articles do not say.
+ */
+
+/** One piece of evidence: a sentence, or a run of adjacent sentences of one paragraph. */
+export interface EvidenceText {
+  text: string;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface FoundMismatch {
+  kind: MismatchKind;
+  /** Offsets in the claim. */
+  claimed: Span;
+  /** Which evidence piece, and offsets in its text. */
+  piece: number;
+  stated: Span;
+  /** 1 for a fact in a matching slot; lower for weaker signs (a changed word, an implied tense). */
+  strength: number;
+}
+
+export interface Features {
+  /** Share of the claim's informative weight found anywhere in the evidence. */
+  coverage: number;
+  /** Share of the claim's adjacent informative word pairs found adjacent in the evidence. */
+  pairCoverage: number;
+  /** Share of the claim's weight in gaps filled differently in the evidence (same slot, other words). */
+  substituted: number;
+  /** Share of the claim's weight in gaps the evidence does not fill (added content). */
+  inserted: number;
+  /** Longest run of informative claim words the evidence lacks, as a share of the claim's informative words. */
+  longestGap: number;
+  /** Numbers, dates and names of the claim with no counterpart in the evidence. */
+  unmatchedFacts: number;
+  /** Numbers, dates and names of the claim found in the evidence. */
+  matchedFacts: number;
+  /** Strong mismatches (a different fact in the same slot). */
+  mismatches: number;
+  /** Weak signs of contradiction (implied tense, a claim negation the evidence does not share). */
+  weakSigns: number;
+  /** Where the claim states plainly what the source says is planned, hoped for or possible. */
+  impliedModality: number;
+  /** Informative words in the claim. */
+  claimWords: number;
+  /** Share of the claim's informative weight aligned word for word with the evidence (a repeated word counts once per occurrence). */
+  alignedCoverage: number;
+  /** Informative claim words the evidence lacks (a count). */
+  uncoveredWords: number;
+  /** Longest run of informative claim words the evidence lacks (a count). */
+  longestGapWords: number;
+  /** The most informative word the evidence lacks (its inverse document frequency). */
+  maxUncoveredWeight: number;
+}
+
+export interface Comparison {
+  features: Features;
+  mismatches: FoundMismatch[];
+  /** Changed words in a matching slot, for when the verdict is a contradiction no fact explains. */
+  substitutions: FoundMismatch[];
+  /** Claim spans with no counterpart in the evidence. */
+  unmatched: Span[];
+}
+
+/** How informative a word is (inverse document frequency from the index), given as a function. */
+export type WeightOf = (t: Token, marked: boolean) => number;
+
+interface Side {
+  text: string;
+  tokens: Token[];
+  numbers: FoundNumber[];
+  dates: FoundDate[];
+  names: NameRun[];
+  negations: Cue[];
+  modalities: ModalityCue[];
+  antonyms: AntonymHit[];
+  /** For evidence: which piece each token comes from, and the piece's offset in `text`. */
+  piece: Int32Array;
+}
+
+const JOIN = '\n';
+
+function read(text: string, folded: boolean, pieceOf?: (offset: number) => number): Side {
+  const tokens = tokenize(text);
+  const piece = new Int32Array(tokens.length);
+  if (pieceOf) tokens.forEach((t, i) => (piece[i] = pieceOf(t.start)));
+  // Four-digit years written alone ("năm 2020 và 2022") are dates to compare, not counts.
+  const dates = findDates(text);
+  const numbers: FoundNumber[] = [];
+  for (const n of findNumbers(text, dates)) {
+    if (n.kind === 'cardinal' && n.qualifier === 'exact' && Number.isInteger(n.value) && n.value >= 1900 && n.value <= 2100 && /^\d{4}$/.test(n.text)) {
+      const y = n.value;
+      dates.push({ start: n.start, end: n.end, text: n.text, precision: 'year', year: y, from: `${y}-01-01`, to: `${y}-12-31` });
+    } else numbers.push(n);
+  }
+  const negs = negationCues(tokens, folded);
+  return {
+    text,
+    tokens,
+    numbers,
+    dates,
+    names: nameRuns(tokens, text, folded),
+    negations: negs,
+    modalities: modalityCues(tokens, folded),
+    antonyms: antonymHits(tokens, folded, negs),
+    piece,
+  };
+}
+
+/** Index of the first token starting at or after `offset`, and of the last ending at or before `end`. */
+function tokenRange(tokens: readonly Token[], start: number, end: number): [number, number] {
+  let from = tokens.findIndex((t) => t.end > start);
+  if (from < 0) from = tokens.length;
+  let to = from;
+  while (to < tokens.length && (tokens[to] as Token).start < end) to++;
+  return [from, to];
+}
+
+function blockOf(al: Alignment, claimIndex: number) {
+  return al.blocks.find((b) => claimIndex >= b.claimFrom && claimIndex < b.claimTo) ?? null;
+}
+
+/** Aligned evidence positions nearest to claim token range [from, to): the slot the range fills. */
+function slotOf(al: Alignment, from: number, to: number, evLength: number, piece?: Int32Array): [number, number] {
+  let left = -1;
+  let leftGap = Infinity;
+  for (let k = from - 1; k >= 0; k--) {
+    if ((al.toEvidence[k] as number) >= 0) {
+      left = al.toEvidence[k] as number;
+      leftGap = from - k;
+      break;
+    }
+  }
+  let right = evLength;
+  let rightGap = Infinity;
+  for (let k = to; k < al.toEvidence.length; k++) {
+    if ((al.toEvidence[k] as number) >= 0) {
+      right = al.toEvidence[k] as number;
+      rightGap = k - to + 1;
+      break;
+    }
+  }
+  // Far from any aligned word, between words the claim moved, or between two different
+  // pieces of evidence, only the evidence words next to the nearer neighbour count.
+  const span = to - from + 4;
+  const samePiece = !piece || left < 0 || right >= evLength || piece[left] === piece[right];
+  const after = (): [number, number] => {
+    let end = Math.min(evLength, left + 1 + span);
+    if (piece) while (end > left + 1 && piece[end - 1] !== piece[left]) end--;
+    return [left + 1, end];
+  };
+  const before = (): [number, number] => {
+    let start = Math.max(0, right - span);
+    if (piece) while (start < right && piece[start] !== piece[right]) start++;
+    return [start, right];
+  };
+  if (left >= right || !samePiece) return leftGap <= rightGap ? after() : before();
+  if (left < 0) return before();
+  if (right >= evLength) return after();
+  return [left + 1, right];
+}
+
+export interface CompareOptions {
+  weightOf: WeightOf;
+  /** The claim is in English and its evidence in Vietnamese: facts are compared without word alignment. */
+  crossLanguage?: boolean;
+  /** Vietnamese words for an English claim (from the glossary), counted towards coverage. */
+  translated?: string[];
+  /** The English words those were translated from (lower-cased): not names carried over. */
+  translatedFrom?: ReadonlySet<string>;
+}
+
+export function compareClaim(claimText: string, evidence: readonly EvidenceText[], options: CompareOptions): Comparison {
+  const marked = hasMarks(claimText);
+  const folded = !marked;
+  const claim = read(claimText, folded);
+  // Each side is read in its own writing: the source has its marks even when the claim was typed without.
+  const starts: number[] = [];
+  let joined = '';
+  for (const e of evidence) {
+    if (joined) joined += JOIN;
+    starts.push(joined.length);
+    joined += e.text;
+  }
+  const pieceOf = (offset: number) => {
+    let p = 0;
+    while (p + 1 < starts.length && (starts[p + 1] as number) <= offset) p++;
+    return p;
+  };
+  const ev = read(joined, !hasMarks(joined), pieceOf);
+  const cross = options.crossLanguage === true;
+  const key = (t: Token) => keyOf(t, marked);
+  const weights = claim.tokens.map((t) => (t.stop ? 0.05 : options.weightOf(t, marked)));
+  const primary = ev.piece.findIndex((p) => p > 0);
+  const al = align(
+    claim.tokens.map(key),
+    ev.tokens.map(key),
+    weights,
+    claim.tokens.map((t) => t.stop),
+    primary < 0 ? ev.tokens.length : primary,
+  );
+  const evKeys = new Set(ev.tokens.map(key));
+  const claimKeys = new Set(claim.tokens.map(key));
+  if (cross) for (const w of options.translated ?? []) for (const t of tokenize(w)) if (evKeys.has(key(t))) claimKeys.add(key(t));
+
+  const mismatches: FoundMismatch[] = [];
+  const substitutions: FoundMismatch[] = [];
+  const unmatched: Span[] = [];
+  /** Claim tokens that a matched fact accounts for (a number written another way is still covered). */
+  const coveredByFact = new Set<number>();
+  let matchedFacts = 0;
+  let weakSigns = 0;
+  let impliedModality = 0;
+
+  const stated = (from: number, to: number): { piece: number; stated: Span } => {
+    const a = ev.tokens[from] as Token;
+    const b = ev.tokens[Math.max(from, to - 1)] as Token;
+    const p = ev.piece[from] as number;
+    const off = starts[p] as number;
+    return { piece: p, stated: { start: a.start - off, end: b.end - off } };
+  };
+  const statedSpan = (span: Span): { piece: number; stated: Span } => {
+    const p = pieceOf(span.start);
+    const off = starts[p] as number;
+    return { piece: p, stated: { start: span.start - off, end: Math.min(span.end, off + (evidence[p] as EvidenceText).text.length) - off } };
+  };
+  const markCovered = (span: Span) => {
+    const [f, t] = tokenRange(claim.tokens, span.start, span.end);
+    for (let k = f; k < t; k++) coveredByFact.add(k);
+  };
+  /**
+   * The evidence words that fill the same slot as a claim span: between the evidence words
+   * aligned to its neighbours. Tight when the neighbours are aligned close around it.
+   */
+  const slotFor = (span: Span): { from: number; to: number; tight: boolean } => {
+    const [f, t] = tokenRange(claim.tokens, span.start, span.end);
+    const [a, b] = slotOf(al, f, t, ev.tokens.length, ev.piece);
+    // The slot is only as good as the claim's aligned neighbours are near: two informative
+    // words of the claim's own between them and the value, and the slot is something else.
+    const unaligned = (k: number) => !(claim.tokens[k] as Token).stop && (al.toEvidence[k] as number) < 0;
+    let before = 0;
+    let k = f - 1;
+    for (; k >= 0 && (al.toEvidence[k] as number) < 0; k--) if (unaligned(k)) before++;
+    if (k < 0) before = Infinity;
+    let after = 0;
+    k = t;
+    for (; k < claim.tokens.length && (al.toEvidence[k] as number) < 0; k++) if (unaligned(k)) after++;
+    if (k >= claim.tokens.length) after = Infinity;
+    const near = Math.min(before, after) <= 1;
+    return { from: a, to: b, tight: near && b - a <= t - f + 8 };
+  };
+  const inSlot = (span: Span, slot: { from: number; to: number }) => {
+    const [f, t] = tokenRange(ev.tokens, span.start, span.end);
+    return f < slot.to && t > slot.from;
+  };
+  const unitHead = (n: FoundNumber) => n.unit?.split(' ')[0];
+  /** Two numbers count the same kind of thing: same unit word, or no unit on one side. */
+  const sameUnit = (a: FoundNumber, b: FoundNumber) => {
+    const ua = unitHead(a);
+    const ub = unitHead(b);
+    if (a.kind === 'ordinal') return !a.unit || !b.unit || a.unit === b.unit;
+    if (ua && ub) return ua === ub || (TIME_UNITS.has(ua) && TIME_UNITS.has(ub));
+    return !(a.spelled || b.spelled);
+  };
+  /** A figure of the same value in another time unit ("1 tháng" for "1 năm") is a different figure. */
+  const relate = (a: FoundNumber, b: FoundNumber) => {
+    const ua = unitHead(a);
+    const ub = unitHead(b);
+    if (ua && ub && ua !== ub && TIME_UNITS.has(ua) && TIME_UNITS.has(ub)) return 'different';
+    return relateNumbers(a, b);
+  };
+
+  // --- numbers ----------------------------------------------------------------------------
+  for (const cn of claim.numbers) {
+    const slot = slotFor(cn);
+    const here = ev.numbers.filter((en) => en.kind === cn.kind && sameUnit(cn, en) && (!cross && inSlot(en, slot)));
+    const agrees = (en: FoundNumber) => en.kind === cn.kind && relate(cn, en) !== 'different';
+    let rival: FoundNumber | undefined;
+    if (here.some(agrees) || ev.numbers.some((en) => en.kind === cn.kind && relate(cn, en) === 'same' && (!unitHead(cn) || !unitHead(en) || unitHead(cn) === unitHead(en)))) rival = undefined;
+    else if (here.length && slot.tight) rival = here[0];
+    else if (ev.numbers.some((en) => agrees(en) && (relate(cn, en) === 'same' || sameUnit(cn, en)))) rival = undefined;
+    else {
+      // Outside the slot, only a number counting the same thing can be the same fact ("300 kênh" / "400 kênh").
+      rival = ev.numbers.find((en) => en.kind === cn.kind && !!unitHead(cn) && unitHead(en) === unitHead(cn) && (!cross || ev.numbers.filter((x) => x.kind === cn.kind).length === 1));
+      if (!rival && cn.kind === 'ordinal') rival = ev.numbers.find((en) => en.kind === 'ordinal' && !!cn.unit && en.unit === cn.unit);
+      if (!rival) {
+        if (!(cn.spelled && cn.value <= 2)) unmatched.push(cn);
+        continue;
+      }
+    }
+    markCovered(cn);
+    if (!rival) {
+      matchedFacts++;
+      continue;
+    }
+    const onlyBounds = Math.abs(rival.value - cn.value) < 1e-9 && (rival.to ?? rival.value) === (cn.to ?? cn.value) && unitHead(rival) === unitHead(cn);
+    mismatches.push({ kind: onlyBounds ? 'quantity' : 'number', claimed: withUnit(claim, cn), ...statedSpan(withUnit(ev, rival)), strength: 1 });
+  }
+
+  // --- dates ------------------------------------------------------------------------------
+  // A date confirms another when they can be the same time and it is not much vaguer
+  // ("năm 2023" does not confirm "29/8/2023").
+  // A span the claim gives ("từ 2023 đến 2030") is confirmed only by the same span.
+  const isSpan = (d: FoundDate) => d.precision === 'years' || d.precision === 'days';
+  const confirms = (cd: FoundDate, ed: FoundDate) => {
+    const rel = relateDates(cd, ed);
+    if (isSpan(cd) || isSpan(ed)) return rel === 'same' || (rel === 'inside' && isSpan(ed) && !isSpan(cd));
+    return ['same', 'inside', 'contains'].includes(rel) && precisionRank(cd) - precisionRank(ed) <= 1;
+  };
+  for (const cd of claim.dates) {
+    const slot = slotFor(cd);
+    const here = cross ? [] : ev.dates.filter((ed) => inSlot(ed, slot));
+    let rival: FoundDate | undefined;
+    if (here.some((ed) => confirms(cd, ed))) rival = undefined;
+    else if (here.length && slot.tight && here.some((ed) => comparablePrecision(cd, ed) && !confirms(cd, ed))) rival = here.find((ed) => comparablePrecision(cd, ed));
+    else if (ev.dates.some((ed) => confirms(cd, ed))) rival = undefined;
+    else {
+      // In English, where words cannot be aligned, a single date in the evidence is the slot;
+      // a span that starts or ends where the claim's does is the same period ("từ 2023 đến 2030" / "từ 2023 đến 2028").
+      const only = cross && ev.dates.length === 1 && claim.dates.length === 1 ? ev.dates[0] : undefined;
+      const samePeriod = isSpan(cd) ? ev.dates.find((ed) => ed.precision === cd.precision && !confirms(cd, ed) && (ed.from === cd.from || ed.to === cd.to)) : undefined;
+      rival = only && comparablePrecision(cd, only) && relateDates(cd, only) === 'disjoint' ? only : samePeriod;
+      if (!rival) {
+        unmatched.push(cd);
+        continue;
+      }
+    }
+    markCovered(cd);
+    if (!rival) {
+      matchedFacts++;
+      continue;
+    }
+    mismatches.push({ kind: 'date', claimed: cd, ...statedSpan(rival), strength: 1 });
+  }
+
+  // --- names ------------------------------------------------------------------------------
+  const evFoldedText = ` ${ev.tokens.map((t) => t.folded).join(' ')} `;
+  const runSpan = (side: Side, r: NameRun): Span => ({ start: (side.tokens[r.from] as Token).start, end: (side.tokens[r.to - 1] as Token).end });
+  /** The evidence name contains the claim's (or one of its spellings, or a one-letter slip: "Burundim"). */
+  const names = (r: NameRun, e: NameRun) =>
+    r.words.every((w) => e.words.some((x) => x === w || (w.length >= 5 && editDistance(w, x) <= 1))) || placeAliases(r.words.join(' ')).includes(e.words.join(' '));
+  const kindsAgree = (a: NameRun, b: NameRun) => a.kind === b.kind;
+  for (const run of claim.names) {
+    const cSpan = runSpan(claim, run);
+    const slot = slotFor(cSpan);
+    const inThisSlot = cross ? [] : ev.names.filter((e) => inSlot(runSpan(ev, e), slot));
+    const presentAnywhere = placeAliases(run.words.join(' ')).some((a) => evFoldedText.includes(` ${a} `)) || ev.names.some((e) => names(run, e));
+    // A different name in the slot: one of none of the claim's words ("Moscow" for "Bắc Kinh"),
+    // or one sharing some but not all ("World Cup U20" for "World Cup U22").
+    const differs = (e: NameRun) =>
+      !names(run, e) && kindsAgree(run, e) && (ev.tokens.slice(e.from, e.to).every((t) => !claimKeys.has(key(t))) || (e.words.some((w) => run.words.includes(w)) && run.words.some((w) => !e.words.includes(w) && !evFoldedText.includes(` ${w} `))));
+    let rival: NameRun | undefined;
+    // Aligned in order with the primary evidence: the name is stated for this very fact.
+    const aligned = al.inOrder.slice(run.from, run.to).every((x) => x === 1);
+    // In a long slot, only a name right next to an aligned word takes the claim's place
+    // ("Thứ trưởng [Bộ KH&CN] Lê Xuân Định" for "Thứ trưởng Nguyễn Hoàng Giang").
+    const placed = (e: NameRun) => slot.tight || (slot.to - slot.from <= run.to - run.from + 12 && (e.from - slot.from <= 4 || slot.to - e.to <= 1));
+    if (aligned || inThisSlot.some((e) => names(run, e))) rival = undefined;
+    else if (inThisSlot.some((e) => differs(e) && placed(e))) rival = inThisSlot.find((e) => differs(e) && placed(e));
+    else if (presentAnywhere) rival = undefined;
+    else if (cross && run.kind === 'place') {
+      // The place of the event: a place in the primary sentence after "tại" or "ở" first.
+      const located = (e: NameRun) => ev.piece[e.from] === 0 && ev.tokens.slice(Math.max(0, e.from - 3), e.from).some((t) => ['tai', 'o'].includes(t.folded));
+      rival = ev.names.find((e) => e.kind === 'place' && located(e)) ?? ev.names.find((e) => e.kind === 'place' && ev.piece[e.from] === 0);
+      if (!rival) {
+        unmatched.push(cSpan);
+        continue;
+      }
+    } else {
+      // Named in English without Vietnamese marks, a person or organisation may be written otherwise in the source.
+      if (!(cross && !hasMarks(claimText.slice(cSpan.start, cSpan.end)))) unmatched.push(cSpan);
+      continue;
+    }
+    markCovered(cSpan);
+    if (!rival) {
+      matchedFacts++;
+      continue;
+    }
+    // Names next to each other in the slot ("Moscow - Nga") are quoted together.
+    const joined = (a: NameRun, b: NameRun) => b.from >= a.to && b.from - a.to <= 1 && /^\s*[-–]?\s*$/.test(ev.text.slice((ev.tokens[a.to - 1] as Token).end, (ev.tokens[b.from] as Token).start));
+    let last = rival;
+    for (const r of inThisSlot) if (joined(last, r) && differs(r)) last = r;
+    const kind: MismatchKind = run.kind !== 'other' ? run.kind : rival.kind !== 'other' ? rival.kind : 'other';
+    // A place word that is part of the name ("châu Phi", "tỉnh Đắk Lắk") is quoted with it.
+    const withPlaceWord = (side: Side, from: number) => (kind === 'place' && from > 0 && NAME_PLACE_WORDS.has((side.tokens[from - 1] as Token).folded) ? from - 1 : from);
+    const cFrom = withPlaceWord(claim, run.from);
+    mismatches.push({ kind, claimed: { start: (claim.tokens[cFrom] as Token).start, end: cSpan.end }, ...stated(withPlaceWord(ev, rival.from), last.to), strength: 1 });
+  }
+
+  if (!cross) {
+    // --- negation ---------------------------------------------------------------------------
+    const negatedBefore = (cues: Cue[], tokens: Token[], at: number, window: number) =>
+      cues.some((c) => c.to <= at && at - c.to <= window && (tokens[c.from] as Token).clause === (tokens[at] as Token).clause);
+    /** The aligned informative tokens of the claim right after position `from`. */
+    const scopeAligned = (from: number, tokens: Token[], map: Int32Array, limit = 5) => {
+      const out: number[] = [];
+      for (let k = from; k < tokens.length && k < from + limit; k++) {
+        const t = tokens[k] as Token;
+        if (t.clause !== (tokens[from] as Token | undefined)?.clause) break;
+        if (!t.stop && (map[k] as number) >= 0) out.push(k);
+      }
+      return out;
+    };
+    /** The first informative word after a cue, in its clause. */
+    const firstContent = (tokens: Token[], at: number) => {
+      for (let k = at; k < tokens.length && k < at + 3; k++) {
+        if ((tokens[k] as Token).clause !== (tokens[at] as Token).clause) return -1;
+        if (!(tokens[k] as Token).stop) return k;
+      }
+      return -1;
+    };
+    /** The aligned words that run on together from the first one (later ones may be aligned far away). */
+    const leadingRun = (map: Int32Array, scope: number[]) => {
+      const run = scope.slice(0, 1);
+      for (const k of scope.slice(1)) {
+        const prev = map[run.at(-1) as number] as number;
+        const t = map[k] as number;
+        if (t <= prev || t - prev > 3) break;
+        run.push(k);
+      }
+      return run;
+    };
+    /**
+     * A negated phrase and its counterpart are the same fact when they line up: enough of the
+     * negated words aligned in a row, or the word before the negation aligned just before the
+     * counterpart.
+     */
+    const sameFact = (a: Side, b: Side, map: Int32Array, cue: Cue, run: number[], direct = true) => {
+      if (run.length >= (direct ? 2 : 4)) return true;
+      const first = map[run[0] as number] as number;
+      for (let k = cue.from - 1; k >= 0 && k >= cue.from - 3; k--) {
+        const t = a.tokens[k] as Token;
+        if (t.stop || t.clause !== (a.tokens[cue.from] as Token).clause) continue;
+        const j = map[k] as number;
+        return j >= 0 && first - j > 0 && first - j <= 4 && (b.tokens[j] as Token).clause === (b.tokens[first] as Token).clause;
+      }
+      return false;
+    };
+    /** Informative words between the cue and the first aligned one ("chưa [tiến hành] mở rộng"). */
+    const skipped = (tokens: Token[], from: number, to: number) => tokens.slice(from, to).filter((t) => !t.stop).length;
+    const claimSpan = (from: number, to: number): Span => ({ start: (claim.tokens[from] as Token).start, end: (claim.tokens[to] as Token).end });
+    for (const cue of claim.negations) {
+      const scope = scopeAligned(cue.to, claim.tokens, al.toEvidence, 7);
+      const head = firstContent(claim.tokens, cue.to);
+      // What is negated must be in the evidence right after the cue, or after at most two
+      // words of its own with more of the phrase aligned: else the claim negates something else.
+      const direct = scope.length > 0 && head >= 0 && scope[0] === head;
+      const later = scope.length >= 2 && skipped(claim.tokens, cue.to, scope[0] as number) <= 2;
+      if (!direct && !later) {
+        weakSigns += 0.5;
+        continue;
+      }
+      const run = leadingRun(al.toEvidence, scope);
+      const targets = run.map((k) => al.toEvidence[k] as number);
+      if (negatedBefore(ev.negations, ev.tokens, targets[0] as number, 4)) continue;
+      if (!sameFact(claim, ev, al.toEvidence, cue, run, direct)) {
+        weakSigns += 0.5;
+        continue;
+      }
+      mismatches.push({ kind: 'negation', claimed: claimSpan(cue.from, run.at(-1) as number), ...stated(targets[0] as number, (targets.at(-1) as number) + 1), strength: 1 });
+    }
+    for (const cue of ev.negations) {
+      const scope = scopeAligned(cue.to, ev.tokens, al.toClaim);
+      const head = firstContent(ev.tokens, cue.to);
+      if (!scope.length || head < 0 || scope[0] !== head) continue;
+      const run = leadingRun(al.toClaim, scope);
+      const targets = run.map((k) => al.toClaim[k] as number);
+      if (negatedBefore(claim.negations, claim.tokens, targets[0] as number, 4)) continue;
+      if (!sameFact(ev, claim, al.toClaim, cue, run)) continue;
+      mismatches.push({ kind: 'negation', claimed: claimSpan(targets[0] as number, targets.at(-1) as number), ...stated(cue.from, (run.at(-1) as number) + 1), strength: 1 });
+    }
+
+    // --- modality and tense -----------------------------------------------------------------
+    const cueBefore = (cues: ModalityCue[], tokens: Token[], at: number, window: number) =>
+      cues.filter((c) => c.to <= at && at - c.to <= window && (tokens[c.from] as Token).clause === (tokens[at] as Token).clause).at(-1) ?? null;
+    const unsure = (m: ModalityCue['modality']) => m === 'planned' || m === 'hoped' || m === 'possible';
+    for (const cue of ev.modalities) {
+      if (cue.modality === 'done') continue;
+      // "đang" and "để" say less: they count only right before the very words the claim says are done ("đã chốt" / "đang rà soát để chốt").
+      const weakCue = cue.modality === 'ongoing' || cue.modality === 'purpose';
+      const scope = scopeAligned(cue.to, ev.tokens, al.toClaim, 14);
+      const head = firstContent(ev.tokens, cue.to);
+      if (scope.length < (weakCue ? 1 : 2) || (weakCue && scope[0] !== head)) continue;
+      const run = leadingRun(al.toClaim, scope);
+      if (run.length < (weakCue ? 1 : 2)) continue;
+      const cFirst = al.toClaim[run[0] as number] as number;
+      const cLast = al.toClaim[run.at(-1) as number] as number;
+      // The claim speaks in its own modality just before the same words, or anywhere before them in the clause.
+      const mine = cueBefore(claim.modalities, claim.tokens, cFirst, weakCue ? 2 : 6) ?? (weakCue ? null : cueBefore(claim.modalities, claim.tokens, cLast, 8));
+      if (mine && mine.modality !== 'done') continue;
+      if (weakCue && !mine) continue;
+      // The same cue word in the claim, aligned, means the claim keeps the modality.
+      if ((al.toClaim[cue.from] as number) >= 0) continue;
+      // A plain statement of what the source only plans or hopes for is a weaker sign: it may
+      // report the plan loosely. It counts towards the verdict but is not named as a mismatch.
+      if (!mine) {
+        impliedModality += 1;
+        continue;
+      }
+      mismatches.push({ kind: 'modality', claimed: claimSpan(mine.from, cLast), ...stated(cue.from, (run.at(-1) as number) + 1), strength: 1 });
+    }
+    // The other way round: the claim says it is planned or hoped for, the source that it is done ("sẽ ký kết" / "đã chính thức ký kết").
+    for (const cue of claim.modalities) {
+      if (!unsure(cue.modality)) continue;
+      const head = firstContent(claim.tokens, cue.to);
+      const scope = scopeAligned(cue.to, claim.tokens, al.toEvidence, 6);
+      if (head < 0 || !scope.length || scope[0] !== head) continue;
+      const run = leadingRun(al.toEvidence, scope);
+      const eFirst = al.toEvidence[run[0] as number] as number;
+      const theirs = cueBefore(ev.modalities, ev.tokens, eFirst, 2);
+      if (!theirs || theirs.modality !== 'done' || (al.toEvidence[cue.from] as number) >= 0) continue;
+      mismatches.push({ kind: 'modality', claimed: claimSpan(cue.from, run.at(-1) as number), ...stated(theirs.from, (al.toEvidence[run.at(-1) as number] as number) + 1), strength: 1 });
+    }
+
+    // --- words with opposites ----------------------------------------------------------------
+    // A negated word says its opposite ("chưa cao" is "thấp").
+    const says = (x: AntonymHit) => (x.negated ? 1 - x.side : x.side);
+    for (const h of claim.antonyms) {
+      const [slotFrom, slotTo] = slotOf(al, h.from, h.to, ev.tokens.length, ev.piece);
+      const near = (x: AntonymHit) => x.pair === h.pair && x.quantifier === h.quantifier && x.from >= slotFrom - 3 && x.to <= slotTo + 3;
+      // The slot decides: the same word there confirms, its opposite there contradicts, whatever the rest of the evidence says.
+      if ((al.toEvidence[h.from] as number) >= 0 || ev.antonyms.some((x) => near(x) && says(x) === says(h))) continue;
+      // The opposite word must be one the claim does not use itself ("sau thất bại … tốt hơn trước U23 UAE").
+      const claimSays = (x: AntonymHit) => claim.antonyms.some((y) => y.pair === x.pair && y.quantifier === x.quantifier && says(y) === says(x));
+      let rival = ev.antonyms.find((x) => near(x) && says(x) !== says(h) && !claimSays(x));
+      if (!rival && !ev.antonyms.some((x) => x.pair === h.pair && x.quantifier === h.quantifier && says(x) === says(h))) {
+        rival = ev.antonyms.find((x) => x.pair === h.pair && says(x) !== says(h) && x.quantifier === h.quantifier && x.from >= slotFrom - 6 && x.to <= slotTo + 6 && !claim.antonyms.some((y) => y.pair === x.pair && says(y) === says(x)));
+      }
+      if (!rival) continue;
+      mismatches.push({ kind: h.quantifier ? 'quantity' : 'other', claimed: { start: (claim.tokens[h.from] as Token).start, end: (claim.tokens[h.to - 1] as Token).end }, ...stated(rival.from, rival.to), strength: 1 });
+    }
+  }
+
+  if (cross) {
+    // Across languages words cannot be aligned: the primary evidence sentence is the fact, and
+    // the words of the glossary translation locate the claim's predicate in it.
+    const translatedKeys = new Set((options.translated ?? []).flatMap((w) => tokenize(w)).filter((t) => !t.stop).map((t) => t.lower));
+    const predicate = ev.tokens.map((t, i) => ({ t, i })).filter(({ t, i }) => ev.piece[i] === 0 && translatedKeys.has(t.lower));
+    const clauseEnd = (tokens: Token[], from: number) => {
+      let k = from;
+      while (k + 1 < tokens.length && (tokens[k + 1] as Token).clause === (tokens[from] as Token).clause) k++;
+      return k;
+    };
+    const done = claim.modalities.find((m) => m.modality === 'done');
+    const unsureCue = ev.modalities.find((c) => ev.piece[c.from] === 0 && (c.modality === 'planned' || c.modality === 'hoped' || c.modality === 'possible') && predicate.some(({ i }) => i >= c.to && i - c.to <= 8));
+    if (done && unsureCue) {
+      const last = predicate.filter(({ i }) => i >= unsureCue.to && i - unsureCue.to <= 8).at(-1)?.i ?? unsureCue.to;
+      mismatches.push({ kind: 'modality', claimed: { start: (claim.tokens[done.from] as Token).start, end: (claim.tokens[clauseEnd(claim.tokens, done.from)] as Token).end }, ...stated(unsureCue.from, last + 1), strength: 1 });
+    }
+    const negation = claim.negations[0];
+    if (negation && predicate.length >= 2 && !ev.negations.some((c) => ev.piece[c.from] === 0)) {
+      const first = (predicate[0] as { i: number }).i;
+      const last = Math.min((predicate.at(-1) as { i: number }).i, first + 12);
+      mismatches.push({ kind: 'negation', claimed: { start: (claim.tokens[negation.from] as Token).start, end: (claim.tokens[clauseEnd(claim.tokens, negation.from)] as Token).end }, ...stated(first, last + 1), strength: 1 });
+    }
+  }
+
+  // --- coverage -----------------------------------------------------------------------------
+  // In English, what can be checked word for word is the glossary's Vietnamese for the claim and
+  // the names, numbers and codes it carries over.
+  const carried = (t: Token) => /^\p{N}/u.test(t.text) || (/^\p{Lu}/u.test(t.text) && !options.translatedFrom?.has(t.lower));
+  const content = claim.tokens.map((t, i) => ({ t, i, w: weights[i] as number })).filter((x) => !x.t.stop && (!cross || carried(x.t)));
+  // A word with one mark wrong ("khó khắn" for "khó khăn") is still the source's word.
+  const evFolded = new Set(ev.tokens.filter((t) => !t.stop).map((t) => t.folded));
+  const isCovered = (i: number) => coveredByFact.has(i) || evKeys.has(key(claim.tokens[i] as Token)) || evFolded.has((claim.tokens[i] as Token).folded);
+  let translatedTotal = 0;
+  let translatedCovered = 0;
+  if (cross) {
+    const seen = new Set<string>();
+    for (const t of (options.translated ?? []).flatMap((w) => tokenize(w))) {
+      if (t.stop || seen.has(t.lower)) continue;
+      seen.add(t.lower);
+      const w = options.weightOf(t, true);
+      translatedTotal += w;
+      if (evKeys.has(t.lower) || evFolded.has(t.folded)) translatedCovered += w;
+    }
+  }
+  const total = content.reduce((s, x) => s + x.w, 0) + translatedTotal || 1;
+  let covered = translatedCovered;
+  let substituted = 0;
+  let inserted = 0;
+  let run = 0;
+  let longest = 0;
+  let uncoveredWords = 0;
+  let maxUncoveredWeight = 0;
+  let aligned = cross ? translatedCovered : 0;
+  for (const x of content) if ((al.toEvidence[x.i] as number) >= 0 || coveredByFact.has(x.i)) aligned += x.w;
+  for (const x of content) {
+    if (isCovered(x.i)) {
+      covered += x.w;
+      run = 0;
+      continue;
+    }
+    uncoveredWords++;
+    maxUncoveredWeight = Math.max(maxUncoveredWeight, x.w);
+    run++;
+    longest = Math.max(longest, run);
+    if (cross) {
+      inserted += x.w;
+      continue;
+    }
+    const b = blockOf(al, x.i);
+    const evWords = b ? ev.tokens.slice(b.evFrom, b.evTo).filter((t) => !t.stop && !claimKeys.has(key(t))).length : 0;
+    if (evWords > 0) substituted += x.w;
+    else inserted += x.w;
+  }
+  let pairsTotal = 0;
+  let pairsFound = 0;
+  const evPairs = new Set<string>();
+  for (let k = 1; k < ev.tokens.length; k++) evPairs.add(`${key(ev.tokens[k - 1] as Token)} ${key(ev.tokens[k] as Token)}`);
+  for (let k = 1; k < claim.tokens.length; k++) {
+    const a = claim.tokens[k - 1] as Token;
+    const b = claim.tokens[k] as Token;
+    if ((a.stop && b.stop) || a.clause !== b.clause) continue;
+    pairsTotal++;
+    if (evPairs.has(`${key(a)} ${key(b)}`)) pairsFound++;
+  }
+
+  // Changed words in a matching slot: what a contradiction no listed fact explains would point at.
+  if (!cross) {
+    for (const b of al.blocks) {
+      const cWords = claim.tokens.slice(b.claimFrom, b.claimTo).filter((t, k) => !t.stop && !isCovered(b.claimFrom + k));
+      const eWords = ev.tokens.slice(b.evFrom, b.evTo).filter((t) => !t.stop && !claimKeys.has(key(t)));
+      // A short phrase for a short phrase; a value the evidence does not have at all is missing, not changed.
+      if (!cWords.length || !eWords.length || cWords.length > 5 || eWords.length > 5 || b.evTo - b.evFrom > 8) continue;
+      const first = cWords[0] as Token;
+      const last = cWords.at(-1) as Token;
+      if (unmatched.some((u) => u.start < last.end && first.start < u.end)) continue;
+      const eFirst = ev.tokens.indexOf(eWords[0] as Token);
+      const eLast = ev.tokens.indexOf(eWords.at(-1) as Token);
+      if ((ev.piece[eFirst] as number) !== (ev.piece[eLast] as number)) continue;
+      const w = cWords.reduce((s, t) => s + options.weightOf(t, marked), 0) / total;
+      substitutions.push({ kind: 'other', claimed: { start: first.start, end: last.end }, ...stated(eFirst, eLast + 1), strength: Math.min(0.9, w) });
+    }
+  }
+
+  return {
+    features: {
+      coverage: covered / total,
+      pairCoverage: pairsTotal ? pairsFound / pairsTotal : covered / total,
+      substituted: substituted / total,
+      inserted: inserted / total,
+      longestGap: content.length ? longest / content.length : 0,
+      unmatchedFacts: unmatched.length,
+      matchedFacts,
+      mismatches: mismatches.length,
+      weakSigns,
+      impliedModality,
+      claimWords: content.length,
+      alignedCoverage: aligned / total,
+      uncoveredWords,
+      longestGapWords: longest,
+      maxUncoveredWeight,
+    },
+    mismatches: dedupe(mismatches),
+    substitutions: substitutions.sort((a, b) => b.strength - a.strength),
+    unmatched,
+  };
+}
+
+/** A number with its unit word when the unit follows it directly ("400 kênh"). */
+function withUnit(side: Side, n: FoundNumber): Span {
+  if (!n.unit || n.kind === 'ordinal') return n;
+  const m = /^\s+([\p{L}\p{M}]+)/u.exec(side.text.slice(n.end, n.end + 30));
+  if (!m || fold((m[1] as string).toLowerCase()) !== n.unit.split(' ')[0]) return n;
+  return { start: n.start, end: n.end + m[0].length };
+}
+
+const precisionRank = (d: FoundDate) => (d.day !== undefined ? 2 : d.month !== undefined || d.quarter !== undefined ? 1 : 0);
+
+/** A day against a year says little ("2023" in the claim, "29/8/2023" elsewhere); both must be precise enough. */
+function comparablePrecision(a: FoundDate, b: FoundDate): boolean {
+  return Math.abs(precisionRank(a) - precisionRank(b)) <= 1 || (a.year !== undefined && b.year !== undefined && a.year !== b.year);
+}
+
+/** Place words written as part of a place's name. */
+const NAME_PLACE_WORDS = new Set(['chau', 'mien', 'tinh', 'huyen', 'xa', 'quan', 'phuong', 'vung']);
+
+/** Units of time: "1 tháng" and "1 năm" count the same kind of thing differently. */
+const TIME_UNITS = new Set(['giay', 'phut', 'gio', 'ngay', 'tuan', 'thang', 'nam', 'quy', 'seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years', 'day', 'week', 'month', 'year']);
+
+/** Levenshtein distance, for one-letter slips in names. */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 1) return 2;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length] as number;
+}
+
+function dedupe(ms: FoundMismatch[]): FoundMismatch[] {
+  const out: FoundMismatch[] = [];
+  for (const m of ms) {
+    if (out.some((o) => o.claimed.start < m.claimed.end && m.claimed.start < o.claimed.end && o.kind === m.kind)) continue;
+    out.push(m);
+  }
+  return out;
+}

@@ -1,0 +1,303 @@
+import { fold } from '../text/normalize.js';
+import { STOPWORDS } from '../text/stopwords.js';
+import {
+  ANTONYMS,
+  FAMILY_NAMES,
+  GRADABLE,
+  type Modality,
+  MODALITY_EN,
+  MODALITY_VI,
+  NEGATION_EN,
+  NEGATION_VI,
+  NOT_NEGATION_AFTER,
+  NOT_NEGATION_BEFORE,
+  ORGANISATION_WORDS,
+  PERSON_TITLES,
+  PLACE_NAMES,
+  PLACE_WORDS,
+  QUANTIFIERS,
+} from './lexicon.js';
+import type { Token } from './tokens.js';
+
+/**
+ * Facts read from a sentence's words: where it negates, what tense or modality it speaks in,
+ * which words have opposites, and which runs of capitalised words are names (and of what).
+ * Multi-word cues are matched on token sequences, so they respect word boundaries.
+ */
+
+export interface Cue {
+  /** Token range [from, to). */
+  from: number;
+  to: number;
+}
+
+export interface ModalityCue extends Cue {
+  modality: Modality;
+}
+
+type Phrase = string[];
+const phrases = (list: readonly string[], key: (s: string) => string = (s) => s): Phrase[] =>
+  [...new Set(list.map((s) => s.toLowerCase()))].map((s) => s.split(' ').map(key)).sort((a, b) => b.length - a.length);
+
+function matchAt(tokens: readonly Token[], at: number, phrase: Phrase, folded: boolean): boolean {
+  if (at + phrase.length > tokens.length) return false;
+  const clause = (tokens[at] as Token).clause;
+  for (let k = 0; k < phrase.length; k++) {
+    const t = tokens[at + k] as Token;
+    if (t.clause !== clause || (folded ? t.folded : t.lower) !== phrase[k]) return false;
+  }
+  return true;
+}
+
+/** Phrase lists matched on marked words, or on folded words when the text has no marks. */
+interface Lexicon {
+  marked: Phrase[];
+  folded: Phrase[];
+  /** Phrases by their first word, longest first: a token is tried only against phrases that start with it. */
+  byFirst: { marked: Map<string, Phrase[]>; folded: Map<string, Phrase[]> };
+}
+
+function byFirst(list: Phrase[]): Map<string, Phrase[]> {
+  const out = new Map<string, Phrase[]>();
+  for (const p of list) out.set(p[0] as string, [...(out.get(p[0] as string) ?? []), p]);
+  return out;
+}
+
+const lexicon = (list: readonly string[]): Lexicon => {
+  const marked = phrases(list);
+  const folded = phrases(list, fold);
+  return { marked, folded, byFirst: { marked: byFirst(marked), folded: byFirst(folded) } };
+};
+
+function find(tokens: readonly Token[], lex: Lexicon, folded: boolean, at: number): number {
+  const t = tokens[at];
+  if (!t) return 0;
+  for (const p of (folded ? lex.byFirst.folded : lex.byFirst.marked).get(folded ? t.folded : t.lower) ?? []) if (matchAt(tokens, at, p, folded)) return p.length;
+  return 0;
+}
+
+const NEG = lexicon([...NEGATION_VI, ...NEGATION_EN]);
+const NOT_AFTER = lexicon(NOT_NEGATION_AFTER);
+const NOT_BEFORE = new Set(NOT_NEGATION_BEFORE.map(fold));
+const MODALITY: Array<[Modality, Lexicon]> = (Object.keys(MODALITY_VI) as Modality[]).map((m) => [m, lexicon([...MODALITY_VI[m], ...MODALITY_EN[m]])]);
+
+/**
+ * Negation cues. Folded matching (for text typed without marks) reads "khong" and "chua"
+ * only: folded "chang" and "cha" are too often other words.
+ */
+export function negationCues(tokens: readonly Token[], folded: boolean): Cue[] {
+  const out: Cue[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const len = find(tokens, NEG, folded, i);
+    if (!len) continue;
+    const t = tokens[i] as Token;
+    if (folded && !['khong', 'chua', 'thieu', 'thay', 'tu', 'phu', 'bac', 'not', 'no', 'never', 'without', 'refused', 'denied', 'rejected'].includes(t.folded)) continue;
+    const prev = tokens[i - 1];
+    const isVietnameseNegator = ['không', 'chưa', 'chẳng', 'thiếu', 'khong', 'chua', 'thieu'].includes(folded ? t.folded : t.lower);
+    if (isVietnameseNegator && len === 1) {
+      if (prev && prev.clause === t.clause && NOT_BEFORE.has(prev.folded)) continue;
+      if (find(tokens, NOT_AFTER, folded, i + 1)) continue;
+      // "… hay không", "… không?" at the end of a clause is a question tag.
+      const next = tokens[i + 1];
+      if (!next || next.clause !== t.clause) continue;
+    }
+    // "no" in English is a negation before a noun ("no agreement"), not as an answer.
+    if (t.lower === 'no' && (!tokens[i + 1] || (tokens[i + 1] as Token).clause !== t.clause)) continue;
+    out.push({ from: i, to: i + len });
+    i += len - 1;
+  }
+  return out;
+}
+
+export function modalityCues(tokens: readonly Token[], folded: boolean): ModalityCue[] {
+  const out: ModalityCue[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let best: ModalityCue | null = null;
+    for (const [modality, lex] of MODALITY) {
+      const len = find(tokens, lex, folded, i);
+      if (len && (!best || len > best.to - best.from)) best = { from: i, to: i + len, modality };
+    }
+    if (!best) continue;
+    // Folded "da", "se", "dang" are too often other words ("da" skin, "dang" shape): only with marks.
+    if (folded && best.to - best.from === 1 && ['da', 'se', 'dang', 'mong', 'som', 'sap', 'vua', 'tung', 'roi'].includes((tokens[i] as Token).folded)) continue;
+    out.push(best);
+    i = best.to - 1;
+  }
+  return out;
+}
+
+export interface AntonymHit {
+  /** Token range in the text. */
+  from: number;
+  to: number;
+  /** A negation just before the word flips it: "chưa cao" says "thấp". */
+  negated: boolean;
+  /** Index of the pair in ANTONYMS (or QUANTIFIERS) and which side (0 or 1). */
+  pair: number;
+  side: 0 | 1;
+  quantifier: boolean;
+}
+
+const ANTONYM_PHRASES = [...ANTONYMS.map((p) => [p, false] as const), ...QUANTIFIERS.map((p) => [p, true] as const)].map(([[a, b], q]) => ({
+  gradable: GRADABLE.has(a) && GRADABLE.has(b),
+  a: { marked: phrases([a])[0] as Phrase, folded: phrases([a], fold)[0] as Phrase },
+  b: { marked: phrases([b])[0] as Phrase, folded: phrases([b], fold)[0] as Phrase },
+  quantifier: q,
+}));
+
+/** Words that have an opposite in the lists, where they occur. Folded matching only for words of two syllables or more. */
+export function antonymHits(tokens: readonly Token[], folded: boolean, negations: readonly Cue[] = []): AntonymHit[] {
+  const out: AntonymHit[] = [];
+  // "không ít" (not few) is "nhiều" even though "không ít" is not read as a negation elsewhere.
+  const negator = (t: Token | undefined, at: number) => t !== undefined && t.clause === (tokens[at] as Token).clause && ['khong', 'chua', 'chang', 'cha'].includes(t.folded);
+  const negated = (at: number) => negator(tokens[at - 1], at) || negations.some((c) => c.to <= at && at - c.to <= 1 && (tokens[c.from] as Token).clause === (tokens[at] as Token).clause);
+  const index = folded ? ANTONYM_INDEX.folded : ANTONYM_INDEX.marked;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    for (const { pair, side } of index.get(folded ? t.folded : t.lower) ?? []) {
+      const p = ANTONYM_PHRASES[pair] as (typeof ANTONYM_PHRASES)[number];
+      const ph = (side === 0 ? p.a : p.b)[folded ? 'folded' : 'marked'];
+      if (folded && ph.length < 2) continue;
+      if (matchAt(tokens, i, ph, folded)) out.push({ from: i, to: i + ph.length, negated: p.gradable && negated(i), pair, side, quantifier: p.quantifier });
+    }
+  }
+  // In the order the lists give them, as callers read them.
+  return out.sort((x, y) => x.pair - y.pair || x.side - y.side || x.from - y.from);
+}
+
+/** Antonym phrases by their first word. */
+const ANTONYM_INDEX = (() => {
+  const make = (mode: 'marked' | 'folded') => {
+    const m = new Map<string, Array<{ pair: number; side: 0 | 1 }>>();
+    ANTONYM_PHRASES.forEach((p, pair) => {
+      for (const side of [0, 1] as const) {
+        const first = (side === 0 ? p.a : p.b)[mode][0] as string;
+        m.set(first, [...(m.get(first) ?? []), { pair, side }]);
+      }
+    });
+    return m;
+  };
+  return { marked: make('marked'), folded: make('folded') };
+})();
+
+// --- names ------------------------------------------------------------------------------------
+
+export type NameKind = 'person' | 'place' | 'organisation' | 'other';
+
+export interface NameRun {
+  from: number;
+  to: number;
+  kind: NameKind;
+  /** Folded words of the name. */
+  words: string[];
+}
+
+const isAcronym = (t: Token) => /^\p{Lu}[\p{Lu}\p{N}&]+$/u.test(t.text);
+/** "U20", "COVID", "H5N1": letters and digits together. */
+const isCode = (t: Token) => /\p{L}/u.test(t.text) && /\p{N}/u.test(t.text);
+const isCapital = (t: Token) => /^\p{Lu}/u.test(t.text) || isCode(t);
+
+const PERSON = lexicon(PERSON_TITLES);
+const PLACE = lexicon(PLACE_WORDS);
+const ORG = lexicon(ORGANISATION_WORDS);
+const FAMILY = new Set(FAMILY_NAMES.map(fold));
+const COMMON = new Set([...STOPWORDS, ...PLACE_WORDS.map(fold)]);
+const PLACE_JOINERS = new Set(['o', 'tai', 'cua', 'cho', 'voi', 'tu', 'den', 'tren', 'trong']);
+/** Words that often open a sentence and are not names. */
+const SENTENCE_OPENERS = new Set('hai ba bon nam sau bay tam chin muoi mot cac nhung theo tai trong sau truoc khi neu ngay thang nam dau cuoi hom sang chieu toi trua dem luc vao nhieu mot so hien hom qua ve voi do'.split(' '));
+/** Folded spelling → the group of spellings of the same place. */
+const PLACE_GROUP = new Map<string, string[]>();
+for (const group of PLACE_NAMES) {
+  const folded = group.map((g) => fold(g).replace(/[.\-\s]+/g, ' ').trim());
+  for (const f of folded) PLACE_GROUP.set(f, folded);
+}
+
+/** Spellings of a place name (folded, words separated by spaces), itself included. */
+export function placeAliases(foldedName: string): string[] {
+  return PLACE_GROUP.get(foldedName) ?? [foldedName];
+}
+
+function endsWithPhrase(tokens: readonly Token[], end: number, list: Lexicon, folded: boolean): boolean {
+  for (const p of folded ? list.folded : list.marked) {
+    const at = end - p.length;
+    if (at >= 0 && matchAt(tokens, at, p, folded)) return true;
+  }
+  return false;
+}
+
+function startsWithPhrase(tokens: readonly Token[], at: number, list: Lexicon, folded: boolean): boolean {
+  return find(tokens, list, folded, at) > 0;
+}
+
+function classify(tokens: readonly Token[], from: number, to: number, folded: boolean): NameKind {
+  const words = tokens.slice(from, to).map((t) => t.folded).join(' ');
+  if (PLACE_GROUP.has(words)) return 'place';
+  if (to - from === 1 && isAcronym(tokens[from] as Token)) return 'organisation';
+  if (startsWithPhrase(tokens, from, ORG, folded)) return 'organisation';
+  // Up to three words before the run: "Thứ trưởng Bộ KH&CN Lê Xuân Định", "tại thủ đô Moscow".
+  for (let k = from; k >= Math.max(0, from - 3); k--) {
+    if (endsWithPhrase(tokens, k, PERSON, folded)) return 'person';
+    if (k === from && endsWithPhrase(tokens, k, PLACE, folded)) return 'place';
+  }
+  if (to - from >= 2 && to - from <= 4 && FAMILY.has((tokens[from] as Token).folded)) return 'person';
+  if (to - from === 1 && isAcronym(tokens[from] as Token)) return 'organisation';
+  return 'other';
+}
+
+/**
+ * Runs of capitalised words and codes ("Bắc Kinh", "Lê Xuân Định", "IEC", "U20"), not
+ * crossing punctuation. A lone capitalised word opening the text is a sentence start, not
+ * a name, unless it is an acronym or a known place.
+ */
+export function nameRuns(tokens: readonly Token[], text: string, folded = false): NameRun[] {
+  const out: NameRun[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i] as Token;
+    if (!isCapital(t)) {
+      i++;
+      continue;
+    }
+    // A title written with capitals ("Tổng Thư ký", "Thứ trưởng") is not part of the name after it.
+    const title = find(tokens, PERSON, folded, i);
+    if (title && tokens.slice(i, i + title).every((x) => x.clause === t.clause)) {
+      i += title;
+      continue;
+    }
+    let j = i + 1;
+    while (j < tokens.length) {
+      const u = tokens[j] as Token;
+      const gap = text.slice((tokens[j - 1] as Token).end, u.start);
+      if (!isCapital(u) || u.clause !== t.clause || !/^[\s&-]*$/.test(gap) || /\s-\s/.test(gap)) break;
+      // A person's name after an organisation's ("Bộ KH&CN Lê Xuân Định") starts a run of its own.
+      if (FAMILY.has(u.folded) && (isAcronym(tokens[j - 1] as Token) || startsWithPhrase(tokens, i, ORG, folded)) && j > i) break;
+      j++;
+    }
+    // An organisation's name runs on over lower-case words to its next capital: "Hội đồng Anh", "Bộ Khoa học và Công nghệ".
+    if (startsWithPhrase(tokens, i, ORG, folded)) {
+      const joins = (u: Token | undefined) => u !== undefined && u.clause === t.clause && isCapital(u);
+      for (let k = j; k < tokens.length && k < i + 10; k++) {
+        const u = tokens[k] as Token;
+        if (u.clause !== t.clause || /[^\s&-]/.test(text.slice((tokens[k - 1] as Token).end, u.start))) break;
+        if (FAMILY.has(u.folded) && isAcronym(tokens[k - 1] as Token)) break;
+        if (isCapital(u)) j = k + 1;
+        // A lower-case word joins only when a capital follows within two words, and only a
+        // word of the name itself ("học", "và"), not a preposition ("Công ty X ở Canada").
+        else if ((u.stop && u.folded !== 'va') || PLACE_JOINERS.has(u.folded) || (!joins(tokens[k + 1]) && !joins(tokens[k + 2]))) break;
+      }
+    }
+    let from = i;
+    // A capital that opens the text or a sentence is not a name by itself.
+    const sentenceStart = i === 0 || /[.!?…]\s*$/.test(text.slice(Math.max(0, t.start - 3), t.start));
+    // A common word opening a sentence is capitalised for that reason only ("Theo ông …", "Hai nhà …").
+    if (sentenceStart && !isAcronym(t) && !isCode(t) && !PLACE_GROUP.has(t.folded) && (j - i === 1 || COMMON.has(t.folded) || SENTENCE_OPENERS.has(t.folded))) {
+      const rest = tokens.slice(i, j).map((x) => x.folded).join(' ');
+      if (!PLACE_GROUP.has(rest)) from = i + 1;
+    }
+    // One capitalised common word ("Hội", "Trường", "Theo") is not a name.
+    const lone = j - from === 1 && !isAcronym(tokens[from] as Token) && !isCode(tokens[from] as Token) && (COMMON.has((tokens[from] as Token).folded) || startsWithPhrase(tokens, from, ORG, folded) || startsWithPhrase(tokens, from, PERSON, folded));
+    if (j > from && !lone) out.push({ from, to: j, kind: classify(tokens, from, j, folded), words: tokens.slice(from, j).map((x) => x.folded) });
+    i = j;
+  }
+  return out;
+}

@@ -1,0 +1,109 @@
+import { fold, hasMarks, normalizeSpace, nfc } from '../text/normalize.js';
+import { sentenceRanges } from '../text/sentences.js';
+import { STOPWORDS } from '../text/stopwords.js';
+import { WORD_END, WORD_START, wordRegExp } from '../text/words.js';
+import type { SkipReason, SkippedSentence } from '../types.js';
+
+/**
+ * Splits a text (one statement or a whole forwarded post) into the sentences worth checking,
+ * and says why the others are not checked: questions, greetings, first-person opinions, and
+ * sentences with no checkable fact (calls to action, links, hashtags, a few words).
+ */
+
+export interface SplitResult {
+  claims: string[];
+  skipped: SkippedSentence[];
+}
+
+const QUESTION_START = wordRegExp(['có phải', 'phải chăng', 'liệu', 'có đúng', 'ai', 'vì sao', 'tại sao', 'bao giờ', 'khi nào', 'ở đâu'], 'iu');
+const QUESTION_END = new RegExp(`${WORD_START}(?:${['phải không', 'đúng không', 'có không', 'hay không', 'hay chưa', 'không vậy', 'chưa vậy', 'à', 'hả', 'nhỉ'].join('|')})\\s*[.!]*$`, 'iu');
+const EN_QUESTION = /^(what|who|whom|whose|when|where|why|how|which|is|are|was|were|does|do|did|has|have|had|can|could|will|would|should)\b/i;
+const GREETING = /^(xin chao|chao (ban|anh|chi|em|moi nguoi|ca nha|cac ban|bot|buoi)|chao\b|hello|hi|hey|alo|cam on|thank|thanks|chuc (mung|ngu ngon|buoi|ban|moi nguoi|cac ban)|good (morning|afternoon|evening|night)|tam biet|bye|goodbye)\b/;
+/** First-person opinion, opening the sentence ("Tôi nghĩ…", "Theo tôi, …"); "tôi thấy sự đổi thay" later in a sentence reports. */
+const OPINION = new RegExp(
+  `^(?:${['tôi nghĩ', 'tôi thấy', 'tôi cho rằng', 'tôi tin', 'theo tôi', 'mình nghĩ', 'mình thấy', 'theo mình', 'em nghĩ', 'em thấy', 'theo em', 'cá nhân tôi', 'i think', 'i believe', 'i feel', 'in my opinion', 'imo', 'personally'].join('|')})${WORD_END}`,
+  'iu',
+);
+const OPINION_FOLDED = /^(toi nghi|toi thay|toi cho rang|theo toi|minh nghi|minh thay|theo minh)(\s|$)/;
+const EXCLAMATION = /^(thật|quá|rất|tuyệt|hay|đẹp|wow|great|amazing|awesome)\b.*!$|!\s*$/iu;
+const CALL_TO_ACTION = /^(hãy|vui lòng|xin mời|mời|đừng|click|bấm|nhấn|xem thêm|đọc thêm|chia sẻ|share|please|read more|subscribe|follow|like)\b/iu;
+
+/** A question typed without its question mark: a question word at the end, or a "why"/"how many" at the start. */
+const WH_END = new RegExp(`${WORD_START}(ở đâu|tại đâu|đâu|ai|gì|nào|bao nhiêu|khi nào|bao giờ|thế nào|ra sao|không|chưa|phải không|đúng không)\\s*[.!]*$`, 'u');
+const WH_START = new RegExp(`^(tại sao|vì sao|làm sao|bao nhiêu|khi nào|bao giờ|ai là|ở đâu|what|who|when|where|why|how)${WORD_END}`, 'u');
+/** The same words typed without marks (only when the whole sentence has none: "dầu" is not "đâu"). */
+const WH_END_FOLDED = /(?:^|\s)(o dau|tai dau|dau|ai|gi|nao|bao nhieu|khi nao|bao gio|the nao|ra sao|khong|chua|phai khong|dung khong)\s*[.!]*$/;
+const WH_START_FOLDED = /^(tai sao|vi sao|lam sao|bao nhieu|khi nao|bao gio|ai la|o dau)(\s|$)/;
+
+function reasonToSkip(sentence: string): SkipReason | null {
+  const f = fold(sentence);
+  const words = f.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const short = words.length <= 25;
+  // A question mark anywhere: sentence splitting needs a capital after it, and people type on without one.
+  if (/\?(?![^“"«]*[”"»])/.test(sentence) || (short && QUESTION_END.test(sentence)) || (QUESTION_START.test(sentence.slice(0, 12)) && /^(có phải|phải chăng|liệu|có đúng)/iu.test(sentence))) return 'question';
+  // "không … nào", "không ai", "bất kỳ … gì" say "none", "nobody", "anything": statements.
+  const indefinite = /(^|\s)(ai|gi|nao|dau)\s*[.!]*$/.test(f) && /(^|\s)(khong|chua|chang|bat ky|bat cu)\s/.test(f);
+  const lower = sentence.toLowerCase();
+  const wh = hasMarks(sentence) ? WH_END.test(lower) || WH_START.test(lower) : WH_END_FOLDED.test(f) || WH_START_FOLDED.test(f) || /^(what|who|when|where|why|how)\s/.test(f);
+  if (short && wh && !indefinite && !/\bAI\s*[.!]*$/.test(sentence)) return 'question';
+  if (EN_QUESTION.test(sentence) && !/[.!]$/.test(sentence) && words.length <= 25) return 'question';
+  if (GREETING.test(f) && words.length <= 12) return 'greeting';
+  if (OPINION.test(sentence) || OPINION_FOLDED.test(f)) return 'opinion';
+  const content = words.filter((w) => !STOPWORDS.has(w));
+  if (words.length < 3 || content.length < 2) return 'no-fact';
+  if (CALL_TO_ACTION.test(sentence)) return 'no-fact';
+  if (/^(#\S+\s*)+$/.test(sentence) || /^(https?:\/\/|www\.)\S+$/i.test(sentence) || /^(nguồn|source|ảnh|photo)\s*:/iu.test(sentence)) return 'no-fact';
+  // A short exclamation with no number or name is an emotion, not a fact.
+  if (EXCLAMATION.test(sentence) && words.length <= 8 && !/\d/.test(sentence) && !/\s\p{Lu}/u.test(sentence)) return 'opinion';
+  return null;
+}
+
+/** Sentences of a text: lines first (a post's line breaks end its sentences), then sentence ends. */
+function sentencesOf(text: string): string[] {
+  const out: string[] = [];
+  for (const line of nfc(text).split(/\n+/)) {
+    const l = line.replace(/\s+/g, ' ').trim();
+    if (!l) continue;
+    for (const [a, b] of sentenceRanges(l)) {
+      const s = l
+        .slice(a, b)
+        .replace(/^(?:[-•*–—>]+|\d{1,2}[.)])\s+/u, '')
+        .trim();
+      if (/[\p{L}\p{N}]/u.test(s)) out.push(s);
+    }
+  }
+  return out;
+}
+
+export function splitClaims(text: string, maxClaims = 10): SplitResult {
+  const claims: string[] = [];
+  const skipped: SkippedSentence[] = [];
+  for (const s of sentencesOf(text)) {
+    const reason = reasonToSkip(s);
+    if (reason) skipped.push({ text: s, reason });
+    else if (claims.length >= maxClaims) skipped.push({ text: s, reason: 'too-many' });
+    else claims.push(s);
+  }
+  return { claims, skipped };
+}
+
+const LEADING = [
+  /^(?:có phải (?:là )?(?:rằng )?|phải chăng (?:là )?|liệu (?:rằng )?|có đúng (?:là )?(?:rằng )?|có thật (?:là )?(?:rằng )?|thật sự (?:là )?)/iu,
+  /^(?:is it true that|is it the case that|did you know that|is it correct that)\s+/i,
+];
+const TRAILING = /\s*(?:,?\s*(?:có )?(?:phải|đúng) không|,?\s*(?:hay|có) không|,?\s*hay chưa|không vậy|chưa vậy|(?<=\S)\s+không|(?<=\S)\s+chưa|\s+à|\s+hả|\s+nhỉ|\s+vậy|,?\s*right|,?\s*is that (?:right|true|correct))?\s*[?？!.]*\s*$/iu;
+
+/**
+ * The statement a yes/no question asks about: "Có phải Hội nghị LMC lần thứ 4 tổ chức tại Hà
+ * Nội không?" → "Hội nghị LMC lần thứ 4 tổ chức tại Hà Nội"; "Việt Nam đã là thành viên IEC
+ * chưa?" → "Việt Nam đã là thành viên IEC". A statement comes back unchanged (without a
+ * question mark).
+ */
+export function statementOf(text: string): string {
+  let s = normalizeSpace(text);
+  const asked = /[?？]\s*$/.test(s) || LEADING.some((re) => re.test(s));
+  for (const re of LEADING) s = s.replace(re, '');
+  // A trailing "không"/"chưa" is a question tag only in a question.
+  s = asked ? s.replace(TRAILING, '') : s.replace(/\s*[.!]+\s*$/u, '');
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,81 @@
+import { fold, nfc } from '../text/normalize.js';
+import { STOPWORDS } from '../text/stopwords.js';
+
+/**
+ * Words of a sentence with their offsets, so that every span the check reports ("claimed",
+ * "stated") is an exact slice of the text as written. A number keeps its separators
+ * ("1.500.000" is one token); other runs split at hyphens and apostrophes, as the index does.
+ */
+export interface Token {
+  /** As written. */
+  text: string;
+  lower: string;
+  folded: string;
+  start: number;
+  end: number;
+  /** Index of the punctuation-delimited clause the token is in (commas, semicolons, brackets…). */
+  clause: number;
+  /** A function word: it counts little when measuring how much of a claim is covered. */
+  stop: boolean;
+}
+
+const TOKEN = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+/gu;
+const CLAUSE_BREAK = /[,;:.!?…()[\]{}"“”«»–—\n]|\s-\s/u;
+
+export function tokenize(text: string): Token[] {
+  const t = nfc(text);
+  const out: Token[] = [];
+  let clause = 0;
+  let last = 0;
+  for (const m of t.matchAll(TOKEN)) {
+    const start = m.index as number;
+    if (out.length > 0 && CLAUSE_BREAK.test(t.slice(last, start))) clause++;
+    const lower = m[0].toLowerCase();
+    const folded = fold(lower);
+    out.push({ text: m[0], lower, folded, start, end: start + m[0].length, clause, stop: STOPWORDS.has(folded) });
+    last = start + m[0].length;
+  }
+  return out;
+}
+
+/** The token key used to compare a claim with a source: folded when the claim has no marks. */
+export function keyOf(t: Token, marked: boolean): string {
+  return marked ? t.lower : t.folded;
+}
+
+/**
+ * Keys for the facts in a run of words, beside the words themselves: "#n:kênh" for a number
+ * counting "kênh", "#time" for a time of day. A sentence with "300 kênh" then answers the
+ * slot of a claim's "400 kênh" even though the number differs.
+ */
+export function factKeys(tokens: readonly Token[], marked: boolean): string[] {
+  const out: string[] = [];
+  tokens.forEach((t, i) => {
+    if (!/^\p{N}/u.test(t.text)) return;
+    if (/^\d{1,2}[hg]\d{0,2}$/i.test(t.text)) out.push('#time');
+    const next = tokens[i + 1];
+    if (next && !next.stop && next.clause === t.clause && /^\p{L}/u.test(next.text)) out.push(`#n:${keyOf(next, marked)}`);
+  });
+  return out;
+}
+
+/**
+ * The comparison keys of a sentence (its words, marked or folded, and its fact keys) without
+ * building tokens: what evidence selection needs of each of the many candidate sentences.
+ * `text` is NFC, as corpus paragraphs are. Agrees with `keyOf` and `factKeys` up to clause
+ * boundaries, which candidate scoring does not need.
+ */
+export function sentenceKeys(text: string, marked: boolean): Set<string> {
+  const out = new Set<string>();
+  let previousNumber = false;
+  for (const m of text.toLowerCase().matchAll(TOKEN)) {
+    const word = m[0];
+    const key = marked ? word : fold(word);
+    out.add(key);
+    const isNumber = /^\p{N}/u.test(word);
+    if (isNumber && /^\d{1,2}[hg]\d{0,2}$/.test(word)) out.add('#time');
+    if (previousNumber && !isNumber && !STOPWORDS.has(marked ? fold(word) : key)) out.add(`#n:${key}`);
+    previousNumber = isNumber;
+  }
+  return out;
+}

@@ -1,0 +1,141 @@
+import type { Store } from '../store/port.js';
+import { fold, hasMarks, nfc } from '../text/normalize.js';
+import { foldedHash, markedHash } from '../text/term-hashes.js';
+import { STOPWORDS } from '../text/stopwords.js';
+import { pairs, syllables } from '../text/tokenize.js';
+import type { Lang } from '../types.js';
+
+/**
+ * How much of a question a piece of text covers: the question's informative syllables and
+ * syllable pairs, each weighted by its rarity in the index (BM25's idf), and the share of
+ * that weight found in the text. Used to re-rank passages, to choose the sentence that
+ * answers and to decide whether the corpus answers at all.
+ *
+ * Text is not tokenised for this: each question term is looked up as a whole word in the
+ * text lower-cased (and folded, for questions typed without marks), which is several times
+ * faster than tokenising thirty passages per question. A text's presence is one byte per
+ * question term, so windows of sentences are unions of two small arrays.
+ */
+export interface QueryWord {
+  /** The syllable or pair, lower-cased. */
+  term: string;
+  idf: number;
+  /** In no passage of the index. */
+  unknown: boolean;
+}
+
+export interface QuestionTerms {
+  /** Matched on marked forms (the question has tone marks) or on folded forms only. */
+  marked: boolean;
+  words: QueryWord[];
+  pairs: QueryWord[];
+  /** Sum of the words' idf. */
+  wordWeight: number;
+  /** Per term (words, then pairs): the form looked for, and whether it is looked for in the folded text. */
+  search: Array<{ form: string; folded: boolean }>;
+}
+
+/** One byte per question term (words first, then pairs): 1 when the text has it. */
+export type Presence = Uint8Array;
+
+/** A text prepared for looking terms up: lower-cased, and folded when that keeps its length. */
+export interface SearchText {
+  lower: string;
+  folded: string;
+}
+
+export function questionTerms(store: Store, question: string, lang: Lang, translated: readonly string[] = []): QuestionTerms {
+  const original = syllables(question);
+  const extra = syllables(translated.join('\n'));
+  const fromQuestion = new Set(original.syllables);
+  const t = { syllables: [...original.syllables, ...extra.syllables], phraseStarts: [...original.phraseStarts, ...extra.phraseStarts.map((x) => x + original.syllables.length)] };
+  const n = Math.max(1, store.lexicalSize());
+  const marked = hasMarks(question) || hasMarks(translated.join(' '));
+  const make = (term: string): QueryWord => {
+    const df = store.documentFrequency(marked ? markedHash(term) : foldedHash(fold(term)));
+    return { term, idf: Math.log(1 + (n - df + 0.5) / (df + 0.5)), unknown: df === 0 };
+  };
+  // English words the corpus has never seen are untranslated question words, not evidence
+  // that the question is off-topic; Vietnamese ones are.
+  const known = (term: string) => lang !== 'en' || !fromQuestion.has(term) || store.documentFrequency(markedHash(term)) > 0 || store.documentFrequency(foldedHash(fold(term))) > 0;
+  const seen = new Set<string>();
+  const words: QueryWord[] = [];
+  for (const s of t.syllables) {
+    if (STOPWORDS.has(fold(s)) || seen.has(s) || !known(s)) continue;
+    seen.add(s);
+    words.push(make(s));
+  }
+  const ps: QueryWord[] = [];
+  for (const p of pairs(t)) {
+    const [a, b] = p.split(' ') as [string, string];
+    if ((STOPWORDS.has(fold(a)) && STOPWORDS.has(fold(b))) || seen.has(p) || !known(a) || !known(b)) continue;
+    seen.add(p);
+    ps.push(make(p));
+  }
+  // In a marked question, a word typed without marks may be a word that has none ("IEC",
+  // "2023") or one typed without them: it is looked for folded, which finds both.
+  const search = [...words, ...ps].map((w) => (marked && hasMarks(w.term) ? { form: w.term, folded: false } : { form: fold(w.term), folded: true }));
+  return { marked, words, pairs: ps, wordWeight: words.reduce((s, w) => s + w.idf, 0), search };
+}
+
+export function searchText(text: string): SearchText {
+  const lower = nfc(text).toLowerCase();
+  const folded = fold(lower);
+  return { lower, folded: folded.length === lower.length ? folded : lower };
+}
+
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+// Syllables joined by a hyphen or an apostrophe are separate words for the tokeniser too.
+const isWordChar = (c: string | undefined) => c !== undefined && c !== '-' && c !== '’' && c !== "'" && WORD_CHAR.test(c);
+
+/** Whether `form` occurs in `text` between `from` and `to` as whole words. */
+export function hasWordIn(text: string, form: string, from = 0, to = text.length): boolean {
+  let i = text.indexOf(form, from);
+  while (i >= 0 && i + form.length <= to) {
+    if (!isWordChar(text[i - 1]) && !isWordChar(text[i + form.length])) return true;
+    i = text.indexOf(form, i + 1);
+  }
+  return false;
+}
+
+/** Which of the question's terms occur in [from, to) of a prepared text. */
+export function presenceIn(terms: QuestionTerms, t: SearchText, from = 0, to = t.lower.length): Presence {
+  const out = new Uint8Array(terms.search.length);
+  terms.search.forEach((s, i) => {
+    if (hasWordIn(s.folded ? t.folded : t.lower, s.form, from, to)) out[i] = 1;
+  });
+  return out;
+}
+
+export function presence(terms: QuestionTerms, text: string): Presence {
+  return presenceIn(terms, searchText(text));
+}
+
+export function union(a: Presence, b: Presence): Presence {
+  const out = new Uint8Array(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = (a[i] as number) | (b[i] as number);
+  return out;
+}
+
+/** Share of the question words' idf weight present; 0 when there are none. */
+export function wordCoverage(terms: QuestionTerms, p: Presence): number {
+  let total = 0;
+  let hit = 0;
+  terms.words.forEach((w, i) => {
+    total += w.idf;
+    if (p[i]) hit += w.idf;
+  });
+  return total === 0 ? 0 : hit / total;
+}
+
+/** Share of the question's word pairs' idf weight present; 0 when there are none. */
+export function pairCoverage(terms: QuestionTerms, p: Presence): number {
+  let total = 0;
+  let hit = 0;
+  const off = terms.words.length;
+  terms.pairs.forEach((w, i) => {
+    total += w.idf;
+    if (p[off + i]) hit += w.idf;
+  });
+  return total === 0 ? 0 : hit / total;
+}

@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CheckResult, type ClaimCheck, type Engine, createEngine, silentLogger } from '../../src/index.js';
+import { CORPUS, tempDir } from '../support/corpus.js';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await createEngine({ config: { corpus: CORPUS, indexDir: tempDir() }, env: {}, logger: silentLogger });
+});
+afterAll(() => engine.close());
+
+/** The one claim of a result, with every invariant a journalist relies on checked. */
+function only(r: CheckResult): ClaimCheck {
+  expect(r.claims).toHaveLength(1);
+  const c = r.claims[0] as ClaimCheck;
+  valid(c);
+  return c;
+}
+
+function valid(c: ClaimCheck): void {
+  expect(c.confidence).toBeGreaterThanOrEqual(0);
+  expect(c.confidence).toBeLessThanOrEqual(1);
+  c.evidence.forEach((e, i) => {
+    expect(e.marker).toBe(i + 1);
+    expect(e.paragraph).toContain(e.quote);
+    expect(e.paragraphId).toBe(`${e.articleId}#p${e.paragraphNumber}`);
+  });
+  for (const m of c.mismatches) {
+    const cited = c.evidence.find((e) => e.marker === m.citation);
+    expect(cited, `citation [${m.citation}]`).toBeDefined();
+    expect(cited?.quote).toContain(m.stated);
+    expect(c.claim).toContain(m.claimed);
+  }
+  if (c.verdict !== 'contradicted') expect(c.mismatches).toEqual([]);
+  else expect(c.mismatches.length).toBeGreaterThan(0);
+}
+
+async function check(text: string): Promise<ClaimCheck> {
+  return only(await engine.check(text));
+}
+
+describe('claims contradicted by the stored articles', () => {
+  it('names a different place, in the source’s words, with the paragraph that says it', async () => {
+    const c = await check('Hội nghị LMC lần thứ 4 được tổ chức tại Hà Nội.');
+    expect(c.verdict).toBe('contradicted');
+    expect(c.mismatches).toEqual([{ kind: 'place', claimed: 'Hà Nội', stated: 'Bắc Kinh - Trung Quốc', citation: 1 }]);
+    expect(c.evidence[0]).toMatchObject({ articleId: 'do-luong-lmc-2023', paragraphId: 'do-luong-lmc-2023#p1', date: '2023-08-29' });
+  });
+
+  it('compares dates as dates, whatever their form', async () => {
+    const c = await check('Hội nghị chuyên đề LMC lần thứ 4 diễn ra vào ngày 30/8/2023.');
+    expect(c.verdict).toBe('contradicted');
+    expect(c.mismatches[0]).toMatchObject({ kind: 'date', claimed: 'ngày 30/8/2023', stated: 'ngày 29 tháng 8 năm 2023' });
+    const same = await check('Hội nghị chuyên đề LMC lần thứ 4 diễn ra ngày 29-8-2023 tại Bắc Kinh.');
+    expect(same.verdict).toBe('supported');
+  });
+
+  it('compares numbers, ordinals and bounds', async () => {
+    const years = await check('Hội nghị đánh dấu mốc 75 năm quan hệ ngoại giao giữa Việt Nam và Trung Quốc.');
+    expect(years.mismatches[0]).toMatchObject({ kind: 'number', claimed: '75 năm', stated: '73 năm' });
+    const ordinal = await check('Hội nghị chuyên đề Hợp tác Lancang-Mekong lần thứ 5 được tổ chức tại Bắc Kinh vào tháng 8/2023.');
+    expect(ordinal.mismatches[0]).toMatchObject({ kind: 'number', claimed: 'lần thứ 5', stated: 'lần thứ 4' });
+    const bound = await check('Hội nghị chuyên đề LMC lần thứ 4 đánh dấu mốc hơn 73 năm quan hệ ngoại giao giữa Việt Nam và Trung Quốc.');
+    expect(bound.mismatches[0]).toMatchObject({ kind: 'quantity', claimed: 'hơn 73 năm', stated: '73 năm' });
+  });
+
+  it('names a different person', async () => {
+    const c = await check('Thứ trưởng Nguyễn Hoàng Giang đã tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC, ngày 5/6/2024 tại Hà Nội.');
+    expect(c.verdict).toBe('contradicted');
+    expect(c.mismatches[0]).toMatchObject({ kind: 'person', claimed: 'Nguyễn Hoàng Giang', stated: 'Lê Xuân Định' });
+  });
+
+  it('catches a negation the source does not make', async () => {
+    const c = await check('Viện Đo lường Việt Nam không ký kết Biên bản với các đối tác quốc tế trong LMC.');
+    expect(c.verdict).toBe('contradicted');
+    expect(c.mismatches[0]?.kind).toBe('negation');
+    expect(c.mismatches[0]?.claimed).toMatch(/^không ký kết Biên bản/);
+    expect(c.mismatches[0]?.stated).toMatch(/^ký kết Biên bản/);
+    const refused = await check('Ông Philippe Metzger từ chối hỗ trợ Việt Nam trở thành thành viên chính thức của IEC.');
+    expect(refused.mismatches[0]?.kind).toBe('negation');
+  });
+
+  it('tells done from planned or hoped for', async () => {
+    const c = await check('Việt Nam đã trở thành thành viên chính thức của IEC vào tháng 6/2024.');
+    expect(c.verdict).toBe('contradicted');
+    const m = c.mismatches.find((x) => x.kind === 'modality');
+    expect(m?.claimed).toMatch(/^đã trở thành/);
+    expect(m?.stated).toMatch(/^(sẽ hỗ trợ Việt Nam|mong muốn)/);
+    const planned = await check('Viện Đo lường Việt Nam sẽ ký kết Biên bản với các đối tác quốc tế trong LMC.');
+    expect(planned.mismatches[0]).toMatchObject({ kind: 'modality', claimed: 'sẽ ký kết Biên bản' });
+    expect(planned.mismatches[0]?.stated).toMatch(/^đã chính thức ký kết/);
+  });
+});
+
+describe('claims the articles support', () => {
+  it('accepts paraphrases, with the evidence quoted verbatim', async () => {
+    for (const claim of [
+      'Hội nghị chuyên đề Hợp tác Lancang-Mekong lần thứ 4 được tổ chức ở Bắc Kinh, Trung Quốc.',
+      'Ông Philippe Metzger là Tổng Thư ký IEC.',
+      'Tháng 8/2023, Hội nghị chuyên đề LMC lần thứ 4 được tổ chức tại Bắc Kinh.',
+      'Thứ trưởng Lê Xuân Định mong muốn IEC tạo điều kiện để Việt Nam trở thành thành viên chính thức của IEC.',
+    ]) {
+      const c = await check(claim);
+      expect(c.verdict, claim).toBe('supported');
+      expect(c.evidence.length, claim).toBeGreaterThan(0);
+    }
+  });
+
+  it('works typed without tone marks and in English', async () => {
+    expect((await check('hoi nghi LMC lan thu 4 duoc to chuc tai Bac Kinh')).verdict).toBe('supported');
+    const noMarks = await check('hoi nghi LMC lan thu 4 to chuc tai Ha Noi');
+    expect(noMarks.mismatches[0]).toMatchObject({ kind: 'place', claimed: 'Ha Noi' });
+    expect(noMarks.mismatches[0]?.stated).toContain('Bắc Kinh');
+    expect((await check('Philippe Metzger is the General Secretary of the IEC.')).verdict).toBe('supported');
+    const en = await check('The 4th LMC symposium was held in Hanoi.');
+    expect(en.mismatches[0]).toMatchObject({ kind: 'place', claimed: 'Hanoi' });
+  });
+});
+
+describe('claims the articles do not settle', () => {
+  it('says not found, with the closest articles, when a value has no counterpart', async () => {
+    for (const claim of ['IEC hiện có 89 quốc gia thành viên chính thức.', 'Viện Đo lường Việt Nam nhận khoản tài trợ 2 triệu USD từ Trung Quốc tại Hội nghị LMC.', 'Giá vàng trong nước hôm nay tăng 2% so với tuần trước.']) {
+      const c = await check(claim);
+      expect(c.verdict, claim).toBe('not-found');
+      expect(c.mismatches).toEqual([]);
+    }
+    const c = await check('Tổng Thư ký IEC Philippe Metzger sẽ thăm Thành phố Hồ Chí Minh vào tháng 9/2024.');
+    expect(c.verdict).toBe('not-found');
+    expect(c.closest[0]?.articleId).toBe('iec-thanh-vien-2024');
+  });
+});
+
+describe('texts with several sentences', () => {
+  it('checks each claim, skips the rest with the reason, and gives the worst verdict overall', async () => {
+    const r = await engine.check('Chào cả nhà! Hội nghị LMC lần thứ 4 được tổ chức tại Bắc Kinh. Ông Philippe Metzger là Tổng Thư ký IEC. Các bạn nghĩ sao? IEC hiện có 89 quốc gia thành viên chính thức.');
+    expect(r.claims.map((c) => c.verdict)).toEqual(['supported', 'supported', 'not-found']);
+    r.claims.forEach(valid);
+    expect(r.skipped).toEqual([
+      { text: 'Chào cả nhà!', reason: 'greeting' },
+      { text: 'Các bạn nghĩ sao?', reason: 'question' },
+    ]);
+    expect(r.verdict).toBe('not-found');
+    expect(r.lang).toBe('vi');
+  });
+
+  it('refuses empty, over-long and claim-less texts as data, not errors', async () => {
+    expect((await engine.check('  \n ')).refused).toBe('empty');
+    expect((await engine.check('Hội nghị diễn ra tại Bắc Kinh. '.repeat(400))).refused).toBe('too-long');
+    const none = await engine.check('Xin chào! Bạn có khỏe không?');
+    expect(none).toMatchObject({ refused: 'no-claim', verdict: null, claims: [] });
+    expect(none.skipped).toHaveLength(2);
+    expect(engine.limits.maxCheckChars).toBeGreaterThanOrEqual(4096);
+  });
+
+  it('checks a yes/no question as the statement it asks about when asked to', async () => {
+    const r = await engine.check('Có phải Hội nghị LMC lần thứ 4 được tổ chức tại Hà Nội không?', { single: true });
+    expect(r.claims[0]?.claim).toBe('Hội nghị LMC lần thứ 4 được tổ chức tại Hà Nội');
+    expect(r.verdict).toBe('contradicted');
+    expect((await engine.check('Có phải Hội nghị LMC lần thứ 4 được tổ chức tại Hà Nội không?')).refused).toBe('no-claim');
+  });
+
+  it('keeps to a filter', async () => {
+    const r = await engine.check('Hội nghị LMC lần thứ 4 được tổ chức tại Hà Nội.', { filter: { articleIds: ['iec-thanh-vien-2024'] } });
+    expect(r.claims[0]?.verdict).toBe('not-found');
+    expect(r.claims[0]?.evidence.every((e) => e.articleId === 'iec-thanh-vien-2024')).toBe(true);
+  });
+});

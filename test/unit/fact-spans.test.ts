@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  capitalisedListSpans,
+  dateSpans,
+  definitionSpans,
+  expansionSpans,
+  factSpans,
+  listSpans,
+  namedSpans,
+  personSpans,
+  placeSpans,
+  quantitySpans,
+  reasonSpans,
+} from '../../src/answer/fact-spans.js';
+import { analyzeQuestion } from '../../src/answer/question-type.js';
+
+const texts = (text: string, spans: Array<{ start: number; end: number }>) => spans.map((s) => text.slice(s.start, s.end));
+
+const LMC = 'Vào ngày 29 tháng 8 năm 2023, Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4, giai đoạn hai (từ 2023 đến 2028) được tổ chức tại thành phố Bắc Kinh - Trung Quốc.';
+const IEC = 'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.';
+const LAW = 'Bộ Khoa học và Công nghệ (KH&CN) đang nỗ lực sửa đổi Luật Tiêu chuẩn và Quy chuẩn kỹ thuật tạo hành lang pháp lý thuận lợi cho hoạt động hội nhập quốc tế cũng như trở thành thành viên chính thức của Ủy ban Kỹ thuật Điện Quốc tế (IEC).';
+
+describe('facts in a sentence', () => {
+  it('dates, Vietnamese and English, with day and month checked', () => {
+    expect(texts(LMC, dateSpans(LMC))).toEqual(['ngày 29 tháng 8 năm 2023', 'từ 2023 đến 2028']);
+    expect(texts(IEC, dateSpans(IEC))).toEqual(['ngày 5/6/2024']);
+    expect(texts('Từ tháng 3/2017, sáng 2/2 và on August 29, 2023.', dateSpans('Từ tháng 3/2017, sáng 2/2 và on August 29, 2023.'))).toEqual(['tháng 3/2017', 'sáng 2/2', 'August 29, 2023']);
+    // A range of percentages is not a date.
+    expect(dateSpans('Tỷ lệ tử vong từ 5-30%.')).toEqual([]);
+  });
+
+  it('quantities with their unit, not ordinals, dates or a following function word', () => {
+    const s = 'Hội nghị chuyên đề LMC lần thứ 4 cũng đánh dấu mốc 73 năm quan hệ ngoại giao, và kỷ niệm 10 năm Sáng kiến.';
+    expect(texts(s, quantitySpans(s))).toEqual(['73 năm', '10 năm']);
+    expect(texts('Mỗi năm có trên 110.000 người tử vong, tỷ lệ 5-30%.', quantitySpans('Mỗi năm có trên 110.000 người tử vong, tỷ lệ 5-30%.'))).toEqual(['trên 110.000 người', '5-30%']);
+    expect(texts('Hợp tác giữa hai bên.', quantitySpans('Hợp tác giữa hai bên.'))).toEqual(['hai bên']);
+    expect(quantitySpans(IEC).map((s) => IEC.slice(s.start, s.end))).toEqual([]);
+  });
+
+  it('people with their title, and names that are not acronyms', () => {
+    expect(texts(IEC, personSpans(IEC))).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định', 'ông Philippe Metzger']);
+    // "ông" inside "không" is no title: \b would have matched it.
+    expect(personSpans('Tôi không Biết Gì.')).toEqual([]);
+  });
+
+  it('places after "tại", "ở" and after "thành phố", joined across a dash', () => {
+    expect(texts(LMC, placeSpans(LMC))).toEqual(['thành phố Bắc Kinh - Trung Quốc']);
+    expect(texts(IEC, placeSpans(IEC))).toEqual(['Hà Nội']);
+    expect(texts('Họ làm việc ở Đà Nẵng.', placeSpans('Họ làm việc ở Đà Nẵng.'))).toEqual(['Đà Nẵng']);
+  });
+
+  it('lists of names and lists of words', () => {
+    const s = 'Hội nghị có sự tham gia của các quốc gia trong khu vực khác như Campuchia, Trung Quốc, Lào, Myanmar và Thái Lan.';
+    expect(texts(s, capitalisedListSpans(s))).toEqual(['Campuchia, Trung Quốc, Lào, Myanmar và Thái Lan']);
+    const m = 'Được Bộ KH&CN, Bộ Công Thương, Bộ Thông tin và Truyền thông xây dựng.';
+    expect(texts(m, capitalisedListSpans(m))).toEqual(['Bộ KH&CN, Bộ Công Thương, Bộ Thông tin và Truyền thông']);
+    const w = 'Các lĩnh vực như xe điện, hiệu suất năng lượng, hạ tầng điện, năng lượng tái tạo.';
+    expect(texts(w, listSpans(w))).toEqual(['xe điện, hiệu suất năng lượng, hạ tầng điện, năng lượng tái tạo']);
+  });
+
+  it('what an abbreviation stands for, both ways round', () => {
+    expect(texts(LAW, expansionSpans(LAW, 'IEC'))).toEqual(['Ủy ban Kỹ thuật Điện Quốc tế']);
+    expect(texts(LAW, expansionSpans(LAW, 'KH&CN'))).toEqual(['Bộ Khoa học và Công nghệ']);
+    const s = 'Tổ chức WHO (World Health Organization) cảnh báo.';
+    expect(texts(s, expansionSpans(s, 'WHO'))).toEqual(['World Health Organization']);
+  });
+
+  it('definitions, named things and reasons', () => {
+    const d = 'Resveratrol là một hợp chất trong vỏ nho có khả năng chống oxy hóa.';
+    expect(texts(d, definitionSpans(d, 'Resveratrol'))).toEqual(['một hợp chất trong vỏ nho có khả năng chống oxy hóa']);
+    expect(texts(LAW, namedSpans(LAW, 'đổi luật'))).toEqual(['Luật Tiêu chuẩn và Quy chuẩn']);
+    const h = 'Bệnh nhân được chuyển đến Bệnh viện Bạch Mai.';
+    expect(texts(h, namedSpans(h, 'bệnh viện'))).toEqual(['Bệnh viện Bạch Mai']);
+    const r = 'Bác sĩ phải mổ cấp cứu vì bệnh nhân bị vỡ ruột thừa.';
+    expect(texts(r, reasonSpans(r))).toEqual(['vì bệnh nhân bị vỡ ruột thừa']);
+  });
+
+  it('by question: the kind asked for, never a span the question already says', () => {
+    const spans = (q: string, s: string) => texts(s, factSpans(analyzeQuestion(q), s, q));
+    expect(spans('Ai là Tổng Thư ký IEC?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định', 'ông Philippe Metzger']);
+    expect(spans('Hội nghị diễn ra khi nào?', LMC)).toEqual(['ngày 29 tháng 8 năm 2023', 'từ 2023 đến 2028']);
+    expect(spans('Giai đoạn hai kéo dài từ 2023 đến 2028 ở đâu?', LMC)).toEqual(['thành phố Bắc Kinh - Trung Quốc']);
+    expect(spans('Hội nghị LMC lần thứ 4 kéo dài bao nhiêu năm?', LMC)).toEqual([]);
+    expect(spans('IEC là gì?', LAW)).toEqual(['Ủy ban Kỹ thuật Điện Quốc tế']);
+    expect(spans('Những quốc gia nào tham gia?', 'Các nước Campuchia, Lào và Thái Lan tham gia.')).toEqual(['Campuchia, Lào và Thái Lan']);
+  });
+
+  it('spans are always inside the sentence, for any text', () => {
+    const questions = ['Ai là Tổng Thư ký IEC?', 'Hội nghị ở đâu?', 'Khi nào?', 'Bao nhiêu người?', 'IEC là gì?', 'Những nước nào?', 'Vì sao?', 'Luật nào?'];
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'ab AĐ1,.()-/và tại ông Hà Nội 5/6/2024 (IEC) '.split('')) }), fc.constantFrom(...questions), (text, q) => {
+        for (const s of factSpans(analyzeQuestion(q), text, q)) {
+          expect(s.start).toBeGreaterThanOrEqual(0);
+          expect(s.end).toBeLessThanOrEqual(text.length);
+          expect(s.end).toBeGreaterThan(s.start);
+        }
+      }),
+    );
+  });
+});

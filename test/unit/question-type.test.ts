@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { type FactKind, analyzeQuestion, focusWords, retrievalQuery } from '../../src/answer/question-type.js';
+import { stripMarks } from '../../src/text/normalize.js';
+
+const kind = (q: string) => analyzeQuestion(q).kind;
+
+describe('question kinds', () => {
+  const cases: Array<[string, FactKind]> = [
+    ['Ai là Tổng Thư ký IEC?', 'person'],
+    ['Ai đại diện Bộ KH&CN gặp IEC?', 'person'],
+    ['Đo lường góp phần bảo vệ sức khỏe của ai?', 'person'],
+    ['Người nào ký Biên bản?', 'person'],
+    ['Hội nghị LMC lần thứ 4 được tổ chức ở đâu?', 'place'],
+    ['Buổi làm việc diễn ra tại đâu?', 'place'],
+    ['Hội nghị diễn ra đâu?', 'place'],
+    ['Trụ sở của IEC đặt ở thành phố nào?', 'place'],
+    ['Hội nghị diễn ra khi nào?', 'date'],
+    ['Vào ngày nào hai bên làm việc?', 'date'],
+    ['Giai đoạn hai kéo dài từ năm nào đến năm nào?', 'date'],
+    ['Có bao nhiêu nước tham gia?', 'number'],
+    ['Có mấy nước tham gia?', 'number'],
+    ['Ca phẫu thuật kéo dài bao lâu?', 'number'],
+    ['Tỷ lệ tử vong là bao nhiêu?', 'number'],
+    ['IEC là gì?', 'abbreviation'],
+    ['KH&CN là viết tắt của gì?', 'abbreviation'],
+    ['Resveratrol là gì?', 'definition'],
+    ['Vì sao bệnh nhân phải mổ?', 'reason'],
+    ['Tại sao Việt Nam sửa luật?', 'reason'],
+    ['Nguyên nhân nào gây bệnh?', 'reason'],
+    ['Hợp tác diễn ra như thế nào?', 'manner'],
+    ['Viện Đo lường Việt Nam đã ký kết gì?', 'other'],
+    ['Mục tiêu của ông He là gì?', 'other'],
+    ['Có phải ông Metzger là Tổng Thư ký IEC không?', 'yesno'],
+    ['Việt Nam đã là thành viên chính thức của IEC chưa?', 'yesno'],
+    ['Hội nghị tổ chức ở Bắc Kinh đúng không?', 'yesno'],
+    ['Who is the General Secretary of the IEC?', 'person'],
+    ['Where was the symposium held?', 'place'],
+    ['In which year did Vietnam join?', 'date'],
+    ['How many countries took part?', 'number'],
+    ['How much time remained on the clock when the game ended?', 'number'],
+    ['What does IEC stand for?', 'abbreviation'],
+    ['Why did the ministry amend the law?', 'reason'],
+    ['Is Vietnam a full member of the IEC?', 'yesno'],
+  ];
+  it.each(cases)('%s → %s', (q, k) => {
+    expect(kind(q)).toBe(k);
+  });
+
+  it('reads questions typed without tone marks by the same rules', () => {
+    for (const [q, k] of cases.filter(([q]) => /[^\x00-\x7f]/.test(q))) {
+      // Without marks "mấy" is also "máy" (machine): only "mấy" before a counted noun is kept.
+      expect(kind(stripMarks(q)), stripMarks(q)).toBe(k);
+    }
+  });
+
+  it('sees Vietnamese question words that \\b would miss, and only as whole words', () => {
+    // "ở", "tại", "ai" are words of their own: inside "bở", "tạiđó" or "mai" they are not.
+    expect(kind('Họ gặp nhau ở đâu?')).toBe('place');
+    expect(kind('Bệnh viện ở đâu?')).toBe('place');
+    expect(kind('Ngày mai hội nghị bàn gì?')).toBe('other');
+    expect(kind('Ông Metzger nói gì về IEC?')).toBe('other');
+    // "không" holds "ông" but asks nothing about a person.
+    expect(analyzeQuestion('Hội nghị có diễn ra không?').yesNo).toBe(true);
+  });
+
+  it('does not read "ở đầu" (at the start) as "ở đâu" (where) in a question with marks', () => {
+    expect(kind('Điều gì được nêu ở đầu bài?')).toBe('other');
+  });
+
+  it('does not take "AI" in capitals for the question word "ai"', () => {
+    expect(kind('Ứng dụng AI trong y tế như thế nào?')).toBe('manner');
+    expect(kind('ai phat trien AI')).toBe('person');
+  });
+
+  it('does not take nouns for question openers', () => {
+    expect(analyzeQuestion('Liệu trình phục hồi được đề ra là gì?').yesNo).toBe(false);
+    expect(analyzeQuestion('Do luong duoc coi la yeu to quan trong trong viec gi?').yesNo).toBe(false);
+    expect(kind('Đâu là nguyên nhân gây bệnh?')).toBe('reason');
+  });
+
+  it('knows list questions, the noun a "… nào" question names, and the term a "là gì" question asks about', () => {
+    expect(analyzeQuestion('Những quốc gia nào tham gia hội nghị?')).toMatchObject({ kind: 'place', list: true });
+    expect(analyzeQuestion('Which countries took part?')).toMatchObject({ list: true });
+    expect(analyzeQuestion('Tên của sân vận động mà các đội đã chơi là gì?').list).toBe(false);
+    expect(analyzeQuestion('Bộ KH&CN đang sửa đổi luật nào?').head).toBe('đổi luật');
+    expect(analyzeQuestion('Những bộ nào xây dựng quy chuẩn?').head).toBe('bộ');
+    expect(analyzeQuestion('Hợp tác như thế nào?').head).toBeUndefined();
+    expect(analyzeQuestion('IEC là gì?').subject).toBe('IEC');
+    expect(analyzeQuestion('KH&CN là viết tắt của gì?').subject).toBe('KH&CN');
+    expect(analyzeQuestion('Tác nhân gây ra bệnh sởi là gì?').kind).toBe('other');
+  });
+});
+
+describe('retrieval query and focus words', () => {
+  it('leaves the question words out of retrieval, with a break so that no word pair spans them', () => {
+    expect(retrievalQuery('Hội nghị LMC tổ chức ở đâu?')).toBe('Hội nghị LMC tổ chức  , ?');
+    expect(retrievalQuery('Ai là Tổng Thư ký IEC?')).toBe(' ,  là Tổng Thư ký IEC?');
+    // Words that also name what is asked stay.
+    expect(retrievalQuery('Nguyên nhân nào gây bệnh?')).toContain('Nguyên nhân');
+    expect(retrievalQuery('Ai?')).toBe('Ai?');
+  });
+
+  it('finds the words next to the question words', () => {
+    expect(focusWords('Thứ trưởng Lê Xuân Định sinh năm nào?', analyzeQuestion('Thứ trưởng Lê Xuân Định sinh năm nào?'))).toEqual(['định', 'sinh']);
+    expect(focusWords('Ai là Chủ tịch IEC?', analyzeQuestion('Ai là Chủ tịch IEC?'))).toEqual(['chủ', 'tịch']);
+    expect(focusWords('Hội nghị có diễn ra không?', analyzeQuestion('Hội nghị có diễn ra không?'))).toEqual(['nghị', 'diễn']);
+  });
+});

@@ -1,0 +1,59 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { splitClaims, statementOf } from '../../src/check/split-claims.js';
+
+describe('splitClaims', () => {
+  it('keeps declarative sentences and says why the others are not checked', () => {
+    const r = splitClaims(
+      'Chào cả nhà! Hội nghị LMC lần thứ 4 được tổ chức tại Hà Nội. Các bạn thấy sao? Tôi nghĩ đây là tin vui. Việt Nam đã trở thành thành viên chính thức của IEC vào tháng 6/2024.\n#tin_nong\nHãy chia sẻ bài này.',
+    );
+    expect(r.claims).toEqual(['Hội nghị LMC lần thứ 4 được tổ chức tại Hà Nội.', 'Việt Nam đã trở thành thành viên chính thức của IEC vào tháng 6/2024.']);
+    expect(r.skipped.map((s) => s.reason)).toEqual(['greeting', 'question', 'opinion', 'no-fact', 'no-fact']);
+    expect(r.skipped[1]?.text).toBe('Các bạn thấy sao?');
+  });
+
+  it('reads English too, and questions without a question mark', () => {
+    const r = splitClaims('Hello! Is the IEC in Geneva\nThe 4th LMC symposium was held in Beijing. I think it went well.');
+    expect(r.claims).toEqual(['The 4th LMC symposium was held in Beijing.']);
+    expect(r.skipped.map((s) => s.reason)).toEqual(['greeting', 'question', 'opinion']);
+  });
+
+  it('checks at most the given number of claims and skips the rest as too many', () => {
+    const text = Array.from({ length: 5 }, (_, i) => `Viện Đo lường Việt Nam ký kết văn bản số ${i + 1} với đối tác.`).join(' ');
+    const r = splitClaims(text, 3);
+    expect(r.claims).toHaveLength(3);
+    expect(r.skipped.map((s) => s.reason)).toEqual(['too-many', 'too-many']);
+  });
+
+  it('drops list markers, keeps the words of every sentence, and never loses a sentence', () => {
+    const r = splitClaims('- Hội nghị diễn ra tại Bắc Kinh.\n• IEC hỗ trợ Việt Nam đào tạo chuyên gia trẻ.');
+    expect(r.claims).toEqual(['Hội nghị diễn ra tại Bắc Kinh.', 'IEC hỗ trợ Việt Nam đào tạo chuyên gia trẻ.']);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('Hội nghị diễn ra tại Bắc Kinh.', 'Bạn khỏe không?', 'Xin chào.', 'Theo tôi thì hay.', 'IEC có trụ sở ở Geneva.', '???'), { maxLength: 8 }), (parts) => {
+        const r2 = splitClaims(parts.join(' '), 100);
+        const words = parts.filter((p) => /\p{L}/u.test(p)).length;
+        expect(r2.claims.length + r2.skipped.length).toBe(words);
+      }),
+    );
+  });
+});
+
+describe('statementOf', () => {
+  it('reads the statement a yes/no question asks about', () => {
+    expect(statementOf('Có phải Hội nghị LMC lần thứ 4 tổ chức tại Hà Nội không?')).toBe('Hội nghị LMC lần thứ 4 tổ chức tại Hà Nội');
+    expect(statementOf('Việt Nam đã là thành viên chính thức của IEC chưa?')).toBe('Việt Nam đã là thành viên chính thức của IEC');
+    expect(statementOf('Hội nghị diễn ra ngày 29/8/2023, đúng không?')).toBe('Hội nghị diễn ra ngày 29/8/2023');
+    expect(statementOf('Is it true that the symposium was held in Hanoi?')).toBe('The symposium was held in Hanoi');
+    expect(statementOf('Viện Đo lường Việt Nam không ký kết Biên bản.')).toBe('Viện Đo lường Việt Nam không ký kết Biên bản');
+  });
+});
+
+describe('questions typed without a question mark', () => {
+  it('are questions when they end with a question word or start with "why", "how many"', () => {
+    for (const q of ['hoi nghi LMC lan thu 4 to chuc o dau', 'Tổng Thư ký IEC là ai', 'Tại sao Việt Nam muốn vào IEC', 'Việt Nam đã là thành viên IEC chưa', 'where was the LMC symposium held']) {
+      expect(splitClaims(q).skipped.map((s) => s.reason), q).toEqual(['question']);
+    }
+    expect(splitClaims('Việt Nam đẩy mạnh ứng dụng AI.').claims).toHaveLength(1);
+    expect(splitClaims('Hội nghị không nêu tên quốc gia nào.').claims).toHaveLength(1);
+  });
+});
