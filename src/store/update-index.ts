@@ -73,10 +73,41 @@ export interface UpdateOptions {
 const PASSAGES_PER_WORKER = 12_000;
 /** An upsert indexes its articles alone while the index has fewer segments than this. */
 const UPSERT_MAX_SEGMENTS = 12;
-/** Segments smaller than this, or with more than MAX_DELETED of them deleted, are merged. */
+/** Segments smaller than this are merged by size level; any segment with more than MAX_DELETED of its articles deleted is merged. */
 const SMALL_SEGMENT = 20_000;
 const MAX_DELETED = 0.3;
+/** Segments of one size level (each level MERGE_AT times the passages of the one below) that are merged together. */
 const MERGE_AT = 4;
+/** Small segments beyond which all of them are merged, whatever their levels. */
+const MAX_SMALL_SEGMENTS = 3 * MERGE_AT;
+
+/** Segments of fewer passages than this share the lowest size level (merging them costs next to nothing). */
+const LEVEL_BASE = 64;
+
+/** A segment's size level: 0 below LEVEL_BASE passages, then one more each time the passages are MERGE_AT times more. */
+function sizeLevel(passages: number): number {
+  let level = 0;
+  for (let n = Math.floor(passages / LEVEL_BASE); n >= 1; n = Math.floor(n / MERGE_AT)) level++;
+  return level;
+}
+
+/**
+ * Which of the small segments (by passage count) an update merges: when MERGE_AT of them share
+ * a size level, those and every smaller one (the highest such level); all of them when there
+ * are MAX_SMALL_SEGMENTS. Segments of similar size are merged with each other, never a few
+ * new articles with a large segment, so an update costs what it writes, plus merges whose
+ * cost is shared by the updates that made them.
+ */
+export function segmentsToMerge(passages: readonly number[]): Set<number> {
+  const small = passages.map((p, i) => ({ p, i })).filter(({ p }) => p < SMALL_SEGMENT);
+  if (small.length >= MAX_SMALL_SEGMENTS) return new Set(small.map(({ i }) => i));
+  const perLevel = new Map<number, number>();
+  for (const { p } of small) perLevel.set(sizeLevel(p), (perLevel.get(sizeLevel(p)) ?? 0) + 1);
+  const full = [...perLevel].filter(([, n]) => n >= MERGE_AT).map(([l]) => l);
+  if (full.length === 0) return new Set();
+  const top = Math.max(...full);
+  return new Set(small.filter(({ p }) => sizeLevel(p) <= top).map(({ i }) => i));
+}
 
 function newSegmentName(): string {
   return `seg-${Date.now().toString(36)}-${crypto.randomBytes(3).toString('hex')}`;
@@ -207,13 +238,13 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
       nextSegments = await buildFull(articles, { ...opts, chunking, hnsw });
       writtenPassages = nextSegments.reduce((n, seg) => n + seg.passages, 0);
     } else {
-      // Merge small or mostly-deleted segments with the new articles, reusing stored vectors.
-      const isSmall = (s: Manifest['segments'][number]) => s.passages < SMALL_SEGMENT;
+      // Merge small segments of a full size level, and mostly-deleted ones, with the new articles, reusing stored vectors.
       const mostlyDead = (s: Manifest['segments'][number]) => s.articles > 0 && s.deleted.length / s.articles > MAX_DELETED;
+      const bySize = segmentsToMerge(segments.map((s) => s.passages));
       // Merging needs every carried article's text, which only a full update has read.
       const merge = segments
         .map((s, i) => ({ s, i }))
-        .filter(({ s }) => !upsert && (mostlyDead(s) || (isSmall(s) && segments.filter(isSmall).length >= MERGE_AT) || s.deleted.length === s.articles));
+        .filter(({ s, i }) => !upsert && (mostlyDead(s) || bySize.has(i) || s.deleted.length === s.articles));
       const mergeSet = new Set(merge.map((m) => m.i));
       const carried: Article[] = [];
       const carriedHashes: string[] = [];

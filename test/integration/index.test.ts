@@ -153,6 +153,35 @@ describe('building, reloading and searching a real HNSW index', () => {
     expect(fs.readdirSync(path.join(dir, 'segments')).length).toBeLessThanOrEqual(m.segments.length + 4);
   });
 
+  it('merges the small segments of single-article updates among themselves, never into the built segments', async () => {
+    const corpus = tempDir();
+    syntheticCorpus(corpus, 120);
+    const dir = tempDir();
+    await updateIndex({ indexDir: dir, corpus, embedder, workers: 2, passagesPerWorker: 100 });
+    const built = readCurrentManifest(dir)!.segments.map((s) => s.name);
+    expect(built).toHaveLength(2);
+    let merges = 0;
+    for (let i = 0; i < 10; i++) {
+      // Alternately a new article and a change to one of the built articles.
+      if (i % 2 === 0) fs.writeFileSync(path.join(corpus, `extra${i}.md`), article(`extra-${i}`, `Bổ sung ${i}`, [`Nội dung bổ sung số ${i} về vệ tinh quan sát.`]));
+      else fs.appendFileSync(path.join(corpus, `a${i * 7}.md`), `\nĐoạn cập nhật số ${i} về vệ tinh quan sát.\n`);
+      const before = readCurrentManifest(dir)!.segments.length;
+      const r = await updateIndex({ indexDir: dir, corpus, embedder });
+      expect(r).toMatchObject({ added: i % 2 === 0 ? 1 : 0, changed: i % 2 === 0 ? 0 : 1 });
+      const m = readCurrentManifest(dir)!;
+      if (m.segments.length <= before) merges++;
+      // The built segments stay as they are (only their deleted lists grow); the rest stays few.
+      expect(m.segments.slice(0, 2).map((s) => s.name)).toEqual(built);
+      expect(m.segments.length).toBeLessThanOrEqual(2 + 4);
+    }
+    expect(merges).toBeGreaterThan(0);
+    const r = SegmentStore.open(dir, embedder);
+    expect(r.stats().articles).toBe(125);
+    expect(await topArticle(r, 'Nội dung bổ sung số 8 về vệ tinh quan sát')).toBe('extra-8');
+    expect(await topArticle(r, 'Đoạn cập nhật số 9 về vệ tinh quan sát')).toBe('synthetic-63');
+    for (const i of [1, 3, 5, 7, 9]) expect(r.paragraph(`synthetic-${i * 7}`, r.article(`synthetic-${i * 7}`)!.paragraphCount)).toContain(`Đoạn cập nhật số ${i} `);
+  });
+
   it('indexes given articles alone (upsert): no corpus read, nothing removed, a changed one replaced', async () => {
     const corpus = copyCorpus();
     const dir = tempDir();
