@@ -274,7 +274,7 @@ function scaleSection(s: ScaleResult): string {
         ['one article changed', ms(u.changed.ms), u.changed.segmentsAfter],
         ['one article added', ms(u.added.ms), u.added.segmentsAfter],
         ['one article removed', ms(u.removed.ms), u.removed.segmentsAfter],
-        ['`engine.reindex()` after one article changed in the corpus file', `${ms(u.reindex.ms)} (reading the corpus alone: ${ms(u.loadMs)})`, '–'],
+        ['`engine.reindex()` after one article changed in the corpus file', `${ms(u.reindex.ms)} (${u.reindex.changed} changed; reading the corpus alone: ${ms(u.loadMs)})`, '–'],
         ['first `ask` after reindex', ms(u.reindex.firstAskMs), '–'],
         ...(u.cli ? [['whole `kiemchung index` after one more article changed in the corpus file (process start to exit)', `${ms(u.cli.ms)} (${u.cli.changed} changed)`, '–']] : []),
       ],

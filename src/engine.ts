@@ -11,7 +11,7 @@ import { ingestPage } from './ingest/add-pages.js';
 import { CorpusUrls } from './ingest/corpus-urls.js';
 import { FeedStore } from './feeds/feed-store.js';
 import { createFeeds } from './feeds/feeds.js';
-import { type IndexProgress, updateIndex } from './store/update-index.js';
+import { type IndexProgress, corpusUnchanged, updateIndex } from './store/update-index.js';
 import type { Store } from './store/port.js';
 import { SegmentStore } from './store/segment-store.js';
 import { type Logger, createLogger, secretValues } from './log.js';
@@ -415,8 +415,9 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   };
 
   // The corpus check of an engine that started on its persisted index.
+  // Skipped when no corpus file changed since the index was last brought up to date with them.
   const checked: Promise<IndexReport | null> =
-    options.autoIndex !== false && !builtFirst
+    options.autoIndex !== false && !builtFirst && !corpusUnchanged(config.indexDir, config.corpus)
       ? reindex().catch((err: unknown) => {
           logger.error('checking the corpus for changes failed; serving the index as it is', err);
           return null;

@@ -443,7 +443,9 @@ export interface Engine {
    * The corpus check of start-up: an engine that found a usable index serves it at once and
    * brings it up to date with the corpus in the background (what `reindex` does), then serves
    * the updated index. Resolves with that update's report, or null when none ran (the index
-   * was built before serving, or `autoIndex` was off); a failed check is logged, not thrown.
+   * was built before serving, `autoIndex` was off, or no corpus file was written, added,
+   * removed or replaced since the index was last brought up to date with the whole corpus:
+   * sizes, times and inodes are compared, no file is read); a failed check is logged, not thrown.
    */
   readonly checked: Promise<IndexReport | null>;
   /**

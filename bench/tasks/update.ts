@@ -31,7 +31,7 @@ export interface UpdateResult {
   added: UpdateStep;
   removed: UpdateStep;
   /** `engine.reindex()` after one article changed in the corpus file: re-read, update, reopen. */
-  reindex: { ms: number; firstAskMs: number; changed: number };
+  reindex: { ms: number; firstAskMs: number; changed: number; /** Articles the untimed reindex before it brought in step with the file (the updates above). */ syncChanged?: number };
   /** The whole `kiemchung index` command after one more article changed in the corpus file: process start to exit. */
   cli?: { ms: number; changed: number };
   /** `SegmentStore.open` of the updated index (also part of reindex). */
@@ -92,15 +92,29 @@ task<UpdateInput, UpdateResult>(async (input) => {
     removedGone: reader.article(victim.id) === null,
   };
 
-  // The engine's own path: the corpus file changes, reindex() re-reads it and updates.
+  // The engine's own path: one record of the corpus file changes, reindex() re-reads it and updates.
   const engine = await createEngine({ config: { corpus: input.corpus, indexDir: input.indexDir }, autoIndex: false, embedder, logger: silentLogger });
-  // The corpus file as the updates left it, with one more article changed.
-  const third = articles[mid + 2] as Article;
-  const record = (a: Article) =>
-    JSON.stringify({ id: a.id, title: a.title, body: (a === third ? [...a.paragraphs, CHANGE.trim()] : a.paragraphs).join('\n\n'), ...(a.date ? { date: a.date } : {}), ...(a.source ? { source: a.source } : {}), ...(a.url ? { url: a.url } : {}) });
+  // The corpus file as the updates above left the index (its other records as they were), brought in step untimed.
+  const raw = fs.readFileSync(input.corpus, 'utf8').split('\n').filter((l) => l.trim());
+  const lineOf = new Map(raw.map((l, i) => [String((JSON.parse(l) as { id: unknown }).id).toLowerCase(), i]));
+  const edited = (a: Article, extra = CHANGE) => {
+    const r = JSON.parse(raw[lineOf.get(a.id) as number] as string) as { body: string };
+    return JSON.stringify({ ...r, body: `${r.body.trimEnd()}${extra}` });
+  };
   const next = `${input.corpus}.next`;
-  fs.writeFileSync(next, `${list.map(record).join('\n')}\n`);
-  fs.renameSync(next, input.corpus);
+  const writeCorpus = () => {
+    fs.writeFileSync(next, `${raw.filter((l) => l !== '').join('\n')}\n`);
+    fs.renameSync(next, input.corpus);
+  };
+  raw[lineOf.get(target.id) as number] = edited(target);
+  raw[lineOf.get(victim.id) as number] = '';
+  raw.push(JSON.stringify({ id: ADDED.id, title: ADDED.title, body: ADDED.paragraphs.join('\n\n'), date: ADDED.date, source: ADDED.source }));
+  writeCorpus();
+  const sync = await engine.reindex();
+  // One more article changed in the file: the measured update.
+  const third = articles[mid + 2] as Article;
+  raw[lineOf.get(third.id) as number] = edited(third);
+  writeCorpus();
   const t2 = performance.now();
   const rr = await engine.reindex();
   const reindexMs = performance.now() - t2;
@@ -109,11 +123,10 @@ task<UpdateInput, UpdateResult>(async (input) => {
   const firstAskMs = performance.now() - t3;
   await engine.close();
 
-  // The command a newsroom runs: a fresh process reads the corpus file and updates the index.
+  // The command a newsroom runs: a fresh process reads the corpus file and updates the index after one more record changed.
   const fourth = articles[mid + 3] as Article;
-  const withFourth = (a: Article) => (a === fourth ? record({ ...a, paragraphs: [...a.paragraphs, CHANGE.trim()] }) : record(a));
-  fs.writeFileSync(next, `${list.map(withFourth).join('\n')}\n`);
-  fs.renameSync(next, input.corpus);
+  raw[lineOf.get(fourth.id) as number] = edited(fourth);
+  writeCorpus();
   const fromSource = import.meta.url.endsWith('.ts');
   const main = fileURLToPath(new URL(`../../src/cli/main.${fromSource ? 'ts' : 'js'}`, import.meta.url));
   const t4 = performance.now();
@@ -131,7 +144,7 @@ task<UpdateInput, UpdateResult>(async (input) => {
     changed,
     added,
     removed,
-    reindex: { ms: reindexMs, firstAskMs, changed: rr.changed },
+    reindex: { ms: reindexMs, firstAskMs, changed: rr.changed, syncChanged: sync.added + sync.changed + sync.removed },
     openMs,
     checks,
     peakRssMiB: peakRssMiB(),

@@ -135,7 +135,12 @@ function readText(file: string): string {
   return (file.endsWith('.gz') ? zlib.gunzipSync(buf) : buf).toString('utf8');
 }
 
-function loadJsonl(file: string, add: (a: Article) => void, skip: (u: UnchangedRecord) => void, issue: (p: string, r: string) => void, opts: LoadOptions): void {
+/** Records (or Markdown files) read between two turns of the event loop, so that a running engine keeps answering while it re-reads its corpus. */
+const RECORDS_PER_TURN = 2000;
+const FILES_PER_TURN = 200;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function loadJsonl(file: string, add: (a: Article) => void, skip: (u: UnchangedRecord) => void, issue: (p: string, r: string) => void, opts: LoadOptions): Promise<void> {
   let text: string;
   try {
     text = readText(file);
@@ -149,6 +154,7 @@ function loadJsonl(file: string, add: (a: Article) => void, skip: (u: UnchangedR
     let end = text.indexOf('\n', at);
     if (end < 0) end = text.length;
     n++;
+    if (n % RECORDS_PER_TURN === 0) await nextTurn();
     const line = text.slice(at, end > at && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
     at = end + 1;
     if (!line.trim()) continue;
@@ -212,6 +218,31 @@ function walk(dir: string, issue: (p: string, r: string) => void, seen = new Set
   return out;
 }
 
+/** Files written more recently than this are not fingerprinted: a second write within a file system's time granularity could leave size and times alike. */
+const SETTLED_MS = 2000;
+
+/**
+ * A fingerprint of the corpus files at `location` as they are on disk now, without reading
+ * them: each file's path, size, modification and change times and inode. An equal fingerprint
+ * later means no corpus file was written, added, removed or replaced in between. Null when
+ * the location cannot be listed or a file was written in the last two seconds.
+ */
+export function corpusFingerprint(location: string): string | null {
+  try {
+    const files = fs.statSync(location).isDirectory() ? walk(location, () => undefined) : [location];
+    const h = crypto.createHash('sha256').update(path.resolve(location));
+    const now = Date.now();
+    for (const f of files) {
+      const st = fs.statSync(f);
+      if (now - Math.max(st.mtimeMs, st.ctimeMs) < SETTLED_MS) return null;
+      h.update(`\n${f}\t${st.size}\t${st.mtimeMs}\t${st.ctimeMs}\t${st.ino}`);
+    }
+    return h.digest('hex');
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Reads a corpus: a folder of Markdown articles (and/or JSONL files), or one JSONL file
  * (gzipped or not). Bad articles are reported with their path and reason and skipped; a
@@ -245,11 +276,13 @@ export async function loadCorpus(location: string, opts: LoadOptions = {}): Prom
     throw new CorpusError(`corpus not found: ${location} (set --corpus or KIEMCHUNG_CORPUS to a folder of articles or a .jsonl file)`);
   }
   const files = st.isDirectory() ? walk(location, issue) : [location];
+  let read = 0;
   for (const file of files) {
     if (isJsonl(file)) {
-      loadJsonl(file, add, skip, issue, opts);
+      await loadJsonl(file, add, skip, issue, opts);
       continue;
     }
+    if (++read % FILES_PER_TURN === 0) await nextTurn();
     if (!isMarkdown(file)) {
       issue(file, 'not a corpus file (expected .md, .jsonl or .jsonl.gz)');
       continue;

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../corpus/article.js';
-import { type LoadedCorpus, loadCorpus } from '../corpus/load-corpus.js';
+import { type LoadedCorpus, corpusFingerprint, loadCorpus } from '../corpus/load-corpus.js';
 import { type ChunkOptions, DEFAULT_CHUNKING, splitPassages } from '../corpus/passages.js';
 import { type Embedder, type PassageTexts, type WorkerRecipe, embedPassagesChecked } from '../embed/embedder.js';
 import { CorpusError, IndexError, KiemchungError, errorMessage, isErrorCode } from '../errors.js';
@@ -23,7 +23,7 @@ import {
   buildSegment,
   passageEmbeddingText,
 } from './segment.js';
-import { sealSegment } from './atomic-files.js';
+import { sealSegment, writeFileAtomic } from './atomic-files.js';
 import { acquireLock } from './lock.js';
 import {
   FORMAT_VERSION,
@@ -137,6 +137,8 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
     return updateIndex(full);
   }
   const upsert = opts.upsert !== undefined;
+  // The corpus files as they are before this update reads them all (none when it does not).
+  const fingerprint = upsert || opts.loaded ? null : corpusFingerprint(opts.corpus);
   // Records whose content the live index already holds are not parsed again.
   const planned = opts.loaded || opts.rebuild || upsert ? null : liveHashes(indexDir);
   const load = (known: Map<string, string> | null) =>
@@ -218,7 +220,10 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
       wrote,
       ...(outdated ? { notice: `the index at ${indexDir} was in an older format (version ${current?.format}) and was rebuilt in version ${FORMAT_VERSION}` } : {}),
     });
-    if (previous && toWrite.length === 0 && removed === 0) return report(false);
+    if (previous && toWrite.length === 0 && removed === 0) {
+      if (!upsert && !opts.loaded) recordChecked(indexDir, previous.generation, fingerprint);
+      return report(false);
+    }
 
     // A learned embedder: the model stored with the index for an update, a new one for a full build.
     let model = previous?.embedder.model;
@@ -289,10 +294,36 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
       segments: nextSegments,
     };
     publishManifest(indexDir, newManifest);
+    if (!upsert && !opts.loaded) recordChecked(indexDir, newManifest.generation, fingerprint);
     collectGarbage(indexDir, newManifest, oldRaw);
     return report(true);
   } finally {
     release();
+  }
+}
+
+/** Beside the manifests: the generation an update that read the whole corpus left live, and the corpus files' fingerprint before it read them. */
+const CHECKED_FILE = 'corpus-checked.json';
+
+function recordChecked(indexDir: string, generation: number, fingerprint: string | null): void {
+  const file = path.join(indexDir, CHECKED_FILE);
+  if (fingerprint === null) fs.rmSync(file, { force: true });
+  else writeFileAtomic(file, JSON.stringify({ generation, fingerprint }));
+}
+
+/**
+ * Whether the live index was last brought up to date with the whole corpus at `corpus` and no
+ * corpus file was written, added, removed or replaced since (by `corpusFingerprint`): then a
+ * check of the corpus would find nothing to do, and an engine starting on the index skips it.
+ */
+export function corpusUnchanged(indexDir: string, corpus: string): boolean {
+  try {
+    const rec = JSON.parse(fs.readFileSync(path.join(indexDir, CHECKED_FILE), 'utf8')) as { generation?: unknown; fingerprint?: unknown };
+    const live = peekManifest(indexDir);
+    if (!live || rec.generation !== live.generation || typeof rec.fingerprint !== 'string') return false;
+    return corpusFingerprint(corpus) === rec.fingerprint;
+  } catch {
+    return false;
   }
 }
 

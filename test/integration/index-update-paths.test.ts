@@ -94,3 +94,58 @@ describe('an engine that serves its persisted index first', () => {
     await again.close();
   });
 });
+
+describe('the corpus check at start-up', () => {
+  const settle = () => new Promise((r) => setTimeout(r, 2100));
+  const start = (corpus: string, dir: string) => createEngine({ config: { corpus, indexDir: dir }, env: {}, embedder: new CorpusEmbedder(), logger: silentLogger });
+
+  it('is skipped when no corpus file changed since the last full update, and runs after any change, even one that keeps size and times', async () => {
+    const corpus = tempDir();
+    syntheticCorpus(corpus, 20);
+    const dir = tempDir();
+    // Files written in the last two seconds are not trusted to show a change by size and times.
+    await updateIndex({ indexDir: dir, corpus, embedder: new CorpusEmbedder() });
+    let e = await start(corpus, dir);
+    expect(await e.checked).toMatchObject({ wrote: false, unchanged: 20 });
+    await e.close();
+    await settle();
+    e = await start(corpus, dir);
+    expect(await e.checked).toMatchObject({ wrote: false, unchanged: 20 });
+    await e.close();
+    // That check saw settled files: the next start skips it, and answers from the index.
+    e = await start(corpus, dir);
+    expect(await e.checked).toBeNull();
+    expect((await e.search('Bài tổng hợp số 7', { topK: 1 }))[0]?.articleId).toBe('synthetic-7');
+    await e.close();
+
+    // A file rewritten with text of the same length, its modification time set back: still checked.
+    const file = path.join(corpus, 'a5.md');
+    const before = fs.statSync(file);
+    const text = fs.readFileSync(file, 'utf8');
+    const changed = text.replace('Bài tổng hợp số 5', 'Bài tổng hợp số 6');
+    expect(Buffer.byteLength(changed)).toBe(before.size);
+    fs.writeFileSync(file, changed);
+    fs.utimesSync(file, before.atime, before.mtime);
+    e = await start(corpus, dir);
+    expect(await e.checked).toMatchObject({ changed: 1, wrote: true });
+    expect(e.stats().articles).toBe(20);
+    await e.close();
+
+    // A removed file changes the listing (the others are settled): checked.
+    await settle();
+    e = await start(corpus, dir);
+    expect(await e.checked).toMatchObject({ wrote: false });
+    await e.close();
+    fs.rmSync(path.join(corpus, 'a3.md'));
+    e = await start(corpus, dir);
+    expect(await e.checked).toMatchObject({ removed: 1, wrote: true });
+    await e.close();
+    // An update that did not read the whole corpus (given articles) makes the next start check it.
+    await settle();
+    await updateIndex({ indexDir: dir, corpus, embedder: new CorpusEmbedder() });
+    await updateIndex({ indexDir: dir, corpus, embedder: new CorpusEmbedder(), upsert: [{ ...(await loadCorpus(corpus)).articles[0]!, paragraphs: ['Một đoạn mới.'] }] });
+    e = await start(corpus, dir);
+    expect(await e.checked).toMatchObject({ changed: 1, wrote: true });
+    await e.close();
+  }, 60_000);
+});
