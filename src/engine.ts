@@ -294,14 +294,28 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   };
 
   // The first answers after a start compile the question rules, the fact patterns and the
-  // answer path; a few questions of different kinds answered now (their answers dropped) keep
-  // that out of the first users' waiting time.
-  if (store.stats().passages > 0) {
-    for (const w of WARM_UP[config.llm === 'none' ? 'extractive' : 'none']) await answerOne(w).catch(() => undefined);
-    // The same for the check: its readers of numbers, dates and names and its comparison.
-    const deps = createCheckDeps(store, embedder, fusion);
-    for (const w of CHECK_WARM_UP) await checkText(w, {}, async (claim, o) => (await checkClaimOffline(deps, claim, o)).result).catch(() => undefined);
-  }
+  // answer path; a few questions of different kinds answered in the background once the engine
+  // is returned (their answers dropped, one per turn of the event loop) keep that out of the
+  // first users' waiting time without keeping a first question waiting for all of them.
+  let closing = false;
+  const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const warmedUp: Promise<void> =
+    store.stats().passages > 0
+      ? (async () => {
+          for (const w of WARM_UP[config.llm === 'none' ? 'extractive' : 'none']) {
+            await nextTurn();
+            if (closing) return;
+            await answerOne(w).catch(() => undefined);
+          }
+          // The same for the check: its readers of numbers, dates and names and its comparison.
+          const deps = createCheckDeps(store, embedder, fusion);
+          for (const w of CHECK_WARM_UP) {
+            await nextTurn();
+            if (closing) return;
+            await checkText(w, {}, async (claim, o) => (await checkClaimOffline(deps, claim, o)).result).catch(() => undefined);
+          }
+        })()
+      : Promise.resolve();
 
   const corpusFolder = (): string => {
     let st: fs.Stats | null = null;
@@ -440,6 +454,8 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     },
     watchFeeds,
     close: async () => {
+      closing = true;
+      await warmedUp;
       await Promise.all([...watches].map((w) => w.stop()));
       await reindexing?.catch(() => undefined);
       await writing.catch(() => undefined);
