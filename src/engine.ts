@@ -428,14 +428,17 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     return watch;
   };
 
-  // The corpus check of an engine that started on its persisted index.
-  // Skipped when no corpus file changed since the index was last brought up to date with them.
+  // The corpus check of an engine that started on its persisted index, begun after a turn of
+  // the event loop (a question asked as soon as the engine is returned goes first); skipped
+  // when no corpus file changed since the index was last brought up to date with them.
   const checked: Promise<IndexReport | null> =
     options.autoIndex !== false && !builtFirst && !corpusUnchanged(config.indexDir, config.corpus)
-      ? reindex().catch((err: unknown) => {
-          logger.error('checking the corpus for changes failed; serving the index as it is', err);
-          return null;
-        })
+      ? nextTurn()
+          .then(() => (closing ? null : reindex()))
+          .catch((err: unknown) => {
+            logger.error('checking the corpus for changes failed; serving the index as it is', err);
+            return null;
+          })
       : Promise.resolve(null);
 
   return {
@@ -456,6 +459,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     close: async () => {
       closing = true;
       await warmedUp;
+      await checked;
       await Promise.all([...watches].map((w) => w.stop()));
       await reindexing?.catch(() => undefined);
       await writing.catch(() => undefined);

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { parse as parseYaml } from 'yaml';
 import { ArticleError, CorpusError, errorMessage } from '../errors.js';
@@ -130,9 +131,12 @@ function decode(buf: Buffer): string {
   }
 }
 
-function readText(file: string): string {
-  const buf = fs.readFileSync(file);
-  return (file.endsWith('.gz') ? zlib.gunzipSync(buf) : buf).toString('utf8');
+const gunzip = promisify(zlib.gunzip);
+
+/** A JSONL file's text, read without blocking the event loop while the bytes arrive. */
+async function readText(file: string): Promise<string> {
+  const buf = await fs.promises.readFile(file);
+  return (file.endsWith('.gz') ? await gunzip(buf) : buf).toString('utf8');
 }
 
 /** Records (or Markdown files) read between two turns of the event loop, so that a running engine keeps answering while it re-reads its corpus. */
@@ -143,7 +147,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 async function loadJsonl(file: string, add: (a: Article) => void, skip: (u: UnchangedRecord) => void, issue: (p: string, r: string) => void, opts: LoadOptions): Promise<void> {
   let text: string;
   try {
-    text = readText(file);
+    text = await readText(file);
   } catch (err) {
     issue(file, `cannot be read (${errorMessage(err)})`);
     return;
