@@ -133,10 +133,10 @@ function decode(buf: Buffer): string {
 
 const gunzip = promisify(zlib.gunzip);
 
-/** A JSONL file's text, read without blocking the event loop while the bytes arrive. */
-async function readText(file: string): Promise<string> {
+/** A JSONL file's bytes, read without blocking the event loop while they arrive. */
+async function readBytes(file: string): Promise<Buffer> {
   const buf = await fs.promises.readFile(file);
-  return (file.endsWith('.gz') ? await gunzip(buf) : buf).toString('utf8');
+  return file.endsWith('.gz') ? await gunzip(buf) : buf;
 }
 
 /** Records (or Markdown files) read between two turns of the event loop, so that a running engine keeps answering while it re-reads its corpus. */
@@ -144,31 +144,37 @@ const RECORDS_PER_TURN = 2000;
 const FILES_PER_TURN = 200;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/**
+ * Reads a JSONL file line by line on its bytes: each line is hashed as it is (the same hash as
+ * its text), and only the lines whose record the index does not hold are decoded and parsed.
+ */
 async function loadJsonl(file: string, add: (a: Article) => void, skip: (u: UnchangedRecord) => void, issue: (p: string, r: string) => void, opts: LoadOptions): Promise<void> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readText(file);
+    bytes = await readBytes(file);
   } catch (err) {
     issue(file, `cannot be read (${errorMessage(err)})`);
     return;
   }
   let n = 0;
   let at = 0;
-  while (at < text.length) {
-    let end = text.indexOf('\n', at);
-    if (end < 0) end = text.length;
+  while (at < bytes.length) {
+    let end = bytes.indexOf(10, at);
+    if (end < 0) end = bytes.length;
     n++;
     if (n % RECORDS_PER_TURN === 0) await nextTurn();
-    const line = text.slice(at, end > at && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+    const raw = bytes.subarray(at, end > at && bytes[end - 1] === 13 ? end - 1 : end);
     at = end + 1;
-    if (!line.trim()) continue;
     const origin = `${file}:${n}`;
-    const hash = hashRecord(line);
+    const hash = hashRecord(raw);
+    // A line the index holds was a valid record when it was indexed: it is not decoded again.
     const known = opts.indexed?.(hash);
     if (known !== undefined) {
       skip({ id: known, hash, origin });
       continue;
     }
+    const line = raw.toString('utf8');
+    if (!line.trim()) continue;
     try {
       let record: unknown;
       try {
@@ -177,7 +183,8 @@ async function loadJsonl(file: string, add: (a: Article) => void, skip: (u: Unch
         throw new ArticleError('not valid JSON', { cause: err });
       }
       const a = parseJsonlArticle(record, origin);
-      recordHashes.set(a, hash);
+      // The hash of the line's text (the same as of its bytes when they are valid UTF-8).
+      recordHashes.set(a, hashRecord(line));
       add(a);
     } catch (err) {
       issue(origin, reasonOf(err));
