@@ -3,27 +3,29 @@ import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import type { Lang } from '../types.js';
 
-/** The answer prompts, one system and one user template per language. */
-export interface AnswerPrompts {
+/** A pair of prompts, one system and one user template per language. */
+export interface PromptPair {
   system: Record<Lang, string>;
   user: Record<Lang, string>;
 }
 
-const REQUIRED_IN_USER = ['{{sources}}', '{{question}}'];
-const KNOWN = new Set(['sources', 'question', 'source_count']);
+/** The answer prompts. */
+export type AnswerPrompts = PromptPair;
 
-export function promptFile(kind: 'system' | 'user', lang: Lang): string {
-  return `answer-${kind}.${lang}.md`;
+export function promptFile(kind: 'system' | 'user', lang: Lang, stem = 'answer'): string {
+  return `${stem}-${kind}.${lang}.md`;
 }
 
 /**
- * Reads `answer-system.{vi,en}.md` and `answer-user.{vi,en}.md` from the prompts folder
- * (KIEMCHUNG_PROMPTS_DIR) once, at start, and lists every missing file or placeholder at once.
+ * Reads `<stem>-system.{vi,en}.md` and `<stem>-user.{vi,en}.md` from the prompts folder
+ * (KIEMCHUNG_PROMPTS_DIR) once, at start, and lists every missing file, every placeholder the
+ * user template must have and lacks, and every unknown placeholder, at once.
  */
-export function loadPrompts(dir: string): AnswerPrompts {
+export function loadPromptPair(dir: string, stem: string, placeholders: { required: readonly string[]; known: readonly string[] }): PromptPair {
   const problems: string[] = [];
+  const known = new Set(placeholders.known);
   const read = (kind: 'system' | 'user', lang: Lang): string => {
-    const file = path.join(dir, promptFile(kind, lang));
+    const file = path.join(dir, promptFile(kind, lang, stem));
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8').normalize('NFC').trim();
@@ -31,16 +33,21 @@ export function loadPrompts(dir: string): AnswerPrompts {
       problems.push(`KIEMCHUNG_PROMPTS_DIR: cannot read ${file}`);
       return '';
     }
-    if (kind === 'user') for (const p of REQUIRED_IN_USER) if (!text.includes(p)) problems.push(`${file}: the template must contain ${p}`);
-    for (const m of text.matchAll(/\{\{\s*([\w-]+)\s*\}\}/g)) if (!KNOWN.has(m[1] as string)) problems.push(`${file}: unknown placeholder {{${m[1]}}}`);
+    if (kind === 'user') for (const p of placeholders.required) if (!text.includes(`{{${p}}}`)) problems.push(`${file}: the template must contain {{${p}}}`);
+    for (const m of text.matchAll(/\{\{\s*([\w-]+)\s*\}\}/g)) if (!known.has(m[1] as string)) problems.push(`${file}: unknown placeholder {{${m[1]}}}`);
     return text;
   };
-  const prompts: AnswerPrompts = {
+  const prompts: PromptPair = {
     system: { vi: read('system', 'vi'), en: read('system', 'en') },
     user: { vi: read('user', 'vi'), en: read('user', 'en') },
   };
   if (problems.length) throw new ConfigError(problems);
   return prompts;
+}
+
+/** The answer prompts: `answer-*.md`, whose user template has `{{sources}}` and `{{question}}`. */
+export function loadPrompts(dir: string): AnswerPrompts {
+  return loadPromptPair(dir, 'answer', { required: ['sources', 'question'], known: ['sources', 'question', 'source_count'] });
 }
 
 /** Fills `{{name}}` placeholders in one pass, so text inserted for one is never re-read as another. */

@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import { paragraphId } from '../corpus/ids.js';
-import { ConfigError, errorMessage } from '../errors.js';
+import { errorMessage } from '../errors.js';
 import { findQuote, originalSubstring } from '../answer/find-quote.js';
-import { formatSources, renderTemplate } from '../answer/llm-prompts.js';
+import { formatSources, loadPromptPair, type PromptPair, renderTemplate } from '../answer/llm-prompts.js';
 import type { Logger } from '../log.js';
 import type { Citation, ClaimCheck, Lang, Mismatch, MismatchKind, Verdict } from '../types.js';
 import type { CheckDeps, OfflineCheck } from './check.js';
@@ -20,33 +18,11 @@ import { SAME_FACT_COVERAGE } from './verdict.js';
  * the offline verdict standing, with a note saying why.
  */
 
-export interface CheckPrompts {
-  system: Record<Lang, string>;
-  user: Record<Lang, string>;
-}
+export type CheckPrompts = PromptPair;
 
-const REQUIRED_IN_USER = ['{{sources}}', '{{claim}}'];
-const KNOWN = new Set(['sources', 'claim', 'source_count']);
-
-/** Reads `check-system.{vi,en}.md` and `check-user.{vi,en}.md` from the prompts folder, listing every problem at once. */
+/** The check prompts: `check-*.md`, whose user template has `{{sources}}` and `{{claim}}`. */
 export function loadCheckPrompts(dir: string): CheckPrompts {
-  const problems: string[] = [];
-  const read = (kind: 'system' | 'user', lang: Lang): string => {
-    const file = path.join(dir, `check-${kind}.${lang}.md`);
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8').normalize('NFC').trim();
-    } catch {
-      problems.push(`KIEMCHUNG_PROMPTS_DIR: cannot read ${file}`);
-      return '';
-    }
-    if (kind === 'user') for (const p of REQUIRED_IN_USER) if (!text.includes(p)) problems.push(`${file}: the template must contain ${p}`);
-    for (const m of text.matchAll(/\{\{\s*([\w-]+)\s*\}\}/g)) if (!KNOWN.has(m[1] as string)) problems.push(`${file}: unknown placeholder {{${m[1]}}}`);
-    return text;
-  };
-  const prompts: CheckPrompts = { system: { vi: read('system', 'vi'), en: read('system', 'en') }, user: { vi: read('user', 'vi'), en: read('user', 'en') } };
-  if (problems.length) throw new ConfigError(problems);
-  return prompts;
+  return loadPromptPair(dir, 'check', { required: ['sources', 'claim'], known: ['sources', 'claim', 'source_count'] });
 }
 
 /** The model the check talks to: one system and one user message in, its text out. */

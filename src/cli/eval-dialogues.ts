@@ -1,6 +1,5 @@
-import fs from 'node:fs';
 import { z } from 'zod';
-import { InputError } from '../errors.js';
+import { loadJsonl } from './jsonl.js';
 import { normalizeSpace } from '../text/normalize.js';
 import type { Answer, Turn } from '../types.js';
 import { type EvalOptions, openEvalEngine } from './eval.js';
@@ -37,26 +36,7 @@ const dialogueSchema = z.object({
 type Dialogue = z.infer<typeof dialogueSchema>;
 
 function loadDialogues(file: string): Dialogue[] {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new InputError(`dialogues file not found: ${file}`);
-  }
-  const out: Dialogue[] = [];
-  text.split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(line);
-    } catch {
-      throw new InputError(`${file}:${i + 1}: not valid JSON`);
-    }
-    const d = dialogueSchema.safeParse(raw);
-    if (!d.success) throw new InputError(`${file}:${i + 1}: ${d.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
-    out.push(d.data);
-  });
-  return out;
+  return loadJsonl(file, dialogueSchema, 'dialogues');
 }
 
 export interface DialogueEvalOptions extends Omit<EvalOptions, 'questions' | 'stripMarks'> {

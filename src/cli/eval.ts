@@ -4,13 +4,14 @@ import path from 'node:path';
 import readline from 'node:readline';
 import zlib from 'node:zlib';
 import { z } from 'zod';
+import { loadJsonl } from './jsonl.js';
 import type { Config } from '../config.js';
 import type { Article } from '../corpus/article.js';
 import { loadCorpus, parseJsonlArticle } from '../corpus/load-corpus.js';
 import { createEmbedder } from '../embed/create-embedder.js';
 import type { Embedder } from '../embed/embedder.js';
 import { createEngine } from '../engine.js';
-import { CorpusError, InputError } from '../errors.js';
+import { CorpusError } from '../errors.js';
 import { updateIndex } from '../store/update-index.js';
 import type { Logger } from '../log.js';
 import { normalizeSpace, stripMarks } from '../text/normalize.js';
@@ -65,26 +66,7 @@ export interface EvalResult {
 }
 
 export function loadQuestions(file: string): EvalQuestion[] {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new InputError(`questions file not found: ${file}`);
-  }
-  const out: EvalQuestion[] = [];
-  text.split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(line);
-    } catch {
-      throw new InputError(`${file}:${i + 1}: not valid JSON`);
-    }
-    const q = questionSchema.safeParse(raw);
-    if (!q.success) throw new InputError(`${file}:${i + 1}: ${q.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
-    out.push(q.data);
-  });
-  return out;
+  return loadJsonl(file, questionSchema, 'questions');
 }
 
 async function firstArticles(file: string, limit: number): Promise<Article[]> {
@@ -311,26 +293,7 @@ export type ClaimLabel = EvalClaim['label'];
 export const CLAIM_LABELS: readonly ClaimLabel[] = ['supported', 'refuted', 'nei'];
 
 export function loadClaims(file: string): EvalClaim[] {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new InputError(`claims file not found: ${file}`);
-  }
-  const out: EvalClaim[] = [];
-  text.split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(line);
-    } catch {
-      throw new InputError(`${file}:${i + 1}: not valid JSON`);
-    }
-    const c = claimSchema.safeParse(raw);
-    if (!c.success) throw new InputError(`${file}:${i + 1}: ${c.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
-    out.push(c.data);
-  });
-  return out;
+  return loadJsonl(file, claimSchema, 'claims');
 }
 
 export interface ClaimEvalOptions extends EvalIndexOptions {

@@ -28,7 +28,7 @@ Usage:
   kiemchung source <articleId#pN> [--json]    one whole paragraph
   kiemchung add <url>… [--json]               fetch news pages into the corpus and index them
   kiemchung feed add <url> [--backfill N]     follow an RSS/Atom feed or a sitemap
-  kiemchung feed list | remove <url> | poll   the followed feeds; poll adds their new items now
+  kiemchung feed list | remove <url> | poll [--json]   the followed feeds; poll adds their new items now
   kiemchung eval --questions FILE [--distractors FILE --distractor-limit N] [--strip-marks] [--dump FILE] [--json]
   kiemchung eval --claims FILE [--distractors FILE --distractor-limit N] [--strip-marks] [--json]
   kiemchung eval --dialogues FILE [--now YYYY-MM-DD] [--json]   follow-ups, dates and collection questions

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { KiemchungError } from '../errors.js';
+import type { FeedInfo } from '../types.js';
 
 /**
  * The followed feeds and what was seen in them, in one SQLite file (better-sqlite3, WAL).
@@ -12,24 +13,10 @@ import { KiemchungError } from '../errors.js';
  * half-way through a poll must not lose which items were handled. SQLite's transactions and
  * busy wait give exactly that; the articles themselves stay ordinary corpus files.
  */
-export interface FeedRecord {
-  url: string;
-  title?: string;
-  kind?: string;
-  addedAt: string;
+export interface FeedRecord extends FeedInfo {
+  /** The validators of the last answer, sent back on the next poll (conditional GET). */
   etag?: string;
   lastModified?: string;
-  lastPolledAt?: string;
-  lastOkAt?: string;
-  /** ok, not-modified, or error. */
-  lastStatus?: string;
-  lastError?: string;
-  /** Failed polls in a row (resets on success). */
-  failures: number;
-  /** Not polled by the schedule before this time (back-off, Retry-After). */
-  nextPollAt?: string;
-  /** Items recorded for this feed. */
-  items: number;
 }
 
 export type ItemStatus = 'seen' | 'added' | 'updated' | 'unchanged' | 'refused' | 'failed';

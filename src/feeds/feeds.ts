@@ -33,8 +33,10 @@ const ITEM_ATTEMPTS = 4;
 /** Failures that will not go away by trying again. */
 const PERMANENT = new Set(['url', 'scheme', 'private-address', 'content-type', 'too-large', 'too-many-redirects']);
 
+/** What is shown of a feed: its state without the HTTP validators. */
 function info(f: FeedRecord): FeedInfo {
-  return { ...f };
+  const { etag: _etag, lastModified: _lastModified, ...shown } = f;
+  return shown;
 }
 
 function permanent(r: AddResult): boolean {

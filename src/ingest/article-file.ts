@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { ARTICLE_ID } from '../corpus/ids.js';
+import { fsyncDir, processAlive } from '../files/durable.js';
 import type { ExtractedBlock } from '../extract/extract-article.js';
 import { fold, normalizeSpace } from '../text/normalize.js';
 
@@ -110,16 +111,7 @@ export function writeFileAtomically(file: string, data: string): void {
     fs.rmSync(tmp, { force: true });
     throw err;
   }
-  try {
-    const dfd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(dfd);
-    } finally {
-      fs.closeSync(dfd);
-    }
-  } catch {
-    // Some file systems cannot fsync a folder; the rename is still atomic.
-  }
+  fsyncDir(dir);
 }
 
 /** Temporary files left by a writer that died; removed before the next write. */
@@ -134,15 +126,6 @@ export function removeStaleTemporaries(dir: string): void {
     const m = /^\..+\.md\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(n);
     if (!m) continue;
     const pid = Number(m[1]);
-    if (pid !== process.pid && !isAlive(pid)) fs.rmSync(path.join(dir, n), { force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    if (pid !== process.pid && !processAlive(pid)) fs.rmSync(path.join(dir, n), { force: true });
   }
 }

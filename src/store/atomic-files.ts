@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { fsyncDir } from '../files/durable.js';
 
 /**
  * Files written so that a crash at any moment leaves either the old or the new content, never a
@@ -24,19 +25,6 @@ export function writeFileAtomic(file: string, data: string | Buffer): void {
   }
   fs.renameSync(tmp, file);
   fsyncDir(path.dirname(file));
-}
-
-function fsyncDir(dir: string): void {
-  try {
-    const fd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    // Some file systems do not allow fsync on directories; rename is still atomic there.
-  }
 }
 
 /** Checksums of a finished segment folder's files; also fsyncs them. */

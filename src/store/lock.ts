@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { IndexError } from '../errors.js';
+import { processAlive } from '../files/durable.js';
 
 /** An exclusive lock on the index folder for writers; a lock left by a dead process is taken over. */
 export function acquireLock(indexDir: string): () => void {
@@ -15,20 +16,11 @@ export function acquireLock(indexDir: string): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number(fs.readFileSync(file, 'utf8').trim());
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processAlive(pid)) {
         throw new IndexError('index-locked', `index at ${indexDir} is being written by process ${pid}; wait for it to finish`);
       }
       fs.rmSync(file, { force: true });
     }
   }
   throw new IndexError('index-locked', `cannot lock index at ${indexDir}`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
