@@ -29,8 +29,9 @@ import { type CoreAskOptions, askInContext } from './dialogue/converse.js';
 import type { CollectionView } from './dialogue/collection.js';
 import type { ArticleLookup } from './dialogue/follow-up.js';
 import { type PeriodOrder, dayIn } from './text/relative-dates.js';
-import type { AddOptions, AddReport, AddResult, Answer, AskOptions, CheckOptions, CheckResult, Engine, EngineStats, FeedPollReport, FeedWatch, Feeds, IndexReport, SearchHit, SearchOptions, SourceParagraph, Suggestion } from './types.js';
-import { MAX_CHECK_CHARS, checkClaimOffline, checkText } from './check/check.js';
+import type { AddOptions, AddReport, AddResult, Answer, AskOptions, CheckOptions, CheckResult, ClaimCheck, Engine, Lang, EngineStats, FeedPollReport, FeedWatch, Feeds, IndexReport, SearchHit, SearchOptions, SourceParagraph, Suggestion } from './types.js';
+import { type CheckDeps, MAX_CHECK_CHARS, checkClaimOffline, checkText } from './check/check.js';
+import { verdictAnswer } from './answer/verdict-answer.js';
 import { createCheckDeps } from './check/deps.js';
 import { checkWithLlm, loadCheckPrompts } from './check/llm-check.js';
 
@@ -132,6 +133,43 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   const fetcher: FetchFn = options.fetch ?? createWebClient(config.fetch);
   let corpusUrls: CorpusUrls | null = null;
 
+  /**
+   * One claim, checked offline; with a model configured, the model proposes and the offline
+   * check verifies (see check/llm-check.ts). Also what was retrieved for it.
+   */
+  const checkClaim = async (deps: CheckDeps, claim: string, o: CheckOptions): Promise<{ result: ClaimCheck; hits: Retrieved[] }> => {
+    const offline = await checkClaimOffline(deps, claim, o);
+    if (!llm || !checkPrompts || !offline.pieces.length) return { result: offline.result, hits: offline.hits };
+    const result = await checkWithLlm({ model: llm, prompts: checkPrompts, deps, offline, lang: o.lang ?? offline.lang, logger, ...(o.signal ? { signal: o.signal } : {}) });
+    return { result, hits: offline.hits };
+  };
+
+  const check = async (text: string, opts: CheckOptions = {}): Promise<CheckResult> => {
+    const deps = createCheckDeps(store, embedder, fusion);
+    return checkText(text, opts, async (claim, o) => (await checkClaim(deps, claim, o)).result);
+  };
+
+  /**
+   * A yes/no question answered by the claim check: the statement it asks about, checked with the
+   * question's filters and language. Null when it holds no statement to check (it is then answered
+   * as other questions are).
+   */
+  const answerYesNo = async (q: string, lang: Lang, opts: CoreAskOptions): Promise<Omit<Answer, 'timing'> | null> => {
+    const deps = createCheckDeps(store, embedder, fusion);
+    let hits: Retrieved[] = [];
+    // Read as a question even when typed without its question mark ("… đúng không").
+    const asked = /[?？]\s*$/u.test(q) ? q : `${q}?`;
+    const r = await checkText(asked, { single: true, lang, ...(opts.filter ? { filter: opts.filter } : {}), ...(opts.signal ? { signal: opts.signal } : {}) }, async (claim, o) => {
+      const checked = await checkClaim(deps, claim, o);
+      hits = checked.hits;
+      return checked.result;
+    });
+    const c = r.claims[0];
+    if (!c) return null;
+    const filtered = opts.filter !== undefined && Object.values(opts.filter).some((v) => v !== undefined);
+    return verdictAnswer({ question: q, lang, check: c, hits, filtered });
+  };
+
   /** One standalone question: retrieval (in the order of dates asked for) and the cited answer. */
   const answerOne = async (question: string, opts: CoreAskOptions = {}): Promise<Answer> => {
     const t0 = performance.now();
@@ -147,6 +185,11 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     if (q.length > config.maxQuestionChars) return done({ ...base, text: m.tooLong, refused: true, reason: 'too-long' }, 0);
     const s = store;
     const analysis = analyzeQuestion(q);
+    // A yes/no question is a claim to check: the verdict is the answer.
+    if (analysis.yesNo) {
+      const verdict = await answerYesNo(q, lang, opts);
+      if (verdict) return done(verdict, performance.now() - t0);
+    }
     const topK = opts.topK ?? config.topK;
     // Retrieval looks for the question's content, not its question words; the first
     // RERANK_POOL passages are then re-ranked by their sentences (unless the question asks
@@ -186,18 +229,6 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     return done({ ...base, text: ex.text, citations: ex.citations, ...(ex.shortAnswer ? { shortAnswer: ex.shortAnswer } : {}), refused: false, closest, retrieved, confidence }, retrieveMs);
   };
 
-  /**
-   * Each claim is checked offline; with a model configured, the model proposes and the
-   * offline check verifies (see check/llm-check.ts).
-   */
-  const check = async (text: string, opts: CheckOptions = {}): Promise<CheckResult> => {
-    const deps = createCheckDeps(store, embedder, fusion);
-    return checkText(text, opts, async (claim, o) => {
-      const offline = await checkClaimOffline(deps, claim, o);
-      if (!llm || !checkPrompts || !offline.pieces.length) return offline.result;
-      return checkWithLlm({ model: llm, prompts: checkPrompts, deps, offline, lang: o.lang ?? offline.lang, logger, ...(o.signal ? { signal: o.signal } : {}) });
-    });
-  };
 
   const clock = options.clock ?? (() => new Date());
   const paragraphsOf = (articleId: string): string[] | null => {

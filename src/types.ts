@@ -29,8 +29,11 @@ export interface Citation extends ArticleRef {
   paragraph: string;
 }
 
-/** Why an answer was refused. */
-export type RefusalReason = 'no-match' | 'low-confidence' | 'empty-question' | 'too-long' | 'not-in-filter';
+/**
+ * Why an answer was refused. `not-found`: a yes/no question whose statement the stored articles
+ * do not settle (the claim check's verdict, in `Answer.verdict`).
+ */
+export type RefusalReason = 'no-match' | 'low-confidence' | 'empty-question' | 'too-long' | 'not-in-filter' | 'not-found';
 
 /** An answer: text with inline [n] markers and its citations, or a refusal that says so plainly. */
 export interface Answer {
@@ -59,7 +62,11 @@ export interface Answer {
   flagged?: boolean;
   /** Human-readable notes from the citation checker (what it removed and why). */
   checks?: string[];
-  /** Confidence in [0, 1] that the corpus answers the question (the refusal threshold applies to it). */
+  /**
+   * Confidence in [0, 1] that the corpus answers the question (the refusal threshold applies to
+   * it). For a verdict, the check's confidence in it (for `not-found`, one minus that); the
+   * refusal threshold does not apply to verdicts.
+   */
   confidence: number;
   timing: { retrieveMs: number; totalMs: number };
   /**
@@ -74,6 +81,17 @@ export interface Answer {
   period?: AnswerPeriod;
   /** Set when the question was about the collection itself ("Bài mới nhất nói về gì?"), answered from the articles' metadata. */
   collection?: CollectionAnswer;
+  /**
+   * Set when the question was a yes/no question ("Có phải … không?", "… đúng không?", "Is it
+   * true that …?"): the claim check's verdict on the statement it asks about is the answer.
+   * `text` then leads with how the question was read ("Kiểm chứng nhận định: “…”", after the
+   * "Hiểu là: …" line of a follow-up), then the verdict in words (`checkWording(lang)`: its sign
+   * and verdict), then each mismatch as
+   * "bài viết ghi / nhận định ghi", then the evidence quotes with their [n] markers;
+   * `citations` are the evidence. A `not-found` verdict is a refusal (`refused`, reason
+   * `not-found`, with the closest articles); its `evidence` may still hold the nearest passage.
+   */
+  verdict?: ClaimCheck;
 }
 
 /** A period named in a question, as a filter on the articles' dates or an order of them. */
@@ -101,7 +119,8 @@ export interface CollectionAnswer {
 
 /**
  * One earlier exchange of a conversation, as the engine needs it to read a follow-up. An
- * `Answer` is a `Turn`; `toTurn` keeps only these fields (for history kept in memory).
+ * `Answer` is a `Turn`; `toTurn` keeps only these fields (for history kept in memory), and makes
+ * a turn of a `CheckResult` too, so that a checked statement can be followed up like an answer.
  */
 export interface Turn {
   question: string;
@@ -112,6 +131,12 @@ export interface Turn {
   period?: AnswerPeriod;
   /** For answers about the collection: the articles listed. */
   collection?: Pick<CollectionAnswer, 'kind' | 'topic'> & { articles: ReadonlyArray<Pick<ArticleRef, 'articleId' | 'title' | 'date'>> };
+  /**
+   * For a verdict (a yes/no answer, or a check the conversation keeps): the statement checked and
+   * what differed. A follow-up is read against the statement as the articles state it ("… tại Hà
+   * Nội" checked and contradicted by "Bắc Kinh": "Còn ngày nào?" asks when it was held in Bắc Kinh).
+   */
+  verdict?: Pick<ClaimCheck, 'claim' | 'verdict'> & { mismatches: ReadonlyArray<Pick<Mismatch, 'kind' | 'claimed' | 'stated'>> };
 }
 
 /** What the stored articles say about a claim. */
@@ -212,7 +237,7 @@ export interface SearchFilter {
 
 /** Options of `Engine.ask`. */
 export interface AskOptions {
-  /** Passages considered for the answer (default from config). */
+  /** Passages considered for the answer (default from config; a yes/no question's check uses its own). */
   topK?: number;
   filter?: SearchFilter;
   /** Force the answer language; default: detected from the question. */
@@ -225,7 +250,8 @@ export interface AskOptions {
   onPartial?: (text: string) => void;
   signal?: AbortSignal;
   /**
-   * The conversation so far, oldest first (earlier answers, or `toTurn` of them). A question
+   * The conversation so far, oldest first (earlier answers, or `toTurn` of answers and check
+   * results). A question
    * that leans on it ("Ông ấy nói gì?", "Còn ngày nào?", "what about IEC?") is read against the
    * latest turns: their people, organisations, places, dates, articles and paragraphs.
    */

@@ -8,6 +8,7 @@ import { addMessages, articleLine as addArticleLine, summarise } from '../shared
 import { articleDate, directAnswer, paragraphLabel } from '../shared/citations.js';
 import { draftPreview } from '../shared/draft-loop.js';
 import { safeUrl } from '../shared/text.js';
+import { verdictView } from '../shared/verdict.js';
 import { type DocField, LIMITS, type OutMessage, clip, escapeText, packDoc } from './embeds.js';
 import { messagesFor } from './messages.js';
 
@@ -50,8 +51,13 @@ function quoteField(quote: string, paragraphId: string, url: string | undefined)
  * its [n] markers as the description, one field per
  * citation (title, date, paragraph number, quote) with a button showing the whole paragraph,
  * and the corpus size and date range in the footer. A refusal says so and lists the closest articles.
+ * A yes/no answer is shown as its check is (`checkMessages`), after the line saying how the
+ * question was read.
  */
 export function answerMessages(answer: Answer, stats: EngineStats | null, options: { notice?: string } = {}): OutMessage[] {
+  // A yes/no question answered by the claim check reads as a check: the verdict as the title.
+  const verdict = verdictView(answer);
+  if (verdict) return checkMessages(verdict.result, stats, { ...options, ...(verdict.lead ? { lead: verdict.lead } : {}) });
   const lang = answer.lang;
   const t = messagesFor(lang);
   const footer = corpusFooter(stats, lang);
@@ -148,9 +154,10 @@ export function reindexMessages(report: IndexReport, lang: Lang): OutMessage[] {
  * A check result as messages: the verdict as the title (the worst verdict when several claims
  * were checked), then per claim its verdict and each mismatch as "bài viết ghi / nhận định
  * ghi", one field per quoted paragraph (title, date, paragraph, quote, button), the closest
- * articles when not found, and the sentences not checked at the end.
+ * articles when not found, and the sentences not checked at the end. `lead` is put first: the
+ * lines saying how a yes/no question was read, which name its claim in place of "Nhận định:".
  */
-export function checkMessages(result: CheckResult, stats: EngineStats | null, options: { notice?: string } = {}): OutMessage[] {
+export function checkMessages(result: CheckResult, stats: EngineStats | null, options: { notice?: string; lead?: string } = {}): OutMessage[] {
   const lang = result.lang;
   const w = checkWording(lang);
   const footer = corpusFooter(stats, lang);
@@ -159,13 +166,15 @@ export function checkMessages(result: CheckResult, stats: EngineStats | null, op
     return packDoc({ color: COLORS.refusal, body: escapeText(w.refusal[result.refused ?? 'no-claim']), footer, ...notice });
   }
   const several = result.claims.length > 1;
-  const body: string[] = [];
+  const body: string[] = options.lead ? [`_${escapeText(options.lead)}_`] : [];
   const fields: DocField[] = [];
   result.claims.forEach((c, k) => {
-    const lines = [several ? `**${w.claim} ${k + 1}** · ${w.sign[c.verdict]} ${w.verdict[c.verdict]}` : `**${w.claim}:**`, `> ${escapeText(c.claim.replace(/\s+/g, ' '))}`];
+    // A lead that says how the question was read already names its one claim.
+    const named = !several && options.lead !== undefined;
+    const lines = named ? [] : [several ? `**${w.claim} ${k + 1}** · ${w.sign[c.verdict]} ${w.verdict[c.verdict]}` : `**${w.claim}:**`, `> ${escapeText(c.claim.replace(/\s+/g, ' '))}`];
     for (const m of c.mismatches) lines.push(`• **${w.kind[m.kind]}:** ${w.stated} “**${escapeText(m.stated)}**” · ${w.claimed} “${escapeText(m.claimed)}” [${m.citation}]`);
     if (c.overruled) lines.push(`_${w.overruled}_`);
-    body.push(lines.join('\n'));
+    if (lines.length) body.push(lines.join('\n'));
     for (const e of c.evidence) {
       const f = citationField(e, lang);
       fields.push(several ? { ...f, name: `${k + 1}·${f.name}`, buttonLabel: `${k + 1}·${f.buttonLabel ?? ''}` } : f);

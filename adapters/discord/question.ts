@@ -1,4 +1,4 @@
-import { type Answer, type FeedbackButtons, detectLang } from '../../src/index.js';
+import { type Answer, type FeedbackButtons, type Lang, type RatedAnswer, detectLang } from '../../src/index.js';
 import { ButtonStyle, ComponentType } from 'discord.js';
 import { sharedMessages } from '../shared/messages.js';
 import { LIMITS, type OutMessage } from './embeds.js';
@@ -64,8 +64,8 @@ export function conversationKey(i: { channelId: string | null; user: { id: strin
   return `${i.channelId ?? 'dm'}:${i.user.id}`;
 }
 
-/** Offers 👍/👎 for an answer; an answer goes out without them rather than not at all. */
-async function offerFeedback(i: Responder, ctx: HandlerContext, answer: Answer): Promise<FeedbackButtons | null> {
+/** Offers 👍/👎 for an answer or a verdict; it goes out without them rather than not at all. */
+export async function offerFeedback(i: Responder, ctx: HandlerContext, answer: RatedAnswer): Promise<FeedbackButtons | null> {
   if (!ctx.feedback) return null;
   try {
     return await ctx.feedback.offer(answer, { platform: 'discord', scope: i.channelId ?? `dm:${i.user.id}` });
@@ -75,8 +75,8 @@ async function offerFeedback(i: Responder, ctx: HandlerContext, answer: Answer):
   }
 }
 
-/** Puts 👍 / 👎 in a row of their own under the last message of an answer, when a row is left. */
-function withFeedbackRow(messages: OutMessage[], buttons: FeedbackButtons, lang: Answer['lang']): void {
+/** Puts 👍 / 👎 in a row of their own under the last message of an answer or a verdict, when a row is left. */
+export function withFeedbackRow(messages: OutMessage[], buttons: FeedbackButtons, lang: Lang): void {
   const last = messages[messages.length - 1];
   if (!last || last.components.length >= LIMITS.rows) return;
   const f = sharedMessages(lang).feedback;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Answer, type Turn, toTurn } from '../../src/index.js';
+import { type Answer, type CheckResult, type Turn, toTurn } from '../../src/index.js';
 
 /**
  * The conversations a chat adapter keeps, so that a follow-up ("Còn ngày nào?") is read against
@@ -30,8 +30,11 @@ export function conversationSettings(e: z.infer<typeof conversationEnvSchema>): 
 export interface Conversations {
   /** The turns of a conversation still open, oldest first ([] when new or timed out). */
   history(key: string): Turn[];
-  /** Adds an answer as the conversation's latest turn. */
-  remember(key: string, answer: Answer): void;
+  /**
+   * Adds an answer, or a checked statement, as the conversation's latest turn (a follow-up after
+   * a check is read against the statement as the articles state it).
+   */
+  remember(key: string, answer: Answer | CheckResult): void;
   /** Ends a conversation (the user's "start afresh"). */
   forget(key: string): void;
   /** Ties a message (the bot's answer) to the conversation it belongs to, so that a reply to it goes on with it. */

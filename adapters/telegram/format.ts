@@ -6,6 +6,7 @@ import { type AddResult, type AddedArticle, type Answer, type ArticleRef, type C
 import { type AddSummary, addMessages, articleLine as addArticleLine, summarise } from '../shared/add.js';
 import { type CitedParagraph, articleDate, citedParagraphs, directAnswer, paragraphLabel } from '../shared/citations.js';
 import { safeUrl, truncateText } from '../shared/text.js';
+import { verdictView } from '../shared/verdict.js';
 import { TELEGRAM_TEXT_LIMIT, escapeHtml, packBlocks } from './html.js';
 import { messages } from './messages.js';
 
@@ -45,11 +46,19 @@ export interface FormattedAnswer {
 /**
  * The short direct answer in bold when there is one, the answer with its [n] markers, then
  * one entry per citation: title, date, paragraph number and id, and the quote in an
- * expandable blockquote. A refusal lists the closest articles.
+ * expandable blockquote. A refusal lists the closest articles. A yes/no answer is shown as its
+ * check is (`formatCheck`), after the line saying how the question was read.
  */
 export function formatAnswer(answer: Answer, options: FormatOptions = {}): FormattedAnswer {
   const lang = answer.lang;
   const t = messages(lang);
+  // A yes/no question answered by the claim check reads as a check: verdict first.
+  const verdict = verdictView(answer);
+  if (verdict) {
+    const { blocks, cited } = checkBlocks(verdict.result);
+    const lead = verdict.lead ? [`<i>${escapeHtml(verdict.lead)}</i>`] : [];
+    return { messages: packBlocks([...lead, ...blocks], options.limit), sources: citedParagraphs(cited) };
+  }
   const direct = directAnswer(answer);
   const blocks = [`${direct ? `<b>${escapeHtml(direct.text)}</b> [${direct.marker}]\n` : ''}${escapeHtml(answer.text)}`];
   if (answer.flagged) blocks.push(`<i>${escapeHtml(t.flagged)}</i>`);
@@ -136,10 +145,16 @@ export function formatInlineAnswer(answer: Answer, options: FormatOptions = {}):
  * the sentences not checked last. The sources are one per cited paragraph, for the buttons.
  */
 export function formatCheck(result: CheckResult, options: FormatOptions = {}): FormattedAnswer {
+  if (result.refused) return { messages: [escapeHtml(checkWording(result.lang).refusal[result.refused])], sources: [] };
+  const { blocks, cited } = checkBlocks(result);
+  return { messages: packBlocks(blocks, options.limit), sources: citedParagraphs(cited) };
+}
+
+/** The blocks of a check result that was not refused, and what they cite. */
+function checkBlocks(result: CheckResult): { blocks: string[]; cited: Citation[] } {
   const lang = result.lang;
   const w = checkWording(lang);
   const t = messages(lang);
-  if (result.refused) return { messages: [escapeHtml(w.refusal[result.refused])], sources: [] };
   const blocks: string[] = [];
   const cited: Citation[] = [];
   result.claims.forEach((c, k) => {
@@ -161,7 +176,7 @@ export function formatCheck(result: CheckResult, options: FormatOptions = {}): F
     const skipped = result.skipped.slice(0, 5).map((x) => `“${escapeHtml(truncateText(x.text, 80))}” (${escapeHtml(w.skip[x.reason])})`);
     blocks.push(`<i>${escapeHtml(w.skipped)}: ${skipped.join('; ')}${result.skipped.length > 5 ? '…' : ''}</i>`);
   }
-  return { messages: packBlocks(blocks, options.limit), sources: citedParagraphs(cited) };
+  return { blocks, cited };
 }
 
 /** What became of one URL given to /add (or the add button): the stored article, or the reason. */

@@ -7,6 +7,7 @@ import { httpFailure, networkCode, type ProviderTarget, unreachable } from '../p
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RewriteInput } from '../dialogue/converse.js';
+import { turnStatement } from '../dialogue/turn.js';
 import type { Lang } from '../types.js';
 import { checkCitations } from './check-citations.js';
 import { formatSources, loadPrompts, renderTemplate, type AnswerPrompts } from './llm-prompts.js';
@@ -73,7 +74,7 @@ function loadRewritePrompts(dir: string): Record<Lang, string> | null {
 function formatHistory(history: RewriteInput['history']): string {
   return history
     .map((t) => {
-      const asked = (t.understood ?? t.question).replace(/[<>]/g, ' ');
+      const asked = turnStatement(t).replace(/[<>]/g, ' ');
       const quoted = t.citations
         .slice(0, 2)
         .map((c) => `“${c.quote.slice(0, 300).replace(/[<>]/g, ' ')}”`)

@@ -319,7 +319,8 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
   const isSpan = (d: FoundDate) => d.precision === 'years' || d.precision === 'days';
   const confirms = (cd: FoundDate, ed: FoundDate) => {
     const rel = relateDates(cd, ed);
-    if (isSpan(cd) || isSpan(ed)) return rel === 'same' || (rel === 'inside' && isSpan(ed) && !isSpan(cd));
+    // A day inside a span of years is not confirmed by it, as a day is not by its year.
+    if (isSpan(cd) || isSpan(ed)) return rel === 'same' || (rel === 'inside' && isSpan(ed) && !isSpan(cd) && precisionRank(cd) - precisionRank(ed) <= 1);
     return ['same', 'inside', 'contains'].includes(rel) && precisionRank(cd) - precisionRank(ed) <= 1;
   };
   for (const cd of claim.dates) {
@@ -334,7 +335,12 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       // a span that starts or ends where the claim's does is the same period ("từ 2023 đến 2030" / "từ 2023 đến 2028").
       const only = cross && ev.dates.length === 1 && claim.dates.length === 1 ? ev.dates[0] : undefined;
       const samePeriod = isSpan(cd) ? ev.dates.find((ed) => ed.precision === cd.precision && !confirms(cd, ed) && (ed.from === cd.from || ed.to === cd.to)) : undefined;
-      rival = only && comparablePrecision(cd, only) && relateDates(cd, only) === 'disjoint' ? only : samePeriod;
+      // A day the claim gives where the evidence (chosen for this claim) gives one day only, and
+      // another: the same event on a different day ("diễn ra ngày 30/8/2023" / "Vào ngày 29
+      // tháng 8 năm 2023, Hội nghị … được tổ chức"), even when the words around it differ.
+      const days = !cross && claim.dates.length === 1 && cd.precision === 'day' ? ev.dates.filter((ed) => ed.precision === 'day') : [];
+      const otherDay = days.length === 1 && relateDates(cd, days[0] as FoundDate) === 'disjoint' ? days[0] : undefined;
+      rival = only && comparablePrecision(cd, only) && relateDates(cd, only) === 'disjoint' ? only : (samePeriod ?? otherDay);
       if (!rival) {
         unmatched.push(cd);
         continue;
@@ -468,6 +474,11 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       const run = leadingRun(al.toEvidence, scope);
       const targets = run.map((k) => al.toEvidence[k] as number);
       if (negatedBefore(ev.negations, ev.tokens, targets[0] as number, 4)) continue;
+      // "Not yet" agrees with what the source only plans or hopes for ("chưa là thành viên" /
+      // "sẽ hỗ trợ … để trở thành thành viên").
+      const at = targets[0] as number;
+      const notYet = ['chua', 'not yet'].includes((claim.tokens.slice(cue.from, cue.to).map((t) => t.folded).join(' ')));
+      if (notYet && ev.modalities.some((c) => (c.modality === 'planned' || c.modality === 'hoped') && c.to <= at && at - c.to <= 10 && (ev.tokens[c.from] as Token).clause === (ev.tokens[at] as Token).clause)) continue;
       if (!sameFact(claim, ev, al.toEvidence, cue, run, direct)) {
         weakSigns += 0.5;
         continue;
@@ -489,6 +500,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     const cueBefore = (cues: ModalityCue[], tokens: Token[], at: number, window: number) =>
       cues.filter((c) => c.to <= at && at - c.to <= window && (tokens[c.from] as Token).clause === (tokens[at] as Token).clause).at(-1) ?? null;
     const unsure = (m: ModalityCue['modality']) => m === 'planned' || m === 'hoped' || m === 'possible';
+    let beingNotBecoming = false;
     for (const cue of ev.modalities) {
       if (cue.modality === 'done') continue;
       // "đang" and "để" say less: they count only right before the very words the claim says are done ("đã chốt" / "đang rà soát để chốt").
@@ -509,6 +521,19 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       // A plain statement of what the source only plans or hopes for is a weaker sign: it may
       // report the plan loosely. It counts towards the verdict but is not named as a mismatch.
       if (!mine) {
+        // "X là thành viên" against "sẽ … trở thành thành viên": being is not going to become.
+        // ("chưa là thành viên", not yet a member, agrees with it.)
+        const be = claim.tokens[cFirst - 1];
+        const become = ev.tokens.slice(Math.max(0, (run[0] as number) - 2), run[0] as number).map((t) => t.folded).join(' ');
+        const negatedBe = claim.negations.some((n) => n.to === cFirst - 1);
+        if (!beingNotBecoming && be?.folded === 'la' && become === 'tro thanh' && !negatedBe && unsure(cue.modality)) {
+          // The plan in the source's words from its first cue ("sẽ hỗ trợ … để trở thành …").
+          const sameClause = (c: ModalityCue) => unsure(c.modality) && c.to <= (run[0] as number) && (run[0] as number) - c.to <= 12 && (ev.tokens[c.from] as Token).clause === (ev.tokens[run[0] as number] as Token).clause;
+          const first = ev.modalities.find(sameClause) ?? cue;
+          mismatches.push({ kind: 'modality', claimed: claimSpan(cFirst - 1, cLast), ...stated(first.from, (run.at(-1) as number) + 1), strength: 1 });
+          beingNotBecoming = true;
+          continue;
+        }
         impliedModality += 1;
         continue;
       }

@@ -109,6 +109,9 @@ export function negationCues(tokens: readonly Token[], folded: boolean): Cue[] {
   return out;
 }
 
+/** Verbs (folded) that "da" / "se" / "dang" typed without marks stand before as tense markers. */
+const AUX_VERBS = new Set(['tro', 'la', 'ky', 'duoc', 'hoan', 'dat', 'chinh', 'tham', 'to', 'dien', 'ho', 'cam', 'trien', 'ban', 'thong', 'gia', 'dua', 'thuc']);
+
 export function modalityCues(tokens: readonly Token[], folded: boolean): ModalityCue[] {
   const out: ModalityCue[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -118,8 +121,11 @@ export function modalityCues(tokens: readonly Token[], folded: boolean): Modalit
       if (len && (!best || len > best.to - best.from)) best = { from: i, to: i + len, modality };
     }
     if (!best) continue;
-    // Folded "da", "se", "dang" are too often other words ("da" skin, "dang" shape): only with marks.
-    if (folded && best.to - best.from === 1 && ['da', 'se', 'dang', 'mong', 'som', 'sap', 'vua', 'tung', 'roi'].includes((tokens[i] as Token).folded)) continue;
+    // Folded "da", "se", "dang" are too often other words ("da" skin, "dang" shape): only with
+    // marks, or right before a verb they so often mark ("da tro thanh", "se ky ket", "da la").
+    const next = tokens[i + 1];
+    const beforeVerb = next !== undefined && next.clause === (tokens[i] as Token).clause && AUX_VERBS.has(next.folded);
+    if (folded && best.to - best.from === 1 && ['da', 'se', 'dang', 'mong', 'som', 'sap', 'vua', 'tung', 'roi'].includes((tokens[i] as Token).folded) && !(beforeVerb && ['da', 'se', 'dang'].includes((tokens[i] as Token).folded))) continue;
     out.push(best);
     i = best.to - 1;
   }

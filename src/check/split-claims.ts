@@ -1,7 +1,7 @@
 import { fold, hasMarks, normalizeSpace, nfc } from '../text/normalize.js';
 import { sentenceRanges } from '../text/sentences.js';
 import { STOPWORDS } from '../text/stopwords.js';
-import { WORD_END, WORD_START, wordRegExp } from '../text/words.js';
+import { WORD_END, WORD_START, markedPattern, wordRegExp } from '../text/words.js';
 import type { SkipReason, SkippedSentence } from '../types.js';
 
 /**
@@ -87,23 +87,33 @@ export function splitClaims(text: string, maxClaims = 10): SplitResult {
   return { claims, skipped };
 }
 
+// Each written with tone marks and matched without them on text typed without marks.
 const LEADING = [
-  /^(?:có phải (?:là )?(?:rằng )?|phải chăng (?:là )?|liệu (?:rằng )?|có đúng (?:là )?(?:rằng )?|có thật (?:là )?(?:rằng )?|thật sự (?:là )?)/iu,
-  /^(?:is it true that|is it the case that|did you know that|is it correct that)\s+/i,
+  markedPattern('^(?:có phải (?:là )?(?:rằng )?|phải chăng (?:là )?|liệu (?:rằng )?|có đúng (?:là )?(?:rằng )?|có thật (?:là )?(?:rằng )?|thật sự (?:là )?)', 'iu'),
+  markedPattern('^(?:is it true that|is it the case that|did you know that|is it correct that)\\s+', 'iu'),
 ];
-const TRAILING = /\s*(?:,?\s*(?:có )?(?:phải|đúng) không|,?\s*(?:hay|có) không|,?\s*hay chưa|không vậy|chưa vậy|(?<=\S)\s+không|(?<=\S)\s+chưa|\s+à|\s+hả|\s+nhỉ|\s+vậy|,?\s*right|,?\s*is that (?:right|true|correct))?\s*[?？!.]*\s*$/iu;
+/** "X có phải là Y không?" asks whether X is Y; "X có đúng là đã … không?" whether X has …. */
+const INNER = markedPattern(`\\s+(?:có phải|có đúng|có thật)(?:\\s+(là))?${WORD_END}`, 'iu');
+const TRAILING = markedPattern(
+  '\\s*(?:,?\\s*(?:có )?(?:phải|đúng) không|,?\\s*(?:hay|có) không|,?\\s*hay chưa|không vậy|chưa vậy|(?<=\\S)\\s+không|(?<=\\S)\\s+chưa|\\s+à|\\s+hả|\\s+nhỉ|\\s+vậy|,?\\s*right|,?\\s*is that (?:right|true|correct))?\\s*[?？!.]*\\s*$',
+  'iu',
+);
 
 /**
  * The statement a yes/no question asks about: "Có phải Hội nghị LMC lần thứ 4 tổ chức tại Hà
  * Nội không?" → "Hội nghị LMC lần thứ 4 tổ chức tại Hà Nội"; "Việt Nam đã là thành viên IEC
- * chưa?" → "Việt Nam đã là thành viên IEC". A statement comes back unchanged (without a
- * question mark).
+ * chưa?" → "Việt Nam đã là thành viên IEC"; "Ông Philippe Metzger có phải là Tổng Thư ký IEC
+ * không?" → "Ông Philippe Metzger là Tổng Thư ký IEC"; the same typed without tone marks. A
+ * statement comes back unchanged (without a question mark).
  */
 export function statementOf(text: string): string {
   let s = normalizeSpace(text);
-  const asked = /[?？]\s*$/.test(s) || LEADING.some((re) => re.test(s));
-  for (const re of LEADING) s = s.replace(re, '');
-  // A trailing "không"/"chưa" is a question tag only in a question.
-  s = asked ? s.replace(TRAILING, '') : s.replace(/\s*[.!]+\s*$/u, '');
+  const asked = /[?？]\s*$/.test(s) || LEADING.some((re) => re.forText(s).test(s));
+  for (const re of LEADING) s = s.replace(re.forText(s), '');
+  if (asked) {
+    // A trailing "không"/"chưa" is a question tag only in a question; so is "có phải" inside one.
+    s = s.replace(TRAILING.forText(s), '');
+    s = s.replace(INNER.forText(s), (_m, la: string | undefined) => (la ? ` ${la}` : ''));
+  } else s = s.replace(/\s*[.!]+\s*$/u, '');
   return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -28,6 +28,8 @@ export interface CheckWording {
   confidence: string;
   /** Offered in private chats under a checked statement: ask it as a question instead. */
   askInstead: string;
+  /** "Kiểm chứng nhận định" / "Checked as the claim": how a yes/no question was read, before the statement checked. */
+  checkedAs: string;
 }
 
 const VI: CheckWording = {
@@ -68,6 +70,7 @@ const VI: CheckWording = {
   closest: 'Các bài viết gần nhất',
   confidence: 'độ tin cậy',
   askInstead: 'Hỏi như một câu hỏi',
+  checkedAs: 'Kiểm chứng nhận định',
 };
 
 const EN: CheckWording = {
@@ -108,6 +111,7 @@ const EN: CheckWording = {
   closest: 'Closest articles',
   confidence: 'confidence',
   askInstead: 'Ask it as a question',
+  checkedAs: 'Checked as the claim',
 };
 
 export function checkWording(lang: Lang): CheckWording {

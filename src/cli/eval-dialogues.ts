@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isReadingLine } from '../answer/verdict-answer.js';
 import { loadJsonl } from './jsonl.js';
 import { normalizeSpace } from '../text/normalize.js';
 import type { Answer, Turn } from '../types.js';
@@ -78,11 +79,11 @@ export interface DialogueEvalResult {
 const norm = (s: string) => normalizeSpace(s).toLowerCase();
 const pct = (n: number, d: number) => (d === 0 ? 0 : Math.round((1000 * n) / d) / 10);
 
-/** The answer without the line that says how the question was read (it repeats the question's words). */
+/** The answer without the lines that say how the question was read (they repeat the question's words). */
 function answerBody(a: Answer): string {
   return a.text
     .split('\n')
-    .filter((l) => !/^(Hiểu là|Understood as):/.test(l))
+    .filter((l) => !isReadingLine(l))
     .join('\n');
 }
 

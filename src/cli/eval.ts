@@ -4,6 +4,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import zlib from 'node:zlib';
 import { z } from 'zod';
+import { isReadingLine } from '../answer/verdict-answer.js';
 import { loadJsonl } from './jsonl.js';
 import type { Config } from '../config.js';
 import type { Article } from '../corpus/article.js';
@@ -232,7 +233,8 @@ export async function runEval(o: EvalOptions): Promise<EvalResult> {
         if (hitAt === 0) ev1++;
         if (hitAt >= 0) ev5++;
       }
-      const answerText = norm(a.text);
+      // Not the lines saying how a question was read ("Kiểm chứng nhận định: …"): they repeat its words.
+      const answerText = norm(a.text.split('\n').filter((l) => !isReadingLine(l)).join('\n'));
       hit = !a.refused && q.answer.some((x) => norm(x) && answerText.includes(norm(x)));
       if (hit) ans++;
       if (!a.refused && q.answer.length) {

@@ -1,15 +1,25 @@
 import { formatDate } from '../text/format-date.js';
 import { checkWording } from '../check/wording.js';
 import type { FeedbackReport } from '../feedback/store.js';
-import type { AddReport, Answer, CheckResult, FeedAddResult, FeedInfo, FeedPollReport, Lang, SearchHit, SourceParagraph } from '../types.js';
+import type { AddReport, Answer, CheckResult, ClaimCheck, FeedAddResult, FeedInfo, FeedPollReport, Lang, SearchHit, SourceParagraph } from '../types.js';
 
 /** Plain-text renderings for the terminal. */
 function dateOf(date: string, lang: Lang = 'vi'): string {
   return date ? formatDate(date, lang) : 'không rõ ngày';
 }
 
-/** The short direct answer first (when the question asks for a fact), then the quotes and their sources. */
+/**
+ * The short direct answer first (when the question asks for a fact), then the quotes and their
+ * sources. A yes/no answer is shown as its check is: the verdict first (after the line saying
+ * how the question was read), each mismatch, then the quotes.
+ */
 export function renderAnswer(a: Answer): string {
+  if (a.verdict) {
+    const w = checkWording(a.lang);
+    const at = a.text.indexOf(`${w.sign[a.verdict.verdict]} ${w.verdict[a.verdict.verdict]}`);
+    const lead = at > 0 ? a.text.slice(0, at).trim() : '';
+    return [...(lead ? [lead] : []), ...renderClaim(a.verdict, a.lang)].join('\n');
+  }
   const lines = a.shortAnswer && !a.refused ? [`→ ${a.shortAnswer.text} [${a.shortAnswer.marker}]`, a.text] : [a.text];
   if (a.citations.length) {
     lines.push('');
@@ -46,23 +56,30 @@ export function renderCheck(r: CheckResult): string {
   r.claims.forEach((c, i) => {
     if (i > 0) lines.push('');
     if (r.claims.length > 1) lines.push(`${w.claim} ${i + 1}: “${c.claim}”`);
-    lines.push(`${w.sign[c.verdict]} ${w.verdict[c.verdict]} (${w.confidence} ${c.confidence.toFixed(2)})`);
-    for (const m of c.mismatches) lines.push(`  ${w.kind[m.kind]}: ${w.stated} “${m.stated}” — ${w.claimed} “${m.claimed}” [${m.citation}]`);
-    if (c.overruled) lines.push(`  ${w.overruled}`);
-    for (const e of c.evidence) {
-      lines.push(`  [${e.marker}] “${e.quote}”`);
-      lines.push(`      ${e.title} (${dateOf(e.date, r.lang)}) — ${r.lang === 'en' ? 'paragraph' : 'đoạn'} ${e.paragraphNumber}, ${e.paragraphId} · ${e.source}`);
-    }
-    if (c.verdict === 'not-found' && c.closest.length) {
-      lines.push(`  ${w.closest}:`);
-      for (const a of c.closest.slice(0, 3)) lines.push(`    - ${a.title} (${dateOf(a.date, r.lang)}) · ${a.articleId}`);
-    }
+    lines.push(...renderClaim(c, r.lang));
   });
   if (r.skipped.length) {
     lines.push('', `${w.skipped}:`);
     for (const s of r.skipped) lines.push(`  - “${s.text}” (${w.skip[s.reason]})`);
   }
   return lines.join('\n');
+}
+
+/** One claim's verdict, its mismatches, its quotes with their citations, and the closest articles when not found. */
+function renderClaim(c: ClaimCheck, lang: Lang): string[] {
+  const w = checkWording(lang);
+  const lines = [`${w.sign[c.verdict]} ${w.verdict[c.verdict]} (${w.confidence} ${c.confidence.toFixed(2)})`];
+  for (const m of c.mismatches) lines.push(`  ${w.kind[m.kind]}: ${w.stated} “${m.stated}” — ${w.claimed} “${m.claimed}” [${m.citation}]`);
+  if (c.overruled) lines.push(`  ${w.overruled}`);
+  for (const e of c.evidence) {
+    lines.push(`  [${e.marker}] “${e.quote}”`);
+    lines.push(`      ${e.title} (${dateOf(e.date, lang)}) — ${lang === 'en' ? 'paragraph' : 'đoạn'} ${e.paragraphNumber}, ${e.paragraphId} · ${e.source}`);
+  }
+  if (c.verdict === 'not-found' && c.closest.length) {
+    lines.push(`  ${w.closest}:`);
+    for (const a of c.closest.slice(0, 3)) lines.push(`    - ${a.title} (${dateOf(a.date, lang)}) · ${a.articleId}`);
+  }
+  return lines;
 }
 
 /** One block per URL: what was stored (title, date, paragraph count, id) or why not; then the index update. */

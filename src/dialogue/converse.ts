@@ -1,3 +1,4 @@
+import { analyzeQuestion } from '../answer/question-type.js';
 import { findDates } from '../text/find-dates.js';
 import { formatDate } from '../text/format-date.js';
 import { detectLang } from '../text/lang.js';
@@ -134,7 +135,11 @@ export async function askInContext(question: string, options: AskOptions, deps: 
   }
 
   const today = deps.today();
-  const time = readQuestionTime(understood, today);
+  // A yes/no question states its dates as facts to check ("… ngày 29/8/2023 đúng không?"): they
+  // stay in the statement and bound nothing. Periods only the clock can read ("tuần trước",
+  // "năm nay"), an order or an event still become filters.
+  const yesNo = analyzeQuestion(understood).yesNo;
+  const time = readQuestionTime(understood, today, yesNo ? (p) => p.relative || p.order !== undefined || p.event !== undefined : undefined);
   const own = time.periods.length > 0;
   let period: AnswerPeriod | undefined;
   let showPeriod = false;
@@ -226,7 +231,7 @@ export async function askInContext(question: string, options: AskOptions, deps: 
     }
   }
   a ??= await deps.answer(core, coreOptions);
-  if (a.refused && period && (period.from || period.to) && (a.reason === 'not-in-filter' || a.reason === 'low-confidence')) {
+  if (a.refused && period && (period.from || period.to) && (a.reason === 'not-in-filter' || a.reason === 'low-confidence' || a.reason === 'not-found')) {
     // Outside the period, do the articles answer it? If not, the period is beside the point
     // ("Giá vàng hôm nay?"): a plain refusal. If they do, say it is not in the period and
     // point to the articles that have it.
@@ -245,7 +250,9 @@ export async function askInContext(question: string, options: AskOptions, deps: 
       return finish(asked.refused ? outside : asked);
     }
     const closest = [...new Map(outside.citations.map((c) => [c.articleId, { articleId: c.articleId, title: c.title, date: c.date, dateKind: c.dateKind, source: c.source, ...(c.url ? { url: c.url } : {}), score: 1 }])).values()];
-    return finish({ ...a, reason: 'not-in-filter', text: REFUSED_IN_PERIOD[lang](periodWords(period, lang)), closest: closest.length ? closest : a.closest });
+    // Not a verdict any more: the answer is that the period does not hold it.
+    const { verdict: _notInPeriod, ...refusal } = a;
+    return finish({ ...refusal, reason: 'not-in-filter', text: REFUSED_IN_PERIOD[lang](periodWords(period, lang)), closest: closest.length ? closest : a.closest });
   }
   return finish(a);
 }

@@ -8,6 +8,7 @@ import { STOPWORDS } from '../text/stopwords.js';
 import { syllables } from '../text/tokenize.js';
 import type { AnswerPeriod, Lang, Turn } from '../types.js';
 import { type Entity, type EntityKind, findEntities } from './entities.js';
+import { turnStatement } from './turn.js';
 
 /**
  * Follow-up questions read against the conversation, by the kind of reference they make:
@@ -163,7 +164,7 @@ interface TurnView {
 export type ArticleLookup = (articleId: string) => { title: string; paragraphs: readonly string[] } | null;
 
 function view(turn: Turn, lookup?: ArticleLookup): TurnView {
-  const asked = turn.understood ?? turn.question;
+  const asked = turnStatement(turn);
   const kind = askedKind(asked, turn.lang);
   // What the answer brought is what the question did not name: "Bộ làm việc với tổ chức nào?"
   // is answered by "IEC", not by the "Bộ KH&CN" the quote also names.
@@ -288,6 +289,8 @@ function findRefs(q: string, lang: Lang): Ref[] {
       if (got.lang !== lang && got.lang === 'en') continue;
       const typed = q.slice(m.index, m.index + m[0].length);
       if (got.lang === 'en' && typed.length >= 2 && typed === typed.toUpperCase()) continue;
+      // "Is it true that …?", "is it the case that …": "it" stands for nothing.
+      if (got.lang === 'en' && /^it$/i.test(typed) && /^\s+(?:true|the case|correct|right|so)(?![\p{L}\p{N}])/iu.test(q.slice(m.index + m[0].length))) continue;
       if (got.lang === 'vi' && lang === 'en') continue;
       // A place or time word right before a date or a name is not a reference ("năm đó" in "năm đó 2023"?).
       refs.push({ ...got, start: m.index, end: m.index + m[0].length });
@@ -453,6 +456,33 @@ function slotFiller(turn: Turn, asked: string, wh: WhFound): string | null {
 const SLOT_STOP = new Set(['voi', 'tai', 'trong', 'nham', 'cho', 'cua', 'de', 'vao', 'tu', 'va', 'o', 'den', 've', 'nhu', 'la', 'khi', 'theo', 'bang', 'thong', 'qua', 'with', 'at', 'in', 'for', 'to', 'of', 'on', 'and']);
 const STOP_VERBS = new Set(['la', 'co', 'duoc', 'da', 'se', 'dang', 'is', 'was', 'did', 'do', 'does']);
 
+/**
+ * A statement without its place ("tại Bắc Kinh - Trung Quốc", "in Beijing") or its date ("vào
+ * ngày 29/8/2023"), for asking for that fact again; other kinds, or a statement that states no
+ * such fact, come back as they are.
+ */
+function withoutFact(statement: string, type: string): string {
+  let spans: Array<{ start: number; end: number }> = [];
+  // Folded, so that "tai" and "tại" both lead a fact (a statement may mix them).
+  const hay = fold(statement);
+  if (type === 'place') {
+    spans = findEntities(statement)
+      .filter((e) => e.kind === 'place')
+      .map((e) => ({ start: e.start, end: e.start + e.text.length }));
+  } else if (type === 'date') spans = findDates(statement).map((d) => ({ start: d.start, end: d.end }));
+  const cut = spans
+    .map(({ start, end }) => {
+      // The preposition before it goes too ("tại", "ở", "vào ngày", "in", "on").
+      const lead = FACT_LEAD.plain.exec(hay.slice(0, start));
+      return { start: lead ? start - lead[0].length : start, end, text: '' };
+    })
+    .sort((a, b) => a.start - b.start);
+  if (!cut.length) return statement;
+  const kept = splice(statement, cut).replace(/\s+/g, ' ').replace(/\s+([,.;:])/g, '$1').trim();
+  return kept.split(/\s+/).length >= 2 ? kept : statement;
+}
+const FACT_LEAD = markedPattern(`(?:${B}(?:tại|ở|vào|trong|in|at|on)\\s+(?:(?:thành phố|thủ đô|tỉnh|nước|ngày|the city of)\\s+)?|\\s)$`, 'iu');
+
 /** The previous question without its question word, the answer put in its place when the quote gives it. */
 function statementOf(v: TurnView, lang: Lang): string {
   const prevLang: Lang = hasMarks(v.asked) ? 'vi' : v.turn.lang;
@@ -538,7 +568,12 @@ function resolve(q: string, history: readonly Turn[] | undefined, lang: Lang, lo
     } else if (wh) {
       const w = wh.start === 0 ? words.charAt(0).toUpperCase() + words.slice(1) : words;
       rewritten = splice(last.asked, [{ start: wh.start, end: wh.end, text: w }]);
-    } else rewritten = `${stripEnd(last.asked)} ${words}?`;
+    } else {
+      // A checked statement asks nothing: the question word goes after it, in place of the fact
+      // of that kind it stated ("… tổ chức tại Bắc Kinh" + "Ở đâu?" → "… tổ chức ở đâu?").
+      const stated = last.turn.verdict ? withoutFact(stripEnd(last.asked), bare.type) : stripEnd(last.asked);
+      rewritten = `${stated} ${words}?`;
+    }
     if (!/[?]\s*$/.test(rewritten)) rewritten = `${stripEnd(rewritten)}?`;
     return { ...base, question: rewritten, how: 'ellipsis', sameArticles: false };
   }

@@ -468,9 +468,13 @@ function eventClauseEnd(hay: string, from: number, at: number): number {
   return m ? from + m.index : hay.length;
 }
 
-/** The periods of a question combined into one filter: spans intersected, the last order asked for, the first event bound. */
-export function readQuestionTime(text: string, today: string): QuestionTime {
-  const periods = readPeriods(text, today);
+/**
+ * The periods of a question combined into one filter: spans intersected, the last order asked
+ * for, the first event bound. `keep` leaves out the periods it refuses (they stay words of the
+ * question).
+ */
+export function readQuestionTime(text: string, today: string, keep?: (p: Period) => boolean): QuestionTime {
+  const periods = keep ? readPeriods(text, today).filter(keep) : readPeriods(text, today);
   const out: QuestionTime = { relative: false, periods };
   for (const p of periods) {
     if (p.from !== undefined && (out.from === undefined || p.from > out.from)) out.from = p.from;

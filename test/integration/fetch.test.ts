@@ -336,11 +336,13 @@ describe('robots.txt and the per-host pace', () => {
     web.set('/p1', html(PAGE));
     web.set('/p2', html(PAGE));
     web.set('/p3', html(PAGE));
-    const f = client({ hostIntervalMs: 150 });
+    // Arrival times are taken by the server, in this same process: a busy machine can delay one
+    // arrival by some milliseconds and not the next, so the bounds leave room for that.
+    const f = client({ hostIntervalMs: 300 });
     await Promise.all(['/p1', '/p2', '/p3'].map((p) => f({ url: web.url(p), expect: 'html' })));
     const times = ['/p1', '/p2', '/p3'].map((p) => web.hits(p)[0]?.at as number).sort((a, b) => a - b);
-    expect((times[1] as number) - (times[0] as number)).toBeGreaterThanOrEqual(140);
-    expect((times[2] as number) - (times[1] as number)).toBeGreaterThanOrEqual(140);
+    expect((times[1] as number) - (times[0] as number)).toBeGreaterThanOrEqual(250);
+    expect((times[2] as number) - (times[1] as number)).toBeGreaterThanOrEqual(250);
 
     web.requests.length = 0;
     web.set('/robots.txt', { headers: { 'content-type': 'text/plain' }, body: 'User-agent: *\nCrawl-delay: 0.4\n' });
@@ -348,7 +350,7 @@ describe('robots.txt and the per-host pace', () => {
     await g({ url: web.url('/p1'), expect: 'html' });
     await g({ url: web.url('/p2'), expect: 'html' });
     const gap = (web.hits('/p2')[0]?.at as number) - (web.hits('/p1')[0]?.at as number);
-    expect(gap).toBeGreaterThanOrEqual(390);
+    expect(gap).toBeGreaterThanOrEqual(350);
     web.delete('/robots.txt');
   });
 });

@@ -1,6 +1,6 @@
 import { type Context, InlineKeyboard } from 'grammy';
 import { type Services, replyHtml, typedQuestion, withTyping } from '../context.js';
-import type { Answer, FeedbackButtons } from '../../../src/index.js';
+import type { Answer, FeedbackButtons, RatedAnswer } from '../../../src/index.js';
 import { createDraftReply } from '../draft.js';
 import { formatAnswer } from '../format.js';
 import type { CitedParagraph } from '../../shared/citations.js';
@@ -37,7 +37,7 @@ export function answerKeyboard(sources: CitedParagraph[], paragraphWord: string,
  * bot's answer it replies to (only a reply to the bot's own answer goes on with a thread), or a
  * new thread named after the question's message.
  */
-function conversationKey(s: Services, ctx: Context): string | null {
+export function conversationKey(s: Services, ctx: Context): string | null {
   const chat = ctx.chat;
   if (!chat) return null;
   if (chat.type === 'private') return `c:${chat.id}`;
@@ -50,8 +50,8 @@ function conversationKey(s: Services, ctx: Context): string | null {
   return msg ? `t:${chat.id}:${msg.message_id}` : null;
 }
 
-/** Offers 👍/👎 for an answer; an answer goes out without them rather than not at all. */
-async function offerFeedback(s: Services, ctx: Context, answer: Answer): Promise<FeedbackButtons | null> {
+/** Offers 👍/👎 for an answer or a verdict; it goes out without them rather than not at all. */
+export async function offerFeedback(s: Services, ctx: Context, answer: RatedAnswer): Promise<FeedbackButtons | null> {
   if (!s.feedback || !ctx.chat) return null;
   try {
     return await s.feedback.offer(answer, { platform: 'telegram', scope: String(ctx.chat.id) });
@@ -87,14 +87,18 @@ export async function answerQuestion(s: Services, ctx: Context, raw: string): Pr
   const { messages, sources } = formatAnswer(answer);
   const buttons = await offerFeedback(s, ctx, answer);
   const f = sharedMessages(answer.lang).feedback;
-  const keyboard = answerKeyboard(answer.refused ? [] : sources, t.paragraph, buttons ? { buttons, up: f.up, down: f.down } : undefined);
+  const keyboard = answerKeyboard(sources, t.paragraph, buttons ? { buttons, up: f.up, down: f.down } : undefined);
   const sent = draft ? await draft.finish(messages, keyboard) : await replyHtml(ctx, messages, keyboard);
   if (key && ctx.chat) {
     s.conversations.remember(key, answer);
     // A reply to any part of the answer goes on with this conversation.
     for (const id of sent) s.conversations.link(`${ctx.chat.id}:${id}`, key);
   }
-  const how = answer.refused ? `refused (${answer.reason ?? 'no reason'})` : `${answer.mode} with ${answer.citations.length} citations${answer.flagged ? ', flagged' : ''}`;
+  const how = answer.verdict
+    ? `a yes/no question checked: ${answer.verdict.verdict}${answer.verdict.mismatches.length ? ` (${answer.verdict.mismatches.map((m) => m.kind).join(', ')})` : ''}`
+    : answer.refused
+      ? `refused (${answer.reason ?? 'no reason'})`
+      : `${answer.mode} with ${answer.citations.length} citations${answer.flagged ? ', flagged' : ''}`;
   s.logger.info(
     `telegram: answered in chat ${ctx.chat?.id}: ${how}${answer.understood ? ', a follow-up' : ''}, ${messages.length} message(s)${draft && draft.calls() > 0 ? ` after ${draft.calls()} draft call(s)` : ''}, ${Math.round(answer.timing.totalMs)} ms`,
   );

@@ -1,9 +1,11 @@
 import { type Context, InlineKeyboard } from 'grammy';
 import { type CheckResult, checkWording } from '../../../src/index.js';
+import { sharedMessages } from '../../shared/messages.js';
 import { readCheckText } from '../../shared/text.js';
+import { ratedCheck } from '../../shared/verdict.js';
 import { type Services, replyHtml, replyText, textsFor, withTyping, withinLimit } from '../context.js';
 import { formatCheck } from '../format.js';
-import { answerKeyboard, answerQuestion } from './ask.js';
+import { answerKeyboard, answerQuestion, conversationKey, offerFeedback } from './ask.js';
 
 /** Data of the button under a checked statement that asks it as a question instead. */
 export const ASK_INSTEAD = 'q';
@@ -27,10 +29,11 @@ export async function checkCommand(s: Services, ctx: Context, raw: string): Prom
 }
 
 /**
- * Checks a statement, or each claim of a longer text, and replies verdict first. A text the
- * user asked to check that holds only questions is checked as the statement its question
- * asks about ("Có phải … không?"). With `offerQuestion` (a plain statement in a private chat),
- * a button under the reply asks the same text as a question instead.
+ * Checks a statement, or each claim of a longer text, and replies verdict first, with 👍 / 👎
+ * when feedback is on. A text the user asked to check that holds only questions is checked as
+ * the statement its question asks about ("Có phải … không?"). With `offerQuestion` (a plain
+ * statement in a private chat), a button under the reply asks the same text as a question
+ * instead. The check becomes the conversation's latest turn, so a follow-up reads against it.
  */
 export async function checkStatement(s: Services, ctx: Context, raw: string, options: { offerQuestion: boolean }): Promise<void> {
   if (!(await withinLimit(s, ctx, raw))) return;
@@ -45,9 +48,18 @@ export async function checkStatement(s: Services, ctx: Context, raw: string, opt
     return r.refused === 'no-claim' && r.skipped.some((x) => x.reason === 'question') ? s.engine.check(text, { single: true }) : r;
   });
   const { messages, sources } = formatCheck(result);
-  const keyboard = result.refused ? undefined : answerKeyboard(sources, t.paragraph);
+  // A verdict is rated as an answer is; a text with nothing to check has nothing to rate.
+  const buttons = result.refused ? null : await offerFeedback(s, ctx, ratedCheck(result));
+  const f = sharedMessages(result.lang).feedback;
+  const keyboard = result.refused ? undefined : answerKeyboard(sources, t.paragraph, buttons ? { buttons, up: f.up, down: f.down } : undefined);
   const withAsk = options.offerQuestion ? (keyboard ?? new InlineKeyboard()).row().text(checkWording(result.lang).askInstead, ASK_INSTEAD) : keyboard;
-  await replyHtml(ctx, messages, withAsk);
+  // The check is a turn of the conversation: "Vậy tổ chức ở đâu?" after it reads against it.
+  const key = result.refused ? null : conversationKey(s, ctx);
+  const sent = await replyHtml(ctx, messages, withAsk);
+  if (key && ctx.chat) {
+    s.conversations.remember(key, result);
+    for (const id of sent) s.conversations.link(`${ctx.chat.id}:${id}`, key);
+  }
   const verdicts = result.claims.map((c) => `${c.verdict}${c.mismatches.length ? ` (${c.mismatches.map((m) => m.kind).join(', ')})` : ''}`).join('; ');
   s.logger.info(`telegram: checked in chat ${ctx.chat?.id}: ${result.refused ? `nothing to check (${result.refused})` : verdicts}, ${result.skipped.length} skipped, ${Math.round(result.timing.totalMs)} ms`);
 }
