@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const CHAT_LIBRARIES = ['grammy', 'grammy/*', '@grammyjs/*', 'discord.js', '@discordjs/*'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.kiemchung/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.kiemchung/**', 'bench/.cache/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -24,6 +24,8 @@ export interface BenchOptions {
   keep: boolean;
   smoke: boolean;
   langchain: boolean;
+  /** Measure SQLite FTS5 on the same passages and tokens. */
+  fts5: boolean;
   /** Time hnswlib inserts and recall for a few graph settings at the largest size. */
   sweep: boolean;
   /** Run the children from tsc output (product-like, and worker threads work) or through tsx. */
@@ -47,6 +49,7 @@ const USAGE = `npm run bench -- [options]
   --work-dir DIR                corpora and indexes (default a temp folder, removed afterwards)
   --keep                        keep the work folder
   --no-langchain                skip the plain LangChain pipeline
+  --no-fts5                     skip SQLite FTS5 on the same passages and tokens
   --no-sweep                    skip the HNSW settings sweep (on by default except with --smoke)
   --answer-articles N           vinewsqa-dev articles to include (default all 500; 100 with --smoke)
   --runtime compiled|tsx        how children run (default compiled; tsx with --smoke)
@@ -87,6 +90,7 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
       'work-dir': { type: 'string' },
       keep: { type: 'boolean', default: false },
       'no-langchain': { type: 'boolean', default: false },
+      'no-fts5': { type: 'boolean', default: false },
       'no-sweep': { type: 'boolean', default: false },
       runtime: { type: 'string' },
       profile: { type: 'boolean', default: false },
@@ -116,6 +120,7 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     keep: values.keep,
     smoke,
     langchain: !values['no-langchain'],
+    fts5: !values['no-fts5'],
     sweep: !smoke && !values['no-sweep'],
     runtime,
     profile: values.profile,

@@ -14,10 +14,11 @@ export interface ExactIndex {
 export function loadExact(reader: SegmentStore): ExactIndex {
   const dimension = reader.manifest.embedder.dimension;
   let live = 0;
-  const segments = reader.segments.map((s) => {
+  const segments = reader.segments.map((s, si) => {
     const vectors = s.passageCount ? s.vectors() : new Float32Array(0);
-    for (let i = 0; i < s.passageCount; i++) if (!s.deleted[i]) live++;
-    return { vectors, deleted: s.deleted, n: s.passageCount };
+    const deleted = Uint8Array.from({ length: s.passageCount }, (_, i) => (reader.isDeleted(si, i) ? 1 : 0));
+    for (let i = 0; i < s.passageCount; i++) if (!deleted[i]) live++;
+    return { vectors, deleted, n: s.passageCount };
   });
   return { dimension, segments, live, passageId: (s, i) => reader.passageId(s, i) };
 }

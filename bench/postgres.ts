@@ -25,7 +25,7 @@ import type { FidelityResult } from './tasks/pg-fidelity.js';
 import type { QueryResult } from './tasks/query.js';
 import type { ThroughputResult } from './tasks/throughput.js';
 import type { DatabaseConfig } from '../src/config.js';
-import { HashEmbedder } from '../src/embed/hash-embedder.js';
+import { benchEmbedder } from './embedder.js';
 import { createLogger } from '../src/log.js';
 import { openDatabase } from '../src/store/postgres/database.js';
 import { importEmbeddedIndex } from '../src/store/postgres/import-index.js';
@@ -103,7 +103,7 @@ try {
     const b = await runTask<BuildResult>('build', { corpus, indexDir }, { runtime });
     embeddedBuild = { ...b.result, wallMs: b.wallMs };
   } else indexDir = path.resolve(values.index);
-  const embedder = new HashEmbedder();
+  const embedder = benchEmbedder();
   const segStats = SegmentStore.open(indexDir, embedder).stats();
 
   const schema = `bench_${label}`;

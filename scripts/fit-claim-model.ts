@@ -19,7 +19,7 @@ import { FEATURE_NAMES, VERDICTS, featureVector, decide, probabilities, SAME_FAC
 import { prepareEvalIndex, loadClaims } from '../src/cli/eval.js';
 import { SegmentStore } from '../src/store/segment-store.js';
 import { loadConfig, silentLogger } from '../src/index.js';
-import { HASH_FUSION } from '../src/retrieve/retrieve.js';
+import { fusionFor } from '../src/retrieve/retrieve.js';
 import type { Verdict } from '../src/types.js';
 
 const { values } = parseArgs({
@@ -56,7 +56,10 @@ const { indexDir, embedder } = await prepareEvalIndex({
   config,
   logger: silentLogger,
 });
-const deps = createCheckDeps(SegmentStore.open(indexDir, embedder), embedder, HASH_FUSION);
+const store = SegmentStore.open(indexDir, embedder);
+// As the engine opens it: a learned embedder's model from the index, the fusion for its vectors.
+if (embedder.learnsFromCorpus) embedder.loadModel(store.embedderModel()!);
+const deps = createCheckDeps(store, embedder, fusionFor(embedder.kind));
 const LABEL: Record<string, Verdict> = { supported: 'supported', refuted: 'contradicted', nei: 'not-found' };
 const rows: Row[] = [];
 let skipped = 0;

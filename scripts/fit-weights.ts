@@ -20,7 +20,7 @@ import { DEFAULT_EXTRACTIVE, extractiveAnswer } from '../src/answer/extractive.j
 import { REFUSAL_FEATURES } from '../src/answer/confidence.js';
 import { SENTENCE_FEATURES, SENTENCE_MODEL } from '../src/answer/select.js';
 import { analyzeQuestion, retrievalQuery } from '../src/answer/question-type.js';
-import { HASH_FUSION, retrieve } from '../src/retrieve/retrieve.js';
+import { fusionFor, retrieve } from '../src/retrieve/retrieve.js';
 import { RERANK_POOL } from '../src/retrieve/rerank.js';
 import { expandQuery, translateTerms } from '../src/text/glossary.js';
 import { detectLang } from '../src/text/lang.js';
@@ -68,11 +68,13 @@ async function run(setName: string, detailed = DEFAULT_EXTRACTIVE.detailed): Pro
   const set = SETS[setName] as Set;
   const { indexDir, embedder } = await prepareEvalIndex({ ...set, cacheDir: CACHE, config, logger: silentLogger });
   const store = SegmentStore.open(indexDir, embedder);
+  // As the engine opens it: a learned embedder's model from the index, the fusion for its vectors.
+  if (embedder.learnsFromCorpus) embedder.loadModel(store.embedderModel()!);
   const out: Case[] = [];
   for (const [line, q] of loadQuestions(set.questions).entries()) {
     const lang = detectLang(q.question);
     const analysis = analyzeQuestion(q.question);
-    const { hits } = await retrieve(store, embedder, expandQuery(retrievalQuery(q.question, analysis), lang), { k: RERANK_POOL, fusion: HASH_FUSION });
+    const { hits } = await retrieve(store, embedder, expandQuery(retrievalQuery(q.question, analysis), lang), { k: RERANK_POOL, fusion: fusionFor(embedder.kind) });
     if (!hits.length) continue;
     const ex = await extractiveAnswer({ store, question: q.question, lang, hits, analysis, translated: lang === 'en' ? translateTerms(q.question) : [], settings: { ...DEFAULT_EXTRACTIVE, detailed } });
     out.push({ q, fit: even(q, line, setName), ex, set: setName });

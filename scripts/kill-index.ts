@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { HashEmbedder } from '../src/embed/hash-embedder.js';
+import { CorpusEmbedder } from '../src/embed/corpus-embedder.js';
 import { updateIndex } from '../src/store/update-index.js';
 import { queryTerms } from '../src/retrieve/query-terms.js';
 import { SegmentStore } from '../src/store/segment-store.js';
@@ -45,7 +45,8 @@ export async function killLoop(opts: { corpus: string; kills: number; seed: numb
   const corpus = path.join(work, 'corpus');
   const indexDir = path.join(work, 'index');
   await materialise(opts.corpus, corpus, opts.limit ?? Infinity);
-  const embedder = new HashEmbedder();
+  // The embedder kiemchung index uses by default (the children run the command as a user would).
+  const embedder = new CorpusEmbedder();
   await updateIndex({ indexDir, corpus, embedder });
   let x = opts.seed;
   const rnd = () => ((x = (x * 1103515245 + 12345) % 2147483648), x / 2147483648);

@@ -18,7 +18,7 @@ const intIn = (min: number, max: number, def: number) =>
 const embedderSpec = z
   .string()
   .trim()
-  .regex(/^(hash|transformers:.+|openai:.+)$/, 'expected hash, transformers:<model folder> or openai:<model>');
+  .regex(/^(corpus|hash|transformers:.+|openai:.+)$/, 'expected corpus, hash, transformers:<model folder> or openai:<model>');
 
 const llmSpec = z
   .string()
@@ -41,7 +41,7 @@ const databaseUrl = z
 export const configSchema = z.object({
   KIEMCHUNG_CORPUS: z.string().trim().min(1).default('corpus'),
   KIEMCHUNG_INDEX_DIR: z.string().trim().min(1).default(path.join('.kiemchung', 'index')),
-  KIEMCHUNG_EMBEDDINGS: embedderSpec.default('hash'),
+  KIEMCHUNG_EMBEDDINGS: embedderSpec.default('corpus'),
   KIEMCHUNG_LLM: llmSpec.default('none'),
   KIEMCHUNG_TOP_K: intIn(1, 50, 8),
   /** Answers whose confidence falls below this are refused. */

@@ -4,21 +4,21 @@ import { createEmbedder } from './embed/create-embedder.js';
 import type { Embedder } from './embed/embedder.js';
 import fs from 'node:fs';
 import path from 'node:path';
-import { InputError, KiemchungError } from './errors.js';
+import { IndexError, InputError, KiemchungError } from './errors.js';
 import type { FetchFn } from './fetch/fetch-url.js';
 import { createWebClient } from './fetch/web-client.js';
 import { ingestPage } from './ingest/add-pages.js';
 import { CorpusUrls } from './ingest/corpus-urls.js';
 import { FeedStore } from './feeds/feed-store.js';
 import { createFeeds } from './feeds/feeds.js';
-import type { IndexProgress } from './store/update-index.js';
+import { type IndexProgress, corpusUnchanged } from './store/update-index.js';
 import type { Store } from './store/port.js';
 import { type IndexBackend, openBackend } from './store/backend.js';
 import { type Logger, createLogger, secretValues } from './log.js';
 import { articleRef } from './answer/article-ref.js';
 import { answerWithLlm } from './answer/answer-with-llm.js';
 import { closestArticles, extractiveAnswer, messages } from './answer/extractive.js';
-import { type FusionSettings, HASH_FUSION, NEURAL_FUSION, type Retrieved, retrieve } from './retrieve/retrieve.js';
+import { type FusionSettings, type Retrieved, fusionFor, retrieve } from './retrieve/retrieve.js';
 import { analyzeQuestion, retrievalQuery } from './answer/question-type.js';
 import { RERANK_POOL } from './retrieve/rerank.js';
 import { expandQuery, translateTerms } from './text/glossary.js';
@@ -55,10 +55,11 @@ export interface EngineOptions {
   env?: NodeJS.ProcessEnv;
   logger?: Logger;
   /**
-   * Bring the index up to date with the corpus before serving: builds it when missing,
-   * re-embeds only changed articles, and is quick when nothing changed. `'if-missing'` builds
-   * it only when there is none. Default: true for the embedded index; `'if-missing'` for the
-   * database, which several replicas share and `kiemchung index` updates.
+   * Keep the index up to date with the corpus: builds it before serving when it is missing or
+   * cannot be read as it is; otherwise serves it at once and checks the corpus in the
+   * background (`Engine.checked`), re-embedding only changed articles. `'if-missing'` builds it
+   * only when there is none and never checks the corpus. Default: true for the embedded index;
+   * `'if-missing'` for the database, which several replicas share and `kiemchung index` updates.
    */
   autoIndex?: boolean | 'if-missing';
   /** An embedder instance to use instead of the configured one. */
@@ -91,7 +92,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   const config = loadConfig(env, options.config);
   const logger = options.logger ?? createLogger(config.logLevel, undefined, secretValues(env));
   const embedder = options.embedder ?? (await createEmbedder(config.embeddings, { config, logger }));
-  const fusion: FusionSettings = { ...(embedder.kind === 'lexical-hash' ? HASH_FUSION : NEURAL_FUSION), ...options.fusion };
+  const fusion: FusionSettings = { ...fusionFor(embedder.kind), ...options.fusion };
 
   const backend: IndexBackend = await openBackend({ config, embedder, logger, follow: true });
   const logReport = (report: IndexReport): IndexReport => {
@@ -104,13 +105,35 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   };
   const update = async (): Promise<IndexReport> =>
     logReport(await backend.update({ corpus: config.corpus, ...(options.onIndexProgress ? { onProgress: options.onIndexProgress } : {}) }));
+  /** The store serving the newest generation, with the embedder's learned model (if it learns one) from it. */
+  const openStore = async (): Promise<Store> => {
+    const opened = await backend.open();
+    if (embedder.learnsFromCorpus) {
+      const model = opened.embedderModel();
+      if (!model) throw new IndexError('index-corrupt', `the index in ${backend.location} has no model for embedder ${embedder.id}; run "kiemchung index --rebuild" to rebuild it`);
+      embedder.loadModel(model);
+    }
+    return opened;
+  };
+  const auto = options.autoIndex ?? (backend.kind === 'postgres' ? 'if-missing' : true);
   let store: Store;
+  // Whether the index was built before serving (then the corpus needs no check in the background).
+  let builtFirst = false;
   let llm: Awaited<ReturnType<typeof import('./answer/llm.js').createLlmAnswerer>> | null;
   let checkPrompts: CheckPrompts | null;
   try {
-    const auto = options.autoIndex ?? (backend.kind === 'postgres' ? 'if-missing' : true);
-    if (auto === true || (auto === 'if-missing' && !(await backend.exists()))) await update();
-    store = await backend.open();
+    // Serve the stored index first when it can be; build before serving when it cannot.
+    let served: Store | null = null;
+    if (auto !== false) {
+      try {
+        served = await openStore();
+      } catch (err) {
+        if (!(err instanceof IndexError) || (auto === 'if-missing' && err.code !== 'index-missing')) throw err;
+        await update();
+        builtFirst = true;
+      }
+    }
+    store = served ?? (await openStore());
     // LangChain and the provider packages load only when an LLM is configured.
     llm = config.llm === 'none' ? null : await (await import('./answer/llm.js')).createLlmAnswerer(config.llm, { config, logger });
     checkPrompts = llm ? loadCheckPrompts(config.promptsDir) : null;
@@ -323,7 +346,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   const reindex = (): Promise<IndexReport> => {
     reindexing ??= exclusive(() =>
       update().then(async (report) => {
-        if (report.wrote) store = await backend.open();
+        if (report.wrote) store = await openStore();
         // Files may have been added, moved or edited by hand: read the addresses again when needed.
         corpusUrls = null;
         return report;
@@ -335,14 +358,28 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   };
 
   // The first answers after a start compile the question rules, the fact patterns and the
-  // answer path; a few questions of different kinds answered now (their answers dropped) keep
-  // that out of the first users' waiting time.
-  if (store.stats().passages > 0) {
-    for (const w of WARM_UP[config.llm === 'none' ? 'extractive' : 'none']) await answerOne(w).catch(() => undefined);
-    // The same for the check: its readers of numbers, dates and names and its comparison.
-    const deps = createCheckDeps(store, embedder, fusion);
-    for (const w of CHECK_WARM_UP) await checkText(w, {}, async (claim, o) => (await checkClaimOffline(deps, claim, o)).result).catch(() => undefined);
-  }
+  // answer path; a few questions of different kinds answered in the background once the engine
+  // is returned (their answers dropped, one per turn of the event loop) keep that out of the
+  // first users' waiting time without keeping a first question waiting for all of them.
+  let closing = false;
+  const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const warmedUp: Promise<void> =
+    store.stats().passages > 0
+      ? (async () => {
+          for (const w of WARM_UP[config.llm === 'none' ? 'extractive' : 'none']) {
+            await nextTurn();
+            if (closing) return;
+            await answerOne(w).catch(() => undefined);
+          }
+          // The same for the check: its readers of numbers, dates and names and its comparison.
+          const deps = createCheckDeps(store, embedder, fusion);
+          for (const w of CHECK_WARM_UP) {
+            await nextTurn();
+            if (closing) return;
+            await checkText(w, {}, async (claim, o) => (await checkClaimOffline(deps, claim, o)).result).catch(() => undefined);
+          }
+        })()
+      : Promise.resolve();
 
   const corpusFolder = (): string => {
     let st: fs.Stats | null = null;
@@ -401,7 +438,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       if (fresh.length > 0) {
         // Only the pages just written are indexed (the update decides when to read the corpus and merge instead).
         index = logReport(await backend.update({ corpus: config.corpus, upsert: fresh }));
-        if (index.wrote) store = await backend.open();
+        if (index.wrote) store = await openStore();
       }
       return { results, ...(index ? { index } : {}), ms: Math.round(performance.now() - t0) };
     });
@@ -458,7 +495,21 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     return watch;
   };
 
+  // The corpus check of an engine that started on its persisted index, begun after a turn of
+  // the event loop (a question asked as soon as the engine is returned goes first); skipped
+  // when no corpus file changed since the index was last brought up to date with them.
+  const checked: Promise<IndexReport | null> =
+    auto === true && !builtFirst && !(backend.kind === 'embedded' && corpusUnchanged(config.indexDir, config.corpus))
+      ? nextTurn()
+          .then(() => (closing ? null : reindex()))
+          .catch((err: unknown) => {
+            logger.error('checking the corpus for changes failed; serving the index as it is', err);
+            return null;
+          })
+      : Promise.resolve(null);
+
   return {
+    checked,
     limits: Object.freeze({ maxQuestionChars: config.maxQuestionChars, maxCheckChars: MAX_CHECK_CHARS }),
     coordination: backend.coordination,
     ask,
@@ -474,6 +525,9 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     },
     watchFeeds,
     close: async () => {
+      closing = true;
+      await warmedUp;
+      await checked;
       await Promise.all([...watches].map((w) => w.stop()));
       await reindexing?.catch(() => undefined);
       await writing.catch(() => undefined);
@@ -507,3 +561,4 @@ function orderByDate(hits: Retrieved[], order: PeriodOrder): Retrieved[] {
   relevant.sort((a, b) => sign * a.article.date.localeCompare(b.article.date) || b.score - a.score);
   return [...relevant, ...rest];
 }
+

@@ -479,6 +479,15 @@ export interface Engine {
   /** Re-reads the corpus and updates the index incrementally, then serves the new index. */
   reindex(): Promise<IndexReport>;
   /**
+   * The corpus check of start-up: an engine that found a usable index serves it at once and
+   * brings it up to date with the corpus in the background (what `reindex` does), then serves
+   * the updated index. Resolves with that update's report, or null when none ran (the index
+   * was built before serving, `autoIndex` was off, or no corpus file was written, added,
+   * removed or replaced since the index was last brought up to date with the whole corpus:
+   * sizes, times and inodes are compared, no file is read); a failed check is logged, not thrown.
+   */
+  readonly checked: Promise<IndexReport | null>;
+  /**
    * Fetches news pages, extracts their articles, writes them into the corpus folder as Markdown
    * files and indexes them, so that they are answerable when it resolves. The same page (after
    * redirects and its canonical link) is never stored twice: a changed page updates its article

@@ -1,6 +1,6 @@
 import { task, peakRssMiB } from '../child.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
-import { HashEmbedder } from '../../src/embed/hash-embedder.js';
+import { benchEmbedder } from '../embedder.js';
 import { updateIndex } from '../../src/store/update-index.js';
 
 export interface BuildInput {
@@ -33,7 +33,7 @@ task<BuildInput, BuildResult>(async (input) => {
   const report = await updateIndex({
     indexDir: input.indexDir,
     corpus: input.corpus,
-    embedder: new HashEmbedder(),
+    embedder: benchEmbedder(),
     loaded,
     rebuild: true,
     ...(input.workers ? { workers: input.workers } : {}),

@@ -2,9 +2,9 @@ import { task } from '../child.js';
 import type { BenchQuestion } from '../data.js';
 import { exactSearch, loadExact, recallAtK } from '../exact.js';
 import { type Latency, Recall, firstSeen, latency } from '../metrics.js';
-import { HashEmbedder } from '../../src/embed/hash-embedder.js';
+import { benchEmbedder, openBenchStore } from '../embedder.js';
+import type { SegmentStore } from '../../src/store/segment-store.js';
 import type { PassageHit } from '../../src/store/port.js';
-import { SegmentStore } from '../../src/store/segment-store.js';
 import { HASH_FUSION, retrieve } from '../../src/retrieve/retrieve.js';
 
 export interface ExactInput {
@@ -33,8 +33,8 @@ export interface ExactResult {
  * it, and whether kiemchung's fused ranking changes when its vector side is exact.
  */
 task<ExactInput, ExactResult>(async (input) => {
-  const embedder = new HashEmbedder();
-  const reader = SegmentStore.open(input.indexDir, embedder);
+  const embedder = benchEmbedder();
+  const reader = openBenchStore(input.indexDir, embedder);
   const ex = loadExact(reader);
   const fusion = HASH_FUSION;
   const K = Math.max(10, fusion.vectorK);

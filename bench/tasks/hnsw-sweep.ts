@@ -3,9 +3,8 @@ import { task } from '../child.js';
 import type { BenchQuestion } from '../data.js';
 import { exactSearch, loadExact, recallAtK } from '../exact.js';
 import { latency } from '../metrics.js';
-import { HashEmbedder } from '../../src/embed/hash-embedder.js';
+import { benchEmbedder, openBenchStore } from '../embedder.js';
 import type { PassageHit } from '../../src/store/port.js';
-import { SegmentStore } from '../../src/store/segment-store.js';
 import { DEFAULT_HNSW } from '../../src/store/segment.js';
 
 export interface HnswSweepInput {
@@ -45,8 +44,8 @@ const CONFIGS = [
  * few graph settings, one thread: what bounds the full build, and what a cheaper graph costs.
  */
 task<HnswSweepInput, HnswSweepResult>(async (input) => {
-  const embedder = new HashEmbedder();
-  const reader = SegmentStore.open(input.indexDir, embedder);
+  const embedder = benchEmbedder();
+  const reader = openBenchStore(input.indexDir, embedder);
   const full = loadExact(reader);
   const d = full.dimension;
   // The first `sample` live vectors, as one flat segment.

@@ -2,7 +2,7 @@ import { task } from '../child.js';
 import type { BenchQuestion } from '../data.js';
 import { type Latency, latency } from '../metrics.js';
 import type { DatabaseConfig } from '../../src/config.js';
-import { HashEmbedder } from '../../src/embed/hash-embedder.js';
+import { benchEmbedder } from '../embedder.js';
 import { silentLogger } from '../../src/log.js';
 import { queryTerms } from '../../src/retrieve/query-terms.js';
 import type { PassageHit, Store } from '../../src/store/port.js';
@@ -35,7 +35,7 @@ export interface FidelityResult {
 
 /** The database store's lexical search against the embedded store's, on the same index and questions. */
 task<FidelityInput, FidelityResult>(async (input) => {
-  const embedder = new HashEmbedder();
+  const embedder = benchEmbedder();
   const seg = SegmentStore.open(input.indexDir, embedder);
   const db = openDatabase(input.database, silentLogger);
   const pg = await PostgresStore.open(db, embedder, silentLogger, { listen: false });

@@ -1,8 +1,8 @@
 import { peakRssMiB, rssMiB, task } from '../child.js';
 import { type BenchQuestion } from '../data.js';
 import { type Latency, Recall, answerArticles, firstSeen, latency } from '../metrics.js';
-import { HashEmbedder } from '../../src/embed/hash-embedder.js';
 import type { DatabaseConfig } from '../../src/config.js';
+import { benchEmbedder } from '../embedder.js';
 import { createEngine, silentLogger } from '../../src/index.js';
 
 export interface QueryInput {
@@ -25,6 +25,8 @@ export interface QueryResult {
   ask: Latency & { r1: number; r10: number; refused: number; retrieveP50: number };
   /** CPU time of this process per answer (less sensitive than wall time to other load on the machine). */
   askCpu: Latency;
+  /** CPU time per search. */
+  searchCpu?: Latency;
 }
 
 /** `search` and `ask` one question at a time on a persisted index, with quality and memory. */
@@ -34,7 +36,7 @@ task<QueryInput, QueryResult>(async (input) => {
   const engine = await createEngine({
     config: { corpus: input.corpus, indexDir: input.indexDir, ...(input.database ? { database: input.database } : {}) },
     autoIndex: false,
-    embedder: new HashEmbedder(),
+    embedder: benchEmbedder(),
     logger: silentLogger,
   });
   const openMs = performance.now() - t0;
@@ -46,11 +48,15 @@ task<QueryInput, QueryResult>(async (input) => {
   }
 
   const searchMs: number[] = [];
+  const searchCpuMs: number[] = [];
   const searchRecall = new Recall();
   for (const q of qs) {
+    const c = process.cpuUsage();
     const t = performance.now();
     const hits = await engine.search(q.question, { topK: 10 });
     searchMs.push(performance.now() - t);
+    const cu = process.cpuUsage(c);
+    searchCpuMs.push((cu.user + cu.system) / 1000);
     searchRecall.add(firstSeen(hits.map((h) => h.articleId)), q.articles);
   }
 
@@ -82,5 +88,6 @@ task<QueryInput, QueryResult>(async (input) => {
     search: { ...latency(searchMs), ...searchRecall.result },
     ask: { ...latency(askMs), ...askRecall.result, refused: qs.length ? (100 * refused) / qs.length : 0, retrieveP50: latency(retrieveMs).p50 },
     askCpu: latency(askCpuMs),
+    searchCpu: latency(searchCpuMs),
   };
 });

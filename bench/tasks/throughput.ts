@@ -1,7 +1,7 @@
 import { peakRssMiB, task, waitFor } from '../child.js';
 import type { BenchQuestion } from '../data.js';
-import { HashEmbedder } from '../../src/embed/hash-embedder.js';
 import type { DatabaseConfig } from '../../src/config.js';
+import { benchEmbedder } from '../embedder.js';
 import { createEngine, silentLogger } from '../../src/index.js';
 
 export interface ThroughputInput {
@@ -26,7 +26,7 @@ task<ThroughputInput, ThroughputResult>(async (input) => {
   const engine = await createEngine({
     config: { corpus: input.corpus, indexDir: input.indexDir, ...(input.database ? { database: input.database } : {}) },
     autoIndex: false,
-    embedder: new HashEmbedder(),
+    embedder: benchEmbedder(),
     logger: silentLogger,
   });
   for (const q of input.questions.slice(0, input.warmup)) await engine.ask(q.question, { topK: 10 });

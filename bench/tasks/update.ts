@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Article } from '../../src/corpus/article.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
-import { HashEmbedder } from '../../src/embed/hash-embedder.js';
+import { benchEmbedder, openBenchStore } from '../embedder.js';
 import { updateIndex } from '../../src/store/update-index.js';
-import { SegmentStore } from '../../src/store/segment-store.js';
 import { readCurrentManifest } from '../../src/store/manifest.js';
 import { createEngine, silentLogger } from '../../src/index.js';
 import type { IndexReport } from '../../src/types.js';
@@ -30,7 +31,9 @@ export interface UpdateResult {
   added: UpdateStep;
   removed: UpdateStep;
   /** `engine.reindex()` after one article changed in the corpus file: re-read, update, reopen. */
-  reindex: { ms: number; firstAskMs: number; changed: number };
+  reindex: { ms: number; firstAskMs: number; changed: number; /** Articles the untimed reindex before it brought in step with the file (the updates above). */ syncChanged?: number };
+  /** The whole `kiemchung index` command after one more article changed in the corpus file: process start to exit. */
+  cli?: { ms: number; changed: number };
   /** `SegmentStore.open` of the updated index (also part of reindex). */
   openMs: number;
   checks: { changedFound: boolean; addedFound: boolean; removedGone: boolean };
@@ -55,7 +58,7 @@ const CHANGE = ' Bộ trưởng nhấn mạnh thỏa thuận mới về chia s�
 
 /** Incremental updates on a built index: one article changed, one added, one removed. */
 task<UpdateInput, UpdateResult>(async (input) => {
-  const embedder = new HashEmbedder();
+  const embedder = benchEmbedder();
   const t0 = performance.now();
   const { articles } = await loadCorpus(input.corpus);
   const loadMs = performance.now() - t0;
@@ -79,7 +82,7 @@ task<UpdateInput, UpdateResult>(async (input) => {
   const removed = await step(list);
 
   const t1 = performance.now();
-  const reader = SegmentStore.open(input.indexDir, embedder);
+  const reader = openBenchStore(input.indexDir, embedder);
   const openMs = performance.now() - t1;
   const changedMeta = await reader.article(target.id);
   const changedText = changedMeta ? reader.paragraph(target.id, changedMeta.paragraphCount) : '';
@@ -89,15 +92,29 @@ task<UpdateInput, UpdateResult>(async (input) => {
     removedGone: (await reader.article(victim.id)) === null,
   };
 
-  // The engine's own path: the corpus file changes, reindex() re-reads it and updates.
+  // The engine's own path: one record of the corpus file changes, reindex() re-reads it and updates.
   const engine = await createEngine({ config: { corpus: input.corpus, indexDir: input.indexDir }, autoIndex: false, embedder, logger: silentLogger });
-  // The corpus file as the updates left it, with one more article changed.
-  const third = articles[mid + 2] as Article;
-  const record = (a: Article) =>
-    JSON.stringify({ id: a.id, title: a.title, body: (a === third ? [...a.paragraphs, CHANGE.trim()] : a.paragraphs).join('\n\n'), ...(a.date ? { date: a.date } : {}), ...(a.source ? { source: a.source } : {}), ...(a.url ? { url: a.url } : {}) });
+  // The corpus file as the updates above left the index (its other records as they were), brought in step untimed.
+  const raw = fs.readFileSync(input.corpus, 'utf8').split('\n').filter((l) => l.trim());
+  const lineOf = new Map(raw.map((l, i) => [String((JSON.parse(l) as { id: unknown }).id).toLowerCase(), i]));
+  const edited = (a: Article, extra = CHANGE) => {
+    const r = JSON.parse(raw[lineOf.get(a.id) as number] as string) as { body: string };
+    return JSON.stringify({ ...r, body: `${r.body.trimEnd()}${extra}` });
+  };
   const next = `${input.corpus}.next`;
-  fs.writeFileSync(next, `${list.map(record).join('\n')}\n`);
-  fs.renameSync(next, input.corpus);
+  const writeCorpus = () => {
+    fs.writeFileSync(next, `${raw.filter((l) => l !== '').join('\n')}\n`);
+    fs.renameSync(next, input.corpus);
+  };
+  raw[lineOf.get(target.id) as number] = edited(target);
+  raw[lineOf.get(victim.id) as number] = '';
+  raw.push(JSON.stringify({ id: ADDED.id, title: ADDED.title, body: ADDED.paragraphs.join('\n\n'), date: ADDED.date, source: ADDED.source }));
+  writeCorpus();
+  const sync = await engine.reindex();
+  // One more article changed in the file: the measured update.
+  const third = articles[mid + 2] as Article;
+  raw[lineOf.get(third.id) as number] = edited(third);
+  writeCorpus();
   const t2 = performance.now();
   const rr = await engine.reindex();
   const reindexMs = performance.now() - t2;
@@ -105,13 +122,30 @@ task<UpdateInput, UpdateResult>(async (input) => {
   await engine.ask(ADDED.title);
   const firstAskMs = performance.now() - t3;
   await engine.close();
+
+  // The command a newsroom runs: a fresh process reads the corpus file and updates the index after one more record changed.
+  const fourth = articles[mid + 3] as Article;
+  raw[lineOf.get(fourth.id) as number] = edited(fourth);
+  writeCorpus();
+  const fromSource = import.meta.url.endsWith('.ts');
+  const main = fileURLToPath(new URL(`../../src/cli/main.${fromSource ? 'ts' : 'js'}`, import.meta.url));
+  const t4 = performance.now();
+  const run = spawnSync(process.execPath, [...(fromSource ? ['--import', 'tsx'] : []), main, 'index', '--corpus', input.corpus, '--index', input.indexDir], {
+    encoding: 'utf8',
+    env: { ...process.env, KIEMCHUNG_LOG_LEVEL: 'warn' },
+  });
+  const cliMs = performance.now() - t4;
+  // Exit status 1 with a report: the index was updated and some records could not be read (the corpus has a bad one).
+  if (run.status !== 0 && !(run.status === 1 && /^indexed /m.test(run.stdout))) throw new Error(`kiemchung index failed (${run.status}): ${run.stderr}`);
+  const cliChanged = Number(/\((\d+) added, (\d+) changed/.exec(run.stdout)?.[2] ?? -1);
   return {
+    cli: { ms: cliMs, changed: cliChanged },
     articles: articles.length,
     loadMs,
     changed,
     added,
     removed,
-    reindex: { ms: reindexMs, firstAskMs, changed: rr.changed },
+    reindex: { ms: reindexMs, firstAskMs, changed: rr.changed, syncChanged: sync.added + sync.changed + sync.removed },
     openMs,
     checks,
     peakRssMiB: peakRssMiB(),

@@ -1,6 +1,7 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
+import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { parse as parseYaml } from 'yaml';
 import { ArticleError, CorpusError, errorMessage } from '../errors.js';
@@ -14,6 +15,37 @@ export interface LoadedCorpus {
   articles: Article[];
   /** Articles that could not be read, by path and reason; the rest are still loaded. */
   issues: IndexIssue[];
+  /**
+   * Records left unparsed because `LoadOptions.indexed` knew their content: their id and
+   * content hash (`recordHash`), in corpus order with `articles`.
+   */
+  unchanged?: UnchangedRecord[];
+}
+
+export interface UnchangedRecord {
+  id: string;
+  hash: string;
+  origin: string;
+}
+
+export interface LoadOptions {
+  /**
+   * The id under which a record with this content hash is already indexed, if it is: such a
+   * record is not parsed again (an update of a large corpus then parses only what changed).
+   */
+  indexed?: (hash: string) => string | undefined;
+}
+
+/** Content hash of each loaded article's source record (its JSONL line or Markdown file's bytes). */
+const recordHashes = new WeakMap<Article, string>();
+
+/** Hash of an article's source record as it was read, or undefined for an article not made by the loader. */
+export function recordHash(a: Article): string | undefined {
+  return recordHashes.get(a);
+}
+
+function hashRecord(raw: string | Buffer): string {
+  return crypto.hash('sha1', raw);
 }
 
 /** A Markdown article file larger than this is refused (a real article is a few kilobytes). */
@@ -99,36 +131,64 @@ function decode(buf: Buffer): string {
   }
 }
 
-async function* jsonlLines(file: string): AsyncGenerator<[string, number]> {
-  let input: NodeJS.ReadableStream = fs.createReadStream(file);
-  if (file.endsWith('.gz')) input = input.pipe(zlib.createGunzip());
-  const rl = readline.createInterface({ input, crlfDelay: Infinity });
-  let n = 0;
-  for await (const line of rl) {
-    n++;
-    yield [line, n];
-  }
+const gunzip = promisify(zlib.gunzip);
+
+/** A JSONL file's bytes, read without blocking the event loop while they arrive. */
+async function readBytes(file: string): Promise<Buffer> {
+  const buf = await fs.promises.readFile(file);
+  return file.endsWith('.gz') ? await gunzip(buf) : buf;
 }
 
-async function loadJsonl(file: string, add: (a: Article) => void, issue: (p: string, r: string) => void): Promise<void> {
+/** Records (or Markdown files) read between two turns of the event loop, so that a running engine keeps answering while it re-reads its corpus. */
+const RECORDS_PER_TURN = 2000;
+const FILES_PER_TURN = 200;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Reads a JSONL file line by line on its bytes: each line is hashed as it is (the same hash as
+ * its text), and only the lines whose record the index does not hold are decoded and parsed.
+ */
+async function loadJsonl(file: string, add: (a: Article) => void, skip: (u: UnchangedRecord) => void, issue: (p: string, r: string) => void, opts: LoadOptions): Promise<void> {
+  let bytes: Buffer;
   try {
-    for await (const [line, n] of jsonlLines(file)) {
-      if (!line.trim()) continue;
-      const origin = `${file}:${n}`;
-      try {
-        let record: unknown;
-        try {
-          record = JSON.parse(line);
-        } catch (err) {
-          throw new ArticleError('not valid JSON', { cause: err });
-        }
-        add(parseJsonlArticle(record, origin));
-      } catch (err) {
-        issue(origin, reasonOf(err));
-      }
-    }
+    bytes = await readBytes(file);
   } catch (err) {
     issue(file, `cannot be read (${errorMessage(err)})`);
+    return;
+  }
+  let n = 0;
+  let at = 0;
+  while (at < bytes.length) {
+    let end = bytes.indexOf(10, at);
+    if (end < 0) end = bytes.length;
+    n++;
+    if (n % RECORDS_PER_TURN === 0) await nextTurn();
+    const raw = bytes.subarray(at, end > at && bytes[end - 1] === 13 ? end - 1 : end);
+    at = end + 1;
+    const origin = `${file}:${n}`;
+    const hash = hashRecord(raw);
+    // A line the index holds was a valid record when it was indexed: it is not decoded again.
+    const known = opts.indexed?.(hash);
+    if (known !== undefined) {
+      skip({ id: known, hash, origin });
+      continue;
+    }
+    const line = raw.toString('utf8');
+    if (!line.trim()) continue;
+    try {
+      let record: unknown;
+      try {
+        record = JSON.parse(line);
+      } catch (err) {
+        throw new ArticleError('not valid JSON', { cause: err });
+      }
+      const a = parseJsonlArticle(record, origin);
+      // The hash of the line's text (the same as of its bytes when they are valid UTF-8).
+      recordHashes.set(a, hashRecord(line));
+      add(a);
+    } catch (err) {
+      issue(origin, reasonOf(err));
+    }
   }
 }
 
@@ -169,24 +229,56 @@ function walk(dir: string, issue: (p: string, r: string) => void, seen = new Set
   return out;
 }
 
+/** Files written more recently than this are not fingerprinted: a second write within a file system's time granularity could leave size and times alike. */
+const SETTLED_MS = 2000;
+
+/**
+ * A fingerprint of the corpus files at `location` as they are on disk now, without reading
+ * them: each file's path, size, modification and change times and inode. An equal fingerprint
+ * later means no corpus file was written, added, removed or replaced in between. Null when
+ * the location cannot be listed or a file was written in the last two seconds.
+ */
+export function corpusFingerprint(location: string): string | null {
+  try {
+    const files = fs.statSync(location).isDirectory() ? walk(location, () => undefined) : [location];
+    const h = crypto.createHash('sha256').update(path.resolve(location));
+    const now = Date.now();
+    for (const f of files) {
+      const st = fs.statSync(f);
+      if (now - Math.max(st.mtimeMs, st.ctimeMs) < SETTLED_MS) return null;
+      h.update(`\n${f}\t${st.size}\t${st.mtimeMs}\t${st.ctimeMs}\t${st.ino}`);
+    }
+    return h.digest('hex');
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Reads a corpus: a folder of Markdown articles (and/or JSONL files), or one JSONL file
  * (gzipped or not). Bad articles are reported with their path and reason and skipped; a
  * duplicate id keeps the first article.
  */
-export async function loadCorpus(location: string): Promise<LoadedCorpus> {
+export async function loadCorpus(location: string, opts: LoadOptions = {}): Promise<LoadedCorpus> {
   const issues: IndexIssue[] = [];
   const issue = (p: string, reason: string) => issues.push({ path: p, reason });
   const articles: Article[] = [];
+  const unchanged: UnchangedRecord[] = [];
   const firstOrigin = new Map<string, string>();
-  const add = (a: Article) => {
-    const prev = firstOrigin.get(a.id);
+  const first = (id: string, origin: string): boolean => {
+    const prev = firstOrigin.get(id);
     if (prev !== undefined) {
-      issue(a.origin, `duplicate id "${a.id}" (already used by ${prev})`);
-      return;
+      issue(origin, `duplicate id "${id}" (already used by ${prev})`);
+      return false;
     }
-    firstOrigin.set(a.id, a.origin);
-    articles.push(a);
+    firstOrigin.set(id, origin);
+    return true;
+  };
+  const add = (a: Article) => {
+    if (first(a.id, a.origin)) articles.push(a);
+  };
+  const skip = (u: UnchangedRecord) => {
+    if (first(u.id, u.origin)) unchanged.push(u);
   };
   let st: fs.Stats;
   try {
@@ -195,11 +287,13 @@ export async function loadCorpus(location: string): Promise<LoadedCorpus> {
     throw new CorpusError(`corpus not found: ${location} (set --corpus or KIEMCHUNG_CORPUS to a folder of articles or a .jsonl file)`);
   }
   const files = st.isDirectory() ? walk(location, issue) : [location];
+  let read = 0;
   for (const file of files) {
     if (isJsonl(file)) {
-      await loadJsonl(file, add, issue);
+      await loadJsonl(file, add, skip, issue, opts);
       continue;
     }
+    if (++read % FILES_PER_TURN === 0) await nextTurn();
     if (!isMarkdown(file)) {
       issue(file, 'not a corpus file (expected .md, .jsonl or .jsonl.gz)');
       continue;
@@ -207,10 +301,19 @@ export async function loadCorpus(location: string): Promise<LoadedCorpus> {
     try {
       const size = fs.statSync(file).size;
       if (size > MAX_ARTICLE_BYTES) throw new ArticleError(`too large (${(size / 1048576).toFixed(1)} MB; an article file may be at most ${MAX_ARTICLE_BYTES / 1048576} MB)`);
-      add(parseMarkdownArticle(decode(fs.readFileSync(file)), file));
+      const bytes = fs.readFileSync(file);
+      const hash = hashRecord(bytes);
+      const known = opts.indexed?.(hash);
+      if (known !== undefined) {
+        skip({ id: known, hash, origin: file });
+        continue;
+      }
+      const a = parseMarkdownArticle(decode(bytes), file);
+      recordHashes.set(a, hash);
+      add(a);
     } catch (err) {
       issue(file, reasonOf(err));
     }
   }
-  return { articles, issues };
+  return { articles, issues, ...(opts.indexed ? { unchanged } : {}) };
 }

@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import { ConfigError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Embedder } from './embedder.js';
+import { CorpusEmbedder } from './corpus-embedder.js';
 import { HashEmbedder } from './hash-embedder.js';
 
 export interface EmbedderContext {
@@ -14,6 +15,7 @@ export interface EmbedderContext {
  * when chosen, so the default install needs none of their packages.
  */
 export async function createEmbedder(spec: string, ctx: EmbedderContext): Promise<Embedder> {
+  if (spec === 'corpus') return new CorpusEmbedder();
   if (spec === 'hash') return new HashEmbedder();
   const colon = spec.indexOf(':');
   const provider = spec.slice(0, colon);
@@ -26,5 +28,5 @@ export async function createEmbedder(spec: string, ctx: EmbedderContext): Promis
     const { createOpenAIEmbedder } = await import('./openai-embedder.js');
     return createOpenAIEmbedder(rest, ctx);
   }
-  throw new ConfigError([`KIEMCHUNG_EMBEDDINGS: unknown provider "${provider}" (use hash, transformers:<folder> or openai:<model>)`]);
+  throw new ConfigError([`KIEMCHUNG_EMBEDDINGS: unknown provider "${provider}" (use corpus, hash, transformers:<folder> or openai:<model>)`]);
 }

@@ -1,12 +1,20 @@
 import { Embeddings } from '@langchain/core/embeddings';
-import { ProviderError } from '../errors.js';
+import { InternalError, ProviderError } from '../errors.js';
 
 /**
  * What an embedder's vectors are, which decides how retrieval fuses them with BM25:
  * `lexical-hash`, hashed words and character trigrams, a weak copy of the lexical signal (fused
- * by score at a small weight); `neural`, a model's vectors, an independent signal (fused by rank).
+ * by score at a small weight); `corpus`, topics learned from the corpus's own co-occurrences
+ * (fused by min-max normalised score at a small weight); `neural`, a model's vectors, an
+ * independent signal (fused by rank).
  */
-export type EmbedderKind = 'lexical-hash' | 'neural';
+export type EmbedderKind = 'lexical-hash' | 'corpus' | 'neural';
+
+/** Passage texts for learning a model from the corpus: passage `i` as [title, text]. */
+export interface PassageTexts {
+  length: number;
+  text(i: number): string[];
+}
 
 /**
  * How a build worker thread makes its own copy of an embedder: the module to import, the class
@@ -38,6 +46,23 @@ export abstract class Embedder extends Embeddings {
    */
   workerRecipe(): WorkerRecipe | null {
     return null;
+  }
+  /**
+   * Whether the embedder learns a model from the corpus at the first full build. Such a model
+   * is stored with the index (`Store.embedderModel`) and loaded from it before embedding.
+   */
+  readonly learnsFromCorpus: boolean = false;
+  /** Whether a learned model is loaded (always true for embedders that learn nothing). */
+  get hasModel(): boolean {
+    return true;
+  }
+  /** Learns a model from the corpus's passages, uses it, and returns its bytes to store. */
+  learnModel(_passages: PassageTexts): Uint8Array {
+    throw new InternalError(`embedder ${this.id} learns no model`);
+  }
+  /** Uses a model learned earlier (the bytes `learnModel` returned). */
+  loadModel(_bytes: Uint8Array): void {
+    throw new InternalError(`embedder ${this.id} learns no model`);
   }
   /** Releases model sessions or sockets. */
   async close(): Promise<void> {}

@@ -1,5 +1,5 @@
 import { paragraphId } from '../corpus/ids.js';
-import type { Embedder } from '../embed/embedder.js';
+import type { Embedder, EmbedderKind } from '../embed/embedder.js';
 import { InternalError } from '../errors.js';
 import type { PassageHit, PassageId, PassageLocation, QueryTerm, Store } from '../store/port.js';
 import { DEFAULT_QUERY_WEIGHTS, type QueryWeights, queryTerms } from './query-terms.js';
@@ -8,9 +8,10 @@ import type { SearchFilter } from '../types.js';
 export interface FusionSettings {
   /**
    * `linear`: each list's scores divided by its best score, then weighted and added;
-   * `rrf`: weighted reciprocal-rank fusion, w / (rrfK + rank).
+   * `minmax`: each list's scores mapped onto [0, 1] between its worst and best, then weighted
+   * and added; `rrf`: weighted reciprocal-rank fusion, w / (rrfK + rank).
    */
-  mode: 'linear' | 'rrf';
+  mode: 'linear' | 'minmax' | 'rrf';
   /** Candidates taken from each retriever before fusion. */
   lexicalK: number;
   vectorK: number;
@@ -29,6 +30,17 @@ export interface FusionSettings {
  */
 export const HASH_FUSION: FusionSettings = { mode: 'linear', lexicalK: 100, vectorK: 50, rrfK: 60, lexicalWeight: 1, vectorWeight: 0.05, query: DEFAULT_QUERY_WEIGHTS };
 export const NEURAL_FUSION: FusionSettings = { ...HASH_FUSION, mode: 'rrf', vectorWeight: 1 };
+/**
+ * The corpus embedder's topic vectors, fused by min-max normalised score at a small weight:
+ * measured on ViNewsQA with 5,000 distractors (docs/benchmarks.md), larger weights or rank
+ * fusion let topic neighbours outrank exact matches.
+ */
+export const CORPUS_FUSION: FusionSettings = { ...HASH_FUSION, mode: 'minmax', vectorWeight: 0.05 };
+
+/** The fusion for an embedder's kind of vectors. */
+export function fusionFor(kind: EmbedderKind): FusionSettings {
+  return kind === 'lexical-hash' ? HASH_FUSION : kind === 'corpus' ? CORPUS_FUSION : NEURAL_FUSION;
+}
 
 /** A fused hit: where its passage is (article, paragraph number, character range), its paragraph's text, and how it ranked. */
 export interface Retrieved extends PassageLocation {
@@ -70,9 +82,11 @@ export async function retrieve(store: Store, embedder: Embedder, query: string, 
   const fused = new Map<PassageId, { hit: PassageHit; score: number; lr: number | null; vr: number | null; ls: number }>();
   const add = (list: PassageHit[], w: number, which: 'l' | 'v') => {
     const best = list[0]?.score || 1;
+    const worst = list[list.length - 1]?.score ?? 0;
+    const span = (list[0]?.score ?? 0) - worst || 1;
     list.forEach((h, rank) => {
       const cur = fused.get(h.passage) ?? { hit: h, score: 0, lr: null, vr: null, ls: 0 };
-      cur.score += f.mode === 'rrf' ? w / (f.rrfK + rank + 1) : (w * h.score) / best;
+      cur.score += f.mode === 'rrf' ? w / (f.rrfK + rank + 1) : f.mode === 'minmax' ? (w * (h.score - worst)) / span : (w * h.score) / best;
       if (which === 'l') {
         cur.lr = rank;
         cur.ls = h.score;

@@ -1,5 +1,5 @@
-import { foldedHash, markedHash } from '../text/term-hashes.js';
-import { terms as termsOf, type Terms } from '../text/tokenize.js';
+import { InternalError } from '../errors.js';
+import { TermSink, scanTerms } from '../text/term-scan.js';
 import type { QueryTerm } from './port.js';
 import { Grow, type Pack, type PackArray } from './pack.js';
 
@@ -11,84 +11,155 @@ import { Grow, type Pack, type PackArray } from './pack.js';
  * which terms to ask for and with what weights, and fuses the lexical and vector lists.
  *
  * Every passage contributes its syllables and adjacent-syllable pairs twice, marked and
- * folded, hashed into 32 bits (`text/term-hashes.ts`). Terms are stored as sorted hashes, so
- * the index needs no string dictionary in memory.
+ * folded, hashed into 32 bits (`text/term-hashes.ts`, computed in one pass by
+ * `text/term-scan.ts`). Terms are stored as sorted hashes, so the index needs no string
+ * dictionary in memory.
  */
 
-/** Term hashes with their counts for one passage. */
-export function passageTermCounts(text: string, title: string): Map<number, number> {
-  const counts = new Map<number, number>();
-  const add = (t: Terms) => {
-    for (const m of t.marked) {
-      const h = markedHash(m);
-      counts.set(h, (counts.get(h) ?? 0) + 1);
-    }
-    for (const f of t.folded) {
-      const h = foldedHash(f);
-      counts.set(h, (counts.get(h) ?? 0) + 1);
-    }
-  };
-  add(termsOf(title));
-  add(termsOf(text));
-  return counts;
-}
+/**
+ * Builds a segment's postings. Each distinct term hash gets a dense id the first time it is
+ * seen (one open-addressing probe per term occurrence), passages are kept as lists of
+ * (term id, tf), and `finish` lays the postings out with a counting sort: no `Map` per
+ * posting, no string per term.
+ */
+/** Passage bits of a posting (the rest is its term frequency). */
+export const DOC_MASK = 0xffffff;
 
 export class LexicalBuilder {
-  private readonly docHashes = new Grow(Uint32Array, 1 << 16);
-  private readonly docTfs = new Grow(Uint16Array, 1 << 16);
+  // hash -> term id + 1 (0: empty), open addressing with linear probing.
+  private keys = new Uint32Array(1 << 16);
+  private vals = new Int32Array(1 << 16);
+  private distinct = 0;
+  private termHash = new Grow(Uint32Array, 1 << 14);
+  private df = new Grow(Uint32Array, 1 << 14);
+  /** Per term id: the last passage it was counted in, and where its tf is. */
+  private lastDoc = new Int32Array(1 << 14).fill(-1);
+  private slot = new Uint32Array(1 << 14);
+  private readonly docTerms = new Grow(Uint32Array, 1 << 16);
+  private readonly docTfs = new Grow(Uint8Array, 1 << 16);
   private readonly docEnds = new Grow(Uint32Array, 1 << 10);
   private readonly docLens = new Grow(Uint32Array, 1 << 10);
-  private readonly df = new Map<number, number>();
+  private readonly sink = new TermSink();
   private totalLen = 0;
 
-  add(counts: Map<number, number>): void {
-    let len = 0;
-    for (const [h, tf] of counts) {
-      this.docHashes.push(h);
-      this.docTfs.push(Math.min(tf, 65535));
-      this.df.set(h, (this.df.get(h) ?? 0) + 1);
-      len += tf;
+  /** Adds the next passage: its text and its article's title (indexed with it). */
+  addPassage(text: string, title: string): void {
+    const sink = this.sink;
+    sink.reset();
+    scanTerms(title, sink);
+    scanTerms(text, sink);
+    this.addHashes(sink.marked, sink.folded, sink.length);
+  }
+
+  /** Adds the next passage from its marked and folded term hashes (`n` of each). */
+  addHashes(marked: Uint32Array, folded: Uint32Array, n: number): void {
+    const d = this.docEnds.length;
+    for (let i = 0; i < n; i++) {
+      this.count(marked[i] as number, d);
+      this.count(folded[i] as number, d);
     }
     // Each term is counted in both forms; the length is that of one form.
-    len = Math.round(len / 2);
-    this.docEnds.push(this.docHashes.length);
-    this.docLens.push(len);
-    this.totalLen += len;
+    this.docEnds.push(this.docTerms.length);
+    this.docLens.push(n);
+    this.totalLen += n;
+  }
+
+  private count(h: number, d: number): void {
+    const id = this.termId(h);
+    if (this.lastDoc[id] !== d) {
+      this.lastDoc[id] = d;
+      this.slot[id] = this.docTerms.length;
+      this.docTerms.push(id);
+      this.docTfs.push(1);
+      this.df.buf[id] = (this.df.buf[id] as number) + 1;
+    } else {
+      const at = this.slot[id] as number;
+      const tf = this.docTfs.buf[at] as number;
+      if (tf < 255) this.docTfs.buf[at] = tf + 1;
+    }
+  }
+
+  private termId(h: number): number {
+    let mask = this.keys.length - 1;
+    let i = Math.imul(h, 0x9e3779b1) >>> 0 & mask;
+    for (;;) {
+      const v = this.vals[i] as number;
+      if (v === 0) break;
+      if (this.keys[i] === h) return v - 1;
+      i = (i + 1) & mask;
+    }
+    const id = this.distinct++;
+    this.keys[i] = h;
+    this.vals[i] = id + 1;
+    this.termHash.push(h);
+    this.df.push(0);
+    if (id >= this.lastDoc.length) {
+      const last = new Int32Array(this.lastDoc.length * 2).fill(-1);
+      last.set(this.lastDoc);
+      this.lastDoc = last;
+      const slot = new Uint32Array(this.slot.length * 2);
+      slot.set(this.slot);
+      this.slot = slot;
+    }
+    if (this.distinct * 2 > this.keys.length) {
+      const keys = this.keys;
+      const vals = this.vals;
+      this.keys = new Uint32Array(keys.length * 2);
+      this.vals = new Int32Array(keys.length * 2);
+      mask = this.keys.length - 1;
+      for (let j = 0; j < keys.length; j++) {
+        const v = vals[j] as number;
+        if (v === 0) continue;
+        let k = Math.imul(keys[j] as number, 0x9e3779b1) >>> 0 & mask;
+        while (this.vals[k] !== 0) k = (k + 1) & mask;
+        this.keys[k] = keys[j] as number;
+        this.vals[k] = v;
+      }
+    }
+    return id;
   }
 
   finish(): Record<string, PackArray> {
-    const hashes = Uint32Array.from(this.df.keys()).sort();
-    const offsets = new Uint32Array(hashes.length + 1);
-    const slot = this.df; // reused: hash -> write cursor
+    const n = this.distinct;
+    const termHash = this.termHash.buf;
+    const df = this.df.buf;
+    // Term ids in hash order.
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => (termHash[a] as number) - (termHash[b] as number));
+    const hashes = new Uint32Array(n);
+    const offsets = new Uint32Array(n + 1);
+    const cursor = new Uint32Array(n);
     let pos = 0;
-    hashes.forEach((h, i) => {
-      offsets[i] = pos;
-      pos += slot.get(h) as number;
-      slot.set(h, offsets[i] as number);
-    });
-    offsets[hashes.length] = pos;
-    const docHashes = this.docHashes.finish();
-    const docTfs = this.docTfs.finish();
-    const docEnds = this.docEnds.finish();
-    const docs = new Uint32Array(pos);
-    const tfs = new Uint16Array(pos);
+    for (let r = 0; r < n; r++) {
+      const id = order[r] as number;
+      hashes[r] = termHash[id] as number;
+      offsets[r] = pos;
+      cursor[id] = pos;
+      pos += df[id] as number;
+    }
+    offsets[n] = pos;
+    const docTerms = this.docTerms.buf;
+    const docTfs = this.docTfs.buf;
+    const docEnds = this.docEnds.buf;
+    const postings = new Uint32Array(pos);
     let start = 0;
-    for (let d = 0; d < docEnds.length; d++) {
+    const passages = this.docEnds.length;
+    if (passages > DOC_MASK + 1) throw new InternalError(`a segment holds at most ${DOC_MASK + 1} passages (${passages} given)`);
+    for (let d = 0; d < passages; d++) {
       const end = docEnds[d] as number;
       for (let j = start; j < end; j++) {
-        const h = docHashes[j] as number;
-        const p = slot.get(h) as number;
-        docs[p] = d;
-        tfs[p] = docTfs[j] as number;
-        slot.set(h, p + 1);
+        const id = docTerms[j] as number;
+        const p = cursor[id] as number;
+        postings[p] = (d | ((docTfs[j] as number) << 24)) >>> 0;
+        cursor[id] = p + 1;
       }
       start = end;
     }
     return {
       lexHashes: hashes,
       lexOffsets: offsets,
-      lexDocs: docs,
-      lexTfs: tfs,
+      lexPostings: postings,
       lexDocLens: this.docLens.finish(),
       lexTotal: Float32Array.of(this.totalLen),
     };
@@ -99,16 +170,19 @@ export class LexicalBuilder {
 export class LexicalIndex {
   readonly hashes: Uint32Array;
   readonly offsets: Uint32Array;
-  readonly docs: Uint32Array;
-  readonly tfs: Uint16Array;
+  /**
+   * Postings of all terms, term after term (`offsets`), each in passage order: the passage in
+   * the low 24 bits (`DOC_MASK`), its term frequency in the high 8 (capped at 255: a passage
+   * is at most ~900 characters plus its title).
+   */
+  readonly postings: Uint32Array;
   readonly docLens: Uint32Array;
   readonly totalLen: number;
 
   constructor(pack: Pack) {
     this.hashes = pack.get('lexHashes');
     this.offsets = pack.get('lexOffsets');
-    this.docs = pack.get('lexDocs');
-    this.tfs = pack.get('lexTfs');
+    this.postings = pack.get('lexPostings');
     this.docLens = pack.get('lexDocLens');
     this.totalLen = (pack.get<Float32Array>('lexTotal')[0] as number) ?? 0;
   }
@@ -184,59 +258,88 @@ export function bm25TermFrequency(tf: number, dl: number, avgdl: number, params:
 }
 
 /**
- * BM25 across segments with corpus-wide statistics (N, average length, document frequency),
- * so that scores from different segments are comparable. `alive(segment, doc)` hides deleted
- * or filtered passages.
+ * What BM25 reuses across the queries of one opened index: corpus-wide N and average length,
+ * each passage's length normalisation k1·(1 − b + b·dl/avgdl) (computed once, in double
+ * precision, so scores are exactly those of computing it per posting), and one accumulator
+ * and touched list per segment, cleared after each query instead of allocated.
  */
-export function bm25Search(
-  segments: readonly LexicalIndex[],
-  terms: readonly QueryTerm[],
-  k: number,
-  alive: (segment: number, doc: number) => boolean,
-  params: Bm25Params = DEFAULT_BM25,
-): ScoredDoc[] {
-  let n = 0;
-  let total = 0;
-  for (const s of segments) {
-    n += s.size;
-    total += s.totalLen;
+export class Bm25Scratch {
+  readonly n: number;
+  readonly avgdl: number;
+  private readonly norms: Float64Array[];
+  private readonly accs: Float32Array[];
+  private readonly touched: Uint32Array[];
+
+  constructor(
+    readonly segments: readonly LexicalIndex[],
+    readonly params: Bm25Params = DEFAULT_BM25,
+  ) {
+    let n = 0;
+    let total = 0;
+    for (const s of segments) {
+      n += s.size;
+      total += s.totalLen;
+    }
+    this.n = n;
+    this.avgdl = n ? total / n : 0;
+    const { k1, b } = params;
+    this.norms = segments.map((seg) => {
+      const out = new Float64Array(seg.size);
+      for (let d = 0; d < seg.size; d++) out[d] = k1 * (1 - b + (b * (seg.docLens[d] as number)) / this.avgdl);
+      return out;
+    });
+    this.accs = segments.map((seg) => new Float32Array(seg.size));
+    this.touched = segments.map((seg) => new Uint32Array(seg.size));
   }
-  if (n === 0 || terms.length === 0) return [];
-  const avgdl = total / n;
-  const dfs = terms.map((t) => {
-    let df = 0;
-    for (const s of segments) df += s.df(t.hash);
-    return df;
-  });
-  const weights = bm25TermWeights(n, dfs, terms, params);
-  const heap: ScoredDoc[] = [];
-  segments.forEach((seg, si) => {
-    const acc = new Float32Array(seg.size);
-    const touched: number[] = [];
-    terms.forEach((t, ti) => {
-      const w = weights[ti] as number;
-      if (w === 0) return;
-      const i = seg.find(t.hash);
-      if (i < 0) return;
-      const end = seg.offsets[i + 1] as number;
-      const { k1, b } = params;
-      for (let p = seg.offsets[i] as number; p < end; p++) {
-        const d = seg.docs[p] as number;
-        const tf = seg.tfs[p] as number;
-        const dl = seg.docLens[d] as number;
-        const add = (w * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * dl) / avgdl));
-        if (acc[d] === 0 && add > 0) touched.push(d);
-        acc[d] = (acc[d] as number) + add;
+
+  /**
+   * BM25 across segments with corpus-wide statistics (N, average length, document frequency),
+   * so that scores from different segments are comparable. `alive(segment, doc)` hides deleted
+   * or filtered passages. Runs synchronously: the scratch arrays are shared by all queries.
+   */
+  search(terms: readonly QueryTerm[], k: number, alive: (segment: number, doc: number) => boolean): ScoredDoc[] {
+    const { segments, params, n } = this;
+    if (n === 0 || terms.length === 0) return [];
+    const dfs = terms.map((t) => {
+      let df = 0;
+      for (const s of segments) df += s.df(t.hash);
+      return df;
+    });
+    const weights = bm25TermWeights(n, dfs, terms, params);
+    const heap: ScoredDoc[] = [];
+    const k1p = params.k1 + 1;
+    segments.forEach((seg, si) => {
+      const acc = this.accs[si] as Float32Array;
+      const touched = this.touched[si] as Uint32Array;
+      const norm = this.norms[si] as Float64Array;
+      const { postings, offsets } = seg;
+      let nt = 0;
+      terms.forEach((t, ti) => {
+        const w = weights[ti] as number;
+        if (w === 0) return;
+        const i = seg.find(t.hash);
+        if (i < 0) return;
+        const end = offsets[i + 1] as number;
+        for (let p = offsets[i] as number; p < end; p++) {
+          const v = postings[p] as number;
+          const d = v & DOC_MASK;
+          const tf = v >>> 24;
+          const add = (w * tf * k1p) / (tf + (norm[d] as number));
+          if (acc[d] === 0 && add > 0) touched[nt++] = d;
+          acc[d] = (acc[d] as number) + add;
+        }
+      });
+      for (let j = 0; j < nt; j++) {
+        const d = touched[j] as number;
+        const score = acc[d] as number;
+        acc[d] = 0;
+        if (heap.length >= k && score <= (heap[heap.length - 1] as ScoredDoc).score) continue;
+        if (!alive(si, d)) continue;
+        insertSorted(heap, { segment: si, doc: d, score }, k);
       }
     });
-    for (const d of touched) {
-      const score = acc[d] as number;
-      if (heap.length >= k && score <= (heap[heap.length - 1] as ScoredDoc).score) continue;
-      if (!alive(si, d)) continue;
-      insertSorted(heap, { segment: si, doc: d, score }, k);
-    }
-  });
-  return heap;
+    return heap;
+  }
 }
 
 function insertSorted(list: ScoredDoc[], item: ScoredDoc, k: number): void {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { IndexError } from '../errors.js';
 import { DEFAULT_CHUNKING } from '../corpus/passages.js';
-import { writeFileAtomic } from './atomic-files.js';
+import { crc32, writeFileAtomic } from './atomic-files.js';
 
 /**
  * On-disk layout of an index folder:
@@ -11,6 +11,7 @@ import { writeFileAtomic } from './atomic-files.js';
  *   CURRENT                 name of the live manifest, replaced atomically (write + rename)
  *   manifest-000042.json    one per generation: settings, segments, checksums
  *   segments/seg-…/         immutable segment folders, referenced by manifests
+ *   model-….pack            a learned embedder's model (from the first full build), when it has one
  *   index.lock              held by the one process that is writing
  *
  * A writer builds new segments and a new manifest beside the live ones and switches CURRENT
@@ -18,10 +19,11 @@ import { writeFileAtomic } from './atomic-files.js';
  */
 /**
  * Version of the on-disk layout. 2: the article lists name their fields (`firstParagraph`,
- * `paragraphCount`, `passageCount`; version 1 wrote `p0`, `pc`, `np`). An index of an older
- * version is rebuilt by the next update; one of a newer version is refused.
+ * `paragraphCount`, `passageCount`; version 1 wrote `p0`, `pc`, `np`). 3: term frequencies in
+ * one byte, an embedder's learned model beside the segments. An index of an older version is
+ * rebuilt by the next update; one of a newer version is refused.
  */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 const fileSum = z.object({ size: z.number().int().nonnegative(), crc32: z.number().int().nonnegative() });
 
@@ -29,7 +31,13 @@ const manifestSchema = z.object({
   format: z.number().int(),
   generation: z.number().int().nonnegative(),
   createdAt: z.string(),
-  embedder: z.object({ id: z.string(), version: z.string(), dimension: z.number().int().positive() }),
+  embedder: z.object({
+    id: z.string(),
+    version: z.string(),
+    dimension: z.number().int().positive(),
+    /** The model an embedder learned from the corpus at the first full build (`model-….pack`). */
+    model: z.object({ file: z.string().regex(/^model-[0-9a-f]+\.pack$/), size: z.number().int().nonnegative(), crc32: z.number().int().nonnegative() }).optional(),
+  }),
   chunking: z.object({ maxChars: z.number(), windowChars: z.number() }),
   hnsw: z.object({ m: z.number(), efConstruction: z.number(), efSearch: z.number() }),
   segments: z.array(
@@ -143,6 +151,7 @@ export function publishManifest(indexDir: string, m: Manifest): void {
  */
 export function collectGarbage(indexDir: string, live: Manifest, previous: Manifest | null): void {
   const keep = new Set([...live.segments, ...(previous?.segments ?? [])].map((s) => s.name));
+  const keepModels = new Set([live.embedder.model?.file, previous?.embedder.model?.file]);
   const keepManifests = new Set([live.generation, previous?.generation ?? -1]);
   const segs = segmentsDir(indexDir);
   for (const name of fs.existsSync(segs) ? fs.readdirSync(segs) : []) {
@@ -150,6 +159,30 @@ export function collectGarbage(indexDir: string, live: Manifest, previous: Manif
   }
   for (const name of fs.readdirSync(indexDir)) {
     const m = /^manifest-(\d+)\.json$/.exec(name);
-    if ((m && !keepManifests.has(Number(m[1]))) || /\.tmp-\d+$/.test(name)) fs.rmSync(path.join(indexDir, name), { force: true });
+    const stale = (m && !keepManifests.has(Number(m[1]))) || /\.tmp-\d+$/.test(name) || (/^model-[0-9a-f]+\.pack$/.test(name) && !keepModels.has(name));
+    if (stale) fs.rmSync(path.join(indexDir, name), { force: true });
   }
+}
+
+/** Writes a learned embedder model beside the segments (durably) and returns its manifest entry. */
+export function writeModel(indexDir: string, bytes: Uint8Array): NonNullable<Manifest['embedder']['model']> {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const crc = crc32(buf);
+  const file = `model-${crc.toString(16).padStart(8, '0')}${buf.length.toString(16)}.pack`;
+  writeFileAtomic(path.join(indexDir, file), buf);
+  return { file, size: buf.length, crc32: crc };
+}
+
+/** A learned embedder model as the manifest lists it, checksum verified. */
+export function readModel(indexDir: string, model: NonNullable<Manifest['embedder']['model']>): Uint8Array {
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(path.join(indexDir, model.file));
+  } catch (err) {
+    throw new IndexError('index-corrupt', `index at ${indexDir} is damaged: ${model.file} is missing; ${rebuildHint(indexDir)}`, { cause: err });
+  }
+  if (buf.length !== model.size || crc32(buf) !== model.crc32) {
+    throw new IndexError('index-corrupt', `index at ${indexDir} is damaged: ${model.file} does not match its checksum; ${rebuildHint(indexDir)}`);
+  }
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }

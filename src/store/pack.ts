@@ -95,8 +95,9 @@ export function decodePack(buf: Buffer, what: string, hint = ''): Pack {
 }
 
 /** A growable typed array for builders. */
-export class Grow<T extends Uint32Array | Uint16Array | Float32Array> {
-  private buf: T;
+export class Grow<T extends Uint32Array | Uint16Array | Uint8Array | Float32Array> {
+  /** The backing array: valid up to `length`, replaced when it grows. */
+  buf: T;
   length = 0;
   constructor(private readonly ctor: new (n: number) => T, initial = 1024) {
     this.buf = new ctor(initial);

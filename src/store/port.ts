@@ -37,6 +37,12 @@ export interface Store {
   termStatistics(hashes: readonly number[]): Promise<TermStatistics>;
   /** Counts, date range and build information of the generation being served (held in memory: no round trip). */
   stats(): StoreStats;
+  /**
+   * The model the embedder learned from the corpus when the index was first built (the bytes
+   * of `Embedder.learnModel`), or null when the embedder learns none. Queries must be embedded
+   * with the model the passages were embedded with, so a store keeps it with the passages.
+   */
+  embedderModel(): Uint8Array | null;
 }
 
 /**

@@ -1,9 +1,10 @@
+import path from 'node:path';
 import type { Embedder } from '../embed/embedder.js';
 import { IndexError, InternalError } from '../errors.js';
 import type { SearchFilter } from '../types.js';
-import { bm25Search } from './lexical-index.js';
+import { Bm25Scratch } from './lexical-index.js';
 import { corpusVersion } from './corpus-version.js';
-import { type Manifest, checkCompatible, readCurrentManifest } from './manifest.js';
+import { type Manifest, checkCompatible, readCurrentManifest, readModel } from './manifest.js';
 import { fold } from '../text/normalize.js';
 import type { ArticleMatch, ParagraphRef, PassageHit, PassageId, PassageLocation, QueryTerm, Store, StoreStats, StoredArticle, TermStatistics } from './port.js';
 import { DEFAULT_HNSW, Segment, type SegmentArticle } from './segment.js';
@@ -15,6 +16,20 @@ interface ArticleLocation {
   meta: SegmentArticle;
 }
 
+/** A filter's predicate over passages, with what it admits per segment. */
+type Admitted = ((seg: number, i: number) => boolean) & {
+  /** Per segment, 1 for each admitted article. */
+  articles: Uint8Array[];
+  /** Per segment, the passages of the admitted articles (deleted ones included). */
+  passages: number[];
+};
+
+/**
+ * A filtered vector search scores the admitted passages one by one when there are at most
+ * this many per unit of `efSearch`: fewer distances than one graph walk computes.
+ */
+const EXACT_SCAN_PER_EF = 4;
+
 /** Passage ids pack the segment above the passage's position in it. */
 const SEGMENT_SHIFT = 2 ** 32;
 
@@ -22,6 +37,13 @@ const SEGMENT_SHIFT = 2 ** 32;
 export class SegmentStore implements Store {
   private readonly locations = new Map<string, ArticleLocation>();
   private readonly counts: Omit<StoreStats, 'builtAt' | 'generation' | 'corpusVersion'>;
+  /** Per segment: 1 for each passage of a deleted or replaced article, in this generation. */
+  private readonly deleted: Uint8Array[];
+  private readonly hasDeleted: boolean[];
+  private readonly bm25: Bm25Scratch;
+  private readonly efSearch: number;
+  /** Per segment, the first passage of each article (`Segment.articlePassageStarts`), made when first needed. */
+  private readonly passageStarts: Array<Uint32Array | undefined> = [];
 
   private constructor(
     readonly indexDir: string,
@@ -29,12 +51,17 @@ export class SegmentStore implements Store {
     /** The loaded segments: for the store's own tests and benchmarks, never for the engine. */
     readonly segments: readonly Segment[],
   ) {
+    this.deleted = segments.map((seg, si) => seg.deletedMask(manifest.segments[si]?.deleted ?? []));
+    this.hasDeleted = manifest.segments.map((e) => e.deleted.length > 0);
+    this.bm25 = new Bm25Scratch(segments.map((seg) => seg.lexical));
+    this.efSearch = manifest.hnsw.efSearch ?? DEFAULT_HNSW.efSearch;
     let paragraphs = 0;
     let passages = 0;
     let from: string | null = null;
     let to: string | null = null;
     segments.forEach((seg, si) => {
       const dead = new Set(manifest.segments[si]?.deleted ?? []);
+      const deleted = this.deleted[si] as Uint8Array;
       seg.articles.forEach((meta, local) => {
         if (dead.has(local)) return;
         this.locations.set(meta.id, { segment: si, local, meta });
@@ -44,31 +71,42 @@ export class SegmentStore implements Store {
           if (to === null || meta.date > to) to = meta.date;
         }
       });
-      for (let i = 0; i < seg.passageCount; i++) if (!seg.deleted[i]) passages++;
+      for (let i = 0; i < seg.passageCount; i++) if (!deleted[i]) passages++;
     });
     this.counts = { articles: this.locations.size, paragraphs, passages, dateFrom: from, dateTo: to };
   }
 
   /**
    * Opens the live generation; fails clearly when there is none or it was built differently.
-   * With `previous` (an earlier generation of the same index), its loaded segments are reused
-   * and only new ones are read.
+   * Segments that `reuse` (an earlier generation of the same index) has open are shared, not
+   * read again: after an update only the new segment is read.
    */
-  static open(indexDir: string, embedder: Pick<Embedder, 'id' | 'version' | 'dimension'>, previous?: SegmentStore): SegmentStore {
+  static open(indexDir: string, embedder: Pick<Embedder, 'id' | 'version' | 'dimension'>, reuse?: SegmentStore): SegmentStore {
     const manifest = readCurrentManifest(indexDir);
     if (!manifest) {
       throw new IndexError('index-missing', `no index at ${indexDir}; run "kiemchung index" to build it`);
     }
-    checkCompatible(manifest, { embedder: { id: embedder.id, version: embedder.version, dimension: embedder.dimension }, chunking: manifest.chunking }, indexDir);
+    checkCompatible(
+      manifest,
+      { embedder: { id: embedder.id, version: embedder.version, dimension: embedder.dimension }, chunking: manifest.chunking },
+      indexDir,
+    );
     const ef = manifest.hnsw.efSearch ?? DEFAULT_HNSW.efSearch;
-    const reusable = previous && previous.indexDir === indexDir && previous.manifest.embedder.dimension === manifest.embedder.dimension ? previous.segments : [];
-    const segments = manifest.segments.map((s) => reusable.find((r) => r.name === s.name)?.withDeletions(s) ?? new Segment(indexDir, s, manifest.embedder.dimension, ef));
+    const open = new Map(
+      (reuse && path.resolve(reuse.indexDir) === path.resolve(indexDir) && sameBuild(reuse.manifest, manifest) ? reuse.segments : []).map((s) => [s.name, s]),
+    );
+    const segments = manifest.segments.map((s) => open.get(s.name) ?? new Segment(indexDir, s, manifest.embedder.dimension, ef));
     return new SegmentStore(indexDir, manifest, segments);
   }
 
   /** The id of passage `local` of segment `segment`. */
   passageId(segment: number, local: number): PassageId {
     return segment * SEGMENT_SHIFT + local;
+  }
+
+  /** Whether passage `local` of segment `segment` belongs to a deleted or replaced article. */
+  isDeleted(segment: number, local: number): boolean {
+    return (this.deleted[segment] as Uint8Array)[local] === 1;
   }
 
   private locate(id: PassageId): { seg: Segment; local: number } {
@@ -78,14 +116,18 @@ export class SegmentStore implements Store {
     return { seg, local };
   }
 
-  /** A predicate over passages for a filter, or null when every live passage is allowed. */
-  private allowed(filter?: SearchFilter): ((seg: number, i: number) => boolean) | null {
+  /**
+   * A predicate over passages for a filter, or null when every live passage is allowed; with
+   * it, per segment, which articles the filter admits and how many passages they have
+   * (deleted ones included).
+   */
+  private allowed(filter?: SearchFilter): Admitted | null {
     const ids = filter?.articleIds?.length ? new Set(filter.articleIds) : null;
     const sources = filter?.sources?.length ? new Set(filter.sources.map((s) => s.toLowerCase())) : null;
     const from = filter?.dateFrom;
     const to = filter?.dateTo;
     if (!ids && !sources && !from && !to) return null;
-    const ok = this.segments.map((seg) =>
+    const articles = this.segments.map((seg) =>
       Uint8Array.from(
         seg.articles.map((a) =>
           (!ids || ids.has(a.id)) &&
@@ -97,32 +139,75 @@ export class SegmentStore implements Store {
         ),
       ),
     );
-    return (s, i) => (ok[s] as Uint8Array)[(this.segments[s] as Segment).articleOfPassage(i)] === 1;
+    const pred = (s: number, i: number) => (articles[s] as Uint8Array)[(this.segments[s] as Segment).articleOfPassage(i)] === 1;
+    const passages = this.segments.map((seg, si) => seg.articles.reduce((n, a, ai) => n + ((articles[si] as Uint8Array)[ai] ? a.passageCount : 0), 0));
+    return Object.assign(pred, { articles, passages });
   }
 
   async lexicalSearch(terms: readonly QueryTerm[], k: number, filter?: SearchFilter): Promise<PassageHit[]> {
     const extra = this.allowed(filter);
-    const alive = (s: number, d: number) => !(this.segments[s] as Segment).deleted[d] && (!extra || extra(s, d));
-    return bm25Search(
-      this.segments.map((s) => s.lexical),
-      terms,
-      k,
-      alive,
-    ).map((h) => ({ passage: this.passageId(h.segment, h.doc), score: h.score }));
+    const alive = (s: number, d: number) => (this.deleted[s] as Uint8Array)[d] === 0 && (!extra || extra(s, d));
+    return this.bm25.search(terms, k, alive).map((h) => ({ passage: this.passageId(h.segment, h.doc), score: h.score }));
   }
 
   async vectorSearch(vector: Float32Array, k: number, filter?: SearchFilter): Promise<PassageHit[]> {
-    const extra = this.allowed(filter);
+    const admit = this.allowed(filter);
     const q = Array.from(vector);
     const hits: PassageHit[] = [];
     this.segments.forEach((seg, si) => {
       const n = seg.passageCount;
       if (n === 0) return;
-      const fn = seg.hasDeleted || extra ? (label: number) => !seg.deleted[label] && (!extra || extra(si, label)) : undefined;
-      const r = seg.hnsw.searchKnn(q, Math.min(k, n), fn);
-      r.neighbors.forEach((label, j) => hits.push({ passage: this.passageId(si, label), score: 1 - (r.distances[j] as number) }));
+      const deleted = this.deleted[si] as Uint8Array;
+      const live = this.hasDeleted[si] ? (label: number) => deleted[label] === 0 : undefined;
+      const push = (r: { neighbors: number[]; distances: number[] }, keep?: (label: number) => boolean) =>
+        r.neighbors.forEach((label, j) => {
+          if (!keep || keep(label)) hits.push({ passage: this.passageId(si, label), score: 1 - (r.distances[j] as number) });
+        });
+      if (!admit) {
+        push(seg.hnsw.searchKnn(q, Math.min(k, n), live));
+        return;
+      }
+      // A graph walk restricted to few passages visits most of the graph before it has k of
+      // them (hundreds of milliseconds at 35k). So: few admitted passages are scored exactly;
+      // a filter admitting a small share searches the graph unfiltered for more neighbours and
+      // keeps the admitted ones, walking the graph under the filter only when that finds too
+      // few; a broad filter walks the graph under it.
+      const admitted = admit.passages[si] as number;
+      if (admitted === 0) return;
+      const inFilter = (label: number) => deleted[label] === 0 && admit(si, label);
+      if (admitted <= EXACT_SCAN_PER_EF * this.efSearch) {
+        for (const h of this.exactScan(si, vector, k, admit.articles[si] as Uint8Array)) hits.push(h);
+        return;
+      }
+      if (admitted < n * 0.2) {
+        const r = seg.hnsw.searchKnn(q, Math.min(n, Math.max(8 * k, 400)), live);
+        const before = hits.length;
+        push(r, (label) => admit(si, label));
+        if (hits.length - before >= Math.min(k, admitted) || r.neighbors.length === n) return;
+        hits.length = before;
+      }
+      push(seg.hnsw.searchKnn(q, Math.min(k, admitted), inFilter));
     });
     return hits.sort((a, b) => b.score - a.score).slice(0, k);
+  }
+
+  /** The `k` live passages of segment `si`'s admitted articles nearest to `q`, scored one by one as the graph would. */
+  private exactScan(si: number, q: Float32Array, k: number, admitted: Uint8Array): PassageHit[] {
+    const seg = this.segments[si] as Segment;
+    const deleted = this.deleted[si] as Uint8Array;
+    const starts = (this.passageStarts[si] ??= seg.articlePassageStarts());
+    const out: PassageHit[] = [];
+    for (let a = 0; a < admitted.length; a++) {
+      if (!admitted[a]) continue;
+      for (let p = starts[a] as number; p < (starts[a + 1] as number); p++) {
+        if (deleted[p]) continue;
+        const v = seg.hnsw.getPoint(p);
+        let dot = 0;
+        for (let j = 0; j < v.length; j++) dot += (q[j] as number) * (v[j] as number);
+        out.push({ passage: this.passageId(si, p), score: dot });
+      }
+    }
+    return out.sort((x, y) => y.score - x.score).slice(0, k);
   }
 
   /** Where one passage is (the store's own tests and benchmarks read it directly). */
@@ -193,4 +278,14 @@ export class SegmentStore implements Store {
     this.version ??= corpusVersion([...this.locations.values()].map((l) => ({ id: l.meta.id, hash: l.meta.hash })));
     return this.version;
   }
+
+  embedderModel(): Uint8Array | null {
+    const m = this.manifest.embedder.model;
+    return m ? readModel(this.indexDir, m) : null;
+  }
+}
+
+/** Whether two manifests describe the same build (embedder, its model, settings): segments of one serve the other. */
+function sameBuild(a: Manifest, b: Manifest): boolean {
+  return JSON.stringify([a.embedder, a.chunking, a.hnsw]) === JSON.stringify([b.embedder, b.chunking, b.hnsw]);
 }

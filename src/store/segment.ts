@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import hnswlib from 'hnswlib-node';
 import type { Article } from '../corpus/article.js';
+import { recordHash } from '../corpus/load-corpus.js';
 import { type ChunkOptions, splitPassages } from '../corpus/passages.js';
 import type { StoredArticle } from './port.js';
-import { LexicalBuilder, LexicalIndex, passageTermCounts } from './lexical-index.js';
+import { LexicalBuilder, LexicalIndex } from './lexical-index.js';
 import { Grow, decodePack, encodePack } from './pack.js';
 import { IndexError, InternalError } from '../errors.js';
 import { crc32 } from './atomic-files.js';
@@ -23,12 +24,17 @@ export interface HnswParams {
   efSearch: number;
 }
 
-export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 100, efSearch: 96 };
+export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 100, efSearch: 256 };
 
 /** An article as a segment stores it: its metadata, with the paragraphs kept in the text store. */
 export interface SegmentArticle extends StoredArticle {
   /** Content hash of the article as indexed (`articleHash`): what an update compares. */
   hash: string;
+  /**
+   * Hash of the source record it was read from, with the chunking (`contentHash`), when the
+   * loader read it: an update recognises the unchanged record without parsing it.
+   */
+  record?: string;
   /** Segment-local index of the article's first paragraph. */
   firstParagraph: number;
   /** Passages the paragraphs were cut into. */
@@ -59,13 +65,25 @@ function verifyFile(indexDir: string, seg: SegmentEntry, file: string): Buffer {
   return buf;
 }
 
+/** Bumped when the same record would be parsed into a different article (so updates re-index it). */
+const RECORD_SCHEME = 1;
+
+/** Content hash of an article read from a record with hash `recordHash` (see `recordHash`), as indexed with `chunking`. */
+export function contentHash(recordHash: string, chunking: ChunkOptions): string {
+  return crypto.hash('sha1', `r${RECORD_SCHEME}|${recordHash}|${chunking.maxChars}|${chunking.windowChars}`).slice(0, 32);
+}
+
 /** Content hash of an article as indexed: any change to its text, metadata or chunking changes it. */
 export function articleHash(a: Article, chunking: ChunkOptions): string {
-  const h = crypto.createHash('sha256');
-  h.update(
-    JSON.stringify([a.id, a.title, a.date, a.dateKind, a.source, a.url ?? '', a.lang, a.tags, a.captions, a.paragraphs, chunking]),
-  );
-  return h.digest('hex').slice(0, 32);
+  return crypto
+    .hash('sha256', JSON.stringify([a.id, a.title, a.date, a.dateKind, a.source, a.url ?? '', a.lang, a.tags, a.captions, a.paragraphs, chunking]))
+    .slice(0, 32);
+}
+
+/** `contentHash` of the record an article was read from, or undefined for an article the loader did not make. */
+export function articleRecord(a: Article, chunking: ChunkOptions): string | undefined {
+  const r = recordHash(a);
+  return r === undefined ? undefined : contentHash(r, chunking);
 }
 
 /** The text that is embedded for a passage: the article title gives retrieval context. */
@@ -76,6 +94,10 @@ export function passageEmbeddingText(title: string, passage: string): string {
 export interface BuildSegmentInput {
   dir: string;
   articles: Article[];
+  /** `articleHash` of each article when the caller has it (a build worker computes the others). */
+  hashes?: Array<string | undefined>;
+  /** `articleRecord` of each article, when it was read from a record. */
+  records?: Array<string | undefined>;
   chunking: ChunkOptions;
   hnsw: HnswParams;
   dimension: number;
@@ -101,7 +123,7 @@ export async function buildSegment(input: BuildSegmentInput): Promise<BuiltSegme
   const passPara = new Grow(Uint32Array);
   const passStart = new Grow(Uint32Array);
   const passEnd = new Grow(Uint32Array);
-  const lex = new LexicalBuilder();
+  let lex: LexicalBuilder | null = new LexicalBuilder();
   const embedTexts: string[] = [];
   let bytes = 0;
   let paragraphs = 0;
@@ -127,7 +149,8 @@ export async function buildSegment(input: BuildSegmentInput): Promise<BuiltSegme
       lang: a.lang,
       tags: a.tags,
       captions: a.captions,
-      hash: articleHash(a, chunking),
+      hash: input.hashes?.[ai] ?? articleHash(a, chunking),
+      ...(input.records?.[ai] ? { record: input.records[ai] } : {}),
       firstParagraph,
       paragraphCount: a.paragraphs.length,
       passageCount: spans[ai]?.length ?? 0,
@@ -137,12 +160,15 @@ export async function buildSegment(input: BuildSegmentInput): Promise<BuiltSegme
       passPara.push(firstParagraph + s.paragraph);
       passStart.push(s.start);
       passEnd.push(s.end);
-      lex.add(passageTermCounts(text, a.title));
+      lex?.addPassage(text, a.title);
       if (!input.vectors) embedTexts.push(passageEmbeddingText(a.title, text));
     }
   });
   paraByte.push(bytes);
   const passages = passPara.length;
+  // The postings are laid out now and the builder's per-passage lists dropped, before the vectors and the graph take their memory.
+  const postings = lex.finish();
+  lex = null;
 
   let vectors = input.vectors;
   if (!vectors) {
@@ -175,7 +201,7 @@ export async function buildSegment(input: BuildSegmentInput): Promise<BuiltSegme
     passPara: passPara.finish(),
     passStart: passStart.finish(),
     passEnd: passEnd.finish(),
-    ...lex.finish(),
+    ...postings,
   });
   fs.writeFileSync(path.join(input.dir, 'data.pack'), dataPack);
   fs.writeFileSync(path.join(input.dir, 'vectors.pack'), encodePack({ vectors }, { dimension }));
@@ -195,16 +221,16 @@ export class Segment {
   readonly passPara: Uint32Array;
   readonly passStart: Uint32Array;
   readonly passEnd: Uint32Array;
-  /** Per passage: 1 when its article was deleted or replaced by a later segment. */
-  readonly deleted: Uint8Array;
-  /** Whether any passage is deleted (read per query, so kept rather than recounted). */
-  hasDeleted = false;
   private readonly paraCache = new Map<number, string>();
 
   readonly dir: string;
   readonly name: string;
 
-  /** Loads a segment, verifying every file against the manifest's checksums first. */
+  /**
+   * Loads a segment, verifying every file against the manifest's checksums first. A segment's
+   * files never change, so an opened segment serves every later generation that lists it;
+   * which of its articles are deleted belongs to the generation (`deletedMask`).
+   */
   constructor(
     private readonly indexDir: string,
     private readonly entry: SegmentEntry,
@@ -228,36 +254,20 @@ export class Segment {
       this.hnsw.readIndexSync(path.join(this.dir, 'hnsw.bin'));
       this.hnsw.setEf(efSearch);
     }
-    this.deleted = new Uint8Array(this.passPara.length);
-    this.markDeleted(entry.deleted);
   }
 
   get passageCount(): number {
     return this.passPara.length;
   }
 
-  /**
-   * This loaded segment as a later generation lists it: files, graph and postings shared (a
-   * segment's files never change once written), deletion marks its own, from `entry`. Opening
-   * a new generation after an update then reads only the segments that are new.
-   */
-  withDeletions(entry: SegmentEntry): Segment {
-    if (entry.name !== this.name) throw new InternalError(`segment ${entry.name} is not ${this.name}`);
-    const copy = Object.create(Segment.prototype) as Segment;
-    Object.assign(copy, this, { entry, deleted: new Uint8Array(this.passPara.length), hasDeleted: false });
-    copy.markDeleted(entry.deleted);
-    return copy;
-  }
-
-  markDeleted(articleIdx: readonly number[]): void {
-    if (articleIdx.length === 0) return;
-    const dead = new Set(articleIdx);
-    for (let i = 0; i < this.passPara.length; i++) {
-      if (dead.has(this.paraArticle[this.passPara[i] as number] as number)) {
-        this.deleted[i] = 1;
-        this.hasDeleted = true;
-      }
-    }
+  /** Per passage: 1 when its article is among `articleIdx` (deleted or replaced by a later segment). */
+  deletedMask(articleIdx: readonly number[]): Uint8Array {
+    const mask = new Uint8Array(this.passPara.length);
+    if (articleIdx.length === 0) return mask;
+    const dead = new Uint8Array(this.articles.length);
+    for (const a of articleIdx) dead[a] = 1;
+    for (let i = 0; i < this.passPara.length; i++) mask[i] = dead[this.paraArticle[this.passPara[i] as number] as number] as number;
+    return mask;
   }
 
   paragraphText(p: number): string {

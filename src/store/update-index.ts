@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../corpus/article.js';
-import { loadCorpus } from '../corpus/load-corpus.js';
+import { type LoadedCorpus, corpusFingerprint, loadCorpus } from '../corpus/load-corpus.js';
 import { type ChunkOptions, DEFAULT_CHUNKING, splitPassages } from '../corpus/passages.js';
-import { type Embedder, type WorkerRecipe, embedPassagesChecked } from '../embed/embedder.js';
-import { CorpusError, KiemchungError, errorMessage, isErrorCode } from '../errors.js';
+import { type Embedder, type PassageTexts, type WorkerRecipe, embedPassagesChecked } from '../embed/embedder.js';
+import { CorpusError, IndexError, KiemchungError, errorMessage, isErrorCode } from '../errors.js';
 import type { IndexReport } from '../types.js';
 import {
   type BuildSegmentInput,
@@ -17,13 +17,27 @@ import {
   Segment,
   type SegmentArticle,
   articleHash,
+  articleRecord,
+  contentHash,
   readSegmentArticles,
   buildSegment,
   passageEmbeddingText,
 } from './segment.js';
-import { sealSegment } from './atomic-files.js';
+import { sealSegment, writeFileAtomic } from './atomic-files.js';
 import { acquireLock } from './lock.js';
-import { FORMAT_VERSION, type Manifest, checkCompatible, collectGarbage, peekManifest, publishManifest, readCurrentManifest, segmentsDir } from './manifest.js';
+import {
+  FORMAT_VERSION,
+  type Manifest,
+  checkCompatible,
+  collectGarbage,
+  peekManifest,
+  publishManifest,
+  readCurrentManifest,
+  readModel,
+  rebuildHint,
+  segmentsDir,
+  writeModel,
+} from './manifest.js';
 
 export interface IndexProgress {
   phase: 'embed' | 'build';
@@ -45,7 +59,7 @@ export interface UpdateOptions {
   passagesPerWorker?: number;
   onProgress?: (p: IndexProgress) => void;
   /** Articles already loaded (skips reading the corpus). */
-  loaded?: { articles: Article[]; issues: { path: string; reason: string }[] };
+  loaded?: LoadedCorpus;
   /**
    * Index only these articles (new or changed), without reading the corpus: nothing is removed
    * and no segment is merged, so the cost is that of the articles given. The next full update
@@ -60,13 +74,43 @@ const PASSAGES_PER_WORKER = 12_000;
 /** An upsert indexes its articles alone while the index has fewer segments than this. */
 const UPSERT_MAX_SEGMENTS = 12;
 /**
- * Segments smaller than this (in passages), or with more than MAX_DELETED of their articles
- * deleted, are merged, the small ones once MERGE_AT of them exist. The database store merges
- * its blocks by the same rule.
+ * Segments smaller than this are merged by size level; any segment with more than MAX_DELETED
+ * of its articles deleted is merged. The database store merges its blocks by the same rules.
  */
-export const SMALL_SEGMENT = 20_000;
+const SMALL_SEGMENT = 20_000;
 export const MAX_DELETED = 0.3;
-export const MERGE_AT = 4;
+/** Segments of one size level (each level MERGE_AT times the passages of the one below) that are merged together. */
+const MERGE_AT = 4;
+/** Small segments beyond which all of them are merged, whatever their levels. */
+const MAX_SMALL_SEGMENTS = 3 * MERGE_AT;
+
+/** Segments of fewer passages than this share the lowest size level (merging them costs next to nothing). */
+const LEVEL_BASE = 64;
+
+/** A segment's size level: 0 below LEVEL_BASE passages, then one more each time the passages are MERGE_AT times more. */
+function sizeLevel(passages: number): number {
+  let level = 0;
+  for (let n = Math.floor(passages / LEVEL_BASE); n >= 1; n = Math.floor(n / MERGE_AT)) level++;
+  return level;
+}
+
+/**
+ * Which of the small segments (by passage count) an update merges: when MERGE_AT of them share
+ * a size level, those and every smaller one (the highest such level); all of them when there
+ * are MAX_SMALL_SEGMENTS. Segments of similar size are merged with each other, never a few
+ * new articles with a large segment, so an update costs what it writes, plus merges whose
+ * cost is shared by the updates that made them.
+ */
+export function segmentsToMerge(passages: readonly number[]): Set<number> {
+  const small = passages.map((p, i) => ({ p, i })).filter(({ p }) => p < SMALL_SEGMENT);
+  if (small.length >= MAX_SMALL_SEGMENTS) return new Set(small.map(({ i }) => i));
+  const perLevel = new Map<number, number>();
+  for (const { p } of small) perLevel.set(sizeLevel(p), (perLevel.get(sizeLevel(p)) ?? 0) + 1);
+  const full = [...perLevel].filter(([, n]) => n >= MERGE_AT).map(([l]) => l);
+  if (full.length === 0) return new Set();
+  const top = Math.max(...full);
+  return new Set(small.filter(({ p }) => sizeLevel(p) <= top).map(({ i }) => i));
+}
 
 function newSegmentName(): string {
   return `seg-${Date.now().toString(36)}-${crypto.randomBytes(3).toString('hex')}`;
@@ -96,12 +140,17 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
     return updateIndex(full);
   }
   const upsert = opts.upsert !== undefined;
-  const corpus = opts.upsert ? { articles: opts.upsert, issues: [] } : (opts.loaded ?? (await loadCorpus(opts.corpus)));
-  const { articles, issues } = corpus;
-  if (articles.length === 0 && issues.length > 0) {
+  // The corpus files as they are before this update reads them all (none when it does not).
+  const fingerprint = upsert || opts.loaded ? null : corpusFingerprint(opts.corpus);
+  // Records whose content the live index already holds are not parsed again.
+  const planned = opts.loaded || opts.rebuild || upsert ? null : liveHashes(indexDir);
+  const load = (known: Map<string, string> | null) =>
+    loadCorpus(opts.corpus, known ? { indexed: (h) => known.get(contentHash(h, chunking)) } : {});
+  let corpus: LoadedCorpus = opts.upsert ? { articles: opts.upsert, issues: [] } : (opts.loaded ?? (await load(planned?.byHash ?? null)));
+  if (corpus.articles.length === 0 && (corpus.unchanged?.length ?? 0) === 0 && corpus.issues.length > 0) {
     throw new CorpusError(
-      `no valid article in ${opts.corpus} (${issues.length} could not be read); the previous index was left untouched:\n` +
-        issues.slice(0, 20).map((i) => `  ${i.path}: ${i.reason}`).join('\n'),
+      `no valid article in ${opts.corpus} (${corpus.issues.length} could not be read); the previous index was left untouched:\n` +
+        corpus.issues.slice(0, 20).map((i) => `  ${i.path}: ${i.reason}`).join('\n'),
     );
   }
   const release = acquireLock(indexDir);
@@ -113,6 +162,10 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
     const settings = { embedder: { id: embedder.id, version: embedder.version, dimension: embedder.dimension }, chunking };
     if (previous) checkCompatible(previous, settings, indexDir);
     const oldRaw = opts.rebuild ? tryReadManifest(indexDir) : previous;
+    // Another writer published between planning and locking, or the index cannot be updated in place: parse everything.
+    if (corpus.unchanged?.length && (!previous || previous.generation !== planned?.generation)) corpus = await load(null);
+    const { articles, issues } = corpus;
+    const stubs = corpus.unchanged ?? [];
 
     // What is live in the current index: only the article lists are read to plan the update.
     const segments = previous ? previous.segments.map((s) => ({ ...s, deleted: [...s.deleted] })) : [];
@@ -125,12 +178,15 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
       });
     });
 
-    const wanted = new Map(articles.map((a) => [a.id, a]));
-    const hashes = new Map(articles.map((a) => [a.id, articleHash(a, chunking)]));
+    const wanted = new Set([...articles.map((a) => a.id), ...stubs.map((u) => u.id)]);
+    // Content hashes of parsed articles the index holds (a re-written record with the same content is unchanged).
+    const hashes = new Map(articles.filter((a) => live.has(a.id)).map((a) => [a.id, articleHash(a, chunking)]));
     const toWrite: Article[] = [];
     let added = 0;
     let changed = 0;
-    let unchanged = 0;
+    let unchanged = stubs.length;
+    let keptPassages = 0;
+    for (const u of stubs) keptPassages += live.get(u.id)?.passages ?? 0;
     for (const a of articles) {
       const cur = live.get(a.id);
       if (!cur) {
@@ -140,24 +196,24 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
         changed++;
         toWrite.push(a);
         (segments[cur.seg] as Manifest['segments'][number]).deleted.push(cur.local);
-      } else unchanged++;
+      } else {
+        unchanged++;
+        keptPassages += cur.passages;
+      }
     }
     let removed = 0;
     for (const [id, cur] of live) {
-      if (!upsert && !wanted.has(id)) {
+      if (wanted.has(id)) continue;
+      if (upsert) keptPassages += cur.passages;
+      else {
         removed++;
         (segments[cur.seg] as Manifest['segments'][number]).deleted.push(cur.local);
       }
     }
-    // Passages of the index as it will be: unchanged articles as stored, the others as split now.
-    const totalPassages = () =>
-      articles.reduce((n, a) => {
-        const cur = live.get(a.id);
-        return n + (cur && cur.hash === hashes.get(a.id) ? cur.passages : splitPassages(a.paragraphs, chunking).length);
-      }, 0) + (upsert ? [...live].reduce((n, [id, cur]) => n + (wanted.has(id) ? 0 : cur.passages), 0) : 0);
+    let writtenPassages = 0;
     const report = (wrote: boolean): IndexReport => ({
-      articles: upsert ? new Set([...live.keys(), ...wanted.keys()]).size : articles.length,
-      passages: totalPassages(),
+      articles: upsert ? new Set([...live.keys(), ...wanted]).size : articles.length + stubs.length,
+      passages: keptPassages + writtenPassages,
       added,
       changed,
       removed,
@@ -167,61 +223,158 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
       wrote,
       ...(outdated ? { notice: `the index at ${indexDir} was in an older format (version ${current?.format}) and was rebuilt in version ${FORMAT_VERSION}` } : {}),
     });
-    if (previous && toWrite.length === 0 && removed === 0) return report(false);
+    if (previous && toWrite.length === 0 && removed === 0) {
+      if (!upsert && !opts.loaded) recordChecked(indexDir, previous.generation, fingerprint);
+      return report(false);
+    }
+
+    // A learned embedder: the model stored with the index for an update, a new one for a full build.
+    let model = previous?.embedder.model;
+    if (embedder.learnsFromCorpus) {
+      if (previous) {
+        if (!model) throw new IndexError('index-corrupt', `index at ${indexDir} has no model for embedder ${embedder.id}; ${rebuildHint(indexDir)}`);
+        if (loadedModel.get(embedder) !== model.file) embedder.loadModel(readModel(indexDir, model));
+      } else {
+        model = writeModel(indexDir, embedder.learnModel(samplePassages(articles, chunking, LEARN_SAMPLE)));
+      }
+      loadedModel.set(embedder, model.file);
+    }
 
     fs.mkdirSync(segmentsDir(indexDir), { recursive: true });
     let nextSegments: Manifest['segments'];
     if (!previous) {
       nextSegments = await buildFull(articles, { ...opts, chunking, hnsw });
+      writtenPassages = nextSegments.reduce((n, seg) => n + seg.passages, 0);
     } else {
-      // Merge small or mostly-deleted segments with the new articles, reusing stored vectors.
-      const isSmall = (s: Manifest['segments'][number]) => s.passages < SMALL_SEGMENT;
+      // Merge small segments of a full size level, and mostly-deleted ones, with the new articles, reusing stored vectors.
       const mostlyDead = (s: Manifest['segments'][number]) => s.articles > 0 && s.deleted.length / s.articles > MAX_DELETED;
+      const bySize = segmentsToMerge(segments.map((s) => s.passages));
       // Merging needs every carried article's text, which only a full update has read.
       const merge = segments
         .map((s, i) => ({ s, i }))
-        .filter(({ s }) => !upsert && (mostlyDead(s) || (isSmall(s) && segments.filter(isSmall).length >= MERGE_AT) || s.deleted.length === s.articles));
+        .filter(({ s, i }) => !upsert && (mostlyDead(s) || bySize.has(i) || s.deleted.length === s.articles));
       const mergeSet = new Set(merge.map((m) => m.i));
       const carried: Article[] = [];
+      const carriedHashes: string[] = [];
+      const carriedRecords: Array<string | undefined> = [];
       const carriedVectors: Float32Array[] = [];
       for (const { s } of merge) {
-        // Merged segments are read in full: their stored vectors are re-used, never re-embedded.
+        // Merged segments are read in full: their articles and stored vectors are re-used, never re-parsed or re-embedded.
         const seg = new Segment(indexDir, s, embedder.dimension, hnsw.efSearch);
         const dead = new Set(s.deleted);
         if (dead.size === seg.articles.length) continue;
         const vectors = seg.vectors();
         const starts = seg.articlePassageStarts();
         seg.articles.forEach((meta, local) => {
-          if (dead.has(local)) return;
-          const a = wanted.get(meta.id);
-          if (!a) return;
-          carried.push(a);
+          if (dead.has(local) || !wanted.has(meta.id)) return;
+          carried.push(storedArticle(seg, meta));
+          carriedHashes.push(meta.hash);
+          carriedRecords.push(meta.record);
           const d = embedder.dimension;
           carriedVectors.push(vectors.subarray((starts[local] as number) * d, (starts[local + 1] as number) * d));
+          keptPassages -= meta.passageCount;
         });
       }
       nextSegments = segments.filter((s, i) => !mergeSet.has(i) && s.deleted.length < s.articles);
       if (toWrite.length + carried.length > 0) {
         const fresh = await embedArticles(toWrite, embedder, chunking, opts.onProgress);
         const vectors = concat([...carriedVectors, fresh]);
-        nextSegments.push(await writeSegment(indexDir, { articles: [...carried, ...toWrite], vectors, chunking, hnsw, dimension: embedder.dimension }));
+        const all = [...carried, ...toWrite];
+        const allHashes = [...carriedHashes, ...toWrite.map((a) => hashes.get(a.id))];
+        const allRecords = [...carriedRecords, ...toWrite.map((a) => articleRecord(a, chunking))];
+        const entry = await writeSegment(indexDir, { articles: all, hashes: allHashes, records: allRecords, vectors, chunking, hnsw, dimension: embedder.dimension });
+        writtenPassages = entry.passages;
+        nextSegments.push(entry);
       }
     }
     const newManifest: Manifest = {
       format: FORMAT_VERSION,
       generation: Math.max(oldRaw?.generation ?? 0, current?.generation ?? 0) + 1,
       createdAt: new Date().toISOString(),
-      embedder: settings.embedder,
+      embedder: { ...settings.embedder, ...(embedder.learnsFromCorpus && model ? { model } : {}) },
       chunking,
       hnsw,
       segments: nextSegments,
     };
     publishManifest(indexDir, newManifest);
+    if (!upsert && !opts.loaded) recordChecked(indexDir, newManifest.generation, fingerprint);
     collectGarbage(indexDir, newManifest, oldRaw);
     return report(true);
   } finally {
     release();
   }
+}
+
+/** Beside the manifests: the generation an update that read the whole corpus left live, and the corpus files' fingerprint before it read them. */
+const CHECKED_FILE = 'corpus-checked.json';
+
+function recordChecked(indexDir: string, generation: number, fingerprint: string | null): void {
+  const file = path.join(indexDir, CHECKED_FILE);
+  if (fingerprint === null) fs.rmSync(file, { force: true });
+  else writeFileAtomic(file, JSON.stringify({ generation, fingerprint }));
+}
+
+/**
+ * Whether the live index was last brought up to date with the whole corpus at `corpus` and no
+ * corpus file was written, added, removed or replaced since (by `corpusFingerprint`): then a
+ * check of the corpus would find nothing to do, and an engine starting on the index skips it.
+ */
+export function corpusUnchanged(indexDir: string, corpus: string): boolean {
+  try {
+    const rec = JSON.parse(fs.readFileSync(path.join(indexDir, CHECKED_FILE), 'utf8')) as { generation?: unknown; fingerprint?: unknown };
+    const live = peekManifest(indexDir);
+    if (!live || rec.generation !== live.generation || typeof rec.fingerprint !== 'string') return false;
+    return corpusFingerprint(corpus) === rec.fingerprint;
+  } catch {
+    return false;
+  }
+}
+
+/** Content hashes of the live index's articles (hash → id) and its generation, or null when it cannot be read. */
+function liveHashes(indexDir: string): { generation: number; byHash: Map<string, string> } | null {
+  try {
+    const current = peekManifest(indexDir);
+    if (!current || current.format !== FORMAT_VERSION) return null;
+    const m = readCurrentManifest(indexDir);
+    if (!m) return null;
+    const byHash = new Map<string, string>();
+    for (const entry of m.segments) {
+      const dead = new Set(entry.deleted);
+      readSegmentArticles(indexDir, entry).forEach((a, local) => {
+        if (!dead.has(local) && a.record) byHash.set(a.record, a.id);
+      });
+    }
+    return { generation: m.generation, byHash };
+  } catch {
+    // A damaged index is reported by the update itself.
+    return null;
+  }
+}
+
+/** An article as a segment stores it, with its paragraphs read back from the segment. */
+function storedArticle(seg: Segment, meta: SegmentArticle): Article {
+  const { hash: _h, firstParagraph, paragraphCount, passageCount: _p, ...rest } = meta;
+  const paragraphs = Array.from({ length: paragraphCount }, (_, i) => seg.paragraphText(firstParagraph + i));
+  return { ...rest, paragraphs, origin: seg.name };
+}
+
+/** Passages a learned embedder learns from at most (evenly spread over the corpus). */
+export const LEARN_SAMPLE = 20_000;
+
+/** Which model file each embedder instance has loaded, so an update does not read it again. */
+const loadedModel = new WeakMap<Embedder, string>();
+
+/** About `want` passages (as [title, text]) from articles spread evenly over the corpus. */
+export function samplePassages(articles: readonly Article[], chunking: ChunkOptions, want: number): PassageTexts {
+  const probe = articles.filter((_, i) => i % 16 === 0);
+  const perArticle = probe.reduce((n, a) => n + splitPassages(a.paragraphs, chunking).length, 0) / Math.max(1, probe.length);
+  const stride = Math.max(1, Math.floor((articles.length * perArticle) / want));
+  const out: string[][] = [];
+  for (let i = 0; i < articles.length; i += stride) {
+    const a = articles[i] as Article;
+    for (const sp of splitPassages(a.paragraphs, chunking)) out.push([a.title, (a.paragraphs[sp.paragraph] as string).slice(sp.start, sp.end)]);
+  }
+  return { length: out.length, text: (i) => out[i] as string[] };
 }
 
 function tryReadManifest(indexDir: string): Manifest | null {
@@ -323,7 +476,8 @@ async function buildFull(
 ): Promise<Manifest['segments']> {
   if (articles.length === 0) return [];
   const { embedder, chunking, hnsw } = opts;
-  const counts = articles.map((a) => splitPassages(a.paragraphs, chunking).length);
+  // Passages estimated from paragraph lengths (the workers split them): to balance the groups and show progress.
+  const counts = articles.map((a) => a.paragraphs.reduce((n, p) => n + (p.length <= chunking.maxChars ? 1 : Math.ceil(p.length / (chunking.windowChars * 0.85))), 0));
   const total = counts.reduce((a, b) => a + b, 0);
   const cores = opts.workers ?? os.availableParallelism();
   const parts = Math.max(1, Math.min(cores, Math.ceil(total / (opts.passagesPerWorker ?? PASSAGES_PER_WORKER))));
@@ -336,7 +490,7 @@ async function buildFull(
   };
   if (parts === 1) {
     const vectors = await embedArticles(articles, embedder, chunking, opts.onProgress);
-    return [await writeSegment(opts.indexDir, { articles, vectors, chunking, hnsw, dimension: embedder.dimension, onProgress: progress })];
+    return [await writeSegment(opts.indexDir, { articles, records: articles.map((a) => articleRecord(a, chunking)), vectors, chunking, hnsw, dimension: embedder.dimension, onProgress: progress })];
   }
   // Contiguous groups of about equal passage counts.
   const groups: Article[][] = [];
@@ -354,6 +508,7 @@ async function buildFull(
   const jobs = await Promise.all(
     groups.map(async (g) => ({
       articles: g,
+      records: g.map((a) => articleRecord(a, chunking)),
       ...(recipe ? {} : { vectors: await embedArticles(g, embedder, chunking, opts.onProgress) }),
     })),
   );

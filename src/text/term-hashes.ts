@@ -8,8 +8,8 @@ import { hash32 } from './hash.js';
  * folding would confuse: "bảo"/"báo"/"bão"), with folded terms as a fallback; a query typed
  * without marks is scored on folded terms only.
  */
-const SEED_MARKED = 0x9e3779b1;
-const SEED_FOLDED = 0x85ebca77;
+export const SEED_MARKED = 0x9e3779b1;
+export const SEED_FOLDED = 0x85ebca77;
 
 /** Hash of a marked, lower-cased term. */
 export function markedHash(term: string): number {

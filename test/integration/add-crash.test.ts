@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
-import { HashEmbedder } from '../../src/embed/hash-embedder.js';
+import { CorpusEmbedder } from '../../src/embed/corpus-embedder.js';
 import { SegmentStore } from '../../src/store/segment-store.js';
 import { createEngine, silentLogger } from '../../src/index.js';
 import { REPO, copyCorpus, tempDir } from '../support/corpus.js';
@@ -48,7 +48,8 @@ describe('a crash during kiemchung add', () => {
   it('leaves the corpus whole and the index loadable and in step with it, at any moment (6 SIGKILLs)', async () => {
     const corpus = copyCorpus();
     const indexDir = tempDir('kc-crash-add-');
-    const embedder = new HashEmbedder();
+    // The embedder `kiemchung add` uses by default.
+    const embedder = new CorpusEmbedder();
     const url = web.url(PAGE);
     // Prepare the index, then time one whole run to spread the kills over it.
     await runAdd(web, url, corpus, indexDir, null);
@@ -83,8 +84,9 @@ describe('a crash during kiemchung add', () => {
       if (!hasFile) seen.before++;
       else if (indexed) seen.after++;
       else seen.pending++;
-      // Opening the engine brings the index in step with the corpus.
+      // Opening the engine brings the index in step with the corpus (checked after it serves).
       const e = await createEngine({ config: { corpus, indexDir }, env: ENV, logger: silentLogger });
+      await e.checked;
       expect(e.stats().articles).toBe(loaded.articles.length);
       await e.close();
       if (run.killed || hasFile) await reset();

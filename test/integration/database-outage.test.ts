@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HashEmbedder } from '../../src/embed/hash-embedder.js';
+import { CorpusEmbedder } from '../../src/embed/corpus-embedder.js';
 import { type Engine, createEngine } from '../../src/index.js';
 import { silentLogger } from '../../src/log.js';
 import { openDatabase } from '../../src/store/postgres/database.js';
@@ -30,7 +30,7 @@ describe.skipIf(missing !== '')(`the database going away and coming back${missin
     cluster = await startCluster();
     corpus = copyCorpus();
     const db = openDatabase({ url: cluster.url, schema: 'outage', poolMax: 2, connectTimeoutMs: 5000, statementTimeoutMs: 30_000 }, silentLogger);
-    await updateDatabaseIndex({ db, corpus, embedder: new HashEmbedder() });
+    await updateDatabaseIndex({ db, corpus, embedder: new CorpusEmbedder() });
     await db.close();
     api = await startFakeBotApi();
   });
@@ -42,7 +42,7 @@ describe.skipIf(missing !== '')(`the database going away and coming back${missin
   });
 
   it('fails a question with a clear error while the database is down, and answers again, new generations included, once it is back', async () => {
-    const engine: Engine = await createEngine({ env: env(), embedder: new HashEmbedder(), logger: silentLogger });
+    const engine: Engine = await createEngine({ env: env(), embedder: new CorpusEmbedder(), logger: silentLogger });
     try {
       expect((await engine.ask('Ai là Tổng Thư ký IEC?')).text).toContain('Philippe Metzger');
       cluster.stop();
@@ -56,7 +56,7 @@ describe.skipIf(missing !== '')(`the database going away and coming back${missin
       // The store listens again: a generation written after the restart is served.
       fs.writeFileSync(`${corpus}/sau-khi-khoi-dong.md`, article('sau-khi-khoi-dong', 'Hợp tác về tàu ngầm nghiên cứu', ['Tàu ngầm nghiên cứu Hải Âu sẽ khảo sát rạn san hô ở Côn Đảo vào tháng 9.']));
       const writer = openDatabase({ url: cluster.url, schema: 'outage', poolMax: 2, connectTimeoutMs: 5000, statementTimeoutMs: 30_000 }, silentLogger);
-      await updateDatabaseIndex({ db: writer, corpus, embedder: new HashEmbedder() });
+      await updateDatabaseIndex({ db: writer, corpus, embedder: new CorpusEmbedder() });
       await writer.close();
       const deadline = Date.now() + 15_000;
       while (engine.stats().generation < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));

@@ -144,6 +144,6 @@ describe('answers over the real corpus', () => {
     expect(p).toMatchObject({ paragraphNumber: 2, paragraphCount: 6, title: 'Hỗ trợ để Việt Nam sớm trở thành thành viên chính thức của IEC' });
     expect((await engine.suggest('iec-thanh-vien-2024#p')).length).toBe(6);
     expect((await engine.suggest('do luong'))[0]?.paragraphId).toBe('do-luong-lmc-2023#p1');
-    expect(engine.stats()).toMatchObject({ articles: 2, paragraphs: 12, dateFrom: '2023-08-29', dateTo: '2024-06-05', embedder: { id: 'hash', dimension: 256 }, llm: 'none' });
+    expect(engine.stats()).toMatchObject({ articles: 2, paragraphs: 12, dateFrom: '2023-08-29', dateTo: '2024-06-05', embedder: { id: 'corpus', dimension: 128 }, llm: 'none' });
   });
 });

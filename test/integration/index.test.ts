@@ -124,13 +124,15 @@ describe('building, reloading and searching a real HNSW index', () => {
     await updateIndex({ indexDir: dir, corpus, embedder });
     const after = SegmentStore.open(dir, embedder);
     // One of 30 articles replaced: the big segment is kept, with that article marked deleted.
-    expect(after.segments.some((seg) => seg.hasDeleted)).toBe(true);
+    const deletedIn = (si: number) => Array.from({ length: after.segments[si]!.passageCount }, (_, i) => i).filter((i) => after.isDeleted(si, i));
+    expect(after.segments.some((_, si) => deletedIn(si).length > 0)).toBe(true);
     const hits = await after.vectorSearch(await embedder.embedQueryVector(oldText), 10);
     expect(hits.length).toBe(10);
     for (const h of hits) expect(passageText(after, h.passage)).not.toBe(oldText);
     // The old version is still stored in its segment, only hidden: a search that does not hide deleted passages finds it.
-    const seg = after.segments.find((x) => x.hasDeleted)!;
-    const stored = Array.from({ length: seg.passageCount }, (_, i) => i).filter((i) => seg.deleted[i]);
+    const si = after.segments.findIndex((_, i) => deletedIn(i).length > 0);
+    const seg = after.segments[si]!;
+    const stored = deletedIn(si);
     expect(stored.some((i) => seg.passageText(i) === oldText)).toBe(true);
   });
 
@@ -151,6 +153,35 @@ describe('building, reloading and searching a real HNSW index', () => {
     expect(fs.readdirSync(path.join(dir, 'segments')).length).toBeLessThanOrEqual(m.segments.length + 4);
   });
 
+  it('merges the small segments of single-article updates among themselves, never into the built segments', async () => {
+    const corpus = tempDir();
+    syntheticCorpus(corpus, 120);
+    const dir = tempDir();
+    await updateIndex({ indexDir: dir, corpus, embedder, workers: 2, passagesPerWorker: 100 });
+    const built = readCurrentManifest(dir)!.segments.map((s) => s.name);
+    expect(built).toHaveLength(2);
+    let merges = 0;
+    for (let i = 0; i < 10; i++) {
+      // Alternately a new article and a change to one of the built articles.
+      if (i % 2 === 0) fs.writeFileSync(path.join(corpus, `extra${i}.md`), article(`extra-${i}`, `Bổ sung ${i}`, [`Nội dung bổ sung số ${i} về vệ tinh quan sát.`]));
+      else fs.appendFileSync(path.join(corpus, `a${i * 7}.md`), `\nĐoạn cập nhật số ${i} về vệ tinh quan sát.\n`);
+      const before = readCurrentManifest(dir)!.segments.length;
+      const r = await updateIndex({ indexDir: dir, corpus, embedder });
+      expect(r).toMatchObject({ added: i % 2 === 0 ? 1 : 0, changed: i % 2 === 0 ? 0 : 1 });
+      const m = readCurrentManifest(dir)!;
+      if (m.segments.length <= before) merges++;
+      // The built segments stay as they are (only their deleted lists grow); the rest stays few.
+      expect(m.segments.slice(0, 2).map((s) => s.name)).toEqual(built);
+      expect(m.segments.length).toBeLessThanOrEqual(2 + 4);
+    }
+    expect(merges).toBeGreaterThan(0);
+    const r = SegmentStore.open(dir, embedder);
+    expect(r.stats().articles).toBe(125);
+    expect(await topArticle(r, 'Nội dung bổ sung số 8 về vệ tinh quan sát')).toBe('extra-8');
+    expect(await topArticle(r, 'Đoạn cập nhật số 9 về vệ tinh quan sát')).toBe('synthetic-63');
+    for (const i of [1, 3, 5, 7, 9]) expect(r.paragraph(`synthetic-${i * 7}`, (await r.article(`synthetic-${i * 7}`))!.paragraphCount)).toContain(`Đoạn cập nhật số ${i} `);
+  });
+
   it('indexes given articles alone (upsert): no corpus read, nothing removed, a changed one replaced', async () => {
     const corpus = copyCorpus();
     const dir = tempDir();
@@ -169,8 +200,9 @@ describe('building, reloading and searching a real HNSW index', () => {
     // Reopened over the earlier generation: unchanged segments are shared, deletions are each generation's own.
     const reopened = SegmentStore.open(dir, embedder, before);
     expect(reopened.segments[0]?.hnsw).toBe(before.segments[0]?.hnsw);
-    expect(reopened.segments[1]?.hasDeleted).toBe(true);
-    expect(before.segments[1]?.hasDeleted).toBe(false);
+    const anyDeleted = (st: SegmentStore, si: number) => Array.from({ length: st.segments[si]!.passageCount }, (_, i) => st.isDeleted(si, i)).some(Boolean);
+    expect(anyDeleted(reopened, 1)).toBe(true);
+    expect(anyDeleted(before, 1)).toBe(false);
     expect(await topArticle(before, 'khí tượng')).toBe('bai-moi');
     expect(await topArticle(reopened, 'khí tượng')).toBe(null);
     expect(reopened.stats()).toEqual(SegmentStore.open(dir, embedder).stats());
@@ -280,11 +312,11 @@ describe('an index written by an older version', () => {
     await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
     const generation = readCurrentManifest(dir)!.generation;
     downgradeToFormat1(dir);
-    expect(() => SegmentStore.open(dir, embedder)).toThrowError(/format version 1, this version of kiemchung reads version 2; run "kiemchung index --index /);
+    expect(() => SegmentStore.open(dir, embedder)).toThrowError(/format version 1, this version of kiemchung reads version 3; run "kiemchung index --index /);
     const r = await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
     expect(r).toMatchObject({ wrote: true, added: 2, articles: 2 });
-    expect(r.notice).toMatch(/older format \(version 1\) and was rebuilt in version 2/);
-    expect(readCurrentManifest(dir)).toMatchObject({ format: 2, generation: generation + 1 });
+    expect(r.notice).toMatch(/older format \(version 1\) and was rebuilt in version 3/);
+    expect(readCurrentManifest(dir)).toMatchObject({ format: 3, generation: generation + 1 });
     expect(SegmentStore.open(dir, embedder).stats().articles).toBe(2);
     expect((await updateIndex({ indexDir: dir, corpus: CORPUS, embedder })).notice).toBeUndefined();
   });
@@ -310,7 +342,7 @@ describe('an index written by an older version', () => {
     const err: string[] = [];
     const code = await runCli(['index', '--corpus', CORPUS, '--index', dir], { out: (s) => out.push(s), err: (s) => err.push(s), env: { KIEMCHUNG_LOG_LEVEL: 'warn' }, stdin: process.stdin });
     expect(code).toBe(0);
-    expect(err).toEqual([expect.stringMatching(/^the index at .* was in an older format \(version 1\) and was rebuilt in version 2$/)]);
+    expect(err).toEqual([expect.stringMatching(/^the index at .* was in an older format \(version 1\) and was rebuilt in version 3$/)]);
     expect(out.join('\n')).toMatch(/indexed 2 articles, 12 passages \(2 added/);
   });
 });

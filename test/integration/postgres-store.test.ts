@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CorpusEmbedder } from '../../src/embed/corpus-embedder.js';
 import { HashEmbedder } from '../../src/embed/hash-embedder.js';
 import { loadClaims } from '../../src/cli/eval.js';
 import { createEngine } from '../../src/index.js';
@@ -8,6 +9,8 @@ import { silentLogger } from '../../src/log.js';
 import { queryTerms } from '../../src/retrieve/query-terms.js';
 import type { PassageHit, Store } from '../../src/store/port.js';
 import { type Database, openDatabase } from '../../src/store/postgres/database.js';
+import { servingGeneration } from '../../src/store/postgres/generation.js';
+import { importEmbeddedIndex } from '../../src/store/postgres/import-index.js';
 import { MIGRATIONS, SCHEMA_VERSION, migrate } from '../../src/store/postgres/migrations.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { updateDatabaseIndex } from '../../src/store/postgres/write-index.js';
@@ -151,7 +154,7 @@ describe.skipIf(!hasDatabase)(`the PostgreSQL store${hasDatabase ? '' : ` (skipp
   it('reads articles, paragraphs and suggestions by id', async () => {
     const pg = await PostgresStore.open(db, embedder, silentLogger, { listen: false });
     const seg = SegmentStore.open(indexDir, embedder);
-    const { hash: _h, firstParagraph: _f, passageCount: _p, ...meta } = (await seg.article('iec-thanh-vien-2024')) as never as Record<string, unknown>;
+    const { hash: _h, record: _r, firstParagraph: _f, passageCount: _p, ...meta } = (await seg.article('iec-thanh-vien-2024')) as never as Record<string, unknown>;
     expect(await pg.article('iec-thanh-vien-2024')).toEqual(meta);
     expect(await pg.article('no-such-article')).toBeNull();
     const refs = [
@@ -227,6 +230,55 @@ describe.skipIf(!hasDatabase)(`the PostgreSQL store${hasDatabase ? '' : ` (skipp
       expect(inTransaction).toBe(1);
     } finally {
       await pooled.close();
+    }
+  });
+
+  it("keeps the corpus embedder's learned model with the index: learned by the first build, reused by updates, copied with an embedded index", async () => {
+    const learned = testSchema('model');
+    const copied = testSchema('copy');
+    const dir = copyCorpus();
+    syntheticCorpus(dir, 10);
+    const folder = tempDir();
+    const dbA = openDatabase(testDatabaseConfig(learned), silentLogger);
+    const dbB = openDatabase(testDatabaseConfig(copied), silentLogger);
+    try {
+      await updateDatabaseIndex({ db: dbA, corpus: dir, embedder: new CorpusEmbedder() });
+      const first = await servingGeneration(dbA);
+      expect(first?.model).toEqual(expect.any(Number));
+      // An update by another process (a fresh embedder) embeds with the stored model, not a new one.
+      fs.writeFileSync(path.join(dir, 'moi.md'), article('moi', 'Hợp tác vệ tinh quan sát Trái Đất', ['Hai bên thống nhất phóng vệ tinh quan sát Trái Đất vào năm 2026.']));
+      expect(await updateDatabaseIndex({ db: dbA, corpus: dir, embedder: new CorpusEmbedder() })).toMatchObject({ added: 1, wrote: true });
+      expect((await servingGeneration(dbA))?.model).toBe(first?.model);
+      // A serving engine loads the model from the database; its vectors find the new article.
+      const engine = await createEngine({ env: { ...databaseEnv(learned), KIEMCHUNG_CORPUS: dir }, logger: silentLogger });
+      try {
+        expect(engine.stats()).toMatchObject({ storage: 'postgres', embedder: { id: 'corpus' }, generation: 2 });
+        const answer = await engine.ask('Khi nào phóng vệ tinh quan sát Trái Đất?');
+        expect(answer.citations[0]?.paragraphId).toBe('moi#p1');
+      } finally {
+        await engine.close();
+      }
+      // An embedded index copied into the database brings its model: the vectors rank as there.
+      const embedder = new CorpusEmbedder();
+      await updateIndex({ indexDir: folder, corpus: dir, embedder });
+      await importEmbeddedIndex({ indexDir: folder, db: dbB, embedder: new CorpusEmbedder() });
+      const seg = SegmentStore.open(folder, embedder);
+      const pg = await PostgresStore.open(dbB, embedder, silentLogger, { listen: false });
+      try {
+        expect(Buffer.from(pg.embedderModel()!).equals(Buffer.from(seg.embedderModel()!))).toBe(true);
+        for (const q of QUESTIONS) {
+          const v = await embedder.embedQueryVector(q);
+          expect(await ranked(pg, await pg.vectorSearch(v, 10))).toEqual(await ranked(seg, await seg.vectorSearch(v, 10)));
+        }
+      } finally {
+        await pg.close();
+      }
+    } finally {
+      await dbA.close();
+      await dbB.close();
+      await dropSchema(learned);
+      await dropSchema(copied);
+      for (const d of [dir, folder]) fs.rmSync(d, { recursive: true, force: true });
     }
   });
 

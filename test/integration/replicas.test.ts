@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HashEmbedder } from '../../src/embed/hash-embedder.js';
+import { CorpusEmbedder } from '../../src/embed/corpus-embedder.js';
 import { silentLogger } from '../../src/log.js';
 import { openDatabase } from '../../src/store/postgres/database.js';
 import { updateDatabaseIndex } from '../../src/store/postgres/write-index.js';
@@ -25,7 +25,7 @@ describe.skipIf(!hasDatabase)(`replicas on one database${hasDatabase ? '' : ` (s
   beforeAll(async () => {
     corpus = copyCorpus();
     const db = openDatabase(testDatabaseConfig(schema), silentLogger);
-    await updateDatabaseIndex({ db, corpus, embedder: new HashEmbedder() });
+    await updateDatabaseIndex({ db, corpus, embedder: new CorpusEmbedder() });
     await db.close();
     api = await startFakeBotApi();
     const env = {

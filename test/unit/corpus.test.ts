@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus, parseMarkdownArticle } from '../../src/corpus/load-corpus.js';
+import { loadCorpus, parseMarkdownArticle, recordHash } from '../../src/corpus/load-corpus.js';
 import { splitPassages } from '../../src/corpus/passages.js';
 import { isParagraphId, parseParagraphId } from '../../src/corpus/ids.js';
 import { stripInlineMarkdown } from '../../src/corpus/markdown.js';
@@ -153,5 +153,34 @@ describe('paragraph ids and passages', () => {
 
   it('strips emphasis but not snake_case or arithmetic', () => {
     expect(stripInlineMarkdown('**đậm** và *nghiêng* và _gạch_ và snake_case_name và 2*3*4')).toBe('đậm và nghiêng và gạch và snake_case_name và 2*3*4');
+  });
+});
+
+describe('a JSONL corpus read again by an update', () => {
+  it('recognises every record the index holds from its bytes, whatever its line ending or script, and parses only the others', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'corpus.jsonl');
+    const rec = (id: string, body: string) => JSON.stringify({ id, title: `Bài ${id}`, body });
+    const lines = [
+      Buffer.from(`${rec('a1', 'Hội nghị lần thứ tư tại Hà Nội.')}\r\n`),
+      Buffer.from('\n   \n'),
+      Buffer.from(`${rec('a2', 'Plain ASCII body.')}\n`),
+      Buffer.from('{not json\n'),
+      // Invalid UTF-8 inside a string value: decoded with a replacement character.
+      Buffer.concat([Buffer.from('{"id": "a3", "title": "Bài a3", "body": "Đo lường '), Buffer.from([0xc3, 0x28]), Buffer.from(' quốc tế."}\n')]),
+      Buffer.from(rec('a4', 'Dòng cuối không có ký tự xuống dòng.')),
+    ];
+    fs.writeFileSync(file, Buffer.concat(lines));
+    const first = await loadCorpus(file);
+    expect(first.articles.map((a) => a.id)).toEqual(['a1', 'a2', 'a3', 'a4']);
+    expect(first.issues.map((i) => i.path)).toEqual([`${file}:5`]);
+    const known = new Map(first.articles.map((a) => [recordHash(a)!, a.id]));
+    const again = await loadCorpus(file, { indexed: (h) => known.get(h) });
+    // The valid UTF-8 records are skipped unparsed; the one with invalid bytes is parsed again and is the same article.
+    expect(again.unchanged?.map((u) => u.id)).toEqual(['a1', 'a2', 'a4']);
+    expect(again.articles.map((a) => a.id)).toEqual(['a3']);
+    expect(again.articles[0]).toEqual(first.articles[2]);
+    expect(recordHash(again.articles[0]!)).toBe(recordHash(first.articles[2]!));
+    expect(again.issues).toEqual(first.issues);
   });
 });

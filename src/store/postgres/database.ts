@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../../config.js';
 import { DatabaseError, KiemchungError, errorMessage } from '../../errors.js';
 import type { Logger } from '../../log.js';
+import { DEFAULT_HNSW } from '../segment.js';
 
 /**
  * The connection to the shared database: one pool per process with a hard limit on
@@ -32,7 +33,7 @@ function sessionOptions(config: DatabaseConfig, statementTimeout: number): strin
   // the advisory locks its session held (the Discord gateway role, the write lock).
   return [
     `-c hnsw.iterative_scan=relaxed_order`,
-    `-c hnsw.ef_search=96`,
+    `-c hnsw.ef_search=${DEFAULT_HNSW.efSearch}`,
     `-c statement_timeout=${statementTimeout}`,
     // Compiling a query costs more than running any of these.
     `-c jit=off`,

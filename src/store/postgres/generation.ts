@@ -25,6 +25,8 @@ export interface Generation {
   /** BM25's N and the total length of those passages. */
   lexicalPassages: number;
   lexicalLength: number;
+  /** The learned embedder model its passages were embedded with (`embedder_models`), or null. */
+  model: number | null;
 }
 
 interface GenerationRow {
@@ -41,6 +43,7 @@ interface GenerationRow {
   corpus_version: string;
   lexical_passages: string;
   lexical_length: string;
+  model: number | null;
 }
 
 /** The generation being served, or null when nothing was ever published. */
@@ -63,6 +66,7 @@ export async function servingGeneration(db: Database, client?: pg.ClientBase): P
     corpusVersion: r.corpus_version,
     lexicalPassages: Number(r.lexical_passages),
     lexicalLength: Number(r.lexical_length),
+    model: r.model,
   };
 }
 
@@ -81,6 +85,14 @@ export function checkGeneration(g: Generation, embedder: { id: string; version: 
     throw new IndexError('index-mismatch', `the index in ${where} has format version ${g.format}, this version of kiemchung reads version ${DB_INDEX_FORMAT}; ${hint}`);
   }
   if (diffs.length) throw new IndexError('index-mismatch', `the index in ${where} was built with ${diffs.join(', ')}; ${rebuildHintDb()}`);
+}
+
+/** The bytes of a stored embedder model. */
+export async function readModel(db: Database, id: number): Promise<Uint8Array> {
+  const r = await db.query<{ bytes: Buffer }>('reading the embedder model', `SELECT bytes FROM ${db.schema}.embedder_models WHERE id = $1`, [id]);
+  const bytes = r.rows[0]?.bytes;
+  if (!bytes) throw new IndexError('index-corrupt', `the index in ${db.where} lacks its embedder model ${id}; ${rebuildHintDb()}`);
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** SQL: whether row `x` belongs to generation `g` (a parameter or column). */

@@ -51,8 +51,10 @@ export async function importEmbeddedIndex(o: ImportOptions): Promise<IndexReport
       stored.set(meta.id, { hash: meta.hash, vectors: vectors.subarray((starts[local] as number) * d, (starts[local + 1] as number) * d) });
     });
   });
+  const model = store.embedderModel();
   return updateDatabaseIndex({
     db: o.db,
+    ...(model ? { model } : {}),
     corpus: o.indexDir,
     embedder: o.embedder,
     chunking: store.manifest.chunking,

@@ -239,6 +239,20 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX kv_expires_at ON ${s}.kv (expires_at);
     `,
   },
+  {
+    version: 4,
+    name: 'index: the model a learned embedder took from the corpus, kept with the generations built on it',
+    sql: (s) => `
+      -- Written by a full build (or copied with an embedded index); later updates reuse it.
+      CREATE TABLE ${s}.embedder_models (
+        id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        embedder text NOT NULL,
+        bytes bytea NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      ALTER TABLE ${s}.generations ADD COLUMN model integer REFERENCES ${s}.embedder_models;
+    `,
+  },
 ];
 
 /** The schema version this kiemchung reads and writes. */

@@ -5,7 +5,7 @@ import type { Logger } from '../../log.js';
 import type { SearchFilter } from '../../types.js';
 import type { ArticleMatch, ParagraphRef, PassageHit, PassageId, PassageLocation, QueryTerm, Store, StoreStats, StoredArticle, TermStatistics } from '../port.js';
 import type { Database } from './database.js';
-import { type Generation, checkGeneration, liveIn, servingGeneration } from './generation.js';
+import { type Generation, checkGeneration, liveIn, readModel, servingGeneration } from './generation.js';
 import { Lru } from './lru.js';
 import { POSTING_DEPTH } from './posting-depth.js';
 
@@ -94,6 +94,9 @@ interface Located {
   end: number;
 }
 
+/** What the store needs of the embedder: what it is, and how to use a learned model. */
+type StoreEmbedder = { id: string; version: string; dimension: number; learnsFromCorpus?: boolean; loadModel?(bytes: Uint8Array): void };
+
 /**
  * The database store: reads one generation at a time (every query names it), so that a
  * writer's new generation is never half-seen; switches to a newer one as soon as the writer's
@@ -117,13 +120,18 @@ export class PostgresStore implements Store {
   private refreshing: Promise<void> | null = null;
   private readonly switchListeners = new Set<(g: Generation) => void>();
 
+  /** The learned embedder model of the generation served, or null. */
+  private model: Uint8Array | null;
+
   private constructor(
     private readonly db: Database,
     first: Generation,
-    private readonly embedder: { id: string; version: string; dimension: number },
+    model: Uint8Array | null,
+    private readonly embedder: StoreEmbedder,
     private readonly logger: Logger,
   ) {
     this.served = first;
+    this.model = model;
     this.avgdl = first.lexicalLength / Math.max(1, first.lexicalPassages);
   }
 
@@ -131,11 +139,11 @@ export class PostgresStore implements Store {
    * Opens the generation being served; fails clearly when there is none or it was built with
    * another embedder. Then listens for new generations (`listen: false` for one-shot commands).
    */
-  static async open(db: Database, embedder: { id: string; version: string; dimension: number }, logger: Logger, options: { listen?: boolean; pollMs?: number } = {}): Promise<PostgresStore> {
+  static async open(db: Database, embedder: StoreEmbedder, logger: Logger, options: { listen?: boolean; pollMs?: number } = {}): Promise<PostgresStore> {
     const g = await servingGeneration(db);
     if (!g) throw new IndexError('index-missing', `no index in ${db.where}; run "kiemchung index" to build it`);
     checkGeneration(g, embedder, db.where);
-    const store = new PostgresStore(db, g, embedder, logger);
+    const store = new PostgresStore(db, g, g.model === null ? null : await readModel(db, g.model), embedder, logger);
     if (options.listen !== false) {
       await store.listen();
       store.pollTimer = setInterval(() => void store.refresh().catch(() => undefined), options.pollMs ?? 10_000);
@@ -201,6 +209,11 @@ export class PostgresStore implements Store {
         } catch (err) {
           this.logger.error(`database: generation ${g.generation} cannot be served by this process; still serving ${this.served.generation}: ${errorMessage(err)}`);
           return;
+        }
+        // A rebuild may have learned a new model: queries are embedded with it from now on.
+        if (g.model !== this.served.model) {
+          this.model = g.model === null ? null : await readModel(this.db, g.model);
+          if (this.model && this.embedder.learnsFromCorpus) this.embedder.loadModel?.(this.model);
         }
         this.served = g;
         this.avgdl = g.lexicalLength / Math.max(1, g.lexicalPassages);
@@ -458,5 +471,9 @@ export class PostgresStore implements Store {
       generation: g.generation,
       corpusVersion: g.corpusVersion,
     };
+  }
+
+  embedderModel(): Uint8Array | null {
+    return this.model;
   }
 }

@@ -7,12 +7,13 @@ import { CorpusError, IndexError, errorMessage } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import { fold } from '../../text/normalize.js';
 import type { IndexIssue, IndexReport } from '../../types.js';
-import { DEFAULT_BM25, LexicalBuilder, bm25TermFrequency, passageTermCounts } from '../lexical-index.js';
+import { DEFAULT_BM25, bm25TermFrequency } from '../lexical-index.js';
+import { TermSink, scanTerms } from '../../text/term-scan.js';
 import { articleHash } from '../segment.js';
 import { corpusVersion } from '../corpus-version.js';
-import { type IndexProgress, MAX_DELETED, MERGE_AT, SMALL_SEGMENT, embedArticles } from '../update-index.js';
+import { type IndexProgress, LEARN_SAMPLE, MAX_DELETED, embedArticles, samplePassages, segmentsToMerge } from '../update-index.js';
 import type { Database } from './database.js';
-import { DB_INDEX_FORMAT, checkGeneration, liveIn, servingGeneration } from './generation.js';
+import { DB_INDEX_FORMAT, checkGeneration, liveIn, readModel, rebuildHintDb, servingGeneration } from './generation.js';
 import { migrate } from './migrations.js';
 import { POSTING_DEPTH } from './posting-depth.js';
 import { GENERATION_CHANNEL, vectorLiteral } from './postgres-store.js';
@@ -41,6 +42,12 @@ export interface DatabaseUpdateOptions {
    * embedding it again: an embedded index being copied into the database.
    */
   known?: (article: Article, hash: string) => Float32Array | null;
+  /**
+   * The model a learned embedder took from the corpus that the `known` vectors were embedded
+   * with (a copied embedded index): stored instead of learning one; an index in the database
+   * built on another model is replaced.
+   */
+  model?: Uint8Array;
   /** Where the steps of a write and their times are logged (debug level). */
   logger?: Logger;
 }
@@ -112,7 +119,9 @@ async function writeUnderLock(o: DatabaseUpdateOptions, corpus: { articles: Arti
   const upsert = o.upsert !== undefined;
   const current = await servingGeneration(db);
   const outdated = !o.rebuild && current !== null && current.format < DB_INDEX_FORMAT;
-  const previous = o.rebuild || outdated ? null : current;
+  let previous = o.rebuild || outdated ? null : current;
+  // A copied index brings its own learned model: one built on another model is replaced.
+  if (previous && o.model && (previous.model === null || !Buffer.from(await readModel(db, previous.model)).equals(Buffer.from(o.model)))) previous = null;
   if (previous) {
     checkGeneration(previous, embedder, db.where);
     if (previous.chunking.maxChars !== chunking.maxChars || previous.chunking.windowChars !== chunking.windowChars) {
@@ -178,6 +187,25 @@ async function writeUnderLock(o: DatabaseUpdateOptions, corpus: { articles: Arti
   });
   if (previous && toWrite.length === 0 && removed === 0) return report(false);
 
+  // A learned embedder: the model stored with the index for an update, a new one (or the
+  // copied index's) for a full build; written with the generation.
+  let modelId: number | null = null;
+  let newModel: Uint8Array | null = null;
+  if (embedder.learnsFromCorpus) {
+    if (previous) {
+      if (previous.model === null) throw new IndexError('index-corrupt', `the index in ${db.where} has no model for embedder ${embedder.id}; ${rebuildHintDb()}`);
+      modelId = previous.model;
+      const key = `${db.where}#${modelId}`;
+      if (loadedModel.get(embedder) !== key) embedder.loadModel(await readModel(db, modelId));
+      loadedModel.set(embedder, key);
+    } else if (o.model) {
+      embedder.loadModel(o.model);
+      newModel = o.model;
+    } else {
+      newModel = embedder.learnModel(samplePassages(articles, chunking, LEARN_SAMPLE));
+    }
+  }
+
   // Vectors: reused when known (a copied embedded index), embedded otherwise.
   const vectors = new Map<string, Float32Array>();
   const toEmbed: Article[] = [];
@@ -209,18 +237,18 @@ async function writeUnderLock(o: DatabaseUpdateOptions, corpus: { articles: Arti
     );
     for (const r of res.rows) blocks.push({ block: r.block, passages: r.passages, length: Number(r.length), articles: r.articles, dead: Number(r.dead) });
   }
-  const isSmall = (b: LiveBlock) => b.passages < SMALL_SEGMENT;
-  const smallCount = blocks.filter(isSmall).length;
-  // An upsert merges nothing: the next full update does (as the embedded store's upsert).
-  const merged = upsert ? [] : blocks.filter((b) => b.dead === b.articles || (b.articles > 0 && b.dead / b.articles > MAX_DELETED) || (isSmall(b) && smallCount >= MERGE_AT));
+  // Small blocks of a full size level and mostly-deleted ones are merged, as the embedded
+  // store merges its segments; an upsert merges nothing (the next full update does).
+  const bySize = segmentsToMerge(blocks.map((b) => b.passages));
+  const merged = upsert ? [] : blocks.filter((b, i) => b.dead === b.articles || (b.articles > 0 && b.dead / b.articles > MAX_DELETED) || bySize.has(i));
 
   // Every new passage's terms, counted before the transaction opens (it holds locks while it lasts).
   const termsOf = new Map(
     toWrite.map((a) => [
       a.id,
       (spans.get(a.id) ?? []).map((span) => {
-        const counts = passageTermCounts((a.paragraphs[span.paragraph] as string).slice(span.start, span.end), a.title);
-        return { span, counts: compact(counts), length: termLength(counts) };
+        const { counts, length } = passageTerms((a.paragraphs[span.paragraph] as string).slice(span.start, span.end), a.title);
+        return { span, counts: compact(counts), length };
       }),
     ]),
   );
@@ -305,9 +333,14 @@ async function writeUnderLock(o: DatabaseUpdateOptions, corpus: { articles: Arti
       step(`wrote the postings of block ${block} (${members.length} passages, ${carried.length} carried from merged blocks)`);
     }
 
+    if (newModel) {
+      const r = await c.query<{ id: number }>(`INSERT INTO ${s}.embedder_models (embedder, bytes) VALUES ($1, $2) RETURNING id`, [embedder.id, Buffer.from(newModel.buffer, newModel.byteOffset, newModel.byteLength)]);
+      modelId = r.rows[0]?.id ?? null;
+      if (modelId !== null) loadedModel.set(embedder, `${db.where}#${modelId}`);
+    }
     await c.query(
-      `INSERT INTO ${s}.generations (generation, created_at, format, embedder, chunking, corpus_version, articles, paragraphs, passages, date_from, date_to, lexical_passages, lexical_length)
-       SELECT $1, clock_timestamp(), $2, $3, $4, $5, count(*), coalesce(sum(a.paragraph_count), 0), coalesce(sum(a.passage_count), 0), min(nullif(a.date, '')), max(nullif(a.date, '')),
+      `INSERT INTO ${s}.generations (generation, created_at, format, embedder, chunking, corpus_version, model, articles, paragraphs, passages, date_from, date_to, lexical_passages, lexical_length)
+       SELECT $1, clock_timestamp(), $2, $3, $4, $5, $6, count(*), coalesce(sum(a.paragraph_count), 0), coalesce(sum(a.passage_count), 0), min(nullif(a.date, '')), max(nullif(a.date, '')),
          (SELECT coalesce(sum(b.passages), 0) FROM ${s}.blocks b WHERE ${liveIn('b', '$1')}),
          (SELECT coalesce(sum(b.length), 0) FROM ${s}.blocks b WHERE ${liveIn('b', '$1')})
        FROM ${s}.articles a WHERE ${liveIn('a', '$1')}`,
@@ -317,6 +350,7 @@ async function writeUnderLock(o: DatabaseUpdateOptions, corpus: { articles: Arti
         JSON.stringify({ id: embedder.id, version: embedder.version, dimension: embedder.dimension }),
         JSON.stringify(chunking),
         corpusVersion([...versionOf].map(([id, hash]) => ({ id, hash }))),
+        modelId,
       ],
     );
     await c.query(`INSERT INTO ${s}.serving (generation) VALUES ($1) ON CONFLICT (only_row) DO UPDATE SET generation = excluded.generation`, [g]);
@@ -340,6 +374,9 @@ async function writeUnderLock(o: DatabaseUpdateOptions, corpus: { articles: Arti
 /** Passages written at once beyond which the planner's statistics are updated right away. */
 const ANALYZE_AFTER = 5000;
 
+/** Which stored model (database and id) each embedder instance has loaded, so an update does not read it again. */
+const loadedModel = new WeakMap<Embedder, string>();
+
 /** An upsert writes its articles alone while the index has fewer blocks than this (as the embedded store's segments). */
 const UPSERT_MAX_BLOCKS = 12;
 
@@ -351,11 +388,24 @@ async function liveBlocks(db: Database): Promise<number> {
   return Number(r.rows[0]?.n ?? 0);
 }
 
-/** A passage's length for BM25: its terms counted once (each is stored marked and folded). */
-function termLength(counts: Map<number, number>): number {
-  let n = 0;
-  for (const tf of counts.values()) n += tf;
-  return Math.round(n / 2);
+const sink = new TermSink();
+
+/**
+ * A passage's term hashes (its title's and its text's syllables and pairs, marked and folded)
+ * with their counts, and its length for BM25 (its terms counted once): as the embedded
+ * store's `LexicalBuilder` counts them, term frequencies held to one byte.
+ */
+function passageTerms(text: string, title: string): { counts: Map<number, number>; length: number } {
+  sink.reset();
+  scanTerms(title, sink);
+  scanTerms(text, sink);
+  const counts = new Map<number, number>();
+  const add = (h: number) => counts.set(h, Math.min(255, (counts.get(h) ?? 0) + 1));
+  for (let i = 0; i < sink.length; i++) {
+    add(sink.marked[i] as number);
+    add(sink.folded[i] as number);
+  }
+  return { counts, length: sink.length };
 }
 
 async function newestGeneration(db: Database): Promise<number> {
@@ -499,17 +549,41 @@ function sortedTerms(all: readonly TermCounts[]): [string[], string[]] {
 
 /** The block's postings: per term, its document frequency and the passages where it weighs most. */
 async function insertPostings(c: pg.ClientBase, s: string, block: number, members: readonly NewPassage[], avgdl: number): Promise<void> {
-  const lex = new LexicalBuilder();
+  // Per term: the members it occurs in and how often, laid out by a counting sort (typed
+  // arrays, not a list per term: a full build's block holds every passage).
+  const idOf = new Map<number, number>();
+  let df = new Uint32Array(1 << 16);
   for (const m of members) {
-    const counts = new Map<number, number>();
-    m.counts.terms.forEach((h, i) => counts.set(h >>> 0, m.counts.tfs[i] as number));
-    lex.add(counts);
+    for (const t of m.counts.terms) {
+      const h = t >>> 0;
+      let id = idOf.get(h);
+      if (id === undefined) {
+        id = idOf.size;
+        idOf.set(h, id);
+        if (id >= df.length) {
+          const grown = new Uint32Array(df.length * 2);
+          grown.set(df);
+          df = grown;
+        }
+      }
+      df[id] = (df[id] as number) + 1;
+    }
   }
-  const built = lex.finish();
-  const hashes = built['lexHashes'] as Uint32Array;
-  const offsets = built['lexOffsets'] as Uint32Array;
-  const docs = built['lexDocs'] as Uint32Array;
-  const tfs = built['lexTfs'] as Uint16Array;
+  const offsets = new Uint32Array(idOf.size + 1);
+  for (let id = 0; id < idOf.size; id++) offsets[id + 1] = (offsets[id] as number) + (df[id] as number);
+  const cursor = offsets.slice(0, idOf.size);
+  const docs = new Uint32Array(offsets[idOf.size] as number);
+  const tfs = new Uint8Array(docs.length);
+  members.forEach((m, d) => {
+    m.counts.terms.forEach((t, i) => {
+      const id = idOf.get(t >>> 0) as number;
+      const p = cursor[id] as number;
+      cursor[id] = p + 1;
+      docs[p] = d;
+      tfs[p] = m.counts.tfs[i] as number;
+    });
+  });
+  const hashes = Uint32Array.from(idOf.keys()).sort();
   const ids = members.map((m) => m.id);
   const lengths = members.map((m) => m.length);
   const rows: { term: number; df: number; docs: string; imps: string }[] = [];
@@ -528,8 +602,9 @@ async function insertPostings(c: pg.ClientBase, s: string, block: number, member
   if (firstNegative < 0) firstNegative = hashes.length;
   for (let j = 0; j < hashes.length; j++) {
     const i = (firstNegative + j) % hashes.length;
-    const from = offsets[i] as number;
-    const to = offsets[i + 1] as number;
+    const id = idOf.get(hashes[i] as number) as number;
+    const from = offsets[id] as number;
+    const to = offsets[id + 1] as number;
     const list: { d: number; imp: number }[] = [];
     for (let p = from; p < to; p++) {
       const d = docs[p] as number;

@@ -1,0 +1,162 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { Bm25Scratch, DEFAULT_BM25, DOC_MASK, LexicalBuilder, LexicalIndex } from '../../src/store/lexical-index.js';
+import { decodePack, encodePack } from '../../src/store/pack.js';
+import type { QueryTerm } from '../../src/store/port.js';
+import { queryTerms } from '../../src/retrieve/query-terms.js';
+import { foldedHash, markedHash } from '../../src/text/term-hashes.js';
+import { terms } from '../../src/text/tokenize.js';
+import { SHARED_DATA } from '../support/corpus.js';
+
+/** The postings as the index built them before dense term ids: a Map of counts per passage, hashes sorted. */
+function reference(passages: Array<[string, string]>) {
+  const df = new Map<number, number>();
+  const perDoc: Array<Map<number, number>> = [];
+  const lens: number[] = [];
+  let total = 0;
+  for (const [text, title] of passages) {
+    const counts = new Map<number, number>();
+    for (const t of [terms(title), terms(text)]) {
+      for (const m of t.marked) counts.set(markedHash(m), (counts.get(markedHash(m)) ?? 0) + 1);
+      for (const f of t.folded) counts.set(foldedHash(f), (counts.get(foldedHash(f)) ?? 0) + 1);
+    }
+    let len = 0;
+    for (const [h, tf] of counts) {
+      df.set(h, (df.get(h) ?? 0) + 1);
+      len += tf;
+    }
+    perDoc.push(counts);
+    lens.push(Math.round(len / 2));
+    total += Math.round(len / 2);
+  }
+  const hashes = [...df.keys()].sort((a, b) => a - b);
+  const docs: number[] = [];
+  const tfs: number[] = [];
+  const offsets: number[] = [];
+  for (const h of hashes) {
+    offsets.push(docs.length);
+    perDoc.forEach((c, d) => {
+      const tf = c.get(h);
+      if (tf !== undefined) {
+        docs.push(d);
+        tfs.push(Math.min(tf, 255));
+      }
+    });
+  }
+  offsets.push(docs.length);
+  return { hashes, offsets, docs, tfs, lens, total };
+}
+
+describe('LexicalBuilder', () => {
+  const samples: Array<[string, string]> = [
+    ['Hội nghị LMC lần thứ 4 được tổ chức tại Bắc Kinh.', 'Hợp tác đo lường'],
+    ['Việt Nam sớm trở thành thành viên chính thức của IEC; hội nghị hội nghị hội nghị.', 'IEC'],
+    ['', 'Chỉ có tiêu đề'],
+    [`${'lặp '.repeat(300)}cuối`, 'Tiêu đề'],
+  ];
+  const real = `${SHARED_DATA}/vinewsqa-dev/corpus.jsonl`;
+  if (fs.existsSync(real)) {
+    for (const line of fs.readFileSync(real, 'utf8').split('\n').filter(Boolean).slice(0, 40)) {
+      const r = JSON.parse(line) as { title: string; body: string };
+      for (const p of r.body.split('\n\n')) samples.push([p, r.title]);
+    }
+  }
+
+  it('lays out the same postings as counting each passage in a Map', () => {
+    const b = new LexicalBuilder();
+    for (const [text, title] of samples) b.addPassage(text, title);
+    const got = b.finish();
+    const want = reference(samples);
+    expect(Array.from(got.lexHashes as Uint32Array)).toEqual(want.hashes);
+    expect(Array.from(got.lexOffsets as Uint32Array)).toEqual(want.offsets);
+    const postings = Array.from(got.lexPostings as Uint32Array);
+    expect(postings.map((v) => v & DOC_MASK)).toEqual(want.docs);
+    expect(postings.map((v) => v >>> 24)).toEqual(want.tfs);
+    expect(Array.from(got.lexDocLens as Uint32Array)).toEqual(want.lens);
+    expect((got.lexTotal as Float32Array)[0]).toBe(Math.fround(want.total));
+  });
+});
+
+/** BM25 as the index scored it before the shared scratch: fresh accumulators per query, the length norm per posting. */
+function referenceSearch(segments: LexicalIndex[], terms: QueryTerm[], k: number, alive: (s: number, d: number) => boolean) {
+  const { k1, b, maxDfRatio, minPassagesForCut } = DEFAULT_BM25;
+  let n = 0;
+  let total = 0;
+  for (const s of segments) {
+    n += s.size;
+    total += s.totalLen;
+  }
+  if (n === 0 || terms.length === 0) return [];
+  const avgdl = total / n;
+  const dfs = terms.map((t) => segments.reduce((x, s) => x + s.df(t.hash), 0));
+  const cutAt = n >= minPassagesForCut ? maxDfRatio * n : Infinity;
+  const common = dfs.map((df) => df > cutAt);
+  const keepCommon = common.every((c, i) => c || dfs[i] === 0);
+  const idfs = dfs.map((df, i) => (df === 0 || (common[i] && !keepCommon) ? 0 : Math.log(1 + (n - df + 0.5) / (df + 0.5))));
+  const heap: Array<{ segment: number; doc: number; score: number }> = [];
+  segments.forEach((seg, si) => {
+    const acc = new Float32Array(seg.size);
+    const touched: number[] = [];
+    terms.forEach((t, ti) => {
+      const idf = idfs[ti]!;
+      if (idf === 0 || t.weight <= 0) return;
+      const i = seg.find(t.hash);
+      if (i < 0) return;
+      const w = idf * t.weight;
+      for (let p = seg.offsets[i]!; p < seg.offsets[i + 1]!; p++) {
+        const d = seg.postings[p]! & DOC_MASK;
+        const tf = seg.postings[p]! >>> 24;
+        const add = (w * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * seg.docLens[d]!) / avgdl));
+        if (acc[d] === 0 && add > 0) touched.push(d);
+        acc[d] = acc[d]! + add;
+      }
+    });
+    for (const d of touched) {
+      const score = acc[d]!;
+      if (heap.length >= k && score <= heap[heap.length - 1]!.score) continue;
+      if (!alive(si, d)) continue;
+      let i = heap.length;
+      while (i > 0 && heap[i - 1]!.score < score) i--;
+      heap.splice(i, 0, { segment: si, doc: d, score });
+      if (heap.length > k) heap.pop();
+    }
+  });
+  return heap;
+}
+
+describe('Bm25Scratch', () => {
+  it('ranks exactly as scoring each query from scratch, query after query, with deletions', () => {
+    const lines = fs.existsSync(`${SHARED_DATA}/vinewsqa-dev/corpus.jsonl`)
+      ? fs.readFileSync(`${SHARED_DATA}/vinewsqa-dev/corpus.jsonl`, 'utf8').split('\n').filter(Boolean).slice(0, 60)
+      : [];
+    const passages: Array<[string, string]> = [
+      ['Hội nghị LMC lần thứ 4 được tổ chức tại Bắc Kinh.', 'Hợp tác đo lường'],
+      ['Việt Nam sớm trở thành thành viên chính thức của IEC.', 'IEC'],
+      ['Bộ Khoa học và Công nghệ ký biên bản ghi nhớ với Phần Lan về đổi mới sáng tạo.', 'Hợp tác Phần Lan'],
+      ['Hội nghị tổ chức tại Hà Nội ngày 5/6/2024 với 1.000 đại biểu.', 'Hội nghị'],
+    ];
+    for (const line of lines) {
+      const r = JSON.parse(line) as { title: string; body: string };
+      for (const p of r.body.split('\n\n')) passages.push([p, r.title]);
+    }
+    const half = Math.ceil(passages.length / 2);
+    const segments = [passages.slice(0, half), passages.slice(half)].map((part) => {
+      const b = new LexicalBuilder();
+      for (const [text, title] of part) b.addPassage(text, title);
+      return new LexicalIndex(decodePack(encodePack(b.finish()), 'test pack'));
+    });
+    const scratch = new Bm25Scratch(segments);
+    const alive = (s: number, d: number) => (s * 7 + d) % 5 !== 0;
+    const questions = ['hội nghị tổ chức ở đâu', 'hoi nghi to chuc o dau', 'IEC thành viên', 'Phần Lan đổi mới sáng tạo', 'bệnh viện bác sĩ điều trị', 'xyz không có', ...passages.slice(0, 30).map(([t]) => t.slice(0, 80))];
+    let compared = 0;
+    for (const q of questions) {
+      const terms = queryTerms(q);
+      for (const k of [1, 10, 100]) {
+        const want = referenceSearch(segments, terms, k, alive);
+        expect(scratch.search(terms, k, alive)).toEqual(want);
+        compared += want.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+});
