@@ -24,7 +24,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: CHAT_LIBRARIES.filter((p) => !p.includes('*')).map((name) => ({ name, message: 'src/ never imports a chat library: adapters/ render the engine’s data.' })),
+          paths: CHAT_LIBRARIES.filter((p) => !p.includes('*')).map((name) => ({
+            name,
+            message: 'src/ never imports a chat library: adapters/ render the engine’s data.',
+          })),
           patterns: [
             { group: CHAT_LIBRARIES.filter((p) => p.includes('*')), message: 'src/ never imports a chat library: adapters/ render the engine’s data.' },
             { group: ['**/adapters/**', '**/adapters'], message: 'src/ never imports adapters/.' },

@@ -4,7 +4,19 @@
  * none is. `node dist/adapters/start.js telegram|discord` starts one adapter only.
  * SIGINT/SIGTERM stop taking messages, let answers in flight finish, and exit 0.
  */
-import { DatabaseError, type Engine, KiemchungError, type Logger, createEngine, createLogger, feedbackFromConfig, loadConfig, redact, runChat, secretValues } from '../src/index.js';
+import {
+  DatabaseError,
+  type Engine,
+  KiemchungError,
+  type Logger,
+  createEngine,
+  createLogger,
+  feedbackFromConfig,
+  loadConfig,
+  redact,
+  runChat,
+  secretValues,
+} from '../src/index.js';
 import type { RunningAdapter, StartAdapter } from './shared/lifecycle.js';
 
 const ADAPTERS: Record<string, { token: string; load: () => Promise<StartAdapter> }> = {

@@ -67,22 +67,39 @@ function drawPanel(p: Panel, x0: number, y0: number, w: number, h: number, xs: n
     ylo = Math.max(0, Math.floor((Math.min(...vals) - 10) / 10) * 10);
     yhi = Math.min(100, Math.ceil((Math.max(...vals) + 5) / 10) * 10);
   }
-  const Y = (v: number) => (p.log ? bottom - ((Math.log(v) - Math.log(ylo)) / (Math.log(yhi) - Math.log(ylo))) * (bottom - top) : bottom - ((v - ylo) / (yhi - ylo || 1)) * (bottom - top));
+  const Y = (v: number) =>
+    p.log
+      ? bottom - ((Math.log(v) - Math.log(ylo)) / (Math.log(yhi) - Math.log(ylo))) * (bottom - top)
+      : bottom - ((v - ylo) / (yhi - ylo || 1)) * (bottom - top);
   const out: string[] = [`<text x="${x0 + w / 2}" y="${y0 + 18}" text-anchor="middle" font-size="15" font-weight="bold">${esc(p.title)}</text>`];
   for (const t of niceTicks(ylo, yhi, p.log)) {
-    out.push(`<line x1="${left}" x2="${right}" y1="${Y(t)}" y2="${Y(t)}" stroke="#ddd"/>`, `<text x="${left - 6}" y="${Y(t) + 4}" text-anchor="end" font-size="11">${fmt(t)}</text>`);
+    out.push(
+      `<line x1="${left}" x2="${right}" y1="${Y(t)}" y2="${Y(t)}" stroke="#ddd"/>`,
+      `<text x="${left - 6}" y="${Y(t) + 4}" text-anchor="end" font-size="11">${fmt(t)}</text>`,
+    );
   }
-  for (const x of xs) out.push(`<line x1="${X(x)}" x2="${X(x)}" y1="${top}" y2="${bottom}" stroke="#eee"/>`, `<text x="${X(x)}" y="${bottom + 16}" text-anchor="middle" font-size="11">${fmt(x)}</text>`);
+  for (const x of xs)
+    out.push(
+      `<line x1="${X(x)}" x2="${X(x)}" y1="${top}" y2="${bottom}" stroke="#eee"/>`,
+      `<text x="${X(x)}" y="${bottom + 16}" text-anchor="middle" font-size="11">${fmt(x)}</text>`,
+    );
   out.push(`<text x="${(left + right) / 2}" y="${bottom + 32}" text-anchor="middle" font-size="11">articles (log scale)</text>`);
-  out.push(`<text x="${x0 + 12}" y="${(top + bottom) / 2}" text-anchor="middle" font-size="11" transform="rotate(-90 ${x0 + 12} ${(top + bottom) / 2})">${esc(p.unit)}${p.log ? ' (log)' : ''}</text>`);
+  out.push(
+    `<text x="${x0 + 12}" y="${(top + bottom) / 2}" text-anchor="middle" font-size="11" transform="rotate(-90 ${x0 + 12} ${(top + bottom) / 2})">${esc(p.unit)}${p.log ? ' (log)' : ''}</text>`,
+  );
   out.push(`<rect x="${left}" y="${top}" width="${right - left}" height="${bottom - top}" fill="none" stroke="#999"/>`);
   p.series.forEach((s, i) => {
     const ps = s.points.filter(([, v]) => v > 0).sort((a, b) => a[0] - b[0]);
     if (ps.length === 0) return;
-    out.push(`<polyline fill="none" stroke="${s.colour}" stroke-width="2.5"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''} points="${ps.map(([x, v]) => `${X(x).toFixed(1)},${Y(v).toFixed(1)}`).join(' ')}"/>`);
+    out.push(
+      `<polyline fill="none" stroke="${s.colour}" stroke-width="2.5"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''} points="${ps.map(([x, v]) => `${X(x).toFixed(1)},${Y(v).toFixed(1)}`).join(' ')}"/>`,
+    );
     for (const [x, v] of ps) out.push(`<circle cx="${X(x).toFixed(1)}" cy="${Y(v).toFixed(1)}" r="3.5" fill="${s.colour}"/>`);
     const ly = top + 14 + i * 16;
-    out.push(`<line x1="${left + 8}" x2="${left + 30}" y1="${ly - 4}" y2="${ly - 4}" stroke="${s.colour}" stroke-width="2.5"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`, `<text x="${left + 36}" y="${ly}" font-size="11">${esc(s.name)}</text>`);
+    out.push(
+      `<line x1="${left + 8}" x2="${left + 30}" y1="${ly - 4}" y2="${ly - 4}" stroke="${s.colour}" stroke-width="2.5"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`,
+      `<text x="${left + 36}" y="${ly}" font-size="11">${esc(s.name)}</text>`,
+    );
   });
   return out.join('\n');
 }
@@ -90,10 +107,11 @@ function drawPanel(p: Panel, x0: number, y0: number, w: number, h: number, xs: n
 export function renderChart(r: BenchResults): string {
   const scales = [...r.scales].sort((a, b) => articlesOf(a) - articlesOf(b));
   const xs = scales.map(articlesOf);
-  const pick = (f: (s: ScaleResult) => number | undefined) => scales.flatMap((s): Array<[number, number]> => {
-    const v = f(s);
-    return v === undefined || !Number.isFinite(v) ? [] : [[articlesOf(s), v]];
-  });
+  const pick = (f: (s: ScaleResult) => number | undefined) =>
+    scales.flatMap((s): Array<[number, number]> => {
+      const v = f(s);
+      return v === undefined || !Number.isFinite(v) ? [] : [[articlesOf(s), v]];
+    });
   const panels: Panel[] = [
     {
       title: 'Full build (read + index), wall time',

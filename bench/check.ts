@@ -19,11 +19,19 @@ import { parseArgs } from 'node:util';
 import { prepareEvalIndex, loadClaims } from '../src/cli/eval.js';
 import { type Engine, createEngine, loadConfig, silentLogger } from '../src/index.js';
 
-const { values } = parseArgs({ options: { passes: { type: 'string', default: '3' }, 'distractor-limit': { type: 'string', default: '5000' }, 'seed-only': { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { passes: { type: 'string', default: '3' }, 'distractor-limit': { type: 'string', default: '5000' }, 'seed-only': { type: 'boolean' } },
+});
 const REPO = path.resolve(import.meta.dirname, '..');
 const DATA = path.resolve(REPO, '..', 'shared', 'data');
 const passes = Number(values.passes);
-const WARM_UP = ['Hôm nay trời đẹp và giá vàng tăng nhẹ.', 'Bộ trưởng đã ký quyết định mới về giáo dục.', 'The ministry signed an agreement in 2023.', 'Hội nghị diễn ra tại Hà Nội ngày 5/6/2024.', 'Có 120 đại biểu tham dự.'];
+const WARM_UP = [
+  'Hôm nay trời đẹp và giá vàng tăng nhẹ.',
+  'Bộ trưởng đã ký quyết định mới về giáo dục.',
+  'The ministry signed an agreement in 2023.',
+  'Hội nghị diễn ra tại Hà Nội ngày 5/6/2024.',
+  'Có 120 đại biểu tham dự.',
+];
 
 interface Run {
   label: string;
@@ -32,7 +40,11 @@ interface Run {
 }
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 
 async function measure(run: Run): Promise<void> {
   const latencies: number[] = [];
@@ -74,7 +86,14 @@ const dev = path.join(DATA, 'claims-vifactcheck-dev');
 const distractors = path.join(DATA, 'baomoi', 'corpus.jsonl.gz');
 if (!values['seed-only'] && fs.existsSync(path.join(dev, 'claims.jsonl')) && fs.existsSync(distractors)) {
   const limit = Number(values['distractor-limit']);
-  const { indexDir, embedder } = await prepareEvalIndex({ corpus: path.join(dev, 'corpus.jsonl'), distractors, distractorLimit: limit, cacheDir: path.join(REPO, '.kiemchung', 'eval'), config, logger: silentLogger });
+  const { indexDir, embedder } = await prepareEvalIndex({
+    corpus: path.join(dev, 'corpus.jsonl'),
+    distractors,
+    distractorLimit: limit,
+    cacheDir: path.join(REPO, '.kiemchung', 'eval'),
+    config,
+    logger: silentLogger,
+  });
   runs.push({
     label: `ViFactCheck dev + ${limit} distractors`,
     open: () => createEngine({ config: { ...config, indexDir }, autoIndex: false, embedder, logger: silentLogger }),

@@ -3,9 +3,7 @@
  * are too large for argv), or as JSON in argv when run by hand; one result message goes back.
  */
 export function task<I, O>(run: (input: I) => Promise<O>): void {
-  const input: Promise<I> = process.send
-    ? waitFor('input').then((m) => (m as { data: I }).data)
-    : Promise.resolve(JSON.parse(process.argv[2] ?? '{}') as I);
+  const input: Promise<I> = process.send ? waitFor('input').then((m) => (m as { data: I }).data) : Promise.resolve(JSON.parse(process.argv[2] ?? '{}') as I);
   input
     .then(run)
     .then((data) => send({ type: 'result', data }))

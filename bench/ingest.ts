@@ -49,11 +49,18 @@ async function writeCorpus(dir: string, n: number, data: string): Promise<number
         .split(/\n\s*\n/)
         .map((p) => escapeMarkdown(p))
         .filter(Boolean);
-      const title = String(r.title ?? '').replace(/\s+/g, ' ').trim();
+      const title = String(r.title ?? '')
+        .replace(/\s+/g, ' ')
+        .trim();
       if (!title || paragraphs.length === 0) continue;
-      const id = `baomoi-${String(r.id).toLowerCase().replace(/[^a-z0-9._-]+/g, '-')}`.slice(0, 120);
+      const id = `baomoi-${String(r.id)
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, '-')}`.slice(0, 120);
       const date = typeof r.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(r.date) ? r.date : '2018-01-01';
-      fs.writeFileSync(path.join(dir, `${id}.md`), `---\nid: ${id}\ntitle: ${JSON.stringify(title)}\ndate: ${date}\nsource: baomoi\n---\n\n${paragraphs.join('\n\n')}\n`);
+      fs.writeFileSync(
+        path.join(dir, `${id}.md`),
+        `---\nid: ${id}\ntitle: ${JSON.stringify(title)}\ndate: ${date}\nsource: baomoi\n---\n\n${paragraphs.join('\n\n')}\n`,
+      );
       if (++written >= n) break;
     }
   }
@@ -90,17 +97,23 @@ function render(runs: ScaleRun[], meta: { date: string; hostIntervalMs: number; 
   const seed = runs.find((r) => r.label === 'seed');
   if (seed) {
     const m = median(seed.result.single.responseToAnswerableMs);
-    lines.push(`| one page ≤ 1 s from response to answerable (seed corpus) | ${sec(m)} (median of ${seed.result.single.addMs.length}) | ${m <= 1000 ? 'met' : `**missed** by ${sec(m - 1000)}`} |`);
+    lines.push(
+      `| one page ≤ 1 s from response to answerable (seed corpus) | ${sec(m)} (median of ${seed.result.single.addMs.length}) | ${m <= 1000 ? 'met' : `**missed** by ${sec(m - 1000)}`} |`,
+    );
   }
   for (const r of runs.filter((x) => x.label !== 'seed')) {
     // The targets are stated at 35k articles; a smaller run shows whether it is already over them.
     const full = r.result.articlesBefore >= 35_000;
     const at = full ? '35k' : `target at 35k; measured at ${r.label}`;
     const m = median(r.result.single.responseToAnswerableMs);
-    lines.push(`| one page ≤ 2 s from response to answerable (${at}) | ${sec(m)} | ${m <= 2000 ? (full ? 'met' : 'within the 35k target at this scale') : full ? `**missed** by ${sec(m - 2000)}` : `**over** the 35k target by ${sec(m - 2000)} already at ${r.label}`} |`);
+    lines.push(
+      `| one page ≤ 2 s from response to answerable (${at}) | ${sec(m)} | ${m <= 2000 ? (full ? 'met' : 'within the 35k target at this scale') : full ? `**missed** by ${sec(m - 2000)}` : `**over** the 35k target by ${sec(m - 2000)} already at ${r.label}`} |`,
+    );
     const f = r.result.feed;
     const ok = f.pollToAllAnswerableMs <= 30_000 && f.answerable === f.items;
-    lines.push(`| ${f.items} new feed items all answerable ≤ 30 s after the poll (${at}) | ${sec(f.pollToAllAnswerableMs)} | ${ok ? (full ? 'met' : 'within the 35k target at this scale') : full ? '**missed**' : `**over** the 35k target at ${r.label}`} |`);
+    lines.push(
+      `| ${f.items} new feed items all answerable ≤ 30 s after the poll (${at}) | ${sec(f.pollToAllAnswerableMs)} | ${ok ? (full ? 'met' : 'within the 35k target at this scale') : full ? '**missed**' : `**over** the 35k target at ${r.label}`} |`,
+    );
   }
   if (!runs.some((r) => r.result.articlesBefore >= 35_000)) lines.push('', 'No run at 35k articles in this report (`-- --sizes seed,35000` measures it).', '');
   else lines.push('');
@@ -127,7 +140,9 @@ async function main(): Promise<number> {
   const data = path.resolve(values.data ?? process.env.KIEMCHUNG_BENCH_DATA ?? path.join(REPO_ROOT, '..', 'shared', 'data'));
   const sizes = (values.sizes ?? (smoke ? 'seed' : 'seed,5000')).split(',').map((s) => s.trim());
   const runtime = (values.runtime ?? (smoke ? 'tsx' : 'compiled')) as 'compiled' | 'tsx';
-  const out = path.resolve(values.out ?? (smoke ? path.join(os.tmpdir(), `kiemchung-bench-ingest-${process.pid}.md`) : path.join(REPO_ROOT, 'docs', 'benchmarks-ingest.md')));
+  const out = path.resolve(
+    values.out ?? (smoke ? path.join(os.tmpdir(), `kiemchung-bench-ingest-${process.pid}.md`) : path.join(REPO_ROOT, 'docs', 'benchmarks-ingest.md')),
+  );
   const json = out.replace(/\.md$/i, '') + '.json';
   const hostIntervalMs = Number(values['host-interval-ms'] ?? (smoke ? 0 : 250));
   const singles = Number(values.singles ?? (smoke ? 2 : 5));
@@ -150,10 +165,16 @@ async function main(): Promise<number> {
       log(`[${label}] writing ${n + 2} Markdown articles`);
       const articles = await writeCorpus(path.join(dir, 'corpus'), n, data);
       log(`[${label}] indexing, then ${singles} single pages and a feed of ${feedItems} items`);
-      const r = await runTask<IngestResult>('ingest', { corpus: path.join(dir, 'corpus'), indexDir: path.join(dir, 'index'), singles, feedItems, hostIntervalMs }, { runtime });
+      const r = await runTask<IngestResult>(
+        'ingest',
+        { corpus: path.join(dir, 'corpus'), indexDir: path.join(dir, 'index'), singles, feedItems, hostIntervalMs },
+        { runtime },
+      );
       runs.push({ label, articles, result: r.result, wallMs: r.wallMs, loadavg: os.loadavg() });
       const s = r.result.single;
-      log(`[${label}] one page: ${s.responseToAnswerableMs.map((x) => x.toFixed(0)).join(', ')} ms; feed: ${r.result.feed.added}/${r.result.feed.items} in ${r.result.feed.pollToAllAnswerableMs.toFixed(0)} ms`);
+      log(
+        `[${label}] one page: ${s.responseToAnswerableMs.map((x) => x.toFixed(0)).join(', ')} ms; feed: ${r.result.feed.added}/${r.result.feed.items} in ${r.result.feed.pollToAllAnswerableMs.toFixed(0)} ms`,
+      );
       fs.rmSync(dir, { recursive: true, force: true });
     }
   } finally {

@@ -112,7 +112,9 @@ try {
   await admin.connect();
   await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
   const writer = openDatabase(database, createLogger('debug'), { role: 'write' });
-  const imported = await timed(`copying the embedded index into ${writer.where}`, () => importEmbeddedIndex({ indexDir, db: writer, embedder, logger: createLogger('debug') }));
+  const imported = await timed(`copying the embedded index into ${writer.where}`, () =>
+    importEmbeddedIndex({ indexDir, db: writer, embedder, logger: createLogger('debug') }),
+  );
   const sizes = (
     await admin.query<{ name: string; bytes: string }>(
       `SELECT c.relname AS name, pg_total_relation_size(c.oid) AS bytes FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r' ORDER BY 2 DESC`,
@@ -121,7 +123,9 @@ try {
   ).rows.map((r) => ({ name: r.name, bytes: Number(r.bytes) }));
 
   const warmup = Math.min(50, Math.floor(questions.length / 4));
-  const queryDb = await timed('ask and search through the database, one question at a time', () => runTask<QueryResult>('query', { corpus, indexDir, database, questions, warmup }, { runtime }));
+  const queryDb = await timed('ask and search through the database, one question at a time', () =>
+    runTask<QueryResult>('query', { corpus, indexDir, database, questions, warmup }, { runtime }),
+  );
   const queryEmb = await timed('the same on the embedded index', () => runTask<QueryResult>('query', { corpus, indexDir, questions, warmup }, { runtime }));
   const fidelity = await timed('lexical ranking: database against embedded', () =>
     runTask<FidelityResult>('pg-fidelity', { indexDir, database, questions: questions.slice(0, smoke ? 40 : 500) }, { runtime }),
@@ -171,7 +175,10 @@ try {
     KIEMCHUNG_LOG_LEVEL: 'info',
   };
   const replicas: Replica[] = await Promise.all([startReplica(env), startReplica(env)]);
-  const updates = Array.from({ length: updateCount }, (_, i) => ({ update_id: 10_000 + i, ...privateText(questions[i % questions.length]?.question ?? 'Ai là Tổng Thư ký IEC?', { userId: 500_000 + i }) }));
+  const updates = Array.from({ length: updateCount }, (_, i) => ({
+    update_id: 10_000 + i,
+    ...privateText(questions[i % questions.length]?.question ?? 'Ai là Tổng Thư ký IEC?', { userId: 500_000 + i }),
+  }));
   const webhook = await timed(`${updateCount} updates delivered to two replicas at once`, async () => {
     let retried = 0;
     let next = 0;
@@ -193,7 +200,18 @@ try {
   });
 
   // A new generation: written once, seen by both replicas.
-  const probe = { id: 'bench-generation-probe', title: 'Thử thế hệ mới của chỉ mục', date: '2025-01-01', dateKind: 'published' as const, source: 'bench', lang: 'vi' as const, tags: [], captions: [], paragraphs: ['Đoạn dùng để đo thời gian một thế hệ mới đến mọi bản sao.'], origin: 'bench' };
+  const probe = {
+    id: 'bench-generation-probe',
+    title: 'Thử thế hệ mới của chỉ mục',
+    date: '2025-01-01',
+    dateKind: 'published' as const,
+    source: 'bench',
+    lang: 'vi' as const,
+    tags: [],
+    captions: [],
+    paragraphs: ['Đoạn dùng để đo thời gian một thế hệ mới đến mọi bản sao.'],
+    origin: 'bench',
+  };
   const { articles } = await loadCorpus(corpus);
   const t0 = performance.now();
   const update = await updateDatabaseIndex({ db: writer, corpus, embedder, loaded: { articles: [...articles, probe], issues: [] } });
@@ -296,4 +314,3 @@ function writeSection(file: string, section: string): void {
   const j = old.indexOf(end);
   fs.writeFileSync(file, i >= 0 && j > i ? `${old.slice(0, i)}${body}${old.slice(j + end.length)}` : `${old.trimEnd()}\n\n${body}\n`);
 }
-

@@ -101,13 +101,19 @@ export function summariseProfile(file: string, top = 15): ThreadProfile {
     file: path.basename(file),
     ms,
     idleMs,
-    self: [...selfBy.keys()].sort((a, b) => (selfBy.get(b) ?? 0) - (selfBy.get(a) ?? 0)).slice(0, top).map(row),
+    self: [...selfBy.keys()]
+      .sort((a, b) => (selfBy.get(b) ?? 0) - (selfBy.get(a) ?? 0))
+      .slice(0, top)
+      .map(row),
     inclusive: [...totalBy.keys()]
       .filter((k) => ours(k.split('\u0000')[1] as string))
       .sort((a, b) => (totalBy.get(b) ?? 0) - (totalBy.get(a) ?? 0))
       .slice(0, top)
       .map(row),
-    byFile: [...fileBy.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([w, selfMs]) => ({ where: w, selfMs })),
+    byFile: [...fileBy.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([w, selfMs]) => ({ where: w, selfMs })),
   };
 }
 

@@ -58,7 +58,17 @@ export interface BenchResults {
   /** Load average (1, 5, 15 min) when the run ended: other work on the machine inflates wall times. */
   loadavg: number[];
   machine: { cores: number; cpu: string; memoryGiB: number; node: string; platform: string };
-  options: { sizes: string[]; qualitySizes: string[]; answerArticles: number; questions: number; exactQuestions: number; workers: number; runtime: string; smoke: boolean; profile: boolean };
+  options: {
+    sizes: string[];
+    qualitySizes: string[];
+    answerArticles: number;
+    questions: number;
+    exactQuestions: number;
+    workers: number;
+    runtime: string;
+    smoke: boolean;
+    profile: boolean;
+  };
   compile: { ms: number; errors: number } | null;
   scales: ScaleResult[];
 }
@@ -117,28 +127,78 @@ export function targets(r: BenchResults): TargetRow[] {
   };
   const buildS = (big.build.loadMs + big.build.indexMs) / 1000;
   const buildCpuS = (big.build.cpuUserMs + big.build.cpuSystemMs) / 1000;
-  add(`full build ≤ 60 s (${at}, read corpus + index)`, buildS, 60, 's', `${fix(buildS, 1)} s (read ${fix(big.build.loadMs / 1000, 1)} s + index ${fix(big.build.indexMs / 1000, 1)} s; ${fix(buildCpuS, 1)} s of CPU)`);
-  add(`full build peak memory ≤ 2.5 GB (${at})`, (big.build.peakRssMiB * 1048576) / 1e9, 2.5, 'GB', `${mib(big.build.peakRssMiB)} (${fix((big.build.peakRssMiB * 1048576) / 1e9, 2)} GB)`);
-  add(`HNSW recall@10 ≥ 0.95 against exact, at the shipped ef (${big.exact.hnsw.efSearch})`, big.exact.hnsw.recallAt10, 0.95, 'ratio', fix(big.exact.hnsw.recallAt10, 3), false);
-  add(`search p50 ≤ 1.4 ms (${at}, one core)`, big.query.search.p50, 1.4, 'ms', `${ms(big.query.search.p50)} (CPU ${big.query.searchCpu ? ms(big.query.searchCpu.p50) : '–'})`);
-  add(`search p95 ≤ 2.5 ms (${at}, one core)`, big.query.search.p95, 2.5, 'ms', `${ms(big.query.search.p95)} (CPU ${big.query.searchCpu ? ms(big.query.searchCpu.p95) : '–'})`);
+  add(
+    `full build ≤ 60 s (${at}, read corpus + index)`,
+    buildS,
+    60,
+    's',
+    `${fix(buildS, 1)} s (read ${fix(big.build.loadMs / 1000, 1)} s + index ${fix(big.build.indexMs / 1000, 1)} s; ${fix(buildCpuS, 1)} s of CPU)`,
+  );
+  add(
+    `full build peak memory ≤ 2.5 GB (${at})`,
+    (big.build.peakRssMiB * 1048576) / 1e9,
+    2.5,
+    'GB',
+    `${mib(big.build.peakRssMiB)} (${fix((big.build.peakRssMiB * 1048576) / 1e9, 2)} GB)`,
+  );
+  add(
+    `HNSW recall@10 ≥ 0.95 against exact, at the shipped ef (${big.exact.hnsw.efSearch})`,
+    big.exact.hnsw.recallAt10,
+    0.95,
+    'ratio',
+    fix(big.exact.hnsw.recallAt10, 3),
+    false,
+  );
+  add(
+    `search p50 ≤ 1.4 ms (${at}, one core)`,
+    big.query.search.p50,
+    1.4,
+    'ms',
+    `${ms(big.query.search.p50)} (CPU ${big.query.searchCpu ? ms(big.query.searchCpu.p50) : '–'})`,
+  );
+  add(
+    `search p95 ≤ 2.5 ms (${at}, one core)`,
+    big.query.search.p95,
+    2.5,
+    'ms',
+    `${ms(big.query.search.p95)} (CPU ${big.query.searchCpu ? ms(big.query.searchCpu.p95) : '–'})`,
+  );
   add(`one changed article re-indexed ≤ 1 s (${at}, updateIndex, corpus in memory)`, big.update.changed.ms / 1000, 1, 's', ms(big.update.changed.ms));
   add(`one changed article via engine.reindex() ≤ 1 s (${at}, re-reads the corpus file)`, big.update.reindex.ms / 1000, 1, 's', ms(big.update.reindex.ms));
-  if (big.update.cli) add(`one changed article, whole \`kiemchung index\` ≤ 3 s (${at}, process start to exit)`, big.update.cli.ms / 1000, 3, 's', ms(big.update.cli.ms));
+  if (big.update.cli)
+    add(`one changed article, whole \`kiemchung index\` ≤ 3 s (${at}, process start to exit)`, big.update.cli.ms / 1000, 3, 's', ms(big.update.cli.ms));
   add(`ask p50 ≤ 5 ms (${at}, one core)`, big.query.ask.p50, 5, 'ms', `${ms(big.query.ask.p50)} (CPU ${ms(big.query.askCpu.p50)})`);
   add(`ask p95 ≤ 15 ms (${at}, one core)`, big.query.ask.p95, 15, 'ms', `${ms(big.query.ask.p95)} (CPU ${ms(big.query.askCpu.p95)})`);
   add(`≥ 300 answers/s on ${big.throughput.workers} cores`, big.throughput.perSecond, 300, 'answers/s', `${int(big.throughput.perSecond)} answers/s`, false);
   const rss = Math.max(big.query.rssAfterMiB, big.query.rssLoadedMiB);
-  add(`resident memory with the index loaded ≤ 1 GB (${at})`, (rss * 1048576) / 1e9, 1, 'GB', `${mib(rss)} (${fix((rss * 1048576) / 1e9, 2)} GB) after ${int(big.questions)} answers`);
+  add(
+    `resident memory with the index loaded ≤ 1 GB (${at})`,
+    (rss * 1048576) / 1e9,
+    1,
+    'GB',
+    `${mib(rss)} (${fix((rss * 1048576) / 1e9, 2)} GB) after ${int(big.questions)} answers`,
+  );
   // From the process's start to its first answer (the process then exits, after the default path's corpus check).
   const coldS = median(big.cold.persisted.map((c) => c.answeredMs)) / 1000;
   add(`cold start to the first answer ≤ 2 s (${at}, persisted index, autoIndex off)`, coldS, 2, 's', `${fix(coldS, 2)} s`);
   const autoS = big.cold.auto.answeredMs / 1000;
-  add(`cold start to the first answer ≤ 2 s (${at}, default path: served first, corpus checked after)`, autoS, 2, 's', `${fix(autoS, 2)} s (process exits after the check: ${fix(big.cold.auto.wallMs / 1000, 2)} s)`);
+  add(
+    `cold start to the first answer ≤ 2 s (${at}, default path: served first, corpus checked after)`,
+    autoS,
+    2,
+    's',
+    `${fix(autoS, 2)} s (process exits after the check: ${fix(big.cold.auto.wallMs / 1000, 2)} s)`,
+  );
   const unchanged = big.cold.autoUnchanged;
   if (unchanged) {
     const s = unchanged.answeredMs / 1000;
-    add(`cold start to the first answer ≤ 2 s (${at}, default path, no corpus file changed since the last check)`, s, 2, 's', `${fix(s, 2)} s (process start to exit: ${fix(unchanged.wallMs / 1000, 2)} s)`);
+    add(
+      `cold start to the first answer ≤ 2 s (${at}, default path, no corpus file changed since the last check)`,
+      s,
+      2,
+      's',
+      `${fix(s, 2)} s (process start to exit: ${fix(unchanged.wallMs / 1000, 2)} s)`,
+    );
   }
   const ref = r.scales.find((s) => s.label === '5k');
   if (ref && ref !== big) {
@@ -214,7 +274,18 @@ function scaleSection(s: ScaleResult): string {
         [
           ['kiemchung `ask`', pts(q.ask.r1), pts(q.ask.r10), ms(q.ask.p50), ms(q.ask.p95), ms(q.ask.p99)],
           ['kiemchung `search`', pts(q.search.r1), pts(q.search.r10), ms(q.search.p50), ms(q.search.p95), ms(q.search.p99)],
-          ...(f ? [[`SQLite FTS5, bm25() over the same tokens (${int(f.search.n)} q)`, pts(f.search.r1), pts(f.search.r10), ms(f.search.p50), ms(f.search.p95), ms(f.search.p99)]] : []),
+          ...(f
+            ? [
+                [
+                  `SQLite FTS5, bm25() over the same tokens (${int(f.search.n)} q)`,
+                  pts(f.search.r1),
+                  pts(f.search.r10),
+                  ms(f.search.p50),
+                  ms(f.search.p95),
+                  ms(f.search.p99),
+                ],
+              ]
+            : []),
         ],
       ),
       '',
@@ -229,18 +300,54 @@ function scaleSection(s: ScaleResult): string {
     ['kiemchung `search` (hybrid)', pts(q.search.r1), pts(q.search.r10), ms(q.search.p50), ms(q.search.p95), ms(q.search.p99), ratio(q.search.p50, askP50)],
     [`kiemchung hybrid retrieval, HNSW vectors (${int(s.exactQuestions)} q)`, pts(ex.hybrid.r1), pts(ex.hybrid.r10), '–', '–', '–', '–'],
     [`kiemchung hybrid retrieval, exact vectors (${int(s.exactQuestions)} q)`, pts(ex.hybridExact.r1), pts(ex.hybridExact.r10), '–', '–', '–', '–'],
-    [`HNSW vector search only, ef ${ex.hnsw.efSearch} (${int(s.exactQuestions)} q)`, pts(ex.hnsw.r1), pts(ex.hnsw.r10), ms(ex.hnsw.p50), ms(ex.hnsw.p95), ms(ex.hnsw.p99), ratio(ex.hnsw.p50, askP50)],
-    [`exact vector search, brute force (${int(s.exactQuestions)} q)`, pts(ex.exact.r1), pts(ex.exact.r10), ms(ex.exact.p50), ms(ex.exact.p95), ms(ex.exact.p99), ratio(ex.exact.p50, askP50)],
+    [
+      `HNSW vector search only, ef ${ex.hnsw.efSearch} (${int(s.exactQuestions)} q)`,
+      pts(ex.hnsw.r1),
+      pts(ex.hnsw.r10),
+      ms(ex.hnsw.p50),
+      ms(ex.hnsw.p95),
+      ms(ex.hnsw.p99),
+      ratio(ex.hnsw.p50, askP50),
+    ],
+    [
+      `exact vector search, brute force (${int(s.exactQuestions)} q)`,
+      pts(ex.exact.r1),
+      pts(ex.exact.r10),
+      ms(ex.exact.p50),
+      ms(ex.exact.p95),
+      ms(ex.exact.p99),
+      ratio(ex.exact.p50, askP50),
+    ],
   ];
-  if (f) qrows.push([`SQLite FTS5, bm25() over the same tokens (${int(f.search.n)} q)`, pts(f.search.r1), pts(f.search.r10), ms(f.search.p50), ms(f.search.p95), ms(f.search.p99), ratio(f.search.p50, askP50)]);
-  if (lc) qrows.push(['LangChain `similaritySearch(q, 10)`', pts(lc.search.r1), pts(lc.search.r10), ms(lc.search.p50), ms(lc.search.p95), ms(lc.search.p99), ratio(lc.search.p50, askP50)]);
+  if (f)
+    qrows.push([
+      `SQLite FTS5, bm25() over the same tokens (${int(f.search.n)} q)`,
+      pts(f.search.r1),
+      pts(f.search.r10),
+      ms(f.search.p50),
+      ms(f.search.p95),
+      ms(f.search.p99),
+      ratio(f.search.p50, askP50),
+    ]);
+  if (lc)
+    qrows.push([
+      'LangChain `similaritySearch(q, 10)`',
+      pts(lc.search.r1),
+      pts(lc.search.r10),
+      ms(lc.search.p50),
+      ms(lc.search.p95),
+      ms(lc.search.p99),
+      ratio(lc.search.p50, askP50),
+    ]);
   out.push(
     '**Quality and latency** (article R@1 / R@10 in %, latency one question at a time, one process)',
     '',
     table(['pipeline', 'R@1', 'R@10', 'p50', 'p95', 'p99', 'p50 vs ask'], qrows),
     '',
     `\`ask\` CPU time per answer: p50 ${ms(q.askCpu.p50)}, p95 ${ms(q.askCpu.p95)}, p99 ${ms(q.askCpu.p99)}${q.searchCpu ? `; \`search\`: p50 ${ms(q.searchCpu.p50)}, p95 ${ms(q.searchCpu.p95)}` : ''} (wall time above also counts waiting for a core when the machine is busy). ` +
-      (f ? `Against SQLite FTS5 on the same passages and tokens: \`search\` p50 ${ratio(f.search.p50, q.search.p50)} faster, R@1 ${pts(ex.hybrid.r1 - f.search.r1)} points ahead on the same ${int(f.search.n)} questions (hybrid retrieval row), resident memory ${mib(f.rssAfterMiB)} for FTS5 against ${mib(q.rssAfterMiB)}. ` : '') +
+      (f
+        ? `Against SQLite FTS5 on the same passages and tokens: \`search\` p50 ${ratio(f.search.p50, q.search.p50)} faster, R@1 ${pts(ex.hybrid.r1 - f.search.r1)} points ahead on the same ${int(f.search.n)} questions (hybrid retrieval row), resident memory ${mib(f.rssAfterMiB)} for FTS5 against ${mib(q.rssAfterMiB)}. `
+        : '') +
       `HNSW recall@10 against exact search over the same ${int(ex.passages)} stored vectors: **${fix(ex.hnsw.recallAt10, 3)}**. ` +
       `\`ask\` refused ${pts(q.ask.refused)}% of these answerable questions; its retrieval took ${ms(q.ask.retrieveP50)} at p50.`,
     '',
@@ -259,7 +366,10 @@ function scaleSection(s: ScaleResult): string {
           `throughput, ${t.workers} processes with an engine each`,
           `${int(t.perSecond)} answers/s (${int(t.answers)} answers in ${ms(t.ms)}; one process ≈ ${int(1000 / q.ask.mean)}/s from its mean latency${cpuShare(t)})`,
         ],
-        ['resident memory: engine loaded / after all questions / peak', `${mib(q.rssLoadedMiB)} / ${mib(q.rssAfterMiB)} / ${mib(q.peakRssMiB)} (V8 heap ${mib(q.heapUsedMiB)})`],
+        [
+          'resident memory: engine loaded / after all questions / peak',
+          `${mib(q.rssLoadedMiB)} / ${mib(q.rssAfterMiB)} / ${mib(q.peakRssMiB)} (V8 heap ${mib(q.heapUsedMiB)})`,
+        ],
         ['engine open (`createEngine`, persisted index)', ms(q.openMs)],
         [
           `cold start to first answer, median of ${s.cold.persisted.length} (autoIndex off)`,
@@ -292,9 +402,21 @@ function scaleSection(s: ScaleResult): string {
         ['one article changed', ms(u.changed.ms), u.changed.segmentsAfter],
         ['one article added', ms(u.added.ms), u.added.segmentsAfter],
         ['one article removed', ms(u.removed.ms), u.removed.segmentsAfter],
-        ['`engine.reindex()` after one article changed in the corpus file', `${ms(u.reindex.ms)} (${u.reindex.changed} changed; reading the corpus alone: ${ms(u.loadMs)})`, '–'],
+        [
+          '`engine.reindex()` after one article changed in the corpus file',
+          `${ms(u.reindex.ms)} (${u.reindex.changed} changed; reading the corpus alone: ${ms(u.loadMs)})`,
+          '–',
+        ],
         ['first `ask` after reindex', ms(u.reindex.firstAskMs), '–'],
-        ...(u.cli ? [['whole `kiemchung index` after one more article changed in the corpus file (process start to exit)', `${ms(u.cli.ms)} (${u.cli.changed} changed)`, '–']] : []),
+        ...(u.cli
+          ? [
+              [
+                'whole `kiemchung index` after one more article changed in the corpus file (process start to exit)',
+                `${ms(u.cli.ms)} (${u.cli.changed} changed)`,
+                '–',
+              ],
+            ]
+          : []),
       ],
     ),
     '',
@@ -342,7 +464,10 @@ function profileSection(s: ScaleResult): string {
   const out = [`### CPU profiles at ${s.label} (\`--cpu-prof\`; self time by function, then this repository's functions by inclusive time)`, ''];
   for (const [name, threads] of Object.entries(s.profiles)) {
     threads.slice(0, 3).forEach((t, i) => {
-      out.push(`**${name}**, ${threads.length > 1 ? `thread ${i + 1} of ${threads.length}, ` : ''}${ms(t.ms)} busy${t.idleMs ? ` (and ${ms(t.idleMs)} idle, waiting for workers or I/O)` : ''}; shares below are of the busy time`, '');
+      out.push(
+        `**${name}**, ${threads.length > 1 ? `thread ${i + 1} of ${threads.length}, ` : ''}${ms(t.ms)} busy${t.idleMs ? ` (and ${ms(t.idleMs)} idle, waiting for workers or I/O)` : ''}; shares below are of the busy time`,
+        '',
+      );
       out.push(
         table(
           ['function (self)', 'where', 'self', '%'],
@@ -376,9 +501,14 @@ export function renderReport(r: BenchResults, jsonPath: string): string {
     '',
     'Data: the vinewsqa-dev articles (which the questions are about) plus the first N baomoi articles as distractors; ' +
       `questions are the vinewsqa-dev questions (${int(Math.max(0, ...r.scales.map((s) => s.questions)))}), asked one at a time. Embedder: kiemchung's default, the corpus embedder (128 dimensions, learned from each scale's corpus at its first build); the LangChain pipeline uses the offline hash embedder (256 dimensions). ` +
-      'Quality is article-level: R@1 / R@10 are the share of questions whose gold article is first / in the first ten articles, in first-seen order of `ask`\'s citations, closest and retrieved passages (of `search` hits and of returned chunks for the others).',
+      "Quality is article-level: R@1 / R@10 are the share of questions whose gold article is first / in the first ten articles, in first-seen order of `ask`'s citations, closest and retrieved passages (of `search` hits and of returned chunks for the others).",
     '',
-    ...(r.scales.length > 1 ? [`![Build time, search latency, memory and R@1 against corpus size, kiemchung beside SQLite FTS5](${path.basename(chartPath(jsonPath.replace(/\.json$/, '.md')))})`, ''] : []),
+    ...(r.scales.length > 1
+      ? [
+          `![Build time, search latency, memory and R@1 against corpus size, kiemchung beside SQLite FTS5](${path.basename(chartPath(jsonPath.replace(/\.json$/, '.md')))})`,
+          '',
+        ]
+      : []),
     '## Targets',
     '',
     table(
@@ -401,7 +531,10 @@ export function renderReport(r: BenchResults, jsonPath: string): string {
     if (p) out.push(p);
   }
   if (!r.options.smoke && fs.existsSync(FINDINGS_FILE)) out.push(fs.readFileSync(FINDINGS_FILE, 'utf8').trim(), '');
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }
 
 function scalingSection(scales: ScaleResult[]): string {
@@ -426,7 +559,26 @@ function scalingSection(scales: ScaleResult[]): string {
   return [
     '## Across scales',
     '',
-    table(['scale', 'articles', 'passages', 'build', 'vs smallest', 'build peak RSS', 'on disk', 'ask p50', 'ask p95', 'ask R@1 / R@10', 'FTS5 build / search p50 / R@1', 'LangChain R@1 / R@10', 'exact R@1 / R@10', 'answers/s', 'one change'], rows),
+    table(
+      [
+        'scale',
+        'articles',
+        'passages',
+        'build',
+        'vs smallest',
+        'build peak RSS',
+        'on disk',
+        'ask p50',
+        'ask p95',
+        'ask R@1 / R@10',
+        'FTS5 build / search p50 / R@1',
+        'LangChain R@1 / R@10',
+        'exact R@1 / R@10',
+        'answers/s',
+        'one change',
+      ],
+      rows,
+    ),
     '',
   ].join('\n');
 }

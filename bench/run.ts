@@ -66,7 +66,9 @@ async function runScale(o: BenchOptions, data: BenchData, size: number, isLarges
   log(`[${label}] full build of ${sc.answerArticles + sc.distractors} articles`);
   const build = await runTask<BuildResult>('build', { corpus, indexDir }, { runtime, nodeFlags: prof('build') });
   const disk = diskBytes(indexDir);
-  log(`[${label}] built ${build.result.passages} passages in ${(build.result.loadMs / 1000).toFixed(1)} s + ${(build.result.indexMs / 1000).toFixed(1)} s, peak ${build.result.peakRssMiB.toFixed(0)} MiB`);
+  log(
+    `[${label}] built ${build.result.passages} passages in ${(build.result.loadMs / 1000).toFixed(1)} s + ${(build.result.indexMs / 1000).toFixed(1)} s, peak ${build.result.peakRssMiB.toFixed(0)} MiB`,
+  );
 
   const warmup = Math.min(50, Math.floor(questions.length / 4));
   const base = {
@@ -81,9 +83,15 @@ async function runScale(o: BenchOptions, data: BenchData, size: number, isLarges
   const runFts5 = async (): Promise<(Fts5Result & { wallMs: number }) | null> => {
     if (!o.fts5) return null;
     log(`[${label}] SQLite FTS5 on the same passages and tokens, ${Math.min(o.exactQuestions, questions.length)} questions`);
-    const r = await runTask<Fts5Result>('fts5', { corpus, dbFile: path.join(dir, 'fts5.db'), questions: questions.slice(0, o.exactQuestions), warmup: 10 }, { runtime });
+    const r = await runTask<Fts5Result>(
+      'fts5',
+      { corpus, dbFile: path.join(dir, 'fts5.db'), questions: questions.slice(0, o.exactQuestions), warmup: 10 },
+      { runtime },
+    );
     fs.rmSync(path.join(dir, 'fts5.db'), { force: true });
-    log(`[${label}] FTS5 built in ${(r.result.indexMs / 1000).toFixed(1)} s, search p50 ${r.result.search.p50.toFixed(2)} ms, R@1 ${r.result.search.r1.toFixed(1)}`);
+    log(
+      `[${label}] FTS5 built in ${(r.result.indexMs / 1000).toFixed(1)} s, search p50 ${r.result.search.p50.toFixed(2)} ms, R@1 ${r.result.search.r1.toFixed(1)}`,
+    );
     return { ...r.result, wallMs: r.wallMs };
   };
   if (qualityOnly) {
@@ -99,7 +107,11 @@ async function runScale(o: BenchOptions, data: BenchData, size: number, isLarges
   const question = questions[0]?.question ?? 'Bộ Khoa học và Công nghệ';
   const cold: (ColdStartResult & { wallMs: number })[] = [];
   for (let i = 0; i < (o.smoke ? 1 : 3); i++) {
-    const r = await runTask<ColdStartResult>('cold-start', { corpus, indexDir, question, autoIndex: false }, { runtime, nodeFlags: i === 0 ? prof('cold-start') : [] });
+    const r = await runTask<ColdStartResult>(
+      'cold-start',
+      { corpus, indexDir, question, autoIndex: false },
+      { runtime, nodeFlags: i === 0 ? prof('cold-start') : [] },
+    );
     cold.push({ ...r.result, wallMs: r.wallMs });
   }
   // The default path twice: the first start checks the corpus (the build was given it in memory), and records it as checked; the second finds no file changed.

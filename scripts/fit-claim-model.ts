@@ -157,7 +157,9 @@ VERDICTS.forEach((_, c) => {
 const fmt = (n: number) => n.toFixed(1);
 const ruled = rows.filter((r) => r.ruled);
 const ruledRight = ruled.filter((r) => VERDICTS[r.y] === 'contradicted').length;
-process.stdout.write(`claims=${rows.length} (no evidence: ${skipped}) decided by a mismatch: ${ruled.length} (${ruledRight} of them contradicted in the gold labels)\n`);
+process.stdout.write(
+  `claims=${rows.length} (no evidence: ${skipped}) decided by a mismatch: ${ruled.length} (${ruledRight} of them contradicted in the gold labels)\n`,
+);
 process.stdout.write(`in-sample: acc=${fmt(inSample.acc)} macroF1=${fmt(inSample.macroF1)}\n`);
 process.stdout.write(`${k}-fold by article: acc=${fmt((100 * correct) / rows.length)} macroF1=${fmt((100 * f1) / VERDICTS.length)}\n`);
 process.stdout.write(`cross-validated confusion (rows gold ${VERDICTS.join('/')}, columns predicted): ${JSON.stringify(confusion)}\n`);

@@ -39,10 +39,18 @@ interface Set {
 }
 const SETS: Record<string, Set> = {
   vinewsqa: { questions: `${DATA}/vinewsqa-dev/questions.jsonl`, corpus: `${DATA}/vinewsqa-dev/corpus.jsonl` },
-  distractors: { questions: `${DATA}/vinewsqa-dev/questions.jsonl`, corpus: `${DATA}/vinewsqa-dev/corpus.jsonl`, distractors: `${DATA}/baomoi/corpus.jsonl.gz`, distractorLimit: 5000 },
+  distractors: {
+    questions: `${DATA}/vinewsqa-dev/questions.jsonl`,
+    corpus: `${DATA}/vinewsqa-dev/corpus.jsonl`,
+    distractors: `${DATA}/baomoi/corpus.jsonl.gz`,
+    distractorLimit: 5000,
+  },
   heldout: { questions: `${DATA}/vinewsqa-dev-heldout/questions.jsonl`, corpus: `${DATA}/vinewsqa-dev-heldout/corpus.jsonl` },
   xquad: { questions: `${DATA}/xquad-vi/questions-vi.jsonl`, corpus: `${DATA}/xquad-vi/corpus.jsonl` },
-  seed: { questions: path.resolve(import.meta.dirname, '..', 'test', 'eval', 'seed-questions.jsonl'), corpus: path.resolve(import.meta.dirname, '..', 'corpus') },
+  seed: {
+    questions: path.resolve(import.meta.dirname, '..', 'test', 'eval', 'seed-questions.jsonl'),
+    corpus: path.resolve(import.meta.dirname, '..', 'corpus'),
+  },
 };
 
 /**
@@ -74,9 +82,20 @@ async function run(setName: string, detailed = DEFAULT_EXTRACTIVE.detailed): Pro
   for (const [line, q] of loadQuestions(set.questions).entries()) {
     const lang = detectLang(q.question);
     const analysis = analyzeQuestion(q.question);
-    const { hits } = await retrieve(store, embedder, expandQuery(retrievalQuery(q.question, analysis), lang), { k: RERANK_POOL, fusion: fusionFor(embedder.kind) });
+    const { hits } = await retrieve(store, embedder, expandQuery(retrievalQuery(q.question, analysis), lang), {
+      k: RERANK_POOL,
+      fusion: fusionFor(embedder.kind),
+    });
     if (!hits.length) continue;
-    const ex = await extractiveAnswer({ store, question: q.question, lang, hits, analysis, translated: lang === 'en' ? translateTerms(q.question) : [], settings: { ...DEFAULT_EXTRACTIVE, detailed } });
+    const ex = await extractiveAnswer({
+      store,
+      question: q.question,
+      lang,
+      hits,
+      analysis,
+      translated: lang === 'en' ? translateTerms(q.question) : [],
+      settings: { ...DEFAULT_EXTRACTIVE, detailed },
+    });
     out.push({ q, fit: even(q, line, setName), ex, set: setName });
   }
   await embedder.close();
@@ -151,7 +170,9 @@ async function fitSentence(): Promise<void> {
   };
   const held = cases.filter((c) => !c.fit && !c.q.unanswerable);
   const share = (w: (k: number) => number, b: number) => ((100 * held.filter((c) => top(c, w, b)).length) / held.length).toFixed(1);
-  console.log(`held-out half, best sentence holds the answer: current ${share((i) => SENTENCE_MODEL.weights[SENTENCE_FEATURES[i]!], SENTENCE_MODEL.bias)}, fitted ${share((i) => f.weights[i] as number, f.bias)}`);
+  console.log(
+    `held-out half, best sentence holds the answer: current ${share((i) => SENTENCE_MODEL.weights[SENTENCE_FEATURES[i]!], SENTENCE_MODEL.bias)}, fitted ${share((i) => f.weights[i] as number, f.bias)}`,
+  );
 }
 
 /** Weight of each of our seed questions against one ViNewsQA question when fitting refusals. */
@@ -168,16 +189,21 @@ async function fitRefusal(): Promise<void> {
     { weights: fit.map((c) => (c.set === 'seed' ? SEED_WEIGHT : 1)) },
   );
   print('refusal', REFUSAL_FEATURES, f);
-  const p = (c: Case, w: Fitted) => (c.ex.trace.refusal?.missingNumbers ? 0 : 1 / (1 + Math.exp(-row(c).reduce((s, x, i) => s + x * (w.weights[i] as number), w.bias))));
+  const p = (c: Case, w: Fitted) =>
+    c.ex.trace.refusal?.missingNumbers ? 0 : 1 / (1 + Math.exp(-row(c).reduce((s, x, i) => s + x * (w.weights[i] as number), w.bias)));
   const stat = (cs: Case[], t: number) => {
     const un = cs.filter((c) => c.q.unanswerable);
     const an = cs.filter((c) => !c.q.unanswerable);
     return `${((100 * un.filter((c) => p(c, f) < t).length) / un.length).toFixed(1)} / ${((100 * an.filter((c) => p(c, f) < t).length) / an.length).toFixed(1)}`;
   };
   const part = (set: string, fitting: boolean) => cases.filter((c) => c.set === set && c.fit === fitting);
-  console.log('threshold | refused when the answer is absent / answerable questions refused: dev-heldout held-out half | its fitting half | seed held-out half | seed fitting half');
+  console.log(
+    'threshold | refused when the answer is absent / answerable questions refused: dev-heldout held-out half | its fitting half | seed held-out half | seed fitting half',
+  );
   for (const t of [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9]) {
-    console.log(`${t.toFixed(2)} | ${stat(part('heldout', false), t)} | ${stat(part('heldout', true), t)} | ${stat(part('seed', false), t)} | ${stat(part('seed', true), t)}`);
+    console.log(
+      `${t.toFixed(2)} | ${stat(part('heldout', false), t)} | ${stat(part('heldout', true), t)} | ${stat(part('seed', false), t)} | ${stat(part('seed', true), t)}`,
+    );
   }
 }
 

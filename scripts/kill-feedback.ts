@@ -33,7 +33,14 @@ async function write(file: string, seed: number): Promise<void> {
   const out = (line: string) => fs.writeSync(1, `${line}\n`);
   for (let n = 0; ; n++) {
     const where = { platform: rnd() < 0.5 ? 'telegram' : 'discord', scope: `chat-${Math.floor(rnd() * 5)}` };
-    const b = await feedback.offer({ question: `Câu hỏi số ${n} về hội nghị LMC?`, refused: false, citations: [{ paragraphId: 'do-luong-lmc-2023#p1', quote: 'Vào ngày 29 tháng 8 năm 2023' }] }, where);
+    const b = await feedback.offer(
+      {
+        question: `Câu hỏi số ${n} về hội nghị LMC?`,
+        refused: false,
+        citations: [{ paragraphId: 'do-luong-lmc-2023#p1', quote: 'Vào ngày 29 tháng 8 năm 2023' }],
+      },
+      where,
+    );
     out(`answer ${b.answerId}`);
     const user = `user-${seed}-${n}`;
     const r = await feedback.press(rnd() < 0.5 ? b.up : b.down, { ...where, userId: user });
@@ -57,7 +64,8 @@ function check(file: string, acked: string[]): { lost: number; integrity: string
     for (const line of acked) {
       const [kind, id] = line.split(' ') as [string, string];
       // An answer with a vote stays; one without may only be forgotten after the window, not here.
-      const present = kind === 'answer' ? answer.get(id) !== undefined : kind === 'vote' ? (votes.get(id) as { n: number }).n === 1 : (why.get(id) as { n: number }).n === 1;
+      const present =
+        kind === 'answer' ? answer.get(id) !== undefined : kind === 'vote' ? (votes.get(id) as { n: number }).n === 1 : (why.get(id) as { n: number }).n === 1;
       if (!present) lost++;
     }
     return { lost, integrity };

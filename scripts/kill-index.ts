@@ -103,7 +103,12 @@ const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve
 if (isMain) {
   const { values } = parseArgs({ options: { corpus: { type: 'string' }, kills: { type: 'string' }, seed: { type: 'string' }, limit: { type: 'string' } } });
   const corpus = values.corpus ?? path.join(ROOT, '..', 'shared', 'data', 'vinewsqa-dev', 'corpus.jsonl');
-  const results = await killLoop({ corpus, kills: Number(values.kills ?? 20), seed: Number(values.seed ?? 7), ...(values.limit ? { limit: Number(values.limit) } : {}) });
+  const results = await killLoop({
+    corpus,
+    kills: Number(values.kills ?? 20),
+    seed: Number(values.seed ?? 7),
+    ...(values.limit ? { limit: Number(values.limit) } : {}),
+  });
   const ok = results.filter((r) => r.ok).length;
   process.stdout.write(`kills survived: ${ok}/${results.length}\n`);
   process.exitCode = ok === results.length ? 0 : 1;

@@ -12,8 +12,7 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
-const intIn = (min: number, max: number, def: number) =>
-  z.coerce.number().int().min(min).max(max).default(def);
+const intIn = (min: number, max: number, def: number) => z.coerce.number().int().min(min).max(max).default(def);
 
 const embedderSpec = z
   .string()

@@ -29,7 +29,27 @@ import { type CoreAskOptions, askInContext } from './dialogue/converse.js';
 import type { CollectionView } from './dialogue/collection.js';
 import type { ArticleLookup } from './dialogue/follow-up.js';
 import { type PeriodOrder, dayIn } from './text/relative-dates.js';
-import type { AddOptions, AddReport, AddResult, Answer, AskOptions, CheckOptions, CheckResult, ClaimCheck, Engine, Lang, EngineStats, FeedPollReport, FeedWatch, Feeds, IndexReport, SearchHit, SearchOptions, SourceParagraph, Suggestion } from './types.js';
+import type {
+  AddOptions,
+  AddReport,
+  AddResult,
+  Answer,
+  AskOptions,
+  CheckOptions,
+  CheckResult,
+  ClaimCheck,
+  Engine,
+  Lang,
+  EngineStats,
+  FeedPollReport,
+  FeedWatch,
+  Feeds,
+  IndexReport,
+  SearchHit,
+  SearchOptions,
+  SourceParagraph,
+  Suggestion,
+} from './types.js';
 import { type CheckDeps, MAX_CHECK_CHARS, checkClaimOffline, checkText } from './check/check.js';
 import { verdictAnswer } from './answer/verdict-answer.js';
 import { createCheckDeps } from './check/deps.js';
@@ -37,7 +57,15 @@ import { type CheckPrompts, checkWithLlm, loadCheckPrompts } from './check/llm-c
 
 /** Questions of every kind, answered once at start (extractive answers only: a model is not asked). */
 const WARM_UP: Record<'extractive' | 'none', string[]> = {
-  extractive: ['Ai là người đứng đầu?', 'Hội nghị tổ chức ở đâu và khi nào?', 'Có bao nhiêu nước tham gia?', 'WHO là gì?', 'Vì sao hợp tác như thế nào?', 'nhung quoc gia nao tham gia', 'Who signed what?'],
+  extractive: [
+    'Ai là người đứng đầu?',
+    'Hội nghị tổ chức ở đâu và khi nào?',
+    'Có bao nhiêu nước tham gia?',
+    'WHO là gì?',
+    'Vì sao hợp tác như thế nào?',
+    'nhung quoc gia nao tham gia',
+    'Who signed what?',
+  ],
   none: [],
 };
 
@@ -110,7 +138,11 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const opened = await backend.open();
     if (embedder.learnsFromCorpus) {
       const model = opened.embedderModel();
-      if (!model) throw new IndexError('index-corrupt', `the index in ${backend.location} has no model for embedder ${embedder.id}; run "kiemchung index --rebuild" to rebuild it`);
+      if (!model)
+        throw new IndexError(
+          'index-corrupt',
+          `the index in ${backend.location} has no model for embedder ${embedder.id}; run "kiemchung index --rebuild" to rebuild it`,
+        );
       embedder.loadModel(model);
     }
     return opened;
@@ -159,7 +191,15 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   const checkClaim = async (deps: CheckDeps, claim: string, o: CheckOptions): Promise<{ result: ClaimCheck; hits: Retrieved[] }> => {
     const offline = await checkClaimOffline(deps, claim, o);
     if (!llm || !checkPrompts || !offline.pieces.length) return { result: offline.result, hits: offline.hits };
-    const result = await checkWithLlm({ model: llm, prompts: checkPrompts, deps, offline, lang: o.lang ?? offline.lang, logger, ...(o.signal ? { signal: o.signal } : {}) });
+    const result = await checkWithLlm({
+      model: llm,
+      prompts: checkPrompts,
+      deps,
+      offline,
+      lang: o.lang ?? offline.lang,
+      logger,
+      ...(o.signal ? { signal: o.signal } : {}),
+    });
     return { result, hits: offline.hits };
   };
 
@@ -178,11 +218,15 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     let hits: Retrieved[] = [];
     // Read as a question even when typed without its question mark ("… đúng không").
     const asked = /[?？]\s*$/u.test(q) ? q : `${q}?`;
-    const r = await checkText(asked, { single: true, lang, ...(opts.filter ? { filter: opts.filter } : {}), ...(opts.signal ? { signal: opts.signal } : {}) }, async (claim, o) => {
-      const checked = await checkClaim(deps, claim, o);
-      hits = checked.hits;
-      return checked.result;
-    });
+    const r = await checkText(
+      asked,
+      { single: true, lang, ...(opts.filter ? { filter: opts.filter } : {}), ...(opts.signal ? { signal: opts.signal } : {}) },
+      async (claim, o) => {
+        const checked = await checkClaim(deps, claim, o);
+        hits = checked.hits;
+        return checked.result;
+      },
+    );
     const c = r.claims[0];
     if (!c) return null;
     const filtered = opts.filter !== undefined && Object.values(opts.filter).some((v) => v !== undefined);
@@ -221,10 +265,22 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       const filtered = opts.filter && Object.values(opts.filter).some((v) => v !== undefined);
       return done({ ...base, text: filtered ? m.filtered : m.refusal, refused: true, reason: filtered ? 'not-in-filter' : 'no-match' }, retrieveMs);
     }
-    const ex = await extractiveAnswer({ store: s, question: q, translated: lang === 'en' ? translateTerms(q) : [], lang, hits: ordered, analysis, keepOrder: opts.order !== undefined });
+    const ex = await extractiveAnswer({
+      store: s,
+      question: q,
+      translated: lang === 'en' ? translateTerms(q) : [],
+      lang,
+      hits: ordered,
+      analysis,
+      keepOrder: opts.order !== undefined,
+    });
     const hits = ex.ranked.slice(0, topK);
     const closest = closestArticles(hits);
-    const retrieved = hits.map((h) => ({ paragraphId: paragraphId(h.article.id, h.paragraphNumber), articleId: h.article.id, score: Math.round(h.score * 10000) / 10000 }));
+    const retrieved = hits.map((h) => ({
+      paragraphId: paragraphId(h.article.id, h.paragraphNumber),
+      articleId: h.article.id,
+      score: Math.round(h.score * 10000) / 10000,
+    }));
     const confidence = Math.round(ex.confidence * 10000) / 10000;
     if (ex.citations.length === 0 || ex.confidence < config.minConfidence) {
       return done({ ...base, text: m.refusal, refused: true, reason: 'low-confidence', closest, retrieved, confidence }, retrieveMs);
@@ -244,9 +300,20 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       });
       if (composed) return done({ ...base, ...composed, refused: false, closest, retrieved, confidence }, retrieveMs);
     }
-    return done({ ...base, text: ex.text, citations: ex.citations, ...(ex.shortAnswer ? { shortAnswer: ex.shortAnswer } : {}), refused: false, closest, retrieved, confidence }, retrieveMs);
+    return done(
+      {
+        ...base,
+        text: ex.text,
+        citations: ex.citations,
+        ...(ex.shortAnswer ? { shortAnswer: ex.shortAnswer } : {}),
+        refused: false,
+        closest,
+        retrieved,
+        confidence,
+      },
+      retrieveMs,
+    );
   };
-
 
   const clock = options.clock ?? (() => new Date());
   /** Body paragraphs of articles, in order, read in one request (an unknown article is left out). */
@@ -260,7 +327,11 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const texts = await s.paragraphs(refs);
     const out = new Map<string, string[]>();
     let at = 0;
-    for (const a of articles) out.set(a.id, Array.from({ length: a.paragraphCount }, () => texts[at++] ?? ''));
+    for (const a of articles)
+      out.set(
+        a.id,
+        Array.from({ length: a.paragraphCount }, () => texts[at++] ?? ''),
+      );
     return out;
   };
   const view: CollectionView = {
@@ -302,7 +373,11 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     if (!/[\p{L}\p{N}]/u.test(q)) return [];
     if (q.length > config.maxQuestionChars) throw new InputError(`query longer than ${config.maxQuestionChars} characters`);
     const s = store;
-    const { hits } = await retrieve(s, embedder, expandQuery(retrievalQuery(q), detectLang(q)), { k: opts.topK ?? 10, fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
+    const { hits } = await retrieve(s, embedder, expandQuery(retrievalQuery(q), detectLang(q)), {
+      k: opts.topK ?? 10,
+      fusion,
+      ...(opts.filter ? { filter: opts.filter } : {}),
+    });
     return hits.map((h) => ({
       ...articleRef(h.article),
       paragraphId: paragraphId(h.article.id, h.paragraphNumber),
@@ -340,7 +415,14 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
 
   const stats = (): EngineStats => {
     const { builtAt, ...counts } = store.stats();
-    return { ...counts, embedder: { id: embedder.id, dimension: embedder.dimension }, llm: config.llm, indexDir: backend.location, storage: backend.kind, builtAt };
+    return {
+      ...counts,
+      embedder: { id: embedder.id, dimension: embedder.dimension },
+      llm: config.llm,
+      indexDir: backend.location,
+      storage: backend.kind,
+      builtAt,
+    };
   };
 
   const reindex = (): Promise<IndexReport> => {
@@ -389,7 +471,10 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       st = null;
     }
     if (!st?.isDirectory()) {
-      throw new KiemchungError('config', `adding articles needs a corpus folder to write Markdown files into; ${config.corpus} is ${st ? 'a file' : 'missing'} (set --corpus or KIEMCHUNG_CORPUS to a folder)`);
+      throw new KiemchungError(
+        'config',
+        `adding articles needs a corpus folder to write Markdown files into; ${config.corpus} is ${st ? 'a file' : 'missing'} (set --corpus or KIEMCHUNG_CORPUS to a folder)`,
+      );
     }
     return config.corpus;
   };
@@ -428,7 +513,9 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
           });
           results[i] = outcome.result;
           written[i] = outcome.written;
-          logger.info(`add: ${outcome.result.status} ${url}${outcome.result.article ? ` → ${outcome.result.article.articleId}` : ''}${outcome.result.reason && outcome.result.status !== 'unchanged' ? ` (${outcome.result.reason})` : ''}`);
+          logger.info(
+            `add: ${outcome.result.status} ${url}${outcome.result.article ? ` → ${outcome.result.article.articleId}` : ''}${outcome.result.reason && outcome.result.status !== 'unchanged' ? ` (${outcome.result.reason})` : ''}`,
+          );
           opts.onResult?.(outcome.result);
         }
       };
@@ -548,7 +635,10 @@ function orderByDate(hits: Retrieved[], order: PeriodOrder): Retrieved[] {
   if (hits.length < 2) return hits;
   const best = hits[0]?.score ?? 0;
   if (order === 'recent') {
-    const dates = hits.map((h) => h.article.date).filter(Boolean).sort();
+    const dates = hits
+      .map((h) => h.article.date)
+      .filter(Boolean)
+      .sort();
     const lo = Date.parse(dates[0] ?? '');
     const hi = Date.parse(dates[dates.length - 1] ?? '');
     if (!(hi > lo)) return hits;
@@ -561,4 +651,3 @@ function orderByDate(hits: Retrieved[], order: PeriodOrder): Retrieved[] {
   relevant.sort((a, b) => sign * a.article.date.localeCompare(b.article.date) || b.score - a.score);
   return [...relevant, ...rest];
 }
-

@@ -1,4 +1,17 @@
-const ERROR_CODES = ['config', 'corpus', 'index-missing', 'index-mismatch', 'index-corrupt', 'index-locked', 'database', 'provider', 'input', 'fetch', 'feedback', 'internal'] as const;
+const ERROR_CODES = [
+  'config',
+  'corpus',
+  'index-missing',
+  'index-mismatch',
+  'index-corrupt',
+  'index-locked',
+  'database',
+  'provider',
+  'input',
+  'fetch',
+  'feedback',
+  'internal',
+] as const;
 /**
  * Every failure the engine reports has a `code` that adapters use to pick a short,
  * user-facing message, and an optional ES2022 `cause` with the original error.
@@ -48,11 +61,7 @@ export class ArticleError extends CorpusError {
 
 /** The index folder has no usable index, or was built with different settings, or is damaged. */
 export class IndexError extends KiemchungError {
-  constructor(
-    code: 'index-missing' | 'index-mismatch' | 'index-corrupt' | 'index-locked',
-    message: string,
-    options?: { cause?: unknown },
-  ) {
+  constructor(code: 'index-missing' | 'index-mismatch' | 'index-corrupt' | 'index-locked', message: string, options?: { cause?: unknown }) {
     super(code, message, options);
     this.name = 'IndexError';
   }
@@ -92,18 +101,7 @@ export class InputError extends KiemchungError {
 
 /** Why a URL could not be fetched (each kind gets its own sentence in the message). */
 export type FetchFailure =
-  | 'url'
-  | 'scheme'
-  | 'private-address'
-  | 'dns'
-  | 'network'
-  | 'timeout'
-  | 'too-large'
-  | 'too-many-redirects'
-  | 'status'
-  | 'content-type'
-  | 'robots'
-  | 'aborted';
+  'url' | 'scheme' | 'private-address' | 'dns' | 'network' | 'timeout' | 'too-large' | 'too-many-redirects' | 'status' | 'content-type' | 'robots' | 'aborted';
 
 /**
  * A page, feed or robots.txt could not be fetched. The message names the URL and the reason;

@@ -108,7 +108,18 @@ export type { Feedback, FeedbackButtons, FeedbackOptions, FeedbackSettings, Pres
 /** The SQLite feedback store (the default behind the port). */
 export { openSqliteFeedbackStore } from './feedback/sqlite-store.js';
 /** The feedback store port and its records, for a store on a server database. */
-export type { FeedbackStore, ShownAnswer, Vote, VoteOutcome, Rating, RatedCitation, AwaitedComment, ReportOptions, RatedQuestion, FeedbackReport } from './feedback/store.js';
+export type {
+  FeedbackStore,
+  ShownAnswer,
+  Vote,
+  VoteOutcome,
+  Rating,
+  RatedCitation,
+  AwaitedComment,
+  ReportOptions,
+  RatedQuestion,
+  FeedbackReport,
+} from './feedback/store.js';
 
 // ── Errors ───────────────────────────────────────────────────────────────────────────────────
 

@@ -11,7 +11,17 @@ export interface ProviderTarget {
   keyVariable?: string;
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+]);
 
 /** The first `code` found along an error's cause chain (`fetch failed` hides it in `cause`). */
 export function networkCode(err: unknown): string | undefined {
@@ -33,7 +43,11 @@ export function httpFailure(target: ProviderTarget, status: number, detail: stri
   const said = detail ? `: ${detail.slice(0, 300)}` : '';
   const opts = cause === undefined ? undefined : { cause };
   if (status === 401 || status === 403) {
-    return new ProviderError(target.provider, `the server at ${where} rejected the API key (HTTP ${status})${said}; check ${target.keyVariable ?? 'the API key'}`, opts);
+    return new ProviderError(
+      target.provider,
+      `the server at ${where} rejected the API key (HTTP ${status})${said}; check ${target.keyVariable ?? 'the API key'}`,
+      opts,
+    );
   }
   if (status === 404 || (status === 400 && /model/i.test(detail) && /not (found|exist)|does not exist|unknown/i.test(detail))) {
     return new ProviderError(

@@ -34,5 +34,7 @@ export async function checkStatement(i: Responder, ctx: HandlerContext, raw: str
   const buttons = result.refused ? null : await offerFeedback(i, ctx, ratedCheck(result));
   if (buttons) withFeedbackRow(messages, buttons, result.lang);
   await sendDeferred(i, messages, options.ephemeral);
-  ctx.logger.info(`discord: checked: ${result.refused ? `nothing to check (${result.refused})` : result.claims.map((c) => c.verdict).join(', ')}, ${Math.round(result.timing.totalMs)} ms`);
+  ctx.logger.info(
+    `discord: checked: ${result.refused ? `nothing to check (${result.refused})` : result.claims.map((c) => c.verdict).join(', ')}, ${Math.round(result.timing.totalMs)} ms`,
+  );
 }

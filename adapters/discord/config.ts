@@ -26,40 +26,42 @@ const idList = (what: string) =>
     .transform((s) => s.split(/[\s,]+/).filter(Boolean))
     .pipe(z.array(z.string().regex(/^-?\d{1,20}$/, `each ${what} must be a numeric id`)));
 
-const schema = z.object({
-  DISCORD_TOKEN: z
-    .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') })
-    .trim()
-    .min(1, 'is required')
-    .regex(/^\S+$/, 'must be the bare bot token (no spaces, no "Bot " prefix)'),
-  DISCORD_APPLICATION_ID: snowflake.optional(),
-  DISCORD_GUILD_ID: snowflake.optional(),
-  DISCORD_REST_URL: z
-    .string()
-    .trim()
-    .default(DEFAULT_REST_URL)
-    .refine((s) => {
-      try {
-        return ['http:', 'https:'].includes(new URL(s).protocol);
-      } catch {
-        return false;
-      }
-    }, 'must be an http(s) URL such as https://discord.com/api')
-    .transform((s) => s.replace(/\/+$/, '')),
-  DISCORD_ALLOWED_GUILDS: idList('guild id'),
-  DISCORD_RATE_LIMIT: z.coerce.number().int().min(0).max(1000).default(DEFAULT_RATE_LIMIT),
-  ADMIN_IDS: idList('admin id'),
-  DISCORD_ANNOUNCE_CHANNELS: z
-    .string()
-    .default('')
-    .transform((s) => s.split(/[\s,]+/).filter(Boolean))
-    .pipe(z.array(z.string().regex(SNOWFLAKE, 'each channel id must be a Discord id (17 to 20 digits)'))),
-  DISCORD_DRAFT_INTERVAL_MS: z.coerce
-    .number()
-    .int()
-    .default(DEFAULT_DRAFT_INTERVAL_MS)
-    .refine((n) => n === 0 || (n >= 1000 && n <= 60_000), 'must be 0 (no drafts) or from 1000 to 60000 milliseconds'),
-}).merge(conversationEnvSchema);
+const schema = z
+  .object({
+    DISCORD_TOKEN: z
+      .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') })
+      .trim()
+      .min(1, 'is required')
+      .regex(/^\S+$/, 'must be the bare bot token (no spaces, no "Bot " prefix)'),
+    DISCORD_APPLICATION_ID: snowflake.optional(),
+    DISCORD_GUILD_ID: snowflake.optional(),
+    DISCORD_REST_URL: z
+      .string()
+      .trim()
+      .default(DEFAULT_REST_URL)
+      .refine((s) => {
+        try {
+          return ['http:', 'https:'].includes(new URL(s).protocol);
+        } catch {
+          return false;
+        }
+      }, 'must be an http(s) URL such as https://discord.com/api')
+      .transform((s) => s.replace(/\/+$/, '')),
+    DISCORD_ALLOWED_GUILDS: idList('guild id'),
+    DISCORD_RATE_LIMIT: z.coerce.number().int().min(0).max(1000).default(DEFAULT_RATE_LIMIT),
+    ADMIN_IDS: idList('admin id'),
+    DISCORD_ANNOUNCE_CHANNELS: z
+      .string()
+      .default('')
+      .transform((s) => s.split(/[\s,]+/).filter(Boolean))
+      .pipe(z.array(z.string().regex(SNOWFLAKE, 'each channel id must be a Discord id (17 to 20 digits)'))),
+    DISCORD_DRAFT_INTERVAL_MS: z.coerce
+      .number()
+      .int()
+      .default(DEFAULT_DRAFT_INTERVAL_MS)
+      .refine((n) => n === 0 || (n >= 1000 && n <= 60_000), 'must be 0 (no drafts) or from 1000 to 60000 milliseconds'),
+  })
+  .merge(conversationEnvSchema);
 
 export interface DiscordConfig {
   token: string;
@@ -83,10 +85,7 @@ export interface DiscordConfig {
  * Reads the Discord settings; throws `ConfigError` listing every bad key at once.
  * `requireApplicationId` is set by the deploy script, which cannot work without it.
  */
-export function loadDiscordConfig(
-  env: NodeJS.ProcessEnv = process.env,
-  options: { requireApplicationId?: boolean } = {},
-): DiscordConfig {
+export function loadDiscordConfig(env: NodeJS.ProcessEnv = process.env, options: { requireApplicationId?: boolean } = {}): DiscordConfig {
   const parsed = schema.safeParse(withoutBlanks(env));
   const issues = parsed.success ? [] : formatIssues(parsed.error);
   const appIdMissing = options.requireApplicationId && !withoutBlanks(env)['DISCORD_APPLICATION_ID'];

@@ -16,15 +16,10 @@ export interface DeployResult {
   names: string[];
 }
 
-export async function deployCommands(
-  config: Pick<DiscordConfig, 'token' | 'applicationId' | 'guildId' | 'restUrl'>,
-  logger?: Logger,
-): Promise<DeployResult> {
+export async function deployCommands(config: Pick<DiscordConfig, 'token' | 'applicationId' | 'guildId' | 'restUrl'>, logger?: Logger): Promise<DeployResult> {
   if (!config.applicationId) throw new Error('DISCORD_APPLICATION_ID is required to register commands');
   const body = commandBodies();
-  const route = config.guildId
-    ? Routes.applicationGuildCommands(config.applicationId, config.guildId)
-    : Routes.applicationCommands(config.applicationId);
+  const route = config.guildId ? Routes.applicationGuildCommands(config.applicationId, config.guildId) : Routes.applicationCommands(config.applicationId);
   // No sweepers: this REST client lives for one request, and their timers would only delay exit.
   const rest = new REST({ api: config.restUrl, hashSweepInterval: 0, handlerSweepInterval: 0 }).setToken(config.token);
   const names = body.map((b) => (b as { name: string }).name);

@@ -4,14 +4,7 @@
  * the text helpers that keep Markdown and mentions inert. Knows nothing of the product's
  * messages. Pure functions that never throw.
  */
-import {
-  type APIActionRowComponent,
-  type APIButtonComponent,
-  type APIEmbed,
-  type APIEmbedField,
-  ButtonStyle,
-  ComponentType,
-} from 'discord.js';
+import { type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField, ButtonStyle, ComponentType } from 'discord.js';
 import { paragraphButtons } from '../shared/buttons.js';
 import { safeUrl, wellFormed } from '../shared/text.js';
 

@@ -3,7 +3,22 @@
  * as documents for the embed packer (`packDoc`), which enforces every Discord limit. Pure
  * functions that never throw.
  */
-import { type AddResult, type AddedArticle, type Answer, type ArticleRef, type CheckResult, type Citation, type EngineStats, type IndexReport, type Lang, type SearchHit, type SourceParagraph, type Verdict, checkWording, formatDate } from '../../src/index.js';
+import {
+  type AddResult,
+  type AddedArticle,
+  type Answer,
+  type ArticleRef,
+  type CheckResult,
+  type Citation,
+  type EngineStats,
+  type IndexReport,
+  type Lang,
+  type SearchHit,
+  type SourceParagraph,
+  type Verdict,
+  checkWording,
+  formatDate,
+} from '../../src/index.js';
 import { addMessages, articleLine as addArticleLine, summarise } from '../shared/add.js';
 import { articleDate, directAnswer, paragraphLabel } from '../shared/citations.js';
 import { draftPreview } from '../shared/draft-loop.js';
@@ -12,7 +27,17 @@ import { verdictView } from '../shared/verdict.js';
 import { type DocField, LIMITS, type OutMessage, clip, escapeText, packDoc } from './embeds.js';
 import { messagesFor } from './messages.js';
 
-export const COLORS = { answer: 0x2b6cb0, draft: 0xa0aec0, refusal: 0xdd6b20, search: 0x319795, source: 0x4a5568, admin: 0x718096, supported: 0x2f855a, contradicted: 0xc53030, notFound: 0xd69e2e } as const;
+export const COLORS = {
+  answer: 0x2b6cb0,
+  draft: 0xa0aec0,
+  refusal: 0xdd6b20,
+  search: 0x319795,
+  source: 0x4a5568,
+  admin: 0x718096,
+  supported: 0x2f855a,
+  contradicted: 0xc53030,
+  notFound: 0xd69e2e,
+} as const;
 
 const VERDICT_COLOR: Record<Verdict, number> = { supported: COLORS.supported, contradicted: COLORS.contradicted, 'not-found': COLORS.notFound };
 
@@ -171,8 +196,14 @@ export function checkMessages(result: CheckResult, stats: EngineStats | null, op
   result.claims.forEach((c, k) => {
     // A lead that says how the question was read already names its one claim.
     const named = !several && options.lead !== undefined;
-    const lines = named ? [] : [several ? `**${w.claim} ${k + 1}** · ${w.sign[c.verdict]} ${w.verdict[c.verdict]}` : `**${w.claim}:**`, `> ${escapeText(c.claim.replace(/\s+/g, ' '))}`];
-    for (const m of c.mismatches) lines.push(`• **${w.kind[m.kind]}:** ${w.stated} “**${escapeText(m.stated)}**” · ${w.claimed} “${escapeText(m.claimed)}” [${m.citation}]`);
+    const lines = named
+      ? []
+      : [
+          several ? `**${w.claim} ${k + 1}** · ${w.sign[c.verdict]} ${w.verdict[c.verdict]}` : `**${w.claim}:**`,
+          `> ${escapeText(c.claim.replace(/\s+/g, ' '))}`,
+        ];
+    for (const m of c.mismatches)
+      lines.push(`• **${w.kind[m.kind]}:** ${w.stated} “**${escapeText(m.stated)}**” · ${w.claimed} “${escapeText(m.claimed)}” [${m.citation}]`);
     if (c.overruled) lines.push(`_${w.overruled}_`);
     if (lines.length) body.push(lines.join('\n'));
     for (const e of c.evidence) {
@@ -184,7 +215,12 @@ export function checkMessages(result: CheckResult, stats: EngineStats | null, op
     }
   });
   if (result.skipped.length > 0) {
-    body.push(`_${w.skipped}: ${result.skipped.slice(0, 5).map((x) => `“${escapeText(x.text.replace(/\s+/g, ' ').slice(0, 80))}” (${w.skip[x.reason]})`).join('; ')}_`);
+    body.push(
+      `_${w.skipped}: ${result.skipped
+        .slice(0, 5)
+        .map((x) => `“${escapeText(x.text.replace(/\s+/g, ' ').slice(0, 80))}” (${w.skip[x.reason]})`)
+        .join('; ')}_`,
+    );
   }
   return packDoc({
     title: `${w.sign[result.verdict]} ${w.verdict[result.verdict]}`,

@@ -29,7 +29,9 @@ export async function announceInChannels(rest: REST, channels: readonly string[]
   for (const channel of channels) {
     try {
       for (const m of messages) {
-        await rest.post(Routes.channelMessages(channel), { body: { ...(m.content ? { content: m.content } : {}), embeds: m.embeds, allowed_mentions: NO_MENTIONS } });
+        await rest.post(Routes.channelMessages(channel), {
+          body: { ...(m.content ? { content: m.content } : {}), embeds: m.embeds, allowed_mentions: NO_MENTIONS },
+        });
       }
     } catch (err) {
       logger.warn(`discord: could not announce ${report.added.length} new article(s) in channel ${channel}`, err);

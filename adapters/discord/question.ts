@@ -17,12 +17,7 @@ import { defer, sendDeferred } from './respond.js';
  * While a language model writes, the reply shows its text as an unchecked draft; the checked
  * answer, or the extractive one when the model's failed the check, then takes the draft's place.
  */
-export async function answerQuestion(
-  i: Responder,
-  ctx: HandlerContext,
-  raw: string,
-  options: { ephemeral: boolean; emptyText?: string },
-): Promise<void> {
+export async function answerQuestion(i: Responder, ctx: HandlerContext, raw: string, options: { ephemeral: boolean; emptyText?: string }): Promise<void> {
   await defer(i, options.ephemeral);
   // The engine's limit, as in Telegram. A longer question (a pasted article, a long message to
   // verify, which the user cannot shorten) is cut to it rather than refused, with a note.

@@ -19,12 +19,7 @@ export function wellFormed(text: string): string {
 /** NFC, no invisible or control characters, no unpaired surrogates, white space collapsed and trimmed. */
 export function cleanText(raw: string): string {
   if (typeof raw !== 'string') return '';
-  return wellFormed(raw)
-    .normalize('NFC')
-    .replace(INVISIBLE, '')
-    .replace(CONTROL, ' ')
-    .replace(/\s+/gu, ' ')
-    .trim();
+  return wellFormed(raw).normalize('NFC').replace(INVISIBLE, '').replace(CONTROL, ' ').replace(/\s+/gu, ' ').trim();
 }
 
 /** True when the text has a letter or a digit: anything else is not a question. */

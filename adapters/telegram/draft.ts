@@ -87,7 +87,9 @@ export function createDraftReply(ctx: Context, options: DraftOptions): DraftRepl
 
   async function remove(): Promise<void> {
     if (messageId === undefined || chatId === undefined) return;
-    await ctx.api.deleteMessage(chatId, messageId).catch((err: unknown) => logger.warn(`telegram: could not delete the draft in chat ${chatId}: ${describe(err)}`));
+    await ctx.api
+      .deleteMessage(chatId, messageId)
+      .catch((err: unknown) => logger.warn(`telegram: could not delete the draft in chat ${chatId}: ${describe(err)}`));
   }
 
   return {

@@ -2,7 +2,20 @@
  * The Telegram bot's messages: answers, sources, search results and help as HTML messages
  * within Telegram's limits (through `packBlocks`). Pure functions that never throw.
  */
-import { type AddResult, type AddedArticle, type Answer, type ArticleRef, type CheckResult, type Citation, type EngineStats, type Lang, type SearchHit, type SourceParagraph, checkWording, formatDate } from '../../src/index.js';
+import {
+  type AddResult,
+  type AddedArticle,
+  type Answer,
+  type ArticleRef,
+  type CheckResult,
+  type Citation,
+  type EngineStats,
+  type Lang,
+  type SearchHit,
+  type SourceParagraph,
+  checkWording,
+  formatDate,
+} from '../../src/index.js';
 import { type AddSummary, addMessages, articleLine as addArticleLine, summarise } from '../shared/add.js';
 import { type CitedParagraph, articleDate, citedParagraphs, directAnswer, paragraphLabel } from '../shared/citations.js';
 import { safeUrl, truncateText } from '../shared/text.js';
@@ -101,9 +114,7 @@ export function formatSearch(query: string, hits: SearchHit[], lang: Lang, optio
     if (best.length >= (options.maxArticles ?? 5)) break;
   }
   if (best.length === 0) return packBlocks([header, escapeHtml(t.searchNone)], options.limit);
-  const blocks = best.map(
-    (h, k) => `${k + 1}. ${articleLine(h, lang)}\n<code>${escapeHtml(h.paragraphId)}</code> ${escapeHtml(truncateText(h.snippet, 280))}`,
-  );
+  const blocks = best.map((h, k) => `${k + 1}. ${articleLine(h, lang)}\n<code>${escapeHtml(h.paragraphId)}</code> ${escapeHtml(truncateText(h.snippet, 280))}`);
   return packBlocks([header, ...blocks], options.limit);
 }
 
@@ -125,7 +136,15 @@ export function formatHelp(stats: EngineStats | null, lang: Lang, botUsername: s
   ].join('\n');
   const examples = [`<b>${escapeHtml(h.examples)}</b>`, ...h.exampleQuestions.map((q) => `• ${escapeHtml(q)}`)].join('\n');
   return packBlocks(
-    [escapeHtml(h.intro), escapeHtml(corpus), commands, examples, escapeHtml(h.cite), escapeHtml(h.followUps), escapeHtml(`${h.groups(botUsername)}\n${h.inline(botUsername)}`)],
+    [
+      escapeHtml(h.intro),
+      escapeHtml(corpus),
+      commands,
+      examples,
+      escapeHtml(h.cite),
+      escapeHtml(h.followUps),
+      escapeHtml(`${h.groups(botUsername)}\n${h.inline(botUsername)}`),
+    ],
     options.limit,
   );
 }
@@ -161,7 +180,9 @@ function checkBlocks(result: CheckResult): { blocks: string[]; cited: Citation[]
     const head = result.claims.length > 1 ? `<b>${escapeHtml(w.claim)} ${k + 1}</b>: “${escapeHtml(truncateText(c.claim, 300))}”\n` : '';
     const lines = [`${head}${w.sign[c.verdict]} <b>${escapeHtml(w.verdict[c.verdict])}</b>`];
     for (const m of c.mismatches) {
-      lines.push(`• <b>${escapeHtml(w.kind[m.kind])}</b>: ${escapeHtml(w.stated)} “<b>${escapeHtml(m.stated)}</b>” · ${escapeHtml(w.claimed)} “${escapeHtml(m.claimed)}” [${m.citation}]`);
+      lines.push(
+        `• <b>${escapeHtml(w.kind[m.kind])}</b>: ${escapeHtml(w.stated)} “<b>${escapeHtml(m.stated)}</b>” · ${escapeHtml(w.claimed)} “${escapeHtml(m.claimed)}” [${m.citation}]`,
+      );
     }
     if (c.overruled) lines.push(`<i>${escapeHtml(w.overruled)}</i>`);
     blocks.push(lines.join('\n'));

@@ -17,14 +17,9 @@ export function escapeHtml(text: string): string {
 }
 
 type OpenAtom = { kind: 'open'; name: string; raw: string };
-type Atom =
-  | OpenAtom
-  | { kind: 'close'; name: string; raw: string }
-  | { kind: 'text'; raw: string; visible: string };
+type Atom = OpenAtom | { kind: 'close'; name: string; raw: string } | { kind: 'text'; raw: string; visible: string };
 
-const ALLOWED_TAGS = new Set([
-  'b', 'strong', 'i', 'em', 'u', 'ins', 's', 'strike', 'del', 'a', 'code', 'pre', 'blockquote', 'tg-spoiler', 'span', 'tg-emoji',
-]);
+const ALLOWED_TAGS = new Set(['b', 'strong', 'i', 'em', 'u', 'ins', 's', 'strike', 'del', 'a', 'code', 'pre', 'blockquote', 'tg-spoiler', 'span', 'tg-emoji']);
 // Telegram refuses these inside themselves; code and pre hold no other markup (except code in pre).
 const NO_SELF_NESTING = new Set(['a', 'blockquote', 'pre', 'code']);
 const TAG = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z-]+(?:="[^"<>]*")?)*)\s*>/;
@@ -208,7 +203,10 @@ export function splitHtml(html: string, limit: number = TELEGRAM_TEXT_LIMIT): st
     }
     const body = atoms.slice(i, best + 1);
     while (body.length > 0 && isSpace(body[body.length - 1])) body.pop();
-    const closes = [...bestStack].reverse().map((a) => `</${a.name}>`).join('');
+    const closes = [...bestStack]
+      .reverse()
+      .map((a) => `</${a.name}>`)
+      .join('');
     chunks.push(prefix + body.map((a) => a.raw).join('') + closes);
     stack = bestStack;
     i = best + 1;

@@ -67,7 +67,8 @@ const vi: Omit<Messages, keyof SharedMessages> = {
   searchNone: 'Không tìm thấy bài nào phù hợp.',
   noAnswerHint: 'Bạn có thể thử /search với từ khoá ngắn hơn.',
   askUsage: 'Hãy gõ câu hỏi sau lệnh, ví dụ: /ask Việt Nam ký kết gì tại Hội nghị LMC?',
-  checkUsage: 'Hãy gõ nhận định cần kiểm chứng sau lệnh, ví dụ: /check Hội nghị LMC lần thứ 4 được tổ chức tại Hà Nội. Hoặc trả lời một tin nhắn bằng /check để kiểm chứng tin nhắn đó.',
+  checkUsage:
+    'Hãy gõ nhận định cần kiểm chứng sau lệnh, ví dụ: /check Hội nghị LMC lần thứ 4 được tổ chức tại Hà Nội. Hoặc trả lời một tin nhắn bằng /check để kiểm chứng tin nhắn đó.',
   checkTooLong: (limit, got) => `Văn bản quá dài để kiểm chứng một lần (${got} ký tự). Xin gửi từng đoạn dưới ${limit} ký tự.`,
   searchUsage: 'Hãy gõ từ khoá sau lệnh, ví dụ: /search IEC',
   sourceUsage: 'Hãy gõ mã đoạn sau lệnh, ví dụ: /source do-luong-lmc-2023#p3',
@@ -80,8 +81,7 @@ const vi: Omit<Messages, keyof SharedMessages> = {
   notAllowedChat: 'Bot này chỉ phục vụ các cuộc trò chuyện đã được cho phép.',
   reindexBusy: 'Đang lập chỉ mục lại, xin đợi lần chạy hiện tại kết thúc.',
   reindexStarted: 'Đang đọc lại kho dữ liệu và cập nhật chỉ mục…',
-  reindexDone: (r) =>
-    `Đã cập nhật chỉ mục: ${r.articles} bài; thêm ${r.added}, sửa ${r.changed}, xoá ${r.removed}; ${r.issues} lỗi; ${r.ms} ms.`,
+  reindexDone: (r) => `Đã cập nhật chỉ mục: ${r.articles} bài; thêm ${r.added}, sửa ${r.changed}, xoá ${r.removed}; ${r.issues} lỗi; ${r.ms} ms.`,
   buttonStale: 'Nút này không hợp lệ hoặc đã cũ.',
   buttonOpened: 'Đã mở đoạn nguồn.',
   continued: '(còn tiếp, hỏi bot để xem đầy đủ)',
@@ -91,8 +91,7 @@ const vi: Omit<Messages, keyof SharedMessages> = {
   inlineTooMany: 'Quá nhiều yêu cầu, xin đợi một chút',
   groupNewConversation: 'Trong nhóm, mỗi câu hỏi mới (/ask hoặc nhắc tên bot) đã là một cuộc trò chuyện mới. Trả lời vào câu trả lời của bot để hỏi tiếp.',
   help: {
-    intro:
-      'Kiểm Chứng trả lời câu hỏi về tin hợp tác quốc tế của Bộ Khoa học và Công nghệ, trích dẫn nguyên văn từng đoạn nguồn.',
+    intro: 'Kiểm Chứng trả lời câu hỏi về tin hợp tác quốc tế của Bộ Khoa học và Công nghệ, trích dẫn nguyên văn từng đoạn nguồn.',
     corpus: (a, p, from, to) => `Kho dữ liệu: ${a} bài, ${p} đoạn, từ ${from} đến ${to}.`,
     corpusEmpty: 'Kho dữ liệu hiện chưa có bài nào.',
     commands: 'Lệnh',
@@ -127,7 +126,8 @@ const en: Omit<Messages, keyof SharedMessages> = {
   searchNone: 'No matching articles.',
   noAnswerHint: 'You can try /search with fewer words.',
   askUsage: 'Type your question after the command, e.g. /ask What did Vietnam sign at the LMC conference?',
-  checkUsage: 'Type the statement to check after the command, e.g. /check The 4th LMC symposium was held in Hanoi. Or reply to a message with /check to check that message.',
+  checkUsage:
+    'Type the statement to check after the command, e.g. /check The 4th LMC symposium was held in Hanoi. Or reply to a message with /check to check that message.',
   checkTooLong: (limit, got) => `That text is too long to check at once (${got} characters). Please send it in parts under ${limit}.`,
   searchUsage: 'Type keywords after the command, e.g. /search IEC',
   sourceUsage: 'Type a paragraph id after the command, e.g. /source do-luong-lmc-2023#p3',
@@ -140,8 +140,7 @@ const en: Omit<Messages, keyof SharedMessages> = {
   notAllowedChat: 'This bot only serves chats it has been enabled for.',
   reindexBusy: 'A reindex is already running; please wait for it to finish.',
   reindexStarted: 'Re-reading the archive and updating the index…',
-  reindexDone: (r) =>
-    `Index updated: ${r.articles} articles; ${r.added} added, ${r.changed} changed, ${r.removed} removed; ${r.issues} problems; ${r.ms} ms.`,
+  reindexDone: (r) => `Index updated: ${r.articles} articles; ${r.added} added, ${r.changed} changed, ${r.removed} removed; ${r.issues} problems; ${r.ms} ms.`,
   buttonStale: 'This button is invalid or out of date.',
   buttonOpened: 'Source paragraph opened.',
   continued: '(continued: ask the bot for the full answer)',

@@ -25,9 +25,7 @@ export function startPolling(tb: TelegramBot, logger: Logger, options: PollingOp
       silent: true,
     },
   });
-  handle
-    .task()
-    ?.catch((err: unknown) => logger.error('telegram: long polling stopped on an error it cannot recover from', err));
+  handle.task()?.catch((err: unknown) => logger.error('telegram: long polling stopped on an error it cannot recover from', err));
   logger.info('telegram: long polling started');
   return {
     mode: 'polling',
@@ -37,7 +35,9 @@ export function startPolling(tb: TelegramBot, logger: Logger, options: PollingOp
       // Confirm the handled updates, so that a restart does not receive (and answer) them again.
       const last = tb.lastUpdateId();
       if (last !== undefined) {
-        await tb.bot.api.getUpdates({ offset: last + 1, limit: 1, timeout: 0 }).catch((err: unknown) => logger.warn('telegram: could not confirm the last updates', err));
+        await tb.bot.api
+          .getUpdates({ offset: last + 1, limit: 1, timeout: 0 })
+          .catch((err: unknown) => logger.warn('telegram: could not confirm the last updates', err));
       }
       logger.info('telegram: long polling stopped');
     },

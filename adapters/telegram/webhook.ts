@@ -88,7 +88,10 @@ export async function startWebhook(
   // start; a start only says so when Telegram sends updates elsewhere.
   await tb.bot.api.getWebhookInfo().then(
     (info) => {
-      if (info.url !== hook.url) logger.warn(`telegram: Telegram sends updates to ${info.url || 'no webhook (long polling)'}, not ${hook.url}; run "npm run deploy:telegram" once to register it`);
+      if (info.url !== hook.url)
+        logger.warn(
+          `telegram: Telegram sends updates to ${info.url || 'no webhook (long polling)'}, not ${hook.url}; run "npm run deploy:telegram" once to register it`,
+        );
     },
     (err: unknown) => logger.warn('telegram: could not read the registered webhook', err),
   );

@@ -58,7 +58,9 @@ const variants: [string, ReturnType<typeof variant>][] = [
 ];
 
 process.stdout.write(`${questions.length} questions, ${n.toLocaleString('en-US')} passages\n\n`);
-process.stdout.write('| query terms | retrieve p50 | p95 | p99 | postings scanned / question | R@1 | R@10 |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n');
+process.stdout.write(
+  '| query terms | retrieve p50 | p95 | p99 | postings scanned / question | R@1 | R@10 |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n',
+);
 for (const [name, v] of variants) {
   for (const q of questions.slice(0, 30)) await retrieve(v.reader, embedder, q.question, { k: 10, fusion: v.fusion });
   const before = v.scanned();
@@ -73,5 +75,7 @@ for (const [name, v] of variants) {
   const l = latency(ms);
   const { r1, r10 } = quality.result;
   const per = (v.scanned() - before) / questions.length;
-  process.stdout.write(`| ${name} | ${l.p50.toFixed(2)} ms | ${l.p95.toFixed(2)} ms | ${l.p99.toFixed(2)} ms | ${Math.round(per).toLocaleString('en-US')} | ${r1.toFixed(1)} | ${r10.toFixed(1)} |\n`);
+  process.stdout.write(
+    `| ${name} | ${l.p50.toFixed(2)} ms | ${l.p95.toFixed(2)} ms | ${l.p99.toFixed(2)} ms | ${Math.round(per).toLocaleString('en-US')} | ${r1.toFixed(1)} | ${r10.toFixed(1)} |\n`,
+  );
 }

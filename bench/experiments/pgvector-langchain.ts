@@ -33,7 +33,11 @@ const data = path.resolve(values.data ?? path.join(REPO_ROOT, '..', 'shared', 'd
 const embedder = new HashEmbedder();
 const seg = SegmentStore.open(path.resolve(values.index), embedder);
 const d = embedder.dimension;
-const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' / ');
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' / ');
 
 // Every live passage: its vector, text and metadata.
 const vectors: number[][] = [];
@@ -66,7 +70,12 @@ function exact(q: Float32Array, k: number, keep?: (i: number) => boolean): Set<s
     for (let j = 0; j < d; j++) s += (v[j] as number) * (q[j] as number);
     scored.push({ i, s });
   });
-  return new Set(scored.sort((x, y) => y.s - x.s).slice(0, k).map((x) => docs[x.i]!.pageContent));
+  return new Set(
+    scored
+      .sort((x, y) => y.s - x.s)
+      .slice(0, k)
+      .map((x) => docs[x.i]!.pageContent),
+  );
 }
 
 const recall = (got: string[], want: Set<string>) => got.filter((t) => want.has(t)).length / Math.max(1, want.size);
@@ -84,7 +93,9 @@ async function measure<T>(name: string, search: (q: Float32Array, filtered: bool
       r += recall(got.slice(0, 10), exact(q, 10, filtered ? (i) => docs[i]!.metadata['source'] === someSource : undefined));
     }
     const l = latency(ms);
-    console.log(`${name}${filtered ? ' (filtered by source)' : ''}: p50 ${l.p50.toFixed(2)} ms, p95 ${l.p95.toFixed(2)} ms, recall@10 ${(r / queries.length).toFixed(3)}; load ${load()}`);
+    console.log(
+      `${name}${filtered ? ' (filtered by source)' : ''}: p50 ${l.p50.toFixed(2)} ms, p95 ${l.p95.toFixed(2)} ms, recall@10 ${(r / queries.length).toFixed(3)}; load ${load()}`,
+    );
   }
 }
 
@@ -93,7 +104,13 @@ console.log(`${vectors.length} passages of ${d} dimensions, ${queries.length} qu
 // LangChain's store.
 const pool = new pg.Pool({ connectionString: url, max: 4 });
 await pool.query('DROP SCHEMA IF EXISTS lc_bench CASCADE; CREATE SCHEMA lc_bench');
-const lc = await PGVectorStore.initialize(embedder, { pool, schemaName: 'lc_bench', tableName: 'passages', distanceStrategy: 'innerProduct', dimensions: d } as never);
+const lc = await PGVectorStore.initialize(embedder, {
+  pool,
+  schemaName: 'lc_bench',
+  tableName: 'passages',
+  distanceStrategy: 'innerProduct',
+  dimensions: d,
+} as never);
 let t0 = performance.now();
 await lc.addVectors(vectors, docs);
 const lcInsert = performance.now() - t0;
@@ -113,7 +130,9 @@ const db = openDatabase({ url, schema: 'kc_bench', poolMax: 4, connectTimeoutMs:
 await db.query('reset', 'DROP SCHEMA IF EXISTS kc_bench CASCADE');
 t0 = performance.now();
 await importEmbeddedIndex({ indexDir: path.resolve(values.index), db, embedder });
-console.log(`database store: import (articles, paragraphs, passages with vectors, HNSW, postings) ${((performance.now() - t0) / 1000).toFixed(1)} s; load ${load()}`);
+console.log(
+  `database store: import (articles, paragraphs, passages with vectors, HNSW, postings) ${((performance.now() - t0) / 1000).toFixed(1)} s; load ${load()}`,
+);
 const store = await PostgresStore.open(db, embedder, silentLogger, { listen: false });
 const textOf = async (hits: { passage: number }[]) => {
   const at = await store.passages(hits.map((h) => h.passage));

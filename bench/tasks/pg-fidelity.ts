@@ -39,7 +39,8 @@ task<FidelityInput, FidelityResult>(async (input) => {
   const seg = SegmentStore.open(input.indexDir, embedder);
   const db = openDatabase(input.database, silentLogger);
   const pg = await PostgresStore.open(db, embedder, silentLogger, { listen: false });
-  const keys = async (s: Store, hits: PassageHit[]) => (await s.passages(hits.map((h) => h.passage))).map((p) => `${p.article.id}#p${p.paragraphNumber}@${p.start}`);
+  const keys = async (s: Store, hits: PassageHit[]) =>
+    (await s.passages(hits.map((h) => h.passage))).map((p) => `${p.article.id}#p${p.paragraphNumber}@${p.start}`);
   let same1 = 0;
   let same10 = 0;
   const overlap = { 10: 0, 30: 0, 100: 0 };

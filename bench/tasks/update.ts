@@ -31,7 +31,12 @@ export interface UpdateResult {
   added: UpdateStep;
   removed: UpdateStep;
   /** `engine.reindex()` after one article changed in the corpus file: re-read, update, reopen. */
-  reindex: { ms: number; firstAskMs: number; changed: number; /** Articles the untimed reindex before it brought in step with the file (the updates above). */ syncChanged?: number };
+  reindex: {
+    ms: number;
+    firstAskMs: number;
+    changed: number;
+    /** Articles the untimed reindex before it brought in step with the file (the updates above). */ syncChanged?: number;
+  };
   /** The whole `kiemchung index` command after one more article changed in the corpus file: process start to exit. */
   cli?: { ms: number; changed: number };
   /** `SegmentStore.open` of the updated index (also part of reindex). */
@@ -95,7 +100,10 @@ task<UpdateInput, UpdateResult>(async (input) => {
   // The engine's own path: one record of the corpus file changes, reindex() re-reads it and updates.
   const engine = await createEngine({ config: { corpus: input.corpus, indexDir: input.indexDir }, autoIndex: false, embedder, logger: silentLogger });
   // The corpus file as the updates above left the index (its other records as they were), brought in step untimed.
-  const raw = fs.readFileSync(input.corpus, 'utf8').split('\n').filter((l) => l.trim());
+  const raw = fs
+    .readFileSync(input.corpus, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
   const lineOf = new Map(raw.map((l, i) => [String((JSON.parse(l) as { id: unknown }).id).toLowerCase(), i]));
   const edited = (a: Article, extra = CHANGE) => {
     const r = JSON.parse(raw[lineOf.get(a.id) as number] as string) as { body: string };

@@ -23,7 +23,11 @@ function unscale(w: number[], b: number, mu: number[], sd: number[]): Fitted {
   return { bias: b - weights.reduce((s, x, j) => s + x * (mu[j] as number), 0), weights };
 }
 
-export function fitLogistic(rows: number[][], labels: number[], { l2 = 1e-3, iterations = 3000, rate = 0.5, weights = undefined as number[] | undefined } = {}): Fitted {
+export function fitLogistic(
+  rows: number[][],
+  labels: number[],
+  { l2 = 1e-3, iterations = 3000, rate = 0.5, weights = undefined as number[] | undefined } = {},
+): Fitted {
   const { mu, sd } = standardise(rows);
   const z = rows.map((r) => r.map((x, j) => (x - (mu[j] as number)) / (sd[j] as number)));
   const d = mu.length;

@@ -58,7 +58,11 @@ export interface CitationCheck {
 }
 
 function wordsOf(text: string): Set<string> {
-  return new Set(fold(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1));
+  return new Set(
+    fold(text)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 1),
+  );
 }
 
 function clip(s: string, max = 120): string {
@@ -102,7 +106,9 @@ function verdict(sentence: string, byMarker: Map<number, string>, lang: Lang | u
     if (links.length) reasons.push(`link ${links.join(', ')} not in the cited paragraphs`);
     // Across languages only acronyms and names with Vietnamese marks can be compared.
     const sameLanguage = lang === undefined || cited.some(([, p]) => (lang === 'en') !== hasMarks(p));
-    const names = namesIn(body).flatMap((run) => (sameLanguage ? [withoutTitles(run)] : translatable(run))).filter((n) => n.length > 0);
+    const names = namesIn(body)
+      .flatMap((run) => (sameLanguage ? [withoutTitles(run)] : translatable(run)))
+      .filter((n) => n.length > 0);
     const missingNames = [...new Set(names)].filter((name) => !cited.some(([, p]) => nameOccurs(name, p)));
     if (missingNames.length) reasons.push(`name ${missingNames.map((n) => `“${n}”`).join(', ')} not in ${citing}`);
   }
@@ -159,7 +165,10 @@ export function checkCitations(answer: string, sources: CheckSource[], options: 
     const paragraph = byMarker.get(n) as string;
     const pieces = keptSentences.flatMap((s) => s.quotePieces.get(n) ?? []).sort((a, b) => b.length - a.length);
     const quoted = pieces.length ? originalSubstring(pieces[0] as string, paragraph) : null;
-    const citing = keptSentences.filter((s) => s.markers.includes(n)).map((s) => s.text).join(' ');
+    const citing = keptSentences
+      .filter((s) => s.markers.includes(n))
+      .map((s) => s.text)
+      .join(' ');
     // Quotes are slices of the paragraph as given, so a Citation's quote is always its substring.
     quotes.set(n, quoted ?? bestSupport(paragraph, citing));
   }
@@ -175,4 +184,3 @@ export function checkCitations(answer: string, sources: CheckSource[], options: 
     enough: keptSentences.length > 0 && keptSentences.length / Math.max(1, sentences.length) >= ratio,
   };
 }
-

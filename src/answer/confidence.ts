@@ -31,14 +31,39 @@ import { type LogisticModel, type SentenceCandidate, logit, sigmoid } from './se
  * whose article is absent and 53.3% of the seed ones the articles do not answer, with 2.4%
  * of the answerable ones in both; README ("Quality") has the whole trade-off.
  */
-export const REFUSAL_FEATURES = ['sentence', 'words', 'pairs', 'passage', 'article', 'articlePairs', 'lexical', 'margin', 'unknown', 'rarestMissing', 'focus', 'missingNames', 'noFact'] as const;
+export const REFUSAL_FEATURES = [
+  'sentence',
+  'words',
+  'pairs',
+  'passage',
+  'article',
+  'articlePairs',
+  'lexical',
+  'margin',
+  'unknown',
+  'rarestMissing',
+  'focus',
+  'missingNames',
+  'noFact',
+] as const;
 export type RefusalFeature = (typeof REFUSAL_FEATURES)[number];
 
 export const REFUSAL_MODEL: LogisticModel<RefusalFeature> = {
   bias: -1.564,
   weights: {
-    sentence: 0.437, words: -1.999, pairs: 0.242, passage: 2.738, article: -0.485, articlePairs: 1.826, lexical: 2.241, margin: -0.343, unknown: -0.636,
-    rarestMissing: -0.477, focus: 0.638, missingNames: -0.232, noFact: -1.086,
+    sentence: 0.437,
+    words: -1.999,
+    pairs: 0.242,
+    passage: 2.738,
+    article: -0.485,
+    articlePairs: 1.826,
+    lexical: 2.241,
+    margin: -0.343,
+    unknown: -0.636,
+    rarestMissing: -0.477,
+    focus: 0.638,
+    missingNames: -0.232,
+    noFact: -1.086,
   },
 };
 
@@ -101,7 +126,9 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
     margin: Math.max(-3, top && other ? other.score - top.score : -3),
     unknown: terms.wordWeight ? unknown / terms.wordWeight : 0,
     rarestMissing: rarestIndex >= 0 && !article[rarestIndex] ? 1 : 0,
-    focus: input.focus.length ? input.focus.filter((w) => hasWordIn(input.quoted.lower, w) || hasWordIn(input.quoted.folded, fold(w))).length / input.focus.length : 1,
+    focus: input.focus.length
+      ? input.focus.filter((w) => hasWordIn(input.quoted.lower, w) || hasWordIn(input.quoted.folded, fold(w))).length / input.focus.length
+      : 1,
     missingNames: names.filter((n) => !inArticle(n)).length,
     missingNumbers: numbers.filter((n) => !inArticle(n)).length,
     noFact: best.features.noFact,

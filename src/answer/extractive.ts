@@ -146,7 +146,8 @@ function chooseQuotes(sentences: readonly SentenceCandidate[], s: ExtractiveSett
     return { ...q, facts: facts.filter((f) => f.start >= q.start && f.end <= q.end) };
   };
   if (!second || second.p < s.secondSentenceRatio * best.p) return [quote([best], best.start, best.end)];
-  const sameParagraph = second.passage.hit.article.id === best.passage.hit.article.id && second.passage.hit.paragraphNumber === best.passage.hit.paragraphNumber;
+  const sameParagraph =
+    second.passage.hit.article.id === best.passage.hit.article.id && second.passage.hit.paragraphNumber === best.passage.hit.paragraphNumber;
   if (!sameParagraph) return [quote([best], best.start, best.end), quote([second], second.start, second.end)];
   const start = Math.min(best.start, second.start);
   const end = Math.max(best.end, second.end);
@@ -222,7 +223,14 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
   let passage = presence(terms, best.passage.hit.article.title);
   for (const x of best.passage.sentences) passage = union(passage, x.present);
   const refusal = refusalFeatures({ question, terms, passages, best, passage, article: presenceIn(terms, art), articleText: art, focus, quoted });
-  return { text: lines.join('\n'), citations, ...(shortAnswer ? { shortAnswer } : {}), confidence: answerConfidence(refusal), ranked, trace: { ...trace, refusal } };
+  return {
+    text: lines.join('\n'),
+    citations,
+    ...(shortAnswer ? { shortAnswer } : {}),
+    confidence: answerConfidence(refusal),
+    ranked,
+    trace: { ...trace, refusal },
+  };
 }
 
 /** Up to `n` distinct articles from the retrieved passages, best first. */
@@ -237,4 +245,3 @@ export function closestArticles(hits: readonly Retrieved[], n = 3): (ArticleRef 
   }
   return out;
 }
-

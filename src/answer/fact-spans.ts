@@ -61,13 +61,17 @@ export function dateSpans(text: string): FactSpan[] {
 const QUANTITY = re(
   `${WORD_START}(?:(?:hơn|khoảng|gần|trên|dưới|hàng|tới|đến|chỉ|gấp|tổng\\s+cộng|over|about|nearly|more\\s+than)\\s+)?${NUM}(?:\\s*[-–]\\s*${NUM})?(?:\\s*%|(?:\\s+${L}+)?)`,
 );
-const NUMBER_WORDS = 'hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion';
-const COUNTED = 'người|lần|năm|ngày|tháng|tuần|giờ|phút|nước|quốc\\s+gia|bên|thành\\s+viên|bệnh\\s+nhân|ca|trẻ|em|con|tỉnh|thành\\s+phố|đơn\\s+vị|dự\\s+án|loại|lĩnh\\s+vực|countries|members|people|years|times';
+const NUMBER_WORDS =
+  'hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion';
+const COUNTED =
+  'người|lần|năm|ngày|tháng|tuần|giờ|phút|nước|quốc\\s+gia|bên|thành\\s+viên|bệnh\\s+nhân|ca|trẻ|em|con|tỉnh|thành\\s+phố|đơn\\s+vị|dự\\s+án|loại|lĩnh\\s+vực|countries|members|people|years|times';
 const NUMBER_WORD = re(`${WORD_START}(?:${NUMBER_WORDS})(?:\\s+(?:mươi|trăm|nghìn|ngàn|triệu|tỷ))?\\s+(?:${COUNTED})${WORD_END}`, 'giu');
 const MAY_HAVE_NUMBER_WORD = new RegExp(`(?:${NUMBER_WORDS})\\s`, 'iu');
 // Words after a number that are not its unit ("lần thứ 4 cũng …").
 const NOT_UNIT = new Set(
-  'cũng và là đã được của có không này đó trong với cho từ đến tại ở thì mà khi để theo trên dưới sau trước nhưng hoặc hay bị sẽ đang vẫn còn rồi nên vì do các những một như and or the of in to for with was were is are'.split(' '),
+  'cũng và là đã được của có không này đó trong với cho từ đến tại ở thì mà khi để theo trên dưới sau trước nhưng hoặc hay bị sẽ đang vẫn còn rồi nên vì do các những một như and or the of in to for with was were is are'.split(
+    ' ',
+  ),
 );
 
 export function quantitySpans(text: string): FactSpan[] {
@@ -108,11 +112,67 @@ function nameSpans(text: string): FactSpan[] {
 }
 
 const TITLES = [
-  'ông', 'bà', 'anh', 'chị', 'cô', 'chú', 'bé', 'cháu', 'cụ', 'em', 'Mr', 'Mrs', 'Ms', 'Dr', 'Prof',
-  'GS', 'PGS', 'TS', 'ThS', 'BS', 'BSCKII', 'BSCKI', 'KS', 'NGƯT', 'NGND', 'PGS.TS', 'GS.TS',
-  'bác sĩ', 'Bác sĩ', 'Thứ trưởng', 'Bộ trưởng', 'Chủ tịch', 'Phó Chủ tịch', 'Giám đốc', 'Phó Giám đốc', 'Tổng Giám đốc', 'Tổng Thư ký', 'Tổng thư ký',
-  'Thủ tướng', 'Phó Thủ tướng', 'Tổng thống', 'Chủ nhiệm', 'Viện trưởng', 'Phó Viện trưởng', 'Cục trưởng', 'Vụ trưởng', 'Trưởng khoa', 'Phó khoa', 'Trưởng ban',
-  'Hiệu trưởng', 'Đại sứ', 'Giáo sư', 'Tiến sĩ', 'Thạc sĩ', 'nhà khoa học', 'chuyên gia', 'Secretary-General', 'Minister', 'Deputy Minister', 'President', 'Director',
+  'ông',
+  'bà',
+  'anh',
+  'chị',
+  'cô',
+  'chú',
+  'bé',
+  'cháu',
+  'cụ',
+  'em',
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Dr',
+  'Prof',
+  'GS',
+  'PGS',
+  'TS',
+  'ThS',
+  'BS',
+  'BSCKII',
+  'BSCKI',
+  'KS',
+  'NGƯT',
+  'NGND',
+  'PGS.TS',
+  'GS.TS',
+  'bác sĩ',
+  'Bác sĩ',
+  'Thứ trưởng',
+  'Bộ trưởng',
+  'Chủ tịch',
+  'Phó Chủ tịch',
+  'Giám đốc',
+  'Phó Giám đốc',
+  'Tổng Giám đốc',
+  'Tổng Thư ký',
+  'Tổng thư ký',
+  'Thủ tướng',
+  'Phó Thủ tướng',
+  'Tổng thống',
+  'Chủ nhiệm',
+  'Viện trưởng',
+  'Phó Viện trưởng',
+  'Cục trưởng',
+  'Vụ trưởng',
+  'Trưởng khoa',
+  'Phó khoa',
+  'Trưởng ban',
+  'Hiệu trưởng',
+  'Đại sứ',
+  'Giáo sư',
+  'Tiến sĩ',
+  'Thạc sĩ',
+  'nhà khoa học',
+  'chuyên gia',
+  'Secretary-General',
+  'Minister',
+  'Deputy Minister',
+  'President',
+  'Director',
 ];
 const TITLE = `(?:${TITLES.map((t) => escapeRegExp(t).replace(/ /g, '\\s+')).join('|')})\\.?`;
 // A title right before a name, possibly with the organisation between: "Thứ trưởng Bộ KH&CN".
@@ -262,7 +322,13 @@ export function listSpans(text: string): FactSpan[] {
   let i = 0;
   while (i < parts.length) {
     let j = i;
-    while (j + 1 < parts.length && words(parts[j + 1] as FactSpan) <= 6 && text[(parts[j] as FactSpan).end] !== undefined && /^\s*,/u.test(text.slice((parts[j] as FactSpan).end))) j++;
+    while (
+      j + 1 < parts.length &&
+      words(parts[j + 1] as FactSpan) <= 6 &&
+      text[(parts[j] as FactSpan).end] !== undefined &&
+      /^\s*,/u.test(text.slice((parts[j] as FactSpan).end))
+    )
+      j++;
     const count = j - i + 1;
     const last = parts[j] as FactSpan;
     const joined = /\s(?:và|hoặc|and|or)\s/u.test(text.slice(last.start, last.end));
@@ -310,7 +376,10 @@ export function definitionSpans(text: string, subject: string): FactSpan[] {
   const s = escapeRegExp(nfc(subject)).replace(/\s+/g, '\\s+');
   const out: FactSpan[] = [];
   const patterns = [
-    re(`${WORD_START}${s}${WORD_END}\\s*(?:,\\s*)?(?:là|được\\s+(?:hiểu|định\\s+nghĩa|gọi|biết\\s+đến)\\s+(?:là|như)|hay\\s+còn\\s+gọi\\s+là|is|are|means)\\s+([^.;:!?]{3,200})`, 'giu'),
+    re(
+      `${WORD_START}${s}${WORD_END}\\s*(?:,\\s*)?(?:là|được\\s+(?:hiểu|định\\s+nghĩa|gọi|biết\\s+đến)\\s+(?:là|như)|hay\\s+còn\\s+gọi\\s+là|is|are|means)\\s+([^.;:!?]{3,200})`,
+      'giu',
+    ),
     re(`${WORD_START}${s}${WORD_END}\\s*\\(([^)]{3,120})\\)`, 'giu'),
     re(`${WORD_START}${s}${WORD_END}\\s*,\\s*((?:một|là|a|an|the)\\s+[^,.;]{3,160})`, 'giu'),
     re(`([^.;:!?,]{3,160})\\s*\\(${s}\\)`, 'giu'),
@@ -346,7 +415,10 @@ export function namedSpans(text: string, head: string): FactSpan[] {
 
 // --- reasons ----------------------------------------------------------------------------------
 
-const REASON = re(`${WORD_START}(?:do|vì|bởi|bởi vì|tại vì|là do|nguyên nhân(?:\\s+là|\\s+chính)?|lý do|lí do|vì vậy|vì thế|nhờ|because|due to|since|as a result)${WORD_END}`, 'giu');
+const REASON = re(
+  `${WORD_START}(?:do|vì|bởi|bởi vì|tại vì|là do|nguyên nhân(?:\\s+là|\\s+chính)?|lý do|lí do|vì vậy|vì thế|nhờ|because|due to|since|as a result)${WORD_END}`,
+  'giu',
+);
 
 /** A cause and what follows it to the end of the clause: "vì bệnh nhân bị vỡ ruột thừa". */
 export function reasonSpans(text: string): FactSpan[] {

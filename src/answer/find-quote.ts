@@ -20,7 +20,10 @@ function trimPunct(s: string): string {
  * order; null when it does not. The first letter's case may differ (a quote opening a sentence).
  */
 export function findQuote(quote: string, paragraph: string): string[] | null {
-  const pieces = norm(quote).split(ELISION).map(trimPunct).filter((p) => p.length > 0);
+  const pieces = norm(quote)
+    .split(ELISION)
+    .map(trimPunct)
+    .filter((p) => p.length > 0);
   if (pieces.length === 0) return null;
   const para = norm(paragraph);
   let from = 0;

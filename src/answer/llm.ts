@@ -62,7 +62,11 @@ export interface LlmAnswerer {
 /** The follow-up prompts (`rewrite.{vi,en}.md`), each with {{history}} and {{question}}. */
 function loadRewritePrompts(dir: string): Record<Lang, string> | null {
   try {
-    const read = (lang: Lang) => fs.readFileSync(path.join(dir, `rewrite.${lang}.md`), 'utf8').normalize('NFC').trim();
+    const read = (lang: Lang) =>
+      fs
+        .readFileSync(path.join(dir, `rewrite.${lang}.md`), 'utf8')
+        .normalize('NFC')
+        .trim();
     const out = { vi: read('vi'), en: read('en') };
     return out.vi.includes('{{question}}') && out.en.includes('{{question}}') ? out : null;
   } catch {
@@ -170,7 +174,8 @@ export async function createLlmAnswerer(spec: string, ctx: { config: Config; log
   ctx.logger.info(`LLM answers: ${spec}${provider === 'openai' ? ` at ${baseUrl}` : ''}`);
 
   const rewritePrompts = loadRewritePrompts(ctx.config.promptsDir);
-  if (!rewritePrompts) ctx.logger.warn(`no follow-up prompts (rewrite.vi.md, rewrite.en.md) in ${ctx.config.promptsDir}: follow-up questions are read by the built-in rules only`);
+  if (!rewritePrompts)
+    ctx.logger.warn(`no follow-up prompts (rewrite.vi.md, rewrite.en.md) in ${ctx.config.promptsDir}: follow-up questions are read by the built-in rules only`);
   const rewrite = async (input: RewriteInput): Promise<string | null> => {
     if (!rewritePrompts) return null;
     const prompt = renderTemplate(rewritePrompts[input.lang], { history: formatHistory(input.history), question: input.question.replace(/[<>]/g, ' ') });
@@ -183,7 +188,10 @@ export async function createLlmAnswerer(spec: string, ctx: { config: Config; log
       ctx.logger.warn('follow-up rewrite failed; using the built-in rules', wrapFailure(target, err));
       return null;
     }
-    const line = (raw.split('\n').find((l) => /[\p{L}\p{N}]/u.test(l)) ?? '').replace(/^\s*(?:[-*]|Q:|Câu hỏi(?: mới)?:|New question:)\s*/iu, '').replace(/^["“”']+|["“”']+$/g, '').trim();
+    const line = (raw.split('\n').find((l) => /[\p{L}\p{N}]/u.test(l)) ?? '')
+      .replace(/^\s*(?:[-*]|Q:|Câu hỏi(?: mới)?:|New question:)\s*/iu, '')
+      .replace(/^["“”']+|["“”']+$/g, '')
+      .trim();
     if (!line || line.length > 500 || line.includes(NO_ANSWER)) return null;
     return line;
   };
@@ -207,7 +215,10 @@ export async function createLlmAnswerer(spec: string, ctx: { config: Config; log
         question: input.question,
         source_count: String(input.sources.length),
       };
-      const messages = [new SystemMessage(renderTemplate(prompts.system[input.lang], values)), new HumanMessage(renderTemplate(prompts.user[input.lang], values))];
+      const messages = [
+        new SystemMessage(renderTemplate(prompts.system[input.lang], values)),
+        new HumanMessage(renderTemplate(prompts.user[input.lang], values)),
+      ];
       const signal = input.signal ? AbortSignal.any([input.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
       let raw = '';
       try {
@@ -229,10 +240,15 @@ export async function createLlmAnswerer(spec: string, ctx: { config: Config; log
         ctx.logger.debug(`${spec}: the model found no answer in ${input.sources.length} paragraphs`);
         return null;
       }
-      const check = checkCitations(raw, input.sources, { lang: input.lang, ...(options.minKeptRatio !== undefined ? { minKeptRatio: options.minKeptRatio } : {}) });
+      const check = checkCitations(raw, input.sources, {
+        lang: input.lang,
+        ...(options.minKeptRatio !== undefined ? { minKeptRatio: options.minKeptRatio } : {}),
+      });
       for (const c of check.checks) ctx.logger.info(`citation check: ${c}`);
       if (!check.enough) {
-        ctx.logger.info(`${spec}: ${check.sentences.filter((s) => s.ok).length} of ${check.sentences.length} sentences passed the citation check; falling back to the extractive answer`);
+        ctx.logger.info(
+          `${spec}: ${check.sentences.filter((s) => s.ok).length} of ${check.sentences.length} sentences passed the citation check; falling back to the extractive answer`,
+        );
         return null;
       }
       return { text: check.text, citedMarkers: check.citedMarkers, quotes: check.quotes, flagged: check.flagged, checks: check.checks };

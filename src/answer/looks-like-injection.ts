@@ -5,7 +5,10 @@ const words = (alternatives: string) => `${WORD_START}(?:${alternatives})${WORD_
 
 /** Text in a source that addresses the model rather than the reader: a planted instruction. */
 const INJECTION = [
-  new RegExp(`${words('ignore|disregard|forget')}.{0,40}${words('previous|prior|above|earlier|all|system')}.{0,30}${words('instructions?|prompts?|rules?|messages?')}`, 'iu'),
+  new RegExp(
+    `${words('ignore|disregard|forget')}.{0,40}${words('previous|prior|above|earlier|all|system')}.{0,30}${words('instructions?|prompts?|rules?|messages?')}`,
+    'iu',
+  ),
   new RegExp(words('you are now|act as|new instructions?|system prompt|developer message'), 'iu'),
   new RegExp(`${words('bỏ qua|phớt lờ|quên')}.{0,40}${words('hướng dẫn|chỉ dẫn|chỉ thị|yêu cầu|lệnh')}`, 'iu'),
   /<\/?\s*(system|instructions?|sources?)\s*>/i,

@@ -60,14 +60,37 @@ const RULES: Rule[] = [
   {
     kind: 'date',
     phrases: [
-      'khi nào', 'bao giờ', 'lúc nào', 'hồi nào', 'ngày nào', 'hôm nào', 'tháng nào', 'năm nào', 'thời gian nào', 'thời điểm nào', 'dịp nào',
-      'ngày bao nhiêu', 'ngày mấy', 'ngày tháng năm nào', 'when', 'what date', 'what year', 'which year', 'what day', 'which day', 'what time',
+      'khi nào',
+      'bao giờ',
+      'lúc nào',
+      'hồi nào',
+      'ngày nào',
+      'hôm nào',
+      'tháng nào',
+      'năm nào',
+      'thời gian nào',
+      'thời điểm nào',
+      'dịp nào',
+      'ngày bao nhiêu',
+      'ngày mấy',
+      'ngày tháng năm nào',
+      'when',
+      'what date',
+      'what year',
+      'which year',
+      'what day',
+      'which day',
+      'what time',
     ],
   },
   { kind: 'number', phrases: ['bao nhiêu', 'bao lâu', 'bao xa', 'how many', 'how much', 'how long', 'how old', 'how far', 'what percentage', 'what number'] },
   { kind: 'number', phrases: ['mấy'], markedOnly: true },
   // Without marks "mấy" is also "máy" (machine): only before a counted noun.
-  { kind: 'number', phrases: ['mấy người', 'mấy nước', 'mấy quốc gia', 'mấy lần', 'mấy năm', 'mấy ngày', 'mấy tháng', 'mấy tuổi', 'mấy thành viên', 'mấy bên'], keep: true },
+  {
+    kind: 'number',
+    phrases: ['mấy người', 'mấy nước', 'mấy quốc gia', 'mấy lần', 'mấy năm', 'mấy ngày', 'mấy tháng', 'mấy tuổi', 'mấy thành viên', 'mấy bên'],
+    keep: true,
+  },
   { kind: 'number', phrases: ['số lượng', 'tỷ lệ', 'tỉ lệ', 'phần trăm', 'số tiền', 'kinh phí'], keep: true },
   { kind: 'abbreviation', phrases: ['viết tắt của', 'là viết tắt', 'viết tắt là', 'stand for', 'stands for', 'full name', 'abbreviation'], keep: true },
   { kind: 'reason', phrases: ['vì sao', 'tại sao', 'do đâu', 'vì đâu', 'why', 'what caused'] },
@@ -76,8 +99,24 @@ const RULES: Rule[] = [
   {
     kind: 'place',
     phrases: [
-      'ở đâu', 'tại đâu', 'nơi nào', 'chỗ nào', 'địa điểm nào', 'thành phố nào', 'tỉnh nào', 'nước nào', 'quốc gia nào', 'vùng nào', 'khu vực nào',
-      'where', 'which city', 'which country', 'which countries', 'which province', 'what country', 'what city',
+      'ở đâu',
+      'tại đâu',
+      'nơi nào',
+      'chỗ nào',
+      'địa điểm nào',
+      'thành phố nào',
+      'tỉnh nào',
+      'nước nào',
+      'quốc gia nào',
+      'vùng nào',
+      'khu vực nào',
+      'where',
+      'which city',
+      'which country',
+      'which countries',
+      'which province',
+      'what country',
+      'what city',
     ],
   },
   { kind: 'manner', phrases: ['như thế nào', 'thế nào', 'ra sao', 'bằng cách nào', 'cách nào', 'làm sao', 'how'] },
@@ -109,10 +148,17 @@ const DAU_LA = { marked: new RegExp(`^\\s*đâu\\s+là${WORD_END}`, 'u'), folded
 const BARE_DAU = { marked: new RegExp(`${WORD_START}đâu\\s*[?.!]*\\s*$`, 'u'), folded: new RegExp(`${WORD_START}dau\\s*[?.!]*\\s*$`, 'u') };
 
 const LIST = {
-  marked: new RegExp(`${WORD_START}(?:những|các)\\s+(?:(?!là\\s|được\\s|đã\\s)[\\p{L}\\p{M}]+\\s+){0,3}?(?:nào|gì)${WORD_END}|${WORD_START}(?:những\\s+gì|những\\s+ai|gồm|bao\\s+gồm)${WORD_END}`, 'u'),
-  folded: new RegExp(`${WORD_START}(?:nhung|cac)\\s+(?:(?!la\\s|duoc\\s|da\\s)[\\p{L}\\p{M}]+\\s+){0,3}?(?:nao|gi)${WORD_END}|${WORD_START}(?:nhung\\s+gi|nhung\\s+ai|gom|bao\\s+gom)${WORD_END}`, 'u'),
+  marked: new RegExp(
+    `${WORD_START}(?:những|các)\\s+(?:(?!là\\s|được\\s|đã\\s)[\\p{L}\\p{M}]+\\s+){0,3}?(?:nào|gì)${WORD_END}|${WORD_START}(?:những\\s+gì|những\\s+ai|gồm|bao\\s+gồm)${WORD_END}`,
+    'u',
+  ),
+  folded: new RegExp(
+    `${WORD_START}(?:nhung|cac)\\s+(?:(?!la\\s|duoc\\s|da\\s)[\\p{L}\\p{M}]+\\s+){0,3}?(?:nao|gi)${WORD_END}|${WORD_START}(?:nhung\\s+gi|nhung\\s+ai|gom|bao\\s+gom)${WORD_END}`,
+    'u',
+  ),
 };
-const EN_LIST = /(?<![\p{L}\p{N}])(?:which|what)\s+(?:\p{L}+\s+){0,2}?(?:countries|members|organisations|organizations|ministries|fields|areas|sectors|people|partners|nations|types|kinds|forms|standards)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?:list|name)\s+the(?![\p{L}\p{N}])/iu;
+const EN_LIST =
+  /(?<![\p{L}\p{N}])(?:which|what)\s+(?:\p{L}+\s+){0,2}?(?:countries|members|organisations|organizations|ministries|fields|areas|sectors|people|partners|nations|types|kinds|forms|standards)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?:list|name)\s+the(?![\p{L}\p{N}])/iu;
 
 // Yes/no: "Có phải …", "Phải chăng …", "Liệu …", or a question ending in "không", "chưa",
 // "đúng không", "phải không", "hay không" with no other question word.
@@ -122,7 +168,10 @@ const YES_NO_START = {
   folded: new RegExp(`^\\s*(?:co\\s+phai|phai\\s+chang|lieu(?!\\s+(?:trinh|phap))|co\\s+dung|dung\\s+la)${WORD_END}`, 'u'),
 };
 const YES_NO_END = {
-  marked: new RegExp(`${WORD_START}(?:không|chưa|đúng\\s+không|phải\\s+không|hay\\s+không|có\\s+đúng\\s+không|đúng\\s+chưa|không\\s+vậy|chứ|à)\\s*[?.!]*\\s*$`, 'u'),
+  marked: new RegExp(
+    `${WORD_START}(?:không|chưa|đúng\\s+không|phải\\s+không|hay\\s+không|có\\s+đúng\\s+không|đúng\\s+chưa|không\\s+vậy|chứ|à)\\s*[?.!]*\\s*$`,
+    'u',
+  ),
   folded: new RegExp(`${WORD_START}(?:khong|chua|dung\\s+khong|phai\\s+khong|hay\\s+khong|co\\s+dung\\s+khong|dung\\s+chua|khong\\s+vay)\\s*[?.!]*\\s*$`, 'u'),
 };
 const YES_NO_EN = /^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|may|might|must)\s+(?!there\s+any\s+(?:what|who))/iu;
@@ -131,12 +180,19 @@ const EN_WH = /(?<![\p{L}\p{N}])(?:what|which|who|whom|whose|when|where|why|how)
 // An acronym ("IEC", "KH&CN", "QCVN") asked "là gì" is asked to be spelled out.
 const ACRONYM = /^[\p{Lu}\d][\p{Lu}\d&.-]*\p{Lu}[\p{Lu}\d&.-]*$/u;
 const WHAT_IS = {
-  marked: new RegExp(`^\\s*(.{1,60}?)\\s+(?:là\\s+(?:gì|cái\\s+gì|tổ\\s+chức\\s+gì|tổ\\s+chức\\s+nào)|nghĩa\\s+là\\s+gì|có\\s+nghĩa\\s+là\\s+gì)${WORD_END}\\s*[?.!]*\\s*$`, 'u'),
-  folded: new RegExp(`^\\s*(.{1,60}?)\\s+(?:la\\s+(?:gi|cai\\s+gi|to\\s+chuc\\s+gi|to\\s+chuc\\s+nao)|nghia\\s+la\\s+gi|co\\s+nghia\\s+la\\s+gi)${WORD_END}\\s*[?.!]*\\s*$`, 'u'),
+  marked: new RegExp(
+    `^\\s*(.{1,60}?)\\s+(?:là\\s+(?:gì|cái\\s+gì|tổ\\s+chức\\s+gì|tổ\\s+chức\\s+nào)|nghĩa\\s+là\\s+gì|có\\s+nghĩa\\s+là\\s+gì)${WORD_END}\\s*[?.!]*\\s*$`,
+    'u',
+  ),
+  folded: new RegExp(
+    `^\\s*(.{1,60}?)\\s+(?:la\\s+(?:gi|cai\\s+gi|to\\s+chuc\\s+gi|to\\s+chuc\\s+nao)|nghia\\s+la\\s+gi|co\\s+nghia\\s+la\\s+gi)${WORD_END}\\s*[?.!]*\\s*$`,
+    'u',
+  ),
 };
 const EN_WHAT_IS = /^\s*what\s+(?:(?:is|are)\s+(?:the\s+|an?\s+)?(.{1,60}?)|does\s+(?:the\s+|an?\s+)?(.{1,60}?)\s+(?:mean|stand\s+for))\s*\?*\s*$/iu;
 // Subjects of "… là gì" that ask for a statement about something, not a definition of it.
-const NOT_DEFINED = /^(?:mục tiêu|kết quả|nguyên nhân|tác dụng|lợi ích|ý nghĩa|vai trò|nhiệm vụ|hậu quả|tác hại|biểu hiện|dấu hiệu|triệu chứng|giải pháp|nội dung|đề xuất|kiến nghị|điều kiện|yêu cầu|mong muốn|cam kết|khó khăn|thách thức|điểm|chủ đề|phương pháp|cách|lý do|lí do|tình trạng)(?![\p{L}\p{N}])/u;
+const NOT_DEFINED =
+  /^(?:mục tiêu|kết quả|nguyên nhân|tác dụng|lợi ích|ý nghĩa|vai trò|nhiệm vụ|hậu quả|tác hại|biểu hiện|dấu hiệu|triệu chứng|giải pháp|nội dung|đề xuất|kiến nghị|điều kiện|yêu cầu|mong muốn|cam kết|khó khăn|thách thức|điểm|chủ đề|phương pháp|cách|lý do|lí do|tình trạng)(?![\p{L}\p{N}])/u;
 
 // The one or two words before "nào": "luật nào", "bệnh viện nào".
 const HEAD_NAO = {
@@ -194,7 +250,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   const opener = YES_NO_START[mode].exec(text);
   const closer = YES_NO_END[mode].exec(text);
   const enYesNo = !marked && YES_NO_EN.test(q) && !EN_WH.test(q) && detectLang(q) === 'en';
-  const yesNo = Boolean(opener) || (Boolean(closer) && (kind === null || kind === 'other' && !/(?:gì|gi|nào|nao)\s*[?.!]*\s*$/u.test(text))) || enYesNo;
+  const yesNo = Boolean(opener) || (Boolean(closer) && (kind === null || (kind === 'other' && !/(?:gì|gi|nào|nao)\s*[?.!]*\s*$/u.test(text)))) || enYesNo;
   if (yesNo) {
     if (opener) questionWords.push([opener.index, opener.index + opener[0].length]);
     if (closer) questionWords.push([closer.index, closer.index + closer[0].trimEnd().length]);
@@ -211,7 +267,12 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     if (ACRONYM.test(raw)) {
       kind = 'abbreviation';
       subject = raw;
-    } else if (words.length <= 4 && !/(?<![\p{L}\p{N}])(?:của|cua|of)(?![\p{L}\p{N}])/iu.test(raw) && !NOT_DEFINED.test(raw.toLowerCase()) && !NOT_DEFINED.test(lower)) {
+    } else if (
+      words.length <= 4 &&
+      !/(?<![\p{L}\p{N}])(?:của|cua|of)(?![\p{L}\p{N}])/iu.test(raw) &&
+      !NOT_DEFINED.test(raw.toLowerCase()) &&
+      !NOT_DEFINED.test(lower)
+    ) {
       kind = 'definition';
       subject = raw;
     }
@@ -273,7 +334,9 @@ const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 // Function words (folded) skipped when looking for the words next to the question words. A
 // short list on purpose: folded, longer stop lists swallow content words ("chủ" → "chu").
 const FUNCTION_WORDS = new Set(
-  'la cua va cac nhung mot co duoc da se dang bi cho voi trong tai o tu den ve theo thi ma nay do khong vao ra len the the is are was were the a an of to in on at by for did does do has have had'.split(' '),
+  'la cua va cac nhung mot co duoc da se dang bi cho voi trong tai o tu den ve theo thi ma nay do khong vao ra len the the is are was were the a an of to in on at by for did does do has have had'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -285,10 +348,20 @@ export function focusWords(question: string, analysis: QuestionAnalysis): string
   const q = nfc(question);
   const out: string[] = [];
   for (const [a, b] of analysis.questionWords) {
-    const left = q.slice(0, a).split(/[,;:.?!()]/u).pop() ?? '';
+    const left =
+      q
+        .slice(0, a)
+        .split(/[,;:.?!()]/u)
+        .pop() ?? '';
     const right = q.slice(b).split(/[,;:.?!()]/u)[0] ?? '';
-    const l = [...left.matchAll(WORD)].map((m) => m[0]).filter((w) => !FUNCTION_WORDS.has(fl(w.toLowerCase()))).slice(-2);
-    const r = [...right.matchAll(WORD)].map((m) => m[0]).filter((w) => !FUNCTION_WORDS.has(fl(w.toLowerCase()))).slice(0, 2);
+    const l = [...left.matchAll(WORD)]
+      .map((m) => m[0])
+      .filter((w) => !FUNCTION_WORDS.has(fl(w.toLowerCase())))
+      .slice(-2);
+    const r = [...right.matchAll(WORD)]
+      .map((m) => m[0])
+      .filter((w) => !FUNCTION_WORDS.has(fl(w.toLowerCase())))
+      .slice(0, 2);
     for (const w of [...l, ...r]) if (!out.includes(w.toLowerCase())) out.push(w.toLowerCase());
   }
   return out;

@@ -36,7 +36,22 @@ import type { QuestionAnalysis } from './question-type.js';
  * thirty abbreviation and definition questions, too few for a stable estimate, and a sentence
  * that spells the term out answers "X là gì?" wherever retrieval ranked it.
  */
-export const SENTENCE_FEATURES = ['rerank', 'rank', 'words', 'pairs', 'behind', 'previous', 'afterBest', 'fact', 'noFact', 'near', 'stated', 'novel', 'length', 'first'] as const;
+export const SENTENCE_FEATURES = [
+  'rerank',
+  'rank',
+  'words',
+  'pairs',
+  'behind',
+  'previous',
+  'afterBest',
+  'fact',
+  'noFact',
+  'near',
+  'stated',
+  'novel',
+  'length',
+  'first',
+] as const;
 export type SentenceFeature = (typeof SENTENCE_FEATURES)[number];
 
 export interface LogisticModel<F extends string> {
@@ -47,10 +62,21 @@ export interface LogisticModel<F extends string> {
 export const SENTENCE_MODEL: LogisticModel<SentenceFeature> = {
   bias: -4.152,
   weights: {
-    rerank: 0.126, rank: 3.28, words: 0.16, pairs: 2.898, behind: 2.271, previous: 0.329, afterBest: 0.138, fact: 0.297, noFact: 0.01, near: 0.685,
+    rerank: 0.126,
+    rank: 3.28,
+    words: 0.16,
+    pairs: 2.898,
+    behind: 2.271,
+    previous: 0.329,
+    afterBest: 0.138,
+    fact: 0.297,
+    noFact: 0.01,
+    near: 0.685,
     // Set by hand (see above).
     stated: 4,
-    novel: -2.334, length: 1.28, first: 0.296,
+    novel: -2.334,
+    length: 1.28,
+    first: 0.296,
   },
 };
 
@@ -143,7 +169,11 @@ export function scoreSentences(
   const spelled = analysis.subject && (analysis.kind === 'abbreviation' || analysis.kind === 'definition') ? fold(analysis.subject) : null;
   const considered = passages
     .map((passage, rank) => ({ passage, rank }))
-    .filter(({ passage, rank }) => rank < settings.candidates || (spelled !== null && fold(passage.paragraph).includes(spelled) && factSpans(analysis, passage.paragraph, question).length > 0));
+    .filter(
+      ({ passage, rank }) =>
+        rank < settings.candidates ||
+        (spelled !== null && fold(passage.paragraph).includes(spelled) && factSpans(analysis, passage.paragraph, question).length > 0),
+    );
   considered.forEach(({ passage, rank }) => {
     const anchor = passage.sentences.reduce((b, s, i, all) => (s.words > (all[b] as typeof s).words ? i : b), 0);
     const bestWords = passage.sentences[anchor]?.words ?? 0;
@@ -170,7 +200,9 @@ export function scoreSentences(
     });
   });
   out.sort((a, b) => b.p - a.p);
-  const detailed = spelled ? out.filter((c, i) => i < settings.detailed || c.rank >= settings.candidates || fold(c.passage.paragraph.slice(c.start, c.end)).includes(spelled)) : out.slice(0, settings.detailed);
+  const detailed = spelled
+    ? out.filter((c, i) => i < settings.detailed || c.rank >= settings.candidates || fold(c.passage.paragraph.slice(c.start, c.end)).includes(spelled))
+    : out.slice(0, settings.detailed);
   for (const c of detailed) {
     const text = c.passage.paragraph.slice(c.start, c.end);
     const { hits, novel } = matchWords(c.passage, c.start, c.end, qWords);

@@ -29,7 +29,13 @@ export interface Alignment {
  * worth. A function word (`stop[i]`) aligns only next to another aligned word, so that one
  * "của" does not tie two unrelated places together.
  */
-export function align(claim: readonly string[], evidenceAll: readonly string[], weight: readonly number[], stop: readonly boolean[], primary = evidenceAll.length): Alignment {
+export function align(
+  claim: readonly string[],
+  evidenceAll: readonly string[],
+  weight: readonly number[],
+  stop: readonly boolean[],
+  primary = evidenceAll.length,
+): Alignment {
   // The claim is aligned in order with its primary evidence (the best sentence: the fact it
   // is about), then whatever remains with the rest.
   const evidence = evidenceAll.slice(0, primary);
@@ -81,7 +87,14 @@ export function align(claim: readonly string[], evidenceAll: readonly string[], 
 /** A single moved word must be this informative (an inverse document frequency) to be aligned alone. */
 const MOVED_ALONE = 3;
 
-function alignMoved(claim: readonly string[], evidence: readonly string[], stop: readonly boolean[], weight: readonly number[], toEvidence: Int32Array, toClaim: Int32Array): void {
+function alignMoved(
+  claim: readonly string[],
+  evidence: readonly string[],
+  stop: readonly boolean[],
+  weight: readonly number[],
+  toEvidence: Int32Array,
+  toClaim: Int32Array,
+): void {
   for (;;) {
     let best: [number, number, number] | null = null;
     for (let i = 0; i < claim.length; i++) {
@@ -89,9 +102,23 @@ function alignMoved(claim: readonly string[], evidence: readonly string[], stop:
       for (let j = 0; j < evidence.length; j++) {
         if ((toClaim[j] as number) >= 0 || claim[i] !== evidence[j]) continue;
         let a = 0;
-        while (i - a - 1 >= 0 && j - a - 1 >= 0 && (toEvidence[i - a - 1] as number) < 0 && (toClaim[j - a - 1] as number) < 0 && claim[i - a - 1] === evidence[j - a - 1]) a++;
+        while (
+          i - a - 1 >= 0 &&
+          j - a - 1 >= 0 &&
+          (toEvidence[i - a - 1] as number) < 0 &&
+          (toClaim[j - a - 1] as number) < 0 &&
+          claim[i - a - 1] === evidence[j - a - 1]
+        )
+          a++;
         let b = 1;
-        while (i + b < claim.length && j + b < evidence.length && (toEvidence[i + b] as number) < 0 && (toClaim[j + b] as number) < 0 && claim[i + b] === evidence[j + b]) b++;
+        while (
+          i + b < claim.length &&
+          j + b < evidence.length &&
+          (toEvidence[i + b] as number) < 0 &&
+          (toClaim[j + b] as number) < 0 &&
+          claim[i + b] === evidence[j + b]
+        )
+          b++;
         if (a + b === 1 && (weight[i] as number) < MOVED_ALONE) continue;
         if (!best || a + b > best[2]) best = [i - a, j - a, a + b];
       }

@@ -93,19 +93,27 @@ export async function checkClaimOffline(deps: CheckDeps, claimText: string, opti
   ]);
   const closest = closestArticles(hits);
   const base: ClaimCheck = { claim, verdict: 'not-found', confidence: 0, evidence: [], mismatches: [], closest, mode: 'offline' };
-  if (!hits.length) return { result: { ...base, confidence: 1 }, comparison: null, decision: null, pieces: [], bestCoverage: 0, articleCoverage: 0, hits, lang };
+  if (!hits.length)
+    return { result: { ...base, confidence: 1 }, comparison: null, decision: null, pieces: [], bestCoverage: 0, articleCoverage: 0, hits, lang };
   const words = claimWords(claim, lang, deps);
   const chosen = chooseEvidence(hits, (h) => deps.paragraphText(h), words, deps.sentences);
-  if (!chosen.pieces.length) return { result: { ...base, confidence: 1 }, comparison: null, decision: null, pieces: [], bestCoverage: 0, articleCoverage: 0, hits, lang };
+  if (!chosen.pieces.length)
+    return { result: { ...base, confidence: 1 }, comparison: null, decision: null, pieces: [], bestCoverage: 0, articleCoverage: 0, hits, lang };
   const comparison = compareClaim(
     claim,
     chosen.pieces.map((p) => ({ text: p.text })),
-    { weightOf: (t, marked) => deps.idf(marked ? t.lower : t.folded, marked), crossLanguage: lang === 'en' && !hasMarks(claim), translated: glossary.terms, translatedFrom: glossary.words },
+    {
+      weightOf: (t, marked) => deps.idf(marked ? t.lower : t.folded, marked),
+      crossLanguage: lang === 'en' && !hasMarks(claim),
+      translated: glossary.terms,
+      translatedFrom: glossary.words,
+    },
   );
   const decision = decide(comparison, chosen);
   const verdict: Verdict = decision.verdict;
   let mismatches: FoundMismatch[] = [];
-  if (verdict === 'contradicted') mismatches = comparison.mismatches.length ? comparison.mismatches : comparison.substitutions.slice(0, 1).map((m) => ({ ...m, kind: 'other' as const }));
+  if (verdict === 'contradicted')
+    mismatches = comparison.mismatches.length ? comparison.mismatches : comparison.substitutions.slice(0, 1).map((m) => ({ ...m, kind: 'other' as const }));
   // Only the pieces the verdict rests on are cited; for not-found, the nearest one if it is close.
   const keep = verdict === 'not-found' ? (comparison.features.coverage >= 0.5 ? chosen.pieces.slice(0, 1) : []) : chosen.pieces;
   const evidence = keep.map((p, i) => citationOf(deps, p, i + 1));
@@ -142,10 +150,17 @@ export async function checkText(text: string, options: CheckOptions, checkClaim:
   const t0 = performance.now();
   const normalized = normalizeSpace(typeof text === 'string' ? text : '');
   const lang = options.lang ?? detectLang(normalized);
-  const done = (r: Omit<CheckResult, 'timing' | 'text' | 'lang'>): CheckResult => ({ text: normalized, lang, ...r, timing: { totalMs: Math.round((performance.now() - t0) * 100) / 100 } });
+  const done = (r: Omit<CheckResult, 'timing' | 'text' | 'lang'>): CheckResult => ({
+    text: normalized,
+    lang,
+    ...r,
+    timing: { totalMs: Math.round((performance.now() - t0) * 100) / 100 },
+  });
   if (!/[\p{L}\p{N}]/u.test(normalized)) return done({ claims: [], skipped: [], verdict: null, refused: 'empty' });
   if (normalized.length > MAX_CHECK_CHARS) return done({ claims: [], skipped: [], verdict: null, refused: 'too-long' });
-  const split = options.single ? { claims: [statementOf(normalized)].filter((s) => /[\p{L}\p{N}]/u.test(s)), skipped: [] } : splitClaims(typeof text === 'string' ? text : '', options.maxClaims ?? 10);
+  const split = options.single
+    ? { claims: [statementOf(normalized)].filter((s) => /[\p{L}\p{N}]/u.test(s)), skipped: [] }
+    : splitClaims(typeof text === 'string' ? text : '', options.maxClaims ?? 10);
   if (!split.claims.length) return done({ claims: [], skipped: split.skipped, verdict: null, refused: 'no-claim' });
   const claims: ClaimCheck[] = [];
   for (const c of split.claims) {

@@ -288,15 +288,21 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
   // --- numbers ----------------------------------------------------------------------------
   for (const cn of claim.numbers) {
     const slot = slotFor(cn);
-    const here = ev.numbers.filter((en) => en.kind === cn.kind && sameUnit(cn, en) && (!cross && inSlot(en, slot)));
+    const here = ev.numbers.filter((en) => en.kind === cn.kind && sameUnit(cn, en) && !cross && inSlot(en, slot));
     const agrees = (en: FoundNumber) => en.kind === cn.kind && relate(cn, en) !== 'different';
     let rival: FoundNumber | undefined;
-    if (here.some(agrees) || ev.numbers.some((en) => en.kind === cn.kind && relate(cn, en) === 'same' && (!unitHead(cn) || !unitHead(en) || unitHead(cn) === unitHead(en)))) rival = undefined;
+    if (
+      here.some(agrees) ||
+      ev.numbers.some((en) => en.kind === cn.kind && relate(cn, en) === 'same' && (!unitHead(cn) || !unitHead(en) || unitHead(cn) === unitHead(en)))
+    )
+      rival = undefined;
     else if (here.length && slot.tight) rival = here[0];
     else if (ev.numbers.some((en) => agrees(en) && (relate(cn, en) === 'same' || sameUnit(cn, en)))) rival = undefined;
     else {
       // Outside the slot, only a number counting the same thing can be the same fact ("300 kênh" / "400 kênh").
-      rival = ev.numbers.find((en) => en.kind === cn.kind && !!unitHead(cn) && unitHead(en) === unitHead(cn) && (!cross || ev.numbers.filter((x) => x.kind === cn.kind).length === 1));
+      rival = ev.numbers.find(
+        (en) => en.kind === cn.kind && !!unitHead(cn) && unitHead(en) === unitHead(cn) && (!cross || ev.numbers.filter((x) => x.kind === cn.kind).length === 1),
+      );
       if (!rival && cn.kind === 'ordinal') rival = ev.numbers.find((en) => en.kind === 'ordinal' && !!cn.unit && en.unit === cn.unit);
       if (!rival) {
         if (!(cn.spelled && cn.value <= 2)) unmatched.push(cn);
@@ -328,13 +334,16 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     const here = cross ? [] : ev.dates.filter((ed) => inSlot(ed, slot));
     let rival: FoundDate | undefined;
     if (here.some((ed) => confirms(cd, ed))) rival = undefined;
-    else if (here.length && slot.tight && here.some((ed) => comparablePrecision(cd, ed) && !confirms(cd, ed))) rival = here.find((ed) => comparablePrecision(cd, ed));
+    else if (here.length && slot.tight && here.some((ed) => comparablePrecision(cd, ed) && !confirms(cd, ed)))
+      rival = here.find((ed) => comparablePrecision(cd, ed));
     else if (ev.dates.some((ed) => confirms(cd, ed))) rival = undefined;
     else {
       // In English, where words cannot be aligned, a single date in the evidence is the slot;
       // a span that starts or ends where the claim's does is the same period ("từ 2023 đến 2030" / "từ 2023 đến 2028").
       const only = cross && ev.dates.length === 1 && claim.dates.length === 1 ? ev.dates[0] : undefined;
-      const samePeriod = isSpan(cd) ? ev.dates.find((ed) => ed.precision === cd.precision && !confirms(cd, ed) && (ed.from === cd.from || ed.to === cd.to)) : undefined;
+      const samePeriod = isSpan(cd)
+        ? ev.dates.find((ed) => ed.precision === cd.precision && !confirms(cd, ed) && (ed.from === cd.from || ed.to === cd.to))
+        : undefined;
       // A day the claim gives where the evidence (chosen for this claim) gives one day only, and
       // another: the same event on a different day ("diễn ra ngày 30/8/2023" / "Vào ngày 29
       // tháng 8 năm 2023, Hội nghị … được tổ chức"), even when the words around it differ.
@@ -359,7 +368,8 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
   const runSpan = (side: Side, r: NameRun): Span => ({ start: (side.tokens[r.from] as Token).start, end: (side.tokens[r.to - 1] as Token).end });
   /** The evidence name contains the claim's (or one of its spellings, or a one-letter slip: "Burundim"). */
   const names = (r: NameRun, e: NameRun) =>
-    r.words.every((w) => e.words.some((x) => x === w || (w.length >= 5 && editDistance(w, x) <= 1))) || placeAliases(r.words.join(' ')).includes(e.words.join(' '));
+    r.words.every((w) => e.words.some((x) => x === w || (w.length >= 5 && editDistance(w, x) <= 1))) ||
+    placeAliases(r.words.join(' ')).includes(e.words.join(' '));
   const kindsAgree = (a: NameRun, b: NameRun) => a.kind === b.kind;
   for (const run of claim.names) {
     const cSpan = runSpan(claim, run);
@@ -369,7 +379,10 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     // A different name in the slot: one of none of the claim's words ("Moscow" for "Bắc Kinh"),
     // or one sharing some but not all ("World Cup U20" for "World Cup U22").
     const differs = (e: NameRun) =>
-      !names(run, e) && kindsAgree(run, e) && (ev.tokens.slice(e.from, e.to).every((t) => !claimKeys.has(key(t))) || (e.words.some((w) => run.words.includes(w)) && run.words.some((w) => !e.words.includes(w) && !evFoldedText.includes(` ${w} `))));
+      !names(run, e) &&
+      kindsAgree(run, e) &&
+      (ev.tokens.slice(e.from, e.to).every((t) => !claimKeys.has(key(t))) ||
+        (e.words.some((w) => run.words.includes(w)) && run.words.some((w) => !e.words.includes(w) && !evFoldedText.includes(` ${w} `))));
     let rival: NameRun | undefined;
     // Aligned in order with the primary evidence: the name is stated for this very fact.
     const aligned = al.inOrder.slice(run.from, run.to).every((x) => x === 1);
@@ -398,14 +411,21 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       continue;
     }
     // Names next to each other in the slot ("Moscow - Nga") are quoted together.
-    const joined = (a: NameRun, b: NameRun) => b.from >= a.to && b.from - a.to <= 1 && /^\s*[-–]?\s*$/.test(ev.text.slice((ev.tokens[a.to - 1] as Token).end, (ev.tokens[b.from] as Token).start));
+    const joined = (a: NameRun, b: NameRun) =>
+      b.from >= a.to && b.from - a.to <= 1 && /^\s*[-–]?\s*$/.test(ev.text.slice((ev.tokens[a.to - 1] as Token).end, (ev.tokens[b.from] as Token).start));
     let last = rival;
     for (const r of inThisSlot) if (joined(last, r) && differs(r)) last = r;
     const kind: MismatchKind = run.kind !== 'other' ? run.kind : rival.kind !== 'other' ? rival.kind : 'other';
     // A place word that is part of the name ("châu Phi", "tỉnh Đắk Lắk") is quoted with it.
-    const withPlaceWord = (side: Side, from: number) => (kind === 'place' && from > 0 && NAME_PLACE_WORDS.has((side.tokens[from - 1] as Token).folded) ? from - 1 : from);
+    const withPlaceWord = (side: Side, from: number) =>
+      kind === 'place' && from > 0 && NAME_PLACE_WORDS.has((side.tokens[from - 1] as Token).folded) ? from - 1 : from;
     const cFrom = withPlaceWord(claim, run.from);
-    mismatches.push({ kind, claimed: { start: (claim.tokens[cFrom] as Token).start, end: cSpan.end }, ...stated(withPlaceWord(ev, rival.from), last.to), strength: 1 });
+    mismatches.push({
+      kind,
+      claimed: { start: (claim.tokens[cFrom] as Token).start, end: cSpan.end },
+      ...stated(withPlaceWord(ev, rival.from), last.to),
+      strength: 1,
+    });
   }
 
   if (!cross) {
@@ -477,13 +497,33 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       // "Not yet" agrees with what the source only plans or hopes for ("chưa là thành viên" /
       // "sẽ hỗ trợ … để trở thành thành viên").
       const at = targets[0] as number;
-      const notYet = ['chua', 'not yet'].includes((claim.tokens.slice(cue.from, cue.to).map((t) => t.folded).join(' ')));
-      if (notYet && ev.modalities.some((c) => (c.modality === 'planned' || c.modality === 'hoped') && c.to <= at && at - c.to <= 10 && (ev.tokens[c.from] as Token).clause === (ev.tokens[at] as Token).clause)) continue;
+      const notYet = ['chua', 'not yet'].includes(
+        claim.tokens
+          .slice(cue.from, cue.to)
+          .map((t) => t.folded)
+          .join(' '),
+      );
+      if (
+        notYet &&
+        ev.modalities.some(
+          (c) =>
+            (c.modality === 'planned' || c.modality === 'hoped') &&
+            c.to <= at &&
+            at - c.to <= 10 &&
+            (ev.tokens[c.from] as Token).clause === (ev.tokens[at] as Token).clause,
+        )
+      )
+        continue;
       if (!sameFact(claim, ev, al.toEvidence, cue, run, direct)) {
         weakSigns += 0.5;
         continue;
       }
-      mismatches.push({ kind: 'negation', claimed: claimSpan(cue.from, run.at(-1) as number), ...stated(targets[0] as number, (targets.at(-1) as number) + 1), strength: 1 });
+      mismatches.push({
+        kind: 'negation',
+        claimed: claimSpan(cue.from, run.at(-1) as number),
+        ...stated(targets[0] as number, (targets.at(-1) as number) + 1),
+        strength: 1,
+      });
     }
     for (const cue of ev.negations) {
       const scope = scopeAligned(cue.to, ev.tokens, al.toClaim);
@@ -493,7 +533,12 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       const targets = run.map((k) => al.toClaim[k] as number);
       if (negatedBefore(claim.negations, claim.tokens, targets[0] as number, 4)) continue;
       if (!sameFact(ev, claim, al.toClaim, cue, run)) continue;
-      mismatches.push({ kind: 'negation', claimed: claimSpan(targets[0] as number, targets.at(-1) as number), ...stated(cue.from, (run.at(-1) as number) + 1), strength: 1 });
+      mismatches.push({
+        kind: 'negation',
+        claimed: claimSpan(targets[0] as number, targets.at(-1) as number),
+        ...stated(cue.from, (run.at(-1) as number) + 1),
+        strength: 1,
+      });
     }
 
     // --- modality and tense -----------------------------------------------------------------
@@ -524,11 +569,18 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
         // "X là thành viên" against "sẽ … trở thành thành viên": being is not going to become.
         // ("chưa là thành viên", not yet a member, agrees with it.)
         const be = claim.tokens[cFirst - 1];
-        const become = ev.tokens.slice(Math.max(0, (run[0] as number) - 2), run[0] as number).map((t) => t.folded).join(' ');
+        const become = ev.tokens
+          .slice(Math.max(0, (run[0] as number) - 2), run[0] as number)
+          .map((t) => t.folded)
+          .join(' ');
         const negatedBe = claim.negations.some((n) => n.to === cFirst - 1);
         if (!beingNotBecoming && be?.folded === 'la' && become === 'tro thanh' && !negatedBe && unsure(cue.modality)) {
           // The plan in the source's words from its first cue ("sẽ hỗ trợ … để trở thành …").
-          const sameClause = (c: ModalityCue) => unsure(c.modality) && c.to <= (run[0] as number) && (run[0] as number) - c.to <= 12 && (ev.tokens[c.from] as Token).clause === (ev.tokens[run[0] as number] as Token).clause;
+          const sameClause = (c: ModalityCue) =>
+            unsure(c.modality) &&
+            c.to <= (run[0] as number) &&
+            (run[0] as number) - c.to <= 12 &&
+            (ev.tokens[c.from] as Token).clause === (ev.tokens[run[0] as number] as Token).clause;
           const first = ev.modalities.find(sameClause) ?? cue;
           mismatches.push({ kind: 'modality', claimed: claimSpan(cFirst - 1, cLast), ...stated(first.from, (run.at(-1) as number) + 1), strength: 1 });
           beingNotBecoming = true;
@@ -549,7 +601,12 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       const eFirst = al.toEvidence[run[0] as number] as number;
       const theirs = cueBefore(ev.modalities, ev.tokens, eFirst, 2);
       if (!theirs || theirs.modality !== 'done' || (al.toEvidence[cue.from] as number) >= 0) continue;
-      mismatches.push({ kind: 'modality', claimed: claimSpan(cue.from, run.at(-1) as number), ...stated(theirs.from, (al.toEvidence[run.at(-1) as number] as number) + 1), strength: 1 });
+      mismatches.push({
+        kind: 'modality',
+        claimed: claimSpan(cue.from, run.at(-1) as number),
+        ...stated(theirs.from, (al.toEvidence[run.at(-1) as number] as number) + 1),
+        strength: 1,
+      });
     }
 
     // --- words with opposites ----------------------------------------------------------------
@@ -564,17 +621,35 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       const claimSays = (x: AntonymHit) => claim.antonyms.some((y) => y.pair === x.pair && y.quantifier === x.quantifier && says(y) === says(x));
       let rival = ev.antonyms.find((x) => near(x) && says(x) !== says(h) && !claimSays(x));
       if (!rival && !ev.antonyms.some((x) => x.pair === h.pair && x.quantifier === h.quantifier && says(x) === says(h))) {
-        rival = ev.antonyms.find((x) => x.pair === h.pair && says(x) !== says(h) && x.quantifier === h.quantifier && x.from >= slotFrom - 6 && x.to <= slotTo + 6 && !claim.antonyms.some((y) => y.pair === x.pair && says(y) === says(x)));
+        rival = ev.antonyms.find(
+          (x) =>
+            x.pair === h.pair &&
+            says(x) !== says(h) &&
+            x.quantifier === h.quantifier &&
+            x.from >= slotFrom - 6 &&
+            x.to <= slotTo + 6 &&
+            !claim.antonyms.some((y) => y.pair === x.pair && says(y) === says(x)),
+        );
       }
       if (!rival) continue;
-      mismatches.push({ kind: h.quantifier ? 'quantity' : 'other', claimed: { start: (claim.tokens[h.from] as Token).start, end: (claim.tokens[h.to - 1] as Token).end }, ...stated(rival.from, rival.to), strength: 1 });
+      mismatches.push({
+        kind: h.quantifier ? 'quantity' : 'other',
+        claimed: { start: (claim.tokens[h.from] as Token).start, end: (claim.tokens[h.to - 1] as Token).end },
+        ...stated(rival.from, rival.to),
+        strength: 1,
+      });
     }
   }
 
   if (cross) {
     // Across languages words cannot be aligned: the primary evidence sentence is the fact, and
     // the words of the glossary translation locate the claim's predicate in it.
-    const translatedKeys = new Set((options.translated ?? []).flatMap((w) => tokenize(w)).filter((t) => !t.stop).map((t) => t.lower));
+    const translatedKeys = new Set(
+      (options.translated ?? [])
+        .flatMap((w) => tokenize(w))
+        .filter((t) => !t.stop)
+        .map((t) => t.lower),
+    );
     const predicate = ev.tokens.map((t, i) => ({ t, i })).filter(({ t, i }) => ev.piece[i] === 0 && translatedKeys.has(t.lower));
     const clauseEnd = (tokens: Token[], from: number) => {
       let k = from;
@@ -582,16 +657,31 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       return k;
     };
     const done = claim.modalities.find((m) => m.modality === 'done');
-    const unsureCue = ev.modalities.find((c) => ev.piece[c.from] === 0 && (c.modality === 'planned' || c.modality === 'hoped' || c.modality === 'possible') && predicate.some(({ i }) => i >= c.to && i - c.to <= 8));
+    const unsureCue = ev.modalities.find(
+      (c) =>
+        ev.piece[c.from] === 0 &&
+        (c.modality === 'planned' || c.modality === 'hoped' || c.modality === 'possible') &&
+        predicate.some(({ i }) => i >= c.to && i - c.to <= 8),
+    );
     if (done && unsureCue) {
       const last = predicate.filter(({ i }) => i >= unsureCue.to && i - unsureCue.to <= 8).at(-1)?.i ?? unsureCue.to;
-      mismatches.push({ kind: 'modality', claimed: { start: (claim.tokens[done.from] as Token).start, end: (claim.tokens[clauseEnd(claim.tokens, done.from)] as Token).end }, ...stated(unsureCue.from, last + 1), strength: 1 });
+      mismatches.push({
+        kind: 'modality',
+        claimed: { start: (claim.tokens[done.from] as Token).start, end: (claim.tokens[clauseEnd(claim.tokens, done.from)] as Token).end },
+        ...stated(unsureCue.from, last + 1),
+        strength: 1,
+      });
     }
     const negation = claim.negations[0];
     if (negation && predicate.length >= 2 && !ev.negations.some((c) => ev.piece[c.from] === 0)) {
       const first = (predicate[0] as { i: number }).i;
       const last = Math.min((predicate.at(-1) as { i: number }).i, first + 12);
-      mismatches.push({ kind: 'negation', claimed: { start: (claim.tokens[negation.from] as Token).start, end: (claim.tokens[clauseEnd(claim.tokens, negation.from)] as Token).end }, ...stated(first, last + 1), strength: 1 });
+      mismatches.push({
+        kind: 'negation',
+        claimed: { start: (claim.tokens[negation.from] as Token).start, end: (claim.tokens[clauseEnd(claim.tokens, negation.from)] as Token).end },
+        ...stated(first, last + 1),
+        strength: 1,
+      });
     }
   }
 
@@ -717,7 +807,27 @@ function comparablePrecision(a: FoundDate, b: FoundDate): boolean {
 const NAME_PLACE_WORDS = new Set(['chau', 'mien', 'tinh', 'huyen', 'xa', 'quan', 'phuong', 'vung']);
 
 /** Units of time: "1 tháng" and "1 năm" count the same kind of thing differently. */
-const TIME_UNITS = new Set(['giay', 'phut', 'gio', 'ngay', 'tuan', 'thang', 'nam', 'quy', 'seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years', 'day', 'week', 'month', 'year']);
+const TIME_UNITS = new Set([
+  'giay',
+  'phut',
+  'gio',
+  'ngay',
+  'tuan',
+  'thang',
+  'nam',
+  'quy',
+  'seconds',
+  'minutes',
+  'hours',
+  'days',
+  'weeks',
+  'months',
+  'years',
+  'day',
+  'week',
+  'month',
+  'year',
+]);
 
 /** Levenshtein distance, for one-letter slips in names. */
 function editDistance(a: string, b: string): number {
@@ -725,7 +835,8 @@ function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
     prev = cur;
   }
   return prev[b.length] as number;

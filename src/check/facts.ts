@@ -72,7 +72,8 @@ const lexicon = (list: readonly string[]): Lexicon => {
 function find(tokens: readonly Token[], lex: Lexicon, folded: boolean, at: number): number {
   const t = tokens[at];
   if (!t) return 0;
-  for (const p of (folded ? lex.byFirst.folded : lex.byFirst.marked).get(folded ? t.folded : t.lower) ?? []) if (matchAt(tokens, at, p, folded)) return p.length;
+  for (const p of (folded ? lex.byFirst.folded : lex.byFirst.marked).get(folded ? t.folded : t.lower) ?? [])
+    if (matchAt(tokens, at, p, folded)) return p.length;
   return 0;
 }
 
@@ -91,7 +92,8 @@ export function negationCues(tokens: readonly Token[], folded: boolean): Cue[] {
     const len = find(tokens, NEG, folded, i);
     if (!len) continue;
     const t = tokens[i] as Token;
-    if (folded && !['khong', 'chua', 'thieu', 'thay', 'tu', 'phu', 'bac', 'not', 'no', 'never', 'without', 'refused', 'denied', 'rejected'].includes(t.folded)) continue;
+    if (folded && !['khong', 'chua', 'thieu', 'thay', 'tu', 'phu', 'bac', 'not', 'no', 'never', 'without', 'refused', 'denied', 'rejected'].includes(t.folded))
+      continue;
     const prev = tokens[i - 1];
     const isVietnameseNegator = ['không', 'chưa', 'chẳng', 'thiếu', 'khong', 'chua', 'thieu'].includes(folded ? t.folded : t.lower);
     if (isVietnameseNegator && len === 1) {
@@ -110,7 +112,26 @@ export function negationCues(tokens: readonly Token[], folded: boolean): Cue[] {
 }
 
 /** Verbs (folded) that "da" / "se" / "dang" typed without marks stand before as tense markers. */
-const AUX_VERBS = new Set(['tro', 'la', 'ky', 'duoc', 'hoan', 'dat', 'chinh', 'tham', 'to', 'dien', 'ho', 'cam', 'trien', 'ban', 'thong', 'gia', 'dua', 'thuc']);
+const AUX_VERBS = new Set([
+  'tro',
+  'la',
+  'ky',
+  'duoc',
+  'hoan',
+  'dat',
+  'chinh',
+  'tham',
+  'to',
+  'dien',
+  'ho',
+  'cam',
+  'trien',
+  'ban',
+  'thong',
+  'gia',
+  'dua',
+  'thuc',
+]);
 
 export function modalityCues(tokens: readonly Token[], folded: boolean): ModalityCue[] {
   const out: ModalityCue[] = [];
@@ -125,7 +146,13 @@ export function modalityCues(tokens: readonly Token[], folded: boolean): Modalit
     // marks, or right before a verb they so often mark ("da tro thanh", "se ky ket", "da la").
     const next = tokens[i + 1];
     const beforeVerb = next !== undefined && next.clause === (tokens[i] as Token).clause && AUX_VERBS.has(next.folded);
-    if (folded && best.to - best.from === 1 && ['da', 'se', 'dang', 'mong', 'som', 'sap', 'vua', 'tung', 'roi'].includes((tokens[i] as Token).folded) && !(beforeVerb && ['da', 'se', 'dang'].includes((tokens[i] as Token).folded))) continue;
+    if (
+      folded &&
+      best.to - best.from === 1 &&
+      ['da', 'se', 'dang', 'mong', 'som', 'sap', 'vua', 'tung', 'roi'].includes((tokens[i] as Token).folded) &&
+      !(beforeVerb && ['da', 'se', 'dang'].includes((tokens[i] as Token).folded))
+    )
+      continue;
     out.push(best);
     i = best.to - 1;
   }
@@ -155,8 +182,10 @@ const ANTONYM_PHRASES = [...ANTONYMS.map((p) => [p, false] as const), ...QUANTIF
 export function antonymHits(tokens: readonly Token[], folded: boolean, negations: readonly Cue[] = []): AntonymHit[] {
   const out: AntonymHit[] = [];
   // "không ít" (not few) is "nhiều" even though "không ít" is not read as a negation elsewhere.
-  const negator = (t: Token | undefined, at: number) => t !== undefined && t.clause === (tokens[at] as Token).clause && ['khong', 'chua', 'chang', 'cha'].includes(t.folded);
-  const negated = (at: number) => negator(tokens[at - 1], at) || negations.some((c) => c.to <= at && at - c.to <= 1 && (tokens[c.from] as Token).clause === (tokens[at] as Token).clause);
+  const negator = (t: Token | undefined, at: number) =>
+    t !== undefined && t.clause === (tokens[at] as Token).clause && ['khong', 'chua', 'chang', 'cha'].includes(t.folded);
+  const negated = (at: number) =>
+    negator(tokens[at - 1], at) || negations.some((c) => c.to <= at && at - c.to <= 1 && (tokens[c.from] as Token).clause === (tokens[at] as Token).clause);
   const index = folded ? ANTONYM_INDEX.folded : ANTONYM_INDEX.marked;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
@@ -210,11 +239,19 @@ const FAMILY = new Set(FAMILY_NAMES.map(fold));
 const COMMON = new Set([...STOPWORDS, ...PLACE_WORDS.map(fold)]);
 const PLACE_JOINERS = new Set(['o', 'tai', 'cua', 'cho', 'voi', 'tu', 'den', 'tren', 'trong']);
 /** Words that often open a sentence and are not names. */
-const SENTENCE_OPENERS = new Set('hai ba bon nam sau bay tam chin muoi mot cac nhung theo tai trong sau truoc khi neu ngay thang nam dau cuoi hom sang chieu toi trua dem luc vao nhieu mot so hien hom qua ve voi do'.split(' '));
+const SENTENCE_OPENERS = new Set(
+  'hai ba bon nam sau bay tam chin muoi mot cac nhung theo tai trong sau truoc khi neu ngay thang nam dau cuoi hom sang chieu toi trua dem luc vao nhieu mot so hien hom qua ve voi do'.split(
+    ' ',
+  ),
+);
 /** Folded spelling → the group of spellings of the same place. */
 const PLACE_GROUP = new Map<string, string[]>();
 for (const group of PLACE_NAMES) {
-  const folded = group.map((g) => fold(g).replace(/[.\-\s]+/g, ' ').trim());
+  const folded = group.map((g) =>
+    fold(g)
+      .replace(/[.\-\s]+/g, ' ')
+      .trim(),
+  );
   for (const f of folded) PLACE_GROUP.set(f, folded);
 }
 
@@ -236,7 +273,10 @@ function startsWithPhrase(tokens: readonly Token[], at: number, list: Lexicon, f
 }
 
 function classify(tokens: readonly Token[], from: number, to: number, folded: boolean): NameKind {
-  const words = tokens.slice(from, to).map((t) => t.folded).join(' ');
+  const words = tokens
+    .slice(from, to)
+    .map((t) => t.folded)
+    .join(' ');
   if (PLACE_GROUP.has(words)) return 'place';
   if (to - from === 1 && isAcronym(tokens[from] as Token)) return 'organisation';
   if (startsWithPhrase(tokens, from, ORG, folded)) return 'organisation';
@@ -297,11 +337,18 @@ export function nameRuns(tokens: readonly Token[], text: string, folded = false)
     const sentenceStart = i === 0 || /[.!?…]\s*$/.test(text.slice(Math.max(0, t.start - 3), t.start));
     // A common word opening a sentence is capitalised for that reason only ("Theo ông …", "Hai nhà …").
     if (sentenceStart && !isAcronym(t) && !isCode(t) && !PLACE_GROUP.has(t.folded) && (j - i === 1 || COMMON.has(t.folded) || SENTENCE_OPENERS.has(t.folded))) {
-      const rest = tokens.slice(i, j).map((x) => x.folded).join(' ');
+      const rest = tokens
+        .slice(i, j)
+        .map((x) => x.folded)
+        .join(' ');
       if (!PLACE_GROUP.has(rest)) from = i + 1;
     }
     // One capitalised common word ("Hội", "Trường", "Theo") is not a name.
-    const lone = j - from === 1 && !isAcronym(tokens[from] as Token) && !isCode(tokens[from] as Token) && (COMMON.has((tokens[from] as Token).folded) || startsWithPhrase(tokens, from, ORG, folded) || startsWithPhrase(tokens, from, PERSON, folded));
+    const lone =
+      j - from === 1 &&
+      !isAcronym(tokens[from] as Token) &&
+      !isCode(tokens[from] as Token) &&
+      (COMMON.has((tokens[from] as Token).folded) || startsWithPhrase(tokens, from, ORG, folded) || startsWithPhrase(tokens, from, PERSON, folded));
     if (j > from && !lone) out.push({ from, to: j, kind: classify(tokens, from, j, folded), words: tokens.slice(from, j).map((x) => x.folded) });
     i = j;
   }

@@ -70,7 +70,9 @@ function sourcesFor(offline: OfflineCheck, deps: CheckDeps, max = 6): EvidencePi
   for (const hit of offline.hits) {
     if (out.length >= max) break;
     const paragraph = deps.paragraphText(hit);
-    const covered = out.some((p) => p.hit.article.id === hit.article.id && p.hit.paragraphNumber === hit.paragraphNumber && p.start < hit.end && hit.start < p.end);
+    const covered = out.some(
+      (p) => p.hit.article.id === hit.article.id && p.hit.paragraphNumber === hit.paragraphNumber && p.start < hit.end && hit.start < p.end,
+    );
     if (covered) continue;
     out.push({ hit, paragraph, start: hit.start, end: hit.end, text: paragraph.slice(hit.start, hit.end) });
   }
@@ -110,7 +112,15 @@ export async function checkWithLlm(input: LlmCheckInput): Promise<ClaimCheck> {
   const sources = sourcesFor(offline, deps);
   if (!sources.length) return offline.result;
   const values = {
-    sources: formatSources(sources.map((s, i) => ({ marker: i + 1, paragraphId: paragraphId(s.hit.article.id, s.hit.paragraphNumber), title: s.hit.article.title, date: s.hit.article.date, text: s.text }))),
+    sources: formatSources(
+      sources.map((s, i) => ({
+        marker: i + 1,
+        paragraphId: paragraphId(s.hit.article.id, s.hit.paragraphNumber),
+        title: s.hit.article.title,
+        date: s.hit.article.date,
+        text: s.text,
+      })),
+    ),
     claim,
     source_count: String(sources.length),
   };
@@ -132,7 +142,14 @@ export async function checkWithLlm(input: LlmCheckInput): Promise<ClaimCheck> {
     const existing = citations.find((c) => c.paragraphId === paragraphId(src.hit.article.id, src.hit.paragraphNumber) && c.quote === quote);
     if (existing) return existing.marker;
     const marker = citations.length + 1;
-    citations.push({ marker, ...deps.articleRef(src.hit), paragraphId: paragraphId(src.hit.article.id, src.hit.paragraphNumber), paragraphNumber: src.hit.paragraphNumber, quote, paragraph: src.paragraph });
+    citations.push({
+      marker,
+      ...deps.articleRef(src.hit),
+      paragraphId: paragraphId(src.hit.article.id, src.hit.paragraphNumber),
+      paragraphNumber: src.hit.paragraphNumber,
+      quote,
+      paragraph: src.paragraph,
+    });
     return marker;
   };
   const sourceOk = (n: number) => Number.isInteger(n) && n >= 1 && n <= sources.length;
@@ -161,8 +178,10 @@ export async function checkWithLlm(input: LlmCheckInput): Promise<ClaimCheck> {
     logger.info(`LLM check (${model.id}): ${note}`);
     return { ...offline.result, mode: 'llm', overruled: true, notes: [...notes, note] };
   }
-  if (proposal.verdict !== 'not-found' && citations.length === 0) return keep(`the model said ${proposal.verdict} without a quote that could be verified; the offline verdict stands`);
-  if (proposal.verdict === 'contradicted' && mismatches.length === 0) return keep('the model said contradicted without a mismatch that could be verified; the offline verdict stands');
+  if (proposal.verdict !== 'not-found' && citations.length === 0)
+    return keep(`the model said ${proposal.verdict} without a quote that could be verified; the offline verdict stands`);
+  if (proposal.verdict === 'contradicted' && mismatches.length === 0)
+    return keep('the model said contradicted without a mismatch that could be verified; the offline verdict stands');
 
   const verdict: Verdict = proposal.verdict;
   const agrees = verdict === offline.result.verdict;

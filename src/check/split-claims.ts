@@ -16,9 +16,13 @@ export interface SplitResult {
 }
 
 const QUESTION_START = wordRegExp(['có phải', 'phải chăng', 'liệu', 'có đúng', 'ai', 'vì sao', 'tại sao', 'bao giờ', 'khi nào', 'ở đâu'], 'iu');
-const QUESTION_END = new RegExp(`${WORD_START}(?:${['phải không', 'đúng không', 'có không', 'hay không', 'hay chưa', 'không vậy', 'chưa vậy', 'à', 'hả', 'nhỉ'].join('|')})\\s*[.!]*$`, 'iu');
+const QUESTION_END = new RegExp(
+  `${WORD_START}(?:${['phải không', 'đúng không', 'có không', 'hay không', 'hay chưa', 'không vậy', 'chưa vậy', 'à', 'hả', 'nhỉ'].join('|')})\\s*[.!]*$`,
+  'iu',
+);
 const EN_QUESTION = /^(what|who|whom|whose|when|where|why|how|which|is|are|was|were|does|do|did|has|have|had|can|could|will|would|should)\b/i;
-const GREETING = /^(xin chao|chao (ban|anh|chi|em|moi nguoi|ca nha|cac ban|bot|buoi)|chao\b|hello|hi|hey|alo|cam on|thank|thanks|chuc (mung|ngu ngon|buoi|ban|moi nguoi|cac ban)|good (morning|afternoon|evening|night)|tam biet|bye|goodbye)\b/;
+const GREETING =
+  /^(xin chao|chao (ban|anh|chi|em|moi nguoi|ca nha|cac ban|bot|buoi)|chao\b|hello|hi|hey|alo|cam on|thank|thanks|chuc (mung|ngu ngon|buoi|ban|moi nguoi|cac ban)|good (morning|afternoon|evening|night)|tam biet|bye|goodbye)\b/;
 /** First-person opinion, opening the sentence ("Tôi nghĩ…", "Theo tôi, …"); "tôi thấy sự đổi thay" later in a sentence reports. */
 const OPINION = new RegExp(
   `^(?:${['tôi nghĩ', 'tôi thấy', 'tôi cho rằng', 'tôi tin', 'theo tôi', 'mình nghĩ', 'mình thấy', 'theo mình', 'em nghĩ', 'em thấy', 'theo em', 'cá nhân tôi', 'i think', 'i believe', 'i feel', 'in my opinion', 'imo', 'personally'].join('|')})${WORD_END}`,
@@ -29,7 +33,10 @@ const EXCLAMATION = /^(thật|quá|rất|tuyệt|hay|đẹp|wow|great|amazing|aw
 const CALL_TO_ACTION = /^(hãy|vui lòng|xin mời|mời|đừng|click|bấm|nhấn|xem thêm|đọc thêm|chia sẻ|share|please|read more|subscribe|follow|like)\b/iu;
 
 /** A question typed without its question mark: a question word at the end, or a "why"/"how many" at the start. */
-const WH_END = new RegExp(`${WORD_START}(ở đâu|tại đâu|đâu|ai|gì|nào|bao nhiêu|khi nào|bao giờ|thế nào|ra sao|không|chưa|phải không|đúng không)\\s*[.!]*$`, 'u');
+const WH_END = new RegExp(
+  `${WORD_START}(ở đâu|tại đâu|đâu|ai|gì|nào|bao nhiêu|khi nào|bao giờ|thế nào|ra sao|không|chưa|phải không|đúng không)\\s*[.!]*$`,
+  'u',
+);
 const WH_START = new RegExp(`^(tại sao|vì sao|làm sao|bao nhiêu|khi nào|bao giờ|ai là|ở đâu|what|who|when|where|why|how)${WORD_END}`, 'u');
 /** The same words typed without marks (only when the whole sentence has none: "dầu" is not "đâu"). */
 const WH_END_FOLDED = /(?:^|\s)(o dau|tai dau|dau|ai|gi|nao|bao nhieu|khi nao|bao gio|the nao|ra sao|khong|chua|phai khong|dung khong)\s*[.!]*$/;
@@ -40,11 +47,18 @@ function reasonToSkip(sentence: string): SkipReason | null {
   const words = f.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const short = words.length <= 25;
   // A question mark anywhere: sentence splitting needs a capital after it, and people type on without one.
-  if (/\?(?![^“"«]*[”"»])/.test(sentence) || (short && QUESTION_END.test(sentence)) || (QUESTION_START.test(sentence.slice(0, 12)) && /^(có phải|phải chăng|liệu|có đúng)/iu.test(sentence))) return 'question';
+  if (
+    /\?(?![^“"«]*[”"»])/.test(sentence) ||
+    (short && QUESTION_END.test(sentence)) ||
+    (QUESTION_START.test(sentence.slice(0, 12)) && /^(có phải|phải chăng|liệu|có đúng)/iu.test(sentence))
+  )
+    return 'question';
   // "không … nào", "không ai", "bất kỳ … gì" say "none", "nobody", "anything": statements.
   const indefinite = /(^|\s)(ai|gi|nao|dau)\s*[.!]*$/.test(f) && /(^|\s)(khong|chua|chang|bat ky|bat cu)\s/.test(f);
   const lower = sentence.toLowerCase();
-  const wh = hasMarks(sentence) ? WH_END.test(lower) || WH_START.test(lower) : WH_END_FOLDED.test(f) || WH_START_FOLDED.test(f) || /^(what|who|when|where|why|how)\s/.test(f);
+  const wh = hasMarks(sentence)
+    ? WH_END.test(lower) || WH_START.test(lower)
+    : WH_END_FOLDED.test(f) || WH_START_FOLDED.test(f) || /^(what|who|when|where|why|how)\s/.test(f);
   if (short && wh && !indefinite && !/\bAI\s*[.!]*$/.test(sentence)) return 'question';
   if (EN_QUESTION.test(sentence) && !/[.!]$/.test(sentence) && words.length <= 25) return 'question';
   if (GREETING.test(f) && words.length <= 12) return 'greeting';
@@ -89,7 +103,10 @@ export function splitClaims(text: string, maxClaims = 10): SplitResult {
 
 // Each written with tone marks and matched without them on text typed without marks.
 const LEADING = [
-  markedPattern('^(?:có phải (?:là )?(?:rằng )?|phải chăng (?:là )?|liệu (?:rằng )?|có đúng (?:là )?(?:rằng )?|có thật (?:là )?(?:rằng )?|thật sự (?:là )?)', 'iu'),
+  markedPattern(
+    '^(?:có phải (?:là )?(?:rằng )?|phải chăng (?:là )?|liệu (?:rằng )?|có đúng (?:là )?(?:rằng )?|có thật (?:là )?(?:rằng )?|thật sự (?:là )?)',
+    'iu',
+  ),
   markedPattern('^(?:is it true that|is it the case that|did you know that|is it correct that)\\s+', 'iu'),
 ];
 /** "X có phải là Y không?" asks whether X is Y; "X có đúng là đã … không?" whether X has …. */

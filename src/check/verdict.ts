@@ -34,7 +34,25 @@ export function featureVector(f: Features, chosen: { bestCoverage: number; artic
   ];
 }
 
-export const FEATURE_NAMES = ['bias', 'coverage', 'pairCoverage', 'substituted', 'inserted', 'longestGap', 'unmatchedFacts', 'matchedFacts', 'weakSigns', 'bestCoverage', 'claimLength', 'uncoveredWords', 'longestGapWords', 'maxUncoveredWeight', 'alignedCoverage', 'articleCoverage', 'impliedModality'];
+export const FEATURE_NAMES = [
+  'bias',
+  'coverage',
+  'pairCoverage',
+  'substituted',
+  'inserted',
+  'longestGap',
+  'unmatchedFacts',
+  'matchedFacts',
+  'weakSigns',
+  'bestCoverage',
+  'claimLength',
+  'uncoveredWords',
+  'longestGapWords',
+  'maxUncoveredWeight',
+  'alignedCoverage',
+  'articleCoverage',
+  'impliedModality',
+];
 
 /**
  * Weights per verdict (supported, contradicted, not-found; not-found is the reference at
@@ -49,9 +67,9 @@ export const FEATURE_NAMES = ['bias', 'coverage', 'pairCoverage', 'substituted',
  *     --distractors ../shared/data/baomoi/corpus.jsonl.gz --distractor-limit 5000
  */
 export const MODEL: number[][] = [
-  [-0.629, 0.518, -1.994, 1.095, -1.672, -1.039, -1.051, 0.020, -0.762, -0.808, 2.492, -0.504, -2.976, -1.779, 2.074, 0.892, 0.787], // supported
-  [1.388, 0.743, -2.181, 1.605, -2.308, -0.781, 0.282, 0.142, 0.074, -1.219, 0.830, -1.046, -2.338, -0.718, -0.466, 0.676, 1.549], // contradicted
-  [0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000], // not-found
+  [-0.629, 0.518, -1.994, 1.095, -1.672, -1.039, -1.051, 0.02, -0.762, -0.808, 2.492, -0.504, -2.976, -1.779, 2.074, 0.892, 0.787], // supported
+  [1.388, 0.743, -2.181, 1.605, -2.308, -0.781, 0.282, 0.142, 0.074, -1.219, 0.83, -1.046, -2.338, -0.718, -0.466, 0.676, 1.549], // contradicted
+  [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0], // not-found
 ];
 
 export function softmax(scores: number[]): number[] {

@@ -30,12 +30,14 @@ export async function runChat(engine: Engine, o: ChatOptions): Promise<void> {
   for await (const raw of rl) {
     const line = raw.trim();
     if (line === '/quit' || line === '/exit') break;
-    if (line === '/help') o.out('Gõ câu hỏi rồi Enter; câu hỏi tiếp theo được hiểu theo các câu trước ("Còn ngày nào?", "Ông ấy nói gì?"). /new bắt đầu cuộc trò chuyện mới. /source <articleId#pN> xem cả đoạn. /quit để thoát.');
+    if (line === '/help')
+      o.out(
+        'Gõ câu hỏi rồi Enter; câu hỏi tiếp theo được hiểu theo các câu trước ("Còn ngày nào?", "Ông ấy nói gì?"). /new bắt đầu cuộc trò chuyện mới. /source <articleId#pN> xem cả đoạn. /quit để thoát.',
+      );
     else if (line === '/new') {
       history = [];
       o.out('Đã bắt đầu cuộc trò chuyện mới.');
-    }
-    else if (line.startsWith('/source')) {
+    } else if (line.startsWith('/source')) {
       const id = line.slice(7).trim();
       const p = id ? await engine.source(id) : null;
       o.out(p ? renderSource(p) : `Không có đoạn "${id.slice(0, 80)}". Mã đoạn có dạng iec-thanh-vien-2024#p2.`);

@@ -117,13 +117,28 @@ export async function runDialogueEval(o: DialogueEvalOptions): Promise<DialogueE
     if (t === undefined) paragraphs.set(id, (t = norm((await engine.source(id))?.text ?? '')));
     return t;
   };
-  let turns = 0, followUps = 0, withFull = 0, asFull = 0, answerable = 0, ans = 0, ev1 = 0, withEvidence = 0, falseRefused = 0, unanswerable = 0, refused = 0;
-  let dateQuestions = 0, dateRight = 0;
+  let turns = 0,
+    followUps = 0,
+    withFull = 0,
+    asFull = 0,
+    answerable = 0,
+    ans = 0,
+    ev1 = 0,
+    withEvidence = 0,
+    falseRefused = 0,
+    unanswerable = 0,
+    refused = 0;
+  let dateQuestions = 0,
+    dateRight = 0;
   const misses: DialogueMiss[] = [];
   const latencies: number[] = [];
   let done = 0;
   for (const d of dialogues) {
-    now = d.now ? new Date(/T/.test(d.now) ? d.now : `${d.now}T12:00:00+07:00`) : o.now ? new Date(/T/.test(o.now) ? o.now : `${o.now}T12:00:00+07:00`) : new Date();
+    now = d.now
+      ? new Date(/T/.test(d.now) ? d.now : `${d.now}T12:00:00+07:00`)
+      : o.now
+        ? new Date(/T/.test(o.now) ? o.now : `${o.now}T12:00:00+07:00`)
+        : new Date();
     const history: Turn[] = [];
     for (const [i, t] of d.turns.entries()) {
       turns++;

@@ -115,8 +115,12 @@ function percentile(sorted: number[], p: number): number {
 
 /** SQuAD-style token F1 between a predicted and a gold answer (after normalisation). */
 export function tokenF1(predicted: string, gold: string): number {
-  const p = norm(predicted).split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
-  const g = norm(gold).split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
+  const p = norm(predicted)
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .filter(Boolean);
+  const g = norm(gold)
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .filter(Boolean);
   if (!p.length || !g.length) return 0;
   const counts = new Map<string, number>();
   for (const t of g) counts.set(t, (counts.get(t) ?? 0) + 1);
@@ -196,7 +200,15 @@ export async function runEval(o: EvalOptions): Promise<EvalResult> {
   const questions = loadQuestions(o.questions).slice(0, o.limit ?? Infinity);
   const engine = await openEvalEngine(o);
   const stats = engine.stats();
-  let r1 = 0, r5 = 0, r10 = 0, mrr = 0, ev1 = 0, ev5 = 0, ans = 0, refusedUnans = 0, refusedAns = 0;
+  let r1 = 0,
+    r5 = 0,
+    r10 = 0,
+    mrr = 0,
+    ev1 = 0,
+    ev5 = 0,
+    ans = 0,
+    refusedUnans = 0,
+    refusedAns = 0;
   let answerable = 0;
   let unanswerable = 0;
   let shortGiven = 0;
@@ -236,7 +248,9 @@ export async function runEval(o: EvalOptions): Promise<EvalResult> {
         r10++;
         mrr += 1 / (rank + 1);
       }
-      const passages = [...a.citations.map((c) => c.paragraphId), ...a.retrieved.map((r) => r.paragraphId)].filter((id, i, arr) => arr.indexOf(id) === i).slice(0, 5);
+      const passages = [...a.citations.map((c) => c.paragraphId), ...a.retrieved.map((r) => r.paragraphId)]
+        .filter((id, i, arr) => arr.indexOf(id) === i)
+        .slice(0, 5);
       const evidence = q.evidence.map(norm).filter(Boolean);
       if (evidence.length) {
         const texts = await Promise.all(passages.map(paragraph));
@@ -245,7 +259,12 @@ export async function runEval(o: EvalOptions): Promise<EvalResult> {
         if (hitAt >= 0) ev5++;
       }
       // Not the lines saying how a question was read ("Kiểm chứng nhận định: …"): they repeat its words.
-      const answerText = norm(a.text.split('\n').filter((l) => !isReadingLine(l)).join('\n'));
+      const answerText = norm(
+        a.text
+          .split('\n')
+          .filter((l) => !isReadingLine(l))
+          .join('\n'),
+      );
       hit = !a.refused && q.answer.some((x) => norm(x) && answerText.includes(norm(x)));
       if (hit) ans++;
       if (!a.refused && q.answer.length) {
@@ -299,7 +318,12 @@ export const claimSchema = z.object({
   articles: z.array(z.union([z.string(), z.number()]).transform((s) => String(s).toLowerCase())).default([]),
   evidence: z.array(z.string()).default([]),
   /** For a refuted claim: the kind of mismatch expected, and the source's words `stated` must contain (any one of them). */
-  mismatch: z.object({ kind: z.enum(['number', 'date', 'place', 'person', 'organisation', 'negation', 'modality', 'quantity', 'other']), stated: z.union([z.string(), z.array(z.string())]) }).optional(),
+  mismatch: z
+    .object({
+      kind: z.enum(['number', 'date', 'place', 'person', 'organisation', 'negation', 'modality', 'quantity', 'other']),
+      stated: z.union([z.string(), z.array(z.string())]),
+    })
+    .optional(),
 });
 export type EvalClaim = z.infer<typeof claimSchema>;
 export type ClaimLabel = EvalClaim['label'];
@@ -356,7 +380,10 @@ export async function runClaimEval(o: ClaimEvalOptions): Promise<ClaimEvalResult
   const { config, embedder } = await prepareEvalIndex(o);
   const engine = await createEngine({ config, autoIndex: false, embedder, logger: o.logger });
   const stats = engine.stats();
-  const confusion = Object.fromEntries(CLAIM_LABELS.map((g) => [g, Object.fromEntries(CLAIM_LABELS.map((p) => [p, 0]))])) as Record<ClaimLabel, Record<ClaimLabel, number>>;
+  const confusion = Object.fromEntries(CLAIM_LABELS.map((g) => [g, Object.fromEntries(CLAIM_LABELS.map((p) => [p, 0]))])) as Record<
+    ClaimLabel,
+    Record<ClaimLabel, number>
+  >;
   let strict = 0;
   let mismatchRight = 0;
   let mismatchExpected = 0;
@@ -385,7 +412,11 @@ export async function runClaimEval(o: ClaimEvalOptions): Promise<ClaimEvalResult
         mismatchExpected++;
         const words = (Array.isArray(c.mismatch.stated) ? c.mismatch.stated : [c.mismatch.stated]).map((w) => normalizeSpace(w));
         const kind = c.mismatch.kind;
-        if (r.verdict === 'contradicted' && r.claims.some((x) => x.mismatches.some((m) => m.kind === kind && words.some((w) => normalizeSpace(m.stated).includes(w))))) mismatchRight++;
+        if (
+          r.verdict === 'contradicted' &&
+          r.claims.some((x) => x.mismatches.some((m) => m.kind === kind && words.some((w) => normalizeSpace(m.stated).includes(w))))
+        )
+          mismatchRight++;
       }
       o.onClaim?.(c, r, predicted);
       o.onProgress?.(++done, claims.length);

@@ -14,7 +14,17 @@ import { runChat } from './chat.js';
 import { CLAIM_LABELS, claimSummaryLine, confusionLines, runClaimEval, runEval, summaryLine } from './eval.js';
 import { dialogueSummaryLines, runDialogueEval } from './eval-dialogues.js';
 import { progressBar } from './progress.js';
-import { renderAddReport, renderAnswer, renderCheck, renderFeedAdd, renderFeedList, renderFeedPoll, renderFeedbackReport, renderHits, renderSource } from './render.js';
+import {
+  renderAddReport,
+  renderAnswer,
+  renderCheck,
+  renderFeedAdd,
+  renderFeedList,
+  renderFeedPoll,
+  renderFeedbackReport,
+  renderHits,
+  renderSource,
+} from './render.js';
 import { openSqliteFeedbackStore } from '../feedback/sqlite-store.js';
 
 export const USAGE = `kiemchung: cited answers from the stored MOST articles
@@ -199,12 +209,10 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
         const embedder = await createEmbedder(config.embeddings, { config, logger });
         const backend = await openBackend({ config, embedder, logger });
         const bar = progressBar();
-        const r = await backend
-          .update({ corpus: config.corpus, rebuild: values.rebuild ?? false, onProgress: (p) => bar.update(p) })
-          .finally(async () => {
-            bar.end();
-            await backend.close();
-          });
+        const r = await backend.update({ corpus: config.corpus, rebuild: values.rebuild ?? false, onProgress: (p) => bar.update(p) }).finally(async () => {
+          bar.end();
+          await backend.close();
+        });
         if (r.notice) io.err(r.notice);
         for (const i of r.issues) io.err(`skipped ${i.path}: ${i.reason}`);
         const what = r.wrote ? `${r.added} added, ${r.changed} changed, ${r.removed} removed, ${r.unchanged} unchanged` : 'up to date';
@@ -325,7 +333,8 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
       }
       case 'eval': {
         if (values.dialogues) {
-          if (values.questions || values.claims || values['strip-marks']) throw new UsageError('--dialogues goes without --questions, --claims and --strip-marks');
+          if (values.questions || values.claims || values['strip-marks'])
+            throw new UsageError('--dialogues goes without --questions, --claims and --strip-marks');
           if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) throw new UsageError('--now must be a date YYYY-MM-DD or an ISO date-time');
           const limit = int(values.limit, 'limit');
           const dl = int(values['distractor-limit'], 'distractor-limit', 0);
@@ -365,14 +374,19 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
             cacheDir: path.join(path.dirname(path.resolve(config.indexDir)), 'eval'),
             config,
             logger,
-            ...(tty ? { onProgress: (d: number, t: number) => (d % 25 === 0 || d === t) && process.stderr.write(`\r${d}/${t} claims${d === t ? '\n' : ''}`) } : {}),
+            ...(tty
+              ? { onProgress: (d: number, t: number) => (d % 25 === 0 || d === t) && process.stderr.write(`\r${d}/${t} claims${d === t ? '\n' : ''}`) }
+              : {}),
           });
           if (values.json) io.out(JSON.stringify(r));
           else {
             io.out(`claims=${r.claims} articles=${r.articles} passages=${r.passages}`);
             for (const line of confusionLines(r)) io.out(line);
             for (const l of CLAIM_LABELS) io.out(`${l}: P=${r.labels[l].p.toFixed(1)} R=${r.labels[l].r.toFixed(1)} F1=${r.labels[l].f1.toFixed(1)}`);
-            if (r.mismatchesRight) io.out(`mismatches: ${r.mismatchesRight.right} of ${r.mismatchesRight.of} refuted claims contradicted with the expected kind and the source's words`);
+            if (r.mismatchesRight)
+              io.out(
+                `mismatches: ${r.mismatchesRight.right} of ${r.mismatchesRight.of} refuted claims contradicted with the expected kind and the source's words`,
+              );
             io.out(claimSummaryLine(r));
           }
           return 0;
@@ -388,7 +402,9 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
           cacheDir: path.join(path.dirname(path.resolve(config.indexDir)), 'eval'),
           config,
           logger,
-          ...(tty ? { onProgress: (d: number, t: number) => (d % 50 === 0 || d === t) && process.stderr.write(`\r${d}/${t} questions${d === t ? '\n' : ''}`) } : {}),
+          ...(tty
+            ? { onProgress: (d: number, t: number) => (d % 50 === 0 || d === t) && process.stderr.write(`\r${d}/${t} questions${d === t ? '\n' : ''}`) }
+            : {}),
         });
         if (values.json) io.out(JSON.stringify(r));
         else {

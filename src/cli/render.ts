@@ -109,7 +109,11 @@ export function renderFeedAdd(r: FeedAddResult): string {
   if (!r.ok) return `not added: ${r.reason}`;
   const lines = [`following ${r.feed.url}${r.feed.title ? ` (${r.feed.title})` : ''}: ${r.feed.kind ?? 'feed'}, ${r.items} items now`];
   if (r.discovered) lines.push(`  the page names this feed; it is followed instead of the page`);
-  lines.push(r.backfill > 0 ? `  the next poll adds the newest ${r.backfill}; later items are added as they appear` : '  items listed now count as seen; items that appear later are added by "kiemchung feed poll" or the running bot');
+  lines.push(
+    r.backfill > 0
+      ? `  the next poll adds the newest ${r.backfill}; later items are added as they appear`
+      : '  items listed now count as seen; items that appear later are added by "kiemchung feed poll" or the running bot',
+  );
   return lines.join('\n');
 }
 
@@ -117,7 +121,7 @@ export function renderFeedList(feeds: readonly FeedInfo[]): string {
   if (feeds.length === 0) return 'no feeds are followed (add one with "kiemchung feed add <url>")';
   return feeds
     .map((f) => {
-      const state = f.lastStatus === 'error' ? `failing (${f.failures} in a row): ${f.lastError ?? ''}` : f.lastStatus ?? 'not polled yet';
+      const state = f.lastStatus === 'error' ? `failing (${f.failures} in a row): ${f.lastError ?? ''}` : (f.lastStatus ?? 'not polled yet');
       return `${f.url}\n  ${f.title ?? '(no title)'} · ${f.kind ?? 'feed'} · ${f.items} items · since ${f.addedAt.slice(0, 10)}\n  last poll: ${f.lastPolledAt ?? 'never'} · ${state}${f.nextPollAt ? ` · next not before ${f.nextPollAt}` : ''}`;
     })
     .join('\n');
@@ -136,7 +140,8 @@ export function renderFeedPoll(r: FeedPollReport): string {
     const detail = [...counts].map(([k, v]) => `${v} ${k}`).join(', ');
     lines.push(`${f.feed}: ${f.status === 'not-modified' ? 'not modified' : `${f.newItems} new`}${detail ? ` (${detail})` : ''}`);
     for (const x of f.results) {
-      if (x.article && (x.status === 'added' || x.status === 'updated')) lines.push(`  ${x.status.padEnd(9)} ${x.article.articleId} · ${x.article.title} (${dateOf(x.article.date)})`);
+      if (x.article && (x.status === 'added' || x.status === 'updated'))
+        lines.push(`  ${x.status.padEnd(9)} ${x.article.articleId} · ${x.article.title} (${dateOf(x.article.date)})`);
       else if (x.status === 'failed' || x.status === 'refused') lines.push(`  ${x.status.padEnd(9)} ${x.reason ?? x.url}`);
     }
     if (f.index) lines.push(`  indexed: ${f.index.added} added, ${f.index.changed} changed in ${(f.index.ms / 1000).toFixed(2)} s`);
@@ -158,7 +163,9 @@ export function renderFeedbackReport(r: FeedbackReport): string {
   }
   lines.push('', 'Worst-rated questions (most 👎 over 👍 first):');
   r.worst.forEach((w, i) => {
-    lines.push(`${i + 1}. ${w.down} 👎 ${w.up} 👍  “${clip(w.question, 200)}”${w.refused ? '  (refused)' : ''}  last ${w.lastAt.slice(0, 16).replace('T', ' ')}`);
+    lines.push(
+      `${i + 1}. ${w.down} 👎 ${w.up} 👍  “${clip(w.question, 200)}”${w.refused ? '  (refused)' : ''}  last ${w.lastAt.slice(0, 16).replace('T', ' ')}`,
+    );
     if (w.understood && w.understood !== w.question) lines.push(`   read as: ${clip(w.understood, 200)}`);
     for (const c of w.citations) lines.push(`   cited ${c.paragraphId}: “${clip(c.quote, 160)}”`);
     for (const c of w.comments) lines.push(`   why: ${clip(c, 300)}`);

@@ -37,7 +37,10 @@ const E = '(?![\\p{L}\\p{M}\\p{N}])';
 const NOUN_VI = '(?:bài viết|bài báo|bài|bản tin|tin tức|tin bài|tin)';
 const NOUN_EN = '(?:articles?|stories|story|news|reports?|pieces?|items?|posts?)';
 
-const COUNT = markedPattern(`${B}(?:bao nhiêu|mấy)\\s+${NOUN_VI}${E}|${B}how many\\s+${NOUN_EN}${E}|${B}number of\\s+${NOUN_EN}${E}|${B}số (?:lượng )?${NOUN_VI}${E}`, 'u');
+const COUNT = markedPattern(
+  `${B}(?:bao nhiêu|mấy)\\s+${NOUN_VI}${E}|${B}how many\\s+${NOUN_EN}${E}|${B}number of\\s+${NOUN_EN}${E}|${B}số (?:lượng )?${NOUN_VI}${E}`,
+  'u',
+);
 const LIST = markedPattern(
   [
     `${B}(?:liệt kê|danh sách|kể tên|cho (?:tôi |mình |em )?xem|xem|tìm)\\s+(?:(?:tất cả\\s+)?(?:các|những)\\s+)?${NOUN_VI}${E}`,
@@ -64,10 +67,19 @@ const ABOUT_WHAT = markedPattern(
   'u',
 );
 // With a period: "Tháng 8/2023 có sự kiện hợp tác đo lường nào?", "What events were there in 2024?"
-const EVENTS = markedPattern(`^(?:có\\s+)?(?:những\\s+|các\\s+)?(?:sự kiện|hoạt động)\\s+(.+?\\s+)?nào(?:\\s+không)?$|^(?:what|which)\\s+(?:events|activities)(?:\\s+(?:about|on|in)\\s+(.+?))?(?:\\s+(?:were there|took place|happened))?$`, 'u');
-const TOPIC = markedPattern(`${B}(?:nói về|viết về|đề cập (?:đến|tới)|nhắc (?:đến|tới)|liên quan (?:đến|tới)|về|mentioning|mention|about|on|regarding|concerning|related to)\\s+(.+)$`, 'u');
+const EVENTS = markedPattern(
+  `^(?:có\\s+)?(?:những\\s+|các\\s+)?(?:sự kiện|hoạt động)\\s+(.+?\\s+)?nào(?:\\s+không)?$|^(?:what|which)\\s+(?:events|activities)(?:\\s+(?:about|on|in)\\s+(.+?))?(?:\\s+(?:were there|took place|happened))?$`,
+  'u',
+);
+const TOPIC = markedPattern(
+  `${B}(?:nói về|viết về|đề cập (?:đến|tới)|nhắc (?:đến|tới)|liên quan (?:đến|tới)|về|mentioning|mention|about|on|regarding|concerning|related to)\\s+(.+)$`,
+  'u',
+);
 const NOT_TOPIC = markedPattern(`^(?:gì|cái gì|điều gì|chuyện gì|nội dung gì|vấn đề gì|what)$`, 'u');
-const TRAILING = markedPattern(`(?:\\s+(?:là|nói|viết|có|được|đăng|trong kho|đã lưu|in the collection|stored|are there|is there|there|vậy|thế|ạ|nhỉ|không|do you have|have you got))+\\s*$`, 'u');
+const TRAILING = markedPattern(
+  `(?:\\s+(?:là|nói|viết|có|được|đăng|trong kho|đã lưu|in the collection|stored|are there|is there|there|vậy|thế|ạ|nhỉ|không|do you have|have you got))+\\s*$`,
+  'u',
+);
 
 function hayOf(q: string): string {
   return hasMarks(q) ? q.toLowerCase() : fold(q);
@@ -78,7 +90,9 @@ function hayOf(q: string): string {
  * what kind of answer: a count, a list, or the newest or oldest article when `order` says so.
  */
 export function readCollectionQuestion(rest: string, order: 'latest' | 'earliest' | 'recent' | undefined, hadPeriod: boolean): CollectionQuestion | null {
-  const q = normalizeSpace(rest).replace(/[?!.…]+$/u, '').trim();
+  const q = normalizeSpace(rest)
+    .replace(/[?!.…]+$/u, '')
+    .trim();
   const hay = hayOf(q);
   let kind: CollectionQuestion['kind'] | null = null;
   if (COUNT.forText(q).test(hay)) kind = 'count';
@@ -228,7 +242,9 @@ export async function answerCollection(input: CollectionInput): Promise<Collecti
     const withLead = listed.length <= 3;
     listed.forEach((a, i) => {
       const m = markerOf(a);
-      lines.push(`${i + 1}. ${a.title} (${lang === 'en' ? longDate(a.date) : dmy(a.date)}${a.dateKind === 'event' ? t.eventMark : ''})${m && !withLead ? ` [${m}]` : ''}`);
+      lines.push(
+        `${i + 1}. ${a.title} (${lang === 'en' ? longDate(a.date) : dmy(a.date)}${a.dateKind === 'event' ? t.eventMark : ''})${m && !withLead ? ` [${m}]` : ''}`,
+      );
       const c = citations.find((x) => x.articleId === a.articleId);
       if (withLead && c) lines.push(`   “${c.quote}” [${c.marker}]`);
     });
@@ -256,7 +272,9 @@ const TEXTS: Record<
 > = {
   vi: {
     scope: (topic, _text, from, to) =>
-      [topic ? `về “${topic}”` : '', from && to ? `từ ${dmy(from)} đến ${dmy(to)}` : from ? `từ ${dmy(from)}` : to ? `đến ${dmy(to)}` : ''].filter(Boolean).join(', '),
+      [topic ? `về “${topic}”` : '', from && to ? `từ ${dmy(from)} đến ${dmy(to)}` : from ? `từ ${dmy(from)}` : to ? `đến ${dmy(to)}` : '']
+        .filter(Boolean)
+        .join(', '),
     none: (scope) => `Không có bài viết nào${scope ? ` ${scope}` : ''} trong các bài đã lưu.`,
     single: (latest, scope, title, date, event) =>
       `Bài ${latest ? 'mới nhất' : 'cũ nhất'}${scope ? ` ${scope}` : ''} là bài ngày ${date}${event ? ' (ngày diễn ra sự kiện; bài không ghi ngày đăng)' : ''}: “${title}”.`,
@@ -268,7 +286,12 @@ const TEXTS: Record<
   },
   en: {
     scope: (topic, _text, from, to) =>
-      [topic ? `about “${topic}”` : '', from && to ? `from ${longDate(from)} to ${longDate(to)}` : from ? `since ${longDate(from)}` : to ? `up to ${longDate(to)}` : ''].filter(Boolean).join(', '),
+      [
+        topic ? `about “${topic}”` : '',
+        from && to ? `from ${longDate(from)} to ${longDate(to)}` : from ? `since ${longDate(from)}` : to ? `up to ${longDate(to)}` : '',
+      ]
+        .filter(Boolean)
+        .join(', '),
     none: (scope) => `No stored article${scope ? ` ${scope}` : ''}.`,
     single: (latest, scope, title, date, event) =>
       `The ${latest ? 'latest' : 'earliest'} article${scope ? ` ${scope}` : ''} is dated ${date}${event ? ' (the date of the event; its publication date is not recorded)' : ''}: “${title}”.`,

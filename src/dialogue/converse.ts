@@ -45,11 +45,13 @@ const HISTORY_TURNS = 3;
 
 function periodWords(p: Pick<AnswerPeriod, 'from' | 'to'>, lang: Lang): string {
   if (lang === 'en') {
-    if (p.from && p.to) return p.from === p.to ? `articles of ${formatDate(p.from, lang)}` : `articles from ${formatDate(p.from, lang)} to ${formatDate(p.to, lang)}`;
+    if (p.from && p.to)
+      return p.from === p.to ? `articles of ${formatDate(p.from, lang)}` : `articles from ${formatDate(p.from, lang)} to ${formatDate(p.to, lang)}`;
     if (p.from) return `articles since ${formatDate(p.from, lang)}`;
     return p.to ? `articles up to ${formatDate(p.to, lang)}` : '';
   }
-  if (p.from && p.to) return p.from === p.to ? `các bài ngày ${formatDate(p.from, 'vi')}` : `các bài từ ${formatDate(p.from, 'vi')} đến ${formatDate(p.to, 'vi')}`;
+  if (p.from && p.to)
+    return p.from === p.to ? `các bài ngày ${formatDate(p.from, 'vi')}` : `các bài từ ${formatDate(p.from, 'vi')} đến ${formatDate(p.to, 'vi')}`;
   if (p.from) return `các bài từ ${formatDate(p.from, 'vi')}`;
   return p.to ? `các bài đến ${formatDate(p.to, 'vi')}` : '';
 }
@@ -249,10 +251,22 @@ export async function askInContext(question: string, options: AskOptions, deps: 
       const asked = core === understood ? outside : await deps.answer(understood, whole);
       return finish(asked.refused ? outside : asked);
     }
-    const closest = [...new Map(outside.citations.map((c) => [c.articleId, { articleId: c.articleId, title: c.title, date: c.date, dateKind: c.dateKind, source: c.source, ...(c.url ? { url: c.url } : {}), score: 1 }])).values()];
+    const closest = [
+      ...new Map(
+        outside.citations.map((c) => [
+          c.articleId,
+          { articleId: c.articleId, title: c.title, date: c.date, dateKind: c.dateKind, source: c.source, ...(c.url ? { url: c.url } : {}), score: 1 },
+        ]),
+      ).values(),
+    ];
     // Not a verdict any more: the answer is that the period does not hold it.
     const { verdict: _notInPeriod, ...refusal } = a;
-    return finish({ ...refusal, reason: 'not-in-filter', text: REFUSED_IN_PERIOD[lang](periodWords(period, lang)), closest: closest.length ? closest : a.closest });
+    return finish({
+      ...refusal,
+      reason: 'not-in-filter',
+      text: REFUSED_IN_PERIOD[lang](periodWords(period, lang)),
+      closest: closest.length ? closest : a.closest,
+    });
   }
   return finish(a);
 }

@@ -38,48 +38,222 @@ const ROMAN = /^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$/;
 
 /** Titles that come before a person's name (marked forms; matched folded too). */
 const TITLES = [
-  'Phó Thủ tướng', 'Thủ tướng', 'Phó Chủ tịch', 'Chủ tịch', 'Bộ trưởng', 'Thứ trưởng', 'Tổng Thư ký', 'Tổng thư ký', 'Phó Tổng Giám đốc',
-  'Tổng Giám đốc', 'Phó Giám đốc', 'Giám đốc', 'Phó Viện trưởng', 'Viện trưởng', 'Cục trưởng', 'Vụ trưởng', 'Tổng cục trưởng', 'Đại sứ',
-  'Giáo sư', 'Tiến sĩ', 'GS.TS.', 'PGS.TS.', 'GS.', 'PGS.', 'TS.', 'ThS.', 'Trưởng đoàn', 'Người phát ngôn', 'Chánh Văn phòng', 'Phó Trưởng',
-  'Trưởng', 'Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Mr', 'Mrs', 'Ms', 'Dr', 'Professor', 'Minister', 'Deputy Minister', 'Vice Minister', 'Secretary-General', 'Secretary General', 'General Secretary', 'President', 'Director',
+  'Phó Thủ tướng',
+  'Thủ tướng',
+  'Phó Chủ tịch',
+  'Chủ tịch',
+  'Bộ trưởng',
+  'Thứ trưởng',
+  'Tổng Thư ký',
+  'Tổng thư ký',
+  'Phó Tổng Giám đốc',
+  'Tổng Giám đốc',
+  'Phó Giám đốc',
+  'Giám đốc',
+  'Phó Viện trưởng',
+  'Viện trưởng',
+  'Cục trưởng',
+  'Vụ trưởng',
+  'Tổng cục trưởng',
+  'Đại sứ',
+  'Giáo sư',
+  'Tiến sĩ',
+  'GS.TS.',
+  'PGS.TS.',
+  'GS.',
+  'PGS.',
+  'TS.',
+  'ThS.',
+  'Trưởng đoàn',
+  'Người phát ngôn',
+  'Chánh Văn phòng',
+  'Phó Trưởng',
+  'Trưởng',
+  'Mr.',
+  'Mrs.',
+  'Ms.',
+  'Dr.',
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Dr',
+  'Professor',
+  'Minister',
+  'Deputy Minister',
+  'Vice Minister',
+  'Secretary-General',
+  'Secretary General',
+  'General Secretary',
+  'President',
+  'Director',
 ];
-const HONORIFICS: Record<string, 'male' | 'female' | undefined> = { ông: 'male', bà: 'female', anh: 'male', chị: 'female', ngài: undefined, mr: 'male', mrs: 'female', ms: 'female' };
+const HONORIFICS: Record<string, 'male' | 'female' | undefined> = {
+  ông: 'male',
+  bà: 'female',
+  anh: 'male',
+  chị: 'female',
+  ngài: undefined,
+  mr: 'male',
+  mrs: 'female',
+  ms: 'female',
+};
 
 /** Common Vietnamese family names: a capitalised run that starts with one is a person. */
 const SURNAMES = new Set(
-  'Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Trịnh Trương Lâm Mai Tạ Cao Hà Lương Vương Tô Chu Tăng Quách Thái Kiều Triệu Lưu Đào Văn Khúc Thân Lại Hứa La Tôn Giang Mạc Diệp Phùng Quan Âu Doãn Khổng'.split(' '),
+  'Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Trịnh Trương Lâm Mai Tạ Cao Hà Lương Vương Tô Chu Tăng Quách Thái Kiều Triệu Lưu Đào Văn Khúc Thân Lại Hứa La Tôn Giang Mạc Diệp Phùng Quan Âu Doãn Khổng'.split(
+    ' ',
+  ),
 );
 const SURNAMES_FOLDED = new Set([...SURNAMES].map(fold));
 /** Capitalised English words of this domain that are not names ("Vice Minister", "General Secretary"). */
 const EN_NOT_NAME = new Set(
-  'vietnam viet nam vietnamese ministry science technology general secretary vice deputy minister institute metrology commission international electrotechnical conference symposium lancang mekong china chinese beijing hanoi ha noi thailand laos cambodia myanmar belt road initiative law standards standard what who when where which why how did does do is was the a an and of in on at for with about national technical regulations committee'.split(' '),
+  'vietnam viet nam vietnamese ministry science technology general secretary vice deputy minister institute metrology commission international electrotechnical conference symposium lancang mekong china chinese beijing hanoi ha noi thailand laos cambodia myanmar belt road initiative law standards standard what who when where which why how did does do is was the a an and of in on at for with about national technical regulations committee'.split(
+    ' ',
+  ),
 );
 const SENTENCE_START = /(?:^|[.!?]\s*)$/u;
 /** Capitalised words that begin an organisation, a place or a title rather than a name. */
 const NOT_NAME_START = new Set(
-  'Bộ Viện Ủy Uỷ Hội Tổng Thứ Phó Chủ Cục Vụ Sở Trung Trường Đại Công Tập Quỹ Ngân Liên Văn Ban Tổ Hiệp Việt Hà Thành Bắc Nam Đông Tây Thái Lào Campuchia Myanmar Trung Nhật Hàn Hoa Anh Pháp Đức Nga Ấn Châu Quốc Sáng Chương Luật Tiêu Quy Biên Lễ Nghị Thông Khoa Kỹ Điện Đo Năm Tháng Ngày Thứ Theo Tại Trong Ngoài Với Và Các Những Một Hai Ông Bà Anh Chị'.split(' '),
+  'Bộ Viện Ủy Uỷ Hội Tổng Thứ Phó Chủ Cục Vụ Sở Trung Trường Đại Công Tập Quỹ Ngân Liên Văn Ban Tổ Hiệp Việt Hà Thành Bắc Nam Đông Tây Thái Lào Campuchia Myanmar Trung Nhật Hàn Hoa Anh Pháp Đức Nga Ấn Châu Quốc Sáng Chương Luật Tiêu Quy Biên Lễ Nghị Thông Khoa Kỹ Điện Đo Năm Tháng Ngày Thứ Theo Tại Trong Ngoài Với Và Các Những Một Hai Ông Bà Anh Chị'.split(
+    ' ',
+  ),
 );
 
 /** Head nouns of named things a follow-up can call "X này"/"X đó" (folded, longest first). */
 const THING_HEADS = [
-  'hoi nghi', 'hoi thao', 'dien dan', 'buoi lam viec', 'buoi tiep', 'buoi gap', 'cuoc hop', 'cuoc gap', 'cuoc lam viec', 'chuyen tham', 'chuyen cong tac',
-  'le ky ket', 'le ky', 'phien hop', 'ky hop', 'su kien', 'sang kien', 'chuong trinh', 'bien ban', 'hiep dinh', 'thoa thuan', 'ban ghi nho', 'luat', 'du an',
-  'ke hoach', 'de an', 'chien luoc', 'quy chuan', 'tieu chuan', 'giai doan', 'hop tac',
+  'hoi nghi',
+  'hoi thao',
+  'dien dan',
+  'buoi lam viec',
+  'buoi tiep',
+  'buoi gap',
+  'cuoc hop',
+  'cuoc gap',
+  'cuoc lam viec',
+  'chuyen tham',
+  'chuyen cong tac',
+  'le ky ket',
+  'le ky',
+  'phien hop',
+  'ky hop',
+  'su kien',
+  'sang kien',
+  'chuong trinh',
+  'bien ban',
+  'hiep dinh',
+  'thoa thuan',
+  'ban ghi nho',
+  'luat',
+  'du an',
+  'ke hoach',
+  'de an',
+  'chien luoc',
+  'quy chuan',
+  'tieu chuan',
+  'giai doan',
+  'hop tac',
 ];
-const EVENT_HEADS = new Set(['hoi nghi', 'hoi thao', 'dien dan', 'buoi lam viec', 'buoi tiep', 'buoi gap', 'cuoc hop', 'cuoc gap', 'cuoc lam viec', 'chuyen tham', 'chuyen cong tac', 'le ky ket', 'le ky', 'phien hop', 'ky hop', 'su kien']);
+const EVENT_HEADS = new Set([
+  'hoi nghi',
+  'hoi thao',
+  'dien dan',
+  'buoi lam viec',
+  'buoi tiep',
+  'buoi gap',
+  'cuoc hop',
+  'cuoc gap',
+  'cuoc lam viec',
+  'chuyen tham',
+  'chuyen cong tac',
+  'le ky ket',
+  'le ky',
+  'phien hop',
+  'ky hop',
+  'su kien',
+]);
 
 /** Head nouns of organisations (folded). */
 const ORG_HEADS = [
-  'uy ban', 'to chuc', 'hiep hoi', 'trung tam', 'tong cuc', 'cuc', 'bo', 'vien', 'so', 'truong', 'dai hoc', 'cong ty', 'tap doan', 'quy', 'ngan hang', 'lien minh',
-  'hoi dong', 'van phong', 'vu', 'co quan',
+  'uy ban',
+  'to chuc',
+  'hiep hoi',
+  'trung tam',
+  'tong cuc',
+  'cuc',
+  'bo',
+  'vien',
+  'so',
+  'truong',
+  'dai hoc',
+  'cong ty',
+  'tap doan',
+  'quy',
+  'ngan hang',
+  'lien minh',
+  'hoi dong',
+  'van phong',
+  'vu',
+  'co quan',
 ];
 
 /** Lower-case words that may continue a named thing ("Hội nghị chuyên đề … lần thứ 4"). */
 const MODIFIERS = new Set(
-  ['chuyen de', 'lan', 'thu', 'hop tac', 'cap cao', 'quoc te', 'khu vuc', 'thuong nien', 'song phuong', 'da phuong', 'toan the', 'bo truong', 'ky thuat', 'va', 'giua', 've', 'do luong', 'tieu chuan', 'lam viec', 'tiep', 'gap', 'ky ket', 'hanh dong', 'chinh thuc', 'quoc gia']
-    .flatMap((s) => s.split(' ')),
+  [
+    'chuyen de',
+    'lan',
+    'thu',
+    'hop tac',
+    'cap cao',
+    'quoc te',
+    'khu vuc',
+    'thuong nien',
+    'song phuong',
+    'da phuong',
+    'toan the',
+    'bo truong',
+    'ky thuat',
+    'va',
+    'giua',
+    've',
+    'do luong',
+    'tieu chuan',
+    'lam viec',
+    'tiep',
+    'gap',
+    'ky ket',
+    'hanh dong',
+    'chinh thuc',
+    'quoc gia',
+  ].flatMap((s) => s.split(' ')),
 );
-const STOP_AFTER = new Set(['duoc', 'da', 'se', 'dang', 'to', 'dien', 'co', 'la', 'o', 'tai', 'khi', 'nao', 'gi', 'ai', 'dau', 'bao', 'nhu', 'thi', 'vao', 'noi', 'cho', 'cua', 'voi', 'ngay', 'nam', 'thang']);
+const STOP_AFTER = new Set([
+  'duoc',
+  'da',
+  'se',
+  'dang',
+  'to',
+  'dien',
+  'co',
+  'la',
+  'o',
+  'tai',
+  'khi',
+  'nao',
+  'gi',
+  'ai',
+  'dau',
+  'bao',
+  'nhu',
+  'thi',
+  'vao',
+  'noi',
+  'cho',
+  'cua',
+  'voi',
+  'ngay',
+  'nam',
+  'thang',
+]);
 
 interface Tok {
   text: string;
@@ -93,7 +267,7 @@ interface Tok {
 function tokens(text: string): Tok[] {
   const out: Tok[] = [];
   const re = /[\p{L}\p{M}\p{N}&]+(?:[.'’-][\p{L}\p{M}\p{N}&]+)*\.?/gu;
-  for (let m: RegExpExecArray | null; (m = re.exec(text)); ) {
+  for (let m: RegExpExecArray | null; (m = re.exec(text));) {
     let w = m[0];
     // A final dot belongs to an abbreviation ("TS.") only; else it ends the sentence.
     if (w.endsWith('.') && !/^(?:GS|PGS|TS|ThS|Mr|Mrs|Ms|Dr|GS\.TS|PGS\.TS)\.$/.test(w)) w = w.slice(0, -1);
@@ -108,7 +282,8 @@ function tokens(text: string): Tok[] {
 }
 
 const isCap = (t: Tok) => CAP_WORD.test(t.text);
-const isAcronym = (t: Tok) => /^\p{Lu}[\p{Lu}\d]*(?:&\p{Lu}+)?[\p{Lu}\d]*$/u.test(t.text) && t.text.length >= 2 && !ROMAN.test(t.text) && /\p{Lu}.*\p{Lu}|\p{Lu}\d/u.test(t.text);
+const isAcronym = (t: Tok) =>
+  /^\p{Lu}[\p{Lu}\d]*(?:&\p{Lu}+)?[\p{Lu}\d]*$/u.test(t.text) && t.text.length >= 2 && !ROMAN.test(t.text) && /\p{Lu}.*\p{Lu}|\p{Lu}\d/u.test(t.text);
 
 /** Index of the first token of a phrase (folded words) that starts at token `i`, or -1. */
 function matchPhrase(toks: Tok[], i: number, phrases: readonly string[]): string | null {
@@ -143,7 +318,8 @@ function people(text: string, toks: Tok[]): Entity[] {
       if (h && k === i - 1) honorific = h;
       for (let n = 4; n >= 1 && !title; n--) {
         const phrase = toks.slice(Math.max(0, k - n + 1), k + 1);
-        if (phrase.length === n && titles.includes(phrase.map((x) => x.folded).join(' '))) title = text.slice((phrase[0] as Tok).start, (phrase[n - 1] as Tok).end);
+        if (phrase.length === n && titles.includes(phrase.map((x) => x.folded).join(' ')))
+          title = text.slice((phrase[0] as Tok).start, (phrase[n - 1] as Tok).end);
       }
       if (title || honorific) break;
     }
@@ -155,7 +331,8 @@ function people(text: string, toks: Tok[]): Entity[] {
       continue;
     }
     const surname = SURNAMES_FOLDED.has(first.folded) && (marked ? SURNAMES.has(first.text) : true);
-    const foreign = !marked && run.every((w) => !EN_NOT_NAME.has(w.folded) && !NOT_NAME_FOLDED.has(w.folded)) && i > 0 && !SENTENCE_START.test(text.slice(0, first.start));
+    const foreign =
+      !marked && run.every((w) => !EN_NOT_NAME.has(w.folded) && !NOT_NAME_FOLDED.has(w.folded)) && i > 0 && !SENTENCE_START.test(text.slice(0, first.start));
     if (!surname && !title && !honorific && !foreign) continue;
     if (!surname && NOT_NAME_START.has(first.text)) continue;
     const name = text.slice(first.start, (run[run.length - 1] as Tok).end);
@@ -203,14 +380,27 @@ function roles(text: string, toks: Tok[]): Entity[] {
     // A name right after the role is the person ("Thứ trưởng Bộ KH&CN Lê Xuân Định").
     const after = toks[toks.indexOf(lastOfRole) + 1];
     if (after && !lastOfRole.after && isCap(after)) continue;
-    out.push({ kind: 'person', role: true, text: text.slice((toks[i] as Tok).start, end), title: text.slice((toks[i] as Tok).start, last.end), start: (toks[i] as Tok).start });
+    out.push({
+      kind: 'person',
+      role: true,
+      text: text.slice((toks[i] as Tok).start, end),
+      title: text.slice((toks[i] as Tok).start, last.end),
+      start: (toks[i] as Tok).start,
+    });
     i += n - 1;
   }
-  const en = /(?<![\p{L}])(?:the\s+)?(?:([A-Z][A-Z&]+)\s+)?(General Secretary|Secretary[- ]General|Vice Minister|Deputy Minister|Minister|President|Director[- ]General|Director|Chairman|Chairwoman)(?:\s+of\s+the\s+([A-Z][A-Z&]+|[A-Z][\w]+(?:\s+[A-Z][\w]+)*))?(?![\p{L}])/gu;
-  for (let m: RegExpExecArray | null; (m = en.exec(text)); ) {
+  const en =
+    /(?<![\p{L}])(?:the\s+)?(?:([A-Z][A-Z&]+)\s+)?(General Secretary|Secretary[- ]General|Vice Minister|Deputy Minister|Minister|President|Director[- ]General|Director|Chairman|Chairwoman)(?:\s+of\s+the\s+([A-Z][A-Z&]+|[A-Z][\w]+(?:\s+[A-Z][\w]+)*))?(?![\p{L}])/gu;
+  for (let m: RegExpExecArray | null; (m = en.exec(text));) {
     const after = text.slice(m.index + m[0].length);
     if (/^\s+[A-Z][a-z]+\s+[A-Z]/.test(after)) continue;
-    out.push({ kind: 'person', role: true, text: m[0].replace(/^the\s+/i, ''), title: m[2] as string, start: m.index + (m[0].match(/^the\s+/i)?.[0].length ?? 0) });
+    out.push({
+      kind: 'person',
+      role: true,
+      text: m[0].replace(/^the\s+/i, ''),
+      title: m[2] as string,
+      start: m.index + (m[0].match(/^the\s+/i)?.[0].length ?? 0),
+    });
   }
   return out;
 }
@@ -218,8 +408,9 @@ function roles(text: string, toks: Tok[]): Entity[] {
 /** English named events: "the 4th LMC symposium", "the IEC meeting", "the Lancang-Mekong conference". */
 function englishEvents(text: string): Entity[] {
   const out: Entity[] = [];
-  const re = /(?<![\p{L}])(?:the\s+)?((?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth)\s+)?(?:[A-Z][\w&-]*\s+){1,4}(?:[a-z][\w-]*\s+){0,2}(symposium|conference|meeting|summit|forum|workshop|session|talks|visit))(?![\p{L}])/gu;
-  for (let m: RegExpExecArray | null; (m = re.exec(text)); ) {
+  const re =
+    /(?<![\p{L}])(?:the\s+)?((?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth)\s+)?(?:[A-Z][\w&-]*\s+){1,4}(?:[a-z][\w-]*\s+){0,2}(symposium|conference|meeting|summit|forum|workshop|session|talks|visit))(?![\p{L}])/gu;
+  for (let m: RegExpExecArray | null; (m = re.exec(text));) {
     const phrase = m[0];
     if (/^(?:What|When|Where|Who|Which|How|Why|Did|Does|Is|Was)\s/.test(phrase)) continue;
     out.push({ kind: 'event', text: phrase, head: (m[2] as string).toLowerCase(), start: m.index });
@@ -311,7 +502,7 @@ function things(text: string, toks: Tok[]): Entity[] {
 function acronyms(text: string): Entity[] {
   const out: Entity[] = [];
   ACRONYM_RE.lastIndex = 0;
-  for (let m: RegExpExecArray | null; (m = ACRONYM_RE.exec(text)); ) {
+  for (let m: RegExpExecArray | null; (m = ACRONYM_RE.exec(text));) {
     const a = m[1] as string;
     if (a.length < 2 || ROMAN.test(a) || !/\p{Lu}.*\p{Lu}|\p{Lu}\d/u.test(a)) continue;
     out.push({ kind: 'org', text: a, start: m.index });
@@ -319,13 +510,16 @@ function acronyms(text: string): Entity[] {
   return out;
 }
 
-const PLACE_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:tại|tai|ở|đến|den|tới|in|at|to)\\s+((?:(?:thành phố|thủ đô|tỉnh|city of)\\s+)?${CAP}(?:[ -]+${CAP}){0,3}(?:\\s+-\\s+${CAP}(?:\\s+${CAP}){0,2})?)`, 'gu');
+const PLACE_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:tại|tai|ở|đến|den|tới|in|at|to)\\s+((?:(?:thành phố|thủ đô|tỉnh|city of)\\s+)?${CAP}(?:[ -]+${CAP}){0,3}(?:\\s+-\\s+${CAP}(?:\\s+${CAP}){0,2})?)`,
+  'gu',
+);
 const NOT_PLACE = new Set(['Hội', 'Bộ', 'Viện', 'Ủy', 'Lễ', 'Buổi', 'Phiên', 'Kỳ', 'Diễn', 'The', 'Thời', 'Đây', 'Đó']);
 
 function places(text: string): Entity[] {
   const out: Entity[] = [];
   PLACE_RE.lastIndex = 0;
-  for (let m: RegExpExecArray | null; (m = PLACE_RE.exec(text)); ) {
+  for (let m: RegExpExecArray | null; (m = PLACE_RE.exec(text));) {
     const p = m[1] as string;
     const first = p.replace(/^(?:thành phố|thủ đô|tỉnh|city of)\s+/, '').split(/[ -]/)[0] ?? '';
     if (NOT_PLACE.has(first)) continue;
@@ -350,4 +544,3 @@ export function findEntities(input: string): Entity[] {
     .filter((e, i, all) => all.findIndex((o) => o.kind === e.kind && o.text === e.text && o.start === e.start) === i)
     .sort((a, b) => a.start - b.start || b.text.length - a.text.length);
 }
-

@@ -63,12 +63,61 @@ interface Ref {
 const B = '(?<![\\p{L}\\p{M}\\p{N}])';
 const E = '(?![\\p{L}\\p{M}\\p{N}])';
 
-const ORG_NOUNS = ['tổ chức', 'cơ quan', 'bộ', 'viện', 'ủy ban', 'uỷ ban', 'hiệp hội', 'trung tâm', 'cục', 'tổng cục', 'liên minh', 'hội đồng', 'đối tác', 'phía', 'bên'];
-const EVENT_NOUNS = [
-  'hội nghị', 'hội thảo', 'diễn đàn', 'sự kiện', 'buổi làm việc', 'buổi tiếp', 'buổi gặp', 'buổi', 'cuộc họp', 'cuộc gặp', 'cuộc làm việc', 'chuyến thăm',
-  'chuyến công tác', 'lễ ký kết', 'lễ ký', 'phiên họp', 'kỳ họp',
+const ORG_NOUNS = [
+  'tổ chức',
+  'cơ quan',
+  'bộ',
+  'viện',
+  'ủy ban',
+  'uỷ ban',
+  'hiệp hội',
+  'trung tâm',
+  'cục',
+  'tổng cục',
+  'liên minh',
+  'hội đồng',
+  'đối tác',
+  'phía',
+  'bên',
 ];
-const THING_NOUNS = ['sáng kiến', 'chương trình', 'biên bản', 'hiệp định', 'thỏa thuận', 'thoả thuận', 'bản ghi nhớ', 'luật', 'dự án', 'kế hoạch', 'đề án', 'chiến lược', 'giai đoạn', 'văn bản', 'tiêu chuẩn', 'quy chuẩn', 'lĩnh vực'];
+const EVENT_NOUNS = [
+  'hội nghị',
+  'hội thảo',
+  'diễn đàn',
+  'sự kiện',
+  'buổi làm việc',
+  'buổi tiếp',
+  'buổi gặp',
+  'buổi',
+  'cuộc họp',
+  'cuộc gặp',
+  'cuộc làm việc',
+  'chuyến thăm',
+  'chuyến công tác',
+  'lễ ký kết',
+  'lễ ký',
+  'phiên họp',
+  'kỳ họp',
+];
+const THING_NOUNS = [
+  'sáng kiến',
+  'chương trình',
+  'biên bản',
+  'hiệp định',
+  'thỏa thuận',
+  'thoả thuận',
+  'bản ghi nhớ',
+  'luật',
+  'dự án',
+  'kế hoạch',
+  'đề án',
+  'chiến lược',
+  'giai đoạn',
+  'văn bản',
+  'tiêu chuẩn',
+  'quy chuẩn',
+  'lĩnh vực',
+];
 const ARTICLE_NOUNS = ['bài viết', 'bài báo', 'bài', 'bản tin', 'tin'];
 const PLACE_NOUNS = ['thành phố', 'nước', 'quốc gia', 'nơi', 'địa điểm', 'địa phương', 'thủ đô', 'tỉnh'];
 const DEMONSTRATIVE = '(?:này|đó|ấy|kia|nói trên|trên|vừa nêu|vừa rồi)';
@@ -80,55 +129,150 @@ const REFS: Array<{ re: ReturnType<typeof markedPattern>; read: (m: RegExpExecAr
     re: markedPattern(`${B}(ông|bà|anh|chị|ngài|vị|người|nhân vật)\\s+(?:ấy|ta|này|đó|kia|nói trên|vừa nêu)${E}`),
     read: (m) => {
       const h = fold(m[1] as string);
-      return { kind: 'person', lang: 'vi', honorific: m[1] as string, ...(h === 'ong' || h === 'anh' ? { gender: 'male' as const } : h === 'ba' || h === 'chi' ? { gender: 'female' as const } : {}) };
+      return {
+        kind: 'person',
+        lang: 'vi',
+        honorific: m[1] as string,
+        ...(h === 'ong' || h === 'anh' ? { gender: 'male' as const } : h === 'ba' || h === 'chi' ? { gender: 'female' as const } : {}),
+      };
     },
   },
   // Both parties of the earlier turn: "hai bên", "đôi bên", "both sides"
-  { re: markedPattern(`${B}(?:hai bên|đôi bên|hai phía|cả hai bên|both sides|the two sides|both parties|the two parties)${E}`), read: (m) => ({ kind: 'both', lang: /sides|parties/.test(m[0]) ? 'en' : 'vi' }) },
+  {
+    re: markedPattern(`${B}(?:hai bên|đôi bên|hai phía|cả hai bên|both sides|the two sides|both parties|the two parties)${E}`),
+    read: (m) => ({ kind: 'both', lang: /sides|parties/.test(m[0]) ? 'en' : 'vi' }),
+  },
   // Places and times: "ở đó", "tại đây", "nơi đó", "khi đó", "hôm đó"
   { re: markedPattern(`${B}(?:ở|tại)\\s+(?:đó|đấy|đây|nơi đó|chỗ đó)${E}|${B}(?:nơi|chỗ)\\s+(?:đó|ấy|này)${E}`), read: () => ({ kind: 'place', lang: 'vi' }) },
-  { re: markedPattern(`${B}(?:vào\\s+)?(?:khi|lúc|hồi|thời điểm|hôm|dịp|ngày|năm|tháng|thời gian)\\s+(?:đó|ấy)${E}`), read: () => ({ kind: 'date', lang: 'vi' }) },
+  {
+    re: markedPattern(`${B}(?:vào\\s+)?(?:khi|lúc|hồi|thời điểm|hôm|dịp|ngày|năm|tháng|thời gian)\\s+(?:đó|ấy)${E}`),
+    read: () => ({ kind: 'date', lang: 'vi' }),
+  },
   // Demonstratives: "tổ chức này", "hội nghị đó", "bài viết trên", "thành phố đó"
   { re: markedPattern(`${B}(${nounAlt(ORG_NOUNS)})\\s+${DEMONSTRATIVE}${E}`), read: (m) => ({ kind: 'org', head: fold(m[1] as string), lang: 'vi' }) },
   { re: markedPattern(`${B}(${nounAlt(EVENT_NOUNS)})\\s+${DEMONSTRATIVE}${E}`), read: (m) => ({ kind: 'event', head: fold(m[1] as string), lang: 'vi' }) },
   { re: markedPattern(`${B}(${nounAlt(THING_NOUNS)})\\s+${DEMONSTRATIVE}${E}`), read: (m) => ({ kind: 'thing', head: fold(m[1] as string), lang: 'vi' }) },
-  { re: markedPattern(`${B}(${nounAlt(ARTICLE_NOUNS)})\\s+(?:này|đó|ấy|kia|nói trên|trên|vừa rồi)${E}`), read: (m) => ({ kind: 'article', head: fold(m[1] as string), lang: 'vi' }) },
-  { re: markedPattern(`${B}(${nounAlt(PLACE_NOUNS)})\\s+(?:này|đó|ấy|kia|nói trên|trên)${E}`), read: (m) => ({ kind: 'place', head: fold(m[1] as string), lang: 'vi' }) },
+  {
+    re: markedPattern(`${B}(${nounAlt(ARTICLE_NOUNS)})\\s+(?:này|đó|ấy|kia|nói trên|trên|vừa rồi)${E}`),
+    read: (m) => ({ kind: 'article', head: fold(m[1] as string), lang: 'vi' }),
+  },
+  {
+    re: markedPattern(`${B}(${nounAlt(PLACE_NOUNS)})\\s+(?:này|đó|ấy|kia|nói trên|trên)${E}`),
+    read: (m) => ({ kind: 'place', head: fold(m[1] as string), lang: 'vi' }),
+  },
   // English
-  { re: markedPattern(`${B}(he|him|his|she|her|hers)${E}`), read: (m) => ({ kind: 'person', lang: 'en', gender: /^(he|him|his)$/.test(m[1] as string) ? 'male' : 'female', possessive: /^(his|her|hers)$/.test(m[1] as string) }) },
+  {
+    re: markedPattern(`${B}(he|him|his|she|her|hers)${E}`),
+    read: (m) => ({
+      kind: 'person',
+      lang: 'en',
+      gender: /^(he|him|his)$/.test(m[1] as string) ? 'male' : 'female',
+      possessive: /^(his|her|hers)$/.test(m[1] as string),
+    }),
+  },
   { re: markedPattern(`${B}(?:this|that|the same|the said)\\s+(person|man|woman|official|gentleman|lady)${E}`), read: () => ({ kind: 'person', lang: 'en' }) },
-  { re: markedPattern(`${B}(?:this|that|the same|the said)\\s+(organi[sz]ation|body|agency|ministry|institute|commission|committee|partner)${E}`), read: () => ({ kind: 'org', lang: 'en' }) },
-  { re: markedPattern(`${B}(?:this|that|the same|the said)\\s+(conference|meeting|event|symposium|visit|talks|signing|ceremony|session|forum|workshop)${E}`), read: () => ({ kind: 'event', lang: 'en' }) },
-  { re: markedPattern(`${B}(?:this|that|the same|the said)\\s+(initiative|program|programme|agreement|law|project|plan|memorandum|phase|standard)${E}`), read: () => ({ kind: 'thing', lang: 'en' }) },
+  {
+    re: markedPattern(`${B}(?:this|that|the same|the said)\\s+(organi[sz]ation|body|agency|ministry|institute|commission|committee|partner)${E}`),
+    read: () => ({ kind: 'org', lang: 'en' }),
+  },
+  {
+    re: markedPattern(`${B}(?:this|that|the same|the said)\\s+(conference|meeting|event|symposium|visit|talks|signing|ceremony|session|forum|workshop)${E}`),
+    read: () => ({ kind: 'event', lang: 'en' }),
+  },
+  {
+    re: markedPattern(`${B}(?:this|that|the same|the said)\\s+(initiative|program|programme|agreement|law|project|plan|memorandum|phase|standard)${E}`),
+    read: () => ({ kind: 'thing', lang: 'en' }),
+  },
   { re: markedPattern(`${B}(?:this|that|the same|the said)\\s+(article|story|report|piece|news)${E}`), read: () => ({ kind: 'article', lang: 'en' }) },
   { re: markedPattern(`${B}(?:there|that place|that city|that country)${E}`), read: () => ({ kind: 'place', lang: 'en' }) },
   { re: markedPattern(`${B}(?:then|at that time|at the time|that day|that year|on that day|on that date)${E}`), read: () => ({ kind: 'date', lang: 'en' }) },
-  { re: markedPattern(`${B}(they|them|their|it|its)${E}`), read: (m) => ({ kind: /^it/.test(m[1] as string) ? 'thing' : 'org', lang: 'en', possessive: /^(their|its)$/.test(m[1] as string) }) },
+  {
+    re: markedPattern(`${B}(they|them|their|it|its)${E}`),
+    read: (m) => ({ kind: /^it/.test(m[1] as string) ? 'thing' : 'org', lang: 'en', possessive: /^(their|its)$/.test(m[1] as string) }),
+  },
 ];
-const BARE_HEAD = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:Viện|Bộ|Ủy ban|Uỷ ban|Hội nghị|Hội thảo|Diễn đàn|Hiệp hội|Trung tâm|Tổng cục|Cục)(?![\\p{L}\\p{M}\\p{N}])`, 'gu');
+const BARE_HEAD = new RegExp(
+  `(?<![\\p{L}\\p{M}\\p{N}])(?:Viện|Bộ|Ủy ban|Uỷ ban|Hội nghị|Hội thảo|Diễn đàn|Hiệp hội|Trung tâm|Tổng cục|Cục)(?![\\p{L}\\p{M}\\p{N}])`,
+  'gu',
+);
 // "họ" (they) only when typed with marks: folded, "ho" is also "hồ", "hộ", "hỗ".
 const HO = new RegExp(`${B}họ${E}`, 'gu');
 
 /** Question words, with the kind of answer they ask for (longest first). */
 const WH_VI: Array<[string, ExpectedType | 'reason' | 'manner' | 'thing']> = [
-  ['vào ngày nào', 'date'], ['vào thời gian nào', 'date'], ['vào thời điểm nào', 'date'], ['vào khi nào', 'date'], ['vào lúc nào', 'date'], ['vào năm nào', 'date'], ['vào tháng nào', 'date'],
-  ['ngày bao nhiêu', 'date'], ['ngày nào', 'date'], ['tháng nào', 'date'], ['năm nào', 'date'], ['khi nào', 'date'], ['bao giờ', 'date'], ['lúc nào', 'date'], ['thời gian nào', 'date'], ['thời điểm nào', 'date'],
-  ['ở thành phố nào', 'place'], ['tại thành phố nào', 'place'], ['ở nước nào', 'place'], ['tại nước nào', 'place'], ['ở đâu', 'place'], ['tại đâu', 'place'], ['nơi nào', 'place'], ['địa điểm nào', 'place'], ['thành phố nào', 'place'],
-  ['là ai', 'person'], ['với ai', 'person'], ['những ai', 'person'], ['người nào', 'person'], ['ai', 'person'],
-  ['bao nhiêu', 'number'], ['mấy', 'number'],
-  ['vì sao', 'reason'], ['tại sao', 'reason'], ['để làm gì', 'reason'],
-  ['như thế nào', 'manner'], ['thế nào', 'manner'], ['ra sao', 'manner'],
-  ['những gì', 'thing'], ['điều gì', 'thing'], ['cái gì', 'thing'], ['gì', 'thing'],
+  ['vào ngày nào', 'date'],
+  ['vào thời gian nào', 'date'],
+  ['vào thời điểm nào', 'date'],
+  ['vào khi nào', 'date'],
+  ['vào lúc nào', 'date'],
+  ['vào năm nào', 'date'],
+  ['vào tháng nào', 'date'],
+  ['ngày bao nhiêu', 'date'],
+  ['ngày nào', 'date'],
+  ['tháng nào', 'date'],
+  ['năm nào', 'date'],
+  ['khi nào', 'date'],
+  ['bao giờ', 'date'],
+  ['lúc nào', 'date'],
+  ['thời gian nào', 'date'],
+  ['thời điểm nào', 'date'],
+  ['ở thành phố nào', 'place'],
+  ['tại thành phố nào', 'place'],
+  ['ở nước nào', 'place'],
+  ['tại nước nào', 'place'],
+  ['ở đâu', 'place'],
+  ['tại đâu', 'place'],
+  ['nơi nào', 'place'],
+  ['địa điểm nào', 'place'],
+  ['thành phố nào', 'place'],
+  ['là ai', 'person'],
+  ['với ai', 'person'],
+  ['những ai', 'person'],
+  ['người nào', 'person'],
+  ['ai', 'person'],
+  ['bao nhiêu', 'number'],
+  ['mấy', 'number'],
+  ['vì sao', 'reason'],
+  ['tại sao', 'reason'],
+  ['để làm gì', 'reason'],
+  ['như thế nào', 'manner'],
+  ['thế nào', 'manner'],
+  ['ra sao', 'manner'],
+  ['những gì', 'thing'],
+  ['điều gì', 'thing'],
+  ['cái gì', 'thing'],
+  ['gì', 'thing'],
 ];
 const WH_EN: Array<[string, ExpectedType | 'reason' | 'manner' | 'thing']> = [
-  ['on what date', 'date'], ['what date', 'date'], ['what year', 'date'], ['which year', 'date'], ['which day', 'date'], ['when', 'date'],
-  ['in which city', 'place'], ['which city', 'place'], ['which country', 'place'], ['where', 'place'],
-  ['with whom', 'person'], ['who', 'person'], ['whom', 'person'],
-  ['how many', 'number'], ['how much', 'number'],
-  ['why', 'reason'], ['how', 'manner'], ['what', 'thing'], ['which', 'thing'],
+  ['on what date', 'date'],
+  ['what date', 'date'],
+  ['what year', 'date'],
+  ['which year', 'date'],
+  ['which day', 'date'],
+  ['when', 'date'],
+  ['in which city', 'place'],
+  ['which city', 'place'],
+  ['which country', 'place'],
+  ['where', 'place'],
+  ['with whom', 'person'],
+  ['who', 'person'],
+  ['whom', 'person'],
+  ['how many', 'number'],
+  ['how much', 'number'],
+  ['why', 'reason'],
+  ['how', 'manner'],
+  ['what', 'thing'],
+  ['which', 'thing'],
 ];
 /** Nouns that stand for a question word in a bare follow-up ("Còn thời gian?" is "khi nào?"). */
-const WH_NOUNS_VI: Array<[string, string]> = [['thời gian', 'khi nào'], ['địa điểm', 'ở đâu'], ['ngày', 'ngày nào'], ['ngày tháng', 'ngày nào'], ['nơi', 'ở đâu'], ['lý do', 'vì sao']];
+const WH_NOUNS_VI: Array<[string, string]> = [
+  ['thời gian', 'khi nào'],
+  ['địa điểm', 'ở đâu'],
+  ['ngày', 'ngày nào'],
+  ['ngày tháng', 'ngày nào'],
+  ['nơi', 'ở đâu'],
+  ['lý do', 'vì sao'],
+];
 const WH_TRANSLATE: Record<string, { vi: string; en: string }> = {
   date: { vi: 'khi nào', en: 'when' },
   place: { vi: 'ở đâu', en: 'where' },
@@ -140,8 +284,55 @@ const WH_TRANSLATE: Record<string, { vi: string; en: string }> = {
   any: { vi: 'gì', en: 'what' },
 };
 
-const FILLERS_VI = ['thế còn', 'vậy còn', 'còn về', 'còn', 'thì sao', 'thì thế nào', 'thì', 'thế', 'vậy', 'và', 'rồi', 'nữa', 'ạ', 'nhỉ', 'nhé', 'hả', 'à', 'đó', 'không', 'chính xác', 'cụ thể', 'diễn ra', 'tổ chức'];
-const FILLERS_EN = ['and', 'so', 'what about', 'how about', 'was that', 'is that', 'was it', 'is it', 'did that happen', 'did it happen', 'did this happen', 'exactly', 'ok', 'okay', 'then', 'again', 'please', 'that', 'it', 'happen', 'held', 'take place'];
+const FILLERS_VI = [
+  'thế còn',
+  'vậy còn',
+  'còn về',
+  'còn',
+  'thì sao',
+  'thì thế nào',
+  'thì',
+  'thế',
+  'vậy',
+  'và',
+  'rồi',
+  'nữa',
+  'ạ',
+  'nhỉ',
+  'nhé',
+  'hả',
+  'à',
+  'đó',
+  'không',
+  'chính xác',
+  'cụ thể',
+  'diễn ra',
+  'tổ chức',
+];
+const FILLERS_EN = [
+  'and',
+  'so',
+  'what about',
+  'how about',
+  'was that',
+  'is that',
+  'was it',
+  'is it',
+  'did that happen',
+  'did it happen',
+  'did this happen',
+  'exactly',
+  'ok',
+  'okay',
+  'then',
+  'again',
+  'please',
+  'that',
+  'it',
+  'happen',
+  'held',
+  'take place',
+];
 
 /** Verbs a subjectless follow-up starts with ("Ký kết gì?", "Nói gì?"): what someone did, in the earlier turn. */
 const SUBJECTLESS_VI = markedPattern(
@@ -173,7 +364,10 @@ function view(turn: Turn, lookup?: ArticleLookup): TurnView {
   const isNamed = (e: Entity) =>
     hasWord(named, fold(e.text)) ||
     (e.head !== undefined && e.kind === 'org' && hasWord(named, e.head)) ||
-    (e.role === true && fold(e.text).split(/\s+/).every((w) => namedWords.has(w)));
+    (e.role === true &&
+      fold(e.text)
+        .split(/\s+/)
+        .every((w) => namedWords.has(w)));
   // "Ai là Tổng Thư ký IEC?" asks who the named role is; "Ai tiếp Tổng Thư ký IEC?" asks for someone else.
   const identity = IDENTITY.forText(asked).test(hasMarks(asked) ? asked.toLowerCase() : fold(asked));
   const fresh: Entity[] = [];
@@ -182,7 +376,9 @@ function view(turn: Turn, lookup?: ArticleLookup): TurnView {
     const found = findEntities(c.quote);
     const named0 = found.filter(isNamed);
     // A name set beside a named role is that role's holder ("ông Philippe Metzger, Tổng Thư ký IEC").
-    const beside = (e: Entity) => named0.some((d) => d !== e && d.kind === e.kind && Math.abs(d.start - (e.start + e.text.length)) <= 2) || named0.some((d) => d !== e && d.kind === e.kind && Math.abs(e.start - (d.start + d.text.length)) <= 2);
+    const beside = (e: Entity) =>
+      named0.some((d) => d !== e && d.kind === e.kind && Math.abs(d.start - (e.start + e.text.length)) <= 2) ||
+      named0.some((d) => d !== e && d.kind === e.kind && Math.abs(e.start - (d.start + d.text.length)) <= 2);
     const demoted = identity ? named0 : [...named0, ...found.filter((e) => e.kind === 'person' && beside(e))];
     const inDemoted = (e: Entity) => named0.some((d) => d !== e && d.start <= e.start && e.start < d.start + d.text.length);
     const mine = found.filter((e) => !demoted.includes(e) && !inDemoted(e));
@@ -198,7 +394,8 @@ function view(turn: Turn, lookup?: ArticleLookup): TurnView {
   const fromAnswer = [...fresh, ...stale];
   // The article's own date stands for the answer's date when its quote names none.
   const first = turn.citations[0];
-  if (first?.date && !fromAnswer.some((e) => e.kind === 'date')) fromAnswer.push({ kind: 'date', text: first.date, from: first.date, to: first.date, start: Infinity });
+  if (first?.date && !fromAnswer.some((e) => e.kind === 'date'))
+    fromAnswer.push({ kind: 'date', text: first.date, from: first.date, to: first.date, start: Infinity });
   let fromArticles: Entity[] | null = null;
   const articles = () => {
     if (fromArticles) return fromArticles;
@@ -218,12 +415,14 @@ function view(turn: Turn, lookup?: ArticleLookup): TurnView {
 /** Distance in characters from an entity of `text` to the nearest word of `question` outside it. */
 function nearness(text: string, question: string, lang: Lang): (e: Entity) => number {
   const words = new Set(
-    [...syllables(question).syllables, ...(lang === 'en' ? syllables(translateTerms(question.toLowerCase()).join(' ')).syllables : [])].map(fold).filter((w) => !STOPWORDS.has(w)),
+    [...syllables(question).syllables, ...(lang === 'en' ? syllables(translateTerms(question.toLowerCase()).join(' ')).syllables : [])]
+      .map(fold)
+      .filter((w) => !STOPWORDS.has(w)),
   );
   const at: number[] = [];
   const re = /[\p{L}\p{M}\p{N}&]+/gu;
   const folded = fold(text);
-  for (let m: RegExpExecArray | null; (m = re.exec(folded)); ) if (words.has(m[0])) at.push(m.index);
+  for (let m: RegExpExecArray | null; (m = re.exec(folded));) if (words.has(m[0])) at.push(m.index);
   return (e) => {
     const end = e.start + e.text.length;
     let best = Infinity;
@@ -232,7 +431,10 @@ function nearness(text: string, question: string, lang: Lang): (e: Entity) => nu
   };
 }
 
-const IDENTITY = markedPattern(`^(?:ai|người nào)\\s+(?:là|giữ chức|đang là)${E}|${E}\\s*là\\s+ai\\s*\\??$|là ai\\s*\\??$|^who\\s+(?:is|was|are|were)${E}|^what\\s+is\\s+the\\s+name\\s+of${E}`, 'u');
+const IDENTITY = markedPattern(
+  `^(?:ai|người nào)\\s+(?:là|giữ chức|đang là)${E}|${E}\\s*là\\s+ai\\s*\\??$|là ai\\s*\\??$|^who\\s+(?:is|was|are|were)${E}|^what\\s+is\\s+the\\s+name\\s+of${E}`,
+  'u',
+);
 
 const KIND_OF_TYPE: Partial<Record<string, EntityKind>> = { person: 'person', place: 'place', date: 'date' };
 
@@ -243,7 +445,10 @@ function askedKind(asked: string, lang: Lang): EntityKind | null {
   const type = expectedType(asked);
   if (KIND_OF_TYPE[type]) return KIND_OF_TYPE[type] as EntityKind;
   const hay = hasMarks(asked) ? asked.toLowerCase() : fold(asked);
-  const which = (nouns: string[]) => markedPattern(`${B}(?:${nounAlt(nouns)})\\s+nào${E}`, 'u').forText(asked).test(hay);
+  const which = (nouns: string[]) =>
+    markedPattern(`${B}(?:${nounAlt(nouns)})\\s+nào${E}`, 'u')
+      .forText(asked)
+      .test(hay);
   if (which(ORG_NOUNS)) return 'org';
   if (which(EVENT_NOUNS)) return 'event';
   if (which(PLACE_NOUNS)) return 'place';
@@ -255,7 +460,13 @@ function askedKind(asked: string, lang: Lang): EntityKind | null {
 /** Entities of a turn that a reference of this kind may point to, most likely first. */
 function candidates(v: TurnView, ref: Ref): Entity[] {
   const kinds: EntityKind[] =
-    ref.kind === 'thing' ? (ref.head ? ['thing', 'event'] : ['event', 'thing', 'org']) : ref.kind === 'article' || ref.kind === 'both' ? [] : [ref.kind as EntityKind];
+    ref.kind === 'thing'
+      ? ref.head
+        ? ['thing', 'event']
+        : ['event', 'thing', 'org']
+      : ref.kind === 'article' || ref.kind === 'both'
+        ? []
+        : [ref.kind as EntityKind];
   const answerFirst = v.askedKind !== null && kinds.includes(v.askedKind);
   const ordered = answerFirst ? [...v.fromAnswer, ...v.fromQuestion] : [...v.fromQuestion, ...v.fromAnswer];
   const fits = (e: Entity) => kinds.includes(e.kind) && (!ref.head || e.head === ref.head || ref.kind === 'org');
@@ -282,7 +493,7 @@ function findRefs(q: string, lang: Lang): Ref[] {
   for (const { re, read } of REFS) {
     const r = re.forText(q);
     r.lastIndex = 0;
-    for (let m: RegExpExecArray | null; (m = r.exec(hay)); ) {
+    for (let m: RegExpExecArray | null; (m = r.exec(hay));) {
       const got = read(m);
       if (!got) continue;
       // English pronouns in a Vietnamese question are words of another kind; "IT" and "US" are not "it" and "us".
@@ -299,14 +510,21 @@ function findRefs(q: string, lang: Lang): Ref[] {
   if (lang === 'vi' && hasMarks(q)) {
     // "Viện", "Bộ", "Hội nghị" written alone with a capital: the one named in context.
     BARE_HEAD.lastIndex = 0;
-    for (let m: RegExpExecArray | null; (m = BARE_HEAD.exec(q)); ) {
+    for (let m: RegExpExecArray | null; (m = BARE_HEAD.exec(q));) {
       const next = q.slice(m.index + m[0].length);
       if (/^\s*(?:\p{Lu}|\d|này|đó|ấy|kia|nói trên|trên)/u.test(next)) continue;
       const head = fold(m[0]);
-      refs.push({ kind: EVENT_NOUNS.some((n) => fold(n) === head) ? 'event' : 'org', head, bare: true, lang: 'vi', start: m.index, end: m.index + m[0].length });
+      refs.push({
+        kind: EVENT_NOUNS.some((n) => fold(n) === head) ? 'event' : 'org',
+        head,
+        bare: true,
+        lang: 'vi',
+        start: m.index,
+        end: m.index + m[0].length,
+      });
     }
     HO.lastIndex = 0;
-    for (let m: RegExpExecArray | null; (m = HO.exec(lower)); ) refs.push({ kind: 'org', lang: 'vi', start: m.index, end: m.index + m[0].length });
+    for (let m: RegExpExecArray | null; (m = HO.exec(lower));) refs.push({ kind: 'org', lang: 'vi', start: m.index, end: m.index + m[0].length });
   }
   refs.sort((a, b) => a.start - b.start || b.end - a.end);
   return refs.filter((r, i) => !refs.slice(0, i).some((o) => r.start < o.end && o.start < r.end));
@@ -335,7 +553,8 @@ function replacement(ref: Ref, e: Entity, original: string): string {
       return cap(e.title ? `${e.title} ${e.text}` : e.text);
     }
     case 'place':
-      if (ref.head || ref.lang === 'en') return ref.lang === 'en' ? (/^(there)$/i.test(original.slice(ref.start, ref.end)) ? `in ${e.text}` : e.text) : cap(e.text);
+      if (ref.head || ref.lang === 'en')
+        return ref.lang === 'en' ? (/^(there)$/i.test(original.slice(ref.start, ref.end)) ? `in ${e.text}` : e.text) : cap(e.text);
       return `${atStart ? 'Tại' : 'tại'} ${e.text}`;
     case 'date': {
       const words = e.start === Infinity ? formatDate(e.text, ref.lang) : e.text;
@@ -453,7 +672,36 @@ function slotFiller(turn: Turn, asked: string, wh: WhFound): string | null {
   }
   return null;
 }
-const SLOT_STOP = new Set(['voi', 'tai', 'trong', 'nham', 'cho', 'cua', 'de', 'vao', 'tu', 'va', 'o', 'den', 've', 'nhu', 'la', 'khi', 'theo', 'bang', 'thong', 'qua', 'with', 'at', 'in', 'for', 'to', 'of', 'on', 'and']);
+const SLOT_STOP = new Set([
+  'voi',
+  'tai',
+  'trong',
+  'nham',
+  'cho',
+  'cua',
+  'de',
+  'vao',
+  'tu',
+  'va',
+  'o',
+  'den',
+  've',
+  'nhu',
+  'la',
+  'khi',
+  'theo',
+  'bang',
+  'thong',
+  'qua',
+  'with',
+  'at',
+  'in',
+  'for',
+  'to',
+  'of',
+  'on',
+  'and',
+]);
 const STOP_VERBS = new Set(['la', 'co', 'duoc', 'da', 'se', 'dang', 'is', 'was', 'did', 'do', 'does']);
 
 /**
@@ -478,7 +726,10 @@ function withoutFact(statement: string, type: string): string {
     })
     .sort((a, b) => a.start - b.start);
   if (!cut.length) return statement;
-  const kept = splice(statement, cut).replace(/\s+/g, ' ').replace(/\s+([,.;:])/g, '$1').trim();
+  const kept = splice(statement, cut)
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([,.;:])/g, '$1')
+    .trim();
   return kept.split(/\s+/).length >= 2 ? kept : statement;
 }
 const FACT_LEAD = markedPattern(`(?:${B}(?:tại|ở|vào|trong|in|at|on)\\s+(?:(?:thành phố|thủ đô|tỉnh|nước|ngày|the city of)\\s+)?|\\s)$`, 'iu');
@@ -493,7 +744,10 @@ function statementOf(v: TurnView, lang: Lang): string {
   return stripEnd(splice(v.asked, [{ start: wh.start, end: wh.end, text: filler ?? '' }]).replace(/\s+/g, ' '));
 }
 
-const SUBST_VI = markedPattern(`^(?:(?:thế|vậy|và)\\s+)?(?:còn|còn về)\\s+(.+?)(?:\\s+(?:thì sao|thì thế nào|thì ra sao|thì|nữa|ạ|nhỉ|thế|vậy))*\\s*$|^(.+?)\\s+(?:thì sao|thì thế nào|thì ra sao)\\s*$`, 'u');
+const SUBST_VI = markedPattern(
+  `^(?:(?:thế|vậy|và)\\s+)?(?:còn|còn về)\\s+(.+?)(?:\\s+(?:thì sao|thì thế nào|thì ra sao|thì|nữa|ạ|nhỉ|thế|vậy))*\\s*$|^(.+?)\\s+(?:thì sao|thì thế nào|thì ra sao)\\s*$`,
+  'u',
+);
 const SUBST_EN = /^(?:and\s+)?(?:what about|how about|and)\s+(.+?)\s*$/iu;
 
 /** "Còn IEC thì sao?" → "IEC"; "what about the IEC?" → "the IEC". */
@@ -596,13 +850,15 @@ function resolve(q: string, history: readonly Turn[] | undefined, lang: Lang, lo
       const d = prevEntities.find((e) => e.kind === 'date');
       const from = last.turn.period?.text && last.asked.indexOf(last.turn.period.text);
       if (d) rewritten = splice(last.asked, [{ start: d.start, end: d.start + d.text.length, text: x }]);
-      else if (typeof from === 'number' && from >= 0 && last.turn.period) rewritten = splice(last.asked, [{ start: from, end: from + last.turn.period.text.length, text: x }]);
+      else if (typeof from === 'number' && from >= 0 && last.turn.period)
+        rewritten = splice(last.asked, [{ start: from, end: from + last.turn.period.text.length, text: x }]);
       else rewritten = `${x.charAt(0).toUpperCase()}${x.slice(1)}, ${last.asked.charAt(0).toLowerCase()}${last.asked.slice(1)}`;
     } else {
       const same = prevEntities.filter((e) => e.kind !== 'date' && (kind === null || e.kind === kind));
       // An acronym takes an acronym's place; a name a name.
       const acronym = /^\p{Lu}[\p{Lu}\d&]+$/u.test(x);
-      const target = (acronym ? same.find((e) => /^\p{Lu}[\p{Lu}\d&]+$/u.test(e.text)) : undefined) ?? same[same.length - 1] ?? prevEntities.find((e) => e.kind !== 'date');
+      const target =
+        (acronym ? same.find((e) => /^\p{Lu}[\p{Lu}\d&]+$/u.test(e.text)) : undefined) ?? same[same.length - 1] ?? prevEntities.find((e) => e.kind !== 'date');
       if (target) rewritten = splice(last.asked, [{ start: target.start, end: target.start + target.text.length, text: x }]);
       else rewritten = lang === 'en' ? `${stripEnd(last.asked)}, about ${x}?` : `${stripEnd(last.asked)} về ${x}?`;
     }
@@ -651,7 +907,14 @@ function resolve(q: string, history: readonly Turn[] | undefined, lang: Lang, lo
       }
       if (atEvent) {
         const start = ref.start === 0 || /[.!?]\s*$/.test(q.slice(0, ref.start));
-        edits.push({ start: ref.start, end: ref.end, text: ref.lang === 'en' ? `at ${/^the\s/i.test(atEvent.text) ? atEvent.text.replace(/^The/, 'the') : `the ${atEvent.text}`}` : `${start ? 'Tại' : 'tại'} ${atEvent.text}` });
+        edits.push({
+          start: ref.start,
+          end: ref.end,
+          text:
+            ref.lang === 'en'
+              ? `at ${/^the\s/i.test(atEvent.text) ? atEvent.text.replace(/^The/, 'the') : `the ${atEvent.text}`}`
+              : `${start ? 'Tại' : 'tại'} ${atEvent.text}`,
+        });
         continue;
       }
       // "it" with nothing to stand for is left as it is.
@@ -669,7 +932,10 @@ function resolve(q: string, history: readonly Turn[] | undefined, lang: Lang, lo
   // 4. "Ký kết gì?": what was done, with no one named: the earlier turn's topic.
   const content = q.replace(/[?!.]/g, ' ');
   const noEntity = findEntities(q).filter((e) => e.kind !== 'date').length === 0;
-  const subjectless = lang === 'vi' ? SUBJECTLESS_VI.forText(q).test(hasMarks(q) ? content.trim().toLowerCase() : fold(content.trim())) : /^(?:who|what|when|where|how|which)\s+(?:was|were|did|is|are)?\s*(?:\w+ed|signed|said|agreed|attended|held|discussed|promised)\s*\??$/i.test(q);
+  const subjectless =
+    lang === 'vi'
+      ? SUBJECTLESS_VI.forText(q).test(hasMarks(q) ? content.trim().toLowerCase() : fold(content.trim()))
+      : /^(?:who|what|when|where|how|which)\s+(?:was|were|did|is|are)?\s*(?:\w+ed|signed|said|agreed|attended|held|discussed|promised)\s*\??$/i.test(q);
   if (noEntity && subjectless) {
     const topic = topicOf(last);
     if (topic) return { ...base, question: `${topic}: ${q.charAt(0).toLowerCase()}${q.slice(1)}`, how: 'topic', sameArticles: true };

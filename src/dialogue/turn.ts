@@ -16,7 +16,9 @@ export function toTurn(a: Answer | Turn | CheckResult): Turn {
     question: a.question,
     lang: a.lang,
     refused: a.refused,
-    citations: a.citations.slice(0, 3).map(({ articleId, paragraphId, title, date, quote }) => ({ articleId, paragraphId, title, date, quote: quote.slice(0, KEPT_CHARS) })),
+    citations: a.citations
+      .slice(0, 3)
+      .map(({ articleId, paragraphId, title, date, quote }) => ({ articleId, paragraphId, title, date, quote: quote.slice(0, KEPT_CHARS) })),
   };
   if (a.understood) t.understood = a.understood;
   if (a.period) t.period = a.period;
@@ -32,7 +34,11 @@ export function toTurn(a: Answer | Turn | CheckResult): Turn {
 }
 
 function compactVerdict(v: NonNullable<Turn['verdict']>): NonNullable<Turn['verdict']> {
-  return { claim: v.claim.slice(0, KEPT_CHARS), verdict: v.verdict, mismatches: v.mismatches.slice(0, 5).map(({ kind, claimed, stated }) => ({ kind, claimed, stated })) };
+  return {
+    claim: v.claim.slice(0, KEPT_CHARS),
+    verdict: v.verdict,
+    mismatches: v.mismatches.slice(0, 5).map(({ kind, claimed, stated }) => ({ kind, claimed, stated })),
+  };
 }
 
 function checkTurn(r: CheckResult): Turn {
@@ -42,7 +48,9 @@ function checkTurn(r: CheckResult): Turn {
     question: claim.claim.slice(0, KEPT_CHARS),
     lang: r.lang,
     refused: claim.verdict === 'not-found',
-    citations: claim.evidence.slice(0, 3).map(({ articleId, paragraphId, title, date, quote }) => ({ articleId, paragraphId, title, date, quote: quote.slice(0, KEPT_CHARS) })),
+    citations: claim.evidence
+      .slice(0, 3)
+      .map(({ articleId, paragraphId, title, date, quote }) => ({ articleId, paragraphId, title, date, quote: quote.slice(0, KEPT_CHARS) })),
     verdict: compactVerdict(claim),
   };
 }

@@ -42,7 +42,9 @@ export class CorpusEmbedder extends Embedder {
 
   override learnModel(passages: PassageTexts): Uint8Array {
     const m = learnModel(passages, this.learn);
-    const bytes = new Uint8Array(encodePack({ vocab: m.vocab, idf: m.idf, vectors: m.vectors }, { dimension: m.dimension, embedder: this.id, version: this.version }));
+    const bytes = new Uint8Array(
+      encodePack({ vocab: m.vocab, idf: m.idf, vectors: m.vectors }, { dimension: m.dimension, embedder: this.id, version: this.version }),
+    );
     this.loadModel(bytes);
     return bytes;
   }

@@ -38,7 +38,15 @@ export interface LearnOptions {
   seed: number;
 }
 
-export const DEFAULT_LEARN: LearnOptions = { dimension: 128, vocabulary: 32_768, sample: 20_000, minDf: 3, maxDfRatio: 0.3, powerIterations: 0, seed: 20_240_605 };
+export const DEFAULT_LEARN: LearnOptions = {
+  dimension: 128,
+  vocabulary: 32_768,
+  sample: 20_000,
+  minDf: 3,
+  maxDfRatio: 0.3,
+  powerIterations: 0,
+  seed: 20_240_605,
+};
 
 /** Weighted terms of a text as the model sees them: folded hashes with their counts. */
 export class FeatureCounter {
@@ -370,5 +378,6 @@ export function checkModel(model: CorpusModel, what: string): void {
   if (model.idf.length !== v || model.vectors.length !== v * model.dimension) {
     throw new ProviderError(what, `model has ${v} terms but ${model.idf.length} weights and ${model.vectors.length / model.dimension} vectors`);
   }
-  for (let i = 1; i < v; i++) if ((model.vocab[i] as number) <= (model.vocab[i - 1] as number)) throw new InternalError(`${what}: model vocabulary is not sorted`);
+  for (let i = 1; i < v; i++)
+    if ((model.vocab[i] as number) <= (model.vocab[i - 1] as number)) throw new InternalError(`${what}: model vocabulary is not sorted`);
 }

@@ -30,10 +30,14 @@ const responseSchema = z.object({
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(t);
-      reject(signal.reason);
-    }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(t);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
   });
 
 function retryAfterMs(h: string | null): number | undefined {
@@ -116,7 +120,10 @@ export class OpenAIEmbedder extends Embedder {
         }
         const parsed = responseSchema.safeParse(json);
         if (!parsed.success) {
-          throw new ProviderError(this.target.provider, `${this.url} answered without a valid "data" list of embeddings: ${parsed.error.issues[0]?.message ?? ''}`);
+          throw new ProviderError(
+            this.target.provider,
+            `${this.url} answered without a valid "data" list of embeddings: ${parsed.error.issues[0]?.message ?? ''}`,
+          );
         }
         const out = new Array<number[] | undefined>(input.length);
         for (const d of parsed.data.data) if (d.index < input.length) out[d.index] = d.embedding;
@@ -180,11 +187,7 @@ export class OpenAIEmbedder extends Embedder {
  * `KIEMCHUNG_EMBEDDINGS=openai:<model>`, against `OPENAI_BASE_URL` (default OpenAI's API) with
  * `OPENAI_API_KEY`. A local server (Ollama, vLLM, LM Studio) usually needs no key.
  */
-export async function createOpenAIEmbedder(
-  model: string,
-  ctx: { config: Config; logger: Logger },
-  options: OpenAIEmbedderOptions = {},
-): Promise<Embedder> {
+export async function createOpenAIEmbedder(model: string, ctx: { config: Config; logger: Logger }, options: OpenAIEmbedderOptions = {}): Promise<Embedder> {
   const baseUrl = ctx.config.openaiBaseUrl ?? DEFAULT_BASE_URL;
   const apiKey = ctx.config.openaiApiKey;
   if (!model.trim()) throw new ProviderError('openai-embeddings', 'no model named (use KIEMCHUNG_EMBEDDINGS=openai:<model>)');

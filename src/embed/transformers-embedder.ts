@@ -81,13 +81,20 @@ export interface ModelFolderInfo {
 
 export function inspectModelFolder(dir: string, options: TransformersEmbedderOptions = {}): ModelFolderInfo {
   const config = readJson(path.join(dir, 'config.json'));
-  if (!config) throw new ProviderError(PROVIDER, `no readable config.json in ${dir}; expected a model exported for transformers.js (config.json, tokenizer.json, onnx/model.onnx)`);
+  if (!config)
+    throw new ProviderError(
+      PROVIDER,
+      `no readable config.json in ${dir}; expected a model exported for transformers.js (config.json, tokenizer.json, onnx/model.onnx)`,
+    );
   if (!fs.existsSync(path.join(dir, 'tokenizer.json'))) throw new ProviderError(PROVIDER, `no tokenizer.json in ${dir}`);
   // transformers.js looks in onnx/; optimum-cli writes model.onnx next to config.json. Both work.
   const subfolder = DTYPE_FILES.some(([, f]) => fs.existsSync(path.join(dir, 'onnx', f))) ? 'onnx' : '';
   const found = DTYPE_FILES.find(([, f]) => fs.existsSync(path.join(dir, subfolder, f)));
   if (!found) {
-    throw new ProviderError(PROVIDER, `no ONNX model in ${path.join(dir, 'onnx')} or ${dir} (looked for ${DTYPE_FILES.map(([, f]) => f).join(', ')}); export one with optimum-cli export onnx`);
+    throw new ProviderError(
+      PROVIDER,
+      `no ONNX model in ${path.join(dir, 'onnx')} or ${dir} (looked for ${DTYPE_FILES.map(([, f]) => f).join(', ')}); export one with optimum-cli export onnx`,
+    );
   }
   const [dtype, onnxFile] = found;
   const onnxPath = path.join(dir, subfolder, onnxFile);
@@ -98,14 +105,24 @@ export function inspectModelFolder(dir: string, options: TransformersEmbedderOpt
   const prompts = (st?.prompts ?? {}) as Record<string, unknown>;
   const pick = (...keys: string[]) => keys.map((k) => prompts[k]).find((v): v is string => typeof v === 'string');
   const name = `${typeof config._name_or_path === 'string' ? config._name_or_path : ''} ${path.basename(dir)}`.toLowerCase();
-  const family = /(^|[^a-z])e5([^a-z]|$)/.test(name) ? { q: 'query: ', p: 'passage: ' } : /nomic-embed/.test(name) ? { q: 'search_query: ', p: 'search_document: ' } : { q: '', p: '' };
+  const family = /(^|[^a-z])e5([^a-z]|$)/.test(name)
+    ? { q: 'query: ', p: 'passage: ' }
+    : /nomic-embed/.test(name)
+      ? { q: 'search_query: ', p: 'search_document: ' }
+      : { q: '', p: '' };
   const queryPrefix = options.queryPrefix ?? pick('query') ?? family.q;
   const passagePrefix = options.passagePrefix ?? pick('passage', 'document', 'doc') ?? family.p;
 
   const poolingConfig = readJson(path.join(dir, '1_Pooling', 'config.json'));
   const pooling: Pooling =
     options.pooling ??
-    (poolingConfig?.pooling_mode_cls_token === true ? 'cls' : poolingConfig?.pooling_mode_lasttoken === true ? 'last_token' : /bge-m3/.test(name) && !poolingConfig ? 'cls' : 'mean');
+    (poolingConfig?.pooling_mode_cls_token === true
+      ? 'cls'
+      : poolingConfig?.pooling_mode_lasttoken === true
+        ? 'last_token'
+        : /bge-m3/.test(name) && !poolingConfig
+          ? 'cls'
+          : 'mean');
 
   const size = fs.statSync(onnxPath).size;
   const fingerprint = hash32(
@@ -185,7 +202,10 @@ export async function createTransformersEmbedder(
 ): Promise<Embedder> {
   const dir = path.resolve(folder);
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    throw new ProviderError(PROVIDER, `model folder ${dir} does not exist (KIEMCHUNG_EMBEDDINGS=transformers:<folder> must name a local folder; models are never downloaded)`);
+    throw new ProviderError(
+      PROVIDER,
+      `model folder ${dir} does not exist (KIEMCHUNG_EMBEDDINGS=transformers:<folder> must name a local folder; models are never downloaded)`,
+    );
   }
   const info = inspectModelFolder(dir, options);
   const tf = await importTransformers();
@@ -199,7 +219,9 @@ export async function createTransformersEmbedder(
   tf.env.localModelPath = plainName ? path.dirname(dir) : '/';
   const modelId = plainName ? base : dir;
 
-  ctx.logger.info(`loading embedding model from ${dir} (${path.join(info.subfolder, info.onnxFile)}, ${info.pooling} pooling, query prefix ${JSON.stringify(info.queryPrefix)})`);
+  ctx.logger.info(
+    `loading embedding model from ${dir} (${path.join(info.subfolder, info.onnxFile)}, ${info.pooling} pooling, query prefix ${JSON.stringify(info.queryPrefix)})`,
+  );
   let extractor: FeaturePipeline;
   try {
     extractor = await tf.pipeline('feature-extraction', modelId, {

@@ -32,10 +32,59 @@ export interface Block {
 }
 
 const BLOCK_TAGS = new Set([
-  'P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'PRE', 'FIGCAPTION', 'FIGURE', 'TD', 'TH', 'TR', 'TABLE',
-  'TBODY', 'THEAD', 'DT', 'DD', 'DL', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'ASIDE', 'CENTER', 'ADDRESS', 'MAIN', 'NAV', 'FORM',
+  'P',
+  'DIV',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'UL',
+  'OL',
+  'BLOCKQUOTE',
+  'PRE',
+  'FIGCAPTION',
+  'FIGURE',
+  'TD',
+  'TH',
+  'TR',
+  'TABLE',
+  'TBODY',
+  'THEAD',
+  'DT',
+  'DD',
+  'DL',
+  'SECTION',
+  'ARTICLE',
+  'HEADER',
+  'FOOTER',
+  'ASIDE',
+  'CENTER',
+  'ADDRESS',
+  'MAIN',
+  'NAV',
+  'FORM',
 ]);
-const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'LABEL', 'VIDEO', 'AUDIO', 'CANVAS']);
+const SKIP_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'SVG',
+  'BUTTON',
+  'SELECT',
+  'TEXTAREA',
+  'INPUT',
+  'LABEL',
+  'VIDEO',
+  'AUDIO',
+  'CANVAS',
+]);
 const IMAGE_TAGS = new Set(['IMG', 'PICTURE']);
 
 /** Class and id of one element as lower-case words, camelCase split with hyphens ("mbArticleShareBtn" → "mb-article-share-btn"). */
@@ -110,7 +159,15 @@ export function collectBlocks(root: Element): Block[] {
       const text = normalizeSpace(para.map((x) => x.text).join(''));
       if (!text || !/[\p{L}\p{N}]/u.test(text)) continue;
       const count = (f: (x: Segment) => boolean) => para.filter(f).reduce((n, x) => n + normalizeSpace(x.text).length, 0);
-      blocks.push(describe(p.owner, text, count((x) => x.link), count((x) => x.bold), count((x) => x.italic)));
+      blocks.push(
+        describe(
+          p.owner,
+          text,
+          count((x) => x.link),
+          count((x) => x.bold),
+          count((x) => x.italic),
+        ),
+      );
     }
   };
 

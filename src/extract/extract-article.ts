@@ -47,15 +47,19 @@ export interface ExtractOptions {
 
 const MIN_BODY_CHARS = 120;
 
-
 function key(s: string): string {
-  return fold(normalizeSpace(s)).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return fold(normalizeSpace(s))
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** A document title without the site's name and section around it ("Tiêu đề - Chính trị - Tuổi Trẻ Online"). */
 export function cleanTitle(raw: string, siteName: string, host: string): string {
   const t = normalizeSpace(raw);
-  const parts = t.split(/\s+[-|–—»:]\s+|\s*[|_]\s*/).map((p) => p.trim()).filter(Boolean);
+  const parts = t
+    .split(/\s+[-|–—»:]\s+|\s*[|_]\s*/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length < 2) return t;
   const siteKey = key(siteName);
   const hostKey = key(host.replace(/^www\./, '').split('.')[0] ?? '');
@@ -88,7 +92,10 @@ function findTitle(blocks: Block[], meta: PageMetadata, host: string): { title: 
 
 /** Vietnamese when the text is (marks on many words), otherwise what the page declares, otherwise by script. */
 function detectPageLang(text: string, declared: string): string {
-  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).slice(0, 600);
+  const words = text
+    .split(/\s+/)
+    .filter((w) => /\p{L}/u.test(w))
+    .slice(0, 600);
   if (words.length > 0) {
     const marked = words.filter((w) => hasMarks(w)).length;
     if (/[ăâđêôơưĂÂĐÊÔƠƯ]/.test(text) && marked / words.length > 0.25) return 'vi';
@@ -131,7 +138,12 @@ const POSTER_NAME = /^(username|user-name|poster|postauthor|post-author|messageu
 function looksLikeThread(root: Element): string | null {
   const posters = new Set<string>();
   for (const el of Array.from(root.querySelectorAll('[class]'))) {
-    if ((el.getAttribute('class') ?? '').toLowerCase().split(/\s+/).some((w) => POSTER_NAME.test(w))) {
+    if (
+      (el.getAttribute('class') ?? '')
+        .toLowerCase()
+        .split(/\s+/)
+        .some((w) => POSTER_NAME.test(w))
+    ) {
       const name = normalizeSpace(el.textContent ?? '');
       if (name) posters.add(name);
     }
@@ -147,7 +159,7 @@ function looksLikeListing(blocks: Block[], url: string): string | null {
   } catch {
     /* ignored */
   }
-  if (/^\/?(index\.(html?|php|aspx?))?$/i.test(path)) return 'it is a site\'s home page';
+  if (/^\/?(index\.(html?|php|aspx?))?$/i.test(path)) return "it is a site's home page";
   const text = blocks.filter((b) => b.kind === 'text');
   const total = text.reduce((n, b) => n + b.text.length, 0);
   const linked = text.reduce((n, b) => n + b.linkChars, 0);
@@ -222,7 +234,10 @@ export function extractArticle(html: string, url: string, options: ExtractOption
   const paragraphs = blocks.filter((b) => b.kind === 'body').map((b) => b.text);
   const captions = blocks.filter((b) => b.kind === 'caption').map((b) => b.text);
   const bodyChars = paragraphs.reduce((n, p) => n + p.length, 0);
-  const listing = looksLikeListing(all.filter((_, i) => roles[i] !== 'outside'), url);
+  const listing = looksLikeListing(
+    all.filter((_, i) => roles[i] !== 'outside'),
+    url,
+  );
   if (listing && (!meta.saysArticle || paragraphs.length === 0)) return { ok: false, reason: `not an article: ${listing}` };
   if (paragraphs.length === 0 || bodyChars < MIN_BODY_CHARS) {
     return { ok: false, reason: `too little article text (${bodyChars} characters in ${paragraphs.length} paragraphs)` };
@@ -246,9 +261,16 @@ export function extractArticle(html: string, url: string, options: ExtractOption
   // A credit in the metadata ("Theo Sầm Hoa (Vietnamnet/Reuters)" as the author tag).
   for (const a of meta.authors) credit ??= splitCredit(a).source;
   const siteName = siteOf(meta, url);
-  const author = pickAuthor(bylineAuthor ?? authorsBesideTitle(body, titleEl)
-      .map((a) => normalizeSpace(a.replace(/^(by|par|por|von|bởi)\s+/i, '')))
-      .find((a) => a.split(' ').length >= 2 && looksLikeName(a, siteName, host)), meta, parsed?.byline ?? '', siteName, host);
+  const author = pickAuthor(
+    bylineAuthor ??
+      authorsBesideTitle(body, titleEl)
+        .map((a) => normalizeSpace(a.replace(/^(by|par|por|von|bởi)\s+/i, '')))
+        .find((a) => a.split(' ').length >= 2 && looksLikeName(a, siteName, host)),
+    meta,
+    parsed?.byline ?? '',
+    siteName,
+    host,
+  );
   const lang = detectPageLang(paragraphs.join(' '), meta.declaredLang);
   return {
     ok: true,
@@ -280,7 +302,29 @@ export function looksLikeName(s: string, siteName: string, host: string): boolea
   if ((site && (k === site || site.includes(k) || k.includes(site))) || (h && k.replace(/ /g, '').includes(h))) return false;
   const words = t.split(/[\s,/&-]+/).filter(Boolean);
   if (words.length === 0 || words.length > 10) return false;
-  const lower = new Set(['và', 'and', 'et', 'e', 'y', 'und', 'de', 'da', 'do', 'dos', 'van', 'von', 'der', 'la', 'le', 'with', 'avec', 'theo', 'by', 'par', 'por']);
+  const lower = new Set([
+    'và',
+    'and',
+    'et',
+    'e',
+    'y',
+    'und',
+    'de',
+    'da',
+    'do',
+    'dos',
+    'van',
+    'von',
+    'der',
+    'la',
+    'le',
+    'with',
+    'avec',
+    'theo',
+    'by',
+    'par',
+    'por',
+  ]);
   return words.every((w) => /^[\p{Lu}(]/u.test(w) || lower.has(w.toLowerCase()));
 }
 

@@ -132,7 +132,24 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     addDate(text(article.datePublished), 'json-ld datePublished');
     addDate(text(article.dateCreated), 'json-ld dateCreated');
   }
-  for (const k of ['article:published_time', 'og:article:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.created', 'date', 'sailthru.date', 'parsely-pub-date', 'article.published', 'og:published_time']) {
+  for (const k of [
+    'article:published_time',
+    'og:article:published_time',
+    'datepublished',
+    'pubdate',
+    'publishdate',
+    'publish-date',
+    'publish_date',
+    'dc.date.issued',
+    'dcterms.issued',
+    'dc.date',
+    'dcterms.created',
+    'date',
+    'sailthru.date',
+    'parsely-pub-date',
+    'article.published',
+    'og:published_time',
+  ]) {
     addDate(metas.get(k) ?? '', `meta ${k}`);
   }
   for (const t of Array.from(doc.querySelectorAll('[itemprop="datePublished"]'))) {
@@ -145,20 +162,22 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   ].filter((a, i, all) => !/^https?:\/\//.test(a) && all.indexOf(a) === i);
 
   const htmlLang = doc.documentElement?.getAttribute('lang') ?? doc.documentElement?.getAttribute('xml:lang') ?? '';
-  const declaredLang = normalizeSpace(
-    htmlLang || meta('content-language', 'og:locale', 'language', 'dc.language') || (article ? text(article.inLanguage) : ''),
-  )
+  const declaredLang = normalizeSpace(htmlLang || meta('content-language', 'og:locale', 'language', 'dc.language') || (article ? text(article.inLanguage) : ''))
     .replace('_', '-')
     .toLowerCase();
 
-  const canonical = resolveUrl(doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), url);
+  const canonical = resolveUrl(
+    doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? doc.querySelector('link[rel="canonical"]')?.getAttribute('href'),
+    url,
+  );
   const ogType = meta('og:type').toLowerCase();
   return {
     documentTitle: normalizeSpace(doc.querySelector('title')?.textContent ?? ''),
     ogTitle: meta('og:title', 'twitter:title', 'title'),
     headline: article ? text(article.headline) || text(article.name) : meta('headline'),
     description: meta('og:description', 'description', 'twitter:description'),
-    siteName: meta('og:site_name', 'application-name') || (site ? text(site.name) : '') || (article && article.publisher ? names(article.publisher)[0] ?? '' : ''),
+    siteName:
+      meta('og:site_name', 'application-name') || (site ? text(site.name) : '') || (article && article.publisher ? (names(article.publisher)[0] ?? '') : ''),
     ogType,
     canonical,
     ogUrl: resolveUrl(meta('og:url'), url),

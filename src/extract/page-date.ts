@@ -53,7 +53,11 @@ function lineOf(piece: TextPiece): { text: string; el: Element } {
   let el: Element = piece.el;
   for (let depth = 0; depth < 3 && el.parentElement; depth++) {
     const t = normalizeSpace(el.textContent ?? '');
-    if (/^(P|DIV|SPAN|LI|TD|TIME|H[1-6]|HEADER|SECTION|ARTICLE|A|FONT|LABEL|EM|I|B|STRONG|SMALL)$/.test(el.tagName) && t.length <= MAX_DATE_LINE && t.length >= piece.text.length) {
+    if (
+      /^(P|DIV|SPAN|LI|TD|TIME|H[1-6]|HEADER|SECTION|ARTICLE|A|FONT|LABEL|EM|I|B|STRONG|SMALL)$/.test(el.tagName) &&
+      t.length <= MAX_DATE_LINE &&
+      t.length >= piece.text.length
+    ) {
       const parent = el.parentElement;
       const pt = normalizeSpace(parent.textContent ?? '');
       if (pt.length <= MAX_DATE_LINE && /^(P|DIV|SPAN|LI|TD|TIME|FONT|SMALL)$/.test(parent.tagName)) {
@@ -99,7 +103,10 @@ export function dateBesideTitle(root: Element, title: Element | null, now: Date)
     if (found.length !== 1) continue;
     const d = found[0] as FoundDate;
     // The date must be most of the line ("Thứ Hai, 24/12/2012, 03:04 AM (GMT+7)"), not a headline that mentions one.
-    const rest = line.text.replace(d.text, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const rest = line.text
+      .replace(d.text, '')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
     const words = rest ? rest.split(' ').length : 0;
     if (words > 9) continue;
     const distance = Math.abs(i - at) + (i < at ? 2 : 0);
@@ -108,7 +115,8 @@ export function dateBesideTitle(root: Element, title: Element | null, now: Date)
     // line marked as a date counts.
     if (!named && distance > 3) continue;
     const score = distance - (named ? 6 : 0) - (d.time ? 2 : 0) + words * 0.5;
-    if (!best || score < best.score) best = { date: { date: d.from as string, ...(d.time ? { time: d.time } : {}), from: 'date line beside the title' }, score };
+    if (!best || score < best.score)
+      best = { date: { date: d.from as string, ...(d.time ? { time: d.time } : {}), from: 'date line beside the title' }, score };
   }
   return best?.date ?? null;
 }

@@ -22,10 +22,49 @@ const STARTS_LIKE_CAPTION = /^(ảnh|hình|photo|picture|foto)\b/iu;
 
 /** Folded starts of lines that are page furniture, not article text. */
 const FURNITURE = [
-  'xem them', 'xem tiep', 'tin lien quan', 'bai lien quan', 'doc them', 'tu khoa', 'tags', 'tag:', 'chia se', 'share', 'lire aussi', 'lire :',
-  'lire la suite', 'read more', 'related', 'see also', 'advertisement', 'quang cao', 'binh luan', 'y kien ban doc', 'gui phan hoi', 'gui y kien',
-  'copyright', '©', 'follow us', 'theo doi', 'moi ban doc', 'ban dang xem', 'in bai', 'print', 'email', 'tin moi', 'tin khac', 'cac tin khac',
-  'leia mais', 'leia tambem', 'baca juga', 'ver mas', 'mehr zum thema', 'sign up', 'subscribe', 'dang ky nhan tin', 'trở lại',
+  'xem them',
+  'xem tiep',
+  'tin lien quan',
+  'bai lien quan',
+  'doc them',
+  'tu khoa',
+  'tags',
+  'tag:',
+  'chia se',
+  'share',
+  'lire aussi',
+  'lire :',
+  'lire la suite',
+  'read more',
+  'related',
+  'see also',
+  'advertisement',
+  'quang cao',
+  'binh luan',
+  'y kien ban doc',
+  'gui phan hoi',
+  'gui y kien',
+  'copyright',
+  '©',
+  'follow us',
+  'theo doi',
+  'moi ban doc',
+  'ban dang xem',
+  'in bai',
+  'print',
+  'email',
+  'tin moi',
+  'tin khac',
+  'cac tin khac',
+  'leia mais',
+  'leia tambem',
+  'baca juga',
+  'ver mas',
+  'mehr zum thema',
+  'sign up',
+  'subscribe',
+  'dang ky nhan tin',
+  'trở lại',
 ];
 
 export interface ClassifyContext {
@@ -57,17 +96,71 @@ export function isDateLine(text: string): boolean {
 /** Words that sit around a printed date: weekdays, "cập nhật", "updated", zones. */
 const DATE_WORDS = new RegExp(
   `(?<![\\p{L}\\p{N}])(${[
-    'thu hai', 'thu ba', 'thu tu', 'thu nam', 'thu sau', 'thu bay', 'chu nhat', 'cap nhat', 'dang luc', 'dang ngay', 'ngay dang', 'luc', 'ngay', 'gmt', 'utc', 'ict',
-    'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'updated', 'published', 'posted', 'last modified', 'am', 'pm',
-    'mis a jour le', 'publie le', 'le', 'aktualizovano', 'publikovano',
+    'thu hai',
+    'thu ba',
+    'thu tu',
+    'thu nam',
+    'thu sau',
+    'thu bay',
+    'chu nhat',
+    'cap nhat',
+    'dang luc',
+    'dang ngay',
+    'ngay dang',
+    'luc',
+    'ngay',
+    'gmt',
+    'utc',
+    'ict',
+    'monday',
+    'tuesday',
+    'wednesday',
+    'thursday',
+    'friday',
+    'saturday',
+    'sunday',
+    'updated',
+    'published',
+    'posted',
+    'last modified',
+    'am',
+    'pm',
+    'mis a jour le',
+    'publie le',
+    'le',
+    'aktualizovano',
+    'publikovano',
   ].join('|')})(?![\\p{L}\\p{N}])`,
   'gu',
 );
 
 /** Parts of class and id words that mark page furniture: polls, share bars, error-report boxes, related lists. */
 const FURNITURE_PARTS = new Set([
-  'vote', 'voting', 'poll', 'survey', 'share', 'sharing', 'social', 'newsletter', 'subscribe', 'related', 'tags', 'comment', 'comments', 'advert',
-  'advertisement', 'ads', 'promo', 'sponsored', 'rating', 'breadcrumb', 'breadcrumbs', 'toolbar', 'lienquan', 'tinlienquan', 'error',
+  'vote',
+  'voting',
+  'poll',
+  'survey',
+  'share',
+  'sharing',
+  'social',
+  'newsletter',
+  'subscribe',
+  'related',
+  'tags',
+  'comment',
+  'comments',
+  'advert',
+  'advertisement',
+  'ads',
+  'promo',
+  'sponsored',
+  'rating',
+  'breadcrumb',
+  'breadcrumbs',
+  'toolbar',
+  'lienquan',
+  'tinlienquan',
+  'error',
 ]);
 
 function furnitureNames(b: Block): boolean {
@@ -86,7 +179,11 @@ export function isFurniture(b: Block): boolean {
   const links = share(b.linkChars, b);
   if (/^(>>|»|→|\[|【|\||•)/.test(t) && (links > 0.4 || t.length < 200)) return true;
   if (links >= 0.6 && t.length <= 300) return true;
-  if (t.length <= 160 && FURNITURE.some((w) => f.startsWith(fold(w)) && (f.length === w.length || !/[\p{L}\p{N}]/u.test(f.charAt(fold(w).length)) || w.endsWith(':')))) return true;
+  if (
+    t.length <= 160 &&
+    FURNITURE.some((w) => f.startsWith(fold(w)) && (f.length === w.length || !/[\p{L}\p{N}]/u.test(f.charAt(fold(w).length)) || w.endsWith(':')))
+  )
+    return true;
   return false;
 }
 
@@ -97,7 +194,8 @@ export function isFurniture(b: Block): boolean {
 export function isCaption(b: Block, prev: Block | undefined, next: Block | undefined, kept = true): boolean {
   const t = b.text;
   // A picture's description followed by its credit on a line of its own ("Photo: AFP").
-  if (t.length <= 600 && next?.kind === 'text' && next.text.length <= 80 && /^(ảnh|photo|foto|image|picture|credit|nguồn ảnh)\s*:/iu.test(next.text)) return true;
+  if (t.length <= 600 && next?.kind === 'text' && next.text.length <= 80 && /^(ảnh|photo|foto|image|picture|credit|nguồn ảnh)\s*:/iu.test(next.text))
+    return true;
   if (t.length > 400) return false;
   // "Tin, ảnh: Vũ Phương Thảo" credits the whole article, not a picture.
   const prefixed = BYLINE_PREFIX.exec(t);
@@ -129,7 +227,8 @@ function isHeading(b: Block): boolean {
 /** "Nguồn: …", "Theo …", "Source: …": where the article comes from. */
 const CREDIT = /^(?:nguồn|theo|source|sources|fonte|fuente|quelle|sumber|via)\s*[:：]?\s+(.+)$/iu;
 /** "Tin, ảnh: X", "Bài và ảnh: X", "Ảnh: X" before a byline's name. */
-const BYLINE_PREFIX = /^(?:(?:tin|bài|ảnh|video|clip|nhóm phóng viên|pv)(?:\s*(?:,|và|&|-)\s*(?:tin|bài|ảnh|video|clip))*\s*[:：]\s*|by\s+|par\s+|por\s+|von\s+)/iu;
+const BYLINE_PREFIX =
+  /^(?:(?:tin|bài|ảnh|video|clip|nhóm phóng viên|pv)(?:\s*(?:,|và|&|-)\s*(?:tin|bài|ảnh|video|clip))*\s*[:：]\s*|by\s+|par\s+|por\s+|von\s+)/iu;
 
 /** Author and source of a credit line: "Theo Sầm Hoa (Vietnamnet/Reuters)", "Theo Minh Nguyễn/Vcamp.vn", "Nguồn: MOST". */
 export function splitCredit(line: string): { author?: string; source?: string } {

@@ -55,8 +55,7 @@ export interface FeedbackButtons {
 }
 
 export type PressResult =
-  | { ok: true; outcome: 'recorded' | 'changed'; rating: Rating; answerId: string }
-  | { ok: false; reason: 'invalid' | 'expired' | 'duplicate' };
+  { ok: true; outcome: 'recorded' | 'changed'; rating: Rating; answerId: string } | { ok: false; reason: 'invalid' | 'expired' | 'duplicate' };
 
 export type CommentResult = 'saved' | 'invalid' | 'not-voted';
 
@@ -141,7 +140,9 @@ export function createFeedback(o: FeedbackOptions): Feedback {
   let offers = 0;
   const prune = () => {
     const t = clock();
-    store.prune(new Date(t.getTime() - windowMs).toISOString(), t.toISOString()).catch((err: unknown) => o.logger?.warn('feedback: could not forget old answers', err));
+    store
+      .prune(new Date(t.getTime() - windowMs).toISOString(), t.toISOString())
+      .catch((err: unknown) => o.logger?.warn('feedback: could not forget old answers', err));
   };
   prune();
 
@@ -167,12 +168,17 @@ export function createFeedback(o: FeedbackOptions): Feedback {
         corpusVersion: o.corpusVersion(),
       });
       if (++offers % 500 === 0) prune();
-      return { answerId: id, up: `${PREFIX}${id}:u:${sign(id, 'u', where.platform, where.scope)}`, down: `${PREFIX}${id}:d:${sign(id, 'd', where.platform, where.scope)}` };
+      return {
+        answerId: id,
+        up: `${PREFIX}${id}:u:${sign(id, 'u', where.platform, where.scope)}`,
+        down: `${PREFIX}${id}:d:${sign(id, 'd', where.platform, where.scope)}`,
+      };
     },
     owns: (data) => data.startsWith(PREFIX) || data.startsWith(WHY_PREFIX),
     async press(data, who) {
       const [prefix, id, r, sig, ...rest] = data.split(':');
-      if (`${prefix}:` !== PREFIX || rest.length || !id || !ID.test(id) || (r !== 'u' && r !== 'd') || !sig || !SIG.test(sig)) return { ok: false, reason: 'invalid' };
+      if (`${prefix}:` !== PREFIX || rest.length || !id || !ID.test(id) || (r !== 'u' && r !== 'd') || !sig || !SIG.test(sig))
+        return { ok: false, reason: 'invalid' };
       const state = await checked(id, r, sig, who);
       if (state !== 'ok') return { ok: false, reason: state };
       const rating: Rating = r === 'u' ? 'up' : 'down';
@@ -233,7 +239,12 @@ export async function feedbackFromConfig(
     try {
       await migrate(db);
       const secret = config.feedbackSecret ?? (await sharedFeedbackSecret(db));
-      return createFeedback({ settings: { file: '', windowDays: config.feedbackDays, secret }, store: openPostgresFeedbackStore(db), corpusVersion, ...(logger ? { logger } : {}) });
+      return createFeedback({
+        settings: { file: '', windowDays: config.feedbackDays, secret },
+        store: openPostgresFeedbackStore(db),
+        corpusVersion,
+        ...(logger ? { logger } : {}),
+      });
     } catch (err) {
       await db.close();
       throw err;

@@ -173,7 +173,9 @@ export function openSqliteFeedbackStore(file: string): FeedbackStore {
          GROUP BY question_key HAVING down > 0 ORDER BY (down - up) DESC, down DESC, last_at DESC LIMIT ?`,
       )
       .all(since, o.worst ?? 10) as { question_key: string; up: number; down: number; last_at: string }[];
-    const latest = db.prepare(`SELECT question, understood, refused, citations FROM votes WHERE question_key = ? AND at >= ? ORDER BY answered_at DESC, at DESC LIMIT 1`);
+    const latest = db.prepare(
+      `SELECT question, understood, refused, citations FROM votes WHERE question_key = ? AND at >= ? ORDER BY answered_at DESC, at DESC LIMIT 1`,
+    );
     const comments = db.prepare(`SELECT comment FROM votes WHERE question_key = ? AND at >= ? AND comment IS NOT NULL ORDER BY comment_at DESC LIMIT 5`);
     const versions = db.prepare(`SELECT DISTINCT corpus_version FROM votes WHERE question_key = ? AND at >= ? ORDER BY corpus_version`);
     const worst: RatedQuestion[] = groups.map((g) => {
@@ -196,7 +198,16 @@ export function openSqliteFeedbackStore(file: string): FeedbackStore {
   return {
     saveAnswer: (a) =>
       wrap('saving an answer', () => {
-        q.saveAnswer.run({ id: a.id, at: a.at, platform: a.platform, question: a.question, understood: a.understood ?? null, refused: a.refused ? 1 : 0, citations: JSON.stringify(a.citations), corpus_version: a.corpusVersion });
+        q.saveAnswer.run({
+          id: a.id,
+          at: a.at,
+          platform: a.platform,
+          question: a.question,
+          understood: a.understood ?? null,
+          refused: a.refused ? 1 : 0,
+          citations: JSON.stringify(a.citations),
+          corpus_version: a.corpusVersion,
+        });
       }),
     findAnswer: (id) =>
       wrap('reading an answer', () => {

@@ -125,19 +125,27 @@ export class FeedStore {
   }
 
   list(): FeedRecord[] {
-    return (this.db.prepare('SELECT f.*, (SELECT COUNT(*) FROM items i WHERE i.feed_url = f.url) AS items FROM feeds f ORDER BY f.added_at, f.url').all() as Row[]).map(feedOf);
+    return (
+      this.db.prepare('SELECT f.*, (SELECT COUNT(*) FROM items i WHERE i.feed_url = f.url) AS items FROM feeds f ORDER BY f.added_at, f.url').all() as Row[]
+    ).map(feedOf);
   }
 
   get(url: string): FeedRecord | null {
-    const r = this.db.prepare('SELECT f.*, (SELECT COUNT(*) FROM items i WHERE i.feed_url = f.url) AS items FROM feeds f WHERE f.url = ?').get(url) as Row | undefined;
+    const r = this.db.prepare('SELECT f.*, (SELECT COUNT(*) FROM items i WHERE i.feed_url = f.url) AS items FROM feeds f WHERE f.url = ?').get(url) as
+      Row | undefined;
     return r ? feedOf(r) : null;
   }
 
   /** Adds a feed with the items it lists now; returns false when it was already followed. */
-  addFeed(feed: { url: string; title?: string; kind: string; etag?: string; lastModified?: string; now: string }, items: { url: string; key: string; status: ItemStatus }[]): boolean {
+  addFeed(
+    feed: { url: string; title?: string; kind: string; etag?: string; lastModified?: string; now: string },
+    items: { url: string; key: string; status: ItemStatus }[],
+  ): boolean {
     return this.db.transaction(() => {
       const r = this.db
-        .prepare('INSERT OR IGNORE INTO feeds (url, title, kind, added_at, etag, last_modified, last_polled_at, last_ok_at, last_status, failures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)')
+        .prepare(
+          'INSERT OR IGNORE INTO feeds (url, title, kind, added_at, etag, last_modified, last_polled_at, last_ok_at, last_status, failures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)',
+        )
         .run(feed.url, feed.title ?? null, feed.kind, feed.now, feed.etag ?? null, feed.lastModified ?? null, feed.now, feed.now, 'ok');
       if (r.changes === 0) return false;
       const ins = this.db.prepare('INSERT OR IGNORE INTO items (feed_url, key, url, first_seen_at, status) VALUES (?, ?, ?, ?, ?)');
@@ -157,14 +165,30 @@ export class FeedStore {
 
   /** Items whose fetch failed and whose retry time has come. */
   retries(feedUrl: string, now: string, limit: number): ItemRecord[] {
-    return (this.db.prepare("SELECT * FROM items WHERE feed_url = ? AND status = 'failed' AND (next_try_at IS NULL OR next_try_at <= ?) ORDER BY first_seen_at LIMIT ?").all(feedUrl, now, limit) as Row[]).map(itemOf);
+    return (
+      this.db
+        .prepare("SELECT * FROM items WHERE feed_url = ? AND status = 'failed' AND (next_try_at IS NULL OR next_try_at <= ?) ORDER BY first_seen_at LIMIT ?")
+        .all(feedUrl, now, limit) as Row[]
+    ).map(itemOf);
   }
 
   items(feedUrl: string): ItemRecord[] {
     return (this.db.prepare('SELECT * FROM items WHERE feed_url = ? ORDER BY first_seen_at, url').all(feedUrl) as Row[]).map(itemOf);
   }
 
-  recordPoll(url: string, p: { now: string; status: 'ok' | 'not-modified' | 'error'; etag?: string; lastModified?: string; title?: string; kind?: string; error?: string; nextPollAt?: string }): void {
+  recordPoll(
+    url: string,
+    p: {
+      now: string;
+      status: 'ok' | 'not-modified' | 'error';
+      etag?: string;
+      lastModified?: string;
+      title?: string;
+      kind?: string;
+      error?: string;
+      nextPollAt?: string;
+    },
+  ): void {
     if (p.status === 'error') {
       this.db
         .prepare('UPDATE feeds SET last_polled_at = ?, last_status = ?, last_error = ?, failures = failures + 1, next_poll_at = ? WHERE url = ?')
@@ -179,7 +203,11 @@ export class FeedStore {
   }
 
   /** Records what became of items (new or retried), all at once. */
-  recordItems(feedUrl: string, now: string, items: { url: string; key: string; status: ItemStatus; articleId?: string; error?: string; nextTryAt?: string }[]): void {
+  recordItems(
+    feedUrl: string,
+    now: string,
+    items: { url: string; key: string; status: ItemStatus; articleId?: string; error?: string; nextTryAt?: string }[],
+  ): void {
     this.db.transaction(() => {
       const up = this.db.prepare(
         `INSERT INTO items (feed_url, key, url, first_seen_at, status, article_id, attempts, last_error, next_try_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)

@@ -120,7 +120,14 @@ export function createFeeds(deps: FeedDeps): Feeds {
     const stamp = now().toISOString();
     const feedUrl = cleanUrl(url);
     const fresh = store.addFeed(
-      { url: feedUrl, ...(parsed.feed.title ? { title: parsed.feed.title } : {}), kind: parsed.feed.kind, ...(page.etag ? { etag: page.etag } : {}), ...(page.lastModified ? { lastModified: page.lastModified } : {}), now: stamp },
+      {
+        url: feedUrl,
+        ...(parsed.feed.title ? { title: parsed.feed.title } : {}),
+        kind: parsed.feed.kind,
+        ...(page.etag ? { etag: page.etag } : {}),
+        ...(page.lastModified ? { lastModified: page.lastModified } : {}),
+        now: stamp,
+      },
       items.filter((i) => !backfill.has(urlKey(i.url))).map((i) => ({ url: i.url, key: urlKey(i.url), status: 'seen' as ItemStatus })),
     );
     const record = store.get(feedUrl) as FeedRecord;
@@ -136,7 +143,11 @@ export function createFeeds(deps: FeedDeps): Feeds {
     let page: Fetched | null = null;
     let parsed: ParsedFeed | null = null;
     try {
-      page = await fetchFeed(feed.url, { ...(feed.etag ? { etag: feed.etag } : {}), ...(feed.lastModified ? { lastModified: feed.lastModified } : {}) }, signal);
+      page = await fetchFeed(
+        feed.url,
+        { ...(feed.etag ? { etag: feed.etag } : {}), ...(feed.lastModified ? { lastModified: feed.lastModified } : {}) },
+        signal,
+      );
       if (!page.notModified) {
         const p = parseFeed(page.text, page.url);
         if (!p.ok) throw new Error(p.reason);
@@ -154,7 +165,10 @@ export function createFeeds(deps: FeedDeps): Feeds {
     const items = parsed ? await itemsOf(parsed, signal) : [];
     const fresh = items.filter((i) => !known.has(urlKey(i.url)));
     // The newest first, within the per-poll cap; then added oldest first, as they were published.
-    const chosen = [...fresh].sort((a, b) => (b.ms ?? 0) - (a.ms ?? 0)).slice(0, deps.settings.maxNewPerPoll).reverse();
+    const chosen = [...fresh]
+      .sort((a, b) => (b.ms ?? 0) - (a.ms ?? 0))
+      .slice(0, deps.settings.maxNewPerPoll)
+      .reverse();
     const retries = store.retries(feed.url, stamp, Math.max(0, deps.settings.maxNewPerPoll - chosen.length));
     const urls = [...chosen.map((i) => i.url), ...retries.map((r) => r.url)];
     let results: AddResult[] = [];

@@ -104,7 +104,10 @@ export function parseFeed(xml: string, url: string): FeedParse {
     for (const it of arr(channel.item as Node[])) {
       const guid = it.guid as Node | string | undefined;
       const guidUrl = typeof guid === 'object' && guid && guid['@isPermaLink'] !== 'false' ? text(guid) : typeof guid === 'string' ? guid : '';
-      const href = arr(it.link as unknown[]).map(text).find(Boolean) ?? guidUrl;
+      const href =
+        arr(it.link as unknown[])
+          .map(text)
+          .find(Boolean) ?? guidUrl;
       const u = absolute(href ?? '', base);
       if (!u) continue;
       push(dated({ url: u, ...(text(it.title) ? { title: text(it.title) } : {}) }, text(it.pubDate) || text(it.date)));
@@ -115,10 +118,17 @@ export function parseFeed(xml: string, url: string): FeedParse {
   const rdf = doc.RDF as Node | undefined;
   if (rdf && typeof rdf === 'object') {
     const channel = (arr(rdf.channel as Node)[0] ?? {}) as Node;
-    const link = arr(channel.link as unknown[]).map(text).find(Boolean);
+    const link = arr(channel.link as unknown[])
+      .map(text)
+      .find(Boolean);
     const base = absolute(link ?? '', url) ?? url;
     for (const it of arr(rdf.item as Node[])) {
-      const u = absolute(arr(it.link as unknown[]).map(text).find(Boolean) ?? text(it['@about']), base);
+      const u = absolute(
+        arr(it.link as unknown[])
+          .map(text)
+          .find(Boolean) ?? text(it['@about']),
+        base,
+      );
       if (!u) continue;
       push(dated({ url: u, ...(text(it.title) ? { title: text(it.title) } : {}) }, text(it.date)));
     }
@@ -140,7 +150,16 @@ export function parseFeed(xml: string, url: string): FeedParse {
       if (!u) continue;
       push(dated({ url: u, ...(text(e.title) ? { title: text(e.title) } : {}) }, text(e.published) || text(e.updated)));
     }
-    return { ok: true, feed: { kind: 'atom', ...(text(feed.title) ? { title: text(feed.title) } : {}), ...(link ? { link: absolute(link, base) ?? link } : {}), items, sitemaps: [] } };
+    return {
+      ok: true,
+      feed: {
+        kind: 'atom',
+        ...(text(feed.title) ? { title: text(feed.title) } : {}),
+        ...(link ? { link: absolute(link, base) ?? link } : {}),
+        items,
+        sitemaps: [],
+      },
+    };
   }
 
   const urlset = doc.urlset as Node | undefined;

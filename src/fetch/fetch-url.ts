@@ -224,7 +224,9 @@ export function createFetcher(settings: FetchSettings, deps: FetcherDeps = {}): 
         res.destroy();
         return;
       }
-      const encoding = String(res.headers['content-encoding'] ?? '').trim().toLowerCase();
+      const encoding = String(res.headers['content-encoding'] ?? '')
+        .trim()
+        .toLowerCase();
       let stream: Readable = res;
       const inflate =
         encoding === 'gzip' || encoding === 'x-gzip'
@@ -281,7 +283,10 @@ export function createFetcher(settings: FetchSettings, deps: FetcherDeps = {}): 
     const onAbort = () => controller.abort();
     outer?.addEventListener('abort', onAbort, { once: true });
     const fail = (url: string, err: unknown): FetchError => {
-      if (timedOut) return new FetchError(url, 'timeout', `no complete response within ${Math.round(settings.timeoutMs / 100) / 10} s (KIEMCHUNG_FETCH_TIMEOUT_MS)`, { cause: err });
+      if (timedOut)
+        return new FetchError(url, 'timeout', `no complete response within ${Math.round(settings.timeoutMs / 100) / 10} s (KIEMCHUNG_FETCH_TIMEOUT_MS)`, {
+          cause: err,
+        });
       if (outer?.aborted) return new FetchError(url, 'aborted', 'the request was cancelled', { cause: err });
       return asFetchError(url, err);
     };
@@ -292,7 +297,9 @@ export function createFetcher(settings: FetchSettings, deps: FetcherDeps = {}): 
         const host = current.hostname.replace(/^\[|\]$/g, '');
         // A literal address never goes through the resolver: check it here.
         if (/^[\d.]+$|:/.test(host) && !allowed(host)) throw refusedAddress(url, host, host);
-        const { crawlDelayMs } = deps.robots ? await deps.robots(current, controller.signal).catch((err: unknown) => Promise.reject(fail(url, err))) : { crawlDelayMs: 0 };
+        const { crawlDelayMs } = deps.robots
+          ? await deps.robots(current, controller.signal).catch((err: unknown) => Promise.reject(fail(url, err)))
+          : { crawlDelayMs: 0 };
         if (deps.pacer) await deps.pacer.wait(current.host, crawlDelayMs, controller.signal).catch((err: unknown) => Promise.reject(fail(url, err)));
         let res: http.IncomingMessage;
         try {
@@ -330,7 +337,11 @@ export function createFetcher(settings: FetchSettings, deps: FetcherDeps = {}): 
           ...(typeof res.headers.etag === 'string' ? { etag: res.headers.etag } : {}),
           ...(typeof res.headers['last-modified'] === 'string' ? { lastModified: res.headers['last-modified'] } : {}),
         };
-        const mediaType = String(res.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+        const mediaType =
+          String(res.headers['content-type'] ?? '')
+            .split(';')[0]
+            ?.trim()
+            .toLowerCase() ?? '';
         if (status === 304 && (req.etag || req.lastModified)) {
           res.resume();
           return { ...common, notModified: true, mediaType, sniffed: 'other', text: '', encoding: '', bytes: 0 };
@@ -358,7 +369,12 @@ export function createFetcher(settings: FetchSettings, deps: FetcherDeps = {}): 
             body = zlib.gunzipSync(body, { maxOutputLength: maxBytes });
           } catch (err) {
             const big = (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
-            throw new FetchError(url, big ? 'too-large' : 'network', big ? `the unpacked body is larger than the ${maxBytes} bytes allowed` : 'the gzipped body is damaged', { cause: err });
+            throw new FetchError(
+              url,
+              big ? 'too-large' : 'network',
+              big ? `the unpacked body is larger than the ${maxBytes} bytes allowed` : 'the gzipped body is damaged',
+              { cause: err },
+            );
           }
         }
         const decoded = decodeBody(body, charsetOf(String(res.headers['content-type'] ?? '')));
@@ -373,7 +389,12 @@ export function createFetcher(settings: FetchSettings, deps: FetcherDeps = {}): 
 
 /** What a body looks like from its first markup. */
 export function sniff(text: string): 'html' | 'xml' | 'other' {
-  const head = text.slice(0, 2048).replace(/^\uFEFF/, '').replace(/<!--[\s\S]*?-->/g, '').trimStart().toLowerCase();
+  const head = text
+    .slice(0, 2048)
+    .replace(/^\uFEFF/, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .trimStart()
+    .toLowerCase();
   if (/^<(rss|feed|rdf:rdf|urlset|sitemapindex)[\s>]/.test(head)) return 'xml';
   if (/^<\?xml/.test(head)) return /<(html|xhtml)[\s>]/.test(head) && !/<(rss|feed|rdf:rdf|urlset|sitemapindex)[\s>]/.test(head) ? 'html' : 'xml';
   if (/^<!doctype html|^<(html|head|body|meta|title|div|p)[\s>/]/.test(head)) return 'html';

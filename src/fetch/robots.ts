@@ -82,7 +82,11 @@ export function createRobots(options: RobotsOptions): (url: URL, signal?: AbortS
       if (cache.size > 5000) for (const [k, v] of cache) if (v.expires <= now()) cache.delete(k);
     }
     if (entry.robot === 'unreachable') {
-      throw new FetchError(url.href, 'robots', `robots.txt of ${origin} cannot be read (${entry.why ?? 'unknown failure'}); nothing is fetched from that site until it can`);
+      throw new FetchError(
+        url.href,
+        'robots',
+        `robots.txt of ${origin} cannot be read (${entry.why ?? 'unknown failure'}); nothing is fetched from that site until it can`,
+      );
     }
     if (entry.robot === null) return { crawlDelayMs: 0 };
     if (entry.robot.isDisallowed(url.href, ROBOTS_AGENT)) {

@@ -57,7 +57,11 @@ export async function ingestPage(rawUrl: string, deps: IngestDeps): Promise<Inge
     page = await deps.fetch({ url, expect: 'html', ...(deps.signal ? { signal: deps.signal } : {}) });
   } catch (err) {
     if (err instanceof FetchError) {
-      return fail(err.message, { failure: err.reason, ...(err.status !== undefined ? { httpStatus: err.status } : {}), ...(err.retryAfterMs !== undefined ? { retryAfterMs: err.retryAfterMs } : {}) });
+      return fail(err.message, {
+        failure: err.reason,
+        ...(err.status !== undefined ? { httpStatus: err.status } : {}),
+        ...(err.retryAfterMs !== undefined ? { retryAfterMs: err.retryAfterMs } : {}),
+      });
     }
     return fail(`${url}: ${errorMessage(err)}`, { failure: 'internal' });
   }
@@ -73,9 +77,18 @@ export async function ingestPage(rawUrl: string, deps: IngestDeps): Promise<Inge
   const fetchedUrl = cleanUrl(page.url);
   const known = deps.urls.find([canonical, fetchedUrl, cleanUrl(page.requestedUrl)]);
   const source = x.credit ?? x.siteName;
-  const hash = extractedHash({ title: x.title, date: x.date, ...(x.time ? { time: x.time } : {}), ...(x.author ? { author: x.author } : {}), source, blocks: x.blocks });
+  const hash = extractedHash({
+    title: x.title,
+    date: x.date,
+    ...(x.time ? { time: x.time } : {}),
+    ...(x.author ? { author: x.author } : {}),
+    source,
+    blocks: x.blocks,
+  });
   if (known && !known.extractedHash) {
-    return { result: { url, status: 'unchanged', reason: `${url}: already in the corpus as "${known.id}" (${known.file}), written by hand; it is not replaced` } };
+    return {
+      result: { url, status: 'unchanged', reason: `${url}: already in the corpus as "${known.id}" (${known.file}), written by hand; it is not replaced` },
+    };
   }
   if (known && known.extractedHash === hash) {
     let current: Article | undefined;
@@ -84,7 +97,15 @@ export async function ingestPage(rawUrl: string, deps: IngestDeps): Promise<Inge
     } catch {
       current = undefined;
     }
-    if (current) return { result: { url, status: 'unchanged', article: added(current, x.time, known.file), reason: `${url}: the page has not changed since it was stored as "${known.id}"` } };
+    if (current)
+      return {
+        result: {
+          url,
+          status: 'unchanged',
+          article: added(current, x.time, known.file),
+          reason: `${url}: the page has not changed since it was stored as "${known.id}"`,
+        },
+      };
   }
   const id = known?.id ?? articleIdFor(x.title, x.date, (candidate) => deps.urls.hasId(candidate) || deps.idTaken(candidate));
   const file = known?.file ?? path.join(deps.corpusDir, `${id}.md`);

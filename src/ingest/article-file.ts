@@ -63,7 +63,9 @@ export function renderArticleFile(a: ArticleFile): string {
   // Every value is a string: quoted where YAML would read it otherwise (a date, a time, "yes").
   const yaml = stringify(front, { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' }).trimEnd();
   const body = a.blocks
-    .map((b) => (b.kind === 'caption' ? `> [!caption] ${escapeMarkdown(b.text)}` : b.kind === 'heading' ? `## ${escapeMarkdown(b.text)}` : escapeMarkdown(b.text)))
+    .map((b) =>
+      b.kind === 'caption' ? `> [!caption] ${escapeMarkdown(b.text)}` : b.kind === 'heading' ? `## ${escapeMarkdown(b.text)}` : escapeMarkdown(b.text),
+    )
     .join('\n\n');
   return `---\n${yaml}\n---\n\n${body}\n`;
 }

@@ -49,7 +49,10 @@ export async function questionTerms(store: Store, question: string, lang: Lang, 
   const original = syllables(question);
   const extra = syllables(translated.join('\n'));
   const fromQuestion = new Set(original.syllables);
-  const t = { syllables: [...original.syllables, ...extra.syllables], phraseStarts: [...original.phraseStarts, ...extra.phraseStarts.map((x) => x + original.syllables.length)] };
+  const t = {
+    syllables: [...original.syllables, ...extra.syllables],
+    phraseStarts: [...original.phraseStarts, ...extra.phraseStarts.map((x) => x + original.syllables.length)],
+  };
   const marked = hasMarks(question) || hasMarks(translated.join(' '));
   // Every hash the weighting below may look up, asked at once.
   const wanted = new Set<number>();
@@ -68,7 +71,8 @@ export async function questionTerms(store: Store, question: string, lang: Lang, 
   };
   // English words the corpus has never seen are untranslated question words, not evidence
   // that the question is off-topic; Vietnamese ones are.
-  const known = (term: string) => lang !== 'en' || !fromQuestion.has(term) || documentFrequency(markedHash(term)) > 0 || documentFrequency(foldedHash(fold(term))) > 0;
+  const known = (term: string) =>
+    lang !== 'en' || !fromQuestion.has(term) || documentFrequency(markedHash(term)) > 0 || documentFrequency(foldedHash(fold(term))) > 0;
   const seen = new Set<string>();
   const words: QueryWord[] = [];
   for (const s of t.syllables) {

@@ -132,14 +132,31 @@ function passageEvidence(store: Store, hit: Retrieved, terms: QuestionTerms, bes
     window = Math.max(window, next ? wordCoverage(terms, union(s.present, next.present)) : s.words);
   });
   const fused = best > 0 ? hit.score / best : 0;
-  return { hit, words: () => paragraphWords(prepared), paragraph, sentences, fused, sentence, window, pairs, score: w.fused * fused + w.sentence * sentence + w.window * window + w.pairs * pairs };
+  return {
+    hit,
+    words: () => paragraphWords(prepared),
+    paragraph,
+    sentences,
+    fused,
+    sentence,
+    window,
+    pairs,
+    score: w.fused * fused + w.sentence * sentence + w.window * window + w.pairs * pairs,
+  };
 }
 
 /**
  * The evidence of the first `pool` passages, re-ranked best first (or in the order given when
  * `keepOrder`: a question about "the latest …" has its passages ordered by date).
  */
-export function rerank(store: Store, hits: readonly Retrieved[], terms: QuestionTerms, pool = RERANK_POOL, keepOrder = false, w: RerankWeights = DEFAULT_RERANK): PassageEvidence[] {
+export function rerank(
+  store: Store,
+  hits: readonly Retrieved[],
+  terms: QuestionTerms,
+  pool = RERANK_POOL,
+  keepOrder = false,
+  w: RerankWeights = DEFAULT_RERANK,
+): PassageEvidence[] {
   const best = Math.max(0, ...hits.slice(0, pool).map((h) => h.score));
   const head = hits.slice(0, pool).map((h) => passageEvidence(store, h, terms, best, w));
   if (!keepOrder) head.sort((a, b) => b.score - a.score);

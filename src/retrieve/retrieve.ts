@@ -28,7 +28,15 @@ export interface FusionSettings {
  * breaks near-ties and rescues misspelt words through its character trigrams. A neural
  * embedder is an independent signal and gets rank fusion at equal weight.
  */
-export const HASH_FUSION: FusionSettings = { mode: 'linear', lexicalK: 100, vectorK: 50, rrfK: 60, lexicalWeight: 1, vectorWeight: 0.05, query: DEFAULT_QUERY_WEIGHTS };
+export const HASH_FUSION: FusionSettings = {
+  mode: 'linear',
+  lexicalK: 100,
+  vectorK: 50,
+  rrfK: 60,
+  lexicalWeight: 1,
+  vectorWeight: 0.05,
+  query: DEFAULT_QUERY_WEIGHTS,
+};
 export const NEURAL_FUSION: FusionSettings = { ...HASH_FUSION, mode: 'rrf', vectorWeight: 1 };
 /**
  * The corpus embedder's topic vectors, fused by min-max normalised score at a small weight:

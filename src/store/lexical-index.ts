@@ -81,7 +81,7 @@ export class LexicalBuilder {
 
   private termId(h: number): number {
     let mask = this.keys.length - 1;
-    let i = Math.imul(h, 0x9e3779b1) >>> 0 & mask;
+    let i = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
     for (;;) {
       const v = this.vals[i] as number;
       if (v === 0) break;
@@ -110,7 +110,7 @@ export class LexicalBuilder {
       for (let j = 0; j < keys.length; j++) {
         const v = vals[j] as number;
         if (v === 0) continue;
-        let k = Math.imul(keys[j] as number, 0x9e3779b1) >>> 0 & mask;
+        let k = (Math.imul(keys[j] as number, 0x9e3779b1) >>> 0) & mask;
         while (this.vals[k] !== 0) k = (k + 1) & mask;
         this.keys[k] = keys[j] as number;
         this.vals[k] = v;

@@ -36,7 +36,9 @@ const manifestSchema = z.object({
     version: z.string(),
     dimension: z.number().int().positive(),
     /** The model an embedder learned from the corpus at the first full build (`model-….pack`). */
-    model: z.object({ file: z.string().regex(/^model-[0-9a-f]+\.pack$/), size: z.number().int().nonnegative(), crc32: z.number().int().nonnegative() }).optional(),
+    model: z
+      .object({ file: z.string().regex(/^model-[0-9a-f]+\.pack$/), size: z.number().int().nonnegative(), crc32: z.number().int().nonnegative() })
+      .optional(),
   }),
   chunking: z.object({ maxChars: z.number(), windowChars: z.number() }),
   hnsw: z.object({ m: z.number(), efConstruction: z.number(), efSearch: z.number() }),

@@ -99,7 +99,10 @@ export class Grow<T extends Uint32Array | Uint16Array | Uint8Array | Float32Arra
   /** The backing array: valid up to `length`, replaced when it grows. */
   buf: T;
   length = 0;
-  constructor(private readonly ctor: new (n: number) => T, initial = 1024) {
+  constructor(
+    private readonly ctor: new (n: number) => T,
+    initial = 1024,
+  ) {
     this.buf = new ctor(initial);
   }
   push(v: number): void {

@@ -6,7 +6,18 @@ import { Bm25Scratch } from './lexical-index.js';
 import { corpusVersion } from './corpus-version.js';
 import { type Manifest, checkCompatible, readCurrentManifest, readModel } from './manifest.js';
 import { fold } from '../text/normalize.js';
-import type { ArticleMatch, ParagraphRef, PassageHit, PassageId, PassageLocation, QueryTerm, Store, StoreStats, StoredArticle, TermStatistics } from './port.js';
+import type {
+  ArticleMatch,
+  ParagraphRef,
+  PassageHit,
+  PassageId,
+  PassageLocation,
+  QueryTerm,
+  Store,
+  StoreStats,
+  StoredArticle,
+  TermStatistics,
+} from './port.js';
 import { DEFAULT_HNSW, Segment, type SegmentArticle } from './segment.js';
 
 /** Where a live article is: its segment and its index there. */

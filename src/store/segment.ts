@@ -273,7 +273,11 @@ export class Segment {
   paragraphText(p: number): string {
     let t = this.paraCache.get(p);
     if (t === undefined) {
-      t = Buffer.from(this.text.buffer, this.text.byteOffset + (this.paraByte[p] as number), (this.paraByte[p + 1] as number) - (this.paraByte[p] as number)).toString('utf8');
+      t = Buffer.from(
+        this.text.buffer,
+        this.text.byteOffset + (this.paraByte[p] as number),
+        (this.paraByte[p + 1] as number) - (this.paraByte[p] as number),
+      ).toString('utf8');
       if (this.paraCache.size > 4096) this.paraCache.clear();
       this.paraCache.set(p, t);
     }

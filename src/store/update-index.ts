@@ -144,13 +144,15 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
   const fingerprint = upsert || opts.loaded ? null : corpusFingerprint(opts.corpus);
   // Records whose content the live index already holds are not parsed again.
   const planned = opts.loaded || opts.rebuild || upsert ? null : liveHashes(indexDir);
-  const load = (known: Map<string, string> | null) =>
-    loadCorpus(opts.corpus, known ? { indexed: (h) => known.get(contentHash(h, chunking)) } : {});
+  const load = (known: Map<string, string> | null) => loadCorpus(opts.corpus, known ? { indexed: (h) => known.get(contentHash(h, chunking)) } : {});
   let corpus: LoadedCorpus = opts.upsert ? { articles: opts.upsert, issues: [] } : (opts.loaded ?? (await load(planned?.byHash ?? null)));
   if (corpus.articles.length === 0 && (corpus.unchanged?.length ?? 0) === 0 && corpus.issues.length > 0) {
     throw new CorpusError(
       `no valid article in ${opts.corpus} (${corpus.issues.length} could not be read); the previous index was left untouched:\n` +
-        corpus.issues.slice(0, 20).map((i) => `  ${i.path}: ${i.reason}`).join('\n'),
+        corpus.issues
+          .slice(0, 20)
+          .map((i) => `  ${i.path}: ${i.reason}`)
+          .join('\n'),
     );
   }
   const release = acquireLock(indexDir);
@@ -221,7 +223,9 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
       issues,
       ms: Math.round(performance.now() - t0),
       wrote,
-      ...(outdated ? { notice: `the index at ${indexDir} was in an older format (version ${current?.format}) and was rebuilt in version ${FORMAT_VERSION}` } : {}),
+      ...(outdated
+        ? { notice: `the index at ${indexDir} was in an older format (version ${current?.format}) and was rebuilt in version ${FORMAT_VERSION}` }
+        : {}),
     });
     if (previous && toWrite.length === 0 && removed === 0) {
       if (!upsert && !opts.loaded) recordChecked(indexDir, previous.generation, fingerprint);
@@ -250,9 +254,7 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
       const mostlyDead = (s: Manifest['segments'][number]) => s.articles > 0 && s.deleted.length / s.articles > MAX_DELETED;
       const bySize = segmentsToMerge(segments.map((s) => s.passages));
       // Merging needs every carried article's text, which only a full update has read.
-      const merge = segments
-        .map((s, i) => ({ s, i }))
-        .filter(({ s, i }) => !upsert && (mostlyDead(s) || bySize.has(i) || s.deleted.length === s.articles));
+      const merge = segments.map((s, i) => ({ s, i })).filter(({ s, i }) => !upsert && (mostlyDead(s) || bySize.has(i) || s.deleted.length === s.articles));
       const mergeSet = new Set(merge.map((m) => m.i));
       const carried: Article[] = [];
       const carriedHashes: string[] = [];
@@ -282,7 +284,15 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
         const all = [...carried, ...toWrite];
         const allHashes = [...carriedHashes, ...toWrite.map((a) => hashes.get(a.id))];
         const allRecords = [...carriedRecords, ...toWrite.map((a) => articleRecord(a, chunking))];
-        const entry = await writeSegment(indexDir, { articles: all, hashes: allHashes, records: allRecords, vectors, chunking, hnsw, dimension: embedder.dimension });
+        const entry = await writeSegment(indexDir, {
+          articles: all,
+          hashes: allHashes,
+          records: allRecords,
+          vectors,
+          chunking,
+          hnsw,
+          dimension: embedder.dimension,
+        });
         writtenPassages = entry.passages;
         nextSegments.push(entry);
       }
@@ -404,7 +414,8 @@ export async function embedArticles(
 ): Promise<Float32Array> {
   const texts: string[] = [];
   for (const a of articles) {
-    for (const s of splitPassages(a.paragraphs, chunking)) texts.push(passageEmbeddingText(a.title, (a.paragraphs[s.paragraph] as string).slice(s.start, s.end)));
+    for (const s of splitPassages(a.paragraphs, chunking))
+      texts.push(passageEmbeddingText(a.title, (a.paragraphs[s.paragraph] as string).slice(s.start, s.end)));
   }
   const out = new Float32Array(texts.length * embedder.dimension);
   const batch = Math.max(1, Math.min(embedder.maxBatch, 1024));
@@ -455,7 +466,10 @@ function runWorker(input: BuildSegmentInput, embedder: WorkerRecipe | null, onPr
   const url = new URL(fromSource ? './build-worker.ts' : './build-worker.js', here);
   return new Promise((resolve, reject) => {
     const w = fromSource
-      ? new Worker(`import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true, workerData: { ...data, embedder } })
+      ? new Worker(`import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(url.href)}); })`, {
+          eval: true,
+          workerData: { ...data, embedder },
+        })
       : new Worker(url, { workerData: { ...data, embedder } });
     w.on('message', (m: { type: string; n?: number; built?: BuiltSegment; error?: WorkerFailure }) => {
       if (m.type === 'progress') onProgress?.(m.n ?? 0);
@@ -470,14 +484,13 @@ function runWorker(input: BuildSegmentInput, embedder: WorkerRecipe | null, onPr
 }
 
 /** A full build: articles split into one segment per worker, built in parallel. */
-async function buildFull(
-  articles: Article[],
-  opts: UpdateOptions & { chunking: ChunkOptions; hnsw: HnswParams },
-): Promise<Manifest['segments']> {
+async function buildFull(articles: Article[], opts: UpdateOptions & { chunking: ChunkOptions; hnsw: HnswParams }): Promise<Manifest['segments']> {
   if (articles.length === 0) return [];
   const { embedder, chunking, hnsw } = opts;
   // Passages estimated from paragraph lengths (the workers split them): to balance the groups and show progress.
-  const counts = articles.map((a) => a.paragraphs.reduce((n, p) => n + (p.length <= chunking.maxChars ? 1 : Math.ceil(p.length / (chunking.windowChars * 0.85))), 0));
+  const counts = articles.map((a) =>
+    a.paragraphs.reduce((n, p) => n + (p.length <= chunking.maxChars ? 1 : Math.ceil(p.length / (chunking.windowChars * 0.85))), 0),
+  );
   const total = counts.reduce((a, b) => a + b, 0);
   const cores = opts.workers ?? os.availableParallelism();
   const parts = Math.max(1, Math.min(cores, Math.ceil(total / (opts.passagesPerWorker ?? PASSAGES_PER_WORKER))));
@@ -490,7 +503,17 @@ async function buildFull(
   };
   if (parts === 1) {
     const vectors = await embedArticles(articles, embedder, chunking, opts.onProgress);
-    return [await writeSegment(opts.indexDir, { articles, records: articles.map((a) => articleRecord(a, chunking)), vectors, chunking, hnsw, dimension: embedder.dimension, onProgress: progress })];
+    return [
+      await writeSegment(opts.indexDir, {
+        articles,
+        records: articles.map((a) => articleRecord(a, chunking)),
+        vectors,
+        chunking,
+        hnsw,
+        dimension: embedder.dimension,
+        onProgress: progress,
+      }),
+    ];
   }
   // Contiguous groups of about equal passage counts.
   const groups: Article[][] = [];
@@ -513,12 +536,6 @@ async function buildFull(
     })),
   );
   return Promise.all(
-    jobs.map((j) =>
-      writeSegment(
-        opts.indexDir,
-        { ...j, chunking, hnsw, dimension: embedder.dimension },
-        { embedder: recipe, onProgress: progress },
-      ),
-    ),
+    jobs.map((j) => writeSegment(opts.indexDir, { ...j, chunking, hnsw, dimension: embedder.dimension }, { embedder: recipe, onProgress: progress })),
   );
 }

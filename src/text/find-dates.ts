@@ -34,12 +34,47 @@ export interface FoundDate {
 }
 
 const MONTH_WORDS_VI: Record<string, number> = {
-  gieng: 1, mot: 1, hai: 2, ba: 3, tu: 4, bon: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10,
-  'muoi mot': 11, 'muoi hai': 12, chap: 12,
+  gieng: 1,
+  mot: 1,
+  hai: 2,
+  ba: 3,
+  tu: 4,
+  bon: 4,
+  nam: 5,
+  sau: 6,
+  bay: 7,
+  tam: 8,
+  chin: 9,
+  muoi: 10,
+  'muoi mot': 11,
+  'muoi hai': 12,
+  chap: 12,
 };
 const MONTH_WORDS_EN: Record<string, number> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
-  august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
 
@@ -84,7 +119,10 @@ const RULES: Rule[] = [
   },
   // "7-8/6/2024", "từ ngày 5 đến ngày 7/6/2024": a span of days in one month
   {
-    re: new RegExp(`${NB}(?:(?:tu|from)\\s+)?(?:${DAY_WORDS}\\s+)?(\\d{1,2})\\s?(?:-|–|den|toi|to)\\s?(?:${DAY_WORDS}\\s+)?(\\d{1,2})\\s?([/.-])\\s?(\\d{1,2})\\s?\\3\\s?(\\d{4})${NE}`, 'gu'),
+    re: new RegExp(
+      `${NB}(?:(?:tu|from)\\s+)?(?:${DAY_WORDS}\\s+)?(\\d{1,2})\\s?(?:-|–|den|toi|to)\\s?(?:${DAY_WORDS}\\s+)?(\\d{1,2})\\s?([/.-])\\s?(\\d{1,2})\\s?\\3\\s?(\\d{4})${NE}`,
+      'gu',
+    ),
     read: (m) => {
       const a = Number(m[1]);
       const b = Number(m[2]);
@@ -101,7 +139,10 @@ const RULES: Rule[] = [
   },
   // "ngày 3 - 11/6", "từ ngày 5 đến 7/6": a span of days with no year, after a word that names a day
   {
-    re: new RegExp(`${B}(?:(?:tu|from)\\s+)?${DAY_WORDS}\\s+(\\d{1,2})\\s?(?:-|–|den|toi|to)\\s?(?:${DAY_WORDS}\\s+)?(\\d{1,2})\\s?[/.-]\\s?(\\d{1,2})${NE}`, 'gu'),
+    re: new RegExp(
+      `${B}(?:(?:tu|from)\\s+)?${DAY_WORDS}\\s+(\\d{1,2})\\s?(?:-|–|den|toi|to)\\s?(?:${DAY_WORDS}\\s+)?(\\d{1,2})\\s?[/.-]\\s?(\\d{1,2})${NE}`,
+      'gu',
+    ),
     read: (m) => {
       const a = Number(m[1]);
       const b = Number(m[2]);
@@ -184,7 +225,8 @@ function monthOf(s: string | undefined): number | undefined {
   return MONTH_WORDS_VI[s];
 }
 
-const TIME = /^\s*(?:,|-|–|lúc|luc|at|à)?\s*(\d{1,2})\s*(?::|h|g|giờ|gio)\s*(\d{2})?(?:\s*(?:phút|phut))?(?:\s*(sáng|sang|trưa|trua|chiều|chieu|tối|toi|đêm|dem|am|pm|a\.m\.|p\.m\.))?(?![\p{L}\p{N}])/iu;
+const TIME =
+  /^\s*(?:,|-|–|lúc|luc|at|à)?\s*(\d{1,2})\s*(?::|h|g|giờ|gio)\s*(\d{2})?(?:\s*(?:phút|phut))?(?:\s*(sáng|sang|trưa|trua|chiều|chieu|tối|toi|đêm|dem|am|pm|a\.m\.|p\.m\.))?(?![\p{L}\p{N}])/iu;
 
 function readTime(after: string): { time: string; length: number } | null {
   const m = TIME.exec(after);
@@ -206,7 +248,7 @@ function daysIn(y: number, m: number): number {
 const iso = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
 /** Fills `from`/`to`; null when the fields are not a real date. */
-function complete(d: Fields): Fields & { from?: string; to?: string } | null {
+function complete(d: Fields): (Fields & { from?: string; to?: string }) | null {
   const { year: y, month: m, day } = d;
   if (y !== undefined && (y < 1800 || y > 2200)) return null;
   if (m !== undefined && (m < 1 || m > 12)) return null;

@@ -48,10 +48,25 @@ export interface FoundNumber {
 // because folded "ba", "hai" and "nam" are also "bà", "hải" and "Nam".
 const L = '\\p{L}\\p{M}';
 const SCALES: Array<[string, number]> = [
-  ['nghin ty', 1e12], ['ngan ty', 1e12], ['trieu ty', 1e15],
-  ['nghin', 1e3], ['ngan', 1e3], ['trieu', 1e6], ['ty', 1e9], ['ti', 1e9], ['van', 1e4], ['chuc', 10], ['tram', 100],
-  ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12],
-  ['tr', 1e6], ['k', 1e3], ['bn', 1e9], ['mn', 1e6],
+  ['nghin ty', 1e12],
+  ['ngan ty', 1e12],
+  ['trieu ty', 1e15],
+  ['nghin', 1e3],
+  ['ngan', 1e3],
+  ['trieu', 1e6],
+  ['ty', 1e9],
+  ['ti', 1e9],
+  ['van', 1e4],
+  ['chuc', 10],
+  ['tram', 100],
+  ['thousand', 1e3],
+  ['million', 1e6],
+  ['billion', 1e9],
+  ['trillion', 1e12],
+  ['tr', 1e6],
+  ['k', 1e3],
+  ['bn', 1e9],
+  ['mn', 1e6],
 ];
 const SCALE_RE = SCALES.map(([w]) => w.replace(' ', '\\s+')).join('|');
 const SCALE_OF = new Map(SCALES);
@@ -84,29 +99,116 @@ const QUALIFIER_OF = new Map(QUALIFIERS.flatMap(([q, ws]) => ws.map((w) => [w, q
 const TIME_WORDS = new Set(['ngay', 'hom', 'sang', 'chieu', 'toi', 'trua', 'dem', 'vao', 'tu', 'den', 'moi', 'cac', 'nhung', 'tuan', 'on', 'every']);
 
 const DIGIT_WORDS: Record<string, number> = {
-  'một': 1, 'hai': 2, 'ba': 3, 'bốn': 4, 'năm': 5, 'sáu': 6, 'bảy': 7, 'bẩy': 7, 'tám': 8, 'chín': 9,
+  một: 1,
+  hai: 2,
+  ba: 3,
+  bốn: 4,
+  năm: 5,
+  sáu: 6,
+  bảy: 7,
+  bẩy: 7,
+  tám: 8,
+  chín: 9,
 };
-const AFTER_TENS: Record<string, number> = { 'mốt': 1, 'tư': 4, 'lăm': 5, 'nhăm': 5 };
-const SPELLED_SCALE: Record<string, number> = { 'trăm': 100, 'nghìn': 1e3, 'ngàn': 1e3, 'vạn': 1e4, 'triệu': 1e6, 'tỷ': 1e9, 'tỉ': 1e9 };
+const AFTER_TENS: Record<string, number> = { mốt: 1, tư: 4, lăm: 5, nhăm: 5 };
+const SPELLED_SCALE: Record<string, number> = { trăm: 100, nghìn: 1e3, ngàn: 1e3, vạn: 1e4, triệu: 1e6, tỷ: 1e9, tỉ: 1e9 };
 const EN_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
-  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
 const EN_SCALE: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 const EN_ORDINALS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, twentieth: 20,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
+  fifteenth: 15,
+  twentieth: 20,
 };
-const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9, x: 10, xi: 11, xii: 12, xiii: 13, xiv: 14, xv: 15, xx: 20 };
+const ROMAN: Record<string, number> = {
+  i: 1,
+  ii: 2,
+  iii: 3,
+  iv: 4,
+  v: 5,
+  vi: 6,
+  vii: 7,
+  viii: 8,
+  ix: 9,
+  x: 10,
+  xi: 11,
+  xii: 12,
+  xiii: 13,
+  xiv: 14,
+  xv: 15,
+  xx: 20,
+};
 /** Words that follow a count: "năm" is five only before one of these ("năm người", not "năm nay"). */
 const COUNTED = new Set(
-  'người con cái chiếc nước quốc tỉnh thành lần bên đội trận bàn giải học sinh trường dự điểm vị nhóm ngành lĩnh chương nội mục loại địa khu doanh công tổ cơ đơn tập hội ông bà anh chị em bạn cháu cầu vận chuyên nhà giờ phút tuần ngày tháng km mét tấn kg ha phần giai tầng môn bài câu bước vòng lượt suất tiết khóa kỳ đợt ca hạng cấp'.split(' '),
+  'người con cái chiếc nước quốc tỉnh thành lần bên đội trận bàn giải học sinh trường dự điểm vị nhóm ngành lĩnh chương nội mục loại địa khu doanh công tổ cơ đơn tập hội ông bà anh chị em bạn cháu cầu vận chuyên nhà giờ phút tuần ngày tháng km mét tấn kg ha phần giai tầng môn bài câu bước vòng lượt suất tiết khóa kỳ đợt ca hạng cấp'.split(
+    ' ',
+  ),
 );
 /** Words a number written in words can start with: the rest are skipped at once. */
 const STARTERS = new Set([...Object.keys(DIGIT_WORDS), 'mười', 'hàng', 'vài', 'mấy', 'thứ', 'đầu', ...Object.keys(EN_WORDS), ...Object.keys(EN_ORDINALS)]);
 /** "một" is also the article "a" in these phrases. */
-const NOT_ONE = new Set(['số', 'cách', 'chút', 'lúc', 'khi', 'trong', 'nửa', 'phần', 'vài', 'thời', 'mình', 'mực', 'loạt', 'khác', 'điều', 'hồi', 'tí', 'ít', 'khoảng', 'sự']);
+const NOT_ONE = new Set([
+  'số',
+  'cách',
+  'chút',
+  'lúc',
+  'khi',
+  'trong',
+  'nửa',
+  'phần',
+  'vài',
+  'thời',
+  'mình',
+  'mực',
+  'loạt',
+  'khác',
+  'điều',
+  'hồi',
+  'tí',
+  'ít',
+  'khoảng',
+  'sự',
+]);
 
 /**
  * Reads a numeral's digits: "1.500.000" and "1,500,000" are 1500000; "1,5" and "1.5" are 1.5.
@@ -127,7 +229,7 @@ export function parseNumeral(s: string, vietnamese = true): { value: number; dec
     const [thousands, decimal] = lastComma > lastDot ? ['.', ','] : [',', '.'];
     const at = s.lastIndexOf(decimal);
     const intPart = s.slice(0, at);
-    if ((intPart.includes(decimal)) || !groupsOk(intPart, thousands)) return null;
+    if (intPart.includes(decimal) || !groupsOk(intPart, thousands)) return null;
     return toNumber(intPart.split(thousands).join(''), s.slice(at + 1));
   }
   const sep = dots > 0 ? '.' : ',';
@@ -158,7 +260,34 @@ function unitAfter(folded: string, at: number): string | undefined {
   if (!m) return undefined;
   const words = (m[1] as string).split(/\s+/);
   // A scale word already read, a conjunction or the next number is not a unit.
-  const stop = new Set(['mot', 'moi', 'va', 'hoac', 'den', 'toi', 'tu', 'and', 'or', 'to', 'trong', 'so', 'voi', 'cua', 'la', 'thi', 'o', 'tai', 'vao', 'khi', 'in', 'of', 'the', 'at', 'on', 'by']);
+  const stop = new Set([
+    'mot',
+    'moi',
+    'va',
+    'hoac',
+    'den',
+    'toi',
+    'tu',
+    'and',
+    'or',
+    'to',
+    'trong',
+    'so',
+    'voi',
+    'cua',
+    'la',
+    'thi',
+    'o',
+    'tai',
+    'vao',
+    'khi',
+    'in',
+    'of',
+    'the',
+    'at',
+    'on',
+    'by',
+  ]);
   const out: string[] = [];
   for (const w of words) {
     if (stop.has(w)) break;
@@ -243,7 +372,7 @@ function readSpelled(words: string[]): { value: number; used: number } | null {
       hundreds = 0;
       rest = 0;
     } else if (w === 'rưỡi' && any) {
-      total += (lastScale === Infinity ? (hundreds > 0 ? 50 : 0.5) : lastScale / 2);
+      total += lastScale === Infinity ? (hundreds > 0 ? 50 : 0.5) : lastScale / 2;
       used++;
       break;
     } else break;
@@ -397,7 +526,18 @@ export function findNumbers(text: string, dates?: readonly FoundDate[]): FoundNu
     }
     if (kind !== 'ordinal') unit = kind === 'percent' ? undefined : unitAfter(haystack, end);
     const iv = interval(value, qualifier, to);
-    push({ start, end, text: original.slice(start, end), kind, value, ...(to !== undefined ? { to } : {}), qualifier, ...iv, precision, ...(unit ? { unit } : {}) });
+    push({
+      start,
+      end,
+      text: original.slice(start, end),
+      kind,
+      value,
+      ...(to !== undefined ? { to } : {}),
+      qualifier,
+      ...iv,
+      precision,
+      ...(unit ? { unit } : {}),
+    });
   }
 
   // Numbers written in words, with marks: "hai mươi lăm", "ba giai đoạn", "lần thứ tư", "hàng trăm".
@@ -419,7 +559,19 @@ export function findNumbers(text: string, dates?: readonly FoundDate[]): FoundNu
       const next = words[i + 1] as { end: number };
       const lo = cur.w === 'hàng' ? 2 * scale : 2 * scale;
       const hi = cur.w === 'hàng' ? 999 * scale : 9 * scale;
-      push({ start: cur.start, end: next.end, text: original.slice(cur.start, next.end), kind: 'cardinal', value: scale, qualifier: 'about', min: lo, max: hi, precision: scale, spelled: true, ...unitOpt(haystack, next.end) });
+      push({
+        start: cur.start,
+        end: next.end,
+        text: original.slice(cur.start, next.end),
+        kind: 'cardinal',
+        value: scale,
+        qualifier: 'about',
+        min: lo,
+        max: hi,
+        precision: scale,
+        spelled: true,
+        ...unitOpt(haystack, next.end),
+      });
       i++;
       continue;
     }
@@ -430,10 +582,22 @@ export function findNumbers(text: string, dates?: readonly FoundDate[]): FoundNu
       const capital = /^\p{Lu}/u.test(original.slice(next.start, next.start + 1));
       const n = next.w === 'nhất' ? 1 : next.w === 'tư' ? 4 : next.w in DIGIT_WORDS ? DIGIT_WORDS[next.w] : next.w === 'mười' ? 10 : ROMAN[next.w];
       const roman = next.w in ROMAN && !(next.w in DIGIT_WORDS);
-      if (n !== undefined && !capital && !TIME_WORDS.has(prevWord) || (roman && n !== undefined)) {
+      if ((n !== undefined && !capital && !TIME_WORDS.has(prevWord)) || (roman && n !== undefined)) {
         const start = prev && adjacent(prev, cur) && !TIME_WORDS.has(prevWord) ? prev.start : cur.start;
         const unit = start === cur.start ? undefined : prevWord;
-        push({ start, end: next.end, text: original.slice(start, next.end), kind: 'ordinal', value: n as number, qualifier: 'exact', min: n as number, max: n as number, precision: 1, spelled: true, ...(unit ? { unit } : {}) });
+        push({
+          start,
+          end: next.end,
+          text: original.slice(start, next.end),
+          kind: 'ordinal',
+          value: n as number,
+          qualifier: 'exact',
+          min: n as number,
+          max: n as number,
+          precision: 1,
+          spelled: true,
+          ...(unit ? { unit } : {}),
+        });
         i++;
         continue;
       }
@@ -441,7 +605,19 @@ export function findNumbers(text: string, dates?: readonly FoundDate[]): FoundNu
     if (cur.w === 'đầu' && run[1] === 'tiên') {
       const next = words[i + 1] as { end: number };
       const unit = prev && adjacent(prev, cur) ? fold(prev.w) : undefined;
-      push({ start: cur.start, end: next.end, text: original.slice(cur.start, next.end), kind: 'ordinal', value: 1, qualifier: 'exact', min: 1, max: 1, precision: 1, spelled: true, ...(unit ? { unit } : {}) });
+      push({
+        start: cur.start,
+        end: next.end,
+        text: original.slice(cur.start, next.end),
+        kind: 'ordinal',
+        value: 1,
+        qualifier: 'exact',
+        min: 1,
+        max: 1,
+        precision: 1,
+        spelled: true,
+        ...(unit ? { unit } : {}),
+      });
       i++;
       continue;
     }
@@ -449,7 +625,18 @@ export function findNumbers(text: string, dates?: readonly FoundDate[]): FoundNu
       const v = EN_ORDINALS[cur.w] as number;
       // "second" is also a unit of time ("a second"); as an ordinal it precedes a noun.
       if (cur.w !== 'second' || (run[1] && !/^(of|and|or|later|ago|half)$/.test(run[1]))) {
-        push({ start: cur.start, end: cur.end, text: original.slice(cur.start, cur.end), kind: 'ordinal', value: v, qualifier: 'exact', min: v, max: v, precision: 1, spelled: true });
+        push({
+          start: cur.start,
+          end: cur.end,
+          text: original.slice(cur.start, cur.end),
+          kind: 'ordinal',
+          value: v,
+          qualifier: 'exact',
+          min: v,
+          max: v,
+          precision: 1,
+          spelled: true,
+        });
       }
       continue;
     }
@@ -479,7 +666,18 @@ export function findNumbers(text: string, dates?: readonly FoundDate[]): FoundNu
       kind = 'percent';
       end += pc;
     }
-    push({ start, end, text: original.slice(start, end), kind, value: read.value, qualifier, ...interval(read.value, qualifier), precision, spelled: true, ...(kind === 'cardinal' ? unitOpt(haystack, end) : {}) });
+    push({
+      start,
+      end,
+      text: original.slice(start, end),
+      kind,
+      value: read.value,
+      qualifier,
+      ...interval(read.value, qualifier),
+      precision,
+      spelled: true,
+      ...(kind === 'cardinal' ? unitOpt(haystack, end) : {}),
+    });
     i += read.used - 1;
   }
   return out.sort((a, b) => a.start - b.start);
@@ -519,6 +717,10 @@ export function relateNumbers(a: FoundNumber, b: FoundNumber): NumberRelation {
     !((bound.qualifier === 'under' || bound.qualifier === 'atMost') && Math.abs(exact.value) < Math.abs(bound.value) / 1.5);
   if (a.qualifier === 'exact' && !near(b, a)) return 'different';
   if (b.qualifier === 'exact' && !near(a, b)) return 'different';
-  if ((a.qualifier === 'over' && b.qualifier === 'exact' && eq(a.value, b.value)) || (a.qualifier === 'under' && b.qualifier === 'exact' && eq(a.value, b.value))) return 'different';
+  if (
+    (a.qualifier === 'over' && b.qualifier === 'exact' && eq(a.value, b.value)) ||
+    (a.qualifier === 'under' && b.qualifier === 'exact' && eq(a.value, b.value))
+  )
+    return 'different';
   return 'compatible';
 }

@@ -200,7 +200,7 @@ export function glossaryMatches(question: string): { terms: string[]; words: Set
   const words = syllables(question).syllables;
   const terms: string[] = [];
   const used = new Set<string>();
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     const hit = PHRASES.find((p) => p.en.every((w, j) => words[i + j] === w));
     if (hit) {
       terms.push(hit.vi);

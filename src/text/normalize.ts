@@ -10,7 +10,11 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
 /** NFC, invisible and control characters removed, non-breaking spaces made plain. */
 export function nfc(text: string): string {
-  return text.normalize('NFC').replace(INVISIBLE, '').replace(CONTROL, '').replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, ' ');
+  return text
+    .normalize('NFC')
+    .replace(INVISIBLE, '')
+    .replace(CONTROL, '')
+    .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, ' ');
 }
 
 /** NFC and runs of white space collapsed to one space, trimmed. */

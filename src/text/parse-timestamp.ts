@@ -63,7 +63,15 @@ export function parseTimestamp(input: string): Timestamp | null {
   const s = input.trim();
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2}|GMT|UTC)?\b/i.exec(s);
   if (iso) {
-    return build(Number(iso[1]), Number(iso[2]), Number(iso[3]), iso[4] === undefined ? undefined : Number(iso[4]), iso[5] === undefined ? undefined : Number(iso[5]), Number(iso[6] ?? 0), iso[7]);
+    return build(
+      Number(iso[1]),
+      Number(iso[2]),
+      Number(iso[3]),
+      iso[4] === undefined ? undefined : Number(iso[4]),
+      iso[5] === undefined ? undefined : Number(iso[5]),
+      Number(iso[6] ?? 0),
+      iso[7],
+    );
   }
   // .NET's en-US form in some feeds: "10/2/2026 9:25:00 AM" (month first, as AM/PM says).
   const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]M)\b/i.exec(s);
@@ -81,7 +89,15 @@ export function parseTimestamp(input: string): Timestamp | null {
     if (month) {
       const yy = Number(rfc[3]);
       const y = (rfc[3] as string).length === 2 ? (yy < 70 ? 2000 + yy : 1900 + yy) : yy;
-      return build(y, month, Number(rfc[1]), rfc[4] === undefined ? undefined : Number(rfc[4]), rfc[5] === undefined ? undefined : Number(rfc[5]), Number(rfc[6] ?? 0), rfc[7]);
+      return build(
+        y,
+        month,
+        Number(rfc[1]),
+        rfc[4] === undefined ? undefined : Number(rfc[4]),
+        rfc[5] === undefined ? undefined : Number(rfc[5]),
+        Number(rfc[6] ?? 0),
+        rfc[7],
+      );
     }
   }
   // "Tue, 03 Jan 2023" without time, or "January 3, 2023": leave to Date.parse, read in UTC.

@@ -22,4 +22,3 @@ export function quoteSpans(text: string): Array<{ start: number; end: number; in
   }
   return spans;
 }
-

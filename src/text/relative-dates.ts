@@ -167,8 +167,21 @@ type Pattern = MarkedPattern;
 const pattern = markedPattern;
 
 const UNITS: Record<string, Unit> = {
-  ngày: 'day', tuần: 'week', tháng: 'month', quý: 'quarter', năm: 'year',
-  day: 'day', days: 'day', week: 'week', weeks: 'week', month: 'month', months: 'month', quarter: 'quarter', quarters: 'quarter', year: 'year', years: 'year',
+  ngày: 'day',
+  tuần: 'week',
+  tháng: 'month',
+  quý: 'quarter',
+  năm: 'year',
+  day: 'day',
+  days: 'day',
+  week: 'week',
+  weeks: 'week',
+  month: 'month',
+  months: 'month',
+  quarter: 'quarter',
+  quarters: 'quarter',
+  year: 'year',
+  years: 'year',
 };
 const unitOf = (word: string): Unit => UNITS[word] ?? (UNITS[word.replace(/s$/, '')] as Unit) ?? unitFolded(word);
 function unitFolded(word: string): Unit {
@@ -179,8 +192,32 @@ const VI_UNIT = '(ngày|tuần|tháng|quý|năm)';
 const EN_UNIT = '(days?|weeks?|months?|quarters?|years?)';
 
 const COUNT_WORDS: Record<string, number> = {
-  một: 1, hai: 2, ba: 3, bốn: 4, tư: 4, năm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9, mười: 10, vài: 3, mấy: 3,
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, few: 3, several: 3,
+  một: 1,
+  hai: 2,
+  ba: 3,
+  bốn: 4,
+  tư: 4,
+  năm: 5,
+  sáu: 6,
+  bảy: 7,
+  tám: 8,
+  chín: 9,
+  mười: 10,
+  vài: 3,
+  mấy: 3,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
+  few: 3,
+  several: 3,
 };
 const COUNT = '(\\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|vài|mấy|one|two|three|four|five|six|seven|eight|nine|ten|twelve|few|several)';
 
@@ -247,14 +284,25 @@ const RELATIVE: RelativeRule[] = [
     },
   },
   // "đến nay", "cho đến nay", "tới nay", "so far", "to date": up to today
-  { re: pattern(`${B}(?:(?:cho\\s+)?(?:đến|tới)\\s+(?:nay|bây giờ|hiện nay|hiện tại)|so far|to date|until now)${E}`), read: (_m, t) => ({ to: t, relative: true }) },
+  {
+    re: pattern(`${B}(?:(?:cho\\s+)?(?:đến|tới)\\s+(?:nay|bây giờ|hiện nay|hiện tại)|so far|to date|until now)${E}`),
+    read: (_m, t) => ({ to: t, relative: true }),
+  },
   // Order: newest, oldest, recent.
-  { re: pattern(`${B}(?:mới nhất|gần nhất|gần đây nhất|mới đây nhất|sau cùng|latest|newest|most recent)${E}`), read: () => ({ order: 'latest', relative: false }) },
+  {
+    re: pattern(`${B}(?:mới nhất|gần nhất|gần đây nhất|mới đây nhất|sau cùng|latest|newest|most recent)${E}`),
+    read: () => ({ order: 'latest', relative: false }),
+  },
   { re: pattern(`${B}(?:cũ nhất|sớm nhất|xa nhất|oldest|earliest)${E}`), read: () => ({ order: 'earliest', relative: false }) },
   // "bài đầu tiên", "first article": the first of the collection, not "lần đầu tiên" (a first time)
-  { re: pattern(`${B}(?:bài|bài viết|bài báo|tin|bản tin)\\s+đầu tiên${E}|${B}(?:the\\s+)?first\\s+(?:article|story|report|news)${E}`), read: () => ({ order: 'earliest', relative: false }) },
   {
-    re: pattern(`${B}(?:(?:trong\\s+)?(?:thời gian|dạo|mấy ngày|mấy hôm|mấy tháng)\\s+gần đây|gần đây|mới đây|dạo này|vừa rồi|vừa qua|recently|lately|recent|these days)${E}`),
+    re: pattern(`${B}(?:bài|bài viết|bài báo|tin|bản tin)\\s+đầu tiên${E}|${B}(?:the\\s+)?first\\s+(?:article|story|report|news)${E}`),
+    read: () => ({ order: 'earliest', relative: false }),
+  },
+  {
+    re: pattern(
+      `${B}(?:(?:trong\\s+)?(?:thời gian|dạo|mấy ngày|mấy hôm|mấy tháng)\\s+gần đây|gần đây|mới đây|dạo này|vừa rồi|vừa qua|recently|lately|recent|these days)${E}`,
+    ),
     read: () => ({ order: 'recent', relative: false }),
   },
 ];
@@ -277,14 +325,19 @@ const BOUND_BEFORE: Array<[Pattern, 'before' | 'after' | 'since' | 'until']> = [
 ];
 
 // Bare years where findDates leaves them (it reads "năm 2024", "in 2024"): "from 2023", "of 2024".
-const BARE_YEAR = pattern(`${B}(?:from|of|during|for|early|mid-?|late|before|after|until|since|trong|trước|sau|đến|các bài|bài|articles?)(?:\\s+|-)((?:19|20)\\d{2})(?![\\p{L}\\p{M}\\p{N}]|[/.-]\\d)`);
+const BARE_YEAR = pattern(
+  `${B}(?:from|of|during|for|early|mid-?|late|before|after|until|since|trong|trước|sau|đến|các bài|bài|articles?)(?:\\s+|-)((?:19|20)\\d{2})(?![\\p{L}\\p{M}\\p{N}]|[/.-]\\d)`,
+);
 
 const EN_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const EN_MONTH_ALONE = /(?<![\p{L}\p{N}])(January|February|March|April|June|July|August|September|October|November|December)(?![\p{L}\p{N}])/gu;
 
 // "trước khi …", "sau khi …", "before the …", "after the …" (a clause, not a date).
 const EVENT = pattern(`${B}(trước khi|sau khi|trước|sau|before|after)\\s+`);
-const EVENT_NOUNS = pattern('^(?:hội nghị|hội thảo|buổi|cuộc|chuyến|diễn đàn|lễ|sự kiện|kỳ họp|phiên|the|a|an|his|her|their|its|meeting|visit|conference|signing|event|talks|symposium)(?![\\p{L}\\p{N}])', 'u');
+const EVENT_NOUNS = pattern(
+  '^(?:hội nghị|hội thảo|buổi|cuộc|chuyến|diễn đàn|lễ|sự kiện|kỳ họp|phiên|the|a|an|his|her|their|its|meeting|visit|conference|signing|event|talks|symposium)(?![\\p{L}\\p{N}])',
+  'u',
+);
 
 /** The latest day up to `today` with these month and day (the year left out: "ngày 5/6", "tháng 8"). */
 function withLatestYear(d: FoundDate, today: string): [string, string] | null {
@@ -350,7 +403,7 @@ export function readPeriods(text: string, today: string): Period[] {
   }
   // An English month named alone ("from January to June 2024", "in March"): capitalised, as months are.
   EN_MONTH_ALONE.lastIndex = 0;
-  for (let m: RegExpExecArray | null; (m = EN_MONTH_ALONE.exec(original)); ) {
+  for (let m: RegExpExecArray | null; (m = EN_MONTH_ALONE.exec(original));) {
     if (overlapsAny(m.index, m.index + m[0].length, found)) continue;
     const month = EN_MONTHS.indexOf((m[1] as string).toLowerCase()) + 1;
     const range = withLatestYear({ precision: 'month', month, start: 0, end: 0, text: '' }, today);
@@ -361,7 +414,7 @@ export function readPeriods(text: string, today: string): Period[] {
   }
   const bare = re(BARE_YEAR);
   bare.lastIndex = 0;
-  for (let m: RegExpExecArray | null; (m = bare.exec(hay)); ) {
+  for (let m: RegExpExecArray | null; (m = bare.exec(hay));) {
     const y = Number(m[1]);
     const start = m.index + m[0].length - (m[1] as string).length;
     if (overlapsAny(start, start + 4, found)) continue;
@@ -372,7 +425,7 @@ export function readPeriods(text: string, today: string): Period[] {
   for (const rule of RELATIVE) {
     const r = re(rule.re);
     r.lastIndex = 0;
-    for (let m: RegExpExecArray | null; (m = r.exec(hay)); ) {
+    for (let m: RegExpExecArray | null; (m = r.exec(hay));) {
       // Typed without marks, "viet nam nay" is "Việt Nam nay", not "năm nay".
       if (!marked && /^nam/.test(m[0]) && /(?:viet|mien|ha|quang)\s+$/.test(hay.slice(Math.max(0, m.index - 6), m.index))) continue;
       const reading = rule.read(m, today);
@@ -435,7 +488,7 @@ export function readPeriods(text: string, today: string): Period[] {
   // Event bounds: "trước khi làm việc với IEC", "sau hội nghị LMC".
   const ev = re(EVENT);
   ev.lastIndex = 0;
-  for (let m: RegExpExecArray | null; (m = ev.exec(hay)); ) {
+  for (let m: RegExpExecArray | null; (m = ev.exec(hay));) {
     const at = m.index;
     const word = stripMarks(m[1] as string);
     const restStart = at + m[0].length;

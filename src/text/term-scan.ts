@@ -71,15 +71,36 @@ function isEndPunct(c: number): boolean {
 /** Characters that always break a phrase: ( ) [ ] { } " “ ” « » – — and a line feed. */
 function isBreak(c: number): boolean {
   return (
-    c === 0x28 || c === 0x29 || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x22 ||
-    c === 0x201c || c === 0x201d || c === 0xab || c === 0xbb || c === 0x2013 || c === 0x2014 || c === 0x0a
+    c === 0x28 ||
+    c === 0x29 ||
+    c === 0x5b ||
+    c === 0x5d ||
+    c === 0x7b ||
+    c === 0x7d ||
+    c === 0x22 ||
+    c === 0x201c ||
+    c === 0x201d ||
+    c === 0xab ||
+    c === 0xbb ||
+    c === 0x2013 ||
+    c === 0x2014 ||
+    c === 0x0a
   );
 }
 /** JavaScript's `\s`. */
 function isSpace(c: number): boolean {
   return (
-    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
   );
 }
 

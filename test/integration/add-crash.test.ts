@@ -19,10 +19,19 @@ const FILE = 'viet-nam-va-han-quoc-ky-ket-hop-tac-ve-do-luong-20171207.md';
  * after the page was requested (the add itself, not the program's start-up, is what is tested).
  * `ms` is the time from the request to the end.
  */
-function runAdd(web: WebServer, url: string, corpus: string, indexDir: string, killAfterMs: number | null): Promise<{ code: number | null; killed: boolean; ms: number }> {
+function runAdd(
+  web: WebServer,
+  url: string,
+  corpus: string,
+  indexDir: string,
+  killAfterMs: number | null,
+): Promise<{ code: number | null; killed: boolean; ms: number }> {
   const hitsBefore = web.requests.length;
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'src', 'cli', 'main.ts'), 'add', url, '--corpus', corpus, '--index', indexDir], { env: ENV, stdio: 'ignore' });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'src', 'cli', 'main.ts'), 'add', url, '--corpus', corpus, '--index', indexDir], {
+      env: ENV,
+      stdio: 'ignore',
+    });
     let killed = false;
     let requested = 0;
     const poll = setInterval(() => {

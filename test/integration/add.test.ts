@@ -15,8 +15,16 @@ let corpus: string;
 let indexDir: string;
 let engine: Engine;
 
-const mdFiles = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
-const visible = (dir: string) => fs.readdirSync(dir).filter((f) => !f.startsWith('.')).sort();
+const mdFiles = (dir: string) =>
+  fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
+const visible = (dir: string) =>
+  fs
+    .readdirSync(dir)
+    .filter((f) => !f.startsWith('.'))
+    .sort();
 
 beforeAll(async () => {
   web = await startWebServer();
@@ -39,7 +47,14 @@ describe('engine.add', () => {
     const r = report.results[0];
     expect(r?.status, r?.reason).toBe('added');
     const a = r?.article;
-    expect(a).toMatchObject({ title: KOREA.title, date: '2017-12-07', time: '09:15', dateKind: 'published', paragraphCount: 4, source: 'Tổng cục Tiêu chuẩn Đo lường Chất lượng' });
+    expect(a).toMatchObject({
+      title: KOREA.title,
+      date: '2017-12-07',
+      time: '09:15',
+      dateKind: 'published',
+      paragraphCount: 4,
+      source: 'Tổng cục Tiêu chuẩn Đo lường Chất lượng',
+    });
     expect(a?.firstParagraph).toBe(KOREA.lead);
     expect(a?.articleId).toMatch(/^viet-nam-va-han-quoc-ky-ket-hop-tac-ve-do-luong-20171207$/);
     expect(report.index?.added).toBe(1);
@@ -88,7 +103,11 @@ describe('engine.add', () => {
 
   it('updates a changed page under the same id, and the new text replaces the old', async () => {
     const p = '/vn/tin-tuc/13300/hop-tac-phan-lan-cap-nhat.aspx';
-    const v1 = { ...KOREA, title: 'Hợp tác đo lường với Phần Lan được mở rộng', paragraphs: ['Bản tin đầu tiên nói rằng hai bên sẽ trao đổi chuyên gia hiệu chuẩn vào năm sau.', ...KOREA.paragraphs.slice(1)] };
+    const v1 = {
+      ...KOREA,
+      title: 'Hợp tác đo lường với Phần Lan được mở rộng',
+      paragraphs: ['Bản tin đầu tiên nói rằng hai bên sẽ trao đổi chuyên gia hiệu chuẩn vào năm sau.', ...KOREA.paragraphs.slice(1)],
+    };
     web.set(p, html(oldPortalPage(v1)));
     const a = await engine.add([web.url(p)]);
     const id = a.results[0]?.article?.articleId as string;
@@ -105,7 +124,7 @@ describe('engine.add', () => {
     expect(mdFiles(corpus).filter((f) => f.startsWith('hop-tac-do-luong-voi-phan-lan'))).toHaveLength(1);
   });
 
-  it('leaves an editor\'s corrections alone while the page is unchanged, and never replaces a hand-written article', async () => {
+  it("leaves an editor's corrections alone while the page is unchanged, and never replaces a hand-written article", async () => {
     const p = '/vn/tin-tuc/13245/viet-nam-va-han-quoc-ky-ket-hop-tac-ve-do-luong.aspx';
     const file = path.join(corpus, 'viet-nam-va-han-quoc-ky-ket-hop-tac-ve-do-luong-20171207.md');
     const corrected = fs.readFileSync(file, 'utf8').replace('luân phiên tại Hà Nội và Seoul', 'luân phiên tại Hà Nội và Seoul (biên tập viên đã kiểm tra)');
@@ -131,13 +150,21 @@ describe('engine.add', () => {
       res.write('<html><body><p>Đang tải');
     });
     web.set('/photo.jpg', { headers: { 'content-type': 'image/jpeg' }, body: Buffer.from([0xff, 0xd8, 0xff, 0xe0]) });
-    web.set('/feed.rss', { headers: { 'content-type': 'text/xml' }, body: '<?xml version="1.0"?><rss version="2.0"><channel><title>Tin</title></channel></rss>' });
-    web.set('/feed-as-html', { headers: { 'content-type': 'text/html' }, body: '<?xml version="1.0"?><rss version="2.0"><channel><title>Tin</title></channel></rss>' });
+    web.set('/feed.rss', {
+      headers: { 'content-type': 'text/xml' },
+      body: '<?xml version="1.0"?><rss version="2.0"><channel><title>Tin</title></channel></rss>',
+    });
+    web.set('/feed-as-html', {
+      headers: { 'content-type': 'text/html' },
+      body: '<?xml version="1.0"?><rss version="2.0"><channel><title>Tin</title></channel></rss>',
+    });
     web.set('/tin-tuc-su-kien/khoa-hoc.htm', html(listingPage()));
     web.set('/loop', redirect('/loop'));
     const files = visible(corpus);
     const stats = engine.stats();
-    const urls = ['/missing.htm', '/boom.htm', '/slow.htm', '/photo.jpg', '/feed.rss', '/feed-as-html', '/tin-tuc-su-kien/khoa-hoc.htm', '/loop'].map((p) => web.url(p));
+    const urls = ['/missing.htm', '/boom.htm', '/slow.htm', '/photo.jpg', '/feed.rss', '/feed-as-html', '/tin-tuc-su-kien/khoa-hoc.htm', '/loop'].map((p) =>
+      web.url(p),
+    );
     const report = await engine.add([...urls, 'ftp://example.org/a', 'not a url']);
     const byUrl = new Map(report.results.map((r) => [r.url, r]));
     const expectResult = (u: string, status: string, reason: RegExp) => {
@@ -166,7 +193,13 @@ describe('engine.add', () => {
     const strict = await createEngine({ config: { corpus, indexDir }, env: { KIEMCHUNG_LOG_LEVEL: 'silent' }, logger: silentLogger, autoIndex: false });
     try {
       const files = visible(corpus);
-      const r = (await strict.add([web.url('/thuc-day-hop-tac-doi-moi-sang-tao-viet-nam-phan-lan-197250616201306032.htm'), 'http://169.254.169.254/latest/meta-data/', `http://localhost:${web.port}/x`])).results;
+      const r = (
+        await strict.add([
+          web.url('/thuc-day-hop-tac-doi-moi-sang-tao-viet-nam-phan-lan-197250616201306032.htm'),
+          'http://169.254.169.254/latest/meta-data/',
+          `http://localhost:${web.port}/x`,
+        ])
+      ).results;
       expect(r.map((x) => x.failure)).toEqual(['private-address', 'private-address', 'private-address']);
       expect(r[0]?.reason).toMatch(/127\.0\.0\.1 is a loopback address; refused \(set KIEMCHUNG_FETCH_ALLOW_PRIVATE=1/);
       expect(r[1]?.reason).toMatch(/169\.254\.169\.254 is a link-local address/);
@@ -177,13 +210,23 @@ describe('engine.add', () => {
   });
 
   it.skipIf(!hasWebData)('adds a saved news page and refuses a saved home page', async () => {
-    web.set('/dau-bung-keo-dai-phat-hien-ung-thu-lymphoma-ruot-non-4954454.html', { headers: { 'content-type': 'text/html; charset=utf-8' }, body: savedPage('vnexpress-1.html') });
+    web.set('/dau-bung-keo-dai-phat-hien-ung-thu-lymphoma-ruot-non-4954454.html', {
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+      body: savedPage('vnexpress-1.html'),
+    });
     web.set('/', { headers: { 'content-type': 'text/html' }, body: savedPage('vnexpress-3.html') });
     const report = await engine.add([web.url('/dau-bung-keo-dai-phat-hien-ung-thu-lymphoma-ruot-non-4954454.html'), web.url('/')]);
     const [page, home] = report.results;
     expect(page?.status, page?.reason).toBe('added');
     // The page's canonical address is the real site's: that is the article's identity.
-    expect(page?.article).toMatchObject({ title: 'Đau bụng kéo dài, phát hiện ung thư lymphoma ruột non', date: '2025-10-22', time: '19:25', author: 'Lê Phương', paragraphCount: 6, url: 'https://vnexpress.net/dau-bung-keo-dai-phat-hien-ung-thu-lymphoma-ruot-non-4954454.html' });
+    expect(page?.article).toMatchObject({
+      title: 'Đau bụng kéo dài, phát hiện ung thư lymphoma ruột non',
+      date: '2025-10-22',
+      time: '19:25',
+      author: 'Lê Phương',
+      paragraphCount: 6,
+      url: 'https://vnexpress.net/dau-bung-keo-dai-phat-hien-ung-thu-lymphoma-ruot-non-4954454.html',
+    });
     expect(home?.status).toBe('refused');
     expect(home?.reason).toMatch(/home page/);
   });
@@ -196,7 +239,10 @@ describe('kiemchung add', () => {
     const out: string[] = [];
     const err: string[] = [];
     const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s), env: ENV, stdin: process.stdin };
-    const ok = await runCli(['add', web.url('/thuc-day-hop-tac-doi-moi-sang-tao-viet-nam-phan-lan-197250616201306032.htm'), '--corpus', dir, '--index', idx], io);
+    const ok = await runCli(
+      ['add', web.url('/thuc-day-hop-tac-doi-moi-sang-tao-viet-nam-phan-lan-197250616201306032.htm'), '--corpus', dir, '--index', idx],
+      io,
+    );
     const text = out.join('\n');
     expect(ok, err.join('\n')).toBe(0);
     expect(text).toMatch(/^added {5}thuc-day-hop-tac-doi-moi-sang-tao-viet-nam-phan-lan-20250616$/m);

@@ -29,7 +29,13 @@ describe.skipIf(!hasSharedData || !fs.existsSync(HELDOUT))('answers on a fixture
     fs.writeFileSync(path.join(dir, 'corpus.jsonl'), corpus.join('\n'));
     fs.writeFileSync(path.join(dir, 'questions.jsonl'), [...answerable, ...absent].join('\n'));
     const config = loadConfig({}, { corpus: path.join(dir, 'corpus.jsonl') });
-    const r = await runEval({ questions: path.join(dir, 'questions.jsonl'), corpus: path.join(dir, 'corpus.jsonl'), cacheDir: tempDir(), config, logger: silentLogger });
+    const r = await runEval({
+      questions: path.join(dir, 'questions.jsonl'),
+      corpus: path.join(dir, 'corpus.jsonl'),
+      cacheDir: tempDir(),
+      config,
+      logger: silentLogger,
+    });
     expect(r.questions).toBe(answerable.length + absent.length);
     expect(answerable.length).toBeGreaterThan(300);
     expect(r['R@1']).toBeGreaterThanOrEqual(FLOORS.r1);

@@ -33,7 +33,15 @@ describe.skipIf(!haveData)('benchmark smoke run (needs ../shared/data)', () => {
       expect(r.stdout.trim()).toBe(out);
 
       const md = fs.readFileSync(out, 'utf8');
-      for (const heading of ['# Benchmarks', '## Targets', '## Results by scale', '**Build**', '**Quality and latency**', '**Serving**', '**Incremental update**']) {
+      for (const heading of [
+        '# Benchmarks',
+        '## Targets',
+        '## Results by scale',
+        '**Build**',
+        '**Quality and latency**',
+        '**Serving**',
+        '**Incremental update**',
+      ]) {
         expect(md).toContain(heading);
       }
       expect(md).toContain('Machine: ');

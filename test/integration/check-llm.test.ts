@@ -30,9 +30,18 @@ function reply(messages: ChatMessage[]): string {
   }
   if (claim.includes('ba bên')) {
     const s = find('2 bên');
-    return JSON.stringify({ verdict: 'contradicted', quotes: [{ source: s?.n ?? 1, quote: 'tiền đề cho hợp tác giữa 2 bên trong thời gian tới' }], mismatches: [{ kind: 'number', claimed: 'ba bên', stated: '2 bên', source: s?.n ?? 1 }] });
+    return JSON.stringify({
+      verdict: 'contradicted',
+      quotes: [{ source: s?.n ?? 1, quote: 'tiền đề cho hợp tác giữa 2 bên trong thời gian tới' }],
+      mismatches: [{ kind: 'number', claimed: 'ba bên', stated: '2 bên', source: s?.n ?? 1 }],
+    });
   }
-  if (claim.includes('Geneva')) return JSON.stringify({ verdict: 'contradicted', quotes: [{ source: 1, quote: 'Buổi làm việc diễn ra tại Geneva, Thụy Sĩ.' }], mismatches: [{ kind: 'place', claimed: 'Geneva', stated: 'Geneva, Thụy Sĩ', source: 1 }] });
+  if (claim.includes('Geneva'))
+    return JSON.stringify({
+      verdict: 'contradicted',
+      quotes: [{ source: 1, quote: 'Buổi làm việc diễn ra tại Geneva, Thụy Sĩ.' }],
+      mismatches: [{ kind: 'place', claimed: 'Geneva', stated: 'Geneva, Thụy Sĩ', source: 1 }],
+    });
   return 'Tôi nghĩ nhận định này đúng.';
 }
 
@@ -42,7 +51,12 @@ beforeAll(async () => {
   server = await startFakeOpenAI({ chatModels: ['fake-chat'], reply });
   engine = await createEngine({
     config: { corpus: CORPUS, indexDir: tempDir() },
-    env: { KIEMCHUNG_LLM: 'openai:fake-chat', OPENAI_BASE_URL: server.baseUrl, OPENAI_API_KEY: 'sk-test-local', KIEMCHUNG_PROMPTS_DIR: path.join(REPO, 'prompts') },
+    env: {
+      KIEMCHUNG_LLM: 'openai:fake-chat',
+      OPENAI_BASE_URL: server.baseUrl,
+      OPENAI_API_KEY: 'sk-test-local',
+      KIEMCHUNG_PROMPTS_DIR: path.join(REPO, 'prompts'),
+    },
     logger: silentLogger,
   });
 });
@@ -96,7 +110,12 @@ describe('the claim check when the model cannot be reached', () => {
   it('gives the offline verdict instead of failing', async () => {
     const down = await createEngine({
       config: { corpus: CORPUS, indexDir: tempDir() },
-      env: { KIEMCHUNG_LLM: 'openai:fake-chat', OPENAI_BASE_URL: await deadBaseUrl(), OPENAI_API_KEY: 'sk-test-local', KIEMCHUNG_PROMPTS_DIR: path.join(REPO, 'prompts') },
+      env: {
+        KIEMCHUNG_LLM: 'openai:fake-chat',
+        OPENAI_BASE_URL: await deadBaseUrl(),
+        OPENAI_API_KEY: 'sk-test-local',
+        KIEMCHUNG_PROMPTS_DIR: path.join(REPO, 'prompts'),
+      },
       logger: silentLogger,
     });
     try {

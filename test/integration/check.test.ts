@@ -118,7 +118,11 @@ describe('claims the articles support', () => {
 
 describe('claims the articles do not settle', () => {
   it('says not found, with the closest articles, when a value has no counterpart', async () => {
-    for (const claim of ['IEC hiện có 89 quốc gia thành viên chính thức.', 'Viện Đo lường Việt Nam nhận khoản tài trợ 2 triệu USD từ Trung Quốc tại Hội nghị LMC.', 'Giá vàng trong nước hôm nay tăng 2% so với tuần trước.']) {
+    for (const claim of [
+      'IEC hiện có 89 quốc gia thành viên chính thức.',
+      'Viện Đo lường Việt Nam nhận khoản tài trợ 2 triệu USD từ Trung Quốc tại Hội nghị LMC.',
+      'Giá vàng trong nước hôm nay tăng 2% so với tuần trước.',
+    ]) {
       const c = await check(claim);
       expect(c.verdict, claim).toBe('not-found');
       expect(c.mismatches).toEqual([]);
@@ -131,7 +135,9 @@ describe('claims the articles do not settle', () => {
 
 describe('texts with several sentences', () => {
   it('checks each claim, skips the rest with the reason, and gives the worst verdict overall', async () => {
-    const r = await engine.check('Chào cả nhà! Hội nghị LMC lần thứ 4 được tổ chức tại Bắc Kinh. Ông Philippe Metzger là Tổng Thư ký IEC. Các bạn nghĩ sao? IEC hiện có 89 quốc gia thành viên chính thức.');
+    const r = await engine.check(
+      'Chào cả nhà! Hội nghị LMC lần thứ 4 được tổ chức tại Bắc Kinh. Ông Philippe Metzger là Tổng Thư ký IEC. Các bạn nghĩ sao? IEC hiện có 89 quốc gia thành viên chính thức.',
+    );
     expect(r.claims.map((c) => c.verdict)).toEqual(['supported', 'supported', 'not-found']);
     r.claims.forEach(valid);
     expect(r.skipped).toEqual([

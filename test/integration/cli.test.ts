@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { CORPUS, SHARED_DATA, copyCorpus, hasSharedData, tempDir } from '../support/corpus.js';
 
-const hasClaims = fs.existsSync(path.join(SHARED_DATA, 'claims-vifactcheck-dev', 'claims.jsonl')) && fs.existsSync(path.join(SHARED_DATA, 'baomoi', 'corpus.jsonl.gz'));
+const hasClaims =
+  fs.existsSync(path.join(SHARED_DATA, 'claims-vifactcheck-dev', 'claims.jsonl')) && fs.existsSync(path.join(SHARED_DATA, 'baomoi', 'corpus.jsonl.gz'));
 
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}, stdin = '') {
   const out: string[] = [];
@@ -110,8 +111,23 @@ describe('kiemchung command line', () => {
     fs.writeFileSync(
       file,
       [
-        { id: 'where-when', turns: [{ question: 'Hội nghị LMC lần thứ 4 tổ chức ở đâu?', answer: ['Bắc Kinh'] }, { question: 'Còn ngày nào?', full: 'Hội nghị LMC lần thứ 4 tổ chức ngày nào?', answer: ['29 tháng 8 năm 2023'], evidence: ['Vào ngày 29 tháng 8 năm 2023'] }] },
-        { id: 'last-week', now: '2024-06-12', turns: [{ question: 'Tuần trước Bộ KH&CN tiếp ai?', type: 'date', articles: ['iec-thanh-vien-2024'], answer: ['Philippe Metzger'] }] },
+        {
+          id: 'where-when',
+          turns: [
+            { question: 'Hội nghị LMC lần thứ 4 tổ chức ở đâu?', answer: ['Bắc Kinh'] },
+            {
+              question: 'Còn ngày nào?',
+              full: 'Hội nghị LMC lần thứ 4 tổ chức ngày nào?',
+              answer: ['29 tháng 8 năm 2023'],
+              evidence: ['Vào ngày 29 tháng 8 năm 2023'],
+            },
+          ],
+        },
+        {
+          id: 'last-week',
+          now: '2024-06-12',
+          turns: [{ question: 'Tuần trước Bộ KH&CN tiếp ai?', type: 'date', articles: ['iec-thanh-vien-2024'], answer: ['Philippe Metzger'] }],
+        },
         { id: 'wrong-clock', now: '2025-01-10', turns: [{ question: 'Tuần trước Bộ KH&CN tiếp ai?', type: 'date', answer: ['Philippe Metzger'] }] },
       ]
         .map((d) => JSON.stringify(d))
@@ -127,7 +143,11 @@ describe('kiemchung command line', () => {
     const json = JSON.parse((await cli([...args, '--json'])).out);
     expect(json).toMatchObject({ dialogues: 3, followUps: 1, asfull: 100, date: 50 });
     expect(json.misses).toHaveLength(1);
-    for (const bad of [['eval', '--dialogues', file, '--now', 'yesterday'], ['eval', '--questions', file, '--now', '2024-01-01'], ['eval', '--dialogues', file, '--strip-marks']]) {
+    for (const bad of [
+      ['eval', '--dialogues', file, '--now', 'yesterday'],
+      ['eval', '--questions', file, '--now', '2024-01-01'],
+      ['eval', '--dialogues', file, '--strip-marks'],
+    ]) {
       expect((await cli([...bad, ...base])).code, bad.join(' ')).toBe(2);
     }
     fs.writeFileSync(path.join(dir, 'bad.jsonl'), '{"id": "x", "turns": []}\n');
@@ -138,7 +158,10 @@ describe('kiemchung command line', () => {
 
   it.skipIf(!hasSharedData)('runs eval on a small fixture from the shared data, as JSON and as a summary line', async () => {
     const dir = tempDir();
-    const corpusLines = fs.readFileSync(path.join(SHARED_DATA, 'vinewsqa-dev', 'corpus.jsonl'), 'utf8').split('\n').slice(0, 40);
+    const corpusLines = fs
+      .readFileSync(path.join(SHARED_DATA, 'vinewsqa-dev', 'corpus.jsonl'), 'utf8')
+      .split('\n')
+      .slice(0, 40);
     const ids = new Set(corpusLines.map((l) => JSON.parse(l).id));
     const questions = fs
       .readFileSync(path.join(SHARED_DATA, 'vinewsqa-dev', 'questions.jsonl'), 'utf8')
@@ -151,13 +174,34 @@ describe('kiemchung command line', () => {
     const json = await cli([...args, '--json', '--distractors', path.join(SHARED_DATA, 'baomoi', 'corpus.jsonl.gz'), '--distractor-limit', '100']);
     expect(json.code).toBe(0);
     const r = JSON.parse(json.out);
-    expect(Object.keys(r).sort()).toEqual(['MRR@10', 'R@1', 'R@10', 'R@5', 'ans', 'articles', 'ev@1', 'ev@5', 'falserefuse', 'p50', 'p95', 'passages', 'questions', 'refuse', 'short', 'shortF1'].sort());
+    expect(Object.keys(r).sort()).toEqual(
+      [
+        'MRR@10',
+        'R@1',
+        'R@10',
+        'R@5',
+        'ans',
+        'articles',
+        'ev@1',
+        'ev@5',
+        'falserefuse',
+        'p50',
+        'p95',
+        'passages',
+        'questions',
+        'refuse',
+        'short',
+        'shortF1',
+      ].sort(),
+    );
     expect(r.questions).toBe(60);
     expect(r.articles).toBe(140);
     expect(r['R@10']).toBeGreaterThan(50);
     expect(r['R@1']).toBeLessThanOrEqual(r['R@5']);
     const plain = await cli(args);
-    expect(plain.out.split('\n').at(-1)).toMatch(/^eval: R@1=\d+\.\d R@5=\d+\.\d R@10=\d+\.\d MRR@10=\d+\.\d ev@1=\d+\.\d ev@5=\d+\.\d ans=\d+\.\d short=\d+\.\d shortF1=\d+\.\d refuse=\d+\.\d falserefuse=\d+\.\d p50=[\d.]+ms p95=[\d.]+ms$/);
+    expect(plain.out.split('\n').at(-1)).toMatch(
+      /^eval: R@1=\d+\.\d R@5=\d+\.\d R@10=\d+\.\d MRR@10=\d+\.\d ev@1=\d+\.\d ev@5=\d+\.\d ans=\d+\.\d short=\d+\.\d shortF1=\d+\.\d refuse=\d+\.\d falserefuse=\d+\.\d p50=[\d.]+ms p95=[\d.]+ms$/,
+    );
   });
 
   it.skipIf(!hasClaims)('runs the claim eval on a small fixture from the shared data, as JSON and as a summary line', async () => {
@@ -176,7 +220,9 @@ describe('kiemchung command line', () => {
     const json = await cli([...args, '--json', '--distractors', path.join(SHARED_DATA, 'baomoi', 'corpus.jsonl.gz'), '--distractor-limit', '100']);
     expect(json.code).toBe(0);
     const r = JSON.parse(json.out);
-    expect(Object.keys(r).sort()).toEqual(['acc', 'articles', 'claims', 'confusion', 'evidenceRecall', 'labels', 'macroF1', 'p50', 'p95', 'passages', 'strict'].sort());
+    expect(Object.keys(r).sort()).toEqual(
+      ['acc', 'articles', 'claims', 'confusion', 'evidenceRecall', 'labels', 'macroF1', 'p50', 'p95', 'passages', 'strict'].sort(),
+    );
     expect(r.claims).toBe(claims.length);
     expect(r.articles).toBe(125);
     expect(Object.keys(r.labels).sort()).toEqual(['nei', 'refuted', 'supported']);

@@ -42,7 +42,12 @@ describe('follow-ups through the engine', () => {
 
   it('keeps history as data: a compact turn works as well as the whole answer, and no history means no follow-up', async () => {
     const first = await engine.ask('Hội nghị LMC lần thứ 4 tổ chức ở đâu?');
-    const compact = { question: first.question, lang: first.lang, refused: first.refused, citations: first.citations.map(({ articleId, paragraphId, title, date, quote }) => ({ articleId, paragraphId, title, date, quote })) };
+    const compact = {
+      question: first.question,
+      lang: first.lang,
+      refused: first.refused,
+      citations: first.citations.map(({ articleId, paragraphId, title, date, quote }) => ({ articleId, paragraphId, title, date, quote })),
+    };
     const a = await engine.ask('Còn ngày nào?', { history: [compact] });
     expect(a.understood).toBe('Hội nghị LMC lần thứ 4 tổ chức ngày nào?');
     const alone = await engine.ask('Còn ngày nào?');
@@ -89,7 +94,9 @@ describe('dates against the engine clock', () => {
     const a = await engine.ask('Ai là Tổng Thư ký IEC?');
     expect(a.text.split('\n').at(-1)).toMatch(/^Theo bài ngày 05\/06\/2024 \[1\](\[2\])? \(ngày diễn ra sự kiện; bài không ghi ngày đăng\)\.$/);
     const en = await engine.ask('Where was the 4th LMC symposium held?');
-    expect(en.text.split('\n').at(-1)).toMatch(/^Reported in the article of 29 Aug 2023 \[1\](\[2\])? \(the date of the event it reports; its publication date is not recorded\)\.$/);
+    expect(en.text.split('\n').at(-1)).toMatch(
+      /^Reported in the article of 29 Aug 2023 \[1\](\[2\])? \(the date of the event it reports; its publication date is not recorded\)\.$/,
+    );
   });
 });
 
@@ -125,7 +132,13 @@ describe('questions about the collection', () => {
 describe('the dialogue set', () => {
   it('answers follow-ups as if asked in full and date questions right (floors below the measured figures)', async () => {
     const config = loadConfig({}, { corpus: CORPUS });
-    const r = await runDialogueEval({ dialogues: path.join(REPO, 'test', 'eval', 'dialogues.jsonl'), corpus: CORPUS, cacheDir: tempDir(), config, logger: silentLogger });
+    const r = await runDialogueEval({
+      dialogues: path.join(REPO, 'test', 'eval', 'dialogues.jsonl'),
+      corpus: CORPUS,
+      cacheDir: tempDir(),
+      config,
+      logger: silentLogger,
+    });
     expect(r.dialogues).toBeGreaterThanOrEqual(40);
     expect(r.dateQuestions).toBeGreaterThanOrEqual(20);
     expect(r.asfull).toBeGreaterThanOrEqual(90);

@@ -24,7 +24,12 @@ describe.skipIf(missing !== '')(`the database going away and coming back${missin
   let cluster: Cluster;
   let corpus: string;
   let api: FakeBotApi;
-  const env = () => ({ KIEMCHUNG_DATABASE_URL: cluster.url, KIEMCHUNG_DATABASE_SCHEMA: 'outage', KIEMCHUNG_CORPUS: corpus, KIEMCHUNG_DATABASE_CONNECT_TIMEOUT_MS: '2000' });
+  const env = () => ({
+    KIEMCHUNG_DATABASE_URL: cluster.url,
+    KIEMCHUNG_DATABASE_SCHEMA: 'outage',
+    KIEMCHUNG_CORPUS: corpus,
+    KIEMCHUNG_DATABASE_CONNECT_TIMEOUT_MS: '2000',
+  });
 
   beforeAll(async () => {
     cluster = await startCluster();
@@ -50,11 +55,19 @@ describe.skipIf(missing !== '')(`the database going away and coming back${missin
         () => null,
         (err: unknown) => err,
       );
-      expect(down).toMatchObject({ code: 'database', message: expect.stringMatching(/cannot reach the database at postgres:\/\/127\.0\.0\.1:\d+\/kiemchung_test \(schema outage\).*check that PostgreSQL is running/) });
+      expect(down).toMatchObject({
+        code: 'database',
+        message: expect.stringMatching(
+          /cannot reach the database at postgres:\/\/127\.0\.0\.1:\d+\/kiemchung_test \(schema outage\).*check that PostgreSQL is running/,
+        ),
+      });
       cluster.start();
       expect((await engine.ask('Hội nghị LMC lần thứ 4 tổ chức ở đâu?')).text).toContain('Bắc Kinh');
       // The store listens again: a generation written after the restart is served.
-      fs.writeFileSync(`${corpus}/sau-khi-khoi-dong.md`, article('sau-khi-khoi-dong', 'Hợp tác về tàu ngầm nghiên cứu', ['Tàu ngầm nghiên cứu Hải Âu sẽ khảo sát rạn san hô ở Côn Đảo vào tháng 9.']));
+      fs.writeFileSync(
+        `${corpus}/sau-khi-khoi-dong.md`,
+        article('sau-khi-khoi-dong', 'Hợp tác về tàu ngầm nghiên cứu', ['Tàu ngầm nghiên cứu Hải Âu sẽ khảo sát rạn san hô ở Côn Đảo vào tháng 9.']),
+      );
       const writer = openDatabase({ url: cluster.url, schema: 'outage', poolMax: 2, connectTimeoutMs: 5000, statementTimeoutMs: 30_000 }, silentLogger);
       await updateDatabaseIndex({ db: writer, corpus, embedder: new CorpusEmbedder() });
       await writer.close();
@@ -73,12 +86,20 @@ describe.skipIf(missing !== '')(`the database going away and coming back${missin
     let replica: Replica | null = null;
     try {
       replica = await startReplica(
-        { ...env(), TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: api.apiRoot, TELEGRAM_WEBHOOK_URL: `https://bot.example.org${HOOK}`, TELEGRAM_WEBHOOK_SECRET: SECRET },
+        {
+          ...env(),
+          TELEGRAM_BOT_TOKEN: TEST_TOKEN,
+          TELEGRAM_API_ROOT: api.apiRoot,
+          TELEGRAM_WEBHOOK_URL: `https://bot.example.org${HOOK}`,
+          TELEGRAM_WEBHOOK_SECRET: SECRET,
+        },
         ['telegram'],
         { waitFor: /cannot reach the database.*trying again in 2 s/ },
       );
       expect(replica.child.exitCode).toBeNull();
-      expect(replica.lines.join('\n')).toMatch(/error \(database\)|cannot reach the database at postgres:\/\/127\.0\.0\.1:\d+\/kiemchung_test \(schema outage\) \(connection refused\)/);
+      expect(replica.lines.join('\n')).toMatch(
+        /error \(database\)|cannot reach the database at postgres:\/\/127\.0\.0\.1:\d+\/kiemchung_test \(schema outage\) \(connection refused\)/,
+      );
       cluster.start();
       const listening = await replica.waitForLine(/webhook listening on [\d.]+:\d+/, 60_000);
       const port = Number(/:(\d+)\//.exec(listening)?.[1]);

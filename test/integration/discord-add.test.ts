@@ -48,7 +48,10 @@ describe('Discord /add', () => {
     const files = fs.readdirSync(corpus);
     const s = await run(chatInput('add', { url: web.url(PAGE) }, { user: { id: '666666666666666666' } }));
     expect(s.methods()).toEqual(['reply']);
-    expect(s.calls[0]?.payload).toMatchObject({ content: 'Chỉ quản trị viên mới thêm được bài viết vào kho. Bạn vẫn có thể đặt câu hỏi về các bài đã lưu.', flags: EPHEMERAL });
+    expect(s.calls[0]?.payload).toMatchObject({
+      content: 'Chỉ quản trị viên mới thêm được bài viết vào kho. Bạn vẫn có thể đặt câu hỏi về các bài đã lưu.',
+      flags: EPHEMERAL,
+    });
     expect(logger.lines.join('\n')).toContain('/add refused for user 666666666666666666');
     expect(web.hits(PAGE)).toHaveLength(0);
     expect(fs.readdirSync(corpus)).toEqual(files);

@@ -29,12 +29,22 @@ beforeAll(async () => {
 afterAll(() => engine.close());
 
 function newFeedback(): Feedback {
-  return createFeedback({ settings: { file: path.join(tempDir(), 'feedback.sqlite'), windowDays: 30 }, corpusVersion: () => engine.stats().corpusVersion ?? '' });
+  return createFeedback({
+    settings: { file: path.join(tempDir(), 'feedback.sqlite'), windowDays: 30 },
+    corpusVersion: () => engine.stats().corpusVersion ?? '',
+  });
 }
 
 function setup(feedback: Feedback | null = null) {
   const config = loadDiscordConfig({ DISCORD_TOKEN: 'test-token-not-real' });
-  const ctx: HandlerContext = { engine, logger: recordingLogger(), config, limiter: createRateLimiter({ limit: 0 }), conversations: createConversations(config.conversations), feedback };
+  const ctx: HandlerContext = {
+    engine,
+    logger: recordingLogger(),
+    config,
+    limiter: createRateLimiter({ limit: 0 }),
+    conversations: createConversations(config.conversations),
+    feedback,
+  };
   const handle = createInteractionHandler(ctx);
   return async (s: StandIn) => {
     await handle(s.interaction);
@@ -43,7 +53,8 @@ function setup(feedback: Feedback | null = null) {
 }
 
 const description = (s: StandIn) => (s.calls.find((c) => c.method === 'editReply')?.payload.embeds[0].description as string) ?? '';
-const buttonsOf = (s: StandIn) => s.calls.filter((c) => c.payload?.components).flatMap((c) => c.payload.components.flatMap((r: any) => r.components)) as { label: string; custom_id: string }[];
+const buttonsOf = (s: StandIn) =>
+  s.calls.filter((c) => c.payload?.components).flatMap((c) => c.payload.components.flatMap((r: any) => r.components)) as { label: string; custom_id: string }[];
 
 describe('follow-ups in Discord', () => {
   it('keeps a conversation per channel and user, and /new starts it afresh', async () => {
@@ -57,7 +68,9 @@ describe('follow-ups in Discord', () => {
     expect(description(await run(chatInput('ask', { question: 'Còn ngày nào?' }, { user: BOB, channelId: C1 })))).not.toContain('Hiểu là');
     expect(description(await run(chatInput('ask', { question: 'Còn ngày nào?' }, { user: ALICE, channelId: C2 })))).not.toContain('Hiểu là');
     const fresh = await run(chatInput('new', {}, { user: ALICE, channelId: C1 }));
-    expect(fresh.calls).toEqual([{ method: 'reply', payload: expect.objectContaining({ content: expect.stringContaining('Đã bắt đầu cuộc trò chuyện mới'), flags: EPHEMERAL }) }]);
+    expect(fresh.calls).toEqual([
+      { method: 'reply', payload: expect.objectContaining({ content: expect.stringContaining('Đã bắt đầu cuộc trò chuyện mới'), flags: EPHEMERAL }) },
+    ]);
     expect(description(await run(chatInput('ask', { question: 'Còn ngày nào?' }, { user: ALICE, channelId: C1 })))).not.toContain('Hiểu là');
   });
 
@@ -135,7 +148,8 @@ describe('the real discord.js client against the loopback Discord', () => {
     const feedback = newFeedback();
     const running = await startDiscord({ engine, logger: recordingLogger(), env: { DISCORD_TOKEN: TOKEN, DISCORD_REST_URL: fake.api }, feedback });
     try {
-      const edited = async (payload: { token: string }) => fake.nextCall((c) => c.method === 'PATCH' && c.path === `/api/v10/webhooks/${APP_ID}/${payload.token}/messages/@original`);
+      const edited = async (payload: { token: string }) =>
+        fake.nextCall((c) => c.method === 'PATCH' && c.path === `/api/v10/webhooks/${APP_ID}/${payload.token}/messages/@original`);
       const first = chatInputPayload('ask', [{ name: 'question', type: 3, value: 'Hội nghị LMC lần thứ 4 tổ chức ở đâu?' }]);
       fake.dispatch('INTERACTION_CREATE', first);
       await edited(first);

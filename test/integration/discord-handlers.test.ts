@@ -7,15 +7,7 @@ import { type HandlerState, createInteractionHandler } from '../../adapters/disc
 import type { HandlerContext } from '../../adapters/discord/interaction.js';
 import { createRateLimiter } from '../../adapters/shared/rate-limit.js';
 import { type Answer, type Engine, IndexError, createEngine, silentLogger } from '../../src/index.js';
-import {
-  type StandIn,
-  autocomplete,
-  buttonPress,
-  chatInput,
-  limitViolations,
-  messageMenu,
-  recordingLogger,
-} from '../support/discord-stand-in.js';
+import { type StandIn, autocomplete, buttonPress, chatInput, limitViolations, messageMenu, recordingLogger } from '../support/discord-stand-in.js';
 
 const EPHEMERAL = 64;
 const ADMIN = '999999999999999999';
@@ -311,7 +303,11 @@ describe('/check', () => {
     const [embed] = embedsOf(s);
     expect(embed.title).toBe('❌ Sai so với bài viết');
     expect(embed.color).toBe(0xc53030);
-    expect(embed.description.split('\n')).toEqual(['**Nhận định:**', '> Hội nghị LMC lần thứ 4 được tổ chức tại Hà Nội.', '• **Địa điểm:** bài viết ghi “**Bắc Kinh - Trung Quốc**” · nhận định ghi “Hà Nội” [1]']);
+    expect(embed.description.split('\n')).toEqual([
+      '**Nhận định:**',
+      '> Hội nghị LMC lần thứ 4 được tổ chức tại Hà Nội.',
+      '• **Địa điểm:** bài viết ghi “**Bắc Kinh - Trung Quốc**” · nhận định ghi “Hà Nội” [1]',
+    ]);
     expect(embed.fields[0].name).toMatch(/^\[1\] Việt Nam cam kết tăng cường hợp tác đo lường trong khu vực · 29\/08\/2023 \(ngày sự kiện\) · đoạn 1$/);
     expect(embed.fields[0].value).toMatch(/^> Vào ngày 29 tháng 8 năm 2023, .*Bắc Kinh - Trung Quốc\.\n`do-luong-lmc-2023#p1`$/);
     const buttons = s.calls[1]!.payload.components.flatMap((r: any) => r.components);
@@ -321,7 +317,12 @@ describe('/check', () => {
 
   it('checks every claim of a post, says which sentences it skipped, and speaks English to English', async () => {
     const { run } = setup();
-    const s = await run(chatInput('check', { statement: 'Breaking! The 4th LMC symposium was held in Hanoi. Philippe Metzger is the General Secretary of the IEC. Who knew?', public: true }));
+    const s = await run(
+      chatInput('check', {
+        statement: 'Breaking! The 4th LMC symposium was held in Hanoi. Philippe Metzger is the General Secretary of the IEC. Who knew?',
+        public: true,
+      }),
+    );
     expect(s.calls[0]!.payload.flags).toBeUndefined();
     const [embed] = embedsOf(s);
     expect(embed.title).toBe('❌ Contradicted by the articles');

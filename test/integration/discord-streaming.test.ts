@@ -26,9 +26,7 @@ function reply(messages: ChatMessage[]): string {
   if (q.includes('#bad')) return 'IEC có 89 quốc gia thành viên [9]. Việt Nam đã là thành viên chính thức từ năm 1999 [9].';
   if (q.includes('#long')) return '**IEC** @everyone <@123456789012345678> `mã` '.repeat(160) + '[1]';
   const s = sources.find((x) => x.text.includes('Philippe Metzger, Tổng Thư ký IEC'));
-  return s
-    ? `Tổng Thư ký IEC là ông Philippe Metzger [${s.n}]. Ông làm việc với Thứ trưởng Lê Xuân Định tại Hà Nội ngày 5/6/2024 [${s.n}].`
-    : '[[NO_ANSWER]]';
+  return s ? `Tổng Thư ký IEC là ông Philippe Metzger [${s.n}]. Ông làm việc với Thứ trưởng Lê Xuân Định tại Hà Nội ngày 5/6/2024 [${s.n}].` : '[[NO_ANSWER]]';
 }
 
 /** Virtual time between two partial texts: a model writing a few words at a time. */
@@ -64,7 +62,12 @@ beforeAll(async () => {
   dir = tempDir('kc-discord-streaming-');
   engine = await createEngine({
     config: { corpus: CORPUS, indexDir: dir },
-    env: { KIEMCHUNG_LLM: 'openai:fake-chat', OPENAI_BASE_URL: server.baseUrl, OPENAI_API_KEY: 'sk-test-local', KIEMCHUNG_PROMPTS_DIR: path.join(REPO, 'prompts') },
+    env: {
+      KIEMCHUNG_LLM: 'openai:fake-chat',
+      OPENAI_BASE_URL: server.baseUrl,
+      OPENAI_API_KEY: 'sk-test-local',
+      KIEMCHUNG_PROMPTS_DIR: path.join(REPO, 'prompts'),
+    },
     logger: silentLogger,
   });
 });

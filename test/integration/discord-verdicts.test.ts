@@ -29,22 +29,34 @@ beforeAll(async () => {
 afterAll(() => engine.close());
 
 function newFeedback(): Feedback {
-  return createFeedback({ settings: { file: path.join(tempDir(), 'feedback.sqlite'), windowDays: 30 }, corpusVersion: () => engine.stats().corpusVersion ?? '' });
+  return createFeedback({
+    settings: { file: path.join(tempDir(), 'feedback.sqlite'), windowDays: 30 },
+    corpusVersion: () => engine.stats().corpusVersion ?? '',
+  });
 }
 
 function setup(feedback: Feedback | null) {
   const config = loadDiscordConfig({ DISCORD_TOKEN: 'test-token-not-real' });
-  const ctx: HandlerContext = { engine, logger: recordingLogger(), config, limiter: createRateLimiter({ limit: 0 }), conversations: createConversations(config.conversations), feedback };
+  const ctx: HandlerContext = {
+    engine,
+    logger: recordingLogger(),
+    config,
+    limiter: createRateLimiter({ limit: 0 }),
+    conversations: createConversations(config.conversations),
+    feedback,
+  };
   const handle = createInteractionHandler(ctx);
   return async (s: StandIn) => {
     await handle(s.interaction);
-    for (const c of s.calls) if (c.method === 'reply' || c.method === 'editReply' || c.method === 'followUp') expect(limitViolations(c.payload), c.method).toEqual([]);
+    for (const c of s.calls)
+      if (c.method === 'reply' || c.method === 'editReply' || c.method === 'followUp') expect(limitViolations(c.payload), c.method).toEqual([]);
     return s;
   };
 }
 
 const embedOf = (s: StandIn) => s.calls.find((c) => c.method === 'editReply')?.payload.embeds[0] ?? {};
-const buttonsOf = (s: StandIn) => s.calls.filter((c) => c.payload?.components).flatMap((c) => c.payload.components.flatMap((r: any) => r.components)) as { label: string; custom_id: string }[];
+const buttonsOf = (s: StandIn) =>
+  s.calls.filter((c) => c.payload?.components).flatMap((c) => c.payload.components.flatMap((r: any) => r.components)) as { label: string; custom_id: string }[];
 
 describe('verdicts in Discord', () => {
   it('answers a yes/no question with the verdict as the title, the statement checked, the source’s words, the quote and 👍/👎', async () => {
@@ -79,7 +91,9 @@ describe('verdicts in Discord', () => {
     const run = setup(null);
     const none = await run(chatInput('ask', { question: 'Có phải Việt Nam đã phóng vệ tinh lên Sao Hỏa không?' }, { user: ALICE, channelId: C2 }));
     expect(embedOf(none).title).toBe('❔ Không tìm thấy trong các bài viết đã lưu');
-    expect(embedOf(none).fields.map((f: { name: string }) => f.name)).toContain('Các bài viết gần nhất: Hỗ trợ để Việt Nam sớm trở thành thành viên chính thức của IEC');
+    expect(embedOf(none).fields.map((f: { name: string }) => f.name)).toContain(
+      'Các bài viết gần nhất: Hỗ trợ để Việt Nam sớm trở thành thành viên chính thức của IEC',
+    );
     const en = await run(chatInput('ask', { question: 'Is it true that the 4th LMC conference was held in Beijing?' }, { user: ALICE, channelId: C2 }));
     expect(embedOf(en).title).toBe('✅ Supported by the articles');
     expect(embedOf(en).description).toBe('_Checked as the claim: “The 4th LMC conference was held in Beijing”_');
@@ -135,7 +149,8 @@ describe('verdicts through the real discord.js client against the loopback Disco
     const feedback = newFeedback();
     const running = await startDiscord({ engine, logger: recordingLogger(), env: { DISCORD_TOKEN: TOKEN, DISCORD_REST_URL: fake.api }, feedback });
     try {
-      const edited = async (payload: { token: string }) => fake.nextCall((c) => c.method === 'PATCH' && c.path === `/api/v10/webhooks/${APP_ID}/${payload.token}/messages/@original`);
+      const edited = async (payload: { token: string }) =>
+        fake.nextCall((c) => c.method === 'PATCH' && c.path === `/api/v10/webhooks/${APP_ID}/${payload.token}/messages/@original`);
       const check = chatInputPayload('check', [{ name: 'statement', type: 3, value: 'Hội nghị LMC lần thứ 4 được tổ chức tại Hà Nội.' }]);
       fake.dispatch('INTERACTION_CREATE', check);
       const verdict = await edited(check);
@@ -158,7 +173,9 @@ describe('verdicts through the real discord.js client against the loopback Disco
       fake.dispatch('INTERACTION_CREATE', yesNo);
       const modality = await edited(yesNo);
       expect(modality.body.embeds[0].title).toBe('❌ Sai so với bài viết');
-      expect(modality.body.embeds[0].description).toMatch(/• \*\*Đã làm \/ dự định:\*\* bài viết ghi “\*\*sẽ hỗ trợ Việt Nam để trở thành thành viên chính thức của IEC/);
+      expect(modality.body.embeds[0].description).toMatch(
+        /• \*\*Đã làm \/ dự định:\*\* bài viết ghi “\*\*sẽ hỗ trợ Việt Nam để trở thành thành viên chính thức của IEC/,
+      );
       expect((await feedback.report()).byPlatform).toEqual({ discord: { up: 1, down: 0 } });
     } finally {
       await running.stop();

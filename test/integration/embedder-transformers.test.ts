@@ -25,8 +25,15 @@ const cos = (a: Float32Array, b: Float32Array) => a.reduce((s, x, i) => s + x * 
 
 /** Every word of the corpus, so the tiny tokenizer knows the Vietnamese it will see. */
 function corpusWords(): string[] {
-  const text = fs.readdirSync(CORPUS).map((f) => fs.readFileSync(path.join(CORPUS, f), 'utf8')).join('\n');
-  return text.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const text = fs
+    .readdirSync(CORPUS)
+    .map((f) => fs.readFileSync(path.join(CORPUS, f), 'utf8'))
+    .join('\n');
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 describe('transformers embedder: missing package and bad folders', () => {
@@ -146,7 +153,9 @@ describe.skipIf(!installed)('transformers embedder with a generated ONNX model',
     expect(answer.citations[0]?.articleId).toBe('iec-thanh-vien-2024');
     // The engine's close would dispose the shared model; the suite's afterAll does that.
 
-    const err = await createEngine({ env: {}, config: { corpus: CORPUS, indexDir }, embedder: new HashEmbedder(), logger: silentLogger }).catch((e: unknown) => e);
+    const err = await createEngine({ env: {}, config: { corpus: CORPUS, indexDir }, embedder: new HashEmbedder(), logger: silentLogger }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(IndexError);
     expect((err as IndexError).code).toBe('index-mismatch');
     expect((err as Error).message).toContain(`was built with embedder "transformers:${modelDir}" (now configured: "hash")`);
@@ -154,7 +163,9 @@ describe.skipIf(!installed)('transformers embedder with a generated ONNX model',
     // The same model with other prefixes makes other vectors: a version mismatch, not silent mixing.
     const reprefixed = await createTransformersEmbedder(modelDir, ctx, { queryPrefix: '', passagePrefix: '' });
     try {
-      await expect(createEngine({ env: {}, config: { corpus: CORPUS, indexDir }, embedder: reprefixed, logger: silentLogger })).rejects.toThrow(/embedder version 1-\w+ \(now 1-\w+\)/);
+      await expect(createEngine({ env: {}, config: { corpus: CORPUS, indexDir }, embedder: reprefixed, logger: silentLogger })).rejects.toThrow(
+        /embedder version 1-\w+ \(now 1-\w+\)/,
+      );
     } finally {
       await reprefixed.close();
     }

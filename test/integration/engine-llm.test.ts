@@ -20,7 +20,12 @@ beforeAll(async () => {
   server = await startFakeOpenAI({ chatModels: ['fake-chat'], reply, chunkSize: 5 });
   engine = await createEngine({
     config: { corpus: CORPUS, indexDir: tempDir() },
-    env: { KIEMCHUNG_LLM: 'openai:fake-chat', OPENAI_BASE_URL: server.baseUrl, OPENAI_API_KEY: 'sk-test-local', KIEMCHUNG_PROMPTS_DIR: path.join(REPO, 'prompts') },
+    env: {
+      KIEMCHUNG_LLM: 'openai:fake-chat',
+      OPENAI_BASE_URL: server.baseUrl,
+      OPENAI_API_KEY: 'sk-test-local',
+      KIEMCHUNG_PROMPTS_DIR: path.join(REPO, 'prompts'),
+    },
     logger: silentLogger,
   });
 });
@@ -77,7 +82,12 @@ describe('follow-ups with a language model', () => {
     });
     const e = await createEngine({
       config: { corpus: CORPUS, indexDir: tempDir() },
-      env: { KIEMCHUNG_LLM: 'openai:fake-chat', OPENAI_BASE_URL: rewriter.baseUrl, OPENAI_API_KEY: 'sk-test-local', KIEMCHUNG_PROMPTS_DIR: path.join(REPO, 'prompts') },
+      env: {
+        KIEMCHUNG_LLM: 'openai:fake-chat',
+        OPENAI_BASE_URL: rewriter.baseUrl,
+        OPENAI_API_KEY: 'sk-test-local',
+        KIEMCHUNG_PROMPTS_DIR: path.join(REPO, 'prompts'),
+      },
       logger: silentLogger,
     });
     try {

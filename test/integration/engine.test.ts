@@ -18,7 +18,14 @@ describe('answers over the real corpus', () => {
     expect(a.lang).toBe('vi');
     expect(a.citations.length).toBeGreaterThan(0);
     const c = a.citations[0]!;
-    expect(c).toMatchObject({ marker: 1, articleId: 'do-luong-lmc-2023', paragraphId: 'do-luong-lmc-2023#p1', paragraphNumber: 1, date: '2023-08-29', source: 'Bộ Khoa học và Công nghệ (MOST)' });
+    expect(c).toMatchObject({
+      marker: 1,
+      articleId: 'do-luong-lmc-2023',
+      paragraphId: 'do-luong-lmc-2023#p1',
+      paragraphNumber: 1,
+      date: '2023-08-29',
+      source: 'Bộ Khoa học và Công nghệ (MOST)',
+    });
     expect(c.quote).toContain('Bắc Kinh');
     expect(a.text).toContain(`“${c.quote}” [1]`);
     for (const cit of a.citations) {
@@ -55,7 +62,23 @@ describe('answers over the real corpus', () => {
   });
 
   it('keeps every short answer inside its quote, whatever is asked', async () => {
-    const words = ['Ai', 'ở đâu', 'khi nào', 'bao nhiêu', 'là gì', 'những nước nào', 'IEC', 'LMC', 'Hội nghị', 'Việt Nam', 'Lê Xuân Định', 'tổ chức', 'ký kết', 'năm 2023', 'thành viên'];
+    const words = [
+      'Ai',
+      'ở đâu',
+      'khi nào',
+      'bao nhiêu',
+      'là gì',
+      'những nước nào',
+      'IEC',
+      'LMC',
+      'Hội nghị',
+      'Việt Nam',
+      'Lê Xuân Định',
+      'tổ chức',
+      'ký kết',
+      'năm 2023',
+      'thành viên',
+    ];
     await fc.assert(
       fc.asyncProperty(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 6 }), async (parts) => {
         const a = await engine.ask(`${parts.join(' ')}?`);
@@ -144,6 +167,13 @@ describe('answers over the real corpus', () => {
     expect(p).toMatchObject({ paragraphNumber: 2, paragraphCount: 6, title: 'Hỗ trợ để Việt Nam sớm trở thành thành viên chính thức của IEC' });
     expect((await engine.suggest('iec-thanh-vien-2024#p')).length).toBe(6);
     expect((await engine.suggest('do luong'))[0]?.paragraphId).toBe('do-luong-lmc-2023#p1');
-    expect(engine.stats()).toMatchObject({ articles: 2, paragraphs: 12, dateFrom: '2023-08-29', dateTo: '2024-06-05', embedder: { id: 'corpus', dimension: 128 }, llm: 'none' });
+    expect(engine.stats()).toMatchObject({
+      articles: 2,
+      paragraphs: 12,
+      dateFrom: '2023-08-29',
+      dateTo: '2024-06-05',
+      embedder: { id: 'corpus', dimension: 128 },
+      llm: 'none',
+    });
   });
 });

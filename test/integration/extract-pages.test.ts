@@ -52,7 +52,10 @@ describe.skipIf(!hasWebData)('extraction of the saved pages, fetched from a loop
     for (const name of Object.keys(refs)) {
       const sidecar = JSON.parse(fs.readFileSync(path.join(WEB_DATA, 'html', `${name}.json`), 'utf8')) as { url: string | null };
       const original = new URL(sidecar.url ?? `http://${name}.example/article/1.html`);
-      web.set(`${original.hostname}${original.pathname}${original.search}`, { headers: { 'content-type': 'text/html' }, body: fs.readFileSync(path.join(WEB_DATA, 'html', `${name}.html`)) });
+      web.set(`${original.hostname}${original.pathname}${original.search}`, {
+        headers: { 'content-type': 'text/html' },
+        body: fs.readFileSync(path.join(WEB_DATA, 'html', `${name}.html`)),
+      });
       const url = `${original.protocol === 'https:' ? 'http:' : original.protocol}//${original.hostname}:${web.port}${original.pathname}${original.search}`;
       const page = await client({ url, expect: 'html' });
       // Extract with the page's real address, as a live fetch would have it.
@@ -71,7 +74,14 @@ describe.skipIf(!hasWebData)('extraction of the saved pages, fetched from a loop
         const r = results[name];
         expect(r?.ok).toBe(false);
         // What a reader would say the page is: a home page, a forum thread, an empty page, a product page without a date.
-        const why: Record<string, RegExp> = { 'vnexpress-3': /home page/, 'tuoitre-2': /home page/, 'thanhnien-2': /home page/, 'tinhte-1': /discussion thread/, 'empty-1': /empty/, 'mozilla-1': /no publication date/ };
+        const why: Record<string, RegExp> = {
+          'vnexpress-3': /home page/,
+          'tuoitre-2': /home page/,
+          'thanhnien-2': /home page/,
+          'tinhte-1': /discussion thread/,
+          'empty-1': /empty/,
+          'mozilla-1': /no publication date/,
+        };
         if (r && !r.ok) expect(r.reason).toMatch(why[name] ?? /./);
       });
       continue;
@@ -93,8 +103,14 @@ describe.skipIf(!hasWebData)('extraction of the saved pages, fetched from a loop
       expect(opens(a.paragraphs[0] as string, want[0] as string), `first paragraph: ${a.paragraphs[0]?.slice(0, 80)}`).toBe(true);
       expect(opens(a.paragraphs.at(-1) as string, want.at(-1) as string), `last paragraph: ${a.paragraphs.at(-1)?.slice(0, 80)}`).toBe(true);
       for (const c of ref.captions ?? []) {
-        expect(a.captions.some((x) => opens(x, c)), `caption "${c}" kept as a caption`).toBe(true);
-        expect(a.paragraphs.some((x) => opens(x, c)), `caption "${c}" not in the body`).toBe(false);
+        expect(
+          a.captions.some((x) => opens(x, c)),
+          `caption "${c}" kept as a caption`,
+        ).toBe(true);
+        expect(
+          a.paragraphs.some((x) => opens(x, c)),
+          `caption "${c}" not in the body`,
+        ).toBe(false);
       }
       expect(recall).toBeGreaterThanOrEqual(0.9);
       expect(precision).toBeGreaterThanOrEqual(0.8);

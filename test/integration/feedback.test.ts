@@ -130,7 +130,12 @@ describe('feedback buttons', () => {
     const cli = async (args: string[]) => {
       const out: string[] = [];
       const err: string[] = [];
-      const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s), env: { KIEMCHUNG_FEEDBACK_DB: file, KIEMCHUNG_LOG_LEVEL: 'warn' }, stdin: new PassThrough() });
+      const code = await runCli(args, {
+        out: (s) => out.push(s),
+        err: (s) => err.push(s),
+        env: { KIEMCHUNG_FEEDBACK_DB: file, KIEMCHUNG_LOG_LEVEL: 'warn' },
+        stdin: new PassThrough(),
+      });
       return { code, out: out.join('\n'), err: err.join('\n') };
     };
     const plain = await cli(['feedback']);
@@ -143,7 +148,12 @@ describe('feedback buttons', () => {
     const json = JSON.parse((await cli(['feedback', '--json', '--since', '2024-06-05'])).out);
     expect(json).toMatchObject({ since: '2024-06-05', votes: 2 });
     expect((await cli(['feedback', '--since', 'last week'])).code).toBe(2);
-    const missing = await runCli(['feedback'], { out: () => undefined, err: () => undefined, env: { KIEMCHUNG_FEEDBACK_DB: path.join(tempDir(), 'none.sqlite') }, stdin: new PassThrough() });
+    const missing = await runCli(['feedback'], {
+      out: () => undefined,
+      err: () => undefined,
+      env: { KIEMCHUNG_FEEDBACK_DB: path.join(tempDir(), 'none.sqlite') },
+      stdin: new PassThrough(),
+    });
     expect(missing).toBe(1);
   });
 

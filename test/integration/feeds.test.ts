@@ -11,7 +11,12 @@ import { copyCorpus, tempDir } from '../support/corpus.js';
 import { newPortalPage, rssFeed, seriesPage } from '../support/news-pages.js';
 import { type Handler, WEB_DATA, type WebServer, hasWebData, html, savedFeed, startWebServer } from '../support/web-server.js';
 
-const BASE_ENV = { KIEMCHUNG_FETCH_ALLOW_PRIVATE: '1', KIEMCHUNG_FETCH_HOST_INTERVAL_MS: '0', KIEMCHUNG_FETCH_TIMEOUT_MS: '2000', KIEMCHUNG_LOG_LEVEL: 'silent' };
+const BASE_ENV = {
+  KIEMCHUNG_FETCH_ALLOW_PRIVATE: '1',
+  KIEMCHUNG_FETCH_HOST_INTERVAL_MS: '0',
+  KIEMCHUNG_FETCH_TIMEOUT_MS: '2000',
+  KIEMCHUNG_LOG_LEVEL: 'silent',
+};
 
 /** A feed route that answers conditional requests: 304 when the client already has this version. */
 function conditional(body: () => string, etag: () => string, type = 'application/rss+xml; charset=utf-8'): Handler {
@@ -40,7 +45,14 @@ function serveSeries(from: number, to: number) {
 
 describe.skipIf(!hasWebData)('the saved feeds and sitemaps, fetched from a loopback site', () => {
   it('reads every one: RSS 2.0, RSS 1.0, Atom, sitemaps, the Latin-1 feed without a declaration', async () => {
-    const client = createWebClient({ userAgent: 'kiemchung-test', timeoutMs: 5000, maxBytes: 5_000_000, maxRedirects: 3, allowPrivate: true, hostIntervalMs: 0 });
+    const client = createWebClient({
+      userAgent: 'kiemchung-test',
+      timeoutMs: 5000,
+      maxBytes: 5_000_000,
+      maxRedirects: 3,
+      allowPrivate: true,
+      hostIntervalMs: 0,
+    });
     const files = fs.readdirSync(path.join(WEB_DATA, 'feeds')).filter((f) => f.endsWith('.xml'));
     expect(files.length).toBeGreaterThanOrEqual(11);
     for (const f of files) {
@@ -55,7 +67,10 @@ describe.skipIf(!hasWebData)('the saved feeds and sitemaps, fetched from a loopb
         expect(item.url, f).toMatch(/^https?:\/\/[^/]+\//);
         expect(item.title ?? '', f).not.toContain('\uFFFD');
       }
-      expect(parsed.feed.items.every((i) => i.date), `${f}: every item dated`).toBe(true);
+      expect(
+        parsed.feed.items.every((i) => i.date),
+        `${f}: every item dated`,
+      ).toBe(true);
       if (f === 'uol-noticias.xml') expect(parsed.feed.items.map((i) => i.title).join(' ')).toMatch(/[áãçéêíóõú]/);
       // Relative links resolve against the address the feed came from.
       if (f === 'huggingface-blog-relative.xml') expect(parsed.feed.items[0]?.url).toBe(web.url('/blog/intro-graphml'));
@@ -70,14 +85,24 @@ describe('following feeds', () => {
   beforeAll(async () => {
     corpus = copyCorpus();
     const indexDir = tempDir('kc-feeds-index-');
-    engine = await createEngine({ config: { corpus, indexDir }, env: { ...BASE_ENV, KIEMCHUNG_FEEDS_DB: path.join(indexDir, '..', `${path.basename(indexDir)}.sqlite`) }, logger: silentLogger });
+    engine = await createEngine({
+      config: { corpus, indexDir },
+      env: { ...BASE_ENV, KIEMCHUNG_FEEDS_DB: path.join(indexDir, '..', `${path.basename(indexDir)}.sqlite`) },
+      logger: silentLogger,
+    });
   });
   afterAll(() => engine?.close());
 
   it('adds only what appears after the feed was followed, with conditional requests in between', async () => {
     let entries = serveSeries(0, 5);
     let version = 1;
-    web.set('/rss/tin-tuc-su-kien.rss', conditional(() => rssFeed(entries), () => `"v${version}"`));
+    web.set(
+      '/rss/tin-tuc-su-kien.rss',
+      conditional(
+        () => rssFeed(entries),
+        () => `"v${version}"`,
+      ),
+    );
     const added = await engine.feeds.add(web.url('/rss/tin-tuc-su-kien.rss'));
     expect(added).toMatchObject({ ok: true, items: 5, backfill: 0 });
     expect((await engine.feeds.add(web.url('/rss/tin-tuc-su-kien.rss'))).ok).toBe(false);
@@ -103,7 +128,11 @@ describe('following feeds', () => {
 
   it('records a feed item whose page fails, gives up on a missing page, and backs off from a failing feed', async () => {
     const ok = serveSeries(10, 11);
-    const entries = [...ok, { title: 'Trang lỗi máy chủ', link: web.url('/hop-tac-loi-500.htm'), pubDate: 'Mon, 02 Jun 2025 09:00:00 GMT' }, { title: 'Trang đã xóa', link: web.url('/hop-tac-da-xoa.htm'), pubDate: 'Mon, 02 Jun 2025 09:05:00 GMT' }];
+    const entries = [
+      ...ok,
+      { title: 'Trang lỗi máy chủ', link: web.url('/hop-tac-loi-500.htm'), pubDate: 'Mon, 02 Jun 2025 09:00:00 GMT' },
+      { title: 'Trang đã xóa', link: web.url('/hop-tac-da-xoa.htm'), pubDate: 'Mon, 02 Jun 2025 09:05:00 GMT' },
+    ];
     web.set('/hop-tac-loi-500.htm', { status: 500 });
     web.set('/rss/loi.rss', { headers: { 'content-type': 'application/rss+xml' }, body: rssFeed(entries) });
     expect((await engine.feeds.add(web.url('/rss/loi.rss'), { backfill: 3 })).ok).toBe(true);
@@ -132,11 +161,31 @@ describe('following feeds', () => {
   it('retries a page that failed, later, and stops after a missing page', async () => {
     const store = FeedStore.open(path.join(tempDir('kc-feedstore-'), 'feeds.sqlite'));
     let clock = Date.parse('2025-06-02T10:00:00Z');
-    const fetch = createWebClient({ userAgent: 'kiemchung-test', timeoutMs: 2000, maxBytes: 5_000_000, maxRedirects: 3, allowPrivate: true, hostIntervalMs: 0 });
-    const feeds = createFeeds({ store, fetch, add: (urls, signal) => engine.add(urls, signal ? { signal } : {}), settings: { intervalMs: 15 * 60_000, maxNewPerPoll: 50 }, logger: silentLogger, now: () => new Date(clock) });
+    const fetch = createWebClient({
+      userAgent: 'kiemchung-test',
+      timeoutMs: 2000,
+      maxBytes: 5_000_000,
+      maxRedirects: 3,
+      allowPrivate: true,
+      hostIntervalMs: 0,
+    });
+    const feeds = createFeeds({
+      store,
+      fetch,
+      add: (urls, signal) => engine.add(urls, signal ? { signal } : {}),
+      settings: { intervalMs: 15 * 60_000, maxNewPerPoll: 50 },
+      logger: silentLogger,
+      now: () => new Date(clock),
+    });
     web.set('/flaky.htm', { status: 502 });
     web.set('/gone.htm', { status: 410 });
-    web.set('/rss/flaky.rss', { headers: { 'content-type': 'application/rss+xml' }, body: rssFeed([{ title: 'a', link: web.url('/flaky.htm') }, { title: 'b', link: web.url('/gone.htm') }]) });
+    web.set('/rss/flaky.rss', {
+      headers: { 'content-type': 'application/rss+xml' },
+      body: rssFeed([
+        { title: 'a', link: web.url('/flaky.htm') },
+        { title: 'b', link: web.url('/gone.htm') },
+      ]),
+    });
     expect((await feeds.add(web.url('/rss/flaky.rss'), { backfill: 2 })).ok).toBe(true);
     await feeds.poll();
     expect(store.items(web.url('/rss/flaky.rss')).map((i) => [i.url.replace(web.origin, ''), i.status, i.attempts])).toEqual([
@@ -160,15 +209,27 @@ describe('following feeds', () => {
   it('follows Atom feeds, news sitemaps, sitemap indexes, and the feed a web page names', async () => {
     const items = serveSeries(30, 33);
     const atom = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom</title><link href="${web.origin}/"/>${items
-      .map((i) => `<entry><title>${i.title}</title><link rel="alternate" href="${i.link.replace(web.origin, '')}"/><updated>2025-06-01T00:00:00Z</updated></entry>`)
+      .map(
+        (i) =>
+          `<entry><title>${i.title}</title><link rel="alternate" href="${i.link.replace(web.origin, '')}"/><updated>2025-06-01T00:00:00Z</updated></entry>`,
+      )
       .join('')}</feed>`;
     web.set('/atom.xml', { headers: { 'content-type': 'application/atom+xml' }, body: atom });
     const news = `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">${items
-      .map((i) => `<url><loc>${i.link}</loc><news:news><news:publication_date>2025-06-01</news:publication_date><news:title>${i.title}</news:title></news:news></url>`)
+      .map(
+        (i) =>
+          `<url><loc>${i.link}</loc><news:news><news:publication_date>2025-06-01</news:publication_date><news:title>${i.title}</news:title></news:news></url>`,
+      )
       .join('')}</urlset>`;
     web.set('/sitemap-news.xml', { headers: { 'content-type': 'text/xml' }, body: news });
-    web.set('/sitemap.xml', { headers: { 'content-type': 'text/xml' }, body: `<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>${web.url('/sitemap-news.xml')}</loc></sitemap></sitemapindex>` });
-    web.set('/trang-chu.htm', html(`<html><head><link rel="alternate" type="application/atom+xml" href="/atom.xml"></head><body><h1>Trang chủ</h1></body></html>`));
+    web.set('/sitemap.xml', {
+      headers: { 'content-type': 'text/xml' },
+      body: `<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>${web.url('/sitemap-news.xml')}</loc></sitemap></sitemapindex>`,
+    });
+    web.set(
+      '/trang-chu.htm',
+      html(`<html><head><link rel="alternate" type="application/atom+xml" href="/atom.xml"></head><body><h1>Trang chủ</h1></body></html>`),
+    );
     const viaPage = await engine.feeds.add(web.url('/trang-chu.htm'), { backfill: 1 });
     expect(viaPage).toMatchObject({ ok: true, discovered: web.url('/atom.xml'), items: 3, backfill: 1 });
     const index = await engine.feeds.add(web.url('/sitemap.xml'));
@@ -183,7 +244,11 @@ describe('following feeds', () => {
 
   it('adds a feed of 50 new items in one poll, and announces them through the schedule', async () => {
     const db = path.join(tempDir('kc-feedwatch-'), 'feeds.sqlite');
-    const watcher = await createEngine({ config: { corpus, indexDir: tempDir('kc-feedwatch-index-') }, env: { ...BASE_ENV, KIEMCHUNG_FEEDS_DB: db, KIEMCHUNG_FEED_POLL_MINUTES: '1' }, logger: silentLogger });
+    const watcher = await createEngine({
+      config: { corpus, indexDir: tempDir('kc-feedwatch-index-') },
+      env: { ...BASE_ENV, KIEMCHUNG_FEEDS_DB: db, KIEMCHUNG_FEED_POLL_MINUTES: '1' },
+      logger: silentLogger,
+    });
     try {
       const entries = serveSeries(100, 150);
       web.set('/rss/nam-muoi.rss', { headers: { 'content-type': 'application/rss+xml' }, body: rssFeed(entries) });

@@ -148,10 +148,22 @@ describe('the fetcher', () => {
 
   it('decodes legacy encodings: windows-1258 by header, Latin-1 without any declaration, UTF-8 mislabelled as gb2312', async () => {
     // "Hội nghị" in windows-1258: base letters plus combining tone marks.
-    const vi = Buffer.concat([Buffer.from('<html><body><p>H'), Buffer.from([0xf4, 0xf2]), Buffer.from('i nghi'), Buffer.from([0xf2]), Buffer.from('</p></body></html>')]);
+    const vi = Buffer.concat([
+      Buffer.from('<html><body><p>H'),
+      Buffer.from([0xf4, 0xf2]),
+      Buffer.from('i nghi'),
+      Buffer.from([0xf2]),
+      Buffer.from('</p></body></html>'),
+    ]);
     web.set('/cp1258', { headers: { 'content-type': 'text/html; charset=windows-1258' }, body: vi });
-    web.set('/latin1.xml', { headers: { 'content-type': 'application/xml' }, body: Buffer.from('<rss><channel><title>Notícias de São Paulo</title></channel></rss>', 'latin1') });
-    web.set('/mislabelled', { headers: { 'content-type': 'text/html' }, body: '<html><head><meta charset="gb2312"></head><body>新电脑 Hội nghị</body></html>' });
+    web.set('/latin1.xml', {
+      headers: { 'content-type': 'application/xml' },
+      body: Buffer.from('<rss><channel><title>Notícias de São Paulo</title></channel></rss>', 'latin1'),
+    });
+    web.set('/mislabelled', {
+      headers: { 'content-type': 'text/html' },
+      body: '<html><head><meta charset="gb2312"></head><body>新电脑 Hội nghị</body></html>',
+    });
     const f = createFetcher(SETTINGS);
     const a = await f({ url: web.url('/cp1258'), expect: 'html' });
     expect(a.encoding).toBe('windows-1258');
@@ -166,7 +178,9 @@ describe('the fetcher', () => {
   it('sends the validators it was given and reports 304 as not modified', async () => {
     web.set('/feed.xml', (req, res) => {
       if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304).end();
-      res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"', 'last-modified': 'Wed, 01 May 2024 10:00:00 GMT' }).end('<rss><channel/></rss>');
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"', 'last-modified': 'Wed, 01 May 2024 10:00:00 GMT' })
+        .end('<rss><channel/></rss>');
     });
     const f = createFetcher(SETTINGS);
     const first = await f({ url: web.url('/feed.xml'), expect: 'feed' });
@@ -229,7 +243,14 @@ describe('loopback, private and link-local addresses', () => {
     expect(lit.message).toContain('KIEMCHUNG_FETCH_ALLOW_PRIVATE=1');
     const byName = await failure(f({ url: `http://localhost:${web.port}/a.htm`, expect: 'html' }));
     expect(byName.message).toMatch(/localhost resolves to (127\.0\.0\.1|::1), a loopback address/);
-    for (const u of ['http://[::1]/', 'http://169.254.169.254/latest/meta-data/', 'http://10.1.2.3/', 'http://192.168.1.1/', 'http://[::ffff:127.0.0.1]/', 'http://0.0.0.0/']) {
+    for (const u of [
+      'http://[::1]/',
+      'http://169.254.169.254/latest/meta-data/',
+      'http://10.1.2.3/',
+      'http://192.168.1.1/',
+      'http://[::ffff:127.0.0.1]/',
+      'http://0.0.0.0/',
+    ]) {
       expect((await failure(f({ url: u, expect: 'html' }))).reason, u).toBe('private-address');
     }
     expect(web.requests).toHaveLength(0);
@@ -283,7 +304,10 @@ describe('robots.txt and the per-host pace', () => {
   const client = (extra: Partial<FetchSettings & { hostIntervalMs: number }> = {}) => createWebClient({ ...SETTINGS, hostIntervalMs: 0, ...extra });
 
   it('honours Disallow for kiemchung and lets other pages through', async () => {
-    web.set('/robots.txt', { headers: { 'content-type': 'text/plain' }, body: 'User-agent: *\nDisallow: /private/\n\nUser-agent: kiemchung\nDisallow: /no-bots/\n' });
+    web.set('/robots.txt', {
+      headers: { 'content-type': 'text/plain' },
+      body: 'User-agent: *\nDisallow: /private/\n\nUser-agent: kiemchung\nDisallow: /no-bots/\n',
+    });
     web.set('/no-bots/a.htm', html(PAGE));
     web.set('/ok.htm', html(PAGE));
     const f = client();

@@ -27,7 +27,9 @@ describe('a damaged pack', () => {
   it('is an index-corrupt IndexError naming the file, never a half-read', () => {
     const good = encodePack({ a: Uint32Array.of(1, 2, 3) });
     expect(decodePack(good, 'x.pack').get<Uint32Array>('a')).toEqual(Uint32Array.of(1, 2, 3));
-    expect(() => decodePack(Buffer.from('not a pack at all'), 'x.pack')).toThrowError(expect.objectContaining({ code: 'index-corrupt', message: 'x.pack is not a kiemchung data file' }));
+    expect(() => decodePack(Buffer.from('not a pack at all'), 'x.pack')).toThrowError(
+      expect.objectContaining({ code: 'index-corrupt', message: 'x.pack is not a kiemchung data file' }),
+    );
     // The header's length field points past a JSON that was cut short: the parser's error is the cause.
     const torn = Buffer.from(good);
     torn.writeUInt32LE(torn.readUInt32LE(4) - 5, 4);
@@ -48,7 +50,9 @@ describe('a damaged pack', () => {
     await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
     replaceSegmentFile(dir, 'data.pack', Buffer.from('{"this is": "not a pack"}'));
     expect(() => SegmentStore.open(dir, embedder)).toThrowError(IndexError);
-    expect(() => SegmentStore.open(dir, embedder)).toThrowError(/is damaged: seg-[0-9a-z-]+\/data\.pack is not a kiemchung data file; run "kiemchung index --rebuild/);
+    expect(() => SegmentStore.open(dir, embedder)).toThrowError(
+      /is damaged: seg-[0-9a-z-]+\/data\.pack is not a kiemchung data file; run "kiemchung index --rebuild/,
+    );
   });
 
   it('of vectors with the wrong count is refused when the vectors are read (merges re-use them)', async () => {
@@ -56,7 +60,9 @@ describe('a damaged pack', () => {
     await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
     replaceSegmentFile(dir, 'vectors.pack', encodePack({ vectors: new Float32Array(11 * 256) }, { dimension: 256 }));
     const store = SegmentStore.open(dir, embedder);
-    expect(() => store.segments[0]!.vectors()).toThrowError(expect.objectContaining({ code: 'index-corrupt', message: expect.stringMatching(/holds 11 vectors of 256 for 12 passages/) }));
+    expect(() => store.segments[0]!.vectors()).toThrowError(
+      expect.objectContaining({ code: 'index-corrupt', message: expect.stringMatching(/holds 11 vectors of 256 for 12 passages/) }),
+    );
   });
 });
 
@@ -75,7 +81,9 @@ describe('an embedder that returns the wrong number of vectors', () => {
     const dir = tempDir();
     await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
     const before = fs.readFileSync(path.join(dir, 'CURRENT'), 'utf8');
-    const err = await updateIndex({ indexDir: dir, corpus, embedder: new ShortEmbedder(), workers: 2, passagesPerWorker: 100, rebuild: true }).catch((e: unknown) => e);
+    const err = await updateIndex({ indexDir: dir, corpus, embedder: new ShortEmbedder(), workers: 2, passagesPerWorker: 100, rebuild: true }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(KiemchungError);
     expect(err).not.toBeInstanceOf(ProviderError);
     expect(err).toMatchObject({ code: 'provider', message: expect.stringMatching(/^embedder hash: returned \d+ vectors for \d+ passages$/) });

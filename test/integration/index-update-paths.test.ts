@@ -45,7 +45,11 @@ describe('updates that parse only what changed', () => {
     expect(await updateIndex({ indexDir: dir, corpus, embedder })).toMatchObject({ wrote: false, unchanged: 40, passages: 80 });
 
     // The same articles written differently (other key order): parsed, found unchanged by content, nothing written.
-    const lines = fs.readFileSync(corpus, 'utf8').split('\n').filter(Boolean).map((l) => JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(l) as object).reverse())));
+    const lines = fs
+      .readFileSync(corpus, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(l) as object).reverse())));
     fs.writeFileSync(corpus, `${lines.join('\n')}\n`);
     expect(await updateIndex({ indexDir: dir, corpus, embedder })).toMatchObject({ wrote: false, unchanged: 40, changed: 0 });
 
@@ -83,7 +87,9 @@ describe('an engine that serves its persisted index first', () => {
     expect(await engine.reindex()).toMatchObject({ changed: 1, wrote: true });
     expect((await engine.source('synthetic-9#p1'))?.text).toBe('Một đoạn thay thế về cảm biến lượng tử.');
     expect((await engine.source('synthetic-5#p1'))?.text).toBe('Nội dung mới hoàn toàn về vệ tinh viễn thám.');
-    expect((await engine.search('cảm biến lượng tử', { topK: 5 })).filter((h) => h.articleId === 'synthetic-9').map((h) => h.paragraphId)).toEqual(['synthetic-9#p1']);
+    expect((await engine.search('cảm biến lượng tử', { topK: 5 })).filter((h) => h.articleId === 'synthetic-9').map((h) => h.paragraphId)).toEqual([
+      'synthetic-9#p1',
+    ]);
     // Every other article still served, with the same counts as a fresh open of the index.
     expect(engine.stats()).toMatchObject({ articles: 30, passages: SegmentStore.open(dir, embedder).stats().passages });
     await engine.close();
@@ -97,7 +103,8 @@ describe('an engine that serves its persisted index first', () => {
 
 describe('the corpus check at start-up', () => {
   const settle = () => new Promise((r) => setTimeout(r, 2100));
-  const start = (corpus: string, dir: string) => createEngine({ config: { corpus, indexDir: dir }, env: {}, embedder: new CorpusEmbedder(), logger: silentLogger });
+  const start = (corpus: string, dir: string) =>
+    createEngine({ config: { corpus, indexDir: dir }, env: {}, embedder: new CorpusEmbedder(), logger: silentLogger });
 
   it('is skipped when no corpus file changed since the last full update, and runs after any change, even one that keeps size and times', async () => {
     const corpus = tempDir();
@@ -143,7 +150,12 @@ describe('the corpus check at start-up', () => {
     // An update that did not read the whole corpus (given articles) makes the next start check it.
     await settle();
     await updateIndex({ indexDir: dir, corpus, embedder: new CorpusEmbedder() });
-    await updateIndex({ indexDir: dir, corpus, embedder: new CorpusEmbedder(), upsert: [{ ...(await loadCorpus(corpus)).articles[0]!, paragraphs: ['Một đoạn mới.'] }] });
+    await updateIndex({
+      indexDir: dir,
+      corpus,
+      embedder: new CorpusEmbedder(),
+      upsert: [{ ...(await loadCorpus(corpus)).articles[0]!, paragraphs: ['Một đoạn mới.'] }],
+    });
     e = await start(corpus, dir);
     expect(await e.checked).toMatchObject({ changed: 1, wrote: true });
     await e.close();

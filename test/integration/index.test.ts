@@ -163,7 +163,8 @@ describe('building, reloading and searching a real HNSW index', () => {
     let merges = 0;
     for (let i = 0; i < 10; i++) {
       // Alternately a new article and a change to one of the built articles.
-      if (i % 2 === 0) fs.writeFileSync(path.join(corpus, `extra${i}.md`), article(`extra-${i}`, `Bổ sung ${i}`, [`Nội dung bổ sung số ${i} về vệ tinh quan sát.`]));
+      if (i % 2 === 0)
+        fs.writeFileSync(path.join(corpus, `extra${i}.md`), article(`extra-${i}`, `Bổ sung ${i}`, [`Nội dung bổ sung số ${i} về vệ tinh quan sát.`]));
       else fs.appendFileSync(path.join(corpus, `a${i * 7}.md`), `\nĐoạn cập nhật số ${i} về vệ tinh quan sát.\n`);
       const before = readCurrentManifest(dir)!.segments.length;
       const r = await updateIndex({ indexDir: dir, corpus, embedder });
@@ -179,7 +180,8 @@ describe('building, reloading and searching a real HNSW index', () => {
     expect(r.stats().articles).toBe(125);
     expect(await topArticle(r, 'Nội dung bổ sung số 8 về vệ tinh quan sát')).toBe('extra-8');
     expect(await topArticle(r, 'Đoạn cập nhật số 9 về vệ tinh quan sát')).toBe('synthetic-63');
-    for (const i of [1, 3, 5, 7, 9]) expect(r.paragraph(`synthetic-${i * 7}`, (await r.article(`synthetic-${i * 7}`))!.paragraphCount)).toContain(`Đoạn cập nhật số ${i} `);
+    for (const i of [1, 3, 5, 7, 9])
+      expect(r.paragraph(`synthetic-${i * 7}`, (await r.article(`synthetic-${i * 7}`))!.paragraphCount)).toContain(`Đoạn cập nhật số ${i} `);
   });
 
   it('indexes given articles alone (upsert): no corpus read, nothing removed, a changed one replaced', async () => {
@@ -187,7 +189,13 @@ describe('building, reloading and searching a real HNSW index', () => {
     const dir = tempDir();
     await updateIndex({ indexDir: dir, corpus, embedder });
     const { articles } = await loadCorpus(corpus);
-    const extra = { ...(articles[0] as Article), id: 'bai-moi', title: 'Bài mới về hợp tác đo lường với Ấn Độ', paragraphs: ['Việt Nam và Ấn Độ ký biên bản hợp tác đo lường khí tượng.'], origin: 'x.md' };
+    const extra = {
+      ...(articles[0] as Article),
+      id: 'bai-moi',
+      title: 'Bài mới về hợp tác đo lường với Ấn Độ',
+      paragraphs: ['Việt Nam và Ấn Độ ký biên bản hợp tác đo lường khí tượng.'],
+      origin: 'x.md',
+    };
     // The corpus folder does not hold it: an upsert does not read the corpus, so nothing is removed.
     const other = { ...extra, id: 'bai-moi-2', title: 'Hợp tác hạt nhân với Hàn Quốc', paragraphs: ['Hai bên trao đổi về an toàn bức xạ.'] };
     const r1 = await updateIndex({ indexDir: dir, corpus, embedder, upsert: [extra, other] });
@@ -340,7 +348,12 @@ describe('an index written by an older version', () => {
     downgradeToFormat1(dir);
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runCli(['index', '--corpus', CORPUS, '--index', dir], { out: (s) => out.push(s), err: (s) => err.push(s), env: { KIEMCHUNG_LOG_LEVEL: 'warn' }, stdin: process.stdin });
+    const code = await runCli(['index', '--corpus', CORPUS, '--index', dir], {
+      out: (s) => out.push(s),
+      err: (s) => err.push(s),
+      env: { KIEMCHUNG_LOG_LEVEL: 'warn' },
+      stdin: process.stdin,
+    });
     expect(code).toBe(0);
     expect(err).toEqual([expect.stringMatching(/^the index at .* was in an older format \(version 1\) and was rebuilt in version 3$/)]);
     expect(out.join('\n')).toMatch(/indexed 2 articles, 12 passages \(2 added/);

@@ -12,8 +12,12 @@ async function restricted(file: string, code: string): Promise<string[]> {
 
 describe('lint enforces the layer boundaries', () => {
   it('refuses an adapter importing engine internals, and allows the public surface', async () => {
-    expect(await restricted('adapters/telegram/probe.ts', "import { createEngine } from '../../src/engine.js';\nexport const x = createEngine;\n")).toHaveLength(1);
-    expect(await restricted('adapters/shared/probe.ts', "import { retrieve } from '../../src/retrieve/retrieve.js';\nexport const x = retrieve;\n")).toHaveLength(1);
+    expect(
+      await restricted('adapters/telegram/probe.ts', "import { createEngine } from '../../src/engine.js';\nexport const x = createEngine;\n"),
+    ).toHaveLength(1);
+    expect(
+      await restricted('adapters/shared/probe.ts', "import { retrieve } from '../../src/retrieve/retrieve.js';\nexport const x = retrieve;\n"),
+    ).toHaveLength(1);
     expect(await restricted('adapters/telegram/probe.ts', "import { createEngine } from '../../src/index.js';\nexport const x = createEngine;\n")).toEqual([]);
   });
 

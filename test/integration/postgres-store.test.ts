@@ -154,7 +154,13 @@ describe.skipIf(!hasDatabase)(`the PostgreSQL store${hasDatabase ? '' : ` (skipp
   it('reads articles, paragraphs and suggestions by id', async () => {
     const pg = await PostgresStore.open(db, embedder, silentLogger, { listen: false });
     const seg = SegmentStore.open(indexDir, embedder);
-    const { hash: _h, record: _r, firstParagraph: _f, passageCount: _p, ...meta } = (await seg.article('iec-thanh-vien-2024')) as never as Record<string, unknown>;
+    const {
+      hash: _h,
+      record: _r,
+      firstParagraph: _f,
+      passageCount: _p,
+      ...meta
+    } = (await seg.article('iec-thanh-vien-2024')) as never as Record<string, unknown>;
     expect(await pg.article('iec-thanh-vien-2024')).toEqual(meta);
     expect(await pg.article('no-such-article')).toBeNull();
     const refs = [
@@ -246,7 +252,10 @@ describe.skipIf(!hasDatabase)(`the PostgreSQL store${hasDatabase ? '' : ` (skipp
       const first = await servingGeneration(dbA);
       expect(first?.model).toEqual(expect.any(Number));
       // An update by another process (a fresh embedder) embeds with the stored model, not a new one.
-      fs.writeFileSync(path.join(dir, 'moi.md'), article('moi', 'Hợp tác vệ tinh quan sát Trái Đất', ['Hai bên thống nhất phóng vệ tinh quan sát Trái Đất vào năm 2026.']));
+      fs.writeFileSync(
+        path.join(dir, 'moi.md'),
+        article('moi', 'Hợp tác vệ tinh quan sát Trái Đất', ['Hai bên thống nhất phóng vệ tinh quan sát Trái Đất vào năm 2026.']),
+      );
       expect(await updateDatabaseIndex({ db: dbA, corpus: dir, embedder: new CorpusEmbedder() })).toMatchObject({ added: 1, wrote: true });
       expect((await servingGeneration(dbA))?.model).toBe(first?.model);
       // A serving engine loads the model from the database; its vectors find the new article.

@@ -52,7 +52,12 @@ describe('OpenAI-compatible embeddings', () => {
     const before = server.embeddingRequests().length;
     await e.embedQuery('IEC là gì');
     await e.embedDocuments(['Ủy ban Kỹ thuật Điện Quốc tế']);
-    expect(server.embeddingRequests().slice(before).map((r) => r.body.input)).toEqual([['query: IEC là gì'], ['passage: Ủy ban Kỹ thuật Điện Quốc tế']]);
+    expect(
+      server
+        .embeddingRequests()
+        .slice(before)
+        .map((r) => r.body.input),
+    ).toEqual([['query: IEC là gì'], ['passage: Ủy ban Kỹ thuật Điện Quốc tế']]);
     expect(e.version).not.toBe('1');
   });
 
@@ -81,7 +86,9 @@ describe('OpenAI-compatible embeddings', () => {
   });
 
   it('says which of key, model or server is wrong', async () => {
-    const wrongKey = await createOpenAIEmbedder('nomic-embed-text', ctxFor({ OPENAI_BASE_URL: server.baseUrl, OPENAI_API_KEY: 'sk-wrong-000' })).catch((e: unknown) => e);
+    const wrongKey = await createOpenAIEmbedder('nomic-embed-text', ctxFor({ OPENAI_BASE_URL: server.baseUrl, OPENAI_API_KEY: 'sk-wrong-000' })).catch(
+      (e: unknown) => e,
+    );
     expect(wrongKey).toBeInstanceOf(ProviderError);
     expect((wrongKey as Error).message).toMatch(/rejected the API key \(HTTP 401\): Incorrect API key provided\.; check OPENAI_API_KEY/);
     await expect(createOpenAIEmbedder('no-such-embedder', ctxFor({ OPENAI_BASE_URL: server.baseUrl, OPENAI_API_KEY: KEY }))).rejects.toThrow(
@@ -107,8 +114,8 @@ describe('OpenAI-compatible embeddings', () => {
     expect(err).toBeInstanceOf(IndexError);
     expect((err as IndexError).code).toBe('index-mismatch');
     expect((err as Error).message).toMatch(/embedder "openai:nomic-embed-text" \(now configured: "hash"\)/);
-    await expect(createEngine({ env: {}, config: { corpus: path.resolve('corpus'), indexDir }, embedder: new HashEmbedder(), logger: silentLogger, autoIndex: false })).rejects.toThrow(
-      /index-mismatch|was built with embedder "openai:nomic-embed-text"/,
-    );
+    await expect(
+      createEngine({ env: {}, config: { corpus: path.resolve('corpus'), indexDir }, embedder: new HashEmbedder(), logger: silentLogger, autoIndex: false }),
+    ).rejects.toThrow(/index-mismatch|was built with embedder "openai:nomic-embed-text"/);
   });
 });

@@ -48,7 +48,11 @@ describe.skipIf(!hasDatabase)(`replicas on one database${hasDatabase ? '' : ` (s
   });
 
   /** What the bot sent to one chat, in order. */
-  const sentTo = (chat: number) => api.of('sendMessage').filter((c) => Number(c.payload.chat_id) === chat).map((c) => String(c.payload.text));
+  const sentTo = (chat: number) =>
+    api
+      .of('sendMessage')
+      .filter((c) => Number(c.payload.chat_id) === chat)
+      .map((c) => String(c.payload.text));
 
   it('an article indexed through one replica is answered, with its citation, by the other', async () => {
     const question = 'LOTUSat-2 được phóng vào năm nào?';
@@ -58,7 +62,9 @@ describe.skipIf(!hasDatabase)(`replicas on one database${hasDatabase ? '' : ` (s
 
     fs.writeFileSync(
       path.join(corpus, 've-tinh-2025.md'),
-      article('ve-tinh-2025', 'Việt Nam và Nhật Bản hợp tác phóng vệ tinh', ['Theo thỏa thuận ký ngày 3/3/2025, vệ tinh LOTUSat-2 sẽ được phóng vào năm 2027 từ Trung tâm Vũ trụ Tanegashima.']),
+      article('ve-tinh-2025', 'Việt Nam và Nhật Bản hợp tác phóng vệ tinh', [
+        'Theo thỏa thuận ký ngày 3/3/2025, vệ tinh LOTUSat-2 sẽ được phóng vào năm 2027 từ Trung tâm Vũ trụ Tanegashima.',
+      ]),
     );
     await deliver(a.port, HOOK, SECRET, { update_id: 101, ...privateText('/reindex', { userId: ADMIN }) });
     await api.waitFor(() => sentTo(ADMIN).some((t) => t.startsWith('Đã cập nhật chỉ mục')), 60_000);
@@ -77,7 +83,10 @@ describe.skipIf(!hasDatabase)(`replicas on one database${hasDatabase ? '' : ` (s
 
   it('answers once an update delivered to both replicas at once, and once more when Telegram retries it', async () => {
     const before = api.of('sendMessage').length;
-    const updates = Array.from({ length: 20 }, (_, i) => ({ update_id: 200 + i, ...privateText(i % 2 ? 'Ai là Tổng Thư ký IEC?' : 'Hội nghị LMC lần thứ 4 tổ chức ở đâu?', { userId: 8000 + i }) }));
+    const updates = Array.from({ length: 20 }, (_, i) => ({
+      update_id: 200 + i,
+      ...privateText(i % 2 ? 'Ai là Tổng Thư ký IEC?' : 'Hội nghị LMC lần thứ 4 tổ chức ở đâu?', { userId: 8000 + i }),
+    }));
     const statuses = await Promise.all(updates.flatMap((u) => [deliver(a.port, HOOK, SECRET, u), deliver(b.port, HOOK, SECRET, u)]));
     // Every delivery ends acknowledged; a 503 meant "another replica is on it", then it was.
     expect(statuses.every((s) => s.at(-1) === 200)).toBe(true);
@@ -91,13 +100,17 @@ describe.skipIf(!hasDatabase)(`replicas on one database${hasDatabase ? '' : ` (s
     expect(acknowledged(a) + acknowledged(b)).toBeGreaterThanOrEqual(20);
   });
 
-  it('shares a user\'s rate limit across replicas', async () => {
+  it("shares a user's rate limit across replicas", async () => {
     const user = 9100;
     const ask = (i: number, r: Replica) => deliver(r.port, HOOK, SECRET, { update_id: 300 + i, ...privateText('Ai là Tổng Thư ký IEC?', { userId: user }) });
     for (let i = 0; i < 10; i++) await ask(i, i % 2 ? a : b);
     await ask(10, a);
     await api.waitFor(() => sentTo(user).length >= 11);
-    expect(sentTo(user).slice(0, 10).every((t) => t.includes('Philippe Metzger'))).toBe(true);
+    expect(
+      sentTo(user)
+        .slice(0, 10)
+        .every((t) => t.includes('Philippe Metzger')),
+    ).toBe(true);
     expect(sentTo(user)[10]).toContain('tối đa 10 câu mỗi phút');
     expect(sentTo(user)[10]).not.toContain('Philippe Metzger');
   });

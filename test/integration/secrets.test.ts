@@ -17,7 +17,11 @@ describe('secrets never reach logs or error messages', () => {
   it('a failing start with a wrong embeddings key', async () => {
     const lines: string[] = [];
     const env = { KIEMCHUNG_EMBEDDINGS: 'openai:fake-embed', OPENAI_BASE_URL: server.baseUrl, OPENAI_API_KEY: BAD_KEY };
-    const err = await createEngine({ config: { corpus: CORPUS, indexDir: tempDir() }, env, logger: createLogger('debug', (l) => lines.push(l), [BAD_KEY]) }).catch((e: Error) => e);
+    const err = await createEngine({
+      config: { corpus: CORPUS, indexDir: tempDir() },
+      env,
+      logger: createLogger('debug', (l) => lines.push(l), [BAD_KEY]),
+    }).catch((e: Error) => e);
     expect(err).toBeInstanceOf(Error);
     const text = `${(err as Error).message}\n${(err as Error).stack}\n${String((err as { cause?: unknown }).cause ?? '')}\n${lines.join('\n')}`;
     expect((err as { code?: string }).code).toBe('provider');
@@ -33,7 +37,13 @@ describe('secrets never reach logs or error messages', () => {
       return true;
     }) as typeof process.stderr.write;
     try {
-      const env = { KIEMCHUNG_LLM: 'openai:fake-chat', OPENAI_BASE_URL: server.baseUrl, OPENAI_API_KEY: BAD_KEY, KIEMCHUNG_PROMPTS_DIR: path.join(REPO, 'prompts'), KIEMCHUNG_LOG_LEVEL: 'debug' };
+      const env = {
+        KIEMCHUNG_LLM: 'openai:fake-chat',
+        OPENAI_BASE_URL: server.baseUrl,
+        OPENAI_API_KEY: BAD_KEY,
+        KIEMCHUNG_PROMPTS_DIR: path.join(REPO, 'prompts'),
+        KIEMCHUNG_LOG_LEVEL: 'debug',
+      };
       const engine = await createEngine({ config: { corpus: CORPUS, indexDir: tempDir() }, env });
       const a = await engine.ask('Ai là Tổng Thư ký IEC?');
       expect(a.mode).toBe('extractive');

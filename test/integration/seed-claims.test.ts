@@ -14,7 +14,13 @@ import { CORPUS, REPO, tempDir } from '../support/corpus.js';
 describe('seed claims', () => {
   it('gets at least 90% right and names every contradiction as expected', async () => {
     const config = loadConfig({}, { corpus: CORPUS });
-    const r = await runClaimEval({ claims: path.join(REPO, 'test', 'eval', 'seed-claims.jsonl'), corpus: CORPUS, cacheDir: tempDir(), config, logger: silentLogger });
+    const r = await runClaimEval({
+      claims: path.join(REPO, 'test', 'eval', 'seed-claims.jsonl'),
+      corpus: CORPUS,
+      cacheDir: tempDir(),
+      config,
+      logger: silentLogger,
+    });
     expect(r.claims).toBeGreaterThanOrEqual(40);
     expect(r.acc).toBeGreaterThanOrEqual(90);
     expect(r.labels.refuted.r).toBeGreaterThanOrEqual(95);

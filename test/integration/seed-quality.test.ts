@@ -13,7 +13,13 @@ import { CORPUS, REPO, tempDir } from '../support/corpus.js';
 describe('seed questions', () => {
   it('cites the evidence, refuses the unanswerable and rarely refuses the answerable', async () => {
     const config = loadConfig({}, { corpus: CORPUS });
-    const r = await runEval({ questions: path.join(REPO, 'test', 'eval', 'seed-questions.jsonl'), corpus: CORPUS, cacheDir: tempDir(), config, logger: silentLogger });
+    const r = await runEval({
+      questions: path.join(REPO, 'test', 'eval', 'seed-questions.jsonl'),
+      corpus: CORPUS,
+      cacheDir: tempDir(),
+      config,
+      logger: silentLogger,
+    });
     expect(r.questions).toBeGreaterThanOrEqual(110);
     expect(r['ev@5']).toBeGreaterThanOrEqual(95);
     expect(r['R@1']).toBeGreaterThanOrEqual(95);

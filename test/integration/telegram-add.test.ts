@@ -37,7 +37,11 @@ afterEach(async () => {
   await h?.close();
 });
 
-const files = () => fs.readdirSync(corpus).filter((f) => f.endsWith('.md')).sort();
+const files = () =>
+  fs
+    .readdirSync(corpus)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
 
 function sent() {
   const calls = h.api.of('sendMessage');
@@ -91,7 +95,13 @@ describe('adding articles from Telegram', () => {
     // Someone else pressing it (a forwarded message) is refused; the admin's press adds the article.
     await h.send(callbackQuery(button.callback_data, message, { userId: 7 }));
     expect(h.api.of('answerCallbackQuery').at(-1)?.payload).toMatchObject({ show_alert: true, text: expect.stringMatching(/^Chỉ quản trị viên/) });
-    await h.send(callbackQuery(button.callback_data, { ...message, message_id: Number((h.api.of('sendMessage')[0]?.response.result as { message_id?: number } | undefined)?.message_id) }, { userId: ADMIN }));
+    await h.send(
+      callbackQuery(
+        button.callback_data,
+        { ...message, message_id: Number((h.api.of('sendMessage')[0]?.response.result as { message_id?: number } | undefined)?.message_id) },
+        { userId: ADMIN },
+      ),
+    );
     expect(h.api.of('answerCallbackQuery').at(-1)?.payload.text).toBe('Đang lấy bài viết…');
     expect(h.api.of('editMessageReplyMarkup')).toHaveLength(1);
     expect(h.texts().at(-1)).toContain('Hợp tác đo lường với Singapore được khởi động');

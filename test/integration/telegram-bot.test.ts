@@ -62,7 +62,9 @@ async function expectRealCitations(engine: Engine, html: string) {
     // The quote under the citation is verbatim from that paragraph.
     const quote = new RegExp(`<code>${id.replace(/[#.]/g, '\\$&')}</code>\\n<blockquote expandable>([^<]*)</blockquote>`).exec(html)?.[1];
     expect(quote, id).toBeDefined();
-    expect(checkTelegramHtml(p!.text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)).text).toContain(checkTelegramHtml(quote!).text);
+    expect(checkTelegramHtml(p!.text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)).text).toContain(
+      checkTelegramHtml(quote!).text,
+    );
   }
   return ids;
 }
@@ -204,7 +206,9 @@ describe('/source and /search', () => {
     await h.send(privateText('/search IEC thành viên'));
     const [m] = sentMessages();
     const text = m!.payload.text as string;
-    expect(text).toMatch(/^<b>Kết quả tìm kiếm cho<\/b> “IEC thành viên”\n\n1\. <b>Hỗ trợ để Việt Nam sớm trở thành thành viên chính thức của IEC<\/b> · 05\/06\/2024/);
+    expect(text).toMatch(
+      /^<b>Kết quả tìm kiếm cho<\/b> “IEC thành viên”\n\n1\. <b>Hỗ trợ để Việt Nam sớm trở thành thành viên chính thức của IEC<\/b> · 05\/06\/2024/,
+    );
     expect(text.match(/<code>iec-thanh-vien-2024#p\d+<\/code>/g)).toHaveLength(1);
   });
 });
@@ -307,10 +311,21 @@ describe('manners', () => {
   it('limits each user per minute with one polite message, while others are served', async () => {
     let clock = 1_000_000;
     await start({ TELEGRAM_RATE_LIMIT: '3' }, () => clock);
-    const questions = ['Tổng Thư ký IEC là ai?', 'Ai là Tổng Thư ký IEC?', 'Việt Nam ký kết gì tại Hội nghị LMC?', 'IEC hỗ trợ Việt Nam gì?', 'LMC là gì?', 'BRI là gì?'];
+    const questions = [
+      'Tổng Thư ký IEC là ai?',
+      'Ai là Tổng Thư ký IEC?',
+      'Việt Nam ký kết gì tại Hội nghị LMC?',
+      'IEC hỗ trợ Việt Nam gì?',
+      'LMC là gì?',
+      'BRI là gì?',
+    ];
     for (const q of questions) await h.send(privateText(q, { userId: 1 }));
     await h.send(privateText('Hội nghị LMC tổ chức ở đâu?', { userId: 2 }));
-    const to = (id: number) => h.api.of('sendMessage').filter((c) => c.payload.chat_id === id).map((c) => c.payload.text as string);
+    const to = (id: number) =>
+      h.api
+        .of('sendMessage')
+        .filter((c) => c.payload.chat_id === id)
+        .map((c) => c.payload.text as string);
     const polite = 'Bạn đang hỏi hơi nhanh: tối đa 3 câu mỗi phút. Xin đợi một chút rồi hỏi tiếp.';
     expect(to(1).filter((t) => t === polite)).toHaveLength(1);
     expect(to(1).filter((t) => t !== polite)).toHaveLength(3);

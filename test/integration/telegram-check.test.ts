@@ -1,7 +1,17 @@
 import type { Message } from 'grammy/types';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { checkTelegramHtml } from '../support/telegram-html.js';
-import { type EngineSpy, type Harness, callbackQuery, createRealEngine, forwarded, groupText, privateText, spyEngine, startHarness } from '../support/telegram-harness.js';
+import {
+  type EngineSpy,
+  type Harness,
+  callbackQuery,
+  createRealEngine,
+  forwarded,
+  groupText,
+  privateText,
+  spyEngine,
+  startHarness,
+} from '../support/telegram-harness.js';
 
 let real: Awaited<ReturnType<typeof createRealEngine>>;
 let spy: EngineSpy;
@@ -46,7 +56,9 @@ describe('/check', () => {
     const lines = text!.split('\n');
     expect(lines[0]).toBe('❌ Sai so với bài viết');
     expect(lines[1]).toBe('• Địa điểm: bài viết ghi “Bắc Kinh - Trung Quốc” · nhận định ghi “Hà Nội” [1]');
-    expect(text).toMatch(/Nguồn\n\[1\] Việt Nam cam kết tăng cường hợp tác đo lường trong khu vực · 29\/08\/2023 \(ngày sự kiện\) · đoạn 1 · do-luong-lmc-2023#p1\nVào ngày 29 tháng 8 năm 2023, .*Bắc Kinh - Trung Quốc\./);
+    expect(text).toMatch(
+      /Nguồn\n\[1\] Việt Nam cam kết tăng cường hợp tác đo lường trong khu vực · 29\/08\/2023 \(ngày sự kiện\) · đoạn 1 · do-luong-lmc-2023#p1\nVào ngày 29 tháng 8 năm 2023, .*Bắc Kinh - Trung Quốc\./,
+    );
     const m = h.api.of('sendMessage')[0]!;
     expect(m.payload.reply_parameters.message_id).toBe(u.message!.message_id);
     expect(m.payload.reply_markup.inline_keyboard).toEqual([[{ text: '[1] đoạn 1', callback_data: 's:do-luong-lmc-2023#p1' }]]);
@@ -81,7 +93,9 @@ describe('/check', () => {
 describe('private chats', () => {
   it('checks a forwarded post, every claim of it, and lists what was not checked', async () => {
     await start();
-    await h.send(forwarded({ text: 'TIN NÓNG!\nHội nghị LMC lần thứ 4 được tổ chức tại Bắc Kinh.\nÔng Philippe Metzger là Tổng Thư ký IEC.\nBạn đã biết chưa?' }));
+    await h.send(
+      forwarded({ text: 'TIN NÓNG!\nHội nghị LMC lần thứ 4 được tổ chức tại Bắc Kinh.\nÔng Philippe Metzger là Tổng Thư ký IEC.\nBạn đã biết chưa?' }),
+    );
     const [text] = shown();
     expect(text).toMatch(/^Nhận định 1: “Hội nghị LMC lần thứ 4 được tổ chức tại Bắc Kinh\.”\n✅ Đúng với bài viết/);
     expect(text).toMatch(/Nhận định 2: “Ông Philippe Metzger là Tổng Thư ký IEC\.”\n✅ Đúng với bài viết/);
@@ -124,7 +138,9 @@ describe('private chats', () => {
     await h.send(privateText('The 4th LMC symposium was held in Hanoi.', { lang: 'en' }));
     expect(spy.calls.map((c) => c.method)).toEqual(['ask', 'check']);
     const texts = shown();
-    expect(texts[1]!.split('\n')).toEqual(expect.arrayContaining(['❌ Contradicted by the articles', '• Place: the article says “Bắc Kinh” · the claim says “Hanoi” [1]']));
+    expect(texts[1]!.split('\n')).toEqual(
+      expect.arrayContaining(['❌ Contradicted by the articles', '• Place: the article says “Bắc Kinh” · the claim says “Hanoi” [1]']),
+    );
     expect(h.api.of('sendMessage')[1]!.payload.reply_markup.inline_keyboard.at(-1)).toEqual([{ text: 'Ask it as a question', callback_data: 'q' }]);
   });
 

@@ -90,7 +90,10 @@ describe('feedback in Telegram', () => {
   let feedback: Feedback;
   let h: Harness;
   beforeAll(async () => {
-    feedback = createFeedback({ settings: { file: path.join(tempDir(), 'feedback.sqlite'), windowDays: 30 }, corpusVersion: () => engine.stats().corpusVersion ?? '' });
+    feedback = createFeedback({
+      settings: { file: path.join(tempDir(), 'feedback.sqlite'), windowDays: 30 },
+      corpusVersion: () => engine.stats().corpusVersion ?? '',
+    });
     h = await startHarness(engine, {}, undefined, { feedback });
   });
   afterAll(async () => {
@@ -122,12 +125,19 @@ describe('feedback in Telegram', () => {
     expect(lastAnswerCallback()).toMatchObject({ text: 'Cảm ơn bạn! Biên tập viên sẽ xem lại câu trả lời này.' });
     const [prompt] = sentSince(h, before);
     expect(prompt?.text).toContain('Vì sao câu trả lời chưa đúng?');
-    expect(h.api.of('sendMessage').at(-1)?.payload).toMatchObject({ reply_markup: { force_reply: true }, reply_parameters: { message_id: answer?.message_id } });
+    expect(h.api.of('sendMessage').at(-1)?.payload).toMatchObject({
+      reply_markup: { force_reply: true },
+      reply_parameters: { message_id: answer?.message_id },
+    });
 
     // Sent as a plain message, the text is a question; as a reply to the prompt, it is the reason.
     const asked = h.api.of('sendMessage').length;
     await h.send(privateText('Trích đúng đoạn nhưng thiếu ngày gặp.', { userId: 701 }));
-    expect(sentSince(h, asked).map((m) => m.text ?? '').join('\n')).not.toContain('góp ý');
+    expect(
+      sentSince(h, asked)
+        .map((m) => m.text ?? '')
+        .join('\n'),
+    ).not.toContain('góp ý');
     expect((await feedback.report()).comments).toBe(0);
     const reply = { ...privateText('Trích đúng đoạn nhưng thiếu ngày gặp.', { userId: 701 }) };
     Object.assign(reply.message as Message, { reply_to_message: prompt });

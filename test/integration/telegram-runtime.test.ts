@@ -121,7 +121,11 @@ describe('webhook mode', () => {
       expect(await post(update, { 'X-Telegram-Bot-Api-Secret-Token': `${secret}x` })).toBe(401);
       expect(await post(update)).toBe(401);
       expect(await fetch(url).then((r) => r.status)).toBe(404);
-      expect(await post(update, { 'X-Telegram-Bot-Api-Secret-Token': secret }).then(() => fetch(`${url}/x`, { method: 'POST' })).then((r) => r.status)).toBe(404);
+      expect(
+        await post(update, { 'X-Telegram-Bot-Api-Secret-Token': secret })
+          .then(() => fetch(`${url}/x`, { method: 'POST' }))
+          .then((r) => r.status),
+      ).toBe(404);
       expect(await post('{not json', { 'X-Telegram-Bot-Api-Secret-Token': secret })).toBe(400);
       // JSON that is not an update is acknowledged and ignored; an oversized body is refused unread.
       expect(await post('{"message":{"text":"hi"}}', { 'X-Telegram-Bot-Api-Secret-Token': secret })).toBe(200);
@@ -157,7 +161,12 @@ describe('webhook deployment and repeated deliveries', () => {
     try {
       expect(await deployWebhook(envFor(api.apiRoot), rec.logger)).toBe(0);
       expect(api.of('setWebhook').map((c) => c.payload)).toEqual([
-        { url: 'https://bot.example.org/telegram/hook', secret_token: secret, allowed_updates: ['message', 'callback_query', 'inline_query'], max_connections: 40 },
+        {
+          url: 'https://bot.example.org/telegram/hook',
+          secret_token: secret,
+          allowed_updates: ['message', 'callback_query', 'inline_query'],
+          max_connections: 40,
+        },
       ]);
       expect(api.of('setMyCommands')).toHaveLength(2);
       // A replica started afterwards finds it registered and says nothing about it.
@@ -181,7 +190,11 @@ describe('webhook deployment and repeated deliveries', () => {
     try {
       const url = `http://127.0.0.1:${rt.webhookAddress!.port}/telegram/hook`;
       const deliver = (id: number, text: string) =>
-        fetch(url, { method: 'POST', body: JSON.stringify({ update_id: id, ...privateText(text) }), headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': secret } }).then((r) => r.status);
+        fetch(url, {
+          method: 'POST',
+          body: JSON.stringify({ update_id: id, ...privateText(text) }),
+          headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': secret },
+        }).then((r) => r.status);
       expect(await deliver(501, 'Ai là Tổng Thư ký IEC?')).toBe(200);
       expect(await deliver(501, 'Ai là Tổng Thư ký IEC?')).toBe(200);
       // While one delivery is being answered, another is told to come back later (503); delivered

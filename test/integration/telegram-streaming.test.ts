@@ -5,15 +5,7 @@ import type { ApiCall } from '../support/telegram-api.js';
 import { type FakeOpenAI, startFakeOpenAI } from '../support/provider-openai-server.js';
 import { CORPUS, REPO, tempDir } from '../support/corpus.js';
 import { checkTelegramHtml } from '../support/telegram-html.js';
-import {
-  type Harness,
-  type VirtualClock,
-  createRealEngine,
-  groupText,
-  privateText,
-  startHarness,
-  virtualClock,
-} from '../support/telegram-harness.js';
+import { type Harness, type VirtualClock, createRealEngine, groupText, privateText, startHarness, virtualClock } from '../support/telegram-harness.js';
 
 const GOOD_1 = 'Tổng Thư ký IEC là ông Philippe Metzger';
 const GOOD_2 = 'Ông Philippe Metzger khẳng định sẽ hỗ trợ Việt Nam để trở thành thành viên chính thức của IEC trong thời gian sớm nhất';
@@ -44,7 +36,12 @@ beforeAll(async () => {
   openai = await startFakeOpenAI({ chatModels: ['fake-chat'], reply, chunkSize: 6 });
   llmEngine = await createEngine({
     config: { corpus: CORPUS, indexDir: tempDir('kc-telegram-stream-') },
-    env: { KIEMCHUNG_LLM: 'openai:fake-chat', OPENAI_BASE_URL: openai.baseUrl, OPENAI_API_KEY: 'sk-test-local', KIEMCHUNG_PROMPTS_DIR: path.join(REPO, 'prompts') },
+    env: {
+      KIEMCHUNG_LLM: 'openai:fake-chat',
+      OPENAI_BASE_URL: openai.baseUrl,
+      OPENAI_API_KEY: 'sk-test-local',
+      KIEMCHUNG_PROMPTS_DIR: path.join(REPO, 'prompts'),
+    },
     logger: silentLogger,
   });
 });
@@ -122,7 +119,8 @@ describe('answers drafted while the model writes', () => {
     await h.send(u);
 
     const calls = messageCalls();
-    if (process.env.SHOW_DRAFT_CALLS) for (const c of calls) console.log(c.at, c.method, JSON.stringify(c.payload.text), c.payload.reply_markup ? JSON.stringify(c.payload.reply_markup) : '');
+    if (process.env.SHOW_DRAFT_CALLS)
+      for (const c of calls) console.log(c.at, c.method, JSON.stringify(c.payload.text), c.payload.reply_markup ? JSON.stringify(c.payload.reply_markup) : '');
     const [first, ...edits] = calls;
     expect(first!.method).toBe('sendMessage');
     expect(isDraft(first!)).toBe(true);
@@ -216,7 +214,9 @@ describe('answers drafted while the model writes', () => {
   });
 
   it('streams straight from the model with the real clock', async () => {
-    h = await startHarness(llmEngine, {}, undefined, { drafts: { clock: { now: () => performance.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) }, intervalMs: 20 } });
+    h = await startHarness(llmEngine, {}, undefined, {
+      drafts: { clock: { now: () => performance.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) }, intervalMs: 20 },
+    });
     await h.send(privateText('Ai là Tổng Thư ký IEC? #good'));
     const calls = messageCalls();
     expect(calls[0]!.method).toBe('sendMessage');

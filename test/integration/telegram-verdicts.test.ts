@@ -18,7 +18,10 @@ let h: Harness;
 beforeAll(async () => {
   real = await createRealEngine();
   spy = spyEngine(real.engine);
-  feedback = createFeedback({ settings: { file: path.join(tempDir(), 'feedback.sqlite'), windowDays: 30 }, corpusVersion: () => real.engine.stats().corpusVersion ?? '' });
+  feedback = createFeedback({
+    settings: { file: path.join(tempDir(), 'feedback.sqlite'), windowDays: 30 },
+    corpusVersion: () => real.engine.stats().corpusVersion ?? '',
+  });
   h = await startHarness(spy.engine, {}, undefined, { feedback });
 });
 afterAll(async () => {
@@ -57,7 +60,9 @@ describe('a yes/no question in Telegram', () => {
       '❌ Sai so với bài viết',
       '• Địa điểm: bài viết ghi “Bắc Kinh - Trung Quốc” · nhận định ghi “Hà Nội” [1]',
     ]);
-    expect(texts.join('\n')).toMatch(/Nguồn\n\[1\] Việt Nam cam kết tăng cường hợp tác đo lường trong khu vực · 29\/08\/2023 \(ngày sự kiện\) · đoạn 1 · do-luong-lmc-2023#p1\nVào ngày 29 tháng 8 năm 2023, .*Bắc Kinh - Trung Quốc\./);
+    expect(texts.join('\n')).toMatch(
+      /Nguồn\n\[1\] Việt Nam cam kết tăng cường hợp tác đo lường trong khu vực · 29\/08\/2023 \(ngày sự kiện\) · đoạn 1 · do-luong-lmc-2023#p1\nVào ngày 29 tháng 8 năm 2023, .*Bắc Kinh - Trung Quốc\./,
+    );
     const buttons = buttonsOf(messages.at(-1));
     expect(buttons[0]).toEqual({ text: '[1] đoạn 1', callback_data: 's:do-luong-lmc-2023#p1' });
     const down = buttons.find((b) => b.text.startsWith('👎'))?.callback_data;
@@ -84,7 +89,11 @@ describe('a yes/no question in Telegram', () => {
       '• Địa điểm: bài viết ghi “Bắc Kinh - Trung Quốc” · nhận định ghi “Ha Noi” [1]',
     ]);
     const en = await exchange(privateText('Is it true that the 4th LMC conference was held in Beijing?', { userId: 803, lang: 'en' }));
-    expect(en.texts.join('\n').split('\n').slice(0, 3)).toEqual(['Checked as the claim: “The 4th LMC conference was held in Beijing”', '', '✅ Supported by the articles']);
+    expect(en.texts.join('\n').split('\n').slice(0, 3)).toEqual([
+      'Checked as the claim: “The 4th LMC conference was held in Beijing”',
+      '',
+      '✅ Supported by the articles',
+    ]);
     expect(buttonsOf(en.messages.at(-1)).map((b) => b.text)).toEqual(['[1] paragraph 1', '👍 Helpful', '👎 Not right']);
   });
 });

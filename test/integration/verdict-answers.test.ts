@@ -10,7 +10,12 @@ import { CORPUS, tempDir } from '../support/corpus.js';
 
 let engine: Engine;
 beforeAll(async () => {
-  engine = await createEngine({ config: { corpus: CORPUS, indexDir: tempDir() }, env: {}, logger: silentLogger, clock: () => new Date('2024-01-15T05:00:00Z') });
+  engine = await createEngine({
+    config: { corpus: CORPUS, indexDir: tempDir() },
+    env: {},
+    logger: silentLogger,
+    clock: () => new Date('2024-01-15T05:00:00Z'),
+  });
 });
 afterAll(() => engine.close());
 
@@ -78,7 +83,10 @@ describe('yes/no questions get the claim check’s verdict', () => {
   });
 
   it('a different day is a contradiction however the sentence is worded; a phase’s span of years confirms no day', async () => {
-    for (const q of ['Hội nghị LMC lần thứ 4 diễn ra ngày 30/8/2023 đúng không?', 'Có phải Hội nghị LMC lần thứ 4 được tổ chức vào ngày 30 tháng 8 năm 2023 không?']) {
+    for (const q of [
+      'Hội nghị LMC lần thứ 4 diễn ra ngày 30/8/2023 đúng không?',
+      'Có phải Hội nghị LMC lần thứ 4 được tổ chức vào ngày 30 tháng 8 năm 2023 không?',
+    ]) {
       const v = verdictOf(await engine.ask(q));
       expect(v.verdict, q).toBe('contradicted');
       expect(v.mismatches[0], q).toMatchObject({ kind: 'date', stated: 'ngày 29 tháng 8 năm 2023' });

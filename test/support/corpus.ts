@@ -22,7 +22,10 @@ export function article(id: string, title: string, paragraphs: string[], extra =
   return `---\nid: ${id}\ntitle: ${title}\ndate: 2024-01-15\nsource: Test source\n${extra}---\n\n${paragraphs.join('\n\n')}\n`;
 }
 
-const WORDS = 'hợp tác khoa học công nghệ đo lường tiêu chuẩn quốc tế năng lượng điện tử viễn thông nông nghiệp y tế giáo dục đổi mới sáng tạo chuyển đổi số bán dẫn trí tuệ nhân tạo hạt nhân môi trường biển đảo'.split(' ');
+const WORDS =
+  'hợp tác khoa học công nghệ đo lường tiêu chuẩn quốc tế năng lượng điện tử viễn thông nông nghiệp y tế giáo dục đổi mới sáng tạo chuyển đổi số bán dẫn trí tuệ nhân tạo hạt nhân môi trường biển đảo'.split(
+    ' ',
+  );
 
 /** A synthetic corpus of `n` Vietnamese-looking articles (deterministic). */
 export function syntheticCorpus(dir: string, n: number, seed = 1): void {

@@ -159,7 +159,11 @@ export async function startFakeDiscord(options: { token: string }): Promise<Fake
 let interactionId = 800000000000000000n;
 
 /** A slash command interaction as the gateway delivers it. */
-export function chatInputPayload(name: string, options: { name: string; type: number; value: unknown }[], extra: { locale?: string; userId?: string; guildId?: string } = {}) {
+export function chatInputPayload(
+  name: string,
+  options: { name: string; type: number; value: unknown }[],
+  extra: { locale?: string; userId?: string; guildId?: string } = {},
+) {
   const id = String(interactionId++);
   return {
     id,
@@ -204,7 +208,10 @@ export function buttonPayload(customId: string, extra: { userId?: string } = {})
 export function messageCommandPayload(name: string, content: string) {
   const base = chatInputPayload(name, []);
   const targetId = '650000000000000000';
-  const target = { ...message({ content }, targetId), author: { id: '444444444444444444', username: 'someone', discriminator: '0', avatar: null, global_name: null } };
+  const target = {
+    ...message({ content }, targetId),
+    author: { id: '444444444444444444', username: 'someone', discriminator: '0', avatar: null, global_name: null },
+  };
   return { ...base, data: { id: '710000000000000000', name, type: 3, target_id: targetId, resolved: { messages: { [targetId]: target } } } };
 }
 

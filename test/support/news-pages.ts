@@ -25,7 +25,10 @@ ${p.canonical ? `<link rel="canonical" href="${p.canonical}">` : ''}</head><body
 <div id="divArticleDescription1"><p><strong>${p.lead}</strong></p></div>
 <div id="divArticleDescription2"><div class="ExternalClass4F2A9C">
 ${p.paragraphs
-  .map((t, i) => `<p><span style="font-size:12px"><span style="font-family:Arial">${t}</span></span></p>${i === 0 && p.caption ? `\n<p style="text-align:center"><img src="/Images/Tintuc/m8d1f.jpg"></p>\n<p style="text-align:center"><em><span style="font-size:11px">${p.caption}</span></em></p>` : ''}`)
+  .map(
+    (t, i) =>
+      `<p><span style="font-size:12px"><span style="font-family:Arial">${t}</span></span></p>${i === 0 && p.caption ? `\n<p style="text-align:center"><img src="/Images/Tintuc/m8d1f.jpg"></p>\n<p style="text-align:center"><em><span style="font-size:11px">${p.caption}</span></em></p>` : ''}`,
+  )
   .join('\n')}
 </div></div>
 ${p.credit ? `<div id="ctl00_SPWebPartManager1_g_275cd07f_ctl00_pnNguontin"><p style="text-align:right"><font>Nguồn: ${p.credit}</font></p></div>` : ''}
@@ -46,7 +49,10 @@ ${p.canonical ? `<link rel="canonical" href="${p.canonical}">` : ''}
 <h2 class="detail-sapo">${p.lead}</h2>
 <div class="detail-content afcbc-body" data-role="content">
 ${p.paragraphs
-  .map((t, i) => `<p>${t}</p>${i === 0 && p.caption ? `\n<figure><img src="/anh.jpg"><figcaption class="PhotoCMS_Caption"><p>${p.caption}</p></figcaption></figure>` : ''}`)
+  .map(
+    (t, i) =>
+      `<p>${t}</p>${i === 0 && p.caption ? `\n<figure><img src="/anh.jpg"><figcaption class="PhotoCMS_Caption"><p>${p.caption}</p></figcaption></figure>` : ''}`,
+  )
   .join('\n')}
 ${p.author ? `<p style="text-align:right"><strong>${p.author}</strong></p>` : ''}
 </div>

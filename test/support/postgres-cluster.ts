@@ -78,7 +78,16 @@ export async function startCluster(): Promise<Cluster> {
   if (isRoot()) execFileSync('chown', ['postgres:', root]);
   run(bin, 'initdb', ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync', '--locale=C']);
   const port = await freePort();
-  const opts = [`-c listen_addresses=127.0.0.1`, `-p ${port}`, `-k ${root}`, `-c fsync=off`, `-c synchronous_commit=off`, `-c full_page_writes=off`, `-c max_connections=200`, `-c shared_buffers=256MB`].join(' ');
+  const opts = [
+    `-c listen_addresses=127.0.0.1`,
+    `-p ${port}`,
+    `-k ${root}`,
+    `-c fsync=off`,
+    `-c synchronous_commit=off`,
+    `-c full_page_writes=off`,
+    `-c max_connections=200`,
+    `-c shared_buffers=256MB`,
+  ].join(' ');
   let running = false;
   const start = () => {
     if (running) return;

@@ -44,7 +44,10 @@ export interface FakeOpenAI {
 /** A small deterministic embedding: lower-cased words hashed into 32 dimensions. */
 export function bagOfWords(text: string, dims = 32): number[] {
   const v = new Array<number>(dims).fill(0);
-  for (const w of text.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+  for (const w of text
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)) {
     if (!w) continue;
     let h = 2166136261;
     for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 16777619) >>> 0;
@@ -81,7 +84,8 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
       }
       const model = String(body.model ?? '');
       if (req.method === 'POST' && req.url === '/v1/embeddings') {
-        if (opts.embeddingModels && !opts.embeddingModels.includes(model)) return send(res, 404, apiError(`model "${model}" not found, try pulling it first`, 'model_not_found'));
+        if (opts.embeddingModels && !opts.embeddingModels.includes(model))
+          return send(res, 404, apiError(`model "${model}" not found, try pulling it first`, 'model_not_found'));
         const failure = failures.shift();
         if (failure !== undefined) return send(res, failure, apiError('temporarily unavailable', 'busy'), failure === 429 ? { 'retry-after': '0' } : {});
         const input = Array.isArray(body.input) ? (body.input as string[]) : [String(body.input)];

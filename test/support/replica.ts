@@ -75,7 +75,13 @@ export async function startReplica(env: Record<string, string>, args: string[] =
 }
 
 /** Posts an update to a replica's webhook as Telegram does, again after a 5xx (as Telegram retries); returns the statuses seen. */
-export async function deliver(port: number, urlPath: string, secret: string, update: object, options: { retries?: number; retryMs?: number } = {}): Promise<number[]> {
+export async function deliver(
+  port: number,
+  urlPath: string,
+  secret: string,
+  update: object,
+  options: { retries?: number; retryMs?: number } = {},
+): Promise<number[]> {
   const statuses: number[] = [];
   for (let attempt = 0; ; attempt++) {
     const res = await fetch(`http://127.0.0.1:${port}${urlPath}`, {

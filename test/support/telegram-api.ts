@@ -128,7 +128,9 @@ export async function startFakeBotApi(options: { token?: string; now?: () => num
         const { text, visible } = checked;
         const markup = JSON.stringify(p.reply_markup ?? null);
         if (before.text === text && before.markup === markup) {
-          return bad('message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message');
+          return bad(
+            'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+          );
         }
         kept.set(key, { text, markup });
         const chatId = Number(p.chat_id);
@@ -147,7 +149,10 @@ export async function startFakeBotApi(options: { token?: string; now?: () => num
         const before = kept.get(key);
         if (!before) return bad('message to edit not found');
         const markup = JSON.stringify(p.reply_markup ?? null);
-        if (before.markup === markup) return bad('message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message');
+        if (before.markup === markup)
+          return bad(
+            'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+          );
         kept.set(key, { text: before.text, markup });
         return ok(true);
       }

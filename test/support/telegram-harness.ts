@@ -165,7 +165,12 @@ export function forwarded(content: { text: string } | { caption: string }, s: Se
       date: Math.floor(Date.now() / 1000),
       chat: { id: user.id, type: 'private', first_name: user.first_name },
       from: user,
-      forward_origin: { type: 'channel', chat: { id: -1001234, type: 'channel', title: 'Tin nhanh' }, message_id: 77, date: Math.floor(Date.now() / 1000) - 60 },
+      forward_origin: {
+        type: 'channel',
+        chat: { id: -1001234, type: 'channel', title: 'Tin nhanh' },
+        message_id: 77,
+        date: Math.floor(Date.now() / 1000) - 60,
+      },
       ...('text' in content ? { text: content.text } : { caption: content.caption, photo: [{ file_id: 'f', file_unique_id: 'u', width: 10, height: 10 }] }),
     } as Update['message'],
   };
@@ -245,7 +250,6 @@ export async function startHarness(engine: Engine, env: Record<string, string> =
     close: () => api.close(),
   };
 }
-
 
 // ---- virtual time for answer drafts ----
 

@@ -3,7 +3,12 @@ import { compareClaim } from '../../src/check/compare.js';
 
 /** Every informative word weighs the same: the rules, not the statistics, are under test. */
 const weightOf = () => 2;
-const compare = (claim: string, ...evidence: string[]) => compareClaim(claim, evidence.map((text) => ({ text })), { weightOf });
+const compare = (claim: string, ...evidence: string[]) =>
+  compareClaim(
+    claim,
+    evidence.map((text) => ({ text })),
+    { weightOf },
+  );
 const named = (claim: string, ...evidence: string[]) => {
   const r = compare(claim, ...evidence);
   return r.mismatches.map((m) => [m.kind, claim.slice(m.claimed.start, m.claimed.end), (evidence[m.piece] as string).slice(m.stated.start, m.stated.end)]);
@@ -11,8 +16,12 @@ const named = (claim: string, ...evidence: string[]) => {
 
 describe('compareClaim', () => {
   it('finds a different value in the same slot of the same fact', () => {
-    expect(named('TikTok Shop MCV đạt 400 kênh trong vòng 1 tháng.', 'Chỉ trong vòng 1 tháng, TikTok Shop MCV đạt 300 kênh.')).toEqual([['number', '400 kênh', '300 kênh']]);
-    expect(named('Hai nhà lãnh đạo đã gặp nhau tại Bắc Kinh vào tuần trước.', 'Hai nhà lãnh đạo này đã gặp nhau tại thủ đô Moscow - Nga hồi tuần trước.')).toEqual([['place', 'Bắc Kinh', 'Moscow - Nga']]);
+    expect(named('TikTok Shop MCV đạt 400 kênh trong vòng 1 tháng.', 'Chỉ trong vòng 1 tháng, TikTok Shop MCV đạt 300 kênh.')).toEqual([
+      ['number', '400 kênh', '300 kênh'],
+    ]);
+    expect(
+      named('Hai nhà lãnh đạo đã gặp nhau tại Bắc Kinh vào tuần trước.', 'Hai nhà lãnh đạo này đã gặp nhau tại thủ đô Moscow - Nga hồi tuần trước.'),
+    ).toEqual([['place', 'Bắc Kinh', 'Moscow - Nga']]);
     expect(named('Lãi suất ngân hàng đã giảm 0,5 điểm phần trăm.', 'Lãi suất ngân hàng đã tăng 0,5 điểm phần trăm.')).toEqual([['other', 'giảm', 'tăng']]);
   });
 
@@ -35,8 +44,12 @@ describe('compareClaim', () => {
   });
 
   it('takes a negation and a change of tense as mismatches only where they line up', () => {
-    expect(named('Bộ không tổ chức các hoạt động văn hóa tại Bình Thuận.', 'Bộ đề nghị tổ chức các hoạt động văn hóa tại Bình Thuận.').map(([k]) => k)).toEqual(['negation']);
-    expect(named('Việt Nam đã trở thành thành viên chính thức của IEC.', 'Ông Metzger khẳng định sẽ hỗ trợ Việt Nam để trở thành thành viên chính thức của IEC.')).toEqual([['modality', 'đã trở thành thành viên chính thức của IEC', 'sẽ hỗ trợ Việt Nam để trở thành thành viên chính thức của IEC']]);
+    expect(named('Bộ không tổ chức các hoạt động văn hóa tại Bình Thuận.', 'Bộ đề nghị tổ chức các hoạt động văn hóa tại Bình Thuận.').map(([k]) => k)).toEqual(
+      ['negation'],
+    );
+    expect(
+      named('Việt Nam đã trở thành thành viên chính thức của IEC.', 'Ông Metzger khẳng định sẽ hỗ trợ Việt Nam để trở thành thành viên chính thức của IEC.'),
+    ).toEqual([['modality', 'đã trở thành thành viên chính thức của IEC', 'sẽ hỗ trợ Việt Nam để trở thành thành viên chính thức của IEC']]);
     // "không chỉ … mà còn", "không ít", "hàng không" are not negations.
     expect(compare('Hợp tác không chỉ mang lại lợi ích cho chính phủ.', 'Hợp tác mang lại lợi ích cho chính phủ.').mismatches).toEqual([]);
   });

@@ -21,7 +21,7 @@ describe('configuration documents', () => {
     expect(() => loadConfig(env)).not.toThrow();
   });
 
-  it('names the product and its version in the fetcher\'s User-Agent', () => {
+  it("names the product and its version in the fetcher's User-Agent", () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
     expect(PRODUCT_VERSION).toBe(pkg.version);
     expect(loadConfig({}).fetch.userAgent).toMatch(new RegExp(`^kiemchung/${pkg.version.replace(/\./g, '\\.')} `));

@@ -21,7 +21,11 @@ describe('which article an address belongs to', () => {
         { id: 'b', url: 'https://mst.gov.vn/b-2.htm' },
       ];
     });
-    expect(urls.find(['http://www.mst.gov.vn/a-1.htm?utm_source=zalo#top'])).toMatchObject({ id: 'a', extractedHash: '0123456789abcdef', file: path.join(dir, 'a.md') });
+    expect(urls.find(['http://www.mst.gov.vn/a-1.htm?utm_source=zalo#top'])).toMatchObject({
+      id: 'a',
+      extractedHash: '0123456789abcdef',
+      file: path.join(dir, 'a.md'),
+    });
     expect(urls.find(['https://mst.gov.vn/b-2.htm'])).toMatchObject({ id: 'b', fetchedUrl: 'https://mst.gov.vn/tin/b', file: path.join(dir, '2024', 'b.md') });
     expect(urls.find(['https://mst.gov.vn/tin/b'])?.id).toBe('b');
     expect(urls.find(['https://mst.gov.vn/khac.htm'])).toBeUndefined();

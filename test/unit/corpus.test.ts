@@ -78,7 +78,9 @@ describe('article files', () => {
     expect(reason(fm('colour: red\n'))).toMatch(/colour|unrecognized/i);
     expect(reason('---\nid: [\n---\n\ntext')).toMatch(/YAML/);
     // Each reason is a coded error; the YAML parser's own error is its cause.
-    expect(() => parseMarkdownArticle('---\nid: [\n---\n\ntext', 'x.md')).toThrowError(expect.objectContaining({ name: 'ArticleError', code: 'corpus', cause: expect.any(Error) }));
+    expect(() => parseMarkdownArticle('---\nid: [\n---\n\ntext', 'x.md')).toThrowError(
+      expect.objectContaining({ name: 'ArticleError', code: 'corpus', cause: expect.any(Error) }),
+    );
   });
 
   it('reports bad files by path and reason and loads the rest', async () => {

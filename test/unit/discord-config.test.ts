@@ -48,7 +48,10 @@ describe('loadDiscordConfig', () => {
   });
 
   it('reads the announcement channels and refuses ids that are not Discord ids', () => {
-    expect(loadDiscordConfig({ DISCORD_TOKEN: TOKEN, DISCORD_ANNOUNCE_CHANNELS: '123456789012345678, 223456789012345678' }).announceChannels).toEqual(['123456789012345678', '223456789012345678']);
+    expect(loadDiscordConfig({ DISCORD_TOKEN: TOKEN, DISCORD_ANNOUNCE_CHANNELS: '123456789012345678, 223456789012345678' }).announceChannels).toEqual([
+      '123456789012345678',
+      '223456789012345678',
+    ]);
     expect(loadDiscordConfig({ DISCORD_TOKEN: TOKEN }).announceChannels).toEqual([]);
     expect(() => loadDiscordConfig({ DISCORD_TOKEN: TOKEN, DISCORD_ANNOUNCE_CHANNELS: 'tin-tuc' })).toThrow(/DISCORD_ANNOUNCE_CHANNELS/);
   });

@@ -104,7 +104,14 @@ describe('draftMessage', () => {
   it('is one grey embed under the question, marked as unchecked, without fields or buttons', () => {
     const m = draftMessage('IEC là gì?', 'IEC là Ủy ban Kỹ thuật Điện Quốc tế.', 'vi')!;
     expect(m).toEqual({
-      embeds: [{ color: 0xa0aec0, title: 'IEC là gì?', description: 'IEC là Ủy ban Kỹ thuật Điện Quốc tế.…', footer: { text: '⏳ Bản nháp: đang kiểm tra trích dẫn…' } }],
+      embeds: [
+        {
+          color: 0xa0aec0,
+          title: 'IEC là gì?',
+          description: 'IEC là Ủy ban Kỹ thuật Điện Quốc tế.…',
+          footer: { text: '⏳ Bản nháp: đang kiểm tra trích dẫn…' },
+        },
+      ],
       components: [],
     });
     expect(draftMessage('What is IEC?', 'IEC is', 'en')!.embeds[0]!.footer!.text).toBe('⏳ Draft: checking the citations…');

@@ -9,10 +9,35 @@ import { type Answer, type Engine, type EngineStats, createEngine, silentLogger 
 import { limitViolations } from '../support/discord-stand-in.js';
 
 // Text that stresses the cutter: Vietnamese, emoji (surrogate pairs), combining marks, RTL, zero-width, Markdown.
-const piece = fc.constantFrom('Việt Nam ', 'đo lường ', '😀', '👩‍🔬', 'e\u0301', '\u200f', '\u200b', '**', '\n', '\n\n', '. ', '@everyone ', '<@123> ', '# ', '[x](http://a) ', '\\', ' ');
+const piece = fc.constantFrom(
+  'Việt Nam ',
+  'đo lường ',
+  '😀',
+  '👩‍🔬',
+  'e\u0301',
+  '\u200f',
+  '\u200b',
+  '**',
+  '\n',
+  '\n\n',
+  '. ',
+  '@everyone ',
+  '<@123> ',
+  '# ',
+  '[x](http://a) ',
+  '\\',
+  ' ',
+);
 const text = (maxLength: number) =>
-  fc.oneof(fc.string({ unit: 'grapheme', maxLength }), fc.array(piece, { maxLength: Math.ceil(maxLength / 4) }).map((a) => a.join('')), fc.string({ unit: 'binary', maxLength }));
-const bigText = fc.oneof(text(300), fc.tuple(fc.constantFrom('a', 'đ ', '😀', 'xy. '), fc.integer({ min: 1000, max: 12_000 })).map(([s, n]) => s.repeat(n)));
+  fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength }),
+    fc.array(piece, { maxLength: Math.ceil(maxLength / 4) }).map((a) => a.join('')),
+    fc.string({ unit: 'binary', maxLength }),
+  );
+const bigText = fc.oneof(
+  text(300),
+  fc.tuple(fc.constantFrom('a', 'đ ', '😀', 'xy. '), fc.integer({ min: 1000, max: 12_000 })).map(([s, n]) => s.repeat(n)),
+);
 
 let engine: Engine;
 let dir: string;
@@ -220,6 +245,16 @@ describe('answer, search and source messages', () => {
   });
 
   it('the limits table matches Discord', () => {
-    expect(LIMITS).toMatchObject({ content: 2000, description: 4096, fieldValue: 1024, fieldName: 256, title: 256, footer: 2048, fields: 25, embedsTotal: 6000, embeds: 10 });
+    expect(LIMITS).toMatchObject({
+      content: 2000,
+      description: 4096,
+      fieldValue: 1024,
+      fieldName: 256,
+      title: 256,
+      footer: 2048,
+      fields: 25,
+      embedsTotal: 6000,
+      embeds: 10,
+    });
   });
 });

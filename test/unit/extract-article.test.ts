@@ -6,7 +6,10 @@ import { parseTimestamp } from '../../src/text/parse-timestamp.js';
 import { FINLAND, KOREA, listingPage, newPortalPage, oldPortalPage } from '../support/news-pages.js';
 
 const OLD_PORTAL = oldPortalPage(KOREA);
-const NEW_PORTAL = newPortalPage({ ...FINLAND, canonical: 'https://mst.gov.vn/thuc-day-hop-tac-doi-moi-sang-tao-viet-nam-phan-lan-197250616201306032.htm' }, '2025-06-16T20:13:00+07:00');
+const NEW_PORTAL = newPortalPage(
+  { ...FINLAND, canonical: 'https://mst.gov.vn/thuc-day-hop-tac-doi-moi-sang-tao-viet-nam-phan-lan-197250616201306032.htm' },
+  '2025-06-16T20:13:00+07:00',
+);
 const LISTING = listingPage();
 
 const NOW = { now: new Date('2026-01-01T00:00:00Z') };

@@ -17,15 +17,21 @@ import { analyzeQuestion } from '../../src/answer/question-type.js';
 
 const texts = (text: string, spans: Array<{ start: number; end: number }>) => spans.map((s) => text.slice(s.start, s.end));
 
-const LMC = 'Vào ngày 29 tháng 8 năm 2023, Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4, giai đoạn hai (từ 2023 đến 2028) được tổ chức tại thành phố Bắc Kinh - Trung Quốc.';
+const LMC =
+  'Vào ngày 29 tháng 8 năm 2023, Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4, giai đoạn hai (từ 2023 đến 2028) được tổ chức tại thành phố Bắc Kinh - Trung Quốc.';
 const IEC = 'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.';
-const LAW = 'Bộ Khoa học và Công nghệ (KH&CN) đang nỗ lực sửa đổi Luật Tiêu chuẩn và Quy chuẩn kỹ thuật tạo hành lang pháp lý thuận lợi cho hoạt động hội nhập quốc tế cũng như trở thành thành viên chính thức của Ủy ban Kỹ thuật Điện Quốc tế (IEC).';
+const LAW =
+  'Bộ Khoa học và Công nghệ (KH&CN) đang nỗ lực sửa đổi Luật Tiêu chuẩn và Quy chuẩn kỹ thuật tạo hành lang pháp lý thuận lợi cho hoạt động hội nhập quốc tế cũng như trở thành thành viên chính thức của Ủy ban Kỹ thuật Điện Quốc tế (IEC).';
 
 describe('facts in a sentence', () => {
   it('dates, Vietnamese and English, with day and month checked', () => {
     expect(texts(LMC, dateSpans(LMC))).toEqual(['ngày 29 tháng 8 năm 2023', 'từ 2023 đến 2028']);
     expect(texts(IEC, dateSpans(IEC))).toEqual(['ngày 5/6/2024']);
-    expect(texts('Từ tháng 3/2017, sáng 2/2 và on August 29, 2023.', dateSpans('Từ tháng 3/2017, sáng 2/2 và on August 29, 2023.'))).toEqual(['tháng 3/2017', 'sáng 2/2', 'August 29, 2023']);
+    expect(texts('Từ tháng 3/2017, sáng 2/2 và on August 29, 2023.', dateSpans('Từ tháng 3/2017, sáng 2/2 và on August 29, 2023.'))).toEqual([
+      'tháng 3/2017',
+      'sáng 2/2',
+      'August 29, 2023',
+    ]);
     // A range of percentages is not a date.
     expect(dateSpans('Tỷ lệ tử vong từ 5-30%.')).toEqual([]);
   });
@@ -33,7 +39,10 @@ describe('facts in a sentence', () => {
   it('quantities with their unit, not ordinals, dates or a following function word', () => {
     const s = 'Hội nghị chuyên đề LMC lần thứ 4 cũng đánh dấu mốc 73 năm quan hệ ngoại giao, và kỷ niệm 10 năm Sáng kiến.';
     expect(texts(s, quantitySpans(s))).toEqual(['73 năm', '10 năm']);
-    expect(texts('Mỗi năm có trên 110.000 người tử vong, tỷ lệ 5-30%.', quantitySpans('Mỗi năm có trên 110.000 người tử vong, tỷ lệ 5-30%.'))).toEqual(['trên 110.000 người', '5-30%']);
+    expect(texts('Mỗi năm có trên 110.000 người tử vong, tỷ lệ 5-30%.', quantitySpans('Mỗi năm có trên 110.000 người tử vong, tỷ lệ 5-30%.'))).toEqual([
+      'trên 110.000 người',
+      '5-30%',
+    ]);
     expect(texts('Hợp tác giữa hai bên.', quantitySpans('Hợp tác giữa hai bên.'))).toEqual(['hai bên']);
     expect(quantitySpans(IEC).map((s) => IEC.slice(s.start, s.end))).toEqual([]);
   });
@@ -89,13 +98,17 @@ describe('facts in a sentence', () => {
   it('spans are always inside the sentence, for any text', () => {
     const questions = ['Ai là Tổng Thư ký IEC?', 'Hội nghị ở đâu?', 'Khi nào?', 'Bao nhiêu người?', 'IEC là gì?', 'Những nước nào?', 'Vì sao?', 'Luật nào?'];
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(...'ab AĐ1,.()-/và tại ông Hà Nội 5/6/2024 (IEC) '.split('')) }), fc.constantFrom(...questions), (text, q) => {
-        for (const s of factSpans(analyzeQuestion(q), text, q)) {
-          expect(s.start).toBeGreaterThanOrEqual(0);
-          expect(s.end).toBeLessThanOrEqual(text.length);
-          expect(s.end).toBeGreaterThan(s.start);
-        }
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...'ab AĐ1,.()-/và tại ông Hà Nội 5/6/2024 (IEC) '.split('')) }),
+        fc.constantFrom(...questions),
+        (text, q) => {
+          for (const s of factSpans(analyzeQuestion(q), text, q)) {
+            expect(s.start).toBeGreaterThanOrEqual(0);
+            expect(s.end).toBeLessThanOrEqual(text.length);
+            expect(s.end).toBeGreaterThan(s.start);
+          }
+        },
+      ),
     );
   });
 });

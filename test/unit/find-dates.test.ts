@@ -15,7 +15,17 @@ const range = (text: string) => {
 
 describe('findDates', () => {
   it('reads Vietnamese day dates in every common form', () => {
-    for (const t of ['29/8/2023', '29/08/2023', '29-8-2023', '29.8.2023', 'ngày 29/8/2023', 'ngày 29 tháng 8 năm 2023', '29 tháng 8, 2023', 'ngày 29 tháng Tám năm 2023', '2023-08-29']) {
+    for (const t of [
+      '29/8/2023',
+      '29/08/2023',
+      '29-8-2023',
+      '29.8.2023',
+      'ngày 29/8/2023',
+      'ngày 29 tháng 8 năm 2023',
+      '29 tháng 8, 2023',
+      'ngày 29 tháng Tám năm 2023',
+      '2023-08-29',
+    ]) {
       expect(range(`Hội nghị diễn ra ${t} tại Bắc Kinh.`), t).toEqual(['day', '2023-08-29', '2023-08-29']);
     }
   });
@@ -76,7 +86,10 @@ describe('findDates', () => {
         const want = date.toISOString().slice(0, 10);
         for (const t of [`${d}/${m}/${y}`, `${d}-${m}-${y}`, `ngày ${d} tháng ${m} năm ${y}`, fold(`ngày ${d} tháng ${m} năm ${y}`)]) {
           const found = findDates(`Sự kiện ${t}.`);
-          expect(found.map((f) => f.from), t).toEqual([want]);
+          expect(
+            found.map((f) => f.from),
+            t,
+          ).toEqual([want]);
         }
       }),
     );

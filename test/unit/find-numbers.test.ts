@@ -118,7 +118,10 @@ describe('findNumbers', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 999 }), (n) => {
         const found = findNumbers(`Có ${spellVi(n)} người tham dự.`);
-        expect(found.map((f) => f.value), spellVi(n)).toEqual([n]);
+        expect(
+          found.map((f) => f.value),
+          spellVi(n),
+        ).toEqual([n]);
       }),
     );
   });
@@ -135,14 +138,19 @@ describe('findNumbers', () => {
 
   it('gives offsets of the words as written, with or without marks', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 999_999 }), fc.constantFrom('hơn', 'khoảng', 'gần', ''), fc.constantFrom('triệu', 'nghìn', 'tỷ', ''), (n, q, scale) => {
-        const phrase = `${q} ${viDigits(n)} ${scale}`.trim();
-        for (const text of [`Con số ${phrase} người.`, fold(`Con số ${phrase} người.`)]) {
-          const f = one(text);
-          expect(text.slice(f.start, f.end)).toBe(f.text);
-          expect(f.value).toBeCloseTo(n * (({ triệu: 1e6, nghìn: 1e3, tỷ: 1e9 } as Record<string, number>)[scale] ?? 1), 3);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 999_999 }),
+        fc.constantFrom('hơn', 'khoảng', 'gần', ''),
+        fc.constantFrom('triệu', 'nghìn', 'tỷ', ''),
+        (n, q, scale) => {
+          const phrase = `${q} ${viDigits(n)} ${scale}`.trim();
+          for (const text of [`Con số ${phrase} người.`, fold(`Con số ${phrase} người.`)]) {
+            const f = one(text);
+            expect(text.slice(f.start, f.end)).toBe(f.text);
+            expect(f.value).toBeCloseTo(n * (({ triệu: 1e6, nghìn: 1e3, tỷ: 1e9 } as Record<string, number>)[scale] ?? 1), 3);
+          }
+        },
+      ),
     );
   });
 });

@@ -5,11 +5,19 @@ import type { Lang, Turn } from '../../src/types.js';
 
 const LMC_P1 =
   'Vào ngày 29 tháng 8 năm 2023, Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4, giai đoạn hai (từ 2023 đến 2028) được tổ chức tại thành phố Bắc Kinh - Trung Quốc.';
-const LMC_P2 = 'Tại Hội nghị, Viện Đo lường Việt Nam đã chính thức ký kết Biên bản với các đối tác quốc tế trong LMC nhằm tạo ra một nền tảng vững chắc cho sự hợp tác đo lường giữa các quốc gia trong khu vực này.';
-const IEC_P2 = 'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.';
+const LMC_P2 =
+  'Tại Hội nghị, Viện Đo lường Việt Nam đã chính thức ký kết Biên bản với các đối tác quốc tế trong LMC nhằm tạo ra một nền tảng vững chắc cho sự hợp tác đo lường giữa các quốc gia trong khu vực này.';
+const IEC_P2 =
+  'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.';
 
 /** An earlier turn that asked `question` and quoted `quote` from `paragraphId`. */
-function turn(question: string, quote: string, paragraphId: string, lang: Lang = 'vi', date = paragraphId.startsWith('iec') ? '2024-06-05' : '2023-08-29'): Turn {
+function turn(
+  question: string,
+  quote: string,
+  paragraphId: string,
+  lang: Lang = 'vi',
+  date = paragraphId.startsWith('iec') ? '2024-06-05' : '2023-08-29',
+): Turn {
   return { question, lang, refused: false, citations: [{ articleId: paragraphId.split('#')[0] as string, paragraphId, title: 't', date, quote }] };
 }
 
@@ -48,9 +56,9 @@ describe('follow-ups read by the kind of reference', () => {
     const h = [turn('Ai là Tổng Thư ký IEC?', IEC_P2, 'iec-thanh-vien-2024#p2')];
     const f = read('Ông ấy nói gì về Việt Nam?', h);
     expect(f).toMatchObject({ followUp: true, how: 'reference', question: 'Ông Philippe Metzger nói gì về Việt Nam?' });
-    expect(read('What did he say about Vietnam?', [turn('Who is the General Secretary of the IEC?', IEC_P2, 'iec-thanh-vien-2024#p2', 'en')], 'en').question).toBe(
-      'What did Philippe Metzger say about Vietnam?',
-    );
+    expect(
+      read('What did he say about Vietnam?', [turn('Who is the General Secretary of the IEC?', IEC_P2, 'iec-thanh-vien-2024#p2', 'en')], 'en').question,
+    ).toBe('What did Philippe Metzger say about Vietnam?');
   });
 
   it('…and the person the question named otherwise, not a man for "bà ấy"', () => {
@@ -95,15 +103,23 @@ describe('follow-ups read by the kind of reference', () => {
   it('"Còn X thì sao?" asks the same about X: an acronym for an acronym, a period for a period', () => {
     const h = [turn('Ai là Tổng Thư ký IEC?', IEC_P2, 'iec-thanh-vien-2024#p2')];
     expect(read('Còn LMC thì sao?', h)).toMatchObject({ how: 'substitution', question: 'Ai là Tổng Thư ký LMC?', sameArticles: false });
-    const dated: Turn = { ...turn('Tháng 6/2024 Bộ làm việc với tổ chức nào?', IEC_P2, 'iec-thanh-vien-2024#p2'), period: { from: '2024-06-01', to: '2024-06-30', text: 'Tháng 6/2024', relative: false } };
+    const dated: Turn = {
+      ...turn('Tháng 6/2024 Bộ làm việc với tổ chức nào?', IEC_P2, 'iec-thanh-vien-2024#p2'),
+      period: { from: '2024-06-01', to: '2024-06-30', text: 'Tháng 6/2024', relative: false },
+    };
     const f = read('Còn tháng 8/2023 thì sao?', [dated]);
     expect(f.question).toBe('tháng 8/2023 Bộ làm việc với tổ chức nào?');
     expect(f.period).toBeUndefined();
-    expect(read('What about the LMC?', [turn('Who is the General Secretary of the IEC?', IEC_P2, 'iec-thanh-vien-2024#p2', 'en')], 'en').question).toBe('Who is the General Secretary of the LMC?');
+    expect(read('What about the LMC?', [turn('Who is the General Secretary of the IEC?', IEC_P2, 'iec-thanh-vien-2024#p2', 'en')], 'en').question).toBe(
+      'Who is the General Secretary of the LMC?',
+    );
   });
 
   it('a follow-up keeps the earlier period; a reference that cannot be resolved keeps its words and the earlier articles', () => {
-    const dated: Turn = { ...turn('Tháng 6/2024 Bộ làm việc với tổ chức nào?', IEC_P2, 'iec-thanh-vien-2024#p2'), period: { from: '2024-06-01', to: '2024-06-30', text: 'Tháng 6/2024', relative: false } };
+    const dated: Turn = {
+      ...turn('Tháng 6/2024 Bộ làm việc với tổ chức nào?', IEC_P2, 'iec-thanh-vien-2024#p2'),
+      period: { from: '2024-06-01', to: '2024-06-30', text: 'Tháng 6/2024', relative: false },
+    };
     expect(read('Tổ chức đó mong muốn gì?', [dated]).period).toMatchObject({ from: '2024-06-01', to: '2024-06-30' });
     const f = read('Bài này nói gì về xe điện?', [dated]);
     expect(f).toMatchObject({ followUp: true, articleIds: ['iec-thanh-vien-2024'], sameArticles: true });

@@ -24,7 +24,9 @@ describe('the terminal rendering', () => {
     question: 'q',
     lang,
     text: 't [1]',
-    citations: [{ marker: 1, articleId: 'a', title: 'T', date, dateKind: 'published', source: 'S', paragraphId: 'a#p1', paragraphNumber: 1, quote: 't', paragraph: 't' }],
+    citations: [
+      { marker: 1, articleId: 'a', title: 'T', date, dateKind: 'published', source: 'S', paragraphId: 'a#p1', paragraphNumber: 1, quote: 't', paragraph: 't' },
+    ],
     refused: false,
     closest: [],
     retrieved: [],

@@ -147,7 +147,15 @@ describe('Bm25Scratch', () => {
     });
     const scratch = new Bm25Scratch(segments);
     const alive = (s: number, d: number) => (s * 7 + d) % 5 !== 0;
-    const questions = ['hội nghị tổ chức ở đâu', 'hoi nghi to chuc o dau', 'IEC thành viên', 'Phần Lan đổi mới sáng tạo', 'bệnh viện bác sĩ điều trị', 'xyz không có', ...passages.slice(0, 30).map(([t]) => t.slice(0, 80))];
+    const questions = [
+      'hội nghị tổ chức ở đâu',
+      'hoi nghi to chuc o dau',
+      'IEC thành viên',
+      'Phần Lan đổi mới sáng tạo',
+      'bệnh viện bác sĩ điều trị',
+      'xyz không có',
+      ...passages.slice(0, 30).map(([t]) => t.slice(0, 80)),
+    ];
     let compared = 0;
     for (const q of questions) {
       const terms = queryTerms(q);

@@ -14,7 +14,9 @@ describe('redact', () => {
     const url = 'https://api.telegram.org/bot123456789:AAbbCCddEEffGGhhIIjjKKllMMnn/getMe';
     expect(redact(url, [])).toBe(url);
     expect(redact(url, ['123456789:AAbbCCddEEffGGhhIIjjKKllMMnn'])).toBe('https://api.telegram.org/bot***/getMe');
-    expect(redact(`${url} ${url}`, [], [{ pattern: /bot\d+:[\w-]+/, replacement: 'bot***' }])).toBe('https://api.telegram.org/bot***/getMe https://api.telegram.org/bot***/getMe');
+    expect(redact(`${url} ${url}`, [], [{ pattern: /bot\d+:[\w-]+/, replacement: 'bot***' }])).toBe(
+      'https://api.telegram.org/bot***/getMe https://api.telegram.org/bot***/getMe',
+    );
   });
 });
 
@@ -27,7 +29,9 @@ describe('maskingLogger', () => {
     log.warn('call failed with sk-secret-value', new Error('outer', { cause: wrapped }));
     log.info('plain', { key: 'sk-secret-value', n: 1 });
     log.error('text abc', 'just a string');
-    expect(rec.lines[0]).toMatch(/^warn call failed with \*\*\*: Error: outer[\s\S]*caused by Error: request failed[\s\S]*caused by Error: fetch failed for https:\/\/x\/\?token=\*\*\*/);
+    expect(rec.lines[0]).toMatch(
+      /^warn call failed with \*\*\*: Error: outer[\s\S]*caused by Error: request failed[\s\S]*caused by Error: fetch failed for https:\/\/x\/\?token=\*\*\*/,
+    );
     expect(rec.lines[1]).toBe('info plain: {"key":"***","n":1}');
     // Secrets shorter than six characters would mask ordinary words: they are ignored.
     expect(rec.lines[2]).toBe('error text abc: just a string');

@@ -5,7 +5,9 @@ import { ConfigError, IndexError, InputError, KiemchungError, type Logger, Provi
 
 describe('errorText', () => {
   it('picks one short sentence by the error code, in the reader’s language', () => {
-    expect(errorText('vi', new IndexError('index-corrupt', 'checksum mismatch in /srv/x/segment-7.bin'))).toBe('Kho bài đang gặp sự cố. Quản trị viên đã được báo.');
+    expect(errorText('vi', new IndexError('index-corrupt', 'checksum mismatch in /srv/x/segment-7.bin'))).toBe(
+      'Kho bài đang gặp sự cố. Quản trị viên đã được báo.',
+    );
     expect(errorText('en', new IndexError('index-locked', 'lock held'))).toBe('The archive is being updated. Please try again in a few minutes.');
     expect(errorText('en', new ProviderError('openai', 'upstream 502'))).toBe('The answering service is having trouble. Please try again later.');
     expect(errorText('vi', new InputError('bad id'))).toBe('Tôi không đọc được yêu cầu này.');
@@ -13,7 +15,14 @@ describe('errorText', () => {
 
   it('says only the generic sentence for other codes, foreign errors and things that are not errors', () => {
     const other = sharedMessages('en').error.other;
-    for (const err of [new ConfigError(['X: bad']), new KiemchungError('internal', 'x'), new TypeError('x'), Object.assign(new Error('x'), { code: 'provider' }), 'a string', null]) {
+    for (const err of [
+      new ConfigError(['X: bad']),
+      new KiemchungError('internal', 'x'),
+      new TypeError('x'),
+      Object.assign(new Error('x'), { code: 'provider' }),
+      'a string',
+      null,
+    ]) {
       expect(errorText('en', err)).toBe(other);
     }
   });

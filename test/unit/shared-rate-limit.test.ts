@@ -8,7 +8,11 @@ describe('createRateLimiter', () => {
   it('serves `limit` per window, marks the first refusal of a flood, and serves again when the window moves', async () => {
     let t = 0;
     const rl = createRateLimiter({ limit: 2, windowMs: 1000, now: () => t });
-    const all = async (keys: number[]) => { const out: string[] = []; for (const k of keys) out.push(kind(await rl.take(k))); return out; };
+    const all = async (keys: number[]) => {
+      const out: string[] = [];
+      for (const k of keys) out.push(kind(await rl.take(k)));
+      return out;
+    };
     expect(await all([1, 1, 1, 1, 2])).toEqual(['ok', 'ok', 'first', 'again', 'ok']);
     t = 999;
     expect(kind(await rl.take(1))).toBe('again');

@@ -6,13 +6,21 @@ import { cleanText, hasWords, paragraphIdFrom, readCheckText, readQuestion, safe
 describe('cleanText', () => {
   it('cleans any text to NFC without invisible or control characters, idempotently', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.oneof(fc.constantFrom('\u200b', '\u200f', '\u202e', '\u2066', '\ufeff', '\u0000', '\u0085', 'e\u0301', '\ud800', ' ', '\n'), fc.string({ unit: 'grapheme', maxLength: 3 })) }), (s) => {
-        const c = cleanText(s);
-        expect(c).toBe(c.normalize('NFC'));
-        expect(c).not.toMatch(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u0000-\u001f\u007f-\u009f]/);
-        expect(c).toBe(c.trim());
-        expect(cleanText(c)).toBe(c);
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.oneof(
+            fc.constantFrom('\u200b', '\u200f', '\u202e', '\u2066', '\ufeff', '\u0000', '\u0085', 'e\u0301', '\ud800', ' ', '\n'),
+            fc.string({ unit: 'grapheme', maxLength: 3 }),
+          ),
+        }),
+        (s) => {
+          const c = cleanText(s);
+          expect(c).toBe(c.normalize('NFC'));
+          expect(c).not.toMatch(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u0000-\u001f\u007f-\u009f]/);
+          expect(c).toBe(c.trim());
+          expect(cleanText(c)).toBe(c);
+        },
+      ),
     );
     expect(cleanText('Tong\u200b thu ky\u202e  IEC\n la ai?')).toBe('Tong thu ky IEC la ai?');
     expect(cleanText('a\u000bb\u00a0c')).toBe('a b c');
@@ -76,7 +84,11 @@ describe('readQuestion', () => {
 
 describe('readCheckText', () => {
   it('cleans each line and keeps the line breaks that end a post’s sentences', () => {
-    expect(readCheckText(' TIN NÓNG\u200b \r\n\n  Hội nghị diễn ra tại Bắc Kinh \n#tin ', 100)).toEqual({ kind: 'ok', text: 'TIN NÓNG\nHội nghị diễn ra tại Bắc Kinh\n#tin', cut: false });
+    expect(readCheckText(' TIN NÓNG\u200b \r\n\n  Hội nghị diễn ra tại Bắc Kinh \n#tin ', 100)).toEqual({
+      kind: 'ok',
+      text: 'TIN NÓNG\nHội nghị diễn ra tại Bắc Kinh\n#tin',
+      cut: false,
+    });
     expect(readCheckText(' \n\u200b\n ', 100)).toEqual({ kind: 'empty' });
     expect(readCheckText('a'.repeat(150), 100)).toMatchObject({ kind: 'too-long', length: 150 });
     expect(readCheckText('a'.repeat(150), 100, 'cut')).toMatchObject({ kind: 'ok', cut: true, text: 'a'.repeat(100) });

@@ -29,11 +29,16 @@ describe('splitClaims', () => {
     const r = splitClaims('- Hội nghị diễn ra tại Bắc Kinh.\n• IEC hỗ trợ Việt Nam đào tạo chuyên gia trẻ.');
     expect(r.claims).toEqual(['Hội nghị diễn ra tại Bắc Kinh.', 'IEC hỗ trợ Việt Nam đào tạo chuyên gia trẻ.']);
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('Hội nghị diễn ra tại Bắc Kinh.', 'Bạn khỏe không?', 'Xin chào.', 'Theo tôi thì hay.', 'IEC có trụ sở ở Geneva.', '???'), { maxLength: 8 }), (parts) => {
-        const r2 = splitClaims(parts.join(' '), 100);
-        const words = parts.filter((p) => /\p{L}/u.test(p)).length;
-        expect(r2.claims.length + r2.skipped.length).toBe(words);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('Hội nghị diễn ra tại Bắc Kinh.', 'Bạn khỏe không?', 'Xin chào.', 'Theo tôi thì hay.', 'IEC có trụ sở ở Geneva.', '???'), {
+          maxLength: 8,
+        }),
+        (parts) => {
+          const r2 = splitClaims(parts.join(' '), 100);
+          const words = parts.filter((p) => /\p{L}/u.test(p)).length;
+          expect(r2.claims.length + r2.skipped.length).toBe(words);
+        },
+      ),
     );
   });
 });
@@ -50,8 +55,17 @@ describe('statementOf', () => {
 
 describe('questions typed without a question mark', () => {
   it('are questions when they end with a question word or start with "why", "how many"', () => {
-    for (const q of ['hoi nghi LMC lan thu 4 to chuc o dau', 'Tổng Thư ký IEC là ai', 'Tại sao Việt Nam muốn vào IEC', 'Việt Nam đã là thành viên IEC chưa', 'where was the LMC symposium held']) {
-      expect(splitClaims(q).skipped.map((s) => s.reason), q).toEqual(['question']);
+    for (const q of [
+      'hoi nghi LMC lan thu 4 to chuc o dau',
+      'Tổng Thư ký IEC là ai',
+      'Tại sao Việt Nam muốn vào IEC',
+      'Việt Nam đã là thành viên IEC chưa',
+      'where was the LMC symposium held',
+    ]) {
+      expect(
+        splitClaims(q).skipped.map((s) => s.reason),
+        q,
+      ).toEqual(['question']);
     }
     expect(splitClaims('Việt Nam đẩy mạnh ứng dụng AI.').claims).toHaveLength(1);
     expect(splitClaims('Hội nghị không nêu tên quốc gia nào.').claims).toHaveLength(1);

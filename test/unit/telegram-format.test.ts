@@ -124,7 +124,9 @@ describe('packBlocks and truncateText', () => {
       fc.property(fc.array(nasty, { maxLength: 12 }), fc.integer({ min: 64, max: 2000 }), (blocks, limit) => {
         const out = packBlocks(blocks.map(escapeHtml), limit);
         expectSendable(out, limit);
-        expect(squash(out.map((m) => checkTelegramHtml(m).text).join(''))).toBe(squash(blocks.join('').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')));
+        expect(squash(out.map((m) => checkTelegramHtml(m).text).join(''))).toBe(
+          squash(blocks.join('').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')),
+        );
       }),
       { numRuns: 200 },
     );
@@ -164,7 +166,10 @@ const answer = fc
     refused: fc.boolean(),
     lang: fc.constantFrom('vi' as const, 'en' as const),
     flagged: fc.boolean(),
-    closest: fc.array(articleRef.map((r) => ({ ...r, score: 0.5 })), { maxLength: 6 }),
+    closest: fc.array(
+      articleRef.map((r) => ({ ...r, score: 0.5 })),
+      { maxLength: 6 },
+    ),
     longQuote: fc.boolean(),
   })
   .map(({ citations, longQuote, ...a }): Answer => ({
@@ -260,7 +265,14 @@ describe('other formatters', () => {
       fc.property(articleRef, nasty, fc.string({ maxLength: 9000 }), answer, (ref, q, body, a) => {
         const p: SourceParagraph = { ...ref, paragraphId: `${ref.articleId}#p2`, paragraphNumber: 2, paragraphCount: 7, text: body || 'x' };
         expectSendable(formatSource(p, 'vi'));
-        const hits: SearchHit[] = [1, 2, 3].map((n) => ({ ...ref, articleId: `${ref.articleId}${n % 2}`, paragraphId: `${ref.articleId}#p${n}`, paragraphNumber: n, snippet: body, score: 1 / n }));
+        const hits: SearchHit[] = [1, 2, 3].map((n) => ({
+          ...ref,
+          articleId: `${ref.articleId}${n % 2}`,
+          paragraphId: `${ref.articleId}#p${n}`,
+          paragraphNumber: n,
+          snippet: body,
+          score: 1 / n,
+        }));
         const search = formatSearch(q, hits, 'en');
         expectSendable(search);
         expect(search.join('').match(/<code>/g)).toHaveLength(2);
@@ -270,7 +282,19 @@ describe('other formatters', () => {
       { numRuns: 100 },
     );
     const help = formatHelp(
-      { articles: 2, paragraphs: 12, passages: 12, dateFrom: '2023-08-29', dateTo: '2024-06-05', embedder: { id: 'hash', dimension: 256 }, llm: 'none', indexDir: '/x', storage: 'embedded', builtAt: '', generation: 1 },
+      {
+        articles: 2,
+        paragraphs: 12,
+        passages: 12,
+        dateFrom: '2023-08-29',
+        dateTo: '2024-06-05',
+        embedder: { id: 'hash', dimension: 256 },
+        llm: 'none',
+        indexDir: '/x',
+        storage: 'embedded',
+        builtAt: '',
+        generation: 1,
+      },
       'vi',
       'kiem<chung>_bot',
     );

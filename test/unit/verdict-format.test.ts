@@ -57,7 +57,10 @@ describe('verdictView', () => {
     expect(v?.lead).toBe('Kiểm chứng nhận định: “Hội nghị LMC lần thứ 4 tổ chức tại Hà Nội”');
     expect(v?.result).toMatchObject({ lang: 'vi', verdict: 'contradicted', skipped: [], claims: [contradicted.verdict] });
     // A follow-up's "Hiểu là" line comes first, then the statement checked.
-    expect(verdictView(followUp)?.lead?.split('\n')).toEqual([expect.stringMatching(/^Hiểu là: /), expect.stringMatching(/^Kiểm chứng nhận định: “.*30\/8\/2023”$/)]);
+    expect(verdictView(followUp)?.lead?.split('\n')).toEqual([
+      expect.stringMatching(/^Hiểu là: /),
+      expect.stringMatching(/^Kiểm chứng nhận định: “.*30\/8\/2023”$/),
+    ]);
     expect(verdictView(plain)).toBeNull();
   });
 
@@ -75,9 +78,13 @@ describe('verdictView', () => {
 describe('Telegram', () => {
   it('leads with how the question was read, then the verdict, the source’s words and the cited quote; buttons for what it cites', () => {
     const { messages, sources } = formatAnswer(contradicted);
-    expect(messages[0]).toMatch(/^<i>Kiểm chứng nhận định: “Hội nghị LMC lần thứ 4 tổ chức tại Hà Nội”<\/i>\n\n❌ <b>Sai so với bài viết<\/b>\n• <b>Địa điểm<\/b>: bài viết ghi “<b>Bắc Kinh - Trung Quốc<\/b>” · nhận định ghi “Hà Nội” \[1\]/);
+    expect(messages[0]).toMatch(
+      /^<i>Kiểm chứng nhận định: “Hội nghị LMC lần thứ 4 tổ chức tại Hà Nội”<\/i>\n\n❌ <b>Sai so với bài viết<\/b>\n• <b>Địa điểm<\/b>: bài viết ghi “<b>Bắc Kinh - Trung Quốc<\/b>” · nhận định ghi “Hà Nội” \[1\]/,
+    );
     const text = telegramText(messages);
-    expect(text).toMatch(/Nguồn\n\[1\] Việt Nam cam kết tăng cường hợp tác đo lường trong khu vực · 29\/08\/2023 \(ngày sự kiện\) · đoạn 1 · do-luong-lmc-2023#p1/);
+    expect(text).toMatch(
+      /Nguồn\n\[1\] Việt Nam cam kết tăng cường hợp tác đo lường trong khu vực · 29\/08\/2023 \(ngày sự kiện\) · đoạn 1 · do-luong-lmc-2023#p1/,
+    );
     expect(sources.map((s) => s.paragraphId)).toEqual(['do-luong-lmc-2023#p1']);
   });
 
@@ -119,7 +126,11 @@ describe('Discord', () => {
     expect(limitViolations(m!)).toEqual([]);
     const e = m!.embeds[0]!;
     expect(e.title).toBe('❌ Sai so với bài viết');
-    expect(e.description!.split('\n')).toEqual(['_Kiểm chứng nhận định: “Hội nghị LMC lần thứ 4 tổ chức tại Hà Nội”_', '', '• **Địa điểm:** bài viết ghi “**Bắc Kinh - Trung Quốc**” · nhận định ghi “Hà Nội” [1]']);
+    expect(e.description!.split('\n')).toEqual([
+      '_Kiểm chứng nhận định: “Hội nghị LMC lần thứ 4 tổ chức tại Hà Nội”_',
+      '',
+      '• **Địa điểm:** bài viết ghi “**Bắc Kinh - Trung Quốc**” · nhận định ghi “Hà Nội” [1]',
+    ]);
     expect(e.fields!.map((f) => f.name)).toEqual(['[1] Việt Nam cam kết tăng cường hợp tác đo lường trong khu vực · 29/08/2023 (ngày sự kiện) · đoạn 1']);
     expect(e.footer?.text).toBe('Kho: 2 bài, 12 đoạn · 29/08/2023 – 05/06/2024');
     expect(m!.components.flatMap((r) => r.components.map((b) => ('custom_id' in b ? b.custom_id : '')))).toEqual(['kc:p:do-luong-lmc-2023#p1']);
@@ -131,7 +142,9 @@ describe('Discord', () => {
     expect(n!.embeds[0]!.fields!.every((f) => f.name.startsWith('Các bài viết gần nhất: '))).toBe(true);
     const [f] = answerMessages(followUp, stats, { notice: 'Câu hỏi đã được rút gọn.' });
     expect(f!.embeds[0]!.title).toBe('❌ Sai so với bài viết');
-    expect(f!.embeds[0]!.description).toMatch(/^_Hiểu là: .*\nKiểm chứng nhận định: “.*”_\n\n• \*\*Ngày tháng:\*\* bài viết ghi “\*\*ngày 29 tháng 8 năm 2023\*\*”/);
+    expect(f!.embeds[0]!.description).toMatch(
+      /^_Hiểu là: .*\nKiểm chứng nhận định: “.*”_\n\n• \*\*Ngày tháng:\*\* bài viết ghi “\*\*ngày 29 tháng 8 năm 2023\*\*”/,
+    );
     expect(JSON.stringify(f)).toContain('Câu hỏi đã được rút gọn.');
   });
 

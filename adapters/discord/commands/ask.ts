@@ -12,7 +12,11 @@ export const ask = chatCommand({
   options: (b) =>
     b
       .addStringOption((o) =>
-        described(o, { vi: 'câu-hỏi', en: 'question' }, { vi: 'Câu hỏi của bạn, bằng tiếng Việt hoặc tiếng Anh', en: 'Your question, in Vietnamese or English' })
+        described(
+          o,
+          { vi: 'câu-hỏi', en: 'question' },
+          { vi: 'Câu hỏi của bạn, bằng tiếng Việt hoặc tiếng Anh', en: 'Your question, in Vietnamese or English' },
+        )
           .setRequired(true)
           // Discord's own cap on an option. The engine's limit (Engine.limits.maxQuestionChars) is
           // applied when the question arrives: registered commands cannot follow its setting.

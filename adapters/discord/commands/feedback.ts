@@ -29,7 +29,17 @@ export async function pressFeedback(i: ButtonPress, ctx: HandlerContext): Promis
     components: [
       {
         type: 1,
-        components: [{ type: 4, custom_id: 'why', label: t.whyLabel.slice(0, FORM.label), style: 2, required: false, max_length: MAX_COMMENT_CHARS, placeholder: t.whyPlaceholder.slice(0, FORM.placeholder) }],
+        components: [
+          {
+            type: 4,
+            custom_id: 'why',
+            label: t.whyLabel.slice(0, FORM.label),
+            style: 2,
+            required: false,
+            max_length: MAX_COMMENT_CHARS,
+            placeholder: t.whyPlaceholder.slice(0, FORM.placeholder),
+          },
+        ],
       },
     ],
   });

@@ -7,7 +7,10 @@ import { chatCommand } from './define.js';
 /** Changes state, so only user ids listed in ADMIN_IDS may run it; Discord roles are not trusted for this. */
 export const reindex = chatCommand({
   name: { vi: 'cập-nhật-kho', en: 'reindex' },
-  description: { vi: 'Đọc lại thư mục bài viết và cập nhật chỉ mục (chỉ quản trị viên)', en: 'Re-read the article folder and update the index (administrators only)' },
+  description: {
+    vi: 'Đọc lại thư mục bài viết và cập nhật chỉ mục (chỉ quản trị viên)',
+    en: 'Re-read the article folder and update the index (administrators only)',
+  },
   limited: false,
   async execute(i, ctx) {
     const lang = langOf(i.locale);

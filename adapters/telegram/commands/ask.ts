@@ -11,7 +11,11 @@ import { sourceButtonData } from '../input.js';
  * Buttons under an answer: one per cited paragraph, four to a row (ids too long for button data
  * get none), then 👍 / 👎 when feedback is on.
  */
-export function answerKeyboard(sources: CitedParagraph[], paragraphWord: string, feedback?: { buttons: FeedbackButtons; up: string; down: string }): InlineKeyboard | undefined {
+export function answerKeyboard(
+  sources: CitedParagraph[],
+  paragraphWord: string,
+  feedback?: { buttons: FeedbackButtons; up: string; down: string },
+): InlineKeyboard | undefined {
   const kb = new InlineKeyboard();
   let inRow = 0;
   for (const s of sources.slice(0, 12)) {

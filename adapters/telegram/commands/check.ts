@@ -61,7 +61,9 @@ export async function checkStatement(s: Services, ctx: Context, raw: string, opt
     for (const id of sent) await s.conversations.link(`${ctx.chat.id}:${id}`, key);
   }
   const verdicts = result.claims.map((c) => `${c.verdict}${c.mismatches.length ? ` (${c.mismatches.map((m) => m.kind).join(', ')})` : ''}`).join('; ');
-  s.logger.info(`telegram: checked in chat ${ctx.chat?.id}: ${result.refused ? `nothing to check (${result.refused})` : verdicts}, ${result.skipped.length} skipped, ${Math.round(result.timing.totalMs)} ms`);
+  s.logger.info(
+    `telegram: checked in chat ${ctx.chat?.id}: ${result.refused ? `nothing to check (${result.refused})` : verdicts}, ${result.skipped.length} skipped, ${Math.round(result.timing.totalMs)} ms`,
+  );
 }
 
 /**

@@ -82,7 +82,10 @@ export function checkGeneration(g: Generation, embedder: { id: string; version: 
   if (g.embedder.dimension !== embedder.dimension) diffs.push(`dimension ${g.embedder.dimension} (now ${embedder.dimension})`);
   if (g.format !== DB_INDEX_FORMAT) {
     const hint = g.format < DB_INDEX_FORMAT ? 'run "kiemchung index" to rebuild it' : 'run the newer kiemchung that wrote it';
-    throw new IndexError('index-mismatch', `the index in ${where} has format version ${g.format}, this version of kiemchung reads version ${DB_INDEX_FORMAT}; ${hint}`);
+    throw new IndexError(
+      'index-mismatch',
+      `the index in ${where} has format version ${g.format}, this version of kiemchung reads version ${DB_INDEX_FORMAT}; ${hint}`,
+    );
   }
   if (diffs.length) throw new IndexError('index-mismatch', `the index in ${where} was built with ${diffs.join(', ')}; ${rebuildHintDb()}`);
 }

@@ -268,7 +268,9 @@ export async function migrate(db: Database): Promise<number[]> {
     // One lock for every schema: CREATE EXTENSION is database-wide, and migrations are rare.
     await c.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`kiemchung:migrate`]);
     await c.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
-    await c.query(`CREATE TABLE IF NOT EXISTS ${s}.schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    await c.query(
+      `CREATE TABLE IF NOT EXISTS ${s}.schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+    );
     const done = new Set((await c.query<{ version: number }>(`SELECT version FROM ${s}.schema_migrations`)).rows.map((r) => r.version));
     const newest = Math.max(0, ...done);
     if (newest > SCHEMA_VERSION) {

@@ -52,7 +52,11 @@ export function createPostgresCoordination(db: Database, logger: Logger): Coordi
     },
     async take(key: string, limit: number, windowMs: number): Promise<RateDecision> {
       if (limit <= 0) return { ok: true };
-      const res = await db.query<{ ok: boolean; retry_after_ms: string; first: boolean }>('counting a request against its rate limit', `SELECT * FROM ${s}.take_rate($1, $2, $3)`, [key, limit, windowMs]);
+      const res = await db.query<{ ok: boolean; retry_after_ms: string; first: boolean }>(
+        'counting a request against its rate limit',
+        `SELECT * FROM ${s}.take_rate($1, $2, $3)`,
+        [key, limit, windowMs],
+      );
       const r = res.rows[0];
       if (!r || r.ok) return { ok: true };
       return { ok: false, retryAfterMs: Number(r.retry_after_ms), first: r.first };

@@ -69,23 +69,48 @@ export function openPostgresFeedbackStore(db: Database): FeedbackStore {
           if (!a) return 'unknown-answer';
           // Two presses at once (on two replicas) wait for each other here.
           await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`feedback:${v.answerId}:${v.userHash}`]);
-          const earlier = (await c.query<{ rating: string }>(`SELECT rating FROM ${s}.feedback_votes WHERE answer_id = $1 AND user_hash = $2`, [v.answerId, v.userHash])).rows[0];
+          const earlier = (
+            await c.query<{ rating: string }>(`SELECT rating FROM ${s}.feedback_votes WHERE answer_id = $1 AND user_hash = $2`, [v.answerId, v.userHash])
+          ).rows[0];
           if (earlier?.rating === v.rating) return 'duplicate';
           if (earlier) {
-            await c.query(`UPDATE ${s}.feedback_votes SET rating = $1, at = $2 WHERE answer_id = $3 AND user_hash = $4`, [v.rating, v.at, v.answerId, v.userHash]);
+            await c.query(`UPDATE ${s}.feedback_votes SET rating = $1, at = $2 WHERE answer_id = $3 AND user_hash = $4`, [
+              v.rating,
+              v.at,
+              v.answerId,
+              v.userHash,
+            ]);
             return 'changed';
           }
           await c.query(
             `INSERT INTO ${s}.feedback_votes (answer_id, user_hash, rating, at, platform, question, question_key, understood, refused, citations, corpus_version, answered_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-            [v.answerId, v.userHash, v.rating, v.at, v.platform, a.question, questionKey(a.question, a.understood ?? undefined), a.understood, a.refused, JSON.stringify(a.citations), a.corpus_version, a.at],
+            [
+              v.answerId,
+              v.userHash,
+              v.rating,
+              v.at,
+              v.platform,
+              a.question,
+              questionKey(a.question, a.understood ?? undefined),
+              a.understood,
+              a.refused,
+              JSON.stringify(a.citations),
+              a.corpus_version,
+              a.at,
+            ],
           );
           return 'recorded';
         }),
       ),
     comment: (answerId, userHash, text, at) =>
       wrap('saving a comment', async () => {
-        const r = await db.query('saving a comment', `UPDATE ${s}.feedback_votes SET comment = $1, comment_at = $2 WHERE answer_id = $3 AND user_hash = $4`, [text, at, answerId, userHash]);
+        const r = await db.query('saving a comment', `UPDATE ${s}.feedback_votes SET comment = $1, comment_at = $2 WHERE answer_id = $3 AND user_hash = $4`, [
+          text,
+          at,
+          answerId,
+          userHash,
+        ]);
         return (r.rowCount ?? 0) > 0;
       }),
     awaitComment: (key, c, until) =>
@@ -99,7 +124,13 @@ export function openPostgresFeedbackStore(db: Database): FeedbackStore {
       }),
     takeAwaited: (key, now) =>
       wrap('reading a prompt', async () => {
-        const r = (await db.query<{ answer_id: string; user_hash: string; until: string }>('reading a prompt', `DELETE FROM ${s}.feedback_awaited WHERE key = $1 RETURNING answer_id, user_hash, until`, [key])).rows[0];
+        const r = (
+          await db.query<{ answer_id: string; user_hash: string; until: string }>(
+            'reading a prompt',
+            `DELETE FROM ${s}.feedback_awaited WHERE key = $1 RETURNING answer_id, user_hash, until`,
+            [key],
+          )
+        ).rows[0];
         return r && r.until >= now ? { answerId: r.answer_id, userHash: r.user_hash } : null;
       }),
     report: (o: ReportOptions = {}) =>
@@ -129,8 +160,14 @@ export function openPostgresFeedbackStore(db: Database): FeedbackStore {
             `SELECT question, understood, refused, citations FROM ${s}.feedback_votes WHERE question_key = $1 AND at >= $2 ORDER BY answered_at DESC, at DESC LIMIT 1`,
             [g.question_key, since],
           );
-          const comments = await q<{ comment: string }>(`SELECT comment FROM ${s}.feedback_votes WHERE question_key = $1 AND at >= $2 AND comment IS NOT NULL ORDER BY comment_at DESC LIMIT 5`, [g.question_key, since]);
-          const versions = await q<{ corpus_version: string }>(`SELECT DISTINCT corpus_version FROM ${s}.feedback_votes WHERE question_key = $1 AND at >= $2 ORDER BY corpus_version`, [g.question_key, since]);
+          const comments = await q<{ comment: string }>(
+            `SELECT comment FROM ${s}.feedback_votes WHERE question_key = $1 AND at >= $2 AND comment IS NOT NULL ORDER BY comment_at DESC LIMIT 5`,
+            [g.question_key, since],
+          );
+          const versions = await q<{ corpus_version: string }>(
+            `SELECT DISTINCT corpus_version FROM ${s}.feedback_votes WHERE question_key = $1 AND at >= $2 ORDER BY corpus_version`,
+            [g.question_key, since],
+          );
           if (!l) continue;
           worst.push({
             question: l.question,
@@ -144,12 +181,24 @@ export function openPostgresFeedbackStore(db: Database): FeedbackStore {
             corpusVersions: versions.map((v) => v.corpus_version),
           });
         }
-        return { ...(o.since ? { since: o.since } : {}), votes: Number(totals?.votes ?? 0), up: Number(totals?.up ?? 0), down: Number(totals?.down ?? 0), comments: Number(totals?.comments ?? 0), byPlatform, worst };
+        return {
+          ...(o.since ? { since: o.since } : {}),
+          votes: Number(totals?.votes ?? 0),
+          up: Number(totals?.up ?? 0),
+          down: Number(totals?.down ?? 0),
+          comments: Number(totals?.comments ?? 0),
+          byPlatform,
+          worst,
+        };
       }),
     prune: (before, now) =>
       wrap('forgetting old answers', async () => {
         await db.query('forgetting old prompts', `DELETE FROM ${s}.feedback_awaited WHERE until < $1`, [now]);
-        const r = await db.query('forgetting old answers', `DELETE FROM ${s}.feedback_answers a WHERE a.at < $1 AND NOT EXISTS (SELECT 1 FROM ${s}.feedback_votes v WHERE v.answer_id = a.id)`, [before]);
+        const r = await db.query(
+          'forgetting old answers',
+          `DELETE FROM ${s}.feedback_answers a WHERE a.at < $1 AND NOT EXISTS (SELECT 1 FROM ${s}.feedback_votes v WHERE v.answer_id = a.id)`,
+          [before],
+        );
         return r.rowCount ?? 0;
       }),
     close: () => db.close(),
@@ -162,7 +211,9 @@ export function openPostgresFeedbackStore(db: Database): FeedbackStore {
  */
 export async function sharedFeedbackSecret(db: Database): Promise<string> {
   const s = db.schema;
-  await db.query('keeping the feedback secret', `INSERT INTO ${s}.settings (key, value) VALUES ('feedback-secret', $1) ON CONFLICT (key) DO NOTHING`, [crypto.randomBytes(32).toString('base64url')]);
+  await db.query('keeping the feedback secret', `INSERT INTO ${s}.settings (key, value) VALUES ('feedback-secret', $1) ON CONFLICT (key) DO NOTHING`, [
+    crypto.randomBytes(32).toString('base64url'),
+  ]);
   const r = await db.query<{ value: string }>('reading the feedback secret', `SELECT value FROM ${s}.settings WHERE key = 'feedback-secret'`);
   return r.rows[0]?.value as string;
 }

@@ -3,7 +3,18 @@ import { DEFAULT_BM25, bm25TermWeights } from '../lexical-index.js';
 import { IndexError, InternalError, errorMessage } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import type { SearchFilter } from '../../types.js';
-import type { ArticleMatch, ParagraphRef, PassageHit, PassageId, PassageLocation, QueryTerm, Store, StoreStats, StoredArticle, TermStatistics } from '../port.js';
+import type {
+  ArticleMatch,
+  ParagraphRef,
+  PassageHit,
+  PassageId,
+  PassageLocation,
+  QueryTerm,
+  Store,
+  StoreStats,
+  StoredArticle,
+  TermStatistics,
+} from '../port.js';
 import type { Database } from './database.js';
 import { type Generation, checkGeneration, liveIn, readModel, servingGeneration } from './generation.js';
 import { Lru } from './lru.js';
@@ -40,7 +51,11 @@ function filterSql(filter: SearchFilter | undefined, first: number): { sql: stri
     parts.push(sql(`$${first + params.length - 1}`));
   };
   if (filter?.articleIds?.length) add((n) => `p.article_id = ANY(${n}::text[])`, filter.articleIds);
-  if (filter?.sources?.length) add((n) => `p.source_key = ANY(${n}::text[])`, filter.sources.map((s) => s.toLowerCase()));
+  if (filter?.sources?.length)
+    add(
+      (n) => `p.source_key = ANY(${n}::text[])`,
+      filter.sources.map((s) => s.toLowerCase()),
+    );
   if (filter?.dateFrom) add((n) => `(p.date <> '' AND p.date >= ${n})`, filter.dateFrom);
   if (filter?.dateTo) add((n) => `(p.date <> '' AND p.date <= ${n})`, filter.dateTo);
   return { sql: parts.length ? ` AND ${parts.join(' AND ')}` : '', params };
@@ -207,7 +222,9 @@ export class PostgresStore implements Store {
         try {
           checkGeneration(g, this.embedder, this.db.where);
         } catch (err) {
-          this.logger.error(`database: generation ${g.generation} cannot be served by this process; still serving ${this.served.generation}: ${errorMessage(err)}`);
+          this.logger.error(
+            `database: generation ${g.generation} cannot be served by this process; still serving ${this.served.generation}: ${errorMessage(err)}`,
+          );
           return;
         }
         // A rebuild may have learned a new model: queries are embedded with it from now on.
@@ -266,7 +283,10 @@ export class PostgresStore implements Store {
     const g = this.served;
     const n = g.lexicalPassages;
     if (n === 0 || terms.length === 0 || k <= 0) return [];
-    const dfs = await this.documentFrequencies(g, terms.map((t) => t.hash));
+    const dfs = await this.documentFrequencies(
+      g,
+      terms.map((t) => t.hash),
+    );
     const weights = bm25TermWeights(n, dfs, terms, DEFAULT_BM25);
     const used = terms.map((t, i) => ({ term: t.hash | 0, w: (weights[i] as number) * (DEFAULT_BM25.k1 + 1), df: dfs[i] as number })).filter((t) => t.w > 0);
     if (used.length === 0) return [];
@@ -411,7 +431,10 @@ export class PostgresStore implements Store {
 
   async paragraphs(refs: readonly ParagraphRef[]): Promise<(string | null)[]> {
     const g = this.served;
-    const keys = await this.keysOf(g, refs.map((r) => r.articleId));
+    const keys = await this.keysOf(
+      g,
+      refs.map((r) => r.articleId),
+    );
     const want = (r: ParagraphRef) => {
       const key = keys.get(r.articleId);
       return key && Number.isInteger(r.n) && r.n >= 1 ? `${key}:${r.n}` : null;
@@ -436,7 +459,11 @@ export class PostgresStore implements Store {
   async articles(): Promise<StoredArticle[]> {
     const g = this.served;
     if (this.allArticles?.generation === g.generation) return this.allArticles.list;
-    const res = await this.db.query<ArticleRow>('reading every article', `SELECT ${ARTICLE_COLUMNS} FROM ${this.db.schema}.articles a WHERE ${liveIn('a', '$1')}`, [g.generation]);
+    const res = await this.db.query<ArticleRow>(
+      'reading every article',
+      `SELECT ${ARTICLE_COLUMNS} FROM ${this.db.schema}.articles a WHERE ${liveIn('a', '$1')}`,
+      [g.generation],
+    );
     const list = res.rows.map(toArticle);
     if (this.served === g) this.allArticles = { generation: g.generation, list };
     return list;

@@ -98,7 +98,10 @@ export async function updateDatabaseIndex(o: DatabaseUpdateOptions): Promise<Ind
   if (articles.length === 0 && issues.length > 0) {
     throw new CorpusError(
       `no valid article in ${o.corpus} (${issues.length} could not be read); the index in ${db.where} was left untouched:\n` +
-        issues.slice(0, 20).map((i) => `  ${i.path}: ${i.reason}`).join('\n'),
+        issues
+          .slice(0, 20)
+          .map((i) => `  ${i.path}: ${i.reason}`)
+          .join('\n'),
     );
   }
   await migrate(db);
@@ -112,7 +115,12 @@ export async function updateDatabaseIndex(o: DatabaseUpdateOptions): Promise<Ind
   }
 }
 
-async function writeUnderLock(o: DatabaseUpdateOptions, corpus: { articles: Article[]; issues: IndexIssue[] }, chunking: ChunkOptions, t0: number): Promise<IndexReport> {
+async function writeUnderLock(
+  o: DatabaseUpdateOptions,
+  corpus: { articles: Article[]; issues: IndexIssue[] },
+  chunking: ChunkOptions,
+  t0: number,
+): Promise<IndexReport> {
   const { db, embedder } = o;
   const s = db.schema;
   const { articles, issues } = corpus;
@@ -125,7 +133,10 @@ async function writeUnderLock(o: DatabaseUpdateOptions, corpus: { articles: Arti
   if (previous) {
     checkGeneration(previous, embedder, db.where);
     if (previous.chunking.maxChars !== chunking.maxChars || previous.chunking.windowChars !== chunking.windowChars) {
-      throw new IndexError('index-mismatch', `the index in ${db.where} was built with other passage chunking settings; run "kiemchung index --rebuild" to rebuild it`);
+      throw new IndexError(
+        'index-mismatch',
+        `the index in ${db.where} was built with other passage chunking settings; run "kiemchung index --rebuild" to rebuild it`,
+      );
     }
   }
 
@@ -183,7 +194,9 @@ async function writeUnderLock(o: DatabaseUpdateOptions, corpus: { articles: Arti
     issues,
     ms: Math.round(performance.now() - t0),
     wrote,
-    ...(outdated ? { notice: `the index in ${db.where} was in an older format (version ${current?.format}) and was rebuilt in version ${DB_INDEX_FORMAT}` } : {}),
+    ...(outdated
+      ? { notice: `the index in ${db.where} was in an older format (version ${current?.format}) and was rebuilt in version ${DB_INDEX_FORMAT}` }
+      : {}),
   });
   if (previous && toWrite.length === 0 && removed === 0) return report(false);
 
@@ -193,7 +206,8 @@ async function writeUnderLock(o: DatabaseUpdateOptions, corpus: { articles: Arti
   let newModel: Uint8Array | null = null;
   if (embedder.learnsFromCorpus) {
     if (previous) {
-      if (previous.model === null) throw new IndexError('index-corrupt', `the index in ${db.where} has no model for embedder ${embedder.id}; ${rebuildHintDb()}`);
+      if (previous.model === null)
+        throw new IndexError('index-corrupt', `the index in ${db.where} has no model for embedder ${embedder.id}; ${rebuildHintDb()}`);
       modelId = previous.model;
       const key = `${db.where}#${modelId}`;
       if (loadedModel.get(embedder) !== key) embedder.loadModel(await readModel(db, modelId));
@@ -277,7 +291,10 @@ async function writeUnderLock(o: DatabaseUpdateOptions, corpus: { articles: Arti
     } else if (retiredKeys.size > 0) {
       await c.query(`UPDATE ${s}.articles SET removed = $1 WHERE key = ANY($2::bigint[])`, [g, [...retiredKeys]]);
       await c.query(`UPDATE ${s}.passages SET removed = $1 WHERE article = ANY($2::bigint[])`, [g, [...retiredKeys]]);
-      await c.query(`UPDATE ${s}.passage_terms t SET removed = $1 FROM ${s}.passages p WHERE p.id = t.passage AND p.article = ANY($2::bigint[])`, [g, [...retiredKeys]]);
+      await c.query(`UPDATE ${s}.passage_terms t SET removed = $1 FROM ${s}.passages p WHERE p.id = t.passage AND p.article = ANY($2::bigint[])`, [
+        g,
+        [...retiredKeys],
+      ]);
     }
     const block = Number((await c.query<{ id: string }>(`SELECT nextval('${s}.block_ids') AS id`)).rows[0]?.id);
     const keys = await insertArticles(c, s, toWrite, hashes, spans, g, block);
@@ -315,7 +332,13 @@ async function writeUnderLock(o: DatabaseUpdateOptions, corpus: { articles: Arti
         [block, g],
       );
       for (const r of res.rows) {
-        carried.push({ id: r.passage, article: Number(r.article), span: { paragraph: 0, start: 0, end: 0 }, counts: { terms: Int32Array.from(r.terms), tfs: Uint16Array.from(r.tfs) }, length: r.length });
+        carried.push({
+          id: r.passage,
+          article: Number(r.article),
+          span: { paragraph: 0, start: 0, end: 0 },
+          counts: { terms: Int32Array.from(r.terms), tfs: Uint16Array.from(r.tfs) },
+          length: r.length,
+        });
       }
     }
 
@@ -328,13 +351,22 @@ async function writeUnderLock(o: DatabaseUpdateOptions, corpus: { articles: Arti
     const avgdl = totalLength / Math.max(1, totalN);
     if (members.length > 0) {
       const memberArticles = toWrite.length + new Set(carried.map((p) => p.article)).size;
-      await c.query(`INSERT INTO ${s}.blocks (block, added, articles, passages, length) VALUES ($1, $2, $3, $4, $5)`, [block, g, memberArticles, members.length, blockLength]);
+      await c.query(`INSERT INTO ${s}.blocks (block, added, articles, passages, length) VALUES ($1, $2, $3, $4, $5)`, [
+        block,
+        g,
+        memberArticles,
+        members.length,
+        blockLength,
+      ]);
       await insertPostings(c, s, block, members, avgdl);
       step(`wrote the postings of block ${block} (${members.length} passages, ${carried.length} carried from merged blocks)`);
     }
 
     if (newModel) {
-      const r = await c.query<{ id: number }>(`INSERT INTO ${s}.embedder_models (embedder, bytes) VALUES ($1, $2) RETURNING id`, [embedder.id, Buffer.from(newModel.buffer, newModel.byteOffset, newModel.byteLength)]);
+      const r = await c.query<{ id: number }>(`INSERT INTO ${s}.embedder_models (embedder, bytes) VALUES ($1, $2) RETURNING id`, [
+        embedder.id,
+        Buffer.from(newModel.buffer, newModel.byteOffset, newModel.byteLength),
+      ]);
       modelId = r.rows[0]?.id ?? null;
       if (modelId !== null) loadedModel.set(embedder, `${db.where}#${modelId}`);
     }
@@ -515,12 +547,7 @@ async function insertPassages(
     await c.query(
       `INSERT INTO ${s}.passage_terms (passage, added, length, terms, tfs) SELECT x.passage, $5, x.length, x.terms::int4[], x.tfs::int2[]
        FROM unnest($1::int4[], $2::int4[], $3::text[], $4::text[]) AS x(passage, length, terms, tfs)`,
-      [
-        batch.map((r) => r.p.id),
-        batch.map((r) => r.p.length),
-        ...sortedTerms(batch.map((r) => r.p.counts)),
-        g,
-      ],
+      [batch.map((r) => r.p.id), batch.map((r) => r.p.length), ...sortedTerms(batch.map((r) => r.p.counts)), g],
     );
     done += batch.length;
     progress(done);
@@ -611,7 +638,12 @@ async function insertPostings(c: pg.ClientBase, s: string, block: number, member
       list.push({ d, imp: Math.fround(bm25TermFrequency(tfs[p] as number, lengths[d] as number, avgdl, DEFAULT_BM25) / (DEFAULT_BM25.k1 + 1)) });
     }
     if (list.length > POSTING_DEPTH) list.sort((x, y) => y.imp - x.imp || x.d - y.d).length = POSTING_DEPTH;
-    rows.push({ term: (hashes[i] as number) | 0, df: to - from, docs: `{${list.map((x) => ids[x.d]).join(',')}}`, imps: `{${list.map((x) => x.imp).join(',')}}` });
+    rows.push({
+      term: (hashes[i] as number) | 0,
+      df: to - from,
+      docs: `{${list.map((x) => ids[x.d]).join(',')}}`,
+      imps: `{${list.map((x) => x.imp).join(',')}}`,
+    });
     if (rows.length >= 10_000) await flush();
   }
   await flush();
@@ -637,11 +669,12 @@ async function createVectorIndex(c: pg.ClientBase, db: Database, dimension: numb
 export async function purge(db: Database): Promise<void> {
   const s = db.schema;
   await db.transaction('deleting retired rows', async (c) => {
-    const r = await c.query<{ g: number | null }>(`SELECT max(generation) AS g FROM ${s}.generations WHERE created_at < now() - make_interval(secs => $1)`, [PURGE_AFTER_S]);
+    const r = await c.query<{ g: number | null }>(`SELECT max(generation) AS g FROM ${s}.generations WHERE created_at < now() - make_interval(secs => $1)`, [
+      PURGE_AFTER_S,
+    ]);
     const upTo = r.rows[0]?.g;
     if (!upTo) return;
     await c.query(`DELETE FROM ${s}.blocks WHERE removed <= $1`, [upTo]);
     await c.query(`DELETE FROM ${s}.articles WHERE removed <= $1`, [upTo]);
   });
 }
-
