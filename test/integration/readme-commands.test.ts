@@ -23,6 +23,7 @@ type How =
   | 'install' // npm ci: what .ci/run does on a clean clone
   | 'form' // the general form of a command, written with a placeholder
   | 'suite' // the test suite and its parts: .ci/run runs them
+  | 'rewrites' // rewrites the tree's files (formatting); its check is part of the suite
   | 'long' // benchmarks, refits and crash loops of many minutes: the file must exist
   | 'needs-token' // a chat platform: run without its token, it must say which setting is missing
   | 'needs-database' // a PostgreSQL server and a chat token: the database tests run the same paths on a throwaway cluster
@@ -32,7 +33,8 @@ const RULES: Array<[RegExp, How]> = [
   [/^npm ci$/, 'install'],
   [/^npm run kiemchung --(?: <command>)?$/, 'form'],
   [/^npm link$/, 'form'],
-  [/^npm (?:test|run (?:check|lint|deadcode))$/, 'suite'],
+  [/^npm (?:test|run (?:check|lint|format:check|deadcode))$/, 'suite'],
+  [/^npm run format$/, 'rewrites'],
   [/^npm run bench(?::ingest|:postgres)?$/, 'long'],
   [/^npm run deploy:telegram$/, 'needs-database'],
   [/^npx tsx (?:bench|scripts)\/[\w-]+\.ts(?: .*)?$/, 'long'],
@@ -108,7 +110,11 @@ describe('README commands', () => {
   it('finds the commands README shows, and knows how to treat every one', () => {
     expect(SHOWN.filter((c) => c.where === 'transcript').length).toBeGreaterThanOrEqual(4);
     expect(SHOWN.some((c) => c.command === 'npm ci && npm start')).toBe(true);
-    const unknown = SHOWN.filter((c) => c.where !== 'usage').flatMap((c) => parts(c).filter((p) => howOf(p) === null).map((p) => `README.md:${c.line}: ${p}`));
+    const unknown = SHOWN.filter((c) => c.where !== 'usage').flatMap((c) =>
+      parts(c)
+        .filter((p) => howOf(p) === null)
+        .map((p) => `README.md:${c.line}: ${p}`),
+    );
     expect(unknown, 'commands README shows that this test neither runs nor classifies').toEqual([]);
   });
 
@@ -116,7 +122,7 @@ describe('README commands', () => {
     const ci = fs.readFileSync(path.join(REPO, '.ci', 'run'), 'utf8');
     expect(ci).toMatch(/^npm ci\b/m);
     expect(ci).toMatch(/^npm run check$/m);
-    expect(PACKAGE.scripts.check).toBe('npm run lint && npm run deadcode && npm test');
+    expect(PACKAGE.scripts.check).toBe('npm run lint && npm run format:check && npm run deadcode && npm test');
     for (const c of SHOWN.flatMap(parts).filter((p) => howOf(p) === 'suite' || /^npm run /.test(p))) {
       const script = /^npm (?:run )?([\w:]+)/.exec(c)?.[1] as string;
       expect(PACKAGE.scripts[script], `package.json has no script "${script}" (README: ${c})`).toBeTruthy();
@@ -146,7 +152,8 @@ describe('README commands', () => {
       const [, sub] = c.command.split(' ');
       const own = lines.filter((l) => l.startsWith(`  kiemchung ${sub} `) || l === `  kiemchung ${sub}`);
       expect(own.length, `kiemchung ${sub} (README.md:${c.line}) is in the usage`).toBeGreaterThan(0);
-      for (const flag of c.command.match(/--[a-z-]+/g) ?? []) expect(`${own.join('\n')}\n${global}`, `${flag} of kiemchung ${sub} (README.md:${c.line})`).toContain(flag);
+      for (const flag of c.command.match(/--[a-z-]+/g) ?? [])
+        expect(`${own.join('\n')}\n${global}`, `${flag} of kiemchung ${sub} (README.md:${c.line})`).toContain(flag);
     }
   }, 120_000);
 
@@ -172,7 +179,9 @@ describe('README commands', () => {
     });
     // The port README shows; when something else holds it, the same command on a free port.
     const port = await new Promise<number>((resolve, reject) => {
-      site.once('error', (e: NodeJS.ErrnoException) => (e.code === 'EADDRINUSE' ? site.listen(0, '127.0.0.1', () => resolve((site.address() as { port: number }).port)) : reject(e)));
+      site.once('error', (e: NodeJS.ErrnoException) =>
+        e.code === 'EADDRINUSE' ? site.listen(0, '127.0.0.1', () => resolve((site.address() as { port: number }).port)) : reject(e),
+      );
       site.listen(Number(url.port), '127.0.0.1', () => resolve(Number(url.port)));
     });
     try {
@@ -265,8 +274,15 @@ describe('README commands', () => {
   );
 
   it('the line matcher this file relies on rejects a transcript the command does not print', () => {
-    const out = ['→ thành phố Bắc Kinh - Trung Quốc [1]', 'Theo các bài viết đã lưu:', '“Vào ngày 29 tháng 8 năm 2023, Hội nghị …” [1]', 'indexed: 1 added in 0.04 s'];
-    expect(firstMissingLine(['→ thành phố Bắc Kinh - Trung Quốc [1]', '…', '“Vào ngày 29 tháng 8 năm 2023, …” [1]', 'indexed: 1 added in 1.25 s'], out)).toBeNull();
+    const out = [
+      '→ thành phố Bắc Kinh - Trung Quốc [1]',
+      'Theo các bài viết đã lưu:',
+      '“Vào ngày 29 tháng 8 năm 2023, Hội nghị …” [1]',
+      'indexed: 1 added in 0.04 s',
+    ];
+    expect(
+      firstMissingLine(['→ thành phố Bắc Kinh - Trung Quốc [1]', '…', '“Vào ngày 29 tháng 8 năm 2023, …” [1]', 'indexed: 1 added in 1.25 s'], out),
+    ).toBeNull();
     expect(firstMissingLine(['→ Hà Nội [1]'], out)).toBe('→ Hà Nội [1]');
     // Order matters: a line shown after another must be printed after it.
     expect(firstMissingLine(['Theo các bài viết đã lưu:', '→ thành phố Bắc Kinh - Trung Quốc [1]'], out)).toBe('→ thành phố Bắc Kinh - Trung Quốc [1]');
