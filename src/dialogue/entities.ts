@@ -119,8 +119,8 @@ const NOT_NAME_START = new Set(
   ),
 );
 
-/** Head nouns of named things a follow-up can call "X này"/"X đó" (folded, longest first). */
-const THING_HEADS = [
+/** Head nouns of events (folded, longest first). */
+const EVENT_HEAD_LIST = [
   'hoi nghi',
   'hoi thao',
   'dien dan',
@@ -137,6 +137,12 @@ const THING_HEADS = [
   'phien hop',
   'ky hop',
   'su kien',
+];
+const EVENT_HEADS = new Set(EVENT_HEAD_LIST);
+
+/** Head nouns of named things a follow-up can call "X này"/"X đó" (folded): the events, then the others. */
+const THING_HEADS = [
+  ...EVENT_HEAD_LIST,
   'sang kien',
   'chuong trinh',
   'bien ban',
@@ -153,24 +159,6 @@ const THING_HEADS = [
   'giai doan',
   'hop tac',
 ];
-const EVENT_HEADS = new Set([
-  'hoi nghi',
-  'hoi thao',
-  'dien dan',
-  'buoi lam viec',
-  'buoi tiep',
-  'buoi gap',
-  'cuoc hop',
-  'cuoc gap',
-  'cuoc lam viec',
-  'chuyen tham',
-  'chuyen cong tac',
-  'le ky ket',
-  'le ky',
-  'phien hop',
-  'ky hop',
-  'su kien',
-]);
 
 /** Head nouns of organisations (folded). */
 const ORG_HEADS = [
