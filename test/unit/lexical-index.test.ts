@@ -165,6 +165,7 @@ describe('Bm25Scratch', () => {
         compared += want.length;
       }
     }
-    expect(compared).toBeGreaterThan(100);
+    // Hits compared: many with the ViNewsQA passages, a few dozen on the four written here alone.
+    expect(compared).toBeGreaterThan(lines.length ? 100 : 20);
   });
 });
