@@ -25,6 +25,7 @@ import {
 } from './segment.js';
 import { sealSegment, writeFileAtomic } from './atomic-files.js';
 import { acquireLock } from './lock.js';
+import { planChanges } from './plan-changes.js';
 import {
   FORMAT_VERSION,
   type Manifest,
@@ -183,33 +184,20 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
     const wanted = new Set([...articles.map((a) => a.id), ...stubs.map((u) => u.id)]);
     // Content hashes of parsed articles the index holds (a re-written record with the same content is unchanged).
     const hashes = new Map(articles.filter((a) => live.has(a.id)).map((a) => [a.id, articleHash(a, chunking)]));
-    const toWrite: Article[] = [];
-    let added = 0;
-    let changed = 0;
-    let unchanged = stubs.length;
+    const plan = planChanges(articles, live, (a) => hashes.get(a.id), wanted);
+    const { toWrite, added, changed } = plan;
+    const unchanged = stubs.length + plan.unchanged;
     let keptPassages = 0;
     for (const u of stubs) keptPassages += live.get(u.id)?.passages ?? 0;
-    for (const a of articles) {
-      const cur = live.get(a.id);
-      if (!cur) {
-        added++;
-        toWrite.push(a);
-      } else if (cur.hash !== hashes.get(a.id)) {
-        changed++;
-        toWrite.push(a);
-        (segments[cur.seg] as Manifest['segments'][number]).deleted.push(cur.local);
-      } else {
-        unchanged++;
-        keptPassages += cur.passages;
-      }
-    }
+    for (const cur of plan.kept) keptPassages += cur.passages;
+    const markDeleted = (cur: { seg: number; local: number }) => (segments[cur.seg] as Manifest['segments'][number]).deleted.push(cur.local);
+    plan.replaced.forEach(markDeleted);
     let removed = 0;
-    for (const [id, cur] of live) {
-      if (wanted.has(id)) continue;
+    for (const cur of plan.unnamed) {
       if (upsert) keptPassages += cur.passages;
       else {
         removed++;
-        (segments[cur.seg] as Manifest['segments'][number]).deleted.push(cur.local);
+        markDeleted(cur);
       }
     }
     let writtenPassages = 0;

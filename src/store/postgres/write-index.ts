@@ -11,6 +11,7 @@ import { DEFAULT_BM25, bm25TermFrequency } from '../lexical-index.js';
 import { TermSink, scanTerms } from '../../text/term-scan.js';
 import { articleHash } from '../segment.js';
 import { corpusVersion } from '../corpus-version.js';
+import { planChanges } from '../plan-changes.js';
 import { type IndexProgress, LEARN_SAMPLE, MAX_DELETED, embedArticles, samplePassages, segmentsToMerge } from '../update-index.js';
 import type { Database } from './database.js';
 import { DB_INDEX_FORMAT, checkGeneration, liveIn, readModel, rebuildHintDb, servingGeneration } from './generation.js';
@@ -152,29 +153,10 @@ async function writeUnderLock(
 
   const wanted = new Map(articles.map((a) => [a.id, a]));
   const hashes = new Map(articles.map((a) => [a.id, articleHash(a, chunking)]));
-  const toWrite: Article[] = [];
-  const retire: LiveArticle[] = [];
-  let added = 0;
-  let changed = 0;
-  let unchanged = 0;
-  for (const a of articles) {
-    const cur = live.get(a.id);
-    if (!cur) {
-      added++;
-      toWrite.push(a);
-    } else if (cur.hash !== hashes.get(a.id)) {
-      changed++;
-      toWrite.push(a);
-      retire.push(cur);
-    } else unchanged++;
-  }
-  let removed = 0;
-  for (const [id, cur] of live) {
-    if (!upsert && !wanted.has(id)) {
-      removed++;
-      retire.push(cur);
-    }
-  }
+  const plan = planChanges(articles, live, (a) => hashes.get(a.id), new Set(wanted.keys()));
+  const { toWrite, added, changed, unchanged } = plan;
+  const removed = upsert ? 0 : plan.unnamed.length;
+  const retire: LiveArticle[] = upsert ? plan.replaced : [...plan.replaced, ...plan.unnamed];
   const spans = new Map(toWrite.map((a) => [a.id, splitPassages(a.paragraphs, chunking)]));
   const totalPassages =
     articles.reduce((n, a) => {
