@@ -3,17 +3,11 @@
  * per channel and user, /new, 👍/👎 and the "why" form, tampered and replayed presses), then the
  * real discord.js client against the loopback Discord (gateway and REST).
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscord } from '../../adapters/discord/index.js';
-import { loadDiscordConfig } from '../../adapters/discord/config.js';
-import { createInteractionHandler } from '../../adapters/discord/handler.js';
-import type { HandlerContext } from '../../adapters/discord/interaction.js';
-import { createConversations } from '../../adapters/shared/conversations.js';
-import { createRateLimiter } from '../../adapters/shared/rate-limit.js';
-import { type Engine, type Feedback, createEngine, createFeedback, silentLogger } from '../../src/index.js';
+import { type Engine, createEngine, silentLogger } from '../../src/index.js';
 import { CORPUS, tempDir } from '../support/corpus.js';
-import { type StandIn, buttonPress, chatInput, modalSubmit, recordingLogger } from '../support/discord-stand-in.js';
+import { type StandIn, buttonPress, chatInput, modalSubmit, recordingLogger, buttonsOf, handlerRunner, newFeedback } from '../support/discord-stand-in.js';
 import { type FakeDiscord, APP_ID, buttonPayload, chatInputPayload, modalSubmitPayload, startFakeDiscord } from '../support/discord-fake-server.js';
 
 const EPHEMERAL = 64;
@@ -28,37 +22,11 @@ beforeAll(async () => {
 });
 afterAll(() => engine.close());
 
-function newFeedback(): Feedback {
-  return createFeedback({
-    settings: { file: path.join(tempDir(), 'feedback.sqlite'), windowDays: 30 },
-    corpusVersion: () => engine.stats().corpusVersion ?? '',
-  });
-}
-
-function setup(feedback: Feedback | null = null) {
-  const config = loadDiscordConfig({ DISCORD_TOKEN: 'test-token-not-real' });
-  const ctx: HandlerContext = {
-    engine,
-    logger: recordingLogger(),
-    config,
-    limiter: createRateLimiter({ limit: 0 }),
-    conversations: createConversations(config.conversations),
-    feedback,
-  };
-  const handle = createInteractionHandler(ctx);
-  return async (s: StandIn) => {
-    await handle(s.interaction);
-    return s;
-  };
-}
-
 const description = (s: StandIn) => (s.calls.find((c) => c.method === 'editReply')?.payload.embeds[0].description as string) ?? '';
-const buttonsOf = (s: StandIn) =>
-  s.calls.filter((c) => c.payload?.components).flatMap((c) => c.payload.components.flatMap((r: any) => r.components)) as { label: string; custom_id: string }[];
 
 describe('follow-ups in Discord', () => {
   it('keeps a conversation per channel and user, and /new starts it afresh', async () => {
-    const run = setup();
+    const run = handlerRunner(engine);
     const first = await run(chatInput('ask', { question: 'Hội nghị LMC lần thứ 4 tổ chức ở đâu?' }, { user: ALICE, channelId: C1 }));
     expect(description(first)).toContain('Bắc Kinh');
     const follow = await run(chatInput('ask', { question: 'Còn ngày nào?' }, { user: ALICE, channelId: C1 }));
@@ -75,7 +43,7 @@ describe('follow-ups in Discord', () => {
   });
 
   it('reads "ông ấy" against the answer before it in the same channel', async () => {
-    const run = setup();
+    const run = handlerRunner(engine);
     await run(chatInput('ask', { question: 'Ai là Tổng Thư ký IEC?' }, { user: ALICE, channelId: C2 }));
     const s = await run(chatInput('ask', { question: 'Ông ấy khẳng định sẽ hỗ trợ Việt Nam điều gì?' }, { user: ALICE, channelId: C2 }));
     expect(description(s)).toContain('Hiểu là: Ông Philippe Metzger khẳng định sẽ hỗ trợ Việt Nam điều gì?');
@@ -84,8 +52,8 @@ describe('follow-ups in Discord', () => {
 
 describe('feedback in Discord', () => {
   it('adds 👍/👎 under answers, counts one vote per user, opens the "why" form after 👎, and keeps what is written', async () => {
-    const feedback = newFeedback();
-    const run = setup(feedback);
+    const feedback = newFeedback(engine);
+    const run = handlerRunner(engine, feedback);
     const answer = await run(chatInput('ask', { question: 'Ai là Tổng Thư ký IEC?' }, { user: ALICE, channelId: C1 }));
     const buttons = buttonsOf(answer);
     expect(buttons[0]?.custom_id).toMatch(/^kc:p:iec-thanh-vien-2024#p\d$/);
@@ -121,8 +89,8 @@ describe('feedback in Discord', () => {
   });
 
   it('refuses tampered button data and data pressed in another channel', async () => {
-    const feedback = newFeedback();
-    const run = setup(feedback);
+    const feedback = newFeedback(engine);
+    const run = handlerRunner(engine, feedback);
     const answer = await run(chatInput('ask', { question: 'Hội nghị LMC lần thứ 4 tổ chức ở đâu?' }, { user: ALICE, channelId: C1 }));
     const up = buttonsOf(answer).find((b) => b.label.startsWith('👍'))?.custom_id as string;
     for (const data of [up.replace(':u:', ':d:'), `${up.slice(0, -1)}${up.endsWith('A') ? 'B' : 'A'}`, 'kcf:nope']) {
@@ -145,7 +113,7 @@ describe('the real discord.js client against the loopback Discord', () => {
   afterAll(() => fake.close());
 
   it('answers a follow-up, and takes 👎 with its "why" form through the REST callbacks', async () => {
-    const feedback = newFeedback();
+    const feedback = newFeedback(engine);
     const running = await startDiscord({ engine, logger: recordingLogger(), env: { DISCORD_TOKEN: TOKEN, DISCORD_REST_URL: fake.api }, feedback });
     try {
       const edited = async (payload: { token: string }) =>

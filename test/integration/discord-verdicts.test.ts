@@ -4,17 +4,11 @@
  * interaction handlers with stand-ins, then the real discord.js client against the loopback
  * Discord (gateway and REST).
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscord } from '../../adapters/discord/index.js';
-import { loadDiscordConfig } from '../../adapters/discord/config.js';
-import { createInteractionHandler } from '../../adapters/discord/handler.js';
-import type { HandlerContext } from '../../adapters/discord/interaction.js';
-import { createConversations } from '../../adapters/shared/conversations.js';
-import { createRateLimiter } from '../../adapters/shared/rate-limit.js';
-import { type Engine, type Feedback, createEngine, createFeedback, silentLogger } from '../../src/index.js';
+import { type Engine, createEngine, silentLogger } from '../../src/index.js';
 import { CORPUS, tempDir } from '../support/corpus.js';
-import { type StandIn, buttonPress, chatInput, limitViolations, messageMenu, recordingLogger } from '../support/discord-stand-in.js';
+import { type StandIn, buttonPress, chatInput, messageMenu, recordingLogger, buttonsOf, handlerRunner, newFeedback } from '../support/discord-stand-in.js';
 import { type FakeDiscord, APP_ID, buttonPayload, chatInputPayload, startFakeDiscord } from '../support/discord-fake-server.js';
 
 const EPHEMERAL = 64;
@@ -28,40 +22,12 @@ beforeAll(async () => {
 });
 afterAll(() => engine.close());
 
-function newFeedback(): Feedback {
-  return createFeedback({
-    settings: { file: path.join(tempDir(), 'feedback.sqlite'), windowDays: 30 },
-    corpusVersion: () => engine.stats().corpusVersion ?? '',
-  });
-}
-
-function setup(feedback: Feedback | null) {
-  const config = loadDiscordConfig({ DISCORD_TOKEN: 'test-token-not-real' });
-  const ctx: HandlerContext = {
-    engine,
-    logger: recordingLogger(),
-    config,
-    limiter: createRateLimiter({ limit: 0 }),
-    conversations: createConversations(config.conversations),
-    feedback,
-  };
-  const handle = createInteractionHandler(ctx);
-  return async (s: StandIn) => {
-    await handle(s.interaction);
-    for (const c of s.calls)
-      if (c.method === 'reply' || c.method === 'editReply' || c.method === 'followUp') expect(limitViolations(c.payload), c.method).toEqual([]);
-    return s;
-  };
-}
-
 const embedOf = (s: StandIn) => s.calls.find((c) => c.method === 'editReply')?.payload.embeds[0] ?? {};
-const buttonsOf = (s: StandIn) =>
-  s.calls.filter((c) => c.payload?.components).flatMap((c) => c.payload.components.flatMap((r: any) => r.components)) as { label: string; custom_id: string }[];
 
 describe('verdicts in Discord', () => {
   it('answers a yes/no question with the verdict as the title, the statement checked, the source’s words, the quote and 👍/👎', async () => {
-    const feedback = newFeedback();
-    const run = setup(feedback);
+    const feedback = newFeedback(engine);
+    const run = handlerRunner(engine, feedback);
     const s = await run(chatInput('ask', { question: 'Có phải Hội nghị LMC lần thứ 4 tổ chức tại Hà Nội không?' }, { user: ALICE, channelId: C1 }));
     const embed = embedOf(s);
     expect(embed.title).toBe('❌ Sai so với bài viết');
@@ -88,7 +54,7 @@ describe('verdicts in Discord', () => {
   });
 
   it('says "not found" for what the articles do not settle, with the closest articles, and English in English', async () => {
-    const run = setup(null);
+    const run = handlerRunner(engine, null);
     const none = await run(chatInput('ask', { question: 'Có phải Việt Nam đã phóng vệ tinh lên Sao Hỏa không?' }, { user: ALICE, channelId: C2 }));
     expect(embedOf(none).title).toBe('❔ Không tìm thấy trong các bài viết đã lưu');
     expect(embedOf(none).fields.map((f: { name: string }) => f.name)).toContain(
@@ -100,8 +66,8 @@ describe('verdicts in Discord', () => {
   });
 
   it('/check carries 👍/👎, and a follow-up in the same channel reads against the statement as the articles state it', async () => {
-    const feedback = newFeedback();
-    const run = setup(feedback);
+    const feedback = newFeedback(engine);
+    const run = handlerRunner(engine, feedback);
     const checked = await run(chatInput('check', { statement: 'Hội nghị LMC lần thứ 4 được tổ chức tại Hà Nội.' }, { user: ALICE, channelId: C1 }));
     expect(embedOf(checked).title).toBe('❌ Sai so với bài viết');
     // Without a lead, the claim is named as before.
@@ -121,8 +87,8 @@ describe('verdicts in Discord', () => {
   });
 
   it('the Verify message command is a turn too; a text with nothing to check gets no buttons and is no turn', async () => {
-    const feedback = newFeedback();
-    const run = setup(feedback);
+    const feedback = newFeedback(engine);
+    const run = handlerRunner(engine, feedback);
     const verified = await run(messageMenu('Verify', { content: 'Ông Philippe Metzger là Tổng Thư ký IEC.' }, { user: ALICE, channelId: C2 }));
     expect(embedOf(verified).title).toBe('✅ Đúng với bài viết');
     expect(buttonsOf(verified).map((b) => b.label)).toContain('👍 Hữu ích');
@@ -146,7 +112,7 @@ describe('verdicts through the real discord.js client against the loopback Disco
   afterAll(() => fake.close());
 
   it('/check then a follow-up, and 👍 on the verdict, through the REST callbacks', async () => {
-    const feedback = newFeedback();
+    const feedback = newFeedback(engine);
     const running = await startDiscord({ engine, logger: recordingLogger(), env: { DISCORD_TOKEN: TOKEN, DISCORD_REST_URL: fake.api }, feedback });
     try {
       const edited = async (payload: { token: string }) =>

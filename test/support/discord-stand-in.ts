@@ -4,7 +4,15 @@
  * response; edit and follow-up only after it) so a handler that breaks them fails here too.
  */
 import type { APIEmbed, Interaction } from 'discord.js';
-import { type Logger } from '../../src/index.js';
+import path from 'node:path';
+import { expect } from 'vitest';
+import { loadDiscordConfig } from '../../adapters/discord/config.js';
+import { createInteractionHandler } from '../../adapters/discord/handler.js';
+import type { HandlerContext } from '../../adapters/discord/interaction.js';
+import { createConversations } from '../../adapters/shared/conversations.js';
+import { createRateLimiter } from '../../adapters/shared/rate-limit.js';
+import { type Engine, type Feedback, type Logger, createFeedback } from '../../src/index.js';
+import { tempDir } from './corpus.js';
 
 export type Method = 'deferReply' | 'editReply' | 'followUp' | 'reply' | 'respond' | 'showModal';
 
@@ -211,3 +219,39 @@ export function recordingLogger(): Logger & { lines: string[] } {
   };
   return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
+
+/**
+ * Runs stand-in interactions through the real interaction handlers over `engine`, with a fresh
+ * configuration and conversations, no rate limit, and `feedback` (or none); every reply, edit
+ * and follow-up is checked against Discord's limits.
+ */
+export function handlerRunner(engine: Engine, feedback: Feedback | null = null): (s: StandIn) => Promise<StandIn> {
+  const config = loadDiscordConfig({ DISCORD_TOKEN: 'test-token-not-real' });
+  const ctx: HandlerContext = {
+    engine,
+    logger: recordingLogger(),
+    config,
+    limiter: createRateLimiter({ limit: 0 }),
+    conversations: createConversations(config.conversations),
+    feedback,
+  };
+  const handle = createInteractionHandler(ctx);
+  return async (s: StandIn) => {
+    await handle(s.interaction);
+    for (const c of s.calls)
+      if (c.method === 'reply' || c.method === 'editReply' || c.method === 'followUp') expect(limitViolations(c.payload), c.method).toEqual([]);
+    return s;
+  };
+}
+
+/** Feedback kept in a fresh SQLite file, bound to `engine`'s corpus version. */
+export function newFeedback(engine: Engine): Feedback {
+  return createFeedback({
+    settings: { file: path.join(tempDir(), 'feedback.sqlite'), windowDays: 30 },
+    corpusVersion: () => engine.stats().corpusVersion ?? '',
+  });
+}
+
+/** Every button of every response a stand-in recorded. */
+export const buttonsOf = (s: StandIn) =>
+  s.calls.filter((c) => c.payload?.components).flatMap((c) => c.payload.components.flatMap((r: any) => r.components)) as { label: string; custom_id: string }[];
