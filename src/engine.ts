@@ -133,6 +133,8 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   };
   const update = async (): Promise<IndexReport> =>
     logReport(await backend.update({ corpus: config.corpus, ...(options.onIndexProgress ? { onProgress: options.onIndexProgress } : {}) }));
+  /** The model the embedder has loaded (a store of the same build hands the same bytes on). */
+  let loadedModel: Uint8Array | null = null;
   /** The store serving the newest generation, with the embedder's learned model (if it learns one) from it. */
   const openStore = async (): Promise<Store> => {
     const opened = await backend.open();
@@ -143,7 +145,8 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
           'index-corrupt',
           `the index in ${backend.location} has no model for embedder ${embedder.id}; run "kiemchung index --rebuild" to rebuild it`,
         );
-      embedder.loadModel(model);
+      if (model !== loadedModel) embedder.loadModel(model);
+      loadedModel = model;
     }
     return opened;
   };

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -183,8 +184,8 @@ async function loadJsonl(file: string, add: (a: Article) => void, skip: (u: Unch
         throw new ArticleError('not valid JSON', { cause: err });
       }
       const a = parseJsonlArticle(record, origin);
-      // The hash of the line's text (the same as of its bytes when they are valid UTF-8).
-      recordHashes.set(a, hashRecord(line));
+      // The hash of the line's text: that of its bytes when they are valid UTF-8 (decoding replaced nothing).
+      recordHashes.set(a, isUtf8(raw) ? hash : hashRecord(line));
       add(a);
     } catch (err) {
       issue(origin, reasonOf(err));

@@ -71,7 +71,7 @@ function embeddedBackend({ config, embedder }: BackendOptions): IndexBackend {
         ...(r.upsert ? { upsert: r.upsert } : {}),
       }),
     // A new generation reuses the segments the previous one already loaded.
-    open: async () => (last = SegmentStore.open(indexDir, embedder, last)),
+    open: async () => (last = await SegmentStore.load(indexDir, embedder, last)),
     coordination: createMemoryCoordination(),
     close: async () => undefined,
   };

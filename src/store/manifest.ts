@@ -149,21 +149,25 @@ export function publishManifest(indexDir: string, m: Manifest): void {
 /**
  * Removes segments and manifests that neither the live generation nor the one before it uses
  * (a reader that opened the previous generation a moment ago can still finish loading it), and
- * leftovers of interrupted writes.
+ * leftovers of interrupted writes. Returns the names of the segment folders removed.
  */
-export function collectGarbage(indexDir: string, live: Manifest, previous: Manifest | null): void {
+export function collectGarbage(indexDir: string, live: Manifest, previous: Manifest | null): string[] {
   const keep = new Set([...live.segments, ...(previous?.segments ?? [])].map((s) => s.name));
   const keepModels = new Set([live.embedder.model?.file, previous?.embedder.model?.file]);
   const keepManifests = new Set([live.generation, previous?.generation ?? -1]);
   const segs = segmentsDir(indexDir);
+  const removed: string[] = [];
   for (const name of fs.existsSync(segs) ? fs.readdirSync(segs) : []) {
-    if (!keep.has(name)) fs.rmSync(path.join(segs, name), { recursive: true, force: true });
+    if (keep.has(name)) continue;
+    fs.rmSync(path.join(segs, name), { recursive: true, force: true });
+    removed.push(name);
   }
   for (const name of fs.readdirSync(indexDir)) {
     const m = /^manifest-(\d+)\.json$/.exec(name);
     const stale = (m && !keepManifests.has(Number(m[1]))) || /\.tmp-\d+$/.test(name) || (/^model-[0-9a-f]+\.pack$/.test(name) && !keepModels.has(name));
     if (stale) fs.rmSync(path.join(indexDir, name), { force: true });
   }
+  return removed;
 }
 
 /** Writes a learned embedder model beside the segments (durably) and returns its manifest entry. */

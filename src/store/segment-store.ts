@@ -93,6 +93,38 @@ export class SegmentStore implements Store {
    * read again: after an update only the new segment is read.
    */
   static open(indexDir: string, embedder: Pick<Embedder, 'id' | 'version' | 'dimension'>, reuse?: SegmentStore): SegmentStore {
+    const { manifest, open, ef } = SegmentStore.prepare(indexDir, embedder, reuse);
+    const segments = manifest.segments.map((s) => open.get(s.name) ?? Segment.open(indexDir, s, manifest.embedder.dimension, ef));
+    return new SegmentStore(indexDir, manifest, segments).inherit(open.size > 0 ? reuse : undefined);
+  }
+
+  /** `open`, with the segments read side by side and the event loop free while their files are read (`Segment.load`). */
+  static async load(indexDir: string, embedder: Pick<Embedder, 'id' | 'version' | 'dimension'>, reuse?: SegmentStore): Promise<SegmentStore> {
+    const { manifest, open, ef } = SegmentStore.prepare(indexDir, embedder, reuse);
+    const loading = manifest.segments.map((s) => open.get(s.name) ?? Segment.load(indexDir, s, manifest.embedder.dimension, ef));
+    // Every load is waited for before a failure is reported, so that none is left reading.
+    const settled = await Promise.allSettled(loading);
+    const failed = settled.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    return new SegmentStore(
+      indexDir,
+      manifest,
+      settled.map((r) => (r as PromiseFulfilledResult<Segment>).value),
+    ).inherit(open.size > 0 ? reuse : undefined);
+  }
+
+  /** What this store takes from an earlier generation of the same build: its embedder model's bytes. */
+  private inherit(from: SegmentStore | undefined): this {
+    if (from) this.model = from.model;
+    return this;
+  }
+
+  /** The live manifest, checked against the embedder, and the segments of `reuse` it lists (none unless it is the same build). */
+  private static prepare(
+    indexDir: string,
+    embedder: Pick<Embedder, 'id' | 'version' | 'dimension'>,
+    reuse?: SegmentStore,
+  ): { manifest: Manifest; open: Map<string, Segment>; ef: number } {
     const manifest = readCurrentManifest(indexDir);
     if (!manifest) {
       throw new IndexError('index-missing', `no index at ${indexDir}; run "kiemchung index" to build it`);
@@ -106,8 +138,7 @@ export class SegmentStore implements Store {
     const open = new Map(
       (reuse && path.resolve(reuse.indexDir) === path.resolve(indexDir) && sameBuild(reuse.manifest, manifest) ? reuse.segments : []).map((s) => [s.name, s]),
     );
-    const segments = manifest.segments.map((s) => open.get(s.name) ?? new Segment(indexDir, s, manifest.embedder.dimension, ef));
-    return new SegmentStore(indexDir, manifest, segments);
+    return { manifest, open, ef };
   }
 
   /** The id of passage `local` of segment `segment`. */
@@ -290,9 +321,14 @@ export class SegmentStore implements Store {
     return this.version;
   }
 
+  /** The model's bytes, read once: a later generation of the same build (`sameBuild`) takes them from the store it reuses. */
+  private model: Uint8Array | null = null;
+
   embedderModel(): Uint8Array | null {
     const m = this.manifest.embedder.model;
-    return m ? readModel(this.indexDir, m) : null;
+    if (!m) return null;
+    this.model ??= readModel(this.indexDir, m);
+    return this.model;
   }
 }
 

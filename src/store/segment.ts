@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import hnswlib from 'hnswlib-node';
 import type { Article } from '../corpus/article.js';
 import { recordHash } from '../corpus/load-corpus.js';
@@ -41,28 +42,146 @@ export interface SegmentArticle extends StoredArticle {
   passageCount: number;
 }
 
-/** A segment's article list alone (checksum verified): enough to plan an update. */
-export function readSegmentArticles(indexDir: string, entry: SegmentEntry): SegmentArticle[] {
-  return JSON.parse(verifyFile(indexDir, entry, 'articles.json').toString('utf8')) as SegmentArticle[];
+/**
+ * Article lists already read, by segment folder and checksum, least recently used first. A
+ * segment's files never change, so the same list serves the segment a process has open, the
+ * next update's plan and the store it reopens: an update in a serving engine reads and parses
+ * only the new segment's list. Bounded by the articles held; an entry goes when its folder is
+ * collected. The lists are shared: nobody may change them.
+ */
+const articleLists = new Map<string, readonly SegmentArticle[]>();
+let listedArticles = 0;
+/** Articles the cache holds at most (a few full indexes of a newsroom archive). */
+const ARTICLE_LIST_CACHE = 200_000;
+
+function listKey(indexDir: string, name: string): string {
+  return path.join(path.resolve(segmentsDir(indexDir)), name);
 }
 
-/** Verifies a segment file against the manifest before it is used; never half-reads. */
-function verifyFile(indexDir: string, seg: SegmentEntry, file: string): Buffer {
-  const p = path.join(segmentsDir(indexDir), seg.name, file);
-  const want = seg.files[file];
-  let buf: Buffer;
-  try {
-    buf = fs.readFileSync(p);
-  } catch (err) {
-    throw new IndexError('index-corrupt', `index at ${indexDir} is damaged: ${seg.name}/${file} is missing; ${rebuildHint(indexDir)}`, { cause: err });
+/** A segment's article list alone (checksum verified when first read): enough to plan an update. */
+export function readSegmentArticles(indexDir: string, entry: SegmentEntry): SegmentArticle[] {
+  const sum = entry.files['articles.json'];
+  const key = `${listKey(indexDir, entry.name)}\0${sum?.size}:${sum?.crc32}`;
+  let list = articleLists.get(key);
+  if (list) articleLists.delete(key);
+  else {
+    list = JSON.parse(verifyFile(indexDir, entry, 'articles.json').toString('utf8')) as SegmentArticle[];
+    listedArticles += list.length;
   }
-  if (!want || buf.length !== want.size || crc32(buf) !== want.crc32) {
+  articleLists.set(key, list);
+  for (const [k, old] of articleLists) {
+    if (listedArticles <= ARTICLE_LIST_CACHE || k === key) break;
+    articleLists.delete(k);
+    listedArticles -= old.length;
+  }
+  return list as SegmentArticle[];
+}
+
+/** Drops the cached article lists of a segment whose folder is removed. */
+export function forgetSegmentArticles(indexDir: string, name: string): void {
+  const prefix = `${listKey(indexDir, name)}\0`;
+  for (const [k, list] of articleLists) {
+    if (!k.startsWith(prefix)) continue;
+    articleLists.delete(k);
+    listedArticles -= list.length;
+  }
+}
+
+function segmentFile(indexDir: string, seg: SegmentEntry, file: string): string {
+  return path.join(segmentsDir(indexDir), seg.name, file);
+}
+
+function missing(indexDir: string, seg: SegmentEntry, file: string, err: unknown): IndexError {
+  return new IndexError('index-corrupt', `index at ${indexDir} is damaged: ${seg.name}/${file} is missing; ${rebuildHint(indexDir)}`, { cause: err });
+}
+
+/** Throws unless `size` bytes with CRC-32 `crc` are what the manifest lists for the file. */
+function checkSum(indexDir: string, seg: SegmentEntry, file: string, size: number, crc: number): void {
+  const want = seg.files[file];
+  if (!want || size !== want.size || crc !== want.crc32) {
     throw new IndexError(
       'index-corrupt',
       `index at ${indexDir} is damaged: ${seg.name}/${file} does not match its checksum (torn or foreign file); ${rebuildHint(indexDir)}`,
     );
   }
+}
+
+/** Verifies a segment file against the manifest before it is used; never half-reads. */
+function verifyFile(indexDir: string, seg: SegmentEntry, file: string): Buffer {
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(segmentFile(indexDir, seg, file));
+  } catch (err) {
+    throw missing(indexDir, seg, file, err);
+  }
+  checkSum(indexDir, seg, file, buf.length, crc32(buf));
   return buf;
+}
+
+/** `verifyFile`, reading without blocking the event loop. */
+async function verifyFileAsync(indexDir: string, seg: SegmentEntry, file: string): Promise<Buffer> {
+  let buf: Buffer;
+  try {
+    buf = await fs.promises.readFile(segmentFile(indexDir, seg, file));
+  } catch (err) {
+    throw missing(indexDir, seg, file, err);
+  }
+  checkSum(indexDir, seg, file, buf.length, crc32(buf));
+  return buf;
+}
+
+/** Bytes a file that is only checked (and read by someone else) is read in at a time, into one reused buffer. */
+const CHECK_CHUNK = 4 << 20;
+
+/**
+ * Verifies a file that another reader loads (hnswlib reads the graph from its path) without
+ * holding all of its bytes: read in chunks into one buffer, the CRC carried from chunk to chunk.
+ */
+async function checkFileAsync(indexDir: string, seg: SegmentEntry, file: string): Promise<void> {
+  let fh: fs.promises.FileHandle;
+  try {
+    fh = await fs.promises.open(segmentFile(indexDir, seg, file), 'r');
+  } catch (err) {
+    throw missing(indexDir, seg, file, err);
+  }
+  try {
+    const chunk = Buffer.allocUnsafe(CHECK_CHUNK);
+    let crc = 0;
+    let size = 0;
+    for (;;) {
+      const { bytesRead } = await fh.read(chunk, 0, CHECK_CHUNK, size);
+      if (bytesRead === 0) break;
+      crc = zlib.crc32(chunk.subarray(0, bytesRead), crc);
+      size += bytesRead;
+    }
+    checkSum(indexDir, seg, file, size, crc >>> 0);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** `checkFileAsync`, synchronously. */
+function checkFile(indexDir: string, seg: SegmentEntry, file: string): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(segmentFile(indexDir, seg, file), 'r');
+  } catch (err) {
+    throw missing(indexDir, seg, file, err);
+  }
+  try {
+    const chunk = Buffer.allocUnsafe(CHECK_CHUNK);
+    let crc = 0;
+    let size = 0;
+    for (;;) {
+      const n = fs.readSync(fd, chunk, 0, CHECK_CHUNK, size);
+      if (n === 0) break;
+      crc = zlib.crc32(chunk.subarray(0, n), crc);
+      size += n;
+    }
+    checkSum(indexDir, seg, file, size, crc >>> 0);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** Bumped when the same record would be parsed into a different article (so updates re-index it). */
@@ -231,16 +350,52 @@ export class Segment {
    * files never change, so an opened segment serves every later generation that lists it;
    * which of its articles are deleted belongs to the generation (`deletedMask`).
    */
-  constructor(
+  static open(indexDir: string, entry: SegmentEntry, dimension: number, efSearch: number): Segment {
+    const articles = readSegmentArticles(indexDir, entry);
+    const pack = verifyFile(indexDir, entry, 'data.pack');
+    const hnsw = new hnswlib.HierarchicalNSW('ip', dimension);
+    if (entry.passages > 0) {
+      checkFile(indexDir, entry, 'hnsw.bin');
+      hnsw.readIndexSync(segmentFile(indexDir, entry, 'hnsw.bin'));
+      hnsw.setEf(efSearch);
+    }
+    return new Segment(indexDir, entry, dimension, articles, pack, hnsw);
+  }
+
+  /**
+   * `open` without blocking the event loop for the reads: hnswlib loads the graph in a thread
+   * of its own (once its file is checked) while this thread checks the data pack and parses
+   * the article list, so the segments of an index load side by side.
+   */
+  static async load(indexDir: string, entry: SegmentEntry, dimension: number, efSearch: number): Promise<Segment> {
+    const graph = (async () => {
+      const hnsw = new hnswlib.HierarchicalNSW('ip', dimension);
+      if (entry.passages > 0) {
+        await checkFileAsync(indexDir, entry, 'hnsw.bin');
+        await hnsw.readIndex(segmentFile(indexDir, entry, 'hnsw.bin'));
+        hnsw.setEf(efSearch);
+      }
+      return hnsw;
+    })();
+    // A failure of the graph is reported once, after the data pack's own.
+    graph.catch(() => undefined);
+    const pack = await verifyFileAsync(indexDir, entry, 'data.pack');
+    const articles = readSegmentArticles(indexDir, entry);
+    return new Segment(indexDir, entry, dimension, articles, pack, await graph);
+  }
+
+  private constructor(
     private readonly indexDir: string,
     private readonly entry: SegmentEntry,
     private readonly dimension: number,
-    efSearch: number,
+    articles: SegmentArticle[],
+    data: Buffer,
+    hnsw: hnswlib.HierarchicalNSW,
   ) {
     this.name = entry.name;
     this.dir = path.join(segmentsDir(indexDir), entry.name);
-    this.articles = readSegmentArticles(indexDir, entry);
-    const pack = this.readPack('data.pack');
+    this.articles = articles;
+    const pack = decodePack(data, `index at ${indexDir} is damaged: ${this.name}/data.pack`, rebuildHint(indexDir));
     this.text = pack.get('text');
     this.paraByte = pack.get('paraByte');
     this.paraArticle = pack.get('paraArticle');
@@ -248,12 +403,7 @@ export class Segment {
     this.passStart = pack.get('passStart');
     this.passEnd = pack.get('passEnd');
     this.lexical = new LexicalIndex(pack);
-    this.hnsw = new hnswlib.HierarchicalNSW('ip', dimension);
-    if (this.passPara.length > 0) {
-      verifyFile(indexDir, entry, 'hnsw.bin');
-      this.hnsw.readIndexSync(path.join(this.dir, 'hnsw.bin'));
-      this.hnsw.setEf(efSearch);
-    }
+    this.hnsw = hnsw;
   }
 
   get passageCount(): number {

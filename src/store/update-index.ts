@@ -20,6 +20,7 @@ import {
   articleRecord,
   contentHash,
   readSegmentArticles,
+  forgetSegmentArticles,
   buildSegment,
   passageEmbeddingText,
 } from './segment.js';
@@ -121,6 +122,8 @@ interface Live {
   seg: number;
   local: number;
   hash: string;
+  /** `contentHash` of the record the article was read from, when it was read from one. */
+  record: string | undefined;
   passages: number;
 }
 
@@ -177,14 +180,24 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
     segments.forEach((entry, si) => {
       const dead = new Set(entry.deleted);
       (metas[si] as SegmentArticle[]).forEach((a, local) => {
-        if (!dead.has(local)) live.set(a.id, { seg: si, local, hash: a.hash, passages: a.passageCount });
+        if (!dead.has(local)) live.set(a.id, { seg: si, local, hash: a.hash, record: a.record, passages: a.passageCount });
       });
     });
 
     const wanted = new Set([...articles.map((a) => a.id), ...stubs.map((u) => u.id)]);
-    // Content hashes of parsed articles the index holds (a re-written record with the same content is unchanged).
-    const hashes = new Map(articles.filter((a) => live.has(a.id)).map((a) => [a.id, articleHash(a, chunking)]));
-    const plan = planChanges(articles, live, (a) => hashes.get(a.id), wanted);
+    // Content hashes of parsed articles the index holds (a re-written record with the same content is unchanged). An
+    // article read from the very record the index holds has the indexed content: its record's hash, which the loader
+    // already computed, stands for it, and only the others are hashed in full.
+    const hashes = new Map<string, string>();
+    const hashOf = (a: Article): string | undefined => {
+      const cur = live.get(a.id);
+      if (!cur) return undefined;
+      if (cur.record !== undefined && cur.record === articleRecord(a, chunking)) return cur.hash;
+      const h = articleHash(a, chunking);
+      hashes.set(a.id, h);
+      return h;
+    };
+    const plan = planChanges(articles, live, hashOf, wanted);
     const { toWrite, added, changed } = plan;
     const unchanged = stubs.length + plan.unchanged;
     let keptPassages = 0;
@@ -250,7 +263,7 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
       const carriedVectors: Float32Array[] = [];
       for (const { s } of merge) {
         // Merged segments are read in full: their articles and stored vectors are re-used, never re-parsed or re-embedded.
-        const seg = new Segment(indexDir, s, embedder.dimension, hnsw.efSearch);
+        const seg = Segment.open(indexDir, s, embedder.dimension, hnsw.efSearch);
         const dead = new Set(s.deleted);
         if (dead.size === seg.articles.length) continue;
         const vectors = seg.vectors();
@@ -296,7 +309,7 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
     };
     publishManifest(indexDir, newManifest);
     if (!upsert && !opts.loaded) recordChecked(indexDir, newManifest.generation, fingerprint);
-    collectGarbage(indexDir, newManifest, oldRaw);
+    for (const name of collectGarbage(indexDir, newManifest, oldRaw)) forgetSegmentArticles(indexDir, name);
     return report(true);
   } finally {
     release();

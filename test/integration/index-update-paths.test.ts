@@ -62,6 +62,54 @@ describe('updates that parse only what changed', () => {
   });
 });
 
+describe('updates given the corpus already read', () => {
+  it('knows an article read from the record it was indexed from, and compares content for any other', async () => {
+    const dir = tempDir();
+    const corpus = path.join(tempDir(), 'c.jsonl');
+    jsonlCorpus(corpus, 30);
+    const embedder = new CorpusEmbedder();
+    expect(await updateIndex({ indexDir: dir, corpus, embedder, loaded: await loadCorpus(corpus) })).toMatchObject({ added: 30, wrote: true });
+
+    // Read again: every article comes from the record it was indexed from.
+    const fresh = await loadCorpus(corpus);
+    expect(await updateIndex({ indexDir: dir, corpus, embedder, loaded: fresh })).toMatchObject({ wrote: false, unchanged: 30, changed: 0 });
+
+    // One article changed in memory (no record of its own), one an equal copy of what the loader made (its content decides).
+    const list = fresh.articles.map((a) =>
+      a.id === 'j-3' ? { ...a, paragraphs: [...a.paragraphs, 'Đoạn ba mới về vệ tinh quan trắc.'] } : a.id === 'j-4' ? { ...a } : a,
+    );
+    expect(await updateIndex({ indexDir: dir, corpus, embedder, loaded: { articles: list, issues: [] } })).toMatchObject({
+      changed: 1,
+      unchanged: 29,
+      wrote: true,
+    });
+    let store = SegmentStore.open(dir, embedder);
+    expect(store.paragraph('j-3', 3)).toBe('Đoạn ba mới về vệ tinh quan trắc.');
+    // The same list again: the changed article is compared by content, and is unchanged now.
+    expect(await updateIndex({ indexDir: dir, corpus, embedder, loaded: { articles: list, issues: [] } })).toMatchObject({ wrote: false, unchanged: 30 });
+
+    // The file's record for j-3 still holds the old text: read from it, the article is changed back.
+    expect(await updateIndex({ indexDir: dir, corpus, embedder, loaded: await loadCorpus(corpus) })).toMatchObject({ changed: 1, unchanged: 29 });
+    store = SegmentStore.open(dir, embedder);
+    expect(store.paragraph('j-3', 3)).toBeNull();
+    expect(store.paragraph('j-3', 2)).toBe('Đoạn hai của bài 3 nói về tiêu chuẩn điện tử.');
+
+    // A record written differently with the same content (other key order) is unchanged; a record with new text is changed.
+    const lines = fs
+      .readFileSync(corpus, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l, i) => {
+        const r = JSON.parse(l) as Record<string, string>;
+        if (i === 8) r.body = `${r.body} Thêm một câu.`;
+        return JSON.stringify(Object.fromEntries(Object.entries(r).reverse()));
+      });
+    fs.writeFileSync(corpus, `${lines.join('\n')}\n`);
+    expect(await updateIndex({ indexDir: dir, corpus, embedder, loaded: await loadCorpus(corpus) })).toMatchObject({ changed: 1, unchanged: 29 });
+    expect(SegmentStore.open(dir, embedder).paragraph('j-8', 2)).toBe('Đoạn hai của bài 8 nói về tiêu chuẩn điện tử. Thêm một câu.');
+  });
+});
+
 describe('an engine that serves its persisted index first', () => {
   it('answers from the index at once, checks the corpus after, then serves the update; reindex reuses open segments', async () => {
     const corpus = tempDir();

@@ -41,6 +41,13 @@ describe('building, reloading and searching a real HNSW index', () => {
     const v = await r.vectorSearch(await embedder.embedQueryVector('Viện Đo lường Việt Nam ký kết Biên bản với đối tác LMC'), 3);
     expect(r.passage(v[0]!.passage).article.id).toBe('do-luong-lmc-2023');
     expect(v[0]!.score).toBeGreaterThan(v[2]!.score);
+    // Loaded without blocking (as the engine opens it): the same index.
+    const l = await SegmentStore.load(dir, embedder);
+    expect(l.stats()).toEqual(r.stats());
+    const q = queryTerms('Viện Đo lường Việt Nam ký kết Biên bản với đối tác LMC');
+    expect(await l.lexicalSearch(q, 10)).toEqual(await r.lexicalSearch(q, 10));
+    const qv = await embedder.embedQueryVector('Tổng Thư ký IEC Philippe Metzger');
+    expect(await l.vectorSearch(qv, 10)).toEqual(await r.vectorSearch(qv, 10));
   });
 
   it('answers the store port: paragraphs by article and number, articles, filters on both searches', async () => {
@@ -265,8 +272,20 @@ describe('building, reloading and searching a real HNSW index', () => {
     const buf = fs.readFileSync(file);
     fs.writeFileSync(file, buf.subarray(0, buf.length - 100));
     expect(() => SegmentStore.open(dir, embedder)).toThrowError(/hnsw\.bin does not match its checksum/);
+    await expect(SegmentStore.load(dir, embedder)).rejects.toThrowError(/hnsw\.bin does not match its checksum/);
     fs.writeFileSync(file, Buffer.from(buf).fill(7, 100, 200));
     expect(() => SegmentStore.open(dir, embedder)).toThrowError(/checksum/);
+    await expect(SegmentStore.load(dir, embedder)).rejects.toThrowError(/hnsw\.bin does not match its checksum/);
+    fs.writeFileSync(file, buf);
+    const data = path.join(dir, 'segments', seg.name, 'data.pack');
+    const packed = fs.readFileSync(data);
+    fs.writeFileSync(data, Buffer.from(packed).fill(3, 200, 300));
+    expect(() => SegmentStore.open(dir, embedder)).toThrowError(/data\.pack does not match its checksum/);
+    await expect(SegmentStore.load(dir, embedder)).rejects.toThrowError(/data\.pack does not match its checksum/);
+    fs.writeFileSync(data, packed);
+    fs.rmSync(file);
+    await expect(SegmentStore.load(dir, embedder)).rejects.toThrowError(/hnsw\.bin is missing/);
+    expect(() => SegmentStore.open(dir, embedder)).toThrowError(/hnsw\.bin is missing/);
     fs.writeFileSync(path.join(dir, 'CURRENT'), 'garbage');
     expect(() => SegmentStore.open(dir, embedder)).toThrowError(/damaged/);
     expect(() => SegmentStore.open(tempDir(), embedder)).toThrowError(/no index at .*kiemchung index/);

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -176,6 +177,9 @@ describe('a JSONL corpus read again by an update', () => {
     const first = await loadCorpus(file);
     expect(first.articles.map((a) => a.id)).toEqual(['a1', 'a2', 'a3', 'a4']);
     expect(first.issues.map((i) => i.path)).toEqual([`${file}:5`]);
+    // Each record's hash is that of its line's text (the line ending left out), whether or not its bytes were valid UTF-8.
+    const lineText = (i: number) => lines[i]!.toString('utf8').replace(/\r?\n$/, '');
+    expect(first.articles.map((a) => recordHash(a))).toEqual([0, 2, 4, 5].map((i) => crypto.hash('sha1', lineText(i))));
     const known = new Map(first.articles.map((a) => [recordHash(a)!, a.id]));
     const again = await loadCorpus(file, { indexed: (h) => known.get(h) });
     // The valid UTF-8 records are skipped unparsed; the one with invalid bytes is parsed again and is the same article.
