@@ -118,15 +118,37 @@ function verifyFile(indexDir: string, seg: SegmentEntry, file: string): Buffer {
   return buf;
 }
 
-/** `verifyFile`, reading without blocking the event loop. */
-async function verifyFileAsync(indexDir: string, seg: SegmentEntry, file: string): Promise<Buffer> {
+/**
+ * A segment file the queries keep in memory, checked against the manifest. The checksum is
+ * taken over a second read in small chunks (`checkFile`), not over the bytes kept: a CRC over
+ * memory the read has just filled costs several times one over a small buffer that stays in
+ * the cache, and the kept bytes are only touched as queries need them. Segment files are
+ * immutable, and the bytes kept must also have the size the manifest lists.
+ */
+function readChecked(indexDir: string, seg: SegmentEntry, file: string): Buffer {
+  checkFile(indexDir, seg, file);
   let buf: Buffer;
   try {
-    buf = await fs.promises.readFile(segmentFile(indexDir, seg, file));
+    buf = fs.readFileSync(segmentFile(indexDir, seg, file));
   } catch (err) {
     throw missing(indexDir, seg, file, err);
   }
-  checkSum(indexDir, seg, file, buf.length, crc32(buf));
+  checkSum(indexDir, seg, file, buf.length, seg.files[file]?.crc32 ?? -1);
+  return buf;
+}
+
+/** `readChecked` without blocking the event loop: the file is read in libuv's threads while this one checks it. */
+async function readCheckedAsync(indexDir: string, seg: SegmentEntry, file: string): Promise<Buffer> {
+  const read = fs.promises.readFile(segmentFile(indexDir, seg, file));
+  read.catch(() => undefined);
+  await checkFileAsync(indexDir, seg, file);
+  let buf: Buffer;
+  try {
+    buf = await read;
+  } catch (err) {
+    throw missing(indexDir, seg, file, err);
+  }
+  checkSum(indexDir, seg, file, buf.length, seg.files[file]?.crc32 ?? -1);
   return buf;
 }
 
@@ -352,7 +374,7 @@ export class Segment {
    */
   static open(indexDir: string, entry: SegmentEntry, dimension: number, efSearch: number): Segment {
     const articles = readSegmentArticles(indexDir, entry);
-    const pack = verifyFile(indexDir, entry, 'data.pack');
+    const pack = readChecked(indexDir, entry, 'data.pack');
     const hnsw = new hnswlib.HierarchicalNSW('ip', dimension);
     if (entry.passages > 0) {
       checkFile(indexDir, entry, 'hnsw.bin');
@@ -379,9 +401,11 @@ export class Segment {
     })();
     // A failure of the graph is reported once, after the data pack's own.
     graph.catch(() => undefined);
-    const pack = await verifyFileAsync(indexDir, entry, 'data.pack');
+    const pack = readCheckedAsync(indexDir, entry, 'data.pack');
+    pack.catch(() => undefined);
+    // Parsed while the files are read.
     const articles = readSegmentArticles(indexDir, entry);
-    return new Segment(indexDir, entry, dimension, articles, pack, await graph);
+    return new Segment(indexDir, entry, dimension, articles, await pack, await graph);
   }
 
   private constructor(
