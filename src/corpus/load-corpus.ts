@@ -134,48 +134,80 @@ function decode(buf: Buffer): string {
 
 const gunzip = promisify(zlib.gunzip);
 
-/** A JSONL file's bytes, read without blocking the event loop while they arrive. */
-async function readBytes(file: string): Promise<Buffer> {
-  const buf = await fs.promises.readFile(file);
-  return file.endsWith('.gz') ? await gunzip(buf) : buf;
-}
-
 /** Records (or Markdown files) read between two turns of the event loop, so that a running engine keeps answering while it re-reads its corpus. */
 const RECORDS_PER_TURN = 2000;
 const FILES_PER_TURN = 200;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Bytes of a JSONL file read at a time, into one buffer that is reused (and grown for a longer line). */
+const JSONL_CHUNK = 4 << 20;
+
+/**
+ * Calls `onLine` with each line of a JSONL file (its bytes, without the line ending), in
+ * order, with a turn of the event loop every RECORDS_PER_TURN lines. A plain file is read in
+ * chunks into one reused buffer, so re-reading a large corpus does not take fresh memory for
+ * all of it: a line's bytes are valid only during its call. A gzipped file is read whole.
+ */
+async function eachLine(file: string, onLine: (raw: Buffer, n: number) => void): Promise<void> {
+  let n = 0;
+  const lines = async (buf: Buffer, last: boolean): Promise<number> => {
+    let at = 0;
+    while (at < buf.length) {
+      let end = buf.indexOf(10, at);
+      if (end < 0) {
+        if (!last) break;
+        end = buf.length;
+      }
+      onLine(buf.subarray(at, end > at && buf[end - 1] === 13 ? end - 1 : end), ++n);
+      at = end + 1;
+      if (n % RECORDS_PER_TURN === 0) await nextTurn();
+    }
+    return Math.min(at, buf.length);
+  };
+  if (file.endsWith('.gz')) {
+    await lines(await gunzip(await fs.promises.readFile(file)), true);
+    return;
+  }
+  const fh = await fs.promises.open(file, 'r');
+  try {
+    let buf = Buffer.allocUnsafe(JSONL_CHUNK);
+    let len = 0;
+    let pos = 0;
+    for (;;) {
+      if (len === buf.length) {
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, len);
+        buf = bigger;
+      }
+      const { bytesRead } = await fh.read(buf, len, buf.length - len, pos);
+      pos += bytesRead;
+      len += bytesRead;
+      const used = await lines(buf.subarray(0, len), bytesRead === 0);
+      if (bytesRead === 0) break;
+      buf.copy(buf, 0, used, len);
+      len -= used;
+    }
+  } finally {
+    await fh.close();
+  }
+}
 
 /**
  * Reads a JSONL file line by line on its bytes: each line is hashed as it is (the same hash as
  * its text), and only the lines whose record the index does not hold are decoded and parsed.
  */
 async function loadJsonl(file: string, add: (a: Article) => void, skip: (u: UnchangedRecord) => void, issue: (p: string, r: string) => void, opts: LoadOptions): Promise<void> {
-  let bytes: Buffer;
-  try {
-    bytes = await readBytes(file);
-  } catch (err) {
-    issue(file, `cannot be read (${errorMessage(err)})`);
-    return;
-  }
-  let n = 0;
-  let at = 0;
-  while (at < bytes.length) {
-    let end = bytes.indexOf(10, at);
-    if (end < 0) end = bytes.length;
-    n++;
-    if (n % RECORDS_PER_TURN === 0) await nextTurn();
-    const raw = bytes.subarray(at, end > at && bytes[end - 1] === 13 ? end - 1 : end);
-    at = end + 1;
+  const onLine = (raw: Buffer, n: number) => {
     const origin = `${file}:${n}`;
     const hash = hashRecord(raw);
     // A line the index holds was a valid record when it was indexed: it is not decoded again.
     const known = opts.indexed?.(hash);
     if (known !== undefined) {
       skip({ id: known, hash, origin });
-      continue;
+      return;
     }
     const line = raw.toString('utf8');
-    if (!line.trim()) continue;
+    if (!line.trim()) return;
     try {
       let record: unknown;
       try {
@@ -190,6 +222,11 @@ async function loadJsonl(file: string, add: (a: Article) => void, skip: (u: Unch
     } catch (err) {
       issue(origin, reasonOf(err));
     }
+  };
+  try {
+    await eachLine(file, onLine);
+  } catch (err) {
+    issue(file, `cannot be read (${errorMessage(err)})`);
   }
 }
 

@@ -77,6 +77,22 @@ export function readSegmentArticles(indexDir: string, entry: SegmentEntry): Segm
   return list as SegmentArticle[];
 }
 
+const recordIndexes = new WeakMap<readonly SegmentArticle[], Map<string, number>>();
+
+/** An article list's positions by the `record` they were read from, made once per list (the lists are shared and never change). */
+export function recordIndex(list: readonly SegmentArticle[]): ReadonlyMap<string, number> {
+  let index = recordIndexes.get(list);
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i]?.record;
+      if (r) index.set(r, i);
+    }
+    recordIndexes.set(list, index);
+  }
+  return index;
+}
+
 /** Drops the cached article lists of a segment whose folder is removed. */
 export function forgetSegmentArticles(indexDir: string, name: string): void {
   const prefix = `${listKey(indexDir, name)}\0`;

@@ -20,6 +20,7 @@ import {
   articleRecord,
   contentHash,
   readSegmentArticles,
+  recordIndex,
   forgetSegmentArticles,
   buildSegment,
   passageEmbeddingText,
@@ -147,9 +148,10 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
   // The corpus files as they are before this update reads them all (none when it does not).
   const fingerprint = upsert || opts.loaded ? null : corpusFingerprint(opts.corpus);
   // Records whose content the live index already holds are not parsed again.
-  const planned = opts.loaded || opts.rebuild || upsert ? null : liveHashes(indexDir);
-  const load = (known: Map<string, string> | null) => loadCorpus(opts.corpus, known ? { indexed: (h) => known.get(contentHash(h, chunking)) } : {});
-  let corpus: LoadedCorpus = opts.upsert ? { articles: opts.upsert, issues: [] } : (opts.loaded ?? (await load(planned?.byHash ?? null)));
+  const planned = opts.loaded || opts.rebuild || upsert ? null : liveRecords(indexDir);
+  const load = (known: ((record: string) => string | undefined) | null) =>
+    loadCorpus(opts.corpus, known ? { indexed: (h) => known(contentHash(h, chunking)) } : {});
+  let corpus: LoadedCorpus = opts.upsert ? { articles: opts.upsert, issues: [] } : (opts.loaded ?? (await load(planned?.known ?? null)));
   if (corpus.articles.length === 0 && (corpus.unchanged?.length ?? 0) === 0 && corpus.issues.length > 0) {
     throw new CorpusError(
       `no valid article in ${opts.corpus} (${corpus.issues.length} could not be read); the previous index was left untouched:\n` +
@@ -341,21 +343,31 @@ export function corpusUnchanged(indexDir: string, corpus: string): boolean {
   }
 }
 
-/** Content hashes of the live index's articles (hash → id) and its generation, or null when it cannot be read. */
-function liveHashes(indexDir: string): { generation: number; byHash: Map<string, string> } | null {
+/**
+ * Which live article of the index was read from a record with this `contentHash`, and the
+ * index's generation; null when it cannot be read. Each segment's lookup by record is made
+ * once per article list (`recordIndex`), not once per update.
+ */
+function liveRecords(indexDir: string): { generation: number; known: (record: string) => string | undefined } | null {
   try {
     const current = peekManifest(indexDir);
     if (!current || current.format !== FORMAT_VERSION) return null;
     const m = readCurrentManifest(indexDir);
     if (!m) return null;
-    const byHash = new Map<string, string>();
-    for (const entry of m.segments) {
-      const dead = new Set(entry.deleted);
-      readSegmentArticles(indexDir, entry).forEach((a, local) => {
-        if (!dead.has(local) && a.record) byHash.set(a.record, a.id);
-      });
-    }
-    return { generation: m.generation, byHash };
+    const parts = m.segments.map((entry) => {
+      const list = readSegmentArticles(indexDir, entry);
+      const dead = new Uint8Array(list.length);
+      for (const d of entry.deleted) dead[d] = 1;
+      return { list, dead, byRecord: recordIndex(list) };
+    });
+    const known = (record: string): string | undefined => {
+      for (const { list, dead, byRecord } of parts) {
+        const local = byRecord.get(record);
+        if (local !== undefined && !dead[local]) return list[local]?.id;
+      }
+      return undefined;
+    };
+    return { generation: m.generation, known };
   } catch {
     // A damaged index is reported by the update itself.
     return null;

@@ -159,6 +159,37 @@ describe('paragraph ids and passages', () => {
   });
 });
 
+describe('a JSONL corpus larger than one read', () => {
+  it('reads lines that cross reads and a line longer than a read, with every ending, as the same records', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'big.jsonl');
+    const rec = (i: number, body: string) => JSON.stringify({ id: `big-${i}`, title: `Bài ${i} về hợp tác`, body });
+    const texts: string[] = [];
+    for (let i = 0; i < 2000; i++) texts.push(rec(i, `Đoạn của bài ${i}: ${'hợp tác khoa học và công nghệ '.repeat(40 + (i % 17))}\n\nĐoạn hai ${i}.`));
+    // One record longer than a read (several MB), then more after it.
+    texts.splice(1000, 0, rec(99999, `Bài rất dài. ${'Một câu về đo lường quốc tế. '.repeat(150_000)}`));
+    const endings = (i: number) => (i % 3 === 0 ? '\r\n' : '\n');
+    const content = texts.map((t, i) => `${t}${i === texts.length - 1 ? '' : endings(i)}`).join('');
+    expect(Buffer.byteLength(content)).toBeGreaterThan(8 << 20);
+    fs.writeFileSync(file, content);
+    const loaded = await loadCorpus(file);
+    expect(loaded.issues).toEqual([]);
+    expect(loaded.articles.map((a) => a.id)).toEqual(texts.map((t) => (JSON.parse(t) as { id: string }).id));
+    loaded.articles.forEach((a, i) => {
+      const r = JSON.parse(texts[i]!) as { body: string };
+      expect(a.paragraphs.join('\n\n').length).toBeGreaterThan(0);
+      expect(a.paragraphs[a.paragraphs.length - 1]).toBe(r.body.split('\n\n').at(-1)!.trim());
+      expect(recordHash(a)).toBe(crypto.hash('sha1', texts[i]!));
+      expect(a.origin).toBe(`${file}:${i + 1}`);
+    });
+    // Read again knowing every record: none is parsed, all are recognised.
+    const known = new Map(loaded.articles.map((a) => [recordHash(a)!, a.id]));
+    const again = await loadCorpus(file, { indexed: (h) => known.get(h) });
+    expect(again.articles).toEqual([]);
+    expect(again.unchanged?.map((u) => u.id)).toEqual(loaded.articles.map((a) => a.id));
+  });
+});
+
 describe('a JSONL corpus read again by an update', () => {
   it('recognises every record the index holds from its bytes, whatever its line ending or script, and parses only the others', async () => {
     const dir = tempDir();
