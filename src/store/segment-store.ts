@@ -309,8 +309,17 @@ export class SegmentStore implements Store {
     return { passages: this.lexicalSize(), df: hashes.map((h) => this.documentFrequency(h)) };
   }
 
+  /** The counts; the corpus version (a digest of every article's hash) is computed when it is first read, not for every look at the counts. */
   stats(): StoreStats {
-    return { ...this.counts, builtAt: this.manifest.createdAt, corpusVersion: this.corpusVersion(), generation: this.manifest.generation };
+    const version = () => this.corpusVersion();
+    return {
+      ...this.counts,
+      builtAt: this.manifest.createdAt,
+      get corpusVersion() {
+        return version();
+      },
+      generation: this.manifest.generation,
+    };
   }
 
   private version: string | null = null;

@@ -73,6 +73,8 @@ describe('updates given the corpus already read', () => {
     // Read again: every article comes from the record it was indexed from.
     const fresh = await loadCorpus(corpus);
     expect(await updateIndex({ indexDir: dir, corpus, embedder, loaded: fresh })).toMatchObject({ wrote: false, unchanged: 30, changed: 0 });
+    const version = SegmentStore.open(dir, embedder).stats().corpusVersion;
+    expect(version).toMatch(/^[0-9a-f]{12}$/);
 
     // One article changed in memory (no record of its own), one an equal copy of what the loader made (its content decides).
     const list = fresh.articles.map((a) =>
@@ -85,6 +87,8 @@ describe('updates given the corpus already read', () => {
     });
     let store = SegmentStore.open(dir, embedder);
     expect(store.paragraph('j-3', 3)).toBe('Đoạn ba mới về vệ tinh quan trắc.');
+    expect(store.stats().corpusVersion).not.toBe(version);
+    expect(JSON.parse(JSON.stringify(store.stats()))).toEqual({ ...store.stats(), corpusVersion: store.stats().corpusVersion });
     // The same list again: the changed article is compared by content, and is unchanged now.
     expect(await updateIndex({ indexDir: dir, corpus, embedder, loaded: { articles: list, issues: [] } })).toMatchObject({ wrote: false, unchanged: 30 });
 
