@@ -357,13 +357,23 @@ export function learnModel(passages: { length: number; text(i: number): string[]
 /** Embeds counted features with a model into `out` (L2-normalised; zero when no term is known). */
 export function embedFeatures(model: CorpusModel, table: VocabTable, hashes: Uint32Array, counts: Uint16Array, n: number, out: Float32Array): void {
   const d = model.dimension;
+  const d4 = d & ~3;
+  const { idf, vectors } = model;
   out.fill(0);
   for (let i = 0; i < n; i++) {
     const t = table.get(hashes[i] as number);
     if (t < 0) continue;
-    const w = termWeight(counts[i] as number, model.idf[t] as number);
+    const w = termWeight(counts[i] as number, idf[t] as number);
     const o = t * d;
-    for (let j = 0; j < d; j++) out[j] = (out[j] as number) + w * (model.vectors[o + j] as number);
+    // Four components per step (the same sums, each rounded to float32 as before): a build embeds every passage.
+    let j = 0;
+    for (; j < d4; j += 4) {
+      out[j] = (out[j] as number) + w * (vectors[o + j] as number);
+      out[j + 1] = (out[j + 1] as number) + w * (vectors[o + j + 1] as number);
+      out[j + 2] = (out[j + 2] as number) + w * (vectors[o + j + 2] as number);
+      out[j + 3] = (out[j + 3] as number) + w * (vectors[o + j + 3] as number);
+    }
+    for (; j < d; j++) out[j] = (out[j] as number) + w * (vectors[o + j] as number);
   }
   let s = 0;
   for (let j = 0; j < d; j++) s += (out[j] as number) ** 2;
