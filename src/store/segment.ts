@@ -171,9 +171,25 @@ export async function buildSegment(input: BuildSegmentInput): Promise<BuiltSegme
   });
   paraByte.push(bytes);
   const passages = passPara.length;
-  // The postings are laid out now and the builder's per-passage lists dropped, before the vectors and the graph take their memory.
-  const postings = lex.finish();
+  // Each file is written from its arrays as they are (no joined copy), fsynced and checksummed from the bytes written.
+  const dir = input.dir;
+  const files: Record<string, FileSeal> = {};
+  files['articles.json'] = writeSealedFile(path.join(dir, 'articles.json'), [Buffer.from(JSON.stringify(metas), 'utf8')]);
+  // The text and postings are laid out and written now, and the builder's lists dropped, before the vectors and the graph take their memory.
+  files['data.pack'] = writeSealedFile(
+    path.join(dir, 'data.pack'),
+    packParts({
+      text: Buffer.concat(textParts, bytes),
+      paraByte: paraByte.finish(),
+      paraArticle: paraArticle.finish(),
+      passPara: passPara.finish(),
+      passStart: passStart.finish(),
+      passEnd: passEnd.finish(),
+      ...lex.finish(),
+    }),
+  );
   lex = null;
+  textParts.length = 0;
 
   // A build worker learns here where its vectors come from (its parent may still be learning the embedder's model).
   const given = input.source ? await input.source() : input;
@@ -214,22 +230,6 @@ export async function buildSegment(input: BuildSegmentInput): Promise<BuiltSegme
     if (input.onProgress && (i & 1023) === 1023) input.onProgress(1024);
   }
   if (input.onProgress) input.onProgress(passages & 1023);
-  // Each file is written from its arrays as they are (no joined copy), fsynced and checksummed from the bytes written.
-  const dir = input.dir;
-  const files: Record<string, FileSeal> = {};
-  files['articles.json'] = writeSealedFile(path.join(dir, 'articles.json'), [Buffer.from(JSON.stringify(metas), 'utf8')]);
-  files['data.pack'] = writeSealedFile(
-    path.join(dir, 'data.pack'),
-    packParts({
-      text: Buffer.concat(textParts, bytes),
-      paraByte: paraByte.finish(),
-      paraArticle: paraArticle.finish(),
-      passPara: passPara.finish(),
-      passStart: passStart.finish(),
-      passEnd: passEnd.finish(),
-      ...postings,
-    }),
-  );
   index.writeIndexSync(path.join(dir, 'hnsw.bin'));
   files['hnsw.bin'] = sealFile(path.join(dir, 'hnsw.bin'));
   files['vectors.pack'] = writeSealedFile(path.join(dir, 'vectors.pack'), packParts({ vectors }, { dimension }));
