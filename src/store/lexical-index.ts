@@ -44,11 +44,22 @@ export class LexicalBuilder {
   private readonly sink = new TermSink();
   private totalLen = 0;
 
+  /** The last title scanned and its hashes: an article's passages come one after another with the same title. */
+  private title: string | null = null;
+  private titleMarked = new Uint32Array(0);
+  private titleFolded = new Uint32Array(0);
+
   /** Adds the next passage: its text and its article's title (indexed with it). */
   addPassage(text: string, title: string): void {
     const sink = this.sink;
     sink.reset();
-    scanTerms(title, sink);
+    if (title === this.title) sink.append(this.titleMarked, this.titleFolded, this.titleMarked.length);
+    else {
+      scanTerms(title, sink);
+      this.title = title;
+      this.titleMarked = sink.marked.slice(0, sink.length);
+      this.titleFolded = sink.folded.slice(0, sink.length);
+    }
     scanTerms(text, sink);
     this.addHashes(sink.marked, sink.folded, sink.length);
   }
