@@ -153,6 +153,51 @@ function gaussian(seed: number): () => number {
   return () => Math.sqrt(-2 * Math.log(next())) * Math.cos(2 * Math.PI * next());
 }
 
+/** How many times each 32-bit hash was added (open addressing; a Map per hash is the slow part of learning). */
+class HashCounts {
+  private keys = new Uint32Array(1 << 16);
+  private counts = new Uint32Array(1 << 16);
+  private size = 0;
+
+  add(h: number): void {
+    let mask = this.keys.length - 1;
+    let i = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+    for (;;) {
+      const c = this.counts[i] as number;
+      if (c === 0) break;
+      if (this.keys[i] === h) {
+        this.counts[i] = c + 1;
+        return;
+      }
+      i = (i + 1) & mask;
+    }
+    this.keys[i] = h;
+    this.counts[i] = 1;
+    if (++this.size * 2 <= this.keys.length) return;
+    const { keys, counts } = this;
+    this.keys = new Uint32Array(keys.length * 2);
+    this.counts = new Uint32Array(keys.length * 2);
+    mask = this.keys.length - 1;
+    for (let j = 0; j < keys.length; j++) {
+      if (counts[j] === 0) continue;
+      let k = (Math.imul(keys[j] as number, 0x9e3779b1) >>> 0) & mask;
+      while (this.counts[k] !== 0) k = (k + 1) & mask;
+      this.keys[k] = keys[j] as number;
+      this.counts[k] = counts[j] as number;
+    }
+  }
+
+  /** [hash, count] of the hashes counted between `min` and `max` times, in no particular order. */
+  entries(min: number, max: number): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    for (let i = 0; i < this.keys.length; i++) {
+      const c = this.counts[i] as number;
+      if (c !== 0 && c >= min && c <= max) out.push([this.keys[i] as number, c]);
+    }
+    return out;
+  }
+}
+
 /** Rows of a sparse matrix: passages of the sample over the vocabulary. */
 interface Csr {
   rows: number;
@@ -170,7 +215,14 @@ function mulXM(x: Csr, m: Float64Array, l: number): Float64Array {
     for (let p = x.ptr[r] as number, e = x.ptr[r + 1] as number; p < e; p++) {
       const v = x.val[p] as number;
       const mo = (x.idx[p] as number) * l;
-      for (let j = 0; j < l; j++) out[o + j] = (out[o + j] as number) + v * (m[mo + j] as number);
+      let j = 0;
+      for (; j + 4 <= l; j += 4) {
+        out[o + j] = (out[o + j] as number) + v * (m[mo + j] as number);
+        out[o + j + 1] = (out[o + j + 1] as number) + v * (m[mo + j + 1] as number);
+        out[o + j + 2] = (out[o + j + 2] as number) + v * (m[mo + j + 2] as number);
+        out[o + j + 3] = (out[o + j + 3] as number) + v * (m[mo + j + 3] as number);
+      }
+      for (; j < l; j++) out[o + j] = (out[o + j] as number) + v * (m[mo + j] as number);
     }
   }
   return out;
@@ -184,7 +236,14 @@ function mulXtZ(x: Csr, z: Float64Array, l: number): Float64Array {
     for (let p = x.ptr[r] as number, e = x.ptr[r + 1] as number; p < e; p++) {
       const v = x.val[p] as number;
       const o = (x.idx[p] as number) * l;
-      for (let j = 0; j < l; j++) out[o + j] = (out[o + j] as number) + v * (z[zo + j] as number);
+      let j = 0;
+      for (; j + 4 <= l; j += 4) {
+        out[o + j] = (out[o + j] as number) + v * (z[zo + j] as number);
+        out[o + j + 1] = (out[o + j + 1] as number) + v * (z[zo + j + 1] as number);
+        out[o + j + 2] = (out[o + j + 2] as number) + v * (z[zo + j + 2] as number);
+        out[o + j + 3] = (out[o + j + 3] as number) + v * (z[zo + j + 3] as number);
+      }
+      for (; j < l; j++) out[o + j] = (out[o + j] as number) + v * (z[zo + j] as number);
     }
   }
   return out;
@@ -270,19 +329,19 @@ export function learnModel(passages: { length: number; text(i: number): string[]
   // The sample's features, kept as (hash, tf) lists to build the matrix once the vocabulary is known.
   const rowHashes: Uint32Array[] = [];
   const rowTfs: Uint16Array[] = [];
-  const df = new Map<number, number>();
+  const df = new HashCounts();
   for (let s = 0; s < n; s++) {
     const i = Math.floor((s * total) / n);
     counter.count(...passages.text(i));
     const h = counter.hashes.slice(0, counter.n);
     rowHashes.push(h);
     rowTfs.push(counter.counts.slice(0, counter.n));
-    for (const x of h) df.set(x, (df.get(x) ?? 0) + 1);
+    for (let j = 0; j < h.length; j++) df.add(h[j] as number);
   }
   // A small corpus keeps every term it has.
   const minDf = n >= 2000 ? opts.minDf : 1;
   const maxDf = Math.max(minDf, opts.maxDfRatio * n);
-  const kept = [...df].filter(([, d]) => d >= minDf && d <= maxDf);
+  const kept = df.entries(minDf, maxDf);
   kept.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const chosen = kept.slice(0, opts.vocabulary).sort((a, b) => a[0] - b[0]);
   const vocab = Uint32Array.from(chosen.map(([h]) => h));
@@ -342,11 +401,15 @@ export function learnModel(passages: { length: number; text(i: number): string[]
     for (let i = 0; i < l; i++) for (let j = 0; j < i; j++) btb[i * l + j] = btb[j * l + i] as number;
     const { values, vectors: w } = symmetricEigen(btb, l);
     const order = [...values.keys()].sort((a, c) => (values[c] as number) - (values[a] as number)).slice(0, k);
+    // The chosen eigenvectors as contiguous rows (the same products summed in the same order).
+    const wt = new Float64Array(k * l);
+    for (let c = 0; c < k; c++) for (let j = 0; j < l; j++) wt[c * l + j] = w[j * l + (order[c] as number)] as number;
     for (let t = 0; t < v; t++) {
+      const qo = t * l;
       for (let c = 0; c < k; c++) {
-        const col = order[c] as number;
+        const wo = c * l;
         let s = 0;
-        for (let j = 0; j < l; j++) s += (q[t * l + j] as number) * (w[j * l + col] as number);
+        for (let j = 0; j < l; j++) s += (q[qo + j] as number) * (wt[wo + j] as number);
         vectors[t * opts.dimension + c] = s;
       }
     }
@@ -357,13 +420,23 @@ export function learnModel(passages: { length: number; text(i: number): string[]
 /** Embeds counted features with a model into `out` (L2-normalised; zero when no term is known). */
 export function embedFeatures(model: CorpusModel, table: VocabTable, hashes: Uint32Array, counts: Uint16Array, n: number, out: Float32Array): void {
   const d = model.dimension;
+  const d4 = d & ~3;
+  const { idf, vectors } = model;
   out.fill(0);
   for (let i = 0; i < n; i++) {
     const t = table.get(hashes[i] as number);
     if (t < 0) continue;
-    const w = termWeight(counts[i] as number, model.idf[t] as number);
+    const w = termWeight(counts[i] as number, idf[t] as number);
     const o = t * d;
-    for (let j = 0; j < d; j++) out[j] = (out[j] as number) + w * (model.vectors[o + j] as number);
+    // Four components per step (the same sums, each rounded to float32 as before): a build embeds every passage.
+    let j = 0;
+    for (; j < d4; j += 4) {
+      out[j] = (out[j] as number) + w * (vectors[o + j] as number);
+      out[j + 1] = (out[j + 1] as number) + w * (vectors[o + j + 1] as number);
+      out[j + 2] = (out[j + 2] as number) + w * (vectors[o + j + 2] as number);
+      out[j + 3] = (out[j + 3] as number) + w * (vectors[o + j + 3] as number);
+    }
+    for (; j < d; j++) out[j] = (out[j] as number) + w * (vectors[o + j] as number);
   }
   let s = 0;
   for (let j = 0; j < d; j++) s += (out[j] as number) ** 2;

@@ -27,17 +27,41 @@ export function writeFileAtomic(file: string, data: string | Buffer): void {
   fsyncDir(path.dirname(file));
 }
 
-/** Checksums of a finished segment folder's files; also fsyncs them. */
-export function sealSegment(dir: string): Record<string, { size: number; crc32: number }> {
-  const files: Record<string, { size: number; crc32: number }> = {};
-  for (const name of fs.readdirSync(dir).sort()) {
-    const p = path.join(dir, name);
-    const buf = fs.readFileSync(p);
-    files[name] = { size: buf.length, crc32: crc32(buf) };
-    const fd = fs.openSync(p, 'r');
+/** A segment file's size and checksum, as the manifest records them. */
+export interface FileSeal {
+  size: number;
+  crc32: number;
+}
+
+/**
+ * Writes a new file from byte ranges written one after another (no joined copy), fsyncs it,
+ * and returns its size and CRC-32, computed from the bytes written.
+ */
+export function writeSealedFile(file: string, parts: readonly Uint8Array[]): FileSeal {
+  const fd = fs.openSync(file, 'w');
+  let crc = 0;
+  let size = 0;
+  try {
+    for (const part of parts) {
+      for (let done = 0; done < part.byteLength;) done += fs.writeSync(fd, part, done);
+      crc = zlib.crc32(part, crc);
+      size += part.byteLength;
+    }
     fs.fsyncSync(fd);
+  } finally {
     fs.closeSync(fd);
   }
-  fsyncDir(dir);
-  return files;
+  return { size, crc32: crc >>> 0 };
+}
+
+/** Size and CRC-32 of a file another writer finished (read back once), fsynced. */
+export function sealFile(file: string): FileSeal {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = fs.readFileSync(fd);
+    fs.fsyncSync(fd);
+    return { size: buf.length, crc32: crc32(buf) };
+  } finally {
+    fs.closeSync(fd);
+  }
 }

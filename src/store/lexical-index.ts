@@ -35,18 +35,31 @@ export class LexicalBuilder {
   /** Per term id: the last passage it was counted in, and where its tf is. */
   private lastDoc = new Int32Array(1 << 14).fill(-1);
   private slot = new Uint32Array(1 << 14);
-  private readonly docTerms = new Grow(Uint32Array, 1 << 16);
-  private readonly docTfs = new Grow(Uint8Array, 1 << 16);
+  /** Per passage, its (term id, tf) entries, passage after passage: `docTerms` / `docTfs` up to `entries`. */
+  private docTerms = new Uint32Array(1 << 16);
+  private docTfs = new Uint8Array(1 << 16);
+  private entries = 0;
   private readonly docEnds = new Grow(Uint32Array, 1 << 10);
   private readonly docLens = new Grow(Uint32Array, 1 << 10);
   private readonly sink = new TermSink();
   private totalLen = 0;
 
+  /** The last title scanned and its hashes: an article's passages come one after another with the same title. */
+  private title: string | null = null;
+  private titleMarked = new Uint32Array(0);
+  private titleFolded = new Uint32Array(0);
+
   /** Adds the next passage: its text and its article's title (indexed with it). */
   addPassage(text: string, title: string): void {
     const sink = this.sink;
     sink.reset();
-    scanTerms(title, sink);
+    if (title === this.title) sink.append(this.titleMarked, this.titleFolded, this.titleMarked.length);
+    else {
+      scanTerms(title, sink);
+      this.title = title;
+      this.titleMarked = sink.marked.slice(0, sink.length);
+      this.titleFolded = sink.folded.slice(0, sink.length);
+    }
     scanTerms(text, sink);
     this.addHashes(sink.marked, sink.folded, sink.length);
   }
@@ -54,43 +67,80 @@ export class LexicalBuilder {
   /** Adds the next passage from its marked and folded term hashes (`n` of each). */
   addHashes(marked: Uint32Array, folded: Uint32Array, n: number): void {
     const d = this.docEnds.length;
-    for (let i = 0; i < n; i++) {
-      this.count(marked[i] as number, d);
-      this.count(folded[i] as number, d);
+    // A passage adds at most one entry per hash.
+    if (this.entries + 2 * n > this.docTerms.length) {
+      let size = this.docTerms.length * 2;
+      while (size < this.entries + 2 * n) size *= 2;
+      const terms = new Uint32Array(size);
+      terms.set(this.docTerms.subarray(0, this.entries));
+      this.docTerms = terms;
+      const tfs = new Uint8Array(size);
+      tfs.set(this.docTfs.subarray(0, this.entries));
+      this.docTfs = tfs;
     }
+    // Where a term lands in a passage's entries does not matter: `finish` orders postings by passage.
+    this.countAll(marked, n, d);
+    this.countAll(folded, n, d);
     // Each term is counted in both forms; the length is that of one form.
-    this.docEnds.push(this.docTerms.length);
+    this.docEnds.push(this.entries);
     this.docLens.push(n);
     this.totalLen += n;
   }
 
-  private count(h: number, d: number): void {
-    const id = this.termId(h);
-    if (this.lastDoc[id] !== d) {
-      this.lastDoc[id] = d;
-      this.slot[id] = this.docTerms.length;
-      this.docTerms.push(id);
-      this.docTfs.push(1);
-      this.df.buf[id] = (this.df.buf[id] as number) + 1;
-    } else {
-      const at = this.slot[id] as number;
-      const tf = this.docTfs.buf[at] as number;
-      if (tf < 255) this.docTfs.buf[at] = tf + 1;
+  /** Counts `n` hashes into passage `d`'s entries: the builder's hot loop, with its arrays held in locals. */
+  private countAll(hs: Uint32Array, n: number, d: number): void {
+    let keys = this.keys;
+    let vals = this.vals;
+    let mask = keys.length - 1;
+    let lastDoc = this.lastDoc;
+    let slot = this.slot;
+    let df = this.df.buf;
+    const docTerms = this.docTerms;
+    const docTfs = this.docTfs;
+    let at = this.entries;
+    for (let i = 0; i < n; i++) {
+      const h = hs[i] as number;
+      let p = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+      let id = -1;
+      for (;;) {
+        const v = vals[p] as number;
+        if (v === 0) break;
+        if (keys[p] === h) {
+          id = v - 1;
+          break;
+        }
+        p = (p + 1) & mask;
+      }
+      if (id < 0) {
+        id = this.newTerm(h, p);
+        keys = this.keys;
+        vals = this.vals;
+        mask = keys.length - 1;
+        lastDoc = this.lastDoc;
+        slot = this.slot;
+        df = this.df.buf;
+      }
+      if (lastDoc[id] !== d) {
+        lastDoc[id] = d;
+        slot[id] = at;
+        docTerms[at] = id;
+        docTfs[at] = 1;
+        at++;
+        df[id] = (df[id] as number) + 1;
+      } else {
+        const e = slot[id] as number;
+        const tf = docTfs[e] as number;
+        if (tf < 255) docTfs[e] = tf + 1;
+      }
     }
+    this.entries = at;
   }
 
-  private termId(h: number): number {
-    let mask = this.keys.length - 1;
-    let i = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
-    for (;;) {
-      const v = this.vals[i] as number;
-      if (v === 0) break;
-      if (this.keys[i] === h) return v - 1;
-      i = (i + 1) & mask;
-    }
+  /** Gives hash `h` (not yet seen; `p` is the empty slot its probe ended on) the next term id. */
+  private newTerm(h: number, p: number): number {
     const id = this.distinct++;
-    this.keys[i] = h;
-    this.vals[i] = id + 1;
+    this.keys[p] = h;
+    this.vals[p] = id + 1;
     this.termHash.push(h);
     this.df.push(0);
     if (id >= this.lastDoc.length) {
@@ -106,7 +156,7 @@ export class LexicalBuilder {
       const vals = this.vals;
       this.keys = new Uint32Array(keys.length * 2);
       this.vals = new Int32Array(keys.length * 2);
-      mask = this.keys.length - 1;
+      const mask = this.keys.length - 1;
       for (let j = 0; j < keys.length; j++) {
         const v = vals[j] as number;
         if (v === 0) continue;
@@ -139,8 +189,8 @@ export class LexicalBuilder {
       pos += df[id] as number;
     }
     offsets[n] = pos;
-    const docTerms = this.docTerms.buf;
-    const docTfs = this.docTfs.buf;
+    const docTerms = this.docTerms;
+    const docTfs = this.docTfs;
     const docEnds = this.docEnds.buf;
     const postings = new Uint32Array(pos);
     let start = 0;

@@ -8,9 +8,9 @@ import { recordHash } from '../corpus/load-corpus.js';
 import { type ChunkOptions, splitPassages } from '../corpus/passages.js';
 import type { StoredArticle } from './port.js';
 import { LexicalBuilder, LexicalIndex } from './lexical-index.js';
-import { Grow, decodePack, encodePack } from './pack.js';
+import { Grow, decodePack, packParts } from './pack.js';
 import { IndexError, InternalError } from '../errors.js';
-import { crc32 } from './atomic-files.js';
+import { type FileSeal, crc32, sealFile, writeSealedFile } from './atomic-files.js';
 import { type SegmentEntry, rebuildHint, segmentsDir } from './manifest.js';
 
 /**
@@ -261,6 +261,11 @@ export interface BuildSegmentInput {
   /** Vectors for every passage in order, or a function that embeds passage texts. */
   vectors?: Float32Array;
   embed?: (texts: string[]) => Promise<Float32Array[]>;
+  /**
+   * Where the vectors come from, asked once the text and postings are laid out (instead of
+   * `vectors` / `embed`): a build worker starts before its parent has learned the embedder's model.
+   */
+  source?: () => Promise<{ vectors?: Float32Array; embed?: (texts: string[]) => Promise<Float32Array[]> }>;
   onProgress?: (passagesDone: number) => void;
 }
 
@@ -268,6 +273,8 @@ export interface BuiltSegment {
   articles: number;
   paragraphs: number;
   passages: number;
+  /** Size and CRC-32 of each file written (all fsynced), by name. */
+  files: Record<string, FileSeal>;
 }
 
 export async function buildSegment(input: BuildSegmentInput): Promise<BuiltSegment> {
@@ -281,7 +288,6 @@ export async function buildSegment(input: BuildSegmentInput): Promise<BuiltSegme
   const passStart = new Grow(Uint32Array);
   const passEnd = new Grow(Uint32Array);
   let lex: LexicalBuilder | null = new LexicalBuilder();
-  const embedTexts: string[] = [];
   let bytes = 0;
   let paragraphs = 0;
   // Passages in a fixed order: the order vectors are given in.
@@ -318,24 +324,54 @@ export async function buildSegment(input: BuildSegmentInput): Promise<BuiltSegme
       passStart.push(s.start);
       passEnd.push(s.end);
       lex?.addPassage(text, a.title);
-      if (!input.vectors) embedTexts.push(passageEmbeddingText(a.title, text));
     }
   });
   paraByte.push(bytes);
   const passages = passPara.length;
-  // The postings are laid out now and the builder's per-passage lists dropped, before the vectors and the graph take their memory.
-  const postings = lex.finish();
+  // Each file is written from its arrays as they are (no joined copy), fsynced and checksummed from the bytes written.
+  const dir = input.dir;
+  const files: Record<string, FileSeal> = {};
+  files['articles.json'] = writeSealedFile(path.join(dir, 'articles.json'), [Buffer.from(JSON.stringify(metas), 'utf8')]);
+  // The text and postings are laid out and written now, and the builder's lists dropped, before the vectors and the graph take their memory.
+  files['data.pack'] = writeSealedFile(
+    path.join(dir, 'data.pack'),
+    packParts({
+      text: Buffer.concat(textParts, bytes),
+      paraByte: paraByte.finish(),
+      paraArticle: paraArticle.finish(),
+      passPara: passPara.finish(),
+      passStart: passStart.finish(),
+      passEnd: passEnd.finish(),
+      ...lex.finish(),
+    }),
+  );
   lex = null;
+  textParts.length = 0;
 
-  let vectors = input.vectors;
+  // A build worker learns here where its vectors come from (its parent may still be learning the embedder's model).
+  const given = input.source ? await input.source() : input;
+  let vectors = given.vectors;
   if (!vectors) {
-    if (!input.embed) throw new InternalError('buildSegment needs vectors or an embed function');
+    const embed = given.embed;
+    if (!embed) throw new InternalError('buildSegment needs vectors or an embed function');
     vectors = new Float32Array(passages * dimension);
     const batch = 2048;
-    for (let i = 0; i < embedTexts.length; i += batch) {
-      const vs = await input.embed(embedTexts.slice(i, i + batch));
-      vs.forEach((v, j) => vectors!.set(v, (i + j) * dimension));
+    let texts: string[] = [];
+    let at = 0;
+    const flush = async () => {
+      const vs = await embed(texts);
+      vs.forEach((v, j) => vectors!.set(v, (at + j) * dimension));
+      at += texts.length;
+      texts = [];
+    };
+    for (let ai = 0; ai < articles.length; ai++) {
+      const a = articles[ai] as Article;
+      for (const s of spans[ai] ?? []) {
+        texts.push(passageEmbeddingText(a.title, (a.paragraphs[s.paragraph] as string).slice(s.start, s.end)));
+        if (texts.length === batch) await flush();
+      }
     }
+    if (texts.length > 0) await flush();
   }
   if (vectors.length !== passages * dimension) {
     throw new InternalError(`segment ${path.basename(input.dir)}: ${passages} passages, but ${vectors.length / dimension} vectors of ${dimension} dimensions`);
@@ -351,20 +387,10 @@ export async function buildSegment(input: BuildSegmentInput): Promise<BuiltSegme
     if (input.onProgress && (i & 1023) === 1023) input.onProgress(1024);
   }
   if (input.onProgress) input.onProgress(passages & 1023);
-  const dataPack = encodePack({
-    text: new Uint8Array(Buffer.concat(textParts)),
-    paraByte: paraByte.finish(),
-    paraArticle: paraArticle.finish(),
-    passPara: passPara.finish(),
-    passStart: passStart.finish(),
-    passEnd: passEnd.finish(),
-    ...postings,
-  });
-  fs.writeFileSync(path.join(input.dir, 'data.pack'), dataPack);
-  fs.writeFileSync(path.join(input.dir, 'vectors.pack'), encodePack({ vectors }, { dimension }));
-  fs.writeFileSync(path.join(input.dir, 'articles.json'), JSON.stringify(metas));
-  index.writeIndexSync(path.join(input.dir, 'hnsw.bin'));
-  return { articles: articles.length, paragraphs, passages };
+  index.writeIndexSync(path.join(dir, 'hnsw.bin'));
+  files['hnsw.bin'] = sealFile(path.join(dir, 'hnsw.bin'));
+  files['vectors.pack'] = writeSealedFile(path.join(dir, 'vectors.pack'), packParts({ vectors }, { dimension }));
+  return { articles: articles.length, paragraphs, passages, files };
 }
 
 /** A segment loaded for queries. */

@@ -6,7 +6,8 @@ import { Worker } from 'node:worker_threads';
 import type { Article } from '../corpus/article.js';
 import { type LoadedCorpus, corpusFingerprint, loadCorpus } from '../corpus/load-corpus.js';
 import { type ChunkOptions, DEFAULT_CHUNKING, splitPassages } from '../corpus/passages.js';
-import { type Embedder, type PassageTexts, type WorkerRecipe, embedPassagesChecked } from '../embed/embedder.js';
+import { type Embedder, type PassageTexts, embedPassagesChecked } from '../embed/embedder.js';
+import type { VectorSource } from './build-worker.js';
 import { CorpusError, IndexError, KiemchungError, errorMessage, isErrorCode } from '../errors.js';
 import type { IndexReport } from '../types.js';
 import {
@@ -25,7 +26,8 @@ import {
   buildSegment,
   passageEmbeddingText,
 } from './segment.js';
-import { sealSegment, writeFileAtomic } from './atomic-files.js';
+import { writeFileAtomic } from './atomic-files.js';
+import { fsyncDir } from '../files/durable.js';
 import { acquireLock } from './lock.js';
 import { planChanges } from './plan-changes.js';
 import {
@@ -241,16 +243,20 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
       if (previous) {
         if (!model) throw new IndexError('index-corrupt', `index at ${indexDir} has no model for embedder ${embedder.id}; ${rebuildHint(indexDir)}`);
         if (loadedModel.get(embedder) !== model.file) embedder.loadModel(readModel(indexDir, model));
-      } else {
-        model = writeModel(indexDir, embedder.learnModel(samplePassages(articles, chunking, LEARN_SAMPLE)));
+        loadedModel.set(embedder, model.file);
       }
-      loadedModel.set(embedder, model.file);
     }
+    // A full build learns the model while its workers lay out the text and postings.
+    const learn = () => {
+      const learned = writeModel(indexDir, embedder.learnModel(samplePassages(articles, chunking, LEARN_SAMPLE)));
+      loadedModel.set(embedder, learned.file);
+      model = learned;
+    };
 
     fs.mkdirSync(segmentsDir(indexDir), { recursive: true });
     let nextSegments: Manifest['segments'];
     if (!previous) {
-      nextSegments = await buildFull(articles, { ...opts, chunking, hnsw });
+      nextSegments = await buildFull(articles, { ...opts, chunking, hnsw, ...(embedder.learnsFromCorpus ? { learn } : {}) });
       writtenPassages = nextSegments.reduce((n, seg) => n + seg.passages, 0);
     } else {
       // Merge small segments of a full size level, and mostly-deleted ones, with the new articles, reusing stored vectors.
@@ -443,16 +449,17 @@ export async function embedArticles(
 async function writeSegment(
   indexDir: string,
   input: Omit<BuildSegmentInput, 'dir'>,
-  worker?: { embedder: WorkerRecipe | null; onProgress?: (n: number) => void },
+  worker?: { source: Promise<VectorSource>; onProgress?: (n: number) => void },
 ): Promise<Manifest['segments'][number]> {
   const name = newSegmentName();
   const tmp = path.join(segmentsDir(indexDir), `${name}.tmp`);
   fs.rmSync(tmp, { recursive: true, force: true });
-  const built = worker ? await runWorker({ ...input, dir: tmp }, worker.embedder, worker.onProgress) : await buildSegment({ ...input, dir: tmp });
-  const files = sealSegment(tmp);
+  const built = worker ? await runWorker({ ...input, dir: tmp }, worker.source, worker.onProgress) : await buildSegment({ ...input, dir: tmp });
+  // The files are fsynced and checksummed where they were written; the folder's entries are made durable here.
+  fsyncDir(tmp);
   const final = path.join(segmentsDir(indexDir), name);
   fs.renameSync(tmp, final);
-  return { name, articles: built.articles, paragraphs: built.paragraphs, passages: built.passages, deleted: [], files };
+  return { name, articles: built.articles, paragraphs: built.paragraphs, passages: built.passages, deleted: [], files: built.files };
 }
 
 /** An error as a build worker reports it (errors lose their class crossing threads). */
@@ -471,8 +478,12 @@ function fromWorker(f: WorkerFailure): KiemchungError {
     : new KiemchungError('internal', `a segment build worker failed: ${f.message}`, { cause });
 }
 
-function runWorker(input: BuildSegmentInput, embedder: WorkerRecipe | null, onProgress?: (n: number) => void): Promise<BuiltSegment> {
-  const { embed: _e, onProgress: _p, ...data } = input;
+/**
+ * Builds a segment in a worker thread, which starts on the text and postings at once and is
+ * sent where its vectors come from when `source` resolves (it is stopped if `source` fails).
+ */
+function runWorker(input: BuildSegmentInput, source: Promise<VectorSource>, onProgress?: (n: number) => void): Promise<BuiltSegment> {
+  const { embed: _e, onProgress: _p, source: _s, vectors: _v, ...data } = input;
   const here = import.meta.url;
   // From TypeScript sources (tests, tsx) the worker registers tsx's loader before importing itself.
   const fromSource = here.endsWith('.ts');
@@ -481,9 +492,16 @@ function runWorker(input: BuildSegmentInput, embedder: WorkerRecipe | null, onPr
     const w = fromSource
       ? new Worker(`import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(url.href)}); })`, {
           eval: true,
-          workerData: { ...data, embedder },
+          workerData: data,
         })
-      : new Worker(url, { workerData: { ...data, embedder } });
+      : new Worker(url, { workerData: data });
+    source.then(
+      (m) => w.postMessage(m, 'vectors' in m ? [m.vectors.buffer as ArrayBuffer] : []),
+      (err: unknown) => {
+        reject(err);
+        void w.terminate();
+      },
+    );
     w.on('message', (m: { type: string; n?: number; built?: BuiltSegment; error?: WorkerFailure }) => {
       if (m.type === 'progress') onProgress?.(m.n ?? 0);
       else if (m.type === 'done') resolve(m.built as BuiltSegment);
@@ -496,9 +514,36 @@ function runWorker(input: BuildSegmentInput, embedder: WorkerRecipe | null, onPr
   });
 }
 
-/** A full build: articles split into one segment per worker, built in parallel. */
-async function buildFull(articles: Article[], opts: UpdateOptions & { chunking: ChunkOptions; hnsw: HnswParams }): Promise<Manifest['segments']> {
-  if (articles.length === 0) return [];
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve: (v: T) => void;
+  reject: (err: unknown) => void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (v: T) => void;
+  let reject!: (err: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/**
+ * A full build: articles split into one segment per worker, built in parallel. `learn`, when
+ * given, learns the embedder's model: the workers are started first and lay out their text and
+ * postings meanwhile, then get the model (or, for an embedder a worker cannot copy, vectors
+ * embedded here).
+ */
+async function buildFull(
+  articles: Article[],
+  opts: UpdateOptions & { chunking: ChunkOptions; hnsw: HnswParams; learn?: () => void },
+): Promise<Manifest['segments']> {
+  if (articles.length === 0) {
+    opts.learn?.();
+    return [];
+  }
   const { embedder, chunking, hnsw } = opts;
   // Passages estimated from paragraph lengths (the workers split them): to balance the groups and show progress.
   const counts = articles.map((a) =>
@@ -507,14 +552,13 @@ async function buildFull(articles: Article[], opts: UpdateOptions & { chunking: 
   const total = counts.reduce((a, b) => a + b, 0);
   const cores = opts.workers ?? os.availableParallelism();
   const parts = Math.max(1, Math.min(cores, Math.ceil(total / (opts.passagesPerWorker ?? PASSAGES_PER_WORKER))));
-  // An embedder that a worker can copy embeds inside the workers; any other embeds here first.
-  const recipe = embedder.workerRecipe();
   let done = 0;
   const progress = (n: number) => {
     done += n;
     opts.onProgress?.({ phase: 'build', done: Math.min(done, total), total });
   };
   if (parts === 1) {
+    opts.learn?.();
     const vectors = await embedArticles(articles, embedder, chunking, opts.onProgress);
     return [
       await writeSegment(opts.indexDir, {
@@ -541,14 +585,27 @@ async function buildFull(articles: Article[], opts: UpdateOptions & { chunking: 
     }
   });
   if (cur.length) groups.push(cur);
-  const jobs = await Promise.all(
-    groups.map(async (g) => ({
-      articles: g,
-      records: g.map((a) => articleRecord(a, chunking)),
-      ...(recipe ? {} : { vectors: await embedArticles(g, embedder, chunking, opts.onProgress) }),
-    })),
+  const sources = groups.map(() => deferred<VectorSource>());
+  const runs = groups.map((g, i) =>
+    writeSegment(
+      opts.indexDir,
+      { articles: g, records: g.map((a) => articleRecord(a, chunking)), chunking, hnsw, dimension: embedder.dimension },
+      { source: (sources[i] as Deferred<VectorSource>).promise, onProgress: progress },
+    ),
   );
-  return Promise.all(
-    jobs.map((j) => writeSegment(opts.indexDir, { ...j, chunking, hnsw, dimension: embedder.dimension }, { embedder: recipe, onProgress: progress })),
-  );
+  try {
+    opts.learn?.();
+    // An embedder that a worker can copy embeds inside the workers; any other embeds here, group after group.
+    const recipe = embedder.workerRecipe();
+    for (const [i, g] of groups.entries()) {
+      const s = sources[i] as Deferred<VectorSource>;
+      s.resolve(recipe ? { type: 'source', embedder: recipe } : { type: 'source', vectors: await embedArticles(g, embedder, chunking, opts.onProgress) });
+    }
+  } catch (err) {
+    // The workers still waiting are stopped, and the build fails with this error once they have.
+    for (const s of sources) s.reject(err);
+    await Promise.allSettled(runs);
+    throw err;
+  }
+  return Promise.all(runs);
 }

@@ -136,6 +136,14 @@ export class TermSink {
     this.count = 0;
   }
 
+  /** Appends hashes written by an earlier scan (`n` marked and `n` folded), as if that text were scanned again. */
+  append(marked: Uint32Array, folded: Uint32Array, n: number): void {
+    this.room(n);
+    this.marked.set(marked.subarray(0, n), this.length);
+    this.folded.set(folded.subarray(0, n), this.length);
+    this.length += n;
+  }
+
   /** Records syllable [start, end) of phrase `p`. */
   syllable(start: number, end: number, p: number): void {
     if (this.count === this.starts.length) {

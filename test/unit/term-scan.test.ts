@@ -111,3 +111,28 @@ describe('scanTerms', () => {
     }
   });
 });
+
+describe('TermSink.append', () => {
+  it('gives the hashes of scanning the earlier text again, whatever the sink held and whatever follows', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'á', 'đ', 'ư', 'ờ', ' ', '.', ',', '-', '(', '\n', '1', 'B', 'Ế'), maxLength: 80 });
+    fc.assert(
+      fc.property(text, text, (title, body) => {
+        const first = new TermSink();
+        scanTerms(title, first);
+        const n = first.length;
+        const again = new TermSink();
+        scanTerms(title, again);
+        scanTerms(body, again);
+        const appended = new TermSink();
+        // A sink grown and reset by other texts first, as a builder's is.
+        scanTerms(`${body} ${body} ${title}`, appended);
+        appended.reset();
+        appended.append(first.marked, first.folded, n);
+        scanTerms(body, appended);
+        expect(Array.from(appended.marked.subarray(0, appended.length))).toEqual(Array.from(again.marked.subarray(0, again.length)));
+        expect(Array.from(appended.folded.subarray(0, appended.length))).toEqual(Array.from(again.folded.subarray(0, again.length)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
