@@ -29,6 +29,13 @@ export interface ExtractiveSettings extends SelectSettings {
    * 282; at 0.1 68.2 / 262 and 84.9 / 339; always 68.6 / 281 and 85.0 / 363.
    */
   secondSentenceRatio: number;
+  /**
+   * The sentence after the likeliest one, in the same passage, is quoted with it when the two
+   * fit in this many characters: a question often repeats the words of the sentence that
+   * introduces its answer, and the answer follows ("… một phép màu đã đến với gia đình nhỏ."
+   * then "Joseph bất ngờ tỉnh dậy sau 3 tháng hôn mê …"). See README ("Quality").
+   */
+  followingChars: number;
   /** Longer sentences are cut to the clauses around the answer (the cut marked with "…"). */
   maxQuoteChars: number;
   /** Passages re-ranked by their sentences. */
@@ -38,6 +45,7 @@ export interface ExtractiveSettings extends SelectSettings {
 export const DEFAULT_EXTRACTIVE: ExtractiveSettings = {
   ...DEFAULT_SELECT,
   secondSentenceRatio: 0.3,
+  followingChars: 300,
   maxQuoteChars: 500,
   pool: RERANK_POOL,
 };
@@ -136,13 +144,23 @@ interface Quote {
   facts: FactSpan[];
 }
 
-/** The quotes: the best sentence, and the next likeliest when it is nearly as likely (see `secondSentenceRatio`). */
+/**
+ * The quotes: the best sentence, and the next likeliest when it is nearly as likely (see
+ * `secondSentenceRatio`); the first quote runs on to the end of the sentence after the best
+ * one when they are short enough together (see `followingChars`).
+ */
 function chooseQuotes(sentences: readonly SentenceCandidate[], s: ExtractiveSettings): Quote[] {
   const best = sentences[0] as SentenceCandidate;
   const second = sentences[1];
+  const following = sentences.find((c) => c.passage === best.passage && c.index === best.index + 1);
   const quote = (cs: SentenceCandidate[], start: number, end: number): Quote => {
-    const facts = cs.flatMap((c) => c.facts).filter((f) => f.start >= start && f.end <= end);
-    const q = clip({ passage: (cs[0] as SentenceCandidate).passage, start, end, cutBefore: false, cutAfter: false, facts }, facts[0], s.maxQuoteChars);
+    let to = end;
+    if (following && cs[0] === best && following.start >= start && following.end > end && following.end - best.start <= s.followingChars) {
+      to = following.end;
+      cs = [...cs, following];
+    }
+    const facts = cs.flatMap((c) => c.facts).filter((f) => f.start >= start && f.end <= to);
+    const q = clip({ passage: (cs[0] as SentenceCandidate).passage, start, end: to, cutBefore: false, cutAfter: false, facts }, facts[0], s.maxQuoteChars);
     return { ...q, facts: facts.filter((f) => f.start >= q.start && f.end <= q.end) };
   };
   if (!second || second.p < s.secondSentenceRatio * best.p) return [quote([best], best.start, best.end)];
