@@ -49,21 +49,21 @@ export const REFUSAL_FEATURES = [
 export type RefusalFeature = (typeof REFUSAL_FEATURES)[number];
 
 export const REFUSAL_MODEL: LogisticModel<RefusalFeature> = {
-  bias: -1.564,
+  bias: -1.48,
   weights: {
-    sentence: 0.437,
-    words: -1.999,
-    pairs: 0.242,
-    passage: 2.738,
-    article: -0.485,
-    articlePairs: 1.826,
-    lexical: 2.241,
-    margin: -0.343,
-    unknown: -0.636,
-    rarestMissing: -0.477,
+    sentence: 0.52,
+    words: -1.787,
+    pairs: -0.362,
+    passage: 2.281,
+    article: -0.148,
+    articlePairs: 2.001,
+    lexical: 2.471,
+    margin: -0.224,
+    unknown: -0.438,
+    rarestMissing: -0.49,
     focus: 0.638,
-    missingNames: -0.232,
-    noFact: -1.086,
+    missingNames: -0.221,
+    noFact: -1.062,
   },
 };
 
