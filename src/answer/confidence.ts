@@ -26,10 +26,12 @@ import { type LogisticModel, type SentenceCandidate, logit, sigmoid } from './se
  *
  * Fitted by `scripts/fit-weights.ts refusal` (logistic regression, L2 1e-3) on ViNewsQA
  * dev-heldout questions of even-numbered source articles (answerable ones, and ones whose
- * article was removed) and the even lines of our seed questions (each weighted 5). At the
- * default threshold 0.35 it refuses, on the other halves, 31.1% of the dev-heldout questions
- * whose article is absent and 53.3% of the seed ones the articles do not answer, with 2.4%
- * of the answerable ones in both; README ("Quality") has the whole trade-off.
+ * article was removed) and the even lines of our seed questions (each weighted 5), with the
+ * default corpus embedder. At the default threshold 0.35 it refuses, on the other halves,
+ * 28.3% of the dev-heldout questions whose article is absent and 60.0% of the seed ones the
+ * articles do not answer, with 2.8% and 2.4% of the answerable ones; README ("Quality") has
+ * the whole trade-off. Candidate features tried and left out (no gain beyond noise on the
+ * held-out half) are listed there.
  */
 export const REFUSAL_FEATURES = [
   'sentence',
