@@ -151,7 +151,9 @@ interface Quote {
 /**
  * The quotes: the best sentence, and the next likeliest when it is nearly as likely (see
  * `secondSentenceRatio`); the first quote runs on to the end of the sentence after the best
- * one when they are short enough together (see `followingChars`).
+ * one when they are short enough together (see `followingChars`). The short answer comes from
+ * the chosen sentences only, not from the one the quote runs on to: with it, more questions got
+ * one and fewer of them were right (ViNewsQA dev short 28.7 / F1 52.6 against 27.8 / 53.1).
  */
 function chooseQuotes(sentences: readonly SentenceCandidate[], s: ExtractiveSettings): Quote[] {
   const best = sentences[0] as SentenceCandidate;
@@ -161,7 +163,6 @@ function chooseQuotes(sentences: readonly SentenceCandidate[], s: ExtractiveSett
     let to = end;
     if (following && cs[0] === best && following.start >= start && following.end > end && following.end - best.start <= s.followingChars) {
       to = following.end;
-      cs = [...cs, following];
     }
     const facts = cs.flatMap((c) => c.facts).filter((f) => f.start >= start && f.end <= to);
     const q = clip({ passage: (cs[0] as SentenceCandidate).passage, start, end: to, cutBefore: false, cutAfter: false, facts }, facts[0], s.maxQuoteChars);
