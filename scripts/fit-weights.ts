@@ -21,7 +21,7 @@ import { REFUSAL_FEATURES } from '../src/answer/confidence.js';
 import { SENTENCE_FEATURES, SENTENCE_MODEL } from '../src/answer/select.js';
 import { analyzeQuestion, retrievalQuery } from '../src/answer/question-type.js';
 import { fusionFor, retrieve } from '../src/retrieve/retrieve.js';
-import { RERANK_POOL } from '../src/retrieve/rerank.js';
+import { DEFAULT_RERANK, RERANK_POOL } from '../src/retrieve/rerank.js';
 import { expandQuery, translateTerms } from '../src/text/glossary.js';
 import { detectLang } from '../src/text/lang.js';
 import { normalizeSpace } from '../src/text/normalize.js';
@@ -137,7 +137,9 @@ async function fitRerank(): Promise<void> {
   print('rerank', ['fused', 'sentence', 'window', 'pairs'], f);
   const held = cases.filter((c) => !c.fit);
   console.log(`held-out half, retrieval order: ${recall(held, (c, i) => c.ex.trace.passages[i]!.hit.score)}`);
-  console.log(`held-out half, re-ranked:       ${recall(held, (c, i) => feats(c, i).reduce((s, x, j) => s + x * (f.weights[j] as number), 0))}`);
+  const current = [DEFAULT_RERANK.fused, DEFAULT_RERANK.sentence, DEFAULT_RERANK.window, DEFAULT_RERANK.pairs];
+  console.log(`held-out half, current weights: ${recall(held, (c, i) => feats(c, i).reduce((s, x, j) => s + x * (current[j] as number), 0))}`);
+  console.log(`held-out half, fitted weights:  ${recall(held, (c, i) => feats(c, i).reduce((s, x, j) => s + x * (f.weights[j] as number), 0))}`);
 }
 
 function containsAnswer(c: Case, text: string): boolean {

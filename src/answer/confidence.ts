@@ -26,10 +26,12 @@ import { type LogisticModel, type SentenceCandidate, logit, sigmoid } from './se
  *
  * Fitted by `scripts/fit-weights.ts refusal` (logistic regression, L2 1e-3) on ViNewsQA
  * dev-heldout questions of even-numbered source articles (answerable ones, and ones whose
- * article was removed) and the even lines of our seed questions (each weighted 5). At the
- * default threshold 0.35 it refuses, on the other halves, 31.1% of the dev-heldout questions
- * whose article is absent and 53.3% of the seed ones the articles do not answer, with 2.4%
- * of the answerable ones in both; README ("Quality") has the whole trade-off.
+ * article was removed) and the even lines of our seed questions (each weighted 5), with the
+ * default corpus embedder. At the default threshold 0.35 it refuses, on the other halves,
+ * 28.3% of the dev-heldout questions whose article is absent and 60.0% of the seed ones the
+ * articles do not answer, with 2.8% and 2.4% of the answerable ones; README ("Quality") has
+ * the whole trade-off. Candidate features tried and left out (no gain beyond noise on the
+ * held-out half) are listed there.
  */
 export const REFUSAL_FEATURES = [
   'sentence',
@@ -49,21 +51,21 @@ export const REFUSAL_FEATURES = [
 export type RefusalFeature = (typeof REFUSAL_FEATURES)[number];
 
 export const REFUSAL_MODEL: LogisticModel<RefusalFeature> = {
-  bias: -1.564,
+  bias: -1.48,
   weights: {
-    sentence: 0.437,
-    words: -1.999,
-    pairs: 0.242,
-    passage: 2.738,
-    article: -0.485,
-    articlePairs: 1.826,
-    lexical: 2.241,
-    margin: -0.343,
-    unknown: -0.636,
-    rarestMissing: -0.477,
+    sentence: 0.52,
+    words: -1.787,
+    pairs: -0.362,
+    passage: 2.281,
+    article: -0.148,
+    articlePairs: 2.001,
+    lexical: 2.471,
+    margin: -0.224,
+    unknown: -0.438,
+    rarestMissing: -0.49,
     focus: 0.638,
-    missingNames: -0.232,
-    noFact: -1.086,
+    missingNames: -0.221,
+    noFact: -1.062,
   },
 };
 
