@@ -217,6 +217,19 @@ describe.skipIf(!hasDatabase)(`the PostgreSQL store${hasDatabase ? '' : ` (skipp
     await before.close();
   });
 
+  it('keeps every list of postings best first, so that a search reading the head of a list reads its best postings', async () => {
+    const rows = await db.query<{ term: number; df: number; imps: number[] }>('test', `SELECT term, df, imps FROM "${schema}".postings`);
+    expect(rows.rows.length).toBeGreaterThan(100);
+    const long = rows.rows.filter((r) => r.imps.length > 5);
+    expect(long.length).toBeGreaterThan(10);
+    for (const r of rows.rows) {
+      expect(r.imps.length, `term ${r.term}`).toBe(Math.min(r.df, 4000));
+      for (let i = 1; i < r.imps.length; i++) expect(r.imps[i]!, `term ${r.term}, posting ${i}`).toBeLessThanOrEqual(r.imps[i - 1]!);
+    }
+    // Not sorted by passage: the order is the impacts'.
+    expect(long.some((r) => r.imps.some((x, i) => i > 0 && x < r.imps[i - 1]!))).toBe(true);
+  });
+
   it('sends a statement again on another connection when the server ended the pooled one while it was idle', async () => {
     const pooled = openDatabase(testDatabaseConfig(schema, { poolMax: 3 }), silentLogger);
     try {

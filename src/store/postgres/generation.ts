@@ -7,7 +7,8 @@ import type { Database } from './database.js';
  * Version of the index layout in the database (tables and what their columns mean). An index
  * of an older format is rebuilt by the next `kiemchung index`, as the embedded index is.
  */
-export const DB_INDEX_FORMAT = 1;
+/** 2: every list of postings is sorted by impact, best first (1: only the lists cut at POSTING_DEPTH). */
+export const DB_INDEX_FORMAT = 2;
 
 /** A published generation, as readers use it. */
 export interface Generation {

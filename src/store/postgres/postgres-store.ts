@@ -18,6 +18,7 @@ import type {
 import type { Database } from './database.js';
 import { type Generation, checkGeneration, liveIn, readModel, servingGeneration } from './generation.js';
 import { Lru } from './lru.js';
+import { DEFAULT_HNSW } from '../segment.js';
 import { POSTING_DEPTH } from './posting-depth.js';
 
 /** The channel on which a writer announces a new generation (payload: `schema:generation`). */
@@ -25,10 +26,11 @@ export const GENERATION_CHANNEL = 'kiemchung_generation';
 
 /**
  * Lexical search in two steps, both in SQL. First, candidates: each block keeps, per term, the
- * passages where the term weighs most (by BM25 impact, best first, `POSTING_DEPTH` at most); a
- * search reads the head of each query term's list, longer for the terms that weigh more
- * (`CANDIDATE_READS` postings in all, at least `MIN_TERM_READS` a term), and keeps the
- * `CANDIDATES` passages with the highest sums. Then every candidate is scored exactly: BM25
+ * passages where the term weighs most (by BM25 impact, every list sorted best first,
+ * `POSTING_DEPTH` at most); a search reads the head of each query term's list, longer for the
+ * terms that weigh more (`CANDIDATE_READS` postings in all, at least `MIN_TERM_READS` a term,
+ * what a short list leaves shared among the longer ones), and keeps the `CANDIDATES` passages
+ * with the highest sums. Then every candidate is scored exactly: BM25
  * over its own term counts (`passage_terms`), with the generation's N, average length and
  * document frequencies, the weights (idf, the common-term cut) computed by the function the
  * embedded store uses. A term whose whole list fits in what is read (every term, in a
@@ -36,11 +38,38 @@ export const GENERATION_CHANNEL = 'kiemchung_generation';
  * what the embedded store returns; in larger ones, a passage can be missed only when none of
  * its terms puts it near the head of that term's list. docs/benchmarks.md measures both.
  */
-const CANDIDATE_READS = 40_000;
+const CANDIDATE_READS = 20_000;
 const MIN_TERM_READS = 200;
 const CANDIDATES = 1000;
 /** A filter that leaves at most this many passages scores them all exactly instead. */
 const EXACT_FILTER_LIMIT = 2000;
+/**
+ * A vector search under a filter that leaves at most this many passages compares the query
+ * with each of them instead of walking the HNSW graph, as the embedded store does (4 × its
+ * ef_search): a graph walk under a narrow filter visits most of the graph.
+ */
+const EXACT_VECTOR_LIMIT = 4 * DEFAULT_HNSW.efSearch;
+
+/**
+ * How many postings of each term a search reads (per block, best first): its share of `budget`
+ * by weight, at least `MIN_TERM_READS`, at most its whole list; what a short list leaves is shared
+ * among the longer ones.
+ */
+function readShares(terms: readonly { w: number; df: number }[], budget: number): number[] {
+  if (terms.reduce((a, t) => a + Math.min(t.df, POSTING_DEPTH), 0) <= budget) return terms.map((t) => Math.min(t.df, POSTING_DEPTH));
+  const reads = terms.map(() => 0);
+  const order = terms.map((_, i) => i).sort((x, y) => (terms[x] as { df: number }).df - (terms[y] as { df: number }).df);
+  let left = budget;
+  let weight = terms.reduce((a, t) => a + t.w, 0);
+  for (const i of order) {
+    const t = terms[i] as { w: number; df: number };
+    const share = Math.max(MIN_TERM_READS, Math.round((left * t.w) / Math.max(weight, 1e-9)));
+    reads[i] = Math.min(t.df, POSTING_DEPTH, share);
+    left = Math.max(0, left - (reads[i] as number));
+    weight -= t.w;
+  }
+  return reads;
+}
 
 /** How a search row is filtered: SQL over the `passages` row `p`, with its parameters from `$first`. */
 function filterSql(filter: SearchFilter | undefined, first: number): { sql: string; params: unknown[] } {
@@ -127,7 +156,9 @@ export class PostgresStore implements Store {
   /** Per generation: article id → key, and term → document frequency. */
   private keys = new Lru<string, string | null>(20_000);
   private dfs = new Lru<number, number>(100_000);
-  private allArticles: { generation: number; list: StoredArticle[] } | null = null;
+  /** Per generation: how many passages a filter admits (up to EXACT_FILTER_LIMIT + 1), by the filter's JSON. */
+  private admitted = new Lru<string, Promise<number>>(1000);
+  private allArticles: { generation: number; list: StoredArticle[]; byId: Map<string, StoredArticle> } | null = null;
   private listener: pg.Client | null = null;
   private closed = false;
   private reconnectTimer: NodeJS.Timeout | null = null;
@@ -236,6 +267,7 @@ export class PostgresStore implements Store {
         this.avgdl = g.lexicalLength / Math.max(1, g.lexicalPassages);
         this.keys = new Lru(20_000);
         this.dfs = new Lru(100_000);
+        this.admitted = new Lru(1000);
         this.logger.info(`database: serving index generation ${g.generation} (${g.articles} articles, ${g.passages} passages)`);
         for (const f of this.switchListeners) f(g);
       } finally {
@@ -279,6 +311,30 @@ export class PostgresStore implements Store {
     return { passages: g.lexicalPassages, df: await this.documentFrequencies(g, hashes) };
   }
 
+  /**
+   * How many live passages of generation `g` a filter admits, counted up to EXACT_FILTER_LIMIT + 1
+   * (by the date index for a date filter); asked once for a search's lexical and vector halves.
+   */
+  private admittedBy(g: Generation, filter: SearchFilter): Promise<number> {
+    const key = JSON.stringify([filter.articleIds ?? [], filter.sources ?? [], filter.dateFrom ?? '', filter.dateTo ?? '']);
+    const cached = this.admitted.get(key);
+    if (cached && this.served === g) return cached;
+    const own = filterSql(filter, 2);
+    const counting = this.db
+      .query<{ n: string }>(
+        'counting the passages a filter allows',
+        `SELECT count(*) AS n FROM (SELECT 1 FROM ${this.db.schema}.passages p WHERE ${liveIn('p', '$1')}${own.sql} LIMIT ${EXACT_FILTER_LIMIT + 1}) x`,
+        [g.generation, ...own.params],
+      )
+      .then((r) => Number(r.rows[0]?.n ?? 0));
+    if (this.served === g) {
+      const cache = this.admitted;
+      cache.set(key, counting);
+      counting.catch(() => cache.delete(key));
+    }
+    return counting;
+  }
+
   async lexicalSearch(terms: readonly QueryTerm[], k: number, filter?: SearchFilter): Promise<PassageHit[]> {
     const g = this.served;
     const n = g.lexicalPassages;
@@ -292,10 +348,7 @@ export class PostgresStore implements Store {
     if (used.length === 0) return [];
     const { k1, b } = DEFAULT_BM25;
     const s = this.db.schema;
-    // Lists read whole when they fit in what a search reads; otherwise shares by weight.
-    const whole = used.reduce((a, t) => a + t.df, 0) <= CANDIDATE_READS && used.every((t) => t.df <= POSTING_DEPTH);
-    const total = used.reduce((a, t) => a + t.w, 0);
-    const reads = used.map((t) => (whole ? POSTING_DEPTH : Math.max(MIN_TERM_READS, Math.round((CANDIDATE_READS * t.w) / total))));
+    const reads = readShares(used, CANDIDATE_READS);
     // $1 terms, $2 weights, $3 generation, $4 (k1 b / avgdl), $5 k1 (1 - b), $6 k; then the filter's; then the candidates'.
     const params: unknown[] = [used.map((t) => t.term), used.map((t) => t.w), g.generation, (k1 * b) / this.avgdl, k1 * (1 - b), Math.max(k, 1)];
     const f = filterSql(filter, params.length + 1);
@@ -310,13 +363,7 @@ export class PostgresStore implements Store {
       ORDER BY score DESC NULLS LAST, id LIMIT $6`;
     const allowed = `SELECT p.id FROM ${s}.passages p WHERE ${liveIn('p', '$3')}${f.sql}`;
     if (f.sql) {
-      const own = filterSql(filter, 2);
-      const count = await this.db.query<{ n: string }>(
-        'counting the passages a filter allows',
-        `SELECT count(*) AS n FROM (SELECT 1 FROM ${s}.passages p WHERE ${liveIn('p', '$1')}${own.sql} LIMIT ${EXACT_FILTER_LIMIT + 1}) x`,
-        [g.generation, ...own.params],
-      );
-      if (Number(count.rows[0]?.n ?? 0) <= EXACT_FILTER_LIMIT) {
+      if ((await this.admittedBy(g, filter as SearchFilter)) <= EXACT_FILTER_LIMIT) {
         // Few passages: every one of them is scored exactly.
         const rows = await this.db.query<{ id: number; score: number | null }>(
           'searching the index',
@@ -326,16 +373,17 @@ export class PostgresStore implements Store {
         return hitsOf(rows.rows);
       }
     }
-    // When every list is read whole, the sums of the first step are already BM25 (with the
-    // average length of when the block was written): the k best, and a margin, are enough.
+    // $7 reads per term, $8 how many candidates are scored exactly. When every list is read
+    // whole, the sums of the first step are already BM25 (with the average length of when the
+    // block was written): the k best, and a margin, are enough.
+    const whole = used.every((t, i) => (reads[i] as number) >= t.df);
     params.push(reads, whole ? Math.min(CANDIDATES, 2 * k + 50) : Math.max(CANDIDATES, k * 4));
-    const readsAt = `$${params.length - 1}`;
     const rows = await this.db.query<{ id: number; score: number | null }>(
       'searching the index',
       `WITH cand AS MATERIALIZED (
          SELECT x.doc FROM (
            SELECT q.w, unnest(po.docs[1:q.reads]) AS doc, unnest(po.imps[1:q.reads]) AS imp
-           FROM unnest($1::int4[], $2::float8[], ${readsAt}::int4[]) AS q(term, w, reads)
+           FROM unnest($1::int4[], $2::float8[], $${params.length - 1}::int4[]) AS q(term, w, reads)
            JOIN ${s}.postings po ON po.term = q.term
            JOIN ${s}.blocks b ON b.block = po.block AND ${liveIn('b', '$3')}
          ) x
@@ -353,6 +401,17 @@ export class PostgresStore implements Store {
     if (vector.length !== d) throw new InternalError(`a query vector of ${vector.length} dimensions for an index of ${d}`);
     const s = this.db.schema;
     const f = filterSql(filter, 4);
+    if (f.sql && (await this.admittedBy(g, filter as SearchFilter)) <= EXACT_VECTOR_LIMIT) {
+      // Few passages: each one compared with the query (the CTE keeps the graph out of it).
+      const res = await this.db.query<{ id: number; score: number }>(
+        'searching few passages by vector',
+        `WITH allowed AS MATERIALIZED (SELECT p.id, p.embedding FROM ${s}.passages p WHERE p.dims = ${d} AND ${liveIn('p', '$2')}${f.sql})
+         SELECT a.id, -(a.embedding::vector(${d}) <#> $1::vector(${d})) AS score FROM allowed a
+         ORDER BY a.embedding::vector(${d}) <#> $1::vector(${d}), a.id LIMIT $3`,
+        [vectorLiteral(vector), g.generation, k, ...f.params],
+      );
+      return res.rows.map((r) => ({ passage: r.id, score: Number(r.score) }));
+    }
     const res = await this.db.query<{ id: number; score: number }>(
       'searching the index by vector',
       `SELECT p.id, -(p.embedding::vector(${d}) <#> $1::vector(${d})) AS score FROM ${s}.passages p
@@ -368,15 +427,19 @@ export class PostgresStore implements Store {
     const missing = [...new Set(ids.filter((id) => this.located.get(id) === undefined))];
     if (missing.length > 0) {
       const s = this.db.schema;
-      const res = await this.db.query<ArticleRow & { pid: number; paragraph: number; start_at: number; end_at: number }>(
+      const g = this.served;
+      const keys = this.keys;
+      const res = await this.db.query<ArticleRow & { pid: number; paragraph: number; start_at: number; end_at: number; live: boolean }>(
         'reading passages',
-        `SELECT p.id AS pid, p.paragraph, p.start_at, p.end_at, ${ARTICLE_COLUMNS}
+        `SELECT p.id AS pid, p.paragraph, p.start_at, p.end_at, ${ARTICLE_COLUMNS}, ${liveIn('a', '$2')} AS live
          FROM ${s}.passages p JOIN ${s}.articles a ON a.key = p.article WHERE p.id = ANY($1::int4[])`,
-        [missing],
+        [missing, g.generation],
       );
       for (const r of res.rows) {
         this.articlesByKey.set(r.key, toArticle(r));
         this.located.set(r.pid, { key: r.key, paragraphNumber: r.paragraph, start: r.start_at, end: r.end_at });
+        // The articles of the passages found are the ones whose paragraphs are read next.
+        if (r.live && this.served === g) keys.set(r.id, r.key);
       }
     }
     return ids.map((id) => {
@@ -416,6 +479,8 @@ export class PostgresStore implements Store {
   }
 
   async article(id: string): Promise<StoredArticle | null> {
+    const all = this.allArticles;
+    if (all?.generation === this.served.generation) return all.byId.get(id) ?? null;
     const key = (await this.keysOf(this.served, [id])).get(id);
     if (!key) return null;
     let a = this.articlesByKey.get(key);
@@ -465,7 +530,8 @@ export class PostgresStore implements Store {
       [g.generation],
     );
     const list = res.rows.map(toArticle);
-    if (this.served === g) this.allArticles = { generation: g.generation, list };
+    // Questions about the collection read some of these one by one next (`article`).
+    if (this.served === g) this.allArticles = { generation: g.generation, list, byId: new Map(list.map((a) => [a.id, a])) };
     return list;
   }
 

@@ -619,7 +619,9 @@ async function insertPostings(c: pg.ClientBase, s: string, block: number, member
       const d = docs[p] as number;
       list.push({ d, imp: Math.fround(bm25TermFrequency(tfs[p] as number, lengths[d] as number, avgdl, DEFAULT_BM25) / (DEFAULT_BM25.k1 + 1)) });
     }
-    if (list.length > POSTING_DEPTH) list.sort((x, y) => y.imp - x.imp || x.d - y.d).length = POSTING_DEPTH;
+    // Best first, so that a search reading the head of a list knows the most the rest can add.
+    list.sort((x, y) => y.imp - x.imp || x.d - y.d);
+    if (list.length > POSTING_DEPTH) list.length = POSTING_DEPTH;
     rows.push({
       term: (hashes[i] as number) | 0,
       df: to - from,
