@@ -207,6 +207,18 @@ interface Csr {
   val: Float32Array;
 }
 
+/** out[o … o+l) += v · src[so … so+l), four components per step (the same float64 sums). */
+function addScaled(out: Float64Array, o: number, src: Float64Array, so: number, v: number, l: number): void {
+  let j = 0;
+  for (; j + 4 <= l; j += 4) {
+    out[o + j] = (out[o + j] as number) + v * (src[so + j] as number);
+    out[o + j + 1] = (out[o + j + 1] as number) + v * (src[so + j + 1] as number);
+    out[o + j + 2] = (out[o + j + 2] as number) + v * (src[so + j + 2] as number);
+    out[o + j + 3] = (out[o + j + 3] as number) + v * (src[so + j + 3] as number);
+  }
+  for (; j < l; j++) out[o + j] = (out[o + j] as number) + v * (src[so + j] as number);
+}
+
 /** out (rows × l) = X (rows × cols) · M (cols × l), all row-major. */
 function mulXM(x: Csr, m: Float64Array, l: number): Float64Array {
   const out = new Float64Array(x.rows * l);
@@ -215,14 +227,7 @@ function mulXM(x: Csr, m: Float64Array, l: number): Float64Array {
     for (let p = x.ptr[r] as number, e = x.ptr[r + 1] as number; p < e; p++) {
       const v = x.val[p] as number;
       const mo = (x.idx[p] as number) * l;
-      let j = 0;
-      for (; j + 4 <= l; j += 4) {
-        out[o + j] = (out[o + j] as number) + v * (m[mo + j] as number);
-        out[o + j + 1] = (out[o + j + 1] as number) + v * (m[mo + j + 1] as number);
-        out[o + j + 2] = (out[o + j + 2] as number) + v * (m[mo + j + 2] as number);
-        out[o + j + 3] = (out[o + j + 3] as number) + v * (m[mo + j + 3] as number);
-      }
-      for (; j < l; j++) out[o + j] = (out[o + j] as number) + v * (m[mo + j] as number);
+      addScaled(out, o, m, mo, v, l);
     }
   }
   return out;
@@ -236,14 +241,7 @@ function mulXtZ(x: Csr, z: Float64Array, l: number): Float64Array {
     for (let p = x.ptr[r] as number, e = x.ptr[r + 1] as number; p < e; p++) {
       const v = x.val[p] as number;
       const o = (x.idx[p] as number) * l;
-      let j = 0;
-      for (; j + 4 <= l; j += 4) {
-        out[o + j] = (out[o + j] as number) + v * (z[zo + j] as number);
-        out[o + j + 1] = (out[o + j + 1] as number) + v * (z[zo + j + 1] as number);
-        out[o + j + 2] = (out[o + j + 2] as number) + v * (z[zo + j + 2] as number);
-        out[o + j + 3] = (out[o + j + 3] as number) + v * (z[zo + j + 3] as number);
-      }
-      for (; j < l; j++) out[o + j] = (out[o + j] as number) + v * (z[zo + j] as number);
+      addScaled(out, o, z, zo, v, l);
     }
   }
   return out;
