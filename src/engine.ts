@@ -138,6 +138,8 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   /** The store serving the newest generation, with the embedder's learned model (if it learns one) from it. */
   const openStore = async (): Promise<Store> => {
     const opened = await backend.open();
+    // The index's files are checksummed while it serves: a mismatch stops it answering (every read then fails with the rebuild hint).
+    opened.verified?.().catch((err: unknown) => logger.error('the index is damaged; it no longer answers until it is rebuilt', err));
     if (embedder.learnsFromCorpus) {
       const model = opened.embedderModel();
       if (!model)

@@ -4,13 +4,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { parse as parseYaml } from 'yaml';
+import { lazyModule } from '../lazy-module.js';
 import { ArticleError, CorpusError, errorMessage } from '../errors.js';
 import type { IndexIssue } from '../types.js';
 import { normalizeSpace } from '../text/normalize.js';
 import { type Article, frontMatterSchema, jsonlArticleSchema } from './article.js';
 import { ARTICLE_ID } from './ids.js';
 import { markdownBlocks, splitFrontMatter } from './markdown.js';
+
+const yaml = lazyModule<typeof import('yaml')>('yaml');
 
 export interface LoadedCorpus {
   articles: Article[];
@@ -64,7 +66,7 @@ export function parseMarkdownArticle(text: string, origin: string): Article {
   if (!fm) throw new ArticleError('no front matter (the file must start with a "---" block holding id, title, date, source)');
   let data: unknown;
   try {
-    data = parseYaml(fm.yaml, { schema: 'core' });
+    data = yaml().parse(fm.yaml, { schema: 'core' });
   } catch (err) {
     throw new ArticleError(`front matter is not valid YAML (${errorMessage(err).split('\n')[0]})`, { cause: err });
   }

@@ -1,13 +1,16 @@
 /// <reference lib="dom" />
 // The DOM types describe linkedom's documents (its typings are written against them).
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import type { Readability } from '@mozilla/readability';
+import { lazyModule } from '../lazy-module.js';
 import { findDates } from '../text/find-dates.js';
 import { fold, hasMarks, normalizeSpace } from '../text/normalize.js';
 import { type Block, collectBlocks } from './blocks.js';
 import { type BlockRole, classifyBlocks, splitCredit } from './rules.js';
 import { type PageMetadata, readMetadata } from './metadata.js';
 import { type PageDate, authorsBesideTitle, findPageDate } from './page-date.js';
+
+const readability = lazyModule<typeof import('@mozilla/readability')>('@mozilla/readability');
+const linkedom = lazyModule<typeof import('linkedom')>('linkedom');
 
 /** One paragraph of an extracted article, in reading order. */
 export interface ExtractedBlock {
@@ -177,7 +180,7 @@ function looksLikeListing(blocks: Block[], url: string): string | null {
 export function extractArticle(html: string, url: string, options: ExtractOptions = {}): Extraction {
   const now = options.now ?? new Date();
   if (!/[\p{L}\p{N}]/u.test(html.replace(/<[^>]*>/g, ''))) return { ok: false, reason: 'the page is empty' };
-  const { document: doc } = parseHTML(html);
+  const { document: doc } = linkedom().parseHTML(html);
   const meta = readMetadata(doc as unknown as Document, url);
   let host = '';
   try {
@@ -191,11 +194,15 @@ export function extractArticle(html: string, url: string, options: ExtractOption
 
   // Readability works on its own copy (it rewrites the tree and removes styles and attributes
   // the rules need); the text of the blocks it keeps leads back to the original elements.
-  const { document: copy } = parseHTML(html);
+  const { document: copy } = linkedom().parseHTML(html);
   for (const el of Array.from(copy.querySelectorAll('script, style, noscript, template'))) el.remove();
   let parsed: ReturnType<Readability<Element>['parse']> = null;
   try {
-    parsed = new Readability<Element>(copy as unknown as Document, { keepClasses: true, serializer: (n) => n as Element, charThreshold: 300 }).parse();
+    parsed = new (readability().Readability)<Element>(copy as unknown as Document, {
+      keepClasses: true,
+      serializer: (n) => n as Element,
+      charThreshold: 300,
+    }).parse();
   } catch {
     parsed = null;
   }

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { lazyModule } from '../lazy-module.js';
+
+const sqlite = lazyModule<typeof Database>('better-sqlite3');
 import { FeedbackError, errorMessage } from '../errors.js';
 import { normalizeSpace } from '../text/normalize.js';
 import type { FeedbackReport, FeedbackStore, RatedCitation, RatedQuestion, ReportOptions, ShownAnswer, Vote, VoteOutcome } from './store.js';
@@ -79,7 +82,7 @@ export function openSqliteFeedbackStore(file: string): FeedbackStore {
   let db: Database.Database;
   try {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    db = new Database(file);
+    db = new (sqlite())(file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');

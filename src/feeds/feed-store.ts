@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { lazyModule } from '../lazy-module.js';
+
+const sqlite = lazyModule<typeof Database>('better-sqlite3');
 import { KiemchungError } from '../errors.js';
 import type { FeedInfo } from '../types.js';
 
@@ -105,7 +108,7 @@ export class FeedStore {
   static open(file: string): FeedStore {
     try {
       fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-      const db = new Database(file);
+      const db = new (sqlite())(file);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');

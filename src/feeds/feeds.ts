@@ -1,4 +1,4 @@
-import { parseHTML } from 'linkedom';
+import { lazyModule } from '../lazy-module.js';
 import { FetchError, errorMessage } from '../errors.js';
 import type { Fetched, FetchFn } from '../fetch/fetch-url.js';
 import { cleanUrl, urlKey } from '../ingest/url-key.js';
@@ -6,6 +6,8 @@ import type { Logger } from '../log.js';
 import type { AddReport, AddResult, AddedArticle, FeedInfo, FeedPollReport, FeedPollResult, Feeds, FeedAddResult } from '../types.js';
 import { type FeedRecord, FeedStore, type ItemStatus } from './feed-store.js';
 import { type FeedItem, type ParsedFeed, parseFeed } from './parse-feed.js';
+
+const linkedom = lazyModule<typeof import('linkedom')>('linkedom');
 
 export interface FeedSettings {
   /** How often the schedule polls each feed. */
@@ -49,7 +51,7 @@ function permanent(r: AddResult): boolean {
 /** The feed a web page announces (`<link rel="alternate" type="application/rss+xml">`). */
 export function feedLinkOf(html: string, base: string): string | null {
   try {
-    const { document } = parseHTML(html);
+    const { document } = linkedom().parseHTML(html);
     for (const l of Array.from(document.querySelectorAll('link[rel~="alternate"]'))) {
       const type = (l.getAttribute('type') ?? '').toLowerCase();
       const href = l.getAttribute('href');

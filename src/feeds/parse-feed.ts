@@ -1,4 +1,4 @@
-import { XMLParser } from 'fast-xml-parser';
+import { lazyModule } from '../lazy-module.js';
 import { normalizeSpace } from '../text/normalize.js';
 import { parseTimestamp } from '../text/parse-timestamp.js';
 
@@ -32,17 +32,21 @@ export const MAX_FEED_ITEMS = 50_000;
 
 type Node = Record<string, unknown>;
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  removeNSPrefix: true,
-  trimValues: true,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: true,
-  htmlEntities: true,
-  isArray: (name) => ['item', 'entry', 'url', 'sitemap', 'link'].includes(name),
-});
+const xml = lazyModule<typeof import('fast-xml-parser')>('fast-xml-parser');
+let made: import('fast-xml-parser').XMLParser | null = null;
+/** The parser, made when the first feed is read. */
+const parser = () =>
+  (made ??= new (xml().XMLParser)({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    removeNSPrefix: true,
+    trimValues: true,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    processEntities: true,
+    htmlEntities: true,
+    isArray: (name) => ['item', 'entry', 'url', 'sitemap', 'link'].includes(name),
+  }));
 
 function arr<T>(v: T | T[] | undefined): T[] {
   return v === undefined || v === null ? [] : Array.isArray(v) ? v : [v];
@@ -85,7 +89,7 @@ export function parseFeed(xml: string, url: string): FeedParse {
   if (/<!ENTITY/i.test(xml.slice(0, 20_000))) return { ok: false, reason: 'the document declares XML entities, which feeds never need; refused' };
   let doc: Node;
   try {
-    doc = parser.parse(xml) as Node;
+    doc = parser().parse(xml) as Node;
   } catch (err) {
     return { ok: false, reason: `not well-formed XML (${String((err as Error).message ?? err).split('\n')[0]})` };
   }

@@ -1,4 +1,4 @@
-import robotsParserModule from 'robots-parser';
+import { lazyModule } from '../lazy-module.js';
 import { FetchError } from '../errors.js';
 import type { FetchFn } from './fetch-url.js';
 
@@ -8,7 +8,11 @@ interface RobotRules {
 }
 type RobotsParser = (url: string, text: string) => RobotRules;
 // The package is CommonJS (module.exports = function) while its typings declare a default export.
-const robotsParser = ((robotsParserModule as unknown as { default?: RobotsParser }).default ?? robotsParserModule) as unknown as RobotsParser;
+const robotsModule = lazyModule<RobotsParser | { default: RobotsParser }>('robots-parser');
+const robotsParser: RobotsParser = (url, text) => {
+  const m = robotsModule();
+  return (typeof m === 'function' ? m : m.default)(url, text);
+};
 
 /** The name kiemchung answers to in robots.txt groups ("User-agent: kiemchung"). */
 export const ROBOTS_AGENT = 'kiemchung';

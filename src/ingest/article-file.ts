@@ -1,11 +1,13 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { stringify } from 'yaml';
+import { lazyModule } from '../lazy-module.js';
 import { ARTICLE_ID } from '../corpus/ids.js';
 import { fsyncDir, processAlive } from '../files/durable.js';
 import type { ExtractedBlock } from '../extract/extract-article.js';
 import { fold, normalizeSpace } from '../text/normalize.js';
+
+const yamlModule = lazyModule<typeof import('yaml')>('yaml');
 
 /** What `kiemchung add` writes for one article: front matter and the blocks in reading order. */
 export interface ArticleFile {
@@ -61,7 +63,7 @@ export function renderArticleFile(a: ArticleFile): string {
     extracted_hash: a.extractedHash,
   };
   // Every value is a string: quoted where YAML would read it otherwise (a date, a time, "yes").
-  const yaml = stringify(front, { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' }).trimEnd();
+  const yaml = yamlModule().stringify(front, { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' }).trimEnd();
   const body = a.blocks
     .map((b) =>
       b.kind === 'caption' ? `> [!caption] ${escapeMarkdown(b.text)}` : b.kind === 'heading' ? `## ${escapeMarkdown(b.text)}` : escapeMarkdown(b.text),

@@ -220,21 +220,34 @@ export class LexicalBuilder {
 export class LexicalIndex {
   readonly hashes: Uint32Array;
   readonly offsets: Uint32Array;
-  /**
-   * Postings of all terms, term after term (`offsets`), each in passage order: the passage in
-   * the low 24 bits (`DOC_MASK`), its term frequency in the high 8 (capped at 255: a passage
-   * is at most ~900 characters plus its title).
-   */
-  readonly postings: Uint32Array;
   readonly docLens: Uint32Array;
   readonly totalLen: number;
+  /** Postings [from, to) of all terms, read where they are kept (see `postingsOf`). */
+  private readonly readPostings: (from: number, to: number) => Uint32Array;
 
-  constructor(pack: Pack) {
+  /**
+   * The index over a pack's arrays. The postings are the pack's `lexPostings` unless
+   * `readPostings` reads them from elsewhere (a segment reads them from its file by position).
+   */
+  constructor(pack: Pack, readPostings?: (from: number, to: number) => Uint32Array) {
     this.hashes = pack.get('lexHashes');
     this.offsets = pack.get('lexOffsets');
-    this.postings = pack.get('lexPostings');
     this.docLens = pack.get('lexDocLens');
     this.totalLen = (pack.get<Float32Array>('lexTotal')[0] as number) ?? 0;
+    if (readPostings) this.readPostings = readPostings;
+    else {
+      const all = pack.get<Uint32Array>('lexPostings');
+      this.readPostings = (from, to) => all.subarray(from, to);
+    }
+  }
+
+  /**
+   * The postings of term `i` (its index in `hashes`), in passage order: the passage in the low
+   * 24 bits (`DOC_MASK`), its term frequency in the high 8 (capped at 255: a passage is at most
+   * ~900 characters plus its title). The array may be a buffer that the next call reuses.
+   */
+  postingsOf(i: number): Uint32Array {
+    return this.readPostings(this.offsets[i] as number, this.offsets[i + 1] as number);
   }
 
   get size(): number {
@@ -362,15 +375,15 @@ export class Bm25Scratch {
       const acc = this.accs[si] as Float32Array;
       const touched = this.touched[si] as Uint32Array;
       const norm = this.norms[si] as Float64Array;
-      const { postings, offsets } = seg;
       let nt = 0;
       terms.forEach((t, ti) => {
         const w = weights[ti] as number;
         if (w === 0) return;
         const i = seg.find(t.hash);
         if (i < 0) return;
-        const end = offsets[i + 1] as number;
-        for (let p = offsets[i] as number; p < end; p++) {
+        const postings = seg.postingsOf(i);
+        const end = postings.length;
+        for (let p = 0; p < end; p++) {
           const v = postings[p] as number;
           const d = v & DOC_MASK;
           const tf = v >>> 24;

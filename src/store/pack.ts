@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { IndexError } from '../errors.js';
 
 /**
@@ -100,6 +101,84 @@ export function decodePack(buf: Buffer, what: string, hint = ''): Pack {
     get<T extends PackArray>(name: string): T {
       const a = arrays.get(name);
       if (!a) throw damaged(`has no array ${name}`);
+      return a as T;
+    },
+  };
+}
+
+/** Where one array of a pack lies in its file. */
+export interface PackEntry {
+  type: ArrayKind;
+  /** Byte offset of its first element in the file. */
+  at: number;
+  length: number;
+  byteLength: number;
+}
+
+/** A pack's header as read from the start of its file: its meta and where each array lies. */
+export interface PackLayout {
+  meta: Record<string, unknown>;
+  arrays: Map<string, PackEntry>;
+  /** Where array `name` lies; an `index-corrupt` error when the pack has none. */
+  entry(name: string): PackEntry;
+}
+
+/** Bytes read first when only a pack's header is wanted (larger headers take a second read). */
+const HEAD_READ = 16 << 10;
+
+/**
+ * The layout of the pack in open file `fd` of `size` bytes, read from its first bytes without
+ * reading its arrays. Damage is reported as `decodePack` reports it.
+ */
+export function readPackLayout(fd: number, size: number, what: string, hint = ''): PackLayout {
+  const damaged = (reason: string, cause?: unknown) =>
+    new IndexError('index-corrupt', `${what} ${reason}${hint ? `; ${hint}` : ''}`, cause === undefined ? undefined : { cause });
+  let head = Buffer.alloc(Math.min(size, HEAD_READ));
+  const got = fs.readSync(fd, head, 0, head.length, 0);
+  if (got < 8 || head.readUInt32LE(0) !== MAGIC) throw damaged('is not a kiemchung data file');
+  const hlen = head.readUInt32LE(4);
+  if (8 + hlen > size) throw damaged('has an unreadable header', new RangeError(`a header of ${hlen} bytes in a file of ${size}`));
+  if (8 + hlen > got) {
+    head = Buffer.alloc(8 + hlen);
+    fs.readSync(fd, head, 0, head.length, 0);
+  }
+  let header: { meta: Record<string, unknown>; arrays: Array<{ name: string; type: ArrayKind; offset: number; length: number }> };
+  try {
+    header = JSON.parse(head.subarray(8, 8 + hlen).toString('utf8'));
+    if (!Array.isArray(header?.arrays)) throw new TypeError('the header lists no arrays');
+  } catch (err) {
+    throw damaged('has an unreadable header', err);
+  }
+  const dataStart = align8(8 + hlen);
+  const arrays = new Map<string, PackEntry>();
+  for (const a of header.arrays) {
+    const k = KIND[a.type];
+    if (!k || dataStart + a.offset + a.length * k.bytes > size) throw damaged(`has an array (${a.name}) out of bounds`);
+    arrays.set(a.name, { type: a.type, at: dataStart + a.offset, length: a.length, byteLength: a.length * k.bytes });
+  }
+  return {
+    meta: header.meta,
+    arrays,
+    entry(name: string): PackEntry {
+      const e = arrays.get(name);
+      if (!e) throw damaged(`has no array ${name}`);
+      return e;
+    },
+  };
+}
+
+/** A typed array of `e`'s kind over `bytes` (which hold exactly its elements, 8-byte aligned). */
+export function packArray(e: PackEntry, bytes: Uint8Array): PackArray {
+  return KIND[e.type].make(bytes.buffer as ArrayBuffer, bytes.byteOffset, e.length);
+}
+
+/** A pack over arrays already read. */
+export function packOf(meta: Record<string, unknown>, arrays: Map<string, PackArray>, what: string, hint = ''): Pack {
+  return {
+    meta,
+    get<T extends PackArray>(name: string): T {
+      const a = arrays.get(name);
+      if (!a) throw new IndexError('index-corrupt', `${what} has no array ${name}${hint ? `; ${hint}` : ''}`);
       return a as T;
     },
   };

@@ -43,6 +43,12 @@ export interface Store {
    * with the model the passages were embedded with, so a store keeps it with the passages.
    */
   embedderModel(): Uint8Array | null;
+  /**
+   * Settles once the store has checked the files it opened against their checksums, when it
+   * checks them after opening (the embedded store does, so that it serves sooner); rejects with
+   * an `index-corrupt` error when one does not match, and every read then throws that error.
+   */
+  verified?(): Promise<void>;
 }
 
 /**

@@ -186,13 +186,30 @@ export class SegmentStore implements Store {
     return Object.assign(pred, { articles, passages });
   }
 
+  /**
+   * Settles once every segment's data pack has been checksummed (a segment opened for serving
+   * is checked in the background, `Segment.load`); rejects with the first mismatch, from when
+   * on every read of the store throws it.
+   */
+  async verified(): Promise<void> {
+    await Promise.all(this.segments.map((s) => s.checked));
+    this.sound();
+  }
+
+  /** Throws the damage a background checksum found, if any: a damaged index is not answered from. */
+  private sound(): void {
+    for (const s of this.segments) if (s.damage) throw s.damage;
+  }
+
   async lexicalSearch(terms: readonly QueryTerm[], k: number, filter?: SearchFilter): Promise<PassageHit[]> {
+    this.sound();
     const extra = this.allowed(filter);
     const alive = (s: number, d: number) => (this.deleted[s] as Uint8Array)[d] === 0 && (!extra || extra(s, d));
     return this.bm25.search(terms, k, alive).map((h) => ({ passage: this.passageId(h.segment, h.doc), score: h.score }));
   }
 
   async vectorSearch(vector: Float32Array, k: number, filter?: SearchFilter): Promise<PassageHit[]> {
+    this.sound();
     const admit = this.allowed(filter);
     const q = Array.from(vector);
     const hits: PassageHit[] = [];
@@ -261,6 +278,7 @@ export class SegmentStore implements Store {
   }
 
   async passages(ids: readonly PassageId[]): Promise<PassageLocation[]> {
+    this.sound();
     return ids.map((id) => this.passage(id));
   }
 
@@ -272,7 +290,23 @@ export class SegmentStore implements Store {
   }
 
   async paragraphs(refs: readonly ParagraphRef[]): Promise<(string | null)[]> {
-    return refs.map((r) => this.paragraph(r.articleId, r.n));
+    this.sound();
+    const out: (string | null)[] = new Array(refs.length).fill(null);
+    // Runs of consecutive paragraphs of one article (a whole article, say) are read from the file at once.
+    for (let i = 0; i < refs.length;) {
+      const r = refs[i] as ParagraphRef;
+      const loc = this.locations.get(r.articleId);
+      let j = i + 1;
+      if (loc && Number.isInteger(r.n) && r.n >= 1 && r.n <= loc.meta.paragraphCount) {
+        while (j < refs.length && refs[j]?.articleId === r.articleId && refs[j]?.n === r.n + (j - i) && r.n + (j - i) <= loc.meta.paragraphCount) j++;
+        const seg = this.segments[loc.segment] as Segment;
+        const first = loc.meta.firstParagraph + r.n - 1;
+        const texts = j - i === 1 ? [seg.paragraphText(first)] : seg.paragraphTexts(first, j - i);
+        for (let t = 0; t < texts.length; t++) out[i + t] = texts[t] as string;
+      }
+      i = j;
+    }
+    return out;
   }
 
   async article(id: string): Promise<StoredArticle | null> {

@@ -8,7 +8,7 @@ import { recordHash } from '../corpus/load-corpus.js';
 import { type ChunkOptions, splitPassages } from '../corpus/passages.js';
 import type { StoredArticle } from './port.js';
 import { LexicalBuilder, LexicalIndex } from './lexical-index.js';
-import { Grow, decodePack, packParts } from './pack.js';
+import { Grow, type Pack, type PackArray, type PackLayout, decodePack, packArray, packOf, packParts, readPackLayout } from './pack.js';
 import { IndexError, InternalError } from '../errors.js';
 import { type FileSeal, crc32, sealFile, writeSealedFile } from './atomic-files.js';
 import { type SegmentEntry, rebuildHint, segmentsDir } from './manifest.js';
@@ -131,40 +131,6 @@ function verifyFile(indexDir: string, seg: SegmentEntry, file: string): Buffer {
     throw missing(indexDir, seg, file, err);
   }
   checkSum(indexDir, seg, file, buf.length, crc32(buf));
-  return buf;
-}
-
-/**
- * A segment file the queries keep in memory, checked against the manifest. The checksum is
- * taken over a second read in small chunks (`checkFile`), not over the bytes kept: a CRC over
- * memory the read has just filled costs several times one over a small buffer that stays in
- * the cache, and the kept bytes are only touched as queries need them. Segment files are
- * immutable, and the bytes kept must also have the size the manifest lists.
- */
-function readChecked(indexDir: string, seg: SegmentEntry, file: string): Buffer {
-  checkFile(indexDir, seg, file);
-  let buf: Buffer;
-  try {
-    buf = fs.readFileSync(segmentFile(indexDir, seg, file));
-  } catch (err) {
-    throw missing(indexDir, seg, file, err);
-  }
-  checkSum(indexDir, seg, file, buf.length, seg.files[file]?.crc32 ?? -1);
-  return buf;
-}
-
-/** `readChecked` without blocking the event loop: the file is read in libuv's threads while this one checks it. */
-async function readCheckedAsync(indexDir: string, seg: SegmentEntry, file: string): Promise<Buffer> {
-  const read = fs.promises.readFile(segmentFile(indexDir, seg, file));
-  read.catch(() => undefined);
-  await checkFileAsync(indexDir, seg, file);
-  let buf: Buffer;
-  try {
-    buf = await read;
-  } catch (err) {
-    throw missing(indexDir, seg, file, err);
-  }
-  checkSum(indexDir, seg, file, buf.length, seg.files[file]?.crc32 ?? -1);
   return buf;
 }
 
@@ -393,18 +359,99 @@ export async function buildSegment(input: BuildSegmentInput): Promise<BuiltSegme
   return { articles: articles.length, paragraphs, passages, files };
 }
 
+/**
+ * Arrays of a data pack that stay in the file: the paragraph texts (a question reads a few dozen
+ * paragraphs) and the postings (a question reads the lists of its own terms). They are read by
+ * position when needed; the operating system's page cache keeps what is read often, outside
+ * this process's memory. Everything else of the pack is read into memory when a segment opens.
+ */
+const IN_FILE = new Set(['text', 'lexPostings']);
+
+/** Closes the data file of a segment nobody holds any more. */
+const openFiles = new FinalizationRegistry<number>((fd) => {
+  try {
+    fs.closeSync(fd);
+  } catch {
+    // Already closed.
+  }
+});
+
+/** Reads `into.byteLength` bytes of open file `fd` from `position`; a file that ends first is damaged. */
+function readAt(fd: number, into: Uint8Array, position: number, damaged: () => IndexError): void {
+  let done = 0;
+  while (done < into.byteLength) {
+    const n = fs.readSync(fd, into, done, into.byteLength - done, position + done);
+    if (n === 0) throw damaged();
+    done += n;
+  }
+}
+
+/** The data pack of a segment, open: its arrays held in memory, and where the others lie in the file. */
+interface OpenPack {
+  fd: number;
+  layout: PackLayout;
+  held: Pack;
+}
+
+/**
+ * Opens a segment's data pack: its size checked against the manifest (a torn file is refused
+ * here), its header read and the arrays that stay in memory read. The whole file's checksum is
+ * taken by the caller, before (`Segment.open`) or beside (`Segment.load`).
+ */
+function openPack(indexDir: string, seg: SegmentEntry): OpenPack {
+  const file = 'data.pack';
+  const what = `index at ${indexDir} is damaged: ${seg.name}/${file}`;
+  let fd: number;
+  try {
+    fd = fs.openSync(segmentFile(indexDir, seg, file), 'r');
+  } catch (err) {
+    throw missing(indexDir, seg, file, err);
+  }
+  try {
+    const size = fs.fstatSync(fd).size;
+    if (size !== seg.files[file]?.size) checkSum(indexDir, seg, file, size, -1);
+    const layout = readPackLayout(fd, size, what, rebuildHint(indexDir));
+    const arrays = new Map<string, PackArray>();
+    for (const [name, e] of layout.arrays) {
+      if (IN_FILE.has(name)) continue;
+      const bytes = new Uint8Array(e.byteLength);
+      readAt(fd, bytes, e.at, () => new IndexError('index-corrupt', `${what} ends early; ${rebuildHint(indexDir)}`));
+      arrays.set(name, packArray(e, bytes));
+    }
+    return { fd, layout, held: packOf(layout.meta, arrays, what, rebuildHint(indexDir)) };
+  } catch (err) {
+    fs.closeSync(fd);
+    throw err;
+  }
+}
+
 /** A segment loaded for queries. */
 export class Segment {
   readonly articles: SegmentArticle[];
   readonly lexical: LexicalIndex;
   readonly hnsw: hnswlib.HierarchicalNSW;
-  private readonly text: Uint8Array;
+  private readonly fd: number;
+  /** Where the paragraph texts and the postings start in the data pack. */
+  private readonly textAt: number;
+  private readonly textBytes: number;
+  private readonly postingsAt: number;
+  private readonly postingCount: number;
   private readonly paraByte: Uint32Array;
   readonly paraArticle: Uint32Array;
   readonly passPara: Uint32Array;
   readonly passStart: Uint32Array;
   readonly passEnd: Uint32Array;
   private readonly paraCache = new Map<number, string>();
+  /** Reused for the texts and postings read from the file. */
+  private textScratch = Buffer.alloc(0);
+  private postingScratch = new Uint32Array(0);
+  /**
+   * Set when the data pack's checksum, taken after the segment opened (`load`), does not match:
+   * the store refuses to answer from the segment from then on.
+   */
+  damage: IndexError | null = null;
+  /** Settles when the data pack's checksum has been taken (never rejects: a mismatch is `damage`). */
+  readonly checked: Promise<void>;
 
   readonly dir: string;
   readonly name: string;
@@ -416,38 +463,69 @@ export class Segment {
    */
   static open(indexDir: string, entry: SegmentEntry, dimension: number, efSearch: number): Segment {
     const articles = readSegmentArticles(indexDir, entry);
-    const pack = readChecked(indexDir, entry, 'data.pack');
+    checkFile(indexDir, entry, 'data.pack');
     const hnsw = new hnswlib.HierarchicalNSW('ip', dimension);
     if (entry.passages > 0) {
       checkFile(indexDir, entry, 'hnsw.bin');
       hnsw.readIndexSync(segmentFile(indexDir, entry, 'hnsw.bin'));
       hnsw.setEf(efSearch);
     }
-    return new Segment(indexDir, entry, dimension, articles, pack, hnsw);
+    return new Segment(indexDir, entry, dimension, articles, openPack(indexDir, entry), hnsw, Promise.resolve(null));
   }
 
   /**
-   * `open` without blocking the event loop for the reads: hnswlib loads the graph in a thread
-   * of its own (once its file is checked) while this thread checks the data pack and parses
-   * the article list, so the segments of an index load side by side.
+   * `open` for serving, without waiting for the data pack's checksum: hnswlib loads the graph in
+   * a thread of its own while its file is checksummed (the graph is used only once both are
+   * done: a damaged graph is never searched), this thread parses the article list and reads the
+   * small arrays of the data pack (a torn pack, of the wrong size, is refused at once), and
+   * the data pack's checksum is taken in the background once the segment is open. When it does
+   * not match, the segment is `damage`d and the store refuses every read with the rebuild hint.
    */
   static async load(indexDir: string, entry: SegmentEntry, dimension: number, efSearch: number): Promise<Segment> {
     const graph = (async () => {
       const hnsw = new hnswlib.HierarchicalNSW('ip', dimension);
       if (entry.passages > 0) {
-        await checkFileAsync(indexDir, entry, 'hnsw.bin');
-        await hnsw.readIndex(segmentFile(indexDir, entry, 'hnsw.bin'));
+        const [sum, read] = await Promise.allSettled([
+          checkFileAsync(indexDir, entry, 'hnsw.bin'),
+          hnsw.readIndex(segmentFile(indexDir, entry, 'hnsw.bin')).catch((err: unknown) => {
+            throw missing(indexDir, entry, 'hnsw.bin', err);
+          }),
+        ]);
+        if (sum.status === 'rejected') throw sum.reason;
+        if (read.status === 'rejected') throw read.reason;
         hnsw.setEf(efSearch);
       }
       return hnsw;
     })();
     // A failure of the graph is reported once, after the data pack's own.
     graph.catch(() => undefined);
-    const pack = readCheckedAsync(indexDir, entry, 'data.pack');
-    pack.catch(() => undefined);
-    // Parsed while the files are read.
-    const articles = readSegmentArticles(indexDir, entry);
-    return new Segment(indexDir, entry, dimension, articles, await pack, await graph);
+    let pack: OpenPack;
+    try {
+      pack = openPack(indexDir, entry);
+    } catch (err) {
+      // A pack that cannot be decoded is reported as a checksum mismatch when it is one.
+      if (err instanceof IndexError) checkFile(indexDir, entry, 'data.pack');
+      throw err;
+    }
+    let hnsw: hnswlib.HierarchicalNSW;
+    try {
+      hnsw = await graph;
+    } catch (err) {
+      fs.closeSync(pack.fd);
+      throw err;
+    }
+    return new Segment(
+      indexDir,
+      entry,
+      dimension,
+      readSegmentArticles(indexDir, entry),
+      pack,
+      hnsw,
+      checkFileAsync(indexDir, entry, 'data.pack').then(
+        () => null,
+        (err: unknown) => (err instanceof IndexError ? err : missing(indexDir, entry, 'data.pack', err)),
+      ),
+    );
   }
 
   private constructor(
@@ -455,21 +533,70 @@ export class Segment {
     private readonly entry: SegmentEntry,
     private readonly dimension: number,
     articles: SegmentArticle[],
-    data: Buffer,
+    pack: OpenPack,
     hnsw: hnswlib.HierarchicalNSW,
+    check: Promise<IndexError | null>,
   ) {
     this.name = entry.name;
     this.dir = path.join(segmentsDir(indexDir), entry.name);
     this.articles = articles;
-    const pack = decodePack(data, `index at ${indexDir} is damaged: ${this.name}/data.pack`, rebuildHint(indexDir));
-    this.text = pack.get('text');
-    this.paraByte = pack.get('paraByte');
-    this.paraArticle = pack.get('paraArticle');
-    this.passPara = pack.get('passPara');
-    this.passStart = pack.get('passStart');
-    this.passEnd = pack.get('passEnd');
-    this.lexical = new LexicalIndex(pack);
+    this.fd = pack.fd;
+    openFiles.register(this, pack.fd);
+    const text = pack.layout.entry('text');
+    this.textAt = text.at;
+    this.textBytes = text.byteLength;
+    const postings = pack.layout.entry('lexPostings');
+    this.postingsAt = postings.at;
+    this.postingCount = postings.length;
+    const held = pack.held;
+    this.paraByte = held.get('paraByte');
+    this.paraArticle = held.get('paraArticle');
+    this.passPara = held.get('passPara');
+    this.passStart = held.get('passStart');
+    this.passEnd = held.get('passEnd');
+    if ((this.paraByte[this.paraByte.length - 1] ?? 0) > this.textBytes) throw this.ended();
+    this.lexical = new LexicalIndex(held, (from, to) => this.readPostings(from, to));
+    if ((this.lexical.offsets[this.lexical.offsets.length - 1] ?? 0) > this.postingCount) throw this.ended();
     this.hnsw = hnsw;
+    this.checked = check.then((err) => {
+      this.damage = err;
+    });
+  }
+
+  /** The error for a data pack whose arrays point past their ends. */
+  private ended(): IndexError {
+    return new IndexError(
+      'index-corrupt',
+      `index at ${this.indexDir} is damaged: ${this.name}/data.pack has an array out of bounds; ${rebuildHint(this.indexDir)}`,
+    );
+  }
+
+  /** Reads `into.byteLength` bytes of the data pack from `position`. */
+  private read(into: Uint8Array, position: number): void {
+    readAt(
+      this.fd,
+      into,
+      position,
+      () => new IndexError('index-corrupt', `index at ${this.indexDir} is damaged: ${this.name}/data.pack ends early; ${rebuildHint(this.indexDir)}`),
+    );
+  }
+
+  /** Postings [from, to) of the lexical index, read from the file into a buffer reused by the next read. */
+  private readPostings(from: number, to: number): Uint32Array {
+    const n = to - from;
+    if (this.postingScratch.length < n) this.postingScratch = new Uint32Array(Math.max(n, 2 * this.postingScratch.length));
+    const out = this.postingScratch.subarray(0, n);
+    this.read(new Uint8Array(out.buffer, 0, n * 4), this.postingsAt + from * 4);
+    return out;
+  }
+
+  /** Text bytes [from, to), read from the file into the reused buffer. */
+  private readText(from: number, to: number): Buffer {
+    const n = to - from;
+    if (this.textScratch.length < n) this.textScratch = Buffer.allocUnsafe(Math.max(n, 2 * this.textScratch.length, 4096));
+    const out = this.textScratch.subarray(0, n);
+    this.read(out, this.textAt + from);
+    return out;
   }
 
   get passageCount(): number {
@@ -489,15 +616,21 @@ export class Segment {
   paragraphText(p: number): string {
     let t = this.paraCache.get(p);
     if (t === undefined) {
-      t = Buffer.from(
-        this.text.buffer,
-        this.text.byteOffset + (this.paraByte[p] as number),
-        (this.paraByte[p + 1] as number) - (this.paraByte[p] as number),
-      ).toString('utf8');
+      t = this.readText(this.paraByte[p] as number, this.paraByte[p + 1] as number).toString('utf8');
       if (this.paraCache.size > 4096) this.paraCache.clear();
       this.paraCache.set(p, t);
     }
     return t;
+  }
+
+  /** Paragraphs [first, first + count) (an article's, say), read from the file at once. */
+  paragraphTexts(first: number, count: number): string[] {
+    if (count <= 0) return [];
+    const from = this.paraByte[first] as number;
+    const bytes = this.readText(from, this.paraByte[first + count] as number);
+    return Array.from({ length: count }, (_, i) =>
+      bytes.toString('utf8', (this.paraByte[first + i] as number) - from, (this.paraByte[first + i + 1] as number) - from),
+    );
   }
 
   articleOfPassage(i: number): number {

@@ -383,7 +383,7 @@ function liveRecords(indexDir: string): { generation: number; known: (record: st
 /** An article as a segment stores it, with its paragraphs read back from the segment. */
 function storedArticle(seg: Segment, meta: SegmentArticle): Article {
   const { hash: _h, firstParagraph, paragraphCount, passageCount: _p, ...rest } = meta;
-  const paragraphs = Array.from({ length: paragraphCount }, (_, i) => seg.paragraphText(firstParagraph + i));
+  const paragraphs = seg.paragraphTexts(firstParagraph, paragraphCount);
   return { ...rest, paragraphs, origin: seg.name };
 }
 

@@ -13,6 +13,8 @@ import { createEngine } from '../../src/engine.js';
 import { runCli } from '../../src/cli/main.js';
 import { createLogger } from '../../src/log.js';
 import { crc32 } from '../../src/store/atomic-files.js';
+import { decodePack } from '../../src/store/pack.js';
+import { LexicalIndex } from '../../src/store/lexical-index.js';
 import { CORPUS, article, copyCorpus, syntheticCorpus, tempDir } from '../support/corpus.js';
 
 const embedder = new HashEmbedder();
@@ -289,6 +291,65 @@ describe('building, reloading and searching a real HNSW index', () => {
     fs.writeFileSync(path.join(dir, 'CURRENT'), 'garbage');
     expect(() => SegmentStore.open(dir, embedder)).toThrowError(/damaged/);
     expect(() => SegmentStore.open(tempDir(), embedder)).toThrowError(/no index at .*kiemchung index/);
+  });
+
+  it('serves from a segment file whose checksum is still being taken, and stops serving when it does not match', async () => {
+    const dir = tempDir();
+    await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
+    const seg = readCurrentManifest(dir)!.segments[0]!;
+    const data = path.join(dir, 'segments', seg.name, 'data.pack');
+    const packed = fs.readFileSync(data);
+    // Bytes changed in the middle of the file (past its header), the size kept: only the checksum tells.
+    fs.writeFileSync(data, Buffer.from(packed).fill(9, packed.length >> 1, (packed.length >> 1) + 40));
+    expect(() => SegmentStore.open(dir, embedder)).toThrowError(/data\.pack does not match its checksum/);
+    const store = await SegmentStore.load(dir, embedder);
+    await expect(store.verified()).rejects.toThrowError(
+      /data\.pack does not match its checksum \(torn or foreign file\); run "kiemchung index --rebuild --index /,
+    );
+    const refused = expect.objectContaining({ code: 'index-corrupt', message: expect.stringMatching(/data\.pack does not match its checksum/) });
+    await expect(store.lexicalSearch(queryTerms('IEC'), 3)).rejects.toThrowError(refused);
+    await expect(store.vectorSearch(new Float32Array(256).fill(0.1), 3)).rejects.toThrowError(refused);
+    await expect(store.paragraphs([{ articleId: 'iec-thanh-vien-2024', n: 1 }])).rejects.toThrowError(refused);
+    await expect(store.passages([0])).rejects.toThrowError(refused);
+    // A torn file (shorter than listed) is refused when the store opens, before any checksum.
+    fs.writeFileSync(data, packed.subarray(0, packed.length - 16));
+    await expect(SegmentStore.load(dir, embedder)).rejects.toThrowError(/data\.pack does not match its checksum/);
+    fs.writeFileSync(data, packed);
+    const sound = await SegmentStore.load(dir, embedder);
+    await expect(sound.verified()).resolves.toBeUndefined();
+    expect(await topArticle(sound, 'Tổng Thư ký IEC Philippe Metzger')).toBe('iec-thanh-vien-2024');
+  });
+
+  it('reads paragraph texts and postings from the segment file exactly as the whole pack held in memory', async () => {
+    const dir = tempDir();
+    const corpus = tempDir();
+    syntheticCorpus(corpus, 40);
+    await updateIndex({ indexDir: dir, corpus, embedder, workers: 1 });
+    const m = readCurrentManifest(dir)!;
+    const store = await SegmentStore.load(dir, embedder);
+    await store.verified();
+    m.segments.forEach((entry, si) => {
+      const seg = store.segments[si]!;
+      const whole = decodePack(fs.readFileSync(path.join(dir, 'segments', entry.name, 'data.pack')), 'data.pack');
+      const text = Buffer.from(whole.get<Uint8Array>('text'));
+      const paraByte = whole.get<Uint32Array>('paraByte');
+      for (let p = 0; p + 1 < paraByte.length; p++) expect(seg.paragraphText(p)).toBe(text.toString('utf8', paraByte[p], paraByte[p + 1]));
+      for (const meta of seg.articles) {
+        const f = meta.firstParagraph;
+        expect(seg.paragraphTexts(f, meta.paragraphCount)).toEqual(
+          Array.from({ length: meta.paragraphCount }, (_, i) => text.toString('utf8', paraByte[f + i], paraByte[f + i + 1])),
+        );
+      }
+      const inMemory = new LexicalIndex(whole);
+      expect(seg.lexical.hashes.length).toBeGreaterThan(100);
+      for (let t = 0; t < seg.lexical.hashes.length; t++) expect(seg.lexical.postingsOf(t)).toEqual(inMemory.postingsOf(t));
+    });
+    // The store's batched read of whole articles gives what one paragraph at a time gives.
+    const refs = (await store.articles()).flatMap((a) => [
+      ...Array.from({ length: a.paragraphCount }, (_, i) => ({ articleId: a.id, n: i + 1 })),
+      { articleId: a.id, n: a.paragraphCount + 1 },
+    ]);
+    expect(await store.paragraphs(refs)).toEqual(refs.map((r) => store.paragraph(r.articleId, r.n)));
   });
 
   it('leaves the previous index untouched when no valid article remains', async () => {

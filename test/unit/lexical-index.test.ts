@@ -103,9 +103,10 @@ function referenceSearch(segments: LexicalIndex[], terms: QueryTerm[], k: number
       const i = seg.find(t.hash);
       if (i < 0) return;
       const w = idf * t.weight;
-      for (let p = seg.offsets[i]!; p < seg.offsets[i + 1]!; p++) {
-        const d = seg.postings[p]! & DOC_MASK;
-        const tf = seg.postings[p]! >>> 24;
+      const postings = seg.postingsOf(i);
+      for (let p = 0; p < postings.length; p++) {
+        const d = postings[p]! & DOC_MASK;
+        const tf = postings[p]! >>> 24;
         const add = (w * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * seg.docLens[d]!) / avgdl));
         if (acc[d] === 0 && add > 0) touched.push(d);
         acc[d] = acc[d]! + add;

@@ -45,7 +45,7 @@ export async function importEmbeddedIndex(o: ImportOptions): Promise<IndexReport
         lang: meta.lang,
         tags: meta.tags,
         captions: meta.captions,
-        paragraphs: Array.from({ length: meta.paragraphCount }, (_, i) => seg.paragraphText(meta.firstParagraph + i)),
+        paragraphs: seg.paragraphTexts(meta.firstParagraph, meta.paragraphCount),
         origin: `${o.indexDir} (${seg.name})`,
       });
       stored.set(meta.id, { hash: meta.hash, vectors: vectors.subarray((starts[local] as number) * d, (starts[local + 1] as number) * d) });
