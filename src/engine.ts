@@ -179,6 +179,28 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     throw err;
   }
   let reindexing: Promise<IndexReport> | null = null;
+  // Requests being answered, and who waits for none to be: the work done in the background
+  // (the warm-up, the corpus check) starts each step only when no request is being answered,
+  // so that a question asked right after a start does not share the process with it.
+  let answering = 0;
+  let idleWaiters: Array<() => void> = [];
+  const serving = async <T>(work: () => Promise<T>): Promise<T> => {
+    answering++;
+    try {
+      return await work();
+    } finally {
+      if (--answering === 0) {
+        const waiting = idleWaiters;
+        idleWaiters = [];
+        for (const w of waiting) setImmediate(w);
+      }
+    }
+  };
+  /** Resolves after a turn of the event loop at which no request is being answered. */
+  const idle = async (): Promise<void> => {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    while (answering > 0) await new Promise<void>((resolve) => idleWaiters.push(resolve));
+  };
   // Writers (add, reindex) take turns; readers keep answering from the published index.
   let writing: Promise<unknown> = Promise.resolve();
   const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
@@ -208,10 +230,11 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     return { result, hits: offline.hits };
   };
 
-  const check = async (text: string, opts: CheckOptions = {}): Promise<CheckResult> => {
-    const deps = createCheckDeps(store, embedder, fusion);
-    return checkText(text, opts, async (claim, o) => (await checkClaim(deps, claim, o)).result);
-  };
+  const check = (text: string, opts: CheckOptions = {}): Promise<CheckResult> =>
+    serving(() => {
+      const deps = createCheckDeps(store, embedder, fusion);
+      return checkText(text, opts, async (claim, o) => (await checkClaim(deps, claim, o)).result);
+    });
 
   /**
    * A yes/no question answered by the claim check: the statement it asks about, checked with the
@@ -363,17 +386,20 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     };
   };
   /** A question in its conversation (`opts.history`) and time (the clock): see dialogue/converse.ts. */
-  const ask = async (question: string, opts: AskOptions = {}): Promise<Answer> =>
-    askInContext(question, opts, {
-      answer: answerOne,
-      today: () => dayIn(clock(), config.timeZone),
-      view,
-      lookup: await lookupFor(opts.history),
-      maxQuestionChars: config.maxQuestionChars,
-      ...(llm?.rewrite ? { rewrite: llm.rewrite } : {}),
-    });
+  const ask = (question: string, opts: AskOptions = {}): Promise<Answer> =>
+    serving(async () =>
+      askInContext(question, opts, {
+        answer: answerOne,
+        today: () => dayIn(clock(), config.timeZone),
+        view,
+        lookup: await lookupFor(opts.history),
+        maxQuestionChars: config.maxQuestionChars,
+        ...(llm?.rewrite ? { rewrite: llm.rewrite } : {}),
+      }),
+    );
 
-  const search = async (query: string, opts: SearchOptions = {}): Promise<SearchHit[]> => {
+  const search = (query: string, opts: SearchOptions = {}): Promise<SearchHit[]> => serving(() => searchNow(query, opts));
+  const searchNow = async (query: string, opts: SearchOptions): Promise<SearchHit[]> => {
     const q = normalizeSpace(typeof query === 'string' ? query : '');
     if (!/[\p{L}\p{N}]/u.test(q)) return [];
     if (q.length > config.maxQuestionChars) throw new InputError(`query longer than ${config.maxQuestionChars} characters`);
@@ -446,22 +472,22 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
 
   // The first answers after a start compile the question rules, the fact patterns and the
   // answer path; a few questions of different kinds answered in the background once the engine
-  // is returned (their answers dropped, one per turn of the event loop) keep that out of the
-  // first users' waiting time without keeping a first question waiting for all of them.
+  // is returned (their answers dropped, one at a time, each when no request is being answered)
+  // keep that out of the first users' waiting time without making a first question share the
+  // process with them.
   let closing = false;
-  const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
   const warmedUp: Promise<void> =
     store.stats().passages > 0
       ? (async () => {
           for (const w of WARM_UP[config.llm === 'none' ? 'extractive' : 'none']) {
-            await nextTurn();
+            await idle();
             if (closing) return;
             await answerOne(w).catch(() => undefined);
           }
           // The same for the check: its readers of numbers, dates and names and its comparison.
           const deps = createCheckDeps(store, embedder, fusion);
           for (const w of CHECK_WARM_UP) {
-            await nextTurn();
+            await idle();
             if (closing) return;
             await checkText(w, {}, async (claim, o) => (await checkClaimOffline(deps, claim, o)).result).catch(() => undefined);
           }
@@ -587,12 +613,14 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     return watch;
   };
 
-  // The corpus check of an engine that started on its persisted index, begun after a turn of
-  // the event loop (a question asked as soon as the engine is returned goes first); skipped
-  // when no corpus file changed since the index was last brought up to date with them.
+  // The corpus check of an engine that started on its persisted index, begun once the warm-up
+  // is done and no request is being answered (questions asked as soon as the engine is returned
+  // go first); skipped when no corpus file changed since the index was last brought up to date
+  // with them (their sizes, times and inodes are compared, the files are not read).
   const checked: Promise<IndexReport | null> =
     auto === true && !builtFirst && !(backend.kind === 'embedded' && corpusUnchanged(config.indexDir, config.corpus))
-      ? nextTurn()
+      ? warmedUp
+          .then(idle)
           .then(() => (closing ? null : reindex()))
           .catch((err: unknown) => {
             logger.error('checking the corpus for changes failed; serving the index as it is', err);
