@@ -138,8 +138,8 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   /** The store serving the newest generation, with the embedder's learned model (if it learns one) from it. */
   const openStore = async (): Promise<Store> => {
     const opened = await backend.open();
-    // The index's files are checksummed while it serves: a mismatch stops it answering (every read then fails with the rebuild hint).
-    opened.verified?.().catch((err: unknown) => logger.error('the index is damaged; it no longer answers until it is rebuilt', err));
+    // A store opened after the start (an update) is checked at once; the first one once the first answers are given.
+    if (started) verify(opened);
     if (embedder.learnsFromCorpus) {
       const model = opened.embedderModel();
       if (!model)
@@ -152,6 +152,10 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     }
     return opened;
   };
+  /** Whether the engine has given its first answers (the warm-up): it then checks each store it opens at once. */
+  let started = false;
+  // The index's files are checksummed while it serves: a mismatch stops it answering (every read then fails with the rebuild hint).
+  const verify = (s: Store) => void s.verified?.().catch((err: unknown) => logger.error('the index is damaged; it no longer answers until it is rebuilt', err));
   const auto = options.autoIndex ?? (backend.kind === 'postgres' ? 'if-missing' : true);
   let store: Store;
   // Whether the index was built before serving (then the corpus needs no check in the background).
@@ -493,6 +497,11 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
           }
         })()
       : Promise.resolve();
+  // The index's checksums are taken once the warm-up is done and no request is being answered.
+  void warmedUp.then(idle).then(() => {
+    started = true;
+    if (!closing) verify(store);
+  });
 
   const corpusFolder = (): string => {
     let st: fs.Stats | null = null;

@@ -44,9 +44,10 @@ export interface Store {
    */
   embedderModel(): Uint8Array | null;
   /**
-   * Settles once the store has checked the files it opened against their checksums, when it
-   * checks them after opening (the embedded store does, so that it serves sooner); rejects with
-   * an `index-corrupt` error when one does not match, and every read then throws that error.
+   * Checks the files the store opened against their checksums, when it checks them after
+   * opening (the embedded store does, so that it serves sooner), and settles when done; rejects
+   * with an `index-corrupt` error when one does not match, and every read then throws that
+   * error. The engine calls it once its first answers are given.
    */
   verified?(): Promise<void>;
 }

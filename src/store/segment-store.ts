@@ -187,12 +187,12 @@ export class SegmentStore implements Store {
   }
 
   /**
-   * Settles once every segment's data pack has been checksummed (a segment opened for serving
-   * is checked in the background, `Segment.load`); rejects with the first mismatch, from when
-   * on every read of the store throws it.
+   * Checksums every segment's data pack not yet checked (a segment opened for serving is
+   * checked in the background, started by the first call: `Segment.load`) and settles when all
+   * are; rejects with the first mismatch, from when on every read of the store throws it.
    */
   async verified(): Promise<void> {
-    await Promise.all(this.segments.map((s) => s.checked));
+    await Promise.all(this.segments.map((s) => s.verify()));
     this.sound();
   }
 

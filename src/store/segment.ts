@@ -446,12 +446,13 @@ export class Segment {
   private textScratch = Buffer.alloc(0);
   private postingScratch = new Uint32Array(0);
   /**
-   * Set when the data pack's checksum, taken after the segment opened (`load`), does not match:
-   * the store refuses to answer from the segment from then on.
+   * Set when the data pack's checksum, taken after the segment opened (`load`, `verify`), does
+   * not match: the store refuses to answer from the segment from then on.
    */
   damage: IndexError | null = null;
-  /** Settles when the data pack's checksum has been taken (never rejects: a mismatch is `damage`). */
-  readonly checked: Promise<void>;
+  /** Takes the data pack's checksum (nothing for a segment opened with it taken). */
+  private readonly check: () => Promise<IndexError | null>;
+  private checking: Promise<void> | null = null;
 
   readonly dir: string;
   readonly name: string;
@@ -470,16 +471,17 @@ export class Segment {
       hnsw.readIndexSync(segmentFile(indexDir, entry, 'hnsw.bin'));
       hnsw.setEf(efSearch);
     }
-    return new Segment(indexDir, entry, dimension, articles, openPack(indexDir, entry), hnsw, Promise.resolve(null));
+    return new Segment(indexDir, entry, dimension, articles, openPack(indexDir, entry), hnsw, async () => null);
   }
 
   /**
    * `open` for serving, without waiting for the data pack's checksum: hnswlib loads the graph in
    * a thread of its own while its file is checksummed (the graph is used only once both are
    * done: a damaged graph is never searched), this thread parses the article list and reads the
-   * small arrays of the data pack (a torn pack, of the wrong size, is refused at once), and
-   * the data pack's checksum is taken in the background once the segment is open. When it does
-   * not match, the segment is `damage`d and the store refuses every read with the rebuild hint.
+   * small arrays of the data pack (a torn pack, of the wrong size, is refused at once). The data
+   * pack's checksum is taken in the background when `verify` is first called (the engine calls
+   * it once its first answers are given); when it does not match, the segment is `damage`d and
+   * the store refuses every read with the rebuild hint.
    */
   static async load(indexDir: string, entry: SegmentEntry, dimension: number, efSearch: number): Promise<Segment> {
     const graph = (async () => {
@@ -514,13 +516,7 @@ export class Segment {
       fs.closeSync(pack.fd);
       throw err;
     }
-    return new Segment(
-      indexDir,
-      entry,
-      dimension,
-      readSegmentArticles(indexDir, entry),
-      pack,
-      hnsw,
+    return new Segment(indexDir, entry, dimension, readSegmentArticles(indexDir, entry), pack, hnsw, () =>
       checkFileAsync(indexDir, entry, 'data.pack').then(
         () => null,
         (err: unknown) => (err instanceof IndexError ? err : missing(indexDir, entry, 'data.pack', err)),
@@ -535,7 +531,7 @@ export class Segment {
     articles: SegmentArticle[],
     pack: OpenPack,
     hnsw: hnswlib.HierarchicalNSW,
-    check: Promise<IndexError | null>,
+    check: () => Promise<IndexError | null>,
   ) {
     this.name = entry.name;
     this.dir = path.join(segmentsDir(indexDir), entry.name);
@@ -558,9 +554,15 @@ export class Segment {
     this.lexical = new LexicalIndex(held, (from, to) => this.readPostings(from, to));
     if ((this.lexical.offsets[this.lexical.offsets.length - 1] ?? 0) > this.postingCount) throw this.ended();
     this.hnsw = hnsw;
-    this.checked = check.then((err) => {
+    this.check = check;
+  }
+
+  /** Takes the data pack's checksum once (later calls wait for the same); never rejects: a mismatch sets `damage`. */
+  verify(): Promise<void> {
+    this.checking ??= this.check().then((err) => {
       this.damage = err;
     });
+    return this.checking;
   }
 
   /** The error for a data pack whose arrays point past their ends. */

@@ -320,6 +320,36 @@ describe('building, reloading and searching a real HNSW index', () => {
     expect(await topArticle(sound, 'Tổng Thư ký IEC Philippe Metzger')).toBe('iec-thanh-vien-2024');
   });
 
+  it('an engine checks its data files once its first answers are given, and stops answering when one does not match', async () => {
+    const dir = tempDir();
+    await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
+    const seg = readCurrentManifest(dir)!.segments[0]!;
+    const data = path.join(dir, 'segments', seg.name, 'data.pack');
+    const packed = fs.readFileSync(data);
+    fs.writeFileSync(data, Buffer.from(packed).fill(9, packed.length >> 1, (packed.length >> 1) + 40));
+    const lines: string[] = [];
+    const engine = await createEngine({
+      config: { corpus: CORPUS, indexDir: dir },
+      env: {},
+      embedder,
+      autoIndex: false,
+      logger: createLogger('error', (l) => lines.push(l)),
+    });
+    try {
+      for (let i = 0; i < 500 && !lines.some((l) => l.includes('the index is damaged')); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(lines.join('\n')).toMatch(/the index is damaged; it no longer answers until it is rebuilt.*data\.pack does not match its checksum/s);
+      await expect(engine.ask('Tổng Thư ký IEC là ai?')).rejects.toThrowError(
+        expect.objectContaining({
+          code: 'index-corrupt',
+          message: expect.stringMatching(/data\.pack does not match its checksum \(torn or foreign file\); run "kiemchung index --rebuild/),
+        }),
+      );
+      await expect(engine.search('IEC')).rejects.toThrowError(/does not match its checksum/);
+    } finally {
+      await engine.close();
+    }
+  });
+
   it('reads paragraph texts and postings from the segment file exactly as the whole pack held in memory', async () => {
     const dir = tempDir();
     const corpus = tempDir();
