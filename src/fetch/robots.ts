@@ -8,9 +8,9 @@ interface RobotRules {
 }
 type RobotsParser = (url: string, text: string) => RobotRules;
 // The package is CommonJS (module.exports = function) while its typings declare a default export.
-const robotsModule = lazyModule<RobotsParser | { default: RobotsParser }>('robots-parser');
+const robotsModule = lazyModule<typeof import('robots-parser')>('robots-parser');
 const robotsParser: RobotsParser = (url, text) => {
-  const m = robotsModule();
+  const m = robotsModule() as unknown as RobotsParser | { default: RobotsParser };
   return (typeof m === 'function' ? m : m.default)(url, text);
 };
 
