@@ -331,7 +331,7 @@ export interface Bm25Work {
  * touched list and candidate list per segment, cleared after each query instead of allocated,
  * and each term's score bound (below), computed when first needed.
  *
- * Scoring walks the terms in one fixed order, the heaviest (rarest) first, and stops walking
+ * Scoring walks the terms in one fixed order, the rarest first, and stops walking
  * whole postings lists as soon as they cannot change the k best (the "continue" form of
  * MaxScore): before each term, if the most that term and all the ones after it can add up to
  * (the sum of their weights times the largest term-frequency part among their postings) is

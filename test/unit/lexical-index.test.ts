@@ -79,7 +79,7 @@ describe('LexicalBuilder', () => {
 
 /**
  * BM25 by walking every posting of every term: fresh accumulators per query, the length norm
- * per posting, terms added up heaviest (idf times query weight) first, then in the order asked.
+ * per posting, terms added up rarest first, then in the order asked.
  */
 function referenceSearch(segments: LexicalIndex[], terms: QueryTerm[], k: number, alive: (s: number, d: number) => boolean) {
   const { k1, b, maxDfRatio, minPassagesForCut } = DEFAULT_BM25;
@@ -100,7 +100,7 @@ function referenceSearch(segments: LexicalIndex[], terms: QueryTerm[], k: number
   segments.forEach((seg, si) => {
     const acc = new Float32Array(seg.size);
     const touched: number[] = [];
-    const order = terms.map((t, ti) => ti).sort((x, y) => idfs[y]! * terms[y]!.weight - idfs[x]! * terms[x]!.weight || x - y);
+    const order = terms.map((t, ti) => ti).sort((x, y) => dfs[x]! - dfs[y]! || x - y);
     order.forEach((ti) => {
       const t = terms[ti]!;
       const idf = idfs[ti]!;
