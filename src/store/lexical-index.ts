@@ -310,6 +310,9 @@ export function bm25TermFrequency(tf: number, dl: number, avgdl: number, params:
 /** Candidates are looked up one by one in a list longer than this many times their number; else the list is walked. */
 const GALLOP_RATIO = 4;
 
+/** Score bounds kept per segment (each computed again when needed after the cache is emptied). */
+const BOUND_CACHE_MAX = 1 << 16;
+
 /**
  * The threshold is the k-th best of the first this many passages matched: matched first by
  * the rarest terms, they hold the best partial scores, and the pass over them stays short.
@@ -404,6 +407,8 @@ export class Bm25Scratch {
         const part = (tf * k1p) / (tf + (norm[v & DOC_MASK] as number));
         if (part > bound) bound = part;
       }
+      // Questions keep bringing new terms: the cache is emptied rather than left to grow.
+      if (cache.size >= BOUND_CACHE_MAX) cache.clear();
       cache.set(i, bound);
     }
     return bound;
