@@ -122,6 +122,36 @@ export function presenceIn(terms: QuestionTerms, t: SearchText, from = 0, to = t
   return out;
 }
 
+/**
+ * `presenceIn` for each of several ranges of one prepared text, looking each term up once
+ * over all of them (a term absent from the first range is not searched for again from each
+ * next one to the end of the text).
+ */
+export function presenceInRanges(terms: QuestionTerms, t: SearchText, ranges: ReadonlyArray<readonly [number, number]>): Presence[] {
+  const out = ranges.map(() => new Uint8Array(terms.search.length));
+  if (ranges.length === 0) return out;
+  let from = Infinity;
+  let to = -Infinity;
+  for (const [a, b] of ranges) {
+    if (a < from) from = a;
+    if (b > to) to = b;
+  }
+  terms.search.forEach((s, ti) => {
+    const text = s.folded ? t.folded : t.lower;
+    const form = s.form;
+    let i = text.indexOf(form, from);
+    while (i >= 0 && i + form.length <= to) {
+      if (!isWordChar(text[i - 1]) && !isWordChar(text[i + form.length])) {
+        ranges.forEach(([a, b], r) => {
+          if (i >= a && i + form.length <= b) (out[r] as Uint8Array)[ti] = 1;
+        });
+      }
+      i = text.indexOf(form, i + 1);
+    }
+  });
+  return out;
+}
+
 export function presence(terms: QuestionTerms, text: string): Presence {
   return presenceIn(terms, searchText(text));
 }

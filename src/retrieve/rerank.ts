@@ -2,7 +2,7 @@ import type { Store } from '../store/port.js';
 import { fold } from '../text/normalize.js';
 import { sentenceRanges } from '../text/sentences.js';
 import { STOPWORDS } from '../text/stopwords.js';
-import { type Presence, type QuestionTerms, type SearchText, pairCoverage, presenceIn, searchText, union, wordCoverage } from './coverage.js';
+import { type Presence, type QuestionTerms, type SearchText, pairCoverage, presenceInRanges, searchText, union, wordCoverage } from './coverage.js';
 import type { Retrieved } from './retrieve.js';
 
 /**
@@ -118,14 +118,15 @@ function prepare(store: Store, hit: Retrieved): PreparedParagraph {
 function passageEvidence(store: Store, hit: Retrieved, terms: QuestionTerms, best: number, w: RerankWeights = DEFAULT_RERANK): PassageEvidence {
   const prepared = prepare(store, hit);
   const { text: paragraph, search, sentences: ranges } = prepared;
-  const sentences: SentenceEvidence[] = ranges
+  const clipped = ranges
     .filter(([a, b]) => b > hit.start && a < hit.end)
     // A scraped paragraph can be one unpunctuated line: a sentence never reaches beyond its passage.
-    .map(([a, b]): [number, number] => [Math.max(a, hit.start), Math.min(b, hit.end)])
-    .map(([start, end]) => {
-      const present = presenceIn(terms, search, start, end);
-      return { start, end, present, words: wordCoverage(terms, present), pairs: pairCoverage(terms, present) };
-    });
+    .map(([a, b]): [number, number] => [Math.max(a, hit.start), Math.min(b, hit.end)]);
+  const presences = presenceInRanges(terms, search, clipped);
+  const sentences: SentenceEvidence[] = clipped.map(([start, end], i) => {
+    const present = presences[i] as Presence;
+    return { start, end, present, words: wordCoverage(terms, present), pairs: pairCoverage(terms, present) };
+  });
   let sentence = 0;
   let window = 0;
   let pairs = 0;

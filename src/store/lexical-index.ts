@@ -320,11 +320,44 @@ export function bm25TermFrequency(tf: number, dl: number, avgdl: number, params:
   return (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * dl) / avgdl));
 }
 
+/** Candidates are looked up one by one in a list longer than this many times their number; else the list is walked. */
+const GALLOP_RATIO = 4;
+
+/** Score bounds kept per segment (each computed again when needed after the cache is emptied). */
+const BOUND_CACHE_MAX = 1 << 16;
+
+/**
+ * The threshold is the k-th best of the first this many passages matched: matched first by
+ * the rarest terms, they hold the best partial scores, and the pass over them stays short.
+ */
+const THRESHOLD_SAMPLE = 4096;
+
+/** Work done by the last `Bm25Scratch.search`: postings scored one after another, and passages looked up in a term's postings. */
+export interface Bm25Work {
+  scored: number;
+  probed: number;
+  /** Thresholds computed (each a pass over the passages matched so far). */
+  tests: number;
+}
+
 /**
  * What BM25 reuses across the queries of one opened index: corpus-wide N and average length,
  * each passage's length normalisation k1·(1 − b + b·dl/avgdl) (computed once, in double
- * precision, so scores are exactly those of computing it per posting), and one accumulator
- * and touched list per segment, cleared after each query instead of allocated.
+ * precision, so scores are exactly those of computing it per posting), one accumulator,
+ * touched list and candidate list per segment, cleared after each query instead of allocated,
+ * and each term's score bound (below), computed when first needed.
+ *
+ * Scoring walks the terms in one fixed order, the rarest first, and stops walking
+ * whole postings lists as soon as they cannot change the k best (the "continue" form of
+ * MaxScore): before each term, if the most that term and all the ones after it can add up to
+ * (the sum of their weights times the largest term-frequency part among their postings) is
+ * below the k-th best score so far, a passage that none of the earlier terms matched cannot
+ * enter the k best. The remaining terms are then only looked up, by galloping through their
+ * postings, for the passages already matched that can still reach the k-th score, and the
+ * others are dropped as soon as they cannot. The common terms, whose lists are the longest,
+ * come last and are mostly looked up rather than walked. Every passage kept is scored in the
+ * same order and float32 accumulator as by walking every posting, so the k best passages,
+ * their order and their scores are exactly those of the exhaustive walk.
  */
 export class Bm25Scratch {
   readonly n: number;
@@ -332,6 +365,16 @@ export class Bm25Scratch {
   private readonly norms: Float64Array[];
   private readonly accs: Float32Array[];
   private readonly touched: Uint32Array[];
+  /** Per segment: 1 for the passages still in the running once the lists are no longer walked. */
+  private readonly marks: Uint8Array[];
+  /** Passages still in the running once the lists are no longer walked (one segment at a time). */
+  private candidates = new Uint32Array(1024);
+  /** A min-heap of the k best partial scores, for the threshold. */
+  private best = new Float64Array(128);
+  /** Per segment: term (position in `hashes`) → the largest term-frequency part of its postings. */
+  private readonly bounds: Array<Map<number, number>>;
+  /** What the last search did (work counters for benchmarks and tests). */
+  readonly work: Bm25Work = { scored: 0, probed: 0, tests: 0 };
 
   constructor(
     readonly segments: readonly LexicalIndex[],
@@ -353,55 +396,295 @@ export class Bm25Scratch {
     });
     this.accs = segments.map((seg) => new Float32Array(seg.size));
     this.touched = segments.map((seg) => new Uint32Array(seg.size));
+    this.marks = segments.map((seg) => new Uint8Array(seg.size));
+    this.bounds = segments.map(() => new Map());
+  }
+
+  /**
+   * The largest term-frequency part, tf·(k1 + 1) / (tf + norm), of term `i`'s postings in
+   * segment `si`: a term weighing `w` adds at most `w` times it to any passage's score.
+   */
+  termBound(si: number, i: number): number {
+    const cache = this.bounds[si] as Map<number, number>;
+    let bound = cache.get(i);
+    if (bound === undefined) {
+      const seg = this.segments[si] as LexicalIndex;
+      const norm = this.norms[si] as Float64Array;
+      const postings = seg.postingsOf(i);
+      const k1p = this.params.k1 + 1;
+      bound = 0;
+      const end = postings.length;
+      for (let p = 0; p < end; p++) {
+        const v = postings[p] as number;
+        const tf = v >>> 24;
+        const part = (tf * k1p) / (tf + (norm[v & DOC_MASK] as number));
+        if (part > bound) bound = part;
+      }
+      // Questions keep bringing new terms: the cache is emptied rather than left to grow.
+      if (cache.size >= BOUND_CACHE_MAX) cache.clear();
+      cache.set(i, bound);
+    }
+    return bound;
   }
 
   /**
    * BM25 across segments with corpus-wide statistics (N, average length, document frequency),
    * so that scores from different segments are comparable. `alive(segment, doc)` hides deleted
    * or filtered passages. Runs synchronously: the scratch arrays are shared by all queries.
+   * Ties are broken by the order in which passages were first matched.
    */
   search(terms: readonly QueryTerm[], k: number, alive: (segment: number, doc: number) => boolean): ScoredDoc[] {
     const { segments, params, n } = this;
+    this.work.scored = 0;
+    this.work.probed = 0;
+    this.work.tests = 0;
     if (n === 0 || terms.length === 0) return [];
-    const dfs = terms.map((t) => {
-      let df = 0;
-      for (const s of segments) df += s.df(t.hash);
-      return df;
-    });
-    const weights = bm25TermWeights(n, dfs, terms, params);
-    const heap: ScoredDoc[] = [];
-    const k1p = params.k1 + 1;
-    segments.forEach((seg, si) => {
-      const acc = this.accs[si] as Float32Array;
-      const touched = this.touched[si] as Uint32Array;
-      const norm = this.norms[si] as Float64Array;
-      let nt = 0;
-      terms.forEach((t, ti) => {
-        const w = weights[ti] as number;
-        if (w === 0) return;
-        const i = seg.find(t.hash);
-        if (i < 0) return;
-        const postings = seg.postingsOf(i);
-        const end = postings.length;
-        for (let p = 0; p < end; p++) {
-          const v = postings[p] as number;
-          const d = v & DOC_MASK;
-          const tf = v >>> 24;
-          const add = (w * tf * k1p) / (tf + (norm[d] as number));
-          if (acc[d] === 0 && add > 0) touched[nt++] = d;
-          acc[d] = (acc[d] as number) + add;
-        }
-      });
-      for (let j = 0; j < nt; j++) {
-        const d = touched[j] as number;
-        const score = acc[d] as number;
-        acc[d] = 0;
-        if (heap.length >= k && score <= (heap[heap.length - 1] as ScoredDoc).score) continue;
-        if (!alive(si, d)) continue;
-        insertSorted(heap, { segment: si, doc: d, score }, k);
+    const nq = terms.length;
+    const ns = segments.length;
+    // Each term's position in each segment (-1: absent), and its corpus-wide df.
+    const found = new Int32Array(nq * ns);
+    const dfs = new Array<number>(nq).fill(0);
+    for (let si = 0; si < ns; si++) {
+      const seg = segments[si] as LexicalIndex;
+      for (let ti = 0; ti < nq; ti++) {
+        const i = seg.find((terms[ti] as QueryTerm).hash);
+        found[si * nq + ti] = i;
+        if (i >= 0) dfs[ti] = (dfs[ti] as number) + (seg.offsets[i + 1] as number) - (seg.offsets[i] as number);
       }
-    });
+    }
+    const weights = bm25TermWeights(n, dfs, terms, params);
+    // The scoring order: rarest first (the longest lists last, where they can be skipped), then as asked.
+    const order: number[] = [];
+    for (let ti = 0; ti < nq; ti++) if ((weights[ti] as number) > 0) order.push(ti);
+    order.sort((a, b) => (dfs[a] as number) - (dfs[b] as number) || a - b);
+    const m = order.length;
+    // A bound computed in double precision, on a score added up in float32 over at most m
+    // terms, is raised by more than the rounding of those additions can move the score.
+    const slack = 1 + 1e-6 + m * 2.5e-7;
+    const heap: ScoredDoc[] = [];
+    const at = new Int32Array(m);
+    const rest = new Float64Array(m + 1);
+    for (let si = 0; si < ns; si++) {
+      const seg = segments[si] as LexicalIndex;
+      for (let j = 0; j < m; j++) at[j] = found[si * nq + (order[j] as number)] as number;
+      this.searchSegment(si, seg, order, weights, at, rest, slack, k, alive, heap);
+    }
     return heap;
+  }
+
+  private searchSegment(
+    si: number,
+    seg: LexicalIndex,
+    order: readonly number[],
+    weights: readonly number[],
+    at: Int32Array,
+    rest: Float64Array,
+    slack: number,
+    k: number,
+    alive: (segment: number, doc: number) => boolean,
+    heap: ScoredDoc[],
+  ): void {
+    const acc = this.accs[si] as Float32Array;
+    const touched = this.touched[si] as Uint32Array;
+    const norm = this.norms[si] as Float64Array;
+    const { offsets } = seg;
+    const k1p = this.params.k1 + 1;
+    const m = order.length;
+    // Postings left to walk from term j on; bounds (`rest`) are computed when first tested.
+    let left = 0;
+    for (let j = 0; j < m; j++) {
+      const i = at[j] as number;
+      if (i >= 0) left += (offsets[i + 1] as number) - (offsets[i] as number);
+    }
+    let bounded = m;
+    let nt = 0;
+    let j = 0;
+    let threshold = 0;
+    let tested = m;
+    let pruned = false;
+    for (; j < m; j++) {
+      const i = at[j] as number;
+      if (i < 0) continue;
+      // Testing costs a pass over the passages matched so far: worth it when more postings than that are left.
+      if (nt > 0 && left > nt) {
+        if (bounded === m) {
+          rest[m] = 0;
+          for (let r = m - 1; r >= j; r--) {
+            const ri = at[r] as number;
+            rest[r] = (rest[r + 1] as number) + (ri < 0 ? 0 : (weights[order[r] as number] as number) * this.termBound(si, ri));
+          }
+          bounded = j;
+        }
+        // A passage's partial score has grown by at most the bounds of the terms walked since the
+        // last test, and so has the k-th best: no test while that cannot bring it above the bound.
+        if (tested === m || (rest[j] as number) * slack < threshold + (rest[tested] as number) - (rest[j] as number)) {
+          threshold = this.threshold(si, acc, touched, Math.min(nt, THRESHOLD_SAMPLE), k, alive, heap, threshold);
+          tested = j;
+          this.work.tests++;
+          if (threshold > 0 && (rest[j] as number) * slack < threshold) {
+            pruned = true;
+            break;
+          }
+        }
+      }
+      const w = weights[order[j] as number] as number;
+      // Read after the bounds above: the postings may be a buffer that the next read reuses.
+      const postings = seg.postingsOf(i);
+      const start = 0;
+      const end = postings.length;
+      for (let p = start; p < end; p++) {
+        const v = postings[p] as number;
+        const d = v & DOC_MASK;
+        const tf = v >>> 24;
+        const add = (w * tf * k1p) / (tf + (norm[d] as number));
+        if (acc[d] === 0 && add > 0) touched[nt++] = d;
+        acc[d] = (acc[d] as number) + add;
+      }
+      this.work.scored += end - start;
+      left -= end - start;
+    }
+    const marks = this.marks[si] as Uint8Array;
+    if (pruned) {
+      // The passages matched so far that may still reach the threshold, in passage order.
+      if (this.candidates.length < nt) this.candidates = new Uint32Array(Math.max(nt, 2 * this.candidates.length));
+      const cand = this.candidates;
+      let nc = 0;
+      const r0 = rest[j] as number;
+      for (let t = 0; t < nt; t++) {
+        const d = touched[t] as number;
+        if (((acc[d] as number) + r0) * slack >= threshold) cand[nc++] = d;
+      }
+      for (let c = 0; c < nc; c++) marks[cand[c] as number] = 1;
+      let sorted = false;
+      for (; j < m && nc > 0; j++) {
+        const i = at[j] as number;
+        if (i < 0) continue;
+        const w = weights[order[j] as number] as number;
+        const postings = seg.postingsOf(i);
+        const start = 0;
+        const end = postings.length;
+        if (nc * GALLOP_RATIO < end - start) {
+          // Few candidates: each is looked up by galloping to it, in passage order.
+          if (!sorted) {
+            cand.subarray(0, nc).sort();
+            sorted = true;
+          }
+          let p = start;
+          for (let c = 0; c < nc; c++) {
+            const d = cand[c] as number;
+            if (p < end && ((postings[p] as number) & DOC_MASK) < d) {
+              let lo = p;
+              let step = 1;
+              let hi = p + 1;
+              while (hi < end && ((postings[hi] as number) & DOC_MASK) < d) {
+                lo = hi;
+                step *= 2;
+                hi = lo + step;
+              }
+              if (hi > end) hi = end;
+              // postings[lo] is before d; the first posting at or after d is in (lo, hi].
+              lo++;
+              while (lo < hi) {
+                const mid = (lo + hi) >>> 1;
+                if (((postings[mid] as number) & DOC_MASK) < d) lo = mid + 1;
+                else hi = mid;
+              }
+              p = lo;
+            }
+            if (p < end) {
+              const v = postings[p] as number;
+              if ((v & DOC_MASK) === d) {
+                const tf = v >>> 24;
+                acc[d] = (acc[d] as number) + (w * tf * k1p) / (tf + (norm[d] as number));
+                p++;
+              }
+            }
+          }
+          this.work.probed += nc;
+        } else {
+          // Many: the list is walked, scoring only the candidates.
+          for (let p = start; p < end; p++) {
+            const v = postings[p] as number;
+            const d = v & DOC_MASK;
+            if (marks[d] === 0) continue;
+            const tf = v >>> 24;
+            acc[d] = (acc[d] as number) + (w * tf * k1p) / (tf + (norm[d] as number));
+          }
+          this.work.scored += end - start;
+        }
+        // Those that can no longer reach the threshold are dropped.
+        const r = rest[j + 1] as number;
+        let kept = 0;
+        for (let c = 0; c < nc; c++) {
+          const d = cand[c] as number;
+          if (((acc[d] as number) + r) * slack >= threshold) cand[kept++] = d;
+          else marks[d] = 0;
+        }
+        nc = kept;
+      }
+    }
+    for (let t = 0; t < nt; t++) {
+      const d = touched[t] as number;
+      const score = acc[d] as number;
+      acc[d] = 0;
+      if (pruned) {
+        if (marks[d] === 0) continue;
+        marks[d] = 0;
+      }
+      if (heap.length >= k && score <= (heap[heap.length - 1] as ScoredDoc).score) continue;
+      if (!alive(si, d)) continue;
+      insertSorted(heap, { segment: si, doc: d, score }, k);
+    }
+  }
+
+  /**
+   * A lower bound of the final k-th best score: the highest of the k-th best partial score of
+   * the first `nt` live passages of segment `si` matched (scores only grow), the k-th best of
+   * the earlier segments, and `previous` (an earlier bound); 0 while none is known.
+   */
+  private threshold(
+    si: number,
+    acc: Float32Array,
+    touched: Uint32Array,
+    nt: number,
+    k: number,
+    alive: (segment: number, doc: number) => boolean,
+    heap: readonly ScoredDoc[],
+    previous: number,
+  ): number {
+    const floor = Math.max(previous, heap.length >= k ? (heap[k - 1] as ScoredDoc).score : 0);
+    if (this.best.length < k) this.best = new Float64Array(k);
+    const h = this.best;
+    let size = 0;
+    for (let t = 0; t < nt; t++) {
+      const d = touched[t] as number;
+      const s = acc[d] as number;
+      if (s <= floor || (size === k && s <= (h[0] as number)) || !alive(si, d)) continue;
+      if (size < k) {
+        // Sift up.
+        let c = size++;
+        while (c > 0) {
+          const parent = (c - 1) >> 1;
+          if ((h[parent] as number) <= s) break;
+          h[c] = h[parent] as number;
+          c = parent;
+        }
+        h[c] = s;
+      } else {
+        // Replace the smallest and sift down.
+        let c = 0;
+        for (;;) {
+          let child = 2 * c + 1;
+          if (child >= k) break;
+          if (child + 1 < k && (h[child + 1] as number) < (h[child] as number)) child++;
+          if ((h[child] as number) >= s) break;
+          h[c] = h[child] as number;
+          c = child;
+        }
+        h[c] = s;
+      }
+    }
+    return size === k ? Math.max(floor, h[0] as number) : floor;
   }
 }
 

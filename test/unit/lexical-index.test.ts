@@ -77,7 +77,10 @@ describe('LexicalBuilder', () => {
   });
 });
 
-/** BM25 as the index scored it before the shared scratch: fresh accumulators per query, the length norm per posting. */
+/**
+ * BM25 by walking every posting of every term: fresh accumulators per query, the length norm
+ * per posting, terms added up rarest first, then in the order asked.
+ */
 function referenceSearch(segments: LexicalIndex[], terms: QueryTerm[], k: number, alive: (s: number, d: number) => boolean) {
   const { k1, b, maxDfRatio, minPassagesForCut } = DEFAULT_BM25;
   let n = 0;
@@ -97,7 +100,9 @@ function referenceSearch(segments: LexicalIndex[], terms: QueryTerm[], k: number
   segments.forEach((seg, si) => {
     const acc = new Float32Array(seg.size);
     const touched: number[] = [];
-    terms.forEach((t, ti) => {
+    const order = terms.map((t, ti) => ti).sort((x, y) => dfs[x]! - dfs[y]! || x - y);
+    order.forEach((ti) => {
+      const t = terms[ti]!;
       const idf = idfs[ti]!;
       if (idf === 0 || t.weight <= 0) return;
       const i = seg.find(t.hash);
@@ -168,5 +173,40 @@ describe('Bm25Scratch', () => {
     }
     // Hits compared: many with the ViNewsQA passages, a few dozen on the four written here alone.
     expect(compared).toBeGreaterThan(lines.length ? 100 : 20);
+  });
+
+  it('stops walking the common terms once they cannot change the k best, and still ranks exactly as walking every posting', () => {
+    // Passages of words drawn with a skewed frequency (a few very common, many rare), in three
+    // segments, and questions of 3 to 12 of the same words: the common words' lists are long.
+    let seed = 12345;
+    const random = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const vocabulary = Array.from({ length: 400 }, (_, i) => `${['tâm', 'sông', 'đường', 'hội', 'lúa', 'biển', 'nghị', 'phố'][i % 8]}${i}`);
+    const word = () => vocabulary[Math.floor(vocabulary.length * random() ** 3)]!;
+    const sentence = (len: number) => Array.from({ length: len }, word).join(' ');
+    const segments = [1200, 900, 600].map((size) => {
+      const b = new LexicalBuilder();
+      for (let i = 0; i < size; i++) b.addPassage(sentence(5 + Math.floor(random() * 40)), sentence(3));
+      return new LexicalIndex(decodePack(encodePack(b.finish()), 'test pack'));
+    });
+    const scratch = new Bm25Scratch(segments);
+    const alive = (s: number, d: number) => (s * 3 + d) % 7 !== 0;
+    let walked = 0;
+    let exhaustive = 0;
+    let probed = 0;
+    for (let q = 0; q < 150; q++) {
+      const terms = queryTerms(sentence(3 + Math.floor(random() * 10)));
+      for (const k of [1, 10, 100]) {
+        expect(scratch.search(terms, k, alive)).toEqual(referenceSearch(segments, terms, k, alive));
+        walked += scratch.work.scored;
+        probed += scratch.work.probed;
+        for (const seg of segments) for (const t of terms) exhaustive += seg.df(t.hash);
+      }
+    }
+    // The pruned path was taken, and saved most of the walk.
+    expect(probed).toBeGreaterThan(0);
+    expect(walked).toBeLessThan(exhaustive / 2);
   });
 });

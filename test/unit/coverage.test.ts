@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { type QuestionTerms, presenceIn, presenceInRanges, searchText } from '../../src/retrieve/coverage.js';
+import { sentenceRanges } from '../../src/text/sentences.js';
+import { SHARED_DATA } from '../support/corpus.js';
+
+/** Question terms looked up as given (their idf does not matter to presence). */
+function termsOf(forms: Array<[string, boolean]>): QuestionTerms {
+  const words = forms.map(([term]) => ({ term, idf: 1, unknown: false }));
+  return { marked: true, words, pairs: [], wordWeight: words.length, search: forms.map(([form, folded]) => ({ form, folded })) };
+}
+
+describe('presenceInRanges', () => {
+  it('finds in each range exactly the terms presenceIn finds there', () => {
+    const paragraphs = [
+      'Hội nghị LMC lần thứ 4 được tổ chức tại Bắc Kinh. Hội nghị lần này bàn về hợp tác đo lường.',
+      'Việt Nam sớm trở thành thành viên chính thức của IEC; IEC-Việt Nam ký biên bản. Bộ trưởng nói: "hội nghị thành công".',
+      "Ông O'Neil đến Hà Nội ngày 5/6/2024, gặp 1.000 đại biểu. Hà Nội-Huế nối chuyến bay mới.",
+    ];
+    const lines = fs.existsSync(`${SHARED_DATA}/vinewsqa-dev/corpus.jsonl`)
+      ? fs.readFileSync(`${SHARED_DATA}/vinewsqa-dev/corpus.jsonl`, 'utf8').split('\n').filter(Boolean).slice(0, 40)
+      : [];
+    for (const line of lines) paragraphs.push(...(JSON.parse(line) as { body: string }).body.split('\n\n'));
+    const forms: Array<[string, boolean]> = [
+      ['hội nghị', false],
+      ['hoi nghi', true],
+      ['iec', true],
+      ['hà nội', false],
+      ['việt nam', false],
+      ['nam', false],
+      ['o', true],
+      ['đo lường', false],
+      ['1.000', true],
+      ['thành', false],
+      ['bệnh viện', false],
+      ['bac si', true],
+    ];
+    const terms = termsOf(forms);
+    let compared = 0;
+    for (const p of paragraphs) {
+      const t = searchText(p);
+      const ranges = sentenceRanges(p);
+      const windows: Array<[number, number]> = [...ranges, [0, p.length], [Math.floor(p.length / 3), Math.floor((2 * p.length) / 3)], [5, 6]];
+      const got = presenceInRanges(terms, t, windows);
+      windows.forEach(([a, b], i) => {
+        expect(Array.from(got[i]!)).toEqual(Array.from(presenceIn(terms, t, a, b)));
+        compared += presenceIn(terms, t, a, b).reduce((x, y) => x + y, 0);
+      });
+    }
+    expect(presenceInRanges(terms, searchText(paragraphs[0]!), [])).toEqual([]);
+    // Terms found: the comparison is not between empty presences.
+    expect(compared).toBeGreaterThan(20);
+  });
+});
