@@ -10,7 +10,11 @@
  * kept by `npm run bench`) and docs/benchmarks-postgres.json. Load averages are recorded beside
  * every timing: the machine is shared.
  *
- *   npm run bench:postgres -- [--database URL] [--index DIR] [--size all|N] [--questions N] [--updates N] [--smoke]
+ *   npm run bench:postgres -- [--database URL [--keep]] [--index DIR] [--size all|N] [--questions N] [--updates N] [--smoke]
+ *
+ * `--keep` leaves an index already in the database's `bench_<size>` schema in place: the copy is
+ * then an update like any other and writes only what differs (nothing, when the same embedded
+ * index was copied before in the current format; everything, when the format changed).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -48,6 +52,7 @@ const { values } = parseArgs({
     data: { type: 'string' },
     out: { type: 'string' },
     smoke: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
     runtime: { type: 'string' },
   },
 });
@@ -110,7 +115,8 @@ try {
   const database: DatabaseConfig = { url, schema, poolMax: 10, connectTimeoutMs: 5000, statementTimeoutMs: 60_000 };
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  const keep = values.keep && cluster === null;
+  if (!keep) await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
   const writer = openDatabase(database, createLogger('debug'), { role: 'write' });
   const imported = await timed(`copying the embedded index into ${writer.where}`, () =>
     importEmbeddedIndex({ indexDir, db: writer, embedder, logger: createLogger('debug') }),
@@ -234,7 +240,7 @@ try {
     machine: { cores: os.availableParallelism(), cpu: os.cpus()[0]?.model ?? '', memoryGiB: os.totalmem() / 2 ** 30, node: process.version },
     scale: { label, articles: segStats.articles, passages: segStats.passages, questions: questions.length },
     embeddedBuild,
-    import: { ms: imported.ms, loadavg: imported.loadavg, report: imported.value, tables: sizes },
+    import: { kept: keep, ms: imported.ms, loadavg: imported.loadavg, report: imported.value, tables: sizes },
     query: { database: { ...queryDb.value.result, loadavg: queryDb.loadavg }, embedded: { ...queryEmb.value.result, loadavg: queryEmb.loadavg } },
     fidelity: { ...fidelity.value.result, loadavg: fidelity.loadavg },
     throughput: { one: { ...one.value, loadavg: one.loadavg }, two: { ...two.value, loadavg: two.loadavg } },
@@ -293,7 +299,7 @@ function renderSection(r: Results, json: string): string {
     '',
     `Lexical ranking of the database store against the embedded one (BM25 top 100 for ${r.fidelity.questions} questions; load ${la(r.fidelity.loadavg)}): the same best passage for ${f1(100 * r.fidelity.same1)}% of questions, the same ten in the same order for ${f1(100 * r.fidelity.same10)}%, and on average ${f1(100 * r.fidelity.overlap10)}% / ${f1(100 * r.fidelity.overlap30)}% / ${f1(100 * r.fidelity.overlap100)}% of the embedded store's 10 / 30 / 100 best among its own.`,
     '',
-    `Copying the embedded index into the database (\`kiemchung import-index\`: articles, paragraphs, passages with their stored vectors, the HNSW index, the BM25 postings and term counts, in one transaction): ${ms(r.import.ms)} (load ${la(r.import.loadavg)}). Tables: ${r.import.tables.map((x: { name: string; bytes: number }) => `${x.name} ${mb(x.bytes)}`).join(', ')}.`,
+    `Copying the embedded index into the database (\`kiemchung import-index\`: articles, paragraphs, passages with their stored vectors, the HNSW index, the BM25 postings and term counts, in one transaction): ${r.import.kept ? `kept from an earlier run (\`--keep\`; this run's copy wrote ${r.import.report.wrote ? `${r.import.report.added + r.import.report.changed} articles and retired ${r.import.report.removed}` : 'nothing'} in ${ms(r.import.ms)})` : ms(r.import.ms)} (load ${la(r.import.loadavg)}). Tables: ${r.import.tables.map((x: { name: string; bytes: number }) => `${x.name} ${mb(x.bytes)}`).join(', ')}.`,
     '',
     `Throughput, one question at a time per replica, each replica a process with its own engine and connection pool on the one database: one replica ${t.one.perSecond.toFixed(1)} answers/s (load ${la(t.one.loadavg)}), two ${t.two.perSecond.toFixed(1)} answers/s (load ${la(t.two.loadavg)}).`,
     '',

@@ -25,18 +25,21 @@ import { POSTING_DEPTH } from './posting-depth.js';
 export const GENERATION_CHANNEL = 'kiemchung_generation';
 
 /**
- * Lexical search in two steps, both in SQL. First, candidates: each block keeps, per term, the
- * passages where the term weighs most (by BM25 impact, every list sorted best first,
- * `POSTING_DEPTH` at most); a search reads the head of each query term's list, longer for the
- * terms that weigh more (`CANDIDATE_READS` postings in all, at least `MIN_TERM_READS` a term,
- * what a short list leaves shared among the longer ones), and keeps the `CANDIDATES` passages
- * with the highest sums. Then every candidate is scored exactly: BM25
- * over its own term counts (`passage_terms`), with the generation's N, average length and
- * document frequencies, the weights (idf, the common-term cut) computed by the function the
- * embedded store uses. A term whose whole list fits in what is read (every term, in a
- * collection of a few tens of thousands of passages) is read in full, so the search returns
- * what the embedded store returns; in larger ones, a passage can be missed only when none of
- * its terms puts it near the head of that term's list. docs/benchmarks.md measures both.
+ * Lexical search in two steps. First, candidates: each block keeps, per term, the passages
+ * where the term weighs most (by BM25 impact, every list sorted best first, `POSTING_DEPTH` at
+ * most); a search reads the head of each query term's list, longer for the terms that weigh
+ * more (`CANDIDATE_READS` postings in all, at least `MIN_TERM_READS` a term, what a short list
+ * leaves shared among the longer ones), in binary, sums them in the replica and keeps the
+ * `CANDIDATES` passages with the highest sums, less those the heads prove cannot be among the
+ * k best. Then every candidate is scored exactly: BM25 over its own term counts
+ * (`passage_terms`, of which the database sends only the counts of the query's terms), with the
+ * generation's N, average length and document frequencies, the weights (idf, the common-term
+ * cut) computed by the function the embedded store uses. A term whose whole list fits in what
+ * is read (every term, in a collection of a few tens of thousands of passages) is read in full,
+ * so the search returns what the embedded store returns; in larger ones, a passage can be
+ * missed only when none of its terms puts it near the head of that term's list.
+ * docs/benchmarks.md measures both. Under a filter that admits many passages, the heads are
+ * summed and scored in SQL, where the filter applies to them.
  */
 const CANDIDATE_READS = 20_000;
 const MIN_TERM_READS = 200;
@@ -69,6 +72,179 @@ function readShares(terms: readonly { w: number; df: number }[], budget: number)
     weight -= t.w;
   }
   return reads;
+}
+
+/** One block's head of one term's list, as read: the term (its index in the query), the list's document frequency in the block, and the served generation's average length over the block's. */
+export interface ListHead {
+  term: number;
+  df: number;
+  ratio: number;
+  docs: Int32Array;
+  imps: Float32Array;
+}
+
+/**
+ * BM25 of passages from their lengths and their counts of the query's terms: the k best, by
+ * score then id, as the exact scoring in SQL computes and orders them (the same operations in
+ * the same order, so the same numbers); a passage with none of the terms is no hit.
+ */
+export function scoreCounts(
+  rows: readonly { id: number; length: number; tfs: readonly number[] }[],
+  weights: readonly number[],
+  perLength: number,
+  base: number,
+  k: number,
+): PassageHit[] {
+  const hits: PassageHit[] = [];
+  for (const r of rows) {
+    let score: number | null = null;
+    r.tfs.forEach((tf, i) => {
+      if (tf > 0) {
+        const x = ((weights[i] as number) * tf) / (tf + perLength * r.length + base);
+        score = score === null ? x : score + x;
+      }
+    });
+    if (score !== null && score > 0) hits.push({ passage: r.id, score });
+  }
+  return hits.sort((x, y) => y.score - x.score || x.passage - y.passage).slice(0, k);
+}
+
+/** Relative error allowed for the impacts (stored as 4-byte floats) against the exact scores. */
+const IMPACT_SLACK = 1e-6;
+
+/**
+ * The candidates of a search from the heads of its terms' lists: the \`limit\` passages with the
+ * highest sums of weighted impacts (ties by id), less those that cannot be among the k best by
+ * exact BM25. The exact score of a passage lies between bounds the heads give: what its terms
+ * found in the heads add, corrected for the average length each block's impacts were computed
+ * with, and at most, for each term whose list was not read whole and which the passage was not
+ * found in, the last impact read of that term. A candidate whose highest possible score is below
+ * the k-th highest lowest possible score of the candidates cannot be among their k best, so
+ * leaving it out changes nothing of what the exact scoring of all of them returns.
+ */
+export function chooseCandidates(weights: readonly number[], heads: readonly ListHead[], k: number, limit: number): number[] {
+  // The most each term can add to a passage not found in its heads (over every block).
+  const rest = new Float64Array(weights.length);
+  let bounded = true;
+  for (const h of heads) {
+    if (h.docs.length >= h.df) continue;
+    if (h.docs.length === 0) bounded = false;
+    else {
+      const most = (weights[h.term] as number) * (h.imps[h.imps.length - 1] as number) * Math.max(1, h.ratio) * (1 + IMPACT_SLACK);
+      if (most > (rest[h.term] as number)) rest[h.term] = most;
+    }
+  }
+  let restTotal = 0;
+  for (const r of rest) restTotal += r;
+  // Each passage's slot, by open addressing (a Map is many times slower at these sizes).
+  let size = 0;
+  for (const h of heads) size += h.docs.length;
+  let capacity = 16;
+  while (capacity < 2 * size) capacity *= 2;
+  const mask = capacity - 1;
+  const slots = new Int32Array(capacity).fill(-1);
+  const ids = new Int32Array(size);
+  const sum = new Float64Array(size);
+  const low = new Float64Array(size);
+  const high = new Float64Array(size);
+  const found = new Float64Array(size);
+  let n = 0;
+  for (const h of heads) {
+    const w = weights[h.term] as number;
+    const lo = Math.min(1, h.ratio) * (1 - IMPACT_SLACK);
+    const hi = Math.max(1, h.ratio) * (1 + IMPACT_SLACK);
+    const r = rest[h.term] as number;
+    for (let i = 0; i < h.docs.length; i++) {
+      const d = h.docs[i] as number;
+      let at = (Math.imul(d, 0x9e3779b1) >>> 0) & mask;
+      let j = slots[at] as number;
+      while (j !== -1 && ids[j] !== d) {
+        at = (at + 1) & mask;
+        j = slots[at] as number;
+      }
+      if (j === -1) {
+        j = n++;
+        slots[at] = j;
+        ids[j] = d;
+      }
+      const x = w * (h.imps[i] as number);
+      sum[j] = (sum[j] as number) + x;
+      low[j] = (low[j] as number) + x * lo;
+      high[j] = (high[j] as number) + x * hi;
+      found[j] = (found[j] as number) + r;
+    }
+  }
+  // The \`limit\` highest sums: the limit-th sum, then every passage above it and the lowest ids at it.
+  let order: number[];
+  if (n <= limit) order = Array.from({ length: n }, (_, j) => j);
+  else {
+    const cut = nthLargest(sum.slice(0, n), limit);
+    order = [];
+    const at: number[] = [];
+    for (let j = 0; j < n; j++) {
+      if ((sum[j] as number) > cut) order.push(j);
+      else if (sum[j] === cut) at.push(j);
+    }
+    at.sort((x, y) => (ids[x] as number) - (ids[y] as number));
+    for (const j of at) {
+      if (order.length >= limit) break;
+      order.push(j);
+    }
+  }
+  if (!bounded || order.length <= k) return order.map((j) => ids[j] as number);
+  const kth = nthLargest(
+    Float64Array.from(order, (j) => low[j] as number),
+    k,
+  );
+  const out: number[] = [];
+  for (const j of order) {
+    const most = (high[j] as number) + Math.max(0, restTotal - (found[j] as number)) * (1 + IMPACT_SLACK) + restTotal * 1e-12;
+    if (most >= kth) out.push(ids[j] as number);
+  }
+  return out;
+}
+
+/** The n-th largest of \`xs\` (1 ≤ n ≤ its length), found in place by quickselect. */
+function nthLargest(xs: Float64Array, n: number): number {
+  const want = n - 1;
+  let lo = 0;
+  let hi = xs.length - 1;
+  while (lo < hi) {
+    const pivot = xs[(lo + hi) >>> 1] as number;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((xs[i] as number) > pivot) i++;
+      while ((xs[j] as number) < pivot) j--;
+      if (i <= j) {
+        const t = xs[i] as number;
+        xs[i] = xs[j] as number;
+        xs[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (want <= j) hi = j;
+    else if (want >= i) lo = i;
+    else return xs[want] as number;
+  }
+  return xs[want] as number;
+}
+
+/** The integers of a one-dimensional int4[] in PostgreSQL's binary form (\`array_send\`), without nulls. */
+export function int4Array(b: Buffer): Int32Array {
+  const n = b.length >= 20 && b.readInt32BE(0) === 1 ? b.readInt32BE(12) : 0;
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = b.readInt32BE(24 + 8 * i);
+  return out;
+}
+
+/** The numbers of a one-dimensional real[] in PostgreSQL's binary form (\`array_send\`), without nulls. */
+export function float4Array(b: Buffer): Float32Array {
+  const n = b.length >= 20 && b.readInt32BE(0) === 1 ? b.readInt32BE(12) : 0;
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) out[i] = b.readFloatBE(24 + 8 * i);
+  return out;
 }
 
 /** How a search row is filtered: SQL over the `passages` row `p`, with its parameters from `$first`. */
@@ -373,26 +549,65 @@ export class PostgresStore implements Store {
         return hitsOf(rows.rows);
       }
     }
-    // $7 reads per term, $8 how many candidates are scored exactly. When every list is read
-    // whole, the sums of the first step are already BM25 (with the average length of when the
-    // block was written): the k best, and a margin, are enough.
     const whole = used.every((t, i) => (reads[i] as number) >= t.df);
-    params.push(reads, whole ? Math.min(CANDIDATES, 2 * k + 50) : Math.max(CANDIDATES, k * 4));
-    const rows = await this.db.query<{ id: number; score: number | null }>(
-      'searching the index',
-      `WITH cand AS MATERIALIZED (
-         SELECT x.doc FROM (
-           SELECT q.w, unnest(po.docs[1:q.reads]) AS doc, unnest(po.imps[1:q.reads]) AS imp
-           FROM unnest($1::int4[], $2::float8[], $${params.length - 1}::int4[]) AS q(term, w, reads)
-           JOIN ${s}.postings po ON po.term = q.term
-           JOIN ${s}.blocks b ON b.block = po.block AND ${liveIn('b', '$3')}
-         ) x
-         ${f.sql ? `WHERE x.doc IN (${allowed})` : ''}
-         GROUP BY x.doc ORDER BY sum(x.w * x.imp) DESC LIMIT $${params.length}
-       )${exact}`,
-      params,
+    const limit = whole ? Math.min(CANDIDATES, 2 * k + 50) : Math.max(CANDIDATES, k * 4);
+    if (f.sql) {
+      // A wider filter: the heads are summed in SQL, where the filter applies to them. $7 reads
+      // per term, $8 how many candidates are scored exactly.
+      params.push(reads, limit);
+      const rows = await this.db.query<{ id: number; score: number | null }>(
+        'searching the index',
+        `WITH cand AS MATERIALIZED (
+           SELECT x.doc FROM (
+             SELECT q.w, unnest(po.docs[1:q.reads]) AS doc, unnest(po.imps[1:q.reads]) AS imp
+             FROM unnest($1::int4[], $2::float8[], $${params.length - 1}::int4[]) AS q(term, w, reads)
+             JOIN ${s}.postings po ON po.term = q.term
+             JOIN ${s}.blocks b ON b.block = po.block AND ${liveIn('b', '$3')}
+           ) x
+           WHERE x.doc IN (${allowed})
+           GROUP BY x.doc ORDER BY sum(x.w * x.imp) DESC LIMIT $${params.length}
+         )${exact}`,
+        params,
+      );
+      return hitsOf(rows.rows);
+    }
+    // The heads of the lists, read in binary and summed here (cheaper than grouping them in
+    // SQL); then only the candidates that can still be among the k best are scored exactly.
+    // Each block's impacts were computed with the average length of the generation that wrote
+    // it: \`ratio\` is the served generation's over that one.
+    const heads = await this.db.query<{ i: string; df: number; ratio: number; docs: Buffer; imps: Buffer }>(
+      'reading the heads of the posting lists',
+      `SELECT q.i, po.df, ($4::float8 * gb.lexical_passages) / greatest($5::float8 * gb.lexical_length, 1e-9) AS ratio,
+              array_send(po.docs[1:q.reads]) AS docs, array_send(po.imps[1:q.reads]) AS imps
+       FROM unnest($1::int4[], $2::int4[]) WITH ORDINALITY AS q(term, reads, i)
+       JOIN ${s}.postings po ON po.term = q.term
+       JOIN ${s}.blocks b ON b.block = po.block AND ${liveIn('b', '$3')}
+       JOIN ${s}.generations gb ON gb.generation = b.added`,
+      [used.map((t) => t.term), reads, g.generation, g.lexicalLength, Math.max(1, g.lexicalPassages)],
     );
-    return hitsOf(rows.rows);
+    const chosen = chooseCandidates(
+      used.map((t) => t.w),
+      heads.rows.map((r) => ({ term: Number(r.i) - 1, df: r.df, ratio: Number(r.ratio), docs: int4Array(r.docs), imps: float4Array(r.imps) })),
+      k,
+      limit,
+    );
+    if (chosen.length === 0) return [];
+    // Each live candidate's length and its counts of the query's terms (0: absent), scored
+    // here by the formula of \`exact\`, in the same order of operations.
+    const counted = await this.db.query<{ id: number; length: number; tfs: number[] }>(
+      'scoring the candidates',
+      `SELECT t.passage AS id, t.length,
+              ARRAY(SELECT CASE WHEN t.terms[width_bucket(q, t.terms)] = q THEN t.tfs[width_bucket(q, t.terms)] ELSE 0 END FROM unnest($1::int4[]) AS q)::int4[] AS tfs
+       FROM unnest($2::int4[]) AS cand(doc) JOIN ${s}.passage_terms t ON t.passage = cand.doc AND ${liveIn('t', '$3')}`,
+      [used.map((t) => t.term), chosen, g.generation],
+    );
+    return scoreCounts(
+      counted.rows,
+      used.map((t) => t.w),
+      (k1 * b) / this.avgdl,
+      k1 * (1 - b),
+      k,
+    );
   }
 
   async vectorSearch(vector: Float32Array, k: number, filter?: SearchFilter): Promise<PassageHit[]> {
