@@ -5,12 +5,15 @@
  *
  *   npx tsx scripts/fit-weights.ts rerank     passage re-ranking (src/retrieve/rerank.ts)
  *   npx tsx scripts/fit-weights.ts sentence   sentence choice   (src/answer/select.ts)
+ *     [--rows FILE]  keep the sentences' features in FILE and read them from it next time
+ *     [--drop a,b]   leave these features out of the fit
  *   npx tsx scripts/fit-weights.ts refusal    refusals          (src/answer/confidence.ts)
  *
  * Splits: a question belongs to the fitting half when its source article's number is even
  * (ViNewsQA: the number in "uit_01__01000_…", XQuAD: "xquad-0004"); the odd half is held
  * out and reported. Nothing here runs in the product.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { loadQuestions, prepareEvalIndex } from '../src/cli/eval.js';
@@ -20,7 +23,7 @@ import { DEFAULT_EXTRACTIVE, extractiveAnswer } from '../src/answer/extractive.j
 import { REFUSAL_FEATURES } from '../src/answer/confidence.js';
 import { SENTENCE_FEATURES, SENTENCE_MODEL } from '../src/answer/select.js';
 import { analyzeQuestion, retrievalQuery } from '../src/answer/question-type.js';
-import { fusionFor, retrieve } from '../src/retrieve/retrieve.js';
+import { ANSWER_WINDOWS, fusionFor, retrieve } from '../src/retrieve/retrieve.js';
 import { DEFAULT_RERANK, RERANK_POOL } from '../src/retrieve/rerank.js';
 import { expandQuery, translateTerms } from '../src/text/glossary.js';
 import { detectLang } from '../src/text/lang.js';
@@ -85,6 +88,7 @@ async function run(setName: string, detailed = DEFAULT_EXTRACTIVE.detailed): Pro
     const { hits } = await retrieve(store, embedder, expandQuery(retrievalQuery(q.question, analysis), lang), {
       k: RERANK_POOL,
       fusion: fusionFor(embedder.kind),
+      perParagraph: ANSWER_WINDOWS,
     });
     if (!hits.length) continue;
     const ex = await extractiveAnswer({
@@ -147,34 +151,77 @@ function containsAnswer(c: Case, text: string): boolean {
   return c.q.answer.some((a) => norm(a) && t.includes(norm(a)));
 }
 
-async function fitSentence(): Promise<void> {
+interface SentenceRows {
+  features: string[];
+  /** Per question: its set, whether it is in the fitting half, its sentences' features and labels. */
+  questions: Array<{ set: string; fit: boolean; rows: number[][]; labels: number[] }>;
+}
+
+const option = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+
+/** The sentences of every question, with their features and labels; kept in the file `--rows FILE` names, and read from it when it has the same features. */
+async function sentenceRows(): Promise<SentenceRows> {
+  const file = option('--rows');
+  if (file && fs.existsSync(file)) {
+    const cached = JSON.parse(fs.readFileSync(file, 'utf8')) as SentenceRows;
+    if (cached.features.join() === SENTENCE_FEATURES.join()) return cached;
+  }
   const cases = [...(await run('vinewsqa', Infinity)), ...(await run('xquad', Infinity))];
+  const out: SentenceRows = { features: [...SENTENCE_FEATURES], questions: [] };
+  for (const c of cases) {
+    if (c.q.unanswerable) continue;
+    out.questions.push({
+      set: c.set,
+      fit: c.fit,
+      rows: c.ex.trace.sentences.map((s) => SENTENCE_FEATURES.map((k) => s.features[k])),
+      labels: c.ex.trace.sentences.map((s) => (containsAnswer(c, s.passage.paragraph.slice(s.start, s.end)) ? 1 : 0)),
+    });
+  }
+  if (file) fs.writeFileSync(file, JSON.stringify(out));
+  return out;
+}
+
+async function fitSentence(): Promise<void> {
+  const data = await sentenceRows();
+  // Features left out of the fit (`--drop a,b`): their weight stays 0.
+  const drop = new Set((option('--drop') ?? '').split(',').filter(Boolean));
+  const used = SENTENCE_FEATURES.map((k, i) => [k, i] as const).filter(([k]) => !drop.has(k) && k !== 'stated');
+  const pick = (r: number[]) => used.map(([, i]) => r[i] as number);
   const rows: number[][] = [];
   const labels: number[] = [];
-  for (const c of cases) {
-    if (!c.fit || c.q.unanswerable) continue;
-    for (const s of c.ex.trace.sentences) {
-      rows.push(SENTENCE_FEATURES.map((k) => s.features[k]));
-      labels.push(containsAnswer(c, s.passage.paragraph.slice(s.start, s.end)) ? 1 : 0);
-    }
+  for (const q of data.questions) {
+    if (!q.fit) continue;
+    q.rows.forEach((r, i) => {
+      rows.push(pick(r));
+      labels.push(q.labels[i] as number);
+    });
   }
   const f = fitLogistic(rows, labels);
-  print('sentence', SENTENCE_FEATURES, f);
-  // How often the best sentence holds the answer on the held-out half, current weights against fitted.
-  const top = (c: Case, w: (k: number) => number, b: number) => {
-    let best = c.ex.trace.sentences[0]!;
-    let bestZ = -Infinity;
-    for (const s of c.ex.trace.sentences) {
-      const z = SENTENCE_FEATURES.reduce((acc, k, i) => acc + w(i) * s.features[k], b);
-      if (z > bestZ) [best, bestZ] = [s, z];
-    }
-    return containsAnswer(c, best.passage.paragraph.slice(best.start, best.end));
-  };
-  const held = cases.filter((c) => !c.fit && !c.q.unanswerable);
-  const share = (w: (k: number) => number, b: number) => ((100 * held.filter((c) => top(c, w, b)).length) / held.length).toFixed(1);
-  console.log(
-    `held-out half, best sentence holds the answer: current ${share((i) => SENTENCE_MODEL.weights[SENTENCE_FEATURES[i]!], SENTENCE_MODEL.bias)}, fitted ${share((i) => f.weights[i] as number, f.bias)}`,
+  print(
+    'sentence',
+    used.map(([k]) => k),
+    f,
   );
+  // How often the best sentence holds the answer on the held-out half, current weights against fitted.
+  const top = (q: SentenceRows['questions'][number], score: (r: number[]) => number) => {
+    let best = -1;
+    let bestZ = -Infinity;
+    q.rows.forEach((r, i) => {
+      const z = score(r);
+      if (z > bestZ) [best, bestZ] = [i, z];
+    });
+    return best >= 0 && q.labels[best] === 1;
+  };
+  const current = (r: number[]) => SENTENCE_FEATURES.reduce((acc, k, i) => acc + SENTENCE_MODEL.weights[k] * (r[i] as number), SENTENCE_MODEL.bias);
+  const fitted = (r: number[]) => pick(r).reduce((acc, x, j) => acc + (f.weights[j] as number) * x, f.bias);
+  for (const set of ['vinewsqa', 'xquad']) {
+    const held = data.questions.filter((q) => !q.fit && q.set === set);
+    const share = (score: (r: number[]) => number) => ((100 * held.filter((q) => top(q, score)).length) / held.length).toFixed(1);
+    console.log(`held-out half of ${set}, best sentence holds the answer: current ${share(current)}, fitted ${share(fitted)}`);
+  }
 }
 
 /** Weight of each of our seed questions against one ViNewsQA question when fitting refusals. */

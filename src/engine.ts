@@ -18,7 +18,7 @@ import { type Logger, createLogger, secretValues } from './log.js';
 import { articleRef } from './answer/article-ref.js';
 import { answerWithLlm } from './answer/answer-with-llm.js';
 import { closestArticles, extractiveAnswer, messages } from './answer/extractive.js';
-import { type FusionSettings, type Retrieved, fusionFor, retrieve } from './retrieve/retrieve.js';
+import { ANSWER_WINDOWS, type FusionSettings, type Retrieved, fusionFor, onePerParagraph, retrieve } from './retrieve/retrieve.js';
 import { analyzeQuestion, retrievalQuery } from './answer/question-type.js';
 import { RERANK_POOL } from './retrieve/rerank.js';
 import { expandQuery, translateTerms } from './text/glossary.js';
@@ -290,7 +290,12 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     // RERANK_POOL passages are then re-ranked by their sentences (unless the question asks
     // for an order by date: then that order stands).
     const expanded = expandQuery(retrievalQuery(q, analysis), lang);
-    const found = await retrieve(s, embedder, expanded, { k: Math.max(topK, RERANK_POOL), fusion, ...(opts.filter ? { filter: opts.filter } : {}) });
+    const found = await retrieve(s, embedder, expanded, {
+      k: Math.max(topK, RERANK_POOL),
+      fusion,
+      perParagraph: ANSWER_WINDOWS,
+      ...(opts.filter ? { filter: opts.filter } : {}),
+    });
     const ordered = opts.order ? orderByDate(found.hits, opts.order) : found.hits;
     const retrieveMs = performance.now() - t0;
     if (ordered.length === 0) {
@@ -306,7 +311,8 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       analysis,
       keepOrder: opts.order !== undefined,
     });
-    const hits = ex.ranked.slice(0, topK);
+    // One passage per paragraph is shown and given to a model, the best-ranked window.
+    const hits = onePerParagraph(ex.ranked).slice(0, topK);
     const closest = closestArticles(hits);
     const retrieved = hits.map((h) => ({
       paragraphId: paragraphId(h.article.id, h.paragraphNumber),

@@ -174,10 +174,15 @@ export function scoreSentences(
         rank < settings.candidates ||
         (spelled !== null && fold(passage.paragraph).includes(spelled) && factSpans(analysis, passage.paragraph, question).length > 0),
     );
+  // A long paragraph may be retrieved as two overlapping windows: each sentence is offered once, from the better-ranked one.
+  const offered = new Set<string>();
   considered.forEach(({ passage, rank }) => {
     const anchor = passage.sentences.reduce((b, s, i, all) => (s.words > (all[b] as typeof s).words ? i : b), 0);
     const bestWords = passage.sentences[anchor]?.words ?? 0;
     passage.sentences.forEach((s, index) => {
+      const key = `${passage.hit.article.id}#${passage.hit.paragraphNumber}#${s.start}#${s.end}`;
+      if (offered.has(key)) return;
+      offered.add(key);
       const prev = passage.sentences[index - 1];
       const features: Record<SentenceFeature, number> = {
         rerank: passage.score - top,
