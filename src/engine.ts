@@ -628,14 +628,13 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     return watch;
   };
 
-  // The corpus check of an engine that started on its persisted index, begun once the warm-up
-  // is done and no request is being answered (questions asked as soon as the engine is returned
-  // go first); skipped when no corpus file changed since the index was last brought up to date
-  // with them (their sizes, times and inodes are compared, the files are not read).
+  // The corpus check of an engine that started on its persisted index, begun at the first turn
+  // of the event loop at which no request is being answered (questions asked as soon as the
+  // engine is returned go first); skipped when no corpus file changed since the index was last
+  // brought up to date with them (their sizes, times and inodes are compared, not read).
   const checked: Promise<IndexReport | null> =
     auto === true && !builtFirst && !(backend.kind === 'embedded' && corpusUnchanged(config.indexDir, config.corpus))
-      ? warmedUp
-          .then(idle)
+      ? idle()
           .then(() => (closing ? null : reindex()))
           .catch((err: unknown) => {
             logger.error('checking the corpus for changes failed; serving the index as it is', err);
