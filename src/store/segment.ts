@@ -367,8 +367,9 @@ export async function buildSegment(input: BuildSegmentInput): Promise<BuiltSegme
  */
 const IN_FILE = new Set(['text', 'lexPostings']);
 
-/** Closes the data file of a segment nobody holds any more. */
-const openFiles = new FinalizationRegistry<number>((fd) => {
+/** Closes the data file of a segment nobody holds any more, and drops its cached postings. */
+const openFiles = new FinalizationRegistry<{ fd: number; serial: number }>(({ fd, serial }) => {
+  postingsCache.forget(serial);
   try {
     fs.closeSync(fd);
   } catch {
@@ -425,6 +426,60 @@ function openPack(indexDir: string, seg: SegmentEntry): OpenPack {
   }
 }
 
+/**
+ * Postings lists read from the data files, kept for the next questions that ask for the same
+ * terms: shared by every open segment, least recently used first, bounded in bytes. Questions
+ * keep coming back to a working set of terms, so most lists are read from the file once; the
+ * bound keeps resident memory well below holding every segment's postings (343 MB at 35,000
+ * articles). A list longer than an eighth of the bound is read each time into a reused buffer.
+ */
+class PostingsCache {
+  private readonly lists = new Map<number, Uint32Array>();
+  private bytes = 0;
+
+  constructor(readonly maxBytes: number) {}
+
+  /** Whether a list of `n` postings is kept once read. */
+  keeps(n: number): boolean {
+    return n * 4 <= this.maxBytes / 8;
+  }
+
+  get(key: number): Uint32Array | undefined {
+    const list = this.lists.get(key);
+    if (list !== undefined) {
+      this.lists.delete(key);
+      this.lists.set(key, list);
+    }
+    return list;
+  }
+
+  set(key: number, list: Uint32Array): void {
+    this.lists.set(key, list);
+    this.bytes += list.byteLength;
+    for (const [k, old] of this.lists) {
+      if (this.bytes <= this.maxBytes) break;
+      this.lists.delete(k);
+      this.bytes -= old.byteLength;
+    }
+  }
+
+  /** Drops the lists of segment `serial` (closed or collected). */
+  forget(serial: number): void {
+    for (const [k, old] of this.lists) {
+      if (Math.floor(k / POSTING_KEY_SPAN) !== serial) continue;
+      this.lists.delete(k);
+      this.bytes -= old.byteLength;
+    }
+  }
+}
+
+/** A cached list's key: its segment's serial above its first posting's position (below 2^32). */
+const POSTING_KEY_SPAN = 2 ** 32;
+/** Bytes of postings kept across questions, for all open segments together. */
+const POSTINGS_CACHE_BYTES = 128 << 20;
+const postingsCache = new PostingsCache(POSTINGS_CACHE_BYTES);
+let segmentSerials = 0;
+
 /** A segment loaded for queries. */
 export class Segment {
   readonly articles: SegmentArticle[];
@@ -445,6 +500,8 @@ export class Segment {
   /** Reused for the texts and postings read from the file. */
   private textScratch = Buffer.alloc(0);
   private postingScratch = new Uint32Array(0);
+  /** This segment's key in the postings cache. */
+  private readonly serial = ++segmentSerials;
   /**
    * Set when the data pack's checksum, taken after the segment opened (`load`, `verify`), does
    * not match: the store refuses to answer from the segment from then on.
@@ -537,7 +594,7 @@ export class Segment {
     this.dir = path.join(segmentsDir(indexDir), entry.name);
     this.articles = articles;
     this.fd = pack.fd;
-    openFiles.register(this, pack.fd);
+    openFiles.register(this, { fd: pack.fd, serial: this.serial });
     const text = pack.layout.entry('text');
     this.textAt = text.at;
     this.textBytes = text.byteLength;
@@ -586,6 +643,16 @@ export class Segment {
   /** Postings [from, to) of the lexical index, read from the file into a buffer reused by the next read. */
   private readPostings(from: number, to: number): Uint32Array {
     const n = to - from;
+    if (postingsCache.keeps(n)) {
+      const key = this.serial * POSTING_KEY_SPAN + from;
+      let list = postingsCache.get(key);
+      if (list === undefined) {
+        list = new Uint32Array(n);
+        this.read(new Uint8Array(list.buffer, 0, n * 4), this.postingsAt + from * 4);
+        postingsCache.set(key, list);
+      }
+      return list;
+    }
     if (this.postingScratch.length < n) this.postingScratch = new Uint32Array(Math.max(n, 2 * this.postingScratch.length));
     const out = this.postingScratch.subarray(0, n);
     this.read(new Uint8Array(out.buffer, 0, n * 4), this.postingsAt + from * 4);

@@ -373,6 +373,12 @@ describe('building, reloading and searching a real HNSW index', () => {
       const inMemory = new LexicalIndex(whole);
       expect(seg.lexical.hashes.length).toBeGreaterThan(100);
       for (let t = 0; t < seg.lexical.hashes.length; t++) expect(seg.lexical.postingsOf(t)).toEqual(inMemory.postingsOf(t));
+      // Read again in the other order (now from the lists kept across questions): a list kept is
+      // not overwritten by the reads after it.
+      const kept = seg.lexical.postingsOf(0);
+      const copy = kept.slice();
+      for (let t = seg.lexical.hashes.length - 1; t >= 0; t--) expect(seg.lexical.postingsOf(t)).toEqual(inMemory.postingsOf(t));
+      expect(kept).toEqual(copy);
     });
     // The store's batched read of whole articles gives what one paragraph at a time gives.
     const refs = (await store.articles()).flatMap((a) => [
