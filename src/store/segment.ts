@@ -12,6 +12,7 @@ import { Grow, type Pack, type PackArray, type PackLayout, decodePack, packArray
 import { IndexError, InternalError } from '../errors.js';
 import { type FileSeal, crc32, sealFile, writeSealedFile } from './atomic-files.js';
 import { type SegmentEntry, rebuildHint, segmentsDir } from './manifest.js';
+import { Lru } from './lru.js';
 
 /**
  * A segment is an immutable slice of the index: some articles with their paragraphs, passages,
@@ -369,7 +370,7 @@ const IN_FILE = new Set(['text', 'lexPostings']);
 
 /** Closes the data file of a segment nobody holds any more, and drops its cached postings. */
 const openFiles = new FinalizationRegistry<{ fd: number; serial: number }>(({ fd, serial }) => {
-  postingsCache.forget(serial);
+  postingsCache.deleteWhere((key) => Math.floor(key / POSTING_KEY_SPAN) === serial);
   try {
     fs.closeSync(fd);
   } catch {
@@ -426,6 +427,10 @@ function openPack(indexDir: string, seg: SegmentEntry): OpenPack {
   }
 }
 
+/** A cached list's key: its segment's serial above its first posting's position (below 2^32). */
+const POSTING_KEY_SPAN = 2 ** 32;
+/** Bytes of postings kept across questions, for all open segments together. */
+const POSTINGS_CACHE_BYTES = 128 << 20;
 /**
  * Postings lists read from the data files, kept for the next questions that ask for the same
  * terms: shared by every open segment, least recently used first, bounded in bytes. Questions
@@ -433,51 +438,11 @@ function openPack(indexDir: string, seg: SegmentEntry): OpenPack {
  * bound keeps resident memory well below holding every segment's postings (343 MB at 35,000
  * articles). A list longer than an eighth of the bound is read each time into a reused buffer.
  */
-class PostingsCache {
-  private readonly lists = new Map<number, Uint32Array>();
-  private bytes = 0;
-
-  constructor(readonly maxBytes: number) {}
-
-  /** Whether a list of `n` postings is kept once read. */
-  keeps(n: number): boolean {
-    return n * 4 <= this.maxBytes / 8;
-  }
-
-  get(key: number): Uint32Array | undefined {
-    const list = this.lists.get(key);
-    if (list !== undefined) {
-      this.lists.delete(key);
-      this.lists.set(key, list);
-    }
-    return list;
-  }
-
-  set(key: number, list: Uint32Array): void {
-    this.lists.set(key, list);
-    this.bytes += list.byteLength;
-    for (const [k, old] of this.lists) {
-      if (this.bytes <= this.maxBytes) break;
-      this.lists.delete(k);
-      this.bytes -= old.byteLength;
-    }
-  }
-
-  /** Drops the lists of segment `serial` (closed or collected). */
-  forget(serial: number): void {
-    for (const [k, old] of this.lists) {
-      if (Math.floor(k / POSTING_KEY_SPAN) !== serial) continue;
-      this.lists.delete(k);
-      this.bytes -= old.byteLength;
-    }
-  }
+const postingsCache = new Lru<number, Uint32Array>(POSTINGS_CACHE_BYTES, (list) => list.byteLength);
+/** Whether a list of `n` postings is kept once read. */
+function keepsPostings(n: number): boolean {
+  return n * 4 <= POSTINGS_CACHE_BYTES / 8;
 }
-
-/** A cached list's key: its segment's serial above its first posting's position (below 2^32). */
-const POSTING_KEY_SPAN = 2 ** 32;
-/** Bytes of postings kept across questions, for all open segments together. */
-const POSTINGS_CACHE_BYTES = 128 << 20;
-const postingsCache = new PostingsCache(POSTINGS_CACHE_BYTES);
 let segmentSerials = 0;
 
 /** A segment loaded for queries. */
@@ -643,7 +608,7 @@ export class Segment {
   /** Postings [from, to) of the lexical index, read from the file into a buffer reused by the next read. */
   private readPostings(from: number, to: number): Uint32Array {
     const n = to - from;
-    if (postingsCache.keeps(n)) {
+    if (keepsPostings(n)) {
       const key = this.serial * POSTING_KEY_SPAN + from;
       let list = postingsCache.get(key);
       if (list === undefined) {

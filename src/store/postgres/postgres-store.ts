@@ -17,7 +17,7 @@ import type {
 } from '../port.js';
 import type { Database } from './database.js';
 import { type Generation, checkGeneration, liveIn, readModel, servingGeneration } from './generation.js';
-import { Lru } from './lru.js';
+import { Lru } from '../lru.js';
 import { DEFAULT_HNSW } from '../segment.js';
 import { POSTING_DEPTH } from './posting-depth.js';
 
