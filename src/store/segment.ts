@@ -165,14 +165,18 @@ async function checkFileAsync(indexDir: string, seg: SegmentEntry, file: string)
   }
 }
 
-/** `checkFileAsync`, synchronously. */
-function checkFile(indexDir: string, seg: SegmentEntry, file: string): void {
-  let fd: number;
+/** Opens a segment file for reading; a missing one is reported as damage to the index. */
+function openSegmentFile(indexDir: string, seg: SegmentEntry, file: string): number {
   try {
-    fd = fs.openSync(segmentFile(indexDir, seg, file), 'r');
+    return fs.openSync(segmentFile(indexDir, seg, file), 'r');
   } catch (err) {
     throw missing(indexDir, seg, file, err);
   }
+}
+
+/** `checkFileAsync`, synchronously. */
+function checkFile(indexDir: string, seg: SegmentEntry, file: string): void {
+  const fd = openSegmentFile(indexDir, seg, file);
   try {
     const chunk = Buffer.allocUnsafe(CHECK_CHUNK);
     let crc = 0;
@@ -403,12 +407,7 @@ interface OpenPack {
 function openPack(indexDir: string, seg: SegmentEntry): OpenPack {
   const file = 'data.pack';
   const what = `index at ${indexDir} is damaged: ${seg.name}/${file}`;
-  let fd: number;
-  try {
-    fd = fs.openSync(segmentFile(indexDir, seg, file), 'r');
-  } catch (err) {
-    throw missing(indexDir, seg, file, err);
-  }
+  const fd = openSegmentFile(indexDir, seg, file);
   try {
     const size = fs.fstatSync(fd).size;
     if (size !== seg.files[file]?.size) checkSum(indexDir, seg, file, size, -1);

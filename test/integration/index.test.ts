@@ -28,6 +28,19 @@ const passageText = (r: SegmentStore, id: number) => {
   return r.paragraph(at.article.id, at.paragraphNumber)!.slice(at.start, at.end);
 };
 
+/**
+ * The seed corpus indexed, then bytes changed in the middle of its data pack (past its header),
+ * the size kept: only the checksum tells. Gives the pack's path and its bytes as written.
+ */
+async function indexWithChangedPack(): Promise<{ dir: string; data: string; packed: Buffer }> {
+  const dir = tempDir();
+  await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
+  const seg = readCurrentManifest(dir)!.segments[0]!;
+  const data = path.join(dir, 'segments', seg.name, 'data.pack');
+  const packed = fs.readFileSync(data);
+  fs.writeFileSync(data, Buffer.from(packed).fill(9, packed.length >> 1, (packed.length >> 1) + 40));
+  return { dir, data, packed };
+}
 describe('building, reloading and searching a real HNSW index', () => {
   it('builds from the corpus, persists, reloads and finds the right article by both indexes', async () => {
     const dir = tempDir();
@@ -294,13 +307,7 @@ describe('building, reloading and searching a real HNSW index', () => {
   });
 
   it('serves from a segment file whose checksum is still being taken, and stops serving when it does not match', async () => {
-    const dir = tempDir();
-    await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
-    const seg = readCurrentManifest(dir)!.segments[0]!;
-    const data = path.join(dir, 'segments', seg.name, 'data.pack');
-    const packed = fs.readFileSync(data);
-    // Bytes changed in the middle of the file (past its header), the size kept: only the checksum tells.
-    fs.writeFileSync(data, Buffer.from(packed).fill(9, packed.length >> 1, (packed.length >> 1) + 40));
+    const { dir, data, packed } = await indexWithChangedPack();
     expect(() => SegmentStore.open(dir, embedder)).toThrowError(/data\.pack does not match its checksum/);
     const store = await SegmentStore.load(dir, embedder);
     await expect(store.verified()).rejects.toThrowError(
@@ -321,12 +328,7 @@ describe('building, reloading and searching a real HNSW index', () => {
   });
 
   it('an engine checks its data files once its first answers are given, and stops answering when one does not match', async () => {
-    const dir = tempDir();
-    await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
-    const seg = readCurrentManifest(dir)!.segments[0]!;
-    const data = path.join(dir, 'segments', seg.name, 'data.pack');
-    const packed = fs.readFileSync(data);
-    fs.writeFileSync(data, Buffer.from(packed).fill(9, packed.length >> 1, (packed.length >> 1) + 40));
+    const { dir } = await indexWithChangedPack();
     const lines: string[] = [];
     const engine = await createEngine({
       config: { corpus: CORPUS, indexDir: dir },
