@@ -66,22 +66,34 @@ export interface Pack {
   get<T extends PackArray>(name: string): T;
 }
 
+type PackHeader = { meta: Record<string, unknown>; arrays: Array<{ name: string; type: ArrayKind; offset: number; length: number }> };
+type Damaged = (reason: string, cause?: unknown) => IndexError;
+
+/** Makes the errors for a damaged pack: "`what` `reason`; `hint`", as `index-corrupt`. */
+function damageOf(what: string, hint: string): Damaged {
+  return (reason, cause) => new IndexError('index-corrupt', `${what} ${reason}${hint ? `; ${hint}` : ''}`, cause === undefined ? undefined : { cause });
+}
+
+/** Parses a pack's JSON header (the bytes after its magic number and length). */
+function parseHeader(bytes: Buffer, damaged: Damaged): PackHeader {
+  try {
+    const header = JSON.parse(bytes.toString('utf8')) as PackHeader;
+    if (!Array.isArray(header?.arrays)) throw new TypeError('the header lists no arrays');
+    return header;
+  } catch (err) {
+    throw damaged('has an unreadable header', err);
+  }
+}
+
 /**
  * Reads a pack. `what` names it in messages ("index at … is damaged: seg-…/data.pack …") and
  * `hint` says what to do about a damaged one; any damage is an `index-corrupt` IndexError.
  */
 export function decodePack(buf: Buffer, what: string, hint = ''): Pack {
-  const damaged = (reason: string, cause?: unknown) =>
-    new IndexError('index-corrupt', `${what} ${reason}${hint ? `; ${hint}` : ''}`, cause === undefined ? undefined : { cause });
+  const damaged = damageOf(what, hint);
   if (buf.length < 8 || buf.readUInt32LE(0) !== MAGIC) throw damaged('is not a kiemchung data file');
   const hlen = buf.readUInt32LE(4);
-  let header: { meta: Record<string, unknown>; arrays: Array<{ name: string; type: ArrayKind; offset: number; length: number }> };
-  try {
-    header = JSON.parse(buf.subarray(8, 8 + hlen).toString('utf8'));
-    if (!Array.isArray(header?.arrays)) throw new TypeError('the header lists no arrays');
-  } catch (err) {
-    throw damaged('has an unreadable header', err);
-  }
+  const header = parseHeader(buf.subarray(8, 8 + hlen), damaged);
   const dataStart = align8(8 + hlen);
   // Views straight onto the file's bytes when they are 8-byte aligned (a whole-file read is);
   // otherwise (a small Buffer from Node's shared pool) a copy into an aligned buffer.
@@ -96,14 +108,7 @@ export function decodePack(buf: Buffer, what: string, hint = ''): Pack {
     if (!k || a.offset + a.length * k.bytes > size) throw damaged(`has an array (${a.name}) out of bounds`);
     arrays.set(a.name, k.make(ab, base + a.offset, a.length));
   }
-  return {
-    meta: header.meta,
-    get<T extends PackArray>(name: string): T {
-      const a = arrays.get(name);
-      if (!a) throw damaged(`has no array ${name}`);
-      return a as T;
-    },
-  };
+  return packOf(header.meta, arrays, what, hint);
 }
 
 /** Where one array of a pack lies in its file. */
@@ -131,8 +136,7 @@ const HEAD_READ = 16 << 10;
  * reading its arrays. Damage is reported as `decodePack` reports it.
  */
 export function readPackLayout(fd: number, size: number, what: string, hint = ''): PackLayout {
-  const damaged = (reason: string, cause?: unknown) =>
-    new IndexError('index-corrupt', `${what} ${reason}${hint ? `; ${hint}` : ''}`, cause === undefined ? undefined : { cause });
+  const damaged = damageOf(what, hint);
   let head = Buffer.alloc(Math.min(size, HEAD_READ));
   const got = fs.readSync(fd, head, 0, head.length, 0);
   if (got < 8 || head.readUInt32LE(0) !== MAGIC) throw damaged('is not a kiemchung data file');
@@ -142,13 +146,7 @@ export function readPackLayout(fd: number, size: number, what: string, hint = ''
     head = Buffer.alloc(8 + hlen);
     fs.readSync(fd, head, 0, head.length, 0);
   }
-  let header: { meta: Record<string, unknown>; arrays: Array<{ name: string; type: ArrayKind; offset: number; length: number }> };
-  try {
-    header = JSON.parse(head.subarray(8, 8 + hlen).toString('utf8'));
-    if (!Array.isArray(header?.arrays)) throw new TypeError('the header lists no arrays');
-  } catch (err) {
-    throw damaged('has an unreadable header', err);
-  }
+  const header = parseHeader(head.subarray(8, 8 + hlen), damaged);
   const dataStart = align8(8 + hlen);
   const arrays = new Map<string, PackEntry>();
   for (const a of header.arrays) {
@@ -174,11 +172,12 @@ export function packArray(e: PackEntry, bytes: Uint8Array): PackArray {
 
 /** A pack over arrays already read. */
 export function packOf(meta: Record<string, unknown>, arrays: Map<string, PackArray>, what: string, hint = ''): Pack {
+  const damaged = damageOf(what, hint);
   return {
     meta,
     get<T extends PackArray>(name: string): T {
       const a = arrays.get(name);
-      if (!a) throw new IndexError('index-corrupt', `${what} has no array ${name}${hint ? `; ${hint}` : ''}`);
+      if (!a) throw damaged(`has no array ${name}`);
       return a as T;
     },
   };
