@@ -3,7 +3,8 @@
  * their effect on the other half of the data. Stages, run in this order because each one's
  * inputs depend on the weights before it:
  *
- *   npx tsx scripts/fit-weights.ts rerank     passage re-ranking (src/retrieve/rerank.ts)
+ *   npx tsx scripts/fit-weights.ts rerank     passage re-ranking (src/retrieve/rerank.ts), for
+ *                                             questions with tone marks and without them
  *   npx tsx scripts/fit-weights.ts sentence   sentence choice   (src/answer/select.ts)
  *     [--rows FILE]  keep the sentences' features in FILE and read them from it next time
  *     [--drop a,b]   leave these features out of the fit
@@ -24,10 +25,10 @@ import { REFUSAL_FEATURES } from '../src/answer/confidence.js';
 import { SENTENCE_FEATURES, SENTENCE_MODEL } from '../src/answer/select.js';
 import { analyzeQuestion, retrievalQuery } from '../src/answer/question-type.js';
 import { ANSWER_WINDOWS, fusionFor, retrieve } from '../src/retrieve/retrieve.js';
-import { DEFAULT_RERANK, RERANK_POOL } from '../src/retrieve/rerank.js';
+import { DEFAULT_RERANK, FOLDED_RERANK, RERANK_POOL, type RerankWeights } from '../src/retrieve/rerank.js';
 import { expandQuery, translateTerms } from '../src/text/glossary.js';
 import { detectLang } from '../src/text/lang.js';
-import { normalizeSpace } from '../src/text/normalize.js';
+import { normalizeSpace, stripMarks } from '../src/text/normalize.js';
 import { fitLogistic, fitSoftmaxRanker, type Fitted } from './fit/logistic.js';
 
 const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
@@ -75,14 +76,16 @@ interface Case {
   set: string;
 }
 
-async function run(setName: string, detailed = DEFAULT_EXTRACTIVE.detailed): Promise<Case[]> {
+/** Every question of a set through retrieval and the extractive answer (`strip`: typed without tone marks). */
+async function run(setName: string, detailed = DEFAULT_EXTRACTIVE.detailed, strip = false): Promise<Case[]> {
   const set = SETS[setName] as Set;
   const { indexDir, embedder } = await prepareEvalIndex({ ...set, cacheDir: CACHE, config, logger: silentLogger });
   const store = SegmentStore.open(indexDir, embedder);
   // As the engine opens it: a learned embedder's model from the index, the fusion for its vectors.
   if (embedder.learnsFromCorpus) embedder.loadModel(store.embedderModel()!);
   const out: Case[] = [];
-  for (const [line, q] of loadQuestions(set.questions).entries()) {
+  for (const [line, asked] of loadQuestions(set.questions).entries()) {
+    const q = strip ? { ...asked, question: stripMarks(asked.question) } : asked;
     const lang = detectLang(q.question);
     const analysis = analyzeQuestion(q.question);
     const { hits } = await retrieve(store, embedder, expandQuery(retrievalQuery(q.question, analysis), lang), {
@@ -128,22 +131,35 @@ function recall(cases: Case[], score: (c: Case, i: number) => number): string {
 }
 
 async function fitRerank(): Promise<void> {
-  const cases = await run('distractors');
+  const names = ['fused', 'sentence', 'window', 'pairs'] as const;
   const feats = (c: Case, i: number) => {
     const p = c.ex.trace.passages[i]!;
     return [p.fused, p.sentence, p.window, p.pairs];
   };
-  const groups = cases
-    .filter((c) => c.fit && !c.q.unanswerable)
-    .map((c) => ({ rows: c.ex.trace.passages.map((_, i) => feats(c, i)), relevant: c.ex.trace.passages.map((p) => c.q.articles.includes(p.hit.article.id)) }))
-    .filter((g) => g.relevant.some(Boolean));
-  const f = fitSoftmaxRanker(groups);
-  print('rerank', ['fused', 'sentence', 'window', 'pairs'], f);
-  const held = cases.filter((c) => !c.fit);
-  console.log(`held-out half, retrieval order: ${recall(held, (c, i) => c.ex.trace.passages[i]!.hit.score)}`);
-  const current = [DEFAULT_RERANK.fused, DEFAULT_RERANK.sentence, DEFAULT_RERANK.window, DEFAULT_RERANK.pairs];
-  console.log(`held-out half, current weights: ${recall(held, (c, i) => feats(c, i).reduce((s, x, j) => s + x * (current[j] as number), 0))}`);
-  console.log(`held-out half, fitted weights:  ${recall(held, (c, i) => feats(c, i).reduce((s, x, j) => s + x * (f.weights[j] as number), 0))}`);
+  const linear = (w: readonly number[]) => (c: Case, i: number) => feats(c, i).reduce((s, x, j) => s + x * (w[j] as number), 0);
+  const sum = (w: RerankWeights) => names.reduce((s, k) => s + w[k], 0);
+  // Questions as asked (DEFAULT_RERANK) and typed without tone marks (FOLDED_RERANK).
+  for (const [label, strip, current] of [
+    ['with tone marks', false, DEFAULT_RERANK],
+    ['without tone marks', true, FOLDED_RERANK],
+  ] as const) {
+    const cases = await run('distractors', DEFAULT_EXTRACTIVE.detailed, strip);
+    const groups = cases
+      .filter((c) => c.fit && !c.q.unanswerable)
+      .map((c) => ({ rows: c.ex.trace.passages.map((_, i) => feats(c, i)), relevant: c.ex.trace.passages.map((p) => c.q.articles.includes(p.hit.article.id)) }))
+      .filter((g) => g.relevant.some(Boolean));
+    const f = fitSoftmaxRanker(groups);
+    console.log(`questions ${label}:`);
+    print('rerank', names, f);
+    // The same ranking with the weights' sum of DEFAULT_RERANK (as FOLDED_RERANK is written).
+    const scale = sum(DEFAULT_RERANK) / f.weights.reduce((s, x) => s + x, 0);
+    print('rerank, scaled', names, { bias: 0, weights: f.weights.map((x) => x * scale) });
+    const held = cases.filter((c) => !c.fit);
+    console.log(`held-out half, retrieval order: ${recall(held, (c, i) => c.ex.trace.passages[i]!.hit.score)}`);
+    console.log(`held-out half, DEFAULT_RERANK:  ${recall(held, linear(names.map((k) => DEFAULT_RERANK[k])))}`);
+    if (current !== DEFAULT_RERANK) console.log(`held-out half, FOLDED_RERANK:   ${recall(held, linear(names.map((k) => current[k])))}`);
+    console.log(`held-out half, fitted weights:  ${recall(held, linear(f.weights))}`);
+  }
 }
 
 function containsAnswer(c: Case, text: string): boolean {
