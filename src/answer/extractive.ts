@@ -10,6 +10,7 @@ import { type RefusalFeatures, answerConfidence, refusalFeatures } from './confi
 import type { FactSpan } from './fact-spans.js';
 import { type QuestionAnalysis, analyzeQuestion, focusWords } from './question-type.js';
 import { DEFAULT_SELECT, type SelectSettings, type SentenceCandidate, scoreSentences } from './select.js';
+import { WORD_END, WORD_START } from '../text/words.js';
 
 /**
  * The offline answer. The retrieved passages are re-ranked by their best sentences
@@ -154,16 +155,22 @@ interface Quote {
  * one when they are short enough together (see `followingChars`). The short answer comes from
  * the chosen sentences only, not from the one the quote runs on to: with it, more questions got
  * one and fewer of them were right (ViNewsQA dev short 28.7 / F1 52.6 against 27.8 / 53.1).
+ * When the best sentence refers to the one before it (`refersBack`: "Kết quả này giúp …", "Đây
+ * là …", "Nó …"), the quote starts at that one, within `maxQuoteChars`: a question often repeats
+ * the referring sentence, and what it refers to is the answer.
  */
 function chooseQuotes(sentences: readonly SentenceCandidate[], s: ExtractiveSettings): Quote[] {
   const best = sentences[0] as SentenceCandidate;
   const second = sentences[1];
   const following = sentences.find((c) => c.passage === best.passage && c.index === best.index + 1);
+  const before = best.passage.sentences[best.index - 1];
+  const referred = before && refersBack(best.passage.paragraph.slice(best.start, best.end)) ? before : undefined;
   const quote = (cs: SentenceCandidate[], start: number, end: number): Quote => {
     let to = end;
     if (following && cs[0] === best && following.start >= start && following.end > end && following.end - best.start <= s.followingChars) {
       to = following.end;
     }
+    if (referred && cs[0] === best && referred.start < start && to - referred.start <= s.maxQuoteChars) start = referred.start;
     const facts = cs.flatMap((c) => c.facts).filter((f) => f.start >= start && f.end <= to);
     const q = clip({ passage: (cs[0] as SentenceCandidate).passage, start, end: to, cutBefore: false, cutAfter: false, facts }, facts[0], s.maxQuoteChars);
     return { ...q, facts: facts.filter((f) => f.start >= q.start && f.end <= q.end) };
@@ -177,6 +184,16 @@ function chooseQuotes(sentences: readonly SentenceCandidate[], s: ExtractiveSett
   // Two sentences of one paragraph are one quote when they are next to each other or close.
   const adjacent = second.passage === best.passage && Math.abs(second.index - best.index) === 1;
   return adjacent || end - start <= s.maxQuoteChars ? [quote([best, second], start, end)] : [quote([best], best.start, best.end)];
+}
+
+// A sentence refers to the one before it when it has a demonstrative ("Đây là …", "Kết quả này
+// giúp …", "Điều đó …", "Như vậy, …", "… nói trên") or opens with a pronoun ("Nó …", "Họ …").
+const DEMONSTRATIVE = new RegExp(`${WORD_START}(?:này|đó|đây|vậy|(?:nói|kể|nêu)\\s+trên)${WORD_END}`, 'iu');
+const PRONOUN_FIRST = new RegExp(`^[^\\p{L}\\p{N}]*(?:[\\p{L}\\p{M}\\p{N}]+\\s+)?(?:nó|họ)${WORD_END}`, 'iu');
+
+/** Whether a sentence refers to what came before it (its answer is often there). */
+export function refersBack(sentence: string): boolean {
+  return DEMONSTRATIVE.test(sentence) || PRONOUN_FIRST.test(sentence);
 }
 
 /**
