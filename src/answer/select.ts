@@ -1,5 +1,5 @@
 import type { QuestionTerms } from '../retrieve/coverage.js';
-import type { ParagraphWord, PassageEvidence } from '../retrieve/rerank.js';
+import type { PassageEvidence } from '../retrieve/rerank.js';
 import { fold } from '../text/normalize.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import { type FactSpan, checkable, factSpans } from './fact-spans.js';
@@ -136,19 +136,8 @@ function matchWords(passage: PassageEvidence, start: number, end: number, q: Que
   const hits: Array<[number, number]> = [];
   let content = 0;
   let fresh = 0;
-  // The paragraph's words are in order: the sentence's are found by bisection, not by walking a long paragraph's all.
-  const words = passage.words();
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((words[mid] as ParagraphWord).start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < words.length; i++) {
-    const w = words[i] as ParagraphWord;
-    if (w.start >= end) break;
-    if (w.end > end || w.stop) continue;
+  for (const w of passage.words(start, end)) {
+    if (w.stop) continue;
     content++;
     if (q.set.has(q.marked ? w.lower : w.folded)) hits.push([w.start - start, w.end - start]);
     else fresh++;

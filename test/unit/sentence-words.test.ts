@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeQuestion } from '../../src/answer/question-type.js';
-import { scoreSentences } from '../../src/answer/select.js';
+import { searchText } from '../../src/retrieve/coverage.js';
 import type { QuestionTerms } from '../../src/retrieve/coverage.js';
-import type { ParagraphWord, PassageEvidence } from '../../src/retrieve/rerank.js';
+import { type ParagraphWord, rerank } from '../../src/retrieve/rerank.js';
 import type { Retrieved } from '../../src/retrieve/retrieve.js';
-import type { StoredArticle } from '../../src/store/port.js';
+import type { Store, StoredArticle } from '../../src/store/port.js';
+import { fold } from '../../src/text/normalize.js';
+import { STOPWORDS } from '../../src/text/stopwords.js';
 
 /**
- * The share of a sentence's content words that are not question words (`novel`) is counted
- * over the words that lie inside the sentence, found among a long paragraph's words by
- * bisection; this checks it against counting over all of them, on random paragraphs.
+ * The words of a range of a paragraph (what the sentence model compares with the question's)
+ * are found from the range's start on; they must be the words that splitting the whole
+ * paragraph finds inside the range, whatever the range cuts (a word, a surrogate pair).
  */
 function random(seed: number): () => number {
   let a = seed >>> 0;
@@ -22,46 +23,63 @@ function random(seed: number): () => number {
   };
 }
 
-// Content words only (none is a function word, folded or not).
-const VOCAB = ['lúa', 'gạo', 'sông', 'núi', 'mưa', 'gió', 'phở', 'trà', 'đèo', 'bún', 'xoài', 'dừa'];
+const PIECES = [
+  'Hà',
+  'Nội',
+  'và',
+  'của',
+  'bệnh',
+  'viện',
+  'IEC',
+  '2024',
+  'đo',
+  'lường',
+  'xã',
+  'hội',
+  '𝐀𝐁',
+  'e\u0301',
+  'İstanbul',
+  '“',
+  '”',
+  ',',
+  '.',
+  '-',
+  "'",
+  '’',
+  ' ',
+  ' ',
+  ' ',
+  '\n',
+  '\ud800',
+];
 
-describe('sentence words', () => {
-  it('counts the novel words of each sentence as walking all the paragraph words does', () => {
-    const rnd = random(5);
-    for (let round = 0; round < 100; round++) {
-      // A paragraph of random words, some of them function words, cut into sentences.
-      const words: ParagraphWord[] = [];
+/** Splitting the whole paragraph, as the words were found before they were found by range. */
+function reference(text: string, from: number, to: number): ParagraphWord[] {
+  const search = searchText(text);
+  const same = search.lower.length === text.length;
+  const out: ParagraphWord[] = [];
+  for (const m of (same ? search.lower : text.toLowerCase()).matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
+    const folded = same ? search.folded.slice(m.index, m.index + m[0].length) : fold(m[0]);
+    out.push({ start: m.index, end: m.index + m[0].length, lower: m[0], folded, stop: STOPWORDS.has(folded) });
+  }
+  return out.filter((w) => w.start >= from && w.end <= to);
+}
+
+describe('words of a range of a paragraph', () => {
+  it('are the whole paragraph’s words inside the range', () => {
+    const rnd = random(9);
+    const store = {} as Store;
+    const terms: QuestionTerms = { marked: true, words: [], pairs: [], wordWeight: 0, search: [] };
+    for (let round = 0; round < 400; round++) {
       let text = '';
-      const nWords = 20 + Math.floor(rnd() * 300);
-      for (let i = 0; i < nWords; i++) {
-        if (i > 0) text += rnd() < 0.1 ? '. ' : ' ';
-        const w = VOCAB[Math.floor(rnd() * VOCAB.length)] as string;
-        words.push({ start: text.length, end: text.length + w.length, lower: w, folded: w, stop: rnd() < 0.2 });
-        text += w;
-      }
-      const cuts = [0];
-      for (let i = 1; i < text.length; i++) if (text[i - 1] === '.' && text[i] === ' ') cuts.push(i + 1);
-      cuts.push(text.length);
-      // Sentences may end inside a word (a window cut short): such a word is not the sentence's.
-      const sentences = cuts.slice(0, -1).map((start, i) => {
-        const end = i === cuts.length - 2 && rnd() < 0.5 ? Math.max(start + 1, text.length - 2) : (cuts[i + 1] as number);
-        return { start, end, present: new Uint8Array(0), words: rnd(), pairs: rnd() };
-      });
-      const hit = { article: { id: `a${round}` } as StoredArticle, paragraphNumber: 1, start: 0, end: text.length, score: 1 } as Retrieved;
-      const passage: PassageEvidence = { hit, words: () => words, paragraph: text, sentences, fused: 1, sentence: 1, window: 1, pairs: 1, score: 1 };
-      const asked = VOCAB.filter(() => rnd() < 0.3);
-      const question = `${asked.join(' ')} là gì?`;
-      const terms = { marked: true } as QuestionTerms;
-      const scored = scoreSentences([passage], terms, analyzeQuestion(question), question, {
-        candidates: 5,
-        detailed: 1000,
-        model: { bias: 0, weights: {} as never },
-      });
-      expect(scored.length).toBe(sentences.length);
-      for (const c of scored) {
-        const inside = words.filter((w) => w.start >= c.start && w.end <= c.end && !w.stop);
-        const fresh = inside.filter((w) => !asked.includes(w.lower)).length;
-        expect(c.features.novel).toBe(inside.length ? fresh / inside.length : 0);
+      const n = 1 + Math.floor(rnd() * 80);
+      for (let i = 0; i < n; i++) text += PIECES[Math.floor(rnd() * PIECES.length)];
+      const hit = { article: { id: `a${round}` } as StoredArticle, paragraphNumber: 1, start: 0, end: text.length, score: 1, paragraph: text } as Retrieved;
+      const [evidence] = rerank(store, [hit], terms);
+      for (let k = 0; k < 20; k++) {
+        const a = Math.floor(rnd() * (text.length + 1));
+        const b = a + Math.floor(rnd() * (text.length + 1 - a));
+        expect(evidence?.words(a, b)).toEqual(reference(text, a, b));
       }
     }
   });
