@@ -12,7 +12,7 @@ import { CorpusUrls } from './ingest/corpus-urls.js';
 import { FeedStore } from './feeds/feed-store.js';
 import { createFeeds } from './feeds/feeds.js';
 import { type IndexProgress, corpusUnchanged } from './store/update-index.js';
-import type { Store } from './store/port.js';
+import type { Store, StoredArticle } from './store/port.js';
 import { type IndexBackend, openBackend } from './store/backend.js';
 import { type Logger, createLogger, secretValues } from './log.js';
 import { articleRef } from './answer/article-ref.js';
@@ -26,7 +26,7 @@ import { detectLang } from './text/lang.js';
 import { fold, normalizeSpace } from './text/normalize.js';
 import type { Article } from './corpus/article.js';
 import { type CoreAskOptions, askInContext } from './dialogue/converse.js';
-import type { CollectionView } from './dialogue/collection.js';
+import type { ArticleInfo, CollectionView } from './dialogue/collection.js';
 import type { ArticleLookup } from './dialogue/follow-up.js';
 import { type PeriodOrder, dayIn } from './text/relative-dates.js';
 import type {
@@ -359,7 +359,13 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const s = store;
     const wanted = [...new Set(articleIds)];
     // A few articles are looked up one by one; many through the list of all of them.
-    const all = wanted.length > 16 ? new Map((await s.articles()).map((a) => [a.id, a])) : null;
+    let all: Map<string, StoredArticle> | null = null;
+    if (wanted.length > 16) {
+      // Only the wanted ones are kept (the last of one id wins, as in a map of them all).
+      const want = new Set(wanted);
+      all = new Map();
+      for (const a of await s.articles()) if (want.has(a.id)) all.set(a.id, a);
+    }
     const articles = (all ? wanted.map((id) => all.get(id) ?? null) : await Promise.all(wanted.map((id) => s.article(id)))).filter((a) => a !== null);
     const refs = articles.flatMap((a) => Array.from({ length: a.paragraphCount }, (_, i) => ({ articleId: a.id, n: i + 1 })));
     const texts = await s.paragraphs(refs);
@@ -372,8 +378,16 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       );
     return out;
   };
+  // An article's metadata for the collection's questions, made once per stored article (the
+  // embedded store keeps the same objects for a generation; a database store reads new ones).
+  const infos = new WeakMap<StoredArticle, ArticleInfo>();
+  const articleInfo = (a: StoredArticle): ArticleInfo => {
+    let info = infos.get(a);
+    if (!info) infos.set(a, (info = { ...articleRef(a), tags: a.tags }));
+    return info;
+  };
   const view: CollectionView = {
-    articles: async () => (await store.articles()).map((a) => ({ ...articleRef(a), tags: a.tags })),
+    articles: async () => (await store.articles()).map(articleInfo),
     paragraphs: paragraphsOf,
     candidates: async (words, limit) => {
       const { hits } = await retrieve(store, embedder, words, { k: limit, fusion });

@@ -136,8 +136,8 @@ function matchWords(passage: PassageEvidence, start: number, end: number, q: Que
   const hits: Array<[number, number]> = [];
   let content = 0;
   let fresh = 0;
-  for (const w of passage.words()) {
-    if (w.start < start || w.end > end || w.stop) continue;
+  for (const w of passage.words(start, end)) {
+    if (w.stop) continue;
     content++;
     if (q.set.has(q.marked ? w.lower : w.folded)) hits.push([w.start - start, w.end - start]);
     else fresh++;

@@ -61,8 +61,8 @@ export interface SentenceEvidence {
 
 export interface PassageEvidence {
   hit: Retrieved;
-  /** The paragraph's words (offsets in `paragraph`), prepared once per paragraph. */
-  words: () => ParagraphWord[];
+  /** The paragraph's words (offsets in `paragraph`) that lie within [from, to), in order. */
+  words: (from: number, to: number) => ParagraphWord[];
   /** The whole paragraph the passage belongs to. */
   paragraph: string;
   /** The sentences of the passage, in order. */
@@ -88,28 +88,53 @@ interface PreparedParagraph {
   text: string;
   search: SearchText;
   sentences: Array<[number, number]>;
-  /** Computed when first asked for (only the sentences that may answer need them). */
-  words?: ParagraphWord[];
 }
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
 
-function paragraphWords(p: PreparedParagraph): ParagraphWord[] {
-  if (!p.words) {
-    const out: ParagraphWord[] = [];
-    const same = p.search.lower.length === p.text.length;
-    for (const m of (same ? p.search.lower : p.text.toLowerCase()).matchAll(WORD)) {
-      const folded = same ? p.search.folded.slice(m.index, m.index + m[0].length) : fold(m[0]);
+/** Whether the character (code point) that ends just before `i` is a word character. */
+function wordBefore(text: string, i: number): boolean {
+  if (i <= 0) return false;
+  const c = text.charCodeAt(i - 1);
+  const pair = c >= 0xdc00 && c <= 0xdfff && i >= 2 && text.charCodeAt(i - 2) >= 0xd800 && text.charCodeAt(i - 2) <= 0xdbff;
+  return WORD_CHAR.test(text.slice(pair ? i - 2 : i - 1, i));
+}
+
+/**
+ * The words of the paragraph that lie within [from, to): the runs of letters, marks and digits
+ * that splitting the whole paragraph gives there, found from `from` on (only the few sentences
+ * that may answer need their words, and a scraped paragraph can be thousands of words long).
+ */
+function paragraphWords(p: PreparedParagraph, from: number, to: number): ParagraphWord[] {
+  const out: ParagraphWord[] = [];
+  if (p.search.lower.length !== p.text.length) {
+    // Lower-casing changed the length: words are taken from the whole paragraph lower-cased on its own.
+    for (const m of p.text.toLowerCase().matchAll(WORD)) {
+      if (m.index < from || m.index + m[0].length > to) continue;
+      const folded = fold(m[0]);
       out.push({ start: m.index, end: m.index + m[0].length, lower: m[0], folded, stop: STOPWORDS.has(folded) });
     }
-    p.words = out;
+    return out;
   }
-  return p.words;
+  const { lower, folded: foldedText } = p.search;
+  // A word that began before `from` is not in the range: its tail found at `from` is skipped.
+  const re = new RegExp(WORD);
+  re.lastIndex = from;
+  for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (end > to) break;
+    if (start < from || (start === from && wordBefore(lower, from))) continue;
+    const folded = foldedText.slice(start, end);
+    out.push({ start, end, lower: m[0], folded, stop: STOPWORDS.has(folded) });
+  }
+  return out;
 }
 
 // Paragraphs prepared for matching, per index generation: questions about the same news hit
 // the same paragraphs, and splitting and lower-casing them is most of the re-ranking's work.
-// A prepared paragraph with its words holds about 30 KB of the heap; at 35k articles, 4,096 of
+// A prepared paragraph held about 30 KB of the heap with its words (not kept since); at 35k articles, 4,096 of
 // them kept 126 MB alive after 300 different questions (heap after a full collection 190 MB,
 // against 64 MB with none kept), and what they hold outlives the young generation, so the
 // process's resident memory grew with them. 1,024 bound them to about 32 MB.
@@ -156,7 +181,7 @@ function passageEvidence(store: Store, hit: Retrieved, terms: QuestionTerms, bes
   const fused = best > 0 ? hit.score / best : 0;
   return {
     hit,
-    words: () => paragraphWords(prepared),
+    words: (from, to) => paragraphWords(prepared, from, to),
     paragraph,
     sentences,
     fused,

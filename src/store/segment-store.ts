@@ -50,6 +50,8 @@ export class SegmentStore implements Store {
   private readonly counts: Omit<StoreStats, 'builtAt' | 'generation' | 'corpusVersion'>;
   /** Per segment: 1 for each passage of a deleted or replaced article, in this generation. */
   private readonly deleted: Uint8Array[];
+  /** The last filter's admitted articles (a store's articles do not change), by the filter's values. */
+  private lastAdmitted: { key: string; admitted: Admitted } | null = null;
   private readonly hasDeleted: boolean[];
   private readonly bm25: Bm25Scratch;
   private readonly efSearch: number;
@@ -169,6 +171,9 @@ export class SegmentStore implements Store {
     const from = filter?.dateFrom;
     const to = filter?.dateTo;
     if (!ids && !sources && !from && !to) return null;
+    // One search asks twice (lexical and vector), and questions about one period ask alike: the last is kept.
+    const key = JSON.stringify([ids ? [...ids] : null, sources ? [...sources] : null, from ?? null, to ?? null]);
+    if (this.lastAdmitted?.key === key) return this.lastAdmitted.admitted;
     const articles = this.segments.map((seg) =>
       Uint8Array.from(
         seg.articles.map((a) =>
@@ -183,7 +188,9 @@ export class SegmentStore implements Store {
     );
     const pred = (s: number, i: number) => (articles[s] as Uint8Array)[(this.segments[s] as Segment).articleOfPassage(i)] === 1;
     const passages = this.segments.map((seg, si) => seg.articles.reduce((n, a, ai) => n + ((articles[si] as Uint8Array)[ai] ? a.passageCount : 0), 0));
-    return Object.assign(pred, { articles, passages });
+    const admitted = Object.assign(pred, { articles, passages });
+    this.lastAdmitted = { key, admitted };
+    return admitted;
   }
 
   /**

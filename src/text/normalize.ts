@@ -10,11 +10,27 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
 /** NFC, invisible and control characters removed, non-breaking spaces made plain. */
 export function nfc(text: string): string {
-  return text
-    .normalize('NFC')
+  const t = text.normalize('NFC');
+  // Most text has none of the characters replaced: one pass over it instead of three.
+  if (!hasSpecial(t)) return t;
+  return t
     .replace(INVISIBLE, '')
     .replace(CONTROL, '')
     .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, ' ');
+}
+
+/** Whether `t` has a character that `nfc` removes or replaces (invisible, control, a space other than the plain one). */
+function hasSpecial(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 0x20) {
+      if (c !== 0x09 && c !== 0x0a && c !== 0x0d) return true;
+    } else if (c >= 0x7f) {
+      if (c <= 0xa0 || c === 0xad || c === 0x3000 || c === 0xfeff) return true;
+      if (c >= 0x2000 && c <= 0x2069 && (c <= 0x200f || (c >= 0x202a && c <= 0x202f) || (c >= 0x205f && c !== 0x2065))) return true;
+    }
+  }
+  return false;
 }
 
 /** NFC and runs of white space collapsed to one space, trimmed. */
@@ -43,24 +59,39 @@ for (const [from, to] of [
 BASE.set(0x0111, 'd');
 BASE.set(0x0110, 'D');
 
+/** What `stripMarks` does with each character below U+1F00: 0 keeps it, `DROP` removes it (a combining mark), else its base letter's code. */
+const STRIP = new Uint16Array(0x1f00);
+const DROP = 0xffff;
+for (const [c, base] of BASE) STRIP[c] = base.charCodeAt(0);
+STRIP.fill(DROP, 0x300, 0x370);
+
+/** Output of `stripMarks`, reused (grown when a longer text comes). */
+let stripped = new Uint16Array(1024);
+
 /** Removes tone marks and vowel diacritics, maps đ/Đ to d/D; keeps case. */
 export function stripMarks(text: string): string {
-  let out = '';
-  let from = 0;
   const t = /[\u0300-\u036f]/.test(text) ? text.normalize('NFC') : text;
-  for (let i = 0; i < t.length; i++) {
+  const n = t.length;
+  let i = 0;
+  for (; i < n; i++) {
     const c = t.charCodeAt(i);
-    if (c < 0xc0) continue;
-    const base = BASE.get(c);
-    if (base !== undefined) {
-      out += t.slice(from, i) + base;
-      from = i + 1;
-    } else if (c >= 0x300 && c <= 0x36f) {
-      out += t.slice(from, i);
-      from = i + 1;
-    }
+    if (c >= 0xc0 && c < 0x1f00 && STRIP[c] !== 0) break;
   }
-  return from === 0 ? t : out + t.slice(from);
+  if (i === n) return t;
+  // Characters are mapped one for one (or dropped) into a buffer, which becomes one string.
+  if (stripped.length < n) stripped = new Uint16Array(Math.max(n, 2 * stripped.length));
+  const out = stripped;
+  for (let j = 0; j < i; j++) out[j] = t.charCodeAt(j);
+  let o = i;
+  for (; i < n; i++) {
+    const c = t.charCodeAt(i);
+    const m = c >= 0xc0 && c < 0x1f00 ? (STRIP[c] as number) : 0;
+    if (m === 0) out[o++] = c;
+    else if (m !== DROP) out[o++] = m;
+  }
+  // Short strings are made from the codes directly; long ones through a Buffer (UTF-16 code units, lone surrogates kept).
+  if (o <= 256) return String.fromCharCode.apply(null, out.subarray(0, o) as unknown as number[]);
+  return Buffer.from(out.buffer, out.byteOffset, 2 * o).toString('utf16le');
 }
 
 /** Lower-cased, tone-mark-free form used for matching queries typed without marks. */

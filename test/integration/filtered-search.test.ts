@@ -87,6 +87,21 @@ describe('filtered vector search', () => {
     expect(await store.vectorSearch(query, K, { sources: ['nobody'] })).toEqual([]);
   });
 
+  it('admits for each filter what a store opened for it alone admits, filters asked in turn and again', async () => {
+    const filters: SearchFilter[] = [
+      { articleIds: ids(100, 200) },
+      { articleIds: ['synthetic-500'] },
+      { articleIds: ids(100, 200) },
+      { articleIds: ids(0, 400) },
+      { articleIds: ids(100, 200) },
+    ];
+    for (const filter of filters) {
+      const fresh = SegmentStore.open(dir, embedder);
+      expect(await store.vectorSearch(query, K, filter)).toEqual(await fresh.vectorSearch(query, K, filter));
+      expect(await store.vectorSearch(query, K, filter)).toEqual(await fresh.vectorSearch(query, K, filter));
+    }
+  });
+
   it('never returns the passages of a replaced article, only its new ones', async () => {
     const before = await store.vectorSearch(query, K, { articleIds: ['synthetic-500'] });
     expect(before.length).toBeGreaterThan(0);

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { type ArticleInfo, type CollectionView, answerCollection, firstInOrder } from '../../src/dialogue/collection.js';
+
+/** A small deterministic generator (mulberry32), so that a failure can be replayed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+
+// Words that collate differently from their code units (marks, case, quotes, digits).
+const WORDS = ['Đà Nẵng', 'da', 'Dạ', 'ăn', 'An', 'ấn', "'50", '17 năm', 'Ổn', 'ô', 'zoo', 'Ý', 'y', 'được', 'duoc', '“Hà Nội”', 'Hà', 'ha'];
+const DATES = ['', '', '2024-01-02', '2024-01-10', '2023-12-31', '2024-1-2', '2024-01-02', '2019-05-05'];
+
+function articles(rnd: () => number, n: number): ArticleInfo[] {
+  return Array.from({ length: n }, (_, i) => ({
+    articleId: `a${i}`,
+    title: Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => pick(rnd, WORDS)).join(' '),
+    date: pick(rnd, DATES),
+    dateKind: 'published' as const,
+    source: 'test',
+    tags: [],
+  }));
+}
+
+describe('firstInOrder', () => {
+  it('gives what a stable sort puts first, ties in the order given', () => {
+    const rnd = random(7);
+    for (let round = 0; round < 200; round++) {
+      const items = Array.from({ length: Math.floor(rnd() * 60) }, (_, i) => ({ key: Math.floor(rnd() * 8), i }));
+      const compare = (a: { key: number }, b: { key: number }) => a.key - b.key;
+      const sorted = [...items].sort(compare);
+      for (const n of [0, 1, 2, 5, 10, 100]) expect(firstInOrder(items, n, compare)).toEqual(sorted.slice(0, n));
+    }
+  });
+});
+
+describe('answerCollection order', () => {
+  it('lists the articles a full sort by date and title (localeCompare) puts first', async () => {
+    const rnd = random(11);
+    for (let round = 0; round < 40; round++) {
+      const all = articles(rnd, 1 + Math.floor(rnd() * 300));
+      const view: CollectionView = {
+        articles: async () => all,
+        paragraphs: async (ids) => new Map(ids.map((id) => [id, [`Đoạn mở đầu của ${id}.`]])),
+        candidates: async () => all.map((a) => a.articleId),
+      };
+      for (const kind of ['count', 'list', 'latest', 'earliest'] as const) {
+        const newestFirst = kind !== 'earliest';
+        const expected = [...all]
+          .sort((x, y) => (newestFirst ? y.date.localeCompare(x.date) : x.date.localeCompare(y.date)) || x.title.localeCompare(y.title))
+          .slice(0, kind === 'latest' || kind === 'earliest' ? 1 : 10)
+          .map((a) => a.articleId);
+        const got = await answerCollection({ question: { kind }, lang: 'vi', view });
+        expect(got.collection.total).toBe(all.length);
+        expect(got.collection.articles.map((a) => a.articleId)).toEqual(expected);
+      }
+    }
+  });
+});

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { fold, nfc, stripMarks } from '../../src/text/normalize.js';
+
+/**
+ * `stripMarks` and `nfc` map characters through a table and skip work the text does not need;
+ * these check them against plain definitions (each precomposed Latin letter as its NFD base
+ * letter, đ/Đ as d/D, combining marks dropped; the three replacements always made) on random
+ * text of the characters that matter.
+ */
+function referenceStrip(text: string): string {
+  let out = '';
+  // Text is put in NFC only when it has combining marks (a text without any is left as it is).
+  for (const ch of /[\u0300-\u036f]/.test(text) ? text.normalize('NFC') : text) {
+    const c = ch.codePointAt(0) as number;
+    if (c === 0x111) out += 'd';
+    else if (c === 0x110) out += 'D';
+    else if (c >= 0x300 && c <= 0x36f) continue;
+    else if ((c >= 0xc0 && c <= 0x24f) || (c >= 0x1e00 && c <= 0x1eff)) {
+      const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+      out += base.length === 1 ? base : ch;
+    } else out += ch;
+  }
+  return out;
+}
+
+function referenceNfc(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/g, '')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '')
+    .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, ' ');
+}
+
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const POOL = [
+  ..."aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯ áàảãạấầẩẫậếềểễệốồổỗộớờởỡợứừửữựíìỉĩịýỳỷỹỵ0123456789.,“”–-’'\t\n\r",
+  '\u0300',
+  '\u0301',
+  '\u0303',
+  '\u0309',
+  '\u0323',
+  '\u036f',
+  '\u00a0',
+  '\u00ad',
+  '\u00c0',
+  '\u024f',
+  '\u1e00',
+  '\u1eff',
+  '\u1f00',
+  '\u2000',
+  '\u200a',
+  '\u200b',
+  '\u200f',
+  '\u2010',
+  '\u2029',
+  '\u202a',
+  '\u202f',
+  '\u205f',
+  '\u2060',
+  '\u2065',
+  '\u2069',
+  '\u206a',
+  '\u3000',
+  '\ufeff',
+  '\u0000',
+  '\u0008',
+  '\u000b',
+  '\u001f',
+  '\u007f',
+  '\u009f',
+  '\ud800',
+  '\udc00',
+  '😀',
+  'ﬁ',
+];
+
+describe('stripMarks and nfc', () => {
+  it('give what the plain definitions give, short and long texts alike', () => {
+    const rnd = random(3);
+    for (let round = 0; round < 3000; round++) {
+      const length = round % 10 === 0 ? 200 + Math.floor(rnd() * 3000) : Math.floor(rnd() * 40);
+      let text = '';
+      for (let i = 0; i < length; i++) text += POOL[Math.floor(rnd() * POOL.length)];
+      expect(stripMarks(text)).toBe(referenceStrip(text));
+      expect(fold(text)).toBe(referenceStrip(text.toLowerCase()));
+      expect(nfc(text)).toBe(referenceNfc(text));
+    }
+  });
+
+  it('keep text that needs nothing done as it is', () => {
+    expect(stripMarks('plain ascii text')).toBe('plain ascii text');
+    expect(nfc('Hà Nội “mới”')).toBe('Hà Nội “mới”');
+    expect(stripMarks('Đường Hồ Chí Minh')).toBe('Duong Ho Chi Minh');
+  });
+});
