@@ -67,8 +67,11 @@ function run(bin: string, program: string, args: string[]): void {
   if (r.status !== 0) throw new Error(`${program} ${args.join(' ')} failed: ${r.stderr || r.stdout || r.error?.message}`);
 }
 
-/** Starts a new cluster with a `kiemchung_test` database that has pgvector; throws with the reason when it cannot. */
-export async function startCluster(): Promise<Cluster> {
+/**
+ * Starts a new cluster with a `kiemchung_test` database that has pgvector; throws with the reason
+ * when it cannot. `settings` are server settings beside the defaults here (\`shared_buffers\`: 256MB).
+ */
+export async function startCluster(settings: Record<string, string> = {}): Promise<Cluster> {
   const found = findPostgres();
   if ('missing' in found) throw new Error(found.missing);
   const { bin } = found;
@@ -86,7 +89,7 @@ export async function startCluster(): Promise<Cluster> {
     `-c synchronous_commit=off`,
     `-c full_page_writes=off`,
     `-c max_connections=200`,
-    `-c shared_buffers=256MB`,
+    ...Object.entries({ shared_buffers: '256MB', ...settings }).map(([k, v]) => `-c ${k}=${v}`),
   ].join(' ');
   let running = false;
   const start = () => {

@@ -74,7 +74,15 @@ export async function startReplica(env: Record<string, string>, args: string[] =
   return replica;
 }
 
-/** Posts an update to a replica's webhook as Telegram does, again after a 5xx (as Telegram retries); returns the statuses seen. */
+/** What \`deliver\` records for a delivery that got no HTTP answer (the connection failed or was reset). */
+export const NO_RESPONSE = 0;
+
+/**
+ * Posts an update to a replica's webhook as Telegram does, again after a 5xx or a delivery
+ * that got no answer at all (a connection refused or reset: Telegram delivers those again too,
+ * after a growing pause); returns the statuses seen, \`NO_RESPONSE\` for those. Throws the last
+ * connection error when every attempt failed that way.
+ */
 export async function deliver(
   port: number,
   urlPath: string,
@@ -83,15 +91,28 @@ export async function deliver(
   options: { retries?: number; retryMs?: number } = {},
 ): Promise<number[]> {
   const statuses: number[] = [];
+  const retries = options.retries ?? 20;
+  const pause = options.retryMs ?? 200;
+  let unanswered = 0;
   for (let attempt = 0; ; attempt++) {
-    const res = await fetch(`http://127.0.0.1:${port}${urlPath}`, {
-      method: 'POST',
-      body: JSON.stringify(update),
-      headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': secret },
-    });
-    await res.arrayBuffer();
-    statuses.push(res.status);
-    if (res.status < 500 || attempt >= (options.retries ?? 20)) return statuses;
-    await new Promise((r) => setTimeout(r, options.retryMs ?? 200));
+    let status: number;
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}${urlPath}`, {
+        method: 'POST',
+        body: JSON.stringify(update),
+        headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': secret },
+      });
+      await res.arrayBuffer();
+      status = res.status;
+    } catch (err) {
+      if (attempt >= retries) throw err;
+      status = NO_RESPONSE;
+    }
+    statuses.push(status);
+    if ((status !== NO_RESPONSE && status < 500) || attempt >= retries) return statuses;
+    if (status === NO_RESPONSE) unanswered++;
+    // A 503 is "another replica is answering it": soon again. No answer at all: back off.
+    const wait = status === NO_RESPONSE ? Math.min(pause * 2 ** unanswered, 10_000) : pause;
+    await new Promise((r) => setTimeout(r, wait));
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BM25, bm25TermFrequency } from '../../src/store/lexical-index.js';
-import { type ListHead, chooseCandidates, float4Array, int4Array, scoreCounts } from '../../src/store/postgres/postgres-store.js';
+import { type ListHead, chooseCandidates, float4Array, int4Array, parseIntegers, scoreCounts } from '../../src/store/postgres/postgres-store.js';
 
 /** A small seeded generator, so that every run sees the same collections. */
 function random(seed: number): () => number {
@@ -136,6 +136,15 @@ describe('binary arrays', () => {
     const reals = [0.5, 1.25, Math.fround(0.1), 0];
     expect([...float4Array(send(700, reals, (b, v, at) => b.writeFloatBE(v, at)))]).toEqual(reals);
     expect(int4Array(send(23, [], () => undefined)).length).toBe(0);
+  });
+});
+
+describe('parseIntegers', () => {
+  it('reads the comma-separated integers the scoring query sends, negative and extreme ones too', () => {
+    const ints = [263375, 12, 0, -7, 2147483647, -2147483648, 1];
+    expect([...parseIntegers(ints.join(','))]).toEqual(ints);
+    expect([...parseIntegers('5')]).toEqual([5]);
+    expect(parseIntegers('').length).toBe(0);
   });
 });
 

@@ -2,7 +2,6 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../../config.js';
 import { DatabaseError, KiemchungError, errorMessage } from '../../errors.js';
 import type { Logger } from '../../log.js';
-import { DEFAULT_HNSW } from '../segment.js';
 
 /**
  * The connection to the shared database: one pool per process with a hard limit on
@@ -25,6 +24,14 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * How many neighbours pgvector's HNSW walk keeps (\`hnsw.ef_search\`): half the embedded
+ * index's. At 35k articles it found 94% of the 50 nearest passages ef_search 256 finds, in
+ * about half the server's time; docs/benchmarks.md and README ("Running on PostgreSQL") give
+ * the evaluation beside the embedded store's.
+ */
+const DATABASE_EF_SEARCH = 128;
+
 /** Settings every session gets: pgvector's search of filtered queries and the statement timeout. */
 function sessionOptions(config: DatabaseConfig, statementTimeout: number): string {
   // relaxed_order: a filtered HNSW scan goes on until enough rows pass the filter; the few
@@ -33,7 +40,7 @@ function sessionOptions(config: DatabaseConfig, statementTimeout: number): strin
   // the advisory locks its session held (the Discord gateway role, the write lock).
   return [
     `-c hnsw.iterative_scan=relaxed_order`,
-    `-c hnsw.ef_search=${DEFAULT_HNSW.efSearch}`,
+    `-c hnsw.ef_search=${DATABASE_EF_SEARCH}`,
     `-c statement_timeout=${statementTimeout}`,
     // Compiling a query costs more than running any of these.
     `-c jit=off`,
