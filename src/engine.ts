@@ -20,6 +20,7 @@ import { answerWithLlm } from './answer/answer-with-llm.js';
 import { closestArticles, extractiveAnswer, messages } from './answer/extractive.js';
 import { ANSWER_WINDOWS, type FusionSettings, type Retrieved, fusionFor, onePerParagraph, retrieve } from './retrieve/retrieve.js';
 import { analyzeQuestion, retrievalQuery } from './answer/question-type.js';
+import { queryTerms } from './retrieve/query-terms.js';
 import { RERANK_POOL } from './retrieve/rerank.js';
 import { expandQuery, translateTerms } from './text/glossary.js';
 import { detectLang } from './text/lang.js';
@@ -389,9 +390,12 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   const view: CollectionView = {
     articles: async () => (await store.articles()).map(articleInfo),
     paragraphs: paragraphsOf,
+    // The lexical side alone, `limit` passages deep: a topic counts only where its words are
+    // written, and fused retrieval keeps its usual hundred-odd passages whatever k it is asked.
     candidates: async (words, limit) => {
-      const { hits } = await retrieve(store, embedder, words, { k: limit, fusion });
-      return [...new Set(hits.map((h) => h.article.id))];
+      const hits = await store.lexicalSearch(queryTerms(words, fusion.query), limit);
+      const at = await store.passages(hits.map((h) => h.passage));
+      return { ids: [...new Set(at.map((p) => p.article.id))], complete: hits.length < limit };
     },
   };
   /**

@@ -1,7 +1,7 @@
 import { formatDate } from '../text/format-date.js';
 import { translateTerms } from '../text/glossary.js';
 import { sentenceRanges } from '../text/sentences.js';
-import { fold, hasMarks, normalizeSpace } from '../text/normalize.js';
+import { fold, hasMarks, nfc, normalizeSpace, stripMarks } from '../text/normalize.js';
 import { syllables } from '../text/tokenize.js';
 import { markedPattern } from '../text/words.js';
 import type { ArticleRef, Citation, CollectionAnswer, Lang } from '../types.js';
@@ -28,8 +28,11 @@ export interface CollectionView {
   articles(): Promise<ArticleInfo[]>;
   /** Articles' body paragraphs, in order, by article id (unknown ones left out). */
   paragraphs(articleIds: readonly string[]): Promise<Map<string, readonly string[]>>;
-  /** Ids of the articles whose passages best match `words`, at most `limit`, best first. */
-  candidates(words: string, limit: number): Promise<string[]>;
+  /**
+   * Ids of the articles of the `limit` passages that best match `words` lexically, best first;
+   * `complete` when fewer than `limit` passages match at all (so no article was left out).
+   */
+  candidates(words: string, limit: number): Promise<{ ids: string[]; complete: boolean }>;
 }
 
 const B = '(?<![\\p{L}\\p{M}\\p{N}])';
@@ -140,11 +143,19 @@ function topicForms(topic: string, lang: Lang): string[][] {
 
 /** Whether `text` has one of the forms as consecutive words ("đo lường", not "đo" here and "lường" there). */
 function mentions(text: string, forms: readonly string[][]): boolean {
+  // Every word of a form is a substring of the lower-cased text (folded, for a form without
+  // marks) wherever the form is found: texts that lack one are not split into syllables.
+  const lower = nfc(text).toLowerCase();
+  let foldedText: string | undefined;
+  const possible = forms.filter((form) => {
+    const hay = form.some(hasMarks) ? lower : (foldedText ??= stripMarks(lower));
+    return form.every((w) => hay.includes(w));
+  });
+  if (possible.length === 0) return false;
   const all = syllables(text).syllables;
-  const folded = all.map(fold);
-  return forms.some((form) => {
-    const marked = form.some(hasMarks);
-    const hay = marked ? all : folded;
+  let folded: string[] | undefined;
+  return possible.some((form) => {
+    const hay = form.some(hasMarks) ? all : (folded ??= all.map(fold));
     for (let i = 0; i + form.length <= hay.length; i++) if (form.every((w, k) => hay[i + k] === w)) return true;
     return false;
   });
@@ -226,12 +237,13 @@ export async function answerCollection(input: CollectionInput): Promise<Collecti
       for (const a of all) byId.set(a.articleId, a);
       ids = [...byId.keys()];
     } else {
-      ids = await view.candidates(question.topic, limit);
+      const found = await view.candidates(question.topic, limit);
+      ids = found.ids;
+      atLeast = !found.complete;
       // Only the candidates are looked up (the last of one id wins, as in a map of them all).
       const wanted = new Set(ids);
       for (const a of all) if (wanted.has(a.articleId)) byId.set(a.articleId, a);
     }
-    atLeast = all.length > limit && ids.length >= limit;
     const inScope = ids.filter((id) => {
       const a = byId.get(id);
       return a !== undefined && inPeriod(a);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type ArticleInfo, type CollectionView, answerCollection, firstInOrder } from '../../src/dialogue/collection.js';
+import { fold, hasMarks } from '../../src/text/normalize.js';
+import { syllables } from '../../src/text/tokenize.js';
 
 /** A small deterministic generator (mulberry32), so that a failure can be replayed. */
 function random(seed: number): () => number {
@@ -50,7 +52,7 @@ describe('answerCollection order', () => {
       const view: CollectionView = {
         articles: async () => all,
         paragraphs: async (ids) => new Map(ids.map((id) => [id, [`Đoạn mở đầu của ${id}.`]])),
-        candidates: async () => all.map((a) => a.articleId),
+        candidates: async () => ({ ids: all.map((a) => a.articleId), complete: true }),
       };
       for (const kind of ['count', 'list', 'latest', 'earliest'] as const) {
         const newestFirst = kind !== 'earliest';
@@ -61,6 +63,71 @@ describe('answerCollection order', () => {
         const got = await answerCollection({ question: { kind }, lang: 'vi', view });
         expect(got.collection.total).toBe(all.length);
         expect(got.collection.articles.map((a) => a.articleId)).toEqual(expected);
+      }
+    }
+  });
+});
+
+describe('answerCollection counts over a large collection', () => {
+  const all: ArticleInfo[] = Array.from({ length: 2500 }, (_, i) => ({
+    articleId: `a${i}`,
+    title: `Bài ${i}`,
+    date: '2024-01-02',
+    dateKind: 'published' as const,
+    source: 'test',
+    tags: [],
+  }));
+  const viewWith = (complete: boolean): CollectionView => ({
+    articles: async () => all,
+    paragraphs: async (ids) => new Map(ids.map((id) => [id, [`Hợp tác đo lường trong ${id}.`]])),
+    candidates: async () => ({ ids: all.slice(0, 150).map((a) => a.articleId), complete }),
+  });
+
+  it('says "at least" when the lexical candidates were cut at their limit', async () => {
+    const got = await answerCollection({ question: { kind: 'count', topic: 'đo lường' }, lang: 'vi', view: viewWith(false) });
+    expect(got.collection.total).toBe(150);
+    expect(got.text).toContain('ít nhất 150');
+  });
+
+  it('gives the exact count when every matching passage was a candidate', async () => {
+    const got = await answerCollection({ question: { kind: 'count', topic: 'đo lường' }, lang: 'vi', view: viewWith(true) });
+    expect(got.collection.total).toBe(150);
+    expect(got.text).not.toContain('ít nhất');
+    expect(got.text).toContain('150 bài');
+  });
+});
+
+describe('answerCollection topics', () => {
+  /** The topic as consecutive syllables of the title, tags or text, compared as typed (folded when the topic has no marks). */
+  function mentionsReference(a: ArticleInfo, body: readonly string[], topic: string): boolean {
+    const marked = hasMarks(topic);
+    const form = syllables(topic).syllables.map((w) => (marked ? w : fold(w)));
+    const all = syllables([a.title, a.tags.join(' '), ...body].join('\n')).syllables.map((w) => (marked ? w : fold(w)));
+    for (let i = 0; i + form.length <= all.length; i++) if (form.every((w, k) => all[i + k] === w)) return true;
+    return false;
+  }
+
+  it('counts the articles that name the topic as a phrase, with or without marks, as splitting every text does', async () => {
+    const rnd = random(23);
+    const sentence = () => Array.from({ length: 1 + Math.floor(rnd() * 8) }, () => pick(rnd, WORDS)).join(pick(rnd, [' ', ', ', '. ', ' - ', '  ']));
+    for (let round = 0; round < 60; round++) {
+      const all = articles(rnd, 1 + Math.floor(rnd() * 80));
+      const bodies = new Map(all.map((a) => [a.articleId, Array.from({ length: Math.floor(rnd() * 3) }, sentence)]));
+      const view: CollectionView = {
+        articles: async () => all,
+        paragraphs: async (ids) => new Map(ids.map((id) => [id, bodies.get(id) ?? []])),
+        candidates: async () => ({ ids: all.map((a) => a.articleId), complete: true }),
+      };
+      for (let t = 0; t < 5; t++) {
+        const topic = Array.from({ length: 1 + Math.floor(rnd() * 2) }, () =>
+          pick(
+            rnd,
+            WORDS.filter((w) => /^[\p{L} ]+$/u.test(w)),
+          ),
+        ).join(' ');
+        const expected = all.filter((a) => mentionsReference(a, bodies.get(a.articleId) ?? [], topic)).length;
+        const got = await answerCollection({ question: { kind: 'count', topic }, lang: 'vi', view });
+        expect(got.collection.total, topic).toBe(expected);
       }
     }
   });
