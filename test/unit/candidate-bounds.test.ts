@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BM25, bm25TermFrequency } from '../../src/store/lexical-index.js';
 import { type ListHead, chooseCandidates, float4Array, int4Array, parseIntegers, scoreCounts } from '../../src/store/postgres/postgres-store.js';
-
-/** A small seeded generator, so that every run sees the same collections. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../support/random.js';
 
 interface Collection {
   weights: number[];

@@ -2,18 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type ArticleInfo, type CollectionView, answerCollection, firstInOrder } from '../../src/dialogue/collection.js';
 import { fold, hasMarks } from '../../src/text/normalize.js';
 import { syllables } from '../../src/text/tokenize.js';
-
-/** A small deterministic generator (mulberry32), so that a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../support/random.js';
 
 const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
 

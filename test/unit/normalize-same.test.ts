@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold, nfc, stripMarks } from '../../src/text/normalize.js';
+import { random } from '../support/random.js';
 
 /**
  * `stripMarks` and `nfc` map characters through a table and skip work the text does not need;
@@ -29,17 +30,6 @@ function referenceNfc(text: string): string {
     .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/g, '')
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '')
     .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, ' ');
-}
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const POOL = [

@@ -6,22 +6,13 @@ import type { Retrieved } from '../../src/retrieve/retrieve.js';
 import type { Store, StoredArticle } from '../../src/store/port.js';
 import { fold } from '../../src/text/normalize.js';
 import { STOPWORDS } from '../../src/text/stopwords.js';
+import { random } from '../support/random.js';
 
 /**
  * The words of a range of a paragraph (what the sentence model compares with the question's)
  * are found from the range's start on; they must be the words that splitting the whole
  * paragraph finds inside the range, whatever the range cuts (a word, a surrogate pair).
  */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   'Hà',
