@@ -237,7 +237,8 @@ export async function answerCollection(input: CollectionInput): Promise<Collecti
       for (const a of all) byId.set(a.articleId, a);
       ids = [...byId.keys()];
     } else {
-      const found = await view.candidates(question.topic, limit);
+      // Every form is searched (an English topic's Vietnamese terms from the glossary too).
+      const found = await view.candidates(forms.map((f) => f.join(' ')).join(' '), limit);
       ids = found.ids;
       atLeast = !found.complete;
       // Only the candidates are looked up (the last of one id wins, as in a map of them all).

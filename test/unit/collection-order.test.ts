@@ -121,3 +121,29 @@ describe('answerCollection topics', () => {
     }
   });
 });
+
+describe('answerCollection candidates over a large collection', () => {
+  it("searches an English topic's Vietnamese terms from the glossary as well", async () => {
+    const all: ArticleInfo[] = Array.from({ length: 2100 }, (_, i) => ({
+      articleId: `a${i}`,
+      title: `Bài ${i}`,
+      date: '2024-01-02',
+      dateKind: 'published' as const,
+      source: 'test',
+      tags: [],
+    }));
+    const asked: string[] = [];
+    const view: CollectionView = {
+      articles: async () => all,
+      paragraphs: async (ids) => new Map(ids.map((id) => [id, ['Hợp tác đo lường quốc tế.']])),
+      candidates: async (words) => {
+        asked.push(words);
+        return { ids: words.includes('đo lường') ? ['a1', 'a2'] : [], complete: true };
+      },
+    };
+    const got = await answerCollection({ question: { kind: 'count', topic: 'metrology' }, lang: 'en', view });
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toContain('metrology');
+    expect(got.collection.total).toBe(2);
+  });
+});

@@ -573,7 +573,8 @@ export class PostgresStore implements Store {
       }
     }
     const whole = used.every((t, i) => (reads[i] as number) >= t.df);
-    const limit = whole ? Math.min(CANDIDATES, 2 * k + 50) : Math.max(CANDIDATES, k * 4);
+    // Never fewer than k: a caller asking for k passages (a collection count) must get k when k match.
+    const limit = whole ? Math.max(k, Math.min(CANDIDATES, 2 * k + 50)) : Math.max(CANDIDATES, k * 4);
     if (f.sql) {
       // A wider filter: the heads are summed in SQL, where the filter applies to them. $7 reads
       // per term, $8 how many candidates are scored exactly.
