@@ -57,8 +57,9 @@ describe('answerCollection order', () => {
   });
 });
 
-describe('answerCollection counts over a large collection', () => {
-  const all: ArticleInfo[] = Array.from({ length: 2500 }, (_, i) => ({
+/** More articles than a collection question reads whole (2,000), all of one day. */
+function sameDay(n: number): ArticleInfo[] {
+  return Array.from({ length: n }, (_, i) => ({
     articleId: `a${i}`,
     title: `Bài ${i}`,
     date: '2024-01-02',
@@ -66,6 +67,10 @@ describe('answerCollection counts over a large collection', () => {
     source: 'test',
     tags: [],
   }));
+}
+
+describe('answerCollection counts over a large collection', () => {
+  const all = sameDay(2500);
   const viewWith = (complete: boolean): CollectionView => ({
     articles: async () => all,
     paragraphs: async (ids) => new Map(ids.map((id) => [id, [`Hợp tác đo lường trong ${id}.`]])),
@@ -124,14 +129,7 @@ describe('answerCollection topics', () => {
 
 describe('answerCollection candidates over a large collection', () => {
   it("searches an English topic's Vietnamese terms from the glossary as well", async () => {
-    const all: ArticleInfo[] = Array.from({ length: 2100 }, (_, i) => ({
-      articleId: `a${i}`,
-      title: `Bài ${i}`,
-      date: '2024-01-02',
-      dateKind: 'published' as const,
-      source: 'test',
-      tags: [],
-    }));
+    const all = sameDay(2100);
     const asked: string[] = [];
     const view: CollectionView = {
       articles: async () => all,
