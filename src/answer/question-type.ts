@@ -331,13 +331,15 @@ export function retrievalQuery(question: string, analysis: QuestionAnalysis = an
 }
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
-// Function words (folded) skipped when looking for the words next to the question words. A
-// short list on purpose: folded, longer stop lists swallow content words ("chủ" → "chu").
-const FUNCTION_WORDS = new Set(
-  'la cua va cac nhung mot co duoc da se dang bi cho voi trong tai o tu den ve theo thi ma nay do khong vao ra len the the is are was were the a an of to in on at by for did does do has have had'.split(
+// Function words skipped when looking for the words next to the question words, as written in
+// a question with tone marks and folded in one without. A short list on purpose: longer stop
+// lists swallow content words, and folded forms more ("chủ" → "chu", "cơ" → "co").
+const FUNCTION_WORDS_MARKED = new Set(
+  'là của và các những nhưng một có được đã sẽ đang bị cho với trong tại ở từ đến về theo thì mà này đó do không vào ra lên thế the is are was were a an of to in on at by for did does do has have had'.split(
     ' ',
   ),
 );
+const FUNCTION_WORDS = new Set([...FUNCTION_WORDS_MARKED].map(fl));
 
 /**
  * The words right next to the question words, two on each side within the clause: what the
@@ -346,6 +348,8 @@ const FUNCTION_WORDS = new Set(
  */
 export function focusWords(question: string, analysis: QuestionAnalysis): string[] {
   const q = nfc(question);
+  const marked = hasMarks(q);
+  const isFunctionWord = (w: string) => (marked ? FUNCTION_WORDS_MARKED.has(w.toLowerCase()) : FUNCTION_WORDS.has(fl(w.toLowerCase())));
   const out: string[] = [];
   for (const [a, b] of analysis.questionWords) {
     const left =
@@ -356,11 +360,11 @@ export function focusWords(question: string, analysis: QuestionAnalysis): string
     const right = q.slice(b).split(/[,;:.?!()]/u)[0] ?? '';
     const l = [...left.matchAll(WORD)]
       .map((m) => m[0])
-      .filter((w) => !FUNCTION_WORDS.has(fl(w.toLowerCase())))
+      .filter((w) => !isFunctionWord(w))
       .slice(-2);
     const r = [...right.matchAll(WORD)]
       .map((m) => m[0])
-      .filter((w) => !FUNCTION_WORDS.has(fl(w.toLowerCase())))
+      .filter((w) => !isFunctionWord(w))
       .slice(0, 2);
     for (const w of [...l, ...r]) if (!out.includes(w.toLowerCase())) out.push(w.toLowerCase());
   }

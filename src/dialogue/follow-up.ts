@@ -4,7 +4,7 @@ import { formatDate } from '../text/format-date.js';
 import { fold, hasMarks, normalizeSpace, stripMarks } from '../text/normalize.js';
 import { hasWord, markedPattern } from '../text/words.js';
 import { translateTerms } from '../text/glossary.js';
-import { STOPWORDS } from '../text/stopwords.js';
+import { isStopword } from '../text/stopwords.js';
 import { syllables } from '../text/tokenize.js';
 import type { AnswerPeriod, Lang, Turn } from '../types.js';
 import { type Entity, type EntityKind, findEntities } from './entities.js';
@@ -414,10 +414,12 @@ function view(turn: Turn, lookup?: ArticleLookup): TurnView {
 
 /** Distance in characters from an entity of `text` to the nearest word of `question` outside it. */
 function nearness(text: string, question: string, lang: Lang): (e: Entity) => number {
+  // Function words judged as written when the question has tone marks ("thi" is no "thì"), then matched folded.
+  const marked = hasMarks(question);
   const words = new Set(
     [...syllables(question).syllables, ...(lang === 'en' ? syllables(translateTerms(question.toLowerCase()).join(' ')).syllables : [])]
-      .map(fold)
-      .filter((w) => !STOPWORDS.has(w)),
+      .filter((w) => !isStopword(w, marked))
+      .map(fold),
   );
   const at: number[] = [];
   const re = /[\p{L}\p{M}\p{N}&]+/gu;

@@ -1,7 +1,7 @@
 import type { Store } from '../store/port.js';
 import { fold, hasMarks, nfc } from '../text/normalize.js';
 import { foldedHash, markedHash } from '../text/term-hashes.js';
-import { STOPWORDS } from '../text/stopwords.js';
+import { isStopword } from '../text/stopwords.js';
 import { pairs, syllables } from '../text/tokenize.js';
 import type { Lang } from '../types.js';
 
@@ -76,14 +76,14 @@ export async function questionTerms(store: Store, question: string, lang: Lang, 
   const seen = new Set<string>();
   const words: QueryWord[] = [];
   for (const s of t.syllables) {
-    if (STOPWORDS.has(fold(s)) || seen.has(s) || !known(s)) continue;
+    if (isStopword(s, marked) || seen.has(s) || !known(s)) continue;
     seen.add(s);
     words.push(make(s));
   }
   const ps: QueryWord[] = [];
   for (const p of pairs(t)) {
     const [a, b] = p.split(' ') as [string, string];
-    if ((STOPWORDS.has(fold(a)) && STOPWORDS.has(fold(b))) || seen.has(p) || !known(a) || !known(b)) continue;
+    if ((isStopword(a, marked) && isStopword(b, marked)) || seen.has(p) || !known(a) || !known(b)) continue;
     seen.add(p);
     ps.push(make(p));
   }

@@ -5,7 +5,7 @@ import { type ParagraphWord, rerank } from '../../src/retrieve/rerank.js';
 import type { Retrieved } from '../../src/retrieve/retrieve.js';
 import type { Store, StoredArticle } from '../../src/store/port.js';
 import { fold } from '../../src/text/normalize.js';
-import { STOPWORDS } from '../../src/text/stopwords.js';
+import { MARKED_STOPWORDS, STOPWORDS } from '../../src/text/stopwords.js';
 import { random } from '../support/random.js';
 
 /**
@@ -51,7 +51,7 @@ function reference(text: string, from: number, to: number): ParagraphWord[] {
   const out: ParagraphWord[] = [];
   for (const m of (same ? search.lower : text.toLowerCase()).matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
     const folded = same ? search.folded.slice(m.index, m.index + m[0].length) : fold(m[0]);
-    out.push({ start: m.index, end: m.index + m[0].length, lower: m[0], folded, stop: STOPWORDS.has(folded) });
+    out.push({ start: m.index, end: m.index + m[0].length, lower: m[0], folded, stop: STOPWORDS.has(folded), stopMarked: MARKED_STOPWORDS.has(m[0]) });
   }
   return out.filter((w) => w.start >= from && w.end <= to);
 }
