@@ -195,7 +195,7 @@ function preparePiece(text: string, start: number, end: number): PreparedParagra
   let to = Math.max(from, Math.min(end, n));
   while (to < n && isSpaceAt(text, to)) to++;
   while (to < n && !isSpaceAt(text, to)) to++;
-  if ((from === 0 && to === n) || !piecewiseSafe(text)) return prepareWhole(text);
+  if ((from === 0 && to === n) || !piecewiseSafe(text, to)) return prepareWhole(text);
   const piece = text.slice(from, to);
   const sentences = sentenceRanges(piece);
   for (const r of sentences) {
@@ -205,13 +205,18 @@ function preparePiece(text: string, start: number, end: number): PreparedParagra
   return { text, from, to, search: searchText(piece), sentences };
 }
 
+/** Characters that, anywhere in a paragraph, make its folded form differ in length from its lower-cased one (İ lower-cases to i and a combining dot). */
+const FOLD_LENGTH = /\u0130|[\u0300-\u036f]/g;
+
 /**
- * Whether a text prepares alike whole or in pieces cut at white space: it is unchanged by
- * `nfc` and has no character whose lower-case or folded form changes the length (İ, combining
- * marks), so that offsets in its prepared forms are offsets in the text.
+ * Whether a text prepares alike whole or in pieces cut at white space, for a piece ending at
+ * `to`: before `to` it is unchanged by `nfc` and has no character whose lower-case form changes
+ * the length, so that offsets in the piece's prepared forms are offsets in the text (what comes
+ * after `to` moves no offset before it), and nowhere has it a character that makes the whole
+ * paragraph's folded form differ in length (the whole is then looked up lower-cased only).
  */
-function piecewiseSafe(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
+function piecewiseSafe(text: string, to: number): boolean {
+  for (let i = 0; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x20) {
       if (c !== 0x09 && c !== 0x0a && c !== 0x0d) return false;
@@ -220,7 +225,10 @@ function piecewiseSafe(text: string): boolean {
       if (c >= 0x2000 && c <= 0x2069 && (c <= 0x200f || (c >= 0x202a && c <= 0x202f) || (c >= 0x205f && c !== 0x2065))) return false;
     }
   }
-  return text.normalize('NFC') === text;
+  FOLD_LENGTH.lastIndex = to;
+  if (FOLD_LENGTH.test(text)) return false;
+  const head = text.slice(0, to);
+  return head.normalize('NFC') === head;
 }
 
 /** Sentence-level evidence for one passage. */
