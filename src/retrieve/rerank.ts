@@ -91,8 +91,15 @@ export interface ParagraphWord {
   stopMarked: boolean;
 }
 
+/**
+ * A paragraph prepared for matching, whole or the piece of it around one passage: `search` is
+ * `text.slice(from, to)` prepared, `sentences` the paragraph's sentences that meet the piece,
+ * in paragraph offsets.
+ */
 interface PreparedParagraph {
   text: string;
+  from: number;
+  to: number;
   search: SearchText;
   sentences: Array<[number, number]>;
 }
@@ -114,8 +121,10 @@ function wordBefore(text: string, i: number): boolean {
  * that may answer need their words, and a scraped paragraph can be thousands of words long).
  */
 function paragraphWords(p: PreparedParagraph, from: number, to: number): ParagraphWord[] {
+  // A range beyond the prepared piece is read from the whole paragraph.
+  if (from < p.from || to > p.to) p = prepareWhole(p.text);
   const out: ParagraphWord[] = [];
-  if (p.search.lower.length !== p.text.length) {
+  if (p.search.lower.length !== p.to - p.from) {
     // Lower-casing changed the length: words are taken from the whole paragraph lower-cased on its own.
     for (const m of p.text.toLowerCase().matchAll(WORD)) {
       if (m.index < from || m.index + m[0].length > to) continue;
@@ -125,22 +134,27 @@ function paragraphWords(p: PreparedParagraph, from: number, to: number): Paragra
     return out;
   }
   const { lower, folded: foldedText } = p.search;
+  // Offsets in the piece: the paragraph's less `p.from`.
+  const at = p.from;
+  const a = from - at;
+  const b = to - at;
   // A word that began before `from` is not in the range: its tail found at `from` is skipped.
   const re = new RegExp(WORD);
-  re.lastIndex = from;
+  re.lastIndex = a;
   for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (end > to) break;
-    if (start < from || (start === from && wordBefore(lower, from))) continue;
+    if (end > b) break;
+    if (start < a || (start === a && wordBefore(lower, a))) continue;
     const folded = foldedText.slice(start, end);
-    out.push({ start, end, lower: m[0], folded, stop: STOPWORDS.has(folded), stopMarked: MARKED_STOPWORDS.has(m[0]) });
+    out.push({ start: start + at, end: end + at, lower: m[0], folded, stop: STOPWORDS.has(folded), stopMarked: MARKED_STOPWORDS.has(m[0]) });
   }
   return out;
 }
 
-// Paragraphs prepared for matching, per index generation: questions about the same news hit
-// the same paragraphs, and splitting and lower-casing them is most of the re-ranking's work.
+// Passages prepared for matching (the piece of their paragraph around them), per index
+// generation: questions about the same news hit the same passages, and splitting and
+// lower-casing them is most of the re-ranking's work.
 // A prepared paragraph held about 30 KB of the heap with its words (not kept since); at 35k articles, 4,096 of
 // them kept 126 MB alive after 300 different questions (heap after a full collection 190 MB,
 // against 64 MB with none kept), and what they hold outlives the young generation, so the
@@ -151,27 +165,88 @@ const PREPARED_MAX = 1024;
 function prepare(store: Store, hit: Retrieved): PreparedParagraph {
   let cache = prepared.get(store);
   if (!cache) prepared.set(store, (cache = new Map()));
-  const key = `${hit.article.id}#${hit.paragraphNumber}`;
+  const key = `${hit.article.id}#${hit.paragraphNumber}#${hit.start}#${hit.end}`;
   let p = cache.get(key);
   // A store that switches generations in place (the database) may give the same id other text.
   if (!p || p.text !== hit.paragraph) {
-    const text = hit.paragraph;
-    p = { text, search: searchText(text), sentences: sentenceRanges(text) };
+    p = preparePiece(hit.paragraph, hit.start, hit.end);
     if (cache.size >= PREPARED_MAX) cache.delete(cache.keys().next().value as string);
     cache.set(key, p);
   }
   return p;
 }
 
+function prepareWhole(text: string): PreparedParagraph {
+  return { text, from: 0, to: text.length, search: searchText(text), sentences: sentenceRanges(text) };
+}
+
+const SPACE = /\s/;
+const isSpaceAt = (text: string, i: number) => SPACE.test(text[i] as string);
+
+/**
+ * The paragraph prepared around passage [start, end) only: a scraped article stored as one
+ * line is thousands of characters long, and its passage a few hundred. The piece runs from the
+ * start of the word before the passage to the end of the word after it (bounded by white
+ * space, which no sentence end, lower-casing, folding or term look-up sees across), so that
+ * within the passage it gives the sentences, lower-cased and folded text and term matches of
+ * the whole paragraph: a sentence end is decided on its own word, the white space after it and
+ * the first character after that. The whole paragraph is prepared when its text could prepare
+ * differently in pieces (characters that `nfc` or lower-casing would remove, add or compose;
+ * paragraphs are stored normalised, so this is the exception).
+ */
+function preparePiece(text: string, start: number, end: number): PreparedParagraph {
+  const n = text.length;
+  let from = Math.max(0, Math.min(start, n));
+  while (from > 0 && isSpaceAt(text, from - 1)) from--;
+  while (from > 0 && !isSpaceAt(text, from - 1)) from--;
+  let to = Math.max(from, Math.min(end, n));
+  while (to < n && isSpaceAt(text, to)) to++;
+  while (to < n && !isSpaceAt(text, to)) to++;
+  if ((from === 0 && to === n) || !piecewiseSafe(text, to)) return prepareWhole(text);
+  const piece = text.slice(from, to);
+  const sentences = sentenceRanges(piece);
+  for (const r of sentences) {
+    r[0] += from;
+    r[1] += from;
+  }
+  return { text, from, to, search: searchText(piece), sentences };
+}
+
+/** Characters that, anywhere in a paragraph, make its folded form differ in length from its lower-cased one (İ lower-cases to i and a combining dot). */
+const FOLD_LENGTH = /\u0130|[\u0300-\u036f]/g;
+
+/**
+ * Whether a text prepares alike whole or in pieces cut at white space, for a piece ending at
+ * `to`: before `to` it is unchanged by `nfc` and has no character whose lower-case form changes
+ * the length, so that offsets in the piece's prepared forms are offsets in the text (what comes
+ * after `to` moves no offset before it), and nowhere has it a character that makes the whole
+ * paragraph's folded form differ in length (the whole is then looked up lower-cased only).
+ */
+function piecewiseSafe(text: string, to: number): boolean {
+  for (let i = 0; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20) {
+      if (c !== 0x09 && c !== 0x0a && c !== 0x0d) return false;
+    } else if (c >= 0x7f) {
+      if (c <= 0xa0 || c === 0xad || c === 0x130 || (c >= 0x300 && c <= 0x36f) || c === 0x3000 || c === 0xfeff) return false;
+      if (c >= 0x2000 && c <= 0x2069 && (c <= 0x200f || (c >= 0x202a && c <= 0x202f) || (c >= 0x205f && c !== 0x2065))) return false;
+    }
+  }
+  FOLD_LENGTH.lastIndex = to;
+  if (FOLD_LENGTH.test(text)) return false;
+  const head = text.slice(0, to);
+  return head.normalize('NFC') === head;
+}
+
 /** Sentence-level evidence for one passage. */
 function passageEvidence(store: Store, hit: Retrieved, terms: QuestionTerms, best: number, w: RerankWeights = DEFAULT_RERANK): PassageEvidence {
   const prepared = prepare(store, hit);
-  const { text: paragraph, search, sentences: ranges } = prepared;
+  const { text: paragraph, search, sentences: ranges, from } = prepared;
   const clipped = ranges
     .filter(([a, b]) => b > hit.start && a < hit.end)
     // A scraped paragraph can be one unpunctuated line: a sentence never reaches beyond its passage.
     .map(([a, b]): [number, number] => [Math.max(a, hit.start), Math.min(b, hit.end)]);
-  const presences = presenceInRanges(terms, search, clipped);
+  const presences = presenceInRanges(terms, search, from === 0 ? clipped : clipped.map(([a, b]): [number, number] => [a - from, b - from]));
   const sentences: SentenceEvidence[] = clipped.map(([start, end], i) => {
     const present = presences[i] as Presence;
     return { start, end, present, words: wordCoverage(terms, present), pairs: pairCoverage(terms, present) };

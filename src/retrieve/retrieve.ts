@@ -129,13 +129,35 @@ export async function retrieve(store: Store, embedder: Embedder, query: string, 
     const count = seen.get(key) ?? 0;
     if (opts.dedupe !== false && count >= perParagraph) return;
     seen.set(key, count + 1);
-    chosen.push({ ...at, passage: o.hit.passage, score: o.score, lexicalRank: o.lr, vectorRank: o.vr, lexicalScore: o.ls });
+    chosen.push({
+      article: at.article,
+      paragraphNumber: at.paragraphNumber,
+      start: at.start,
+      end: at.end,
+      passage: o.hit.passage,
+      score: o.score,
+      lexicalRank: o.lr,
+      vectorRank: o.vr,
+      lexicalScore: o.ls,
+    });
   });
   const texts = await store.paragraphs(chosen.map((h) => ({ articleId: h.article.id, n: h.paragraphNumber })));
   const hits = chosen.map((h, i) => {
     const paragraph = texts[i];
     if (typeof paragraph !== 'string') throw new InternalError(`retrieved paragraph ${paragraphId(h.article.id, h.paragraphNumber)} is not in the store`);
-    return { ...h, paragraph };
+    // Written out rather than spread: spreading these objects took a tenth of a millisecond per question.
+    return {
+      article: h.article,
+      paragraphNumber: h.paragraphNumber,
+      start: h.start,
+      end: h.end,
+      passage: h.passage,
+      score: h.score,
+      lexicalRank: h.lexicalRank,
+      vectorRank: h.vectorRank,
+      lexicalScore: h.lexicalScore,
+      paragraph,
+    };
   });
   return { hits, terms };
 }

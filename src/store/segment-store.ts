@@ -174,20 +174,28 @@ export class SegmentStore implements Store {
     // One search asks twice (lexical and vector), and questions about one period ask alike: the last is kept.
     const key = JSON.stringify([ids ? [...ids] : null, sources ? [...sources] : null, from ?? null, to ?? null]);
     if (this.lastAdmitted?.key === key) return this.lastAdmitted.admitted;
-    const articles = this.segments.map((seg) =>
-      Uint8Array.from(
-        seg.articles.map((a) =>
+    // One loop per segment into its mask, counting the admitted passages as it goes (a filter of its own is made for each period asked about).
+    const passages: number[] = [];
+    const articles = this.segments.map((seg) => {
+      const list = seg.articles;
+      const mask = new Uint8Array(list.length);
+      let admitted = 0;
+      for (let ai = 0; ai < list.length; ai++) {
+        const a = list[ai] as SegmentArticle;
+        if (
           (!ids || ids.has(a.id)) &&
           (!sources || sources.has(a.source.toLowerCase())) &&
           (!from || (a.date !== '' && a.date >= from)) &&
           (!to || (a.date !== '' && a.date <= to))
-            ? 1
-            : 0,
-        ),
-      ),
-    );
+        ) {
+          mask[ai] = 1;
+          admitted += a.passageCount;
+        }
+      }
+      passages.push(admitted);
+      return mask;
+    });
     const pred = (s: number, i: number) => (articles[s] as Uint8Array)[(this.segments[s] as Segment).articleOfPassage(i)] === 1;
-    const passages = this.segments.map((seg, si) => seg.articles.reduce((n, a, ai) => n + ((articles[si] as Uint8Array)[ai] ? a.passageCount : 0), 0));
     const admitted = Object.assign(pred, { articles, passages });
     this.lastAdmitted = { key, admitted };
     return admitted;

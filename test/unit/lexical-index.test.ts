@@ -7,6 +7,7 @@ import { queryTerms } from '../../src/retrieve/query-terms.js';
 import { foldedHash, markedHash } from '../../src/text/term-hashes.js';
 import { terms } from '../../src/text/tokenize.js';
 import { SHARED_DATA } from '../support/corpus.js';
+import { random } from '../support/random.js';
 
 /** The postings as the index built them before dense term ids: a Map of counts per passage, hashes sorted. */
 function reference(passages: Array<[string, string]>) {
@@ -208,5 +209,40 @@ describe('Bm25Scratch', () => {
     // The pruned path was taken, and saved most of the walk.
     expect(probed).toBeGreaterThan(0);
     expect(walked).toBeLessThan(exhaustive / 2);
+  });
+});
+
+describe('LexicalIndex.find', () => {
+  /** An index over `hashes` (the passages' hashes given directly, both forms alike). */
+  function indexOf(hashes: number[]): LexicalIndex {
+    const b = new LexicalBuilder();
+    for (let i = 0; i < hashes.length; i += 7) {
+      const chunk = Uint32Array.from(hashes.slice(i, i + 7));
+      b.addHashes(chunk, chunk, chunk.length);
+    }
+    return new LexicalIndex(decodePack(encodePack(b.finish()), 'test pack'));
+  }
+
+  it('finds each term where a search of the whole sorted array does, and nothing else', () => {
+    const rnd = random(23);
+    for (let round = 0; round < 20; round++) {
+      const n = round === 0 ? 0 : Math.floor(rnd() * (round < 10 ? 50 : 20_000));
+      const hashes: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const r = rnd();
+        // Crowded buckets, empty ones, the first and the last bucket and the ends of the range.
+        if (r < 0.1) hashes.push(Math.floor(rnd() * 16));
+        else if (r < 0.2) hashes.push(0xffffffff - Math.floor(rnd() * 16));
+        else if (r < 0.4) hashes.push(((Math.floor(rnd() * 4) << 16) | Math.floor(rnd() * 65536)) >>> 0);
+        else hashes.push(Math.floor(rnd() * 2 ** 32));
+      }
+      const index = indexOf(hashes);
+      const sorted = Array.from(index.hashes);
+      const where = new Map(sorted.map((h, i) => [h, i]));
+      for (const h of hashes) expect(index.find(h)).toBe(where.get(h));
+      const absent = [0, 1, 65535, 65536, 0xffff0000, 0xffffffff, 2 ** 32, -1, -65536, 0.5, 70000.5, Infinity];
+      for (let i = 0; i < 500; i++) absent.push(Math.floor(rnd() * 2 ** 32), (sorted[Math.floor(rnd() * sorted.length)] ?? 0) + 1);
+      for (const h of absent) expect(index.find(h)).toBe(where.get(h) ?? -1);
+    }
   });
 });

@@ -18,7 +18,6 @@ import type {
 import type { Database } from './database.js';
 import { type Generation, checkGeneration, liveIn, readModel, servingGeneration } from './generation.js';
 import { Lru } from '../lru.js';
-import { DEFAULT_HNSW } from '../segment.js';
 import { POSTING_DEPTH } from './posting-depth.js';
 
 /** The channel on which a writer announces a new generation (payload: `schema:generation`). */
@@ -49,9 +48,9 @@ const EXACT_FILTER_LIMIT = 2000;
 /**
  * A vector search under a filter that leaves at most this many passages compares the query
  * with each of them instead of walking the HNSW graph, as the embedded store does (4 × its
- * ef_search): a graph walk under a narrow filter visits most of the graph.
+ * ef_search, 256 when this limit was set): a graph walk under a narrow filter visits most of the graph.
  */
-const EXACT_VECTOR_LIMIT = 4 * DEFAULT_HNSW.efSearch;
+const EXACT_VECTOR_LIMIT = 1024;
 
 /**
  * How many postings of each term a search reads (per block, best first): its share of `budget`
