@@ -32,14 +32,23 @@ export interface Database {
  */
 const DATABASE_EF_SEARCH = 128;
 
-/** Settings every session gets: pgvector's search of filtered queries and the statement timeout. */
+/**
+ * pgvector's iterative scan for the statements that need it (a filtered vector search, or one
+ * whose walk of the graph met too many rows of other generations): `SET LOCAL` in their
+ * transaction. relaxed_order: the scan goes on until enough rows pass the filter; the few
+ * results out of order are sorted again by the store.
+ */
+export const ITERATIVE_SCAN = `SET LOCAL hnsw.iterative_scan = relaxed_order`;
+
+/** Settings every session gets: pgvector's search and the statement timeout. */
 function sessionOptions(config: DatabaseConfig, statementTimeout: number): string {
-  // relaxed_order: a filtered HNSW scan goes on until enough rows pass the filter; the few
-  // results out of order are sorted again by the store.
+  // No iterative scan by default: it costs an unfiltered search a third more of the server's
+  // time (35k articles: 5.8 -> 4.1 ms per search, the same passages), and an unfiltered search
+  // rarely needs it (see PostgresStore.vectorSearch).
   // Keepalives: the server notices a replica that vanished within half a minute and releases
   // the advisory locks its session held (the Discord gateway role, the write lock).
   return [
-    `-c hnsw.iterative_scan=relaxed_order`,
+    `-c hnsw.iterative_scan=off`,
     `-c hnsw.ef_search=${DATABASE_EF_SEARCH}`,
     `-c statement_timeout=${statementTimeout}`,
     // Compiling a query costs more than running any of these.

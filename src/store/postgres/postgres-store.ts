@@ -15,7 +15,7 @@ import type {
   StoredArticle,
   TermStatistics,
 } from '../port.js';
-import type { Database } from './database.js';
+import { type Database, ITERATIVE_SCAN } from './database.js';
 import { type Generation, checkGeneration, liveIn, readModel, servingGeneration } from './generation.js';
 import { Lru } from '../lru.js';
 import { DEFAULT_HNSW } from '../segment.js';
@@ -669,15 +669,26 @@ export class PostgresStore implements Store {
       );
       return res.rows.map((r) => ({ passage: r.id, score: Number(r.score) }));
     }
-    const res = await this.db.query<{ id: number; score: number }>(
-      'searching the index by vector',
-      `SELECT p.id, -(p.embedding::vector(${d}) <#> $1::vector(${d})) AS score FROM ${s}.passages p
+    const sql = `SELECT p.id, -(p.embedding::vector(${d}) <#> $1::vector(${d})) AS score FROM ${s}.passages p
        WHERE p.dims = ${d} AND ${liveIn('p', '$2')}${f.sql}
-       ORDER BY p.embedding::vector(${d}) <#> $1::vector(${d}) LIMIT $3`,
-      [vectorLiteral(vector), g.generation, k, ...f.params],
-    );
-    // pgvector's iterative scan may return a few rows out of order.
-    return res.rows.map((r) => ({ passage: r.id, score: Number(r.score) })).sort((x, y) => y.score - x.score);
+       ORDER BY p.embedding::vector(${d}) <#> $1::vector(${d}) LIMIT $3`;
+    const params = [vectorLiteral(vector), g.generation, k, ...f.params];
+    const hits = (rows: readonly { id: number; score: number }[]) =>
+      rows.map((r) => ({ passage: r.id, score: Number(r.score) })).sort((x, y) => y.score - x.score);
+    if (!f.sql) {
+      // One walk of the graph (hnsw.ef_search nearest rows), less the rows of other generations
+      // (retired ones not yet deleted, a newer generation's): the k nearest live passages when
+      // that leaves k, the same an iterative scan returns first.
+      const res = await this.db.query<{ id: number; score: number }>('searching the index by vector', sql, params);
+      if (res.rows.length >= Math.min(k, g.passages)) return hits(res.rows);
+    }
+    // A filter, or too many rows of other generations near the query: the scan goes on until
+    // enough rows pass (pgvector's iterative scan, which may return a few rows out of order).
+    const res = await this.db.transaction('searching the index by vector', async (c) => {
+      await c.query(ITERATIVE_SCAN);
+      return c.query<{ id: number; score: number }>(sql, params);
+    });
+    return hits(res.rows);
   }
 
   async passages(ids: readonly PassageId[]): Promise<PassageLocation[]> {
