@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import pg from 'pg';
 import type { DatabaseConfig } from '../../config.js';
 import { DatabaseError, KiemchungError, errorMessage } from '../../errors.js';
@@ -15,8 +16,17 @@ export interface Database {
   /** Where the database is, without credentials: `postgres://host:port/name (schema kiemchung)`. */
   readonly where: string;
   readonly pool: pg.Pool;
-  /** Runs one statement from the pool; failures become `DatabaseError`s naming `what` was being done. */
-  query<R extends pg.QueryResultRow = pg.QueryResultRow>(what: string, sql: string, params?: unknown[]): Promise<pg.QueryResult<R>>;
+  /**
+   * Runs one statement from the pool; failures become `DatabaseError`s naming `what` was being
+   * done. `prepared`: the statement is prepared once per connection (named after its text) and
+   * then only executed, for the statements every search sends with the same text.
+   */
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(
+    what: string,
+    sql: string,
+    params?: unknown[],
+    options?: { prepared?: boolean },
+  ): Promise<pg.QueryResult<R>>;
   /** Runs `work` in one transaction on one connection (rolled back when it throws). */
   transaction<T>(what: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T>;
   /** A connection of its own, outside the pool (LISTEN, session locks); the caller ends it. */
@@ -92,12 +102,13 @@ export function openDatabase(config: DatabaseConfig, logger: Logger, options: { 
     schema: quoteIdent(config.schema),
     where,
     pool,
-    async query<R extends pg.QueryResultRow>(what: string, sql: string, params?: unknown[]) {
+    async query<R extends pg.QueryResultRow>(what: string, sql: string, params?: unknown[], options?: { prepared?: boolean }) {
+      const query: pg.QueryConfig = { text: sql, ...(params ? { values: params } : {}), ...(options?.prepared ? { name: statementName(sql) } : {}) };
       // A pooled connection the server ended while it sat idle (a restart) is dropped and the
       // statement sent on another: the server runs nothing on a session it is terminating.
       for (let attempt = 0; ; attempt++) {
         try {
-          return await pool.query<R>(sql, params);
+          return await pool.query<R>(query);
         } catch (err) {
           if (attempt < config.poolMax && isTerminated(err)) continue;
           throw fail(what, err);
@@ -153,6 +164,19 @@ export function openDatabase(config: DatabaseConfig, logger: Logger, options: { 
       await pool.end().catch(() => undefined);
     },
   };
+}
+
+const statementNames = new Map<string, string>();
+
+/** The name a prepared statement gets: from its text, so that one text is prepared once per connection. */
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    name = `kc_${crypto.createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
+    if (statementNames.size >= 1000) statementNames.clear();
+    statementNames.set(sql, name);
+  }
+  return name;
 }
 
 /** Whether a failure is the server ending the session (shutdown, crash recovery, restart): nothing of the statement ran. */

@@ -496,6 +496,7 @@ export class PostgresStore implements Store {
         `SELECT p.term, sum(p.df) AS df FROM ${s}.postings p JOIN ${s}.blocks b ON b.block = p.block
          WHERE p.term = ANY($1::int4[]) AND ${liveIn('b', '$2')} GROUP BY p.term`,
         [missing.map((h) => h | 0), g.generation],
+        { prepared: true },
       );
       const found = new Map(res.rows.map((r) => [r.term, Number(r.df)]));
       // Only cache what belongs to the generation still served.
@@ -608,6 +609,7 @@ export class PostgresStore implements Store {
        JOIN ${s}.blocks b ON b.block = po.block AND ${liveIn('b', '$3')}
        JOIN ${s}.generations gb ON gb.generation = b.added`,
       [used.map((t) => t.term), reads, g.generation, g.lexicalLength, Math.max(1, g.lexicalPassages)],
+      { prepared: true },
     );
     const chosen = chooseCandidates(
       used.map((t) => t.w),
@@ -679,7 +681,7 @@ export class PostgresStore implements Store {
       // One walk of the graph (hnsw.ef_search nearest rows), less the rows of other generations
       // (retired ones not yet deleted, a newer generation's): the k nearest live passages when
       // that leaves k, the same an iterative scan returns first.
-      const res = await this.db.query<{ id: number; score: number }>('searching the index by vector', sql, params);
+      const res = await this.db.query<{ id: number; score: number }>('searching the index by vector', sql, params, { prepared: true });
       if (res.rows.length >= Math.min(k, g.passages)) return hits(res.rows);
     }
     // A filter, or too many rows of other generations near the query: the scan goes on until
@@ -702,6 +704,7 @@ export class PostgresStore implements Store {
         `SELECT p.id AS pid, p.paragraph, p.start_at, p.end_at, ${ARTICLE_COLUMNS}, ${liveIn('a', '$2')} AS live
          FROM ${s}.passages p JOIN ${s}.articles a ON a.key = p.article WHERE p.id = ANY($1::int4[])`,
         [missing, g.generation],
+        { prepared: true },
       );
       for (const r of res.rows) {
         this.articlesByKey.set(r.key, toArticle(r));
@@ -779,6 +782,7 @@ export class PostgresStore implements Store {
         `SELECT pp.article, pp.n, pp.text FROM unnest($1::bigint[], $2::int4[]) AS r(article, n)
          JOIN ${this.db.schema}.paragraphs pp ON pp.article = r.article AND pp.n = r.n`,
         [missing.map((m) => m.split(':')[0]), missing.map((m) => Number(m.split(':')[1]))],
+        { prepared: true },
       );
       for (const r of res.rows) this.paragraphTexts.set(`${r.article}:${r.n}`, r.text);
     }
