@@ -624,6 +624,8 @@ export class PostgresStore implements Store {
       limit,
     );
     if (chosen.length === 0) return [];
+    // By id: neighbouring rows of passage_terms are read one after another (a little less of the server's time).
+    chosen.sort((x, y) => x - y);
     // Each live candidate's length and its counts of the query's terms (0: absent), scored
     // here by the formula of \`exact\`, in the same order of operations. The terms (the
     // query's hashes, integers) are written into the statement, one expression each: cheaper
