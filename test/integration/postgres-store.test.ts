@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CorpusEmbedder } from '../../src/embed/corpus-embedder.js';
 import { HashEmbedder } from '../../src/embed/hash-embedder.js';
@@ -301,6 +302,56 @@ describe.skipIf(!hasDatabase)(`the PostgreSQL store${hasDatabase ? '' : ` (skipp
       await dropSchema(learned);
       await dropSchema(copied);
       for (const d of [dir, folder]) fs.rmSync(d, { recursive: true, force: true });
+    }
+  });
+
+  it('finds the nearest live passages by vector when most rows near the query belong to another generation', async () => {
+    const own = testSchema('vectors');
+    // The graph, not a scan of so small a table, as in a collection of any size; and the same
+    // searches with pgvector's iterative scan in every statement, as a reference.
+    const graphOnly = (c: pg.PoolClient) => void c.query('SET enable_seqscan = off').catch(() => undefined);
+    const odb = openDatabase(testDatabaseConfig(own), silentLogger);
+    odb.pool.on('connect', graphOnly);
+    const iterative = openDatabase(testDatabaseConfig(own), silentLogger);
+    iterative.pool.on('connect', (c) => {
+      graphOnly(c);
+      void c.query('SET hnsw.iterative_scan = relaxed_order').catch(() => undefined);
+    });
+    const dir = tempDir();
+    const idx = tempDir();
+    try {
+      syntheticCorpus(dir, 10);
+      await updateIndex({ indexDir: idx, corpus: dir, embedder });
+      await updateDatabaseIndex({ db: odb, corpus: dir, embedder });
+      const old = await PostgresStore.open(odb, embedder, silentLogger, { listen: false });
+      const reference = await PostgresStore.open(iterative, embedder, silentLogger, { listen: false });
+      const seg = SegmentStore.open(idx, embedder);
+      const live = old.stats().passages;
+      // A newer generation: these ten articles replaced and 150 more, all in the same graph,
+      // so that one walk of it (ef_search 128 rows) meets few passages of the old generation.
+      syntheticCorpus(dir, 160, 7);
+      await updateDatabaseIndex({ db: odb, corpus: dir, embedder });
+      const rows = await odb.query<{ n: string }>('test', `SELECT count(*) AS n FROM "${own}".passages`);
+      expect(Number(rows.rows[0]!.n)).toBeGreaterThan(4 * 128);
+      expect(live).toBeLessThan(128);
+      expect([old.generation.generation, reference.generation.generation]).toEqual([1, 1]);
+      for (const q of QUESTIONS) {
+        const v = await embedder.embedQueryVector(q);
+        for (const k of [5, live - 1, live]) {
+          const hits = await ranked(old, await old.vectorSearch(v, k));
+          expect(hits).toHaveLength(k);
+          expect(hits).toEqual(await ranked(reference, await reference.vectorSearch(v, k)));
+        }
+        // All of them: every live passage, as the embedded store orders them.
+        expect(await ranked(old, await old.vectorSearch(v, live))).toEqual(await ranked(seg, await seg.vectorSearch(v, live)));
+      }
+      await old.close();
+      await reference.close();
+    } finally {
+      await odb.close();
+      await iterative.close();
+      await dropSchema(own);
+      for (const d of [dir, idx]) fs.rmSync(d, { recursive: true, force: true });
     }
   });
 
