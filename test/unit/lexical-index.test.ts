@@ -210,6 +210,65 @@ describe('Bm25Scratch', () => {
     expect(probed).toBeGreaterThan(0);
     expect(walked).toBeLessThan(exhaustive / 2);
   });
+
+  it('keeps tied passages in the order they were matched, as walking every posting does', () => {
+    // Every passage is one of six, so that most scores tie, within and across segments.
+    const rnd = random(5);
+    const kinds = Array.from({ length: 6 }, () => Uint32Array.from({ length: 2 + Math.floor(rnd() * 10) }, () => 1 + Math.floor(rnd() * 12)));
+    const segments = [250, 180].map((size) => {
+      const b = new LexicalBuilder();
+      for (let i = 0; i < size; i++) {
+        const h = kinds[Math.floor(rnd() * kinds.length)]!;
+        b.addHashes(h, h, h.length);
+      }
+      return new LexicalIndex(decodePack(encodePack(b.finish()), 'test pack'));
+    });
+    const scratch = new Bm25Scratch(segments);
+    const alive = (s: number, d: number) => (s + 2 * d) % 11 !== 0;
+    for (let q = 0; q < 40; q++) {
+      const hashes = [...new Set(Array.from({ length: 1 + Math.floor(rnd() * 5) }, () => 1 + Math.floor(rnd() * 12)))];
+      const terms: QueryTerm[] = hashes.map((hash) => ({ hash, weight: 1, pair: false }));
+      for (const k of [1, 3, 10, 50, 1000]) expect(scratch.search(terms, k, alive)).toEqual(referenceSearch(segments, terms, k, alive));
+    }
+  });
+
+  it('bounds each term by the largest term-frequency part of its postings, whatever the parameters', () => {
+    const rnd = random(11);
+    const segments = [300, 500].map((size) => {
+      const b = new LexicalBuilder();
+      for (let i = 0; i < size; i++) {
+        // Lengths from 1 to a few hundred, term frequencies up to the cap of 255.
+        const h = Uint32Array.from({ length: 1 + Math.floor(rnd() ** 3 * 400) }, () => 1 + Math.floor(rnd() ** 4 * 200));
+        b.addHashes(h, h, h.length);
+      }
+      return new LexicalIndex(decodePack(encodePack(b.finish()), 'test pack'));
+    });
+    const total = segments.reduce((n, s) => n + s.totalLen, 0);
+    const avgdl = total / segments.reduce((n, s) => n + s.size, 0);
+    // The usual parameters; b above 1 (norms below zero for short passages); b = 0; k1 = 0.
+    for (const [k1, b] of [
+      [1.2, 0.5],
+      [1.2, 1.6],
+      [0.9, 0],
+      [0, 0.75],
+    ] as const) {
+      const scratch = new Bm25Scratch(segments, { ...DEFAULT_BM25, k1, b });
+      let checked = 0;
+      segments.forEach((seg, si) => {
+        for (let i = 0; i < seg.hashes.length; i++) {
+          let want = 0;
+          for (const v of seg.postingsOf(i)) {
+            const tf = v >>> 24;
+            const part = (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * seg.docLens[v & DOC_MASK]!) / avgdl));
+            if (part > want) want = part;
+          }
+          expect(scratch.termBound(si, i)).toBe(want);
+          checked++;
+        }
+      });
+      expect(checked).toBeGreaterThan(300);
+    }
+  });
 });
 
 describe('LexicalIndex.find', () => {
