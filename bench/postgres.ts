@@ -145,17 +145,26 @@ try {
     runTask<FidelityResult>('pg-fidelity', { indexDir, database, questions: questions.slice(0, smoke ? 40 : 500) }, { runtime }),
   );
 
-  // Throughput: one replica answering every question, then two sharing them, on one database.
-  const throughput = async (n: number) => {
-    const shares = Array.from({ length: n }, (_, w) => questions.filter((_, i) => i % n === w));
+  // Throughput: one replica answering questions, and two sharing the same questions, on one
+  // database. Measured in the order one, two, two, one, each run on half of the questions
+  // (one run of each on each half), so that both answer the same questions and a load that
+  // drifts during the measurement weighs on both alike; every process first answers the same
+  // warm-up questions, taken from the other half, so that no question measured was answered
+  // before by the process answering it.
+  const halves = [questions.filter((_, i) => i % 2 === 0), questions.filter((_, i) => i % 2 === 1)];
+  const throughputRun = async (n: number, half: number) => {
+    const measured = halves[half] as BenchQuestion[];
+    const warm = (halves[1 - half] as BenchQuestion[]).slice(0, warmup);
+    const shares = Array.from({ length: n }, (_, w) => measured.filter((_, i) => i % n === w));
     let ready = 0;
     const children: { send: (m: unknown) => void }[] = [];
+    const start = loadavg();
     const t0 = performance.now();
     const runs = await Promise.all(
       shares.map((qs) =>
         runTask<ThroughputResult>(
           'throughput',
-          { corpus, indexDir, database, questions: qs, warmup },
+          { corpus, indexDir, database, questions: qs, warmupQuestions: warm },
           {
             runtime,
             onMessage: (m, child) => {
@@ -169,10 +178,22 @@ try {
     );
     const answers = runs.reduce((a, r) => a + r.result.answers, 0);
     const ms = Math.max(...runs.map((r) => r.result.ms));
-    return { processes: n, answers, ms, perSecond: (answers * 1000) / ms, wallMs: performance.now() - t0 };
+    const cpuMs = runs.reduce((a, r) => a + r.result.cpuMs, 0);
+    log(`throughput, ${n} replica${n > 1 ? 's' : ''}, half ${half + 1}: ${((answers * 1000) / ms).toFixed(1)} answers/s`);
+    return { half: half + 1, answers, ms, cpuMs, wallMs: performance.now() - t0, loadavg: { start, end: loadavg() } };
   };
-  const one = await timed('throughput, one replica', () => throughput(1));
-  const two = await timed('throughput, two replicas', () => throughput(2));
+  const throughput = await timed('throughput, one replica and two, in the order one, two, two, one', async () => {
+    const one1 = await throughputRun(1, 0);
+    const two1 = await throughputRun(2, 0);
+    const two2 = await throughputRun(2, 1);
+    const one2 = await throughputRun(1, 1);
+    const sum = (processes: number, runs: Awaited<ReturnType<typeof throughputRun>>[]) => {
+      const answers = runs.reduce((a, r) => a + r.answers, 0);
+      const ms = runs.reduce((a, r) => a + r.ms, 0);
+      return { processes, answers, ms, perSecond: (answers * 1000) / ms, cpuMsPerAnswer: runs.reduce((a, r) => a + r.cpuMs, 0) / answers, runs };
+    };
+    return { one: sum(1, [one1, one2]), two: sum(2, [two1, two2]) };
+  });
 
   // Webhook: the same updates delivered to two replicas at once.
   const api = await startFakeBotApi();
@@ -282,7 +303,7 @@ try {
     import: { kept: keep, ms: imported.ms, loadavg: imported.loadavg, report: imported.value, tables: sizes },
     query: { database: { ...queryDb.value.result, loadavg: queryDb.loadavg }, embedded: { ...queryEmb.value.result, loadavg: queryEmb.loadavg } },
     fidelity: { ...fidelity.value.result, loadavg: fidelity.loadavg },
-    throughput: { one: { ...one.value, loadavg: one.loadavg }, two: { ...two.value, loadavg: two.loadavg } },
+    throughput: { ...throughput.value, warmup, loadavg: throughput.loadavg },
     webhook: { ...webhook.value, ms: webhook.ms, loadavg: webhook.loadavg },
     generationSwitch,
   };
@@ -340,7 +361,7 @@ function renderSection(r: Results, json: string): string {
     '',
     `Copying the embedded index into the database (\`kiemchung import-index\`: articles, paragraphs, passages with their stored vectors, the HNSW index, the BM25 postings and term counts, in one transaction): ${r.import.kept ? `kept from an earlier run (\`--keep\`; this run's copy wrote ${r.import.report.wrote ? `${r.import.report.added + r.import.report.changed} articles and retired ${r.import.report.removed}` : 'nothing'} in ${ms(r.import.ms)})` : ms(r.import.ms)} (load ${la(r.import.loadavg)}). Tables: ${r.import.tables.map((x: { name: string; bytes: number }) => `${x.name} ${mb(x.bytes)}`).join(', ')}.`,
     '',
-    `Throughput, one question at a time per replica, each replica a process with its own engine and connection pool on the one database: one replica ${t.one.perSecond.toFixed(1)} answers/s (load ${la(t.one.loadavg)}), two ${t.two.perSecond.toFixed(1)} answers/s (load ${la(t.two.loadavg)}).`,
+    `Throughput, one question at a time per replica, each replica a process with its own engine and connection pool on the one database, measured in the order one replica, two, two, one, each run on half of the questions (so both answer all of them once; each process first answers the same ${t.warmup} questions of the other half): one replica ${t.one.perSecond.toFixed(1)} answers/s (load ${t.one.runs.map((x: { loadavg: { start: number[]; end: number[] } }) => la(x.loadavg)).join(' and ')}), two ${t.two.perSecond.toFixed(1)} answers/s (load ${t.two.runs.map((x: { loadavg: { start: number[]; end: number[] } }) => la(x.loadavg)).join(' and ')}); the replicas' own CPU per answer ${ms(t.one.cpuMsPerAnswer)} with one, ${ms(t.two.cpuMsPerAnswer)} with two.`,
     '',
     `Webhook: ${r.webhook.updates.toLocaleString('en')} updates, each posted to both replicas at once (16 in flight), a 503 or a delivery without an answer delivered again as Telegram does (${r.webhook.retried} deliveries again, ${r.webhook.unanswered ?? 0} of them after no answer; ${r.webhook.undelivered ?? 0} never delivered; ${r.webhook.ackedEarly ?? 0} acknowledged after 10 s in a replica's queue and answered later): ${r.webhook.answered} answered, ${r.webhook.duplicated} answered twice, ${r.webhook.lost} lost, in ${ms(r.webhook.ms)} (load ${la(r.webhook.loadavg)}).`,
     '',

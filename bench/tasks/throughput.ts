@@ -10,7 +10,9 @@ export interface ThroughputInput {
   /** The index in a database instead of `indexDir` (the database store). */
   database?: DatabaseConfig;
   questions: BenchQuestion[];
-  warmup: number;
+  /** Questions answered before the measurement: the first \`warmup\` of \`questions\`, or \`warmupQuestions\`. */
+  warmup?: number;
+  warmupQuestions?: BenchQuestion[];
 }
 
 export interface ThroughputResult {
@@ -29,7 +31,7 @@ task<ThroughputInput, ThroughputResult>(async (input) => {
     embedder: benchEmbedder(),
     logger: silentLogger,
   });
-  for (const q of input.questions.slice(0, input.warmup)) await engine.ask(q.question, { topK: 10 });
+  for (const q of input.warmupQuestions ?? input.questions.slice(0, input.warmup ?? 0)) await engine.ask(q.question, { topK: 10 });
   const go = waitFor('go');
   process.send?.({ type: 'ready' });
   await go;

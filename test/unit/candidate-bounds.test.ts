@@ -1,20 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BM25, bm25TermFrequency } from '../../src/store/lexical-index.js';
-import { type ListHead, chooseCandidates, float4Array, int4Array, parseIntegers, scoreCounts } from '../../src/store/postgres/postgres-store.js';
+import {
+  type ListHead,
+  type StoredHead,
+  chooseCandidates,
+  float4Array,
+  frequencyOf,
+  int4Array,
+  knownCounts,
+  mostFrequency,
+  narrowCandidates,
+  parseIntegers,
+  scoreCounts,
+} from '../../src/store/postgres/postgres-store.js';
 import { random } from '../support/random.js';
 
 interface Collection {
   weights: number[];
   heads: ListHead[];
+  /** Each block's whole stored list of each term (cut at \`depth\`), of which \`heads\` are the first postings. */
+  stored: StoredHead[];
+  /** Each passage's length and count of each term. */
+  length: number[];
+  tf: number[][];
+  /** The served generation's BM25 length factors, as the store passes them to \`scoreCounts\`. */
+  served: { perLength: number; base: number };
   /** Exact BM25 of a passage with the served generation's average length. */
   exact: (id: number) => number;
 }
 
 /**
  * Passages in two blocks whose impacts were computed with other average lengths than the
- * served one; each term's list per block sorted best first and cut at its read budget.
+ * served one; each term's list per block sorted best first, stored up to \`depth\` postings and
+ * read up to its read budget.
  */
-function collection(seed: number, terms: number, passages: number, maxReads: number): Collection {
+function collection(seed: number, terms: number, passages: number, maxReads: number, depth = Infinity): Collection {
   const rnd = random(seed);
   const { k1, b } = DEFAULT_BM25;
   const length = Array.from({ length: passages }, () => 5 + Math.floor(rnd() * 80));
@@ -30,6 +50,7 @@ function collection(seed: number, terms: number, passages: number, maxReads: num
   ];
   const weights = Array.from({ length: terms }, () => (0.2 + rnd() * 4) * (k1 + 1));
   const heads: ListHead[] = [];
+  const stored: StoredHead[] = [];
   for (let t = 0; t < terms; t++) {
     const reads = 1 + Math.floor(rnd() * maxReads);
     for (const blk of blocks) {
@@ -39,7 +60,16 @@ function collection(seed: number, terms: number, passages: number, maxReads: num
         if (f > 0) list.push({ d, imp: Math.fround(bm25TermFrequency(f, length[d] as number, blk.avgdl) / (k1 + 1)) });
       }
       list.sort((x, y) => y.imp - x.imp || x.d - y.d);
-      const head = list.slice(0, reads);
+      const kept = list.slice(0, depth);
+      stored.push({
+        term: t,
+        df: list.length,
+        ratio: served / blk.avgdl,
+        avgdl: blk.avgdl,
+        docs: Int32Array.from(kept, (x) => x.d),
+        imps: Float32Array.from(kept, (x) => x.imp),
+      });
+      const head = kept.slice(0, reads);
       heads.push({
         term: t,
         df: list.length,
@@ -57,7 +87,7 @@ function collection(seed: number, terms: number, passages: number, maxReads: num
     }
     return s;
   };
-  return { weights, heads, exact };
+  return { weights, heads, stored, length, tf, served: { perLength: (k1 * b) / served, base: k1 * (1 - b) }, exact };
 }
 
 /** The k best of `ids` by exact score, ties by id, as the scoring query orders them. */
@@ -99,6 +129,116 @@ describe('chooseCandidates', () => {
       { term: 1, df: 50, ratio: 1, docs: new Int32Array(0), imps: new Float32Array(0) },
     ];
     expect(chooseCandidates([1, 1], heads, 1, 10).sort()).toEqual([1, 2, 3]);
+  });
+});
+
+describe('counts from stored impacts', () => {
+  it('finds the count an impact was computed from, and the most count an impact allows', () => {
+    const { k1 } = DEFAULT_BM25;
+    const rnd = random(7);
+    const impact = (tf: number, length: number, avgdl: number) => Math.fround(bm25TermFrequency(tf, length, avgdl) / (k1 + 1));
+    for (let n = 0; n < 5000; n++) {
+      const tf = 1 + Math.floor(rnd() * rnd() * 255);
+      const length = 1 + Math.floor(rnd() * 900);
+      const avgdl = 5 + rnd() * 60;
+      const imp = impact(tf, length, avgdl);
+      expect(frequencyOf(imp, length, avgdl)).toBe(tf);
+      expect(mostFrequency(imp, length, avgdl)).toBe(tf);
+      // Just below an impact: one less; an impact no count gives: none.
+      expect(mostFrequency(Math.fround(imp * (1 - 1e-5)), length, avgdl)).toBe(tf - 1);
+      if (tf > 1) expect(frequencyOf(Math.fround((imp + impact(tf - 1, length, avgdl)) / 2), length, avgdl)).toBe(-1);
+    }
+    expect(mostFrequency(0.999999, 10, 20)).toBe(255);
+    expect(frequencyOf(0, 10, 20)).toBe(-1);
+  });
+});
+
+describe('narrowCandidates', () => {
+  it('keeps every candidate that can be among the k best by exact score, from the whole stored lists, some of them cut', () => {
+    let left = 0;
+    let cut = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      const terms = 1 + (seed % 6);
+      const c = collection(seed, terms, 3000, seed % 3 === 0 ? 4000 : 300, seed % 2 ? 400 : Infinity);
+      cut += c.stored.filter((h) => h.docs.length < h.df).length;
+      const k = 10 + (seed % 4) * 30;
+      const chosen = chooseCandidates(c.weights, c.heads, k, 1000);
+      // Some lengths unknown: those candidates are kept.
+      const unknown = new Set(chosen.filter((_, i) => i % 17 === 5));
+      const known = knownCounts(terms, c.stored, chosen, (d) => (unknown.has(d) ? -1 : (c.length[d] as number)));
+      chosen.forEach((d, j) => {
+        for (let t = 0; t < terms; t++) {
+          const got = known.tfs[j * terms + t] as number;
+          const truth = c.tf[t]?.[d] ?? 0;
+          // Known exactly where found; absent from complete lists: none; else (cut lists) none known yet.
+          if (unknown.has(d)) expect(got).toBe(-1);
+          else if (known.cut[t]) expect([truth, 0]).toContain(got);
+          else expect(got).toBe(truth);
+        }
+      });
+      const narrowed = narrowCandidates(c.weights, c.stored, known, chosen, k, c.served);
+      // A subset, in the order given, with the same exact k best, the unknown ones kept.
+      expect(narrowed).toEqual(chosen.filter((d) => narrowed.includes(d)));
+      expect([...unknown].every((d) => narrowed.includes(d))).toBe(true);
+      expect(best(narrowed, c.exact, k)).toEqual(best(chosen, c.exact, k));
+      left += chosen.length - narrowed.length;
+    }
+    // Both kinds of lists were there, and the bounds leave candidates out.
+    expect(cut).toBeGreaterThan(0);
+    expect(left).toBeGreaterThan(0);
+  });
+
+  it('scores the candidates it leaves exactly as from their own counts, with the known ones taken from the lists', () => {
+    const c = collection(5, 4, 2000, 4000);
+    const chosen = chooseCandidates(c.weights, c.heads, 30, 1000);
+    const known = knownCounts(4, c.stored, chosen, (d) => c.length[d] as number);
+    expect(known.unsettled).toEqual([false, false, false, false]);
+    const rows = (tfs: (d: number, j: number) => number[]) => chosen.map((d, j) => ({ id: d, length: c.length[d] as number, tfs: tfs(d, j) }));
+    expect(
+      scoreCounts(
+        rows((_, j) => [...known.tfs.subarray(j * 4, j * 4 + 4)]),
+        c.weights,
+        c.served.perLength,
+        c.served.base,
+        30,
+      ),
+    ).toEqual(
+      scoreCounts(
+        rows((d) => c.tf.map((t) => t[d] ?? 0)),
+        c.weights,
+        c.served.perLength,
+        c.served.base,
+        30,
+      ),
+    );
+  });
+
+  it('judges without the passages found retired: the k best of the rest', () => {
+    for (let seed = 61; seed <= 90; seed++) {
+      const terms = 1 + (seed % 5);
+      const c = collection(seed, terms, 2000, 300, 300);
+      const k = 20;
+      const chosen = chooseCandidates(c.weights, c.heads, k, 1000);
+      const known = knownCounts(terms, c.stored, chosen, (d) => c.length[d] as number);
+      // The best candidates are the ones retired: the k-th lower bound falls.
+      const dead = new Set(best(chosen, c.exact, k).filter((_, i) => i % 2 === 0));
+      const narrowed = narrowCandidates(c.weights, c.stored, known, chosen, k, c.served, dead);
+      expect(narrowed.some((d) => dead.has(d))).toBe(false);
+      const alive = chosen.filter((d) => !dead.has(d));
+      expect(best(narrowed, c.exact, k)).toEqual(best(alive, c.exact, k));
+    }
+  });
+
+  it('keeps every candidate when a cut list is stored empty, or when there are at most k', () => {
+    const lists: StoredHead[] = [
+      { term: 0, df: 3, ratio: 1, avgdl: 10, docs: Int32Array.from([1, 2, 3]), imps: Float32Array.from([0.9, 0.5, 0.1]) },
+      { term: 1, df: 50, ratio: 1, avgdl: 10, docs: new Int32Array(0), imps: new Float32Array(0) },
+    ];
+    const served = { perLength: 0.06, base: 0.6 };
+    const lengthOf = () => 10;
+    expect(narrowCandidates([1, 1], lists, knownCounts(2, lists, [1, 2, 3], lengthOf), [1, 2, 3], 1, served)).toEqual([1, 2, 3]);
+    const complete = lists.slice(0, 1);
+    expect(narrowCandidates([1, 1], complete, knownCounts(2, complete, [3, 2], lengthOf), [3, 2], 2, served)).toEqual([3, 2]);
   });
 });
 

@@ -262,6 +262,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX passages_date ON ${s}.passages (date) WHERE date <> '';
     `,
   },
+  {
+    version: 6,
+    name: 'index: passage lengths by passage, for replicas to read without the term counts',
+    sql: (s) => `
+      -- A replica keeps every passage's BM25 length (PostgresStore.passageLengths), read by an
+      -- index-only scan of this index rather than through the rows of term counts (1 MB against 600 at 35k).
+      CREATE INDEX passage_terms_length ON ${s}.passage_terms (passage) INCLUDE (length);
+    `,
+  },
 ];
 
 /** The schema version this kiemchung reads and writes. */

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { DEFAULT_BM25, bm25TermWeights } from '../lexical-index.js';
+import { DEFAULT_BM25, bm25TermFrequency, bm25TermWeights } from '../lexical-index.js';
 import { IndexError, InternalError, errorMessage } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import type { SearchFilter } from '../../types.js';
@@ -29,9 +29,12 @@ export const GENERATION_CHANNEL = 'kiemchung_generation';
  * most); a search reads the head of each query term's list, longer for the terms that weigh
  * more (`CANDIDATE_READS` postings in all, at least `MIN_TERM_READS` a term, what a short list
  * leaves shared among the longer ones), in binary, sums them in the replica and keeps the
- * `CANDIDATES` passages with the highest sums, less those the heads prove cannot be among the
- * k best. Then every candidate is scored exactly: BM25 over its own term counts
- * (`passage_terms`, of which the database sends only the counts of the query's terms), with the
+ * `CANDIDATES` passages with the highest sums. (The lists are read from the database whole,
+ * once, and kept by the replica: see `LIST_CACHE_BYTES`.) The whole stored lists and the
+ * passages' lengths then give most of each candidate's term counts and bound the rest
+ * (`knownCounts`, `narrowCandidates`), and every candidate that can still be among the k best
+ * is scored exactly: BM25 over its own term counts (from `passage_terms`, of which the database
+ * sends only the counts of the query's terms the lists do not settle), with the
  * generation's N, average length and document frequencies, the weights (idf, the common-term
  * cut) computed by the function the embedded store uses. A term whose whole list fits in what
  * is read (every term, in a collection of a few tens of thousands of passages) is read in full,
@@ -51,6 +54,16 @@ const EXACT_FILTER_LIMIT = 2000;
  * ef_search, 256 when this limit was set): a graph walk under a narrow filter visits most of the graph.
  */
 const EXACT_VECTOR_LIMIT = 1024;
+
+/**
+ * Bytes of posting lists a replica keeps: each block's stored list of a term (docs and impacts,
+ * POSTING_DEPTH at most) is read whole the first time a search needs it and kept, since a
+ * block's postings never change once written (a new generation adds blocks and retires others,
+ * and a list kept for a retired block is no longer asked for). Questions share most of their
+ * terms: a search reads only the lists of its terms not seen before (at 35k articles, 320
+ * questions' lexical searches had read 33 MB of lists).
+ */
+const LIST_CACHE_BYTES = 96 * 2 ** 20;
 
 /**
  * How many postings of each term a search reads (per block, best first): its share of `budget`
@@ -109,6 +122,24 @@ export function scoreCounts(
   return hits.sort((x, y) => y.score - x.score || x.passage - y.passage).slice(0, k);
 }
 
+/** One block's stored list of one term, as written: the term's df in the block and its postings, best first. */
+interface StoredList {
+  df: number;
+  docs: Int32Array;
+  imps: Float32Array;
+}
+
+/** What the cache keeps for a block without the term. */
+const NO_LIST: StoredList = { df: 0, docs: new Int32Array(0), imps: new Float32Array(0) };
+
+/** A block live in the generation served, and the served average length over the one its impacts were computed with. */
+interface LiveBlock {
+  block: number;
+  ratio: number;
+  /** The average length its impacts were computed with (its generation's, as the writer computed it). */
+  avgdl: number;
+}
+
 /** Relative error allowed for the impacts (stored as 4-byte floats) against the exact scores. */
 const IMPACT_SLACK = 1e-6;
 
@@ -120,9 +151,10 @@ const IMPACT_SLACK = 1e-6;
  * with, and at most, for each term whose list was not read whole and which the passage was not
  * found in, the last impact read of that term. A candidate whose highest possible score is below
  * the k-th highest lowest possible score of the candidates cannot be among their k best, so
- * leaving it out changes nothing of what the exact scoring of all of them returns.
+ * leaving it out changes nothing of what the exact scoring of all of them returns. Passages in
+ * \`exclude\` (found retired) are no candidates.
  */
-export function chooseCandidates(weights: readonly number[], heads: readonly ListHead[], k: number, limit: number): number[] {
+export function chooseCandidates(weights: readonly number[], heads: readonly ListHead[], k: number, limit: number, exclude?: ReadonlySet<number>): number[] {
   // The most each term can add to a passage not found in its heads (over every block).
   const rest = new Float64Array(weights.length);
   let bounded = true;
@@ -156,6 +188,7 @@ export function chooseCandidates(weights: readonly number[], heads: readonly Lis
     const r = rest[h.term] as number;
     for (let i = 0; i < h.docs.length; i++) {
       const d = h.docs[i] as number;
+      if (exclude?.has(d)) continue;
       let at = (Math.imul(d, 0x9e3779b1) >>> 0) & mask;
       let j = slots[at] as number;
       while (j !== -1 && ids[j] !== d) {
@@ -201,6 +234,170 @@ export function chooseCandidates(weights: readonly number[], heads: readonly Lis
     const most = (high[j] as number) + Math.max(0, restTotal - (found[j] as number)) * (1 + IMPACT_SLACK) + restTotal * 1e-12;
     if (most >= kth) out.push(ids[j] as number);
   }
+  return out;
+}
+
+/** One block's whole stored list of one term, with the average length its impacts were computed with. */
+export interface StoredHead extends ListHead {
+  avgdl: number;
+}
+
+/** A stored impact: BM25's term-frequency part over (k1 + 1), as a 4-byte float, as the writer computes it. */
+function storedImpact(tf: number, length: number, avgdl: number): number {
+  return Math.fround(bm25TermFrequency(tf, length, avgdl, DEFAULT_BM25) / (DEFAULT_BM25.k1 + 1));
+}
+
+/** Term frequencies are held to one byte when passages are counted. */
+const MAX_TF = 255;
+
+/** The term frequency whose stored impact is \`imp\` in a passage of \`length\` (checked by computing it again), or -1. */
+export function frequencyOf(imp: number, length: number, avgdl: number): number {
+  const { k1, b } = DEFAULT_BM25;
+  if (!(imp > 0 && imp < 1)) return -1;
+  const norm = k1 * (1 - b + (b * length) / avgdl);
+  const guess = Math.round((imp * norm) / (1 - imp));
+  for (const tf of [guess, guess - 1, guess + 1]) if (tf >= 1 && tf <= MAX_TF && storedImpact(tf, length, avgdl) === imp) return tf;
+  return -1;
+}
+
+/** The highest term frequency whose stored impact in a passage of \`length\` is at most \`imp\` (0 when even one occurrence weighs more). */
+export function mostFrequency(imp: number, length: number, avgdl: number): number {
+  const { k1, b } = DEFAULT_BM25;
+  const norm = k1 * (1 - b + (b * length) / avgdl);
+  let tf = imp >= 1 ? MAX_TF : Math.max(0, Math.min(MAX_TF, Math.floor((imp * norm) / (1 - imp))));
+  while (tf < MAX_TF && storedImpact(tf + 1, length, avgdl) <= imp) tf++;
+  while (tf > 0 && storedImpact(tf, length, avgdl) > imp) tf--;
+  return tf;
+}
+
+/** What the stored lists tell of some passages' counts of a search's terms (\`knownCounts\`). */
+export interface KnownCounts {
+  /** Each passage's row. */
+  row: Map<number, number>;
+  /** Per row, its length (-1: unknown). */
+  lengths: Int32Array;
+  /**
+   * Per row and term: the passage's count of the term when found in one of its lists (0 when
+   * found in none, which settles it for a term whose lists are all complete); -1 when its
+   * impact there gave no count (or its length is unknown).
+   */
+  tfs: Int32Array;
+  /** Per term: whether one of its lists is cut at POSTING_DEPTH (absent from it: count unknown). */
+  cut: boolean[];
+  /** Per term: whether some passage's count of it is not known (its lists cut, or a count unknown): it must be read. */
+  unsettled: boolean[];
+}
+
+/** Rows by passage id for \`knownCounts\`, kept between searches (zero but while it runs). */
+let rowScratch = new Int32Array(0);
+
+/**
+ * The counts of each of \`terms\` terms the stored lists give for the passages \`ids\`: with its
+ * length (\`lengthOf\`, -1 when unknown), a passage's impact in a list gives its count exactly
+ * (the impact computed again from it is the one stored).
+ */
+export function knownCounts(terms: number, lists: readonly StoredHead[], ids: readonly number[], lengthOf: (id: number) => number): KnownCounts {
+  const n = ids.length;
+  const row = new Map<number, number>();
+  ids.forEach((id, j) => row.set(id, j));
+  const lengths = Int32Array.from(ids, (d) => lengthOf(d));
+  const tfs = new Int32Array(n * terms);
+  const cut = Array.from({ length: terms }, () => false);
+  // Each passage's row + 1 by its id (0: not a candidate): a look-up per posting of every list.
+  let top = 0;
+  for (const id of ids) if (id > top) top = id;
+  if (rowScratch.length <= top) rowScratch = new Int32Array(Math.max(top + 1, Math.ceil(rowScratch.length * 1.5)));
+  const rowOf = rowScratch;
+  for (let j = 0; j < n; j++) if ((ids[j] as number) >= 0) rowOf[ids[j] as number] = j + 1;
+  for (const h of lists) {
+    if (h.docs.length < h.df) cut[h.term] = true;
+    for (let i = 0; i < h.docs.length; i++) {
+      const d = h.docs[i] as number;
+      const j = d >= 0 && d <= top ? (rowOf[d] as number) - 1 : -1;
+      if (j < 0) continue;
+      const length = lengths[j] as number;
+      tfs[j * terms + h.term] = length < 0 ? -1 : frequencyOf(h.imps[i] as number, length, h.avgdl);
+    }
+  }
+  for (const id of ids) if (id >= 0) rowOf[id] = 0;
+  const unsettled = [...cut];
+  for (let j = 0; j < n; j++) {
+    if ((lengths[j] as number) < 0) tfs.fill(-1, j * terms, (j + 1) * terms);
+    for (let i = 0; i < terms; i++) if ((tfs[j * terms + i] as number) < 0) unsettled[i] = true;
+  }
+  return { row, lengths, tfs, cut, unsettled };
+}
+
+/**
+ * The candidates (chosen by \`chooseCandidates\`) that can still be among their k best by exact
+ * BM25, from what the stored lists tell (\`known\`, of every candidate), less the ids in \`dead\`
+ * (passages found retired). A candidate whose every count is known has its exact score,
+ * computed as \`scoreCounts\` computes it; one absent from a list cut at POSTING_DEPTH has at most
+ * the highest count whose impact is not above the list's last one (often none at all). A
+ * candidate whose highest possible score is below the k-th highest lowest possible score cannot
+ * be among the k best, so the exact k best of what is returned are those of all the live
+ * candidates. Ids come back in the order given.
+ */
+export function narrowCandidates(
+  weights: readonly number[],
+  lists: readonly StoredHead[],
+  known: KnownCounts,
+  candidates: readonly number[],
+  k: number,
+  served: { perLength: number; base: number },
+  dead?: ReadonlySet<number>,
+): number[] {
+  const live = dead && dead.size > 0 ? candidates.filter((id) => !dead.has(id)) : [...candidates];
+  const n = live.length;
+  const t = weights.length;
+  if (n <= k) return live;
+  // Per term, its cut lists, each with the most count a passage absent from it can have, by length (computed once a length).
+  const cutLists: { h: StoredHead; most: Map<number, number> }[][] = Array.from({ length: t }, () => []);
+  for (const h of lists) if (h.docs.length < h.df) cutLists[h.term]?.push({ h, most: new Map() });
+  const low = new Float64Array(n);
+  const high = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const r = known.row.get(live[j] as number) ?? -1;
+    const length = r < 0 ? -1 : (known.lengths[r] as number);
+    let sure: number | null = null;
+    let more = 0;
+    let open = length < 0;
+    for (let i = 0; i < t && !open; i++) {
+      const tf = known.tfs[r * t + i] as number;
+      if (tf < 0) open = true;
+      else if (tf > 0) {
+        // As scoreCounts computes it, operation for operation.
+        const x = ((weights[i] as number) * tf) / (tf + served.perLength * length + served.base);
+        sure = sure === null ? x : sure + x;
+      } else {
+        let most = 0;
+        for (const c of cutLists[i] as { h: StoredHead; most: Map<number, number> }[]) {
+          if (c.h.docs.length === 0) {
+            open = true;
+            break;
+          }
+          let m = c.most.get(length);
+          if (m === undefined) c.most.set(length, (m = mostFrequency(c.h.imps[c.h.imps.length - 1] as number, length, c.h.avgdl)));
+          if (m > most) most = m;
+        }
+        if (most > 0) more += ((weights[i] as number) * most) / (most + served.perLength * length + served.base);
+      }
+    }
+    if (open) {
+      // Nothing known for sure: kept, and no bound for the others.
+      low[j] = 0;
+      high[j] = Infinity;
+    } else if (more === 0) {
+      low[j] = sure ?? 0;
+      high[j] = sure ?? 0;
+    } else {
+      low[j] = (sure ?? 0) * (1 - IMPACT_SLACK);
+      high[j] = ((sure ?? 0) + more) * (1 + IMPACT_SLACK);
+    }
+  }
+  const kth = nthLargest(low.slice(), k);
+  const out: number[] = [];
+  for (let j = 0; j < n; j++) if ((high[j] as number) >= kth) out.push(live[j] as number);
   return out;
 }
 
@@ -356,6 +553,15 @@ export class PostgresStore implements Store {
   private dfs = new Lru<number, number>(100_000);
   /** Per generation: how many passages a filter admits (up to EXACT_FILTER_LIMIT + 1), by the filter's JSON. */
   private admitted = new Lru<string, Promise<number>>(1000);
+  /** Stored posting lists by \`block:term\` (immutable: kept across generations); NO_LIST where a block lacks the term. */
+  private readonly lists = new Lru<string, StoredList>(LIST_CACHE_BYTES, (l) => l.docs.byteLength + l.imps.byteLength + 96);
+  /** Each passage's BM25 length by id (-1: not read), read once (then only for newer ids): a passage's length never changes. */
+  private lengths = new Int32Array(0);
+  /** Every passage up to this id has its length in \`lengths\` (or never existed). */
+  private lengthsUpTo = -1;
+  private readingLengths: Promise<void> | null = null;
+  /** The live blocks of the generation served, with the served average length over each block's. */
+  private blocks: { generation: number; blocks: Promise<readonly LiveBlock[]> } | null = null;
   private allArticles: { generation: number; list: StoredArticle[]; byId: Map<string, StoredArticle> } | null = null;
   private listener: pg.Client | null = null;
   private closed = false;
@@ -466,6 +672,7 @@ export class PostgresStore implements Store {
         this.keys = new Lru(20_000);
         this.dfs = new Lru(100_000);
         this.admitted = new Lru(1000);
+        this.blocks = null;
         this.logger.info(`database: serving index generation ${g.generation} (${g.articles} articles, ${g.passages} passages)`);
         for (const f of this.switchListeners) f(g);
       } finally {
@@ -505,6 +712,136 @@ export class PostgresStore implements Store {
     return hashes.map((h) => dfs.get(h) ?? 0);
   }
 
+  /** The live blocks of generation \`g\` (ascending), read once per generation served. */
+  private liveBlocks(g: Generation): Promise<readonly LiveBlock[]> {
+    if (this.blocks?.generation === g.generation) return this.blocks.blocks;
+    const s = this.db.schema;
+    const reading = this.db
+      .query<{ block: number; lexical_passages: string; lexical_length: string }>(
+        'reading the blocks of the index',
+        `SELECT b.block, gb.lexical_passages, gb.lexical_length FROM ${s}.blocks b JOIN ${s}.generations gb ON gb.generation = b.added
+         WHERE ${liveIn('b', '$1')} ORDER BY b.block`,
+        [g.generation],
+      )
+      .then((r) =>
+        r.rows.map((row) => ({
+          block: row.block,
+          // As the heads' SQL computed it: the served average length over the block's generation's.
+          ratio: (g.lexicalLength * Number(row.lexical_passages)) / Math.max(Math.max(1, g.lexicalPassages) * Number(row.lexical_length), 1e-9),
+          avgdl: Number(row.lexical_length) / Math.max(1, Number(row.lexical_passages)),
+        })),
+      );
+    if (this.served === g) {
+      const entry = { generation: g.generation, blocks: reading };
+      this.blocks = entry;
+      reading.catch(() => {
+        if (this.blocks === entry) this.blocks = null;
+      });
+    }
+    return reading;
+  }
+
+  /**
+   * The lengths of the passages \`ids\` (and of every other), read from the database for the ids
+   * above those read before: every passage's at the first search (an index-only scan of
+   * \`passage_terms_length\`, 1 MB at 35k articles), then only the newer generations' passages.
+   */
+  private async passageLengths(ids: readonly number[]): Promise<(id: number) => number> {
+    let most = -1;
+    for (const id of ids) if (id > most) most = id;
+    while (most > this.lengthsUpTo) {
+      this.readingLengths ??= this.readLengths(most).finally(() => {
+        this.readingLengths = null;
+      });
+      await this.readingLengths;
+    }
+    const lengths = this.lengths;
+    return (id) => (id < lengths.length ? (lengths[id] as number) : -1);
+  }
+
+  private async readLengths(wanted: number): Promise<void> {
+    const from = this.lengthsUpTo;
+    const res = await this.db.query<{ ids: string | null; lengths: string | null }>(
+      'reading the lengths of passages',
+      `SELECT encode(array_send(array_agg(t.passage)), 'base64') AS ids, encode(array_send(array_agg(t.length)), 'base64') AS lengths
+       FROM ${this.db.schema}.passage_terms t WHERE t.passage > $1`,
+      [from],
+    );
+    const ids = int4Array(Buffer.from(res.rows[0]?.ids ?? '', 'base64'));
+    const lengths = int4Array(Buffer.from(res.rows[0]?.lengths ?? '', 'base64'));
+    let top = wanted;
+    for (const id of ids) if (id > top) top = id;
+    if (top >= this.lengths.length) {
+      const grown = new Int32Array(Math.max(top + 1, Math.ceil(this.lengths.length * 1.5))).fill(-1);
+      grown.set(this.lengths);
+      this.lengths = grown;
+    }
+    ids.forEach((id, i) => (this.lengths[id] = lengths[i] as number));
+    // The candidates asked about came from committed postings, whose passages are committed with them.
+    this.lengthsUpTo = Math.max(this.lengthsUpTo, top);
+  }
+
+  /**
+   * Each term's stored lists in the live blocks of \`g\` (blocks without the term left out) and
+   * its document frequency, by hash: from the cache, the missing ones read whole in one query.
+   */
+  private async termLists(g: Generation, hashes: readonly number[]): Promise<Map<number, { df: number; lists: { at: LiveBlock; list: StoredList }[] }>> {
+    const blocks = await this.liveBlocks(g);
+    const cache = this.lists;
+    const got = new Map<string, StoredList>();
+    const missing: number[] = [];
+    const terms = new Set(hashes.map((h) => h | 0));
+    for (const t of terms) {
+      let whole = true;
+      for (const b of blocks) {
+        const key = `${b.block}:${t}`;
+        const l = cache.get(key);
+        if (l === undefined) whole = false;
+        else got.set(key, l);
+      }
+      if (!whole) missing.push(t);
+    }
+    if (missing.length > 0 && blocks.length > 0) {
+      const s = this.db.schema;
+      const res = await this.db.query<{ term: number; block: number; df: number; docs: string; imps: string }>(
+        'reading posting lists',
+        `SELECT po.term, po.block, po.df, encode(array_send(po.docs), 'base64') AS docs, encode(array_send(po.imps), 'base64') AS imps
+         FROM ${s}.postings po WHERE po.term = ANY($1::int4[]) AND po.block = ANY($2::int4[])`,
+        [missing, blocks.map((b) => b.block)],
+        { prepared: true },
+      );
+      for (const r of res.rows) {
+        const l = { df: r.df, docs: int4Array(Buffer.from(r.docs, 'base64')), imps: float4Array(Buffer.from(r.imps, 'base64')) };
+        const key = `${r.block}:${r.term}`;
+        got.set(key, l);
+        cache.set(key, l);
+      }
+      for (const t of missing) {
+        for (const b of blocks) {
+          const key = `${b.block}:${t}`;
+          if (got.has(key)) continue;
+          got.set(key, NO_LIST);
+          cache.set(key, NO_LIST);
+        }
+      }
+    }
+    const out = new Map<number, { df: number; lists: { at: LiveBlock; list: StoredList }[] }>();
+    for (const h of new Set(hashes)) {
+      const t = h | 0;
+      let df = 0;
+      const lists: { at: LiveBlock; list: StoredList }[] = [];
+      for (const b of blocks) {
+        const list = got.get(`${b.block}:${t}`) as StoredList;
+        if (list === NO_LIST) continue;
+        df += list.df;
+        lists.push({ at: b, list });
+      }
+      out.set(h, { df, lists });
+      if (this.served === g) this.dfs.set(h, df);
+    }
+    return out;
+  }
+
   async termStatistics(hashes: readonly number[]): Promise<TermStatistics> {
     const g = this.served;
     return { passages: g.lexicalPassages, df: await this.documentFrequencies(g, hashes) };
@@ -538,12 +875,23 @@ export class PostgresStore implements Store {
     const g = this.served;
     const n = g.lexicalPassages;
     if (n === 0 || terms.length === 0 || k <= 0) return [];
-    const dfs = await this.documentFrequencies(
-      g,
-      terms.map((t) => t.hash),
-    );
+    // Unfiltered, the terms' stored lists (cached) give the document frequencies and the heads.
+    const lists = filterSql(filter, 1).sql
+      ? null
+      : await this.termLists(
+          g,
+          terms.map((t) => t.hash),
+        );
+    const dfs = lists
+      ? terms.map((t) => (lists.get(t.hash) as { df: number }).df)
+      : await this.documentFrequencies(
+          g,
+          terms.map((t) => t.hash),
+        );
     const weights = bm25TermWeights(n, dfs, terms, DEFAULT_BM25);
-    const used = terms.map((t, i) => ({ term: t.hash | 0, w: (weights[i] as number) * (DEFAULT_BM25.k1 + 1), df: dfs[i] as number })).filter((t) => t.w > 0);
+    const used = terms
+      .map((t, i) => ({ hash: t.hash, term: t.hash | 0, w: (weights[i] as number) * (DEFAULT_BM25.k1 + 1), df: dfs[i] as number }))
+      .filter((t) => t.w > 0);
     if (used.length === 0) return [];
     const { k1, b } = DEFAULT_BM25;
     const s = this.db.schema;
@@ -595,64 +943,80 @@ export class PostgresStore implements Store {
       );
       return hitsOf(rows.rows);
     }
-    // The heads of the lists, read in binary (sent as base64, which decodes several times
-    // faster than bytea's hex form) and summed here (cheaper than grouping them in SQL); then only the candidates that can still be among the k best are scored exactly.
-    // Each block's impacts were computed with the average length of the generation that wrote
-    // it: \`ratio\` is the served generation's over that one.
-    const heads = await this.db.query<{ i: string; df: number; ratio: number; docs: string; imps: string }>(
-      'reading the heads of the posting lists',
-      `SELECT q.i, po.df, ($4::float8 * gb.lexical_passages) / greatest($5::float8 * gb.lexical_length, 1e-9) AS ratio,
-              encode(array_send(po.docs[1:q.reads]), 'base64') AS docs, encode(array_send(po.imps[1:q.reads]), 'base64') AS imps
-       FROM unnest($1::int4[], $2::int4[]) WITH ORDINALITY AS q(term, reads, i)
-       JOIN ${s}.postings po ON po.term = q.term
-       JOIN ${s}.blocks b ON b.block = po.block AND ${liveIn('b', '$3')}
-       JOIN ${s}.generations gb ON gb.generation = b.added`,
-      [used.map((t) => t.term), reads, g.generation, g.lexicalLength, Math.max(1, g.lexicalPassages)],
-      { prepared: true },
-    );
-    const chosen = chooseCandidates(
-      used.map((t) => t.w),
-      heads.rows.map((r) => ({
-        term: Number(r.i) - 1,
-        df: r.df,
-        ratio: Number(r.ratio),
-        docs: int4Array(Buffer.from(r.docs, 'base64')),
-        imps: float4Array(Buffer.from(r.imps, 'base64')),
-      })),
-      k,
-      limit,
-    );
-    if (chosen.length === 0) return [];
-    // By id: neighbouring rows of passage_terms are read one after another (a little less of the server's time).
-    chosen.sort((x, y) => x - y);
-    // Each live candidate's length and its counts of the query's terms (0: absent), scored
-    // here by the formula of \`exact\`, in the same order of operations. The terms (the
-    // query's hashes, integers) are written into the statement, one expression each: cheaper
-    // for the server than a subquery per candidate.
-    const counts = used.map((t) => {
-      const at = `width_bucket(${t.term}, t.terms)`;
-      return `CASE WHEN t.terms[${at}] = ${t.term} THEN t.tfs[${at}] ELSE 0 END`;
+    if (!lists) throw new InternalError('an unfiltered search without its posting lists');
+    // The heads of the lists (each block's stored list, as far as the term's share of the reads
+    // goes) summed here give the candidates; the whole stored lists then tell which of them can
+    // still be among the k best, and only those are scored exactly.
+    const heads: ListHead[] = [];
+    const stored: StoredHead[] = [];
+    used.forEach((t, i) => {
+      const r = reads[i] as number;
+      for (const { at, list } of (lists.get(t.hash) as { lists: { at: LiveBlock; list: StoredList }[] }).lists) {
+        heads.push({ term: i, df: list.df, ratio: at.ratio, docs: list.docs.subarray(0, r), imps: list.imps.subarray(0, r) });
+        stored.push({ term: i, df: list.df, ratio: at.ratio, avgdl: at.avgdl, docs: list.docs, imps: list.imps });
+      }
     });
-    // One row, one text of integers (each candidate's id, length and counts in turn): 1,000
-    // rows of arrays cost the replica more to receive and parse.
-    const counted = await this.db.query<{ flat: string | null }>(
-      'scoring the candidates',
-      `SELECT string_agg(concat_ws(',', t.passage, t.length, ${counts.join(', ')}), ',') AS flat
-       FROM unnest($1::text::int4[]) AS cand(doc) JOIN ${s}.passage_terms t ON t.passage = cand.doc AND ${liveIn('t', '$2')}`,
-      [`{${chosen.join(',')}}`, g.generation],
-    );
-    const flat = parseIntegers(counted.rows[0]?.flat ?? '');
-    const width = used.length + 2;
+    const ws = used.map((t) => t.w);
+    // The candidates: the best sums of the heads (none pruned there: narrowCandidates bounds
+    // them more tightly). Of those, the ones that can still be among the k best are asked for:
+    // their lengths and their counts of the terms the stored lists do not settle (those with a
+    // list cut at POSTING_DEPTH, and any whose impact gave no count), the rest taken from the
+    // lists; scored here by the formula of \`exact\`, in the same order of operations. The terms
+    // (the query's hashes, integers) are written into the statement, one expression each:
+    // cheaper for the server than a subquery per candidate. A candidate that does not come back
+    // was retired (its block is still live): the candidates are chosen again without it (it
+    // held a place among them, and its bounds may have left others out), until every one
+    // asked for came back.
+    const served = { perLength: (k1 * b) / this.avgdl, base: k1 * (1 - b) };
     const rows: { id: number; length: number; tfs: Int32Array }[] = [];
-    for (let at = 0; at + width <= flat.length; at += width)
-      rows.push({ id: flat[at] as number, length: flat[at + 1] as number, tfs: flat.subarray(at + 2, at + width) });
-    return scoreCounts(
-      rows,
-      used.map((t) => t.w),
-      (k1 * b) / this.avgdl,
-      k1 * (1 - b),
-      k,
-    );
+    const asked = new Set<number>();
+    const dead = new Set<number>();
+    for (;;) {
+      const chosen = chooseCandidates(ws, heads, limit, limit, dead);
+      if (chosen.length === 0) break;
+      const known = knownCounts(used.length, stored, chosen, await this.passageLengths(chosen));
+      // By id: neighbouring rows of passage_terms are read one after another (a little less of the server's time).
+      const ask = narrowCandidates(ws, stored, known, chosen, k, served)
+        .filter((id) => !asked.has(id))
+        .sort((x, y) => x - y);
+      if (ask.length === 0) break;
+      const fetched = known.unsettled;
+      const asking = used.filter((_, i) => fetched[i]);
+      const counts = asking.map((t) => {
+        const at = `width_bucket(${t.term}, t.terms)`;
+        return `CASE WHEN t.terms[${at}] = ${t.term} THEN t.tfs[${at}] ELSE 0 END`;
+      });
+      // One row, one text of integers (each candidate's id, length and counts in turn): 1,000
+      // rows of arrays cost the replica more to receive and parse.
+      const counted = await this.db.query<{ flat: string | null }>(
+        'scoring the candidates',
+        `SELECT string_agg(concat_ws(',', ${['t.passage', 't.length', ...counts].join(', ')}), ',') AS flat
+         FROM unnest($1::text::int4[]) AS cand(doc) JOIN ${s}.passage_terms t ON t.passage = cand.doc AND ${liveIn('t', '$2')}`,
+        [`{${ask.join(',')}}`, g.generation],
+      );
+      const flat = parseIntegers(counted.rows[0]?.flat ?? '');
+      const width = asking.length + 2;
+      const t = used.length;
+      const all = new Int32Array((flat.length / width) * t);
+      const back = new Set<number>();
+      for (let at = 0, o = 0; at + width <= flat.length; at += width, o += t) {
+        const id = flat[at] as number;
+        const r = known.row.get(id) as number;
+        for (let i = 0, f = at + 2; i < t; i++) all[o + i] = fetched[i] ? (flat[f++] as number) : (known.tfs[r * t + i] as number);
+        rows.push({ id, length: flat[at + 1] as number, tfs: all.subarray(o, o + t) });
+        back.add(id);
+      }
+      let retired = 0;
+      for (const id of ask) {
+        asked.add(id);
+        if (!back.has(id)) {
+          dead.add(id);
+          retired++;
+        }
+      }
+      if (retired === 0) break;
+    }
+    return scoreCounts(rows, ws, served.perLength, served.base, k);
   }
 
   async vectorSearch(vector: Float32Array, k: number, filter?: SearchFilter): Promise<PassageHit[]> {
