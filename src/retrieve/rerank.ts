@@ -1,5 +1,5 @@
 import type { Store } from '../store/port.js';
-import { fold } from '../text/normalize.js';
+import { fold, isSettled } from '../text/normalize.js';
 import { sentenceRanges } from '../text/sentences.js';
 import { MARKED_STOPWORDS, STOPWORDS } from '../text/stopwords.js';
 import { type Presence, type QuestionTerms, type SearchText, pairCoverage, presenceInRanges, searchText, union, wordCoverage } from './coverage.js';
@@ -223,6 +223,9 @@ const FOLD_LENGTH = /\u0130|[\u0300-\u036f]/g;
  * paragraph's folded form differ in length (the whole is then looked up lower-cased only).
  */
 function piecewiseSafe(text: string, to: number): boolean {
+  // A text of settled characters only passes every check below, wherever `to` is (one scan of
+  // a table instead of the checks and an NFC of the head, for most stored paragraphs).
+  if (isSettled(text)) return true;
   for (let i = 0; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x20) {
