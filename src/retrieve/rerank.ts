@@ -245,24 +245,35 @@ function piecewiseSafe(text: string, to: number): boolean {
 function passageEvidence(store: Store, hit: Retrieved, terms: QuestionTerms, best: number, w: RerankWeights = DEFAULT_RERANK): PassageEvidence {
   const prepared = prepare(store, hit);
   const { text: paragraph, search, sentences: ranges, from } = prepared;
-  const clipped = ranges
-    .filter(([a, b]) => b > hit.start && a < hit.end)
-    // A scraped paragraph can be one unpunctuated line: a sentence never reaches beyond its passage.
-    .map(([a, b]): [number, number] => [Math.max(a, hit.start), Math.min(b, hit.end)]);
-  const presences = presenceInRanges(terms, search, from === 0 ? clipped : clipped.map(([a, b]): [number, number] => [a - from, b - from]));
-  const sentences: SentenceEvidence[] = clipped.map(([start, end], i) => {
+  // The sentences that meet the passage, clipped to it (a scraped paragraph can be one
+  // unpunctuated line: a sentence never reaches beyond its passage), and the same in the
+  // prepared piece's offsets.
+  const clipped: Array<[number, number]> = [];
+  const inPiece: Array<[number, number]> = [];
+  for (const [a, b] of ranges) {
+    if (b <= hit.start || a >= hit.end) continue;
+    const s = Math.max(a, hit.start);
+    const e = Math.min(b, hit.end);
+    clipped.push([s, e]);
+    inPiece.push([s - from, e - from]);
+  }
+  const presences = presenceInRanges(terms, search, inPiece);
+  const sentences: SentenceEvidence[] = new Array<SentenceEvidence>(clipped.length);
+  for (let i = 0; i < clipped.length; i++) {
+    const [start, end] = clipped[i] as [number, number];
     const present = presences[i] as Presence;
-    return { start, end, present, words: wordCoverage(terms, present), pairs: pairCoverage(terms, present) };
-  });
+    sentences[i] = { start, end, present, words: wordCoverage(terms, present), pairs: pairCoverage(terms, present) };
+  }
   let sentence = 0;
   let window = 0;
   let pairs = 0;
-  sentences.forEach((s, i) => {
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i] as SentenceEvidence;
     sentence = Math.max(sentence, s.words);
     pairs = Math.max(pairs, s.pairs);
     const next = sentences[i + 1];
     window = Math.max(window, next ? wordCoverage(terms, union(s.present, next.present)) : s.words);
-  });
+  }
   const fused = best > 0 ? hit.score / best : 0;
   return {
     hit,
