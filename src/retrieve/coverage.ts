@@ -93,8 +93,9 @@ export async function questionTerms(store: Store, question: string, lang: Lang, 
   return { marked, words, pairs: ps, wordWeight: words.reduce((s, w) => s + w.idf, 0), search };
 }
 
-export function searchText(text: string): SearchText {
-  const lower = nfc(text).toLowerCase();
+/** `text` prepared for look-ups; `settled` when it is known to be settled (`isSettled`), so that `nfc` would leave it as it is. */
+export function searchText(text: string, settled = false): SearchText {
+  const lower = (settled ? text : nfc(text)).toLowerCase();
   const folded = fold(lower);
   return { lower, folded: folded.length === lower.length ? folded : lower };
 }
