@@ -202,8 +202,26 @@ const HEAD_NAO = {
 // Words before "nào" that are not a noun naming the answer ("như thế nào", "bằng cách nào").
 const HEAD_NOT_NOUN = /(?:^|\s)(?:the|nhu|bang|cach|luc|khi|ngay|thang|nam|hom|thoi gian|thoi diem|noi|cho|dia diem|nguoi|vi|ong|ba|nhung|cac|loai)$/u;
 
-/** The question's analysis; pure and cheap (a few regular expressions). */
+/**
+ * The last question analysed and its analysis: a question is analysed by the conversation
+ * (whether it is a yes/no question) and again by the answer, once each per question asked.
+ */
+let lastAnalysed: { question: string; analysis: QuestionAnalysis } | null = null;
+
+/**
+ * The question's analysis; pure and cheap (a few regular expressions). The analysis of the
+ * question analysed last is given again, the same object: it is frozen, as nothing may change it.
+ */
 export function analyzeQuestion(question: string): QuestionAnalysis {
+  if (lastAnalysed?.question === question) return lastAnalysed.analysis;
+  const analysis = analyze(question);
+  for (const span of analysis.questionWords) Object.freeze(span);
+  Object.freeze(analysis.questionWords);
+  lastAnalysed = { question, analysis: Object.freeze(analysis) };
+  return analysis;
+}
+
+function analyze(question: string): QuestionAnalysis {
   const q = nfc(question);
   const marked = hasMarks(q);
   // Matching works on one lower-cased form; folding keeps the length of NFC text (one

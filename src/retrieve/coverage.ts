@@ -93,8 +93,9 @@ export async function questionTerms(store: Store, question: string, lang: Lang, 
   return { marked, words, pairs: ps, wordWeight: words.reduce((s, w) => s + w.idf, 0), search };
 }
 
-export function searchText(text: string): SearchText {
-  const lower = nfc(text).toLowerCase();
+/** `text` prepared for look-ups; `settled` when it is known to be settled (`isSettled`), so that `nfc` would leave it as it is. */
+export function searchText(text: string, settled = false): SearchText {
+  const lower = (settled ? text : nfc(text)).toLowerCase();
   const folded = fold(lower);
   return { lower, folded: folded.length === lower.length ? folded : lower };
 }
@@ -128,7 +129,9 @@ export function presenceIn(terms: QuestionTerms, t: SearchText, from = 0, to = t
  * next one to the end of the text).
  */
 export function presenceInRanges(terms: QuestionTerms, t: SearchText, ranges: ReadonlyArray<readonly [number, number]>): Presence[] {
-  const out = ranges.map(() => new Uint8Array(terms.search.length));
+  const count = terms.search.length;
+  const out: Presence[] = new Array<Presence>(ranges.length);
+  for (let r = 0; r < ranges.length; r++) out[r] = new Uint8Array(count);
   if (ranges.length === 0) return out;
   let from = Infinity;
   let to = -Infinity;
@@ -136,19 +139,22 @@ export function presenceInRanges(terms: QuestionTerms, t: SearchText, ranges: Re
     if (a < from) from = a;
     if (b > to) to = b;
   }
-  terms.search.forEach((s, ti) => {
+  // Loops rather than callbacks: this runs for every sentence of thirty passages per question.
+  for (let ti = 0; ti < count; ti++) {
+    const s = terms.search[ti] as { form: string; folded: boolean };
     const text = s.folded ? t.folded : t.lower;
     const form = s.form;
     let i = text.indexOf(form, from);
     while (i >= 0 && i + form.length <= to) {
       if (!isWordChar(text[i - 1]) && !isWordChar(text[i + form.length])) {
-        ranges.forEach(([a, b], r) => {
+        for (let r = 0; r < ranges.length; r++) {
+          const [a, b] = ranges[r] as readonly [number, number];
           if (i >= a && i + form.length <= b) (out[r] as Uint8Array)[ti] = 1;
-        });
+        }
       }
       i = text.indexOf(form, i + 1);
     }
-  });
+  }
   return out;
 }
 
@@ -166,10 +172,12 @@ export function union(a: Presence, b: Presence): Presence {
 export function wordCoverage(terms: QuestionTerms, p: Presence): number {
   let total = 0;
   let hit = 0;
-  terms.words.forEach((w, i) => {
-    total += w.idf;
-    if (p[i]) hit += w.idf;
-  });
+  const words = terms.words;
+  for (let i = 0; i < words.length; i++) {
+    const idf = (words[i] as QueryWord).idf;
+    total += idf;
+    if (p[i]) hit += idf;
+  }
   return total === 0 ? 0 : hit / total;
 }
 
@@ -178,9 +186,11 @@ export function pairCoverage(terms: QuestionTerms, p: Presence): number {
   let total = 0;
   let hit = 0;
   const off = terms.words.length;
-  terms.pairs.forEach((w, i) => {
-    total += w.idf;
-    if (p[off + i]) hit += w.idf;
-  });
+  const pairs = terms.pairs;
+  for (let i = 0; i < pairs.length; i++) {
+    const idf = (pairs[i] as QueryWord).idf;
+    total += idf;
+    if (p[off + i]) hit += idf;
+  }
   return total === 0 ? 0 : hit / total;
 }

@@ -1,5 +1,5 @@
 import type { Store } from '../store/port.js';
-import { fold } from '../text/normalize.js';
+import { fold, isSettled } from '../text/normalize.js';
 import { sentenceRanges } from '../text/sentences.js';
 import { MARKED_STOPWORDS, STOPWORDS } from '../text/stopwords.js';
 import { type Presence, type QuestionTerms, type SearchText, pairCoverage, presenceInRanges, searchText, union, wordCoverage } from './coverage.js';
@@ -159,21 +159,45 @@ function paragraphWords(p: PreparedParagraph, from: number, to: number): Paragra
 // them kept 126 MB alive after 300 different questions (heap after a full collection 190 MB,
 // against 64 MB with none kept), and what they hold outlives the young generation, so the
 // process's resident memory grew with them. 1,024 bound them to about 32 MB.
-const prepared = new WeakMap<Store, Map<string, PreparedParagraph>>();
+const prepared = new WeakMap<Store, PreparedCache>();
 const PREPARED_MAX = 1024;
+
+interface PreparedCache {
+  pieces: Map<string, PreparedParagraph>;
+  /**
+   * Per paragraph: whether its text is settled (`isSettled`), which decides whether it can be
+   * prepared in pieces. A long paragraph is often retrieved as two windows, and by several
+   * questions; scanning it whole for each took 0.3 ms of a question's 7 at 35k articles. The
+   * paragraph's text is kept to check it is the same (the paragraph cache of the store holds
+   * most of these texts anyway).
+   */
+  settled: Map<string, { text: string; settled: boolean }>;
+}
+const SETTLED_MAX = 4096;
 
 function prepare(store: Store, hit: Retrieved): PreparedParagraph {
   let cache = prepared.get(store);
-  if (!cache) prepared.set(store, (cache = new Map()));
+  if (!cache) prepared.set(store, (cache = { pieces: new Map(), settled: new Map() }));
+  const pieces = cache.pieces;
   const key = `${hit.article.id}#${hit.paragraphNumber}#${hit.start}#${hit.end}`;
-  let p = cache.get(key);
+  let p = pieces.get(key);
   // A store that switches generations in place (the database) may give the same id other text.
   if (!p || p.text !== hit.paragraph) {
-    p = preparePiece(hit.paragraph, hit.start, hit.end);
-    if (cache.size >= PREPARED_MAX) cache.delete(cache.keys().next().value as string);
-    cache.set(key, p);
+    p = preparePiece(hit.paragraph, hit.start, hit.end, settledParagraph(cache.settled, hit));
+    if (pieces.size >= PREPARED_MAX) pieces.delete(pieces.keys().next().value as string);
+    pieces.set(key, p);
   }
   return p;
+}
+
+function settledParagraph(cache: PreparedCache['settled'], hit: Retrieved): boolean {
+  const key = `${hit.article.id}#${hit.paragraphNumber}`;
+  const known = cache.get(key);
+  if (known && known.text === hit.paragraph) return known.settled;
+  const settled = isSettled(hit.paragraph);
+  if (!known && cache.size >= SETTLED_MAX) cache.delete(cache.keys().next().value as string);
+  cache.set(key, { text: hit.paragraph, settled });
+  return settled;
 }
 
 function prepareWhole(text: string): PreparedParagraph {
@@ -194,7 +218,7 @@ const isSpaceAt = (text: string, i: number) => SPACE.test(text[i] as string);
  * differently in pieces (characters that `nfc` or lower-casing would remove, add or compose;
  * paragraphs are stored normalised, so this is the exception).
  */
-function preparePiece(text: string, start: number, end: number): PreparedParagraph {
+function preparePiece(text: string, start: number, end: number, settled = isSettled(text)): PreparedParagraph {
   const n = text.length;
   let from = Math.max(0, Math.min(start, n));
   while (from > 0 && isSpaceAt(text, from - 1)) from--;
@@ -202,14 +226,15 @@ function preparePiece(text: string, start: number, end: number): PreparedParagra
   let to = Math.max(from, Math.min(end, n));
   while (to < n && isSpaceAt(text, to)) to++;
   while (to < n && !isSpaceAt(text, to)) to++;
-  if ((from === 0 && to === n) || !piecewiseSafe(text, to)) return prepareWhole(text);
+  if ((from === 0 && to === n) || !(settled || piecewiseSafe(text, to))) return prepareWhole(text);
   const piece = text.slice(from, to);
   const sentences = sentenceRanges(piece);
   for (const r of sentences) {
     r[0] += from;
     r[1] += from;
   }
-  return { text, from, to, search: searchText(piece), sentences };
+  // A piece of a settled text is settled.
+  return { text, from, to, search: searchText(piece, settled), sentences };
 }
 
 /** Characters that, anywhere in a paragraph, make its folded form differ in length from its lower-cased one (İ lower-cases to i and a combining dot). */
@@ -221,6 +246,7 @@ const FOLD_LENGTH = /\u0130|[\u0300-\u036f]/g;
  * the length, so that offsets in the piece's prepared forms are offsets in the text (what comes
  * after `to` moves no offset before it), and nowhere has it a character that makes the whole
  * paragraph's folded form differ in length (the whole is then looked up lower-cased only).
+ * A settled text (`isSettled`) passes every check here wherever `to` is, and is not checked.
  */
 function piecewiseSafe(text: string, to: number): boolean {
   for (let i = 0; i < to; i++) {
@@ -242,24 +268,35 @@ function piecewiseSafe(text: string, to: number): boolean {
 function passageEvidence(store: Store, hit: Retrieved, terms: QuestionTerms, best: number, w: RerankWeights = DEFAULT_RERANK): PassageEvidence {
   const prepared = prepare(store, hit);
   const { text: paragraph, search, sentences: ranges, from } = prepared;
-  const clipped = ranges
-    .filter(([a, b]) => b > hit.start && a < hit.end)
-    // A scraped paragraph can be one unpunctuated line: a sentence never reaches beyond its passage.
-    .map(([a, b]): [number, number] => [Math.max(a, hit.start), Math.min(b, hit.end)]);
-  const presences = presenceInRanges(terms, search, from === 0 ? clipped : clipped.map(([a, b]): [number, number] => [a - from, b - from]));
-  const sentences: SentenceEvidence[] = clipped.map(([start, end], i) => {
+  // The sentences that meet the passage, clipped to it (a scraped paragraph can be one
+  // unpunctuated line: a sentence never reaches beyond its passage), and the same in the
+  // prepared piece's offsets.
+  const clipped: Array<[number, number]> = [];
+  const inPiece: Array<[number, number]> = [];
+  for (const [a, b] of ranges) {
+    if (b <= hit.start || a >= hit.end) continue;
+    const s = Math.max(a, hit.start);
+    const e = Math.min(b, hit.end);
+    clipped.push([s, e]);
+    inPiece.push([s - from, e - from]);
+  }
+  const presences = presenceInRanges(terms, search, inPiece);
+  const sentences: SentenceEvidence[] = new Array<SentenceEvidence>(clipped.length);
+  for (let i = 0; i < clipped.length; i++) {
+    const [start, end] = clipped[i] as [number, number];
     const present = presences[i] as Presence;
-    return { start, end, present, words: wordCoverage(terms, present), pairs: pairCoverage(terms, present) };
-  });
+    sentences[i] = { start, end, present, words: wordCoverage(terms, present), pairs: pairCoverage(terms, present) };
+  }
   let sentence = 0;
   let window = 0;
   let pairs = 0;
-  sentences.forEach((s, i) => {
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i] as SentenceEvidence;
     sentence = Math.max(sentence, s.words);
     pairs = Math.max(pairs, s.pairs);
     const next = sentences[i + 1];
     window = Math.max(window, next ? wordCoverage(terms, union(s.present, next.present)) : s.words);
-  });
+  }
   const fused = best > 0 ? hit.score / best : 0;
   return {
     hit,

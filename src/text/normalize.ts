@@ -8,8 +8,39 @@ const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u
 // C0/C1 control characters except tab and newlines.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
+/**
+ * Code units below `SETTLED.length` that text can be made of without any normalisation: tab,
+ * line breaks, printable ASCII, Latin-1 and Latin Extended-A/B letters and signs (not the soft
+ * hyphen, nor İ, which lower-cases to two characters), the precomposed Vietnamese letters and
+ * the common punctuation of U+2010–U+205E (dashes, quotes, bullets, ellipsis; not the invisible
+ * and spacing characters `nfc` removes or replaces). Each is unchanged by `nfc`, lower-cases and
+ * folds to one character, and composes with no neighbour, so a text made only of them is
+ * already NFC, and so is every piece of it (tested against `String.prototype.normalize` for
+ * every pair of them).
+ */
+const SETTLED = new Uint8Array(0x205f);
+SETTLED[0x09] = SETTLED[0x0a] = SETTLED[0x0d] = 1;
+SETTLED.fill(1, 0x20, 0x7f);
+SETTLED.fill(1, 0xa1, 0x250);
+SETTLED[0xad] = SETTLED[0x130] = 0;
+SETTLED.fill(1, 0x1ea0, 0x1efa);
+SETTLED.fill(1, 0x2010, 0x2028);
+SETTLED.fill(1, 0x2030, 0x205f);
+
+/** Whether every code unit of `text` is one that needs no normalisation (see `SETTLED`): then `nfc(text) === text`. */
+export function isSettled(text: string): boolean {
+  const n = SETTLED.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= n || SETTLED[c] === 0) return false;
+  }
+  return true;
+}
+
 /** NFC, invisible and control characters removed, non-breaking spaces made plain. */
 export function nfc(text: string): string {
+  // Stored paragraphs are almost always made of settled characters only: one scan instead of normalising.
+  if (isSettled(text)) return text;
   const t = text.normalize('NFC');
   // Most text has none of the characters replaced: one pass over it instead of three.
   if (!hasSpecial(t)) return t;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, nfc, stripMarks } from '../../src/text/normalize.js';
+import { fold, isSettled, nfc, stripMarks } from '../../src/text/normalize.js';
 import { random } from '../support/random.js';
 
 /**
@@ -91,5 +91,41 @@ describe('stripMarks and nfc', () => {
     expect(stripMarks('plain ascii text')).toBe('plain ascii text');
     expect(nfc('Hà Nội “mới”')).toBe('Hà Nội “mới”');
     expect(stripMarks('Đường Hồ Chí Minh')).toBe('Duong Ho Chi Minh');
+  });
+
+  it('leave settled text as it is: every settled character is NFC alone and beside any other settled one', () => {
+    const settled: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) if (isSettled(String.fromCharCode(c))) settled.push(String.fromCharCode(c));
+    // Tab, line breaks, printable ASCII, Latin-1 and Latin Extended-A/B, Vietnamese, common punctuation.
+    expect(settled.length).toBeGreaterThan(650);
+    for (const ch of ['a', 'Đ', 'ệ', 'ư', '“', '–', '…', '•', '\n']) expect(settled).toContain(ch);
+    for (const ch of ['\u00a0', '\u00ad', 'İ', '\u0301', '\u200b', '\u2028', '\u205f', 'ά', 'й', '\ud83d', '\u0000', '\u007f'])
+      expect(settled).not.toContain(ch);
+    for (const c of settled) {
+      expect(referenceNfc(c)).toBe(c);
+      expect(c.toLowerCase()).toHaveLength(1);
+      expect(fold(c)).toHaveLength(1);
+      expect(/\u0130|[\u0300-\u036f]/.test(c)).toBe(false);
+      // A starter (no combining class): nothing is reordered across it.
+      expect(/\p{M}/u.test(c)).toBe(false);
+    }
+    // Between starters, composition joins only neighbours: no pair composes, so no longer text of them does either.
+    let pairs = 0;
+    for (const a of settled) {
+      for (const b of settled) {
+        if ((a + b).normalize('NFC') !== a + b) throw new Error(`${a}${b} composes`);
+        pairs++;
+      }
+    }
+    expect(pairs).toBe(settled.length ** 2);
+  });
+
+  it('tell settled text from text with anything else in it', () => {
+    expect(isSettled('')).toBe(true);
+    expect(isSettled('Bệnh viện Bạch Mai – “Hà Nội”…\n')).toBe(true);
+    expect(isSettled('Hà Nội\u00a0mới')).toBe(false);
+    expect(isSettled('He\u0301')).toBe(false);
+    expect(isSettled('Москва')).toBe(false);
+    expect(nfc('Hà Nội\u00a0mới')).toBe('Hà Nội mới');
   });
 });

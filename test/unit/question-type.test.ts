@@ -106,3 +106,19 @@ describe('retrieval query and focus words', () => {
     expect(focusWords('Hội nghị có diễn ra không?', analyzeQuestion('Hội nghị có diễn ra không?'))).toEqual(['nghị', 'diễn']);
   });
 });
+
+describe('analyzeQuestion asked the same question again', () => {
+  it('gives the same analysis as analysing it afresh, and one that cannot be changed', () => {
+    const questions = ['Bệnh viện nào đã tiếp nhận bệnh nhân?', 'IEC là gì?', 'Ai là người ký?', 'benh vien nao da tiep nhan?', 'Có phải ông ấy đã ký không?'];
+    for (const q of questions) {
+      const first = analyzeQuestion(q);
+      const again = analyzeQuestion(q);
+      expect(again).toBe(first);
+      // Another question in between: analysed afresh, the same analysis.
+      analyzeQuestion(`${q} nữa`);
+      expect(analyzeQuestion(q)).toEqual(first);
+      expect(Object.isFrozen(first) && Object.isFrozen(first.questionWords) && first.questionWords.every((s) => Object.isFrozen(s))).toBe(true);
+      expect(() => (first.questionWords as Array<[number, number]>).push([0, 1])).toThrow(TypeError);
+    }
+  });
+});

@@ -85,3 +85,30 @@ describe('a passage prepared from the piece of its paragraph around it', () => {
     expect(pieces).toBeGreaterThan(400);
   });
 });
+
+describe('a paragraph whose text changes under the same id', () => {
+  it('is judged again, not taken as settled or not from what its old text was', () => {
+    // One store for every case: what the store keeps of a paragraph (its pieces, whether its text
+    // is settled) must follow its text, as when a database store moves to a newer generation.
+    const store = {} as Store;
+    const rnd = random(29);
+    const settled = 'Bộ Khoa học và Công nghệ đã ký kết. Ông A cho biết TP. Hà Nội sẽ làm. '.repeat(12);
+    // The same length, with a decomposed letter (not settled) before every passage.
+    const unsettled = `He\u0301${settled.slice(3)}`;
+    let compared = 0;
+    for (let round = 0; round < 200; round++) {
+      const text = round % 2 === 0 ? settled : unsettled;
+      const start = 40 + Math.floor(rnd() * 500);
+      const end = start + 20 + Math.floor(rnd() * 200);
+      const terms = questionTerms(rnd);
+      const hit = { article: { id: 'same' } as StoredArticle, paragraphNumber: 1, start, end, score: 1, paragraph: text } as Retrieved;
+      const [evidence] = rerank(store, [hit], terms);
+      const want = reference(text, start, end, terms);
+      expect(evidence?.sentences).toEqual(want.sentences);
+      expect(evidence?.window).toBe(want.window);
+      for (const s of want.sentences) expect(evidence?.words(s.start, s.end)).toEqual(wholeWords(text, s.start, s.end));
+      compared++;
+    }
+    expect(compared).toBe(200);
+  });
+});
