@@ -206,14 +206,68 @@ export class LexicalBuilder {
       }
       start = end;
     }
+    const docLens = this.docLens.finish();
     return {
       lexHashes: hashes,
       lexOffsets: offsets,
       lexPostings: postings,
-      lexDocLens: this.docLens.finish(),
+      lexDocLens: docLens,
       lexTotal: Float32Array.of(this.totalLen),
+      ...boundFrontiers(offsets, postings, docLens),
     };
   }
+}
+
+/** Terms with at least this many postings get their bound frontier stored (`boundFrontiers`); shorter lists are scanned when bounded. */
+export const FRONTIER_MIN_DF = 16;
+
+/**
+ * Per term with at least `FRONTIER_MIN_DF` postings, the postings that can give its largest
+ * BM25 term-frequency part, whatever the average length and the parameters (k1 ≥ 0, 0 ≤ b ≤ 1):
+ * the part tf·(k1 + 1) / (tf + k1·(1 − b + b·dl/avgdl)) grows with tf and shrinks with dl, so
+ * the largest is at a (tf, dl) that no other posting beats on both, a higher or equal tf at a
+ * shorter or equal length. Those pairs (the Pareto frontier, a few per term) are stored as
+ * `dl | tf << 24`, highest tf first: `lexBoundTerms` (sorted term positions in `hashes`),
+ * `lexBoundAt` (where each one's pairs start in `lexBounds`, and a final end) and `lexBounds`.
+ * A term's bound is then a handful of divisions instead of a pass over its postings.
+ */
+function boundFrontiers(offsets: Uint32Array, postings: Uint32Array, docLens: Uint32Array): Record<string, Uint32Array> {
+  const terms = new Grow(Uint32Array, 1 << 12);
+  const at = new Grow(Uint32Array, 1 << 12);
+  const points = new Grow(Uint32Array, 1 << 14);
+  // Per term frequency, the shortest length seen (reset after each term for the frequencies seen).
+  const shortest = new Uint32Array(256).fill(0xffffffff);
+  const seen = new Uint8Array(256);
+  const n = offsets.length - 1;
+  for (let i = 0; i < n; i++) {
+    const from = offsets[i] as number;
+    const to = offsets[i + 1] as number;
+    if (to - from < FRONTIER_MIN_DF) continue;
+    let top = 0;
+    for (let p = from; p < to; p++) {
+      const v = postings[p] as number;
+      const tf = v >>> 24;
+      const dl = Math.min(docLens[v & DOC_MASK] as number, DOC_MASK);
+      seen[tf] = 1;
+      if (dl < (shortest[tf] as number)) shortest[tf] = dl;
+      if (tf > top) top = tf;
+    }
+    terms.push(i);
+    at.push(points.length);
+    let best = 0xffffffff;
+    for (let tf = top; tf >= 0; tf--) {
+      if (seen[tf] === 0) continue;
+      const dl = shortest[tf] as number;
+      if (dl < best) {
+        points.push((dl | (tf << 24)) >>> 0);
+        best = dl;
+      }
+      seen[tf] = 0;
+      shortest[tf] = 0xffffffff;
+    }
+  }
+  at.push(points.length);
+  return { lexBoundTerms: terms.finish(), lexBoundAt: at.finish(), lexBounds: points.finish() };
 }
 
 /** Bits of a hash that pick its bucket in `LexicalIndex.find`. */
@@ -225,6 +279,10 @@ export class LexicalIndex {
   readonly offsets: Uint32Array;
   readonly docLens: Uint32Array;
   readonly totalLen: number;
+  /** The stored bound frontiers (`boundFrontiers`): terms (sorted positions in `hashes`), where each one's pairs start, and the pairs. */
+  readonly boundTerms: Uint32Array;
+  readonly boundAt: Uint32Array;
+  readonly bounds: Uint32Array;
   /** Postings [from, to) of all terms, read where they are kept (see `postingsOf`). */
   private readonly readPostings: (from: number, to: number) => Uint32Array;
 
@@ -237,6 +295,9 @@ export class LexicalIndex {
     this.offsets = pack.get('lexOffsets');
     this.docLens = pack.get('lexDocLens');
     this.totalLen = (pack.get<Float32Array>('lexTotal')[0] as number) ?? 0;
+    this.boundTerms = pack.get('lexBoundTerms');
+    this.boundAt = pack.get('lexBoundAt');
+    this.bounds = pack.get('lexBounds');
     if (readPostings) this.readPostings = readPostings;
     else {
       const all = pack.get<Uint32Array>('lexPostings');
@@ -288,6 +349,21 @@ export class LexicalIndex {
       const v = this.hashes[mid] as number;
       if (v < hash) lo = mid + 1;
       else if (v > hash) hi = mid - 1;
+      else return mid;
+    }
+    return -1;
+  }
+
+  /** Where term `i`'s bound frontier is in `boundTerms` (its pairs: `bounds` from `boundAt` at it to `boundAt` after it), or -1 when it has none stored. */
+  frontierOf(i: number): number {
+    const terms = this.boundTerms;
+    let lo = 0;
+    let hi = terms.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = terms[mid] as number;
+      if (v < i) lo = mid + 1;
+      else if (v > i) hi = mid - 1;
       else return mid;
     }
     return -1;
@@ -348,9 +424,6 @@ export function bm25TermFrequency(tf: number, dl: number, avgdl: number, params:
 /** Candidates are looked up one by one in a list longer than this many times their number; else the list is walked. */
 const GALLOP_RATIO = 4;
 
-/** Score bounds kept per segment (each computed again when needed after the cache is emptied). */
-const BOUND_CACHE_MAX = 1 << 16;
-
 /**
  * The threshold is the k-th best of the first this many passages matched: matched first by
  * the rarest terms, they hold the best partial scores, and the pass over them stays short.
@@ -369,8 +442,9 @@ export interface Bm25Work {
  * What BM25 reuses across the queries of one opened index: corpus-wide N and average length,
  * each passage's length normalisation k1·(1 − b + b·dl/avgdl) (computed once, in double
  * precision, so scores are exactly those of computing it per posting), one accumulator,
- * touched list and candidate list per segment, cleared after each query instead of allocated,
- * and each term's score bound (below), computed when first needed.
+ * touched list and candidate list per segment, cleared after each query instead of allocated.
+ * Each term's score bound (below) comes from the frontier stored with the segment
+ * (`termBound`), or from its postings when its list is short.
  *
  * Scoring walks the terms in one fixed order, the rarest first, and stops walking
  * whole postings lists as soon as they cannot change the k best (the "continue" form of
@@ -396,8 +470,8 @@ export class Bm25Scratch {
   private candidates = new Uint32Array(1024);
   /** A min-heap of the k best partial scores, for the threshold. */
   private best = new Float64Array(128);
-  /** Per segment: term (position in `hashes`) → the largest term-frequency part of its postings. */
-  private readonly bounds: Array<Map<number, number>>;
+  /** Whether the parameters let terms be bounded by their stored frontiers (`termBound`). */
+  private readonly frontiers: boolean;
   /** What the last search did (work counters for benchmarks and tests). */
   readonly work: Bm25Work = { scored: 0, probed: 0, tests: 0 };
 
@@ -422,32 +496,41 @@ export class Bm25Scratch {
     this.accs = segments.map((seg) => new Float32Array(seg.size));
     this.touched = segments.map((seg) => new Uint32Array(seg.size));
     this.marks = segments.map((seg) => new Uint8Array(seg.size));
-    this.bounds = segments.map(() => new Map());
+    this.frontiers = k1 >= 0 && b >= 0 && b <= 1;
   }
 
   /**
    * The largest term-frequency part, tf·(k1 + 1) / (tf + norm), of term `i`'s postings in
-   * segment `si`: a term weighing `w` adds at most `w` times it to any passage's score.
+   * segment `si`: a term weighing `w` adds at most `w` times it to any passage's score. Taken
+   * from the term's stored frontier when it has one and the parameters keep the part growing
+   * with tf and shrinking with length (k1 ≥ 0, 0 ≤ b ≤ 1), each pair's norm computed as the
+   * passage's own is; else from its postings.
    */
   termBound(si: number, i: number): number {
-    const cache = this.bounds[si] as Map<number, number>;
-    let bound = cache.get(i);
-    if (bound === undefined) {
-      const seg = this.segments[si] as LexicalIndex;
-      const norm = this.norms[si] as Float64Array;
-      const postings = seg.postingsOf(i);
-      const k1p = this.params.k1 + 1;
-      bound = 0;
-      const end = postings.length;
-      for (let p = 0; p < end; p++) {
-        const v = postings[p] as number;
+    const seg = this.segments[si] as LexicalIndex;
+    const { k1, b } = this.params;
+    const k1p = k1 + 1;
+    let bound = 0;
+    const f = this.frontiers ? seg.frontierOf(i) : -1;
+    if (f >= 0) {
+      const pairs = seg.bounds;
+      const end = seg.boundAt[f + 1] as number;
+      for (let p = seg.boundAt[f] as number; p < end; p++) {
+        const v = pairs[p] as number;
         const tf = v >>> 24;
-        const part = (tf * k1p) / (tf + (norm[v & DOC_MASK] as number));
+        const part = (tf * k1p) / (tf + k1 * (1 - b + (b * (v & DOC_MASK)) / this.avgdl));
         if (part > bound) bound = part;
       }
-      // Questions keep bringing new terms: the cache is emptied rather than left to grow.
-      if (cache.size >= BOUND_CACHE_MAX) cache.clear();
-      cache.set(i, bound);
+      return bound;
+    }
+    const norm = this.norms[si] as Float64Array;
+    const postings = seg.postingsOf(i);
+    const end = postings.length;
+    for (let p = 0; p < end; p++) {
+      const v = postings[p] as number;
+      const tf = v >>> 24;
+      const part = (tf * k1p) / (tf + (norm[v & DOC_MASK] as number));
+      if (part > bound) bound = part;
     }
     return bound;
   }

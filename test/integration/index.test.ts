@@ -13,9 +13,10 @@ import { createEngine } from '../../src/engine.js';
 import { runCli } from '../../src/cli/main.js';
 import { createLogger } from '../../src/log.js';
 import { crc32 } from '../../src/store/atomic-files.js';
-import { decodePack } from '../../src/store/pack.js';
+import { decodePack, encodePack } from '../../src/store/pack.js';
 import { LexicalIndex } from '../../src/store/lexical-index.js';
 import { CORPUS, article, copyCorpus, syntheticCorpus, tempDir } from '../support/corpus.js';
+import { expectStoredBounds } from '../support/bounds.js';
 
 const embedder = new HashEmbedder();
 const topArticle = async (r: SegmentStore, q: string) => {
@@ -204,6 +205,9 @@ describe('building, reloading and searching a real HNSW index', () => {
     expect(await topArticle(r, 'Đoạn cập nhật số 9 về vệ tinh quan sát')).toBe('synthetic-63');
     for (const i of [1, 3, 5, 7, 9])
       expect(r.paragraph(`synthetic-${i * 7}`, (await r.article(`synthetic-${i * 7}`))!.paragraphCount)).toContain(`Đoạn cập nhật số ${i} `);
+    // Every segment, built, added or merged, stores the bound frontiers of its own postings.
+    expect(r.segments.length).toBeGreaterThan(2);
+    expect(expectStoredBounds(r.segments.map((s) => s.lexical))).toBeGreaterThan(100);
   });
 
   it('indexes given articles alone (upsert): no corpus read, nothing removed, a changed one replaced', async () => {
@@ -432,17 +436,47 @@ function downgradeToFormat1(dir: string): void {
   fs.writeFileSync(path.join(dir, name), JSON.stringify({ ...m, format: 1 }));
 }
 
+/**
+ * Turns a freshly built index into what version 3 of the format wrote: data packs without the
+ * bound frontiers (with matching checksums), and a manifest that says format 3.
+ */
+function downgradeToFormat3(dir: string): void {
+  const name = fs.readFileSync(path.join(dir, 'CURRENT'), 'utf8').trim();
+  const m = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
+  for (const seg of m.segments) {
+    const file = path.join(dir, 'segments', seg.name, 'data.pack');
+    const pack = decodePack(fs.readFileSync(file), 'data.pack');
+    const names = ['text', 'paraByte', 'paraArticle', 'passPara', 'passStart', 'passEnd', 'lexHashes', 'lexOffsets', 'lexPostings', 'lexDocLens', 'lexTotal'];
+    const buf = encodePack(Object.fromEntries(names.map((n) => [n, pack.get(n)])));
+    fs.writeFileSync(file, buf);
+    seg.files['data.pack'] = { size: buf.length, crc32: crc32(buf) };
+  }
+  fs.writeFileSync(path.join(dir, name), JSON.stringify({ ...m, format: 3 }));
+}
+
 describe('an index written by an older version', () => {
+  it('of version 3 (no bound frontiers) is refused by the reader and rebuilt by the next update', async () => {
+    const dir = tempDir();
+    await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
+    downgradeToFormat3(dir);
+    expect(() => SegmentStore.open(dir, embedder)).toThrowError(/format version 3, this version of kiemchung reads version 4; run "kiemchung index --index /);
+    const r = await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
+    expect(r.notice).toMatch(/older format \(version 3\) and was rebuilt in version 4/);
+    const store = SegmentStore.open(dir, embedder);
+    expect(await topArticle(store, 'Tổng Thư ký IEC Philippe Metzger')).toBe('iec-thanh-vien-2024');
+    expect(store.segments.every((s) => s.lexical.boundAt.length > 0)).toBe(true);
+  });
+
   it('is refused by the reader with the command that rebuilds it, and rebuilt by the next update with a notice', async () => {
     const dir = tempDir();
     await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
     const generation = readCurrentManifest(dir)!.generation;
     downgradeToFormat1(dir);
-    expect(() => SegmentStore.open(dir, embedder)).toThrowError(/format version 1, this version of kiemchung reads version 3; run "kiemchung index --index /);
+    expect(() => SegmentStore.open(dir, embedder)).toThrowError(/format version 1, this version of kiemchung reads version 4; run "kiemchung index --index /);
     const r = await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
     expect(r).toMatchObject({ wrote: true, added: 2, articles: 2 });
-    expect(r.notice).toMatch(/older format \(version 1\) and was rebuilt in version 3/);
-    expect(readCurrentManifest(dir)).toMatchObject({ format: 3, generation: generation + 1 });
+    expect(r.notice).toMatch(/older format \(version 1\) and was rebuilt in version 4/);
+    expect(readCurrentManifest(dir)).toMatchObject({ format: 4, generation: generation + 1 });
     expect(SegmentStore.open(dir, embedder).stats().articles).toBe(2);
     expect((await updateIndex({ indexDir: dir, corpus: CORPUS, embedder })).notice).toBeUndefined();
   });
@@ -473,7 +507,7 @@ describe('an index written by an older version', () => {
       stdin: process.stdin,
     });
     expect(code).toBe(0);
-    expect(err).toEqual([expect.stringMatching(/^the index at .* was in an older format \(version 1\) and was rebuilt in version 3$/)]);
+    expect(err).toEqual([expect.stringMatching(/^the index at .* was in an older format \(version 1\) and was rebuilt in version 4$/)]);
     expect(out.join('\n')).toMatch(/indexed 2 articles, 12 passages \(2 added/);
   });
 });

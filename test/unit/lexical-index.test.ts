@@ -8,6 +8,7 @@ import { foldedHash, markedHash } from '../../src/text/term-hashes.js';
 import { terms } from '../../src/text/tokenize.js';
 import { SHARED_DATA } from '../support/corpus.js';
 import { random } from '../support/random.js';
+import { expectStoredBounds, storedFrontier } from '../support/bounds.js';
 
 /** The postings as the index built them before dense term ids: a Map of counts per passage, hashes sorted. */
 function reference(passages: Array<[string, string]>) {
@@ -75,6 +76,34 @@ describe('LexicalBuilder', () => {
     expect(postings.map((v) => v >>> 24)).toEqual(want.tfs);
     expect(Array.from(got.lexDocLens as Uint32Array)).toEqual(want.lens);
     expect((got.lexTotal as Float32Array)[0]).toBe(Math.fround(want.total));
+  });
+
+  it('stores for each term with enough postings the (tf, length) pairs that bound its BM25 part', () => {
+    // The samples, and passages of a skewed vocabulary: long lists with many term frequencies and lengths.
+    const rnd = random(7);
+    const b = new LexicalBuilder();
+    for (const [text, title] of samples) b.addPassage(text, title);
+    for (let i = 0; i < 600; i++) {
+      const h = Uint32Array.from({ length: 1 + Math.floor(rnd() ** 2 * 300) }, () => 1 + Math.floor(rnd() ** 4 * 300));
+      b.addHashes(h, h, h.length);
+    }
+    const index = new LexicalIndex(decodePack(encodePack(b.finish()), 'test pack'));
+    const stored = expectStoredBounds([index]);
+    // Both kinds of terms were checked: with a frontier stored and bounded from their postings.
+    expect(stored).toBeGreaterThan(100);
+    expect(stored).toBeLessThan(index.hashes.length / 2);
+    let pairs = 0;
+    for (let i = 0; i < index.hashes.length; i++) pairs = Math.max(pairs, storedFrontier(index, i)?.length ?? 0);
+    expect(pairs).toBeGreaterThan(2);
+  });
+
+  it('refuses a pack without the bound frontiers (written before they were stored)', () => {
+    const b = new LexicalBuilder();
+    for (const [text, title] of samples) b.addPassage(text, title);
+    const arrays = Object.entries(b.finish());
+    const older = Object.fromEntries(arrays.filter(([name]) => !name.startsWith('lexBound')));
+    expect(Object.keys(older)).toHaveLength(arrays.length - 3);
+    expect(() => new LexicalIndex(decodePack(encodePack(older), 'data.pack'))).toThrowError(/data.pack has no array lexBound/);
   });
 });
 
@@ -254,8 +283,10 @@ describe('Bm25Scratch', () => {
     ] as const) {
       const scratch = new Bm25Scratch(segments, { ...DEFAULT_BM25, k1, b });
       let checked = 0;
+      let frontiers = 0;
       segments.forEach((seg, si) => {
         for (let i = 0; i < seg.hashes.length; i++) {
+          if (seg.frontierOf(i) >= 0) frontiers++;
           let want = 0;
           for (const v of seg.postingsOf(i)) {
             const tf = v >>> 24;
@@ -267,6 +298,8 @@ describe('Bm25Scratch', () => {
         }
       });
       expect(checked).toBeGreaterThan(300);
+      // Most terms have lists long enough for a stored frontier (used unless b is above 1).
+      expect(frontiers).toBeGreaterThan(checked / 2);
     }
   });
 });
