@@ -138,6 +138,11 @@ async function articleSearchText(store: Store, hit: Retrieved): Promise<SearchTe
   return entry;
 }
 
+interface Span {
+  start: number;
+  end: number;
+}
+
 interface Quote {
   passage: PassageEvidence;
   start: number;
@@ -172,8 +177,9 @@ function chooseQuotes(sentences: readonly SentenceCandidate[], s: ExtractiveSett
     }
     if (referred && cs[0] === best && referred.start < start && to - referred.start <= s.maxQuoteChars) start = referred.start;
     const facts = cs.flatMap((c) => c.facts).filter((f) => f.start >= start && f.end <= to);
-    const q = clip({ passage: (cs[0] as SentenceCandidate).passage, start, end: to, cutBefore: false, cutAfter: false, facts }, facts[0], s.maxQuoteChars);
-    return { ...q, facts: facts.filter((f) => f.start >= q.start && f.end <= q.end) };
+    const lead = cs[0] as SentenceCandidate;
+    const q = clipQuote(lead.passage.paragraph, { start, end: to }, facts[0], lead, s.maxQuoteChars);
+    return { passage: lead.passage, ...q, facts: facts.filter((f) => f.start >= q.start && f.end <= q.end) };
   };
   if (!second || second.p < s.secondSentenceRatio * best.p) return [quote([best], best.start, best.end)];
   const sameParagraph =
@@ -197,22 +203,33 @@ export function refersBack(sentence: string): boolean {
 }
 
 /**
- * A quote longer than `max` is cut to whole clauses (split at commas, semicolons and colons)
- * around its answer: the fact when there is one, else the clause that starts it.
+ * A quote longer than `max` is cut to whole clauses (split at commas, semicolons and colons,
+ * and where its likeliest sentence starts and ends) around its answer: the fact when there is
+ * one, else as much of the likeliest sentence as fits, from its start. Before, a quote without
+ * a fact was cut around its own first clause, and two sentences quoted together lost the
+ * likeliest one when the other came first.
  */
-function clip(q: Quote, fact: { start: number; end: number } | undefined, max: number): Quote {
-  if (q.end - q.start <= max) return q;
-  const text = q.passage.paragraph;
-  const cuts = [q.start];
-  for (const m of text.slice(q.start, q.end).matchAll(/[,;:]\s+/gu)) cuts.push(q.start + m.index + m[0].length);
-  cuts.push(q.end);
+export function clipQuote(text: string, q: Span, fact: Span | undefined, sentence: Span, max: number): Span & { cutBefore: boolean; cutAfter: boolean } {
+  if (q.end - q.start <= max) return { ...q, cutBefore: false, cutAfter: false };
+  const inside = (x: number) => x > q.start && x < q.end;
+  const at = new Set([q.start, q.end]);
+  for (const m of text.slice(q.start, q.end).matchAll(/[,;:]\s+/gu)) at.add(q.start + m.index + m[0].length);
+  if (inside(sentence.start)) at.add(sentence.start);
+  if (inside(sentence.end)) at.add(sentence.end);
+  const cuts = [...at].sort((a, b) => a - b);
   const clauses = cuts.slice(0, -1).map((a, i) => [a, cuts[i + 1] as number] as const);
-  const focus = fact ?? { start: q.start, end: q.start + 1 };
+  const from = Math.max(q.start, sentence.start);
+  const focus = fact ?? { start: from, end: Math.min(q.end, sentence.end, from + max) };
   let lo = clauses.findIndex(([a, b]) => focus.start < b && focus.end > a);
   if (lo < 0) lo = 0;
   let hi = lo;
-  while (hi + 1 < clauses.length && (clauses[hi] as readonly [number, number])[1] < focus.end) hi++;
   const len = () => (clauses[hi] as readonly [number, number])[1] - (clauses[lo] as readonly [number, number])[0];
+  // The whole focus (a fact always; the sentence's clauses while they fit).
+  while (hi + 1 < clauses.length && (clauses[hi] as readonly [number, number])[1] < focus.end) {
+    const next = clauses[hi + 1] as readonly [number, number];
+    if (!fact && next[1] - (clauses[lo] as readonly [number, number])[0] > max) break;
+    hi++;
+  }
   // Grow towards the side with the shorter clause while it fits.
   for (;;) {
     const left = lo > 0 ? (clauses[lo - 1] as readonly [number, number]) : null;
@@ -229,7 +246,7 @@ function clip(q: Quote, fact: { start: number; end: number } | undefined, max: n
   if (end - start > max && !fact) end = start + max;
   while (end > start && /[\s,;:]/u.test(text[end - 1] as string)) end--;
   while (start < end && /\s/u.test(text[start] as string)) start++;
-  return { ...q, start, end, cutBefore: start > q.start, cutAfter: end < q.end };
+  return { start, end, cutBefore: start > q.start, cutAfter: end < q.end };
 }
 
 export async function extractiveAnswer(input: ExtractiveInput): Promise<ExtractiveResult> {
