@@ -10,6 +10,7 @@ import { type RefusalFeatures, answerConfidence, refusalFeatures } from './confi
 import type { FactSpan } from './fact-spans.js';
 import { type QuestionAnalysis, analyzeQuestion, focusWords } from './question-type.js';
 import { DEFAULT_SELECT, type SelectSettings, type SentenceCandidate, scoreSentences } from './select.js';
+import { sentenceRanges } from '../text/sentences.js';
 import { WORD_END, WORD_START } from '../text/words.js';
 
 /**
@@ -161,14 +162,20 @@ interface Quote {
  * the chosen sentences only, not from the one the quote runs on to: with it, more questions got
  * one and fewer of them were right (ViNewsQA dev short 28.7 / F1 52.6 against 27.8 / 53.1).
  * When the best sentence refers to the one before it (`refersBack`: "Kết quả này giúp …", "Đây
- * là …", "Nó …"), the quote starts at that one, within `maxQuoteChars`: a question often repeats
- * the referring sentence, and what it refers to is the answer.
+ * là …", "Nó …", "Anh ấy …", "Ông cho biết …"), the quote starts at that one, within
+ * `maxQuoteChars`: a question often repeats the referring sentence, and what it refers to is the
+ * answer. The sentences before and after the best one are its paragraph's, also where its
+ * passage window ends (a long paragraph's best window often ends at the best sentence).
  */
 function chooseQuotes(sentences: readonly SentenceCandidate[], s: ExtractiveSettings): Quote[] {
   const best = sentences[0] as SentenceCandidate;
   const second = sentences[1];
-  const following = sentences.find((c) => c.passage === best.passage && c.index === best.index + 1);
-  const before = best.passage.sentences[best.index - 1];
+  // The sentences next to the best one in its paragraph, wherever its passage window ends.
+  const around = sentenceRanges(best.passage.paragraph);
+  const next = around.find(([a]) => a >= best.end);
+  const previous = around.findLast(([, b]) => b <= best.start);
+  const following = next ? { start: next[0], end: next[1] } : undefined;
+  const before = previous ? { start: previous[0], end: previous[1] } : undefined;
   const referred = before && refersBack(best.passage.paragraph.slice(best.start, best.end)) ? before : undefined;
   const quote = (cs: SentenceCandidate[], start: number, end: number): Quote => {
     let to = end;
@@ -197,9 +204,13 @@ function chooseQuotes(sentences: readonly SentenceCandidate[], s: ExtractiveSett
 const DEMONSTRATIVE = new RegExp(`${WORD_START}(?:này|đó|đây|vậy|(?:nói|kể|nêu)\\s+trên)${WORD_END}`, 'iu');
 const PRONOUN_FIRST = new RegExp(`^[^\\p{L}\\p{N}]*(?:[\\p{L}\\p{M}\\p{N}]+\\s+)?(?:nó|họ)${WORD_END}`, 'iu');
 
+// Or opens with a kinship word used as a pronoun: "Anh ấy …", "Ông ta …", "Bà cho biết …" (a
+// name after it, "Ông Dewhurs …", is not one).
+const PERSON_FIRST = new RegExp(`^[^\\p{L}\\p{N}]*(?:[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|[Cc]ô|[Cc]ậu)\\s+(?:(?:ấy|ta)${WORD_END}|\\p{Ll})`, 'u');
+
 /** Whether a sentence refers to what came before it (its answer is often there). */
 export function refersBack(sentence: string): boolean {
-  return DEMONSTRATIVE.test(sentence) || PRONOUN_FIRST.test(sentence);
+  return DEMONSTRATIVE.test(sentence) || PRONOUN_FIRST.test(sentence) || PERSON_FIRST.test(sentence);
 }
 
 /**
