@@ -10,6 +10,7 @@ import { type RefusalFeatures, answerConfidence, refusalFeatures } from './confi
 import type { FactSpan } from './fact-spans.js';
 import { type QuestionAnalysis, analyzeQuestion, focusWords } from './question-type.js';
 import { DEFAULT_SELECT, type SelectSettings, type SentenceCandidate, scoreSentences } from './select.js';
+import { sentenceRanges } from '../text/sentences.js';
 import { WORD_END, WORD_START } from '../text/words.js';
 
 /**
@@ -24,9 +25,12 @@ import { WORD_END, WORD_START } from '../text/words.js';
 export interface ExtractiveSettings extends SelectSettings {
   /**
    * The next likeliest sentence is quoted too when its probability is at least this share of
-   * the best one's: joined to the first quote when it is in the same paragraph, as a second
-   * citation otherwise. Measured on ViNewsQA dev and XQuAD-vi with refusals at 0.35 (`ans` /
-   * mean quoted characters, before `followingChars`): at 0.5 64.4 / 183 and 82.6 / 250; at
+   * the best one's: joined to the first quote when it is next to it or close enough in the same
+   * paragraph (the two within `maxQuoteChars`), as a second citation otherwise (before, one of
+   * the same paragraph further away was left out: ViNewsQA dev `ans` 71.5 against 72.4 with it,
+   * 277 and 285 quoted characters on average; XQuAD-vi 86.1 against 87.2, 323 and 341).
+   * Measured on ViNewsQA dev and XQuAD-vi with refusals at 0.35 (`ans` / mean quoted
+   * characters, before `followingChars`): at 0.5 64.4 / 183 and 82.6 / 250; at
    * 0.3 66.5 / 214 and 83.9 / 282; at 0.1 68.2 / 262 and 84.9 / 339; always 68.6 / 281 and
    * 85.0 / 363.
    */
@@ -138,6 +142,11 @@ async function articleSearchText(store: Store, hit: Retrieved): Promise<SearchTe
   return entry;
 }
 
+interface Span {
+  start: number;
+  end: number;
+}
+
 interface Quote {
   passage: PassageEvidence;
   start: number;
@@ -156,14 +165,20 @@ interface Quote {
  * the chosen sentences only, not from the one the quote runs on to: with it, more questions got
  * one and fewer of them were right (ViNewsQA dev short 28.7 / F1 52.6 against 27.8 / 53.1).
  * When the best sentence refers to the one before it (`refersBack`: "Kết quả này giúp …", "Đây
- * là …", "Nó …"), the quote starts at that one, within `maxQuoteChars`: a question often repeats
- * the referring sentence, and what it refers to is the answer.
+ * là …", "Nó …", "Anh ấy …", "Ông cho biết …"), the quote starts at that one, within
+ * `maxQuoteChars`: a question often repeats the referring sentence, and what it refers to is the
+ * answer. The sentences before and after the best one are its paragraph's, also where its
+ * passage window ends (a long paragraph's best window often ends at the best sentence).
  */
 function chooseQuotes(sentences: readonly SentenceCandidate[], s: ExtractiveSettings): Quote[] {
   const best = sentences[0] as SentenceCandidate;
   const second = sentences[1];
-  const following = sentences.find((c) => c.passage === best.passage && c.index === best.index + 1);
-  const before = best.passage.sentences[best.index - 1];
+  // The sentences next to the best one in its paragraph, wherever its passage window ends.
+  const around = sentenceRanges(best.passage.paragraph);
+  const next = around.find(([a]) => a >= best.end);
+  const previous = around.findLast(([, b]) => b <= best.start);
+  const following = next ? { start: next[0], end: next[1] } : undefined;
+  const before = previous ? { start: previous[0], end: previous[1] } : undefined;
   const referred = before && refersBack(best.passage.paragraph.slice(best.start, best.end)) ? before : undefined;
   const quote = (cs: SentenceCandidate[], start: number, end: number): Quote => {
     let to = end;
@@ -172,8 +187,9 @@ function chooseQuotes(sentences: readonly SentenceCandidate[], s: ExtractiveSett
     }
     if (referred && cs[0] === best && referred.start < start && to - referred.start <= s.maxQuoteChars) start = referred.start;
     const facts = cs.flatMap((c) => c.facts).filter((f) => f.start >= start && f.end <= to);
-    const q = clip({ passage: (cs[0] as SentenceCandidate).passage, start, end: to, cutBefore: false, cutAfter: false, facts }, facts[0], s.maxQuoteChars);
-    return { ...q, facts: facts.filter((f) => f.start >= q.start && f.end <= q.end) };
+    const lead = cs[0] as SentenceCandidate;
+    const q = clipQuote(lead.passage.paragraph, { start, end: to }, facts[0], lead, s.maxQuoteChars);
+    return { passage: lead.passage, ...q, facts: facts.filter((f) => f.start >= q.start && f.end <= q.end) };
   };
   if (!second || second.p < s.secondSentenceRatio * best.p) return [quote([best], best.start, best.end)];
   const sameParagraph =
@@ -181,9 +197,11 @@ function chooseQuotes(sentences: readonly SentenceCandidate[], s: ExtractiveSett
   if (!sameParagraph) return [quote([best], best.start, best.end), quote([second], second.start, second.end)];
   const start = Math.min(best.start, second.start);
   const end = Math.max(best.end, second.end);
-  // Two sentences of one paragraph are one quote when they are next to each other or close.
+  // Two sentences of one paragraph are one quote when they are next to each other or close, two otherwise.
   const adjacent = second.passage === best.passage && Math.abs(second.index - best.index) === 1;
-  return adjacent || end - start <= s.maxQuoteChars ? [quote([best, second], start, end)] : [quote([best], best.start, best.end)];
+  return adjacent || end - start <= s.maxQuoteChars
+    ? [quote([best, second], start, end)]
+    : [quote([best], best.start, best.end), quote([second], second.start, second.end)];
 }
 
 // A sentence refers to the one before it when it has a demonstrative ("Đây là …", "Kết quả này
@@ -191,28 +209,43 @@ function chooseQuotes(sentences: readonly SentenceCandidate[], s: ExtractiveSett
 const DEMONSTRATIVE = new RegExp(`${WORD_START}(?:này|đó|đây|vậy|(?:nói|kể|nêu)\\s+trên)${WORD_END}`, 'iu');
 const PRONOUN_FIRST = new RegExp(`^[^\\p{L}\\p{N}]*(?:[\\p{L}\\p{M}\\p{N}]+\\s+)?(?:nó|họ)${WORD_END}`, 'iu');
 
+// Or opens with a kinship word used as a pronoun: "Anh ấy …", "Ông ta …", "Bà cho biết …" (a
+// name after it, "Ông Dewhurs …", is not one).
+const PERSON_FIRST = new RegExp(`^[^\\p{L}\\p{N}]*(?:[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|[Cc]ô|[Cc]ậu)\\s+(?:(?:ấy|ta)${WORD_END}|\\p{Ll})`, 'u');
+
 /** Whether a sentence refers to what came before it (its answer is often there). */
 export function refersBack(sentence: string): boolean {
-  return DEMONSTRATIVE.test(sentence) || PRONOUN_FIRST.test(sentence);
+  return DEMONSTRATIVE.test(sentence) || PRONOUN_FIRST.test(sentence) || PERSON_FIRST.test(sentence);
 }
 
 /**
- * A quote longer than `max` is cut to whole clauses (split at commas, semicolons and colons)
- * around its answer: the fact when there is one, else the clause that starts it.
+ * A quote longer than `max` is cut to whole clauses (split at commas, semicolons and colons,
+ * and where its likeliest sentence starts and ends) around its answer: the fact when there is
+ * one, else as much of the likeliest sentence as fits, from its start. Before, a quote without
+ * a fact was cut around its own first clause, and two sentences quoted together lost the
+ * likeliest one when the other came first.
  */
-function clip(q: Quote, fact: { start: number; end: number } | undefined, max: number): Quote {
-  if (q.end - q.start <= max) return q;
-  const text = q.passage.paragraph;
-  const cuts = [q.start];
-  for (const m of text.slice(q.start, q.end).matchAll(/[,;:]\s+/gu)) cuts.push(q.start + m.index + m[0].length);
-  cuts.push(q.end);
+export function clipQuote(text: string, q: Span, fact: Span | undefined, sentence: Span, max: number): Span & { cutBefore: boolean; cutAfter: boolean } {
+  if (q.end - q.start <= max) return { ...q, cutBefore: false, cutAfter: false };
+  const inside = (x: number) => x > q.start && x < q.end;
+  const at = new Set([q.start, q.end]);
+  for (const m of text.slice(q.start, q.end).matchAll(/[,;:]\s+/gu)) at.add(q.start + m.index + m[0].length);
+  if (inside(sentence.start)) at.add(sentence.start);
+  if (inside(sentence.end)) at.add(sentence.end);
+  const cuts = [...at].sort((a, b) => a - b);
   const clauses = cuts.slice(0, -1).map((a, i) => [a, cuts[i + 1] as number] as const);
-  const focus = fact ?? { start: q.start, end: q.start + 1 };
+  const from = Math.max(q.start, sentence.start);
+  const focus = fact ?? { start: from, end: Math.min(q.end, sentence.end, from + max) };
   let lo = clauses.findIndex(([a, b]) => focus.start < b && focus.end > a);
   if (lo < 0) lo = 0;
   let hi = lo;
-  while (hi + 1 < clauses.length && (clauses[hi] as readonly [number, number])[1] < focus.end) hi++;
   const len = () => (clauses[hi] as readonly [number, number])[1] - (clauses[lo] as readonly [number, number])[0];
+  // The whole focus (a fact always; the sentence's clauses while they fit).
+  while (hi + 1 < clauses.length && (clauses[hi] as readonly [number, number])[1] < focus.end) {
+    const next = clauses[hi + 1] as readonly [number, number];
+    if (!fact && next[1] - (clauses[lo] as readonly [number, number])[0] > max) break;
+    hi++;
+  }
   // Grow towards the side with the shorter clause while it fits.
   for (;;) {
     const left = lo > 0 ? (clauses[lo - 1] as readonly [number, number]) : null;
@@ -229,7 +262,7 @@ function clip(q: Quote, fact: { start: number; end: number } | undefined, max: n
   if (end - start > max && !fact) end = start + max;
   while (end > start && /[\s,;:]/u.test(text[end - 1] as string)) end--;
   while (start < end && /\s/u.test(text[start] as string)) start++;
-  return { ...q, start, end, cutBefore: start > q.start, cutAfter: end < q.end };
+  return { start, end, cutBefore: start > q.start, cutAfter: end < q.end };
 }
 
 export async function extractiveAnswer(input: ExtractiveInput): Promise<ExtractiveResult> {

@@ -14,6 +14,15 @@ describe('refersBack', () => {
     expect(refersBack('ĐÂY LÀ LẦN ĐẦU TIÊN.')).toBe(true);
   });
 
+  it('sees a kinship word opening a sentence as a pronoun, not before a name', () => {
+    expect(refersBack('Anh ấy cũng là thủ quân lớn tuổi nhất từng chơi trong trận Super Bowl.')).toBe(true);
+    expect(refersBack('Ông cho biết bệnh viện đã chuẩn bị từ tháng trước.')).toBe(true);
+    expect(refersBack('“Bà ta không nói gì”, người hàng xóm kể.')).toBe(true);
+    expect(refersBack('Ông Dewhurs quyết định hiến thận cho người hàng xóm.')).toBe(false);
+    expect(refersBack('Anh Quốc là nước đầu tiên áp dụng quy định.')).toBe(false);
+    expect(refersBack('Bàn thắng đến ở phút 90.')).toBe(false);
+  });
+
   it('does not see them inside other words, a pronoun further on, or a preposition', () => {
     expect(refersBack('Trên Circulation, các nhà khoa học công bố kết quả.')).toBe(false);
     expect(refersBack('Ông Nàyla đến Hà Nội, hiện nay ông sống ở Huế.')).toBe(false);
