@@ -18,7 +18,8 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = {}, stdin = '') {
 }
 
 describe('kiemchung command line', () => {
-  const index = tempDir();
+  // In a directory of its own: `eval` caches its indexes beside the index (`<parent>/eval`).
+  const index = path.join(tempDir(), 'index');
   const base = ['--corpus', CORPUS, '--index', index];
 
   it('indexes with a one-line summary, then reports "up to date"', async () => {
