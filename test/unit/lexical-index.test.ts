@@ -90,8 +90,9 @@ describe('LexicalBuilder', () => {
     const index = new LexicalIndex(decodePack(encodePack(b.finish()), 'test pack'));
     const stored = expectStoredBounds([index]);
     // Both kinds of terms were checked: with a frontier stored and bounded from their postings.
+    // (the shared data's passages, when present, add many terms of short lists)
     expect(stored).toBeGreaterThan(100);
-    expect(stored).toBeLessThan(index.hashes.length / 2);
+    expect(index.hashes.length - stored).toBeGreaterThan(50);
     let pairs = 0;
     for (let i = 0; i < index.hashes.length; i++) pairs = Math.max(pairs, storedFrontier(index, i)?.length ?? 0);
     expect(pairs).toBeGreaterThan(2);
