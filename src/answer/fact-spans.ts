@@ -1,3 +1,4 @@
+import { Lru } from '../store/lru.js';
 import { fold, nfc } from '../text/normalize.js';
 import { WORD_END, WORD_START, escapeRegExp } from '../text/words.js';
 import type { FactKind, QuestionAnalysis } from './question-type.js';
@@ -402,7 +403,7 @@ interface HeadPatterns {
  * sentences, and compiling them for each sentence took about a fifth of `namedSpans`' time in a
  * profile of the 35k-article questions.
  */
-const headPatterns = new Map<string, HeadPatterns>();
+const headPatterns = new Lru<string, HeadPatterns>(256);
 
 function patternsFor(head: string): HeadPatterns {
   let p = headPatterns.get(head);
@@ -414,7 +415,6 @@ function patternsFor(head: string): HeadPatterns {
       noun: re(`${WORD_START}${escapeRegExp(noun)}${WORD_END}`),
       before: words.map((w) => new RegExp(`${WORD_START}${escapeRegExp(w)}\\s+$`, 'u')),
     };
-    if (headPatterns.size >= 256) headPatterns.delete(headPatterns.keys().next().value as string);
     headPatterns.set(head, p);
   }
   return p;

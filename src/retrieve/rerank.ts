@@ -1,3 +1,4 @@
+import { Lru } from '../store/lru.js';
 import type { Store } from '../store/port.js';
 import { fold, isSettled } from '../text/normalize.js';
 import { sentenceRanges } from '../text/sentences.js';
@@ -163,7 +164,7 @@ const prepared = new WeakMap<Store, PreparedCache>();
 const PREPARED_MAX = 1024;
 
 interface PreparedCache {
-  pieces: Map<string, PreparedParagraph>;
+  pieces: Lru<string, PreparedParagraph>;
   /**
    * Per paragraph: whether its text is settled (`isSettled`), which decides whether it can be
    * prepared in pieces. A long paragraph is often retrieved as two windows, and by several
@@ -171,20 +172,19 @@ interface PreparedCache {
    * paragraph's text is kept to check it is the same (the paragraph cache of the store holds
    * most of these texts anyway).
    */
-  settled: Map<string, { text: string; settled: boolean }>;
+  settled: Lru<string, { text: string; settled: boolean }>;
 }
 const SETTLED_MAX = 4096;
 
 function prepare(store: Store, hit: Retrieved): PreparedParagraph {
   let cache = prepared.get(store);
-  if (!cache) prepared.set(store, (cache = { pieces: new Map(), settled: new Map() }));
+  if (!cache) prepared.set(store, (cache = { pieces: new Lru(PREPARED_MAX), settled: new Lru(SETTLED_MAX) }));
   const pieces = cache.pieces;
   const key = `${hit.article.id}#${hit.paragraphNumber}#${hit.start}#${hit.end}`;
   let p = pieces.get(key);
   // A store that switches generations in place (the database) may give the same id other text.
   if (!p || p.text !== hit.paragraph) {
     p = preparePiece(hit.paragraph, hit.start, hit.end, settledParagraph(cache.settled, hit));
-    if (pieces.size >= PREPARED_MAX) pieces.delete(pieces.keys().next().value as string);
     pieces.set(key, p);
   }
   return p;
@@ -195,7 +195,6 @@ function settledParagraph(cache: PreparedCache['settled'], hit: Retrieved): bool
   const known = cache.get(key);
   if (known && known.text === hit.paragraph) return known.settled;
   const settled = isSettled(hit.paragraph);
-  if (!known && cache.size >= SETTLED_MAX) cache.delete(cache.keys().next().value as string);
   cache.set(key, { text: hit.paragraph, settled });
   return settled;
 }

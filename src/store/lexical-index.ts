@@ -508,8 +508,6 @@ export class Bm25Scratch {
    */
   termBound(si: number, i: number): number {
     const seg = this.segments[si] as LexicalIndex;
-    const { k1, b } = this.params;
-    const k1p = k1 + 1;
     let bound = 0;
     const f = this.frontiers ? seg.frontierOf(i) : -1;
     if (f >= 0) {
@@ -517,12 +515,13 @@ export class Bm25Scratch {
       const end = seg.boundAt[f + 1] as number;
       for (let p = seg.boundAt[f] as number; p < end; p++) {
         const v = pairs[p] as number;
-        const tf = v >>> 24;
-        const part = (tf * k1p) / (tf + k1 * (1 - b + (b * (v & DOC_MASK)) / this.avgdl));
+        // The same operations as the norms of `norms`, so the bound is the scored part exactly.
+        const part = bm25TermFrequency(v >>> 24, v & DOC_MASK, this.avgdl, this.params);
         if (part > bound) bound = part;
       }
       return bound;
     }
+    const k1p = this.params.k1 + 1;
     const norm = this.norms[si] as Float64Array;
     const postings = seg.postingsOf(i);
     const end = postings.length;
