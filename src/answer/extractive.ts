@@ -12,6 +12,7 @@ import { type QuestionAnalysis, analyzeQuestion, focusWords } from './question-t
 import { DEFAULT_SELECT, type SelectSettings, type SentenceCandidate, scoreSentences } from './select.js';
 import { sentenceRanges } from '../text/sentences.js';
 import { WORD_END, WORD_START } from '../text/words.js';
+import type { Span } from '../text/span.js';
 
 /**
  * The offline answer. The retrieved passages are re-ranked by their best sentences
@@ -140,11 +141,6 @@ async function articleSearchText(store: Store, hit: Retrieved): Promise<SearchTe
     cache.set(hit.article.id, entry);
   }
   return entry;
-}
-
-interface Span {
-  start: number;
-  end: number;
 }
 
 interface Quote {

@@ -2,6 +2,7 @@ import { type FoundDate, findDates, relateDates } from '../text/find-dates.js';
 import { type FoundNumber, findNumbers, relateNumbers } from '../text/find-numbers.js';
 import { fold, hasMarks } from '../text/normalize.js';
 import type { MismatchKind } from '../types.js';
+import type { Span } from '../text/span.js';
 import { align, type Alignment } from './align.js';
 import { type AntonymHit, type Cue, type ModalityCue, type NameRun, antonymHits, modalityCues, nameRuns, negationCues, placeAliases } from './facts.js';
 import { type Token, keyOf, tokenize } from './tokens.js';
@@ -17,11 +18,6 @@ import { type Token, keyOf, tokenize } from './tokens.js';
 /** One piece of evidence: a sentence, or a run of adjacent sentences of one paragraph. */
 export interface EvidenceText {
   text: string;
-}
-
-export interface Span {
-  start: number;
-  end: number;
 }
 
 export interface FoundMismatch {

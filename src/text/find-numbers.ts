@@ -1,5 +1,6 @@
 import { type FoundDate, findDates } from './find-dates.js';
 import { fold, hasMarks, nfc } from './normalize.js';
+import { type Span, overlaps } from './span.js';
 
 /**
  * Numbers written in running text, Vietnamese first: "1.500.000", "1,5 triệu", "20.000tỷ",
@@ -316,13 +317,6 @@ function interval(value: number, q: NumberQualifier, to?: number): { min: number
       return { min: value, max: value };
   }
 }
-
-interface Span {
-  start: number;
-  end: number;
-}
-
-const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 /** Reads a run of Vietnamese or English number words; null when it is not a number. */
 function readSpelled(words: string[]): { value: number; used: number } | null {

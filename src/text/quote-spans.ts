@@ -1,3 +1,5 @@
+import type { Span } from './span.js';
+
 /** Where quotations are in a text: “…”, "…" and «…», each closed by its own mark. */
 const QUOTE_PAIRS: Array<[string, string]> = [
   ['“', '”'],
@@ -6,8 +8,8 @@ const QUOTE_PAIRS: Array<[string, string]> = [
 ];
 
 /** [start, end) spans of quoted text, quote marks included, with the text between the marks. */
-export function quoteSpans(text: string): Array<{ start: number; end: number; inner: string }> {
-  const spans: Array<{ start: number; end: number; inner: string }> = [];
+export function quoteSpans(text: string): Array<Span & { inner: string }> {
+  const spans: Array<Span & { inner: string }> = [];
   let i = 0;
   while (i < text.length) {
     const pair = QUOTE_PAIRS.find(([open]) => text.startsWith(open, i));
