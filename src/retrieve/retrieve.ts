@@ -117,17 +117,23 @@ export async function retrieve(store: Store, embedder: Embedder, query: string, 
   add(lex, f.lexicalWeight, 'l');
   add(vec, f.vectorWeight, 'v');
   const ordered = [...fused.values()].sort((a, b) => b.score - a.score);
-  // Locations of every fused candidate at once: deduplication needs them before k are chosen.
-  const locations = await store.passages(ordered.map((o) => o.hit.passage));
+  // Deduplication needs the candidates' locations before k are chosen; they are asked for in
+  // order, 2k first and then twice as many each time, as far as the k chosen reach (most of the
+  // hundred-odd fused candidates are never reached).
+  const locations: PassageLocation[] = [];
   const seen = new Map<string, number>();
   const perParagraph = opts.perParagraph ?? 1;
   const chosen: Omit<Retrieved, 'paragraph'>[] = [];
-  ordered.forEach((o, i) => {
-    if (chosen.length >= opts.k) return;
+  for (let i = 0; i < ordered.length && chosen.length < opts.k; i++) {
+    if (i === locations.length) {
+      const batch = ordered.slice(i, i + Math.max(2 * opts.k, i)).map((o) => o.hit.passage);
+      for (const at of await store.passages(batch)) locations.push(at);
+    }
+    const o = ordered[i] as (typeof ordered)[number];
     const at = locations[i] as PassageLocation;
     const key = paragraphId(at.article.id, at.paragraphNumber);
     const count = seen.get(key) ?? 0;
-    if (opts.dedupe !== false && count >= perParagraph) return;
+    if (opts.dedupe !== false && count >= perParagraph) continue;
     seen.set(key, count + 1);
     chosen.push({
       article: at.article,
@@ -140,7 +146,7 @@ export async function retrieve(store: Store, embedder: Embedder, query: string, 
       vectorRank: o.vr,
       lexicalScore: o.ls,
     });
-  });
+  }
   const texts = await store.paragraphs(chosen.map((h) => ({ articleId: h.article.id, n: h.paragraphNumber })));
   const hits = chosen.map((h, i) => {
     const paragraph = texts[i];

@@ -78,6 +78,46 @@ describe('answer windows', () => {
     expect(doubled).toBeGreaterThan(0);
   });
 
+  it('locates only the candidates it reaches, and keeps what locating them all keeps', async () => {
+    // The store, counting the passages it is asked to locate.
+    let asked = 0;
+    const counting = Object.create(store) as SegmentStore;
+    counting.passages = (ids) => {
+      asked += ids.length;
+      return store.passages(ids);
+    };
+    let fewer = 0;
+    let batches = 0;
+    for (const q of questions()) {
+      for (const perParagraph of [1, ANSWER_WINDOWS]) {
+        const opts = { fusion: fusionFor(embedder.kind), perParagraph };
+        // Asked for more than there are candidates, every candidate is located (as it was before
+        // locations were asked for in batches); the k best are the first k of those.
+        asked = 0;
+        const all = (await retrieve(counting, embedder, q, { ...opts, k: 100_000 })).hits;
+        const candidates = asked;
+        expect(all.length).toBeGreaterThan(3);
+        for (const k of [1, 3, 10, 30]) {
+          asked = 0;
+          const calls = { n: 0 };
+          const seen = counting.passages;
+          counting.passages = (ids) => {
+            calls.n++;
+            return seen(ids);
+          };
+          const hits = (await retrieve(counting, embedder, q, { ...opts, k })).hits;
+          counting.passages = seen;
+          expect(hits).toEqual(all.slice(0, k));
+          if (asked < candidates) fewer++;
+          if (calls.n > 1) batches++;
+        }
+      }
+    }
+    // Most searches located fewer than all their candidates, and some needed more than one batch.
+    expect(fewer).toBeGreaterThan(10);
+    expect(batches).toBeGreaterThan(0);
+  });
+
   it('offers each sentence of a paragraph to the sentence model once, and every one is verbatim in its paragraph', async () => {
     for (const q of questions()) {
       const { hits } = await retrieve(store, embedder, q, { k: 30, fusion: fusionFor(embedder.kind), perParagraph: ANSWER_WINDOWS });
