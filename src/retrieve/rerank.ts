@@ -3,7 +3,17 @@ import type { Store } from '../store/port.js';
 import { fold, isSettled } from '../text/normalize.js';
 import { sentenceRanges } from '../text/sentences.js';
 import { MARKED_STOPWORDS, STOPWORDS } from '../text/stopwords.js';
-import { type Presence, type QuestionTerms, type SearchText, pairCoverage, presenceInRanges, searchText, union, wordCoverage } from './coverage.js';
+import {
+  type Presence,
+  type QuestionTerms,
+  type SearchText,
+  nameCoverage,
+  pairCoverage,
+  presenceInRanges,
+  searchText,
+  union,
+  wordCoverage,
+} from './coverage.js';
 import type { Retrieved } from './retrieve.js';
 
 /**
@@ -34,16 +44,17 @@ export interface RerankWeights {
   sentence: number;
   window: number;
   pairs: number;
+  names: number;
 }
 
-export const DEFAULT_RERANK: RerankWeights = { fused: 5.133, sentence: 1.596, window: 5.659, pairs: 4.946 };
+export const DEFAULT_RERANK: RerankWeights = { fused: 5.034, sentence: 1.64, window: 5.405, pairs: 5.255, names: 3.368 };
 
 /**
  * Weights for questions matched on folded forms (typed without tone marks), scaled so that
  * they add up to `DEFAULT_RERANK`'s: the same ranking as fitted, and score differences of the
  * size the sentence and refusal models were fitted on.
  */
-export const FOLDED_RERANK: RerankWeights = { fused: 6.023, sentence: 1.458, window: 5.168, pairs: 4.685 };
+export const FOLDED_RERANK: RerankWeights = { fused: 6.023, sentence: 1.458, window: 5.168, pairs: 4.685, names: 0 };
 
 /** The weights for a question's terms: its own for a question matched on folded forms. */
 export function rerankWeights(terms: Pick<QuestionTerms, 'marked'>): RerankWeights {
@@ -76,6 +87,8 @@ export interface PassageEvidence {
   sentence: number;
   window: number;
   pairs: number;
+  /** Share of the question's names (idf-weighted) anywhere in the passage; 1 when it names none. */
+  names: number;
   score: number;
 }
 
@@ -289,14 +302,17 @@ function passageEvidence(store: Store, hit: Retrieved, terms: QuestionTerms, bes
   let sentence = 0;
   let window = 0;
   let pairs = 0;
+  let named: Presence | null = null;
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i] as SentenceEvidence;
+    if (terms.names?.length) named = named ? union(named, s.present) : s.present;
     sentence = Math.max(sentence, s.words);
     pairs = Math.max(pairs, s.pairs);
     const next = sentences[i + 1];
     window = Math.max(window, next ? wordCoverage(terms, union(s.present, next.present)) : s.words);
   }
   const fused = best > 0 ? hit.score / best : 0;
+  const names = terms.names?.length ? (named ? nameCoverage(terms, named) : 0) : 1;
   return {
     hit,
     words: (from, to) => paragraphWords(prepared, from, to),
@@ -306,7 +322,8 @@ function passageEvidence(store: Store, hit: Retrieved, terms: QuestionTerms, bes
     sentence,
     window,
     pairs,
-    score: w.fused * fused + w.sentence * sentence + w.window * window + w.pairs * pairs,
+    names,
+    score: w.fused * fused + w.sentence * sentence + w.window * window + w.pairs * pairs + w.names * names,
   };
 }
 
