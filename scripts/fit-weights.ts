@@ -131,10 +131,10 @@ function recall(cases: Case[], score: (c: Case, i: number) => number): string {
 }
 
 async function fitRerank(): Promise<void> {
-  const names = ['fused', 'sentence', 'window', 'pairs'] as const;
+  const names = ['fused', 'sentence', 'window', 'pairs', 'names'] as const;
   const feats = (c: Case, i: number) => {
     const p = c.ex.trace.passages[i]!;
-    return [p.fused, p.sentence, p.window, p.pairs];
+    return [p.fused, p.sentence, p.window, p.pairs, p.names];
   };
   const linear = (w: readonly number[]) => (c: Case, i: number) => feats(c, i).reduce((s, x, j) => s + x * (w[j] as number), 0);
   const sum = (w: RerankWeights) => names.reduce((s, k) => s + w[k], 0);

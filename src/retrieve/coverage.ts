@@ -33,6 +33,26 @@ export interface QuestionTerms {
   wordWeight: number;
   /** Per term (words, then pairs): the form looked for, and whether it is looked for in the folded text. */
   search: Array<{ form: string; folded: boolean }>;
+  /** Indices in `words` of the words the question capitalises as names (`questionNames`); none when absent. */
+  names?: number[];
+}
+
+const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
+const CAPITALISED = /^\p{Lu}/u;
+
+/**
+ * The words a question capitalises as names, lower-cased: every capitalised word after the
+ * first ("Bệnh viện Bình Dân", "Vì sao Peter Zhu qua đời?"), and the first when the word after
+ * it is capitalised too ("Tuấn Anh đã nhập viện …"); a question's first word is capitalised
+ * anyway. Words are runs of letters, marks and digits, as the tokeniser splits them.
+ */
+export function questionNames(question: string): Set<string> {
+  const words = nfc(question).match(WORD_RUN) ?? [];
+  const out = new Set<string>();
+  words.forEach((w, i) => {
+    if (CAPITALISED.test(w) && (i > 0 || CAPITALISED.test(words[1] ?? ''))) out.add(w.toLowerCase());
+  });
+  return out;
 }
 
 /** One byte per question term (words first, then pairs): 1 when the text has it. */
@@ -89,8 +109,10 @@ export async function questionTerms(store: Store, question: string, lang: Lang, 
   }
   // In a marked question, a word typed without marks may be a word that has none ("IEC",
   // "2023") or one typed without them: it is looked for folded, which finds both.
+  const named = questionNames(question);
+  const names = words.flatMap((w, i) => (named.has(w.term) ? [i] : []));
   const search = [...words, ...ps].map((w) => (marked && hasMarks(w.term) ? { form: w.term, folded: false } : { form: fold(w.term), folded: true }));
-  return { marked, words, pairs: ps, wordWeight: words.reduce((s, w) => s + w.idf, 0), search };
+  return { marked, words, pairs: ps, wordWeight: words.reduce((s, w) => s + w.idf, 0), search, names };
 }
 
 /** `text` prepared for look-ups; `settled` when it is known to be settled (`isSettled`), so that `nfc` would leave it as it is. */
@@ -179,6 +201,20 @@ export function wordCoverage(terms: QuestionTerms, p: Presence): number {
     if (p[i]) hit += idf;
   }
   return total === 0 ? 0 : hit / total;
+}
+
+/** Share of the idf weight of the question's names (`QuestionTerms.names`) present; 1 when it names none (nothing is missing). */
+export function nameCoverage(terms: QuestionTerms, p: Presence): number {
+  const names = terms.names;
+  if (!names || names.length === 0) return 1;
+  let total = 0;
+  let hit = 0;
+  for (const i of names) {
+    const idf = (terms.words[i] as QueryWord).idf;
+    total += idf;
+    if (p[i]) hit += idf;
+  }
+  return total === 0 ? 1 : hit / total;
 }
 
 /** Share of the question's word pairs' idf weight present; 0 when there are none. */

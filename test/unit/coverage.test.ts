@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type QuestionTerms, presenceIn, presenceInRanges, searchText } from '../../src/retrieve/coverage.js';
+import { type QuestionTerms, nameCoverage, presenceIn, presenceInRanges, questionNames, questionTerms, searchText } from '../../src/retrieve/coverage.js';
+import type { Store } from '../../src/store/port.js';
 import { sentenceRanges } from '../../src/text/sentences.js';
 import { SHARED_DATA } from '../support/corpus.js';
 
@@ -50,5 +51,36 @@ describe('presenceInRanges', () => {
     expect(presenceInRanges(terms, searchText(paragraphs[0]!), [])).toEqual([]);
     // Terms found: the comparison is not between empty presences.
     expect(compared).toBeGreaterThan(20);
+  });
+});
+
+describe('question names', () => {
+  it('are the capitalised words after the first, and the first when the next is capitalised', () => {
+    expect([...questionNames('Vì sao Peter Zhu qua đời?')]).toEqual(['peter', 'zhu']);
+    expect([...questionNames('Bệnh viện Bình Dân sẽ hỗ trợ bao nhiêu ca?')]).toEqual(['bình', 'dân']);
+    expect([...questionNames('Tuấn Anh đã nhập viện với tình trạng như thế nào?')]).toEqual(['tuấn', 'anh']);
+    // A function word so caught ("Ở") is no question word: coverage has left it out already.
+    expect([...questionNames('Ở Đà Nẵng, ông Ánh làm gì?')]).toEqual(['ở', 'đà', 'nẵng', 'ánh']);
+    // A question's first word is capitalised anyway; digits and lower-case words are no names.
+    expect([...questionNames('Sierra có khả năng gì đặc biệt?')]).toEqual([]);
+    expect([...questionNames('năm 2019 có bao nhiêu ca?')]).toEqual([]);
+    // Decomposed marks give the same names; words joined by a hyphen are words of their own.
+    expect([...questionNames('Vì sao O\u0302ng A\u0301nh đến Hà Nội-Huế?')]).toEqual(['ông', 'ánh', 'hà', 'nội', 'huế']);
+  });
+
+  it('are the question words whose idf weight nameCoverage shares out, and none when absent', async () => {
+    const store = { termStatistics: async (hashes: readonly number[]) => ({ passages: 100, df: hashes.map((_, i) => 1 + i) }) } as unknown as Store;
+    const terms = await questionTerms(store, 'Vì sao Peter Zhu qua đời ở Canada?', 'vi');
+    const names = (terms.names ?? []).map((i) => terms.words[i]?.term);
+    expect(names).toEqual(['peter', 'zhu', 'canada']);
+    const idf = (t: string) => terms.words.find((w) => w.term === t)?.idf ?? NaN;
+    const p = new Uint8Array(terms.search.length);
+    expect(nameCoverage(terms, p)).toBe(0);
+    p[terms.words.findIndex((w) => w.term === 'zhu')] = 1;
+    p[terms.words.findIndex((w) => w.term === 'qua')] = 1;
+    expect(nameCoverage(terms, p)).toBeCloseTo(idf('zhu') / (idf('peter') + idf('zhu') + idf('canada')), 12);
+    const none = await questionTerms(store, 'bác sĩ đã chẩn đoán gì?', 'vi');
+    expect(none.names).toEqual([]);
+    expect(nameCoverage(none, new Uint8Array(none.search.length))).toBe(1);
   });
 });

@@ -59,18 +59,64 @@ describe('rerank weights', () => {
     // window 0.4, no pair. The folded weights count the retrieval score for more and the
     // window for less than the marked ones, so the two orders differ.
     const hits = [hit('a', 'Một câu khác hẳn. Câu nữa.', 10), hit('b', 'Trời bao la. Câu nữa.', 5)];
-    const second = (w: typeof DEFAULT_RERANK) => w.fused * 0.5 + (w.sentence + w.window) * 0.4;
+    // The question names nothing: every passage has all its names (1), which moves no passage.
+    const second = (w: typeof DEFAULT_RERANK) => w.fused * 0.5 + (w.sentence + w.window) * 0.4 + w.names;
     // The weights as fitted put the two passages this way round (checked, not assumed).
-    expect(second(DEFAULT_RERANK)).toBeGreaterThan(DEFAULT_RERANK.fused);
-    expect(second(FOLDED_RERANK)).toBeLessThan(FOLDED_RERANK.fused);
+    expect(second(DEFAULT_RERANK)).toBeGreaterThan(DEFAULT_RERANK.fused + DEFAULT_RERANK.names);
+    expect(second(FOLDED_RERANK)).toBeLessThan(FOLDED_RERANK.fused + FOLDED_RERANK.names);
     const marked = rerank(store, hits, terms(true));
     expect(marked.map((p) => p.hit.article.id)).toEqual(['b', 'a']);
-    expect(marked[0]).toMatchObject({ sentence: 0.4, window: 0.4, pairs: 0 });
+    expect(marked[0]).toMatchObject({ sentence: 0.4, window: 0.4, pairs: 0, names: 1 });
     expect(marked[0]?.score).toBeCloseTo(second(DEFAULT_RERANK), 9);
     const folded = rerank(store, hits, terms(false));
     expect(folded.map((p) => p.hit.article.id)).toEqual(['a', 'b']);
     expect(folded[1]?.score).toBeCloseTo(second(FOLDED_RERANK), 9);
     // Weights given explicitly win over the question's.
     expect(rerank(store, hits, terms(false), undefined, false, DEFAULT_RERANK).map((p) => p.hit.article.id)).toEqual(['b', 'a']);
+  });
+});
+
+describe('names in the re-ranking', () => {
+  /** "sierra" (a name the question capitalises) and "khả", equally rare. */
+  function named(names: number[] | undefined): QuestionTerms {
+    const words = [
+      { term: 'sierra', idf: 3, unknown: false },
+      { term: 'khả', idf: 3, unknown: false },
+    ];
+    return {
+      marked: true,
+      words,
+      pairs: [],
+      wordWeight: 6,
+      search: [
+        { form: 'sierra', folded: true },
+        { form: 'khả', folded: false },
+      ],
+      ...(names ? { names } : {}),
+    };
+  }
+  // Retrieved alike, each holding one of the two words in one sentence.
+  const hits = [hit('other', 'Khả năng mưa cao. Trời mát.', 10), hit('named', 'Con chó Sierra đánh hơi. Trời mát.', 10)];
+
+  it("puts the passage holding the question's name first when the rest is equal", () => {
+    const ranked = rerank(store, hits, named([0]), undefined, false, DEFAULT_RERANK);
+    expect(ranked.map((p) => [p.hit.article.id, p.names, p.sentence])).toEqual([
+      ['named', 1, 0.5],
+      ['other', 0, 0.5],
+    ]);
+    expect((ranked[0]?.score ?? 0) - (ranked[1]?.score ?? 0)).toBeCloseTo(DEFAULT_RERANK.names, 9);
+  });
+
+  it('changes nothing for a question that names nothing, nor with the folded weights', () => {
+    const plain = rerank(store, hits, named(undefined), undefined, false, DEFAULT_RERANK);
+    expect(plain.map((p) => [p.hit.article.id, p.names])).toEqual([
+      ['other', 1],
+      ['named', 1],
+    ]);
+    expect(plain[0]?.score).toBeCloseTo(plain[1]?.score ?? NaN, 9);
+    expect(FOLDED_RERANK.names).toBe(0);
+    const folded = rerank(store, hits, named([0]), undefined, false, FOLDED_RERANK);
+    expect(folded.map((p) => p.hit.article.id)).toEqual(['other', 'named']);
+    expect(folded[0]?.score).toBeCloseTo(folded[1]?.score ?? NaN, 9);
   });
 });
