@@ -57,8 +57,8 @@ export const DEFAULT_RERANK: RerankWeights = { fused: 5.034, sentence: 1.64, win
 
 /**
  * Weights for questions matched on folded forms (typed without tone marks), scaled so that
- * they add up to `DEFAULT_RERANK`'s: the same ranking as fitted, and score differences of the
- * size the sentence and refusal models were fitted on.
+ * the four both use add up to `DEFAULT_RERANK`'s four (17.334): the same ranking as fitted,
+ * and score differences of the size the sentence and refusal models were fitted on.
  */
 export const FOLDED_RERANK: RerankWeights = { fused: 6.023, sentence: 1.458, window: 5.168, pairs: 4.685, names: 0 };
 
