@@ -1,6 +1,6 @@
 import { detectLang } from '../text/lang.js';
 import { fold, hasMarks, nfc } from '../text/normalize.js';
-import { WORD_END, WORD_START, escapeRegExp } from '../text/words.js';
+import { WORD_END, WORD_RUN, WORD_START, escapeRegExp } from '../text/words.js';
 
 /**
  * What a question asks for, read from its question words. The kind decides which facts in a
@@ -348,7 +348,6 @@ export function retrievalQuery(question: string, analysis: QuestionAnalysis = an
   return /[\p{L}\p{N}]/u.test(out) ? out : q;
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 // Function words skipped when looking for the words next to the question words, as written in
 // a question with tone marks and folded in one without. A short list on purpose: longer stop
 // lists swallow content words, and folded forms more ("chủ" → "chu", "cơ" → "co").
@@ -376,11 +375,11 @@ export function focusWords(question: string, analysis: QuestionAnalysis): string
         .split(/[,;:.?!()]/u)
         .pop() ?? '';
     const right = q.slice(b).split(/[,;:.?!()]/u)[0] ?? '';
-    const l = [...left.matchAll(WORD)]
+    const l = [...left.matchAll(WORD_RUN)]
       .map((m) => m[0])
       .filter((w) => !isFunctionWord(w))
       .slice(-2);
-    const r = [...right.matchAll(WORD)]
+    const r = [...right.matchAll(WORD_RUN)]
       .map((m) => m[0])
       .filter((w) => !isFunctionWord(w))
       .slice(0, 2);

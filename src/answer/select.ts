@@ -2,6 +2,7 @@ import type { QuestionTerms } from '../retrieve/coverage.js';
 import type { PassageEvidence } from '../retrieve/rerank.js';
 import { fold, nfc } from '../text/normalize.js';
 import { isStopword } from '../text/stopwords.js';
+import { WORD_RUN } from '../text/words.js';
 import { type FactSpan, checkable, factSpans } from './fact-spans.js';
 import type { QuestionAnalysis } from './question-type.js';
 
@@ -126,8 +127,6 @@ export interface SelectSettings {
 
 export const DEFAULT_SELECT: SelectSettings = { candidates: 5, detailed: 10, model: SENTENCE_MODEL };
 
-const TOKEN = /[\p{L}\p{M}\p{N}]+/gu;
-
 interface QuestionWords {
   /** Content syllables of the question, in the form they are compared in. */
   set: Set<string>;
@@ -136,7 +135,7 @@ interface QuestionWords {
 
 /** The first word of `text` that is not a function word, in the form words are compared in (lower case, folded when `marked` is false). */
 export function firstContentWord(text: string, marked: boolean, skip: ReadonlyArray<readonly [number, number]> = []): string | undefined {
-  for (const m of text.matchAll(TOKEN)) {
+  for (const m of text.matchAll(WORD_RUN)) {
     if (skip.some(([a, b]) => m.index < b && m.index + m[0].length > a) || isStopword(m[0], marked)) continue;
     const lower = m[0].toLowerCase();
     return marked ? lower : fold(lower);
@@ -151,7 +150,7 @@ export function questionTopic(question: string, analysis: QuestionAnalysis, mark
 
 function questionWordSet(question: string, marked: boolean): QuestionWords {
   const set = new Set<string>();
-  for (const m of question.toLowerCase().matchAll(TOKEN)) if (!isStopword(m[0], marked)) set.add(marked ? m[0] : fold(m[0]));
+  for (const m of question.toLowerCase().matchAll(WORD_RUN)) if (!isStopword(m[0], marked)) set.add(marked ? m[0] : fold(m[0]));
   return { set, marked };
 }
 

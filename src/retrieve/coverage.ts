@@ -2,6 +2,7 @@ import type { Store } from '../store/port.js';
 import { fold, hasMarks, nfc } from '../text/normalize.js';
 import { foldedHash, markedHash } from '../text/term-hashes.js';
 import { isStopword } from '../text/stopwords.js';
+import { WORD_RUN } from '../text/words.js';
 import { pairs, syllables } from '../text/tokenize.js';
 import type { Lang } from '../types.js';
 
@@ -37,7 +38,6 @@ export interface QuestionTerms {
   names?: number[];
 }
 
-const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
 const CAPITALISED = /^\p{Lu}/u;
 
 /**

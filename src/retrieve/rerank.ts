@@ -3,6 +3,7 @@ import type { Store } from '../store/port.js';
 import { fold, isSettled } from '../text/normalize.js';
 import { sentenceRanges } from '../text/sentences.js';
 import { MARKED_STOPWORDS, STOPWORDS } from '../text/stopwords.js';
+import { WORD_RUN } from '../text/words.js';
 import {
   type Presence,
   type QuestionTerms,
@@ -124,7 +125,6 @@ interface PreparedParagraph {
   sentences: Array<[number, number]>;
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
 
 /** Whether the character (code point) that ends just before `i` is a word character. */
@@ -146,7 +146,7 @@ function paragraphWords(p: PreparedParagraph, from: number, to: number): Paragra
   const out: ParagraphWord[] = [];
   if (p.search.lower.length !== p.to - p.from) {
     // Lower-casing changed the length: words are taken from the whole paragraph lower-cased on its own.
-    for (const m of p.text.toLowerCase().matchAll(WORD)) {
+    for (const m of p.text.toLowerCase().matchAll(WORD_RUN)) {
       if (m.index < from || m.index + m[0].length > to) continue;
       const folded = fold(m[0]);
       out.push({ start: m.index, end: m.index + m[0].length, lower: m[0], folded, stop: STOPWORDS.has(folded), stopMarked: MARKED_STOPWORDS.has(m[0]) });
@@ -159,7 +159,7 @@ function paragraphWords(p: PreparedParagraph, from: number, to: number): Paragra
   const a = from - at;
   const b = to - at;
   // A word that began before `from` is not in the range: its tail found at `from` is skipped.
-  const re = new RegExp(WORD);
+  const re = new RegExp(WORD_RUN);
   re.lastIndex = a;
   for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
     const start = m.index;

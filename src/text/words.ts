@@ -12,6 +12,8 @@ const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}]';
 export const WORD_START = `(?<!${WORD_CHAR})`;
 /** Zero-width: no word character after this point. */
 export const WORD_END = `(?!${WORD_CHAR})`;
+/** A run of word characters, for `matchAll` and `match` (which leave it as it is); copy it (`new RegExp(WORD_RUN)`) to step through with `exec`. */
+export const WORD_RUN = new RegExp(`${WORD_CHAR}+`, 'gu');
 
 /** `text` with every regular-expression metacharacter escaped. */
 export function escapeRegExp(text: string): string {
