@@ -5,21 +5,25 @@
  * settings reach recall@10 ≥ 0.95 at the least search time, within the build's time. Vector
  * search alone, on the questions' query vectors, ten nearest per question, all segments merged.
  *
- *   tsx bench/experiments/hnsw-recall.ts --index DIR --questions FILE [--ef 160,200,256] [--graphs 32:100:160,192/24:150:176]
+ *   tsx bench/experiments/hnsw-recall.ts --index DIR --questions FILE [--ef 160,200,256] [--graphs 32:100:160,192/24:150:176] [--dims 64]
  *
  * FILE is a JSON list of `{ question }` (e.g. the 35k measurement's questions.json); `--graphs`
- * lists M:efConstruction:breadths, separated by slashes. One JSON line per row.
+ * lists M:efConstruction:breadths, separated by slashes. One JSON line per row. `--dims N`
+ * keeps the first N components of every vector, renormalised, for the built graphs and their
+ * exact search: the corpus embedder's components come in order of their singular values and a
+ * passage's vector is a normalised sum, so these are the vectors an N-dimensional model of the
+ * same sample would give (the index's own graphs are then not measured).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import hnswlib from 'hnswlib-node';
-import { exactSearch, loadExact, recallAtK } from '../exact.js';
+import { type ExactIndex, exactSearch, loadExact, recallAtK } from '../exact.js';
 import { benchEmbedder, openBenchStore } from '../embedder.js';
 import type { PassageHit } from '../../src/store/port.js';
 
 const { values } = parseArgs({
-  options: { index: { type: 'string' }, questions: { type: 'string' }, ef: { type: 'string' }, graphs: { type: 'string' } },
+  options: { index: { type: 'string' }, questions: { type: 'string' }, ef: { type: 'string' }, graphs: { type: 'string' }, dims: { type: 'string' } },
 });
 if (!values.index || !values.questions) throw new Error('--index DIR and --questions FILE are required');
 const numbers = (list: string) => list.split(',').map(Number);
@@ -49,14 +53,35 @@ interface HnswRecallRow {
 
 const embedder = benchEmbedder();
 const store = openBenchStore(input.indexDir, embedder);
-const ex = loadExact(store);
+const full = loadExact(store);
+const dims = values.dims ? Number(values.dims) : full.dimension;
+if (!(dims >= 1 && dims <= full.dimension)) throw new Error(`--dims must be between 1 and ${full.dimension}`);
+const ex = dims === full.dimension ? full : truncated(full, dims);
 const d = ex.dimension;
 const queries: number[][] = [];
 const truth: PassageHit[][] = [];
 for (const q of input.questions) {
-  const v = await embedder.embedQueryVector(q.question);
+  const v = truncate(await embedder.embedQueryVector(q.question), full.dimension, dims);
   queries.push(Array.from(v));
   truth.push(exactSearch(ex, v, 10));
+}
+
+/** The first `dims` components of each `from`-dimensional vector in `v`, each renormalised. */
+function truncate(v: Float32Array, from: number, dims: number): Float32Array {
+  if (dims === from) return v;
+  const n = v.length / from;
+  const out = new Float32Array(n * dims);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let j = 0; j < dims; j++) s += (v[i * from + j] as number) ** 2;
+    const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
+    for (let j = 0; j < dims; j++) out[i * dims + j] = (v[i * from + j] as number) * inv;
+  }
+  return out;
+}
+
+function truncated(e: ExactIndex, dims: number): ExactIndex {
+  return { ...e, dimension: dims, segments: e.segments.map((s) => ({ ...s, vectors: truncate(s.vectors, e.dimension, dims) })) };
 }
 const measure = (graphs: hnswlib.HierarchicalNSW[], m: number, efConstruction: number, efs: number[], shipped: boolean, buildCpuS: number) => {
   for (const efSearch of efs) {
@@ -88,14 +113,15 @@ const measure = (graphs: hnswlib.HierarchicalNSW[], m: number, efConstruction: n
   }
 };
 const own = store.manifest.hnsw;
-measure(
-  store.segments.map((s) => s.hnsw),
-  own.m,
-  own.efConstruction,
-  input.efSearch ?? [own.efSearch],
-  true,
-  0,
-);
+if (dims === full.dimension)
+  measure(
+    store.segments.map((s) => s.hnsw),
+    own.m,
+    own.efConstruction,
+    input.efSearch ?? [own.efSearch],
+    true,
+    0,
+  );
 const point = new Array<number>(d);
 for (const c of input.configs) {
   const c0 = process.cpuUsage();

@@ -5,14 +5,15 @@ import { Embedder, type PassageTexts, type WorkerRecipe } from './embedder.js';
 
 /**
  * The offline default: vectors from a model learned from the corpus itself at the first full
- * build (corpus-model.ts: latent semantic analysis of folded syllables and pairs, 128
+ * build (corpus-model.ts: latent semantic analysis of folded syllables and pairs, 64
  * dimensions). The model is stored with the index and changed only by a rebuild, so an
  * updated index embeds new articles exactly as the first build embedded the others. It needs
  * no file, network or download; without a model (before the index exists) it cannot embed.
  */
 export class CorpusEmbedder extends Embedder {
   readonly id = 'corpus';
-  readonly version = '1';
+  /** 2: 64 dimensions (1: 128). */
+  readonly version: string = '2';
   readonly dimension: number;
   readonly kind = 'corpus';
   override readonly maxBatch = 4096;

@@ -101,3 +101,17 @@ export function l2normalize(v: Float32Array): Float32Array {
   }
   return v;
 }
+
+/**
+ * Whether an index was embedded by an older version of this same embedder's learned model. A
+ * model learned from the corpus belongs to its index and is relearned by a full build, so such
+ * an index is rebuilt by the next update, as an index of an older format is, instead of refused.
+ */
+export function builtByOlderModel(built: { id: string; version: string }, embedder: Pick<Embedder, 'id' | 'version' | 'learnsFromCorpus'>): boolean {
+  return embedder.learnsFromCorpus && built.id === embedder.id && Number(built.version) < Number(embedder.version);
+}
+
+/** The notice of an index rebuilt because `builtByOlderModel`. */
+export function relearnNotice(what: string, built: { version: string } | null | undefined, embedder: Pick<Embedder, 'id' | 'version'>): string {
+  return `${what} was embedded by version ${built?.version ?? '?'} of the ${embedder.id} embedder's model and was rebuilt with version ${embedder.version}`;
+}

@@ -87,11 +87,12 @@ function readLiveManifest(indexDir: string): { name: string; raw: unknown } | nu
  * The live generation's number and format version, read without validating the rest (an older
  * format is not a valid manifest of this one); null when there is no readable index.
  */
-export function peekManifest(indexDir: string): { generation: number; format: number } | null {
+export function peekManifest(indexDir: string): { generation: number; format: number; embedder: { id: string; version: string } | null } | null {
   try {
     const live = readLiveManifest(indexDir);
-    const { generation, format } = (live?.raw ?? {}) as { generation?: unknown; format?: unknown };
-    return typeof generation === 'number' && typeof format === 'number' ? { generation, format } : null;
+    const { generation, format, embedder } = (live?.raw ?? {}) as { generation?: unknown; format?: unknown; embedder?: { id?: unknown; version?: unknown } };
+    const built = typeof embedder?.id === 'string' && typeof embedder.version === 'string' ? { id: embedder.id, version: embedder.version } : null;
+    return typeof generation === 'number' && typeof format === 'number' ? { generation, format, embedder: built } : null;
   } catch {
     return null;
   }

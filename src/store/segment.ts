@@ -27,15 +27,16 @@ export interface HnswParams {
 }
 
 /**
- * `efSearch` 256: the smallest of the breadths measured at which the graph finds what exact
- * search finds (recall@10 ≥ 0.95: at 35k articles, 650 ViNewsQA questions, two segments, 0.957
- * at 256, 0.946 at 200, 0.936 at 160, 0.923 at 128, 0.898 at 96, for 0.69 against 0.40 ms of CPU
- * per vector search at 96). The corpus embedder's vectors are fused at a small weight
+ * `efSearch` 200: a breadth at which the graph finds what exact search finds (recall@10 ≥ 0.95)
+ * with a margin. At 35k articles (650 ViNewsQA questions, two segments) the corpus embedder's 64
+ * dimensions give recall@10 0.937 at 128, 0.950 at 160, 0.954 at 176, 0.958 at 192, 0.960 at
+ * 200 and 0.972 at 256; its 128 dimensions needed 256 for 0.957, at about twice the CPU per
+ * search (`bench/experiments/hnsw-recall.ts`). The vectors are fused at a small weight
  * (`CORPUS_FUSION`), and `kiemchung eval` gave the same figures at 96 as at 256; the breadth is
  * kept where the graph is a faithful stand-in for exact search rather than where the fused
  * ranking stops noticing.
  */
-export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 100, efSearch: 256 };
+export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 100, efSearch: 200 };
 
 /** An article as a segment stores it: its metadata, with the paragraphs kept in the text store. */
 export interface SegmentArticle extends StoredArticle {

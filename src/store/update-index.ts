@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { Article } from '../corpus/article.js';
 import { type LoadedCorpus, corpusFingerprint, loadCorpus } from '../corpus/load-corpus.js';
 import { type ChunkOptions, DEFAULT_CHUNKING, splitPassages } from '../corpus/passages.js';
-import { type Embedder, type PassageTexts, embedPassagesChecked } from '../embed/embedder.js';
+import { type Embedder, type PassageTexts, builtByOlderModel, embedPassagesChecked, relearnNotice } from '../embed/embedder.js';
 import type { VectorSource } from './build-worker.js';
 import { CorpusError, IndexError, KiemchungError, errorMessage, isErrorCode } from '../errors.js';
 import type { IndexReport } from '../types.js';
@@ -166,9 +166,11 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
   const release = acquireLock(indexDir);
   try {
     const current = peekManifest(indexDir);
-    // An index of an older format cannot be updated in place: it is rebuilt, and the report says so.
+    // An index of an older format, or embedded by an older version of the learned model, cannot be
+    // updated in place: it is rebuilt, and the report says so.
     const outdated = !opts.rebuild && current !== null && current.format < FORMAT_VERSION;
-    const previous = opts.rebuild || outdated ? null : readCurrentManifest(indexDir);
+    const relearn = !opts.rebuild && !outdated && current?.embedder != null && builtByOlderModel(current.embedder, embedder);
+    const previous = opts.rebuild || outdated || relearn ? null : readCurrentManifest(indexDir);
     const settings = { embedder: { id: embedder.id, version: embedder.version, dimension: embedder.dimension }, chunking };
     if (previous) checkCompatible(previous, settings, indexDir);
     const oldRaw = opts.rebuild ? tryReadManifest(indexDir) : previous;
@@ -230,7 +232,9 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
       wrote,
       ...(outdated
         ? { notice: `the index at ${indexDir} was in an older format (version ${current?.format}) and was rebuilt in version ${FORMAT_VERSION}` }
-        : {}),
+        : relearn
+          ? { notice: relearnNotice(`the index at ${indexDir}`, current?.embedder, embedder) }
+          : {}),
     });
     if (previous && toWrite.length === 0 && removed === 0) {
       if (!upsert && !opts.loaded) recordChecked(indexDir, previous.generation, fingerprint);

@@ -172,7 +172,7 @@ describe('answers over the real corpus', () => {
       paragraphs: 12,
       dateFrom: '2023-08-29',
       dateTo: '2024-06-05',
-      embedder: { id: 'corpus', dimension: 128 },
+      embedder: { id: 'corpus', dimension: 64 },
       llm: 'none',
     });
   });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HashEmbedder } from '../../src/embed/hash-embedder.js';
+import { CorpusEmbedder } from '../../src/embed/corpus-embedder.js';
 import { updateIndex } from '../../src/store/update-index.js';
 import { queryTerms } from '../../src/retrieve/query-terms.js';
 import { SegmentStore } from '../../src/store/segment-store.js';
@@ -17,6 +18,7 @@ import { decodePack, encodePack } from '../../src/store/pack.js';
 import { LexicalIndex } from '../../src/store/lexical-index.js';
 import { CORPUS, article, copyCorpus, syntheticCorpus, tempDir } from '../support/corpus.js';
 import { expectStoredBounds } from '../support/bounds.js';
+import { CorpusModelV1 } from '../support/older-embedder.js';
 
 const embedder = new HashEmbedder();
 const topArticle = async (r: SegmentStore, q: string) => {
@@ -479,6 +481,32 @@ describe('an index written by an older version', () => {
     expect(readCurrentManifest(dir)).toMatchObject({ format: 4, generation: generation + 1 });
     expect(SegmentStore.open(dir, embedder).stats().articles).toBe(2);
     expect((await updateIndex({ indexDir: dir, corpus: CORPUS, embedder })).notice).toBeUndefined();
+  });
+
+  it('embedded by an older version of the corpus model is rebuilt with the current one by the next update and at engine start', async () => {
+    const dir = tempDir();
+    await updateIndex({ indexDir: dir, corpus: CORPUS, embedder: new CorpusModelV1() });
+    expect(readCurrentManifest(dir)?.embedder).toMatchObject({ id: 'corpus', version: '1', dimension: 128 });
+    // A reader of the current version refuses it with the command that rebuilds it.
+    expect(() => SegmentStore.open(dir, new CorpusEmbedder())).toThrowError(/embedder version 1 \(now 2\), dimension 128 \(now 64\)/);
+    const r = await updateIndex({ indexDir: dir, corpus: CORPUS, embedder: new CorpusEmbedder() });
+    expect(r).toMatchObject({ wrote: true, added: 2, articles: 2 });
+    expect(r.notice).toMatch(/^the index at .* was embedded by version 1 of the corpus embedder's model and was rebuilt with version 2$/);
+    expect(readCurrentManifest(dir)?.embedder).toMatchObject({ id: 'corpus', version: '2', dimension: 64 });
+    expect((await updateIndex({ indexDir: dir, corpus: CORPUS, embedder: new CorpusEmbedder() })).notice).toBeUndefined();
+
+    // The serving path: the engine rebuilds it before its first answer, with one notice.
+    const old = tempDir();
+    await updateIndex({ indexDir: old, corpus: CORPUS, embedder: new CorpusModelV1() });
+    const lines: string[] = [];
+    const engine = await createEngine({ config: { corpus: CORPUS, indexDir: old }, env: {}, logger: createLogger('info', (l) => lines.push(l)) });
+    try {
+      expect(lines.filter((l) => /was embedded by version 1/.test(l))).toHaveLength(1);
+      expect((await engine.ask('Ai là Tổng Thư ký IEC?')).refused).toBe(false);
+      expect(readCurrentManifest(old)?.embedder).toMatchObject({ version: '2', dimension: 64 });
+    } finally {
+      await engine.close();
+    }
   });
 
   it('still needs --rebuild after an embedder change', async () => {

@@ -17,7 +17,8 @@ import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { updateDatabaseIndex } from '../../src/store/postgres/write-index.js';
 import { SegmentStore } from '../../src/store/segment-store.js';
 import { updateIndex } from '../../src/store/update-index.js';
-import { article, copyCorpus, syntheticCorpus, tempDir } from '../support/corpus.js';
+import { CORPUS, article, copyCorpus, syntheticCorpus, tempDir } from '../support/corpus.js';
+import { CorpusModelV1 } from '../support/older-embedder.js';
 import { DATABASE_MISSING, databaseEnv, dropSchema, hasDatabase, testDatabaseConfig, testSchema } from '../support/postgres.js';
 
 const embedder = new HashEmbedder();
@@ -274,6 +275,28 @@ describe.skipIf(!hasDatabase)(`the PostgreSQL store${hasDatabase ? '' : ` (skipp
       expect(inTransaction).toBe(1);
     } finally {
       await pooled.close();
+    }
+  });
+
+  it('rebuilds an index embedded by an older version of the corpus model, with a notice', async () => {
+    const schema = testSchema('relearn');
+    const db = openDatabase(testDatabaseConfig(schema), silentLogger);
+    try {
+      await updateDatabaseIndex({ db, corpus: CORPUS, embedder: new CorpusModelV1() });
+      expect((await servingGeneration(db))?.embedder).toMatchObject({ version: '1', dimension: 128 });
+      const r = await updateDatabaseIndex({ db, corpus: CORPUS, embedder: new CorpusEmbedder() });
+      expect(r).toMatchObject({ wrote: true, added: 2 });
+      expect(r.notice).toMatch(/^the index in .* was embedded by version 1 of the corpus embedder's model and was rebuilt with version 2$/);
+      expect((await servingGeneration(db))?.embedder).toMatchObject({ version: '2', dimension: 64 });
+      const store = await PostgresStore.open(db, new CorpusEmbedder(), silentLogger, { listen: false });
+      try {
+        expect(store.embedderModel()).not.toBeNull();
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await db.close();
+      await dropSchema(schema);
     }
   });
 

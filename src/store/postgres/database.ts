@@ -36,7 +36,8 @@ export interface Database {
 
 /**
  * How many neighbours pgvector's HNSW walk keeps (\`hnsw.ef_search\`): half the embedded
- * index's. At 35k articles it found 94% of the 50 nearest passages ef_search 256 finds, in
+ * index's when it was measured (256, with 128-dimensional vectors). At 35k articles it found 94%
+ * of the 50 nearest passages ef_search 256 finds, in
  * about half the server's time; docs/benchmarks.md and README ("Running on PostgreSQL") give
  * the evaluation beside the embedded store's.
  */
