@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { Article } from '../corpus/article.js';
 import { type LoadedCorpus, corpusFingerprint, loadCorpus } from '../corpus/load-corpus.js';
 import { type ChunkOptions, DEFAULT_CHUNKING, splitPassages } from '../corpus/passages.js';
-import { type Embedder, type PassageTexts, builtByOlderModel, embedPassagesChecked, relearnNotice } from '../embed/embedder.js';
+import { type Embedder, type PassageTexts, embedPassagesChecked, rebuildNotice } from '../embed/embedder.js';
 import type { VectorSource } from './build-worker.js';
 import { CorpusError, IndexError, KiemchungError, errorMessage, isErrorCode } from '../errors.js';
 import type { IndexReport } from '../types.js';
@@ -168,9 +168,8 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
     const current = peekManifest(indexDir);
     // An index of an older format, or embedded by an older version of the learned model, cannot be
     // updated in place: it is rebuilt, and the report says so.
-    const outdated = !opts.rebuild && current !== null && current.format < FORMAT_VERSION;
-    const relearn = !opts.rebuild && !outdated && current?.embedder != null && builtByOlderModel(current.embedder, embedder);
-    const previous = opts.rebuild || outdated || relearn ? null : readCurrentManifest(indexDir);
+    const rebuildWhy = opts.rebuild ? null : rebuildNotice(`the index at ${indexDir}`, current, FORMAT_VERSION, embedder);
+    const previous = opts.rebuild || rebuildWhy ? null : readCurrentManifest(indexDir);
     const settings = { embedder: { id: embedder.id, version: embedder.version, dimension: embedder.dimension }, chunking };
     if (previous) checkCompatible(previous, settings, indexDir);
     const oldRaw = opts.rebuild ? tryReadManifest(indexDir) : previous;
@@ -230,11 +229,7 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
       issues,
       ms: Math.round(performance.now() - t0),
       wrote,
-      ...(outdated
-        ? { notice: `the index at ${indexDir} was in an older format (version ${current?.format}) and was rebuilt in version ${FORMAT_VERSION}` }
-        : relearn
-          ? { notice: relearnNotice(`the index at ${indexDir}`, current?.embedder, embedder) }
-          : {}),
+      ...(rebuildWhy ? { notice: rebuildWhy } : {}),
     });
     if (previous && toWrite.length === 0 && removed === 0) {
       if (!upsert && !opts.loaded) recordChecked(indexDir, previous.generation, fingerprint);

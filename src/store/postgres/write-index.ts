@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { Article } from '../../corpus/article.js';
 import { loadCorpus } from '../../corpus/load-corpus.js';
 import { type ChunkOptions, DEFAULT_CHUNKING, type PassageSpan, splitPassages } from '../../corpus/passages.js';
-import { type Embedder, builtByOlderModel, relearnNotice } from '../../embed/embedder.js';
+import { type Embedder, rebuildNotice } from '../../embed/embedder.js';
 import { CorpusError, IndexError, errorMessage } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import { fold } from '../../text/normalize.js';
@@ -127,10 +127,9 @@ async function writeUnderLock(
   const { articles, issues } = corpus;
   const upsert = o.upsert !== undefined;
   const current = await servingGeneration(db);
-  const outdated = !o.rebuild && current !== null && current.format < DB_INDEX_FORMAT;
-  // Embedded by an older version of the learned model: rebuilt, as an older format is.
-  const relearn = !o.rebuild && !outdated && current !== null && builtByOlderModel(current.embedder, embedder);
-  let previous = o.rebuild || outdated || relearn ? null : current;
+  // An older format, or vectors of an older version of the learned model: rebuilt, and the report says so.
+  const rebuildWhy = o.rebuild ? null : rebuildNotice(`the index in ${db.where}`, current, DB_INDEX_FORMAT, embedder);
+  let previous = o.rebuild || rebuildWhy ? null : current;
   // A copied index brings its own learned model: one built on another model is replaced.
   if (previous && o.model && (previous.model === null || !Buffer.from(await readModel(db, previous.model)).equals(Buffer.from(o.model)))) previous = null;
   if (previous) {
@@ -178,11 +177,7 @@ async function writeUnderLock(
     issues,
     ms: Math.round(performance.now() - t0),
     wrote,
-    ...(outdated
-      ? { notice: `the index in ${db.where} was in an older format (version ${current?.format}) and was rebuilt in version ${DB_INDEX_FORMAT}` }
-      : relearn
-        ? { notice: relearnNotice(`the index in ${db.where}`, current?.embedder, embedder) }
-        : {}),
+    ...(rebuildWhy ? { notice: rebuildWhy } : {}),
   });
   if (previous && toWrite.length === 0 && removed === 0) return report(false);
 
