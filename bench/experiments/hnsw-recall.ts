@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import hnswlib from 'hnswlib-node';
 import { type ExactIndex, exactSearch, loadExact, recallAtK } from '../exact.js';
 import { benchEmbedder, openBenchStore } from '../embedder.js';
+import { l2normalize } from '../../src/embed/embedder.js';
 import type { PassageHit } from '../../src/store/port.js';
 
 const { values } = parseArgs({
@@ -72,10 +73,8 @@ function truncate(v: Float32Array, from: number, dims: number): Float32Array {
   const n = v.length / from;
   const out = new Float32Array(n * dims);
   for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let j = 0; j < dims; j++) s += (v[i * from + j] as number) ** 2;
-    const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
-    for (let j = 0; j < dims; j++) out[i * dims + j] = (v[i * from + j] as number) * inv;
+    out.set(v.subarray(i * from, i * from + dims), i * dims);
+    l2normalize(out.subarray(i * dims, (i + 1) * dims));
   }
   return out;
 }

@@ -101,24 +101,3 @@ export function l2normalize(v: Float32Array): Float32Array {
   }
   return v;
 }
-
-/**
- * Why an index cannot be updated in place and is rebuilt by the next update (the report's
- * notice), or null when it can be: it was written in an older format than `format`, or embedded
- * by an older version of this same embedder's learned model (a model learned from the corpus
- * belongs to its index and is learned again by a full build). `what` names the index.
- */
-export function rebuildNotice(
-  what: string,
-  current: { format: number; embedder: { id: string; version: string } | null } | null,
-  format: number,
-  embedder: Pick<Embedder, 'id' | 'version' | 'learnsFromCorpus'>,
-): string | null {
-  if (!current) return null;
-  if (current.format < format) return `${what} was in an older format (version ${current.format}) and was rebuilt in version ${format}`;
-  const built = current.embedder;
-  if (built && embedder.learnsFromCorpus && built.id === embedder.id && Number(built.version) < Number(embedder.version)) {
-    return `${what} was embedded by version ${built.version} of the ${embedder.id} embedder's model and was rebuilt with version ${embedder.version}`;
-  }
-  return null;
-}

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { Article } from '../corpus/article.js';
 import { type LoadedCorpus, corpusFingerprint, loadCorpus } from '../corpus/load-corpus.js';
 import { type ChunkOptions, DEFAULT_CHUNKING, splitPassages } from '../corpus/passages.js';
-import { type Embedder, type PassageTexts, embedPassagesChecked, rebuildNotice } from '../embed/embedder.js';
+import { type Embedder, type PassageTexts, embedPassagesChecked } from '../embed/embedder.js';
 import type { VectorSource } from './build-worker.js';
 import { CorpusError, IndexError, KiemchungError, errorMessage, isErrorCode } from '../errors.js';
 import type { IndexReport } from '../types.js';
@@ -39,6 +39,7 @@ import {
   publishManifest,
   readCurrentManifest,
   readModel,
+  rebuildNotice,
   rebuildHint,
   segmentsDir,
   writeModel,
