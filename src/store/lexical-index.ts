@@ -468,6 +468,8 @@ export class Bm25Scratch {
   private readonly marks: Uint8Array[];
   /** Passages still in the running once the lists are no longer walked (one segment at a time). */
   private candidates = new Uint32Array(1024);
+  /** The k best passages so far, across the segments of one search. */
+  private readonly top = new TopK();
   /** A min-heap of the k best partial scores, for the threshold. */
   private best = new Float64Array(128);
   /** Whether the parameters let terms be bounded by their stored frontiers (`termBound`). */
@@ -559,7 +561,8 @@ export class Bm25Scratch {
         if (i >= 0) dfs[ti] = (dfs[ti] as number) + (seg.offsets[i + 1] as number) - (seg.offsets[i] as number);
       }
     }
-    const weights = bm25TermWeights(n, dfs, terms, params);
+    // Typed, so that the optimised code sees one kind of array whether the weights are whole numbers or not.
+    const weights = Float64Array.from(bm25TermWeights(n, dfs, terms, params));
     // The scoring order: rarest first (the longest lists last, where they can be skipped), then as asked.
     const order: number[] = [];
     for (let ti = 0; ti < nq; ti++) if ((weights[ti] as number) > 0) order.push(ti);
@@ -568,7 +571,8 @@ export class Bm25Scratch {
     // A bound computed in double precision, on a score added up in float32 over at most m
     // terms, is raised by more than the rounding of those additions can move the score.
     const slack = 1 + 1e-6 + m * 2.5e-7;
-    const heap: ScoredDoc[] = [];
+    const heap = this.top;
+    heap.reset(k);
     const at = new Int32Array(m);
     const rest = new Float64Array(m + 1);
     for (let si = 0; si < ns; si++) {
@@ -576,20 +580,20 @@ export class Bm25Scratch {
       for (let j = 0; j < m; j++) at[j] = found[si * nq + (order[j] as number)] as number;
       this.searchSegment(si, seg, order, weights, at, rest, slack, k, alive, heap);
     }
-    return heap;
+    return heap.sorted();
   }
 
   private searchSegment(
     si: number,
     seg: LexicalIndex,
     order: readonly number[],
-    weights: readonly number[],
+    weights: Float64Array,
     at: Int32Array,
     rest: Float64Array,
     slack: number,
     k: number,
     alive: (segment: number, doc: number) => boolean,
-    heap: ScoredDoc[],
+    heap: TopK,
   ): void {
     const acc = this.accs[si] as Float32Array;
     const touched = this.touched[si] as Uint32Array;
@@ -738,9 +742,9 @@ export class Bm25Scratch {
         if (marks[d] === 0) continue;
         marks[d] = 0;
       }
-      if (heap.length >= k && score <= (heap[heap.length - 1] as ScoredDoc).score) continue;
+      if (heap.full && score <= heap.worst) continue;
       if (!alive(si, d)) continue;
-      insertSorted(heap, { segment: si, doc: d, score }, k);
+      heap.offer(si, d, score);
     }
   }
 
@@ -756,10 +760,10 @@ export class Bm25Scratch {
     nt: number,
     k: number,
     alive: (segment: number, doc: number) => boolean,
-    heap: readonly ScoredDoc[],
+    heap: TopK,
     previous: number,
   ): number {
-    const floor = Math.max(previous, heap.length >= k ? (heap[k - 1] as ScoredDoc).score : 0);
+    const floor = Math.max(previous, heap.full ? heap.worst : 0);
     if (this.best.length < k) this.best = new Float64Array(k);
     const h = this.best;
     let size = 0;
@@ -795,9 +799,101 @@ export class Bm25Scratch {
   }
 }
 
-function insertSorted(list: ScoredDoc[], item: ScoredDoc, k: number): void {
-  let i = list.length;
-  while (i > 0 && (list[i - 1] as ScoredDoc).score < item.score) i--;
-  list.splice(i, 0, item);
-  if (list.length > k) list.pop();
+/**
+ * The k best passages offered, as a min-heap in typed arrays (no object per offer): the best
+ * score first, and of equal scores the one offered first, as a list kept sorted by insertion
+ * would hold them; a passage offered with the k-th score when k are held is not taken.
+ */
+class TopK {
+  private k = 0;
+  private size = 0;
+  private offered = 0;
+  private scores = new Float64Array(0);
+  private segments = new Uint32Array(0);
+  private docs = new Uint32Array(0);
+  /** When each was offered: of equal scores, the later is the worse. */
+  private seqs = new Uint32Array(0);
+
+  reset(k: number): void {
+    if (this.scores.length < k) {
+      this.scores = new Float64Array(k);
+      this.segments = new Uint32Array(k);
+      this.docs = new Uint32Array(k);
+      this.seqs = new Uint32Array(k);
+    }
+    this.k = k;
+    this.size = 0;
+    this.offered = 0;
+  }
+
+  get full(): boolean {
+    return this.size >= this.k;
+  }
+
+  /** The worst score held (the k-th best once full). */
+  get worst(): number {
+    return this.scores[0] as number;
+  }
+
+  /** Whether entry a is worse than entry b. */
+  private worse(a: number, b: number): boolean {
+    const sa = this.scores[a] as number;
+    const sb = this.scores[b] as number;
+    return sa < sb || (sa === sb && (this.seqs[a] as number) > (this.seqs[b] as number));
+  }
+
+  private swap(a: number, b: number): void {
+    const { scores, segments, docs, seqs } = this;
+    const s = scores[a] as number;
+    scores[a] = scores[b] as number;
+    scores[b] = s;
+    const g = segments[a] as number;
+    segments[a] = segments[b] as number;
+    segments[b] = g;
+    const d = docs[a] as number;
+    docs[a] = docs[b] as number;
+    docs[b] = d;
+    const q = seqs[a] as number;
+    seqs[a] = seqs[b] as number;
+    seqs[b] = q;
+  }
+
+  /** Takes the passage when fewer than k are held or it beats the worst held (callers test `worst` first). */
+  offer(segment: number, doc: number, score: number): void {
+    if (this.k === 0) return;
+    let at: number;
+    if (this.size < this.k) at = this.size++;
+    else if (score <= (this.scores[0] as number)) return;
+    else at = 0;
+    this.scores[at] = score;
+    this.segments[at] = segment;
+    this.docs[at] = doc;
+    this.seqs[at] = this.offered++;
+    if (at > 0) {
+      // Sift up the new last entry.
+      while (at > 0) {
+        const parent = (at - 1) >> 1;
+        if (!this.worse(at, parent)) break;
+        this.swap(at, parent);
+        at = parent;
+      }
+      return;
+    }
+    // Sift down the new root.
+    for (;;) {
+      let child = 2 * at + 1;
+      if (child >= this.size) break;
+      if (child + 1 < this.size && this.worse(child + 1, child)) child++;
+      if (!this.worse(child, at)) break;
+      this.swap(at, child);
+      at = child;
+    }
+  }
+
+  /** The passages held, best first (of equal scores, the first offered first). */
+  sorted(): ScoredDoc[] {
+    const order = Array.from({ length: this.size }, (_, i) => i);
+    order.sort((a, b) => (this.scores[b] as number) - (this.scores[a] as number) || (this.seqs[a] as number) - (this.seqs[b] as number));
+    return order.map((i) => ({ segment: this.segments[i] as number, doc: this.docs[i] as number, score: this.scores[i] as number }));
+  }
 }

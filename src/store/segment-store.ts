@@ -50,6 +50,12 @@ export class SegmentStore implements Store {
   private readonly counts: Omit<StoreStats, 'builtAt' | 'generation' | 'corpusVersion'>;
   /** Per segment: 1 for each passage of a deleted or replaced article, in this generation. */
   private readonly deleted: Uint8Array[];
+  /**
+   * Whether a passage is not deleted: one function for every unfiltered search, so that the
+   * optimised BM25 code that calls it keeps calling the same one (a new closure per search
+   * sent it back to the interpreter now and then, for a slow search each time).
+   */
+  private readonly live = (s: number, d: number): boolean => (this.deleted[s] as Uint8Array)[d] === 0;
   /** The last filter's admitted articles (a store's articles do not change), by the filter's values. */
   private lastAdmitted: { key: string; admitted: Admitted } | null = null;
   private readonly hasDeleted: boolean[];
@@ -219,7 +225,7 @@ export class SegmentStore implements Store {
   async lexicalSearch(terms: readonly QueryTerm[], k: number, filter?: SearchFilter): Promise<PassageHit[]> {
     this.sound();
     const extra = this.allowed(filter);
-    const alive = (s: number, d: number) => (this.deleted[s] as Uint8Array)[d] === 0 && (!extra || extra(s, d));
+    const alive = extra ? (s: number, d: number) => (this.deleted[s] as Uint8Array)[d] === 0 && extra(s, d) : this.live;
     return this.bm25.search(terms, k, alive).map((h) => ({ passage: this.passageId(h.segment, h.doc), score: h.score }));
   }
 
