@@ -802,7 +802,8 @@ export class Bm25Scratch {
 /**
  * The k best passages offered, as a min-heap in typed arrays (no object per offer): the best
  * score first, and of equal scores the one offered first, as a list kept sorted by insertion
- * would hold them; a passage offered with the k-th score when k are held is not taken.
+ * would hold them; a passage offered with the k-th score when k are held is not taken. Each
+ * passage held keeps its slot; the heap orders the slots.
  */
 class TopK {
   private k = 0;
@@ -813,6 +814,8 @@ class TopK {
   private docs = new Uint32Array(0);
   /** When each was offered: of equal scores, the later is the worse. */
   private seqs = new Uint32Array(0);
+  /** The slots, worst first (a binary min-heap). */
+  private heap = new Uint32Array(0);
 
   reset(k: number): void {
     if (this.scores.length < k) {
@@ -820,6 +823,7 @@ class TopK {
       this.segments = new Uint32Array(k);
       this.docs = new Uint32Array(k);
       this.seqs = new Uint32Array(k);
+      this.heap = new Uint32Array(k);
     }
     this.k = k;
     this.size = 0;
@@ -832,43 +836,38 @@ class TopK {
 
   /** The worst score held (the k-th best once full). */
   get worst(): number {
-    return this.scores[0] as number;
+    return this.scores[this.heap[0] as number] as number;
   }
 
-  /** Whether entry a is worse than entry b. */
+  /** Whether the passage in heap position a is worse than the one in position b. */
   private worse(a: number, b: number): boolean {
-    const sa = this.scores[a] as number;
-    const sb = this.scores[b] as number;
-    return sa < sb || (sa === sb && (this.seqs[a] as number) > (this.seqs[b] as number));
+    const x = this.heap[a] as number;
+    const y = this.heap[b] as number;
+    const sx = this.scores[x] as number;
+    const sy = this.scores[y] as number;
+    return sx < sy || (sx === sy && (this.seqs[x] as number) > (this.seqs[y] as number));
   }
 
   private swap(a: number, b: number): void {
-    const { scores, segments, docs, seqs } = this;
-    const s = scores[a] as number;
-    scores[a] = scores[b] as number;
-    scores[b] = s;
-    const g = segments[a] as number;
-    segments[a] = segments[b] as number;
-    segments[b] = g;
-    const d = docs[a] as number;
-    docs[a] = docs[b] as number;
-    docs[b] = d;
-    const q = seqs[a] as number;
-    seqs[a] = seqs[b] as number;
-    seqs[b] = q;
+    const t = this.heap[a] as number;
+    this.heap[a] = this.heap[b] as number;
+    this.heap[b] = t;
   }
 
   /** Takes the passage when fewer than k are held or it beats the worst held (callers test `worst` first). */
   offer(segment: number, doc: number, score: number): void {
     if (this.k === 0) return;
     let at: number;
-    if (this.size < this.k) at = this.size++;
-    else if (score <= (this.scores[0] as number)) return;
+    if (this.size < this.k) {
+      at = this.size++;
+      this.heap[at] = at;
+    } else if (score <= this.worst) return;
     else at = 0;
-    this.scores[at] = score;
-    this.segments[at] = segment;
-    this.docs[at] = doc;
-    this.seqs[at] = this.offered++;
+    const slot = this.heap[at] as number;
+    this.scores[slot] = score;
+    this.segments[slot] = segment;
+    this.docs[slot] = doc;
+    this.seqs[slot] = this.offered++;
     if (at > 0) {
       // Sift up the new last entry.
       while (at > 0) {
