@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from './args.js';
-import { benchEmbedder } from './embedder.js';
 import type { ProfileSummary } from './profile.js';
 import type { BuildResult } from './tasks/build.js';
 import type { ColdStartResult } from './tasks/cold-start.js';
@@ -69,6 +68,8 @@ export interface BenchResults {
     runtime: string;
     smoke: boolean;
     profile: boolean;
+    /** The vectors' dimension of the embedder the run used (absent from runs before it was recorded). */
+    embedderDimension?: number;
   };
   compile: { ms: number; errors: number } | null;
   scales: ScaleResult[];
@@ -501,7 +502,7 @@ export function renderReport(r: BenchResults, jsonPath: string): string {
       `Children run the ${r.options.runtime === 'compiled' ? 'tsc output of src/ (as `dist/` runs)' : 'TypeScript sources through tsx'}; every task runs in its own process, so peak memory is per task.`,
     '',
     'Data: the vinewsqa-dev articles (which the questions are about) plus the first N baomoi articles as distractors; ' +
-      `questions are the vinewsqa-dev questions (${int(Math.max(0, ...r.scales.map((s) => s.questions)))}), asked one at a time. Embedder: kiemchung's default, the corpus embedder (${benchEmbedder().dimension} dimensions, learned from each scale's corpus at its first build); the LangChain pipeline uses the offline hash embedder (256 dimensions). ` +
+      `questions are the vinewsqa-dev questions (${int(Math.max(0, ...r.scales.map((s) => s.questions)))}), asked one at a time. Embedder: kiemchung's default, the corpus embedder (${r.options.embedderDimension ? `${r.options.embedderDimension} dimensions, ` : ''}learned from each scale's corpus at its first build); the LangChain pipeline uses the offline hash embedder (256 dimensions). ` +
       "Quality is article-level: R@1 / R@10 are the share of questions whose gold article is first / in the first ten articles, in first-seen order of `ask`'s citations, closest and retrieved passages (of `search` hits and of returned chunks for the others).",
     '',
     ...(r.scales.length > 1

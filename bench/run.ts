@@ -5,6 +5,7 @@ import path from 'node:path';
 import { type BenchOptions, REPO_ROOT, USAGE, parseBenchArgs } from './args.js';
 import { type BenchData, type BenchQuestion, diskBytes, findData, loadQuestions, writeScaleCorpus } from './data.js';
 import { type ProfileSummary, summariseProfiles } from './profile.js';
+import { benchEmbedder } from './embedder.js';
 import { renderChart } from './chart.js';
 import { type BenchResults, type FullScaleResult, type ScaleResult, chartPath, renderReport } from './report.js';
 import { compileForBench, runTask } from './spawn.js';
@@ -250,6 +251,7 @@ async function main(): Promise<number> {
       runtime: o.runtime,
       smoke: o.smoke,
       profile: o.profile,
+      embedderDimension: benchEmbedder().dimension,
     },
     compile,
     scales,
