@@ -1,7 +1,8 @@
 /**
- * At most this many passages per block and term are kept as that term's candidates for a
- * search (the ones where it weighs most); every passage's own term counts are kept in full.
- * Lists no longer than this are complete, and a search that can read all of its terms' lists
- * whole ranks exactly as a full scan does. docs/benchmarks.md measures the rest.
+ * The most postings of one term (per block, best first) a search sums to choose its candidates.
+ * The writer stores every list whole, so the lists give each candidate's counts of the query's
+ * terms and the server only confirms which candidates are live. Lists written by earlier
+ * versions were cut at this depth; a search still bounds what such a list leaves out and asks
+ * the server for those counts.
  */
 export const POSTING_DEPTH = 4000;

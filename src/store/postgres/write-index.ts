@@ -17,7 +17,6 @@ import { type IndexProgress, LEARN_SAMPLE, MAX_DELETED, embedArticles, samplePas
 import type { Database } from './database.js';
 import { DB_INDEX_FORMAT, checkGeneration, liveIn, readModel, rebuildHintDb, servingGeneration } from './generation.js';
 import { migrate } from './migrations.js';
-import { POSTING_DEPTH } from './posting-depth.js';
 import { GENERATION_CHANNEL, vectorLiteral } from './postgres-store.js';
 
 /** Rows retired this long ago are deleted: readers of the generation before switch within a second. */
@@ -620,8 +619,8 @@ async function insertPostings(c: pg.ClientBase, s: string, block: number, member
       list.push({ d, imp: Math.fround(bm25TermFrequency(tfs[p] as number, lengths[d] as number, avgdl, DEFAULT_BM25) / (DEFAULT_BM25.k1 + 1)) });
     }
     // Best first, so that a search reading the head of a list knows the most the rest can add.
+    // Whole: the rest gives the candidates' counts (see POSTING_DEPTH).
     list.sort((x, y) => y.imp - x.imp || x.d - y.d);
-    if (list.length > POSTING_DEPTH) list.length = POSTING_DEPTH;
     rows.push({
       term: (hashes[i] as number) | 0,
       df: to - from,
