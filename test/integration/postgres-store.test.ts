@@ -465,7 +465,9 @@ describe.skipIf(!hasDatabase)(`the PostgreSQL store's long lists${hasDatabase ? 
   });
 
   it('stores lists longer than the depth a search sums whole, skips reading the lists of terms too common to weigh, and ranks as the embedded store does, before and after articles are retired', async () => {
-    const lists = await db.query<{ df: number; n: number }>('test', `SELECT df, cardinality(docs) AS n FROM "${schema}".postings WHERE df > $1`, [POSTING_DEPTH]);
+    const lists = await db.query<{ df: number; n: number }>('test', `SELECT df, cardinality(docs) AS n FROM "${schema}".postings WHERE df > $1`, [
+      POSTING_DEPTH,
+    ]);
     expect(lists.rows.length).toBeGreaterThan(3);
     for (const r of lists.rows) expect(r.n).toBe(r.df);
     // Rarer terms beside the common ones; then only common ones, which then all weigh.
