@@ -399,13 +399,18 @@ export interface ScoredDoc {
   score: number;
 }
 
+/** The document frequency above which a term is common in a collection of `n` passages (`maxDfRatio`; Infinity below `minPassagesForCut`). */
+export function commonTermCut(n: number, params: Bm25Params = DEFAULT_BM25): number {
+  return n >= params.minPassagesForCut ? params.maxDfRatio * n : Infinity;
+}
+
 /**
  * What each query term weighs in BM25: its inverse document frequency times its query weight,
  * or 0 for a term no passage has and for a common term that the cut skips (`maxDfRatio`).
  * Both stores weigh terms with this one function, so that they rank alike.
  */
 export function bm25TermWeights(n: number, dfs: readonly number[], terms: readonly QueryTerm[], params: Bm25Params = DEFAULT_BM25): number[] {
-  const cutAt = n >= params.minPassagesForCut ? params.maxDfRatio * n : Infinity;
+  const cutAt = commonTermCut(n, params);
   const common = dfs.map((df) => df > cutAt);
   const keepCommon = common.every((c, i) => c || dfs[i] === 0);
   return terms.map((t, i) => {

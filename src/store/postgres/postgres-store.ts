@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { DEFAULT_BM25, bm25TermFrequency, bm25TermWeights } from '../lexical-index.js';
+import { DEFAULT_BM25, bm25TermFrequency, bm25TermWeights, commonTermCut } from '../lexical-index.js';
 import { IndexError, InternalError, errorMessage } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import type { SearchFilter } from '../../types.js';
@@ -814,7 +814,7 @@ export class PostgresStore implements Store {
           if (l.unread) unread = true;
         }
       }
-      // Known too common, or every list at hand: nothing to read.
+      // Read: a list not at hand, or one left unread that is now wanted (its term not too common for this search).
       if (!whole || (unread && df <= most)) missing.push(t);
     }
     if (missing.length > 0 && blocks.length > 0) {
@@ -902,8 +902,7 @@ export class PostgresStore implements Store {
     // the lists of terms too common to weigh anything are not read (unless every term is that
     // common, when they all weigh: read then).
     const hashes = terms.map((t) => t.hash);
-    const common = n >= DEFAULT_BM25.minPassagesForCut ? DEFAULT_BM25.maxDfRatio * n : Infinity;
-    let lists = filterSql(filter, 1).sql ? null : await this.termLists(g, hashes, common);
+    let lists = filterSql(filter, 1).sql ? null : await this.termLists(g, hashes, commonTermCut(n, DEFAULT_BM25));
     const dfs = lists ? terms.map((t) => (lists?.get(t.hash) as { df: number }).df) : await this.documentFrequencies(g, hashes);
     const weights = bm25TermWeights(n, dfs, terms, DEFAULT_BM25);
     const used = terms
