@@ -225,7 +225,8 @@ export class SegmentStore implements Store {
   async lexicalSearch(terms: readonly QueryTerm[], k: number, filter?: SearchFilter): Promise<PassageHit[]> {
     this.sound();
     const extra = this.allowed(filter);
-    const alive = extra ? (s: number, d: number) => (this.deleted[s] as Uint8Array)[d] === 0 && extra(s, d) : this.live;
+    const live = this.live;
+    const alive = extra ? (s: number, d: number) => live(s, d) && extra(s, d) : live;
     return this.bm25.search(terms, k, alive).map((h) => ({ passage: this.passageId(h.segment, h.doc), score: h.score }));
   }
 
