@@ -472,8 +472,18 @@ describe.skipIf(!hasDatabase)(`the PostgreSQL store's long lists${hasDatabase ? 
     for (const r of lists.rows) expect(r.n).toBe(r.df);
     // Rarer terms beside the common ones; then only common ones, which then all weigh.
     const questions = ['hợp tác khoa học an bình số 12', 'hợp tác cao dương minh nam', 'giang hà lâm vinh số 500', 'hợp tác khoa học'];
+    // The lists the server sends (null: not sent), seen through the store's real connection.
+    const sent: { df: number; docs: string | null }[] = [];
+    const watched: Database = {
+      ...db,
+      query: async <R extends pg.QueryResultRow>(what: string, sql: string, params?: unknown[], options?: { prepared?: boolean }) => {
+        const r = await db.query<R>(what, sql, params, options);
+        if (what === 'reading posting lists') sent.push(...(r.rows as unknown as { df: number; docs: string | null }[]));
+        return r;
+      },
+    };
     const same = async () => {
-      const pg = await PostgresStore.open(db, embedder, silentLogger, { listen: false });
+      const pg = await PostgresStore.open(watched, embedder, silentLogger, { listen: false });
       const seg = SegmentStore.open(indexDir, embedder);
       expect(pg.stats().passages).toBeGreaterThanOrEqual(20_000);
       for (const q of questions) {
@@ -490,6 +500,9 @@ describe.skipIf(!hasDatabase)(`the PostgreSQL store's long lists${hasDatabase ? 
       await pg.close();
     };
     await same();
+    // The common terms' lists were left unsent beside rarer terms, and sent whole for the search of common terms alone.
+    expect(sent.some((r) => r.docs === null)).toBe(true);
+    expect(sent.some((r) => r.docs !== null && r.df > POSTING_DEPTH)).toBe(true);
     // Retired articles stay in their block's lists: a search must leave their passages out.
     for (let i = 0; i < 2400; i += 10) fs.rmSync(path.join(corpus, `a${i}.md`));
     await updateIndex({ indexDir, corpus, embedder });
