@@ -5,6 +5,8 @@ import type { Retrieved } from '../retrieve/retrieve.js';
 import type { Store } from '../store/port.js';
 import { articleRef } from './article-ref.js';
 import { type PassageEvidence, RERANK_POOL, rerank } from '../retrieve/rerank.js';
+import { restoreMarks } from '../retrieve/restore-marks.js';
+import { hasMarks } from '../text/normalize.js';
 import type { Answer, ArticleRef, Citation, Lang } from '../types.js';
 import { type RefusalFeatures, answerConfidence, refusalFeatures } from './confidence.js';
 import type { FactSpan } from './fact-spans.js';
@@ -266,7 +268,7 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
   const { store, question, hits } = input;
   const analysis = input.analysis ?? analyzeQuestion(question);
   const terms = await questionTerms(store, question, input.lang, input.translated ?? []);
-  const passages = rerank(store, hits, terms, s.pool, input.keepOrder ?? false);
+  const passages = await rankPassages(input, terms, s.pool);
   const ranked = [...passages.map((p) => p.hit), ...hits.slice(s.pool)];
   const sentences = scoreSentences(passages, terms, analysis, question, s);
   const best = sentences[0];
@@ -300,6 +302,24 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
     ranked,
     trace: { ...trace, refusal },
   };
+}
+
+/**
+ * The retrieved passages re-ranked by their sentences (or in the order given). A Vietnamese
+ * question typed without tone marks is re-ranked on its words with the marks restored from the
+ * collection (`restoreMarks`: "ai dai dien bo" read as "ai đại diện bộ"), which tells "bảo",
+ * "báo" and "bão" apart; the sentences are then chosen, and the confidence judged, on the words
+ * as typed, which a wrongly restored word does not change. ViNewsQA dev with 5,000 distractors,
+ * typed without marks: R@1 72.6 → 73.7, `ans` 66.5 → 67.2 (README).
+ */
+async function rankPassages(input: ExtractiveInput, terms: QuestionTerms, pool: number): Promise<PassageEvidence[]> {
+  const { store, question, hits, lang } = input;
+  if (input.keepOrder) return rerank(store, hits, terms, pool, true);
+  if (lang !== 'vi' || hasMarks(question)) return rerank(store, hits, terms, pool);
+  const restored = await restoreMarks(store, question);
+  if (restored === question) return rerank(store, hits, terms, pool);
+  const order = rerank(store, hits, await questionTerms(store, restored, lang, []), pool).map((p) => p.hit);
+  return rerank(store, order, terms, pool, true);
 }
 
 /** Up to `n` distinct articles from the retrieved passages, best first. */
