@@ -23,6 +23,8 @@ export interface CheckDeps {
   articleRef(hit: Retrieved): ArticleRef;
   /** Sentences and their keys of recently read paragraphs (kept across checks on one store). */
   sentences?: SentenceCache;
+  /** A text typed without tone marks, with them restored from the collection (`restoreMarks`). */
+  restoreMarks?(text: string): Promise<string>;
 }
 
 /** Longest text `check` takes (a long forwarded post is about 4,000 characters). */
@@ -85,11 +87,16 @@ function toMismatch(claim: string, pieces: readonly EvidencePiece[], m: FoundMis
 export async function checkClaimOffline(deps: CheckDeps, claimText: string, options: CheckOptions = {}): Promise<OfflineCheck> {
   const claim = normalizeSpace(claimText);
   const lang = detectLang(claim);
+  // A Vietnamese claim typed without tone marks is compared with its evidence as its marks,
+  // restored from the collection, spell it: the rules that read negations, tense, numbers and
+  // opposite words are written marked, and folded words confuse "không"/"khống", "đã"/"da".
+  // The passages are still retrieved, and the evidence chosen, on the words as typed.
+  const compared = lang === 'vi' && !hasMarks(claim) && deps.restoreMarks ? await deps.restoreMarks(claim) : claim;
   const glossary = lang === 'en' ? glossaryMatches(claim) : { terms: [], words: new Set<string>() };
   // The passages and the weights of the claim's words (and of their translations), at once.
   const [hits] = await Promise.all([
     deps.retrieve(expandQuery(claim, lang), options.topK ?? DEFAULT_TOP_K, options.filter),
-    deps.loadWeights([claim, ...(lang === 'en' ? translateTerms(claim) : []), ...glossary.terms]),
+    deps.loadWeights([claim, ...(compared !== claim ? [compared] : []), ...(lang === 'en' ? translateTerms(claim) : []), ...glossary.terms]),
   ]);
   const closest = closestArticles(hits);
   const base: ClaimCheck = { claim, verdict: 'not-found', confidence: 0, evidence: [], mismatches: [], closest, mode: 'offline' };
@@ -100,7 +107,7 @@ export async function checkClaimOffline(deps: CheckDeps, claimText: string, opti
   if (!chosen.pieces.length)
     return { result: { ...base, confidence: 1 }, comparison: null, decision: null, pieces: [], bestCoverage: 0, articleCoverage: 0, hits, lang };
   const comparison = compareClaim(
-    claim,
+    compared,
     chosen.pieces.map((p) => ({ text: p.text })),
     {
       weightOf: (t, marked) => deps.idf(marked ? t.lower : t.folded, marked),

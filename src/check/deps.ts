@@ -1,3 +1,4 @@
+import { restoreMarks } from '../retrieve/restore-marks.js';
 import type { Embedder } from '../embed/embedder.js';
 import { articleRef } from '../answer/article-ref.js';
 import { InternalError } from '../errors.js';
@@ -25,6 +26,7 @@ export function createCheckDeps(store: Store, embedder: Embedder, fusion: Fusion
   const loaded = new Map<string, number>();
   return {
     sentences,
+    restoreMarks: (text) => restoreMarks(store, text),
     retrieve: async (query, k, filter) => (await retrieve(store, embedder, query, { k, fusion, ...(filter ? { filter } : {}) })).hits,
     paragraphText: (h) => h.paragraph,
     loadWeights: async (texts) => {
