@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runEval } from '../../src/cli/eval.js';
 import { loadConfig, silentLogger } from '../../src/index.js';
-import { SHARED_DATA, hasSharedData, tempDir } from '../support/corpus.js';
+import { HELDOUT, hasSharedData, heldoutFixture, tempDir } from '../support/corpus.js';
 
 /**
  * Regression floors on a small fixture cut from the shared data: the first 80 articles of
@@ -13,25 +13,15 @@ import { SHARED_DATA, hasSharedData, tempDir } from '../support/corpus.js';
  * `kiemchung eval` (README, "Quality"). This catches a change that breaks answers, refusals
  * or short answers.
  */
-const HELDOUT = path.join(SHARED_DATA, 'vinewsqa-dev-heldout');
-
 describe.skipIf(!hasSharedData || !fs.existsSync(HELDOUT))('answers on a fixture from the shared data', () => {
   it('quotes the answer, refuses questions about absent articles, rarely refuses answerable ones', async () => {
-    const dir = tempDir();
-    const corpus = fs.readFileSync(path.join(HELDOUT, 'corpus.jsonl'), 'utf8').split('\n').filter(Boolean).slice(0, 80);
-    const ids = new Set(corpus.map((l) => String(JSON.parse(l).id).toLowerCase()));
-    const all = fs.readFileSync(path.join(HELDOUT, 'questions.jsonl'), 'utf8').split('\n').filter(Boolean);
-    const answerable = all.filter((l) => {
-      const q = JSON.parse(l);
-      return !q.unanswerable && q.articles.every((a: string) => ids.has(a.toLowerCase()));
-    });
-    const absent = all.filter((l) => JSON.parse(l).unanswerable).slice(0, 120);
-    fs.writeFileSync(path.join(dir, 'corpus.jsonl'), corpus.join('\n'));
+    const { dir, corpus, answerable, absent: all } = heldoutFixture(80);
+    const absent = all.slice(0, 120);
     fs.writeFileSync(path.join(dir, 'questions.jsonl'), [...answerable, ...absent].join('\n'));
-    const config = loadConfig({}, { corpus: path.join(dir, 'corpus.jsonl') });
+    const config = loadConfig({}, { corpus });
     const r = await runEval({
       questions: path.join(dir, 'questions.jsonl'),
-      corpus: path.join(dir, 'corpus.jsonl'),
+      corpus,
       cacheDir: tempDir(),
       config,
       logger: silentLogger,

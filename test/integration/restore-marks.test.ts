@@ -8,7 +8,7 @@ import { markedSpellings, restoreMarks } from '../../src/retrieve/restore-marks.
 import { SegmentStore } from '../../src/store/segment-store.js';
 import { stripMarks } from '../../src/text/normalize.js';
 import { syllables } from '../../src/text/tokenize.js';
-import { CORPUS, SHARED_DATA, hasSharedData, tempDir } from '../support/corpus.js';
+import { CORPUS, HELDOUT, SHARED_DATA, hasSharedData, heldoutFixture, tempDir } from '../support/corpus.js';
 
 /** A store over `corpus` (a folder or a JSONL file), with its embedder's model loaded as the engine does. */
 async function openStore(corpus: string): Promise<{ store: SegmentStore; embedder: Embedder }> {
@@ -76,22 +76,11 @@ describe('restoreMarks over the seed articles', () => {
   });
 });
 
-const HELDOUT = path.join(SHARED_DATA, 'vinewsqa-dev-heldout');
-
 describe.skipIf(!hasSharedData || !fs.existsSync(HELDOUT))('restoreMarks on a fixture from the shared data', () => {
   it('restores most syllables of questions typed without marks, from 80 articles', async () => {
-    const dir = tempDir();
-    const corpus = fs.readFileSync(path.join(HELDOUT, 'corpus.jsonl'), 'utf8').split('\n').filter(Boolean).slice(0, 80);
-    const ids = new Set(corpus.map((l) => String(JSON.parse(l).id).toLowerCase()));
-    fs.writeFileSync(path.join(dir, 'corpus.jsonl'), corpus.join('\n'));
-    const questions = fs
-      .readFileSync(path.join(HELDOUT, 'questions.jsonl'), 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as { question: string; articles: string[]; unanswerable?: boolean })
-      .filter((q) => !q.unanswerable && q.articles.every((a) => ids.has(a.toLowerCase())))
-      .slice(0, 300);
-    const { store, embedder } = await openStore(path.join(dir, 'corpus.jsonl'));
+    const { corpus, answerable } = heldoutFixture(80);
+    const questions = answerable.slice(0, 300).map((l) => JSON.parse(l) as { question: string });
+    const { store, embedder } = await openStore(corpus);
     try {
       let right = 0;
       let marked = 0;

@@ -11,6 +11,28 @@ export function tempDir(prefix = 'kc-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/** ViNewsQA dev-heldout in the shared data (its questions include some whose article is not stored). */
+export const HELDOUT = path.join(SHARED_DATA, 'vinewsqa-dev-heldout');
+
+/**
+ * A fixture cut from dev-heldout: its first `articles` articles written to a corpus file in a
+ * temporary folder, the questions answerable from them and those whose article is absent (as
+ * JSONL lines, in their order).
+ */
+export function heldoutFixture(articles: number): { dir: string; corpus: string; answerable: string[]; absent: string[] } {
+  const dir = tempDir();
+  const lines = fs.readFileSync(path.join(HELDOUT, 'corpus.jsonl'), 'utf8').split('\n').filter(Boolean).slice(0, articles);
+  const ids = new Set(lines.map((l) => String(JSON.parse(l).id).toLowerCase()));
+  const corpus = path.join(dir, 'corpus.jsonl');
+  fs.writeFileSync(corpus, lines.join('\n'));
+  const all = fs.readFileSync(path.join(HELDOUT, 'questions.jsonl'), 'utf8').split('\n').filter(Boolean);
+  const answerable = all.filter((l) => {
+    const q = JSON.parse(l);
+    return !q.unanswerable && q.articles.every((a: string) => ids.has(a.toLowerCase()));
+  });
+  return { dir, corpus, answerable, absent: all.filter((l) => JSON.parse(l).unanswerable) };
+}
+
 /** A copy of the real corpus in a temporary folder, to change in a test. */
 export function copyCorpus(): string {
   const dir = tempDir('kc-corpus-');
