@@ -91,12 +91,15 @@ export async function checkClaimOffline(deps: CheckDeps, claimText: string, opti
   // restored from the collection, spell it: the rules that read negations, tense, numbers and
   // opposite words are written marked, and folded words confuse "không"/"khống", "đã"/"da".
   // The passages are still retrieved, and the evidence chosen, on the words as typed.
-  const compared = lang === 'vi' && !hasMarks(claim) && deps.restoreMarks ? await deps.restoreMarks(claim) : claim;
+  const restoring = lang === 'vi' && !hasMarks(claim) && deps.restoreMarks ? deps.restoreMarks(claim) : Promise.resolve(claim);
   const glossary = lang === 'en' ? glossaryMatches(claim) : { terms: [], words: new Set<string>() };
   // The passages and the weights of the claim's words (and of their translations), at once.
-  const [hits] = await Promise.all([
+  const [hits, compared] = await Promise.all([
     deps.retrieve(expandQuery(claim, lang), options.topK ?? DEFAULT_TOP_K, options.filter),
-    deps.loadWeights([claim, ...(compared !== claim ? [compared] : []), ...(lang === 'en' ? translateTerms(claim) : []), ...glossary.terms]),
+    restoring.then(async (restored) => {
+      await deps.loadWeights([claim, ...(restored !== claim ? [restored] : []), ...(lang === 'en' ? translateTerms(claim) : []), ...glossary.terms]);
+      return restored;
+    }),
   ]);
   const closest = closestArticles(hits);
   const base: ClaimCheck = { claim, verdict: 'not-found', confidence: 0, evidence: [], mismatches: [], closest, mode: 'offline' };
