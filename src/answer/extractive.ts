@@ -310,7 +310,7 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
  * collection (`restoreMarks`: "ai dai dien bo" read as "ai đại diện bộ"), which tells "bảo",
  * "báo" and "bão" apart; the sentences are then chosen, and the confidence judged, on the words
  * as typed, which a wrongly restored word does not change. ViNewsQA dev with 5,000 distractors,
- * typed without marks: R@1 72.6 → 73.6, `ans` 66.5 → 67.1 (README).
+ * typed without marks: R@1 72.6 → 73.5, `ans` 66.5 → 67.1 (README).
  */
 async function rankPassages(input: ExtractiveInput, terms: QuestionTerms, pool: number): Promise<PassageEvidence[]> {
   const { store, question, hits, lang } = input;

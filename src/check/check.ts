@@ -1,9 +1,11 @@
+import type { RestoreOptions } from '../retrieve/restore-marks.js';
 import { paragraphId } from '../corpus/ids.js';
 import { closestArticles } from '../answer/extractive.js';
 import type { Retrieved } from '../retrieve/retrieve.js';
 import { expandQuery, glossaryMatches, translateTerms } from '../text/glossary.js';
 import { detectLang } from '../text/lang.js';
-import { hasMarks, normalizeSpace } from '../text/normalize.js';
+import { fold, hasMarks, normalizeSpace } from '../text/normalize.js';
+import { ANTONYMS, MODALITY_VI, NEGATION_VI, QUANTIFIERS } from './lexicon.js';
 import type { ArticleRef, CheckOptions, CheckResult, Citation, ClaimCheck, Lang, Mismatch, SearchFilter, Verdict } from '../types.js';
 import { type Comparison, compareClaim, type FoundMismatch } from './compare.js';
 import { type ClaimWords, chooseEvidence, type EvidencePiece } from './evidence.js';
@@ -24,8 +26,13 @@ export interface CheckDeps {
   /** Sentences and their keys of recently read paragraphs (kept across checks on one store). */
   sentences?: SentenceCache;
   /** A text typed without tone marks, with them restored from the collection (`restoreMarks`). */
-  restoreMarks?(text: string): Promise<string>;
+  restoreMarks?(text: string, options?: RestoreOptions): Promise<string>;
 }
+
+/** The syllables, folded, of the words the comparison's rules read (`lexicon.ts`). */
+const RULE_SYLLABLES: ReadonlySet<string> = new Set(
+  [...NEGATION_VI, ...Object.values(MODALITY_VI).flat(), ...ANTONYMS.flat(), ...QUANTIFIERS.flat()].flatMap((w) => fold(w).split(/\s+/u)),
+);
 
 /** Longest text `check` takes (a long forwarded post is about 4,000 characters). */
 export const MAX_CHECK_CHARS = 10_000;
@@ -90,8 +97,12 @@ export async function checkClaimOffline(deps: CheckDeps, claimText: string, opti
   // A Vietnamese claim typed without tone marks is compared with its evidence as its marks,
   // restored from the collection, spell it: the rules that read negations, tense, numbers and
   // opposite words are written marked, and folded words confuse "không"/"khống", "đã"/"da".
-  // The passages are still retrieved, and the evidence chosen, on the words as typed.
-  const restoring = lang === 'vi' && !hasMarks(claim) && deps.restoreMarks ? deps.restoreMarks(claim) : Promise.resolve(claim);
+  // A claim with marks is read as marked throughout, so one whose rule words (negations,
+  // tense, opposites, quantities) cannot all be restored stays as typed: "tu choi" left
+  // unmarked would go unread. The passages are still retrieved, and the evidence chosen, on the
+  // words as typed.
+  const restoring =
+    lang === 'vi' && !hasMarks(claim) && deps.restoreMarks ? deps.restoreMarks(claim, { keepAllFor: (w) => RULE_SYLLABLES.has(w) }) : Promise.resolve(claim);
   const glossary = lang === 'en' ? glossaryMatches(claim) : { terms: [], words: new Set<string>() };
   // The passages and the weights of the claim's words (and of their translations), at once.
   const [hits, compared] = await Promise.all([

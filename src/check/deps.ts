@@ -26,7 +26,7 @@ export function createCheckDeps(store: Store, embedder: Embedder, fusion: Fusion
   const loaded = new Map<string, number>();
   return {
     sentences,
-    restoreMarks: (text) => restoreMarks(store, text),
+    restoreMarks: (text, options) => restoreMarks(store, text, options),
     retrieve: async (query, k, filter) => (await retrieve(store, embedder, query, { k, fusion, ...(filter ? { filter } : {}) })).hits,
     paragraphText: (h) => h.paragraph,
     loadWeights: async (texts) => {

@@ -11,15 +11,16 @@ import { markedHash } from '../text/term-hashes.js';
  * syllable is looked up, the few most frequent are kept, and each word gets the spelling most
  * likely under a bigram model of passage frequencies given the whole question (forward-backward).
  * A spelling that no stored passage shows beside its neighbours' is only a guess from the
- * syllable's own frequency: such a word is read as the function word it spells ("la" → "là"),
- * or else stays as typed. Nothing is downloaded and nothing
- * extra is stored: a new article teaches it its words at once. Words that are not Vietnamese
- * syllables, or are typed in capitals (names, abbreviations, English), are kept as typed.
+ * syllable's own frequency: such a word, typed in lower case, is read as the function word it
+ * spells ("la" → "là"), and otherwise stays as typed. Nothing is downloaded and nothing extra
+ * is stored: a new article teaches it its words at once. Words that are not Vietnamese
+ * syllables, or are typed in capitals (abbreviations, initials), are kept as typed; each letter
+ * keeps the case it was typed in.
  *
  * Measured on the 2,474 ViNewsQA dev questions with their marks removed: against an index of
- * the 35,932 benchmark articles, 96.1% of the syllables restored as written (3.3% given wrong
- * marks, the rest left as typed) and 65.8% of the questions whole, in 0.56 ms a question; against
- * ViNewsQA dev with 5,000 distractors, 96.2% and 66.9% (README, "Quality").
+ * the 35,932 benchmark articles, 96.0% of the syllables restored as written (3.3% given wrong
+ * marks, the rest left as typed) and 65.6% of the questions whole, in 0.61 ms a question; against
+ * ViNewsQA dev with 5,000 distractors, 96.1% and 66.3% (README, "Quality").
  */
 
 /** Unmarked letters and the marked letters they stand for (without a tone). */
@@ -106,8 +107,20 @@ interface Word {
   joined: boolean;
 }
 
+/** Restorable words a text may have: a longer one (a long forwarded post) is left as typed. */
+const MOST_WORDS = 200;
+
+export interface RestoreOptions {
+  /**
+   * Called with each restorable word (lower case) that is left as typed; when it returns true
+   * for one, the whole text is returned as typed. The claim check reads a text with marks as
+   * marked throughout, so a negation left as typed ("tu choi") would go unread.
+   */
+  keepAllFor?: (word: string) => boolean;
+}
+
 /** Marks restored in `question` (returned as it is when there is nothing to restore or no evidence). */
-export async function restoreMarks(store: Store, question: string): Promise<string> {
+export async function restoreMarks(store: Store, question: string, options: RestoreOptions = {}): Promise<string> {
   const words: Word[] = [];
   for (const m of question.matchAll(WORD)) {
     const start = m.index;
@@ -116,13 +129,14 @@ export async function restoreMarks(store: Store, question: string): Promise<stri
     if (prev) prev.joined = /^[ \t]+$/.test(question.slice(prev.end, start));
     words.push({ start, end, options: [{ text: m[0].toLowerCase(), df: 0 }], joined: false });
   }
-  // Words typed in capitals are abbreviations ("IEC", "KHCN"), kept as typed.
+  // Words typed in capitals are abbreviations or initials ("IEC", "KHCN", "A"), kept as typed.
   const spellings = words.map((w) => {
     const typed = question.slice(w.start, w.end);
     const lower = w.options[0]?.text ?? '';
-    return /^[a-z]+$/.test(lower) && !(typed.length > 1 && typed === typed.toUpperCase()) ? markedSpellings(lower) : [];
+    return /^[a-z]+$/.test(lower) && typed !== typed.toUpperCase() ? markedSpellings(lower) : [];
   });
-  if (spellings.every((s) => s.length <= 1)) return question;
+  const restorable = spellings.filter((s) => s.length > 1).length;
+  if (restorable === 0 || restorable > MOST_WORDS) return question;
 
   // Each word's spellings as single syllables: the most frequent few are kept.
   const asked = words.flatMap((w, i) => ((spellings[i]?.length ?? 0) > 1 ? (spellings[i] as string[]) : [w.options[0]?.text as string]));
@@ -192,11 +206,15 @@ export async function restoreMarks(store: Store, question: string): Promise<stri
   // typed.
   const seen = new Map<string, number>();
   pairTexts.forEach((t, i) => seen.set(t, pairDf[i] ?? 0));
-  const paired = (i: number) => (words[i] as Word).joined && (seen.get(`${chosen[i]} ${chosen[i + 1]}`) ?? 0) > 0;
+  // Function words are read so only where typed in lower case: "Da Nang" is a name, not "Đã Nang".
+  const paired = chosen.map((c, i) => (words[i] as Word).joined && (seen.get(`${c} ${chosen[i + 1]}`) ?? 0) > 0);
   for (let i = 0; i < words.length; i++) {
-    if (paired(i) || (i > 0 && paired(i - 1))) continue;
-    const typed = question.slice((words[i] as Word).start, (words[i] as Word).end).toLowerCase();
-    chosen[i] = ((spellings[i]?.length ?? 0) > 1 ? FUNCTION_WORDS.get(typed) : undefined) ?? typed;
+    if (paired[i] || (i > 0 && paired[i - 1])) continue;
+    const typed = question.slice((words[i] as Word).start, (words[i] as Word).end);
+    const lower = typed.toLowerCase();
+    const word = (spellings[i]?.length ?? 0) > 1 && typed === lower ? FUNCTION_WORDS.get(lower) : undefined;
+    chosen[i] = word ?? lower;
+    if (word === undefined && (spellings[i]?.length ?? 0) > 1 && options.keepAllFor?.(lower)) return question;
   }
 
   let out = '';
@@ -209,10 +227,13 @@ export async function restoreMarks(store: Store, question: string): Promise<stri
   return out + question.slice(last);
 }
 
-/** `word` (lower-case) with a capital first when `typed` has one. */
+/** `word` (lower-case, as long as `typed`) in the case of each letter of `typed`. */
 function withCaseOf(typed: string, word: string): string {
   if (typed.toLowerCase() === word) return typed;
-  const first = typed[0] ?? '';
-  if (first !== first.toLowerCase()) return (word[0] ?? '').toUpperCase() + word.slice(1);
-  return word;
+  let out = '';
+  for (let i = 0; i < word.length; i++) {
+    const t = typed[i] as string;
+    out += t !== t.toLowerCase() ? (word[i] as string).toUpperCase() : (word[i] as string);
+  }
+  return out;
 }
