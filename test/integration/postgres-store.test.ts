@@ -357,20 +357,27 @@ describe.skipIf(!hasDatabase)(`the PostgreSQL store${hasDatabase ? '' : ` (skipp
     const own = testSchema('vectors');
     // The graph, not a scan of so small a table, as in a collection of any size; and the same
     // searches with pgvector's iterative scan in every statement, as a reference.
-    const graphOnly = (c: pg.PoolClient) => void c.query('SET enable_seqscan = off').catch(() => undefined);
-    const odb = openDatabase(testDatabaseConfig(own), silentLogger);
-    odb.pool.on('connect', graphOnly);
-    const iterative = openDatabase(testDatabaseConfig(own), silentLogger);
-    iterative.pool.on('connect', (c) => {
-      graphOnly(c);
-      void c.query('SET hnsw.iterative_scan = relaxed_order').catch(() => undefined);
-    });
+    // Session settings through the URL's options, which every connection of the pool gets.
+    const withOptions = (options: string) => {
+      const config = testDatabaseConfig(own);
+      const url = new URL(config.url);
+      url.searchParams.set('options', options);
+      return { ...config, url: url.toString() };
+    };
+    const odb = openDatabase(withOptions('-c enable_seqscan=off'), silentLogger);
+    const iterative = openDatabase(withOptions('-c enable_seqscan=off -c hnsw.iterative_scan=relaxed_order'), silentLogger);
     const dir = tempDir();
     const idx = tempDir();
     try {
       syntheticCorpus(dir, 10);
       await updateIndex({ indexDir: idx, corpus: dir, embedder });
       await updateDatabaseIndex({ db: odb, corpus: dir, embedder });
+      expect((await odb.query<{ v: string }>('test', 'SELECT current_setting($1) AS v', ['enable_seqscan'])).rows[0]?.v).toBe('off');
+      const scan = await iterative.query<{ v: string }>('test', 'SELECT current_setting($1) AS v', ['hnsw.iterative_scan']);
+      expect(scan.rows[0]?.v).toBe('relaxed_order');
+      // kiemchung's own session settings are kept beside the URL's.
+      const ef = await odb.query<{ v: string }>('test', 'SELECT current_setting($1) AS v', ['hnsw.ef_search']);
+      expect(Number(ef.rows[0]?.v)).toBeGreaterThan(40);
       const old = await PostgresStore.open(odb, embedder, silentLogger, { listen: false });
       const reference = await PostgresStore.open(iterative, embedder, silentLogger, { listen: false });
       const seg = SegmentStore.open(idx, embedder);

@@ -80,13 +80,32 @@ export function describeDatabase(config: DatabaseConfig): string {
 }
 
 /** Connection settings for `pg`, from the URL and the limits. */
+/**
+ * The URL to connect with and the session settings given in it (`?options=-c%20work_mem%3D64MB`),
+ * taken out of it: pg lets a URL's options replace the ones it is given, which would drop
+ * kiemchung's own. They are sent after kiemchung's, so that the URL's win where both set one.
+ */
+function splitOptions(url: string): { url: string; options: string } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { url, options: '' };
+  }
+  const options = parsed.searchParams.get('options');
+  if (options === null) return { url, options: '' };
+  parsed.searchParams.delete('options');
+  return { url: parsed.toString(), options };
+}
+
 function clientConfig(config: DatabaseConfig, statementTimeout: number): pg.ClientConfig {
+  const { url, options } = splitOptions(config.url);
   return {
-    connectionString: config.url,
+    connectionString: url,
     connectionTimeoutMillis: config.connectTimeoutMs,
     keepAlive: true,
     application_name: 'kiemchung',
-    options: sessionOptions(config, statementTimeout),
+    options: [sessionOptions(config, statementTimeout), options].filter(Boolean).join(' '),
   };
 }
 
