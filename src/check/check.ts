@@ -4,8 +4,8 @@ import { closestArticles } from '../answer/extractive.js';
 import type { Retrieved } from '../retrieve/retrieve.js';
 import { expandQuery, glossaryMatches, translateTerms } from '../text/glossary.js';
 import { detectLang } from '../text/lang.js';
-import { fold, hasMarks, normalizeSpace } from '../text/normalize.js';
-import { ANTONYMS, MODALITY_VI, NEGATION_VI, QUANTIFIERS } from './lexicon.js';
+import { hasMarks, normalizeSpace } from '../text/normalize.js';
+import { RULE_SYLLABLES } from './facts.js';
 import type { ArticleRef, CheckOptions, CheckResult, Citation, ClaimCheck, Lang, Mismatch, SearchFilter, Verdict } from '../types.js';
 import { type Comparison, compareClaim, type FoundMismatch } from './compare.js';
 import { type ClaimWords, chooseEvidence, type EvidencePiece } from './evidence.js';
@@ -28,11 +28,6 @@ export interface CheckDeps {
   /** A text typed without tone marks, with them restored from the collection (`restoreMarks`). */
   restoreMarks?(text: string, options?: RestoreOptions): Promise<string>;
 }
-
-/** The syllables, folded, of the words the comparison's rules read (`lexicon.ts`). */
-const RULE_SYLLABLES: ReadonlySet<string> = new Set(
-  [...NEGATION_VI, ...Object.values(MODALITY_VI).flat(), ...ANTONYMS.flat(), ...QUANTIFIERS.flat()].flatMap((w) => fold(w).split(/\s+/u)),
-);
 
 /** Longest text `check` takes (a long forwarded post is about 4,000 characters). */
 export const MAX_CHECK_CHARS = 10_000;

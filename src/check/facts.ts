@@ -82,6 +82,11 @@ const NOT_AFTER = lexicon(NOT_NEGATION_AFTER);
 const NOT_BEFORE = new Set(NOT_NEGATION_BEFORE.map(fold));
 const MODALITY: Array<[Modality, Lexicon]> = (Object.keys(MODALITY_VI) as Modality[]).map((m) => [m, lexicon([...MODALITY_VI[m], ...MODALITY_EN[m]])]);
 
+/** The syllables, folded, of the Vietnamese words the rules here read: negations, tense, opposites and quantities. */
+export const RULE_SYLLABLES: ReadonlySet<string> = new Set(
+  [...NEGATION_VI, ...Object.values(MODALITY_VI).flat(), ...ANTONYMS.flat(), ...QUANTIFIERS.flat()].flatMap((w) => fold(w).split(/\s+/u)),
+);
+
 /**
  * Negation cues. Folded matching (for text typed without marks) reads "khong" and "chua"
  * only: folded "chang" and "cha" are too often other words.

@@ -98,9 +98,13 @@ function spell(syllable: string): string[] {
 }
 
 interface Word {
-  /** Where it is in the question. */
+  /** Where it is in the question, as typed and in lower case. */
   start: number;
   end: number;
+  typed: string;
+  lower: string;
+  /** What it could be typed for (`markedSpellings`), or itself alone when it is not restored. */
+  spellings: string[];
   /** Marked spellings still in the running, most frequent first, with their passage frequencies. */
   options: Array<{ text: string; df: number }>;
   /** Whether the next word follows it with nothing but white space between (a pair the index holds). */
@@ -123,34 +127,27 @@ export interface RestoreOptions {
 export async function restoreMarks(store: Store, question: string, options: RestoreOptions = {}): Promise<string> {
   const words: Word[] = [];
   for (const m of question.matchAll(WORD)) {
-    const start = m.index;
-    const end = start + m[0].length;
+    const typed = m[0];
+    const lower = typed.toLowerCase();
     const prev = words[words.length - 1];
-    if (prev) prev.joined = /^[ \t]+$/.test(question.slice(prev.end, start));
-    words.push({ start, end, options: [{ text: m[0].toLowerCase(), df: 0 }], joined: false });
+    if (prev) prev.joined = /^[ \t]+$/.test(question.slice(prev.end, m.index));
+    // Words typed in capitals are abbreviations or initials ("IEC", "KHCN", "A"), kept as typed.
+    const spellings = /^[a-z]+$/.test(lower) && typed !== typed.toUpperCase() ? markedSpellings(lower) : [lower];
+    words.push({ start: m.index, end: m.index + typed.length, typed, lower, spellings, options: [], joined: false });
   }
-  // Words typed in capitals are abbreviations or initials ("IEC", "KHCN", "A"), kept as typed.
-  const spellings = words.map((w) => {
-    const typed = question.slice(w.start, w.end);
-    const lower = w.options[0]?.text ?? '';
-    return /^[a-z]+$/.test(lower) && typed !== typed.toUpperCase() ? markedSpellings(lower) : [];
-  });
-  const restorable = spellings.filter((s) => s.length > 1).length;
+  const restorable = words.filter((w) => w.spellings.length > 1).length;
   if (restorable === 0 || restorable > MOST_WORDS) return question;
 
   // Each word's spellings as single syllables: the most frequent few are kept.
-  const asked = words.flatMap((w, i) => ((spellings[i]?.length ?? 0) > 1 ? (spellings[i] as string[]) : [w.options[0]?.text as string]));
-  const single = await store.termStatistics(asked.map(markedHash));
+  const single = await store.termStatistics(words.flatMap((w) => w.spellings).map(markedHash));
   const passages = Math.max(1, single.passages);
   let at = 0;
-  words.forEach((w, i) => {
-    const s = spellings[i] as string[];
-    const list = s.length > 1 ? s : [w.options[0]?.text as string];
-    const seen = list.map((text) => ({ text, df: single.df[at++] ?? 0 }));
+  for (const w of words) {
+    const seen = w.spellings.map((text) => ({ text, df: single.df[at++] ?? 0 }));
     const known = seen.filter((o) => o.df > 0).sort((a, b) => b.df - a.df);
-    if (s.length > 1 && known.length > 0) w.options = known.slice(0, CANDIDATES);
-    else w.options = [{ text: w.options[0]?.text as string, df: Math.max(1, seen[0]?.df ?? 0) }];
-  });
+    if (w.spellings.length > 1 && known.length > 0) w.options = known.slice(0, CANDIDATES);
+    else w.options = [{ text: w.lower, df: Math.max(1, seen[0]?.df ?? 0) }];
+  }
 
   // The pairs of adjacent words' spellings, looked up together.
   const pairTexts: string[] = [];
@@ -206,22 +203,20 @@ export async function restoreMarks(store: Store, question: string, options: Rest
   // typed.
   const seen = new Map<string, number>();
   pairTexts.forEach((t, i) => seen.set(t, pairDf[i] ?? 0));
-  // Function words are read so only where typed in lower case: "Da Nang" is a name, not "Đã Nang".
   const paired = chosen.map((c, i) => (words[i] as Word).joined && (seen.get(`${c} ${chosen[i + 1]}`) ?? 0) > 0);
   for (let i = 0; i < words.length; i++) {
     if (paired[i] || (i > 0 && paired[i - 1])) continue;
-    const typed = question.slice((words[i] as Word).start, (words[i] as Word).end);
-    const lower = typed.toLowerCase();
-    const word = (spellings[i]?.length ?? 0) > 1 && typed === lower ? FUNCTION_WORDS.get(lower) : undefined;
+    const { typed, lower, spellings } = words[i] as Word;
+    // Read so only where typed in lower case: "Da Nang" is a name, not "Đã Nang".
+    const word = spellings.length > 1 && typed === lower ? FUNCTION_WORDS.get(lower) : undefined;
     chosen[i] = word ?? lower;
-    if (word === undefined && (spellings[i]?.length ?? 0) > 1 && options.keepAllFor?.(lower)) return question;
+    if (word === undefined && spellings.length > 1 && options.keepAllFor?.(lower)) return question;
   }
 
   let out = '';
   let last = 0;
   words.forEach((w, i) => {
-    const typed = question.slice(w.start, w.end);
-    out += question.slice(last, w.start) + withCaseOf(typed, chosen[i] as string);
+    out += question.slice(last, w.start) + withCaseOf(w.typed, chosen[i] as string);
     last = w.end;
   });
   return out + question.slice(last);
