@@ -85,6 +85,28 @@ describe('facts in a sentence', () => {
     expect(texts(r, reasonSpans(r))).toEqual(['vì bệnh nhân bị vỡ ruột thừa']);
   });
 
+  it('a definition ending at the bracketed term is the clause the unbounded pattern finds, looked for only before each bracket', () => {
+    const b = 'Tổ chức này do Ủy ban Kỹ thuật Điện Quốc tế (IEC) điều hành; thành viên (IEC) mới.';
+    expect(texts(b, definitionSpans(b, 'IEC'))).toEqual(['Tổ chức này do Ủy ban Kỹ thuật Điện Quốc tế', 'thành viên']);
+    // Any text of these pieces (none lets another definition pattern match): the clauses of one
+    // global run of the pattern over the whole text, trimmed as every span is.
+    const subject = 'tiêm chủng';
+    const whole = /([^.;:!?,]{3,160})\s*\(tiêm\s+chủng\)/giu;
+    const trim = (t: string) => {
+      const u = t.replace(/^[\s,.;:()"“”'-]+/u, '').replace(/[\s,.;:("“”'-]+$/u, '');
+      return u.endsWith(')') && !u.includes('(') ? u.slice(0, -1) : u;
+    };
+    const pieces = ['(tiêm chủng)', '(Tiêm  chủng)', ' ', '   ', ', ', '. ', 'vắc xin', 'x'.repeat(70), '\n', 'a', ')'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const text = `${parts.join('')} tiêm chủng`;
+        const want = [...text.matchAll(whole)].map((m) => trim(m[1] as string)).filter(Boolean);
+        expect(texts(text, definitionSpans(text, subject))).toEqual(want);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('by question: the kind asked for, never a span the question already says', () => {
     const spans = (q: string, s: string) => texts(s, factSpans(analyzeQuestion(q), s, q));
     expect(spans('Ai là Tổng Thư ký IEC?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định', 'ông Philippe Metzger']);
