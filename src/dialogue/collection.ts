@@ -84,6 +84,32 @@ const TRAILING = markedPattern(
   'u',
 );
 
+/** The collection's own nouns where a count or list names them ("bài", "bài viết", "articles"). */
+const NOUN = markedPattern(`${B}(?:${NOUN_VI}|${NOUN_EN})${E}`, 'gu');
+/**
+ * What may follow that noun in a question about the collection: more of the noun ("bài đăng",
+ * "news articles"), "nào", words of having or storing, then a topic or a period introduced as
+ * such ("về IEC", "năm 2024", "mention IEC", "from 2023"), then polite or closing words. A noun
+ * with a predicate of its own is a question about what an article says, not about the
+ * collection: "Bao nhiêu bài đăng đã được các nhà khoa học khảo sát?", "… qua các bài đăng trên
+ * mạng xã hội?", "Liệt kê các bài thuốc chữa ho", "How many posts did the researchers read?".
+ */
+const FRAME_AFTER_NOUN = markedPattern(
+  `^(?:\\s+(?:viết|báo|đăng|tin|tức|được|đã|hiện|có|nào|mới|cũ|nhất|gần|đây|lưu|kho|articles?|stories|story|news|reports?|items?|pieces?|posts?|published|posted|stored|are|is|were|was|there|do|does|you|have|has|got|the|all|any|that|which|in the collection))*` +
+    `(?:\\s+(?:về|nói|viết|đề cập|nhắc|liên quan|năm|tháng|tuần|ngày|hôm|trong|từ|kể từ|đến|tới|mention|mentions|mentioning|mentioned|about|on|regarding|concerning|related|from|in|since|during|between|before|after|covering|cover|talk|talking|discuss|discussing)${E}.*)?` +
+    `(?:\\s+(?:là|vậy|thế|ạ|nhỉ|không|rồi|đó|này|gì|ấy|nhé))*\\s*$`,
+  'u',
+);
+
+/** Whether the collection noun that `pattern` found in `hay` (at or after `from`) has nothing after it but the frame of a question about the collection. */
+function onlyFrameAfterNoun(q: string, hay: string, from: number): boolean {
+  const noun = NOUN.forText(q);
+  noun.lastIndex = from;
+  const m = noun.exec(hay);
+  if (!m) return false;
+  return FRAME_AFTER_NOUN.forText(q).test(hay.slice(m.index + m[0].length));
+}
+
 function hayOf(q: string): string {
   return hasMarks(q) ? q.toLowerCase() : fold(q);
 }
@@ -98,8 +124,10 @@ export function readCollectionQuestion(rest: string, order: 'latest' | 'earliest
     .trim();
   const hay = hayOf(q);
   let kind: CollectionQuestion['kind'] | null = null;
-  if (COUNT.forText(q).test(hay)) kind = 'count';
-  else if (LIST.forText(q).test(hay)) kind = order === 'latest' || order === 'earliest' ? order : 'list';
+  const count = COUNT.forText(q).exec(hay);
+  const list = count ? null : LIST.forText(q).exec(hay);
+  if (count) kind = onlyFrameAfterNoun(q, hay, count.index) ? 'count' : null;
+  else if (list) kind = onlyFrameAfterNoun(q, hay, list.index) ? (order === 'latest' || order === 'earliest' ? order : 'list') : null;
   else if ((order === 'latest' || order === 'earliest') && ABOUT_WHAT.forText(q).test(hay)) kind = order;
   else if (hadPeriod && ABOUT_WHAT.forText(q).test(hay)) kind = 'list';
   else if (hadPeriod) {
