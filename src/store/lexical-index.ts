@@ -545,9 +545,10 @@ export class Bm25Scratch {
    * BM25 across segments with corpus-wide statistics (N, average length, document frequency),
    * so that scores from different segments are comparable. `alive(segment, doc)` hides deleted
    * or filtered passages. Runs synchronously: the scratch arrays are shared by all queries.
-   * Ties are broken by the order in which passages were first matched.
+   * Ties are broken by the order in which passages were first matched. Segments for which
+   * `walks(segment)` is false hold no passage `alive` admits, and are not walked.
    */
-  search(terms: readonly QueryTerm[], k: number, alive: (segment: number, doc: number) => boolean): ScoredDoc[] {
+  search(terms: readonly QueryTerm[], k: number, alive: (segment: number, doc: number) => boolean, walks?: (segment: number) => boolean): ScoredDoc[] {
     const { segments, params, n } = this;
     this.work.scored = 0;
     this.work.probed = 0;
@@ -581,6 +582,7 @@ export class Bm25Scratch {
     const at = new Int32Array(m);
     const rest = new Float64Array(m + 1);
     for (let si = 0; si < ns; si++) {
+      if (walks && !walks(si)) continue;
       const seg = segments[si] as LexicalIndex;
       for (let j = 0; j < m; j++) at[j] = found[si * nq + (order[j] as number)] as number;
       this.searchSegment(si, seg, order, weights, at, rest, slack, k, alive, heap);

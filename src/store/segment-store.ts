@@ -226,8 +226,13 @@ export class SegmentStore implements Store {
     this.sound();
     const extra = this.allowed(filter);
     const live = this.live;
-    const alive = extra ? (s: number, d: number) => live(s, d) && extra(s, d) : live;
-    return this.bm25.search(terms, k, alive).map((h) => ({ passage: this.passageId(h.segment, h.doc), score: h.score }));
+    if (!extra) return this.bm25.search(terms, k, live).map((h) => ({ passage: this.passageId(h.segment, h.doc), score: h.score }));
+    // A filter that admits no passage of a segment spares walking its postings: a period before or
+    // after every stored article (69 of the 2,474 ViNewsQA dev questions at 35k, 3.3 ms each) none at all.
+    const { passages } = extra;
+    if (passages.every((n) => n === 0)) return [];
+    const alive = (s: number, d: number) => live(s, d) && extra(s, d);
+    return this.bm25.search(terms, k, alive, (s) => (passages[s] as number) > 0).map((h) => ({ passage: this.passageId(h.segment, h.doc), score: h.score }));
   }
 
   async vectorSearch(vector: Float32Array, k: number, filter?: SearchFilter): Promise<PassageHit[]> {

@@ -241,6 +241,35 @@ describe('Bm25Scratch', () => {
     expect(walked).toBeLessThan(exhaustive / 2);
   });
 
+  it('does not walk a segment the filter admits nothing of, and ranks as walking it would', () => {
+    const rnd = random(17);
+    const segments = [400, 300, 500].map((size) => {
+      const b = new LexicalBuilder();
+      for (let i = 0; i < size; i++) {
+        const h = Uint32Array.from({ length: 3 + Math.floor(rnd() * 30) }, () => 1 + Math.floor(rnd() ** 2 * 60));
+        b.addHashes(h, h, h.length);
+      }
+      return new LexicalIndex(decodePack(encodePack(b.finish()), 'test pack'));
+    });
+    const scratch = new Bm25Scratch(segments);
+    // The filter admits passages of the first and last segments only.
+    const alive = (s: number, d: number) => s !== 1 && d % 3 !== 0;
+    for (let q = 0; q < 30; q++) {
+      const terms: QueryTerm[] = [...new Set(Array.from({ length: 2 + Math.floor(rnd() * 6) }, () => 1 + Math.floor(rnd() * 60)))].map((hash) => ({
+        hash,
+        weight: 1,
+        pair: false,
+      }));
+      const want = referenceSearch(segments, terms, 10, alive);
+      expect(scratch.search(terms, 10, alive)).toEqual(want);
+      const walkedAll = scratch.work.scored + scratch.work.probed;
+      expect(scratch.search(terms, 10, alive, (s) => s !== 1)).toEqual(want);
+      // The middle segment's postings of the query's terms were not read.
+      const middle = terms.reduce((n, t) => n + segments[1]!.df(t.hash), 0);
+      if (middle > 0) expect(scratch.work.scored + scratch.work.probed).toBeLessThan(walkedAll);
+    }
+  });
+
   it('keeps tied passages in the order they were matched, as walking every posting does', () => {
     // Every passage is one of six, so that most scores tie, within and across segments.
     const rnd = random(5);
