@@ -88,18 +88,27 @@ const TRAILING = markedPattern(
 const NOUN = markedPattern(`${B}(?:${NOUN_VI}|${NOUN_EN})${E}`, 'gu');
 /**
  * What may follow that noun in a question about the collection: more of the noun ("bài đăng",
- * "news articles"), "nào", words of having or storing, then a topic or a period introduced as
- * such ("về IEC", "năm 2024", "mention IEC", "from 2023"), then polite or closing words. A noun
- * with a predicate of its own is a question about what an article says, not about the
+ * "news articles"), "nào", words of having or storing; then periods ("năm 2024", "trong tháng
+ * này", "from 2023": a period's own words are usually taken out before, its marker may stay);
+ * then a topic introduced as such ("về IEC", "mention IEC"), then polite or closing words. A
+ * noun with a predicate of its own is a question about what an article says, not about the
  * collection: "Bao nhiêu bài đăng đã được các nhà khoa học khảo sát?", "… qua các bài đăng trên
- * mạng xã hội?", "Liệt kê các bài thuốc chữa ho", "How many posts did the researchers read?".
+ * mạng xã hội?", "Liệt kê các bài thuốc chữa ho", "How many items are in the costume collection
+ * of the V&A?".
  */
-const FRAME_AFTER_NOUN = markedPattern(
-  `^(?:\\s+(?:viết|báo|đăng|tin|tức|được|đã|hiện|có|nào|mới|cũ|nhất|gần|đây|lưu|kho|articles?|stories|story|news|reports?|items?|pieces?|posts?|published|posted|stored|are|is|were|was|there|do|does|you|have|has|got|the|all|any|that|which|in the collection))*` +
-    `(?:\\s+(?:về|nói|viết|đề cập|nhắc|liên quan|năm|tháng|tuần|ngày|hôm|trong|từ|kể từ|đến|tới|mention|mentions|mentioning|mentioned|about|on|regarding|concerning|related|from|in|since|during|between|before|after|covering|cover|talk|talking|discuss|discussing)${E}.*)?` +
-    `(?:\\s+(?:là|vậy|thế|ạ|nhỉ|không|rồi|đó|này|gì|ấy|nhé))*\\s*$`,
-  'u',
-);
+const FRAME_AFTER_NOUN = (() => {
+  const store =
+    'viết|báo|đăng|tin|tức|được|đã|hiện|có|nào|mới|cũ|nhất|gần|đây|lưu|kho|articles?|stories|story|news|reports?|items?|pieces?|posts?|published|posted|stored|are|is|were|was|there|do|does|you|have|has|got|the|all|any|that|which|in the collection';
+  const period = 'năm|tháng|tuần|ngày|hôm|trong|từ|kể từ|đến|tới|in|from|since|during|between|before|after';
+  const time = `nay|qua|trước|này|ngoái|sau|vừa|this|last|next|year|month|week|past|recent|the|and|và|${period}|\\d[\\d/.,-]*`;
+  const topic =
+    'về|nói|viết|đề cập|nhắc|liên quan|mention|mentions|mentioning|mentioned|about|on|regarding|concerning|related|covering|cover|talk|talking|discuss|discussing';
+  const polite = 'là|vậy|thế|ạ|nhỉ|không|rồi|đó|này|gì|ấy|nhé';
+  return markedPattern(
+    `^(?:\\s+(?:${store})${E})*(?:\\s+(?:${period})${E}(?:\\s+(?:${time})${E})*)*(?:\\s+(?:${topic})${E}.*)?(?:\\s+(?:${polite})${E})*\\s*$`,
+    'u',
+  );
+})();
 
 /** Whether the collection noun that `pattern` found in `hay` (at or after `from`) has nothing after it but the frame of a question about the collection. */
 function onlyFrameAfterNoun(q: string, hay: string, from: number): boolean {

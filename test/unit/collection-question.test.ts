@@ -15,6 +15,9 @@ describe('readCollectionQuestion', () => {
     expect(read('Những bài nào nói về đo lường?')).toEqual({ kind: 'list', topic: 'đo lường' });
     expect(read('Which articles are about metrology?')).toEqual({ kind: 'list', topic: 'metrology' });
     expect(read('List the articles from')).toEqual({ kind: 'list' });
+    expect(read('How many articles in 2024?')).toEqual({ kind: 'count' });
+    expect(read('Có bao nhiêu bài trong tháng này?')).toEqual({ kind: 'count' });
+    expect(read('Liệt kê các bài năm 2024 về đo lường')).toEqual({ kind: 'list', topic: 'đo lường' });
   });
 
   it('leaves questions about what articles say to the articles, when the noun has a predicate of its own', () => {
@@ -27,5 +30,7 @@ describe('readCollectionQuestion', () => {
     expect(read('Có bao nhiêu bài hát được phát hành?')).toBeNull();
     expect(read('How many posts did the researchers analyse?')).toBeNull();
     expect(read('How many reports were filed by the inspectors?')).toBeNull();
+    // XQuAD: a count of things in a museum's collection, not of the stored articles.
+    expect(read('Approximately how many items are in the costume collection of the V&A?')).toBeNull();
   });
 });
