@@ -110,7 +110,7 @@ const FRAME_AFTER_NOUN = (() => {
   );
 })();
 
-/** Whether the collection noun that `pattern` found in `hay` (at or after `from`) has nothing after it but the frame of a question about the collection. */
+/** Whether the first collection noun in `hay` at or after `from` (where a count or list was found) has nothing after it but the frame of a question about the collection. */
 function onlyFrameAfterNoun(q: string, hay: string, from: number): boolean {
   const noun = NOUN.forText(q);
   noun.lastIndex = from;
