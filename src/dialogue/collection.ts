@@ -98,7 +98,7 @@ const NOUN = markedPattern(`${B}(?:${NOUN_VI}|${NOUN_EN})${E}`, 'gu');
  */
 const FRAME_AFTER_NOUN = (() => {
   const store =
-    'viết|báo|đăng|tin|tức|được|đã|hiện|có|nào|mới|cũ|nhất|gần|đây|lưu|kho|articles?|stories|story|news|reports?|items?|pieces?|posts?|published|posted|stored|are|is|were|was|there|do|does|you|have|has|got|the|all|any|that|which|in the collection';
+    'trong kho|trong các bài đã lưu|trong cơ sở dữ liệu|tất cả|tổng cộng|cả thảy|hiện nay|hiện tại|bây giờ|viết|báo|đăng|tin|tức|được|đã|hiện|có|nào|mới|cũ|nhất|gần|đây|lưu|kho|nay|articles?|stories|story|news|reports?|items?|pieces?|posts?|published|posted|stored|are|is|were|was|there|do|does|you|have|has|got|the|all|any|that|which|in the collection';
   const period = 'năm|tháng|tuần|ngày|hôm|trong|từ|kể từ|đến|tới|in|from|since|during|between|before|after';
   const time = `nay|qua|trước|này|ngoái|sau|vừa|this|last|next|year|month|week|past|recent|the|and|và|${period}|\\d[\\d/.,-]*`;
   const topic =

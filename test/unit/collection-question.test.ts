@@ -18,6 +18,13 @@ describe('readCollectionQuestion', () => {
     expect(read('How many articles in 2024?')).toEqual({ kind: 'count' });
     expect(read('Có bao nhiêu bài trong tháng này?')).toEqual({ kind: 'count' });
     expect(read('Liệt kê các bài năm 2024 về đo lường')).toEqual({ kind: 'list', topic: 'đo lường' });
+    expect(read('Có bao nhiêu bài viết trong kho?')).toEqual({ kind: 'count' });
+    expect(read('Có bao nhiêu bài viết hiện nay?')).toEqual({ kind: 'count' });
+    expect(read('Bao nhiêu bài tất cả?')).toEqual({ kind: 'count' });
+    expect(read('Có bài nào về Phần Lan không?')).toEqual({ kind: 'list', topic: 'Phần Lan' });
+    expect(read('Những bài nào đăng năm 2023?')).toEqual({ kind: 'list' });
+    expect(read('What articles do you have on metrology?')).toEqual({ kind: 'list', topic: 'metrology' });
+    expect(read('Show me all articles about IEC')).toEqual({ kind: 'list', topic: 'IEC' });
   });
 
   it('leaves questions about what articles say to the articles, when the noun has a predicate of its own', () => {
