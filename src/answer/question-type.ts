@@ -176,6 +176,11 @@ const YES_NO_END = {
 };
 const YES_NO_EN = /^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|may|might|must)\s+(?!there\s+any\s+(?:what|who))/iu;
 const EN_WH = /(?<![\p{L}\p{N}])(?:what|which|who|whom|whose|when|where|why|how)(?![\p{L}\p{N}])/iu;
+/**
+ * "Is the focus high or low?", "Were the tapes restored or did they lose …?": a question that
+ * offers alternatives asks which one holds, not whether (but "… or not?" still asks whether).
+ */
+const EN_ALTERNATIVES = /(?<![\p{L}\p{N}])or(?![\p{L}\p{N}])(?!\s+not(?![\p{L}\p{N}]))/iu;
 
 // An acronym ("IEC", "KH&CN", "QCVN") asked "là gì" is asked to be spelled out.
 const ACRONYM = /^[\p{Lu}\d][\p{Lu}\d&.-]*\p{Lu}[\p{Lu}\d&.-]*$/u;
@@ -267,7 +272,7 @@ function analyze(question: string): QuestionAnalysis {
   // Yes/no: an explicit opener, or a closing "không"/"chưa" with no other question word.
   const opener = YES_NO_START[mode].exec(text);
   const closer = YES_NO_END[mode].exec(text);
-  const enYesNo = !marked && YES_NO_EN.test(q) && !EN_WH.test(q) && detectLang(q) === 'en';
+  const enYesNo = !marked && YES_NO_EN.test(q) && !EN_WH.test(q) && !EN_ALTERNATIVES.test(q) && detectLang(q) === 'en';
   const yesNo = Boolean(opener) || (Boolean(closer) && (kind === null || (kind === 'other' && !/(?:gì|gi|nào|nao)\s*[?.!]*\s*$/u.test(text)))) || enYesNo;
   if (yesNo) {
     if (opener) questionWords.push([opener.index, opener.index + opener[0].length]);

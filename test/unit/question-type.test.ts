@@ -72,6 +72,15 @@ describe('question kinds', () => {
     expect(kind('ai phat trien AI')).toBe('person');
   });
 
+  it('reads an English question that offers alternatives as asking which, not whether', () => {
+    expect(analyzeQuestion('Did Norway join the European Union in 1972?').yesNo).toBe(true);
+    expect(analyzeQuestion('Did Norway join the European Union or not?').yesNo).toBe(true);
+    expect(analyzeQuestion('Is the focus on spiritual mentorship in Hinduism high or low?').yesNo).toBe(false);
+    expect(analyzeQuestion('Were the tapes restored without loss, or did some aspects of them lose legitimacy?').yesNo).toBe(false);
+    // "or" inside a word is no alternative.
+    expect(analyzeQuestion('Is the organisation a member of IEC?').yesNo).toBe(true);
+  });
+
   it('does not take nouns for question openers', () => {
     expect(analyzeQuestion('Liệu trình phục hồi được đề ra là gì?').yesNo).toBe(false);
     expect(analyzeQuestion('Do luong duoc coi la yeu to quan trong trong viec gi?').yesNo).toBe(false);
