@@ -27,16 +27,20 @@ export interface HnswParams {
 }
 
 /**
- * `efSearch` 200: a breadth at which the graph finds what exact search finds (recall@10 ≥ 0.95)
- * with a margin. At 35k articles (650 ViNewsQA questions, two segments) the corpus embedder's 64
- * dimensions give recall@10 0.937 at 128, 0.950 at 160, 0.954 at 176, 0.958 at 192, 0.960 at
- * 200 and 0.972 at 256; its 128 dimensions needed 256 for 0.957, at about twice the CPU per
- * search (`bench/experiments/hnsw-recall.ts`). The vectors are fused at a small weight
+ * A graph built at `efConstruction` 200 and searched at `efSearch` 144: a breadth at which the
+ * graph finds what exact search finds (recall@10 ≥ 0.95) with a margin, for the least search
+ * time. At 35k articles (650 ViNewsQA questions, two segments, the corpus embedder's 64
+ * dimensions; `bench/experiments/hnsw-recall.ts`), built at 200 the graphs give recall@10 0.953
+ * at 128, 0.956 at 136, 0.959 at 144, 0.961 at 152 and 0.964 at 160; built at 100, as before,
+ * they needed 200 for 0.960 (0.937 at 128, 0.950 at 160). At 144 a search costs about two
+ * thirds of what one at 200 did on the graphs built at 100 (0.30-0.36 against 0.44-0.51 ms of
+ * CPU in the same runs), for 45-47 s of graph building on one thread instead of 26 s (both
+ * segments; two build workers share it). The vectors are fused at a small weight
  * (`CORPUS_FUSION`), and `kiemchung eval` gave the same figures at 96 as at 256; the breadth is
  * kept where the graph is a faithful stand-in for exact search rather than where the fused
- * ranking stops noticing.
+ * ranking stops noticing. An index keeps the settings it was built with (`updateIndex`).
  */
-export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 100, efSearch: 200 };
+export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 200, efSearch: 144 };
 
 /** An article as a segment stores it: its metadata, with the paragraphs kept in the text store. */
 export interface SegmentArticle extends StoredArticle {

@@ -56,6 +56,11 @@ export interface UpdateOptions {
   corpus: string;
   embedder: Embedder;
   chunking?: ChunkOptions;
+  /**
+   * The graph's settings for a new index (default `DEFAULT_HNSW`). An index keeps the settings
+   * it was built with through its updates, so that the breadth it is searched at stays the one its
+   * graphs were built for; `rebuild` takes these instead.
+   */
   hnsw?: HnswParams;
   /** Ignore the existing index and build from scratch (also after an embedder change). */
   rebuild?: boolean;
@@ -140,7 +145,6 @@ interface Live {
 export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
   const t0 = performance.now();
   const chunking = opts.chunking ?? DEFAULT_CHUNKING;
-  const hnsw = opts.hnsw ?? DEFAULT_HNSW;
   const { embedder, indexDir } = opts;
   // Without an index, or with many segments to merge, the articles given are not enough: a full update.
   if (opts.upsert && (readCurrentManifest(opts.indexDir)?.segments.length ?? Infinity) >= UPSERT_MAX_SEGMENTS) {
@@ -171,6 +175,7 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
     // updated in place: it is rebuilt, and the report says so.
     const rebuildWhy = opts.rebuild ? null : rebuildNotice(`the index at ${indexDir}`, current, FORMAT_VERSION, embedder);
     const previous = opts.rebuild || rebuildWhy ? null : readCurrentManifest(indexDir);
+    const hnsw = previous?.hnsw ?? opts.hnsw ?? DEFAULT_HNSW;
     const settings = { embedder: { id: embedder.id, version: embedder.version, dimension: embedder.dimension }, chunking };
     if (previous) checkCompatible(previous, settings, indexDir);
     const oldRaw = opts.rebuild ? tryReadManifest(indexDir) : previous;

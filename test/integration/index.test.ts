@@ -137,6 +137,22 @@ describe('building, reloading and searching a real HNSW index', () => {
     expect(await SegmentStore.open(dir, embedder).article('bai-moi')).toBeNull();
   });
 
+  it('keeps the graph settings an index was built with through its updates, and takes new ones only on a rebuild', async () => {
+    const corpus = copyCorpus();
+    const dir = tempDir();
+    const built = { m: 8, efConstruction: 40, efSearch: 50 };
+    await updateIndex({ indexDir: dir, corpus, embedder, hnsw: built });
+    fs.writeFileSync(path.join(corpus, 'new.md'), article('bai-moi', 'Hợp tác hạt nhân với Nga', ['Việt Nam và Nga ký thỏa thuận về năng lượng nguyên tử.']));
+    // An update by a kiemchung whose defaults differ: the new segment and the manifest keep the index's own.
+    await updateIndex({ indexDir: dir, corpus, embedder });
+    expect(readCurrentManifest(dir)!.hnsw).toEqual(built);
+    expect(readCurrentManifest(dir)!.segments).toHaveLength(2);
+    const other = { m: 12, efConstruction: 60, efSearch: 70 };
+    await updateIndex({ indexDir: dir, corpus, embedder, rebuild: true, hnsw: other });
+    expect(readCurrentManifest(dir)!.hnsw).toEqual(other);
+    expect(await topArticle(SegmentStore.open(dir, embedder), 'năng lượng nguyên tử Nga')).toBe('bai-moi');
+  });
+
   it('hides a replaced article from vector search while its old passages stay in the segment', async () => {
     const corpus = tempDir();
     syntheticCorpus(corpus, 30);
