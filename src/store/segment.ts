@@ -27,20 +27,21 @@ export interface HnswParams {
 }
 
 /**
- * A graph built at `efConstruction` 200 and searched at `efSearch` 144: a breadth at which the
- * graph finds what exact search finds (recall@10 ≥ 0.95) with a margin, for the least search
- * time. At 35k articles (650 ViNewsQA questions, two segments, the corpus embedder's 64
- * dimensions; `bench/experiments/hnsw-recall.ts`), built at 200 the graphs give recall@10 0.953
- * at 128, 0.956 at 136, 0.959 at 144, 0.961 at 152 and 0.964 at 160; built at 100, as before,
- * they needed 200 for 0.960 (0.937 at 128, 0.950 at 160). At 144 a search costs about two
- * thirds of what one at 200 did on the graphs built at 100 (0.30-0.36 against 0.44-0.51 ms of
- * CPU in the same runs), for 45-47 s of graph building on one thread instead of 26 s (both
- * segments; two build workers share it). The vectors are fused at a small weight
- * (`CORPUS_FUSION`), and `kiemchung eval` gave the same figures at 96 as at 256; the breadth is
- * kept where the graph is a faithful stand-in for exact search rather than where the fused
- * ranking stops noticing. An index keeps the settings it was built with (`updateIndex`).
+ * A graph built at `efConstruction` 150 and searched at `efSearch` 160: a breadth at which the
+ * graph finds what exact search finds (recall@10 ≥ 0.95) with a margin, for less search time
+ * than the graphs built at 100 needed. At 35k articles (650 ViNewsQA questions, two segments,
+ * the corpus embedder's 64 dimensions; `bench/experiments/hnsw-recall.ts`, each row's graphs
+ * searched in one process): built at 150, recall@10 0.957 at 144, 0.960 at 152 and 0.962 at 160,
+ * 0.35-0.39 ms of CPU per vector search; built at 100, 0.937 at 128, 0.950 at 160 and 0.960 at
+ * 200, 0.46-0.53 ms at 200; built at 200, 0.959 at 144 but 51 s of graph building. The graphs
+ * of both segments take 35-39 s of CPU at 150 against 26-29 s at 100 (the two build workers
+ * share it: a full build of 35k articles took 43.8-46.0 s against 41.9-47.6 s, interleaved). The
+ * vectors are fused at a small weight (`CORPUS_FUSION`), and `kiemchung eval` gave the same
+ * figures at 96 as at 256; the breadth is kept where the graph is a faithful stand-in for exact
+ * search rather than where the fused ranking stops noticing. An index keeps the settings it was
+ * built with (`updateIndex`).
  */
-export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 200, efSearch: 144 };
+export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 150, efSearch: 160 };
 
 /** An article as a segment stores it: its metadata, with the paragraphs kept in the text store. */
 export interface SegmentArticle extends StoredArticle {
