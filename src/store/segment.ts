@@ -33,7 +33,7 @@ export interface HnswParams {
  * the corpus embedder's 64 dimensions; `bench/experiments/hnsw-recall.ts`, each row's graphs
  * searched in one process): built at 150, recall@10 0.957 at 144, 0.960 at 152 and 0.962 at 160,
  * 0.35-0.39 ms of CPU per vector search; built at 100, 0.937 at 128, 0.950 at 160 and 0.960 at
- * 200, 0.46-0.53 ms at 200; built at 200, 0.959 at 144 but 51 s of graph building. The graphs
+ * 200, 0.44-0.52 ms at 200 (the two alternated six times in one process); built at 200, 0.959 at 144 but 51 s of graph building. The graphs
  * of both segments take 35-39 s of CPU at 150 against 26-29 s at 100 (the two build workers
  * share it: a full build of 35k articles took 43.8-46.0 s against 41.9-47.6 s, interleaved). The
  * vectors are fused at a small weight (`CORPUS_FUSION`), and `kiemchung eval` gave the same
