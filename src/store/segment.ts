@@ -31,12 +31,12 @@ export interface HnswParams {
  * graph finds what exact search finds (recall@10 ≥ 0.95) with a margin, for less search time
  * than the graphs built at 100 needed. At 35k articles (650 ViNewsQA questions, two segments,
  * the corpus embedder's 64 dimensions; `bench/experiments/hnsw-recall.ts`, each row's graphs
- * searched in one process): built at 150, recall@10 0.957 at 144, 0.960 at 152 and 0.962 at 160,
- * 0.35-0.39 ms of CPU per vector search; built at 100, 0.937 at 128, 0.950 at 160 and 0.960 at
- * 200, 0.44-0.52 ms at 200 (the two alternated six times in one process); built at 200, 0.959 at 144 but 51 s of graph building. The graphs
- * of both segments take 35-39 s of CPU at 150 against 26-29 s at 100 (the two build workers
- * share it: a full build of 35k articles took 43.8-46.0 s against 41.9-47.6 s, interleaved). The
- * vectors are fused at a small weight (`CORPUS_FUSION`), and `kiemchung eval` gave the same
+ * searched in one process): built at 150, recall@10 0.957 at 144, 0.960 at 152 and 0.962 at
+ * 160, 0.35-0.39 ms of CPU per vector search; built at 100, 0.937 at 128, 0.950 at 160 and 0.960
+ * at 200, 0.44-0.52 ms at 200 (the two alternated six times in one process); built at 200, 0.959
+ * at 144 but 51 s of graph building. The graphs of both segments take 35-39 s of CPU at 150
+ * against 26-29 s at 100 (the two build workers share it: a full build of 35k articles took
+ * 43.8-46.0 s against 41.9-47.6 s, interleaved). The vectors are fused at a small weight (`CORPUS_FUSION`), and `kiemchung eval` gave the same
  * figures at 96 as at 256; the breadth is kept where the graph is a faithful stand-in for exact
  * search rather than where the fused ranking stops noticing. An index keeps the settings it was
  * built with (`updateIndex`).
