@@ -79,7 +79,6 @@ export function describeDatabase(config: DatabaseConfig): string {
   }
 }
 
-/** Connection settings for `pg`, from the URL and the limits. */
 /**
  * The URL to connect with and the session settings given in it (`?options=-c%20work_mem%3D64MB`),
  * taken out of it: pg lets a URL's options replace the ones it is given, which would drop
@@ -98,6 +97,7 @@ function splitOptions(url: string): { url: string; options: string } {
   return { url: parsed.toString(), options };
 }
 
+/** Connection settings for `pg`, from the URL and the limits. */
 function clientConfig(config: DatabaseConfig, statementTimeout: number): pg.ClientConfig {
   const { url, options } = splitOptions(config.url);
   return {
