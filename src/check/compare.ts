@@ -328,10 +328,27 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
   for (const cd of claim.dates) {
     const slot = slotFor(cd);
     const here = cross ? [] : ev.dates.filter((ed) => inSlot(ed, slot));
+    // A day or month the claim gives where the evidence (chosen for this claim) gives one day
+    // or month only, and another: the same event at a different time ("diễn ra ngày 30/8/2023"
+    // or "vào tháng 9 năm 2023" / "Vào ngày 29 tháng 8 năm 2023, Hội nghị … được tổ chức"), even
+    // when the words around it differ, and even when a vaguer date elsewhere in the evidence
+    // could hold it ("giai đoạn hai (từ 2023 đến 2028)" holds September 2023). Not for a claim
+    // of what is planned or hoped for: that is another event ("sẽ thăm … vào tháng 9/2024"
+    // beside a visit on 5/6/2024).
+    const points =
+      !cross &&
+      claim.dates.length === 1 &&
+      !isSpan(cd) &&
+      cd.precision !== 'year' &&
+      !claim.modalities.some((m) => m.modality === 'planned' || m.modality === 'hoped')
+        ? ev.dates.filter((ed) => !isSpan(ed) && precisionRank(ed) >= precisionRank(cd))
+        : [];
+    const otherTime = points.length === 1 && relateDates(cd, points[0] as FoundDate) === 'disjoint' ? points[0] : undefined;
     let rival: FoundDate | undefined;
     if (here.some((ed) => confirms(cd, ed))) rival = undefined;
     else if (here.length && slot.tight && here.some((ed) => comparablePrecision(cd, ed) && !confirms(cd, ed)))
       rival = here.find((ed) => comparablePrecision(cd, ed));
+    else if (otherTime) rival = otherTime;
     else if (ev.dates.some((ed) => confirms(cd, ed))) rival = undefined;
     else {
       // In English, where words cannot be aligned, a single date in the evidence is the slot;
@@ -340,12 +357,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       const samePeriod = isSpan(cd)
         ? ev.dates.find((ed) => ed.precision === cd.precision && !confirms(cd, ed) && (ed.from === cd.from || ed.to === cd.to))
         : undefined;
-      // A day the claim gives where the evidence (chosen for this claim) gives one day only, and
-      // another: the same event on a different day ("diễn ra ngày 30/8/2023" / "Vào ngày 29
-      // tháng 8 năm 2023, Hội nghị … được tổ chức"), even when the words around it differ.
-      const days = !cross && claim.dates.length === 1 && cd.precision === 'day' ? ev.dates.filter((ed) => ed.precision === 'day') : [];
-      const otherDay = days.length === 1 && relateDates(cd, days[0] as FoundDate) === 'disjoint' ? days[0] : undefined;
-      rival = only && comparablePrecision(cd, only) && relateDates(cd, only) === 'disjoint' ? only : (samePeriod ?? otherDay);
+      rival = only && comparablePrecision(cd, only) && relateDates(cd, only) === 'disjoint' ? only : samePeriod;
       if (!rival) {
         unmatched.push(cd);
         continue;

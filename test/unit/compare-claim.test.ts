@@ -43,6 +43,30 @@ describe('compareClaim', () => {
     }
   });
 
+  it('contradicts a month or day by the one precise date of the evidence, though a span of years could hold it', () => {
+    const source =
+      'Vào ngày 29 tháng 8 năm 2023, Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4, giai đoạn hai (từ 2023 đến 2028) được tổ chức tại thành phố Bắc Kinh - Trung Quốc.';
+    expect(named('Hội nghị LMC lần thứ 4 diễn ra tại Bắc Kinh vào tháng 9 năm 2023.', source)).toEqual([
+      ['date', 'tháng 9 năm 2023', 'ngày 29 tháng 8 năm 2023'],
+    ]);
+    expect(named('Hội nghị LMC lần thứ 4 diễn ra ngày 29/9/2023.', source)).toEqual([['date', 'ngày 29/9/2023', 'ngày 29 tháng 8 năm 2023']]);
+    // The same month, or the day itself, agrees.
+    expect(compare('Hội nghị LMC lần thứ 4 diễn ra vào tháng 8/2023.', source).mismatches).toEqual([]);
+    expect(compare('Hội nghị LMC lần thứ 4 diễn ra tại Bắc Kinh ngày 29/8/2023.', source).mismatches).toEqual([]);
+    // A plan at another time is another event.
+    expect(
+      compare(
+        'Tổng Thư ký IEC sẽ thăm Thành phố Hồ Chí Minh vào tháng 9/2024.',
+        'Thứ trưởng tiếp Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.',
+      ).mismatches.filter((m) => m.kind === 'date'),
+    ).toEqual([]);
+    // Two precise dates in the evidence: which one the claim means is for the words around it to say.
+    expect(
+      compare('Dự án khởi công vào tháng 9 năm 2023.', 'Ngày 29/8/2023 dự án được phê duyệt, giai đoạn hai (từ 2023 đến 2028) bắt đầu ngày 1/10/2023.')
+        .mismatches,
+    ).toEqual([]);
+  });
+
   it('takes a negation and a change of tense as mismatches only where they line up', () => {
     expect(named('Bộ không tổ chức các hoạt động văn hóa tại Bình Thuận.', 'Bộ đề nghị tổ chức các hoạt động văn hóa tại Bình Thuận.').map(([k]) => k)).toEqual(
       ['negation'],
