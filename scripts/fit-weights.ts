@@ -254,8 +254,8 @@ const REFUSAL_L2 = 1e-2;
 async function fitRefusal(): Promise<void> {
   const cases = [...(await run('heldout')), ...(await run('seed'))];
   const row = (c: Case) => REFUSAL_FEATURES.map((k) => c.ex.trace.refusal?.[k] ?? 0);
-  // Questions naming a number their article lacks are refused by rule (answerConfidence).
-  const fit = cases.filter((c) => c.fit && !c.ex.trace.refusal?.missingNumbers);
+  // Questions naming a number or an office their article lacks are refused by rule (answerConfidence).
+  const fit = cases.filter((c) => c.fit && !c.ex.trace.refusal?.missingNumbers && !c.ex.trace.refusal?.missingTitles);
   const f = fitLogistic(
     fit.map(row),
     fit.map((c) => (c.q.unanswerable ? 0 : 1)),
@@ -263,7 +263,9 @@ async function fitRefusal(): Promise<void> {
   );
   print('refusal', REFUSAL_FEATURES, f);
   const p = (c: Case, w: Fitted) =>
-    c.ex.trace.refusal?.missingNumbers ? 0 : 1 / (1 + Math.exp(-row(c).reduce((s, x, i) => s + x * (w.weights[i] as number), w.bias)));
+    c.ex.trace.refusal?.missingNumbers || c.ex.trace.refusal?.missingTitles
+      ? 0
+      : 1 / (1 + Math.exp(-row(c).reduce((s, x, i) => s + x * (w.weights[i] as number), w.bias)));
   const stat = (cs: Case[], t: number) => {
     const un = cs.filter((c) => c.q.unanswerable);
     const an = cs.filter((c) => !c.q.unanswerable);

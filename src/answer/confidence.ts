@@ -2,6 +2,7 @@ import { type Presence, type QuestionTerms, type SearchText, hasWordIn, pairCove
 import type { PassageEvidence } from '../retrieve/rerank.js';
 import { fold } from '../text/normalize.js';
 import { type LogisticModel, type SentenceCandidate, logit, sigmoid } from './select.js';
+import { missingTitles } from './titles.js';
 
 /**
  * Whether the stored articles answer the question at all: the probability, under a small
@@ -95,6 +96,8 @@ export interface RefusalInput {
 export type RefusalFeatures = Record<RefusalFeature, number> & {
   /** Numbers the question names ("lần thứ 5", "năm 2025") that the article lacks: decided by rule, not by the model. */
   missingNumbers: number;
+  /** Offices the question names ("Bộ trưởng") that the article does not name as such: decided by rule too. */
+  missingTitles: number;
 };
 
 export function refusalFeatures(input: RefusalInput): RefusalFeatures {
@@ -137,6 +140,7 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
       : 1,
     missingNames: names.filter((n) => !inArticle(n)).length,
     missingNumbers: numbers.filter((n) => !inArticle(n)).length,
+    missingTitles: missingTitles(question, input.articleText.lower).length,
     noFact: best.features.noFact,
   };
 }
@@ -145,9 +149,12 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
  * The model's probability, except that a number the question names ("lần thứ 5", "năm 2025")
  * and the article lacks means the article is about another edition, year or count: none.
  * On ViNewsQA dev-heldout this holds for 4.5% of the questions whose article is absent and
- * for under 1% of the answerable ones.
+ * for under 1% of the answerable ones. So does an office the question names that the article
+ * does not ("Bộ trưởng Bộ KH&CN là ai?" against "Thứ trưởng Bộ KH&CN Lê Xuân Định"): the
+ * person it names holds another office. No answerable ViNewsQA dev question names an office
+ * its own article lacks.
  */
 export function answerConfidence(features: RefusalFeatures, model: LogisticModel<RefusalFeature> = REFUSAL_MODEL): number {
-  if (features.missingNumbers > 0) return 0;
+  if (features.missingNumbers > 0 || features.missingTitles > 0) return 0;
   return sigmoid(logit(model, features));
 }

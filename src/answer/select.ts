@@ -168,9 +168,14 @@ function matchWords(passage: PassageEvidence, start: number, end: number, q: Que
   return { hits, novel: content ? fresh / content : 0 };
 }
 
-function distance(span: FactSpan, hits: ReadonlyArray<[number, number]>): number {
+/**
+ * Characters between a fact and the nearest question word (0 for one inside it), or, with
+ * `outside`, the nearest question word outside it.
+ */
+function distance(span: FactSpan, hits: ReadonlyArray<[number, number]>, outside = false): number {
   let best = Infinity;
   for (const [a, b] of hits) {
+    if (outside && a < span.end && b > span.start) continue;
     const d = b <= span.start ? span.start - b : a >= span.end ? a - span.end : 0;
     if (d < best) best = d;
   }
@@ -239,7 +244,13 @@ export function scoreSentences(
     c.features.novel = novel;
     if (canCheck) {
       const facts = factSpans(analysis, text, question);
-      const ranked = facts.map((f) => ({ f, d: distance(f, hits) })).sort((a, b) => a.d - b.d || a.f.start - b.f.start);
+      // Facts nearest to the question's words first; of those holding one (the unit asked for,
+      // "năm" of "bao nhiêu năm"), the one with more of them beside it: "10 năm" in "… 73 năm
+      // quan hệ ngoại giao …, và kỷ niệm 10 năm Sáng kiến Vành đai và Con đường" asked about
+      // "Sáng kiến Vành đai và Con đường".
+      const ranked = facts
+        .map((f) => ({ f, d: distance(f, hits), outside: distance(f, hits, true) }))
+        .sort((a, b) => a.d - b.d || a.outside - b.outside || a.f.start - b.f.start);
       const nearest = ranked[0];
       c.features.fact = facts.length ? 1 : 0;
       c.features.noFact = facts.length ? 0 : 1;

@@ -45,6 +45,8 @@ describe('answers over the real corpus', () => {
       ['Hội nghị LMC lần thứ 4 tổ chức ở đâu?', 'thành phố Bắc Kinh - Trung Quốc', 'do-luong-lmc-2023#p1'],
       ['Hội nghị LMC lần thứ 4 diễn ra khi nào?', 'ngày 29 tháng 8 năm 2023', 'do-luong-lmc-2023#p1'],
       ['Năm 2023 đánh dấu bao nhiêu năm quan hệ ngoại giao Việt Nam - Trung Quốc?', '73 năm', 'do-luong-lmc-2023#p5'],
+      // Both counts hold "năm"; the one beside the question's other words answers.
+      ['Sáng kiến Vành đai và Con đường được bao nhiêu năm?', '10 năm', 'do-luong-lmc-2023#p5'],
       ['When did Le Xuan Dinh meet Philippe Metzger?', 'ngày 5/6/2024', 'iec-thanh-vien-2024#p2'],
     ];
     for (const [q, short, paragraphId] of cases) {
@@ -59,6 +61,18 @@ describe('answers over the real corpus', () => {
     }
     // A question that asks for no fact gets quotes only.
     expect((await engine.ask('Đo lường được coi là yếu tố quan trọng trong việc gì?')).shortAnswer).toBeUndefined();
+  });
+
+  it('refuses a question about an office the articles do not name, not answering with another office', async () => {
+    // "Thứ trưởng Bộ KH&CN Lê Xuân Định" has every word of "Bộ trưởng Bộ KH&CN".
+    for (const q of ['Bộ trưởng Bộ KH&CN là ai?', 'bo truong bo KH&CN la ai']) {
+      const a = await engine.ask(q);
+      expect(a.refused, q).toBe(true);
+      expect(a.shortAnswer, q).toBeUndefined();
+    }
+    const deputy = await engine.ask('Thứ trưởng Bộ KH&CN là ai?');
+    expect(deputy.refused).toBe(false);
+    expect(deputy.shortAnswer?.text).toContain('Lê Xuân Định');
   });
 
   it('keeps every short answer inside its quote, whatever is asked', async () => {

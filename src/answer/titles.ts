@@ -1,0 +1,103 @@
+import { fold, nfc } from '../text/normalize.js';
+
+/**
+ * Offices a question may name a person by ("Bộ trưởng Bộ KH&CN là ai?"). An article that names
+ * another office of the same ministry ("Thứ trưởng Bộ KH&CN Lê Xuân Định") does not answer it,
+ * though it has every word of it: "bộ", "trưởng", "Bộ KH&CN". Longer titles come first where one
+ * holds another ("Phó Chủ tịch", "Tổng Thư ký"), so that each place in a text is read as the
+ * longest office written there.
+ */
+const TITLES = [
+  'phó thủ tướng',
+  'thủ tướng',
+  'phó chủ tịch nước',
+  'chủ tịch nước',
+  'phó chủ tịch',
+  'chủ tịch',
+  'tổng bí thư',
+  'phó bí thư',
+  'bí thư',
+  'bộ trưởng',
+  'thứ trưởng',
+  'tổng cục trưởng',
+  'phó tổng cục trưởng',
+  'cục trưởng',
+  'phó cục trưởng',
+  'vụ trưởng',
+  'phó vụ trưởng',
+  'viện trưởng',
+  'phó viện trưởng',
+  'hiệu trưởng',
+  'phó hiệu trưởng',
+  'tổng giám đốc',
+  'phó tổng giám đốc',
+  'phó giám đốc',
+  'giám đốc',
+  'tổng thư ký',
+  'phó tổng thư ký',
+  'thư ký',
+  'chánh văn phòng',
+  'phó chánh văn phòng',
+  'chánh án',
+  'phó chánh án',
+  'thống đốc',
+  'phó thống đốc',
+  'đại sứ',
+  'tổng lãnh sự',
+  'trưởng ban',
+  'phó trưởng ban',
+  'trưởng phòng',
+  'phó trưởng phòng',
+  'trưởng khoa',
+  'phó trưởng khoa',
+  'chủ nhiệm',
+  'phó chủ nhiệm',
+  'tổng biên tập',
+  'phó tổng biên tập',
+].sort((a, b) => b.split(' ').length - a.split(' ').length);
+
+/** Without tone marks these spell other common words too ("bị thu hồi", "đại sự"): read only when marked. */
+const MARKED_ONLY = new Set(['bí thư', 'phó bí thư', 'đại sứ', 'thư ký', 'chủ nhiệm']);
+
+const FOLDED_TITLES = TITLES.filter((t) => !MARKED_ONLY.has(t)).map((t) => fold(t));
+
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+/** The offices written in `words` (lower-cased, one form), each place read as its longest office. */
+function officesIn(words: readonly string[], titles: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < words.length;) {
+    const title = titles.find((t) => {
+      const parts = t.split(' ');
+      return parts.every((p, j) => words[i + j] === p);
+    });
+    if (title) {
+      out.add(title);
+      i += title.split(' ').length;
+    } else i++;
+  }
+  return out;
+}
+
+/** Whether the text carries tone marks or Vietnamese letters (folding changes it). */
+const marked = (lower: string) => fold(lower) !== lower;
+
+/**
+ * The offices the question names that the article does not name as such ("bộ trưởng" asked,
+ * only "thứ trưởng" written; "chủ tịch" asked, only "Phó Chủ tịch" written); the general office
+ * written ("Tổng Thư ký") names the short one asked ("Thư ký"). A question typed
+ * without tone marks is compared folded, leaving out the titles whose folded spelling is
+ * another common word.
+ */
+export function missingTitles(question: string, article: string): string[] {
+  const q = nfc(question).toLowerCase();
+  const a = nfc(article).toLowerCase();
+  const withMarks = marked(q);
+  const titles = withMarks ? TITLES : FOLDED_TITLES;
+  const asked = officesIn(withMarks ? (q.match(WORD) ?? []) : (fold(q).match(WORD) ?? []), titles);
+  if (asked.size === 0) return [];
+  const written = officesIn(withMarks ? (a.match(WORD) ?? []) : (fold(a).match(WORD) ?? []), titles);
+  // The general office answers for its short name ("Thư ký LHQ" for "Tổng Thư ký LHQ"); a deputy never does.
+  const general = withMarks ? 'tổng ' : 'tong ';
+  return [...asked].filter((t) => !written.has(t) && !written.has(general + t));
+}
