@@ -6,7 +6,7 @@ import type { Store } from '../store/port.js';
 import { articleRef } from './article-ref.js';
 import { type PassageEvidence, RERANK_POOL, rerank } from '../retrieve/rerank.js';
 import { restoreMarks } from '../retrieve/restore-marks.js';
-import { hasMarks } from '../text/normalize.js';
+import { fold, hasMarks, nfc } from '../text/normalize.js';
 import type { Answer, ArticleRef, Citation, Lang } from '../types.js';
 import { type RefusalFeatures, answerConfidence, refusalFeatures } from './confidence.js';
 import type { FactSpan } from './fact-spans.js';
@@ -263,11 +263,57 @@ export function clipQuote(text: string, q: Span, fact: Span | undefined, sentenc
   return { start, end, cutBefore: start > q.start, cutAfter: end < q.end };
 }
 
+/** Words that only ask what an acronym stands for, as written or folded. */
+const EXPANSION_FRAMING = new Set(
+  [
+    'là',
+    'viết',
+    'tắt',
+    'của',
+    'gì',
+    'chữ',
+    'từ',
+    'nào',
+    'what',
+    'does',
+    'do',
+    'did',
+    'is',
+    'stand',
+    'stands',
+    'for',
+    'the',
+    'full',
+    'name',
+    'of',
+    'abbreviation',
+  ].flatMap((w) => [w, fold(w)]),
+);
+
+/**
+ * The acronym a question asks the expansion of and nothing else ("LMC là viết tắt của gì?",
+ * "What does IEC stand for?"), or undefined. Its other words frame the question and are not
+ * evidence: the article gives the expansion in brackets ("Hợp tác Lancang-Mekong (LMC)") and
+ * rarely writes "viết tắt", which, counted as question words no passage has, made such
+ * questions look unanswered. A question asking a term's abbreviation ("DNA lục lạp được viết
+ * tắt là gì?") keeps its words.
+ */
+export function expandedAcronym(question: string, analysis: QuestionAnalysis): string | undefined {
+  const subject = analysis.kind === 'abbreviation' ? analysis.subject : undefined;
+  if (!subject) return undefined;
+  const rest =
+    nfc(question)
+      .replace(subject, ' ')
+      .toLowerCase()
+      .match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  return rest.every((w) => EXPANSION_FRAMING.has(w)) ? subject : undefined;
+}
+
 export async function extractiveAnswer(input: ExtractiveInput): Promise<ExtractiveResult> {
   const s = input.settings ?? DEFAULT_EXTRACTIVE;
   const { store, question, hits } = input;
   const analysis = input.analysis ?? analyzeQuestion(question);
-  const terms = await questionTerms(store, question, input.lang, input.translated ?? []);
+  const terms = await questionTerms(store, expandedAcronym(question, analysis) ?? question, input.lang, input.translated ?? []);
   const passages = await rankPassages(input, terms, s.pool);
   const ranked = [...passages.map((p) => p.hit), ...hits.slice(s.pool)];
   const sentences = scoreSentences(passages, terms, analysis, question, s);

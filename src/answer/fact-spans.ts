@@ -248,6 +248,29 @@ function nameStartBefore(before: string): number {
   return first < 0 ? -1 : ((words[first] as RegExpMatchArray).index as number);
 }
 
+/** Words an expansion in lower case takes at most beyond the acronym's letters. */
+const EXPANSION_EXTRA_WORDS = 3;
+
+/**
+ * Where an expansion written in lower case starts, before "(ACR)": the farthest word, within the
+ * acronym's length and three words more and inside the clause, whose initial and the next word's
+ * are the acronym's first two letters ("… xây dựng quy chuẩn kỹ thuật quốc gia (QCVN)" →
+ * "quy chuẩn kỹ thuật quốc gia"); -1 when none is.
+ */
+function initialsStartBefore(before: string, acronym: string): number {
+  const letters = fold(acronym).toLowerCase().replace(/[^a-z]/g, '');
+  if (letters.length < 2) return -1;
+  const words = [...before.matchAll(/[^\s]+/gu)];
+  const initial = (i: number) => fold((words[i]?.[0] ?? '').charAt(0)).toLowerCase();
+  let start = -1;
+  for (let i = words.length - 1, n = 0; i >= 0 && n < letters.length + EXPANSION_EXTRA_WORDS; i--, n++) {
+    const w = (words[i] as RegExpMatchArray)[0];
+    if (/[,.;:!?()]/u.test(w) || isCap(w)) break;
+    if (i < words.length - 1 && initial(i) === letters[0] && initial(i + 1) === letters[1]) start = i;
+  }
+  return start < 0 ? -1 : ((words[start] as RegExpMatchArray).index as number);
+}
+
 /** Where a name that starts at `from` ends: capitalised words, one lower-case word after each, connectors. */
 function nameEndAfter(text: string, from: number): number {
   const words = [...text.slice(from, from + 200).matchAll(/[^\s]+/gu)];
@@ -355,11 +378,13 @@ export function expansionSpans(text: string, acronym: string): FactSpan[] {
   if (!text.includes(acronym)) return [];
   const out: FactSpan[] = [];
   const a = escapeRegExp(acronym);
-  // "Name (ACR)": the name that ends at the bracket.
+  // "Name (ACR)": the name that ends at the bracket, or words written in lower case whose initials
+  // begin it ("quy chuẩn kỹ thuật quốc gia (QCVN)").
   for (const m of text.matchAll(re(`\\(\\s*${a}\\s*\\)`))) {
     const before = text.slice(0, m.index).replace(/\s+$/u, '');
     const start = nameStartBefore(before);
-    if (start >= 0) out.push(trimSpan(text, { start, end: before.length }));
+    const from = start >= 0 ? start : initialsStartBefore(before, acronym);
+    if (from >= 0) out.push(trimSpan(text, { start: from, end: before.length }));
   }
   // "ACR (Name)" and "ACR - Name".
   for (const m of text.matchAll(re(`${WORD_START}${a}\\s*(?:\\(([^)]{4,80})\\)|[-–]\\s+(\\p{Lu}${L}*(?:\\s+${L}+){1,8}))`))) {

@@ -291,6 +291,7 @@ function analyze(question: string): QuestionAnalysis {
       kind = 'abbreviation';
       subject = raw;
     } else if (
+      kind !== 'abbreviation' &&
       words.length <= 4 &&
       !/(?<![\p{L}\p{N}])(?:của|cua|of)(?![\p{L}\p{N}])/iu.test(raw) &&
       !NOT_DEFINED.test(raw.toLowerCase()) &&

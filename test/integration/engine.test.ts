@@ -45,6 +45,9 @@ describe('answers over the real corpus', () => {
       ['Hội nghị LMC lần thứ 4 tổ chức ở đâu?', 'thành phố Bắc Kinh - Trung Quốc', 'do-luong-lmc-2023#p1'],
       ['Hội nghị LMC lần thứ 4 diễn ra khi nào?', 'ngày 29 tháng 8 năm 2023', 'do-luong-lmc-2023#p1'],
       ['Năm 2023 đánh dấu bao nhiêu năm quan hệ ngoại giao Việt Nam - Trung Quốc?', '73 năm', 'do-luong-lmc-2023#p5'],
+      // The expansion in lower case; the words "viết tắt" that no article writes do not count against it.
+      ['QCVN là viết tắt của gì?', 'quy chuẩn kỹ thuật quốc gia', 'iec-thanh-vien-2024#p4'],
+      ['LMC là viết tắt của gì?', 'Hợp tác Lancang-Mekong', 'do-luong-lmc-2023#p1'],
       // Both counts hold "năm"; the one beside the question's other words answers.
       ['Sáng kiến Vành đai và Con đường được bao nhiêu năm?', '10 năm', 'do-luong-lmc-2023#p5'],
       ['When did Le Xuan Dinh meet Philippe Metzger?', 'ngày 5/6/2024', 'iec-thanh-vien-2024#p2'],

@@ -73,6 +73,12 @@ describe('facts in a sentence', () => {
     expect(texts(LAW, expansionSpans(LAW, 'KH&CN'))).toEqual(['Bộ Khoa học và Công nghệ']);
     const s = 'Tổ chức WHO (World Health Organization) cảnh báo.';
     expect(texts(s, expansionSpans(s, 'WHO'))).toEqual(['World Health Organization']);
+    // In lower case: from the farthest word whose initial and the next one's begin the acronym, within the clause.
+    const q = 'Hỗ trợ Việt Nam trong quá trình xây dựng quy chuẩn kỹ thuật quốc gia (QCVN), Tiêu chuẩn Việt Nam (TCVN) phù hợp.';
+    expect(texts(q, expansionSpans(q, 'QCVN'))).toEqual(['quy chuẩn kỹ thuật quốc gia']);
+    expect(texts(q, expansionSpans(q, 'TCVN'))).toEqual(['Tiêu chuẩn Việt Nam']);
+    const none = 'Các doanh nghiệp áp dụng tiêu chuẩn mới (QCVN) từ năm nay.';
+    expect(expansionSpans(none, 'QCVN')).toEqual([]);
   });
 
   it('definitions, named things and reasons', () => {

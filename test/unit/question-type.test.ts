@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type FactKind, analyzeQuestion, focusWords, retrievalQuery } from '../../src/answer/question-type.js';
 import { stripMarks } from '../../src/text/normalize.js';
+import { expandedAcronym } from '../../src/answer/extractive.js';
 
 const kind = (q: string) => analyzeQuestion(q).kind;
 
@@ -96,6 +97,8 @@ describe('question kinds', () => {
     expect(analyzeQuestion('Hợp tác như thế nào?').head).toBeUndefined();
     expect(analyzeQuestion('IEC là gì?').subject).toBe('IEC');
     expect(analyzeQuestion('KH&CN là viết tắt của gì?').subject).toBe('KH&CN');
+    // "viết tắt là gì" asks for the expansion, not a definition of "TCVN viết tắt".
+    expect(analyzeQuestion('TCVN viết tắt là gì?')).toMatchObject({ kind: 'abbreviation', subject: 'TCVN' });
     expect(analyzeQuestion('Tác nhân gây ra bệnh sởi là gì?').kind).toBe('other');
   });
 });
@@ -129,5 +132,22 @@ describe('analyzeQuestion asked the same question again', () => {
       expect(Object.isFrozen(first) && Object.isFrozen(first.questionWords) && first.questionWords.every((s) => Object.isFrozen(s))).toBe(true);
       expect(() => (first.questionWords as Array<[number, number]>).push([0, 1])).toThrow(TypeError);
     }
+  });
+});
+
+describe('expandedAcronym', () => {
+  it('is the acronym of a question that asks only what it stands for', () => {
+    for (const [q, acr] of [
+      ['LMC là viết tắt của gì?', 'LMC'],
+      ['QCVN la viet tat cua gi', 'QCVN'],
+      ['TCVN viết tắt là gì?', 'TCVN'],
+      ['What does IEC stand for?', 'IEC'],
+    ] as const)
+      expect(expandedAcronym(q, analyzeQuestion(q)), q).toBe(acr);
+  });
+
+  it('is nothing for a question with words of its own', () => {
+    for (const q of ['DNA lục lạp được viết tắt là gì?', 'Hội nghị LMC diễn ra ở đâu?', 'IEC có trụ sở ở đâu?'])
+      expect(expandedAcronym(q, analyzeQuestion(q)), q).toBeUndefined();
   });
 });
