@@ -2,6 +2,7 @@ import { Lru } from '../store/lru.js';
 import { fold, nfc } from '../text/normalize.js';
 import { WORD_END, WORD_START, escapeRegExp } from '../text/words.js';
 import type { FactKind, QuestionAnalysis } from './question-type.js';
+import { isOffice } from './titles.js';
 
 /**
  * Facts of a given kind in a sentence, as [start, end) offsets into it: dates, quantities,
@@ -108,6 +109,12 @@ function capitalRuns(text: string): FactSpan[] {
 }
 
 /** Runs of capitalised words that do not start the sentence: names of any kind. */
+/** Whether a capitalised run and the lower-case word after it are an office: "Tổng Thư" + "ký". */
+function officeFrom(text: string, run: FactSpan): boolean {
+  const next = /^\s+(\p{Ll}[\p{L}\p{M}]*)/u.exec(text.slice(run.end));
+  return isOffice(next ? `${text.slice(run.start, run.end)} ${next[1]}` : text.slice(run.start, run.end));
+}
+
 function nameSpans(text: string): FactSpan[] {
   return capitalRuns(text).filter((s) => s.start > 0 && !/^[\s"“(]*$/u.test(text.slice(0, s.start)));
 }
@@ -258,7 +265,9 @@ const EXPANSION_EXTRA_WORDS = 3;
  * "quy chuẩn kỹ thuật quốc gia"); -1 when none is.
  */
 function initialsStartBefore(before: string, acronym: string): number {
-  const letters = fold(acronym).toLowerCase().replace(/[^a-z]/g, '');
+  const letters = fold(acronym)
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
   if (letters.length < 2) return -1;
   const words = [...before.matchAll(/[^\s]+/gu)];
   const initial = (i: number) => fold((words[i]?.[0] ?? '').charAt(0)).toLowerCase();
@@ -602,8 +611,9 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
       break;
     case 'person':
       spans = personSpans(text);
-      // Names without a title ("Kuechly", "Tesla"): any name that does not start the sentence.
-      if (!spans.length) spans = nameSpans(text).filter((s) => /\p{Ll}/u.test(text.slice(s.start, s.end)));
+      // Names without a title ("Kuechly", "Tesla"): any name that does not start the sentence,
+      // and is not an office whose last word is in lower case ("Tổng Thư ký", "Phó Chủ tịch").
+      if (!spans.length) spans = nameSpans(text).filter((s) => /\p{Ll}/u.test(text.slice(s.start, s.end)) && !officeFrom(text, s));
       break;
     case 'place':
       spans = a.list ? capitalisedListSpans(text) : placeSpans(text);
@@ -626,5 +636,25 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
   if (a.list) spans = joinAdjacent(text, spans);
   if (!spans.length && a.list && a.kind !== 'reason') spans = listSpans(text);
   const q = fold(question);
-  return spans.filter((s) => !q.includes(fold(text.slice(s.start, s.end))));
+  const fresh = spans.filter((s) => !q.includes(fold(text.slice(s.start, s.end))));
+  return a.kind === 'person' ? othersThanNamed(text, fresh, q) : fresh;
+}
+
+/**
+ * A question that names one person and asks for another ("Thứ trưởng Lê Xuân Định tiếp ai?")
+ * is not answered with the person it names ("Thứ trưởng Bộ KH&CN Lê Xuân Định … làm việc với
+ * ông Philippe Metzger"): people whose name (the span's last two words) the question has are
+ * left out when others remain, unless the question asks who that person is ("Ông Lê Xuân
+ * Định là ai?"). `q` is the question folded.
+ */
+function othersThanNamed(text: string, spans: FactSpan[], q: string): FactSpan[] {
+  const named = (s: FactSpan) => {
+    const words = fold(text.slice(s.start, s.end)).split(/\s+/u);
+    if (words.length < 2) return false;
+    const name = words.slice(-2).join(' ');
+    const at = q.indexOf(name);
+    return at >= 0 && !/^\s*(?:la|chinh la)\s+(?:ai|nguoi nao)/u.test(q.slice(at + name.length));
+  };
+  const others = spans.filter((s) => !named(s));
+  return others.length > 0 ? others : spans;
 }

@@ -79,6 +79,13 @@ function officesIn(words: readonly string[], titles: readonly string[]): Set<str
   return out;
 }
 
+const OFFICES = new Set(TITLES);
+
+/** Whether `phrase` is an office as written, in any case ("Tổng Thư ký"). */
+export function isOffice(phrase: string): boolean {
+  return OFFICES.has(nfc(phrase).toLowerCase().replace(/\s+/gu, ' ').trim());
+}
+
 /** Whether the text carries tone marks or Vietnamese letters (folding changes it). */
 const marked = (lower: string) => fold(lower) !== lower;
 

@@ -69,9 +69,17 @@ const ABOUT_WHAT = markedPattern(
   ].join('|'),
   'u',
 );
-// With a period: "Tháng 8/2023 có sự kiện hợp tác đo lường nào?", "What events were there in 2024?"
+// With a period: "Tháng 8/2023 có sự kiện hợp tác đo lường nào?", "Sự kiện nào diễn ra ngày
+// 29/8/2023?", "Ngày 5/6/2024 có tin gì?", "Điều gì đã xảy ra vào tháng 6/2024?", "What events
+// were there in 2024?", "What happened on 29 August 2023?" (the topic, if any, in group 1 or 2;
+// the period's own words are taken out before, its preposition may stay).
 const EVENTS = markedPattern(
-  `^(?:có\\s+)?(?:những\\s+|các\\s+)?(?:sự kiện|hoạt động)\\s+(.+?\\s+)?nào(?:\\s+không)?$|^(?:what|which)\\s+(?:events|activities)(?:\\s+(?:about|on|in)\\s+(.+?))?(?:\\s+(?:were there|took place|happened))?$`,
+  [
+    `^(?:(?:có|đã có|diễn ra|đã diễn ra|xảy ra|đã xảy ra)\\s+)?(?:những\\s+|các\\s+)?(?:sự kiện|hoạt động|tin tức|tin)\\s+(.+?\\s+)?(?:nào|gì)(?:\\s+(?:đã\\s+)?(?:diễn ra|xảy ra|được tổ chức))?(?:\\s+(?:vào|trong))?(?:\\s+(?:không|vậy|thế|ạ|nhỉ))?$`,
+    `^(?:điều|chuyện|việc)\\s+gì\\s+(?:đã\\s+)?(?:diễn ra|xảy ra)(?:\\s+(?:vào|trong))?(?:\\s+(?:vậy|thế|ạ|nhỉ))?$`,
+    `^(?:what|which)\\s+(?:events|activities|news)(?:\\s+(?:about|on|in)\\s+(.+?))?(?:\\s+(?:were there|was there|is there|took place|happened))?(?:\\s+(?:on|in|during))?$`,
+    `^what\\s+(?:happened|took place|went on|was happening)(?:\\s+(?:on|in|during))?$`,
+  ].join('|'),
   'u',
 );
 const TOPIC = markedPattern(

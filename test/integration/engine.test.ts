@@ -48,6 +48,10 @@ describe('answers over the real corpus', () => {
       // The expansion in lower case; the words "viết tắt" that no article writes do not count against it.
       ['QCVN là viết tắt của gì?', 'quy chuẩn kỹ thuật quốc gia', 'iec-thanh-vien-2024#p4'],
       ['LMC là viết tắt của gì?', 'Hợp tác Lancang-Mekong', 'do-luong-lmc-2023#p1'],
+      // The person the question names is not the answer to whom they met.
+      ['Thứ trưởng Lê Xuân Định làm việc với ai?', 'Philippe Metzger', 'iec-thanh-vien-2024#p2'],
+      ['Ngày 5/6/2024 Thứ trưởng Lê Xuân Định tiếp ai?', 'Philippe Metzger', 'iec-thanh-vien-2024#p2'],
+      ['Ông Lê Xuân Định là ai?', 'Thứ trưởng', 'iec-thanh-vien-2024#p2'],
       // Both counts hold "năm"; the one beside the question's other words answers.
       ['Sáng kiến Vành đai và Con đường được bao nhiêu năm?', '10 năm', 'do-luong-lmc-2023#p5'],
       ['When did Le Xuan Dinh meet Philippe Metzger?', 'ngày 5/6/2024', 'iec-thanh-vien-2024#p2'],

@@ -41,3 +41,32 @@ describe('readCollectionQuestion', () => {
     expect(read('Approximately how many items are in the costume collection of the V&A?')).toBeNull();
   });
 });
+
+describe('readCollectionQuestion with a period', () => {
+  // The question as it reaches the reader: the period's own words taken out.
+  const withPeriod = (rest: string) => readCollectionQuestion(rest, undefined, true);
+
+  it('reads what happened in a period as a list of its articles', () => {
+    // "Sự kiện nào diễn ra ngày 29/8/2023?", "Ngày 29/8/2023 có sự kiện gì?", "Tháng 6/2024 có tin gì?" …
+    for (const rest of [
+      'Sự kiện nào diễn ra',
+      'Sự kiện nào diễn ra vào',
+      'có sự kiện gì',
+      'diễn ra sự kiện gì',
+      'có tin gì',
+      'co tin gi',
+      'Điều gì đã xảy ra vào',
+      'What happened on',
+      'What news was there',
+    ])
+      expect(withPeriod(rest), rest).toEqual({ kind: 'list' });
+    expect(withPeriod('có sự kiện hợp tác đo lường nào')).toEqual({ kind: 'list', topic: 'hợp tác đo lường' });
+  });
+
+  it('leaves questions about someone in that period to the articles', () => {
+    for (const rest of ['Thứ trưởng Lê Xuân Định tiếp ai', 'Hội nghị LMC diễn ra ở đâu', 'What did the minister say on', 'Sự kiện đó tổ chức ở đâu'])
+      expect(withPeriod(rest), rest).toBeNull();
+    // Without a period it is a question about an event, not a list.
+    expect(read('Sự kiện nào diễn ra')).toBeNull();
+  });
+});

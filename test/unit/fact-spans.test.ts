@@ -121,6 +121,14 @@ describe('facts in a sentence', () => {
     expect(spans('Hội nghị LMC lần thứ 4 kéo dài bao nhiêu năm?', LMC)).toEqual([]);
     expect(spans('IEC là gì?', LAW)).toEqual(['Ủy ban Kỹ thuật Điện Quốc tế']);
     expect(spans('Những quốc gia nào tham gia?', 'Các nước Campuchia, Lào và Thái Lan tham gia.')).toEqual(['Campuchia, Lào và Thái Lan']);
+    // The person the question names is left out when another remains, unless it asks who they are.
+    expect(spans('Thứ trưởng Lê Xuân Định tiếp ai?', IEC)).toEqual(['ông Philippe Metzger']);
+    expect(spans('Ông Lê Xuân Định là ai?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định', 'ông Philippe Metzger']);
+    expect(spans('Thứ trưởng Lê Xuân Định nói gì với ai?', 'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên.')).toEqual([
+      'Thứ trưởng Bộ KH&CN Lê Xuân Định',
+    ]);
+    // An office written with its last word in lower case is not a name.
+    expect(spans('Philippe Metzger gặp ai?', 'Ông Philippe Metzger, Tổng Thư ký IEC cho biết như trên.')).toEqual([]);
   });
 
   it('spans are always inside the sentence, for any text', () => {

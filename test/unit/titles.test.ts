@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { missingTitles } from '../../src/answer/titles.js';
 
-const IEC =
-  'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.';
+const IEC = 'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.';
 
 describe('missingTitles', () => {
   it('names an office the article does not, though it has every word of it', () => {
