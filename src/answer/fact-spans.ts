@@ -1,8 +1,10 @@
 import { Lru } from '../store/lru.js';
-import { fold, nfc } from '../text/normalize.js';
+import { fold, hasMarks, nfc } from '../text/normalize.js';
 import { WORD_END, WORD_START, escapeRegExp } from '../text/words.js';
 import type { FactKind, QuestionAnalysis } from './question-type.js';
 import { isOffice } from './titles.js';
+import { nameRuns } from '../check/facts.js';
+import { type Token, tokenize } from '../check/tokens.js';
 
 /**
  * Facts of a given kind in a sentence, as [start, end) offsets into it: dates, quantities,
@@ -109,6 +111,14 @@ function capitalRuns(text: string): FactSpan[] {
 }
 
 /** Runs of capitalised words that do not start the sentence: names of any kind. */
+/** The names of places and organisations in `text`, as the claim check reads names. */
+function placesAndOrganisations(text: string): FactSpan[] {
+  const tokens = tokenize(text);
+  return nameRuns(tokens, text)
+    .filter((r) => r.kind === 'place' || r.kind === 'organisation')
+    .map((r) => ({ start: (tokens[r.from] as Token).start, end: (tokens[r.to - 1] as Token).end }));
+}
+
 /** Whether a capitalised run and the lower-case word after it are an office: "Tổng Thư" + "ký". */
 function officeFrom(text: string, run: FactSpan): boolean {
   const next = /^\s+(\p{Ll}[\p{L}\p{M}]*)/u.exec(text.slice(run.end));
@@ -612,8 +622,17 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
     case 'person':
       spans = personSpans(text);
       // Names without a title ("Kuechly", "Tesla"): any name that does not start the sentence,
-      // and is not an office whose last word is in lower case ("Tổng Thư ký", "Phó Chủ tịch").
-      if (!spans.length) spans = nameSpans(text).filter((s) => /\p{Ll}/u.test(text.slice(s.start, s.end)) && !officeFrom(text, s));
+      // is not an office whose last word is in lower case ("Tổng Thư ký", "Phó Chủ tịch"), is
+      // not one Vietnamese syllable, which is a capitalised noun ("Biên bản", "Hội nghị"):
+      // Vietnamese names have two syllables or more; and is not part of the name of a place or
+      // an organisation ("Viện Đo lường Việt Nam").
+      if (!spans.length) {
+        const others = placesAndOrganisations(text);
+        spans = nameSpans(text).filter((s) => {
+          const run = text.slice(s.start, s.end);
+          return /\p{Ll}/u.test(run) && !officeFrom(text, s) && !(!/\s/u.test(run) && hasMarks(run)) && !others.some((o) => o.start < s.end && s.start < o.end);
+        });
+      }
       break;
     case 'place':
       spans = a.list ? capitalisedListSpans(text) : placeSpans(text);

@@ -16,6 +16,12 @@ export interface CollectionQuestion {
   kind: CollectionAnswer['kind'];
   /** The topic words ("IEC", "đo lường"), or none for the whole collection. */
   topic?: string;
+  /**
+   * Asked as what happened in a period ("Sự kiện nào diễn ra ngày 29/8/2023?"), not for its
+   * articles: with no article dated in it, the articles' text may still say (the period is
+   * then asked of them as of any question).
+   */
+  events?: true;
 }
 
 export interface ArticleInfo extends ArticleRef {
@@ -153,7 +159,7 @@ export function readCollectionQuestion(rest: string, order: 'latest' | 'earliest
       const g = m[1] !== undefined ? 1 : 2;
       const start = m[g] !== undefined ? m.index + m[0].indexOf(m[g] as string) : -1;
       const topic = start >= 0 ? q.slice(start, start + (m[g] as string).length).trim() : '';
-      return topic ? { kind: 'list', topic } : { kind: 'list' };
+      return topic ? { kind: 'list', topic, events: true } : { kind: 'list', events: true };
     }
   }
   if (!kind) return null;

@@ -206,19 +206,22 @@ export async function askInContext(question: string, options: AskOptions, deps: 
       ...(period ? { periodText: period.text } : {}),
       view: deps.view,
     });
-    const base: Answer = {
-      question: q,
-      lang,
-      text: r.text,
-      citations: r.citations,
-      refused: false,
-      closest: [],
-      retrieved: [],
-      mode: 'extractive',
-      confidence: 1,
-      timing: { retrieveMs: 0, totalMs: 0 },
-    };
-    return finish(base, { collection: r.collection });
+    // What happened in a period no article is dated in: the articles' text may still say.
+    if (!(meta.events && r.collection.total === 0)) {
+      const base: Answer = {
+        question: q,
+        lang,
+        text: r.text,
+        citations: r.citations,
+        refused: false,
+        closest: [],
+        retrieved: [],
+        mode: 'extractive',
+        confidence: 1,
+        timing: { retrieveMs: 0, totalMs: 0 },
+      };
+      return finish(base, { collection: r.collection });
+    }
   }
 
   const filter = intersect(options.filter, period?.from, period?.to);

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDialogueEval } from '../../src/cli/eval-dialogues.js';
@@ -143,5 +144,27 @@ describe('the dialogue set', () => {
     expect(r.dateQuestions).toBeGreaterThanOrEqual(20);
     expect(r.asfull).toBeGreaterThanOrEqual(90);
     expect(r.date).toBeGreaterThanOrEqual(85);
+  });
+});
+
+describe('what happened in a period', () => {
+  it('lists the articles of the period, and asks the articles themselves when none is dated in it', async () => {
+    at('2024-06-12T09:00:00+07:00');
+    const listed = await engine.ask('Sự kiện nào diễn ra ngày 29/8/2023?');
+    expect(listed.refused).toBe(false);
+    expect(listed.collection).toMatchObject({ kind: 'list', total: 1, articles: [{ articleId: 'do-luong-lmc-2023' }] });
+    // An undated article (a JSONL record without a date) that tells what happened on the day.
+    const corpus = path.join(tempDir('kc-undated-'), 'corpus.jsonl');
+    const body = 'Lễ hội hoa xuân khai mạc tại công viên Thống Nhất với hơn 200 gian hàng. Sự kiện diễn ra vào ngày 23/12/2018 và kéo dài một tuần.';
+    fs.writeFileSync(corpus, `${JSON.stringify({ id: 'le-hoi', title: 'Lễ hội hoa xuân', body })}\n`);
+    const undated = await createEngine({ config: { corpus, indexDir: tempDir() }, env: {}, logger: silentLogger });
+    try {
+      const a = await undated.ask('Sự kiện nào diễn ra vào ngày 23/12/2018?');
+      expect(a.collection).toBeUndefined();
+      expect(a.refused).toBe(false);
+      expect(a.citations[0]?.paragraph).toContain('Lễ hội hoa xuân khai mạc');
+    } finally {
+      await undated.close();
+    }
   });
 });

@@ -57,10 +57,11 @@ describe('readCollectionQuestion with a period', () => {
       'co tin gi',
       'Điều gì đã xảy ra vào',
       'What happened on',
-      'What news was there',
     ])
-      expect(withPeriod(rest), rest).toEqual({ kind: 'list' });
-    expect(withPeriod('có sự kiện hợp tác đo lường nào')).toEqual({ kind: 'list', topic: 'hợp tác đo lường' });
+      expect(withPeriod(rest), rest).toEqual({ kind: 'list', events: true });
+    expect(withPeriod('có sự kiện hợp tác đo lường nào')).toEqual({ kind: 'list', topic: 'hợp tác đo lường', events: true });
+    // Asking for the news articles of a period is asking for its articles.
+    expect(withPeriod('What news was there')).toEqual({ kind: 'list' });
   });
 
   it('leaves questions about someone in that period to the articles', () => {

@@ -127,6 +127,12 @@ describe('facts in a sentence', () => {
     expect(spans('Thứ trưởng Lê Xuân Định nói gì với ai?', 'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên.')).toEqual([
       'Thứ trưởng Bộ KH&CN Lê Xuân Định',
     ]);
+    // Names without a title are names, but not a capitalised Vietnamese noun or a place or an organisation.
+    expect(spans('Tesla đã hợp tác với ai vào năm 1886?', 'Năm 1886, Tesla đã hợp tác với Robert Lane và Benjamin Vail.')).toEqual([
+      'Robert Lane',
+      'Benjamin Vail',
+    ]);
+    expect(spans('Who signed the memorandum?', 'Tại Hội nghị, Viện Đo lường Việt Nam đã chính thức ký kết Biên bản với các đối tác quốc tế.')).toEqual([]);
     // An office written with its last word in lower case is not a name.
     expect(spans('Philippe Metzger gặp ai?', 'Ông Philippe Metzger, Tổng Thư ký IEC cho biết như trên.')).toEqual([]);
   });
