@@ -601,6 +601,11 @@ function dedupe(spans: FactSpan[]): FactSpan[] {
 
 const CHECKABLE: readonly FactKind[] = ['person', 'place', 'date', 'number', 'abbreviation', 'definition', 'reason'];
 
+/** "Bao lâu", "how long": a question for a length of time. */
+const DURATION = /(?<![\p{L}\p{M}])(?:bao lâu|bao lau|how long)(?![\p{L}\p{M}])/iu;
+/** A date that is a span ("từ 2023 đến 2028", "2023-2028", "from 2023 to 2028"). */
+const RANGE = /(?<![\p{L}\p{M}])(?:đến|tới|den|toi|to|until)(?![\p{L}\p{M}])|\d\s*[-–]\s*\d/iu;
+
 /** Whether a detector exists for what the question asks (for the other questions a fact cannot be checked). */
 export function checkable(a: QuestionAnalysis): boolean {
   return a.list || a.head !== undefined || CHECKABLE.includes(a.kind);
@@ -618,6 +623,9 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
       break;
     case 'number':
       spans = quantitySpans(text);
+      // How long: a span of time answers as well as a count of years ("giai đoạn hai (từ 2023 đến 2028)").
+      if (DURATION.test(question))
+        spans = [...spans, ...dateSpans(text).filter((s) => RANGE.test(text.slice(s.start, s.end)))].sort((x, y) => x.start - y.start);
       break;
     case 'person':
       spans = personSpans(text);

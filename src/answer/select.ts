@@ -194,6 +194,11 @@ export function scoreSentences(
   const qWords = questionWordSet(question, terms.marked);
   const topic = questionTopic(question, analysis, terms.marked);
   const canCheck = checkable(analysis);
+  // The words of the question's own phrase ("năm" of "từ năm nào đến năm nào"): inside every fact
+  // of the kind asked, they do not tell which fact is meant.
+  const framing = new Set(
+    analysis.questionWords.flatMap(([a, b]) => (question.slice(a, b).toLowerCase().match(WORD_RUN) ?? []).map((w) => (terms.marked ? w : fold(w)))),
+  );
   const out: SentenceCandidate[] = [];
   const spelled = analysis.subject && (analysis.kind === 'abbreviation' || analysis.kind === 'definition') ? fold(analysis.subject) : null;
   const considered = passages
@@ -248,13 +253,17 @@ export function scoreSentences(
       // "năm" of "bao nhiêu năm"), the one with more of them beside it: "10 năm" in "… 73 năm
       // quan hệ ngoại giao …, và kỷ niệm 10 năm Sáng kiến Vành đai và Con đường" asked about
       // "Sáng kiến Vành đai và Con đường".
+      const content = framing.size
+        ? hits.filter(([a, b]) => !framing.has(terms.marked ? text.slice(a, b).toLowerCase() : fold(text.slice(a, b).toLowerCase())))
+        : hits;
+      const by = content.length ? content : hits;
       const ranked = facts
-        .map((f) => ({ f, d: distance(f, hits), outside: distance(f, hits, true) }))
+        .map((f) => ({ f, d: distance(f, by), outside: distance(f, by, true), all: distance(f, hits) }))
         .sort((a, b) => a.d - b.d || a.outside - b.outside || a.f.start - b.f.start);
-      const nearest = ranked[0];
+      const nearest = Math.min(Infinity, ...ranked.map((r) => r.all));
       c.features.fact = facts.length ? 1 : 0;
       c.features.noFact = facts.length ? 0 : 1;
-      c.features.near = nearest && Number.isFinite(nearest.d) ? Math.exp(-nearest.d / 40) : 0;
+      c.features.near = Number.isFinite(nearest) ? Math.exp(-nearest / 40) : 0;
       c.features.stated = spelled !== null && facts.length ? 1 : 0;
       c.facts = ranked.map(({ f }) => ({ start: c.start + f.start, end: c.start + f.end }));
     }

@@ -88,6 +88,23 @@ const EVENTS = markedPattern(
   ].join('|'),
   'u',
 );
+// Which articles name something: "Tín chỉ carbon được nhắc đến trong bài nào?", "In which
+// articles is metrology mentioned?" (the topic in group 1 or 2).
+const MENTIONED_IN = markedPattern(
+  [
+    `^(.+?)\\s+(?:được\\s+)?(?:nhắc (?:đến|tới)|đề cập(?: (?:đến|tới))?|nói (?:đến|tới)|xuất hiện|viết)\\s+(?:trong|ở)\\s+(?:những\\s+|các\\s+)?${NOUN_VI}\\s+nào(?:\\s+(?:không|vậy|thế|ạ|nhỉ))?$`,
+    `^in\\s+(?:which|what)\\s+${NOUN_EN}\\s+(?:is|are|was|were)\\s+(.+?)\\s+(?:mentioned|discussed|covered|named)$`,
+  ].join('|'),
+  'u',
+);
+// When an article was published: "Bài viết về IEC đăng ngày nào?", "When was the article about IEC published?"
+const WHEN_PUBLISHED = markedPattern(
+  [
+    `^(?:các\\s+|những\\s+)?${NOUN_VI}(?:\\s+(?:(?:nói|viết)\\s+)?về\\s+(.+?))?\\s+(?:được\\s+)?(?:đăng(?: tải)?|xuất bản|viết)\\s+(?:vào\\s+)?(?:ngày nào|khi nào|lúc nào|hôm nào|bao giờ|năm nào|tháng nào)$`,
+    `^when\\s+(?:was|were)\\s+(?:the\\s+)?${NOUN_EN}(?:\\s+(?:about|on)\\s+(.+?))?\\s+(?:published|posted|written)$`,
+  ].join('|'),
+  'u',
+);
 const TOPIC = markedPattern(
   `${B}(?:nói về|viết về|đề cập (?:đến|tới)|nhắc (?:đến|tới)|liên quan (?:đến|tới)|về|mentioning|mention|about|on|regarding|concerning|related to)\\s+(.+)$`,
   'u',
@@ -146,6 +163,11 @@ export function readCollectionQuestion(rest: string, order: 'latest' | 'earliest
     .replace(/[?!.…]+$/u, '')
     .trim();
   const hay = hayOf(q);
+  const named = MENTIONED_IN.forText(q).exec(hay) ?? WHEN_PUBLISHED.forText(q).exec(hay);
+  if (named) {
+    const topic = groupText(q, named);
+    return topic ? { kind: 'list', topic } : { kind: 'list' };
+  }
   let kind: CollectionQuestion['kind'] | null = null;
   const count = COUNT.forText(q).exec(hay);
   const list = count ? null : LIST.forText(q).exec(hay);
@@ -165,6 +187,14 @@ export function readCollectionQuestion(rest: string, order: 'latest' | 'earliest
   if (!kind) return null;
   const topic = topicOf(q);
   return topic ? { kind, topic } : { kind };
+}
+
+/** The first group a match captured, as typed in `q` (the match was made on its lower-cased or folded form, of the same length). */
+function groupText(q: string, m: RegExpExecArray): string | undefined {
+  const g = m.slice(1).find((x) => x !== undefined);
+  if (!g) return undefined;
+  const start = m.index + m[0].indexOf(g);
+  return q.slice(start, start + g.length).trim() || undefined;
 }
 
 function topicOf(q: string): string | undefined {

@@ -52,6 +52,9 @@ describe('answers over the real corpus', () => {
       ['Thứ trưởng Lê Xuân Định làm việc với ai?', 'Philippe Metzger', 'iec-thanh-vien-2024#p2'],
       ['Ngày 5/6/2024 Thứ trưởng Lê Xuân Định tiếp ai?', 'Philippe Metzger', 'iec-thanh-vien-2024#p2'],
       ['Ông Lê Xuân Định là ai?', 'Thứ trưởng', 'iec-thanh-vien-2024#p2'],
+      // "năm" of "từ năm nào đến năm nào" is in every date; the span beside "giai đoạn hai" answers, and answers "bao lâu".
+      ['Giai đoạn hai kéo dài từ năm nào đến năm nào?', 'từ 2023 đến 2028', 'do-luong-lmc-2023#p1'],
+      ['Giai đoạn hai của hợp tác LMC kéo dài bao lâu?', 'từ 2023 đến 2028', 'do-luong-lmc-2023#p1'],
       // Both counts hold "năm"; the one beside the question's other words answers.
       ['Sáng kiến Vành đai và Con đường được bao nhiêu năm?', '10 năm', 'do-luong-lmc-2023#p5'],
       ['When did Le Xuan Dinh meet Philippe Metzger?', 'ngày 5/6/2024', 'iec-thanh-vien-2024#p2'],

@@ -27,6 +27,19 @@ describe('readCollectionQuestion', () => {
     expect(read('Show me all articles about IEC')).toEqual({ kind: 'list', topic: 'IEC' });
   });
 
+  it('reads which articles name something, and when an article was published, as lists of them', () => {
+    expect(read('Tín chỉ carbon được nhắc đến trong bài nào?')).toEqual({ kind: 'list', topic: 'Tín chỉ carbon' });
+    expect(read('Lancang-Mekong xuất hiện trong những bài nào?')).toEqual({ kind: 'list', topic: 'Lancang-Mekong' });
+    expect(read('tin chi carbon duoc nhac den trong bai nao')).toEqual({ kind: 'list', topic: 'tin chi carbon' });
+    expect(read('In which articles is metrology mentioned?')).toEqual({ kind: 'list', topic: 'metrology' });
+    expect(read('Bài viết về IEC đăng ngày nào?')).toEqual({ kind: 'list', topic: 'IEC' });
+    expect(read('Bài về đo lường được đăng khi nào?')).toEqual({ kind: 'list', topic: 'đo lường' });
+    expect(read('When was the article about IEC published?')).toEqual({ kind: 'list', topic: 'IEC' });
+    // A song, a remedy, a paper's journal: what an article says.
+    expect(read('Bài hát được viết năm nào?')).toBeNull();
+    expect(read('Bài thuốc này được nhắc đến trong sách nào?')).toBeNull();
+  });
+
   it('leaves questions about what articles say to the articles, when the noun has a predicate of its own', () => {
     // Questions of ViNewsQA dev that were answered with a count of the stored articles.
     expect(read('Bao nhiêu bài đăng đã được các nhà khoa học khảo sát?')).toBeNull();

@@ -119,6 +119,9 @@ describe('facts in a sentence', () => {
     expect(spans('Hội nghị diễn ra khi nào?', LMC)).toEqual(['ngày 29 tháng 8 năm 2023', 'từ 2023 đến 2028']);
     expect(spans('Giai đoạn hai kéo dài từ 2023 đến 2028 ở đâu?', LMC)).toEqual(['thành phố Bắc Kinh - Trung Quốc']);
     expect(spans('Hội nghị LMC lần thứ 4 kéo dài bao nhiêu năm?', LMC)).toEqual([]);
+    // How long: a span of time as well as a count.
+    expect(spans('Giai đoạn hai kéo dài bao lâu?', LMC)).toEqual(['từ 2023 đến 2028']);
+    expect(spans('Giai đoạn hai kéo dài bao nhiêu năm?', LMC)).toEqual([]);
     expect(spans('IEC là gì?', LAW)).toEqual(['Ủy ban Kỹ thuật Điện Quốc tế']);
     expect(spans('Những quốc gia nào tham gia?', 'Các nước Campuchia, Lào và Thái Lan tham gia.')).toEqual(['Campuchia, Lào và Thái Lan']);
     // The person the question names is left out when another remains, unless it asks who they are.
