@@ -2,7 +2,7 @@ import { Lru } from '../store/lru.js';
 import { fold, hasMarks, nfc } from '../text/normalize.js';
 import { WORD_END, WORD_START, escapeRegExp } from '../text/words.js';
 import type { FactKind, QuestionAnalysis } from './question-type.js';
-import { isOffice } from './titles.js';
+import { TITLES as OFFICE_TITLES, isOffice } from './titles.js';
 import { nameRuns } from '../check/facts.js';
 import { type Token, tokenize } from '../check/tokens.js';
 
@@ -216,6 +216,45 @@ export function personSpans(text: string): FactSpan[] {
   // A capitalised title word starts its own run ("Thứ trưởng Lê Xuân Định" → "Thứ", "Lê Xuân Định"):
   // spans that end where another starts are one person.
   return dedupe(out);
+}
+
+const OFFICE = re(`(?<![\\p{L}\\p{M}])(?:${[...OFFICE_TITLES].map((t) => escapeRegExp(t).replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{M}])`, 'giu');
+/** A word of the body an office belongs to: capitalised, an acronym, "&" or a joining "và". */
+const BODY_WORD = /^(?:\p{Lu}[\p{L}\p{M}&.-]*|&|và|and|of)$/u;
+
+/**
+ * Offices with the body they belong to: "Tổng Thư ký IEC", "Thứ trưởng Bộ KH&CN" (not the name
+ * after it: a Vietnamese surname starts the person), "Phó Chủ tịch".
+ */
+/** Whether what follows `at` is the end of a clause, a capitalised word, or "và" and one. */
+function bodyGoesOn(text: string, at: number): boolean {
+  return /^(?:\s*(?:[,.;:!?()]|$)|\s+(?:(?:và|and)\s+)?\p{Lu})/u.test(text.slice(at, at + 40));
+}
+
+export function officeSpans(text: string): FactSpan[] {
+  const out: FactSpan[] = [];
+  for (const m of text.matchAll(OFFICE)) {
+    const end = m.index + m[0].length;
+    // The body's words, one after another from the office on.
+    const next = /\s+([^\s,.;:!?()]+)/y;
+    next.lastIndex = end;
+    let at = end;
+    let previous = '';
+    for (let w = next.exec(text); w && at - end < 120; w = next.exec(text)) {
+      const word = w[1] as string;
+      if (SURNAME_START.test(`${word} X`)) break;
+      // A word's second syllable in lower case ("Sở Y tế", "Tỉnh ủy"), when the body goes on or
+      // ends right after it ("Bộ Công Thương cho biết" ends at "Thương").
+      const syllable = /^\p{Ll}/u.test(word) && !/^(?:và|and|of)$/u.test(word) && /^\p{Lu}(?:\p{Ll}|$)/u.test(previous) && bodyGoesOn(text, next.lastIndex);
+      if (!BODY_WORD.test(word) && !syllable) break;
+      at = next.lastIndex;
+      previous = word;
+    }
+    // A joining word is not the end of a body ("Bộ Công Thương và").
+    const body = text.slice(end, at).replace(/\s+(?:và|and|of)$/u, '');
+    out.push({ start: m.index, end: end + body.length });
+  }
+  return out;
 }
 
 const PLACE_NOUNS = 'thành phố|TP\\.?|tỉnh|huyện|quận|xã|phường|thị xã|thủ đô|nước|quốc gia|vùng|khu vực|bang|đảo|bệnh viện|trường';
@@ -608,7 +647,7 @@ const RANGE = /(?<![\p{L}\p{M}])(?:đến|tới|den|toi|to|until)(?![\p{L}\p{M}]
 
 /** Whether a detector exists for what the question asks (for the other questions a fact cannot be checked). */
 export function checkable(a: QuestionAnalysis): boolean {
-  return a.list || a.head !== undefined || CHECKABLE.includes(a.kind);
+  return a.list || a.head !== undefined || a.office === true || CHECKABLE.includes(a.kind);
 }
 
 /**
@@ -617,7 +656,10 @@ export function checkable(a: QuestionAnalysis): boolean {
  */
 export function factSpans(a: QuestionAnalysis, text: string, question: string): FactSpan[] {
   let spans: FactSpan[] = [];
-  switch (a.kind) {
+  switch (a.office ? 'office' : a.kind) {
+    case 'office':
+      spans = officeSpans(text);
+      break;
     case 'date':
       spans = dateSpans(text);
       break;

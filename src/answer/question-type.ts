@@ -37,6 +37,8 @@ export interface QuestionAnalysis {
    * nào?"): an answer is often a name that starts with it ("Luật Tiêu chuẩn và …").
    */
   head?: string;
+  /** Asks for someone's office ("Ông Philippe Metzger giữ chức vụ gì?", "What is X's position?"). */
+  office?: true;
   /** [start, end) of the question words in the question: no evidence, left out of retrieval. */
   questionWords: Array<[number, number]>;
 }
@@ -315,15 +317,25 @@ function analyze(question: string): QuestionAnalysis {
     if (!HEAD_NOT_NOUN.test(fl(h))) head = h;
   }
   questionWords.sort((a, b) => a[0] - b[0]);
+  const office = !yesNo && OFFICE_ASKED[mode].test(text);
   return {
     kind: yesNo ? 'yesno' : (kind ?? 'other'),
     list,
     yesNo,
     ...(subject ? { subject } : {}),
     ...(head ? { head } : {}),
+    ...(office ? { office: true as const } : {}),
     questionWords: sameLength ? mergeSpans(questionWords) : [],
   };
 }
+
+/** Words asking for an office: "chức vụ gì", "giữ chức gì", "cương vị nào", "what position". */
+const OFFICE_ASKED = (() => {
+  const vi = (w: (s: string) => string) =>
+    `${WORD_START}(?:${w('chức vụ|chức danh|cương vị|giữ chức|làm chức|đảm nhiệm chức')})(?:\\s+[\\p{L}\\p{M}&]+){0,8}?\\s+(?:${w('gì|nào')})${WORD_END}`;
+  const en = `${WORD_START}(?:what|which)\\s+(?:is\\s+|was\\s+)?(?:\\p{L}+(?:'s)?\\s+){0,3}?(?:position|title|office|role|post)${WORD_END}`;
+  return { marked: new RegExp(`${vi((x) => x)}|${en}`, 'iu'), folded: new RegExp(`${vi(fl)}|${en}`, 'iu') };
+})();
 
 function mergeSpans(spans: Array<[number, number]>): Array<[number, number]> {
   const out: Array<[number, number]> = [];

@@ -7,7 +7,7 @@ import { fold, nfc } from '../text/normalize.js';
  * holds another ("Phó Chủ tịch", "Tổng Thư ký"), so that each place in a text is read as the
  * longest office written there.
  */
-const TITLES = [
+export const TITLES: readonly string[] = [
   'phó thủ tướng',
   'thủ tướng',
   'phó chủ tịch nước',

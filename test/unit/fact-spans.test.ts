@@ -8,6 +8,7 @@ import {
   factSpans,
   listSpans,
   namedSpans,
+  officeSpans,
   personSpans,
   placeSpans,
   quantitySpans,
@@ -66,6 +67,14 @@ describe('facts in a sentence', () => {
     expect(texts(m, capitalisedListSpans(m))).toEqual(['Bộ KH&CN, Bộ Công Thương, Bộ Thông tin và Truyền thông']);
     const w = 'Các lĩnh vực như xe điện, hiệu suất năng lượng, hạ tầng điện, năng lượng tái tạo.';
     expect(texts(w, listSpans(w))).toEqual(['xe điện, hiệu suất năng lượng, hạ tầng điện, năng lượng tái tạo']);
+  });
+
+  it('offices with the body they belong to, not the name after them', () => {
+    expect(texts(IEC, officeSpans(IEC))).toEqual(['Thứ trưởng Bộ KH&CN', 'Tổng Thư ký IEC']);
+    const t = 'Ông Nguyễn Văn A, Phó Chủ tịch UBND tỉnh Quảng Nam, và bà B, Giám đốc Sở Y tế và Sở Nội vụ, phát biểu.';
+    expect(texts(t, officeSpans(t))).toEqual(['Phó Chủ tịch UBND', 'Giám đốc Sở Y tế và Sở Nội vụ']);
+    const said = 'Bộ trưởng Bộ Công Thương cho biết, Bí thư Tỉnh ủy, ông A, đã đến.';
+    expect(texts(said, officeSpans(said))).toEqual(['Bộ trưởng Bộ Công Thương', 'Bí thư Tỉnh ủy']);
   });
 
   it('what an abbreviation stands for, both ways round', () => {

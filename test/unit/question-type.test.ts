@@ -135,6 +135,19 @@ describe('analyzeQuestion asked the same question again', () => {
   });
 });
 
+describe('office questions', () => {
+  it("knows a question for someone's office, not a position in space", () => {
+    for (const q of [
+      'Ông Philippe Metzger giữ chức vụ gì?',
+      'Chức vụ của ông Lê Xuân Định là gì?',
+      'ong Philippe Metzger giu chuc vu gi',
+      'What position does Philippe Metzger hold?',
+    ])
+      expect(analyzeQuestion(q).office, q).toBe(true);
+    for (const q of ['Khối u nằm ở vị trí nào?', 'Ai giữ chức Tổng Thư ký IEC?', 'Ông Metzger nói gì?']) expect(analyzeQuestion(q).office, q).toBeUndefined();
+  });
+});
+
 describe('expandedAcronym', () => {
   it('is the acronym of a question that asks only what it stands for', () => {
     for (const [q, acr] of [
