@@ -642,6 +642,9 @@ const CHECKABLE: readonly FactKind[] = ['person', 'place', 'date', 'number', 'ab
 
 /** "Bao lâu", "how long": a question for a length of time. */
 const DURATION = /(?<![\p{L}\p{M}])(?:bao lâu|bao lau|how long)(?![\p{L}\p{M}])/iu;
+/** A question for a span of time: "từ năm nào đến năm nào", "giai đoạn nào", "from when to when". */
+const SPAN_ASKED =
+  /(?<![\p{L}\p{M}])(?:từ|tu|đến|den|tới|toi|kéo dài|keo dai|giai đoạn|giai doan|bao lâu|bao lau|from|until|between|period|how long)(?![\p{L}\p{M}])/iu;
 /** A date that is a span ("từ 2023 đến 2028", "2023-2028", "from 2023 to 2028"). */
 const RANGE = /(?<![\p{L}\p{M}])(?:đến|tới|den|toi|to|until)(?![\p{L}\p{M}])|\d\s*[-–]\s*\d/iu;
 
@@ -660,9 +663,14 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
     case 'office':
       spans = officeSpans(text);
       break;
-    case 'date':
+    case 'date': {
       spans = dateSpans(text);
+      // When, not over what span: a day, month or year before a span of them ("When was the 4th
+      // LMC symposium?" is "ngày 29 tháng 8 năm 2023", not the phase "từ 2023 đến 2028").
+      const points = SPAN_ASKED.test(question) ? [] : spans.filter((s) => !RANGE.test(text.slice(s.start, s.end)));
+      if (points.length) spans = points;
       break;
+    }
     case 'number':
       spans = quantitySpans(text);
       // How long: a span of time answers as well as a count of years ("giai đoạn hai (từ 2023 đến 2028)").

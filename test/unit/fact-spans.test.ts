@@ -125,7 +125,10 @@ describe('facts in a sentence', () => {
   it('by question: the kind asked for, never a span the question already says', () => {
     const spans = (q: string, s: string) => texts(s, factSpans(analyzeQuestion(q), s, q));
     expect(spans('Ai là Tổng Thư ký IEC?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định', 'ông Philippe Metzger']);
-    expect(spans('Hội nghị diễn ra khi nào?', LMC)).toEqual(['ngày 29 tháng 8 năm 2023', 'từ 2023 đến 2028']);
+    // When: the day before the span; over what span: both.
+    expect(spans('Hội nghị diễn ra khi nào?', LMC)).toEqual(['ngày 29 tháng 8 năm 2023']);
+    expect(spans('When was the 4th LMC symposium?', LMC)).toEqual(['ngày 29 tháng 8 năm 2023']);
+    expect(spans('Giai đoạn hai kéo dài từ năm nào đến năm nào?', LMC)).toEqual(['ngày 29 tháng 8 năm 2023', 'từ 2023 đến 2028']);
     expect(spans('Giai đoạn hai kéo dài từ 2023 đến 2028 ở đâu?', LMC)).toEqual(['thành phố Bắc Kinh - Trung Quốc']);
     expect(spans('Hội nghị LMC lần thứ 4 kéo dài bao nhiêu năm?', LMC)).toEqual([]);
     // How long: a span of time as well as a count.
