@@ -2,6 +2,7 @@ import { type Presence, type QuestionTerms, type SearchText, hasWordIn, pairCove
 import type { PassageEvidence } from '../retrieve/rerank.js';
 import { fold } from '../text/normalize.js';
 import { type LogisticModel, type SentenceCandidate, logit, sigmoid } from './select.js';
+import { numberWritten } from './number-forms.js';
 import { missingTitles } from './titles.js';
 
 /**
@@ -108,7 +109,15 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
   // The question's names (capitalised words, as the re-ranking reads them) and numbers, as typed.
   const names = [...questionNames(question)];
   // Numbers written as words of their own ("lần thứ 5", "năm 2025"), not inside names ("H2S", "AS-206").
-  const numbers = [...new Set(question.match(/(?<![\p{L}\p{N}-])\d+(?:[.,]\d+)*(?![\p{L}\p{N}])/gu) ?? [])];
+  // A number counts as written when the article writes it another way too ("2" / "Hai", "giai
+  // đoạn 2" / "Giai đoạn II", "những năm 70" / "những năm 1970").
+  const missing = new Set<string>();
+  for (const m of question.matchAll(/(?<![\p{L}\p{N}-])\d+(?:[.,]\d+)*(?![\p{L}\p{N}])/gu))
+    if (
+      !inArticle(m[0]) &&
+      !numberWritten(m[0], question.slice(0, m.index), question.slice(m.index + m[0].length), input.articleText.lower, input.articleText.folded)
+    )
+      missing.add(m[0]);
   const pairWeight = terms.pairs.reduce((s, w) => s + w.idf, 0) * (input.pairWeight ?? 0.5);
   let words = 0;
   let pairs = 0;
@@ -139,7 +148,7 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
       ? input.focus.filter((w) => hasWordIn(input.quoted.lower, w) || hasWordIn(input.quoted.folded, fold(w))).length / input.focus.length
       : 1,
     missingNames: names.filter((n) => !inArticle(n)).length,
-    missingNumbers: numbers.filter((n) => !inArticle(n)).length,
+    missingNumbers: missing.size,
     missingTitles: missingTitles(question, input.articleText.lower).length,
     noFact: best.features.noFact,
   };
