@@ -108,3 +108,44 @@ export function missingTitles(question: string, article: string): string[] {
   const general = withMarks ? 'tổng ' : 'tong ';
   return [...asked].filter((t) => !written.has(t) && !written.has(general + t));
 }
+
+/** Offices folded, as word lists, longest first. */
+const FOLDED_OFFICES = TITLES.map((t) => fold(t).split(' '));
+
+/** Folded words as a sentence's tokens give them. */
+interface Word {
+  folded: string;
+  text: string;
+  clause: number;
+}
+
+/**
+ * The office written right before token `from` (with its body between: "Thứ trưởng Bộ KH&CN
+ * Lê Xuân Định") or right after token `to` ("Ông Philippe Metzger, Tổng Thư ký IEC", "… là Tổng
+ * Giám đốc IEC"), in the same sentence, as [first, end) token indices and the office folded.
+ */
+export function officeBeside(words: readonly Word[], from: number, to: number): { first: number; end: number; office: string } | undefined {
+  const at = (i: number) => {
+    const parts = FOLDED_OFFICES.find((o) => o.every((p, k) => words[i + k]?.folded === p));
+    return parts ? { first: i, end: i + parts.length, office: parts.join(' ') } : undefined;
+  };
+  // Before: an office, then up to four words of its body (capitalised or acronyms), then the name.
+  for (let body = 0; body <= 4 && from - body - 1 >= 0; body++) {
+    const between = words.slice(from - body, from);
+    if (!between.every((w) => /^\p{Lu}/u.test(w.text) || w.text === '&')) break;
+    for (let len = Math.min(5, from - body); len >= 1; len--) {
+      const o = at(from - body - len);
+      if (o && o.end === from - body) return o;
+    }
+  }
+  // After: "X, office" or "X là office".
+  let i = to;
+  if (words[i]?.folded === 'la') i++;
+  if (i < words.length && (words[i] as Word).clause - (words[to - 1] as Word).clause <= 1) return at(i);
+  return undefined;
+}
+
+/** Whether office `asked` is named by `written` (the same, or its general form: "thu ky" by "tong thu ky"). */
+export function sameOffice(asked: string, written: string): boolean {
+  return asked === written || written === `tong ${asked}` || asked === `tong ${written}`;
+}

@@ -4,6 +4,7 @@ import { fold, hasMarks } from '../text/normalize.js';
 import type { MismatchKind } from '../types.js';
 import type { Span } from '../text/span.js';
 import { align, type Alignment } from './align.js';
+import { officeBeside, sameOffice } from '../answer/titles.js';
 import { type AntonymHit, type Cue, type ModalityCue, type NameRun, antonymHits, modalityCues, nameRuns, negationCues, placeAliases } from './facts.js';
 import { type Token, keyOf, tokenize } from './tokens.js';
 
@@ -435,6 +436,32 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       strength: 1,
     });
   }
+
+  // --- offices ----------------------------------------------------------------------------
+  // The same person under another office: "Bộ trưởng Lê Xuân Định" where the source has
+  // "Thứ trưởng Bộ KH&CN Lê Xuân Định"; "Ông Philippe Metzger là Tổng Giám đốc IEC" where it has
+  // "Ông Philippe Metzger, Tổng Thư ký IEC".
+  if (!cross)
+    for (const run of claim.names) {
+      if (run.kind !== 'person') continue;
+      const mine = officeBeside(claim.tokens, run.from, run.to);
+      if (!mine) continue;
+      for (const e of ev.names) {
+        if (!names(run, e)) continue;
+        const theirs = officeBeside(ev.tokens, e.from, e.to);
+        if (!theirs || sameOffice(mine.office, theirs.office)) continue;
+        const cFrom = Math.min(mine.first, run.from);
+        const cTo = Math.max(mine.end, run.to);
+        mismatches.push({
+          kind: 'person',
+          claimed: { start: (claim.tokens[cFrom] as Token).start, end: (claim.tokens[cTo - 1] as Token).end },
+          ...stated(Math.min(theirs.first, e.from), Math.max(theirs.end, e.to)),
+          strength: 1,
+        });
+        markCovered({ start: (claim.tokens[cFrom] as Token).start, end: (claim.tokens[cTo - 1] as Token).end });
+        break;
+      }
+    }
 
   if (!cross) {
     // --- negation ---------------------------------------------------------------------------

@@ -67,6 +67,21 @@ describe('compareClaim', () => {
     ).toEqual([]);
   });
 
+  it('finds the same person under another office', () => {
+    const iec =
+      'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.';
+    expect(named('Bộ trưởng Lê Xuân Định tiếp Tổng Thư ký IEC tại Hà Nội.', iec)).toEqual([
+      ['person', 'Bộ trưởng Lê Xuân Định', 'Thứ trưởng Bộ KH&CN Lê Xuân Định'],
+    ]);
+    expect(named('Ông Philippe Metzger là Tổng Giám đốc IEC.', iec)).toEqual([
+      ['person', 'Philippe Metzger là Tổng Giám đốc', 'Philippe Metzger, Tổng Thư ký'],
+    ]);
+    expect(named('Phó Thủ tướng Lê Xuân Định tiếp ông Metzger.', iec).map(([k, c]) => [k, c])).toEqual([['person', 'Phó Thủ tướng Lê Xuân Định']]);
+    // The same office, or its short name for the general one, agrees.
+    expect(compare('Thứ trưởng Lê Xuân Định tiếp Tổng Thư ký IEC tại Hà Nội.', iec).mismatches).toEqual([]);
+    expect(compare('Ông Philippe Metzger, Thư ký IEC, đến Hà Nội.', iec).mismatches.filter((m) => m.kind === 'person')).toEqual([]);
+  });
+
   it('takes a negation and a change of tense as mismatches only where they line up', () => {
     expect(named('Bộ không tổ chức các hoạt động văn hóa tại Bình Thuận.', 'Bộ đề nghị tổ chức các hoạt động văn hóa tại Bình Thuận.').map(([k]) => k)).toEqual(
       ['negation'],
