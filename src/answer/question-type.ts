@@ -176,6 +176,20 @@ const YES_NO_END = {
   ),
   folded: new RegExp(`${WORD_START}(?:khong|chua|dung\\s+khong|phai\\s+khong|hay\\s+khong|co\\s+dung\\s+khong|dung\\s+chua|khong\\s+vay)\\s*[?.!]*\\s*$`, 'u'),
 };
+/**
+ * A whether-clause inside another question: "hay không/chưa" closing a clause that a verb of
+ * finding out opens after the subject ("… chỉ ra số đó có là …", "… kiểm tra xem … có bị …", no
+ * "có" before that verb: "Bạn có biết … hay không?" asks whether), or that follows a "nào"
+ * question's noun.
+ */
+const EMBEDDED_WHETHER = (() => {
+  const make = (w: (x: string) => string) =>
+    new RegExp(
+      `^(?:(?!${WORD_START}${w('có')}${WORD_END}).)*${WORD_START}(?:${w('xem|liệu|chỉ ra|xác định|kiểm tra|phát hiện|đánh giá|biết được|cho biết|để biết')})${WORD_END}.*${WORD_START}(?:${w('có|đã|là')})${WORD_END}.*${WORD_START}${w('hay')}\\s+(?:${w('không|chưa')})\\s*[?.!]*\\s*$|${WORD_START}${w('nào')}${WORD_END}.*${WORD_START}${w('hay')}\\s+(?:${w('không|chưa')})\\s*[?.!]*\\s*$`,
+      'u',
+    );
+  return { marked: make((x) => x), folded: make(fl) };
+})();
 const YES_NO_EN = /^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|may|might|must)\s+(?!there\s+any\s+(?:what|who))/iu;
 const EN_WH = /(?<![\p{L}\p{N}])(?:what|which|who|whom|whose|when|where|why|how)(?![\p{L}\p{N}])/iu;
 /**
@@ -275,7 +289,12 @@ function analyze(question: string): QuestionAnalysis {
   const opener = YES_NO_START[mode].exec(text);
   const closer = YES_NO_END[mode].exec(text);
   const enYesNo = !marked && YES_NO_EN.test(q) && !EN_WH.test(q) && !EN_ALTERNATIVES.test(q) && detectLang(q) === 'en';
-  const yesNo = Boolean(opener) || (Boolean(closer) && (kind === null || (kind === 'other' && !/(?:gì|gi|nào|nao)\s*[?.!]*\s*$/u.test(text)))) || enYesNo;
+  // "… có … hay không" inside another question asks which, what or how, not whether:
+  // "Xét nghiệm nào cho biết có mắc ung thư hay không?", "Tên của thuộc tính để chỉ ra số đó có
+  // là số nguyên tố hay không?", "Cách kiểm tra xem thực phẩm có bị nhiễm độc hay không?".
+  const embedded = closer !== null && EMBEDDED_WHETHER[mode].test(text);
+  const yesNo =
+    Boolean(opener) || (Boolean(closer) && !embedded && (kind === null || (kind === 'other' && !/(?:gì|gi|nào|nao)\s*[?.!]*\s*$/u.test(text)))) || enYesNo;
   if (yesNo) {
     if (opener) questionWords.push([opener.index, opener.index + opener[0].length]);
     if (closer) questionWords.push([closer.index, closer.index + closer[0].trimEnd().length]);

@@ -64,6 +64,22 @@ describe('question kinds', () => {
     expect(analyzeQuestion('Hội nghị có diễn ra không?').yesNo).toBe(true);
   });
 
+  it('reads "có … hay không" inside another question as part of it, not as a yes/no question', () => {
+    for (const q of [
+      'Xét nghiệm nào cho biết có mắc ung thư hay không?',
+      'Cách kiểm tra xem thực phẩm có bị nhiễm độc hay không?',
+      'Tên của thuộc tính để chỉ ra số đó có là số nguyên tố hay không?',
+      'cach kiem tra xem thuc pham co bi nhiem doc hay khong',
+    ])
+      expect(analyzeQuestion(q).yesNo, q).toBe(false);
+    for (const q of [
+      'Việt Nam có phải thành viên IEC hay không?',
+      'Bạn có biết Việt Nam có là thành viên IEC hay không?',
+      'Ông Metzger có nói Việt Nam phát triển nhanh hay không?',
+    ])
+      expect(analyzeQuestion(q).yesNo, q).toBe(true);
+  });
+
   it('does not read "ở đầu" (at the start) as "ở đâu" (where) in a question with marks', () => {
     expect(kind('Điều gì được nêu ở đầu bài?')).toBe('other');
   });
