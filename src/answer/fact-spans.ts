@@ -111,6 +111,19 @@ function capitalRuns(text: string): FactSpan[] {
 }
 
 /** Runs of capitalised words that do not start the sentence: names of any kind. */
+/**
+ * Names written without a title or a place word before them, that do not start the sentence,
+ * less the capitalised words that are not names: an office whose last word is in lower case
+ * ("Tổng Thư ký", "Phó Chủ tịch"), one Vietnamese syllable, which is a capitalised noun or a
+ * pronoun ("Biên bản", "Hội nghị", "Đột quỵ", "Tôi": Vietnamese names have two syllables or more).
+ */
+function bareNames(text: string): FactSpan[] {
+  return nameSpans(text).filter((s) => {
+    const run = text.slice(s.start, s.end);
+    return !officeFrom(text, s) && !(!/\s/u.test(run) && hasMarks(run));
+  });
+}
+
 /** The names of places and organisations in `text`, as the claim check reads names. */
 function placesAndOrganisations(text: string): FactSpan[] {
   const tokens = tokenize(text);
@@ -686,15 +699,13 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
       // an organisation ("Viện Đo lường Việt Nam").
       if (!spans.length) {
         const others = placesAndOrganisations(text);
-        spans = nameSpans(text).filter((s) => {
-          const run = text.slice(s.start, s.end);
-          return /\p{Ll}/u.test(run) && !officeFrom(text, s) && !(!/\s/u.test(run) && hasMarks(run)) && !others.some((o) => o.start < s.end && s.start < o.end);
-        });
+        spans = bareNames(text).filter((s) => /\p{Ll}/u.test(text.slice(s.start, s.end)) && !others.some((o) => o.start < s.end && s.start < o.end));
       }
       break;
     case 'place':
       spans = a.list ? capitalisedListSpans(text) : placeSpans(text);
-      if (!spans.length && !a.list) spans = nameSpans(text);
+      // Any name (a place is often named without "tại" or "ở"), but not a capitalised noun or an office.
+      if (!spans.length && !a.list) spans = bareNames(text);
       break;
     case 'abbreviation':
       spans = a.subject ? expansionSpans(text, a.subject) : [];
@@ -708,7 +719,10 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
     default:
       break;
   }
-  if (!spans.length && a.list && a.kind !== 'reason') spans = capitalisedListSpans(text);
+  // A list of capitalised items answers for people only when people are asked: "Nguyễn Thị Hồng
+  // Thắm, Khoa Phụ" is who said it, not the harms asked about.
+  if (!spans.length && a.list && a.kind !== 'reason')
+    spans = capitalisedListSpans(text).filter((s) => a.kind === 'person' || !SURNAME_START.test(text.slice(s.start, s.end)));
   if (!spans.length && a.head) spans = namedSpans(text, a.head);
   if (a.list) spans = joinAdjacent(text, spans);
   if (!spans.length && a.list && a.kind !== 'reason') spans = listSpans(text);

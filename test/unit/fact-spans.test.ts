@@ -148,6 +148,14 @@ describe('facts in a sentence', () => {
       'Benjamin Vail',
     ]);
     expect(spans('Who signed the memorandum?', 'Tại Hội nghị, Viện Đo lường Việt Nam đã chính thức ký kết Biên bản với các đối tác quốc tế.')).toEqual([]);
+    // Who said it is not a list of what was asked; a capitalised syllable is not a place.
+    expect(
+      spans('Uống ít nước gây ra những tác hại gì?', 'Theo bác sĩ Nguyễn Thị Hồng Thắm, Khoa Phụ sản, uống ít nước làm tăng nguy cơ nhiễm trùng tiểu.'),
+    ).toEqual([]);
+    expect(spans('Những ai tham dự?', 'Tham dự có ông Nguyễn Văn An, Trần Văn Bình và Lê Thị Cúc.')).toEqual([
+      'ông Nguyễn Văn An, Trần Văn Bình và Lê Thị Cúc',
+    ]);
+    expect(spans('Bác sĩ phát hiện túi phình ở đâu?', 'Bác sĩ cho biết bệnh nhân bị Đột quỵ do túi phình.')).toEqual([]);
     // An office written with its last word in lower case is not a name.
     expect(spans('Philippe Metzger gặp ai?', 'Ông Philippe Metzger, Tổng Thư ký IEC cho biết như trên.')).toEqual([]);
   });
