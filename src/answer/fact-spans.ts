@@ -661,6 +661,16 @@ const SPAN_ASKED =
 /** A date that is a span ("từ 2023 đến 2028", "2023-2028", "from 2023 to 2028"). */
 const RANGE = /(?<![\p{L}\p{M}])(?:đến|tới|den|toi|to|until)(?![\p{L}\p{M}])|\d\s*[-–]\s*\d/iu;
 
+const SPELLED = ['một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười'];
+const SPELLED_NUMBER = new RegExp(`(?<![\\p{L}\\p{M}])(?:${SPELLED.join('|')})(?=\\s+\\p{L})`, 'gu');
+
+/** A text lower-cased, with numbers spelled in Vietnamese before a word written in digits ("ba tháng" → "3 tháng"). */
+function digitsFor(text: string): string {
+  return nfc(text)
+    .toLowerCase()
+    .replace(SPELLED_NUMBER, (w) => String(SPELLED.indexOf(w) + 1));
+}
+
 /** Whether a detector exists for what the question asks (for the other questions a fact cannot be checked). */
 export function checkable(a: QuestionAnalysis): boolean {
   return a.list || a.head !== undefined || a.office === true || CHECKABLE.includes(a.kind);
@@ -727,7 +737,12 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
   if (a.list) spans = joinAdjacent(text, spans);
   if (!spans.length && a.list && a.kind !== 'reason') spans = listSpans(text);
   const q = fold(question);
-  const fresh = spans.filter((s) => !q.includes(fold(text.slice(s.start, s.end))));
+  // The same quantity with its number spelled on one side: "ba tháng" for "Trong vòng 3 tháng …".
+  const qDigits = digitsFor(question);
+  const fresh = spans.filter((s) => {
+    const span = text.slice(s.start, s.end);
+    return !q.includes(fold(span)) && !(a.kind === 'number' && qDigits.includes(digitsFor(span)));
+  });
   return a.kind === 'person' ? othersThanNamed(text, fresh, q) : fresh;
 }
 

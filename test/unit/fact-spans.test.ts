@@ -131,6 +131,8 @@ describe('facts in a sentence', () => {
     expect(spans('Giai đoạn hai kéo dài từ năm nào đến năm nào?', LMC)).toEqual(['ngày 29 tháng 8 năm 2023', 'từ 2023 đến 2028']);
     expect(spans('Giai đoạn hai kéo dài từ 2023 đến 2028 ở đâu?', LMC)).toEqual(['thành phố Bắc Kinh - Trung Quốc']);
     expect(spans('Hội nghị LMC lần thứ 4 kéo dài bao nhiêu năm?', LMC)).toEqual([]);
+    // The question's own quantity, spelled in the text, is not the answer.
+    expect(spans('Trong vòng 3 tháng có bao nhiêu người tử vong?', 'Trong ba tháng, 200 người đã tử vong vì bệnh tả.')).toEqual(['200 người']);
     // How long: a span of time as well as a count.
     expect(spans('Giai đoạn hai kéo dài bao lâu?', LMC)).toEqual(['từ 2023 đến 2028']);
     expect(spans('Giai đoạn hai kéo dài bao nhiêu năm?', LMC)).toEqual([]);
