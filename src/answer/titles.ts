@@ -64,20 +64,35 @@ const FOLDED_TITLES = TITLES.filter((t) => !MARKED_ONLY.has(t)).map((t) => fold(
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
 /** The offices written in `words` (lower-cased, one form), each place read as its longest office. */
-function officesIn(words: readonly string[], titles: readonly string[]): Set<string> {
+function officesIn(words: readonly string[], titles: OfficeTable): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i < words.length;) {
-    const title = titles.find((t) => {
-      const parts = t.split(' ');
-      return parts.every((p, j) => words[i + j] === p);
-    });
+    const title = titles.get(words[i] as string)?.find((parts) => parts.every((p, j) => words[i + j] === p));
     if (title) {
-      out.add(title);
-      i += title.split(' ').length;
+      out.add(title.join(' '));
+      i += title.length;
     } else i++;
   }
   return out;
 }
+
+/** Offices by their first word, each as its words, longest first (a place is read as the longest office written there). */
+type OfficeTable = Map<string, string[][]>;
+
+function officeTable(titles: readonly string[]): OfficeTable {
+  const table: OfficeTable = new Map();
+  for (const t of titles) {
+    const parts = t.split(' ');
+    const list = table.get(parts[0] as string) ?? [];
+    list.push(parts);
+    table.set(parts[0] as string, list);
+  }
+  for (const list of table.values()) list.sort((x, y) => y.length - x.length);
+  return table;
+}
+
+const MARKED_TABLE = officeTable(TITLES);
+const FOLDED_TABLE = officeTable(FOLDED_TITLES);
 
 const OFFICES = new Set(TITLES);
 
@@ -100,7 +115,7 @@ export function missingTitles(question: string, article: string): string[] {
   const q = nfc(question).toLowerCase();
   const a = nfc(article).toLowerCase();
   const withMarks = marked(q);
-  const titles = withMarks ? TITLES : FOLDED_TITLES;
+  const titles = withMarks ? MARKED_TABLE : FOLDED_TABLE;
   const asked = officesIn(withMarks ? (q.match(WORD) ?? []) : (fold(q).match(WORD) ?? []), titles);
   if (asked.size === 0) return [];
   const written = officesIn(withMarks ? (a.match(WORD) ?? []) : (fold(a).match(WORD) ?? []), titles);
