@@ -6,11 +6,11 @@ import type { Store } from '../store/port.js';
 import { articleRef } from './article-ref.js';
 import { type PassageEvidence, RERANK_POOL, rerank } from '../retrieve/rerank.js';
 import { restoreMarks } from '../retrieve/restore-marks.js';
-import { fold, hasMarks, nfc } from '../text/normalize.js';
+import { hasMarks } from '../text/normalize.js';
 import type { Answer, ArticleRef, Citation, Lang } from '../types.js';
 import { type RefusalFeatures, answerConfidence, refusalFeatures } from './confidence.js';
 import type { FactSpan } from './fact-spans.js';
-import { type QuestionAnalysis, analyzeQuestion, focusWords } from './question-type.js';
+import { type QuestionAnalysis, analyzeQuestion, expandedAcronym, focusWords } from './question-type.js';
 import { DEFAULT_SELECT, type SelectSettings, type SentenceCandidate, scoreSentences } from './select.js';
 import { sentenceRanges } from '../text/sentences.js';
 import { WORD_END, WORD_START } from '../text/words.js';
@@ -261,52 +261,6 @@ export function clipQuote(text: string, q: Span, fact: Span | undefined, sentenc
   while (end > start && /[\s,;:]/u.test(text[end - 1] as string)) end--;
   while (start < end && /\s/u.test(text[start] as string)) start++;
   return { start, end, cutBefore: start > q.start, cutAfter: end < q.end };
-}
-
-/** Words that only ask what an acronym stands for, as written or folded. */
-const EXPANSION_FRAMING = new Set(
-  [
-    'là',
-    'viết',
-    'tắt',
-    'của',
-    'gì',
-    'chữ',
-    'từ',
-    'nào',
-    'what',
-    'does',
-    'do',
-    'did',
-    'is',
-    'stand',
-    'stands',
-    'for',
-    'the',
-    'full',
-    'name',
-    'of',
-    'abbreviation',
-  ].flatMap((w) => [w, fold(w)]),
-);
-
-/**
- * The acronym a question asks the expansion of and nothing else ("LMC là viết tắt của gì?",
- * "What does IEC stand for?"), or undefined. Its other words frame the question and are not
- * evidence: the article gives the expansion in brackets ("Hợp tác Lancang-Mekong (LMC)") and
- * rarely writes "viết tắt", which, counted as question words no passage has, made such
- * questions look unanswered. A question asking a term's abbreviation ("DNA lục lạp được viết
- * tắt là gì?") keeps its words.
- */
-export function expandedAcronym(question: string, analysis: QuestionAnalysis): string | undefined {
-  const subject = analysis.kind === 'abbreviation' ? analysis.subject : undefined;
-  if (!subject) return undefined;
-  const rest =
-    nfc(question)
-      .replace(subject, ' ')
-      .toLowerCase()
-      .match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
-  return rest.every((w) => EXPANSION_FRAMING.has(w)) ? subject : undefined;
 }
 
 export async function extractiveAnswer(input: ExtractiveInput): Promise<ExtractiveResult> {

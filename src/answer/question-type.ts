@@ -424,3 +424,49 @@ export function focusWords(question: string, analysis: QuestionAnalysis): string
   }
   return out;
 }
+
+/** Words that only ask what an acronym stands for, as written or folded. */
+const EXPANSION_FRAMING = new Set(
+  [
+    'là',
+    'viết',
+    'tắt',
+    'của',
+    'gì',
+    'chữ',
+    'từ',
+    'nào',
+    'what',
+    'does',
+    'do',
+    'did',
+    'is',
+    'stand',
+    'stands',
+    'for',
+    'the',
+    'full',
+    'name',
+    'of',
+    'abbreviation',
+  ].flatMap((w) => [w, fold(w)]),
+);
+
+/**
+ * The acronym a question asks the expansion of and nothing else ("LMC là viết tắt của gì?",
+ * "What does IEC stand for?"), or undefined. Its other words frame the question and are not
+ * evidence: the article gives the expansion in brackets ("Hợp tác Lancang-Mekong (LMC)") and
+ * rarely writes "viết tắt", which, counted as question words no passage has, made such
+ * questions look unanswered. A question asking a term's abbreviation ("DNA lục lạp được viết
+ * tắt là gì?") keeps its words.
+ */
+export function expandedAcronym(question: string, analysis: QuestionAnalysis): string | undefined {
+  const subject = analysis.kind === 'abbreviation' ? analysis.subject : undefined;
+  if (!subject) return undefined;
+  const rest =
+    nfc(question)
+      .replace(subject, ' ')
+      .toLowerCase()
+      .match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  return rest.every((w) => EXPANSION_FRAMING.has(w)) ? subject : undefined;
+}

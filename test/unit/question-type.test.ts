@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type FactKind, analyzeQuestion, focusWords, retrievalQuery } from '../../src/answer/question-type.js';
+import { type FactKind, analyzeQuestion, expandedAcronym, focusWords, retrievalQuery } from '../../src/answer/question-type.js';
 import { stripMarks } from '../../src/text/normalize.js';
-import { expandedAcronym } from '../../src/answer/extractive.js';
 
 const kind = (q: string) => analyzeQuestion(q).kind;
 
