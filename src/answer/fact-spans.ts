@@ -759,7 +759,11 @@ function othersThanNamed(text: string, spans: FactSpan[], q: string): FactSpan[]
     if (words.length < 2) return false;
     const name = words.slice(-2).join(' ');
     const at = q.indexOf(name);
-    return at >= 0 && !/^\s*(?:la|chinh la)\s+(?:ai|nguoi nao)/u.test(q.slice(at + name.length));
+    if (at < 0) return false;
+    // "… là ai?", "Ai là …?", "Who is …?" ask who the named person is.
+    const asksWho =
+      /^\s*(?:la|chinh la)\s+(?:ai|nguoi nao)/u.test(q.slice(at + name.length)) || /(?:ai la|who (?:is|was))\s+(?:\S+\s+){0,3}$/u.test(q.slice(0, at));
+    return !asksWho;
   };
   const others = spans.filter((s) => !named(s));
   return others.length > 0 ? others : spans;

@@ -141,6 +141,9 @@ describe('facts in a sentence', () => {
     // The person the question names is left out when another remains, unless it asks who they are.
     expect(spans('Thứ trưởng Lê Xuân Định tiếp ai?', IEC)).toEqual(['ông Philippe Metzger']);
     expect(spans('Ông Lê Xuân Định là ai?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định', 'ông Philippe Metzger']);
+    expect(spans('Who is Le Xuan Dinh?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định', 'ông Philippe Metzger']);
+    expect(spans('Ai là Lê Xuân Định?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định', 'ông Philippe Metzger']);
+    expect(spans('Who did Le Xuan Dinh meet?', IEC)).toEqual(['ông Philippe Metzger']);
     expect(spans('Thứ trưởng Lê Xuân Định nói gì với ai?', 'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên.')).toEqual([
       'Thứ trưởng Bộ KH&CN Lê Xuân Định',
     ]);
