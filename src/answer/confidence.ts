@@ -1,5 +1,6 @@
 import { type Presence, type QuestionTerms, type SearchText, hasWordIn, pairCoverage, questionNames, wordCoverage } from '../retrieve/coverage.js';
 import type { PassageEvidence } from '../retrieve/rerank.js';
+import { ordinalsInDigits } from '../text/find-numbers.js';
 import { fold } from '../text/normalize.js';
 import { type LogisticModel, type SentenceCandidate, logit, sigmoid } from './select.js';
 import { numberWritten } from './number-forms.js';
@@ -118,6 +119,11 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
       !numberWritten(m[0], question.slice(0, m.index), question.slice(m.index + m[0].length), input.articleText.lower, input.articleText.folded)
     )
       missing.add(m[0]);
+  // Ordinals spelled out or in Roman numerals ("lần thứ năm", "khóa IV"), as digits.
+  for (const o of ordinalsInDigits(question)) {
+    const digits = o.slice(o.lastIndexOf(' ') + 1);
+    if (!numberWritten(digits, `${o.slice(0, o.lastIndexOf(' '))} `, '', input.articleText.lower, input.articleText.folded)) missing.add(o);
+  }
   const pairWeight = terms.pairs.reduce((s, w) => s + w.idf, 0) * (input.pairWeight ?? 0.5);
   let words = 0;
   let pairs = 0;

@@ -718,3 +718,25 @@ export function relateNumbers(a: FoundNumber, b: FoundNumber): NumberRelation {
     return 'different';
   return 'compatible';
 }
+
+const ORDINAL_WORDS: Record<string, number> = { nhất: 1, hai: 2, ba: 3, tư: 4, bốn: 4, năm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9, mười: 10 };
+const ROMAN_ORDINALS: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10 };
+const ORDINAL = new RegExp(
+  `(?<![\\p{L}\\p{M}])(thứ|khóa|khoá|giai đoạn|đợt|vòng)\\s+(${[...Object.keys(ORDINAL_WORDS), ...Object.keys(ROMAN_ORDINALS)].join('|')})(?![\\p{L}\\p{M}])`,
+  'giu',
+);
+
+/**
+ * Ordinals a text spells out or writes in Roman numerals, written with digits as news mostly
+ * writes them: "lần thứ tư" → "thứ 4", "Giai đoạn II" → "Giai đoạn 2". Roman numerals count only
+ * in capitals ("vi" is a word).
+ */
+export function ordinalsInDigits(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.normalize('NFC').matchAll(ORDINAL)) {
+    const word = m[2] as string;
+    const n = ORDINAL_WORDS[word.toLowerCase()] ?? (word === word.toUpperCase() ? ROMAN_ORDINALS[word] : undefined);
+    if (n !== undefined) out.push(`${m[1]} ${n}`);
+  }
+  return out;
+}

@@ -76,6 +76,14 @@ describe('answers over the real corpus', () => {
     expect((await engine.ask('Đo lường được coi là yếu tố quan trọng trong việc gì?')).shortAnswer).toBeUndefined();
   });
 
+  it('reads ordinals spelled out or in Roman numerals as the numbers they are', async () => {
+    // There is no 5th LMC symposium in the articles; the 4th is written "lần thứ 4".
+    for (const q of ['Hội nghị LMC lần thứ năm diễn ra ở đâu?', 'Hội nghị LMC lần thứ V diễn ra ở đâu?']) expect((await engine.ask(q)).refused, q).toBe(true);
+    const fourth = await engine.ask('Hội nghị LMC lần thứ IV tổ chức ở đâu?');
+    expect(fourth.refused).toBe(false);
+    expect(fourth.shortAnswer?.text).toContain('Bắc Kinh');
+  });
+
   it('refuses a question about an office the articles do not name, not answering with another office', async () => {
     // "Thứ trưởng Bộ KH&CN Lê Xuân Định" has every word of "Bộ trưởng Bộ KH&CN".
     for (const q of ['Bộ trưởng Bộ KH&CN là ai?', 'bo truong bo KH&CN la ai']) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type FoundNumber, findNumbers, parseNumeral, relateNumbers } from '../../src/text/find-numbers.js';
+import { type FoundNumber, findNumbers, ordinalsInDigits, parseNumeral, relateNumbers } from '../../src/text/find-numbers.js';
 import { fold } from '../../src/text/normalize.js';
 
 const one = (text: string): FoundNumber => {
@@ -184,5 +184,18 @@ describe('relateNumbers', () => {
         expect(relateNumbers(x, y)).toBe(a === b ? 'same' : 'different');
       }),
     );
+  });
+});
+
+describe('ordinalsInDigits', () => {
+  it('writes spelled and Roman ordinals in digits, with their head word', () => {
+    expect(ordinalsInDigits('Hội nghị LMC lần thứ tư diễn ra ở đâu?')).toEqual(['thứ 4']);
+    expect(ordinalsInDigits('DECnet Giai đoạn II và khóa IV')).toEqual(['Giai đoạn 2', 'khóa 4']);
+    expect(ordinalsInDigits('Thứ Hai tuần trước')).toEqual(['Thứ 2']);
+  });
+
+  it('leaves fractions, lower-case Roman look-alikes and digits alone', () => {
+    expect(ordinalsInDigits('Một phần tư dân số')).toEqual([]);
+    expect(ordinalsInDigits('vòng vi khuẩn, lần thứ 4')).toEqual([]);
   });
 });
