@@ -26,7 +26,7 @@ import { SENTENCE_FEATURES, SENTENCE_MODEL } from '../src/answer/select.js';
 import { analyzeQuestion, retrievalQuery } from '../src/answer/question-type.js';
 import { ANSWER_WINDOWS, fusionFor, retrieve } from '../src/retrieve/retrieve.js';
 import { DEFAULT_RERANK, FOLDED_RERANK, RERANK_POOL, type RerankWeights } from '../src/retrieve/rerank.js';
-import { expandQuery, translateTerms } from '../src/text/glossary.js';
+import { expandQuery, extraTerms } from '../src/text/glossary.js';
 import { detectLang } from '../src/text/lang.js';
 import { normalizeSpace, stripMarks } from '../src/text/normalize.js';
 import { fitLogistic, fitSoftmaxRanker, type Fitted } from './fit/logistic.js';
@@ -100,7 +100,7 @@ async function run(setName: string, detailed = DEFAULT_EXTRACTIVE.detailed, stri
       lang,
       hits,
       analysis,
-      translated: lang === 'en' ? translateTerms(q.question) : [],
+      translated: extraTerms(q.question, lang),
       settings: { ...DEFAULT_EXTRACTIVE, detailed },
     });
     out.push({ q, fit: even(q, line, setName), ex, set: setName });

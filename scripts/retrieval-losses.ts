@@ -23,7 +23,7 @@ import { analyzeQuestion, retrievalQuery } from '../src/answer/question-type.js'
 import { ANSWER_WINDOWS, fusionFor, retrieve } from '../src/retrieve/retrieve.js';
 import { queryTerms } from '../src/retrieve/query-terms.js';
 import { RERANK_POOL } from '../src/retrieve/rerank.js';
-import { expandQuery, translateTerms } from '../src/text/glossary.js';
+import { expandQuery, extraTerms } from '../src/text/glossary.js';
 import { detectLang } from '../src/text/lang.js';
 import { stripMarks } from '../src/text/normalize.js';
 import { benchEmbedder, openBenchStore } from '../bench/embedder.js';
@@ -95,7 +95,7 @@ for (const asked of questions.slice(0, limit)) {
     lang,
     hits: hits.slice(0, Math.max(30, RERANK_POOL)),
     analysis,
-    translated: lang === 'en' ? translateTerms(q.question) : [],
+    translated: extraTerms(q.question, lang),
     settings: DEFAULT_EXTRACTIVE,
   });
   const rerankRank = artRank(

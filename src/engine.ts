@@ -22,8 +22,7 @@ import { ANSWER_WINDOWS, type FusionSettings, type Retrieved, fusionFor, onePerP
 import { analyzeQuestion, retrievalQuery } from './answer/question-type.js';
 import { queryTerms } from './retrieve/query-terms.js';
 import { RERANK_POOL } from './retrieve/rerank.js';
-import { expandQuery, translateTerms } from './text/glossary.js';
-import { ordinalsInDigits } from './text/find-numbers.js';
+import { expandQuery, extraTerms } from './text/glossary.js';
 import { detectLang } from './text/lang.js';
 import { fold, normalizeSpace } from './text/normalize.js';
 import type { Article } from './corpus/article.js';
@@ -291,9 +290,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     // Retrieval looks for the question's content, not its question words; the first
     // RERANK_POOL passages are then re-ranked by their sentences (unless the question asks
     // for an order by date: then that order stands).
-    // Ordinals spelled out or in Roman numerals are also looked for in digits ("lần thứ tư": "thứ 4").
-    const ordinals = ordinalsInDigits(q);
-    const expanded = [expandQuery(retrievalQuery(q, analysis), lang), ...ordinals].join('\n');
+    const expanded = expandQuery(retrievalQuery(q, analysis), lang);
     const found = await retrieve(s, embedder, expanded, {
       k: Math.max(topK, RERANK_POOL),
       fusion,
@@ -309,7 +306,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const ex = await extractiveAnswer({
       store: s,
       question: q,
-      translated: [...(lang === 'en' ? translateTerms(q) : []), ...ordinals],
+      translated: extraTerms(q, lang),
       lang,
       hits: ordered,
       analysis,

@@ -1,3 +1,4 @@
+import { ordinalsInDigits } from './find-numbers.js';
 import { syllables } from './tokenize.js';
 
 /**
@@ -216,7 +217,15 @@ export function glossaryMatches(question: string): { terms: string[]; words: Set
  * and numbers match as they are) followed by the Vietnamese terms, one per phrase.
  */
 export function expandQuery(question: string, lang: 'vi' | 'en'): string {
-  if (lang !== 'en') return question;
-  const vi = translateTerms(question);
-  return vi.length ? `${question}\n${vi.join('\n')}` : question;
+  const extra = extraTerms(question, lang);
+  return extra.length ? `${question}\n${extra.join('\n')}` : question;
+}
+
+/**
+ * What a question is also looked for as: an English question's Vietnamese terms, and ordinals
+ * spelled out or in Roman numerals in digits ("lần thứ tư": "thứ 4"). The answer counts them
+ * among the question's words.
+ */
+export function extraTerms(question: string, lang: 'vi' | 'en'): string[] {
+  return [...(lang === 'en' ? translateTerms(question) : []), ...ordinalsInDigits(question)];
 }
