@@ -113,11 +113,12 @@ const marked = (lower: string) => fold(lower) !== lower;
  */
 export function missingTitles(question: string, article: string): string[] {
   const q = nfc(question).toLowerCase();
-  const a = nfc(article).toLowerCase();
   const withMarks = marked(q);
   const titles = withMarks ? MARKED_TABLE : FOLDED_TABLE;
   const asked = officesIn(withMarks ? (q.match(WORD) ?? []) : (fold(q).match(WORD) ?? []), titles);
+  // Most questions name no office: the article is read only for those that do.
   if (asked.size === 0) return [];
+  const a = nfc(article).toLowerCase();
   const written = officesIn(withMarks ? (a.match(WORD) ?? []) : (fold(a).match(WORD) ?? []), titles);
   // The general office answers for its short name ("Thư ký LHQ" for "Tổng Thư ký LHQ"); a deputy never does.
   const general = withMarks ? 'tổng ' : 'tong ';
