@@ -708,8 +708,10 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
       // Vietnamese names have two syllables or more; and is not part of the name of a place or
       // an organisation ("Viện Đo lường Việt Nam").
       if (!spans.length) {
-        const others = placesAndOrganisations(text);
-        spans = bareNames(text).filter((s) => /\p{Ll}/u.test(text.slice(s.start, s.end)) && !others.some((o) => o.start < s.end && s.start < o.end));
+        const names = bareNames(text).filter((s) => /\p{Ll}/u.test(text.slice(s.start, s.end)));
+        // The sentence's names are read as the claim check reads them only when there is a name to judge.
+        const others = names.length ? placesAndOrganisations(text) : [];
+        spans = names.filter((s) => !others.some((o) => o.start < s.end && s.start < o.end));
       }
       break;
     case 'place':
