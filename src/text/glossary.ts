@@ -227,15 +227,5 @@ export function expandQuery(question: string, lang: 'vi' | 'en'): string {
  * among the question's words.
  */
 export function extraTerms(question: string, lang: 'vi' | 'en'): string[] {
-  return [...(lang === 'en' ? translateTerms(question) : []), ...ordinalsInDigits(question), ...eventVerbs(question)];
-}
-
-/** "Diễn ra" (takes place) is mostly written "được tổ chức" (is held) of meetings; "gặp" (meet) as "tiếp" or "làm việc với". */
-const EVENT_VERBS: Array<[RegExp, string]> = [
-  [/(?<![\p{L}\p{M}])diễn ra(?![\p{L}\p{M}])/iu, 'tổ chức'],
-  [/(?<![\p{L}\p{M}])gặp(?: gỡ)?(?![\p{L}\p{M}])/iu, 'tiếp làm việc'],
-];
-
-function eventVerbs(question: string): string[] {
-  return EVENT_VERBS.filter(([re]) => re.test(question)).map(([, w]) => w);
+  return [...(lang === 'en' ? translateTerms(question) : []), ...ordinalsInDigits(question)];
 }
