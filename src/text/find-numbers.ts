@@ -719,8 +719,18 @@ export function relateNumbers(a: FoundNumber, b: FoundNumber): NumberRelation {
   return 'compatible';
 }
 
-const ORDINAL_WORDS: Record<string, number> = { nhất: 1, hai: 2, ba: 3, tư: 4, bốn: 4, năm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9, mười: 10 };
-const ROMAN_ORDINALS: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10 };
+// The spelled and Roman numbers read above, up to ten; ordinals say "nhất" (first), not "một", and "tư" (fourth).
+const ORDINAL_WORDS: Record<string, number> = {
+  ...Object.fromEntries(Object.entries(DIGIT_WORDS).filter(([w]) => w !== 'một' && w !== 'bẩy')),
+  nhất: 1,
+  tư: 4,
+  mười: 10,
+};
+const ROMAN_ORDINALS: Record<string, number> = Object.fromEntries(
+  Object.entries(ROMAN)
+    .filter(([, n]) => n <= 10)
+    .map(([r, n]) => [r.toUpperCase(), n]),
+);
 const ORDINAL = new RegExp(
   `(?<![\\p{L}\\p{M}])(thứ|khóa|khoá|giai đoạn|đợt|vòng)\\s+(${[...Object.keys(ORDINAL_WORDS), ...Object.keys(ROMAN_ORDINALS)].join('|')})(?![\\p{L}\\p{M}])`,
   'giu',
