@@ -88,7 +88,7 @@ async function run(setName: string, detailed = DEFAULT_EXTRACTIVE.detailed, stri
     const q = strip ? { ...asked, question: stripMarks(asked.question) } : asked;
     const lang = detectLang(q.question);
     const analysis = analyzeQuestion(q.question);
-    const { hits } = await retrieve(store, embedder, expandQuery(retrievalQuery(q.question, analysis), lang), {
+    const { hits } = await retrieve(store, embedder, expandQuery(retrievalQuery(q.question, analysis), lang, q.question), {
       k: RERANK_POOL,
       fusion: fusionFor(embedder.kind),
       perParagraph: ANSWER_WINDOWS,

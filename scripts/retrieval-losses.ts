@@ -74,7 +74,7 @@ for (const asked of questions.slice(0, limit)) {
   const q = strip ? { ...asked, question: stripMarks(asked.question) } : asked;
   const lang = detectLang(q.question);
   const analysis = analyzeQuestion(q.question);
-  const expanded = expandQuery(retrievalQuery(q.question, analysis), lang);
+  const expanded = expandQuery(retrievalQuery(q.question, analysis), lang, q.question);
   const terms = queryTerms(expanded, fusion.query);
   const lex = await store.lexicalSearch(terms, fusion.lexicalK);
   const lexLoc = await store.passages(lex.map((h) => h.passage));

@@ -290,7 +290,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     // Retrieval looks for the question's content, not its question words; the first
     // RERANK_POOL passages are then re-ranked by their sentences (unless the question asks
     // for an order by date: then that order stands).
-    const expanded = expandQuery(retrievalQuery(q, analysis), lang);
+    const expanded = expandQuery(retrievalQuery(q, analysis), lang, q);
     const found = await retrieve(s, embedder, expanded, {
       k: Math.max(topK, RERANK_POOL),
       fusion,
@@ -432,7 +432,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     if (!/[\p{L}\p{N}]/u.test(q)) return [];
     if (q.length > config.maxQuestionChars) throw new InputError(`query longer than ${config.maxQuestionChars} characters`);
     const s = store;
-    const { hits } = await retrieve(s, embedder, expandQuery(retrievalQuery(q), detectLang(q)), {
+    const { hits } = await retrieve(s, embedder, expandQuery(retrievalQuery(q), detectLang(q), q), {
       k: opts.topK ?? 10,
       fusion,
       ...(opts.filter ? { filter: opts.filter } : {}),

@@ -2,6 +2,7 @@ import type { Store } from '../store/port.js';
 import { fold, hasMarks, nfc } from '../text/normalize.js';
 import { foldedHash, markedHash } from '../text/term-hashes.js';
 import { isStopword } from '../text/stopwords.js';
+import { questionAlternatives } from '../text/synonyms.js';
 import { WORD_RUN } from '../text/words.js';
 import { pairs, syllables } from '../text/tokenize.js';
 import type { Lang } from '../types.js';
@@ -32,10 +33,20 @@ export interface QuestionTerms {
   pairs: QueryWord[];
   /** Sum of the words' idf. */
   wordWeight: number;
-  /** Per term (words, then pairs): the form looked for, and whether it is looked for in the folded text. */
-  search: Array<{ form: string; folded: boolean }>;
+  /** Per term (words, then pairs): how it is looked for. */
+  search: TermSearch[];
   /** Indices in `words` of the words the question capitalises as names (`questionNames`); none when absent. */
   names?: number[];
+}
+
+/** How a question term is looked for in a text. */
+export interface TermSearch {
+  /** The form looked for. */
+  form: string;
+  /** Looked for in the folded text (else in the lower-cased one). */
+  folded: boolean;
+  /** Other forms that count as the term (`questionAlternatives`: "tổ chức" for "diễn ra"), in the same form. */
+  alternatives?: string[];
 }
 
 const CAPITALISED = /^\p{Lu}/u;
@@ -111,7 +122,12 @@ export async function questionTerms(store: Store, question: string, lang: Lang, 
   // "2023") or one typed without them: it is looked for folded, which finds both.
   const named = questionNames(question);
   const names = words.flatMap((w, i) => (named.has(w.term) ? [i] : []));
-  const search = [...words, ...ps].map((w) => (marked && hasMarks(w.term) ? { form: w.term, folded: false } : { form: fold(w.term), folded: true }));
+  const alternatives = questionAlternatives([question, ...translated].join('\n'), marked);
+  const search = [...words, ...ps].map((w): TermSearch => {
+    const s = marked && hasMarks(w.term) ? { form: w.term, folded: false } : { form: fold(w.term), folded: true };
+    const alt = alternatives.get(marked ? w.term : fold(w.term));
+    return alt ? { ...s, alternatives: s.folded ? alt.map(fold) : alt } : s;
+  });
   return { marked, words, pairs: ps, wordWeight: words.reduce((s, w) => s + w.idf, 0), search, names };
 }
 
@@ -140,7 +156,8 @@ export function hasWordIn(text: string, form: string, from = 0, to = text.length
 export function presenceIn(terms: QuestionTerms, t: SearchText, from = 0, to = t.lower.length): Presence {
   const out = new Uint8Array(terms.search.length);
   terms.search.forEach((s, i) => {
-    if (hasWordIn(s.folded ? t.folded : t.lower, s.form, from, to)) out[i] = 1;
+    const text = s.folded ? t.folded : t.lower;
+    if (hasWordIn(text, s.form, from, to) || s.alternatives?.some((a) => hasWordIn(text, a, from, to))) out[i] = 1;
   });
   return out;
 }
@@ -163,21 +180,26 @@ export function presenceInRanges(terms: QuestionTerms, t: SearchText, ranges: Re
   }
   // Loops rather than callbacks: this runs for every sentence of thirty passages per question.
   for (let ti = 0; ti < count; ti++) {
-    const s = terms.search[ti] as { form: string; folded: boolean };
+    const s = terms.search[ti] as TermSearch;
     const text = s.folded ? t.folded : t.lower;
-    const form = s.form;
-    let i = text.indexOf(form, from);
-    while (i >= 0 && i + form.length <= to) {
-      if (!isWordChar(text[i - 1]) && !isWordChar(text[i + form.length])) {
-        for (let r = 0; r < ranges.length; r++) {
-          const [a, b] = ranges[r] as readonly [number, number];
-          if (i >= a && i + form.length <= b) (out[r] as Uint8Array)[ti] = 1;
-        }
-      }
-      i = text.indexOf(form, i + 1);
-    }
+    markRanges(text, s.form, from, to, ranges, out, ti);
+    if (s.alternatives) for (const a of s.alternatives) markRanges(text, a, from, to, ranges, out, ti);
   }
   return out;
+}
+
+/** Marks term `ti` present in each of `ranges` that holds `form` as whole words. */
+function markRanges(text: string, form: string, from: number, to: number, ranges: ReadonlyArray<readonly [number, number]>, out: Presence[], ti: number): void {
+  let i = text.indexOf(form, from);
+  while (i >= 0 && i + form.length <= to) {
+    if (!isWordChar(text[i - 1]) && !isWordChar(text[i + form.length])) {
+      for (let r = 0; r < ranges.length; r++) {
+        const [a, b] = ranges[r] as readonly [number, number];
+        if (i >= a && i + form.length <= b) (out[r] as Uint8Array)[ti] = 1;
+      }
+    }
+    i = text.indexOf(form, i + 1);
+  }
 }
 
 export function presence(terms: QuestionTerms, text: string): Presence {

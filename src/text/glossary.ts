@@ -1,4 +1,6 @@
 import { ordinalsInDigits } from './find-numbers.js';
+import { fold, hasMarks } from './normalize.js';
+import { questionAlternatives } from './synonyms.js';
 import { syllables } from './tokenize.js';
 
 /**
@@ -136,6 +138,8 @@ const ENTRIES: Array<[string, string]> = [
   ['representative', 'Đại diện'],
   ['representatives', 'Đại diện'],
   ['leaders', 'Lãnh đạo'],
+  ['leads', 'người đứng đầu'],
+  ['heads', 'người đứng đầu'],
   ['vietnam', 'Việt Nam'],
   ['vietnamese', 'Việt Nam'],
   ['viet nam', 'Việt Nam'],
@@ -214,11 +218,20 @@ export function glossaryMatches(question: string): { terms: string[]; words: Set
 
 /**
  * The question as retrieval should see it: for English, the original words (names, acronyms
- * and numbers match as they are) followed by the Vietnamese terms, one per phrase.
+ * and numbers match as they are) followed by the Vietnamese terms, one per phrase; then the
+ * words the news may write for the question's own ("được tổ chức" for "diễn ra",
+ * `questionAlternatives`), which retrieval looks for beside them. `asked` is the question as
+ * typed when `question` is its retrieval query (without the question words: "gặp ai" is a
+ * meeting, "gặp" alone may not be).
  */
-export function expandQuery(question: string, lang: 'vi' | 'en'): string {
+export function expandQuery(question: string, lang: 'vi' | 'en', asked = question): string {
   const extra = extraTerms(question, lang);
-  return extra.length ? `${question}\n${extra.join('\n')}` : question;
+  const text = [asked, ...extra].join('\n');
+  const marked = hasMarks(text);
+  // Folded for a question typed without marks, which is matched on folded terms only.
+  const alternatives = new Set([...questionAlternatives(text, marked).values()].flat().map((a) => (marked ? a : fold(a))));
+  const lines = [...extra, ...alternatives];
+  return lines.length ? `${question}\n${lines.join('\n')}` : question;
 }
 
 /**

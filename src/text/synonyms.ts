@@ -1,0 +1,70 @@
+import { fold, hasMarks, nfc } from './normalize.js';
+import { WORD_RUN } from './words.js';
+
+/**
+ * Words a question uses where the news writes another: "Hội nghị … diễn ra ở đâu?" about a
+ * sentence saying "Hội nghị … được tổ chức tại …", "X gặp ai?" about "X tiếp và làm việc với
+ * …", "người đứng đầu IEC" about "Tổng Thư ký IEC" (not "đứng đầu" alone, which ranks first). A sentence holding an alternative holds
+ * the question's word: the alternatives stand in for the word when coverage is measured
+ * (`QuestionTerms.search`), they are never extra words a sentence must also have.
+ *
+ * Kept to verbs and roles of the news this product covers (meetings, events, offices), each a
+ * case seen in questions about the articles; general-purpose synonym lists match too much
+ * ("nói" is also "cho biết", but "cho" and "biết" are in every other sentence).
+ */
+const MEETING = ['buổi tiếp', 'tiếp đón', 'đón tiếp', 'làm việc với', 'hội đàm', 'hội kiến'];
+
+interface Group {
+  phrase: string;
+  alternatives: readonly string[];
+  /** The question's word after the phrase must be one of these or capitalised ("gặp ai", "gặp ông …", "gặp Thứ trưởng …"). */
+  before?: readonly string[];
+}
+
+const GROUPS: readonly Group[] = [
+  { phrase: 'diễn ra', alternatives: ['tổ chức', 'khai mạc'] },
+  // Meeting someone; "gặp" alone is also to meet with trouble ("gặp tai nạn", "gặp biến chứng").
+  { phrase: 'gặp', alternatives: MEETING, before: ['ai', 'ông', 'bà', 'đoàn', 'đại', 'lãnh'] },
+  { phrase: 'gặp gỡ', alternatives: MEETING },
+  { phrase: 'người đứng đầu', alternatives: ['chủ tịch', 'tổng thư ký', 'tổng giám đốc', 'giám đốc', 'bộ trưởng', 'viện trưởng', 'trưởng đoàn'] },
+];
+
+const TABLE = GROUPS.map((g) => ({
+  words: g.phrase.split(' '),
+  folded: fold(g.phrase).split(' '),
+  alternatives: g.alternatives.map((a) => nfc(a)),
+  before: g.before,
+}));
+
+/**
+ * The alternatives of each of the question's words and word pairs that lie inside a phrase of
+ * the table the question has ("đứng", "đầu" and "đứng đầu" of "người đứng đầu"): keyed by the
+ * term as it is compared (lower case; folded when `marked` is false). A phrase typed without
+ * marks matches it folded, in a question with marks too ("dien ra" restored only in part); a
+ * single word only as written.
+ */
+export function questionAlternatives(question: string, marked: boolean): Map<string, string[]> {
+  const typed = nfc(question).match(WORD_RUN) ?? [];
+  const words = typed.map((w) => (marked ? w.toLowerCase() : fold(w.toLowerCase())));
+  const out = new Map<string, string[]>();
+  const add = (term: string, alternatives: readonly string[]) => {
+    const list = out.get(term) ?? [];
+    for (const a of alternatives) if (!list.includes(a)) list.push(a);
+    out.set(term, list);
+  };
+  const same = (typed: string, word: string, folded: string) => typed === word || (typed === folded && !hasMarks(typed));
+  for (const entry of TABLE) {
+    const n = entry.words.length;
+    for (let i = 0; i + n <= words.length; i++) {
+      // One word without its marks is too many words ("gap": gặp, gấp, gập); a phrase is one.
+      if (!entry.words.every((w, j) => (n === 1 ? words[i + j] === w : same(words[i + j] as string, w, entry.folded[j] as string)))) continue;
+      const next = typed[i + n];
+      if (entry.before && !(next && (/^\p{Lu}/u.test(next) || entry.before.includes(next.toLowerCase())))) continue;
+      for (let j = 0; j < n; j++) {
+        add(words[i + j] as string, entry.alternatives);
+        if (j + 1 < n) add(`${words[i + j]} ${words[i + j + 1]}`, entry.alternatives);
+      }
+    }
+  }
+  return out;
+}

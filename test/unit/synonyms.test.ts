@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { type QuestionTerms, presenceIn, presenceInRanges, searchText } from '../../src/retrieve/coverage.js';
+import { expandQuery } from '../../src/text/glossary.js';
+import { hasMarks } from '../../src/text/normalize.js';
+import { questionAlternatives } from '../../src/text/synonyms.js';
+
+const alternatives = (q: string, marked = true) => Object.fromEntries(questionAlternatives(q, marked));
+
+describe('questionAlternatives', () => {
+  it("gives a phrase's alternatives to each of its words and pairs", () => {
+    const got = alternatives('Hội nghị LMC lần thứ 4 diễn ra ở đâu?');
+    expect(got['diễn']).toContain('tổ chức');
+    expect(got['ra']).toContain('tổ chức');
+    expect(got['diễn ra']).toEqual(['tổ chức', 'khai mạc']);
+    expect(got['hội']).toBeUndefined();
+    const head = alternatives('Ai là người đứng đầu IEC?');
+    expect(head['đứng đầu']).toContain('tổng thư ký');
+    expect(head['người đứng']).toContain('chủ tịch');
+  });
+
+  it('matches a phrase typed without marks, folded, also among marked words', () => {
+    expect(alternatives('hoi nghi lmc dien ra o dau', false)['dien ra']).toEqual(['tổ chức', 'khai mạc']);
+    // A question restored in part: "dien" kept without marks.
+    expect(alternatives('Hội nghị LMC lần thứ 4 dien ra ở đâu?')['dien ra']).toEqual(['tổ chức', 'khai mạc']);
+  });
+
+  it('reads meeting only when someone is met, and heading only of a person', () => {
+    expect(alternatives('Philippe Metzger gặp ai?')['gặp']).toContain('làm việc với');
+    expect(alternatives('Bộ trưởng gặp Tổng Thư ký IEC khi nào?')['gặp']).toContain('hội đàm');
+    for (const q of ['Sarah gặp tai nạn khi nào?', 'Người mẹ gặp những nguy hiểm gì?', 'Nước nào đứng đầu thế giới về số ca mắc?'])
+      expect(alternatives(q), q).toEqual({});
+    // One word without its marks spells several ("gap": gặp, gấp, gập).
+    expect(alternatives('philippe metzger gap ai', false)).toEqual({});
+  });
+});
+
+describe('alternatives in coverage', () => {
+  const terms: QuestionTerms = {
+    marked: true,
+    words: [{ term: 'diễn', idf: 1, unknown: false }],
+    pairs: [],
+    wordWeight: 1,
+    search: [{ form: 'diễn', folded: false, alternatives: ['tổ chức'] }],
+  };
+
+  it('counts a word present where the text has one of its alternatives, as a whole word', () => {
+    const text = searchText('Hội nghị được tổ chức tại Bắc Kinh. Nhóm tổ chứcx khác.');
+    expect(Array.from(presenceIn(terms, text))).toEqual([1]);
+    expect(Array.from(presenceIn(terms, searchText('Hội nghị ở Bắc Kinh.')))).toEqual([0]);
+    const [first, second] = presenceInRanges(terms, text, [
+      [0, 35],
+      [36, text.lower.length],
+    ]);
+    expect(Array.from(first!)).toEqual([1]);
+    expect(Array.from(second!)).toEqual([0]);
+  });
+});
+
+describe('expandQuery', () => {
+  it('asks retrieval for the alternatives of the question as typed', () => {
+    // The retrieval query has lost "ai"; the question still says who is met.
+    expect(expandQuery('Philippe Metzger gặp , ', 'vi', 'Philippe Metzger gặp ai?')).toContain('buổi tiếp');
+    expect(expandQuery('Philippe Metzger gặp , ', 'vi')).toBe('Philippe Metzger gặp , ');
+  });
+
+  it('keeps a question typed without marks without marks', () => {
+    const q = 'hoi nghi lmc dien ra o dau';
+    const expanded = expandQuery(q, 'vi');
+    expect(expanded).toContain('to chuc');
+    expect(hasMarks(expanded)).toBe(false);
+  });
+});
