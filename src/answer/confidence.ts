@@ -4,7 +4,7 @@ import { ordinalsInDigits } from '../text/find-numbers.js';
 import { fold } from '../text/normalize.js';
 import { type LogisticModel, type SentenceCandidate, logit, sigmoid } from './select.js';
 import { numberWritten } from './number-forms.js';
-import { missingTitles } from './titles.js';
+import { headless, missingTitles } from './titles.js';
 
 /**
  * Whether the stored articles answer the question at all: the probability, under a small
@@ -91,6 +91,12 @@ export interface RefusalInput {
   focus: readonly string[];
   /** The quoted text, prepared for lookups. */
   quoted: SearchText;
+  /**
+   * The body a "who heads …" question asks about (`QuestionAnalysis.leaderOf`): see `headless`.
+   * A quote without a person counts against it only for a Vietnamese question ("người đứng đầu");
+   * in English "Who led …" is asked of armies, teams and movements led by people without an office.
+   */
+  leader?: { body: string; vietnamese: boolean };
   /** How much of the question's word weight pairs add, for normalising BM25 (its pair weight). */
   pairWeight?: number;
 }
@@ -98,7 +104,7 @@ export interface RefusalInput {
 export type RefusalFeatures = Record<RefusalFeature, number> & {
   /** Numbers the question names ("lần thứ 5", "năm 2025") that the article lacks: decided by rule, not by the model. */
   missingNumbers: number;
-  /** Offices the question names ("Bộ trưởng") that the article does not name as such: decided by rule too. */
+  /** Offices the question names ("Bộ trưởng") that the article does not name as such, and a head asked of a body it names only deputies of: decided by rule too. */
   missingTitles: number;
 };
 
@@ -155,7 +161,9 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
       : 1,
     missingNames: names.filter((n) => !inArticle(n)).length,
     missingNumbers: missing.size,
-    missingTitles: missingTitles(question, input.articleText.lower).length,
+    missingTitles:
+      missingTitles(question, input.articleText.lower).length +
+      (input.leader && headless(input.articleText.lower, input.leader.body, input.leader.vietnamese && best.features.noFact === 1) ? 1 : 0),
     noFact: best.features.noFact,
   };
 }

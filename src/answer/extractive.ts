@@ -293,7 +293,18 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
   const quoted = searchText(citations.map((c) => c.quote).join('\n'));
   let passage = presence(terms, best.passage.hit.article.title);
   for (const x of best.passage.sentences) passage = union(passage, x.present);
-  const refusal = refusalFeatures({ question, terms, passages, best, passage, article: presenceIn(terms, art), articleText: art, focus, quoted });
+  const refusal = refusalFeatures({
+    question,
+    terms,
+    passages,
+    best,
+    passage,
+    article: presenceIn(terms, art),
+    articleText: art,
+    focus,
+    quoted,
+    ...(analysis.leaderOf && analysis.kind === 'person' ? { leader: { body: analysis.leaderOf, vietnamese: input.lang === 'vi' } } : {}),
+  });
   return {
     text: lines.join('\n'),
     citations,

@@ -2,7 +2,7 @@ import { Lru } from '../store/lru.js';
 import { fold, hasMarks, nfc } from '../text/normalize.js';
 import { WORD_END, WORD_START, escapeRegExp } from '../text/words.js';
 import type { FactKind, QuestionAnalysis } from './question-type.js';
-import { TITLES as OFFICE_TITLES, isOffice } from './titles.js';
+import { TITLES as OFFICE_TITLES, headOffices, isOffice } from './titles.js';
 import { nameRuns } from '../check/facts.js';
 import { type Token, tokenize } from '../check/tokens.js';
 
@@ -745,7 +745,30 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
     const span = text.slice(s.start, s.end);
     return !q.includes(fold(span)) && !(a.kind === 'number' && qDigits.includes(digitsFor(span)));
   });
-  return a.kind === 'person' ? othersThanNamed(text, fresh, q) : fresh;
+  if (a.kind !== 'person') return fresh;
+  const people = othersThanNamed(text, fresh, q);
+  if (!a.leaderOf) return people;
+  // Who heads a body: its head where the sentence names one ("ông Philippe Metzger, Tổng Thư ký
+  // IEC"); else someone whose office the sentence does not give, never the holder of another
+  // office ("Thứ trưởng Bộ KH&CN Lê Xuân Định" for the head of Bộ KH&CN or of an institute).
+  const heads = people.filter((s) => holdsOneOf(text, s, headOffices(text, a.leaderOf as string)));
+  if (heads.length) return heads;
+  const offices = officeSpans(text);
+  return people.filter((s) => !holdsOneOf(text, s, offices));
+}
+
+/**
+ * Whether person `s` holds one of `offices` as the text writes it: the office before the name,
+ * or inside its span ("Tổng Thư ký IEC Philippe Metzger"), or right after it ("ông Philippe
+ * Metzger, Tổng Thư ký IEC", "… là Tổng Thư ký IEC").
+ */
+function holdsOneOf(text: string, s: FactSpan, offices: ReadonlyArray<{ start: number; end: number }>): boolean {
+  return offices.some(
+    (o) =>
+      (o.start >= s.start && o.start < s.end) ||
+      (o.end <= s.start && /^\s{0,2}$/u.test(text.slice(o.end, s.start))) ||
+      (o.start >= s.end && /^\s*(?:,|là|la|-|–)\s*$/u.test(text.slice(s.end, o.start))),
+  );
 }
 
 /**

@@ -1,3 +1,4 @@
+import { translateTerms } from '../text/glossary.js';
 import { detectLang } from '../text/lang.js';
 import { fold, hasMarks, nfc } from '../text/normalize.js';
 import { WORD_END, WORD_RUN, WORD_START, escapeRegExp } from '../text/words.js';
@@ -39,6 +40,11 @@ export interface QuestionAnalysis {
   head?: string;
   /** Asks for someone's office ("Ông Philippe Metzger giữ chức vụ gì?", "What is X's position?"). */
   office?: true;
+  /**
+   * Asks who heads a body ("Ai là người đứng đầu IEC?", "Who leads the IEC?"): the body as
+   * typed ("IEC"). The answer is a person holding its head office, never a deputy.
+   */
+  leaderOf?: string;
   /** [start, end) of the question words in the question: no evidence, left out of retrieval. */
   questionWords: Array<[number, number]>;
 }
@@ -337,6 +343,11 @@ function analyze(question: string): QuestionAnalysis {
   }
   questionWords.sort((a, b) => a[0] - b[0]);
   const office = !yesNo && OFFICE_ASKED[mode].test(text);
+  const leader = yesNo ? null : (LEADER_OF[mode].exec(text) ?? (!marked ? EN_LEADER_OF.exec(q) : null));
+  const body =
+    leader && sameLength ? q.slice(leader.index + leader[0].length - (leader[1] as string).length, leader.index + leader[0].length).trim() : undefined;
+  // An English body as the Vietnamese articles name it, when the glossary knows it ("Vietnam Metrology Institute").
+  const leaderOf = body && !marked ? translateTerms(body).join(' ') || body : body;
   return {
     kind: yesNo ? 'yesno' : (kind ?? 'other'),
     list,
@@ -344,6 +355,7 @@ function analyze(question: string): QuestionAnalysis {
     ...(subject ? { subject } : {}),
     ...(head ? { head } : {}),
     ...(office ? { office: true as const } : {}),
+    ...(leaderOf ? { leaderOf } : {}),
     questionWords: sameLength ? mergeSpans(questionWords) : [],
   };
 }
@@ -355,6 +367,25 @@ const OFFICE_ASKED = (() => {
   const en = `${WORD_START}(?:what|which)\\s+(?:is\\s+|was\\s+)?(?:\\p{L}+(?:'s)?\\s+){0,3}?(?:position|title|office|role|post)${WORD_END}`;
   return { marked: new RegExp(`${vi((x) => x)}|${en}`, 'iu'), folded: new RegExp(`${vi(fl)}|${en}`, 'iu') };
 })();
+
+/**
+ * "người đứng đầu X", "ai đứng đầu X" (not "X đứng đầu thế giới", which ranks first), and
+ * "who leads / heads X", "head / leader of X": group 1 is the body X, up to the question's end
+ * or "là ai", "hiện nay".
+ */
+const LEADER_OF = (() => {
+  const vi = (w: (s: string) => string) =>
+    `${WORD_START}(?:${w('người|ai')})\\s+${w('đứng')}\\s+${w('đầu')}\\s+(?:${w('của')}\\s+)?((?:(?!${w('là|hiện|bây')}(?![\\p{L}\\p{M}]))[\\p{L}\\p{M}\\p{N}&.-]+\\s*){1,8}?)(?=\\s*(?:[?.,]|$|${w('là|hiện|bây')}(?![\\p{L}\\p{M}])))`;
+  return {
+    marked: new RegExp(
+      vi((x) => x),
+      'iu',
+    ),
+    folded: new RegExp(vi(fl), 'iu'),
+  };
+})();
+const EN_LEADER_OF =
+  /(?:\bwho\s+(?:leads|led|heads|headed)|\b(?:head|leader|chief)\s+of)\s+(?:the\s+)?((?:(?!is\b|was\b|now\b)[\p{L}\p{N}&.-]+\s*){1,8}?)(?=\s*(?:[?.,]|$|is\b|was\b|now\b))/iu;
 
 function mergeSpans(spans: Array<[number, number]>): Array<[number, number]> {
   const out: Array<[number, number]> = [];

@@ -165,3 +165,76 @@ export function officeBeside(words: readonly Word[], from: number, to: number): 
 export function sameOffice(asked: string, written: string): boolean {
   return asked === written || written === `tong ${asked}` || asked === `tong ${written}`;
 }
+
+/** Deputies: "Phó …", "Thứ trưởng" (a deputy minister). */
+const isDeputy = (t: string) => t.startsWith('phó ') || t === 'thứ trưởng';
+/** Offices that head their body: not a deputy, nor a secretary or an envoy. */
+const HEAD_TITLES = TITLES.filter((t) => !isDeputy(t) && !['thư ký', 'đại sứ', 'tổng lãnh sự'].includes(t)).map((t) => fold(t));
+const DEPUTY_TITLES = TITLES.filter(isDeputy).map((t) => fold(t));
+
+const JOINING = new Set(['va', 'and', 'of', '&']);
+const ACRONYM = /^\p{Lu}[\p{Lu}&.\d]+$/u;
+
+/**
+ * How many characters of `after` (text right after an office) the body `body` names, word by
+ * word folded, or -1 when it does not start there; an acronym of the body stands for the words
+ * whose initials spell it ("Bộ KH&CN" and "Bộ Khoa học và Công nghệ"; joining words are skipped).
+ */
+function bodyLength(after: string, body: string): number {
+  const written = [...fold(nfc(after).toLowerCase()).matchAll(/[\p{L}\p{M}\p{N}&]+/gu)];
+  const asked = nfc(body).match(/[\p{L}\p{M}\p{N}&.-]+/gu) ?? [];
+  const word = (i: number) => written[i]?.[0] ?? '';
+  let i = 0;
+  for (const a of asked) {
+    const w = fold(a.toLowerCase());
+    if (word(i) === w) {
+      i++;
+      continue;
+    }
+    if (w === 'the' && i === 0) continue;
+    if (!ACRONYM.test(a)) return -1;
+    for (const letter of w.replace(/[^a-z\d]/gu, '')) {
+      while (JOINING.has(word(i))) i++;
+      if (word(i)[0] !== letter) return -1;
+      i++;
+    }
+  }
+  const last = written[i - 1];
+  return asked.length > 0 && last ? last.index + last[0].length : -1;
+}
+
+/**
+ * Where `text` names the head office of `body` ("Tổng Thư ký IEC" for "IEC", "Bộ trưởng Bộ Khoa
+ * học và Công nghệ" for "Bộ KH&CN"), or with `deputy` a deputy's ("Thứ trưởng Bộ KH&CN"), as
+ * [start, end) from the office to the body's end (within 80 characters after the office).
+ * Matched folded, so a question typed without marks finds them.
+ */
+export function headOffices(text: string, body: string, deputy = false): Array<{ start: number; end: number }> {
+  const folded = fold(nfc(text).toLowerCase());
+  // Offsets are those of `text` only when folding kept its length.
+  if (folded.length !== text.length) return [];
+  const out: Array<{ start: number; end: number }> = [];
+  for (const title of deputy ? DEPUTY_TITLES : HEAD_TITLES) {
+    for (let at = folded.indexOf(title); at >= 0; at = folded.indexOf(title, at + 1)) {
+      const end = at + title.length;
+      if (/[\p{L}\p{N}]/u.test(folded[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(folded[end] ?? '')) continue;
+      // A deputy of the head ("Phó Giám đốc", "Phó Tổng Giám đốc") is not the head.
+      if (!deputy && /(?:^|[^\p{L}])pho\s+(?:tong\s+)?$/u.test(folded.slice(Math.max(0, at - 10), at))) continue;
+      const length = bodyLength(text.slice(end, end + 80), body);
+      if (length > 0) out.push({ start: at, end: end + length });
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether an article does not say who heads `body`: it names no head office of it, and either
+ * names a deputy ("Thứ trưởng Bộ KH&CN Lê Xuân Định", though it has every word of "Người đứng
+ * đầu Bộ KH&CN là ai?") or the quoted sentence has no person to give (`noPerson`). A sentence
+ * with a person and no office is left to the model: a body may be led by someone the article
+ * gives no office of the list ("lãnh đạo", "chỉ huy").
+ */
+export function headless(article: string, body: string, noPerson: boolean): boolean {
+  if (headOffices(article, body).length > 0) return false;
+  return noPerson || headOffices(article, body, true).length > 0;
+}

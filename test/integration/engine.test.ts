@@ -96,6 +96,23 @@ describe('answers over the real corpus', () => {
     expect(deputy.shortAnswer?.text).toContain('Lê Xuân Định');
   });
 
+  it('answers who heads a body with its head, and refuses when the articles name only a deputy', async () => {
+    for (const q of ['Ai là người đứng đầu IEC?', 'ai la nguoi dung dau IEC', 'Who leads the IEC?']) {
+      const a = await engine.ask(q);
+      expect(a.refused, q).toBe(false);
+      expect(a.shortAnswer?.text, q).toBe('ông Philippe Metzger');
+    }
+    for (const q of ['Người đứng đầu Bộ KH&CN là ai?', 'Ai là người đứng đầu Viện Đo lường Việt Nam?']) expect((await engine.ask(q)).refused, q).toBe(true);
+  });
+
+  it('finds what the question words say another way: "diễn ra" as "được tổ chức", "gặp ai" as "tiếp và làm việc với"', async () => {
+    const where = await engine.ask('Hội nghị LMC lần thứ 4 diễn ra ở đâu?');
+    expect(where.shortAnswer?.text).toContain('Bắc Kinh');
+    const met = await engine.ask('Philippe Metzger gặp ai?');
+    expect(met.refused).toBe(false);
+    expect(met.shortAnswer?.text).toContain('Lê Xuân Định');
+  });
+
   it('keeps every short answer inside its quote, whatever is asked', async () => {
     const words = [
       'Ai',

@@ -144,6 +144,12 @@ describe('facts in a sentence', () => {
     expect(spans('Who is Le Xuan Dinh?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định', 'ông Philippe Metzger']);
     expect(spans('Ai là Lê Xuân Định?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định', 'ông Philippe Metzger']);
     expect(spans('Who did Le Xuan Dinh meet?', IEC)).toEqual(['ông Philippe Metzger']);
+    // Who heads a body: its head, never a deputy or the holder of another office.
+    expect(spans('Ai là người đứng đầu IEC?', IEC)).toEqual(['ông Philippe Metzger']);
+    expect(spans('Who leads the IEC?', IEC)).toEqual(['ông Philippe Metzger']);
+    expect(spans('Người đứng đầu Bộ KH&CN là ai?', IEC)).toEqual([]);
+    expect(spans('Ai là người đứng đầu Viện Đo lường Việt Nam?', IEC)).toEqual([]);
+    expect(spans('Ai là người đứng đầu đoàn?', 'Trưởng đoàn là ông Nguyễn Văn An, đi cùng Thứ trưởng Bộ KH&CN Lê Xuân Định.')).toEqual(['ông Nguyễn Văn An']);
     expect(spans('Thứ trưởng Lê Xuân Định nói gì với ai?', 'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên.')).toEqual([
       'Thứ trưởng Bộ KH&CN Lê Xuân Định',
     ]);

@@ -179,3 +179,20 @@ describe('expandedAcronym', () => {
       expect(expandedAcronym(q, analyzeQuestion(q)), q).toBeUndefined();
   });
 });
+
+describe('who heads a body', () => {
+  it('reads the body asked about', () => {
+    expect(analyzeQuestion('Ai là người đứng đầu IEC?').leaderOf).toBe('IEC');
+    expect(analyzeQuestion('Người đứng đầu Bộ KH&CN là ai?').leaderOf).toBe('Bộ KH&CN');
+    expect(analyzeQuestion('ai la nguoi dung dau IEC').leaderOf).toBe('IEC');
+    expect(analyzeQuestion('Ai đứng đầu Viện Đo lường Việt Nam hiện nay?').leaderOf).toBe('Viện Đo lường Việt Nam');
+    expect(analyzeQuestion('Who leads the IEC?').leaderOf).toBe('IEC');
+    // An English body as the articles name it, when the glossary knows it.
+    expect(analyzeQuestion('Who heads the Vietnam Metrology Institute?').leaderOf).toBe('Viện Đo lường Việt Nam');
+  });
+
+  it('does not read ranking first as heading', () => {
+    for (const q of ['Nước nào đứng đầu trong bảng xếp hạng?', 'Chứng rối loạn giấc ngủ đứng đầu thế giới là gì?', 'Ai là Tổng Thư ký IEC?'])
+      expect(analyzeQuestion(q).leaderOf, q).toBeUndefined();
+  });
+});

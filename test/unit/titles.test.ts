@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missingTitles } from '../../src/answer/titles.js';
+import { headOffices, headless, missingTitles } from '../../src/answer/titles.js';
 
 const IEC = 'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.';
 
@@ -27,5 +27,28 @@ describe('missingTitles', () => {
     expect(missingTitles('xe bi thu hoi o dau', 'Chiếc xe đã bị thu hồi tại Hà Nội.')).toEqual([]);
     expect(missingTitles('xe bi thu hoi o dau', IEC)).toEqual([]);
     expect(missingTitles('Bí thư Tỉnh ủy là ai?', IEC)).toEqual(['bí thư']);
+  });
+});
+
+describe('headOffices and headless', () => {
+  it('finds the head office of a body, with the body as written or spelled out', () => {
+    const heads = headOffices(IEC, 'IEC').map((o) => IEC.slice(o.start, o.end));
+    expect(heads).toEqual(['Tổng Thư ký IEC']);
+    const minister = 'Bộ trưởng Bộ Khoa học và Công nghệ Huỳnh Thành Đạt phát biểu.';
+    expect(headOffices(minister, 'Bộ KH&CN').map((o) => minister.slice(o.start, o.end))).toEqual(['Bộ trưởng Bộ Khoa học và Công nghệ']);
+    expect(headOffices(IEC.toLowerCase(), 'IEC')).toHaveLength(1);
+  });
+
+  it('does not take a deputy for the head', () => {
+    expect(headOffices(IEC, 'Bộ KH&CN')).toEqual([]);
+    expect(headOffices(IEC, 'Bộ KH&CN', true).map((o) => IEC.slice(o.start, o.end))).toEqual(['Thứ trưởng Bộ KH&CN']);
+    expect(headOffices('Ông B, Phó Tổng Giám đốc EVN, cho biết.', 'EVN')).toEqual([]);
+  });
+
+  it('says an article does not tell who heads a body when it names only a deputy, or no one', () => {
+    expect(headless(IEC, 'Bộ KH&CN', false)).toBe(true);
+    expect(headless(IEC, 'IEC', true)).toBe(false);
+    expect(headless(IEC, 'Viện Đo lường Việt Nam', false)).toBe(false);
+    expect(headless(IEC, 'Viện Đo lường Việt Nam', true)).toBe(true);
   });
 });
