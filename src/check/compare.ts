@@ -7,6 +7,7 @@ import { align, type Alignment } from './align.js';
 import { officeBeside, sameOffice } from '../answer/titles.js';
 import { type AntonymHit, type Cue, type ModalityCue, type NameRun, antonymHits, modalityCues, nameRuns, negationCues, placeAliases } from './facts.js';
 import { type Token, keyOf, tokenize } from './tokens.js';
+import { phrasesIn } from '../text/synonyms.js';
 
 /**
  * Compares one claim with the sentences chosen as its evidence: which of the claim's words
@@ -204,15 +205,19 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
   const key = (t: Token) => keyOf(t, marked);
   const weights = claim.tokens.map((t) => (t.stop ? 0.05 : options.weightOf(t, marked)));
   const primary = ev.piece.findIndex((p) => p > 0);
+  const evSequence = ev.tokens.map(key);
+  // The claim's words as the evidence writes them where it says them another way ("diễn ra" /
+  // "được tổ chức"): compared under the evidence's words, so that the slot after them lines up.
+  const { keys: claimKey, said } = alternativeKeys(claim.tokens, evSequence, marked);
   const al = align(
-    claim.tokens.map(key),
-    ev.tokens.map(key),
+    claimKey,
+    evSequence,
     weights,
     claim.tokens.map((t) => t.stop),
     primary < 0 ? ev.tokens.length : primary,
   );
   const evKeys = new Set(ev.tokens.map(key));
-  const claimKeys = new Set(claim.tokens.map(key));
+  const claimKeys = new Set(claimKey);
   if (cross) for (const w of options.translated ?? []) for (const t of tokenize(w)) if (evKeys.has(key(t))) claimKeys.add(key(t));
 
   const mismatches: FoundMismatch[] = [];
@@ -727,7 +732,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
   const content = claim.tokens.map((t, i) => ({ t, i, w: weights[i] as number })).filter((x) => !x.t.stop && (!cross || carried(x.t)));
   // A word with one mark wrong ("khó khắn" for "khó khăn") is still the source's word.
   const evFolded = new Set(ev.tokens.filter((t) => !t.stop).map((t) => t.folded));
-  const isCovered = (i: number) => coveredByFact.has(i) || evKeys.has(key(claim.tokens[i] as Token)) || evFolded.has((claim.tokens[i] as Token).folded);
+  const isCovered = (i: number) => coveredByFact.has(i) || said.has(i) || evKeys.has(claimKey[i] as string) || evFolded.has((claim.tokens[i] as Token).folded);
   let translatedTotal = 0;
   let translatedCovered = 0;
   if (cross) {
@@ -778,7 +783,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     const b = claim.tokens[k] as Token;
     if ((a.stop && b.stop) || a.clause !== b.clause) continue;
     pairsTotal++;
-    if (evPairs.has(`${key(a)} ${key(b)}`)) pairsFound++;
+    if (evPairs.has(`${claimKey[k - 1]} ${claimKey[k]}`)) pairsFound++;
   }
 
   // Changed words in a matching slot: what a contradiction no listed fact explains would point at.
@@ -884,4 +889,29 @@ function dedupe(ms: FoundMismatch[]): FoundMismatch[] {
     out.push(m);
   }
   return out;
+}
+
+/**
+ * The claim's comparison keys, with a phrase of the synonym table (`phrasesIn`) that the
+ * evidence does not write as the claim does replaced, word for word, by an alternative of as
+ * many words that it does write ("diễn ra" read as "tổ chức" against "… được tổ chức tại Bắc
+ * Kinh"); `said` holds the words of a phrase whose alternative the evidence writes in another
+ * number of words ("gặp" / "buổi tiếp và làm việc với"): covered, though not aligned.
+ */
+function alternativeKeys(tokens: readonly Token[], evidence: readonly string[], marked: boolean): { keys: string[]; said: Set<number> } {
+  const keys = tokens.map((t) => keyOf(t, marked));
+  const said = new Set<number>();
+  const has = (seq: readonly string[]) => evidence.some((_, j) => seq.every((k, n) => evidence[j + n] === k));
+  for (const p of phrasesIn(
+    tokens.map((t) => t.text),
+    marked,
+  )) {
+    const phrase = keys.slice(p.from, p.to);
+    if (has(phrase)) continue;
+    const written = p.alternatives.map((a) => tokenize(a).map((t) => keyOf(t, marked))).filter(has);
+    const same = written.find((alt) => alt.length === phrase.length);
+    if (same) same.forEach((k, n) => (keys[p.from + n] = k));
+    else if (written.length) for (let i = p.from; i < p.to; i++) said.add(i);
+  }
+  return { keys, said };
 }

@@ -319,7 +319,9 @@ export function nameRuns(tokens: readonly Token[], text: string, folded = false)
     while (j < tokens.length) {
       const u = tokens[j] as Token;
       const gap = text.slice((tokens[j - 1] as Token).end, u.start);
-      if (!isCapital(u) || u.clause !== t.clause || !/^[\s&-]*$/.test(gap) || /\s-\s/.test(gap)) break;
+      // A place written with a dot ("TP.HCM") is one name when the whole is a known spelling of it.
+      const dotted = gap === '.' && PLACE_GROUP.has([...tokens.slice(i, j), u].map((x) => x.folded).join(' '));
+      if (!isCapital(u) || (u.clause !== t.clause && !dotted) || (!/^[\s&-]*$/.test(gap) && !dotted) || /\s-\s/.test(gap)) break;
       // A person's name after an organisation's ("Bộ KH&CN Lê Xuân Định") starts a run of its own.
       if (FAMILY.has(u.folded) && (isAcronym(tokens[j - 1] as Token) || startsWithPhrase(tokens, i, ORG, folded)) && j > i) break;
       j++;

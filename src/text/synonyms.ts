@@ -36,12 +36,39 @@ const TABLE = GROUPS.map((g) => ({
   before: g.before,
 }));
 
+/** A phrase of the table in a list of words: words [from, to) and what the news may write for it. */
+export interface PhraseMatch {
+  from: number;
+  to: number;
+  alternatives: readonly string[];
+}
+
+/**
+ * The phrases of the table among `typed` (words as written, in order), read as compared:
+ * lower case, folded when `marked` is false. A phrase typed without marks matches it folded,
+ * in a text with marks too ("dien ra" restored only in part); a single word only as written.
+ */
+export function phrasesIn(typed: readonly string[], marked: boolean): PhraseMatch[] {
+  const words = typed.map((w) => (marked ? nfc(w).toLowerCase() : fold(nfc(w).toLowerCase())));
+  const same = (typed: string, word: string, folded: string) => typed === word || (typed === folded && !hasMarks(typed));
+  const out: PhraseMatch[] = [];
+  for (const entry of TABLE) {
+    const n = entry.words.length;
+    for (let i = 0; i + n <= words.length; i++) {
+      // One word without its marks is too many words ("gap": gặp, gấp, gập); a phrase is one.
+      if (!entry.words.every((w, j) => (n === 1 ? words[i + j] === w : same(words[i + j] as string, w, entry.folded[j] as string)))) continue;
+      const next = typed[i + n];
+      if (entry.before && !(next && (/^\p{Lu}/u.test(next) || entry.before.includes(next.toLowerCase())))) continue;
+      out.push({ from: i, to: i + n, alternatives: entry.alternatives });
+    }
+  }
+  return out;
+}
+
 /**
  * The alternatives of each of the question's words and word pairs that lie inside a phrase of
- * the table the question has ("đứng", "đầu" and "đứng đầu" of "người đứng đầu"): keyed by the
- * term as it is compared (lower case; folded when `marked` is false). A phrase typed without
- * marks matches it folded, in a question with marks too ("dien ra" restored only in part); a
- * single word only as written.
+ * the table the question has ("đứng", "đầu" and "đứng đầu" of "người đứng đầu"), keyed by the
+ * term as it is compared (lower case; folded when `marked` is false).
  */
 export function questionAlternatives(question: string, marked: boolean): Map<string, string[]> {
   const typed = nfc(question).match(WORD_RUN) ?? [];
@@ -52,18 +79,10 @@ export function questionAlternatives(question: string, marked: boolean): Map<str
     for (const a of alternatives) if (!list.includes(a)) list.push(a);
     out.set(term, list);
   };
-  const same = (typed: string, word: string, folded: string) => typed === word || (typed === folded && !hasMarks(typed));
-  for (const entry of TABLE) {
-    const n = entry.words.length;
-    for (let i = 0; i + n <= words.length; i++) {
-      // One word without its marks is too many words ("gap": gặp, gấp, gập); a phrase is one.
-      if (!entry.words.every((w, j) => (n === 1 ? words[i + j] === w : same(words[i + j] as string, w, entry.folded[j] as string)))) continue;
-      const next = typed[i + n];
-      if (entry.before && !(next && (/^\p{Lu}/u.test(next) || entry.before.includes(next.toLowerCase())))) continue;
-      for (let j = 0; j < n; j++) {
-        add(words[i + j] as string, entry.alternatives);
-        if (j + 1 < n) add(`${words[i + j]} ${words[i + j + 1]}`, entry.alternatives);
-      }
+  for (const { from, to, alternatives } of phrasesIn(typed, marked)) {
+    for (let j = from; j < to; j++) {
+      add(words[j] as string, alternatives);
+      if (j + 1 < to) add(`${words[j]} ${words[j + 1]}`, alternatives);
     }
   }
   return out;

@@ -25,6 +25,21 @@ describe('compareClaim', () => {
     expect(named('Lãi suất ngân hàng đã giảm 0,5 điểm phần trăm.', 'Lãi suất ngân hàng đã tăng 0,5 điểm phần trăm.')).toEqual([['other', 'giảm', 'tăng']]);
   });
 
+  it('lines up a verb the source writes another way, and reads a place written with a dot as one name', () => {
+    const held = 'Vào ngày 29 tháng 8 năm 2023, Hội nghị LMC lần thứ 4 được tổ chức tại thành phố Bắc Kinh - Trung Quốc.';
+    expect(named('Hội nghị LMC lần thứ 4 diễn ra tại Thượng Hải.', held)).toEqual([['place', 'Thượng Hải', 'Bắc Kinh - Trung Quốc']]);
+    const same = compare('Hội nghị LMC lần thứ 4 diễn ra tại Bắc Kinh.', held);
+    expect(same.mismatches).toEqual([]);
+    expect(same.features.coverage).toBe(1);
+    // "gặp" is "buổi tiếp và làm việc với" there: covered, though the words differ in number.
+    const met = 'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC.';
+    expect(compare('Thứ trưởng Lê Xuân Định gặp ông Philippe Metzger.', met).features.coverage).toBe(1);
+    expect(compare('Thứ trưởng Lê Xuân Định phê bình ông Philippe Metzger.', met).features.coverage).toBeLessThan(1);
+    expect(named('Thứ trưởng làm việc với Tổng Thư ký IEC tại TP.HCM.', 'Thứ trưởng làm việc với Tổng Thư ký IEC tại Hà Nội.')).toEqual([
+      ['place', 'TP.HCM', 'Hà Nội'],
+    ]);
+  });
+
   it('does not call a value with no counterpart a mismatch', () => {
     const r = compare('Viện Đo lường Việt Nam nhận 2 triệu USD tại Hội nghị.', 'Tại Hội nghị, Viện Đo lường Việt Nam đã chính thức ký kết Biên bản.');
     expect(r.mismatches).toEqual([]);
