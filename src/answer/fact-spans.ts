@@ -1,4 +1,5 @@
 import { Lru } from '../store/lru.js';
+import { SPELLED_COUNTS } from '../text/find-numbers.js';
 import { fold, hasMarks, nfc } from '../text/normalize.js';
 import { WORD_END, WORD_START, escapeRegExp } from '../text/words.js';
 import type { FactKind, QuestionAnalysis } from './question-type.js';
@@ -661,14 +662,13 @@ const SPAN_ASKED =
 /** A date that is a span ("từ 2023 đến 2028", "2023-2028", "from 2023 to 2028"). */
 const RANGE = /(?<![\p{L}\p{M}])(?:đến|tới|den|toi|to|until)(?![\p{L}\p{M}])|\d\s*[-–]\s*\d/iu;
 
-const SPELLED = ['một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười'];
-const SPELLED_NUMBER = new RegExp(`(?<![\\p{L}\\p{M}])(?:${SPELLED.join('|')})(?=\\s+\\p{L})`, 'gu');
+const SPELLED_NUMBER = new RegExp(`(?<![\\p{L}\\p{M}])(?:${Object.keys(SPELLED_COUNTS).join('|')})(?=\\s+\\p{L})`, 'gu');
 
 /** A text lower-cased, with numbers spelled in Vietnamese before a word written in digits ("ba tháng" → "3 tháng"). */
 function digitsFor(text: string): string {
   return nfc(text)
     .toLowerCase()
-    .replace(SPELLED_NUMBER, (w) => String(SPELLED.indexOf(w) + 1));
+    .replace(SPELLED_NUMBER, (w) => String(SPELLED_COUNTS[w]));
 }
 
 /** Whether a detector exists for what the question asks (for the other questions a fact cannot be checked). */

@@ -1,4 +1,5 @@
 import { hasWordIn } from '../retrieve/coverage.js';
+import { spelledForms } from '../text/find-numbers.js';
 import { fold } from '../text/normalize.js';
 
 /**
@@ -9,11 +10,6 @@ import { fold } from '../text/normalize.js';
  * A question that names a number its article lacks is refused (`answerConfidence`); a number
  * written another way is not lacking.
  */
-
-const VI_SPELLED = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười'];
-const EN_SPELLED = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
-/** Other spellings of the same numbers ("tư" in "thứ tư", "bẩy"). */
-const VI_OTHER: Record<number, string[]> = { 1: ['nhất'], 4: ['tư'], 7: ['bẩy'] };
 
 /** Roman numerals that are also common words in lower case ("vi khuẩn", "xi măng"), or single letters: not read as numbers. */
 const ROMAN_WORDS = new Set(['i', 'v', 'x', 'l', 'c', 'vi', 'xi', 'li', 'ci', 'di', 'mi']);
@@ -39,7 +35,7 @@ function roman(n: number): string {
 /** The ways of writing `n` besides its digits, lower-cased. */
 function otherForms(n: number): string[] {
   const out: string[] = [];
-  if (n >= 0 && n <= 10) out.push(VI_SPELLED[n] as string, EN_SPELLED[n] as string, ...(VI_OTHER[n] ?? []));
+  if (n >= 0 && n <= 10) out.push(...spelledForms(n));
   if (n >= 2 && n <= 39) {
     const r = roman(n);
     if (!ROMAN_WORDS.has(r)) out.push(r);

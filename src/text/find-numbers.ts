@@ -719,6 +719,18 @@ export function relateNumbers(a: FoundNumber, b: FoundNumber): NumberRelation {
   return 'compatible';
 }
 
+/** Vietnamese number words from one to ten, as counts are spelled ("ba tháng", "mười người"). */
+export const SPELLED_COUNTS: Readonly<Record<string, number>> = { ...DIGIT_WORDS, mười: 10 };
+
+/**
+ * Every word that spells `n` (zero to ten), in Vietnamese and English: "hai", "two"; "nhất"
+ * and "tư" as ordinals say them ("thứ nhất", "thứ tư"); "bẩy" beside "bảy".
+ */
+export function spelledForms(n: number): string[] {
+  const table: Record<string, number> = { không: 0, ...SPELLED_COUNTS, nhất: 1, tư: 4, zero: 0, ...EN_WORDS };
+  return Object.keys(table).filter((w) => table[w] === n);
+}
+
 // The spelled and Roman numbers read above, up to ten; ordinals say "nhất" (first), not "một", and "tư" (fourth).
 const ORDINAL_WORDS: Record<string, number> = {
   ...Object.fromEntries(Object.entries(DIGIT_WORDS).filter(([w]) => w !== 'một' && w !== 'bẩy')),
