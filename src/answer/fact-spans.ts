@@ -3,7 +3,7 @@ import { SPELLED_COUNTS } from '../text/find-numbers.js';
 import { fold, hasMarks, nfc } from '../text/normalize.js';
 import { WORD_END, WORD_START, escapeRegExp } from '../text/words.js';
 import type { FactKind, QuestionAnalysis } from './question-type.js';
-import { TITLES as OFFICE_TITLES, headOffices, isOffice } from './titles.js';
+import { headOffices, isOffice, officesAt } from './titles.js';
 import { nameRuns } from '../check/facts.js';
 import { type Token, tokenize } from '../check/tokens.js';
 
@@ -232,7 +232,6 @@ export function personSpans(text: string): FactSpan[] {
   return dedupe(out);
 }
 
-const OFFICE = re(`(?<![\\p{L}\\p{M}])(?:${[...OFFICE_TITLES].map((t) => escapeRegExp(t).replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{M}])`, 'giu');
 /** A word of the body an office belongs to: capitalised, an acronym, "&" or a joining "và". */
 const BODY_WORD = /^(?:\p{Lu}[\p{L}\p{M}&.-]*|&|và|and|of)$/u;
 
@@ -247,8 +246,8 @@ function bodyGoesOn(text: string, at: number): boolean {
 
 export function officeSpans(text: string): FactSpan[] {
   const out: FactSpan[] = [];
-  for (const m of text.matchAll(OFFICE)) {
-    const end = m.index + m[0].length;
+  for (const o of officesAt(text)) {
+    const end = o.end;
     // The body's words, one after another from the office on.
     const next = /\s+([^\s,.;:!?()]+)/y;
     next.lastIndex = end;
@@ -266,7 +265,7 @@ export function officeSpans(text: string): FactSpan[] {
     }
     // A joining word is not the end of a body ("Bộ Công Thương và").
     const body = text.slice(end, at).replace(/\s+(?:và|and|of)$/u, '');
-    out.push({ start: m.index, end: end + body.length });
+    out.push({ start: o.start, end: end + body.length });
   }
   return out;
 }

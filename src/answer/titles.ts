@@ -1,4 +1,4 @@
-import { fold, nfc } from '../text/normalize.js';
+import { fold, hasMarks, nfc } from '../text/normalize.js';
 
 /**
  * Offices a question may name a person by ("Bộ trưởng Bộ KH&CN là ai?"). An article that names
@@ -61,38 +61,31 @@ const MARKED_ONLY = new Set(['bí thư', 'phó bí thư', 'đại sứ', 'thư k
 
 const FOLDED_TITLES = TITLES.filter((t) => !MARKED_ONLY.has(t)).map((t) => fold(t));
 
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+/** The offices as one pattern, longest first, so that each place is read as the longest office written there. */
+const officePattern = (titles: readonly string[]) =>
+  new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${titles.map((t) => t.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{M}\\p{N}])`, 'gu');
+const MARKED_OFFICES = officePattern(TITLES);
+const FOLDED_PATTERN = officePattern(FOLDED_TITLES);
 
-/** The offices written in `words` (lower-cased, one form), each place read as its longest office. */
-function officesIn(words: readonly string[], titles: OfficeTable): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i < words.length;) {
-    const title = titles.get(words[i] as string)?.find((parts) => parts.every((p, j) => words[i + j] === p));
-    if (title) {
-      out.add(title.join(' '));
-      i += title.length;
-    } else i++;
-  }
-  return out;
+/** An office written in a text: where, and which (as the list writes it, folded when read folded). */
+export interface OfficeAt {
+  start: number;
+  end: number;
+  title: string;
 }
 
-/** Offices by their first word, each as its words, longest first (a place is read as the longest office written there). */
-type OfficeTable = Map<string, string[][]>;
-
-function officeTable(titles: readonly string[]): OfficeTable {
-  const table: OfficeTable = new Map();
-  for (const t of titles) {
-    const parts = t.split(' ');
-    const list = table.get(parts[0] as string) ?? [];
-    list.push(parts);
-    table.set(parts[0] as string, list);
-  }
-  for (const list of table.values()) list.sort((x, y) => y.length - x.length);
-  return table;
+/**
+ * The offices written in `text`, in any case, each place read as its longest office ("Phó Tổng
+ * Giám đốc" is one office, not also "Tổng Giám đốc" and "Giám đốc"). With `folded`, the text is
+ * read without tone marks, leaving out the titles whose folded spelling is another common word.
+ * Offsets are those of `text` (NFC); a text whose folding changes its length is read as written.
+ */
+export function officesAt(text: string, folded = false): OfficeAt[] {
+  const lower = nfc(text).toLowerCase();
+  const f = folded ? fold(lower) : lower;
+  const [read, pattern] = f.length === lower.length ? [f, folded ? FOLDED_PATTERN : MARKED_OFFICES] : [lower, MARKED_OFFICES];
+  return [...read.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length, title: m[0].replace(/\s+/gu, ' ') }));
 }
-
-const MARKED_TABLE = officeTable(TITLES);
-const FOLDED_TABLE = officeTable(FOLDED_TITLES);
 
 const OFFICES = new Set(TITLES);
 
@@ -112,16 +105,13 @@ const marked = (lower: string) => fold(lower) !== lower;
  * another common word.
  */
 export function missingTitles(question: string, article: string): string[] {
-  const q = nfc(question).toLowerCase();
-  const withMarks = marked(q);
-  const titles = withMarks ? MARKED_TABLE : FOLDED_TABLE;
-  const asked = officesIn(withMarks ? (q.match(WORD) ?? []) : (fold(q).match(WORD) ?? []), titles);
+  const folded = !marked(nfc(question).toLowerCase());
+  const asked = new Set(officesAt(question, folded).map((o) => o.title));
   // Most questions name no office: the article is read only for those that do.
   if (asked.size === 0) return [];
-  const a = nfc(article).toLowerCase();
-  const written = officesIn(withMarks ? (a.match(WORD) ?? []) : (fold(a).match(WORD) ?? []), titles);
+  const written = new Set(officesAt(article, folded).map((o) => o.title));
   // The general office answers for its short name ("Thư ký LHQ" for "Tổng Thư ký LHQ"); a deputy never does.
-  const general = withMarks ? 'tổng ' : 'tong ';
+  const general = folded ? 'tong ' : 'tổng ';
   return [...asked].filter((t) => !written.has(t) && !written.has(general + t));
 }
 
@@ -169,8 +159,8 @@ export function sameOffice(asked: string, written: string): boolean {
 /** Deputies: "Phó …", "Thứ trưởng" (a deputy minister). */
 const isDeputy = (t: string) => t.startsWith('phó ') || t === 'thứ trưởng';
 /** Offices that head their body: not a deputy, nor a secretary or an envoy. */
-const HEAD_TITLES = TITLES.filter((t) => !isDeputy(t) && !['thư ký', 'đại sứ', 'tổng lãnh sự'].includes(t)).map((t) => fold(t));
-const DEPUTY_TITLES = TITLES.filter(isDeputy).map((t) => fold(t));
+const HEAD_TITLES = new Set(TITLES.filter((t) => !isDeputy(t) && !['thư ký', 'đại sứ', 'tổng lãnh sự'].includes(t)).map((t) => fold(t)));
+const DEPUTY_TITLES = new Set(TITLES.filter(isDeputy).map((t) => fold(t)));
 
 const JOINING = new Set(['va', 'and', 'of', '&']);
 const ACRONYM = /^\p{Lu}[\p{Lu}&.\d]+$/u;
@@ -210,19 +200,12 @@ function bodyLength(after: string, body: string): number {
  * Matched folded, so a question typed without marks finds them.
  */
 export function headOffices(text: string, body: string, deputy = false): Array<{ start: number; end: number }> {
-  const folded = fold(nfc(text).toLowerCase());
-  // Offsets are those of `text` only when folding kept its length.
-  if (folded.length !== text.length) return [];
   const out: Array<{ start: number; end: number }> = [];
-  for (const title of deputy ? DEPUTY_TITLES : HEAD_TITLES) {
-    for (let at = folded.indexOf(title); at >= 0; at = folded.indexOf(title, at + 1)) {
-      const end = at + title.length;
-      if (/[\p{L}\p{N}]/u.test(folded[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(folded[end] ?? '')) continue;
-      // A deputy of the head ("Phó Giám đốc", "Phó Tổng Giám đốc") is not the head.
-      if (!deputy && /(?:^|[^\p{L}])pho\s+(?:tong\s+)?$/u.test(folded.slice(Math.max(0, at - 10), at))) continue;
-      const length = bodyLength(text.slice(end, end + 80), body);
-      if (length > 0) out.push({ start: at, end: end + length });
-    }
+  for (const o of officesAt(text, !hasMarks(text))) {
+    const title = fold(o.title);
+    if (deputy ? !DEPUTY_TITLES.has(title) : !HEAD_TITLES.has(title)) continue;
+    const length = bodyLength(text.slice(o.end, o.end + 80), body);
+    if (length > 0) out.push({ start: o.start, end: o.end + length });
   }
   return out;
 }

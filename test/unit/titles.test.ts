@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headOffices, headless, missingTitles } from '../../src/answer/titles.js';
+import { headOffices, headless, missingTitles, officesAt } from '../../src/answer/titles.js';
 
 const IEC = 'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.';
 
@@ -50,5 +50,23 @@ describe('headOffices and headless', () => {
     expect(headless(IEC, 'IEC', true)).toBe(false);
     expect(headless(IEC, 'Viện Đo lường Việt Nam', false)).toBe(false);
     expect(headless(IEC, 'Viện Đo lường Việt Nam', true)).toBe(true);
+  });
+});
+
+describe('officesAt', () => {
+  it('reads each place as its longest office, in any case, with offsets in the text', () => {
+    const text = 'Ông B, Phó Tổng Giám đốc EVN, gặp Tổng Thư ký IEC.';
+    expect(officesAt(text).map((o) => [text.slice(o.start, o.end), o.title])).toEqual([
+      ['Phó Tổng Giám đốc', 'phó tổng giám đốc'],
+      ['Tổng Thư ký', 'tổng thư ký'],
+    ]);
+    expect(officesAt('Ông Bộ trưởngX phát biểu.')).toEqual([]);
+  });
+
+  it('reads a text without tone marks folded, leaving out offices that spell other words', () => {
+    expect(officesAt('bo truong bo khcn la ai', true).map((o) => o.title)).toEqual(['bo truong']);
+    // "bi thu" is "bị thu (hồi)" as often as "bí thư".
+    expect(officesAt('xe bi thu hoi o dau', true)).toEqual([]);
+    expect(officesAt('Bí thư Tỉnh ủy', false).map((o) => o.title)).toEqual(['bí thư']);
   });
 });
