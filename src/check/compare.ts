@@ -448,7 +448,8 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
   // "Ông Philippe Metzger, Tổng Thư ký IEC".
   if (!cross)
     for (const run of claim.names) {
-      if (run.kind !== 'person') continue;
+      // A name with an office beside it is a person's, whether or not its words say so ("Philippe Metzger là Chủ tịch IEC").
+      if (run.kind !== 'person' && run.kind !== 'other') continue;
       const mine = officeBeside(claim.tokens, run.from, run.to);
       if (!mine) continue;
       for (const e of ev.names) {
@@ -564,6 +565,8 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
         ...stated(targets[0] as number, (targets.at(-1) as number) + 1),
         strength: 1,
       });
+      // The negating words ("từ chối") are what contradicts, not words the source leaves out.
+      markCovered({ start: (claim.tokens[cue.from] as Token).start, end: (claim.tokens[cue.to - 1] as Token).end });
     }
     for (const cue of ev.negations) {
       const scope = scopeAligned(cue.to, ev.tokens, al.toClaim);

@@ -92,6 +92,8 @@ describe('compareClaim', () => {
       ['person', 'Philippe Metzger là Tổng Giám đốc', 'Philippe Metzger, Tổng Thư ký'],
     ]);
     expect(named('Phó Thủ tướng Lê Xuân Định tiếp ông Metzger.', iec).map(([k, c]) => [k, c])).toEqual([['person', 'Phó Thủ tướng Lê Xuân Định']]);
+    // A name the claim opens with, and no "ông" to say it is a person's: its office says so.
+    expect(named('Philippe Metzger là Chủ tịch IEC.', iec)).toEqual([['person', 'Philippe Metzger là Chủ tịch', 'Philippe Metzger, Tổng Thư ký']]);
     // The same office, or its short name for the general one, agrees.
     expect(compare('Thứ trưởng Lê Xuân Định tiếp Tổng Thư ký IEC tại Hà Nội.', iec).mismatches).toEqual([]);
     expect(compare('Ông Philippe Metzger, Thư ký IEC, đến Hà Nội.', iec).mismatches.filter((m) => m.kind === 'person')).toEqual([]);
@@ -104,6 +106,10 @@ describe('compareClaim', () => {
     expect(
       named('Việt Nam đã trở thành thành viên chính thức của IEC.', 'Ông Metzger khẳng định sẽ hỗ trợ Việt Nam để trở thành thành viên chính thức của IEC.'),
     ).toEqual([['modality', 'đã trở thành thành viên chính thức của IEC', 'sẽ hỗ trợ Việt Nam để trở thành thành viên chính thức của IEC']]);
+    // The negating words are what contradicts, not words the source leaves out.
+    const refused = compare('IEC từ chối hỗ trợ Việt Nam.', 'Bên cạnh đó, IEC tiếp tục hỗ trợ Việt Nam xây dựng các dự án.');
+    expect(refused.mismatches.map((m) => m.kind)).toEqual(['negation']);
+    expect(refused.features.coverage).toBe(1);
     // "không chỉ … mà còn", "không ít", "hàng không" are not negations.
     expect(compare('Hợp tác không chỉ mang lại lợi ích cho chính phủ.', 'Hợp tác mang lại lợi ích cho chính phủ.').mismatches).toEqual([]);
   });
