@@ -197,7 +197,7 @@ function bodyLength(after: string, body: string): number {
  * Where `text` names the head office of `body` ("Tổng Thư ký IEC" for "IEC", "Bộ trưởng Bộ Khoa
  * học và Công nghệ" for "Bộ KH&CN"), or with `deputy` a deputy's ("Thứ trưởng Bộ KH&CN"), as
  * [start, end) from the office to the body's end (within 80 characters after the office).
- * Matched folded, so a question typed without marks finds them.
+ * The body is compared folded, so one typed without marks ("bo KH&CN") names it too.
  */
 export function headOffices(text: string, body: string, deputy = false): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
