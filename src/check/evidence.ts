@@ -1,6 +1,8 @@
 import { paragraphId } from '../corpus/ids.js';
 import type { Retrieved } from '../retrieve/retrieve.js';
+import { modalityCues } from './facts.js';
 import { SentenceCache } from './sentence-cache.js';
+import { tokenize } from './tokens.js';
 
 /**
  * Chooses a claim's evidence among the sentences of the retrieved passages: the sentence that
@@ -108,6 +110,14 @@ export function chooseEvidence(
     }
   }
   if (!best) return { pieces: [], bestCoverage: 0, articleCoverage: 0, sentences: [] };
+  // Of sentences that cover as much of the claim, one that reports it over one that only hopes
+  // or plans it ("IEC tiếp tục hỗ trợ Việt Nam" over "Thứ trưởng … mong muốn IEC … hỗ trợ Việt
+  // Nam"): ranks decide only between sentences alike in that.
+  if (wishes(best)) {
+    const top = cover(best);
+    const reported = candidates.find((s) => s !== best && Math.abs(cover(s) - top) < 1e-9 && !wishes(s));
+    if (reported) best = reported;
+  }
   const chosen: Sentence[] = [best];
   const covered = new Set(claim.words.filter((x) => best.keys.has(x.key)).map((x) => x.key));
   while (chosen.length < settings.maxSentences) {
@@ -163,4 +173,9 @@ function merge(chosen: Sentence[]): EvidencePiece[] {
     flush();
   }
   return pieces.sort((a, b) => a.order - b.order).map(({ order: _order, ...p }) => p);
+}
+
+/** Whether a sentence hopes for or plans what it says ("mong muốn", "sẽ", "dự kiến"). */
+function wishes(s: Sentence): boolean {
+  return modalityCues(tokenize(s.paragraph.slice(s.start, s.end)), false).some((c) => c.modality === 'hoped' || c.modality === 'planned');
 }

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { chooseEvidence } from '../../src/check/evidence.js';
+import type { Retrieved } from '../../src/retrieve/retrieve.js';
+
+const WISH =
+  'Thứ trưởng Lê Xuân Định bày tỏ mong muốn IEC tạo điều kiện để Việt Nam trở thành thành viên chính thức của IEC; hỗ trợ Việt Nam trong quá trình xây dựng quy chuẩn.';
+const REPORT = 'Bên cạnh đó, IEC tiếp tục hỗ trợ Việt Nam xây dựng các dự án.';
+
+/** A retrieved passage covering the whole of paragraph `n` of one article. */
+const hit = (n: number, paragraph: string) =>
+  ({ article: { id: 'iec' }, paragraphNumber: n, start: 0, end: paragraph.length, paragraph, passage: n, score: 1 }) as unknown as Retrieved;
+
+const claim = {
+  marked: true,
+  words: ['iec', 'từ', 'chối', 'hỗ', 'trợ', 'việt', 'nam'].map((key) => ({ key, weight: 1 })),
+};
+
+describe('chooseEvidence', () => {
+  it('prefers, among sentences that cover as much of the claim, one that reports it to one that hopes for it', () => {
+    const hits = [hit(1, WISH), hit(2, REPORT)];
+    const chosen = chooseEvidence(hits, (h) => h.paragraph, claim);
+    expect(chosen.pieces[0]?.text).toBe(REPORT);
+    // Ranks still decide between sentences alike in that.
+    const plain = chooseEvidence([hit(1, REPORT), hit(2, REPORT.replace('Bên cạnh đó', 'Ngoài ra'))], (h) => h.paragraph, claim);
+    expect(plain.pieces[0]?.paragraph).toBe(REPORT);
+  });
+
+  it('keeps the better-covering sentence even when it is a wish', () => {
+    const wider = { ...claim, words: [...claim.words, { key: 'mong', weight: 1 }, { key: 'muốn', weight: 1 }] };
+    expect(chooseEvidence([hit(1, WISH), hit(2, REPORT)], (h) => h.paragraph, wider).pieces[0]?.paragraph).toBe(WISH);
+  });
+});
