@@ -750,7 +750,8 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
   // Who heads a body: its head where the sentence names one ("ông Philippe Metzger, Tổng Thư ký
   // IEC"); else someone whose office the sentence does not give, never the holder of another
   // office ("Thứ trưởng Bộ KH&CN Lê Xuân Định" for the head of Bộ KH&CN or of an institute).
-  const heads = people.filter((s) => holdsOneOf(text, s, headOffices(text, a.leaderOf as string)));
+  const head = headOffices(text, a.leaderOf);
+  const heads = people.filter((s) => holdsOneOf(text, s, head));
   if (heads.length) return heads;
   const offices = officeSpans(text);
   return people.filter((s) => !holdsOneOf(text, s, offices));

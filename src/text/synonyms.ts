@@ -4,9 +4,11 @@ import { WORD_RUN } from './words.js';
 /**
  * Words a question uses where the news writes another: "Hội nghị … diễn ra ở đâu?" about a
  * sentence saying "Hội nghị … được tổ chức tại …", "X gặp ai?" about "X tiếp và làm việc với
- * …", "người đứng đầu IEC" about "Tổng Thư ký IEC" (not "đứng đầu" alone, which ranks first). A sentence holding an alternative holds
- * the question's word: the alternatives stand in for the word when coverage is measured
- * (`QuestionTerms.search`), they are never extra words a sentence must also have.
+ * …", "người đứng đầu IEC" about "Tổng Thư ký IEC" (not "đứng đầu" alone, which ranks first).
+ * A sentence holding an alternative holds the question's word: the alternatives stand in for
+ * the word when coverage is measured (`QuestionTerms.search`), when retrieval looks for it
+ * (`expandQuery`) and when a claim is aligned with its evidence (`compareClaim`); they are never
+ * extra words a sentence must also have.
  *
  * Kept to verbs and roles of the news this product covers (meetings, events, offices), each a
  * case seen in questions about the articles; general-purpose synonym lists match too much
@@ -50,7 +52,8 @@ export interface PhraseMatch {
  */
 export function phrasesIn(typed: readonly string[], marked: boolean): PhraseMatch[] {
   const words = typed.map((w) => (marked ? nfc(w).toLowerCase() : fold(nfc(w).toLowerCase())));
-  const same = (typed: string, word: string, folded: string) => typed === word || (typed === folded && !hasMarks(typed));
+  // A word typed as the phrase writes it, or without marks as the phrase folds.
+  const same = (w: string, word: string, folded: string) => w === word || (w === folded && !hasMarks(w));
   const out: PhraseMatch[] = [];
   for (const entry of TABLE) {
     const n = entry.words.length;

@@ -182,13 +182,16 @@ describe('expandedAcronym', () => {
 
 describe('who heads a body', () => {
   it('reads the body asked about', () => {
-    expect(analyzeQuestion('Ai là người đứng đầu IEC?').leaderOf).toBe('IEC');
-    expect(analyzeQuestion('Người đứng đầu Bộ KH&CN là ai?').leaderOf).toBe('Bộ KH&CN');
-    expect(analyzeQuestion('ai la nguoi dung dau IEC').leaderOf).toBe('IEC');
-    expect(analyzeQuestion('Ai đứng đầu Viện Đo lường Việt Nam hiện nay?').leaderOf).toBe('Viện Đo lường Việt Nam');
-    expect(analyzeQuestion('Who leads the IEC?').leaderOf).toBe('IEC');
-    // An English body as the articles name it, when the glossary knows it.
-    expect(analyzeQuestion('Who heads the Vietnam Metrology Institute?').leaderOf).toBe('Viện Đo lường Việt Nam');
+    for (const [q, body] of [
+      ['Ai là người đứng đầu IEC?', 'IEC'],
+      ['Người đứng đầu Bộ KH&CN là ai?', 'Bộ KH&CN'],
+      ['ai la nguoi dung dau IEC', 'IEC'],
+      ['Ai đứng đầu Viện Đo lường Việt Nam hiện nay?', 'Viện Đo lường Việt Nam'],
+      ['Who leads the IEC?', 'IEC'],
+      // An English body as the articles name it, when the glossary knows it.
+      ['Who heads the Vietnam Metrology Institute?', 'Viện Đo lường Việt Nam'],
+    ])
+      expect(analyzeQuestion(q as string).leaderOf, q).toBe(body);
   });
 
   it('does not read ranking first as heading', () => {
