@@ -3,7 +3,7 @@ import { SPELLED_COUNTS } from '../text/find-numbers.js';
 import { fold, hasMarks, nfc } from '../text/normalize.js';
 import { WORD_END, WORD_START, escapeRegExp } from '../text/words.js';
 import type { FactKind, QuestionAnalysis } from './question-type.js';
-import { headOffices, isOffice, officesAt } from './titles.js';
+import { askedOffices, headOffices, isOffice, officesAt, officesNamed } from './titles.js';
 import { nameRuns } from '../check/facts.js';
 import { type Token, tokenize } from '../check/tokens.js';
 
@@ -215,6 +215,9 @@ const SURNAME_START = re(`^(?:${SURNAMES}) \\p{Lu}`, 'u');
 // The name must have a word written like a name ("Metzger", not an acronym such as "IEC").
 const NAME_LIKE = /(?<![\p{L}\p{M}])\p{Lu}\p{Ll}/u;
 
+/** A name opening a sentence with its honorific: "Ông Philippe Metzger, Tổng Thư ký IEC cho biết". */
+const HONORIFIC_START = /^(?:Ông|Bà)\s+\p{Lu}\p{Ll}/u;
+
 export function personSpans(text: string): FactSpan[] {
   const out: FactSpan[] = [];
   for (const run of capitalRuns(text)) {
@@ -225,7 +228,7 @@ export function personSpans(text: string): FactSpan[] {
       // "Thứ trưởng Bộ KH&CN Lê Xuân Định": a title, an organisation run, then the name run.
       const titleStart = run.start - (before[0].length - before[0].indexOf(before[1]));
       out.push({ start: titleStart, end: run.end });
-    } else if (SURNAME_START.test(runText) && run.start > 0) out.push(run);
+    } else if ((SURNAME_START.test(runText) && run.start > 0) || HONORIFIC_START.test(runText)) out.push(run);
   }
   // A capitalised title word starts its own run ("Thứ trưởng Lê Xuân Định" → "Thứ", "Lê Xuân Định"):
   // spans that end where another starts are one person.
@@ -745,7 +748,34 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
     return !q.includes(fold(span)) && !(a.kind === 'number' && qDigits.includes(digitsFor(span)));
   });
   if (a.kind !== 'person') return fresh;
-  const people = othersThanNamed(text, fresh, q);
+  // Who a named person is: the office the sentence gives them ("Ông Philippe Metzger là ai?" →
+  // "Tổng Thư ký IEC"), when it gives one.
+  const offices = officeSpans(text);
+  const askedWho = spans.filter((s) => askedAbout(text, s, q) === 'who');
+  const theirs = offices.filter((o) => askedWho.some((s) => holdsOneOf(text, s, [o])) && !q.includes(fold(text.slice(o.start, o.end))));
+  if (theirs.length) return theirs;
+  // Else what the sentence says they are: "Ông Kim Nhật Thành (Kim Il-sung) là nhà lãnh đạo đầu tiên …".
+  const described = askedWho.flatMap((s) => describedAs(text, s.end));
+  if (described.length) return described;
+  // Nor, asked who someone is, that person again ("Ông Kim Nhật Thành (Kim Il-sung) là …").
+  let people = othersThanNamed(
+    text,
+    fresh.filter((s) => !askedWho.some((w) => w.start === s.start)),
+    q,
+  );
+  // An office the question names: its holder is the answer to "Tổng Thư ký IEC là ai?", and is
+  // not the answer to "Tổng Thư ký IEC gặp ai?" or "Ai đã tiếp Tổng Thư ký IEC?".
+  for (const asked of askedOffices(question)) {
+    const named = officesNamed(text, asked);
+    if (asked.holder) {
+      // Its holder, never someone else: not "Thứ trưởng Bộ KH&CN Lê Xuân Định" for "Ai là Thứ
+      // trưởng Bộ Công Thương?", nor a name in a sentence that does not give the office.
+      people = people.filter((s) => holdsOneOf(text, s, named));
+    } else {
+      const others = people.filter((s) => !holdsOneOf(text, s, named));
+      if (others.length) people = others;
+    }
+  }
   if (!a.leaderOf) return people;
   // Who heads a body: its head where the sentence names one ("ông Philippe Metzger, Tổng Thư ký
   // IEC"); else someone whose office the sentence does not give, never the holder of another
@@ -753,8 +783,18 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
   const head = headOffices(text, a.leaderOf);
   const heads = people.filter((s) => holdsOneOf(text, s, head));
   if (heads.length) return heads;
-  const offices = officeSpans(text);
   return people.filter((s) => !holdsOneOf(text, s, offices));
+}
+
+/** The clause after "là" right after a name ending at `at` (a bracket or a comma between allowed). */
+const DESCRIBED = /\s*(?:\([^()]{0,60}\)\s*)?,?\s*(?:là|chính là|is|was)\s+([^,.;:!?()]{3,160})/uy;
+
+function describedAs(text: string, at: number): FactSpan[] {
+  DESCRIBED.lastIndex = at;
+  const m = DESCRIBED.exec(text);
+  if (!m?.[1]) return [];
+  const start = at + m[0].length - m[1].length;
+  return [{ start, end: start + m[1].trimEnd().length }];
 }
 
 /**
@@ -779,17 +819,20 @@ function holdsOneOf(text: string, s: FactSpan, offices: ReadonlyArray<{ start: n
  * Định là ai?"). `q` is the question folded.
  */
 function othersThanNamed(text: string, spans: FactSpan[], q: string): FactSpan[] {
-  const named = (s: FactSpan) => {
-    const words = fold(text.slice(s.start, s.end)).split(/\s+/u);
-    if (words.length < 2) return false;
-    const name = words.slice(-2).join(' ');
-    const at = q.indexOf(name);
-    if (at < 0) return false;
-    // "… là ai?", "Ai là …?", "Who is …?" ask who the named person is.
-    const asksWho =
-      /^\s*(?:la|chinh la)\s+(?:ai|nguoi nao)/u.test(q.slice(at + name.length)) || /(?:ai la|who (?:is|was))\s+(?:\S+\s+){0,3}$/u.test(q.slice(0, at));
-    return !asksWho;
-  };
-  const others = spans.filter((s) => !named(s));
-  return others.length > 0 ? others : spans;
+  return spans.filter((s) => askedAbout(text, s, q) !== 'other');
+}
+
+/**
+ * Whether the question (`q`, folded) names person `s` (the span's last two words) and asks who
+ * they are ("… là ai?", "Ai là …?", "Who is …?") or names them as someone else in the story.
+ */
+function askedAbout(text: string, s: FactSpan, q: string): 'who' | 'other' | null {
+  const words = fold(text.slice(s.start, s.end)).split(/\s+/u);
+  if (words.length < 2) return null;
+  const name = words.slice(-2).join(' ');
+  const at = q.indexOf(name);
+  if (at < 0) return null;
+  const asksWho =
+    /^\s*(?:la|chinh la)\s+(?:ai|nguoi nao)/u.test(q.slice(at + name.length)) || /(?:ai la|who (?:is|was))\s+(?:\S+\s+){0,3}$/u.test(q.slice(0, at));
+  return asksWho ? 'who' : 'other';
 }

@@ -1,4 +1,5 @@
 import { translateTerms } from '../text/glossary.js';
+import { askedOffices } from './titles.js';
 import { detectLang } from '../text/lang.js';
 import { fold, hasMarks, nfc } from '../text/normalize.js';
 import { WORD_END, WORD_RUN, WORD_START, escapeRegExp } from '../text/words.js';
@@ -221,6 +222,12 @@ const EN_WHAT_IS = /^\s*what\s+(?:(?:is|are)\s+(?:the\s+|an?\s+)?(.{1,60}?)|does
 const NOT_DEFINED =
   /^(?:mục tiêu|kết quả|nguyên nhân|tác dụng|lợi ích|ý nghĩa|vai trò|nhiệm vụ|hậu quả|tác hại|biểu hiện|dấu hiệu|triệu chứng|giải pháp|nội dung|đề xuất|kiến nghị|điều kiện|yêu cầu|mong muốn|cam kết|khó khăn|thách thức|điểm|chủ đề|phương pháp|cách|lý do|lí do|tình trạng)(?![\p{L}\p{N}])/u;
 
+// "tên gì", "tên là gì" closing a question.
+const NAME_ASKED = {
+  marked: new RegExp(`${WORD_START}tên\\s+(?:là\\s+)?gì(?=\\s*[?.!]*\\s*$)`, 'u'),
+  folded: new RegExp(`${WORD_START}ten\\s+(?:la\\s+)?gi(?=\\s*[?.!]*\\s*$)`, 'u'),
+};
+
 // The one or two words before "nào": "luật nào", "bệnh viện nào".
 const HEAD_NAO = {
   marked: new RegExp(`${WORD_START}((?:[\\p{L}\\p{M}]+\\s+)?[\\p{L}\\p{M}]+)\\s+nào${WORD_END}`, 'u'),
@@ -340,6 +347,12 @@ function analyze(question: string): QuestionAnalysis {
     const start = nao.index + nao[0].indexOf(nao[1]);
     const h = q.slice(start, start + nao[1].length).replace(/^(?:những|các|nhung|cac)\s+/iu, '');
     if (!HEAD_NOT_NOUN.test(fl(h))) head = h;
+  }
+  // "Tổng Thư ký IEC tên là gì?" asks for a person by name.
+  const name = kind === 'other' && !yesNo ? NAME_ASKED[mode].exec(text) : null;
+  if (name && askedOffices(q).length > 0) {
+    kind = 'person';
+    questionWords.push([name.index, name.index + name[0].length]);
   }
   questionWords.sort((a, b) => a[0] - b[0]);
   const office = !yesNo && OFFICE_ASKED[mode].test(text);

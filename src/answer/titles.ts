@@ -174,20 +174,38 @@ function bodyLength(after: string, body: string): number {
   const written = [...fold(nfc(after).toLowerCase()).matchAll(/[\p{L}\p{M}\p{N}&]+/gu)];
   const asked = nfc(body).match(/[\p{L}\p{M}\p{N}&.-]+/gu) ?? [];
   const word = (i: number) => written[i]?.[0] ?? '';
+  const askedWord = (j: number) => fold((asked[j] ?? '').toLowerCase());
   let i = 0;
-  for (const a of asked) {
-    const w = fold(a.toLowerCase());
+  for (let j = 0; j < asked.length; j++) {
+    const a = asked[j] as string;
+    const w = askedWord(j);
     if (word(i) === w) {
       i++;
       continue;
     }
     if (w === 'the' && i === 0) continue;
-    if (!ACRONYM.test(a)) return -1;
-    for (const letter of w.replace(/[^a-z\d]/gu, '')) {
-      while (JOINING.has(word(i))) i++;
-      if (word(i)[0] !== letter) return -1;
-      i++;
+    // A lower-case word after the body's name may be the question's next word ("IEC gặp ai?").
+    if (j > 0 && /^\p{Ll}/u.test(a) && !JOINING.has(w)) break;
+    if (ACRONYM.test(a)) {
+      for (const letter of w.replace(/[^a-z\d]/gu, '')) {
+        while (JOINING.has(word(i))) i++;
+        if (word(i)[0] !== letter) return -1;
+        i++;
+      }
+      continue;
     }
+    // The body spelled out where the text writes its acronym ("Bộ Khoa học và Công nghệ" for
+    // "Bộ KH&CN"; the text may be lower-cased, so any word whose letters spell the initials).
+    const letters = word(i).replace(/[^a-z\d]/gu, '');
+    if (letters.length < 2) return -1;
+    let k = j;
+    for (const letter of letters) {
+      while (JOINING.has(askedWord(k))) k++;
+      if (askedWord(k)[0] !== letter) return -1;
+      k++;
+    }
+    j = k - 1;
+    i++;
   }
   const last = written[i - 1];
   return asked.length > 0 && last ? last.index + last[0].length : -1;
@@ -205,6 +223,58 @@ export function headOffices(text: string, body: string, deputy = false): Array<{
     const title = fold(o.title);
     if (deputy ? !DEPUTY_TITLES.has(title) : !HEAD_TITLES.has(title)) continue;
     const length = bodyLength(text.slice(o.end, o.end + 80), body);
+    if (length > 0) out.push({ start: o.start, end: o.end + length });
+  }
+  return out;
+}
+
+/** An office a question names: its title (folded), the body typed after it in capitals, and whether the question asks who holds it. */
+export interface AskedOffice {
+  title: string;
+  body?: string;
+  /** "Tổng Thư ký IEC là ai?", "Ai là Tổng Thư ký IEC?", "Tổng Thư ký IEC tên là gì?": the holder is the answer. */
+  holder: boolean;
+}
+
+const ASKS_HOLDER_AFTER =
+  /^\s*(?:la|chinh la)\s+(?:ai|nguoi nao|ong nao|ba nao|vi nao)(?![\p{L}\p{N}])|^\s*(?:ten\s+(?:la\s+)?gi|ten\s+day\s+du\s+la\s+gi)(?![\p{L}\p{N}])/u;
+const ASKS_HOLDER_BEFORE = /(?:^|[^\p{L}\p{N}])(?:ai|nguoi nao|ong nao|ba nao)\s+(?:la|chinh la|dang la|hien la)\s+$/u;
+
+/**
+ * The offices a question names, with the body written after each in capitals or as an acronym
+ * ("Tổng Thư ký IEC", "Thứ trưởng Bộ KH&CN"), and whether the question asks who holds it or names
+ * its holder as someone else in the story ("Tổng Thư ký IEC gặp ai?").
+ */
+export function askedOffices(question: string): AskedOffice[] {
+  const q = nfc(question);
+  const lower = fold(q.toLowerCase());
+  return officesAt(q, !hasMarks(q)).map((o) => {
+    // Capitalised words, each with the lower-case syllable after it ("Bộ Khoa học và Công nghệ"),
+    // which may instead be the question's next word: the comparison lets it go (`bodyLength`).
+    const words = /^(?:\s+(?:\p{Lu}[\p{L}\p{M}&.-]*(?:\s+\p{Ll}[\p{L}\p{M}]*)?|&|và(?=\s+\p{Lu})))+/u.exec(q.slice(o.end));
+    const body = words?.[0].trim();
+    const end = o.end + (words?.[0].length ?? 0);
+    // What follows the body, or its last lower-case word and what follows ("… Bộ KH&CN là ai?").
+    const last = body ? /\s\p{Ll}[\p{L}\p{M}]*$/u.exec(body) : null;
+    const after = [lower.slice(end), ...(last ? [lower.slice(end - last[0].length)] : [])];
+    const holder = after.some((t) => ASKS_HOLDER_AFTER.test(t)) || ASKS_HOLDER_BEFORE.test(lower.slice(0, o.start));
+    return { title: fold(o.title), ...(body ? { body } : {}), holder };
+  });
+}
+
+/**
+ * Where `text` names office `asked` (the same title, or its general form: "Tổng Thư ký" for
+ * "Thư ký"), of the body asked when one was typed, as [start, end) from the office to the body's end.
+ */
+export function officesNamed(text: string, asked: AskedOffice): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  for (const o of officesAt(text, !hasMarks(text))) {
+    if (!sameOffice(asked.title, fold(o.title))) continue;
+    if (!asked.body) {
+      out.push({ start: o.start, end: o.end });
+      continue;
+    }
+    const length = bodyLength(text.slice(o.end, o.end + 80), asked.body);
     if (length > 0) out.push({ start: o.start, end: o.end + length });
   }
   return out;

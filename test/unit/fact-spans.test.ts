@@ -124,7 +124,15 @@ describe('facts in a sentence', () => {
 
   it('by question: the kind asked for, never a span the question already says', () => {
     const spans = (q: string, s: string) => texts(s, factSpans(analyzeQuestion(q), s, q));
-    expect(spans('Ai là Tổng Thư ký IEC?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định', 'ông Philippe Metzger']);
+    // An office the question names: its holder when asked who holds it, someone else otherwise.
+    expect(spans('Ai là Tổng Thư ký IEC?', IEC)).toEqual(['ông Philippe Metzger']);
+    expect(spans('Tong thu ky IEC la ai?', IEC)).toEqual(['ông Philippe Metzger']);
+    expect(spans('Tổng Thư ký IEC tên là gì?', IEC)).toEqual(['ông Philippe Metzger']);
+    expect(spans('Tổng Thư ký IEC gặp ai?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định']);
+    expect(spans('Ai tiep Tong thu ky IEC?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định']);
+    expect(spans('Ai là Thứ trưởng Bộ Khoa học và Công nghệ?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định']);
+    expect(spans('Ai là Thứ trưởng Bộ Công Thương?', IEC)).toEqual([]);
+    expect(spans('Ai là Tổng Thư ký IEC?', 'Ông Philippe Metzger cho biết như trên.')).toEqual([]);
     // When: the day before the span; over what span: both.
     expect(spans('Hội nghị diễn ra khi nào?', LMC)).toEqual(['ngày 29 tháng 8 năm 2023']);
     expect(spans('When was the 4th LMC symposium?', LMC)).toEqual(['ngày 29 tháng 8 năm 2023']);
@@ -138,11 +146,14 @@ describe('facts in a sentence', () => {
     expect(spans('Giai đoạn hai kéo dài bao nhiêu năm?', LMC)).toEqual([]);
     expect(spans('IEC là gì?', LAW)).toEqual(['Ủy ban Kỹ thuật Điện Quốc tế']);
     expect(spans('Những quốc gia nào tham gia?', 'Các nước Campuchia, Lào và Thái Lan tham gia.')).toEqual(['Campuchia, Lào và Thái Lan']);
-    // The person the question names is left out when another remains, unless it asks who they are.
+    // The person the question names is left out, unless it asks who they are.
     expect(spans('Thứ trưởng Lê Xuân Định tiếp ai?', IEC)).toEqual(['ông Philippe Metzger']);
-    expect(spans('Ông Lê Xuân Định là ai?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định', 'ông Philippe Metzger']);
-    expect(spans('Who is Le Xuan Dinh?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định', 'ông Philippe Metzger']);
-    expect(spans('Ai là Lê Xuân Định?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định', 'ông Philippe Metzger']);
+    // Who a named person is: the office the sentence gives them.
+    expect(spans('Ông Lê Xuân Định là ai?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN']);
+    expect(spans('Who is Le Xuan Dinh?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN']);
+    expect(spans('Ai là Lê Xuân Định?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN']);
+    expect(spans('Ông Philippe Metzger là ai?', 'Ông Philippe Metzger, Tổng Thư ký IEC cho biết như trên.')).toEqual(['Tổng Thư ký IEC']);
+    expect(spans('Ông Nguyễn Văn An là ai?', 'Ông Nguyễn Văn An cho biết như trên.')).toEqual([]);
     expect(spans('Who did Le Xuan Dinh meet?', IEC)).toEqual(['ông Philippe Metzger']);
     // Who heads a body: its head, never a deputy or the holder of another office.
     expect(spans('Ai là người đứng đầu IEC?', IEC)).toEqual(['ông Philippe Metzger']);
@@ -150,8 +161,11 @@ describe('facts in a sentence', () => {
     expect(spans('Người đứng đầu Bộ KH&CN là ai?', IEC)).toEqual([]);
     expect(spans('Ai là người đứng đầu Viện Đo lường Việt Nam?', IEC)).toEqual([]);
     expect(spans('Ai là người đứng đầu đoàn?', 'Trưởng đoàn là ông Nguyễn Văn An, đi cùng Thứ trưởng Bộ KH&CN Lê Xuân Định.')).toEqual(['ông Nguyễn Văn An']);
-    expect(spans('Thứ trưởng Lê Xuân Định nói gì với ai?', 'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên.')).toEqual([
-      'Thứ trưởng Bộ KH&CN Lê Xuân Định',
+    // … even when no one else is named: the person asked about is not who they spoke to.
+    expect(spans('Thứ trưởng Lê Xuân Định nói gì với ai?', 'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên.')).toEqual([]);
+    // Asked who someone is, a sentence without their office gives what it says they are.
+    expect(spans('Kim Nhật Thành là ai?', 'Ông Kim Nhật Thành (Kim Il-sung) là nhà lãnh đạo đầu tiên của Triều Tiên.')).toEqual([
+      'nhà lãnh đạo đầu tiên của Triều Tiên',
     ]);
     // Names without a title are names, but not a capitalised Vietnamese noun or a place or an organisation.
     expect(spans('Tesla đã hợp tác với ai vào năm 1886?', 'Năm 1886, Tesla đã hợp tác với Robert Lane và Benjamin Vail.')).toEqual([

@@ -30,6 +30,9 @@ describe('question kinds', () => {
     ['Hợp tác diễn ra như thế nào?', 'manner'],
     ['Viện Đo lường Việt Nam đã ký kết gì?', 'other'],
     ['Mục tiêu của ông He là gì?', 'other'],
+    // A name asked of an office is a person; of anything else, not.
+    ['Tổng Thư ký IEC tên là gì?', 'person'],
+    ['Thu truong bo y te ten gi', 'person'],
     ['Có phải ông Metzger là Tổng Thư ký IEC không?', 'yesno'],
     ['Việt Nam đã là thành viên chính thức của IEC chưa?', 'yesno'],
     ['Hội nghị tổ chức ở Bắc Kinh đúng không?', 'yesno'],
@@ -44,6 +47,11 @@ describe('question kinds', () => {
   ];
   it.each(cases)('%s → %s', (q, k) => {
     expect(kind(q)).toBe(k);
+  });
+
+  it('reads "tên là gì" as asking for a person only after an office', () => {
+    expect(kind('Loại thuốc này tên là gì?')).not.toBe('person');
+    expect(kind('Bệnh viện đó tên gì?')).not.toBe('person');
   });
 
   it('reads questions typed without tone marks by the same rules', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headOffices, headless, missingTitles, officesAt } from '../../src/answer/titles.js';
+import { askedOffices, headOffices, headless, missingTitles, officesAt, officesNamed } from '../../src/answer/titles.js';
 
 const IEC = 'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.';
 
@@ -68,5 +68,29 @@ describe('officesAt', () => {
     // "bi thu" is "bị thu (hồi)" as often as "bí thư".
     expect(officesAt('xe bi thu hoi o dau', true)).toEqual([]);
     expect(officesAt('Bí thư Tỉnh ủy', false).map((o) => o.title)).toEqual(['bí thư']);
+  });
+});
+
+describe('askedOffices and officesNamed', () => {
+  it('reads the office a question names, its body, and whether its holder is asked for', () => {
+    expect(askedOffices('Tổng Thư ký IEC là ai?')).toEqual([{ title: 'tong thu ky', body: 'IEC là', holder: true }]);
+    expect(askedOffices('Ai là Thứ trưởng Bộ Khoa học và Công nghệ?')).toEqual([{ title: 'thu truong', body: 'Bộ Khoa học và Công nghệ', holder: true }]);
+    expect(askedOffices('Tong thu ky IEC ten la gi')).toEqual([{ title: 'tong thu ky', body: 'IEC ten', holder: true }]);
+    expect(askedOffices('Tổng Thư ký IEC gặp ai?')).toEqual([{ title: 'tong thu ky', body: 'IEC gặp', holder: false }]);
+    expect(askedOffices('Ai đã tiếp Tổng Thư ký IEC?')).toEqual([{ title: 'tong thu ky', body: 'IEC', holder: false }]);
+    expect(askedOffices('thu truong la ai')).toEqual([{ title: 'thu truong', holder: true }]);
+    expect(askedOffices('Hội nghị diễn ra ở đâu?')).toEqual([]);
+  });
+
+  it('finds the office asked in a text, of the body asked, written as an acronym or spelled out', () => {
+    const named = (text: string, q: string) =>
+      officesNamed(text, askedOffices(q)[0] as ReturnType<typeof askedOffices>[number]).map((o) => text.slice(o.start, o.end));
+    expect(named(IEC, 'Tổng Thư ký IEC gặp ai?')).toEqual(['Tổng Thư ký IEC']);
+    expect(named(IEC, 'Ai là Thứ trưởng Bộ Khoa học và Công nghệ?')).toEqual(['Thứ trưởng Bộ KH&CN']);
+    expect(named(IEC.toLowerCase(), 'Ai là Thứ trưởng Bộ Khoa học và Công nghệ?')).toEqual(['thứ trưởng bộ kh&cn']);
+    expect(named(IEC, 'Ai là Thứ trưởng Bộ Công Thương?')).toEqual([]);
+    // The general office for its short name, never a deputy.
+    expect(named(IEC, 'Ai là Thư ký IEC?')).toEqual(['Tổng Thư ký IEC']);
+    expect(named('Ông B, Phó Tổng Thư ký IEC, phát biểu.', 'Tổng Thư ký IEC là ai?')).toEqual([]);
   });
 });
