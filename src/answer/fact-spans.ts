@@ -713,7 +713,7 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
         const names = bareNames(text).filter((s) => /\p{Ll}/u.test(text.slice(s.start, s.end)));
         // The sentence's names are read as the claim check reads them only when there is a name to judge.
         const others = names.length ? placesAndOrganisations(text) : [];
-        spans = names.filter((s) => !others.some((o) => o.start < s.end && s.start < o.end));
+        spans = names.filter((s) => !others.some((o) => o.start < s.end && s.start < o.end) && !ACRONYM_AFTER.test(text.slice(s.end, s.end + 40)));
       }
       break;
     case 'place':
@@ -785,6 +785,12 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
   if (heads.length) return heads;
   return people.filter((s) => !holdsOneOf(text, s, offices));
 }
+
+/**
+ * A name with its acronym in brackets names a body or a programme, not a person: "Lancang-Mekong
+ * (LMC)", "Con đường (BRI)" (of "Sáng kiến Vành đai và Con đường (BRI)").
+ */
+const ACRONYM_AFTER = /^(?:\s+\p{Ll}[\p{L}\p{M}]*){0,2}\s*\(\p{Lu}[\p{Lu}\d&.-]+\)/u;
 
 /** The clause after "là" right after a name ending at `at` (a bracket or a comma between allowed). */
 const DESCRIBED = /\s*(?:\([^()]{0,60}\)\s*)?,?\s*(?:là|chính là|is|was)\s+([^,.;:!?()]{3,160})/uy;

@@ -172,6 +172,8 @@ describe('facts in a sentence', () => {
       'Robert Lane',
       'Benjamin Vail',
     ]);
+    // A name with its acronym in brackets is a body or a programme.
+    expect(spans('Who took part?', 'Hội nghị Hợp tác Lancang-Mekong (LMC) kỷ niệm 10 năm Sáng kiến Vành đai và Con đường (BRI).')).toEqual([]);
     expect(spans('Who signed the memorandum?', 'Tại Hội nghị, Viện Đo lường Việt Nam đã chính thức ký kết Biên bản với các đối tác quốc tế.')).toEqual([]);
     // Who said it is not a list of what was asked; a capitalised syllable is not a place.
     expect(
