@@ -125,16 +125,19 @@ interface Word {
   clause: number;
 }
 
+/** The office whose words start at token `i` (the longest), as [first, end) token indices and the office folded. */
+export function officeAt(words: ReadonlyArray<{ folded: string }>, i: number): { first: number; end: number; office: string } | undefined {
+  const parts = FOLDED_OFFICES.find((o) => o.every((p, k) => words[i + k]?.folded === p));
+  return parts ? { first: i, end: i + parts.length, office: parts.join(' ') } : undefined;
+}
+
 /**
  * The office written right before token `from` (with its body between: "Thứ trưởng Bộ KH&CN
  * Lê Xuân Định") or right after token `to` ("Ông Philippe Metzger, Tổng Thư ký IEC", "… là Tổng
  * Giám đốc IEC"), in the same sentence, as [first, end) token indices and the office folded.
  */
 export function officeBeside(words: readonly Word[], from: number, to: number): { first: number; end: number; office: string } | undefined {
-  const at = (i: number) => {
-    const parts = FOLDED_OFFICES.find((o) => o.every((p, k) => words[i + k]?.folded === p));
-    return parts ? { first: i, end: i + parts.length, office: parts.join(' ') } : undefined;
-  };
+  const at = (i: number) => officeAt(words, i);
   // Before: an office, then up to four words of its body (capitalised or acronyms), then the name.
   for (let body = 0; body <= 4 && from - body - 1 >= 0; body++) {
     const between = words.slice(from - body, from);

@@ -341,11 +341,17 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     // could hold it ("giai đoạn hai (từ 2023 đến 2028)" holds September 2023). Not for a claim
     // of what is planned or hoped for: that is another event ("sẽ thăm … vào tháng 9/2024"
     // beside a visit on 5/6/2024).
+    // A year only where no date of the evidence, its spans included, could hold it, and the
+    // evidence has every other word of the claim: the same event ("Hội nghị LMC lần thứ 4 diễn ra
+    // năm 2022" / "Vào ngày 29 tháng 8 năm 2023, Hội nghị … (LMC) lần thứ 4 … được tổ chức"), not
+    // another one the source does not report ("… ký thỏa thuận … vào năm 2021").
+    const [df, dt] = tokenRange(claim.tokens, cd.start, cd.end);
+    const sameEvent = () => claim.tokens.every((t, k) => t.stop || (k >= df && k < dt) || evKeys.has(claimKey[k] as string));
     const points =
       !cross &&
       claim.dates.length === 1 &&
       !isSpan(cd) &&
-      cd.precision !== 'year' &&
+      (cd.precision !== 'year' || (ev.dates.every((ed) => relateDates(cd, ed) === 'disjoint') && sameEvent())) &&
       !claim.modalities.some((m) => m.modality === 'planned' || m.modality === 'hoped')
         ? ev.dates.filter((ed) => !isSpan(ed) && precisionRank(ed) >= precisionRank(cd))
         : [];
@@ -448,14 +454,17 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
   // "Ông Philippe Metzger, Tổng Thư ký IEC".
   if (!cross)
     for (const run of claim.names) {
-      // A name with an office beside it is a person's, whether or not its words say so ("Philippe Metzger là Chủ tịch IEC").
-      if (run.kind !== 'person' && run.kind !== 'other') continue;
+      // A name with an office beside it is a person's, whether or not its words say so ("Philippe
+      // Metzger là Chủ tịch IEC"); a body's, an office of it held by someone the claim does not
+      // name ("Bộ trưởng Bộ KH&CN tiếp …" where the source has "Thứ trưởng Bộ KH&CN Lê Xuân Định").
+      const body = run.kind === 'organisation';
+      if (run.kind !== 'person' && run.kind !== 'other' && !body) continue;
       const mine = officeBeside(claim.tokens, run.from, run.to);
-      if (!mine) continue;
-      for (const e of ev.names) {
-        if (!names(run, e)) continue;
-        const theirs = officeBeside(ev.tokens, e.from, e.to);
-        if (!theirs || sameOffice(mine.office, theirs.office)) continue;
+      if (!mine || (body && mine.end !== run.from)) continue;
+      const offices = ev.names.filter((e) => names(run, e)).map((e) => ({ e, theirs: officeBeside(ev.tokens, e.from, e.to) }));
+      if (body && offices.some(({ theirs }) => theirs && sameOffice(mine.office, theirs.office))) continue;
+      for (const { e, theirs } of offices) {
+        if (!theirs || sameOffice(mine.office, theirs.office) || (body && theirs.end !== e.from)) continue;
         const cFrom = Math.min(mine.first, run.from);
         const cTo = Math.max(mine.end, run.to);
         mismatches.push({

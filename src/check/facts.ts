@@ -1,3 +1,4 @@
+import { officeAt } from '../answer/titles.js';
 import { fold } from '../text/normalize.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import {
@@ -333,6 +334,8 @@ export function nameRuns(tokens: readonly Token[], text: string, folded = false)
         const u = tokens[k] as Token;
         if (u.clause !== t.clause || /[^\s&-]/.test(text.slice((tokens[k - 1] as Token).end, u.start))) break;
         if (FAMILY.has(u.folded) && isAcronym(tokens[k - 1] as Token)) break;
+        // Nor past its acronym, nor into an office: "Bộ KH&CN tiếp Tổng Thư ký IEC" is a body, a verb and an office.
+        if (isCapital(u) ? officeAt(tokens, k) : isAcronym(tokens[k - 1] as Token)) break;
         if (isCapital(u)) j = k + 1;
         // A lower-case word joins only when a capital follows within two words, and only a
         // word of the name itself ("học", "và"), not a preposition ("Công ty X ở Canada").

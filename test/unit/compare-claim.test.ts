@@ -75,6 +75,11 @@ describe('compareClaim', () => {
         'Thứ trưởng tiếp Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.',
       ).mismatches.filter((m) => m.kind === 'date'),
     ).toEqual([]);
+    // A year: where no date of the evidence holds it, and the evidence has the claim's other words.
+    expect(named('Hội nghị LMC lần thứ 4 diễn ra năm 2022.', source)).toEqual([['date', 'năm 2022', 'ngày 29 tháng 8 năm 2023']]);
+    expect(compare('Hội nghị LMC lần thứ 4 diễn ra năm 2023.', source).mismatches).toEqual([]);
+    expect(compare('Hội nghị LMC lần thứ 4 diễn ra năm 2025.', source).mismatches).toEqual([]);
+    expect(compare('Viện Đo lường Việt Nam và Thái Lan ký thỏa thuận công nhận chứng chỉ vào năm 2021.', source).mismatches).toEqual([]);
     // Two precise dates in the evidence: which one the claim means is for the words around it to say.
     expect(
       compare('Dự án khởi công vào tháng 9 năm 2023.', 'Ngày 29/8/2023 dự án được phê duyệt, giai đoạn hai (từ 2023 đến 2028) bắt đầu ngày 1/10/2023.')
@@ -94,6 +99,10 @@ describe('compareClaim', () => {
     expect(named('Phó Thủ tướng Lê Xuân Định tiếp ông Metzger.', iec).map(([k, c]) => [k, c])).toEqual([['person', 'Phó Thủ tướng Lê Xuân Định']]);
     // A name the claim opens with, and no "ông" to say it is a person's: its office says so.
     expect(named('Philippe Metzger là Chủ tịch IEC.', iec)).toEqual([['person', 'Philippe Metzger là Chủ tịch', 'Philippe Metzger, Tổng Thư ký']]);
+    // Another office of the body, whose holder the claim does not name; not when the evidence has the claim's office of it too.
+    expect(named('Bộ trưởng Bộ KH&CN tiếp Tổng Thư ký IEC.', iec)).toEqual([['person', 'Bộ trưởng Bộ KH&CN', 'Thứ trưởng Bộ KH&CN']]);
+    expect(compare('Thứ trưởng Bộ KH&CN tiếp Tổng Thư ký IEC.', iec).mismatches).toEqual([]);
+    expect(compare('Bộ trưởng Bộ KH&CN tiếp Tổng Thư ký IEC.', iec, 'Bộ trưởng Bộ KH&CN Huỳnh Thành Đạt dự lễ ký.').mismatches).toEqual([]);
     // The same office, or its short name for the general one, agrees.
     expect(compare('Thứ trưởng Lê Xuân Định tiếp Tổng Thư ký IEC tại Hà Nội.', iec).mismatches).toEqual([]);
     expect(compare('Ông Philippe Metzger, Thư ký IEC, đến Hà Nội.', iec).mismatches.filter((m) => m.kind === 'person')).toEqual([]);
