@@ -10,7 +10,7 @@ import { hasMarks } from '../text/normalize.js';
 import type { Answer, ArticleRef, Citation, Lang } from '../types.js';
 import { type RefusalFeatures, answerConfidence, refusalFeatures } from './confidence.js';
 import type { FactSpan } from './fact-spans.js';
-import { type QuestionAnalysis, analyzeQuestion, expandedAcronym, focusWords } from './question-type.js';
+import { type QuestionAnalysis, analyzeQuestion, expandedAcronym, focusWords, withoutSaying } from './question-type.js';
 import { DEFAULT_SELECT, type SelectSettings, type SentenceCandidate, scoreSentences } from './select.js';
 import { sentenceRanges } from '../text/sentences.js';
 import { WORD_END, WORD_START } from '../text/words.js';
@@ -267,7 +267,7 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
   const s = input.settings ?? DEFAULT_EXTRACTIVE;
   const { store, question, hits } = input;
   const analysis = input.analysis ?? analyzeQuestion(question);
-  const terms = await questionTerms(store, expandedAcronym(question, analysis) ?? question, input.lang, input.translated ?? []);
+  const terms = await questionTerms(store, expandedAcronym(question, analysis) ?? withoutSaying(question), input.lang, input.translated ?? []);
   const passages = await rankPassages(input, terms, s.pool);
   const ranked = [...passages.map((p) => p.hit), ...hits.slice(s.pool)];
   const sentences = scoreSentences(passages, terms, analysis, question, s);

@@ -63,6 +63,9 @@ interface Rule {
   markedOnly?: boolean;
 }
 
+/** Asking what someone said: "nói gì", "nhận xét những gì". */
+const SAYING_ASKED = ['nói', 'nhận xét', 'phát biểu'].flatMap((v) => [`${v} gì`, `${v} những gì`]);
+
 // Order matters: the first rule that matches decides the kind ("ngày bao nhiêu" is a date,
 // "tại sao" a reason before "tại đâu" a place).
 const RULES: Rule[] = [
@@ -129,6 +132,8 @@ const RULES: Rule[] = [
     ],
   },
   { kind: 'manner', phrases: ['như thế nào', 'thế nào', 'ra sao', 'bằng cách nào', 'cách nào', 'làm sao', 'how'] },
+  // What someone said: the verb frames the question, like "là gì" (`withoutSaying`).
+  { kind: 'other', phrases: SAYING_ASKED },
   { kind: 'other', phrases: ['là gì', 'điều gì', 'cái gì', 'việc gì', 'những gì', 'gì', 'nào', 'what', 'which'] },
 ];
 
@@ -513,4 +518,29 @@ export function expandedAcronym(question: string, analysis: QuestionAnalysis): s
       .toLowerCase()
       .match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
   return rest.every((w) => EXPANSION_FRAMING.has(w)) ? subject : undefined;
+}
+
+const SAYING_VERB = {
+  marked: new RegExp(`${WORD_START}(?:nói|nhận\\s+xét|phát\\s+biểu)(?=\\s+(?:những\\s+)?gì${WORD_END})`, 'gu'),
+  folded: new RegExp(`${WORD_START}(?:noi|nhan\\s+xet|phat\\s+bieu)(?=\\s+(?:nhung\\s+)?gi${WORD_END})`, 'gu'),
+};
+
+/**
+ * The question without the verb of a question asking what someone said ("Ông Metzger nhận xét
+ * gì về Việt Nam?" → "Ông Metzger gì về Việt Nam?"): the news reports it with "cho biết",
+ * "khẳng định", "nhấn mạnh" or no verb at all ("Nhiều chuyên gia trẻ … đã đóng góp …" after "ông
+ * Metzger cho biết"), so the verb is not evidence a sentence must have; what was said about is.
+ */
+export function withoutSaying(question: string): string {
+  const q = nfc(question);
+  const re = hasMarks(q) ? SAYING_VERB.marked : SAYING_VERB.folded;
+  const lower = hasMarks(q) ? q.toLowerCase() : fl(q.toLowerCase());
+  if (lower.length !== q.length) return q;
+  let out = '';
+  let at = 0;
+  for (const m of lower.matchAll(re)) {
+    out += q.slice(at, m.index);
+    at = m.index + m[0].length;
+  }
+  return at === 0 ? q : (out + q.slice(at)).replace(/\s{2,}/gu, ' ');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type FactKind, analyzeQuestion, expandedAcronym, focusWords, retrievalQuery } from '../../src/answer/question-type.js';
+import { type FactKind, analyzeQuestion, expandedAcronym, focusWords, retrievalQuery, withoutSaying } from '../../src/answer/question-type.js';
 import { stripMarks } from '../../src/text/normalize.js';
 
 const kind = (q: string) => analyzeQuestion(q).kind;
@@ -205,5 +205,18 @@ describe('who heads a body', () => {
   it('does not read ranking first as heading', () => {
     for (const q of ['Nước nào đứng đầu trong bảng xếp hạng?', 'Chứng rối loạn giấc ngủ đứng đầu thế giới là gì?', 'Ai là Tổng Thư ký IEC?'])
       expect(analyzeQuestion(q).leaderOf, q).toBeUndefined();
+  });
+});
+
+describe('withoutSaying', () => {
+  it('leaves out the verb of a question asking what someone said, with or without marks', () => {
+    expect(withoutSaying('Ông Metzger nhận xét gì về Việt Nam?')).toBe('Ông Metzger gì về Việt Nam?');
+    expect(withoutSaying('Ông Metzger nói những gì về các chuyên gia trẻ?')).toBe('Ông Metzger những gì về các chuyên gia trẻ?');
+    expect(withoutSaying('ong metzger phat bieu gi')).toBe('ong metzger gi');
+  });
+
+  it('keeps the verb elsewhere: not followed by "gì", or inside another word', () => {
+    for (const q of ['Ai nói Việt Nam phát triển nhanh?', 'Lời nói của ông có ý nghĩa gì?', 'Bác sĩ đưa ra nhận xét nào?', 'Ông ấy nóik gì?'])
+      expect(withoutSaying(q)).toBe(q);
   });
 });
