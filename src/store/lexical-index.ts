@@ -389,9 +389,30 @@ export interface Bm25Params {
    */
   maxDfRatio: number;
   minPassagesForCut: number;
+  /**
+   * k1 and b in collections of `minPassagesForCut` passages or more. Measured on the lexical
+   * list of the ViNewsQA dev questions (docs/benchmarks.md): with 5,000 distractors article
+   * R@1 73.4 at 1.2 / 0.5, 74.0-74.7 at k1 0.5-0.9 with b 0.2-0.3; at 35,932 articles 65.2
+   * against 66.5-67.0; whole answers at 35k R@1 68.2 → 69.2, R@10 82.5 → 83.4. In the small
+   * collections (ViNewsQA's 500 articles alone, the two seed articles) they lost: dialogue
+   * answers 90.9 → 87.3, claim evidence 98.2 → 94.8.
+   */
+  large: { k1: number; b: number };
 }
 
-export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.5, maxDfRatio: 0.1, minPassagesForCut: 20_000 };
+export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.5, maxDfRatio: 0.1, minPassagesForCut: 20_000, large: { k1: 0.8, b: 0.3 } };
+
+/** The parameters that score a collection of `n` passages: `large`'s k1 and b from `minPassagesForCut` passages on. */
+export function bm25For(n: number, params: Bm25Params = DEFAULT_BM25): Bm25Params {
+  return n >= params.minPassagesForCut ? { ...params, k1: params.large.k1, b: params.large.b } : params;
+}
+
+/**
+ * The parameters a database's stored impacts are computed with, whatever the collection's size:
+ * an impact stands for a term's count in a passage of a given length (`frequencyOf`), so it is
+ * part of the stored format; scoring uses `bm25For` on the counts.
+ */
+export const IMPACT_BM25: Bm25Params = { ...DEFAULT_BM25, k1: 1.2, b: 0.5 };
 
 export interface ScoredDoc {
   segment: number;
@@ -482,9 +503,12 @@ export class Bm25Scratch {
   /** What the last search did (work counters for benchmarks and tests). */
   readonly work: Bm25Work = { scored: 0, probed: 0, tests: 0 };
 
+  /** The parameters this collection is scored with (`bm25For` its size). */
+  readonly params: Bm25Params;
+
   constructor(
     readonly segments: readonly LexicalIndex[],
-    readonly params: Bm25Params = DEFAULT_BM25,
+    params: Bm25Params = DEFAULT_BM25,
   ) {
     let n = 0;
     let total = 0;
@@ -494,7 +518,8 @@ export class Bm25Scratch {
     }
     this.n = n;
     this.avgdl = n ? total / n : 0;
-    const { k1, b } = params;
+    this.params = bm25For(n, params);
+    const { k1, b } = this.params;
     this.norms = segments.map((seg) => {
       const out = new Float64Array(seg.size);
       for (let d = 0; d < seg.size; d++) out[d] = k1 * (1 - b + (b * (seg.docLens[d] as number)) / this.avgdl);

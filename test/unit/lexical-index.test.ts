@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Bm25Scratch, DEFAULT_BM25, DOC_MASK, LexicalBuilder, LexicalIndex } from '../../src/store/lexical-index.js';
+import { Bm25Scratch, DEFAULT_BM25, DOC_MASK, LexicalBuilder, LexicalIndex, bm25For } from '../../src/store/lexical-index.js';
 import { decodePack, encodePack } from '../../src/store/pack.js';
 import type { QueryTerm } from '../../src/store/port.js';
 import { queryTerms } from '../../src/retrieve/query-terms.js';
@@ -289,6 +289,23 @@ describe('Bm25Scratch', () => {
       const terms: QueryTerm[] = hashes.map((hash) => ({ hash, weight: 1, pair: false }));
       for (const k of [1, 3, 10, 50, 1000]) expect(scratch.search(terms, k, alive)).toEqual(referenceSearch(segments, terms, k, alive));
     }
+  });
+
+  it('scores a collection of minPassagesForCut passages or more with the large k1 and b, a smaller one with the usual', () => {
+    const { minPassagesForCut, large } = DEFAULT_BM25;
+    expect(bm25For(minPassagesForCut - 1)).toBe(DEFAULT_BM25);
+    expect(bm25For(minPassagesForCut)).toEqual({ ...DEFAULT_BM25, k1: large.k1, b: large.b });
+    expect(large.k1).not.toBe(DEFAULT_BM25.k1);
+    const b = new LexicalBuilder();
+    for (let i = 0; i < 40; i++) b.addHashes(Uint32Array.of(1, 2, 2 + (i % 3)), Uint32Array.of(1, 2, 2 + (i % 3)), 3);
+    const seg = new LexicalIndex(decodePack(encodePack(b.finish()), 'test pack'));
+    expect(new Bm25Scratch([seg]).params).toBe(DEFAULT_BM25);
+    const big = new Bm25Scratch([seg], { ...DEFAULT_BM25, minPassagesForCut: 40 });
+    expect([big.params.k1, big.params.b]).toEqual([large.k1, large.b]);
+    // The norms, and so the scores, follow the parameters chosen.
+    const terms: QueryTerm[] = [{ hash: 4, weight: 1, pair: false }];
+    const hit = (scratch: Bm25Scratch) => scratch.search(terms, 1, () => true)[0]?.score;
+    expect(hit(big)).not.toBe(hit(new Bm25Scratch([seg])));
   });
 
   it('bounds each term by the largest term-frequency part of its postings, whatever the parameters', () => {

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { DEFAULT_BM25, bm25TermFrequency, bm25TermWeights, commonTermCut } from '../lexical-index.js';
+import { DEFAULT_BM25, IMPACT_BM25, bm25For, bm25TermFrequency, bm25TermWeights, commonTermCut } from '../lexical-index.js';
 import { IndexError, InternalError, errorMessage } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import type { SearchFilter } from '../../types.js';
@@ -246,7 +246,7 @@ export interface StoredHead extends ListHead {
 
 /** A stored impact: BM25's term-frequency part over (k1 + 1), as a 4-byte float, as the writer computes it. */
 function storedImpact(tf: number, length: number, avgdl: number): number {
-  return Math.fround(bm25TermFrequency(tf, length, avgdl, DEFAULT_BM25) / (DEFAULT_BM25.k1 + 1));
+  return Math.fround(bm25TermFrequency(tf, length, avgdl, IMPACT_BM25) / (IMPACT_BM25.k1 + 1));
 }
 
 /** Term frequencies are held to one byte when passages are counted. */
@@ -254,7 +254,7 @@ const MAX_TF = 255;
 
 /** The term frequency whose stored impact is \`imp\` in a passage of \`length\` (checked by computing it again), or -1. */
 export function frequencyOf(imp: number, length: number, avgdl: number): number {
-  const { k1, b } = DEFAULT_BM25;
+  const { k1, b } = IMPACT_BM25;
   if (!(imp > 0 && imp < 1)) return -1;
   const norm = k1 * (1 - b + (b * length) / avgdl);
   const guess = Math.round((imp * norm) / (1 - imp));
@@ -264,7 +264,7 @@ export function frequencyOf(imp: number, length: number, avgdl: number): number 
 
 /** The highest term frequency whose stored impact in a passage of \`length\` is at most \`imp\` (0 when even one occurrence weighs more). */
 export function mostFrequency(imp: number, length: number, avgdl: number): number {
-  const { k1, b } = DEFAULT_BM25;
+  const { k1, b } = IMPACT_BM25;
   const norm = k1 * (1 - b + (b * length) / avgdl);
   let tf = imp >= 1 ? MAX_TF : Math.max(0, Math.min(MAX_TF, Math.floor((imp * norm) / (1 - imp))));
   while (tf < MAX_TF && storedImpact(tf + 1, length, avgdl) <= imp) tf++;
@@ -905,12 +905,11 @@ export class PostgresStore implements Store {
     let lists = filterSql(filter, 1).sql ? null : await this.termLists(g, hashes, commonTermCut(n, DEFAULT_BM25));
     const dfs = lists ? terms.map((t) => (lists?.get(t.hash) as { df: number }).df) : await this.documentFrequencies(g, hashes);
     const weights = bm25TermWeights(n, dfs, terms, DEFAULT_BM25);
-    const used = terms
-      .map((t, i) => ({ hash: t.hash, term: t.hash | 0, w: (weights[i] as number) * (DEFAULT_BM25.k1 + 1), df: dfs[i] as number }))
-      .filter((t) => t.w > 0);
+    // Scored with the parameters of the collection's size; the stored impacts (`IMPACT_BM25`) only propose candidates.
+    const { k1, b } = bm25For(n);
+    const used = terms.map((t, i) => ({ hash: t.hash, term: t.hash | 0, w: (weights[i] as number) * (k1 + 1), df: dfs[i] as number })).filter((t) => t.w > 0);
     if (used.length === 0) return [];
     if (lists && used.some((t) => lists?.get(t.hash)?.lists.some((l) => l.list.unread))) lists = await this.termLists(g, hashes, Infinity);
-    const { k1, b } = DEFAULT_BM25;
     const s = this.db.schema;
     const reads = readShares(used, CANDIDATE_READS);
     // $1 terms, $2 weights, $3 generation, $4 (k1 b / avgdl), $5 k1 (1 - b), $6 k; then the filter's; then the candidates'.

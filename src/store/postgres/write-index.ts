@@ -8,7 +8,7 @@ import { CorpusError, IndexError, errorMessage } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import { fold } from '../../text/normalize.js';
 import type { IndexIssue, IndexReport } from '../../types.js';
-import { DEFAULT_BM25, bm25TermFrequency } from '../lexical-index.js';
+import { IMPACT_BM25, bm25TermFrequency } from '../lexical-index.js';
 import { TermSink, scanTerms } from '../../text/term-scan.js';
 import { articleHash } from '../segment.js';
 import { corpusVersion } from '../corpus-version.js';
@@ -616,7 +616,7 @@ async function insertPostings(c: pg.ClientBase, s: string, block: number, member
     const list: { d: number; imp: number }[] = [];
     for (let p = from; p < to; p++) {
       const d = docs[p] as number;
-      list.push({ d, imp: Math.fround(bm25TermFrequency(tfs[p] as number, lengths[d] as number, avgdl, DEFAULT_BM25) / (DEFAULT_BM25.k1 + 1)) });
+      list.push({ d, imp: Math.fround(bm25TermFrequency(tfs[p] as number, lengths[d] as number, avgdl, IMPACT_BM25) / (IMPACT_BM25.k1 + 1)) });
     }
     // Best first, so that a search reading the head of a list knows the most the rest can add.
     // Whole: the rest gives the candidates' counts (see POSTING_DEPTH).
