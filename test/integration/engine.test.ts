@@ -100,7 +100,8 @@ describe('answers over the real corpus', () => {
     for (const q of ['Ai là người đứng đầu IEC?', 'ai la nguoi dung dau IEC', 'Who leads the IEC?']) {
       const a = await engine.ask(q);
       expect(a.refused, q).toBe(false);
-      expect(a.shortAnswer?.text, q).toBe('ông Philippe Metzger');
+      // From the sentence that names him as the head office's holder, or the one he opens ("Ông Philippe Metzger, Tổng Thư ký IEC cho biết").
+      expect(a.shortAnswer?.text, q).toMatch(/^[ôÔ]ng Philippe Metzger$/u);
     }
     for (const q of ['Người đứng đầu Bộ KH&CN là ai?', 'Ai là người đứng đầu Viện Đo lường Việt Nam?']) expect((await engine.ask(q)).refused, q).toBe(true);
   });
