@@ -248,7 +248,17 @@ const ASKS_HOLDER_BEFORE = /(?:^|[^\p{L}\p{N}])(?:ai|nguoi nao|ong nao|ba nao)\s
  * ("Tổng Thư ký IEC", "Thứ trưởng Bộ KH&CN"), and whether the question asks who holds it or names
  * its holder as someone else in the story ("Tổng Thư ký IEC gặp ai?").
  */
-export function askedOffices(question: string): AskedOffice[] {
+export function askedOffices(question: string): readonly AskedOffice[] {
+  // Asked once per sentence looked at for a person: the last question's offices are kept.
+  if (lastAsked?.question === question) return lastAsked.offices;
+  const offices = Object.freeze(readAskedOffices(question));
+  lastAsked = { question, offices };
+  return offices;
+}
+
+let lastAsked: { question: string; offices: readonly AskedOffice[] } | null = null;
+
+function readAskedOffices(question: string): AskedOffice[] {
   const q = nfc(question);
   const lower = fold(q.toLowerCase());
   return officesAt(q, !hasMarks(q)).map((o) => {
@@ -261,7 +271,7 @@ export function askedOffices(question: string): AskedOffice[] {
     const last = body ? /\s\p{Ll}[\p{L}\p{M}]*$/u.exec(body) : null;
     const after = [lower.slice(end), ...(last ? [lower.slice(end - last[0].length)] : [])];
     const holder = after.some((t) => ASKS_HOLDER_AFTER.test(t)) || ASKS_HOLDER_BEFORE.test(lower.slice(0, o.start));
-    return { title: fold(o.title), ...(body ? { body } : {}), holder };
+    return Object.freeze({ title: fold(o.title), ...(body ? { body } : {}), holder });
   });
 }
 
