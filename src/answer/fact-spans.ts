@@ -748,21 +748,22 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
     return !q.includes(fold(span)) && !(a.kind === 'number' && qDigits.includes(digitsFor(span)));
   });
   if (a.kind !== 'person') return fresh;
-  // Who a named person is: the office the sentence gives them ("Ông Philippe Metzger là ai?" →
-  // "Tổng Thư ký IEC"), when it gives one.
-  const offices = officeSpans(text);
-  const askedWho = spans.filter((s) => askedAbout(text, s, q) === 'who');
-  const theirs = offices.filter((o) => askedWho.some((s) => holdsOneOf(text, s, [o])) && !q.includes(fold(text.slice(o.start, o.end))));
-  if (theirs.length) return theirs;
-  // Else what the sentence says they are: "Ông Kim Nhật Thành (Kim Il-sung) là nhà lãnh đạo đầu tiên …".
-  const described = askedWho.flatMap((s) => describedAs(text, s.end));
-  if (described.length) return described;
-  // Nor, asked who someone is, that person again ("Ông Kim Nhật Thành (Kim Il-sung) là …").
-  let people = othersThanNamed(
-    text,
-    fresh.filter((s) => !askedWho.some((w) => w.start === s.start)),
-    q,
-  );
+  // Whether the question names each person and asks who they are, or names them as someone else
+  // in the story: read once per person.
+  const about = new Map(spans.map((s) => [s, askedAbout(text, s, q)]));
+  const askedWho = spans.filter((s) => about.get(s) === 'who');
+  if (askedWho.length) {
+    // Who a named person is: the office the sentence gives them ("Ông Philippe Metzger là ai?" →
+    // "Tổng Thư ký IEC"), else what it says they are ("Ông Kim Nhật Thành (Kim Il-sung) là nhà lãnh
+    // đạo đầu tiên …").
+    const theirs = officeSpans(text).filter((o) => askedWho.some((s) => holdsOneOf(text, s, [o])) && !q.includes(fold(text.slice(o.start, o.end))));
+    if (theirs.length) return theirs;
+    const described = askedWho.flatMap((s) => describedAs(text, s.end));
+    if (described.length) return described;
+  }
+  // A person the question names is not the answer: not the one asked about, nor the one who met
+  // someone ("Thứ trưởng Lê Xuân Định tiếp ai?"), even when no one else is named.
+  let people = fresh.filter((s) => about.get(s) === null);
   // An office the question names: its holder is the answer to "Tổng Thư ký IEC là ai?", and is
   // not the answer to "Tổng Thư ký IEC gặp ai?" or "Ai đã tiếp Tổng Thư ký IEC?".
   for (const asked of askedOffices(question)) {
@@ -783,6 +784,7 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
   const head = headOffices(text, a.leaderOf);
   const heads = people.filter((s) => holdsOneOf(text, s, head));
   if (heads.length) return heads;
+  const offices = officeSpans(text);
   return people.filter((s) => !holdsOneOf(text, s, offices));
 }
 
@@ -818,19 +820,10 @@ function holdsOneOf(text: string, s: FactSpan, offices: ReadonlyArray<{ start: n
 }
 
 /**
- * A question that names one person and asks for another ("Thứ trưởng Lê Xuân Định tiếp ai?")
- * is not answered with the person it names ("Thứ trưởng Bộ KH&CN Lê Xuân Định … làm việc với
- * ông Philippe Metzger"): people whose name (the span's last two words) the question has are
- * left out when others remain, unless the question asks who that person is ("Ông Lê Xuân
- * Định là ai?"). `q` is the question folded.
- */
-function othersThanNamed(text: string, spans: FactSpan[], q: string): FactSpan[] {
-  return spans.filter((s) => askedAbout(text, s, q) !== 'other');
-}
-
-/**
  * Whether the question (`q`, folded) names person `s` (the span's last two words) and asks who
- * they are ("… là ai?", "Ai là …?", "Who is …?") or names them as someone else in the story.
+ * they are ("… là ai?", "Ai là …?", "Who is …?": 'who') or names them as someone else in the
+ * story ("Thứ trưởng Lê Xuân Định tiếp ai?" about "Thứ trưởng Bộ KH&CN Lê Xuân Định … làm việc
+ * với ông Philippe Metzger": 'other'), or does not name them (null).
  */
 function askedAbout(text: string, s: FactSpan, q: string): 'who' | 'other' | null {
   const words = fold(text.slice(s.start, s.end)).split(/\s+/u);
