@@ -13,6 +13,18 @@ describe('Lru', () => {
     expect(lru.get('c')).toBe(3);
   });
 
+  it('forgets the oldest when every entry was read, and counts a read entry passed over as newly used', () => {
+    const lru = new Lru<string, number>(2);
+    lru.set('a', 1);
+    lru.set('b', 2);
+    lru.get('a');
+    lru.get('b');
+    lru.set('c', 3); // a and b were both read: a, the older, goes; b is passed over and counts as used now
+    expect(lru.get('a')).toBeUndefined();
+    lru.set('d', 4); // c, never read, goes before b
+    expect(['b', 'c', 'd'].map((k) => lru.get(k))).toEqual([2, undefined, 4]);
+  });
+
   it('weighs entries when given a weight, and keeps the newest even when it alone is over', () => {
     const lru = new Lru<number, Uint32Array>(64, (v) => v.byteLength);
     lru.set(1, new Uint32Array(8)); // 32 bytes
