@@ -183,6 +183,11 @@ export interface CompareOptions {
   translatedFrom?: ReadonlySet<string>;
 }
 
+/** Whether one of the `within` tokens before `from` is "tại" or "ở" (folded): a place said to be where something happens. */
+function locatedAt(tokens: readonly Token[], from: number, within: number): boolean {
+  return tokens.slice(Math.max(0, from - within), from).some((t) => t.folded === 'tai' || t.folded === 'o');
+}
+
 export function compareClaim(claimText: string, evidence: readonly EvidenceText[], options: CompareOptions): Comparison {
   const marked = hasMarks(claimText);
   const folded = !marked;
@@ -218,6 +223,8 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
   );
   const evKeys = new Set(ev.tokens.map(key));
   const claimKeys = new Set(claimKey);
+  /** The evidence has every informative word of the claim outside tokens [from, to): it reports the same event. */
+  const sameEvent = (from: number, to: number) => claim.tokens.every((t, k) => t.stop || (k >= from && k < to) || evKeys.has(claimKey[k] as string));
   if (cross) for (const w of options.translated ?? []) for (const t of tokenize(w)) if (evKeys.has(key(t))) claimKeys.add(key(t));
 
   const mismatches: FoundMismatch[] = [];
@@ -346,12 +353,11 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     // năm 2022" / "Vào ngày 29 tháng 8 năm 2023, Hội nghị … (LMC) lần thứ 4 … được tổ chức"), not
     // another one the source does not report ("… ký thỏa thuận … vào năm 2021").
     const [df, dt] = tokenRange(claim.tokens, cd.start, cd.end);
-    const sameEvent = () => claim.tokens.every((t, k) => t.stop || (k >= df && k < dt) || evKeys.has(claimKey[k] as string));
     const points =
       !cross &&
       claim.dates.length === 1 &&
       !isSpan(cd) &&
-      (cd.precision !== 'year' || (ev.dates.every((ed) => relateDates(cd, ed) === 'disjoint') && sameEvent())) &&
+      (cd.precision !== 'year' || (ev.dates.every((ed) => relateDates(cd, ed) === 'disjoint') && sameEvent(df, dt))) &&
       !claim.modalities.some((m) => m.modality === 'planned' || m.modality === 'hoped')
         ? ev.dates.filter((ed) => !isSpan(ed) && precisionRank(ed) >= precisionRank(cd))
         : [];
@@ -412,10 +418,14 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     if (aligned || inThisSlot.some((e) => names(run, e))) rival = undefined;
     else if (inThisSlot.some((e) => differs(e) && placed(e))) rival = inThisSlot.find((e) => differs(e) && placed(e));
     else if (presentAnywhere) rival = undefined;
-    else if (cross && run.kind === 'place') {
-      // The place of the event: a place in the primary sentence after "tại" or "ở" first.
-      const located = (e: NameRun) => ev.piece[e.from] === 0 && ev.tokens.slice(Math.max(0, e.from - 3), e.from).some((t) => ['tai', 'o'].includes(t.folded));
-      rival = ev.names.find((e) => e.kind === 'place' && located(e)) ?? ev.names.find((e) => e.kind === 'place' && ev.piece[e.from] === 0);
+    else if (run.kind === 'place' && (cross || (locatedAt(claim.tokens, run.from, 1) && sameEvent(run.from - 1, run.to)))) {
+      // The place of the event: a place in the primary sentence after "tại" or "ở" first. Also,
+      // in the claim's language, when the claim says where with "tại" / "ở", the evidence has
+      // every other word of it, and no word next to its place is aligned with the evidence
+      // ("… tiếp ông Philippe Metzger tại Đà Nẵng" against "… ngày 5/6/2024, tại Hà Nội."):
+      // then only a place the evidence also gives with "tại" / "ở".
+      const located = (e: NameRun) => ev.piece[e.from] === 0 && locatedAt(ev.tokens, e.from, 3);
+      rival = ev.names.find((e) => e.kind === 'place' && located(e)) ?? (cross ? ev.names.find((e) => e.kind === 'place' && ev.piece[e.from] === 0) : undefined);
       if (!rival) {
         unmatched.push(cSpan);
         continue;
