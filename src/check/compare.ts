@@ -425,7 +425,8 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       // ("… tiếp ông Philippe Metzger tại Đà Nẵng" against "… ngày 5/6/2024, tại Hà Nội."):
       // then only a place the evidence also gives with "tại" / "ở".
       const located = (e: NameRun) => ev.piece[e.from] === 0 && locatedAt(ev.tokens, e.from, 3);
-      rival = ev.names.find((e) => e.kind === 'place' && located(e)) ?? (cross ? ev.names.find((e) => e.kind === 'place' && ev.piece[e.from] === 0) : undefined);
+      rival =
+        ev.names.find((e) => e.kind === 'place' && located(e)) ?? (cross ? ev.names.find((e) => e.kind === 'place' && ev.piece[e.from] === 0) : undefined);
       if (!rival) {
         unmatched.push(cSpan);
         continue;

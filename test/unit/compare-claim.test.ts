@@ -41,7 +41,8 @@ describe('compareClaim', () => {
   });
 
   it('compares the place a claim gives with "tại" with the place the source gives with it, words apart', () => {
-    const met = 'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.';
+    const met =
+      'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.';
     expect(named('Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger tại Đà Nẵng.', met)).toEqual([['place', 'Đà Nẵng', 'Hà Nội']]);
     expect(named('Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger tại Hà Nội.', met)).toEqual([]);
     // A place the claim does not say anything happens at is not compared that way.
