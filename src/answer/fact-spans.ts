@@ -2,6 +2,7 @@ import { Lru } from '../store/lru.js';
 import { SPELLED_COUNTS } from '../text/find-numbers.js';
 import { fold, hasMarks, nfc } from '../text/normalize.js';
 import { WORD_END, WORD_START, escapeRegExp } from '../text/words.js';
+import { hasWordIn } from '../retrieve/coverage.js';
 import type { FactKind, QuestionAnalysis } from './question-type.js';
 import { askedOffices, headOffices, isOffice, officesAt, officesNamed } from './titles.js';
 import { nameRuns } from '../check/facts.js';
@@ -777,6 +778,16 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
       if (others.length) people = others;
     }
   }
+  // A body the question names as the other side of a meeting ("Ai chủ trì buổi làm việc với
+  // IEC?"): someone holding one of its offices ("ông Philippe Metzger, Tổng Thư ký IEC") is that
+  // side, not the answer, when someone else is named.
+  // One it names as represented ("Ai đại diện IEC?") is the side whose people answer, when the
+  // sentence gives one of them its office.
+  for (const { body, own } of sidesNamed(question)) {
+    const theirs = officeSpans(text).filter((o) => hasWordIn(fold(text.slice(o.start, o.end)), body));
+    const kept = people.filter((s) => holdsOneOf(text, s, theirs) === own);
+    if (kept.length) people = kept;
+  }
   if (!a.leaderOf) return people;
   // Who heads a body: its head where the sentence names one ("ông Philippe Metzger, Tổng Thư ký
   // IEC"); else someone whose office the sentence does not give, never the holder of another
@@ -786,6 +797,20 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
   if (heads.length) return heads;
   const offices = officeSpans(text);
   return people.filter((s) => !holdsOneOf(text, s, offices));
+}
+
+/**
+ * What a question names, capitalised, right after "với", "gặp", "tiếp" or "đón" (the other side of
+ * a meeting: "… làm việc với IEC", "… gặp Bộ KH&CN") or after "đại diện" or "thay mặt" (the side
+ * asked about, `own`: "Ai đại diện IEC?"), folded.
+ */
+const SIDE_NAMED = /(?<![\p{L}\p{M}\p{N}])(với|gặp|tiếp|đón|đại diện|thay mặt)\s+(\p{Lu}[\p{L}\p{M}\p{N}&.-]*(?:\s+\p{Lu}[\p{L}\p{M}\p{N}&.-]*)*)/gu;
+
+function sidesNamed(question: string): Array<{ body: string; own: boolean }> {
+  return [...nfc(question).matchAll(SIDE_NAMED)].map((m) => ({
+    body: fold((m[2] as string).replace(/[.-]+$/u, '')),
+    own: m[1] === 'đại diện' || m[1] === 'thay mặt',
+  }));
 }
 
 /**

@@ -133,6 +133,11 @@ describe('facts in a sentence', () => {
     expect(spans('Ai là Thứ trưởng Bộ Khoa học và Công nghệ?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định']);
     expect(spans('Ai là Thứ trưởng Bộ Công Thương?', IEC)).toEqual([]);
     expect(spans('Ai là Tổng Thư ký IEC?', 'Ông Philippe Metzger cho biết như trên.')).toEqual([]);
+    // A body named as the other side of a meeting: its people are that side, not the answer.
+    expect(spans('Ai chủ trì buổi làm việc với IEC?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định']);
+    expect(spans('Ai đại diện IEC làm việc với Bộ KH&CN?', IEC)).toEqual(['ông Philippe Metzger']);
+    expect(spans('Ai đại diện IEC?', IEC)).toEqual(['ông Philippe Metzger']);
+    expect(spans('Ai đại diện Bộ KH&CN gặp IEC?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định']);
     // When: the day before the span; over what span: both.
     expect(spans('Hội nghị diễn ra khi nào?', LMC)).toEqual(['ngày 29 tháng 8 năm 2023']);
     expect(spans('When was the 4th LMC symposium?', LMC)).toEqual(['ngày 29 tháng 8 năm 2023']);
