@@ -63,6 +63,12 @@ describe('expandQuery', () => {
     expect(expandQuery('Philippe Metzger gặp , ', 'vi')).toBe('Philippe Metzger gặp , ');
   });
 
+  it('gives an English question the Vietnamese words of taking part', () => {
+    for (const q of ['Which countries took part in the LMC symposium?', 'Who participated in the symposium?'])
+      expect(expandQuery(q, 'en'), q).toContain('tham gia');
+    expect(expandQuery('Who attended the symposium?', 'en')).toContain('tham dự');
+  });
+
   it('keeps a question typed without marks without marks', () => {
     const q = 'hoi nghi lmc dien ra o dau';
     const expanded = expandQuery(q, 'vi');
