@@ -1,6 +1,6 @@
 import { Lru } from '../store/lru.js';
 import { SPELLED_COUNTS } from '../text/find-numbers.js';
-import { fold, hasMarks, nfc } from '../text/normalize.js';
+import { fold, hasMarks, nfc, stripMarks } from '../text/normalize.js';
 import { WORD_END, WORD_START, escapeRegExp } from '../text/words.js';
 import { hasWordIn } from '../retrieve/coverage.js';
 import type { FactKind, QuestionAnalysis } from './question-type.js';
@@ -532,8 +532,20 @@ function bracketedClauses(text: string, patterns: DefinitionPatterns): FactSpan[
   while (blank > 0 && /\s/u.test(text[blank - 1] as string)) blank--;
   // No match can start earlier: its clause would be longer than the pattern allows.
   const from = Math.max(0, blank - BRACKETED_CLAUSE_CHARS);
-  return allMatches(patterns.clause, text.slice(from), 1).map((s) => ({ start: from + s.start, end: from + s.end }));
+  // A clause longer than the pattern allows is matched from inside a word: it starts at the next word.
+  return allMatches(patterns.clause, text.slice(from), 1).flatMap((s) => {
+    let start = from + s.start;
+    if (start > 0 && WORD_CHAR.test(text[start - 1] as string)) {
+      while (start < from + s.end && WORD_CHAR.test(text[start] as string)) start++;
+      while (start < from + s.end && /\s/u.test(text[start] as string)) start++;
+    }
+    return start < from + s.end ? [{ start, end: from + s.end }] : [];
+  });
 }
+
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+/** One word in lower case, as an acronym is often typed on a phone ("iec"). */
+const LOWER_WORD = /^[\p{Ll}\p{N}&]{2,10}$/u;
 
 /** A head's words and the patterns `namedSpans` looks for them with. */
 interface HeadPatterns {
@@ -727,6 +739,11 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
       break;
     case 'definition':
       spans = a.subject ? definitionSpans(text, a.subject) : [];
+      // An acronym typed in lower case ("iec la gi"): its expansion, where the text gives one.
+      if (a.subject && LOWER_WORD.test(a.subject) && text.includes(`(${a.subject.toUpperCase()})`)) {
+        const expanded = expansionSpans(text, a.subject.toUpperCase());
+        if (expanded.length) spans = expanded;
+      }
       break;
     case 'reason':
       spans = reasonSpans(text);
@@ -804,12 +821,13 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
  * a meeting: "… làm việc với IEC", "… gặp Bộ KH&CN") or after "đại diện" or "thay mặt" (the side
  * asked about, `own`: "Ai đại diện IEC?"), folded.
  */
-const SIDE_NAMED = /(?<![\p{L}\p{M}\p{N}])(với|gặp|tiếp|đón|đại diện|thay mặt)\s+(\p{Lu}[\p{L}\p{M}\p{N}&.-]*(?:\s+\p{Lu}[\p{L}\p{M}\p{N}&.-]*)*)/gu;
+const SIDE_NAMED = /(?<![\p{L}\p{M}\p{N}])(voi|gap|tiep|don|dai dien|thay mat)\s+(\p{Lu}[\p{L}\p{M}\p{N}&.-]*(?:\s+\p{Lu}[\p{L}\p{M}\p{N}&.-]*)*)/gu;
 
+/** Read without marks, so that a question typed without them ("ai chu tri buoi lam viec voi IEC") reads the same. */
 function sidesNamed(question: string): Array<{ body: string; own: boolean }> {
-  return [...nfc(question).matchAll(SIDE_NAMED)].map((m) => ({
+  return [...stripMarks(nfc(question)).matchAll(SIDE_NAMED)].map((m) => ({
     body: fold((m[2] as string).replace(/[.-]+$/u, '')),
-    own: m[1] === 'đại diện' || m[1] === 'thay mặt',
+    own: m[1] === 'dai dien' || m[1] === 'thay mat',
   }));
 }
 
