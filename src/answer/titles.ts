@@ -269,7 +269,9 @@ function readAskedOffices(question: string): AskedOffice[] {
     const end = o.end + (words?.[0].length ?? 0);
     // What follows the body, or its last lower-case word and what follows ("… Bộ KH&CN là ai?").
     const last = body ? /\s\p{Ll}[\p{L}\p{M}]*$/u.exec(body) : null;
-    const after = [lower.slice(end), ...(last ? [lower.slice(end - last[0].length)] : [])];
+    // No body in capitals: one lower-case word may still be one ("tong thu ky iec ten gi", typed on a phone).
+    const skipped = body ? [] : [lower.slice(end).replace(/^\s+[\p{L}\p{N}&]+/u, '')];
+    const after = [lower.slice(end), ...(last ? [lower.slice(end - last[0].length)] : []), ...skipped];
     const holder = after.some((t) => ASKS_HOLDER_AFTER.test(t)) || ASKS_HOLDER_BEFORE.test(lower.slice(0, o.start));
     return Object.freeze({ title: fold(o.title), ...(body ? { body } : {}), holder });
   });
