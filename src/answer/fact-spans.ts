@@ -1,7 +1,7 @@
 import { Lru } from '../store/lru.js';
 import { SPELLED_COUNTS } from '../text/find-numbers.js';
 import { fold, hasMarks, nfc, stripMarks } from '../text/normalize.js';
-import { WORD_END, WORD_START, escapeRegExp } from '../text/words.js';
+import { WORD_END, WORD_START, escapeRegExp, isWordChar } from '../text/words.js';
 import { hasWordIn } from '../retrieve/coverage.js';
 import type { FactKind, QuestionAnalysis } from './question-type.js';
 import { askedOffices, headOffices, isOffice, officesAt, officesNamed } from './titles.js';
@@ -535,15 +535,14 @@ function bracketedClauses(text: string, patterns: DefinitionPatterns): FactSpan[
   // A clause longer than the pattern allows is matched from inside a word: it starts at the next word.
   return allMatches(patterns.clause, text.slice(from), 1).flatMap((s) => {
     let start = from + s.start;
-    if (start > 0 && WORD_CHAR.test(text[start - 1] as string)) {
-      while (start < from + s.end && WORD_CHAR.test(text[start] as string)) start++;
+    if (isWordChar(text[start - 1])) {
+      while (start < from + s.end && isWordChar(text[start])) start++;
       while (start < from + s.end && /\s/u.test(text[start] as string)) start++;
     }
     return start < from + s.end ? [{ start, end: from + s.end }] : [];
   });
 }
 
-const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 /** One word in lower case, as an acronym is often typed on a phone ("iec"). */
 const LOWER_WORD = /^[\p{Ll}\p{N}&]{2,10}$/u;
 
@@ -797,9 +796,8 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
   }
   // A body the question names as the other side of a meeting ("Ai chủ trì buổi làm việc với
   // IEC?"): someone holding one of its offices ("ông Philippe Metzger, Tổng Thư ký IEC") is that
-  // side, not the answer, when someone else is named.
-  // One it names as represented ("Ai đại diện IEC?") is the side whose people answer, when the
-  // sentence gives one of them its office.
+  // side, not the answer, when someone else is named; one it names as represented ("Ai đại diện
+  // IEC?") is the side whose people answer, when the sentence gives one of them its office.
   for (const { body, own } of sidesNamed(question)) {
     const theirs = officeSpans(text).filter((o) => hasWordIn(fold(text.slice(o.start, o.end)), body));
     const kept = people.filter((s) => holdsOneOf(text, s, theirs) === own);

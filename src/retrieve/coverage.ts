@@ -3,7 +3,7 @@ import { fold, hasMarks, nfc } from '../text/normalize.js';
 import { foldedHash, markedHash } from '../text/term-hashes.js';
 import { isStopword } from '../text/stopwords.js';
 import { questionAlternatives } from '../text/synonyms.js';
-import { WORD_RUN } from '../text/words.js';
+import { WORD_RUN, isWordChar } from '../text/words.js';
 import { pairs, syllables } from '../text/tokenize.js';
 import type { Lang } from '../types.js';
 
@@ -138,9 +138,7 @@ export function searchText(text: string, settled = false): SearchText {
   return { lower, folded: folded.length === lower.length ? folded : lower };
 }
 
-const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
-// Syllables joined by a hyphen or an apostrophe are separate words for the tokeniser too.
-const isWordChar = (c: string | undefined) => c !== undefined && c !== '-' && c !== '’' && c !== "'" && WORD_CHAR.test(c);
+// Syllables joined by a hyphen or an apostrophe are separate words for the tokeniser too: neither is a word character.
 
 /** Whether `form` occurs in `text` between `from` and `to` as whole words. */
 export function hasWordIn(text: string, form: string, from = 0, to = text.length): boolean {

@@ -3,7 +3,7 @@ import type { Store } from '../store/port.js';
 import { fold, isSettled } from '../text/normalize.js';
 import { sentenceRanges } from '../text/sentences.js';
 import { MARKED_STOPWORDS, STOPWORDS } from '../text/stopwords.js';
-import { WORD_RUN } from '../text/words.js';
+import { WORD_RUN, isWordChar } from '../text/words.js';
 import {
   type Presence,
   type QuestionTerms,
@@ -125,14 +125,12 @@ interface PreparedParagraph {
   sentences: Array<[number, number]>;
 }
 
-const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
-
 /** Whether the character (code point) that ends just before `i` is a word character. */
 function wordBefore(text: string, i: number): boolean {
   if (i <= 0) return false;
   const c = text.charCodeAt(i - 1);
   const pair = c >= 0xdc00 && c <= 0xdfff && i >= 2 && text.charCodeAt(i - 2) >= 0xd800 && text.charCodeAt(i - 2) <= 0xdbff;
-  return WORD_CHAR.test(text.slice(pair ? i - 2 : i - 1, i));
+  return isWordChar(text.slice(pair ? i - 2 : i - 1, i));
 }
 
 /**

@@ -12,6 +12,11 @@ const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}]';
 export const WORD_START = `(?<!${WORD_CHAR})`;
 /** Zero-width: no word character after this point. */
 export const WORD_END = `(?!${WORD_CHAR})`;
+const ONE_WORD_CHAR = new RegExp(`^${WORD_CHAR}$`, 'u');
+/** Whether `c` (one character, or none past either end of a text) is a letter, a combining mark or a digit. */
+export function isWordChar(c: string | undefined): boolean {
+  return c !== undefined && ONE_WORD_CHAR.test(c);
+}
 /** A run of word characters, for `matchAll` and `match` (which leave it as it is); copy it (`new RegExp(WORD_RUN)`) to step through with `exec`. */
 export const WORD_RUN = new RegExp(`${WORD_CHAR}+`, 'gu');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { escapeRegExp, hasWord, wordRegExp } from '../../src/text/words.js';
+import { escapeRegExp, hasWord, isWordChar, wordRegExp } from '../../src/text/words.js';
 
 describe('Unicode-aware word boundaries', () => {
   it('matches Vietnamese words that \\b cannot see', () => {
@@ -10,6 +10,12 @@ describe('Unicode-aware word boundaries', () => {
     expect(hasWord('Hội nghị tại Bắc Kinh', 'tại')).toBe(true);
     expect(hasWord('Ông Philippe Metzger cho biết', 'ông')).toBe(true);
     expect(hasWord('Họ làm việc ở Hà Nội', 'ở')).toBe(true);
+  });
+
+  it('tells a word character from the rest, one code point at a time', () => {
+    for (const c of ['ở', 'Đ', 'a', '7', '\u0302', '𝐀']) expect(isWordChar(c), c).toBe(true);
+    for (const c of [' ', '-', '’', "'", '&', '(', undefined]) expect(isWordChar(c), String(c)).toBe(false);
+    expect(isWordChar('ab')).toBe(false);
   });
 
   it('does not match inside a longer word', () => {
