@@ -238,6 +238,33 @@ const HEAD_NAO = {
   marked: new RegExp(`${WORD_START}((?:[\\p{L}\\p{M}]+\\s+)?[\\p{L}\\p{M}]+)\\s+nào${WORD_END}`, 'u'),
   folded: new RegExp(`${WORD_START}((?:[\\p{L}\\p{M}]+\\s+)?[\\p{L}\\p{M}]+)\\s+nao${WORD_END}`, 'u'),
 };
+/**
+ * Nouns that name what they stand for ("Luật Tiêu chuẩn và Quy chuẩn kỹ thuật", "Chương trình
+ * hành động …"): before "gì" they are the answer's head as before "nào" ("sửa luật gì?"). Only
+ * these: before "gì" most words are verbs ("ký kết gì", "làm gì").
+ */
+const NAMING_NOUNS = [
+  'luật',
+  'nghị định',
+  'thông tư',
+  'quyết định',
+  'chương trình',
+  'dự án',
+  'đề án',
+  'hiệp định',
+  'thỏa thuận',
+  'biên bản',
+  'giải thưởng',
+  'sáng kiến',
+  'bệnh viện',
+  'công ty',
+  'hội nghị',
+  'chiến lược',
+];
+const HEAD_GI = {
+  marked: new RegExp(`${WORD_START}(${NAMING_NOUNS.map((w) => w.replace(/ /g, '\\s+')).join('|')})\\s+gì${WORD_END}`, 'iu'),
+  folded: new RegExp(`${WORD_START}(${NAMING_NOUNS.map((w) => fold(w).replace(/ /g, '\\s+')).join('|')})\\s+gi${WORD_END}`, 'iu'),
+};
 // Words before "nào" that are not a noun naming the answer ("như thế nào", "bằng cách nào").
 const HEAD_NOT_NOUN = /(?:^|\s)(?:the|nhu|bang|cach|luc|khi|ngay|thang|nam|hom|thoi gian|thoi diem|noi|cho|dia diem|nguoi|vi|ong|ba|nhung|cac|loai)$/u;
 
@@ -352,6 +379,11 @@ function analyze(question: string): QuestionAnalysis {
     const start = nao.index + nao[0].indexOf(nao[1]);
     const h = q.slice(start, start + nao[1].length).replace(/^(?:những|các|nhung|cac)\s+/iu, '');
     if (!HEAD_NOT_NOUN.test(fl(h))) head = h;
+  }
+  const gi = head || !sameLength ? null : HEAD_GI[mode].exec(text);
+  if (gi?.[1]) {
+    const start = gi.index + gi[0].indexOf(gi[1]);
+    head = q.slice(start, start + gi[1].length);
   }
   // "Tổng Thư ký IEC tên là gì?" asks for a person by name.
   const name = kind === 'other' && !yesNo ? NAME_ASKED[mode].exec(text) : null;

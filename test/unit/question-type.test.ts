@@ -118,6 +118,11 @@ describe('question kinds', () => {
     expect(analyzeQuestion('Bộ KH&CN đang sửa đổi luật nào?').head).toBe('đổi luật');
     expect(analyzeQuestion('Những bộ nào xây dựng quy chuẩn?').head).toBe('bộ');
     expect(analyzeQuestion('Hợp tác như thế nào?').head).toBeUndefined();
+    // Before "gì", only a noun that names what it stands for: most words there are verbs.
+    expect(analyzeQuestion('Bộ KH&CN đang sửa luật gì?').head).toBe('luật');
+    expect(analyzeQuestion('Viện Đo lường ký biên bản gì?').head).toBe('biên bản');
+    expect(analyzeQuestion('Việt Nam ký kết gì?').head).toBeUndefined();
+    expect(analyzeQuestion('Hội nghị tổ chức gì?').head).toBeUndefined();
     expect(analyzeQuestion('IEC là gì?').subject).toBe('IEC');
     expect(analyzeQuestion('KH&CN là viết tắt của gì?').subject).toBe('KH&CN');
     // "viết tắt là gì" asks for the expansion, not a definition of "TCVN viết tắt".
