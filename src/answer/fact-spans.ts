@@ -583,7 +583,8 @@ export function namedSpans(text: string, head: string): FactSpan[] {
   const words = patterns.words;
   const noun = words[words.length - 1];
   if (!noun) return [];
-  const lower = text.toLowerCase();
+  // A head typed without marks ("sua luat gi") is looked for folded (same length: the texts are NFC).
+  const lower = hasMarks(head) ? text.toLowerCase() : fold(text);
   if (lower.length !== text.length || !lower.includes(noun)) return [];
   const out: FactSpan[] = [];
   for (const m of lower.matchAll(patterns.noun)) {

@@ -159,6 +159,8 @@ describe('facts in a sentence', () => {
     expect(spans('Giai đoạn hai kéo dài bao nhiêu năm?', LMC)).toEqual([]);
     expect(spans('IEC là gì?', LAW)).toEqual(['Ủy ban Kỹ thuật Điện Quốc tế']);
     expect(spans('Bộ KH&CN đang sửa luật gì?', LAW)).toEqual(['Luật Tiêu chuẩn và Quy chuẩn']);
+    expect(spans('bo khcn dang sua luat gi', LAW)).toEqual(['Luật Tiêu chuẩn và Quy chuẩn']);
+    expect(spans('bo khcn sua doi luat nao', LAW)).toEqual(['Luật Tiêu chuẩn và Quy chuẩn']);
     // Typed in lower case, on a phone: its expansion, not the 160 characters before the bracket.
     expect(spans('iec la gi', LAW)).toEqual(['Ủy ban Kỹ thuật Điện Quốc tế']);
     expect(spans('Những quốc gia nào tham gia?', 'Các nước Campuchia, Lào và Thái Lan tham gia.')).toEqual(['Campuchia, Lào và Thái Lan']);
