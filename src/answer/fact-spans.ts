@@ -769,12 +769,15 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
   // Whether the question names each person and asks who they are, or names them as someone else
   // in the story: read once per person.
   const about = new Map(spans.map((s) => [s, askedAbout(text, s, q)]));
+  // The sentence's offices, read once and only when a rule below needs them.
+  let sentenceOffices: FactSpan[] | undefined;
+  const offices = () => (sentenceOffices ??= officeSpans(text));
   const askedWho = spans.filter((s) => about.get(s) === 'who');
   if (askedWho.length) {
     // Who a named person is: the office the sentence gives them ("Ông Philippe Metzger là ai?" →
     // "Tổng Thư ký IEC"), else what it says they are ("Ông Kim Nhật Thành (Kim Il-sung) là nhà lãnh
     // đạo đầu tiên …").
-    const theirs = officeSpans(text).filter((o) => askedWho.some((s) => holdsOneOf(text, s, [o])) && !q.includes(fold(text.slice(o.start, o.end))));
+    const theirs = offices().filter((o) => askedWho.some((s) => holdsOneOf(text, s, [o])) && !q.includes(fold(text.slice(o.start, o.end))));
     if (theirs.length) return theirs;
     const described = askedWho.flatMap((s) => describedAs(text, s.end));
     if (described.length) return described;
@@ -800,7 +803,7 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
   // side, not the answer, when someone else is named; one it names as represented ("Ai đại diện
   // IEC?") is the side whose people answer, when the sentence gives one of them its office.
   for (const { body, own } of sidesNamed(question)) {
-    const theirs = officeSpans(text).filter((o) => hasWordIn(fold(text.slice(o.start, o.end)), body));
+    const theirs = offices().filter((o) => hasWordIn(fold(text.slice(o.start, o.end)), body));
     const kept = people.filter((s) => holdsOneOf(text, s, theirs) === own);
     if (kept.length) people = kept;
   }
@@ -811,8 +814,7 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
   const head = headOffices(text, a.leaderOf);
   const heads = people.filter((s) => holdsOneOf(text, s, head));
   if (heads.length) return heads;
-  const offices = officeSpans(text);
-  return people.filter((s) => !holdsOneOf(text, s, offices));
+  return people.filter((s) => !holdsOneOf(text, s, offices()));
 }
 
 /**

@@ -381,10 +381,8 @@ function analyze(question: string): QuestionAnalysis {
     if (!HEAD_NOT_NOUN.test(fl(h))) head = h;
   }
   const gi = head || !sameLength ? null : HEAD_GI[mode].exec(text);
-  if (gi?.[1]) {
-    const start = gi.index + gi[0].indexOf(gi[1]);
-    head = q.slice(start, start + gi[1].length);
-  }
+  // The noun opens the match (the word boundary before it takes no characters).
+  if (gi?.[1]) head = q.slice(gi.index, gi.index + gi[1].length);
   // "Tổng Thư ký IEC tên là gì?" asks for a person by name.
   const name = kind === 'other' && !yesNo ? NAME_ASKED[mode].exec(text) : null;
   if (name && askedOffices(q).length > 0) {
