@@ -403,11 +403,14 @@ export function capitalisedListSpans(text: string): FactSpan[] {
   return out;
 }
 
+const INTRO = new RegExp(`${WORD_START}(?:như|gồm|là|bao gồm|including|such as)${WORD_END}\\s+`, 'giu');
+
 /**
- * Enumerations of any words: three or more comma-separated items of up to six words, or two
- * joined by "và"/"hoặc" after a comma ("xe điện, hiệu suất năng lượng, hạ tầng điện").
+ * Enumerations of any words: three or more comma-separated items of up to six words, two
+ * joined by "và"/"hoặc" after a comma ("xe điện, hiệu suất năng lượng, hạ tầng điện"), or two
+ * after "như" / "gồm" left open by an ellipsis, after the noun `head` (the question's: "lĩnh vực").
  */
-export function listSpans(text: string): FactSpan[] {
+export function listSpans(text: string, head?: string): FactSpan[] {
   if (!text.includes(',')) return [];
   const parts: FactSpan[] = [];
   let at = 0;
@@ -431,11 +434,21 @@ export function listSpans(text: string): FactSpan[] {
     const count = j - i + 1;
     const last = parts[j] as FactSpan;
     const joined = /\s(?:và|hoặc|and|or)\s/u.test(text.slice(last.start, last.end));
-    if (count >= 3 || (count === 2 && joined)) {
-      // The first item is the end of its clause: its last four words at most, after "như", "gồm", "là".
-      const first = parts[i] as FactSpan;
-      const head = text.slice(first.start, first.end);
-      const intro = [...head.matchAll(new RegExp(`${WORD_START}(?:như|gồm|là|bao gồm|including|such as)${WORD_END}\\s+`, 'giu'))].pop();
+    // The first item is the end of its clause: its last four words at most, after "như", "gồm", "là".
+    const first = parts[i] as FactSpan;
+    const firstText = text.slice(first.start, first.end);
+    const intro = [...firstText.matchAll(INTRO)].pop();
+    // Two items after "như" or "gồm" and before an ellipsis are an open list of what the question
+    // asks for when its noun comes before them ("các lĩnh vực công nghệ mới nổi như trí tuệ nhân
+    // tạo, phương tiện giao thông điện..." for "những lĩnh vực nào").
+    const open =
+      count === 2 &&
+      head !== undefined &&
+      intro !== undefined &&
+      !/^là\s/iu.test(intro[0]) &&
+      /^(?:\.\.\.|…)/u.test(text.slice(last.end)) &&
+      hasWordIn(fold(firstText.slice(0, intro.index)), fold(head));
+    if (count >= 3 || (count === 2 && joined) || open) {
       let start = intro ? first.start + (intro.index as number) + intro[0].length : first.start;
       const ws = [...text.slice(start, first.end).matchAll(/[^\s]+/gu)];
       if (ws.length > 4) start += (ws[ws.length - 4] as RegExpMatchArray).index as number;
@@ -753,11 +766,18 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
   }
   // A list of capitalised items answers for people only when people are asked: "Nguyễn Thị Hồng
   // Thắm, Khoa Phụ" is who said it, not the harms asked about.
-  if (!spans.length && a.list && a.kind !== 'reason')
+  // Nor is a name with its office after a comma ("ông Philippe Metzger, Tổng Thư ký IEC cho biết"):
+  // the office cut at its lower-case word made it look like a list of two names.
+  if (!spans.length && a.list && a.kind !== 'reason') {
     spans = capitalisedListSpans(text).filter((s) => a.kind === 'person' || !SURNAME_START.test(text.slice(s.start, s.end)));
+    if (spans.length) {
+      const offices = officeSpans(text);
+      spans = spans.filter((s) => !offices.some((o) => o.start < s.end && s.start < o.end));
+    }
+  }
   if (!spans.length && a.head) spans = namedSpans(text, a.head);
   if (a.list) spans = joinAdjacent(text, spans);
-  if (!spans.length && a.list && a.kind !== 'reason') spans = listSpans(text);
+  if (!spans.length && a.list && a.kind !== 'reason') spans = listSpans(text, a.head);
   const q = fold(question);
   // The same quantity with its number spelled on one side: "ba tháng" for "Trong vòng 3 tháng …".
   const qDigits = digitsFor(question);

@@ -69,6 +69,22 @@ describe('facts in a sentence', () => {
     expect(texts(w, listSpans(w))).toEqual(['xe điện, hiệu suất năng lượng, hạ tầng điện, năng lượng tái tạo']);
   });
 
+  it('two items left open by an ellipsis after the noun asked about; a name with its office is no list', () => {
+    const s =
+      'Ông Philippe Metzger, Tổng Thư ký IEC cho biết, Việt Nam là quốc gia đang phát triển rất nhanh, đặc biệt là tập trung đúng hướng khi chú trọng vào các lĩnh vực công nghệ mới nổi như trí tuệ nhân tạo, phương tiện giao thông điện...';
+    const q = 'Theo ông Metzger, Việt Nam chú trọng vào những lĩnh vực nào?';
+    // "Philippe Metzger, Tổng Thư" (the office cut at "ký") had been read as a list of two names.
+    expect(texts(s, factSpans(analyzeQuestion(q), s, q))).toEqual(['trí tuệ nhân tạo, phương tiện giao thông điện']);
+    expect(texts(s, listSpans(s, 'lĩnh vực'))).toEqual(['trí tuệ nhân tạo, phương tiện giao thông điện']);
+    // Without the noun before them, or closed, two items are not a list.
+    expect(listSpans(s)).toEqual([]);
+    expect(listSpans(s, 'bệnh lý')).toEqual([]);
+    expect(listSpans(s.replace('...', '.'), 'lĩnh vực')).toEqual([]);
+    const t = 'Các chất độc hại như rượu bia, thuốc lá... cũng làm chức năng tinh hoàn suy giảm nhanh hơn.';
+    const tq = 'Những bệnh lý nào cũng có thể đẩy nhanh tình trạng mãn dục nam?';
+    expect(factSpans(analyzeQuestion(tq), t, tq)).toEqual([]);
+  });
+
   it('offices with the body they belong to, not the name after them', () => {
     expect(texts(IEC, officeSpans(IEC))).toEqual(['Thứ trưởng Bộ KH&CN', 'Tổng Thư ký IEC']);
     const t = 'Ông Nguyễn Văn A, Phó Chủ tịch UBND tỉnh Quảng Nam, và bà B, Giám đốc Sở Y tế và Sở Nội vụ, phát biểu.';
