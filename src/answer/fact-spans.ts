@@ -764,11 +764,14 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
     default:
       break;
   }
-  // A list of capitalised items answers for people only when people are asked: "Nguyễn Thị Hồng
-  // Thắm, Khoa Phụ" is who said it, not the harms asked about.
+  // A list of capitalised items answers only a question for things that have names (people,
+  // places, countries, ministries, companies …): "Thomas, Edward và Clarence Scott" is not what
+  // toilet paper has gained, nor "An Giang, Bà Rịa - Vũng Tàu và Bến Tre" which diseases; and for
+  // people only when people are asked: "Nguyễn Thị Hồng Thắm, Khoa Phụ" is who said it, not the
+  // harms asked about.
   // Nor is a name with its office after a comma ("ông Philippe Metzger, Tổng Thư ký IEC cho biết"):
   // the office cut at its lower-case word made it look like a list of two names.
-  if (!spans.length && a.list && a.kind !== 'reason') {
+  if (!spans.length && a.list && a.kind !== 'reason' && asksForNames(question, a)) {
     spans = capitalisedListSpans(text).filter((s) => a.kind === 'person' || !SURNAME_START.test(text.slice(s.start, s.end)));
     if (spans.length) {
       const offices = officeSpans(text);
@@ -835,6 +838,82 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
   const heads = people.filter((s) => holdsOneOf(text, s, head));
   if (heads.length) return heads;
   return people.filter((s) => !holdsOneOf(text, s, offices()));
+}
+
+/** Nouns for things that have names, asked for as "những X nào" / "các X gì" / "which Xs". */
+const NAMED_CLASSES = [
+  'người',
+  'ai',
+  'ông',
+  'bà',
+  'nhà khoa học',
+  'chuyên gia',
+  'bác sĩ',
+  'thành viên',
+  'đối tác',
+  'nước',
+  'quốc gia',
+  'bang',
+  'tỉnh',
+  'thành phố',
+  'huyện',
+  'địa phương',
+  'khu vực',
+  'vùng',
+  'châu lục',
+  'sông',
+  'núi',
+  'đảo',
+  'bộ',
+  'ngành',
+  'bộ ngành',
+  'tổ chức',
+  'cơ quan',
+  'đơn vị',
+  'công ty',
+  'doanh nghiệp',
+  'hãng',
+  'tập đoàn',
+  'bệnh viện',
+  'trường',
+  'viện',
+  'trung tâm',
+  'đội',
+  'câu lạc bộ',
+  'ngân hàng',
+  'thương hiệu',
+  'nhãn hiệu',
+  'thị trường',
+  'hội nghị',
+  'sự kiện',
+  'khuôn khổ',
+  'chương trình',
+  'dự án',
+  'sáng kiến',
+  'hiệp định',
+  'hiệp hội',
+  'diễn đàn',
+  'liên minh',
+  'cơ chế',
+];
+/** Typed without marks, these are other words too ("tinh": tính, "song": sống, "dao": đạo, "doi": đổi, "hang": hàng). */
+const AMBIGUOUS_FOLDED = new Set(['tinh', 'song', 'dao', 'doi', 'hang']);
+const NAMED_CLASS_MARKED = new RegExp(
+  `${WORD_START}(?:những|các|nhóm)\\s+(?:${NAMED_CLASSES.join('|')})(?:\\s+[\\p{L}\\p{M}]+){0,2}\\s+(?:nào|gì)${WORD_END}`,
+  'iu',
+);
+const NAMED_CLASS_FOLDED = new RegExp(
+  `${WORD_START}(?:nhung|cac|nhom)\\s+(?:${[...new Set(NAMED_CLASSES.map(fold))].filter((c) => !AMBIGUOUS_FOLDED.has(c)).join('|')})(?:\\s+[\\p{L}\\p{M}]+){0,2}\\s+(?:nao|gi)${WORD_END}`,
+  'iu',
+);
+const NAMED_CLASS_EN =
+  /\b(?:which|what)\s+(?:\w+\s+)?(?:people|persons|scientists|experts|members|partners|countries|nations|states|provinces|cities|regions|rivers|islands|ministries|organi[sz]ations|agencies|bodies|institutions|companies|firms|businesses|hospitals|universities|schools|institutes|centres|centers|teams|clubs|banks|brands|markets|conferences|events|frameworks|programmes|programs|projects|initiatives|agreements|associations|forums|alliances)\b/i;
+
+/** Whether a list question asks for things that have names (people, places, bodies, companies …), whose lists are capitalised. */
+export function asksForNames(question: string, a: QuestionAnalysis): boolean {
+  if (a.kind === 'person' || a.kind === 'place') return true;
+  const q = nfc(question);
+  return hasMarks(q) ? NAMED_CLASS_MARKED.test(q) : NAMED_CLASS_FOLDED.test(fold(q)) || NAMED_CLASS_EN.test(q);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  asksForNames,
   capitalisedListSpans,
   dateSpans,
   definitionSpans,
@@ -67,6 +68,25 @@ describe('facts in a sentence', () => {
     expect(texts(m, capitalisedListSpans(m))).toEqual(['Bộ KH&CN, Bộ Công Thương, Bộ Thông tin và Truyền thông']);
     const w = 'Các lĩnh vực như xe điện, hiệu suất năng lượng, hạ tầng điện, năng lượng tái tạo.';
     expect(texts(w, listSpans(w))).toEqual(['xe điện, hiệu suất năng lượng, hạ tầng điện, năng lượng tái tạo']);
+  });
+
+  it('a list of names answers only a question for things that have names', () => {
+    const s =
+      'Tiêu biểu như các quy chuẩn kỹ thuật quốc gia về dây, cáp điện, thiết bị điện, điện tử, thiết bị điện phòng nổ, công nghệ thông tin... được Bộ KH&CN, Bộ Công Thương, Bộ Thông tin và Truyền thông xây dựng và ban hành trên cơ sở tham khảo tiêu chuẩn của IEC.';
+    const spans = (q: string) => texts(s, factSpans(analyzeQuestion(q), s, q));
+    const ministries = ['Bộ KH&CN, Bộ Công Thương, Bộ Thông tin và Truyền thông'];
+    expect(spans('Những bộ nào xây dựng quy chuẩn kỹ thuật dựa trên tiêu chuẩn IEC?')).toEqual(ministries);
+    expect(spans('nhung bo nao xay dung quy chuan ky thuat')).toEqual(ministries);
+    expect(spans('Which ministries built national technical regulations based on IEC standards?')).toEqual(ministries);
+    // What the regulations are about is no list of names.
+    expect(spans('Các quy chuẩn kỹ thuật quốc gia về những gì được xây dựng dựa trên tiêu chuẩn IEC?')).toEqual([
+      'quốc gia về dây, cáp điện, thiết bị điện, điện tử, thiết bị điện phòng nổ, công nghệ thông tin',
+    ]);
+    const yes = ['Những nước nào tham gia?', 'Ngoài Alabama còn có những bang nào thông qua luật?', 'Việt Nam là đối tác trong những khuôn khổ nào?'];
+    for (const q of yes) expect(asksForNames(q, analyzeQuestion(q))).toBe(true);
+    // "tinh" typed without marks is "tính" as often as "tỉnh".
+    const no = ['Giấy vệ sinh ngày nay có thêm những gì?', 'Những loại bệnh nào không được ghi nhận?', 'nhung tinh chat gi', 'What benefits does it bring?'];
+    for (const q of no) expect(asksForNames(q, analyzeQuestion(q))).toBe(false);
   });
 
   it('two items left open by an ellipsis after the noun asked about; a name with its office is no list', () => {
