@@ -278,6 +278,9 @@ const PLACE_NOUNS = 'thành phố|TP\\.?|tỉnh|huyện|quận|xã|phường|th�
 const PLACE_BEFORE = re(`(?:^|[^\\p{L}\\p{M}])(?:tại|ở|đến|từ|về|sang|in|at)\\s+((?:${PLACE_NOUNS})\\s+)?$`, 'iu');
 const PLACE_NOUN_BEFORE = re(`(?:^|[^\\p{L}\\p{M}])((?:thành phố|tỉnh|huyện|quận|thủ đô|thị xã)\\s+)$`, 'iu');
 
+/** A place read as one capitalised syllable with tone marks and nothing else ("Hội" of "tại Hội nghị Quốc tế"): a noun, not a name. */
+const ONE_MARKED_SYLLABLE = /^(?:(?:tại|ở|đến|từ|về|sang|in|at)\s+)?(?=[^\s]*[^\p{ASCII}])[\p{L}\p{M}]+$/u;
+
 /** The place after "tại", "ở", "đến", "in" or after "thành phố", "tỉnh": "thành phố Bắc Kinh - Trung Quốc". */
 export function placeSpans(text: string): FactSpan[] {
   const runs = capitalRuns(text);
@@ -742,11 +745,28 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
         spans = names.filter((s) => !others.some((o) => o.start < s.end && s.start < o.end) && !ACRONYM_AFTER.test(text.slice(s.end, s.end + 40)));
       }
       break;
-    case 'place':
-      spans = a.list ? capitalisedListSpans(text) : placeSpans(text);
-      // Any name (a place is often named without "tại" or "ở"), but not a capitalised noun or an office.
-      if (!spans.length && !a.list) spans = bareNames(text);
+    case 'place': {
+      if (a.list) {
+        spans = capitalisedListSpans(text);
+        break;
+      }
+      // The names of places and organisations as the claim check reads them, which knows names
+      // written with words in lower case ("Liên minh châu Âu", "Bệnh viện Trung ương Huế", "Viện
+      // Dinh dưỡng"): a place after "tại" or "ở" runs on to the end of such a name, and without
+      // one, a place is such a name (a place is often named without "tại" or "ở"), not any
+      // capitalised word ("Lambert", "GIST", "Trung" of "Trung ương").
+      const named = placesAndOrganisations(text);
+      const runs = capitalRuns(text);
+      spans = placeSpans(text).flatMap((p) => {
+        const longer = named.find((n) => n.start <= p.end && n.end > p.end && n.start >= p.start);
+        if (!longer) return ONE_MARKED_SYLLABLE.test(text.slice(p.start, p.end)) ? [] : [p];
+        // "Bệnh viện Hữu nghị Việt Nam - Cu Ba Đồng Hới": a name after a dash is the same place's.
+        const after = runs.find((r) => r.start >= longer.end && /^\s*[-–]\s*$/u.test(text.slice(longer.end, r.start)));
+        return [{ start: p.start, end: after?.end ?? longer.end }];
+      });
+      if (!spans.length) spans = named;
       break;
+    }
     case 'abbreviation':
       spans = a.subject ? expansionSpans(text, a.subject) : [];
       break;

@@ -70,6 +70,18 @@ describe('facts in a sentence', () => {
     expect(texts(w, listSpans(w))).toEqual(['xe điện, hiệu suất năng lượng, hạ tầng điện, năng lượng tái tạo']);
   });
 
+  it('a place runs on to the end of a name written with words in lower case, and is never any capitalised word', () => {
+    const where = (text: string, q = 'Ở đâu?') => texts(text, factSpans(analyzeQuestion(q), text, q));
+    expect(where('Một số chất đã bị cấm ở Liên minh châu Âu trong hơn 15 năm.')).toEqual(['Liên minh châu Âu']);
+    expect(where('Anh được đưa vào cấp cứu tại Bệnh viện Hữu nghị Việt Nam - Cu Ba Đồng Hới.')).toEqual(['Bệnh viện Hữu nghị Việt Nam - Cu Ba Đồng Hới']);
+    // Named without "tại" or "ở": a place or an organisation, as the claim check reads names.
+    expect(where('Các bác sĩ khoa Đột quỵ Bệnh viện Trung ương Huế dùng phương pháp can thiệp nội mạch.')).toEqual(['Bệnh viện Trung ương Huế']);
+    // Not a capitalised noun ("Hội" of "Hội nghị"), nor a person.
+    expect(where('Ông phát biểu tại Hội nghị Quốc tế lần thứ hai về Lãnh đạo và Đổi mới.')).toEqual([]);
+    expect(where('"Họ muốn giết chết Vincent", bà Lambert khóc khi nói.', 'Vincent được điều trị ở đâu?')).toEqual([]);
+    expect(where(LMC, 'Hội nghị diễn ra ở đâu?')).toEqual(['thành phố Bắc Kinh - Trung Quốc']);
+  });
+
   it('a list of names answers only a question for things that have names', () => {
     const s =
       'Tiêu biểu như các quy chuẩn kỹ thuật quốc gia về dây, cáp điện, thiết bị điện, điện tử, thiết bị điện phòng nổ, công nghệ thông tin... được Bộ KH&CN, Bộ Công Thương, Bộ Thông tin và Truyền thông xây dựng và ban hành trên cơ sở tham khảo tiêu chuẩn của IEC.';
