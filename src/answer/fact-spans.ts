@@ -732,6 +732,9 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
         spans = [...spans, ...dateSpans(text).filter((s) => RANGE.test(text.slice(s.start, s.end)))].sort((x, y) => x.start - y.start);
       break;
     case 'person':
+      // A kind of people ("Nhóm người nào dễ mắc sỏi mật?") is not answered by a name: the doctor
+      // saying it was, "Bác sĩ Julia Johnson" for "Những ai nên quan tâm đến … thuốc Vyleesi?".
+      if (a.group) break;
       spans = personSpans(text);
       // Names without a title ("Kuechly", "Tesla"): any name that does not start the sentence,
       // is not an office whose last word is in lower case ("Tổng Thư ký", "Phó Chủ tịch"), is
@@ -800,7 +803,10 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
   }
   if (!spans.length && a.head) spans = namedSpans(text, a.head);
   if (a.list) spans = joinAdjacent(text, spans);
-  if (!spans.length && a.list && a.kind !== 'reason') spans = listSpans(text, a.head);
+  // Of a kind of people, a list whose first item holds a name is who said it and where they work ("Mai Bá
+  // Tiến Dũng, Trưởng Khoa Nam học, Bệnh viện Bình Dân"), not the people asked about.
+  if (!spans.length && (a.list || a.group) && a.kind !== 'reason')
+    spans = listSpans(text, a.head).filter((s) => !a.group || !/\p{Lu}/u.test(text.slice(s.start, s.end).split(',')[0] as string));
   const q = fold(question);
   // The same quantity with its number spelled on one side: "ba tháng" for "Trong vòng 3 tháng …".
   const qDigits = digitsFor(question);
@@ -931,6 +937,7 @@ const NAMED_CLASS_EN =
 
 /** Whether a list question asks for things that have names (people, places, bodies, companies …), whose lists are capitalised. */
 export function asksForNames(question: string, a: QuestionAnalysis): boolean {
+  if (a.group) return false;
   if (a.kind === 'person' || a.kind === 'place') return true;
   const q = nfc(question);
   return hasMarks(q) ? NAMED_CLASS_MARKED.test(q) : NAMED_CLASS_FOLDED.test(fold(q)) || NAMED_CLASS_EN.test(q);

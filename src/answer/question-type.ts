@@ -42,6 +42,11 @@ export interface QuestionAnalysis {
   /** Asks for someone's office ("Ông Philippe Metzger giữ chức vụ gì?", "What is X's position?"). */
   office?: true;
   /**
+   * Asks for a kind of people, not for someone by name ("Nhóm người nào dễ mắc sỏi mật?", "Những
+   * ai nên đi khám?", "Ai có nguy cơ …?"): the answer describes them ("người ít vận động …").
+   */
+  group?: true;
+  /**
    * Asks who heads a body ("Ai là người đứng đầu IEC?", "Who leads the IEC?"): the body as
    * typed ("IEC"). The answer is a person holding its head office, never a deputy.
    */
@@ -391,6 +396,7 @@ function analyze(question: string): QuestionAnalysis {
   }
   questionWords.sort((a, b) => a[0] - b[0]);
   const office = !yesNo && OFFICE_ASKED[mode].test(text);
+  const group = kind === 'person' && !yesNo && PEOPLE_GROUP[mode].test(text);
   const leader = yesNo ? null : (LEADER_OF[mode].exec(text) ?? (!marked ? EN_LEADER_OF.exec(q) : null));
   const body =
     leader && sameLength ? q.slice(leader.index + leader[0].length - (leader[1] as string).length, leader.index + leader[0].length).trim() : undefined;
@@ -403,10 +409,34 @@ function analyze(question: string): QuestionAnalysis {
     ...(subject ? { subject } : {}),
     ...(head ? { head } : {}),
     ...(office ? { office: true as const } : {}),
+    ...(group ? { group: true as const } : {}),
     ...(leaderOf ? { leaderOf } : {}),
     questionWords: sameLength ? mergeSpans(questionWords) : [],
   };
 }
+
+/**
+ * Words asking for a kind of people: "nhóm người nào", "loại người nào", "đối tượng nào", "những
+ * ai nên …", "ai có nguy cơ …", "đối với những ai". Not "những người nào", which as often asks
+ * for people by name ("Những người nào tham dự buổi làm việc?").
+ */
+const PEOPLE_GROUP = (() => {
+  const phrases = [
+    '(?:những |các )?(?:nhóm|loại) (?:người|đối tượng|bệnh nhân) nào',
+    'đối tượng nào',
+    '(?:đối với|với|cho) những ai',
+    '(?:những )?ai (?:nên|cần|không nên|dễ|có nguy cơ|phù hợp)',
+    'những ai (?:thường|sẽ là|có thể)',
+  ].map((p) => p.replace(/ /g, '\\s+'));
+  const vi = (w: (s: string) => string) => `${WORD_START}(?:${phrases.map(w).join('|')})${WORD_END}`;
+  return {
+    marked: new RegExp(
+      vi((x) => x),
+      'iu',
+    ),
+    folded: new RegExp(vi(fl), 'iu'),
+  };
+})();
 
 /** Words asking for an office: "chức vụ gì", "giữ chức gì", "cương vị nào", "what position". */
 const OFFICE_ASKED = (() => {

@@ -82,6 +82,22 @@ describe('facts in a sentence', () => {
     expect(where(LMC, 'Hội nghị diễn ra ở đâu?')).toEqual(['thành phố Bắc Kinh - Trung Quốc']);
   });
 
+  it('a kind of people is not answered by the name of whoever says it', () => {
+    const s = 'Bác sĩ Sherry Ross cho biết những người có sinh hoạt tình dục thường xuyên nên đi khám phụ khoa.';
+    const q = 'Những nhóm người nào nên đi khám phụ khoa ít nhất 1 lần trong năm?';
+    expect(factSpans(analyzeQuestion(q), s, q)).toEqual([]);
+    const t = 'Theo bác sĩ Lê Vũ Tân, Khoa Nam học, Bệnh viện Bình Dân, sóng xung kích hợp với nhiều bệnh nhân.';
+    const tq = 'Những ai sẽ là người phù hợp với phương pháp trị rối loạn cương bằng sóng xung kích?';
+    expect(factSpans(analyzeQuestion(tq), t, tq)).toEqual([]);
+    const u = 'Theo các chuyên gia dinh dưỡng, bánh chưng phù hợp cho người thiếu cân, đang có nhu cầu tăng cân, người mới ốm dậy.';
+    const uq = 'Theo các chuyên gia dinh dưỡng, bánh chưng phù hợp với nhóm người nào?';
+    expect(texts(u, factSpans(analyzeQuestion(uq), u, uq))).toEqual(['cho người thiếu cân, đang có nhu cầu tăng cân, người mới ốm dậy']);
+    // Someone by name still is.
+    expect(texts(IEC, factSpans(analyzeQuestion('Ai đã tiếp ông Philippe Metzger?'), IEC, 'Ai đã tiếp ông Philippe Metzger?'))).toEqual([
+      'Thứ trưởng Bộ KH&CN Lê Xuân Định',
+    ]);
+  });
+
   it('a list of names answers only a question for things that have names', () => {
     const s =
       'Tiêu biểu như các quy chuẩn kỹ thuật quốc gia về dây, cáp điện, thiết bị điện, điện tử, thiết bị điện phòng nổ, công nghệ thông tin... được Bộ KH&CN, Bộ Công Thương, Bộ Thông tin và Truyền thông xây dựng và ban hành trên cơ sở tham khảo tiêu chuẩn của IEC.';

@@ -176,6 +176,23 @@ describe('office questions', () => {
   });
 });
 
+describe('questions for a kind of people', () => {
+  it('knows a kind of people from someone by name', () => {
+    for (const q of [
+      'Nhóm người nào dễ mắc sỏi mật?',
+      'Những nhóm người nào nên đi khám phụ khoa ít nhất 1 lần trong năm?',
+      'Loại người nào dễ mắc tình trạng lưỡi trắng?',
+      'Những ai nên quan tâm đến việc sử dụng thuốc Vyleesi?',
+      'Ai có nguy cơ bị biến dạng tinh trùng?',
+      'Bộ cấy ghép có ý nghĩa lớn đối với những ai?',
+      'nhung ai nen di kham',
+    ])
+      expect(analyzeQuestion(q).group, q).toBe(true);
+    for (const q of ['Ai đại diện Bộ KH&CN gặp IEC?', 'Những người nào tham dự buổi làm việc?', 'Ai có được nhiều lần vật ngã nhất?', 'Ai là Tổng Thư ký IEC?'])
+      expect(analyzeQuestion(q).group, q).toBeUndefined();
+  });
+});
+
 describe('expandedAcronym', () => {
   it('is the acronym of a question that asks only what it stands for', () => {
     for (const [q, acr] of [
