@@ -80,11 +80,93 @@ const NOT_UNIT = new Set(
   ),
 );
 
+/** Units of measure, by what they measure; a count of anything else ("người", "quốc gia") is a count. */
+const MEASURES: ReadonlyArray<readonly [Measure, readonly string[]]> = [
+  [
+    'time',
+    [
+      'giây',
+      'phút',
+      'giờ',
+      'tiếng',
+      'ngày',
+      'đêm',
+      'tuần',
+      'tháng',
+      'năm',
+      'thập',
+      'thế',
+      'seconds',
+      'minutes',
+      'hours',
+      'days',
+      'weeks',
+      'months',
+      'years',
+      'decades',
+    ],
+  ],
+  ['age', ['tuổi']],
+  ['mass', ['g', 'gam', 'gram', 'kg', 'kí', 'ký', 'mg', 'tấn', 'lạng', 'kilogram', 'grams', 'tons']],
+  ['length', ['m', 'cm', 'mm', 'km', 'mét', 'metres', 'meters', 'miles']],
+  ['volume', ['lít', 'ml', 'cc', 'litres', 'liters']],
+  ['percent', ['%', 'phần']],
+];
+type Measure = 'time' | 'age' | 'mass' | 'length' | 'volume' | 'percent' | 'count';
+const MEASURE_OF = new Map<string, Measure>(MEASURES.flatMap(([m, units]) => units.map((u) => [u, m] as const)));
+/** The same units without marks, for questions typed without them ("bao nhieu tuoi"). */
+const MEASURE_FOLDED = new Map<string, Measure>(MEASURES.flatMap(([m, units]) => units.map((u) => [fold(u), m] as const)));
+
+/** What a quantity as written measures: by its unit ("84 tuổi": age, "20 năm": time, "50%"), or null for a bare number or a count. */
+function measureOf(quantity: string): Measure | null {
+  if (/%\s*$/u.test(quantity)) return 'percent';
+  const unit = /\s([\p{L}\p{M}]+)$/u.exec(quantity)?.[1]?.toLowerCase();
+  return unit ? (MEASURE_OF.get(unit) ?? null) : null;
+}
+
+/** Words after "bao nhiêu" that are not the unit asked for, folded. */
+const NOT_UNIT_ASKED = new Set(['so', 'mot', 'luong', 'vao', 'la', 'thi', 'ma', 'nua', 'roi', 'khi', 'de', 'muc']);
+
+/** The word after "bao nhiêu" / "mấy" / "how many" (the unit asked for), with or without marks. */
+const UNIT_ASKED = /(?<![\p{L}\p{M}])(?:bao nhiêu|bao nhieu|mấy|how many|how much)\s+([\p{L}\p{M}%]+)/iu;
+
+const MAGNITUDE = new Set(['tram', 'nghin', 'ngan', 'trieu', 'ty', 'ti', 'hundred', 'thousand', 'million', 'billion']);
+
+/** What a quantity counts, folded: its last word, or the word after it when that one is a magnitude ("người" of "300 triệu người"). */
+function countedUnit(text: string, s: FactSpan): string {
+  const last = fold(/([\p{L}\p{M}]+)$/u.exec(text.slice(s.start, s.end))?.[1]?.toLowerCase() ?? '');
+  if (last !== '' && !MAGNITUDE.has(last)) return last;
+  return fold(/^\s+([\p{L}\p{M}]+)/u.exec(text.slice(s.end, s.end + 30))?.[1]?.toLowerCase() ?? '');
+}
+
+/** The unit a "how many" question names, folded ("bé" of "bao nhiêu bé", "quốc" of "bao nhiêu quốc gia"); none for "bao nhiêu so với …", "bao nhiêu một lần". */
+function unitAsked(question: string): string | undefined {
+  const unit = UNIT_ASKED.exec(nfc(question).toLowerCase())?.[1];
+  return !unit || NOT_UNIT.has(unit) || NOT_UNIT_ASKED.has(fold(unit)) ? undefined : fold(unit);
+}
+
+/**
+ * What a "how many" question measures: time for "bao lâu" or "bao nhiêu năm", age for "bao nhiêu
+ * tuổi", a share for "bao nhiêu phần trăm" or "tỷ lệ", a count for "bao nhiêu người"; null when
+ * it does not say ("… là bao nhiêu?").
+ */
+export function measureAsked(question: string): Measure | null {
+  const q = nfc(question).toLowerCase();
+  if (DURATION.test(q) || /(?<![\p{L}\p{M}])(?:thời gian|thoi gian)(?![\p{L}\p{M}])/u.test(q)) return 'time';
+  if (/(?<![\p{L}\p{M}])(?:how old|độ tuổi|do tuoi)(?![\p{L}\p{M}])/u.test(q)) return 'age';
+  if (/(?<![\p{L}\p{M}])(?:tỷ lệ|tỉ lệ|ty le|ti le|percentage|percent)(?![\p{L}\p{M}])/u.test(q)) return 'percent';
+  const unit = unitAsked(q);
+  if (!unit) return null;
+  return (hasMarks(q) ? MEASURE_OF.get(UNIT_ASKED.exec(q)?.[1] ?? '') : MEASURE_FOLDED.get(unit)) ?? 'count';
+}
+
 export function quantitySpans(text: string): FactSpan[] {
   const digits = /\d/u.test(text);
   if (!digits && !MAY_HAVE_NUMBER_WORD.test(text)) return [];
   const dates = digits ? dateSpans(text) : [];
-  const qty = [...(digits ? allMatches(QUANTITY, text) : []), ...allMatches(NUMBER_WORD, text)]
+  // "triệu người" of "300 triệu người" is the end of the number before it, not a count of its own.
+  const words = allMatches(NUMBER_WORD, text).filter((w) => !/\d\s+$/u.test(text.slice(Math.max(0, w.start - 3), w.start)));
+  const qty = [...(digits ? allMatches(QUANTITY, text) : []), ...words]
     .filter((q) => !dates.some((d) => q.start < d.end && q.end > d.start))
     // "lần thứ 4" is an ordinal, not a count.
     .filter((q) => !/(?:thứ|số)\s+$/u.test(text.slice(Math.max(0, q.start - 6), q.start)))
@@ -725,12 +807,25 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
       if (points.length) spans = points;
       break;
     }
-    case 'number':
-      spans = quantitySpans(text);
+    case 'number': {
+      // A quantity of another measure than the one asked is not the answer: "84 tuổi" for "… nằm
+      // viện bao lâu?", "20 năm" for "Có bao nhiêu người …?", "50 g" for "… bao nhiêu phần trăm?".
+      const asked = measureAsked(question);
+      // Years lived are an age ("Chị Hằng sống bao nhiêu năm …?" is "32 tuổi").
+      const yearsAsked = asked === 'time' && /(?<![\p{L}\p{M}])(?:bao nhiêu|bao nhieu|mấy) (?:năm|nam)(?![\p{L}\p{M}])/iu.test(question);
+      spans = quantitySpans(text).filter((s) => {
+        const given = measureOf(text.slice(s.start, s.end));
+        return asked === null || given === null || given === asked || (yearsAsked && given === 'age');
+      });
+      // Of counts, the ones of what is asked when there are some ("20 bé" for "bao nhiêu bé", not "1").
+      const counted = asked === 'count' ? unitAsked(question) : undefined;
+      const same = counted ? spans.filter((s) => countedUnit(text, s) === counted) : [];
+      if (same.length) spans = same;
       // How long: a span of time answers as well as a count of years ("giai đoạn hai (từ 2023 đến 2028)").
       if (DURATION.test(question))
         spans = [...spans, ...dateSpans(text).filter((s) => RANGE.test(text.slice(s.start, s.end)))].sort((x, y) => x.start - y.start);
       break;
+    }
     case 'person':
       // A kind of people ("Nhóm người nào dễ mắc sỏi mật?") is not answered by a name: the doctor
       // saying it was, "Bác sĩ Julia Johnson" for "Những ai nên quan tâm đến … thuốc Vyleesi?".

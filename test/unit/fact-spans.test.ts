@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   asksForNames,
+  measureAsked,
   capitalisedListSpans,
   dateSpans,
   definitionSpans,
@@ -80,6 +81,23 @@ describe('facts in a sentence', () => {
     expect(where('Ông phát biểu tại Hội nghị Quốc tế lần thứ hai về Lãnh đạo và Đổi mới.')).toEqual([]);
     expect(where('"Họ muốn giết chết Vincent", bà Lambert khóc khi nói.', 'Vincent được điều trị ở đâu?')).toEqual([]);
     expect(where(LMC, 'Hội nghị diễn ra ở đâu?')).toEqual(['thành phố Bắc Kinh - Trung Quốc']);
+  });
+
+  it('a quantity of another measure than the one asked is not the answer', () => {
+    const answer = (text: string, q: string) => texts(text, factSpans(analyzeQuestion(q), text, q));
+    const s = 'Cụ Dewhurs, 84 tuổi, xuất viện sau 48 giờ.';
+    expect(answer(s, 'Cụ Dewhurs nằm viện bao lâu sau khi hiến thận?')).toEqual(['48 giờ']);
+    expect(answer(s, 'Cụ Dewhurs bao nhiêu tuổi?')).toEqual(['84 tuổi']);
+    expect(answer('Sau 20 năm, 6 người đã mổ cho anh.', 'Có bao nhiêu người mổ cho anh?')).toEqual(['6 người']);
+    expect(answer('Ăn 50 g gạo mỗi ngày giảm 1% tỷ lệ béo phì.', 'Tỉ lệ béo phì giảm được bao nhiêu phần trăm?')).toEqual(['1%']);
+    // Of counts, those of what is asked; years lived are an age.
+    expect(answer('Sau 3 ngày, bệnh viện tiếp nhận 20 bé.', 'Bệnh viện tiếp nhận bao nhiêu bé?')).toEqual(['20 bé']);
+    expect(answer('Chị Hằng năm nay 32 tuổi.', 'Chị Hằng sống bao nhiêu năm trên đời rồi?')).toEqual(['32 tuổi']);
+    expect(answer('Có khoảng 300 triệu người bị trầm cảm nặng.', 'Có bao nhiêu người bị trầm cảm nặng?')).toEqual(['khoảng 300 triệu']);
+    expect(measureAsked('Giảm bao nhiêu so với tháng trước?')).toBeNull();
+    expect(measureAsked('bao nhieu tuoi')).toBe('age');
+    expect(measureAsked('Bao nhiêu nam giới?')).toBe('count');
+    expect(measureAsked('How long does phase two last?')).toBe('time');
   });
 
   it('a kind of people is not answered by the name of whoever says it', () => {
