@@ -301,11 +301,46 @@ const NAME_LIKE = /(?<![\p{L}\p{M}])\p{Lu}\p{Ll}/u;
 /** A name opening a sentence with its honorific: "Ông Philippe Metzger, Tổng Thư ký IEC cho biết". */
 const HONORIFIC_START = /^(?:Ông|Bà)\s+\p{Lu}\p{Ll}/u;
 
+/** Words of offices and bodies written with their first syllable alone in capitals, folded. */
+const BODY_WORDS = new Set(
+  [
+    'điều hành',
+    'cộng hòa',
+    'cộng hoà',
+    'chính phủ',
+    'nhân dân',
+    'thường trực',
+    'thường vụ',
+    'công thương',
+    'trung ương',
+    'đại học',
+    'liên minh',
+    'liên hợp',
+    'hội đồng',
+    'ủy ban',
+    'uỷ ban',
+    'tổng cục',
+    'quốc hội',
+    'quốc gia',
+    'quốc tế',
+    'bệnh viện',
+    'hội nghị',
+  ].map(fold),
+);
+
 export function personSpans(text: string): FactSpan[] {
   const out: FactSpan[] = [];
   for (const run of capitalRuns(text)) {
     const runText = text.slice(run.start, run.end);
     if (!NAME_LIKE.test(runText)) continue;
+    // One capitalised syllable that a word in lower case makes into a word of an office or a body
+    // ("Phó Chủ tịch Điều hành", "Tổng thống Cộng hòa", "Bộ trưởng Chính phủ") is not a name; a given
+    // name alone is ("Bác sĩ Hưng cho biết").
+    if (
+      !/\s/u.test(runText) &&
+      BODY_WORDS.has(fold(`${runText} ${/^\s+(\p{Ll}[\p{L}\p{M}]*)/u.exec(text.slice(run.end, run.end + 12))?.[1] ?? ''}`.toLowerCase()))
+    )
+      continue;
     const before = TITLE_BEFORE.exec(text.slice(Math.max(0, run.start - 30), run.start));
     if (before?.[1]) {
       // "Thứ trưởng Bộ KH&CN Lê Xuân Định": a title, an organisation run, then the name run.

@@ -83,6 +83,14 @@ describe('facts in a sentence', () => {
     expect(where(LMC, 'Hội nghị diễn ra ở đâu?')).toEqual(['thành phố Bắc Kinh - Trung Quốc']);
   });
 
+  it('a capitalised syllable of an office or a body is not a name', () => {
+    const t = 'Ông phát biểu cùng Phó Chủ tịch Điều hành Broncos và Bộ trưởng Chính phủ Anh.';
+    expect(personSpans(t)).toEqual([]);
+    // A given name alone after a title still is one.
+    expect(texts('Bác sĩ Hưng cho biết.', personSpans('Bác sĩ Hưng cho biết.'))).toEqual(['Bác sĩ Hưng']);
+    expect(texts(IEC, personSpans(IEC))).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định', 'ông Philippe Metzger']);
+  });
+
   it('a quantity of another measure than the one asked is not the answer', () => {
     const answer = (text: string, q: string) => texts(text, factSpans(analyzeQuestion(q), text, q));
     const s = 'Cụ Dewhurs, 84 tuổi, xuất viện sau 48 giờ.';
