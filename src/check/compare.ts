@@ -384,6 +384,13 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     markCovered(cd);
     if (!rival) {
       matchedFacts++;
+      // The verb that says a confirmed span is how long something lasts ("kéo dài từ 2023 đến
+      // 2028" / "giai đoạn hai (từ 2023 đến 2028)") is stated by the span itself.
+      if (isSpan(cd)) {
+        const before = claim.text.slice(Math.max(0, cd.start - 24), cd.start);
+        const verb = LASTS_BEFORE.exec(before);
+        if (verb) markCovered({ start: cd.start - before.length + verb.index, end: cd.start });
+      }
       continue;
     }
     mismatches.push({ kind: 'date', claimed: cd, ...statedSpan(rival), strength: 1 });
@@ -870,6 +877,9 @@ function comparablePrecision(a: FoundDate, b: FoundDate): boolean {
 const NAME_PLACE_WORDS = new Set(['chau', 'mien', 'tinh', 'huyen', 'xa', 'quan', 'phuong', 'vung']);
 
 /** Units of time: "1 tháng" and "1 năm" count the same kind of thing differently. */
+/** A verb of duration right before a span of dates ("kéo dài từ 2023 đến 2028"), with or without marks. */
+const LASTS_BEFORE = /(?<![\p{L}\p{M}])(?:kéo dài|keo dai|diễn ra|dien ra|lasts?|lasted|runs?|ran)\s+(?:(?:trong|trong suốt|trong suot|suốt|suot)\s+)?$/iu;
+
 const TIME_UNITS = new Set([
   'giay',
   'phut',

@@ -67,6 +67,19 @@ describe('compareClaim', () => {
     }
   });
 
+  it('reads the verb that says how long something lasts as stated by the span it confirms', () => {
+    const source =
+      'Vào ngày 29 tháng 8 năm 2023, Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4, giai đoạn hai (từ 2023 đến 2028) được tổ chức tại thành phố Bắc Kinh - Trung Quốc.';
+    for (const claim of ['Giai đoạn hai của hợp tác LMC kéo dài từ 2023 đến 2028.', 'giai doan hai cua LMC keo dai tu 2023 den 2028']) {
+      const r = compare(claim, source);
+      expect(r.mismatches, claim).toEqual([]);
+      expect(r.features.uncoveredWords, claim).toBe(compare(claim.replace(/kéo dài |keo dai /u, ''), source).features.uncoveredWords);
+    }
+    // Another span is still a different one, and the verb is not stated where no span confirms it.
+    expect(named('Giai đoạn hai của hợp tác LMC kéo dài từ 2023 đến 2030.', source)).toEqual([['date', 'từ 2023 đến 2030', 'từ 2023 đến 2028']]);
+    expect(compare('Hội nghị kéo dài ba ngày.', source).features.uncoveredWords).toBeGreaterThan(compare('Hội nghị ba ngày.', source).features.uncoveredWords);
+  });
+
   it('contradicts a month or day by the one precise date of the evidence, though a span of years could hold it', () => {
     const source =
       'Vào ngày 29 tháng 8 năm 2023, Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4, giai đoạn hai (từ 2023 đến 2028) được tổ chức tại thành phố Bắc Kinh - Trung Quốc.';
