@@ -10,7 +10,7 @@ import type { ArticleRef, CheckOptions, CheckResult, Citation, ClaimCheck, Lang,
 import { type Comparison, compareClaim, type FoundMismatch } from './compare.js';
 import { type ClaimWords, chooseEvidence, type EvidencePiece } from './evidence.js';
 import type { SentenceCache } from './sentence-cache.js';
-import { splitClaims, statementOf } from './split-claims.js';
+import { splitClaims, statementOf, withoutSourceAttribution } from './split-claims.js';
 import { factKeys, keyOf, type Token, tokenize } from './tokens.js';
 import { type Decision, decide } from './verdict.js';
 
@@ -87,7 +87,10 @@ function toMismatch(claim: string, pieces: readonly EvidencePiece[], m: FoundMis
 
 /** The offline check of one claim. */
 export async function checkClaimOffline(deps: CheckDeps, claimText: string, options: CheckOptions = {}): Promise<OfflineCheck> {
-  const claim = normalizeSpace(claimText);
+  const shown = normalizeSpace(claimText);
+  // "Theo bài viết, …" is checked as what follows: the words had been read as part of the claim
+  // ("bài" against "quyết tâm": contradicted).
+  const claim = withoutSourceAttribution(shown);
   const lang = detectLang(claim);
   // A Vietnamese claim typed without tone marks is compared with its evidence as its marks,
   // restored from the collection, spell it: the rules that read negations, tense, numbers and
@@ -108,7 +111,7 @@ export async function checkClaimOffline(deps: CheckDeps, claimText: string, opti
     }),
   ]);
   const closest = closestArticles(hits);
-  const base: ClaimCheck = { claim, verdict: 'not-found', confidence: 0, evidence: [], mismatches: [], closest, mode: 'offline' };
+  const base: ClaimCheck = { claim: shown, verdict: 'not-found', confidence: 0, evidence: [], mismatches: [], closest, mode: 'offline' };
   if (!hits.length)
     return { result: { ...base, confidence: 1 }, comparison: null, decision: null, pieces: [], bestCoverage: 0, articleCoverage: 0, hits, lang };
   const words = claimWords(claim, lang, deps);

@@ -42,6 +42,24 @@ const WH_START = new RegExp(`^(tại sao|vì sao|làm sao|bao nhiêu|khi nào|ba
 const WH_END_FOLDED = /(?:^|\s)(o dau|tai dau|dau|ai|gi|nao|bao nhieu|khi nao|bao gio|the nao|ra sao|khong|chua|phai khong|dung khong)\s*[.!]*$/;
 const WH_START_FOLDED = /^(tai sao|vi sao|lam sao|bao nhieu|khi nao|bao gio|ai la|o dau)(\s|$)/;
 
+/**
+ * A claim's opening words that attribute it to the stored articles themselves ("Theo bài viết,",
+ * "Bài báo cho biết", "According to the article,"): what is checked is the rest. A claim
+ * attributed to someone ("Theo Bộ KH&CN, …") keeps them: who said it is part of the claim.
+ */
+const SOURCE_ATTRIBUTION = new RegExp(
+  `^(?:(?:theo|như|according to)\\s+(?:(?:các|những|the)\\s+)?(?:bài viết|bài báo|bản tin|thông tin|nguồn tin|tin|bài|article|articles|report|story)(?:\\s+(?:đã lưu|này|trên|gốc|đó))?\\s*,|(?:(?:các\\s+)?bài viết|bài báo|bản tin|the article|the report)\\s+(?:cho biết|cho hay|viết|nói|nêu|says|said|reports|states)(?:\\s+(?:rằng|là|that))?\\s*,?)\\s*`,
+  'iu',
+);
+
+/** `claim` without an opening attribution to the articles themselves (`SOURCE_ATTRIBUTION`), as typed or without marks. */
+export function withoutSourceAttribution(claim: string): string {
+  const m = SOURCE_ATTRIBUTION.exec(claim) ?? SOURCE_ATTRIBUTION_FOLDED.exec(fold(claim));
+  const rest = m ? claim.slice(m[0].length) : claim;
+  return rest.length >= 8 ? rest : claim;
+}
+const SOURCE_ATTRIBUTION_FOLDED = new RegExp(fold(SOURCE_ATTRIBUTION.source), 'iu');
+
 function reasonToSkip(sentence: string): SkipReason | null {
   const f = fold(sentence);
   const words = f.split(/[^\p{L}\p{N}]+/u).filter(Boolean);

@@ -46,6 +46,16 @@ describe('claims contradicted by the stored articles', () => {
     expect(c.evidence[0]).toMatchObject({ articleId: 'do-luong-lmc-2023', paragraphId: 'do-luong-lmc-2023#p1', date: '2023-08-29' });
   });
 
+  it('checks a claim attributed to the articles on what it says, and shows it as typed', async () => {
+    const typed = 'Theo bài viết, hội nghị LMC lần thứ 4 diễn ra ở Hà Nội.';
+    const c = await check(typed);
+    expect(c.claim).toBe(typed);
+    expect(c.verdict).toBe('contradicted');
+    expect(c.mismatches).toEqual([{ kind: 'place', claimed: 'Hà Nội', stated: 'Bắc Kinh - Trung Quốc', citation: 1 }]);
+    const right = await check('Theo bài viết, hợp tác đo lường giúp tăng năng suất và độ chính xác của các phép đo.');
+    expect(right.verdict).toBe('supported');
+  });
+
   it('compares dates as dates, whatever their form', async () => {
     const c = await check('Hội nghị chuyên đề LMC lần thứ 4 diễn ra vào ngày 30/8/2023.');
     expect(c.verdict).toBe('contradicted');

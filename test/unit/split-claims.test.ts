@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitClaims, statementOf } from '../../src/check/split-claims.js';
+import { splitClaims, statementOf, withoutSourceAttribution } from '../../src/check/split-claims.js';
 
 describe('splitClaims', () => {
   it('keeps declarative sentences and says why the others are not checked', () => {
@@ -40,6 +40,21 @@ describe('splitClaims', () => {
         },
       ),
     );
+  });
+});
+
+describe('withoutSourceAttribution', () => {
+  it('checks what a claim attributed to the articles themselves says, and keeps any other attribution', () => {
+    const cases: Array<[string, string]> = [
+      ['Theo bài viết, hợp tác đo lường giúp tăng năng suất.', 'hợp tác đo lường giúp tăng năng suất.'],
+      ['theo bai viet, hop tac do luong giup tang nang suat', 'hop tac do luong giup tang nang suat'],
+      ['Bài báo cho biết rằng IEC sẽ hỗ trợ Việt Nam.', 'IEC sẽ hỗ trợ Việt Nam.'],
+      ['According to the article, IEC will support Vietnam.', 'IEC will support Vietnam.'],
+      // Who said it is part of the claim; too little left is no claim of its own.
+      ['Theo Bộ KH&CN, IEC sẽ hỗ trợ Việt Nam.', 'Theo Bộ KH&CN, IEC sẽ hỗ trợ Việt Nam.'],
+      ['Theo bài viết, đúng.', 'Theo bài viết, đúng.'],
+    ];
+    for (const [claim, checked] of cases) expect(withoutSourceAttribution(claim), claim).toBe(checked);
   });
 });
 
