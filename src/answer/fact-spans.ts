@@ -935,8 +935,21 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
   if (a.list) spans = joinAdjacent(text, spans);
   // Of a kind of people, a list whose first item holds a name is who said it and where they work ("Mai Bá
   // Tiến Dũng, Trưởng Khoa Nam học, Bệnh viện Bình Dân"), not the people asked about.
-  if (!spans.length && (a.list || a.group) && a.kind !== 'reason')
+  // Nor, unless people are asked, is a list that names someone with their office and workplace
+  // ("sĩ Nguyễn Phước Lâm, Trưởng Khoa Nội soi, Bệnh viện Quốc tế City" for "… những phương pháp
+  // gì?"): one with an office in it, or a person in its first item.
+  if (!spans.length && (a.list || a.group) && a.kind !== 'reason') {
     spans = listSpans(text, a.head).filter((s) => !a.group || !/\p{Lu}/u.test(text.slice(s.start, s.end).split(',')[0] as string));
+    if (spans.length && a.kind !== 'person') {
+      const offices = officeSpans(text);
+      const people = personSpans(text);
+      spans = spans.filter((s) => {
+        const comma = text.indexOf(',', s.start);
+        const first = comma >= 0 && comma < s.end ? comma : s.end;
+        return !offices.some((o) => o.start < s.end && s.start < o.end) && !people.some((p) => p.start < first && s.start < p.end);
+      });
+    }
+  }
   const q = fold(question);
   // The same quantity with its number spelled on one side: "ba tháng" for "Trong vòng 3 tháng …".
   const qDigits = digitsFor(question);

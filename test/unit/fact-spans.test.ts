@@ -83,6 +83,16 @@ describe('facts in a sentence', () => {
     expect(where(LMC, 'Hội nghị diễn ra ở đâu?')).toEqual(['thành phố Bắc Kinh - Trung Quốc']);
   });
 
+  it('a list that names someone with their office is who said it, not the things asked about', () => {
+    const s = 'Theo bác sĩ Nguyễn Phước Lâm, Trưởng Khoa Nội soi, Bệnh viện Quốc tế City, xét nghiệm này rẻ tiền.';
+    const q = 'Xét nghiệm tìm máu ẩn trong phân có những đặc điểm nào?';
+    expect(factSpans(analyzeQuestion(q), s, q)).toEqual([]);
+    // One naming its speaker only at the end is still a list.
+    const t = 'Nó làm giảm lượng oxy trong máu, tổn thương hệ tuần hoàn, nguy hiểm tính mạng, tiến sĩ Trinh nói.';
+    const tq = 'Khí CO làm cho con người gặp phải những vấn đề gì?';
+    expect(factSpans(analyzeQuestion(tq), t, tq)).toHaveLength(1);
+  });
+
   it('a capitalised syllable of an office or a body is not a name', () => {
     const t = 'Ông phát biểu cùng Phó Chủ tịch Điều hành Broncos và Bộ trưởng Chính phủ Anh.';
     expect(personSpans(t)).toEqual([]);
