@@ -803,6 +803,15 @@ function dedupe(spans: FactSpan[]): FactSpan[] {
 const CHECKABLE: readonly FactKind[] = ['person', 'place', 'date', 'number', 'abbreviation', 'definition', 'reason'];
 
 /** "Bao lâu", "how long": a question for a length of time. */
+/** A question for a day, a month or a year of a date, and what a date that gives it holds. */
+const DATE_PART_ASKED: ReadonlyArray<readonly [RegExp, RegExp]> = [
+  [
+    /(?<![\p{L}\p{M}])(?:ngày nào|ngay nao|hôm nào|hom nao|ngày bao nhiêu|ngay bao nhieu|ngày mấy|what day|which day|what date|on what date)(?![\p{L}\p{M}])/iu,
+    /\d{1,2}\s*[/.-]\s*\d{1,2}|(?<![\p{L}\p{M}])(?:ngày|ngay)\s+\d{1,2}(?!\d)|\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?!\d)/iu,
+  ],
+  [/(?<![\p{L}\p{M}])(?:năm nào|nam nao|năm bao nhiêu|nam bao nhieu|năm mấy|what year|which year|in what year)(?![\p{L}\p{M}])/iu, /(?<!\d)\d{4}(?!\d)/u],
+];
+
 const DURATION = /(?<![\p{L}\p{M}])(?:bao lâu|bao lau|how long)(?![\p{L}\p{M}])/iu;
 /** A question for a span of time: "từ năm nào đến năm nào", "giai đoạn nào", "from when to when". */
 const SPAN_ASKED =
@@ -840,6 +849,10 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
       // LMC symposium?" is "ngày 29 tháng 8 năm 2023", not the phase "từ 2023 đến 2028").
       const points = SPAN_ASKED.test(question) ? [] : spans.filter((s) => !RANGE.test(text.slice(s.start, s.end)));
       if (points.length) spans = points;
+      // The part of a date asked for: a day for "ngày nào" ("ngày 11/6", not "2014"), a year for "năm nào".
+      const part = DATE_PART_ASKED.find(([asked]) => asked.test(question));
+      const holding = part ? spans.filter((s) => part[1].test(text.slice(s.start, s.end))) : [];
+      if (holding.length) spans = holding;
       break;
     }
     case 'number': {

@@ -83,6 +83,14 @@ describe('facts in a sentence', () => {
     expect(where(LMC, 'Hội nghị diễn ra ở đâu?')).toEqual(['thành phố Bắc Kinh - Trung Quốc']);
   });
 
+  it('the part of a date asked for: a day for "ngày nào", a year for "năm nào"', () => {
+    const s = 'Năm 2014, chị sinh hai con trai vào ngày 11/6 tại Glasgow.';
+    const when = (q: string) => texts(s, factSpans(analyzeQuestion(q), s, q));
+    expect(when('Vào ngày nào chị sinh hai con trai?')).toEqual(['ngày 11/6']);
+    expect(when('Chị sinh hai con trai năm nào?')).toEqual(['2014']);
+    expect(when('Chị sinh hai con trai khi nào?')).toEqual(['2014', 'ngày 11/6']);
+  });
+
   it('a list that names someone with their office is who said it, not the things asked about', () => {
     const s = 'Theo bác sĩ Nguyễn Phước Lâm, Trưởng Khoa Nội soi, Bệnh viện Quốc tế City, xét nghiệm này rẻ tiền.';
     const q = 'Xét nghiệm tìm máu ẩn trong phân có những đặc điểm nào?';
