@@ -3,6 +3,7 @@ import { SPELLED_COUNTS } from '../text/find-numbers.js';
 import { fold, hasMarks, nfc, stripMarks } from '../text/normalize.js';
 import { WORD_END, WORD_START, escapeRegExp, isWordChar } from '../text/words.js';
 import { hasWordIn } from '../retrieve/coverage.js';
+import { TIME_UNITS } from '../text/units.js';
 import type { FactKind, QuestionAnalysis } from './question-type.js';
 import { askedOffices, headOffices, isOffice, officesAt, officesNamed } from './titles.js';
 import { nameRuns } from '../check/facts.js';
@@ -82,30 +83,6 @@ const NOT_UNIT = new Set(
 
 /** Units of measure, by what they measure; a count of anything else ("người", "quốc gia") is a count. */
 const MEASURES: ReadonlyArray<readonly [Measure, readonly string[]]> = [
-  [
-    'time',
-    [
-      'giây',
-      'phút',
-      'giờ',
-      'tiếng',
-      'ngày',
-      'đêm',
-      'tuần',
-      'tháng',
-      'năm',
-      'thập',
-      'thế',
-      'seconds',
-      'minutes',
-      'hours',
-      'days',
-      'weeks',
-      'months',
-      'years',
-      'decades',
-    ],
-  ],
   ['age', ['tuổi']],
   ['mass', ['g', 'gam', 'gram', 'kg', 'kí', 'ký', 'mg', 'tấn', 'lạng', 'kilogram', 'grams', 'tons']],
   ['length', ['m', 'cm', 'mm', 'km', 'mét', 'metres', 'meters', 'miles']],
@@ -113,6 +90,18 @@ const MEASURES: ReadonlyArray<readonly [Measure, readonly string[]]> = [
   ['percent', ['%', 'phần']],
 ];
 type Measure = 'time' | 'age' | 'mass' | 'length' | 'volume' | 'percent' | 'count';
+/**
+ * Whether a unit as written, in text with marks, counts time: a Vietnamese word with its marks
+ * ("năm", not "nam" of "12 nam, 8 nữ"), or an English one.
+ */
+function isTimeUnit(unit: string): boolean {
+  const f = fold(unit.toLowerCase());
+  if (!TIME_UNITS.has(f) && !MORE_TIME_UNITS.has(f)) return false;
+  return f !== unit.toLowerCase() || /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$/u.test(f);
+}
+
+/** Units of time besides `TIME_UNITS` that count a length of time ("3 tiếng", "hai đêm"), folded. */
+const MORE_TIME_UNITS = new Set(['tieng', 'dem', 'decade', 'decades']);
 const MEASURE_OF = new Map<string, Measure>(MEASURES.flatMap(([m, units]) => units.map((u) => [u, m] as const)));
 /** The same units without marks, for questions typed without them ("bao nhieu tuoi"). */
 const MEASURE_FOLDED = new Map<string, Measure>(MEASURES.flatMap(([m, units]) => units.map((u) => [fold(u), m] as const)));
@@ -121,7 +110,8 @@ const MEASURE_FOLDED = new Map<string, Measure>(MEASURES.flatMap(([m, units]) =>
 function measureOf(quantity: string): Measure | null {
   if (/%\s*$/u.test(quantity)) return 'percent';
   const unit = /\s([\p{L}\p{M}]+)$/u.exec(quantity)?.[1]?.toLowerCase();
-  return unit ? (MEASURE_OF.get(unit) ?? null) : null;
+  if (!unit) return null;
+  return MEASURE_OF.get(unit) ?? (isTimeUnit(unit) ? 'time' : null);
 }
 
 /** Words after "bao nhiêu" that are not the unit asked for, folded. */
@@ -157,7 +147,11 @@ export function measureAsked(question: string): Measure | null {
   if (/(?<![\p{L}\p{M}])(?:tỷ lệ|tỉ lệ|ty le|ti le|percentage|percent)(?![\p{L}\p{M}])/u.test(q)) return 'percent';
   const unit = unitAsked(q);
   if (!unit) return null;
-  return (hasMarks(q) ? MEASURE_OF.get(UNIT_ASKED.exec(q)?.[1] ?? '') : MEASURE_FOLDED.get(unit)) ?? 'count';
+  if (hasMarks(q)) {
+    const typed = UNIT_ASKED.exec(q)?.[1] ?? '';
+    return MEASURE_OF.get(typed) ?? (isTimeUnit(typed) ? 'time' : 'count');
+  }
+  return MEASURE_FOLDED.get(unit) ?? (TIME_UNITS.has(unit) || MORE_TIME_UNITS.has(unit) ? 'time' : 'count');
 }
 
 export function quantitySpans(text: string): FactSpan[] {

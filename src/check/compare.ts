@@ -1,6 +1,7 @@
 import { type FoundDate, findDates, relateDates } from '../text/find-dates.js';
 import { type FoundNumber, findNumbers, relateNumbers } from '../text/find-numbers.js';
 import { fold, hasMarks } from '../text/normalize.js';
+import { TIME_UNITS } from '../text/units.js';
 import type { MismatchKind } from '../types.js';
 import type { Span } from '../text/span.js';
 import { align, type Alignment } from './align.js';
@@ -879,28 +880,6 @@ const NAME_PLACE_WORDS = new Set(['chau', 'mien', 'tinh', 'huyen', 'xa', 'quan',
 /** Units of time: "1 tháng" and "1 năm" count the same kind of thing differently. */
 /** A verb of duration right before a span of dates ("kéo dài từ 2023 đến 2028"), with or without marks. */
 const LASTS_BEFORE = /(?<![\p{L}\p{M}])(?:kéo dài|keo dai|diễn ra|dien ra|lasts?|lasted|runs?|ran)\s+(?:(?:trong|trong suốt|trong suot|suốt|suot)\s+)?$/iu;
-
-const TIME_UNITS = new Set([
-  'giay',
-  'phut',
-  'gio',
-  'ngay',
-  'tuan',
-  'thang',
-  'nam',
-  'quy',
-  'seconds',
-  'minutes',
-  'hours',
-  'days',
-  'weeks',
-  'months',
-  'years',
-  'day',
-  'week',
-  'month',
-  'year',
-]);
 
 /** Levenshtein distance, for one-letter slips in names. */
 function editDistance(a: string, b: string): number {
