@@ -3,6 +3,7 @@ import { SPELLED_COUNTS } from '../text/find-numbers.js';
 import { fold, hasMarks, nfc, stripMarks } from '../text/normalize.js';
 import { WORD_END, WORD_START, escapeRegExp, isWordChar } from '../text/words.js';
 import { hasWordIn } from '../retrieve/coverage.js';
+import { overlaps } from '../text/span.js';
 import { TIME_UNITS } from '../text/units.js';
 import type { FactKind, QuestionAnalysis } from './question-type.js';
 import { askedOffices, headOffices, isOffice, officesAt, officesNamed } from './titles.js';
@@ -90,6 +91,8 @@ const MEASURES: ReadonlyArray<readonly [Measure, readonly string[]]> = [
   ['percent', ['%', 'phần']],
 ];
 type Measure = 'time' | 'age' | 'mass' | 'length' | 'volume' | 'percent' | 'count';
+/** Units of time besides `TIME_UNITS` that count a length of time ("3 tiếng", "hai đêm"), folded. */
+const MORE_TIME_UNITS = new Set(['tieng', 'dem', 'decade', 'decades']);
 /**
  * Whether a unit as written, in text with marks, counts time: a Vietnamese word with its marks
  * ("năm", not "nam" of "12 nam, 8 nữ"), or an English one.
@@ -100,8 +103,6 @@ function isTimeUnit(unit: string): boolean {
   return f !== unit.toLowerCase() || /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$/u.test(f);
 }
 
-/** Units of time besides `TIME_UNITS` that count a length of time ("3 tiếng", "hai đêm"), folded. */
-const MORE_TIME_UNITS = new Set(['tieng', 'dem', 'decade', 'decades']);
 const MEASURE_OF = new Map<string, Measure>(MEASURES.flatMap(([m, units]) => units.map((u) => [u, m] as const)));
 /** The same units without marks, for questions typed without them ("bao nhieu tuoi"). */
 const MEASURE_FOLDED = new Map<string, Measure>(MEASURES.flatMap(([m, units]) => units.map((u) => [fold(u), m] as const)));
@@ -129,10 +130,10 @@ function countedUnit(text: string, s: FactSpan): string {
   return fold(/^\s+([\p{L}\p{M}]+)/u.exec(text.slice(s.end, s.end + 30))?.[1]?.toLowerCase() ?? '');
 }
 
-/** The unit a "how many" question names, folded ("bé" of "bao nhiêu bé", "quốc" of "bao nhiêu quốc gia"); none for "bao nhiêu so với …", "bao nhiêu một lần". */
+/** The unit a "how many" question names, lower-cased as typed ("bé" of "bao nhiêu bé", "quốc" of "bao nhiêu quốc gia"); none for "bao nhiêu so với …", "bao nhiêu một lần". */
 function unitAsked(question: string): string | undefined {
   const unit = UNIT_ASKED.exec(nfc(question).toLowerCase())?.[1];
-  return !unit || NOT_UNIT.has(unit) || NOT_UNIT_ASKED.has(fold(unit)) ? undefined : fold(unit);
+  return !unit || NOT_UNIT.has(unit) || NOT_UNIT_ASKED.has(fold(unit)) ? undefined : unit;
 }
 
 /**
@@ -147,11 +148,10 @@ export function measureAsked(question: string): Measure | null {
   if (/(?<![\p{L}\p{M}])(?:tỷ lệ|tỉ lệ|ty le|ti le|percentage|percent)(?![\p{L}\p{M}])/u.test(q)) return 'percent';
   const unit = unitAsked(q);
   if (!unit) return null;
-  if (hasMarks(q)) {
-    const typed = UNIT_ASKED.exec(q)?.[1] ?? '';
-    return MEASURE_OF.get(typed) ?? (isTimeUnit(typed) ? 'time' : 'count');
-  }
-  return MEASURE_FOLDED.get(unit) ?? (TIME_UNITS.has(unit) || MORE_TIME_UNITS.has(unit) ? 'time' : 'count');
+  // Typed with marks, the unit is read as typed ("nam" of "nam giới" is no year).
+  if (hasMarks(q)) return MEASURE_OF.get(unit) ?? (isTimeUnit(unit) ? 'time' : 'count');
+  const f = fold(unit);
+  return MEASURE_FOLDED.get(f) ?? (TIME_UNITS.has(f) || MORE_TIME_UNITS.has(f) ? 'time' : 'count');
 }
 
 export function quantitySpans(text: string): FactSpan[] {
@@ -796,7 +796,6 @@ function dedupe(spans: FactSpan[]): FactSpan[] {
 
 const CHECKABLE: readonly FactKind[] = ['person', 'place', 'date', 'number', 'abbreviation', 'definition', 'reason'];
 
-/** "Bao lâu", "how long": a question for a length of time. */
 /** A question for a day, a month or a year of a date, and what a date that gives it holds. */
 const DATE_PART_ASKED: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [
@@ -806,6 +805,7 @@ const DATE_PART_ASKED: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [/(?<![\p{L}\p{M}])(?:năm nào|nam nao|năm bao nhiêu|nam bao nhieu|năm mấy|what year|which year|in what year)(?![\p{L}\p{M}])/iu, /(?<!\d)\d{4}(?!\d)/u],
 ];
 
+/** "Bao lâu", "how long": a question for a length of time. */
 const DURATION = /(?<![\p{L}\p{M}])(?:bao lâu|bao lau|how long)(?![\p{L}\p{M}])/iu;
 /** A question for a span of time: "từ năm nào đến năm nào", "giai đoạn nào", "from when to when". */
 const SPAN_ASKED =
@@ -853,14 +853,15 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
       // A quantity of another measure than the one asked is not the answer: "84 tuổi" for "… nằm
       // viện bao lâu?", "20 năm" for "Có bao nhiêu người …?", "50 g" for "… bao nhiêu phần trăm?".
       const asked = measureAsked(question);
+      const unit = unitAsked(question);
       // Years lived are an age ("Chị Hằng sống bao nhiêu năm …?" is "32 tuổi").
-      const yearsAsked = asked === 'time' && /(?<![\p{L}\p{M}])(?:bao nhiêu|bao nhieu|mấy) (?:năm|nam)(?![\p{L}\p{M}])/iu.test(question);
+      const yearsAsked = asked === 'time' && unit !== undefined && fold(unit) === 'nam';
       spans = quantitySpans(text).filter((s) => {
         const given = measureOf(text.slice(s.start, s.end));
         return asked === null || given === null || given === asked || (yearsAsked && given === 'age');
       });
       // Of counts, the ones of what is asked when there are some ("20 bé" for "bao nhiêu bé", not "1").
-      const counted = asked === 'count' ? unitAsked(question) : undefined;
+      const counted = asked === 'count' && unit !== undefined ? fold(unit) : undefined;
       const same = counted ? spans.filter((s) => countedUnit(text, s) === counted) : [];
       if (same.length) spans = same;
       // How long: a span of time answers as well as a count of years ("giai đoạn hai (từ 2023 đến 2028)").
@@ -935,26 +936,22 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
     spans = capitalisedListSpans(text).filter((s) => a.kind === 'person' || !SURNAME_START.test(text.slice(s.start, s.end)));
     if (spans.length) {
       const offices = officeSpans(text);
-      spans = spans.filter((s) => !offices.some((o) => o.start < s.end && s.start < o.end));
+      spans = spans.filter((s) => !offices.some((o) => overlaps(o, s)));
     }
   }
   if (!spans.length && a.head) spans = namedSpans(text, a.head);
   if (a.list) spans = joinAdjacent(text, spans);
-  // Of a kind of people, a list whose first item holds a name is who said it and where they work ("Mai Bá
-  // Tiến Dũng, Trưởng Khoa Nam học, Bệnh viện Bình Dân"), not the people asked about.
-  // Nor, unless people are asked, is a list that names someone with their office and workplace
-  // ("sĩ Nguyễn Phước Lâm, Trưởng Khoa Nội soi, Bệnh viện Quốc tế City" for "… những phương pháp
-  // gì?"): one with an office in it, or a person in its first item.
+  // A list that names someone with their office and workplace is who said it, not the answer:
+  // for a kind of people, one whose first item holds a name ("Mai Bá Tiến Dũng, Trưởng Khoa Nam
+  // học, Bệnh viện Bình Dân"); unless people are asked, one with an office in it or a person in its
+  // first item ("sĩ Nguyễn Phước Lâm, Trưởng Khoa Nội soi, Bệnh viện Quốc tế City" for "… những
+  // phương pháp gì?").
   if (!spans.length && (a.list || a.group) && a.kind !== 'reason') {
-    spans = listSpans(text, a.head).filter((s) => !a.group || !/\p{Lu}/u.test(text.slice(s.start, s.end).split(',')[0] as string));
+    spans = listSpans(text, a.head).filter((s) => !a.group || !/\p{Lu}/u.test(text.slice(s.start, firstItemEnd(text, s))));
     if (spans.length && a.kind !== 'person') {
       const offices = officeSpans(text);
       const people = personSpans(text);
-      spans = spans.filter((s) => {
-        const comma = text.indexOf(',', s.start);
-        const first = comma >= 0 && comma < s.end ? comma : s.end;
-        return !offices.some((o) => o.start < s.end && s.start < o.end) && !people.some((p) => p.start < first && s.start < p.end);
-      });
+      spans = spans.filter((s) => !offices.some((o) => overlaps(o, s)) && !people.some((p) => overlaps(p, { start: s.start, end: firstItemEnd(text, s) })));
     }
   }
   const q = fold(question);
@@ -1014,6 +1011,12 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
   const heads = people.filter((s) => holdsOneOf(text, s, head));
   if (heads.length) return heads;
   return people.filter((s) => !holdsOneOf(text, s, offices()));
+}
+
+/** Where the first item of a list span ends: at its first comma. */
+function firstItemEnd(text: string, s: FactSpan): number {
+  const comma = text.indexOf(',', s.start);
+  return comma >= 0 && comma < s.end ? comma : s.end;
 }
 
 /** Nouns for things that have names, asked for as "những X nào" / "các X gì" / "which Xs". */

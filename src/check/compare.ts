@@ -877,7 +877,6 @@ function comparablePrecision(a: FoundDate, b: FoundDate): boolean {
 /** Place words written as part of a place's name. */
 const NAME_PLACE_WORDS = new Set(['chau', 'mien', 'tinh', 'huyen', 'xa', 'quan', 'phuong', 'vung']);
 
-/** Units of time: "1 tháng" and "1 năm" count the same kind of thing differently. */
 /** A verb of duration right before a span of dates ("kéo dài từ 2023 đến 2028"), with or without marks. */
 const LASTS_BEFORE = /(?<![\p{L}\p{M}])(?:kéo dài|keo dai|diễn ra|dien ra|lasts?|lasted|runs?|ran)\s+(?:(?:trong|trong suốt|trong suot|suốt|suot)\s+)?$/iu;
 
