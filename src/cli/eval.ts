@@ -337,6 +337,8 @@ export interface ClaimEvalOptions extends EvalIndexOptions {
   claims: string;
   stripMarks?: boolean;
   limit?: number;
+  /** Writes one JSON line per claim: the verdict, the mismatches and the quotes cited. */
+  dump?: string;
   onProgress?: (done: number, total: number) => void;
   /** Called with each claim and its result (for reports of the errors). */
   onClaim?: (claim: EvalClaim, result: CheckResult, predicted: ClaimLabel) => void;
@@ -391,6 +393,7 @@ export async function runClaimEval(o: ClaimEvalOptions): Promise<ClaimEvalResult
   let evidenceFound = 0;
   const latencies: number[] = [];
   let done = 0;
+  const dump = o.dump ? fs.createWriteStream(o.dump) : null;
   try {
     // One untimed check first: the first call compiles the code it runs, which a serving bot
     // has long done; the latencies are those of a warm engine.
@@ -418,11 +421,26 @@ export async function runClaimEval(o: ClaimEvalOptions): Promise<ClaimEvalResult
         )
           mismatchRight++;
       }
+      dump?.write(
+        `${JSON.stringify({
+          id: c.id,
+          label: c.label,
+          predicted,
+          cites,
+          claims: r.claims.map((x) => ({
+            claim: x.claim,
+            verdict: x.verdict,
+            mismatches: x.mismatches.map((m) => [m.kind, m.claimed, m.stated]),
+            quotes: x.evidence.map((e) => e.quote),
+          })),
+        })}\n`,
+      );
       o.onClaim?.(c, r, predicted);
       o.onProgress?.(++done, claims.length);
     }
   } finally {
     await engine.close();
+    if (dump) await new Promise<void>((resolve, reject) => dump.end((err?: Error | null) => (err ? reject(err) : resolve())));
   }
   latencies.sort((x, y) => x - y);
   const labels = {} as ClaimEvalResult['labels'];

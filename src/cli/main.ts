@@ -41,7 +41,7 @@ Usage:
   kiemchung feed add <url> [--backfill N]     follow an RSS/Atom feed or a sitemap
   kiemchung feed list | remove <url> | poll [--json]   the followed feeds; poll adds their new items now
   kiemchung eval --questions FILE [--distractors FILE --distractor-limit N] [--strip-marks] [--dump FILE] [--json]
-  kiemchung eval --claims FILE [--distractors FILE --distractor-limit N] [--strip-marks] [--json]
+  kiemchung eval --claims FILE [--distractors FILE --distractor-limit N] [--strip-marks] [--dump FILE] [--json]
   kiemchung eval --dialogues FILE [--now YYYY-MM-DD] [--json]   follow-ups, dates and collection questions
   kiemchung feedback [--since YYYY-MM-DD] [--limit N] [--json]  👍/👎 counts and the worst-rated questions
 
@@ -363,9 +363,9 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
         const dl = int(values['distractor-limit'], 'distractor-limit', 0);
         const tty = process.stderr.isTTY;
         if (values.claims) {
-          if (values.dump) throw new UsageError('--dump goes with --questions');
           const r = await runClaimEval({
             claims: values.claims,
+            ...(values.dump ? { dump: values.dump } : {}),
             corpus: config.corpus,
             ...(values.distractors ? { distractors: values.distractors } : {}),
             ...(dl !== undefined ? { distractorLimit: dl } : {}),
