@@ -80,6 +80,8 @@ const NUMERAL = new RegExp(`(?<![${L}\\p{N}]|[${L}][-–]|[\\p{N}][.,/]|/)(\\d+(
 const GLUED_RE = new RegExp(`^(?:${GLUED})(?![${L}\\p{N}])`, 'u');
 
 const QUALIFIERS: Array<[NumberQualifier, string[]]> = [
+  // "tròn 10 năm": exactly, part of how the figure is written.
+  ['exact', ['tron', 'exactly']],
   ['about', ['khoang', 'chung', 'xap xi', 'uoc tinh', 'uoc', 'uoc dat', 'about', 'around', 'approximately', 'approx.', 'roughly', 'some', 'an estimated']],
   ['nearly', ['gan', 'gan nhu', 'suyt soat', 'nearly', 'almost', 'close to']],
   ['over', ['hon', 'tren', 'vuot', 'ngoai', 'more than', 'over', 'above', 'upwards of']],

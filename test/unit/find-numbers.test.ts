@@ -82,6 +82,9 @@ describe('findNumbers', () => {
     expect(one('ít nhất 5 lần').qualifier).toBe('atLeast');
     expect(one('more than 70 delegates').qualifier).toBe('over');
     expect(one('hon 70 hoc sinh').qualifier).toBe('over');
+    // "tròn" is exactly: part of how the figure is written.
+    const full = one('Sáng kiến BRI tròn 10 năm');
+    expect([full.text, full.qualifier, full.min, full.max]).toEqual(['tròn 10', 'exact', 10, 10]);
   });
 
   it('reads ranges, percentages, negatives, ordinals and times', () => {
