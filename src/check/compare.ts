@@ -295,13 +295,73 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     return relateNumbers(a, b);
   };
 
+  /**
+   * Of several figures in the evidence counting the same kind of thing, the one the claim's
+   * figure is about: the one whose own clause holds most of the claim's words around its
+   * figure ("73 năm quan hệ ngoại giao …, và kỷ niệm 10 năm Sáng kiến … (BRI)": "quan hệ ngoại
+   * giao … tròn 75 năm" is about the 73, "Sáng kiến BRI được 12 năm" about the 10). Only when
+   * one clearly leads; the word order around a figure differs too much between a claim and its
+   * source for the aligned slot alone to tell.
+   */
+  const attachedTo = (cn: FoundNumber): FoundNumber | undefined => {
+    if (cross) return undefined;
+    if (!unitHead(cn)) return undefined;
+    const rivals = ev.numbers.filter((en) => en.kind === cn.kind && !!unitHead(en) && sameUnit(cn, en));
+    if (rivals.length < 2) return undefined;
+    const [cf, ct] = tokenRange(claim.tokens, cn.start, withUnit(claim, cn).end);
+    // Two figures of one kind in a clause of the claim ("từ 33 tháng lên 39 tháng") are
+    // compared by their slots, in order.
+    const clauseOf = (n: FoundNumber) => (claim.tokens[tokenRange(claim.tokens, n.start, n.end)[0]] as Token | undefined)?.clause;
+    if (claim.numbers.some((o) => o !== cn && o.kind === cn.kind && sameUnit(cn, o) && clauseOf(o) === clauseOf(cn))) return undefined;
+    const wanted = new Map<string, number>();
+    claim.tokens.forEach((t, k) => {
+      if (t.stop || (k >= cf && k < ct) || /^\p{N}/u.test(t.text)) return;
+      // In a claim of several figures, only the words nearer this one than any other.
+      const nearer = claim.numbers.every((o) => {
+        if (o === cn) return true;
+        const [of] = tokenRange(claim.tokens, o.start, o.end);
+        return Math.abs(k - cf) <= Math.abs(k - of);
+      });
+      if (nearer) wanted.set(claimKey[k] as string, weights[k] as number);
+    });
+    const ranges = rivals.map((en) => tokenRange(ev.tokens, en.start, withUnit(ev, en).end));
+    const scores = ranges.map(([f, t], i) => {
+      const clause = (ev.tokens[f] as Token).clause;
+      const seen = new Set<string>();
+      let score = 0;
+      // A word between two of them counts for the nearer.
+      const nearest = (k: number) => ranges.every(([of, ot], j) => j === i || (k < of ? of - k : k - ot + 1) > (k < f ? f - k : k - t + 1));
+      for (const [from, step] of [
+        [f - 1, -1],
+        [t, 1],
+      ] as const) {
+        for (let k = from, n = 0; k >= 0 && k < ev.tokens.length && n < 10; k += step, n++) {
+          const tok = ev.tokens[k] as Token;
+          if (tok.clause !== clause || ranges.some(([of, ot], j) => j !== i && k >= of && k < ot)) break;
+          if (!nearest(k)) continue;
+          const w = wanted.get(evSequence[k] as string);
+          if (w !== undefined && !seen.has(evSequence[k] as string)) {
+            seen.add(evSequence[k] as string);
+            score += w;
+          }
+        }
+      }
+      return score;
+    });
+    const order = scores.map((s, i) => [s, i] as const).sort((a, b) => b[0] - a[0]);
+    const [top, second] = order as [readonly [number, number], readonly [number, number]];
+    return top[0] > 0 && top[0] >= 2 * second[0] ? rivals[top[1]] : undefined;
+  };
+
   // --- numbers ----------------------------------------------------------------------------
   for (const cn of claim.numbers) {
     const slot = slotFor(cn);
-    const here = ev.numbers.filter((en) => en.kind === cn.kind && sameUnit(cn, en) && !cross && inSlot(en, slot));
     const agrees = (en: FoundNumber) => en.kind === cn.kind && relate(cn, en) !== 'different';
+    const about = attachedTo(cn);
+    const here = ev.numbers.filter((en) => en.kind === cn.kind && sameUnit(cn, en) && !cross && inSlot(en, slot));
     let rival: FoundNumber | undefined;
-    if (
+    if (about) rival = agrees(about) ? undefined : about;
+    else if (
       here.some(agrees) ||
       ev.numbers.some((en) => en.kind === cn.kind && relate(cn, en) === 'same' && (!unitHead(cn) || !unitHead(en) || unitHead(cn) === unitHead(en)))
     )

@@ -49,6 +49,29 @@ describe('compareClaim', () => {
     expect(named('Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger, người Đà Nẵng.', met)).toEqual([]);
   });
 
+  it('compares a figure with the figure of the same thing when the source gives several', () => {
+    const marks =
+      'Hội nghị chuyên đề LMC lần thứ 4 cũng đánh dấu mốc 73 năm quan hệ ngoại giao giữa Việt Nam và Trung Quốc, và kỷ niệm 10 năm Sáng kiến Vành đai và Con đường (BRI).';
+    expect(named('Quan hệ ngoại giao Việt Nam Trung Quốc tròn 75 năm.', marks)).toEqual([['number', 'tròn 75 năm', '73 năm']]);
+    expect(named('Sáng kiến BRI được 12 năm.', marks)).toEqual([['number', '12 năm', '10 năm']]);
+    // The right figure for another thing is still wrong.
+    expect(named('Sáng kiến BRI được 73 năm.', marks)).toEqual([['number', '73 năm', '10 năm']]);
+    for (const claim of [
+      'Quan hệ ngoại giao Việt Nam Trung Quốc tròn 73 năm.',
+      'Sáng kiến BRI tròn 10 năm.',
+      'Hội nghị đánh dấu 73 năm quan hệ ngoại giao và 10 năm Sáng kiến BRI.',
+    ]) {
+      const r = compare(claim, marks);
+      expect(r.mismatches, claim).toEqual([]);
+      expect(r.features.matchedFacts, claim).toBeGreaterThan(0);
+    }
+    // Two figures in one clause of the claim are compared in order, by their slots.
+    const moved = 'Cùng đó, ACV cũng điều chỉnh thời gian thực hiện gói thầu từ 33 tháng lên 39 tháng.';
+    expect(named('ACV điều chỉnh thời gian thực hiện gói thầu từ 33 tháng lên 39 tháng.', moved)).toEqual([]);
+    // Words between two figures count for the nearer one.
+    expect(named('Lợi nhuận đạt 500 tỷ đồng.', 'Doanh thu đạt 900 tỷ đồng và lợi nhuận 50 tỷ đồng.')).toEqual([['number', '500 tỷ đồng', '50 tỷ đồng']]);
+  });
+
   it('does not call a value with no counterpart a mismatch', () => {
     const r = compare('Viện Đo lường Việt Nam nhận 2 triệu USD tại Hội nghị.', 'Tại Hội nghị, Viện Đo lường Việt Nam đã chính thức ký kết Biên bản.');
     expect(r.mismatches).toEqual([]);
