@@ -204,7 +204,8 @@ function bareNames(text: string): FactSpan[] {
 
 /** The names of places and organisations in `text`, as the claim check reads names. */
 function placesAndOrganisations(text: string): FactSpan[] {
-  const tokens = tokenize(text);
+  // Function words judged folded, as the answer's rules were measured with.
+  const tokens = tokenize(text, false);
   return nameRuns(tokens, text)
     .filter((r) => r.kind === 'place' || r.kind === 'organisation')
     .map((r) => ({ start: (tokens[r.from] as Token).start, end: (tokens[r.to - 1] as Token).end }));

@@ -5,6 +5,7 @@ import type { Retrieved } from '../retrieve/retrieve.js';
 import { expandQuery, glossaryMatches, translateTerms } from '../text/glossary.js';
 import { detectLang } from '../text/lang.js';
 import { hasMarks, normalizeSpace } from '../text/normalize.js';
+import { phrasesIn } from '../text/synonyms.js';
 import { RULE_SYLLABLES } from './facts.js';
 import type { ArticleRef, CheckOptions, CheckResult, Citation, ClaimCheck, Lang, Mismatch, SearchFilter, Verdict } from '../types.js';
 import { type Comparison, compareClaim, type FoundMismatch } from './compare.js';
@@ -59,6 +60,17 @@ function claimWords(claim: string, lang: Lang, deps: CheckDeps): ClaimWords {
   };
   const tokens = tokenize(claim);
   for (const t of tokens) add(t);
+  // "diễn ra" is found as "tổ chức" too, as the comparison reads it (`alternativeKeys`).
+  for (const p of phrasesIn(
+    tokens.map((t) => t.text),
+    marked,
+  )) {
+    const alternatives = p.alternatives.map((a) => tokenize(a).map((t) => keyOf(t, marked)));
+    for (const t of tokens.slice(p.from, p.to)) {
+      const w = words.find((x) => x.key === keyOf(t, marked));
+      if (w) w.alternatives = alternatives;
+    }
+  }
   if (lang === 'en') for (const term of translateTerms(claim)) for (const t of tokenize(term)) add(t);
   // A sentence with a figure counting the same thing is where a claim's figure is stated (or contradicted).
   for (const k of factKeys(tokens, marked)) {

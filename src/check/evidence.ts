@@ -49,8 +49,12 @@ export interface EvidencePiece {
 }
 
 export interface ClaimWords {
-  /** Informative words of the claim (and, for English, their Vietnamese glossary terms) with weights. */
-  words: Array<{ key: string; weight: number }>;
+  /**
+   * Informative words of the claim (and, for English, their Vietnamese glossary terms) with
+   * weights; a word of a phrase the news writes another way ("diễn ra") is also found as any
+   * of its alternatives (each the keys of its words: "tổ", "chức").
+   */
+  words: Array<{ key: string; weight: number; alternatives?: readonly (readonly string[])[] }>;
   marked: boolean;
 }
 
@@ -97,7 +101,7 @@ export function chooseEvidence(
   });
   const cover = (s: Sentence, skip?: Set<string>) => {
     let w = 0;
-    for (const x of claim.words) if (s.keys.has(x.key) && !skip?.has(x.key)) w += x.weight;
+    for (const x of claim.words) if (holds(s.keys, x) && !skip?.has(x.key)) w += x.weight;
     return w / total;
   };
   let best: Sentence | null = null;
@@ -119,7 +123,7 @@ export function chooseEvidence(
     if (reported) best = reported;
   }
   const chosen: Sentence[] = [best];
-  const covered = new Set(claim.words.filter((x) => best.keys.has(x.key)).map((x) => x.key));
+  const covered = new Set(claim.words.filter((x) => holds(best.keys, x)).map((x) => x.key));
   while (chosen.length < settings.maxSentences) {
     let next: Sentence | null = null;
     let gain = 0;
@@ -138,13 +142,18 @@ export function chooseEvidence(
     }
     if (!next || gain < settings.minGain) break;
     chosen.push(next);
-    for (const x of claim.words) if (next.keys.has(x.key)) covered.add(x.key);
+    for (const x of claim.words) if (holds(next.keys, x)) covered.add(x.key);
   }
   const inArticle = new Set<string>();
   for (const c of candidates) if (c.hit.article.id === best.hit.article.id) for (const k of c.keys) inArticle.add(k);
   let articleWeight = 0;
-  for (const x of claim.words) if (inArticle.has(x.key)) articleWeight += x.weight;
+  for (const x of claim.words) if (holds(inArticle, x)) articleWeight += x.weight;
   return { pieces: merge(chosen), bestCoverage: cover(best), articleCoverage: articleWeight / total, sentences: chosen };
+}
+
+/** Whether a sentence's keys hold a claim word, as written or as one of its alternatives. */
+function holds(keys: ReadonlySet<string>, word: ClaimWords['words'][number]): boolean {
+  return keys.has(word.key) || (word.alternatives?.some((alt) => alt.every((k) => keys.has(k))) ?? false);
 }
 
 /** Adjacent sentences of one paragraph become one piece; the best sentence's piece comes first. */

@@ -1,5 +1,5 @@
-import { fold, nfc } from '../text/normalize.js';
-import { STOPWORDS } from '../text/stopwords.js';
+import { fold, hasMarks, nfc } from '../text/normalize.js';
+import { MARKED_STOPWORDS, STOPWORDS } from '../text/stopwords.js';
 
 /**
  * Words of a sentence with their offsets, so that every span the check reports ("claimed",
@@ -22,8 +22,14 @@ export interface Token {
 const TOKEN = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+/gu;
 const CLAUSE_BREAK = /[,;:.!?…()[\]{}"“”«»–—\n]|\s-\s/u;
 
-export function tokenize(text: string): Token[] {
+/**
+ * A word is a function word as its text is written: judged by its marks when the text has
+ * them ("tổ" in "tổ chức" and "hội" in "Hội nghị" are words; folded, they are "to" and "hỏi"),
+ * folded when it was typed without them.
+ */
+export function tokenize(text: string, marked = hasMarks(text)): Token[] {
   const t = nfc(text);
+  const stops = marked ? MARKED_STOPWORDS : STOPWORDS;
   const out: Token[] = [];
   let clause = 0;
   let last = 0;
@@ -32,7 +38,7 @@ export function tokenize(text: string): Token[] {
     if (out.length > 0 && CLAUSE_BREAK.test(t.slice(last, start))) clause++;
     const lower = m[0].toLowerCase();
     const folded = fold(lower);
-    out.push({ text: m[0], lower, folded, start, end: start + m[0].length, clause, stop: STOPWORDS.has(folded) });
+    out.push({ text: m[0], lower, folded, start, end: start + m[0].length, clause, stop: stops.has(marked ? lower : folded) });
     last = start + m[0].length;
   }
   return out;
@@ -74,7 +80,7 @@ export function sentenceKeys(text: string, marked: boolean): Set<string> {
     out.add(key);
     const isNumber = /^\p{N}/u.test(word);
     if (isNumber && /^\d{1,2}[hg]\d{0,2}$/.test(word)) out.add('#time');
-    if (previousNumber && !isNumber && !STOPWORDS.has(marked ? fold(word) : key)) out.add(`#n:${key}`);
+    if (previousNumber && !isNumber && !(marked ? MARKED_STOPWORDS : STOPWORDS).has(key)) out.add(`#n:${key}`);
     previousNumber = isNumber;
   }
   return out;

@@ -29,4 +29,29 @@ describe('chooseEvidence', () => {
     const wider = { ...claim, words: [...claim.words, { key: 'mong', weight: 1 }, { key: 'muốn', weight: 1 }] };
     expect(chooseEvidence([hit(1, WISH), hit(2, REPORT)], (h) => h.paragraph, wider).pieces[0]?.paragraph).toBe(WISH);
   });
+
+  it('finds a claim word in a sentence that writes it as one of its alternatives', () => {
+    const held = 'Vào ngày 29 tháng 8 năm 2023, Hội nghị LMC lần thứ 4 được tổ chức tại thành phố Bắc Kinh - Trung Quốc.';
+    const other = 'Thứ trưởng tiếp Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.';
+    const words = (alternatives?: string[][]) => ({
+      marked: true,
+      words: [
+        { key: 'lmc', weight: 1 },
+        { key: 'diễn', weight: 4, ...(alternatives ? { alternatives } : {}) },
+        { key: 'hà', weight: 2 },
+        { key: 'nội', weight: 2 },
+      ],
+    });
+    expect(chooseEvidence([hit(1, other), hit(2, held)], (h) => h.paragraph, words()).pieces[0]?.text).toBe(other);
+    const chosen = chooseEvidence(
+      [hit(1, other), hit(2, held)],
+      (h) => h.paragraph,
+      words([
+        ['tổ', 'chức'],
+        ['khai', 'mạc'],
+      ]),
+    );
+    expect(chosen.pieces[0]?.text).toBe(held);
+    expect(chosen.bestCoverage).toBeCloseTo(5 / 9);
+  });
 });

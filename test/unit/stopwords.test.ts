@@ -5,6 +5,7 @@ import type { Store } from '../../src/store/port.js';
 import { fold, stripMarks } from '../../src/text/normalize.js';
 import { MARKED_STOPWORDS, STOPWORDS, isStopword } from '../../src/text/stopwords.js';
 import { hasWord } from '../../src/text/words.js';
+import { tokenize } from '../../src/check/tokens.js';
 
 /** A store that knows every term (its statistics do not matter to which words are kept). */
 const store = { termStatistics: async (hashes: readonly number[]) => ({ passages: 100, df: hashes.map(() => 3) }) } as unknown as Store;
@@ -23,6 +24,14 @@ describe('function words', () => {
     // Decomposed marks are the same word.
     expect(isStopword('la\u0300', true)).toBe(true);
     expect(isStopword('thi\u0300', true)).toBe(true);
+  });
+
+  it('are judged as written in a claim or source with tone marks, folded in one without', () => {
+    const stops = (text: string) => tokenize(text).map((t) => t.stop);
+    // "Hội" and "tổ" are words; folded, they are "hỏi" and the English "to".
+    expect(stops('Hội nghị được tổ chức tại Hà Nội')).toEqual([false, false, true, false, false, true, false, false]);
+    expect(stops('Hoi nghi duoc to chuc tai Ha Noi')).toEqual([true, false, true, true, false, true, false, false]);
+    expect(tokenize('Hội nghị', false).map((t) => t.stop)).toEqual([true, false]);
   });
 
   it('folded, are the marked list folded', () => {
