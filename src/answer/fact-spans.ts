@@ -534,7 +534,14 @@ export function listSpans(text: string, head?: string): FactSpan[] {
     at = m.index + m[0].length;
   }
   parts.push({ start: at, end: text.length });
-  const words = (s: FactSpan) => text.slice(s.start, s.end).split(/\s+/u).filter(Boolean).length;
+  // An item's words are counted outside brackets: "năng lượng tái tạo (năng lượng gió" is an item
+  // of four words whose bracket goes on past the comma, and "mặt trời...)" ends that bracket.
+  const words = (s: FactSpan) =>
+    text
+      .slice(s.start, s.end)
+      .replace(/^[^()]*\)|\([^()]*(?:\)|$)/gu, ' ')
+      .split(/\s+/u)
+      .filter(Boolean).length;
   const out: FactSpan[] = [];
   let i = 0;
   while (i < parts.length) {
@@ -565,9 +572,25 @@ export function listSpans(text: string, head?: string): FactSpan[] {
       hasWordIn(fold(firstText.slice(0, intro.index)), fold(head));
     if (count >= 3 || (count === 2 && joined) || open) {
       let start = intro ? first.start + (intro.index as number) + intro[0].length : first.start;
-      const ws = [...text.slice(start, first.end).matchAll(/[^\s]+/gu)];
-      if (ws.length > 4) start += (ws[ws.length - 4] as RegExpMatchArray).index as number;
-      out.push(trimSpan(text, { start, end: last.end }));
+      let end = last.end;
+      const bracket = text.lastIndexOf('(', first.end - 1);
+      const close = bracket >= start ? text.indexOf(')', bracket) : -1;
+      if (bracket >= start && close > first.end && close >= last.start && close <= last.end) {
+        // A bracket opened in the first item and closed in the last holds the list: "bốn loại
+        // kem chống nắng khác nhau (dạng kem lỏng, dạng kem đặc và hai loại xịt)".
+        start = bracket + 1;
+        end = close;
+      } else {
+        // Its last four words outside brackets: "phthalates (hay dùng cho nước hoa)" is one word and its gloss.
+        const ws = [
+          ...text
+            .slice(start, first.end)
+            .replace(/\([^()]*(?:\)|$)/gu, (m) => '_'.repeat(m.length))
+            .matchAll(/[^\s_]+/gu),
+        ];
+        if (ws.length > 4) start += (ws[ws.length - 4] as RegExpMatchArray).index as number;
+      }
+      out.push(trimSpan(text, { start, end }));
     }
     i = j + 1;
   }
@@ -949,6 +972,9 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
   // phương pháp gì?").
   if (!spans.length && (a.list || a.group) && a.kind !== 'reason') {
     spans = listSpans(text, a.head).filter((s) => !a.group || !/\p{Lu}/u.test(text.slice(s.start, firstItemEnd(text, s))));
+    // Who, when no one is named: a list of people ("các chuyên gia, cán bộ và sinh viên"), not of
+    // fields ("lĩnh vực xe điện, hiệu suất năng lượng, …" for "Những ai được IEC hỗ trợ đào tạo?").
+    if (a.kind === 'person' && !a.group && WHO.test(question)) spans = spans.filter((s) => PEOPLE_ITEM.test(text.slice(s.start, firstItemEnd(text, s))));
     if (spans.length && a.kind !== 'person') {
       const offices = officeSpans(text);
       const people = personSpans(text);
@@ -1019,6 +1045,61 @@ function firstItemEnd(text: string, s: FactSpan): number {
   const comma = text.indexOf(',', s.start);
   return comma >= 0 && comma < s.end ? comma : s.end;
 }
+
+/** "ai" (who), with or without marks; "những người nào" asks for kinds of people, described any way. */
+const WHO = /(?<![\p{L}\p{M}])(?:ai|who)(?![\p{L}\p{M}])/iu;
+
+/** Words that open an item naming people: "các chuyên gia trẻ", "cán bộ", "doanh nghiệp nhỏ". */
+const PEOPLE_ITEM = new RegExp(
+  `^(?:(?:các|những|nhiều|mọi|the)\\s+)?(?:${[
+    'người',
+    'chuyên gia',
+    'cán bộ',
+    'bác sĩ',
+    'y bác sĩ',
+    'điều dưỡng',
+    'học sinh',
+    'sinh viên',
+    'học viên',
+    'giáo viên',
+    'giảng viên',
+    'nhà',
+    'kỹ sư',
+    'kỹ thuật viên',
+    'công nhân',
+    'nông dân',
+    'ngư dân',
+    'doanh nghiệp',
+    'doanh nhân',
+    'lãnh đạo',
+    'đại biểu',
+    'đại diện',
+    'đối tác',
+    'thành viên',
+    'nhân viên',
+    'bệnh nhân',
+    'trẻ',
+    'phụ nữ',
+    'thanh niên',
+    'cộng đồng',
+    'tình nguyện viên',
+    'phóng viên',
+    'chiến sĩ',
+    'cơ quan',
+    'tổ chức',
+    'đơn vị',
+    'gia đình',
+    'hộ',
+    'people',
+    'experts',
+    'staff',
+    'students',
+    'workers',
+    'companies',
+    'businesses',
+  ].join('|')})${WORD_END}`,
+  'iu',
+);
 
 /** Nouns for things that have names, asked for as "những X nào" / "các X gì" / "which Xs". */
 const NAMED_CLASSES = [

@@ -161,6 +161,25 @@ describe('facts in a sentence', () => {
     for (const q of no) expect(asksForNames(q, analyzeQuestion(q))).toBe(false);
   });
 
+  it('brackets inside a list: an item with its gloss, a bracket holding the list, a bracket across a comma', () => {
+    const glossed = 'Họ đo nồng độ ba nhóm hóa chất gồm phthalates (hay dùng cho nước hoa), paraben (chất bảo quản mỹ phẩm) và phenol (nguyên liệu xà phòng).';
+    expect(texts(glossed, listSpans(glossed))).toEqual([
+      'phthalates (hay dùng cho nước hoa), paraben (chất bảo quản mỹ phẩm) và phenol (nguyên liệu xà phòng)',
+    ]);
+    const held = 'Họ được chia thành bốn nhóm dùng bốn loại kem chống nắng khác nhau (dạng kem lỏng, dạng kem đặc và hai loại xịt).';
+    expect(texts(held, listSpans(held))).toEqual(['dạng kem lỏng, dạng kem đặc và hai loại xịt']);
+    const across =
+      'Hỗ trợ đào tạo ở Việt Nam như lĩnh vực xe điện, hiệu suất năng lượng, hạ tầng điện, năng lượng tái tạo (năng lượng gió, mặt trời...), tín chỉ carbon... nhằm góp phần phát triển bền vững.';
+    expect(texts(across, listSpans(across))).toEqual([
+      'lĩnh vực xe điện, hiệu suất năng lượng, hạ tầng điện, năng lượng tái tạo (năng lượng gió, mặt trời...), tín chỉ carbon',
+    ]);
+    // Who, when no one is named, is a list of people, not of fields.
+    const who = (q: string, text: string) => texts(text, factSpans(analyzeQuestion(q), text, q));
+    expect(who('Những ai được IEC hỗ trợ đào tạo?', across)).toEqual([]);
+    const people = 'IEC hỗ trợ đào tạo cho các chuyên gia trẻ, cán bộ quản lý, kỹ sư và sinh viên.';
+    expect(who('Những ai được IEC hỗ trợ đào tạo?', people)).toEqual(['các chuyên gia trẻ, cán bộ quản lý, kỹ sư và sinh viên']);
+  });
+
   it('two items left open by an ellipsis after the noun asked about; a name with its office is no list', () => {
     const s =
       'Ông Philippe Metzger, Tổng Thư ký IEC cho biết, Việt Nam là quốc gia đang phát triển rất nhanh, đặc biệt là tập trung đúng hướng khi chú trọng vào các lĩnh vực công nghệ mới nổi như trí tuệ nhân tạo, phương tiện giao thông điện...';
