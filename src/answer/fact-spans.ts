@@ -2,6 +2,7 @@ import { Lru } from '../store/lru.js';
 import { SPELLED_COUNTS } from '../text/find-numbers.js';
 import { fold, hasMarks, nfc, stripMarks } from '../text/normalize.js';
 import { WORD_END, WORD_START, escapeRegExp, isWordChar } from '../text/words.js';
+import { isStopword } from '../text/stopwords.js';
 import { hasWordIn } from '../retrieve/coverage.js';
 import { overlaps } from '../text/span.js';
 import { TIME_UNITS } from '../text/units.js';
@@ -750,9 +751,66 @@ export function namedSpans(text: string, head: string): FactSpan[] {
       if (!isCap(text.slice(prev.index)) && isCap(text.slice(start))) break;
       start = prev.index;
     }
-    out.push({ start, end: nameEndAfter(text, after + rest[0].length) });
+    let end = nameEndAfter(text, after + rest[0].length);
+    if (isLegal(words)) end = legalNameEnd(text, end);
+    out.push({ start, end });
   }
   return dedupe(out);
+}
+
+/** Laws, decrees and resolutions: their names run on in lower case ("Luật Chuyển giao công nghệ"). */
+const LEGAL_HEADS = new Set(['luat', 'bo luat', 'nghi dinh', 'nghi quyet', 'thong tu', 'phap lenh']);
+
+/** Whether a head names a legal text ("luật", "sửa đổi luật", "nghị định"), not a law of nature ("định luật"). */
+function isLegal(words: readonly string[]): boolean {
+  const last = fold(words.slice(-2).join(' '));
+  return last !== 'dinh luat' && (LEGAL_HEADS.has(fold(words.at(-1) ?? '')) || LEGAL_HEADS.has(last));
+}
+
+/**
+ * Words that end a law's name written on in lower case: what is said of it ("Luật Tiêu chuẩn và
+ * Quy chuẩn kỹ thuật tạo hành lang pháp lý", "Luật Sở hữu trí tuệ sửa đổi", "Luật Đo lường năm
+ * 2011"), besides function words.
+ */
+const AFTER_LEGAL_NAME = re(
+  `^\\s+(?:${[
+    'tạo',
+    'giúp',
+    'quy định',
+    'ra đời',
+    'có',
+    'hiệu lực',
+    'sửa đổi',
+    'bổ sung',
+    'ban hành',
+    'thông qua',
+    'nhằm',
+    'năm',
+    'số',
+    'mới',
+    'hiện hành',
+    'dự thảo',
+    'cần',
+    'phải',
+    'gồm',
+    'bao gồm',
+    'hướng dẫn',
+    'đưa',
+    'mở',
+  ].join('|')})${WORD_END}`,
+  'u',
+);
+
+/** The end of a law's name from the end of its capitalised words: up to three more words in lower case. */
+function legalNameEnd(text: string, from: number): number {
+  let end = from;
+  for (let i = 0; i < 3; i++) {
+    const rest = text.slice(end);
+    const m = /^\s+(\p{Ll}[\p{L}\p{M}]*)/u.exec(rest);
+    if (!m || isStopword(m[1] as string, true) || AFTER_LEGAL_NAME.test(rest)) break;
+    end += m[0].length;
+  }
+  return end;
 }
 
 // --- reasons ----------------------------------------------------------------------------------

@@ -220,7 +220,18 @@ describe('facts in a sentence', () => {
   it('definitions, named things and reasons', () => {
     const d = 'Resveratrol là một hợp chất trong vỏ nho có khả năng chống oxy hóa.';
     expect(texts(d, definitionSpans(d, 'Resveratrol'))).toEqual(['một hợp chất trong vỏ nho có khả năng chống oxy hóa']);
-    expect(texts(LAW, namedSpans(LAW, 'đổi luật'))).toEqual(['Luật Tiêu chuẩn và Quy chuẩn']);
+    // A law's name runs on in lower case, up to what is said of it.
+    expect(texts(LAW, namedSpans(LAW, 'đổi luật'))).toEqual(['Luật Tiêu chuẩn và Quy chuẩn kỹ thuật']);
+    // A law of nature is not a legal text.
+    const lorentz = 'Định luật Lorentz mô tả lực tác dụng lên điện tích.';
+    expect(texts(lorentz, namedSpans(lorentz, 'định luật'))).toEqual(['Định luật Lorentz mô']);
+    for (const [text, name] of [
+      ['Quốc hội thông qua Luật Giao thông đường bộ năm 2008.', 'Luật Giao thông đường bộ'],
+      ['Theo Luật Đầu tư công, dự án phải được phê duyệt.', 'Luật Đầu tư công'],
+      ['Luật Sở hữu trí tuệ sửa đổi có hiệu lực.', 'Luật Sở hữu trí tuệ'],
+      ['Nghị định Quy định chi tiết một số điều của Luật Đo lường được ban hành.', 'Nghị định Quy định chi tiết'],
+    ] as const)
+      expect(texts(text, namedSpans(text, name.startsWith('Luật') ? 'luật' : 'nghị định'))[0]).toBe(name);
     const h = 'Bệnh nhân được chuyển đến Bệnh viện Bạch Mai.';
     expect(texts(h, namedSpans(h, 'bệnh viện'))).toEqual(['Bệnh viện Bạch Mai']);
     const r = 'Bác sĩ phải mổ cấp cứu vì bệnh nhân bị vỡ ruột thừa.';
@@ -285,9 +296,9 @@ describe('facts in a sentence', () => {
     expect(spans('Giai đoạn hai kéo dài bao lâu?', LMC)).toEqual(['từ 2023 đến 2028']);
     expect(spans('Giai đoạn hai kéo dài bao nhiêu năm?', LMC)).toEqual([]);
     expect(spans('IEC là gì?', LAW)).toEqual(['Ủy ban Kỹ thuật Điện Quốc tế']);
-    expect(spans('Bộ KH&CN đang sửa luật gì?', LAW)).toEqual(['Luật Tiêu chuẩn và Quy chuẩn']);
-    expect(spans('bo khcn dang sua luat gi', LAW)).toEqual(['Luật Tiêu chuẩn và Quy chuẩn']);
-    expect(spans('bo khcn sua doi luat nao', LAW)).toEqual(['Luật Tiêu chuẩn và Quy chuẩn']);
+    expect(spans('Bộ KH&CN đang sửa luật gì?', LAW)).toEqual(['Luật Tiêu chuẩn và Quy chuẩn kỹ thuật']);
+    expect(spans('bo khcn dang sua luat gi', LAW)).toEqual(['Luật Tiêu chuẩn và Quy chuẩn kỹ thuật']);
+    expect(spans('bo khcn sua doi luat nao', LAW)).toEqual(['Luật Tiêu chuẩn và Quy chuẩn kỹ thuật']);
     // Typed in lower case, on a phone: its expansion, not the 160 characters before the bracket.
     expect(spans('iec la gi', LAW)).toEqual(['Ủy ban Kỹ thuật Điện Quốc tế']);
     expect(spans('Những quốc gia nào tham gia?', 'Các nước Campuchia, Lào và Thái Lan tham gia.')).toEqual(['Campuchia, Lào và Thái Lan']);
