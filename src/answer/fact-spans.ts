@@ -887,6 +887,14 @@ const DATE_PART_ASKED: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [/(?<![\p{L}\p{M}])(?:năm nào|nam nao|năm bao nhiêu|nam bao nhieu|năm mấy|what year|which year|in what year)(?![\p{L}\p{M}])/iu, /(?<!\d)\d{4}(?!\d)/u],
 ];
 
+/** Whether the two words before a span (brackets aside) are the question's: "giai đoạn hai (từ 2023 đến 2028)". */
+function spanOfAsked(text: string, s: FactSpan, question: string): boolean {
+  const before = text.slice(Math.max(0, s.start - 60), s.start).replace(/[\s(,:–-]+$/u, '');
+  const words = before.split(/\s+/u).slice(-2);
+  const asked = fold(question);
+  return words.length === 2 && words.every((w) => hasWordIn(asked, fold(w)));
+}
+
 /** "Bao lâu", "how long": a question for a length of time. */
 const DURATION = /(?<![\p{L}\p{M}])(?:bao lâu|bao lau|how long)(?![\p{L}\p{M}])/iu;
 /** A question for a span of time: "từ năm nào đến năm nào", "giai đoạn nào", "from when to when". */
@@ -946,9 +954,13 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
       const counted = asked === 'count' && unit !== undefined ? fold(unit) : undefined;
       const same = counted ? spans.filter((s) => countedUnit(text, s) === counted) : [];
       if (same.length) spans = same;
-      // How long: a span of time answers as well as a count of years ("giai đoạn hai (từ 2023 đến 2028)").
+      // How long: a span of time answers as well as a count of years ("giai đoạn hai (từ 2023 đến
+      // 2028)"); for "mấy năm" / "bao nhiêu tháng" when no count of time is given, the span of what
+      // the question names ("Giai đoạn hai … kéo dài mấy năm?", not "Hội nghị … kéo dài bao nhiêu năm?").
       if (DURATION.test(question))
         spans = [...spans, ...dateSpans(text).filter((s) => RANGE.test(text.slice(s.start, s.end)))].sort((x, y) => x.start - y.start);
+      else if (asked === 'time' && !spans.length)
+        spans = dateSpans(text).filter((s) => RANGE.test(text.slice(s.start, s.end)) && spanOfAsked(text, s, question));
       break;
     }
     case 'person':

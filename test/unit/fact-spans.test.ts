@@ -294,7 +294,11 @@ describe('facts in a sentence', () => {
     expect(spans('Trong vòng 3 tháng có bao nhiêu người tử vong?', 'Trong ba tháng, 200 người đã tử vong vì bệnh tả.')).toEqual(['200 người']);
     // How long: a span of time as well as a count.
     expect(spans('Giai đoạn hai kéo dài bao lâu?', LMC)).toEqual(['từ 2023 đến 2028']);
-    expect(spans('Giai đoạn hai kéo dài bao nhiêu năm?', LMC)).toEqual([]);
+    // "mấy năm" is answered by a span too when no count of years is given.
+    expect(spans('Giai đoạn hai của hợp tác LMC kéo dài mấy năm?', LMC)).toEqual(['từ 2023 đến 2028']);
+    expect(spans('Giai đoạn hai kéo dài mấy năm?', 'Giai đoạn hai kéo dài 5 năm, từ 2023 đến 2028.')).toEqual(['5 năm']);
+    // The source's own span, not a count worked out from it (the reader counts).
+    expect(spans('Giai đoạn hai kéo dài bao nhiêu năm?', LMC)).toEqual(['từ 2023 đến 2028']);
     expect(spans('IEC là gì?', LAW)).toEqual(['Ủy ban Kỹ thuật Điện Quốc tế']);
     expect(spans('Bộ KH&CN đang sửa luật gì?', LAW)).toEqual(['Luật Tiêu chuẩn và Quy chuẩn kỹ thuật']);
     expect(spans('bo khcn dang sua luat gi', LAW)).toEqual(['Luật Tiêu chuẩn và Quy chuẩn kỹ thuật']);
