@@ -1033,6 +1033,7 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
       spans = spans.filter((s) => !offices.some((o) => overlaps(o, s)));
     }
   }
+  if (!spans.length && a.kind === 'person' && !a.group) spans = sideSpans(text, question);
   if (!spans.length && a.head) spans = namedSpans(text, a.head);
   if (a.list) spans = joinAdjacent(text, spans);
   // A list that names someone with their office and workplace is who said it, not the answer:
@@ -1114,6 +1115,33 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
 function firstItemEnd(text: string, s: FactSpan): number {
   const comma = text.indexOf(',', s.start);
   return comma >= 0 && comma < s.end ? comma : s.end;
+}
+
+/** "… ký biên bản với ai?", "… làm quà cho ai?": the word before the preposition, and the preposition. */
+const SIDE_ASKED = /([\p{L}\p{M}]+)\s+(với|voi|cho)\s+(?:những\s+|nhung\s+)?ai\s*\??\s*$/iu;
+/** Where the other side's words end: a clause, or what it was done for, when or where. */
+const SIDE_END = re(`[,;:.!?()]|\\s(?:nhằm|để|nhờ|trong việc|trong thời gian|khi|vì|do|tại|ở|vào|từ|về|mà|nhưng|và cùng|sau khi|trước khi)${WORD_END}`, 'u');
+
+/**
+ * Who something was done with or for, when no one is named: the words after the same
+ * preposition after the same word in the sentence ("ký kết Biên bản với các đối tác quốc tế
+ * trong LMC nhằm …" for "… ký biên bản với ai?"), up to eight words.
+ */
+function sideSpans(text: string, question: string): FactSpan[] {
+  const m = SIDE_ASKED.exec(nfc(question));
+  if (!m) return [];
+  const word = fold((m[1] as string).toLowerCase());
+  const prep = fold((m[2] as string).toLowerCase());
+  const folded = fold(text).toLowerCase();
+  if (folded.length !== text.length) return [];
+  const at = new RegExp(`${WORD_START}${escapeRegExp(word)}\\s+${prep}\\s+`, 'u').exec(folded);
+  if (!at) return [];
+  const from = at.index + at[0].length;
+  const rest = text.slice(from, from + 120);
+  const stop = SIDE_END.exec(rest);
+  const words = [...rest.slice(0, stop ? stop.index : rest.length).matchAll(/[^\s]+/gu)].slice(0, 8);
+  const last = words.at(-1);
+  return last ? [{ start: from, end: from + (last.index as number) + last[0].length }] : [];
 }
 
 /** "ai" (who), with or without marks; "những người nào" asks for kinds of people, described any way. */

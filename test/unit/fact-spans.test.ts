@@ -161,6 +161,19 @@ describe('facts in a sentence', () => {
     for (const q of no) expect(asksForNames(q, analyzeQuestion(q))).toBe(false);
   });
 
+  it('who something was done with or for, when no one is named: the words after the same preposition', () => {
+    const who = (q: string, text: string) => texts(text, factSpans(analyzeQuestion(q), text, q));
+    const signed = 'Tại Hội nghị, Viện Đo lường Việt Nam đã chính thức ký kết Biên bản với các đối tác quốc tế trong LMC nhằm tạo ra một nền tảng vững chắc.';
+    expect(who('Viện Đo lường Việt Nam ký biên bản với ai?', signed)).toEqual(['các đối tác quốc tế trong LMC']);
+    expect(who('vien do luong ky bien ban voi ai', signed)).toEqual(['các đối tác quốc tế trong LMC']);
+    const gains = 'Sự hợp tác này không chỉ mang lại lợi ích cho chính phủ mà còn có tác động tích cực đến các ngành công nghiệp.';
+    expect(who('Hợp tác đo lường mang lại lợi ích cho ai?', gains)).toEqual(['chính phủ']);
+    // A name, when there is one, is the answer; another preposition or word is not the slot.
+    const met = 'Thứ trưởng Lê Xuân Định làm việc với ông Philippe Metzger, Tổng Thư ký IEC.';
+    expect(who('Thứ trưởng làm việc với ai?', met)).toEqual(['ông Philippe Metzger']);
+    expect(who('Hợp tác đo lường quan trọng với ai?', gains)).toEqual([]);
+  });
+
   it('brackets inside a list: an item with its gloss, a bracket holding the list, a bracket across a comma', () => {
     const glossed = 'Họ đo nồng độ ba nhóm hóa chất gồm phthalates (hay dùng cho nước hoa), paraben (chất bảo quản mỹ phẩm) và phenol (nguyên liệu xà phòng).';
     expect(texts(glossed, listSpans(glossed))).toEqual([
