@@ -48,18 +48,25 @@ export interface OfflineCheck {
   lang: Lang;
 }
 
-function claimWords(claim: string, lang: Lang, deps: CheckDeps): ClaimWords {
+/**
+ * The claim's informative words, as typed. A claim typed without marks has its function words
+ * judged by the marks restored to it, when each word was restored: "Hoi" of "Hoi nghi" is
+ * "Hội", not the function word "hỏi".
+ */
+function claimWords(claim: string, lang: Lang, deps: CheckDeps, restored = claim): ClaimWords {
   const marked = hasMarks(claim) || lang === 'en';
   const seen = new Set<string>();
   const words: ClaimWords['words'] = [];
-  const add = (t: Token) => {
+  const add = (t: Token, stop: boolean) => {
     const k = keyOf(t, marked);
-    if (t.stop || seen.has(k)) return;
+    if (stop || seen.has(k)) return;
     seen.add(k);
     words.push({ key: k, weight: deps.idf(marked ? t.lower : t.folded, marked) });
   };
   const tokens = tokenize(claim);
-  for (const t of tokens) add(t);
+  const spelt = restored !== claim ? tokenize(restored) : [];
+  const sameWords = spelt.length === tokens.length && spelt.every((t, i) => t.folded === (tokens[i] as Token).folded);
+  tokens.forEach((t, i) => add(t, sameWords && hasMarks((spelt[i] as Token).text) ? (spelt[i] as Token).stop : t.stop));
   // "diễn ra" is found as "tổ chức" too, as the comparison reads it (`alternativeKeys`).
   for (const p of phrasesIn(
     tokens.map((t) => t.text),
@@ -71,7 +78,7 @@ function claimWords(claim: string, lang: Lang, deps: CheckDeps): ClaimWords {
       if (w) w.alternatives = alternatives;
     }
   }
-  if (lang === 'en') for (const term of translateTerms(claim)) for (const t of tokenize(term)) add(t);
+  if (lang === 'en') for (const term of translateTerms(claim)) for (const t of tokenize(term)) add(t, t.stop);
   // A sentence with a figure counting the same thing is where a claim's figure is stated (or contradicted).
   for (const k of factKeys(tokens, marked)) {
     if (seen.has(k)) continue;
@@ -126,7 +133,7 @@ export async function checkClaimOffline(deps: CheckDeps, claimText: string, opti
   const base: ClaimCheck = { claim: shown, verdict: 'not-found', confidence: 0, evidence: [], mismatches: [], closest, mode: 'offline' };
   if (!hits.length)
     return { result: { ...base, confidence: 1 }, comparison: null, decision: null, pieces: [], bestCoverage: 0, articleCoverage: 0, hits, lang };
-  const words = claimWords(claim, lang, deps);
+  const words = claimWords(claim, lang, deps, compared);
   const chosen = chooseEvidence(hits, (h) => deps.paragraphText(h), words, deps.sentences);
   if (!chosen.pieces.length)
     return { result: { ...base, confidence: 1 }, comparison: null, decision: null, pieces: [], bestCoverage: 0, articleCoverage: 0, hits, lang };

@@ -124,6 +124,25 @@ describe('claims the articles support', () => {
     const en = await check('The 4th LMC symposium was held in Hanoi.');
     expect(en.mismatches[0]).toMatchObject({ kind: 'place', claimed: 'Hanoi' });
   });
+
+  it('finds the event a claim is about over another event in the place it claims, with or without marks', async () => {
+    // "Hội" and "tổ" are words, not the function words "hỏi" and "to"; "diễn ra" is "được tổ chức".
+    for (const claim of ['Hội nghị LMC tổ chức tại Hà Nội.', 'Hội nghị LMC diễn ra tại Hà Nội.', 'Hoi nghi LMC dien ra tai Ha Noi.']) {
+      const c = await check(claim);
+      expect(c.verdict, claim).toBe('contradicted');
+      expect(c.mismatches[0], claim).toMatchObject({ kind: 'place' });
+      expect(c.mismatches[0]?.stated, claim).toContain('Bắc Kinh');
+    }
+  });
+
+  it('compares a figure with the figure the source gives for the same thing', async () => {
+    const wrong = await check('Quan hệ ngoại giao Việt Nam Trung Quốc tròn 75 năm.');
+    expect(wrong.mismatches[0]).toMatchObject({ kind: 'number', stated: '73 năm' });
+    const other = await check('Sáng kiến BRI được 73 năm.');
+    expect(other.verdict).toBe('contradicted');
+    expect(other.mismatches[0]).toMatchObject({ kind: 'number', stated: '10 năm' });
+    expect((await check('Sáng kiến BRI tròn 10 năm.')).verdict).toBe('supported');
+  });
 });
 
 describe('claims the articles do not settle', () => {
