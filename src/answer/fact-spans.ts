@@ -199,9 +199,36 @@ function capitalRuns(text: string): FactSpan[] {
 function bareNames(text: string): FactSpan[] {
   return nameSpans(text).filter((s) => {
     const run = text.slice(s.start, s.end);
-    return !officeFrom(text, s) && !(!/\s/u.test(run) && hasMarks(run));
+    return !officeFrom(text, s) && !(!/\s/u.test(run) && hasMarks(run)) && !THING_NAME.test(text.slice(s.start, s.start + 40));
   });
 }
+
+/** Names of laws, plans, events and documents, not of people: "Luật Tiêu chuẩn …", "Sáng kiến Vành đai …". */
+const THING_NAME = re(
+  `^(?:${[
+    'luật',
+    'bộ luật',
+    'nghị định',
+    'nghị quyết',
+    'thông tư',
+    'quyết định',
+    'hiệp định',
+    'chương trình',
+    'dự án',
+    'đề án',
+    'sáng kiến',
+    'hội nghị',
+    'biên bản',
+    'lễ',
+    'giải',
+    'tiêu chuẩn',
+    'quy chuẩn',
+    'chiến lược',
+    'kế hoạch',
+    'báo cáo',
+  ].join('|')})${WORD_END}`,
+  'iu',
+);
 
 /** The names of places and organisations in `text`, as the claim check reads names. */
 function placesAndOrganisations(text: string): FactSpan[] {

@@ -1,4 +1,6 @@
 import { fold, hasMarks, nfc } from '../text/normalize.js';
+import { translateTerms } from '../text/glossary.js';
+import { detectLang } from '../text/lang.js';
 
 /**
  * Offices a question may name a person by ("Bộ trưởng Bộ KH&CN là ai?"). An article that names
@@ -102,11 +104,14 @@ const marked = (lower: string) => fold(lower) !== lower;
  * only "thứ trưởng" written; "chủ tịch" asked, only "Phó Chủ tịch" written); the general office
  * written ("Tổng Thư ký") names the short one asked ("Thư ký"). A question typed
  * without tone marks is compared folded, leaving out the titles whose folded spelling is
- * another common word.
+ * another common word; one in English by the offices its glossary terms name.
  */
 export function missingTitles(question: string, article: string): string[] {
-  const folded = !marked(nfc(question).toLowerCase());
-  const asked = new Set(officesAt(question, folded).map((o) => o.title));
+  // An English question names its offices in English: "Minister" is "Bộ trưởng" (the glossary's).
+  const english = detectLang(question) === 'en';
+  const named = english ? translateTerms(question).join(' ; ') : question;
+  const folded = !english && !marked(nfc(question).toLowerCase());
+  const asked = new Set(officesAt(named, folded).map((o) => o.title));
   // Most questions name no office: the article is read only for those that do.
   if (asked.size === 0) return [];
   const written = new Set(officesAt(article, folded).map((o) => o.title));

@@ -161,6 +161,13 @@ describe('facts in a sentence', () => {
     for (const q of no) expect(asksForNames(q, analyzeQuestion(q))).toBe(false);
   });
 
+  it("the name of a law, plan or event is no one's name", () => {
+    const q = 'Who is the Vice Minister of Science and Technology?';
+    expect(factSpans(analyzeQuestion(q), LAW, q)).toEqual([]);
+    const named = 'Buổi làm việc có sự tham dự của Philippe Metzger và các chuyên gia.';
+    expect(texts(named, factSpans(analyzeQuestion('Ai tham dự?'), named, 'Ai tham dự?'))).toEqual(['Philippe Metzger']);
+  });
+
   it('who something was done with or for, when no one is named: the words after the same preposition', () => {
     const who = (q: string, text: string) => texts(text, factSpans(analyzeQuestion(q), text, q));
     const signed = 'Tại Hội nghị, Viện Đo lường Việt Nam đã chính thức ký kết Biên bản với các đối tác quốc tế trong LMC nhằm tạo ra một nền tảng vững chắc.';

@@ -22,6 +22,12 @@ describe('missingTitles', () => {
     expect(missingTitles('Ông Philippe Metzger nói gì?', IEC)).toEqual([]);
   });
 
+  it("reads an English question's offices through the glossary", () => {
+    expect(missingTitles("Who is Vietnam's Minister of Science and Technology?", IEC)).toEqual(['bộ trưởng']);
+    expect(missingTitles('Who is the Vice Minister of Science and Technology?', IEC)).toEqual([]);
+    expect(missingTitles('Who is the IEC Secretary General?', IEC)).toEqual([]);
+  });
+
   it('leaves out, without tone marks, the offices that spell other words', () => {
     // "bi thu" is "bị thu (hồi)" as often as "bí thư".
     expect(missingTitles('xe bi thu hoi o dau', 'Chiếc xe đã bị thu hồi tại Hà Nội.')).toEqual([]);
