@@ -1061,6 +1061,7 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
     }
   }
   if (!spans.length && a.kind === 'person' && !a.group) spans = sideSpans(text, question);
+  if (!spans.length && a.kind === 'person' && !a.group) spans = doerSpans(text, question);
   if (!spans.length && a.head) spans = namedSpans(text, a.head);
   if (a.list) spans = joinAdjacent(text, spans);
   // A list that names someone with their office and workplace is who said it, not the answer:
@@ -1169,6 +1170,43 @@ function sideSpans(text: string, question: string): FactSpan[] {
   const words = [...rest.slice(0, stop ? stop.index : rest.length).matchAll(/[^\s]+/gu)].slice(0, 8);
   const last = words.at(-1);
   return last ? [{ start: from, end: from + (last.index as number) + last[0].length }] : [];
+}
+
+/** "Ai ký …?", "Ai đã chủ trì …?": the verb asked about, after "ai" and a tense word. */
+const DOER_ASKED = /^\s*(?:những\s+ai|nhung\s+ai|ai)\s+(?:(?:đã|da|sẽ|se|đang|dang|vừa|vua)\s+)?([\p{L}\p{M}]+)/iu;
+
+/** Words between a doer and its verb: tense and manner ("đã chính thức ký"), folded. */
+const DOER_GAP = new Set(['da', 'se', 'dang', 'vua', 'cung', 'chinh', 'thuc', 'moi', 'deu', 'tiep', 'tuc', 'con', 'van']);
+
+/**
+ * Who did it, when no person is named: the body named right before the question's verb, with
+ * at most tense or manner words between ("Viện Đo lường Việt Nam đã chính thức ký kết Biên
+ * bản" for "Ai ký biên bản …?"), read as the claim check reads names.
+ */
+function doerSpans(text: string, question: string): FactSpan[] {
+  const m = DOER_ASKED.exec(nfc(question));
+  if (!m) return [];
+  const verb = fold((m[1] as string).toLowerCase());
+  if (isStopword(verb, false)) return [];
+  const folded = fold(text).toLowerCase();
+  if (folded.length !== text.length) return [];
+  const named = placesAndOrganisations(text);
+  for (const at of folded.matchAll(new RegExp(`${WORD_START}${escapeRegExp(verb)}${WORD_END}`, 'gu'))) {
+    const doer = named.find((n) => {
+      const gap = text.slice(n.end, at.index);
+      return (
+        n.end <= at.index &&
+        /^[\s\p{L}\p{M}]*$/u.test(gap) &&
+        gap
+          .trim()
+          .split(/\s+/u)
+          .filter(Boolean)
+          .every((w) => DOER_GAP.has(fold(w.toLowerCase())))
+      );
+    });
+    if (doer) return [doer];
+  }
+  return [];
 }
 
 /** "ai" (who), with or without marks; "những người nào" asks for kinds of people, described any way. */

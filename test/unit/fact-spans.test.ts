@@ -179,6 +179,10 @@ describe('facts in a sentence', () => {
     const met = 'Thứ trưởng Lê Xuân Định làm việc với ông Philippe Metzger, Tổng Thư ký IEC.';
     expect(who('Thứ trưởng làm việc với ai?', met)).toEqual(['ông Philippe Metzger']);
     expect(who('Hợp tác đo lường quan trọng với ai?', gains)).toEqual([]);
+    // Who did it, when it is a body: the one named right before the verb asked about.
+    expect(who('Ai ký biên bản hợp tác đo lường?', signed)).toEqual(['Viện Đo lường Việt Nam']);
+    expect(who('Ai đã ký kết Biên bản?', signed)).toEqual(['Viện Đo lường Việt Nam']);
+    expect(who('Ai tạo ra nền tảng?', signed)).toEqual([]);
   });
 
   it('brackets inside a list: an item with its gloss, a bracket holding the list, a bracket across a comma', () => {
