@@ -1,7 +1,7 @@
 import { Lru } from '../store/lru.js';
 import { SPELLED_COUNTS } from '../text/find-numbers.js';
 import { fold, hasMarks, nfc, stripMarks } from '../text/normalize.js';
-import { WORD_END, WORD_START, escapeRegExp, isWordChar } from '../text/words.js';
+import { WORD_END, WORD_RUN, WORD_START, escapeRegExp, isWordChar } from '../text/words.js';
 import { isStopword } from '../text/stopwords.js';
 import { hasWordIn } from '../retrieve/coverage.js';
 import { overlaps } from '../text/span.js';
@@ -199,6 +199,7 @@ function capitalRuns(text: string): FactSpan[] {
 function bareNames(text: string): FactSpan[] {
   return nameSpans(text).filter((s) => {
     const run = text.slice(s.start, s.end);
+    // The thing's name read on past the run: "Quy" of "Quy chuẩn", "Luật Tiêu" of "Luật Tiêu chuẩn".
     return !officeFrom(text, s) && !(!/\s/u.test(run) && hasMarks(run)) && !THING_NAME.test(text.slice(s.start, s.start + 40));
   });
 }
@@ -230,9 +231,12 @@ const THING_NAME = re(
   'iu',
 );
 
-/** The names of places and organisations in `text`, as the claim check reads names. */
+/**
+ * The names of places and organisations in `text`, with the claim check's name reader; function
+ * words are judged folded here (the claim check judges them as written), as the answer's rules
+ * were measured with.
+ */
 function placesAndOrganisations(text: string): FactSpan[] {
-  // Function words judged folded, as the answer's rules were measured with.
   const tokens = tokenize(text, false);
   return nameRuns(tokens, text)
     .filter((r) => r.kind === 'place' || r.kind === 'organisation')
@@ -549,9 +553,11 @@ export function capitalisedListSpans(text: string): FactSpan[] {
 const INTRO = new RegExp(`${WORD_START}(?:như|gồm|là|bao gồm|including|such as)${WORD_END}\\s+`, 'giu');
 
 /**
- * Enumerations of any words: three or more comma-separated items of up to six words, two
- * joined by "và"/"hoặc" after a comma ("xe điện, hiệu suất năng lượng, hạ tầng điện"), or two
- * after "như" / "gồm" left open by an ellipsis, after the noun `head` (the question's: "lĩnh vực").
+ * Enumerations of any words: three or more comma-separated items of up to six words (words in
+ * brackets not counted), two joined by "và"/"hoặc" after a comma ("xe điện, hiệu suất năng lượng,
+ * hạ tầng điện"), or two after "như" / "gồm" left open by an ellipsis, after the noun `head` (the
+ * question's: "lĩnh vực"). The first item is the last four words (outside brackets) of its
+ * clause; a bracket opened in the first item and closed in the last is the list.
  */
 export function listSpans(text: string, head?: string): FactSpan[] {
   if (!text.includes(',')) return [];
@@ -562,21 +568,24 @@ export function listSpans(text: string, head?: string): FactSpan[] {
     at = m.index + m[0].length;
   }
   parts.push({ start: at, end: text.length });
-  // An item's words are counted outside brackets: "năng lượng tái tạo (năng lượng gió" is an item
-  // of four words whose bracket goes on past the comma, and "mặt trời...)" ends that bracket.
-  const words = (s: FactSpan) =>
-    text
+  const words = (s: FactSpan, from: number) => {
+    // "năng lượng tái tạo (năng lượng gió" is an item of four words whose bracket goes on past the
+    // comma, and "mặt trời...)" ends a bracket an earlier item of the list opened.
+    const before = text.slice(from, s.start);
+    const open = (before.match(/\(/gu)?.length ?? 0) > (before.match(/\)/gu)?.length ?? 0);
+    return text
       .slice(s.start, s.end)
-      .replace(/^[^()]*\)|\([^()]*(?:\)|$)/gu, ' ')
+      .replace(open ? /^[^()]*\)|\([^()]*(?:\)|$)/gu : /\([^()]*(?:\)|$)/gu, ' ')
       .split(/\s+/u)
       .filter(Boolean).length;
+  };
   const out: FactSpan[] = [];
   let i = 0;
   while (i < parts.length) {
     let j = i;
     while (
       j + 1 < parts.length &&
-      words(parts[j + 1] as FactSpan) <= 6 &&
+      words(parts[j + 1] as FactSpan, (parts[i] as FactSpan).start) <= 6 &&
       text[(parts[j] as FactSpan).end] !== undefined &&
       /^\s*,/u.test(text.slice((parts[j] as FactSpan).end))
     )
@@ -732,6 +741,8 @@ interface HeadPatterns {
   noun: RegExp;
   /** Per earlier word: that word as a whole word, then white space, at the end of the text. */
   before: RegExp[];
+  /** The head names a legal text, whose name runs on in lower case. */
+  legal: boolean;
 }
 
 /**
@@ -750,6 +761,7 @@ function patternsFor(head: string): HeadPatterns {
       words,
       noun: re(`${WORD_START}${escapeRegExp(noun)}${WORD_END}`),
       before: words.map((w) => new RegExp(`${WORD_START}${escapeRegExp(w)}\\s+$`, 'u')),
+      legal: isLegal(words),
     };
     headPatterns.set(head, p);
   }
@@ -779,7 +791,7 @@ export function namedSpans(text: string, head: string): FactSpan[] {
       start = prev.index;
     }
     let end = nameEndAfter(text, after + rest[0].length);
-    if (isLegal(words)) end = legalNameEnd(text, end);
+    if (patterns.legal) end = legalNameEnd(text, end);
     out.push({ start, end });
   }
   return dedupe(out);
@@ -805,7 +817,6 @@ const AFTER_LEGAL_NAME = re(
     'giúp',
     'quy định',
     'ra đời',
-    'có',
     'hiệu lực',
     'sửa đổi',
     'bổ sung',
@@ -814,7 +825,6 @@ const AFTER_LEGAL_NAME = re(
     'nhằm',
     'năm',
     'số',
-    'mới',
     'hiện hành',
     'dự thảo',
     'cần',
@@ -916,8 +926,7 @@ const DATE_PART_ASKED: ReadonlyArray<readonly [RegExp, RegExp]> = [
 
 /** Whether the two words before a span (brackets aside) are the question's: "giai đoạn hai (từ 2023 đến 2028)". */
 function spanOfAsked(text: string, s: FactSpan, question: string): boolean {
-  const before = text.slice(Math.max(0, s.start - 60), s.start).replace(/[\s(,:–-]+$/u, '');
-  const words = before.split(/\s+/u).slice(-2);
+  const words = (text.slice(Math.max(0, s.start - 60), s.start).match(WORD_RUN) ?? []).slice(-2);
   const asked = fold(question);
   return words.length === 2 && words.every((w) => hasWordIn(asked, fold(w)));
 }
@@ -1060,8 +1069,11 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
       spans = spans.filter((s) => !offices.some((o) => overlaps(o, s)));
     }
   }
-  if (!spans.length && a.kind === 'person' && !a.group) spans = sideSpans(text, question);
-  if (!spans.length && a.kind === 'person' && !a.group) spans = doerSpans(text, question);
+  // Who it was done with or for, or who did it, when no person is named.
+  if (!spans.length && a.kind === 'person' && !a.group) {
+    spans = sideSpans(text, question);
+    if (!spans.length) spans = doerSpans(text, question);
+  }
   if (!spans.length && a.head) spans = namedSpans(text, a.head);
   if (a.list) spans = joinAdjacent(text, spans);
   // A list that names someone with their office and workplace is who said it, not the answer:
@@ -1073,7 +1085,7 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
     spans = listSpans(text, a.head).filter((s) => !a.group || !/\p{Lu}/u.test(text.slice(s.start, firstItemEnd(text, s))));
     // Who, when no one is named: a list of people ("các chuyên gia, cán bộ và sinh viên"), not of
     // fields ("lĩnh vực xe điện, hiệu suất năng lượng, …" for "Những ai được IEC hỗ trợ đào tạo?").
-    if (a.kind === 'person' && !a.group && WHO.test(question)) spans = spans.filter((s) => PEOPLE_ITEM.test(text.slice(s.start, firstItemEnd(text, s))));
+    if (a.kind === 'person' && !a.group && WHO.test(question)) spans = spans.filter((s) => listsPeople(text.slice(s.start, s.end)));
     if (spans.length && a.kind !== 'person') {
       const offices = officeSpans(text);
       const people = personSpans(text);
@@ -1151,18 +1163,57 @@ const SIDE_ASKED = /([\p{L}\p{M}]+)\s+(với|voi|cho)\s+(?:những\s+|nhung\s+)?
 const SIDE_END = re(`[,;:.!?()]|\\s(?:nhằm|để|nhờ|trong việc|trong thời gian|khi|vì|do|tại|ở|vào|từ|về|mà|nhưng|và cùng|sau khi|trước khi)${WORD_END}`, 'u');
 
 /**
+ * A question's words and patterns for `sideSpans` and `doerSpans`, made once per question (each
+ * of its likeliest sentences is read with them): matched as written when the question has
+ * marks, folded when it has none ("bản với" is not "bàn với").
+ */
+interface SlotPatterns {
+  marked: boolean;
+  /** "<word> <preposition> " of "… ký biên bản với ai?". */
+  side?: { word: string; pattern: RegExp };
+  /** The verb of "Ai ký …?". */
+  doer?: { verb: string; pattern: RegExp };
+}
+
+const slotPatterns = new Lru<string, SlotPatterns>(256);
+
+function slotsOf(question: string): SlotPatterns {
+  let p = slotPatterns.get(question);
+  if (p) return p;
+  const q = nfc(question);
+  const marked = hasMarks(q);
+  const as = (w: string) => (marked ? w.toLowerCase() : fold(w));
+  p = { marked };
+  const side = SIDE_ASKED.exec(q);
+  if (side) {
+    const word = as(side[1] as string);
+    p.side = { word, pattern: new RegExp(`${WORD_START}${escapeRegExp(word)}\\s+${escapeRegExp(as(side[2] as string))}\\s+`, 'u') };
+  }
+  const doer = DOER_ASKED.exec(q);
+  if (doer && !isStopword(doer[1] as string, marked)) {
+    const verb = as(doer[1] as string);
+    p.doer = { verb, pattern: new RegExp(`${WORD_START}${escapeRegExp(verb)}${WORD_END}`, 'gu') };
+  }
+  slotPatterns.set(question, p);
+  return p;
+}
+
+/** The text as a question's words are matched in it, or null when folding would move its offsets. */
+function readAs(text: string, marked: boolean): string | null {
+  const read = marked ? text.toLowerCase() : fold(text);
+  return read.length === text.length ? read : null;
+}
+
+/**
  * Who something was done with or for, when no one is named: the words after the same
  * preposition after the same word in the sentence ("ký kết Biên bản với các đối tác quốc tế
  * trong LMC nhằm …" for "… ký biên bản với ai?"), up to eight words.
  */
 function sideSpans(text: string, question: string): FactSpan[] {
-  const m = SIDE_ASKED.exec(nfc(question));
-  if (!m) return [];
-  const word = fold((m[1] as string).toLowerCase());
-  const prep = fold((m[2] as string).toLowerCase());
-  const folded = fold(text).toLowerCase();
-  if (folded.length !== text.length) return [];
-  const at = new RegExp(`${WORD_START}${escapeRegExp(word)}\\s+${prep}\\s+`, 'u').exec(folded);
+  const { marked, side } = slotsOf(question);
+  const read = side ? readAs(text, marked) : null;
+  if (!side || !read?.includes(side.word)) return [];
+  const at = side.pattern.exec(read);
   if (!at) return [];
   const from = at.index + at[0].length;
   const rest = text.slice(from, from + 120);
@@ -1181,36 +1232,36 @@ const DOER_GAP = new Set(['da', 'se', 'dang', 'vua', 'cung', 'chinh', 'thuc', 'm
 /**
  * Who did it, when no person is named: the body named right before the question's verb, with
  * at most tense or manner words between ("Viện Đo lường Việt Nam đã chính thức ký kết Biên
- * bản" for "Ai ký biên bản …?"), read as the claim check reads names.
+ * bản" for "Ai ký biên bản …?"); names read as `placesAndOrganisations` reads them.
  */
 function doerSpans(text: string, question: string): FactSpan[] {
-  const m = DOER_ASKED.exec(nfc(question));
-  if (!m) return [];
-  const verb = fold((m[1] as string).toLowerCase());
-  if (isStopword(verb, false)) return [];
-  const folded = fold(text).toLowerCase();
-  if (folded.length !== text.length) return [];
-  const named = placesAndOrganisations(text);
-  for (const at of folded.matchAll(new RegExp(`${WORD_START}${escapeRegExp(verb)}${WORD_END}`, 'gu'))) {
-    const doer = named.find((n) => {
+  const { marked, doer } = slotsOf(question);
+  const read = doer ? readAs(text, marked) : null;
+  if (!doer || !read?.includes(doer.verb)) return [];
+  let named: FactSpan[] | undefined;
+  for (const at of read.matchAll(doer.pattern)) {
+    named ??= placesAndOrganisations(text);
+    const found = named.find((n) => {
+      if (n.end > at.index) return false;
       const gap = text.slice(n.end, at.index);
-      return (
-        n.end <= at.index &&
-        /^[\s\p{L}\p{M}]*$/u.test(gap) &&
-        gap
-          .trim()
-          .split(/\s+/u)
-          .filter(Boolean)
-          .every((w) => DOER_GAP.has(fold(w.toLowerCase())))
-      );
+      return /^[\s\p{L}\p{M}]*$/u.test(gap) && (gap.match(/[\p{L}\p{M}]+/gu) ?? []).every((w) => DOER_GAP.has(fold(w)));
     });
-    if (doer) return [doer];
+    if (found) return [found];
   }
   return [];
 }
 
 /** "ai" (who), with or without marks; "những người nào" asks for kinds of people, described any way. */
 const WHO = /(?<![\p{L}\p{M}])(?:ai|who)(?![\p{L}\p{M}])/iu;
+
+/**
+ * Whether a list names people: one of its items opens with a word for them (the first item may
+ * be cut inside a word, "trợ các chuyên gia, cán bộ và sinh viên"; a word for people further into
+ * an item is its object, "trị cho bệnh nhân, giảm các cuộc mổ").
+ */
+function listsPeople(list: string): boolean {
+  return list.split(/\s*[,;]\s*|\s+(?:và|hoặc|and|or)\s+/u).some((item) => PEOPLE_ITEM.test(item));
+}
 
 /** Words that open an item naming people: "các chuyên gia trẻ", "cán bộ", "doanh nghiệp nhỏ". */
 const PEOPLE_ITEM = new RegExp(
@@ -1226,7 +1277,14 @@ const PEOPLE_ITEM = new RegExp(
     'học viên',
     'giáo viên',
     'giảng viên',
-    'nhà',
+    'nhà khoa học',
+    'nhà nghiên cứu',
+    'nhà đầu tư',
+    'nhà báo',
+    'nhà giáo',
+    'nhà quản lý',
+    'nhà sản xuất',
+    'nhà tài trợ',
     'kỹ sư',
     'kỹ thuật viên',
     'công nhân',
@@ -1241,7 +1299,8 @@ const PEOPLE_ITEM = new RegExp(
     'thành viên',
     'nhân viên',
     'bệnh nhân',
-    'trẻ',
+    'trẻ em',
+    'trẻ nhỏ',
     'phụ nữ',
     'thanh niên',
     'cộng đồng',
@@ -1252,7 +1311,8 @@ const PEOPLE_ITEM = new RegExp(
     'tổ chức',
     'đơn vị',
     'gia đình',
-    'hộ',
+    'hộ gia đình',
+    'hộ dân',
     'people',
     'experts',
     'staff',

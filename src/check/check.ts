@@ -12,7 +12,7 @@ import { type Comparison, compareClaim, type FoundMismatch } from './compare.js'
 import { type ClaimWords, chooseEvidence, type EvidencePiece } from './evidence.js';
 import type { SentenceCache } from './sentence-cache.js';
 import { splitClaims, statementOf, withoutSourceAttribution } from './split-claims.js';
-import { factKeys, keyOf, type Token, tokenize } from './tokens.js';
+import { factKeys, keyOf, phraseKeys, type Token, tokenize } from './tokens.js';
 import { type Decision, decide } from './verdict.js';
 
 /** What the claim check needs from the engine: retrieval, paragraph text and term statistics. */
@@ -72,10 +72,10 @@ function claimWords(claim: string, lang: Lang, deps: CheckDeps, restored = claim
     tokens.map((t) => t.text),
     marked,
   )) {
-    const alternatives = p.alternatives.map((a) => tokenize(a).map((t) => keyOf(t, marked)));
+    const alternatives = phraseKeys(p.alternatives, marked);
     for (const t of tokens.slice(p.from, p.to)) {
       const w = words.find((x) => x.key === keyOf(t, marked));
-      if (w) w.alternatives = alternatives;
+      if (w) w.alternatives = [...(w.alternatives ?? []), ...alternatives];
     }
   }
   if (lang === 'en') for (const term of translateTerms(claim)) for (const t of tokenize(term)) add(t, t.stop);

@@ -7,7 +7,7 @@ import type { Span } from '../text/span.js';
 import { align, type Alignment } from './align.js';
 import { officeBeside, sameOffice } from '../answer/titles.js';
 import { type AntonymHit, type Cue, type ModalityCue, type NameRun, antonymHits, modalityCues, nameRuns, negationCues, placeAliases } from './facts.js';
-import { type Token, keyOf, tokenize } from './tokens.js';
+import { type Token, keyOf, phraseKeys, tokenize } from './tokens.js';
 import { phrasesIn } from '../text/synonyms.js';
 
 /**
@@ -309,20 +309,16 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     const rivals = ev.numbers.filter((en) => en.kind === cn.kind && !!unitHead(en) && sameUnit(cn, en));
     if (rivals.length < 2) return undefined;
     const [cf, ct] = tokenRange(claim.tokens, cn.start, withUnit(claim, cn).end);
+    const others = claim.numbers.filter((o) => o !== cn).map((o) => ({ o, at: tokenRange(claim.tokens, o.start, o.end)[0] }));
     // Two figures of one kind in a clause of the claim ("từ 33 tháng lên 39 tháng") are
     // compared by their slots, in order.
-    const clauseOf = (n: FoundNumber) => (claim.tokens[tokenRange(claim.tokens, n.start, n.end)[0]] as Token | undefined)?.clause;
-    if (claim.numbers.some((o) => o !== cn && o.kind === cn.kind && sameUnit(cn, o) && clauseOf(o) === clauseOf(cn))) return undefined;
+    const clause = claim.tokens[cf]?.clause;
+    if (others.some(({ o, at }) => o.kind === cn.kind && sameUnit(cn, o) && claim.tokens[at]?.clause === clause)) return undefined;
     const wanted = new Map<string, number>();
     claim.tokens.forEach((t, k) => {
       if (t.stop || (k >= cf && k < ct) || /^\p{N}/u.test(t.text)) return;
       // In a claim of several figures, only the words nearer this one than any other.
-      const nearer = claim.numbers.every((o) => {
-        if (o === cn) return true;
-        const [of] = tokenRange(claim.tokens, o.start, o.end);
-        return Math.abs(k - cf) <= Math.abs(k - of);
-      });
-      if (nearer) wanted.set(claimKey[k] as string, weights[k] as number);
+      if (others.every(({ at }) => Math.abs(k - cf) <= Math.abs(k - at))) wanted.set(claimKey[k] as string, weights[k] as number);
     });
     const ranges = rivals.map((en) => tokenRange(ev.tokens, en.start, withUnit(ev, en).end));
     const scores = ranges.map(([f, t], i) => {
@@ -358,7 +354,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     const slot = slotFor(cn);
     const agrees = (en: FoundNumber) => en.kind === cn.kind && relate(cn, en) !== 'different';
     const about = attachedTo(cn);
-    const here = ev.numbers.filter((en) => en.kind === cn.kind && sameUnit(cn, en) && !cross && inSlot(en, slot));
+    const here = about ? [] : ev.numbers.filter((en) => en.kind === cn.kind && sameUnit(cn, en) && !cross && inSlot(en, slot));
     let rival: FoundNumber | undefined;
     if (about) rival = agrees(about) ? undefined : about;
     else if (
@@ -979,7 +975,7 @@ function alternativeKeys(tokens: readonly Token[], evidence: readonly string[], 
   )) {
     const phrase = keys.slice(p.from, p.to);
     if (has(phrase)) continue;
-    const written = p.alternatives.map((a) => tokenize(a).map((t) => keyOf(t, marked))).filter(has);
+    const written = phraseKeys(p.alternatives, marked).filter(has);
     const same = written.find((alt) => alt.length === phrase.length);
     if (same) same.forEach((k, n) => (keys[p.from + n] = k));
     else if (written.length) for (let i = p.from; i < p.to; i++) said.add(i);

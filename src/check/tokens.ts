@@ -49,6 +49,11 @@ export function keyOf(t: Token, marked: boolean): string {
   return marked ? t.lower : t.folded;
 }
 
+/** Each phrase's words as keys: the alternatives a claim's phrase may be written as ("tổ chức" → ["tổ", "chức"]). */
+export function phraseKeys(phrases: readonly string[], marked: boolean): string[][] {
+  return phrases.map((a) => tokenize(a).map((t) => keyOf(t, marked)));
+}
+
 /**
  * Keys for the facts in a run of words, beside the words themselves: "#n:kênh" for a number
  * counting "kênh", "#time" for a time of day. A sentence with "300 kênh" then answers the

@@ -12,7 +12,7 @@ import { loadCorpus, parseJsonlArticle } from '../corpus/load-corpus.js';
 import { createEmbedder } from '../embed/create-embedder.js';
 import type { Embedder } from '../embed/embedder.js';
 import { createEngine } from '../engine.js';
-import { CorpusError } from '../errors.js';
+import { CorpusError, InputError } from '../errors.js';
 import { openBackend } from '../store/backend.js';
 import type { Logger } from '../log.js';
 import { normalizeSpace, stripMarks } from '../text/normalize.js';
@@ -214,7 +214,7 @@ export async function runEval(o: EvalOptions): Promise<EvalResult> {
   let shortGiven = 0;
   let shortF1 = 0;
   let answered = 0;
-  const dump = o.dump ? fs.createWriteStream(o.dump) : null;
+  const dump = openDump(o.dump);
   const latencies: number[] = [];
   const paragraphCache = new Map<string, string>();
   const paragraph = async (id: string) => {
@@ -275,13 +275,22 @@ export async function runEval(o: EvalOptions): Promise<EvalResult> {
         }
       }
     }
-    dump?.write(
-      `${JSON.stringify({ id: q.id, unanswerable: q.unanswerable ?? false, refused: a.refused, reason: a.reason ?? null, confidence: a.confidence, rank, ans: hit, short: a.shortAnswer?.text ?? null, quotes: a.citations.map((c) => c.quote), gold: q.answer.slice(0, 3) })}\n`,
-    );
+    dump?.line({
+      id: q.id,
+      unanswerable: q.unanswerable ?? false,
+      refused: a.refused,
+      reason: a.reason ?? null,
+      confidence: a.confidence,
+      rank,
+      ans: hit,
+      short: a.shortAnswer?.text ?? null,
+      quotes: a.citations.map((c) => c.quote),
+      gold: q.answer.slice(0, 3),
+    });
     o.onProgress?.(++done, questions.length);
   }
   await engine.close();
-  if (dump) await new Promise<void>((resolve, reject) => dump.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  await dump?.close();
   latencies.sort((x, y) => x - y);
   return {
     'R@1': pct(r1, answerable),
@@ -364,6 +373,34 @@ export interface ClaimEvalResult {
   passages: number;
 }
 
+/**
+ * The `--dump` file: one JSON line per question or claim. A file that cannot be written (a
+ * folder that does not exist, a full disk) is reported when the run closes it, as an input
+ * error naming the file, not as a crash mid-run.
+ */
+function openDump(file: string | undefined): { line(value: unknown): void; close(): Promise<void> } | null {
+  if (!file) return null;
+  const stream = fs.createWriteStream(file);
+  let failed: Error | null = null;
+  stream.on('error', (err) => (failed ??= err));
+  const fail = (err: Error) => new InputError(`cannot write the --dump file ${file}: ${err.message}`);
+  return {
+    line: (value) => {
+      if (!failed) stream.write(`${JSON.stringify(value)}\n`);
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        if (failed) return reject(fail(failed));
+        stream.once('error', (err) => reject(fail(err)));
+        stream.end((err?: Error | null) => {
+          const cause = err ?? failed;
+          if (cause) reject(fail(cause));
+          else resolve();
+        });
+      }),
+  };
+}
+
 const LABEL_OF: Record<Verdict, ClaimLabel> = { supported: 'supported', contradicted: 'refuted', 'not-found': 'nei' };
 
 /** Whether a cited quote contains one of the evidence strings, after NFC and white-space normalisation. */
@@ -393,7 +430,7 @@ export async function runClaimEval(o: ClaimEvalOptions): Promise<ClaimEvalResult
   let evidenceFound = 0;
   const latencies: number[] = [];
   let done = 0;
-  const dump = o.dump ? fs.createWriteStream(o.dump) : null;
+  const dump = openDump(o.dump);
   try {
     // One untimed check first: the first call compiles the code it runs, which a serving bot
     // has long done; the latencies are those of a warm engine.
@@ -421,26 +458,24 @@ export async function runClaimEval(o: ClaimEvalOptions): Promise<ClaimEvalResult
         )
           mismatchRight++;
       }
-      dump?.write(
-        `${JSON.stringify({
-          id: c.id,
-          label: c.label,
-          predicted,
-          cites,
-          claims: r.claims.map((x) => ({
-            claim: x.claim,
-            verdict: x.verdict,
-            mismatches: x.mismatches.map((m) => [m.kind, m.claimed, m.stated]),
-            quotes: x.evidence.map((e) => e.quote),
-          })),
-        })}\n`,
-      );
+      dump?.line({
+        id: c.id,
+        label: c.label,
+        predicted,
+        cites,
+        claims: r.claims.map((x) => ({
+          claim: x.claim,
+          verdict: x.verdict,
+          mismatches: x.mismatches.map((m) => [m.kind, m.claimed, m.stated]),
+          quotes: x.evidence.map((e) => e.quote),
+        })),
+      });
       o.onClaim?.(c, r, predicted);
       o.onProgress?.(++done, claims.length);
     }
   } finally {
     await engine.close();
-    if (dump) await new Promise<void>((resolve, reject) => dump.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    await dump?.close();
   }
   latencies.sort((x, y) => x - y);
   const labels = {} as ClaimEvalResult['labels'];

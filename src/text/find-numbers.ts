@@ -424,7 +424,10 @@ export function findNumbers(text: string, dates?: readonly FoundDate[]): FoundNu
     const m = QUALIFIER_RE.exec(haystack.slice(Math.max(0, at - 24), at));
     if (!m) return null;
     const word = (m[1] as string).replace(/\s+/g, ' ');
-    return { q: QUALIFIER_OF.get(word) ?? 'about', start: at - m[0].length };
+    const start = at - m[0].length;
+    // "tròn" as written, or typed without marks: not "trộn" (mix) nor "trốn" (flee).
+    if (word === 'tron' && !/^tr[oò]n$/u.test(original.slice(start, start + 4).toLowerCase())) return null;
+    return { q: QUALIFIER_OF.get(word) ?? 'about', start };
   };
 
   // Times of day: "9h", "8h30", "14:30", "lúc 9 giờ".

@@ -106,6 +106,35 @@ describe('kiemchung command line', () => {
     expect(missing.err).toMatch(/error \(corpus\): corpus not found/);
   });
 
+  it('writes one line per claim with --dump, and names a --dump file it cannot write', async () => {
+    const claims = path.join(tempDir(), 'claims.jsonl');
+    fs.writeFileSync(
+      claims,
+      [
+        { id: 'a', claim: 'Hội nghị LMC tổ chức tại Hà Nội.', label: 'refuted', articles: ['do-luong-lmc-2023'], evidence: ['Bắc Kinh'] },
+        { id: 'b', claim: 'Sáng kiến BRI tròn 10 năm.', label: 'supported', articles: ['do-luong-lmc-2023'], evidence: ['10 năm'] },
+      ]
+        .map((c) => JSON.stringify(c))
+        .join('\n'),
+    );
+    const dump = path.join(tempDir(), 'claims-dump.jsonl');
+    const ok = await cli(['eval', '--claims', claims, '--dump', dump, ...base]);
+    expect(ok.code).toBe(0);
+    const rows = fs
+      .readFileSync(dump, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(rows.map((r) => [r.id, r.predicted])).toEqual([
+      ['a', 'refuted'],
+      ['b', 'supported'],
+    ]);
+    expect(rows[0].claims[0].mismatches[0]).toEqual(['place', 'Hà Nội', 'Bắc Kinh - Trung Quốc']);
+    const bad = await cli(['eval', '--claims', claims, '--dump', path.join(tempDir(), 'no', 'such', 'dir', 'x.jsonl'), ...base]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/error \(input\): cannot write the --dump file .*x\.jsonl: ENOENT/);
+  });
+
   it('evaluates dialogues turn by turn with their clocks, and reports misses, as a summary and as JSON', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'dialogues.jsonl');

@@ -85,6 +85,10 @@ describe('findNumbers', () => {
     // "tròn" is exactly: part of how the figure is written.
     const full = one('Sáng kiến BRI tròn 10 năm');
     expect([full.text, full.qualifier, full.min, full.max]).toEqual(['tròn 10', 'exact', 10, 10]);
+    expect(one('Sang kien BRI tron 10 nam').text).toBe('tron 10');
+    // Not "trộn" (mix) nor "trốn" (flee), which fold the same way.
+    expect(one('trộn 2 thìa đường').text).toBe('2');
+    expect(one('trốn 3 ngày').text).toBe('3');
   });
 
   it('reads ranges, percentages, negatives, ordinals and times', () => {
