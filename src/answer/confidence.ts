@@ -4,7 +4,7 @@ import { ordinalsInDigits } from '../text/find-numbers.js';
 import { fold } from '../text/normalize.js';
 import { type LogisticModel, type SentenceCandidate, logit, sigmoid } from './select.js';
 import { numberWritten } from './number-forms.js';
-import { headless, missingTitles } from './titles.js';
+import { headless, missingTitles, officesOfOtherBodies } from './titles.js';
 
 /**
  * Whether the stored articles answer the question at all: the probability, under a small
@@ -163,6 +163,7 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
     missingNumbers: missing.size,
     missingTitles:
       missingTitles(question, input.articleText.lower).length +
+      officesOfOtherBodies(question, input.articleText.lower).length +
       (input.leader && headless(input.articleText.lower, input.leader.body, input.leader.vietnamese && best.features.noFact === 1) ? 1 : 0),
     noFact: best.features.noFact,
   };

@@ -1,4 +1,6 @@
 import { fold, hasMarks, nfc } from '../text/normalize.js';
+import { hasWordIn } from '../retrieve/coverage.js';
+import { isStopword } from '../text/stopwords.js';
 import { translateTerms } from '../text/glossary.js';
 import { detectLang } from '../text/lang.js';
 
@@ -217,6 +219,51 @@ function bodyLength(after: string, body: string): number {
   }
   const last = written[i - 1];
   return asked.length > 0 && last ? last.index + last[0].length : -1;
+}
+
+/** The last word of an English office, where the glossary reads one ("Secretary General", "Vice Minister"). */
+const EN_OFFICE_WORD = '(?:secretary|general|minister|president|chairman|chairwoman|chair|director|governor|ambassador|head|chief)';
+
+/**
+ * The offices the question gives to a body written as an acronym ("Ai là Tổng Thư ký LMC?",
+ * "Who is the LMC Secretary General?", "… Secretary General of the LMC?") that the article
+ * writes only beside other bodies ("Tổng Thư ký IEC"): the holder it names holds the office of
+ * another body. Only acronyms, written next to the office: a body written out is spelt many ways
+ * ("Bệnh viện Nhiệt đới" for "Bệnh viện Bệnh Nhiệt đới TP HCM"), and a name may follow an office
+ * where a body would ("Thủ tướng An"). An English acronym that is also an English word ("MOST",
+ * "WHO") counts only when the article writes it: "MOST" is the "Bộ KH&CN" it writes. An office the
+ * article does not write at all is
+ * `missingTitles`' to report.
+ */
+export function officesOfOtherBodies(question: string, article: string): string[] {
+  let asked: Array<{ title: string; body: string }> = [];
+  if (detectLang(question) === 'en') {
+    const q = nfc(question);
+    const offices = officesAt(translateTerms(q).join(' ; '));
+    // An acronym right before the office ("the LMC Secretary General") or after "of" ("Secretary General of the LMC").
+    const beside = [...q.matchAll(/(?<![\p{L}\p{N}&])\p{Lu}[\p{Lu}\p{N}&]{1,9}(?![\p{L}\p{N}&])/gu)].filter(
+      (m) =>
+        new RegExp(`^(?:'s)?\\s+(?:[\\p{L}-]+\\s+)?${EN_OFFICE_WORD}(?![\\p{L}])`, 'iu').test(q.slice(m.index + m[0].length)) ||
+        new RegExp(`${EN_OFFICE_WORD}[\\p{L}-]*\\s+of\\s+(?:the\\s+)?$`, 'iu').test(q.slice(0, m.index)),
+    );
+    const body = beside.length === 1 ? (beside[0] as RegExpMatchArray)[0] : undefined;
+    // One office named, with the acronym beside it, and an acronym the article writes.
+    if (body && ACRONYM.test(body) && offices.length === 1 && (hasWordIn(article.toLowerCase(), body.toLowerCase()) || !isStopword(body, false)))
+      asked = [{ title: fold((offices[0] as OfficeAt).title), body }];
+  } else
+    asked = askedOffices(question).flatMap((o) => {
+      const body = o.body?.split(/\s+/u)[0];
+      return body && ACRONYM.test(body) ? [{ title: o.title, body }] : [];
+    });
+  if (!asked.length) return [];
+  const written = officesAt(article, !hasMarks(article));
+  return asked
+    .filter(({ title, body }) => {
+      const held = written.filter((o) => fold(o.title) === title || fold(o.title) === `tong ${title}`);
+      // "chủ tịch của ABC" names ABC's as "chủ tịch ABC" does.
+      return held.length > 0 && !held.some((o) => bodyLength(article.slice(o.end, o.end + 80).replace(/^\s*(?:của|cua|of)\s+/iu, ' '), body) > 0);
+    })
+    .map(({ title }) => title);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedOffices, headOffices, headless, missingTitles, officesAt, officesNamed } from '../../src/answer/titles.js';
+import { askedOffices, headOffices, headless, missingTitles, officesAt, officesNamed, officesOfOtherBodies } from '../../src/answer/titles.js';
 
 const IEC = 'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.';
 
@@ -20,6 +20,21 @@ describe('missingTitles', () => {
     expect(missingTitles('thu truong bo khcn ten gi', IEC)).toEqual([]);
     expect(missingTitles('bo truong bo khcn la ai', IEC)).toEqual(['bo truong']);
     expect(missingTitles('Ông Philippe Metzger nói gì?', IEC)).toEqual([]);
+  });
+
+  it('finds an office the question gives to a body in capitals that the article gives only to another', () => {
+    expect(officesOfOtherBodies('Ai là Tổng Thư ký LMC?', IEC)).toEqual(['tong thu ky']);
+    expect(officesOfOtherBodies('Tổng Thư ký ASEAN là ai?', IEC)).toEqual(['tong thu ky']);
+    expect(officesOfOtherBodies('Who is the LMC Secretary General?', IEC)).toEqual(['tong thu ky']);
+    expect(officesOfOtherBodies('Who is the Secretary General of the LMC?', IEC)).toEqual(['tong thu ky']);
+    for (const q of ['Ai là Tổng Thư ký IEC?', 'Who is the IEC Secretary General?', 'Thứ trưởng Bộ KH&CN là ai?', 'Ai là Tổng Thư ký?'])
+      expect(officesOfOtherBodies(q, IEC), q).toEqual([]);
+    // "MOST" is an English word too: only when the article writes it; two offices: whose is not known.
+    expect(officesOfOtherBodies('Who is the Vice Minister of MOST?', IEC)).toEqual([]);
+    expect(officesOfOtherBodies('Where did the Vice Minister meet the IEC Secretary General?', IEC)).toEqual([]);
+    // "chủ tịch của ABC" is ABC's; an office the article does not write is missingTitles' to report.
+    expect(officesOfOtherBodies('Ai là chủ tịch ABC?', 'Năm 1950, Noble bổ nhiệm Robert Kintner làm chủ tịch của ABC.')).toEqual([]);
+    expect(officesOfOtherBodies('Ai là Chủ tịch LMC?', IEC)).toEqual([]);
   });
 
   it("reads an English question's offices through the glossary", () => {
