@@ -252,7 +252,8 @@ export function officesOfOtherBodies(question: string, article: string): string[
       asked = [{ title: fold((offices[0] as OfficeAt).title), body }];
   } else
     asked = askedOffices(question).flatMap((o) => {
-      const body = o.body?.split(/\s+/u)[0];
+      // The body's first word, without the sentence's full stop ("… Tổng Thư ký IEC.").
+      const body = o.body?.split(/\s+/u)[0]?.replace(/\.+$/u, '');
       return body && ACRONYM.test(body) ? [{ title: o.title, body }] : [];
     });
   if (!asked.length) return [];

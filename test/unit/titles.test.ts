@@ -27,7 +27,13 @@ describe('missingTitles', () => {
     expect(officesOfOtherBodies('Tổng Thư ký ASEAN là ai?', IEC)).toEqual(['tong thu ky']);
     expect(officesOfOtherBodies('Who is the LMC Secretary General?', IEC)).toEqual(['tong thu ky']);
     expect(officesOfOtherBodies('Who is the Secretary General of the LMC?', IEC)).toEqual(['tong thu ky']);
-    for (const q of ['Ai là Tổng Thư ký IEC?', 'Who is the IEC Secretary General?', 'Thứ trưởng Bộ KH&CN là ai?', 'Ai là Tổng Thư ký?'])
+    for (const q of [
+      'Ai là Tổng Thư ký IEC?',
+      'Who is the IEC Secretary General?',
+      'Thứ trưởng Bộ KH&CN là ai?',
+      'Ai là Tổng Thư ký?',
+      'Ông Philippe Metzger là Tổng Thư ký IEC.',
+    ])
       expect(officesOfOtherBodies(q, IEC), q).toEqual([]);
     // "MOST" is an English word too: only when the article writes it; two offices: whose is not known.
     expect(officesOfOtherBodies('Who is the Vice Minister of MOST?', IEC)).toEqual([]);
