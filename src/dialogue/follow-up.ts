@@ -421,17 +421,29 @@ function nearness(text: string, question: string, lang: Lang): (e: Entity) => nu
       .filter((w) => !isStopword(w, marked))
       .map(fold),
   );
-  const at: number[] = [];
+  const at: Array<{ p: number; w: string }> = [];
   const re = /[\p{L}\p{M}\p{N}&]+/gu;
   const folded = fold(text);
-  for (let m: RegExpExecArray | null; (m = re.exec(folded));) if (words.has(m[0])) at.push(m.index);
+  for (let m: RegExpExecArray | null; (m = re.exec(folded));) if (words.has(m[0])) at.push({ p: m.index, w: m[0] });
+  // The mention with more of the question's words around it first ("… trở thành thành viên
+  // chính thức của IEC" over "Tiêu chuẩn Việt Nam (TCVN)" for "… become a full member of?"), then
+  // the nearer one: a negative count of them within NEAR characters, plus a fraction for distance.
   return (e) => {
     const end = e.start + e.text.length;
     let best = Infinity;
-    for (const p of at) if (p < e.start || p >= end) best = Math.min(best, p < e.start ? e.start - p : p - end);
-    return best;
+    const around = new Set<string>();
+    for (const { p, w } of at) {
+      if (p >= e.start && p < end) continue;
+      const d = p < e.start ? e.start - p : p - end;
+      best = Math.min(best, d);
+      if (d <= NEAR) around.add(w);
+    }
+    return -around.size + Math.min(best, 1000) / 1001;
   };
 }
+
+/** Characters either side of a mention within which the question's words count as around it. */
+const NEAR = 40;
 
 const IDENTITY = markedPattern(
   `^(?:ai|người nào)\\s+(?:là|giữ chức|đang là)${E}|${E}\\s*là\\s+ai\\s*\\??$|là ai\\s*\\??$|^who\\s+(?:is|was|are|were)${E}|^what\\s+is\\s+the\\s+name\\s+of${E}`,

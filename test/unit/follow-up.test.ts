@@ -75,6 +75,11 @@ describe('follow-ups read by the kind of reference', () => {
     const org = [turn('Tháng 6/2024 Bộ làm việc với tổ chức nào?', IEC_P2, 'iec-thanh-vien-2024#p2')];
     expect(read('Tổ chức đó mong muốn gì?', org).question).toBe('IEC mong muốn gì?');
     expect(read('to chuc do mong muon gi?', org).question).toBe('IEC mong muon gi?');
+    // The organisation asked for is the one with the question's words around it, not the one nearest a single word.
+    const wish =
+      'Thứ trưởng Lê Xuân Định bày tỏ mong muốn IEC tạo điều kiện để Việt Nam trở thành thành viên chính thức của IEC và tham gia vào hoạt động xây dựng tiêu chuẩn quốc tế; hỗ trợ Việt Nam trong quá trình xây dựng quy chuẩn kỹ thuật quốc gia (QCVN), Tiêu chuẩn Việt Nam (TCVN) phù hợp với thực tiễn của Việt Nam.';
+    const member = [turn('Which organisation does Vietnam want to become a full member of?', wish, 'iec-thanh-vien-2024#p4', 'en')];
+    expect(read('Who is its General Secretary?', member, 'en').question).toBe("Who is IEC's General Secretary?");
   });
 
   it('"ở đó" after a question about an event is at that event; "khi đó" is the date the answer gave', () => {
