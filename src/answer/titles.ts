@@ -111,9 +111,8 @@ const marked = (lower: string) => fold(lower) !== lower;
 export function missingTitles(question: string, article: string): string[] {
   // An English question names its offices in English: "Minister" is "Bộ trưởng" (the glossary's).
   const english = detectLang(question) === 'en';
-  const named = english ? translateTerms(question).join(' ; ') : question;
   const folded = !english && !marked(nfc(question).toLowerCase());
-  const asked = new Set(officesAt(named, folded).map((o) => o.title));
+  const asked = new Set((english ? englishOffices(question) : officesAt(question, folded)).map((o) => o.title));
   // Most questions name no office: the article is read only for those that do.
   if (asked.size === 0) return [];
   const written = new Set(officesAt(article, folded).map((o) => o.title));
@@ -221,8 +220,17 @@ function bodyLength(after: string, body: string): number {
   return asked.length > 0 && last ? last.index + last[0].length : -1;
 }
 
+/** The offices an English question names, as the glossary writes them in Vietnamese ("Minister" is "Bộ trưởng"). */
+function englishOffices(question: string): OfficeAt[] {
+  return officesAt(translateTerms(nfc(question)).join(' ; '));
+}
+
 /** The last word of an English office, where the glossary reads one ("Secretary General", "Vice Minister"). */
 const EN_OFFICE_WORD = '(?:secretary|general|minister|president|chairman|chairwoman|chair|director|governor|ambassador|head|chief)';
+/** An acronym in capitals; what follows it up to an English office ("LMC Secretary General"); what precedes it from one ("Secretary General of the LMC"). */
+const EN_ACRONYM = /(?<![\p{L}\p{N}&])\p{Lu}[\p{Lu}\p{N}&]{1,9}(?![\p{L}\p{N}&])/gu;
+const OFFICE_AFTER = new RegExp(`^(?:'s)?\\s+(?:[\\p{L}-]+\\s+)?${EN_OFFICE_WORD}(?![\\p{L}])`, 'iu');
+const OFFICE_BEFORE = new RegExp(`${EN_OFFICE_WORD}[\\p{L}-]*\\s+of\\s+(?:the\\s+)?$`, 'iu');
 
 /**
  * The offices the question gives to a body written as an acronym ("Ai là Tổng Thư ký LMC?",
@@ -232,20 +240,15 @@ const EN_OFFICE_WORD = '(?:secretary|general|minister|president|chairman|chairwo
  * ("Bệnh viện Nhiệt đới" for "Bệnh viện Bệnh Nhiệt đới TP HCM"), and a name may follow an office
  * where a body would ("Thủ tướng An"). An English acronym that is also an English word ("MOST",
  * "WHO") counts only when the article writes it: "MOST" is the "Bộ KH&CN" it writes. An office the
- * article does not write at all is
- * `missingTitles`' to report.
+ * article does not write at all is `missingTitles`' to report.
  */
 export function officesOfOtherBodies(question: string, article: string): string[] {
   let asked: Array<{ title: string; body: string }> = [];
   if (detectLang(question) === 'en') {
     const q = nfc(question);
-    const offices = officesAt(translateTerms(q).join(' ; '));
+    const offices = englishOffices(q);
     // An acronym right before the office ("the LMC Secretary General") or after "of" ("Secretary General of the LMC").
-    const beside = [...q.matchAll(/(?<![\p{L}\p{N}&])\p{Lu}[\p{Lu}\p{N}&]{1,9}(?![\p{L}\p{N}&])/gu)].filter(
-      (m) =>
-        new RegExp(`^(?:'s)?\\s+(?:[\\p{L}-]+\\s+)?${EN_OFFICE_WORD}(?![\\p{L}])`, 'iu').test(q.slice(m.index + m[0].length)) ||
-        new RegExp(`${EN_OFFICE_WORD}[\\p{L}-]*\\s+of\\s+(?:the\\s+)?$`, 'iu').test(q.slice(0, m.index)),
-    );
+    const beside = [...q.matchAll(EN_ACRONYM)].filter((m) => OFFICE_AFTER.test(q.slice(m.index + m[0].length)) || OFFICE_BEFORE.test(q.slice(0, m.index)));
     const body = beside.length === 1 ? (beside[0] as RegExpMatchArray)[0] : undefined;
     // One office named, with the acronym beside it, and an acronym the article writes.
     if (body && ACRONYM.test(body) && offices.length === 1 && (hasWordIn(article.toLowerCase(), body.toLowerCase()) || !isStopword(body, false)))
