@@ -659,6 +659,65 @@ export function expansionSpans(text: string, acronym: string): FactSpan[] {
   return dedupe(out).filter((s) => s.end > s.start && fold(text.slice(s.start, s.end)) !== fold(acronym));
 }
 
+/** An acronym a text spells out, and the words it stands for. */
+export interface AcronymDefinition {
+  acronym: string;
+  expansion: string;
+}
+
+/** "(KH&CN)", "(IEC)", "(QCVN)": a bracketed acronym of two letters or more. */
+const BRACKETED_ACRONYM = /\(\s*(\p{Lu}[\p{Lu}\d]*(?:&\p{Lu}+)?[\p{Lu}\d]*)\s*\)/gu;
+
+/**
+ * The acronyms a text defines by writing them in brackets after their words, with those words:
+ * "Bộ Khoa học và Công nghệ (KH&CN)" → KH&CN = "Khoa học và Công nghệ" (of a capitalised name,
+ * from the first word whose initials, hyphenated parts included, begin the acronym's letters,
+ * when one does: "Bộ" is not part of "KH&CN"; "Hợp tác Lancang-Mekong (LMC)" → "Lancang-Mekong"),
+ * "… xây dựng quy chuẩn kỹ thuật quốc gia (QCVN)" → "quy chuẩn kỹ thuật quốc gia". Articles write
+ * the long form once and the acronym after it; a question may use either.
+ */
+export function definedAcronyms(text: string): AcronymDefinition[] {
+  if (!text.includes('(')) return [];
+  const out: AcronymDefinition[] = [];
+  for (const m of text.matchAll(BRACKETED_ACRONYM)) {
+    const acronym = m[1] as string;
+    const letters = fold(acronym)
+      .toLowerCase()
+      .replace(/[^a-z]/g, '');
+    if (letters.length < 2) continue;
+    const before = text.slice(0, m.index).replace(/\s+$/u, '');
+    const name = nameStartBefore(before);
+    const from = name >= 0 ? nameFrom(before, name, letters) : initialsStartBefore(before, acronym);
+    if (from < 0) continue;
+    const expansion = before.slice(from).replace(/^[\s*_"“]+|[\s*_"”,]+$/gu, '');
+    if (expansion.length > acronym.length && /\s|-/u.test(expansion) && !out.some((d) => d.acronym === acronym && d.expansion === expansion)) {
+      out.push({ acronym, expansion });
+    }
+  }
+  return out;
+}
+
+/**
+ * Where the words an acronym stands for start in the name that starts at `name`: at its first
+ * word whose initials (of its hyphenated parts, then the next words') begin with the acronym's
+ * first two letters; at the name's start when none does (an English acronym of a Vietnamese
+ * name, "Tổ chức Y tế Thế giới (WHO)") and the name has three words or more; else -1 (a short
+ * name whose initials are not the acronym's is the end of a longer one, "… sinh học Quốc gia (NCBI)").
+ */
+function nameFrom(before: string, name: number, letters: string): number {
+  const words = [...before.slice(name).matchAll(/[^\s]+/gu)];
+  const initials = words.map((w) =>
+    w[0]
+      .split(/[-–]/u)
+      .map((p) => fold(p.charAt(0)).toLowerCase())
+      .join(''),
+  );
+  for (let i = 0; i < words.length; i++) {
+    if (initials.slice(i).join('').startsWith(letters.slice(0, 2))) return name + ((words[i] as RegExpMatchArray).index as number);
+  }
+  return words.length >= 3 ? name : -1;
+}
+
 /** Characters of the clause before a bracketed term ("… (S)") that a definition takes at most. */
 const BRACKETED_CLAUSE_CHARS = 160;
 
@@ -1074,8 +1133,11 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
     spans = sideSpans(text, question);
     if (!spans.length) spans = doerSpans(text, question);
   }
-  if (!spans.length && a.head) spans = namedSpans(text, a.head);
-  if (a.list) spans = joinAdjacent(text, spans);
+  // Things of the kind asked for, each named: all of them when the sentence lists several ("Bộ
+  // nào …?" of "… được Bộ KH&CN, Bộ Công Thương, Bộ Thông tin và Truyền thông xây dựng").
+  const named = !spans.length && a.head ? namedSpans(text, a.head) : undefined;
+  if (named) spans = named;
+  if (a.list || named) spans = joinAdjacent(text, spans);
   // A list that names someone with their office and workplace is who said it, not the answer:
   // for a kind of people, one whose first item holds a name ("Mai Bá Tiến Dũng, Trưởng Khoa Nam
   // học, Bệnh viện Bình Dân"); unless people are asked, one with an office in it or a person in its
@@ -1126,7 +1188,7 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
     if (asked.holder) {
       // Its holder, never someone else: not "Thứ trưởng Bộ KH&CN Lê Xuân Định" for "Ai là Thứ
       // trưởng Bộ Công Thương?", nor a name in a sentence that does not give the office.
-      people = people.filter((s) => holdsOneOf(text, s, named));
+      people = people.filter((s) => holdsOneOf(text, s, named)).map((s) => withoutOffice(text, s, named, offices()));
     } else {
       const others = people.filter((s) => !holdsOneOf(text, s, named));
       if (others.length) people = others;
@@ -1438,6 +1500,19 @@ function describedAs(text: string, at: number): FactSpan[] {
  * or inside its span ("Tổng Thư ký IEC Philippe Metzger"), or right after it ("ông Philippe
  * Metzger, Tổng Thư ký IEC", "… là Tổng Thư ký IEC").
  */
+/**
+ * The person without the office the question names, when the span opens with it ("Lê Xuân Định"
+ * of "Thứ trưởng Bộ KH&CN Lê Xuân Định" for "Ai là Thứ trưởng Bộ KH&CN?" or "Who is the Vice
+ * Minister?"): the question has said it. `offices` are the sentence's, with their bodies.
+ */
+function withoutOffice(text: string, s: FactSpan, named: ReadonlyArray<{ start: number; end: number }>, offices: readonly FactSpan[]): FactSpan {
+  if (!named.some((x) => x.start === s.start)) return s;
+  const o = offices.find((x) => x.start === s.start && x.end < s.end);
+  if (!o) return s;
+  const start = o.end + (/^\s*/u.exec(text.slice(o.end))?.[0].length ?? 0);
+  return start < s.end ? { start, end: s.end } : s;
+}
+
 function holdsOneOf(text: string, s: FactSpan, offices: ReadonlyArray<{ start: number; end: number }>): boolean {
   return offices.some(
     (o) =>

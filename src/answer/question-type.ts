@@ -238,6 +238,9 @@ const NAME_ASKED = {
   folded: new RegExp(`${WORD_START}ten\\s+(?:la\\s+)?gi(?=\\s*[?.!]*\\s*$)`, 'u'),
 };
 
+// "What is the name of the IEC Secretary General?", "What is the Vice Minister's name?".
+const EN_NAME_ASKED = /^\s*what\s+is\s+the\s+name\s+of(?![\p{L}])|'s\s+name(?=\s*[?.!]*\s*$)/iu;
+
 // The one or two words before "nào": "luật nào", "bệnh viện nào".
 const HEAD_NAO = {
   marked: new RegExp(`${WORD_START}((?:[\\p{L}\\p{M}]+\\s+)?[\\p{L}\\p{M}]+)\\s+nào${WORD_END}`, 'u'),
@@ -389,7 +392,13 @@ function analyze(question: string): QuestionAnalysis {
   // The noun opens the match (the word boundary before it takes no characters).
   if (gi?.[1]) head = q.slice(gi.index, gi.index + gi[1].length);
   // "Tổng Thư ký IEC tên là gì?" asks for a person by name.
-  const name = kind === 'other' && !yesNo ? NAME_ASKED[mode].exec(text) : null;
+  const name = yesNo
+    ? null
+    : kind === 'other'
+      ? (NAME_ASKED[mode].exec(text) ?? (!marked ? EN_NAME_ASKED.exec(q) : null))
+      : kind === 'definition' && !marked
+        ? EN_NAME_ASKED.exec(q)
+        : null;
   if (name && askedOffices(q).length > 0) {
     kind = 'person';
     questionWords.push([name.index, name.index + name[0].length]);

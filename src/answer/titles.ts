@@ -232,6 +232,17 @@ const EN_ACRONYM = /(?<![\p{L}\p{N}&])\p{Lu}[\p{Lu}\p{N}&]{1,9}(?![\p{L}\p{N}&])
 const OFFICE_AFTER = new RegExp(`^(?:'s)?\\s+(?:[\\p{L}-]+\\s+)?${EN_OFFICE_WORD}(?![\\p{L}])`, 'iu');
 const OFFICE_BEFORE = new RegExp(`${EN_OFFICE_WORD}[\\p{L}-]*\\s+of\\s+(?:the\\s+)?$`, 'iu');
 
+/** The acronym an English question writes right before an office ("the LMC Secretary General") or after "of" ("Secretary General of the LMC"), when it writes one. */
+function englishBody(q: string): string | undefined {
+  const beside = [...q.matchAll(EN_ACRONYM)].filter((m) => OFFICE_AFTER.test(q.slice(m.index + m[0].length)) || OFFICE_BEFORE.test(q.slice(0, m.index)));
+  const body = beside.length === 1 ? (beside[0] as RegExpMatchArray)[0] : undefined;
+  return body && ACRONYM.test(body) ? body : undefined;
+}
+
+/** "Who is the Vice Minister …?", "What is the name of …", "… is who?": the holder of the office named is asked for. */
+const EN_ASKS_HOLDER =
+  /^\s*(?:who\s+(?:is|was|are|were)|who's|what\s+is\s+the\s+name\s+of|what\s+is\s+(?:the\s+)?[\p{L}\s-]{0,60}'s\s+name)(?![\p{L}])|(?:^|\s)(?:is|was)\s+who\s*\??\s*$/iu;
+
 /**
  * The offices the question gives to a body written as an acronym ("Ai là Tổng Thư ký LMC?",
  * "Who is the LMC Secretary General?", "… Secretary General of the LMC?") that the article
@@ -247,11 +258,9 @@ export function officesOfOtherBodies(question: string, article: string): string[
   if (detectLang(question) === 'en') {
     const q = nfc(question);
     const offices = englishOffices(q);
-    // An acronym right before the office ("the LMC Secretary General") or after "of" ("Secretary General of the LMC").
-    const beside = [...q.matchAll(EN_ACRONYM)].filter((m) => OFFICE_AFTER.test(q.slice(m.index + m[0].length)) || OFFICE_BEFORE.test(q.slice(0, m.index)));
-    const body = beside.length === 1 ? (beside[0] as RegExpMatchArray)[0] : undefined;
+    const body = englishBody(q);
     // One office named, with the acronym beside it, and an acronym the article writes.
-    if (body && ACRONYM.test(body) && offices.length === 1 && (hasWordIn(article.toLowerCase(), body.toLowerCase()) || !isStopword(body, false)))
+    if (body && offices.length === 1 && (hasWordIn(article.toLowerCase(), body.toLowerCase()) || !isStopword(body, false)))
       asked = [{ title: fold((offices[0] as OfficeAt).title), body }];
   } else
     asked = askedOffices(question).flatMap((o) => {
@@ -297,6 +306,7 @@ export interface AskedOffice {
 
 const ASKS_HOLDER_AFTER =
   /^\s*(?:la|chinh la)\s+(?:ai|nguoi nao|ong nao|ba nao|vi nao)(?![\p{L}\p{N}])|^\s*(?:ten\s+(?:la\s+)?gi|ten\s+day\s+du\s+la\s+gi)(?![\p{L}\p{N}])/u;
+const ASKS_HOLDER_AT_END = /\s(?:la|chinh la)\s+(?:ai|nguoi nao|ong nao|ba nao)\s*\??\s*$/u;
 const ASKS_HOLDER_BEFORE = /(?:^|[^\p{L}\p{N}])(?:ai|nguoi nao|ong nao|ba nao)\s+(?:la|chinh la|dang la|hien la)\s+$/u;
 
 /**
@@ -316,6 +326,12 @@ let lastAsked: { question: string; offices: readonly AskedOffice[] } | null = nu
 
 function readAskedOffices(question: string): AskedOffice[] {
   const q = nfc(question);
+  if (detectLang(q) === 'en') {
+    // English: the offices the glossary reads, the acronym beside one (not an English word such as "WHO").
+    const body = englishBody(q);
+    const holder = EN_ASKS_HOLDER.test(q);
+    return englishOffices(q).map((o) => Object.freeze({ title: fold(o.title), ...(body && !isStopword(body, false) ? { body } : {}), holder }));
+  }
   const lower = fold(q.toLowerCase());
   return officesAt(q, !hasMarks(q)).map((o) => {
     // Capitalised words, each with the lower-case syllable after it ("Bộ Khoa học và Công nghệ"),
@@ -328,8 +344,14 @@ function readAskedOffices(question: string): AskedOffice[] {
     // No body in capitals: one lower-case word may still be one ("tong thu ky iec ten gi", typed on a phone).
     const skipped = body ? [] : [lower.slice(end).replace(/^\s+[\p{L}\p{N}&]+/u, '')];
     const after = [lower.slice(end), ...(last ? [lower.slice(end - last[0].length)] : []), ...skipped];
-    const holder = after.some((t) => ASKS_HOLDER_AFTER.test(t)) || ASKS_HOLDER_BEFORE.test(lower.slice(0, o.start));
-    return Object.freeze({ title: fold(o.title), ...(body ? { body } : {}), holder });
+    // Typed in lower case, the body's words cannot be told from the question's: a question that
+    // opens with the office and ends "là ai" asks for its holder ("thu truong bo khoa hoc va cong
+    // nghe la ai").
+    const opensAsking = !body && !/\S/u.test(lower.slice(0, o.start)) && ASKS_HOLDER_AT_END.test(lower.slice(end));
+    const holder = opensAsking || after.some((t) => ASKS_HOLDER_AFTER.test(t)) || ASKS_HOLDER_BEFORE.test(lower.slice(0, o.start));
+    // A word without a vowel typed after it is an acronym typed in lower case ("tong thu ky lmc").
+    const typed = body ? undefined : /^\s+([b-df-hj-np-tv-xz&]{2,})(?![\p{L}\p{N}&])/u.exec(lower.slice(end))?.[1];
+    return Object.freeze({ title: fold(o.title), ...(body ? { body } : typed ? { body: typed.toUpperCase() } : {}), holder });
   });
 }
 

@@ -250,3 +250,44 @@ export function pairCoverage(terms: QuestionTerms, p: Presence): number {
   }
   return total === 0 ? 0 : hit / total;
 }
+
+/** An acronym and the words it stands for (`definedAcronyms`). */
+export interface AcronymAlias {
+  acronym: string;
+  expansion: string;
+}
+
+/**
+ * The question's terms with the acronyms the retrieved text defines read as the words they stand
+ * for: a question that writes "Bộ Khoa học và Công nghệ" finds those words in a sentence that
+ * writes "Bộ KH&CN" (the term "khoa" has "kh&cn" as an alternative form), and one that writes
+ * "KH&CN" finds it in "Khoa học và Công nghệ". `asked` are the question's texts (as typed, and
+ * any translation). The same terms object when no alias applies.
+ */
+export function withAliases(terms: QuestionTerms, aliases: readonly AcronymAlias[], asked: readonly string[]): QuestionTerms {
+  if (aliases.length === 0) return terms;
+  const said = asked.map((a) => ` ${syllables(a).syllables.map(fold).join(' ')} `);
+  const extra = new Map<number, string[]>();
+  const all = [...terms.words, ...terms.pairs];
+  const add = (inside: Set<string>, alternative: string) => {
+    all.forEach((w, i) => {
+      const own = terms.search[i] as TermSearch;
+      if (!w.term.split(' ').every((x) => inside.has(fold(x)))) return;
+      const form = own.folded ? fold(alternative) : alternative;
+      const list = extra.get(i) ?? [];
+      if (form !== own.form && !list.includes(form)) extra.set(i, [...list, form]);
+    });
+  };
+  for (const { acronym, expansion } of aliases) {
+    const long = syllables(expansion).syllables.map(fold);
+    const short = syllables(acronym).syllables.map(fold);
+    if (said.some((s) => s.includes(` ${long.join(' ')} `))) add(new Set(long), nfc(acronym).toLowerCase());
+    if (said.some((s) => s.includes(` ${short.join(' ')} `))) add(new Set(short), nfc(expansion).toLowerCase());
+  }
+  if (extra.size === 0) return terms;
+  const search = terms.search.map((s, i) => {
+    const more = extra.get(i);
+    return more ? { ...s, alternatives: [...(s.alternatives ?? []), ...more] } : s;
+  });
+  return { ...terms, search };
+}

@@ -1,6 +1,16 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type QuestionTerms, nameCoverage, presenceIn, presenceInRanges, questionNames, questionTerms, searchText } from '../../src/retrieve/coverage.js';
+import {
+  type QuestionTerms,
+  nameCoverage,
+  presenceIn,
+  presenceInRanges,
+  questionNames,
+  questionTerms,
+  searchText,
+  wordCoverage,
+  withAliases,
+} from '../../src/retrieve/coverage.js';
 import type { Store } from '../../src/store/port.js';
 import { sentenceRanges } from '../../src/text/sentences.js';
 import { SHARED_DATA } from '../support/corpus.js';
@@ -82,5 +92,42 @@ describe('question names', () => {
     const none = await questionTerms(store, 'bác sĩ đã chẩn đoán gì?', 'vi');
     expect(none.names).toEqual([]);
     expect(nameCoverage(none, new Uint8Array(none.search.length))).toBe(1);
+  });
+});
+
+describe('acronyms read as their words', () => {
+  const KHCN = { acronym: 'KH&CN', expansion: 'Khoa học và Công nghệ' };
+  const sentence = searchText('Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên.');
+  const spelled = searchText('Bộ Khoa học và Công nghệ đang nỗ lực sửa đổi luật.');
+  /** Terms of a question as `questionTerms` makes them for a marked (or unmarked) question, every idf 1. */
+  const termsFor = (words: string[], marked = true): QuestionTerms => {
+    const ws = words.map((term) => ({ term, idf: 1, unknown: false }));
+    return { marked, words: ws, pairs: [], wordWeight: ws.length, search: words.map((w) => (marked ? { form: w, folded: false } : { form: w, folded: true })) };
+  };
+
+  it('a question writing the words finds them where the text writes the acronym', () => {
+    const terms = termsFor(['thứ', 'trưởng', 'bộ', 'khoa', 'học', 'công', 'nghệ']);
+    expect(wordCoverage(terms, presenceIn(terms, sentence))).toBeCloseTo(3 / 7);
+    const aliased = withAliases(terms, [KHCN], ['Ai là Thứ trưởng Bộ Khoa học và Công nghệ?']);
+    expect(wordCoverage(aliased, presenceIn(aliased, sentence))).toBe(1);
+    // Typed without marks, and in English through its translation.
+    const folded = termsFor(['thu', 'truong', 'bo', 'khoa', 'hoc', 'cong', 'nghe'], false);
+    const foldedAliased = withAliases(folded, [KHCN], ['thu truong bo khoa hoc va cong nghe la ai']);
+    expect(wordCoverage(foldedAliased, presenceIn(foldedAliased, sentence))).toBe(1);
+    const english = termsFor(['khoa', 'học', 'công', 'nghệ']);
+    expect(withAliases(english, [KHCN], ['Who is the Vice Minister of Science and Technology?', 'Thứ trưởng ; khoa học và công nghệ'])).not.toBe(english);
+  });
+
+  it('a question writing the acronym finds it where the text spells it out', () => {
+    const terms = termsFor(['bộ', 'kh', 'cn', 'sửa', 'đổi']);
+    expect(wordCoverage(terms, presenceIn(terms, spelled))).toBeCloseTo(3 / 5);
+    const aliased = withAliases(terms, [KHCN], ['Bộ KH&CN sửa đổi luật nào?']);
+    expect(wordCoverage(aliased, presenceIn(aliased, spelled))).toBe(1);
+  });
+
+  it('changes nothing when the question writes neither form, or only part of the words', () => {
+    const terms = termsFor(['khoa', 'học', 'sửa', 'đổi']);
+    expect(withAliases(terms, [KHCN], ['Khoa học sửa đổi gì?'])).toBe(terms);
+    expect(withAliases(terms, [], ['Bộ Khoa học và Công nghệ sửa đổi gì?'])).toBe(terms);
   });
 });

@@ -5,6 +5,7 @@ import {
   measureAsked,
   capitalisedListSpans,
   dateSpans,
+  definedAcronyms,
   definitionSpans,
   expansionSpans,
   factSpans,
@@ -254,6 +255,30 @@ describe('facts in a sentence', () => {
     expect(expansionSpans(none, 'QCVN')).toEqual([]);
   });
 
+  it('acronyms a text defines, with the words they stand for', () => {
+    // "Bộ" is no part of KH&CN: the words start where the initials begin the acronym.
+    expect(definedAcronyms(LAW)).toEqual([
+      { acronym: 'KH&CN', expansion: 'Khoa học và Công nghệ' },
+      { acronym: 'IEC', expansion: 'Ủy ban Kỹ thuật Điện Quốc tế' },
+    ]);
+    // Hyphenated parts have initials of their own; lower-case words by their initials.
+    expect(definedAcronyms(LMC)).toEqual([{ acronym: 'LMC', expansion: 'Lancang-Mekong' }]);
+    const q = 'Hỗ trợ Việt Nam trong quá trình xây dựng quy chuẩn kỹ thuật quốc gia (QCVN), Tiêu chuẩn Việt Nam (TCVN) phù hợp.';
+    expect(definedAcronyms(q)).toEqual([
+      { acronym: 'QCVN', expansion: 'quy chuẩn kỹ thuật quốc gia' },
+      { acronym: 'TCVN', expansion: 'Tiêu chuẩn Việt Nam' },
+    ]);
+    // An English acronym of a Vietnamese name of three words or more is the whole name; the end
+    // of a name cut by lower-case words is not ("… sinh học Quốc gia (NCBI)"), nor a bracketed word.
+    expect(definedAcronyms('Theo khuyến cáo của Tổ chức Y tế Thế giới (WHO), trẻ cần ngủ đủ.')).toEqual([
+      { acronym: 'WHO', expansion: 'Tổ chức Y tế Thế giới' },
+    ]);
+    expect(definedAcronyms('Trung tâm Thông tin Công nghệ sinh học Quốc gia (NCBI) cho biết.')).toEqual([]);
+    // One letter is no acronym; two words whose initials are its letters are its words.
+    expect(definedAcronyms('Bệnh nhân (A) và bác sĩ (BS) trao đổi (không có tên).')).toEqual([{ acronym: 'BS', expansion: 'bác sĩ' }]);
+    expect(definedAcronyms('Không có ngoặc nào.')).toEqual([]);
+  });
+
   it('definitions, named things and reasons', () => {
     const d = 'Resveratrol là một hợp chất trong vỏ nho có khả năng chống oxy hóa.';
     expect(texts(d, definitionSpans(d, 'Resveratrol'))).toEqual(['một hợp chất trong vỏ nho có khả năng chống oxy hóa']);
@@ -312,8 +337,19 @@ describe('facts in a sentence', () => {
     expect(spans('tong thu ky iec gap ai', IEC)).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định']);
     expect(spans('Tổng Thư ký IEC gặp ai?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định']);
     expect(spans('Ai tiep Tong thu ky IEC?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định']);
-    expect(spans('Ai là Thứ trưởng Bộ Khoa học và Công nghệ?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định']);
+    // The holder without the office the question has said, typed any way, in English too.
+    expect(spans('Ai là Thứ trưởng Bộ Khoa học và Công nghệ?', IEC)).toEqual(['Lê Xuân Định']);
+    expect(spans('thu truong bo khoa hoc va cong nghe la ai', IEC)).toEqual(['Lê Xuân Định']);
+    expect(spans('Who is the Vice Minister?', IEC)).toEqual(['Lê Xuân Định']);
+    expect(spans('What is the IEC Secretary General’s name?'.replace('’', "'"), IEC)).toEqual(['ông Philippe Metzger']);
+    expect(spans('What is the name of the IEC Secretary General?', IEC)).toEqual(['ông Philippe Metzger']);
+    expect(spans('Who met the IEC Secretary General?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định']);
+    expect(spans('Who received the Secretary General of IEC?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định']);
     expect(spans('Ai là Thứ trưởng Bộ Công Thương?', IEC)).toEqual([]);
+    // "Bộ nào …?" of a sentence that names several: all of them, not the one nearest the question's words.
+    const built =
+      'Tiêu biểu như các quy chuẩn kỹ thuật quốc gia về dây, cáp điện được Bộ KH&CN, Bộ Công Thương, Bộ Thông tin và Truyền thông xây dựng và ban hành.';
+    expect(spans('Bộ nào xây dựng quy chuẩn kỹ thuật quốc gia về dây, cáp điện?', built)).toEqual(['Bộ KH&CN, Bộ Công Thương, Bộ Thông tin và Truyền thông']);
     expect(spans('Ai là Tổng Thư ký IEC?', 'Ông Philippe Metzger cho biết như trên.')).toEqual([]);
     // A body named as the other side of a meeting: its people are that side, not the answer.
     expect(spans('Ai chủ trì buổi làm việc với IEC?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định']);

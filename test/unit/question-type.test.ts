@@ -52,6 +52,11 @@ describe('question kinds', () => {
   it('reads "tên là gì" as asking for a person only after an office', () => {
     expect(kind('Loại thuốc này tên là gì?')).not.toBe('person');
     expect(kind('Bệnh viện đó tên gì?')).not.toBe('person');
+    // English: the name of an office's holder.
+    expect(kind('What is the name of the IEC Secretary General?')).toBe('person');
+    expect(kind("What is the IEC Secretary General's name?")).toBe('person');
+    expect(kind('What is the name of the conference?')).not.toBe('person');
+    expect(kind("What is the drug's name?")).not.toBe('person');
   });
 
   it('reads questions typed without tone marks by the same rules', () => {

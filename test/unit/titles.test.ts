@@ -106,6 +106,17 @@ describe('askedOffices and officesNamed', () => {
     expect(askedOffices('Tổng Thư ký IEC gặp ai?')).toEqual([{ title: 'tong thu ky', body: 'IEC gặp', holder: false }]);
     expect(askedOffices('Ai đã tiếp Tổng Thư ký IEC?')).toEqual([{ title: 'tong thu ky', body: 'IEC', holder: false }]);
     expect(askedOffices('thu truong la ai')).toEqual([{ title: 'thu truong', holder: true }]);
+    // In lower case: a question opening with the office and ending "là ai" asks for its holder,
+    // whatever body is typed between; a word without vowels after the office is an acronym.
+    expect(askedOffices('thu truong bo khoa hoc va cong nghe la ai')).toEqual([{ title: 'thu truong', holder: true }]);
+    expect(askedOffices('tong thu ky lmc la ai')).toEqual([{ title: 'tong thu ky', body: 'LMC', holder: true }]);
+    expect(askedOffices('tong thu ky iec gap ai')).toEqual([{ title: 'tong thu ky', holder: false }]);
+    expect(askedOffices('ong metzger gap thu truong bo khcn la ai')).toEqual([{ title: 'thu truong', holder: false }]);
+    // English, through the glossary: the acronym beside the office, and who is asked for.
+    expect(askedOffices('Who is the IEC Secretary General?')).toEqual([{ title: 'tong thu ky', body: 'IEC', holder: true }]);
+    expect(askedOffices('Who met the Secretary General of IEC?')).toEqual([{ title: 'tong thu ky', body: 'IEC', holder: false }]);
+    expect(askedOffices('What is the name of the Vice Minister?')).toEqual([{ title: 'thu truong', holder: true }]);
+    expect(askedOffices('Who is the WHO Secretary General?')).toEqual([{ title: 'tong thu ky', holder: true }]);
     expect(askedOffices('Hội nghị diễn ra ở đâu?')).toEqual([]);
   });
 
