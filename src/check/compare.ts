@@ -224,8 +224,9 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
   );
   const evKeys = new Set(ev.tokens.map(key));
   const claimKeys = new Set(claimKey);
-  /** The evidence has every informative word of the claim outside tokens [from, to): it reports the same event. */
-  const sameEvent = (from: number, to: number) => claim.tokens.every((t, k) => t.stop || (k >= from && k < to) || evKeys.has(claimKey[k] as string));
+  /** The evidence has every informative word of the claim outside tokens [from, to), or says it another way ("gặp" / "làm việc với"): it reports the same event. */
+  const sameEvent = (from: number, to: number) =>
+    claim.tokens.every((t, k) => t.stop || (k >= from && k < to) || evKeys.has(claimKey[k] as string) || said.has(k));
   if (cross) for (const w of options.translated ?? []) for (const t of tokenize(w)) if (evKeys.has(key(t))) claimKeys.add(key(t));
 
   const mismatches: FoundMismatch[] = [];
@@ -395,9 +396,20 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     if (isSpan(cd) || isSpan(ed)) return rel === 'same' || (rel === 'inside' && isSpan(ed) && !isSpan(cd) && precisionRank(cd) - precisionRank(ed) <= 1);
     return ['same', 'inside', 'contains'].includes(rel) && precisionRank(cd) - precisionRank(ed) <= 1;
   };
+  // A date in brackets right after words of the evidence is the date of what those words name
+  // ("giai đoạn hai (từ 2023 đến 2028)"): it neither confirms nor contradicts a claim that does not
+  // name it ("Hội nghị LMC lần thứ 4 diễn ra năm 2024" is not confirmed by the phase's years).
+  const evDates = cross ? ev.dates : ev.dates.filter((ed) => !qualifiesOther(ed));
+  function qualifiesOther(ed: FoundDate): boolean {
+    const open = ev.text.lastIndexOf('(', ed.start);
+    if (open < 0 || ev.text.slice(open, ed.start).includes(')') || !/^[^()]*\)/u.test(ev.text.slice(ed.end))) return false;
+    const before = ev.tokens.filter((t) => t.end <= open).slice(-3);
+    const named = before.filter((t) => !t.stop && !/^\d/u.test(t.text));
+    return named.length > 0 && /^\s*$/u.test(ev.text.slice((before[before.length - 1] as Token).end, open)) && !named.some((t) => claimKeys.has(key(t)));
+  }
   for (const cd of claim.dates) {
     const slot = slotFor(cd);
-    const here = cross ? [] : ev.dates.filter((ed) => inSlot(ed, slot));
+    const here = cross ? [] : evDates.filter((ed) => inSlot(ed, slot));
     // A day or month the claim gives where the evidence (chosen for this claim) gives one day
     // or month only, and another: the same event at a different time ("diễn ra ngày 30/8/2023"
     // or "vào tháng 9 năm 2023" / "Vào ngày 29 tháng 8 năm 2023, Hội nghị … được tổ chức"), even
@@ -414,9 +426,9 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       !cross &&
       claim.dates.length === 1 &&
       !isSpan(cd) &&
-      (cd.precision !== 'year' || (ev.dates.every((ed) => relateDates(cd, ed) === 'disjoint') && sameEvent(df, dt))) &&
+      (cd.precision !== 'year' || (evDates.every((ed) => relateDates(cd, ed) === 'disjoint') && sameEvent(df, dt))) &&
       !claim.modalities.some((m) => m.modality === 'planned' || m.modality === 'hoped')
-        ? ev.dates.filter((ed) => !isSpan(ed) && precisionRank(ed) >= precisionRank(cd))
+        ? evDates.filter((ed) => !isSpan(ed) && precisionRank(ed) >= precisionRank(cd))
         : [];
     const otherTime = points.length === 1 && relateDates(cd, points[0] as FoundDate) === 'disjoint' ? points[0] : undefined;
     let rival: FoundDate | undefined;
@@ -424,13 +436,13 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     else if (here.length && slot.tight && here.some((ed) => comparablePrecision(cd, ed) && !confirms(cd, ed)))
       rival = here.find((ed) => comparablePrecision(cd, ed));
     else if (otherTime) rival = otherTime;
-    else if (ev.dates.some((ed) => confirms(cd, ed))) rival = undefined;
+    else if (evDates.some((ed) => confirms(cd, ed))) rival = undefined;
     else {
       // In English, where words cannot be aligned, a single date in the evidence is the slot;
       // a span that starts or ends where the claim's does is the same period ("từ 2023 đến 2030" / "từ 2023 đến 2028").
       const only = cross && ev.dates.length === 1 && claim.dates.length === 1 ? ev.dates[0] : undefined;
       const samePeriod = isSpan(cd)
-        ? ev.dates.find((ed) => ed.precision === cd.precision && !confirms(cd, ed) && (ed.from === cd.from || ed.to === cd.to))
+        ? evDates.find((ed) => ed.precision === cd.precision && !confirms(cd, ed) && (ed.from === cd.from || ed.to === cd.to))
         : undefined;
       rival = only && comparablePrecision(cd, only) && relateDates(cd, only) === 'disjoint' ? only : samePeriod;
       if (!rival) {

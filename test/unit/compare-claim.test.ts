@@ -45,6 +45,8 @@ describe('compareClaim', () => {
       'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.';
     expect(named('Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger tại Đà Nẵng.', met)).toEqual([['place', 'Đà Nẵng', 'Hà Nội']]);
     expect(named('Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger tại Hà Nội.', met)).toEqual([]);
+    // A verb the source writes another way ("gặp" / "làm việc với") is still the same event.
+    expect(named('Thứ trưởng Lê Xuân Định gặp ông Metzger tại Bắc Kinh.', met)).toEqual([['place', 'Bắc Kinh', 'Hà Nội']]);
     // A place the claim does not say anything happens at is not compared that way.
     expect(named('Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger, người Đà Nẵng.', met)).toEqual([]);
   });
@@ -123,7 +125,11 @@ describe('compareClaim', () => {
     // A year: where no date of the evidence holds it, and the evidence has the claim's other words.
     expect(named('Hội nghị LMC lần thứ 4 diễn ra năm 2022.', source)).toEqual([['date', 'năm 2022', 'ngày 29 tháng 8 năm 2023']]);
     expect(compare('Hội nghị LMC lần thứ 4 diễn ra năm 2023.', source).mismatches).toEqual([]);
-    expect(compare('Hội nghị LMC lần thứ 4 diễn ra năm 2025.', source).mismatches).toEqual([]);
+    // The years in brackets after "giai đoạn hai" are the phase's: a claim that does not name the
+    // phase is compared with the conference's own date.
+    expect(named('Hội nghị LMC lần thứ 4 diễn ra năm 2025.', source)).toEqual([['date', 'năm 2025', 'ngày 29 tháng 8 năm 2023']]);
+    expect(named('Hội nghị LMC lần thứ 4 diễn ra năm 2024.', source)).toEqual([['date', 'năm 2024', 'ngày 29 tháng 8 năm 2023']]);
+    expect(compare('Giai đoạn hai của hợp tác LMC kéo dài từ 2023 đến 2028.', source).mismatches).toEqual([]);
     expect(compare('Viện Đo lường Việt Nam và Thái Lan ký thỏa thuận công nhận chứng chỉ vào năm 2021.', source).mismatches).toEqual([]);
     // Two precise dates in the evidence: which one the claim means is for the words around it to say.
     expect(
