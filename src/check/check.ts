@@ -6,7 +6,7 @@ import { expandQuery, glossaryMatches, translateTerms } from '../text/glossary.j
 import { detectLang } from '../text/lang.js';
 import { hasMarks, normalizeSpace } from '../text/normalize.js';
 import { phrasesIn } from '../text/synonyms.js';
-import { RULE_SYLLABLES } from './facts.js';
+import { RULE_SYLLABLES, recased } from './facts.js';
 import type { ArticleRef, CheckOptions, CheckResult, Citation, ClaimCheck, Lang, Mismatch, SearchFilter, Verdict } from '../types.js';
 import { type Comparison, compareClaim, type FoundMismatch } from './compare.js';
 import { type ClaimWords, chooseEvidence, type EvidencePiece } from './evidence.js';
@@ -138,7 +138,7 @@ export async function checkClaimOffline(deps: CheckDeps, claimText: string, opti
   if (!chosen.pieces.length)
     return { result: { ...base, confidence: 1 }, comparison: null, decision: null, pieces: [], bestCoverage: 0, articleCoverage: 0, hits, lang };
   const comparison = compareClaim(
-    compared,
+    recased(compared),
     chosen.pieces.map((p) => ({ text: p.text })),
     {
       weightOf: (t, marked) => deps.idf(marked ? t.lower : t.folded, marked),

@@ -364,3 +364,39 @@ export function nameRuns(tokens: readonly Token[], text: string, folded = false)
   }
   return out;
 }
+
+/** Places whose spellings read as names when typed in lower case: of two words or more, or one of five letters or more ("hà nội", "bac kinh", "campuchia"); not "anh", "lào", "đức", which are words too. */
+const LOWER_CASE_PLACES: string[][] = [...PLACE_GROUP.keys()]
+  .filter((f) => f.includes(' ') || f.length >= 5)
+  .map((f) => f.split(' '))
+  .sort((a, b) => b.length - a.length);
+
+/**
+ * A text typed all in lower case (a claim typed on a phone: "hoi nghi lmc to chuc o ha noi") with
+ * the capitals a name has: the places of `PLACE_NAMES` ("Ha Noi") and words without a vowel, which
+ * are acronyms ("LMC", "KH&CN"). Names are read from capitals, so without this a place typed in
+ * lower case went uncompared. The same length as `text`; a text with any capital after its first
+ * letter is returned as it is.
+ */
+export function recased(text: string): string {
+  if (/\p{Lu}/u.test(text.slice(1))) return text;
+  const words = [...text.matchAll(/[\p{L}\p{M}&]+/gu)];
+  const folded = words.map((w) => fold(w[0].toLowerCase()));
+  const out = text.split('');
+  const capitalise = (i: number) => {
+    const w = words[i] as RegExpMatchArray;
+    out[w.index as number] = (out[w.index as number] as string).toUpperCase();
+  };
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as RegExpMatchArray;
+    if (/^[b-df-hj-np-tv-xzđ&]{2,}$/u.test(w[0]) && /[a-zđ]/u.test(w[0])) {
+      for (let k = 0; k < w[0].length; k++) out[(w.index as number) + k] = (out[(w.index as number) + k] as string).toUpperCase();
+      continue;
+    }
+    const place = LOWER_CASE_PLACES.find((p) => p.every((x, k) => folded[i + k] === x));
+    if (!place) continue;
+    for (let k = 0; k < place.length; k++) capitalise(i + k);
+    i += place.length - 1;
+  }
+  return out.join('');
+}

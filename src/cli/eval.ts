@@ -29,6 +29,12 @@ export const questionSchema = z.object({
 });
 export type EvalQuestion = z.infer<typeof questionSchema>;
 
+/** A question or claim as the options have it typed: without tone marks, in lower case. */
+function asTyped(text: string, o: { stripMarks?: boolean; lowerCase?: boolean }): string {
+  const t = o.stripMarks ? stripMarks(text) : text;
+  return o.lowerCase ? t.toLowerCase() : t;
+}
+
 export interface EvalOptions {
   questions: string;
   corpus: string;
@@ -36,6 +42,8 @@ export interface EvalOptions {
   distractorLimit?: number;
   /** Ask every question with its tone marks removed (as typed on a phone). */
   stripMarks?: boolean;
+  /** Ask every question in lower case (as typed on a phone, names and acronyms included). */
+  lowerCase?: boolean;
   /** Write one JSON line per question (what was answered, ranks, confidence) to this file. */
   dump?: string;
   limit?: number;
@@ -227,7 +235,7 @@ export async function runEval(o: EvalOptions): Promise<EvalResult> {
   };
   let done = 0;
   for (const q of questions) {
-    const text = o.stripMarks ? stripMarks(q.question) : q.question;
+    const text = asTyped(q.question, o);
     const t0 = performance.now();
     // Enough passages to rank ten distinct articles; the answer itself uses only the best few.
     const a = await engine.ask(text, { topK: Math.max(o.config.topK, 30) });
@@ -345,6 +353,7 @@ export function loadClaims(file: string): EvalClaim[] {
 export interface ClaimEvalOptions extends EvalIndexOptions {
   claims: string;
   stripMarks?: boolean;
+  lowerCase?: boolean;
   limit?: number;
   /** Writes one JSON line per claim: the verdict, the mismatches and the quotes cited. */
   dump?: string;
@@ -436,7 +445,7 @@ export async function runClaimEval(o: ClaimEvalOptions): Promise<ClaimEvalResult
     // has long done; the latencies are those of a warm engine.
     if (claims[0]) await engine.check(claims[0].claim);
     for (const c of claims) {
-      const text = o.stripMarks ? stripMarks(c.claim) : c.claim;
+      const text = asTyped(c.claim, o);
       const t0 = performance.now();
       const r = await engine.check(text);
       latencies.push(performance.now() - t0);

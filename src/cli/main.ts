@@ -40,8 +40,8 @@ Usage:
   kiemchung add <url>… [--json]               fetch news pages into the corpus and index them
   kiemchung feed add <url> [--backfill N]     follow an RSS/Atom feed or a sitemap
   kiemchung feed list | remove <url> | poll [--json]   the followed feeds; poll adds their new items now
-  kiemchung eval --questions FILE [--distractors FILE --distractor-limit N] [--strip-marks] [--dump FILE] [--json]
-  kiemchung eval --claims FILE [--distractors FILE --distractor-limit N] [--strip-marks] [--dump FILE] [--json]
+  kiemchung eval --questions FILE [--distractors FILE --distractor-limit N] [--strip-marks] [--lower-case] [--dump FILE] [--json]
+  kiemchung eval --claims FILE [--distractors FILE --distractor-limit N] [--strip-marks] [--lower-case] [--dump FILE] [--json]
   kiemchung eval --dialogues FILE [--now YYYY-MM-DD] [--json]   follow-ups, dates and collection questions
   kiemchung feedback [--since YYYY-MM-DD] [--limit N] [--json]  👍/👎 counts and the worst-rated questions
 
@@ -72,6 +72,7 @@ const OPTIONS = {
   distractors: { type: 'string' },
   'distractor-limit': { type: 'string' },
   'strip-marks': { type: 'boolean' },
+  'lower-case': { type: 'boolean' },
   dump: { type: 'string' },
   dialogues: { type: 'string' },
   now: { type: 'string' },
@@ -94,7 +95,7 @@ const ALLOWED: Record<string, ReadonlyArray<keyof typeof OPTIONS>> = {
   add: ['json'],
   feed: ['json', 'backfill'],
   chat: ['top-k', 'article', 'source', 'from', 'to', 'lang'],
-  eval: ['json', 'questions', 'claims', 'dialogues', 'now', 'distractors', 'distractor-limit', 'strip-marks', 'limit', 'dump'],
+  eval: ['json', 'questions', 'claims', 'dialogues', 'now', 'distractors', 'distractor-limit', 'strip-marks', 'lower-case', 'limit', 'dump'],
   feedback: ['json', 'since', 'limit'],
 };
 
@@ -333,8 +334,8 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
       }
       case 'eval': {
         if (values.dialogues) {
-          if (values.questions || values.claims || values['strip-marks'])
-            throw new UsageError('--dialogues goes without --questions, --claims and --strip-marks');
+          if (values.questions || values.claims || values['strip-marks'] || values['lower-case'])
+            throw new UsageError('--dialogues goes without --questions, --claims, --strip-marks and --lower-case');
           if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) throw new UsageError('--now must be a date YYYY-MM-DD or an ISO date-time');
           const limit = int(values.limit, 'limit');
           const dl = int(values['distractor-limit'], 'distractor-limit', 0);
@@ -371,6 +372,7 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
             ...(dl !== undefined ? { distractorLimit: dl } : {}),
             ...(limit ? { limit } : {}),
             stripMarks: values['strip-marks'] ?? false,
+            lowerCase: values['lower-case'] ?? false,
             cacheDir: path.join(path.dirname(path.resolve(config.indexDir)), 'eval'),
             config,
             logger,
@@ -398,6 +400,7 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
           ...(dl !== undefined ? { distractorLimit: dl } : {}),
           ...(limit ? { limit } : {}),
           stripMarks: values['strip-marks'] ?? false,
+          lowerCase: values['lower-case'] ?? false,
           ...(values.dump ? { dump: values.dump } : {}),
           cacheDir: path.join(path.dirname(path.resolve(config.indexDir)), 'eval'),
           config,

@@ -130,6 +130,16 @@ describe('kiemchung command line', () => {
       ['b', 'supported'],
     ]);
     expect(rows[0].claims[0].mismatches[0]).toEqual(['place', 'Hà Nội', 'Bắc Kinh - Trung Quốc']);
+    // Typed on a phone, in lower case without marks: the place is still read as one and compared.
+    const typed = path.join(tempDir(), 'claims-typed.jsonl');
+    expect((await cli(['eval', '--claims', claims, '--strip-marks', '--lower-case', '--dump', typed, ...base])).code).toBe(0);
+    const typedRows = fs
+      .readFileSync(typed, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(typedRows[0].claims[0].claim).toBe('hoi nghi lmc to chuc tai ha noi.');
+    expect(typedRows[0].claims[0].mismatches[0]).toEqual(['place', 'ha noi', 'Bắc Kinh - Trung Quốc']);
     const bad = await cli(['eval', '--claims', claims, '--dump', path.join(tempDir(), 'no', 'such', 'dir', 'x.jsonl'), ...base]);
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/error \(input\): cannot write the --dump file .*x\.jsonl: ENOENT/);
@@ -177,6 +187,7 @@ describe('kiemchung command line', () => {
       ['eval', '--dialogues', file, '--now', 'yesterday'],
       ['eval', '--questions', file, '--now', '2024-01-01'],
       ['eval', '--dialogues', file, '--strip-marks'],
+      ['eval', '--dialogues', file, '--lower-case'],
     ]) {
       expect((await cli([...bad, ...base])).code, bad.join(' ')).toBe(2);
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareClaim } from '../../src/check/compare.js';
+import { recased } from '../../src/check/facts.js';
 
 /** Every informative word weighs the same: the rules, not the statistics, are under test. */
 const weightOf = () => 2;
@@ -172,5 +173,24 @@ describe('compareClaim', () => {
     expect(refused.features.coverage).toBe(1);
     // "không chỉ … mà còn", "không ít", "hàng không" are not negations.
     expect(compare('Hợp tác không chỉ mang lại lợi ích cho chính phủ.', 'Hợp tác mang lại lợi ích cho chính phủ.').mismatches).toEqual([]);
+  });
+});
+
+describe('recased', () => {
+  it('gives a claim typed in lower case the capitals of its places and acronyms, at the same offsets', () => {
+    for (const [typed, cased] of [
+      ['hoi nghi lmc to chuc o ha noi', 'hoi nghi LMC to chuc o Ha Noi'],
+      ['hội nghị lmc tổ chức ở hà nội', 'hội nghị LMC tổ chức ở Hà Nội'],
+      ['viet nam ky bien ban voi campuchia va thai lan', 'Viet Nam ky bien ban voi Campuchia va Thai Lan'],
+      ['bo kh&cn hop tac voi nhat ban', 'bo KH&CN hop tac voi Nhat Ban'],
+      // Places that are words too ("anh", "lào", "áo") stay as typed; so does a text with capitals.
+      ['anh ấy mặc áo ở lào cai', 'anh ấy mặc áo ở lào cai'],
+      ['Hội nghị ở hà nội', 'Hội nghị ở hà nội'],
+    ]) {
+      expect(recased(typed as string)).toBe(cased);
+    }
+    expect(named(recased('hoi nghi lmc to chuc tai ha noi'), 'Hội nghị LMC lần thứ 4 được tổ chức tại thành phố Bắc Kinh - Trung Quốc.')).toEqual([
+      ['place', 'Ha Noi', 'Bắc Kinh - Trung Quốc'],
+    ]);
   });
 });
