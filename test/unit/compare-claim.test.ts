@@ -183,9 +183,11 @@ describe('recased', () => {
       ['hội nghị lmc tổ chức ở hà nội', 'hội nghị LMC tổ chức ở Hà Nội'],
       ['viet nam ky bien ban voi campuchia va thai lan', 'Viet Nam ky bien ban voi Campuchia va Thai Lan'],
       ['bo kh&cn hop tac voi nhat ban', 'bo KH&CN hop tac voi Nhat Ban'],
-      // Places that are words too ("anh", "lào", "áo") stay as typed; so does a text with capitals.
+      // Its first letter may be a capital; places that are words too ("anh", "lào", "áo") stay as
+      // typed, and so does a text with a capital after its first letter.
+      ['Hội nghị ở hà nội', 'Hội nghị ở Hà Nội'],
       ['anh ấy mặc áo ở lào cai', 'anh ấy mặc áo ở lào cai'],
-      ['Hội nghị ở hà nội', 'Hội nghị ở hà nội'],
+      ['Hội nghị LMC ở hà nội', 'Hội nghị LMC ở hà nội'],
     ]) {
       expect(recased(typed as string)).toBe(cased);
     }
