@@ -1,5 +1,5 @@
 import { officeAt } from '../answer/titles.js';
-import { fold } from '../text/normalize.js';
+import { fold, hasMarks } from '../text/normalize.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import {
   ANTONYMS,
@@ -365,23 +365,39 @@ export function nameRuns(tokens: readonly Token[], text: string, folded = false)
   return out;
 }
 
-/** Places whose spellings read as names when typed in lower case: of two words or more, or one of five letters or more ("hà nội", "bac kinh", "campuchia"); not "anh", "lào", "đức", which are words too. */
-const LOWER_CASE_PLACES: string[][] = [...PLACE_GROUP.keys()]
-  .filter((f) => f.includes(' ') || f.length >= 5)
-  .map((f) => f.split(' '))
-  .sort((a, b) => b.length - a.length);
+/**
+ * Places whose spellings read as names when typed in lower case: of two words or more, or one of
+ * five letters or more ("hà nội", "bac kinh", "campuchia"); not "anh", "lào", "đức", which are
+ * words too. Spelled as written for a text with marks ("bài viết năm" is no "Việt Nam"), folded
+ * for a text without.
+ */
+const LOWER_CASE_PLACES = (() => {
+  const words = (s: string) =>
+    s
+      .replace(/[.\-\s]+/g, ' ')
+      .trim()
+      .split(' ');
+  const spellings = PLACE_NAMES.flat().filter((p) => p.includes(' ') || p.length >= 5);
+  const longestFirst = (a: string[], b: string[]) => b.length - a.length;
+  return {
+    marked: [...new Set(spellings.map((p) => p.toLowerCase()))].map(words).sort(longestFirst),
+    folded: [...new Set(spellings.map((p) => fold(p.toLowerCase())))].map(words).sort(longestFirst),
+  };
+})();
 
 /**
  * A text typed all in lower case (a claim typed on a phone: "hoi nghi lmc to chuc o ha noi") with
  * the capitals a name has: the places of `PLACE_NAMES` ("Ha Noi") and words without a vowel, which
  * are acronyms ("LMC", "KH&CN"). Names are read from capitals, so without this a place typed in
  * lower case went uncompared. The same length as `text`; a text with any capital after its first
- * letter is returned as it is.
+ * letter is returned as it is. `places` false: its acronyms only.
  */
-export function recased(text: string): string {
+export function recased(text: string, places = true): string {
   if (/\p{Lu}/u.test(text.slice(1))) return text;
   const words = [...text.matchAll(/[\p{L}\p{M}&]+/gu)];
-  const folded = words.map((w) => fold(w[0].toLowerCase()));
+  const marked = hasMarks(text);
+  const forms = words.map((w) => (marked ? w[0].toLowerCase() : fold(w[0].toLowerCase())));
+  const spellings = marked ? LOWER_CASE_PLACES.marked : LOWER_CASE_PLACES.folded;
   const out = text.split('');
   const capitalise = (i: number) => {
     const w = words[i] as RegExpMatchArray;
@@ -393,7 +409,7 @@ export function recased(text: string): string {
       for (let k = 0; k < w[0].length; k++) out[(w.index as number) + k] = (out[(w.index as number) + k] as string).toUpperCase();
       continue;
     }
-    const place = LOWER_CASE_PLACES.find((p) => p.every((x, k) => folded[i + k] === x));
+    const place = places && spellings.find((p) => p.every((x, k) => forms[i + k] === x));
     if (!place) continue;
     for (let k = 0; k < place.length; k++) capitalise(i + k);
     i += place.length - 1;
