@@ -148,9 +148,17 @@ export function questionTopic(question: string, analysis: QuestionAnalysis, mark
   return firstContentWord(nfc(question), marked, analysis.questionWords);
 }
 
-function questionWordSet(question: string, marked: boolean): QuestionWords {
+/**
+ * The question's words, and its terms' (`terms.words`: for an English question, the Vietnamese
+ * words the glossary gives it, without which no word of a Vietnamese sentence was a question word
+ * and its facts were taken in order instead of nearest the question's words: "73 năm" for "How
+ * many years of the Belt and Road Initiative …", where "10 năm Sáng kiến Vành đai và Con đường"
+ * answers). A Vietnamese question's terms are its own words.
+ */
+function questionWordSet(question: string, marked: boolean, terms: QuestionTerms): QuestionWords {
   const set = new Set<string>();
   for (const m of question.toLowerCase().matchAll(WORD_RUN)) if (!isStopword(m[0], marked)) set.add(marked ? m[0] : fold(m[0]));
+  for (const w of terms.words) set.add(marked ? w.term : fold(w.term));
   return { set, marked };
 }
 
@@ -191,7 +199,7 @@ export function scoreSentences(
   settings: SelectSettings = DEFAULT_SELECT,
 ): SentenceCandidate[] {
   const top = passages[0]?.score ?? 0;
-  const qWords = questionWordSet(question, terms.marked);
+  const qWords = questionWordSet(question, terms.marked, terms);
   const topic = questionTopic(question, analysis, terms.marked);
   const canCheck = checkable(analysis);
   // The words of the question's own phrase ("năm" of "từ năm nào đến năm nào"): inside every fact

@@ -61,6 +61,14 @@ describe('answers over the real corpus', () => {
       // Both counts hold "năm"; the one beside the question's other words answers.
       ['Sáng kiến Vành đai và Con đường được bao nhiêu năm?', '10 năm', 'do-luong-lmc-2023#p5'],
       ['When did Le Xuan Dinh meet Philippe Metzger?', 'ngày 5/6/2024', 'iec-thanh-vien-2024#p2'],
+      // In English, the count beside the words the glossary gives the question ("Sáng kiến Vành đai và Con đường").
+      ['How many years of the Belt and Road Initiative did the conference mark?', '10 năm', 'do-luong-lmc-2023#p5'],
+      // The ministry spelled out where the sentence writes its acronym, the holder without the office asked.
+      ['Ai là Thứ trưởng Bộ Khoa học và Công nghệ?', 'Lê Xuân Định', 'iec-thanh-vien-2024#p2'],
+      ['Who is the Vice Minister of Science and Technology?', 'Lê Xuân Định', 'iec-thanh-vien-2024#p2'],
+      ['Who met the IEC Secretary General?', 'Lê Xuân Định', 'iec-thanh-vien-2024#p2'],
+      // Typed in lower case: the acronym read in capitals.
+      ['lmc la viet tat cua gi', 'Hợp tác Lancang-Mekong', 'do-luong-lmc-2023#p1'],
     ];
     for (const [q, short, paragraphId] of cases) {
       const a = await engine.ask(q);
