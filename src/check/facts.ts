@@ -341,6 +341,26 @@ export function nameRuns(tokens: readonly Token[], text: string, folded = false)
         // word of the name itself ("học", "và"), not a preposition ("Công ty X ở Canada").
         else if ((u.stop && u.folded !== 'va') || PLACE_JOINERS.has(u.folded) || (!joins(tokens[k + 1]) && !joins(tokens[k + 2]))) break;
       }
+      // Its last word's second syllable, in lower case as Vietnamese names write it ("Bộ Thông
+      // tin và Truyền thông", "Bộ Y tế", "Viện Dinh dưỡng"): after a capital that follows the
+      // body's word or a lower-case one (not "Bộ Công Thương xây dựng"), a Vietnamese syllable, not
+      // a place ("Bệnh viện Trung ương Huế dùng").
+      const last = tokens[j - 1] as Token;
+      const after = tokens[j];
+      if (
+        after &&
+        j - 1 > i &&
+        after.clause === t.clause &&
+        !isCapital(after) &&
+        !after.stop &&
+        !PLACE_JOINERS.has(after.folded) &&
+        /^\s+$/.test(text.slice(last.end, after.start)) &&
+        !isAcronym(last) &&
+        !PLACE_GROUP.has(last.folded) &&
+        (hasMarks(last.text) || last.text.length <= 4) &&
+        (j - 2 === i || !isCapital(tokens[j - 2] as Token))
+      )
+        j++;
     }
     let from = i;
     // A capital that opens the text or a sentence is not a name by itself.

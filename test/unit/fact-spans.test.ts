@@ -78,6 +78,12 @@ describe('facts in a sentence', () => {
     expect(where('Anh được đưa vào cấp cứu tại Bệnh viện Hữu nghị Việt Nam - Cu Ba Đồng Hới.')).toEqual(['Bệnh viện Hữu nghị Việt Nam - Cu Ba Đồng Hới']);
     // Named without "tại" or "ở": a place or an organisation, as the claim check reads names.
     expect(where('Các bác sĩ khoa Đột quỵ Bệnh viện Trung ương Huế dùng phương pháp can thiệp nội mạch.')).toEqual(['Bệnh viện Trung ương Huế']);
+    // With its last word's second syllable, written in lower case ("Nhi đồng", "Quân y", "Truyền
+    // thông"), but not a word after a name whose last word has two capitals, nor after a place.
+    expect(where('Cháu bé được chuyển đến Bệnh viện Nhi đồng cấp cứu.')).toEqual(['Bệnh viện Nhi đồng']);
+    expect(where('Các thầy cô được khám tại Bệnh viện Quân y 175.')).toEqual(['Bệnh viện Quân y']);
+    expect(where('Quy chuẩn được Bộ Thông tin và Truyền thông xây dựng.')).toEqual(['Bộ Thông tin và Truyền thông']);
+    expect(where('Quy chuẩn được Bộ Công Thương xây dựng.')).toEqual(['Bộ Công Thương']);
     // Not a capitalised noun ("Hội" of "Hội nghị"), nor a person.
     expect(where('Ông phát biểu tại Hội nghị Quốc tế lần thứ hai về Lãnh đạo và Đổi mới.')).toEqual([]);
     expect(where('"Họ muốn giết chết Vincent", bà Lambert khóc khi nói.', 'Vincent được điều trị ở đâu?')).toEqual([]);
