@@ -1035,6 +1035,11 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
       break;
     }
     case 'number': {
+      // "Lần thứ mấy?": an ordinal ("lần thứ 4"), which is no quantity.
+      if (ORDINAL_ASKED.test(fold(question.toLowerCase()))) {
+        spans = [...text.matchAll(ORDINAL_SPAN)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+        break;
+      }
       // A quantity of another measure than the one asked is not the answer: "84 tuổi" for "… nằm
       // viện bao lâu?", "20 năm" for "Có bao nhiêu người …?", "50 g" for "… bao nhiêu phần trăm?".
       const asked = measureAsked(question);
@@ -1157,9 +1162,13 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
   const q = fold(question);
   // The same quantity with its number spelled on one side: "ba tháng" for "Trong vòng 3 tháng …".
   const qDigits = digitsFor(question);
+  // A count or an ordinal is said by the question only as whole words ("lần thứ ba" is not in "lần
+  // thứ bao nhiêu"); other spans are left out wherever the question's letters hold them, which
+  // keeps out short pieces of names ("Âu" of "châu Âu" for "… ở đâu?").
+  const says = (span: string) => (a.kind === 'number' ? hasWordIn(q, fold(span)) : q.includes(fold(span)));
   const fresh = spans.filter((s) => {
     const span = text.slice(s.start, s.end);
-    return !q.includes(fold(span)) && !(a.kind === 'number' && qDigits.includes(digitsFor(span)));
+    return !says(span) && !(a.kind === 'number' && qDigits.includes(digitsFor(span)));
   });
   if (a.kind !== 'person') return fresh;
   // Whether the question names each person and asks who they are, or names them as someone else
@@ -1212,6 +1221,14 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
   if (heads.length) return heads;
   return people.filter((s) => !holdsOneOf(text, s, offices()));
 }
+
+/** "thứ mấy", "thứ bao nhiêu" (folded): an ordinal is asked for. */
+const ORDINAL_ASKED = /(?<![\p{L}\p{N}])thu\s+(?:may|bao\s+nhieu)(?![\p{L}\p{N}])/u;
+/** An ordinal, with the noun it counts when one comes first: "lần thứ 4", "khóa thứ XII", "thứ hai". */
+const ORDINAL_SPAN = re(
+  `${WORD_START}(?:(?:lần|kỳ|khóa|khoá|đợt|phiên|vòng)\\s+)?thứ\\s+(?:\\d+|[IVXLC]+(?![\\p{L}])|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)${WORD_END}`,
+  'giu',
+);
 
 /** Where the first item of a list span ends: at its first comma. */
 function firstItemEnd(text: string, s: FactSpan): number {

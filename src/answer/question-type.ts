@@ -102,10 +102,10 @@ const RULES: Rule[] = [
   },
   { kind: 'number', phrases: ['bao nhiêu', 'bao lâu', 'bao xa', 'how many', 'how much', 'how long', 'how old', 'how far', 'what percentage', 'what number'] },
   { kind: 'number', phrases: ['mấy'], markedOnly: true },
-  // Without marks "mấy" is also "máy" (machine): only before a counted noun.
+  // Without marks "mấy" is also "máy" (machine): only before a counted noun, or after "thứ" (an ordinal).
   {
     kind: 'number',
-    phrases: ['mấy người', 'mấy nước', 'mấy quốc gia', 'mấy lần', 'mấy năm', 'mấy ngày', 'mấy tháng', 'mấy tuổi', 'mấy thành viên', 'mấy bên'],
+    phrases: ['mấy người', 'mấy nước', 'mấy quốc gia', 'mấy lần', 'mấy năm', 'mấy ngày', 'mấy tháng', 'mấy tuổi', 'mấy thành viên', 'mấy bên', 'thứ mấy'],
     keep: true,
   },
   { kind: 'number', phrases: ['số lượng', 'tỷ lệ', 'tỉ lệ', 'phần trăm', 'số tiền', 'kinh phí'], keep: true },

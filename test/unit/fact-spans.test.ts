@@ -352,6 +352,12 @@ describe('facts in a sentence', () => {
     expect(spans('Who met the IEC Secretary General?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định']);
     expect(spans('Who received the Secretary General of IEC?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định']);
     expect(spans('Ai là Thứ trưởng Bộ Công Thương?', IEC)).toEqual([]);
+    // "Lần thứ mấy?" asks for an ordinal, which is no quantity; "thu" (to collect) is none.
+    expect(spans('Hội nghị chuyên đề LMC lần thứ mấy diễn ra tại Bắc Kinh?', LMC)).toEqual(['lần thứ 4']);
+    expect(spans('Hoi nghi LMC lan thu may to chuc o Bac Kinh?', LMC)).toEqual(['lần thứ 4']);
+    expect(spans('Sân bay đứng thứ mấy thế giới?', 'Sân bay này đứng thứ ba thế giới và thu 5 tỷ đồng mỗi năm.')).toEqual(['thứ ba']);
+    // Said by the question only as whole words: "lan thu ba" is in the letters of "lan thu bao nhieu".
+    expect(spans('Nguoi san phu da sinh lan thu bao nhieu?', 'Sản phụ 30 tuổi ở thôn Lùng Cao mang thai lần thứ ba.')).toEqual(['lần thứ ba']);
     // "Bộ nào …?" of a sentence that names several: all of them, not the one nearest the question's words.
     const built =
       'Tiêu biểu như các quy chuẩn kỹ thuật quốc gia về dây, cáp điện được Bộ KH&CN, Bộ Công Thương, Bộ Thông tin và Truyền thông xây dựng và ban hành.';
