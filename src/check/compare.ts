@@ -399,7 +399,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
   // A date in brackets right after words of the evidence is the date of what those words name
   // ("giai đoạn hai (từ 2023 đến 2028)"): it neither confirms nor contradicts a claim that does not
   // name it ("Hội nghị LMC lần thứ 4 diễn ra năm 2024" is not confirmed by the phase's years).
-  const evDates = cross ? ev.dates : ev.dates.filter((ed) => !qualifiesOther(ed));
+  const evDates = ev.dates.filter((ed) => !qualifiesOther(ed));
   function qualifiesOther(ed: FoundDate): boolean {
     const open = ev.text.lastIndexOf('(', ed.start);
     if (open < 0 || ev.text.slice(open, ed.start).includes(')') || !/^[^()]*\)/u.test(ev.text.slice(ed.end))) return false;
@@ -440,7 +440,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     else {
       // In English, where words cannot be aligned, a single date in the evidence is the slot;
       // a span that starts or ends where the claim's does is the same period ("từ 2023 đến 2030" / "từ 2023 đến 2028").
-      const only = cross && ev.dates.length === 1 && claim.dates.length === 1 ? ev.dates[0] : undefined;
+      const only = cross && evDates.length === 1 && claim.dates.length === 1 ? evDates[0] : undefined;
       const samePeriod = isSpan(cd)
         ? evDates.find((ed) => ed.precision === cd.precision && !confirms(cd, ed) && (ed.from === cd.from || ed.to === cd.to))
         : undefined;

@@ -131,6 +131,14 @@ describe('compareClaim', () => {
     expect(named('Hội nghị LMC lần thứ 4 diễn ra năm 2025.', source)).toEqual([['date', 'năm 2025', 'ngày 29 tháng 8 năm 2023']]);
     expect(named('Hội nghị LMC lần thứ 4 diễn ra năm 2024.', source)).toEqual([['date', 'năm 2024', 'ngày 29 tháng 8 năm 2023']]);
     expect(compare('Giai đoạn hai của hợp tác LMC kéo dài từ 2023 đến 2028.', source).mismatches).toEqual([]);
+    // In English too, where the conference's date is then the one date of the evidence.
+    expect(
+      compareClaim('The 4th LMC symposium was held in 2024.', [{ text: source }], {
+        weightOf,
+        crossLanguage: true,
+        translated: ['Hội nghị chuyên đề'],
+      }).mismatches.map((m) => m.kind),
+    ).toEqual(['date']);
     expect(compare('Viện Đo lường Việt Nam và Thái Lan ký thỏa thuận công nhận chứng chỉ vào năm 2021.', source).mismatches).toEqual([]);
     // Two precise dates in the evidence: which one the claim means is for the words around it to say.
     expect(
