@@ -1,7 +1,7 @@
 import { type FoundDate, findDates, relateDates } from '../text/find-dates.js';
 import { type FoundNumber, findNumbers, relateNumbers } from '../text/find-numbers.js';
 import { fold, hasMarks } from '../text/normalize.js';
-import { TIME_UNITS } from '../text/units.js';
+import { TIME_UNITS, timeUnit } from '../text/units.js';
 import type { MismatchKind } from '../types.js';
 import type { Span } from '../text/span.js';
 import { align, type Alignment } from './align.js';
@@ -279,7 +279,11 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     const [f, t] = tokenRange(ev.tokens, span.start, span.end);
     return f < slot.to && t > slot.from;
   };
-  const unitHead = (n: FoundNumber) => n.unit?.split(' ')[0];
+  // A unit of time written in English is the Vietnamese one ("75 years" / "73 năm").
+  const unitHead = (n: FoundNumber) => {
+    const head = n.unit?.split(' ')[0];
+    return head === undefined ? undefined : timeUnit(head);
+  };
   /** Two numbers count the same kind of thing: same unit word, or no unit on one side. */
   const sameUnit = (a: FoundNumber, b: FoundNumber) => {
     const ua = unitHead(a);
@@ -305,7 +309,6 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
    * source for the aligned slot alone to tell.
    */
   const attachedTo = (cn: FoundNumber): FoundNumber | undefined => {
-    if (cross) return undefined;
     if (!unitHead(cn)) return undefined;
     const rivals = ev.numbers.filter((en) => en.kind === cn.kind && !!unitHead(en) && sameUnit(cn, en));
     if (rivals.length < 2) return undefined;
@@ -316,11 +319,16 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     const clause = claim.tokens[cf]?.clause;
     if (others.some(({ o, at }) => o.kind === cn.kind && sameUnit(cn, o) && claim.tokens[at]?.clause === clause)) return undefined;
     const wanted = new Map<string, number>();
-    claim.tokens.forEach((t, k) => {
-      if (t.stop || (k >= cf && k < ct) || /^\p{N}/u.test(t.text)) return;
-      // In a claim of several figures, only the words nearer this one than any other.
-      if (others.every(({ at }) => Math.abs(k - cf) <= Math.abs(k - at))) wanted.set(claimKey[k] as string, weights[k] as number);
-    });
+    if (cross) {
+      // In English, the Vietnamese words the glossary gives the claim, when it has one figure of the kind.
+      if (others.some(({ o }) => o.kind === cn.kind)) return undefined;
+      for (const w of options.translated ?? []) for (const t of tokenize(w)) if (!t.stop) wanted.set(key(t), options.weightOf(t, marked || hasMarks(w)));
+    } else
+      claim.tokens.forEach((t, k) => {
+        if (t.stop || (k >= cf && k < ct) || /^\p{N}/u.test(t.text)) return;
+        // In a claim of several figures, only the words nearer this one than any other.
+        if (others.every(({ at }) => Math.abs(k - cf) <= Math.abs(k - at))) wanted.set(claimKey[k] as string, weights[k] as number);
+      });
     const ranges = rivals.map((en) => tokenRange(ev.tokens, en.start, withUnit(ev, en).end));
     const scores = ranges.map(([f, t], i) => {
       const clause = (ev.tokens[f] as Token).clause;

@@ -24,3 +24,26 @@ export const TIME_UNITS: ReadonlySet<string> = new Set([
   'month',
   'year',
 ]);
+
+/** English units of time (folded) as the Vietnamese unit they are: "years" is "nam". */
+const ENGLISH_TIME: ReadonlyMap<string, string> = new Map([
+  ['second', 'giay'],
+  ['seconds', 'giay'],
+  ['minute', 'phut'],
+  ['minutes', 'phut'],
+  ['hour', 'gio'],
+  ['hours', 'gio'],
+  ['day', 'ngay'],
+  ['days', 'ngay'],
+  ['week', 'tuan'],
+  ['weeks', 'tuan'],
+  ['month', 'thang'],
+  ['months', 'thang'],
+  ['year', 'nam'],
+  ['years', 'nam'],
+]);
+
+/** A unit of time in its Vietnamese form ("years" → "nam"); any other word as it is. */
+export function timeUnit(unit: string): string {
+  return ENGLISH_TIME.get(unit) ?? unit;
+}

@@ -52,6 +52,22 @@ describe('compareClaim', () => {
     expect(named('Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger, người Đà Nẵng.', met)).toEqual([]);
   });
 
+  it('compares an English figure with the figure of the same thing, by the words the glossary gives the claim', () => {
+    const marked =
+      'Hội nghị chuyên đề LMC lần thứ 4 cũng đánh dấu mốc 73 năm quan hệ ngoại giao giữa Việt Nam và Trung Quốc, và kỷ niệm 10 năm Sáng kiến Vành đai và Con đường (BRI).';
+    const english = (claim: string, translated: string[]) =>
+      compareClaim(claim, [{ text: marked }], { weightOf, crossLanguage: true, translated }).mismatches.map((m) => [
+        m.kind,
+        claim.slice(m.claimed.start, m.claimed.end),
+        marked.slice(m.stated.start, m.stated.end),
+      ]);
+    expect(english('The conference marked 75 years of diplomatic relations.', ['Hội nghị', 'đánh dấu', 'quan hệ ngoại giao'])).toEqual([
+      ['number', '75 years', '73 năm'],
+    ]);
+    expect(english('The conference marked 73 years of diplomatic relations.', ['Hội nghị', 'đánh dấu', 'quan hệ ngoại giao'])).toEqual([]);
+    expect(english('The Belt and Road Initiative is 73 years old.', ['Sáng kiến Vành đai và Con đường'])).toEqual([['number', '73 years', '10 năm']]);
+  });
+
   it('compares a figure with the figure of the same thing when the source gives several', () => {
     const marks =
       'Hội nghị chuyên đề LMC lần thứ 4 cũng đánh dấu mốc 73 năm quan hệ ngoại giao giữa Việt Nam và Trung Quốc, và kỷ niệm 10 năm Sáng kiến Vành đai và Con đường (BRI).';
