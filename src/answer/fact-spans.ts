@@ -1099,7 +1099,9 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
         const after = runs.find((r) => r.start >= longer.end && /^\s*[-–]\s*$/u.test(text.slice(longer.end, r.start)));
         return [{ start: p.start, end: after?.end ?? longer.end }];
       });
-      if (!spans.length) spans = named;
+      // Without "tại" or "ở", a body that is no place: a ministry, an organisation, an association
+      // or a committee ("Bộ Thông tin và Truyền thông" for "IEC có trụ sở ở đâu?").
+      if (!spans.length) spans = named.filter((n) => !NOT_A_PLACE.test(text.slice(n.start, n.end)));
       break;
     }
     case 'abbreviation':
@@ -1221,6 +1223,9 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
   if (heads.length) return heads;
   return people.filter((s) => !holdsOneOf(text, s, offices()));
 }
+
+/** Bodies that are no place where something is: "Bộ …", "Tổ chức …", "Hiệp hội …", "Ủy ban …". */
+const NOT_A_PLACE = /^(?:Bộ|Tổ\s+chức|Hiệp\s+hội|Ủy\s+ban|Uỷ\s+ban)(?![\p{L}\p{N}])/u;
 
 /** "thứ mấy", "thứ bao nhiêu" (folded): an ordinal is asked for. */
 const ORDINAL_ASKED = /(?<![\p{L}\p{N}])thu\s+(?:may|bao\s+nhieu)(?![\p{L}\p{N}])/u;

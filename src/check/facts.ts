@@ -261,6 +261,9 @@ for (const group of PLACE_NAMES) {
   for (const f of folded) PLACE_GROUP.set(f, folded);
 }
 
+/** Every spelling of a place, lower-cased as written ("huế", "ý": not "y" of "Bộ Y tế"). */
+const PLACE_SPELLINGS = new Set(PLACE_NAMES.flat().map((p) => p.toLowerCase()));
+
 /** Spellings of a place name (folded, words separated by spaces), itself included. */
 export function placeAliases(foldedName: string): string[] {
   return PLACE_GROUP.get(foldedName) ?? [foldedName];
@@ -356,7 +359,7 @@ export function nameRuns(tokens: readonly Token[], text: string, folded = false)
         !PLACE_JOINERS.has(after.folded) &&
         /^\s+$/.test(text.slice(last.end, after.start)) &&
         !isAcronym(last) &&
-        !PLACE_GROUP.has(last.folded) &&
+        !PLACE_SPELLINGS.has(last.lower) &&
         (hasMarks(last.text) || last.text.length <= 4) &&
         (j - 2 === i || !isCapital(tokens[j - 2] as Token))
       )

@@ -82,8 +82,12 @@ describe('facts in a sentence', () => {
     // thông"), but not a word after a name whose last word has two capitals, nor after a place.
     expect(where('Cháu bé được chuyển đến Bệnh viện Nhi đồng cấp cứu.')).toEqual(['Bệnh viện Nhi đồng']);
     expect(where('Các thầy cô được khám tại Bệnh viện Quân y 175.')).toEqual(['Bệnh viện Quân y']);
-    expect(where('Quy chuẩn được Bộ Thông tin và Truyền thông xây dựng.')).toEqual(['Bộ Thông tin và Truyền thông']);
-    expect(where('Quy chuẩn được Bộ Công Thương xây dựng.')).toEqual(['Bộ Công Thương']);
+    expect(where('Hội thảo diễn ra tại Bộ Thông tin và Truyền thông sáng nay.')).toEqual(['Bộ Thông tin và Truyền thông']);
+    expect(where('Hội thảo diễn ra tại Bộ Công Thương sáng nay.')).toEqual(['Bộ Công Thương']);
+    // Without "tại" or "ở", a ministry or an organisation is no place where something is.
+    expect(where('Quy chuẩn được Bộ Thông tin và Truyền thông xây dựng.', 'IEC có trụ sở ở đâu?')).toEqual([]);
+    expect(where('Tổ chức Minh bạch Quốc tế công bố bảng xếp hạng.', 'Bảng xếp hạng được công bố ở đâu?')).toEqual([]);
+    expect(where('Ông làm việc tại Bộ Y tế.', 'Ông làm việc ở đâu?')).toEqual(['Bộ Y tế']);
     // Not a capitalised noun ("Hội" of "Hội nghị"), nor a person.
     expect(where('Ông phát biểu tại Hội nghị Quốc tế lần thứ hai về Lãnh đạo và Đổi mới.')).toEqual([]);
     expect(where('"Họ muốn giết chết Vincent", bà Lambert khóc khi nói.', 'Vincent được điều trị ở đâu?')).toEqual([]);
