@@ -118,8 +118,11 @@ export async function checkClaimOffline(deps: CheckDeps, claimText: string, opti
   // tense, opposites, quantities) cannot all be restored stays as typed: "tu choi" left
   // unmarked would go unread. The passages are still retrieved, and the evidence chosen, on the
   // words as typed.
+  // Typed all in lower case, its places and acronyms get their capitals first (`recased`), which
+  // restoring the marks keeps: "da nang" read as a place, not restored to "đã nang".
+  const cased = recased(claim);
   const restoring =
-    lang === 'vi' && !hasMarks(claim) && deps.restoreMarks ? deps.restoreMarks(claim, { keepAllFor: (w) => RULE_SYLLABLES.has(w) }) : Promise.resolve(claim);
+    lang === 'vi' && !hasMarks(claim) && deps.restoreMarks ? deps.restoreMarks(cased, { keepAllFor: (w) => RULE_SYLLABLES.has(w) }) : Promise.resolve(cased);
   const glossary = lang === 'en' ? glossaryMatches(claim) : { terms: [], words: new Set<string>() };
   // The passages and the weights of the claim's words (and of their translations), at once.
   const [hits, compared] = await Promise.all([
@@ -138,7 +141,7 @@ export async function checkClaimOffline(deps: CheckDeps, claimText: string, opti
   if (!chosen.pieces.length)
     return { result: { ...base, confidence: 1 }, comparison: null, decision: null, pieces: [], bestCoverage: 0, articleCoverage: 0, hits, lang };
   const comparison = compareClaim(
-    recased(compared),
+    compared,
     chosen.pieces.map((p) => ({ text: p.text })),
     {
       weightOf: (t, marked) => deps.idf(marked ? t.lower : t.folded, marked),

@@ -123,6 +123,15 @@ describe('claims the articles support', () => {
     expect((await check('Philippe Metzger is the General Secretary of the IEC.')).verdict).toBe('supported');
     const en = await check('The 4th LMC symposium was held in Hanoi.');
     expect(en.mismatches[0]).toMatchObject({ kind: 'place', claimed: 'Hanoi' });
+    // All in lower case, as typed on a phone: the place and the acronym read with their capitals,
+    // shown as typed.
+    for (const typed of ['hoi nghi lmc to chuc o ha noi', 'hội nghị lmc tổ chức ở hà nội', 'the 4th lmc symposium was held in hanoi']) {
+      const c = await check(typed);
+      expect(c.verdict, typed).toBe('contradicted');
+      expect(c.claim, typed).toBe(typed);
+      expect(c.mismatches[0]?.kind, typed).toBe('place');
+      expect(c.mismatches[0]?.stated, typed).toContain('Bắc Kinh');
+    }
   });
 
   it('finds the event a claim is about over another event in the place it claims, with or without marks', async () => {
