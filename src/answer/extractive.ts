@@ -1,6 +1,16 @@
 import { paragraphId } from '../corpus/ids.js';
 import { InternalError } from '../errors.js';
-import { type QuestionTerms, type SearchText, presence, presenceIn, questionTerms, searchText, union, withAliases } from '../retrieve/coverage.js';
+import {
+  type AcronymAlias,
+  type QuestionTerms,
+  type SearchText,
+  presence,
+  presenceIn,
+  questionTerms,
+  searchText,
+  union,
+  withAliases,
+} from '../retrieve/coverage.js';
 import type { Retrieved } from '../retrieve/retrieve.js';
 import type { Store } from '../store/port.js';
 import { articleRef } from './article-ref.js';
@@ -9,7 +19,7 @@ import { restoreMarks } from '../retrieve/restore-marks.js';
 import { hasMarks } from '../text/normalize.js';
 import type { Answer, ArticleRef, Citation, Lang } from '../types.js';
 import { type RefusalFeatures, answerConfidence, refusalFeatures } from './confidence.js';
-import { type AcronymDefinition, type FactSpan, definedAcronyms } from './fact-spans.js';
+import { type FactSpan, definedAcronyms } from './fact-spans.js';
 import { type QuestionAnalysis, analyzeQuestion, expandedAcronym, focusWords, withoutSaying } from './question-type.js';
 import { DEFAULT_SELECT, type SelectSettings, type SentenceCandidate, scoreSentences } from './select.js';
 import { sentenceRanges } from '../text/sentences.js';
@@ -332,12 +342,7 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
  * as typed, which a wrongly restored word does not change. ViNewsQA dev with 5,000 distractors,
  * typed without marks: R@1 72.6 → 73.5, `ans` 66.5 → 67.1 (README).
  */
-async function rankPassages(
-  input: ExtractiveInput,
-  terms: QuestionTerms,
-  pool: number,
-  aliases: readonly AcronymDefinition[] = [],
-): Promise<PassageEvidence[]> {
+async function rankPassages(input: ExtractiveInput, terms: QuestionTerms, pool: number, aliases: readonly AcronymAlias[] = []): Promise<PassageEvidence[]> {
   const { store, question, hits, lang } = input;
   if (input.keepOrder) return rerank(store, hits, terms, pool, true);
   if (lang !== 'vi' || hasMarks(question)) return rerank(store, hits, terms, pool);
@@ -348,9 +353,9 @@ async function rankPassages(
 }
 
 /** The acronyms the passages' paragraphs define (`definedAcronyms`), each paragraph read once. */
-function acronymsIn(passages: readonly PassageEvidence[]): AcronymDefinition[] {
+function acronymsIn(passages: readonly PassageEvidence[]): AcronymAlias[] {
   const seen = new Set<string>();
-  const out: AcronymDefinition[] = [];
+  const out: AcronymAlias[] = [];
   for (const p of passages) {
     if (seen.has(p.paragraph)) continue;
     seen.add(p.paragraph);

@@ -3,7 +3,7 @@ import { SPELLED_COUNTS } from '../text/find-numbers.js';
 import { fold, hasMarks, nfc, stripMarks } from '../text/normalize.js';
 import { WORD_END, WORD_RUN, WORD_START, escapeRegExp, isWordChar } from '../text/words.js';
 import { isStopword } from '../text/stopwords.js';
-import { hasWordIn } from '../retrieve/coverage.js';
+import { type AcronymAlias, hasWordIn } from '../retrieve/coverage.js';
 import { overlaps } from '../text/span.js';
 import { TIME_UNITS } from '../text/units.js';
 import type { FactKind, QuestionAnalysis } from './question-type.js';
@@ -659,12 +659,6 @@ export function expansionSpans(text: string, acronym: string): FactSpan[] {
   return dedupe(out).filter((s) => s.end > s.start && fold(text.slice(s.start, s.end)) !== fold(acronym));
 }
 
-/** An acronym a text spells out, and the words it stands for. */
-export interface AcronymDefinition {
-  acronym: string;
-  expansion: string;
-}
-
 /** "(KH&CN)", "(IEC)", "(QCVN)": a bracketed acronym of two letters or more. */
 const BRACKETED_ACRONYM = /\(\s*(\p{Lu}[\p{Lu}\d]*(?:&\p{Lu}+)?[\p{Lu}\d]*)\s*\)/gu;
 
@@ -676,9 +670,9 @@ const BRACKETED_ACRONYM = /\(\s*(\p{Lu}[\p{Lu}\d]*(?:&\p{Lu}+)?[\p{Lu}\d]*)\s*\)
  * "… xây dựng quy chuẩn kỹ thuật quốc gia (QCVN)" → "quy chuẩn kỹ thuật quốc gia". Articles write
  * the long form once and the acronym after it; a question may use either.
  */
-export function definedAcronyms(text: string): AcronymDefinition[] {
+export function definedAcronyms(text: string): AcronymAlias[] {
   if (!text.includes('(')) return [];
-  const out: AcronymDefinition[] = [];
+  const out: AcronymAlias[] = [];
   for (const m of text.matchAll(BRACKETED_ACRONYM)) {
     const acronym = m[1] as string;
     const letters = fold(acronym)

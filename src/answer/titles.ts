@@ -3,6 +3,7 @@ import { hasWordIn } from '../retrieve/coverage.js';
 import { isStopword } from '../text/stopwords.js';
 import { translateTerms } from '../text/glossary.js';
 import { detectLang } from '../text/lang.js';
+import { VOWELLESS } from '../text/words.js';
 
 /**
  * Offices a question may name a person by ("Bộ trưởng Bộ KH&CN là ai?"). An article that names
@@ -306,6 +307,8 @@ export interface AskedOffice {
 
 const ASKS_HOLDER_AFTER =
   /^\s*(?:la|chinh la)\s+(?:ai|nguoi nao|ong nao|ba nao|vi nao)(?![\p{L}\p{N}])|^\s*(?:ten\s+(?:la\s+)?gi|ten\s+day\s+du\s+la\s+gi)(?![\p{L}\p{N}])/u;
+/** A word without a vowel right after an office in a question typed in lower case (folded): an acronym. */
+const TYPED_ACRONYM = new RegExp(`^\\s+(${VOWELLESS})(?![\\p{L}\\p{N}&])`, 'u');
 const ASKS_HOLDER_AT_END = /\s(?:la|chinh la)\s+(?:ai|nguoi nao|ong nao|ba nao)\s*\??\s*$/u;
 const ASKS_HOLDER_BEFORE = /(?:^|[^\p{L}\p{N}])(?:ai|nguoi nao|ong nao|ba nao)\s+(?:la|chinh la|dang la|hien la)\s+$/u;
 
@@ -350,7 +353,7 @@ function readAskedOffices(question: string): AskedOffice[] {
     const opensAsking = !body && !/\S/u.test(lower.slice(0, o.start)) && ASKS_HOLDER_AT_END.test(lower.slice(end));
     const holder = opensAsking || after.some((t) => ASKS_HOLDER_AFTER.test(t)) || ASKS_HOLDER_BEFORE.test(lower.slice(0, o.start));
     // A word without a vowel typed after it is an acronym typed in lower case ("tong thu ky lmc").
-    const typed = body ? undefined : /^\s+([b-df-hj-np-tv-xz&]{2,})(?![\p{L}\p{N}&])/u.exec(lower.slice(end))?.[1];
+    const typed = body ? undefined : TYPED_ACRONYM.exec(lower.slice(end))?.[1];
     return Object.freeze({ title: fold(o.title), ...(body ? { body } : typed ? { body: typed.toUpperCase() } : {}), holder });
   });
 }

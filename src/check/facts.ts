@@ -1,6 +1,7 @@
 import { officeAt } from '../answer/titles.js';
 import { fold, hasMarks } from '../text/normalize.js';
 import { STOPWORDS } from '../text/stopwords.js';
+import { isVowelless } from '../text/words.js';
 import {
   ANTONYMS,
   FAMILY_NAMES,
@@ -422,14 +423,17 @@ export function recased(text: string, places = true): string {
   const forms = words.map((w) => (marked ? w[0].toLowerCase() : fold(w[0].toLowerCase())));
   const spellings = marked ? LOWER_CASE_PLACES.marked : LOWER_CASE_PLACES.folded;
   const out = text.split('');
-  const capitalise = (i: number) => {
-    const w = words[i] as RegExpMatchArray;
-    out[w.index as number] = (out[w.index as number] as string).toUpperCase();
+  // One character for one: a letter whose capital is longer ("ß") stays as it is.
+  const upper = (at: number) => {
+    const c = out[at] as string;
+    const u = c.toUpperCase();
+    if (u.length === c.length) out[at] = u;
   };
+  const capitalise = (i: number) => upper((words[i] as RegExpMatchArray).index as number);
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as RegExpMatchArray;
-    if (/^[b-df-hj-np-tv-xzđ&]{2,}$/u.test(w[0]) && /[a-zđ]/u.test(w[0])) {
-      for (let k = 0; k < w[0].length; k++) out[(w.index as number) + k] = (out[(w.index as number) + k] as string).toUpperCase();
+    if (isVowelless(w[0])) {
+      for (let k = 0; k < w[0].length; k++) upper((w.index as number) + k);
       continue;
     }
     const place = places && spellings.find((p) => p.every((x, k) => forms[i + k] === x));

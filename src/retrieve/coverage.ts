@@ -251,7 +251,7 @@ export function pairCoverage(terms: QuestionTerms, p: Presence): number {
   return total === 0 ? 0 : hit / total;
 }
 
-/** An acronym and the words it stands for (`definedAcronyms`). */
+/** An acronym and the words it stands for, as a text defines it (`definedAcronyms`). */
 export interface AcronymAlias {
   acronym: string;
   expansion: string;

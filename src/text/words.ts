@@ -57,3 +57,16 @@ export function markedPattern(source: string, flags = 'gu'): MarkedPattern {
   const plain = new RegExp(stripMarks(source), flags.includes('u') ? flags : `${flags}u`);
   return { marked, plain, forText: (text) => (hasMarks(text) ? marked : plain) };
 }
+
+/**
+ * Letters of a word typed in lower case without a vowel ("lmc", "khcn", "kh&cn", "tp"): no
+ * Vietnamese syllable is written so, so it is an acronym typed in lower case.
+ */
+export const VOWELLESS = '[b-df-hj-np-tv-xzđ&]{2,}';
+
+/** Whether `word` (lower case) is an acronym typed without capitals (`VOWELLESS`, with a letter in it). */
+export function isVowelless(word: string): boolean {
+  return VOWELLESS_WORD.test(word) && /[a-zđ]/u.test(word);
+}
+
+const VOWELLESS_WORD = new RegExp(`^${VOWELLESS}$`, 'u');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { escapeRegExp, hasWord, isWordChar, wordRegExp } from '../../src/text/words.js';
+import { escapeRegExp, hasWord, isVowelless, isWordChar, wordRegExp } from '../../src/text/words.js';
 
 describe('Unicode-aware word boundaries', () => {
   it('matches Vietnamese words that \\b cannot see', () => {
@@ -44,5 +44,13 @@ describe('Unicode-aware word boundaries', () => {
         expect(new RegExp(`^${escapeRegExp(s)}$`, 'u').test(s)).toBe(true);
       }),
     );
+  });
+});
+
+describe('acronyms typed in lower case', () => {
+  it('are words without a vowel, which no Vietnamese syllable is', () => {
+    for (const w of ['lmc', 'khcn', 'kh&cn', 'tp', 'tcvn', 'qcvn']) expect(isVowelless(w), w).toBe(true);
+    // A vowel (y too), one letter, no letter at all, a digit: not one.
+    for (const w of ['iec', 'hà', 'nội', 'y', 'đ', '&&', 'lmc1']) expect(isVowelless(w), w).toBe(false);
   });
 });
