@@ -625,6 +625,8 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     /** Informative words between the cue and the first aligned one ("chưa [tiến hành] mở rộng"). */
     const skipped = (tokens: Token[], from: number, to: number) => tokens.slice(from, to).filter((t) => !t.stop).length;
     const claimSpan = (from: number, to: number): Span => ({ start: (claim.tokens[from] as Token).start, end: (claim.tokens[to] as Token).end });
+    /** A "not yet" of the claim agrees with what the source plans ("chưa là thành viên" / "sẽ … trở thành thành viên"). */
+    let notYetAgrees = false;
     for (const cue of claim.negations) {
       const scope = scopeAligned(cue.to, claim.tokens, al.toEvidence, 7);
       const head = firstContent(claim.tokens, cue.to);
@@ -657,8 +659,13 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
             at - c.to <= 10 &&
             (ev.tokens[c.from] as Token).clause === (ev.tokens[at] as Token).clause,
         )
-      )
+      ) {
+        // It is then stated by the plan: "chưa" (and "phải" of "chưa phải là") is not a word the source leaves out.
+        const phai = claim.tokens[cue.to]?.folded === 'phai' ? 1 : 0;
+        markCovered({ start: (claim.tokens[cue.from] as Token).start, end: (claim.tokens[cue.to - 1 + phai] as Token).end });
+        notYetAgrees = true;
         continue;
+      }
       if (!sameFact(claim, ev, al.toEvidence, cue, run, direct)) {
         weakSigns += 0.5;
         continue;
@@ -720,7 +727,10 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
           .slice(Math.max(0, (run[0] as number) - 2), run[0] as number)
           .map((t) => t.folded)
           .join(' ');
-        const negatedBe = claim.negations.some((n) => n.to === cFirst - 1);
+        // "chưa là", "chưa phải là": not yet.
+        const negatedBe = claim.negations.some(
+          (n) => n.to < cFirst && cFirst - n.to <= 2 && claim.tokens.slice(n.to, cFirst).every((t) => t.folded === 'la' || t.folded === 'phai'),
+        );
         if (!beingNotBecoming && be?.folded === 'la' && become === 'tro thanh' && !negatedBe && unsure(cue.modality)) {
           // The plan in the source's words from its first cue ("sẽ hỗ trợ … để trở thành …").
           const sameClause = (c: ModalityCue) =>
@@ -733,7 +743,8 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
           beingNotBecoming = true;
           continue;
         }
-        impliedModality += 1;
+        // Not yet what the source plans is what it says, not a plan told as done.
+        if (!(negatedBe && notYetAgrees)) impliedModality += 1;
         continue;
       }
       mismatches.push({ kind: 'modality', claimed: claimSpan(mine.from, cLast), ...stated(cue.from, (run.at(-1) as number) + 1), strength: 1 });

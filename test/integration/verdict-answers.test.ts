@@ -73,7 +73,12 @@ describe('yes/no questions get the claim check’s verdict', () => {
       expect(being.verdict, q).toBe('contradicted');
       expect(being.mismatches[0], q).toMatchObject({ kind: 'modality', stated: 'sẽ hỗ trợ Việt Nam để trở thành thành viên chính thức của IEC' });
     }
-    expect(verdictOf(await engine.ask('Có phải Việt Nam chưa là thành viên chính thức của IEC?')).verdict).not.toBe('contradicted');
+    // "Not yet" is what the source says: supported, "chưa phải là" as "chưa là".
+    for (const q of ['Có phải Việt Nam chưa là thành viên chính thức của IEC?', 'Việt Nam chưa phải là thành viên chính thức của IEC, đúng không?']) {
+      const notYet = verdictOf(await engine.ask(q));
+      expect(notYet.verdict, q).toBe('supported');
+      expect(notYet.mismatches, q).toEqual([]);
+    }
     // Typed without tone marks, "da" before the verb is still "đã": never supported.
     for (const q of ['Viet Nam da la thanh vien IEC chua?', 'Viet Nam da tro thanh thanh vien chinh thuc cua IEC chua?']) {
       const plain = verdictOf(await engine.ask(q));
