@@ -1,5 +1,5 @@
 import { translateTerms } from '../text/glossary.js';
-import { askedOffices } from './titles.js';
+import { EN_NAME_ASKED, askedOffices } from './titles.js';
 import { detectLang } from '../text/lang.js';
 import { fold, hasMarks, nfc } from '../text/normalize.js';
 import { WORD_END, WORD_RUN, WORD_START, escapeRegExp } from '../text/words.js';
@@ -237,9 +237,6 @@ const NAME_ASKED = {
   marked: new RegExp(`${WORD_START}tên\\s+(?:là\\s+)?gì(?=\\s*[?.!]*\\s*$)`, 'u'),
   folded: new RegExp(`${WORD_START}ten\\s+(?:la\\s+)?gi(?=\\s*[?.!]*\\s*$)`, 'u'),
 };
-
-// "What is the name of the IEC Secretary General?", "What is the Vice Minister's name?".
-const EN_NAME_ASKED = /^\s*what\s+is\s+the\s+name\s+of(?![\p{L}])|'s\s+name(?=\s*[?.!]*\s*$)/iu;
 
 // The one or two words before "nào": "luật nào", "bệnh viện nào".
 const HEAD_NAO = {

@@ -240,9 +240,11 @@ function englishBody(q: string): string | undefined {
   return body && ACRONYM.test(body) ? body : undefined;
 }
 
-/** "Who is the Vice Minister …?", "What is the name of …", "… is who?": the holder of the office named is asked for. */
-const EN_ASKS_HOLDER =
-  /^\s*(?:who\s+(?:is|was|are|were)|who's|what\s+is\s+the\s+name\s+of|what\s+is\s+(?:the\s+)?[\p{L}\s-]{0,60}'s\s+name)(?![\p{L}])|(?:^|\s)(?:is|was)\s+who\s*\??\s*$/iu;
+/** A name asked for in English: "What is the name of the IEC Secretary General?", "What is the Vice Minister's name?". */
+export const EN_NAME_ASKED = /^\s*what\s+is\s+the\s+name\s+of(?![\p{L}])|'s\s+name(?=\s*[?.!]*\s*$)/iu;
+
+/** "Who is the Vice Minister …?", "… is who?", or a name asked for (`EN_NAME_ASKED`): the holder of the office named is asked for. */
+const EN_ASKS_WHO = /^\s*(?:who\s+(?:is|was|are|were)|who's)(?![\p{L}])|(?:^|\s)(?:is|was)\s+who\s*\??\s*$/iu;
 
 /**
  * The offices the question gives to a body written as an acronym ("Ai là Tổng Thư ký LMC?",
@@ -332,7 +334,7 @@ function readAskedOffices(question: string): AskedOffice[] {
   if (detectLang(q) === 'en') {
     // English: the offices the glossary reads, the acronym beside one (not an English word such as "WHO").
     const body = englishBody(q);
-    const holder = EN_ASKS_HOLDER.test(q);
+    const holder = EN_ASKS_WHO.test(q) || EN_NAME_ASKED.test(q);
     return englishOffices(q).map((o) => Object.freeze({ title: fold(o.title), ...(body && !isStopword(body, false) ? { body } : {}), holder }));
   }
   const lower = fold(q.toLowerCase());

@@ -401,11 +401,11 @@ const LOWER_CASE_PLACES = (() => {
       .replace(/[.\-\s]+/g, ' ')
       .trim()
       .split(' ');
-  const spellings = PLACE_NAMES.flat().filter((p) => p.includes(' ') || p.length >= 5);
+  const spellings = [...PLACE_SPELLINGS].filter((p) => p.includes(' ') || p.length >= 5);
   const longestFirst = (a: string[], b: string[]) => b.length - a.length;
   return {
-    marked: [...new Set(spellings.map((p) => p.toLowerCase()))].map(words).sort(longestFirst),
-    folded: [...new Set(spellings.map((p) => fold(p.toLowerCase())))].map(words).sort(longestFirst),
+    marked: spellings.map(words).sort(longestFirst),
+    folded: [...new Set(spellings.map(fold))].map(words).sort(longestFirst),
   };
 })();
 
@@ -420,7 +420,8 @@ export function recased(text: string, places = true): string {
   if (/\p{Lu}/u.test(text.slice(1))) return text;
   const words = [...text.matchAll(/[\p{L}\p{M}&]+/gu)];
   const marked = hasMarks(text);
-  const forms = words.map((w) => (marked ? w[0].toLowerCase() : fold(w[0].toLowerCase())));
+  // The words as the places are spelled: only when places are looked for.
+  const forms = places ? words.map((w) => (marked ? w[0].toLowerCase() : fold(w[0].toLowerCase()))) : [];
   const spellings = marked ? LOWER_CASE_PLACES.marked : LOWER_CASE_PLACES.folded;
   const out = text.split('');
   // One character for one: a letter whose capital is longer ("ß") stays as it is.
