@@ -452,20 +452,46 @@ const isCap = (w: string) => /^\p{Lu}/u.test(w);
  * ("Khoa học và Công nghệ"); -1 when the text does not end in a name.
  */
 function nameStartBefore(before: string): number {
-  const words = [...before.matchAll(/[^\s]+/gu)];
+  // Fourteen words at most, and the two before the last one read.
+  const words = lastWords(before, 16);
   let first = -1;
   for (let i = words.length - 1, n = 0; i >= 0 && n < 14; i--, n++) {
-    const w = (words[i] as RegExpMatchArray)[0];
+    const w = (words[i] as Word).word;
     if (/[,.;:!?)]$/u.test(w) && i !== words.length - 1) break;
     if (isCap(w)) {
       first = i;
       continue;
     }
-    const left = words[i - 1]?.[0] ?? '';
-    const ok = isCap(left) || (CONNECTOR.test(w) && first >= 0 && left !== '' && (isCap(left) || isCap(words[i - 2]?.[0] ?? '')));
+    const left = words[i - 1]?.word ?? '';
+    const ok = isCap(left) || (CONNECTOR.test(w) && first >= 0 && left !== '' && (isCap(left) || isCap(words[i - 2]?.word ?? '')));
     if (!ok) break;
   }
-  return first < 0 ? -1 : ((words[first] as RegExpMatchArray).index as number);
+  return first < 0 ? -1 : (words[first] as Word).index;
+}
+
+interface Word {
+  word: string;
+  index: number;
+}
+
+/**
+ * The last `n` words of `text` (runs of characters other than white space), in order, with their
+ * offsets: read from the end, so that a name before a bracket is found without splitting the
+ * whole paragraph before it into words at each bracket.
+ */
+function lastWords(text: string, n: number): Word[] {
+  const out: Word[] = [];
+  const space = (i: number) => /\s/u.test(text.charAt(i));
+  let end = text.length;
+  while (out.length < n) {
+    while (end > 0 && space(end - 1)) end--;
+    if (end === 0) break;
+    let start = end;
+    while (start > 0 && !space(start - 1)) start--;
+    out.push({ word: text.slice(start, end), index: start });
+    end = start;
+  }
+  return out.reverse();
 }
 
 /** Words an expansion in lower case takes at most beyond the acronym's letters. */
@@ -482,15 +508,15 @@ function initialsStartBefore(before: string, acronym: string): number {
     .toLowerCase()
     .replace(/[^a-z]/g, '');
   if (letters.length < 2) return -1;
-  const words = [...before.matchAll(/[^\s]+/gu)];
-  const initial = (i: number) => fold((words[i]?.[0] ?? '').charAt(0)).toLowerCase();
+  const words = lastWords(before, letters.length + EXPANSION_EXTRA_WORDS);
+  const initial = (i: number) => fold((words[i]?.word ?? '').charAt(0)).toLowerCase();
   let start = -1;
-  for (let i = words.length - 1, n = 0; i >= 0 && n < letters.length + EXPANSION_EXTRA_WORDS; i--, n++) {
-    const w = (words[i] as RegExpMatchArray)[0];
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = (words[i] as Word).word;
     if (/[,.;:!?()]/u.test(w) || isCap(w)) break;
     if (i < words.length - 1 && initial(i) === letters[0] && initial(i + 1) === letters[1]) start = i;
   }
-  return start < 0 ? -1 : ((words[start] as RegExpMatchArray).index as number);
+  return start < 0 ? -1 : (words[start] as Word).index;
 }
 
 /** Where a name that starts at `from` ends: capitalised words, one lower-case word after each, connectors. */
@@ -644,7 +670,7 @@ export function expansionSpans(text: string, acronym: string): FactSpan[] {
   // "Name (ACR)": the name that ends at the bracket, or words written in lower case whose initials
   // begin it ("quy chuẩn kỹ thuật quốc gia (QCVN)").
   for (const m of text.matchAll(re(`\\(\\s*${a}\\s*\\)`))) {
-    const before = text.slice(0, m.index).replace(/\s+$/u, '');
+    const before = text.slice(0, m.index).trimEnd();
     const start = nameStartBefore(before);
     const from = start >= 0 ? start : initialsStartBefore(before, acronym);
     if (from >= 0) out.push(trimSpan(text, { start: from, end: before.length }));
@@ -679,7 +705,7 @@ export function definedAcronyms(text: string): AcronymAlias[] {
       .toLowerCase()
       .replace(/[^a-z]/g, '');
     if (letters.length < 2) continue;
-    const before = text.slice(0, m.index).replace(/\s+$/u, '');
+    const before = text.slice(0, m.index).trimEnd();
     const name = nameStartBefore(before);
     const from = name >= 0 ? nameFrom(before, name, letters) : initialsStartBefore(before, acronym);
     if (from < 0) continue;

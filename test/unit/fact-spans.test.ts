@@ -287,6 +287,13 @@ describe('facts in a sentence', () => {
     // One letter is no acronym; two words whose initials are its letters are its words.
     expect(definedAcronyms('Bệnh nhân (A) và bác sĩ (BS) trao đổi (không có tên).')).toEqual([{ acronym: 'BS', expansion: 'bác sĩ' }]);
     expect(definedAcronyms('Không có ngoặc nào.')).toEqual([]);
+    // Deep in a long paragraph, after line breaks and several spaces, the name is read as at its start.
+    const long = `${'Các bên trao đổi về hợp tác, đào tạo và tiêu chuẩn. '.repeat(80)}\n  Ủy ban Kỹ thuật Điện Quốc tế  (IEC) và quy chuẩn kỹ thuật quốc gia\n(QCVN) được nhắc đến.`;
+    expect(definedAcronyms(long)).toEqual([
+      { acronym: 'IEC', expansion: 'Ủy ban Kỹ thuật Điện Quốc tế' },
+      { acronym: 'QCVN', expansion: 'quy chuẩn kỹ thuật quốc gia' },
+    ]);
+    expect(texts(long, expansionSpans(long, 'QCVN'))).toEqual(['quy chuẩn kỹ thuật quốc gia']);
   });
 
   it('definitions, named things and reasons', () => {
