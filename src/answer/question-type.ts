@@ -177,7 +177,23 @@ const LIST = {
   ),
 };
 const EN_LIST =
-  /(?<![\p{L}\p{N}])(?:which|what)\s+(?:\p{L}+\s+){0,2}?(?:countries|members|organisations|organizations|ministries|fields|areas|sectors|people|partners|nations|types|kinds|forms|standards)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?:list|name)\s+the(?![\p{L}\p{N}])/iu;
+  /(?<![\p{L}\p{N}])(?:which|what)\s+(?:\p{L}+\s+){0,2}?(countries|members|organisations|organizations|ministries|fields|areas|sectors|people|partners|nations|types|kinds|forms|standards)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?:list|name)\s+the(?![\p{L}\p{N}])/iu;
+/**
+ * The Vietnamese noun an English list question asks for ("What areas …" → "lĩnh vực"), as a
+ * Vietnamese question's noun before "nào" is its head: a list of two items after "như" that
+ * follows the noun ("các lĩnh vực công nghệ mới nổi như trí tuệ nhân tạo, phương tiện giao thông
+ * điện...") is then an answer, as it is for "những lĩnh vực nào".
+ */
+const EN_LIST_HEAD: Record<string, string> = {
+  countries: 'quốc gia',
+  nations: 'quốc gia',
+  fields: 'lĩnh vực',
+  areas: 'lĩnh vực',
+  sectors: 'lĩnh vực',
+  ministries: 'Bộ',
+  partners: 'đối tác',
+  standards: 'tiêu chuẩn',
+};
 
 // Yes/no: "Có phải …", "Phải chăng …", "Liệu …", or a question ending in "không", "chưa",
 // "đúng không", "phải không", "hay không" with no other question word.
@@ -377,10 +393,11 @@ function analyze(question: string): QuestionAnalysis {
     if (acr) subject = acr[0];
   }
 
-  const list = LIST[mode].test(text) || (!marked && EN_LIST.test(q));
-  let head: string | undefined;
+  const enList = marked ? null : EN_LIST.exec(q);
+  const list = LIST[mode].test(text) || enList !== null;
+  let head: string | undefined = enList?.[1] ? EN_LIST_HEAD[enList[1].toLowerCase()] : undefined;
   const nao = HEAD_NAO[mode].exec(text);
-  if (nao?.[1] && sameLength) {
+  if (nao?.[1] && sameLength && !head) {
     const start = nao.index + nao[0].indexOf(nao[1]);
     const h = q.slice(start, start + nao[1].length).replace(/^(?:những|các|nhung|cac)\s+/iu, '');
     if (!HEAD_NOT_NOUN.test(fl(h))) head = h;

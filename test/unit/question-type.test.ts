@@ -118,7 +118,12 @@ describe('question kinds', () => {
 
   it('knows list questions, the noun a "… nào" question names, and the term a "là gì" question asks about', () => {
     expect(analyzeQuestion('Những quốc gia nào tham gia hội nghị?')).toMatchObject({ kind: 'place', list: true });
-    expect(analyzeQuestion('Which countries took part?')).toMatchObject({ list: true });
+    expect(analyzeQuestion('Which countries took part?')).toMatchObject({ list: true, head: 'quốc gia' });
+    // An English list question's noun, in the Vietnamese the articles write.
+    expect(analyzeQuestion('What areas of emerging technology did Metzger mention?')).toMatchObject({ list: true, head: 'lĩnh vực' });
+    expect(analyzeQuestion('Which ministries build the regulations?').head).toBe('Bộ');
+    expect(analyzeQuestion('Which people attended?').list).toBe(true);
+    expect(analyzeQuestion('Which people attended?').head).toBeUndefined();
     expect(analyzeQuestion('Tên của sân vận động mà các đội đã chơi là gì?').list).toBe(false);
     expect(analyzeQuestion('Bộ KH&CN đang sửa đổi luật nào?').head).toBe('đổi luật');
     expect(analyzeQuestion('Những bộ nào xây dựng quy chuẩn?').head).toBe('bộ');
