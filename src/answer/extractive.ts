@@ -19,7 +19,7 @@ import { restoreMarks } from '../retrieve/restore-marks.js';
 import { hasMarks } from '../text/normalize.js';
 import type { Answer, ArticleRef, Citation, Lang } from '../types.js';
 import { type RefusalFeatures, answerConfidence, refusalFeatures } from './confidence.js';
-import { type FactSpan, definedAcronyms } from './fact-spans.js';
+import { type FactSpan, definedAcronyms, wholeUnit } from './fact-spans.js';
 import { type QuestionAnalysis, analyzeQuestion, expandedAcronym, focusWords, withoutSaying } from './question-type.js';
 import { DEFAULT_SELECT, type SelectSettings, type SentenceCandidate, scoreSentences } from './select.js';
 import { sentenceRanges } from '../text/sentences.js';
@@ -305,7 +305,7 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
   // quote, most were of another article and wrong (mean token F1 0.29 on ViNewsQA dev).
   const firstArticle = quotes[0]?.passage.hit.article.id;
   const at = quotes.findIndex((q) => q.facts.length > 0 && q.passage.hit.article.id === firstArticle);
-  const fact = quotes[at]?.facts[0];
+  const fact = wholeQuantity(quotes[at], analysis);
   const shortAnswer = fact ? { text: (quotes[at] as Quote).passage.paragraph.slice(fact.start, fact.end), marker: at + 1 } : undefined;
   if (shortAnswer && !citations[at]?.quote.includes(shortAnswer.text)) throw new InternalError('short answer is not verbatim in its quote');
 
@@ -354,6 +354,17 @@ async function rankPassages(input: ExtractiveInput, terms: QuestionTerms, pool: 
   if (restored === question) return rerank(store, hits, terms, pool);
   const order = rerank(store, hits, withAliases(await questionTerms(store, restored, lang, []), aliases, [restored]), pool).map((p) => p.hit);
   return rerank(store, order, terms, pool, true);
+}
+
+/**
+ * The quote's first fact, a quantity with its unit whole when it is one ("50 trường hợp", not "50
+ * trường"; "khoảng 53 triệu người"), within the quote.
+ */
+function wholeQuantity(quote: Quote | undefined, analysis: QuestionAnalysis): FactSpan | undefined {
+  const fact = quote?.facts[0];
+  if (!quote || !fact || analysis.kind !== 'number') return fact;
+  const whole = wholeUnit(quote.passage.paragraph, fact);
+  return whole.end <= quote.end ? whole : fact;
 }
 
 /** The acronyms the passages' paragraphs define (`definedAcronyms`), each paragraph read once. */

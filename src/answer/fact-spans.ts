@@ -172,6 +172,64 @@ export function quantitySpans(text: string): FactSpan[] {
   return dedupe(qty.map((s) => trimSpan(text, s)));
 }
 
+/**
+ * Count nouns of two or three syllables that news write after a number: a quantity's unit is one
+ * word (`QUANTITY`), so "50 trường hợp" was shown as "50 trường" and "24 tình nguyện viên" as "24
+ * tình". Only the short answer's text is lengthened (`wholeUnit`): which fact is the answer is
+ * decided on the quantities as found, whose measure is read from their first unit word.
+ */
+const COMPOUND_UNITS = (
+  'trường hợp|bệnh nhân|bệnh nhi|bệnh viện|người bệnh|người dân|người lớn|người trưởng thành|người cao tuổi|' +
+  'tình nguyện viên|nhân viên|công nhân|cán bộ|đơn vị|câu hỏi|bài viết|bài báo|bài đăng|học sinh|' +
+  'sinh viên|trẻ em|trẻ sơ sinh|thành viên|quốc gia|doanh nghiệp|dự án|lĩnh vực|tổ chức|' +
+  'chuyên gia|nhà khoa học|bác sĩ|y tá|điều dưỡng|hộ gia đình|gia đình|hộ dân|lượt người|' +
+  'lượt khách|du khách|khách hàng|cơ sở|sản phẩm|ca bệnh|ca mắc|ca nhiễm|ca tử vong|ca phẫu thuật|' +
+  'độ C|độ F|đô la|tỉnh thành|địa phương|đại biểu|đối tác|hiệp định|văn bản|tiêu chuẩn|quy chuẩn|' +
+  'giáo sư|tiến sĩ|thai phụ|sản phụ|phụ nữ|nam giới|nữ giới|hành khách'
+)
+  .split('|')
+  .map((u) => u.split(' '));
+const COMPOUND_FIRST = new Set(COMPOUND_UNITS.map((u) => u[0] as string));
+/** Count nouns and units of one syllable that follow a scaled number ("53 triệu người"). */
+const SCALED_UNITS = new Set(['người', 'đồng', 'lít', 'tấn', 'cây', 'liều', 'cái', 'con', 'ca', 'lượt', 'hộ', 'loài', 'ha', 'vé', 'xe', 'trẻ']);
+/** Words that scale a number ("53 triệu"), after which the next word is what is counted ("người", "USD", "đồng"). */
+const SCALE_WORDS = new Set(['trăm', 'nghìn', 'ngàn', 'triệu', 'tỷ', 'tỉ', 'hundred', 'thousand', 'million', 'billion']);
+
+/** A quantity's span with its unit whole: "50 trường hợp", "khoảng 53 triệu người", "63 tỷ USD". */
+export function wholeUnit(text: string, s: FactSpan): FactSpan {
+  const last = /([\p{L}\p{M}]+)$/u.exec(text.slice(s.start, s.end))?.[1];
+  if (!last) return s;
+  const next = /^\s+([\p{L}\p{M}]+)/u;
+  const lower = last.toLowerCase();
+  if (SCALE_WORDS.has(lower)) {
+    const m = next.exec(text.slice(s.end, s.end + 40));
+    const word = m?.[1] ?? '';
+    const unit = word.toLowerCase();
+    // What is counted after the scale: a currency or a name in capitals ("USD", "Bảng"), a unit or
+    // a count noun of one syllable ("người", "đồng", "tấn"), or the first of a longer one.
+    if (!m || !(/^\p{Lu}/u.test(word) || SCALED_UNITS.has(unit) || MEASURE_OF.has(unit) || isTimeUnit(unit) || COMPOUND_FIRST.has(unit))) return s;
+    return wholeUnit(text, { start: s.start, end: s.end + m[0].length });
+  }
+  if (!COMPOUND_FIRST.has(lower)) return s;
+  const after = text.slice(s.end, s.end + 40);
+  let best = 0;
+  for (const unit of COMPOUND_UNITS) {
+    if (unit[0] !== lower) continue;
+    let at = 0;
+    let ok = true;
+    for (const w of unit.slice(1)) {
+      const m = next.exec(after.slice(at));
+      if (!m || m[1] !== w) {
+        ok = false;
+        break;
+      }
+      at += m[0].length;
+    }
+    if (ok && at > best) best = at;
+  }
+  return best ? { start: s.start, end: s.end + best } : s;
+}
+
 // --- names: runs of capitalised words ---------------------------------------------------------
 
 const CAP_WORD = `\\p{Lu}[\\p{L}\\p{M}\\p{N}]*(?:[&'’-][\\p{L}\\p{M}\\p{N}]+)*`;

@@ -16,6 +16,7 @@ import {
   placeSpans,
   quantitySpans,
   reasonSpans,
+  wholeUnit,
 } from '../../src/answer/fact-spans.js';
 import { analyzeQuestion } from '../../src/answer/question-type.js';
 
@@ -49,6 +50,24 @@ describe('facts in a sentence', () => {
     ]);
     expect(texts('Hợp tác giữa hai bên.', quantitySpans('Hợp tác giữa hai bên.'))).toEqual(['hai bên']);
     expect(quantitySpans(IEC).map((s) => IEC.slice(s.start, s.end))).toEqual([]);
+  });
+
+  it('a quantity shown with its whole unit: a count noun of several syllables, what a scaled number counts', () => {
+    const whole = (t: string) =>
+      texts(
+        t,
+        quantitySpans(t).map((s) => wholeUnit(t, s)),
+      );
+    expect(whole('Có 50 trường hợp và 24 tình nguyện viên, nhiệt độ trên 38 độ C.')).toEqual(['50 trường hợp', '24 tình nguyện viên', 'trên 38 độ C']);
+    expect(whole('Có khoảng 53 triệu người trưởng thành, thiệt hại 63 tỷ USD và 2,6 triệu đồng.')).toEqual([
+      'khoảng 53 triệu người trưởng thành',
+      '63 tỷ USD',
+      '2,6 triệu đồng',
+    ]);
+    // A word that is no unit after the scale, or a syllable of a word not known, is not taken.
+    expect(whole('Có hơn 37 triệu hành khách đi tàu, 800 triệu đến 1,2 tỷ.')).toEqual(['hơn 37 triệu hành khách', '800 triệu', 'đến 1,2 tỷ']);
+    expect(whole('Có hơn 37 triệu lượt đi tàu, 12 nam, 8 nữ.')).toEqual(['hơn 37 triệu lượt', '12 nam', '8 nữ']);
+    expect(whole('Mất 30 triệu năm để hình thành.')).toEqual(['30 triệu năm']);
   });
 
   it('people with their title, and names that are not acronyms', () => {
