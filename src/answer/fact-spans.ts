@@ -211,21 +211,14 @@ export function wholeUnit(text: string, s: FactSpan): FactSpan {
     return wholeUnit(text, { start: s.start, end: s.end + m[0].length });
   }
   if (!COMPOUND_FIRST.has(lower)) return s;
-  const after = text.slice(s.end, s.end + 40);
+  // The words right after the span, one after another; the longest compound they go on with.
+  const following = [...text.slice(s.end, s.end + 40).matchAll(/\s+([\p{L}\p{M}]+)/guy)];
   let best = 0;
   for (const unit of COMPOUND_UNITS) {
-    if (unit[0] !== lower) continue;
-    let at = 0;
-    let ok = true;
-    for (const w of unit.slice(1)) {
-      const m = next.exec(after.slice(at));
-      if (!m || m[1] !== w) {
-        ok = false;
-        break;
-      }
-      at += m[0].length;
-    }
-    if (ok && at > best) best = at;
+    const rest = unit.slice(1);
+    if (unit[0] !== lower || !rest.every((w, i) => following[i]?.[1] === w)) continue;
+    const end = following[rest.length - 1] as RegExpMatchArray;
+    best = Math.max(best, (end.index as number) + end[0].length);
   }
   return best ? { start: s.start, end: s.end + best } : s;
 }
