@@ -192,17 +192,15 @@ const COMPOUND_UNITS = (
 const COMPOUND_FIRST = new Set(COMPOUND_UNITS.map((u) => u[0] as string));
 /** Count nouns and units of one syllable that follow a scaled number ("53 triệu người"). */
 const SCALED_UNITS = new Set(['người', 'đồng', 'lít', 'tấn', 'cây', 'liều', 'cái', 'con', 'ca', 'lượt', 'hộ', 'loài', 'ha', 'vé', 'xe', 'trẻ']);
-/** Words that scale a number ("53 triệu"), after which the next word is what is counted ("người", "USD", "đồng"). */
-const SCALE_WORDS = new Set(['trăm', 'nghìn', 'ngàn', 'triệu', 'tỷ', 'tỉ', 'hundred', 'thousand', 'million', 'billion']);
 
 /** A quantity's span with its unit whole: "50 trường hợp", "khoảng 53 triệu người", "63 tỷ USD". */
 export function wholeUnit(text: string, s: FactSpan): FactSpan {
   const last = /([\p{L}\p{M}]+)$/u.exec(text.slice(s.start, s.end))?.[1];
   if (!last) return s;
-  const next = /^\s+([\p{L}\p{M}]+)/u;
   const lower = last.toLowerCase();
-  if (SCALE_WORDS.has(lower)) {
-    const m = next.exec(text.slice(s.end, s.end + 40));
+  // A scaled number (`MAGNITUDE`): "53 triệu", then what it counts.
+  if (MAGNITUDE.has(fold(lower))) {
+    const m = /^\s+([\p{L}\p{M}]+)/u.exec(text.slice(s.end, s.end + 40));
     const word = m?.[1] ?? '';
     const unit = word.toLowerCase();
     // What is counted after the scale: a currency or a name in capitals ("USD", "Bảng"), a unit or
