@@ -17,7 +17,8 @@ import { type IndexBackend, openBackend } from './store/backend.js';
 import { type Logger, createLogger, secretValues } from './log.js';
 import { articleRef } from './answer/article-ref.js';
 import { answerWithLlm } from './answer/answer-with-llm.js';
-import { closestArticles, extractiveAnswer, messages } from './answer/extractive.js';
+import { DEFAULT_EXTRACTIVE, closestArticles, extractiveAnswer, messages } from './answer/extractive.js';
+import { mentionAnswer, mentionedPhrase } from './answer/mention.js';
 import { ANSWER_WINDOWS, type FusionSettings, type Retrieved, fusionFor, onePerParagraph, retrieve } from './retrieve/retrieve.js';
 import { analyzeQuestion, retrievalQuery } from './answer/question-type.js';
 import { queryTerms } from './retrieve/query-terms.js';
@@ -267,6 +268,28 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     return verdictAnswer({ question: q, lang, check: c, hits, filtered });
   };
 
+  /** A question whether the articles mention `phrase`: the phrase alone is the query (`mentionAnswer`). */
+  const answerMention = async (q: string, phrase: string, lang: Lang, opts: CoreAskOptions): Promise<Omit<Answer, 'timing'>> => {
+    const forms = extraTerms(phrase, lang);
+    const found = await retrieve(store, embedder, expandQuery(phrase, lang, phrase), {
+      k: RERANK_POOL,
+      fusion,
+      perParagraph: ANSWER_WINDOWS,
+      ...(opts.filter ? { filter: opts.filter } : {}),
+    });
+    const hits = opts.order ? orderByDate(found.hits, opts.order) : found.hits;
+    return mentionAnswer({
+      question: q,
+      lang,
+      phrase,
+      forms,
+      hits,
+      maxQuoteChars: DEFAULT_EXTRACTIVE.maxQuoteChars,
+      filtered: opts.filter !== undefined && Object.values(opts.filter).some((v) => v !== undefined),
+      closest: closestArticles(hits),
+    });
+  };
+
   /** One standalone question: retrieval (in the order of dates asked for) and the cited answer. */
   const answerOne = async (question: string, opts: CoreAskOptions = {}): Promise<Answer> => {
     const t0 = performance.now();
@@ -287,6 +310,9 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     if (q.length > config.maxQuestionChars) return done({ ...base, text: m.tooLong, refused: true, reason: 'too-long' }, 0);
     const s = store;
     const analysis = analyzeQuestion(q);
+    // Whether the articles mention something: where they write it, or that they do not.
+    const phrase = mentionedPhrase(q);
+    if (phrase) return done(await answerMention(q, phrase, lang, opts), performance.now() - t0);
     // A yes/no question is a claim to check: the verdict is the answer.
     if (analysis.yesNo) {
       const verdict = await answerYesNo(q, lang, opts);

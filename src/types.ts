@@ -33,7 +33,8 @@ export interface Citation extends ArticleRef {
 
 /**
  * Why an answer was refused. `not-found`: a yes/no question whose statement the stored articles
- * do not settle (the claim check's verdict, in `Answer.verdict`).
+ * do not settle (the claim check's verdict, in `Answer.verdict`), or a phrase asked about ("Có
+ * nhắc tới ISO không?") that no stored article writes.
  */
 export type RefusalReason = 'no-match' | 'low-confidence' | 'empty-question' | 'too-long' | 'not-in-filter' | 'not-found';
 

@@ -117,7 +117,7 @@ export interface ExtractiveResult {
   trace: { terms: QuestionTerms; analysis: QuestionAnalysis; passages: PassageEvidence[]; sentences: SentenceCandidate[]; refusal?: RefusalFeatures };
 }
 
-function citationFor(hit: Retrieved, paragraph: string, start: number, end: number, marker: number): Citation {
+export function citationFor(hit: Retrieved, paragraph: string, start: number, end: number, marker: number): Citation {
   return {
     marker,
     ...articleRef(hit.article),

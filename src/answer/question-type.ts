@@ -100,6 +100,9 @@ const RULES: Rule[] = [
       'what time',
     ],
   },
+  // "tháng mấy" asks for a date; without marks "thang may" is also "thang máy" (a lift). Not
+  // "năm mấy": "Năm mấy tuổi …?" asks for an age.
+  { kind: 'date', phrases: ['tháng mấy'], markedOnly: true },
   { kind: 'number', phrases: ['bao nhiêu', 'bao lâu', 'bao xa', 'how many', 'how much', 'how long', 'how old', 'how far', 'what percentage', 'what number'] },
   { kind: 'number', phrases: ['mấy'], markedOnly: true },
   // Without marks "mấy" is also "máy" (machine): only before a counted noun, or after "thứ" (an ordinal).

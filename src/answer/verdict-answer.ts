@@ -27,17 +27,31 @@ function readingLine(claim: string, lang: Lang): string {
 
 /**
  * Whether a line of an answer's text says how the question was read ("Hiểu là: …", "Kiểm chứng
- * nhận định: …") rather than answering it: evaluations leave such lines out, as they repeat the
+ * nhận định: …", "Có. Các bài viết đã lưu nhắc đến “…”:") rather than answering it: evaluations leave such lines out, as they repeat the
  * question's words.
  */
 export function isReadingLine(line: string): boolean {
-  return /^(?:Hiểu là|Understood as|Kiểm chứng nhận định|Checked as the claim):/u.test(line);
+  return /^(?:Hiểu là|Understood as|Kiểm chứng nhận định|Checked as the claim):/u.test(line) || MENTION_LEAD.test(line);
 }
+
+/** The first line of an answer to "Is X mentioned?" (`mention.ts`), which repeats X as asked. */
+const MENTION_LEAD =
+  /^(?:Có\. Các bài viết đã lưu nhắc đến “|Các bài viết đã lưu không viết nguyên cụm “|Yes\. The stored articles mention “|The stored articles do not write “)/u;
 
 /** The verdict line `text` has after the lines saying how the question was read. */
 function verdictLine(verdict: ClaimCheck['verdict'], lang: Lang): string {
   const w = checkWording(lang);
   return `${w.sign[verdict]} ${w.verdict[verdict]}`;
+}
+
+/** The passages an answer was chosen from, one per paragraph, best first (`Answer.retrieved`). */
+export function retrievedList(hits: readonly Retrieved[]): Answer['retrieved'] {
+  const out: Answer['retrieved'] = [];
+  for (const h of hits) {
+    const id = paragraphId(h.article.id, h.paragraphNumber);
+    if (!out.some((r) => r.paragraphId === id)) out.push({ paragraphId: id, articleId: h.article.id, score: Math.round(h.score * 10000) / 10000 });
+  }
+  return out;
 }
 
 export function verdictAnswer(o: VerdictAnswerInput): Omit<Answer, 'timing'> {
@@ -48,11 +62,7 @@ export function verdictAnswer(o: VerdictAnswerInput): Omit<Answer, 'timing'> {
   for (const m of c.mismatches) lines.push(`${w.kind[m.kind]}: ${w.stated} “${m.stated}” — ${w.claimed} “${m.claimed}” [${m.citation}]`);
   if (c.overruled) lines.push(w.overruled);
   if (!refused) for (const e of c.evidence) lines.push(`“${e.quote}” [${e.marker}]`);
-  const retrieved: Answer['retrieved'] = [];
-  for (const h of o.hits) {
-    const id = paragraphId(h.article.id, h.paragraphNumber);
-    if (!retrieved.some((r) => r.paragraphId === id)) retrieved.push({ paragraphId: id, articleId: h.article.id, score: Math.round(h.score * 10000) / 10000 });
-  }
+  const retrieved = retrievedList(o.hits);
   // Nothing retrieved at all is what a refused answer calls no match (or nothing in the filter).
   const reason: RefusalReason = c.closest.length > 0 ? 'not-found' : o.filtered ? 'not-in-filter' : 'no-match';
   return {

@@ -39,6 +39,7 @@ const ENTRIES: Array<[string, string]> = [
   ['renewable energy', 'năng lượng tái tạo'],
   ['energy efficiency', 'hiệu suất năng lượng'],
   ['carbon credits', 'tín chỉ carbon'],
+  ['carbon credit', 'tín chỉ carbon'],
   ['human resources', 'nguồn nhân lực'],
   ['young experts', 'chuyên gia trẻ'],
   ['technical regulations', 'quy chuẩn kỹ thuật'],

@@ -19,6 +19,7 @@ describe('question kinds', () => {
     ['Giai đoạn hai kéo dài từ năm nào đến năm nào?', 'date'],
     ['Có bao nhiêu nước tham gia?', 'number'],
     ['Có mấy nước tham gia?', 'number'],
+    ['Dự án kéo dài mấy tháng?', 'number'],
     ['Ca phẫu thuật kéo dài bao lâu?', 'number'],
     ['Tỷ lệ tử vong là bao nhiêu?', 'number'],
     ['IEC là gì?', 'abbreviation'],
@@ -64,6 +65,14 @@ describe('question kinds', () => {
       // Without marks "mấy" is also "máy" (machine): only "mấy" before a counted noun is kept.
       expect(kind(stripMarks(q)), stripMarks(q)).toBe(k);
     }
+  });
+
+  it('reads "tháng mấy" as asking for a date, only typed with marks', () => {
+    expect(kind('Hội nghị LMC được tổ chức vào tháng mấy?')).toBe('date');
+    // "Năm mấy tuổi" asks for an age.
+    expect(kind('Năm mấy tuổi thì cô quyết định giảm cân?')).toBe('number');
+    // Without marks "thang may" is also "thang máy" (a lift).
+    expect(kind('Thang may o dau?')).toBe('place');
   });
 
   it('sees Vietnamese question words that \\b would miss, and only as whole words', () => {

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { findPhrase, findWords, mentionedPhrase } from '../../src/answer/mention.js';
+
+describe('questions asking whether something is mentioned', () => {
+  it.each([
+    ['Tín chỉ carbon có được nhắc đến không?', 'Tín chỉ carbon'],
+    ['Lào có được nhắc đến trong bài viết không?', 'Lào'],
+    ['Xe điện có xuất hiện trong các bài viết đã lưu không?', 'Xe điện'],
+    ['Bài viết có đề cập tới “Luật Tiêu chuẩn” không?', 'Luật Tiêu chuẩn'],
+    ['Có nhắc tới ISO không?', 'ISO'],
+    ['Các bài báo có nói đến Myanmar chưa?', 'Myanmar'],
+    ['tin chi carbon co duoc nhac den khong', 'tin chi carbon'],
+    ['bai viet co de cap den xe dien khong', 'xe dien'],
+    ['Is carbon credit mentioned?', 'carbon credit'],
+    ['Was Japan ever mentioned in the articles?', 'Japan'],
+    ['Do the articles mention Myanmar?', 'Myanmar'],
+    ['Does any article talk about electric vehicles?', 'electric vehicles'],
+  ])('%s → %s', (q, phrase) => {
+    expect(mentionedPhrase(q)).toBe(phrase);
+  });
+
+  it('leaves other questions, and claims about what someone said, to the answer and the check', () => {
+    for (const q of [
+      'Ông Metzger có nói về trí tuệ nhân tạo không?',
+      'WHO đề cập bệnh gì đang là mối đe dọa đến sức khỏe toàn cầu?',
+      'Chỉ thị nào ban hành vào năm 1994 được đề cập đến?',
+      'Việt Nam đã là thành viên chính thức của IEC chưa?',
+      'Which directive mentioned was created in 1994?',
+      'Is Vietnam a full member of the IEC?',
+    ])
+      expect(mentionedPhrase(q), q).toBeNull();
+  });
+});
+
+describe('finding the phrase in a paragraph', () => {
+  const text = 'Hỗ trợ các lĩnh vực như xe điện, năng lượng tái tạo, tín chỉ carbon... Hội nghị chuyên đề LMC lần thứ 4 cũng đánh dấu mốc 73 năm.';
+
+  it('finds it as whole words, in any case, and typed without tone marks', () => {
+    const at = findPhrase(text, 'Tín chỉ carbon');
+    expect(at && text.slice(at.start, at.end)).toBe('tín chỉ carbon');
+    const plain = findPhrase(text, 'tin chi carbon');
+    expect(plain && text.slice(plain.start, plain.end)).toBe('tín chỉ carbon');
+    expect(findPhrase(text, 'xe')).not.toBeNull();
+    // Inside a word, or with other tone marks, it is not there.
+    expect(findPhrase(text, 'điệ')).toBeNull();
+    expect(findPhrase(text, 'xé điện')).toBeNull();
+    expect(findPhrase(text, 'năng lượng gió')).toBeNull();
+  });
+
+  it('failing the phrase, finds a sentence holding all its words', () => {
+    expect(findPhrase(text, 'Hội nghị LMC lần thứ 4')).toBeNull();
+    const at = findWords(text, 'Hội nghị LMC lần thứ 4');
+    expect(at && text.slice(at.start, at.end)).toBe('Hội nghị chuyên đề LMC lần thứ 4');
+    // Words spread over two sentences are not a mention.
+    expect(findWords(text, 'tín chỉ carbon LMC')).toBeNull();
+  });
+});
