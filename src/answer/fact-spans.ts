@@ -1085,6 +1085,9 @@ export function checkable(a: QuestionAnalysis): boolean {
  * Facts of the kind the question asks for in `text`, in reading order. Spans that only
  * repeat the question ("lần thứ 4" in a question about the 4th meeting) are left out.
  */
+const BETWEEN = new RegExp(`${WORD_START}(?:giữa|giua|between)${WORD_END}`, 'iu');
+const AFTER_BETWEEN = new RegExp(`${WORD_START}(?:giữa|between)\\s+$`, 'iu');
+
 export function factSpans(a: QuestionAnalysis, text: string, question: string): FactSpan[] {
   let spans: FactSpan[] = [];
   switch (a.office ? 'office' : a.kind) {
@@ -1214,6 +1217,10 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
   const named = !spans.length && a.head ? namedSpans(text, a.head) : undefined;
   if (named) spans = named;
   if (a.list || named) spans = joinAdjacent(text, spans);
+  // A pair after "giữa" is the two sides of a relation ("quan hệ ngoại giao giữa Việt Nam và Trung
+  // Quốc"), not the members a list question asks for ("Hội nghị có những nước nào?"), unless the
+  // question asks "giữa" too.
+  if (a.list && !BETWEEN.test(question)) spans = spans.filter((s) => !AFTER_BETWEEN.test(text.slice(Math.max(0, s.start - 12), s.start)));
   // A list that names someone with their office and workplace is who said it, not the answer:
   // for a kind of people, one whose first item holds a name ("Mai Bá Tiến Dũng, Trưởng Khoa Nam
   // học, Bệnh viện Bình Dân"); unless people are asked, one with an office in it or a person in its

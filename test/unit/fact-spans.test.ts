@@ -156,6 +156,14 @@ describe('facts in a sentence', () => {
     expect(measureAsked('How long does phase two last?')).toBe('time');
   });
 
+  it('the two sides after "giữa" are not the members a list question asks for', () => {
+    const answer = (text: string, q: string) => texts(text, factSpans(analyzeQuestion(q), text, q));
+    const s = 'Hội nghị cũng đánh dấu mốc 73 năm quan hệ ngoại giao giữa Việt Nam và Trung Quốc.';
+    expect(answer(s, 'Hội nghị LMC lần thứ 4 có những nước nào?')).toEqual([]);
+    expect(answer(s, 'Quan hệ ngoại giao giữa những nước nào?')).toEqual(['Việt Nam và Trung Quốc']);
+    expect(answer('Hội nghị có sự tham gia của Campuchia, Lào và Thái Lan.', 'Hội nghị có những nước nào?')).toEqual(['Campuchia, Lào và Thái Lan']);
+  });
+
   it('a kind of people is not answered by the name of whoever says it', () => {
     const s = 'Bác sĩ Sherry Ross cho biết những người có sinh hoạt tình dục thường xuyên nên đi khám phụ khoa.';
     const q = 'Những nhóm người nào nên đi khám phụ khoa ít nhất 1 lần trong năm?';
