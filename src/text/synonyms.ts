@@ -23,12 +23,17 @@ interface Group {
   alternatives: readonly string[];
   /** The question's word after the phrase must be one of these or capitalised ("gặp ai", "gặp ông …", "gặp Thứ trưởng …"). */
   before?: readonly string[];
+  /**
+   * Typed without marks, the phrase is read as one word only before these (folded): "gap ai",
+   * "gap ong …" meet someone, where "gap" alone is also "gấp" ("tăng gấp ba") and "gập".
+   */
+  foldedBefore?: readonly string[];
 }
 
 const GROUPS: readonly Group[] = [
   { phrase: 'diễn ra', alternatives: ['tổ chức', 'khai mạc'] },
   // Meeting someone; "gặp" alone is also to meet with trouble ("gặp tai nạn", "gặp biến chứng").
-  { phrase: 'gặp', alternatives: MEETING, before: ['ai', 'ông', 'bà', 'đoàn', 'đại', 'lãnh'] },
+  { phrase: 'gặp', alternatives: MEETING, before: ['ai', 'ông', 'bà', 'đoàn', 'đại', 'lãnh'], foldedBefore: ['ai', 'ong', 'doan', 'lanh'] },
   { phrase: 'gặp gỡ', alternatives: MEETING },
   { phrase: 'người đứng đầu', alternatives: ['chủ tịch', 'tổng thư ký', 'tổng giám đốc', 'giám đốc', 'bộ trưởng', 'viện trưởng', 'trưởng đoàn'] },
 ];
@@ -38,6 +43,7 @@ const TABLE = GROUPS.map((g) => ({
   folded: fold(g.phrase).split(' '),
   alternatives: g.alternatives.map((a) => nfc(a)),
   before: g.before,
+  foldedBefore: g.foldedBefore,
 }));
 
 /** A phrase of the table in a list of words: words [from, to) and what the news may write for it. */
@@ -60,10 +66,12 @@ export function phrasesIn(typed: readonly string[], marked: boolean): PhraseMatc
   for (const entry of TABLE) {
     const n = entry.words.length;
     for (let i = 0; i + n <= words.length; i++) {
-      // One word without its marks is too many words ("gap": gặp, gấp, gập); a phrase is one.
-      if (!entry.words.every((w, j) => (n === 1 ? words[i + j] === w : same(words[i + j] as string, w, entry.folded[j] as string)))) continue;
       const next = typed[i + n];
-      if (entry.before && !(next && (/^\p{Lu}/u.test(next) || entry.before.includes(next.toLowerCase())))) continue;
+      // One word without its marks is too many words ("gap": gặp, gấp, gập), unless the word after
+      // it settles which ("gap ai"); a phrase is one.
+      const settled = n === 1 && !marked && next !== undefined && entry.foldedBefore?.includes(fold(next.toLowerCase())) === true;
+      if (!entry.words.every((w, j) => (n === 1 && !settled ? words[i + j] === w : same(words[i + j] as string, w, entry.folded[j] as string)))) continue;
+      if (entry.before && !settled && !(next && (/^\p{Lu}/u.test(next) || entry.before.includes(next.toLowerCase())))) continue;
       out.push({ from: i, to: i + n, alternatives: entry.alternatives });
     }
   }
