@@ -35,9 +35,9 @@ function viPatterns(w: (s: string) => string): RegExp[] {
   const v = verbs(VI_VERBS.map(w));
   return [
     // "X có (được) nhắc đến (trong bài viết) không?"
-    new RegExp(`^\\s*(.{1,80}?)\\s+${w('có')}\\s+(?:${w('được')}\\s+)?(?:${v})${WORD_END}${w(VI_WHERE)}${w(VI_END)}${CLOSE}`, 'iu'),
+    new RegExp(`^\\s*(.{1,80}?)\\s+${w('có')}\\s+(?:${w('được')}\\s+)?(?:${v})${WORD_END}${w(VI_WHERE)}${w(VI_END)}${CLOSE}`, 'diu'),
     // "Bài viết có nhắc đến X không?", "Có bài nào nói về X không?"
-    new RegExp(`^\\s*${w(VI_ARTICLES)}(?:${v})${WORD_END}\\s+(.{1,80}?)${w(VI_END)}${CLOSE}`, 'iu'),
+    new RegExp(`^\\s*${w(VI_ARTICLES)}(?:${v})${WORD_END}\\s+(.{1,80}?)${w(VI_END)}${CLOSE}`, 'diu'),
   ];
 }
 
@@ -46,12 +46,15 @@ const VI_FOLDED = viPatterns(fold);
 
 const EN_PATTERNS = [
   // "Is X mentioned (in the articles)?"
-  /^\s*(?:is|are|was|were|has|have)\s+(.{1,80}?)\s+(?:ever\s+)?(?:been\s+)?(?:mentioned|referred\s+to|written\s+about|named)(?:\s+(?:in|by)\s+(?:the\s+|any\s+)?(?:stored\s+)?(?:articles?|news|stories))?\s*[?.!]*\s*$/iu,
+  /^\s*(?:is|are|was|were|has|have)\s+(.{1,80}?)\s+(?:ever\s+)?(?:been\s+)?(?:mentioned|referred\s+to|written\s+about|named)(?:\s+(?:in|by)\s+(?:the\s+|any\s+)?(?:stored\s+)?(?:articles?|news|stories))?\s*[?.!]*\s*$/diu,
   // "Do the articles mention X?", "Does any article talk about X?"
-  /^\s*(?:do|does|did)\s+(?:the\s+|any\s+)?(?:stored\s+)?(?:articles?|news|stories)\s+(?:ever\s+)?(?:mention|talk\s+about|refer\s+to|write\s+about|say\s+anything\s+about)\s+(.{1,80}?)\s*[?.!]*\s*$/iu,
+  /^\s*(?:do|does|did)\s+(?:the\s+|any\s+)?(?:stored\s+)?(?:articles?|news|stories)\s+(?:ever\s+)?(?:mention|talk\s+about|refer\s+to|write\s+about|say\s+anything\s+about)\s+(.{1,80}?)\s*[?.!]*\s*$/diu,
   // "Is there an article about X?", "Are there any mentions of X?"
-  /^\s*(?:is|are)\s+there\s+(?:an?\s+|any\s+)?(?:articles?|news|stories|mentions?)\s+(?:about|of|on|mentioning)\s+(.{1,80}?)\s*[?.!]*\s*$/iu,
+  /^\s*(?:is|are)\s+there\s+(?:an?\s+|any\s+)?(?:articles?|news|stories|mentions?)\s+(?:about|of|on|mentioning)\s+(.{1,80}?)\s*[?.!]*\s*$/diu,
 ];
+
+/** A phrase that only names the articles themselves (folded). */
+const ONLY_ARTICLES = /^(?:(?:cac|nhung)\s+)?(?:bai(?:\s+(?:viet|bao))?|the\s+articles?|articles?|it|this|that|no|do)$/iu;
 
 /** Quotation marks and brackets a phrase may be typed in. */
 const WRAPPING = /^[\s"'“”‘’«»()[\]]+|[\s"'“”‘’«»()[\]]+$/gu;
@@ -69,11 +72,12 @@ export function mentionedPhrase(question: string): string | null {
     ...EN_PATTERNS.map((re) => [re, text] as [RegExp, string]),
   ];
   for (const [re, haystack] of tries) {
-    const m = new RegExp(re.source, `${re.flags}d`).exec(haystack);
+    const m = re.exec(haystack);
     const at = m?.indices?.[1];
     if (!at) continue;
     const phrase = text.slice(at[0], at[1]).replace(WRAPPING, '');
-    if (/[\p{L}\p{N}]/u.test(phrase)) return phrase;
+    // "Bài viết có nhắc đến không?" names nothing to look for.
+    if (/[\p{L}\p{N}]/u.test(phrase) && !ONLY_ARTICLES.test(fold(phrase))) return phrase;
   }
   return null;
 }

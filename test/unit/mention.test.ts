@@ -27,6 +27,8 @@ describe('questions asking whether something is mentioned', () => {
       'Việt Nam đã là thành viên chính thức của IEC chưa?',
       'Which directive mentioned was created in 1994?',
       'Is Vietnam a full member of the IEC?',
+      'Bài viết có được nhắc đến không?',
+      'Is it mentioned?',
     ])
       expect(mentionedPhrase(q), q).toBeNull();
   });
