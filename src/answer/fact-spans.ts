@@ -1085,6 +1085,8 @@ export function checkable(a: QuestionAnalysis): boolean {
  * Facts of the kind the question asks for in `text`, in reading order. Spans that only
  * repeat the question ("lần thứ 4" in a question about the 4th meeting) are left out.
  */
+// A name after a word for a place or region is a place, not someone ("khu vực Lancang-Mekong", "tỉnh Gangwon").
+const PLACE_NOUN_OR_AT = re(`(?:^|[^\\p{L}\\p{M}])(?:${PLACE_NOUNS}|lưu vực|tiểu vùng|sông|miền|châu|tại|ở)\\s+$`, 'iu');
 const BETWEEN = new RegExp(`${WORD_START}(?:giữa|giua|between)${WORD_END}`, 'iu');
 const AFTER_BETWEEN = new RegExp(`${WORD_START}(?:giữa|between)\\s+$`, 'iu');
 
@@ -1149,7 +1151,12 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
         const names = bareNames(text).filter((s) => /\p{Ll}/u.test(text.slice(s.start, s.end)));
         // The sentence's names are read as the claim check reads them only when there is a name to judge.
         const others = names.length ? placesAndOrganisations(text) : [];
-        spans = names.filter((s) => !others.some((o) => o.start < s.end && s.start < o.end) && !ACRONYM_AFTER.test(text.slice(s.end, s.end + 40)));
+        spans = names.filter(
+          (s) =>
+            !others.some((o) => o.start < s.end && s.start < o.end) &&
+            !ACRONYM_AFTER.test(text.slice(s.end, s.end + 40)) &&
+            !PLACE_NOUN_OR_AT.test(text.slice(Math.max(0, s.start - 16), s.start)),
+        );
       }
       break;
     case 'place': {

@@ -35,6 +35,8 @@ const GROUPS: readonly Group[] = [
   // Meeting someone; "gặp" alone is also to meet with trouble ("gặp tai nạn", "gặp biến chứng").
   { phrase: 'gặp', alternatives: MEETING, before: ['ai', 'ông', 'bà', 'đoàn', 'đại', 'lãnh'], foldedBefore: ['ai', 'ong', 'doan', 'lanh'] },
   { phrase: 'gặp gỡ', alternatives: MEETING },
+  // A promise: "Ai cam kết hỗ trợ Việt Nam?" of "ông Philippe Metzger khẳng định sẽ hỗ trợ Việt Nam".
+  { phrase: 'cam kết', alternatives: ['khẳng định sẽ', 'hứa'] },
   { phrase: 'người đứng đầu', alternatives: ['chủ tịch', 'tổng thư ký', 'tổng giám đốc', 'giám đốc', 'bộ trưởng', 'viện trưởng', 'trưởng đoàn'] },
 ];
 

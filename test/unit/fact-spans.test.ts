@@ -156,6 +156,13 @@ describe('facts in a sentence', () => {
     expect(measureAsked('How long does phase two last?')).toBe('time');
   });
 
+  it('a name after a word for a place or region is not who is asked for', () => {
+    const answer = (text: string, q: string) => texts(text, factSpans(analyzeQuestion(q), text, q));
+    expect(answer('Cam kết này thúc đẩy sự phát triển hài hòa trong khu vực Lancang-Mekong.', 'Who committed to supporting Vietnam?')).toEqual([]);
+    expect(answer('Kíp mổ của Bệnh viện SS ở Varanasi, bang Uttar Pradesh, phẫu thuật miễn phí.', 'Ai phẫu thuật miễn phí?')).toEqual([]);
+    expect(answer('Hiện nay Kuechly đã trở lại sân tập.', 'Ai trở lại sân tập?')).toEqual(['Kuechly']);
+  });
+
   it('the two sides after "giữa" are not the members a list question asks for', () => {
     const answer = (text: string, q: string) => texts(text, factSpans(analyzeQuestion(q), text, q));
     const s = 'Hội nghị cũng đánh dấu mốc 73 năm quan hệ ngoại giao giữa Việt Nam và Trung Quốc.';

@@ -26,6 +26,9 @@ describe('questionAlternatives', () => {
 
   it('reads meeting only when someone is met, and heading only of a person', () => {
     expect(alternatives('Philippe Metzger gặp ai?')['gặp']).toContain('làm việc với');
+    // A promise, as the news reports one: "khẳng định sẽ hỗ trợ".
+    expect(alternatives('Ai cam kết hỗ trợ Việt Nam?')['cam kết']).toEqual(['khẳng định sẽ', 'hứa']);
+    expect(alternatives('ai cam ket ho tro viet nam', false)['cam ket']).toEqual(['khẳng định sẽ', 'hứa']);
     expect(alternatives('Bộ trưởng gặp Tổng Thư ký IEC khi nào?')['gặp']).toContain('hội đàm');
     for (const q of ['Sarah gặp tai nạn khi nào?', 'Người mẹ gặp những nguy hiểm gì?', 'Nước nào đứng đầu thế giới về số ca mắc?'])
       expect(alternatives(q), q).toEqual({});
