@@ -1,3 +1,5 @@
+import { DEFAULT_EXTRACTIVE, clipQuote } from '../answer/extractive.js';
+import { findPhrase } from '../answer/mention.js';
 import { formatDate } from '../text/format-date.js';
 import { translateTerms } from '../text/glossary.js';
 import { sentenceRanges } from '../text/sentences.js';
@@ -22,6 +24,8 @@ export interface CollectionQuestion {
    * then asked of them as of any question).
    */
   events?: true;
+  /** Asked which articles write something ("Tín chỉ carbon được nhắc đến trong bài nào?"): each is cited where it writes it. */
+  mentioned?: true;
 }
 
 export interface ArticleInfo extends ArticleRef {
@@ -92,7 +96,7 @@ const EVENTS = markedPattern(
 // articles is metrology mentioned?" (the topic in group 1 or 2).
 const MENTIONED_IN = markedPattern(
   [
-    `^(.+?)\\s+(?:được\\s+)?(?:nhắc (?:đến|tới)|đề cập(?: (?:đến|tới))?|nói (?:đến|tới)|xuất hiện|viết)\\s+(?:trong|ở)\\s+(?:những\\s+|các\\s+)?${NOUN_VI}\\s+nào(?:\\s+(?:không|vậy|thế|ạ|nhỉ))?$`,
+    `^(.+?)\\s+(?:có\\s+)?(?:được\\s+)?(?:nhắc (?:đến|tới)|đề cập(?: (?:đến|tới))?|nói (?:đến|tới)|xuất hiện|viết)\\s+(?:trong|ở)\\s+(?:những\\s+|các\\s+)?${NOUN_VI}\\s+nào(?:\\s+(?:không|vậy|thế|ạ|nhỉ))?$`,
     `^in\\s+(?:which|what)\\s+${NOUN_EN}\\s+(?:is|are|was|were)\\s+(.+?)\\s+(?:mentioned|discussed|covered|named)$`,
   ].join('|'),
   'u',
@@ -163,10 +167,11 @@ export function readCollectionQuestion(rest: string, order: 'latest' | 'earliest
     .replace(/[?!.…]+$/u, '')
     .trim();
   const hay = hayOf(q);
-  const named = MENTIONED_IN.forText(q).exec(hay) ?? WHEN_PUBLISHED.forText(q).exec(hay);
+  const mentioned = MENTIONED_IN.forText(q).exec(hay);
+  const named = mentioned ?? WHEN_PUBLISHED.forText(q).exec(hay);
   if (named) {
     const topic = groupText(q, named);
-    return topic ? { kind: 'list', topic } : { kind: 'list' };
+    return topic ? { kind: 'list', topic, ...(mentioned ? { mentioned: true as const } : {}) } : { kind: 'list' };
   }
   let kind: CollectionQuestion['kind'] | null = null;
   const count = COUNT.forText(q).exec(hay);
@@ -276,6 +281,38 @@ function leadCitation(a: ArticleInfo, paragraphs: readonly string[] | null, mark
   return { marker, ...ref(a), paragraphId: `${a.articleId}#p1`, paragraphNumber: 1, quote, paragraph };
 }
 
+/**
+ * For a topic, the sentence of the article's first paragraph that writes it ("… năng lượng tái
+ * tạo (năng lượng gió, mặt trời...), tín chỉ carbon… " for "Tín chỉ carbon được nhắc đến trong
+ * bài nào?"), cited as [n]: what shows the article is about it. Null when no paragraph writes
+ * one of the forms as words (a topic found only in the title or the tags).
+ */
+function topicCitation(
+  a: ArticleInfo,
+  paragraphs: readonly string[] | null,
+  forms: readonly string[][],
+  marker: number,
+): (Citation & { cut: { before: boolean; after: boolean } }) | null {
+  for (const [i, paragraph] of (paragraphs ?? []).entries()) {
+    for (const form of forms) {
+      const at = findPhrase(paragraph, form.join(' '));
+      if (!at) continue;
+      const [start, end] = sentenceRanges(paragraph).find(([x, y]) => x <= at.start && at.end <= y) ?? [0, paragraph.length];
+      const q = clipQuote(paragraph, { start, end }, at, { start, end }, DEFAULT_EXTRACTIVE.maxQuoteChars);
+      return {
+        marker,
+        ...ref(a),
+        paragraphId: `${a.articleId}#p${i + 1}`,
+        paragraphNumber: i + 1,
+        quote: paragraph.slice(q.start, q.end),
+        paragraph,
+        cut: { before: q.cutBefore, after: q.cutAfter },
+      };
+    }
+  }
+  return null;
+}
+
 /** Orders strings as `localeCompare` with no locale or options does (the same collation), without looking it up per call. */
 const COLLATOR = new Intl.Collator();
 
@@ -351,10 +388,22 @@ export async function answerCollection(input: CollectionInput): Promise<Collecti
   );
   const citations: Citation[] = [];
   const leads = await view.paragraphs(listed.map((a) => a.articleId));
+  // An article is shown by how it opens; asked which articles write something, by where each writes it.
+  const forms = question.mentioned && question.topic ? topicForms(question.topic, lang) : null;
+  const cuts = new Map<number, { before: boolean; after: boolean }>();
   for (const a of listed) {
-    const c = leadCitation(a, leads.get(a.articleId) ?? null, citations.length + 1);
+    const paragraphs = leads.get(a.articleId) ?? null;
+    const found = forms ? topicCitation(a, paragraphs, forms, citations.length + 1) : null;
+    if (found) {
+      const { cut, ...c } = found;
+      cuts.set(c.marker, cut);
+      citations.push(c);
+      continue;
+    }
+    const c = leadCitation(a, paragraphs, citations.length + 1);
     if (c) citations.push(c);
   }
+  const shown = (c: Citation) => `“${cuts.get(c.marker)?.before ? '…' : ''}${c.quote}${cuts.get(c.marker)?.after ? '…' : ''}”`;
   const markerOf = (a: ArticleInfo) => citations.find((c) => c.articleId === a.articleId)?.marker;
   const t = TEXTS[lang];
   const scope = t.scope(question.topic, input.periodText, input.from, input.to);
@@ -375,7 +424,7 @@ export async function answerCollection(input: CollectionInput): Promise<Collecti
         `${i + 1}. ${a.title} (${lang === 'en' ? longDate(a.date) : dmy(a.date)}${a.dateKind === 'event' ? t.eventMark : ''})${m && !withLead ? ` [${m}]` : ''}`,
       );
       const c = citations.find((x) => x.articleId === a.articleId);
-      if (withLead && c) lines.push(`   “${c.quote}” [${c.marker}]`);
+      if (withLead && c) lines.push(`   ${shown(c)} [${c.marker}]`);
     });
     if (total > listed.length) lines.push(t.more(total - listed.length));
   }

@@ -752,7 +752,7 @@ const FACT_LEAD = markedPattern(`(?:${B}(?:tại|ở|vào|trong|in|at|on)\\s+(?:
 function statementOf(v: TurnView, lang: Lang): string {
   const prevLang: Lang = hasMarks(v.asked) ? 'vi' : v.turn.lang;
   const wh = findWh(v.asked, prevLang);
-  if (!wh) return stripEnd(v.asked);
+  if (!wh) return withoutYesNo(stripEnd(v.asked));
   const filler = wh.type === 'thing' ? slotFiller(v.turn, v.asked, wh) : null;
   void lang;
   return stripEnd(splice(v.asked, [{ start: wh.start, end: wh.end, text: filler ?? '' }]).replace(/\s+/g, ' '));
@@ -797,6 +797,15 @@ function topicOf(v: TurnView): string | null {
   return null;
 }
 
+/** A yes/no question's closing words ("không", "chưa", "đúng không", "hay không"), with or without marks. */
+const YES_NO_TAIL = markedPattern('\\s+(?:hay|phải|đúng|có đúng)?\\s*(?:không|chưa)$', 'u');
+
+function withoutYesNo(q: string): string {
+  const folded = hasMarks(q) ? q.toLowerCase() : fold(q);
+  const m = YES_NO_TAIL.forText(q).exec(folded);
+  return m ? q.slice(0, m.index) : q;
+}
+
 function stripEnd(q: string): string {
   return q.replace(/[?!.…]+\s*$/u, '').trim();
 }
@@ -839,7 +848,9 @@ function resolve(q: string, history: readonly Turn[] | undefined, lang: Lang, lo
     } else {
       // A checked statement asks nothing: the question word goes after it, in place of the fact
       // of that kind it stated ("… tổ chức tại Bắc Kinh" + "Ở đâu?" → "… tổ chức ở đâu?").
-      const stated = last.turn.verdict ? withoutFact(stripEnd(last.asked), bare.type) : stripEnd(last.asked);
+      // A yes/no question asked nothing either, once its closing "không" is gone ("Tín chỉ carbon
+      // có được nhắc đến không?" + "Trong bài nào?" → "Tín chỉ carbon có được nhắc đến trong bài nào?").
+      const stated = last.turn.verdict ? withoutFact(stripEnd(last.asked), bare.type) : withoutYesNo(stripEnd(last.asked));
       rewritten = `${stated} ${words}?`;
     }
     if (!/[?]\s*$/.test(rewritten)) rewritten = `${stripEnd(rewritten)}?`;

@@ -33,7 +33,13 @@ interface Group {
 const GROUPS: readonly Group[] = [
   { phrase: 'diễn ra', alternatives: ['tổ chức', 'khai mạc'] },
   // Meeting someone; "gặp" alone is also to meet with trouble ("gặp tai nạn", "gặp biến chứng").
-  { phrase: 'gặp', alternatives: MEETING, before: ['ai', 'ông', 'bà', 'đoàn', 'đại', 'lãnh'], foldedBefore: ['ai', 'ong', 'doan', 'lanh'] },
+  // "gặp ở đâu", "gặp khi nào", "gặp nhau": a follow-up about a meeting ("Ông Philippe Metzger gặp ở đâu?").
+  {
+    phrase: 'gặp',
+    alternatives: MEETING,
+    before: ['ai', 'ông', 'bà', 'đoàn', 'đại', 'lãnh', 'ở', 'tại', 'khi', 'lúc', 'vào', 'nhau'],
+    foldedBefore: ['ai', 'ong', 'doan', 'lanh', 'o', 'khi', 'luc', 'vao', 'nhau'],
+  },
   { phrase: 'gặp gỡ', alternatives: MEETING },
   // A promise: "Ai cam kết hỗ trợ Việt Nam?" of "ông Philippe Metzger khẳng định sẽ hỗ trợ Việt Nam".
   { phrase: 'cam kết', alternatives: ['khẳng định sẽ', 'hứa'] },

@@ -47,6 +47,18 @@ describe('mention questions', () => {
     for (const quote of quotesOf(a)) expect(quote).toContain('Việt Nam');
   });
 
+  it('a follow-up asking in which article lists it, citing the sentence that writes it', async () => {
+    const first = await engine.ask('Tín chỉ carbon có được nhắc đến không?');
+    const a = await engine.ask('Trong bài nào?', { history: [first] });
+    expect(a.understood).toBe('Tín chỉ carbon có được nhắc đến trong bài nào?');
+    expect(a.collection).toMatchObject({ kind: 'list', topic: 'Tín chỉ carbon', total: 1 });
+    expect(a.citations[0]?.paragraphId).toBe('iec-thanh-vien-2024#p5');
+    expect(quotesOf(a)[0]).toContain('tín chỉ carbon');
+    // Asked as a list of the latest articles, an article is still shown by how it opens.
+    const latest = await engine.ask('Tin mới nhất về IEC?');
+    expect(latest.citations[0]?.paragraphId).toBe('iec-thanh-vien-2024#p1');
+  });
+
   it('says plainly when no article writes it', async () => {
     const a = await engine.ask('Có nhắc tới ISO không?');
     expect(a).toMatchObject({ refused: true, reason: 'not-found', citations: [] });

@@ -28,10 +28,13 @@ describe('readCollectionQuestion', () => {
   });
 
   it('reads which articles name something, and when an article was published, as lists of them', () => {
-    expect(read('Tín chỉ carbon được nhắc đến trong bài nào?')).toEqual({ kind: 'list', topic: 'Tín chỉ carbon' });
-    expect(read('Lancang-Mekong xuất hiện trong những bài nào?')).toEqual({ kind: 'list', topic: 'Lancang-Mekong' });
-    expect(read('tin chi carbon duoc nhac den trong bai nao')).toEqual({ kind: 'list', topic: 'tin chi carbon' });
-    expect(read('In which articles is metrology mentioned?')).toEqual({ kind: 'list', topic: 'metrology' });
+    const mentioned = (topic: string) => ({ kind: 'list', topic, mentioned: true });
+    expect(read('Tín chỉ carbon được nhắc đến trong bài nào?')).toEqual(mentioned('Tín chỉ carbon'));
+    // As a follow-up to "Tín chỉ carbon có được nhắc đến không?" reads it.
+    expect(read('Tín chỉ carbon có được nhắc đến trong bài nào?')).toEqual(mentioned('Tín chỉ carbon'));
+    expect(read('Lancang-Mekong xuất hiện trong những bài nào?')).toEqual(mentioned('Lancang-Mekong'));
+    expect(read('tin chi carbon duoc nhac den trong bai nao')).toEqual(mentioned('tin chi carbon'));
+    expect(read('In which articles is metrology mentioned?')).toEqual(mentioned('metrology'));
     expect(read('Bài viết về IEC đăng ngày nào?')).toEqual({ kind: 'list', topic: 'IEC' });
     expect(read('Bài về đo lường được đăng khi nào?')).toEqual({ kind: 'list', topic: 'đo lường' });
     expect(read('When was the article about IEC published?')).toEqual({ kind: 'list', topic: 'IEC' });

@@ -130,6 +130,13 @@ describe('follow-ups read by the kind of reference', () => {
     expect(f).toMatchObject({ followUp: true, articleIds: ['iec-thanh-vien-2024'], sameArticles: true });
   });
 
+  it('after a yes/no question, a question word goes after its statement, without its closing "không"', () => {
+    const carbon = turn('Tín chỉ carbon có được nhắc đến không?', 'tín chỉ carbon', 'iec-thanh-vien-2024#p5');
+    expect(read('Trong bài nào?', [carbon]).question).toBe('Tín chỉ carbon có được nhắc đến trong bài nào?');
+    const plain = turn('tin chi carbon co duoc nhac den khong', 'tín chỉ carbon', 'iec-thanh-vien-2024#p5');
+    expect(read('trong bai nao', [plain]).question).toBe('tin chi carbon co duoc nhac den trong bai nao?');
+  });
+
   it('leaves questions that stand alone, and questions asked with no history, as they are', () => {
     const h = [turn('Ai là Tổng Thư ký IEC?', IEC_P2, 'iec-thanh-vien-2024#p2')];
     expect(read('Hội nghị LMC lần thứ 4 tổ chức ở đâu?', h)).toMatchObject({ followUp: false, question: 'Hội nghị LMC lần thứ 4 tổ chức ở đâu?' });

@@ -26,6 +26,10 @@ describe('questionAlternatives', () => {
 
   it('reads meeting only when someone is met, and heading only of a person', () => {
     expect(alternatives('Philippe Metzger gặp ai?')['gặp']).toContain('làm việc với');
+    // Where and when someone met, as a follow-up reads it ("Ông Philippe Metzger gặp ở đâu?").
+    expect(alternatives('Ông Philippe Metzger gặp ở đâu?')['gặp']).toContain('làm việc với');
+    expect(alternatives('ong metzger gap khi nao', false)['gap']).toContain('làm việc với');
+    expect(alternatives('bệnh nhân gặp tai nạn ở đâu', true)).toEqual({});
     // A promise, as the news reports one: "khẳng định sẽ hỗ trợ".
     expect(alternatives('Ai cam kết hỗ trợ Việt Nam?')['cam kết']).toEqual(['khẳng định sẽ', 'hứa']);
     expect(alternatives('ai cam ket ho tro viet nam', false)['cam ket']).toEqual(['khẳng định sẽ', 'hứa']);
