@@ -335,8 +335,13 @@ const FILLERS_EN = [
 ];
 
 /** Verbs a subjectless follow-up starts with ("Ký kết gì?", "Nói gì?"): what someone did, in the earlier turn. */
+/**
+ * Who or what is asked before the verb of a subjectless question: "Ai tham dự?", "Những nước nào
+ * tham gia?", "Có bao nhiêu quốc gia tham gia?".
+ */
+const ASKED_FIRST = `(?:những\\s+ai|ai|(?:có\\s+)?(?:những\\s+|các\\s+)?(?:${nounAlt(['nước', 'quốc gia', 'bên', 'đối tác', 'tổ chức', 'cơ quan', 'người', 'đại biểu', 'đoàn'])})\\s+nào|(?:có\\s+)?(?:bao\\s+nhiêu|mấy)\\s+(?:${nounAlt(['nước', 'quốc gia', 'bên', 'đối tác', 'tổ chức', 'người', 'đại biểu', 'đoàn'])}))\\s+`;
 const SUBJECTLESS_VI = markedPattern(
-  `^(?:(?:${nounAlt(['còn', 'vậy', 'thế', 'và'])})\\s+)?(?:đã\\s+|sẽ\\s+|có\\s+)?(?:nói|phát biểu|cho biết|ký kết|ký|cam kết|khẳng định|mong muốn|đề nghị|hỗ trợ|tham dự|tham gia|làm|đạt|đạt được|thảo luận|trao đổi|bàn|thống nhất|đồng ý|nhấn mạnh|đánh giá|đề xuất|kêu gọi|diễn ra|được tổ chức|tổ chức|gặp|tiếp|làm việc|kỷ niệm|đánh dấu|hợp tác|mang lại|góp phần)${E}`,
+  `^(?:(?:${nounAlt(['còn', 'vậy', 'thế', 'và'])})\\s+)?(?:${ASKED_FIRST})?(?:đã\\s+|sẽ\\s+|có\\s+)?(?:nói|phát biểu|cho biết|ký kết|ký|cam kết|khẳng định|mong muốn|đề nghị|hỗ trợ|tham dự|tham gia|làm|đạt|đạt được|thảo luận|trao đổi|bàn|thống nhất|đồng ý|nhấn mạnh|đánh giá|đề xuất|kêu gọi|diễn ra|được tổ chức|tổ chức|gặp|tiếp|làm việc|kỷ niệm|đánh dấu|hợp tác|mang lại|góp phần)${E}`,
   'u',
 );
 
@@ -960,7 +965,9 @@ function resolve(q: string, history: readonly Turn[] | undefined, lang: Lang, lo
   const subjectless =
     lang === 'vi'
       ? SUBJECTLESS_VI.forText(q).test(hasMarks(q) ? content.trim().toLowerCase() : fold(content.trim()))
-      : /^(?:who|what|when|where|how|which)\s+(?:was|were|did|is|are)?\s*(?:\w+ed|signed|said|agreed|attended|held|discussed|promised)\s*\??$/i.test(q);
+      : /^(?:who|what|when|where|how|which|(?:which|what|how\s+many)\s+(?:countries|nations|parties|partners|organi[sz]ations|people|delegates|delegations))\s+(?:was|were|did|is|are)?\s*(?:\w+ed|signed|said|agreed|attended|held|discussed|promised|took\s+part|participated|joined|met)\s*\??$/i.test(
+          q,
+        );
   if (noEntity && subjectless) {
     const topic = topicOf(last);
     if (topic) return { ...base, question: `${topic}: ${q.charAt(0).toLowerCase()}${q.slice(1)}`, how: 'topic', sameArticles: true };

@@ -130,6 +130,17 @@ describe('follow-ups read by the kind of reference', () => {
     expect(f).toMatchObject({ followUp: true, articleIds: ['iec-thanh-vien-2024'], sameArticles: true });
   });
 
+  it('a subjectless question that asks who or which first ("Có những nước nào tham gia?") is about the earlier topic', () => {
+    const where = turn('Hội nghị LMC lần thứ 4 tổ chức ở đâu?', LMC_P1, 'do-luong-lmc-2023#p1');
+    expect(read('Có những nước nào tham gia?', [where]).question).toBe('Hội nghị LMC lần thứ 4: có những nước nào tham gia?');
+    expect(read('Ai tham dự?', [where]).question).toBe('Hội nghị LMC lần thứ 4: ai tham dự?');
+    expect(read('Có bao nhiêu quốc gia tham gia?', [where]).question).toBe('Hội nghị LMC lần thứ 4: có bao nhiêu quốc gia tham gia?');
+    const en = turn('Where was the 4th LMC symposium held?', LMC_P1, 'do-luong-lmc-2023#p1', 'en');
+    expect(read('Which countries took part?', [en], 'en').question).toBe('the 4th LMC symposium: which countries took part?');
+    // A question that names its own subject stands alone.
+    expect(read('Những nước nào tham gia Hội nghị LMC lần thứ 4?', [where]).followUp).toBe(false);
+  });
+
   it('after a yes/no question, a question word goes after its statement, without its closing "không"', () => {
     const carbon = turn('Tín chỉ carbon có được nhắc đến không?', 'tín chỉ carbon', 'iec-thanh-vien-2024#p5');
     expect(read('Trong bài nào?', [carbon]).question).toBe('Tín chỉ carbon có được nhắc đến trong bài nào?');
