@@ -1,3 +1,4 @@
+import { detectLang } from '../text/lang.js';
 import { fold, hasMarks, normalizeSpace, nfc } from '../text/normalize.js';
 import { sentenceRanges } from '../text/sentences.js';
 import { STOPWORDS } from '../text/stopwords.js';
@@ -149,6 +150,43 @@ export function statementOf(text: string): string {
     // A trailing "không"/"chưa" is a question tag only in a question; so is "có phải" inside one.
     s = s.replace(TRAILING.forText(s), '');
     s = s.replace(INNER.forText(s), (_m, la: string | undefined) => (la ? ` ${la}` : ''));
+    s = declarative(s);
   } else s = s.replace(/\s*[.!]+\s*$/u, '');
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** An English yes/no question's auxiliary, first: "Is …", "Was …", "Did …". */
+const EN_AUX = /^(is|are|was|were|has|have|had|does|do|did|can|could|will|would|should)\s+(\S.*)$/iu;
+/** Words that open what is said of the subject after "is" / "was": an article, a preposition, a participle. */
+const EN_PREDICATE =
+  /^(?:a|an|the|not|no|in|at|on|to|from|by|of|for|with|still|already|also|now|really|one|part|among|held|made|signed|known|based|located|[a-z]+(?:ed|ing))$/u;
+const EN_DETERMINER = /^(?:the|a|an|this|that|these|those|its|their|his|her)$/iu;
+const NAME_LINK = /^(?:of|and|for|the|de|&)$/u;
+
+/**
+ * An English yes/no question as the statement it asks about, when its subject can be told
+ * apart: "Is Vietnam an important partner in LMC" → "Vietnam is an important partner in LMC",
+ * "Was the 4th LMC symposium held in Beijing" → "the 4th LMC symposium was held in Beijing",
+ * "Did the IEC Secretary General meet Le Xuan Dinh" → "the IEC Secretary General did meet Le
+ * Xuan Dinh". After "is" the subject ends where an article, a preposition or a participle
+ * starts what is said of it; after "did" it is a name (capitalised words, "of" and "and" between
+ * them) and the verb follows in lower case. Otherwise the words stay as asked.
+ */
+function declarative(s: string): string {
+  const m = EN_AUX.exec(s);
+  // "Do …" opens Vietnamese sentences too ("Do Việt Nam đề xuất …"): English questions only.
+  if (!m || detectLang(s) !== 'en') return s;
+  const aux = (m[1] as string).toLowerCase();
+  const words = (m[2] as string).split(/\s+/u);
+  let i = EN_DETERMINER.test(words[0] as string) ? 1 : 0;
+  const start = i;
+  if (/^(?:is|are|was|were)$/u.test(aux)) {
+    while (i < words.length && !(i > start && EN_PREDICATE.test((words[i] as string).toLowerCase()))) i++;
+  } else {
+    const named = (w: string) => /^[\p{Lu}\d]/u.test(w);
+    while (i < words.length && (named(words[i] as string) || (i > start && NAME_LINK.test(words[i] as string) && named(words[i + 1] ?? '')))) i++;
+    if (i < words.length && !/^\p{Ll}+$/u.test(words[i] as string)) return s;
+  }
+  if (i === start || i >= words.length) return s;
+  return `${words.slice(0, i).join(' ')} ${aux} ${words.slice(i).join(' ')}`;
 }

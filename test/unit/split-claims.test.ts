@@ -66,6 +66,18 @@ describe('statementOf', () => {
     expect(statementOf('Is it true that the symposium was held in Hanoi?')).toBe('The symposium was held in Hanoi');
     expect(statementOf('Viện Đo lường Việt Nam không ký kết Biên bản.')).toBe('Viện Đo lường Việt Nam không ký kết Biên bản');
   });
+
+  it('turns an English yes/no question into its statement when the subject can be told apart', () => {
+    expect(statementOf('Is Vietnam an important partner in LMC?')).toBe('Vietnam is an important partner in LMC');
+    expect(statementOf('Was the 4th LMC symposium held in Beijing?')).toBe('The 4th LMC symposium was held in Beijing');
+    expect(statementOf('Did the IEC Secretary General meet Le Xuan Dinh in Hanoi?')).toBe('The IEC Secretary General did meet Le Xuan Dinh in Hanoi');
+    expect(statementOf('Has the Ministry of Science and Technology amended the law?')).toBe('The Ministry of Science and Technology has amended the law');
+    expect(statementOf('Is Vietnam already a full member of the IEC?')).toBe('Vietnam is already a full member of the IEC');
+    // No word to tell where the subject ends: the words stay as asked.
+    expect(statementOf('Is Vietnam important?')).toBe('Is Vietnam important');
+    expect(statementOf('Did they sign?')).toBe('Did they sign');
+    expect(statementOf('Do Việt Nam đề xuất nên hội nghị được tổ chức phải không?')).toBe('Do Việt Nam đề xuất nên hội nghị được tổ chức');
+  });
 });
 
 describe('questions typed without a question mark', () => {
