@@ -6,6 +6,7 @@ import { isStopword } from '../text/stopwords.js';
 import { type AcronymAlias, hasWordIn } from '../retrieve/coverage.js';
 import { overlaps } from '../text/span.js';
 import { TIME_UNITS } from '../text/units.js';
+import { translateTerms } from '../text/glossary.js';
 import type { FactKind, QuestionAnalysis } from './question-type.js';
 import { askedOffices, headOffices, isOffice, officesAt, officesNamed } from './titles.js';
 import { nameRuns } from '../check/facts.js';
@@ -1338,8 +1339,8 @@ interface SlotPatterns {
   marked: boolean;
   /** "<word> <preposition> " of "… ký biên bản với ai?". */
   side?: { word: string; pattern: RegExp };
-  /** The verb of "Ai ký …?". */
-  doer?: { verb: string; pattern: RegExp };
+  /** The verb of "Ai ký …?" ("Who signed …?": its Vietnamese, from the glossary), and whether it is matched with its marks. */
+  doer?: { verb: string; pattern: RegExp; marked: boolean };
 }
 
 const slotPatterns = new Lru<string, SlotPatterns>(256);
@@ -1357,9 +1358,17 @@ function slotsOf(question: string): SlotPatterns {
     p.side = { word, pattern: new RegExp(`${WORD_START}${escapeRegExp(word)}\\s+${escapeRegExp(as(side[2] as string))}\\s+`, 'u') };
   }
   const doer = DOER_ASKED.exec(q);
-  if (doer && !isStopword(doer[1] as string, marked)) {
-    const verb = as(doer[1] as string);
-    p.doer = { verb, pattern: new RegExp(`${WORD_START}${escapeRegExp(verb)}${WORD_END}`, 'gu') };
+  const doerOf = (verb: string, withMarks: boolean) => ({
+    verb,
+    pattern: new RegExp(`${WORD_START}${escapeRegExp(verb)}${WORD_END}`, 'gu'),
+    marked: withMarks,
+  });
+  if (doer && !isStopword(doer[1] as string, marked)) p.doer = doerOf(as(doer[1] as string), marked);
+  else {
+    // "Who signed …?": the verb's first Vietnamese syllable ("ký" of "ký kết"), matched with its marks.
+    const en = EN_DOER_ASKED.exec(q);
+    const vi = en ? translateTerms((en[1] as string).toLowerCase())[0]?.split(' ')[0] : undefined;
+    if (vi) p.doer = doerOf(vi.toLowerCase(), true);
   }
   slotPatterns.set(question, p);
   return p;
@@ -1392,6 +1401,8 @@ function sideSpans(text: string, question: string): FactSpan[] {
 
 /** "Ai ký …?", "Ai đã chủ trì …?": the verb asked about, after "ai" and a tense word. */
 const DOER_ASKED = /^\s*(?:những\s+ai|nhung\s+ai|ai)\s+(?:(?:đã|da|sẽ|se|đang|dang|vừa|vua)\s+)?([\p{L}\p{M}]+)/iu;
+/** "Who signed …?", "Who has attended …?": the English verb asked about. */
+const EN_DOER_ASKED = /^\s*who\s+(?:(?:has|have|had|will|did)\s+)?([a-z]+)/iu;
 
 /** Words between a doer and its verb: tense and manner ("đã chính thức ký"), folded. */
 const DOER_GAP = new Set(['da', 'se', 'dang', 'vua', 'cung', 'chinh', 'thuc', 'moi', 'deu', 'tiep', 'tuc', 'con', 'van']);
@@ -1402,8 +1413,8 @@ const DOER_GAP = new Set(['da', 'se', 'dang', 'vua', 'cung', 'chinh', 'thuc', 'm
  * bản" for "Ai ký biên bản …?"); names read as `placesAndOrganisations` reads them.
  */
 function doerSpans(text: string, question: string): FactSpan[] {
-  const { marked, doer } = slotsOf(question);
-  const read = doer ? readAs(text, marked) : null;
+  const { doer } = slotsOf(question);
+  const read = doer ? readAs(text, doer.marked) : null;
   if (!doer || !read?.includes(doer.verb)) return [];
   let named: FactSpan[] | undefined;
   for (const at of read.matchAll(doer.pattern)) {

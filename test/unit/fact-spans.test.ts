@@ -232,6 +232,9 @@ describe('facts in a sentence', () => {
     const talks = 'Việt Nam kỳ vọng nhiều, và các bên đã bàn với các đối tác quốc tế trong khu vực.';
     expect(who('Viện Đo lường ký biên bản với ai?', talks)).toEqual([]);
     expect(who('Ai ký biên bản?', talks)).toEqual([]);
+    // Asked in English, the verb is read through the glossary ("signed" → "ký kết"), with its marks.
+    expect(who('Who signed the memorandum at the symposium?', signed)).toEqual(['Viện Đo lường Việt Nam']);
+    expect(who('Who signed the memorandum?', talks)).toEqual([]);
   });
 
   it('brackets inside a list: an item with its gloss, a bracket holding the list, a bracket across a comma', () => {
@@ -465,7 +468,11 @@ describe('facts in a sentence', () => {
     ]);
     // A name with its acronym in brackets is a body or a programme.
     expect(spans('Who took part?', 'Hội nghị Hợp tác Lancang-Mekong (LMC) kỷ niệm 10 năm Sáng kiến Vành đai và Con đường (BRI).')).toEqual([]);
-    expect(spans('Who signed the memorandum?', 'Tại Hội nghị, Viện Đo lường Việt Nam đã chính thức ký kết Biên bản với các đối tác quốc tế.')).toEqual([]);
+    // …unless it is the body that did what is asked, named right before the verb ("signed": "ký kết").
+    expect(spans('Who signed the memorandum?', 'Tại Hội nghị, Viện Đo lường Việt Nam đã chính thức ký kết Biên bản với các đối tác quốc tế.')).toEqual([
+      'Viện Đo lường Việt Nam',
+    ]);
+    expect(spans('Who praised the memorandum?', 'Tại Hội nghị, Viện Đo lường Việt Nam đã chính thức ký kết Biên bản với các đối tác quốc tế.')).toEqual([]);
     // Who said it is not a list of what was asked; a capitalised syllable is not a place.
     expect(
       spans('Uống ít nước gây ra những tác hại gì?', 'Theo bác sĩ Nguyễn Thị Hồng Thắm, Khoa Phụ sản, uống ít nước làm tăng nguy cơ nhiễm trùng tiểu.'),
