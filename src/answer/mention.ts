@@ -22,6 +22,10 @@ const VI_WHERE = '(?:\\s+(?:trong|ở)\\s+(?:các\\s+|những\\s+)?bài(?:\\s+(?
 /** The yes/no ending (its words, then the end of the question). */
 const VI_END = '\\s+(?:không|chưa|hay\\s+không|hay\\s+chưa)';
 const CLOSE = `${WORD_END}\\s*[?.!]*\\s*$`;
+/** "gì", "những gì" between the verb and the phrase ("có đề cập gì đến X"), and the preposition after it. */
+const VI_WHAT = '(?:\\s+(?:gì|những\\s+gì|điều\\s+gì)(?:\\s+(?:đến|tới|về))?)?';
+/** "Có thông tin (gì) về X không?": information about it, asked whether there is any. */
+const VI_INFO = '(?:có\\s+)?(?:thông\\s+tin|tin\\s+tức)(?:\\s+(?:gì|nào))?\\s+(?:về|liên\\s+quan\\s+(?:đến|tới))';
 /** "Bài viết có …", "Các bài báo có …", "Có bài (viết) nào …": the articles as the subject. */
 const VI_ARTICLES = '(?:(?:các\\s+|những\\s+)?bài(?:\\s+(?:viết|báo))?(?:\\s+nào)?\\s+)?có\\s+(?:bài(?:\\s+(?:viết|báo))?\\s+nào\\s+)?';
 
@@ -36,8 +40,10 @@ function viPatterns(w: (s: string) => string): RegExp[] {
   return [
     // "X có (được) nhắc đến (trong bài viết) không?"
     new RegExp(`^\\s*(.{1,80}?)\\s+${w('có')}\\s+(?:${w('được')}\\s+)?(?:${v})${WORD_END}${w(VI_WHERE)}${w(VI_END)}${CLOSE}`, 'diu'),
-    // "Bài viết có nhắc đến X không?", "Có bài nào nói về X không?"
-    new RegExp(`^\\s*${w(VI_ARTICLES)}(?:${v})${WORD_END}\\s+(.{1,80}?)${w(VI_END)}${CLOSE}`, 'diu'),
+    // "Bài viết có nhắc đến X không?", "Có bài nào nói về X không?", "… có đề cập gì đến X không?"
+    new RegExp(`^\\s*${w(VI_ARTICLES)}(?:${v})${WORD_END}${w(VI_WHAT)}\\s+(.{1,80}?)${w(VI_END)}${CLOSE}`, 'diu'),
+    // "Có thông tin gì về X không?"
+    new RegExp(`^\\s*${w(VI_INFO)}\\s+(.{1,80}?)${w(VI_END)}${CLOSE}`, 'diu'),
   ];
 }
 
@@ -55,6 +61,9 @@ const EN_PATTERNS = [
 
 /** A phrase that only names the articles themselves (folded). */
 const ONLY_ARTICLES = /^(?:(?:cac|nhung)\s+)?(?:bai(?:\s+(?:viet|bao))?|the\s+articles?|articles?|it|this|that|no|do)$/iu;
+
+/** A phrase opening with a question word (folded): not a phrase to look for. */
+const ASKING_FIRST = /^(?:gi|nao|ai|dau|sao|what|which|who|where|anything)(?![\p{L}\p{N}])/u;
 
 /** Quotation marks and brackets a phrase may be typed in. */
 const WRAPPING = /^[\s"'“”‘’«»()[\]]+|[\s"'“”‘’«»()[\]]+$/gu;
@@ -76,8 +85,9 @@ export function mentionedPhrase(question: string): string | null {
     const at = m?.indices?.[1];
     if (!at) continue;
     const phrase = text.slice(at[0], at[1]).replace(WRAPPING, '');
-    // "Bài viết có nhắc đến không?" names nothing to look for.
-    if (/[\p{L}\p{N}]/u.test(phrase) && !ONLY_ARTICLES.test(fold(phrase))) return phrase;
+    // "Bài viết có nhắc đến không?" names nothing to look for; a phrase that opens with a question
+    // word ("gì đến …") was read wrong, and a wrong phrase would be reported as never written.
+    if (/[\p{L}\p{N}]/u.test(phrase) && !ONLY_ARTICLES.test(fold(phrase)) && !ASKING_FIRST.test(fold(phrase))) return phrase;
   }
   return null;
 }

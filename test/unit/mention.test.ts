@@ -14,6 +14,9 @@ describe('questions asking whether something is mentioned', () => {
     ['Is carbon credit mentioned?', 'carbon credit'],
     ['Was Japan ever mentioned in the articles?', 'Japan'],
     ['Do the articles mention Myanmar?', 'Myanmar'],
+    ['Bài viết có đề cập gì đến xe điện không?', 'xe điện'],
+    ['Có thông tin gì về tín chỉ carbon không?', 'tín chỉ carbon'],
+    ['co thong tin ve xe dien khong', 'xe dien'],
     ['Does any article talk about electric vehicles?', 'electric vehicles'],
   ])('%s → %s', (q, phrase) => {
     expect(mentionedPhrase(q)).toBe(phrase);
@@ -29,6 +32,8 @@ describe('questions asking whether something is mentioned', () => {
       'Is Vietnam a full member of the IEC?',
       'Bài viết có được nhắc đến không?',
       'Is it mentioned?',
+      // Read wrong, the phrase would be reported as never written: left to the answer.
+      'Bài viết có nhắc đến gì không?',
     ])
       expect(mentionedPhrase(q), q).toBeNull();
   });
