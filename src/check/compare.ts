@@ -415,6 +415,13 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     const named = before.filter((t) => !t.stop && !/^\d/u.test(t.text));
     return named.length > 0 && /^\s*$/u.test(ev.text.slice((before[before.length - 1] as Token).end, open)) && !named.some((t) => claimKeys.has(key(t)));
   }
+  /** Whether an evidence date is said of what is planned or hoped for: after such a cue in its clause. */
+  function foretoldIn(ed: FoundDate): boolean {
+    const [ef] = tokenRange(ev.tokens, ed.start, ed.end);
+    return ev.modalities.some(
+      (m) => (m.modality === 'planned' || m.modality === 'hoped') && m.to <= ef && (ev.tokens[m.from] as Token).clause === (ev.tokens[ef] as Token).clause,
+    );
+  }
   for (const cd of claim.dates) {
     const slot = slotFor(cd);
     const here = cross ? [] : evDates.filter((ed) => inSlot(ed, slot));
@@ -439,12 +446,25 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
         ? evDates.filter((ed) => !isSpan(ed) && precisionRank(ed) >= precisionRank(cd))
         : [];
     const otherTime = points.length === 1 && relateDates(cd, points[0] as FoundDate) === 'disjoint' ? points[0] : undefined;
+    // A date the claim gives for what is planned or hoped for, after "sẽ" in its clause ("… sẽ trở
+    // thành thành viên chính thức của IEC ngay trong năm 2024"), is when that is to happen: a date
+    // of the evidence outside the words it is aligned with is another event's (the meeting's
+    // 5/6/2024), which does not confirm it.
+    const foretold = claim.modalities.some(
+      (m) =>
+        (m.modality === 'planned' || m.modality === 'hoped') && m.to <= df && (claim.tokens[m.from] as Token).clause === (claim.tokens[df] as Token).clause,
+    );
+    // Such a date is confirmed only by a date the evidence also gives for what is to happen
+    // ("sẽ … vào tháng 9/2024"), even where the words around it align ("… của IEC ngay trong năm
+    // 2024" / "Tổng Thư ký IEC ngày 5/6/2024"); another date where the words align still
+    // contradicts it, as before.
+    const heldFor = (ed: FoundDate) => !foretold || foretoldIn(ed);
     let rival: FoundDate | undefined;
-    if (here.some((ed) => confirms(cd, ed))) rival = undefined;
+    if (here.some((ed) => heldFor(ed) && confirms(cd, ed))) rival = undefined;
     else if (here.length && slot.tight && here.some((ed) => comparablePrecision(cd, ed) && !confirms(cd, ed)))
       rival = here.find((ed) => comparablePrecision(cd, ed));
     else if (otherTime) rival = otherTime;
-    else if (evDates.some((ed) => confirms(cd, ed))) rival = undefined;
+    else if (evDates.some((ed) => heldFor(ed) && confirms(cd, ed))) rival = undefined;
     else {
       // In English, where words cannot be aligned, a single date in the evidence is the slot;
       // a span that starts or ends where the claim's does is the same period ("từ 2023 đến 2030" / "từ 2023 đến 2028").

@@ -139,6 +139,21 @@ describe('compareClaim', () => {
         'Thứ trưởng tiếp Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.',
       ).mismatches.filter((m) => m.kind === 'date'),
     ).toEqual([]);
+    // A date for what is to happen is not confirmed by another event's date where the words align:
+    // the meeting's "IEC ngày 5/6/2024" against "IEC ngay trong năm 2024" for a membership to come.
+    const pledge = 'Ông Metzger cam kết Việt Nam sẽ trở thành thành viên chính thức của IEC ngay trong năm 2024.';
+    const met = [
+      'Thứ trưởng làm việc với ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.',
+      'Ông Philippe Metzger khẳng định sẽ hỗ trợ Việt Nam để trở thành thành viên chính thức của IEC trong thời gian sớm nhất.',
+    ];
+    const texts = (r: ReturnType<typeof compare>) => r.unmatched.map((u) => pledge.slice(u.start, u.end));
+    expect(texts(compare(pledge, ...met))).toContain('năm 2024');
+    // The source's own date for it confirms it.
+    const planned = 'Ông Metzger khẳng định Việt Nam sẽ trở thành thành viên chính thức của IEC trong năm 2024.';
+    expect(texts(compare(pledge, planned))).not.toContain('năm 2024');
+    // A date of what was done, before "sẽ", is still the meeting's.
+    const said = 'Ngày 5/6/2024, ông Metzger khẳng định sẽ hỗ trợ Việt Nam để trở thành thành viên chính thức của IEC.';
+    expect(compare(said, ...met).unmatched.map((u) => said.slice(u.start, u.end))).not.toContain('Ngày 5/6/2024');
     // A year: where no date of the evidence holds it, and the evidence has the claim's other words.
     expect(named('Hội nghị LMC lần thứ 4 diễn ra năm 2022.', source)).toEqual([['date', 'năm 2022', 'ngày 29 tháng 8 năm 2023']]);
     expect(compare('Hội nghị LMC lần thứ 4 diễn ra năm 2023.', source).mismatches).toEqual([]);
