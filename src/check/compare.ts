@@ -670,13 +670,15 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
           .map((t) => t.folded)
           .join(' '),
       );
+      // A "trở thành" right before it is under the plan however far back in the clause its cue is.
+      const becoming = ev.tokens[at - 2]?.folded === 'tro' && ev.tokens[at - 1]?.folded === 'thanh';
       if (
         notYet &&
         ev.modalities.some(
           (c) =>
             (c.modality === 'planned' || c.modality === 'hoped') &&
             c.to <= at &&
-            at - c.to <= 10 &&
+            (at - c.to <= 10 || becoming) &&
             (ev.tokens[c.from] as Token).clause === (ev.tokens[at] as Token).clause,
         )
       ) {
@@ -768,6 +770,26 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
         continue;
       }
       mismatches.push({ kind: 'modality', claimed: claimSpan(mine.from, cLast), ...stated(cue.from, (run.at(-1) as number) + 1), strength: 1 });
+    }
+    // The same when the source's "trở thành" is further from its cue than the words read above,
+    // in the same clause: "đang nỗ lực sửa đổi Luật … cũng như trở thành thành viên chính thức của
+    // IEC" is no membership ("IEC công nhận Việt Nam là thành viên chính thức" had been supported).
+    for (const cue of beingNotBecoming ? [] : ev.modalities) {
+      if (!unsure(cue.modality)) continue;
+      const clause = (ev.tokens[cue.from] as Token).clause;
+      for (let b = cue.to; b + 2 < ev.tokens.length && (ev.tokens[b] as Token).clause === clause; b++) {
+        if ((ev.tokens[b] as Token).folded !== 'tro' || (ev.tokens[b + 1] as Token).folded !== 'thanh') continue;
+        const c = al.toClaim[b + 2] as number;
+        if (c === undefined || c < 1 || (claim.tokens[c - 1] as Token).folded !== 'la') continue;
+        // "chưa là", "chưa phải là": not yet, as the source says.
+        if (claim.negations.some((n) => n.to <= c - 1 && c - 1 - n.to <= 1)) continue;
+        let e = c;
+        while ((al.toEvidence[e + 1] as number) >= 0 && e + 1 < claim.tokens.length) e++;
+        mismatches.push({ kind: 'modality', claimed: claimSpan(c - 1, e), ...stated(cue.from, (al.toEvidence[e] as number) + 1), strength: 1 });
+        beingNotBecoming = true;
+        break;
+      }
+      if (beingNotBecoming) break;
     }
     // The other way round: the claim says it is planned or hoped for, the source that it is done ("sẽ ký kết" / "đã chính thức ký kết").
     for (const cue of claim.modalities) {

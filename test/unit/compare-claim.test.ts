@@ -206,6 +206,13 @@ describe('compareClaim', () => {
     expect(
       named('Việt Nam đã trở thành thành viên chính thức của IEC.', 'Ông Metzger khẳng định sẽ hỗ trợ Việt Nam để trở thành thành viên chính thức của IEC.'),
     ).toEqual([['modality', 'đã trở thành thành viên chính thức của IEC', 'sẽ hỗ trợ Việt Nam để trở thành thành viên chính thức của IEC']]);
+    // Being is not hoping to become, however far the source's hope is from its "trở thành".
+    const effort =
+      'Bộ Khoa học và Công nghệ đang nỗ lực sửa đổi Luật Tiêu chuẩn và Quy chuẩn kỹ thuật tạo hành lang pháp lý thuận lợi cho hoạt động hội nhập quốc tế cũng như trở thành thành viên chính thức của IEC.';
+    expect(named('IEC đã công nhận Việt Nam là thành viên chính thức.', effort).map(([k, claimed]) => [k, claimed])).toEqual([
+      ['modality', 'là thành viên chính thức'],
+    ]);
+    expect(compare('Việt Nam chưa phải là thành viên chính thức của IEC.', effort).mismatches).toEqual([]);
     // The negating words are what contradicts, not words the source leaves out.
     const refused = compare('IEC từ chối hỗ trợ Việt Nam.', 'Bên cạnh đó, IEC tiếp tục hỗ trợ Việt Nam xây dựng các dự án.');
     expect(refused.mismatches.map((m) => m.kind)).toEqual(['negation']);
