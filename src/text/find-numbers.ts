@@ -515,10 +515,16 @@ export function findNumbers(text: string, dates?: readonly FoundDate[]): FoundNu
     let unit: string | undefined;
     const ord = /(?:^|[^\p{L}\p{N}])(?:([\p{L}]+)\s+)?thu\s+$/u.exec(haystack.slice(Math.max(0, start - 16), start));
     const enOrd = /^(st|nd|rd|th)(?![\p{L}])/u.exec(haystack.slice(end, end + 3));
+    // "giai đoạn 2": a phase by its number (a year or a span of years after it is a period).
+    const phase = /(?:^|[^\p{L}\p{N}])giai\s+doan\s+$/u.exec(haystack.slice(Math.max(0, start - 12), start));
     if (ord && kind === 'cardinal' && qualifier === 'exact') {
       kind = 'ordinal';
       start = Math.max(0, start - 16) + (ord.index as number) + (/^[^\p{L}\p{N}]/u.test(ord[0]) ? 1 : 0);
       unit = ord[1];
+    } else if (phase && kind === 'cardinal' && qualifier === 'exact' && to === undefined && value >= 1 && value <= 20 && Number.isInteger(value)) {
+      kind = 'ordinal';
+      start = Math.max(0, start - 12) + (phase.index as number) + (/^[^\p{L}\p{N}]/u.test(phase[0]) ? 1 : 0);
+      unit = 'giai doan';
     } else if (enOrd && kind === 'cardinal') {
       kind = 'ordinal';
       end += enOrd[0].length;
@@ -544,6 +550,31 @@ export function findNumbers(text: string, dates?: readonly FoundDate[]): FoundNu
   const words = [...lower.matchAll(WORD)].map((w) => ({ w: w[0], start: w.index as number, end: (w.index as number) + w[0].length }));
   for (let i = 0; i < words.length; i++) {
     const cur = words[i] as { w: string; start: number; end: number };
+    // A phase by its number: "giai đoạn hai", "giai đoạn II" (not "giai đoạn năm 2021", a year).
+    if (cur.w === 'giai' && words[i + 1]?.w === 'đoạn' && words[i + 2]) {
+      const num = words[i + 2] as { w: string; start: number; end: number };
+      const n = num.w in DIGIT_WORDS ? DIGIT_WORDS[num.w] : num.w === 'mười' ? 10 : num.w === 'tư' ? 4 : ROMAN[num.w];
+      const spaced =
+        /^\s+$/u.test(original.slice(cur.end, (words[i + 1] as { start: number }).start)) &&
+        /^\s+$/u.test(original.slice((words[i + 1] as { end: number }).end, num.start));
+      if (n !== undefined && spaced && !/^\s*\d/u.test(original.slice(num.end))) {
+        push({
+          start: cur.start,
+          end: num.end,
+          text: original.slice(cur.start, num.end),
+          kind: 'ordinal',
+          value: n,
+          qualifier: 'exact',
+          min: n,
+          max: n,
+          precision: 1,
+          spelled: true,
+          unit: 'giai doan',
+        });
+        i += 2;
+        continue;
+      }
+    }
     if (!STARTERS.has(cur.w)) continue;
     const prev = words[i - 1];
     const adjacent = (a: { end: number }, b: { start: number }) => /^\s+$/.test(original.slice(a.end, b.start));

@@ -104,6 +104,12 @@ describe('findNumbers', () => {
     expect(one('the 4th meeting')).toMatchObject({ kind: 'ordinal', value: 4 });
     expect(one('lần thứ tư')).toMatchObject({ kind: 'ordinal', value: 4, spelled: true });
     expect(one('lần đầu tiên được tổ chức')).toMatchObject({ kind: 'ordinal', value: 1 });
+    // A phase by its number, in digits, words or Roman numerals; a year after "giai đoạn" is a period.
+    expect(one('thuộc giai đoạn hai của hợp tác')).toMatchObject({ kind: 'ordinal', value: 2, unit: 'giai doan', text: 'giai đoạn hai' });
+    expect(one('Giai đoạn II bắt đầu')).toMatchObject({ kind: 'ordinal', value: 2, unit: 'giai doan' });
+    expect(one('dự án giai đoạn 3 hoàn thành')).toMatchObject({ kind: 'ordinal', value: 3, unit: 'giai doan', text: 'giai đoạn 3' });
+    expect(findNumbers('trong giai đoạn 2021-2025').some((n) => n.kind === 'ordinal')).toBe(false);
+    expect(findNumbers('ba giai đoạn').map((n) => n.kind)).toEqual(['cardinal']);
     expect(one('đến trường lúc 8h30')).toMatchObject({ kind: 'time', value: 8 * 60 + 30 });
     expect(one('lúc 9 giờ sáng')).toMatchObject({ kind: 'time', value: 9 * 60 });
   });
