@@ -771,6 +771,31 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       }
       mismatches.push({ kind: 'modality', claimed: claimSpan(mine.from, cLast), ...stated(cue.from, (run.at(-1) as number) + 1), strength: 1 });
     }
+    // A claim that says done ("Việt Nam đã tham gia xây dựng tiêu chuẩn quốc tế") what the source
+    // says is hoped for further back in the clause than the words read above ("mong muốn IEC tạo
+    // điều kiện để Việt Nam … và tham gia vào hoạt động xây dựng tiêu chuẩn quốc tế"), when the
+    // claim's cue stands right before the words it says are done and no "done" cue of the source
+    // stands between its hope and them.
+    const toldDone = mismatches.some((m) => m.kind === 'modality');
+    for (const cue of toldDone ? [] : claim.modalities) {
+      if (cue.modality !== 'done') continue;
+      const head = firstContent(claim.tokens, cue.to);
+      if (head < 0) continue;
+      const run = leadingRun(al.toEvidence, scopeAligned(head, claim.tokens, al.toEvidence, 6));
+      if (run.length < 2 || run[0] !== head) continue;
+      const e = al.toEvidence[head] as number;
+      const theirs = ev.modalities.filter((c) => c.to <= e && e - c.to <= 24 && (ev.tokens[c.from] as Token).clause === (ev.tokens[e] as Token).clause);
+      const last = theirs.at(-1);
+      if (!last || !unsure(last.modality) || (al.toClaim[last.from] as number) >= 0) continue;
+      if (negatedBefore(ev.negations, ev.tokens, e, 4)) continue;
+      mismatches.push({
+        kind: 'modality',
+        claimed: claimSpan(cue.from, run.at(-1) as number),
+        ...stated(last.from, (al.toEvidence[run.at(-1) as number] as number) + 1),
+        strength: 1,
+      });
+      break;
+    }
     // The same when the source's "trở thành" is further from its cue than the words read above,
     // in the same clause: "đang nỗ lực sửa đổi Luật … cũng như trở thành thành viên chính thức của
     // IEC" is no membership ("IEC công nhận Việt Nam là thành viên chính thức" had been supported).

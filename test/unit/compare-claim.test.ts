@@ -213,6 +213,17 @@ describe('compareClaim', () => {
       ['modality', 'là thành viên chính thức'],
     ]);
     expect(compare('Việt Nam chưa phải là thành viên chính thức của IEC.', effort).mismatches).toEqual([]);
+    // Told done, what the source hopes for further back in the clause than the words after its cue.
+    const wish =
+      'Thứ trưởng bày tỏ mong muốn IEC tạo điều kiện để Việt Nam trở thành thành viên chính thức của IEC và tham gia vào hoạt động xây dựng tiêu chuẩn quốc tế.';
+    expect(named('Việt Nam đã tham gia xây dựng tiêu chuẩn quốc tế của IEC.', wish).map(([k, claimed]) => [k, claimed])).toEqual([['modality', 'đã tham gia']]);
+    // Done as the source says it is done.
+    expect(
+      compare(
+        'Viện Đo lường Việt Nam đã ký kết Biên bản với các đối tác.',
+        'Tại Hội nghị, Viện Đo lường Việt Nam đã chính thức ký kết Biên bản với các đối tác.',
+      ).mismatches,
+    ).toEqual([]);
     // The negating words are what contradicts, not words the source leaves out.
     const refused = compare('IEC từ chối hỗ trợ Việt Nam.', 'Bên cạnh đó, IEC tiếp tục hỗ trợ Việt Nam xây dựng các dự án.');
     expect(refused.mismatches.map((m) => m.kind)).toEqual(['negation']);
