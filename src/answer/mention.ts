@@ -1,6 +1,7 @@
 import { citationFor, clipQuote } from './extractive.js';
 import { retrievedList } from './verdict-answer.js';
 import { paragraphId } from '../corpus/ids.js';
+import { wordIndexIn } from '../retrieve/coverage.js';
 import type { Retrieved } from '../retrieve/retrieve.js';
 import { fold, hasMarks, nfc } from '../text/normalize.js';
 import { sentenceRanges } from '../text/sentences.js';
@@ -136,7 +137,7 @@ export function findWords(text: string, phrase: string): { start: number; end: n
     let start = b;
     let end = a;
     for (const w of forms.words) {
-      const at = wordAt(forms.haystack, w, a, b);
+      const at = wordIndexIn(forms.haystack, w, a, b);
       if (at < 0) {
         start = -1;
         break;
@@ -147,13 +148,6 @@ export function findWords(text: string, phrase: string): { start: number; end: n
     if (start >= 0) return { start, end };
   }
   return null;
-}
-
-/** Where `word` first stands as a whole word in `text` between `from` and `to`, or -1. */
-function wordAt(text: string, word: string, from: number, to: number): number {
-  for (let i = text.indexOf(word, from); i >= 0 && i + word.length <= to; i = text.indexOf(word, i + 1))
-    if (!isWordChar(text[i - 1]) && !isWordChar(text[i + word.length])) return i;
-  return -1;
 }
 
 export interface MentionInput {

@@ -142,12 +142,17 @@ export function searchText(text: string, settled = false): SearchText {
 
 /** Whether `form` occurs in `text` between `from` and `to` as whole words. */
 export function hasWordIn(text: string, form: string, from = 0, to = text.length): boolean {
+  return wordIndexIn(text, form, from, to) >= 0;
+}
+
+/** Where `form` first occurs in `text` between `from` and `to` as whole words, or -1. */
+export function wordIndexIn(text: string, form: string, from = 0, to = text.length): number {
   let i = text.indexOf(form, from);
   while (i >= 0 && i + form.length <= to) {
-    if (!isWordChar(text[i - 1]) && !isWordChar(text[i + form.length])) return true;
+    if (!isWordChar(text[i - 1]) && !isWordChar(text[i + form.length])) return i;
     i = text.indexOf(form, i + 1);
   }
-  return false;
+  return -1;
 }
 
 /** Which of the question's terms occur in [from, to) of a prepared text. */
