@@ -113,6 +113,11 @@ const ADD_CONCURRENCY = 4;
 /** How often the feed schedule looks for feeds that are due. */
 const FEED_TICK_MS = 60_000;
 
+/** Whether a question was limited to some articles, sources or dates. */
+function isFiltered(opts: CoreAskOptions): boolean {
+  return opts.filter !== undefined && Object.values(opts.filter).some((v) => v !== undefined);
+}
+
 /**
  * Creates the engine: loads configuration, the embedder and the index (building or updating
  * it first unless `autoIndex` is false). Throws `ConfigError`, `CorpusError`, `IndexError` or
@@ -264,7 +269,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     );
     const c = r.claims[0];
     if (!c) return null;
-    const filtered = opts.filter !== undefined && Object.values(opts.filter).some((v) => v !== undefined);
+    const filtered = isFiltered(opts);
     return verdictAnswer({ question: q, lang, check: c, hits, filtered });
   };
 
@@ -285,7 +290,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       forms,
       hits,
       maxQuoteChars: DEFAULT_EXTRACTIVE.maxQuoteChars,
-      filtered: opts.filter !== undefined && Object.values(opts.filter).some((v) => v !== undefined),
+      filtered: isFiltered(opts),
       closest: closestArticles(hits),
     });
   };
@@ -332,7 +337,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const ordered = opts.order ? orderByDate(found.hits, opts.order) : found.hits;
     const retrieveMs = performance.now() - t0;
     if (ordered.length === 0) {
-      const filtered = opts.filter && Object.values(opts.filter).some((v) => v !== undefined);
+      const filtered = isFiltered(opts);
       return done({ ...base, text: filtered ? m.filtered : m.refusal, refused: true, reason: filtered ? 'not-in-filter' : 'no-match' }, retrieveMs);
     }
     const ex = await extractiveAnswer({

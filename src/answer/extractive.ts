@@ -380,6 +380,16 @@ function acronymsIn(passages: readonly PassageEvidence[]): AcronymAlias[] {
 }
 
 /** Up to `n` distinct articles from the retrieved passages, best first. */
+/** The passages an answer was chosen from, one per paragraph, best first (`Answer.retrieved`). */
+export function retrievedList(hits: readonly Retrieved[]): Answer['retrieved'] {
+  const out: Answer['retrieved'] = [];
+  for (const h of hits) {
+    const id = paragraphId(h.article.id, h.paragraphNumber);
+    if (!out.some((r) => r.paragraphId === id)) out.push({ paragraphId: id, articleId: h.article.id, score: Math.round(h.score * 10000) / 10000 });
+  }
+  return out;
+}
+
 export function closestArticles(hits: readonly Retrieved[], n = 3): (ArticleRef & { score: number })[] {
   const out: (ArticleRef & { score: number })[] = [];
   const seen = new Set<string>();

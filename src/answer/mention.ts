@@ -1,5 +1,4 @@
-import { citationFor, clipQuote } from './extractive.js';
-import { retrievedList } from './verdict-answer.js';
+import { citationFor, clipQuote, retrievedList } from './extractive.js';
 import { paragraphId } from '../corpus/ids.js';
 import { wordIndexIn } from '../retrieve/coverage.js';
 import type { Retrieved } from '../retrieve/retrieve.js';
@@ -10,8 +9,9 @@ import type { Answer, Citation, Lang } from '../types.js';
 
 /**
  * Questions that ask whether the stored articles mention something at all: "Tín chỉ carbon có
- * được nhắc đến không?", "Bài viết có đề cập tới xe điện không?", "Có bài nào nói về BRI
- * không?", "Is carbon credit mentioned?", "Do the articles mention Myanmar?". Read as claims,
+ * được nhắc đến không?", "Bài viết có đề cập tới xe điện không?", "Có thông tin gì về BRI
+ * không?", "Is carbon credit mentioned?", "Do the articles mention Myanmar?" ("Có bài nào nói về
+ * BRI không?" asks for the articles about it and is a question about the collection). Read as claims,
  * they asked the check whether "tín chỉ carbon có được nhắc đến" is true, which no sentence
  * states; the answer is where the words are written, or that they are written nowhere.
  */
@@ -185,6 +185,16 @@ const WORDING = {
     missingFiltered: (p: string) => `“${p}” is not mentioned in the chosen articles.`,
   },
 } as const;
+
+/**
+ * Whether `line` is the first line of an answer to "Is X mentioned?" ("Có. Các bài viết đã lưu
+ * nhắc đến “X”:"), which repeats X as asked: evaluations leave it out (`isReadingLine`).
+ */
+export function isMentionLead(line: string): boolean {
+  return MENTION_LEADS.some((lead) => line.startsWith(lead));
+}
+/** Each first line's words before the phrase, in both languages. */
+const MENTION_LEADS = Object.values(WORDING).flatMap((w) => [w.found(''), w.words('')].map((line) => line.slice(0, line.indexOf('“') + 1)));
 
 /**
  * The answer to a mention question: the sentence around the phrase's first mention in each of

@@ -1,5 +1,6 @@
 import { checkWording } from '../check/wording.js';
-import { paragraphId } from '../corpus/ids.js';
+import { retrievedList } from './extractive.js';
+import { isMentionLead } from './mention.js';
 import type { Retrieved } from '../retrieve/retrieve.js';
 import type { Answer, ClaimCheck, Lang, RefusalReason } from '../types.js';
 
@@ -31,27 +32,13 @@ function readingLine(claim: string, lang: Lang): string {
  * question's words.
  */
 export function isReadingLine(line: string): boolean {
-  return /^(?:Hiểu là|Understood as|Kiểm chứng nhận định|Checked as the claim):/u.test(line) || MENTION_LEAD.test(line);
+  return /^(?:Hiểu là|Understood as|Kiểm chứng nhận định|Checked as the claim):/u.test(line) || isMentionLead(line);
 }
-
-/** The first line of an answer to "Is X mentioned?" (`mention.ts`), which repeats X as asked. */
-const MENTION_LEAD =
-  /^(?:Có\. Các bài viết đã lưu nhắc đến “|Các bài viết đã lưu không viết nguyên cụm “|Yes\. The stored articles mention “|The stored articles do not write “)/u;
 
 /** The verdict line `text` has after the lines saying how the question was read. */
 function verdictLine(verdict: ClaimCheck['verdict'], lang: Lang): string {
   const w = checkWording(lang);
   return `${w.sign[verdict]} ${w.verdict[verdict]}`;
-}
-
-/** The passages an answer was chosen from, one per paragraph, best first (`Answer.retrieved`). */
-export function retrievedList(hits: readonly Retrieved[]): Answer['retrieved'] {
-  const out: Answer['retrieved'] = [];
-  for (const h of hits) {
-    const id = paragraphId(h.article.id, h.paragraphNumber);
-    if (!out.some((r) => r.paragraphId === id)) out.push({ paragraphId: id, articleId: h.article.id, score: Math.round(h.score * 10000) / 10000 });
-  }
-  return out;
 }
 
 export function verdictAnswer(o: VerdictAnswerInput): Omit<Answer, 'timing'> {

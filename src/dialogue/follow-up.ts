@@ -334,12 +334,14 @@ const FILLERS_EN = [
   'take place',
 ];
 
-/** Verbs a subjectless follow-up starts with ("Ký kết gì?", "Nói gì?"): what someone did, in the earlier turn. */
+/** Who is asked for before the verb ("những nước nào", "bao nhiêu quốc gia"). */
+const ASKED_NOUNS = nounAlt(['nước', 'quốc gia', 'bên', 'đối tác', 'tổ chức', 'cơ quan', 'người', 'đại biểu', 'đoàn']);
 /**
  * Who or what is asked before the verb of a subjectless question: "Ai tham dự?", "Những nước nào
  * tham gia?", "Có bao nhiêu quốc gia tham gia?".
  */
-const ASKED_FIRST = `(?:những\\s+ai|ai|(?:có\\s+)?(?:những\\s+|các\\s+)?(?:${nounAlt(['nước', 'quốc gia', 'bên', 'đối tác', 'tổ chức', 'cơ quan', 'người', 'đại biểu', 'đoàn'])})\\s+nào|(?:có\\s+)?(?:bao\\s+nhiêu|mấy)\\s+(?:${nounAlt(['nước', 'quốc gia', 'bên', 'đối tác', 'tổ chức', 'người', 'đại biểu', 'đoàn'])}))\\s+`;
+const ASKED_FIRST = `(?:những\\s+ai|ai|(?:có\\s+)?(?:những\\s+|các\\s+)?(?:${ASKED_NOUNS})\\s+nào|(?:có\\s+)?(?:bao\\s+nhiêu|mấy)\\s+(?:${ASKED_NOUNS}))\\s+`;
+/** Verbs a subjectless follow-up starts with ("Ký kết gì?", "Nói gì?"): what someone did, in the earlier turn. */
 const SUBJECTLESS_VI = markedPattern(
   `^(?:(?:${nounAlt(['còn', 'vậy', 'thế', 'và'])})\\s+)?(?:${ASKED_FIRST})?(?:đã\\s+|sẽ\\s+|có\\s+)?(?:nói|phát biểu|cho biết|ký kết|ký|cam kết|khẳng định|mong muốn|đề nghị|hỗ trợ|tham dự|tham gia|làm|đạt|đạt được|thảo luận|trao đổi|bàn|thống nhất|đồng ý|nhấn mạnh|đánh giá|đề xuất|kêu gọi|diễn ra|được tổ chức|tổ chức|gặp|tiếp|làm việc|kỷ niệm|đánh dấu|hợp tác|mang lại|góp phần)${E}`,
   'u',
