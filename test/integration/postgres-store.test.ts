@@ -188,6 +188,17 @@ describe.skipIf(!hasDatabase)(`the PostgreSQL store${hasDatabase ? '' : ` (skipp
     await pg.close();
   });
 
+  it('locates a passage again whose article its article cache (smaller than its passage cache) has forgotten', async () => {
+    const pg = await PostgresStore.open(db, embedder, silentLogger, { listen: false });
+    const hits = await pg.lexicalSearch(queryTerms('Philippe Metzger'), 5);
+    const first = await pg.passages(hits.map((h) => h.passage));
+    // What reading 20,000 other articles since does at 35k articles.
+    const located = Reflect.get(pg, 'located') as { get(id: number): { key: string } | undefined };
+    (Reflect.get(pg, 'articlesByKey') as { delete(key: string): void }).delete(located.get(hits[0]!.passage)!.key);
+    expect(await pg.passages(hits.map((h) => h.passage))).toEqual(first);
+    await pg.close();
+  });
+
   it('updates incrementally: changed, added and removed articles, one new generation, the old one still readable', async () => {
     const before = await PostgresStore.open(db, embedder, silentLogger, { listen: false });
     const g = before.generation.generation;

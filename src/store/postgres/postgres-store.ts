@@ -1075,7 +1075,17 @@ export class PostgresStore implements Store {
   }
 
   async passages(ids: readonly PassageId[]): Promise<PassageLocation[]> {
-    const missing = [...new Set(ids.filter((id) => this.located.get(id) === undefined))];
+    // Resolved here, from the caches or the query, rather than read back from the caches after
+    // it: storing a batch's articles may push some of the batch's own out of the (smaller)
+    // article cache, and a passage whose article the cache forgot is read again with it.
+    const found = new Map<PassageId, PassageLocation>();
+    const missing: PassageId[] = [];
+    for (const id of new Set(ids)) {
+      const at = this.located.get(id);
+      const article = at && this.articlesByKey.get(at.key);
+      if (at && article) found.set(id, { article, paragraphNumber: at.paragraphNumber, start: at.start, end: at.end });
+      else missing.push(id);
+    }
     if (missing.length > 0) {
       const s = this.db.schema;
       const g = this.served;
@@ -1088,17 +1098,19 @@ export class PostgresStore implements Store {
         { prepared: true },
       );
       for (const r of res.rows) {
-        this.articlesByKey.set(r.key, toArticle(r));
-        this.located.set(r.pid, { key: r.key, paragraphNumber: r.paragraph, start: r.start_at, end: r.end_at });
+        const article = toArticle(r);
+        const at: Located = { key: r.key, paragraphNumber: r.paragraph, start: r.start_at, end: r.end_at };
+        this.articlesByKey.set(r.key, article);
+        this.located.set(r.pid, at);
+        found.set(r.pid, { article, paragraphNumber: at.paragraphNumber, start: at.start, end: at.end });
         // The articles of the passages found are the ones whose paragraphs are read next.
         if (r.live && this.served === g) keys.set(r.id, r.key);
       }
     }
     return ids.map((id) => {
-      const at = this.located.get(id);
-      const article = at && this.articlesByKey.get(at.key);
-      if (!at || !article) throw new InternalError(`no passage ${id} in ${this.db.where}`);
-      return { article, paragraphNumber: at.paragraphNumber, start: at.start, end: at.end };
+      const location = found.get(id);
+      if (!location) throw new InternalError(`no passage ${id} in ${this.db.where}`);
+      return location;
     });
   }
 
