@@ -60,6 +60,8 @@ export const configSchema = z.object({
   KIEMCHUNG_DATABASE_CONNECT_TIMEOUT_MS: intIn(100, 120_000, 5000),
   /** Longest a question's query may run before the database cancels it (index writes have no limit). */
   KIEMCHUNG_DATABASE_STATEMENT_TIMEOUT_MS: intIn(100, 600_000, 15_000),
+  /** \`replica\`: each serving process answers vector searches from a graph of its own; \`database\`: pgvector answers them all. */
+  KIEMCHUNG_DATABASE_VECTOR_SEARCH: z.enum(['replica', 'database'], { error: 'expected replica or database' }).default('replica'),
   /** Sent with every request the fetcher makes; names the product for site owners. */
   KIEMCHUNG_FETCH_USER_AGENT: z.string().trim().min(3).max(300).default(`kiemchung/${PRODUCT_VERSION} (news fact-checking bot)`),
   KIEMCHUNG_FETCH_TIMEOUT_MS: intIn(1000, 300_000, 20_000),
@@ -127,6 +129,12 @@ export interface DatabaseConfig {
   poolMax: number;
   connectTimeoutMs: number;
   statementTimeoutMs: number;
+  /**
+   * Where a serving process's unfiltered vector searches run: \`replica\`, in an HNSW graph of its
+   * own built from the database's vectors (pgvector until it is built); \`database\` (the default
+   * here), always in pgvector. KIEMCHUNG_DATABASE_VECTOR_SEARCH, whose default is \`replica\`.
+   */
+  vectorSearch?: 'replica' | 'database';
 }
 
 /** Lists every problem with a zod result at once, as `KEY: message`. */
@@ -163,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
             poolMax: r.KIEMCHUNG_DATABASE_POOL_MAX,
             connectTimeoutMs: r.KIEMCHUNG_DATABASE_CONNECT_TIMEOUT_MS,
             statementTimeoutMs: r.KIEMCHUNG_DATABASE_STATEMENT_TIMEOUT_MS,
+            vectorSearch: r.KIEMCHUNG_DATABASE_VECTOR_SEARCH,
           },
         }
       : {}),

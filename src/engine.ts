@@ -699,6 +699,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
 
   return {
     checked,
+    searchReady: store.vectorGraphReady?.() ?? Promise.resolve(),
     limits: Object.freeze({ maxQuestionChars: config.maxQuestionChars, maxCheckChars: MAX_CHECK_CHARS }),
     coordination: backend.coordination,
     ask,

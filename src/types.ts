@@ -304,6 +304,8 @@ export interface EngineStats {
   generation: number;
   /** A digest of the live articles (ids and contents): feedback records which corpus an answer came from. */
   corpusVersion?: string;
+  /** With the index in a database: where vector searches run now, \`replica\` (this process's own graph) or \`database\` (pgvector). */
+  vectorSearch?: 'replica' | 'database';
 }
 
 /** Paragraph id and article title suggestions for autocomplete. */
@@ -488,6 +490,13 @@ export interface Engine {
    * sizes, times and inodes are compared, no file is read); a failed check is logged, not thrown.
    */
   readonly checked: Promise<IndexReport | null>;
+  /**
+   * Settles once vector searches run where they will from now on: at once for the embedded
+   * index, and for pgvector; with the index in a database and KIEMCHUNG_DATABASE_VECTOR_SEARCH
+   * \`replica\`, once this process's own graph of the vectors is built (pgvector answers until
+   * then). It does not reject; a graph that cannot be built is logged and tried again.
+   */
+  readonly searchReady: Promise<void>;
   /**
    * Fetches news pages, extracts their articles, writes them into the corpus folder as Markdown
    * files and indexes them, so that they are answerable when it resolves. The same page (after

@@ -16,6 +16,8 @@ export interface QueryInput {
 
 export interface QueryResult {
   openMs: number;
+  /** From the engine's start until its vector searches run where they will (\`Engine.searchReady\`: a database replica's own graph built). */
+  searchReadyMs?: number;
   rssBaseMiB: number;
   rssLoadedMiB: number;
   rssAfterMiB: number;
@@ -41,6 +43,8 @@ task<QueryInput, QueryResult>(async (input) => {
   });
   const openMs = performance.now() - t0;
   const rssLoadedMiB = rssMiB();
+  await engine.searchReady;
+  const searchReadyMs = performance.now() - t0;
   const qs = input.questions;
   for (const q of qs.slice(0, input.warmup)) {
     await engine.search(q.question, { topK: 10 });
@@ -80,6 +84,7 @@ task<QueryInput, QueryResult>(async (input) => {
   await engine.close();
   return {
     openMs,
+    searchReadyMs,
     rssBaseMiB,
     rssLoadedMiB,
     rssAfterMiB,

@@ -31,6 +31,8 @@ task<ThroughputInput, ThroughputResult>(async (input) => {
     embedder: benchEmbedder(),
     logger: silentLogger,
   });
+  // Measured where vector searches will run from now on (a database replica's own graph built).
+  await engine.searchReady;
   for (const q of input.warmupQuestions ?? input.questions.slice(0, input.warmup ?? 0)) await engine.ask(q.question, { topK: 10 });
   const go = waitFor('go');
   process.send?.({ type: 'ready' });

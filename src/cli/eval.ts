@@ -201,7 +201,10 @@ export async function prepareEvalIndex(o: EvalIndexOptions): Promise<{ config: C
 /** Builds (or reuses) the index of the evaluation corpus (under `cacheDir`, or in the database) and opens an engine on it. */
 export async function openEvalEngine(o: EvalIndexOptions, clock?: () => Date) {
   const { config, embedder } = await prepareEvalIndex(o);
-  return createEngine({ config, autoIndex: false, embedder, logger: o.logger, ...(clock ? { clock } : {}) });
+  const engine = await createEngine({ config, autoIndex: false, embedder, logger: o.logger, ...(clock ? { clock } : {}) });
+  // Evaluated where a serving process searches: with the index in a database, in its own vector graph once built.
+  await engine.searchReady;
+  return engine;
 }
 
 export async function runEval(o: EvalOptions): Promise<EvalResult> {
@@ -425,8 +428,7 @@ function citesEvidence(r: CheckResult, evidence: readonly string[]): boolean {
  */
 export async function runClaimEval(o: ClaimEvalOptions): Promise<ClaimEvalResult> {
   const claims = loadClaims(o.claims).slice(0, o.limit ?? Infinity);
-  const { config, embedder } = await prepareEvalIndex(o);
-  const engine = await createEngine({ config, autoIndex: false, embedder, logger: o.logger });
+  const engine = await openEvalEngine(o);
   const stats = engine.stats();
   const confusion = Object.fromEntries(CLAIM_LABELS.map((g) => [g, Object.fromEntries(CLAIM_LABELS.map((p) => [p, 0]))])) as Record<
     ClaimLabel,

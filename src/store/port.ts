@@ -50,6 +50,8 @@ export interface Store {
    * error. The engine calls it once its first answers are given.
    */
   verified?(): Promise<void>;
+  /** The database store: settles when this process's own graph of the vectors holds the generation served (at once without one). */
+  vectorGraphReady?(): Promise<void>;
 }
 
 /**
@@ -121,4 +123,9 @@ export interface StoreStats {
   generation: number;
   /** A digest of the live articles' ids and contents: the same corpus gives the same version, in either store. */
   corpusVersion: string;
+  /**
+   * The database store: where its unfiltered vector searches run now, \`replica\` (this process's
+   * own graph of the generation served) or \`database\` (pgvector). Absent for the embedded store.
+   */
+  vectorSearch?: 'replica' | 'database';
 }

@@ -34,6 +34,7 @@ function spied(override: Partial<Engine> = {}) {
     limits: override.limits ?? real.limits,
     coordination: real.coordination,
     checked: real.checked,
+    searchReady: real.searchReady,
     ask: (q, o) => (seen.ask.push(q), (override.ask ?? real.ask)(q, o)),
     check: (t, o) => (seen.check.push(t), (override.check ?? real.check)(t, o)),
     search: (q, o) => (seen.search.push(q), real.search(q, o)),

@@ -58,6 +58,7 @@ export function spyEngine(inner: Engine): EngineSpy {
     limits: inner.limits,
     coordination: inner.coordination,
     checked: inner.checked,
+    searchReady: inner.searchReady,
     ask: async (q, o) => (await before('ask', q), inner.ask(q, o)),
     check: async (t, o) => (await before('check', t), inner.check(t, o)),
     search: async (q, o) => (await before('search', q), inner.search(q, o)),

@@ -4,15 +4,14 @@ import {
   type ListHead,
   type StoredHead,
   chooseCandidates,
-  float4Array,
   frequencyOf,
-  int4Array,
   knownCounts,
   mostFrequency,
   narrowCandidates,
   parseIntegers,
   scoreCounts,
 } from '../../src/store/postgres/postgres-store.js';
+import { float4Array, int4Array, vectorsOf } from '../../src/store/postgres/binary-arrays.js';
 import { random } from '../support/random.js';
 
 interface Collection {
@@ -265,6 +264,26 @@ describe('binary arrays', () => {
     const reals = [0.5, 1.25, Math.fround(0.1), 0];
     expect([...float4Array(send(700, reals, (b, v, at) => b.writeFloatBE(v, at)))]).toEqual(reals);
     expect(int4Array(send(23, [], () => undefined)).length).toBe(0);
+  });
+
+  it("reads pgvector's vectors as vector_send writes them, one after another, and refuses another dimension", () => {
+    const vectors = [
+      [0.5, -1.25, Math.fround(0.1)],
+      [0, 1, Math.fround(-0.3)],
+    ];
+    const pack = (vs: number[][], d = 3) =>
+      Buffer.concat(
+        vs.map((v) => {
+          const b = Buffer.alloc(4 + 4 * v.length);
+          b.writeInt16BE(d, 0);
+          v.forEach((x, j) => b.writeFloatBE(x, 4 + 4 * j));
+          return b;
+        }),
+      );
+    expect([...vectorsOf(pack(vectors), 2, 3)]).toEqual(vectors.flat());
+    expect(vectorsOf(Buffer.alloc(0), 0, 3).length).toBe(0);
+    expect(() => vectorsOf(pack(vectors), 3, 3)).toThrow(/bytes of vectors for 3 passages/);
+    expect(() => vectorsOf(pack(vectors, 4), 2, 3)).toThrow(/a vector of 4 dimensions where 3 were expected/);
   });
 });
 

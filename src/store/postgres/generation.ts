@@ -10,6 +10,9 @@ import type { Database } from './database.js';
 /** 2: every list of postings is sorted by impact, best first (1: only the lists cut at POSTING_DEPTH). */
 export const DB_INDEX_FORMAT = 2;
 
+/** Rows retired by a generation published this long ago are deleted: readers of the generation before switch within a second. */
+export const PURGE_AFTER_S = 60;
+
 /** A published generation, as readers use it. */
 export interface Generation {
   generation: number;

@@ -50,7 +50,10 @@ export async function openPostgresBackend(o: BackendOptions): Promise<PostgresBa
         await store.refresh();
         return store;
       }
-      store = await PostgresStore.open(db, o.embedder, o.logger, { listen: o.follow ?? false });
+      store = await PostgresStore.open(db, o.embedder, o.logger, {
+        listen: o.follow ?? false,
+        graph: (o.follow ?? false) && database.vectorSearch === 'replica',
+      });
       return store;
     },
     coordination,

@@ -19,6 +19,8 @@ import { type Database, ITERATIVE_SCAN } from './database.js';
 import { type Generation, checkGeneration, liveIn, readModel, servingGeneration } from './generation.js';
 import { Lru } from '../lru.js';
 import { POSTING_DEPTH } from './posting-depth.js';
+import { float4Array, int4Array } from './binary-arrays.js';
+import { ReplicaGraph } from './replica-graph.js';
 
 /** The channel on which a writer announces a new generation (payload: `schema:generation`). */
 export const GENERATION_CHANNEL = 'kiemchung_generation';
@@ -452,22 +454,6 @@ export function parseIntegers(text: string): Int32Array {
   return out;
 }
 
-/** The integers of a one-dimensional int4[] in PostgreSQL's binary form (\`array_send\`), without nulls. */
-export function int4Array(b: Buffer): Int32Array {
-  const n = b.length >= 20 && b.readInt32BE(0) === 1 ? b.readInt32BE(12) : 0;
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) out[i] = b.readInt32BE(24 + 8 * i);
-  return out;
-}
-
-/** The numbers of a one-dimensional real[] in PostgreSQL's binary form (\`array_send\`), without nulls. */
-export function float4Array(b: Buffer): Float32Array {
-  const n = b.length >= 20 && b.readInt32BE(0) === 1 ? b.readInt32BE(12) : 0;
-  const out = new Float32Array(n);
-  for (let i = 0; i < n; i++) out[i] = b.readFloatBE(24 + 8 * i);
-  return out;
-}
-
 /** How a search row is filtered: SQL over the `passages` row `p`, with its parameters from `$first`. */
 function filterSql(filter: SearchFilter | undefined, first: number): { sql: string; params: unknown[] } {
   const parts: string[] = [];
@@ -571,6 +557,8 @@ export class PostgresStore implements Store {
   private pollTimer: NodeJS.Timeout | null = null;
   private refreshing: Promise<void> | null = null;
   private readonly switchListeners = new Set<(g: Generation) => void>();
+  /** This process's own graph of the vectors (\`graph\` option), or null: pgvector answers every vector search. */
+  private graph: ReplicaGraph | null = null;
 
   /** The learned embedder model of the generation served, or null. */
   private model: Uint8Array | null;
@@ -589,9 +577,15 @@ export class PostgresStore implements Store {
 
   /**
    * Opens the generation being served; fails clearly when there is none or it was built with
-   * another embedder. Then listens for new generations (`listen: false` for one-shot commands).
+   * another embedder. Then listens for new generations (`listen: false` for one-shot commands),
+   * and with `graph` builds its own graph of the vectors to search them (replica-graph.ts).
    */
-  static async open(db: Database, embedder: StoreEmbedder, logger: Logger, options: { listen?: boolean; pollMs?: number } = {}): Promise<PostgresStore> {
+  static async open(
+    db: Database,
+    embedder: StoreEmbedder,
+    logger: Logger,
+    options: { listen?: boolean; pollMs?: number; graph?: boolean } = {},
+  ): Promise<PostgresStore> {
     const g = await servingGeneration(db);
     if (!g) throw new IndexError('index-missing', `no index in ${db.where}; run "kiemchung index" to build it`);
     checkGeneration(g, embedder, db.where);
@@ -601,6 +595,7 @@ export class PostgresStore implements Store {
       store.pollTimer = setInterval(() => void store.refresh().catch(() => undefined), options.pollMs ?? 10_000);
       store.pollTimer.unref();
     }
+    if (options.graph) store.graph = new ReplicaGraph(db, g, logger);
     return store;
   }
 
@@ -676,6 +671,7 @@ export class PostgresStore implements Store {
         this.admitted = new Lru(1000);
         this.blocks = null;
         this.logger.info(`database: serving index generation ${g.generation} (${g.articles} articles, ${g.passages} passages)`);
+        this.graph?.follow(g);
         for (const f of this.switchListeners) f(g);
       } finally {
         this.refreshing = null;
@@ -691,6 +687,12 @@ export class PostgresStore implements Store {
     const l = this.listener;
     this.listener = null;
     if (l) await l.end().catch(() => undefined);
+    await this.graph?.close();
+  }
+
+  /** Settles when this process's own graph holds the generation served (at once without one). */
+  vectorGraphReady(): Promise<void> {
+    return this.graph?.ready() ?? Promise.resolve();
   }
 
   /** Document frequencies for the generation `g`, from the cache or one query. */
@@ -1059,6 +1061,9 @@ export class PostgresStore implements Store {
     const hits = (rows: readonly { id: number; score: number }[]) =>
       rows.map((r) => ({ passage: r.id, score: Number(r.score) })).sort((x, y) => y.score - x.score);
     if (!f.sql) {
+      // This process's own graph, when it holds the generation served.
+      const own = await this.graph?.search(g, vector, k);
+      if (own) return own;
       // One walk of the graph (hnsw.ef_search nearest rows), less the rows of other generations
       // (retired ones not yet deleted, a newer generation's): the k nearest live passages when
       // that leaves k, the same an iterative scan returns first.
@@ -1228,6 +1233,7 @@ export class PostgresStore implements Store {
       builtAt: g.createdAt,
       generation: g.generation,
       corpusVersion: g.corpusVersion,
+      vectorSearch: this.graph?.serves(g) ? 'replica' : 'database',
     };
   }
 

@@ -15,12 +15,9 @@ import { corpusVersion } from '../corpus-version.js';
 import { planChanges } from '../plan-changes.js';
 import { type IndexProgress, LEARN_SAMPLE, MAX_DELETED, embedArticles, samplePassages, segmentsToMerge } from '../update-index.js';
 import type { Database } from './database.js';
-import { DB_INDEX_FORMAT, checkGeneration, liveIn, readModel, rebuildHintDb, servingGeneration } from './generation.js';
+import { DB_INDEX_FORMAT, PURGE_AFTER_S, checkGeneration, liveIn, readModel, rebuildHintDb, servingGeneration } from './generation.js';
 import { migrate } from './migrations.js';
 import { GENERATION_CHANNEL, vectorLiteral } from './postgres-store.js';
-
-/** Rows retired this long ago are deleted: readers of the generation before switch within a second. */
-const PURGE_AFTER_S = 60;
 
 export interface DatabaseUpdateOptions {
   /** Opened for writing (`openDatabase(…, { role: 'write' })`: no statement timeout). */
