@@ -8,7 +8,7 @@ import { loadClaims } from '../../src/cli/eval.js';
 import { createEngine } from '../../src/index.js';
 import { silentLogger } from '../../src/log.js';
 import { queryTerms } from '../../src/retrieve/query-terms.js';
-import type { PassageHit, Store } from '../../src/store/port.js';
+import type { Store } from '../../src/store/port.js';
 import { type Database, openDatabase } from '../../src/store/postgres/database.js';
 import { servingGeneration } from '../../src/store/postgres/generation.js';
 import { importEmbeddedIndex } from '../../src/store/postgres/import-index.js';
@@ -20,6 +20,7 @@ import { SegmentStore } from '../../src/store/segment-store.js';
 import { updateIndex } from '../../src/store/update-index.js';
 import { CORPUS, article, copyCorpus, syntheticCorpus, tempDir } from '../support/corpus.js';
 import { CorpusModelV1 } from '../support/older-embedder.js';
+import { indexCorpus, ranked, removeIndexedCorpus } from '../support/database-index.js';
 import { DATABASE_MISSING, databaseEnv, dropSchema, hasDatabase, testDatabaseConfig, testSchema } from '../support/postgres.js';
 
 const embedder = new HashEmbedder();
@@ -35,12 +36,6 @@ const QUESTIONS = [
 /** An answer or a check result without its timings, which differ from run to run. */
 const withoutTimings = (r: object): unknown => JSON.parse(JSON.stringify(r, (k, v: unknown) => (k === 'timing' ? undefined : v)));
 
-/** "articleId#pN:score" of each hit, scores to 4 decimals: what both stores must agree on. */
-async function ranked(store: Store, hits: PassageHit[]): Promise<string[]> {
-  const at = await store.passages(hits.map((h) => h.passage));
-  return hits.map((h, i) => `${at[i]!.article.id}#p${at[i]!.paragraphNumber}@${at[i]!.start}:${h.score.toFixed(4)}`);
-}
-
 describe.skipIf(!hasDatabase)(`the PostgreSQL store${hasDatabase ? '' : ` (skipped: ${DATABASE_MISSING})`}`, () => {
   const schema = testSchema('store');
   let db: Database;
@@ -48,19 +43,10 @@ describe.skipIf(!hasDatabase)(`the PostgreSQL store${hasDatabase ? '' : ` (skipp
   let indexDir: string;
 
   beforeAll(async () => {
-    db = openDatabase(testDatabaseConfig(schema), silentLogger);
-    corpus = copyCorpus();
-    syntheticCorpus(corpus, 40);
-    indexDir = tempDir();
-    await updateIndex({ indexDir, corpus, embedder });
-    await updateDatabaseIndex({ db, corpus, embedder });
+    ({ db, corpus, indexDir } = await indexCorpus(schema, embedder));
   });
 
-  afterAll(async () => {
-    await db?.close();
-    await dropSchema(schema);
-    for (const d of [corpus, indexDir]) if (d) fs.rmSync(d, { recursive: true, force: true });
-  });
+  afterAll(() => removeIndexedCorpus(schema, { db, corpus, indexDir }));
 
   it('applies its migrations once, in order, and refuses a database of a newer version', async () => {
     const applied = await db.query<{ version: number }>('test', `SELECT version FROM "${schema}".schema_migrations ORDER BY version`);

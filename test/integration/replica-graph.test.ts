@@ -5,14 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HashEmbedder } from '../../src/embed/hash-embedder.js';
 import { createEngine } from '../../src/index.js';
 import { silentLogger } from '../../src/log.js';
-import type { PassageHit, Store } from '../../src/store/port.js';
-import { type Database, openDatabase } from '../../src/store/postgres/database.js';
+import type { Database } from '../../src/store/postgres/database.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { updateDatabaseIndex } from '../../src/store/postgres/write-index.js';
 import { SegmentStore } from '../../src/store/segment-store.js';
 import { updateIndex } from '../../src/store/update-index.js';
-import { article, copyCorpus, syntheticCorpus, tempDir } from '../support/corpus.js';
-import { DATABASE_MISSING, databaseEnv, dropSchema, hasDatabase, testDatabaseConfig, testSchema } from '../support/postgres.js';
+import { article } from '../support/corpus.js';
+import { indexCorpus, ranked, removeIndexedCorpus } from '../support/database-index.js';
+import { DATABASE_MISSING, databaseEnv, hasDatabase, testSchema } from '../support/postgres.js';
 
 const embedder = new HashEmbedder();
 const QUESTIONS = [
@@ -23,12 +23,6 @@ const QUESTIONS = [
   'kính thiên văn',
   'bán dẫn',
 ];
-
-/** "articleId#pN@start" of each hit, with its score to 4 decimals. */
-async function ranked(store: Store, hits: PassageHit[]): Promise<string[]> {
-  const at = await store.passages(hits.map((h) => h.passage));
-  return hits.map((h, i) => `${at[i]!.article.id}#p${at[i]!.paragraphNumber}@${at[i]!.start}:${h.score.toFixed(4)}`);
-}
 
 /** The database, counting the vector searches sent to pgvector. */
 function counting(db: Database): { db: Database; pgvector: () => number } {
@@ -56,19 +50,10 @@ describe.skipIf(!hasDatabase)(`a replica's own vector graph${hasDatabase ? '' : 
   let indexDir: string;
 
   beforeAll(async () => {
-    db = openDatabase(testDatabaseConfig(schema), silentLogger);
-    corpus = copyCorpus();
-    syntheticCorpus(corpus, 40);
-    indexDir = tempDir();
-    await updateIndex({ indexDir, corpus, embedder });
-    await updateDatabaseIndex({ db, corpus, embedder });
+    ({ db, corpus, indexDir } = await indexCorpus(schema, embedder));
   });
 
-  afterAll(async () => {
-    await db?.close();
-    await dropSchema(schema);
-    for (const d of [corpus, indexDir]) if (d) fs.rmSync(d, { recursive: true, force: true });
-  });
+  afterAll(() => removeIndexedCorpus(schema, { db, corpus, indexDir }));
 
   it('answers unfiltered vector searches itself once built, as pgvector and the embedded store rank them, and follows new generations', async () => {
     const c = counting(db);
