@@ -102,6 +102,24 @@ describe.skipIf(!hasDatabase)(`a replica's own vector graph${hasDatabase ? '' : 
       await compare(SegmentStore.open(indexDir, embedder));
       const found = await ranked(store, await store.vectorSearch(await embedder.embedQueryVector('kính thiên văn vô tuyến'), 3));
       expect(found[0]).toMatch(/^bai-moi#p1@/);
+
+      // A rebuild: every passage new, so a new graph is built beside the one serving.
+      await updateDatabaseIndex({ db, corpus, embedder, rebuild: true });
+      await store.refresh();
+      await plain.refresh();
+      await store.vectorGraphReady();
+      await compare(SegmentStore.open(indexDir, embedder));
+
+      // The graph's thread dies: that search and the ones until a new graph is built are pgvector's.
+      const graph = Reflect.get(store, 'graph') as { built: { thread: { stop(): Promise<void> } } | null };
+      await graph.built!.thread.stop();
+      const q = await embedder.embedQueryVector(QUESTIONS[0]!);
+      const before = c.pgvector();
+      expect(await ranked(store, await store.vectorSearch(q, 10))).toEqual(await ranked(plain, await plain.vectorSearch(q, 10)));
+      expect(c.pgvector()).toBe(before + 1);
+      await store.vectorGraphReady();
+      expect(store.stats().vectorSearch).toBe('replica');
+      await compare(SegmentStore.open(indexDir, embedder));
     } finally {
       await store.close();
       await plain.close();
