@@ -32,8 +32,10 @@ export const REPLICA_GRAPH: GraphSettings = { m: 16, efConstruction: 100, efSear
 const CHUNK = 20_000;
 
 /**
- * A generation more than this share of whose passages are new (a rebuild, a first import) gets
- * a graph of its own, built beside the one serving, rather than one grown by addition.
+ * A generation more than this share of whose passages are new (a rebuild, a first import), or
+ * after which the graph would hold more retired passages than this share of its live ones (they
+ * stay in it as marked, and every walk passes them), gets a graph of its own, built beside the
+ * one serving, rather than one changed in place.
  */
 const FRESH_SHARE = 0.5;
 
@@ -95,6 +97,8 @@ interface Built {
   dimension: number;
   lastId: number;
   live: number;
+  /** Passages retired from it (still in it, marked). */
+  retired: number;
 }
 
 export class ReplicaGraph {
@@ -209,8 +213,10 @@ export class ReplicaGraph {
       const b = this.built;
       if (b && b.dimension === g.embedder.dimension && b.generation < g.generation && (await this.changesReadable(b.generation, g.generation))) {
         const added = await this.count(`p.id > $2 AND ${liveIn('p', '$1')}`, [g.generation, b.lastId]);
-        if (added <= FRESH_SHARE * Math.max(b.live, 1)) {
-          await this.applyChanges(b, g);
+        const retired = await this.retiredSince(b.generation, g.generation);
+        const live = b.live - retired.length + added;
+        if (added <= FRESH_SHARE * Math.max(b.live, 1) && b.retired + retired.length <= FRESH_SHARE * Math.max(live, 1)) {
+          await this.applyChanges(b, g, retired);
           continue;
         }
       }
@@ -275,7 +281,7 @@ export class ReplicaGraph {
       const { lastId, added } = await this.addLive(thread, g, -1);
       if (this.closed) throw new Error('closed');
       const old = this.built;
-      this.built = { thread, generation: g.generation, dimension: g.embedder.dimension, lastId, live: added };
+      this.built = { thread, generation: g.generation, dimension: g.embedder.dimension, lastId, live: added, retired: 0 };
       if (old) void old.thread.stop().catch(() => undefined);
       this.logger.info(
         `database: vector searches of generation ${g.generation} answered by this replica's own graph (${added} passages, built in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
@@ -286,19 +292,24 @@ export class ReplicaGraph {
     }
   }
 
-  /** Retires from the graph the passages generations after its own retired, and adds the ones they added. */
-  private async applyChanges(b: Built, g: Generation): Promise<void> {
+  /** The passages live in the graph's generation \`from\` that the generations after it, up to \`to\`, retired. */
+  private async retiredSince(from: number, to: number): Promise<Int32Array> {
     const r = await this.db.query<{ ids: string | null }>(
       'reading retired passages for the replica graph',
       `SELECT encode(array_send(array_agg(p.id)), 'base64') AS ids FROM ${this.db.schema}.passages p
        WHERE p.removed > $1 AND p.removed <= $2 AND p.added <= $1`,
-      [b.generation, g.generation],
+      [from, to],
     );
-    const retired = r.rows[0]?.ids ? int4Array(Buffer.from(r.rows[0].ids, 'base64')) : new Int32Array(0);
-    if (retired.length > 0) await b.thread.send({ type: 'remove', ids: retired });
+    return r.rows[0]?.ids ? int4Array(Buffer.from(r.rows[0].ids, 'base64')) : new Int32Array(0);
+  }
+
+  /** Retires \`retired\` from the graph and adds the passages generation \`g\` added. */
+  private async applyChanges(b: Built, g: Generation, retired: Int32Array): Promise<void> {
+    const n = retired.length;
+    if (n > 0) await b.thread.send({ type: 'remove', ids: retired });
     const { lastId, added } = await this.addLive(b.thread, g, b.lastId);
     if (this.built !== b) return;
-    this.built = { ...b, generation: g.generation, lastId, live: b.live - retired.length + added };
-    this.logger.debug(`database: the replica's vector graph follows generation ${g.generation} (${added} passages added, ${retired.length} retired)`);
+    this.built = { ...b, generation: g.generation, lastId, live: b.live - n + added, retired: b.retired + n };
+    this.logger.debug(`database: the replica's vector graph follows generation ${g.generation} (${added} passages added, ${n} retired)`);
   }
 }
