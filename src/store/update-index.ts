@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { startWorker } from './worker-thread.js';
 import type { Article } from '../corpus/article.js';
 import { type LoadedCorpus, corpusFingerprint, loadCorpus } from '../corpus/load-corpus.js';
 import { type ChunkOptions, DEFAULT_CHUNKING, splitPassages } from '../corpus/passages.js';
@@ -489,17 +489,8 @@ function fromWorker(f: WorkerFailure): KiemchungError {
  */
 function runWorker(input: BuildSegmentInput, source: Promise<VectorSource>, onProgress?: (n: number) => void): Promise<BuiltSegment> {
   const { embed: _e, onProgress: _p, source: _s, vectors: _v, ...data } = input;
-  const here = import.meta.url;
-  // From TypeScript sources (tests, tsx) the worker registers tsx's loader before importing itself.
-  const fromSource = here.endsWith('.ts');
-  const url = new URL(fromSource ? './build-worker.ts' : './build-worker.js', here);
   return new Promise((resolve, reject) => {
-    const w = fromSource
-      ? new Worker(`import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(url.href)}); })`, {
-          eval: true,
-          workerData: data,
-        })
-      : new Worker(url, { workerData: data });
+    const w = startWorker('build-worker', import.meta.url, { workerData: data });
     source.then(
       (m) => w.postMessage(m, 'vectors' in m ? [m.vectors.buffer as ArrayBuffer] : []),
       (err: unknown) => {

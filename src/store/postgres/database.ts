@@ -35,13 +35,14 @@ export interface Database {
 }
 
 /**
- * How many neighbours pgvector's HNSW walk keeps (\`hnsw.ef_search\`): half the embedded
- * index's when it was measured (256, with 128-dimensional vectors). At 35k articles it found 94%
- * of the 50 nearest passages ef_search 256 finds, in
- * about half the server's time; docs/benchmarks.md and README ("Running on PostgreSQL") give
- * the evaluation beside the embedded store's.
+ * The HNSW graph of the vectors, in pgvector (\`m\`, \`ef_construction\` of the index; \`efSearch\`
+ * is \`hnsw.ef_search\`) and in a replica's own graph (replica-graph.ts). \`efSearch\`, how many
+ * neighbours a walk keeps: half the embedded index's when it was measured (256, with
+ * 128-dimensional vectors). At 35k articles it found 94% of the 50 nearest passages ef_search
+ * 256 finds, in about half the server's time; docs/benchmarks.md and README ("Running on
+ * PostgreSQL") give the evaluation beside the embedded store's.
  */
-const DATABASE_EF_SEARCH = 128;
+export const DATABASE_HNSW = { m: 16, efConstruction: 100, efSearch: 128 } as const;
 
 /**
  * pgvector's iterative scan for the statements that need it (a filtered vector search, or one
@@ -60,7 +61,7 @@ function sessionOptions(config: DatabaseConfig, statementTimeout: number): strin
   // the advisory locks its session held (the Discord gateway role, the write lock).
   return [
     `-c hnsw.iterative_scan=off`,
-    `-c hnsw.ef_search=${DATABASE_EF_SEARCH}`,
+    `-c hnsw.ef_search=${DATABASE_HNSW.efSearch}`,
     `-c statement_timeout=${statementTimeout}`,
     // Compiling a query costs more than running any of these.
     `-c jit=off`,

@@ -15,9 +15,7 @@ export type GraphRequest =
   | { seq: number; type: 'search'; vector: Float32Array; k: number };
 
 export type GraphReply =
-  | { seq: number; type: 'done'; count: number }
-  | { seq: number; type: 'found'; ids: Int32Array; scores: Float64Array }
-  | { seq: number; type: 'error'; message: string };
+  { seq: number; type: 'done' } | { seq: number; type: 'found'; ids: Int32Array; scores: Float64Array } | { seq: number; type: 'error'; message: string };
 
 let index: hnswlib.HierarchicalNSW | null = null;
 let dimension = 0;
@@ -35,7 +33,7 @@ function handle(m: GraphRequest): GraphReply {
     index.setEf(m.efSearch);
     live = 0;
     point.length = dimension;
-    return { seq: m.seq, type: 'done', count: live };
+    return { seq: m.seq, type: 'done' };
   }
   if (!index) throw new Error('the graph was not initialised');
   if (m.type === 'add') {
@@ -50,7 +48,7 @@ function handle(m: GraphRequest): GraphReply {
       index.addPoint(point, m.ids[i] as number);
     }
     live += n;
-    return { seq: m.seq, type: 'done', count: live };
+    return { seq: m.seq, type: 'done' };
   }
   if (m.type === 'remove') {
     for (const id of m.ids) {
@@ -61,7 +59,7 @@ function handle(m: GraphRequest): GraphReply {
         // Not in the graph (or retired already): nothing to retire.
       }
     }
-    return { seq: m.seq, type: 'done', count: live };
+    return { seq: m.seq, type: 'done' };
   }
   const k = Math.min(m.k, live);
   if (k <= 0) return { seq: m.seq, type: 'found', ids: new Int32Array(0), scores: new Float64Array(0) };

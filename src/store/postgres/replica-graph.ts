@@ -10,23 +10,15 @@
  * what it added and retired. Until it holds exactly the generation served, or when it cannot
  * be built, searches go to pgvector as before; filtered searches always do.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../worker-thread.js';
 import { errorMessage } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import type { PassageHit } from '../port.js';
-import type { Database } from './database.js';
+import { type Database, DATABASE_HNSW } from './database.js';
 import { type Generation, PURGE_AFTER_S, liveIn } from './generation.js';
 import type { GraphReply, GraphRequest } from './graph-worker.js';
 import { int4Array, vectorsOf } from './binary-arrays.js';
-
-/** The graph's settings: pgvector's index in the database is built and searched with the same. */
-export interface GraphSettings {
-  m: number;
-  efConstruction: number;
-  efSearch: number;
-}
-
-export const REPLICA_GRAPH: GraphSettings = { m: 16, efConstruction: 100, efSearch: 128 };
 
 /** Passages read per query while the graph is built or brought up to date. */
 const CHUNK = 20_000;
@@ -52,12 +44,7 @@ class GraphThread {
   private failed: Error | null = null;
 
   constructor() {
-    const here = import.meta.url;
-    // From TypeScript sources (tests, tsx) the worker registers tsx's loader before importing itself.
-    const url = new URL(here.endsWith('.ts') ? './graph-worker.ts' : './graph-worker.js', here);
-    this.worker = here.endsWith('.ts')
-      ? new Worker(`import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true })
-      : new Worker(url);
+    this.worker = startWorker('graph-worker', import.meta.url);
     // The graph never keeps a process alive: a one-shot command ends when its work does.
     this.worker.unref();
     this.worker.on('message', (r: GraphReply) => {
@@ -94,7 +81,6 @@ class GraphThread {
 interface Built {
   thread: GraphThread;
   generation: number;
-  dimension: number;
   lastId: number;
   live: number;
   /** Passages retired from it (still in it, marked). */
@@ -115,7 +101,6 @@ export class ReplicaGraph {
     private readonly db: Database,
     served: Generation,
     private readonly logger: Logger,
-    private readonly settings: GraphSettings = REPLICA_GRAPH,
   ) {
     this.target = served;
     this.kick();
@@ -123,7 +108,7 @@ export class ReplicaGraph {
 
   /** Whether searches of generation `g` are answered by the graph. */
   serves(g: Generation): boolean {
-    return this.built !== null && this.built.generation === g.generation && this.built.dimension === g.embedder.dimension;
+    return this.built?.generation === g.generation;
   }
 
   /** The `k` nearest live passages of generation `g`, best first; null when the graph does not hold `g` (pgvector answers). */
@@ -211,7 +196,8 @@ export class ReplicaGraph {
     while (!this.closed && !this.serves(this.target)) {
       const g = this.target;
       const b = this.built;
-      if (b && b.dimension === g.embedder.dimension && b.generation < g.generation && (await this.changesReadable(b.generation, g.generation))) {
+      // A rebuild (another embedder, another dimension included) makes every passage new: a new graph.
+      if (b && b.generation < g.generation && (await this.changesReadable(b.generation, g.generation))) {
         const added = await this.count(`p.id > $2 AND ${liveIn('p', '$1')}`, [g.generation, b.lastId]);
         const retired = await this.retiredSince(b.generation, g.generation);
         const live = b.live - retired.length + added;
@@ -276,12 +262,13 @@ export class ReplicaGraph {
     const t0 = performance.now();
     const thread = new GraphThread();
     try {
-      const { m, efConstruction, efSearch } = this.settings;
+      // Built and searched as pgvector's index is.
+      const { m, efConstruction, efSearch } = DATABASE_HNSW;
       await thread.send({ type: 'init', dimension: g.embedder.dimension, capacity: Math.ceil(g.passages * 1.1) + 16, m, efConstruction, efSearch });
       const { lastId, added } = await this.addLive(thread, g, -1);
       if (this.closed) throw new Error('closed');
       const old = this.built;
-      this.built = { thread, generation: g.generation, dimension: g.embedder.dimension, lastId, live: added, retired: 0 };
+      this.built = { thread, generation: g.generation, lastId, live: added, retired: 0 };
       if (old) void old.thread.stop().catch(() => undefined);
       this.logger.info(
         `database: vector searches of generation ${g.generation} answered by this replica's own graph (${added} passages, built in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,

@@ -14,7 +14,7 @@ import { articleHash } from '../segment.js';
 import { corpusVersion } from '../corpus-version.js';
 import { planChanges } from '../plan-changes.js';
 import { type IndexProgress, LEARN_SAMPLE, MAX_DELETED, embedArticles, samplePassages, segmentsToMerge } from '../update-index.js';
-import type { Database } from './database.js';
+import { type Database, DATABASE_HNSW } from './database.js';
 import { DB_INDEX_FORMAT, PURGE_AFTER_S, checkGeneration, liveIn, readModel, rebuildHintDb, servingGeneration } from './generation.js';
 import { migrate } from './migrations.js';
 import { GENERATION_CHANNEL, vectorLiteral } from './postgres-store.js';
@@ -638,7 +638,7 @@ async function hasVectorIndex(c: pg.ClientBase, db: Database, dimension: number)
 async function createVectorIndex(c: pg.ClientBase, db: Database, dimension: number): Promise<void> {
   await c.query(
     `CREATE INDEX IF NOT EXISTS passages_embedding_${dimension} ON ${db.schema}.passages
-     USING hnsw ((embedding::vector(${dimension})) vector_ip_ops) WITH (m = 16, ef_construction = 100) WHERE dims = ${dimension}`,
+     USING hnsw ((embedding::vector(${dimension})) vector_ip_ops) WITH (m = ${DATABASE_HNSW.m}, ef_construction = ${DATABASE_HNSW.efConstruction}) WHERE dims = ${dimension}`,
   );
 }
 
