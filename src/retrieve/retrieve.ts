@@ -101,10 +101,15 @@ export interface RetrieveResult {
 export async function retrieve(store: Store, embedder: Embedder, query: string, opts: RetrieveOptions): Promise<RetrieveResult> {
   const f = opts.fusion;
   const terms = queryTerms(query, f.query);
-  const [lex, vec] = await Promise.all([
-    f.lexicalWeight > 0 ? store.lexicalSearch(terms, f.lexicalK, opts.filter) : [],
-    f.vectorWeight > 0 ? embedder.embedQueryVector(query).then((v) => store.vectorSearch(v, f.vectorK, opts.filter)) : [],
-  ]);
+  let vectorSide: Promise<PassageHit[]> | PassageHit[] = [];
+  if (f.vectorWeight > 0) {
+    // The offline embedders' vectors are computed here at once: the vector search is then sent
+    // off before the lexical search runs, and a store that walks its graphs in a thread of its own
+    // (a large embedded index) does so meanwhile. A remote embedder's vector is awaited beside it.
+    if (embedder.kind === 'neural') vectorSide = embedder.embedQueryVector(query).then((v) => store.vectorSearch(v, f.vectorK, opts.filter));
+    else vectorSide = store.vectorSearch(await embedder.embedQueryVector(query), f.vectorK, opts.filter);
+  }
+  const [vec, lex] = await Promise.all([vectorSide, f.lexicalWeight > 0 ? store.lexicalSearch(terms, f.lexicalK, opts.filter) : []]);
   const fused = new Map<PassageId, { hit: PassageHit; score: number; lr: number | null; vr: number | null; ls: number }>();
   const add = (list: PassageHit[], w: number, which: 'l' | 'v') => {
     const best = list[0]?.score || 1;

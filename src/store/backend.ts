@@ -8,6 +8,7 @@ import type { Store } from './port.js';
 import { peekManifest } from './manifest.js';
 import { SegmentStore } from './segment-store.js';
 import { type IndexProgress, updateIndex } from './update-index.js';
+import { VectorThread, wantsVectorThread } from './vector-thread.js';
 
 /** What an index update is given: the corpus (or its articles, already read) and how to report progress. */
 export interface UpdateRequest {
@@ -45,6 +46,8 @@ export interface BackendOptions {
   logger: Logger;
   /** For processes that keep serving: follow new generations as they are published (database only). */
   follow?: boolean;
+  /** Live passages from which an embedded index's vector searches get a thread of their own (`VECTOR_THREAD_MIN_PASSAGES`; tests lower it). */
+  vectorThreadFrom?: number;
 }
 
 /** The backend the configuration names: the database when KIEMCHUNG_DATABASE_URL is set, else the index folder. */
@@ -53,9 +56,10 @@ export async function openBackend(o: BackendOptions): Promise<IndexBackend> {
   return embeddedBackend(o);
 }
 
-function embeddedBackend({ config, embedder }: BackendOptions): IndexBackend {
+function embeddedBackend({ config, embedder, logger, vectorThreadFrom }: BackendOptions): IndexBackend {
   const indexDir = config.indexDir;
   let last: SegmentStore | undefined;
+  let thread: VectorThread | null = null;
   return {
     kind: 'embedded',
     location: indexDir,
@@ -71,8 +75,18 @@ function embeddedBackend({ config, embedder }: BackendOptions): IndexBackend {
         ...(r.upsert ? { upsert: r.upsert } : {}),
       }),
     // A new generation reuses the segments the previous one already loaded.
-    open: async () => (last = await SegmentStore.load(indexDir, embedder, last)),
+    open: async () => {
+      last = await SegmentStore.load(indexDir, embedder, last);
+      if (thread || wantsVectorThread(last.stats().passages, vectorThreadFrom)) {
+        thread ??= new VectorThread(logger);
+        last.searchVectorsIn(thread);
+      }
+      return last;
+    },
     coordination: createMemoryCoordination(),
-    close: async () => undefined,
+    close: async () => {
+      await thread?.close();
+      thread = null;
+    },
   };
 }

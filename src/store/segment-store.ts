@@ -19,6 +19,7 @@ import type {
   TermStatistics,
 } from './port.js';
 import { DEFAULT_HNSW, Segment, type SegmentArticle } from './segment.js';
+import type { VectorThread } from './vector-thread.js';
 
 /** Where a live article is: its segment and its index there. */
 interface ArticleLocation {
@@ -61,6 +62,8 @@ export class SegmentStore implements Store {
   private readonly hasDeleted: boolean[];
   private readonly bm25: Bm25Scratch;
   private readonly efSearch: number;
+  /** The thread that walks the graphs for unfiltered searches, when there is one (`searchVectorsIn`). */
+  private thread: VectorThread | null = null;
   /** Per segment, the first passage of each article (`Segment.articlePassageStarts`), made when first needed. */
   private readonly passageStarts: Array<Uint32Array | undefined> = [];
 
@@ -241,9 +244,38 @@ export class SegmentStore implements Store {
     return hits.map((h) => ({ passage: this.passageId(h.segment, h.doc), score: h.score }));
   }
 
+  /**
+   * Lets `thread` answer this generation's unfiltered vector searches, once it has loaded the
+   * graphs (`vector-thread.ts`); the store walks its own graphs until then.
+   */
+  searchVectorsIn(thread: VectorThread): void {
+    this.thread = thread;
+    const segments = this.segments.map((seg, si) => ({
+      file: seg.passageCount > 0 ? seg.graphFile : null,
+      passages: seg.passageCount,
+      deleted: this.hasDeleted[si] ? (this.deleted[si] as Uint8Array) : null,
+    }));
+    thread.serve(this, segments, this.manifest.embedder.dimension, this.efSearch);
+  }
+
+  /** Whether this generation's unfiltered vector searches are answered by the thread of `searchVectorsIn`. */
+  get vectorsInThread(): boolean {
+    return this.thread?.serves(this) ?? false;
+  }
+
   async vectorSearch(vector: Float32Array, k: number, filter?: SearchFilter): Promise<PassageHit[]> {
     this.sound();
     const admit = this.allowed(filter);
+    if (!admit && this.thread?.serves(this)) {
+      const found = await this.thread.search(this, vector, k);
+      if (found) {
+        const hits: PassageHit[] = [];
+        for (let i = 0; i < found.labels.length; i++) {
+          hits.push({ passage: this.passageId(found.segments[i] as number, found.labels[i] as number), score: found.scores[i] as number });
+        }
+        return hits.sort((a, b) => b.score - a.score).slice(0, k);
+      }
+    }
     const q = Array.from(vector);
     const hits: PassageHit[] = [];
     this.segments.forEach((seg, si) => {

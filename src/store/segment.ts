@@ -651,6 +651,11 @@ export class Segment {
     return this.passPara.length;
   }
 
+  /** The file of the segment's HNSW graph (checked against the manifest when the segment was opened). */
+  get graphFile(): string {
+    return segmentFile(this.indexDir, this.entry, 'hnsw.bin');
+  }
+
   /** Per passage: 1 when its article is among `articleIdx` (deleted or replaced by a later segment). */
   deletedMask(articleIdx: readonly number[]): Uint8Array {
     const mask = new Uint8Array(this.passPara.length);

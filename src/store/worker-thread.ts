@@ -1,4 +1,4 @@
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { type TransferListItem, Worker, type WorkerOptions } from 'node:worker_threads';
 
 /**
  * Starts the worker thread of module `name` (without extension) beside the module at `from`
@@ -9,4 +9,68 @@ export function startWorker(name: string, from: string, options: Omit<WorkerOpti
   if (!from.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, from), options);
   const url = new URL(`./${name}.ts`, from);
   return new Worker(`import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(url.href)}); })`, { ...options, eval: true });
+}
+
+/** A request without its sequence number (the channel numbers it). */
+export type Unnumbered<R> = R extends { seq: number } ? Omit<R, 'seq'> : never;
+
+/**
+ * Requests to a worker thread and their replies: every request is numbered, the thread answers
+ * each once with its number (`{ type: 'error', message }` for a failure), in the order sent. The
+ * thread never keeps a process alive by itself; a request sent with `hold` does until answered
+ * (a search a one-shot command waits for). Once the thread fails or stops, every request waiting
+ * and every later one is rejected with that failure.
+ */
+export class WorkerChannel<Request extends { seq: number }, Reply extends { seq: number; type: string }> {
+  private readonly worker: Worker;
+  private seq = 0;
+  private readonly waiting = new Map<number, { resolve: (r: Reply) => void; reject: (err: Error) => void; hold: boolean }>();
+  private held = 0;
+  private failure: Error | null = null;
+
+  /** Starts the thread of module `name` beside `from` (`startWorker`); `what` names it in errors. */
+  constructor(name: string, from: string, what: string) {
+    this.worker = startWorker(name, from);
+    this.worker.unref();
+    this.worker.on('message', (r: Reply) => {
+      const w = this.waiting.get(r.seq);
+      if (!w) return;
+      this.settled(r.seq, w.hold);
+      if (r.type === 'error') w.reject(new Error((r as unknown as { message: string }).message));
+      else w.resolve(r);
+    });
+    const fail = (err: Error) => {
+      this.failure ??= err;
+      for (const w of this.waiting.values()) w.reject(this.failure);
+      this.waiting.clear();
+      if (this.held > 0) this.worker.unref();
+      this.held = 0;
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new Error(`${what}'s worker thread stopped (exit code ${code})`)));
+  }
+
+  /** Why the thread no longer answers, or null while it does. */
+  get failed(): Error | null {
+    return this.failure;
+  }
+
+  send(request: Unnumbered<Request>, transfer: TransferListItem[] = [], hold = false): Promise<Reply> {
+    if (this.failure) return Promise.reject(this.failure);
+    const seq = ++this.seq;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(seq, { resolve, reject, hold });
+      if (hold && this.held++ === 0) this.worker.ref();
+      this.worker.postMessage({ ...request, seq }, transfer);
+    });
+  }
+
+  private settled(seq: number, hold: boolean): void {
+    this.waiting.delete(seq);
+    if (hold && --this.held === 0) this.worker.unref();
+  }
+
+  async stop(): Promise<void> {
+    await this.worker.terminate();
+  }
 }

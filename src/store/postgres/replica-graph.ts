@@ -10,8 +10,7 @@
  * what it added and retired. Until it holds exactly the generation served, or when it cannot
  * be built, searches go to pgvector as before; filtered searches always do.
  */
-import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../worker-thread.js';
+import { WorkerChannel } from '../worker-thread.js';
 import { errorMessage } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import type { PassageHit } from '../port.js';
@@ -34,46 +33,10 @@ const FRESH_SHARE = 0.5;
 /** Pause before trying again after the graph could not be built or brought up to date. */
 const RETRY_MS = [1000, 5000, 30_000];
 
-type Request = GraphRequest extends infer R ? (R extends { seq: number } ? Omit<R, 'seq'> : never) : never;
-
-/** A worker thread holding one graph; its requests are answered in the order sent. */
-class GraphThread {
-  private readonly worker: Worker;
-  private seq = 0;
-  private readonly waiting = new Map<number, { resolve: (r: GraphReply) => void; reject: (err: Error) => void }>();
-  private failed: Error | null = null;
-
+/** A worker thread holding one graph. */
+class GraphThread extends WorkerChannel<GraphRequest, GraphReply> {
   constructor() {
-    this.worker = startWorker('graph-worker', import.meta.url);
-    // The graph never keeps a process alive: a one-shot command ends when its work does.
-    this.worker.unref();
-    this.worker.on('message', (r: GraphReply) => {
-      const w = this.waiting.get(r.seq);
-      this.waiting.delete(r.seq);
-      if (!w) return;
-      if (r.type === 'error') w.reject(new Error(r.message));
-      else w.resolve(r);
-    });
-    const fail = (err: Error) => {
-      this.failed ??= err;
-      for (const w of this.waiting.values()) w.reject(err);
-      this.waiting.clear();
-    };
-    this.worker.on('error', fail);
-    this.worker.on('exit', (code) => fail(new Error(`the graph's worker thread stopped (exit code ${code})`)));
-  }
-
-  send(request: Request, transfer: ArrayBuffer[] = []): Promise<GraphReply> {
-    if (this.failed) return Promise.reject(this.failed);
-    const seq = ++this.seq;
-    return new Promise((resolve, reject) => {
-      this.waiting.set(seq, { resolve, reject });
-      this.worker.postMessage({ ...request, seq }, transfer);
-    });
-  }
-
-  async stop(): Promise<void> {
-    await this.worker.terminate();
+    super('graph-worker', import.meta.url, 'the vector graph');
   }
 }
 

@@ -1,0 +1,124 @@
+/**
+ * The worker thread that walks the HNSW graphs of a large embedded index for its unfiltered
+ * vector searches (`vector-thread.ts`), so that the walk runs while the thread answering
+ * questions scores BM25. It loads the graph files of the generation it is asked to serve (those
+ * it holds already are kept, the others dropped once the new generation serves) and answers
+ * searches of that generation exactly as the store would in its own thread: the same files,
+ * the same `ef`, the same passages left out.
+ */
+import { type MessagePort, parentPort } from 'node:worker_threads';
+import hnswlib from 'hnswlib-node';
+
+/** One segment of the generation served: its graph file (null when it has no passages), its passages, and which are deleted (null: none). */
+export interface ServedSegment {
+  file: string | null;
+  passages: number;
+  deleted: Uint8Array | null;
+}
+
+export type VectorRequest =
+  /** The port the outcome of each `serve` is posted to, once its graphs are loaded. */
+  | { seq: number; type: 'acks'; port: MessagePort }
+  /** Answered at once; `{ id }` (or `{ id, error }`) is posted to the acks port when the graphs are loaded. */
+  | { seq: number; type: 'serve'; id: number; dimension: number; efSearch: number; segments: ServedSegment[] }
+  /** `serve`: the id of the serve request whose generation is searched. */
+  | { seq: number; type: 'search'; serve: number; vector: Float32Array; k: number };
+
+/** What the acks port receives for a serve request. */
+export interface ServeAck {
+  id: number;
+  error?: string;
+}
+
+export type VectorReply =
+  | { seq: number; type: 'done' }
+  /** Each hit's segment (its position in the generation), its passage there, and its score (1 − the inner-product distance), per segment in the graph's order. */
+  | { seq: number; type: 'found'; segments: Uint32Array; labels: Uint32Array; scores: Float64Array }
+  /** The search asked for a generation this thread no longer (or not yet) serves. */
+  | { seq: number; type: 'stale' }
+  | { seq: number; type: 'error'; message: string };
+
+interface Serving {
+  serve: number;
+  segments: Array<{ graph: hnswlib.HierarchicalNSW | null; passages: number; live: ((label: number) => boolean) | undefined }>;
+}
+
+/** The graphs loaded, by file (a segment's files never change). */
+const graphs = new Map<string, hnswlib.HierarchicalNSW>();
+let serving: Serving | null = null;
+/** Serve requests are taken one after another; searches are answered meanwhile. */
+let loading: Promise<void> = Promise.resolve();
+
+let acks: MessagePort | null = null;
+
+async function serve(m: Extract<VectorRequest, { type: 'serve' }>): Promise<void> {
+  const segments: Serving['segments'] = [];
+  for (const s of m.segments) {
+    let graph: hnswlib.HierarchicalNSW | null = null;
+    if (s.file !== null && s.passages > 0) {
+      graph = graphs.get(s.file) ?? null;
+      if (!graph) {
+        graph = new hnswlib.HierarchicalNSW('ip', m.dimension);
+        await graph.readIndex(s.file);
+        graphs.set(s.file, graph);
+      }
+      graph.setEf(m.efSearch);
+    }
+    const deleted = s.deleted;
+    segments.push({ graph, passages: s.passages, live: deleted ? (label: number) => deleted[label] === 0 : undefined });
+  }
+  serving = { serve: m.id, segments };
+  const kept = new Set(m.segments.map((s) => s.file));
+  for (const file of graphs.keys()) if (!kept.has(file)) graphs.delete(file);
+}
+
+function search(m: Extract<VectorRequest, { type: 'search' }>): VectorReply {
+  const s = serving;
+  if (!s || s.serve !== m.serve) return { seq: m.seq, type: 'stale' };
+  const q = Array.from(m.vector);
+  const segments: number[] = [];
+  const labels: number[] = [];
+  const scores: number[] = [];
+  s.segments.forEach((seg, si) => {
+    if (!seg.graph) return;
+    const r = seg.graph.searchKnn(q, Math.min(m.k, seg.passages), seg.live);
+    for (let j = 0; j < r.neighbors.length; j++) {
+      segments.push(si);
+      labels.push(r.neighbors[j] as number);
+      scores.push(1 - (r.distances[j] as number));
+    }
+  });
+  return { seq: m.seq, type: 'found', segments: Uint32Array.from(segments), labels: Uint32Array.from(labels), scores: Float64Array.from(scores) };
+}
+
+function reply(r: VectorReply): void {
+  parentPort?.postMessage(r, r.type === 'found' ? [r.segments.buffer as ArrayBuffer, r.labels.buffer as ArrayBuffer, r.scores.buffer as ArrayBuffer] : []);
+}
+
+const failed = (seq: number, err: unknown): VectorReply => ({ seq, type: 'error', message: err instanceof Error ? err.message : String(err) });
+
+parentPort?.on('message', (m: VectorRequest) => {
+  if (m.type === 'acks') {
+    acks = m.port;
+    reply({ seq: m.seq, type: 'done' });
+    return;
+  }
+  if (m.type === 'serve') {
+    const ack = (a: ServeAck) => acks?.postMessage(a);
+    loading = loading.then(() =>
+      serve(m).then(
+        () => ack({ id: m.id }),
+        (err: unknown) => ack({ id: m.id, error: err instanceof Error ? err.message : String(err) }),
+      ),
+    );
+    reply({ seq: m.seq, type: 'done' });
+    return;
+  }
+  let r: VectorReply;
+  try {
+    r = search(m);
+  } catch (err) {
+    r = failed(m.seq, err);
+  }
+  reply(r);
+});

@@ -1,0 +1,131 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { HashEmbedder } from '../../src/embed/hash-embedder.js';
+import { loadConfig, silentLogger } from '../../src/index.js';
+import { type IndexBackend, openBackend } from '../../src/store/backend.js';
+import { SegmentStore } from '../../src/store/segment-store.js';
+import { updateIndex } from '../../src/store/update-index.js';
+import { VECTOR_THREAD_MIN_PASSAGES, VectorThread, wantsVectorThread } from '../../src/store/vector-thread.js';
+import { article, syntheticCorpus, tempDir } from '../support/corpus.js';
+
+const embedder = new HashEmbedder();
+const hnsw = { m: 16, efConstruction: 100, efSearch: 64 };
+const ARTICLES = 400;
+
+async function until(ok: () => boolean, what: string): Promise<void> {
+  const end = Date.now() + 20_000;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('vector searches in a thread of their own', () => {
+  let corpus: string;
+  let dir: string;
+  let backend: IndexBackend;
+  let queries: Float32Array[];
+
+  /** Every query's hits from `store` and from the same generation opened without the thread, which must agree. */
+  async function compare(store: SegmentStore, k = 20) {
+    const alone = await SegmentStore.load(dir, embedder);
+    expect(alone.stats().generation).toBe(store.stats().generation);
+    const threaded = await Promise.all(queries.map((q) => store.vectorSearch(q, k)));
+    const own = await Promise.all(queries.map((q) => alone.vectorSearch(q, k)));
+    return { threaded, own };
+  }
+
+  beforeAll(async () => {
+    corpus = tempDir();
+    syntheticCorpus(corpus, ARTICLES, 11);
+    dir = tempDir();
+    await updateIndex({ indexDir: dir, corpus, embedder, workers: 1, hnsw });
+    backend = await openBackend({ config: loadConfig({}, { corpus, indexDir: dir }), embedder, logger: silentLogger, vectorThreadFrom: 0 });
+    const texts = [
+      'hợp tác khoa học công nghệ',
+      'năng lượng hạt nhân',
+      'bán dẫn trí tuệ nhân tạo',
+      'tiêu chuẩn đo lường quốc tế',
+      'y tế giáo dục',
+      'biển đảo môi trường',
+    ];
+    queries = await Promise.all(texts.map((t) => embedder.embedQueryVector(t)));
+  }, 120_000);
+
+  afterAll(async () => {
+    await backend.close();
+  });
+
+  it('gives a large index on a machine of several cores the thread, and a small one none', () => {
+    expect(wantsVectorThread(VECTOR_THREAD_MIN_PASSAGES - 1)).toBe(false);
+    expect(wantsVectorThread(10, 0)).toBe(wantsVectorThread(VECTOR_THREAD_MIN_PASSAGES));
+  });
+
+  it('answers unfiltered searches from the thread with exactly the hits of the store walking its own graphs', async () => {
+    const store = (await backend.open()) as SegmentStore;
+    await until(() => store.vectorsInThread, 'the thread to load the graphs');
+    const search = vi.spyOn(VectorThread.prototype, 'search');
+    try {
+      const { threaded, own } = await compare(store);
+      // Every search was answered by the thread, not by the store's fallback.
+      expect(search).toHaveBeenCalledTimes(queries.length);
+      for (const r of search.mock.results) expect(await r.value).not.toBeNull();
+      expect(threaded.every((h) => h.length === 20)).toBe(true);
+      expect(threaded).toEqual(own);
+    } finally {
+      search.mockRestore();
+    }
+  });
+
+  it('leaves filtered searches to the store', async () => {
+    const store = (await backend.open()) as SegmentStore;
+    await until(() => store.vectorsInThread, 'the thread to load the graphs');
+    const alone = await SegmentStore.load(dir, embedder);
+    const filter = { articleIds: Array.from({ length: 50 }, (_, i) => `synthetic-${i * 3}`) };
+    for (const q of queries) {
+      const hits = await store.vectorSearch(q, 10, filter);
+      expect(hits.length).toBeGreaterThan(0);
+      expect(hits).toEqual(await alone.vectorSearch(q, 10, filter));
+      const allowed = new Set(filter.articleIds);
+      for (const at of await store.passages(hits.map((h) => h.passage))) expect(allowed.has(at.article.id)).toBe(true);
+    }
+  });
+
+  it('follows a new generation with deleted passages, never returning one of them', async () => {
+    const before = (await backend.open()) as SegmentStore;
+    // A query that is the old text of a rewritten article: its old passage is what a walk that kept deleted passages would find first.
+    const old = before.paragraph('synthetic-3', 1);
+    expect(old).not.toBeNull();
+    queries.push(await embedder.embedQueryVector(old!));
+    // Two articles rewritten (their old passages deleted from their segment), one removed, one added.
+    fs.writeFileSync(path.join(corpus, 'a3.md'), article('synthetic-3', 'Bài viết lại', ['Năng lượng hạt nhân và bán dẫn trong hợp tác quốc tế mới.']));
+    fs.writeFileSync(path.join(corpus, 'a7.md'), article('synthetic-7', 'Bài viết lại nữa', ['Tiêu chuẩn đo lường cho trí tuệ nhân tạo.']));
+    fs.rmSync(path.join(corpus, 'a9.md'));
+    fs.writeFileSync(path.join(corpus, 'new.md'), article('synthetic-new', 'Bài mới', ['Y tế giáo dục biển đảo môi trường năng lượng.']));
+    const report = await backend.update({ corpus });
+    expect(report.wrote).toBe(true);
+    const store = (await backend.open()) as SegmentStore;
+    expect(store.stats().generation).toBeGreaterThan(before.stats().generation);
+    expect(store.manifest.segments.some((s) => s.deleted.length > 0)).toBe(true);
+    await until(() => store.vectorsInThread, 'the thread to load the new generation');
+    // The earlier generation is no longer the thread's: its searches are its own again, and unchanged.
+    expect(before.vectorsInThread).toBe(false);
+    const { threaded, own } = await compare(store);
+    expect(threaded).toEqual(own);
+    const seen = new Set<string>();
+    for (const hits of threaded) for (const at of await store.passages(hits.map((h) => h.passage))) seen.add(at.article.id);
+    expect(seen.has('synthetic-9')).toBe(false);
+    const deleted = threaded.flat().filter((h) => store.isDeleted(Math.floor(h.passage / 2 ** 32), h.passage % 2 ** 32));
+    expect(deleted).toEqual([]);
+  });
+
+  it('answers by itself once the thread is gone', async () => {
+    const store = (await backend.open()) as SegmentStore;
+    await until(() => store.vectorsInThread, 'the thread to load the graphs');
+    const { own } = await compare(store);
+    await backend.close();
+    expect(store.vectorsInThread).toBe(false);
+    expect(await Promise.all(queries.map((q) => store.vectorSearch(q, 20)))).toEqual(own);
+  });
+});
