@@ -491,10 +491,12 @@ export interface Engine {
    */
   readonly checked: Promise<IndexReport | null>;
   /**
-   * Settles once vector searches run where they will from now on: at once for the embedded
-   * index, and for pgvector; with the index in a database and KIEMCHUNG_DATABASE_VECTOR_SEARCH
-   * \`replica\`, once this process's own graph of the vectors is built (pgvector answers until
-   * then). It does not reject; a graph that cannot be built is logged and tried again.
+   * Settles once vector searches run where they will from now on: for an embedded index of
+   * 50,000 passages or more, once its vector thread has loaded the graphs (the main thread walks
+   * them until then); at once for a smaller one and for pgvector; with the index in a database
+   * and KIEMCHUNG_DATABASE_VECTOR_SEARCH \`replica\`, once this process's own graph of the
+   * vectors is built (pgvector answers until then). It does not reject; a graph that cannot be
+   * built is logged (and, in a replica, tried again).
    */
   readonly searchReady: Promise<void>;
   /**

@@ -50,7 +50,11 @@ export interface Store {
    * error. The engine calls it once its first answers are given.
    */
   verified?(): Promise<void>;
-  /** The database store: settles when this process's own graph of the vectors holds the generation served (at once without one). */
+  /**
+   * Settles when vector searches run where they will from now on: for the database store, when
+   * this process's own graph of the vectors holds the generation served; for a large embedded
+   * index, when its vector thread has loaded the graphs; at once otherwise.
+   */
   vectorGraphReady?(): Promise<void>;
 }
 

@@ -258,6 +258,11 @@ export class SegmentStore implements Store {
     thread.serve(this, segments, this.manifest.embedder.dimension, this.efSearch);
   }
 
+  /** Settles once the thread of `searchVectorsIn` answers this generation's vector searches, or will not (at once without one). */
+  vectorGraphReady(): Promise<void> {
+    return this.thread?.ready(this) ?? Promise.resolve();
+  }
+
   /** Whether this generation's unfiltered vector searches are answered by the thread of `searchVectorsIn`. */
   get vectorsInThread(): boolean {
     return this.thread?.serves(this) ?? false;

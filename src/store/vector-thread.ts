@@ -64,6 +64,13 @@ export class VectorThread {
     return this.serving?.generation === generation && this.channel.failed === null;
   }
 
+  /** Settles when the thread serves `generation`, or will not (its graphs could not be loaded, a later one was asked for, the thread stopped). */
+  async ready(generation: object): Promise<void> {
+    const waiting = () => !this.channel.failed && [...this.asked.values()].includes(generation);
+    // The news is read from the acks port as a search would: a short poll, which keeps the process waiting.
+    while (!this.serves(generation) && waiting()) await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+
   private takeAcks(): void {
     for (let m = receiveMessageOnPort(this.acks); m; m = receiveMessageOnPort(this.acks)) {
       const ack = m.message as ServeAck;

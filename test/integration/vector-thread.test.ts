@@ -13,14 +13,6 @@ const embedder = new HashEmbedder();
 const hnsw = { m: 16, efConstruction: 100, efSearch: 64 };
 const ARTICLES = 400;
 
-async function until(ok: () => boolean, what: string): Promise<void> {
-  const end = Date.now() + 20_000;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
 describe('vector searches in a thread of their own', () => {
   let corpus: string;
   let dir: string;
@@ -64,7 +56,8 @@ describe('vector searches in a thread of their own', () => {
 
   it('answers unfiltered searches from the thread with exactly the hits of the store walking its own graphs', async () => {
     const store = (await backend.open()) as SegmentStore;
-    await until(() => store.vectorsInThread, 'the thread to load the graphs');
+    await store.vectorGraphReady();
+    expect(store.vectorsInThread).toBe(true);
     const search = vi.spyOn(VectorThread.prototype, 'search');
     try {
       const { threaded, own } = await compare(store);
@@ -80,7 +73,7 @@ describe('vector searches in a thread of their own', () => {
 
   it('leaves filtered searches to the store', async () => {
     const store = (await backend.open()) as SegmentStore;
-    await until(() => store.vectorsInThread, 'the thread to load the graphs');
+    await store.vectorGraphReady();
     const alone = await SegmentStore.load(dir, embedder);
     const filter = { articleIds: Array.from({ length: 50 }, (_, i) => `synthetic-${i * 3}`) };
     for (const q of queries) {
@@ -108,7 +101,8 @@ describe('vector searches in a thread of their own', () => {
     const store = (await backend.open()) as SegmentStore;
     expect(store.stats().generation).toBeGreaterThan(before.stats().generation);
     expect(store.manifest.segments.some((s) => s.deleted.length > 0)).toBe(true);
-    await until(() => store.vectorsInThread, 'the thread to load the new generation');
+    await store.vectorGraphReady();
+    expect(store.vectorsInThread).toBe(true);
     // The earlier generation is no longer the thread's: its searches are its own again, and unchanged.
     expect(before.vectorsInThread).toBe(false);
     const { threaded, own } = await compare(store);
@@ -122,7 +116,7 @@ describe('vector searches in a thread of their own', () => {
 
   it('answers by itself once the thread is gone', async () => {
     const store = (await backend.open()) as SegmentStore;
-    await until(() => store.vectorsInThread, 'the thread to load the graphs');
+    await store.vectorGraphReady();
     const { own } = await compare(store);
     await backend.close();
     expect(store.vectorsInThread).toBe(false);
