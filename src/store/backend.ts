@@ -46,8 +46,8 @@ export interface BackendOptions {
   logger: Logger;
   /** For processes that keep serving: follow new generations as they are published (database only). */
   follow?: boolean;
-  /** Live passages from which an embedded index's vector searches get a thread of their own (`VECTOR_THREAD_MIN_PASSAGES`; tests lower it). */
-  vectorThreadFrom?: number;
+  /** An embedded index's vector thread: from how many live passages (`VECTOR_THREAD_MIN_PASSAGES`), started how long after the first open (`VECTOR_THREAD_START_MS`); tests lower both. */
+  vectorThread?: { fromPassages?: number; startAfterMs?: number };
 }
 
 /** The backend the configuration names: the database when KIEMCHUNG_DATABASE_URL is set, else the index folder. */
@@ -56,7 +56,7 @@ export async function openBackend(o: BackendOptions): Promise<IndexBackend> {
   return embeddedBackend(o);
 }
 
-function embeddedBackend({ config, embedder, logger, vectorThreadFrom }: BackendOptions): IndexBackend {
+function embeddedBackend({ config, embedder, logger, vectorThread }: BackendOptions): IndexBackend {
   const indexDir = config.indexDir;
   let last: SegmentStore | undefined;
   let thread: VectorThread | null = null;
@@ -77,8 +77,8 @@ function embeddedBackend({ config, embedder, logger, vectorThreadFrom }: Backend
     // A new generation reuses the segments the previous one already loaded.
     open: async () => {
       last = await SegmentStore.load(indexDir, embedder, last);
-      if (thread || wantsVectorThread(last.stats().passages, vectorThreadFrom)) {
-        thread ??= new VectorThread(logger);
+      if (thread || wantsVectorThread(last.stats().passages, vectorThread?.fromPassages)) {
+        thread ??= new VectorThread(logger, vectorThread?.startAfterMs);
         last.searchVectorsIn(thread);
       }
       return last;

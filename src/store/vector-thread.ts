@@ -13,7 +13,7 @@ import os from 'node:os';
 import { MessageChannel, type MessagePort, receiveMessageOnPort } from 'node:worker_threads';
 import { errorMessage } from '../errors.js';
 import type { Logger } from '../log.js';
-import { WorkerChannel } from './worker-thread.js';
+import { type Unnumbered, WorkerChannel } from './worker-thread.js';
 import type { ServeAck, ServedSegment, VectorReply, VectorRequest } from './vector-worker.js';
 
 /**
@@ -30,48 +30,82 @@ export function wantsVectorThread(passages: number, minPassages = VECTOR_THREAD_
 /** Hits of a search in the thread: per hit, its segment, its passage there and its score. */
 export type ThreadHits = Extract<VectorReply, { type: 'found' }>;
 
+/** How long an index serves before its vector thread starts: a one-shot command is over by then, and never waits for the thread's loads when it closes. */
+export const VECTOR_THREAD_START_MS = 1000;
+
 export class VectorThread {
-  private readonly channel = new WorkerChannel<VectorRequest, VectorReply>('vector-worker', import.meta.url, 'the vector search');
+  private channel: WorkerChannel<VectorRequest, VectorReply> | null = null;
   /**
    * Where the thread says a generation's graphs are loaded. It is read synchronously, when a
    * search asks: a process answering questions one after another without waiting for anything
    * else would not turn its event loop to receive the news.
    */
-  private readonly acks: MessagePort;
+  private acks: MessagePort | null = null;
+  private startTimer: NodeJS.Timeout | null = null;
+  /** The serve request not sent yet, while the thread has not started. */
+  private unsent: Unnumbered<Extract<VectorRequest, { type: 'serve' }>> | null = null;
   private lastServe = 0;
   /** The generations (stores) asked for and not yet acknowledged, by serve id. */
   private readonly asked = new Map<number, object>();
   /** The generation whose graphs the thread holds, with the id of its serve request. */
   private serving: { generation: object; id: number } | null = null;
+  private closed = false;
   private reported = false;
 
-  constructor(private readonly logger: Logger) {
-    const { port1, port2 } = new MessageChannel();
-    this.acks = port1;
-    this.channel.send({ type: 'acks', port: port2 }, [port2]).catch((err: unknown) => this.report(err));
-  }
+  /** `startAfterMs`: how long after the first generation is asked for the thread starts (`VECTOR_THREAD_START_MS`). */
+  constructor(
+    private readonly logger: Logger,
+    private readonly startAfterMs = VECTOR_THREAD_START_MS,
+  ) {}
 
   /** Loads the graphs of `generation` (a store) in the thread; its searches go there once they are loaded. */
   serve(generation: object, segments: ServedSegment[], dimension: number, efSearch: number): void {
+    if (this.closed) return;
     const id = ++this.lastServe;
+    const request = { type: 'serve' as const, id, dimension, efSearch, segments };
+    if (this.channel) {
+      this.asked.set(id, generation);
+      this.channel.send(request).catch((err: unknown) => this.report(err));
+      return;
+    }
+    // Not started yet: only the newest generation will be loaded.
+    this.asked.clear();
     this.asked.set(id, generation);
-    this.channel.send({ type: 'serve', id, dimension, efSearch, segments }).catch((err: unknown) => this.report(err));
+    this.unsent = request;
+    this.startTimer ??= setTimeout(() => this.start(), this.startAfterMs);
+    this.startTimer.unref();
   }
 
-  /** Whether searches of `generation` are answered by the thread. */
+  private start(): void {
+    this.startTimer = null;
+    if (this.closed || !this.unsent) return;
+    const channel = new WorkerChannel<VectorRequest, VectorReply>('vector-worker', import.meta.url, 'the vector search');
+    const { port1, port2 } = new MessageChannel();
+    this.channel = channel;
+    this.acks = port1;
+    channel.send({ type: 'acks', port: port2 }, [port2]).catch((err: unknown) => this.report(err));
+    channel.send(this.unsent).catch((err: unknown) => this.report(err));
+    this.unsent = null;
+  }
+
+  /** Whether searches of `generation` are answered by the thread: not while it loads a generation's graphs (a search would wait for the load). */
   serves(generation: object): boolean {
-    if (this.asked.size > 0) this.takeAcks();
-    return this.serving?.generation === generation && this.channel.failed === null;
+    if (this.asked.size > 0) {
+      this.takeAcks();
+      if (this.asked.size > 0) return false;
+    }
+    return this.serving?.generation === generation && this.channel?.failed === null;
   }
 
   /** Settles when the thread serves `generation`, or will not (its graphs could not be loaded, a later one was asked for, the thread stopped). */
   async ready(generation: object): Promise<void> {
-    const waiting = () => !this.channel.failed && [...this.asked.values()].includes(generation);
+    const waiting = () => !this.closed && !this.channel?.failed && [...this.asked.values()].includes(generation);
     // The news is read from the acks port as a search would: a short poll, which keeps the process waiting.
     while (!this.serves(generation) && waiting()) await new Promise((resolve) => setTimeout(resolve, 5));
   }
 
   private takeAcks(): void {
+    if (!this.acks) return;
     for (let m = receiveMessageOnPort(this.acks); m; m = receiveMessageOnPort(this.acks)) {
       const ack = m.message as ServeAck;
       const generation = this.asked.get(ack.id);
@@ -85,9 +119,10 @@ export class VectorThread {
   /** The `k` nearest passages of each segment of `generation`, or null when the thread does not serve it (the store walks its own graphs). */
   async search(generation: object, vector: Float32Array, k: number): Promise<ThreadHits | null> {
     const s = this.serving;
-    if (!s || s.generation !== generation || this.channel.failed) return null;
+    const channel = this.channel;
+    if (!s || s.generation !== generation || !channel || channel.failed) return null;
     try {
-      const r = await this.channel.send({ type: 'search', serve: s.id, vector, k }, [], true);
+      const r = await channel.send({ type: 'search', serve: s.id, vector, k }, [], true);
       return r.type === 'found' ? r : null;
     } catch (err) {
       this.report(err);
@@ -102,9 +137,13 @@ export class VectorThread {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    if (this.startTimer) clearTimeout(this.startTimer);
+    this.startTimer = null;
     this.serving = null;
     this.asked.clear();
-    this.acks.close();
-    await this.channel.stop();
+    this.acks?.close();
+    // The searches sent are answered first: a thread stopped in the middle of a walk calls back into JavaScript that is gone.
+    await this.channel?.stop(true);
   }
 }

@@ -19,7 +19,7 @@ export interface ServedSegment {
 export type VectorRequest =
   /** The port the outcome of each `serve` is posted to, once its graphs are loaded. */
   | { seq: number; type: 'acks'; port: MessagePort }
-  /** Answered at once; `{ id }` (or `{ id, error }`) is posted to the acks port when the graphs are loaded. */
+  /** Answered at once; `{ id }` (or `{ id, error }`) is posted to the acks port once the graphs are loaded. */
   | { seq: number; type: 'serve'; id: number; dimension: number; efSearch: number; segments: ServedSegment[] }
   /** `serve`: the id of the serve request whose generation is searched. */
   | { seq: number; type: 'search'; serve: number; vector: Float32Array; k: number };
@@ -46,12 +46,15 @@ interface Serving {
 /** The graphs loaded, by file (a segment's files never change). */
 const graphs = new Map<string, hnswlib.HierarchicalNSW>();
 let serving: Serving | null = null;
-/** Serve requests are taken one after another; searches are answered meanwhile. */
-let loading: Promise<void> = Promise.resolve();
 
 let acks: MessagePort | null = null;
 
-async function serve(m: Extract<VectorRequest, { type: 'serve' }>): Promise<void> {
+/**
+ * Loads the graphs of a generation, each read in this thread: an asynchronous read would answer
+ * into a thread being stopped when the process exits meanwhile, which aborts the process. The
+ * store sends no search while a generation is being loaded.
+ */
+function serve(m: Extract<VectorRequest, { type: 'serve' }>): void {
   const segments: Serving['segments'] = [];
   for (const s of m.segments) {
     let graph: hnswlib.HierarchicalNSW | null = null;
@@ -59,7 +62,7 @@ async function serve(m: Extract<VectorRequest, { type: 'serve' }>): Promise<void
       graph = graphs.get(s.file) ?? null;
       if (!graph) {
         graph = new hnswlib.HierarchicalNSW('ip', m.dimension);
-        await graph.readIndex(s.file);
+        graph.readIndexSync(s.file);
         graphs.set(s.file, graph);
       }
       graph.setEf(m.efSearch);
@@ -104,14 +107,14 @@ parentPort?.on('message', (m: VectorRequest) => {
     return;
   }
   if (m.type === 'serve') {
-    const ack = (a: ServeAck) => acks?.postMessage(a);
-    loading = loading.then(() =>
-      serve(m).then(
-        () => ack({ id: m.id }),
-        (err: unknown) => ack({ id: m.id, error: err instanceof Error ? err.message : String(err) }),
-      ),
-    );
     reply({ seq: m.seq, type: 'done' });
+    let ack: ServeAck = { id: m.id };
+    try {
+      serve(m);
+    } catch (err) {
+      ack = { id: m.id, error: err instanceof Error ? err.message : String(err) };
+    }
+    acks?.postMessage(ack);
     return;
   }
   let r: VectorReply;

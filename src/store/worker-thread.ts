@@ -26,6 +26,8 @@ export class WorkerChannel<Request extends { seq: number }, Reply extends { seq:
   private seq = 0;
   private readonly waiting = new Map<number, { resolve: (r: Reply) => void; reject: (err: Error) => void; hold: boolean }>();
   private held = 0;
+  /** The replies not yet received. */
+  private readonly sent = new Set<Promise<Reply>>();
   private failure: Error | null = null;
 
   /** Starts the thread of module `name` beside `from` (`startWorker`); `what` names it in errors. */
@@ -58,11 +60,15 @@ export class WorkerChannel<Request extends { seq: number }, Reply extends { seq:
   send(request: Unnumbered<Request>, transfer: TransferListItem[] = [], hold = false): Promise<Reply> {
     if (this.failure) return Promise.reject(this.failure);
     const seq = ++this.seq;
-    return new Promise((resolve, reject) => {
+    const reply = new Promise<Reply>((resolve, reject) => {
       this.waiting.set(seq, { resolve, reject, hold });
       if (hold && this.held++ === 0) this.worker.ref();
       this.worker.postMessage({ ...request, seq }, transfer);
     });
+    this.sent.add(reply);
+    const forget = () => this.sent.delete(reply);
+    reply.then(forget, forget);
+    return reply;
   }
 
   private settled(seq: number, hold: boolean): void {
@@ -70,7 +76,9 @@ export class WorkerChannel<Request extends { seq: number }, Reply extends { seq:
     if (hold && --this.held === 0) this.worker.unref();
   }
 
-  async stop(): Promise<void> {
+  /** Stops the thread; with `drain`, once the requests sent are answered. */
+  async stop(drain = false): Promise<void> {
+    if (drain) await Promise.allSettled(this.sent);
     await this.worker.terminate();
   }
 }

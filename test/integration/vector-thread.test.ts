@@ -6,7 +6,7 @@ import { loadConfig, silentLogger } from '../../src/index.js';
 import { type IndexBackend, openBackend } from '../../src/store/backend.js';
 import { SegmentStore } from '../../src/store/segment-store.js';
 import { updateIndex } from '../../src/store/update-index.js';
-import { VECTOR_THREAD_MIN_PASSAGES, VectorThread, wantsVectorThread } from '../../src/store/vector-thread.js';
+import { VECTOR_THREAD_MIN_PASSAGES, VECTOR_THREAD_START_MS, VectorThread, wantsVectorThread } from '../../src/store/vector-thread.js';
 import { article, syntheticCorpus, tempDir } from '../support/corpus.js';
 
 const embedder = new HashEmbedder();
@@ -33,7 +33,12 @@ describe('vector searches in a thread of their own', () => {
     syntheticCorpus(corpus, ARTICLES, 11);
     dir = tempDir();
     await updateIndex({ indexDir: dir, corpus, embedder, workers: 1, hnsw });
-    backend = await openBackend({ config: loadConfig({}, { corpus, indexDir: dir }), embedder, logger: silentLogger, vectorThreadFrom: 0 });
+    backend = await openBackend({
+      config: loadConfig({}, { corpus, indexDir: dir }),
+      embedder,
+      logger: silentLogger,
+      vectorThread: { fromPassages: 0, startAfterMs: 0 },
+    });
     const texts = [
       'hợp tác khoa học công nghệ',
       'năng lượng hạt nhân',
@@ -112,6 +117,28 @@ describe('vector searches in a thread of their own', () => {
     expect(seen.has('synthetic-9')).toBe(false);
     const deleted = threaded.flat().filter((h) => store.isDeleted(Math.floor(h.passage / 2 ** 32), h.passage % 2 ** 32));
     expect(deleted).toEqual([]);
+  });
+
+  it('starts no thread for a command that is over before the delay, and closes one that is loading', async () => {
+    const start = vi.spyOn(VectorThread.prototype as unknown as { start: () => void }, 'start');
+    try {
+      const config = loadConfig({}, { corpus, indexDir: dir });
+      const brief = await openBackend({ config, embedder, logger: silentLogger, vectorThread: { fromPassages: 0 } });
+      const store = (await brief.open()) as SegmentStore;
+      expect((await store.vectorSearch(queries[0]!, 5)).length).toBe(5);
+      expect(store.vectorsInThread).toBe(false);
+      await brief.close();
+      await new Promise((r) => setTimeout(r, VECTOR_THREAD_START_MS + 100));
+      expect(start).not.toHaveBeenCalled();
+      // Closed as soon as the thread has started, while it loads the graphs: the process carries on.
+      const quick = await openBackend({ config, embedder, logger: silentLogger, vectorThread: { fromPassages: 0, startAfterMs: 0 } });
+      await quick.open();
+      await new Promise((r) => setTimeout(r, 0));
+      expect(start).toHaveBeenCalledTimes(1);
+      await quick.close();
+    } finally {
+      start.mockRestore();
+    }
   });
 
   it('answers by itself once the thread is gone', async () => {
