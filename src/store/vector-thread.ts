@@ -47,14 +47,24 @@ const SPARE_CORE = 0.25;
  * the cost of its messages: at 35k articles two processes answering side by side gave 286
  * answers/s with the thread against 310-323 without.
  */
-class SpareCore {
-  private last = SpareCore.times();
-  private lastAt = performance.now();
+export class SpareCore {
+  private last: { idle: number; total: number };
+  private lastAt: number;
   private spare = true;
+
+  /** `cpus`, `now` and `cores` are the machine's (tests give their own). */
+  constructor(
+    private readonly cpus: () => os.CpuInfo[] = os.cpus,
+    private readonly now: () => number = () => performance.now(),
+    private readonly cores = os.availableParallelism(),
+  ) {
+    this.last = this.times();
+    this.lastAt = now();
+  }
 
   /** Whether a core was spare over the last interval; sampled when asked (a timer would not fire while questions are answered back to back). */
   get available(): boolean {
-    const now = performance.now();
+    const now = this.now();
     if (now - this.lastAt >= IDLE_SAMPLE_MS) {
       this.lastAt = now;
       this.sample();
@@ -62,10 +72,10 @@ class SpareCore {
     return this.spare;
   }
 
-  private static times(): { idle: number; total: number } {
+  private times(): { idle: number; total: number } {
     let idle = 0;
     let total = 0;
-    for (const c of os.cpus()) {
+    for (const c of this.cpus()) {
       idle += c.times.idle;
       total += c.times.user + c.times.nice + c.times.sys + c.times.idle + c.times.irq;
     }
@@ -73,10 +83,10 @@ class SpareCore {
   }
 
   private sample(): void {
-    const now = SpareCore.times();
+    const now = this.times();
     const total = now.total - this.last.total;
     // Idle share times the number of cores: how many cores stood idle on average.
-    if (total > 0) this.spare = ((now.idle - this.last.idle) / total) * os.availableParallelism() >= SPARE_CORE;
+    if (total > 0) this.spare = ((now.idle - this.last.idle) / total) * this.cores >= SPARE_CORE;
     this.last = now;
   }
 }

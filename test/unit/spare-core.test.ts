@@ -1,0 +1,43 @@
+import type os from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { SpareCore } from '../../src/store/vector-thread.js';
+
+/** Two cores whose idle and busy times (ms) are what `state` holds when read. */
+function machine(state: { idle: number; busy: number }): () => os.CpuInfo[] {
+  const cpu = () => ({ model: 'test', speed: 1, times: { user: state.busy / 2, nice: 0, sys: 0, idle: state.idle / 2, irq: 0 } });
+  return () => [cpu(), cpu()];
+}
+
+describe('SpareCore', () => {
+  it('says a core is spare while a quarter of one or more stood idle over the last half second, and not when every core was busy', () => {
+    const state = { idle: 0, busy: 0 };
+    let t = 0;
+    const spare = new SpareCore(machine(state), () => t, 2);
+    expect(spare.available).toBe(true);
+    // One core busy, one idle for a second: spare.
+    state.idle += 1000;
+    state.busy += 1000;
+    t += 1000;
+    expect(spare.available).toBe(true);
+    // Both busy (0.1 of a core idle): not spare, and it stays so until the next sample is due.
+    state.idle += 100;
+    state.busy += 1900;
+    t += 1000;
+    expect(spare.available).toBe(false);
+    state.idle += 2000;
+    t += 100;
+    expect(spare.available).toBe(false);
+    // Sampled again half a second later: the idle time since the last sample counts.
+    t += 400;
+    expect(spare.available).toBe(true);
+    // A quarter of a core idle is enough; a fifth is not.
+    state.idle += 250;
+    state.busy += 1750;
+    t += 1000;
+    expect(spare.available).toBe(true);
+    state.idle += 200;
+    state.busy += 1800;
+    t += 1000;
+    expect(spare.available).toBe(false);
+  });
+});
