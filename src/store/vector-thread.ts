@@ -1,9 +1,13 @@
 /**
  * A thread of its own for the vector searches of a large embedded index. A question's BM25
  * search and its walk of the HNSW graphs both run in the thread answering it, one after the
- * other; with the walk in a second thread they run side by side: at 35,000 articles (263,000
- * passages), `search` p50 / p95 1.7 / 3.3 → 1.2 / 2.7 ms on this 2-core machine, for about
- * 0.1 ms more CPU per question (the messages) and a second copy of the graphs in memory.
+ * other; with the walk in a second thread they run side by side. At 35,000 articles (263,375
+ * passages) on a 2-core machine: in one process, 1,000 questions searched again (warm),
+ * `search` p50 / p95 1.73-1.97 / 3.19-3.68 → 1.20-1.41 / 2.60-2.86 ms; in `npm run bench`
+ * (each question's first search), run beside the code without the thread, 1.69 → 1.44 and
+ * 1.87 → 1.70 ms at p50, 3.43 → 3.09 and 3.78 → 4.33 ms at p95. It costs 0.1-0.6 ms more CPU
+ * per search (the messages, waking the thread) and a second copy of the graphs in memory
+ * (about 150 MiB at 35k), and is used only while a core is spare (`SpareCore`).
  *
  * The thread loads the graph files of each generation the store serves; until it has, when it
  * fails, and for filtered searches, the store walks its own graphs as before. Its results are
@@ -17,8 +21,10 @@ import { type Unnumbered, WorkerChannel } from './worker-thread.js';
 import type { ServeAck, ServedSegment, VectorReply, VectorRequest } from './vector-worker.js';
 
 /**
- * Live passages from which an index's vector searches get a thread of their own: below, a walk
- * costs less than the messages (at 40,000 passages a walk takes about 0.1 ms).
+ * Live passages from which an index's vector searches get a thread of their own. A judgement,
+ * not a measurement: at 263,375 passages the walk takes about 0.45 ms and a message's round
+ * trip 20-140 µs (more when the thread must be woken); a smaller index walks for less, and the
+ * thread's share of the gain shrinks while its cost stays.
  */
 export const VECTOR_THREAD_MIN_PASSAGES = 50_000;
 
