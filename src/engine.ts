@@ -697,9 +697,14 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
           })
       : Promise.resolve(null);
 
+  // Made when first asked for: waiting for a thread or graph keeps the process alive, which a one-shot command must not do.
+  let searchReady: Promise<void> | null = null;
   return {
     checked,
-    searchReady: store.vectorGraphReady?.() ?? Promise.resolve(),
+    get searchReady() {
+      searchReady ??= store.vectorGraphReady?.() ?? Promise.resolve();
+      return searchReady;
+    },
     limits: Object.freeze({ maxQuestionChars: config.maxQuestionChars, maxCheckChars: MAX_CHECK_CHARS }),
     coordination: backend.coordination,
     ask,

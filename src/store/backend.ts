@@ -47,7 +47,7 @@ export interface BackendOptions {
   /** For processes that keep serving: follow new generations as they are published (database only). */
   follow?: boolean;
   /** An embedded index's vector thread: from how many live passages (`VECTOR_THREAD_MIN_PASSAGES`), started how long after the first open (`VECTOR_THREAD_START_MS`); tests lower both. */
-  vectorThread?: { fromPassages?: number; startAfterMs?: number };
+  vectorThread?: { fromPassages?: number; startAfterMs?: number; spareCore?: () => { readonly available: boolean } };
 }
 
 /** The backend the configuration names: the database when KIEMCHUNG_DATABASE_URL is set, else the index folder. */
@@ -60,6 +60,7 @@ function embeddedBackend({ config, embedder, logger, vectorThread }: BackendOpti
   const indexDir = config.indexDir;
   let last: SegmentStore | undefined;
   let thread: VectorThread | null = null;
+  let closed = false;
   return {
     kind: 'embedded',
     location: indexDir,
@@ -77,14 +78,16 @@ function embeddedBackend({ config, embedder, logger, vectorThread }: BackendOpti
     // A new generation reuses the segments the previous one already loaded.
     open: async () => {
       last = await SegmentStore.load(indexDir, embedder, last);
-      if (thread || wantsVectorThread(last.stats().passages, vectorThread?.fromPassages)) {
-        thread ??= new VectorThread(logger, vectorThread?.startAfterMs);
+      // A backend closed while this opened starts no thread that nothing would close.
+      if (!closed && (thread || wantsVectorThread(last.stats().passages, vectorThread?.fromPassages))) {
+        thread ??= new VectorThread(logger, vectorThread?.startAfterMs, vectorThread?.spareCore);
         last.searchVectorsIn(thread);
       }
       return last;
     },
     coordination: createMemoryCoordination(),
     close: async () => {
+      closed = true;
       await thread?.close();
       thread = null;
     },

@@ -102,7 +102,7 @@ export const VECTOR_THREAD_START_MS = 1000;
 
 export class VectorThread {
   private channel: WorkerChannel<VectorRequest, VectorReply> | null = null;
-  private spare: SpareCore | null = null;
+  private spare: { readonly available: boolean } | null = null;
   /**
    * Where the thread says a generation's graphs are loaded. It is read synchronously, when a
    * search asks: a process answering questions one after another without waiting for anything
@@ -118,12 +118,18 @@ export class VectorThread {
   /** The generation whose graphs the thread holds, with the id of its serve request. */
   private serving: { generation: object; id: number } | null = null;
   private closed = false;
-  private reported = false;
+  /** Whether a failed search was logged (once: the next ones fail alike). */
+  private searchFailed = false;
 
-  /** `startAfterMs`: how long after the first generation is asked for the thread starts (`VECTOR_THREAD_START_MS`). */
+  /**
+   * `startAfterMs`: how long after the first generation is asked for the thread starts
+   * (`VECTOR_THREAD_START_MS`); `spareCore`: what says whether a core is spare (tests give one
+   * that always says yes).
+   */
   constructor(
     private readonly logger: Logger,
     private readonly startAfterMs = VECTOR_THREAD_START_MS,
+    private readonly spareCore: () => { readonly available: boolean } = () => new SpareCore(),
   ) {}
 
   /** Loads the graphs of `generation` (a store) in the thread; its searches go there once they are loaded. */
@@ -133,7 +139,7 @@ export class VectorThread {
     const request = { type: 'serve' as const, id, dimension, efSearch, segments };
     if (this.channel) {
       this.asked.set(id, generation);
-      this.channel.send(request).catch((err: unknown) => this.report(err));
+      this.channel.send(request).catch(() => undefined);
       return;
     }
     // Not started yet: only the newest generation will be loaded.
@@ -147,13 +153,16 @@ export class VectorThread {
   private start(): void {
     this.startTimer = null;
     if (this.closed || !this.unsent) return;
-    const channel = new WorkerChannel<VectorRequest, VectorReply>('vector-worker', import.meta.url, 'the vector search');
+    const channel = new WorkerChannel<VectorRequest, VectorReply>('vector-worker', import.meta.url, 'the vector search', (err) => {
+      if (!this.closed) this.logger.warn(`index: the vector search thread failed (${errorMessage(err)}); the main thread walks the graphs from now on`);
+    });
     const { port1, port2 } = new MessageChannel();
     this.channel = channel;
     this.acks = port1;
-    this.spare = new SpareCore();
-    channel.send({ type: 'acks', port: port2 }, [port2]).catch((err: unknown) => this.report(err));
-    channel.send(this.unsent).catch((err: unknown) => this.report(err));
+    this.spare = this.spareCore();
+    // A failure to send is the thread's own, which the channel reports.
+    channel.send({ type: 'acks', port: port2 }, [port2]).catch(() => undefined);
+    channel.send(this.unsent).catch(() => undefined);
     this.unsent = null;
   }
 
@@ -179,7 +188,11 @@ export class VectorThread {
       const ack = m.message as ServeAck;
       const generation = this.asked.get(ack.id);
       this.asked.delete(ack.id);
-      if (ack.error !== undefined) this.report(new Error(ack.error));
+      if (ack.error !== undefined) {
+        // The thread serves nothing now (it dropped its graphs): this generation is walked in the main thread.
+        this.serving = null;
+        this.logger.warn(`index: the vector search thread could not load the graphs (${ack.error}); the main thread walks them until the next index update`);
+      }
       // A later generation than the one served (an earlier one finishing late is not taken).
       else if (generation && ack.id > (this.serving?.id ?? 0)) this.serving = { generation, id: ack.id };
     }
@@ -194,15 +207,13 @@ export class VectorThread {
       const r = await channel.send({ type: 'search', serve: s.id, vector, k }, [], true);
       return r.type === 'found' ? r : null;
     } catch (err) {
-      this.report(err);
+      // The thread's death is reported by the channel; a search that failed in a living thread, here (once).
+      if (!channel.failed && !this.searchFailed) {
+        this.searchFailed = true;
+        this.logger.warn(`index: a vector search failed in its thread (${errorMessage(err)}); such searches are walked in the main thread`);
+      }
       return null;
     }
-  }
-
-  private report(err: unknown): void {
-    if (this.reported) return;
-    this.reported = true;
-    this.logger.warn(`index: vector searches stay in the main thread (${errorMessage(err)})`);
   }
 
   async close(): Promise<void> {

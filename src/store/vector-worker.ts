@@ -113,6 +113,9 @@ parentPort?.on('message', (m: VectorRequest) => {
       serve(m);
     } catch (err) {
       ack = { id: m.id, error: err instanceof Error ? err.message : String(err) };
+      // Nothing is served, and no graph kept for nothing: the next generation loads what it needs.
+      serving = null;
+      graphs.clear();
     }
     acks?.postMessage(ack);
     return;

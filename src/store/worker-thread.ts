@@ -30,8 +30,8 @@ export class WorkerChannel<Request extends { seq: number }, Reply extends { seq:
   private readonly sent = new Set<Promise<Reply>>();
   private failure: Error | null = null;
 
-  /** Starts the thread of module `name` beside `from` (`startWorker`); `what` names it in errors. */
-  constructor(name: string, from: string, what: string) {
+  /** Starts the thread of module `name` beside `from` (`startWorker`); `what` names it in errors; `onFail` hears of the thread's failure once. */
+  constructor(name: string, from: string, what: string, onFail?: (err: Error) => void) {
     this.worker = startWorker(name, from);
     this.worker.unref();
     this.worker.on('message', (r: Reply) => {
@@ -42,6 +42,7 @@ export class WorkerChannel<Request extends { seq: number }, Reply extends { seq:
       else w.resolve(r);
     });
     const fail = (err: Error) => {
+      if (!this.failure) onFail?.(err);
       this.failure ??= err;
       for (const w of this.waiting.values()) w.reject(this.failure);
       this.waiting.clear();
@@ -61,9 +62,10 @@ export class WorkerChannel<Request extends { seq: number }, Reply extends { seq:
     if (this.failure) return Promise.reject(this.failure);
     const seq = ++this.seq;
     const reply = new Promise<Reply>((resolve, reject) => {
+      // Waited for only once sent: a request that cannot be sent (one that cannot be copied) leaves nothing behind.
+      this.worker.postMessage({ ...request, seq }, transfer);
       this.waiting.set(seq, { resolve, reject, hold });
       if (hold && this.held++ === 0) this.worker.ref();
-      this.worker.postMessage({ ...request, seq }, transfer);
     });
     this.sent.add(reply);
     const forget = () => this.sent.delete(reply);

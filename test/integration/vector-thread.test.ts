@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HashEmbedder } from '../../src/embed/hash-embedder.js';
@@ -8,12 +9,17 @@ import { SegmentStore } from '../../src/store/segment-store.js';
 import { updateIndex } from '../../src/store/update-index.js';
 import { VECTOR_THREAD_MIN_PASSAGES, VECTOR_THREAD_START_MS, VectorThread, wantsVectorThread } from '../../src/store/vector-thread.js';
 import { article, syntheticCorpus, tempDir } from '../support/corpus.js';
+import { recordingLogger } from '../support/telegram-harness.js';
 
 const embedder = new HashEmbedder();
 const hnsw = { m: 16, efConstruction: 100, efSearch: 64 };
 const ARTICLES = 400;
 
-describe('vector searches in a thread of their own', () => {
+/** A core always spare: the tests do not depend on how busy the machine running them is. */
+const alwaysSpare = () => ({ available: true });
+
+// The thread is given only on machines of two cores or more.
+describe.skipIf(os.availableParallelism() < 2)('vector searches in a thread of their own', () => {
   let corpus: string;
   let dir: string;
   let backend: IndexBackend;
@@ -37,7 +43,7 @@ describe('vector searches in a thread of their own', () => {
       config: loadConfig({}, { corpus, indexDir: dir }),
       embedder,
       logger: silentLogger,
-      vectorThread: { fromPassages: 0, startAfterMs: 0 },
+      vectorThread: { fromPassages: 0, startAfterMs: 0, spareCore: alwaysSpare },
     });
     const texts = [
       'hợp tác khoa học công nghệ',
@@ -110,7 +116,12 @@ describe('vector searches in a thread of their own', () => {
     expect(store.vectorsInThread).toBe(true);
     // The earlier generation is no longer the thread's: its searches are its own again, and unchanged.
     expect(before.vectorsInThread).toBe(false);
+    const search = vi.spyOn(VectorThread.prototype, 'search');
     const { threaded, own } = await compare(store);
+    // The new generation's searches were the thread's, with its deleted passages.
+    for (const r of search.mock.results) expect(await r.value).not.toBeNull();
+    expect(search).toHaveBeenCalledTimes(queries.length);
+    search.mockRestore();
     expect(threaded).toEqual(own);
     const seen = new Set<string>();
     for (const hits of threaded) for (const at of await store.passages(hits.map((h) => h.passage))) seen.add(at.article.id);
@@ -123,7 +134,7 @@ describe('vector searches in a thread of their own', () => {
     const start = vi.spyOn(VectorThread.prototype as unknown as { start: () => void }, 'start');
     try {
       const config = loadConfig({}, { corpus, indexDir: dir });
-      const brief = await openBackend({ config, embedder, logger: silentLogger, vectorThread: { fromPassages: 0 } });
+      const brief = await openBackend({ config, embedder, logger: silentLogger, vectorThread: { fromPassages: 0, spareCore: alwaysSpare } });
       const store = (await brief.open()) as SegmentStore;
       expect((await store.vectorSearch(queries[0]!, 5)).length).toBe(5);
       expect(store.vectorsInThread).toBe(false);
@@ -131,13 +142,33 @@ describe('vector searches in a thread of their own', () => {
       await new Promise((r) => setTimeout(r, VECTOR_THREAD_START_MS + 100));
       expect(start).not.toHaveBeenCalled();
       // Closed as soon as the thread has started, while it loads the graphs: the process carries on.
-      const quick = await openBackend({ config, embedder, logger: silentLogger, vectorThread: { fromPassages: 0, startAfterMs: 0 } });
+      const quick = await openBackend({ config, embedder, logger: silentLogger, vectorThread: { fromPassages: 0, startAfterMs: 0, spareCore: alwaysSpare } });
       await quick.open();
       await new Promise((r) => setTimeout(r, 0));
       expect(start).toHaveBeenCalledTimes(1);
       await quick.close();
     } finally {
       start.mockRestore();
+    }
+  });
+
+  it('logs the death of its thread and answers by itself from then on', async () => {
+    const store = await SegmentStore.load(dir, embedder);
+    const { logger, lines } = recordingLogger();
+    const thread = new VectorThread(logger, 0, alwaysSpare);
+    try {
+      store.searchVectorsIn(thread);
+      await store.vectorGraphReady();
+      expect(store.vectorsInThread).toBe(true);
+      const own = await Promise.all(queries.map((q) => SegmentStore.load(dir, embedder).then((s) => s.vectorSearch(q, 20))));
+      // The thread stops as if it had crashed (not through close).
+      await (thread as unknown as { channel: { stop(): Promise<void> } }).channel.stop();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(lines.filter((l) => l.startsWith('warn index: the vector search thread failed'))).toHaveLength(1);
+      expect(store.vectorsInThread).toBe(false);
+      expect(await Promise.all(queries.map((q) => store.vectorSearch(q, 20)))).toEqual(own);
+    } finally {
+      await thread.close();
     }
   });
 
