@@ -50,8 +50,9 @@ const SPARE_CORE = 0.25;
  * Whether the machine has a core to spare, from the idle time of all its cores over the last
  * `IDLE_SAMPLE_MS` (`os.cpus()`): at least `SPARE_CORE` of a core idle. When every core is busy (several
  * processes answering at once), a search sent to another thread only waits for a core and adds
- * the cost of its messages: at 35k articles two processes answering side by side gave 286
- * answers/s with the thread against 310-323 without.
+ * the cost of its messages: at 35k articles, two processes answering side by side gained
+ * nothing from it (286 answers/s in the benchmark against 279-297 for the code without the
+ * thread that day; ad hoc 279-285 against 275-298).
  */
 export class SpareCore {
   private last: { idle: number; total: number };
