@@ -4,10 +4,11 @@
  * other; with the walk in a second thread they run side by side. At 35,000 articles (263,375
  * passages) on a 2-core machine: in one process, 1,000 questions searched again (warm),
  * `search` p50 / p95 1.73-1.97 / 3.19-3.68 → 1.20-1.41 / 2.60-2.86 ms; in `npm run bench`
- * (each question's first search), run beside the code without the thread, 1.69 → 1.44 and
- * 1.87 → 1.70 ms at p50, 3.43 → 3.09 and 3.78 → 4.33 ms at p95. It costs 0.1-0.6 ms more CPU
- * per search (the messages, waking the thread) and a second copy of the graphs in memory
- * (about 150 MiB at 35k), and is used only while a core is spare (`SpareCore`).
+ * (each question's first search), run beside the code without the thread, 1.69 → 1.44,
+ * 1.87 → 1.70 and 1.98 → 1.49 ms at p50, 3.43 → 3.09, 3.78 → 4.33 and 3.86 → 3.33 ms at p95.
+ * It costs 0.1-0.6 ms more CPU per search (the messages, waking the thread) and a second copy
+ * of the graphs in memory (about 150 MiB at 35k), and is used only while a core is spare
+ * (`SpareCore`).
  *
  * The thread loads the graph files of each generation the store serves; until it has, when it
  * fails, and for filtered searches, the store walks its own graphs as before. Its results are
