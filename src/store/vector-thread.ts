@@ -14,6 +14,7 @@
  * fails, and for filtered searches, the store walks its own graphs as before. Its results are
  * those of the store's own walk: the same files, the same `ef`, the same deleted passages.
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import { MessageChannel, type MessagePort, receiveMessageOnPort } from 'node:worker_threads';
 import { errorMessage } from '../errors.js';
@@ -29,9 +30,45 @@ import type { ServeAck, ServedSegment, VectorReply, VectorRequest } from './vect
  */
 export const VECTOR_THREAD_MIN_PASSAGES = 50_000;
 
-/** Whether an index of `passages` live passages searches its vectors in a thread of its own: when it is large and the machine has a second core. */
-export function wantsVectorThread(passages: number, minPassages = VECTOR_THREAD_MIN_PASSAGES): boolean {
-  return passages >= minPassages && os.availableParallelism() > 1;
+/** Whether an index of `passages` live passages searches its vectors in a thread of its own: when it is large and the process may use two cores or more (`usableCores`). */
+export function wantsVectorThread(passages: number, minPassages = VECTOR_THREAD_MIN_PASSAGES, cores = usableCores()): boolean {
+  return passages >= minPassages && cores >= 2;
+}
+
+/** A file's text, or null when it cannot be read. */
+function readOrNull(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The cores this process may use: those the scheduler gives it, within the CPU quota of its
+ * control group when one is set (a container started with a CPU limit on a larger machine).
+ */
+export function usableCores(read: (file: string) => string | null = readOrNull): number {
+  return Math.min(os.availableParallelism(), cpuQuota(read));
+}
+
+/**
+ * The cores a control group's CPU quota allows (quota / period), or Infinity without one:
+ * cgroup v2's `cpu.max` of this process's group (or of the root the container sees), else
+ * cgroup v1's `cpu.cfs_quota_us` and `cpu.cfs_period_us`.
+ */
+export function cpuQuota(read: (file: string) => string | null = readOrNull): number {
+  const group = /^0::(\/.*)$/m.exec(read('/proc/self/cgroup') ?? '')?.[1];
+  const v2 = (group && group !== '/' ? read(`/sys/fs/cgroup${group}/cpu.max`) : null) ?? read('/sys/fs/cgroup/cpu.max');
+  if (v2 !== null) {
+    const [quota, period] = v2.trim().split(/\s+/);
+    const q = Number(quota);
+    const p = Number(period);
+    return quota !== 'max' && q > 0 && p > 0 ? q / p : Infinity;
+  }
+  const q = Number(read('/sys/fs/cgroup/cpu/cpu.cfs_quota_us'));
+  const p = Number(read('/sys/fs/cgroup/cpu/cpu.cfs_period_us'));
+  return q > 0 && p > 0 ? q / p : Infinity;
 }
 
 /** Hits of a search in the thread: per hit, its segment, its passage there and its score. */

@@ -1,6 +1,6 @@
-import type os from 'node:os';
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { SpareCore } from '../../src/store/vector-thread.js';
+import { SpareCore, VECTOR_THREAD_MIN_PASSAGES, cpuQuota, usableCores, wantsVectorThread } from '../../src/store/vector-thread.js';
 
 /** Two cores whose idle and busy times (ms) are what `state` holds when read. */
 function machine(state: { idle: number; busy: number }): () => os.CpuInfo[] {
@@ -39,5 +39,36 @@ describe('SpareCore', () => {
     state.busy += 1800;
     t += 1000;
     expect(spare.available).toBe(false);
+  });
+});
+
+/** A reader of the given files only. */
+const files = (map: Record<string, string>) => (file: string) => map[file] ?? null;
+
+describe('cpuQuota and usableCores', () => {
+  it('reads a CPU quota from cgroup v2 (the process group first) or v1, and none when unset or unreadable', () => {
+    expect(cpuQuota(files({ '/sys/fs/cgroup/cpu.max': '150000 100000\n' }))).toBe(1.5);
+    expect(cpuQuota(files({ '/sys/fs/cgroup/cpu.max': 'max 100000\n' }))).toBe(Infinity);
+    expect(
+      cpuQuota(
+        files({
+          '/proc/self/cgroup': '0::/app.slice/kc.service\n',
+          '/sys/fs/cgroup/app.slice/kc.service/cpu.max': '100000 100000',
+          '/sys/fs/cgroup/cpu.max': 'max 100000',
+        }),
+      ),
+    ).toBe(1);
+    expect(cpuQuota(files({ '/sys/fs/cgroup/cpu/cpu.cfs_quota_us': '400000\n', '/sys/fs/cgroup/cpu/cpu.cfs_period_us': '100000\n' }))).toBe(4);
+    expect(cpuQuota(files({ '/sys/fs/cgroup/cpu/cpu.cfs_quota_us': '-1\n', '/sys/fs/cgroup/cpu/cpu.cfs_period_us': '100000\n' }))).toBe(Infinity);
+    expect(cpuQuota(files({}))).toBe(Infinity);
+  });
+
+  it('gives the thread to a large index only when two cores or more may be used', () => {
+    expect(usableCores(files({ '/sys/fs/cgroup/cpu.max': '100000 100000' }))).toBe(1);
+    expect(usableCores(files({}))).toBe(os.availableParallelism());
+    expect(wantsVectorThread(VECTOR_THREAD_MIN_PASSAGES, undefined, 1)).toBe(false);
+    expect(wantsVectorThread(VECTOR_THREAD_MIN_PASSAGES, undefined, 1.5)).toBe(false);
+    expect(wantsVectorThread(VECTOR_THREAD_MIN_PASSAGES, undefined, 2)).toBe(true);
+    expect(wantsVectorThread(VECTOR_THREAD_MIN_PASSAGES - 1, undefined, 8)).toBe(false);
   });
 });
