@@ -6,8 +6,9 @@
  * searches of that generation exactly as the store would in its own thread: the same files,
  * the same `ef`, the same passages left out.
  */
-import { type MessagePort, parentPort } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 import hnswlib from 'hnswlib-node';
+import { answerRequests } from './worker-thread.js';
 
 /** One segment of the generation served: its graph file (null when it has no passages), its passages, and which are deleted (null: none). */
 export interface ServedSegment {
@@ -19,7 +20,7 @@ export interface ServedSegment {
 export type VectorRequest =
   /** The port the outcome of each `serve` is posted to, once its graphs are loaded. */
   | { seq: number; type: 'acks'; port: MessagePort }
-  /** Answered at once; `{ id }` (or `{ id, error }`) is posted to the acks port once the graphs are loaded. */
+  /** Answered once the graphs are loaded (or could not be); `{ id }` (or `{ id, error }`) is posted to the acks port first, where the store reads it. */
   | { seq: number; type: 'serve'; id: number; dimension: number; efSearch: number; segments: ServedSegment[] }
   /** `serve`: the id of the serve request whose generation is searched. */
   | { seq: number; type: 'search'; serve: number; vector: Float32Array; k: number };
@@ -94,20 +95,12 @@ function search(m: Extract<VectorRequest, { type: 'search' }>): VectorReply {
   return { seq: m.seq, type: 'found', segments: Uint32Array.from(segments), labels: Uint32Array.from(labels), scores: Float64Array.from(scores) };
 }
 
-function reply(r: VectorReply): void {
-  parentPort?.postMessage(r, r.type === 'found' ? [r.segments.buffer as ArrayBuffer, r.labels.buffer as ArrayBuffer, r.scores.buffer as ArrayBuffer] : []);
-}
-
-const failed = (seq: number, err: unknown): VectorReply => ({ seq, type: 'error', message: err instanceof Error ? err.message : String(err) });
-
-parentPort?.on('message', (m: VectorRequest) => {
+answerRequests<VectorRequest, VectorReply>((m) => {
   if (m.type === 'acks') {
     acks = m.port;
-    reply({ seq: m.seq, type: 'done' });
-    return;
+    return { seq: m.seq, type: 'done' };
   }
   if (m.type === 'serve') {
-    reply({ seq: m.seq, type: 'done' });
     let ack: ServeAck = { id: m.id };
     try {
       serve(m);
@@ -118,13 +111,7 @@ parentPort?.on('message', (m: VectorRequest) => {
       graphs.clear();
     }
     acks?.postMessage(ack);
-    return;
+    return { seq: m.seq, type: 'done' };
   }
-  let r: VectorReply;
-  try {
-    r = search(m);
-  } catch (err) {
-    r = failed(m.seq, err);
-  }
-  reply(r);
+  return search(m);
 });

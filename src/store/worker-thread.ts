@@ -1,4 +1,4 @@
-import { type TransferListItem, Worker, type WorkerOptions } from 'node:worker_threads';
+import { type TransferListItem, Worker, type WorkerOptions, parentPort } from 'node:worker_threads';
 
 /**
  * Starts the worker thread of module `name` (without extension) beside the module at `from`
@@ -83,4 +83,23 @@ export class WorkerChannel<Request extends { seq: number }, Reply extends { seq:
     if (drain) await Promise.allSettled(this.sent);
     await this.worker.terminate();
   }
+}
+
+/**
+ * In a worker thread: answers each request of a `WorkerChannel` with what `handle` returns (its
+ * typed arrays moved to the other thread, not copied), or with `{ type: 'error', message }` when
+ * `handle` throws.
+ */
+export function answerRequests<Request extends { seq: number }, Reply extends { seq: number; type: string }>(handle: (request: Request) => Reply): void {
+  parentPort?.on('message', (m: Request) => {
+    let reply: Reply | { seq: number; type: 'error'; message: string };
+    try {
+      reply = handle(m);
+    } catch (err) {
+      reply = { seq: m.seq, type: 'error', message: err instanceof Error ? err.message : String(err) };
+    }
+    const moved = new Set<ArrayBuffer>();
+    for (const v of Object.values(reply)) if (ArrayBuffer.isView(v) && v.buffer instanceof ArrayBuffer) moved.add(v.buffer);
+    parentPort?.postMessage(reply, [...moved]);
+  });
 }

@@ -13,32 +13,24 @@ describe('SpareCore', () => {
     const state = { idle: 0, busy: 0 };
     let t = 0;
     const spare = new SpareCore(machine(state), () => t, 2);
+    /** `ms` pass with the two cores idle for `idle` ms and busy for `busy` ms between them; what the rule then says. */
+    const after = (ms: number, idle: number, busy: number) => {
+      state.idle += idle;
+      state.busy += busy;
+      t += ms;
+      return spare.available;
+    };
     expect(spare.available).toBe(true);
     // One core busy, one idle for a second: spare.
-    state.idle += 1000;
-    state.busy += 1000;
-    t += 1000;
-    expect(spare.available).toBe(true);
+    expect(after(1000, 1000, 1000)).toBe(true);
     // Both busy (0.1 of a core idle): not spare, and it stays so until the next sample is due.
-    state.idle += 100;
-    state.busy += 1900;
-    t += 1000;
-    expect(spare.available).toBe(false);
-    state.idle += 2000;
-    t += 100;
-    expect(spare.available).toBe(false);
+    expect(after(1000, 100, 1900)).toBe(false);
+    expect(after(100, 2000, 0)).toBe(false);
     // Sampled again half a second later: the idle time since the last sample counts.
-    t += 400;
-    expect(spare.available).toBe(true);
+    expect(after(400, 0, 0)).toBe(true);
     // A quarter of a core idle is enough; a fifth is not.
-    state.idle += 250;
-    state.busy += 1750;
-    t += 1000;
-    expect(spare.available).toBe(true);
-    state.idle += 200;
-    state.busy += 1800;
-    t += 1000;
-    expect(spare.available).toBe(false);
+    expect(after(1000, 250, 1750)).toBe(true);
+    expect(after(1000, 200, 1800)).toBe(false);
   });
 });
 

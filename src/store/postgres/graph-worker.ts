@@ -4,8 +4,8 @@
  * message at a time, in the order they were sent, so that the thread answering questions never
  * waits for the graph to be built.
  */
-import { parentPort } from 'node:worker_threads';
 import hnswlib from 'hnswlib-node';
+import { answerRequests } from '../worker-thread.js';
 
 /** What the replica sends; every message is answered once, with its `seq`. */
 export type GraphRequest =
@@ -68,12 +68,4 @@ function handle(m: GraphRequest): GraphReply {
   return { seq: m.seq, type: 'found', ids: Int32Array.from(neighbors), scores: Float64Array.from(distances, (d) => 1 - d) };
 }
 
-parentPort?.on('message', (m: GraphRequest) => {
-  let reply: GraphReply;
-  try {
-    reply = handle(m);
-  } catch (err) {
-    reply = { seq: m.seq, type: 'error', message: err instanceof Error ? err.message : String(err) };
-  }
-  parentPort?.postMessage(reply, reply.type === 'found' ? [reply.ids.buffer as ArrayBuffer, reply.scores.buffer as ArrayBuffer] : []);
-});
+answerRequests<GraphRequest, GraphReply>(handle);
