@@ -465,9 +465,20 @@ export interface Bm25Work {
 }
 
 /**
+ * A passage's length normalisation k1·(1 − b + b·dl/avgdl), computed in double precision and
+ * rounded to single: the form every posting is scored with (`Bm25Scratch`) and every bound is
+ * computed with, so that a bound is exactly the largest part it bounds. Single precision
+ * halves the array each posting looks up at random (1 MB → 0.5 MB per 131,000 passages, within
+ * a core's cache beside the accumulator); BM25 at 35,000 articles, p50 / p95 0.87 / 2.07 →
+ * 0.83 / 1.96 ms. It moves a score by at most a few parts in ten million.
+ */
+export function passageNorm(dl: number, avgdl: number, params: Bm25Params): number {
+  return Math.fround(params.k1 * (1 - params.b + (params.b * dl) / avgdl));
+}
+
+/**
  * What BM25 reuses across the queries of one opened index: corpus-wide N and average length,
- * each passage's length normalisation k1·(1 − b + b·dl/avgdl) (computed once, in double
- * precision, so scores are exactly those of computing it per posting), one accumulator,
+ * each passage's length normalisation (`passageNorm`, computed once), one accumulator,
  * touched list and candidate list per segment, cleared after each query instead of allocated.
  * Each term's score bound (below) comes from the frontier stored with the segment
  * (`termBound`), or from its postings when its list is short.
@@ -487,7 +498,7 @@ export interface Bm25Work {
 export class Bm25Scratch {
   readonly n: number;
   readonly avgdl: number;
-  private readonly norms: Float64Array[];
+  private readonly norms: Float32Array[];
   private readonly accs: Float32Array[];
   private readonly touched: Uint32Array[];
   /** Per segment: 1 for the passages still in the running once the lists are no longer walked. */
@@ -521,8 +532,8 @@ export class Bm25Scratch {
     this.params = bm25For(n, params);
     const { k1, b } = this.params;
     this.norms = segments.map((seg) => {
-      const out = new Float64Array(seg.size);
-      for (let d = 0; d < seg.size; d++) out[d] = k1 * (1 - b + (b * (seg.docLens[d] as number)) / this.avgdl);
+      const out = new Float32Array(seg.size);
+      for (let d = 0; d < seg.size; d++) out[d] = passageNorm(seg.docLens[d] as number, this.avgdl, this.params);
       return out;
     });
     this.accs = segments.map((seg) => new Float32Array(seg.size));
@@ -541,20 +552,21 @@ export class Bm25Scratch {
   termBound(si: number, i: number): number {
     const seg = this.segments[si] as LexicalIndex;
     let bound = 0;
+    const k1p = this.params.k1 + 1;
     const f = this.frontiers ? seg.frontierOf(i) : -1;
     if (f >= 0) {
       const pairs = seg.bounds;
       const end = seg.boundAt[f + 1] as number;
       for (let p = seg.boundAt[f] as number; p < end; p++) {
         const v = pairs[p] as number;
-        // The same operations as the norms of `norms`, so the bound is the scored part exactly.
-        const part = bm25TermFrequency(v >>> 24, v & DOC_MASK, this.avgdl, this.params);
+        // The same operations as scoring a posting, so the bound is the scored part exactly.
+        const tf = v >>> 24;
+        const part = (tf * k1p) / (tf + passageNorm(v & DOC_MASK, this.avgdl, this.params));
         if (part > bound) bound = part;
       }
       return bound;
     }
-    const k1p = this.params.k1 + 1;
-    const norm = this.norms[si] as Float64Array;
+    const norm = this.norms[si] as Float32Array;
     const postings = seg.postingsOf(i);
     const end = postings.length;
     for (let p = 0; p < end; p++) {
@@ -629,7 +641,7 @@ export class Bm25Scratch {
   ): void {
     const acc = this.accs[si] as Float32Array;
     const touched = this.touched[si] as Uint32Array;
-    const norm = this.norms[si] as Float64Array;
+    const norm = this.norms[si] as Float32Array;
     const { offsets } = seg;
     const k1p = this.params.k1 + 1;
     const m = order.length;

@@ -42,7 +42,8 @@ export function expectStoredBounds(segments: readonly LexicalIndex[]): number {
       let bound = 0;
       for (const v of seg.postingsOf(i)) {
         const tf = v >>> 24;
-        const part = (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * seg.docLens[v & DOC_MASK]!) / scratch.avgdl));
+        // The passage's norm in single precision, as the scratch keeps it.
+        const part = (tf * (k1 + 1)) / (tf + Math.fround(k1 * (1 - b + (b * seg.docLens[v & DOC_MASK]!) / scratch.avgdl)));
         if (part > bound) bound = part;
       }
       expect(scratch.termBound(si, i)).toBe(bound);

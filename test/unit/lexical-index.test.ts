@@ -143,7 +143,8 @@ function referenceSearch(segments: LexicalIndex[], terms: QueryTerm[], k: number
       for (let p = 0; p < postings.length; p++) {
         const d = postings[p]! & DOC_MASK;
         const tf = postings[p]! >>> 24;
-        const add = (w * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * seg.docLens[d]!) / avgdl));
+        // Each passage's norm in single precision, as the index keeps it.
+        const add = (w * tf * (k1 + 1)) / (tf + Math.fround(k1 * (1 - b + (b * seg.docLens[d]!) / avgdl)));
         if (acc[d] === 0 && add > 0) touched.push(d);
         acc[d] = acc[d]! + add;
       }
@@ -337,7 +338,7 @@ describe('Bm25Scratch', () => {
           let want = 0;
           for (const v of seg.postingsOf(i)) {
             const tf = v >>> 24;
-            const part = (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * seg.docLens[v & DOC_MASK]!) / avgdl));
+            const part = (tf * (k1 + 1)) / (tf + Math.fround(k1 * (1 - b + (b * seg.docLens[v & DOC_MASK]!) / avgdl)));
             if (part > want) want = part;
           }
           expect(scratch.termBound(si, i)).toBe(want);
