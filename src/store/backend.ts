@@ -46,8 +46,8 @@ export interface BackendOptions {
   logger: Logger;
   /** For processes that keep serving: follow new generations as they are published (database only). */
   follow?: boolean;
-  /** An embedded index's vector thread: from how many live passages (`VECTOR_THREAD_MIN_PASSAGES`), started how long after the first open (`VECTOR_THREAD_START_MS`); tests lower both. */
-  vectorThread?: { fromPassages?: number; startAfterMs?: number; spareCore?: () => { readonly available: boolean } };
+  /** An embedded index's vector thread: from how many live passages (`VECTOR_THREAD_MIN_PASSAGES`), started how long after the first open (`VECTOR_THREAD_START_MS`); tests lower both, and let searches wait for the thread to take them (`VectorThread`'s `takeWithinMs`). */
+  vectorThread?: { fromPassages?: number; startAfterMs?: number; spareCore?: () => { readonly available: boolean }; takeWithinMs?: number };
 }
 
 /** The backend the configuration names: the database when KIEMCHUNG_DATABASE_URL is set, else the index folder. */
@@ -80,7 +80,7 @@ function embeddedBackend({ config, embedder, logger, vectorThread }: BackendOpti
       last = await SegmentStore.load(indexDir, embedder, last);
       // A backend closed while this opened starts no thread that nothing would close.
       if (!closed && (thread || wantsVectorThread(last.stats().passages, vectorThread?.fromPassages))) {
-        thread ??= new VectorThread(logger, vectorThread?.startAfterMs, vectorThread?.spareCore);
+        thread ??= new VectorThread(logger, vectorThread?.startAfterMs, vectorThread?.spareCore, vectorThread?.takeWithinMs);
         last.searchVectorsIn(thread);
       }
       return last;

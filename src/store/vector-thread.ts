@@ -20,7 +20,7 @@ import { MessageChannel, type MessagePort, receiveMessageOnPort } from 'node:wor
 import { errorMessage } from '../errors.js';
 import type { Logger } from '../log.js';
 import { type Unnumbered, WorkerChannel } from './worker-thread.js';
-import type { ServeAck, ServedSegment, VectorReply, VectorRequest } from './vector-worker.js';
+import { SEARCH_CLAIM, type SearchResult, type ServeAck, type ServedSegment, type VectorReply, type VectorRequest } from './vector-worker.js';
 
 /**
  * Live passages from which an index's vector searches get a thread of their own. A judgement,
@@ -72,7 +72,14 @@ export function cpuQuota(read: (file: string) => string | null = readOrNull): nu
 }
 
 /** Hits of a search in the thread: per hit, its segment, its passage there and its score. */
-export type ThreadHits = Extract<VectorReply, { type: 'found' }>;
+export type ThreadHits = Extract<SearchResult, { labels: Uint32Array }>;
+
+/**
+ * How long the asking thread waits for the thread's walk once the thread has taken a search
+ * (a walk takes about 0.5 ms at 35k); past it (a thread stalled or dead in the middle of a
+ * walk), the store walks its own graphs.
+ */
+const WALK_WAIT_MS = 20;
 
 /** How often the machine's idle CPU time is sampled (`SpareCore`). */
 const IDLE_SAMPLE_MS = 500;
@@ -148,6 +155,13 @@ export class VectorThread {
    * else would not turn its event loop to receive the news.
    */
   private acks: MessagePort | null = null;
+  /** Where the thread posts each search's hits, read synchronously once its claim says `done`. */
+  private results: MessagePort | null = null;
+  private lastSearch = 0;
+  /** Hits read from the results port for another search than the one reading (several questions answered at once), by search id. */
+  private readonly stash = new Map<number, SearchResult>();
+  /** Searches given up waiting for (`WALK_WAIT_MS`): their hits are dropped when they come. */
+  private readonly abandoned = new Set<number>();
   private startTimer: NodeJS.Timeout | null = null;
   /** The serve request not sent yet, while the thread has not started. */
   private unsent: Unnumbered<Extract<VectorRequest, { type: 'serve' }>> | null = null;
@@ -163,12 +177,14 @@ export class VectorThread {
   /**
    * `startAfterMs`: how long after the first generation is asked for the thread starts
    * (`VECTOR_THREAD_START_MS`); `spareCore`: what says whether a core is spare (tests give one
-   * that always says yes).
+   * that always says yes); `takeWithinMs`: how long a search waits for the thread to take it
+   * before the store walks its own graphs (0: not at all; tests wait, to know which side walked).
    */
   constructor(
     private readonly logger: Logger,
     private readonly startAfterMs = VECTOR_THREAD_START_MS,
     private readonly spareCore: () => { readonly available: boolean } = () => new SpareCore(),
+    private readonly takeWithinMs = 0,
   ) {}
 
   /** Loads the graphs of `generation` (a store) in the thread; its searches go there once they are loaded. */
@@ -196,11 +212,13 @@ export class VectorThread {
       if (!this.closed) this.logger.warn(`index: the vector search thread failed (${errorMessage(err)}); the main thread walks the graphs from now on`);
     });
     const { port1, port2 } = new MessageChannel();
+    const results = new MessageChannel();
     this.channel = channel;
     this.acks = port1;
+    this.results = results.port1;
     this.spare = this.spareCore();
     // A failure to send is the thread's own, which the channel reports.
-    channel.send({ type: 'acks', port: port2 }, [port2]).catch(() => undefined);
+    channel.send({ type: 'acks', port: port2, results: results.port2 }, [port2, results.port2]).catch(() => undefined);
     channel.send(this.unsent).catch(() => undefined);
     this.unsent = null;
   }
@@ -237,22 +255,61 @@ export class VectorThread {
     }
   }
 
-  /** The `k` nearest passages of each segment of `generation`, or null when the thread does not serve it or no core is spare (the store walks its own graphs). */
+  /**
+   * The `k` nearest passages of each segment of `generation`, or null when the store is to walk
+   * its own graphs: the thread does not serve the generation, no core is spare, or the thread
+   * had not taken the search by the time the asker was ready for its hits.
+   *
+   * The search is sent at once, and its hits are asked for after the caller's next synchronous
+   * work (the lexical search, which `retrieve` runs meanwhile). A thread that has not woken up
+   * by then would make the question wait for it: on this 2-core machine at 35k, 3% of the
+   * searches reached the thread 1-4.5 ms after they were sent, the time of several walks. So
+   * whichever thread takes the search's claim first walks the graphs: when the asker does, the
+   * store walks them at once, with the same results, and the thread, finding the claim taken,
+   * leaves it. When the thread did, the asker waits (without turning the event loop, whose
+   * wake-up can be as late) for the claim to say done and reads the hits from the results port.
+   */
   async search(generation: object, vector: Float32Array, k: number): Promise<ThreadHits | null> {
     const s = this.serving;
     const channel = this.channel;
-    if (!s || s.generation !== generation || !channel || channel.failed || this.spare?.available === false) return null;
-    try {
-      const r = await channel.send({ type: 'search', serve: s.id, vector, k }, [], true);
-      return r.type === 'found' ? r : null;
-    } catch (err) {
-      // The thread's death is reported by the channel; a search that failed in a living thread, here (once).
-      if (!channel.failed && !this.searchFailed) {
-        this.searchFailed = true;
-        this.logger.warn(`index: a vector search failed in its thread (${errorMessage(err)}); such searches are walked in the main thread`);
+    if (!s || s.generation !== generation || !channel || channel.failed || !this.results || this.spare?.available === false) return null;
+    const claim = new Int32Array(new SharedArrayBuffer(4));
+    const id = ++this.lastSearch;
+    // Not awaited: the hits come through the results port. A failure to send is the thread's own, which the channel reports.
+    channel.send({ type: 'search', id, serve: s.id, vector, k, claim }).catch(() => undefined);
+    await null;
+    if (this.takeWithinMs > 0) Atomics.wait(claim, 0, SEARCH_CLAIM.waiting, this.takeWithinMs);
+    if (Atomics.compareExchange(claim, 0, SEARCH_CLAIM.waiting, SEARCH_CLAIM.caller) === SEARCH_CLAIM.waiting) return null;
+    const deadline = performance.now() + WALK_WAIT_MS;
+    while (Atomics.load(claim, 0) !== SEARCH_CLAIM.done) {
+      if (performance.now() > deadline) {
+        this.abandoned.add(id);
+        return null;
       }
-      return null;
     }
+    const r = this.result(id);
+    if (r && 'labels' in r) return r;
+    if (r && 'error' in r && !this.searchFailed) {
+      // A search that failed in a living thread, here (once); the thread's death is reported by the channel.
+      this.searchFailed = true;
+      this.logger.warn(`index: a vector search failed in its thread (${r.error}); such searches are walked in the main thread`);
+    }
+    return null;
+  }
+
+  /** The hits the thread posted for search `id` (posted before its claim said done), keeping those of other searches read on the way. */
+  private result(id: number): SearchResult | undefined {
+    const kept = this.stash.get(id);
+    if (kept) {
+      this.stash.delete(id);
+      return kept;
+    }
+    for (let m = this.results && receiveMessageOnPort(this.results); m; m = this.results && receiveMessageOnPort(this.results)) {
+      const r = m.message as SearchResult;
+      if (r.id === id) return r;
+      if (!this.abandoned.delete(r.id)) this.stash.set(r.id, r);
+    }
+    return undefined;
   }
 
   async close(): Promise<void> {
@@ -262,6 +319,7 @@ export class VectorThread {
     this.serving = null;
     this.asked.clear();
     this.acks?.close();
+    this.results?.close();
     // The searches sent are answered first: a thread stopped in the middle of a walk calls back into JavaScript that is gone.
     await this.channel?.stop(true);
   }

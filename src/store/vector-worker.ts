@@ -18,12 +18,32 @@ export interface ServedSegment {
 }
 
 export type VectorRequest =
-  /** The port the outcome of each `serve` is posted to, once its graphs are loaded. */
-  | { seq: number; type: 'acks'; port: MessagePort }
+  /** The ports the outcome of each `serve` (`acks`) and the hits of each search (`results`) are posted to. */
+  | { seq: number; type: 'acks'; port: MessagePort; results: MessagePort }
   /** Answered once the graphs are loaded (or could not be); `{ id }` (or `{ id, error }`) is posted to the acks port first, where the store reads it. */
   | { seq: number; type: 'serve'; id: number; dimension: number; efSearch: number; segments: ServedSegment[] }
-  /** `serve`: the id of the serve request whose generation is searched. */
-  | { seq: number; type: 'search'; serve: number; vector: Float32Array; k: number };
+  /**
+   * `serve`: the id of the serve request whose generation is searched; `claim`: who walks the
+   * graphs (`SEARCH_CLAIM`), taken by this thread only if the asking thread has not taken it;
+   * the hits go to the results port under `id`.
+   */
+  | { seq: number; type: 'search'; id: number; serve: number; vector: Float32Array; k: number; claim: Int32Array };
+
+/**
+ * A search's claim, one 32-bit slot shared by the two threads: `waiting` when sent; whichever
+ * thread first swaps it for its own mark walks the graphs (the asking thread takes it when it
+ * is ready for the hits before this one has woken up); `done` once this thread has posted the
+ * hits.
+ */
+export const SEARCH_CLAIM = { waiting: 0, thread: 1, caller: 2, done: 3 } as const;
+
+/** Posted to the results port for each search this thread took: its hits, or why there are none. */
+export type SearchResult =
+  /** Each hit's segment (its position in the generation), its passage there, and its score (1 − the inner-product distance), per segment in the graph's order. */
+  | { id: number; segments: Uint32Array; labels: Uint32Array; scores: Float64Array }
+  /** The search asked for a generation this thread no longer (or not yet) serves. */
+  | { id: number; stale: true }
+  | { id: number; error: string };
 
 /** What the acks port receives for a serve request. */
 export interface ServeAck {
@@ -31,13 +51,8 @@ export interface ServeAck {
   error?: string;
 }
 
-export type VectorReply =
-  | { seq: number; type: 'done' }
-  /** Each hit's segment (its position in the generation), its passage there, and its score (1 − the inner-product distance), per segment in the graph's order. */
-  | { seq: number; type: 'found'; segments: Uint32Array; labels: Uint32Array; scores: Float64Array }
-  /** The search asked for a generation this thread no longer (or not yet) serves. */
-  | { seq: number; type: 'stale' }
-  | { seq: number; type: 'error'; message: string };
+/** The channel's replies: a search's hits go to the results port, not here. */
+export type VectorReply = { seq: number; type: 'done' } | { seq: number; type: 'error'; message: string };
 
 interface Serving {
   serve: number;
@@ -49,6 +64,7 @@ const graphs = new Map<string, hnswlib.HierarchicalNSW>();
 let serving: Serving | null = null;
 
 let acks: MessagePort | null = null;
+let results: MessagePort | null = null;
 
 /**
  * Loads the graphs of a generation, each read in this thread: an asynchronous read would answer
@@ -76,9 +92,9 @@ function serve(m: Extract<VectorRequest, { type: 'serve' }>): void {
   for (const file of graphs.keys()) if (!kept.has(file)) graphs.delete(file);
 }
 
-function search(m: Extract<VectorRequest, { type: 'search' }>): VectorReply {
+function search(m: Extract<VectorRequest, { type: 'search' }>): SearchResult {
   const s = serving;
-  if (!s || s.serve !== m.serve) return { seq: m.seq, type: 'stale' };
+  if (!s || s.serve !== m.serve) return { id: m.id, stale: true };
   const q = Array.from(m.vector);
   const segments: number[] = [];
   const labels: number[] = [];
@@ -92,12 +108,31 @@ function search(m: Extract<VectorRequest, { type: 'search' }>): VectorReply {
       scores.push(1 - (r.distances[j] as number));
     }
   });
-  return { seq: m.seq, type: 'found', segments: Uint32Array.from(segments), labels: Uint32Array.from(labels), scores: Float64Array.from(scores) };
+  return { id: m.id, segments: Uint32Array.from(segments), labels: Uint32Array.from(labels), scores: Float64Array.from(scores) };
+}
+
+/** Walks the graphs for a search unless the asking thread took it first; the hits are posted before the claim says `done`. */
+function take(m: Extract<VectorRequest, { type: 'search' }>): void {
+  if (Atomics.compareExchange(m.claim, 0, SEARCH_CLAIM.waiting, SEARCH_CLAIM.thread) !== SEARCH_CLAIM.waiting) return;
+  Atomics.notify(m.claim, 0);
+  let result: SearchResult;
+  try {
+    result = search(m);
+  } catch (err) {
+    result = { id: m.id, error: err instanceof Error ? err.message : String(err) };
+  }
+  results?.postMessage(
+    result,
+    'labels' in result ? [result.segments.buffer as ArrayBuffer, result.labels.buffer as ArrayBuffer, result.scores.buffer as ArrayBuffer] : [],
+  );
+  Atomics.store(m.claim, 0, SEARCH_CLAIM.done);
+  Atomics.notify(m.claim, 0);
 }
 
 answerRequests<VectorRequest, VectorReply>((m) => {
   if (m.type === 'acks') {
     acks = m.port;
+    results = m.results;
     return { seq: m.seq, type: 'done' };
   }
   if (m.type === 'serve') {
@@ -113,5 +148,6 @@ answerRequests<VectorRequest, VectorReply>((m) => {
     acks?.postMessage(ack);
     return { seq: m.seq, type: 'done' };
   }
-  return search(m);
+  take(m);
+  return { seq: m.seq, type: 'done' };
 });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { receiveMessageOnPort } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HashEmbedder } from '../../src/embed/hash-embedder.js';
 import { loadConfig, silentLogger } from '../../src/index.js';
@@ -8,6 +9,7 @@ import { type IndexBackend, openBackend } from '../../src/store/backend.js';
 import { SegmentStore } from '../../src/store/segment-store.js';
 import { updateIndex } from '../../src/store/update-index.js';
 import { VECTOR_THREAD_MIN_PASSAGES, VECTOR_THREAD_START_MS, VectorThread, wantsVectorThread } from '../../src/store/vector-thread.js';
+import { SEARCH_CLAIM } from '../../src/store/vector-worker.js';
 import { article, syntheticCorpus, tempDir } from '../support/corpus.js';
 import { recordingLogger } from '../support/telegram-harness.js';
 
@@ -43,7 +45,8 @@ describe.skipIf(os.availableParallelism() < 2)('vector searches in a thread of t
       config: loadConfig({}, { corpus, indexDir: dir }),
       embedder,
       logger: silentLogger,
-      vectorThread: { fromPassages: 0, startAfterMs: 0, spareCore: alwaysSpare },
+      // Searches wait for the thread to take them, so that the thread, not the store, is known to walk.
+      vectorThread: { fromPassages: 0, startAfterMs: 0, spareCore: alwaysSpare, takeWithinMs: 5000 },
     });
     const texts = [
       'hợp tác khoa học công nghệ',
@@ -149,6 +152,42 @@ describe.skipIf(os.availableParallelism() < 2)('vector searches in a thread of t
       await quick.close();
     } finally {
       start.mockRestore();
+    }
+  });
+
+  it('walks in the store the searches the thread has not taken when their hits are wanted, with the same hits', async () => {
+    const store = await SegmentStore.load(dir, embedder);
+    const alone = await SegmentStore.load(dir, embedder);
+    // No wait for the thread: each search goes to whichever side takes it first.
+    const thread = new VectorThread(silentLogger, 0, alwaysSpare);
+    try {
+      store.searchVectorsIn(thread);
+      await store.vectorGraphReady();
+      expect(store.vectorsInThread).toBe(true);
+      const own = await Promise.all(queries.map((q) => alone.vectorSearch(q, 20)));
+      for (let round = 0; round < 5; round++) expect(await Promise.all(queries.map((q) => store.vectorSearch(q, 20)))).toEqual(own);
+      // A search the asker has taken is left by the thread: it walks nothing and posts no hits.
+      const internals = thread as unknown as {
+        channel: { send(r: object): Promise<{ type: string }> };
+        results: import('node:worker_threads').MessagePort;
+        serving: { id: number };
+      };
+      const claim = new Int32Array(new SharedArrayBuffer(4));
+      claim[0] = SEARCH_CLAIM.caller;
+      const reply = await internals.channel.send({ type: 'search', id: 999_999, serve: internals.serving.id, vector: queries[0], k: 20, claim });
+      expect(reply.type).toBe('done');
+      expect(claim[0]).toBe(SEARCH_CLAIM.caller);
+      // Hits the thread posted for the searches above were all read; nothing for this one.
+      expect(receiveMessageOnPort(internals.results)).toBeUndefined();
+      // Taken by the thread, the same search is walked there and its hits posted before the claim says done.
+      claim[0] = SEARCH_CLAIM.waiting;
+      await internals.channel.send({ type: 'search', id: 1_000_000, serve: internals.serving.id, vector: queries[0], k: 20, claim });
+      expect(claim[0]).toBe(SEARCH_CLAIM.done);
+      const posted = receiveMessageOnPort(internals.results)?.message as { id: number; labels: Uint32Array };
+      expect(posted.id).toBe(1_000_000);
+      expect(posted.labels.length).toBeGreaterThanOrEqual(20);
+    } finally {
+      await thread.close();
     }
   });
 
