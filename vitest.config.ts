@@ -6,7 +6,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // One PostgreSQL database for the tests that need one (see test/support/postgres-global.ts).
-    globalSetup: ['test/support/postgres-global.ts'],
+    // One temporary folder for the run, removed at its end (test/support/temp-global.ts), and one
+    // PostgreSQL database for the tests that need one (test/support/postgres-global.ts).
+    globalSetup: ['test/support/temp-global.ts', 'test/support/postgres-global.ts'],
   },
 });
