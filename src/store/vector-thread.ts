@@ -162,10 +162,6 @@ export class VectorThread {
   /** Where the thread posts each search's hits, read synchronously once its claim says `done`. */
   private results: MessagePort | null = null;
   private lastSearch = 0;
-  /** Hits read from the results port for another search than the one reading (several questions answered at once), by search id. */
-  private readonly stash = new Map<number, SearchResult>();
-  /** Searches given up waiting for (`WALK_WAIT_MS`): their hits are dropped when they come. */
-  private readonly abandoned = new Set<number>();
   private startTimer: NodeJS.Timeout | null = null;
   /** The serve request not sent yet, while the thread has not started. */
   private unsent: Unnumbered<Extract<VectorRequest, { type: 'serve' }>> | null = null;
@@ -279,18 +275,15 @@ export class VectorThread {
     if (!s || s.generation !== generation || !channel || channel.failed || !this.results || this.spare?.available === false) return null;
     const claim = new Int32Array(new SharedArrayBuffer(4));
     const id = ++this.lastSearch;
-    // Not awaited: the hits come through the results port. A failure to send is the thread's own, which the channel reports.
-    channel.send({ type: 'search', id, serve: s.id, vector, k, claim }).catch(() => undefined);
+    // The hits come through the results port; the reply only holds the process until the thread
+    // is done with the search (stopping it in the middle of a walk aborts the process). A
+    // failure to send is the thread's own, which the channel reports.
+    channel.send({ type: 'search', id, serve: s.id, vector, k, claim }, [], true).catch(() => undefined);
     await null;
     if (this.takeWithinMs > 0) Atomics.wait(claim, 0, SEARCH_CLAIM.waiting, this.takeWithinMs);
     if (Atomics.compareExchange(claim, 0, SEARCH_CLAIM.waiting, SEARCH_CLAIM.caller) === SEARCH_CLAIM.waiting) return null;
     const deadline = performance.now() + WALK_WAIT_MS;
-    while (Atomics.load(claim, 0) !== SEARCH_CLAIM.done) {
-      if (performance.now() > deadline) {
-        this.abandoned.add(id);
-        return null;
-      }
-    }
+    while (Atomics.load(claim, 0) !== SEARCH_CLAIM.done) if (performance.now() > deadline) return null;
     const r = this.result(id);
     if (r && 'labels' in r) return r;
     if (r && 'error' in r && !this.searchFailed) {
@@ -301,17 +294,16 @@ export class VectorThread {
     return null;
   }
 
-  /** The hits the thread posted for search `id` (posted before its claim said done), keeping those of other searches read on the way. */
+  /**
+   * The hits the thread posted for search `id`. Searches are sent, taken and read in the order
+   * of their ids, so hits read before them are those of searches given up on (`WALK_WAIT_MS`),
+   * and are dropped; should hits of a later search ever be read, that search would find none
+   * and its store would walk its own graphs, with the same results.
+   */
   private result(id: number): SearchResult | undefined {
-    const kept = this.stash.get(id);
-    if (kept) {
-      this.stash.delete(id);
-      return kept;
-    }
     for (let m = this.results && receiveMessageOnPort(this.results); m; m = this.results && receiveMessageOnPort(this.results)) {
       const r = m.message as SearchResult;
       if (r.id === id) return r;
-      if (!this.abandoned.delete(r.id)) this.stash.set(r.id, r);
     }
     return undefined;
   }

@@ -166,12 +166,29 @@ describe.skipIf(os.availableParallelism() < 2)('vector searches in a thread of t
       expect(store.vectorsInThread).toBe(true);
       const own = await Promise.all(queries.map((q) => alone.vectorSearch(q, 20)));
       for (let round = 0; round < 5; round++) expect(await Promise.all(queries.map((q) => store.vectorSearch(q, 20)))).toEqual(own);
-      // A search the asker has taken is left by the thread: it walks nothing and posts no hits.
       const internals = thread as unknown as {
-        channel: { send(r: object): Promise<{ type: string }> };
+        channel: { send(r: object, transfer?: unknown[], hold?: boolean): Promise<{ type: string }> };
         results: import('node:worker_threads').MessagePort;
         serving: { id: number };
       };
+      // A thread that has not woken up: the search never reaches it, and the asker takes it and walks the store's graphs.
+      const send = internals.channel.send.bind(internals.channel);
+      const held: Array<{ claim: Int32Array }> = [];
+      internals.channel.send = (r: object) => {
+        held.push(r as { claim: Int32Array });
+        return new Promise(() => undefined);
+      };
+      const search = vi.spyOn(VectorThread.prototype, 'search');
+      try {
+        expect(await store.vectorSearch(queries[1]!, 20)).toEqual(own[1]);
+        expect(held).toHaveLength(1);
+        expect(held[0]!.claim[0]).toBe(SEARCH_CLAIM.caller);
+        expect(await search.mock.results[0]!.value).toBeNull();
+      } finally {
+        internals.channel.send = send;
+        search.mockRestore();
+      }
+      // A search the asker has taken is left by the thread: it walks nothing and posts no hits.
       const claim = new Int32Array(new SharedArrayBuffer(4));
       claim[0] = SEARCH_CLAIM.caller;
       const reply = await internals.channel.send({ type: 'search', id: 999_999, serve: internals.serving.id, vector: queries[0], k: 20, claim });
