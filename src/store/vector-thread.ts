@@ -272,7 +272,7 @@ export class VectorThread {
   async search(generation: object, vector: Float32Array, k: number): Promise<ThreadHits | null> {
     const s = this.serving;
     const channel = this.channel;
-    if (!s || s.generation !== generation || !channel || channel.failed || !this.results || this.spare?.available === false) return null;
+    if (!s || s.generation !== generation || !channel || channel.failed || this.spare?.available === false) return null;
     const claim = new Int32Array(new SharedArrayBuffer(4));
     const id = ++this.lastSearch;
     // The hits come through the results port; the reply only holds the process until the thread
@@ -301,7 +301,9 @@ export class VectorThread {
    * and its store would walk its own graphs, with the same results.
    */
   private result(id: number): SearchResult | undefined {
-    for (let m = this.results && receiveMessageOnPort(this.results); m; m = this.results && receiveMessageOnPort(this.results)) {
+    const port = this.results;
+    if (!port) return undefined;
+    for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
       const r = m.message as SearchResult;
       if (r.id === id) return r;
     }

@@ -8,6 +8,7 @@
  */
 import type { MessagePort } from 'node:worker_threads';
 import hnswlib from 'hnswlib-node';
+import { errorMessage } from '../errors.js';
 import { answerRequests } from './worker-thread.js';
 
 /** One segment of the generation served: its graph file (null when it has no passages), its passages, and which are deleted (null: none). */
@@ -114,19 +115,20 @@ function search(m: Extract<VectorRequest, { type: 'search' }>): SearchResult {
 /** Walks the graphs for a search unless the asking thread took it first; the hits are posted before the claim says `done`. */
 function take(m: Extract<VectorRequest, { type: 'search' }>): void {
   if (Atomics.compareExchange(m.claim, 0, SEARCH_CLAIM.waiting, SEARCH_CLAIM.thread) !== SEARCH_CLAIM.waiting) return;
+  // For an asker that waits for the search to be taken (`VectorThread`'s `takeWithinMs`); the
+  // asker spins for `done`, so that is not notified.
   Atomics.notify(m.claim, 0);
   let result: SearchResult;
   try {
     result = search(m);
   } catch (err) {
-    result = { id: m.id, error: err instanceof Error ? err.message : String(err) };
+    result = { id: m.id, error: errorMessage(err) };
   }
   results?.postMessage(
     result,
     'labels' in result ? [result.segments.buffer as ArrayBuffer, result.labels.buffer as ArrayBuffer, result.scores.buffer as ArrayBuffer] : [],
   );
   Atomics.store(m.claim, 0, SEARCH_CLAIM.done);
-  Atomics.notify(m.claim, 0);
 }
 
 answerRequests<VectorRequest, VectorReply>((m) => {
@@ -140,7 +142,7 @@ answerRequests<VectorRequest, VectorReply>((m) => {
     try {
       serve(m);
     } catch (err) {
-      ack = { id: m.id, error: err instanceof Error ? err.message : String(err) };
+      ack = { id: m.id, error: errorMessage(err) };
       // Nothing is served, and no graph kept for nothing: the next generation loads what it needs.
       serving = null;
       graphs.clear();

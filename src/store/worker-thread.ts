@@ -1,4 +1,5 @@
 import { type TransferListItem, Worker, type WorkerOptions, parentPort } from 'node:worker_threads';
+import { errorMessage } from '../errors.js';
 
 /**
  * Starts the worker thread of module `name` (without extension) beside the module at `from`
@@ -96,7 +97,7 @@ export function answerRequests<Request extends { seq: number }, Reply extends { 
     try {
       reply = handle(m);
     } catch (err) {
-      reply = { seq: m.seq, type: 'error', message: err instanceof Error ? err.message : String(err) };
+      reply = { seq: m.seq, type: 'error', message: errorMessage(err) };
     }
     const moved = new Set<ArrayBuffer>();
     for (const v of Object.values(reply)) if (ArrayBuffer.isView(v) && v.buffer instanceof ArrayBuffer) moved.add(v.buffer);
