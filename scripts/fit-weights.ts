@@ -21,7 +21,7 @@ import { loadQuestions, prepareEvalIndex } from '../src/cli/eval.js';
 import { SegmentStore } from '../src/store/segment-store.js';
 import { silentLogger } from '../src/log.js';
 import { DEFAULT_EXTRACTIVE, extractiveAnswer } from '../src/answer/extractive.js';
-import { REFUSAL_FEATURES } from '../src/answer/confidence.js';
+import { REFUSAL_FEATURES, refusedByRule } from '../src/answer/confidence.js';
 import { SENTENCE_FEATURES, SENTENCE_MODEL } from '../src/answer/select.js';
 import { analyzeQuestion, retrievalQuery } from '../src/answer/question-type.js';
 import { ANSWER_WINDOWS, fusionFor, retrieve } from '../src/retrieve/retrieve.js';
@@ -254,8 +254,8 @@ const REFUSAL_L2 = 1e-2;
 async function fitRefusal(): Promise<void> {
   const cases = [...(await run('heldout')), ...(await run('seed'))];
   const row = (c: Case) => REFUSAL_FEATURES.map((k) => c.ex.trace.refusal?.[k] ?? 0);
-  // Questions naming a number or an office their article lacks are refused by rule (answerConfidence).
-  const fit = cases.filter((c) => c.fit && !c.ex.trace.refusal?.missingNumbers && !c.ex.trace.refusal?.missingTitles);
+  // Questions naming a number, office or acronym their article lacks are refused by rule (answerConfidence).
+  const fit = cases.filter((c) => c.fit && !(c.ex.trace.refusal && refusedByRule(c.ex.trace.refusal)));
   const f = fitLogistic(
     fit.map(row),
     fit.map((c) => (c.q.unanswerable ? 0 : 1)),
@@ -263,9 +263,7 @@ async function fitRefusal(): Promise<void> {
   );
   print('refusal', REFUSAL_FEATURES, f);
   const p = (c: Case, w: Fitted) =>
-    c.ex.trace.refusal?.missingNumbers || c.ex.trace.refusal?.missingTitles
-      ? 0
-      : 1 / (1 + Math.exp(-row(c).reduce((s, x, i) => s + x * (w.weights[i] as number), w.bias)));
+    c.ex.trace.refusal && refusedByRule(c.ex.trace.refusal) ? 0 : 1 / (1 + Math.exp(-row(c).reduce((s, x, i) => s + x * (w.weights[i] as number), w.bias)));
   const stat = (cs: Case[], t: number) => {
     const un = cs.filter((c) => c.q.unanswerable);
     const an = cs.filter((c) => !c.q.unanswerable);

@@ -1,7 +1,10 @@
 import { type Presence, type QuestionTerms, type SearchText, hasWordIn, pairCoverage, questionNames, wordCoverage } from '../retrieve/coverage.js';
 import type { PassageEvidence } from '../retrieve/rerank.js';
 import { ordinalsInDigits } from '../text/find-numbers.js';
-import { fold } from '../text/normalize.js';
+import { fold, nfc } from '../text/normalize.js';
+import { questionAlternatives } from '../text/synonyms.js';
+import { detectLang } from '../text/lang.js';
+import { placeAliases } from '../check/facts.js';
 import { type LogisticModel, type SentenceCandidate, logit, sigmoid } from './select.js';
 import { numberWritten } from './number-forms.js';
 import { headless, missingTitles, officesOfOtherBodies } from './titles.js';
@@ -76,6 +79,9 @@ export const REFUSAL_MODEL: LogisticModel<RefusalFeature> = {
   },
 };
 
+/** An article's text prepared for lookups, and where it writes acronyms (`acronymSlots`). */
+export type ArticleText = SearchText & { acronymSlots?: ReadonlySet<string> };
+
 export interface RefusalInput {
   question: string;
   terms: QuestionTerms;
@@ -85,8 +91,8 @@ export interface RefusalInput {
   passage: Presence;
   /** Which question terms the best passage's whole article (title and paragraphs) holds. */
   article: Presence;
-  /** The same article's text, prepared for lookups (the question's names and numbers). */
-  articleText: SearchText;
+  /** The same article's text, prepared for lookups (the question's names and numbers), with where it writes acronyms. */
+  articleText: ArticleText;
   /** Words next to the question words (`focusWords`). */
   focus: readonly string[];
   /** The quoted text, prepared for lookups. */
@@ -106,13 +112,104 @@ export type RefusalFeatures = Record<RefusalFeature, number> & {
   missingNumbers: number;
   /** Offices the question names ("Bộ trưởng") that the article does not name as such, and a head asked of a body it names only deputies of: decided by rule too. */
   missingTitles: number;
+  /** Acronyms a Vietnamese question names ("Hội nghị ASEAN") that the article does not write: decided by rule too (`missingAcronyms`). */
+  missingAcronyms: number;
 };
+
+/** A capitalised short form with two capitals or more ("ASEAN", "KH&CN", "H5N1"). */
+const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}&]*\p{Lu}[\p{Lu}\p{N}&]*$/u;
+/** Roman numerals ("giai đoạn II"): numbers, which `missingNumbers` reads. */
+const ROMAN = /^[IVXLC]+$/u;
+
+/** Levenshtein distance, for a letter dropped or slipped in a long acronym ("ARPNET" for "ARPANET"). */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length] as number;
+}
+
+/** Words as acronyms are looked up beside: runs of letters, marks, digits, "&" and "-" ("Lancang-Mekong", "KH&CN"). */
+const SLOT_WORD = /[\p{L}\p{M}\p{N}&-]+/gu;
+
+/**
+ * Where a text writes acronyms: for each one, the word before it ("p:de" of "Hội nghị chuyên đề
+ * LMC") and the word after it ("n:lan" of "LMC lần thứ 4"), lower-cased and folded (a question
+ * may be typed without marks), brackets and commas between them skipped ("Hợp tác
+ * Lancang-Mekong (LMC) lần thứ 4").
+ */
+export function acronymSlots(text: string): Set<string> {
+  const words = nfc(text).match(SLOT_WORD) ?? [];
+  const out = new Set<string>();
+  words.forEach((w, i) => {
+    if (!isAcronym(w)) return;
+    if (i > 0) out.add(`p:${fold((words[i - 1] as string).toLowerCase())}`);
+    if (i + 1 < words.length) out.add(`n:${fold((words[i + 1] as string).toLowerCase())}`);
+  });
+  return out;
+}
+
+function isAcronym(w: string): boolean {
+  return ACRONYM.test(w) && w !== 'AI' && !ROMAN.test(w);
+}
+
+/**
+ * The acronyms a Vietnamese question names in the place of one its article writes, which the
+ * article writes nowhere, by any spelling it has ("VN" / "Việt Nam": `questionAlternatives`; a
+ * place in another language: `placeAliases`; one letter off in an acronym of five or more:
+ * "CRISR" / "CRISPR"). In the place of one: the word before it or after it in the question is
+ * one the article writes an acronym beside (`acronymSlots`): "Hội nghị chuyên đề ASEAN lần thứ
+ * 4 tổ chức ở đâu?" of an article on "Hội nghị chuyên đề LMC lần thứ 4" asks about another
+ * symposium, whatever else it shares with the question. An acronym alone is not enough: the
+ * news writes many in words ("Theo AAA, …" of an article naming the American Automobile
+ * Association in Vietnamese). Not read: a question typed in capitals, "AI" (also "ai", who),
+ * Roman numerals, and English questions, whose acronyms ("US", "UK") the Vietnamese articles
+ * write in words.
+ */
+export function missingAcronyms(question: string, article: ArticleText, alternatives: ReadonlyMap<string, readonly string[]>): string[] {
+  const letters = question.match(/\p{L}/gu)?.length ?? 0;
+  const capitals = question.match(/\p{Lu}/gu)?.length ?? 0;
+  if (!article.acronymSlots?.size || capitals * 2 > letters || detectLang(question) === 'en') return [];
+  const slots = article.acronymSlots;
+  const words = nfc(question).match(SLOT_WORD) ?? [];
+  let written: string[] | null = null;
+  const out: string[] = [];
+  words.forEach((a, i) => {
+    if (!isAcronym(a) || out.includes(a)) return;
+    const beside = (w: string | undefined, side: 'p' | 'n') => w !== undefined && slots.has(`${side}:${fold(w.toLowerCase())}`);
+    if (!beside(words[i - 1], 'p') && !beside(words[i + 1], 'n')) return;
+    const lower = a.toLowerCase();
+    if (hasWordIn(article.lower, lower) || hasWordIn(article.folded, fold(lower))) return;
+    if (placeAliases(fold(lower)).some((p) => hasWordIn(article.folded, p))) return;
+    if ((alternatives.get(lower) ?? []).some((x) => hasWordIn(article.lower, x) || hasWordIn(article.folded, fold(x)))) return;
+    if (a.length >= 5) {
+      written ??= article.lower.match(/[\p{L}\p{N}&]{4,}/gu) ?? [];
+      if (written.some((w) => Math.abs(w.length - lower.length) <= 1 && editDistance(w, lower) <= 1)) return;
+    }
+    out.push(a);
+  });
+  return out;
+}
+
+/** Whether the features decide a refusal by rule, whatever the model says: a number, office or acronym the article lacks. */
+export function refusedByRule(features: Pick<RefusalFeatures, 'missingNumbers' | 'missingTitles' | 'missingAcronyms'>): boolean {
+  return features.missingNumbers > 0 || features.missingTitles > 0 || features.missingAcronyms > 0;
+}
 
 export function refusalFeatures(input: RefusalInput): RefusalFeatures {
   const { terms, passages, best, article, question } = input;
   const top = passages[0];
   const other = passages.find((p) => p.hit.article.id !== top?.hit.article.id);
   const inArticle = (w: string) => hasWordIn(input.articleText.lower, w) || hasWordIn(input.articleText.folded, fold(w));
+  // A name is in the article also when the article spells it another way: a place in its own
+  // language ("Thailand" / "Thái Lan"), or what a short form stands for ("VN" / "Việt Nam").
+  const alternatives = questionAlternatives(question, true);
+  const nameIn = (n: string) =>
+    inArticle(n) || placeAliases(fold(n)).some((a) => hasWordIn(input.articleText.folded, a)) || (alternatives.get(n) ?? []).some((a) => inArticle(a));
   // The question's names (capitalised words, as the re-ranking reads them) and numbers, as typed.
   const names = [...questionNames(question)];
   // Numbers written as words of their own ("lần thứ 5", "năm 2025"), not inside names ("H2S", "AS-206").
@@ -159,13 +256,14 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
     focus: input.focus.length
       ? input.focus.filter((w) => hasWordIn(input.quoted.lower, w) || hasWordIn(input.quoted.folded, fold(w))).length / input.focus.length
       : 1,
-    missingNames: names.filter((n) => !inArticle(n)).length,
+    missingNames: names.filter((n) => !nameIn(n)).length,
     missingNumbers: missing.size,
     missingTitles:
       missingTitles(question, input.articleText.lower).length +
       officesOfOtherBodies(question, input.articleText.lower).length +
       (input.leader && headless(input.articleText.lower, input.leader.body, input.leader.vietnamese && best.features.noFact === 1) ? 1 : 0),
     noFact: best.features.noFact,
+    missingAcronyms: missingAcronyms(question, input.articleText, alternatives).length,
   };
 }
 
@@ -176,9 +274,10 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
  * for under 1% of the answerable ones. So does an office the question names that the article
  * does not ("Bộ trưởng Bộ KH&CN là ai?" against "Thứ trưởng Bộ KH&CN Lê Xuân Định"): the
  * person it names holds another office. No answerable ViNewsQA dev question names an office
- * its own article lacks.
+ * its own article lacks. An acronym the question names and the article lacks is read the same
+ * way (`missingAcronyms`).
  */
 export function answerConfidence(features: RefusalFeatures, model: LogisticModel<RefusalFeature> = REFUSAL_MODEL): number {
-  if (features.missingNumbers > 0 || features.missingTitles > 0) return 0;
+  if (refusedByRule(features)) return 0;
   return sigmoid(logit(model, features));
 }

@@ -3,7 +3,6 @@ import { InternalError } from '../errors.js';
 import {
   type AcronymAlias,
   type QuestionTerms,
-  type SearchText,
   presence,
   presenceIn,
   questionTerms,
@@ -18,7 +17,7 @@ import { type PassageEvidence, RERANK_POOL, rerank } from '../retrieve/rerank.js
 import { restoreMarks } from '../retrieve/restore-marks.js';
 import { hasMarks } from '../text/normalize.js';
 import type { Answer, ArticleRef, Citation, Lang } from '../types.js';
-import { type RefusalFeatures, answerConfidence, refusalFeatures } from './confidence.js';
+import { type ArticleText, type RefusalFeatures, acronymSlots, answerConfidence, refusalFeatures } from './confidence.js';
 import { type FactSpan, definedAcronyms, wholeUnit } from './fact-spans.js';
 import { type QuestionAnalysis, analyzeQuestion, expandedAcronym, focusWords, withoutSaying } from './question-type.js';
 import { DEFAULT_SELECT, type SelectSettings, type SentenceCandidate, scoreSentences } from './select.js';
@@ -137,10 +136,10 @@ export function assertVerbatim(citations: readonly Citation[]): void {
   }
 }
 
-const articleCache = new WeakMap<Store, { generation: number; texts: Map<string, SearchText> }>();
+const articleCache = new WeakMap<Store, { generation: number; texts: Map<string, ArticleText> }>();
 
 /** A whole article (title and every paragraph, read in one request) prepared for lookups, cached per store and generation. */
-async function articleSearchText(store: Store, hit: Retrieved): Promise<SearchText> {
+async function articleSearchText(store: Store, hit: Retrieved): Promise<ArticleText> {
   const generation = store.stats().generation;
   let c = articleCache.get(store);
   if (!c || c.generation !== generation) articleCache.set(store, (c = { generation, texts: new Map() }));
@@ -148,7 +147,8 @@ async function articleSearchText(store: Store, hit: Retrieved): Promise<SearchTe
   let entry = cache.get(hit.article.id);
   if (!entry) {
     const texts = await store.paragraphs(Array.from({ length: hit.article.paragraphCount }, (_, i) => ({ articleId: hit.article.id, n: i + 1 })));
-    entry = searchText([hit.article.title, ...texts.map((t) => t ?? '')].join('\n'));
+    const text = [hit.article.title, ...texts.map((t) => t ?? '')].join('\n');
+    entry = { ...searchText(text), acronymSlots: acronymSlots(text) };
     if (cache.size >= 256) cache.delete(cache.keys().next().value as string);
     cache.set(hit.article.id, entry);
   }

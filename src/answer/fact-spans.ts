@@ -5,7 +5,7 @@ import { WORD_END, WORD_RUN, WORD_START, escapeRegExp, isWordChar } from '../tex
 import { isStopword } from '../text/stopwords.js';
 import { type AcronymAlias, hasWordIn } from '../retrieve/coverage.js';
 import { overlaps } from '../text/span.js';
-import { TIME_UNITS } from '../text/units.js';
+import { TIME_UNITS, timeUnit } from '../text/units.js';
 import { translateTerms } from '../text/glossary.js';
 import type { FactKind, QuestionAnalysis } from './question-type.js';
 import { askedOffices, headOffices, isOffice, officesAt, officesNamed } from './titles.js';
@@ -115,6 +115,31 @@ function measureOf(quantity: string): Measure | null {
   const unit = /\s([\p{L}\p{M}]+)$/u.exec(quantity)?.[1]?.toLowerCase();
   if (!unit) return null;
   return MEASURE_OF.get(unit) ?? (isTimeUnit(unit) ? 'time' : null);
+}
+
+/**
+ * Units of time in order of length, folded (Vietnamese forms: `timeUnit`), a step apart when
+ * one is counted in the other in news ("18 tháng" for "mấy năm", "2 tuần" for "bao nhiêu ngày"),
+ * further apart when not: "73 năm" is no answer to "kéo dài bao nhiêu ngày?".
+ */
+const TIME_RANK = new Map<string, number>([
+  ['giay', 0],
+  ['phut', 1],
+  ['gio', 2],
+  ['tieng', 2],
+  ['ngay', 3],
+  ['dem', 3],
+  ['tuan', 4],
+  ['thang', 5],
+  ['quy', 5],
+  ['nam', 6],
+  ['decade', 7],
+  ['decades', 7],
+]);
+
+/** A unit's place in `TIME_RANK`, as typed or as a quantity ends ("3 tháng"); undefined for anything else. */
+function timeRank(unit: string | undefined): number | undefined {
+  return unit === undefined ? undefined : TIME_RANK.get(timeUnit(fold(unit.toLowerCase())));
 }
 
 /** Words after "bao nhiêu" that are not the unit asked for, folded. */
@@ -1121,8 +1146,15 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
       const unit = unitAsked(question);
       // Years lived are an age ("Chị Hằng sống bao nhiêu năm …?" is "32 tuổi").
       const yearsAsked = asked === 'time' && unit !== undefined && fold(unit) === 'nam';
+      // A length of time in a unit far from the one asked is of something else.
+      const rankAsked = asked === 'time' ? timeRank(unit) : undefined;
       spans = quantitySpans(text).filter((s) => {
-        const given = measureOf(text.slice(s.start, s.end));
+        const quantity = text.slice(s.start, s.end);
+        const given = measureOf(quantity);
+        if (given === 'time' && rankAsked !== undefined) {
+          const rank = timeRank(/\s([\p{L}\p{M}]+)$/u.exec(quantity)?.[1]);
+          if (rank !== undefined && Math.abs(rank - rankAsked) > 1) return false;
+        }
         return asked === null || given === null || given === asked || (yearsAsked && given === 'age');
       });
       // Of counts, the ones of what is asked when there are some ("20 bé" for "bao nhiêu bé", not "1").

@@ -27,8 +27,12 @@ const CLOSE = `${WORD_END}\\s*[?.!]*\\s*$`;
 const VI_WHAT = '(?:\\s+(?:gì|những\\s+gì|điều\\s+gì)(?:\\s+(?:đến|tới|về))?)?';
 /** "Có thông tin (gì) về X không?": information about it, asked whether there is any. */
 const VI_INFO = '(?:có\\s+)?(?:thông\\s+tin|tin\\s+tức)(?:\\s+(?:gì|nào))?\\s+(?:về|liên\\s+quan\\s+(?:đến|tới))';
-/** "Bài viết có …", "Các bài báo có …", "Có bài (viết) nào …": the articles as the subject. */
-const VI_ARTICLES = '(?:(?:các\\s+|những\\s+)?bài(?:\\s+(?:viết|báo))?(?:\\s+nào)?\\s+)?có\\s+(?:bài(?:\\s+(?:viết|báo))?\\s+nào\\s+)?';
+/**
+ * "Bài viết có …", "Các bài báo có …", "Có bài (viết) nào …": the articles as the subject; also
+ * one article named by what it is about ("Bài viết về IEC có nhắc tới …").
+ */
+const VI_ARTICLES =
+  '(?:(?:các\\s+|những\\s+)?bài(?:\\s+(?:viết|báo))?(?:\\s+(?:về|của)\\s+[^?!.]{1,40}?)?(?:\\s+nào)?\\s+)?có\\s+(?:bài(?:\\s+(?:viết|báo))?\\s+nào\\s+)?';
 
 const verbs = (forms: readonly string[]) =>
   forms

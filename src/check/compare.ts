@@ -184,9 +184,26 @@ export interface CompareOptions {
   translatedFrom?: ReadonlySet<string>;
 }
 
-/** Whether one of the `within` tokens before `from` is "tại" or "ở" (folded): a place said to be where something happens. */
+/** Nouns written before a place's name ("thủ đô Hà Nội", "thành phố Cần Thơ", "TP Huế"), folded, two words at most. */
+const PLACE_NOUNS = new Set(['thu do', 'thanh pho', 'tp', 'tinh', 'huyen', 'quan', 'phuong', 'thi xa', 'thi tran', 'city', 'capital', 'province']);
+
+/** How many tokens right before `from` are a place noun (`PLACE_NOUNS`): 0, 1 or 2. */
+function placeNounBefore(tokens: readonly Token[], from: number): number {
+  for (const n of [2, 1]) {
+    if (from - n < 0) continue;
+    const words = tokens.slice(from - n, from);
+    if (words.every((t) => t.clause === (tokens[from] as Token | undefined)?.clause) && PLACE_NOUNS.has(words.map((t) => t.folded).join(' '))) return n;
+  }
+  return 0;
+}
+
+/**
+ * Whether one of the `within` tokens before `from` is "tại" or "ở" (folded): a place said to be
+ * where something happens. A place noun between them is not counted ("tại thành phố Cần Thơ").
+ */
 function locatedAt(tokens: readonly Token[], from: number, within: number): boolean {
-  return tokens.slice(Math.max(0, from - within), from).some((t) => t.folded === 'tai' || t.folded === 'o');
+  const at = from - placeNounBefore(tokens, from);
+  return tokens.slice(Math.max(0, at - within), at).some((t) => t.folded === 'tai' || t.folded === 'o');
 }
 
 export function compareClaim(claimText: string, evidence: readonly EvidenceText[], options: CompareOptions): Comparison {
@@ -250,9 +267,11 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     const off = starts[p] as number;
     return { piece: p, stated: { start: span.start - off, end: Math.min(span.end, off + (evidence[p] as EvidenceText).text.length) - off } };
   };
+  // A name's words are covered by the fact they state, and so is the place noun before a place
+  // ("thủ đô" of "thủ đô Hà Nội" against "tại Hà Nội": no other word in its slot).
   const markCovered = (span: Span) => {
     const [f, t] = tokenRange(claim.tokens, span.start, span.end);
-    for (let k = f; k < t; k++) coveredByFact.add(k);
+    for (let k = f - placeNounBefore(claim.tokens, f); k < t; k++) coveredByFact.add(k);
   };
   /**
    * The evidence words that fill the same slot as a claim span: between the evidence words
@@ -522,7 +541,10 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     if (aligned || inThisSlot.some((e) => names(run, e))) rival = undefined;
     else if (inThisSlot.some((e) => differs(e) && placed(e))) rival = inThisSlot.find((e) => differs(e) && placed(e));
     else if (presentAnywhere) rival = undefined;
-    else if (run.kind === 'place' && (cross || (locatedAt(claim.tokens, run.from, 1) && sameEvent(run.from - 1, run.to)))) {
+    else if (
+      run.kind === 'place' &&
+      (cross || (locatedAt(claim.tokens, run.from, 1) && sameEvent(run.from - 1 - placeNounBefore(claim.tokens, run.from), run.to)))
+    ) {
       // The place of the event: a place in the primary sentence after "tại" or "ở" first. Also,
       // in the claim's language, when the claim says where with "tại" / "ở", the evidence has
       // every other word of it, and no word next to its place is aligned with the evidence

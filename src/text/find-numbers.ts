@@ -769,7 +769,7 @@ export function spelledForms(n: number): string[] {
 
 // The spelled and Roman numbers read above, up to ten; ordinals say "nhất" (first), not "một", and "tư" (fourth).
 const ORDINAL_WORDS: Record<string, number> = {
-  ...Object.fromEntries(Object.entries(DIGIT_WORDS).filter(([w]) => w !== 'một' && w !== 'bẩy')),
+  ...Object.fromEntries(Object.entries(DIGIT_WORDS).filter(([w]) => w !== 'bẩy')),
   nhất: 1,
   tư: 4,
   mười: 10,
@@ -779,22 +779,39 @@ const ROMAN_ORDINALS: Record<string, number> = Object.fromEntries(
     .filter(([, n]) => n <= 10)
     .map(([r, n]) => [r.toUpperCase(), n]),
 );
+// Not before a number: "giai đoạn năm 2021 - 2025" is the period of the years 2021-2025.
 const ORDINAL = new RegExp(
-  `(?<![\\p{L}\\p{M}])(thứ|khóa|khoá|giai đoạn|đợt|vòng)\\s+(${[...Object.keys(ORDINAL_WORDS), ...Object.keys(ROMAN_ORDINALS)].join('|')})(?![\\p{L}\\p{M}])`,
+  `(?<![\\p{L}\\p{M}])(thứ|khóa|khoá|giai đoạn|đợt|vòng)\\s+(${[...Object.keys(ORDINAL_WORDS), ...Object.keys(ROMAN_ORDINALS)].join('|')})(?![\\p{L}\\p{M}])(?!\\s*\\d)`,
   'giu',
 );
+/**
+ * The same typed without tone marks, where only the nouns that read as nothing else folded
+ * count ("thu hai" is also "thu hái", "thư hai"), and the words that spell no other word there
+ * ("giai doan sau" is the later phase, "dot bay" a flight, "nam" south or year, "tam" temporary).
+ */
+const FOLDED_ORDINAL_WORDS: Record<string, number> = { mot: 1, nhat: 1, hai: 2, ba: 3, bon: 4, chin: 9 };
+const FOLDED_ORDINAL = new RegExp(`(?<![\\p{L}\\p{M}])(giai doan|dot)\\s+(${Object.keys(FOLDED_ORDINAL_WORDS).join('|')})(?![\\p{L}\\p{M}])(?!\\s*\\d)`, 'giu');
 
 /**
  * Ordinals a text spells out or writes in Roman numerals, written with digits as news mostly
- * writes them: "lần thứ tư" → "thứ 4", "Giai đoạn II" → "Giai đoạn 2". Roman numerals count only
- * in capitals ("vi" is a word).
+ * writes them: "lần thứ tư" → "thứ 4", "Giai đoạn II" → "Giai đoạn 2", "giai đoạn một" →
+ * "giai đoạn 1" ("thứ một" is no ordinal: "thứ nhất" is), and in a text typed without tone marks
+ * "giai doan ba" → "giai doan 3". Roman numerals count only in capitals ("vi" is a word).
  */
 export function ordinalsInDigits(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.normalize('NFC').matchAll(ORDINAL)) {
+  const t = text.normalize('NFC');
+  for (const m of t.matchAll(ORDINAL)) {
+    const noun = m[1] as string;
     const word = m[2] as string;
+    if (word.toLowerCase() === 'một' && noun.toLowerCase() === 'thứ') continue;
     const n = ORDINAL_WORDS[word.toLowerCase()] ?? (word === word.toUpperCase() ? ROMAN_ORDINALS[word] : undefined);
-    if (n !== undefined) out.push(`${m[1]} ${n}`);
+    if (n !== undefined) out.push(`${noun} ${n}`);
   }
+  if (!hasMarks(t))
+    for (const m of t.matchAll(FOLDED_ORDINAL)) {
+      const n = FOLDED_ORDINAL_WORDS[(m[2] as string).toLowerCase()];
+      if (n !== undefined) out.push(`${m[1] as string} ${n}`);
+    }
   return out;
 }

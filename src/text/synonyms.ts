@@ -11,7 +11,8 @@ import { WORD_RUN } from './words.js';
  * extra words a sentence must also have.
  *
  * Kept to verbs and roles of the news this product covers (meetings, events, offices), each a
- * case seen in questions about the articles; general-purpose synonym lists match too much.
+ * case seen in questions about the articles, and to short forms typed in chats ("VN", "TTK");
+ * general-purpose synonym lists match too much.
  * What someone said ("nói gì", "nhận xét gì") is not here: the news reports it with a dozen
  * verbs or none, so the question's verb is left out of what a sentence must have
  * (`withoutSaying`); as alternatives, "cho biết" outweighed the topic asked about.
@@ -44,6 +45,11 @@ const GROUPS: readonly Group[] = [
   // A promise: "Ai cam kết hỗ trợ Việt Nam?" of "ông Philippe Metzger khẳng định sẽ hỗ trợ Việt Nam".
   { phrase: 'cam kết', alternatives: ['khẳng định sẽ', 'hứa'] },
   { phrase: 'người đứng đầu', alternatives: ['chủ tịch', 'tổng thư ký', 'tổng giám đốc', 'giám đốc', 'bộ trưởng', 'viện trưởng', 'trưởng đoàn'] },
+  // Short forms typed in chats for what the news writes out; only those that stand for nothing else.
+  { phrase: 'vn', alternatives: ['việt nam'] },
+  { phrase: 'ttk', alternatives: ['tổng thư ký'] },
+  { phrase: 'khcn', alternatives: ['kh&cn', 'khoa học và công nghệ'] },
+  { phrase: 'tphcm', alternatives: ['tp.hcm', 'thành phố hồ chí minh'] },
 ];
 
 const TABLE = GROUPS.map((g) => ({

@@ -26,6 +26,18 @@ describe('compareClaim', () => {
     expect(named('Lãi suất ngân hàng đã giảm 0,5 điểm phần trăm.', 'Lãi suất ngân hàng đã tăng 0,5 điểm phần trăm.')).toEqual([['other', 'giảm', 'tăng']]);
   });
 
+  it('reads a place with the noun written before it ("thủ đô", "thành phố", "TP") as the place', () => {
+    const met =
+      'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.';
+    // The noun is no other word in the slot of "ngày 5/6/2024".
+    const same = compare('Buổi làm việc với ông Philippe Metzger diễn ra tại thủ đô Hà Nội.', met);
+    expect(same.mismatches).toEqual([]);
+    expect(same.substitutions).toEqual([]);
+    // A place the source does not give there, with its noun, is another place.
+    expect(named('Thứ trưởng Lê Xuân Định làm việc với ông Philippe Metzger tại thành phố Cần Thơ.', met)).toEqual([['place', 'Cần Thơ', 'Hà Nội']]);
+    expect(named('Thứ trưởng Lê Xuân Định làm việc với ông Philippe Metzger tại Cần Thơ.', met)).toEqual([['place', 'Cần Thơ', 'Hà Nội']]);
+  });
+
   it('lines up a verb the source writes another way, and reads a place written with a dot as one name', () => {
     const held = 'Vào ngày 29 tháng 8 năm 2023, Hội nghị LMC lần thứ 4 được tổ chức tại thành phố Bắc Kinh - Trung Quốc.';
     expect(named('Hội nghị LMC lần thứ 4 diễn ra tại Thượng Hải.', held)).toEqual([['place', 'Thượng Hải', 'Bắc Kinh - Trung Quốc']]);

@@ -427,6 +427,12 @@ describe('facts in a sentence', () => {
     expect(spans('Trong vòng 3 tháng có bao nhiêu người tử vong?', 'Trong ba tháng, 200 người đã tử vong vì bệnh tả.')).toEqual(['200 người']);
     // How long: a span of time as well as a count.
     expect(spans('Giai đoạn hai kéo dài bao lâu?', LMC)).toEqual(['từ 2023 đến 2028']);
+    // A length in a unit far from the one asked is of something else; the next unit is a way of saying it.
+    const years = 'Hội nghị cũng đánh dấu mốc 73 năm quan hệ ngoại giao giữa Việt Nam và Trung Quốc.';
+    expect(spans('Hội nghị kéo dài bao nhiêu ngày?', years)).toEqual([]);
+    expect(spans('Quan hệ ngoại giao đã được bao nhiêu năm?', years)).toEqual(['73 năm']);
+    expect(spans('Đợt điều trị kéo dài bao nhiêu ngày?', 'Đợt điều trị kéo dài 2 tuần tại bệnh viện.')).toEqual(['2 tuần']);
+    expect(spans('Bệnh nhân nằm viện mấy tháng?', 'Bệnh nhân nằm viện 3 giờ rồi về nhà.')).toEqual([]);
     // "mấy năm" is answered by a span too when no count of years is given.
     expect(spans('Giai đoạn hai của hợp tác LMC kéo dài mấy năm?', LMC)).toEqual(['từ 2023 đến 2028']);
     expect(spans('Giai đoạn hai kéo dài mấy năm?', 'Hội nghị mở "giai đoạn hai" (từ 2023 đến 2028) của hợp tác.')).toEqual(['từ 2023 đến 2028']);

@@ -211,4 +211,21 @@ describe('ordinalsInDigits', () => {
     expect(ordinalsInDigits('Một phần tư dân số')).toEqual([]);
     expect(ordinalsInDigits('vòng vi khuẩn, lần thứ 4')).toEqual([]);
   });
+
+  it('reads "một" after a phase or round but not after "thứ", and no year as a phase', () => {
+    expect(ordinalsInDigits('Giai đoạn một của hợp tác LMC diễn ra ở đâu?')).toEqual(['Giai đoạn 1']);
+    expect(ordinalsInDigits('đợt một, vòng một')).toEqual(['đợt 1', 'vòng 1']);
+    expect(ordinalsInDigits('người thứ một trăm')).toEqual([]);
+    expect(ordinalsInDigits('kế hoạch giai đoạn năm 2021 - 2025')).toEqual([]);
+  });
+
+  it('reads phases typed without tone marks, only where the word is a number', () => {
+    expect(ordinalsInDigits('lmc giai doan ba bat dau nam nao')).toEqual(['giai doan 3']);
+    expect(ordinalsInDigits('dot hai tiem vaccine')).toEqual(['dot 2']);
+    // "giai đoạn sau" (the later phase), "đợt bay" (a flight): not numbers.
+    expect(ordinalsInDigits('giai doan sau cua du an')).toEqual([]);
+    expect(ordinalsInDigits('dot bay dau tien')).toEqual([]);
+    // With marks, only the marked reading counts.
+    expect(ordinalsInDigits('Giai đoạn sau và giai doan ba')).toEqual([]);
+  });
 });

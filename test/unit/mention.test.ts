@@ -18,6 +18,9 @@ describe('questions asking whether something is mentioned', () => {
     ['Có thông tin gì về tín chỉ carbon không?', 'tín chỉ carbon'],
     ['co thong tin ve xe dien khong', 'xe dien'],
     ['Does any article talk about electric vehicles?', 'electric vehicles'],
+    ['Bài viết về IEC có nhắc tới trí tuệ nhân tạo không?', 'trí tuệ nhân tạo'],
+    ['Bài báo của Bộ KH&CN có đề cập đến Lào không?', 'Lào'],
+    ['bai viet ve IEC co nhac toi tri tue nhan tao khong', 'tri tue nhan tao'],
   ])('%s → %s', (q, phrase) => {
     expect(mentionedPhrase(q)).toBe(phrase);
   });
