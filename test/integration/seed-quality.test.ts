@@ -27,4 +27,22 @@ describe('seed questions', () => {
     expect(r.refuse).toBeGreaterThanOrEqual(40);
     expect(r.falserefuse).toBeLessThanOrEqual(2.5);
   });
+
+  /**
+   * Questions written afresh on the same articles, after the rules were: seed-questions-2.jsonl
+   * found the rules of its commit (ans 82.4 → 85.1, refuse 25.0 → 35.7, false refusals 12.2 → 9.5);
+   * seed-questions-heldout.jsonl, by another writer, was measured only (refuse 25.0 → 31.3, the
+   * rest the same). Floors a little under what they reach, so that a rule that loses them shows.
+   */
+  it.each([
+    ['seed-questions-2.jsonl', { ans: 84, refuse: 33, falserefuse: 10 }],
+    ['seed-questions-heldout.jsonl', { ans: 89, refuse: 30, falserefuse: 5 }],
+  ])('holds on questions written afresh: %s', async (file, floor) => {
+    const config = loadConfig({}, { corpus: CORPUS });
+    const r = await runEval({ questions: path.join(REPO, 'test', 'eval', file), corpus: CORPUS, cacheDir: tempDir(), config, logger: silentLogger });
+    expect(r.questions).toBeGreaterThanOrEqual(100);
+    expect(r.ans).toBeGreaterThanOrEqual(floor.ans);
+    expect(r.refuse).toBeGreaterThanOrEqual(floor.refuse);
+    expect(r.falserefuse).toBeLessThanOrEqual(floor.falserefuse);
+  });
 });
