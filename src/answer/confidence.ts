@@ -5,6 +5,7 @@ import { fold, nfc } from '../text/normalize.js';
 import { questionAlternatives } from '../text/synonyms.js';
 import { detectLang } from '../text/lang.js';
 import { placeAliases } from '../check/facts.js';
+import { editDistance } from '../check/compare.js';
 import { type LogisticModel, type SentenceCandidate, logit, sigmoid } from './select.js';
 import { numberWritten } from './number-forms.js';
 import { headless, missingTitles, officesOfOtherBodies } from './titles.js';
@@ -121,18 +122,6 @@ const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}&]*\p{Lu}[\p{Lu}\p{N}&]*$/u;
 /** Roman numerals ("giai đoạn II"): numbers, which `missingNumbers` reads. */
 const ROMAN = /^[IVXLC]+$/u;
 
-/** Levenshtein distance, for a letter dropped or slipped in a long acronym ("ARPNET" for "ARPANET"). */
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++)
-      cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length] as number;
-}
-
 /** Words as acronyms are looked up beside: runs of letters, marks, digits, "&" and "-" ("Lancang-Mekong", "KH&CN"). */
 const SLOT_WORD = /[\p{L}\p{M}\p{N}&-]+/gu;
 
@@ -188,7 +177,7 @@ export function missingAcronyms(question: string, article: ArticleText, alternat
     if ((alternatives.get(lower) ?? []).some((x) => hasWordIn(article.lower, x) || hasWordIn(article.folded, fold(x)))) return;
     if (a.length >= 5) {
       written ??= article.lower.match(/[\p{L}\p{N}&]{4,}/gu) ?? [];
-      if (written.some((w) => Math.abs(w.length - lower.length) <= 1 && editDistance(w, lower) <= 1)) return;
+      if (written.some((w) => editDistance(w, lower) <= 1)) return;
     }
     out.push(a);
   });

@@ -1,15 +1,6 @@
 import { paragraphId } from '../corpus/ids.js';
 import { InternalError } from '../errors.js';
-import {
-  type AcronymAlias,
-  type QuestionTerms,
-  presence,
-  presenceIn,
-  questionTerms,
-  searchText,
-  union,
-  withAliases,
-} from '../retrieve/coverage.js';
+import { type AcronymAlias, type QuestionTerms, presence, presenceIn, questionTerms, searchText, union, withAliases } from '../retrieve/coverage.js';
 import type { Retrieved } from '../retrieve/retrieve.js';
 import type { Store } from '../store/port.js';
 import { articleRef } from './article-ref.js';

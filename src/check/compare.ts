@@ -1056,8 +1056,8 @@ const NAME_PLACE_WORDS = new Set(['chau', 'mien', 'tinh', 'huyen', 'xa', 'quan',
 /** A verb of duration right before a span of dates ("kéo dài từ 2023 đến 2028"), with or without marks. */
 const LASTS_BEFORE = /(?<![\p{L}\p{M}])(?:kéo dài|keo dai|diễn ra|dien ra|lasts?|lasted|runs?|ran)\s+(?:(?:trong|trong suốt|trong suot|suốt|suot)\s+)?$/iu;
 
-/** Levenshtein distance, for one-letter slips in names. */
-function editDistance(a: string, b: string): number {
+/** Levenshtein distance, for one-letter slips in names (2 whenever the lengths differ by more than one). */
+export function editDistance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 1) return 2;
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
