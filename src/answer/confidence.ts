@@ -8,6 +8,7 @@ import { placeAliases } from '../check/facts.js';
 import { editDistance } from '../check/compare.js';
 import { type LogisticModel, type SentenceCandidate, logit, sigmoid } from './select.js';
 import { numberWritten } from './number-forms.js';
+import { countsThing } from './fact-spans.js';
 import { headless, missingTitles, officesOfOtherBodies } from './titles.js';
 
 /**
@@ -106,6 +107,11 @@ export interface RefusalInput {
   leader?: { body: string; vietnamese: boolean };
   /** How much of the question's word weight pairs add, for normalising BM25 (its pair weight). */
   pairWeight?: number;
+  /**
+   * What a "how many" question counts (`countedThing`: "đại biểu" of "… có bao nhiêu đại biểu tham
+   * dự?"), and whether a quantity was found in the quotes (the short answer's).
+   */
+  counted?: { things: readonly string[]; quoted: boolean };
 }
 
 export type RefusalFeatures = Record<RefusalFeature, number> & {
@@ -115,6 +121,12 @@ export type RefusalFeatures = Record<RefusalFeature, number> & {
   missingTitles: number;
   /** Acronyms a Vietnamese question names ("Hội nghị ASEAN") that the article does not write: decided by rule too (`missingAcronyms`). */
   missingAcronyms: number;
+  /**
+   * 1 when a question counts something ("bao nhiêu đại biểu") that neither the quotes nor the
+   * whole article gives a count of ("N đại biểu", "ba đại biểu"): the article does not say how
+   * many. Decided by rule too.
+   */
+  missingCount: number;
 };
 
 /** A capitalised short form with two capitals or more ("ASEAN", "KH&CN", "H5N1"). */
@@ -184,9 +196,9 @@ export function missingAcronyms(question: string, article: ArticleText, alternat
   return out;
 }
 
-/** Whether the features decide a refusal by rule, whatever the model says: a number, office or acronym the article lacks. */
-export function refusedByRule(features: Pick<RefusalFeatures, 'missingNumbers' | 'missingTitles' | 'missingAcronyms'>): boolean {
-  return features.missingNumbers > 0 || features.missingTitles > 0 || features.missingAcronyms > 0;
+/** Whether the features decide a refusal by rule, whatever the model says: a number, office, acronym or count the article lacks. */
+export function refusedByRule(features: Pick<RefusalFeatures, 'missingNumbers' | 'missingTitles' | 'missingAcronyms' | 'missingCount'>): boolean {
+  return features.missingNumbers > 0 || features.missingTitles > 0 || features.missingAcronyms > 0 || features.missingCount > 0;
 }
 
 export function refusalFeatures(input: RefusalInput): RefusalFeatures {
@@ -253,6 +265,7 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
       (input.leader && headless(input.articleText.lower, input.leader.body, input.leader.vietnamese && best.features.noFact === 1) ? 1 : 0),
     noFact: best.features.noFact,
     missingAcronyms: missingAcronyms(question, input.articleText, alternatives).length,
+    missingCount: input.counted && !input.counted.quoted && !countsThing(input.articleText.lower, input.counted.things) ? 1 : 0,
   };
 }
 

@@ -1,15 +1,15 @@
 import { paragraphId } from '../corpus/ids.js';
 import { InternalError } from '../errors.js';
-import { type AcronymAlias, type QuestionTerms, presence, presenceIn, questionTerms, searchText, union, withAliases } from '../retrieve/coverage.js';
+import { type AcronymAlias, type QuestionTerms, hasWordIn, presence, presenceIn, questionTerms, searchText, union, withAliases } from '../retrieve/coverage.js';
 import type { Retrieved } from '../retrieve/retrieve.js';
 import type { Store } from '../store/port.js';
 import { articleRef } from './article-ref.js';
 import { type PassageEvidence, RERANK_POOL, rerank } from '../retrieve/rerank.js';
 import { restoreMarks } from '../retrieve/restore-marks.js';
-import { hasMarks } from '../text/normalize.js';
+import { fold, hasMarks } from '../text/normalize.js';
 import type { Answer, ArticleRef, Citation, Lang } from '../types.js';
 import { type ArticleText, type RefusalFeatures, acronymSlots, answerConfidence, refusalFeatures } from './confidence.js';
-import { type FactSpan, definedAcronyms, wholeUnit } from './fact-spans.js';
+import { type FactSpan, capitalisedListSpans, countedThing, definedAcronyms, listSpans, wholeUnit } from './fact-spans.js';
 import { type QuestionAnalysis, analyzeQuestion, expandedAcronym, focusWords, withoutSaying } from './question-type.js';
 import { DEFAULT_SELECT, type SelectSettings, type SentenceCandidate, scoreSentences } from './select.js';
 import { sentenceRanges } from '../text/sentences.js';
@@ -144,6 +144,23 @@ async function articleSearchText(store: Store, hit: Retrieved): Promise<ArticleT
     cache.set(hit.article.id, entry);
   }
   return entry;
+}
+
+/**
+ * What a "how many" question counts, and whether the quotes give it: a quantity of the kind
+ * asked, or a list of what is counted, which counts as well as a number ("được Bộ KH&CN, Bộ Công
+ * Thương, Bộ Thông tin và Truyền thông …" for "Bao nhiêu bộ …?", "các quốc gia … như Campuchia,
+ * Trung Quốc, Lào" for "bao nhiêu quốc gia").
+ */
+function countedIn(question: string, quotes: readonly Quote[], quantityQuoted: boolean): { things: string[]; quoted: boolean } {
+  const things = countedThing(question);
+  if (quantityQuoted || !things.length) return { things, quoted: quantityQuoted };
+  const phrase = things.join(' ');
+  const listed = quotes.some((q) => {
+    const text = q.passage.paragraph.slice(q.start, q.end);
+    return hasWordIn(fold(text.toLowerCase()), phrase) && (capitalisedListSpans(text).length > 0 || listSpans(text).length > 0);
+  });
+  return { things, quoted: listed };
 }
 
 interface Quote {
@@ -318,6 +335,7 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
     focus,
     quoted,
     ...(analysis.leaderOf && analysis.kind === 'person' ? { leader: { body: analysis.leaderOf, vietnamese: input.lang === 'vi' } } : {}),
+    ...(analysis.kind === 'number' ? { counted: countedIn(question, quotes, at >= 0) } : {}),
   });
   return {
     text: lines.join('\n'),

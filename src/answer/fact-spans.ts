@@ -7,6 +7,7 @@ import { type AcronymAlias, hasWordIn } from '../retrieve/coverage.js';
 import { overlaps } from '../text/span.js';
 import { TIME_UNITS, timeUnit } from '../text/units.js';
 import { translateTerms } from '../text/glossary.js';
+import { detectLang } from '../text/lang.js';
 import type { FactKind, QuestionAnalysis } from './question-type.js';
 import { askedOffices, headOffices, isOffice, officesAt, officesNamed } from './titles.js';
 import { nameRuns } from '../check/facts.js';
@@ -143,7 +144,11 @@ function timeRank(unit: string | undefined): number | undefined {
 }
 
 /** Words after "bao nhiêu" that are not the unit asked for, folded. */
-const NOT_UNIT_ASKED = new Set(['so', 'mot', 'luong', 'vao', 'la', 'thi', 'ma', 'nua', 'roi', 'khi', 'de', 'muc']);
+const NOT_UNIT_ASKED = new Set([
+  ...['so', 'mot', 'luong', 'vao', 'la', 'thi', 'ma', 'nua', 'roi', 'khi', 'de', 'muc'],
+  // Particles that end a question ("… giai đoạn mấy vậy?", "… bao nhiêu hả?").
+  ...['vay', 'the', 'nhi', 'a', 'ha', 'khong', 'chu'],
+]);
 
 /** The word after "bao nhiêu" / "mấy" / "how many" (the unit asked for), with or without marks. */
 const UNIT_ASKED = /(?<![\p{L}\p{M}])(?:bao nhiêu|bao nhieu|mấy|how many|how much)\s+([\p{L}\p{M}%]+)/iu;
@@ -179,6 +184,53 @@ export function measureAsked(question: string): Measure | null {
   if (hasMarks(q)) return MEASURE_OF.get(unit) ?? (isTimeUnit(unit) ? 'time' : 'count');
   const f = fold(unit);
   return MEASURE_FOLDED.get(f) ?? (TIME_UNITS.has(f) || MORE_TIME_UNITS.has(f) ? 'time' : 'count');
+}
+
+/** Words that count what comes after them in a count ("3 chuyên gia", "hai vòng", "vài dị vật"), folded. */
+const COUNT_WORDS = fold('\\d[\\d.,]*|một|hai|ba|bốn|tư|năm|sáu|bảy|bẩy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|vài|mấy|hàng|nhiều');
+
+/** "giai đoạn mấy", "đợt bao nhiêu", "số mấy": which one of a sequence, not how many ("kỳ" is left out: "định kỳ bao nhiêu một lần?" asks how often). */
+const WHICH_OF_A_SEQUENCE =
+  /(?<![\p{L}\p{M}\p{N}])(giai đoạn|đợt|khóa|khoá|vòng|phiên|số|lần|tập|chương|phần|điều|khoản|mục|thế hệ)\s+(?:mấy|bao\s+nhiêu)(?![\p{L}\p{M}\p{N}])/u;
+/** The same typed without marks, with only the nouns that read as nothing else ("ky" is also "ký", to sign; "so" "so với"). */
+const WHICH_OF_A_SEQUENCE_FOLDED = /(?<![\p{L}\p{N}])(giai doan|dot|vong|phien|chuong|the he)\s+(?:may|bao\s+nhieu)(?![\p{L}\p{N}])/u;
+
+/** The noun of a "which one of a sequence" question ("giai đoạn mấy"), folded; undefined for any other. */
+function sequenceAsked(question: string): string | undefined {
+  const q = nfc(question).toLowerCase();
+  const noun = hasMarks(q) ? WHICH_OF_A_SEQUENCE.exec(q)?.[1] : WHICH_OF_A_SEQUENCE_FOLDED.exec(q)?.[1];
+  return noun === undefined ? undefined : fold(noun);
+}
+/** Numbers spelled after such a noun, folded ("giai đoạn hai"). */
+const SEQUENCE_NUMBERS = 'mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi|nhat';
+
+/**
+ * Counted in other words than the question's (people as "6 y bác sĩ", money in a currency):
+ * a question counting them is not asked of a count of the same word.
+ */
+const COUNTED_OTHERWISE = new Set(['nguoi', 'tien', 'dong', 'usd', 'do', 'euro', 'yen', 'von', 'cai', 'con', 'chiec', 'lan']);
+
+/**
+ * What a "how many" question counts, as the words that may follow a count of it ("ca" and
+ * "phẫu" of "bao nhiêu ca phẫu thuật", which the news writes "3 ca phẫu thuật" or "3 lần phẫu
+ * thuật"), folded; none when it asks for a length, age, share, measure or sum of money, for an
+ * ordinal ("lần thứ mấy", "giai đoạn mấy"), in English, or counts what the news counts in other words (`COUNTED_OTHERWISE`).
+ */
+export function countedThing(question: string): string[] {
+  const q = nfc(question).toLowerCase();
+  // In English the counted noun is English and the articles Vietnamese: nothing to look for.
+  if (measureAsked(q) !== 'count' || ORDINAL_ASKED.test(fold(q)) || sequenceAsked(q) !== undefined || detectLang(question) === 'en') return [];
+  const unit = unitAsked(q);
+  if (!unit || COUNTED_OTHERWISE.has(fold(unit))) return [];
+  const next = new RegExp(`${escapeRegExp(unit)}\\s+([\\p{L}\\p{M}]+)`, 'u').exec(q.slice(q.indexOf(unit)))?.[1];
+  return [fold(unit), ...(next && !isStopword(next, true) ? [fold(next)] : [])];
+}
+
+/** Whether `text` (lower-cased) counts one of `things` (folded): a number, spelled or in digits, at most two words before it. */
+export function countsThing(text: string, things: readonly string[]): boolean {
+  if (!things.length) return true;
+  const words = things.map(escapeRegExp).join('|');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${COUNT_WORDS})(?:\\s+[\\p{L}\\p{N}]+){0,2}?\\s+(?:${words})(?![\\p{L}\\p{N}])`, 'u').test(fold(text));
 }
 
 export function quantitySpans(text: string): FactSpan[] {
@@ -1138,6 +1190,19 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
       // "Lần thứ mấy?": an ordinal ("lần thứ 4"), which is no quantity.
       if (ORDINAL_ASKED.test(fold(question.toLowerCase()))) {
         spans = [...text.matchAll(ORDINAL_SPAN)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+        break;
+      }
+      // "Giai đoạn mấy?": the same noun with its number ("giai đoạn hai", "Giai đoạn II", "đợt 3").
+      const sequence = sequenceAsked(question);
+      if (sequence) {
+        const folded = fold(text.toLowerCase());
+        spans =
+          folded.length === text.length
+            ? [...folded.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${sequence}\\s+(?:\\d+|[ivxlc]+|${SEQUENCE_NUMBERS})(?![\\p{L}\\p{N}])`, 'gu'))].map((m) => ({
+                start: m.index,
+                end: m.index + m[0].length,
+              }))
+            : [];
         break;
       }
       // A quantity of another measure than the one asked is not the answer: "84 tuổi" for "… nằm

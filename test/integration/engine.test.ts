@@ -92,6 +92,27 @@ describe('answers over the real corpus', () => {
     expect(fourth.shortAnswer?.text).toContain('Bắc Kinh');
   });
 
+  it("refuses another phase, another body in the place of the article's own, and a count the articles do not give", async () => {
+    for (const q of [
+      'Hội nghị LMC giai đoạn một diễn ra ở đâu?',
+      'lmc giai doan ba bat dau nam nao',
+      'Hội nghị chuyên đề ASEAN lần thứ 4 tổ chức ở đâu?',
+      'Hội nghị LMC lần thứ 4 có bao nhiêu đại biểu tham dự?',
+    ]) {
+      const a = await engine.ask(q);
+      expect(a.refused, q).toBe(true);
+      expect(a.shortAnswer, q).toBeUndefined();
+    }
+    // The phase the article names, and a count it gives as a list, are answered.
+    const phase = await engine.ask('Hội nghị LMC lần thứ 4 thuộc giai đoạn mấy?');
+    expect(phase.shortAnswer?.text).toBe('giai đoạn hai');
+    const ministries = await engine.ask('Bao nhiêu bộ đã ban hành quy chuẩn dựa trên tiêu chuẩn IEC?');
+    expect(ministries.refused).toBe(false);
+    expect(ministries.citations[0]?.quote).toContain('Bộ Công Thương');
+    // No length of 73 years for a meeting asked in days.
+    expect((await engine.ask('Hội nghị chuyên đề LMC lần thứ 4 kéo dài bao nhiêu ngày?')).shortAnswer).toBeUndefined();
+  });
+
   it('refuses a question about an office the articles do not name, not answering with another office', async () => {
     // "Thứ trưởng Bộ KH&CN Lê Xuân Định" has every word of "Bộ trưởng Bộ KH&CN".
     for (const q of ['Bộ trưởng Bộ KH&CN là ai?', 'bo truong bo KH&CN la ai']) {

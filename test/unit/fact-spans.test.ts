@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   asksForNames,
+  countedThing,
+  countsThing,
   measureAsked,
   capitalisedListSpans,
   dateSpans,
@@ -433,6 +435,10 @@ describe('facts in a sentence', () => {
     expect(spans('Quan hệ ngoại giao đã được bao nhiêu năm?', years)).toEqual(['73 năm']);
     expect(spans('Đợt điều trị kéo dài bao nhiêu ngày?', 'Đợt điều trị kéo dài 2 tuần tại bệnh viện.')).toEqual(['2 tuần']);
     expect(spans('Bệnh nhân nằm viện mấy tháng?', 'Bệnh nhân nằm viện 3 giờ rồi về nhà.')).toEqual([]);
+    // Which one of a sequence: the same noun with its number, not a quantity.
+    expect(spans('Hội nghị LMC lần thứ 4 thuộc giai đoạn mấy vậy?', LMC)).toEqual(['giai đoạn hai']);
+    expect(spans('Đợt tiêm này là đợt bao nhiêu?', 'Đây là đợt 3 trong năm, sau 73 ngày.')).toEqual(['đợt 3']);
+    expect(spans('Nên khám định kỳ bao nhiêu một lần?', 'Phụ nữ nên khám phụ khoa định kỳ 6 tháng một lần.')).toEqual(['6 tháng']);
     // "mấy năm" is answered by a span too when no count of years is given.
     expect(spans('Giai đoạn hai của hợp tác LMC kéo dài mấy năm?', LMC)).toEqual(['từ 2023 đến 2028']);
     expect(spans('Giai đoạn hai kéo dài mấy năm?', 'Hội nghị mở "giai đoạn hai" (từ 2023 đến 2028) của hợp tác.')).toEqual(['từ 2023 đến 2028']);
@@ -506,5 +512,34 @@ describe('facts in a sentence', () => {
         },
       ),
     );
+  });
+});
+
+describe('what a "how many" question counts', () => {
+  it('is the noun after "bao nhiêu" / "mấy", and the word after it', () => {
+    expect(countedThing('Hội nghị LMC lần thứ 4 có bao nhiêu đại biểu tham dự?')).toEqual(['dai', 'bieu']);
+    expect(countedThing('Hùng đã trải qua bao nhiêu ca phẫu thuật?')).toEqual(['ca', 'phau']);
+  });
+
+  it('is nothing for a length, a share, money, people, an ordinal, a phase, a bare "bao nhiêu" or English', () => {
+    for (const q of [
+      'Hội nghị kéo dài bao nhiêu ngày?',
+      'Tỷ lệ doanh nghiệp áp dụng là bao nhiêu?',
+      'IEC hỗ trợ bao nhiêu tiền?',
+      'Có bao nhiêu người mổ cho Sakthivel?',
+      'Đây là lần thứ mấy bệnh viện thực hiện kĩ thuật này?',
+      'Hội nghị thuộc giai đoạn mấy vậy?',
+      'Giá là bao nhiêu vậy?',
+      'How many delegates attended the symposium?',
+    ])
+      expect(countedThing(q), q).toEqual([]);
+  });
+
+  it('is counted by a number, spelled or in digits, at most two words before it', () => {
+    expect(countsThing('phát hiện 4 dị vật trong dạ dày', ['di', 'vat'])).toBe(true);
+    expect(countsThing('có ba vị đại biểu', ['dai', 'bieu'])).toBe(true);
+    expect(countsThing('bệnh nhân trải qua 3 lần phẫu thuật', ['ca', 'phau'])).toBe(true);
+    expect(countsThing('các đại biểu tham dự hội nghị năm 2023', ['dai', 'bieu'])).toBe(false);
+    expect(countsThing('anything', [])).toBe(true);
   });
 });
