@@ -152,6 +152,8 @@ const NOT_UNIT_ASKED = new Set([
 
 /** The word after "bao nhiêu" / "mấy" / "how many" (the unit asked for), with or without marks. */
 const UNIT_ASKED = /(?<![\p{L}\p{M}])(?:bao nhiêu|bao nhieu|mấy|how many|how much)\s+([\p{L}\p{M}%]+)/iu;
+/** The same, with the word after the unit ("phẫu" of "bao nhiêu ca phẫu thuật"). */
+const UNIT_AND_NEXT = new RegExp(`${UNIT_ASKED.source}\\s+([\\p{L}\\p{M}]+)`, 'iu');
 
 const MAGNITUDE = new Set(['tram', 'nghin', 'ngan', 'trieu', 'ty', 'ti', 'hundred', 'thousand', 'million', 'billion']);
 
@@ -222,7 +224,7 @@ export function countedThing(question: string): string[] {
   if (measureAsked(q) !== 'count' || ORDINAL_ASKED.test(fold(q)) || sequenceAsked(q) !== undefined || detectLang(question) === 'en') return [];
   const unit = unitAsked(q);
   if (!unit || COUNTED_OTHERWISE.has(fold(unit))) return [];
-  const next = new RegExp(`${escapeRegExp(unit)}\\s+([\\p{L}\\p{M}]+)`, 'u').exec(q.slice(q.indexOf(unit)))?.[1];
+  const next = UNIT_AND_NEXT.exec(q)?.[2];
   return [fold(unit), ...(next && !isStopword(next, true) ? [fold(next)] : [])];
 }
 
