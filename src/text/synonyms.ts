@@ -45,6 +45,8 @@ const GROUPS: readonly Group[] = [
   // A promise: "Ai cam kết hỗ trợ Việt Nam?" of "ông Philippe Metzger khẳng định sẽ hỗ trợ Việt Nam".
   { phrase: 'cam kết', alternatives: ['khẳng định sẽ', 'hứa'] },
   { phrase: 'người đứng đầu', alternatives: ['chủ tịch', 'tổng thư ký', 'tổng giám đốc', 'giám đốc', 'bộ trưởng', 'viện trưởng', 'trưởng đoàn'] },
+  // A signed document, whatever kind the news names ("ký văn kiện hợp tác" of "ký kết Biên bản").
+  { phrase: 'văn kiện', alternatives: ['biên bản', 'bản ghi nhớ', 'thỏa thuận', 'hiệp định', 'nghị định thư', 'chương trình hành động'] },
   // Short forms typed in chats for what the news writes out; only those that stand for nothing else.
   { phrase: 'vn', alternatives: ['việt nam'] },
   { phrase: 'ttk', alternatives: ['tổng thư ký'] },

@@ -18,6 +18,15 @@ describe('questionAlternatives', () => {
     expect(head['người đứng']).toContain('chủ tịch');
   });
 
+  it('reads a signed document of any kind, and short forms typed in chats', () => {
+    expect(alternatives('Cơ quan nào ký văn kiện hợp tác tại Hội nghị LMC?')['văn kiện']).toContain('biên bản');
+    expect(alternatives('TTK IEC có cam kết giúp VN không?')['vn']).toEqual(['việt nam']);
+    expect(alternatives('TTK IEC có cam kết giúp VN không?')['ttk']).toEqual(['tổng thư ký']);
+    expect(alternatives('ttk iec la ai', false)['ttk']).toEqual(['tổng thư ký']);
+    // Only as a word of its own: "vnd" is no "VN".
+    expect(alternatives('Giá bao nhiêu VND?')['vn']).toBeUndefined();
+  });
+
   it('matches a phrase typed without marks, folded, also among marked words', () => {
     expect(alternatives('hoi nghi lmc dien ra o dau', false)['dien ra']).toEqual(['tổ chức', 'khai mạc']);
     // A question restored in part: "dien" kept without marks.
