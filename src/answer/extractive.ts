@@ -9,7 +9,7 @@ import { restoreMarks } from '../retrieve/restore-marks.js';
 import { fold, hasMarks } from '../text/normalize.js';
 import type { Answer, ArticleRef, Citation, Lang } from '../types.js';
 import { type ArticleText, type RefusalFeatures, acronymSlots, answerConfidence, refusalFeatures } from './confidence.js';
-import { type FactSpan, capitalisedListSpans, countedThing, definedAcronyms, listSpans, wholeUnit } from './fact-spans.js';
+import { type FactSpan, capitalisedListSpans, countedThing, definedAcronyms, factSpans, listSpans, wholeUnit } from './fact-spans.js';
 import { type QuestionAnalysis, analyzeQuestion, expandedAcronym, focusWords, withoutSaying } from './question-type.js';
 import { DEFAULT_SELECT, type SelectSettings, type SentenceCandidate, scoreSentences } from './select.js';
 import { sentenceRanges } from '../text/sentences.js';
@@ -163,6 +163,27 @@ function countedIn(question: string, quotes: readonly Quote[], quantityQuoted: b
   return { things, quoted: listed };
 }
 
+/**
+ * Who said what a quote without a person says, when the next paragraph opens by saying so: a
+ * news lead is often followed by "Thứ trưởng … cho biết như trên tại …" (said as above). For
+ * "Ai cho biết Bộ KH&CN đang nỗ lực sửa đổi Luật …?" the lead holds the words and its next
+ * paragraph's first sentence the person; that sentence is quoted after it. Only when that
+ * paragraph was retrieved too.
+ */
+function saidAsAbove(quote: Quote, passages: readonly PassageEvidence[], analysis: QuestionAnalysis, question: string): Quote | null {
+  const hit = quote.passage.hit;
+  const next = passages.find((p) => p.hit.article.id === hit.article.id && p.hit.paragraphNumber === hit.paragraphNumber + 1);
+  const first = next ? sentenceRanges(next.paragraph)[0] : undefined;
+  if (!next || !first) return null;
+  const text = next.paragraph.slice(first[0], first[1]);
+  if (!AS_ABOVE.test(text)) return null;
+  const facts = factSpans(analysis, text, question).map((f) => ({ start: first[0] + f.start, end: first[0] + f.end }));
+  return facts.length ? { passage: next, start: first[0], end: first[1], cutBefore: false, cutAfter: false, facts } : null;
+}
+
+/** "… cho biết như trên", "… khẳng định như vậy": a sentence saying who said the paragraph before. */
+const AS_ABOVE = new RegExp(`${WORD_START}(?:cho biết|khẳng định|nhấn mạnh|phát biểu|chia sẻ|nói|nêu|thông tin)\\s+(?:như\\s+(?:trên|vậy))${WORD_END}`, 'iu');
+
 interface Quote {
   passage: PassageEvidence;
   start: number;
@@ -303,6 +324,8 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
   if (!best) return { text: '', citations: [], confidence: 0, ranked, trace };
 
   const quotes = chooseQuotes(sentences, s);
+  const attribution = analysis.kind === 'person' && !quotes.some((q) => q.facts.length) ? saidAsAbove(quotes[0] as Quote, passages, analysis, question) : null;
+  if (attribution) quotes.push(attribution);
   const citations = quotes.map((q, i) => citationFor(q.passage.hit, q.passage.paragraph, q.start, q.end, i + 1));
   assertVerbatim(citations);
 

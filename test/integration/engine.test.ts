@@ -113,6 +113,15 @@ describe('answers over the real corpus', () => {
     expect((await engine.ask('Hội nghị chuyên đề LMC lần thứ 4 kéo dài bao nhiêu ngày?')).shortAnswer).toBeUndefined();
   });
 
+  it('answers who said a lead with the person the next paragraph says said it ("… cho biết như trên")', async () => {
+    const a = await engine.ask('Ai cho biết Bộ KH&CN đang nỗ lực sửa đổi Luật Tiêu chuẩn và Quy chuẩn kỹ thuật?');
+    expect(a.refused).toBe(false);
+    expect(a.citations[0]?.paragraphId).toBe('iec-thanh-vien-2024#p1');
+    expect(a.citations[1]?.paragraphId).toBe('iec-thanh-vien-2024#p2');
+    expect(a.citations[1]?.quote).toContain('cho biết như trên');
+    expect(a.shortAnswer).toEqual({ text: 'Thứ trưởng Bộ KH&CN Lê Xuân Định', marker: 2 });
+  });
+
   it('refuses a question about an office the articles do not name, not answering with another office', async () => {
     // "Thứ trưởng Bộ KH&CN Lê Xuân Định" has every word of "Bộ trưởng Bộ KH&CN".
     for (const q of ['Bộ trưởng Bộ KH&CN là ai?', 'bo truong bo KH&CN la ai']) {

@@ -30,12 +30,12 @@ describe('seed questions', () => {
 
   /**
    * Questions written afresh on the same articles, after the rules were: seed-questions-2.jsonl
-   * found the rules written since (ans 82.4 → 85.1, refuse 25.0 → 39.3, false refusals 12.2 → 8.1);
+   * found the rules written since (ans 82.4 → 87.8, refuse 25.0 → 39.3, false refusals 12.2 → 8.1);
    * seed-questions-heldout.jsonl, by another writer, was measured only (refuse 25.0 → 34.4, the
    * rest the same). Floors a little under what they reach, so that a rule that loses them shows.
    */
   it.each([
-    ['seed-questions-2.jsonl', { ans: 84, refuse: 37, falserefuse: 9 }],
+    ['seed-questions-2.jsonl', { ans: 86, refuse: 37, falserefuse: 9 }],
     ['seed-questions-heldout.jsonl', { ans: 89, refuse: 32, falserefuse: 5 }],
   ])('holds on questions written afresh: %s', async (file, floor) => {
     const config = loadConfig({}, { corpus: CORPUS });
