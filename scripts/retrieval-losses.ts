@@ -9,8 +9,9 @@
  *   npx tsx scripts/retrieval-losses.ts dev|5k|35k [--strip] [--limit N] [--out FILE]
  *
  * dev: its 500 articles; 5k: with the first 5,000 baomoi distractors (both built or reused
- * under CACHE, by default .kiemchung/eval as `scripts/fit-weights.ts` uses); 35k: the 35k
- * index in IDX (default /work/idx/main-35k) and the 650 questions of /work/q35/questions.json.
+ * under CACHE, by default .kiemchung/eval as `scripts/fit-weights.ts` uses); 35k: the index of
+ * all baomoi articles and the ViNewsQA ones in IDX, as `npm run bench -- --sizes all --keep
+ * --work-dir DIR` leaves it in DIR/scale-all/index (the dev questions, `--limit N` the first N).
  * `--out` writes one line per question. Nothing here runs in the product.
  */
 import fs from 'node:fs';
@@ -42,12 +43,18 @@ const config = loadConfig({}, {});
 
 let store: SegmentStore;
 let embedder: Embedder;
-let questions = loadQuestions(`${DATA}/vinewsqa-dev/questions.jsonl`);
+const questions = loadQuestions(`${DATA}/vinewsqa-dev/questions.jsonl`);
 if (which === '35k') {
   embedder = benchEmbedder();
-  store = openBenchStore(process.env.IDX ?? '/work/idx/main-35k', embedder);
-  const ids = new Set((JSON.parse(fs.readFileSync('/work/q35/questions.json', 'utf8')) as Array<{ id: string }>).map((q) => q.id));
-  questions = questions.filter((q) => ids.has(q.id));
+  const idx = process.env.IDX;
+  if (!idx || !fs.existsSync(path.join(idx, 'CURRENT'))) {
+    console.error(
+      'usage: IDX=<index folder> npx tsx scripts/retrieval-losses.ts 35k [--limit N]\n' +
+        '  the index of every baomoi article and the ViNewsQA dev articles, as `npm run bench -- --sizes all --keep --work-dir DIR` leaves it in DIR/scale-all/index',
+    );
+    process.exit(2);
+  }
+  store = openBenchStore(idx, embedder);
 } else {
   const set = {
     corpus: `${DATA}/vinewsqa-dev/corpus.jsonl`,

@@ -25,7 +25,7 @@ export const telegramEnvSchema = z
   .object({
     // The value never appears in an issue: zod's messages here do not echo input.
     TELEGRAM_BOT_TOKEN: z
-      .string()
+      .string({ error: (issue) => (issue.input === undefined ? 'is required (the token from @BotFather)' : 'must be text') })
       .trim()
       .regex(/^\d{1,20}:[A-Za-z0-9_-]{20,100}$/, 'expected the token from @BotFather (digits, a colon, then letters, digits, _ or -)'),
     TELEGRAM_API_ROOT: z

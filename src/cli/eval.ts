@@ -79,6 +79,8 @@ export function loadQuestions(file: string): EvalQuestion[] {
 }
 
 async function firstArticles(file: string, limit: number): Promise<Article[]> {
+  // Checked first: a missing file would otherwise fail the read stream with no one listening (a crash).
+  if (!fs.existsSync(file)) throw new InputError(`distractors file not found: ${file}`);
   if (!Number.isFinite(limit)) return (await loadCorpus(file)).articles;
   // Stream only the first `limit` lines of a large JSONL file.
   const tmp: string[] = [];

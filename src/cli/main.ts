@@ -40,9 +40,9 @@ Usage:
   kiemchung add <url>… [--json]               fetch news pages into the corpus and index them
   kiemchung feed add <url> [--backfill N]     follow an RSS/Atom feed or a sitemap
   kiemchung feed list | remove <url> | poll [--json]   the followed feeds; poll adds their new items now
-  kiemchung eval --questions FILE [--distractors FILE --distractor-limit N] [--strip-marks] [--lower-case] [--dump FILE] [--json]
-  kiemchung eval --claims FILE [--distractors FILE --distractor-limit N] [--strip-marks] [--lower-case] [--dump FILE] [--json]
-  kiemchung eval --dialogues FILE [--now YYYY-MM-DD] [--json]   follow-ups, dates and collection questions
+  kiemchung eval --questions FILE [--distractors FILE --distractor-limit N] [--strip-marks] [--lower-case] [--dump FILE] [--limit N] [--json]
+  kiemchung eval --claims FILE [--distractors FILE --distractor-limit N] [--strip-marks] [--lower-case] [--dump FILE] [--limit N] [--json]
+  kiemchung eval --dialogues FILE [--now YYYY-MM-DD] [--limit N] [--json]   follow-ups, dates and collection questions
   kiemchung feedback [--since YYYY-MM-DD] [--limit N] [--json]  👍/👎 counts and the worst-rated questions
 
 Options for every command:
@@ -50,8 +50,9 @@ Options for every command:
   --index <dir>         index folder (KIEMCHUNG_INDEX_DIR, default .kiemchung/index); with
                         KIEMCHUNG_DATABASE_URL set, the index is in that database instead
   --feeds-db <file>     followed feeds (KIEMCHUNG_FEEDS_DB, default feeds.sqlite beside the index)
-Filters for ask, check and search:
-  --top-k N  --article ID  --source NAME  --from YYYY-MM-DD  --to YYYY-MM-DD  --lang vi|en
+Filters for ask, check, chat and search:
+  --top-k N  --article ID  --source NAME  --from YYYY-MM-DD  --to YYYY-MM-DD
+  --lang vi|en          the language of the reply, instead of the question's (not for search)
 `;
 
 class UsageError extends Error {}
@@ -181,7 +182,11 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
     const open = async (): Promise<Engine> => {
       const bar = progressBar();
       try {
-        return await createEngine({ config: overrides, env: io.env, logger, onIndexProgress: (p) => bar.update(p) });
+        const engine = await createEngine({ config: overrides, env: io.env, logger, onIndexProgress: (p) => bar.update(p) });
+        // The engine checks the corpus in the background, which a one-shot command would close
+        // before it ran: answer from the corpus as it is now (no work when no file changed).
+        await engine.checked;
+        return engine;
       } finally {
         bar.end();
       }

@@ -1,11 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { IndexError } from '../errors.js';
+import { IndexError, KiemchungError } from '../errors.js';
 import { processAlive } from '../files/durable.js';
 
 /** An exclusive lock on the index folder for writers; a lock left by a dead process is taken over. */
 export function acquireLock(indexDir: string): () => void {
-  fs.mkdirSync(indexDir, { recursive: true });
+  try {
+    fs.mkdirSync(indexDir, { recursive: true });
+  } catch (err) {
+    // A path that is a file, or under one, or not writable: say so instead of a stack trace.
+    throw new KiemchungError('config', `the index folder ${indexDir} cannot be created: ${(err as Error).message} (set --index or KIEMCHUNG_INDEX_DIR)`, {
+      cause: err,
+    });
+  }
   const file = path.join(indexDir, 'index.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {

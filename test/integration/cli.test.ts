@@ -104,6 +104,34 @@ describe('kiemchung command line', () => {
     expect(cfg.err).toMatch(/KIEMCHUNG_EMBEDDINGS/);
     const missing = await cli(['ask', 'x', '--corpus', '/nonexistent', '--index', tempDir()]);
     expect(missing.err).toMatch(/error \(corpus\): corpus not found/);
+    // An index path that is a file: a message, not a stack trace.
+    const file = path.join(tempDir(), 'not-a-folder');
+    fs.writeFileSync(file, '');
+    const notFolder = await cli(['ask', 'x', '--corpus', CORPUS, '--index', file]);
+    expect(notFolder.code).toBe(1);
+    expect(notFolder.err).toMatch(/^error \(config\): the index folder .*not-a-folder cannot be created/);
+    const distractors = await cli([
+      'eval',
+      '--questions',
+      'test/eval/seed-questions.jsonl',
+      ...base,
+      '--distractors',
+      '/nonexistent.jsonl.gz',
+      '--distractor-limit',
+      '5',
+    ]);
+    expect(distractors.code).toBe(1);
+    expect(distractors.err).toBe('error (input): distractors file not found: /nonexistent.jsonl.gz');
+  });
+
+  it('answers from the corpus as it is now: an article changed since the last index is read before a one-shot answer', async () => {
+    const dir = copyCorpus();
+    const idx = path.join(tempDir(), 'index');
+    expect((await cli(['index', '--corpus', dir, '--index', idx])).code).toBe(0);
+    fs.appendFileSync(path.join(dir, 'do-luong-lmc-2023.md'), '\nHội nghị Zyxwvut được tổ chức tại Đà Lạt năm 2099.\n');
+    const r = await cli(['search', 'Zyxwvut', '--top-k', '1', '--corpus', dir, '--index', idx]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Hội nghị Zyxwvut được tổ chức tại Đà Lạt năm 2099\./);
   });
 
   it('writes one line per claim with --dump, and names a --dump file it cannot write', async () => {

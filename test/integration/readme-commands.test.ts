@@ -37,7 +37,7 @@ const RULES: Array<[RegExp, How]> = [
   [/^npm run format$/, 'rewrites'],
   [/^npm run bench(?::ingest|:postgres)?$/, 'long'],
   [/^npm run deploy:telegram$/, 'needs-database'],
-  [/^npx tsx (?:bench|scripts)\/[\w-]+\.ts(?: .*)?$/, 'long'],
+  [/^(?:[A-Z_]+=\S+ )?npx tsx (?:bench|scripts)\/[\w-]+\.ts(?: .*)?$/, 'long'],
   [/^npm run (?:start:telegram|start:discord|deploy:discord)$/, 'needs-token'],
   [/^npm start$/, 'run'],
   [/^(?:[A-Z_]+=\S+ )?npm run kiemchung -- \S.*$/, 'run'],
@@ -130,7 +130,9 @@ describe('README commands', () => {
   });
 
   it('benchmarks, refits and crash loops name files that exist', () => {
-    for (const c of SHOWN.flatMap(parts).filter((p) => howOf(p) === 'long' && p.startsWith('npx tsx '))) {
+    for (const c of SHOWN.flatMap(parts)
+      .map((p) => p.replace(/^[A-Z_]+=\S+ /, ''))
+      .filter((p) => howOf(p) === 'long' && p.startsWith('npx tsx '))) {
       const file = c.split(' ')[2] as string;
       expect(fs.existsSync(path.join(REPO, file)), `${file} (README: ${c})`).toBe(true);
     }
