@@ -139,6 +139,8 @@ export { IndexError } from './errors.js';
 export { DatabaseError } from './errors.js';
 /** An embedding or chat model provider failed. */
 export { ProviderError } from './errors.js';
+/** The network error code (ECONNREFUSED, ENOTFOUND, …) along an error's causes: a service out of reach. */
+export { networkCode } from './provider-failure.js';
 /** The caller passed something the engine cannot take. */
 export { InputError } from './errors.js';
 /** A bug: something the engine relies on does not hold. */

@@ -1,3 +1,5 @@
+import { KiemchungError } from './errors.js';
+
 /** A small levelled logger writing one line per event to stderr, with secrets masked. */
 export interface Logger {
   debug(msg: string, extra?: unknown): void;
@@ -46,13 +48,20 @@ export function redact(text: string, secrets: readonly string[], masks: readonly
   return out;
 }
 
-function render(extra: unknown): string {
+/**
+ * What a log line says of its extra: an error with its causes. The project's own errors
+ * (`KiemchungError`: a provider out of reach, a bad setting) already say what happened and what
+ * to do, so their stacks are written only at debug level; any other error (a bug) always has its stack.
+ */
+function render(extra: unknown, stacks: boolean): string {
   if (extra === undefined) return '';
   if (extra instanceof Error) {
-    const parts = [extra.stack ?? `${extra.name}: ${extra.message}`];
+    const own = !stacks && extra instanceof KiemchungError;
+    const text = (e: Error) => (own ? `${e.name}: ${e.message}` : (e.stack ?? `${e.name}: ${e.message}`));
+    const parts = [text(extra)];
     let cause = (extra as { cause?: unknown }).cause;
     while (cause instanceof Error) {
-      parts.push(`caused by ${cause.stack ?? cause.message}`);
+      parts.push(`caused by ${text(cause)}`);
       cause = (cause as { cause?: unknown }).cause;
     }
     return ` ${parts.join('\n')}`;
@@ -71,7 +80,7 @@ export function createLogger(
 ): Logger {
   const at = (lvl: Exclude<LogLevel, 'silent'>) => (msg: string, extra?: unknown) => {
     if (ORDER[lvl] < ORDER[level]) return;
-    write(redact(`${new Date().toISOString()} ${lvl.toUpperCase()} ${msg}${render(extra)}`, secrets));
+    write(redact(`${new Date().toISOString()} ${lvl.toUpperCase()} ${msg}${render(extra, level === 'debug')}`, secrets));
   };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

@@ -1,5 +1,5 @@
 import { Client, Events, GatewayIntentBits, type Interaction, REST, Routes } from 'discord.js';
-import { type FeedPollReport, KiemchungError, type Logger, errorMessage, redact } from '../../src/index.js';
+import { type FeedPollReport, KiemchungError, type Logger, ProviderError, errorMessage, networkCode, redact } from '../../src/index.js';
 import { maskingLogger } from '../shared/log.js';
 import { type RunningAdapter, type StartAdapter, createInFlight, drain } from '../shared/lifecycle.js';
 import { loadDiscordConfig } from './config.js';
@@ -102,7 +102,10 @@ export const startDiscord: StartAdapter = async ({ engine, env, logger: baseLogg
         } catch (err) {
           await c.destroy().catch(() => undefined);
           // Only the message, masked: the original error object is not kept as a cause in case it carries request details.
-          throw new KiemchungError('config', `Discord login failed: ${redact(errorMessage(err), [config.token])}`);
+          const detail = redact(errorMessage(err), [config.token]);
+          // Discord out of reach is no fault of the settings (a refused token is).
+          if (networkCode(err)) throw new ProviderError('discord', `Discord login failed: cannot reach Discord (${detail})`);
+          throw new KiemchungError('config', `Discord login failed: ${detail}`);
         }
         client = c;
         handingOver = false;

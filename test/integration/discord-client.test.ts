@@ -1,3 +1,4 @@
+import http from 'node:http';
 /**
  * The real discord.js client, started by `startDiscord`, against a loopback Discord (REST +
  * gateway): login, a real interaction answered through the REST callbacks, graceful stop with
@@ -95,6 +96,22 @@ describe('startDiscord with a real discord.js client', () => {
     const slowAnswer = fake.rest.find((c) => c.method === 'PATCH' && c.path.includes(slow.token));
     expect(slowAnswer?.body.embeds[0].title).toBe('Câu hỏi chậm về IEC');
     expect(logger.lines.join('\n')).not.toContain(TOKEN);
+  });
+
+  it('Discord out of reach fails the start with a provider error, not a config one, and no token', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const err = await startDiscord({
+      engine: real,
+      logger: recordingLogger(),
+      env: { DISCORD_TOKEN: TOKEN, DISCORD_REST_URL: `http://127.0.0.1:${port}/api` },
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(KiemchungError);
+    expect((err as KiemchungError).code).toBe('provider');
+    expect((err as Error).message).toMatch(/Discord login failed: cannot reach Discord/);
+    expect((err as Error).message).not.toContain(TOKEN);
   });
 
   it('a rejected token fails the start with a short config error, and the token is in no log line or message', async () => {
