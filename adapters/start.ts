@@ -19,10 +19,45 @@ import {
 } from '../src/index.js';
 import type { RunningAdapter, StartAdapter } from './shared/lifecycle.js';
 
-const ADAPTERS: Record<string, { token: string; load: () => Promise<StartAdapter> }> = {
-  telegram: { token: 'TELEGRAM_BOT_TOKEN', load: async () => (await import('./telegram/index.js')).startTelegram },
-  discord: { token: 'DISCORD_TOKEN', load: async () => (await import('./discord/index.js')).startDiscord },
+/** Each adapter: the token that turns it on, how to start it, and how to read its settings (checked before the index is opened). */
+const ADAPTERS: Record<string, { token: string; load: () => Promise<StartAdapter>; settings: (env: NodeJS.ProcessEnv) => Promise<unknown> }> = {
+  telegram: {
+    token: 'TELEGRAM_BOT_TOKEN',
+    load: async () => (await import('./telegram/index.js')).startTelegram,
+    settings: async (env) => (await import('./telegram/config.js')).loadTelegramConfig(env),
+  },
+  discord: {
+    token: 'DISCORD_TOKEN',
+    load: async () => (await import('./discord/index.js')).startDiscord,
+    settings: async (env) => (await import('./discord/config.js')).loadDiscordConfig(env),
+  },
 };
+
+/**
+ * The engine's settings, after every setting of the engine and of the adapters to start was
+ * read: the bad ones are reported together, before the index is opened, not one run at a time.
+ */
+async function checkedSettings(env: NodeJS.ProcessEnv, names: readonly string[]): Promise<ReturnType<typeof loadConfig>> {
+  const problems: string[] = [];
+  const note = (err: unknown) => {
+    if (!(err instanceof KiemchungError) || err.code !== 'config') throw err;
+    problems.push(err.message);
+  };
+  let config: ReturnType<typeof loadConfig> | null = null;
+  try {
+    config = loadConfig(env);
+  } catch (err) {
+    note(err);
+  }
+  for (const n of names) await (ADAPTERS[n] as { settings: (e: NodeJS.ProcessEnv) => Promise<unknown> }).settings(env).catch(note);
+  const HEAD = /^Invalid configuration:\n/;
+  if (!config || problems.length)
+    throw new KiemchungError(
+      'config',
+      problems.every((p) => HEAD.test(p)) ? `Invalid configuration:\n${problems.map((p) => p.replace(HEAD, '')).join('\n')}` : problems.join('\n'),
+    );
+  return config;
+}
 
 /** The longest wait between two attempts to reach the database at start. */
 const MAX_WAIT_MS = 30_000;
@@ -68,13 +103,13 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     process.stderr.write(`unknown adapter "${only.slice(0, 40)}": use telegram or discord\n`);
     return 2;
   }
-  const config = loadConfig(env);
-  const logger = createLogger(config.logLevel);
   const names = only ? [only] : Object.keys(ADAPTERS).filter((n) => env[(ADAPTERS[n] as { token: string }).token]?.trim());
   if (only && !env[(ADAPTERS[only] as { token: string }).token]?.trim()) {
-    logger.error(`${(ADAPTERS[only] as { token: string }).token} is not set; see README.md ("Configure")`);
+    createLogger(loadConfig(env).logLevel).error(`${(ADAPTERS[only] as { token: string }).token} is not set; see README.md ("Configure")`);
     return 1;
   }
+  const config = await checkedSettings(env, names);
+  const logger = createLogger(config.logLevel);
   const engine = await openEngine(env, logger);
   if (!engine) return 0;
   const s = engine.stats();
