@@ -196,7 +196,11 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
         if (rest.length) throw new UsageError('"feedback" takes no arguments');
         const since = values.since === undefined ? undefined : isoDate(values.since, 'since');
         const limit = int(values.limit, 'limit');
-        if (!config.feedbackDb) throw new UsageError('feedback is off (KIEMCHUNG_FEEDBACK_DB=off)');
+        if (!config.feedbackDb) {
+          // A setting, not a wrong command: no usage text.
+          io.err('feedback is off (KIEMCHUNG_FEEDBACK_DB=off): there is nothing to report');
+          return 1;
+        }
         if (!config.database && !fs.existsSync(config.feedbackDb)) {
           io.err(`no feedback yet: ${config.feedbackDb} does not exist (the chat bots create it with their first 👍/👎 buttons)`);
           return 1;

@@ -155,6 +155,11 @@ describe('feedback buttons', () => {
       stdin: new PassThrough(),
     });
     expect(missing).toBe(1);
+    // Turned off: said in one line, without the usage text.
+    const said: string[] = [];
+    const off = await runCli(['feedback'], { out: () => undefined, err: (t) => said.push(t), env: { KIEMCHUNG_FEEDBACK_DB: 'off' }, stdin: new PassThrough() });
+    expect(off).toBe(1);
+    expect(said).toEqual(['feedback is off (KIEMCHUNG_FEEDBACK_DB=off): there is nothing to report']);
   });
 
   it('fails clearly when the database cannot be opened', () => {
