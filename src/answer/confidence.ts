@@ -160,9 +160,8 @@ function isAcronym(w: string): boolean {
 
 /**
  * The acronyms a Vietnamese question names in the place of one its article writes, which the
- * article writes nowhere, by any spelling it has ("VN" / "Việt Nam": `questionAlternatives`; a
- * place in another language: `placeAliases`; one letter off in an acronym of five or more:
- * "CRISR" / "CRISPR"). In the place of one: the word before it or after it in the question is
+ * article writes nowhere, by any spelling it has (`writes`, as `namesWrittenIn` reads them; or
+ * one letter off in an acronym of five or more: "CRISR" / "CRISPR"). In the place of one: the word before it or after it in the question is
  * one the article writes an acronym beside (`acronymSlots`): "Hội nghị chuyên đề ASEAN lần thứ
  * 4 tổ chức ở đâu?" of an article on "Hội nghị chuyên đề LMC lần thứ 4" asks about another
  * symposium, whatever else it shares with the question. An acronym alone is not enough: the
@@ -171,7 +170,7 @@ function isAcronym(w: string): boolean {
  * Roman numerals, and English questions, whose acronyms ("US", "UK") the Vietnamese articles
  * write in words.
  */
-export function missingAcronyms(question: string, article: ArticleText, alternatives: ReadonlyMap<string, readonly string[]>): string[] {
+export function missingAcronyms(question: string, article: ArticleText, writes: (word: string) => boolean): string[] {
   const letters = question.match(/\p{L}/gu)?.length ?? 0;
   const capitals = question.match(/\p{Lu}/gu)?.length ?? 0;
   if (!article.acronymSlots?.size || capitals * 2 > letters || detectLang(question) === 'en') return [];
@@ -184,9 +183,7 @@ export function missingAcronyms(question: string, article: ArticleText, alternat
     const beside = (w: string | undefined, side: 'p' | 'n') => w !== undefined && slots.has(`${side}:${fold(w.toLowerCase())}`);
     if (!beside(words[i - 1], 'p') && !beside(words[i + 1], 'n')) return;
     const lower = a.toLowerCase();
-    if (hasWordIn(article.lower, lower) || hasWordIn(article.folded, fold(lower))) return;
-    if (placeAliases(fold(lower)).some((p) => hasWordIn(article.folded, p))) return;
-    if ((alternatives.get(lower) ?? []).some((x) => hasWordIn(article.lower, x) || hasWordIn(article.folded, fold(x)))) return;
+    if (writes(lower)) return;
     if (a.length >= 5) {
       written ??= article.lower.match(/[\p{L}\p{N}&]{4,}/gu) ?? [];
       if (written.some((w) => editDistance(w, lower) <= 1)) return;
@@ -194,6 +191,17 @@ export function missingAcronyms(question: string, article: ArticleText, alternat
     out.push(a);
   });
   return out;
+}
+
+/**
+ * Whether an article writes a name of the question (lower-cased), by any spelling it has: as
+ * typed, folded, as a place in its own language ("Thailand" / "Thái Lan": `placeAliases`), or as
+ * what a short form stands for ("VN" / "Việt Nam": `questionAlternatives`).
+ */
+export function namesWrittenIn(article: SearchText, question: string): (name: string) => boolean {
+  const alternatives = questionAlternatives(question, true);
+  const as = (w: string) => hasWordIn(article.lower, w) || hasWordIn(article.folded, fold(w));
+  return (name) => as(name) || placeAliases(fold(name)).some((a) => hasWordIn(article.folded, a)) || (alternatives.get(name) ?? []).some(as);
 }
 
 /** Whether the features decide a refusal by rule, whatever the model says: a number, office, acronym or count the article lacks. */
@@ -206,11 +214,7 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
   const top = passages[0];
   const other = passages.find((p) => p.hit.article.id !== top?.hit.article.id);
   const inArticle = (w: string) => hasWordIn(input.articleText.lower, w) || hasWordIn(input.articleText.folded, fold(w));
-  // A name is in the article also when the article spells it another way: a place in its own
-  // language ("Thailand" / "Thái Lan"), or what a short form stands for ("VN" / "Việt Nam").
-  const alternatives = questionAlternatives(question, true);
-  const nameIn = (n: string) =>
-    inArticle(n) || placeAliases(fold(n)).some((a) => hasWordIn(input.articleText.folded, a)) || (alternatives.get(n) ?? []).some((a) => inArticle(a));
+  const nameIn = namesWrittenIn(input.articleText, question);
   // The question's names (capitalised words, as the re-ranking reads them) and numbers, as typed.
   const names = [...questionNames(question)];
   // Numbers written as words of their own ("lần thứ 5", "năm 2025"), not inside names ("H2S", "AS-206").
@@ -264,7 +268,7 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
       officesOfOtherBodies(question, input.articleText.lower).length +
       (input.leader && headless(input.articleText.lower, input.leader.body, input.leader.vietnamese && best.features.noFact === 1) ? 1 : 0),
     noFact: best.features.noFact,
-    missingAcronyms: missingAcronyms(question, input.articleText, alternatives).length,
+    missingAcronyms: missingAcronyms(question, input.articleText, nameIn).length,
     missingCount: input.counted && !input.counted.quoted && !countsThing(input.articleText.lower, input.counted.things) ? 1 : 0,
   };
 }

@@ -189,7 +189,9 @@ export function measureAsked(question: string): Measure | null {
 }
 
 /** Words that count what comes after them in a count ("3 chuyên gia", "hai vòng", "vài dị vật"), folded. */
-const COUNT_WORDS = fold('\\d[\\d.,]*|một|hai|ba|bốn|tư|năm|sáu|bảy|bẩy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|vài|mấy|hàng|nhiều');
+const COUNT_WORDS = ['\\d[\\d.,]*', ...Object.keys(SPELLED_COUNTS), 'tư', 'mươi', 'trăm', 'nghìn', 'ngàn', 'triệu', 'tỷ', 'tỉ', 'vài', 'mấy', 'hàng', 'nhiều']
+  .map(fold)
+  .join('|');
 
 /** "giai đoạn mấy", "đợt bao nhiêu", "số mấy": which one of a sequence, not how many ("kỳ" is left out: "định kỳ bao nhiêu một lần?" asks how often). */
 const WHICH_OF_A_SEQUENCE =
@@ -204,7 +206,7 @@ function sequenceAsked(question: string): string | undefined {
   return noun === undefined ? undefined : fold(noun);
 }
 /** Numbers spelled after such a noun, folded ("giai đoạn hai"). */
-const SEQUENCE_NUMBERS = 'mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi|nhat';
+const SEQUENCE_NUMBERS = [...new Set([...Object.keys(SPELLED_COUNTS), 'tư', 'nhất'].map(fold))].join('|');
 
 /**
  * Counted in other words than the question's (people as "6 y bác sĩ", money in a currency):
