@@ -3,7 +3,7 @@ import { isReadingLine } from '../answer/verdict-answer.js';
 import { loadJsonl } from './jsonl.js';
 import { normalizeSpace } from '../text/normalize.js';
 import type { Answer, Turn } from '../types.js';
-import { type EvalOptions, openEvalEngine } from './eval.js';
+import { type EvalOptions, openEvalEngine, warmUp } from './eval.js';
 
 /**
  * `kiemchung eval --dialogues FILE`: conversations asked turn by turn, each turn with the
@@ -111,6 +111,7 @@ export async function runDialogueEval(o: DialogueEvalOptions): Promise<DialogueE
   const dialogues = loadDialogues(o.dialogues).slice(0, o.limit ?? Infinity);
   let now = new Date();
   const engine = await openEvalEngine(o, () => now);
+  await warmUp(engine, (q) => q);
   const paragraphs = new Map<string, string>();
   const paragraph = async (id: string) => {
     let t = paragraphs.get(id);
