@@ -8,7 +8,7 @@ import { placeAliases } from '../check/facts.js';
 import { editDistance } from '../check/compare.js';
 import { type LogisticModel, type SentenceCandidate, logit, sigmoid } from './select.js';
 import { numberWritten } from './number-forms.js';
-import { countsThing } from './fact-spans.js';
+import { countsThing, measureMissing } from './fact-spans.js';
 import { headless, missingTitles, officesOfOtherBodies } from './titles.js';
 
 /**
@@ -112,6 +112,8 @@ export interface RefusalInput {
    * dự?"), and whether a quantity was found in the quotes (the short answer's).
    */
   counted?: { things: readonly string[]; quoted: boolean };
+  /** The question asks for a number (a measure may be asked). */
+  measure?: boolean;
 }
 
 export type RefusalFeatures = Record<RefusalFeature, number> & {
@@ -127,6 +129,8 @@ export type RefusalFeatures = Record<RefusalFeature, number> & {
    * many. Decided by rule too.
    */
   missingCount: number;
+  /** The question asks a measure (money, an age, a share, a length of time …) the article gives nowhere (`measureMissing`). */
+  missingMeasure: number;
 };
 
 /** A capitalised short form with two capitals or more ("ASEAN", "KH&CN", "H5N1"). */
@@ -204,9 +208,11 @@ export function namesWrittenIn(article: SearchText, question: string): (name: st
   return (name) => as(name) || placeAliases(fold(name)).some((a) => hasWordIn(article.folded, a)) || (alternatives.get(name) ?? []).some(as);
 }
 
-/** Whether the features decide a refusal by rule, whatever the model says: a number, office, acronym or count the article lacks. */
-export function refusedByRule(features: Pick<RefusalFeatures, 'missingNumbers' | 'missingTitles' | 'missingAcronyms' | 'missingCount'>): boolean {
-  return features.missingNumbers > 0 || features.missingTitles > 0 || features.missingAcronyms > 0 || features.missingCount > 0;
+/** Whether the features decide a refusal by rule, whatever the model says: a number, office, acronym, count or measure the article lacks. */
+export function refusedByRule(
+  features: Pick<RefusalFeatures, 'missingNumbers' | 'missingTitles' | 'missingAcronyms' | 'missingCount' | 'missingMeasure'>,
+): boolean {
+  return features.missingNumbers > 0 || features.missingTitles > 0 || features.missingAcronyms > 0 || features.missingCount > 0 || features.missingMeasure > 0;
 }
 
 export function refusalFeatures(input: RefusalInput): RefusalFeatures {
@@ -270,6 +276,7 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
     noFact: best.features.noFact,
     missingAcronyms: missingAcronyms(question, input.articleText, nameIn).length,
     missingCount: input.counted && !input.counted.quoted && !countsThing(input.articleText.lower, input.counted.things) ? 1 : 0,
+    missingMeasure: input.measure && measureMissing(question, input.articleText.lower) ? 1 : 0,
   };
 }
 
@@ -281,7 +288,8 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
  * does not ("Bộ trưởng Bộ KH&CN là ai?" against "Thứ trưởng Bộ KH&CN Lê Xuân Định"): the
  * person it names holds another office. No answerable ViNewsQA dev question names an office
  * its own article lacks. An acronym the question names and the article lacks is read the same
- * way (`missingAcronyms`).
+ * way (`missingAcronyms`), and so is a count (`missingCount`) or a measure (`measureMissing`: a
+ * sum of money, an age, a share, a length of time) the article gives nowhere.
  */
 export function answerConfidence(features: RefusalFeatures, model: LogisticModel<RefusalFeature> = REFUSAL_MODEL): number {
   if (refusedByRule(features)) return 0;

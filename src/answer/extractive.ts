@@ -358,7 +358,7 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
     focus,
     quoted,
     ...(analysis.leaderOf && analysis.kind === 'person' ? { leader: { body: analysis.leaderOf, vietnamese: input.lang === 'vi' } } : {}),
-    ...(analysis.kind === 'number' ? { counted: countedIn(question, quotes, at >= 0) } : {}),
+    ...(analysis.kind === 'number' ? { counted: countedIn(question, quotes, at >= 0), measure: true } : {}),
   });
   return {
     text: lines.join('\n'),

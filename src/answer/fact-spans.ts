@@ -230,6 +230,98 @@ export function countedThing(question: string): string[] {
   return [fold(unit), ...(next && !isStopword(next, true) ? [fold(next)] : [])];
 }
 
+/** A question for a sum of money ("bao nhiêu tiền", "kinh phí … là bao nhiêu", "how much … cost"), lower-cased with marks. */
+const MONEY_ASKED =
+  /(?<![\p{L}\p{M}\p{N}])(?:tiền|kinh phí|chi phí|ngân sách|trị giá|giá trị|giá bán|giá vé|mức lương|mức phạt|money|cost|costs|budget|price|funding)(?![\p{L}\p{M}\p{N}])/u;
+/** The same typed without marks: only words that read as nothing else ("tien" is also "tiến"). */
+const MONEY_ASKED_FOLDED = /(?<![\p{L}\p{N}])(?:bao nhieu tien|so tien|kinh phi|chi phi|ngan sach|tri gia|muc luong|tien luong|muc phat)(?![\p{L}\p{N}])/u;
+/** Words asking how much of a measure ("bao nhiêu", "mấy", "bao lâu", "how long"), folded. */
+const HOW_MUCH = /(?<![\p{L}\p{N}])(?:bao nhieu|may|bao lau|phan tram|how much|how many|how long|how old|what percent|what percentage)(?![\p{L}\p{N}])/u;
+/** Units a sum of money is asked in ("bao nhiêu đồng"), folded. */
+const MONEY_UNITS = new Set(['tien', 'dong', 'usd', 'do', 'euro', 'yen', 'trieu', 'ty', 'ti', 'nghin', 'ngan', 'tram', 'money']);
+/** A sum of money in a text, folded: a number before a currency, or a currency sign or code anywhere. */
+const MONEY_GIVEN =
+  /(?:\d|nghin|ngan|trieu|ty|ti|tram|muoi|chuc)\s*(?:dong|vnd|usd|do la|do|euro|eur|yen|nhan dan te|te|bang anh|won|baht|bat|ringgit|rupee|yuan|dollars?)(?![\p{L}\p{N}])|[$€£¥]|(?<![\p{L}\p{N}])(?:usd|vnd|euro|dollars?)(?![\p{L}\p{N}])/u;
+/** Units of time as written with marks. */
+const VIETNAMESE_TIME = new Set(['giây', 'phút', 'giờ', 'tiếng', 'ngày', 'đêm', 'tuần', 'tháng', 'quý', 'năm']);
+/** Words that may stand for a number before a unit ("vài tháng", "nửa năm", "một mét"), lower-cased with marks. */
+const SOME = `\\d[\\d.,]*|${[...Object.keys(SPELLED_COUNTS), 'tư', 'mươi', 'trăm', 'nghìn', 'ngàn', 'vài', 'mấy', 'hàng', 'nhiều', 'nửa', 'chục', 'một', 'cả', 'suốt', 'a', 'an', 'several', 'few', 'many'].join('|')}`;
+
+/**
+ * Whether a text (lower-cased, with marks) gives a quantity in one of `units` (as written): a
+ * number, in digits or words, up to one word before the unit ("80 triệu lít", "vài tháng",
+ * "1,5m"), or the unit with an ordinal ("tuần thứ 36"); not inside a date ("tháng 8 năm 2023"
+ * counts no years).
+ */
+function givesUnit(lower: string, units: readonly string[]): boolean {
+  const unit = `(?:${units.map(escapeRegExp).join('|')})`;
+  const found = new RegExp(
+    `(?<![\\p{L}\\p{M}\\p{N}])(?:${SOME})(?:\\s+[\\p{L}\\p{M}\\p{N}]+\\s+|\\s*)${unit}(?![\\p{L}\\p{M}\\p{N}])|(?<![\\p{L}\\p{M}\\p{N}])${unit}\\s+thứ\\s+(?:\\d|${SOME})`,
+    'gu',
+  );
+  const dates = dateSpans(lower);
+  for (const m of lower.matchAll(found)) if (!dates.some((d) => m.index < d.end && m.index + m[0].length > d.start)) return true;
+  return false;
+}
+
+/**
+ * Whether a question asks how much of a measure the article (lower-cased, with its marks) gives
+ * nowhere: a sum of money and no amount in any currency; an age and no "tuổi", "sinh", "age" or
+ * "old"; a share and no percentage, fraction or "nửa"; a mass, length or volume and no quantity in
+ * its units; a length of time and no number of a unit near the one asked (within a step of
+ * `TIME_RANK`; an age for years), no span of dates. Counts are `countsThing`'s.
+ */
+export function measureMissing(question: string, articleLower: string): boolean {
+  const lower = nfc(question).toLowerCase();
+  const q = fold(lower);
+  if (!HOW_MUCH.test(q)) return false;
+  const text = fold(articleLower);
+  const unit = unitAsked(question);
+  const money = hasMarks(lower) ? MONEY_ASKED.test(lower) : MONEY_ASKED_FOLDED.test(q);
+  if (money && (unit === undefined || MONEY_UNITS.has(fold(unit)))) return !MONEY_GIVEN.test(text);
+  const asked = measureAsked(question);
+  switch (asked) {
+    case 'age':
+      return !/(?<![\p{L}\p{N}])(?:tuoi|sinh|age|aged|old)(?![\p{L}\p{N}])/u.test(text);
+    case 'percent':
+      // "bao nhiêu phần" may ask for a part in words ("khu vực rộng lớn"); a share is asked as one.
+      if (!/(?<![\p{L}\p{N}])(?:phan tram|ty le|ti le|percent|percentage)(?![\p{L}\p{N}])|%/u.test(q)) return false;
+      return !/%|\d\s*\/\s*\d|(?<![\p{L}\p{N}])(?:phan tram|percent|nua|half|quarter)(?![\p{L}\p{N}])/u.test(text) && !givesUnit(articleLower, ['phần']);
+    case 'mass':
+    case 'length':
+    case 'volume':
+      return !givesUnit(
+        articleLower,
+        [...MEASURE_OF.entries()].filter(([, m]) => m === asked).map(([u]) => u),
+      );
+    case 'time': {
+      // A unit misspelt ("đểm" for "điểm") reads as no unit of time.
+      if (unit !== undefined && hasMarks(lower) && !VIETNAMESE_TIME.has(unit) && !TIME_UNITS.has(unit)) return false;
+      const rank = timeRank(unit);
+      const near = [...TIME_RANK.entries()].filter(([, r]) => rank === undefined || Math.abs(r - rank) <= 1).map(([u]) => u);
+      const units = [
+        ...[...VIETNAMESE_TIME, 'thập kỷ', 'thập niên'].filter((u) => near.includes(fold(u).replace(/^thap (?:ky|nien)$/u, 'decade'))),
+        ...[...TIME_UNITS, 'decade', 'decades'].filter((u) => near.includes(timeUnit(u))),
+        ...(unit !== undefined && fold(unit) === 'nam' ? ['tuổi'] : []),
+      ];
+      if (givesUnit(articleLower, units)) return false;
+      // "Bao lâu" without a unit is also answered in words ("cho đến thế kỷ mười chín", "suốt đời").
+      if (
+        rank === undefined &&
+        /(?<![\p{L}\p{M}])(?:thế kỷ|thế kỉ|suốt|cả đời|mãi|lâu năm|lâu dài|centur(?:y|ies)|forever|lifetime)(?![\p{L}\p{M}])/u.test(articleLower)
+      )
+        return false;
+      // A span of dates answers how long when it is of the unit asked or longer ("từ 2023 đến 2028" for months or years).
+      return !dateSpans(articleLower).some((s) => {
+        const span = articleLower.slice(s.start, s.end);
+        return RANGE.test(span) && (rank === undefined || rank >= 5 || (rank >= 3 && /\/|ngày/u.test(span)));
+      });
+    }
+    default:
+      return false;
+  }
+}
+
 /** Whether `text` (lower-cased) counts one of `things` (folded): a number, spelled or in digits, at most two words before it. */
 export function countsThing(text: string, things: readonly string[]): boolean {
   if (!things.length) return true;

@@ -5,6 +5,7 @@ import {
   countedThing,
   countsThing,
   measureAsked,
+  measureMissing,
   capitalisedListSpans,
   dateSpans,
   definedAcronyms,
@@ -541,5 +542,45 @@ describe('what a "how many" question counts', () => {
     expect(countsThing('bệnh nhân trải qua 3 lần phẫu thuật', ['ca', 'phau'])).toBe(true);
     expect(countsThing('các đại biểu tham dự hội nghị năm 2023', ['dai', 'bieu'])).toBe(false);
     expect(countsThing('anything', [])).toBe(true);
+  });
+});
+
+describe('measureMissing', () => {
+  const lmc =
+    'vào ngày 29 tháng 8 năm 2023, hội nghị lần thứ 4, giai đoạn hai (từ 2023 đến 2028) được tổ chức tại bắc kinh. hội nghị đánh dấu mốc 73 năm quan hệ.';
+
+  it('finds a sum of money missing only when no amount in any currency is given', () => {
+    expect(measureMissing('Dự án có kinh phí bao nhiêu?', lmc)).toBe(true);
+    expect(measureMissing('IEC hỗ trợ bao nhiêu tiền?', 'iec tài trợ 2 triệu usd cho dự án')).toBe(false);
+    expect(measureMissing('Chi phí là bao nhiêu?', 'mỗi ca tốn khoảng 30 triệu đồng')).toBe(false);
+    expect(measureMissing('kinh phi du an la bao nhieu', lmc)).toBe(true);
+    // "cải tiến" is no "tiền"; "chi phí cho bao nhiêu ca" counts cases, not money.
+    expect(measureMissing('Sau khi cải tiến, bệnh nhân chờ bao lâu?', 'bệnh nhân chờ 112 phút')).toBe(false);
+    expect(measureMissing('Bệnh viện hỗ trợ chi phí cho bao nhiêu ca?', lmc)).toBe(false);
+  });
+
+  it('reads a length of time in the unit asked or one step from it, not inside a date', () => {
+    expect(measureMissing('Hội nghị kéo dài bao nhiêu ngày?', lmc)).toBe(true);
+    expect(measureMissing('Hội nghị kéo dài bao nhiêu ngày?', 'hội nghị diễn ra trong hai ngày')).toBe(false);
+    expect(measureMissing('Hội nghị kéo dài bao nhiêu ngày?', 'hội nghị kéo dài một tuần')).toBe(false);
+    expect(measureMissing('Chương trình kéo dài mấy năm?', lmc)).toBe(false);
+    expect(measureMissing('Bà bầu mang thai bao lâu?', 'bà bầu đang mang thai ở tuần thứ 36')).toBe(false);
+    expect(measureMissing('Chị sống bao nhiêu năm trên đời?', 'chị hằng (32 tuổi)')).toBe(false);
+    expect(measureMissing('How long did the meeting last?', 'ký ngày 5/6/2024, việt nam ngày càng hội nhập')).toBe(true);
+    expect(measureMissing('Họ dùng tên tiếng Pháp trong bao lâu?', 'họ dùng tên tiếng pháp cho đến thế kỷ mười chín')).toBe(false);
+    // A misspelt unit ("đểm" for "điểm") is no unit of time.
+    expect(measureMissing('Đội ghi được bao nhiêu đểm?', 'đội ghi 11 điểm')).toBe(false);
+  });
+
+  it('reads ages, shares and measures by their own words', () => {
+    expect(measureMissing('ong philippe metzger bao nhieu tuoi', lmc)).toBe(true);
+    expect(measureMissing('Ông ấy bao nhiêu tuổi?', 'ông sinh năm 1970')).toBe(false);
+    expect(measureMissing('Tỷ lệ doanh nghiệp áp dụng là bao nhiêu?', lmc)).toBe(true);
+    expect(measureMissing('Tỷ lệ doanh nghiệp áp dụng là bao nhiêu?', 'có 45% doanh nghiệp áp dụng')).toBe(false);
+    expect(measureMissing('Vì sao tỷ lệ chữa khỏi thấp?', lmc)).toBe(false);
+    expect(measureMissing('Bao nhiêu phần của vùng chưa phát triển?', lmc)).toBe(false);
+    expect(measureMissing('Chiếc lu cao mấy mét?', 'chiếc lu chứa nước cao một mét')).toBe(false);
+    expect(measureMissing('Chiếc lu cao mấy mét?', lmc)).toBe(true);
+    expect(measureMissing('Có bao nhiêu quốc gia tham gia?', lmc)).toBe(false);
   });
 });
