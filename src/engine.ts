@@ -53,7 +53,7 @@ import type {
   Suggestion,
 } from './types.js';
 import { type CheckDeps, MAX_CHECK_CHARS, checkClaimOffline, checkText } from './check/check.js';
-import { verdictAnswer } from './answer/verdict-answer.js';
+import { readingLine, verdictAnswer } from './answer/verdict-answer.js';
 import { createCheckDeps } from './check/deps.js';
 import { recased } from './check/facts.js';
 import { type CheckPrompts, checkWithLlm, loadCheckPrompts } from './check/llm-check.js';
@@ -318,10 +318,14 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     // Whether the articles mention something: where they write it, or that they do not.
     const phrase = mentionedPhrase(q);
     if (phrase) return done(await answerMention(q, phrase, lang, opts), performance.now() - t0);
-    // A yes/no question is a claim to check: the verdict is the answer.
+    // A yes/no question is a claim to check: the verdict is the answer. When the check settles
+    // nothing, the question is answered as any other, by the passage closest to it, said to be
+    // no verdict; refused as the check refused it when that passage is not close enough.
+    let unsettled: Omit<Answer, 'timing'> | null = null;
     if (analysis.yesNo) {
       const verdict = await answerYesNo(q, lang, opts);
-      if (verdict) return done(verdict, performance.now() - t0);
+      if (verdict && !verdict.refused) return done(verdict, performance.now() - t0);
+      unsettled = verdict;
     }
     const topK = opts.topK ?? config.topK;
     // Retrieval looks for the question's content, not its question words; the first
@@ -337,6 +341,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const ordered = opts.order ? orderByDate(found.hits, opts.order) : found.hits;
     const retrieveMs = performance.now() - t0;
     if (ordered.length === 0) {
+      if (unsettled) return done(unsettled, retrieveMs);
       const filtered = isFiltered(opts);
       return done({ ...base, text: filtered ? m.filtered : m.refusal, refused: true, reason: filtered ? 'not-in-filter' : 'no-match' }, retrieveMs);
     }
@@ -359,6 +364,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     }));
     const confidence = Math.round(ex.confidence * 10000) / 10000;
     if (ex.citations.length === 0 || ex.confidence < config.minConfidence) {
+      if (unsettled) return done(unsettled, retrieveMs);
       return done({ ...base, text: m.refusal, refused: true, reason: 'low-confidence', closest, retrieved, confidence }, retrieveMs);
     }
     if (llm) {
@@ -379,9 +385,10 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     return done(
       {
         ...base,
-        text: ex.text,
+        // The statement checked, that it is not settled, then the passage as any answer quotes it.
+        text: unsettled?.verdict ? [readingLine(unsettled.verdict.claim, lang), m.unsettled, ...ex.text.split('\n').slice(1)].join('\n') : ex.text,
         citations: ex.citations,
-        ...(ex.shortAnswer ? { shortAnswer: ex.shortAnswer } : {}),
+        ...(ex.shortAnswer && !unsettled ? { shortAnswer: ex.shortAnswer } : {}),
         refused: false,
         closest,
         retrieved,

@@ -22,7 +22,7 @@ export interface VerdictAnswerInput {
 }
 
 /** How the question was read: "Kiểm chứng nhận định: “Hội nghị LMC lần thứ 4 tổ chức tại Hà Nội”". */
-function readingLine(claim: string, lang: Lang): string {
+export function readingLine(claim: string, lang: Lang): string {
   return `${checkWording(lang).checkedAs}: “${claim.replace(/\s+/g, ' ').trim()}”`;
 }
 

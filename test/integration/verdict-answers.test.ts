@@ -122,6 +122,20 @@ describe('yes/no questions get the claim check’s verdict', () => {
     expect(a.text).toContain('❔ Không tìm thấy trong các bài viết đã lưu');
   });
 
+  it('a statement the check does not settle but a passage answers is quoted as the closest passage, said to be no verdict', async () => {
+    const a = await engine.ask('Thái Lan có nằm trong các nước tham gia hội nghị chuyên đề LMC lần 4 cùng Việt Nam đúng không?');
+    expect(a.refused).toBe(false);
+    expect(a.verdict).toBeUndefined();
+    expect(a.shortAnswer).toBeUndefined();
+    const lines = a.text.split('\n');
+    expect(lines[0]).toBe('Kiểm chứng nhận định: “Thái Lan có nằm trong các nước tham gia hội nghị chuyên đề LMC lần 4 cùng Việt Nam”');
+    expect(lines[1]).toBe('Các bài viết đã lưu không khẳng định cũng không bác bỏ trực tiếp điều này; đoạn gần nhất với câu hỏi:');
+    expect(a.citations[0]).toMatchObject({ paragraphId: 'do-luong-lmc-2023#p1' });
+    expect(a.citations[0]?.quote).toContain('Thái Lan');
+    for (const c of a.citations) expect(c.paragraph).toContain(c.quote);
+    expect(a.text).toContain(`“${a.citations[0]?.quote}” [1]`);
+  });
+
   it('the terminal shows the verdict after the statement checked, then the source’s words and the quote', async () => {
     const out = renderAnswer(await engine.ask('Có phải Hội nghị LMC lần thứ 4 tổ chức tại Hà Nội không?')).split('\n');
     expect(out[0]).toBe('Kiểm chứng nhận định: “Hội nghị LMC lần thứ 4 tổ chức tại Hà Nội”');
