@@ -116,6 +116,26 @@ const RULES: Rule[] = [
   { kind: 'reason', phrases: ['vì sao', 'tại sao', 'do đâu', 'vì đâu', 'why', 'what caused'] },
   { kind: 'reason', phrases: ['lý do', 'lí do', 'nguyên nhân', 'reason', 'cause'], keep: true },
   { kind: 'person', phrases: ['là ai', 'những ai', 'người nào', 'vị nào', 'ông nào', 'bà nào', 'ai', 'who', 'whom', 'whose'] },
+  // English asks for someone by their office as often as by "who" ("Which deputy minister received …?").
+  {
+    kind: 'person',
+    phrases: [
+      'which person',
+      'which official',
+      'which minister',
+      'which deputy',
+      'which vice',
+      'which leader',
+      'which president',
+      'which director',
+      'which secretary',
+      'which ambassador',
+      'which scientist',
+      'which expert',
+    ],
+    // The office is what the answer holds ("deputy minister": "Thứ trưởng …"): kept as evidence.
+    keep: true,
+  },
   {
     kind: 'place',
     phrases: [
@@ -238,11 +258,11 @@ const EN_ALTERNATIVES = /(?<![\p{L}\p{N}])or(?![\p{L}\p{N}])(?!\s+not(?![\p{L}\p
 const ACRONYM = /^[\p{Lu}\d][\p{Lu}\d&.-]*\p{Lu}[\p{Lu}\d&.-]*$/u;
 const WHAT_IS = {
   marked: new RegExp(
-    `^\\s*(.{1,60}?)\\s+(?:là\\s+(?:gì|cái\\s+gì|tổ\\s+chức\\s+gì|tổ\\s+chức\\s+nào)|nghĩa\\s+là\\s+gì|có\\s+nghĩa\\s+là\\s+gì)${WORD_END}\\s*[?.!]*\\s*$`,
+    `^\\s*(.{1,60}?)\\s+(?:là\\s+(?:gì|cái\\s+gì|tổ\\s+chức\\s+gì|tổ\\s+chức\\s+nào)|nghĩa\\s+là\\s+gì|có\\s+nghĩa\\s+là\\s+gì)${WORD_END}(?:\\s*[,;]\\s*tên\\s+[^?.!]{0,40})?\\s*[?.!]*\\s*$`,
     'u',
   ),
   folded: new RegExp(
-    `^\\s*(.{1,60}?)\\s+(?:la\\s+(?:gi|cai\\s+gi|to\\s+chuc\\s+gi|to\\s+chuc\\s+nao)|nghia\\s+la\\s+gi|co\\s+nghia\\s+la\\s+gi)${WORD_END}\\s*[?.!]*\\s*$`,
+    `^\\s*(.{1,60}?)\\s+(?:la\\s+(?:gi|cai\\s+gi|to\\s+chuc\\s+gi|to\\s+chuc\\s+nao)|nghia\\s+la\\s+gi|co\\s+nghia\\s+la\\s+gi)${WORD_END}(?:\\s*[,;]\\s*ten\\s+[^?.!]{0,40})?\\s*[?.!]*\\s*$`,
     'u',
   ),
 };
@@ -377,9 +397,11 @@ function analyze(question: string): QuestionAnalysis {
     const start = whatIs.index + whatIs[0].indexOf(asked);
     const raw = q.slice(start, start + asked.length).trim();
     const words = raw.split(/\s+/u);
-    if (ACRONYM.test(raw)) {
+    // "BRI trong bài về … là gì?": the acronym, placed in an article.
+    const placed = /^(\S+)\s+(?:trong|in)\s+(?:bài|bai|tin|the\s+article|article)(?![\p{L}\p{M}])/iu.exec(raw)?.[1];
+    if (ACRONYM.test(raw) || (placed !== undefined && ACRONYM.test(placed))) {
       kind = 'abbreviation';
-      subject = raw;
+      subject = ACRONYM.test(raw) ? raw : placed;
     } else if (
       kind !== 'abbreviation' &&
       words.length <= 4 &&
@@ -571,7 +593,25 @@ const EXPANSION_FRAMING = new Set(
     'chữ',
     'từ',
     'nào',
+    // What kind of thing it names, and in which language ("… của tổ chức nào, tên tiếng Việt là gì?").
+    'tổ',
+    'chức',
+    'cơ',
+    'quan',
+    'tên',
+    'tiếng',
+    'việt',
+    'anh',
+    'đầy',
+    'đủ',
+    'nghĩa',
     'what',
+    'organisation',
+    'organization',
+    'english',
+    'vietnamese',
+    'mean',
+    'means',
     'does',
     'do',
     'did',

@@ -219,8 +219,20 @@ describe('expandedAcronym', () => {
       ['QCVN la viet tat cua gi', 'QCVN'],
       ['TCVN viết tắt là gì?', 'TCVN'],
       ['What does IEC stand for?', 'IEC'],
+      // Naming the kind of thing it is, or the language of the name, asks the same.
+      ['IEC là viết tắt của tổ chức nào, tên tiếng Việt là gì?', 'IEC'],
+      ['IEC la to chuc gi, ten tieng viet', 'IEC'],
+      ['IEC là tổ chức gì?', 'IEC'],
     ] as const)
       expect(expandedAcronym(q, analyzeQuestion(q)), q).toBe(acr);
+  });
+
+  it('reads an acronym placed in an article ("BRI trong bài về … là gì?") as the abbreviation asked', () => {
+    const a = analyzeQuestion('BRI trong bài về hợp tác đo lường Lancang-Mekong là gì?');
+    expect(a).toMatchObject({ kind: 'abbreviation', subject: 'BRI' });
+    // Its other words point to the article: kept for retrieval.
+    expect(expandedAcronym('BRI trong bài về hợp tác đo lường Lancang-Mekong là gì?', a)).toBeUndefined();
+    expect(analyzeQuestion('Trí tuệ nhân tạo trong bài là gì?').kind).not.toBe('abbreviation');
   });
 
   it('is nothing for a question with words of its own', () => {
