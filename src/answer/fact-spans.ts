@@ -752,7 +752,9 @@ function nameEndAfter(text: string, from: number): number {
     const w = raw.replace(/[,.;:!?)]+$/u, '');
     const cap = isCap(w);
     const next = words[i + 1]?.[0] ?? '';
-    if (!(cap || (prevCap && !CONNECTOR.test(w)) || (CONNECTOR.test(w) && isCap(next)))) break;
+    // One word in lower case after a capitalised one belongs to a name ("Viện Đo lường"), not
+    // a function word after it ("Lê Xuân Định cho biết").
+    if (!(cap || (prevCap && !CONNECTOR.test(w) && !isStopword(w, true)) || (CONNECTOR.test(w) && isCap(next)))) break;
     end = from + ((words[i] as RegExpMatchArray).index as number) + w.length;
     prevCap = cap;
     if (w !== raw) break;

@@ -353,6 +353,11 @@ describe('facts in a sentence', () => {
       expect(texts(text, namedSpans(text, name.startsWith('Luật') ? 'luật' : 'nghị định'))[0]).toBe(name);
     const h = 'Bệnh nhân được chuyển đến Bệnh viện Bạch Mai.';
     expect(texts(h, namedSpans(h, 'bệnh viện'))).toEqual(['Bệnh viện Bạch Mai']);
+    // A name ends before the function word after it; one word in lower case inside a name stays.
+    const said = 'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp.';
+    expect(texts(said, namedSpans(said, 'thứ trưởng'))).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định']);
+    const inst = 'Viện Đo lường Việt Nam đã ký kết Biên bản.';
+    expect(texts(inst, namedSpans(inst, 'viện'))).toEqual(['Viện Đo lường Việt Nam']);
     const r = 'Bác sĩ phải mổ cấp cứu vì bệnh nhân bị vỡ ruột thừa.';
     expect(texts(r, reasonSpans(r))).toEqual(['vì bệnh nhân bị vỡ ruột thừa']);
   });
