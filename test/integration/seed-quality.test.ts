@@ -30,13 +30,16 @@ describe('seed questions', () => {
 
   /**
    * Questions written afresh on the same articles, after the rules were: seed-questions-2.jsonl
-   * found the rules written since (ans 82.4 → 87.8, refuse 25.0 → 39.3, false refusals 12.2 → 8.1);
-   * seed-questions-heldout.jsonl, by another writer, was measured only (refuse 25.0 → 34.4, the
-   * rest the same). Floors a little under what they reach, so that a rule that loses them shows.
+   * and seed-questions-3.jsonl (a third writer, as journalists checking facts) found the rules
+   * written since (ans 82.4 → 90.5 and 81.3 → 88.8; refuse 25.0 → 50.0 and 37.1 → 45.7; false
+   * refusals 12.2 → 5.4 and 11.3 → 5.0); seed-questions-heldout.jsonl, by another writer, was
+   * measured only (ans 90.3 → 93.1, refuse 25.0 → 43.8, false refusals 4.2 → 1.4). Floors a
+   * little under what they reach, so that a rule that loses them shows.
    */
   it.each([
-    ['seed-questions-2.jsonl', { ans: 86, refuse: 37, falserefuse: 9 }],
-    ['seed-questions-heldout.jsonl', { ans: 89, refuse: 32, falserefuse: 5 }],
+    ['seed-questions-2.jsonl', { ans: 89, refuse: 47, falserefuse: 7 }],
+    ['seed-questions-3.jsonl', { ans: 87, refuse: 43, falserefuse: 7 }],
+    ['seed-questions-heldout.jsonl', { ans: 91, refuse: 40, falserefuse: 3 }],
   ])('holds on questions written afresh: %s', async (file, floor) => {
     const config = loadConfig({}, { corpus: CORPUS });
     const r = await runEval({ questions: path.join(REPO, 'test', 'eval', file), corpus: CORPUS, cacheDir: tempDir(), config, logger: silentLogger });
