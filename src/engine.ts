@@ -496,7 +496,13 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const s = store;
     const [article, [text]] = await Promise.all([s.article(id.articleId), s.paragraphs([{ articleId: id.articleId, n: id.n }])]);
     if (!article || typeof text !== 'string') return null;
-    return { ...articleRef(article), paragraphId: paragraphId(article.id, id.n), paragraphNumber: id.n, text, paragraphCount: article.paragraphCount };
+    return {
+      ...articleRef(article),
+      paragraphId: paragraphId(article.id, id.n),
+      paragraphNumber: id.n,
+      text,
+      paragraphCount: article.paragraphCount - article.captions.length,
+    };
   };
 
   const suggest = async (prefix: string, limit = 25): Promise<Suggestion[]> => {

@@ -86,6 +86,8 @@ export type { FeedAddResult } from './types.js';
 export type { FeedPollReport, FeedPollResult } from './types.js';
 /** The running schedule of `Engine.watchFeeds`. */
 export type { FeedWatch } from './types.js';
+/** How a cited paragraph is named to a reader ("đoạn 3", "chú thích ảnh 1"). */
+export { paragraphLabel } from './answer/article-ref.js';
 /** An earlier exchange of a conversation, passed as `AskOptions.history` (an `Answer` is one). */
 export type { Turn } from './types.js';
 /** A compact `Turn` of an answer, for history kept in memory. */

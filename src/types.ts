@@ -15,6 +15,11 @@ export interface ArticleRef {
   dateKind: DateKind;
   source: string;
   url?: string;
+  /**
+   * Paragraph number of the article's first photo caption, when it has captions: paragraphs
+   * from it on are captions (`articleId#pN` numbers them after the body), labelled as such.
+   */
+  captionsFrom?: number;
 }
 
 /** One source paragraph an answer quotes, with everything a journalist needs to trace it. */
@@ -23,7 +28,7 @@ export interface Citation extends ArticleRef {
   marker: number;
   /** `articleId#pN`. */
   paragraphId: string;
-  /** N in `articleId#pN`, from 1, in reading order of the article's body paragraphs. */
+  /** N in `articleId#pN`, from 1: the body paragraphs in reading order, then the photo captions. */
   paragraphNumber: number;
   /** The quoted text: always a verbatim substring of `paragraph` (checked in code). */
   quote: string;

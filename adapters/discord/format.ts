@@ -18,9 +18,10 @@ import {
   type Verdict,
   checkWording,
   formatDate,
+  paragraphLabel,
 } from '../../src/index.js';
 import { addMessages, articleLine as addArticleLine, summarise } from '../shared/add.js';
-import { articleDate, directAnswer, paragraphLabel } from '../shared/citations.js';
+import { articleDate, directAnswer } from '../shared/citations.js';
 import { draftPreview } from '../shared/draft-loop.js';
 import { safeUrl } from '../shared/text.js';
 import { verdictView } from '../shared/verdict.js';
@@ -55,7 +56,7 @@ function refLine(ref: ArticleRef, lang: Lang): string {
 
 /** `title · date · đoạn N`: what a field says of the paragraph it quotes. */
 function paragraphHeading(ref: ArticleRef & { paragraphNumber: number }, lang: Lang): string {
-  return [ref.title, articleDate(ref, lang), paragraphLabel(ref.paragraphNumber, lang)].filter(Boolean).join(' · ');
+  return [ref.title, articleDate(ref, lang), paragraphLabel(ref, lang)].filter(Boolean).join(' · ');
 }
 
 /** A user's text reduced to one line fit for a title: escaped, mentions defused. */
@@ -115,7 +116,7 @@ export function citationField(c: Citation, lang: Lang): DocField {
     name: `[${c.marker}] ${paragraphHeading(c, lang)}`,
     value: quoteField(c.quote, c.paragraphId, safeUrl(c.url)),
     paragraphId: c.paragraphId,
-    buttonLabel: `[${c.marker}] ${paragraphLabel(c.paragraphNumber, lang)} · ${c.title}`,
+    buttonLabel: `[${c.marker}] ${paragraphLabel(c, lang)} · ${c.title}`,
   };
 }
 
@@ -147,21 +148,20 @@ export function searchMessages(query: string, hits: SearchHit[], stats: EngineSt
       name: `${i + 1}. ${paragraphHeading(h, lang)}`,
       value: quoteField(h.snippet, h.paragraphId, safeUrl(h.url)),
       paragraphId: h.paragraphId,
-      buttonLabel: `${i + 1}. ${paragraphLabel(h.paragraphNumber, lang)} · ${h.title}`,
+      buttonLabel: `${i + 1}. ${paragraphLabel(h, lang)} · ${h.title}`,
     })),
   });
 }
 
 /** One paragraph in full, split over several embeds if it is long. */
 export function sourceMessages(p: SourceParagraph, lang: Lang): OutMessage[] {
-  const t = messagesFor(lang);
   const url = safeUrl(p.url);
   return packDoc({
     title: p.title,
     ...(url ? { url } : {}),
     color: COLORS.source,
     body: escapeText(p.text),
-    footer: [p.paragraphId, t.paragraphOf(p.paragraphNumber, p.paragraphCount), refLine(p, lang)].filter(Boolean).join(' · '),
+    footer: [p.paragraphId, paragraphLabel(p, lang), refLine(p, lang)].filter(Boolean).join(' · '),
   });
 }
 

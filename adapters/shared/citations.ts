@@ -15,23 +15,26 @@ export function articleDate(ref: Pick<ArticleRef, 'date' | 'dateKind'>, lang: La
   return ref.dateKind === 'event' ? `${formatDate(ref.date, lang)} (${sharedMessages(lang).eventDate})` : formatDate(ref.date, lang);
 }
 
-/** `đoạn 3`, `paragraph 3`. */
-export function paragraphLabel(paragraphNumber: number, lang: Lang): string {
-  return `${sharedMessages(lang).paragraph} ${paragraphNumber}`;
-}
-
 /** A paragraph an answer cites, for the button that opens it. */
 export interface CitedParagraph {
   marker: number;
   paragraphId: string;
   paragraphNumber: number;
+  /** The article's first caption paragraph, when it has captions (`ArticleRef.captionsFrom`). */
+  captionsFrom?: number;
 }
 
 /** One entry per cited paragraph, in marker order; a paragraph cited twice keeps its first marker. */
 export function citedParagraphs(citations: readonly Citation[]): CitedParagraph[] {
   const out: CitedParagraph[] = [];
   for (const c of citations) {
-    if (!out.some((p) => p.paragraphId === c.paragraphId)) out.push({ marker: c.marker, paragraphId: c.paragraphId, paragraphNumber: c.paragraphNumber });
+    if (!out.some((p) => p.paragraphId === c.paragraphId))
+      out.push({
+        marker: c.marker,
+        paragraphId: c.paragraphId,
+        paragraphNumber: c.paragraphNumber,
+        ...(c.captionsFrom ? { captionsFrom: c.captionsFrom } : {}),
+      });
   }
   return out;
 }

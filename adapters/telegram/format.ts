@@ -15,9 +15,10 @@ import {
   type SourceParagraph,
   checkWording,
   formatDate,
+  paragraphLabel,
 } from '../../src/index.js';
 import { type AddSummary, addMessages, articleLine as addArticleLine, summarise } from '../shared/add.js';
-import { type CitedParagraph, articleDate, citedParagraphs, directAnswer, paragraphLabel } from '../shared/citations.js';
+import { type CitedParagraph, articleDate, citedParagraphs, directAnswer } from '../shared/citations.js';
 import { safeUrl, truncateText } from '../shared/text.js';
 import { verdictView } from '../shared/verdict.js';
 import { TELEGRAM_TEXT_LIMIT, escapeHtml, packBlocks } from './html.js';
@@ -46,7 +47,7 @@ export function expandableQuote(text: string): string {
  * and the quote in an expandable blockquote.
  */
 export function citationBlock(c: Citation, lang: Lang): string {
-  const where = `${escapeHtml(paragraphLabel(c.paragraphNumber, lang))} · <code>${escapeHtml(c.paragraphId)}</code>`;
+  const where = `${escapeHtml(paragraphLabel(c, lang))} · <code>${escapeHtml(c.paragraphId)}</code>`;
   return `[${c.marker}] ${articleLine(c, lang)} · ${where}\n${expandableQuote(c.quote)}`;
 }
 
@@ -95,7 +96,7 @@ export function formatSource(p: SourceParagraph, lang: Lang, options: FormatOpti
   const url = safeUrl(p.url);
   const meta = [
     articleLine({ ...p, url: undefined }, lang),
-    `${escapeHtml(p.source)} · ${escapeHtml(paragraphLabel(p.paragraphNumber, lang))}/${p.paragraphCount}`,
+    `${escapeHtml(p.source)} · ${escapeHtml(paragraphLabel(p, lang))}`,
     ...(url ? [`<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`] : []),
   ].join('\n');
   return packBlocks([meta, `<blockquote>${escapeHtml(p.text)}</blockquote>`, `<code>${escapeHtml(p.paragraphId)}</code>`], options.limit);

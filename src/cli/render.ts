@@ -1,4 +1,5 @@
 import { formatDate } from '../text/format-date.js';
+import { paragraphLabel } from '../answer/article-ref.js';
 import { checkWording } from '../check/wording.js';
 import type { FeedbackReport } from '../feedback/store.js';
 import type { AddReport, Answer, CheckResult, ClaimCheck, FeedAddResult, FeedInfo, FeedPollReport, Lang, SearchHit, SourceParagraph } from '../types.js';
@@ -24,7 +25,7 @@ export function renderAnswer(a: Answer): string {
   if (a.citations.length) {
     lines.push('');
     for (const c of a.citations) {
-      lines.push(`[${c.marker}] ${c.title} (${dateOf(c.date, a.lang)}) — đoạn ${c.paragraphNumber}, ${c.paragraphId}`);
+      lines.push(`[${c.marker}] ${c.title} (${dateOf(c.date, a.lang)}) — ${paragraphLabel(c, a.lang)}, ${c.paragraphId}`);
       lines.push(`    ${c.source}${c.url ? ` · ${c.url}` : ''}`);
     }
   } else if (a.refused && a.closest.length) {
@@ -42,7 +43,7 @@ export function renderHits(hits: readonly SearchHit[]): string {
 }
 
 export function renderSource(p: SourceParagraph): string {
-  return `${p.title} (${dateOf(p.date)}) — đoạn ${p.paragraphNumber}/${p.paragraphCount}, ${p.paragraphId}\n${p.source}${p.url ? ` · ${p.url}` : ''}\n\n${p.text}`;
+  return `${p.title} (${dateOf(p.date)}) — ${paragraphLabel(p, 'vi')}, ${p.paragraphId}\n${p.source}${p.url ? ` · ${p.url}` : ''}\n\n${p.text}`;
 }
 
 /**
@@ -73,7 +74,7 @@ function renderClaim(c: ClaimCheck, lang: Lang): string[] {
   if (c.overruled) lines.push(`  ${w.overruled}`);
   for (const e of c.evidence) {
     lines.push(`  [${e.marker}] “${e.quote}”`);
-    lines.push(`      ${e.title} (${dateOf(e.date, lang)}) — ${lang === 'en' ? 'paragraph' : 'đoạn'} ${e.paragraphNumber}, ${e.paragraphId} · ${e.source}`);
+    lines.push(`      ${e.title} (${dateOf(e.date, lang)}) — ${paragraphLabel(e, lang)}, ${e.paragraphId} · ${e.source}`);
   }
   if (c.verdict === 'not-found' && c.closest.length) {
     lines.push(`  ${w.closest}:`);

@@ -73,8 +73,12 @@ export interface Article {
   author?: string;
   /** Body paragraphs, cleaned (NFC, one line, no Markdown emphasis), in reading order: `#p1` is [0]. */
   paragraphs: string[];
-  /** Photo captions, kept apart from the body and never quoted as evidence. */
+  /**
+   * Photo captions, in reading order. They are also the last paragraphs (after the body's), so
+   * that a fact only a caption gives can be quoted, labelled as a caption (`captionOf`).
+   */
   captions: string[];
   /** Where it came from: a file path, or `file:line` for JSONL. */
   origin: string;
 }
+

@@ -75,8 +75,9 @@ export function parseMarkdownArticle(text: string, origin: string): Article {
   if (!parsed.success) throw new ArticleError(`front matter: ${zodReason(parsed.error)}`, { cause: parsed.error });
   const meta = parsed.data;
   const blocks = markdownBlocks(fm.body);
-  const paragraphs = blocks.filter((b) => b.kind === 'body').map((b) => b.text);
-  if (paragraphs.length === 0) throw new ArticleError('empty body (no paragraphs after the front matter)');
+  const body = blocks.filter((b) => b.kind === 'body').map((b) => b.text);
+  if (body.length === 0) throw new ArticleError('empty body (no paragraphs after the front matter)');
+  const paragraphs = [...body, ...blocks.filter((b) => b.kind === 'caption').map((b) => b.text)];
   return {
     id: meta.id,
     title: normalizeSpace(meta.title),
@@ -269,6 +270,14 @@ function walk(dir: string, issue: (p: string, r: string) => void, seen = new Set
   return out;
 }
 
+/**
+ * How records are read into articles: bumped whenever the same file or line would be read into
+ * another article, so that an index built by an earlier reading reads its corpus again (the
+ * corpus fingerprint) and re-indexes what now reads otherwise (a record's content hash). 2:
+ * photo captions are paragraphs after the body.
+ */
+export const READING_VERSION = 2;
+
 /** Files written more recently than this are not fingerprinted: a second write within a file system's time granularity could leave size and times alike. */
 const SETTLED_MS = 2000;
 
@@ -281,7 +290,7 @@ const SETTLED_MS = 2000;
 export function corpusFingerprint(location: string): string | null {
   try {
     const files = fs.statSync(location).isDirectory() ? walk(location, () => undefined) : [location];
-    const h = crypto.createHash('sha256').update(path.resolve(location));
+    const h = crypto.createHash('sha256').update(`${READING_VERSION}\t${path.resolve(location)}`);
     const now = Date.now();
     for (const f of files) {
       const st = fs.statSync(f);

@@ -37,7 +37,8 @@ function added(a: Article, time: string | undefined, file: string): AddedArticle
     ...(a.url ? { url: a.url } : {}),
     ...(time ? { time } : {}),
     ...(a.author ? { author: a.author } : {}),
-    paragraphCount: a.paragraphs.length,
+    // Body paragraphs: the captions after them are not counted.
+    paragraphCount: a.paragraphs.length - a.captions.length,
     firstParagraph: a.paragraphs[0] ?? '',
     file,
   };

@@ -81,7 +81,7 @@ export interface QueryTerm {
 
 /** An article's metadata as stored: the article without its text, plus its paragraph count. */
 export interface StoredArticle extends Omit<Article, 'paragraphs' | 'origin'> {
-  /** Body paragraphs: `#p1` … `#pN`. */
+  /** Paragraphs, `#p1` … `#pN`: the body's, then the photo captions' (`captions.length` of them). */
   paragraphCount: number;
 }
 

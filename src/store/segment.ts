@@ -4,7 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import hnswlib from 'hnswlib-node';
 import type { Article } from '../corpus/article.js';
-import { recordHash } from '../corpus/load-corpus.js';
+import { READING_VERSION, recordHash } from '../corpus/load-corpus.js';
 import { type ChunkOptions, splitPassages } from '../corpus/passages.js';
 import type { StoredArticle } from './port.js';
 import { LexicalBuilder, LexicalIndex } from './lexical-index.js';
@@ -208,12 +208,9 @@ function checkFile(indexDir: string, seg: SegmentEntry, file: string): void {
   }
 }
 
-/** Bumped when the same record would be parsed into a different article (so updates re-index it). */
-const RECORD_SCHEME = 1;
-
 /** Content hash of an article read from a record with hash `recordHash` (see `recordHash`), as indexed with `chunking`. */
 export function contentHash(recordHash: string, chunking: ChunkOptions): string {
-  return crypto.hash('sha1', `r${RECORD_SCHEME}|${recordHash}|${chunking.maxChars}|${chunking.windowChars}`).slice(0, 32);
+  return crypto.hash('sha1', `r${READING_VERSION}|${recordHash}|${chunking.maxChars}|${chunking.windowChars}`).slice(0, 32);
 }
 
 /** Content hash of an article as indexed: any change to its text, metadata or chunking changes it. */

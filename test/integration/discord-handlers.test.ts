@@ -94,7 +94,7 @@ describe('/ask', () => {
     expect(embed.description).toMatch(/\[1\]/);
     expect(embed.fields.length).toBeGreaterThan(0);
     for (const f of embed.fields) expect(f.value).toMatch(/`do-luong-lmc-2023#p\d+`/);
-    expect(embed.footer.text).toBe('Kho: 2 bài, 12 đoạn · 29/08/2023 – 05/06/2024');
+    expect(embed.footer.text).toBe('Kho: 2 bài, 17 đoạn · 29/08/2023 – 05/06/2024');
     const buttons = s.calls[1]!.payload.components.flatMap((r: any) => r.components);
     expect(buttons.map((b: any) => b.custom_id)).toEqual(embed.fields.map((f: any) => `kc:p:${/`([^`]+)`/.exec(f.value)![1]}`));
     expectWellFormed(s);
@@ -162,7 +162,7 @@ describe('/ask', () => {
     const { run } = setup();
     const s = await run(chatInput('ask', { question: 'Who is the Secretary General of IEC?' }, { locale: 'en-US' }));
     const [embed] = embedsOf(s);
-    expect(embed.footer.text).toMatch(/^Archive: 2 articles, 12 paragraphs/);
+    expect(embed.footer.text).toMatch(/^Archive: 2 articles, 17 paragraphs/);
   });
 });
 
@@ -458,7 +458,7 @@ describe('manners', () => {
     expect(allowed.calls[0]!.payload).toEqual({ flags: EPHEMERAL });
     expect(seen.reindex).toBe(1);
     expect(embedsOf(allowed)[0].title).toBe('Đã cập nhật chỉ mục');
-    expect(embedsOf(allowed)[0].description).toMatch(/^2 bài, 12 đoạn/);
+    expect(embedsOf(allowed)[0].description).toMatch(/^2 bài, 17 đoạn/);
   });
 
   it('unknown commands and shutdown get a short private reply', async () => {

@@ -152,7 +152,7 @@ function expectCited(final: Call, articleId: string) {
   for (const f of embed.fields) expect(f.value).toMatch(new RegExp(`\`${articleId}#p\\d+\``));
   const buttons = final.payload.components.flatMap((r: any) => r.components);
   expect(buttons.map((b: any) => b.custom_id)).toEqual(embed.fields.map((f: any) => `kc:p:${/`([^`]+)`/.exec(f.value)![1]}`));
-  expect(embed.footer.text).toBe('Kho: 2 bài, 12 đoạn · 29/08/2023 – 05/06/2024');
+  expect(embed.footer.text).toBe('Kho: 2 bài, 17 đoạn · 29/08/2023 – 05/06/2024');
 }
 
 describe('Discord replies while the model writes', () => {

@@ -58,10 +58,10 @@ describe('a damaged pack', () => {
   it('of vectors with the wrong count is refused when the vectors are read (merges re-use them)', async () => {
     const dir = tempDir();
     await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
-    replaceSegmentFile(dir, 'vectors.pack', encodePack({ vectors: new Float32Array(11 * 256) }, { dimension: 256 }));
+    replaceSegmentFile(dir, 'vectors.pack', encodePack({ vectors: new Float32Array(16 * 256) }, { dimension: 256 }));
     const store = SegmentStore.open(dir, embedder);
     expect(() => store.segments[0]!.vectors()).toThrowError(
-      expect.objectContaining({ code: 'index-corrupt', message: expect.stringMatching(/holds 11 vectors of 256 for 12 passages/) }),
+      expect.objectContaining({ code: 'index-corrupt', message: expect.stringMatching(/holds 16 vectors of 256 for 17 passages/) }),
     );
   });
 });
@@ -70,7 +70,7 @@ describe('an embedder that returns the wrong number of vectors', () => {
   it('fails the build with a provider error instead of indexing zero vectors', async () => {
     const dir = tempDir();
     await expect(updateIndex({ indexDir: dir, corpus: CORPUS, embedder: new ShortEmbedder(), workers: 1 })).rejects.toThrowError(
-      expect.objectContaining({ code: 'provider', message: 'embedder hash: returned 11 vectors for 12 passages' }),
+      expect.objectContaining({ code: 'provider', message: 'embedder hash: returned 16 vectors for 17 passages' }),
     );
     expect(readCurrentManifest(dir)).toBeNull();
   });

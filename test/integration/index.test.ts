@@ -48,12 +48,12 @@ describe('building, reloading and searching a real HNSW index', () => {
   it('builds from the corpus, persists, reloads and finds the right article by both indexes', async () => {
     const dir = tempDir();
     const report = await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
-    expect(report).toMatchObject({ articles: 2, passages: 12, added: 2, changed: 0, removed: 0, wrote: true, issues: [] });
+    expect(report).toMatchObject({ articles: 2, passages: 17, added: 2, changed: 0, removed: 0, wrote: true, issues: [] });
     const m = readCurrentManifest(dir);
     expect(m?.embedder).toEqual({ id: 'hash', version: embedder.version, dimension: 256 });
     expect(m?.segments[0]?.files['hnsw.bin']?.size).toBeGreaterThan(0);
     const r = SegmentStore.open(dir, embedder);
-    expect(r.stats()).toMatchObject({ articles: 2, paragraphs: 12, passages: 12, dateFrom: '2023-08-29', dateTo: '2024-06-05' });
+    expect(r.stats()).toMatchObject({ articles: 2, paragraphs: 17, passages: 17, dateFrom: '2023-08-29', dateTo: '2024-06-05' });
     expect(await topArticle(r, 'Tổng Thư ký IEC Philippe Metzger')).toBe('iec-thanh-vien-2024');
     expect(await topArticle(r, 'hoi nghi lancang mekong bac kinh')).toBe('do-luong-lmc-2023');
     const v = await r.vectorSearch(await embedder.embedQueryVector('Viện Đo lường Việt Nam ký kết Biên bản với đối tác LMC'), 3);
@@ -72,11 +72,18 @@ describe('building, reloading and searching a real HNSW index', () => {
     const dir = tempDir();
     await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
     const store = SegmentStore.open(dir, embedder);
-    expect(await store.article('iec-thanh-vien-2024')).toMatchObject({ title: expect.stringContaining('IEC'), paragraphCount: 6, date: '2024-06-05' });
+    // Six body paragraphs and the two photo captions after them.
+    expect(await store.article('iec-thanh-vien-2024')).toMatchObject({
+      title: expect.stringContaining('IEC'),
+      paragraphCount: 8,
+      captions: ['Toàn cảnh buổi làm việc.', 'Hai bên chụp ảnh lưu niệm.'],
+      date: '2024-06-05',
+    });
+    expect(store.paragraph('iec-thanh-vien-2024', 8)).toBe('Hai bên chụp ảnh lưu niệm.');
     expect(await store.article('no-such-article')).toBeNull();
     expect((await store.articles()).map((a) => a.id).sort()).toEqual(['do-luong-lmc-2023', 'iec-thanh-vien-2024']);
     expect(store.paragraph('iec-thanh-vien-2024', 6)).toBeTypeOf('string');
-    for (const n of [0, 7, 1.5, -1]) expect(store.paragraph('iec-thanh-vien-2024', n)).toBeNull();
+    for (const n of [0, 9, 1.5, -1]) expect(store.paragraph('iec-thanh-vien-2024', n)).toBeNull();
     expect(store.paragraph('no-such-article', 1)).toBeNull();
 
     const terms = queryTerms('hợp tác đo lường tiêu chuẩn quốc tế');
@@ -98,7 +105,7 @@ describe('building, reloading and searching a real HNSW index', () => {
     expect(at.end).toBeLessThanOrEqual(text.length);
     expect(at.end).toBeGreaterThan(at.start);
     expect(store.documentFrequency(terms[0]!.hash)).toBeGreaterThan(0);
-    expect(store.lexicalSize()).toBe(12);
+    expect(store.lexicalSize()).toBe(17);
     expect(() => store.passage(store.passageId(5, 0))).toThrowError(expect.objectContaining({ code: 'internal' }));
   });
 
@@ -552,6 +559,6 @@ describe('an index written by an older version', () => {
     });
     expect(code).toBe(0);
     expect(err).toEqual([expect.stringMatching(/^the index at .* was in an older format \(version 1\) and was rebuilt in version 4$/)]);
-    expect(out.join('\n')).toMatch(/indexed 2 articles, 12 passages \(2 added/);
+    expect(out.join('\n')).toMatch(/indexed 2 articles, 17 passages \(2 added/);
   });
 });

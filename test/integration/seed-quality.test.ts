@@ -31,14 +31,14 @@ describe('seed questions', () => {
   /**
    * Questions written afresh on the same articles, after the rules were: seed-questions-2.jsonl
    * and seed-questions-3.jsonl (a third writer, as journalists checking facts) found the rules
-   * written since (ans 82.4 → 90.5 and 81.3 → 88.8; refuse 25.0 → 50.0 and 37.1 → 45.7; false
-   * refusals 12.2 → 5.4 and 11.3 → 5.0); seed-questions-heldout.jsonl, by another writer, was
+   * written since (ans 82.4 → 95.9 and 81.3 → 91.3; refuse 25.0 → 53.6 and 37.1 → 42.9; false
+   * refusals 12.2 → 1.4 and 11.3 → 0.0); seed-questions-heldout.jsonl, by another writer, was
    * measured only (ans 90.3 → 93.1, refuse 25.0 → 43.8, false refusals 4.2 → 1.4). Floors a
    * little under what they reach, so that a rule that loses them shows.
    */
   it.each([
-    ['seed-questions-2.jsonl', { ans: 89, refuse: 47, falserefuse: 7 }],
-    ['seed-questions-3.jsonl', { ans: 87, refuse: 43, falserefuse: 7 }],
+    ['seed-questions-2.jsonl', { ans: 94, refuse: 50, falserefuse: 3 }],
+    ['seed-questions-3.jsonl', { ans: 89, refuse: 41, falserefuse: 3 }],
     ['seed-questions-heldout.jsonl', { ans: 91, refuse: 40, falserefuse: 3 }],
   ])('holds on questions written afresh: %s', async (file, floor) => {
     const config = loadConfig({}, { corpus: CORPUS });

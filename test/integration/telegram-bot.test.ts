@@ -77,10 +77,10 @@ describe('private chats', () => {
     const [m] = sentMessages();
     expect(m!.payload.chat_id).toBe(111);
     expect(m!.payload.reply_parameters.message_id).toBe(u.message!.message_id);
-    expect(m!.payload.text).toContain('Kho dữ liệu: 2 bài, 12 đoạn, từ 29/08/2023 đến 05/06/2024.');
+    expect(m!.payload.text).toContain('Kho dữ liệu: 2 bài, 17 đoạn, từ 29/08/2023 đến 05/06/2024.');
     expect(m!.payload.text).toContain('@kiemchung_bot');
     await h.send(privateText('/start', { lang: 'en' }));
-    expect(h.texts()[1]).toContain('Archive: 2 articles, 12 paragraphs, from 29 Aug 2023 to 5 Jun 2024.');
+    expect(h.texts()[1]).toContain('Archive: 2 articles, 17 paragraphs, from 29 Aug 2023 to 5 Jun 2024.');
   });
 
   it('answers any text as a question: typing first, then the cited answer with buttons', async () => {

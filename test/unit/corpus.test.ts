@@ -26,10 +26,11 @@ describe('the seed corpus', async () => {
     const p3 = lmc?.paragraphs[2] ?? '';
     expect(p3).toContain('bảo vệ an toàn và sức khỏe của cộng đồng trong xã hội hiện đại.');
     expect(lmc?.paragraphs.some((p) => p.startsWith('và sức khỏe'))).toBe(false);
-    expect(lmc?.paragraphs).toHaveLength(6);
+    // Six body paragraphs, then the three captions.
+    expect(lmc?.paragraphs).toHaveLength(9);
   });
 
-  it('keeps photo captions out of the body, including the one glued to a paragraph', () => {
+  it('reads photo captions apart from the body, including the one glued to a paragraph, and numbers them after it', () => {
     expect(lmc?.captions).toEqual([
       'Lễ ký kết Chương trình hành động tăng cường tiến bộ về đo lường và thừa nhận lẫn nhau giữa các nước Lancang-Mekong',
       'Chương trình hành động tăng cường tiến bộ về đo lường và thừa nhận lẫn nhau giữa các nước Lancang-Mekong',
@@ -37,13 +38,19 @@ describe('the seed corpus', async () => {
     ]);
     expect(lmc?.paragraphs[2]?.startsWith('Viện Đo lường Việt Nam đã tập trung')).toBe(true);
     expect(iec?.captions).toEqual(['Toàn cảnh buổi làm việc.', 'Hai bên chụp ảnh lưu niệm.']);
-    for (const a of [lmc, iec]) for (const c of a?.captions ?? []) expect(a?.paragraphs).not.toContain(c);
+    // The body paragraphs keep their numbers; the captions follow them, so that they can be cited.
+    for (const a of [lmc, iec]) {
+      const captions = a?.captions ?? [];
+      const body = (a?.paragraphs ?? []).slice(0, -captions.length);
+      for (const c of captions) expect(body).not.toContain(c);
+      expect(a?.paragraphs.slice(-captions.length)).toEqual(captions);
+    }
   });
 
   it('strips Markdown emphasis from the lead so quotes are plain text', () => {
     expect(iec?.paragraphs[0]?.startsWith('Bộ Khoa học và Công nghệ (KH&CN) đang nỗ lực')).toBe(true);
     expect(iec?.paragraphs.join(' ')).not.toMatch(/\*|_{2}/);
-    expect(iec?.paragraphs).toHaveLength(6);
+    expect(iec?.paragraphs).toHaveLength(8);
   });
 
   const seedFile = path.resolve(CORPUS, '..', '..', 'shared', 'seeds', '003_0679675b96893a5b.txt');

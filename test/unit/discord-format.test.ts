@@ -196,7 +196,7 @@ describe('answer, search and source messages', () => {
     expect(first!.components.flatMap((r) => r.components.map((b) => ('custom_id' in b ? b.custom_id : '')))).toEqual(
       real.citations.map((c) => `kc:p:${c.paragraphId}`),
     );
-    expect(embed.footer?.text).toBe('Kho: 2 bài, 12 đoạn · 29/08/2023 – 05/06/2024');
+    expect(embed.footer?.text).toBe('Kho: 2 bài, 17 đoạn · 29/08/2023 – 05/06/2024');
   });
 
   it('render a refusal with the closest articles', () => {
@@ -236,7 +236,7 @@ describe('answer, search and source messages', () => {
     const hits = await engine.search('IEC', { topK: 5 });
     const [m] = searchMessages('IEC', hits, stats, 'en');
     expect(m!.embeds[0]!.fields).toHaveLength(hits.length);
-    expect(m!.embeds[0]!.footer?.text).toBe('Archive: 2 articles, 12 paragraphs · 29 Aug 2023 – 5 Jun 2024');
+    expect(m!.embeds[0]!.footer?.text).toBe('Archive: 2 articles, 17 paragraphs · 29 Aug 2023 – 5 Jun 2024');
     const p = (await engine.source('do-luong-lmc-2023#p3'))!;
     const long = sourceMessages({ ...p, text: `${p.text} `.repeat(60) }, 'vi');
     expect(long.length).toBeGreaterThan(1);

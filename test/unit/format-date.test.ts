@@ -37,7 +37,7 @@ describe('the terminal rendering', () => {
 
   it('dates citations in the answer language, and says when a date is unknown', () => {
     expect(renderAnswer(answer('vi', '2023-08-29'))).toContain('[1] T (29/08/2023) — đoạn 1, a#p1');
-    expect(renderAnswer(answer('en', '2023-08-29'))).toContain('[1] T (29 Aug 2023) — đoạn 1, a#p1');
+    expect(renderAnswer(answer('en', '2023-08-29'))).toContain('[1] T (29 Aug 2023) — paragraph 1, a#p1');
     expect(renderAnswer(answer('vi', ''))).toContain('[1] T (không rõ ngày)');
   });
 });

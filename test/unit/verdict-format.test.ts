@@ -132,7 +132,7 @@ describe('Discord', () => {
       '• **Địa điểm:** bài viết ghi “**Bắc Kinh - Trung Quốc**” · nhận định ghi “Hà Nội” [1]',
     ]);
     expect(e.fields!.map((f) => f.name)).toEqual(['[1] Việt Nam cam kết tăng cường hợp tác đo lường trong khu vực · 29/08/2023 (ngày sự kiện) · đoạn 1']);
-    expect(e.footer?.text).toBe('Kho: 2 bài, 12 đoạn · 29/08/2023 – 05/06/2024');
+    expect(e.footer?.text).toBe('Kho: 2 bài, 17 đoạn · 29/08/2023 – 05/06/2024');
     expect(m!.components.flatMap((r) => r.components.map((b) => ('custom_id' in b ? b.custom_id : '')))).toEqual(['kc:p:do-luong-lmc-2023#p1']);
   });
 

@@ -1,6 +1,6 @@
 import { type Context, InlineKeyboard } from 'grammy';
 import { type Services, replyHtml, typedQuestion, withTyping } from '../context.js';
-import type { Answer, FeedbackButtons, RatedAnswer } from '../../../src/index.js';
+import { type Answer, type FeedbackButtons, type Lang, type RatedAnswer, paragraphLabel } from '../../../src/index.js';
 import { createDraftReply } from '../draft.js';
 import { formatAnswer } from '../format.js';
 import type { CitedParagraph } from '../../shared/citations.js';
@@ -13,7 +13,7 @@ import { sourceButtonData } from '../input.js';
  */
 export function answerKeyboard(
   sources: CitedParagraph[],
-  paragraphWord: string,
+  lang: Lang,
   feedback?: { buttons: FeedbackButtons; up: string; down: string },
 ): InlineKeyboard | undefined {
   const kb = new InlineKeyboard();
@@ -25,7 +25,7 @@ export function answerKeyboard(
       kb.row();
       inRow = 0;
     }
-    kb.text(`[${s.marker}] ${paragraphWord} ${s.paragraphNumber}`, data);
+    kb.text(`[${s.marker}] ${paragraphLabel(s, lang)}`, data);
     inRow++;
   }
   if (feedback) {
@@ -91,7 +91,7 @@ export async function answerQuestion(s: Services, ctx: Context, raw: string): Pr
   const { messages, sources } = formatAnswer(answer);
   const buttons = await offerFeedback(s, ctx, answer);
   const f = sharedMessages(answer.lang).feedback;
-  const keyboard = answerKeyboard(sources, t.paragraph, buttons ? { buttons, up: f.up, down: f.down } : undefined);
+  const keyboard = answerKeyboard(sources, answer.lang, buttons ? { buttons, up: f.up, down: f.down } : undefined);
   const sent = draft ? await draft.finish(messages, keyboard) : await replyHtml(ctx, messages, keyboard);
   if (key && ctx.chat) {
     await s.conversations.remember(key, answer);

@@ -51,7 +51,7 @@ export async function checkStatement(s: Services, ctx: Context, raw: string, opt
   // A verdict is rated as an answer is; a text with nothing to check has nothing to rate.
   const buttons = result.refused ? null : await offerFeedback(s, ctx, ratedCheck(result));
   const f = sharedMessages(result.lang).feedback;
-  const keyboard = result.refused ? undefined : answerKeyboard(sources, t.paragraph, buttons ? { buttons, up: f.up, down: f.down } : undefined);
+  const keyboard = result.refused ? undefined : answerKeyboard(sources, result.lang, buttons ? { buttons, up: f.up, down: f.down } : undefined);
   const withAsk = options.offerQuestion ? (keyboard ?? new InlineKeyboard()).row().text(checkWording(result.lang).askInstead, ASK_INSTEAD) : keyboard;
   // The check is a turn of the conversation: "Vậy tổ chức ở đâu?" after it reads against it.
   const key = result.refused ? null : await conversationKey(s, ctx);
