@@ -1072,6 +1072,21 @@ function patternsFor(head: string): HeadPatterns {
   return p;
 }
 
+/**
+ * For "X (được) viết tắt là gì?", which asks the acronym of a name: acronyms in brackets right
+ * after the name's last two words ("Hợp tác Lancang-Mekong (LMC)").
+ */
+function acronymsOfAsked(text: string, question: string): FactSpan[] {
+  if (!text.includes('(')) return [];
+  const asked = new Set((fold(nfc(question).toLowerCase()).match(/[\p{L}\p{N}-]+/gu) ?? []).filter((w) => !isStopword(w, false)));
+  const out: FactSpan[] = [];
+  for (const m of text.matchAll(/\((\p{Lu}[\p{Lu}\d&.-]{1,15})\)/gu)) {
+    const before = fold(text.slice(Math.max(0, m.index - 60), m.index).toLowerCase()).match(/[\p{L}\p{N}-]+/gu) ?? [];
+    if (before.length >= 2 && before.slice(-2).every((w) => asked.has(w))) out.push({ start: m.index + 1, end: m.index + 1 + (m[1] as string).length });
+  }
+  return out;
+}
+
 /** A name that starts with the question's noun: head "luật" → "Luật Tiêu chuẩn và Quy chuẩn". */
 export function namedSpans(text: string, head: string): FactSpan[] {
   const patterns = patternsFor(head);
@@ -1380,7 +1395,7 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
       break;
     }
     case 'abbreviation':
-      spans = a.subject ? expansionSpans(text, a.subject) : [];
+      spans = a.subject ? expansionSpans(text, a.subject) : acronymsOfAsked(text, question);
       break;
     case 'definition':
       spans = a.subject ? definitionSpans(text, a.subject) : [];

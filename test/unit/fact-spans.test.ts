@@ -589,3 +589,14 @@ describe('measureMissing', () => {
     expect(measureMissing('Có bao nhiêu quốc gia tham gia?', lmc)).toBe(false);
   });
 });
+
+describe('the acronym of a name', () => {
+  it('answers "X viết tắt là gì?" with the acronym in brackets after the name', () => {
+    const text = 'Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4 được tổ chức tại Bắc Kinh.';
+    for (const q of ['Hợp tác Lancang-Mekong được viết tắt là gì?', 'hop tac lancang-mekong viet tat la gi'])
+      expect(texts(text, factSpans(analyzeQuestion(q), text, q)), q).toEqual(['LMC']);
+    // Another name's acronym is not it.
+    const q = 'Sáng kiến Vành đai và Con đường viết tắt là gì?';
+    expect(factSpans(analyzeQuestion(q), text, q)).toEqual([]);
+  });
+});
