@@ -443,7 +443,8 @@ function analyze(question: string): QuestionAnalysis {
     questionWords.push([name.index, name.index + name[0].length]);
   }
   questionWords.sort((a, b) => a[0] - b[0]);
-  const office = !yesNo && OFFICE_ASKED[mode].test(text);
+  // Not when the question word asks for something else about the office: "giữ chức Tổng Thư ký IEC từ năm nào?" asks a year.
+  const office = !yesNo && kind !== 'date' && kind !== 'number' && kind !== 'place' && OFFICE_ASKED[mode].test(text);
   const group = kind === 'person' && !yesNo && PEOPLE_GROUP[mode].test(text);
   const leader = yesNo ? null : (LEADER_OF[mode].exec(text) ?? (!marked ? EN_LEADER_OF.exec(q) : null));
   const body =

@@ -191,7 +191,13 @@ describe('office questions', () => {
       'What position does Philippe Metzger hold?',
     ])
       expect(analyzeQuestion(q).office, q).toBe(true);
-    for (const q of ['Khối u nằm ở vị trí nào?', 'Ai giữ chức Tổng Thư ký IEC?', 'Ông Metzger nói gì?']) expect(analyzeQuestion(q).office, q).toBeUndefined();
+    for (const q of [
+      'Khối u nằm ở vị trí nào?',
+      'Ai giữ chức Tổng Thư ký IEC?',
+      'Ông Metzger nói gì?',
+      'Ông Philippe Metzger giữ chức Tổng Thư ký IEC từ năm nào?',
+    ])
+      expect(analyzeQuestion(q).office, q).toBeUndefined();
   });
 });
 
