@@ -188,10 +188,12 @@ export function measureAsked(question: string): Measure | null {
   return MEASURE_FOLDED.get(f) ?? (TIME_UNITS.has(f) || MORE_TIME_UNITS.has(f) ? 'time' : 'count');
 }
 
-/** Words that count what comes after them in a count ("3 chuyên gia", "hai vòng", "vài dị vật"), folded. */
-const COUNT_WORDS = ['\\d[\\d.,]*', ...Object.keys(SPELLED_COUNTS), 'tư', 'mươi', 'trăm', 'nghìn', 'ngàn', 'triệu', 'tỷ', 'tỉ', 'vài', 'mấy', 'hàng', 'nhiều']
-  .map(fold)
-  .join('|');
+/**
+ * Words that count what comes after them in a count ("3 chuyên gia", "hai vòng", "hàng trăm ca"),
+ * folded; not "nhiều", "vài", "mấy", which say there are some, not how many ("Nhiều chuyên gia trẻ
+ * …" does not answer "bao nhiêu chuyên gia trẻ?").
+ */
+const COUNT_WORDS = ['\\d[\\d.,]*', ...Object.keys(SPELLED_COUNTS), 'tư', 'mươi', 'trăm', 'nghìn', 'ngàn', 'triệu', 'tỷ', 'tỉ', 'hàng'].map(fold).join('|');
 
 /** "giai đoạn mấy", "đợt bao nhiêu", "số mấy": which one of a sequence, not how many ("kỳ" is left out: "định kỳ bao nhiêu một lần?" asks how often). */
 const WHICH_OF_A_SEQUENCE =

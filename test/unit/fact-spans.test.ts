@@ -547,6 +547,9 @@ describe('what a "how many" question counts', () => {
     expect(countsThing('bệnh nhân trải qua 3 lần phẫu thuật', ['ca', 'phau'])).toBe(true);
     expect(countsThing('các đại biểu tham dự hội nghị năm 2023', ['dai', 'bieu'])).toBe(false);
     expect(countsThing('anything', [])).toBe(true);
+    // "Nhiều", "vài", "mấy" say there are some, not how many.
+    expect(countsThing('nhiều chuyên gia trẻ đã đóng góp', ['chuyen', 'gia'])).toBe(false);
+    expect(countsThing('hàng trăm chuyên gia tham dự', ['chuyen', 'gia'])).toBe(true);
   });
 });
 
