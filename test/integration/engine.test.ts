@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { type Engine, createEngine, silentLogger } from '../../src/index.js';
 import { CORPUS, tempDir } from '../support/corpus.js';
+import { renderAnswer } from '../../src/cli/render.js';
 
 let engine: Engine;
 let indexDir: string;
@@ -249,6 +250,22 @@ describe('answers over the real corpus', () => {
     expect(new Set(in2023.map((h) => h.articleId))).toEqual(new Set(['do-luong-lmc-2023']));
     const none = await engine.ask(q, { filter: { sources: ['Nobody'] } });
     expect(none).toMatchObject({ refused: true, reason: 'not-in-filter' });
+  });
+
+  it('quotes a photo caption for what only it says, cited as a caption after the body paragraphs', async () => {
+    const a = await engine.ask('Lễ ký kết tại Hội nghị là ký chương trình gì?');
+    expect(a.refused).toBe(false);
+    const c = a.citations[0];
+    expect(c).toMatchObject({ paragraphId: 'do-luong-lmc-2023#p7', paragraphNumber: 7, captionsFrom: 7 });
+    expect(c?.quote).toContain('Chương trình hành động tăng cường tiến bộ về đo lường');
+    expect(renderAnswer(a)).toContain('— chú thích ảnh 1, do-luong-lmc-2023#p7');
+    // A topic found only in a caption is cited the same way in the list of articles about it.
+    const topic = await engine.ask('Chụp ảnh lưu niệm được nhắc đến trong bài nào?');
+    expect(topic.citations[0]).toMatchObject({ paragraphId: 'iec-thanh-vien-2024#p8', captionsFrom: 7 });
+    expect(renderAnswer(topic)).toContain('— chú thích ảnh 2, iec-thanh-vien-2024#p8');
+    // The source of a caption says which caption it is; the article's paragraphs are counted without them.
+    const p = await engine.source('iec-thanh-vien-2024#p8');
+    expect(p).toMatchObject({ text: 'Hai bên chụp ảnh lưu niệm.', paragraphCount: 6, captionsFrom: 7 });
   });
 
   it('serves sources, suggestions and stats', async () => {
