@@ -2,7 +2,7 @@ import type { StoredArticle } from '../store/port.js';
 import type { ArticleRef, Lang } from '../types.js';
 
 /** What a citation, a search hit or a suggestion says about a stored article. */
-export function articleRef(a: StoredArticle): ArticleRef {
+export function articleRef(a: Pick<StoredArticle, 'id' | 'title' | 'date' | 'dateKind' | 'source' | 'url' | 'captions' | 'paragraphCount'>): ArticleRef {
   return {
     articleId: a.id,
     title: a.title,

@@ -335,15 +335,8 @@ export function firstInOrder<T>(items: readonly T[], n: number, compare: (a: T, 
 }
 
 function ref(a: ArticleInfo): ArticleRef {
-  return {
-    articleId: a.articleId,
-    title: a.title,
-    date: a.date,
-    dateKind: a.dateKind,
-    source: a.source,
-    ...(a.url ? { url: a.url } : {}),
-    ...(a.captionsFrom ? { captionsFrom: a.captionsFrom } : {}),
-  };
+  const { tags: _tags, ...r } = a;
+  return r;
 }
 
 /** Answers a question about the collection from the articles' metadata (and text, for a topic). */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { type Article } from '../corpus/article.js';
 import { parseMarkdownArticle } from '../corpus/load-corpus.js';
 import { FetchError, errorMessage } from '../errors.js';
+import { articleRef } from '../answer/article-ref.js';
 import { type ExtractedArticle, extractArticle } from '../extract/extract-article.js';
 import type { FetchFn } from '../fetch/fetch-url.js';
 import type { AddResult, AddedArticle } from '../types.js';
@@ -29,12 +30,7 @@ export interface IngestOutcome {
 
 function added(a: Article, time: string | undefined, file: string): AddedArticle {
   return {
-    articleId: a.id,
-    title: a.title,
-    date: a.date,
-    dateKind: a.dateKind,
-    source: a.source,
-    ...(a.url ? { url: a.url } : {}),
+    ...articleRef({ ...a, paragraphCount: a.paragraphs.length }),
     ...(time ? { time } : {}),
     ...(a.author ? { author: a.author } : {}),
     // Body paragraphs: the captions after them are not counted.
