@@ -234,16 +234,19 @@ export function countedThing(question: string): string[] {
 
 /** A question for a sum of money ("bao nhiêu tiền", "kinh phí … là bao nhiêu", "how much … cost"), lower-cased with marks. */
 const MONEY_ASKED =
-  /(?<![\p{L}\p{M}\p{N}])(?:tiền|kinh phí|chi phí|ngân sách|trị giá|giá trị|giá bán|giá vé|mức lương|mức phạt|money|cost|costs|budget|price|funding)(?![\p{L}\p{M}\p{N}])/u;
+  /(?<![\p{L}\p{M}\p{N}])(?:bao nhiêu tiền|số tiền|tiền lương|tiền phạt|tiền thưởng|tiền hỗ trợ|kinh phí|chi phí|ngân sách|trị giá|giá bán|giá vé|mức lương|mức phạt|money|cost|costs|budget|price|funding)(?![\p{L}\p{M}\p{N}])/u;
 /** The same typed without marks: only words that read as nothing else ("tien" is also "tiến"). */
 const MONEY_ASKED_FOLDED = /(?<![\p{L}\p{N}])(?:bao nhieu tien|so tien|kinh phi|chi phi|ngan sach|tri gia|muc luong|tien luong|muc phat)(?![\p{L}\p{N}])/u;
 /** Words asking how much of a measure ("bao nhiêu", "mấy", "bao lâu", "how long"), folded. */
 const HOW_MUCH = /(?<![\p{L}\p{N}])(?:bao nhieu|may|bao lau|phan tram|how much|how many|how long|how old|what percent|what percentage)(?![\p{L}\p{N}])/u;
 /** Units a sum of money is asked in ("bao nhiêu đồng"), folded. */
 const MONEY_UNITS = new Set(['tien', 'dong', 'usd', 'do', 'euro', 'yen', 'trieu', 'ty', 'ti', 'nghin', 'ngan', 'tram', 'money']);
-/** A sum of money in a text, folded: a number before a currency, or a currency sign or code anywhere. */
+/**
+ * A sum of money in a text, folded: a number before a currency ("30 triệu đồng", "50.000đ"), a
+ * number of millions or billions ("40 tỷ", "4 - 6 triệu"), or a currency sign or code anywhere.
+ */
 const MONEY_GIVEN =
-  /(?:\d|nghin|ngan|trieu|ty|ti|tram|muoi|chuc)\s*(?:dong|vnd|usd|do la|do|euro|eur|yen|nhan dan te|te|bang anh|won|baht|bat|ringgit|rupee|yuan|dollars?)(?![\p{L}\p{N}])|[$€£¥]|(?<![\p{L}\p{N}])(?:usd|vnd|euro|dollars?)(?![\p{L}\p{N}])/u;
+  /\d\s*(?:d|vnd)(?![\p{L}\p{N}])|(?:\d|nghin|ngan|trieu|ty|ti|tram|muoi|chuc)\s*(?:dong|vnd|usd|do la|euro|eur|yen|nhan dan te|te|bang anh|won|baht|bat|ringgit|rupee|yuan|dollars?)(?![\p{L}\p{N}])|\d\s*(?:trieu|ty|ti)(?![\p{L}\p{N}])|[$€£¥]|(?<![\p{L}\p{N}])(?:usd|vnd|euro|dollars?)(?![\p{L}\p{N}])/u;
 /** Units of time as written with marks. */
 const VIETNAMESE_TIME = new Set(['giây', 'phút', 'giờ', 'tiếng', 'ngày', 'đêm', 'tuần', 'tháng', 'quý', 'năm']);
 /** Words that may stand for a number before a unit ("vài tháng", "nửa năm", "một mét"), lower-cased with marks. */
@@ -258,7 +261,7 @@ const SOME = `\\d[\\d.,]*|${[...Object.keys(SPELLED_COUNTS), 'tư', 'mươi', 't
 function givesUnit(lower: string, units: readonly string[]): boolean {
   const unit = `(?:${units.map(escapeRegExp).join('|')})`;
   const found = new RegExp(
-    `(?<![\\p{L}\\p{M}\\p{N}])(?:${SOME})(?:\\s+[\\p{L}\\p{M}\\p{N}]+\\s+|\\s*)${unit}(?![\\p{L}\\p{M}\\p{N}])|(?<![\\p{L}\\p{M}\\p{N}])${unit}\\s+thứ\\s+(?:\\d|${SOME})`,
+    `(?<![\\p{L}\\p{M}\\p{N}.,])(?:${SOME})(?:\\s+[\\p{L}\\p{M}\\p{N}]+\\s+|\\s*)${unit}[²³23]?(?![\\p{L}\\p{M}\\p{N}])|(?<![\\p{L}\\p{M}\\p{N}])${unit}\\s+thứ\\s+(?:\\d|${SOME})`,
     'gu',
   );
   const dates = dateSpans(lower);
@@ -313,11 +316,17 @@ export function measureMissing(question: string, articleLower: string): boolean 
         /(?<![\p{L}\p{M}])(?:thế kỷ|thế kỉ|suốt|cả đời|mãi|lâu năm|lâu dài|centur(?:y|ies)|forever|lifetime)(?![\p{L}\p{M}])/u.test(articleLower)
       )
         return false;
-      // A span of dates answers how long when it is of the unit asked or longer ("từ 2023 đến 2028" for months or years).
-      return !dateSpans(articleLower).some((s) => {
-        const span = articleLower.slice(s.start, s.end);
-        return RANGE.test(span) && (rank === undefined || rank >= 5 || (rank >= 3 && /\/|ngày/u.test(span)));
+      // A span of dates answers how long when it is of the unit asked or longer ("từ 2023 đến 2028"
+      // for months or years, "từ ngày 5/6 đến ngày 7/6/2024" for days): one date span, or two with
+      // "đến" / "-" between them.
+      const dates = dateSpans(articleLower);
+      const spans = dates.flatMap((s, i) => {
+        const next = dates[i + 1];
+        const joined = next && /^\s*(?:-|–|đến|tới|to|until)\s*(?:ngày|tháng|năm)?\s*$/u.test(articleLower.slice(s.end, next.start));
+        const own = articleLower.slice(s.start, s.end);
+        return [...(RANGE.test(own) ? [own] : []), ...(joined ? [articleLower.slice(s.start, next.end)] : [])];
       });
+      return !spans.some((span) => rank === undefined || rank >= 5 || (rank >= 3 && /\/|ngày/u.test(span)));
     }
     default:
       return false;
@@ -745,6 +754,16 @@ function initialsStartBefore(before: string, acronym: string): number {
 }
 
 /** Where a name that starts at `from` ends: capitalised words, one lower-case word after each, connectors. */
+/**
+ * Vietnamese function words that follow a name and are no part of it ("Lê Xuân Định cho biết",
+ * "Viện … đã ký"): not English ones, which are Vietnamese syllables too ("Bộ Công an").
+ */
+const AFTER_NAME = new Set(
+  'cho là đã cũng có được sẽ đang vẫn vừa mới nói khi tại ở với trong về từ của thì mà đến tới theo này đó bị do vì nên nhưng hay hoặc các những một như'.split(
+    ' ',
+  ),
+);
+
 function nameEndAfter(text: string, from: number): number {
   const words = [...text.slice(from, from + 200).matchAll(/[^\s]+/gu)];
   let end = from;
@@ -756,7 +775,7 @@ function nameEndAfter(text: string, from: number): number {
     const next = words[i + 1]?.[0] ?? '';
     // One word in lower case after a capitalised one belongs to a name ("Viện Đo lường"), not
     // a function word after it ("Lê Xuân Định cho biết").
-    if (!(cap || (prevCap && !CONNECTOR.test(w) && !isStopword(w, true)) || (CONNECTOR.test(w) && isCap(next)))) break;
+    if (!(cap || (prevCap && !CONNECTOR.test(w) && !AFTER_NAME.has(w.toLowerCase())) || (CONNECTOR.test(w) && isCap(next)))) break;
     end = from + ((words[i] as RegExpMatchArray).index as number) + w.length;
     prevCap = cap;
     if (w !== raw) break;

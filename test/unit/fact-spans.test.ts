@@ -358,6 +358,9 @@ describe('facts in a sentence', () => {
     expect(texts(said, namedSpans(said, 'thứ trưởng'))).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định']);
     const inst = 'Viện Đo lường Việt Nam đã ký kết Biên bản.';
     expect(texts(inst, namedSpans(inst, 'viện'))).toEqual(['Viện Đo lường Việt Nam']);
+    // A syllable that is also an English function word stays ("an" of "Công an").
+    const police = 'Thứ trưởng Bộ Công an chủ trì hội nghị.';
+    expect(texts(police, namedSpans(police, 'thứ trưởng'))).toEqual(['Thứ trưởng Bộ Công an']);
     const r = 'Bác sĩ phải mổ cấp cứu vì bệnh nhân bị vỡ ruột thừa.';
     expect(texts(r, reasonSpans(r))).toEqual(['vì bệnh nhân bị vỡ ruột thừa']);
   });
@@ -565,6 +568,11 @@ describe('measureMissing', () => {
     // "cải tiến" is no "tiền"; "chi phí cho bao nhiêu ca" counts cases, not money.
     expect(measureMissing('Sau khi cải tiến, bệnh nhân chờ bao lâu?', 'bệnh nhân chờ 112 phút')).toBe(false);
     expect(measureMissing('Bệnh viện hỗ trợ chi phí cho bao nhiêu ca?', lmc)).toBe(false);
+    // "Tiền" of a place or a word is no money; sums in "đ" or in millions and billions alone are.
+    expect(measureMissing('Dân số tỉnh Tiền Giang năm 2024 là bao nhiêu?', lmc)).toBe(false);
+    expect(measureMissing('Kinh phí dự án là bao nhiêu?', 'tổng mức đầu tư 40 tỷ')).toBe(false);
+    expect(measureMissing('Giá vé là bao nhiêu?', 'vé vào cửa 50.000đ')).toBe(false);
+    expect(measureMissing('Mức phạt là bao nhiêu?', 'phạt từ 4 - 6 triệu')).toBe(false);
   });
 
   it('reads a length of time in the unit asked or one step from it, not inside a date', () => {
@@ -576,6 +584,9 @@ describe('measureMissing', () => {
     expect(measureMissing('Chị sống bao nhiêu năm trên đời?', 'chị hằng (32 tuổi)')).toBe(false);
     expect(measureMissing('How long did the meeting last?', 'ký ngày 5/6/2024, việt nam ngày càng hội nhập')).toBe(true);
     expect(measureMissing('Họ dùng tên tiếng Pháp trong bao lâu?', 'họ dùng tên tiếng pháp cho đến thế kỷ mười chín')).toBe(false);
+    // Two dates with "đến" between them are a span.
+    expect(measureMissing('Hội chợ kéo dài bao nhiêu ngày?', 'hội chợ diễn ra từ ngày 5/6/2024 đến ngày 7/6/2024')).toBe(false);
+    expect(measureMissing('Chiến dịch kéo dài mấy tháng?', 'chiến dịch từ tháng 3 đến tháng 5/2024')).toBe(false);
     // A misspelt unit ("đểm" for "điểm") is no unit of time.
     expect(measureMissing('Đội ghi được bao nhiêu đểm?', 'đội ghi 11 điểm')).toBe(false);
   });
@@ -589,8 +600,15 @@ describe('measureMissing', () => {
     expect(measureMissing('Bao nhiêu phần của vùng chưa phát triển?', lmc)).toBe(false);
     expect(measureMissing('Chiếc lu cao mấy mét?', 'chiếc lu chứa nước cao một mét')).toBe(false);
     expect(measureMissing('Chiếc lu cao mấy mét?', lmc)).toBe(true);
+    expect(measureMissing('Diện tích tỉnh là bao nhiêu km²?', 'diện tích 4.490 km²')).toBe(false);
+    expect(measureMissing('Diện tích tỉnh là bao nhiêu km2?', 'diện tích 4.490 km2')).toBe(false);
     expect(measureMissing('Có bao nhiêu quốc gia tham gia?', lmc)).toBe(false);
   });
+});
+
+it('measureMissing reads a number only from its start, not from inside it ("1.1.1…" is one number)', () => {
+  expect(measureMissing('Cầu dài bao nhiêu mét?', `${'1.'.repeat(2000)}5 mét`)).toBe(false);
+  expect(measureMissing('Cầu dài bao nhiêu mét?', `${'1.'.repeat(2000)}5 người`)).toBe(true);
 });
 
 describe('the acronym of a name', () => {
