@@ -367,7 +367,8 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       if (unsettled) return done(unsettled, retrieveMs);
       return done({ ...base, text: m.refusal, refused: true, reason: 'low-confidence', closest, retrieved, confidence }, retrieveMs);
     }
-    if (llm) {
+    // A yes/no question the check did not settle keeps its framing: no model rewrites it as an answer.
+    if (llm && !unsettled) {
       const composed = await answerWithLlm({
         llm,
         hits,

@@ -51,6 +51,15 @@ describe('LLM answers through the engine', () => {
     expect(body.messages.find((m) => m.role === 'user')?.content).toContain('<source n="1"');
   });
 
+  it('leaves a yes/no question the check does not settle to the closest passage, framed as no verdict, not to the model', async () => {
+    const a = await engine.ask('Thái Lan có nằm trong các nước tham gia hội nghị chuyên đề LMC lần 4 cùng Việt Nam đúng không?');
+    expect(a.verdict).toBeUndefined();
+    expect(a.refused).toBe(false);
+    expect(a.mode).toBe('extractive');
+    expect(a.text.split('\n')[1]).toBe('Các bài viết đã lưu không khẳng định cũng không bác bỏ trực tiếp điều này; đoạn gần nhất với câu hỏi:');
+    expect(a.citations[0]?.quote).toContain('Thái Lan');
+  });
+
   it('falls back to the extractive answer when the model cites a source it was not given', async () => {
     const a = await engine.ask('Ai là Tổng Thư ký IEC? #bad');
     expect(a.mode).toBe('extractive');
