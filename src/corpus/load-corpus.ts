@@ -77,7 +77,9 @@ export function parseMarkdownArticle(text: string, origin: string): Article {
   const blocks = markdownBlocks(fm.body);
   const body = blocks.filter((b) => b.kind === 'body').map((b) => b.text);
   if (body.length === 0) throw new ArticleError('empty body (no paragraphs after the front matter)');
-  const paragraphs = [...body, ...blocks.filter((b) => b.kind === 'caption').map((b) => b.text)];
+  // Captions after the body, each once: none empty, none that only repeats a body paragraph.
+  const captions = [...new Set(blocks.filter((b) => b.kind === 'caption' && b.text !== '' && !body.includes(b.text)).map((b) => b.text))];
+  const paragraphs = [...body, ...captions];
   return {
     id: meta.id,
     title: normalizeSpace(meta.title),
@@ -89,7 +91,7 @@ export function parseMarkdownArticle(text: string, origin: string): Article {
     tags: meta.tags ?? [],
     ...(meta.author ? { author: normalizeSpace(meta.author) } : {}),
     paragraphs,
-    captions: blocks.filter((b) => b.kind === 'caption').map((b) => b.text),
+    captions,
     origin,
   };
 }

@@ -23,10 +23,11 @@ import { crc32, writeFileAtomic } from './atomic-files.js';
  * `paragraphCount`, `passageCount`; version 1 wrote `p0`, `pc`, `np`). 3: term frequencies in
  * one byte, an embedder's learned model beside the segments. 4: each segment's data pack holds
  * the frontier that bounds each common term's BM25 part (`lexBoundTerms`, `lexBoundAt`,
- * `lexBounds`). An index of an older version is rebuilt by the next update; one of a newer
- * version is refused.
+ * `lexBounds`). 5: an article's photo captions are its last paragraphs (`paragraphCount` counts
+ * them). An index of an older version is rebuilt by the next update; one of a newer version is
+ * refused.
  */
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 
 const fileSum = z.object({ size: z.number().int().nonnegative(), crc32: z.number().int().nonnegative() });
 

@@ -77,6 +77,13 @@ describe('article files', () => {
     expect(a.tags).toEqual(['IEC']);
   });
 
+  it('numbers each caption once after the body, none empty and none that repeats a body paragraph', () => {
+    const body = 'Một đoạn văn.\n\n> [!caption] Ảnh hội nghị.\n\nĐoạn thứ hai.\n\n> [!caption] Một đoạn văn.\n\n> [!caption]\n\n> [!caption] Ảnh hội nghị.';
+    const a = parseMarkdownArticle(fm('', body), 'x.md');
+    expect(a.paragraphs).toEqual(['Một đoạn văn.', 'Đoạn thứ hai.', 'Ảnh hội nghị.']);
+    expect(a.captions).toEqual(['Ảnh hội nghị.']);
+  });
+
   it('rejects bad front matter with the reason', () => {
     expect(reason('Just text')).toMatch(/no front matter/);
     expect(reason(fm('').replace('title: Tiêu đề\n', ''))).toMatch(/title/);

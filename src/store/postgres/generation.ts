@@ -7,8 +7,12 @@ import type { Database } from './database.js';
  * Version of the index layout in the database (tables and what their columns mean). An index
  * of an older format is rebuilt by the next `kiemchung index`, as the embedded index is.
  */
-/** 2: every list of postings is sorted by impact, best first (1: only the lists cut at POSTING_DEPTH). */
-export const DB_INDEX_FORMAT = 2;
+/**
+ * 2: every list of postings is sorted by impact, best first (1: only the lists cut at
+ * POSTING_DEPTH). 3: an article's photo captions are its last paragraphs (`paragraph_count`
+ * counts them).
+ */
+export const DB_INDEX_FORMAT = 3;
 
 /** Rows retired by a generation published this long ago are deleted: readers of the generation before switch within a second. */
 export const PURGE_AFTER_S = 60;
