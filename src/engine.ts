@@ -387,7 +387,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       {
         ...base,
         // The statement checked, that it is not settled, then the passage as any answer quotes it.
-        text: unsettled?.verdict ? [readingLine(unsettled.verdict.claim, lang), m.unsettled, ...ex.text.split('\n').slice(1)].join('\n') : ex.text,
+        text: unsettled?.verdict ? `${readingLine(unsettled.verdict.claim, lang)}\n${m.unsettled}${ex.text.slice(m.intro.length)}` : ex.text,
         citations: ex.citations,
         ...(ex.shortAnswer && !unsettled ? { shortAnswer: ex.shortAnswer } : {}),
         refused: false,

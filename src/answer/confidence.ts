@@ -276,7 +276,7 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
     noFact: best.features.noFact,
     missingAcronyms: missingAcronyms(question, input.articleText, nameIn).length,
     missingCount: input.counted && !input.counted.quoted && !countsThing(input.articleText.lower, input.counted.things) ? 1 : 0,
-    missingMeasure: input.measure && measureMissing(question, input.articleText.lower) ? 1 : 0,
+    missingMeasure: input.measure && measureMissing(question, input.articleText) ? 1 : 0,
   };
 }
 

@@ -3,7 +3,7 @@ import { SPELLED_COUNTS } from '../text/find-numbers.js';
 import { fold, hasMarks, nfc, stripMarks } from '../text/normalize.js';
 import { WORD_END, WORD_RUN, WORD_START, escapeRegExp, isWordChar } from '../text/words.js';
 import { isStopword } from '../text/stopwords.js';
-import { type AcronymAlias, hasWordIn } from '../retrieve/coverage.js';
+import { type AcronymAlias, type SearchText, hasWordIn } from '../retrieve/coverage.js';
 import { overlaps } from '../text/span.js';
 import { TIME_UNITS, timeUnit } from '../text/units.js';
 import { translateTerms } from '../text/glossary.js';
@@ -258,13 +258,12 @@ const SOME = `\\d[\\d.,]*|${[...Object.keys(SPELLED_COUNTS), 'tư', 'mươi', 't
  * "1,5m"), or the unit with an ordinal ("tuần thứ 36"); not inside a date ("tháng 8 năm 2023"
  * counts no years).
  */
-function givesUnit(lower: string, units: readonly string[]): boolean {
+function givesUnit(lower: string, dates: readonly FactSpan[], units: readonly string[]): boolean {
   const unit = `(?:${units.map(escapeRegExp).join('|')})`;
   const found = new RegExp(
     `(?<![\\p{L}\\p{M}\\p{N}.,])(?:${SOME})(?:\\s+[\\p{L}\\p{M}\\p{N}]+\\s+|\\s*)${unit}[²³23]?(?![\\p{L}\\p{M}\\p{N}])|(?<![\\p{L}\\p{M}\\p{N}])${unit}\\s+thứ\\s+(?:\\d|${SOME})`,
     'gu',
   );
-  const dates = dateSpans(lower);
   for (const m of lower.matchAll(found)) if (!dates.some((d) => m.index < d.end && m.index + m[0].length > d.start)) return true;
   return false;
 }
@@ -276,11 +275,14 @@ function givesUnit(lower: string, units: readonly string[]): boolean {
  * its units; a length of time and no number of a unit near the one asked (within a step of
  * `TIME_RANK`; an age for years), no span of dates. Counts are `countsThing`'s.
  */
-export function measureMissing(question: string, articleLower: string): boolean {
+export function measureMissing(question: string, article: SearchText): boolean {
   const lower = nfc(question).toLowerCase();
   const q = fold(lower);
   if (!HOW_MUCH.test(q)) return false;
-  const text = fold(articleLower);
+  const { lower: articleLower, folded: text } = article;
+  // The article's dates, found once when needed: their numbers count no measure.
+  let dates: FactSpan[] | undefined;
+  const gives = (units: readonly string[]) => givesUnit(articleLower, (dates ??= dateSpans(articleLower)), units);
   const unit = unitAsked(question);
   const money = hasMarks(lower) ? MONEY_ASKED.test(lower) : MONEY_ASKED_FOLDED.test(q);
   if (money && (unit === undefined || MONEY_UNITS.has(fold(unit)))) return !MONEY_GIVEN.test(text);
@@ -291,14 +293,11 @@ export function measureMissing(question: string, articleLower: string): boolean 
     case 'percent':
       // "bao nhiêu phần" may ask for a part in words ("khu vực rộng lớn"); a share is asked as one.
       if (!/(?<![\p{L}\p{N}])(?:phan tram|ty le|ti le|percent|percentage)(?![\p{L}\p{N}])|%/u.test(q)) return false;
-      return !/%|\d\s*\/\s*\d|(?<![\p{L}\p{N}])(?:phan tram|percent|nua|half|quarter)(?![\p{L}\p{N}])/u.test(text) && !givesUnit(articleLower, ['phần']);
+      return !/%|\d\s*\/\s*\d|(?<![\p{L}\p{N}])(?:phan tram|percent|nua|half|quarter)(?![\p{L}\p{N}])/u.test(text) && !gives(['phần']);
     case 'mass':
     case 'length':
     case 'volume':
-      return !givesUnit(
-        articleLower,
-        [...MEASURE_OF.entries()].filter(([, m]) => m === asked).map(([u]) => u),
-      );
+      return !gives([...MEASURE_OF.entries()].filter(([, m]) => m === asked).map(([u]) => u));
     case 'time': {
       // A unit misspelt ("đểm" for "điểm") reads as no unit of time.
       if (unit !== undefined && hasMarks(lower) && !VIETNAMESE_TIME.has(unit) && !TIME_UNITS.has(unit)) return false;
@@ -309,7 +308,7 @@ export function measureMissing(question: string, articleLower: string): boolean 
         ...[...TIME_UNITS, 'decade', 'decades'].filter((u) => near.includes(timeUnit(u))),
         ...(unit !== undefined && fold(unit) === 'nam' ? ['tuổi'] : []),
       ];
-      if (givesUnit(articleLower, units)) return false;
+      if (gives(units)) return false;
       // "Bao lâu" without a unit is also answered in words ("cho đến thế kỷ mười chín", "suốt đời").
       if (
         rank === undefined &&
@@ -319,9 +318,9 @@ export function measureMissing(question: string, articleLower: string): boolean 
       // A span of dates answers how long when it is of the unit asked or longer ("từ 2023 đến 2028"
       // for months or years, "từ ngày 5/6 đến ngày 7/6/2024" for days): one date span, or two with
       // "đến" / "-" between them.
-      const dates = dateSpans(articleLower);
-      const spans = dates.flatMap((s, i) => {
-        const next = dates[i + 1];
+      const all = (dates ??= dateSpans(articleLower));
+      const spans = all.flatMap((s, i) => {
+        const next = all[i + 1];
         const joined = next && /^\s*(?:-|–|đến|tới|to|until)\s*(?:ngày|tháng|năm)?\s*$/u.test(articleLower.slice(s.end, next.start));
         const own = articleLower.slice(s.start, s.end);
         return [...(RANGE.test(own) ? [own] : []), ...(joined ? [articleLower.slice(s.start, next.end)] : [])];
@@ -753,7 +752,6 @@ function initialsStartBefore(before: string, acronym: string): number {
   return start < 0 ? -1 : (words[start] as Word).index;
 }
 
-/** Where a name that starts at `from` ends: capitalised words, one lower-case word after each, connectors. */
 /**
  * Vietnamese function words that follow a name and are no part of it ("Lê Xuân Định cho biết",
  * "Viện … đã ký"): not English ones, which are Vietnamese syllables too ("Bộ Công an").
@@ -764,6 +762,7 @@ const AFTER_NAME = new Set(
   ),
 );
 
+/** Where a name that starts at `from` ends: capitalised words, one lower-case word after each, connectors. */
 function nameEndAfter(text: string, from: number): number {
   const words = [...text.slice(from, from + 200).matchAll(/[^\s]+/gu)];
   let end = from;

@@ -399,9 +399,10 @@ function analyze(question: string): QuestionAnalysis {
     const words = raw.split(/\s+/u);
     // "BRI trong bài về … là gì?": the acronym, placed in an article.
     const placed = /^(\S+)\s+(?:trong|in)\s+(?:bài|bai|tin|the\s+article|article)(?![\p{L}\p{M}])/iu.exec(raw)?.[1];
-    if (ACRONYM.test(raw) || (placed !== undefined && ACRONYM.test(placed))) {
+    const acronym = [raw, placed].find((s) => s !== undefined && ACRONYM.test(s));
+    if (acronym) {
       kind = 'abbreviation';
-      subject = ACRONYM.test(raw) ? raw : placed;
+      subject = acronym;
     } else if (
       kind !== 'abbreviation' &&
       words.length <= 4 &&
