@@ -158,10 +158,16 @@ function countedIn(question: string, quotes: readonly Quote[], quantityQuoted: b
   const things = countedThing(question);
   if (quantityQuoted || !things.length) return { things, quoted: quantityQuoted };
   const phrase = things.join(' ');
-  const listed = quotes.some((q) => {
-    const text = q.passage.paragraph.slice(q.start, q.end);
-    return hasWordIn(fold(text.toLowerCase()), phrase) && (capitalisedListSpans(text).length > 0 || listSpans(text).length > 0);
-  });
+  // The list and what it counts in one sentence: a list of ministries in the sentence before
+  // "Nhiều chuyên gia trẻ …" does not count experts.
+  const listed = quotes.some((q) =>
+    sentenceRanges(q.passage.paragraph)
+      .filter(([a, b]) => a < q.end && b > q.start)
+      .some(([a, b]) => {
+        const text = q.passage.paragraph.slice(Math.max(a, q.start), Math.min(b, q.end));
+        return hasWordIn(fold(text.toLowerCase()), phrase) && (capitalisedListSpans(text).length > 0 || listSpans(text).length > 0);
+      }),
+  );
   return { things, quoted: listed };
 }
 
@@ -227,7 +233,7 @@ function chooseQuotes(sentences: readonly SentenceCandidate[], s: ExtractiveSett
     if (referred && cs[0] === best && referred.start < start && to - referred.start <= s.maxQuoteChars) start = referred.start;
     const facts = cs.flatMap((c) => c.facts).filter((f) => f.start >= start && f.end <= to);
     const lead = cs[0] as SentenceCandidate;
-    const q = clipQuote(lead.passage.paragraph, { start, end: to }, facts[0], lead, s.maxQuoteChars);
+    const q = clipQuote(lead.passage.paragraph, { start, end: to }, facts[0], lead, s.maxQuoteChars, lead.asked);
     return { passage: lead.passage, ...q, facts: facts.filter((f) => f.start >= q.start && f.end <= q.end) };
   };
   if (!second || second.p < s.secondSentenceRatio * best.p) return [quote([best], best.start, best.end)];
@@ -260,11 +266,20 @@ export function refersBack(sentence: string): boolean {
 /**
  * A quote longer than `max` is cut to whole clauses (split at commas, semicolons and colons,
  * and where its likeliest sentence starts and ends) around its answer: the fact when there is
- * one, else as much of the likeliest sentence as fits, from its start. Before, a quote without
- * a fact was cut around its own first clause, and two sentences quoted together lost the
- * likeliest one when the other came first.
+ * one; else, given the question's words in the quote (`asked`), the clauses that fit and hold
+ * most of them ("tín chỉ carbon" late in a 600-character sentence listing the fields IEC
+ * supports); else as much of the likeliest sentence as fits, from its start. Before, a quote
+ * without a fact was cut around its own first clause, and two sentences quoted together lost
+ * the likeliest one when the other came first.
  */
-export function clipQuote(text: string, q: Span, fact: Span | undefined, sentence: Span, max: number): Span & { cutBefore: boolean; cutAfter: boolean } {
+export function clipQuote(
+  text: string,
+  q: Span,
+  fact: Span | undefined,
+  sentence: Span,
+  max: number,
+  asked: readonly Span[] = [],
+): Span & { cutBefore: boolean; cutAfter: boolean } {
   if (q.end - q.start <= max) return { ...q, cutBefore: false, cutAfter: false };
   const inside = (x: number) => x > q.start && x < q.end;
   const at = new Set([q.start, q.end]);
@@ -279,12 +294,15 @@ export function clipQuote(text: string, q: Span, fact: Span | undefined, sentenc
   if (lo < 0) lo = 0;
   let hi = lo;
   const len = () => (clauses[hi] as readonly [number, number])[1] - (clauses[lo] as readonly [number, number])[0];
+  const most = fact ? null : askedClauses(text, clauses, asked, max);
+  if (most) [lo, hi] = most;
   // The whole focus (a fact always; the sentence's clauses while they fit).
-  while (hi + 1 < clauses.length && (clauses[hi] as readonly [number, number])[1] < focus.end) {
-    const next = clauses[hi + 1] as readonly [number, number];
-    if (!fact && next[1] - (clauses[lo] as readonly [number, number])[0] > max) break;
-    hi++;
-  }
+  else
+    while (hi + 1 < clauses.length && (clauses[hi] as readonly [number, number])[1] < focus.end) {
+      const next = clauses[hi + 1] as readonly [number, number];
+      if (!fact && next[1] - (clauses[lo] as readonly [number, number])[0] > max) break;
+      hi++;
+    }
   // Grow towards the side with the shorter clause while it fits.
   for (;;) {
     const left = lo > 0 ? (clauses[lo - 1] as readonly [number, number]) : null;
@@ -302,6 +320,29 @@ export function clipQuote(text: string, q: Span, fact: Span | undefined, sentenc
   while (end > start && /[\s,;:]/u.test(text[end - 1] as string)) end--;
   while (start < end && /\s/u.test(text[start] as string)) start++;
   return { start, end, cutBefore: start > q.start, cutAfter: end < q.end };
+}
+
+/**
+ * The run of clauses, at most `max` characters, holding the most of the question's distinct
+ * words (`asked`, offsets in `text`; a word the sentence repeats counts once), the longer run on
+ * a tie, then the earlier; null when no clause holds one.
+ */
+function askedClauses(text: string, clauses: ReadonlyArray<readonly [number, number]>, asked: readonly Span[], max: number): [number, number] | null {
+  if (!asked.length) return null;
+  const words = clauses.map(([a, b]) => asked.filter((w) => w.start >= a && w.end <= b).map((w) => text.slice(w.start, w.end).toLowerCase()));
+  let best: [number, number] | null = null;
+  let bestHits = 0;
+  let bestLen = 0;
+  for (let lo = 0; lo < clauses.length; lo++) {
+    const seen = new Set<string>();
+    for (let hi = lo; hi < clauses.length; hi++) {
+      const length = (clauses[hi] as readonly [number, number])[1] - (clauses[lo] as readonly [number, number])[0];
+      if (length > max) break;
+      for (const w of words[hi] as string[]) seen.add(w);
+      if (seen.size > bestHits || (seen.size === bestHits && seen.size > 0 && length > bestLen)) [best, bestHits, bestLen] = [[lo, hi], seen.size, length];
+    }
+  }
+  return best;
 }
 
 export async function extractiveAnswer(input: ExtractiveInput): Promise<ExtractiveResult> {

@@ -112,6 +112,8 @@ export interface SentenceCandidate {
   p: number;
   /** Facts of the kind asked for, as offsets in the paragraph, nearest to the question's words first. */
   facts: FactSpan[];
+  /** The question's words in the sentence, as offsets in the paragraph (the likeliest sentences only). */
+  asked?: FactSpan[];
 }
 
 export interface SelectSettings {
@@ -255,6 +257,7 @@ export function scoreSentences(
     const text = c.passage.paragraph.slice(c.start, c.end);
     const { hits, novel } = matchWords(c.passage, c.start, c.end, qWords);
     c.features.novel = novel;
+    c.asked = hits.map(([a, b]) => ({ start: c.start + a, end: c.start + b }));
     if (canCheck) {
       const facts = factSpans(analysis, text, question);
       // Facts nearest to the question's words first; of those holding one (the unit asked for,

@@ -35,4 +35,26 @@ describe('clipQuote', () => {
     expect(q.end - q.start).toBeLessThanOrEqual(120);
     expect(q.cutAfter).toBe(true);
   });
+
+  it('keeps the clauses holding most of the question words when there is no fact', () => {
+    const words = (...ws: string[]) => ws.map((w) => span(w));
+    // "vùng sâu" and "vùng xa" close the long sentence; "nông thôn" and "miền núi" are just before them.
+    const q = clipQuote(text, span(before), undefined, span(before), 120, words('nông thôn', 'miền núi', 'vùng sâu'));
+    const quoted = text.slice(q.start, q.end);
+    for (const w of ['nông thôn', 'miền núi', 'vùng sâu']) expect(quoted).toContain(w);
+    expect(q.cutBefore).toBe(true);
+    expect(q.end - q.start).toBeLessThanOrEqual(120);
+  });
+
+  it('counts a word the sentence repeats once when choosing the clauses', () => {
+    // "các" opens many early clauses; "trao đổi kinh nghiệm" and "mùa mưa" are two distinct words later.
+    const early = [...text.slice(0, before.length).matchAll(/các/gu)].map((m) => ({ start: m.index, end: m.index + 3 }));
+    const q = clipQuote(text, span(before), undefined, span(before), 150, [...early, span('trao đổi'), span('mùa mưa')]);
+    expect(text.slice(q.start, q.end)).toContain('mùa mưa');
+  });
+
+  it('starts from the sentence when no question word is in it', () => {
+    const q = clipQuote(text, span(before), undefined, span(before), 120, []);
+    expect(q.start).toBe(0);
+  });
 });
