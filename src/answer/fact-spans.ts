@@ -193,7 +193,10 @@ export function measureAsked(question: string): Measure | null {
  * folded; not "nhiều", "vài", "mấy", which say there are some, not how many ("Nhiều chuyên gia trẻ
  * …" does not answer "bao nhiêu chuyên gia trẻ?").
  */
-const COUNT_WORDS = ['\\d[\\d.,]*', ...Object.keys(SPELLED_COUNTS), 'tư', 'mươi', 'trăm', 'nghìn', 'ngàn', 'triệu', 'tỷ', 'tỉ', 'hàng'].map(fold).join('|');
+const SPELLED_COUNT_WORDS = [...Object.keys(SPELLED_COUNTS), 'tư', 'mươi', 'trăm', 'nghìn', 'ngàn', 'triệu', 'tỷ', 'tỉ', 'hàng'];
+const COUNT_WORDS = ['\\d[\\d.,]*', ...SPELLED_COUNT_WORDS].map(fold).join('|');
+/** The spelled count words as written with marks: "năm" (five) is a count, "Nam" of "Việt Nam" is not. */
+const MARKED_COUNT_WORDS = new Set(SPELLED_COUNT_WORDS);
 
 /** "giai đoạn mấy", "đợt bao nhiêu", "số mấy": which one of a sequence, not how many ("kỳ" is left out: "định kỳ bao nhiêu một lần?" asks how often). */
 const WHICH_OF_A_SEQUENCE =
@@ -336,7 +339,14 @@ export function measureMissing(question: string, article: SearchText): boolean {
 export function countsThing(text: string, things: readonly string[]): boolean {
   if (!things.length) return true;
   const words = things.map(escapeRegExp).join('|');
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${COUNT_WORDS})(?:\\s+[\\p{L}\\p{N}]+){0,2}?\\s+(?:${words})(?![\\p{L}\\p{N}])`, 'u').test(fold(text));
+  const folded = fold(text);
+  // Folding keeps the length of NFC text: a spelled count found folded is read as written.
+  const marked = folded.length === text.length && hasMarks(text);
+  for (const m of folded.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])(${COUNT_WORDS})(?:\\s+[\\p{L}\\p{N}]+){0,2}?\\s+(?:${words})(?![\\p{L}\\p{N}])`, 'gu'))) {
+    const count = m[1] as string;
+    if (!marked || /^\d/u.test(count) || MARKED_COUNT_WORDS.has(text.slice(m.index, m.index + count.length).toLowerCase())) return true;
+  }
+  return false;
 }
 
 export function quantitySpans(text: string): FactSpan[] {

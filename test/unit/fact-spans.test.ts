@@ -554,6 +554,10 @@ describe('what a "how many" question counts', () => {
     // "Nhiều", "vài", "mấy" say there are some, not how many.
     expect(countsThing('nhiều chuyên gia trẻ đã đóng góp', ['chuyen', 'gia'])).toBe(false);
     expect(countsThing('hàng trăm chuyên gia tham dự', ['chuyen', 'gia'])).toBe(true);
+    // "Nam" of "Việt Nam" folds to "nam" (five) but counts nothing; "năm" written with marks does.
+    expect(countsThing('việt nam là quốc gia đang phát triển, việt nam đã tham gia', ['chuyen', 'gia'])).toBe(false);
+    expect(countsThing('năm chuyên gia đã tham gia', ['chuyen', 'gia'])).toBe(true);
+    expect(countsThing('viet nam la quoc gia', ['chuyen', 'gia'])).toBe(true);
   });
 });
 
