@@ -860,13 +860,23 @@ export function listSpans(text: string, head?: string): FactSpan[] {
       .split(/\s+/u)
       .filter(Boolean).length;
   };
+  // A part joining two items ("chương trình đào tạo và trao đổi thông tin") counts as long as the
+  // longer of them (ViNewsQA dev: 37 more short answers, false refusals 2.3 → 2.1%; allowing the
+  // item after "và" two words more found lists in the seed articles whose first item is cut
+  // mid-word, short-answer F1 there 80.6 → 79.4, and refused fewer near misses).
+  const itemWords = (s: FactSpan, from: number) => {
+    const joint = /\s(?:và|hoặc|and|or)\s/u.exec(text.slice(s.start, s.end));
+    if (!joint) return words(s, from);
+    const cut = s.start + joint.index;
+    return Math.max(words({ start: s.start, end: cut }, from), words({ start: cut + joint[0].length, end: s.end }, from));
+  };
   const out: FactSpan[] = [];
   let i = 0;
   while (i < parts.length) {
     let j = i;
     while (
       j + 1 < parts.length &&
-      words(parts[j + 1] as FactSpan, (parts[i] as FactSpan).start) <= 6 &&
+      itemWords(parts[j + 1] as FactSpan, (parts[i] as FactSpan).start) <= 6 &&
       text[(parts[j] as FactSpan).end] !== undefined &&
       /^\s*,/u.test(text.slice((parts[j] as FactSpan).end))
     )

@@ -93,6 +93,11 @@ describe('facts in a sentence', () => {
     expect(texts(m, capitalisedListSpans(m))).toEqual(['Bộ KH&CN, Bộ Công Thương, Bộ Thông tin và Truyền thông']);
     const w = 'Các lĩnh vực như xe điện, hiệu suất năng lượng, hạ tầng điện, năng lượng tái tạo.';
     expect(texts(w, listSpans(w))).toEqual(['xe điện, hiệu suất năng lượng, hạ tầng điện, năng lượng tái tạo']);
+    // Two items joined by "và" are each held to the item's length, not together.
+    const j = 'Các hình thức hợp tác gồm nghiên cứu chung, chương trình đào tạo và trao đổi thông tin, phương pháp đo.';
+    expect(texts(j, listSpans(j))).toEqual(['nghiên cứu chung, chương trình đào tạo và trao đổi thông tin, phương pháp đo']);
+    const long = 'Các hình thức hợp tác gồm nghiên cứu chung, chương trình đào tạo và trao đổi thông tin về các quy trình đo, phương pháp đo.';
+    expect(listSpans(long)).toEqual([]);
   });
 
   it('a place runs on to the end of a name written with words in lower case, and is never any capitalised word', () => {
