@@ -266,7 +266,9 @@ const WHAT_IS = {
     'u',
   ),
 };
-const EN_WHAT_IS = /^\s*what\s+(?:(?:is|are)\s+(?:the\s+|an?\s+)?(.{1,60}?)|does\s+(?:the\s+|an?\s+)?(.{1,60}?)\s+(?:mean|stand\s+for))\s*\?*\s*$/iu;
+// "… in the metrology article?", "… in this story?": where the question read it, not part of what it asks.
+const EN_WHAT_IS =
+  /^\s*what\s+(?:(?:is|are)\s+(?:the\s+|an?\s+)?(.{1,60}?)|does\s+(?:the\s+|an?\s+)?(.{1,60}?)\s+(?:mean|stand\s+for))(?:\s+(?:in|from)\s+(?:the|this|that)\s+(?:[\p{L}\p{N}-]+\s+){0,4}?(?:article|story|report|news|piece|text))?\s*\?*\s*$/iu;
 // Subjects of "… là gì" that ask for a statement about something, not a definition of it.
 const NOT_DEFINED =
   /^(?:mục tiêu|kết quả|nguyên nhân|tác dụng|lợi ích|ý nghĩa|vai trò|nhiệm vụ|hậu quả|tác hại|biểu hiện|dấu hiệu|triệu chứng|giải pháp|nội dung|đề xuất|kiến nghị|điều kiện|yêu cầu|mong muốn|cam kết|khó khăn|thách thức|điểm|chủ đề|phương pháp|cách|lý do|lí do|tình trạng)(?![\p{L}\p{N}])/u;

@@ -43,6 +43,7 @@ describe('question kinds', () => {
     ['How many countries took part?', 'number'],
     ['How much time remained on the clock when the game ended?', 'number'],
     ['What does IEC stand for?', 'abbreviation'],
+    ['What does BRI stand for in the metrology article?', 'abbreviation'],
     ['Why did the ministry amend the law?', 'reason'],
     ['Is Vietnam a full member of the IEC?', 'yesno'],
   ];
