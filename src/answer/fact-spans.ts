@@ -779,6 +779,12 @@ function nameEndAfter(text: string, from: number): number {
   let prevCap = false;
   for (let i = 0; i < words.length && i < 14; i++) {
     const raw = (words[i] as RegExpMatchArray)[0];
+    if (raw.startsWith('(')) {
+      // An acronym in brackets closes the name with its bracket ("Hợp tác Lancang-Mekong (LMC)"); any other bracket is not part of it.
+      const close = raw.indexOf(')');
+      if (prevCap && close > 1 && isCap(raw.slice(1))) end = from + ((words[i] as RegExpMatchArray).index as number) + close + 1;
+      break;
+    }
     const w = raw.replace(/[,.;:!?)]+$/u, '');
     const cap = isCap(w);
     const next = words[i + 1]?.[0] ?? '';

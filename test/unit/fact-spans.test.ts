@@ -350,6 +350,9 @@ describe('facts in a sentence', () => {
     // A law of nature is not a legal text.
     const lorentz = 'Định luật Lorentz mô tả lực tác dụng lên điện tích.';
     expect(texts(lorentz, namedSpans(lorentz, 'định luật'))).toEqual(['Định luật Lorentz mô']);
+    // An acronym in brackets ends the name whole; another bracket is not part of it.
+    const lmc = 'Viện ký Chương trình Hợp tác Lancang-Mekong (LMC) lần thứ 4 và Chương trình Đo lường (giai đoạn hai).';
+    expect(texts(lmc, namedSpans(lmc, 'chương trình'))).toEqual(['Chương trình Hợp tác Lancang-Mekong (LMC)', 'Chương trình Đo lường']);
     for (const [text, name] of [
       ['Quốc hội thông qua Luật Giao thông đường bộ năm 2008.', 'Luật Giao thông đường bộ'],
       ['Theo Luật Đầu tư công, dự án phải được phê duyệt.', 'Luật Đầu tư công'],
