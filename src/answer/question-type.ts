@@ -191,11 +191,11 @@ const BARE_DAU = { marked: new RegExp(`${WORD_START}đâu\\s*[?.!]*\\s*$`, 'u'),
 
 const LIST = {
   marked: new RegExp(
-    `${WORD_START}(?:những|các)\\s+(?:(?!là\\s|được\\s|đã\\s)[\\p{L}\\p{M}]+\\s+){0,3}?(?:nào|gì)${WORD_END}|${WORD_START}(?:những\\s+gì|những\\s+ai|gồm|bao\\s+gồm)${WORD_END}`,
+    `${WORD_START}(?:những|các)\\s+(?:(?!là\\s|được\\s|đã\\s)[\\p{L}\\p{M}]+\\s+){0,3}?(?:nào|gì)${WORD_END}|${WORD_START}(?:những\\s+gì|những\\s+ai|gồm|bao\\s+gồm|(?:liệt\\s+kê|kể\\s+tên|nêu\\s+tên)(?!\\s+một${WORD_END}))${WORD_END}`,
     'u',
   ),
   folded: new RegExp(
-    `${WORD_START}(?:nhung|cac)\\s+(?:(?!la\\s|duoc\\s|da\\s)[\\p{L}\\p{M}]+\\s+){0,3}?(?:nao|gi)${WORD_END}|${WORD_START}(?:nhung\\s+gi|nhung\\s+ai|gom|bao\\s+gom)${WORD_END}`,
+    `${WORD_START}(?:nhung|cac)\\s+(?:(?!la\\s|duoc\\s|da\\s)[\\p{L}\\p{M}]+\\s+){0,3}?(?:nao|gi)${WORD_END}|${WORD_START}(?:nhung\\s+gi|nhung\\s+ai|gom|bao\\s+gom|(?:liet\\s+ke|ke\\s+ten|neu\\s+ten)(?!\\s+mot${WORD_END}))${WORD_END}`,
     'u',
   ),
 };
@@ -254,6 +254,9 @@ const EN_WH = /(?<![\p{L}\p{N}])(?:what|which|who|whom|whose|when|where|why|how)
  */
 const EN_ALTERNATIVES = /(?<![\p{L}\p{N}])or(?![\p{L}\p{N}])(?!\s+not(?![\p{L}\p{N}]))/iu;
 
+// An acronym's name asked for: "IEC có tên tiếng Việt đầy đủ", "LMC tên đầy đủ" (before "là gì").
+const ACRONYM_NAME =
+  /^(\S+)\s+(?:(?:có|co)\s+)?(?:tên|ten)(?:\s+(?:(?:tiếng|tieng)\s+(?:việt|viet|anh)|(?:đầy|day)\s+(?:đủ|du)|(?:chính|chinh)\s+(?:thức|thuc)))*$/iu;
 // An acronym ("IEC", "KH&CN", "QCVN") asked "là gì" is asked to be spelled out.
 const ACRONYM = /^[\p{Lu}\d][\p{Lu}\d&.-]*\p{Lu}[\p{Lu}\d&.-]*$/u;
 const WHAT_IS = {
@@ -401,7 +404,9 @@ function analyze(question: string): QuestionAnalysis {
     const words = raw.split(/\s+/u);
     // "BRI trong bài về … là gì?": the acronym, placed in an article.
     const placed = /^(\S+)\s+(?:trong|in)\s+(?:bài|bai|tin|the\s+article|article)(?![\p{L}\p{M}])/iu.exec(raw)?.[1];
-    const acronym = [raw, placed].find((s) => s !== undefined && ACRONYM.test(s));
+    // "IEC có tên tiếng Việt đầy đủ là gì?": the name an acronym stands for.
+    const named = ACRONYM_NAME.exec(raw)?.[1];
+    const acronym = [raw, placed, named].find((s) => s !== undefined && ACRONYM.test(s));
     if (acronym) {
       kind = 'abbreviation';
       subject = acronym;
@@ -597,6 +602,11 @@ const EXPANSION_FRAMING = new Set(
     'chữ',
     'từ',
     'nào',
+    // Where it was read ("Chữ LMC trong bài viết là …"), and "cơ chế" beside "tổ chức", "cơ quan".
+    'trong',
+    'bài',
+    'chế',
+    'có',
     // What kind of thing it names, and in which language ("… của tổ chức nào, tên tiếng Việt là gì?").
     'tổ',
     'chức',

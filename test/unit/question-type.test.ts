@@ -135,6 +135,10 @@ describe('question kinds', () => {
     expect(analyzeQuestion('Which people attended?').list).toBe(true);
     expect(analyzeQuestion('Which people attended?').head).toBeUndefined();
     expect(analyzeQuestion('Tên của sân vận động mà các đội đã chơi là gì?').list).toBe(false);
+    // Asked to list them ("liệt kê", "kể tên"), but not to name one of them ("Kể tên một …").
+    expect(analyzeQuestion('Hãy liệt kê các lĩnh vực IEC được đề nghị hỗ trợ.').list).toBe(true);
+    expect(analyzeQuestion('ke ten cac nuoc LMC').list).toBe(true);
+    expect(analyzeQuestion('Kể tên một nhánh cao cấp của Toyota.').list).toBe(false);
     expect(analyzeQuestion('Bộ KH&CN đang sửa đổi luật nào?').head).toBe('đổi luật');
     expect(analyzeQuestion('Những bộ nào xây dựng quy chuẩn?').head).toBe('bộ');
     expect(analyzeQuestion('Hợp tác như thế nào?').head).toBeUndefined();
@@ -230,6 +234,9 @@ describe('expandedAcronym', () => {
       ['IEC là viết tắt của tổ chức nào, tên tiếng Việt là gì?', 'IEC'],
       ['IEC la to chuc gi, ten tieng viet', 'IEC'],
       ['IEC là tổ chức gì?', 'IEC'],
+      // Its name asked for, and where the acronym was read.
+      ['IEC có tên tiếng Việt đầy đủ là gì?', 'IEC'],
+      ['Chữ LMC trong bài viết là tên viết tắt của cơ chế nào?', 'LMC'],
     ] as const)
       expect(expandedAcronym(q, analyzeQuestion(q)), q).toBe(acr);
   });
