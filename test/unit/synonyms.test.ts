@@ -25,6 +25,9 @@ describe('questionAlternatives', () => {
     expect(alternatives('ttk iec la ai', false)['ttk']).toEqual(['tổng thư ký']);
     // Only as a word of its own: "vnd" is no "VN".
     expect(alternatives('Giá bao nhiêu VND?')['vn']).toBeUndefined();
+    // Help asked about ("giúp gì"), not "helps to" before a verb.
+    expect(alternatives('IEC sẽ giúp gì cho VN?')['giúp']).toContain('hỗ trợ');
+    expect(alternatives('Đo lường giúp bảo đảm điều gì?')['giúp']).toBeUndefined();
   });
 
   it('matches a phrase typed without marks, folded, also among marked words', () => {
