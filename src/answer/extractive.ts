@@ -1,6 +1,17 @@
 import { paragraphId } from '../corpus/ids.js';
 import { InternalError } from '../errors.js';
-import { type AcronymAlias, type QuestionTerms, hasWordIn, presence, presenceIn, questionTerms, searchText, union, withAliases } from '../retrieve/coverage.js';
+import {
+  type AcronymAlias,
+  type QuestionTerms,
+  hasWordIn,
+  presence,
+  presenceIn,
+  questionTerms,
+  searchText,
+  union,
+  withAliases,
+  wordCoverage,
+} from '../retrieve/coverage.js';
 import type { Retrieved } from '../retrieve/retrieve.js';
 import type { Store } from '../store/port.js';
 import { articleRef } from './article-ref.js';
@@ -10,6 +21,7 @@ import { fold, hasMarks } from '../text/normalize.js';
 import type { Answer, ArticleRef, Citation, Lang } from '../types.js';
 import { type ArticleText, type RefusalFeatures, acronymSlots, answerConfidence, refusalFeatures } from './confidence.js';
 import { type FactSpan, capitalisedListSpans, countedThing, definedAcronyms, factSpans, listSpans, wholeUnit } from './fact-spans.js';
+import { type PhotoQuestion, captionsAsked, photoQuestion } from './photo.js';
 import { type QuestionAnalysis, analyzeQuestion, expandedAcronym, focusWords, withoutSaying } from './question-type.js';
 import { DEFAULT_SELECT, type SelectSettings, type SentenceCandidate, scoreSentences } from './select.js';
 import { sentenceRanges } from '../text/sentences.js';
@@ -346,6 +358,8 @@ function askedClauses(text: string, clauses: ReadonlyArray<readonly [number, num
 }
 
 export async function extractiveAnswer(input: ExtractiveInput): Promise<ExtractiveResult> {
+  const photo = input.keepOrder ? null : photoQuestion(input.question);
+  if (photo && photo.rest !== input.question) return captionAnswer(input, photo);
   const s = input.settings ?? DEFAULT_EXTRACTIVE;
   const { store, question, hits } = input;
   const analysis = input.analysis ?? analyzeQuestion(question);
@@ -416,6 +430,33 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
     ranked,
     trace: { ...trace, refusal },
   };
+}
+
+/**
+ * A question about a photo, answered by its caption (`photo.ts`): the rest of the question is
+ * answered as usual, which finds the article and says how sure it is; the caption of the photo
+ * asked about, in that article, is quoted instead of the sentences. An article without that
+ * photo (the third of two) does not answer it.
+ */
+async function captionAnswer(input: ExtractiveInput, photo: PhotoQuestion): Promise<ExtractiveResult> {
+  const question = photo.rest || input.question;
+  const rest = await extractiveAnswer({ ...input, question, analysis: analyzeQuestion(question) });
+  const hit = rest.ranked[0];
+  const captions = hit?.article.captions ?? [];
+  if (!hit || !captions.length || !rest.citations.length) return rest;
+  const terms = rest.trace.terms;
+  const chosen = captionsAsked(captions, photo, (c) => wordCoverage(terms, presence(terms, c))).slice(0, 3);
+  if (!chosen.length) return { ...rest, confidence: 0 };
+  const first = hit.article.paragraphCount - captions.length + 1;
+  const citations = chosen.map((i, k) => {
+    const caption = captions[i] as string;
+    return citationFor({ ...hit, paragraphNumber: first + i, start: 0, end: caption.length, paragraph: caption }, caption, 0, caption.length, k + 1);
+  });
+  assertVerbatim(citations);
+  const m = messages(input.lang);
+  // As sure as the article holds the rest of the question's words: the sentences chosen for them do not matter here.
+  const confidence = rest.trace.refusal?.article ?? 0;
+  return { ...rest, text: [m.intro, ...citations.map((c) => `“${c.quote}” [${c.marker}]`)].join('\n'), citations, shortAnswer: undefined, confidence };
 }
 
 /**

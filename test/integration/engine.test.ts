@@ -268,6 +268,22 @@ describe('answers over the real corpus', () => {
     expect(p).toMatchObject({ text: 'Hai bên chụp ảnh lưu niệm.', paragraphCount: 6, captionsFrom: 7 });
   });
 
+  it('answers a question about a photo with its caption, and refuses a photo the article does not have', async () => {
+    const first = await engine.ask('Bức ảnh thứ nhất trong bài về IEC ghi lại cảnh gì?');
+    expect(first.refused).toBe(false);
+    expect(first.citations.map((c) => c.paragraphId)).toEqual(['iec-thanh-vien-2024#p7']);
+    expect(first.citations[0]?.quote).toBe('Toàn cảnh buổi làm việc.');
+    const last = await engine.ask('anh cuoi cung trong bai ve hoi nghi LMC chup gi');
+    expect(last.citations.map((c) => c.paragraphId)).toEqual(['do-luong-lmc-2023#p9']);
+    // Without a place, the caption holding the question's other words.
+    const who = await engine.ask('Theo chú thích ảnh, lãnh đạo Viện Đo lường Việt Nam có tham dự hội nghị LMC không?');
+    expect(who.citations[0]?.paragraphId).toBe('do-luong-lmc-2023#p9');
+    // The IEC article has two photos.
+    expect(await engine.ask('Ảnh thứ tư trong bài về IEC chụp gì?')).toMatchObject({ refused: true });
+    // "ảnh hưởng" is no photo.
+    expect((await engine.ask('Hợp tác với IEC ảnh hưởng thế nào đến vị thế của Việt Nam?')).citations[0]?.paragraphId).toBe('iec-thanh-vien-2024#p3');
+  });
+
   it('serves sources, suggestions and stats', async () => {
     expect(await engine.source('../../etc/passwd')).toBeNull();
     expect(await engine.source('iec-thanh-vien-2024#p99')).toBeNull();

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { captionsAsked, photoQuestion } from '../../src/answer/photo.js';
+
+describe('photoQuestion', () => {
+  it('reads a photo named with its place, and what the rest of the question asks', () => {
+    expect(photoQuestion('Bức ảnh thứ nhất trong bài về IEC ghi lại cảnh gì?')).toEqual({ rest: 'IEC gì?', ordinal: 1 });
+    expect(photoQuestion('Ảnh cuối cùng trong bài về hội nghị LMC chụp gì?')).toEqual({ rest: 'hội nghị LMC gì?', ordinal: -1 });
+    expect(photoQuestion('anh thu hai trong bai IEC chup gi')).toEqual({ rest: 'IEC gi', ordinal: 2 });
+    expect(photoQuestion('What does the first photo in the article about IEC show?')).toMatchObject({ ordinal: 1 });
+  });
+
+  it('reads a caption or a photo without a place', () => {
+    expect(photoQuestion('Theo chú thích ảnh, hai bên đã làm gì?')).toEqual({ rest: 'Theo , hai bên đã làm gì?' });
+    expect(photoQuestion('Tấm hình trong bài về LMC có ai?')?.ordinal).toBeUndefined();
+  });
+
+  it('is no photo where "ảnh" is part of another word or a bare word', () => {
+    expect(photoQuestion('Hợp tác ảnh hưởng thế nào đến Việt Nam?')).toBeNull();
+    expect(photoQuestion('Ảnh là gì?')).toBeNull();
+    expect(photoQuestion('Anh Nam làm việc ở đâu?')).toBeNull();
+    expect(photoQuestion('What is the image of Vietnam abroad?')).toBeNull();
+  });
+});
+
+describe('captionsAsked', () => {
+  const captions = ['Toàn cảnh buổi làm việc.', 'Hai bên chụp ảnh lưu niệm.'];
+  const none = () => 0;
+  it('takes the photo by its place, and none past the last', () => {
+    expect(captionsAsked(captions, { rest: '', ordinal: 1 }, none)).toEqual([0]);
+    expect(captionsAsked(captions, { rest: '', ordinal: -1 }, none)).toEqual([1]);
+    expect(captionsAsked(captions, { rest: '', ordinal: 3 }, none)).toEqual([]);
+  });
+  it('else the caption with most of the question, else all', () => {
+    expect(captionsAsked(captions, { rest: '' }, (c) => (c.includes('lưu niệm') ? 0.5 : 0))).toEqual([1]);
+    expect(captionsAsked(captions, { rest: '' }, none)).toEqual([0, 1]);
+    expect(captionsAsked([], { rest: '', ordinal: 1 }, none)).toEqual([]);
+  });
+});
