@@ -1222,6 +1222,20 @@ const REASON = re(
   'giu',
 );
 
+const PURPOSE_MARK = re(`${WORD_START}(?:(?:nhằm|với)\\s+mục\\s+đích|nhằm|để|in\\s+order\\s+to|so\\s+that)\\s+`, 'giu');
+
+/**
+ * What a purpose clause says, after "nhằm", "để", "với mục đích" to the end of its clause:
+ * "nâng cao năng lực cạnh tranh của doanh nghiệp Việt Nam trên thị trường thế giới".
+ */
+export function purposeSpans(text: string): FactSpan[] {
+  return allMatches(PURPOSE_MARK, text).flatMap((m) => {
+    const end = /[.;:!?](?:\s|$)/u.exec(text.slice(m.end));
+    const span = trimSpan(text, { start: m.end, end: end ? m.end + end.index : text.length });
+    return span.end > span.start ? [span] : [];
+  });
+}
+
 /** A cause and what follows it to the end of the clause: "vì bệnh nhân bị vỡ ruột thừa". */
 export function reasonSpans(text: string): FactSpan[] {
   return allMatches(REASON, text).map((m) => {
@@ -1452,7 +1466,7 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
       }
       break;
     case 'reason':
-      spans = reasonSpans(text);
+      spans = a.purpose ? purposeSpans(text) : reasonSpans(text);
       break;
     default:
       break;

@@ -51,6 +51,8 @@ export interface QuestionAnalysis {
    * typed ("IEC"). The answer is a person holding its head office, never a deputy.
    */
   leaderOf?: string;
+  /** Asks for a purpose ("nhằm mục đích gì", "để làm gì"): a "reason" answered by what follows "nhằm", "để". */
+  purpose?: true;
   /** [start, end) of the question words in the question: no evidence, left out of retrieval. */
   questionWords: Array<[number, number]>;
 }
@@ -115,6 +117,22 @@ const RULES: Rule[] = [
   { kind: 'abbreviation', phrases: ['viết tắt của', 'là viết tắt', 'viết tắt là', 'stand for', 'stands for', 'full name', 'abbreviation'], keep: true },
   { kind: 'reason', phrases: ['vì sao', 'tại sao', 'do đâu', 'vì đâu', 'why', 'what caused'] },
   { kind: 'reason', phrases: ['lý do', 'lí do', 'nguyên nhân', 'reason', 'cause'], keep: true },
+  // A purpose: answered by what follows "nhằm", "để" (`purpose`), seldom by the words "mục đích".
+  {
+    kind: 'reason',
+    phrases: [
+      'nhằm mục đích gì',
+      'với mục đích gì',
+      'mục đích gì',
+      'mục đích',
+      'để làm gì',
+      'nhằm làm gì',
+      'what for',
+      'what purpose',
+      'the purpose',
+      'the aim',
+    ],
+  },
   { kind: 'person', phrases: ['là ai', 'những ai', 'người nào', 'vị nào', 'ông nào', 'bà nào', 'ai', 'who', 'whom', 'whose'] },
   // English asks for someone by their office as often as by "who" ("Which deputy minister received …?").
   {
@@ -468,9 +486,15 @@ function analyze(question: string): QuestionAnalysis {
     ...(office ? { office: true as const } : {}),
     ...(group ? { group: true as const } : {}),
     ...(leaderOf ? { leaderOf } : {}),
+    ...(!yesNo && kind === 'reason' && PURPOSE[mode].test(matchText) ? { purpose: true as const } : {}),
     questionWords: sameLength ? mergeSpans(questionWords) : [],
   };
 }
+
+const PURPOSE = {
+  marked: new RegExp(`${WORD_START}(?:mục\\s+đích|để\\s+làm\\s+gì|nhằm\\s+làm\\s+gì|what\\s+for|purpose|aim)${WORD_END}`, 'u'),
+  folded: new RegExp(`${WORD_START}(?:muc\\s+dich|de\\s+lam\\s+gi|nham\\s+lam\\s+gi|what\\s+for|purpose|aim)${WORD_END}`, 'u'),
+};
 
 /**
  * Words asking for a kind of people: "nhóm người nào", "loại người nào", "đối tượng nào", "những

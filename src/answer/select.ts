@@ -268,9 +268,13 @@ export function scoreSentences(
         ? hits.filter(([a, b]) => !framing.has(terms.marked ? text.slice(a, b).toLowerCase() : fold(text.slice(a, b).toLowerCase())))
         : hits;
       const by = content.length ? content : hits;
+      // A purpose follows what it is the purpose of: of two "nhằm …" clauses, the one after more of
+      // the question's words ("Hỗ trợ đào tạo, … chứng nhận các sản phẩm … nhằm nâng cao …").
+      const behind = (f: FactSpan) =>
+        analysis.purpose ? new Set(hits.filter(([, b]) => b <= f.start).map(([a, b]) => text.slice(a, b).toLowerCase())).size : 0;
       const ranked = facts
-        .map((f) => ({ f, d: distance(f, by), outside: distance(f, by, true), all: distance(f, hits) }))
-        .sort((a, b) => a.d - b.d || a.outside - b.outside || a.f.start - b.f.start);
+        .map((f) => ({ f, d: distance(f, by), outside: distance(f, by, true), all: distance(f, hits), behind: behind(f) }))
+        .sort((a, b) => b.behind - a.behind || a.d - b.d || a.outside - b.outside || a.f.start - b.f.start);
       const nearest = Math.min(Infinity, ...ranked.map((r) => r.all));
       c.features.fact = facts.length ? 1 : 0;
       c.features.noFact = facts.length ? 0 : 1;

@@ -4,6 +4,7 @@ import {
   asksForNames,
   countedThing,
   countsThing,
+  purposeSpans,
   measureAsked,
   measureMissing as missingIn,
   capitalisedListSpans,
@@ -340,6 +341,14 @@ describe('facts in a sentence', () => {
       { acronym: 'QCVN', expansion: 'quy chuẩn kỹ thuật quốc gia' },
     ]);
     expect(texts(long, expansionSpans(long, 'QCVN'))).toEqual(['quy chuẩn kỹ thuật quốc gia']);
+  });
+
+  it('purposes: what follows "nhằm", "để" to the end of its clause', () => {
+    const t = 'IEC hỗ trợ các dự án nhằm thúc đẩy đào tạo; hỗ trợ chứng nhận sản phẩm nhằm nâng cao năng lực cạnh tranh của doanh nghiệp.';
+    expect(texts(t, purposeSpans(t))).toEqual(['thúc đẩy đào tạo', 'nâng cao năng lực cạnh tranh của doanh nghiệp']);
+    const q = 'Hỗ trợ chứng nhận sản phẩm nhằm mục đích gì?';
+    expect(texts(t, factSpans(analyzeQuestion(q), t, q))).toContain('nâng cao năng lực cạnh tranh của doanh nghiệp');
+    expect(purposeSpans('Không có mục đích nào được nêu.')).toEqual([]);
   });
 
   it('definitions, named things and reasons', () => {

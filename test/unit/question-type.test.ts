@@ -139,6 +139,10 @@ describe('question kinds', () => {
     expect(analyzeQuestion('Hãy liệt kê các lĩnh vực IEC được đề nghị hỗ trợ.').list).toBe(true);
     expect(analyzeQuestion('ke ten cac nuoc LMC').list).toBe(true);
     expect(analyzeQuestion('Kể tên một nhánh cao cấp của Toyota.').list).toBe(false);
+    // A purpose is a reason answered by what follows "nhằm", "để".
+    expect(analyzeQuestion('Việc IEC hỗ trợ đào tạo nhằm mục đích gì?')).toMatchObject({ kind: 'reason', purpose: true });
+    expect(analyzeQuestion('bac si dung thuoc de lam gi')).toMatchObject({ kind: 'reason', purpose: true });
+    expect(analyzeQuestion('Vì sao bệnh nhân nhập viện?').purpose).toBeUndefined();
     expect(analyzeQuestion('Bộ KH&CN đang sửa đổi luật nào?').head).toBe('đổi luật');
     expect(analyzeQuestion('Những bộ nào xây dựng quy chuẩn?').head).toBe('bộ');
     expect(analyzeQuestion('Hợp tác như thế nào?').head).toBeUndefined();
