@@ -8,7 +8,7 @@ import { placeAliases } from '../check/facts.js';
 import { editDistance } from '../check/compare.js';
 import { type LogisticModel, type SentenceCandidate, logit, sigmoid } from './select.js';
 import { numberWritten } from './number-forms.js';
-import { countsThing, measureMissing } from './fact-spans.js';
+import { countsThing, measureMissing, startMissing } from './fact-spans.js';
 import { headless, missingTitles, officesOfOtherBodies } from './titles.js';
 
 /**
@@ -131,6 +131,8 @@ export type RefusalFeatures = Record<RefusalFeature, number> & {
   missingCount: number;
   /** The question asks a measure (money, an age, a share, a length of time …) the article gives nowhere (`measureMissing`). */
   missingMeasure: number;
+  /** The question asks since when, and the quotes give no beginning (`startMissing`). */
+  missingStart: number;
 };
 
 /** A capitalised short form with two capitals or more ("ASEAN", "KH&CN", "H5N1"). */
@@ -210,9 +212,16 @@ export function namesWrittenIn(article: SearchText, question: string): (name: st
 
 /** Whether the features decide a refusal by rule, whatever the model says: a number, office, acronym, count or measure the article lacks. */
 export function refusedByRule(
-  features: Pick<RefusalFeatures, 'missingNumbers' | 'missingTitles' | 'missingAcronyms' | 'missingCount' | 'missingMeasure'>,
+  features: Pick<RefusalFeatures, 'missingNumbers' | 'missingTitles' | 'missingAcronyms' | 'missingCount' | 'missingMeasure' | 'missingStart'>,
 ): boolean {
-  return features.missingNumbers > 0 || features.missingTitles > 0 || features.missingAcronyms > 0 || features.missingCount > 0 || features.missingMeasure > 0;
+  return (
+    features.missingNumbers > 0 ||
+    features.missingTitles > 0 ||
+    features.missingAcronyms > 0 ||
+    features.missingCount > 0 ||
+    features.missingMeasure > 0 ||
+    features.missingStart > 0
+  );
 }
 
 export function refusalFeatures(input: RefusalInput): RefusalFeatures {
@@ -277,6 +286,7 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
     missingAcronyms: missingAcronyms(question, input.articleText, nameIn).length,
     missingCount: input.counted && !input.counted.quoted && !countsThing(input.articleText.lower, input.counted.things) ? 1 : 0,
     missingMeasure: input.measure && measureMissing(question, input.articleText) ? 1 : 0,
+    missingStart: startMissing(question, input.quoted) ? 1 : 0,
   };
 }
 

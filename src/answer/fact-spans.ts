@@ -244,6 +244,29 @@ const MONEY_ASKED_FOLDED = /(?<![\p{L}\p{N}])(?:bao nhieu tien|so tien|kinh phi|
 const HOW_MUCH = /(?<![\p{L}\p{N}])(?:bao nhieu|may|bao lau|phan tram|how much|how many|how long|how old|what percent|what percentage)(?![\p{L}\p{N}])/u;
 /** Units a sum of money is asked in ("bao nhiêu đồng"), folded. */
 const MONEY_UNITS = new Set(['tien', 'dong', 'usd', 'do', 'euro', 'yen', 'trieu', 'ty', 'ti', 'nghin', 'ngan', 'tram', 'money']);
+/** "Từ năm nào?", "từ khi nào", "từ bao giờ", "since when": asks when something began (marked; folded when typed without marks, where "tự" is "tu" too). */
+const SINCE_ASKED = {
+  marked:
+    /(?<![\p{L}\p{N}])(?:từ\s+(?:năm|khi|lúc|thời\s+điểm|ngày|tháng|hồi|thời\s+gian)\s+nào|từ\s+bao\s+giờ|since\s+when|since\s+what|from\s+what\s+(?:year|date|time))(?![\p{L}\p{N}])/u,
+  folded:
+    /(?<![\p{L}\p{N}])(?:tu\s+(?:nam|khi|luc|thoi\s+diem|ngay|thang|hoi|thoi\s+gian)\s+nao|tu\s+bao\s+gio|since\s+when|since\s+what|from\s+what\s+(?:year|date|time))(?![\p{L}\p{N}])/u,
+};
+/** A beginning in a text, lower-cased: "từ năm 2012", "kể từ tháng 3/2017", "(từ 2023 đến 2028)", "bắt đầu", "since 2019". */
+const START_GIVEN =
+  /(?<![\p{L}\p{N}])(?:(?:kể\s+)?từ|since|from)\s+(?:[\p{L}\p{M}\p{N}/.,-]+\s+){0,2}?(?:\d|năm|tháng|ngày|khi|lúc|hồi|thế\s+kỷ|đầu|cuối|những\s+năm)|(?<![\p{L}\p{N}])(?:bắt\s+đầu|khởi\s+đầu|began|begun|started|since)(?![\p{L}\p{N}])/u;
+
+/**
+ * A question asking since when something has been so ("Ông Metzger giữ chức Tổng Thư ký IEC từ
+ * năm nào?") is not answered by a quote that gives no beginning: the date beside it ("ngày
+ * 5/6/2024", the day of a meeting) is when something else happened. A beginning is "từ", "kể
+ * từ", "since" or "from" before a date or a time, or "bắt đầu" (began).
+ */
+export function startMissing(question: string, quoted: SearchText): boolean {
+  const q = nfc(question).toLowerCase();
+  const asked = hasMarks(q) ? SINCE_ASKED.marked.test(q) : SINCE_ASKED.folded.test(fold(q));
+  return asked && !START_GIVEN.test(quoted.lower);
+}
+
 /**
  * A sum of money in a text, folded: a number before a currency ("30 triệu đồng", "50.000đ"), a
  * number of millions or billions ("40 tỷ", "4 - 6 triệu"), or a currency sign or code anywhere.

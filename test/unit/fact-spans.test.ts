@@ -5,6 +5,7 @@ import {
   countedThing,
   countsThing,
   purposeSpans,
+  startMissing,
   measureAsked,
   measureMissing as missingIn,
   capitalisedListSpans,
@@ -341,6 +342,17 @@ describe('facts in a sentence', () => {
       { acronym: 'QCVN', expansion: 'quy chuẩn kỹ thuật quốc gia' },
     ]);
     expect(texts(long, expansionSpans(long, 'QCVN'))).toEqual(['quy chuẩn kỹ thuật quốc gia']);
+  });
+
+  it('a since-when question needs a beginning in the quote', () => {
+    const q = (t: string) => searchText(t);
+    expect(startMissing('Ông Metzger giữ chức Tổng Thư ký IEC từ năm nào?', q('Ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.'))).toBe(true);
+    expect(startMissing('Bà phát hiện ung thư từ năm nào?', q('Bà bị ung thư vú từ năm 2012.'))).toBe(false);
+    expect(startMissing('giai doan hai keo dai tu nam nao den nam nao', q('giai đoạn hai (từ 2023 đến 2028)'))).toBe(false);
+    expect(startMissing('Anh bắt đầu tập từ khi nào?', q('Anh bắt đầu tập thể hình lúc 16 tuổi.'))).toBe(false);
+    // "tự khi nào" (in "trình tự khi nào") asks when, not since when; other questions are not read.
+    expect(startMissing('Plastome được giải mã trình tự khi nào?', q('Nó được giải mã vào năm 1986.'))).toBe(false);
+    expect(startMissing('Hội nghị diễn ra khi nào?', q('Hội nghị diễn ra ngày 29/8/2023.'))).toBe(false);
   });
 
   it('purposes: what follows "nhằm", "để" to the end of its clause', () => {
