@@ -166,8 +166,22 @@ function countedUnit(text: string, s: FactSpan): string {
 
 /** The unit a "how many" question names, lower-cased as typed ("bé" of "bao nhiêu bé", "quốc" of "bao nhiêu quốc gia"); none for "bao nhiêu so với …", "bao nhiêu một lần". */
 function unitAsked(question: string): string | undefined {
-  const unit = UNIT_ASKED.exec(nfc(question).toLowerCase())?.[1];
+  const lower = nfc(question).toLowerCase();
+  const unit = UNIT_ASKED.exec(lower)?.[1] ?? foldedMayUnit(lower);
   return !unit || NOT_UNIT.has(unit) || NOT_UNIT_ASKED.has(fold(unit)) ? undefined : unit;
+}
+
+/**
+ * "mấy" typed without marks is "may", also "máy" (a machine: "may bay", "may tinh"): read as
+ * "mấy" only in a question without marks and before a unit of time or measure ("may ngay", "may km").
+ */
+function foldedMayUnit(lower: string): string | undefined {
+  if (hasMarks(lower)) return undefined;
+  for (const m of lower.matchAll(/(?<![\p{L}\p{N}])may\s+(\p{L}+)/gu)) {
+    const unit = m[1] as string;
+    if (TIME_UNITS.has(unit) || MORE_TIME_UNITS.has(unit) || MEASURE_FOLDED.has(unit)) return unit;
+  }
+  return undefined;
 }
 
 /**

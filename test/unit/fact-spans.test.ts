@@ -164,6 +164,10 @@ describe('facts in a sentence', () => {
     expect(measureAsked('Giảm bao nhiêu so với tháng trước?')).toBeNull();
     expect(measureAsked('bao nhieu tuoi')).toBe('age');
     expect(measureAsked('Bao nhiêu nam giới?')).toBe('count');
+    // "mấy" typed without marks before a unit; "may" (máy) before anything else is a machine.
+    expect(measureAsked('ong metzger o lai viet nam may ngay')).toBe('time');
+    expect(measureAsked('chuyen may bay mat may gio')).toBe('time');
+    expect(measureAsked('may bay cua hang nao')).toBeNull();
     expect(measureAsked('How long does phase two last?')).toBe('time');
   });
 
