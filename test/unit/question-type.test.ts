@@ -290,4 +290,18 @@ describe('withoutSaying', () => {
     for (const q of ['Ai nói Việt Nam phát triển nhanh?', 'Lời nói của ông có ý nghĩa gì?', 'Bác sĩ đưa ra nhận xét nào?', 'Ông ấy nóik gì?'])
       expect(withoutSaying(q)).toBe(q);
   });
+
+  it('leaves out where the question says it read something, not an article it asks about', () => {
+    expect(withoutSaying('Theo bài viết, đo lường giúp bảo đảm điều gì?')).toBe(', đo lường giúp bảo đảm điều gì?');
+    expect(withoutSaying('Người đứng đầu IEC, được nêu trong bài, là ai?')).toBe('Người đứng đầu IEC, được nêu , là ai?');
+    expect(withoutSaying('Bài viết kỳ vọng điều gì cho khu vực?').trim()).toBe('kỳ vọng điều gì cho khu vực?');
+    expect(withoutSaying('theo bai viet, do luong giup gi')).toBe(', do luong giup gi');
+    expect(withoutSaying('What did Metzger say about Vietnam according to the article?')).toBe('What did Metzger say about Vietnam ?');
+    for (const q of [
+      'Bài báo nào được xuất bản năm 1937?',
+      'Tác giả nào đã dùng sự tương đồng trong bài viết của mình?',
+      'James Hutton đã trình bày bài viết gì?',
+    ])
+      expect(withoutSaying(q)).toBe(q);
+  });
 });
