@@ -8,7 +8,7 @@ import { placeAliases } from '../check/facts.js';
 import { editDistance } from '../check/compare.js';
 import { type LogisticModel, type SentenceCandidate, logit, sigmoid } from './select.js';
 import { numberWritten } from './number-forms.js';
-import { countsThing, measureMissing, startMissing } from './fact-spans.js';
+import { countsThing, measureMissing, startMissing, yearMissing } from './fact-spans.js';
 import { headless, missingTitles, officesOfOtherBodies } from './titles.js';
 
 /**
@@ -131,7 +131,7 @@ export type RefusalFeatures = Record<RefusalFeature, number> & {
   missingCount: number;
   /** The question asks a measure (money, an age, a share, a length of time …) the article gives nowhere (`measureMissing`). */
   missingMeasure: number;
-  /** The question asks since when, and the quotes give no beginning (`startMissing`). */
+  /** The question asks since when, and the quotes give no beginning (`startMissing`), or which year, and they give none (`yearMissing`). */
   missingStart: number;
 };
 
@@ -286,7 +286,7 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
     missingAcronyms: missingAcronyms(question, input.articleText, nameIn).length,
     missingCount: input.counted && !input.counted.quoted && !countsThing(input.articleText.lower, input.counted.things) ? 1 : 0,
     missingMeasure: input.measure && measureMissing(question, input.articleText) ? 1 : 0,
-    missingStart: startMissing(question, input.quoted) ? 1 : 0,
+    missingStart: startMissing(question, input.quoted) || yearMissing(question, input.quoted) ? 1 : 0,
   };
 }
 

@@ -281,6 +281,27 @@ export function startMissing(question: string, quoted: SearchText): boolean {
   return asked && !START_GIVEN.test(quoted.lower);
 }
 
+/** "Năm nào?", "năm bao nhiêu", "in what year": asks for a year (not "năm mấy tuổi", an age, nor "bao nhiêu năm", a length). */
+const YEAR_ASKED = {
+  marked: /(?<![\p{L}\p{N}])(?:năm\s+(?:nào|bao\s+nhiêu|mấy)(?!\s+tuổi)|(?:which|what)\s+year)(?![\p{L}\p{N}])/u,
+  folded: /(?<![\p{L}\p{N}])(?:nam\s+(?:nao|bao\s+nhieu|may)(?!\s+tuoi)|(?:which|what)\s+year)(?![\p{L}\p{N}])/u,
+};
+/** A year in a text, lower-cased: four digits, or a year said relative to now ("năm ngoái", "năm 2023"). */
+const YEAR_GIVEN =
+  /(?<!\d)\d{4}(?!\d)|(?<![\p{L}\p{N}])năm\s+(?:nay|ngoái|trước|sau|tới|kia|ấy|đó|\d)|(?<![\p{L}\p{N}])(?:last|this|next)\s+year(?![\p{L}\p{N}])/u;
+
+/**
+ * A question asking which year is not answered by a quote that gives no year: ViNewsQA dev and
+ * XQuAD-vi answer 43 of their 44 "năm nào" questions with a year in the evidence (the other is
+ * "Năm mấy tuổi", an age). "Luật … hiện hành được ban hành năm nào?" had quoted a sentence about
+ * amending the law, with no year.
+ */
+export function yearMissing(question: string, quoted: SearchText): boolean {
+  const q = nfc(question).toLowerCase();
+  const asked = hasMarks(q) ? YEAR_ASKED.marked.test(q) : YEAR_ASKED.folded.test(fold(q));
+  return asked && !YEAR_GIVEN.test(quoted.lower);
+}
+
 /**
  * A sum of money in a text, folded: a number before a currency ("30 triệu đồng", "50.000đ"), a
  * number of millions or billions ("40 tỷ", "4 - 6 triệu"), or a currency sign or code anywhere.

@@ -6,6 +6,7 @@ import {
   countsThing,
   purposeSpans,
   startMissing,
+  yearMissing,
   measureAsked,
   measureMissing as missingIn,
   capitalisedListSpans,
@@ -357,6 +358,17 @@ describe('facts in a sentence', () => {
     // "tự khi nào" (in "trình tự khi nào") asks when, not since when; other questions are not read.
     expect(startMissing('Plastome được giải mã trình tự khi nào?', q('Nó được giải mã vào năm 1986.'))).toBe(false);
     expect(startMissing('Hội nghị diễn ra khi nào?', q('Hội nghị diễn ra ngày 29/8/2023.'))).toBe(false);
+  });
+
+  it('a which-year question needs a year in the quote', () => {
+    const q = (t: string) => searchText(t);
+    expect(yearMissing('Luật hiện hành được ban hành năm nào?', q('Bộ KH&CN đang nỗ lực sửa đổi Luật Tiêu chuẩn và Quy chuẩn kỹ thuật.'))).toBe(true);
+    expect(yearMissing('luat duoc ban hanh nam nao', q('Luật được ban hành năm 2006.'))).toBe(false);
+    expect(yearMissing('In what year was it signed?', q('Ký ngày 29/8/2023.'))).toBe(false);
+    expect(yearMissing('Bà phát hiện bệnh năm nào?', q('Bà phát hiện bệnh từ năm ngoái.'))).toBe(false);
+    // An age or a length of time is not a year.
+    expect(yearMissing('Năm mấy tuổi thì cô giảm cân?', q('Năm 16 tuổi, cô tập gym.'))).toBe(false);
+    expect(yearMissing('Quan hệ kéo dài bao nhiêu năm?', q('73 năm quan hệ ngoại giao.'))).toBe(false);
   });
 
   it('purposes: what follows "nhằm", "để" to the end of its clause', () => {
