@@ -241,6 +241,7 @@ describe('expandedAcronym', () => {
       // Its name asked for, and where the acronym was read.
       ['IEC có tên tiếng Việt đầy đủ là gì?', 'IEC'],
       ['Chữ LMC trong bài viết là tên viết tắt của cơ chế nào?', 'LMC'],
+      ['IEC có tên đầy đủ tiếng Việt là gì theo bài viết?', 'IEC'],
     ] as const)
       expect(expandedAcronym(q, analyzeQuestion(q)), q).toBe(acr);
   });
