@@ -177,11 +177,33 @@ function countedIn(question: string, quotes: readonly Quote[], quantityQuoted: b
       .filter(([a, b]) => a < q.end && b > q.start)
       .some(([a, b]) => {
         const text = q.passage.paragraph.slice(Math.max(a, q.start), Math.min(b, q.end));
-        return hasWordIn(fold(text.toLowerCase()), phrase) && (capitalisedListSpans(text).length > 0 || listSpans(text).length > 0);
+        const folded = fold(text.toLowerCase());
+        return [...capitalisedListSpans(text), ...listSpans(text)].some((l) => !examplesOnly(text, l) && namedJustBefore(folded, phrase, l.start));
       }),
   );
   return { things, quoted: listed };
 }
+
+/**
+ * Whether what is counted is named shortly before a list (`folded` text, `phrase` folded): "các
+ * quốc gia trong khu vực khác như Campuchia, …" lists countries; "các quy chuẩn … được Bộ KH&CN,
+ * Bộ Công Thương, …" lists ministries, not regulations.
+ */
+function namedJustBefore(folded: string, phrase: string, listStart: number): boolean {
+  const before = folded.slice(Math.max(0, listStart - 60), listStart);
+  return hasWordIn(before, phrase);
+}
+
+/**
+ * A list of examples gives no count: "Tiêu biểu như các quy chuẩn … về dây, cáp điện, thiết bị
+ * điện …" does not say how many regulations there are. Examples are introduced as such
+ * ("tiêu biểu", "chẳng hạn", "ví dụ", "điển hình", "such as", "for example") or left open ("…").
+ */
+function examplesOnly(text: string, list: Span): boolean {
+  if (/^\s*(?:\.\.\.|…)/u.test(text.slice(list.end))) return true;
+  return EXAMPLES.test(text.slice(Math.max(0, list.start - 80), list.start));
+}
+const EXAMPLES = new RegExp(`${WORD_START}(?:tiêu biểu|chẳng hạn|ví dụ|điển hình|such as|for example|for instance|e\\.g\\.)${WORD_END}`, 'iu');
 
 /**
  * Who said what a quote without a person says, when the next paragraph opens by saying so: a
