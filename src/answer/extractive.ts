@@ -17,15 +17,16 @@ import type { Store } from '../store/port.js';
 import { articleRef } from './article-ref.js';
 import { type PassageEvidence, RERANK_POOL, rerank } from '../retrieve/rerank.js';
 import { restoreMarks } from '../retrieve/restore-marks.js';
+import { extraTerms } from '../text/glossary.js';
 import { fold, hasMarks } from '../text/normalize.js';
 import type { Answer, ArticleRef, Citation, Lang } from '../types.js';
-import { type ArticleText, type RefusalFeatures, acronymSlots, answerConfidence, refusalFeatures } from './confidence.js';
+import { type ArticleText, type RefusalFeatures, acronymSlots, answerConfidence, refusalFeatures, refusedByRule } from './confidence.js';
 import { type FactSpan, capitalisedListSpans, countedThing, definedAcronyms, factSpans, listSpans, wholeUnit } from './fact-spans.js';
 import { type PhotoQuestion, captionsAsked, photoQuestion } from './photo.js';
 import { type QuestionAnalysis, analyzeQuestion, expandedAcronym, focusWords, withoutSaying } from './question-type.js';
 import { DEFAULT_SELECT, type SelectSettings, type SentenceCandidate, scoreSentences } from './select.js';
 import { sentenceRanges } from '../text/sentences.js';
-import { WORD_END, WORD_START } from '../text/words.js';
+import { WORD_END, WORD_START, escapeRegExp } from '../text/words.js';
 import type { Span } from '../text/span.js';
 
 /**
@@ -108,6 +109,8 @@ export interface ExtractiveInput {
   /** Keep the passages in the order given (ordered by date for "the latest …"), not re-ranked. */
   keepOrder?: boolean;
   settings?: ExtractiveSettings;
+  /** The question's photo words were read already (`captionAnswer` answering the rest of it). */
+  photoRead?: boolean;
 }
 
 export interface ExtractiveResult {
@@ -178,20 +181,20 @@ function countedIn(question: string, quotes: readonly Quote[], quantityQuoted: b
       .some(([a, b]) => {
         const text = q.passage.paragraph.slice(Math.max(a, q.start), Math.min(b, q.end));
         const folded = fold(text.toLowerCase());
-        return [...capitalisedListSpans(text), ...listSpans(text)].some((l) => !examplesOnly(text, l) && namedJustBefore(folded, phrase, l.start));
+        return [...capitalisedListSpans(text), ...listSpans(text)].some((l) => !examplesOnly(text, l) && namedJustBefore(folded, phrase, l));
       }),
   );
   return { things, quoted: listed };
 }
 
 /**
- * Whether what is counted is named shortly before a list (`folded` text, `phrase` folded): "các
+ * Whether what is counted is named shortly before a list or in it (`folded` text, `phrase` folded): "các
  * quốc gia trong khu vực khác như Campuchia, …" lists countries; "các quy chuẩn … được Bộ KH&CN,
  * Bộ Công Thương, …" lists ministries, not regulations.
  */
-function namedJustBefore(folded: string, phrase: string, listStart: number): boolean {
-  const before = folded.slice(Math.max(0, listStart - 60), listStart);
-  return hasWordIn(before, phrase);
+function namedJustBefore(folded: string, phrase: string, list: Span): boolean {
+  // Or by its items ("Bộ KH&CN, Bộ Công Thương, …" for "bao nhiêu bộ").
+  return hasWordIn(folded.slice(Math.max(0, list.start - 60), list.end), phrase);
 }
 
 /**
@@ -380,8 +383,8 @@ function askedClauses(text: string, clauses: ReadonlyArray<readonly [number, num
 }
 
 export async function extractiveAnswer(input: ExtractiveInput): Promise<ExtractiveResult> {
-  const photo = input.keepOrder ? null : photoQuestion(input.question);
-  if (photo && photo.rest !== input.question) return captionAnswer(input, photo);
+  const photo = input.keepOrder || input.photoRead ? null : photoQuestion(input.question);
+  if (photo) return captionAnswer(input, photo);
   const s = input.settings ?? DEFAULT_EXTRACTIVE;
   const { store, question, hits } = input;
   const analysis = input.analysis ?? analyzeQuestion(question);
@@ -390,7 +393,7 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
   // it is not looked for. ViNewsQA dev-heldout false refusals 2.0 → 1.8%, `ans` +0.1; a head
   // noun left out of every question instead refused more answerable seed questions.
   const said = expandedAcronym(question, analysis) ?? withoutSaying(question);
-  const asked = analysis.list && analysis.head ? said.replace(analysis.head, ' ') : said;
+  const asked = analysis.list && analysis.head ? withoutLast(said, analysis.head) : said;
   let terms = await questionTerms(store, asked, input.lang, input.translated ?? []);
   let passages = await rankPassages(input, terms, s.pool);
   // Acronyms the retrieved passages spell out, read as their words: ranked again when the
@@ -454,30 +457,47 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
   };
 }
 
+/** `text` without the last whole-word `words` in it (the noun before "nào" is the last: "nhà nước của những nước nào"). */
+function withoutLast(text: string, words: string): string {
+  let last: RegExpExecArray | undefined;
+  for (const m of text.matchAll(new RegExp(`${WORD_START}${escapeRegExp(words)}${WORD_END}`, 'gu'))) last = m;
+  return last ? `${text.slice(0, last.index)} ${text.slice(last.index + last[0].length)}` : text;
+}
+
 /**
  * A question about a photo, answered by its caption (`photo.ts`): the rest of the question is
  * answered as usual, which finds the article and says how sure it is; the caption of the photo
- * asked about, in that article, is quoted instead of the sentences. An article without that
- * photo (the third of two) does not answer it.
+ * asked about, in that article, is quoted instead of the sentences. An article with fewer photos
+ * than the place asked (the third of two) does not answer it.
  */
 async function captionAnswer(input: ExtractiveInput, photo: PhotoQuestion): Promise<ExtractiveResult> {
-  const question = photo.rest || input.question;
-  const rest = await extractiveAnswer({ ...input, question, analysis: analyzeQuestion(question) });
-  const hit = rest.ranked[0];
-  const captions = hit?.article.captions ?? [];
-  if (!hit || !captions.length || !rest.citations.length) return rest;
+  const question = /[\p{L}\p{N}]/u.test(photo.rest) ? photo.rest : input.question;
+  // Its own glossary terms: the whole question's ("first" → "lần thứ nhất") would find "lần thứ 4".
+  const translated = input.translated ? extraTerms(question, input.lang) : undefined;
+  const rest = await extractiveAnswer({ ...input, question, analysis: analyzeQuestion(question), photoRead: true, ...(translated ? { translated } : {}) });
+  const first = rest.citations[0];
+  const hit = first ? rest.ranked.find((h) => h.article.id === first.articleId) : undefined;
+  if (!hit) return rest;
+  // A number, office or acronym the article lacks refuses here as elsewhere; so does an article
+  // with fewer photos than the place asked. An article with no caption stored may describe the
+  // photo in its text ("Ảnh chụp CT cho thấy …", "Bức ảnh … thu hút bao nhiêu lượt thích?"):
+  // the rest of the question is answered from it.
+  const refusal = rest.trace.refusal;
+  if (refusal && refusedByRule(refusal)) return { ...rest, confidence: 0 };
+  const captions = hit.article.captions;
+  if (!captions.length) return rest;
   const terms = rest.trace.terms;
   const chosen = captionsAsked(captions, photo, (c) => wordCoverage(terms, presence(terms, c))).slice(0, 3);
   if (!chosen.length) return { ...rest, confidence: 0 };
-  const first = hit.article.paragraphCount - captions.length + 1;
+  const from = hit.article.paragraphCount - captions.length + 1;
   const citations = chosen.map((i, k) => {
     const caption = captions[i] as string;
-    return citationFor({ ...hit, paragraphNumber: first + i, start: 0, end: caption.length, paragraph: caption }, caption, 0, caption.length, k + 1);
+    return citationFor({ ...hit, paragraphNumber: from + i, start: 0, end: caption.length, paragraph: caption }, caption, 0, caption.length, k + 1);
   });
   assertVerbatim(citations);
   const m = messages(input.lang);
   // As sure as the article holds the rest of the question's words: the sentences chosen for them do not matter here.
-  const confidence = rest.trace.refusal?.article ?? 0;
+  const confidence = refusal?.article ?? 0;
   return { ...rest, text: [m.intro, ...citations.map((c) => `“${c.quote}” [${c.marker}]`)].join('\n'), citations, shortAnswer: undefined, confidence };
 }
 

@@ -6,7 +6,7 @@ import { WORD_END, WORD_START } from '../text/words.js';
  * "Theo chú thích ảnh, hai phía đã cùng nhau làm gì?"): the caption answers them, and the caption
  * shares no word with the question's photo words. Which photo: by its place when the question
  * gives one ("đầu tiên", "thứ hai", "cuối"), else the caption holding most of the question's
- * other words, else all of them.
+ * other words, else all of them (the answer quotes the first three).
  */
 export interface PhotoQuestion {
   /** The question without its words about the photo: what the article must still match. */
@@ -43,49 +43,61 @@ const FOLDED_ORDINAL = [...FOLDED_ORDINALS.keys()]
   .map((o) => o.replace(/ /gu, '\\s+'))
   .join('|');
 
-// "ảnh" alone is also "ảnh hưởng" and "anh" (brother, England) once folded: a photo is named by
-// "bức/tấm ảnh", "chú thích ảnh", "ảnh chụp", "trong ảnh" or "ảnh" with its place.
+// A place that is a time instead: "cuối tuần" (the weekend), "cuối năm".
+const NOT_PLACE = '(?!\\s+(?:tuần|tháng|năm|ngày|kỳ|buổi|tuan|thang|nam|ngay|ky|buoi)(?![\\p{L}\\p{N}]))';
+// "ảnh" alone is also "ảnh hưởng", and "anh" (brother, England) once folded: a photo is named by
+// "bức/tấm ảnh", "chú thích (ảnh)", "ảnh chụp", "trong ảnh", or "ảnh" with its place ("ảnh đầu
+// tiên"). Typed without marks only "chu thich", "buc anh/hinh", and "anh/hinh" with its place in
+// a question that also says "chup" or "bai" ("tam anh" is also the name Tâm Anh, "anh thu hai" an
+// elder brother).
 const PHOTO = {
   marked: new RegExp(
-    `${WORD_START}(?:(?:chú\\s+thích\\s+(?:của\\s+)?(?:ảnh|hình)|chú\\s+thích|(?:bức|tấm)\\s+(?:ảnh|hình)|ảnh\\s+chụp|trong\\s+ảnh|ảnh)(?:\\s+(?:số\\s+)?(${ORDINAL}))?|photo(?:graph)?s?|pictures?|captions?)${WORD_END}`,
-    'iu',
+    `${WORD_START}(?:chú\\s+thích(?:\\s+(?:của\\s+)?(?:ảnh|hình))?|(?:bức|tấm)\\s+(?:ảnh|hình)|ảnh\\s+chụp|trong\\s+ảnh(?!\\s+hưởng)|ảnh(?!\\s+hưởng))(?:\\s+(?:số\\s+)?(${ORDINAL})${NOT_PLACE})?${WORD_END}`,
+    'giu',
   ),
   folded: new RegExp(
-    `${WORD_START}(?:(?:chu\\s+thich\\s+(?:cua\\s+)?(?:anh|hinh)|chu\\s+thich|(?:buc|tam)\\s+(?:anh|hinh)|anh\\s+chup)(?:\\s+(?:so\\s+)?(${FOLDED_ORDINAL}))?|anh\\s+(?:so\\s+)?(${FOLDED_ORDINAL})|photo(?:graph)?s?|pictures?|captions?)${WORD_END}`,
-    'iu',
+    `${WORD_START}(?:chu\\s+thich(?:\\s+(?:cua\\s+)?(?:anh|hinh))?|buc\\s+(?:anh|hinh)|(?:anh|hinh)(?=\\s+(?:so\\s+)?(?:${FOLDED_ORDINAL})))(?:\\s+(?:so\\s+)?(${FOLDED_ORDINAL})${NOT_PLACE})?${WORD_END}`,
+    'giu',
   ),
 };
+const EN_PHOTO =
+  /(?<![\p{L}\p{N}])(?:(first|second|third|fourth|last)\s+(?:photo(?:graph)?|picture|image|caption)|photo(?:graph)?s?|captions?)(?![\p{L}\p{N}])/iu;
 // What a photo is said to show, and where it is ("chụp cảnh gì", "ghi lại", "trong bài"): not words the article must have.
 const SHOWING = {
   marked: new RegExp(
-    `${WORD_START}(?:chụp|ghi\\s+lại|cảnh|hình\\s+ảnh|thể\\s+hiện|mô\\s+tả|trong\\s+bài(?:\\s+viết)?(?:\\s+về)?|show|shows|depict|depicts|in\\s+the\\s+article(?:\\s+(?:about|on))?)${WORD_END}`,
+    `${WORD_START}(?:chụp|ghi\\s+lại|cảnh(?!\\s+sát)|hình\\s+ảnh|thể\\s+hiện|mô\\s+tả|trong\\s+bài(?:\\s+viết)?(?:\\s+về)?|in\\s+the|article|about|of\\s+the|show|shows|depict|depicts)${WORD_END}`,
     'giu',
   ),
   folded: new RegExp(
-    `${WORD_START}(?:chup|ghi\\s+lai|canh|hinh\\s+anh|the\\s+hien|mo\\s+ta|trong\\s+bai(?:\\s+viet)?(?:\\s+ve)?|show|shows|depict|depicts|in\\s+the\\s+article(?:\\s+(?:about|on))?)${WORD_END}`,
+    `${WORD_START}(?:chup|ghi\\s+lai|canh(?!\\s+sat)|hinh\\s+anh|the\\s+hien|mo\\s+ta|trong\\s+bai(?:\\s+viet)?(?:\\s+ve)?|in\\s+the|article|about|of\\s+the|show|shows|depict|depicts)${WORD_END}`,
     'giu',
   ),
 };
-// English places come before the noun: "the first photo".
-const EN_PLACE = /(?<![\p{L}\p{N}])(first|second|third|fourth|last)\s+(?:photo|picture|caption)/iu;
 
-/** Whether a question asks about a photo, and which. "ảnh" alone counts only with its place ("ảnh đầu tiên"). */
+/** Whether a question asks about a photo, and which. */
 export function photoQuestion(question: string): PhotoQuestion | null {
   const q = nfc(question);
   const marked = hasMarks(q);
   const text = marked ? q : fold(q);
-  const m = (marked ? PHOTO.marked : PHOTO.folded).exec(text);
-  if (!m) return null;
-  const said = m[1] ?? m[2];
-  // A bare "ảnh" is a photo only with its place after it.
-  if (marked && /^ảnh$/iu.test(m[0].trim()) && !said) return null;
-  const place = said ?? EN_PLACE.exec(q)?.[1];
-  const ordinal = place
-    ? marked
-      ? ORDINALS[place.toLowerCase().replace(/\s+/gu, ' ')]
-      : FOLDED_ORDINALS.get(fold(place.toLowerCase()).replace(/\s+/gu, ' '))
-    : undefined;
-  const rest = `${q.slice(0, m.index)} ${q.slice(m.index + m[0].length)}`
+  let found: { index: number; length: number; place?: string } | undefined;
+  for (const m of text.matchAll(marked ? PHOTO.marked : PHOTO.folded)) {
+    // A bare "ảnh" is a photo only with its place after it; without marks, only in a question about taking or printing one.
+    if (
+      /^(?:ảnh|anh|hinh)(?!\s+chụp)(?:\s|$)/iu.test(m[0]) &&
+      (!m[1] || (!marked && !/(?<![\p{L}\p{N}])(?:chup|bai)(?![\p{L}\p{N}])/u.test(text.toLowerCase())))
+    )
+      continue;
+    found = { index: m.index, length: m[0].length, ...(m[1] ? { place: m[1] } : {}) };
+    break;
+  }
+  if (!found) {
+    const en = EN_PHOTO.exec(q);
+    if (en) found = { index: en.index, length: en[0].length, ...(en[1] ? { place: en[1] } : {}) };
+  }
+  if (!found) return null;
+  const place = found.place?.toLowerCase().replace(/\s+/gu, ' ');
+  const ordinal = place === undefined ? undefined : (ORDINALS[place] ?? FOLDED_ORDINALS.get(fold(place)));
+  const rest = `${q.slice(0, found.index)} ${q.slice(found.index + found.length)}`
     .replace(marked ? SHOWING.marked : SHOWING.folded, ' ')
     .replace(/\s{2,}/gu, ' ')
     .trim();

@@ -280,6 +280,11 @@ describe('answers over the real corpus', () => {
     expect(who.citations[0]?.paragraphId).toBe('do-luong-lmc-2023#p9');
     // The IEC article has two photos.
     expect(await engine.ask('Ảnh thứ tư trong bài về IEC chụp gì?')).toMatchObject({ refused: true });
+    // In English, and the rest of the question decides as elsewhere: there is no 9th LMC symposium.
+    expect((await engine.ask('What does the first photo in the IEC article show?')).citations[0]?.quote).toBe('Toàn cảnh buổi làm việc.');
+    expect(await engine.ask('Bức ảnh đầu tiên trong bài về Hội nghị chuyên đề LMC lần thứ 9 chụp cảnh gì?')).toMatchObject({ refused: true });
+    // Nothing but photo words: answered as any question, never read as a photo question again.
+    for (const q of ['Ảnh chụp', 'photo', 'Chú thích ảnh']) expect(typeof (await engine.ask(q)).refused).toBe('boolean');
     // "ảnh hưởng" is no photo.
     expect((await engine.ask('Hợp tác với IEC ảnh hưởng thế nào đến vị thế của Việt Nam?')).citations[0]?.paragraphId).toBe('iec-thanh-vien-2024#p3');
   });

@@ -16,9 +16,22 @@ describe('photoQuestion', () => {
 
   it('is no photo where "ảnh" is part of another word or a bare word', () => {
     expect(photoQuestion('Hợp tác ảnh hưởng thế nào đến Việt Nam?')).toBeNull();
+    expect(photoQuestion('Những lĩnh vực nào nằm trong ảnh hưởng của các tiêu chuẩn IEC?')).toBeNull();
     expect(photoQuestion('Ảnh là gì?')).toBeNull();
     expect(photoQuestion('Anh Nam làm việc ở đâu?')).toBeNull();
     expect(photoQuestion('What is the image of Vietnam abroad?')).toBeNull();
+    expect(photoQuestion('What is the big picture for IEC membership of Vietnam?')).toBeNull();
+    // Typed without marks: "Tâm Anh" (a hospital), an elder brother.
+    expect(photoQuestion('Benh vien Tam Anh o dau?')).toBeNull();
+    expect(photoQuestion('Anh thu hai cua ong Dinh la ai?')).toBeNull();
+  });
+
+  it('finds the photo after a bare "ảnh", reads "cuối tuần" as no place, keeps "Cảnh sát"', () => {
+    expect(photoQuestion('Ảnh hưởng của IEC đến Việt Nam, bức ảnh thứ hai chụp gì?')).toMatchObject({ ordinal: 2 });
+    expect(photoQuestion('Bức ảnh cuối tuần trước chụp ai?')?.ordinal).toBeUndefined();
+    expect(photoQuestion('Cảnh sát có trong bức ảnh không?')?.rest).toContain('Cảnh sát');
+    // English: the place and where it was read are not what the article must have.
+    expect(photoQuestion('What does the first photo in the IEC article show?')).toEqual({ rest: 'What does the IEC ?', ordinal: 1 });
   });
 });
 
