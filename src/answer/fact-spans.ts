@@ -211,6 +211,7 @@ const SPELLED_COUNT_WORDS = [...Object.keys(SPELLED_COUNTS), 'tư', 'mươi', 't
 const COUNT_WORDS = ['\\d[\\d.,]*', ...SPELLED_COUNT_WORDS].map(fold).join('|');
 /** The spelled count words as written with marks: "năm" (five) is a count, "Nam" of "Việt Nam" is not. */
 const MARKED_COUNT_WORDS = new Set(SPELLED_COUNT_WORDS);
+const COUNT_WORD = new RegExp(`(?<![\\p{L}\\p{N}])(?:${COUNT_WORDS})(?![\\p{L}\\p{N}])`, 'gu');
 
 /** "giai đoạn mấy", "đợt bao nhiêu", "số mấy": which one of a sequence, not how many ("kỳ" is left out: "định kỳ bao nhiêu một lần?" asks how often). */
 const WHICH_OF_A_SEQUENCE =
@@ -262,18 +263,20 @@ const MONEY_UNITS = new Set(['tien', 'dong', 'usd', 'do', 'euro', 'yen', 'trieu'
 const SINCE_ASKED = {
   marked:
     /(?<![\p{L}\p{N}])(?:từ\s+(?:năm|khi|lúc|thời\s+điểm|ngày|tháng|hồi|thời\s+gian)\s+nào|từ\s+bao\s+giờ|since\s+when|since\s+what|from\s+what\s+(?:year|date|time))(?![\p{L}\p{N}])/u,
+  // Not "thu tu ngay nao" (thứ tư ngày nào: which date is Wednesday).
   folded:
-    /(?<![\p{L}\p{N}])(?:tu\s+(?:nam|khi|luc|thoi\s+diem|ngay|thang|hoi|thoi\s+gian)\s+nao|tu\s+bao\s+gio|since\s+when|since\s+what|from\s+what\s+(?:year|date|time))(?![\p{L}\p{N}])/u,
+    /(?<![\p{L}\p{N}])(?<!thu\s+)(?:tu\s+(?:nam|khi|luc|thoi\s+diem|ngay|thang|hoi|thoi\s+gian)\s+nao|tu\s+bao\s+gio|since\s+when|since\s+what|from\s+what\s+(?:year|date|time))(?![\p{L}\p{N}])/u,
 };
 /** A beginning in a text, lower-cased: "từ năm 2012", "kể từ tháng 3/2017", "(từ 2023 đến 2028)", "bắt đầu", "since 2019". */
 const START_GIVEN =
-  /(?<![\p{L}\p{N}])(?:(?:kể\s+)?từ|since|from)\s+(?:[\p{L}\p{M}\p{N}/.,-]+\s+){0,2}?(?:\d|năm|tháng|ngày|khi|lúc|hồi|thế\s+kỷ|đầu|cuối|những\s+năm)|(?<![\p{L}\p{N}])(?:bắt\s+đầu|khởi\s+đầu|began|begun|started|since)(?![\p{L}\p{N}])/u;
+  /(?<![\p{L}\p{N}])(?:(?:kể\s+)?từ|since|from)\s+(?:[\p{L}\p{M}\p{N}/.,-]+\s+){0,2}?(?:\d|năm|tháng|ngày|khi|lúc|hồi|thế\s+kỷ|đầu|cuối|những\s+năm)|(?<![\p{L}\p{N}])(?:bắt\s+đầu|khởi\s+đầu|began|begun|started|since)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?:thành\s+lập|ra\s+đời|nhậm\s+chức|bổ\s+nhiệm|khởi\s+công|khai\s+trương|xuất\s+hiện|founded|established|appointed|took\s+office)(?:\s+[\p{L}\p{M}\p{N}/.,-]+){0,3}?\s+(?:vào\s+)?(?:\d|năm|tháng|ngày|in\s+\d)/u;
 
 /**
  * A question asking since when something has been so ("Ông Metzger giữ chức Tổng Thư ký IEC từ
  * năm nào?") is not answered by a quote that gives no beginning: the date beside it ("ngày
  * 5/6/2024", the day of a meeting) is when something else happened. A beginning is "từ", "kể
- * từ", "since" or "from" before a date or a time, or "bắt đầu" (began).
+ * từ", "since" or "from" before a date or a time, "bắt đầu" (began), or a date after a verb of
+ * beginning ("được thành lập năm 1906", "nhậm chức tháng 1/2023").
  */
 export function startMissing(question: string, quoted: SearchText): boolean {
   const q = nfc(question).toLowerCase();
@@ -400,9 +403,13 @@ export function countsThing(text: string, things: readonly string[]): boolean {
   const folded = fold(text);
   // Folding keeps the length of NFC text: a spelled count found folded is read as written.
   const marked = folded.length === text.length && hasMarks(text);
-  for (const m of folded.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])(${COUNT_WORDS})(?:\\s+[\\p{L}\\p{N}]+){0,2}?\\s+(?:${words})(?![\\p{L}\\p{N}])`, 'gu'))) {
-    const count = m[1] as string;
-    if (!marked || /^\d/u.test(count) || MARKED_COUNT_WORDS.has(text.slice(m.index, m.index + count.length).toLowerCase())) return true;
+  // Every count word is tried, so that one read and rejected ("Nam" of "Việt Nam có 5 chuyên gia")
+  // does not hide the count after it.
+  const thing = new RegExp(`^(?:\\s+[\\p{L}\\p{N}]+){0,2}?\\s+(?:${words})(?![\\p{L}\\p{N}])`, 'u');
+  for (const m of folded.matchAll(COUNT_WORD)) {
+    const count = m[0];
+    if (marked && !/^\d/u.test(count) && !MARKED_COUNT_WORDS.has(text.slice(m.index, m.index + count.length).toLowerCase())) continue;
+    if (thing.test(folded.slice(m.index + count.length, m.index + count.length + 80))) return true;
   }
   return false;
 }
@@ -840,7 +847,7 @@ function nameEndAfter(text: string, from: number): number {
     if (raw.startsWith('(')) {
       // An acronym in brackets closes the name with its bracket ("Hợp tác Lancang-Mekong (LMC)"); any other bracket is not part of it.
       const close = raw.indexOf(')');
-      if (prevCap && close > 1 && isCap(raw.slice(1))) end = from + ((words[i] as RegExpMatchArray).index as number) + close + 1;
+      if (end > from && close > 1 && isCap(raw.slice(1))) end = from + ((words[i] as RegExpMatchArray).index as number) + close + 1;
       break;
     }
     const w = raw.replace(/[,.;:!?)]+$/u, '');
@@ -1288,7 +1295,11 @@ const PURPOSE_MARK = re(`${WORD_START}(?:(?:nhằm|với)\\s+mục\\s+đích|nh�
  */
 export function purposeSpans(text: string): FactSpan[] {
   return allMatches(PURPOSE_MARK, text).flatMap((m) => {
-    const end = /[.;:!?](?:\s|$)/u.exec(text.slice(m.end));
+    // A purpose put first ("Để thúc đẩy …, hai bên đã …") ends at its comma; one after what it is
+    // the purpose of runs to the end of the clause, commas within it ("nhằm thúc đẩy, triển khai …").
+    const before = text.slice(0, m.start).trimEnd();
+    const fronted = before === '' || /[,;:]$/u.test(before);
+    const end = (fronted ? /[,.;:!?](?:\s|$)/u : /[.;:!?](?:\s|$)/u).exec(text.slice(m.end));
     const span = trimSpan(text, { start: m.end, end: end ? m.end + end.index : text.length });
     return span.end > span.start ? [span] : [];
   });

@@ -117,22 +117,6 @@ const RULES: Rule[] = [
   { kind: 'abbreviation', phrases: ['viết tắt của', 'là viết tắt', 'viết tắt là', 'stand for', 'stands for', 'full name', 'abbreviation'], keep: true },
   { kind: 'reason', phrases: ['vì sao', 'tại sao', 'do đâu', 'vì đâu', 'why', 'what caused'] },
   { kind: 'reason', phrases: ['lý do', 'lí do', 'nguyên nhân', 'reason', 'cause'], keep: true },
-  // A purpose: answered by what follows "nhằm", "để" (`purpose`), seldom by the words "mục đích".
-  {
-    kind: 'reason',
-    phrases: [
-      'nhằm mục đích gì',
-      'với mục đích gì',
-      'mục đích gì',
-      'mục đích',
-      'để làm gì',
-      'nhằm làm gì',
-      'what for',
-      'what purpose',
-      'the purpose',
-      'the aim',
-    ],
-  },
   { kind: 'person', phrases: ['là ai', 'những ai', 'người nào', 'vị nào', 'ông nào', 'bà nào', 'ai', 'who', 'whom', 'whose'] },
   // English asks for someone by their office as often as by "who" ("Which deputy minister received …?").
   {
@@ -178,6 +162,23 @@ const RULES: Rule[] = [
     ],
   },
   { kind: 'manner', phrases: ['như thế nào', 'thế nào', 'ra sao', 'bằng cách nào', 'cách nào', 'làm sao', 'how'] },
+  // A purpose: answered by what follows "nhằm", "để" (`purpose`), seldom by the words "mục đích";
+  // after the rules above, so that "Ai … với mục đích …?" still asks who.
+  {
+    kind: 'reason',
+    phrases: [
+      'nhằm mục đích gì',
+      'với mục đích gì',
+      'mục đích gì',
+      'mục đích',
+      'để làm gì',
+      'nhằm làm gì',
+      'what for',
+      'what purpose',
+      'the purpose',
+      'the aim',
+    ],
+  },
   // What someone said: the verb frames the question, like "là gì" (`withoutSaying`).
   { kind: 'other', phrases: SAYING_ASKED },
   { kind: 'other', phrases: ['là gì', 'điều gì', 'cái gì', 'việc gì', 'những gì', 'gì', 'nào', 'what', 'which'] },
@@ -704,6 +705,9 @@ export function withoutSaying(question: string): string {
   return withoutWords(withoutWords(question, SAYING_VERB), SOURCE);
 }
 
+/** What "bài" also is after "trong/theo": a speech, a lesson, a problem, a remedy, a song … ("trong bài phát biểu"). */
+const NOT_ARTICLE = 'phát\\s+biểu|học|toán|thuốc|hát|giảng|thơ|tập|kiểm\\s+tra|thi|văn|diễn\\s+văn|báo\\s+cáo|trình\\s+bày|nói|luận|viết\\s+tay';
+
 /**
  * Where the question says it read something ("Theo bài viết, …", "… trong bài về IEC …", "Bài viết
  * nói …", "according to the article"): the article never writes those words about itself. Not
@@ -711,16 +715,17 @@ export function withoutSaying(question: string): string {
  * mình").
  */
 const SOURCE = (() => {
-  const make = (w: (x: string) => string) =>
+  // Typed without marks "bai" is also "bãi" ("trong bai do", a car park): only "bai viet", "bai bao".
+  const make = (w: (x: string) => string, bare: boolean) =>
     new RegExp(
       [
-        `${WORD_START}${w('(?:theo|trong)\\s+bài(?:\\s+(?:viết|báo))?(?:\\s+(?:này|trên))?')}(?!\\s+${w('(?:(?:viết|báo)\\s+)?(?:của|nào)')}${WORD_END})${WORD_END}`,
+        `${WORD_START}${w(`(?:theo|trong)\\s+bài${bare ? '(?:\\s+(?:viết|báo))?' : '\\s+(?:viết|báo)'}(?:\\s+(?:này|trên))?`)}(?!\\s+${w('(?:(?:viết|báo)\\s+)?(?:của|nào)')}${WORD_END})(?!\\s+${w(`(?:${NOT_ARTICLE})`)}${WORD_END})${WORD_END}`,
         `(?:^|(?<=,\\s*))${w('bài\\s+(?:viết|báo)')}(?=\\s+${w('(?:về\\s+[^,?]{1,60}?\\s+)?(?:nói|cho\\s+biết|kỳ\\s+vọng|hy\\s+vọng|nhắc|kể|đề\\s+cập|nêu)')}${WORD_END})`,
         `(?<![\\p{L}\\p{N}])(?:according\\s+to|in)\\s+(?:the|this)\\s+(?:article|story|report)(?![\\p{L}\\p{N}])`,
       ].join('|'),
       'giu',
     );
-  return { marked: make((x) => x), folded: make(fl) };
+  return { marked: make((x) => x, true), folded: make(fl, false) };
 })();
 
 /** The question without the words `re` finds (marked or folded, as the question is typed), white space mended. */

@@ -268,10 +268,15 @@ export function scoreSentences(
         ? hits.filter(([a, b]) => !framing.has(terms.marked ? text.slice(a, b).toLowerCase() : fold(text.slice(a, b).toLowerCase())))
         : hits;
       const by = content.length ? content : hits;
-      // A purpose follows what it is the purpose of: of two "nhằm …" clauses, the one after more of
-      // the question's words ("Hỗ trợ đào tạo, … chứng nhận các sản phẩm … nhằm nâng cao …").
-      const behind = (f: FactSpan) =>
-        analysis.purpose ? new Set(hits.filter(([, b]) => b <= f.start).map(([a, b]) => text.slice(a, b).toLowerCase())).size : 0;
+      // A purpose follows what it is the purpose of: of two "nhằm …" clauses, the one whose stretch
+      // of the sentence before it (from the end of the purpose before) holds more of the question's
+      // words ("… ; Hỗ trợ đào tạo, … chứng nhận các sản phẩm … nhằm nâng cao …").
+      const byStart = [...facts].sort((x, y) => x.start - y.start);
+      const behind = (f: FactSpan) => {
+        if (!analysis.purpose) return 0;
+        const from = byStart.filter((g) => g.end <= f.start).reduce((e, g) => Math.max(e, g.end), 0);
+        return new Set(hits.filter(([a, b]) => a >= from && b <= f.start).map(([a, b]) => text.slice(a, b).toLowerCase())).size;
+      };
       const ranked = facts
         .map((f) => ({ f, d: distance(f, by), outside: distance(f, by, true), all: distance(f, hits), behind: behind(f) }))
         .sort((a, b) => b.behind - a.behind || a.d - b.d || a.outside - b.outside || a.f.start - b.f.start);

@@ -24,6 +24,8 @@ interface Group {
   alternatives: readonly string[];
   /** The question's word after the phrase must be one of these or capitalised ("gặp ai", "gặp ông …", "gặp Thứ trưởng …"). */
   before?: readonly string[];
+  /** A capitalised word after the phrase does not do instead of `before` ("giúp Việt Nam hội nhập" is "helps … to"). */
+  notBeforeNames?: true;
   /**
    * Typed without marks, the phrase is read as one word only before these (folded): "gap ai",
    * "gap ong …" meet someone, where "gap" alone is also "gấp" ("tăng gấp ba") and "gập".
@@ -44,7 +46,7 @@ const GROUPS: readonly Group[] = [
   { phrase: 'gặp gỡ', alternatives: MEETING },
   // Help, as cooperation news writes it: "IEC sẽ giúp gì cho VN?" of "IEC tiếp tục hỗ trợ Việt Nam …";
   // not "giúp bảo đảm", "giúp Việt Nam hội nhập", where it is "helps to".
-  { phrase: 'giúp', alternatives: ['hỗ trợ', 'giúp đỡ'], before: ['gì'], foldedBefore: ['gi'] },
+  { phrase: 'giúp', alternatives: ['hỗ trợ', 'giúp đỡ'], before: ['gì'], foldedBefore: ['gi'], notBeforeNames: true },
   // A promise: "Ai cam kết hỗ trợ Việt Nam?" of "ông Philippe Metzger khẳng định sẽ hỗ trợ Việt Nam".
   { phrase: 'cam kết', alternatives: ['khẳng định sẽ', 'hứa'] },
   { phrase: 'người đứng đầu', alternatives: ['chủ tịch', 'tổng thư ký', 'tổng giám đốc', 'giám đốc', 'bộ trưởng', 'viện trưởng', 'trưởng đoàn'] },
@@ -63,6 +65,7 @@ const TABLE = GROUPS.map((g) => ({
   alternatives: g.alternatives.map((a) => nfc(a)),
   before: g.before,
   foldedBefore: g.foldedBefore,
+  notBeforeNames: g.notBeforeNames === true,
 }));
 
 /** A phrase of the table in a list of words: words [from, to) and what the news may write for it. */
@@ -90,7 +93,7 @@ export function phrasesIn(typed: readonly string[], marked: boolean): PhraseMatc
       // it settles which ("gap ai"); a phrase is one.
       const settled = n === 1 && !marked && next !== undefined && entry.foldedBefore?.includes(fold(next.toLowerCase())) === true;
       if (!entry.words.every((w, j) => (n === 1 && !settled ? words[i + j] === w : same(words[i + j] as string, w, entry.folded[j] as string)))) continue;
-      if (entry.before && !settled && !(next && (/^\p{Lu}/u.test(next) || entry.before.includes(next.toLowerCase())))) continue;
+      if (entry.before && !settled && !(next && ((!entry.notBeforeNames && /^\p{Lu}/u.test(next)) || entry.before.includes(next.toLowerCase())))) continue;
       out.push({ from: i, to: i + n, alternatives: entry.alternatives });
     }
   }

@@ -358,6 +358,9 @@ describe('facts in a sentence', () => {
     // "tự khi nào" (in "trình tự khi nào") asks when, not since when; other questions are not read.
     expect(startMissing('Plastome được giải mã trình tự khi nào?', q('Nó được giải mã vào năm 1986.'))).toBe(false);
     expect(startMissing('Hội nghị diễn ra khi nào?', q('Hội nghị diễn ra ngày 29/8/2023.'))).toBe(false);
+    // A date after a verb of beginning is one; "thu tu ngay nao" (thứ tư) asks which date.
+    expect(startMissing('IEC được thành lập từ năm nào?', q('IEC được thành lập năm 1906.'))).toBe(false);
+    expect(startMissing('Hoi nghi dien ra vao thu tu ngay nao?', q('ngày 5/6'))).toBe(false);
   });
 
   it('a which-year question needs a year in the quote', () => {
@@ -377,6 +380,9 @@ describe('facts in a sentence', () => {
     const q = 'Hỗ trợ chứng nhận sản phẩm nhằm mục đích gì?';
     expect(texts(t, factSpans(analyzeQuestion(q), t, q))).toContain('nâng cao năng lực cạnh tranh của doanh nghiệp');
     expect(purposeSpans('Không có mục đích nào được nêu.')).toEqual([]);
+    // A purpose put first ends at its comma.
+    const f = 'Để thúc đẩy công nhận lẫn nhau về kết quả hiệu chuẩn, hai bên đã thống nhất trao đổi chuyên gia.';
+    expect(texts(f, purposeSpans(f))).toEqual(['thúc đẩy công nhận lẫn nhau về kết quả hiệu chuẩn']);
   });
 
   it('definitions, named things and reasons', () => {
@@ -390,6 +396,9 @@ describe('facts in a sentence', () => {
     // An acronym in brackets ends the name whole; another bracket is not part of it.
     const lmc = 'Viện ký Chương trình Hợp tác Lancang-Mekong (LMC) lần thứ 4 và Chương trình Đo lường (giai đoạn hai).';
     expect(texts(lmc, namedSpans(lmc, 'chương trình'))).toEqual(['Chương trình Hợp tác Lancang-Mekong (LMC)', 'Chương trình Đo lường']);
+    // Also after a name's lower-case word.
+    const iec = 'Việt Nam muốn trở thành thành viên của Ủy ban Kỹ thuật Điện Quốc tế (IEC) sớm.';
+    expect(texts(iec, namedSpans(iec, 'ủy ban'))).toEqual(['Ủy ban Kỹ thuật Điện Quốc tế (IEC)']);
     for (const [text, name] of [
       ['Quốc hội thông qua Luật Giao thông đường bộ năm 2008.', 'Luật Giao thông đường bộ'],
       ['Theo Luật Đầu tư công, dự án phải được phê duyệt.', 'Luật Đầu tư công'],
@@ -603,6 +612,9 @@ describe('what a "how many" question counts', () => {
     expect(countsThing('việt nam là quốc gia đang phát triển, việt nam đã tham gia', ['chuyen', 'gia'])).toBe(false);
     expect(countsThing('năm chuyên gia đã tham gia', ['chuyen', 'gia'])).toBe(true);
     expect(countsThing('viet nam la quoc gia', ['chuyen', 'gia'])).toBe(true);
+    // A count after one read and rejected is still found.
+    expect(countsThing('việt nam có 5 chuyên gia trẻ', ['chuyen', 'gia'])).toBe(true);
+    expect(countsThing('bà ba chuyên gia', ['chuyen', 'gia'])).toBe(true);
   });
 });
 

@@ -28,6 +28,7 @@ describe('questionAlternatives', () => {
     // Help asked about ("giúp gì"), not "helps to" before a verb.
     expect(alternatives('IEC sẽ giúp gì cho VN?')['giúp']).toContain('hỗ trợ');
     expect(alternatives('Đo lường giúp bảo đảm điều gì?')['giúp']).toBeUndefined();
+    expect(alternatives('Dự án giúp Việt Nam hội nhập thế nào?')['giúp']).toBeUndefined();
   });
 
   it('matches a phrase typed without marks, folded, also among marked words', () => {
