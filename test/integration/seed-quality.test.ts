@@ -8,7 +8,7 @@ import { CORPUS, REPO, tempDir } from '../support/corpus.js';
  * Regression floor on our own questions about the seed articles (test/eval/seed-questions.jsonl:
  * who, where, when, how many, lists, abbreviations, definitions and yes/no on every paragraph,
  * typed with and without tone marks and in English, and near misses). Reached when the floor
- * was last raised (README, "Quality"): R@1 100, ev@5 100, ans 100.0, refuse 72.2, false refusals 0.0.
+ * was last raised (README, "Quality"): R@1 100, ev@5 100, ans 100.0, refuse 77.8, false refusals 0.0.
  */
 describe('seed questions', () => {
   it('cites the evidence, refuses the unanswerable and rarely refuses the answerable', async () => {
@@ -24,29 +24,31 @@ describe('seed questions', () => {
     expect(r['ev@5']).toBeGreaterThanOrEqual(95);
     expect(r['R@1']).toBeGreaterThanOrEqual(95);
     expect(r.ans).toBeGreaterThanOrEqual(97);
-    expect(r.refuse).toBeGreaterThanOrEqual(65);
+    expect(r.refuse).toBeGreaterThanOrEqual(72);
     expect(r.falserefuse).toBeLessThanOrEqual(2.5);
   });
 
   /**
    * Questions written afresh on the same articles by writers who read only the articles:
-   * seed-questions-2.jsonl, -3 and -4 (as journalists checking facts type them) and -5 (reworded
-   * from the articles' words) found the rules written since; seed-questions-heldout.jsonl,
-   * -heldout-2 and -heldout-3 were measured only, as whole lines, never read question by question
-   * (the first until one rule was found on it). Against the code before each set's rules (ans,
-   * refused when unanswerable, false refusals): -4 89.9 / 51.4 / 2.5 → 96.2 / 57.1 / 0.0; -5 86.9 /
-   * 50.0 / 8.3 → 96.4 / 62.5 / 3.6; -heldout-2 79.5 / 36.4 / 13.7 → 93.2 / 57.6 / 5.5; -heldout-3
-   * 86.8 / 56.3 / 2.9 → 97.1 / 62.5 / 0.0 (README, "Quality"). Floors a little under what they
-   * reach, so that a rule that loses them shows.
+   * seed-questions-2.jsonl to -4 (as journalists checking facts type them), -5 (reworded from the
+   * articles' words) and -6 (a desk editor checking a draft, written after most of the rules)
+   * found the rules written since; seed-questions-heldout.jsonl, -heldout-2 and -heldout-3 were
+   * measured only, as whole lines, never read question by question (the first until one rule was
+   * found on it). Against the code before each set's rules (ans, refused when unanswerable, false
+   * refusals): -4 89.9 / 51.4 / 2.5 → 96.2 / 62.9 / 0.0; -5 86.9 / 50.0 / 8.3 → 96.4 / 62.5 / 3.6;
+   * -6 91.0 / 48.5 / 5.1 → 98.7 / 69.7 / 0.0; -heldout-2 79.5 / 36.4 / 13.7 → 93.2 / 63.6 / 5.5;
+   * -heldout-3 86.8 / 56.3 / 2.9 → 97.1 / 68.8 / 0.0 (README, "Quality"). Floors a little under
+   * what they reach, so that a rule that loses them shows.
    */
   it.each([
-    ['seed-questions-2.jsonl', { ans: 94, refuse: 50, falserefuse: 3 }],
-    ['seed-questions-3.jsonl', { ans: 89, refuse: 54, falserefuse: 2 }],
-    ['seed-questions-4.jsonl', { ans: 94, refuse: 54, falserefuse: 2 }],
+    ['seed-questions-2.jsonl', { ans: 94, refuse: 57, falserefuse: 3 }],
+    ['seed-questions-3.jsonl', { ans: 89, refuse: 57, falserefuse: 2 }],
+    ['seed-questions-4.jsonl', { ans: 94, refuse: 60, falserefuse: 2 }],
     ['seed-questions-5.jsonl', { ans: 94, refuse: 59, falserefuse: 5 }],
-    ['seed-questions-heldout.jsonl', { ans: 93, refuse: 50, falserefuse: 2 }],
-    ['seed-questions-heldout-2.jsonl', { ans: 91, refuse: 54, falserefuse: 7 }],
-    ['seed-questions-heldout-3.jsonl', { ans: 95, refuse: 59, falserefuse: 2 }],
+    ['seed-questions-6.jsonl', { ans: 96, refuse: 66, falserefuse: 2 }],
+    ['seed-questions-heldout.jsonl', { ans: 93, refuse: 59, falserefuse: 2 }],
+    ['seed-questions-heldout-2.jsonl', { ans: 91, refuse: 60, falserefuse: 7 }],
+    ['seed-questions-heldout-3.jsonl', { ans: 95, refuse: 65, falserefuse: 2 }],
   ])('holds on questions written afresh: %s', async (file, floor) => {
     const config = loadConfig({}, { corpus: CORPUS });
     const r = await runEval({ questions: path.join(REPO, 'test', 'eval', file), corpus: CORPUS, cacheDir: tempDir(), config, logger: silentLogger });
