@@ -181,19 +181,19 @@ function countedIn(question: string, quotes: readonly Quote[], quantityQuoted: b
       .some(([a, b]) => {
         const text = q.passage.paragraph.slice(Math.max(a, q.start), Math.min(b, q.end));
         const folded = fold(text.toLowerCase());
-        return [...capitalisedListSpans(text), ...listSpans(text)].some((l) => !examplesOnly(text, l) && namedJustBefore(folded, phrase, l));
+        return [...capitalisedListSpans(text), ...listSpans(text)].some((l) => !examplesOnly(text, l) && listsCounted(folded, phrase, l));
       }),
   );
   return { things, quoted: listed };
 }
 
 /**
- * Whether what is counted is named shortly before a list or in it (`folded` text, `phrase` folded): "các
- * quốc gia trong khu vực khác như Campuchia, …" lists countries; "các quy chuẩn … được Bộ KH&CN,
- * Bộ Công Thương, …" lists ministries, not regulations.
+ * Whether a list lists what is counted (`phrase`, folded; `folded`, the sentence folded): named
+ * shortly before it ("các quốc gia trong khu vực khác như Campuchia, …") or in its items ("Bộ
+ * KH&CN, Bộ Công Thương, …" for "bao nhiêu bộ"). "các quy chuẩn … được Bộ KH&CN, Bộ Công Thương,
+ * …" lists ministries, not regulations.
  */
-function namedJustBefore(folded: string, phrase: string, list: Span): boolean {
-  // Or by its items ("Bộ KH&CN, Bộ Công Thương, …" for "bao nhiêu bộ").
+function listsCounted(folded: string, phrase: string, list: Span): boolean {
   return hasWordIn(folded.slice(Math.max(0, list.start - 60), list.end), phrase);
 }
 
@@ -333,13 +333,14 @@ export function clipQuote(
   const len = () => (clauses[hi] as readonly [number, number])[1] - (clauses[lo] as readonly [number, number])[0];
   const most = fact ? null : askedClauses(text, clauses, asked, max);
   if (most) [lo, hi] = most;
-  // The whole focus (a fact always; the sentence's clauses while they fit).
-  else
+  else {
+    // The whole focus (a fact always; the sentence's clauses while they fit).
     while (hi + 1 < clauses.length && (clauses[hi] as readonly [number, number])[1] < focus.end) {
       const next = clauses[hi + 1] as readonly [number, number];
       if (!fact && next[1] - (clauses[lo] as readonly [number, number])[0] > max) break;
       hi++;
     }
+  }
   // Grow towards the side with the shorter clause while it fits.
   for (;;) {
     const left = lo > 0 ? (clauses[lo - 1] as readonly [number, number]) : null;
