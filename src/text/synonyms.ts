@@ -47,6 +47,8 @@ const GROUPS: readonly Group[] = [
   // Help, as cooperation news writes it: "IEC sẽ giúp gì cho VN?" of "IEC tiếp tục hỗ trợ Việt Nam …";
   // not "giúp bảo đảm", "giúp Việt Nam hội nhập", where it is "helps to".
   { phrase: 'giúp', alternatives: ['hỗ trợ', 'giúp đỡ'], before: ['gì'], foldedBefore: ['gi'], notBeforeNames: true },
+  // Benefiting: "Ai được hưởng lợi từ sự hợp tác?" of "Sự hợp tác này … mang lại lợi ích cho …".
+  { phrase: 'hưởng lợi', alternatives: ['lợi ích'] },
   // A promise: "Ai cam kết hỗ trợ Việt Nam?" of "ông Philippe Metzger khẳng định sẽ hỗ trợ Việt Nam".
   { phrase: 'cam kết', alternatives: ['khẳng định sẽ', 'hứa'] },
   { phrase: 'người đứng đầu', alternatives: ['chủ tịch', 'tổng thư ký', 'tổng giám đốc', 'giám đốc', 'bộ trưởng', 'viện trưởng', 'trưởng đoàn'] },

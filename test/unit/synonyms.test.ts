@@ -29,6 +29,7 @@ describe('questionAlternatives', () => {
     expect(alternatives('IEC sẽ giúp gì cho VN?')['giúp']).toContain('hỗ trợ');
     expect(alternatives('Đo lường giúp bảo đảm điều gì?')['giúp']).toBeUndefined();
     expect(alternatives('Dự án giúp Việt Nam hội nhập thế nào?')['giúp']).toBeUndefined();
+    expect(alternatives('Ngoài chính phủ, ai được hưởng lợi từ sự hợp tác?')['hưởng lợi']).toEqual(['lợi ích']);
   });
 
   it('matches a phrase typed without marks, folded, also among marked words', () => {
