@@ -35,7 +35,7 @@ describe('seed questions', () => {
    * found the rules written since; seed-questions-heldout.jsonl, -heldout-2 and -heldout-3 were
    * measured only, as whole lines, never read question by question (the first until one rule was
    * found on it). Against the code before each set's rules (ans, refused when unanswerable, false
-   * refusals): -4 89.9 / 51.4 / 2.5 → 96.2 / 62.9 / 0.0; -5 86.9 / 50.0 / 8.3 → 96.4 / 62.5 / 3.6;
+   * refusals): -4 89.9 / 51.4 / 2.5 → 96.2 / 62.9 / 0.0; -5 86.9 / 50.0 / 8.3 → 97.6 / 62.5 / 2.4;
    * -6 91.0 / 48.5 / 5.1 → 98.7 / 69.7 / 0.0; -heldout-2 79.5 / 36.4 / 13.7 → 93.2 / 63.6 / 5.5;
    * -heldout-3 86.8 / 56.3 / 2.9 → 97.1 / 68.8 / 0.0 (README, "Quality"). Floors a little under
    * what they reach, so that a rule that loses them shows.
@@ -44,7 +44,7 @@ describe('seed questions', () => {
     ['seed-questions-2.jsonl', { ans: 94, refuse: 57, falserefuse: 3 }],
     ['seed-questions-3.jsonl', { ans: 89, refuse: 57, falserefuse: 2 }],
     ['seed-questions-4.jsonl', { ans: 94, refuse: 60, falserefuse: 2 }],
-    ['seed-questions-5.jsonl', { ans: 94, refuse: 59, falserefuse: 5 }],
+    ['seed-questions-5.jsonl', { ans: 95, refuse: 59, falserefuse: 3 }],
     ['seed-questions-6.jsonl', { ans: 96, refuse: 66, falserefuse: 2 }],
     ['seed-questions-heldout.jsonl', { ans: 93, refuse: 59, falserefuse: 2 }],
     ['seed-questions-heldout-2.jsonl', { ans: 91, refuse: 60, falserefuse: 7 }],
