@@ -132,7 +132,7 @@ export type RefusalFeatures = Record<RefusalFeature, number> & {
   /** The question asks a measure (money, an age, a share, a length of time …) the article gives nowhere (`measureMissing`). */
   missingMeasure: number;
   /** The question asks since when, and the quotes give no beginning (`startMissing`), or which year, and they give none (`yearMissing`). */
-  missingStart: number;
+  missingDate: number;
 };
 
 /** A capitalised short form with two capitals or more ("ASEAN", "KH&CN", "H5N1"). */
@@ -212,7 +212,7 @@ export function namesWrittenIn(article: SearchText, question: string): (name: st
 
 /** Whether the features decide a refusal by rule, whatever the model says: a number, office, acronym, count or measure the article lacks. */
 export function refusedByRule(
-  features: Pick<RefusalFeatures, 'missingNumbers' | 'missingTitles' | 'missingAcronyms' | 'missingCount' | 'missingMeasure' | 'missingStart'>,
+  features: Pick<RefusalFeatures, 'missingNumbers' | 'missingTitles' | 'missingAcronyms' | 'missingCount' | 'missingMeasure' | 'missingDate'>,
 ): boolean {
   return (
     features.missingNumbers > 0 ||
@@ -220,7 +220,7 @@ export function refusedByRule(
     features.missingAcronyms > 0 ||
     features.missingCount > 0 ||
     features.missingMeasure > 0 ||
-    features.missingStart > 0
+    features.missingDate > 0
   );
 }
 
@@ -286,7 +286,7 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
     missingAcronyms: missingAcronyms(question, input.articleText, nameIn).length,
     missingCount: input.counted && !input.counted.quoted && !countsThing(input.articleText.lower, input.counted.things) ? 1 : 0,
     missingMeasure: input.measure && measureMissing(question, input.articleText) ? 1 : 0,
-    missingStart: startMissing(question, input.quoted) || yearMissing(question, input.quoted) ? 1 : 0,
+    missingDate: startMissing(question, input.quoted) || yearMissing(question, input.quoted) ? 1 : 0,
   };
 }
 

@@ -279,9 +279,7 @@ const START_GIVEN =
  * beginning ("được thành lập năm 1906", "nhậm chức tháng 1/2023").
  */
 export function startMissing(question: string, quoted: SearchText): boolean {
-  const q = nfc(question).toLowerCase();
-  const asked = hasMarks(q) ? SINCE_ASKED.marked.test(q) : SINCE_ASKED.folded.test(fold(q));
-  return asked && !START_GIVEN.test(quoted.lower);
+  return askedNotGiven(question, SINCE_ASKED, START_GIVEN, quoted);
 }
 
 /** "Năm nào?", "năm bao nhiêu", "in what year": asks for a year (not "năm mấy tuổi", an age, nor "bao nhiêu năm", a length). */
@@ -300,9 +298,13 @@ const YEAR_GIVEN =
  * amending the law, with no year.
  */
 export function yearMissing(question: string, quoted: SearchText): boolean {
+  return askedNotGiven(question, YEAR_ASKED, YEAR_GIVEN, quoted);
+}
+
+/** Whether the question asks what `asked` finds (marked, or folded when typed without marks) and the quotes (lower case) have nothing `given` finds. */
+function askedNotGiven(question: string, asked: { marked: RegExp; folded: RegExp }, given: RegExp, quoted: SearchText): boolean {
   const q = nfc(question).toLowerCase();
-  const asked = hasMarks(q) ? YEAR_ASKED.marked.test(q) : YEAR_ASKED.folded.test(fold(q));
-  return asked && !YEAR_GIVEN.test(quoted.lower);
+  return (hasMarks(q) ? asked.marked.test(q) : asked.folded.test(fold(q))) && !given.test(quoted.lower);
 }
 
 /**

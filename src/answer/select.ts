@@ -271,10 +271,9 @@ export function scoreSentences(
       // A purpose follows what it is the purpose of: of two "nhằm …" clauses, the one whose stretch
       // of the sentence before it (from the end of the purpose before) holds more of the question's
       // words ("… ; Hỗ trợ đào tạo, … chứng nhận các sản phẩm … nhằm nâng cao …").
-      const byStart = [...facts].sort((x, y) => x.start - y.start);
       const behind = (f: FactSpan) => {
         if (!analysis.purpose) return 0;
-        const from = byStart.filter((g) => g.end <= f.start).reduce((e, g) => Math.max(e, g.end), 0);
+        const from = facts.reduce((e, g) => (g.end <= f.start ? Math.max(e, g.end) : e), 0);
         return new Set(hits.filter(([a, b]) => a >= from && b <= f.start).map(([a, b]) => text.slice(a, b).toLowerCase())).size;
       };
       const ranked = facts
