@@ -1537,7 +1537,10 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
       }
       break;
     case 'reason':
+      // A "why" the text answers with a purpose ("Vì sao cần IEC hỗ trợ …?" of "Hỗ trợ … nhằm nâng
+      // cao năng lực cạnh tranh …"): the purpose, where the sentence gives no cause.
       spans = a.purpose ? purposeSpans(text) : reasonSpans(text);
+      if (!spans.length && !a.purpose) spans = purposeSpans(text).filter((f) => /(?:nhằm|mục đích)\s*$/u.test(text.slice(0, f.start)));
       break;
     default:
       break;

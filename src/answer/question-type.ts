@@ -334,6 +334,44 @@ const HEAD_GI = {
   folded: new RegExp(`${WORD_START}(${NAMING_NOUNS.map((w) => fold(w).replace(/ /g, '\\s+')).join('|')})\\s+gi${WORD_END}`, 'iu'),
 };
 // Words before "nào" that are not a noun naming the answer ("như thế nào", "bằng cách nào").
+/**
+ * Nouns that classify what a "… nào" question asks for when words describing it follow them:
+ * "hội nghị đo lường nào" asks for a conference (its head is "hội nghị", not "đo lường"),
+ * "tổ chức quốc tế nào" for an organisation. Folded.
+ */
+const CLASS_NOUNS = new Set([
+  'hoi nghi',
+  'hoi thao',
+  'dien dan',
+  'su kien',
+  'to chuc',
+  'co quan',
+  'uy ban',
+  'hiep hoi',
+  'chuong trinh',
+  'du an',
+  'hiep dinh',
+  'thoa thuan',
+  'bien ban',
+  'van ban',
+  'linh vuc',
+  'quoc gia',
+  'benh vien',
+  'cong ty',
+  'doanh nghiep',
+  'tieu chuan',
+]);
+
+/** A classifying noun (`CLASS_NOUNS`) just before the words at `start` of `q`, as typed, or undefined. */
+function nounBefore(q: string, start: number): string | undefined {
+  const before = /((?:[\p{L}\p{M}]+\s+)?[\p{L}\p{M}]+)\s+$/u.exec(q.slice(0, start));
+  if (!before?.[1]) return undefined;
+  const words = before[1].split(/\s+/u);
+  const two = words.join(' ');
+  if (words.length === 2 && CLASS_NOUNS.has(fold(two.toLowerCase()))) return two;
+  return undefined;
+}
+
 const HEAD_NOT_NOUN = /(?:^|\s)(?:the|nhu|bang|cach|luc|khi|ngay|thang|nam|hom|thoi gian|thoi diem|noi|cho|dia diem|nguoi|vi|ong|ba|nhung|cac|loai)$/u;
 
 /**
@@ -452,7 +490,7 @@ function analyze(question: string): QuestionAnalysis {
   if (nao?.[1] && sameLength && !head) {
     const start = nao.index + nao[0].indexOf(nao[1]);
     const h = q.slice(start, start + nao[1].length).replace(/^(?:những|các|nhung|cac)\s+/iu, '');
-    if (!HEAD_NOT_NOUN.test(fl(h))) head = h;
+    if (!HEAD_NOT_NOUN.test(fl(h))) head = nounBefore(q, start) ?? h;
   }
   const gi = head || !sameLength ? null : HEAD_GI[mode].exec(text);
   // The noun opens the match (the word boundary before it takes no characters).
@@ -635,6 +673,14 @@ const EXPANSION_FRAMING = new Set(
     'này',
     'chế',
     'có',
+    // Particles of a question typed in a chat ("… của tổ chức nào vậy?", "… là gì thế?").
+    'vậy',
+    'thế',
+    'nhỉ',
+    'à',
+    'ạ',
+    'hả',
+    'nhé',
     // What kind of thing it names, and in which language ("… của tổ chức nào, tên tiếng Việt là gì?").
     'tổ',
     'chức',

@@ -380,6 +380,13 @@ describe('facts in a sentence', () => {
     const q = 'Hỗ trợ chứng nhận sản phẩm nhằm mục đích gì?';
     expect(texts(t, factSpans(analyzeQuestion(q), t, q))).toContain('nâng cao năng lực cạnh tranh của doanh nghiệp');
     expect(purposeSpans('Không có mục đích nào được nêu.')).toEqual([]);
+    // A "why" answered by a purpose, where the sentence gives no cause; not by any "để".
+    const why = 'Vì sao cần hỗ trợ chứng nhận sản phẩm?';
+    expect(texts(t, factSpans(analyzeQuestion(why), t, why))).toContain('nâng cao năng lực cạnh tranh của doanh nghiệp');
+    const cause = 'Hỗ trợ chứng nhận sản phẩm vì doanh nghiệp cần nâng cao năng lực cạnh tranh.';
+    expect(texts(cause, factSpans(analyzeQuestion(why), cause, why))).toEqual(['vì doanh nghiệp cần nâng cao năng lực cạnh tranh']);
+    const de = 'Doanh nghiệp cần chứng nhận để xuất khẩu.';
+    expect(factSpans(analyzeQuestion(why), de, why)).toEqual([]);
     // A purpose put first ends at its comma.
     const f = 'Để thúc đẩy công nhận lẫn nhau về kết quả hiệu chuẩn, hai bên đã thống nhất trao đổi chuyên gia.';
     expect(texts(f, purposeSpans(f))).toEqual(['thúc đẩy công nhận lẫn nhau về kết quả hiệu chuẩn']);

@@ -138,6 +138,12 @@ describe('question kinds', () => {
     // Asked to list them ("liệt kê", "kể tên"), but not to name one of them ("Kể tên một …").
     expect(analyzeQuestion('Hãy liệt kê các lĩnh vực IEC được đề nghị hỗ trợ.').list).toBe(true);
     expect(analyzeQuestion('ke ten cac nuoc LMC').list).toBe(true);
+    // The noun that classifies what is asked, before the words describing it.
+    expect(analyzeQuestion('Việt Nam tham dự hội nghị đo lường nào?').head).toBe('hội nghị');
+    expect(analyzeQuestion('Bộ làm việc với tổ chức quốc tế nào?').head).toBe('tổ chức');
+    expect(analyzeQuestion('viet nam tham du hoi nghi do luong nao').head).toBe('hoi nghi');
+    expect(analyzeQuestion('Hội nghị LMC diễn ra ở thành phố nào?').head).toBe('thành phố');
+    expect(analyzeQuestion('Thứ trưởng làm việc với đối tác nào?').head).toBe('đối tác');
     expect(analyzeQuestion('Kể tên một nhánh cao cấp của Toyota.').list).toBe(false);
     // A purpose is a reason answered by what follows "nhằm", "để".
     expect(analyzeQuestion('Việc IEC hỗ trợ đào tạo nhằm mục đích gì?')).toMatchObject({ kind: 'reason', purpose: true });
@@ -242,6 +248,9 @@ describe('expandedAcronym', () => {
       ['IEC có tên tiếng Việt đầy đủ là gì?', 'IEC'],
       ['Chữ LMC trong bài viết là tên viết tắt của cơ chế nào?', 'LMC'],
       ['IEC có tên đầy đủ tiếng Việt là gì theo bài viết?', 'IEC'],
+      // A chat's particles ("vậy", "thế", "nhỉ") ask nothing more.
+      ['IEC là tên viết tắt của tổ chức nào vậy?', 'IEC'],
+      ['LMC là viết tắt của gì thế?', 'LMC'],
     ] as const)
       expect(expandedAcronym(q, analyzeQuestion(q)), q).toBe(acr);
   });
