@@ -3,6 +3,8 @@ import type { PassageEvidence } from '../retrieve/rerank.js';
 import { ordinalsInDigits } from '../text/find-numbers.js';
 import { fold, nfc } from '../text/normalize.js';
 import { questionAlternatives } from '../text/synonyms.js';
+import { isStopword } from '../text/stopwords.js';
+import { WORD_RUN } from '../text/words.js';
 import { detectLang } from '../text/lang.js';
 import { placeAliases } from '../check/facts.js';
 import { editDistance } from '../check/compare.js';
@@ -114,6 +116,8 @@ export interface RefusalInput {
   counted?: { things: readonly string[]; quoted: boolean };
   /** The question asks for a number (a measure may be asked). */
   measure?: boolean;
+  /** A yes/no question: a name the article lacks may be the claim's mistake, which the answer says (`unseenNames` is not read). */
+  yesNo?: boolean;
 }
 
 export type RefusalFeatures = Record<RefusalFeature, number> & {
@@ -133,6 +137,8 @@ export type RefusalFeatures = Record<RefusalFeature, number> & {
   missingMeasure: number;
   /** The question asks since when, and the quotes give no beginning (`startMissing`), or which year, and they give none (`yearMissing`). */
   missingDate: number;
+  /** Names a Vietnamese question gives that the article writes nowhere, not even one letter apart (`unseenNames`): decided by rule too. */
+  unseenNames: number;
 };
 
 /** A capitalised short form with two capitals or more ("ASEAN", "KH&CN", "H5N1"). */
@@ -200,6 +206,48 @@ export function missingAcronyms(question: string, article: ArticleText, writes: 
 }
 
 /**
+ * The names of a Vietnamese question (`questionNames`) that the article writes nowhere: not by
+ * any spelling `writes` knows, nor as two words joined ("Superbowl"), nor mistyped (one letter
+ * apart, two letters swapped: "Quảng Nhin", "Monsato", "Metzegr"). Vietnamese syllables are
+ * mostly one letter from another ("Bình", "tỉnh"), so a Vietnamese name is seldom found unseen:
+ * the rule errs on the side of answering. An article that never
+ * names the drug, the person or the place asked about is about another one ("Thuốc Ribociclib …
+ * điều trị bệnh gì?" answered from an article on another medicine). Names of four letters or more
+ * only (acronyms have their own rule, `missingAcronyms`), not the question's first word, and not
+ * inside quotation marks (a title quoted in another language). Not read: English questions, whose names the Vietnamese articles
+ * often write in Vietnamese, and questions typed in capitals.
+ */
+export function unseenNames(question: string, article: SearchText, writes: (name: string) => boolean): string[] {
+  const letters = question.match(/\p{L}/gu)?.length ?? 0;
+  const capitals = question.match(/\p{Lu}/gu)?.length ?? 0;
+  if (capitals * 2 > letters || detectLang(question) === 'en') return [];
+  const quoted = new Set((question.match(/["“][^"”]*["”]/gu) ?? []).flatMap((q) => q.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? []));
+  let words: string[] | null = null;
+  let near: Set<string> | null = null;
+  const out: string[] = [];
+  // The first word is capitalised anyway: taken as a name before another one ("Ngoài TP HCM, …"), it often is none.
+  const first = nfc(question).match(WORD_RUN)?.[0]?.toLowerCase();
+  for (const name of questionNames(question)) {
+    const folded = fold(name);
+    if (name === first || folded.length < 4 || /\p{N}/u.test(folded) || quoted.has(name) || isStopword(name, true) || writes(name)) continue;
+    words ??= article.folded.match(/[\p{L}\p{N}]+/gu) ?? [];
+    // Each word, and each two adjacent words joined, of about the name's length.
+    near ??= new Set(words.flatMap((w, i) => (i + 1 < words!.length ? [w, w + words![i + 1]] : [w])).filter((w) => w.length >= 3));
+    if (near.has(folded) || [...near].some((w) => Math.abs(w.length - folded.length) <= 1 && (editDistance(w, folded) <= 1 || swapped(w, folded)))) continue;
+    out.push(name);
+  }
+  return out;
+}
+
+/** Whether `a` is `b` with two adjacent letters swapped. */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/**
  * Whether an article writes a name of the question (lower-cased), by any spelling it has: as
  * typed, folded, as a place in its own language ("Thailand" / "Thái Lan": `placeAliases`), or as
  * what a short form stands for ("VN" / "Việt Nam": `questionAlternatives`).
@@ -212,7 +260,7 @@ export function namesWrittenIn(article: SearchText, question: string): (name: st
 
 /** Whether the features decide a refusal by rule, whatever the model says: a number, office, acronym, count or measure the article lacks. */
 export function refusedByRule(
-  features: Pick<RefusalFeatures, 'missingNumbers' | 'missingTitles' | 'missingAcronyms' | 'missingCount' | 'missingMeasure' | 'missingDate'>,
+  features: Pick<RefusalFeatures, 'missingNumbers' | 'missingTitles' | 'missingAcronyms' | 'missingCount' | 'missingMeasure' | 'missingDate' | 'unseenNames'>,
 ): boolean {
   return (
     features.missingNumbers > 0 ||
@@ -220,7 +268,8 @@ export function refusedByRule(
     features.missingAcronyms > 0 ||
     features.missingCount > 0 ||
     features.missingMeasure > 0 ||
-    features.missingDate > 0
+    features.missingDate > 0 ||
+    features.unseenNames > 0
   );
 }
 
@@ -287,6 +336,7 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
     missingCount: input.counted && !input.counted.quoted && !countsThing(input.articleText.lower, input.counted.things) ? 1 : 0,
     missingMeasure: input.measure && measureMissing(question, input.articleText) ? 1 : 0,
     missingDate: startMissing(question, input.quoted) || yearMissing(question, input.quoted) ? 1 : 0,
+    unseenNames: input.yesNo ? 0 : unseenNames(question, input.articleText, nameIn).length,
   };
 }
 

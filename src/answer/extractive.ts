@@ -447,6 +447,7 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
     quoted,
     ...(analysis.leaderOf && analysis.kind === 'person' ? { leader: { body: analysis.leaderOf, vietnamese: input.lang === 'vi' } } : {}),
     ...(analysis.kind === 'number' ? { counted: countedIn(question, quotes, at >= 0), measure: true } : {}),
+    ...(analysis.yesNo ? { yesNo: true } : {}),
   });
   return {
     text: lines.join('\n'),
