@@ -252,6 +252,21 @@ interface Quote {
  * answer. The sentences before and after the best one are its paragraph's, also where its
  * passage window ends (a long paragraph's best window often ends at the best sentence).
  */
+/**
+ * A "which X" question whose likeliest sentence names its X only by the noun ("Lãnh đạo … tham
+ * dự Hội nghị", a caption, for "hội nghị đo lường nào?"): the sentence of the same article that
+ * gives X's name ("Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4 …") is quoted first,
+ * the other after it. How sure the answer is stays the likeliest sentence's.
+ */
+function namedFirst(sentences: readonly SentenceCandidate[], analysis: QuestionAnalysis): readonly SentenceCandidate[] {
+  const best = sentences[0];
+  if (!best || !analysis.head || analysis.list || analysis.kind !== 'other' || best.facts.length > 0) return sentences;
+  const said = fold(best.passage.paragraph.slice(best.start, best.end).toLowerCase());
+  if (!hasWordIn(said, fold(analysis.head.toLowerCase()))) return sentences;
+  const named = sentences.find((c) => c.facts.length > 0 && c.passage.hit.article.id === best.passage.hit.article.id);
+  return named ? [named, ...sentences.filter((c) => c !== named)] : sentences;
+}
+
 function chooseQuotes(sentences: readonly SentenceCandidate[], s: ExtractiveSettings): Quote[] {
   const best = sentences[0] as SentenceCandidate;
   const second = sentences[1];
@@ -411,7 +426,7 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
   const trace = { terms, analysis, passages, sentences };
   if (!best) return { text: '', citations: [], confidence: 0, ranked, trace };
 
-  const quotes = chooseQuotes(sentences, s);
+  const quotes = chooseQuotes(namedFirst(sentences, analysis), s);
   const attribution = analysis.kind === 'person' && !quotes.some((q) => q.facts.length) ? saidAsAbove(quotes[0] as Quote, passages, analysis, question) : null;
   if (attribution) quotes.push(attribution);
   const citations = quotes.map((q, i) => citationFor(q.passage.hit, q.passage.paragraph, q.start, q.end, i + 1));

@@ -1213,7 +1213,7 @@ export function namedSpans(text: string, head: string): FactSpan[] {
   for (const m of lower.matchAll(patterns.noun)) {
     const after = m.index + noun.length;
     const rest = /^\s+/u.exec(text.slice(after));
-    if (!rest || !isCap(text.slice(after + rest[0].length))) continue;
+    if (!rest) continue;
     let start = m.index;
     // Earlier words of the head: "bệnh viện" → "Bệnh viện Bạch Mai", but not "đổi" in "sửa đổi Luật …".
     for (let i = words.length - 2; i >= 0; i--) {
@@ -1222,11 +1222,46 @@ export function namedSpans(text: string, head: string): FactSpan[] {
       if (!isCap(text.slice(prev.index)) && isCap(text.slice(start))) break;
       start = prev.index;
     }
-    let end = nameEndAfter(text, after + rest[0].length);
+    // The name follows the noun, or, the noun written as a name's first word, one or two words
+    // describing it come first ("Hội nghị chuyên đề Hợp tác Lancang-Mekong", "Bệnh viện đa khoa
+    // Hùng Vương"); not a verb's function words ("Hội nghị đã chứng kiến Việt Nam …").
+    const nameAt = isCap(text.slice(after + rest[0].length))
+      ? after + rest[0].length
+      : isCap(text.slice(start))
+        ? describedName(text, after + rest[0].length)
+        : -1;
+    if (nameAt < 0) continue;
+    let end = editionEnd(text, nameEndAfter(text, nameAt));
     if (patterns.legal) end = legalNameEnd(text, end);
     out.push({ start, end });
   }
   return dedupe(out);
+}
+
+/**
+ * A name's edition is part of it: "Hội nghị chuyên đề LMC lần thứ 4", not "… LMC lần" (the
+ * lower-case word a name may end with, `nameEndAfter`).
+ */
+function editionEnd(text: string, end: number): number {
+  if (!/(?:^|\s)lần$/u.test(text.slice(Math.max(0, end - 4), end))) return end;
+  const edition = /\s+thứ\s+[\p{L}\p{N}]+/uy;
+  edition.lastIndex = end;
+  const m = edition.exec(text);
+  return m ? end + m[0].length : text.slice(0, end - 'lần'.length).trimEnd().length;
+}
+
+/** Where a capitalised word begins after one or two lower-case content words from `from` ("chuyên đề Hợp tác …"), or -1. */
+function describedName(text: string, from: number): number {
+  const re = /([\p{Ll}\p{M}]+)(\s+)/uy;
+  let at = from;
+  for (let i = 0; i < 2; i++) {
+    re.lastIndex = at;
+    const w = re.exec(text);
+    if (!w || isStopword(w[1] as string, true)) return -1;
+    at += w[0].length;
+    if (isCap(text.slice(at))) return at;
+  }
+  return -1;
 }
 
 /** Laws, decrees and resolutions: their names run on in lower case ("Luật Chuyển giao công nghệ"). */

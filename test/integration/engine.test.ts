@@ -146,6 +146,15 @@ describe('answers over the real corpus', () => {
     for (const q of ['Người đứng đầu Bộ KH&CN là ai?', 'Ai là người đứng đầu Viện Đo lường Việt Nam?']) expect((await engine.ask(q)).refused, q).toBe(true);
   });
 
+  it('answers "which conference" with the sentence that names it, not the caption that only says "Hội nghị"', async () => {
+    const a = await engine.ask('Việt Nam tham dự hội nghị đo lường nào?');
+    expect(a.refused).toBe(false);
+    expect(a.shortAnswer?.text).toBe('Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC)');
+    expect(a.citations[0]?.quote).toContain('Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4');
+    // The caption the question's words fit best is still quoted, after it.
+    expect(a.citations.map((c) => c.quote)).toContain('Lãnh đạo và cán bộ Viện Đo lường Việt Nam tham dự Hội nghị');
+  });
+
   it('finds what the question words say another way: "diễn ra" as "được tổ chức", "gặp ai" as "tiếp và làm việc với"', async () => {
     const where = await engine.ask('Hội nghị LMC lần thứ 4 diễn ra ở đâu?');
     expect(where.shortAnswer?.text).toContain('Bắc Kinh');

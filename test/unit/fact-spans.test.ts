@@ -397,6 +397,16 @@ describe('facts in a sentence', () => {
     expect(texts(d, definitionSpans(d, 'Resveratrol'))).toEqual(['một hợp chất trong vỏ nho có khả năng chống oxy hóa']);
     // A law's name runs on in lower case, up to what is said of it.
     expect(texts(LAW, namedSpans(LAW, 'đổi luật'))).toEqual(['Luật Tiêu chuẩn và Quy chuẩn kỹ thuật']);
+    // A name whose noun comes first with words describing it before the capitals, and its edition.
+    const conf = 'Vào ngày 29 tháng 8 năm 2023, Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4 được tổ chức.';
+    expect(texts(conf, namedSpans(conf, 'hội nghị'))).toEqual(['Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC)']);
+    const edition = 'Hội nghị chuyên đề LMC lần thứ 4 cũng đánh dấu mốc 73 năm.';
+    expect(texts(edition, namedSpans(edition, 'hội nghị'))).toEqual(['Hội nghị chuyên đề LMC lần thứ 4']);
+    const hospital = 'Bác sĩ Bệnh viện đa khoa Hùng Vương cho biết.';
+    expect(texts(hospital, namedSpans(hospital, 'bệnh viện'))).toEqual(['Bệnh viện đa khoa Hùng Vương']);
+    // Not the noun alone, nor a verb's words after it, nor a noun in lower case.
+    for (const t of ['Lãnh đạo Viện tham dự Hội nghị', 'Hội nghị đã chứng kiến Việt Nam tham gia.', 'Các hội nghị chuyên đề Hợp tác đều diễn ra.'])
+      expect(namedSpans(t, 'hội nghị'), t).toEqual([]);
     // A law of nature is not a legal text.
     const lorentz = 'Định luật Lorentz mô tả lực tác dụng lên điện tích.';
     expect(texts(lorentz, namedSpans(lorentz, 'định luật'))).toEqual(['Định luật Lorentz mô']);
