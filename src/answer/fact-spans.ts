@@ -840,6 +840,8 @@ const AFTER_NAME = new Set(
 );
 
 /** Where a name that starts at `from` ends: capitalised words, one lower-case word after each, connectors. */
+const ACRONYM_WORD = /^\p{Lu}[\p{Lu}\p{N}&]+$/u;
+
 function nameEndAfter(text: string, from: number): number {
   const words = [...text.slice(from, from + 200).matchAll(/[^\s]+/gu)];
   let end = from;
@@ -859,7 +861,8 @@ function nameEndAfter(text: string, from: number): number {
     // a function word after it ("Lê Xuân Định cho biết").
     if (!(cap || (prevCap && !CONNECTOR.test(w) && !AFTER_NAME.has(w.toLowerCase())) || (CONNECTOR.test(w) && isCap(next)))) break;
     end = from + ((words[i] as RegExpMatchArray).index as number) + w.length;
-    prevCap = cap;
+    // Not after an acronym, though: "Bộ KH&CN làm việc", "IEC tạo điều kiện".
+    prevCap = cap && !ACRONYM_WORD.test(w);
     if (w !== raw) break;
   }
   return end;
@@ -1239,15 +1242,16 @@ export function namedSpans(text: string, head: string): FactSpan[] {
 }
 
 /**
- * A name's edition is part of it: "Hội nghị chuyên đề LMC lần thứ 4", not "… LMC lần" (the
- * lower-case word a name may end with, `nameEndAfter`).
+ * A name's edition is part of it: "Hội nghị chuyên đề LMC lần thứ 4", not "… LMC" nor "… LMC lần"
+ * (the lower-case word a name may end with, `nameEndAfter`).
  */
 function editionEnd(text: string, end: number): number {
-  if (!/(?:^|\s)lần$/u.test(text.slice(Math.max(0, end - 4), end))) return end;
-  const edition = /\s+thứ\s+[\p{L}\p{N}]+/uy;
+  const tail = /(?:^|\s)lần$/u.test(text.slice(Math.max(0, end - 4), end));
+  const edition = tail ? /\s+thứ\s+[\p{L}\p{N}]+/uy : /\s+lần\s+thứ\s+[\p{L}\p{N}]+/uy;
   edition.lastIndex = end;
   const m = edition.exec(text);
-  return m ? end + m[0].length : text.slice(0, end - 'lần'.length).trimEnd().length;
+  if (m) return end + m[0].length;
+  return tail ? text.slice(0, end - 'lần'.length).trimEnd().length : end;
 }
 
 /** Where a capitalised word begins after one or two lower-case content words from `from` ("chuyên đề Hợp tác …"), or -1. */

@@ -149,7 +149,7 @@ describe('answers over the real corpus', () => {
   it('answers "which conference" with the sentence that names it, not the caption that only says "Hội nghị"', async () => {
     const a = await engine.ask('Việt Nam tham dự hội nghị đo lường nào?');
     expect(a.refused).toBe(false);
-    expect(a.shortAnswer?.text).toBe('Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC)');
+    expect(a.shortAnswer?.text).toBe('Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4');
     expect(a.citations[0]?.quote).toContain('Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4');
     // The caption the question's words fit best is still quoted, after it.
     expect(a.citations.map((c) => c.quote)).toContain('Lãnh đạo và cán bộ Viện Đo lường Việt Nam tham dự Hội nghị');

@@ -399,7 +399,7 @@ describe('facts in a sentence', () => {
     expect(texts(LAW, namedSpans(LAW, 'đổi luật'))).toEqual(['Luật Tiêu chuẩn và Quy chuẩn kỹ thuật']);
     // A name whose noun comes first with words describing it before the capitals, and its edition.
     const conf = 'Vào ngày 29 tháng 8 năm 2023, Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4 được tổ chức.';
-    expect(texts(conf, namedSpans(conf, 'hội nghị'))).toEqual(['Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC)']);
+    expect(texts(conf, namedSpans(conf, 'hội nghị'))).toEqual(['Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4']);
     const edition = 'Hội nghị chuyên đề LMC lần thứ 4 cũng đánh dấu mốc 73 năm.';
     expect(texts(edition, namedSpans(edition, 'hội nghị'))).toEqual(['Hội nghị chuyên đề LMC lần thứ 4']);
     const hospital = 'Bác sĩ Bệnh viện đa khoa Hùng Vương cho biết.';
@@ -410,9 +410,12 @@ describe('facts in a sentence', () => {
     // A law of nature is not a legal text.
     const lorentz = 'Định luật Lorentz mô tả lực tác dụng lên điện tích.';
     expect(texts(lorentz, namedSpans(lorentz, 'định luật'))).toEqual(['Định luật Lorentz mô']);
-    // An acronym in brackets ends the name whole; another bracket is not part of it.
+    // An acronym in brackets ends the name whole (with its edition); another bracket is not part of it.
     const lmc = 'Viện ký Chương trình Hợp tác Lancang-Mekong (LMC) lần thứ 4 và Chương trình Đo lường (giai đoạn hai).';
-    expect(texts(lmc, namedSpans(lmc, 'chương trình'))).toEqual(['Chương trình Hợp tác Lancang-Mekong (LMC)', 'Chương trình Đo lường']);
+    expect(texts(lmc, namedSpans(lmc, 'chương trình'))).toEqual(['Chương trình Hợp tác Lancang-Mekong (LMC) lần thứ 4', 'Chương trình Đo lường']);
+    // Nor does a lower-case word after an acronym belong to the name.
+    const ministry = 'Hôm nay Bộ KH&CN làm việc với IEC.';
+    expect(texts(ministry, namedSpans(ministry, 'bộ'))).toEqual(['Bộ KH&CN']);
     // Also after a name's lower-case word.
     const iec = 'Việt Nam muốn trở thành thành viên của Ủy ban Kỹ thuật Điện Quốc tế (IEC) sớm.';
     expect(texts(iec, namedSpans(iec, 'ủy ban'))).toEqual(['Ủy ban Kỹ thuật Điện Quốc tế (IEC)']);
