@@ -21,7 +21,17 @@ import { extraTerms } from '../text/glossary.js';
 import { fold, hasMarks } from '../text/normalize.js';
 import type { Answer, ArticleRef, Citation, Lang } from '../types.js';
 import { type ArticleText, type RefusalFeatures, acronymSlots, answerConfidence, refusalFeatures, refusedByRule } from './confidence.js';
-import { type FactSpan, capitalisedListSpans, countedThing, definedAcronyms, factSpans, listSpans, wholeUnit } from './fact-spans.js';
+import {
+  type FactSpan,
+  ORGANISATION_HEAD,
+  capitalisedListSpans,
+  countedThing,
+  definedAcronyms,
+  factSpans,
+  listSpans,
+  namesOrganisation,
+  wholeUnit,
+} from './fact-spans.js';
 import { type PhotoQuestion, captionsAsked, photoQuestion } from './photo.js';
 import { type QuestionAnalysis, analyzeQuestion, expandedAcronym, focusWords, withoutSaying } from './question-type.js';
 import { DEFAULT_SELECT, type SelectSettings, type SentenceCandidate, scoreSentences } from './select.js';
@@ -255,15 +265,20 @@ interface Quote {
 /**
  * A "which X" question whose likeliest sentence names its X only by the noun ("Lãnh đạo … tham
  * dự Hội nghị", a caption, for "hội nghị đo lường nào?"): the sentence of the same article that
- * gives X's name ("Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4 …") is quoted first,
- * the other after it. How sure the answer is stays the likeliest sentence's.
+ * gives X's name ("Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4 …"; an organisation's,
+ * "Ủy ban Kỹ thuật Điện Quốc tế (IEC)", for "tổ chức quốc tế nào") is quoted first, the other after it. How sure the answer is stays the likeliest sentence's.
  */
 function namedFirst(sentences: readonly SentenceCandidate[], analysis: QuestionAnalysis): readonly SentenceCandidate[] {
   const best = sentences[0];
   if (!best || !analysis.head || analysis.list || analysis.kind !== 'other' || best.facts.length > 0) return sentences;
   const said = fold(best.passage.paragraph.slice(best.start, best.end).toLowerCase());
   if (!hasWordIn(said, fold(analysis.head.toLowerCase()))) return sentences;
-  const named = sentences.find((c) => c.facts.length > 0 && c.passage.hit.article.id === best.passage.hit.article.id);
+  const article = best.passage.hit.article.id;
+  // An organisation asked for is named by its own kind of words ("Ủy ban …", "Viện …"), not after the question's noun.
+  const organisation = ORGANISATION_HEAD.test(fold(analysis.head.toLowerCase()));
+  const named = sentences.find(
+    (c) => c.passage.hit.article.id === article && (c.facts.length > 0 || (organisation && namesOrganisation(c.passage.paragraph.slice(c.start, c.end)))),
+  );
   return named ? [named, ...sentences.filter((c) => c !== named)] : sentences;
 }
 

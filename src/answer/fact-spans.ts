@@ -1268,6 +1268,20 @@ function describedName(text: string, from: number): number {
   return -1;
 }
 
+/** Nouns that ask for an organisation of any kind ("tổ chức quốc tế nào", "cơ quan nào"), folded. */
+export const ORGANISATION_HEAD = /^(?:to chuc|co quan|don vi)$/u;
+
+/** An organisation's name as written: its first words ("Ủy ban", "Viện", "Bộ" …) before capitals. */
+const ORGANISATION_NAME = new RegExp(
+  `${WORD_START}(?:[ỦU]ỷ ban|Ủy ban|Viện|Bộ|Hiệp hội|Tổ chức|Liên minh|Quỹ|Cơ quan|Tổng cục|Cục|Trung tâm|Hội đồng|Ngân hàng|Công ty|Tập đoàn|Học viện|Đại học|Trường)\\s+\\p{Lu}`,
+  'u',
+);
+
+/** Whether a text names an organisation ("Ủy ban Kỹ thuật Điện Quốc tế (IEC)", "Bộ Khoa học và Công nghệ"). */
+export function namesOrganisation(text: string): boolean {
+  return ORGANISATION_NAME.test(text);
+}
+
 /** Laws, decrees and resolutions: their names run on in lower case ("Luật Chuyển giao công nghệ"). */
 const LEGAL_HEADS = new Set(['luat', 'bo luat', 'nghi dinh', 'nghi quyet', 'thong tu', 'phap lenh']);
 

@@ -153,6 +153,9 @@ describe('answers over the real corpus', () => {
     expect(a.citations[0]?.quote).toContain('Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4');
     // The caption the question's words fit best is still quoted, after it.
     expect(a.citations.map((c) => c.quote)).toContain('Lãnh đạo và cán bộ Viện Đo lường Việt Nam tham dự Hội nghị');
+    // An organisation asked for: the sentence naming one, before "… các tổ chức quốc tế".
+    const org = await engine.ask('Bộ làm việc với tổ chức quốc tế nào?');
+    expect(org.citations[0]?.quote).toContain('Ủy ban Kỹ thuật Điện Quốc tế (IEC)');
   });
 
   it('finds what the question words say another way: "diễn ra" as "được tổ chức", "gặp ai" as "tiếp và làm việc với"', async () => {

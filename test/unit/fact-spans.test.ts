@@ -17,6 +17,7 @@ import {
   factSpans,
   listSpans,
   namedSpans,
+  namesOrganisation,
   officeSpans,
   personSpans,
   placeSpans,
@@ -413,6 +414,8 @@ describe('facts in a sentence', () => {
     // An acronym in brackets ends the name whole (with its edition); another bracket is not part of it.
     const lmc = 'Viện ký Chương trình Hợp tác Lancang-Mekong (LMC) lần thứ 4 và Chương trình Đo lường (giai đoạn hai).';
     expect(texts(lmc, namedSpans(lmc, 'chương trình'))).toEqual(['Chương trình Hợp tác Lancang-Mekong (LMC) lần thứ 4', 'Chương trình Đo lường']);
+    expect(namesOrganisation('… thành viên chính thức của Ủy ban Kỹ thuật Điện Quốc tế (IEC).')).toBe(true);
+    expect(namesOrganisation('… tham gia các tổ chức quốc tế.')).toBe(false);
     // Nor does a lower-case word after an acronym belong to the name.
     const ministry = 'Hôm nay Bộ KH&CN làm việc với IEC.';
     expect(texts(ministry, namedSpans(ministry, 'bộ'))).toEqual(['Bộ KH&CN']);
