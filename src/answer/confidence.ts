@@ -5,6 +5,7 @@ import { fold, nfc } from '../text/normalize.js';
 import { questionAlternatives } from '../text/synonyms.js';
 import { isStopword } from '../text/stopwords.js';
 import { WORD_RUN } from '../text/words.js';
+import { glossaryMatches } from '../text/glossary.js';
 import { detectLang } from '../text/lang.js';
 import { placeAliases } from '../check/facts.js';
 import { editDistance } from '../check/compare.js';
@@ -141,6 +142,9 @@ export type RefusalFeatures = Record<RefusalFeature, number> & {
   unseenNames: number;
 };
 
+/** A word that begins with a capital. */
+const CAPITALISED = /^\p{Lu}/u;
+
 /** A capitalised short form with two capitals or more ("ASEAN", "KH&CN", "H5N1"). */
 const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}&]*\p{Lu}[\p{Lu}\p{N}&]*$/u;
 /** Roman numerals ("giai đoạn II"): numbers, which `missingNumbers` reads. */
@@ -206,36 +210,76 @@ export function missingAcronyms(question: string, article: ArticleText, writes: 
 }
 
 /**
- * The names of a Vietnamese question (`questionNames`) that the article writes nowhere: not by
- * any spelling `writes` knows, nor as two words joined ("Superbowl"), nor mistyped (one letter
- * apart, two letters swapped: "Quảng Nhin", "Monsato", "Metzegr"). Vietnamese syllables are
- * mostly one letter from another ("Bình", "tỉnh"), so a Vietnamese name is seldom found unseen:
- * the rule errs on the side of answering. An article that never
- * names the drug, the person or the place asked about is about another one ("Thuốc Ribociclib …
- * điều trị bệnh gì?" answered from an article on another medicine). Names of four letters or more
- * only (acronyms have their own rule, `missingAcronyms`), not the question's first word, and not
- * inside quotation marks (a title quoted in another language). Not read: English questions, whose names the Vietnamese articles
- * often write in Vietnamese, and questions typed in capitals.
+ * The names of a Vietnamese question that the article writes nowhere: not by any spelling
+ * `writes` knows, nor as two words joined ("Superbowl"), nor mistyped (one letter apart, two
+ * letters swapped, or cut short: "Quảng Nhin", "Monsato", "Metzegr", "Philip"). An article that
+ * never names the drug, the person or the place asked about is about another one ("Thuốc
+ * Ribociclib … điều trị bệnh gì?" answered from an article on another medicine). A name is a run of
+ * capitalised words; it is seen when any word of it is ("Philip Metzger"). Read: words of four
+ * letters or more, not the question's first word (capitalised anyway: "Ngoài TP HCM, …"), not an
+ * acronym (`missingAcronyms` reads those), not English words the glossary translates ("Belt and
+ * Road"), nor inside quotation marks (a title in another language) or a leading "Theo …," (where
+ * the question read it). Not read: English questions,
+ * whose names the Vietnamese articles often write in Vietnamese, and questions typed in capitals.
+ * Vietnamese syllables are mostly one letter from another ("Bình", "tỉnh"), so a Vietnamese name
+ * is seldom found unseen: the rule errs on the side of answering.
  */
 export function unseenNames(question: string, article: SearchText, writes: (name: string) => boolean): string[] {
   const letters = question.match(/\p{L}/gu)?.length ?? 0;
   const capitals = question.match(/\p{Lu}/gu)?.length ?? 0;
   if (capitals * 2 > letters || detectLang(question) === 'en') return [];
-  const quoted = new Set((question.match(/["“][^"”]*["”]/gu) ?? []).flatMap((q) => q.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? []));
-  let words: string[] | null = null;
+  const q = nfc(question);
+  const skipped: Array<[number, number]> = [...q.matchAll(/["“‘«][^"”’»]*["”’»]|^\s*(?:[Tt]heo|[Aa]ccording to)\s[^,]*,/gu)].map((m) => [
+    m.index,
+    m.index + m[0].length,
+  ]);
+  // English words the glossary reads in Vietnamese ("Belt and Road", "International Electrotechnical Commission").
+  const translated = glossaryMatches(q).words;
+  const all = [...q.matchAll(WORD_RUN)];
+  const first = all[0]?.index;
+  const words = all.filter((m) => !skipped.some(([a, b]) => m.index >= a && m.index < b));
   let near: Set<string> | null = null;
+  const seen = (word: string) => {
+    const lower = word.toLowerCase();
+    if (writes(lower)) return true;
+    const folded = fold(lower);
+    if (folded.length < 4) return false;
+    near ??= nearForms(article);
+    for (const w of near) {
+      if (w === folded) return true;
+      if (Math.abs(w.length - folded.length) <= 1 && (editDistance(w, folded) <= 1 || swapped(w, folded))) return true;
+      if (folded.length >= 5 && w.length > folded.length && w.startsWith(folded)) return true;
+    }
+    return false;
+  };
   const out: string[] = [];
-  // The first word is capitalised anyway: taken as a name before another one ("Ngoài TP HCM, …"), it often is none.
-  const first = nfc(question).match(WORD_RUN)?.[0]?.toLowerCase();
-  for (const name of questionNames(question)) {
-    const folded = fold(name);
-    if (name === first || folded.length < 4 || /\p{N}/u.test(folded) || quoted.has(name) || isStopword(name, true) || writes(name)) continue;
-    words ??= article.folded.match(/[\p{L}\p{N}]+/gu) ?? [];
-    // Each word, and each two adjacent words joined, of about the name's length.
-    near ??= new Set(words.flatMap((w, i) => (i + 1 < words!.length ? [w, w + words![i + 1]] : [w])).filter((w) => w.length >= 3));
-    if (near.has(folded) || [...near].some((w) => Math.abs(w.length - folded.length) <= 1 && (editDistance(w, folded) <= 1 || swapped(w, folded)))) continue;
-    out.push(name);
+  for (let i = 0; i < words.length;) {
+    let j = i;
+    while (j < words.length && CAPITALISED.test((words[j] as RegExpMatchArray)[0])) j++;
+    if (j === i) {
+      i++;
+      continue;
+    }
+    const run = words.slice(i, j);
+    const asked = run
+      .filter((m) => m.index !== first && !ACRONYM.test(m[0]) && !translated.has(m[0].toLowerCase()))
+      .map((m) => m[0].toLowerCase())
+      .filter((w) => fold(w).length >= 4 && !/\p{N}/u.test(w) && !isStopword(w, true));
+    if (asked.length && !asked.some(seen)) out.push(...asked);
+    i = j;
   }
+  return out;
+}
+
+/** The article's words, folded one by one, and each two adjacent ones joined ("super bowl" → "superbowl"). */
+function nearForms(article: SearchText): Set<string> {
+  const words = (article.lower.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).map((w) => fold(w));
+  const out = new Set<string>();
+  words.forEach((w, i) => {
+    if (w.length >= 3) out.add(w);
+    const next = words[i + 1];
+    if (next !== undefined) out.add(w + next);
+  });
   return out;
 }
 

@@ -755,6 +755,12 @@ export function placeSpans(text: string): FactSpan[] {
 
 const CONNECTOR = /^(?:và|về|&|-|–|of|and|for|the)$/iu;
 const isCap = (w: string) => /^\p{Lu}/u.test(w);
+const CAPITAL = /\p{Lu}/uy;
+/** Whether `text` has a capital letter at `i`. */
+function isCapAt(text: string, i: number): boolean {
+  CAPITAL.lastIndex = i;
+  return CAPITAL.test(text);
+}
 
 /**
  * Where a name that ends at the end of `before` starts: capitalised words, a lower-case
@@ -839,13 +845,15 @@ const AFTER_NAME = new Set(
   ),
 );
 
-/** Where a name that starts at `from` ends: capitalised words, one lower-case word after each, connectors. */
+/** A word in capitals: an acronym ("KH&CN", "THPT"). */
 const ACRONYM_WORD = /^\p{Lu}[\p{Lu}\p{N}&]+$/u;
 
+/** Where a name that starts at `from` ends: capitalised words, one lower-case word after each, connectors. */
 function nameEndAfter(text: string, from: number): number {
   const words = [...text.slice(from, from + 200).matchAll(/[^\s]+/gu)];
   let end = from;
   let prevCap = false;
+  let afterAcronym = false;
   for (let i = 0; i < words.length && i < 14; i++) {
     const raw = (words[i] as RegExpMatchArray)[0];
     if (raw.startsWith('(')) {
@@ -859,10 +867,13 @@ function nameEndAfter(text: string, from: number): number {
     const next = words[i + 1]?.[0] ?? '';
     // One word in lower case after a capitalised one belongs to a name ("Viện Đo lường"), not
     // a function word after it ("Lê Xuân Định cho biết").
-    if (!(cap || (prevCap && !CONNECTOR.test(w) && !AFTER_NAME.has(w.toLowerCase())) || (CONNECTOR.test(w) && isCap(next)))) break;
+    // After an acronym, only when a capital follows it ("Trường THPT chuyên Lê Hồng Phong", "Sở
+    // GD&ĐT tỉnh Nghệ An"; not "Bộ KH&CN làm việc", "IEC tạo điều kiện").
+    const joins = prevCap && !CONNECTOR.test(w) && !AFTER_NAME.has(w.toLowerCase()) && (!afterAcronym || isCap(next));
+    if (!(cap || joins || (CONNECTOR.test(w) && isCap(next)))) break;
     end = from + ((words[i] as RegExpMatchArray).index as number) + w.length;
-    // Not after an acronym, though: "Bộ KH&CN làm việc", "IEC tạo điều kiện".
-    prevCap = cap && !ACRONYM_WORD.test(w);
+    prevCap = cap;
+    afterAcronym = cap && ACRONYM_WORD.test(w);
     if (w !== raw) break;
   }
   return end;
@@ -1213,26 +1224,29 @@ export function namedSpans(text: string, head: string): FactSpan[] {
   const lower = hasMarks(head) ? text.toLowerCase() : fold(text);
   if (lower.length !== text.length || !lower.includes(noun)) return [];
   const out: FactSpan[] = [];
+  const space = /\s+/uy;
   for (const m of lower.matchAll(patterns.noun)) {
     const after = m.index + noun.length;
-    const rest = /^\s+/u.exec(text.slice(after));
+    space.lastIndex = after;
+    const rest = space.exec(text);
     if (!rest) continue;
+    // The name follows the noun, or, the noun written as a name's first word, one or two words
+    // describing it come first ("Hội nghị chuyên đề Hợp tác Lancang-Mekong", "Bệnh viện đa khoa
+    // Hùng Vương"); not a verb's words ("Hội nghị ghi nhận Việt Nam …"). Decided before the
+    // earlier words of the head are looked for, which reads the text before each occurrence.
+    const next = after + rest[0].length;
+    const capitalNext = isCapAt(text, next);
+    const described = capitalNext ? -1 : describedName(text, next);
+    if (!capitalNext && described < 0) continue;
     let start = m.index;
     // Earlier words of the head: "bệnh viện" → "Bệnh viện Bạch Mai", but not "đổi" in "sửa đổi Luật …".
     for (let i = words.length - 2; i >= 0; i--) {
       const prev = (patterns.before[i] as RegExp).exec(lower.slice(0, start));
       if (!prev) break;
-      if (!isCap(text.slice(prev.index)) && isCap(text.slice(start))) break;
+      if (!isCapAt(text, prev.index) && isCapAt(text, start)) break;
       start = prev.index;
     }
-    // The name follows the noun, or, the noun written as a name's first word, one or two words
-    // describing it come first ("Hội nghị chuyên đề Hợp tác Lancang-Mekong", "Bệnh viện đa khoa
-    // Hùng Vương"); not a verb's function words ("Hội nghị đã chứng kiến Việt Nam …").
-    const nameAt = isCap(text.slice(after + rest[0].length))
-      ? after + rest[0].length
-      : isCap(text.slice(start))
-        ? describedName(text, after + rest[0].length)
-        : -1;
+    const nameAt = capitalNext ? next : isCapAt(text, start) ? described : -1;
     if (nameAt < 0) continue;
     let end = editionEnd(text, nameEndAfter(text, nameAt));
     if (patterns.legal) end = legalNameEnd(text, end);
@@ -1246,40 +1260,70 @@ export function namedSpans(text: string, head: string): FactSpan[] {
  * (the lower-case word a name may end with, `nameEndAfter`).
  */
 function editionEnd(text: string, end: number): number {
-  const tail = /(?:^|\s)lần$/u.test(text.slice(Math.max(0, end - 4), end));
-  const edition = tail ? /\s+thứ\s+[\p{L}\p{N}]+/uy : /\s+lần\s+thứ\s+[\p{L}\p{N}]+/uy;
-  edition.lastIndex = end;
+  const tail = /(?:^|\s)([lL]ần(?:\s+thứ)?)$/u.exec(text.slice(Math.max(0, end - 12), end));
+  const base = tail ? text.slice(0, end - (tail[1] as string).length).trimEnd().length : end;
+  const edition = /\s+[lL]ần\s+(?:thứ\s+[\p{L}\p{N}]+|\d+)/uy;
+  edition.lastIndex = base;
   const m = edition.exec(text);
-  if (m) return end + m[0].length;
-  return tail ? text.slice(0, end - 'lần'.length).trimEnd().length : end;
+  return m ? base + m[0].length : base;
 }
 
-/** Where a capitalised word begins after one or two lower-case content words from `from` ("chuyên đề Hợp tác …"), or -1. */
+/**
+ * Lower-case words that describe a named thing between its noun and its name, folded: "chuyên
+ * đề" of "Hội nghị chuyên đề Hợp tác …", "đa khoa" and "tỉnh" of "Bệnh viện đa khoa tỉnh Phú Thọ".
+ * A list, for after a noun most words are a verb's ("Hội nghị ghi nhận Việt Nam …").
+ */
+const DESCRIBERS = new Set([
+  'chuyen de',
+  'cap cao',
+  'thuong dinh',
+  'bo truong',
+  'thuong nien',
+  'toan quoc',
+  'quoc te',
+  'quoc gia',
+  'khu vuc',
+  'hop tac',
+  'huu nghi',
+  'da khoa',
+  'chuyen khoa',
+  'trung uong',
+  'nhi',
+  'tinh',
+  'huyen',
+  'quan',
+  'thanh pho',
+]);
+
+/** Where a capitalised word begins after one or two describing words (`DESCRIBERS`) from `from` ("chuyên đề Hợp tác …"), or -1. */
 function describedName(text: string, from: number): number {
-  const re = /([\p{Ll}\p{M}]+)(\s+)/uy;
-  let at = from;
-  for (let i = 0; i < 2; i++) {
-    re.lastIndex = at;
-    const w = re.exec(text);
-    if (!w || isStopword(w[1] as string, true)) return -1;
-    at += w[0].length;
-    if (isCap(text.slice(at))) return at;
-  }
-  return -1;
+  const m = /([\p{Ll}\p{M}]+)\s+(?:([\p{Ll}\p{M}]+)\s+)?(?=\p{Lu})/uy;
+  m.lastIndex = from;
+  const w = m.exec(text);
+  if (!w) return -1;
+  const said = fold([w[1], w[2]].filter(Boolean).join(' '));
+  const described = DESCRIBERS.has(said) || said.split(' ').every((x) => DESCRIBERS.has(x));
+  return described ? from + w[0].length : -1;
 }
 
 /** Nouns that ask for an organisation of any kind ("tổ chức quốc tế nào", "cơ quan nào"), folded. */
 export const ORGANISATION_HEAD = /^(?:to chuc|co quan|don vi)$/u;
 
-/** An organisation's name as written: its first words ("Ủy ban", "Viện", "Bộ" …) before capitals. */
+/**
+ * An organisation's name as written: its first words ("Ủy ban", "Viện", "Bộ" …) before a capital,
+ * not an office or a place that begins the same way ("Bộ Trưởng", "Trường Sa").
+ */
 const ORGANISATION_NAME = new RegExp(
-  `${WORD_START}(?:[ỦU]ỷ ban|Ủy ban|Viện|Bộ|Hiệp hội|Tổ chức|Liên minh|Quỹ|Cơ quan|Tổng cục|Cục|Trung tâm|Hội đồng|Ngân hàng|Công ty|Tập đoàn|Học viện|Đại học|Trường)\\s+\\p{Lu}`,
-  'u',
+  `${WORD_START}(?:(?:Ủy|Uỷ|ỦY|UỶ)\\s+(?:ban|Ban|BAN)|Viện|Bộ|Hiệp hội|Tổ chức|Liên minh|Quỹ|Cơ quan|Tổng cục|Cục|Trung tâm|Hội đồng|Ngân hàng|Công ty|Tập đoàn|Học viện|Đại học|Trường)\\s+(?!Trưởng${WORD_END}|Sa${WORD_END})(?=\\p{Lu})`,
+  'gu',
 );
 
-/** Whether a text names an organisation ("Ủy ban Kỹ thuật Điện Quốc tế (IEC)", "Bộ Khoa học và Công nghệ"). */
-export function namesOrganisation(text: string): boolean {
-  return ORGANISATION_NAME.test(text);
+/**
+ * The organisations a text names ("Ủy ban Kỹ thuật Điện Quốc tế (IEC)", "Bộ Khoa học và Công
+ * nghệ (KH&CN)"), as spans.
+ */
+export function organisationSpans(text: string): FactSpan[] {
+  return dedupe([...text.matchAll(ORGANISATION_NAME)].map((m) => ({ start: m.index, end: nameEndAfter(text, m.index + m[0].length) })));
 }
 
 /** Laws, decrees and resolutions: their names run on in lower case ("Luật Chuyển giao công nghệ"). */

@@ -333,7 +333,6 @@ const HEAD_GI = {
   marked: new RegExp(`${WORD_START}(${NAMING_NOUNS.map((w) => w.replace(/ /g, '\\s+')).join('|')})\\s+gì${WORD_END}`, 'iu'),
   folded: new RegExp(`${WORD_START}(${NAMING_NOUNS.map((w) => fold(w).replace(/ /g, '\\s+')).join('|')})\\s+gi${WORD_END}`, 'iu'),
 };
-// Words before "nào" that are not a noun naming the answer ("như thế nào", "bằng cách nào").
 /**
  * Nouns that classify what a "… nào" question asks for when words describing it follow them:
  * "hội nghị đo lường nào" asks for a conference (its head is "hội nghị", not "đo lường"),
@@ -362,8 +361,13 @@ const CLASS_NOUNS = new Set([
   'tieu chuan',
 ]);
 
-/** A classifying noun (`CLASS_NOUNS`) just before the words at `start` of `q`, as typed, or undefined. */
-function nounBefore(q: string, start: number): string | undefined {
+/**
+ * A classifying noun (`CLASS_NOUNS`) just before the words at `start` of `q` (`head`, the words
+ * before "nào"), as typed, or undefined. Not when those words classify themselves: "Việt Nam tổ
+ * chức hội nghị nào?" asks for a conference, "tổ chức" being the verb (to hold).
+ */
+function nounBefore(q: string, start: number, head: string): string | undefined {
+  if (CLASS_NOUNS.has(fold(head.toLowerCase()))) return undefined;
   const before = /((?:[\p{L}\p{M}]+\s+)?[\p{L}\p{M}]+)\s+$/u.exec(q.slice(0, start));
   if (!before?.[1]) return undefined;
   const words = before[1].split(/\s+/u);
@@ -372,6 +376,7 @@ function nounBefore(q: string, start: number): string | undefined {
   return undefined;
 }
 
+// Words before "nào" that are not a noun naming the answer ("như thế nào", "bằng cách nào").
 const HEAD_NOT_NOUN = /(?:^|\s)(?:the|nhu|bang|cach|luc|khi|ngay|thang|nam|hom|thoi gian|thoi diem|noi|cho|dia diem|nguoi|vi|ong|ba|nhung|cac|loai)$/u;
 
 /**
@@ -490,7 +495,7 @@ function analyze(question: string): QuestionAnalysis {
   if (nao?.[1] && sameLength && !head) {
     const start = nao.index + nao[0].indexOf(nao[1]);
     const h = q.slice(start, start + nao[1].length).replace(/^(?:những|các|nhung|cac)\s+/iu, '');
-    if (!HEAD_NOT_NOUN.test(fl(h))) head = nounBefore(q, start) ?? h;
+    if (!HEAD_NOT_NOUN.test(fl(h))) head = nounBefore(q, start, h) ?? h;
   }
   const gi = head || !sameLength ? null : HEAD_GI[mode].exec(text);
   // The noun opens the match (the word boundary before it takes no characters).

@@ -268,11 +268,12 @@ export function scoreSentences(
         ? hits.filter(([a, b]) => !framing.has(terms.marked ? text.slice(a, b).toLowerCase() : fold(text.slice(a, b).toLowerCase())))
         : hits;
       const by = content.length ? content : hits;
-      // A purpose follows what it is the purpose of: of two "nhằm …" clauses, the one whose stretch
-      // of the sentence before it (from the end of the purpose before) holds more of the question's
-      // words ("… ; Hỗ trợ đào tạo, … chứng nhận các sản phẩm … nhằm nâng cao …").
+      // A purpose or a cause follows what it is the reason for: of two "nhằm …" clauses, the one
+      // whose stretch of the sentence before it (from the end of the reason before) holds more of
+      // the question's words ("… ; Hỗ trợ đào tạo, … chứng nhận các sản phẩm … nhằm nâng cao …"),
+      // asked "nhằm mục đích gì" or "vì sao".
       const behind = (f: FactSpan) => {
-        if (!analysis.purpose) return 0;
+        if (analysis.kind !== 'reason') return 0;
         const from = facts.reduce((e, g) => (g.end <= f.start ? Math.max(e, g.end) : e), 0);
         return new Set(hits.filter(([a, b]) => a >= from && b <= f.start).map(([a, b]) => text.slice(a, b).toLowerCase())).size;
       };

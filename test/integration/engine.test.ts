@@ -156,6 +156,16 @@ describe('answers over the real corpus', () => {
     // An organisation asked for: the sentence naming one, before "… các tổ chức quốc tế".
     const org = await engine.ask('Bộ làm việc với tổ chức quốc tế nào?');
     expect(org.citations[0]?.quote).toContain('Ủy ban Kỹ thuật Điện Quốc tế (IEC)');
+    // Not a sentence that names only the ministries, for "quốc tế" is asked.
+    const joined = await engine.ask('Việt Nam tham gia tổ chức quốc tế nào?');
+    expect(joined.citations[0]?.quote).not.toContain('Bộ Công Thương');
+    // "Tổ chức" the verb: a conference is asked for.
+    expect((await engine.ask('Việt Nam tổ chức hội nghị nào?')).shortAnswer?.text).toContain('Hội nghị chuyên đề Hợp tác Lancang-Mekong');
+  });
+
+  it('answers "why" with the purpose of what the question names, where no cause is given', async () => {
+    const a = await engine.ask('Vì sao cần hỗ trợ chứng nhận sản phẩm?');
+    expect(a.shortAnswer?.text).toBe('nâng cao năng lực cạnh tranh của doanh nghiệp Việt Nam trên thị trường thế giới');
   });
 
   it('finds what the question words say another way: "diễn ra" as "được tổ chức", "gặp ai" as "tiếp và làm việc với"', async () => {

@@ -17,7 +17,7 @@ import {
   factSpans,
   listSpans,
   namedSpans,
-  namesOrganisation,
+  organisationSpans,
   officeSpans,
   personSpans,
   placeSpans,
@@ -403,6 +403,15 @@ describe('facts in a sentence', () => {
     expect(texts(conf, namedSpans(conf, 'hội nghị'))).toEqual(['Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4']);
     const edition = 'Hội nghị chuyên đề LMC lần thứ 4 cũng đánh dấu mốc 73 năm.';
     expect(texts(edition, namedSpans(edition, 'hội nghị'))).toEqual(['Hội nghị chuyên đề LMC lần thứ 4']);
+    for (const [t, name] of [
+      ['Hội nghị cấp cao Mekong Lần thứ 4 khai mạc.', 'Hội nghị cấp cao Mekong Lần thứ 4'],
+      ['Hội nghị chuyên đề LMC lần 2 khai mạc.', 'Hội nghị chuyên đề LMC lần 2'],
+      ['Hội nghị chuyên đề LMC lần này khai mạc.', 'Hội nghị chuyên đề LMC'],
+      // A verb's words after the noun are no description.
+      ['Hội nghị ghi nhận Việt Nam là đối tác.', undefined],
+      ['Bệnh viện tỉnh Quảng Trị có văn bản.', 'Bệnh viện tỉnh Quảng Trị'],
+    ] as const)
+      expect(texts(t, namedSpans(t, t.startsWith('Bệnh') ? 'bệnh viện' : 'hội nghị'))[0], t).toBe(name);
     const hospital = 'Bác sĩ Bệnh viện đa khoa Hùng Vương cho biết.';
     expect(texts(hospital, namedSpans(hospital, 'bệnh viện'))).toEqual(['Bệnh viện đa khoa Hùng Vương']);
     // Not the noun alone, nor a verb's words after it, nor a noun in lower case.
@@ -414,11 +423,19 @@ describe('facts in a sentence', () => {
     // An acronym in brackets ends the name whole (with its edition); another bracket is not part of it.
     const lmc = 'Viện ký Chương trình Hợp tác Lancang-Mekong (LMC) lần thứ 4 và Chương trình Đo lường (giai đoạn hai).';
     expect(texts(lmc, namedSpans(lmc, 'chương trình'))).toEqual(['Chương trình Hợp tác Lancang-Mekong (LMC) lần thứ 4', 'Chương trình Đo lường']);
-    expect(namesOrganisation('… thành viên chính thức của Ủy ban Kỹ thuật Điện Quốc tế (IEC).')).toBe(true);
-    expect(namesOrganisation('… tham gia các tổ chức quốc tế.')).toBe(false);
-    // Nor does a lower-case word after an acronym belong to the name.
+    const orgs = (t: string) => texts(t, organisationSpans(t));
+    expect(orgs('… thành viên chính thức của Ủy ban Kỹ thuật Điện Quốc tế (IEC) và Uỷ ban Châu Âu.')).toEqual([
+      'Ủy ban Kỹ thuật Điện Quốc tế (IEC)',
+      'Uỷ ban Châu Âu',
+    ]);
+    expect(orgs('… tham gia các tổ chức quốc tế.')).toEqual([]);
+    // An office or a place that begins as an organisation does.
+    expect(orgs('Bộ Trưởng nói với các đại biểu tới Trường Sa.')).toEqual([]);
+    // Nor does a lower-case word after an acronym belong to the name, unless a capital follows it.
     const ministry = 'Hôm nay Bộ KH&CN làm việc với IEC.';
     expect(texts(ministry, namedSpans(ministry, 'bộ'))).toEqual(['Bộ KH&CN']);
+    const school = 'Em học Trường THPT chuyên Lê Hồng Phong ở đây.';
+    expect(texts(school, namedSpans(school, 'trường'))).toEqual(['Trường THPT chuyên Lê Hồng Phong']);
     // Also after a name's lower-case word.
     const iec = 'Việt Nam muốn trở thành thành viên của Ủy ban Kỹ thuật Điện Quốc tế (IEC) sớm.';
     expect(texts(iec, namedSpans(iec, 'ủy ban'))).toEqual(['Ủy ban Kỹ thuật Điện Quốc tế (IEC)']);

@@ -144,6 +144,11 @@ describe('question kinds', () => {
     expect(analyzeQuestion('viet nam tham du hoi nghi do luong nao').head).toBe('hoi nghi');
     expect(analyzeQuestion('Hội nghị LMC diễn ra ở thành phố nào?').head).toBe('thành phố');
     expect(analyzeQuestion('Thứ trưởng làm việc với đối tác nào?').head).toBe('đối tác');
+    // Words that classify themselves stay the head, whatever comes before ("tổ chức" the verb).
+    expect(analyzeQuestion('Việt Nam tổ chức hội nghị nào?').head).toBe('hội nghị');
+    expect(analyzeQuestion('viet nam to chuc hoi nghi nao').head).toBe('hoi nghi');
+    expect(analyzeQuestion('Hai bên thỏa thuận lĩnh vực nào?').head).toBe('lĩnh vực');
+    expect(analyzeQuestion('Tại hội nghị quốc gia nào phát biểu đầu tiên?').head).toBe('quốc gia');
     expect(analyzeQuestion('Kể tên một nhánh cao cấp của Toyota.').list).toBe(false);
     // A purpose is a reason answered by what follows "nhằm", "để".
     expect(analyzeQuestion('Việc IEC hỗ trợ đào tạo nhằm mục đích gì?')).toMatchObject({ kind: 'reason', purpose: true });
