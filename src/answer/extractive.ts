@@ -251,22 +251,11 @@ interface Quote {
 }
 
 /**
- * The quotes: the best sentence, and the next likeliest when it is nearly as likely (see
- * `secondSentenceRatio`); the first quote runs on to the end of the sentence after the best
- * one when they are short enough together (see `followingChars`). The short answer comes from
- * the chosen sentences only, not from the one the quote runs on to: with it, more questions got
- * one and fewer of them were right (ViNewsQA dev short 28.7 / F1 52.6 against 27.8 / 53.1).
- * When the best sentence refers to the one before it (`refersBack`: "Kết quả này giúp …", "Đây
- * là …", "Nó …", "Anh ấy …", "Ông cho biết …"), the quote starts at that one, within
- * `maxQuoteChars`: a question often repeats the referring sentence, and what it refers to is the
- * answer. The sentences before and after the best one are its paragraph's, also where its
- * passage window ends (a long paragraph's best window often ends at the best sentence).
- */
-/**
  * A "which X" question whose likeliest sentence names its X only by the noun ("Lãnh đạo … tham
  * dự Hội nghị", a caption, for "hội nghị đo lường nào?"): the sentence of the same article that
- * gives X's name ("Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4 …"; an organisation's,
- * "Ủy ban Kỹ thuật Điện Quốc tế (IEC)", for "tổ chức quốc tế nào") is quoted first, the other after it. How sure the answer is stays the likeliest sentence's.
+ * gives X's name ("Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4 …"; an
+ * organisation's, "Ủy ban Kỹ thuật Điện Quốc tế (IEC)", for "tổ chức quốc tế nào") is quoted first,
+ * the other after it. How sure the answer is stays the likeliest sentence's.
  */
 function namedFirst(sentences: readonly SentenceCandidate[], analysis: QuestionAnalysis, question: string): readonly SentenceCandidate[] {
   const best = sentences[0];
@@ -301,6 +290,18 @@ function describedBy(question: string, head: string): string[] {
   return [];
 }
 
+/**
+ * The quotes: the best sentence, and the next likeliest when it is nearly as likely (see
+ * `secondSentenceRatio`); the first quote runs on to the end of the sentence after the best
+ * one when they are short enough together (see `followingChars`). The short answer comes from
+ * the chosen sentences only, not from the one the quote runs on to: with it, more questions got
+ * one and fewer of them were right (ViNewsQA dev short 28.7 / F1 52.6 against 27.8 / 53.1).
+ * When the best sentence refers to the one before it (`refersBack`: "Kết quả này giúp …", "Đây
+ * là …", "Nó …", "Anh ấy …", "Ông cho biết …"), the quote starts at that one, within
+ * `maxQuoteChars`: a question often repeats the referring sentence, and what it refers to is the
+ * answer. The sentences before and after the best one are its paragraph's, also where its
+ * passage window ends (a long paragraph's best window often ends at the best sentence).
+ */
 function chooseQuotes(sentences: readonly SentenceCandidate[], s: ExtractiveSettings): Quote[] {
   const best = sentences[0] as SentenceCandidate;
   const second = sentences[1];
