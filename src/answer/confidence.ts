@@ -271,8 +271,13 @@ export function unseenNames(question: string, article: SearchText, writes: (name
   return out;
 }
 
+// Per article text (the answer keeps one per article it reads): questions about the same news read the same article.
+const nearFormsOf = new WeakMap<SearchText, Set<string>>();
+
 /** The article's words, folded one by one, and each two adjacent ones joined ("super bowl" → "superbowl"). */
 function nearForms(article: SearchText): Set<string> {
+  const known = nearFormsOf.get(article);
+  if (known) return known;
   const words = (article.lower.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).map((w) => fold(w));
   const out = new Set<string>();
   words.forEach((w, i) => {
@@ -280,6 +285,7 @@ function nearForms(article: SearchText): Set<string> {
     const next = words[i + 1];
     if (next !== undefined) out.add(w + next);
   });
+  nearFormsOf.set(article, out);
   return out;
 }
 
