@@ -219,9 +219,8 @@ export function missingAcronyms(question: string, article: ArticleText, writes: 
  * letters or more, not the question's first word (capitalised anyway: "Ngoài TP HCM, …"), not an
  * acronym (`missingAcronyms` reads those), not English words the glossary translates ("Belt and
  * Road"), nor inside quotation marks (a title in another language) or a leading "Theo …," (where
- * the question read it). Not read: English questions,
- * whose names the Vietnamese articles often write in Vietnamese, and questions typed in capitals.
- * Vietnamese syllables are mostly one letter from another ("Bình", "tỉnh"), so a Vietnamese name
+ * the question read it). Not read: English questions, whose names the Vietnamese articles often
+ * write in Vietnamese, and questions typed in capitals. Vietnamese syllables are mostly one letter from another ("Bình", "tỉnh"), so a Vietnamese name
  * is seldom found unseen: the rule errs on the side of answering.
  */
 export function unseenNames(question: string, article: SearchText, writes: (name: string) => boolean): string[] {
