@@ -1508,6 +1508,8 @@ export function checkable(a: QuestionAnalysis): boolean {
 const PLACE_NOUN_OR_AT = re(`(?:^|[^\\p{L}\\p{M}])(?:${PLACE_NOUNS}|lưu vực|tiểu vùng|sông|miền|châu|tại|ở)\\s+$`, 'iu');
 const BETWEEN = new RegExp(`${WORD_START}(?:giữa|giua|between)${WORD_END}`, 'iu');
 const AFTER_BETWEEN = new RegExp(`${WORD_START}(?:giữa|between)\\s+$`, 'iu');
+/** Right after "giữa", or after "giữa X và": either side of a relation ("giữa Việt Nam và Trung Quốc"). */
+const SIDE_OF_RELATION = new RegExp(`${WORD_START}(?:giữa|between)\\s+(?:(?:[^\\s,.;]+\\s+){1,5}(?:và|and)\\s+)?$`, 'iu');
 
 export function factSpans(a: QuestionAnalysis, text: string, question: string): FactSpan[] {
   let spans: FactSpan[] = [];
@@ -1619,7 +1621,21 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
       });
       // Without "tại" or "ở", a body that is no place: a ministry, an organisation, an association
       // or a committee ("Bộ Thông tin và Truyền thông" for "IEC có trụ sở ở đâu?").
-      if (!spans.length) spans = named.filter((n) => !NOT_A_PLACE.test(text.slice(n.start, n.end)));
+      // Nor the two sides of a relation ("quan hệ ngoại giao giữa Việt Nam và Trung Quốc" is no place
+      // where a conference was held), unless the question asks "giữa" too.
+      // A bracketed acronym is what the name before it is ("Sáng kiến Vành đai và Con đường (BRI)").
+      if (!spans.length) {
+        const notPlace = (name: string) => NOT_A_PLACE.test(name) || THING_NAME.test(name);
+        spans = named.filter((n) => {
+          if (notPlace(text.slice(n.start, n.end))) return false;
+          if (!BETWEEN.test(question) && SIDE_OF_RELATION.test(text.slice(Math.max(0, n.start - 60), n.start))) return false;
+          const bracket = /\s*\($/u.exec(text.slice(Math.max(0, n.start - 3), n.start));
+          if (!bracket) return true;
+          const before = text.slice(0, n.start - bracket[0].length);
+          const from = nameStartBefore(before);
+          return from < 0 || !notPlace(before.slice(from));
+        });
+      }
       break;
     }
     case 'abbreviation':
@@ -1750,7 +1766,7 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
 }
 
 /** Bodies that are no place where something is: "Bộ …", "Tổ chức …", "Hiệp hội …", "Ủy ban …". */
-const NOT_A_PLACE = /^(?:Bộ|Tổ\s+chức|Hiệp\s+hội|Ủy\s+ban|Uỷ\s+ban)(?![\p{L}\p{N}])/u;
+const NOT_A_PLACE = /^(?:Bộ|Tổ\s+chức|Hiệp\s+hội|Ủy\s+ban|Uỷ\s+ban|Sáng\s+kiến)(?![\p{L}\p{N}])/u;
 
 /** "thứ mấy", "thứ bao nhiêu" (folded): an ordinal is asked for. */
 const ORDINAL_ASKED = /(?<![\p{L}\p{N}])thu\s+(?:may|bao\s+nhieu)(?![\p{L}\p{N}])/u;

@@ -110,6 +110,10 @@ describe('facts in a sentence', () => {
     expect(where('Anh được đưa vào cấp cứu tại Bệnh viện Hữu nghị Việt Nam - Cu Ba Đồng Hới.')).toEqual(['Bệnh viện Hữu nghị Việt Nam - Cu Ba Đồng Hới']);
     // Named without "tại" or "ở": a place or an organisation, as the claim check reads names.
     expect(where('Các bác sĩ khoa Đột quỵ Bệnh viện Trung ương Huế dùng phương pháp can thiệp nội mạch.')).toEqual(['Bệnh viện Trung ương Huế']);
+    // Not the sides of a relation, unless asked "giữa", nor an initiative or its acronym.
+    const ties = 'Hội nghị đánh dấu mốc 73 năm quan hệ ngoại giao giữa Việt Nam và Trung Quốc, và kỷ niệm 10 năm Sáng kiến Vành đai và Con đường (BRI).';
+    expect(where(ties, 'LMC lần 4 ở đâu?')).toEqual([]);
+    expect(where(ties, 'Quan hệ ngoại giao giữa hai nước nào?')).toEqual(['Việt Nam', 'Trung Quốc']);
     // With its last word's second syllable, written in lower case ("Nhi đồng", "Quân y", "Truyền
     // thông"), but not a word after a name whose last word has two capitals, nor after a place.
     expect(where('Cháu bé được chuyển đến Bệnh viện Nhi đồng cấp cứu.')).toEqual(['Bệnh viện Nhi đồng']);
