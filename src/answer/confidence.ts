@@ -232,8 +232,8 @@ export function unseenNames(question: string, article: SearchText, writes: (name
     m.index,
     m.index + m[0].length,
   ]);
-  // English words the glossary reads in Vietnamese ("Belt and Road", "International Electrotechnical Commission").
-  const translated = glossaryMatches(q).words;
+  // English words the glossary reads in Vietnamese ("Belt and Road", "International Electrotechnical Commission"), looked up once a run is read.
+  let translated: Set<string> | null = null;
   const all = [...q.matchAll(WORD_RUN)];
   const first = all[0]?.index;
   const words = all.filter((m) => !skipped.some(([a, b]) => m.index >= a && m.index < b));
@@ -261,7 +261,7 @@ export function unseenNames(question: string, article: SearchText, writes: (name
     }
     const run = words.slice(i, j);
     const asked = run
-      .filter((m) => m.index !== first && !ACRONYM.test(m[0]) && !translated.has(m[0].toLowerCase()))
+      .filter((m) => m.index !== first && !ACRONYM.test(m[0]) && !(translated ??= glossaryMatches(q).words).has(m[0].toLowerCase()))
       .map((m) => m[0].toLowerCase())
       .filter((w) => fold(w).length >= 4 && !/\p{N}/u.test(w) && !isStopword(w, true));
     if (asked.length && !asked.some(seen)) out.push(...asked);

@@ -257,7 +257,7 @@ interface Quote {
  * organisation's, "Ủy ban Kỹ thuật Điện Quốc tế (IEC)", for "tổ chức quốc tế nào") is quoted first,
  * the other after it. How sure the answer is stays the likeliest sentence's.
  */
-function namedFirst(sentences: readonly SentenceCandidate[], analysis: QuestionAnalysis, question: string): readonly SentenceCandidate[] {
+function namedFirst(sentences: readonly SentenceCandidate[], analysis: QuestionAnalysis): readonly SentenceCandidate[] {
   const best = sentences[0];
   if (!best || !analysis.head || analysis.list || analysis.kind !== 'other' || best.facts.length > 0) return sentences;
   const said = fold(best.passage.paragraph.slice(best.start, best.end).toLowerCase());
@@ -266,7 +266,9 @@ function namedFirst(sentences: readonly SentenceCandidate[], analysis: QuestionA
   // An organisation asked for is named by its own kind of words ("Ủy ban …", "Viện …"), not after
   // the question's noun, and holds the words the question describes it by ("Quốc tế" of "tổ chức
   // quốc tế nào"; the ministries the article names everywhere do not answer that).
-  const organisation = ORGANISATION_HEAD.test(fold(analysis.head.toLowerCase())) ? describedBy(question, analysis.head) : undefined;
+  const organisation = ORGANISATION_HEAD.test(fold(analysis.head.toLowerCase()))
+    ? (fold((analysis.described ?? '').toLowerCase()).match(/[\p{L}\p{N}]+/gu) ?? [])
+    : undefined;
   const names = (c: SentenceCandidate) =>
     organisation !== undefined &&
     organisationSpans(c.passage.paragraph.slice(c.start, c.end)).some((o) => {
@@ -275,19 +277,6 @@ function namedFirst(sentences: readonly SentenceCandidate[], analysis: QuestionA
     });
   const named = sentences.find((c) => c.passage.hit.article.id === article && (c.facts.length > 0 || names(c)));
   return named ? [named, ...sentences.filter((c) => c !== named)] : sentences;
-}
-
-/** The words between a question's noun and "nào", folded: "quốc tế" of "tổ chức quốc tế nào". */
-function describedBy(question: string, head: string): string[] {
-  const words: string[] = fold(question.toLowerCase()).match(/[\p{L}\p{N}]+/gu) ?? [];
-  const own = fold(head.toLowerCase()).split(' ');
-  for (let i = 0; i + own.length <= words.length; i++) {
-    if (own.every((w, j) => words[i + j] === w)) {
-      const nao = words.indexOf('nao', i + own.length);
-      if (nao >= 0) return words.slice(i + own.length, nao);
-    }
-  }
-  return [];
 }
 
 /**
@@ -461,7 +450,7 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
   const trace = { terms, analysis, passages, sentences };
   if (!best) return { text: '', citations: [], confidence: 0, ranked, trace };
 
-  const quotes = chooseQuotes(namedFirst(sentences, analysis, question), s);
+  const quotes = chooseQuotes(namedFirst(sentences, analysis), s);
   const attribution = analysis.kind === 'person' && !quotes.some((q) => q.facts.length) ? saidAsAbove(quotes[0] as Quote, passages, analysis, question) : null;
   if (attribution) quotes.push(attribution);
   const citations = quotes.map((q, i) => citationFor(q.passage.hit, q.passage.paragraph, q.start, q.end, i + 1));

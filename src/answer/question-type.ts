@@ -39,6 +39,8 @@ export interface QuestionAnalysis {
    * nào?"): an answer is often a name that starts with it ("Luật Tiêu chuẩn và …").
    */
   head?: string;
+  /** The words between a classifying head and "nào", as typed: "quốc tế" of "tổ chức quốc tế nào" (`CLASS_NOUNS`). */
+  described?: string;
   /** Asks for someone's office ("Ông Philippe Metzger giữ chức vụ gì?", "What is X's position?"). */
   office?: true;
   /**
@@ -491,11 +493,16 @@ function analyze(question: string): QuestionAnalysis {
   const enList = marked ? null : EN_LIST.exec(q);
   const list = LIST[mode].test(text) || enList !== null;
   let head: string | undefined = enList?.[1] ? EN_LIST_HEAD[enList[1].toLowerCase()] : undefined;
+  let described: string | undefined;
   const nao = HEAD_NAO[mode].exec(text);
   if (nao?.[1] && sameLength && !head) {
     const start = nao.index + nao[0].indexOf(nao[1]);
     const h = q.slice(start, start + nao[1].length).replace(/^(?:những|các|nhung|cac)\s+/iu, '');
-    if (!HEAD_NOT_NOUN.test(fl(h))) head = nounBefore(q, start, h) ?? h;
+    if (!HEAD_NOT_NOUN.test(fl(h))) {
+      const noun = nounBefore(q, start, h);
+      head = noun ?? h;
+      if (noun) described = h;
+    }
   }
   const gi = head || !sameLength ? null : HEAD_GI[mode].exec(text);
   // The noun opens the match (the word boundary before it takes no characters).
@@ -527,6 +534,7 @@ function analyze(question: string): QuestionAnalysis {
     yesNo,
     ...(subject ? { subject } : {}),
     ...(head ? { head } : {}),
+    ...(described ? { described } : {}),
     ...(office ? { office: true as const } : {}),
     ...(group ? { group: true as const } : {}),
     ...(leaderOf ? { leaderOf } : {}),

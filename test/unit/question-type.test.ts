@@ -140,7 +140,8 @@ describe('question kinds', () => {
     expect(analyzeQuestion('ke ten cac nuoc LMC').list).toBe(true);
     // The noun that classifies what is asked, before the words describing it.
     expect(analyzeQuestion('Việt Nam tham dự hội nghị đo lường nào?').head).toBe('hội nghị');
-    expect(analyzeQuestion('Bộ làm việc với tổ chức quốc tế nào?').head).toBe('tổ chức');
+    expect(analyzeQuestion('Bộ làm việc với tổ chức quốc tế nào?')).toMatchObject({ head: 'tổ chức', described: 'quốc tế' });
+    expect(analyzeQuestion('Bộ làm việc với tổ chức nào?').described).toBeUndefined();
     expect(analyzeQuestion('viet nam tham du hoi nghi do luong nao').head).toBe('hoi nghi');
     expect(analyzeQuestion('Hội nghị LMC diễn ra ở thành phố nào?').head).toBe('thành phố');
     expect(analyzeQuestion('Thứ trưởng làm việc với đối tác nào?').head).toBe('đối tác');
