@@ -56,6 +56,7 @@ import { type CheckDeps, MAX_CHECK_CHARS, checkClaimOffline, checkText } from '.
 import { readingLine, verdictAnswer } from './answer/verdict-answer.js';
 import { createCheckDeps } from './check/deps.js';
 import { recased } from './check/facts.js';
+import { expandChatWords } from './text/chat-words.js';
 import { type CheckPrompts, checkWithLlm, loadCheckPrompts } from './check/llm-check.js';
 
 /** Questions of every kind, answered once at start (extractive answers only: a model is not asked). */
@@ -303,7 +304,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     // about "LMC"): seed questions in lower case `ans` 93.5 -> 99.1. Not its places, as claims'
     // are: one name in capitals among others in lower case weighs alone in the names the refusal
     // reads (XQuAD-vi in lower case 88.3 -> 88.2 with them).
-    const q = recased(typed, false);
+    const q = recased(expandChatWords(typed), false);
     const lang = opts.lang ?? detectLang(q);
     const m = messages(lang);
     const base = { question: typed, lang, mode: 'extractive' as const, citations: [], closest: [], retrieved: [], confidence: 0 };

@@ -7,6 +7,7 @@ import { type PeriodOrder, addDays, readQuestionTime, withoutPeriods } from '../
 import type { Answer, AnswerPeriod, AskOptions, Citation, Lang, SearchFilter, Turn } from '../types.js';
 import { type CollectionView, answerCollection, readCollectionQuestion } from './collection.js';
 import { type ArticleLookup, resolveFollowUp } from './follow-up.js';
+import { expandChatWords } from '../text/chat-words.js';
 
 /**
  * A question read in its conversation and its time before it is answered: follow-ups resolved
@@ -140,7 +141,7 @@ export async function askInContext(question: string, options: AskOptions, deps: 
   // A yes/no question states its dates as facts to check ("… ngày 29/8/2023 đúng không?"): they
   // stay in the statement and bound nothing. Periods only the clock can read ("tuần trước",
   // "năm nay"), an order or an event still become filters.
-  const yesNo = analyzeQuestion(understood).yesNo;
+  const yesNo = analyzeQuestion(expandChatWords(understood)).yesNo;
   const time = readQuestionTime(understood, today, yesNo ? (p) => p.relative || p.order !== undefined || p.event !== undefined : undefined);
   const own = time.periods.length > 0;
   let period: AnswerPeriod | undefined;

@@ -44,6 +44,12 @@ const GROUPS: readonly Group[] = [
     foldedBefore: ['ai', 'ong', 'doan', 'lanh', 'o', 'khi', 'luc', 'vao', 'nhau'],
   },
   { phrase: 'gặp gỡ', alternatives: MEETING },
+  // "Cuộc gặp với IEC diễn ra ở đâu?" of "tại buổi tiếp và làm việc với … tại Hà Nội".
+  { phrase: 'cuộc gặp', alternatives: [...MEETING, 'buổi làm việc'] },
+  // A meeting as the news names it: "LMC họp lần thứ mấy?" of "Hội nghị chuyên đề LMC lần thứ 4".
+  { phrase: 'họp', alternatives: ['hội nghị', 'hội thảo', 'phiên họp'] },
+  // The two sides of a meeting or an agreement, as the news writes them.
+  { phrase: 'hai phía', alternatives: ['hai bên', '2 bên'] },
   // Help, as cooperation news writes it: "IEC sẽ giúp gì cho VN?" of "IEC tiếp tục hỗ trợ Việt Nam …";
   // not "giúp bảo đảm", "giúp Việt Nam hội nhập", where it is "helps to".
   { phrase: 'giúp', alternatives: ['hỗ trợ', 'giúp đỡ'], before: ['gì'], foldedBefore: ['gi'], notBeforeNames: true },
@@ -56,6 +62,8 @@ const GROUPS: readonly Group[] = [
   { phrase: 'văn kiện', alternatives: ['biên bản', 'bản ghi nhớ', 'thỏa thuận', 'hiệp định', 'nghị định thư', 'chương trình hành động'] },
   // Short forms typed in chats for what the news writes out; only those that stand for nothing else.
   { phrase: 'vn', alternatives: ['việt nam'] },
+  { phrase: 'tq', alternatives: ['trung quốc'] },
+  { phrase: 'lhq', alternatives: ['liên hợp quốc'] },
   { phrase: 'ttk', alternatives: ['tổng thư ký'] },
   { phrase: 'khcn', alternatives: ['kh&cn', 'khoa học và công nghệ'] },
   { phrase: 'tphcm', alternatives: ['tp.hcm', 'thành phố hồ chí minh'] },

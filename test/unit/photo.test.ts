@@ -7,6 +7,9 @@ describe('photoQuestion', () => {
     expect(photoQuestion('Ảnh cuối cùng trong bài về hội nghị LMC chụp gì?')).toEqual({ rest: 'hội nghị LMC gì?', ordinal: -1 });
     expect(photoQuestion('anh thu hai trong bai IEC chup gi')).toEqual({ rest: 'IEC gi', ordinal: 2 });
     expect(photoQuestion('What does the first photo in the article about IEC show?')).toMatchObject({ ordinal: 1 });
+    // The article named without "trong": "bài IEC" is where the photo is, not words the article must have.
+    expect(photoQuestion('Ảnh thứ hai bài IEC là cảnh gì?')).toEqual({ rest: 'IEC là gì?', ordinal: 2 });
+    expect(photoQuestion('anh thu hai bai viet ve IEC chup gi')).toEqual({ rest: 'IEC gi', ordinal: 2 });
   });
 
   it('reads a caption or a photo without a place', () => {

@@ -257,6 +257,9 @@ describe('expandedAcronym', () => {
       // A chat's particles ("vậy", "thế", "nhỉ") ask nothing more.
       ['IEC là tên viết tắt của tổ chức nào vậy?', 'IEC'],
       ['LMC là viết tắt của gì thế?', 'LMC'],
+      // Asked to write it out, as a chat asks ("… giúp mình?"), with the kind of body it is.
+      ['KH&CN trong bài là bộ gì, viết đầy đủ giúp mình?', 'KH&CN'],
+      ['IEC viết đầy đủ là gì cho tôi với', 'IEC'],
     ] as const)
       expect(expandedAcronym(q, analyzeQuestion(q)), q).toBe(acr);
   });

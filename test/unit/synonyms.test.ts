@@ -30,6 +30,12 @@ describe('questionAlternatives', () => {
     expect(alternatives('Đo lường giúp bảo đảm điều gì?')['giúp']).toBeUndefined();
     expect(alternatives('Dự án giúp Việt Nam hội nhập thế nào?')['giúp']).toBeUndefined();
     expect(alternatives('Ngoài chính phủ, ai được hưởng lợi từ sự hợp tác?')['hưởng lợi']).toEqual(['lợi ích']);
+    expect(alternatives('HN LMC đánh dấu 73 năm quan hệ VN-TQ?')['tq']).toEqual(['trung quốc']);
+    expect(alternatives('Cuộc gặp với IEC diễn ra ở đâu?')['cuộc gặp']).toContain('làm việc với');
+    expect(alternatives('LMC họp lần thứ mấy?')['họp']).toContain('hội nghị');
+    // Folded, "hop" is also "hợp" (hợp tác) and "hộp".
+    expect(alternatives('hop tac do luong', false)['hop']).toBeUndefined();
+    expect(alternatives('Theo chú thích ảnh, hai phía đã làm gì?')['hai phía']).toEqual(['hai bên', '2 bên']);
   });
 
   it('matches a phrase typed without marks, folded, also among marked words', () => {

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeQuestion } from '../../src/answer/question-type.js';
+import { expandChatWords } from '../../src/text/chat-words.js';
+
+describe('expandChatWords', () => {
+  it('writes out the short forms chats type, as whole words', () => {
+    expect(expandChatWords('HN LMC lần 4 đánh dấu 70 năm quan hệ VN-TQ đúng ko?')).toBe('HN LMC lần 4 đánh dấu 70 năm quan hệ VN-TQ đúng không?');
+    expect(expandChatWords('IEC hỗ trợ VN đc gì, ntn?')).toBe('IEC hỗ trợ VN được gì, như thế nào?');
+    expect(expandChatWords('Thứ trưởng làm việc vs ai, nói j?')).toBe('Thứ trưởng làm việc với ai, nói gì?');
+    expect(expandChatWords('Hội nghị diễn ra ở Bắc Kinh phải k?')).toBe('Hội nghị diễn ra ở Bắc Kinh phải không?');
+    expect(expandChatWords('Bộ có ký biên bản hông')).toBe('Bộ có ký biên bản không');
+  });
+
+  it('keeps a text typed without tone marks unmarked', () => {
+    expect(expandChatWords('hoi nghi lmc o bac kinh dung ko')).toBe('hoi nghi lmc o bac kinh dung khong');
+    expect(expandChatWords('iec giup vn dc gi')).toBe('iec giup vn duoc gi');
+  });
+
+  it('leaves other words, capitals, joined forms and English alone', () => {
+    // "k" only at the end; "hông" (the hip) and "hong" (folded "hồng", "hỏng") only at the end.
+    expect(expandChatWords('Giá 5 k một vé ở đâu?')).toBe('Giá 5 k một vé ở đâu?');
+    expect(expandChatWords('Bệnh nhân đau hông phải làm gì?')).toBe('Bệnh nhân đau hông phải làm gì?');
+    expect(expandChatWords('hoa hong mau gi')).toBe('hoa hong mau gi');
+    expect(expandChatWords('Ông KO ở đâu?')).toBe('Ông KO ở đâu?');
+    expect(expandChatWords('kh&cn la gi')).toBe('kh&cn la gi');
+    expect(expandChatWords('Who won Vietnam vs Thailand, ko or not?')).toBe('Who won Vietnam vs Thailand, ko or not?');
+    expect(expandChatWords('Không có gì')).toBe('Không có gì');
+  });
+
+  it('lets the question rules read what was typed', () => {
+    expect(analyzeQuestion(expandChatWords('LMC lần 4 họp ở Bắc Kinh đúng ko?')).yesNo).toBe(true);
+    expect(analyzeQuestion('LMC lần 4 họp ở Bắc Kinh đúng ko?').yesNo).toBe(false);
+  });
+});
