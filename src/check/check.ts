@@ -5,11 +5,13 @@ import type { Retrieved } from '../retrieve/retrieve.js';
 import { expandQuery, glossaryMatches, translateTerms } from '../text/glossary.js';
 import { detectLang } from '../text/lang.js';
 import { hasMarks, normalizeSpace } from '../text/normalize.js';
+import { expandChatWords } from '../text/chat-words.js';
 import { phrasesIn } from '../text/synonyms.js';
 import { RULE_SYLLABLES, recased } from './facts.js';
 import type { ArticleRef, CheckOptions, CheckResult, Citation, ClaimCheck, Lang, Mismatch, SearchFilter, Verdict } from '../types.js';
 import { type Comparison, compareClaim, type FoundMismatch } from './compare.js';
-import { type ClaimWords, chooseEvidence, type EvidencePiece } from './evidence.js';
+import { type ChosenEvidence, type ClaimWords, chooseEvidence, type EvidencePiece, holds } from './evidence.js';
+import { hasWord } from '../text/words.js';
 import type { SentenceCache } from './sentence-cache.js';
 import { splitClaims, statementOf, withoutSourceAttribution } from './split-claims.js';
 import { factKeys, keyOf, phraseKeys, type Token, tokenize } from './tokens.js';
@@ -104,12 +106,29 @@ function toMismatch(claim: string, pieces: readonly EvidencePiece[], m: FoundMis
   return { kind: m.kind, claimed: claim.slice(m.claimed.start, m.claimed.end), stated: piece.text.slice(m.stated.start, m.stated.end), citation: m.piece + 1 };
 }
 
+/**
+ * Whether an acronym of the claim ("IEC", "LMC"; not one inside the phrase found to differ, as
+ * "TP.HCM" against "Hà Nội") is missing from what was read of the evidence's article, as
+ * written or as the synonyms table writes it out ("VN": "Việt Nam"), while another retrieved
+ * article has it: a short form no stored article writes ("HN" typed for "Hội nghị") says
+ * nothing about which article the claim is about.
+ */
+function acronymMissing(claim: string, words: ClaimWords, chosen: ChosenEvidence, hits: readonly Retrieved[], mismatches: readonly FoundMismatch[]): boolean {
+  const article = chosen.sentences[0]?.hit.article.id;
+  return tokenize(claim).some((t) => {
+    if (!/^\p{Lu}[\p{Lu}\p{N}]+$/u.test(t.text) || /^\p{N}+$/u.test(t.text)) return false;
+    if (mismatches.some((m) => t.start < m.claimed.end && t.end > m.claimed.start)) return false;
+    const word = words.words.find((w) => w.key === keyOf(t, words.marked));
+    return word !== undefined && !holds(chosen.articleKeys, word) && hits.some((h) => h.article.id !== article && hasWord(h.paragraph, t.text, false));
+  });
+}
+
 /** The offline check of one claim. */
 export async function checkClaimOffline(deps: CheckDeps, claimText: string, options: CheckOptions = {}): Promise<OfflineCheck> {
   const shown = normalizeSpace(claimText);
   // "Theo bài viết, …" is checked as what follows: the words had been read as part of the claim
   // ("bài" against "quyết tâm": contradicted).
-  const claim = withoutSourceAttribution(shown);
+  const claim = expandChatWords(withoutSourceAttribution(shown));
   const lang = detectLang(claim);
   // A Vietnamese claim typed without tone marks is compared with its evidence as its marks,
   // restored from the collection, spell it: the rules that read negations, tense, numbers and
@@ -150,7 +169,12 @@ export async function checkClaimOffline(deps: CheckDeps, claimText: string, opti
       translatedFrom: glossary.words,
     },
   );
-  const decision = decide(comparison, chosen);
+  const decided = decide(comparison, chosen);
+  // A claim about a body its evidence's article never names ("Cuộc gặp với IEC diễn ra ở TP.HCM"
+  // against a sentence of another article saying where a conference "được tổ chức") is not
+  // contradicted by that article: what differs is about something else.
+  const elsewhere = decided.verdict === 'contradicted' && acronymMissing(claim, words, chosen, hits, comparison.mismatches);
+  const decision: Decision = elsewhere ? { ...decided, verdict: 'not-found', confidence: decided.probabilities['not-found'] } : decided;
   const verdict: Verdict = decision.verdict;
   let mismatches: FoundMismatch[] = [];
   if (verdict === 'contradicted')

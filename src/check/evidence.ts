@@ -64,6 +64,8 @@ export interface ChosenEvidence {
   bestCoverage: number;
   /** Share of the claim's weight found anywhere in the best sentence's article (as far as it was read). */
   articleCoverage: number;
+  /** The keys of that article's sentences that were read. */
+  articleKeys: ReadonlySet<string>;
   sentences: Sentence[];
 }
 
@@ -113,7 +115,7 @@ export function chooseEvidence(
       best = s;
     }
   }
-  if (!best) return { pieces: [], bestCoverage: 0, articleCoverage: 0, sentences: [] };
+  if (!best) return { pieces: [], bestCoverage: 0, articleCoverage: 0, articleKeys: new Set(), sentences: [] };
   // Of sentences that cover as much of the claim, one that reports it over one that only hopes
   // or plans it ("IEC tiếp tục hỗ trợ Việt Nam" over "Thứ trưởng … mong muốn IEC … hỗ trợ Việt
   // Nam"): ranks decide only between sentences alike in that.
@@ -148,11 +150,11 @@ export function chooseEvidence(
   for (const c of candidates) if (c.hit.article.id === best.hit.article.id) for (const k of c.keys) inArticle.add(k);
   let articleWeight = 0;
   for (const x of claim.words) if (holds(inArticle, x)) articleWeight += x.weight;
-  return { pieces: merge(chosen), bestCoverage: cover(best), articleCoverage: articleWeight / total, sentences: chosen };
+  return { pieces: merge(chosen), bestCoverage: cover(best), articleCoverage: articleWeight / total, articleKeys: inArticle, sentences: chosen };
 }
 
 /** Whether a sentence's keys hold a claim word, as written or as one of its alternatives. */
-function holds(keys: ReadonlySet<string>, word: ClaimWords['words'][number]): boolean {
+export function holds(keys: ReadonlySet<string>, word: ClaimWords['words'][number]): boolean {
   return keys.has(word.key) || (word.alternatives?.some((alt) => alt.every((k) => keys.has(k))) ?? false);
 }
 

@@ -154,6 +154,17 @@ describe('claims the articles support', () => {
   });
 });
 
+describe('claims about one body checked against that body’s article', () => {
+  it('finds the meeting a claim names, and does not contradict it with another article’s event', async () => {
+    const met = await check('Cuộc gặp với IEC diễn ra ở TP.HCM');
+    expect(met.verdict).toBe('contradicted');
+    expect(met.mismatches[0]).toMatchObject({ kind: 'place', stated: 'Hà Nội', claimed: 'TP.HCM' });
+    // The conference of the other article "được tổ chức tại Bắc Kinh" says nothing of an IEC event.
+    for (const claim of ['Sự kiện của IEC diễn ra ở TP.HCM', 'Cuộc họp IEC được tổ chức tại Đà Nẵng'])
+      expect((await check(claim)).verdict, claim).toBe('not-found');
+  });
+});
+
 describe('claims the articles do not settle', () => {
   it('says not found, with the closest articles, when a value has no counterpart', async () => {
     for (const claim of [
