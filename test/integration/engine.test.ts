@@ -176,6 +176,25 @@ describe('answers over the real corpus', () => {
     expect(met.shortAnswer?.text).toContain('Lê Xuân Định');
   });
 
+  it('reads what a chat types: short forms, "bài X" for the article, a request to write out an acronym', async () => {
+    const wrong = await engine.ask('HN LMC lần 4 đánh dấu 70 năm quan hệ ngoại giao VN-TQ đúng ko?');
+    expect(wrong.verdict?.verdict).toBe('contradicted');
+    expect(wrong.verdict?.mismatches[0]).toMatchObject({ kind: 'number', stated: '73 năm', claimed: '70 năm' });
+    const photo = await engine.ask('Ảnh thứ hai bài IEC là cảnh gì?');
+    expect(photo.citations[0]?.quote).toBe('Hai bên chụp ảnh lưu niệm.');
+    expect((await engine.ask('Theo chú thích ảnh, hai phía đã cùng nhau làm gì?')).citations[0]?.quote).toBe('Hai bên chụp ảnh lưu niệm.');
+    expect((await engine.ask('KH&CN trong bài là bộ gì, viết đầy đủ giúp mình?')).shortAnswer?.text).toBe('Bộ Khoa học và Công nghệ');
+    expect((await engine.ask('LMC họp lần mấy?')).citations[0]?.quote).toContain('Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4');
+  });
+
+  it('quotes first the sentence giving a fact of the kind asked when the likeliest gives none, and stays as sure as before', async () => {
+    const where = await engine.ask('LMC lần 4 ở đâu?');
+    expect(where.shortAnswer?.text).toBe('thành phố Bắc Kinh - Trung Quốc');
+    expect(where.citations[1]?.quote).toContain('đánh dấu mốc 73 năm');
+    // A date of the article is no birth date: still refused.
+    expect((await engine.ask('Thứ trưởng Lê Xuân Định sinh năm nào?')).refused).toBe(true);
+  });
+
   it('keeps every short answer inside its quote, whatever is asked', async () => {
     const words = [
       'Ai',
