@@ -7,6 +7,7 @@ import { type AcronymAlias, type SearchText, hasWordIn } from '../retrieve/cover
 import { overlaps } from '../text/span.js';
 import { TIME_UNITS, timeUnit } from '../text/units.js';
 import { translateTerms } from '../text/glossary.js';
+import { shortFormsWrittenOut } from '../text/synonyms.js';
 import { detectLang } from '../text/lang.js';
 import type { FactKind, QuestionAnalysis } from './question-type.js';
 import { askedOffices, headOffices, isOffice, officesAt, officesNamed } from './titles.js';
@@ -1625,7 +1626,8 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
       // where a conference was held), unless the question asks "giữa" too.
       // A bracketed acronym is what the name before it is ("Sáng kiến Vành đai và Con đường (BRI)").
       if (!spans.length) {
-        const notPlace = (name: string) => NOT_A_PLACE.test(name) || THING_NAME.test(name);
+        // Nor an acronym alone ("LMC", "IEC"): a body or a mechanism, where no "tại" or "ở" makes it a place.
+        const notPlace = (name: string) => NOT_A_PLACE.test(name) || THING_NAME.test(name) || ACRONYM_ALONE.test(name);
         spans = named.filter((n) => {
           if (notPlace(text.slice(n.start, n.end))) return false;
           if (!BETWEEN.test(question) && SIDE_OF_RELATION.test(text.slice(Math.max(0, n.start - 60), n.start))) return false;
@@ -1702,7 +1704,8 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
       spans = spans.filter((s) => !offices.some((o) => overlaps(o, s)) && !people.some((p) => overlaps(p, { start: s.start, end: firstItemEnd(text, s) })));
     }
   }
-  const q = fold(question);
+  // The question's short forms written out: "Viện Đo lường Việt Nam" is what "Viện Đo lường VN có trụ sở ở đâu?" names.
+  const q = fold(shortFormsWrittenOut(question));
   // The same quantity with its number spelled on one side: "ba tháng" for "Trong vòng 3 tháng …".
   const qDigits = digitsFor(question);
   // A count or an ordinal is said by the question only as whole words ("lần thứ ba" is not in "lần
@@ -1766,6 +1769,7 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
 }
 
 /** Bodies that are no place where something is: "Bộ …", "Tổ chức …", "Hiệp hội …", "Ủy ban …". */
+const ACRONYM_ALONE = /^\p{Lu}[\p{Lu}\p{N}&]+$/u;
 const NOT_A_PLACE = /^(?:Bộ|Tổ\s+chức|Hiệp\s+hội|Ủy\s+ban|Uỷ\s+ban|Sáng\s+kiến)(?![\p{L}\p{N}])/u;
 
 /** "thứ mấy", "thứ bao nhiêu" (folded): an ordinal is asked for. */

@@ -78,6 +78,20 @@ const TABLE = GROUPS.map((g) => ({
   notBeforeNames: g.notBeforeNames === true,
 }));
 
+/** The short forms of the table ("vn", "ttk"), each with what it is written out as last ("việt nam", "khoa học và công nghệ"). */
+const SHORT_FORMS = new Map(
+  GROUPS.filter((g) => !g.phrase.includes(' ') && !hasMarks(g.phrase) && g.alternatives.length > 0 && g.phrase.length <= 5).map((g) => [
+    g.phrase,
+    g.alternatives[g.alternatives.length - 1] as string,
+  ]),
+);
+const SHORT_FORM = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}&.])(?:${[...SHORT_FORMS.keys()].join('|')})(?![\\p{L}\\p{M}\\p{N}&]|\\.\\p{L})`, 'giu');
+
+/** `text` with the short forms chats type written out: "Viện Đo lường VN" → "Viện Đo lường việt nam". */
+export function shortFormsWrittenOut(text: string): string {
+  return text.replace(SHORT_FORM, (w) => SHORT_FORMS.get(w.toLowerCase()) ?? w);
+}
+
 /** A phrase of the table in a list of words: words [from, to) and what the news may write for it. */
 export interface PhraseMatch {
   from: number;

@@ -191,6 +191,10 @@ describe('answers over the real corpus', () => {
     const where = await engine.ask('LMC lần 4 ở đâu?');
     expect(where.shortAnswer?.text).toBe('thành phố Bắc Kinh - Trung Quốc');
     expect(where.citations[1]?.quote).toContain('đánh dấu mốc 73 năm');
+    // The body asked about is not where it is; an office the articles do not name, asked in English, is refused.
+    expect((await engine.ask('Viện Đo lường VN có trụ sở ở đâu vậy?')).refused).toBe(true);
+    expect((await engine.ask('Who is the director of the Vietnam Metrology Institute?')).refused).toBe(true);
+    expect((await engine.ask('Who is the General Secretary of the IEC?')).shortAnswer?.text).toContain('Philippe Metzger');
     // A date of the article is no birth date: still refused.
     expect((await engine.ask('Thứ trưởng Lê Xuân Định sinh năm nào?')).refused).toBe(true);
   });

@@ -124,6 +124,11 @@ describe('facts in a sentence', () => {
     expect(where('Quy chuẩn được Bộ Thông tin và Truyền thông xây dựng.', 'IEC có trụ sở ở đâu?')).toEqual([]);
     expect(where('Tổ chức Minh bạch Quốc tế công bố bảng xếp hạng.', 'Bảng xếp hạng được công bố ở đâu?')).toEqual([]);
     expect(where('Ông làm việc tại Bộ Y tế.', 'Ông làm việc ở đâu?')).toEqual(['Bộ Y tế']);
+    // Nor an acronym alone, nor the body the question asks about, written out or typed short ("VN").
+    const committed = 'Viện Đo lường Việt Nam cam kết tăng cường hợp tác đo lường với các đối tác trong LMC.';
+    expect(where(committed, 'Viện Đo lường VN có trụ sở ở đâu vậy?')).toEqual([]);
+    expect(where(committed, 'Viện Đo lường Việt Nam có trụ sở ở đâu?')).toEqual([]);
+    expect(where('Hội nghị diễn ra tại LMC.', 'Hội nghị diễn ra ở đâu?')).toEqual(['LMC']);
     // Not a capitalised noun ("Hội" of "Hội nghị"), nor a person.
     expect(where('Ông phát biểu tại Hội nghị Quốc tế lần thứ hai về Lãnh đạo và Đổi mới.')).toEqual([]);
     expect(where('"Họ muốn giết chết Vincent", bà Lambert khóc khi nói.', 'Vincent được điều trị ở đâu?')).toEqual([]);

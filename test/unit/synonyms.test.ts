@@ -2,9 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { type QuestionTerms, presenceIn, presenceInRanges, searchText } from '../../src/retrieve/coverage.js';
 import { expandQuery } from '../../src/text/glossary.js';
 import { hasMarks } from '../../src/text/normalize.js';
-import { questionAlternatives } from '../../src/text/synonyms.js';
+import { questionAlternatives, shortFormsWrittenOut } from '../../src/text/synonyms.js';
 
 const alternatives = (q: string, marked = true) => Object.fromEntries(questionAlternatives(q, marked));
+
+describe('shortFormsWrittenOut', () => {
+  it('writes out the short forms of the table as whole words, in any case', () => {
+    expect(shortFormsWrittenOut('Viện Đo lường VN có trụ sở ở đâu?')).toBe('Viện Đo lường việt nam có trụ sở ở đâu?');
+    expect(shortFormsWrittenOut('ttk iec gap ai o tphcm')).toBe('tổng thư ký iec gap ai o thành phố hồ chí minh');
+    expect(shortFormsWrittenOut('Giá bao nhiêu VND? Bộ KH&CN, TP.HCM')).toBe('Giá bao nhiêu VND? Bộ KH&CN, TP.HCM');
+  });
+});
 
 describe('questionAlternatives', () => {
   it("gives a phrase's alternatives to each of its words and pairs", () => {
