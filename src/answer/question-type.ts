@@ -760,9 +760,14 @@ export function expandedAcronym(question: string, analysis: QuestionAnalysis): s
   return rest.every((w) => EXPANSION_FRAMING.has(w)) ? subject : undefined;
 }
 
+// Who said it: "Ai (là người) (đã) thông tin chuyện …", "Người nào cho biết …": the verb and the
+// word for what was said, after the question word.
+const WHO_SAID = 'nói(?!\\s+tiếng)|cho\\s+biết|thông\\s+tin|phát\\s+biểu|tuyên\\s+bố|chia\\s+sẻ|tiết\\s+lộ|đưa\\s+ra\\s+thông\\s+tin';
+const whoSaid = (w: (x: string) => string) =>
+  `(?<=(?:^|[\\s,])${w('(?:ai|người\\s+nào|vị\\s+nào)(?:\\s+là\\s+người)?(?:\\s+(?:đã|đứng\\s+ra))?')}\\s+)(?:${w(WHO_SAID)})(?:\\s+${w('(?:chuyện|việc|thông\\s+tin|rằng|là)')})?${WORD_END}`;
 const SAYING_VERB = {
-  marked: new RegExp(`${WORD_START}(?:nói|nhận\\s+xét|phát\\s+biểu)(?=\\s+(?:những\\s+)?gì${WORD_END})`, 'gu'),
-  folded: new RegExp(`${WORD_START}(?:noi|nhan\\s+xet|phat\\s+bieu)(?=\\s+(?:nhung\\s+)?gi${WORD_END})`, 'gu'),
+  marked: new RegExp(`${WORD_START}(?:nói|nhận\\s+xét|phát\\s+biểu)(?=\\s+(?:những\\s+)?gì${WORD_END})|${whoSaid((x) => x)}`, 'gu'),
+  folded: new RegExp(`${WORD_START}(?:noi|nhan\\s+xet|phat\\s+bieu)(?=\\s+(?:nhung\\s+)?gi${WORD_END})|${whoSaid(fl)}`, 'gu'),
 };
 
 /**

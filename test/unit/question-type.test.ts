@@ -306,8 +306,21 @@ describe('withoutSaying', () => {
   });
 
   it('keeps the verb elsewhere: not followed by "gì", or inside another word', () => {
-    for (const q of ['Ai nói Việt Nam phát triển nhanh?', 'Lời nói của ông có ý nghĩa gì?', 'Bác sĩ đưa ra nhận xét nào?', 'Ông ấy nóik gì?'])
+    for (const q of [
+      'Lời nói của ông có ý nghĩa gì?',
+      'Bác sĩ đưa ra nhận xét nào?',
+      'Ông ấy nóik gì?',
+      'Ai nói tiếng Anh?',
+      'Thông tin nào cho biết IEC hỗ trợ?',
+    ])
       expect(withoutSaying(q)).toBe(q);
+  });
+
+  it('leaves out the verb of saying after "ai" or "người nào": who said it is asked, not how', () => {
+    expect(withoutSaying('Ai nói Việt Nam phát triển nhanh?')).toBe('Ai Việt Nam phát triển nhanh?');
+    expect(withoutSaying('Ai là người thông tin chuyện Bộ đang sửa Luật Tiêu chuẩn?')).toBe('Ai là người Bộ đang sửa Luật Tiêu chuẩn?');
+    expect(withoutSaying('Người nào cho biết rằng IEC sẽ hỗ trợ?')).toBe('Người nào IEC sẽ hỗ trợ?');
+    expect(withoutSaying('ai cho biet bo dang sua luat')).toBe('ai bo dang sua luat');
   });
 
   it('leaves out where the question says it read something, not an article it asks about', () => {
