@@ -1,4 +1,4 @@
-import { fold, hasMarks, nfc } from '../text/normalize.js';
+import { canonicalTones, fold, hasMarks, nfc } from '../text/normalize.js';
 import { MARKED_STOPWORDS, STOPWORDS } from '../text/stopwords.js';
 
 /**
@@ -36,7 +36,7 @@ export function tokenize(text: string, marked = hasMarks(text)): Token[] {
   for (const m of t.matchAll(TOKEN)) {
     const start = m.index as number;
     if (out.length > 0 && CLAUSE_BREAK.test(t.slice(last, start))) clause++;
-    const lower = m[0].toLowerCase();
+    const lower = canonicalTones(m[0].toLowerCase());
     const folded = fold(lower);
     out.push({ text: m[0], lower, folded, start, end: start + m[0].length, clause, stop: stops.has(marked ? lower : folded) });
     last = start + m[0].length;
@@ -79,7 +79,7 @@ export function factKeys(tokens: readonly Token[], marked: boolean): string[] {
 export function sentenceKeys(text: string, marked: boolean): Set<string> {
   const out = new Set<string>();
   let previousNumber = false;
-  for (const m of text.toLowerCase().matchAll(TOKEN)) {
+  for (const m of canonicalTones(text.toLowerCase()).matchAll(TOKEN)) {
     const word = m[0];
     const key = marked ? word : fold(word);
     out.add(key);

@@ -1,5 +1,5 @@
 import type { Store } from '../store/port.js';
-import { fold, hasMarks, nfc } from '../text/normalize.js';
+import { canonicalTones, fold, hasMarks, nfc } from '../text/normalize.js';
 import { foldedHash, markedHash } from '../text/term-hashes.js';
 import { isStopword } from '../text/stopwords.js';
 import { questionAlternatives } from '../text/synonyms.js';
@@ -61,7 +61,7 @@ export function questionNames(question: string): Set<string> {
   const words = nfc(question).match(WORD_RUN) ?? [];
   const out = new Set<string>();
   words.forEach((w, i) => {
-    if (CAPITALISED.test(w) && (i > 0 || CAPITALISED.test(words[1] ?? ''))) out.add(w.toLowerCase());
+    if (CAPITALISED.test(w) && (i > 0 || CAPITALISED.test(words[1] ?? ''))) out.add(canonicalTones(w.toLowerCase()));
   });
   return out;
 }
@@ -133,7 +133,7 @@ export async function questionTerms(store: Store, question: string, lang: Lang, 
 
 /** `text` prepared for look-ups; `settled` when it is known to be settled (`isSettled`), so that `nfc` would leave it as it is. */
 export function searchText(text: string, settled = false): SearchText {
-  const lower = (settled ? text : nfc(text)).toLowerCase();
+  const lower = canonicalTones((settled ? text : nfc(text)).toLowerCase());
   const folded = fold(lower);
   return { lower, folded: folded.length === lower.length ? folded : lower };
 }

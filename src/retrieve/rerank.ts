@@ -1,6 +1,6 @@
 import { Lru } from '../store/lru.js';
 import type { Store } from '../store/port.js';
-import { fold, isSettled } from '../text/normalize.js';
+import { canonicalTones, fold, isSettled } from '../text/normalize.js';
 import { sentenceRanges } from '../text/sentences.js';
 import { MARKED_STOPWORDS, STOPWORDS } from '../text/stopwords.js';
 import { WORD_RUN, isWordChar } from '../text/words.js';
@@ -144,7 +144,7 @@ function paragraphWords(p: PreparedParagraph, from: number, to: number): Paragra
   const out: ParagraphWord[] = [];
   if (p.search.lower.length !== p.to - p.from) {
     // Lower-casing changed the length: words are taken from the whole paragraph lower-cased on its own.
-    for (const m of p.text.toLowerCase().matchAll(WORD_RUN)) {
+    for (const m of canonicalTones(p.text.toLowerCase()).matchAll(WORD_RUN)) {
       if (m.index < from || m.index + m[0].length > to) continue;
       const folded = fold(m[0]);
       out.push({ start: m.index, end: m.index + m[0].length, lower: m[0], folded, stop: STOPWORDS.has(folded), stopMarked: MARKED_STOPWORDS.has(m[0]) });

@@ -24,10 +24,11 @@ import { crc32, writeFileAtomic } from './atomic-files.js';
  * one byte, an embedder's learned model beside the segments. 4: each segment's data pack holds
  * the frontier that bounds each common term's BM25 part (`lexBoundTerms`, `lexBoundAt`,
  * `lexBounds`). 5: an article's photo captions are its last paragraphs (`paragraphCount` counts
- * them). An index of an older version is rebuilt by the next update; one of a newer version is
- * refused.
+ * them). 6: marked terms with the tone mark of "oa", "oe", "uy" on the first vowel ("hoá" is
+ * indexed as "hóa", `canonicalTones`). An index of an older version is rebuilt by the next
+ * update; one of a newer version is refused.
  */
-export const FORMAT_VERSION = 5;
+export const FORMAT_VERSION = 6;
 
 const fileSum = z.object({ size: z.number().int().nonnegative(), crc32: z.number().int().nonnegative() });
 

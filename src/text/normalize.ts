@@ -138,3 +138,28 @@ export function hasMarks(text: string): boolean {
   }
   return false;
 }
+
+/**
+ * Where a syllable ending in "oa", "oe" or "uy" carries its tone mark is a matter of style:
+ * "hóa" and "hoá", "hòa" and "hoà", "thủy" and "thuỷ", "khỏe" and "khoẻ", "Ủy" and "Uỷ" are the
+ * same word, and news sites write both (the baomoi articles: "hoá" 9,749 times, "hóa" 19,281;
+ * "toà" 22,961, "tòa" 6,174). Lower-cased text with the mark always on the first of the two
+ * vowels, one character for one, so offsets stay those of the text: the form every word is
+ * matched and indexed in. "quý" keeps its mark ("qu" is a consonant), and so does a syllable
+ * that goes on ("hoàn", "khuyến"), where both styles agree.
+ */
+export function canonicalTones(lower: string): string {
+  if (!SECOND_MARKED_TEST.test(lower)) return lower;
+  return lower.replace(SECOND_MARKED, (pair: string) => {
+    const first = pair[0] as string;
+    const second = pair[1] as string;
+    const tone = TONE_OF.get(second) as number;
+    return `${MARKED[first]?.[tone] ?? first}${BASE.get(second.charCodeAt(0)) ?? second}`;
+  });
+}
+/** A tone mark (acute, grave, hook, tilde, dot below: 0-4) on the second vowel of "oa", "oe", "uy". */
+const SECOND_VOWELS: Record<string, string> = { a: 'áàảãạ', e: 'éèẻẽẹ', y: 'ýỳỷỹỵ' };
+const TONE_OF = new Map(Object.values(SECOND_VOWELS).flatMap((marks) => [...marks].map((c, i) => [c, i] as const)));
+const MARKED: Record<string, string> = { o: 'óòỏõọ', u: 'úùủũụ' };
+const SECOND_MARKED = /(?<!q)(?:o[áàảãạéèẻẽẹ]|u[ýỳỷỹỵ])(?![\p{L}\p{M}\p{N}])/gu;
+const SECOND_MARKED_TEST = /o[áàảãạéèẻẽẹ]|u[ýỳỷỹỵ]/u;

@@ -1,4 +1,4 @@
-import { nfc } from './normalize.js';
+import { canonicalTones, nfc } from './normalize.js';
 import { SEED_FOLDED, SEED_MARKED } from './term-hashes.js';
 
 /**
@@ -236,7 +236,7 @@ function classAt(s: string, i: number): number {
  * `terms()` orders them). Several texts can be appended to one sink; pairs never join two texts.
  */
 export function scanTerms(text: string, sink: TermSink): void {
-  const s = nfc(text).toLowerCase();
+  const s = canonicalTones(nfc(text).toLowerCase());
   const len = s.length;
   let phrase = 0;
   let i = 0;

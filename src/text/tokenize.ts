@@ -1,4 +1,4 @@
-import { fold, nfc } from './normalize.js';
+import { canonicalTones, fold, nfc } from './normalize.js';
 
 /**
  * Syllable tokens: runs of letters and digits, lower-cased NFC. Vietnamese words are made of
@@ -25,7 +25,7 @@ function splitRun(run: string): string[] {
 }
 
 export function syllables(text: string): Tokens {
-  const lower = nfc(text).toLowerCase();
+  const lower = canonicalTones(nfc(text).toLowerCase());
   const out: string[] = [];
   const starts: number[] = [];
   for (const phrase of lower.split(PHRASE_BREAK)) {

@@ -501,7 +501,7 @@ describe('an index written by an older version', () => {
     const r = await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
     expect(r).toMatchObject({ wrote: true, added: 2, articles: 2 });
     expect(r.notice).toMatch(/older format \(version 1\) and was rebuilt in version 5/);
-    expect(readCurrentManifest(dir)).toMatchObject({ format: 5, generation: generation + 1 });
+    expect(readCurrentManifest(dir)).toMatchObject({ format: 6, generation: generation + 1 });
     expect(SegmentStore.open(dir, embedder).stats().articles).toBe(2);
     expect((await updateIndex({ indexDir: dir, corpus: CORPUS, embedder })).notice).toBeUndefined();
   });

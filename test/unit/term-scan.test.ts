@@ -84,6 +84,7 @@ describe('scanTerms', () => {
       'Hội nghị LMC lần thứ 4, giai đoạn hai (từ 2023 đến 2028) được tổ chức tại thành phố Bắc Kinh - Trung Quốc.',
       'Lancang-Mekong; 1.000 tỷ đồng, 3,5%, ngày 5/6/2024… “Việt Nam” «IEC» h’mông e.g. covid-19 end.Next',
       'a - b -c d- e  . , ! x.,y ...z',
+      'Uỷ ban tiêu chuẩn hoá, thuỷ điện Hoà Bình và sức khoẻ; quý vị hoàn thành.',
       '',
       '   ',
     ]) {

@@ -10,9 +10,10 @@ import type { Database } from './database.js';
 /**
  * 2: every list of postings is sorted by impact, best first (1: only the lists cut at
  * POSTING_DEPTH). 3: an article's photo captions are its last paragraphs (`paragraph_count`
- * counts them).
+ * counts them). 4: marked terms with the tone mark of "oa", "oe", "uy" on the first vowel
+ * (`canonicalTones`), as the embedded index's format 6.
  */
-export const DB_INDEX_FORMAT = 3;
+export const DB_INDEX_FORMAT = 4;
 
 /** Rows retired by a generation published this long ago are deleted: readers of the generation before switch within a second. */
 export const PURGE_AFTER_S = 60;
