@@ -18,7 +18,8 @@ import { articleRef } from './article-ref.js';
 import { type PassageEvidence, RERANK_POOL, rerank } from '../retrieve/rerank.js';
 import { restoreMarks } from '../retrieve/restore-marks.js';
 import { extraTerms } from '../text/glossary.js';
-import { fold, hasMarks } from '../text/normalize.js';
+import { canonicalTones, fold, hasMarks } from '../text/normalize.js';
+import { questionAlternatives } from '../text/synonyms.js';
 import type { Answer, ArticleRef, Citation, Lang } from '../types.js';
 import { type ArticleText, type RefusalFeatures, acronymSlots, answerConfidence, refusalFeatures, refusedByRule } from './confidence.js';
 import {
@@ -33,7 +34,7 @@ import {
   wholeUnit,
 } from './fact-spans.js';
 import { type PhotoQuestion, captionsAsked, photoQuestion } from './photo.js';
-import { type QuestionAnalysis, analyzeQuestion, expandedAcronym, focusWords, withoutSaying } from './question-type.js';
+import { type QuestionAnalysis, analyzeQuestion, askedVerb, expandedAcronym, focusWords, withoutSaying } from './question-type.js';
 import { DEFAULT_SELECT, type SelectSettings, type SentenceCandidate, scoreSentences } from './select.js';
 import { sentenceRanges } from '../text/sentences.js';
 import { WORD_END, WORD_START, escapeRegExp } from '../text/words.js';
@@ -271,6 +272,32 @@ function factFirst(sentences: readonly SentenceCandidate[], analysis: QuestionAn
 }
 
 /**
+ * A "what" question about what someone did ("Metzger hứa gì với VN?", "Viện Đo lường VN cam kết
+ * gì tại hội nghị?", "… ký gì ở Bắc Kinh?") whose likeliest sentence has not the verb asked about
+ * (`askedVerb`), nor any word the news writes for it ("khẳng định sẽ" for "cam kết", "hứa"): a
+ * sentence of the same article that has it and at least half as much of the question's words is
+ * quoted first ("Ông Philippe Metzger khẳng định sẽ hỗ trợ Việt Nam …"), the other after it; the
+ * likeliest sentence says more of who, less of what was done. How sure the answer is stays the
+ * likeliest sentence's. Seed questions -7 `ans` 93.8 → 96.3, -9 87.5 → 89.8, dialogues 90.2 →
+ * 93.4; ViNewsQA and XQuAD-vi unchanged (at least 0.7 of the words instead of half: -7 95.0).
+ */
+function verbFirst(sentences: readonly SentenceCandidate[], analysis: QuestionAnalysis, question: string): readonly SentenceCandidate[] {
+  const best = sentences[0];
+  if (!best || analysis.kind !== 'other' || analysis.yesNo) return sentences;
+  const verb = askedVerb(question);
+  if (!verb) return sentences;
+  const forms = [verb, ...(questionAlternatives(question, true).get(verb) ?? [])].map((f) => canonicalTones(f));
+  const says = (c: SentenceCandidate) => {
+    const lower = searchText(c.passage.paragraph.slice(c.start, c.end)).lower;
+    return forms.some((f) => hasWordIn(lower, f));
+  };
+  if (says(best)) return sentences;
+  const article = best.passage.hit.article.id;
+  const found = sentences.slice(1, 5).find((c) => c.passage.hit.article.id === article && 2 * c.features.words >= best.features.words && says(c));
+  return found ? [found, ...sentences.filter((c) => c !== found)] : sentences;
+}
+
+/**
  * A "which X" question whose likeliest sentence names its X only by the noun ("Lãnh đạo … tham
  * dự Hội nghị", a caption, for "hội nghị đo lường nào?"): the sentence of the same article that
  * gives X's name ("Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4 …"; an
@@ -471,7 +498,7 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
   if (!best) return { text: '', citations: [], confidence: 0, ranked, trace };
 
   const named = namedFirst(sentences, analysis);
-  const ordered = factFirst(named, analysis);
+  const ordered = verbFirst(factFirst(named, analysis), analysis, question);
   const quotes = chooseQuotes(ordered, s);
   const attribution = analysis.kind === 'person' && !quotes.some((q) => q.facts.length) ? saidAsAbove(quotes[0] as Quote, passages, analysis, question) : null;
   if (attribution) quotes.push(attribution);

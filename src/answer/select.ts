@@ -1,6 +1,6 @@
 import type { QuestionTerms } from '../retrieve/coverage.js';
 import type { PassageEvidence } from '../retrieve/rerank.js';
-import { fold, nfc } from '../text/normalize.js';
+import { canonicalTones, fold, nfc } from '../text/normalize.js';
 import { isStopword } from '../text/stopwords.js';
 import { WORD_RUN } from '../text/words.js';
 import { type FactSpan, checkable, factSpans } from './fact-spans.js';
@@ -139,7 +139,7 @@ interface QuestionWords {
 export function firstContentWord(text: string, marked: boolean, skip: ReadonlyArray<readonly [number, number]> = []): string | undefined {
   for (const m of text.matchAll(WORD_RUN)) {
     if (skip.some(([a, b]) => m.index < b && m.index + m[0].length > a) || isStopword(m[0], marked)) continue;
-    const lower = m[0].toLowerCase();
+    const lower = canonicalTones(m[0].toLowerCase());
     return marked ? lower : fold(lower);
   }
   return undefined;
@@ -159,7 +159,7 @@ export function questionTopic(question: string, analysis: QuestionAnalysis, mark
  */
 function questionWordSet(question: string, marked: boolean, terms: QuestionTerms): QuestionWords {
   const set = new Set<string>();
-  for (const m of question.toLowerCase().matchAll(WORD_RUN)) if (!isStopword(m[0], marked)) set.add(marked ? m[0] : fold(m[0]));
+  for (const m of canonicalTones(question.toLowerCase()).matchAll(WORD_RUN)) if (!isStopword(m[0], marked)) set.add(marked ? m[0] : fold(m[0]));
   for (const w of terms.words) set.add(marked ? w.term : fold(w.term));
   return { set, marked };
 }

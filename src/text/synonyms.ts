@@ -57,6 +57,7 @@ const GROUPS: readonly Group[] = [
   { phrase: 'hưởng lợi', alternatives: ['lợi ích'] },
   // A promise: "Ai cam kết hỗ trợ Việt Nam?" of "ông Philippe Metzger khẳng định sẽ hỗ trợ Việt Nam".
   { phrase: 'cam kết', alternatives: ['khẳng định sẽ', 'hứa'] },
+  { phrase: 'hứa', alternatives: ['cam kết', 'khẳng định sẽ'] },
   { phrase: 'người đứng đầu', alternatives: ['chủ tịch', 'tổng thư ký', 'tổng giám đốc', 'giám đốc', 'bộ trưởng', 'viện trưởng', 'trưởng đoàn'] },
   // A signed document, whatever kind the news names ("ký văn kiện hợp tác" of "ký kết Biên bản").
   { phrase: 'văn kiện', alternatives: ['biên bản', 'bản ghi nhớ', 'thỏa thuận', 'hiệp định', 'nghị định thư', 'chương trình hành động'] },

@@ -199,6 +199,21 @@ describe('answers over the real corpus', () => {
     expect((await engine.ask('Thứ trưởng Lê Xuân Định sinh năm nào?')).refused).toBe(true);
   });
 
+  it('quotes first the sentence with what was promised or signed, when the likeliest only says who', async () => {
+    expect((await engine.ask('Metzger hứa gì với VN?')).citations[0]?.quote).toContain('khẳng định sẽ hỗ trợ Việt Nam');
+    expect((await engine.ask('Viện Đo lường VN cam kết gì tại hội nghị?')).citations[0]?.quote).toContain('cam kết tăng cường hợp tác đo lường');
+  });
+
+  it('reads either style of tone placement as the same word', async () => {
+    const [old, modern] = await Promise.all(
+      ['IEC hỗ trợ đào tạo nhân lực về tiêu chuẩn hoá cho ai?', 'IEC hỗ trợ đào tạo nhân lực về tiêu chuẩn hóa cho ai?'].map((q) => engine.ask(q)),
+    );
+    // The words are matched alike; the rules reading facts beside the question's words still read them as typed.
+    expect(old.refused).toBe(false);
+    expect(old.confidence).toBeCloseTo(modern.confidence, 1);
+    expect(old.citations.map((c) => c.quote)).toEqual(modern.citations.map((c) => c.quote));
+  });
+
   it('keeps every short answer inside its quote, whatever is asked', async () => {
     const words = [
       'Ai',

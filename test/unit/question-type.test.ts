@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type FactKind, analyzeQuestion, expandedAcronym, focusWords, retrievalQuery, withoutSaying } from '../../src/answer/question-type.js';
+import { type FactKind, analyzeQuestion, askedVerb, expandedAcronym, focusWords, retrievalQuery, withoutSaying } from '../../src/answer/question-type.js';
 import { stripMarks } from '../../src/text/normalize.js';
 
 const kind = (q: string) => analyzeQuestion(q).kind;
@@ -295,6 +295,30 @@ describe('who heads a body', () => {
   it('does not read ranking first as heading', () => {
     for (const q of ['Nước nào đứng đầu trong bảng xếp hạng?', 'Chứng rối loạn giấc ngủ đứng đầu thế giới là gì?', 'Ai là Tổng Thư ký IEC?'])
       expect(analyzeQuestion(q).leaderOf, q).toBeUndefined();
+  });
+});
+
+describe('askedVerb', () => {
+  it('is the verb of what parties to a meeting do, right before "gì"', () => {
+    for (const [q, verb] of [
+      ['Metzger hứa gì với VN', 'hứa'],
+      ['Tổng Thư ký IEC cam kết điều gì với VN?', 'cam kết'],
+      ['Viện Đo lường VN ký gì ở Bắc Kinh', 'ký'],
+      ['Bộ đã ký kết những gì?', 'ký kết'],
+    ] as const)
+      expect(askedVerb(q), q).toBe(verb);
+  });
+
+  it('is none for a noun asked for, a function word, another verb, or a question without marks', () => {
+    for (const q of [
+      'IEC là gì?',
+      'IEC làm gì?',
+      'Người mẹ gặp những nguy hiểm gì?',
+      'Giao thức đảm bảo điều gì?',
+      'Ông ấy chuyên về lĩnh vực gì?',
+      'metzger hua gi',
+    ])
+      expect(askedVerb(q), q).toBeUndefined();
   });
 });
 
