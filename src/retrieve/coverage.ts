@@ -3,6 +3,7 @@ import { canonicalTones, fold, hasMarks, nfc } from '../text/normalize.js';
 import { foldedHash, markedHash } from '../text/term-hashes.js';
 import { isStopword } from '../text/stopwords.js';
 import { questionAlternatives } from '../text/synonyms.js';
+import { glossaryMatches } from '../text/glossary.js';
 import { WORD_RUN, isWordChar } from '../text/words.js';
 import { pairs, syllables } from '../text/tokenize.js';
 import type { Lang } from '../types.js';
@@ -69,6 +70,13 @@ export function questionNames(question: string): Set<string> {
 /** One byte per question term (words first, then pairs): 1 when the text has it. */
 export type Presence = Uint8Array;
 
+/** The English words of a Vietnamese question (one with tone marks) that the glossary translates. */
+function codeSwitched(question: string): ReadonlySet<string> | null {
+  if (!hasMarks(question)) return null;
+  const { words } = glossaryMatches(question);
+  return words.size ? words : null;
+}
+
 /** A text prepared for looking terms up: lower-cased, and folded when that keeps its length. */
 export interface SearchText {
   lower: string;
@@ -101,9 +109,14 @@ export async function questionTerms(store: Store, question: string, lang: Lang, 
     return { term, idf: Math.log(1 + (n - df + 0.5) / (df + 0.5)), unknown: df === 0 };
   };
   // English words the corpus has never seen are untranslated question words, not evidence
-  // that the question is off-topic; Vietnamese ones are.
+  // that the question is off-topic; Vietnamese ones are. So are the English words of a
+  // Vietnamese question that the glossary translates ("IEC support VN về training gì?").
+  const english = lang === 'en' ? null : codeSwitched(question);
   const known = (term: string) =>
-    lang !== 'en' || !fromQuestion.has(term) || documentFrequency(markedHash(term)) > 0 || documentFrequency(foldedHash(fold(term))) > 0;
+    (lang !== 'en' && !english?.has(term)) ||
+    !fromQuestion.has(term) ||
+    documentFrequency(markedHash(term)) > 0 ||
+    documentFrequency(foldedHash(fold(term))) > 0;
   const seen = new Set<string>();
   const words: QueryWord[] = [];
   for (const s of t.syllables) {

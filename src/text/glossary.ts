@@ -262,5 +262,6 @@ export function expandQuery(question: string, lang: 'vi' | 'en', asked = questio
  * among the question's words.
  */
 export function extraTerms(question: string, lang: 'vi' | 'en'): string[] {
-  return [...(lang === 'en' ? translateTerms(question) : []), ...ordinalsInDigits(question)];
+  // A Vietnamese question (typed with marks) may say some words in English: "IEC support VN về training gì?".
+  return [...(lang === 'en' || hasMarks(question) ? translateTerms(question) : []), ...ordinalsInDigits(question)];
 }
