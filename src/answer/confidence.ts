@@ -1,7 +1,16 @@
-import { type Presence, type QuestionTerms, type SearchText, hasWordIn, pairCoverage, questionNames, wordCoverage } from '../retrieve/coverage.js';
+import {
+  type AcronymAlias,
+  type Presence,
+  type QuestionTerms,
+  type SearchText,
+  hasWordIn,
+  pairCoverage,
+  questionNames,
+  wordCoverage,
+} from '../retrieve/coverage.js';
 import type { PassageEvidence } from '../retrieve/rerank.js';
 import { ordinalsInDigits } from '../text/find-numbers.js';
-import { fold, nfc } from '../text/normalize.js';
+import { canonicalTones, fold, nfc } from '../text/normalize.js';
 import { questionAlternatives } from '../text/synonyms.js';
 import { isStopword } from '../text/stopwords.js';
 import { WORD_RUN } from '../text/words.js';
@@ -117,6 +126,8 @@ export interface RefusalInput {
   counted?: { things: readonly string[]; quoted: boolean };
   /** The question asks for a number (a measure may be asked). */
   measure?: boolean;
+  /** Short forms the question writes for words the passages spell out ("ĐLVN": "Đo lường Việt Nam", `initialismsIn`). */
+  spelledOut?: readonly AcronymAlias[];
   /** A yes/no question: a name the article lacks may be the claim's mistake, which the answer says (`unseenNames` is not read). */
   yesNo?: boolean;
 }
@@ -301,10 +312,11 @@ function swapped(a: string, b: string): boolean {
  * typed, folded, as a place in its own language ("Thailand" / "Thái Lan": `placeAliases`), or as
  * what a short form stands for ("VN" / "Việt Nam": `questionAlternatives`).
  */
-export function namesWrittenIn(article: SearchText, question: string): (name: string) => boolean {
+export function namesWrittenIn(article: SearchText, question: string, spelledOut: readonly AcronymAlias[] = []): (name: string) => boolean {
   const alternatives = questionAlternatives(question, true);
   const as = (w: string) => hasWordIn(article.lower, w) || hasWordIn(article.folded, fold(w));
-  return (name) => as(name) || placeAliases(fold(name)).some((a) => hasWordIn(article.folded, a)) || (alternatives.get(name) ?? []).some(as);
+  const spelled = (name: string) => spelledOut.some((a) => a.acronym.toLowerCase() === name && as(canonicalTones(a.expansion.toLowerCase())));
+  return (name) => as(name) || placeAliases(fold(name)).some((a) => hasWordIn(article.folded, a)) || (alternatives.get(name) ?? []).some(as) || spelled(name);
 }
 
 /** Whether the features decide a refusal by rule, whatever the model says: a number, office, acronym, count or measure the article lacks. */
@@ -327,7 +339,7 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
   const top = passages[0];
   const other = passages.find((p) => p.hit.article.id !== top?.hit.article.id);
   const inArticle = (w: string) => hasWordIn(input.articleText.lower, w) || hasWordIn(input.articleText.folded, fold(w));
-  const nameIn = namesWrittenIn(input.articleText, question);
+  const nameIn = namesWrittenIn(input.articleText, question, input.spelledOut);
   // The question's names (capitalised words, as the re-ranking reads them) and numbers, as typed.
   const names = [...questionNames(question)];
   // Numbers written as words of their own ("lần thứ 5", "năm 2025"), not inside names ("H2S", "AS-206").

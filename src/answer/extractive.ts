@@ -28,6 +28,7 @@ import {
   capitalisedListSpans,
   countedThing,
   definedAcronyms,
+  initialismsIn,
   factSpans,
   listSpans,
   organisationSpans,
@@ -485,7 +486,7 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
   let passages = await rankPassages(input, terms, s.pool);
   // Acronyms the retrieved passages spell out, read as their words: ranked again when the
   // question writes one of them the other way.
-  const aliases = acronymsIn(passages);
+  const aliases = acronymsIn(passages, question);
   const aliased = withAliases(terms, aliases, [asked, ...(input.translated ?? [])]);
   if (aliased !== terms) {
     terms = aliased;
@@ -538,6 +539,7 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
     ...(analysis.leaderOf && analysis.kind === 'person' ? { leader: { body: analysis.leaderOf, vietnamese: input.lang === 'vi' } } : {}),
     ...(analysis.kind === 'number' ? { counted: countedIn(question, quotes, at >= 0), measure: true } : {}),
     ...(analysis.yesNo ? { yesNo: true } : {}),
+    spelledOut: aliases,
   });
   return {
     text: lines.join('\n'),
@@ -622,14 +624,16 @@ function wholeQuantity(quote: Quote | undefined, analysis: QuestionAnalysis): Fa
   return whole.end <= quote.end ? whole : fact;
 }
 
-/** The acronyms the passages' paragraphs define (`definedAcronyms`), each paragraph read once. */
-function acronymsIn(passages: readonly PassageEvidence[]): AcronymAlias[] {
+/** The acronyms the passages' paragraphs define (`definedAcronyms`) or spell out for the question's short forms (`initialismsIn`), each paragraph read once. */
+function acronymsIn(passages: readonly PassageEvidence[], question: string): AcronymAlias[] {
   const seen = new Set<string>();
   const out: AcronymAlias[] = [];
   for (const p of passages) {
     if (seen.has(p.paragraph)) continue;
     seen.add(p.paragraph);
     out.push(...definedAcronyms(p.paragraph));
+    // And the short forms the question writes for words the passage spells out ("Viện ĐLVN").
+    for (const a of initialismsIn(question, p.paragraph)) if (!out.some((o) => o.acronym === a.acronym)) out.push(a);
   }
   return out;
 }

@@ -1071,6 +1071,39 @@ export function definedAcronyms(text: string): AcronymAlias[] {
 }
 
 /**
+ * Short forms a question writes for words a text spells out without defining the short form:
+ * "Viện ĐLVN" for "Viện Đo lường Việt Nam", "UBND" for "Ủy ban nhân dân", "KHCN" for "Khoa học
+ * và Công nghệ" ("và" skipped). A question's word of three to six capitals (Đ is D) that the
+ * text does not write is the initials of a run of the text's words starting with a capital, in
+ * order; the first such run is taken.
+ */
+export function initialismsIn(question: string, text: string): AcronymAlias[] {
+  const asked = [...new Set(question.match(SHORT_FORM_ASKED) ?? [])].filter((a) => !hasWordIn(text, a));
+  if (!asked.length) return [];
+  const words = [...text.matchAll(/[\p{L}\p{M}]+/gu)];
+  const initial = words.map((w) => fold(w[0].charAt(0)).toUpperCase());
+  const out: AcronymAlias[] = [];
+  for (const acronym of asked) {
+    const letters = fold(acronym).toUpperCase();
+    for (let i = 0; i < words.length && !out.some((o) => o.acronym === acronym); i++) {
+      if (initial[i] !== letters[0] || !/^\p{Lu}/u.test((words[i] as RegExpMatchArray)[0])) continue;
+      let k = 0;
+      let j = i;
+      for (; j < words.length && k < letters.length; j++) {
+        const w = (words[j] as RegExpMatchArray)[0];
+        if (k > 0 && w === 'và') continue;
+        if (initial[j] !== letters[k]) break;
+        k++;
+      }
+      const last = words[j - 1] as RegExpMatchArray;
+      if (k === letters.length) out.push({ acronym, expansion: text.slice((words[i] as RegExpMatchArray).index, (last.index as number) + last[0].length) });
+    }
+  }
+  return out;
+}
+const SHORT_FORM_ASKED = /(?<![\p{L}\p{M}\p{N}&])[\p{Lu}]{3,6}(?![\p{L}\p{M}\p{N}&])/gu;
+
+/**
  * Where the words an acronym stands for start in the name that starts at `name`: at its first
  * word whose initials (of its hyphenated parts, then the next words') begin with the acronym's
  * first two letters; at the name's start when none does (an English acronym of a Vietnamese

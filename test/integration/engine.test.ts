@@ -202,6 +202,10 @@ describe('answers over the real corpus', () => {
   it('quotes first the sentence with what was promised or signed, when the likeliest only says who', async () => {
     expect((await engine.ask('Metzger hứa gì với VN?')).citations[0]?.quote).toContain('khẳng định sẽ hỗ trợ Việt Nam');
     expect((await engine.ask('Viện Đo lường VN cam kết gì tại hội nghị?')).citations[0]?.quote).toContain('cam kết tăng cường hợp tác đo lường');
+    // A short form the article never writes ("ĐLVN"), for words it spells out.
+    const short = await engine.ask('Viện ĐLVN cam kết gì ở LMC?');
+    expect(short.refused).toBe(false);
+    expect(short.citations[0]?.quote).toContain('Viện Đo lường Việt Nam cam kết tăng cường hợp tác đo lường');
     // Said partly in English.
     const mixed = await engine.ask('IEC support VN về training gì?');
     expect(mixed.refused).toBe(false);

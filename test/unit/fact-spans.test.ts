@@ -12,6 +12,7 @@ import {
   capitalisedListSpans,
   dateSpans,
   definedAcronyms,
+  initialismsIn,
   definitionSpans,
   expansionSpans,
   factSpans,
@@ -326,6 +327,16 @@ describe('facts in a sentence', () => {
     expect(texts(q, expansionSpans(q, 'TCVN'))).toEqual(['Tiêu chuẩn Việt Nam']);
     const none = 'Các doanh nghiệp áp dụng tiêu chuẩn mới (QCVN) từ năm nay.';
     expect(expansionSpans(none, 'QCVN')).toEqual([]);
+  });
+
+  it('short forms a question writes for words a text spells out without defining them', () => {
+    const t = 'Tại Hội nghị, Viện Đo lường Việt Nam đã ký kết Biên bản. Bộ Khoa học và Công nghệ (KH&CN) và Ủy ban nhân dân tỉnh.';
+    expect(initialismsIn('Viện ĐLVN cam kết gì ở LMC?', t)).toEqual([{ acronym: 'ĐLVN', expansion: 'Đo lường Việt Nam' }]);
+    // "và" is skipped; a run starts at a capital.
+    expect(initialismsIn('KHCN là bộ gì?', t)).toEqual([{ acronym: 'KHCN', expansion: 'Khoa học và Công nghệ' }]);
+    expect(initialismsIn('UBND tỉnh nói gì?', t)).toEqual([{ acronym: 'UBND', expansion: 'Ủy ban nhân dân' }]);
+    // Written in the text, two letters, or no run of those initials: none.
+    for (const q of ['Bộ KH&CN nói gì?', 'VN ở đâu?', 'ABC có gì?', 'Hội nghị LMC là gì?']) expect(initialismsIn(q, t), q).toEqual([]);
   });
 
   it('acronyms a text defines, with the words they stand for', () => {
