@@ -20,7 +20,7 @@ import { placeAliases } from '../check/facts.js';
 import { editDistance } from '../check/compare.js';
 import { type LogisticModel, type SentenceCandidate, logit, sigmoid } from './select.js';
 import { numberWritten } from './number-forms.js';
-import { countsThing, measureMissing, startMissing, yearMissing } from './fact-spans.js';
+import { attributesMissing, countsThing, measureMissing, startMissing, yearMissing } from './fact-spans.js';
 import { headless, missingTitles, officesOfOtherBodies } from './titles.js';
 
 /**
@@ -151,6 +151,8 @@ export type RefusalFeatures = Record<RefusalFeature, number> & {
   missingDate: number;
   /** Names a Vietnamese question gives that the article writes nowhere, not even one letter apart (`unseenNames`): decided by rule too. */
   unseenNames: number;
+  /** Attributes the question asks (a nationality, a seat, a founding …) that the article states in none of their ways (`attributesMissing`): decided by rule too. */
+  missingAttributes: number;
 };
 
 /** A word that begins with a capital. */
@@ -321,7 +323,10 @@ export function namesWrittenIn(article: SearchText, question: string, spelledOut
 
 /** Whether the features decide a refusal by rule, whatever the model says: a number, office, acronym, count or measure the article lacks. */
 export function refusedByRule(
-  features: Pick<RefusalFeatures, 'missingNumbers' | 'missingTitles' | 'missingAcronyms' | 'missingCount' | 'missingMeasure' | 'missingDate' | 'unseenNames'>,
+  features: Pick<
+    RefusalFeatures,
+    'missingNumbers' | 'missingTitles' | 'missingAcronyms' | 'missingCount' | 'missingMeasure' | 'missingDate' | 'unseenNames' | 'missingAttributes'
+  >,
 ): boolean {
   return (
     features.missingNumbers > 0 ||
@@ -330,7 +335,8 @@ export function refusedByRule(
     features.missingCount > 0 ||
     features.missingMeasure > 0 ||
     features.missingDate > 0 ||
-    features.unseenNames > 0
+    features.unseenNames > 0 ||
+    features.missingAttributes > 0
   );
 }
 
@@ -398,6 +404,7 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
     missingMeasure: input.measure && measureMissing(question, input.articleText) ? 1 : 0,
     missingDate: startMissing(question, input.quoted) || yearMissing(question, input.quoted) ? 1 : 0,
     unseenNames: input.yesNo ? 0 : unseenNames(question, input.articleText, nameIn).length,
+    missingAttributes: attributesMissing([question, ...glossaryMatches(question).terms].join(' '), input.articleText),
   };
 }
 

@@ -11,6 +11,7 @@ import {
   measureMissing as missingIn,
   capitalisedListSpans,
   dateSpans,
+  attributesMissing,
   definedAcronyms,
   initialismsIn,
   definitionSpans,
@@ -327,6 +328,17 @@ describe('facts in a sentence', () => {
     expect(texts(q, expansionSpans(q, 'TCVN'))).toEqual(['Tiêu chuẩn Việt Nam']);
     const none = 'Các doanh nghiệp áp dụng tiêu chuẩn mới (QCVN) từ năm nay.';
     expect(expansionSpans(none, 'QCVN')).toEqual([]);
+  });
+
+  it('attributes asked that the article states in none of their ways', () => {
+    const iec = searchText('IEC tiếp tục hỗ trợ Việt Nam xây dựng các dự án đào tạo.');
+    expect(attributesMissing('Trụ sở của IEC đặt ở thành phố nào?', iec)).toBe(1);
+    expect(attributesMissing('tru so cua IEC o dau', iec)).toBe(1);
+    expect(attributesMissing('Where are the IEC headquarters? trụ sở', iec)).toBe(1);
+    expect(attributesMissing('Trụ sở của IEC đặt ở đâu?', searchText('IEC có trụ sở tại Geneva.'))).toBe(0);
+    expect(attributesMissing('Trụ sở của IEC ở đâu?', searchText('Ủy ban đặt tại Geneva.'))).toBe(0);
+    // Read with the question's marks: "loại trừ số một" is no seat.
+    expect(attributesMissing('Tại sao phải loại trừ số một?', iec)).toBe(0);
   });
 
   it('short forms a question writes for words a text spells out without defining them', () => {

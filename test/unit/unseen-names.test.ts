@@ -56,8 +56,18 @@ describe('names a question gives that the article writes nowhere', () => {
   });
 
   it('refuses by rule when one is unseen', () => {
-    const none = { missingNumbers: 0, missingTitles: 0, missingAcronyms: 0, missingCount: 0, missingMeasure: 0, missingDate: 0, unseenNames: 0 };
+    const none = {
+      missingNumbers: 0,
+      missingTitles: 0,
+      missingAcronyms: 0,
+      missingCount: 0,
+      missingMeasure: 0,
+      missingDate: 0,
+      unseenNames: 0,
+      missingAttributes: 0,
+    };
     expect(refusedByRule(none)).toBe(false);
     expect(refusedByRule({ ...none, unseenNames: 1 })).toBe(true);
+    expect(refusedByRule({ ...none, missingAttributes: 1 })).toBe(true);
   });
 });
