@@ -58,6 +58,8 @@ const GROUPS: readonly Group[] = [
   // A promise: "Ai cam kết hỗ trợ Việt Nam?" of "ông Philippe Metzger khẳng định sẽ hỗ trợ Việt Nam".
   { phrase: 'cam kết', alternatives: ['khẳng định sẽ', 'hứa'] },
   { phrase: 'hứa', alternatives: ['cam kết', 'khẳng định sẽ'] },
+  // Examples asked for, as the news gives them: "Cho vài ví dụ QCVN …" of "Tiêu biểu như các quy chuẩn …".
+  { phrase: 'ví dụ', alternatives: ['tiêu biểu', 'điển hình', 'chẳng hạn'] },
   { phrase: 'người đứng đầu', alternatives: ['chủ tịch', 'tổng thư ký', 'tổng giám đốc', 'giám đốc', 'bộ trưởng', 'viện trưởng', 'trưởng đoàn'] },
   // A signed document, whatever kind the news names ("ký văn kiện hợp tác" of "ký kết Biên bản").
   { phrase: 'văn kiện', alternatives: ['biên bản', 'bản ghi nhớ', 'thỏa thuận', 'hiệp định', 'nghị định thư', 'chương trình hành động'] },

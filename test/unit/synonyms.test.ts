@@ -44,6 +44,7 @@ describe('questionAlternatives', () => {
     // Folded, "hop" is also "hợp" (hợp tác) and "hộp".
     expect(alternatives('hop tac do luong', false)['hop']).toBeUndefined();
     expect(alternatives('Theo chú thích ảnh, hai phía đã làm gì?')['hai phía']).toEqual(['hai bên', '2 bên']);
+    expect(alternatives('Cho mình vài ví dụ QCVN dựa trên tiêu chuẩn IEC?')['ví dụ']).toContain('tiêu biểu');
   });
 
   it('matches a phrase typed without marks, folded, also among marked words', () => {
