@@ -11,7 +11,7 @@ import { shortFormsWrittenOut } from '../text/synonyms.js';
 import { detectLang } from '../text/lang.js';
 import type { FactKind, QuestionAnalysis } from './question-type.js';
 import { askedOffices, headOffices, isOffice, officesAt, officesNamed } from './titles.js';
-import { nameRuns } from '../check/facts.js';
+import { isKnownPlace, nameRuns } from '../check/facts.js';
 import { type Token, tokenize } from '../check/tokens.js';
 
 /**
@@ -346,11 +346,16 @@ function givesUnit(lower: string, dates: readonly FactSpan[], units: readonly st
  * ViNewsQA dev lost answers with them.
  */
 const ATTRIBUTES: ReadonlyArray<{ asked: MarkedPattern; stated: RegExp }> = [
-  ['trụ sở', 'tru so|dat tai|dong tai|tong hanh dinh|headquarter'],
-  ['nhiệm kỳ', 'nhiem ky|nam nhiem|term'],
+  ['trụ sở', 'tru so|dat tai|dong tai|tong hanh dinh|headquarter(?:s|ed)?'],
+  ['nhiệm kỳ', 'nhiem ky|nam nhiem|terms?'],
   ['tôn giáo', 'ton giao|theo dao|phat giao|cong giao|tin lanh|hoi giao'],
 ].map(([asked, stated]) => ({
-  asked: markedPattern(`${WORD_START}(?:${asked})${WORD_END}`, 'u'),
+  // Asked, not where something happened ("tại trụ sở Bộ vào ngày nào?", "Trong nhiệm kỳ của
+  // mình, …"), unless the question word follows it ("tại trụ sở cơ quan nào?").
+  asked: markedPattern(
+    `(?<!(?:tại|ở|trong|từ|đến|về|vào|sau|trước|suốt|cuối|đầu)\\s+)${WORD_START}(?:${asked})${WORD_END}|${WORD_START}(?:${asked})(?:\\s+(?!(?:vào|lúc|khi|ngày|năm|tháng|để|và)${WORD_END})[\\p{L}\\p{M}]+){0,3}?\\s+(?:nào|gì|đâu)${WORD_END}`,
+    'iu',
+  ),
   stated: new RegExp(`${WORD_START}(?:${stated})${WORD_END}`, 'u'),
 }));
 
@@ -1107,21 +1112,28 @@ export function initialismsIn(question: string, text: string): AcronymAlias[] {
   if (!asked.length) return [];
   const words = [...text.matchAll(/[\p{L}\p{M}]+/gu)];
   const initial = words.map((w) => fold(w[0].charAt(0)).toUpperCase());
+  const word = (i: number) => words[i] as RegExpMatchArray;
+  // Words of one name: only spaces between them.
+  const joined = (i: number) => i > 0 && /^ +$/u.test(text.slice((word(i - 1).index as number) + word(i - 1)[0].length, word(i).index));
   const out: AcronymAlias[] = [];
   for (const acronym of asked) {
     const letters = fold(acronym).toUpperCase();
     for (let i = 0; i < words.length && !out.some((o) => o.acronym === acronym); i++) {
-      if (initial[i] !== letters[0] || !/^\p{Lu}/u.test((words[i] as RegExpMatchArray)[0])) continue;
+      if (initial[i] !== letters[0] || !/^\p{Lu}/u.test(word(i)[0])) continue;
       let k = 0;
       let j = i;
       for (; j < words.length && k < letters.length; j++) {
-        const w = (words[j] as RegExpMatchArray)[0];
-        if (k > 0 && w === 'và') continue;
+        if (j > i && !joined(j)) break;
+        if (k > 0 && word(j)[0] === 'và') continue;
         if (initial[j] !== letters[k]) break;
         k++;
       }
-      const last = words[j - 1] as RegExpMatchArray;
-      if (k === letters.length) out.push({ acronym, expansion: text.slice((words[i] as RegExpMatchArray).index, (last.index as number) + last[0].length) });
+      if (k < letters.length) continue;
+      // The whole name, not the start of a longer one ("Bộ Khoa học" of "Bộ Khoa học và Công nghệ").
+      const next = j < words.length && joined(j) ? word(j)[0] : '';
+      const after = next === 'và' && j + 1 < words.length && joined(j + 1) ? word(j + 1)[0] : next;
+      if (/^\p{Lu}/u.test(after)) continue;
+      out.push({ acronym, expansion: text.slice(word(i).index, (word(j - 1).index as number) + word(j - 1)[0].length) });
     }
   }
   return out;
@@ -1684,8 +1696,9 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
       // where a conference was held), unless the question asks "giữa" too.
       // A bracketed acronym is what the name before it is ("Sáng kiến Vành đai và Con đường (BRI)").
       if (!spans.length) {
-        // Nor an acronym alone ("LMC", "IEC"): a body or a mechanism, where no "tại" or "ở" makes it a place.
-        const notPlace = (name: string) => NOT_A_PLACE.test(name) || THING_NAME.test(name) || ACRONYM_ALONE.test(name);
+        // Nor an acronym alone ("LMC", "IEC"): a body or a mechanism, where no "tại" or "ở" makes it
+        // a place, unless it is one the lexicon knows ("UAE", "TPHCM").
+        const notPlace = (name: string) => NOT_A_PLACE.test(name) || THING_NAME.test(name) || (ACRONYM_ALONE.test(name) && !isKnownPlace(fold(name)));
         spans = named.filter((n) => {
           if (notPlace(text.slice(n.start, n.end))) return false;
           if (!BETWEEN.test(question) && SIDE_OF_RELATION.test(text.slice(Math.max(0, n.start - 60), n.start))) return false;

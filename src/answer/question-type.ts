@@ -791,7 +791,7 @@ export function expandedAcronym(question: string, analysis: QuestionAnalysis): s
 
 // Who said it: "Ai (là người) (đã) thông tin chuyện …", "Người nào cho biết …": the verb and the
 // word for what was said, after the question word.
-const WHO_SAID = 'nói(?!\\s+tiếng)|cho\\s+biết|thông\\s+tin|phát\\s+biểu|tuyên\\s+bố|chia\\s+sẻ|tiết\\s+lộ|đưa\\s+ra\\s+thông\\s+tin';
+const WHO_SAID = 'nói(?!\\s+(?:tiếng|chuyện))|cho\\s+biết|thông\\s+tin|phát\\s+biểu|tuyên\\s+bố|chia\\s+sẻ(?!\\s+kinh)|tiết\\s+lộ|đưa\\s+ra\\s+thông\\s+tin';
 const whoSaid = (w: (x: string) => string) =>
   `(?<=(?:^|[\\s,])${w('(?:ai|người\\s+nào|vị\\s+nào)(?:\\s+là\\s+người)?(?:\\s+(?:đã|đứng\\s+ra))?')}\\s+)(?:${w(WHO_SAID)})(?:\\s+${w('(?:chuyện|việc|thông\\s+tin|rằng|là)')})?${WORD_END}`;
 const SAYING_VERB = {

@@ -116,7 +116,8 @@ function toMismatch(claim: string, pieces: readonly EvidencePiece[], m: FoundMis
 function acronymMissing(claim: string, words: ClaimWords, chosen: ChosenEvidence, hits: readonly Retrieved[], mismatches: readonly FoundMismatch[]): boolean {
   const article = chosen.sentences[0]?.hit.article.id;
   return tokenize(claim).some((t) => {
-    if (!/^\p{Lu}[\p{Lu}\p{N}]+$/u.test(t.text) || /^\p{N}+$/u.test(t.text)) return false;
+    // Not a Roman numeral ("lần thứ IV", "quý II") nor "AI" (also "ai", who).
+    if (!/^\p{Lu}[\p{Lu}\p{N}]+$/u.test(t.text) || /^[IVXLC]+$/u.test(t.text) || t.text === 'AI') return false;
     if (mismatches.some((m) => t.start < m.claimed.end && t.end > m.claimed.start)) return false;
     const word = words.words.find((w) => w.key === keyOf(t, words.marked));
     return word !== undefined && !holds(chosen.articleKeys, word) && hits.some((h) => h.article.id !== article && hasWord(h.paragraph, t.text, false));

@@ -266,6 +266,11 @@ for (const group of PLACE_NAMES) {
 const PLACE_SPELLINGS = new Set(PLACE_NAMES.flat().map((p) => p.toLowerCase()));
 
 /** Spellings of a place name (folded, words separated by spaces), itself included. */
+/** Whether a name (folded) is a place the lexicon knows by any of its spellings ("tphcm", "uae"). */
+export function isKnownPlace(foldedName: string): boolean {
+  return PLACE_GROUP.has(foldedName);
+}
+
 export function placeAliases(foldedName: string): string[] {
   return PLACE_GROUP.get(foldedName) ?? [foldedName];
 }

@@ -569,6 +569,7 @@ export const PLACE_NAMES: string[][] = [
   ['Moscow', 'Mát-xcơ-va', 'Matxcơva', 'Moskva'],
   ['Ukraine', 'Ukraina'],
   ['Mỹ', 'Hoa Kỳ', 'United States', 'USA', 'America'],
+  ['Các Tiểu vương quốc Ả Rập Thống nhất', 'UAE', 'United Arab Emirates'],
   ['Washington', 'Oa-sinh-tơn'],
   ['Anh', 'United Kingdom', 'UK', 'Britain', 'England'],
   ['Luân Đôn', 'London'],

@@ -88,7 +88,8 @@ const SHORT_FORMS = new Map(
     g.alternatives[g.alternatives.length - 1] as string,
   ]),
 );
-const SHORT_FORM = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}&.])(?:${[...SHORT_FORMS.keys()].join('|')})(?![\\p{L}\\p{M}\\p{N}&]|\\.\\p{L})`, 'giu');
+// A word of its own: not "VN-Index", "abc@vn", "vn.gov".
+const SHORT_FORM = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}&.@-])(?:${[...SHORT_FORMS.keys()].join('|')})(?![\\p{L}\\p{M}\\p{N}&@]|[.-]\\p{L})`, 'giu');
 
 /** `text` with the short forms chats type written out: "Viện Đo lường VN" → "Viện Đo lường việt nam". */
 export function shortFormsWrittenOut(text: string): string {

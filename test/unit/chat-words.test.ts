@@ -9,6 +9,8 @@ describe('expandChatWords', () => {
     expect(expandChatWords('Thứ trưởng làm việc vs ai, nói j?')).toBe('Thứ trưởng làm việc với ai, nói gì?');
     expect(expandChatWords('Hội nghị diễn ra ở Bắc Kinh phải k?')).toBe('Hội nghị diễn ra ở Bắc Kinh phải không?');
     expect(expandChatWords('Bộ có ký biên bản hông')).toBe('Bộ có ký biên bản không');
+    // Before a chat's closing particles too.
+    expect(expandChatWords('Hội nghị tổ chức ở Bắc Kinh đúng k ạ?')).toBe('Hội nghị tổ chức ở Bắc Kinh đúng không ạ?');
   });
 
   it('keeps a text typed without tone marks unmarked', () => {
@@ -25,6 +27,10 @@ describe('expandChatWords', () => {
     expect(expandChatWords('kh&cn la gi')).toBe('kh&cn la gi');
     expect(expandChatWords('Who won Vietnam vs Thailand, ko or not?')).toBe('Who won Vietnam vs Thailand, ko or not?');
     expect(expandChatWords('Không có gì')).toBe('Không có gì');
+    // The hip, a point of a law, and a final "k" of a question that does not ask whether.
+    expect(expandChatWords('Ông ấy bị đau ở hông?')).toBe('Ông ấy bị đau ở hông?');
+    expect(expandChatWords('Điểm j khoản 1 Điều 8 quy định gì?')).toBe('Điểm j khoản 1 Điều 8 quy định gì?');
+    expect(expandChatWords('Giá vé là 50 k?')).toBe('Giá vé là 50 k?');
   });
 
   it('lets the question rules read what was typed', () => {

@@ -131,6 +131,8 @@ describe('facts in a sentence', () => {
     expect(where(committed, 'Viện Đo lường VN có trụ sở ở đâu vậy?')).toEqual([]);
     expect(where(committed, 'Viện Đo lường Việt Nam có trụ sở ở đâu?')).toEqual([]);
     expect(where('Hội nghị diễn ra tại LMC.', 'Hội nghị diễn ra ở đâu?')).toEqual(['LMC']);
+    // A place the lexicon knows by its acronym is one without "tại".
+    expect(where('Hội nghị lần thứ 5 sẽ do UAE đăng cai.', 'Hội nghị lần thứ 5 sẽ do nước nào đăng cai?')).toEqual(['UAE']);
     // Not a capitalised noun ("Hội" of "Hội nghị"), nor a person.
     expect(where('Ông phát biểu tại Hội nghị Quốc tế lần thứ hai về Lãnh đạo và Đổi mới.')).toEqual([]);
     expect(where('"Họ muốn giết chết Vincent", bà Lambert khóc khi nói.', 'Vincent được điều trị ở đâu?')).toEqual([]);
@@ -337,8 +339,11 @@ describe('facts in a sentence', () => {
     expect(attributesMissing('Where are the IEC headquarters? trụ sở', iec)).toBe(1);
     expect(attributesMissing('Trụ sở của IEC đặt ở đâu?', searchText('IEC có trụ sở tại Geneva.'))).toBe(0);
     expect(attributesMissing('Trụ sở của IEC ở đâu?', searchText('Ủy ban đặt tại Geneva.'))).toBe(0);
-    // Read with the question's marks: "loại trừ số một" is no seat.
+    // Read with the question's marks: "loại trừ số một" is no seat; nor is where something happened.
     expect(attributesMissing('Tại sao phải loại trừ số một?', iec)).toBe(0);
+    expect(attributesMissing('Thứ trưởng tiếp ông Metzger tại trụ sở Bộ vào ngày nào?', iec)).toBe(0);
+    expect(attributesMissing('Trong nhiệm kỳ của mình, ông Metzger cam kết gì?', iec)).toBe(0);
+    expect(attributesMissing('Where are the IEC headquarters? trụ sở', searchText('The IEC has its headquarters in Geneva.'))).toBe(0);
   });
 
   it('short forms a question writes for words a text spells out without defining them', () => {
@@ -347,6 +352,10 @@ describe('facts in a sentence', () => {
     // "và" is skipped; a run starts at a capital.
     expect(initialismsIn('KHCN là bộ gì?', t)).toEqual([{ acronym: 'KHCN', expansion: 'Khoa học và Công nghệ' }]);
     expect(initialismsIn('UBND tỉnh nói gì?', t)).toEqual([{ acronym: 'UBND', expansion: 'Ủy ban nhân dân' }]);
+    // Only the words of one name, the whole of it: not across a comma, not the start of a longer one.
+    const iec = 'được Bộ KH&CN, Bộ Công Thương, Bộ Thông tin và Truyền thông xây dựng. Bộ Khoa học và Công nghệ cho biết.';
+    expect(initialismsIn('Hiệp định TBT có bao nhiêu thành viên?', iec)).toEqual([]);
+    expect(initialismsIn('BKH nói gì?', iec)).toEqual([]);
     // Written in the text, two letters, or no run of those initials: none.
     for (const q of ['Bộ KH&CN nói gì?', 'VN ở đâu?', 'ABC có gì?', 'Hội nghị LMC là gì?']) expect(initialismsIn(q, t), q).toEqual([]);
   });

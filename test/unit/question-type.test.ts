@@ -336,6 +336,8 @@ describe('withoutSaying', () => {
       'Ông ấy nóik gì?',
       'Ai nói tiếng Anh?',
       'Thông tin nào cho biết IEC hỗ trợ?',
+      'Ai nói chuyện với ông Metzger?',
+      'Ai chia sẻ kinh nghiệm với Việt Nam?',
     ])
       expect(withoutSaying(q)).toBe(q);
   });

@@ -11,6 +11,7 @@ describe('shortFormsWrittenOut', () => {
     expect(shortFormsWrittenOut('Viện Đo lường VN có trụ sở ở đâu?')).toBe('Viện Đo lường việt nam có trụ sở ở đâu?');
     expect(shortFormsWrittenOut('ttk iec gap ai o tphcm')).toBe('tổng thư ký iec gap ai o thành phố hồ chí minh');
     expect(shortFormsWrittenOut('Giá bao nhiêu VND? Bộ KH&CN, TP.HCM')).toBe('Giá bao nhiêu VND? Bộ KH&CN, TP.HCM');
+    expect(shortFormsWrittenOut('VN-Index tăng, thư gửi abc@vn')).toBe('VN-Index tăng, thư gửi abc@vn');
   });
 });
 
