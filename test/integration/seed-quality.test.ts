@@ -31,28 +31,37 @@ describe('seed questions', () => {
   /**
    * Questions written afresh on the same articles by writers who read only the articles:
    * seed-questions-2.jsonl to -4 (as journalists checking facts type them), -5 (reworded from the
-   * articles' words), -6 (a desk editor checking a draft, written after most of the rules) and -7
-   * (a television desk's fact-checker, with chat short forms such as "VN") found the rules written
-   * since; seed-questions-heldout.jsonl, -heldout-2, -heldout-3 and -heldout-4 (a student's report)
-   * were measured only, as whole lines, never read question by question (the first until one rule
-   * was found on it). Against the code before each set's rules (ans, refused when unanswerable,
-   * false refusals): -4 89.9 / 51.4 / 2.5 → 96.2 / 62.9 / 0.0; -5 86.9 / 50.0 / 8.3 → 97.6 / 62.5 /
-   * 2.4; -6 91.0 / 48.5 / 5.1 → 98.7 / 69.7 / 0.0; -7 90.0 / 60.0 / 5.0 → 92.5 / 60.0 / 3.8;
-   * -heldout-2 79.5 / 36.4 / 13.7 → 93.2 / 63.6 / 5.5; -heldout-3 86.8 / 56.3 / 2.9 → 97.1 / 68.8 /
-   * 0.0; -heldout-4 90.0 / 63.3 / 5.7, unchanged (README, "Quality"). Floors a little under what
-   * they reach, so that a rule that loses them shows.
+   * articles' words), -6 (a desk editor checking a draft, written after most of the rules), -7 (a
+   * television desk's fact-checker, with chat short forms such as "VN"), -8 (a radio reporter on her
+   * phone: "đúng ko", "HN", "Ảnh thứ hai bài IEC") and -9 (a Discord server's engineers: keywords,
+   * "IEC support VN về training gì?", "Viện ĐLVN") found the rules written since; seed-questions-
+   * heldout.jsonl, -heldout-2, -heldout-3, -heldout-4 (a student's report), -heldout-5 (a think-tank
+   * analyst) and -heldout-6 (an editor checking a draft) were measured only, as whole lines, never
+   * read question by question (the first until one rule was found on it; one near miss of -heldout-3
+   * was read when a rule's mending lost it). Against the code before each set's rules (ans, refused
+   * when unanswerable, false refusals): -4 89.9 / 51.4 / 2.5 → 96.2 / 62.9 / 0.0; -5 86.9 / 50.0 /
+   * 8.3 → 97.6 / 62.5 / 2.4; -6 91.0 / 48.5 / 5.1 → 98.7 / 69.7 / 0.0; -7 90.0 / 60.0 / 5.0 → 92.5 /
+   * 60.0 / 3.8; -heldout-2 79.5 / 36.4 / 13.7 → 93.2 / 63.6 / 5.5; -heldout-3 86.8 / 56.3 / 2.9 →
+   * 97.1 / 68.8 / 0.0; -heldout-4 90.0 / 63.3 / 5.7 → 91.4 / 70.0 / 4.3; -8 90.7 / 72.2 / 7.0 → 98.8
+   * / 75.0 / 1.2; -9 87.5 / 62.9 / 6.8 → 92.0 / 65.7 / 3.4; -heldout-5 89.6 / 70.0 / 6.5 → 89.6 /
+   * 73.3 / 6.5; -heldout-6 88.2 / 83.3 / 7.9, unchanged (README, "Quality"). Floors a little under
+   * what they reach, so that a rule that loses them shows.
    */
   it.each([
     ['seed-questions-2.jsonl', { ans: 94, refuse: 57, falserefuse: 3 }],
-    ['seed-questions-3.jsonl', { ans: 89, refuse: 57, falserefuse: 2 }],
-    ['seed-questions-4.jsonl', { ans: 94, refuse: 60, falserefuse: 2 }],
-    ['seed-questions-5.jsonl', { ans: 95, refuse: 59, falserefuse: 3 }],
+    ['seed-questions-3.jsonl', { ans: 89, refuse: 59, falserefuse: 2 }],
+    ['seed-questions-4.jsonl', { ans: 94, refuse: 65, falserefuse: 2 }],
+    ['seed-questions-5.jsonl', { ans: 96, refuse: 68, falserefuse: 3 }],
     ['seed-questions-6.jsonl', { ans: 96, refuse: 66, falserefuse: 2 }],
-    ['seed-questions-7.jsonl', { ans: 90, refuse: 57, falserefuse: 4 }],
-    ['seed-questions-heldout.jsonl', { ans: 93, refuse: 59, falserefuse: 2 }],
-    ['seed-questions-heldout-2.jsonl', { ans: 91, refuse: 60, falserefuse: 7 }],
-    ['seed-questions-heldout-3.jsonl', { ans: 95, refuse: 65, falserefuse: 2 }],
-    ['seed-questions-heldout-4.jsonl', { ans: 88, refuse: 60, falserefuse: 6 }],
+    ['seed-questions-7.jsonl', { ans: 94, refuse: 57, falserefuse: 4 }],
+    ['seed-questions-8.jsonl', { ans: 96, refuse: 72, falserefuse: 3 }],
+    ['seed-questions-9.jsonl', { ans: 90, refuse: 62, falserefuse: 5 }],
+    ['seed-questions-heldout.jsonl', { ans: 93, refuse: 62, falserefuse: 2 }],
+    ['seed-questions-heldout-2.jsonl', { ans: 91, refuse: 63, falserefuse: 6 }],
+    ['seed-questions-heldout-3.jsonl', { ans: 95, refuse: 68, falserefuse: 2 }],
+    ['seed-questions-heldout-4.jsonl', { ans: 89, refuse: 66, falserefuse: 6 }],
+    ['seed-questions-heldout-5.jsonl', { ans: 87, refuse: 70, falserefuse: 8 }],
+    ['seed-questions-heldout-6.jsonl', { ans: 86, refuse: 80, falserefuse: 10 }],
   ])('holds on questions written afresh: %s', async (file, floor) => {
     const config = loadConfig({}, { corpus: CORPUS });
     const r = await runEval({ questions: path.join(REPO, 'test', 'eval', file), corpus: CORPUS, cacheDir: tempDir(), config, logger: silentLogger });
