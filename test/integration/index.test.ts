@@ -484,9 +484,9 @@ describe('an index written by an older version', () => {
     const dir = tempDir();
     await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
     downgradeToFormat3(dir);
-    expect(() => SegmentStore.open(dir, embedder)).toThrowError(/format version 3, this version of kiemchung reads version 5; run "kiemchung index --index /);
+    expect(() => SegmentStore.open(dir, embedder)).toThrowError(/format version 3, this version of kiemchung reads version 6; run "kiemchung index --index /);
     const r = await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
-    expect(r.notice).toMatch(/older format \(version 3\) and was rebuilt in version 5/);
+    expect(r.notice).toMatch(/older format \(version 3\) and was rebuilt in version 6/);
     const store = SegmentStore.open(dir, embedder);
     expect(await topArticle(store, 'Tổng Thư ký IEC Philippe Metzger')).toBe('iec-thanh-vien-2024');
     expect(store.segments.every((s) => s.lexical.boundAt.length > 0)).toBe(true);
@@ -497,10 +497,10 @@ describe('an index written by an older version', () => {
     await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
     const generation = readCurrentManifest(dir)!.generation;
     downgradeToFormat1(dir);
-    expect(() => SegmentStore.open(dir, embedder)).toThrowError(/format version 1, this version of kiemchung reads version 5; run "kiemchung index --index /);
+    expect(() => SegmentStore.open(dir, embedder)).toThrowError(/format version 1, this version of kiemchung reads version 6; run "kiemchung index --index /);
     const r = await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
     expect(r).toMatchObject({ wrote: true, added: 2, articles: 2 });
-    expect(r.notice).toMatch(/older format \(version 1\) and was rebuilt in version 5/);
+    expect(r.notice).toMatch(/older format \(version 1\) and was rebuilt in version 6/);
     expect(readCurrentManifest(dir)).toMatchObject({ format: 6, generation: generation + 1 });
     expect(SegmentStore.open(dir, embedder).stats().articles).toBe(2);
     expect((await updateIndex({ indexDir: dir, corpus: CORPUS, embedder })).notice).toBeUndefined();
@@ -558,7 +558,7 @@ describe('an index written by an older version', () => {
       stdin: process.stdin,
     });
     expect(code).toBe(0);
-    expect(err).toEqual([expect.stringMatching(/^the index at .* was in an older format \(version 1\) and was rebuilt in version 5$/)]);
+    expect(err).toEqual([expect.stringMatching(/^the index at .* was in an older format \(version 1\) and was rebuilt in version 6$/)]);
     expect(out.join('\n')).toMatch(/indexed 2 articles, 17 passages \(2 added/);
   });
 });
