@@ -183,7 +183,8 @@ export function acronymSlots(text: string): Set<string> {
   return out;
 }
 
-function isAcronym(w: string): boolean {
+/** Two capitals or more, not a Roman numeral nor "AI" (also "ai", who). */
+export function isAcronym(w: string): boolean {
   return ACRONYM.test(w) && w !== 'AI' && !ROMAN.test(w);
 }
 

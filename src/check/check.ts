@@ -12,6 +12,7 @@ import type { ArticleRef, CheckOptions, CheckResult, Citation, ClaimCheck, Lang,
 import { type Comparison, compareClaim, type FoundMismatch } from './compare.js';
 import { type ChosenEvidence, type ClaimWords, chooseEvidence, type EvidencePiece, holds } from './evidence.js';
 import { hasWord } from '../text/words.js';
+import { isAcronym } from '../answer/confidence.js';
 import type { SentenceCache } from './sentence-cache.js';
 import { splitClaims, statementOf, withoutSourceAttribution } from './split-claims.js';
 import { factKeys, keyOf, phraseKeys, type Token, tokenize } from './tokens.js';
@@ -116,8 +117,8 @@ function toMismatch(claim: string, pieces: readonly EvidencePiece[], m: FoundMis
 function acronymMissing(claim: string, words: ClaimWords, chosen: ChosenEvidence, hits: readonly Retrieved[], mismatches: readonly FoundMismatch[]): boolean {
   const article = chosen.sentences[0]?.hit.article.id;
   return tokenize(claim).some((t) => {
-    // Not a Roman numeral ("lần thứ IV", "quý II") nor "AI" (also "ai", who).
-    if (!/^\p{Lu}[\p{Lu}\p{N}]+$/u.test(t.text) || /^[IVXLC]+$/u.test(t.text) || t.text === 'AI') return false;
+    // Not a Roman numeral ("lần thứ IV", "quý II") nor "AI".
+    if (!isAcronym(t.text)) return false;
     if (mismatches.some((m) => t.start < m.claimed.end && t.end > m.claimed.start)) return false;
     const word = words.words.find((w) => w.key === keyOf(t, words.marked));
     return word !== undefined && !holds(chosen.articleKeys, word) && hits.some((h) => h.article.id !== article && hasWord(h.paragraph, t.text, false));
