@@ -252,6 +252,11 @@ interface Quote {
   facts: FactSpan[];
 }
 
+/** `sentences` with `first` (one of them) moved to the front; the same list when there is none. */
+function promoted(sentences: readonly SentenceCandidate[], first: SentenceCandidate | undefined): readonly SentenceCandidate[] {
+  return first ? [first, ...sentences.filter((c) => c !== first)] : sentences;
+}
+
 const FACT_KINDS = new Set<QuestionAnalysis['kind']>(['person', 'place', 'date', 'number']);
 
 /**
@@ -269,7 +274,7 @@ function factFirst(sentences: readonly SentenceCandidate[], analysis: QuestionAn
   const article = best.passage.hit.article.id;
   // Among the five likeliest; allowing a sentence 0.1 less of the question's words changed nothing more.
   const found = sentences.slice(1, 5).find((c) => c.passage.hit.article.id === article && c.facts.length > 0 && c.features.words >= best.features.words);
-  return found ? [found, ...sentences.filter((c) => c !== found)] : sentences;
+  return promoted(sentences, found);
 }
 
 /**
@@ -295,7 +300,7 @@ function verbFirst(sentences: readonly SentenceCandidate[], analysis: QuestionAn
   if (says(best)) return sentences;
   const article = best.passage.hit.article.id;
   const found = sentences.slice(1, 5).find((c) => c.passage.hit.article.id === article && 2 * c.features.words >= best.features.words && says(c));
-  return found ? [found, ...sentences.filter((c) => c !== found)] : sentences;
+  return promoted(sentences, found);
 }
 
 /**
@@ -324,7 +329,7 @@ function namedFirst(sentences: readonly SentenceCandidate[], analysis: QuestionA
       return organisation.every((w) => name.includes(` ${w} `));
     });
   const named = sentences.find((c) => c.passage.hit.article.id === article && (c.facts.length > 0 || names(c)));
-  return named ? [named, ...sentences.filter((c) => c !== named)] : sentences;
+  return promoted(sentences, named);
 }
 
 /**

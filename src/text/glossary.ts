@@ -221,6 +221,9 @@ const ENTRIES: Array<[string, string]> = [
 ];
 
 const PHRASES = ENTRIES.map(([en, vi]) => ({ en: syllables(en).syllables, vi })).sort((a, b) => b.en.length - a.en.length);
+/** The phrases by their first word, longest first: a question's word is compared with the few that start with it. */
+const BY_FIRST = new Map<string, typeof PHRASES>();
+for (const p of PHRASES) BY_FIRST.set(p.en[0] as string, [...(BY_FIRST.get(p.en[0] as string) ?? []), p]);
 
 /** Vietnamese terms for the English words and phrases of a question (longest phrase first). */
 export function translateTerms(question: string): string[] {
@@ -233,7 +236,7 @@ export function glossaryMatches(question: string): { terms: string[]; words: Set
   const terms: string[] = [];
   const used = new Set<string>();
   for (let i = 0; i < words.length;) {
-    const hit = PHRASES.find((p) => p.en.every((w, j) => words[i + j] === w));
+    const hit = BY_FIRST.get(words[i] as string)?.find((p) => p.en.every((w, j) => words[i + j] === w));
     if (hit) {
       terms.push(hit.vi);
       for (const w of hit.en) used.add(w);
