@@ -26,6 +26,7 @@ import {
   type FactSpan,
   ORGANISATION_HEAD,
   capitalisedListSpans,
+  asksSum,
   countedThing,
   definedAcronyms,
   initialismsIn,
@@ -542,7 +543,7 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
     focus,
     quoted,
     ...(analysis.leaderOf && analysis.kind === 'person' ? { leader: { body: analysis.leaderOf, vietnamese: input.lang === 'vi' } } : {}),
-    ...(analysis.kind === 'number' ? { counted: countedIn(question, quotes, at >= 0), measure: true } : {}),
+    ...(analysis.kind === 'number' ? { counted: countedIn(question, quotes, at >= 0), measure: true } : asksSum(question) ? { measure: true } : {}),
     ...(analysis.yesNo ? { yesNo: true } : {}),
     spelledOut: aliases,
   });

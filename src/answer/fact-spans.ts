@@ -239,27 +239,78 @@ const COUNTED_OTHERWISE = new Set(['nguoi', 'tien', 'dong', 'usd', 'do', 'euro',
  * What a "how many" question counts, as the words that may follow a count of it ("ca" and
  * "phẫu" of "bao nhiêu ca phẫu thuật", which the news writes "3 ca phẫu thuật" or "3 lần phẫu
  * thuật"), folded; none when it asks for a length, age, share, measure or sum of money, for an
- * ordinal ("lần thứ mấy", "giai đoạn mấy"), in English, or counts what the news counts in other words (`COUNTED_OTHERWISE`).
+ * ordinal ("lần thứ mấy", "giai đoạn mấy"), or counts what the news counts in other words
+ * (`COUNTED_OTHERWISE`); in English, the Vietnamese term of what it counts (`englishCounted`).
  */
 export function countedThing(question: string): string[] {
   const q = nfc(question).toLowerCase();
-  // In English the counted noun is English and the articles Vietnamese: nothing to look for.
-  if (measureAsked(q) !== 'count' || ORDINAL_ASKED.test(fold(q)) || sequenceAsked(q) !== undefined || detectLang(question) === 'en') return [];
+  if (measureAsked(q) !== 'count' || ORDINAL_ASKED.test(fold(q)) || sequenceAsked(q) !== undefined) return [];
+  if (detectLang(question) === 'en') return englishCounted(q);
   const unit = unitAsked(q);
   if (!unit || COUNTED_OTHERWISE.has(fold(unit))) return [];
   const next = UNIT_AND_NEXT.exec(q)?.[2];
   return [fold(unit), ...(next && !isStopword(next, true) ? [fold(next)] : [])];
 }
 
+/** Where the noun phrase after "how many" ends: a verb, a preposition or a relative word. */
+const ENGLISH_PHRASE_END = new Set(
+  'do does did is are was were has have had will would can could should may might be been of in at on for from to by with that which who whom whose took take attended signed joined there'.split(
+    ' ',
+  ),
+);
+
+/**
+ * What an English "how many" question counts, in the articles' words: the Vietnamese term of its
+ * head noun ("quốc gia" of "How many member countries …", "chuyên gia trẻ" of "How many young
+ * Vietnamese experts …"), as the two words that may follow a count of it, folded; none when the
+ * glossary has no term for it or the news counts it in other words (`COUNTED_OTHERWISE`).
+ */
+function englishCounted(q: string): string[] {
+  const after = /(?<![\p{L}\p{M}])how\s+many\s+([^?.!,;]*)/u.exec(q)?.[1];
+  if (after === undefined) return [];
+  const words: string[] = [];
+  for (const w of after.split(/\s+/u)) {
+    if (!w || ENGLISH_PHRASE_END.has(w)) break;
+    words.push(w);
+    if (words.length === 4) break;
+  }
+  const head = translateTerms(words.join(' ')).at(-1);
+  if (head === undefined) return [];
+  const [first, second] = fold(head.toLowerCase()).split(/\s+/u);
+  if (first === undefined || COUNTED_OTHERWISE.has(first)) return [];
+  return [first, ...(second !== undefined ? [second] : [])];
+}
+
+/** English words for a sum of money, as a question asks one. */
+const ENGLISH_MONEY = 'money|cost|costs|budget|budgets|price|prices|funding|fee|fees|salary|salaries';
 /** A question for a sum of money ("bao nhiêu tiền", "kinh phí … là bao nhiêu", "how much … cost"), lower-cased with marks. */
-const MONEY_ASKED =
-  /(?<![\p{L}\p{M}\p{N}])(?:bao nhiêu tiền|số tiền|tiền lương|tiền phạt|tiền thưởng|tiền hỗ trợ|kinh phí|chi phí|ngân sách|trị giá|giá bán|giá vé|mức lương|mức phạt|money|cost|costs|budget|price|funding)(?![\p{L}\p{M}\p{N}])/u;
+const MONEY_ASKED = new RegExp(
+  `(?<![\\p{L}\\p{M}\\p{N}])(?:bao nhiêu tiền|số tiền|tiền lương|tiền phạt|tiền thưởng|tiền hỗ trợ|kinh phí|chi phí|ngân sách|trị giá|giá bán|giá vé|mức lương|mức phạt|lệ phí|học phí|hội phí|phí thành viên|niên liễm|${ENGLISH_MONEY})(?![\\p{L}\\p{M}\\p{N}])`,
+  'u',
+);
 /** The same typed without marks: only words that read as nothing else ("tien" is also "tiến"). */
-const MONEY_ASKED_FOLDED = /(?<![\p{L}\p{N}])(?:bao nhieu tien|so tien|kinh phi|chi phi|ngan sach|tri gia|muc luong|tien luong|muc phat)(?![\p{L}\p{N}])/u;
+const MONEY_ASKED_FOLDED = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:bao nhieu tien|so tien|kinh phi|chi phi|ngan sach|tri gia|muc luong|tien luong|muc phat|le phi|hoc phi|hoi phi|phi thanh vien|nien liem|${ENGLISH_MONEY})(?![\\p{L}\\p{N}])`,
+  'u',
+);
+/**
+ * "What annual fee would Vietnam pay?", "What is the budget of …?": an English question for a sum
+ * of money that does not say "how much", folded; not "What did the budget pay for?".
+ */
+const WHAT_SUM = new RegExp(
+  `^(?:what|which)\\s+(?:(?:is|was|are|were|would be|will be)\\s+)?(?:the\\s+)?(?:(?!(?:do|does|did|has|have|had|will|would|can|could|should|may|might)\\s)[\\p{L}-]+\\s+){0,2}?(?:${ENGLISH_MONEY})(?![\\p{L}\\p{N}])`,
+  'u',
+);
+
+/** Whether an English question asks for a sum of money without "how much" (`WHAT_SUM`). */
+export function asksSum(question: string): boolean {
+  return WHAT_SUM.test(fold(nfc(question).toLowerCase().trim()));
+}
+
 /** Words asking how much of a measure ("bao nhiêu", "mấy", "bao lâu", "how long"), folded. */
 const HOW_MUCH = /(?<![\p{L}\p{N}])(?:bao nhieu|may|bao lau|phan tram|how much|how many|how long|how old|what percent|what percentage)(?![\p{L}\p{N}])/u;
-/** Units a sum of money is asked in ("bao nhiêu đồng"), folded. */
-const MONEY_UNITS = new Set(['tien', 'dong', 'usd', 'do', 'euro', 'yen', 'trieu', 'ty', 'ti', 'nghin', 'ngan', 'tram', 'money']);
+/** Units a sum of money is asked in ("bao nhiêu đồng", "how much funding"), folded. */
+const MONEY_UNITS = new Set(['tien', 'dong', 'usd', 'do', 'euro', 'yen', 'trieu', 'ty', 'ti', 'nghin', 'ngan', 'tram', ...ENGLISH_MONEY.split('|')]);
 /** "Từ năm nào?", "từ khi nào", "từ bao giờ", "since when": asks when something began (marked; folded when typed without marks, where "tự" is "tu" too). */
 const SINCE_ASKED = {
   marked:
@@ -378,7 +429,7 @@ export function attributesMissing(asked: string, article: SearchText): number {
 export function measureMissing(question: string, article: SearchText): boolean {
   const lower = nfc(question).toLowerCase();
   const q = fold(lower);
-  if (!HOW_MUCH.test(q)) return false;
+  if (!HOW_MUCH.test(q) && !WHAT_SUM.test(q.trim())) return false;
   const { lower: articleLower, folded: text } = article;
   // The article's dates, found once when needed: their numbers count no measure.
   let dates: FactSpan[] | undefined;

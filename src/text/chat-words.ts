@@ -41,13 +41,31 @@ const ONLY_WHETHER = new Set(['hong', 'hông']);
 const WHETHER = /(?<![\p{L}\p{M}\p{N}])(?:có|đúng|phải|được|đã|chưa|co|dung|phai|duoc|da|chua)(?![\p{L}\p{M}\p{N}])/iu;
 const FINAL_K = new RegExp(`${EDGE_BEFORE}k(?=${END})`, 'u');
 
+/**
+ * "bn" is "bao nhiêu" (how many) and "bạn" (you, a friend): read as "bao nhiêu" only where "bạn"
+ * cannot stand, ending the question ("… phải đóng bn?") or after a verb that asks an amount ("có
+ * bn nước", "mất bn tiền", "là bn"), not before "nào", "ơi", "ấy" ("có bn nào biết", "có bạn nào").
+ */
+const BN = new RegExp(`${EDGE_BEFORE}bn${EDGE_AFTER}`, 'gu');
+const BN_AFTER =
+  /(?:^|[^\p{L}\p{M}\p{N}])(?:có|co|mất|mat|là|la|đóng|dong|tốn|ton|gồm|gom|khoảng|khoang|hết|het|được|duoc|nặng|nang|dài|dai|cao|rộng|rong)\s+$/iu;
+const NOT_BN_BEFORE = /^\s+(?:nào|nao|ơi|oi|ấy|ay|kia|đó|do|này|nay|bè|be|học|hoc|thân|than|mình|minh)(?![\p{L}\p{M}\p{N}])/iu;
+
+function expandBn(text: string, marked: boolean): string {
+  return text.replace(BN, (form, at: number) => {
+    const after = text.slice(at + form.length);
+    const amount = AT_END.test(after) || (BN_AFTER.test(text.slice(0, at)) && !NOT_BN_BEFORE.test(after));
+    return amount ? (marked ? 'bao nhiêu' : 'bao nhieu') : form;
+  });
+}
+
 export function expandChatWords(text: string): string {
-  if (!/(?<![\p{L}\p{M}\p{N}])(?:ko|hông|hong|hok|khum|đc|dc|j|ntn|vs|trc|k)(?![\p{L}\p{M}\p{N}])/u.test(text)) return text;
+  if (!/(?<![\p{L}\p{M}\p{N}])(?:ko|hông|hong|hok|khum|đc|dc|j|ntn|vs|trc|k|bn)(?![\p{L}\p{M}\p{N}])/u.test(text)) return text;
   if (detectLang(text) === 'en') return text;
   const marked = hasMarks(text);
-  const out = text.replace(FORM, (form, at: number) => {
-    if (ONLY_WHETHER.has(form) && !(AT_END.test(text.slice(at + form.length)) && WHETHER.test(text.slice(0, at)))) return form;
-    if (form === 'j' && NOT_J.test(text.slice(0, at))) return form;
+  const out = expandBn(text, marked).replace(FORM, (form, at: number, whole: string) => {
+    if (ONLY_WHETHER.has(form) && !(AT_END.test(whole.slice(at + form.length)) && WHETHER.test(whole.slice(0, at)))) return form;
+    if (form === 'j' && NOT_J.test(whole.slice(0, at))) return form;
     const f = FORMS[form] as { marked: string; plain: string };
     return marked ? f.marked : f.plain;
   });

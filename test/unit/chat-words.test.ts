@@ -33,6 +33,16 @@ describe('expandChatWords', () => {
     expect(expandChatWords('Giá vé là 50 k?')).toBe('Giá vé là 50 k?');
   });
 
+  it('reads "bn" as "bao nhiêu" only where "bạn" cannot stand', () => {
+    expect(expandChatWords('phi thanh vien IEC VN phai dong bn')).toBe('phi thanh vien IEC VN phai dong bao nhieu');
+    expect(expandChatWords('Kinh phí là bn vậy?')).toBe('Kinh phí là bao nhiêu vậy?');
+    expect(expandChatWords('IEC co bn thanh vien')).toBe('IEC co bao nhieu thanh vien');
+    // "bạn": a friend asked after, called, or a subject.
+    expect(expandChatWords('có bn nào biết ko')).toBe('có bn nào biết không');
+    expect(expandChatWords('bn ơi cho hỏi IEC là gì')).toBe('bn ơi cho hỏi IEC là gì');
+    expect(expandChatWords('bn can bo sang Bac Kinh')).toBe('bn can bo sang Bac Kinh');
+  });
+
   it('lets the question rules read what was typed', () => {
     expect(analyzeQuestion(expandChatWords('LMC lần 4 họp ở Bắc Kinh đúng ko?')).yesNo).toBe(true);
     expect(analyzeQuestion('LMC lần 4 họp ở Bắc Kinh đúng ko?').yesNo).toBe(false);

@@ -666,7 +666,17 @@ describe('what a "how many" question counts', () => {
     expect(countedThing('Hùng đã trải qua bao nhiêu ca phẫu thuật?')).toEqual(['ca', 'phau']);
   });
 
-  it('is nothing for a length, a share, money, people, an ordinal, a phase, a bare "bao nhiêu" or English', () => {
+  it('is, in English, the Vietnamese term of the counted noun when the glossary has one', () => {
+    expect(countedThing('How many member countries does the IEC currently have')).toEqual(['quoc', 'gia']);
+    expect(countedThing('How many young Vietnamese experts take part in IEC work?')).toEqual(['chuyen', 'gia']);
+    expect(countedThing('How many joint research projects will VMI run?')).toEqual(['du', 'an']);
+    // No term for the noun, people, and a length of time: nothing to look for.
+    expect(countedThing('How many delegates attended the symposium?')).toEqual([]);
+    expect(countedThing('How many people attended the symposium?')).toEqual([]);
+    expect(countedThing('How many years of diplomatic relations did the symposium mark?')).toEqual([]);
+  });
+
+  it('is nothing for a length, a share, money, people, an ordinal, a phase or a bare "bao nhiêu"', () => {
     for (const q of [
       'Hội nghị kéo dài bao nhiêu ngày?',
       'Tỷ lệ doanh nghiệp áp dụng là bao nhiêu?',
@@ -675,7 +685,6 @@ describe('what a "how many" question counts', () => {
       'Đây là lần thứ mấy bệnh viện thực hiện kĩ thuật này?',
       'Hội nghị thuộc giai đoạn mấy vậy?',
       'Giá là bao nhiêu vậy?',
-      'How many delegates attended the symposium?',
     ])
       expect(countedThing(q), q).toEqual([]);
   });
@@ -717,6 +726,16 @@ describe('measureMissing', () => {
     expect(measureMissing('Kinh phí dự án là bao nhiêu?', 'tổng mức đầu tư 40 tỷ')).toBe(false);
     expect(measureMissing('Giá vé là bao nhiêu?', 'vé vào cửa 50.000đ')).toBe(false);
     expect(measureMissing('Mức phạt là bao nhiêu?', 'phạt từ 4 - 6 triệu')).toBe(false);
+    // Fees, and the same in English, asked with "how much" or "what … fee / budget".
+    expect(measureMissing('Phí thành viên IEC hằng năm là bao nhiêu?', lmc)).toBe(true);
+    expect(measureMissing('phi thanh vien IEC la bao nhieu', lmc)).toBe(true);
+    expect(measureMissing('How much funding did China pledge for the cooperation', lmc)).toBe(true);
+    expect(measureMissing('What annual fee would Vietnam pay as a full IEC member', lmc)).toBe(true);
+    expect(measureMissing('What is the budget of the action programme?', lmc)).toBe(true);
+    expect(measureMissing('What is the budget of the action programme?', 'ngân sách 2 triệu usd')).toBe(false);
+    // "Lãng phí" is waste; "What did the budget pay for?" asks no sum.
+    expect(measureMissing('Lãng phí bao nhiêu thời gian?', lmc)).toBe(false);
+    expect(measureMissing('What did the budget pay for?', lmc)).toBe(false);
   });
 
   it('reads a length of time in the unit asked or one step from it, not inside a date', () => {
