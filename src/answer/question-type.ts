@@ -286,11 +286,11 @@ const ACRONYM_NAME =
 const ACRONYM = /^[\p{Lu}\d][\p{Lu}\d&.-]*\p{Lu}[\p{Lu}\d&.-]*$/u;
 const WHAT_IS = {
   marked: new RegExp(
-    `^\\s*(.{1,60}?)\\s+(?:là\\s+(?:gì|cái\\s+gì|tổ\\s+chức\\s+gì|tổ\\s+chức\\s+nào)|nghĩa\\s+là\\s+gì|có\\s+nghĩa\\s+là\\s+gì)${WORD_END}(?:\\s*[,;]\\s*tên\\s+[^?.!]{0,40})?(?:\\s*,?\\s*(?:theo|trong)\\s+bài(?:\\s+(?:viết|báo))?(?:\\s+này)?)?\\s*[?.!]*\\s*$`,
+    `^\\s*(.{1,60}?)\\s+(?:là\\s+(?:gì|cái\\s+gì|tổ\\s+chức\\s+gì|tổ\\s+chức\\s+nào)|nghĩa\\s+là\\s+gì|có\\s+nghĩa\\s+là\\s+gì)${WORD_END}(?:\\s+(?:vậy|thế|ạ|nhỉ|hả|à)${WORD_END})?(?:\\s*[,;]\\s*tên\\s+[^?.!]{0,40})?(?:\\s*,?\\s*(?:theo|trong)\\s+bài(?:\\s+(?:viết|báo))?(?:\\s+này)?)?\\s*[?.!]*\\s*$`,
     'u',
   ),
   folded: new RegExp(
-    `^\\s*(.{1,60}?)\\s+(?:la\\s+(?:gi|cai\\s+gi|to\\s+chuc\\s+gi|to\\s+chuc\\s+nao)|nghia\\s+la\\s+gi|co\\s+nghia\\s+la\\s+gi)${WORD_END}(?:\\s*[,;]\\s*ten\\s+[^?.!]{0,40})?(?:\\s*,?\\s*(?:theo|trong)\\s+bai(?:\\s+(?:viet|bao))?(?:\\s+nay)?)?\\s*[?.!]*\\s*$`,
+    `^\\s*(.{1,60}?)\\s+(?:la\\s+(?:gi|cai\\s+gi|to\\s+chuc\\s+gi|to\\s+chuc\\s+nao)|nghia\\s+la\\s+gi|co\\s+nghia\\s+la\\s+gi)${WORD_END}(?:\\s+(?:vay|the|a|nhi|ha)${WORD_END})?(?:\\s*[,;]\\s*ten\\s+[^?.!]{0,40})?(?:\\s*,?\\s*(?:theo|trong)\\s+bai(?:\\s+(?:viet|bao))?(?:\\s+nay)?)?\\s*[?.!]*\\s*$`,
     'u',
   ),
 };

@@ -272,7 +272,19 @@ export function glossaryMatches(question: string): { terms: string[]; words: Set
   const words = syllables(question).syllables;
   const terms: string[] = [];
   const used = new Set<string>();
+  const deputies = deputyMinisters(words);
   for (let i = 0; i < words.length;) {
+    // "deputy science minister": the office, and the words between translated on their own.
+    if (deputies.has(i)) {
+      terms.push('Thứ trưởng');
+      used.add(words[i] as string).add('minister');
+      i++;
+      continue;
+    }
+    if (deputies.has(-i)) {
+      i++;
+      continue;
+    }
     const hit = BY_FIRST.get(words[i] as string)?.find((p) => p.en.every((w, j) => words[i + j] === w));
     if (hit) {
       terms.push(hit.vi);
@@ -281,6 +293,29 @@ export function glossaryMatches(question: string): { terms: string[]; words: Set
     } else i++;
   }
   return { terms, words: used };
+}
+
+/**
+ * Where "deputy" or "vice" and a "minister" one to three words after it ("deputy science
+ * minister", "vice foreign minister"; not across "the", "met", "with" …) name a deputy minister: the first word's position, and the
+ * minister's negated (so that it is not read as a minister of its own). "deputy minister"
+ * written together is the glossary's own phrase.
+ */
+const NOT_IN_AN_OFFICE = new Set(['the', 'a', 'an', 'met', 'meets', 'said', 'says', 'told', 'with', 'at', 'in', 'on', 'to', 'from', 'who', 'which', 'that']);
+
+function deputyMinisters(words: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  words.forEach((w, i) => {
+    if (w !== 'deputy' && w !== 'vice') return;
+    for (let j = i + 1; j <= i + 4 && j < words.length; j++) {
+      if (NOT_IN_AN_OFFICE.has(words[j] as string)) return;
+      if (words[j] !== 'minister') continue;
+      if (j === i + 1) return;
+      out.add(i).add(-j);
+      return;
+    }
+  });
+  return out;
 }
 
 /**

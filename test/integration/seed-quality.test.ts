@@ -62,6 +62,9 @@ describe('seed questions', () => {
     ['seed-questions-heldout-4.jsonl', { ans: 89, refuse: 66, falserefuse: 6 }],
     ['seed-questions-heldout-5.jsonl', { ans: 87, refuse: 70, falserefuse: 8 }],
     ['seed-questions-heldout-6.jsonl', { ans: 86, refuse: 80, falserefuse: 10 }],
+    ['seed-questions-10.jsonl', { ans: 88, refuse: 57, falserefuse: 2 }],
+    ['seed-questions-11.jsonl', { ans: 90, refuse: 63, falserefuse: 5 }],
+    ['seed-questions-heldout-7.jsonl', { ans: 87, refuse: 71, falserefuse: 8 }],
   ])('holds on questions written afresh: %s', async (file, floor) => {
     const config = loadConfig({}, { corpus: CORPUS });
     const r = await runEval({ questions: path.join(REPO, 'test', 'eval', file), corpus: CORPUS, cacheDir: tempDir(), config, logger: silentLogger });

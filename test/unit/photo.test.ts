@@ -10,6 +10,10 @@ describe('photoQuestion', () => {
     // The article named without "trong": "bài IEC" is where the photo is, not words the article must have.
     expect(photoQuestion('Ảnh thứ hai bài IEC là cảnh gì?')).toEqual({ rest: 'IEC là gì?', ordinal: 2 });
     expect(photoQuestion('anh thu hai bai viet ve IEC chup gi')).toEqual({ rest: 'IEC gi', ordinal: 2 });
+    // What its caption says, once the photo is named; "được chú thích" stays a word of the question.
+    expect(photoQuestion('Ảnh đầu tiên trong bài IEC chú thích ghi gì?')).toEqual({ rest: 'IEC gì?', ordinal: 1 });
+    expect(photoQuestion('anh dau tien trong bai IEC chu thich ghi gi')).toEqual({ rest: 'IEC gi', ordinal: 1 });
+    expect(photoQuestion('Ảnh đầu tiên trong bài được chú thích như thế nào?')).toEqual({ rest: 'được chú thích như thế nào?', ordinal: 1 });
   });
 
   it('reads a caption or a photo without a place', () => {

@@ -167,6 +167,9 @@ describe('question kinds', () => {
     expect(analyzeQuestion('KH&CN là viết tắt của gì?').subject).toBe('KH&CN');
     // "viết tắt là gì" asks for the expansion, not a definition of "TCVN viết tắt".
     expect(analyzeQuestion('TCVN viết tắt là gì?')).toMatchObject({ kind: 'abbreviation', subject: 'TCVN' });
+    // A chat's particle after "là gì", before asking for the full name.
+    expect(analyzeQuestion('BRI là gì vậy, tên đầy đủ tiếng Việt?')).toMatchObject({ kind: 'abbreviation', subject: 'BRI' });
+    expect(analyzeQuestion('BRI la gi vay, ten day du tieng viet')).toMatchObject({ kind: 'abbreviation', subject: 'BRI' });
     expect(analyzeQuestion('Tác nhân gây ra bệnh sởi là gì?').kind).toBe('other');
   });
 });

@@ -117,4 +117,13 @@ describe('language', () => {
     expect(translateTerms('Who is the General Secretary of the IEC?')).toEqual(['Tổng Thư ký']);
     expect(translateTerms('metrology cooperation in the region')).toEqual(['đo lường', 'hợp tác', 'khu vực']);
   });
+
+  it('reads "deputy … minister" with words between as a deputy minister, not a minister', () => {
+    expect(translateTerms("Who met Vietnam's deputy science minister?")).toEqual(['làm việc', 'Việt Nam', 'Thứ trưởng', 'khoa học']);
+    expect(translateTerms('the vice foreign minister')).toEqual(['Thứ trưởng']);
+    expect(translateTerms('the deputy minister')).toEqual(['Thứ trưởng']);
+    expect(translateTerms('the minister of science')).toEqual(['Bộ trưởng', 'khoa học']);
+    // Too far apart to be one office.
+    expect(translateTerms('the deputy head met the minister')).toEqual(['làm việc', 'Bộ trưởng']);
+  });
 });
