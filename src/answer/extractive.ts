@@ -293,7 +293,8 @@ function verbFirst(sentences: readonly SentenceCandidate[], analysis: QuestionAn
   if (!best || analysis.kind !== 'other' || analysis.yesNo) return sentences;
   const verb = askedVerb(question);
   if (!verb) return sentences;
-  const forms = [verb, ...(questionAlternatives(question, true).get(verb) ?? [])].map((f) => canonicalTones(f));
+  // An English question's verb has the Vietnamese verb's own alternatives ("khẳng định sẽ" for "hứa").
+  const forms = [verb, ...(questionAlternatives(question, true).get(verb) ?? questionAlternatives(verb, true).get(verb) ?? [])].map((f) => canonicalTones(f));
   const says = (c: SentenceCandidate) => {
     const lower = searchText(c.passage.paragraph.slice(c.start, c.end)).lower;
     return forms.some((f) => hasWordIn(lower, f));

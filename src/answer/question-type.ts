@@ -678,10 +678,13 @@ export function focusWords(question: string, analysis: QuestionAnalysis): string
  * tone marks, when they are one of the verbs of what parties to a meeting do (`ASKED_VERBS`).
  * Not any word there: "gặp những nguy hiểm gì", "phẫu thuật gì", "lĩnh vực gì" end in the noun
  * asked for, and "đảm bảo điều gì" is answered as often without its verb (XQuAD-vi and
- * dev-heldout each lost answers when any word was taken).
+ * dev-heldout each lost answers when any word was taken). In English, the same verbs
+ * (`EN_VERBS`: "What did … promise …?" is "hứa").
  */
 export function askedVerb(question: string): string | undefined {
   const q = nfc(question);
+  const english = EN_ASKED_VERB.exec(q)?.[1];
+  if (english !== undefined) return EN_VERBS.get(english.toLowerCase());
   if (!hasMarks(q)) return undefined;
   const m = ASKED_VERB.exec(q);
   if (!m?.[1]) return undefined;
@@ -699,6 +702,38 @@ const ASKED_VERBS = new Set(
 );
 const ASKED_VERB = new RegExp(`${WORD_START}(\\p{Ll}+(?:\\s+\\p{Ll}+)?)\\s+(?:(?:điều|những|việc|cái)\\s+)?gì${WORD_END}`, 'u');
 const NOT_ASKED_VERBS = new Set(['làm', 'gồm', 'nói', 'nghĩa', 'tên', 'hỏi', 'biết']);
+/**
+ * The same verbs asked in English ("What did the IEC Secretary-General promise Vietnam?"): the
+ * verb after its subject, with at most a few words after it, as the articles write it.
+ */
+const EN_VERBS = new Map(
+  Object.entries({
+    promise: 'hứa',
+    promised: 'hứa',
+    pledge: 'cam kết',
+    pledged: 'cam kết',
+    commit: 'cam kết',
+    committed: 'cam kết',
+    propose: 'đề xuất',
+    proposed: 'đề xuất',
+    suggest: 'đề nghị',
+    suggested: 'đề nghị',
+    sign: 'ký',
+    signed: 'ký',
+    agree: 'thống nhất',
+    agreed: 'thống nhất',
+    announce: 'công bố',
+    announced: 'công bố',
+    discuss: 'thảo luận',
+    discussed: 'thảo luận',
+    share: 'chia sẻ',
+    shared: 'chia sẻ',
+  }),
+);
+const EN_ASKED_VERB = new RegExp(
+  `^\\s*what\\s+(?:did|does|do|has|have|had|will|would)\\s+[^?]{1,80}?\\s+(${[...EN_VERBS.keys()].join('|')})(?:\\s+(?:to|on|with|for))?(?:\\s+[^\\s?]+){0,5}\\s*\\?*\\s*$`,
+  'iu',
+);
 
 /** Words that only ask what an acronym stands for, as written or folded. */
 const EXPANSION_FRAMING = new Set(

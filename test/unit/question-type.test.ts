@@ -308,6 +308,10 @@ describe('askedVerb', () => {
       ['Tổng Thư ký IEC cam kết điều gì với VN?', 'cam kết'],
       ['Viện Đo lường VN ký gì ở Bắc Kinh', 'ký'],
       ['Bộ đã ký kết những gì?', 'ký kết'],
+      // In English, after its subject, as the articles write it.
+      ['What did the IEC Secretary-General promise Vietnam?', 'hứa'],
+      ['What did the Vietnam Metrology Institute sign at the symposium?', 'ký'],
+      ['What has China pledged to the partners in LMC', 'cam kết'],
     ] as const)
       expect(askedVerb(q), q).toBe(verb);
   });
@@ -320,6 +324,8 @@ describe('askedVerb', () => {
       'Giao thức đảm bảo điều gì?',
       'Ông ấy chuyên về lĩnh vực gì?',
       'metzger hua gi',
+      'What is the promise of the new law?',
+      'What did the minister say about the signed agreement and the law that will follow it later this year?',
     ])
       expect(askedVerb(q), q).toBeUndefined();
   });
