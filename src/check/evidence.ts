@@ -52,9 +52,10 @@ export interface ClaimWords {
   /**
    * Informative words of the claim (and, for English, their Vietnamese glossary terms) with
    * weights; a word of a phrase the news writes another way ("diễn ra") is also found as any
-   * of its alternatives (each the keys of its words: "tổ", "chức").
+   * of its alternatives (each the keys of its words: "tổ", "chức"), found so weighing no more
+   * than that alternative's own weight (`alternativeWeights`, in the same order).
    */
-  words: Array<{ key: string; weight: number; alternatives?: readonly (readonly string[])[] }>;
+  words: Array<{ key: string; weight: number; alternatives?: readonly (readonly string[])[]; alternativeWeights?: readonly number[] }>;
   marked: boolean;
 }
 
@@ -103,7 +104,7 @@ export function chooseEvidence(
   });
   const cover = (s: Sentence, skip?: Set<string>) => {
     let w = 0;
-    for (const x of claim.words) if (holds(s.keys, x) && !skip?.has(x.key)) w += x.weight;
+    for (const x of claim.words) if (!skip?.has(x.key)) w += heldWeight(s.keys, x);
     return w / total;
   };
   let best: Sentence | null = null;
@@ -149,13 +150,23 @@ export function chooseEvidence(
   const inArticle = new Set<string>();
   for (const c of candidates) if (c.hit.article.id === best.hit.article.id) for (const k of c.keys) inArticle.add(k);
   let articleWeight = 0;
-  for (const x of claim.words) if (holds(inArticle, x)) articleWeight += x.weight;
+  for (const x of claim.words) articleWeight += heldWeight(inArticle, x);
   return { pieces: merge(chosen), bestCoverage: cover(best), articleCoverage: articleWeight / total, articleKeys: inArticle, sentences: chosen };
 }
 
 /** Whether a sentence's keys hold a claim word, as written or as one of its alternatives. */
 export function holds(keys: ReadonlySet<string>, word: ClaimWords['words'][number]): boolean {
   return keys.has(word.key) || (word.alternatives?.some((alt) => alt.every((k) => keys.has(k))) ?? false);
+}
+
+/** How much of a claim word a sentence's keys hold: its weight as written, else as its best alternative found (no more than the word's own). */
+function heldWeight(keys: ReadonlySet<string>, word: ClaimWords['words'][number]): number {
+  if (keys.has(word.key)) return word.weight;
+  let best = 0;
+  word.alternatives?.forEach((alt, i) => {
+    if (alt.every((k) => keys.has(k))) best = Math.max(best, Math.min(word.weight, word.alternativeWeights?.[i] ?? word.weight));
+  });
+  return best;
 }
 
 /** Adjacent sentences of one paragraph become one piece; the best sentence's piece comes first. */

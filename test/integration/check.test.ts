@@ -159,6 +159,11 @@ describe('claims about one body checked against that body’s article', () => {
     const met = await check('Cuộc gặp với IEC diễn ra ở TP.HCM');
     expect(met.verdict).toBe('contradicted');
     expect(met.mismatches[0]).toMatchObject({ kind: 'place', stated: 'Hà Nội', claimed: 'TP.HCM' });
+    // "diễn ra", written in neither article, found as the other article's common "tổ chức" does
+    // not outweigh the meeting's own words ("buổi … làm việc với … IEC").
+    const session = await check('Buổi làm việc với IEC diễn ra ở Đà Nẵng');
+    expect(session.verdict).toBe('contradicted');
+    expect(session.mismatches[0]).toMatchObject({ kind: 'place', stated: 'Hà Nội', claimed: 'Đà Nẵng' });
     // The conference of the other article "được tổ chức tại Bắc Kinh" says nothing of an IEC event.
     for (const claim of ['Sự kiện của IEC diễn ra ở TP.HCM', 'Cuộc họp IEC được tổ chức tại Đà Nẵng'])
       expect((await check(claim)).verdict, claim).toBe('not-found');

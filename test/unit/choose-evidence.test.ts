@@ -54,4 +54,25 @@ describe('chooseEvidence', () => {
     expect(chosen.pieces[0]?.text).toBe(held);
     expect(chosen.bestCoverage).toBeCloseTo(5 / 9);
   });
+
+  it('weighs a word found as an alternative no more than the alternative weighs', () => {
+    const held = 'Hội nghị LMC lần thứ 4 được tổ chức tại thành phố Bắc Kinh.';
+    const meeting = 'Thứ trưởng tiếp Tổng Thư ký IEC tại buổi làm việc ngày 5/6/2024, tại Hà Nội.';
+    // "Buổi làm việc với IEC diễn ra ở Đà Nẵng": "diễn ra", written nowhere, weighs most; "tổ chức" is common.
+    const words = {
+      marked: true,
+      words: [
+        { key: 'buổi', weight: 2 },
+        { key: 'iec', weight: 0.75 },
+        { key: 'diễn', weight: 3.6, alternatives: [['tổ', 'chức']], alternativeWeights: [0.75] },
+        { key: 'đà', weight: 3.6 },
+        { key: 'nẵng', weight: 3.6 },
+      ],
+    };
+    const chosen = chooseEvidence([hit(1, held), hit(2, meeting)], (h) => h.paragraph, words);
+    expect(chosen.pieces[0]?.text).toBe(meeting);
+    // Found as an alternative weighing more than the word itself, the word's own weight counts.
+    const rare = { ...words, words: words.words.map((w) => (w.key === 'diễn' ? { ...w, weight: 1, alternativeWeights: [5] } : w)) };
+    expect(chooseEvidence([hit(1, held)], (h) => h.paragraph, rare).bestCoverage).toBeCloseTo(1 / (2 + 0.75 + 1 + 3.6 + 3.6));
+  });
 });
