@@ -419,6 +419,58 @@ export function attributesMissing(asked: string, article: SearchText): number {
   return ATTRIBUTES.filter((a) => folded.includes(a.words) && a.asked.forText(q).test(hasMarks(q) ? q : folded) && !a.stated.test(article.folded)).length;
 }
 
+/** "… quốc tịch (nước) nào / gì?", "người nước nào", "đến từ quốc gia nào", "nationality": a person's country asked, marked or folded. */
+const NATIONALITY_ASKED = {
+  marked:
+    /(?<![\p{L}\p{M}\p{N}])(?:quốc\s+tịch\s+(?:gì|nào|(?:của\s+)?(?:nước|quốc\s+gia)\s+nào)|người\s+nước\s+nào|từ\s+(?:nước|quốc\s+gia)\s+nào|nationality)(?![\p{L}\p{M}\p{N}])/iu,
+  folded:
+    /(?<![\p{L}\p{N}])(?:quoc\s+tich\s+(?:gi|nao|(?:cua\s+)?(?:nuoc|quoc\s+gia)\s+nao)|nguoi\s+nuoc\s+nao|tu\s+(?:nuoc|quoc\s+gia)\s+nao|nationality)(?![\p{L}\p{N}])/iu,
+};
+/** How many words from a person's name, within its clause, a country said of them is looked for ("tay vợt Malaysia Lee Chong Wei", "Hoesung Lee (Hàn Quốc)"). */
+const NATIONALITY_REACH = 3;
+
+/**
+ * Whether a question asks the country of someone the article names but gives none for: no
+ * "quốc tịch" or "nationality", no "người" before a known place ("người Anh"), and no known
+ * place within a few words of any mention of a name the question gives ("Ông Metzger mang quốc
+ * tịch nước nào?" of an article where "Việt Nam" is what he speaks of, not where he is from).
+ * False when the article names none of the question's names (other rules read those).
+ */
+export function nationalityMissing(question: string, names: Iterable<string>, article: SearchText): boolean {
+  const q = nfc(question).toLowerCase();
+  if (!(hasMarks(q) ? NATIONALITY_ASKED.marked.test(q) : NATIONALITY_ASKED.folded.test(fold(q)))) return false;
+  const text = article.folded;
+  if (/(?<![\p{L}\p{N}])(?:quoc tich|nationality|nationals?)(?![\p{L}\p{N}])/u.test(text)) return false;
+  if ([...text.matchAll(/(?<![\p{L}\p{N}])nguoi\s+([\p{L}]+(?:\s+[\p{L}]+)?)/gu)].some((m) => placeIn((m[1] as string).split(/\s+/u)))) return false;
+  let named = false;
+  for (const name of names) {
+    const f = fold(name);
+    if (f.length < 3 || isStopword(name, true) || isKnownPlace(f) || HONORIFICS.has(f)) continue;
+    for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(f)}(?![\\p{L}\\p{N}])`, 'gu'))) {
+      named = true;
+      // The clause around the name: not across a comma or a sentence's end ("Metzger, Tổng Thư ký IEC cho biết, Việt Nam …").
+      const before =
+        text
+          .slice(Math.max(0, m.index - 80), m.index)
+          .split(/[,.;:!?]/u)
+          .pop() ?? '';
+      const after = text.slice(m.index + f.length, m.index + f.length + 80).split(/[,.;:!?]/u)[0] ?? '';
+      const words = [...(before.match(/\p{L}+/gu) ?? []).slice(-NATIONALITY_REACH), ...(after.match(/\p{L}+/gu) ?? []).slice(0, NATIONALITY_REACH)];
+      if (placeIn(words)) return false;
+    }
+  }
+  return named;
+}
+
+/** Words a question capitalises before a name that are no part of it, folded. */
+const HONORIFICS = new Set(['ong', 'ba', 'anh', 'chi', 'co', 'chu', 'ngai', 'mr', 'mrs', 'ms', 'dr', 'thu', 'truong', 'tong', 'ky', 'giam', 'doc']);
+
+/** Whether words (folded) hold a known place of one to three words. */
+function placeIn(words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) for (let n = 1; n <= 3 && i + n <= words.length; n++) if (isKnownPlace(words.slice(i, i + n).join(' '))) return true;
+  return false;
+}
+
 /**
  * Whether a question asks how much of a measure the article (lower-cased, with its marks) gives
  * nowhere: a sum of money and no amount in any currency; an age and no "tuổi", "sinh", "age" or

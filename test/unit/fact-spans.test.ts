@@ -9,6 +9,7 @@ import {
   yearMissing,
   measureAsked,
   measureMissing as missingIn,
+  nationalityMissing,
   capitalisedListSpans,
   dateSpans,
   attributesMissing,
@@ -28,7 +29,7 @@ import {
   wholeUnit,
 } from '../../src/answer/fact-spans.js';
 import { analyzeQuestion } from '../../src/answer/question-type.js';
-import { searchText } from '../../src/retrieve/coverage.js';
+import { questionNames, searchText } from '../../src/retrieve/coverage.js';
 
 const texts = (text: string, spans: Array<{ start: number; end: number }>) => spans.map((s) => text.slice(s.start, s.end));
 
@@ -705,6 +706,30 @@ describe('what a "how many" question counts', () => {
     // A count after one read and rejected is still found.
     expect(countsThing('việt nam có 5 chuyên gia trẻ', ['chuyen', 'gia'])).toBe(true);
     expect(countsThing('bà ba chuyên gia', ['chuyen', 'gia'])).toBe(true);
+  });
+});
+
+describe('nationalityMissing', () => {
+  const missing = (q: string, article: string) => nationalityMissing(q, questionNames(q), searchText(article));
+  const iec = 'ông philippe metzger, tổng thư ký iec cho biết, việt nam là quốc gia đang phát triển rất nhanh.';
+
+  it('finds a person’s country missing when no place is said of them in their clause', () => {
+    expect(missing('Ông Metzger mang quốc tịch nước nào?', iec)).toBe(true);
+    expect(missing('ong Philippe Metzger mang quoc tich nuoc nao', iec)).toBe(true);
+    expect(missing("What is Philippe Metzger's nationality?", iec)).toBe(true);
+  });
+
+  it('reads a place beside the name, "người" before a place, or "quốc tịch" as stated', () => {
+    expect(missing('Lee Chong Wei quốc tịch gì?', 'tay vợt malaysia lee chong wei giành huy chương.')).toBe(false);
+    expect(missing('Hoesung Lee mang quốc tịch nào?', 'chủ tịch ipcc, ông hoesung lee (hàn quốc), phát biểu.')).toBe(false);
+    expect(missing('Các nghệ sĩ Sheepshanks tặng tranh có quốc tịch nào?', 'sheepshanks tặng tranh của các họa sĩ người anh.')).toBe(false);
+    expect(missing('Ông Metzger mang quốc tịch nước nào?', `${iec} ông mang quốc tịch thụy sĩ.`)).toBe(false);
+  });
+
+  it('is false for other questions and for a person the article does not name', () => {
+    expect(missing('Đạo luật Quốc tịch Anh được thông qua vào khi nào?', iec)).toBe(false);
+    expect(missing('Ông Metzger nói gì về Việt Nam?', iec)).toBe(false);
+    expect(missing('Ông Smith mang quốc tịch nước nào?', iec)).toBe(false);
   });
 });
 
