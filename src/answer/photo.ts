@@ -52,11 +52,11 @@ const NOT_PLACE = '(?!\\s+(?:tuần|tháng|năm|ngày|kỳ|buổi|tuan|thang|nam
 // elder brother).
 const PHOTO = {
   marked: new RegExp(
-    `${WORD_START}(?:chú\\s+thích(?:\\s+(?:của\\s+)?(?:ảnh|hình))?|(?:bức|tấm)\\s+(?:ảnh|hình)|ảnh\\s+chụp|trong\\s+ảnh(?!\\s+hưởng)|ảnh(?!\\s+hưởng))(?:\\s+(?:số\\s+)?(${ORDINAL})${NOT_PLACE})?${WORD_END}`,
+    `${WORD_START}(?:chú\\s+thích(?:\\s+(?:của\\s+)?(?:(?:bức|tấm)\\s+)?(?:ảnh|hình))?|(?:bức|tấm)\\s+(?:ảnh|hình)|ảnh\\s+chụp|trong\\s+ảnh(?!\\s+hưởng)|ảnh(?!\\s+hưởng))(?:\\s+(?:số\\s+)?(${ORDINAL})${NOT_PLACE})?${WORD_END}`,
     'giu',
   ),
   folded: new RegExp(
-    `${WORD_START}(?:chu\\s+thich(?:\\s+(?:cua\\s+)?(?:anh|hinh))?|buc\\s+(?:anh|hinh)|(?:anh|hinh)(?=\\s+(?:so\\s+)?(?:${FOLDED_ORDINAL})))(?:\\s+(?:so\\s+)?(${FOLDED_ORDINAL})${NOT_PLACE})?${WORD_END}`,
+    `${WORD_START}(?:chu\\s+thich(?:\\s+(?:cua\\s+)?(?:buc\\s+)?(?:anh|hinh))?|buc\\s+(?:anh|hinh)|(?:anh|hinh)(?=\\s+(?:so\\s+)?(?:${FOLDED_ORDINAL})))(?:\\s+(?:so\\s+)?(${FOLDED_ORDINAL})${NOT_PLACE})?${WORD_END}`,
     'giu',
   ),
 };

@@ -118,7 +118,19 @@ const RULES: Rule[] = [
   { kind: 'number', phrases: ['số lượng', 'tỷ lệ', 'tỉ lệ', 'phần trăm', 'số tiền', 'kinh phí'], keep: true },
   {
     kind: 'abbreviation',
-    phrases: ['viết tắt của', 'là viết tắt', 'viết tắt là', 'viết đầy đủ', 'stand for', 'stands for', 'full name', 'abbreviation'],
+    phrases: [
+      'viết tắt của',
+      'là viết tắt',
+      'viết tắt là',
+      'chữ viết tắt',
+      'cụm từ viết tắt',
+      'từ viết tắt',
+      'viết đầy đủ',
+      'stand for',
+      'stands for',
+      'full name',
+      'abbreviation',
+    ],
     keep: true,
   },
   { kind: 'reason', phrases: ['vì sao', 'tại sao', 'do đâu', 'vì đâu', 'why', 'what caused'] },
@@ -144,6 +156,9 @@ const RULES: Rule[] = [
     // The office is what the answer holds ("deputy minister": "Thứ trưởng …"): kept as evidence.
     keep: true,
   },
+  // The same in Vietnamese: "Vị lãnh đạo nào của Bộ …", "Quan chức nào …".
+  // Not "còn những lãnh đạo nào …", which asks for others and is read as a list of them.
+  { kind: 'person', phrases: ['vị lãnh đạo nào', 'quan chức nào'], keep: true },
   {
     kind: 'place',
     phrases: [
@@ -731,7 +746,7 @@ const EN_VERBS = new Map(
   }),
 );
 const EN_ASKED_VERB = new RegExp(
-  `^\\s*what\\s+(?:did|does|do|has|have|had|will|would)\\s+[^?]{1,80}?\\s+(${[...EN_VERBS.keys()].join('|')})(?:\\s+(?:to|on|with|for))?(?:\\s+[^\\s?]+){0,5}\\s*\\?*\\s*$`,
+  `^\\s*what\\s+(?:did|does|do|has|have|had|will|would)\\s+[^?]{1,80}?\\s+(${[...EN_VERBS.keys()].join('|')})(?:\\s+(?:to|on|with|for))?(?:\\s+[^\\s?]+){0,7}\\s*\\?*\\s*$`,
   'iu',
 );
 
@@ -770,6 +785,18 @@ const EXPANSION_FRAMING = new Set(
     'tôi',
     'em',
     'với',
+    // A briefing's words for the same ("Tên đầy đủ bằng tiếng Việt của …", "Cụm từ viết tắt KH&CN …
+    // được dùng để chỉ lĩnh vực nào?", "… được nêu trong báo cáo là gì?").
+    'bằng',
+    'cụm',
+    'được',
+    'nêu',
+    'dùng',
+    'để',
+    'chỉ',
+    'cáo',
+    'lĩnh',
+    'vực',
     // What kind of thing it names, and in which language ("… của tổ chức nào, tên tiếng Việt là gì?").
     'tổ',
     'chức',
@@ -824,11 +851,11 @@ export function expandedAcronym(question: string, analysis: QuestionAnalysis): s
   return rest.every((w) => EXPANSION_FRAMING.has(w)) ? subject : undefined;
 }
 
-// Who said it: "Ai (là người) (đã) thông tin chuyện …", "Người nào cho biết …": the verb and the
-// word for what was said, after the question word.
+// Who said it: "Ai (là người) (đã) thông tin chuyện …", "Người nào cho biết …", "Vị lãnh đạo nào của
+// Bộ … đã thông tin về …": the verb and the word for what was said, after the question word.
 const WHO_SAID = 'nói(?!\\s+(?:tiếng|chuyện))|cho\\s+biết|thông\\s+tin|phát\\s+biểu|tuyên\\s+bố|chia\\s+sẻ(?!\\s+kinh)|tiết\\s+lộ|đưa\\s+ra\\s+thông\\s+tin';
 const whoSaid = (w: (x: string) => string) =>
-  `(?<=(?:^|[\\s,])${w('(?:ai|người\\s+nào|vị\\s+nào)(?:\\s+là\\s+người)?(?:\\s+(?:đã|đứng\\s+ra))?')}\\s+)(?:${w(WHO_SAID)})(?:\\s+${w('(?:chuyện|việc|thông\\s+tin|rằng|là)')})?${WORD_END}`;
+  `(?<=(?:^|[\\s,])${w('(?:ai|người\\s+nào|vị\\s+nào|(?:vị\\s+)?lãnh\\s+đạo\\s+nào|quan\\s+chức\\s+nào)(?:\\s+của\\s+[^,?]{1,40}?)?(?:\\s+là\\s+người)?(?:\\s+(?:đã|đứng\\s+ra))?')}\\s+)(?:${w(WHO_SAID)})(?:\\s+${w('(?:chuyện|việc|thông\\s+tin|rằng|là)')})?${WORD_END}`;
 const SAYING_VERB = {
   marked: new RegExp(`${WORD_START}(?:nói|nhận\\s+xét|phát\\s+biểu)(?=\\s+(?:những\\s+)?gì${WORD_END})|${whoSaid((x) => x)}`, 'gu'),
   folded: new RegExp(`${WORD_START}(?:noi|nhan\\s+xet|phat\\s+bieu)(?=\\s+(?:nhung\\s+)?gi${WORD_END})|${whoSaid(fl)}`, 'gu'),
@@ -862,6 +889,9 @@ const SOURCE = (() => {
       [
         `${WORD_START}${w(`(?:theo|trong)\\s+bài${bare ? '(?:\\s+(?:viết|báo))?' : '\\s+(?:viết|báo)'}(?:\\s+(?:này|trên))?`)}(?!\\s+${w('(?:(?:viết|báo)\\s+)?(?:của|nào)')}${WORD_END})(?!\\s+${w(`(?:${NOT_ARTICLE})`)}${WORD_END})${WORD_END}`,
         `(?:^|(?<=,\\s*))${w('bài\\s+(?:viết|báo)')}(?=\\s+${w('(?:về\\s+[^,?]{1,60}?\\s+)?(?:nói|cho\\s+biết|kỳ\\s+vọng|hy\\s+vọng|nhắc|kể|đề\\s+cập|nêu)')}${WORD_END})`,
+        // A briefing's "the report" for the article: "… được nêu trong báo cáo là gì?", "Báo cáo nêu …".
+        `${WORD_START}${w('(?:được\\s+)?(?:nêu\\s+)?(?:theo|trong)\\s+(?:báo\\s+cáo|bản\\s+tin)(?:\\s+(?:này|trên))?')}(?=\\s*(?:[,?.!]|$)|\\s+${w('(?:là|nêu|cho\\s+biết|đề\\s+cập|có)')}${WORD_END})`,
+        `(?:^|(?<=,\\s*))${w('(?:báo\\s+cáo|bản\\s+tin)')}(?=\\s+${w('(?:nói|cho\\s+biết|nhắc|kể|đề\\s+cập|nêu)')}${WORD_END})`,
         `(?<![\\p{L}\\p{N}])(?:according\\s+to|in)\\s+(?:the|this)\\s+(?:article|story|report)(?![\\p{L}\\p{N}])`,
       ].join('|'),
       'giu',

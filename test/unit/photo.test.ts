@@ -14,6 +14,7 @@ describe('photoQuestion', () => {
     expect(photoQuestion('Ảnh đầu tiên trong bài IEC chú thích ghi gì?')).toEqual({ rest: 'IEC gì?', ordinal: 1 });
     expect(photoQuestion('anh dau tien trong bai IEC chu thich ghi gi')).toEqual({ rest: 'IEC gi', ordinal: 1 });
     expect(photoQuestion('Ảnh đầu tiên trong bài được chú thích như thế nào?')).toEqual({ rest: 'được chú thích như thế nào?', ordinal: 1 });
+    expect(photoQuestion('Chú thích của bức ảnh đầu tiên trong bài về IEC ghi gì?')).toEqual({ rest: 'IEC gì?', ordinal: 1 });
   });
 
   it('reads a caption or a photo without a place', () => {

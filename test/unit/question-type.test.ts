@@ -170,6 +170,16 @@ describe('question kinds', () => {
     // A chat's particle after "là gì", before asking for the full name.
     expect(analyzeQuestion('BRI là gì vậy, tên đầy đủ tiếng Việt?')).toMatchObject({ kind: 'abbreviation', subject: 'BRI' });
     expect(analyzeQuestion('BRI la gi vay, ten day du tieng viet')).toMatchObject({ kind: 'abbreviation', subject: 'BRI' });
+    // A briefing's wording: the acronym after "chữ / cụm từ viết tắt", its framing words not evidence.
+    for (const [q, acronym] of [
+      ['Tên đầy đủ của chữ viết tắt QCVN được nêu trong báo cáo là gì?', 'QCVN'],
+      ['Cụm từ viết tắt KH&CN trong tên Bộ được dùng để chỉ lĩnh vực nào?', 'KH&CN'],
+      ['Tên đầy đủ bằng tiếng Việt của tổ chức viết tắt là IEC là gì?', 'IEC'],
+    ] as const) {
+      const a = analyzeQuestion(q);
+      expect(a, q).toMatchObject({ kind: 'abbreviation', subject: acronym });
+      expect(expandedAcronym(q, a), q).toBe(acronym);
+    }
     expect(analyzeQuestion('Tác nhân gây ra bệnh sởi là gì?').kind).toBe('other');
   });
 });
@@ -332,6 +342,17 @@ describe('askedVerb', () => {
 });
 
 describe('withoutSaying', () => {
+  it('leaves out "the report" where a briefing calls the article so, not a report asked about', () => {
+    expect(withoutSaying('Tên đầy đủ của chữ viết tắt QCVN được nêu trong báo cáo là gì?')).toBe('Tên đầy đủ của chữ viết tắt QCVN là gì?');
+    expect(withoutSaying('Báo cáo nêu những dạng năng lượng tái tạo nào làm ví dụ?').trim()).toBe('nêu những dạng năng lượng tái tạo nào làm ví dụ?');
+    expect(withoutSaying('Trong báo cáo tài chính, doanh thu là bao nhiêu?')).toBe('Trong báo cáo tài chính, doanh thu là bao nhiêu?');
+  });
+
+  it('leaves out the saying verb after "vị lãnh đạo nào của …"', () => {
+    expect(withoutSaying('Vị lãnh đạo nào của Bộ KH&CN đã thông tin về việc sửa luật?')).toBe('Vị lãnh đạo nào của Bộ KH&CN đã về việc sửa luật?');
+    expect(analyzeQuestion('Vị lãnh đạo nào của Bộ KH&CN đã thông tin về việc sửa luật?').kind).toBe('person');
+  });
+
   it('leaves out the verb of a question asking what someone said, with or without marks', () => {
     expect(withoutSaying('Ông Metzger nhận xét gì về Việt Nam?')).toBe('Ông Metzger gì về Việt Nam?');
     expect(withoutSaying('Ông Metzger nói những gì về các chuyên gia trẻ?')).toBe('Ông Metzger những gì về các chuyên gia trẻ?');
