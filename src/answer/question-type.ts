@@ -690,7 +690,8 @@ export function focusWords(question: string, analysis: QuestionAnalysis): string
  * The verb a "what" question asks the object of: "hứa" of "Metzger hứa gì với VN?", "cam kết" of
  * "Tổng Thư ký IEC cam kết điều gì?", "ký" of "Viện Đo lường VN ký gì ở Bắc Kinh?": the one or two
  * lower-case words right before "gì" ("điều gì", "những gì", "việc gì"), in a question with
- * tone marks, when they are one of the verbs of what parties to a meeting do (`ASKED_VERBS`).
+ * tone marks, when they are one of the verbs of what parties to a meeting do (`ASKED_VERBS`);
+ * without marks, only those of two words ("cam ket").
  * Not any word there: "gặp những nguy hiểm gì", "phẫu thuật gì", "lĩnh vực gì" end in the noun
  * asked for, and "đảm bảo điều gì" is answered as often without its verb (XQuAD-vi and
  * dev-heldout each lost answers when any word was taken). In English, the same verbs
@@ -700,7 +701,11 @@ export function askedVerb(question: string): string | undefined {
   const q = nfc(question);
   const english = EN_ASKED_VERB.exec(q)?.[1];
   if (english !== undefined) return EN_VERBS.get(english.toLowerCase());
-  if (!hasMarks(q)) return undefined;
+  if (!hasMarks(q)) {
+    // Typed without marks, only the verbs of two words that read as nothing else ("cam ket"; not "ky", also "kỳ").
+    const m = ASKED_VERB_FOLDED.exec(fold(q.toLowerCase()));
+    return m?.[1] === undefined ? undefined : FOLDED_ASKED_VERBS.get(m[1]);
+  }
   const m = ASKED_VERB.exec(q);
   if (!m?.[1]) return undefined;
   const words = m[1].split(/\s+/u).filter((w) => !FUNCTION_WORDS_MARKED.has(w) && !NOT_ASKED_VERBS.has(w));
@@ -717,6 +722,8 @@ const ASKED_VERBS = new Set(
 );
 const ASKED_VERB = new RegExp(`${WORD_START}(\\p{Ll}+(?:\\s+\\p{Ll}+)?)\\s+(?:(?:điều|những|việc|cái)\\s+)?gì${WORD_END}`, 'u');
 const NOT_ASKED_VERBS = new Set(['làm', 'gồm', 'nói', 'nghĩa', 'tên', 'hỏi', 'biết']);
+const FOLDED_ASKED_VERBS = new Map([...ASKED_VERBS].filter((v) => v.includes(' ')).map((v) => [fold(v), v]));
+const ASKED_VERB_FOLDED = /(?<![\p{L}\p{N}])(\p{Ll}+\s+\p{Ll}+)\s+(?:(?:dieu|nhung|viec|cai)\s+)?gi(?![\p{L}\p{N}])/u;
 /**
  * The same verbs asked in English ("What did the IEC Secretary-General promise Vietnam?"): the
  * verb after its subject, with at most a few words after it, as the articles write it.

@@ -322,6 +322,9 @@ describe('askedVerb', () => {
       ['What did the IEC Secretary-General promise Vietnam?', 'hứa'],
       ['What did the Vietnam Metrology Institute sign at the symposium?', 'ký'],
       ['What has China pledged to the partners in LMC', 'cam kết'],
+      // Without marks, the verbs of two words.
+      ['vien do luong vn cam ket dieu gi o hoi nghi', 'cam kết'],
+      ['hai ben thong nhat nhung gi', 'thống nhất'],
     ] as const)
       expect(askedVerb(q), q).toBe(verb);
   });
