@@ -21,7 +21,16 @@ import { extraTerms } from '../text/glossary.js';
 import { canonicalTones, fold, hasMarks } from '../text/normalize.js';
 import { questionAlternatives } from '../text/synonyms.js';
 import type { Answer, ArticleRef, Citation, Lang } from '../types.js';
-import { type ArticleText, type RefusalFeatures, acronymSlots, answerConfidence, refusalFeatures, refusedByRule } from './confidence.js';
+import {
+  type ArticleText,
+  type RefusalFeatures,
+  acronymSlots,
+  answerConfidence,
+  isAcronym,
+  namesWrittenIn,
+  refusalFeatures,
+  refusedByRule,
+} from './confidence.js';
 import {
   type FactSpan,
   ORGANISATION_HEAD,
@@ -499,6 +508,7 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
     terms = aliased;
     passages = await rankPassages(input, terms, s.pool, aliases);
   }
+  passages = await acronymArticleFirst(store, passages, question);
   const ranked = [...passages.map((p) => p.hit), ...hits.slice(s.pool)];
   const sentences = scoreSentences(passages, terms, analysis, question, s);
   const best = sentences[0];
@@ -630,6 +640,46 @@ function wholeQuantity(quote: Quote | undefined, analysis: QuestionAnalysis): Fa
   const whole = wholeUnit(quote.passage.paragraph, fact);
   return whole.end <= quote.end ? whole : fact;
 }
+
+/**
+ * A question naming an acronym ("Hợp tác với IEC sẽ góp phần giúp VN những gì?") whose best
+ * passage's article writes it nowhere, while an article of a passage ranked below does: that
+ * article's passages come first, in their order, and those of the articles found lacking it fall
+ * below them. An acronym names a body as its name does, and a
+ * paragraph of the article about it may not repeat it ("Qua đó, góp phần nâng cao vị thế của
+ * Việt Nam …" after "… hợp tác giữa 2 bên"), where another article's paragraph shares more of the
+ * question's other words. Only in a question that is not typed in capitals, as `missingAcronyms`
+ * reads them.
+ */
+async function acronymArticleFirst(store: Store, passages: readonly PassageEvidence[], question: string): Promise<PassageEvidence[]> {
+  const top = passages[0];
+  const letters = question.match(/\p{L}/gu)?.length ?? 0;
+  const capitals = question.match(/\p{Lu}/gu)?.length ?? 0;
+  if (!top || capitals * 2 > letters) return [...passages];
+  const acronyms = [...new Set((question.match(/[\p{L}\p{N}&]+/gu) ?? []).filter(isAcronym))].map((a) => a.toLowerCase());
+  if (!acronyms.length) return [...passages];
+  // By any spelling the article has ("VN" / "Việt Nam"), as the refusal rules read names.
+  const writesAll = async (p: PassageEvidence) => {
+    const writes = namesWrittenIn(await articleSearchText(store, p.hit), question);
+    return acronyms.every(writes);
+  };
+  if (await writesAll(top)) return [...passages];
+  const writes = new Map<string, boolean>([[top.hit.article.id, false]]);
+  for (const p of passages.slice(1, ACRONYM_ARTICLES_READ + 1)) {
+    const id = p.hit.article.id;
+    if (writes.has(id)) continue;
+    writes.set(id, await writesAll(p));
+    if (!writes.get(id)) continue;
+    // The passages of the articles found lacking drop below this article's best, by as much as the
+    // best was behind (the re-ranking's margin then reads this article as first).
+    const drop = top.score - p.score + 1;
+    const others = passages.filter((x) => x.hit.article.id !== id).map((x) => (writes.get(x.hit.article.id) === false ? { ...x, score: x.score - drop } : x));
+    return [...passages.filter((x) => x.hit.article.id === id), ...others].sort((a, b) => b.score - a.score);
+  }
+  return [...passages];
+}
+/** How many ranked passages are looked through for an article that writes the question's acronyms. */
+const ACRONYM_ARTICLES_READ = 10;
 
 /** The acronyms the passages' paragraphs define (`definedAcronyms`) or spell out for the question's short forms (`initialismsIn`), each paragraph read once. */
 function acronymsIn(passages: readonly PassageEvidence[], question: string): AcronymAlias[] {

@@ -216,6 +216,28 @@ describe('answers over the real corpus', () => {
     expect(mixed.citations[0]?.quote).toContain('đào tạo nguồn nhân lực về lĩnh vực tiêu chuẩn hóa');
   });
 
+  it('reads English, chat and briefing wordings of the same questions', async () => {
+    // English verbs asked about, and "deputy science minister" as the deputy minister the article names.
+    expect((await engine.ask('What did the IEC Secretary-General promise Vietnam?')).citations[0]?.quote).toContain('khẳng định sẽ hỗ trợ Việt Nam');
+    const who = await engine.ask("Who is the IEC Secretary-General that met Vietnam's deputy science minister?");
+    expect(who.refused).toBe(false);
+    expect(who.citations[0]?.quote).toContain('Philippe Metzger');
+    // Sums and counts the articles never give, asked in English or with "bn".
+    for (const q of [
+      'How much funding did China pledge for Lancang-Mekong metrology cooperation',
+      'How many member countries does the IEC currently have',
+      'phi thanh vien chinh thuc IEC VN phai dong bn',
+    ])
+      expect((await engine.ask(q)).refused, q).toBe(true);
+    // A country said of no one: not the country someone spoke about.
+    expect((await engine.ask('Ông Metzger mang quốc tịch nước nào?')).refused).toBe(true);
+    // A briefing's words for an acronym's expansion, and a photo's caption asked for.
+    expect((await engine.ask('Tên đầy đủ của chữ viết tắt QCVN được nêu trong báo cáo là gì?')).shortAnswer?.text).toBe('quy chuẩn kỹ thuật quốc gia');
+    expect((await engine.ask('anh dau tien trong bai IEC chu thich ghi gi')).citations[0]?.quote).toBe('Toàn cảnh buổi làm việc.');
+    // An acronym the best paragraph's article never writes: the article that does is read first.
+    expect((await engine.ask('Hợp tác với IEC sẽ góp phần giúp VN những gì?')).closest[0]?.articleId).toBe('iec-thanh-vien-2024');
+  });
+
   it('reads either style of tone placement as the same word', async () => {
     const old = await engine.ask('IEC hỗ trợ đào tạo nhân lực về tiêu chuẩn hoá cho ai?');
     const modern = await engine.ask('IEC hỗ trợ đào tạo nhân lực về tiêu chuẩn hóa cho ai?');
