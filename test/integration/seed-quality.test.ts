@@ -24,7 +24,7 @@ describe('seed questions', () => {
     expect(r['ev@5']).toBeGreaterThanOrEqual(95);
     expect(r['R@1']).toBeGreaterThanOrEqual(95);
     expect(r.ans).toBeGreaterThanOrEqual(97);
-    expect(r.refuse).toBeGreaterThanOrEqual(72);
+    expect(r.refuse).toBeGreaterThanOrEqual(77);
     expect(r.falserefuse).toBeLessThanOrEqual(2.5);
   });
 
@@ -44,27 +44,34 @@ describe('seed questions', () => {
    * 60.0 / 3.8; -heldout-2 79.5 / 36.4 / 13.7 → 93.2 / 63.6 / 5.5; -heldout-3 86.8 / 56.3 / 2.9 →
    * 97.1 / 68.8 / 0.0; -heldout-4 90.0 / 63.3 / 5.7 → 91.4 / 70.0 / 4.3; -8 90.7 / 72.2 / 7.0 → 98.8
    * / 75.0 / 1.2; -9 87.5 / 62.9 / 6.8 → 92.0 / 65.7 / 3.4; -heldout-5 89.6 / 70.0 / 6.5 → 89.6 /
-   * 73.3 / 6.5; -heldout-6 88.2 / 83.3 / 7.9, unchanged (README, "Quality"). Floors a little under
-   * what they reach, so that a rule that loses them shows.
+   * 73.3 / 6.5; -heldout-6 88.2 / 83.3 / 7.9, unchanged (README, "Quality"). Then -10 (a wire
+   * agency's correspondent, mostly in English), -11 (an intern typing without marks), -12 (a press
+   * officer's briefing) and -13 (a fact-checker) found more rules, -heldout-7 (a lecturer's quiz)
+   * measured only: -10 86.0 / 42.9 / 1.2 → 93.0 / 62.9 / 0.0; -11 89.4 / 61.1 / 7.1 → 95.3 / 69.4 /
+   * 3.5; -12 87.1 / 72.2 / 9.4 → 95.3 / 72.2 / 3.5; -13 96.5 / 74.3 / 1.2 → 97.7 / 74.3 / 0.0;
+   * -heldout-7 89.9 / 67.7 / 6.3 → 91.1 / 77.4 / 5.1, -heldout-5 → 92.2 / 80.0 / 3.9, -heldout-2 →
+   * 94.5 / 69.7 / 2.7. Floors a little under what they reach, so that a rule that loses them shows.
    */
   it.each([
-    ['seed-questions-2.jsonl', { ans: 94, refuse: 57, falserefuse: 3 }],
-    ['seed-questions-3.jsonl', { ans: 89, refuse: 59, falserefuse: 2 }],
-    ['seed-questions-4.jsonl', { ans: 94, refuse: 65, falserefuse: 2 }],
-    ['seed-questions-5.jsonl', { ans: 96, refuse: 68, falserefuse: 3 }],
-    ['seed-questions-6.jsonl', { ans: 96, refuse: 66, falserefuse: 2 }],
-    ['seed-questions-7.jsonl', { ans: 94, refuse: 57, falserefuse: 4 }],
-    ['seed-questions-8.jsonl', { ans: 96, refuse: 72, falserefuse: 3 }],
-    ['seed-questions-9.jsonl', { ans: 90, refuse: 62, falserefuse: 5 }],
-    ['seed-questions-heldout.jsonl', { ans: 93, refuse: 62, falserefuse: 2 }],
-    ['seed-questions-heldout-2.jsonl', { ans: 91, refuse: 63, falserefuse: 6 }],
-    ['seed-questions-heldout-3.jsonl', { ans: 95, refuse: 68, falserefuse: 2 }],
-    ['seed-questions-heldout-4.jsonl', { ans: 89, refuse: 66, falserefuse: 6 }],
-    ['seed-questions-heldout-5.jsonl', { ans: 87, refuse: 70, falserefuse: 8 }],
+    ['seed-questions-2.jsonl', { ans: 94, refuse: 61, falserefuse: 3 }],
+    ['seed-questions-3.jsonl', { ans: 89, refuse: 68, falserefuse: 2 }],
+    ['seed-questions-4.jsonl', { ans: 94, refuse: 71, falserefuse: 2 }],
+    ['seed-questions-5.jsonl', { ans: 96, refuse: 72, falserefuse: 3 }],
+    ['seed-questions-6.jsonl', { ans: 96, refuse: 72, falserefuse: 2 }],
+    ['seed-questions-7.jsonl', { ans: 94, refuse: 60, falserefuse: 4 }],
+    ['seed-questions-8.jsonl', { ans: 96, refuse: 75, falserefuse: 3 }],
+    ['seed-questions-9.jsonl', { ans: 91, refuse: 68, falserefuse: 4 }],
+    ['seed-questions-10.jsonl', { ans: 91, refuse: 60, falserefuse: 2 }],
+    ['seed-questions-11.jsonl', { ans: 93, refuse: 66, falserefuse: 5 }],
+    ['seed-questions-12.jsonl', { ans: 93, refuse: 69, falserefuse: 5 }],
+    ['seed-questions-13.jsonl', { ans: 95, refuse: 71, falserefuse: 2 }],
+    ['seed-questions-heldout.jsonl', { ans: 93, refuse: 65, falserefuse: 2 }],
+    ['seed-questions-heldout-2.jsonl', { ans: 92, refuse: 66, falserefuse: 4 }],
+    ['seed-questions-heldout-3.jsonl', { ans: 95, refuse: 75, falserefuse: 2 }],
+    ['seed-questions-heldout-4.jsonl', { ans: 90, refuse: 70, falserefuse: 6 }],
+    ['seed-questions-heldout-5.jsonl', { ans: 90, refuse: 76, falserefuse: 6 }],
     ['seed-questions-heldout-6.jsonl', { ans: 86, refuse: 80, falserefuse: 10 }],
-    ['seed-questions-10.jsonl', { ans: 88, refuse: 57, falserefuse: 2 }],
-    ['seed-questions-11.jsonl', { ans: 90, refuse: 63, falserefuse: 5 }],
-    ['seed-questions-heldout-7.jsonl', { ans: 87, refuse: 71, falserefuse: 8 }],
+    ['seed-questions-heldout-7.jsonl', { ans: 89, refuse: 74, falserefuse: 7 }],
   ])('holds on questions written afresh: %s', async (file, floor) => {
     const config = loadConfig({}, { corpus: CORPUS });
     const r = await runEval({ questions: path.join(REPO, 'test', 'eval', file), corpus: CORPUS, cacheDir: tempDir(), config, logger: silentLogger });
