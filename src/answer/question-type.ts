@@ -294,6 +294,17 @@ const EN_WH = /(?<![\p{L}\p{N}])(?:what|which|who|whom|whose|when|where|why|how)
  */
 const EN_ALTERNATIVES = /(?<![\p{L}\p{N}])or(?![\p{L}\p{N}])(?!\s+not(?![\p{L}\p{N}]))/iu;
 
+/**
+ * "mấy" as a plural in speech ("those", "the few"), not "how many": when another question word
+ * follows it ("mấy bộ quy chuẩn, tiêu chuẩn ấy … phù hợp với cái gì?", "mấy việc hỗ trợ ấy … nhằm
+ * mục đích gì?", "còn mấy nước nào …?"), that word asks. Matched at the start of the text after
+ * it; typed without marks only before "nao" ("gi", "ai", "sao", "dau" are other words too).
+ */
+const PLURAL_MAY = {
+  marked: /^mấy(?![\p{L}\p{M}\p{N}])(?=.*(?<![\p{L}\p{M}\p{N}])(?:gì|nào|ai|đâu|sao)(?![\p{L}\p{M}\p{N}]))/u,
+  folded: /^may(?![\p{L}\p{N}])(?=.*(?<![\p{L}\p{N}])nao(?![\p{L}\p{N}]))/u,
+};
+
 // An acronym's name asked for: "IEC có tên tiếng Việt đầy đủ", "LMC tên đầy đủ" (before "là gì").
 const ACRONYM_NAME =
   /^(\S+)\s+(?:(?:có|co)\s+)?(?:tên|ten)(?:\s+(?:(?:tiếng|tieng)\s+(?:việt|viet|anh)|(?:đầy|day)\s+(?:đủ|du)|(?:chính|chinh)\s+(?:thức|thuc)))*$/iu;
@@ -448,6 +459,7 @@ function analyze(question: string): QuestionAnalysis {
       // English puts its question word first ("In which year …", "How much time … when …"):
       // one further on is a conjunction or a relative pronoun.
       if (EN_PHRASE.test(word) && !EN_LEAD.test(matchText.slice(0, m.index))) continue;
+      if (rule.kind === 'number' && PLURAL_MAY[mode].test(matchText.slice(m.index))) continue;
       if (!rule.keep) questionWords.push([m.index, m.index + word.length]);
       kind ??= rule.kind;
     }
@@ -877,8 +889,32 @@ const SAYING_VERB = {
  * `ans` 94.1 → 97.1).
  */
 export function withoutSaying(question: string): string {
-  return withoutWords(withoutWords(question, SAYING_VERB), SOURCE);
+  return withoutWords(withoutWords(withoutWords(question, SAYING_VERB), SOURCE), CHAT_FRAMING);
 }
+
+/**
+ * How a question is put in a chat or on air rather than what it asks: an opening ("Cho mình hỏi
+ * là …", "Mình muốn biết …", "Nói nôm na là …", "À, thế còn …", "Cho mình kiểm tra lại chút:"),
+ * and a closing addressed to the one asked ("… vậy bạn?", "… bạn nhỉ?", "… bạn kể giúp mình
+ * với?"). Their words ("bạn", "mình", "nôm na") are no evidence an article must have; left in,
+ * they refused a TV producer's answerable questions (seed-questions-14).
+ */
+const CHAT_FRAMING = (() => {
+  const me = '(?:mình|tôi|em|tớ|tui)';
+  const make = (w: (x: string) => string) =>
+    new RegExp(
+      [
+        // Openings, at the start (after an interjection).
+        `^\\s*${w(`(?:(?:à|ừ|ừm|ờ|dạ|vâng|ok)\\s*[,!]?\\s+)?(?:(?:thế|vậy)\\s+(?:còn\\s+)?)?(?:cho\\s+${me}\\s+(?:hỏi|kiểm\\s+tra\\s+lại)(?:\\s+(?:chút|tí|xíu|nhé))?(?:\\s+là)?|${me}\\s+(?:muốn|cần)\\s+(?:biết|hỏi)(?:\\s+là)?|nói\\s+nôm\\s+na(?:\\s+là)?|bạn\\s+ơi(?:\\s+cho\\s+${me}\\s+hỏi(?:\\s+là)?)?|bạn\\s+cho\\s+${me}\\s+hỏi(?:\\s+là)?)`)}${WORD_END}\\s*[,:]?`,
+        // "À, thế …" / "Thế còn …" alone, at the start.
+        `^\\s*${w('(?:à|ừ|ừm|ờ)\\s*,?\\s+(?:thế|vậy)(?:\\s+còn)?')}${WORD_END}`,
+        // Closings, at the end.
+        `(?:\\s*,)?\\s+${w(`(?:(?:vậy|thế)\\s+)?(?:bạn(?:\\s+(?:ơi|nhỉ|nhé|ạ|à))?|(?:bạn\\s+)?(?:kể|nói|chỉ|trả\\s+lời)\\s+giúp\\s+${me}(?:\\s+với)?|giúp\\s+${me}\\s+với)`)}(?=\\s*[?.!]*\\s*$)`,
+      ].join('|'),
+      'giu',
+    );
+  return { marked: make((x) => x), folded: make(fl) };
+})();
 
 /** What "bài" also is after "trong/theo": a speech, a lesson, a problem, a remedy, a song … ("trong bài phát biểu"). */
 const NOT_ARTICLE = 'phát\\s+biểu|học|toán|thuốc|hát|giảng|thơ|tập|kiểm\\s+tra|thi|văn|diễn\\s+văn|báo\\s+cáo|trình\\s+bày|nói|luận|viết\\s+tay';

@@ -344,7 +344,39 @@ describe('askedVerb', () => {
   });
 });
 
+describe('"mấy" in speech', () => {
+  it('is a plural, not "how many", when another question word asks', () => {
+    for (const q of [
+      'Ông Thứ trưởng muốn mấy bộ quy chuẩn, tiêu chuẩn ấy được xây dựng sao cho phù hợp với cái gì?',
+      'Mấy việc hỗ trợ đào tạo ấy nhằm mục đích gì?',
+      'Ngoài Việt Nam ra thì còn mấy nước nào trong khu vực góp mặt ở hội nghị?',
+      'con may nuoc nao co mat o hoi nghi',
+    ])
+      expect(analyzeQuestion(q).kind, q).not.toBe('number');
+    for (const q of [
+      'Có mấy nước tham gia hội nghị?',
+      'Mấy nước tham gia hội nghị này?',
+      'Hội nghị kéo dài mấy ngày?',
+      'Lần thứ mấy hội nghị này được tổ chức?',
+      'co may nuoc tham gia',
+    ])
+      expect(analyzeQuestion(q).kind, q).toBe('number');
+  });
+});
+
 describe('withoutSaying', () => {
+  it("leaves out a chat's or a presenter's opening and closing", () => {
+    expect(withoutSaying('Nói nôm na là cái chữ LMC ấy viết đầy đủ ra là gì vậy bạn?')).toBe('cái chữ LMC ấy viết đầy đủ ra là gì?');
+    expect(withoutSaying('Mình muốn biết IEC là viết tắt của tổ chức nào vậy bạn?')).toBe('IEC là viết tắt của tổ chức nào?');
+    expect(withoutSaying('Cho mình hỏi là hội nghị LMC ở đâu?')).toBe('hội nghị LMC ở đâu?');
+    expect(withoutSaying('Nói nôm na là đo lường quan trọng ở những chuyện gì, bạn kể giúp mình với?')).toBe('đo lường quan trọng ở những chuyện gì?');
+    expect(withoutSaying('cho minh hoi la hoi nghi lmc o dau vay ban')).toBe('hoi nghi lmc o dau');
+    expect(withoutSaying('À, thế Viện Đo lường ký giấy tờ gì?').trim()).toBe('Viện Đo lường ký giấy tờ gì?');
+    // "bạn" asked about stays.
+    expect(withoutSaying('Bạn của Hùng tên gì?')).toBe('Bạn của Hùng tên gì?');
+    expect(withoutSaying('Ai là bạn thân của bệnh nhân?')).toBe('Ai là bạn thân của bệnh nhân?');
+  });
+
   it('leaves out "the report" where a briefing calls the article so, not a report asked about', () => {
     expect(withoutSaying('Tên đầy đủ của chữ viết tắt QCVN được nêu trong báo cáo là gì?')).toBe('Tên đầy đủ của chữ viết tắt QCVN là gì?');
     expect(withoutSaying('Báo cáo nêu những dạng năng lượng tái tạo nào làm ví dụ?').trim()).toBe('nêu những dạng năng lượng tái tạo nào làm ví dụ?');
