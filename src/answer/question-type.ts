@@ -804,6 +804,10 @@ const EXPANSION_FRAMING = new Set(
     'tôi',
     'em',
     'với',
+    // Said aloud: "cái chữ LMC ấy viết đầy đủ ra là gì?".
+    'cái',
+    'ấy',
+    'ra',
     // A briefing's words for the same ("Tên đầy đủ bằng tiếng Việt của …", "Cụm từ viết tắt KH&CN …
     // được dùng để chỉ lĩnh vực nào?", "… được nêu trong báo cáo là gì?").
     'bằng',

@@ -234,6 +234,12 @@ describe('answers over the real corpus', () => {
     // A briefing's words for an acronym's expansion, and a photo's caption asked for.
     expect((await engine.ask('Tên đầy đủ của chữ viết tắt QCVN được nêu trong báo cáo là gì?')).shortAnswer?.text).toBe('quy chuẩn kỹ thuật quốc gia');
     expect((await engine.ask('anh dau tien trong bai IEC chu thich ghi gi')).citations[0]?.quote).toBe('Toàn cảnh buổi làm việc.');
+    // Said aloud: the presenter's opening and closing are no words the article must have.
+    expect((await engine.ask('Mình muốn biết IEC là viết tắt của tổ chức nào vậy bạn?')).shortAnswer?.text).toBe('Ủy ban Kỹ thuật Điện Quốc tế');
+    expect((await engine.ask('Nói nôm na là cái chữ LMC ấy viết đầy đủ ra là gì vậy bạn?')).shortAnswer?.text).toContain('Lancang-Mekong');
+    const papers = await engine.ask('À, thế Viện Đo lường ký giấy tờ gì và ký với ai thế nhỉ?');
+    expect(papers.refused).toBe(false);
+    expect(papers.citations[0]?.quote).toContain('ký kết Biên bản');
     // An acronym the best paragraph's article never writes: the article that does is read first.
     expect((await engine.ask('Hợp tác với IEC sẽ góp phần giúp VN những gì?')).closest[0]?.articleId).toBe('iec-thanh-vien-2024');
   });
