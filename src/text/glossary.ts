@@ -210,6 +210,15 @@ const ENTRIES: Array<[string, string]> = [
   ['5th', 'lần thứ 5'],
   ['first', 'lần thứ nhất'],
   ['second', 'lần thứ hai'],
+  ['opportunity', 'cơ hội'],
+  ['opportunities', 'cơ hội'],
+  ['network', 'mạng lưới'],
+  ['fta', 'hiệp định thương mại tự do'],
+  ['ftas', 'hiệp định thương mại tự do'],
+  ['training programs', 'chương trình đào tạo'],
+  ['training programmes', 'chương trình đào tạo'],
+  ['programs', 'chương trình'],
+  ['programmes', 'chương trình'],
   ['involvement', 'tham gia'],
   ['document', 'văn kiện'],
   ['documents', 'văn kiện'],
@@ -348,5 +357,11 @@ export function expandQuery(question: string, lang: 'vi' | 'en', asked = questio
  */
 export function extraTerms(question: string, lang: 'vi' | 'en'): string[] {
   // A Vietnamese question (typed with marks) may say some words in English: "IEC support VN về training gì?".
-  return [...(lang === 'en' || hasMarks(question) ? translateTerms(question) : []), ...ordinalsInDigits(question)];
+  return [
+    ...(lang === 'en' || hasMarks(question) ? translateTerms(question) : []),
+    // "AI" in capitals is artificial intelligence ("Metzger có nhắc tới AI không?"), except opening
+    // the question, where it is "Ai" (who) typed in capitals ("AI dễ bị mỡ máu?"); "ai" is no glossary word.
+    ...(/(?<=\S[^\p{L}\p{N}]*\s)AI(?![\p{L}\p{N}])/u.test(question) ? ['trí tuệ nhân tạo'] : []),
+    ...ordinalsInDigits(question),
+  ];
 }

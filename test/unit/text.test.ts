@@ -4,7 +4,7 @@ import { fold, hasMarks, nfc, normalizeSpace, stripMarks } from '../../src/text/
 import { pairs, syllables, terms } from '../../src/text/tokenize.js';
 import { hardSplit, sentenceRanges } from '../../src/text/sentences.js';
 import { detectLang } from '../../src/text/lang.js';
-import { translateTerms } from '../../src/text/glossary.js';
+import { extraTerms, translateTerms } from '../../src/text/glossary.js';
 
 describe('normalisation', () => {
   it('composes decomposed Vietnamese to NFC', () => {
@@ -116,6 +116,15 @@ describe('language', () => {
   it('translates English phrases longest first', () => {
     expect(translateTerms('Who is the General Secretary of the IEC?')).toEqual(['Tổng Thư ký']);
     expect(translateTerms('metrology cooperation in the region')).toEqual(['đo lường', 'hợp tác', 'khu vực']);
+  });
+
+  it('gives English words in a Vietnamese question their terms, and "AI" in capitals after the first word', () => {
+    expect(extraTerms('BRI tạo opportunity gì cho VN?', 'vi')).toEqual(['cơ hội']);
+    expect(extraTerms('Metzger có nhắc tới AI không?', 'vi')).toEqual(['trí tuệ nhân tạo']);
+    // Opening the question, "AI" is "Ai" (who) typed in capitals.
+    expect(extraTerms('AI dễ bị mỡ máu?', 'vi')).toEqual([]);
+    // Typed without marks, Vietnamese words are not read as English.
+    expect(extraTerms('ai la nguoi ky', 'vi')).toEqual([]);
   });
 
   it('reads "deputy … minister" with words between as a deputy minister, not a minister', () => {
