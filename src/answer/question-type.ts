@@ -893,7 +893,8 @@ const SAYING_VERB = {
  * `ans` 94.1 → 97.1).
  */
 export function withoutSaying(question: string): string {
-  return withoutWords(withoutWords(withoutWords(question, SAYING_VERB), SOURCE), CHAT_FRAMING);
+  // The chat's framing first: "Nói nôm na là bài báo bảo …" then opens with where it was read.
+  return withoutWords(withoutWords(withoutWords(question, CHAT_FRAMING).trim(), SAYING_VERB), SOURCE);
 }
 
 /**
@@ -935,7 +936,7 @@ const SOURCE = (() => {
     new RegExp(
       [
         `${WORD_START}${w(`(?:theo|trong)\\s+bài${bare ? '(?:\\s+(?:viết|báo))?' : '\\s+(?:viết|báo)'}(?:\\s+(?:này|trên))?`)}(?!\\s+${w('(?:(?:viết|báo)\\s+)?(?:của|nào)')}${WORD_END})(?!\\s+${w(`(?:${NOT_ARTICLE})`)}${WORD_END})${WORD_END}`,
-        `(?:^|(?<=,\\s*))${w('bài\\s+(?:viết|báo)')}(?=\\s+${w('(?:về\\s+[^,?]{1,60}?\\s+)?(?:nói|cho\\s+biết|kỳ\\s+vọng|hy\\s+vọng|nhắc|kể|đề\\s+cập|nêu)')}${WORD_END})`,
+        `(?:^|(?<=[,:]\\s*))${w(bare ? 'bài(?:\\s+(?:viết|báo))?' : 'bài\\s+(?:viết|báo)')}(?=\\s+${w('(?:về\\s+[^,?]{1,60}?\\s+)?(?:có\\s+)?(?:nói|cho\\s+biết|kỳ\\s+vọng|hy\\s+vọng|nhắc|kể|đề\\s+cập|nêu|bảo)')}${WORD_END})`,
         // A briefing's "the report" for the article: "… được nêu trong báo cáo là gì?", "Báo cáo nêu …".
         `${WORD_START}${w('(?:được\\s+)?(?:nêu\\s+)?(?:theo|trong)\\s+(?:báo\\s+cáo|bản\\s+tin)(?:\\s+(?:này|trên))?')}(?=\\s*(?:[,?.!]|$)|\\s+${w('(?:là|nêu|cho\\s+biết|đề\\s+cập|có)')}${WORD_END})`,
         `(?:^|(?<=,\\s*))${w('(?:báo\\s+cáo|bản\\s+tin)')}(?=\\s+${w('(?:nói|cho\\s+biết|nhắc|kể|đề\\s+cập|nêu)')}${WORD_END})`,

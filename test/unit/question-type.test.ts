@@ -372,6 +372,11 @@ describe('withoutSaying', () => {
     expect(withoutSaying('Nói nôm na là đo lường quan trọng ở những chuyện gì, bạn kể giúp mình với?')).toBe('đo lường quan trọng ở những chuyện gì?');
     expect(withoutSaying('cho minh hoi la hoi nghi lmc o dau vay ban')).toBe('hoi nghi lmc o dau');
     expect(withoutSaying('À, thế Viện Đo lường ký giấy tờ gì?').trim()).toBe('Viện Đo lường ký giấy tờ gì?');
+    // Where it was read, once the framing is gone ("bài" alone only before what it says).
+    expect(withoutSaying('Nói nôm na là bài báo bảo đo lường quan trọng ở những chuyện gì?').trim()).toBe('bảo đo lường quan trọng ở những chuyện gì?');
+    expect(withoutSaying('Cho mình kiểm tra lại chút: bài có nhắc Lào không?').trim()).toBe('có nhắc Lào không?');
+    expect(withoutSaying('Bài viết gì về IEC?')).toBe('Bài viết gì về IEC?');
+    expect(withoutSaying('Bài hát nói về điều gì?')).toBe('Bài hát nói về điều gì?');
     // "bạn" asked about stays.
     expect(withoutSaying('Bạn của Hùng tên gì?')).toBe('Bạn của Hùng tên gì?');
     expect(withoutSaying('Ai là bạn thân của bệnh nhân?')).toBe('Ai là bạn thân của bệnh nhân?');
