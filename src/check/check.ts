@@ -168,7 +168,9 @@ export async function checkClaimOffline(deps: CheckDeps, claimText: string, opti
         ...(restored !== claim ? [restored] : []),
         ...(lang === 'en' ? translateTerms(claim) : []),
         ...glossary.terms,
-        ...alternativesOf(restored, lang),
+        // Of the claim as typed too: the phrases are read in it, and restoring marks may misspell one.
+        ...alternativesOf(claim, lang),
+        ...(restored !== claim ? alternativesOf(restored, lang) : []),
       ]);
       return restored;
     }),
