@@ -252,9 +252,9 @@ export function countedThing(question: string): string[] {
   return [fold(unit), ...(next && !isStopword(next, true) ? [fold(next)] : [])];
 }
 
-/** Where the noun phrase after "how many" ends: a verb, a preposition or a relative word. */
+/** Where the noun phrase after "how many" ends: a verb (these, and any word in "-ed"), a preposition or a relative word. */
 const ENGLISH_PHRASE_END = new Set(
-  'do does did is are was were has have had will would can could should may might be been of in at on for from to by with that which who whom whose took take attended signed joined there'.split(
+  'do does did is are was were has have had will would can could should may might be been of in at on for from to by with that which who whom whose took take led met made held won gave got went came sent paid set put ran saw said told became began brought built bought kept left lost meant sold spent stood taught thought there'.split(
     ' ',
   ),
 );
@@ -270,7 +270,8 @@ function englishCounted(q: string): string[] {
   if (after === undefined) return [];
   const words: string[] = [];
   for (const w of after.split(/\s+/u)) {
-    if (!w || ENGLISH_PHRASE_END.has(w)) break;
+    // A verb ends it: a word of ENGLISH_PHRASE_END, or one in "-ed" ("hosted", "exchanged"; an adjective in "-ed" ends it too, safely).
+    if (!w || ENGLISH_PHRASE_END.has(w) || /\p{L}{2,}ed$/u.test(w)) break;
     words.push(w);
     if (words.length === 4) break;
   }
@@ -295,10 +296,12 @@ const MONEY_ASKED_FOLDED = new RegExp(
 );
 /**
  * "What annual fee would Vietnam pay?", "What is the budget of …?": an English question for a sum
- * of money that does not say "how much", folded; not "What did the budget pay for?".
+ * of money that does not say "how much", folded, the money word ending what is asked or followed
+ * by "of", "for" or a verb ("What is the budget of …?"); not "What did the budget pay for?", "What
+ * is the budget used for?", "What is the funding source …?", "Which fees were abolished?".
  */
 const WHAT_SUM = new RegExp(
-  `^(?:what|which)\\s+(?:(?:is|was|are|were|would be|will be)\\s+)?(?:the\\s+)?(?:(?!(?:do|does|did|has|have|had|will|would|can|could|should|may|might)\\s)[\\p{L}-]+\\s+){0,2}?(?:${ENGLISH_MONEY})(?![\\p{L}\\p{N}])`,
+  `^what\\s+(?:(?:is|was|are|were|would be|will be)\\s+)?(?:the\\s+)?(?:(?!(?:do|does|did|has|have|had|will|would|can|could|should|may|might)\\s)[\\p{L}-]+\\s+){0,2}?(?:${ENGLISH_MONEY})(?=\\s*[?.!]*\\s*$|\\s+(?:of|for|would|will|does|did|do|is|was|that|vietnam|the)(?![\\p{L}\\p{N}]))`,
   'u',
 );
 
@@ -394,7 +397,8 @@ function givesUnit(lower: string, dates: readonly FactSpan[], units: readonly st
  * question that has them: "loại trừ số một" is no "trụ sở"), and the words that state it, folded.
  * Not a founding ("ủy ban do Seaman thành lập" names it), a nationality ("người Anh", "Hàn Quốc")
  * nor a home town ("quê ở Đồng Nai"), which the news states in too many ways: XQuAD-vi and
- * ViNewsQA dev lost answers with them.
+ * ViNewsQA dev lost answers with them (a nationality is read near the person's name instead,
+ * `nationalityMissing`).
  */
 const ATTRIBUTES: ReadonlyArray<{ words: string; asked: MarkedPattern; stated: RegExp }> = [
   ['trụ sở', 'tru so|dat tai|dong tai|tong hanh dinh|headquarter(?:s|ed)?'],
@@ -419,20 +423,21 @@ export function attributesMissing(asked: string, article: SearchText): number {
   return ATTRIBUTES.filter((a) => folded.includes(a.words) && a.asked.forText(q).test(hasMarks(q) ? q : folded) && !a.stated.test(article.folded)).length;
 }
 
-/** "… quốc tịch (nước) nào / gì?", "người nước nào", "đến từ quốc gia nào", "nationality": a person's country asked, marked or folded. */
+/**
+ * "… quốc tịch (nước) nào / gì?", "người nước nào", "nationality": a person's country asked, marked
+ * or folded. Not "từ nước nào", which also asks where goods come from.
+ */
 const NATIONALITY_ASKED = {
-  marked:
-    /(?<![\p{L}\p{M}\p{N}])(?:quốc\s+tịch\s+(?:gì|nào|(?:của\s+)?(?:nước|quốc\s+gia)\s+nào)|người\s+nước\s+nào|từ\s+(?:nước|quốc\s+gia)\s+nào|nationality)(?![\p{L}\p{M}\p{N}])/iu,
-  folded:
-    /(?<![\p{L}\p{N}])(?:quoc\s+tich\s+(?:gi|nao|(?:cua\s+)?(?:nuoc|quoc\s+gia)\s+nao)|nguoi\s+nuoc\s+nao|tu\s+(?:nuoc|quoc\s+gia)\s+nao|nationality)(?![\p{L}\p{N}])/iu,
+  marked: /(?<![\p{L}\p{M}\p{N}])(?:quốc\s+tịch\s+(?:gì|nào|(?:của\s+)?(?:nước|quốc\s+gia)\s+nào)|người\s+nước\s+nào|nationality)(?![\p{L}\p{M}\p{N}])/iu,
+  folded: /(?<![\p{L}\p{N}])(?:quoc\s+tich\s+(?:gi|nao|(?:cua\s+)?(?:nuoc|quoc\s+gia)\s+nao)|nguoi\s+nuoc\s+nao|nationality)(?![\p{L}\p{N}])/iu,
 };
-/** How many words from a person's name, within its clause, a country said of them is looked for ("tay vợt Malaysia Lee Chong Wei", "Hoesung Lee (Hàn Quốc)"). */
-const NATIONALITY_REACH = 3;
+/** How many words from a person's name, within its clause, a country said of them is looked for ("tay vợt Malaysia Lee Chong Wei", "Hoesung Lee (Hàn Quốc)", "Tổng Thư ký IEC Philippe Metzger (Thụy Sĩ)"). */
+const NATIONALITY_REACH = 5;
 
 /**
  * Whether a question asks the country of someone the article names but gives none for: no
- * "quốc tịch" or "nationality", no "người" before a known place ("người Anh"), and no known
- * place within a few words of any mention of a name the question gives ("Ông Metzger mang quốc
+ * "quốc tịch" or "nationality", no "người" or "công dân" before a known place ("người Anh", "công
+ * dân Thụy Sĩ"), and no known place within a few words of any mention of a name the question gives ("Ông Metzger mang quốc
  * tịch nước nào?" of an article where "Việt Nam" is what he speaks of, not where he is from).
  * False when the article names none of the question's names (other rules read those).
  */
@@ -441,7 +446,8 @@ export function nationalityMissing(question: string, names: Iterable<string>, ar
   if (!(hasMarks(q) ? NATIONALITY_ASKED.marked.test(q) : NATIONALITY_ASKED.folded.test(fold(q)))) return false;
   const text = article.folded;
   if (/(?<![\p{L}\p{N}])(?:quoc tich|nationality|nationals?)(?![\p{L}\p{N}])/u.test(text)) return false;
-  if ([...text.matchAll(/(?<![\p{L}\p{N}])nguoi\s+([\p{L}]+(?:\s+[\p{L}]+)?)/gu)].some((m) => placeIn((m[1] as string).split(/\s+/u)))) return false;
+  if ([...text.matchAll(/(?<![\p{L}\p{N}])(?:nguoi|cong dan|citizen)\s+([\p{L}]+(?:\s+[\p{L}]+)?)/gu)].some((m) => placeIn((m[1] as string).split(/\s+/u))))
+    return false;
   let named = false;
   for (const name of names) {
     const f = fold(name);
@@ -488,8 +494,10 @@ export function measureMissing(question: string, article: SearchText): boolean {
   const gives = (units: readonly string[]) => givesUnit(articleLower, (dates ??= dateSpans(articleLower)), units);
   const unit = unitAsked(question);
   const money = hasMarks(lower) ? MONEY_ASKED.test(lower) : MONEY_ASKED_FOLDED.test(q);
-  if (money && (unit === undefined || MONEY_UNITS.has(fold(unit)))) return !MONEY_GIVEN.test(text);
   const asked = measureAsked(question);
+  // A share or a length of time asked of a sum ("What percentage of the budget …?", "How long will the funding last?") is that measure.
+  if (money && (unit === undefined || MONEY_UNITS.has(fold(unit))) && asked !== 'percent' && asked !== 'time' && asked !== 'age')
+    return !MONEY_GIVEN.test(text);
   switch (asked) {
     case 'age':
       return !/(?<![\p{L}\p{N}])(?:tuoi|sinh|age|aged|old)(?![\p{L}\p{N}])/u.test(text);

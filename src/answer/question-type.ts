@@ -295,14 +295,16 @@ const EN_WH = /(?<![\p{L}\p{N}])(?:what|which|who|whom|whose|when|where|why|how)
 const EN_ALTERNATIVES = /(?<![\p{L}\p{N}])or(?![\p{L}\p{N}])(?!\s+not(?![\p{L}\p{N}]))/iu;
 
 /**
- * "mấy" as a plural in speech ("those", "the few"), not "how many": when another question word
- * follows it ("mấy bộ quy chuẩn, tiêu chuẩn ấy … phù hợp với cái gì?", "mấy việc hỗ trợ ấy … nhằm
- * mục đích gì?", "còn mấy nước nào …?"), that word asks. Matched at the start of the text after
- * it; typed without marks only before "nao" ("gi", "ai", "sao", "dau" are other words too).
+ * "mấy" as a plural in speech ("those", "the few"), not "how many": when "gì", "nào" or "đâu"
+ * follows its noun in the same clause ("mấy bộ quy chuẩn, tiêu chuẩn ấy … phù hợp với cái gì?",
+ * "mấy việc hỗ trợ ấy … nhằm mục đích gì?", "còn mấy nước nào …?"), that word asks; not across
+ * "và" or "đó là" ("kéo dài mấy ngày và diễn ra ở đâu?" asks both), nor "ai" or "sao", which are
+ * also words ("Ai Cập", "mấy sao"). Matched at the start of the text after it; typed without
+ * marks only before "nao".
  */
 const PLURAL_MAY = {
-  marked: /^mấy(?![\p{L}\p{M}\p{N}])(?=.*(?<![\p{L}\p{M}\p{N}])(?:gì|nào|ai|đâu|sao)(?![\p{L}\p{M}\p{N}]))/u,
-  folded: /^may(?![\p{L}\p{N}])(?=.*(?<![\p{L}\p{N}])nao(?![\p{L}\p{N}]))/u,
+  marked: /^mấy\s+[\p{L}\p{M}]+(?=(?:(?!\s(?:và|đó\s+là)\s).)*?(?<![\p{L}\p{M}\p{N}])(?:gì|nào|đâu)(?![\p{L}\p{M}\p{N}]))/u,
+  folded: /^may\s+\p{L}+(?=(?:(?!\s(?:va|do\s+la)\s).)*?(?<![\p{L}\p{N}])nao(?![\p{L}\p{N}]))/u,
 };
 
 // An acronym's name asked for: "IEC có tên tiếng Việt đầy đủ", "LMC tên đầy đủ" (before "là gì").
@@ -738,7 +740,9 @@ const FOLDED_ASKED_VERBS = new Map([...ASKED_VERBS].filter((v) => v.includes(' '
 const ASKED_VERB_FOLDED = /(?<![\p{L}\p{N}])(\p{Ll}+\s+\p{Ll}+)\s+(?:(?:dieu|nhung|viec|cai)\s+)?gi(?![\p{L}\p{N}])/u;
 /**
  * The same verbs asked in English ("What did the IEC Secretary-General promise Vietnam?"): the
- * verb after its subject, with at most a few words after it, as the articles write it.
+ * verb after its subject, with at most a few words after it, as the articles write it; not a
+ * participle after a determiner ("the signed agreement", "the proposed budget"). "share" is left
+ * out: it is a noun as often ("market share").
  */
 const EN_VERBS = new Map(
   Object.entries({
@@ -760,12 +764,10 @@ const EN_VERBS = new Map(
     announced: 'công bố',
     discuss: 'thảo luận',
     discussed: 'thảo luận',
-    share: 'chia sẻ',
-    shared: 'chia sẻ',
   }),
 );
 const EN_ASKED_VERB = new RegExp(
-  `^\\s*what\\s+(?:did|does|do|has|have|had|will|would)\\s+[^?]{1,80}?\\s+(${[...EN_VERBS.keys()].join('|')})(?:\\s+(?:to|on|with|for))?(?:\\s+[^\\s?]+){0,7}\\s*\\?*\\s*$`,
+  `^\\s*what\\s+(?:did|does|do|has|have|had|will|would)\\s+[^?]{1,80}?\\s+(?<!(?<![\\p{L}\\p{N}])(?:the|a|an|its|their|his|her|our|this|that|these|those)\\s+)(${[...EN_VERBS.keys()].join('|')})(?:\\s+(?:to|on|with|for))?(?:\\s+[^\\s?]+){0,7}\\s*\\?*\\s*$`,
   'iu',
 );
 
@@ -875,10 +877,11 @@ export function expandedAcronym(question: string, analysis: QuestionAnalysis): s
 }
 
 // Who said it: "Ai (là người) (đã) thông tin chuyện …", "Người nào cho biết …", "Vị lãnh đạo nào của
-// Bộ … đã thông tin về …": the verb and the word for what was said, after the question word.
+// Bộ … đã thông tin về …" (after "của …" only with "đã": "Bộ Thông tin và Truyền thông" is a name):
+// the verb and the word for what was said, after the question word.
 const WHO_SAID = 'nói(?!\\s+(?:tiếng|chuyện))|cho\\s+biết|thông\\s+tin|phát\\s+biểu|tuyên\\s+bố|chia\\s+sẻ(?!\\s+kinh)|tiết\\s+lộ|đưa\\s+ra\\s+thông\\s+tin';
 const whoSaid = (w: (x: string) => string) =>
-  `(?<=(?:^|[\\s,])${w('(?:ai|người\\s+nào|vị\\s+nào|(?:vị\\s+)?lãnh\\s+đạo\\s+nào|quan\\s+chức\\s+nào)(?:\\s+của\\s+[^,?]{1,40}?)?(?:\\s+là\\s+người)?(?:\\s+(?:đã|đứng\\s+ra))?')}\\s+)(?:${w(WHO_SAID)})(?:\\s+${w('(?:chuyện|việc|thông\\s+tin|rằng|là)')})?${WORD_END}`;
+  `(?<=(?:^|[\\s,])${w('(?:ai|người\\s+nào|vị\\s+nào|(?:vị\\s+)?lãnh\\s+đạo\\s+nào|quan\\s+chức\\s+nào)(?:\\s+của\\s+[^,?]{1,40}?\\s+(?:đã|đứng\\s+ra)|(?:\\s+là\\s+người)?(?:\\s+(?:đã|đứng\\s+ra))?)')}\\s+)(?:${w(WHO_SAID)})(?:\\s+${w('(?:chuyện|việc|thông\\s+tin|rằng|là)')})?${WORD_END}`;
 const SAYING_VERB = {
   marked: new RegExp(`${WORD_START}(?:nói|nhận\\s+xét|phát\\s+biểu)(?=\\s+(?:những\\s+)?gì${WORD_END})|${whoSaid((x) => x)}`, 'gu'),
   folded: new RegExp(`${WORD_START}(?:noi|nhan\\s+xet|phat\\s+bieu)(?=\\s+(?:nhung\\s+)?gi${WORD_END})|${whoSaid(fl)}`, 'gu'),
@@ -894,7 +897,9 @@ const SAYING_VERB = {
  */
 export function withoutSaying(question: string): string {
   // The chat's framing first: "Nói nôm na là bài báo bảo …" then opens with where it was read.
-  return withoutWords(withoutWords(withoutWords(question, CHAT_FRAMING).trim(), SAYING_VERB), SOURCE);
+  // Not in English ("Who lifted the ban?").
+  const framed = detectLang(question) === 'en' ? question : withoutWords(question, CHAT_FRAMING).trim();
+  return withoutWords(withoutWords(framed, SAYING_VERB), SOURCE);
 }
 
 /**
@@ -913,8 +918,11 @@ const CHAT_FRAMING = (() => {
         `^\\s*${w(`(?:(?:à|ừ|ừm|ờ|dạ|vâng|ok)\\s*[,!]?\\s+)?(?:(?:thế|vậy)\\s+(?:còn\\s+)?)?(?:cho\\s+${me}\\s+(?:hỏi|kiểm\\s+tra\\s+lại)(?:\\s+(?:chút|tí|xíu|nhé))?(?:\\s+là)?|${me}\\s+(?:muốn|cần)\\s+(?:biết|hỏi)(?:\\s+là)?|nói\\s+nôm\\s+na(?:\\s+là)?|bạn\\s+ơi(?:\\s+cho\\s+${me}\\s+hỏi(?:\\s+là)?)?|bạn\\s+cho\\s+${me}\\s+hỏi(?:\\s+là)?)`)}${WORD_END}\\s*[,:]?`,
         // "À, thế …" / "Thế còn …" alone, at the start.
         `^\\s*${w('(?:à|ừ|ừm|ờ)\\s*,?\\s+(?:thế|vậy)(?:\\s+còn)?')}${WORD_END}`,
-        // Closings, at the end.
-        `(?:\\s*,)?\\s+${w(`(?:(?:vậy|thế)\\s+)?(?:bạn(?:\\s+(?:ơi|nhỉ|nhé|ạ|à))?|(?:bạn\\s+)?(?:kể|nói|chỉ|trả\\s+lời)\\s+giúp\\s+${me}(?:\\s+với)?|giúp\\s+${me}\\s+với)`)}(?=\\s*[?.!]*\\s*$)`,
+        // Closings, at the end: "bạn" after a comma or "vậy / thế", or with its particle ("người bạn?",
+        // "văn bản" are words of the question).
+        `(?:\\s*,\\s*|\\s+${w('(?:vậy|thế)')}\\s+)${w('bạn(?:\\s+(?:ơi|nhỉ|nhé|ạ|à))?')}(?=\\s*[?.!]*\\s*$)`,
+        `\\s+${w('bạn\\s+(?:ơi|nhỉ|nhé|ạ)')}(?=\\s*[?.!]*\\s*$)`,
+        `(?:\\s*,)?\\s+${w(`(?:(?:bạn\\s+)?(?:kể|nói|chỉ|trả\\s+lời)\\s+giúp\\s+${me}(?:\\s+với)?|giúp\\s+${me}\\s+với)`)}(?=\\s*[?.!]*\\s*$)`,
       ].join('|'),
       'giu',
     );

@@ -49,17 +49,26 @@ const FINAL_K = new RegExp(`${EDGE_BEFORE}k(?=${END})`, 'u');
 const BN = new RegExp(`${EDGE_BEFORE}bn${EDGE_AFTER}`, 'gu');
 const BN_AFTER =
   /(?:^|[^\p{L}\p{M}\p{N}])(?:có|co|mất|mat|là|la|đóng|dong|tốn|ton|gồm|gom|khoảng|khoang|hết|het|được|duoc|nặng|nang|dài|dai|cao|rộng|rong)\s+$/iu;
-const NOT_BN_BEFORE = /^\s+(?:nào|nao|ơi|oi|ấy|ay|kia|đó|do|này|nay|bè|be|học|hoc|thân|than|mình|minh)(?![\p{L}\p{M}\p{N}])/iu;
+const NOT_BN_BEFORE =
+  /^\s+(?:nào|nao|ơi|oi|ấy|ay|kia|đó|này|nay|bè|be|học|hoc|thân|than|mình|minh|biết|biet|nghĩ|nghi|thấy|thay|giới|gioi|hỏi|hoi|xem|đọc|doc|cho)(?![\p{L}\p{M}\p{N}])/iu;
+// A particle before a closing "bn" addresses someone: "… vậy bn?", "… hả bn?" is "bạn".
+const PARTICLE_BEFORE = /(?:^|[^\p{L}\p{M}\p{N}])(?:vậy|thế|hả|à|nhé|nhỉ|ơi|nha|vay|the|ha|nhe|nhi|oi)\s+$/iu;
 
 function expandBn(text: string, marked: boolean): string {
   return text.replace(BN, (form, at: number) => {
-    const after = text.slice(at + form.length);
-    const amount = AT_END.test(after) || (BN_AFTER.test(text.slice(0, at)) && !NOT_BN_BEFORE.test(after));
+    const before = text.slice(Math.max(0, at - 20), at);
+    const after = text.slice(at + form.length, at + form.length + 40);
+    const closing = AT_END.test(text.slice(at + form.length)) && !PARTICLE_BEFORE.test(before);
+    const amount = closing || (BN_AFTER.test(before) && !NOT_BN_BEFORE.test(after));
     return amount ? (marked ? 'bao nhiêu' : 'bao nhieu') : form;
   });
 }
 
+/** Longer texts are no chat question: left as they are (the reading is linear per short form, and a message can be long). */
+const MAX_CHAT_CHARS = 4000;
+
 export function expandChatWords(text: string): string {
+  if (text.length > MAX_CHAT_CHARS) return text;
   if (!/(?<![\p{L}\p{M}\p{N}])(?:ko|hông|hong|hok|khum|đc|dc|j|ntn|vs|trc|k|bn)(?![\p{L}\p{M}\p{N}])/u.test(text)) return text;
   if (detectLang(text) === 'en') return text;
   const marked = hasMarks(text);

@@ -17,6 +17,7 @@ const ENTRIES: Array<[string, string]> = [
   ['deputy minister', 'Thứ trưởng'],
   ['minister', 'Bộ trưởng'],
   ['ministry', 'Bộ'],
+  ['deputy prime minister', 'Phó Thủ tướng'],
   ['prime minister', 'Thủ tướng'],
   ['chairman', 'Chủ tịch'],
   ['chairwoman', 'Chủ tịch'],
@@ -309,13 +310,48 @@ export function glossaryMatches(question: string): { terms: string[]; words: Set
   return { terms, words: used };
 }
 
+/** Words Vietnamese has borrowed as its own ("photo công chứng" is a photocopy): not English in a Vietnamese question. */
+const LOANWORDS = new Set(['photo']);
+
+/**
+ * The terms of the English words of a Vietnamese question: not of a word it writes in capitals
+ * ("Đèn LED" is no "led"), nor of a loanword.
+ */
+function vietnameseQuestionTerms(question: string): string[] {
+  const capitalised = new Set((question.match(/(?<![\p{L}\p{N}])\p{Lu}{2,}(?![\p{L}\p{N}])/gu) ?? []).map((w) => w.toLowerCase()));
+  const words = syllables(question).syllables.filter((w) => !capitalised.has(w) && !LOANWORDS.has(w));
+  return glossaryMatches(words.join(' ')).terms;
+}
+
 /**
  * Where "deputy" or "vice" and a "minister" one to three words after it ("deputy science
- * minister", "vice foreign minister"; not across "the", "met", "with" …) name a deputy minister: the first word's position, and the
+ * minister", "vice foreign minister"; not across "the", "and", "met", "with" …, nor a deputy prime
+ * minister or a vice president) name a deputy minister: the first word's position, and the
  * minister's negated (so that it is not read as a minister of its own). "deputy minister"
  * written together is the glossary's own phrase.
  */
-const NOT_IN_AN_OFFICE = new Set(['the', 'a', 'an', 'met', 'meets', 'said', 'says', 'told', 'with', 'at', 'in', 'on', 'to', 'from', 'who', 'which', 'that']);
+const NOT_IN_AN_OFFICE = new Set([
+  'the',
+  'a',
+  'an',
+  'and',
+  'met',
+  'meets',
+  'said',
+  'says',
+  'told',
+  'with',
+  'at',
+  'in',
+  'on',
+  'to',
+  'from',
+  'who',
+  'which',
+  'that',
+  'prime',
+  'president',
+]);
 
 function deputyMinisters(words: readonly string[]): Set<number> {
   const out = new Set<number>();
@@ -357,11 +393,14 @@ export function expandQuery(question: string, lang: 'vi' | 'en', asked = questio
  */
 export function extraTerms(question: string, lang: 'vi' | 'en'): string[] {
   // A Vietnamese question (typed with marks) may say some words in English: "IEC support VN về training gì?".
+  const letters = question.match(/\p{L}/gu)?.length ?? 0;
+  const capitals = question.match(/\p{Lu}/gu)?.length ?? 0;
   return [
-    ...(lang === 'en' || hasMarks(question) ? translateTerms(question) : []),
+    ...(lang === 'en' ? translateTerms(question) : hasMarks(question) ? vietnameseQuestionTerms(question) : []),
     // "AI" in capitals is artificial intelligence ("Metzger có nhắc tới AI không?"), except opening
-    // the question, where it is "Ai" (who) typed in capitals ("AI dễ bị mỡ máu?"); "ai" is no glossary word.
-    ...(/(?<=\S[^\p{L}\p{N}]*\s)AI(?![\p{L}\p{N}])/u.test(question) ? ['trí tuệ nhân tạo'] : []),
+    // the question, where it is "Ai" (who) typed in capitals ("AI dễ bị mỡ máu?"), or in a question
+    // typed in capitals ("TỔNG THƯ KÝ IEC LÀ AI?"); "ai" is no glossary word.
+    ...(capitals * 2 <= letters && /(?<=\S[^\p{L}\p{N}]*\s)AI(?![\p{L}\p{N}])/u.test(question) ? ['trí tuệ nhân tạo'] : []),
     ...ordinalsInDigits(question),
   ];
 }

@@ -41,6 +41,10 @@ describe('expandChatWords', () => {
     expect(expandChatWords('có bn nào biết ko')).toBe('có bn nào biết không');
     expect(expandChatWords('bn ơi cho hỏi IEC là gì')).toBe('bn ơi cho hỏi IEC là gì');
     expect(expandChatWords('bn can bo sang Bac Kinh')).toBe('bn can bo sang Bac Kinh');
+    // After a particle, or before a verb, it addresses someone.
+    expect(expandChatWords('IEC là viết tắt của gì vậy bn?')).toBe('IEC là viết tắt của gì vậy bn?');
+    expect(expandChatWords('Có bn biết IEC là gì ko?')).toBe('Có bn biết IEC là gì không?');
+    expect(expandChatWords('nhiet do cao bn do?')).toBe('nhiet do cao bao nhieu do?');
   });
 
   it('lets the question rules read what was typed', () => {

@@ -674,6 +674,9 @@ describe('what a "how many" question counts', () => {
     // No term for the noun, people, and a length of time: nothing to look for.
     expect(countedThing('How many delegates attended the symposium?')).toEqual([]);
     expect(countedThing('How many people attended the symposium?')).toEqual([]);
+    // The noun before the verb, not a term of what follows it.
+    expect(countedThing('How many countries hosted the event?')).toEqual(['quoc', 'gia']);
+    expect(countedThing('How many experts led the delegation?')).toEqual(['chuyen', 'gia']);
     expect(countedThing('How many years of diplomatic relations did the symposium mark?')).toEqual([]);
   });
 
@@ -724,12 +727,16 @@ describe('nationalityMissing', () => {
     expect(missing('Hoesung Lee mang quốc tịch nào?', 'chủ tịch ipcc, ông hoesung lee (hàn quốc), phát biểu.')).toBe(false);
     expect(missing('Các nghệ sĩ Sheepshanks tặng tranh có quốc tịch nào?', 'sheepshanks tặng tranh của các họa sĩ người anh.')).toBe(false);
     expect(missing('Ông Metzger mang quốc tịch nước nào?', `${iec} ông mang quốc tịch thụy sĩ.`)).toBe(false);
+    expect(missing('Ông Metzger mang quốc tịch nước nào?', 'philippe metzger, một công dân thụy sĩ, cho biết.')).toBe(false);
+    expect(missing('Tổng Thư ký IEC mang quốc tịch nước nào?', 'tổng thư ký iec philippe metzger (thụy sĩ) cho biết.')).toBe(false);
   });
 
   it('is false for other questions and for a person the article does not name', () => {
     expect(missing('Đạo luật Quốc tịch Anh được thông qua vào khi nào?', iec)).toBe(false);
     expect(missing('Ông Metzger nói gì về Việt Nam?', iec)).toBe(false);
     expect(missing('Ông Smith mang quốc tịch nước nào?', iec)).toBe(false);
+    // Where goods come from is no nationality.
+    expect(missing('Tập đoàn Vingroup nhập khẩu dây chuyền từ nước nào?', 'vingroup nhập khẩu dây chuyền từ đức.')).toBe(false);
   });
 });
 
@@ -761,6 +768,12 @@ describe('measureMissing', () => {
     // "Lãng phí" is waste; "What did the budget pay for?" asks no sum.
     expect(measureMissing('Lãng phí bao nhiêu thời gian?', lmc)).toBe(false);
     expect(measureMissing('What did the budget pay for?', lmc)).toBe(false);
+    expect(measureMissing('What is the budget used for?', lmc)).toBe(false);
+    expect(measureMissing('Which fees were abolished?', lmc)).toBe(false);
+    // A share or a length of time of a sum is that measure.
+    const share = 'dành 30% ngân sách cho nghiên cứu, chương trình kéo dài 5 năm.';
+    expect(measureMissing('What percentage of the budget goes to research?', share)).toBe(false);
+    expect(measureMissing('How long will the funding last?', share)).toBe(false);
   });
 
   it('reads a length of time in the unit asked or one step from it, not inside a date', () => {

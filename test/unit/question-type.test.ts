@@ -339,6 +339,10 @@ describe('askedVerb', () => {
       'metzger hua gi',
       'What is the promise of the new law?',
       'What did the minister say about the signed agreement and the law that will follow it later this year?',
+      // Participles and nouns, not the verb asked.
+      'What did the signed agreement include?',
+      'What does the proposed budget cover?',
+      "What did the company's market share reach in 2023?",
     ])
       expect(askedVerb(q), q).toBeUndefined();
   });
@@ -359,6 +363,11 @@ describe('"mấy" in speech', () => {
       'Hội nghị kéo dài mấy ngày?',
       'Lần thứ mấy hội nghị này được tổ chức?',
       'co may nuoc tham gia',
+      // "sao" and "ai" are words too; a second question after "và" or "đó là" asks besides.
+      'Khách sạn đạt chuẩn mấy sao?',
+      'Có mấy công dân Ai Cập thiệt mạng?',
+      'Hội nghị kéo dài mấy ngày và diễn ra ở đâu?',
+      'Có mấy nước tham gia, đó là những nước nào?',
     ])
       expect(analyzeQuestion(q).kind, q).toBe('number');
   });
@@ -377,6 +386,14 @@ describe('withoutSaying', () => {
     expect(withoutSaying('Cho mình kiểm tra lại chút: bài có nhắc Lào không?').trim()).toBe('có nhắc Lào không?');
     expect(withoutSaying('Bài viết gì về IEC?')).toBe('Bài viết gì về IEC?');
     expect(withoutSaying('Bài hát nói về điều gì?')).toBe('Bài hát nói về điều gì?');
+    // A name with "Thông tin" after "của", English, and "bạn" / "ban" as words of the question stay.
+    expect(withoutSaying('Lãnh đạo nào của Bộ Thông tin và Truyền thông đã dự hội nghị?')).toBe(
+      'Lãnh đạo nào của Bộ Thông tin và Truyền thông đã dự hội nghị?',
+    );
+    expect(withoutSaying('Quan chuc nao cua Bo Noi vu phat bieu?')).toBe('Quan chuc nao cua Bo Noi vu phat bieu?');
+    expect(withoutSaying('Who lifted the ban?')).toBe('Who lifted the ban?');
+    expect(withoutSaying('Hai ben da ky van ban?')).toBe('Hai ben da ky van ban?');
+    expect(withoutSaying('Việt Nam là đối tác hay người bạn?')).toBe('Việt Nam là đối tác hay người bạn?');
     // "bạn" asked about stays.
     expect(withoutSaying('Bạn của Hùng tên gì?')).toBe('Bạn của Hùng tên gì?');
     expect(withoutSaying('Ai là bạn thân của bệnh nhân?')).toBe('Ai là bạn thân của bệnh nhân?');

@@ -125,6 +125,10 @@ describe('language', () => {
     expect(extraTerms('AI dễ bị mỡ máu?', 'vi')).toEqual([]);
     // Typed without marks, Vietnamese words are not read as English.
     expect(extraTerms('ai la nguoi ky', 'vi')).toEqual([]);
+    // A word in capitals, a loanword, and a question typed in capitals.
+    expect(extraTerms('Đèn LED tiết kiệm bao nhiêu điện?', 'vi')).toEqual([]);
+    expect(extraTerms('Hồ sơ cần photo công chứng mấy bản?', 'vi')).toEqual([]);
+    expect(extraTerms('TỔNG THƯ KÝ IEC LÀ AI?', 'vi')).toEqual([]);
   });
 
   it('reads "deputy … minister" with words between as a deputy minister, not a minister', () => {
@@ -134,5 +138,7 @@ describe('language', () => {
     expect(translateTerms('the minister of science')).toEqual(['Bộ trưởng', 'khoa học']);
     // Too far apart to be one office.
     expect(translateTerms('the deputy head met the minister')).toEqual(['làm việc', 'Bộ trưởng']);
+    expect(translateTerms('Which deputy prime minister chaired the meeting?')).toEqual(['Phó Thủ tướng', 'chủ trì', 'buổi làm việc']);
+    expect(translateTerms('the Vice President and Minister of Health')).toEqual(['Bộ trưởng', 'sức khỏe']);
   });
 });
