@@ -13,7 +13,7 @@ import { ordinalsInDigits } from '../text/find-numbers.js';
 import { canonicalTones, fold, nfc } from '../text/normalize.js';
 import { questionAlternatives } from '../text/synonyms.js';
 import { isStopword } from '../text/stopwords.js';
-import { WORD_RUN } from '../text/words.js';
+import { WORD_RUN, typedInCapitals } from '../text/words.js';
 import { glossaryMatches } from '../text/glossary.js';
 import { detectLang } from '../text/lang.js';
 import { placeAliases } from '../check/facts.js';
@@ -201,9 +201,7 @@ export function isAcronym(w: string): boolean {
  * write in words.
  */
 export function missingAcronyms(question: string, article: ArticleText, writes: (word: string) => boolean): string[] {
-  const letters = question.match(/\p{L}/gu)?.length ?? 0;
-  const capitals = question.match(/\p{Lu}/gu)?.length ?? 0;
-  if (!article.acronymSlots?.size || capitals * 2 > letters || detectLang(question) === 'en') return [];
+  if (!article.acronymSlots?.size || typedInCapitals(question) || detectLang(question) === 'en') return [];
   const slots = article.acronymSlots;
   const words = nfc(question).match(SLOT_WORD) ?? [];
   let written: string[] | null = null;
@@ -238,9 +236,7 @@ export function missingAcronyms(question: string, article: ArticleText, writes: 
  * is seldom found unseen: the rule errs on the side of answering.
  */
 export function unseenNames(question: string, article: SearchText, writes: (name: string) => boolean): string[] {
-  const letters = question.match(/\p{L}/gu)?.length ?? 0;
-  const capitals = question.match(/\p{Lu}/gu)?.length ?? 0;
-  if (capitals * 2 > letters || detectLang(question) === 'en') return [];
+  if (typedInCapitals(question) || detectLang(question) === 'en') return [];
   const q = nfc(question);
   const skipped: Array<[number, number]> = [...q.matchAll(/["“‘«][^"”’»]*["”’»]|^\s*(?:[Tt]heo|[Aa]ccording to)\s[^,]*,/gu)].map((m) => [
     m.index,

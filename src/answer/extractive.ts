@@ -48,7 +48,7 @@ import { type PhotoQuestion, captionsAsked, photoQuestion } from './photo.js';
 import { type QuestionAnalysis, analyzeQuestion, askedVerb, expandedAcronym, focusWords, withoutSaying } from './question-type.js';
 import { DEFAULT_SELECT, type SelectSettings, type SentenceCandidate, scoreSentences } from './select.js';
 import { sentenceRanges } from '../text/sentences.js';
-import { WORD_END, WORD_START, escapeRegExp } from '../text/words.js';
+import { WORD_END, WORD_START, escapeRegExp, typedInCapitals } from '../text/words.js';
 import type { Span } from '../text/span.js';
 
 /**
@@ -496,7 +496,8 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
   // which the list seldom repeats ("thông qua các dự án nghiên cứu chung, chương trình đào tạo …"):
   // it is not looked for. ViNewsQA dev-heldout false refusals 2.0 → 1.8%, `ans` +0.1; a head
   // noun left out of every question instead refused more answerable seed questions.
-  const said = expandedAcronym(withoutSaying(question), analysis) ?? withoutSaying(question);
+  const plain = withoutSaying(question);
+  const said = expandedAcronym(plain, analysis) ?? plain;
   const asked = analysis.list && analysis.head ? withoutLast(said, analysis.head) : said;
   let terms = await questionTerms(store, asked, input.lang, input.translated ?? []);
   let passages = await rankPassages(input, terms, s.pool);
@@ -653,9 +654,7 @@ function wholeQuantity(quote: Quote | undefined, analysis: QuestionAnalysis): Fa
  */
 async function acronymArticleFirst(store: Store, passages: readonly PassageEvidence[], question: string): Promise<PassageEvidence[]> {
   const top = passages[0];
-  const letters = question.match(/\p{L}/gu)?.length ?? 0;
-  const capitals = question.match(/\p{Lu}/gu)?.length ?? 0;
-  if (!top || capitals * 2 > letters) return [...passages];
+  if (!top || typedInCapitals(question)) return [...passages];
   const acronyms = [...new Set((question.match(/[\p{L}\p{N}&]+/gu) ?? []).filter(isAcronym))].map((a) => a.toLowerCase());
   if (!acronyms.length) return [...passages];
   // By any spelling the article has ("VN" / "Việt Nam"), as the refusal rules read names.

@@ -2,6 +2,7 @@ import { ordinalsInDigits } from './find-numbers.js';
 import { fold, hasMarks } from './normalize.js';
 import { questionAlternatives } from './synonyms.js';
 import { syllables } from './tokenize.js';
+import { typedInCapitals } from './words.js';
 
 /**
  * English → Vietnamese terms for the news this product covers (science and technology policy,
@@ -393,14 +394,12 @@ export function expandQuery(question: string, lang: 'vi' | 'en', asked = questio
  */
 export function extraTerms(question: string, lang: 'vi' | 'en'): string[] {
   // A Vietnamese question (typed with marks) may say some words in English: "IEC support VN về training gì?".
-  const letters = question.match(/\p{L}/gu)?.length ?? 0;
-  const capitals = question.match(/\p{Lu}/gu)?.length ?? 0;
   return [
     ...(lang === 'en' ? translateTerms(question) : hasMarks(question) ? vietnameseQuestionTerms(question) : []),
     // "AI" in capitals is artificial intelligence ("Metzger có nhắc tới AI không?"), except opening
     // the question, where it is "Ai" (who) typed in capitals ("AI dễ bị mỡ máu?"), or in a question
     // typed in capitals ("TỔNG THƯ KÝ IEC LÀ AI?"); "ai" is no glossary word.
-    ...(capitals * 2 <= letters && /(?<=\S[^\p{L}\p{N}]*\s)AI(?![\p{L}\p{N}])/u.test(question) ? ['trí tuệ nhân tạo'] : []),
+    ...(!typedInCapitals(question) && /(?<=\S[^\p{L}\p{N}]*\s)AI(?![\p{L}\p{N}])/u.test(question) ? ['trí tuệ nhân tạo'] : []),
     ...ordinalsInDigits(question),
   ];
 }

@@ -70,3 +70,13 @@ export function isVowelless(word: string): boolean {
 }
 
 const VOWELLESS_WORD = new RegExp(`^${VOWELLESS}$`, 'u');
+
+/**
+ * Whether a text is typed in capitals (more than half its letters): then its capitals name nothing
+ * ("TỔNG THƯ KÝ IEC LÀ AI?"), and the rules that read acronyms and names leave it alone.
+ */
+export function typedInCapitals(text: string): boolean {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const capitals = text.match(/\p{Lu}/gu)?.length ?? 0;
+  return capitals * 2 > letters;
+}

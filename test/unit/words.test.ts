@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { escapeRegExp, hasWord, isVowelless, isWordChar, wordRegExp } from '../../src/text/words.js';
+import { escapeRegExp, hasWord, isVowelless, isWordChar, typedInCapitals, wordRegExp } from '../../src/text/words.js';
 
 describe('Unicode-aware word boundaries', () => {
   it('matches Vietnamese words that \\b cannot see', () => {
@@ -52,5 +52,14 @@ describe('acronyms typed in lower case', () => {
     for (const w of ['lmc', 'khcn', 'kh&cn', 'tp', 'tcvn', 'qcvn']) expect(isVowelless(w), w).toBe(true);
     // A vowel (y too), one letter, no letter at all, a digit: not one.
     for (const w of ['iec', 'hà', 'nội', 'y', 'đ', '&&', 'lmc1']) expect(isVowelless(w), w).toBe(false);
+  });
+});
+
+describe('typedInCapitals', () => {
+  it('is true when most letters are capitals, whatever the marks', () => {
+    expect(typedInCapitals('TỔNG THƯ KÝ IEC LÀ AI?')).toBe(true);
+    expect(typedInCapitals('Tổng Thư ký IEC là ai?')).toBe(false);
+    expect(typedInCapitals('Metzger có nhắc tới AI không?')).toBe(false);
+    expect(typedInCapitals('')).toBe(false);
   });
 });
