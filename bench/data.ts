@@ -20,6 +20,13 @@ export function findData(dir: string): BenchData | { missing: string[] } {
   return missing.length ? { missing } : d;
 }
 
+/**
+ * Warm-up questions of a process that has served a while, before its throughput is measured:
+ * its caches of posting lists and paragraphs filled and its code compiled (after 50, V8 was
+ * still compiling and re-compiling the answer code on its helper threads).
+ */
+export const SERVED_WARMUP = 600;
+
 export interface BenchQuestion {
   id: string;
   question: string;

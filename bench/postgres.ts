@@ -22,7 +22,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { REPO_ROOT } from './args.js';
-import { type BenchQuestion, findData, loadQuestions, writeScaleCorpus } from './data.js';
+import { type BenchQuestion, SERVED_WARMUP, findData, loadQuestions, writeScaleCorpus } from './data.js';
 import { compileForBench, runTask, type Runtime } from './spawn.js';
 import type { BuildResult } from './tasks/build.js';
 import type { FidelityResult } from './tasks/pg-fidelity.js';
@@ -71,8 +71,6 @@ const updateCount = Number(values.updates ?? (smoke ? 50 : 1000));
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-bench-pg-'));
 const outMd = path.resolve(values.out ?? (smoke ? path.join(work, 'benchmarks.md') : path.join(REPO_ROOT, 'docs', 'benchmarks.md')));
 const outJson = outMd.replace(/\.md$/, '-postgres.json');
-/** Warm-up questions of a replica that has served a while, before its throughput is measured. */
-const STEADY_WARMUP = 600;
 /** PostgreSQL's shared buffers in the cluster a full run starts. */
 const BENCH_SHARED_BUFFERS = '2GB';
 
@@ -157,7 +155,7 @@ try {
   // warm-up questions (a replica just started), and after many (one that has served a while,
   // its caches of posting lists and paragraphs filled, its code compiled).
   const halves = [questions.filter((_, i) => i % 2 === 0), questions.filter((_, i) => i % 2 === 1)];
-  const steadyWarmup = Math.min(STEADY_WARMUP, Math.floor(questions.length / 4));
+  const steadyWarmup = Math.min(SERVED_WARMUP, Math.floor(questions.length / 4));
   const throughputRun = async (n: number, half: number, warmN: number) => {
     const measured = halves[half] as BenchQuestion[];
     const warm = (halves[1 - half] as BenchQuestion[]).slice(0, warmN);

@@ -27,6 +27,16 @@ interface ScaleBase {
 }
 
 /** A scale measured in full. */
+interface Throughput {
+  workers: number;
+  /** Questions each process answered before it was measured (absent in older results: 50). */
+  warmup?: number;
+  answers: number;
+  ms: number;
+  perSecond: number;
+  perWorker: ThroughputResult[];
+}
+
 export interface FullScaleResult extends ScaleBase {
   qualityOnly: false;
   cold: {
@@ -36,7 +46,10 @@ export interface FullScaleResult extends ScaleBase {
     autoUnchanged?: ColdStartResult & { wallMs: number };
   };
   exact: ExactResult;
-  throughput: { workers: number; answers: number; ms: number; perSecond: number; perWorker: ThroughputResult[] };
+  /** Processes just started, after a few questions of their own share. */
+  throughput: Throughput;
+  /** The same processes after `warmup` questions of another's share each (absent in older results, and with one worker). */
+  throughputServed?: (Throughput & { warmup: number }) | null;
   langchain: (LangchainResult & { wallMs: number }) | null;
   update: UpdateResult;
   hnswSweep: HnswSweepResult | null;
@@ -171,7 +184,19 @@ export function targets(r: BenchResults): TargetRow[] {
     add(`one changed article, whole \`kiemchung index\` ≤ 3 s (${at}, process start to exit)`, big.update.cli.ms / 1000, 3, 's', ms(big.update.cli.ms));
   add(`ask p50 ≤ 5 ms (${at}, one core)`, big.query.ask.p50, 5, 'ms', `${ms(big.query.ask.p50)} (CPU ${ms(big.query.askCpu.p50)})`);
   add(`ask p95 ≤ 15 ms (${at}, one core)`, big.query.ask.p95, 15, 'ms', `${ms(big.query.ask.p95)} (CPU ${ms(big.query.askCpu.p95)})`);
-  add(`≥ 300 answers/s on ${big.throughput.workers} cores`, big.throughput.perSecond, 300, 'answers/s', `${int(big.throughput.perSecond)} answers/s`, false);
+  // As a bot serves: processes that have answered a while (their code compiled, their caches filled), beside just started ones.
+  const served = big.throughputServed;
+  const rate = served ?? big.throughput;
+  add(
+    `≥ 300 answers/s on ${big.throughput.workers} cores`,
+    rate.perSecond,
+    300,
+    'answers/s',
+    served
+      ? `${int(served.perSecond)} answers/s after ${int(served.warmup)} warm-up questions each (${int(big.throughput.perSecond)} just started)`
+      : `${int(big.throughput.perSecond)} answers/s`,
+    false,
+  );
   const rss = Math.max(big.query.rssAfterMiB, big.query.rssLoadedMiB);
   add(
     `resident memory with the index loaded ≤ 1 GB (${at})`,
@@ -365,9 +390,17 @@ function scaleSection(s: ScaleResult): string {
       ['measure', 'value'],
       [
         [
-          `throughput, ${t.workers} processes with an engine each`,
+          `throughput, ${t.workers} processes with an engine each, just started (${int(t.warmup ?? 50)} warm-up questions each)`,
           `${int(t.perSecond)} answers/s (${int(t.answers)} answers in ${ms(t.ms)}; one process ≈ ${int(1000 / q.ask.mean)}/s from its mean latency${cpuShare(t)})`,
         ],
+        ...(s.throughputServed
+          ? [
+              [
+                `the same after ${int(s.throughputServed.warmup)} warm-up questions each, of another process's share`,
+                `${int(s.throughputServed.perSecond)} answers/s (${int(s.throughputServed.answers)} answers in ${ms(s.throughputServed.ms)}${cpuShare(s.throughputServed)})`,
+              ],
+            ]
+          : []),
         [
           'resident memory: engine loaded / after all questions / peak',
           `${mib(q.rssLoadedMiB)} / ${mib(q.rssAfterMiB)} / ${mib(q.peakRssMiB)} (V8 heap ${mib(q.heapUsedMiB)})`,
@@ -429,7 +462,7 @@ function scaleSection(s: ScaleResult): string {
 }
 
 /** How much of the throughput run's wall time the workers were on a core (other load steals the rest). */
-function cpuShare(t: FullScaleResult['throughput']): string {
+function cpuShare(t: Throughput): string {
   const cpu = t.perWorker.reduce((a, w) => a + (w.cpuMs ?? 0), 0);
   const wall = t.perWorker.reduce((a, w) => a + w.ms, 0);
   if (!cpu || !wall) return '';

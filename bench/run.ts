@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type BenchOptions, REPO_ROOT, USAGE, parseBenchArgs } from './args.js';
-import { type BenchData, type BenchQuestion, diskBytes, findData, loadQuestions, writeScaleCorpus } from './data.js';
+import { type BenchData, type BenchQuestion, SERVED_WARMUP, diskBytes, findData, loadQuestions, writeScaleCorpus } from './data.js';
 import { type ProfileSummary, summariseProfiles } from './profile.js';
 import { benchEmbedder } from './embedder.js';
 import { renderChart } from './chart.js';
@@ -128,8 +128,15 @@ async function runScale(o: BenchOptions, data: BenchData, size: number, isLarges
 
   const fts5 = await runFts5();
 
-  log(`[${label}] throughput with ${o.workers} processes`);
-  const throughput = await runThroughput(o, corpus, indexDir, questions, warmup);
+  log(`[${label}] throughput with ${o.workers} processes, just started`);
+  const throughput = await runThroughput(o, corpus, indexDir, questions, { warmup });
+  // Each process first answers questions of another's share, so that none it is measured on was answered before by it.
+  const servedWarmup = Math.min(SERVED_WARMUP, Math.floor(questions.length / o.workers));
+  let throughputServed: FullScaleResult['throughputServed'] = null;
+  if (o.workers > 1 && servedWarmup > warmup) {
+    log(`[${label}] throughput with ${o.workers} processes, after ${servedWarmup} warm-up questions each`);
+    throughputServed = { ...(await runThroughput(o, corpus, indexDir, questions, { served: servedWarmup })), warmup: servedWarmup };
+  }
 
   let langchain: FullScaleResult['langchain'] = null;
   if (o.langchain) {
@@ -159,6 +166,7 @@ async function runScale(o: BenchOptions, data: BenchData, size: number, isLarges
     exact: exact.result,
     fts5,
     throughput,
+    throughputServed,
     langchain,
     update: update.result,
     hnswSweep,
@@ -167,15 +175,25 @@ async function runScale(o: BenchOptions, data: BenchData, size: number, isLarges
   };
 }
 
-async function runThroughput(o: BenchOptions, corpus: string, indexDir: string, questions: BenchQuestion[], warmup: number) {
+/**
+ * `o.workers` processes answering the questions, each its share, at once. Before "go", each
+ * answers the first `warmup` questions of its own share (a process just started), or the first
+ * `served` of the next process's share (one that has served a while).
+ */
+async function runThroughput(o: BenchOptions, corpus: string, indexDir: string, questions: BenchQuestion[], before: { warmup?: number; served?: number }) {
   const n = o.workers;
   const shares = Array.from({ length: n }, (_, w) => questions.filter((_, i) => i % n === w));
   let ready = 0;
   const children: { send: (m: unknown) => void }[] = [];
-  const runs = shares.map((qs) =>
+  const runs = shares.map((qs, w) =>
     runTask<ThroughputResult>(
       'throughput',
-      { corpus, indexDir, questions: qs, warmup },
+      {
+        corpus,
+        indexDir,
+        questions: qs,
+        ...(before.served ? { warmupQuestions: (shares[(w + 1) % n] as BenchQuestion[]).slice(0, before.served) } : { warmup: before.warmup ?? 0 }),
+      },
       {
         runtime: o.runtime,
         onMessage: (m, child) => {
@@ -189,7 +207,7 @@ async function runThroughput(o: BenchOptions, corpus: string, indexDir: string, 
   const results = (await Promise.all(runs)).map((r) => r.result);
   const answers = results.reduce((a, r) => a + r.answers, 0);
   const ms = Math.max(...results.map((r) => r.ms));
-  return { workers: n, answers, ms, perSecond: (1000 * answers) / ms, perWorker: results };
+  return { workers: n, warmup: before.served ?? before.warmup ?? 0, answers, ms, perSecond: (1000 * answers) / ms, perWorker: results };
 }
 
 async function main(): Promise<number> {

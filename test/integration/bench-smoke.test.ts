@@ -74,6 +74,12 @@ describe.skipIf(!haveData)('benchmark smoke run (needs ../shared/data)', () => {
       expect(s.exact.hnsw.recallAt10).toBeLessThanOrEqual(1);
       expect(s.throughput.answers).toBe(s.questions);
       expect(s.throughput.perSecond).toBeGreaterThan(0);
+      // With more than one process, each is measured again after answering questions of another's share.
+      if (s.throughput.workers > 1) {
+        expect(s.throughputServed!.answers).toBe(s.questions);
+        expect(s.throughputServed!.warmup).toBeGreaterThan(s.throughput.warmup!);
+        expect(md).toContain(`the same after ${s.throughputServed!.warmup} warm-up questions each`);
+      } else expect(s.throughputServed).toBeNull();
       expect(s.cold.persisted[0]!.answeredMs).toBeGreaterThan(s.cold.persisted[0]!.openedMs);
       expect(s.langchain!.chunks).toBeGreaterThan(0);
       expect(s.update.changed.changed).toBe(1);
