@@ -371,7 +371,7 @@ export class SegmentStore implements Store {
         while (j < refs.length && refs[j]?.articleId === r.articleId && refs[j]?.n === r.n + (j - i) && r.n + (j - i) <= loc.meta.paragraphCount) j++;
         const seg = this.segments[loc.segment] as Segment;
         const first = loc.meta.firstParagraph + r.n - 1;
-        const texts = j - i === 1 ? [seg.paragraphText(first)] : seg.paragraphTexts(first, j - i);
+        const texts = j - i === 1 ? [seg.paragraphText(first)] : seg.paragraphTexts(first, j - i, true);
         for (let t = 0; t < texts.length; t++) out[i + t] = texts[t] as string;
       }
       i = j;

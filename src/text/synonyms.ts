@@ -119,6 +119,8 @@ export function phrasesIn(typed: readonly string[], marked: boolean): PhraseMatc
   for (const entry of TABLE) {
     const n = entry.words.length;
     for (let i = 0; i + n <= words.length; i++) {
+      // The first word must be the phrase's, as written or folded (checked first: this runs for every entry at every word).
+      if (words[i] !== entry.words[0] && words[i] !== entry.folded[0]) continue;
       const next = typed[i + n];
       // One word without its marks is too many words ("gap": gặp, gấp, gập), unless the word after
       // it settles which ("gap ai"); a phrase is one.

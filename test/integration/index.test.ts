@@ -417,6 +417,8 @@ describe('building, reloading and searching a real HNSW index', () => {
       { articleId: a.id, n: a.paragraphCount + 1 },
     ]);
     expect(await store.paragraphs(refs)).toEqual(refs.map((r) => store.paragraph(r.articleId, r.n)));
+    // Read again, now from the paragraphs kept across questions: the same texts.
+    expect(await store.paragraphs(refs)).toEqual(refs.map((r) => store.paragraph(r.articleId, r.n)));
   });
 
   it('leaves the previous index untouched when no valid article remains', async () => {
