@@ -13,6 +13,7 @@ import {
   wordCoverage,
 } from '../retrieve/coverage.js';
 import type { Retrieved } from '../retrieve/retrieve.js';
+import { Lru } from '../store/lru.js';
 import type { Store } from '../store/port.js';
 import { articleRef } from './article-ref.js';
 import { type PassageEvidence, RERANK_POOL, rerank } from '../retrieve/rerank.js';
@@ -680,6 +681,9 @@ async function acronymArticleFirst(store: Store, passages: readonly PassageEvide
 /** How many ranked passages are looked through for an article that writes the question's acronyms. */
 const ACRONYM_ARTICLES_READ = 10;
 
+/** The acronyms each paragraph defines, by its text, for the next questions that retrieve it. */
+const definedIn = new Lru<string, readonly AcronymAlias[]>(4096);
+
 /** The acronyms the passages' paragraphs define (`definedAcronyms`) or spell out for the question's short forms (`initialismsIn`), each paragraph read once. */
 function acronymsIn(passages: readonly PassageEvidence[], question: string): AcronymAlias[] {
   const seen = new Set<string>();
@@ -687,7 +691,9 @@ function acronymsIn(passages: readonly PassageEvidence[], question: string): Acr
   for (const p of passages) {
     if (seen.has(p.paragraph)) continue;
     seen.add(p.paragraph);
-    out.push(...definedAcronyms(p.paragraph));
+    let defined = definedIn.get(p.paragraph);
+    if (defined === undefined) definedIn.set(p.paragraph, (defined = definedAcronyms(p.paragraph)));
+    out.push(...defined);
     // And the short forms the question writes for words the passage spells out ("Viện ĐLVN").
     for (const a of initialismsIn(question, p.paragraph)) if (!out.some((o) => o.acronym === a.acronym)) out.push(a);
   }

@@ -1224,33 +1224,61 @@ export function definedAcronyms(text: string): AcronymAlias[] {
 export function initialismsIn(question: string, text: string): AcronymAlias[] {
   const asked = [...new Set(question.match(SHORT_FORM_ASKED) ?? [])].filter((a) => !hasWordIn(text, a));
   if (!asked.length) return [];
-  const words = [...text.matchAll(/[\p{L}\p{M}]+/gu)];
-  const initial = words.map((w) => fold(w[0].charAt(0)).toUpperCase());
-  const word = (i: number) => words[i] as RegExpMatchArray;
-  // Words of one name: only spaces between them.
-  const joined = (i: number) => i > 0 && /^ +$/u.test(text.slice((word(i - 1).index as number) + word(i - 1)[0].length, word(i).index));
   const out: AcronymAlias[] = [];
+  // Only the words from a capitalised one on are read (a paragraph is searched for every
+  // passage of an answer, and most of its words start no run).
+  const capital = new RegExp(CAPITAL_WORD_START);
   for (const acronym of asked) {
     const letters = fold(acronym).toUpperCase();
-    for (let i = 0; i < words.length && !out.some((o) => o.acronym === acronym); i++) {
-      if (initial[i] !== letters[0] || !/^\p{Lu}/u.test(word(i)[0])) continue;
+    capital.lastIndex = 0;
+    for (let m = capital.exec(text); m !== null; m = capital.exec(text)) {
+      const start = m.index;
+      if (initialAt(text, start) !== letters[0]) continue;
+      // The run: words with only spaces between them, "và" skipped after the first, whose initials spell the letters.
       let k = 0;
-      let j = i;
-      for (; j < words.length && k < letters.length; j++) {
-        if (j > i && !joined(j)) break;
-        if (k > 0 && word(j)[0] === 'và') continue;
-        if (initial[j] !== letters[k]) break;
-        k++;
+      let end = start;
+      let word: [number, number] | null = [start, wordEnd(text, start)];
+      while (word && k < letters.length) {
+        const [ws, we] = word;
+        if (k === 0 || text.slice(ws, we) !== 'và') {
+          if (initialAt(text, ws) !== letters[k]) break;
+          k++;
+          end = we;
+        }
+        word = joinedWordAfter(text, we);
       }
       if (k < letters.length) continue;
       // The whole name, not the start of a longer one ("Bộ Khoa học" of "Bộ Khoa học và Công nghệ").
-      const next = j < words.length && joined(j) ? word(j)[0] : '';
-      const after = next === 'và' && j + 1 < words.length && joined(j + 1) ? word(j + 1)[0] : next;
+      const next = joinedWordAfter(text, end);
+      const nextWord = next ? text.slice(next[0], next[1]) : '';
+      const later = nextWord === 'và' && next ? joinedWordAfter(text, next[1]) : null;
+      const after = later ? text.slice(later[0], later[1]) : nextWord;
       if (/^\p{Lu}/u.test(after)) continue;
-      out.push({ acronym, expansion: text.slice(word(i).index, (word(j - 1).index as number) + word(j - 1)[0].length) });
+      out.push({ acronym, expansion: text.slice(start, end) });
+      break;
     }
   }
   return out;
+}
+/** Where a word of letters and marks begins with a capital. */
+const CAPITAL_WORD_START = /(?<![\p{L}\p{M}])\p{Lu}/gu;
+const WORD_FROM = /[\p{L}\p{M}]+/uy;
+/** The end of the word of letters and marks that starts at `at` (`at` when none does). */
+function wordEnd(text: string, at: number): number {
+  WORD_FROM.lastIndex = at;
+  return WORD_FROM.test(text) ? WORD_FROM.lastIndex : at;
+}
+/** The word after the one ending at `end` when only spaces (one or more) come between them. */
+function joinedWordAfter(text: string, end: number): [number, number] | null {
+  let p = end;
+  while (text.charCodeAt(p) === 32) p++;
+  if (p === end) return null;
+  const e = wordEnd(text, p);
+  return e > p ? [p, e] : null;
+}
+/** A word's initial as acronyms spell it: unmarked, in capitals (Đ is D). */
+function initialAt(text: string, at: number): string {
+  return fold(text.charAt(at)).toUpperCase();
 }
 const SHORT_FORM_ASKED = /(?<![\p{L}\p{M}\p{N}&])[\p{Lu}]{3,6}(?![\p{L}\p{M}\p{N}&])/gu;
 

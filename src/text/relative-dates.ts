@@ -546,11 +546,19 @@ export function readQuestionTime(text: string, today: string, keep?: (p: Period)
 // Building an Intl.DateTimeFormat costs more than the rest of reading a question's dates.
 const DAY_FORMATS = new Map<string, Intl.DateTimeFormat>();
 
+// Formatting costs tens of microseconds, asked once per question: the last day given is kept
+// for the rest of its minute (no time zone changes its offset within a minute).
+let lastDay = { timeZone: '', minute: NaN, day: '' };
+
 export function dayIn(now: Date, timeZone: string): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (lastDay.minute === minute && lastDay.timeZone === timeZone) return lastDay.day;
   let f = DAY_FORMATS.get(timeZone);
   if (!f) DAY_FORMATS.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
   const p = Object.fromEntries(f.formatToParts(now).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day}`;
+  const day = `${p.year}-${p.month}-${p.day}`;
+  lastDay = { timeZone, minute, day };
+  return day;
 }
 
 /** `text` with the words of the periods taken out (what is left is what the question is about). */

@@ -137,4 +137,15 @@ describe('the day in a time zone', () => {
     expect(dayIn(new Date('2024-06-04T20:00:00Z'), 'UTC')).toBe('2024-06-04');
     expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
   });
+
+  it('turns at midnight there, asked again and again around it (the last day is kept for its minute)', () => {
+    const at = (iso: string) => dayIn(new Date(iso), 'Asia/Ho_Chi_Minh');
+    expect(at('2024-06-04T16:59:00Z')).toBe('2024-06-04');
+    expect(at('2024-06-04T16:59:59.999Z')).toBe('2024-06-04');
+    expect(at('2024-06-04T17:00:00Z')).toBe('2024-06-05');
+    expect(at('2024-06-04T17:00:59Z')).toBe('2024-06-05');
+    // The same minute in another zone is that zone's day.
+    expect(dayIn(new Date('2024-06-04T17:00:30Z'), 'UTC')).toBe('2024-06-04');
+    expect(at('2024-06-04T17:00:30Z')).toBe('2024-06-05');
+  });
 });
