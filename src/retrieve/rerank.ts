@@ -181,39 +181,28 @@ const prepared = new WeakMap<Store, PreparedCache>();
 const PREPARED_MAX = 1024;
 
 interface PreparedCache {
-  pieces: Lru<string, PreparedParagraph>;
+  /** By passage: the piece prepared, with the passage's text and place it was prepared for. */
+  pieces: Lru<number, { paragraph: string; start: number; end: number; prepared: PreparedParagraph }>;
   /**
-   * Per paragraph: whether its text is settled (`isSettled`), which decides whether it can be
+   * By paragraph text: whether it is settled (`isSettled`), which decides whether it can be
    * prepared in pieces. A long paragraph is often retrieved as two windows, and by several
-   * questions; scanning it whole for each took 0.3 ms of a question's 7 at 35k articles. The
-   * paragraph's text is kept to check it is the same (the paragraph cache of the store holds
-   * most of these texts anyway).
+   * questions; scanning it whole for each took 0.3 ms of a question's 7 at 35k articles.
    */
-  settled: Lru<string, { text: string; settled: boolean }>;
+  settled: Lru<string, boolean>;
 }
 const SETTLED_MAX = 4096;
 
 function prepare(store: Store, hit: Retrieved): PreparedParagraph {
   let cache = prepared.get(store);
   if (!cache) prepared.set(store, (cache = { pieces: new Lru(PREPARED_MAX), settled: new Lru(SETTLED_MAX) }));
-  const pieces = cache.pieces;
-  const key = `${hit.article.id}#${hit.paragraphNumber}#${hit.start}#${hit.end}`;
-  let p = pieces.get(key);
-  // A store that switches generations in place (the database) may give the same id other text.
-  if (!p || p.text !== hit.paragraph) {
-    p = preparePiece(hit.paragraph, hit.start, hit.end, settledParagraph(cache.settled, hit));
-    pieces.set(key, p);
-  }
+  const kept = cache.pieces.get(hit.passage);
+  // A store that switches generations in place (the database) may give the same id another passage.
+  if (kept && kept.paragraph === hit.paragraph && kept.start === hit.start && kept.end === hit.end) return kept.prepared;
+  let settled = cache.settled.get(hit.paragraph);
+  if (settled === undefined) cache.settled.set(hit.paragraph, (settled = isSettled(hit.paragraph)));
+  const p = preparePiece(hit.paragraph, hit.start, hit.end, settled);
+  cache.pieces.set(hit.passage, { paragraph: hit.paragraph, start: hit.start, end: hit.end, prepared: p });
   return p;
-}
-
-function settledParagraph(cache: PreparedCache['settled'], hit: Retrieved): boolean {
-  const key = `${hit.article.id}#${hit.paragraphNumber}`;
-  const known = cache.get(key);
-  if (known && known.text === hit.paragraph) return known.settled;
-  const settled = isSettled(hit.paragraph);
-  cache.set(key, { text: hit.paragraph, settled });
-  return settled;
 }
 
 function prepareWhole(text: string): PreparedParagraph {

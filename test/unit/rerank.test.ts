@@ -120,3 +120,19 @@ describe('names in the re-ranking', () => {
     expect(folded[0]?.score).toBeCloseTo(folded[1]?.score ?? NaN, 9);
   });
 });
+
+describe('the prepared passages kept across questions', () => {
+  it('prepare again a passage id that a store now gives another text or another place', () => {
+    const long = 'Câu đầu nói về bao. Câu giữa nói về lu. Câu cuối nói về bao lu.';
+    const first = { ...hit('x', long, 1), passage: 7, start: 0, end: 19 };
+    const sentences = (h: Retrieved) => (rerank(store, [h], terms(true))[0]?.sentences ?? []).map((s) => long.slice(s.start, s.end));
+    expect(sentences(first)).toEqual(['Câu đầu nói về bao.']);
+    // The same id, the same paragraph, another window of it (a generation switched in place).
+    expect(sentences({ ...first, start: 20, end: 40 })).toEqual(['Câu giữa nói về lu.']);
+    // The same id and place, another text.
+    const other = 'Khác hẳn câu nào. Câu sau.';
+    const h = { ...hit('x', other, 1), passage: 7, start: 0, end: 17 };
+    expect((rerank(store, [h], terms(true))[0]?.sentences ?? []).map((s) => other.slice(s.start, s.end))).toEqual(['Khác hẳn câu nào.']);
+    expect(sentences(first)).toEqual(['Câu đầu nói về bao.']);
+  });
+});
