@@ -26,7 +26,6 @@ interface ScaleBase {
   loadavg: { start: number[]; end: number[] };
 }
 
-/** A scale measured in full. */
 interface Throughput {
   workers: number;
   /** Questions each process answered before it was measured (absent in older results: 50). */
@@ -37,6 +36,7 @@ interface Throughput {
   perWorker: ThroughputResult[];
 }
 
+/** A scale measured in full. */
 export interface FullScaleResult extends ScaleBase {
   qualityOnly: false;
   cold: {
@@ -48,7 +48,7 @@ export interface FullScaleResult extends ScaleBase {
   exact: ExactResult;
   /** Processes just started, after a few questions of their own share. */
   throughput: Throughput;
-  /** The same processes after `warmup` questions of another's share each (absent in older results, and with one worker). */
+  /** The same processes after `warmup` questions of another's share each (absent in older results; null with one worker, or fewer questions than workers). */
   throughputServed?: (Throughput & { warmup: number }) | null;
   langchain: (LangchainResult & { wallMs: number }) | null;
   update: UpdateResult;

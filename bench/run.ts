@@ -133,7 +133,7 @@ async function runScale(o: BenchOptions, data: BenchData, size: number, isLarges
   // Each process first answers questions of another's share, so that none it is measured on was answered before by it.
   const servedWarmup = Math.min(SERVED_WARMUP, Math.floor(questions.length / o.workers));
   let throughputServed: FullScaleResult['throughputServed'] = null;
-  if (o.workers > 1 && servedWarmup > warmup) {
+  if (o.workers > 1 && servedWarmup > 0) {
     log(`[${label}] throughput with ${o.workers} processes, after ${servedWarmup} warm-up questions each`);
     throughputServed = { ...(await runThroughput(o, corpus, indexDir, questions, { served: servedWarmup })), warmup: servedWarmup };
   }

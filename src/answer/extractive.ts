@@ -681,8 +681,11 @@ async function acronymArticleFirst(store: Store, passages: readonly PassageEvide
 /** How many ranked passages are looked through for an article that writes the question's acronyms. */
 const ACRONYM_ARTICLES_READ = 10;
 
-/** The acronyms each paragraph defines, by its text, for the next questions that retrieve it. */
-const definedIn = new Lru<string, readonly AcronymAlias[]>(4096);
+/**
+ * The acronyms each paragraph defines, by its text, for the next questions that retrieve it;
+ * bounded by the texts' size (a scraped paragraph can be thousands of characters long).
+ */
+const definedIn = new Lru<string, readonly AcronymAlias[]>(8 << 20, (aliases, text) => 2 * text.length + 64 * (1 + aliases.length));
 
 /** The acronyms the passages' paragraphs define (`definedAcronyms`) or spell out for the question's short forms (`initialismsIn`), each paragraph read once. */
 function acronymsIn(passages: readonly PassageEvidence[], question: string): AcronymAlias[] {

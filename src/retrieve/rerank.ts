@@ -190,11 +190,12 @@ interface PreparedCache {
    */
   settled: Lru<string, boolean>;
 }
-const SETTLED_MAX = 4096;
+/** Bytes of paragraph texts the settled cache keeps as keys (a character weighs two). */
+const SETTLED_BYTES = 8 << 20;
 
 function prepare(store: Store, hit: Retrieved): PreparedParagraph {
   let cache = prepared.get(store);
-  if (!cache) prepared.set(store, (cache = { pieces: new Lru(PREPARED_MAX), settled: new Lru(SETTLED_MAX) }));
+  if (!cache) prepared.set(store, (cache = { pieces: new Lru(PREPARED_MAX), settled: new Lru(SETTLED_BYTES, (_, text) => 2 * text.length + 64) }));
   const kept = cache.pieces.get(hit.passage);
   // A store that switches generations in place (the database) may give the same id another passage.
   if (kept && kept.paragraph === hit.paragraph && kept.start === hit.start && kept.end === hit.end) return kept.prepared;

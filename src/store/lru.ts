@@ -7,7 +7,7 @@ interface Entry<V> {
 
 /**
  * A map that forgets its least recently used entries once it holds more than `max`: entries
- * counted one each, or weighed by `weight` (bytes, say) when it is given. Recency is kept the
+ * counted one each, or weighed by `weight` (bytes of the value and key, say) when it is given. Recency is kept the
  * way CLOCK keeps it: a read only marks its entry, and when room is needed the oldest entries
  * are looked at in order, a marked one moved to the newest end unmarked (its second chance)
  * and an unmarked one forgotten. A read is then one lookup instead of a removal and an
@@ -21,7 +21,7 @@ export class Lru<K, V> {
 
   constructor(
     private readonly max: number,
-    private readonly weight: (value: V) => number = () => 1,
+    private readonly weight: (value: V, key: K) => number = () => 1,
   ) {}
 
   get(key: K): V | undefined {
@@ -34,7 +34,7 @@ export class Lru<K, V> {
   /** Stores `value` (the newest entry, kept even when it alone weighs more than `max`). */
   set(key: K, value: V): void {
     this.delete(key);
-    const weight = this.weight(value);
+    const weight = this.weight(value, key);
     this.map.set(key, { value, weight, used: false });
     this.held += weight;
     if (this.held <= this.max) return;

@@ -547,17 +547,17 @@ export function readQuestionTime(text: string, today: string, keep?: (p: Period)
 const DAY_FORMATS = new Map<string, Intl.DateTimeFormat>();
 
 // Formatting costs tens of microseconds, asked once per question: the last day given is kept
-// for the rest of its minute (no time zone changes its offset within a minute).
-let lastDay = { timeZone: '', minute: NaN, day: '' };
+// for the rest of its second (offsets are whole seconds, even the local mean times of old dates).
+let lastDay = { timeZone: '', second: NaN, day: '' };
 
 export function dayIn(now: Date, timeZone: string): string {
-  const minute = Math.floor(now.getTime() / 60_000);
-  if (lastDay.minute === minute && lastDay.timeZone === timeZone) return lastDay.day;
+  const second = Math.floor(now.getTime() / 1000);
+  if (lastDay.second === second && lastDay.timeZone === timeZone) return lastDay.day;
   let f = DAY_FORMATS.get(timeZone);
   if (!f) DAY_FORMATS.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
   const p = Object.fromEntries(f.formatToParts(now).map((x) => [x.type, x.value]));
   const day = `${p.year}-${p.month}-${p.day}`;
-  lastDay = { timeZone, minute, day };
+  lastDay = { timeZone, second, day };
   return day;
 }
 

@@ -6,6 +6,7 @@ import { CorpusEmbedder } from '../../src/embed/corpus-embedder.js';
 import { updateIndex } from '../../src/store/update-index.js';
 import { queryTerms } from '../../src/retrieve/query-terms.js';
 import { SegmentStore } from '../../src/store/segment-store.js';
+import type { SegmentArticle } from '../../src/store/segment.js';
 import { readCurrentManifest } from '../../src/store/manifest.js';
 import { IndexError } from '../../src/errors.js';
 import type { Article } from '../../src/corpus/article.js';
@@ -389,18 +390,23 @@ describe('building, reloading and searching a real HNSW index', () => {
     const m = readCurrentManifest(dir)!;
     const store = await SegmentStore.load(dir, embedder);
     await store.verified();
+    // A second opening of the same index: its segments' paragraphs are read and kept apart from the first's.
+    const again = await SegmentStore.load(dir, embedder);
     m.segments.forEach((entry, si) => {
       const seg = store.segments[si]!;
       const whole = decodePack(fs.readFileSync(path.join(dir, 'segments', entry.name, 'data.pack')), 'data.pack');
       const text = Buffer.from(whole.get<Uint8Array>('text'));
       const paraByte = whole.get<Uint32Array>('paraByte');
-      for (let p = 0; p + 1 < paraByte.length; p++) expect(seg.paragraphText(p)).toBe(text.toString('utf8', paraByte[p], paraByte[p + 1]));
-      for (const meta of seg.articles) {
-        const f = meta.firstParagraph;
-        expect(seg.paragraphTexts(f, meta.paragraphCount)).toEqual(
-          Array.from({ length: meta.paragraphCount }, (_, i) => text.toString('utf8', paraByte[f + i], paraByte[f + i + 1])),
-        );
-      }
+      const inFile = (p: number) => text.toString('utf8', paraByte[p], paraByte[p + 1]);
+      const articleInFile = (meta: SegmentArticle) => Array.from({ length: meta.paragraphCount }, (_, i) => inFile(meta.firstParagraph + i));
+      // Every text as the data file holds it, read from the file or from the paragraphs kept across
+      // questions: one at a time, then whole articles (all kept by then); in the second opening,
+      // whole articles first (read from the file and kept), then one at a time (all kept).
+      for (let p = 0; p + 1 < paraByte.length; p++) expect(seg.paragraphText(p)).toBe(inFile(p));
+      for (const meta of seg.articles) expect(seg.paragraphTexts(meta.firstParagraph, meta.paragraphCount)).toEqual(articleInFile(meta));
+      const other = again.segments[si]!;
+      for (const meta of other.articles) expect(other.paragraphTexts(meta.firstParagraph, meta.paragraphCount, true)).toEqual(articleInFile(meta));
+      for (let p = 0; p + 1 < paraByte.length; p++) expect(other.paragraphText(p)).toBe(inFile(p));
       const inMemory = new LexicalIndex(whole);
       expect(seg.lexical.hashes.length).toBeGreaterThan(100);
       for (let t = 0; t < seg.lexical.hashes.length; t++) expect(seg.lexical.postingsOf(t)).toEqual(inMemory.postingsOf(t));
@@ -416,8 +422,6 @@ describe('building, reloading and searching a real HNSW index', () => {
       ...Array.from({ length: a.paragraphCount }, (_, i) => ({ articleId: a.id, n: i + 1 })),
       { articleId: a.id, n: a.paragraphCount + 1 },
     ]);
-    expect(await store.paragraphs(refs)).toEqual(refs.map((r) => store.paragraph(r.articleId, r.n)));
-    // Read again, now from the paragraphs kept across questions: the same texts.
     expect(await store.paragraphs(refs)).toEqual(refs.map((r) => store.paragraph(r.articleId, r.n)));
   });
 

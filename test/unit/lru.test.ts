@@ -47,4 +47,13 @@ describe('Lru', () => {
     lru.set(30, new Uint32Array(8)); // 16 + 32 = 48: fits only because the forgotten weight was released
     expect([20, 21, 30].map((k) => lru.get(k) !== undefined)).toEqual([true, true, true]);
   });
+
+  it('weighs an entry by its key too when told to (texts kept as keys)', () => {
+    const lru = new Lru<string, boolean>(20, (_, key) => key.length);
+    lru.set('aaaaaaaa', true); // 8
+    lru.set('bbbbbbbb', false); // 16
+    expect(lru.get('aaaaaaaa')).toBe(true);
+    lru.set('cccccccc', true); // 24: the oldest not read since goes
+    expect(['aaaaaaaa', 'bbbbbbbb', 'cccccccc'].map((k) => lru.get(k))).toEqual([true, undefined, true]);
+  });
 });

@@ -138,7 +138,7 @@ describe('the day in a time zone', () => {
     expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
   });
 
-  it('turns at midnight there, asked again and again around it (the last day is kept for its minute)', () => {
+  it('turns at midnight there, asked again and again around it (the last day is kept for its second)', () => {
     const at = (iso: string) => dayIn(new Date(iso), 'Asia/Ho_Chi_Minh');
     expect(at('2024-06-04T16:59:00Z')).toBe('2024-06-04');
     expect(at('2024-06-04T16:59:59.999Z')).toBe('2024-06-04');
@@ -147,5 +147,8 @@ describe('the day in a time zone', () => {
     // The same minute in another zone is that zone's day.
     expect(dayIn(new Date('2024-06-04T17:00:30Z'), 'UTC')).toBe('2024-06-04');
     expect(at('2024-06-04T17:00:30Z')).toBe('2024-06-05');
+    // Hà Nội's local mean time (+7:06:40) turned the day 40 seconds into a minute.
+    expect(at('1900-01-01T16:53:00Z')).toBe('1900-01-01');
+    expect(at('1900-01-01T16:53:45Z')).toBe('1900-01-02');
   });
 });
