@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareEvalIndex } from '../../src/cli/eval.js';
 import type { Embedder } from '../../src/embed/embedder.js';
-import { loadConfig, silentLogger } from '../../src/index.js';
 import { analyzeQuestion } from '../../src/answer/question-type.js';
 import { DEFAULT_SELECT, scoreSentences } from '../../src/answer/select.js';
 import { questionTerms } from '../../src/retrieve/coverage.js';
@@ -11,6 +9,7 @@ import { rerank } from '../../src/retrieve/rerank.js';
 import { ANSWER_WINDOWS, fusionFor, onePerParagraph, retrieve } from '../../src/retrieve/retrieve.js';
 import { SegmentStore } from '../../src/store/segment-store.js';
 import { article, tempDir } from '../support/corpus.js';
+import { openEvalStore } from '../support/eval-store.js';
 
 /**
  * Long paragraphs (a scraped article stored as one line) are cut into windows; the engine
@@ -41,11 +40,7 @@ beforeAll(async () => {
     sentences.push(...ss);
     fs.writeFileSync(path.join(dir, `a${i}.md`), article(`long-${i}`, `Bài dài số ${i}`, [ss.join(' ')]));
   }
-  const config = loadConfig({}, { corpus: dir });
-  const prepared = await prepareEvalIndex({ corpus: dir, cacheDir: tempDir(), config, logger: silentLogger });
-  embedder = prepared.embedder;
-  store = SegmentStore.open(prepared.indexDir, embedder);
-  if (embedder.learnsFromCorpus) embedder.loadModel(store.embedderModel()!);
+  ({ store, embedder } = await openEvalStore(dir));
 });
 afterAll(() => embedder?.close());
 

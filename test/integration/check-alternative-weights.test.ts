@@ -1,24 +1,18 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareEvalIndex } from '../../src/cli/eval.js';
 import { checkClaimOffline } from '../../src/check/check.js';
 import { createCheckDeps } from '../../src/check/deps.js';
 import type { Embedder } from '../../src/embed/embedder.js';
-import { loadConfig, silentLogger } from '../../src/index.js';
 import { fusionFor } from '../../src/retrieve/retrieve.js';
 import { SegmentStore } from '../../src/store/segment-store.js';
-import { tempDir } from '../support/corpus.js';
+import { openEvalStore } from '../support/eval-store.js';
 
 const CORPUS = path.resolve('corpus');
 let store: SegmentStore;
 let embedder: Embedder;
 
 beforeAll(async () => {
-  const config = loadConfig({}, { corpus: CORPUS });
-  const prepared = await prepareEvalIndex({ corpus: CORPUS, cacheDir: tempDir(), config, logger: silentLogger });
-  embedder = prepared.embedder;
-  store = SegmentStore.open(prepared.indexDir, embedder);
-  if (embedder.learnsFromCorpus) embedder.loadModel(store.embedderModel()!);
+  ({ store, embedder } = await openEvalStore(CORPUS));
 });
 afterAll(() => embedder?.close());
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareEvalIndex, runClaimEval } from '../../src/cli/eval.js';
+import { runClaimEval } from '../../src/cli/eval.js';
 import type { Embedder } from '../../src/embed/embedder.js';
 import { loadConfig, silentLogger } from '../../src/index.js';
 import { markedSpellings, restoreMarks } from '../../src/retrieve/restore-marks.js';
@@ -9,15 +9,7 @@ import { SegmentStore } from '../../src/store/segment-store.js';
 import { stripMarks } from '../../src/text/normalize.js';
 import { syllables } from '../../src/text/tokenize.js';
 import { CORPUS, HELDOUT, SHARED_DATA, hasSharedData, heldoutFixture, tempDir } from '../support/corpus.js';
-
-/** A store over `corpus` (a folder or a JSONL file), with its embedder's model loaded as the engine does. */
-async function openStore(corpus: string): Promise<{ store: SegmentStore; embedder: Embedder }> {
-  const config = loadConfig({}, { corpus });
-  const prepared = await prepareEvalIndex({ corpus, cacheDir: tempDir(), config, logger: silentLogger });
-  const store = SegmentStore.open(prepared.indexDir, prepared.embedder);
-  if (prepared.embedder.learnsFromCorpus) prepared.embedder.loadModel(store.embedderModel()!);
-  return { store, embedder: prepared.embedder };
-}
+import { openEvalStore } from '../support/eval-store.js';
 
 describe('markedSpellings', () => {
   it('gives every spelling with marks of a syllable typed without them, and the syllable itself', () => {
@@ -45,7 +37,7 @@ describe('restoreMarks over the seed articles', () => {
   let store: SegmentStore;
   let embedder: Embedder;
   beforeAll(async () => {
-    ({ store, embedder } = await openStore(CORPUS));
+    ({ store, embedder } = await openEvalStore(CORPUS));
   });
   afterAll(() => embedder?.close());
 
@@ -95,7 +87,7 @@ describe.skipIf(!hasSharedData || !fs.existsSync(HELDOUT))('restoreMarks on a fi
   it('restores most syllables of questions typed without marks, from 80 articles', async () => {
     const { corpus, answerable } = heldoutFixture(80);
     const questions = answerable.slice(0, 300).map((l) => JSON.parse(l) as { question: string });
-    const { store, embedder } = await openStore(corpus);
+    const { store, embedder } = await openEvalStore(corpus);
     try {
       let right = 0;
       let marked = 0;
