@@ -13,7 +13,7 @@ import {
   wordCoverage,
 } from '../retrieve/coverage.js';
 import type { Retrieved } from '../retrieve/retrieve.js';
-import { Lru } from '../store/lru.js';
+import { Lru, textBytes } from '../store/lru.js';
 import type { Store } from '../store/port.js';
 import { articleRef } from './article-ref.js';
 import { type PassageEvidence, RERANK_POOL, rerank } from '../retrieve/rerank.js';
@@ -685,7 +685,7 @@ const ACRONYM_ARTICLES_READ = 10;
  * The acronyms each paragraph defines, by its text, for the next questions that retrieve it;
  * bounded by the texts' size (a scraped paragraph can be thousands of characters long).
  */
-const definedIn = new Lru<string, readonly AcronymAlias[]>(8 << 20, (aliases, text) => 2 * text.length + 64 * (1 + aliases.length));
+const definedIn = new Lru<string, readonly AcronymAlias[]>(8 << 20, (aliases, text) => textBytes(text) + 64 * aliases.length);
 
 /** The acronyms the passages' paragraphs define (`definedAcronyms`) or spell out for the question's short forms (`initialismsIn`), each paragraph read once. */
 function acronymsIn(passages: readonly PassageEvidence[], question: string): AcronymAlias[] {

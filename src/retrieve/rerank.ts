@@ -1,4 +1,4 @@
-import { Lru } from '../store/lru.js';
+import { Lru, textBytes } from '../store/lru.js';
 import type { Store } from '../store/port.js';
 import { canonicalTones, fold, isSettled } from '../text/normalize.js';
 import { sentenceRanges } from '../text/sentences.js';
@@ -196,7 +196,7 @@ const SETTLED_BYTES = 8 << 20;
 
 function prepare(store: Store, hit: Retrieved): PreparedParagraph {
   let cache = prepared.get(store);
-  if (!cache) prepared.set(store, (cache = { pieces: new Lru(PREPARED_MAX), settled: new Lru(SETTLED_BYTES, (_, text) => 2 * text.length + 64) }));
+  if (!cache) prepared.set(store, (cache = { pieces: new Lru(PREPARED_MAX), settled: new Lru(SETTLED_BYTES, (_, text) => textBytes(text)) }));
   const kept = cache.pieces.get(hit.passage);
   // A store that switches generations in place (the database) may give the same id another passage.
   if (kept && kept.paragraph === hit.paragraph && kept.start === hit.start && kept.end === hit.end) return kept.prepared;

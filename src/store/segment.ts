@@ -12,7 +12,7 @@ import { Grow, type Pack, type PackArray, type PackLayout, decodePack, packArray
 import { IndexError, InternalError } from '../errors.js';
 import { type FileSeal, crc32, sealFile, writeSealedFile } from './atomic-files.js';
 import { type SegmentEntry, rebuildHint, segmentsDir } from './manifest.js';
-import { Lru } from './lru.js';
+import { Lru, textBytes } from './lru.js';
 
 /**
  * A segment is an immutable slice of the index: some articles with their paragraphs, passages,
@@ -460,7 +460,7 @@ const PARAGRAPHS_CACHE_BYTES = 32 << 20;
  * question reads a few dozen paragraphs, and decoding them took a twentieth of its time at
  * 35,000 articles when each segment kept its last 4,096 and forgot them all at once.
  */
-const paragraphsCache = new Lru<number, string>(PARAGRAPHS_CACHE_BYTES, (text) => 2 * text.length + 64);
+const paragraphsCache = new Lru<number, string>(PARAGRAPHS_CACHE_BYTES, textBytes);
 /** Whether a list of `n` postings is kept once read. */
 function keepsPostings(n: number): boolean {
   return n * 4 <= POSTINGS_CACHE_BYTES / 8;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { BenchResults } from '../../bench/report.js';
+import { SERVED_WARMUP } from '../../bench/data.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const data = path.resolve(root, '..', 'shared', 'data');
@@ -77,7 +78,7 @@ describe.skipIf(!haveData)('benchmark smoke run (needs ../shared/data)', () => {
       // With more than one process (and a question each at least), each is measured again after answering questions of another's share.
       if (s.throughput.workers > 1 && s.questions >= s.throughput.workers) {
         expect(s.throughputServed!.answers).toBe(s.questions);
-        expect(s.throughputServed!.warmup).toBe(Math.min(600, Math.floor(s.questions / s.throughput.workers)));
+        expect(s.throughputServed!.warmup).toBe(Math.min(SERVED_WARMUP, Math.floor(s.questions / s.throughput.workers)));
         expect(md).toContain(`the same after ${s.throughputServed!.warmup} warm-up questions each`);
       } else expect(s.throughputServed).toBeNull();
       expect(s.cold.persisted[0]!.answeredMs).toBeGreaterThan(s.cold.persisted[0]!.openedMs);
