@@ -15,7 +15,7 @@ import { importEmbeddedIndex } from '../../src/store/postgres/import-index.js';
 import { MIGRATIONS, SCHEMA_VERSION, migrate } from '../../src/store/postgres/migrations.js';
 import { POSTING_DEPTH } from '../../src/store/postgres/posting-depth.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
-import { updateDatabaseIndex } from '../../src/store/postgres/write-index.js';
+import { purge, updateDatabaseIndex } from '../../src/store/postgres/write-index.js';
 import { SegmentStore } from '../../src/store/segment-store.js';
 import { updateIndex } from '../../src/store/update-index.js';
 import { CORPUS, article, copyCorpus, syntheticCorpus, tempDir } from '../support/corpus.js';
@@ -186,13 +186,18 @@ describe.skipIf(!hasDatabase)(`the PostgreSQL store${hasDatabase ? '' : ` (skipp
   });
 
   it('updates incrementally: changed, added and removed articles, one new generation, the old one still readable', async () => {
-    const before = await PostgresStore.open(db, embedder, silentLogger, { listen: false });
+    const beforeAsked: string[] = [];
+    const before = await PostgresStore.open(watching(db, beforeAsked), embedder, silentLogger, { listen: false });
     const g = before.generation.generation;
     const oldText = (await before.paragraphs([{ articleId: 'synthetic-3', n: 1 }]))[0]!;
     // The lists these searches read are kept: after the update, those of blocks still live are
     // used again, and the new block's read.
     const asked = ['vệ tinh quan sát Trái Đất', 'kính thiên văn', ...QUESTIONS.slice(0, 3)];
     for (const q of asked) await before.lexicalSearch(queryTerms(q), 10);
+    // Another reader that stays on this generation while the rows the next one retires are deleted.
+    const staleAsked: string[] = [];
+    const stale = await PostgresStore.open(watching(db, staleAsked), embedder, silentLogger, { listen: false });
+    await stale.lexicalSearch(queryTerms('Bài tổng hợp số 5'), 10);
     fs.writeFileSync(path.join(corpus, 'a3.md'), article('synthetic-3', 'Bài tổng hợp số 3', ['Một đoạn hoàn toàn mới về vệ tinh quan sát Trái Đất.']));
     fs.writeFileSync(path.join(corpus, 'new.md'), article('bai-moi', 'Bài mới', ['Hợp tác về kính thiên văn vô tuyến.']));
     fs.rmSync(path.join(corpus, 'a5.md'));
@@ -218,27 +223,47 @@ describe.skipIf(!hasDatabase)(`the PostgreSQL store${hasDatabase ? '' : ` (skipp
       const terms = queryTerms(q);
       expect(await ranked(before, await before.lexicalSearch(terms, 10))).toEqual(await ranked(seg, await seg.lexicalSearch(terms, 10)));
     }
-    await before.close();
 
     // synthetic-5's passages were retired but their block is still live: for its title they
-    // have the best bounds, come back from no scoring, and the candidates they kept out are
-    // scored in turn.
-    let scorings = 0;
-    const counting: Database = {
-      ...db,
-      query: <R extends pg.QueryResultRow>(what: string, sql: string, params?: unknown[], options?: { prepared?: boolean }) => {
-        if (what === 'scoring the candidates') scorings++;
-        return db.query<R>(what, sql, params, options);
-      },
-    };
-    const fresh = await PostgresStore.open(counting, embedder, silentLogger, { listen: false });
+    // have the best bounds, and are left out without asking the database (the lists settle every
+    // count, and each reader knows which passages are live: a reader that read them before the
+    // update by the retirements of the new generation, a new one with every passage); the
+    // candidates they kept out are scored in turn.
     const searches = [1, 3, 10];
-    for (const k of searches) {
-      const terms = queryTerms('Bài tổng hợp số 5');
-      expect(await ranked(fresh, await fresh.lexicalSearch(terms, k))).toEqual(await ranked(seg, await seg.lexicalSearch(terms, k)));
-    }
-    expect(scorings).toBeGreaterThan(searches.length);
+    const same = async (store: PostgresStore) => {
+      for (const k of searches) {
+        const terms = queryTerms('Bài tổng hợp số 5');
+        expect(await ranked(store, await store.lexicalSearch(terms, k))).toEqual(await ranked(seg, await seg.lexicalSearch(terms, k)));
+      }
+    };
+    await same(before);
+    expect(beforeAsked).toContain('reading retired passages');
+    expect(beforeAsked).not.toContain('scoring the candidates');
+    await before.close();
+    const freshAsked: string[] = [];
+    const fresh = await PostgresStore.open(watching(db, freshAsked), embedder, silentLogger, { listen: false });
+    await same(fresh);
+    expect(freshAsked).not.toContain('scoring the candidates');
+    expect(freshAsked).not.toContain('reading retired passages');
     await fresh.close();
+
+    // The rows the new generation retired deleted (it is made older than the wait before
+    // that) while a reader still served the generation before: that reader cannot learn what was
+    // retired from them, reads every passage afresh, and leaves out the deleted ones.
+    await db.query('test', `UPDATE ${db.schema}.generations SET created_at = created_at - interval '1 hour' WHERE generation = $1`, [g + 1]);
+    await purge(db);
+    const gone = await db.query<{ n: string }>(
+      'test',
+      `SELECT count(*) AS n FROM ${db.schema}.passages p JOIN ${db.schema}.articles a ON a.key = p.article WHERE a.id = 'synthetic-5'`,
+    );
+    expect(Number(gone.rows[0]?.n)).toBe(0);
+    await stale.refresh();
+    expect(stale.generation.generation).toBe(g + 1);
+    const readsBefore = staleAsked.filter((w) => w === 'reading the lengths of passages').length;
+    await same(stale);
+    expect(staleAsked.filter((w) => w === 'reading the lengths of passages').length).toBe(readsBefore + 1);
+    expect(staleAsked).not.toContain('reading retired passages');
+    await stale.close();
   });
 
   it('keeps every list of postings best first, so that a search reading the head of a list reads its best postings', async () => {
@@ -514,3 +539,14 @@ describe.skipIf(!hasDatabase)(`the PostgreSQL store's long lists${hasDatabase ? 
     await same();
   }, 180_000);
 });
+
+/** \`db\`, recording what each query it sends is for (its \`what\`) in \`seen\`. */
+function watching(db: Database, seen: string[]): Database {
+  return {
+    ...db,
+    query: <R extends pg.QueryResultRow>(what: string, sql: string, params?: unknown[], options?: { prepared?: boolean }) => {
+      seen.push(what);
+      return db.query<R>(what, sql, params, options);
+    },
+  };
+}

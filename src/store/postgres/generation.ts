@@ -113,6 +113,20 @@ export async function readModel(db: Database, id: number): Promise<Uint8Array> {
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
+/**
+ * Whether the rows that the generations after `from` (up to `to`) retired are all still there:
+ * the writer deletes them once a later generation is PURGE_AFTER_S old, so changes older than
+ * about half that are read afresh instead of as changes.
+ */
+export async function changesReadable(db: Database, from: number, to: number): Promise<boolean> {
+  const r = await db.query<{ old: boolean | null }>(
+    'reading when generations were published',
+    `SELECT min(created_at) < now() - make_interval(secs => $3) AS old FROM ${db.schema}.generations WHERE generation > $1 AND generation <= $2`,
+    [from, to, PURGE_AFTER_S / 2],
+  );
+  return r.rows[0]?.old === false;
+}
+
 /** SQL: whether row `x` belongs to generation `g` (a parameter or column). */
 export function liveIn(x: string, g: string): string {
   return `(${x}.added <= ${g} AND (${x}.removed IS NULL OR ${x}.removed > ${g}))`;

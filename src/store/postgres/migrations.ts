@@ -271,6 +271,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX passage_terms_length ON ${s}.passage_terms (passage) INCLUDE (length);
     `,
   },
+  {
+    version: 7,
+    name: 'index: passage lengths with the generations that added and retired them',
+    sql: (s) => `
+      -- A replica also keeps which generations added and retired each passage, and so knows
+      -- without asking which candidates of a search are live (PostgresStore.passageFacts).
+      CREATE INDEX passage_terms_facts ON ${s}.passage_terms (passage) INCLUDE (length, added, removed);
+      DROP INDEX ${s}.passage_terms_length;
+    `,
+  },
 ];
 
 /** The schema version this kiemchung reads and writes. */

@@ -16,7 +16,7 @@ import type {
   TermStatistics,
 } from '../port.js';
 import { type Database, ITERATIVE_SCAN } from './database.js';
-import { type Generation, checkGeneration, liveIn, readModel, servingGeneration } from './generation.js';
+import { type Generation, changesReadable, checkGeneration, liveIn, readModel, servingGeneration } from './generation.js';
 import { Lru } from '../lru.js';
 import { POSTING_DEPTH } from './posting-depth.js';
 import { float4Array, int4Array } from './binary-arrays.js';
@@ -332,6 +332,35 @@ export function knownCounts(terms: number, lists: readonly StoredHead[], ids: re
   return { row, lengths, tfs, cut, unsettled };
 }
 
+/** A passage's length and its counts of a search's terms, as BM25 scores it (\`scoreCounts\`). */
+export interface CountedRow {
+  id: number;
+  length: number;
+  tfs: Int32Array;
+}
+
+/** What a replica knows of passages without asking the database (PostgresStore.passageFacts). */
+export interface PassageFacts {
+  /** The passage's BM25 length; -1: not known. */
+  length(id: number): number;
+  /** Whether it is live in the generation the facts were asked for. */
+  live(id: number): boolean;
+}
+
+/**
+ * The rows of the candidates \`ask\` that are live, when the stored lists settled every count
+ * (\`known.unsettled\` all false): what the database would have answered, without asking it.
+ */
+export function countKnown(terms: number, known: KnownCounts, ask: readonly number[], facts: PassageFacts): CountedRow[] {
+  const rows: CountedRow[] = [];
+  for (const id of ask) {
+    const r = known.row.get(id);
+    if (r === undefined || !facts.live(id)) continue;
+    rows.push({ id, length: known.lengths[r] as number, tfs: known.tfs.subarray(r * terms, (r + 1) * terms) });
+  }
+  return rows;
+}
+
 /**
  * The candidates (chosen by \`chooseCandidates\`) that can still be among their k best by exact
  * BM25, from what the stored lists tell (\`known\`, of every candidate), less the ids in \`dead\`
@@ -543,11 +572,16 @@ export class PostgresStore implements Store {
   private admitted = new Lru<string, Promise<number>>(1000);
   /** Stored posting lists by \`block:term\` (immutable: kept across generations); NO_LIST where a block lacks the term. */
   private readonly lists = new Lru<string, StoredList>(LIST_CACHE_BYTES, (l) => l.docs.byteLength + l.imps.byteLength + 96);
-  /** Each passage's BM25 length by id (-1: not read), read once (then only for newer ids): a passage's length never changes. */
+  /** Each passage's BM25 length by id (-1: not read, or no such passage), read once (then only for newer ids): a passage's length never changes. */
   private lengths = new Int32Array(0);
-  /** Every passage up to this id has its length in \`lengths\` (or never existed). */
+  /** The generation that added each passage (-1: not read, or no such passage) and the one that retired it (0: none), beside \`lengths\`. */
+  private addedIn = new Int32Array(0);
+  private removedIn = new Int32Array(0);
+  /** Every passage up to this id is in the arrays above (or never existed). */
   private lengthsUpTo = -1;
-  private readingLengths: Promise<void> | null = null;
+  /** What every generation up to this one retired is in \`removedIn\` (-1: nothing read yet). */
+  private removalsUpTo = -1;
+  private readingFacts: Promise<void> | null = null;
   /** The live blocks of the generation served, with the served average length over each block's. */
   private blocks: { generation: number; blocks: Promise<readonly LiveBlock[]> } | null = null;
   private allArticles: { generation: number; list: StoredArticle[]; byId: Map<string, StoredArticle> } | null = null;
@@ -746,43 +780,96 @@ export class PostgresStore implements Store {
   }
 
   /**
-   * The lengths of the passages \`ids\` (and of every other), read from the database for the ids
-   * above those read before: every passage's at the first search (an index-only scan of
-   * \`passage_terms_length\`, 1 MB at 35k articles), then only the newer generations' passages.
+   * What this process knows of the passages \`ids\` (and of every other) without asking: each
+   * one's BM25 length, and whether it is live in generation \`g\`. Read from the database for
+   * the ids above those read before (every passage's at the first search: an index-only scan of
+   * \`passage_terms_facts\`, 3 MB at 35k articles; then only newer passages), and for the
+   * generations published since the last read, what they retired (through \`articles_removed\`:
+   * a passage is retired with its article); everything is read afresh when those rows may have
+   * been deleted already (\`changesReadable\`).
    */
-  private async passageLengths(ids: readonly number[]): Promise<(id: number) => number> {
+  private async passageFacts(ids: readonly number[], g: Generation): Promise<PassageFacts> {
     let most = -1;
     for (const id of ids) if (id > most) most = id;
-    while (most > this.lengthsUpTo) {
-      this.readingLengths ??= this.readLengths(most).finally(() => {
-        this.readingLengths = null;
+    while (most > this.lengthsUpTo || this.removalsUpTo < g.generation) {
+      this.readingFacts ??= this.readFacts(most, g.generation).finally(() => {
+        this.readingFacts = null;
       });
-      await this.readingLengths;
+      await this.readingFacts;
     }
-    const lengths = this.lengths;
-    return (id) => (id < lengths.length ? (lengths[id] as number) : -1);
+    const { lengths, addedIn, removedIn } = this;
+    const at = g.generation;
+    return {
+      length: (id) => (id < lengths.length ? (lengths[id] as number) : -1),
+      live: (id) => {
+        if (id < 0 || id >= addedIn.length) return false;
+        const added = addedIn[id] as number;
+        const removed = removedIn[id] as number;
+        return added >= 0 && added <= at && (removed === 0 || removed > at);
+      },
+    };
   }
 
-  private async readLengths(wanted: number): Promise<void> {
-    const from = this.lengthsUpTo;
-    const res = await this.db.query<{ ids: string | null; lengths: string | null }>(
+  private async readFacts(wanted: number, generation: number): Promise<void> {
+    const s = this.db.schema;
+    let afresh = this.lengthsUpTo < 0;
+    let latest = this.removalsUpTo;
+    if (afresh || latest < generation) {
+      // What every generation up to \`latest\` retired is committed, and so in what is read next.
+      const newest = await this.db.query<{ g: number | null }>('reading the newest generation', `SELECT max(generation) AS g FROM ${s}.generations`);
+      latest = Math.max(generation, newest.rows[0]?.g ?? 0);
+    }
+    if (!afresh && this.removalsUpTo < generation) {
+      if (await changesReadable(this.db, this.removalsUpTo, latest)) {
+        const res = await this.db.query<{ ids: string | null; removed: string | null }>(
+          'reading retired passages',
+          `SELECT encode(array_send(array_agg(p.id)), 'base64') AS ids, encode(array_send(array_agg(a.removed)), 'base64') AS removed
+           FROM ${s}.articles a JOIN ${s}.passages p ON p.article = a.key WHERE a.removed > $1`,
+          [this.removalsUpTo],
+        );
+        const ids = int4Array(Buffer.from(res.rows[0]?.ids ?? '', 'base64'));
+        const removed = int4Array(Buffer.from(res.rows[0]?.removed ?? '', 'base64'));
+        const removedIn = this.removedIn;
+        ids.forEach((id, i) => {
+          if (id < removedIn.length) removedIn[id] = removed[i] as number;
+        });
+        this.removalsUpTo = latest;
+      } else afresh = true; // Rows retired since may be gone, their ids still in live blocks' lists.
+    }
+    if (!afresh && wanted <= this.lengthsUpTo) return;
+    const from = afresh ? -1 : this.lengthsUpTo;
+    const res = await this.db.query<{ ids: string | null; lengths: string | null; added: string | null; removed: string | null }>(
       'reading the lengths of passages',
-      `SELECT encode(array_send(array_agg(t.passage)), 'base64') AS ids, encode(array_send(array_agg(t.length)), 'base64') AS lengths
-       FROM ${this.db.schema}.passage_terms t WHERE t.passage > $1`,
+      `SELECT encode(array_send(array_agg(t.passage)), 'base64') AS ids, encode(array_send(array_agg(t.length)), 'base64') AS lengths,
+         encode(array_send(array_agg(t.added)), 'base64') AS added, encode(array_send(array_agg(coalesce(t.removed, 0))), 'base64') AS removed
+       FROM ${s}.passage_terms t WHERE t.passage > $1`,
       [from],
     );
     const ids = int4Array(Buffer.from(res.rows[0]?.ids ?? '', 'base64'));
     const lengths = int4Array(Buffer.from(res.rows[0]?.lengths ?? '', 'base64'));
+    const added = int4Array(Buffer.from(res.rows[0]?.added ?? '', 'base64'));
+    const removed = int4Array(Buffer.from(res.rows[0]?.removed ?? '', 'base64'));
     let top = wanted;
     for (const id of ids) if (id > top) top = id;
-    if (top >= this.lengths.length) {
-      const grown = new Int32Array(Math.max(top + 1, Math.ceil(this.lengths.length * 1.5))).fill(-1);
-      grown.set(this.lengths);
-      this.lengths = grown;
+    if (afresh || top >= this.lengths.length) {
+      const size = afresh ? top + 1 : Math.max(top + 1, Math.ceil(this.lengths.length * 1.5));
+      const grow = (old: Int32Array, empty: number) => {
+        const a = new Int32Array(size).fill(empty);
+        if (!afresh) a.set(old);
+        return a;
+      };
+      this.lengths = grow(this.lengths, -1);
+      this.addedIn = grow(this.addedIn, -1);
+      this.removedIn = grow(this.removedIn, 0);
     }
-    ids.forEach((id, i) => (this.lengths[id] = lengths[i] as number));
+    ids.forEach((id, i) => {
+      this.lengths[id] = lengths[i] as number;
+      this.addedIn[id] = added[i] as number;
+      this.removedIn[id] = removed[i] as number;
+    });
     // The candidates asked about came from committed postings, whose passages are committed with them.
-    this.lengthsUpTo = Math.max(this.lengthsUpTo, top);
+    this.lengthsUpTo = afresh ? top : Math.max(this.lengthsUpTo, top);
+    if (afresh) this.removalsUpTo = latest;
   }
 
   /**
@@ -976,58 +1063,36 @@ export class PostgresStore implements Store {
     });
     const ws = used.map((t) => t.w);
     // The candidates: the best sums of the heads (none pruned there: narrowCandidates bounds
-    // them more tightly). Of those, the ones that can still be among the k best are asked for:
-    // their lengths and their counts of the terms the stored lists do not settle (those with a
-    // list cut at POSTING_DEPTH, and any whose impact gave no count), the rest taken from the
-    // lists; scored here by the formula of \`exact\`, in the same order of operations. The terms
-    // (the query's hashes, integers) are written into the statement, one expression each:
-    // cheaper for the server than a subquery per candidate. A candidate that does not come back
-    // was retired (its block is still live): the candidates are chosen again without it (it
-    // held a place among them, and its bounds may have left others out), until every one
-    // asked for came back.
+    // them more tightly). Of those, the ones that can still be among the k best are scored here
+    // by the formula of \`exact\`, in the same order of operations, from their lengths and
+    // counts: taken from the lists when the lists settle every count (whole lists, the layout
+    // the writer makes now), whether each is live known here too (\`passageFacts\`); otherwise
+    // the counts the lists do not settle (those of a list cut at POSTING_DEPTH, and any whose
+    // impact gave no count) are asked of the database, which returns only the live ones. A
+    // candidate that is not live was retired (its block is still live): the candidates are
+    // chosen again without it (it held a place among them, and its bounds may have left others
+    // out), until every one asked about is live.
     const served = { perLength: (k1 * b) / this.avgdl, base: k1 * (1 - b) };
-    const rows: { id: number; length: number; tfs: Int32Array }[] = [];
+    const rows: CountedRow[] = [];
     const asked = new Set<number>();
     const dead = new Set<number>();
     for (;;) {
       const chosen = chooseCandidates(ws, heads, limit, limit, dead);
       if (chosen.length === 0) break;
-      const known = knownCounts(used.length, stored, chosen, await this.passageLengths(chosen));
+      const facts = await this.passageFacts(chosen, g);
+      const known = knownCounts(used.length, stored, chosen, facts.length);
       // By id: neighbouring rows of passage_terms are read one after another (a little less of the server's time).
       const ask = narrowCandidates(ws, stored, known, chosen, k, served)
         .filter((id) => !asked.has(id))
         .sort((x, y) => x - y);
       if (ask.length === 0) break;
-      const fetched = known.unsettled;
-      const asking = used.filter((_, i) => fetched[i]);
-      const counts = asking.map((t) => {
-        const at = `width_bucket(${t.term}, t.terms)`;
-        return `CASE WHEN t.terms[${at}] = ${t.term} THEN t.tfs[${at}] ELSE 0 END`;
-      });
-      // One row, one text of integers (each candidate's id, length and counts in turn): 1,000
-      // rows of arrays cost the replica more to receive and parse.
-      const counted = await this.db.query<{ flat: string | null }>(
-        'scoring the candidates',
-        `SELECT string_agg(concat_ws(',', ${['t.passage', 't.length', ...counts].join(', ')}), ',') AS flat
-         FROM unnest($1::text::int4[]) AS cand(doc) JOIN ${s}.passage_terms t ON t.passage = cand.doc AND ${liveIn('t', '$2')}`,
-        [`{${ask.join(',')}}`, g.generation],
-      );
-      const flat = parseIntegers(counted.rows[0]?.flat ?? '');
-      const width = asking.length + 2;
-      const t = used.length;
-      const all = new Int32Array((flat.length / width) * t);
-      const back = new Set<number>();
-      for (let at = 0, o = 0; at + width <= flat.length; at += width, o += t) {
-        const id = flat[at] as number;
-        const r = known.row.get(id) as number;
-        for (let i = 0, f = at + 2; i < t; i++) all[o + i] = fetched[i] ? (flat[f++] as number) : (known.tfs[r * t + i] as number);
-        rows.push({ id, length: flat[at + 1] as number, tfs: all.subarray(o, o + t) });
-        back.add(id);
-      }
+      const back = known.unsettled.some(Boolean) ? await this.countOnServer(g, used, known, ask) : countKnown(used.length, known, ask, facts);
+      for (const r of back) rows.push(r);
+      const came = new Set(back.map((r) => r.id));
       let retired = 0;
       for (const id of ask) {
         asked.add(id);
-        if (!back.has(id)) {
+        if (!came.has(id)) {
           dead.add(id);
           retired++;
         }
@@ -1035,6 +1100,41 @@ export class PostgresStore implements Store {
       if (retired === 0) break;
     }
     return scoreCounts(rows, ws, served.perLength, served.base, k);
+  }
+
+  /**
+   * The lengths and counts of the candidates \`ask\` that are live in \`g\`, the counts the stored
+   * lists did not settle (\`known.unsettled\`) read from the database, the rest taken from \`known\`.
+   * The terms (the query's hashes, integers) are written into the statement, one expression
+   * each: cheaper for the server than a subquery per candidate.
+   */
+  private async countOnServer(g: Generation, used: readonly { term: number }[], known: KnownCounts, ask: readonly number[]): Promise<CountedRow[]> {
+    const fetched = known.unsettled;
+    const asking = used.filter((_, i) => fetched[i]);
+    const counts = asking.map((t) => {
+      const at = `width_bucket(${t.term}, t.terms)`;
+      return `CASE WHEN t.terms[${at}] = ${t.term} THEN t.tfs[${at}] ELSE 0 END`;
+    });
+    // One row, one text of integers (each candidate's id, length and counts in turn): 1,000
+    // rows of arrays cost the replica more to receive and parse.
+    const counted = await this.db.query<{ flat: string | null }>(
+      'scoring the candidates',
+      `SELECT string_agg(concat_ws(',', ${['t.passage', 't.length', ...counts].join(', ')}), ',') AS flat
+       FROM unnest($1::text::int4[]) AS cand(doc) JOIN ${this.db.schema}.passage_terms t ON t.passage = cand.doc AND ${liveIn('t', '$2')}`,
+      [`{${ask.join(',')}}`, g.generation],
+    );
+    const flat = parseIntegers(counted.rows[0]?.flat ?? '');
+    const width = asking.length + 2;
+    const t = used.length;
+    const all = new Int32Array((flat.length / width) * t);
+    const rows: CountedRow[] = [];
+    for (let at = 0, o = 0; at + width <= flat.length; at += width, o += t) {
+      const id = flat[at] as number;
+      const r = known.row.get(id) as number;
+      for (let i = 0, f = at + 2; i < t; i++) all[o + i] = fetched[i] ? (flat[f++] as number) : (known.tfs[r * t + i] as number);
+      rows.push({ id, length: flat[at + 1] as number, tfs: all.subarray(o, o + t) });
+    }
+    return rows;
   }
 
   async vectorSearch(vector: Float32Array, k: number, filter?: SearchFilter): Promise<PassageHit[]> {

@@ -15,7 +15,7 @@ import { errorMessage } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import type { PassageHit } from '../port.js';
 import { type Database, DATABASE_HNSW } from './database.js';
-import { type Generation, PURGE_AFTER_S, liveIn } from './generation.js';
+import { type Generation, changesReadable, liveIn } from './generation.js';
 import type { GraphReply, GraphRequest } from './graph-worker.js';
 import { int4Array, vectorsOf } from './binary-arrays.js';
 
@@ -160,7 +160,7 @@ export class ReplicaGraph {
       const g = this.target;
       const b = this.built;
       // A rebuild (another embedder, another dimension included) makes every passage new: a new graph.
-      if (b && b.generation < g.generation && (await this.changesReadable(b.generation, g.generation))) {
+      if (b && b.generation < g.generation && (await changesReadable(this.db, b.generation, g.generation))) {
         const added = await this.count(`p.id > $2 AND ${liveIn('p', '$1')}`, [g.generation, b.lastId]);
         const retired = await this.retiredSince(b.generation, g.generation);
         const live = b.live - retired.length + added;
@@ -171,20 +171,6 @@ export class ReplicaGraph {
       }
       await this.buildFresh(g);
     }
-  }
-
-  /**
-   * Whether the rows a generation after `from` retired are all still there: the writer deletes
-   * them once a later generation is PURGE_AFTER_S old, so changes older than about half that
-   * are read from a new graph instead.
-   */
-  private async changesReadable(from: number, to: number): Promise<boolean> {
-    const r = await this.db.query<{ old: boolean | null }>(
-      'reading when generations were published',
-      `SELECT min(created_at) < now() - make_interval(secs => $3) AS old FROM ${this.db.schema}.generations WHERE generation > $1 AND generation <= $2`,
-      [from, to, PURGE_AFTER_S / 2],
-    );
-    return r.rows[0]?.old === false;
   }
 
   private async count(where: string, params: unknown[]): Promise<number> {
