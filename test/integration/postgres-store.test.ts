@@ -239,6 +239,7 @@ describe.skipIf(!hasDatabase)(`the PostgreSQL store${hasDatabase ? '' : ` (skipp
     await same(before);
     expect(beforeAsked).toContain('reading retired passages');
     expect(beforeAsked).not.toContain('scoring the candidates');
+    expect(beforeAsked.filter((w) => w === 'reading the lengths of every passage')).toHaveLength(1);
     await before.close();
     const freshAsked: string[] = [];
     const fresh = await PostgresStore.open(watching(db, freshAsked), embedder, silentLogger, { listen: false });
@@ -257,12 +258,13 @@ describe.skipIf(!hasDatabase)(`the PostgreSQL store${hasDatabase ? '' : ` (skipp
       `SELECT count(*) AS n FROM ${db.schema}.passages p JOIN ${db.schema}.articles a ON a.key = p.article WHERE a.id = 'synthetic-5'`,
     );
     expect(Number(gone.rows[0]?.n)).toBe(0);
+    const readsBefore = staleAsked.filter((w) => w === 'reading the lengths of every passage').length;
     await stale.refresh();
     expect(stale.generation.generation).toBe(g + 1);
-    const readsBefore = staleAsked.filter((w) => w === 'reading the lengths of passages').length;
     await same(stale);
-    expect(staleAsked.filter((w) => w === 'reading the lengths of passages').length).toBe(readsBefore + 1);
+    expect(staleAsked.filter((w) => w === 'reading the lengths of every passage').length).toBe(readsBefore + 1);
     expect(staleAsked).not.toContain('reading retired passages');
+    expect(staleAsked).not.toContain('scoring the candidates');
     await stale.close();
   });
 

@@ -348,15 +348,14 @@ export interface PassageFacts {
 }
 
 /**
- * The rows of the candidates \`ask\` that are live, when the stored lists settled every count
- * (\`known.unsettled\` all false): what the database would have answered, without asking it.
+ * The rows of the candidates \`ask\` (all of them live), when the stored lists settled every
+ * count (\`known.unsettled\` all false): what the database would have answered, without asking it.
  */
-export function countKnown(terms: number, known: KnownCounts, ask: readonly number[], facts: PassageFacts): CountedRow[] {
+export function countKnown(terms: number, known: KnownCounts, ask: readonly number[]): CountedRow[] {
   const rows: CountedRow[] = [];
   for (const id of ask) {
     const r = known.row.get(id);
-    if (r === undefined || !facts.live(id)) continue;
-    rows.push({ id, length: known.lengths[r] as number, tfs: known.tfs.subarray(r * terms, (r + 1) * terms) });
+    if (r !== undefined) rows.push({ id, length: known.lengths[r] as number, tfs: known.tfs.subarray(r * terms, (r + 1) * terms) });
   }
   return rows;
 }
@@ -706,6 +705,9 @@ export class PostgresStore implements Store {
         this.blocks = null;
         this.logger.info(`database: serving index generation ${g.generation} (${g.articles} articles, ${g.passages} passages)`);
         this.graph?.follow(g);
+        // What the new generation retired is read now, while its rows are certainly still there
+        // (a replica that read nothing yet reads everything at its first search).
+        if (this.lengthsUpTo >= 0) void this.passageFacts([], g).catch(() => undefined);
         for (const f of this.switchListeners) f(g);
       } finally {
         this.refreshing = null;
@@ -839,7 +841,7 @@ export class PostgresStore implements Store {
     if (!afresh && wanted <= this.lengthsUpTo) return;
     const from = afresh ? -1 : this.lengthsUpTo;
     const res = await this.db.query<{ ids: string | null; lengths: string | null; added: string | null; removed: string | null }>(
-      'reading the lengths of passages',
+      afresh ? 'reading the lengths of every passage' : 'reading the lengths of new passages',
       `SELECT encode(array_send(array_agg(t.passage)), 'base64') AS ids, encode(array_send(array_agg(t.length)), 'base64') AS lengths,
          encode(array_send(array_agg(t.added)), 'base64') AS added, encode(array_send(array_agg(coalesce(t.removed, 0))), 'base64') AS removed
        FROM ${s}.passage_terms t WHERE t.passage > $1`,
@@ -1080,13 +1082,22 @@ export class PostgresStore implements Store {
       const chosen = chooseCandidates(ws, heads, limit, limit, dead);
       if (chosen.length === 0) break;
       const facts = await this.passageFacts(chosen, g);
+      // Passages known not to be live in \`g\` (retired, or deleted since, their ids still in
+      // live blocks' lists) are left out before anything is scored or asked.
+      let gone = 0;
+      for (const id of chosen) {
+        if (facts.live(id)) continue;
+        dead.add(id);
+        gone++;
+      }
+      if (gone > 0) continue;
       const known = knownCounts(used.length, stored, chosen, facts.length);
       // By id: neighbouring rows of passage_terms are read one after another (a little less of the server's time).
       const ask = narrowCandidates(ws, stored, known, chosen, k, served)
         .filter((id) => !asked.has(id))
         .sort((x, y) => x - y);
       if (ask.length === 0) break;
-      const back = known.unsettled.some(Boolean) ? await this.countOnServer(g, used, known, ask) : countKnown(used.length, known, ask, facts);
+      const back = known.unsettled.some(Boolean) ? await this.countOnServer(g, used, known, ask) : countKnown(used.length, known, ask);
       for (const r of back) rows.push(r);
       const came = new Set(back.map((r) => r.id));
       let retired = 0;
