@@ -525,6 +525,11 @@ interface ArticleRow {
 }
 
 /** The article columns every query that returns articles selects, from `articles a`. */
+/** BM25's average passage length in generation \`g\` (taken from the generation a search began with, never from a newer one served meanwhile). */
+function averageLength(g: Generation): number {
+  return g.lexicalLength / Math.max(1, g.lexicalPassages);
+}
+
 export const ARTICLE_COLUMNS = 'a.key, a.id, a.title, a.date, a.date_kind, a.source, a.url, a.lang, a.tags, a.captions, a.paragraph_count';
 
 function toArticle(r: ArticleRow): StoredArticle {
@@ -560,7 +565,6 @@ type StoreEmbedder = { id: string; version: string; dimension: number; learnsFro
  */
 export class PostgresStore implements Store {
   private served: Generation;
-  private avgdl: number;
   private readonly articlesByKey = new Lru<string, StoredArticle>(20_000);
   private readonly located = new Lru<number, Located>(50_000);
   private readonly paragraphTexts = new Lru<string, string>(20_000);
@@ -605,7 +609,6 @@ export class PostgresStore implements Store {
   ) {
     this.served = first;
     this.model = model;
-    this.avgdl = first.lexicalLength / Math.max(1, first.lexicalPassages);
   }
 
   /**
@@ -698,7 +701,6 @@ export class PostgresStore implements Store {
           if (this.model && this.embedder.learnsFromCorpus) this.embedder.loadModel?.(this.model);
         }
         this.served = g;
-        this.avgdl = g.lexicalLength / Math.max(1, g.lexicalPassages);
         this.keys = new Lru(20_000);
         this.dfs = new Lru(100_000);
         this.admitted = new Lru(1000);
@@ -1004,7 +1006,7 @@ export class PostgresStore implements Store {
     const s = this.db.schema;
     const reads = readShares(used, CANDIDATE_READS);
     // $1 terms, $2 weights, $3 generation, $4 (k1 b / avgdl), $5 k1 (1 - b), $6 k; then the filter's; then the candidates'.
-    const params: unknown[] = [used.map((t) => t.term), used.map((t) => t.w), g.generation, (k1 * b) / this.avgdl, k1 * (1 - b), Math.max(k, 1)];
+    const params: unknown[] = [used.map((t) => t.term), used.map((t) => t.w), g.generation, (k1 * b) / averageLength(g), k1 * (1 - b), Math.max(k, 1)];
     const f = filterSql(filter, params.length + 1);
     params.push(...f.params);
     // Exact BM25 of each live candidate passage (ids in \`cand\`), over its own term counts.
@@ -1074,7 +1076,7 @@ export class PostgresStore implements Store {
     // candidate that is not live was retired (its block is still live): the candidates are
     // chosen again without it (it held a place among them, and its bounds may have left others
     // out), until every one asked about is live.
-    const served = { perLength: (k1 * b) / this.avgdl, base: k1 * (1 - b) };
+    const served = { perLength: (k1 * b) / averageLength(g), base: k1 * (1 - b) };
     const rows: CountedRow[] = [];
     const asked = new Set<number>();
     const dead = new Set<number>();
