@@ -1167,16 +1167,19 @@ export class PostgresStore implements Store {
       );
       return res.rows.map((r) => ({ passage: r.id, score: Number(r.score) }));
     }
-    const sql = `SELECT p.id, -(p.embedding::vector(${d}) <#> $1::vector(${d})) AS score FROM ${s}.passages p
-       WHERE p.dims = ${d} AND ${liveIn('p', '$2')}${f.sql}
-       ORDER BY p.embedding::vector(${d}) <#> $1::vector(${d}) LIMIT $3`;
-    const params = [vectorLiteral(vector), g.generation, k, ...f.params];
-    const hits = (rows: readonly { id: number; score: number }[]) =>
-      rows.map((r) => ({ passage: r.id, score: Number(r.score) })).sort((x, y) => y.score - x.score);
     if (!f.sql) {
       // This process's own graph, when it holds the generation served.
       const own = await this.graph?.search(g, vector, k);
       if (own) return own;
+    }
+    const sql = `SELECT p.id, -(p.embedding::vector(${d}) <#> $1::vector(${d})) AS score FROM ${s}.passages p
+       WHERE p.dims = ${d} AND ${liveIn('p', '$2')}${f.sql}
+       ORDER BY p.embedding::vector(${d}) <#> $1::vector(${d}) LIMIT $3`;
+    // The query vector written out for the server only when the server searches.
+    const params = [vectorLiteral(vector), g.generation, k, ...f.params];
+    const hits = (rows: readonly { id: number; score: number }[]) =>
+      rows.map((r) => ({ passage: r.id, score: Number(r.score) })).sort((x, y) => y.score - x.score);
+    if (!f.sql) {
       // One walk of the graph (hnsw.ef_search nearest rows), less the rows of other generations
       // (retired ones not yet deleted, a newer generation's): the k nearest live passages when
       // that leaves k, the same an iterative scan returns first.
