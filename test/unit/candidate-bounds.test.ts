@@ -11,7 +11,7 @@ import {
   parseIntegers,
   scoreCounts,
 } from '../../src/store/postgres/postgres-store.js';
-import { float4Array, int4Array, vectorsOf } from '../../src/store/postgres/binary-arrays.js';
+import { float4Array, int4Array, int4ArrayOf, vectorsOf } from '../../src/store/postgres/binary-arrays.js';
 import { random } from '../support/random.js';
 
 interface Collection {
@@ -264,6 +264,9 @@ describe('binary arrays', () => {
     const reals = [0.5, 1.25, Math.fround(0.1), 0];
     expect([...float4Array(send(700, reals, (b, v, at) => b.writeFloatBE(v, at)))]).toEqual(reals);
     expect(int4Array(send(23, [], () => undefined)).length).toBe(0);
+    // As the store receives them: base64 text, and null for an aggregate of no rows.
+    expect([...int4ArrayOf(send(23, ints, (b, v, at) => b.writeInt32BE(v, at)).toString('base64'))]).toEqual(ints);
+    expect(int4ArrayOf(null).length).toBe(0);
   });
 
   it("reads pgvector's vectors as vector_send writes them, one after another, and refuses another dimension", () => {

@@ -8,6 +8,11 @@ export function int4Array(b: Buffer): Int32Array {
   return out;
 }
 
+/** The same from its base64 text (\`encode(array_send(…), 'base64')\`); none for null, as for an empty aggregate. */
+export function int4ArrayOf(base64: string | null | undefined): Int32Array {
+  return base64 ? int4Array(Buffer.from(base64, 'base64')) : new Int32Array(0);
+}
+
 /** The numbers of a one-dimensional real[] in PostgreSQL's binary form (\`array_send\`), without nulls. */
 export function float4Array(b: Buffer): Float32Array {
   const n = b.length >= 20 && b.readInt32BE(0) === 1 ? b.readInt32BE(12) : 0;

@@ -19,7 +19,7 @@ import { type Database, ITERATIVE_SCAN } from './database.js';
 import { type Generation, changesReadable, checkGeneration, liveIn, readModel, servingGeneration } from './generation.js';
 import { Lru } from '../lru.js';
 import { POSTING_DEPTH } from './posting-depth.js';
-import { float4Array, int4Array } from './binary-arrays.js';
+import { float4Array, int4ArrayOf } from './binary-arrays.js';
 import { ReplicaGraph } from './replica-graph.js';
 
 /** The channel on which a writer announces a new generation (payload: `schema:generation`). */
@@ -831,8 +831,8 @@ export class PostgresStore implements Store {
            FROM ${s}.articles a JOIN ${s}.passages p ON p.article = a.key WHERE a.removed > $1`,
           [this.removalsUpTo],
         );
-        const ids = int4Array(Buffer.from(res.rows[0]?.ids ?? '', 'base64'));
-        const removed = int4Array(Buffer.from(res.rows[0]?.removed ?? '', 'base64'));
+        const ids = int4ArrayOf(res.rows[0]?.ids);
+        const removed = int4ArrayOf(res.rows[0]?.removed);
         const removedIn = this.removedIn;
         ids.forEach((id, i) => {
           if (id < removedIn.length) removedIn[id] = removed[i] as number;
@@ -849,10 +849,10 @@ export class PostgresStore implements Store {
        FROM ${s}.passage_terms t WHERE t.passage > $1`,
       [from],
     );
-    const ids = int4Array(Buffer.from(res.rows[0]?.ids ?? '', 'base64'));
-    const lengths = int4Array(Buffer.from(res.rows[0]?.lengths ?? '', 'base64'));
-    const added = int4Array(Buffer.from(res.rows[0]?.added ?? '', 'base64'));
-    const removed = int4Array(Buffer.from(res.rows[0]?.removed ?? '', 'base64'));
+    const ids = int4ArrayOf(res.rows[0]?.ids);
+    const lengths = int4ArrayOf(res.rows[0]?.lengths);
+    const added = int4ArrayOf(res.rows[0]?.added);
+    const removed = int4ArrayOf(res.rows[0]?.removed);
     let top = wanted;
     for (const id of ids) if (id > top) top = id;
     if (afresh || top >= this.lengths.length) {
@@ -927,7 +927,7 @@ export class PostgresStore implements Store {
         const l: StoredList =
           r.docs === null || r.imps === null
             ? { df: r.df, docs: NO_LIST.docs, imps: NO_LIST.imps, unread: true }
-            : { df: r.df, docs: int4Array(Buffer.from(r.docs, 'base64')), imps: float4Array(Buffer.from(r.imps, 'base64')) };
+            : { df: r.df, docs: int4ArrayOf(r.docs), imps: float4Array(Buffer.from(r.imps, 'base64')) };
         const key = `${r.block}:${r.term}`;
         got.set(key, l);
         cache.set(key, l);

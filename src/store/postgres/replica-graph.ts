@@ -17,7 +17,7 @@ import type { PassageHit } from '../port.js';
 import { type Database, DATABASE_HNSW } from './database.js';
 import { type Generation, changesReadable, liveIn } from './generation.js';
 import type { GraphReply, GraphRequest } from './graph-worker.js';
-import { int4Array, vectorsOf } from './binary-arrays.js';
+import { int4ArrayOf, vectorsOf } from './binary-arrays.js';
 
 /** Passages read per query while the graph is built or brought up to date. */
 const CHUNK = 20_000;
@@ -195,7 +195,7 @@ export class ReplicaGraph {
       );
       const row = r.rows[0];
       if (!row?.ids || !row.vectors) break;
-      const ids = int4Array(Buffer.from(row.ids, 'base64'));
+      const ids = int4ArrayOf(row.ids);
       const vectors = vectorsOf(Buffer.from(row.vectors, 'base64'), ids.length, d);
       const n = ids.length;
       lastId = ids[n - 1] as number;
@@ -236,7 +236,7 @@ export class ReplicaGraph {
        WHERE p.removed > $1 AND p.removed <= $2 AND p.added <= $1`,
       [from, to],
     );
-    return r.rows[0]?.ids ? int4Array(Buffer.from(r.rows[0].ids, 'base64')) : new Int32Array(0);
+    return int4ArrayOf(r.rows[0]?.ids);
   }
 
   /** Retires \`retired\` from the graph and adds the passages generation \`g\` added. */
