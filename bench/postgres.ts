@@ -162,6 +162,7 @@ try {
     const shares = Array.from({ length: n }, (_, w) => measured.filter((_, i) => i % n === w));
     let ready = 0;
     const children: { send: (m: unknown) => void }[] = [];
+    let server0: number | null = null;
     const start = loadavg();
     const t0 = performance.now();
     const runs = await Promise.all(
@@ -174,7 +175,9 @@ try {
             onMessage: (m, child) => {
               if ((m as { type?: string }).type !== 'ready') return;
               children.push(child as unknown as { send: (m: unknown) => void });
-              if (++ready === n) for (const c of children) c.send({ type: 'go' });
+              if (++ready !== n) return;
+              server0 = serverCpuMs();
+              for (const c of children) c.send({ type: 'go' });
             },
           },
         ),
@@ -183,8 +186,11 @@ try {
     const answers = runs.reduce((a, r) => a + r.result.answers, 0);
     const ms = Math.max(...runs.map((r) => r.result.ms));
     const cpuMs = runs.reduce((a, r) => a + r.result.cpuMs, 0);
+    const server1 = serverCpuMs();
+    // Also the few milliseconds of closing the replicas' connections: measured after they ended.
+    const serverMs = server0 !== null && server1 !== null ? server1 - server0 : null;
     log(`throughput after ${warmN} warm-up questions, ${n} replica${n > 1 ? 's' : ''}, half ${half + 1}: ${((answers * 1000) / ms).toFixed(1)} answers/s`);
-    return { half: half + 1, answers, ms, cpuMs, wallMs: performance.now() - t0, loadavg: { start, end: loadavg() } };
+    return { half: half + 1, answers, ms, cpuMs, serverMs, wallMs: performance.now() - t0, loadavg: { start, end: loadavg() } };
   };
   const throughputAfter = async (warmN: number) => {
     const one1 = await throughputRun(1, 0, warmN);
@@ -194,7 +200,16 @@ try {
     const sum = (processes: number, runs: Awaited<ReturnType<typeof throughputRun>>[]) => {
       const answers = runs.reduce((a, r) => a + r.answers, 0);
       const ms = runs.reduce((a, r) => a + r.ms, 0);
-      return { processes, answers, ms, perSecond: (answers * 1000) / ms, cpuMsPerAnswer: runs.reduce((a, r) => a + r.cpuMs, 0) / answers, runs };
+      const serverMs = runs.every((r) => r.serverMs !== null) ? runs.reduce((a, r) => a + (r.serverMs as number), 0) : null;
+      return {
+        processes,
+        answers,
+        ms,
+        perSecond: (answers * 1000) / ms,
+        cpuMsPerAnswer: runs.reduce((a, r) => a + r.cpuMs, 0) / answers,
+        serverCpuMsPerAnswer: serverMs === null ? null : serverMs / answers,
+        runs,
+      };
     };
     return { one: sum(1, [one1, one2]), two: sum(2, [two1, two2]), warmup: warmN };
   };
@@ -371,7 +386,7 @@ function renderSection(r: Results, json: string): string {
     '',
     `Copying the embedded index into the database (\`kiemchung import-index\`: articles, paragraphs, passages with their stored vectors, the HNSW index, the BM25 postings and term counts, in one transaction): ${r.import.kept ? `kept from an earlier run (\`--keep\`; this run's copy wrote ${r.import.report.wrote ? `${r.import.report.added + r.import.report.changed} articles and retired ${r.import.report.removed}` : 'nothing'} in ${ms(r.import.ms)})` : ms(r.import.ms)} (load ${la(r.import.loadavg)}). Tables: ${r.import.tables.map((x: { name: string; bytes: number }) => `${x.name} ${mb(x.bytes)}`).join(', ')}.`,
     '',
-    `Throughput, one question at a time per replica, each replica a process with its own engine, connection pool and vector graph (built before it is measured) on the one database, measured in the order one replica, two, two, one, each run on half of the questions (so both answer all of them once), each process first answering the same questions of the other half. After ${t.warmup} of them (a replica that has served a while): ${throughputLine(t)}.${t.started ? ` After ${t.started.warmup} (a replica just started): ${throughputLine(t.started)}.` : ''}`,
+    `Throughput, one question at a time per replica, each replica a process with its own engine, connection pool and vector graph (built before it is measured) on the one database, measured in the order one replica, two, two, one, each run on half of the questions (so both answer all of them once), each process first answering the same questions of the other half. After ${t.warmup} of them (a replica that has served a while): ${throughputLine(t, r.machine.cores)}.${t.started ? ` After ${t.started.warmup} (a replica just started): ${throughputLine(t.started, r.machine.cores)}.` : ''}`,
     '',
     `Webhook: ${r.webhook.updates.toLocaleString('en')} updates, each posted to both replicas at once (16 in flight), a 503 or a delivery without an answer delivered again as Telegram does (${r.webhook.retried} deliveries again, ${r.webhook.unanswered ?? 0} of them after no answer; ${r.webhook.undelivered ?? 0} never delivered; ${r.webhook.ackedEarly ?? 0} acknowledged after 10 s in a replica's queue and answered later): ${r.webhook.answered} answered, ${r.webhook.duplicated} answered twice, ${r.webhook.lost} lost, in ${ms(r.webhook.ms)} (load ${la(r.webhook.loadavg)}).`,
     '',
@@ -380,9 +395,47 @@ function renderSection(r: Results, json: string): string {
   return lines.join('\n');
 }
 
-function throughputLine(t: Results): string {
+function throughputLine(t: Results, cores: number): string {
   const runs = (x: Results) => x.runs.map((r: { loadavg: { start: number[]; end: number[] } }) => la(r.loadavg)).join(' and ');
-  return `one replica ${t.one.perSecond.toFixed(1)} answers/s (load ${runs(t.one)}), two ${t.two.perSecond.toFixed(1)} (load ${runs(t.two)}), ${(t.two.perSecond / t.one.perSecond).toFixed(2)}×; the replicas' own CPU per answer ${ms(t.one.cpuMsPerAnswer)} with one, ${ms(t.two.cpuMsPerAnswer)} with two`;
+  const line = `one replica ${t.one.perSecond.toFixed(1)} answers/s (load ${runs(t.one)}), two ${t.two.perSecond.toFixed(1)} (load ${runs(t.two)}), ${(t.two.perSecond / t.one.perSecond).toFixed(2)}×; the replicas' own CPU per answer ${ms(t.one.cpuMsPerAnswer)} with one, ${ms(t.two.cpuMsPerAnswer)} with two`;
+  const one = t.one.serverCpuMsPerAnswer as number | null | undefined;
+  const two = t.two.serverCpuMsPerAnswer as number | null | undefined;
+  if (one == null || two == null) return line;
+  // What the cores allow: one replica keeps (its CPU + the server's) / its wall time per answer of
+  // them busy, and two cannot answer faster than the cores give the CPU each answer took with two.
+  const busy = ((t.one.cpuMsPerAnswer + one) * t.one.perSecond) / 1000;
+  const most = (cores * 1000) / (t.two.cpuMsPerAnswer + two);
+  return `${line}; the server's CPU per answer (every PostgreSQL process on the machine) ${ms(one)} with one, ${ms(two)} with two. One replica with the server kept ${busy.toFixed(2)} of the ${cores} cores busy; at the CPU per answer measured with two, the ${cores} cores allow two replicas at most ${most.toFixed(0)} answers/s (${(most / t.one.perSecond).toFixed(2)}× one replica), of which they reached ${((100 * t.two.perSecond) / most).toFixed(0)}%`;
+}
+
+/**
+ * CPU time in ms of every PostgreSQL process on this machine, with what the ended ones left to
+ * the process that waited for them (the postmaster's backends, counted when they exit); null
+ * where /proc cannot tell (not Linux, or the server on another machine).
+ */
+function serverCpuMs(): number | null {
+  let pids: string[];
+  try {
+    pids = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+  } catch {
+    return null;
+  }
+  // Clock ticks of 10 ms: USER_HZ is 100 on Linux.
+  let ticks = 0;
+  let seen = 0;
+  for (const p of pids) {
+    try {
+      if (fs.readFileSync(`/proc/${p}/comm`, 'utf8').trim() !== 'postgres') continue;
+      const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
+      // After the command in parentheses: state, then 10 fields, then utime, stime, cutime, cstime.
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+      seen++;
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return seen > 0 ? ticks * 10 : null;
 }
 
 /** Replaces (or appends) the section between the PostgreSQL markers of the report. */
