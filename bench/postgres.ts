@@ -27,7 +27,7 @@ import { compileForBench, runTask, type Runtime } from './spawn.js';
 import type { BuildResult } from './tasks/build.js';
 import type { FidelityResult } from './tasks/pg-fidelity.js';
 import type { QueryResult } from './tasks/query.js';
-import type { ThroughputResult } from './tasks/throughput.js';
+import type { PhaseDone, ReplicaPhasesResult } from './tasks/replica-phases.js';
 import type { DatabaseConfig } from '../src/config.js';
 import { benchEmbedder } from './embedder.js';
 import { createLogger } from '../src/log.js';
@@ -146,58 +146,86 @@ try {
     runTask<FidelityResult>('pg-fidelity', { indexDir, database, questions: questions.slice(0, smoke ? 40 : 500) }, { runtime }),
   );
 
-  // Throughput: one replica answering questions, and two sharing the same questions, on one
-  // database. Measured in the order one, two, two, one, each run on half of the questions
-  // (one run of each on each half), so that both answer the same questions and a load that
-  // drifts during the measurement weighs on both alike; every process first builds its vector
-  // graph and answers the same warm-up questions, taken from the other half, so that no
-  // question measured was answered before by the process answering it. Twice: after a few
-  // warm-up questions (a replica just started), and after many (one that has served a while,
-  // its caches of posting lists and paragraphs filled, its code compiled).
-  const halves = [questions.filter((_, i) => i % 2 === 0), questions.filter((_, i) => i % 2 === 1)];
+  // Throughput: one replica and two on the same two processes (each with its own engine,
+  // connection pool and vector graph, first answering the same warm-up questions of one half of
+  // the questions), in phases over the other half: in each, one replica answers the phase's
+  // questions alone, or the two share them, in the order one, two, two, one, repeated, so that a
+  // load or a machine speed that drifts while it is measured weighs on both alike (runs of a
+  // minute each had given the same code 1.41× and 1.80×), and no question measured was answered
+  // before by the process answering it. Twice: after a few warm-up questions (replicas just
+  // started), and after many (replicas that have served a while, their caches of posting lists
+  // and paragraphs filled, their code compiled).
+  const halves = [questions.filter((_, i) => i % 2 === 0), questions.filter((_, i) => i % 2 === 1)] as [BenchQuestion[], BenchQuestion[]];
   const steadyWarmup = Math.min(SERVED_WARMUP, Math.floor(questions.length / 4));
-  const throughputRun = async (n: number, half: number, warmN: number) => {
-    const measured = halves[half] as BenchQuestion[];
-    const warm = (halves[1 - half] as BenchQuestion[]).slice(0, warmN);
-    const shares = Array.from({ length: n }, (_, w) => measured.filter((_, i) => i % n === w));
-    let ready = 0;
-    const children: { send: (m: unknown) => void }[] = [];
-    let server0: number | null = null;
-    const start = loadavg();
-    const t0 = performance.now();
-    const runs = await Promise.all(
-      shares.map((qs) =>
-        runTask<ThroughputResult>(
-          'throughput',
-          { corpus, indexDir, database, questions: qs, warmupQuestions: warm },
-          {
-            runtime,
-            onMessage: (m, child) => {
-              if ((m as { type?: string }).type !== 'ready') return;
-              children.push(child as unknown as { send: (m: unknown) => void });
-              if (++ready !== n) return;
-              server0 = serverCpuMs();
-              for (const c of children) c.send({ type: 'go' });
-            },
+  const phaseCount = smoke ? 4 : 16;
+  interface Phase {
+    processes: number;
+    answers: number;
+    ms: number;
+    cpuMs: number;
+    serverMs: number | null;
+  }
+  const throughputAfter = async (warmN: number) => {
+    type Child = { send: (m: unknown) => void };
+    const children: Child[] = [];
+    const pending = new Map<Child, (d: PhaseDone) => void>();
+    let started: () => void = () => {};
+    const allReady = new Promise<void>((resolve) => (started = resolve));
+    const replicas = [0, 1].map(() =>
+      runTask<ReplicaPhasesResult>(
+        'replica-phases',
+        { corpus, indexDir, database, warmupQuestions: halves[0].slice(0, warmN) },
+        {
+          runtime,
+          onMessage: (m, child) => {
+            const type = (m as { type?: string }).type;
+            if (type === 'ready' && children.push(child as unknown as Child) === 2) started();
+            else if (type === 'phase-done') pending.get(child as unknown as Child)?.(m as PhaseDone);
           },
-        ),
+        },
       ),
     );
-    const answers = runs.reduce((a, r) => a + r.result.answers, 0);
-    const ms = Math.max(...runs.map((r) => r.result.ms));
-    const cpuMs = runs.reduce((a, r) => a + r.result.cpuMs, 0);
-    const server1 = serverCpuMs();
-    // Also the few milliseconds of closing the replicas' connections: measured after they ended.
-    const serverMs = server0 !== null && server1 !== null ? server1 - server0 : null;
-    log(`throughput after ${warmN} warm-up questions, ${n} replica${n > 1 ? 's' : ''}, half ${half + 1}: ${((answers * 1000) / ms).toFixed(1)} answers/s`);
-    return { half: half + 1, answers, ms, cpuMs, serverMs, wallMs: performance.now() - t0, loadavg: { start, end: loadavg() } };
-  };
-  const throughputAfter = async (warmN: number) => {
-    const one1 = await throughputRun(1, 0, warmN);
-    const two1 = await throughputRun(2, 0, warmN);
-    const two2 = await throughputRun(2, 1, warmN);
-    const one2 = await throughputRun(1, 1, warmN);
-    const sum = (processes: number, runs: Awaited<ReturnType<typeof throughputRun>>[]) => {
+    // A replica that fails before it is ready ends the wait with its error.
+    await Promise.race([allReady, Promise.all(replicas)]);
+    const answer = (child: Child, qs: BenchQuestion[]) =>
+      new Promise<PhaseDone>((resolve) => {
+        pending.set(child, resolve);
+        child.send({ type: 'phase', questions: qs });
+      });
+    const [first, second] = children as [Child, Child];
+    const start = loadavg();
+    const phases: Phase[] = [];
+    for (let p = 0; p < phaseCount; p++) {
+      const qs = halves[1].filter((_, i) => i % phaseCount === p);
+      const processes = [1, 2, 2, 1][p % 4] as number;
+      const server0 = serverCpuMs();
+      const done =
+        processes === 1
+          ? [await answer(first, qs)]
+          : await Promise.all([
+              answer(
+                first,
+                qs.filter((_, i) => i % 2 === 0),
+              ),
+              answer(
+                second,
+                qs.filter((_, i) => i % 2 === 1),
+              ),
+            ]);
+      const server1 = serverCpuMs();
+      phases.push({
+        processes,
+        answers: done.reduce((a, d) => a + d.answers, 0),
+        ms: Math.max(...done.map((d) => d.ms)),
+        cpuMs: done.reduce((a, d) => a + d.cpuMs, 0),
+        serverMs: server0 !== null && server1 !== null ? server1 - server0 : null,
+      });
+    }
+    const end = loadavg();
+    for (const c of children) c.send({ type: 'end' });
+    await Promise.all(replicas);
+    const sum = (processes: number) => {
+      const runs = phases.filter((p) => p.processes === processes);
       const answers = runs.reduce((a, r) => a + r.answers, 0);
       const ms = runs.reduce((a, r) => a + r.ms, 0);
       const serverMs = runs.every((r) => r.serverMs !== null) ? runs.reduce((a, r) => a + (r.serverMs as number), 0) : null;
@@ -208,12 +236,23 @@ try {
         perSecond: (answers * 1000) / ms,
         cpuMsPerAnswer: runs.reduce((a, r) => a + r.cpuMs, 0) / answers,
         serverCpuMsPerAnswer: serverMs === null ? null : serverMs / answers,
-        runs,
       };
     };
-    return { one: sum(1, [one1, one2]), two: sum(2, [two1, two2]), warmup: warmN };
+    // Each round of one, two, two, one on its own: how much the ratio moves within one run.
+    const rounds: number[] = [];
+    for (let p = 0; p + 4 <= phases.length; p += 4) {
+      const rate = (x: Phase) => (x.answers * 1000) / x.ms;
+      const [a, b, c, d] = phases.slice(p, p + 4) as [Phase, Phase, Phase, Phase];
+      rounds.push((rate(b) + rate(c)) / (rate(a) + rate(d)));
+    }
+    const one = sum(1);
+    const two = sum(2);
+    log(
+      `throughput after ${warmN} warm-up questions: one replica ${one.perSecond.toFixed(1)} answers/s, two ${two.perSecond.toFixed(1)} (${(two.perSecond / one.perSecond).toFixed(2)}×)`,
+    );
+    return { one, two, warmup: warmN, phases, rounds, load: { start, end } };
   };
-  const throughput = await timed('throughput, one replica and two, in the order one, two, two, one, after few warm-up questions and after many', async () => {
+  const throughput = await timed('throughput, one replica and two in alternating phases, after few warm-up questions and after many', async () => {
     const started = await throughputAfter(warmup);
     const steady = await throughputAfter(steadyWarmup);
     return { ...steady, started };
@@ -386,7 +425,7 @@ function renderSection(r: Results, json: string): string {
     '',
     `Copying the embedded index into the database (\`kiemchung import-index\`: articles, paragraphs, passages with their stored vectors, the HNSW index, the BM25 postings and term counts, in one transaction): ${r.import.kept ? `kept from an earlier run (\`--keep\`; this run's copy wrote ${r.import.report.wrote ? `${r.import.report.added + r.import.report.changed} articles and retired ${r.import.report.removed}` : 'nothing'} in ${ms(r.import.ms)})` : ms(r.import.ms)} (load ${la(r.import.loadavg)}). Tables: ${r.import.tables.map((x: { name: string; bytes: number }) => `${x.name} ${mb(x.bytes)}`).join(', ')}.`,
     '',
-    `Throughput, one question at a time per replica, each replica a process with its own engine, connection pool and vector graph (built before it is measured) on the one database, measured in the order one replica, two, two, one, each run on half of the questions (so both answer all of them once), each process first answering the same questions of the other half. After ${t.warmup} of them (a replica that has served a while): ${throughputLine(t, r.machine.cores)}.${t.started ? ` After ${t.started.warmup} (a replica just started): ${throughputLine(t.started, r.machine.cores)}.` : ''}`,
+    `Throughput, one question at a time per replica, on two replica processes, each with its own engine, connection pool and vector graph (built before it is measured) on the one database, both first answering the same warm-up questions of one half of the questions; then the other half in ${t.phases.length} phases of the same size, in which one replica answers the phase's questions alone or the two share them, in the order one, two, two, one, repeated (so that a load that drifts weighs on both alike). After ${t.warmup} warm-up questions (replicas that have served a while): ${throughputLine(t, r.machine.cores)}.${t.started ? ` After ${t.started.warmup} (replicas just started): ${throughputLine(t.started, r.machine.cores)}.` : ''}`,
     '',
     `Webhook: ${r.webhook.updates.toLocaleString('en')} updates, each posted to both replicas at once (16 in flight), a 503 or a delivery without an answer delivered again as Telegram does (${r.webhook.retried} deliveries again, ${r.webhook.unanswered ?? 0} of them after no answer; ${r.webhook.undelivered ?? 0} never delivered; ${r.webhook.ackedEarly ?? 0} acknowledged after 10 s in a replica's queue and answered later): ${r.webhook.answered} answered, ${r.webhook.duplicated} answered twice, ${r.webhook.lost} lost, in ${ms(r.webhook.ms)} (load ${la(r.webhook.loadavg)}).`,
     '',
@@ -396,8 +435,11 @@ function renderSection(r: Results, json: string): string {
 }
 
 function throughputLine(t: Results, cores: number): string {
-  const runs = (x: Results) => x.runs.map((r: { loadavg: { start: number[]; end: number[] } }) => la(r.loadavg)).join(' and ');
-  const line = `one replica ${t.one.perSecond.toFixed(1)} answers/s (load ${runs(t.one)}), two ${t.two.perSecond.toFixed(1)} (load ${runs(t.two)}), ${(t.two.perSecond / t.one.perSecond).toFixed(2)}×; the replicas' own CPU per answer ${ms(t.one.cpuMsPerAnswer)} with one, ${ms(t.two.cpuMsPerAnswer)} with two`;
+  const rounds = [...(t.rounds as number[])].sort((x, y) => x - y);
+  const middle =
+    rounds.length % 2 ? (rounds[(rounds.length - 1) / 2] as number) : ((rounds[rounds.length / 2 - 1] as number) + (rounds[rounds.length / 2] as number)) / 2;
+  const spread = rounds.length > 1 ? ` (each round of four phases on its own: ${rounds.map((x) => x.toFixed(2)).join(', ')}; median ${middle.toFixed(2)})` : '';
+  const line = `one replica ${t.one.perSecond.toFixed(1)} answers/s, two ${t.two.perSecond.toFixed(1)}, ${(t.two.perSecond / t.one.perSecond).toFixed(2)}×${spread} (load ${la(t.load)}); the replicas' own CPU per answer ${ms(t.one.cpuMsPerAnswer)} with one, ${ms(t.two.cpuMsPerAnswer)} with two`;
   const one = t.one.serverCpuMsPerAnswer as number | null | undefined;
   const two = t.two.serverCpuMsPerAnswer as number | null | undefined;
   if (one == null || two == null) return line;
