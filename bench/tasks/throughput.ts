@@ -1,14 +1,11 @@
 import { peakRssMiB, task, waitFor } from '../child.js';
 import type { BenchQuestion } from '../data.js';
-import type { DatabaseConfig } from '../../src/config.js';
 import { benchEmbedder } from '../embedder.js';
 import { createEngine, silentLogger } from '../../src/index.js';
 
 export interface ThroughputInput {
   corpus: string;
   indexDir: string;
-  /** The index in a database instead of `indexDir` (the database store). */
-  database?: DatabaseConfig;
   questions: BenchQuestion[];
   /** Questions answered before the measurement: the first \`warmup\` of \`questions\`, or \`warmupQuestions\`. */
   warmup?: number;
@@ -26,12 +23,12 @@ export interface ThroughputResult {
 /** One of N processes with its own engine, answering its share as fast as it can after "go". */
 task<ThroughputInput, ThroughputResult>(async (input) => {
   const engine = await createEngine({
-    config: { corpus: input.corpus, indexDir: input.indexDir, ...(input.database ? { database: input.database } : {}) },
+    config: { corpus: input.corpus, indexDir: input.indexDir },
     autoIndex: false,
     embedder: benchEmbedder(),
     logger: silentLogger,
   });
-  // Measured where vector searches will run from now on (a database replica's own graph built).
+  // Measured once vector searches run where they will from now on.
   await engine.searchReady;
   for (const q of input.warmupQuestions ?? input.questions.slice(0, input.warmup ?? 0)) await engine.ask(q.question, { topK: 10 });
   const go = waitFor('go');
