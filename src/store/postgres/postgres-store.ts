@@ -524,12 +524,12 @@ interface ArticleRow {
   paragraph_count: number;
 }
 
-/** The article columns every query that returns articles selects, from `articles a`. */
 /** BM25's average passage length in generation \`g\` (taken from the generation a search began with, never from a newer one served meanwhile). */
 function averageLength(g: Generation): number {
   return g.lexicalLength / Math.max(1, g.lexicalPassages);
 }
 
+/** The article columns every query that returns articles selects, from `articles a`. */
 export const ARTICLE_COLUMNS = 'a.key, a.id, a.title, a.date, a.date_kind, a.source, a.url, a.lang, a.tags, a.captions, a.paragraph_count';
 
 function toArticle(r: ArticleRow): StoredArticle {
