@@ -179,8 +179,9 @@ try {
           runtime,
           onMessage: (m, child) => {
             const type = (m as { type?: string }).type;
-            if (type === 'ready' && children.push(child as unknown as Child) === 2) started();
-            else if (type === 'phase-done') pending.get(child as unknown as Child)?.(m as PhaseDone);
+            const c = child as unknown as Child;
+            if (type === 'ready' && children.push(c) === 2) started();
+            else if (type === 'phase-done') pending.get(c)?.(m as PhaseDone);
           },
         },
       ),
