@@ -243,7 +243,7 @@ export function unseenNames(question: string, article: SearchText, writes: (name
     m.index + m[0].length,
   ]);
   // English words the glossary reads in Vietnamese ("Belt and Road", "International Electrotechnical Commission"), looked up once a run is read.
-  let translated: Set<string> | null = null;
+  let translated: ReadonlySet<string> | null = null;
   const all = [...q.matchAll(WORD_RUN)];
   const first = all[0]?.index;
   const words = all.filter((m) => !skipped.some(([a, b]) => m.index >= a && m.index < b));

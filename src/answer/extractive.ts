@@ -49,7 +49,7 @@ import { type PhotoQuestion, captionsAsked, photoQuestion } from './photo.js';
 import { type QuestionAnalysis, analyzeQuestion, askedVerb, expandedAcronym, focusWords, withoutSaying } from './question-type.js';
 import { DEFAULT_SELECT, type SelectSettings, type SentenceCandidate, scoreSentences } from './select.js';
 import { sentenceRanges } from '../text/sentences.js';
-import { WORD_END, WORD_START, escapeRegExp, typedInCapitals } from '../text/words.js';
+import { WORD_END, WORD_START, nextWholeWords, typedInCapitals } from '../text/words.js';
 import type { Span } from '../text/span.js';
 
 /**
@@ -572,9 +572,9 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
 
 /** `text` without the last whole-word `words` in it (the noun before "nào" is the last: "nhà nước của những nước nào"). */
 function withoutLast(text: string, words: string): string {
-  let last: RegExpExecArray | undefined;
-  for (const m of text.matchAll(new RegExp(`${WORD_START}${escapeRegExp(words)}${WORD_END}`, 'gu'))) last = m;
-  return last ? `${text.slice(0, last.index)} ${text.slice(last.index + last[0].length)}` : text;
+  let last = -1;
+  for (let i = nextWholeWords(text, words); i >= 0; i = nextWholeWords(text, words, i + words.length)) last = i;
+  return last >= 0 ? `${text.slice(0, last)} ${text.slice(last + words.length)}` : text;
 }
 
 /**

@@ -1,7 +1,18 @@
 import { Lru } from '../store/lru.js';
 import { SPELLED_COUNTS } from '../text/find-numbers.js';
 import { fold, hasMarks, nfc, stripMarks } from '../text/normalize.js';
-import { type MarkedPattern, WORD_END, WORD_RUN, WORD_START, escapeRegExp, isWordChar, markedPattern } from '../text/words.js';
+import {
+  type MarkedPattern,
+  WORD_END,
+  WORD_RUN,
+  WORD_START,
+  escapeRegExp,
+  isSpaceAt,
+  isWordCharAt,
+  markedPattern,
+  nextWholeWords,
+  wordCharBefore,
+} from '../text/words.js';
 import { isStopword } from '../text/stopwords.js';
 import { type AcronymAlias, type SearchText, hasWordIn } from '../retrieve/coverage.js';
 import { overlaps } from '../text/span.js';
@@ -380,13 +391,25 @@ const SOME = `\\d[\\d.,]*|${[...Object.keys(SPELLED_COUNTS), 'tư', 'mươi', 't
  * counts no years).
  */
 function givesUnit(lower: string, dates: readonly FactSpan[], units: readonly string[]): boolean {
-  const unit = `(?:${units.map(escapeRegExp).join('|')})`;
-  const found = new RegExp(
-    `(?<![\\p{L}\\p{M}\\p{N}.,])(?:${SOME})(?:\\s+[\\p{L}\\p{M}\\p{N}]+\\s+|\\s*)${unit}[²³23]?(?![\\p{L}\\p{M}\\p{N}])|(?<![\\p{L}\\p{M}\\p{N}])${unit}\\s+thứ\\s+(?:\\d|${SOME})`,
-    'gu',
-  );
-  for (const m of lower.matchAll(found)) if (!dates.some((d) => m.index < d.end && m.index + m[0].length > d.start)) return true;
+  for (const m of lower.matchAll(unitPattern(units))) if (!dates.some((d) => m.index < d.end && m.index + m[0].length > d.start)) return true;
   return false;
+}
+
+/** `givesUnit`'s pattern per list of units, compiled once: a pattern with Unicode classes takes a millisecond or more to compile. */
+const unitPatterns = new Lru<string, RegExp>(64);
+
+function unitPattern(units: readonly string[]): RegExp {
+  const key = units.join('\n');
+  let found = unitPatterns.get(key);
+  if (!found) {
+    const unit = `(?:${units.map(escapeRegExp).join('|')})`;
+    found = new RegExp(
+      `(?<![\\p{L}\\p{M}\\p{N}.,])(?:${SOME})(?:\\s+[\\p{L}\\p{M}\\p{N}]+\\s+|\\s*)${unit}[²³23]?(?![\\p{L}\\p{M}\\p{N}])|(?<![\\p{L}\\p{M}\\p{N}])${unit}\\s+thứ\\s+(?:\\d|${SOME})`,
+      'gu',
+    );
+    unitPatterns.set(key, found);
+  }
+  return found;
 }
 
 /**
@@ -1367,8 +1390,8 @@ function bracketedClauses(text: string, patterns: DefinitionPatterns): FactSpan[
   // A clause longer than the pattern allows is matched from inside a word: it starts at the next word.
   return allMatches(patterns.clause, text.slice(from), 1).flatMap((s) => {
     let start = from + s.start;
-    if (isWordChar(text[start - 1])) {
-      while (start < from + s.end && isWordChar(text[start])) start++;
+    if (isWordCharAt(text, start - 1)) {
+      while (start < from + s.end && isWordCharAt(text, start)) start++;
       while (start < from + s.end && /\s/u.test(text[start] as string)) start++;
     }
     return start < from + s.end ? [{ start, end: from + s.end }] : [];
@@ -1378,38 +1401,31 @@ function bracketedClauses(text: string, patterns: DefinitionPatterns): FactSpan[
 /** One word in lower case, as an acronym is often typed on a phone ("iec"). */
 const LOWER_WORD = /^[\p{Ll}\p{N}&]{2,10}$/u;
 
-/** A head's words and the patterns `namedSpans` looks for them with. */
-interface HeadPatterns {
+/** A head's words (lower case), and whether it names a legal text, whose name runs on in lower case. */
+interface Head {
   words: string[];
-  /** The head's last word, as a whole word. */
-  noun: RegExp;
-  /** Per earlier word: that word as a whole word, then white space, at the end of the text. */
-  before: RegExp[];
-  /** The head names a legal text, whose name runs on in lower case. */
   legal: boolean;
 }
 
-/**
- * Patterns per head, made once: a question's head is looked for in each of its likeliest
- * sentences, and compiling them for each sentence took about a fifth of `namedSpans`' time in a
- * profile of the 35k-article questions.
- */
-const headPatterns = new Lru<string, HeadPatterns>(256);
+/** Heads read once: a question's head is looked for in each of its likeliest sentences. */
+const heads = new Lru<string, Head>(256);
 
-function patternsFor(head: string): HeadPatterns {
-  let p = headPatterns.get(head);
-  if (!p) {
+function headOf(head: string): Head {
+  let h = heads.get(head);
+  if (!h) {
     const words = nfc(head).toLowerCase().split(/\s+/u).filter(Boolean);
-    const noun = words[words.length - 1] ?? '';
-    p = {
-      words,
-      noun: re(`${WORD_START}${escapeRegExp(noun)}${WORD_END}`),
-      before: words.map((w) => new RegExp(`${WORD_START}${escapeRegExp(w)}\\s+$`, 'u')),
-      legal: isLegal(words),
-    };
-    headPatterns.set(head, p);
+    h = { words, legal: isLegal(words) };
+    heads.set(head, h);
   }
-  return p;
+  return h;
+}
+
+/** Where `word` is, as a whole word, followed by nothing but white space (at least one) up to `end`; or -1. */
+function wordBeforeSpace(text: string, end: number, word: string): number {
+  let j = end;
+  while (j > 0 && isSpaceAt(text, j - 1)) j--;
+  const at = j - word.length;
+  return j < end && at >= 0 && text.startsWith(word, at) && !wordCharBefore(text, at) ? at : -1;
 }
 
 /**
@@ -1429,8 +1445,8 @@ function acronymsOfAsked(text: string, question: string): FactSpan[] {
 
 /** A name that starts with the question's noun: head "luật" → "Luật Tiêu chuẩn và Quy chuẩn". */
 export function namedSpans(text: string, head: string): FactSpan[] {
-  const patterns = patternsFor(head);
-  const words = patterns.words;
+  const h = headOf(head);
+  const words = h.words;
   const noun = words[words.length - 1];
   if (!noun) return [];
   // A head typed without marks ("sua luat gi") is looked for folded (same length: the texts are NFC).
@@ -1438,8 +1454,8 @@ export function namedSpans(text: string, head: string): FactSpan[] {
   if (lower.length !== text.length || !lower.includes(noun)) return [];
   const out: FactSpan[] = [];
   const space = /\s+/uy;
-  for (const m of lower.matchAll(patterns.noun)) {
-    const after = m.index + noun.length;
+  for (let at = nextWholeWords(lower, noun); at >= 0; at = nextWholeWords(lower, noun, at + noun.length)) {
+    const after = at + noun.length;
     space.lastIndex = after;
     const rest = space.exec(text);
     if (!rest) continue;
@@ -1451,18 +1467,18 @@ export function namedSpans(text: string, head: string): FactSpan[] {
     const capitalNext = isCapAt(text, next);
     const described = capitalNext ? -1 : describedName(text, next);
     if (!capitalNext && described < 0) continue;
-    let start = m.index;
+    let start = at;
     // Earlier words of the head: "bệnh viện" → "Bệnh viện Bạch Mai", but not "đổi" in "sửa đổi Luật …".
     for (let i = words.length - 2; i >= 0; i--) {
-      const prev = (patterns.before[i] as RegExp).exec(lower.slice(0, start));
-      if (!prev) break;
-      if (!isCapAt(text, prev.index) && isCapAt(text, start)) break;
-      start = prev.index;
+      const prev = wordBeforeSpace(lower, start, words[i] as string);
+      if (prev < 0) break;
+      if (!isCapAt(text, prev) && isCapAt(text, start)) break;
+      start = prev;
     }
     const nameAt = capitalNext ? next : isCapAt(text, start) ? described : -1;
     if (nameAt < 0) continue;
     let end = editionEnd(text, nameEndAfter(text, nameAt));
-    if (patterns.legal) end = legalNameEnd(text, end);
+    if (h.legal) end = legalNameEnd(text, end);
     out.push({ start, end });
   }
   return dedupe(out);

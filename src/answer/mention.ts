@@ -4,7 +4,7 @@ import { wordIndexIn } from '../retrieve/coverage.js';
 import type { Retrieved } from '../retrieve/retrieve.js';
 import { fold, hasMarks, nfc } from '../text/normalize.js';
 import { sentenceRanges } from '../text/sentences.js';
-import { WORD_END, escapeRegExp, isWordChar } from '../text/words.js';
+import { WORD_END, escapeRegExp, isWordCharAt } from '../text/words.js';
 import type { Answer, Citation, Lang } from '../types.js';
 
 /**
@@ -109,7 +109,7 @@ export function findPhrase(text: string, phrase: string): { start: number; end: 
   for (let m = re.exec(forms.haystack); m; m = re.exec(forms.haystack)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (!isWordChar(text[start - 1]) && !isWordChar(text[end])) return { start, end };
+    if (!isWordCharAt(text, start - 1) && !isWordCharAt(text, end)) return { start, end };
     re.lastIndex = start + 1;
   }
   return null;

@@ -179,7 +179,7 @@ export interface CompareOptions {
   /** The claim is in English and its evidence in Vietnamese: facts are compared without word alignment. */
   crossLanguage?: boolean;
   /** Vietnamese words for an English claim (from the glossary), counted towards coverage. */
-  translated?: string[];
+  translated?: readonly string[];
   /** The English words those were translated from (lower-cased): not names carried over. */
   translatedFrom?: ReadonlySet<string>;
 }

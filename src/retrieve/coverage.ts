@@ -4,7 +4,7 @@ import { foldedHash, markedHash } from '../text/term-hashes.js';
 import { isStopword } from '../text/stopwords.js';
 import { questionAlternatives } from '../text/synonyms.js';
 import { glossaryMatches } from '../text/glossary.js';
-import { WORD_RUN, isWordChar } from '../text/words.js';
+import { WORD_RUN, isWordCharAt } from '../text/words.js';
 import { pairs, syllables } from '../text/tokenize.js';
 import type { Lang } from '../types.js';
 
@@ -47,7 +47,7 @@ export interface TermSearch {
   /** Looked for in the folded text (else in the lower-cased one). */
   folded: boolean;
   /** Other forms that count as the term (`questionAlternatives`: "tổ chức" for "diễn ra"), in the same form. */
-  alternatives?: string[];
+  alternatives?: readonly string[];
 }
 
 const CAPITALISED = /^\p{Lu}/u;
@@ -162,7 +162,7 @@ export function hasWordIn(text: string, form: string, from = 0, to = text.length
 export function wordIndexIn(text: string, form: string, from = 0, to = text.length): number {
   let i = text.indexOf(form, from);
   while (i >= 0 && i + form.length <= to) {
-    if (!isWordChar(text[i - 1]) && !isWordChar(text[i + form.length])) return i;
+    if (!isWordCharAt(text, i - 1) && !isWordCharAt(text, i + form.length)) return i;
     i = text.indexOf(form, i + 1);
   }
   return -1;
@@ -208,7 +208,7 @@ export function presenceInRanges(terms: QuestionTerms, t: SearchText, ranges: Re
 function markRanges(text: string, form: string, from: number, to: number, ranges: ReadonlyArray<readonly [number, number]>, out: Presence[], ti: number): void {
   let i = text.indexOf(form, from);
   while (i >= 0 && i + form.length <= to) {
-    if (!isWordChar(text[i - 1]) && !isWordChar(text[i + form.length])) {
+    if (!isWordCharAt(text, i - 1) && !isWordCharAt(text, i + form.length)) {
       for (let r = 0; r < ranges.length; r++) {
         const [a, b] = ranges[r] as readonly [number, number];
         if (i >= a && i + form.length <= b) (out[r] as Uint8Array)[ti] = 1;

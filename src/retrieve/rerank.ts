@@ -3,7 +3,7 @@ import type { Store } from '../store/port.js';
 import { canonicalTones, fold, isSettled } from '../text/normalize.js';
 import { sentenceRanges } from '../text/sentences.js';
 import { MARKED_STOPWORDS, STOPWORDS } from '../text/stopwords.js';
-import { WORD_RUN, isWordChar } from '../text/words.js';
+import { WORD_RUN, isSpaceAt, wordCharBefore } from '../text/words.js';
 import {
   type Presence,
   type QuestionTerms,
@@ -125,14 +125,6 @@ interface PreparedParagraph {
   sentences: Array<[number, number]>;
 }
 
-/** Whether the character (code point) that ends just before `i` is a word character. */
-function wordBefore(text: string, i: number): boolean {
-  if (i <= 0) return false;
-  const c = text.charCodeAt(i - 1);
-  const pair = c >= 0xdc00 && c <= 0xdfff && i >= 2 && text.charCodeAt(i - 2) >= 0xd800 && text.charCodeAt(i - 2) <= 0xdbff;
-  return isWordChar(text.slice(pair ? i - 2 : i - 1, i));
-}
-
 /**
  * The words of the paragraph that lie within [from, to): the runs of letters, marks and digits
  * that splitting the whole paragraph gives there, found from `from` on (only the few sentences
@@ -163,7 +155,7 @@ function paragraphWords(p: PreparedParagraph, from: number, to: number): Paragra
     const start = m.index;
     const end = start + m[0].length;
     if (end > b) break;
-    if (start < a || (start === a && wordBefore(lower, a))) continue;
+    if (start < a || (start === a && wordCharBefore(lower, a))) continue;
     const folded = foldedText.slice(start, end);
     out.push({ start: start + at, end: end + at, lower: m[0], folded, stop: STOPWORDS.has(folded), stopMarked: MARKED_STOPWORDS.has(m[0]) });
   }
@@ -210,9 +202,6 @@ function prepare(store: Store, hit: Retrieved): PreparedParagraph {
 function prepareWhole(text: string): PreparedParagraph {
   return { text, from: 0, to: text.length, search: searchText(text), sentences: sentenceRanges(text) };
 }
-
-const SPACE = /\s/;
-const isSpaceAt = (text: string, i: number) => SPACE.test(text[i] as string);
 
 /**
  * The paragraph prepared around passage [start, end) only: a scraped article stored as one

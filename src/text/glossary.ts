@@ -2,6 +2,7 @@ import { ordinalsInDigits } from './find-numbers.js';
 import { fold, hasMarks } from './normalize.js';
 import { questionAlternatives } from './synonyms.js';
 import { syllables } from './tokenize.js';
+import { rememberRecent } from './remember.js';
 import { typedInCapitals } from './words.js';
 
 /**
@@ -279,12 +280,17 @@ const BY_FIRST = new Map<string, typeof PHRASES>();
 for (const p of PHRASES) BY_FIRST.set(p.en[0] as string, [...(BY_FIRST.get(p.en[0] as string) ?? []), p]);
 
 /** Vietnamese terms for the English words and phrases of a question (longest phrase first). */
-export function translateTerms(question: string): string[] {
+export function translateTerms(question: string): readonly string[] {
   return glossaryMatches(question).terms;
 }
 
 /** The Vietnamese terms, and the English words (lower-cased) they were translated from. */
-export function glossaryMatches(question: string): { terms: string[]; words: Set<string> } {
+export const glossaryMatches: (question: string) => { readonly terms: readonly string[]; readonly words: ReadonlySet<string> } = rememberRecent(
+  64,
+  matchGlossary,
+);
+
+function matchGlossary(question: string): { terms: string[]; words: Set<string> } {
   const words = syllables(question).syllables;
   const terms: string[] = [];
   const used = new Set<string>();
@@ -318,7 +324,7 @@ const LOANWORDS = new Set(['photo']);
  * The terms of the English words of a Vietnamese question: not of a word it writes in capitals
  * ("Đèn LED" is no "led"), nor of a loanword.
  */
-function vietnameseQuestionTerms(question: string): string[] {
+function vietnameseQuestionTerms(question: string): readonly string[] {
   const capitalised = new Set((question.match(/(?<![\p{L}\p{N}])\p{Lu}{2,}(?![\p{L}\p{N}])/gu) ?? []).map((w) => w.toLowerCase()));
   const words = syllables(question).syllables.filter((w) => !capitalised.has(w) && !LOANWORDS.has(w));
   return glossaryMatches(words.join(' ')).terms;

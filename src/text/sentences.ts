@@ -5,6 +5,7 @@
  * Abbreviations ("TP.", "TS.", "PGS.", "e.g.") and initials do not end a sentence.
  */
 import { quoteSpans } from './quote-spans.js';
+import { isSpaceAt } from './words.js';
 
 /** Words written with a full stop that does not end a sentence (lower case, without the last stop). */
 const ABBREVIATIONS = new Set([
@@ -83,7 +84,7 @@ export function sentenceRanges(text: string, style: SentenceStyle = PARAGRAPH_SE
   const quotes = style.quotationsWhole ? quoteSpans(text) : [];
   // Punctuation inside a quotation ends nothing unless the match runs on past the closing mark.
   const inQuote = (pos: number, end: number) => quotes.some((q) => pos > q.start && end < q.end);
-  const isSpace = (i: number) => /\s/.test(text[i] as string);
+  const isSpace = (i: number) => isSpaceAt(text, i);
   let start = 0;
   while (start < text.length && isSpace(start)) start++;
   const END = endPattern(style);

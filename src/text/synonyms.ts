@@ -1,4 +1,5 @@
 import { fold, hasMarks, nfc } from './normalize.js';
+import { rememberRecent } from './remember.js';
 import { WORD_RUN } from './words.js';
 
 /**
@@ -138,7 +139,14 @@ export function phrasesIn(typed: readonly string[], marked: boolean): PhraseMatc
  * the table the question has ("đứng", "đầu" and "đứng đầu" of "người đứng đầu"), keyed by the
  * term as it is compared (lower case; folded when `marked` is false).
  */
-export function questionAlternatives(question: string, marked: boolean): Map<string, string[]> {
+export function questionAlternatives(question: string, marked: boolean): ReadonlyMap<string, readonly string[]> {
+  return (marked ? alternativesMarked : alternativesFolded)(question);
+}
+
+const alternativesMarked = rememberRecent(64, (question) => alternativesOf(question, true));
+const alternativesFolded = rememberRecent(64, (question) => alternativesOf(question, false));
+
+function alternativesOf(question: string, marked: boolean): Map<string, string[]> {
   const typed = nfc(question).match(WORD_RUN) ?? [];
   const words = typed.map((w) => (marked ? w.toLowerCase() : fold(w.toLowerCase())));
   const out = new Map<string, string[]>();

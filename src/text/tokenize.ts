@@ -17,6 +17,8 @@ export interface Tokens {
   phraseStarts: number[];
 }
 
+const SEPARATOR = /[.,'’-]/u;
+
 function splitRun(run: string): string[] {
   // Numbers keep their internal separators ("5/6/2024" is split by RUN, "1.000" stays); words
   // joined by hyphens ("Lancang-Mekong") become their parts.
@@ -32,7 +34,11 @@ export function syllables(text: string): Tokens {
     const matches = phrase.match(RUN);
     if (!matches) continue;
     starts.push(out.length);
-    for (const m of matches) for (const s of splitRun(m)) out.push(s);
+    for (const m of matches) {
+      // Most runs are one syllable with nothing to split.
+      if (!SEPARATOR.test(m)) out.push(m);
+      else for (const s of splitRun(m)) out.push(s);
+    }
   }
   return { syllables: out, phraseStarts: starts };
 }

@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { escapeRegExp, hasWord, isVowelless, isWordChar, typedInCapitals, wordRegExp } from '../../src/text/words.js';
+import {
+  WORD_END,
+  WORD_START,
+  escapeRegExp,
+  hasWord,
+  isSpaceAt,
+  isVowelless,
+  isWordChar,
+  isWordCharAt,
+  nextWholeWords,
+  typedInCapitals,
+  wordCharBefore,
+  wordCharFrom,
+  wordRegExp,
+} from '../../src/text/words.js';
 
 describe('Unicode-aware word boundaries', () => {
   it('matches Vietnamese words that \\b cannot see', () => {
@@ -16,6 +30,43 @@ describe('Unicode-aware word boundaries', () => {
     for (const c of ['ở', 'Đ', 'a', '7', '\u0302', '𝐀']) expect(isWordChar(c), c).toBe(true);
     for (const c of [' ', '-', '’', "'", '&', '(', undefined]) expect(isWordChar(c), String(c)).toBe(false);
     expect(isWordChar('ab')).toBe(false);
+  });
+
+  it('reads characters in place as the patterns read them, for every code unit', () => {
+    const word = /^[\p{L}\p{M}\p{N}]$/u;
+    const wrong: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const text = `a${String.fromCharCode(c)}b`;
+      if (isWordCharAt(text, 1) !== word.test(text[1] as string)) wrong.push(`word ${c.toString(16)}`);
+      if (isSpaceAt(text, 1) !== /\s/.test(text[1] as string)) wrong.push(`space ${c.toString(16)}`);
+    }
+    expect(wrong).toEqual([]);
+    // Past either end there is no character; a surrogate pair's halves are read one at a time.
+    for (const i of [-1, 3]) expect([isWordCharAt('abc', i), isSpaceAt('a b', i)]).toEqual([false, false]);
+    expect([isWordCharAt('𝐀', 0), isWordChar('𝐀')]).toEqual([false, true]);
+  });
+
+  it('finds whole words in place as the boundary patterns find them, beside astral letters and lone surrogates', () => {
+    const letters = ['ở', 'ông', 'a', 'b', ' ', '-', '.', '\u0302', '𝐀', '7', 'Tại'];
+    const piece = fc.constantFrom(...letters, '\ud835', '\udc00');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 3 }), (textParts, wordParts) => {
+        const text = textParts.join('');
+        const words = wordParts.join('');
+        const pattern = new RegExp(`${WORD_START}${escapeRegExp(words)}${WORD_END}`, 'gu');
+        const expected = [...text.matchAll(pattern)].map((m) => m.index);
+        const found: number[] = [];
+        for (let i = nextWholeWords(text, words); i >= 0; i = nextWholeWords(text, words, i + words.length)) found.push(i);
+        expect(found).toEqual(expected);
+        for (let i = 0; i <= text.length; i++) {
+          expect(wordCharBefore(text, i)).toBe(/[\p{L}\p{M}\p{N}]$/u.test(text.slice(0, i)));
+          expect(wordCharFrom(text, i)).toBe(/^[\p{L}\p{M}\p{N}]/u.test(text.slice(i)));
+        }
+      }),
+    );
+    expect(nextWholeWords('bà con, bàn', 'bà')).toBe(0);
+    expect(nextWholeWords('bàn ghế, bà con', 'bà')).toBe(9);
+    expect(nextWholeWords('abc', '')).toBe(-1);
   });
 
   it('does not match inside a longer word', () => {
