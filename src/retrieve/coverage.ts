@@ -4,7 +4,7 @@ import { foldedHash, markedHash } from '../text/term-hashes.js';
 import { isStopword } from '../text/stopwords.js';
 import { questionAlternatives } from '../text/synonyms.js';
 import { glossaryMatches } from '../text/glossary.js';
-import { WORD_RUN, isWordCharAt } from '../text/words.js';
+import { WORD_RUN, nextWholeWords } from '../text/words.js';
 import { pairs, syllables } from '../text/tokenize.js';
 import type { Lang } from '../types.js';
 
@@ -160,12 +160,8 @@ export function hasWordIn(text: string, form: string, from = 0, to = text.length
 
 /** Where `form` first occurs in `text` between `from` and `to` as whole words, or -1. */
 export function wordIndexIn(text: string, form: string, from = 0, to = text.length): number {
-  let i = text.indexOf(form, from);
-  while (i >= 0 && i + form.length <= to) {
-    if (!isWordCharAt(text, i - 1) && !isWordCharAt(text, i + form.length)) return i;
-    i = text.indexOf(form, i + 1);
-  }
-  return -1;
+  const i = nextWholeWords(text, form, from);
+  return i >= 0 && i + form.length <= to ? i : -1;
 }
 
 /** Which of the question's terms occur in [from, to) of a prepared text. */
@@ -206,15 +202,11 @@ export function presenceInRanges(terms: QuestionTerms, t: SearchText, ranges: Re
 
 /** Marks term `ti` present in each of `ranges` that holds `form` as whole words. */
 function markRanges(text: string, form: string, from: number, to: number, ranges: ReadonlyArray<readonly [number, number]>, out: Presence[], ti: number): void {
-  let i = text.indexOf(form, from);
-  while (i >= 0 && i + form.length <= to) {
-    if (!isWordCharAt(text, i - 1) && !isWordCharAt(text, i + form.length)) {
-      for (let r = 0; r < ranges.length; r++) {
-        const [a, b] = ranges[r] as readonly [number, number];
-        if (i >= a && i + form.length <= b) (out[r] as Uint8Array)[ti] = 1;
-      }
+  for (let i = nextWholeWords(text, form, from); i >= 0 && i + form.length <= to; i = nextWholeWords(text, form, i + 1)) {
+    for (let r = 0; r < ranges.length; r++) {
+      const [a, b] = ranges[r] as readonly [number, number];
+      if (i >= a && i + form.length <= b) (out[r] as Uint8Array)[ti] = 1;
     }
-    i = text.indexOf(form, i + 1);
   }
 }
 

@@ -34,6 +34,7 @@ function isWordUnit(c: number): boolean {
 export function isWordCharAt(text: string, i: number): boolean {
   return i >= 0 && i < text.length && isWordUnit(text.charCodeAt(i));
 }
+
 /** Whether the character (code point) that ends just before `i` is a word character, as `WORD_START` reads it. */
 export function wordCharBefore(text: string, i: number): boolean {
   if (i <= 0) return false;
@@ -53,10 +54,10 @@ export function wordCharFrom(text: string, i: number): boolean {
 }
 
 /**
- * Where `words` (plain text) next occurs in `text` from `from` on as whole words, or -1: what
- * `WORD_START words WORD_END` finds, stepped through as `matchAll` steps (the next one from the
- * end of this one), without compiling a pattern. A pattern with Unicode classes built for a
- * question's own words took about 1.5 ms to compile, once per new word.
+ * Where `words` (plain text, not empty) next occurs in `text` from `from` on as whole words, or
+ * -1: what `WORD_START words WORD_END` finds, stepped through as `matchAll` steps (the next one
+ * from the end of this one), without compiling a pattern. A pattern with Unicode classes built
+ * for a question's own words took about 1.5 ms to compile, once per new word.
  */
 export function nextWholeWords(text: string, words: string, from = 0): number {
   if (words === '') return -1;
