@@ -1,10 +1,9 @@
 import { citationFor, clipQuote, retrievedList } from './extractive.js';
 import { paragraphId } from '../corpus/ids.js';
-import { wordIndexIn } from '../retrieve/coverage.js';
 import type { Retrieved } from '../retrieve/retrieve.js';
 import { fold, hasMarks, nfc } from '../text/normalize.js';
 import { sentenceRanges } from '../text/sentences.js';
-import { WORD_END, escapeRegExp, isWordCharAt } from '../text/words.js';
+import { WORD_END, escapeRegExp, isWordCharAt, nextWholeWords } from '../text/words.js';
 import type { Answer, Citation, Lang } from '../types.js';
 
 /**
@@ -141,7 +140,7 @@ export function findWords(text: string, phrase: string): { start: number; end: n
     let start = b;
     let end = a;
     for (const w of forms.words) {
-      const at = wordIndexIn(forms.haystack, w, a, b);
+      const at = nextWholeWords(forms.haystack, w, a, b);
       if (at < 0) {
         start = -1;
         break;

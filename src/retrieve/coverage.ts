@@ -155,13 +155,7 @@ export function searchText(text: string, settled = false): SearchText {
 
 /** Whether `form` occurs in `text` between `from` and `to` as whole words. */
 export function hasWordIn(text: string, form: string, from = 0, to = text.length): boolean {
-  return wordIndexIn(text, form, from, to) >= 0;
-}
-
-/** Where `form` first occurs in `text` between `from` and `to` as whole words, or -1. */
-export function wordIndexIn(text: string, form: string, from = 0, to = text.length): number {
-  const i = nextWholeWords(text, form, from);
-  return i >= 0 && i + form.length <= to ? i : -1;
+  return nextWholeWords(text, form, from, to) >= 0;
 }
 
 /** Which of the question's terms occur in [from, to) of a prepared text. */
@@ -202,7 +196,7 @@ export function presenceInRanges(terms: QuestionTerms, t: SearchText, ranges: Re
 
 /** Marks term `ti` present in each of `ranges` that holds `form` as whole words. */
 function markRanges(text: string, form: string, from: number, to: number, ranges: ReadonlyArray<readonly [number, number]>, out: Presence[], ti: number): void {
-  for (let i = nextWholeWords(text, form, from); i >= 0 && i + form.length <= to; i = nextWholeWords(text, form, i + 1)) {
+  for (let i = nextWholeWords(text, form, from, to); i >= 0; i = nextWholeWords(text, form, i + 1, to)) {
     for (let r = 0; r < ranges.length; r++) {
       const [a, b] = ranges[r] as readonly [number, number];
       if (i >= a && i + form.length <= b) (out[r] as Uint8Array)[ti] = 1;

@@ -58,6 +58,10 @@ describe('Unicode-aware word boundaries', () => {
         const found: number[] = [];
         for (let i = nextWholeWords(text, words); i >= 0; i = nextWholeWords(text, words, i + words.length)) found.push(i);
         expect(found).toEqual(expected);
+        // Bounded: the first that ends by `to`.
+        for (let to = 0; to <= text.length; to++) {
+          expect(nextWholeWords(text, words, 0, to)).toBe(expected.find((i) => i + words.length <= to) ?? -1);
+        }
         for (let i = 0; i <= text.length; i++) {
           expect(wordCharBefore(text, i)).toBe(/[\p{L}\p{M}\p{N}]$/u.test(text.slice(0, i)));
           expect(wordCharFrom(text, i)).toBe(/^[\p{L}\p{M}\p{N}]/u.test(text.slice(i)));
