@@ -17,13 +17,14 @@ export interface Tokens {
   phraseStarts: number[];
 }
 
-const SEPARATOR = /[.,'’-]/u;
+/** What joins the syllables of one run ("Lancang-Mekong", "1.000"): a run without it is one syllable. */
+const SEPARATORS = /[.,'’-]+/u;
 
 function splitRun(run: string): string[] {
   // Numbers keep their internal separators ("5/6/2024" is split by RUN, "1.000" stays); words
   // joined by hyphens ("Lancang-Mekong") become their parts.
   if (/^[\p{N}.,]+$/u.test(run)) return [run.replace(/[.,]$/, '')];
-  return run.split(/[.,'’-]+/u).filter(Boolean);
+  return run.split(SEPARATORS).filter(Boolean);
 }
 
 export function syllables(text: string): Tokens {
@@ -36,7 +37,7 @@ export function syllables(text: string): Tokens {
     starts.push(out.length);
     for (const m of matches) {
       // Most runs are one syllable with nothing to split.
-      if (!SEPARATOR.test(m)) out.push(m);
+      if (!SEPARATORS.test(m)) out.push(m);
       else for (const s of splitRun(m)) out.push(s);
     }
   }
