@@ -14,10 +14,18 @@ interface Entry<V> {
  * insertion (88 against 311 ns for the postings cache's 26,000 lists), which matters to the
  * hundreds of reads one answer makes. It differs from strict LRU in that an entry read since it
  * was stored counts, once passed over, as read at that moment.
+ *
+ * The clock's hand is one iterator kept across calls, not a new one per eviction: a `Map`
+ * leaves the slots of deleted entries in its table until it is next rebuilt, and an iterator
+ * started afresh walks over all of them, so that each eviction from the front cost time growing
+ * with the map's size (2 µs a `set` at 4,096 entries, 7.5 µs at 30,000). A kept iterator sees
+ * the entries moved behind it again, as the clock needs, and starts over only when it has
+ * passed them all.
  */
 export class Lru<K, V> {
   private readonly map = new Map<K, Entry<V>>();
   private held = 0;
+  private hand: Iterator<[K, Entry<V>]> | null = null;
 
   constructor(
     private readonly max: number,
@@ -35,19 +43,21 @@ export class Lru<K, V> {
   set(key: K, value: V): void {
     this.delete(key);
     const weight = this.weight(value, key);
-    this.map.set(key, { value, weight, used: false });
     this.held += weight;
-    if (this.held <= this.max) return;
+    // Room is made before the new entry is stored, so that the hand never meets it.
     // Entries moved to the end during this pass are seen again, unmarked, and then forgotten.
-    for (const [k, e] of this.map) {
-      if (this.held <= this.max) break;
-      if (k === key) continue;
+    while (this.held > this.max && this.map.size > 0) {
+      let next = (this.hand ??= this.map.entries()).next();
+      if (next.done) next = (this.hand = this.map.entries()).next();
+      if (next.done) break;
+      const [k, e] = next.value;
       this.map.delete(k);
       if (e.used) {
         e.used = false;
         this.map.set(k, e);
       } else this.held -= e.weight;
     }
+    this.map.set(key, { value, weight, used: false });
   }
 
   delete(key: K): void {
@@ -65,6 +75,7 @@ export class Lru<K, V> {
   clear(): void {
     this.map.clear();
     this.held = 0;
+    this.hand = null;
   }
 }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Lru } from '../../src/store/lru.js';
 
@@ -19,10 +20,10 @@ describe('Lru', () => {
     lru.set('b', 2);
     lru.get('a');
     lru.get('b');
-    lru.set('c', 3); // a and b were both read: a, the older, goes; b is passed over and counts as used now
+    lru.set('c', 3); // a and b were both read: a, the older, goes; b is passed over and counts as used then, before c is stored
     expect(lru.get('a')).toBeUndefined();
-    lru.set('d', 4); // c, never read, goes before b
-    expect(['b', 'c', 'd'].map((k) => lru.get(k))).toEqual([2, undefined, 4]);
+    lru.set('d', 4); // b, not read again since, is now the oldest and goes; c stays
+    expect(['b', 'c', 'd'].map((k) => lru.get(k))).toEqual([undefined, 3, 4]);
   });
 
   it('weighs entries when given a weight, and keeps the newest even when it alone is over', () => {
@@ -55,5 +56,64 @@ describe('Lru', () => {
     expect(lru.get('aaaaaaaa')).toBe(true);
     lru.set('cccccccc', true); // 24: the oldest not read since goes
     expect(['aaaaaaaa', 'bbbbbbbb', 'cccccccc'].map((k) => lru.get(k))).toEqual([true, undefined, true]);
+  });
+
+  it('keeps and forgets what a clock over a plain list would, over any sequence of reads, writes and deletions', () => {
+    // The reference: entries oldest first; room is made before a new entry is stored by looking at the oldest.
+    type Op =
+      | { op: 'set'; key: number; weight: number }
+      | { op: 'get'; key: number }
+      | { op: 'delete'; key: number }
+      | { op: 'deleteWhere'; odd: boolean }
+      | { op: 'clear' };
+    const key = fc.integer({ min: 0, max: 11 });
+    const op: fc.Arbitrary<Op> = fc.oneof(
+      { arbitrary: fc.record({ op: fc.constant('set' as const), key, weight: fc.integer({ min: 1, max: 4 }) }), weight: 6 },
+      { arbitrary: fc.record({ op: fc.constant('get' as const), key }), weight: 4 },
+      { arbitrary: fc.record({ op: fc.constant('delete' as const), key }), weight: 1 },
+      { arbitrary: fc.record({ op: fc.constant('deleteWhere' as const), odd: fc.boolean() }), weight: 1 },
+      { arbitrary: fc.constant({ op: 'clear' as const }), weight: 1 },
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 12 }), fc.array(op, { minLength: 20, maxLength: 200, size: 'max' }), (max, ops) => {
+        const lru = new Lru<number, number>(max, (value) => value);
+        let list: Array<{ key: number; weight: number; used: boolean }> = [];
+        let held = 0;
+        const remove = (k: number) => {
+          const i = list.findIndex((e) => e.key === k);
+          if (i >= 0) held -= list.splice(i, 1)[0]!.weight;
+        };
+        for (const o of ops) {
+          if (o.op === 'set') {
+            lru.set(o.key, o.weight);
+            remove(o.key);
+            held += o.weight;
+            while (held > max && list.length > 0) {
+              const e = list.shift()!;
+              if (e.used) list.push({ ...e, used: false });
+              else held -= e.weight;
+            }
+            list.push({ key: o.key, weight: o.weight, used: false });
+          } else if (o.op === 'get') {
+            const e = list.find((x) => x.key === o.key);
+            if (e) e.used = true;
+            expect(lru.get(o.key)).toBe(e?.weight);
+          } else if (o.op === 'delete') {
+            lru.delete(o.key);
+            remove(o.key);
+          } else if (o.op === 'deleteWhere') {
+            lru.deleteWhere((k) => k % 2 === (o.odd ? 1 : 0));
+            for (const e of [...list]) if (e.key % 2 === (o.odd ? 1 : 0)) remove(e.key);
+          } else {
+            lru.clear();
+            list = [];
+            held = 0;
+          }
+        }
+        // Read last, in one go: every key the reference keeps, and none other.
+        const kept = new Map(list.map((e) => [e.key, e.weight]));
+        for (let k = 0; k < 12; k++) expect(lru.get(k)).toBe(kept.get(k));
+      }),
+    );
   });
 });
