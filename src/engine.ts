@@ -25,7 +25,8 @@ import { queryTerms } from './retrieve/query-terms.js';
 import { RERANK_POOL } from './retrieve/rerank.js';
 import { expandQuery, extraTerms } from './text/glossary.js';
 import { detectLang } from './text/lang.js';
-import { fold, normalizeSpace } from './text/normalize.js';
+import { fold, hasMarks, normalizeSpace } from './text/normalize.js';
+import { restoreMarks } from './retrieve/restore-marks.js';
 import type { Article } from './corpus/article.js';
 import { type CoreAskOptions, askInContext } from './dialogue/converse.js';
 import type { ArticleInfo, CollectionView } from './dialogue/collection.js';
@@ -130,6 +131,12 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   const logger = options.logger ?? createLogger(config.logLevel, undefined, secretValues(env));
   const embedder = options.embedder ?? (await createEmbedder(config.embeddings, { config, logger }));
   const fusion: FusionSettings = { ...fusionFor(embedder.kind), ...options.fusion };
+  /**
+   * A Vietnamese question typed without tone marks, read with them restored from the collection
+   * (`restoreMarks`), once: retrieval looks for its marked terms too (`QueryWeights.restored`)
+   * and the re-ranking reads it. Any other question as it is.
+   */
+  const withMarksRestored = (s: Store, q: string, lang: Lang): Promise<string> => (lang === 'vi' && !hasMarks(q) ? restoreMarks(s, q) : Promise.resolve(q));
 
   const backend: IndexBackend = await openBackend({ config, embedder, logger, follow: true });
   const logReport = (report: IndexReport): IndexReport => {
@@ -333,7 +340,9 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     // RERANK_POOL passages are then re-ranked by their sentences (unless the question asks
     // for an order by date: then that order stands).
     const expanded = expandQuery(retrievalQuery(q, analysis), lang, q);
+    const restored = await withMarksRestored(s, q, lang);
     const found = await retrieve(s, embedder, expanded, {
+      ...(restored !== q ? { restored: retrievalQuery(restored) } : {}),
       k: Math.max(topK, RERANK_POOL),
       fusion,
       perParagraph: ANSWER_WINDOWS,
@@ -354,6 +363,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       hits: ordered,
       analysis,
       keepOrder: opts.order !== undefined,
+      restored,
     });
     // One passage per paragraph is shown and given to a model, the best-ranked window.
     const hits = onePerParagraph(ex.ranked).slice(0, topK);
@@ -478,7 +488,10 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     if (!/[\p{L}\p{N}]/u.test(q)) return [];
     if (q.length > config.maxQuestionChars) throw new InputError(`query longer than ${config.maxQuestionChars} characters`);
     const s = store;
-    const { hits } = await retrieve(s, embedder, expandQuery(retrievalQuery(q), detectLang(q), q), {
+    const lang = detectLang(q);
+    const restored = await withMarksRestored(s, q, lang);
+    const { hits } = await retrieve(s, embedder, expandQuery(retrievalQuery(q), lang, q), {
+      ...(restored !== q ? { restored: retrievalQuery(restored) } : {}),
       k: opts.topK ?? 10,
       fusion,
       ...(opts.filter ? { filter: opts.filter } : {}),

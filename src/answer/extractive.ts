@@ -134,6 +134,8 @@ export interface ExtractiveInput {
   settings?: ExtractiveSettings;
   /** The question's photo words were read already (`captionAnswer` answering the rest of it). */
   photoRead?: boolean;
+  /** The question with its tone marks restored (`restoreMarks`), when the asker has read it so already. */
+  restored?: string;
 }
 
 export interface ExtractiveResult {
@@ -626,7 +628,7 @@ async function rankPassages(input: ExtractiveInput, terms: QuestionTerms, pool: 
   const { store, question, hits, lang } = input;
   if (input.keepOrder) return rerank(store, hits, terms, pool, true);
   if (lang !== 'vi' || hasMarks(question)) return rerank(store, hits, terms, pool);
-  const restored = await restoreMarks(store, question);
+  const restored = input.restored ?? (await restoreMarks(store, question));
   if (restored === question) return rerank(store, hits, terms, pool);
   const order = rerank(store, hits, withAliases(await questionTerms(store, restored, lang, []), aliases, [restored]), pool).map((p) => p.hit);
   return rerank(store, order, terms, pool, true);

@@ -76,6 +76,8 @@ export interface RetrieveOptions {
   dedupe?: boolean;
   /** With `dedupe`: how many windows of one paragraph may be kept (1 unless given; the engine asks for `ANSWER_WINDOWS`). */
   perParagraph?: number;
+  /** A query typed without tone marks, with its marks restored: also looked for by its marked terms (`QueryWeights.restored`). */
+  restored?: string;
 }
 
 /**
@@ -100,7 +102,7 @@ export interface RetrieveResult {
  */
 export async function retrieve(store: Store, embedder: Embedder, query: string, opts: RetrieveOptions): Promise<RetrieveResult> {
   const f = opts.fusion;
-  const terms = queryTerms(query, f.query);
+  const terms = queryTerms(query, f.query, opts.restored);
   let vectorSide: Promise<PassageHit[]> | PassageHit[] = [];
   if (f.vectorWeight > 0) {
     // The offline embedders' vectors are computed here at once: the vector search is then sent

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_QUERY_WEIGHTS, queryTerms } from '../../src/retrieve/query-terms.js';
+import type { QueryTerm } from '../../src/store/port.js';
+import { foldedHash, markedHash } from '../../src/text/term-hashes.js';
+
+const byHash = (terms: QueryTerm[]) => new Map(terms.map((t) => [t.hash, t]));
+
+describe('queryTerms', () => {
+  it('matches a question typed without marks on its folded syllables and pairs, pairs at half weight', () => {
+    const t = byHash(queryTerms('con bao so 3'));
+    expect(t.get(foldedHash('bao'))).toEqual({ hash: foldedHash('bao'), weight: 1, pair: false });
+    expect(t.get(foldedHash('con bao'))).toEqual({ hash: foldedHash('con bao'), weight: 0.5, pair: true });
+    expect(t.has(markedHash('bão'))).toBe(false);
+  });
+
+  it('adds the marked terms of the question as restored, at the restored weight, beside the folded ones', () => {
+    const plain = queryTerms('con bao so 3');
+    const t = byHash(queryTerms('con bao so 3', DEFAULT_QUERY_WEIGHTS, 'cơn bão số 3'));
+    const w = DEFAULT_QUERY_WEIGHTS.restored;
+    expect(w).toBeGreaterThan(0);
+    for (const p of plain) expect(t.get(p.hash)).toEqual(p);
+    expect(t.get(markedHash('bão'))).toEqual({ hash: markedHash('bão'), weight: w, pair: false });
+    expect(t.get(markedHash('cơn bão'))).toEqual({ hash: markedHash('cơn bão'), weight: w * DEFAULT_QUERY_WEIGHTS.pair, pair: true });
+    expect(t.get(markedHash('3'))?.weight).toBe(w);
+    expect(t.size).toBe(plain.length + 4 + 3);
+  });
+
+  it('ignores a restored reading of a question typed with marks, and adds nothing at weight 0', () => {
+    expect(queryTerms('cơn bão số 3', DEFAULT_QUERY_WEIGHTS, 'cơn bảo số 3')).toEqual(queryTerms('cơn bão số 3'));
+    expect(queryTerms('con bao so 3', { ...DEFAULT_QUERY_WEIGHTS, restored: 0 }, 'cơn bão số 3')).toEqual(queryTerms('con bao so 3'));
+  });
+});
