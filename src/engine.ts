@@ -364,6 +364,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       analysis,
       keepOrder: opts.order !== undefined,
       restored,
+      ...(restored !== q ? { lexicalScale: 1 + fusion.query.restored } : {}),
     });
     // One passage per paragraph is shown and given to a model, the best-ranked window.
     const hits = onePerParagraph(ex.ranked).slice(0, topK);

@@ -120,6 +120,12 @@ export interface RefusalInput {
   /** How much of the question's word weight pairs add, for normalising BM25 (its pair weight). */
   pairWeight?: number;
   /**
+   * How much more the query sent to BM25 weighed than the question's words (1 unless a question
+   * typed without marks was also looked for by its restored spellings: 1 + their weight,
+   * `QueryWeights.restored`). `lexical` was fitted on the typed words' scores alone.
+   */
+  lexicalScale?: number;
+  /**
    * What a "how many" question counts (`countedThing`: "đại biểu" of "… có bao nhiêu đại biểu tham
    * dự?"), and whether a quantity was found in the quotes (the short answer's).
    */
@@ -382,7 +388,7 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
     passage: wordCoverage(terms, input.passage),
     article: wordCoverage(terms, article),
     articlePairs: pairCoverage(terms, article),
-    lexical: top ? top.hit.lexicalScore / Math.max(1, terms.wordWeight + pairWeight) : 0,
+    lexical: top ? top.hit.lexicalScore / (input.lexicalScale ?? 1) / Math.max(1, terms.wordWeight + pairWeight) : 0,
     margin: Math.max(-3, top && other ? other.score - top.score : -3),
     unknown: terms.wordWeight ? unknown / terms.wordWeight : 0,
     rarestMissing: rarestIndex >= 0 && !article[rarestIndex] ? 1 : 0,

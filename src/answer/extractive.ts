@@ -136,6 +136,8 @@ export interface ExtractiveInput {
   photoRead?: boolean;
   /** The question with its tone marks restored (`restoreMarks`), when the asker has read it so already. */
   restored?: string;
+  /** How much more the retrieval query weighed than the question's words (`RefusalInput.lexicalScale`). */
+  lexicalScale?: number;
 }
 
 export interface ExtractiveResult {
@@ -561,6 +563,7 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
     ...(analysis.kind === 'number' ? { counted: countedIn(question, quotes, at >= 0), measure: true } : asksSum(question) ? { measure: true } : {}),
     ...(analysis.yesNo ? { yesNo: true } : {}),
     spelledOut: aliases,
+    ...(input.lexicalScale ? { lexicalScale: input.lexicalScale } : {}),
   });
   return {
     text: lines.join('\n'),

@@ -71,7 +71,9 @@ describe('seed questions', () => {
     ['seed-questions-15.jsonl', { ans: 94, refuse: 58, falserefuse: 3 }],
     ['seed-questions-heldout.jsonl', { ans: 93, refuse: 65, falserefuse: 2 }],
     ['seed-questions-heldout-2.jsonl', { ans: 93, refuse: 66, falserefuse: 3 }],
-    ['seed-questions-heldout-3.jsonl', { ans: 95, refuse: 72, falserefuse: 2 }],
+    // 72 → 71 when retrieval came to look for a question typed without marks by its restored spellings too:
+    // one near miss typed so ("lanh dao bo KHCN nao du hoi nghi …", 0.30 → 0.38) is now answered (README, "Quality").
+    ['seed-questions-heldout-3.jsonl', { ans: 95, refuse: 71, falserefuse: 2 }],
     ['seed-questions-heldout-4.jsonl', { ans: 90, refuse: 67, falserefuse: 6 }],
     ['seed-questions-heldout-5.jsonl', { ans: 90, refuse: 76, falserefuse: 6 }],
     ['seed-questions-heldout-6.jsonl', { ans: 86, refuse: 80, falserefuse: 10 }],
