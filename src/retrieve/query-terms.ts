@@ -25,8 +25,10 @@ export const DEFAULT_QUERY_WEIGHTS: QueryWeights = { marked: 1, folded: 1, folde
 
 /**
  * The weighted hashed terms of a query (duplicates merged). A question typed without any
- * marks is matched on folded terms, and on the marked terms of `restored` (the same query with
- * its marks restored, when given) at `w.restored`. In a marked question, a marked syllable is matched
+ * marks is matched on folded terms. `restored`, given for a question typed without marks (with
+ * its marks restored), adds its marked terms at `w.restored`, also when the query's added lines
+ * are marked (a glossary term, an ordinal in digits): the caller has read the question so and
+ * scales the refusal's BM25 feature by it. In a marked question, a marked syllable is matched
  * exactly; an unmarked one may be a word that has no marks ("IEC", "hoa") or one typed
  * without them, so it is matched exactly and, at a lower weight, folded.
  */
@@ -50,7 +52,7 @@ export function queryTerms(query: string, w: QueryWeights = DEFAULT_QUERY_WEIGHT
       add(foldedHash(term), w.foldedWhenMarked * pw, isPair);
     }
   }
-  if (restored !== undefined && !anyMarks) {
+  if (restored !== undefined) {
     const r = syllables(restored);
     for (const s of r.syllables) add(markedHash(s), w.restored, false);
     for (const p of pairs(r)) add(markedHash(p), w.restored * w.pair, true);

@@ -25,8 +25,10 @@ describe('queryTerms', () => {
     expect(t.size).toBe(plain.length + 4 + 3);
   });
 
-  it('ignores a restored reading of a question typed with marks, and adds nothing at weight 0', () => {
-    expect(queryTerms('cơn bão số 3', DEFAULT_QUERY_WEIGHTS, 'cơn bảo số 3')).toEqual(queryTerms('cơn bão số 3'));
+  it('adds the restored terms also when a line added to the query is marked, and nothing at weight 0', () => {
+    // "AI" in a question typed without marks brings the glossary's "trí tuệ nhân tạo" with it.
+    const t = byHash(queryTerms('ung dung AI\ntrí tuệ nhân tạo', DEFAULT_QUERY_WEIGHTS, 'ứng dụng AI'));
+    expect(t.get(markedHash('ứng dụng'))?.weight).toBe(DEFAULT_QUERY_WEIGHTS.restored * DEFAULT_QUERY_WEIGHTS.pair);
     expect(queryTerms('con bao so 3', { ...DEFAULT_QUERY_WEIGHTS, restored: 0 }, 'cơn bão số 3')).toEqual(queryTerms('con bao so 3'));
   });
 });
