@@ -28,7 +28,7 @@ export function expectedType(question: string): ExpectedType {
 
 export interface QuestionAnalysis {
   kind: FactKind;
-  /** Asks for several items ("những quốc gia nào", "which countries", "gồm những gì"). */
+  /** Asks for several items ("những quốc gia nào", "mấy nước nào" as speech says it, "which countries", "gồm những gì"). */
   list: boolean;
   /** A yes/no question ("Có phải … không?", "… đúng không?", "Is … ?"): a claim to check. */
   yesNo: boolean;
@@ -231,7 +231,7 @@ const BARE_DAU = { marked: new RegExp(`${WORD_START}đâu\\s*[?.!]*\\s*$`, 'u'),
 
 const LIST = {
   marked: new RegExp(
-    `${WORD_START}(?:những|các)\\s+(?:(?!là\\s|được\\s|đã\\s)[\\p{L}\\p{M}]+\\s+){0,3}?(?:nào|gì)${WORD_END}|${WORD_START}(?:những\\s+gì|những\\s+ai|gồm|bao\\s+gồm|(?:liệt\\s+kê|kể\\s+tên|nêu\\s+tên)(?!\\s+một${WORD_END}))${WORD_END}`,
+    `${WORD_START}(?:những|các|mấy)\\s+(?:(?!là\\s|được\\s|đã\\s)[\\p{L}\\p{M}]+\\s+){0,3}?(?:nào|gì)${WORD_END}|${WORD_START}(?:những\\s+gì|những\\s+ai|gồm|bao\\s+gồm|(?:liệt\\s+kê|kể\\s+tên|nêu\\s+tên)(?!\\s+một${WORD_END}))${WORD_END}`,
     'u',
   ),
   folded: new RegExp(

@@ -36,6 +36,8 @@ interface Group {
 
 const GROUPS: readonly Group[] = [
   { phrase: 'diễn ra', alternatives: ['tổ chức', 'khai mạc'] },
+  // Taking part, as speech says it: "những nước nào góp mặt ở hội nghị?" of "sự tham gia … của các quốc gia …".
+  { phrase: 'góp mặt', alternatives: ['tham gia', 'có mặt', 'tham dự'] },
   // Meeting someone; "gặp" alone is also to meet with trouble ("gặp tai nạn", "gặp biến chứng").
   // "gặp ở đâu", "gặp khi nào", "gặp nhau": a follow-up about a meeting ("Ông Philippe Metzger gặp ở đâu?").
   {

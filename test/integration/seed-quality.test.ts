@@ -67,8 +67,9 @@ describe('seed questions', () => {
     ['seed-questions-11.jsonl', { ans: 93, refuse: 66, falserefuse: 5 }],
     ['seed-questions-12.jsonl', { ans: 93, refuse: 69, falserefuse: 5 }],
     ['seed-questions-13.jsonl', { ans: 95, refuse: 71, falserefuse: 2 }],
-    // ans 90 → 91, false refusals 7 → 6 when "mấy" after another question word came to be read as a plural (92.0 / 5.7 → 93.1 / 4.6).
-    ['seed-questions-14.jsonl', { ans: 91, refuse: 74, falserefuse: 6 }],
+    // ans 90 → 92, false refusals 7 → 5 when "mấy" after another question word came to be read as a plural,
+    // "góp mặt" as taking part and "mấy … nào" as a list (92.0 / 5.7 → 94.3 / 3.4).
+    ['seed-questions-14.jsonl', { ans: 92, refuse: 74, falserefuse: 5 }],
     ['seed-questions-15.jsonl', { ans: 94, refuse: 58, falserefuse: 3 }],
     ['seed-questions-heldout.jsonl', { ans: 93, refuse: 65, falserefuse: 2 }],
     ['seed-questions-heldout-2.jsonl', { ans: 93, refuse: 66, falserefuse: 3 }],

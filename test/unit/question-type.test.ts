@@ -151,6 +151,12 @@ describe('question kinds', () => {
     expect(analyzeQuestion('Hai bên thỏa thuận lĩnh vực nào?').head).toBe('lĩnh vực');
     expect(analyzeQuestion('Tại hội nghị quốc gia nào phát biểu đầu tiên?').head).toBe('quốc gia');
     expect(analyzeQuestion('Kể tên một nhánh cao cấp của Toyota.').list).toBe(false);
+    // "mấy … nào" is speech's "những … nào"; "mấy" alone still asks how many.
+    expect(analyzeQuestion('Ngoài Việt Nam mình ra thì còn mấy nước nào trong khu vực cũng góp mặt ở hội nghị đó vậy bạn?')).toMatchObject({
+      kind: 'place',
+      list: true,
+    });
+    expect(analyzeQuestion('Hội nghị có mấy nước tham dự?')).toMatchObject({ kind: 'number', list: false });
     // A purpose is a reason answered by what follows "nhằm", "để".
     expect(analyzeQuestion('Việc IEC hỗ trợ đào tạo nhằm mục đích gì?')).toMatchObject({ kind: 'reason', purpose: true });
     expect(analyzeQuestion('bac si dung thuoc de lam gi')).toMatchObject({ kind: 'reason', purpose: true });

@@ -39,6 +39,7 @@ describe('questionAlternatives', () => {
     expect(alternatives('Đo lường giúp bảo đảm điều gì?')['giúp']).toBeUndefined();
     expect(alternatives('Dự án giúp Việt Nam hội nhập thế nào?')['giúp']).toBeUndefined();
     expect(alternatives('Ngoài chính phủ, ai được hưởng lợi từ sự hợp tác?')['hưởng lợi']).toEqual(['lợi ích']);
+    expect(alternatives('Những nước nào góp mặt ở hội nghị?')['góp mặt']).toEqual(['tham gia', 'có mặt', 'tham dự']);
     expect(alternatives('HN LMC đánh dấu 73 năm quan hệ VN-TQ?')['tq']).toEqual(['trung quốc']);
     expect(alternatives('Cuộc gặp với IEC diễn ra ở đâu?')['cuộc gặp']).toContain('làm việc với');
     expect(alternatives('LMC họp lần thứ mấy?')['họp']).toContain('hội nghị');
