@@ -176,23 +176,10 @@ function countedUnit(text: string, s: FactSpan): string {
   return fold(/^\s+([\p{L}\p{M}]+)/u.exec(text.slice(s.end, s.end + 30))?.[1]?.toLowerCase() ?? '');
 }
 
-/**
- * A question word before "mấy": the question asks that, and "mấy" after it only makes a plural, as
- * spoken Vietnamese does ("… xây dựng cái gì giữa mấy nước LMC vậy bạn?", among the LMC countries).
- * Not "ai" nor "sao", which are also words ("Ai Cập có mấy …", "Ngôi sao có mấy cánh?").
- */
-const ASKED_BEFORE_MAY = new RegExp(`${WORD_START}(?:gì|nào|đâu)${WORD_END}`, 'u');
-
-/**
- * The unit a "how many" question names, lower-cased as typed ("bé" of "bao nhiêu bé", "quốc" of
- * "bao nhiêu quốc gia"); none for "bao nhiêu so với …", "bao nhiêu một lần", nor for a "mấy" after
- * another question word (`ASKED_BEFORE_MAY`).
- */
+/** The unit a "how many" question names, lower-cased as typed ("bé" of "bao nhiêu bé", "quốc" of "bao nhiêu quốc gia"); none for "bao nhiêu so với …", "bao nhiêu một lần". */
 function unitAsked(question: string): string | undefined {
   const lower = nfc(question).toLowerCase();
-  const m = UNIT_ASKED.exec(lower);
-  if (m && m[0].startsWith('mấy') && ASKED_BEFORE_MAY.test(lower.slice(0, m.index))) return undefined;
-  const unit = m?.[1] ?? foldedMayUnit(lower);
+  const unit = UNIT_ASKED.exec(lower)?.[1] ?? foldedMayUnit(lower);
   return !unit || NOT_UNIT.has(unit) || NOT_UNIT_ASKED.has(fold(unit)) ? undefined : unit;
 }
 

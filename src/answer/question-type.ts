@@ -300,11 +300,15 @@ const EN_ALTERNATIVES = /(?<![\p{L}\p{N}])or(?![\p{L}\p{N}])(?!\s+not(?![\p{L}\p
  * "mấy việc hỗ trợ ấy … nhằm mục đích gì?", "còn mấy nước nào …?"), that word asks; not across
  * "và" or "đó là" ("kéo dài mấy ngày và diễn ra ở đâu?" asks both), nor "ai" or "sao", which are
  * also words ("Ai Cập", "mấy sao"). Matched at the start of the text after it; typed without
- * marks only before "nao".
+ * marks only before "nao". So too when such a word comes before "mấy" in its clause (`after`: "…
+ * xây dựng cái gì giữa mấy nước LMC vậy bạn?", among the LMC countries), not across a comma,
+ * "và" or "đó là" ("Hội nghị ở đâu, mấy nước tới dự?" asks both); matched at the end of the text
+ * before it, typed with marks only ("dau" is also "đau", "đầu").
  */
 const PLURAL_MAY = {
   marked: /^mấy\s+[\p{L}\p{M}]+(?=(?:(?!\s(?:và|đó\s+là)\s).)*?(?<![\p{L}\p{M}\p{N}])(?:gì|nào|đâu)(?![\p{L}\p{M}\p{N}]))/u,
   folded: /^may\s+\p{L}+(?=(?:(?!\s(?:va|do\s+la)\s).)*?(?<![\p{L}\p{N}])nao(?![\p{L}\p{N}]))/u,
+  after: /(?<![\p{L}\p{M}\p{N}])(?:gì|nào|đâu)(?![\p{L}\p{M}\p{N}])(?:(?![,;]|\s(?:và|đó\s+là)\s).)*$/u,
 };
 
 // An acronym's name asked for: "IEC có tên tiếng Việt đầy đủ", "LMC tên đầy đủ" (before "là gì").
@@ -462,6 +466,7 @@ function analyze(question: string): QuestionAnalysis {
       // one further on is a conjunction or a relative pronoun.
       if (EN_PHRASE.test(word) && !EN_LEAD.test(matchText.slice(0, m.index))) continue;
       if (rule.kind === 'number' && PLURAL_MAY[mode].test(matchText.slice(m.index))) continue;
+      if (rule.kind === 'number' && marked && word.startsWith('mấy') && PLURAL_MAY.after.test(matchText.slice(0, m.index))) continue;
       if (!rule.keep) questionWords.push([m.index, m.index + word.length]);
       kind ??= rule.kind;
     }

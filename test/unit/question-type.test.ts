@@ -157,6 +157,17 @@ describe('question kinds', () => {
       list: true,
     });
     expect(analyzeQuestion('Hội nghị có mấy nước tham dự?')).toMatchObject({ kind: 'number', list: false });
+    // After another question word of its clause, "mấy" is the plural too; not across a comma, nor
+    // after "ai" or "sao", which are also words, nor after a word that only holds one ("giữa").
+    expect(analyzeQuestion('Viện đánh giá cao vai trò của hợp tác đo lường trong việc xây dựng cái gì giữa mấy nước LMC vậy bạn?').kind).not.toBe('number');
+    expect(analyzeQuestion('Bộ nào cử đoàn sang mấy nước LMC?').kind).not.toBe('number');
+    for (const q of [
+      'Hội nghị ở đâu, mấy nước tới dự?',
+      'Ai Cập cử mấy chuyên gia?',
+      'Ngôi sao có mấy cánh?',
+      'Trong giai đoạn giữa hai hội nghị có mấy dự án?',
+    ])
+      expect(analyzeQuestion(q).kind).toBe('number');
     // A purpose is a reason answered by what follows "nhằm", "để".
     expect(analyzeQuestion('Việc IEC hỗ trợ đào tạo nhằm mục đích gì?')).toMatchObject({ kind: 'reason', purpose: true });
     expect(analyzeQuestion('bac si dung thuoc de lam gi')).toMatchObject({ kind: 'reason', purpose: true });
