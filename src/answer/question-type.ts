@@ -314,6 +314,19 @@ const PLURAL_MAY = {
 // An acronym's name asked for: "IEC có tên tiếng Việt đầy đủ", "LMC tên đầy đủ" (before "là gì").
 const ACRONYM_NAME =
   /^(\S+)\s+(?:(?:có|co)\s+)?(?:tên|ten)(?:\s+(?:(?:tiếng|tieng)\s+(?:việt|viet|anh)|(?:đầy|day)\s+(?:đủ|du)|(?:chính|chinh)\s+(?:thức|thuc)))*$/iu;
+// The full or Vietnamese name of something, asked anywhere in the question ("Tên tiếng Việt đầy
+// đủ của IEC được dùng trong bài là gì?", "Nêu tên đầy đủ của TCVN"): when that something is an
+// acronym, the question asks what it stands for.
+const NAME_OF = {
+  marked: new RegExp(
+    `${WORD_START}tên(?:\\s+(?:gọi|tiếng\\s+việt|tiếng\\s+anh|đầy\\s+đủ|chính\\s+thức))*\\s+của\\s+(?:(?:tổ\\s+chức|cơ\\s+quan|chữ|từ|cụm\\s+từ)\\s+)?`,
+    'u',
+  ),
+  folded: new RegExp(
+    `${WORD_START}ten(?:\\s+(?:goi|tieng\\s+viet|tieng\\s+anh|day\\s+du|chinh\\s+thuc))*\\s+cua\\s+(?:(?:to\\s+chuc|co\\s+quan|chu|tu|cum\\s+tu)\\s+)?`,
+    'u',
+  ),
+};
 // An acronym ("IEC", "KH&CN", "QCVN") asked "là gì" is asked to be spelled out.
 const ACRONYM = /^[\p{Lu}\d][\p{Lu}\d&.-]*\p{Lu}[\p{Lu}\d&.-]*$/u;
 const WHAT_IS = {
@@ -502,7 +515,8 @@ function analyze(question: string): QuestionAnalysis {
   if (whatIs && asked && !yesNo) {
     // The subject as typed (same offsets in `q`).
     const start = whatIs.index + whatIs[0].indexOf(asked);
-    const raw = q.slice(start, start + asked.length).trim();
+    // Without the chat's opening ("Cho mình hỏi TCVN nghĩa là gì?" asks about "TCVN").
+    const raw = withoutWords(q.slice(start, start + asked.length).trim(), CHAT_FRAMING).trim();
     const words = raw.split(/\s+/u);
     // "BRI trong bài về … là gì?": the acronym, placed in an article.
     const placed = /^(\S+)\s+(?:trong|in)\s+(?:bài|bai|tin|the\s+article|article)(?![\p{L}\p{M}])/iu.exec(raw)?.[1];
@@ -521,6 +535,14 @@ function analyze(question: string): QuestionAnalysis {
     ) {
       kind = 'definition';
       subject = raw;
+    }
+  }
+  if (kind !== 'abbreviation' && !yesNo && sameLength) {
+    const nameOf = NAME_OF[mode].exec(text);
+    const named = nameOf ? /^[^\s?.!,;:]+/u.exec(q.slice(nameOf.index + nameOf[0].length))?.[0] : undefined;
+    if (named && ACRONYM.test(named)) {
+      kind = 'abbreviation';
+      subject = named;
     }
   }
   if (kind === 'abbreviation' && !subject) {
@@ -920,7 +942,7 @@ const CHAT_FRAMING = (() => {
     new RegExp(
       [
         // Openings, at the start (after an interjection).
-        `^\\s*${w(`(?:(?:à|ừ|ừm|ờ|dạ|vâng|ok)\\s*[,!]?\\s+)?(?:(?:thế|vậy)\\s+(?:còn\\s+)?)?(?:cho\\s+${me}\\s+(?:hỏi|kiểm\\s+tra\\s+lại)(?:\\s+(?:chút|tí|xíu|nhé))?(?:\\s+là)?|${me}\\s+(?:muốn|cần)\\s+(?:biết|hỏi)(?:\\s+là)?|nói\\s+nôm\\s+na(?:\\s+là)?|bạn\\s+ơi(?:\\s+cho\\s+${me}\\s+hỏi(?:\\s+là)?)?|bạn\\s+cho\\s+${me}\\s+hỏi(?:\\s+là)?)`)}${WORD_END}\\s*[,:]?`,
+        `^\\s*${w(`(?:(?:à|ừ|ừm|ờ|dạ|vâng|ok)\\s*[,!]?\\s+)?(?:(?:thế|vậy)\\s+(?:còn\\s+)?)?(?:cho\\s+${me}\\s+(?:hỏi|kiểm\\s+tra\\s+lại)(?:\\s+(?:chút|tí|xíu|nhé))?(?:\\s+là)?|${me}\\s+(?:muốn|cần)\\s+(?:biết|hỏi)(?:\\s+là)?|nói\\s+nôm\\s+na(?:\\s+là)?|bạn\\s+ơi(?:\\s*,?\\s*cho\\s+${me}\\s+hỏi(?:\\s+là)?)?|bạn\\s+cho\\s+${me}\\s+hỏi(?:\\s+là)?)`)}${WORD_END}\\s*[,:]?`,
         // "À, thế …" / "Thế còn …" alone, at the start.
         `^\\s*${w('(?:à|ừ|ừm|ờ)\\s*,?\\s+(?:thế|vậy)(?:\\s+còn)?')}${WORD_END}`,
         // Closings, at the end: "bạn" after a comma or "vậy / thế", or with its particle ("người bạn?",

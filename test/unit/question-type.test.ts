@@ -199,6 +199,21 @@ describe('question kinds', () => {
     }
     expect(analyzeQuestion('Tác nhân gây ra bệnh sởi là gì?').kind).toBe('other');
   });
+
+  it('reads the term of a "là gì" question after a chat opening, and "tên (đầy đủ) của" an acronym as its expansion', () => {
+    for (const [q, acronym] of [
+      ['Cho mình hỏi TCVN nghĩa là gì?', 'TCVN'],
+      ['Bạn ơi, cho mình hỏi IEC là gì?', 'IEC'],
+      ['Nêu tên đầy đủ của TCVN theo bài viết.', 'TCVN'],
+      ['Tên tiếng Việt đầy đủ của IEC được dùng trong bài là gì?', 'IEC'],
+      ['ten day du cua IEC la gi', 'IEC'],
+    ] as const) {
+      expect(analyzeQuestion(q), q).toMatchObject({ kind: 'abbreviation', subject: acronym });
+    }
+    expect(analyzeQuestion('Cho mình hỏi đo lường là gì?')).toMatchObject({ kind: 'definition', subject: 'đo lường' });
+    // A person's full name is not an expansion.
+    expect(analyzeQuestion('Tên đầy đủ của ông Định là gì?').kind).not.toBe('abbreviation');
+  });
 });
 
 describe('retrieval query and focus words', () => {
