@@ -128,10 +128,24 @@ const LEADING = [
   ),
   markedPattern('^(?:is it true that|is it the case that|did you know that|is it correct that)\\s+', 'iu'),
 ];
+/**
+ * Where the statement to check was written or read, opening it: "Bản thảo viết …", "Bản thảo
+ * liệt kê …", "Bài có nhắc …", "Cho mình kiểm tra lại chút: …". A journalist checks the words of
+ * a draft against the articles; the draft is not what is checked.
+ */
+const REPORTED = markedPattern(
+  '^(?:cho (?:mình|tôi|em) kiểm tra lại(?: chút| tí| xíu)?\\s*[:,]?\\s*)?(?:bản thảo|bản nháp|bài viết|bài báo|bài gốc|bài|bản tin|tin)(?: (?:của )?(?:mình|tôi|em))? (?:có )?(?:viết|ghi|nói|nêu|liệt kê|nhắc(?: (?:đến|tới))?|đề cập(?: (?:đến|tới))?)(?: (?:rằng|là))?\\s*[:,]?\\s+',
+  'iu',
+);
+/** The same asked at the end, after the statement: "…, bài gốc có nói vậy không?" (its "không" gone). */
+const REPORTED_TAIL = markedPattern(
+  '(?:\\s*[,;—–-]\\s*|\\s+)(?:bài viết|bài báo|bài gốc|bài|bản tin|tin|nguồn)(?: gốc)? có (?:nói|viết|ghi|nêu|nhắc|đề cập)(?: (?:vậy|thế|như vậy|như thế|điều (?:này|đó)|đến|tới))?\\s*$',
+  'iu',
+);
 /** "X có phải là Y không?" asks whether X is Y; "X có đúng là đã … không?" whether X has …. */
 const INNER = markedPattern(`\\s+(?:có phải|có đúng|có thật)(?:\\s+(là))?${WORD_END}`, 'iu');
 const TRAILING = markedPattern(
-  '\\s*(?:,?\\s*(?:có )?(?:phải|đúng) không|,?\\s*(?:hay|có) không|,?\\s*hay chưa|không vậy|chưa vậy|(?<=\\S)\\s+không|(?<=\\S)\\s+chưa|\\s+à|\\s+hả|\\s+nhỉ|\\s+vậy|,?\\s*right|,?\\s*is that (?:right|true|correct))?\\s*[?？!.]*\\s*$',
+  '\\s*(?:[,—–-]?\\s*(?:có )?(?:phải|đúng) không|[,—–-]?\\s*(?:hay|có) không|,?\\s*hay chưa|không vậy|chưa vậy|(?<=\\S)\\s+không|(?<=\\S)\\s+chưa|\\s+à|\\s+hả|\\s+nhỉ|\\s+vậy|,?\\s*right|,?\\s*is that (?:right|true|correct))?\\s*[?？!.]*\\s*$',
   'iu',
 );
 
@@ -146,9 +160,16 @@ export function statementOf(text: string): string {
   let s = normalizeSpace(text);
   const asked = /[?？]\s*$/.test(s) || LEADING.some((re) => re.forText(s).test(s));
   for (const re of LEADING) s = s.replace(re.forText(s), '');
+  const unreported = s.replace(REPORTED.forText(s), '');
+  if (/[\p{L}\p{N}]{2,}.*\s.*[\p{L}\p{N}]{2,}/u.test(unreported)) s = unreported;
   if (asked) {
     // A trailing "không"/"chưa" is a question tag only in a question; so is "có phải" inside one.
-    s = s.replace(TRAILING.forText(s), '');
+    // Tags may follow one another ("…, đúng không nhỉ?").
+    for (let before = ''; before !== s;) {
+      before = s;
+      s = s.replace(TRAILING.forText(s), '');
+    }
+    s = s.replace(REPORTED_TAIL.forText(s), '');
     s = s.replace(INNER.forText(s), (_m, la: string | undefined) => (la ? ` ${la}` : ''));
     s = declarative(s);
   } else s = s.replace(/\s*[.!]+\s*$/u, '');

@@ -67,6 +67,17 @@ describe('statementOf', () => {
     expect(statementOf('Viện Đo lường Việt Nam không ký kết Biên bản.')).toBe('Viện Đo lường Việt Nam không ký kết Biên bản');
   });
 
+  it('checks the words of a draft, not the draft: its framing and the question tags that follow one another are left out', () => {
+    expect(statementOf('Bản thảo liệt kê Malaysia trong số các nước tham gia hội nghị LMC, bài gốc có nói vậy không?')).toBe(
+      'Malaysia trong số các nước tham gia hội nghị LMC',
+    );
+    expect(statementOf('Bản thảo viết ông Metzger hứa hỗ trợ Việt Nam trong năm 2025 — có đúng không?')).toBe('Ông Metzger hứa hỗ trợ Việt Nam trong năm 2025');
+    expect(statementOf('Cho mình kiểm tra lại chút: bài có nhắc Lào với Myanmar có mặt ở hội nghị, đúng không nhỉ?')).toBe('Lào với Myanmar có mặt ở hội nghị');
+    expect(statementOf('Ban thao ghi hoi nghi to chuc o Ha Noi, dung khong?')).toBe('Hoi nghi to chuc o Ha Noi');
+    // "Tin tặc" is no "tin" that reports.
+    expect(statementOf('Tin tặc tấn công Bộ phải không?')).toBe('Tin tặc tấn công Bộ');
+  });
+
   it('turns an English yes/no question into its statement when the subject can be told apart', () => {
     expect(statementOf('Is Vietnam an important partner in LMC?')).toBe('Vietnam is an important partner in LMC');
     expect(statementOf('Was the 4th LMC symposium held in Beijing?')).toBe('The 4th LMC symposium was held in Beijing');
