@@ -615,6 +615,37 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       }
     }
 
+  // --- who said it -------------------------------------------------------------------------
+  // "Thứ trưởng Lê Xuân Định nhận định Việt Nam đang phát triển rất nhanh" where the sentence
+  // that says so is "Ông Philippe Metzger, Tổng Thư ký IEC cho biết, Việt Nam là quốc gia đang
+  // phát triển rất nhanh": the words are stated, by someone else. The claim's speaker may be
+  // named elsewhere in the evidence (another sentence of the same article), so that the name
+  // alone is not a mismatch; the speaker of the sentence holding the words is.
+  if (!cross && !mismatches.some((m) => m.kind === 'person')) {
+    const mine = speakerOf(claim, marked, 0, claim.tokens.length);
+    if (mine) {
+      // The evidence piece holding most of the words said, and the first of them there.
+      const at: number[] = [];
+      for (let k = mine.verbEnd; k < claim.tokens.length; k++) {
+        const e = al.toEvidence[k] as number;
+        if (!(claim.tokens[k] as Token).stop && e >= 0) at.push(e);
+      }
+      const count = new Map<number, number>();
+      for (const e of at) count.set(ev.piece[e] as number, (count.get(ev.piece[e] as number) ?? 0) + 1);
+      const piece = [...count].sort((a, b) => b[1] - a[1])[0];
+      const first = piece && piece[1] >= 3 ? Math.min(...at.filter((e) => ev.piece[e] === piece[0])) : -1;
+      let from = first;
+      while (from > 0 && ev.piece[from - 1] === ev.piece[first] && first - from < SPEAKER_REACH) from--;
+      const theirs = first >= 0 ? speakerOf(ev, hasMarks(joined), from, first) : undefined;
+      const sameSentence = theirs && !/[.!?]\s/u.test(ev.text.slice((ev.tokens[theirs.verbEnd - 1] as Token).end, (ev.tokens[first] as Token).start));
+      const named = (e: NameRun) => names(mine.run, e) || names(e, mine.run);
+      if (theirs && sameSentence && !theirs.all.some(named)) {
+        mismatches.push({ kind: 'person', claimed: runSpan(claim, mine.run), ...stated(theirs.run.from, theirs.run.to), strength: 1 });
+        markCovered(runSpan(claim, mine.run));
+      }
+    }
+  }
+
   if (!cross) {
     // --- negation ---------------------------------------------------------------------------
     const negatedBefore = (cues: Cue[], tokens: Token[], at: number, window: number) =>
@@ -1101,4 +1132,49 @@ function alternativeKeys(tokens: readonly Token[], evidence: readonly string[], 
     else if (written.length) for (let i = p.from; i < p.to; i++) said.add(i);
   }
   return { keys, said };
+}
+
+/** How far before the words said their speaker's verb may be (tokens). */
+const SPEAKER_REACH = 24;
+/** Verbs that report what someone said, as sequences of words (with marks, and folded). */
+const SAYING_MARKED = [
+  'cho biết',
+  'nói',
+  'nhận định',
+  'khẳng định',
+  'nhấn mạnh',
+  'phát biểu',
+  'chia sẻ',
+  'cho rằng',
+  'bày tỏ',
+  'tuyên bố',
+  'nhận xét',
+  'đánh giá',
+  'cam kết',
+].map((v) => v.split(' '));
+const SAYING_FOLDED = SAYING_MARKED.map((v) => v.map((w) => fold(w)));
+
+/**
+ * The last speaker in tokens [from, to) of a side: a person's name (or one of no known kind)
+ * followed by a verb of saying, in its clause or before an office between commas. `all` holds every name
+ * of that stretch ("Ông Philippe Metzger, Tổng Thư ký IEC cho biết"), any of which may be how
+ * the other side names the speaker. A side with marks is read by its marks ("Hà Nội" is no "nói").
+ */
+function speakerOf(side: Side, marked: boolean, from: number, to: number): { run: NameRun; all: NameRun[]; verbEnd: number } | undefined {
+  const verbs = marked ? SAYING_MARKED : SAYING_FOLDED;
+  const word = (t: Token | undefined) => (t === undefined ? undefined : marked ? t.lower : t.folded);
+  for (let k = to - 1; k >= Math.max(0, from); k--) {
+    const verb = verbs.find((v) => v.every((w, i) => word(side.tokens[k + i]) === w));
+    if (!verb || k + verb.length > to) continue;
+    // A name of no known kind of one word is as likely a capitalised common word ("Đại biện").
+    const before = side.names.filter(
+      (n) => n.from >= from && n.to <= k && k - n.to <= 14 && (n.kind === 'person' || (n.kind === 'other' && n.words.length >= 2)),
+    );
+    // The name just before the verb in its clause ("Tờ Thairath cho rằng"), else a person's
+    // named before an office set off by commas ("Ông Cao Thanh Bình, Trưởng ban …, cho rằng").
+    const clause = (side.tokens[k] as Token).clause;
+    const run = before.findLast((n) => (side.tokens[n.to - 1] as Token).clause === clause) ?? before.find((n) => n.kind === 'person');
+    if (run) return { run, all: before, verbEnd: k + verb.length };
+  }
+  return undefined;
 }

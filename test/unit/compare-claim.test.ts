@@ -211,6 +211,29 @@ describe('compareClaim', () => {
     expect(compare('Ông Philippe Metzger, Thư ký IEC, đến Hà Nội.', iec).mismatches.filter((m) => m.kind === 'person')).toEqual([]);
   });
 
+  it('finds words said by someone else than the claim says, though the claimed speaker is named in the evidence', () => {
+    const meeting =
+      'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.';
+    const said = 'Ông Philippe Metzger, Tổng Thư ký IEC cho biết, Việt Nam là quốc gia đang phát triển rất nhanh.';
+    expect(named('Thứ trưởng Lê Xuân Định nhận định Việt Nam đang phát triển rất nhanh.', meeting, said)).toEqual([
+      ['person', 'Lê Xuân Định', 'Philippe Metzger'],
+    ]);
+    // Typed without marks: "Ha Noi" is no verb of saying.
+    expect(named('Thu truong Le Xuan Dinh nhan dinh Viet Nam dang phat trien rat nhanh', meeting, said)).toEqual([
+      ['person', 'Le Xuan Dinh', 'Philippe Metzger'],
+    ]);
+    // The right speaker, by part of their name, or by the name of a newspaper before its verb.
+    expect(compare('Ông Metzger nhận định Việt Nam đang phát triển rất nhanh.', meeting, said).mismatches).toEqual([]);
+    expect(
+      compare(
+        'Sau trận đấu của HLV Philippe Troussier, tờ Thairath cho rằng người hâm mộ Việt Nam nhớ HLV Park Hang Seo.',
+        'Tờ Thairath cho rằng người hâm mộ Việt Nam nhớ HLV Park Hang Seo sau trận đấu của HLV Philippe Troussier.',
+      ).mismatches,
+    ).toEqual([]);
+    // A claim that reports no one's words is not read for a speaker ("tại Hà Nội" is no "nói").
+    expect(compare('Thứ trưởng Lê Xuân Định đã tiếp Tổng Thư ký IEC Philippe Metzger tại Hà Nội ngày 5/6/2024.', meeting).mismatches).toEqual([]);
+  });
+
   it('takes a negation and a change of tense as mismatches only where they line up', () => {
     expect(named('Bộ không tổ chức các hoạt động văn hóa tại Bình Thuận.', 'Bộ đề nghị tổ chức các hoạt động văn hóa tại Bình Thuận.').map(([k]) => k)).toEqual(
       ['negation'],
