@@ -1037,6 +1037,11 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       const eFirst = ev.tokens.indexOf(eWords[0] as Token);
       const eLast = ev.tokens.indexOf(eWords.at(-1) as Token);
       if ((ev.piece[eFirst] as number) !== (ev.piece[eLast] as number)) continue;
+      // Names where the claim has common words: the evidence names more (the rest of a list,
+      // "… Lào, Myanmar và Thái Lan" for "Lào là một trong các nước tham gia cùng Việt Nam"),
+      // not something else.
+      const named = (k: number) => ev.names.some((n) => n.from <= k && k < n.to);
+      if (cWords.every((t) => !/^\p{Lu}/u.test(t.text)) && eWords.every((t) => named(ev.tokens.indexOf(t)))) continue;
       const w = cWords.reduce((s, t) => s + options.weightOf(t, marked), 0) / total;
       substitutions.push({ kind: 'other', claimed: { start: first.start, end: last.end }, ...stated(eFirst, eLast + 1), strength: Math.min(0.9, w) });
     }

@@ -234,6 +234,14 @@ describe('compareClaim', () => {
     expect(compare('Thứ trưởng Lê Xuân Định đã tiếp Tổng Thư ký IEC Philippe Metzger tại Hà Nội ngày 5/6/2024.', meeting).mismatches).toEqual([]);
   });
 
+  it('does not read the rest of a list the evidence names as words changed from the claim', () => {
+    const stated = (claim: string, evidence: string) => compare(claim, evidence).substitutions.map((m) => evidence.slice(m.stated.start, m.stated.end));
+    expect(stated('Hội nghị có Lào cùng tham dự.', 'Hội nghị có Lào, Myanmar và Thái Lan tham dự.')).toEqual([]);
+    expect(stated('Các nước tham gia gồm Lào và nhiều nước khác.', 'Các nước tham gia gồm Lào, Myanmar và Thái Lan.')).toEqual([]);
+    // A common word for a common word in the same slot still is one.
+    expect(named('Lãi suất ngân hàng đã giảm 0,5 điểm phần trăm.', 'Lãi suất ngân hàng đã tăng 0,5 điểm phần trăm.')).toEqual([['other', 'giảm', 'tăng']]);
+  });
+
   it('takes a negation and a change of tense as mismatches only where they line up', () => {
     expect(named('Bộ không tổ chức các hoạt động văn hóa tại Bình Thuận.', 'Bộ đề nghị tổ chức các hoạt động văn hóa tại Bình Thuận.').map(([k]) => k)).toEqual(
       ['negation'],
