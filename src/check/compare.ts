@@ -456,6 +456,24 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     // năm 2022" / "Vào ngày 29 tháng 8 năm 2023, Hội nghị … (LMC) lần thứ 4 … được tổ chức"), not
     // another one the source does not report ("… ký thỏa thuận … vào năm 2021").
     const [df, dt] = tokenRange(claim.tokens, cd.start, cd.end);
+    // A year the claim gives as an end ("kéo dài đến năm 2030", "tới 2030") against a span of
+    // years ("giai đoạn hai (từ 2023 đến 2028)"): the span's end year says it.
+    const endOf = !cross && cd.precision === 'year' && UNTIL_BEFORE.test(claim.text.slice(Math.max(0, cd.start - 12), cd.start));
+    // In its slot, or the one span of years of the evidence when the claim gives no other date
+    // and the span is in the sentence chosen first.
+    const spans = (ds: FoundDate[]) => ds.filter((ed) => ed.precision === 'years' && ed.toYear !== undefined);
+    const only =
+      spans(evDates).length === 1 && claim.dates.length === 1 && pieceOf((spans(evDates)[0] as FoundDate).start) === 0 ? spans(evDates)[0] : undefined;
+    const span = endOf ? (spans(here)[0] ?? only) : undefined;
+    if (span) {
+      // "kéo dài đến năm" is stated by the span as well.
+      const before = claim.text.slice(Math.max(0, cd.start - 40), cd.start);
+      const verb = LASTS_UNTIL_BEFORE.exec(before);
+      markCovered(verb ? { start: cd.start - before.length + verb.index, end: cd.end } : cd);
+      if (span.toYear === cd.year) matchedFacts++;
+      else mismatches.push({ kind: 'date', claimed: cd, ...statedSpan(span), strength: 1 });
+      continue;
+    }
     const points =
       !cross &&
       claim.dates.length === 1 &&
@@ -1090,6 +1108,11 @@ function comparablePrecision(a: FoundDate, b: FoundDate): boolean {
 const NAME_PLACE_WORDS = new Set(['chau', 'mien', 'tinh', 'huyen', 'xa', 'quan', 'phuong', 'vung']);
 
 /** A verb of duration right before a span of dates ("kéo dài từ 2023 đến 2028"), with or without marks. */
+/** Words that make the year after them an end: "đến (năm)", "tới", "until", "through". */
+const UNTIL_BEFORE = /(?<![\p{L}\p{M}])(?:đến|den|tới|toi|until|till|through)\s+(?:(?:năm|nam)\s+)?$/iu;
+/** "kéo dài đến (năm)", "lasts until": a verb of lasting and the word that makes the year after it an end. */
+const LASTS_UNTIL_BEFORE =
+  /(?<![\p{L}\p{M}])(?:kéo dài|keo dai|diễn ra|dien ra|lasts?|lasted|runs?|ran)\s+(?:đến|den|tới|toi|until|till|through)\s+(?:(?:năm|nam)\s+)?$/iu;
 const LASTS_BEFORE = /(?<![\p{L}\p{M}])(?:kéo dài|keo dai|diễn ra|dien ra|lasts?|lasted|runs?|ran)\s+(?:(?:trong|trong suốt|trong suot|suốt|suot)\s+)?$/iu;
 
 /** Levenshtein distance, for one-letter slips in names (2 whenever the lengths differ by more than one). */

@@ -134,6 +134,18 @@ describe('compareClaim', () => {
     expect(compare('Hội nghị kéo dài ba ngày.', source).features.uncoveredWords).toBeGreaterThan(compare('Hội nghị ba ngày.', source).features.uncoveredWords);
   });
 
+  it('compares a year given as an end ("kéo dài đến năm 2030") with the end of the evidence\'s span of years', () => {
+    const source =
+      'Vào ngày 29 tháng 8 năm 2023, Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4, giai đoạn hai (từ 2023 đến 2028) được tổ chức tại thành phố Bắc Kinh - Trung Quốc.';
+    expect(named('Giai đoạn hai kéo dài đến năm 2030.', source)).toEqual([['date', 'năm 2030', 'từ 2023 đến 2028']]);
+    expect(named('Giai doan hai keo dai den nam 2030', source)).toEqual([['date', 'nam 2030', 'từ 2023 đến 2028']]);
+    for (const claim of ['Giai đoạn hai kéo dài đến năm 2028.', 'Giai đoạn hai của hợp tác LMC kéo dài tới 2028.']) {
+      const r = compare(claim, source);
+      expect(r.mismatches, claim).toEqual([]);
+      expect(r.substitutions, claim).toEqual([]);
+    }
+  });
+
   it('contradicts a month or day by the one precise date of the evidence, though a span of years could hold it', () => {
     const source =
       'Vào ngày 29 tháng 8 năm 2023, Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4, giai đoạn hai (từ 2023 đến 2028) được tổ chức tại thành phố Bắc Kinh - Trung Quốc.';
