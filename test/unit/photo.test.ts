@@ -10,10 +10,17 @@ describe('photoQuestion', () => {
     // The article named without "trong": "bài IEC" is where the photo is, not words the article must have.
     expect(photoQuestion('Ảnh thứ hai bài IEC là cảnh gì?')).toEqual({ rest: 'IEC là gì?', ordinal: 2 });
     expect(photoQuestion('anh thu hai bai viet ve IEC chup gi')).toEqual({ rest: 'IEC gi', ordinal: 2 });
-    // What its caption says, once the photo is named; "được chú thích" stays a word of the question.
+    // What its caption says, once the photo is named, and what it shows or illustrates: the rest
+    // names the article. With nothing left ("… trong bài được chú thích như thế nào?"), no article is named.
     expect(photoQuestion('Ảnh đầu tiên trong bài IEC chú thích ghi gì?')).toEqual({ rest: 'IEC gì?', ordinal: 1 });
     expect(photoQuestion('anh dau tien trong bai IEC chu thich ghi gi')).toEqual({ rest: 'IEC gi', ordinal: 1 });
-    expect(photoQuestion('Ảnh đầu tiên trong bài được chú thích như thế nào?')).toEqual({ rest: 'được chú thích như thế nào?', ordinal: 1 });
+    expect(photoQuestion('Bức ảnh đầu tiên trong bài về IEC ghi lại khung cảnh gì?')).toEqual({ rest: 'IEC gì?', ordinal: 1 });
+    expect(photoQuestion('Bức ảnh đầu tiên minh họa cho bài viết về buổi làm việc với IEC được chú thích như thế nào?')).toEqual({
+      rest: 'buổi làm việc với IEC ?',
+      ordinal: 1,
+    });
+    expect(photoQuestion('Buc anh dau tien trong bai ve IEC duoc chu thich nhu the nao')).toEqual({ rest: 'IEC', ordinal: 1 });
+    expect(photoQuestion('Ảnh đầu tiên trong bài được chú thích như thế nào?')).toEqual({ rest: '?', ordinal: 1 });
     expect(photoQuestion('Chú thích của bức ảnh đầu tiên trong bài về IEC ghi gì?')).toEqual({ rest: 'IEC gì?', ordinal: 1 });
   });
 
