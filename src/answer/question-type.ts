@@ -182,7 +182,24 @@ const RULES: Rule[] = [
       'what city',
     ],
   },
-  { kind: 'manner', phrases: ['như thế nào', 'thế nào', 'ra sao', 'bằng cách nào', 'cách nào', 'làm sao', 'how'] },
+  // "Theo yêu cầu nào?", "theo tiêu chí nào?" ask how something is to be done, seldom in those words
+  // ("… xây dựng QCVN, TCVN phù hợp với thực tiễn của Việt Nam").
+  {
+    kind: 'manner',
+    phrases: [
+      'như thế nào',
+      'thế nào',
+      'ra sao',
+      'bằng cách nào',
+      'cách nào',
+      'làm sao',
+      'theo yêu cầu nào',
+      'theo tiêu chí nào',
+      'theo nguyên tắc nào',
+      'theo phương thức nào',
+      'how',
+    ],
+  },
   // A purpose: answered by what follows "nhằm", "để" (`purpose`), seldom by the words "mục đích";
   // after the rules above, so that "Ai … với mục đích …?" still asks who.
   {
@@ -558,7 +575,8 @@ function analyze(question: string): QuestionAnalysis {
   if (nao?.[1] && sameLength && !head) {
     const start = nao.index + nao[0].indexOf(nao[1]);
     const h = q.slice(start, start + nao[1].length).replace(/^(?:những|các|nhung|cac)\s+/iu, '');
-    if (!HEAD_NOT_NOUN.test(fl(h))) {
+    // "theo yêu cầu nào" asks how (the manner rule), not for a requirement named so.
+    if (!HEAD_NOT_NOUN.test(fl(h)) && !(kind === 'manner' && /(?:^|\s)theo\s+$/u.test(fl(text.slice(0, start))))) {
       const noun = nounBefore(q, start, h);
       head = noun ?? h;
       if (noun) described = h;

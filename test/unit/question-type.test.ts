@@ -29,6 +29,7 @@ describe('question kinds', () => {
     ['Tại sao Việt Nam sửa luật?', 'reason'],
     ['Nguyên nhân nào gây bệnh?', 'reason'],
     ['Hợp tác diễn ra như thế nào?', 'manner'],
+    ['Phía Việt Nam mong IEC hỗ trợ xây dựng QCVN và TCVN theo yêu cầu nào?', 'manner'],
     ['Viện Đo lường Việt Nam đã ký kết gì?', 'other'],
     ['Mục tiêu của ông He là gì?', 'other'],
     // A name asked of an office is a person; of anything else, not.
@@ -198,6 +199,9 @@ describe('question kinds', () => {
       expect(expandedAcronym(q, a), q).toBe(acronym);
     }
     expect(analyzeQuestion('Tác nhân gây ra bệnh sởi là gì?').kind).toBe('other');
+    // "theo yêu cầu nào" asks how, naming no requirement to look for; "theo quy định nào" asks for a regulation.
+    expect(analyzeQuestion('Phía Việt Nam đề nghị IEC hỗ trợ xây dựng QCVN, TCVN theo yêu cầu nào?').head).toBeUndefined();
+    expect(analyzeQuestion('Việc này làm theo quy định nào?').head).toBe('quy định');
   });
 
   it('reads the term of a "là gì" question after a chat opening, and "tên (đầy đủ) của" an acronym as its expansion', () => {
