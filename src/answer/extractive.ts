@@ -503,7 +503,9 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
   // noun left out of every question instead refused more answerable seed questions.
   const plain = withoutSaying(question);
   const said = expandedAcronym(plain, analysis) ?? plain;
-  const asked = analysis.list && analysis.head ? withoutLast(said, analysis.head) : said;
+  const listed = analysis.list && analysis.head ? withoutLast(said, analysis.head) : said;
+  // So is the word "mục đích" of a question for a purpose: "nhằm", "để" answer it (`purpose`).
+  const asked = analysis.purpose ? withoutLast(withoutLast(listed, 'mục đích'), 'muc dich') : listed;
   let terms = await questionTerms(store, asked, input.lang, input.translated ?? []);
   let passages = await rankPassages(input, terms, s.pool);
   // Acronyms the retrieved passages spell out, read as their words: ranked again when the
