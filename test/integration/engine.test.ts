@@ -166,6 +166,10 @@ describe('answers over the real corpus', () => {
   it('answers "why" with the purpose of what the question names, where no cause is given', async () => {
     const a = await engine.ask('Vì sao cần hỗ trợ chứng nhận sản phẩm?');
     expect(a.shortAnswer?.text).toBe('nâng cao năng lực cạnh tranh của doanh nghiệp Việt Nam trên thị trường thế giới');
+    // "mục đích" asks for the purpose; the article says it with what follows the verb, not in that word.
+    const law = await engine.ask('Việc sửa luật nhằm mục đích gì?');
+    expect(law.refused).toBe(false);
+    expect(law.citations[0]?.quote).toContain('tạo hành lang pháp lý thuận lợi');
   });
 
   it('finds what the question words say another way: "diễn ra" as "được tổ chức", "gặp ai" as "tiếp và làm việc với"', async () => {
@@ -185,6 +189,18 @@ describe('answers over the real corpus', () => {
     expect((await engine.ask('Theo chú thích ảnh, hai phía đã cùng nhau làm gì?')).citations[0]?.quote).toBe('Hai bên chụp ảnh lưu niệm.');
     expect((await engine.ask('KH&CN trong bài là bộ gì, viết đầy đủ giúp mình?')).shortAnswer?.text).toBe('Bộ Khoa học và Công nghệ');
     expect((await engine.ask('LMC họp lần mấy?')).citations[0]?.quote).toContain('Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4');
+  });
+
+  it("checks a draft's words as a journalist asks about them: who said it, the end of a period, an acronym after a chat's opening", async () => {
+    const who = await engine.ask('Bản thảo ghi Thứ trưởng Lê Xuân Định nhận định Việt Nam đang phát triển rất nhanh. Có đúng không?');
+    expect(who.verdict?.verdict).toBe('contradicted');
+    expect(who.verdict?.mismatches[0]).toMatchObject({ kind: 'person', claimed: 'Lê Xuân Định', stated: 'Philippe Metzger' });
+    const until = await engine.ask('Giai đoạn hai kéo dài đến năm 2030 đúng không?');
+    expect(until.verdict?.mismatches[0]).toMatchObject({ kind: 'date', claimed: 'năm 2030', stated: 'từ 2023 đến 2028' });
+    expect((await engine.ask('Cho mình hỏi TCVN nghĩa là gì?')).shortAnswer?.text).toBe('Tiêu chuẩn Việt Nam');
+    expect((await engine.ask('Tên tiếng Việt đầy đủ của IEC được dùng trong bài là gì?')).shortAnswer?.text).toBe('Ủy ban Kỹ thuật Điện Quốc tế');
+    const how = await engine.ask('Phía Việt Nam mong IEC hỗ trợ xây dựng QCVN và TCVN theo yêu cầu nào?');
+    expect(how.citations[0]?.quote).toContain('phù hợp với thực tiễn của Việt Nam');
   });
 
   it('quotes first the sentence giving a fact of the kind asked when the likeliest gives none, and stays as sure as before', async () => {
@@ -377,6 +393,16 @@ describe('answers over the real corpus', () => {
     // Without a place, the caption holding the question's other words.
     const who = await engine.ask('Theo chú thích ảnh, lãnh đạo Viện Đo lường Việt Nam có tham dự hội nghị LMC không?');
     expect(who.citations[0]?.paragraphId).toBe('do-luong-lmc-2023#p9');
+    // What the photo shows or illustrates, and how it is captioned, are not words of its article.
+    for (const q of [
+      'Bức ảnh đầu tiên trong bài về IEC ghi lại khung cảnh gì?',
+      'Bức ảnh đầu tiên minh họa cho bài viết về buổi làm việc với IEC được chú thích như thế nào?',
+    ]) {
+      expect(
+        (await engine.ask(q)).citations.map((c) => c.quote),
+        q,
+      ).toEqual(['Toàn cảnh buổi làm việc.']);
+    }
     // The IEC article has two photos.
     expect(await engine.ask('Ảnh thứ tư trong bài về IEC chụp gì?')).toMatchObject({ refused: true });
     // In English, and the rest of the question decides as elsewhere: there is no 9th LMC symposium.
