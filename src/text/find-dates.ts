@@ -154,9 +154,9 @@ const RULES: Rule[] = [
     re: new RegExp(`${B}${DAY_WORDS}\\s+(\\d{1,2})\\s?[/.-]\\s?(\\d{1,2})${NE}`, 'gu'),
     read: (m) => ({ precision: 'day', day: num(m[1]), month: num(m[2]) }),
   },
-  // "tháng 8/2023", "tháng 8 năm 2023", "tháng Tám năm 2023", "tháng 8", "8/2023"
+  // "tháng 8/2023", "tháng 8.2023" (as some papers write it), "tháng 8 năm 2023", "tháng Tám năm 2023", "tháng 8", "8/2023"
   {
-    re: new RegExp(`${B}thang\\s+(\\d{1,2}|${VI_MONTH})${E}(?:\\s*(?:/|-|nam|,)\\s*(\\d{4})${E})?`, 'gu'),
+    re: new RegExp(`${B}thang\\s+(\\d{1,2}|${VI_MONTH})${E}(?:(?:\\s*(?:/|-|nam|,)\\s*|\\.(?=\\d{4}))(\\d{4})${E})?`, 'gu'),
     read: (m, original) => {
       const month = monthOf(m[1]);
       if (!month) return null;
