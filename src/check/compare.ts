@@ -603,6 +603,24 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     });
   }
 
+  // --- "ông" or "bà" ------------------------------------------------------------------------
+  // The same name after the other one ("bà Nguyễn Văn Đắng" where the source has "ông Nguyễn Văn
+  // Đắng"): the claim has the person wrong.
+  if (!cross)
+    for (const run of claim.names) {
+      const mine = honorific(claim, marked, run.from);
+      if (!mine) continue;
+      const theirs = (e: NameRun) => honorific(ev, hasMarks(joined), e.from);
+      const other = ev.names.find((e) => names(run, e) && theirs(e) !== undefined && theirs(e) !== mine);
+      if (!other) continue;
+      mismatches.push({
+        kind: 'person',
+        claimed: { start: (claim.tokens[run.from - 1] as Token).start, end: runSpan(claim, run).end },
+        ...stated(other.from - 1, other.to),
+        strength: 1,
+      });
+    }
+
   // --- offices ----------------------------------------------------------------------------
   // The same person under another office: "Bộ trưởng Lê Xuân Định" where the source has
   // "Thứ trưởng Bộ KH&CN Lê Xuân Định"; "Ông Philippe Metzger là Tổng Giám đốc IEC" where it has
@@ -1205,4 +1223,11 @@ function speakerOf(side: Side, marked: boolean, from: number, to: number): { run
     if (run) return { run, all: before, verbEnd: k + verb.length };
   }
   return undefined;
+}
+
+/** "ông" or "bà" just before a name, else undefined; as typed when the side has marks ("ba" is also three). */
+function honorific(side: Side, marked: boolean, from: number): 'ong' | 'ba' | undefined {
+  const t = side.tokens[from - 1];
+  const w = marked ? t?.lower : t?.folded;
+  return w === 'ông' || w === 'ong' ? 'ong' : w === 'bà' || w === 'ba' ? 'ba' : undefined;
 }

@@ -246,6 +246,17 @@ describe('compareClaim', () => {
     expect(compare('Thứ trưởng Lê Xuân Định đã tiếp Tổng Thư ký IEC Philippe Metzger tại Hà Nội ngày 5/6/2024.', meeting).mismatches).toEqual([]);
   });
 
+  it('finds a person called "bà" where the source says "ông", typed with marks or without', () => {
+    const source = 'Trưa 27/3, ông Nguyễn Văn Đắng, Phó tổng giám đốc Sawaco, cho biết đoạn ống nước đã được hàn lại.';
+    expect(named('Trưa 27/3, bà Nguyễn Văn Đắng cho biết đoạn ống nước đã được hàn lại.', source)).toEqual([
+      ['person', 'bà Nguyễn Văn Đắng', 'ông Nguyễn Văn Đắng'],
+    ]);
+    expect(named('Trua 27/3, ba Nguyen Van Dang cho biet doan ong nuoc da duoc han lai.', source).map(([k, c]) => [k, c])).toEqual([
+      ['person', 'ba Nguyen Van Dang'],
+    ]);
+    expect(compare('Trưa 27/3, ông Đắng cho biết đoạn ống nước đã được hàn lại.', source).mismatches).toEqual([]);
+  });
+
   it('does not read the rest of a list the evidence names as words changed from the claim', () => {
     const stated = (claim: string, evidence: string) => compare(claim, evidence).substitutions.map((m) => evidence.slice(m.stated.start, m.stated.end));
     expect(stated('Hội nghị có Lào cùng tham dự.', 'Hội nghị có Lào, Myanmar và Thái Lan tham dự.')).toEqual([]);
