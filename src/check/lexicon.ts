@@ -56,7 +56,7 @@ export const NEGATION_EN = [
  * Words that follow "không"/"chưa"/"chẳng" and make a word that is not a negation: "không
  * gian" (space), "không khí" (air), "hàng không" (aviation), "không chỉ … mà còn" (not
  * only … but also), "không ngừng" (ceaselessly), "chưa kể" (not to mention), "chẳng hạn"
- * (for example).
+ * (for example), "chưa chắc" (not sure).
  */
 export const NOT_NEGATION_AFTER = [
   'niên',
@@ -90,9 +90,14 @@ export const NOT_NEGATION_AFTER = [
   'sao',
   'khác',
   'riêng',
+  // "chưa chắc (chắn)", "không chắc": a doubt, not a fact denied.
+  'chắc',
 ];
-/** Words before "không" that make it a question tag or a compound: "hàng không", "có hay không". */
-export const NOT_NEGATION_BEFORE = ['hàng', 'hay', 'hoặc', 'dù', 'hư', 'số'];
+/**
+ * Words before "không" that make it a question tag or a compound: "hàng không", "có hay không",
+ * "trên không" (in the air: "trên biển và trên không"), "khoảng không" (space).
+ */
+export const NOT_NEGATION_BEFORE = ['hàng', 'hay', 'hoặc', 'dù', 'hư', 'số', 'trên', 'khoảng'];
 
 export type Modality = 'done' | 'ongoing' | 'planned' | 'hoped' | 'possible' | 'purpose';
 

@@ -296,6 +296,17 @@ describe('compareClaim', () => {
     expect(refused.features.coverage).toBe(1);
     // "không chỉ … mà còn", "không ít", "hàng không" are not negations.
     expect(compare('Hợp tác không chỉ mang lại lợi ích cho chính phủ.', 'Hợp tác mang lại lợi ích cho chính phủ.').mismatches).toEqual([]);
+    // Nor "trên không" (in the air), "khoảng không" (space), "chưa chắc" (a doubt).
+    expect(
+      compare(
+        'Đường dây nóng là trụ cột của Cơ chế Liên lạc trên biển và trên không để phòng ngừa va chạm.',
+        'Đường dây nóng là trụ cột của Cơ chế Liên lạc trên biển và trên không giữa hai nước để phòng ngừa va chạm.',
+      ).mismatches,
+    ).toEqual([]);
+    expect(
+      compare('Vẫn chưa chắc chắn liệu ngân hàng trung ương sẽ tăng lãi suất.', 'Giới đầu tư đặt câu hỏi liệu ngân hàng trung ương sẽ tăng lãi suất.')
+        .mismatches,
+    ).toEqual([]);
   });
 });
 
