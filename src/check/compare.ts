@@ -377,6 +377,22 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     return top[0] > 0 && top[0] >= 2 * second[0] ? rivals[top[1]] : undefined;
   };
 
+  /**
+   * In a loose slot, the one figure of the evidence written after the same word as the claim's
+   * ("đã tròn 1 năm, trong khi … từ 2 năm" for "đã tròn 1 tháng trong khi 2 đến 7 năm"): the
+   * same fact, where the slot's other figures follow other words.
+   */
+  const twinIn = (here: readonly FoundNumber[], cn: FoundNumber): FoundNumber | undefined => {
+    const [cf] = tokenRange(claim.tokens, cn.start, cn.end);
+    if (cf < 1 || here.length < 2) return undefined;
+    const mine = claimKey[cf - 1];
+    const twins = here.filter((en) => {
+      const [ef] = tokenRange(ev.tokens, en.start, en.end);
+      return ef >= 1 && evSequence[ef - 1] === mine && (ev.tokens[ef - 1] as Token).clause === (ev.tokens[ef] as Token).clause;
+    });
+    return twins.length === 1 ? twins[0] : undefined;
+  };
+
   // --- numbers ----------------------------------------------------------------------------
   for (const cn of claim.numbers) {
     const slot = slotFor(cn);
@@ -392,6 +408,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       rival = undefined;
     else if (here.length && slot.tight) rival = here[0];
     else if (ev.numbers.some((en) => agrees(en) && (relate(cn, en) === 'same' || sameUnit(cn, en)))) rival = undefined;
+    else if (twinIn(here, cn)) rival = twinIn(here, cn);
     else {
       // Outside the slot, only a number counting the same thing can be the same fact ("300 kênh" / "400 kênh").
       rival = ev.numbers.find(

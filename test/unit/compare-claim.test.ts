@@ -103,6 +103,14 @@ describe('compareClaim', () => {
     expect(named('Lợi nhuận đạt 500 tỷ đồng.', 'Doanh thu đạt 900 tỷ đồng và lợi nhuận 50 tỷ đồng.')).toEqual([['number', '500 tỷ đồng', '50 tỷ đồng']]);
   });
 
+  it('compares a figure in a loose slot with the one figure there written after the same word', () => {
+    const source = 'Thời gian bà Hằng bị tạm giam đến nay cũng đã tròn 1 năm, trong khi tội danh mà bà phải đối mặt với khung hình phạt từ 2 năm đến 7 năm tù.';
+    expect(named('Thời gian bà Hằng bị tạm giam đã tròn 1 tháng trong khi 2 đến 7 năm là khung hình phạt bà có thể nhận.', source)).toEqual([
+      ['number', 'tròn 1 tháng', 'tròn 1 năm'],
+    ]);
+    expect(compare('Thời gian bà Hằng bị tạm giam đã tròn 1 năm trong khi 2 đến 7 năm là khung hình phạt bà có thể nhận.', source).mismatches).toEqual([]);
+  });
+
   it('does not call a value with no counterpart a mismatch', () => {
     const r = compare('Viện Đo lường Việt Nam nhận 2 triệu USD tại Hội nghị.', 'Tại Hội nghị, Viện Đo lường Việt Nam đã chính thức ký kết Biên bản.');
     expect(r.mismatches).toEqual([]);
