@@ -504,8 +504,8 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
   const plain = withoutSaying(question);
   const said = expandedAcronym(plain, analysis) ?? plain;
   const listed = analysis.list && analysis.head ? withoutLast(said, analysis.head) : said;
-  // So is the word "mục đích" of a question for a purpose: "nhằm", "để" answer it (`purpose`).
-  const asked = analysis.purpose ? withoutLast(withoutLast(listed, 'mục đích'), 'muc dich') : listed;
+  // So are the words "mục đích", "mục tiêu" of a question for a purpose: "nhằm", "để" answer it (`purpose`).
+  const asked = analysis.purpose ? ['mục đích', 'muc dich', 'mục tiêu', 'muc tieu'].reduce(withoutLast, listed) : listed;
   let terms = await questionTerms(store, asked, input.lang, input.translated ?? []);
   let passages = await rankPassages(input, terms, s.pool);
   // Acronyms the retrieved passages spell out, read as their words: ranked again when the

@@ -209,6 +209,8 @@ const RULES: Rule[] = [
       'với mục đích gì',
       'mục đích gì',
       'mục đích',
+      'những mục tiêu gì',
+      'mục tiêu gì',
       'để làm gì',
       'nhằm làm gì',
       'what for',
@@ -622,8 +624,8 @@ function analyze(question: string): QuestionAnalysis {
 }
 
 const PURPOSE = {
-  marked: new RegExp(`${WORD_START}(?:mục\\s+đích|để\\s+làm\\s+gì|nhằm\\s+làm\\s+gì|what\\s+for|purpose|aim)${WORD_END}`, 'u'),
-  folded: new RegExp(`${WORD_START}(?:muc\\s+dich|de\\s+lam\\s+gi|nham\\s+lam\\s+gi|what\\s+for|purpose|aim)${WORD_END}`, 'u'),
+  marked: new RegExp(`${WORD_START}(?:mục\\s+đích|mục\\s+tiêu\\s+gì|để\\s+làm\\s+gì|nhằm\\s+làm\\s+gì|what\\s+for|purpose|aim)${WORD_END}`, 'u'),
+  folded: new RegExp(`${WORD_START}(?:muc\\s+dich|muc\\s+tieu\\s+gi|de\\s+lam\\s+gi|nham\\s+lam\\s+gi|what\\s+for|purpose|aim)${WORD_END}`, 'u'),
 };
 
 /**

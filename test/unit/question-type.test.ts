@@ -199,6 +199,9 @@ describe('question kinds', () => {
       expect(expandedAcronym(q, a), q).toBe(acronym);
     }
     expect(analyzeQuestion('Tác nhân gây ra bệnh sởi là gì?').kind).toBe('other');
+    // "mục tiêu gì" asks for a purpose, as "mục đích gì" does; "Mục tiêu của … là gì?" is left as asked.
+    expect(analyzeQuestion('Việc sửa luật hướng tới những mục tiêu gì?')).toMatchObject({ kind: 'reason', purpose: true });
+    expect(analyzeQuestion('Mục tiêu của đề án là gì?').kind).not.toBe('reason');
     // "theo yêu cầu nào" asks how, naming no requirement to look for; "theo quy định nào" asks for a regulation.
     expect(analyzeQuestion('Phía Việt Nam đề nghị IEC hỗ trợ xây dựng QCVN, TCVN theo yêu cầu nào?').head).toBeUndefined();
     expect(analyzeQuestion('Việc này làm theo quy định nào?').head).toBe('quy định');
