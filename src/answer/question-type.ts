@@ -996,6 +996,9 @@ const SOURCE = (() => {
         `${WORD_START}${w('(?:được\\s+)?(?:nêu\\s+)?(?:theo|trong)\\s+(?:báo\\s+cáo|bản\\s+tin)(?:\\s+(?:này|trên))?')}(?=\\s*(?:[,?.!]|$)|\\s+${w('(?:là|nêu|cho\\s+biết|đề\\s+cập|có)')}${WORD_END})`,
         `(?:^|(?<=,\\s*))${w('(?:báo\\s+cáo|bản\\s+tin)')}(?=\\s+${w('(?:nói|cho\\s+biết|nhắc|kể|đề\\s+cập|nêu)')}${WORD_END})`,
         `(?<![\\p{L}\\p{N}])(?:according\\s+to|in)\\s+(?:the|this)\\s+(?:article|story|report)(?![\\p{L}\\p{N}])`,
+        // "… việc sửa luật nói trên", "các nước kể trên": what was named before, not words of the
+        // article ("nói trên truyền hình" speaks on television: only before a function word or the end).
+        `${WORD_START}${w('(?:nói|kể|nêu)\\s+trên')}(?=\\s*(?:[,?.!;:]|$)|\\s+${w('(?:là|có|được|đã|thì|của|gì|nào|ai|không|do|vì|ở|tại|bao|khi|như)')}${WORD_END})`,
       ].join('|'),
       'giu',
     );

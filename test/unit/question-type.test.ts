@@ -417,6 +417,10 @@ describe('withoutSaying', () => {
     expect(withoutSaying('Nói nôm na là cái chữ LMC ấy viết đầy đủ ra là gì vậy bạn?')).toBe('cái chữ LMC ấy viết đầy đủ ra là gì?');
     expect(withoutSaying('Mình muốn biết IEC là viết tắt của tổ chức nào vậy bạn?')).toBe('IEC là viết tắt của tổ chức nào?');
     expect(withoutSaying('Cho mình hỏi là hội nghị LMC ở đâu?')).toBe('hội nghị LMC ở đâu?');
+    // "nói trên", "kể trên" refer to what was named before; "nói trên truyền hình" speaks on television.
+    expect(withoutSaying('Ai là người đưa ra thông tin về việc sửa luật nói trên?')).toBe('Ai là người về việc sửa luật ?');
+    expect(withoutSaying('Các nước kể trên là những nước nào?')).toBe('Các nước là những nước nào?');
+    expect(withoutSaying('Ông Định nói trên truyền hình gì?')).toBe('Ông Định nói trên truyền hình gì?');
     expect(withoutSaying('Nói nôm na là đo lường quan trọng ở những chuyện gì, bạn kể giúp mình với?')).toBe('đo lường quan trọng ở những chuyện gì?');
     expect(withoutSaying('cho minh hoi la hoi nghi lmc o dau vay ban')).toBe('hoi nghi lmc o dau');
     expect(withoutSaying('À, thế Viện Đo lường ký giấy tờ gì?').trim()).toBe('Viện Đo lường ký giấy tờ gì?');
