@@ -57,6 +57,7 @@ import { type CheckDeps, MAX_CHECK_CHARS, checkClaimOffline, checkText } from '.
 import { readingLine, verdictAnswer } from './answer/verdict-answer.js';
 import { createCheckDeps } from './check/deps.js';
 import { recased } from './check/facts.js';
+import { asksAboutDraft, statementOf } from './check/split-claims.js';
 import { expandChatWords } from './text/chat-words.js';
 import { type CheckPrompts, checkWithLlm, loadCheckPrompts } from './check/llm-check.js';
 
@@ -335,14 +336,18 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       if (verdict && !verdict.refused) return done(verdict, performance.now() - t0);
       unsettled = verdict;
     }
+    // A draft's words asked about ("Bản thảo liệt kê … , bài gốc có nói vậy không?") are looked
+    // for without the framing, as the check read them.
+    const asked = unsettled && asksAboutDraft(q) ? `${statementOf(q)}?` : q;
+    const askedAnalysis = asked === q ? analysis : analyzeQuestion(asked);
     const topK = opts.topK ?? config.topK;
     // Retrieval looks for the question's content, not its question words; the first
     // RERANK_POOL passages are then re-ranked by their sentences (unless the question asks
     // for an order by date: then that order stands).
-    const expanded = expandQuery(retrievalQuery(q, analysis), lang, q);
-    const restored = await withMarksRestored(s, q, lang);
+    const expanded = expandQuery(retrievalQuery(asked, askedAnalysis), lang, asked);
+    const restored = await withMarksRestored(s, asked, lang);
     const found = await retrieve(s, embedder, expanded, {
-      ...(restored !== q ? { restored: retrievalQuery(restored) } : {}),
+      ...(restored !== asked ? { restored: retrievalQuery(restored) } : {}),
       k: Math.max(topK, RERANK_POOL),
       fusion,
       perParagraph: ANSWER_WINDOWS,
@@ -357,14 +362,14 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     }
     const ex = await extractiveAnswer({
       store: s,
-      question: q,
-      translated: extraTerms(q, lang),
+      question: asked,
+      translated: extraTerms(asked, lang),
       lang,
       hits: ordered,
-      analysis,
+      analysis: askedAnalysis,
       keepOrder: opts.order !== undefined,
       restored,
-      ...(restored !== q ? { lexicalScale: 1 + fusion.query.restored } : {}),
+      ...(restored !== asked ? { lexicalScale: 1 + fusion.query.restored } : {}),
     });
     // One passage per paragraph is shown and given to a model, the best-ranked window.
     const hits = onePerParagraph(ex.ranked).slice(0, topK);

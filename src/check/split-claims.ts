@@ -176,6 +176,16 @@ export function statementOf(text: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/**
+ * Whether a question asks about the words of a draft or of the article ("Bản thảo liệt kê …",
+ * "…, bài gốc có nói vậy không?"): then what it asks is `statementOf` it, the framing left out.
+ */
+export function asksAboutDraft(text: string): boolean {
+  const s = normalizeSpace(text);
+  const tagless = s.replace(TRAILING.forText(s), '');
+  return REPORTED.forText(s).test(s) || REPORTED_TAIL.forText(tagless).test(tagless);
+}
+
 /** An English yes/no question's auxiliary, first: "Is …", "Was …", "Did …". */
 const EN_AUX = /^(is|are|was|were|has|have|had|does|do|did|can|could|will|would|should)\s+(\S.*)$/iu;
 /** Words that open what is said of the subject after "is" / "was": an article, a preposition, a participle. */

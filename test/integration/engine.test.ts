@@ -195,6 +195,10 @@ describe('answers over the real corpus', () => {
     const who = await engine.ask('Bản thảo ghi Thứ trưởng Lê Xuân Định nhận định Việt Nam đang phát triển rất nhanh. Có đúng không?');
     expect(who.verdict?.verdict).toBe('contradicted');
     expect(who.verdict?.mismatches[0]).toMatchObject({ kind: 'person', claimed: 'Lê Xuân Định', stated: 'Philippe Metzger' });
+    // No verdict: the draft's words are looked for without the draft, and the list of the countries quoted.
+    const listed = await engine.ask('Bản thảo liệt kê Malaysia trong số các nước tham gia hội nghị LMC, bài gốc có nói vậy không?');
+    expect(listed.refused).toBe(false);
+    expect(listed.citations[0]?.quote).toContain('Campuchia, Trung Quốc, Lào, Myanmar và Thái Lan');
     const until = await engine.ask('Giai đoạn hai kéo dài đến năm 2030 đúng không?');
     expect(until.verdict?.mismatches[0]).toMatchObject({ kind: 'date', claimed: 'năm 2030', stated: 'từ 2023 đến 2028' });
     expect((await engine.ask('Cho mình hỏi TCVN nghĩa là gì?')).shortAnswer?.text).toBe('Tiêu chuẩn Việt Nam');

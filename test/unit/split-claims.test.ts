@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitClaims, statementOf, withoutSourceAttribution } from '../../src/check/split-claims.js';
+import { asksAboutDraft, splitClaims, statementOf, withoutSourceAttribution } from '../../src/check/split-claims.js';
 
 describe('splitClaims', () => {
   it('keeps declarative sentences and says why the others are not checked', () => {
@@ -76,6 +76,10 @@ describe('statementOf', () => {
     expect(statementOf('Ban thao ghi hoi nghi to chuc o Ha Noi, dung khong?')).toBe('Hoi nghi to chuc o Ha Noi');
     // "Tin tặc" is no "tin" that reports.
     expect(statementOf('Tin tặc tấn công Bộ phải không?')).toBe('Tin tặc tấn công Bộ');
+    expect(asksAboutDraft('Bản thảo liệt kê Malaysia trong số các nước tham gia hội nghị LMC, bài gốc có nói vậy không?')).toBe(true);
+    expect(asksAboutDraft('Hội nghị diễn ra ở Bắc Kinh, bài gốc có nói vậy không?')).toBe(true);
+    expect(asksAboutDraft('Tin tặc tấn công Bộ phải không?')).toBe(false);
+    expect(asksAboutDraft('Malaysia có tham gia hội nghị LMC không?')).toBe(false);
   });
 
   it('turns an English yes/no question into its statement when the subject can be told apart', () => {
