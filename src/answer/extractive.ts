@@ -505,7 +505,7 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
   const said = expandedAcronym(plain, analysis) ?? plain;
   const listed = analysis.list && analysis.head ? withoutLast(said, analysis.head) : said;
   // So are the words "mục đích", "mục tiêu" of a question for a purpose: "nhằm", "để" answer it (`purpose`).
-  const asked = analysis.purpose ? ['mục đích', 'muc dich', 'mục tiêu', 'muc tieu'].reduce(withoutLast, listed) : listed;
+  const asked = analysis.purpose ? PURPOSE_WORDS.reduce(withoutLast, listed) : listed;
   let terms = await questionTerms(store, asked, input.lang, input.translated ?? []);
   let passages = await rankPassages(input, terms, s.pool);
   // Acronyms the retrieved passages spell out, read as their words: ranked again when the
@@ -578,6 +578,9 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
 }
 
 /** `text` without the last whole-word `words` in it (the noun before "nào" is the last: "nhà nước của những nước nào"). */
+/** The words of a purpose asked, as typed at the start of a question or in it, with marks or without. */
+const PURPOSE_WORDS = ['mục đích', 'muc dich', 'mục tiêu', 'muc tieu'].flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1)]);
+
 function withoutLast(text: string, words: string): string {
   let last = -1;
   for (let i = nextWholeWords(text, words); i >= 0; i = nextWholeWords(text, words, i + words.length)) last = i;

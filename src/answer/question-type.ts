@@ -346,6 +346,8 @@ const NAME_OF = {
     'u',
   ),
 };
+// What may follow the acronym named so: the end, a comma, or "là", "được", "trong", "theo", "viết", "dùng", "gọi".
+const NAME_OF_END = /^\s*(?:[?.!,;:]|$|(?:là|được|trong|theo|viết|dùng|gọi|la|duoc|viet|dung|goi)(?![\p{L}\p{M}]))/u;
 // An acronym ("IEC", "KH&CN", "QCVN") asked "là gì" is asked to be spelled out.
 const ACRONYM = /^[\p{Lu}\d][\p{Lu}\d&.-]*\p{Lu}[\p{Lu}\d&.-]*$/u;
 const WHAT_IS = {
@@ -446,6 +448,8 @@ function nounBefore(q: string, start: number, head: string): string | undefined 
   return undefined;
 }
 
+// The nouns of "theo … nào" that ask how (the manner rule's phrases), folded.
+const MANNER_NOUNS = /^(?:yeu cau|tieu chi|nguyen tac|phuong thuc)$/u;
 // Words before "nào" that are not a noun naming the answer ("như thế nào", "bằng cách nào").
 const HEAD_NOT_NOUN = /(?:^|\s)(?:the|nhu|bang|cach|luc|khi|ngay|thang|nam|hom|thoi gian|thoi diem|noi|cho|dia diem|nguoi|vi|ong|ba|nhung|cac|loai)$/u;
 
@@ -558,8 +562,11 @@ function analyze(question: string): QuestionAnalysis {
   }
   if (kind !== 'abbreviation' && !yesNo && sameLength) {
     const nameOf = NAME_OF[mode].exec(text);
-    const named = nameOf ? /^[^\s?.!,;:]+/u.exec(q.slice(nameOf.index + nameOf[0].length))?.[0] : undefined;
-    if (named && ACRONYM.test(named)) {
+    const after = nameOf ? q.slice(nameOf.index + nameOf[0].length) : '';
+    const named = /^[^\s?.!,;:]+/u.exec(after)?.[0];
+    // The acronym ends what is named ("Tên của CLB vô địch V-League …", "Tên của CEO Vingroup" name something else).
+    const ends = named !== undefined && NAME_OF_END.test(after.slice(named.length));
+    if (named && ends && ACRONYM.test(named)) {
       kind = 'abbreviation';
       subject = named;
     }
@@ -578,7 +585,7 @@ function analyze(question: string): QuestionAnalysis {
     const start = nao.index + nao[0].indexOf(nao[1]);
     const h = q.slice(start, start + nao[1].length).replace(/^(?:những|các|nhung|cac)\s+/iu, '');
     // "theo yêu cầu nào" asks how (the manner rule), not for a requirement named so.
-    if (!HEAD_NOT_NOUN.test(fl(h)) && !(kind === 'manner' && /(?:^|\s)theo\s+$/u.test(fl(text.slice(0, start))))) {
+    if (!HEAD_NOT_NOUN.test(fl(h)) && !(kind === 'manner' && /(?:^|\s)theo\s+$/u.test(fl(text.slice(0, start))) && MANNER_NOUNS.test(fl(h)))) {
       const noun = nounBefore(q, start, h);
       head = noun ?? h;
       if (noun) described = h;

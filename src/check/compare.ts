@@ -473,9 +473,13 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     // năm 2022" / "Vào ngày 29 tháng 8 năm 2023, Hội nghị … (LMC) lần thứ 4 … được tổ chức"), not
     // another one the source does not report ("… ký thỏa thuận … vào năm 2021").
     const [df, dt] = tokenRange(claim.tokens, cd.start, cd.end);
-    // A year the claim gives as an end ("kéo dài đến năm 2030", "tới 2030") against a span of
-    // years ("giai đoạn hai (từ 2023 đến 2028)"): the span's end year says it.
-    const endOf = !cross && cd.precision === 'year' && UNTIL_BEFORE.test(claim.text.slice(Math.max(0, cd.start - 12), cd.start));
+    // A year the claim gives as the end of what lasts ("kéo dài đến năm 2030", "diễn ra tới 2028")
+    // against a span of years ("giai đoạn hai (từ 2023 đến 2028)"): the span's end year says it.
+    // Not "đến năm" alone ("Đến năm 2023, …" is "by then"; "tầm nhìn đến năm 2045", "gia hạn đến
+    // năm 2026" are other ends), nor where the evidence gives that year itself.
+    const lastsUntil = LASTS_UNTIL_BEFORE.exec(claim.text.slice(Math.max(0, cd.start - 40), cd.start));
+    const endOf =
+      !cross && cd.precision === 'year' && lastsUntil !== null && !evDates.some((ed) => !isSpan(ed) && ed.year === cd.year && ed.precision === 'year');
     // In its slot, or the one span of years of the evidence when the claim gives no other date
     // and the span is in the sentence chosen first.
     const spans = (ds: FoundDate[]) => ds.filter((ed) => ed.precision === 'years' && ed.toYear !== undefined);
@@ -484,9 +488,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     const span = endOf ? (spans(here)[0] ?? only) : undefined;
     if (span) {
       // "kéo dài đến năm" is stated by the span as well.
-      const before = claim.text.slice(Math.max(0, cd.start - 40), cd.start);
-      const verb = LASTS_UNTIL_BEFORE.exec(before);
-      markCovered(verb ? { start: cd.start - before.length + verb.index, end: cd.end } : cd);
+      markCovered({ start: cd.start - Math.min(40, cd.start) + (lastsUntil as RegExpExecArray).index, end: cd.end });
       if (span.toYear === cd.year) matchedFacts++;
       else mismatches.push({ kind: 'date', claimed: cd, ...statedSpan(span), strength: 1 });
       continue;
@@ -628,6 +630,9 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       const mine = honorific(claim, marked, run.from);
       if (!mine) continue;
       const theirs = (e: NameRun) => honorific(ev, hasMarks(joined), e.from);
+      // Not when the evidence also names someone so with the claim's title ("ông Nguyễn Văn Hương"
+      // beside "bà Lê Thị Hương" for "Bà Hương").
+      if (ev.names.some((e) => names(run, e) && theirs(e) === mine)) continue;
       const other = ev.names.find((e) => names(run, e) && theirs(e) !== undefined && theirs(e) !== mine);
       if (!other) continue;
       mismatches.push({
@@ -692,7 +697,10 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       const theirs = first >= 0 ? speakerOf(ev, hasMarks(joined), from, first) : undefined;
       const sameSentence = theirs && !/[.!?]\s/u.test(ev.text.slice((ev.tokens[theirs.verbEnd - 1] as Token).end, (ev.tokens[first] as Token).start));
       const named = (e: NameRun) => names(mine.run, e) || names(e, mine.run);
-      if (theirs && sameSentence && !theirs.all.some(named)) {
+      // A view reported second-hand names its holder between the verb and the words ("Ông Trần
+      // Văn Bình cho biết, theo bà Lê Thị Hương, thành phố sẽ …"): that one is a speaker too.
+      const relayed = theirs ? ev.names.filter((n) => n.from >= theirs.verbEnd && n.to <= first) : [];
+      if (theirs && sameSentence && !theirs.all.some(named) && !relayed.some(named)) {
         mismatches.push({ kind: 'person', claimed: runSpan(claim, mine.run), ...stated(theirs.run.from, theirs.run.to), strength: 1 });
         markCovered(runSpan(claim, mine.run));
       }
@@ -1143,8 +1151,6 @@ function comparablePrecision(a: FoundDate, b: FoundDate): boolean {
 const NAME_PLACE_WORDS = new Set(['chau', 'mien', 'tinh', 'huyen', 'xa', 'quan', 'phuong', 'vung']);
 
 /** A verb of duration right before a span of dates ("kéo dài từ 2023 đến 2028"), with or without marks. */
-/** Words that make the year after them an end: "đến (năm)", "tới", "until", "through". */
-const UNTIL_BEFORE = /(?<![\p{L}\p{M}])(?:đến|den|tới|toi|until|till|through)\s+(?:(?:năm|nam)\s+)?$/iu;
 /** "kéo dài đến (năm)", "lasts until": a verb of lasting and the word that makes the year after it an end. */
 const LASTS_UNTIL_BEFORE =
   /(?<![\p{L}\p{M}])(?:kéo dài|keo dai|diễn ra|dien ra|lasts?|lasted|runs?|ran)\s+(?:đến|den|tới|toi|until|till|through)\s+(?:(?:năm|nam)\s+)?$/iu;
@@ -1215,7 +1221,8 @@ const SAYING_MARKED = [
   'đánh giá',
   'cam kết',
 ].map((v) => v.split(' '));
-const SAYING_FOLDED = SAYING_MARKED.map((v) => v.map((w) => fold(w)));
+// Folded, "noi" is also "Nội" (Hà Nội), "nổi", "nội dung", "nối": not read as a verb there.
+const SAYING_FOLDED = SAYING_MARKED.filter((v) => v.join(' ') !== 'nói').map((v) => v.map((w) => fold(w)));
 
 /**
  * The last speaker in tokens [from, to) of a side: a person's name (or one of no known kind)

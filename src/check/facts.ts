@@ -3,6 +3,7 @@ import { fold, hasMarks } from '../text/normalize.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import { isVowelless } from '../text/words.js';
 import {
+  AIR_AFTER,
   ANTONYMS,
   FAMILY_NAMES,
   GRADABLE,
@@ -82,6 +83,7 @@ function find(tokens: readonly Token[], lex: Lexicon, folded: boolean, at: numbe
 const NEG = lexicon([...NEGATION_VI, ...NEGATION_EN]);
 const NOT_AFTER = lexicon(NOT_NEGATION_AFTER);
 const NOT_BEFORE = new Set(NOT_NEGATION_BEFORE.map(fold));
+const AIR = new Set(AIR_AFTER);
 const MODALITY: Array<[Modality, Lexicon]> = (Object.keys(MODALITY_VI) as Modality[]).map((m) => [m, lexicon([...MODALITY_VI[m], ...MODALITY_EN[m]])]);
 
 /** The syllables, folded, of the Vietnamese words the rules here read: negations, tense, opposites and quantities. */
@@ -109,6 +111,7 @@ export function negationCues(tokens: readonly Token[], folded: boolean): Cue[] {
       // "… hay không", "… không?" at the end of a clause is a question tag.
       const next = tokens[i + 1];
       if (!next || next.clause !== t.clause) continue;
+      if (prev?.folded === 'tren' && prev.clause === t.clause && AIR.has(next.folded)) continue;
     }
     // "no" in English is a negation before a noun ("no agreement"), not as an answer.
     if (t.lower === 'no' && (!tokens[i + 1] || (tokens[i + 1] as Token).clause !== t.clause)) continue;

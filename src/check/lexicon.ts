@@ -56,7 +56,7 @@ export const NEGATION_EN = [
  * Words that follow "không"/"chưa"/"chẳng" and make a word that is not a negation: "không
  * gian" (space), "không khí" (air), "hàng không" (aviation), "không chỉ … mà còn" (not
  * only … but also), "không ngừng" (ceaselessly), "chưa kể" (not to mention), "chẳng hạn"
- * (for example), "chưa chắc" (not sure).
+ * (for example).
  */
 export const NOT_NEGATION_AFTER = [
   'niên',
@@ -90,14 +90,15 @@ export const NOT_NEGATION_AFTER = [
   'sao',
   'khác',
   'riêng',
-  // "chưa chắc (chắn)", "không chắc": a doubt, not a fact denied.
-  'chắc',
 ];
 /**
  * Words before "không" that make it a question tag or a compound: "hàng không", "có hay không",
- * "trên không" (in the air: "trên biển và trên không"), "khoảng không" (space).
+ * "khoảng không" (space). "trên không" (in the air) only before a conjunction or preposition
+ * (`AIR_AFTER`): "các doanh nghiệp trên không được …" is "the firms above are not …".
  */
-export const NOT_NEGATION_BEFORE = ['hàng', 'hay', 'hoặc', 'dù', 'hư', 'số', 'trên', 'khoảng'];
+export const NOT_NEGATION_BEFORE = ['hàng', 'hay', 'hoặc', 'dù', 'hư', 'số', 'khoảng'];
+/** What follows "trên không" in the air ("trên biển và trên không để phòng ngừa …"), folded; or the clause ends. */
+export const AIR_AFTER = ['va', 'hoac', 'de', 'giua', 'cua', 'nham', 'voi', 'lan'];
 
 export type Modality = 'done' | 'ongoing' | 'planned' | 'hoped' | 'possible' | 'purpose';
 

@@ -131,10 +131,11 @@ const LEADING = [
 /**
  * Where the statement to check was written or read, opening it: "Bản thảo viết …", "Bản thảo
  * liệt kê …", "Bài có nhắc …", "Cho mình kiểm tra lại chút: …". A journalist checks the words of
- * a draft against the articles; the draft is not what is checked.
+ * a draft against the articles; the draft is not what is checked. Not a word the verb begins
+ * ("Bài nói chuyện …", "Bài viết ghi nhận …", "Tin ghi bàn …" are the subject).
  */
 const REPORTED = markedPattern(
-  '^(?:cho (?:mình|tôi|em) kiểm tra lại(?: chút| tí| xíu)?\\s*[:,]?\\s*)?(?:bản thảo|bản nháp|bài viết|bài báo|bài gốc|bài|bản tin|tin)(?: (?:của )?(?:mình|tôi|em))? (?:có )?(?:viết|ghi|nói|nêu|liệt kê|nhắc(?: (?:đến|tới))?|đề cập(?: (?:đến|tới))?)(?: (?:rằng|là))?\\s*[:,]?\\s+',
+  '^(?:cho (?:mình|tôi|em) kiểm tra lại(?: chút| tí| xíu)?\\s*[:,]?\\s*)?(?:bản thảo|bản nháp|bài viết|bài báo|bài gốc|bài|bản tin|tin)(?: (?:của )?(?:mình|tôi|em))? (?:có )?(?:viết|ghi|nói|nêu|liệt kê|nhắc(?: (?:đến|tới))?|đề cập(?: (?:đến|tới))?)(?! (?:chuyện|nhận|chép|gương|bàn|tắt|danh|điểm|viết|ghi|nói|nêu)(?![\\p{L}\\p{M}]))(?: (?:rằng|là))?\\s*[:,]?\\s+',
   'iu',
 );
 /** The same asked at the end, after the statement: "…, bài gốc có nói vậy không?" (its "không" gone). */
@@ -145,7 +146,7 @@ const REPORTED_TAIL = markedPattern(
 /** "X có phải là Y không?" asks whether X is Y; "X có đúng là đã … không?" whether X has …. */
 const INNER = markedPattern(`\\s+(?:có phải|có đúng|có thật)(?:\\s+(là))?${WORD_END}`, 'iu');
 const TRAILING = markedPattern(
-  '\\s*(?:[,—–-]?\\s*(?:có )?(?:phải|đúng) không|[,—–-]?\\s*(?:hay|có) không|,?\\s*hay chưa|không vậy|chưa vậy|(?<=\\S)\\s+không|(?<=\\S)\\s+chưa|\\s+à|\\s+hả|\\s+nhỉ|\\s+vậy|,?\\s*right|,?\\s*is that (?:right|true|correct))?\\s*[?？!.]*\\s*$',
+  '\\s*(?:[,—–-]?\\s*(?:có )?(?:phải|đúng) không(?: (?:vậy|nhỉ|ạ|hả))?|[,—–-]?\\s*(?:hay|có) không|,?\\s*hay chưa|không vậy|chưa vậy|(?<=\\S)\\s+không|(?<=\\S)\\s+chưa|\\s+à|\\s+hả|\\s+nhỉ|\\s+vậy|,?\\s*right|,?\\s*is that (?:right|true|correct))?\\s*[?？!.]*\\s*$',
   'iu',
 );
 

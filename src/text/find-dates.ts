@@ -131,7 +131,7 @@ const RULES: Rule[] = [
   },
   // "ngày 29 tháng 8 năm 2023", "29 tháng Tám, 2023", "mùng 5 tháng 6"
   {
-    re: new RegExp(`${B}(?:${DAY_WORDS}\\s+)?(\\d{1,2})\\s+thang\\s+(\\d{1,2}|${VI_MONTH})${E}(?:\\s*(?:,|nam|/)\\s*(\\d{4})${E})?`, 'gu'),
+    re: new RegExp(`${B}(?:${DAY_WORDS}\\s+)?(\\d{1,2})\\s+thang\\s+(\\d{1,2}|${VI_MONTH})${E}(?:(?:\\s*(?:,|nam|/)\\s*|\\.(?=\\d{4}))(\\d{4})${E})?`, 'gu'),
     read: (m) => {
       const month = monthOf(m[2]);
       return month ? { precision: 'day', day: num(m[1]), month, year: num(m[4]) } : null;

@@ -49,8 +49,6 @@ const GROUPS: readonly Group[] = [
   { phrase: 'gặp gỡ', alternatives: MEETING },
   // "Cuộc gặp với IEC diễn ra ở đâu?" of "tại buổi tiếp và làm việc với … tại Hà Nội".
   { phrase: 'cuộc gặp', alternatives: [...MEETING, 'buổi làm việc'] },
-  // Founding, as anniversaries write it: "kỷ niệm 122 năm thành lập" of "kỷ niệm 122 năm ra đời".
-  { phrase: 'thành lập', alternatives: ['ra đời'] },
   // A meeting as the news names it: "LMC họp lần thứ mấy?" of "Hội nghị chuyên đề LMC lần thứ 4".
   { phrase: 'họp', alternatives: ['hội nghị', 'hội thảo', 'phiên họp'] },
   // The two sides of a meeting or an agreement, as the news writes them.

@@ -40,6 +40,7 @@ describe('findDates', () => {
     expect(range('tháng 2 năm 2024')).toEqual(['month', '2024-02-01', '2024-02-29']);
     // With a dot, as some papers write it; a dot that ends the sentence is no separator.
     expect(range('vào tháng 4.1936')).toEqual(['month', '1936-04-01', '1936-04-30']);
+    expect(range('ngày 12 tháng 4.1936')).toEqual(['day', '1936-04-12', '1936-04-12']);
     expect(findDates('vào tháng 4. Năm 2023 khác').map((d) => d.text)).toEqual(['tháng 4', 'Năm 2023']);
     expect(range('Trong quý II/2024')).toEqual(['quarter', '2024-04-01', '2024-06-30']);
     expect(range('trong năm 2024')).toEqual(['year', '2024-01-01', '2024-12-31']);

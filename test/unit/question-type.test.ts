@@ -205,6 +205,7 @@ describe('question kinds', () => {
     // "theo yêu cầu nào" asks how, naming no requirement to look for; "theo quy định nào" asks for a regulation.
     expect(analyzeQuestion('Phía Việt Nam đề nghị IEC hỗ trợ xây dựng QCVN, TCVN theo yêu cầu nào?').head).toBeUndefined();
     expect(analyzeQuestion('Việc này làm theo quy định nào?').head).toBe('quy định');
+    expect(analyzeQuestion('Theo quy định nào thì việc này làm như thế nào?').head).toBe('quy định');
   });
 
   it('reads the term of a "là gì" question after a chat opening, and "tên (đầy đủ) của" an acronym as its expansion', () => {
@@ -220,6 +221,9 @@ describe('question kinds', () => {
     expect(analyzeQuestion('Cho mình hỏi đo lường là gì?')).toMatchObject({ kind: 'definition', subject: 'đo lường' });
     // A person's full name is not an expansion.
     expect(analyzeQuestion('Tên đầy đủ của ông Định là gì?').kind).not.toBe('abbreviation');
+    // Nor the name of something an acronym only qualifies.
+    expect(analyzeQuestion('Tên của CLB vô địch V-League 2023 là gì?').kind).not.toBe('abbreviation');
+    expect(analyzeQuestion('Tên của CEO Vingroup là gì?').kind).not.toBe('abbreviation');
   });
 });
 

@@ -74,6 +74,10 @@ describe('statementOf', () => {
     expect(statementOf('Bản thảo viết ông Metzger hứa hỗ trợ Việt Nam trong năm 2025 — có đúng không?')).toBe('Ông Metzger hứa hỗ trợ Việt Nam trong năm 2025');
     expect(statementOf('Cho mình kiểm tra lại chút: bài có nhắc Lào với Myanmar có mặt ở hội nghị, đúng không nhỉ?')).toBe('Lào với Myanmar có mặt ở hội nghị');
     expect(statementOf('Ban thao ghi hoi nghi to chuc o Ha Noi, dung khong?')).toBe('Hoi nghi to chuc o Ha Noi');
+    // A word the verb begins is the subject's; a tag after "đúng không" goes too.
+    expect(statementOf('Bài nói chuyện của Tổng Bí thư kéo dài 2 giờ đúng không?')).toBe('Bài nói chuyện của Tổng Bí thư kéo dài 2 giờ');
+    expect(statementOf('Bài viết ghi nhận Viện Đo lường ký biên bản, đúng không?')).toBe('Bài viết ghi nhận Viện Đo lường ký biên bản');
+    expect(statementOf('Hội nghị tổ chức tại Bắc Kinh đúng không vậy?')).toBe('Hội nghị tổ chức tại Bắc Kinh');
     // "Tin tặc" is no "tin" that reports.
     expect(statementOf('Tin tặc tấn công Bộ phải không?')).toBe('Tin tặc tấn công Bộ');
     expect(asksAboutDraft('Bản thảo liệt kê Malaysia trong số các nước tham gia hội nghị LMC, bài gốc có nói vậy không?')).toBe(true);
