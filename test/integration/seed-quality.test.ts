@@ -57,9 +57,10 @@ describe('seed questions', () => {
    * acronym, a draft's framing, what a photo shows, "theo yêu cầu nào", "mục đích", "mục tiêu" and
    * "nói trên" written: -8 98.8 / 77.8 / 1.2 → 100.0 / 77.8 / 0.0, -9 94.3 → 95.5, -heldout-4 92.9 /
    * 70.0 / 4.3 → 97.1 / 70.0 / 0.0, -heldout-5 92.2 / 80.0 / 3.9 → 96.1 / 80.0 / 0.0, -heldout-6 88.2
-   * / 83.3 / 7.9 → 92.1 / 83.3 / 3.9, -heldout-7 91.1 / 77.4 / 5.1 → 93.7 / 77.4 / 2.5 (in-sample for those four
-   * since), -6 98.7 / 75.8 / 0.0 → 98.7 / 75.8 / 1.3 ("Ảnh đầu tiên trong bài được chú thích như thế
-   * nào?" names no article). Floors a little under what they reach, so that a rule that loses them shows.
+   * / 83.3 / 7.9 → 93.4 / 83.3 / 2.6, -heldout-7 91.1 / 77.4 / 5.1 → 93.7 / 77.4 / 2.5 (in-sample
+   * for those four since), -6 98.7 / 75.8 / 0.0 → 98.7 / 75.8 / 1.3 ("Ảnh đầu tiên trong bài được
+   * chú thích như thế nào?" names no article). Floors a little under what they reach, so that a rule
+   * that loses them shows.
    */
   it.each([
     ['seed-questions-2.jsonl', { ans: 94, refuse: 61, falserefuse: 3 }],
@@ -85,7 +86,7 @@ describe('seed questions', () => {
     ['seed-questions-heldout-3.jsonl', { ans: 95, refuse: 71, falserefuse: 2 }],
     ['seed-questions-heldout-4.jsonl', { ans: 95, refuse: 67, falserefuse: 2 }],
     ['seed-questions-heldout-5.jsonl', { ans: 93, refuse: 76, falserefuse: 2 }],
-    ['seed-questions-heldout-6.jsonl', { ans: 89, refuse: 80, falserefuse: 6 }],
+    ['seed-questions-heldout-6.jsonl', { ans: 90, refuse: 80, falserefuse: 4 }],
     ['seed-questions-heldout-7.jsonl', { ans: 91, refuse: 74, falserefuse: 4 }],
   ])('holds on questions written afresh: %s', async (file, floor) => {
     const config = loadConfig({}, { corpus: CORPUS });
