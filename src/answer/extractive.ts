@@ -577,10 +577,10 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
   };
 }
 
-/** `text` without the last whole-word `words` in it (the noun before "nào" is the last: "nhà nước của những nước nào"). */
 /** The words of a purpose asked, as typed at the start of a question or in it, with marks or without. */
 const PURPOSE_WORDS = ['mục đích', 'muc dich', 'mục tiêu', 'muc tieu'].flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1)]);
 
+/** `text` without the last whole-word `words` in it (the noun before "nào" is the last: "nhà nước của những nước nào"). */
 function withoutLast(text: string, words: string): string {
   let last = -1;
   for (let i = nextWholeWords(text, words); i >= 0; i = nextWholeWords(text, words, i + words.length)) last = i;

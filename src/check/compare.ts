@@ -399,6 +399,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     const agrees = (en: FoundNumber) => en.kind === cn.kind && relate(cn, en) !== 'different';
     const about = attachedTo(cn);
     const here = about ? [] : ev.numbers.filter((en) => en.kind === cn.kind && sameUnit(cn, en) && !cross && inSlot(en, slot));
+    const twin = twinIn(here, cn);
     let rival: FoundNumber | undefined;
     if (about) rival = agrees(about) ? undefined : about;
     else if (
@@ -408,7 +409,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       rival = undefined;
     else if (here.length && slot.tight) rival = here[0];
     else if (ev.numbers.some((en) => agrees(en) && (relate(cn, en) === 'same' || sameUnit(cn, en)))) rival = undefined;
-    else if (twinIn(here, cn)) rival = twinIn(here, cn);
+    else if (twin) rival = twin;
     else {
       // Outside the slot, only a number counting the same thing can be the same fact ("300 kênh" / "400 kênh").
       rival = ev.numbers.find(
@@ -483,8 +484,8 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     // In its slot, or the one span of years of the evidence when the claim gives no other date
     // and the span is in the sentence chosen first.
     const spans = (ds: FoundDate[]) => ds.filter((ed) => ed.precision === 'years' && ed.toYear !== undefined);
-    const only =
-      spans(evDates).length === 1 && claim.dates.length === 1 && pieceOf((spans(evDates)[0] as FoundDate).start) === 0 ? spans(evDates)[0] : undefined;
+    const all = endOf ? spans(evDates) : [];
+    const only = all.length === 1 && claim.dates.length === 1 && pieceOf((all[0] as FoundDate).start) === 0 ? all[0] : undefined;
     const span = endOf ? (spans(here)[0] ?? only) : undefined;
     if (span) {
       // "kéo dài đến năm" is stated by the span as well.
@@ -1150,11 +1151,12 @@ function comparablePrecision(a: FoundDate, b: FoundDate): boolean {
 /** Place words written as part of a place's name. */
 const NAME_PLACE_WORDS = new Set(['chau', 'mien', 'tinh', 'huyen', 'xa', 'quan', 'phuong', 'vung']);
 
-/** A verb of duration right before a span of dates ("kéo dài từ 2023 đến 2028"), with or without marks. */
+/** Verbs of lasting, with or without marks. */
+const LASTING = '(?<![\\p{L}\\p{M}])(?:kéo dài|keo dai|diễn ra|dien ra|lasts?|lasted|runs?|ran)\\s+';
+/** A verb of duration right before a span of dates ("kéo dài từ 2023 đến 2028"). */
+const LASTS_BEFORE = new RegExp(`${LASTING}(?:(?:trong|trong suốt|trong suot|suốt|suot)\\s+)?$`, 'iu');
 /** "kéo dài đến (năm)", "lasts until": a verb of lasting and the word that makes the year after it an end. */
-const LASTS_UNTIL_BEFORE =
-  /(?<![\p{L}\p{M}])(?:kéo dài|keo dai|diễn ra|dien ra|lasts?|lasted|runs?|ran)\s+(?:đến|den|tới|toi|until|till|through)\s+(?:(?:năm|nam)\s+)?$/iu;
-const LASTS_BEFORE = /(?<![\p{L}\p{M}])(?:kéo dài|keo dai|diễn ra|dien ra|lasts?|lasted|runs?|ran)\s+(?:(?:trong|trong suốt|trong suot|suốt|suot)\s+)?$/iu;
+const LASTS_UNTIL_BEFORE = new RegExp(`${LASTING}(?:đến|den|tới|toi|until|till|through)\\s+(?:(?:năm|nam)\\s+)?$`, 'iu');
 
 /** Levenshtein distance, for one-letter slips in names (2 whenever the lengths differ by more than one). */
 export function editDistance(a: string, b: string): number {
