@@ -1235,13 +1235,21 @@ const SAYING_FOLDED = SAYING_MARKED.filter((v) => v.join(' ') !== 'nói').map((v
 function speakerOf(side: Side, marked: boolean, from: number, to: number): { run: NameRun; all: NameRun[]; verbEnd: number } | undefined {
   const verbs = marked ? SAYING_MARKED : SAYING_FOLDED;
   const word = (t: Token | undefined) => (t === undefined ? undefined : marked ? t.lower : t.folded);
+  const speaker = (n: NameRun) => n.kind === 'person' || (n.kind === 'other' && n.words.length >= 2);
   for (let k = to - 1; k >= Math.max(0, from); k--) {
+    // "Theo ông X, …": the name after "theo", closed by a comma, says whose the words are.
+    if (side.tokens[k]?.folded === 'theo') {
+      const run = side.names.find(
+        (n) =>
+          n.from === k + 1 || (n.from === k + 2 && honorific(side, marked, n.from) !== undefined) || officeBeside(side.tokens, n.from, n.to)?.first === k + 1,
+      );
+      const next = run ? side.tokens[run.to] : undefined;
+      if (run && speaker(run) && run.to < to && next && next.clause !== (side.tokens[run.to - 1] as Token).clause) return { run, all: [run], verbEnd: run.to };
+    }
     const verb = verbs.find((v) => v.every((w, i) => word(side.tokens[k + i]) === w));
     if (!verb || k + verb.length > to) continue;
     // A name of no known kind of one word is as likely a capitalised common word ("Đại biện").
-    const before = side.names.filter(
-      (n) => n.from >= from && n.to <= k && k - n.to <= 14 && (n.kind === 'person' || (n.kind === 'other' && n.words.length >= 2)),
-    );
+    const before = side.names.filter((n) => n.from >= from && n.to <= k && k - n.to <= 14 && speaker(n));
     // The name just before the verb in its clause ("Tờ Thairath cho rằng"), else a person's
     // named before an office set off by commas ("Ông Cao Thanh Bình, Trưởng ban …, cho rằng").
     const clause = (side.tokens[k] as Token).clause;

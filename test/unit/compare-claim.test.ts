@@ -255,6 +255,21 @@ describe('compareClaim', () => {
         'Tờ Thairath cho rằng người hâm mộ Việt Nam nhớ HLV Park Hang Seo sau trận đấu của HLV Philippe Troussier.',
       ).mismatches,
     ).toEqual([]);
+    // "Theo X, …" names the speaker too, on either side; "Theo kế hoạch, …" names no one.
+    expect(named('Theo Thứ trưởng Lê Xuân Định, Việt Nam là quốc gia đang phát triển rất nhanh.', meeting, said)).toEqual([
+      ['person', 'Lê Xuân Định', 'Philippe Metzger'],
+    ]);
+    expect(compare('Theo ông Philippe Metzger, Việt Nam là quốc gia đang phát triển rất nhanh.', meeting, said).mismatches).toEqual([]);
+    expect(
+      named(
+        'Ông Lê Xuân Định cho biết Việt Nam là quốc gia đang phát triển rất nhanh.',
+        'Theo ông Philippe Metzger, Việt Nam là quốc gia đang phát triển rất nhanh.',
+      ),
+    ).toEqual([['person', 'Lê Xuân Định', 'Philippe Metzger']]);
+    expect(
+      compare('Theo kế hoạch, Việt Nam sẽ trở thành thành viên chính thức.', 'Theo ông Philippe Metzger, Việt Nam sẽ trở thành thành viên chính thức.')
+        .mismatches,
+    ).toEqual([]);
     // A view reported second-hand is its holder's; typed without marks, "Ha Noi" is no "nói".
     expect(
       compare(
