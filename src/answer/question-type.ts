@@ -336,16 +336,14 @@ const ACRONYM_NAME =
 // The full or Vietnamese name of something, asked anywhere in the question ("Tên tiếng Việt đầy
 // đủ của IEC được dùng trong bài là gì?", "Nêu tên đầy đủ của TCVN"): when that something is an
 // acronym, the question asks what it stands for.
-const NAME_OF = {
-  marked: new RegExp(
-    `${WORD_START}tên(?:\\s+(?:gọi|tiếng\\s+việt|tiếng\\s+anh|đầy\\s+đủ|chính\\s+thức))*\\s+của\\s+(?:(?:tổ\\s+chức|cơ\\s+quan|chữ|từ|cụm\\s+từ)\\s+)?`,
-    'u',
-  ),
-  folded: new RegExp(
-    `${WORD_START}ten(?:\\s+(?:goi|tieng\\s+viet|tieng\\s+anh|day\\s+du|chinh\\s+thuc))*\\s+cua\\s+(?:(?:to\\s+chuc|co\\s+quan|chu|tu|cum\\s+tu)\\s+)?`,
-    'u',
-  ),
-};
+const NAME_OF = (() => {
+  const make = (w: (x: string) => string) =>
+    new RegExp(
+      `${WORD_START}${w('tên')}(?:\\s+(?:${w('gọi|tiếng\\s+việt|tiếng\\s+anh|đầy\\s+đủ|chính\\s+thức')}))*\\s+${w('của')}\\s+(?:(?:${w('tổ\\s+chức|cơ\\s+quan|chữ|từ|cụm\\s+từ')})\\s+)?`,
+      'u',
+    );
+  return { marked: make((x) => x), folded: make(fl) };
+})();
 // What may follow the acronym named so: the end, a comma, or "là", "được", "trong", "theo", "viết", "dùng", "gọi".
 const NAME_OF_END = /^\s*(?:[?.!,;:]|$|(?:là|được|trong|theo|viết|dùng|gọi|la|duoc|viet|dung|goi)(?![\p{L}\p{M}]))/u;
 // An acronym ("IEC", "KH&CN", "QCVN") asked "là gì" is asked to be spelled out.

@@ -223,7 +223,8 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     while (p + 1 < starts.length && (starts[p + 1] as number) <= offset) p++;
     return p;
   };
-  const ev = read(joined, !hasMarks(joined), pieceOf);
+  const evMarked = hasMarks(joined);
+  const ev = read(joined, !evMarked, pieceOf);
   const cross = options.crossLanguage === true;
   const key = (t: Token) => keyOf(t, marked);
   const weights = claim.tokens.map((t) => (t.stop ? 0.05 : options.weightOf(t, marked)));
@@ -630,7 +631,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     for (const run of claim.names) {
       const mine = honorific(claim, marked, run.from);
       if (!mine) continue;
-      const theirs = (e: NameRun) => honorific(ev, hasMarks(joined), e.from);
+      const theirs = (e: NameRun) => honorific(ev, evMarked, e.from);
       // Not when the evidence also names someone so with the claim's title ("ông Nguyễn Văn Hương"
       // beside "bà Lê Thị Hương" for "Bà Hương").
       if (ev.names.some((e) => names(run, e) && theirs(e) === mine)) continue;
@@ -695,7 +696,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       const first = piece && piece[1] >= 3 ? Math.min(...at.filter((e) => ev.piece[e] === piece[0])) : -1;
       let from = first;
       while (from > 0 && ev.piece[from - 1] === ev.piece[first] && first - from < SPEAKER_REACH) from--;
-      const theirs = first >= 0 ? speakerOf(ev, hasMarks(joined), from, first) : undefined;
+      const theirs = first >= 0 ? speakerOf(ev, evMarked, from, first) : undefined;
       const sameSentence = theirs && !/[.!?]\s/u.test(ev.text.slice((ev.tokens[theirs.verbEnd - 1] as Token).end, (ev.tokens[first] as Token).start));
       const named = (e: NameRun) => names(mine.run, e) || names(e, mine.run);
       // A view reported second-hand names its holder between the verb and the words ("Ông Trần
