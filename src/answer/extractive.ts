@@ -20,6 +20,7 @@ import { type PassageEvidence, RERANK_POOL, rerank } from '../retrieve/rerank.js
 import { restoreMarks } from '../retrieve/restore-marks.js';
 import { extraTerms } from '../text/glossary.js';
 import { canonicalTones, fold, hasMarks } from '../text/normalize.js';
+import { isStopword } from '../text/stopwords.js';
 import { questionAlternatives } from '../text/synonyms.js';
 import type { Answer, ArticleRef, Citation, Lang } from '../types.js';
 import {
@@ -49,7 +50,7 @@ import { type PhotoQuestion, captionsAsked, photoQuestion } from './photo.js';
 import { type QuestionAnalysis, analyzeQuestion, askedVerb, expandedAcronym, focusWords, withoutSaying } from './question-type.js';
 import { DEFAULT_SELECT, type SelectSettings, type SentenceCandidate, scoreSentences } from './select.js';
 import { sentenceRanges } from '../text/sentences.js';
-import { WORD_END, WORD_START, nextWholeWords, typedInCapitals } from '../text/words.js';
+import { WORD_END, WORD_START, escapeRegExp, nextWholeWords, typedInCapitals } from '../text/words.js';
 import type { Span } from '../text/span.js';
 
 /**
@@ -503,7 +504,7 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
   // noun left out of every question instead refused more answerable seed questions.
   const plain = withoutSaying(question);
   const said = expandedAcronym(plain, analysis) ?? plain;
-  const listed = analysis.list && analysis.head ? withoutLast(said, analysis.head) : said;
+  const listed = analysis.list && analysis.head ? withoutLast(said, withKind(said, analysis.head)) : said;
   // So are the words "mục đích", "mục tiêu" of a question for a purpose: "nhằm", "để" answer it (`purpose`).
   const asked = analysis.purpose ? PURPOSE_WORDS.reduce(withoutLast, listed) : listed;
   let terms = await questionTerms(store, asked, input.lang, input.translated ?? []);
@@ -538,6 +539,7 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
   // quote, most were of another article and wrong (mean token F1 0.29 on ViNewsQA dev).
   const firstArticle = quotes[0]?.passage.hit.article.id;
   const at = quotes.findIndex((q) => q.facts.length > 0 && q.passage.hit.article.id === firstArticle);
+
   const fact = wholeQuantity(quotes[at], analysis);
   const shortAnswer = fact ? { text: (quotes[at] as Quote).passage.paragraph.slice(fact.start, fact.end), marker: at + 1 } : undefined;
   if (shortAnswer && !citations[at]?.quote.includes(shortAnswer.text)) throw new InternalError('short answer is not verbatim in its quote');
@@ -580,6 +582,15 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
 /** The words of a purpose asked, as typed at the start of a question or in it, with marks or without. */
 const PURPOSE_WORDS = ['mục đích', 'muc dich', 'mục tiêu', 'muc tieu'].flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1)]);
 
+/**
+ * The head noun with the word for a kind right before it, as typed ("loại văn bản" of "những loại
+ * văn bản nào", "hình thức hợp tác"): a list names its items, not their kind.
+ */
+function withKind(text: string, head: string): string {
+  const m = new RegExp(`${WORD_START}(?:loại|kiểu|dạng|hình\\s+thức|loai|kieu|dang|hinh\\s+thuc)\\s+${escapeRegExp(head)}${WORD_END}`, 'giu').exec(text);
+  return m ? m[0] : head;
+}
+
 /** `text` without the last whole-word `words` in it (the noun before "nào" is the last: "nhà nước của những nước nào"). */
 function withoutLast(text: string, words: string): string {
   let last = -1;
@@ -594,7 +605,10 @@ function withoutLast(text: string, words: string): string {
  * than the place asked (the third of two) does not answer it.
  */
 async function captionAnswer(input: ExtractiveInput, photo: PhotoQuestion): Promise<ExtractiveResult> {
-  const question = /[\p{L}\p{N}]/u.test(photo.rest) ? photo.rest : input.question;
+  // The rest of the question, when anything but a chat's framing and function words is left of it
+  // ("À, thế còn … thì nhỉ?" leaves nothing to look for: the whole question is asked).
+  const marked = hasMarks(photo.rest);
+  const question = (withoutSaying(photo.rest).match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).some((w) => !isStopword(w, marked)) ? photo.rest : input.question;
   // Its own glossary terms: the whole question's ("first" → "lần thứ nhất") would find "lần thứ 4".
   const translated = input.translated ? extraTerms(question, input.lang) : undefined;
   const rest = await extractiveAnswer({ ...input, question, analysis: analyzeQuestion(question), photoRead: true, ...(translated ? { translated } : {}) });

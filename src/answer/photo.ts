@@ -62,16 +62,16 @@ const PHOTO = {
 };
 const EN_PHOTO =
   /(?<![\p{L}\p{N}])(?:(first|second|third|fourth|last)\s+(?:photo(?:graph)?|picture|image|caption)|photo(?:graph)?s?|captions?)(?![\p{L}\p{N}])/iu;
-// What a photo is said to show, and where it is ("chụp cảnh gì", "ghi lại khung cảnh gì", "minh
+// What a photo is said to show, who put it there ("người ta ghi chú thích …"), and where it is ("chụp cảnh gì", "ghi lại khung cảnh gì", "minh
 // họa cho", "(trong) bài"), and its caption once the photo is named ("Ảnh đầu tiên … chú thích ghi
 // gì?", "… được chú thích như thế nào?"): not words the article must have.
 const SHOWING = {
   marked: new RegExp(
-    `${WORD_START}(?:chụp|ghi\\s+lại|minh\\s+họa(?:\\s+cho)?|(?:được\\s+|ghi\\s+)?chú\\s+thích(?:\\s+(?:ảnh|hình))?(?:\\s+(?:(?:như\\s+)?thế\\s+nào|ra\\s+sao))?|(?:ghi|viết|nói)(?=\\s+(?:gì|là)${WORD_END})|(?:(?:khung|quang|toàn)\\s+)?cảnh(?!\\s+sát)|hình\\s+ảnh|thể\\s+hiện|mô\\s+tả|(?:trong\\s+)?bài(?:\\s+(?:viết|báo))?(?:\\s+về)?|in\\s+the|article|about|of\\s+the|show|shows|depict|depicts)${WORD_END}`,
+    `${WORD_START}(?:(?:thì\\s+)?người\\s+ta(?=\\s+(?:ghi|viết|chụp|đặt|chú)${WORD_END})|chụp|ghi\\s+lại|minh\\s+họa(?:\\s+cho)?|(?:được\\s+|ghi\\s+)?chú\\s+thích(?:\\s+(?:ảnh|hình))?(?:\\s+(?:(?:như\\s+)?thế\\s+nào|ra\\s+sao))?|(?:ghi|viết|nói)(?=\\s+(?:gì|là)${WORD_END})|(?:(?:khung|quang|toàn)\\s+)?cảnh(?!\\s+sát)|hình\\s+ảnh|thể\\s+hiện|mô\\s+tả|(?:trong\\s+)?bài(?:\\s+(?:viết|báo))?(?:\\s+về)?|in\\s+the|article|about|of\\s+the|show|shows|depict|depicts)${WORD_END}`,
     'giu',
   ),
   folded: new RegExp(
-    `${WORD_START}(?:chup|ghi\\s+lai|minh\\s+hoa(?:\\s+cho)?|(?:duoc\\s+|ghi\\s+)?chu\\s+thich(?:\\s+(?:anh|hinh))?(?:\\s+(?:(?:nhu\\s+)?the\\s+nao|ra\\s+sao))?|(?:ghi|viet|noi)(?=\\s+(?:gi|la)${WORD_END})|(?:(?:khung|quang|toan)\\s+)?canh(?!\\s+sat)|hinh\\s+anh|the\\s+hien|mo\\s+ta|(?:trong\\s+)?bai(?:\\s+(?:viet|bao))?(?:\\s+ve)?|in\\s+the|article|about|of\\s+the|show|shows|depict|depicts)${WORD_END}`,
+    `${WORD_START}(?:(?:thi\\s+)?nguoi\\s+ta(?=\\s+(?:ghi|viet|chup|dat|chu)${WORD_END})|chup|ghi\\s+lai|minh\\s+hoa(?:\\s+cho)?|(?:duoc\\s+|ghi\\s+)?chu\\s+thich(?:\\s+(?:anh|hinh))?(?:\\s+(?:(?:nhu\\s+)?the\\s+nao|ra\\s+sao))?|(?:ghi|viet|noi)(?=\\s+(?:gi|la)${WORD_END})|(?:(?:khung|quang|toan)\\s+)?canh(?!\\s+sat)|hinh\\s+anh|the\\s+hien|mo\\s+ta|(?:trong\\s+)?bai(?:\\s+(?:viet|bao))?(?:\\s+ve)?|in\\s+the|article|about|of\\s+the|show|shows|depict|depicts)${WORD_END}`,
     'giu',
   ),
 };

@@ -1000,10 +1000,18 @@ const SOURCE = (() => {
         // A briefing's "the report" for the article: "… được nêu trong báo cáo là gì?", "Báo cáo nêu …".
         `${WORD_START}${w('(?:được\\s+)?(?:nêu\\s+)?(?:theo|trong)\\s+(?:báo\\s+cáo|bản\\s+tin)(?:\\s+(?:này|trên))?')}(?=\\s*(?:[,?.!]|$)|\\s+${w('(?:là|nêu|cho\\s+biết|đề\\s+cập|có)')}${WORD_END})`,
         `(?:^|(?<=,\\s*))${w('(?:báo\\s+cáo|bản\\s+tin)')}(?=\\s+${w('(?:nói|cho\\s+biết|nhắc|kể|đề\\s+cập|nêu)')}${WORD_END})`,
+        // The article as the agent of a passive: "… được báo cáo nêu thể hiện qua …", "được bài viết nhắc tới".
+        `${WORD_START}${w('được\\s+(?:báo\\s+cáo|bản\\s+tin|bài\\s+(?:viết|báo))\\s+(?:nêu(?:\\s+(?:ra|lên))?|đề\\s+cập(?:\\s+(?:đến|tới))?|nhắc(?:\\s+(?:đến|tới))?|nói\\s+(?:đến|tới)|kể(?:\\s+ra)?)')}${WORD_END}`,
         `(?<![\\p{L}\\p{N}])(?:according\\s+to|in)\\s+(?:the|this)\\s+(?:article|story|report)(?![\\p{L}\\p{N}])`,
         // "… việc sửa luật nói trên", "các nước kể trên": what was named before, not words of the
         // article ("nói trên truyền hình" speaks on television: only before a function word or the end).
         `${WORD_START}${w('(?:nói|kể|nêu)\\s+trên')}(?=\\s*(?:[,?.!;:]|$)|\\s+${w('(?:là|có|được|đã|thì|của|gì|nào|ai|không|do|vì|ở|tại|bao|khi|như)')}${WORD_END})`,
+        // Where in the article: "Bài viết kết thúc với kỳ vọng …", "Bản tin mở đầu bằng …", "Cuối bài, …".
+        `(?:^|(?<=[,:]\\s*))${w('(?:(?:bài(?:\\s+(?:viết|báo))?|bản\\s+tin|tin)\\s+(?:kết\\s+thúc|khép\\s+lại|mở\\s+đầu)\\s+(?:với|bằng)|(?:ở\\s+)?(?:cuối|đầu)\\s+bài(?:\\s+(?:viết|báo))?\\s*,)')}${WORD_END}`,
+        // Who mentioned what, in a relative clause: "các hình thức mà đại diện phía Việt Nam đề cập
+        // để …", "những lĩnh vực được ông Metzger nhắc tới là gì?": the verb only, before a function
+        // word or the end (the article says what they did, "thể hiện … thông qua …").
+        `(?<=${WORD_START}${w('(?:mà|được)')}\\s+[^,?.!;:]{1,50}?\\s)${w('(?:đề\\s+cập(?:\\s+(?:đến|tới))?|nhắc\\s+(?:đến|tới)|nhắc|nêu\\s+(?:ra|lên)|kể\\s+ra|nói\\s+(?:đến|tới))')}(?=\\s*(?:[,?.!;:]|$)|\\s+${w('(?:để|là|trong|ở|tại|khi|với|nhằm|gồm|có|thì|đã|được|bao\\s+gồm)')}${WORD_END})`,
       ].join('|'),
       'giu',
     );

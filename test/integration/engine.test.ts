@@ -260,6 +260,17 @@ describe('answers over the real corpus', () => {
     const papers = await engine.ask('À, thế Viện Đo lường ký giấy tờ gì và ký với ai thế nhỉ?');
     expect(papers.refused).toBe(false);
     expect(papers.citations[0]?.quote).toContain('ký kết Biên bản');
+    // A briefing's "mà X đề cập", "được báo cáo nêu", "Bài viết kết thúc với", and a list's kind ("loại văn bản").
+    for (const [q, quoted] of [
+      ['Kể tên các hình thức mà đại diện phía Việt Nam đề cập để thực hiện hợp tác đo lường.', 'thông qua các dự án nghiên cứu chung'],
+      ['Ý nghĩa của công tác đo lường trong xã hội hiện đại được báo cáo nêu thể hiện qua những phương diện nào?', 'sự công bằng trong thương mại'],
+      ['Bài viết kết thúc với kỳ vọng sự hợp tác sẽ mang lại những gì cho khu vực?', 'mang lại lợi ích chung'],
+      ['VN nhờ IEC hỗ trợ xây dựng những loại văn bản nào', 'quy chuẩn kỹ thuật quốc gia (QCVN)'],
+    ] as const) {
+      const a = await engine.ask(q);
+      expect(a.refused, q).toBe(false);
+      expect(a.citations[0]?.quote, q).toContain(quoted);
+    }
     // An acronym the best paragraph's article never writes: the article that does is read first.
     expect((await engine.ask('Hợp tác với IEC sẽ góp phần giúp VN những gì?')).closest[0]?.articleId).toBe('iec-thanh-vien-2024');
   });
@@ -407,6 +418,10 @@ describe('answers over the real corpus', () => {
         q,
       ).toEqual(['Toàn cảnh buổi làm việc.']);
     }
+    // Nothing of the question left but a chat's framing and function words: the whole question is asked.
+    expect((await engine.ask('À, thế còn tấm ảnh thứ hai thì người ta ghi chú thích thế nào nhỉ?')).citations.map((c) => c.quote)).toEqual([
+      'Hai bên chụp ảnh lưu niệm.',
+    ]);
     // The IEC article has two photos.
     expect(await engine.ask('Ảnh thứ tư trong bài về IEC chụp gì?')).toMatchObject({ refused: true });
     // In English, and the rest of the question decides as elsewhere: there is no 9th LMC symposium.

@@ -22,6 +22,10 @@ describe('photoQuestion', () => {
     expect(photoQuestion('Buc anh dau tien trong bai ve IEC duoc chu thich nhu the nao')).toEqual({ rest: 'IEC', ordinal: 1 });
     expect(photoQuestion('Ảnh đầu tiên trong bài được chú thích như thế nào?')).toEqual({ rest: '?', ordinal: 1 });
     expect(photoQuestion('Chú thích của bức ảnh đầu tiên trong bài về IEC ghi gì?')).toEqual({ rest: 'IEC gì?', ordinal: 1 });
+    // Who wrote the caption is no word of the article either; "Người ta chụp …" where no caption is asked for stays.
+    expect(photoQuestion('À, thế còn tấm ảnh thứ hai thì người ta ghi chú thích thế nào nhỉ?')).toEqual({ rest: 'À, thế còn nhỉ?', ordinal: 2 });
+    expect(photoQuestion('buc anh thu hai trong bai IEC thi nguoi ta ghi chu thich the nao')).toEqual({ rest: 'IEC', ordinal: 2 });
+    expect(photoQuestion('Người ta đứng ở đâu trong bức ảnh đầu tiên?')).toEqual({ rest: 'Người ta đứng ở đâu trong ?', ordinal: 1 });
   });
 
   it('reads a caption or a photo without a place', () => {

@@ -452,6 +452,23 @@ describe('withoutSaying', () => {
     expect(withoutSaying('Trong báo cáo tài chính, doanh thu là bao nhiêu?')).toBe('Trong báo cáo tài chính, doanh thu là bao nhiêu?');
   });
 
+  it('leaves out who mentioned what in a relative clause, the article as the agent, and where in the article', () => {
+    expect(withoutSaying('Kể tên các hình thức mà đại diện phía Việt Nam đề cập để thực hiện hợp tác đo lường.')).toBe(
+      'Kể tên các hình thức mà đại diện phía Việt Nam để thực hiện hợp tác đo lường.',
+    );
+    expect(withoutSaying('Những lĩnh vực được ông Metzger nhắc tới là gì?')).toBe('Những lĩnh vực được ông Metzger là gì?');
+    expect(withoutSaying('cac linh vuc ma ong metzger de cap la gi')).toBe('cac linh vuc ma ong metzger la gi');
+    expect(withoutSaying('Ý nghĩa của đo lường được báo cáo nêu thể hiện qua những phương diện nào?')).toBe('Ý nghĩa của đo lường thể hiện qua những phương diện nào?');
+    expect(withoutSaying('Bài viết kết thúc với kỳ vọng gì cho khu vực?').trim()).toBe('kỳ vọng gì cho khu vực?');
+    expect(withoutSaying('Cuối bài viết, tác giả hy vọng gì?').trim()).toBe('tác giả hy vọng gì?');
+    // The verb stays where it is what is asked, or not in a relative clause, or followed by its object.
+    expect(withoutSaying('Ông ấy đề cập đến những gì?')).toBe('Ông ấy đề cập đến những gì?');
+    expect(withoutSaying('Vấn đề mà ông nêu ra có được giải quyết không?')).toBe('Vấn đề mà ông có được giải quyết không?');
+    expect(withoutSaying('Những vấn đề mà ông đề cập đến biến đổi khí hậu là gì?')).toBe('Những vấn đề mà ông đề cập đến biến đổi khí hậu là gì?');
+    expect(withoutSaying('Số liệu được báo cáo là bao nhiêu?')).toBe('Số liệu được báo cáo là bao nhiêu?');
+    expect(withoutSaying('Trận đấu kết thúc với tỷ số nào?')).toBe('Trận đấu kết thúc với tỷ số nào?');
+  });
+
   it('leaves out the saying verb after "vị lãnh đạo nào của …"', () => {
     expect(withoutSaying('Vị lãnh đạo nào của Bộ KH&CN đã thông tin về việc sửa luật?')).toBe('Vị lãnh đạo nào của Bộ KH&CN đã về việc sửa luật?');
     expect(analyzeQuestion('Vị lãnh đạo nào của Bộ KH&CN đã thông tin về việc sửa luật?').kind).toBe('person');
