@@ -458,7 +458,9 @@ describe('withoutSaying', () => {
     );
     expect(withoutSaying('Những lĩnh vực được ông Metzger nhắc tới là gì?')).toBe('Những lĩnh vực được ông Metzger là gì?');
     expect(withoutSaying('cac linh vuc ma ong metzger de cap la gi')).toBe('cac linh vuc ma ong metzger la gi');
-    expect(withoutSaying('Ý nghĩa của đo lường được báo cáo nêu thể hiện qua những phương diện nào?')).toBe('Ý nghĩa của đo lường thể hiện qua những phương diện nào?');
+    expect(withoutSaying('Ý nghĩa của đo lường được báo cáo nêu thể hiện qua những phương diện nào?')).toBe(
+      'Ý nghĩa của đo lường thể hiện qua những phương diện nào?',
+    );
     expect(withoutSaying('Bài viết kết thúc với kỳ vọng gì cho khu vực?').trim()).toBe('kỳ vọng gì cho khu vực?');
     expect(withoutSaying('Cuối bài viết, tác giả hy vọng gì?').trim()).toBe('tác giả hy vọng gì?');
     // The verb stays where it is what is asked, or not in a relative clause, or followed by its object.
