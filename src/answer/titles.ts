@@ -145,13 +145,17 @@ export function officeAt(words: ReadonlyArray<{ folded: string }>, i: number): {
  */
 export function officeBeside(words: readonly Word[], from: number, to: number): { first: number; end: number; office: string } | undefined {
   const at = (i: number) => officeAt(words, i);
-  // Before: an office, then up to four words of its body (capitalised or acronyms), then the name.
-  for (let body = 0; body <= 4 && from - body - 1 >= 0; body++) {
-    const between = words.slice(from - body, from);
+  // Before: an office, then up to four words of its body (capitalised or acronyms), then the name,
+  // which "là" and an honorific may introduce ("Tổng Thư ký IEC là ông Philippe Metzger").
+  let named = from;
+  if (HONORIFICS.has(words[named - 1]?.folded ?? '')) named--;
+  if (words[named - 1]?.folded === 'la') named--;
+  for (let body = 0; body <= 4 && named - body - 1 >= 0; body++) {
+    const between = words.slice(named - body, named);
     if (!between.every((w) => /^\p{Lu}/u.test(w.text) || w.text === '&')) break;
-    for (let len = Math.min(5, from - body); len >= 1; len--) {
-      const o = at(from - body - len);
-      if (o && o.end === from - body) return o;
+    for (let len = Math.min(5, named - body); len >= 1; len--) {
+      const o = at(named - body - len);
+      if (o && o.end === named - body) return o;
     }
   }
   // After: "X, office" or "X là office".
@@ -160,6 +164,9 @@ export function officeBeside(words: readonly Word[], from: number, to: number): 
   if (i < words.length && (words[i] as Word).clause - (words[to - 1] as Word).clause <= 1) return at(i);
   return undefined;
 }
+
+/** Words of respect before a person's name, folded. */
+const HONORIFICS = new Set(['ong', 'ba', 'ngai']);
 
 /** Whether office `asked` is named by `written` (the same, or its general form: "thu ky" by "tong thu ky"). */
 export function sameOffice(asked: string, written: string): boolean {

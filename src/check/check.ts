@@ -11,7 +11,7 @@ import { RULE_SYLLABLES, recased } from './facts.js';
 import type { ArticleRef, CheckOptions, CheckResult, Citation, ClaimCheck, Lang, Mismatch, SearchFilter, Verdict } from '../types.js';
 import { type Comparison, compareClaim, type FoundMismatch } from './compare.js';
 import { type ChosenEvidence, type ClaimWords, chooseEvidence, type EvidencePiece, holds } from './evidence.js';
-import { hasWord } from '../text/words.js';
+import { WORD_START, hasWord } from '../text/words.js';
 import { isAcronym } from '../answer/confidence.js';
 import type { SentenceCache } from './sentence-cache.js';
 import { splitClaims, statementOf, withoutSourceAttribution } from './split-claims.js';
@@ -139,6 +139,29 @@ function acronymMissing(claim: string, words: ClaimWords, chosen: ChosenEvidence
   });
 }
 
+/**
+ * Whether a fact found to differ is a body the claim says something belongs to, that no
+ * retrieved passage writes ("Việt Nam là thành viên của WTO" against "… sẽ hỗ trợ Việt Nam để
+ * trở thành thành viên chính thức của IEC"): a country is a member or a partner of many bodies,
+ * and the articles say nothing of this one; what else differs (the tense of "trở thành") is
+ * about the other body. Who signed or issued something is one body: another one there still
+ * contradicts ("Viện Khoa học Công nghệ Việt Nam đã ký kết …" / "Viện Đo lường Việt Nam …").
+ */
+function unknownBodies(compared: string, hits: readonly Retrieved[], mismatches: readonly FoundMismatch[]): boolean {
+  return mismatches.some(
+    (m) =>
+      m.kind === 'organisation' &&
+      MEMBER_OF.test(compared.slice(Math.max(0, m.claimed.start - 40), m.claimed.start)) &&
+      !hits.some((h) => hasWord(h.paragraph, compared.slice(m.claimed.start, m.claimed.end), false)),
+  );
+}
+
+/** Belonging to a body, right before it: "thành viên (chính thức) của", "gia nhập", "đối tác của", "member of". */
+const MEMBER_OF = new RegExp(
+  `${WORD_START}(?:thành\\s+viên(?:\\s+chính\\s+thức)?(?:\\s+của)?|gia\\s+nhập|đối\\s+tác(?:\\s+của)?|member\\s+of(?:\\s+the)?|joined(?:\\s+the)?)\\s*$`,
+  'iu',
+);
+
 /** The offline check of one claim. */
 export async function checkClaimOffline(deps: CheckDeps, claimText: string, options: CheckOptions = {}): Promise<OfflineCheck> {
   const shown = normalizeSpace(claimText);
@@ -197,8 +220,11 @@ export async function checkClaimOffline(deps: CheckDeps, claimText: string, opti
   // A claim about a body its evidence's article never names ("Cuộc gặp với IEC diễn ra ở TP.HCM"
   // against a sentence of another article saying where a conference "được tổ chức") is not
   // contradicted by that article: what differs is about something else.
-  const elsewhere = decided.verdict === 'contradicted' && acronymMissing(claim, words, chosen, hits, comparison.mismatches);
-  const decision: Decision = elsewhere ? { ...decided, verdict: 'not-found', confidence: decided.probabilities['not-found'] } : decided;
+  const elsewhere =
+    decided.verdict === 'contradicted' &&
+    (acronymMissing(claim, words, chosen, hits, comparison.mismatches) || unknownBodies(compared, hits, comparison.mismatches));
+  // As sure as the model is that the claim is not supported: what the articles say is about another body.
+  const decision: Decision = elsewhere ? { ...decided, verdict: 'not-found', confidence: 1 - decided.probabilities.supported } : decided;
   const verdict: Verdict = decision.verdict;
   let mismatches: FoundMismatch[] = [];
   if (verdict === 'contradicted')

@@ -5,7 +5,7 @@ import { TIME_UNITS, timeUnit } from '../text/units.js';
 import type { MismatchKind } from '../types.js';
 import type { Span } from '../text/span.js';
 import { align, type Alignment } from './align.js';
-import { officeBeside, sameOffice } from '../answer/titles.js';
+import { officeAt, officeBeside, sameOffice } from '../answer/titles.js';
 import { type AntonymHit, type Cue, type ModalityCue, type NameRun, antonymHits, modalityCues, nameRuns, negationCues, placeAliases } from './facts.js';
 import { type Token, keyOf, phraseKeys, tokenize } from './tokens.js';
 import { phrasesIn } from '../text/synonyms.js';
@@ -65,6 +65,12 @@ export interface Features {
   longestGapWords: number;
   /** The most informative word the evidence lacks (its inverse document frequency). */
   maxUncoveredWeight: number;
+  /**
+   * Share of the weight of what the claim says of its names (its words outside names, numbers,
+   * dates and offices) that the first evidence piece has; 1 when it says nothing else. Not a
+   * feature of the model: `decide` reads it.
+   */
+  predicateCoverage: number;
 }
 
 export interface Comparison {
@@ -1004,17 +1010,27 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
         (c.modality === 'planned' || c.modality === 'hoped' || c.modality === 'possible') &&
         predicate.some(({ i }) => i >= c.to && i - c.to <= 8),
     );
-    if (done && unsureCue) {
+    // Being, against what the source plans or hopes one will become ("Vietnam is a member of the
+    // IEC" / "… để Việt Nam trở thành thành viên chính thức của IEC"), as "là" against "trở thành".
+    const is = claim.modalities.find((m) => m.modality === 'ongoing' && ['is', 'are'].includes((claim.tokens[m.from] as Token).lower));
+    const being = claim.negations.length ? undefined : is;
+    const becoming =
+      unsureCue !== undefined &&
+      ev.tokens.some((t, i) => i >= unsureCue.to && i - unsureCue.to <= 8 && t.folded === 'tro' && (ev.tokens[i + 1] as Token | undefined)?.folded === 'thanh');
+    const told = done ?? (becoming ? being : undefined);
+    if (told && unsureCue) {
       const last = predicate.filter(({ i }) => i >= unsureCue.to && i - unsureCue.to <= 8).at(-1)?.i ?? unsureCue.to;
       mismatches.push({
         kind: 'modality',
-        claimed: { start: (claim.tokens[done.from] as Token).start, end: (claim.tokens[clauseEnd(claim.tokens, done.from)] as Token).end },
+        claimed: { start: (claim.tokens[told.from] as Token).start, end: (claim.tokens[clauseEnd(claim.tokens, told.from)] as Token).end },
         ...stated(unsureCue.from, last + 1),
         strength: 1,
       });
     }
     const negation = claim.negations[0];
-    if (negation && predicate.length >= 2 && !ev.negations.some((c) => ev.piece[c.from] === 0)) {
+    // Not being what the source hopes one will become agrees with it ("Vietnam is not yet a member").
+    const notYet = is !== undefined && becoming;
+    if (negation && !notYet && predicate.length >= 2 && !ev.negations.some((c) => ev.piece[c.from] === 0)) {
       const first = (predicate[0] as { i: number }).i;
       const last = Math.min((predicate.at(-1) as { i: number }).i, first + 12);
       mismatches.push({
@@ -1075,6 +1091,40 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     if (evWords > 0) substituted += x.w;
     else inserted += x.w;
   }
+  // What the claim says of its names, against the first piece (the sentence that covers most of
+  // it, with those quoted beside it): "từ chức" in "Lê Xuân Định từ chức ngày 5/6/2024" is not
+  // found in "Thứ trưởng … Lê Xuân Định cho biết … ngày 5/6/2024", whatever later pieces chosen
+  // to cover "chức" ("các tổ chức quốc tế") hold.
+  const inName = new Set<number>();
+  for (const n of claim.names) for (let k = n.from; k < n.to; k++) inName.add(k);
+  for (let k = 0; k < claim.tokens.length; k++) {
+    const o = officeAt(claim.tokens, k);
+    if (o) for (let j = o.first; j < o.end; j++) inName.add(j);
+  }
+  const firstKeys = new Set<string>();
+  for (let k = 0; k < ev.tokens.length; k++) {
+    if (ev.piece[k] !== 0) continue;
+    const t = ev.tokens[k] as Token;
+    firstKeys.add(key(t));
+    firstKeys.add(t.folded);
+  }
+  let predicateTotal = 0;
+  let predicateFound = 0;
+  if (cross) {
+    // In English, by the words the glossary reads ("arrested", "resigned" it does not: nothing
+    // the sentence has says them), when what it reads them as is in the evidence.
+    for (let i = 0; i < claim.tokens.length; i++) {
+      const t = claim.tokens[i] as Token;
+      if (t.stop || carried(t) || inName.has(i) || /\p{N}/u.test(t.text)) continue;
+      predicateTotal++;
+      if (translatedCovered > 0 && options.translatedFrom?.has(t.lower)) predicateFound++;
+    }
+  } else
+    for (const x of content) {
+      if (inName.has(x.i) || coveredByFact.has(x.i) || /\p{N}/u.test(x.t.text)) continue;
+      predicateTotal += x.w;
+      if (said.has(x.i) || firstKeys.has(claimKey[x.i] as string) || firstKeys.has(x.t.folded)) predicateFound += x.w;
+    }
   let pairsTotal = 0;
   let pairsFound = 0;
   const evPairs = new Set<string>();
@@ -1127,6 +1177,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       uncoveredWords,
       longestGapWords: longest,
       maxUncoveredWeight,
+      predicateCoverage: predicateTotal ? predicateFound / predicateTotal : 1,
     },
     mismatches: dedupe(mismatches),
     substitutions: substitutions.sort((a, b) => b.strength - a.strength),

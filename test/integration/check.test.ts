@@ -187,6 +187,58 @@ describe('claims the articles do not settle', () => {
   });
 });
 
+describe('claims whose people, places and dates are stated, but not what they did', () => {
+  it('is not supported when the sentence naming them says nothing of the event, in Vietnamese or English', async () => {
+    for (const claim of [
+      'Thứ trưởng Lê Xuân Định qua đời ngày 5/6/2024 tại Hà Nội.',
+      'Lê Xuân Định từ chức ngày 5/6/2024.',
+      'Philippe Metzger bị bắt tại Hà Nội.',
+      'Philippe Metzger was arrested in Hanoi.',
+      'Le Xuan Dinh resigned on 5 June 2024.',
+      'Vietnam is at war with China.',
+    ]) {
+      const c = await check(claim);
+      expect(c.verdict, claim).toBe('not-found');
+      expect(c.evidence[0]?.quote, claim).toBeDefined();
+    }
+    // What the sentence does say of them still is.
+    for (const claim of [
+      'Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger ngày 5/6/2024 tại Hà Nội.',
+      'Deputy Minister Le Xuan Dinh met IEC Secretary General Philippe Metzger in Hanoi on 5 June 2024.',
+    ])
+      expect((await check(claim)).verdict, claim).toBe('supported');
+    // A yes/no question asked of the same is not answered yes.
+    expect((await engine.ask('Có phải Thứ trưởng Lê Xuân Định qua đời ngày 5/6/2024 không?')).text).not.toMatch(/^✅/mu);
+  });
+
+  it('names the office a claim gives a person first ("Tổng Thư ký IEC là ông …") against the one the source gives', async () => {
+    for (const [claim, stated] of [
+      ['Tổng Thư ký IEC là ông Lê Xuân Định.', 'Thứ trưởng Bộ KH&CN Lê Xuân Định'],
+      ['Thứ trưởng Bộ KH&CN là ông Philippe Metzger.', 'Philippe Metzger, Tổng Thư ký'],
+    ]) {
+      const c = await check(claim);
+      expect(c.verdict, claim).toBe('contradicted');
+      expect(c.mismatches[0], claim).toMatchObject({ kind: 'person', stated });
+    }
+    expect((await check('Tổng Thư ký IEC là ông Philippe Metzger.')).verdict).toBe('supported');
+  });
+
+  it('does not contradict membership of a body no article writes, and reads "is a member" in English as "là thành viên"', async () => {
+    for (const claim of ['Việt Nam là thành viên của WTO.', 'Việt Nam là thành viên chính thức của ASEAN từ năm 1995.'])
+      expect((await check(claim)).verdict, claim).toBe('not-found');
+    // Another body where the source names the one that signed still contradicts.
+    const signer = await check('Tại Hội nghị, Viện Khoa học Công nghệ Việt Nam đã ký kết Biên bản với các đối tác quốc tế trong LMC.');
+    expect(signer.verdict).toBe('contradicted');
+    expect(signer.mismatches[0]).toMatchObject({ kind: 'organisation', stated: 'Viện Đo lường Việt Nam' });
+    const member = await check('Vietnam is a member of the IEC.');
+    expect(member.verdict).toBe('contradicted');
+    expect(member.mismatches[0]?.kind).toBe('modality');
+    expect((await check('Việt Nam là thành viên IEC.')).verdict).toBe('contradicted');
+    // Not yet a member agrees with the hope to become one.
+    expect((await check('Vietnam is not yet a member of the IEC.')).verdict).not.toBe('contradicted');
+  });
+});
+
 describe('texts with several sentences', () => {
   it('checks each claim, skips the rest with the reason, and gives the worst verdict overall', async () => {
     const r = await engine.check(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { askedOffices, headOffices, headless, missingTitles, officesAt, officesNamed, officesOfOtherBodies } from '../../src/answer/titles.js';
+import { askedOffices, headOffices, headless, missingTitles, officeBeside, officesAt, officesNamed, officesOfOtherBodies } from '../../src/answer/titles.js';
+import { tokenize } from '../../src/check/tokens.js';
 
 const IEC = 'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.';
 
@@ -130,5 +131,27 @@ describe('askedOffices and officesNamed', () => {
     // The general office for its short name, never a deputy.
     expect(named(IEC, 'Ai là Thư ký IEC?')).toEqual(['Tổng Thư ký IEC']);
     expect(named('Ông B, Phó Tổng Thư ký IEC, phát biểu.', 'Tổng Thư ký IEC là ai?')).toEqual([]);
+  });
+});
+
+describe('officeBeside', () => {
+  const words = (s: string) => tokenize(s);
+  const officeOf = (s: string, name: string) => {
+    const w = words(s);
+    const from = w.findIndex((t) => t.text === name.split(' ')[0]);
+    return officeBeside(w, from, from + name.split(' ').length)?.office;
+  };
+
+  it('finds the office before a name, after it, and before "là (ông)" and the name', () => {
+    expect(officeOf('Thứ trưởng Bộ KH&CN Lê Xuân Định phát biểu.', 'Lê Xuân Định')).toBe('thu truong');
+    expect(officeOf('Ông Philippe Metzger, Tổng Thư ký IEC, cho biết.', 'Philippe Metzger')).toBe('tong thu ky');
+    expect(officeOf('Tổng Thư ký IEC là ông Philippe Metzger.', 'Philippe Metzger')).toBe('tong thu ky');
+    expect(officeOf('Tổng Thư ký IEC là Philippe Metzger.', 'Philippe Metzger')).toBe('tong thu ky');
+    expect(officeOf('Thứ trưởng Bộ KH&CN ông Lê Xuân Định phát biểu.', 'Lê Xuân Định')).toBe('thu truong');
+  });
+
+  it('finds none where "là" joins something else to the name', () => {
+    expect(officeOf('Người phát biểu là ông Philippe Metzger.', 'Philippe Metzger')).toBeUndefined();
+    expect(officeOf('Tổng Thư ký IEC cho biết đó là ông Philippe Metzger.', 'Philippe Metzger')).toBeUndefined();
   });
 });
