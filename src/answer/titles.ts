@@ -4,6 +4,7 @@ import { isStopword } from '../text/stopwords.js';
 import { translateTerms } from '../text/glossary.js';
 import { detectLang } from '../text/lang.js';
 import { VOWELLESS } from '../text/words.js';
+import { FAMILY_NAMES } from '../check/lexicon.js';
 
 /**
  * Offices a question may name a person by ("Bộ trưởng Bộ KH&CN là ai?"). An article that names
@@ -158,12 +159,18 @@ export function officeBeside(words: readonly Word[], from: number, to: number): 
       if (o && o.end === named - body) return o;
     }
   }
-  // After: "X, office" or "X là office".
+  // After: "X, office" or "X là office", unless another person is named right after the office
+  // ("Người tiếp ông Philippe Metzger là Bộ trưởng Lê Xuân Định": the office is Lê Xuân Định's).
   let i = to;
   if (words[i]?.folded === 'la') i++;
-  if (i < words.length && (words[i] as Word).clause - (words[to - 1] as Word).clause <= 1) return at(i);
-  return undefined;
+  if (i >= words.length || (words[i] as Word).clause - (words[to - 1] as Word).clause > 1) return undefined;
+  const o = at(i);
+  const holder = o ? words[o.end] : undefined;
+  if (o && holder && FAMILY.has(holder.folded) && /^\p{Lu}/u.test(holder.text) && /^\p{Lu}/u.test(words[o.end + 1]?.text ?? '')) return undefined;
+  return o;
 }
+
+const FAMILY = new Set(FAMILY_NAMES.map((n) => fold(n)));
 
 /** Words of respect before a person's name, folded. */
 const HONORIFICS = new Set(['ong', 'ba', 'ngai']);

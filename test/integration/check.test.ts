@@ -221,6 +221,10 @@ describe('claims whose people, places and dates are stated, but not what they di
       expect(c.mismatches[0], claim).toMatchObject({ kind: 'person', stated });
     }
     expect((await check('Tổng Thư ký IEC là ông Philippe Metzger.')).verdict).toBe('supported');
+    // "X là <office> <name>" gives the office to the name after it, not to X.
+    const host = await check('Người tiếp ông Philippe Metzger là Bộ trưởng Lê Xuân Định.');
+    expect(host.verdict).toBe('contradicted');
+    expect(host.mismatches[0]).toMatchObject({ claimed: 'Bộ trưởng Lê Xuân Định', stated: 'Thứ trưởng Bộ KH&CN Lê Xuân Định' });
   });
 
   it('does not contradict membership of a body no article writes, and reads "is a member" in English as "là thành viên"', async () => {

@@ -153,5 +153,8 @@ describe('officeBeside', () => {
   it('finds none where "là" joins something else to the name', () => {
     expect(officeOf('Người phát biểu là ông Philippe Metzger.', 'Philippe Metzger')).toBeUndefined();
     expect(officeOf('Tổng Thư ký IEC cho biết đó là ông Philippe Metzger.', 'Philippe Metzger')).toBeUndefined();
+    // The office after "là" is the next person's when one is named right after it.
+    expect(officeOf('Người tiếp ông Philippe Metzger là Bộ trưởng Lê Xuân Định.', 'Philippe Metzger')).toBeUndefined();
+    expect(officeOf('Người tiếp ông Philippe Metzger là Bộ trưởng Lê Xuân Định.', 'Lê Xuân Định')).toBe('bo truong');
   });
 });
