@@ -59,8 +59,10 @@ describe('seed questions', () => {
    * 70.0 / 4.3 → 97.1 / 70.0 / 0.0, -heldout-5 92.2 / 80.0 / 3.9 → 96.1 / 80.0 / 0.0, -heldout-6 88.2
    * / 83.3 / 7.9 → 93.4 / 83.3 / 2.6, -heldout-7 91.1 / 77.4 / 5.1 → 93.7 / 77.4 / 2.5 (in-sample
    * for those four since), -6 98.7 / 75.8 / 0.0 → 98.7 / 75.8 / 1.3 ("Ảnh đầu tiên trong bài được
-   * chú thích như thế nào?" names no article). Floors a little under what they reach, so that a rule
-   * that loses them shows.
+   * chú thích như thế nào?" names no article). Then "mà X đề cập", "được báo cáo nêu", "Bài viết
+   * kết thúc với", "những loại văn bản nào" and a photo question that is only a chat's framing:
+   * false refusals -11 3.5 → 2.4, -12 3.5 → 2.4, -14 3.4 → 2.3, -heldout-6 2.6 → 1.3, -heldout-7
+   * 2.5 → 1.3. Floors a little under what they reach, so that a rule that loses them shows.
    */
   it.each([
     ['seed-questions-2.jsonl', { ans: 94, refuse: 61, falserefuse: 3 }],
@@ -72,12 +74,12 @@ describe('seed questions', () => {
     ['seed-questions-8.jsonl', { ans: 98, refuse: 75, falserefuse: 2 }],
     ['seed-questions-9.jsonl', { ans: 93, refuse: 68, falserefuse: 3 }],
     ['seed-questions-10.jsonl', { ans: 91, refuse: 60, falserefuse: 2 }],
-    ['seed-questions-11.jsonl', { ans: 93, refuse: 66, falserefuse: 5 }],
-    ['seed-questions-12.jsonl', { ans: 93, refuse: 69, falserefuse: 5 }],
+    ['seed-questions-11.jsonl', { ans: 94, refuse: 66, falserefuse: 3 }],
+    ['seed-questions-12.jsonl', { ans: 94, refuse: 69, falserefuse: 3 }],
     ['seed-questions-13.jsonl', { ans: 95, refuse: 71, falserefuse: 2 }],
     // ans 90 → 92, false refusals 7 → 5 when "mấy" after another question word came to be read as a plural,
     // "góp mặt" as taking part and "mấy … nào" as a list (92.0 / 5.7 → 94.3 / 3.4).
-    ['seed-questions-14.jsonl', { ans: 92, refuse: 74, falserefuse: 5 }],
+    ['seed-questions-14.jsonl', { ans: 93, refuse: 74, falserefuse: 3 }],
     ['seed-questions-15.jsonl', { ans: 94, refuse: 58, falserefuse: 3 }],
     ['seed-questions-heldout.jsonl', { ans: 93, refuse: 65, falserefuse: 2 }],
     ['seed-questions-heldout-2.jsonl', { ans: 93, refuse: 66, falserefuse: 3 }],
@@ -86,8 +88,8 @@ describe('seed questions', () => {
     ['seed-questions-heldout-3.jsonl', { ans: 95, refuse: 71, falserefuse: 2 }],
     ['seed-questions-heldout-4.jsonl', { ans: 95, refuse: 67, falserefuse: 2 }],
     ['seed-questions-heldout-5.jsonl', { ans: 93, refuse: 76, falserefuse: 2 }],
-    ['seed-questions-heldout-6.jsonl', { ans: 90, refuse: 80, falserefuse: 4 }],
-    ['seed-questions-heldout-7.jsonl', { ans: 91, refuse: 74, falserefuse: 4 }],
+    ['seed-questions-heldout-6.jsonl', { ans: 92, refuse: 80, falserefuse: 2 }],
+    ['seed-questions-heldout-7.jsonl', { ans: 92, refuse: 74, falserefuse: 2 }],
   ])('holds on questions written afresh: %s', async (file, floor) => {
     const config = loadConfig({}, { corpus: CORPUS });
     const r = await runEval({ questions: path.join(REPO, 'test', 'eval', file), corpus: CORPUS, cacheDir: tempDir(), config, logger: silentLogger });
