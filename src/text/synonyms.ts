@@ -58,6 +58,10 @@ const GROUPS: readonly Group[] = [
   { phrase: 'giúp', alternatives: ['hỗ trợ', 'giúp đỡ'], before: ['gì'], foldedBefore: ['gi'], notBeforeNames: true },
   // Benefiting: "Ai được hưởng lợi từ sự hợp tác?" of "Sự hợp tác này … mang lại lợi ích cho …".
   { phrase: 'hưởng lợi', alternatives: ['lợi ích'] },
+  // Aiming at something, as the news writes a wish or a goal: "VN đang nhắm tới tư cách thành viên
+  // gì ở IEC?" of "… bày tỏ mong muốn IEC tạo điều kiện để Việt Nam trở thành thành viên chính thức".
+  { phrase: 'nhắm tới', alternatives: ['mong muốn', 'hướng tới', 'mục tiêu'] },
+  { phrase: 'nhắm đến', alternatives: ['mong muốn', 'hướng tới', 'mục tiêu'] },
   // A promise: "Ai cam kết hỗ trợ Việt Nam?" of "ông Philippe Metzger khẳng định sẽ hỗ trợ Việt Nam".
   { phrase: 'cam kết', alternatives: ['khẳng định sẽ', 'hứa'] },
   { phrase: 'hứa', alternatives: ['cam kết', 'khẳng định sẽ'] },

@@ -266,6 +266,7 @@ describe('answers over the real corpus', () => {
       ['Ý nghĩa của công tác đo lường trong xã hội hiện đại được báo cáo nêu thể hiện qua những phương diện nào?', 'sự công bằng trong thương mại'],
       ['Bài viết kết thúc với kỳ vọng sự hợp tác sẽ mang lại những gì cho khu vực?', 'mang lại lợi ích chung'],
       ['VN nhờ IEC hỗ trợ xây dựng những loại văn bản nào', 'quy chuẩn kỹ thuật quốc gia (QCVN)'],
+      ['VN đang nhắm tới tư cách thành viên gì ở IEC?', 'mong muốn IEC tạo điều kiện để Việt Nam trở thành thành viên chính thức'],
     ] as const) {
       const a = await engine.ask(q);
       expect(a.refused, q).toBe(false);

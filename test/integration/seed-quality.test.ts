@@ -62,7 +62,7 @@ describe('seed questions', () => {
    * chú thích như thế nào?" names no article). Then "mà X đề cập", "được báo cáo nêu", "Bài viết
    * kết thúc với", "những loại văn bản nào" and a photo question that is only a chat's framing:
    * false refusals -11 3.5 → 2.4, -12 3.5 → 2.4, -14 3.4 → 2.3, -heldout-6 2.6 → 1.3, -heldout-7
-   * 2.5 → 1.3. Floors a little under what they reach, so that a rule that loses them shows.
+   * 2.5 → 1.3; "nhắm tới" as a wish, -7 3.8 → 2.5. Floors a little under what they reach, so that a rule that loses them shows.
    */
   it.each([
     ['seed-questions-2.jsonl', { ans: 94, refuse: 61, falserefuse: 3 }],
@@ -70,7 +70,7 @@ describe('seed questions', () => {
     ['seed-questions-4.jsonl', { ans: 94, refuse: 71, falserefuse: 2 }],
     ['seed-questions-5.jsonl', { ans: 96, refuse: 72, falserefuse: 3 }],
     ['seed-questions-6.jsonl', { ans: 96, refuse: 72, falserefuse: 2 }],
-    ['seed-questions-7.jsonl', { ans: 94, refuse: 60, falserefuse: 4 }],
+    ['seed-questions-7.jsonl', { ans: 95, refuse: 60, falserefuse: 3 }],
     ['seed-questions-8.jsonl', { ans: 98, refuse: 75, falserefuse: 2 }],
     ['seed-questions-9.jsonl', { ans: 93, refuse: 68, falserefuse: 3 }],
     ['seed-questions-10.jsonl', { ans: 91, refuse: 60, falserefuse: 2 }],

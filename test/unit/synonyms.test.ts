@@ -40,6 +40,9 @@ describe('questionAlternatives', () => {
     expect(alternatives('Dự án giúp Việt Nam hội nhập thế nào?')['giúp']).toBeUndefined();
     expect(alternatives('Ngoài chính phủ, ai được hưởng lợi từ sự hợp tác?')['hưởng lợi']).toEqual(['lợi ích']);
     expect(alternatives('Những nước nào góp mặt ở hội nghị?')['góp mặt']).toEqual(['tham gia', 'có mặt', 'tham dự']);
+    // Aiming at, as a wish or goal is written; "nhắm mắt" is no aim.
+    expect(alternatives('VN đang nhắm tới tư cách thành viên gì ở IEC?')['nhắm tới']).toContain('mong muốn');
+    expect(alternatives('Ông nhắm mắt lại?')['nhắm tới']).toBeUndefined();
     expect(alternatives('HN LMC đánh dấu 73 năm quan hệ VN-TQ?')['tq']).toEqual(['trung quốc']);
     expect(alternatives('Cuộc gặp với IEC diễn ra ở đâu?')['cuộc gặp']).toContain('làm việc với');
     expect(alternatives('LMC họp lần thứ mấy?')['họp']).toContain('hội nghị');
