@@ -9,6 +9,7 @@ import { officeAt, officeBeside, sameOffice } from '../answer/titles.js';
 import { type AntonymHit, type Cue, type ModalityCue, type NameRun, antonymHits, modalityCues, nameRuns, negationCues, placeAliases } from './facts.js';
 import { type Token, keyOf, phraseKeys, tokenize } from './tokens.js';
 import { phrasesIn } from '../text/synonyms.js';
+import { translateTerms } from '../text/glossary.js';
 
 /**
  * Compares one claim with the sentences chosen as its evidence: which of the claim's words
@@ -122,7 +123,8 @@ function read(text: string, folded: boolean, pieceOf?: (offset: number) => numbe
     names: nameRuns(tokens, text, folded),
     negations: negs,
     modalities: modalityCues(tokens, folded),
-    antonyms: antonymHits(tokens, folded, negs),
+    // A claim typed without marks is read with its one-syllable words too (`loose`); the source has its marks.
+    antonyms: antonymHits(tokens, folded, negs, folded && !pieceOf),
     piece,
   };
 }
@@ -210,6 +212,16 @@ function placeNounBefore(tokens: readonly Token[], from: number): number {
 function locatedAt(tokens: readonly Token[], from: number, within: number): boolean {
   const at = from - placeNounBefore(tokens, from);
   return tokens.slice(Math.max(0, at - within), at).some((t) => t.folded === 'tai' || t.folded === 'o');
+}
+
+/**
+ * Whether an English claim gives the place at token `from` as where something happened ("in
+ * Hanoi", "at the … in Beijing"): "Philippe Metzger said Vietnam is developing very fast" names a
+ * country it speaks of, not where.
+ */
+function inEnglishPlace(tokens: readonly Token[], from: number): boolean {
+  const at = from - placeNounBefore(tokens, from);
+  return tokens.slice(Math.max(0, at - 3), at).some((t) => t.lower === 'in' || t.lower === 'at');
 }
 
 export function compareClaim(claimText: string, evidence: readonly EvidenceText[], options: CompareOptions): Comparison {
@@ -588,7 +600,8 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     else if (presentAnywhere) rival = undefined;
     else if (
       run.kind === 'place' &&
-      (cross || (locatedAt(claim.tokens, run.from, 1) && sameEvent(run.from - 1 - placeNounBefore(claim.tokens, run.from), run.to)))
+      ((cross && inEnglishPlace(claim.tokens, run.from)) ||
+        (locatedAt(claim.tokens, run.from, 1) && sameEvent(run.from - 1 - placeNounBefore(claim.tokens, run.from), run.to)))
     ) {
       // The place of the event: a place in the primary sentence after "tại" or "ở" first. Also,
       // in the claim's language, when the claim says where with "tại" / "ở", the evidence has
@@ -967,7 +980,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       // The opposite word must be one the claim does not use itself ("sau thất bại … tốt hơn trước U23 UAE").
       const claimSays = (x: AntonymHit) => claim.antonyms.some((y) => y.pair === x.pair && y.quantifier === x.quantifier && says(y) === says(x));
       let rival = ev.antonyms.find((x) => near(x) && says(x) !== says(h) && !claimSays(x));
-      if (!rival && !ev.antonyms.some((x) => x.pair === h.pair && x.quantifier === h.quantifier && says(x) === says(h))) {
+      if (!rival && !h.loose && !ev.antonyms.some((x) => x.pair === h.pair && x.quantifier === h.quantifier && says(x) === says(h))) {
         rival = ev.antonyms.find(
           (x) =>
             x.pair === h.pair &&
@@ -1026,6 +1039,20 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
         ...stated(unsureCue.from, last + 1),
         strength: 1,
       });
+    }
+    // A word the glossary reads as one side of a pair of opposites, where the first evidence
+    // piece has only the other ("Vietnam is developing slowly" / "… đang phát triển rất nhanh").
+    const evOpposites = ev.antonyms.filter((x) => ev.piece[x.from] === 0);
+    for (const t of claim.tokens) {
+      if (t.stop) continue;
+      for (const term of translateTerms(t.text)) {
+        for (const h of antonymHits(tokenize(term), false)) {
+          const says = (x: AntonymHit) => (x.negated ? 1 - x.side : x.side);
+          const rival = evOpposites.find((x) => x.pair === h.pair && says(x) !== h.side);
+          if (!rival || evOpposites.some((x) => x.pair === h.pair && says(x) === h.side)) continue;
+          mismatches.push({ kind: 'other', claimed: { start: t.start, end: t.end }, ...stated(rival.from, rival.to), strength: 1 });
+        }
+      }
     }
     const negation = claim.negations[0];
     // Not being what the source hopes one will become agrees with it ("Vietnam is not yet a member").

@@ -179,6 +179,11 @@ export interface AntonymHit {
   pair: number;
   side: 0 | 1;
   quantifier: boolean;
+  /**
+   * A word of one syllable read without tone marks ("it" for "ít", "cao"), which may spell another
+   * word: it counts only against its opposite in the very slot it fills.
+   */
+  loose?: true;
 }
 
 const ANTONYM_PHRASES = [...ANTONYMS.map((p) => [p, false] as const), ...QUANTIFIERS.map((p) => [p, true] as const)].map(([[a, b], q]) => ({
@@ -189,7 +194,7 @@ const ANTONYM_PHRASES = [...ANTONYMS.map((p) => [p, false] as const), ...QUANTIF
 }));
 
 /** Words that have an opposite in the lists, where they occur. Folded matching only for words of two syllables or more. */
-export function antonymHits(tokens: readonly Token[], folded: boolean, negations: readonly Cue[] = []): AntonymHit[] {
+export function antonymHits(tokens: readonly Token[], folded: boolean, negations: readonly Cue[] = [], loose = false): AntonymHit[] {
   const out: AntonymHit[] = [];
   // "không ít" (not few) is "nhiều" even though "không ít" is not read as a negation elsewhere.
   const negator = (t: Token | undefined, at: number) =>
@@ -202,8 +207,18 @@ export function antonymHits(tokens: readonly Token[], folded: boolean, negations
     for (const { pair, side } of index.get(folded ? t.folded : t.lower) ?? []) {
       const p = ANTONYM_PHRASES[pair] as (typeof ANTONYM_PHRASES)[number];
       const ph = (side === 0 ? p.a : p.b)[folded ? 'folded' : 'marked'];
-      if (folded && ph.length < 2) continue;
-      if (matchAt(tokens, i, ph, folded)) out.push({ from: i, to: i + ph.length, negated: p.gradable && negated(i), pair, side, quantifier: p.quantifier });
+      const single = folded && ph.length < 2;
+      if (single && !loose) continue;
+      if (matchAt(tokens, i, ph, folded))
+        out.push({
+          from: i,
+          to: i + ph.length,
+          negated: p.gradable && negated(i),
+          pair,
+          side,
+          quantifier: p.quantifier,
+          ...(single ? { loose: true as const } : {}),
+        });
     }
   }
   // In the order the lists give them, as callers read them.
@@ -248,6 +263,10 @@ const ORG = lexicon(ORGANISATION_WORDS);
 const FAMILY = new Set(FAMILY_NAMES.map(fold));
 const COMMON = new Set([...STOPWORDS, ...PLACE_WORDS.map(fold)]);
 const PLACE_JOINERS = new Set(['o', 'tai', 'cua', 'cho', 'voi', 'tu', 'den', 'tren', 'trong']);
+/** English months and days of the week, folded. */
+const WHEN_NAMES = new Set(
+  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
+);
 /** Words that often open a sentence and are not names. */
 const SENTENCE_OPENERS = new Set(
   'hai ba bon nam sau bay tam chin muoi mot cac nhung theo tai trong sau truoc khi neu ngay thang nam dau cuoi hom sang chieu toi trua dem luc vao nhieu mot so hien hom qua ve voi do'.split(
@@ -296,6 +315,8 @@ function classify(tokens: readonly Token[], from: number, to: number, folded: bo
     .map((t) => t.folded)
     .join(' ');
   if (PLACE_GROUP.has(words)) return 'place';
+  // A month or a day of the week is when, even after "in" ("in August 2023").
+  if (to - from === 1 && WHEN_NAMES.has(words)) return 'other';
   if (to - from === 1 && isAcronym(tokens[from] as Token)) return 'organisation';
   if (startsWithPhrase(tokens, from, ORG, folded)) return 'organisation';
   // Up to three words before the run: "Thứ trưởng Bộ KH&CN Lê Xuân Định", "tại thủ đô Moscow".

@@ -239,6 +239,15 @@ export const ANTONYMS: Array<[string, string]> = [
   ['tăng trưởng', 'suy thoái'],
   ['thặng dư', 'thâm hụt'],
   ['lãi', 'lỗ'],
+  // Going on against stopping, raising against lowering, at home against abroad: "IEC tiếp tục hỗ
+  // trợ …" / "IEC dừng hỗ trợ …", "nhằm nâng cao năng lực …" / "nhằm giảm năng lực …", "các đối
+  // tác quốc tế" / "các đối tác trong nước".
+  ['tiếp tục', 'dừng'],
+  ['tiếp tục', 'ngừng'],
+  ['tiếp tục', 'chấm dứt'],
+  ['nâng cao', 'giảm'],
+  ['nâng cao', 'hạ thấp'],
+  ['trong nước', 'quốc tế'],
   ['increase', 'decrease'],
   ['increased', 'decreased'],
   ['rise', 'fall'],

@@ -187,6 +187,42 @@ describe('claims the articles do not settle', () => {
   });
 });
 
+describe('opposite words typed without tone marks or in English, and what a month or a country is', () => {
+  it('contradicts an opposite typed without marks where the source has the other in the same slot', async () => {
+    for (const [claim, stated] of [
+      ['Cac doanh nghiep Viet Nam ngay cang tiep can it hon voi cac tieu chuan cua IEC.', 'nhiều'],
+      ['Vien Do luong Viet Nam danh gia thap vai tro cua hop tac do luong.', 'cao'],
+      ['Ong Philippe Metzger cho biet Viet Nam la quoc gia dang phat trien rat cham.', 'nhanh'],
+      ['IEC dừng hỗ trợ Việt Nam xây dựng các dự án đào tạo nguồn nhân lực.', 'tiếp tục'],
+      ['Việc hỗ trợ nhằm giảm năng lực cạnh tranh của doanh nghiệp Việt Nam.', 'nâng cao'],
+      ['Viện Đo lường Việt Nam ký kết Biên bản với các đối tác trong nước.', 'quốc tế'],
+      ['Philippe Metzger said Vietnam is developing slowly.', 'nhanh'],
+      ['The IEC stopped supporting Vietnam in training human resources.', 'tiếp tục'],
+    ]) {
+      const c = await check(claim);
+      expect(c.verdict, claim).toBe('contradicted');
+      expect(c.mismatches[0]?.stated, claim).toBe(stated);
+    }
+    // The same words as the source, typed without marks or in English, still agree.
+    for (const claim of [
+      'Cac doanh nghiep Viet Nam ngay cang tiep can nhieu hon voi cac tieu chuan cua IEC.',
+      'Vien Do luong Viet Nam danh gia cao vai tro cua hop tac do luong.',
+      'Philippe Metzger said Vietnam is developing very fast.',
+      'The IEC continues to support Vietnam in training human resources.',
+    ])
+      expect((await check(claim)).verdict, claim).toBe('supported');
+  });
+
+  it('reads an English month after "in" as a date and a country spoken of as no place of the event', async () => {
+    for (const claim of ['The 4th LMC symposium was held in Beijing in August 2023.', 'Le Xuan Dinh received Philippe Metzger in Hanoi in June 2024.'])
+      expect((await check(claim)).verdict, claim).toBe('supported');
+    const may = await check('The 4th LMC symposium was held in Beijing in May 2023.');
+    expect(may.verdict).toBe('contradicted');
+    expect(may.mismatches[0]?.kind).toBe('date');
+    expect((await check('The 4th LMC symposium was held in Hanoi.')).mismatches[0]).toMatchObject({ kind: 'place', stated: 'Bắc Kinh' });
+  });
+});
+
 describe('claims whose people, places and dates are stated, but not what they did', () => {
   it('is not supported when the sentence naming them says nothing of the event, in Vietnamese or English', async () => {
     for (const claim of [
