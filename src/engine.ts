@@ -252,9 +252,15 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   };
 
   const check = (text: string, opts: CheckOptions = {}): Promise<CheckResult> =>
-    serving(() => {
+    serving(async () => {
       const deps = createCheckDeps(store, embedder, fusion);
-      return checkText(text, opts, async (claim, o) => (await checkClaim(deps, claim, o)).result);
+      const { questionAsStatement, ...rest } = opts;
+      const checkOne = async (claim: string, o: CheckOptions) => (await checkClaim(deps, claim, o)).result;
+      const r = await checkText(text, rest, checkOne);
+      // Only questions, and the user asked to check them: "Có phải … không?" is the statement it asks about.
+      if (questionAsStatement && !rest.single && r.refused === 'no-claim' && r.skipped.some((s) => s.reason === 'question'))
+        return checkText(text, { ...rest, single: true }, checkOne);
+      return r;
     });
 
   /**

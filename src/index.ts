@@ -48,7 +48,7 @@ export type { SkippedSentence } from './types.js';
 export type { SkipReason } from './types.js';
 /** Why nothing was checked: `empty`, `too-long`, `no-claim`. */
 export type { CheckRefusal } from './types.js';
-/** Options of `Engine.check`: passages per claim, filter, language, one statement (yes/no questions), most claims. */
+/** Options of `Engine.check`: passages per claim, filter, language, one statement (yes/no questions), a question-only text checked as its statement, most claims. */
 export type { CheckOptions } from './types.js';
 /** One paragraph that matched a search, with the passage that matched. */
 export type { SearchHit } from './types.js';

@@ -229,6 +229,12 @@ export interface CheckOptions {
    * that …?"), which is read as the statement it asks about. For routing yes/no questions here.
    */
   single?: boolean;
+  /**
+   * When the text holds no claim but a question, check the statement the question asks about
+   * (as `single` does): what someone who asked to check the text means. Default false: a
+   * question in a post is skipped.
+   */
+  questionAsStatement?: boolean;
   /** Most claims checked in one text (default 10); further sentences are skipped as `too-many`. */
   maxClaims?: number;
   signal?: AbortSignal;

@@ -24,8 +24,7 @@ export async function checkStatement(i: Responder, ctx: HandlerContext, raw: str
     await i.editReply({ ...plainMessage(options.emptyText ?? messagesFor(langOf(i.locale)).emptyStatement), allowedMentions: { parse: [] } });
     return;
   }
-  let result: CheckResult = await ctx.engine.check(typed.text);
-  if (result.refused === 'no-claim' && result.skipped.some((s) => s.reason === 'question')) result = await ctx.engine.check(typed.text, { single: true });
+  const result: CheckResult = await ctx.engine.check(typed.text, { questionAsStatement: true });
   // The check is a turn of the conversation: "Vậy tổ chức ở đâu?" after it reads against it.
   if (!result.refused) ctx.conversations?.remember(conversationKey(i), result);
   const notice = typed.cut ? messagesFor(result.lang).clipped(max) : undefined;

@@ -257,7 +257,8 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
       case 'check': {
         const text = oneArg('statement');
         const engine = await open();
-        const r = await engine.check(text, askOpts);
+        // As /check in the chats: a text that is only a yes/no question is checked as its statement.
+        const r = await engine.check(text, { ...askOpts, questionAsStatement: true });
         io.out(values.json ? JSON.stringify(r, null, 2) : renderCheck(r));
         await engine.close();
         return 0;

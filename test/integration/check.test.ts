@@ -310,6 +310,18 @@ describe('texts with several sentences', () => {
     expect((await engine.check('Có phải Hội nghị LMC lần thứ 4 được tổ chức tại Hà Nội không?')).refused).toBe('no-claim');
   });
 
+  it('checks a text holding only a yes/no question as its statement with questionAsStatement, and nothing else changes', async () => {
+    const asked = await engine.check('Có phải Hội nghị LMC lần thứ 4 được tổ chức tại Hà Nội không?', { questionAsStatement: true });
+    expect(asked.claims.map((c) => c.claim)).toEqual(['Hội nghị LMC lần thứ 4 được tổ chức tại Hà Nội']);
+    expect(asked.verdict).toBe('contradicted');
+    // A greeting alone has no question to read as a statement.
+    expect((await engine.check('Xin chào!', { questionAsStatement: true })).refused).toBe('no-claim');
+    // A statement beside a question: the statement is checked and the question skipped, as without the option.
+    const both = await engine.check('Hội nghị LMC lần thứ 4 được tổ chức tại Hà Nội. Các bạn nghĩ sao?', { questionAsStatement: true });
+    expect(both.claims.map((c) => c.verdict)).toEqual(['contradicted']);
+    expect(both.skipped).toEqual([{ text: 'Các bạn nghĩ sao?', reason: 'question' }]);
+  });
+
   it('keeps to a filter', async () => {
     const r = await engine.check('Hội nghị LMC lần thứ 4 được tổ chức tại Hà Nội.', { filter: { articleIds: ['iec-thanh-vien-2024'] } });
     expect(r.claims[0]?.verdict).toBe('not-found');

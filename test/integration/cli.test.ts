@@ -61,6 +61,21 @@ describe('kiemchung command line', () => {
     expect((await cli(['check', ...base])).code).toBe(2);
   });
 
+  it('checks a text that is only a yes/no question as the statement it asks about, as /check does', async () => {
+    const plain = await cli(['check', 'Có phải Hội nghị LMC lần thứ 4 tổ chức tại Hà Nội không?', ...base]);
+    expect(plain.code).toBe(0);
+    const lines = plain.out.split('\n');
+    expect(lines[0]).toMatch(/^❌ Sai so với bài viết \(độ tin cậy 0\.\d\d\)$/);
+    expect(lines[1]).toBe('  Địa điểm: bài viết ghi “Bắc Kinh - Trung Quốc” — nhận định ghi “Hà Nội” [1]');
+    const json = JSON.parse((await cli(['check', 'Is it true that the 4th LMC symposium was held in Hanoi?', '--json', ...base])).out);
+    expect(json).toMatchObject({ lang: 'en', verdict: 'contradicted', skipped: [] });
+    expect(json.claims).toHaveLength(1);
+    // A question beside a statement is still skipped, not checked.
+    const mixed = JSON.parse((await cli(['check', 'Hội nghị LMC lần thứ 4 được tổ chức tại Hà Nội. Có phải vậy không?', '--json', ...base])).out);
+    expect(mixed.claims.map((c: { claim: string }) => c.claim)).toEqual(['Hội nghị LMC lần thứ 4 được tổ chức tại Hà Nội.']);
+    expect(mixed.skipped).toEqual([{ text: 'Có phải vậy không?', reason: 'question' }]);
+  });
+
   it('shows sources and search results, and fails clearly on unknown ids', async () => {
     const src = await cli(['source', 'iec-thanh-vien-2024#p2', ...base]);
     expect(src.out).toMatch(/đoạn 2\/6, iec-thanh-vien-2024#p2/);

@@ -43,10 +43,7 @@ export async function checkStatement(s: Services, ctx: Context, raw: string, opt
   if (typed.kind === 'empty') return replyText(ctx, t.checkUsage);
   if (typed.kind === 'too-long') return replyText(ctx, t.checkTooLong(max, typed.length));
   const text = typed.text;
-  const result = await withTyping(s, ctx, async (): Promise<CheckResult> => {
-    const r = await s.engine.check(text);
-    return r.refused === 'no-claim' && r.skipped.some((x) => x.reason === 'question') ? s.engine.check(text, { single: true }) : r;
-  });
+  const result = await withTyping(s, ctx, (): Promise<CheckResult> => s.engine.check(text, { questionAsStatement: true }));
   const { messages, sources } = formatCheck(result);
   // A verdict is rated as an answer is; a text with nothing to check has nothing to rate.
   const buttons = result.refused ? null : await offerFeedback(s, ctx, ratedCheck(result));
