@@ -138,12 +138,31 @@ const defaultIO: CliIO = {
   stdin: process.stdin,
 };
 
+/**
+ * `--top-k -3` as `--top-k=-3`: parseArgs takes a value that starts with "-" for an option and
+ * refuses it as ambiguous, where the option's own check says what it must be.
+ */
+function joinNegativeValues(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--') return [...out, ...argv.slice(i)];
+    const next = argv[i + 1];
+    const option = arg.startsWith('--') ? OPTIONS[arg.slice(2) as keyof typeof OPTIONS] : undefined;
+    if (option?.type === 'string' && next !== undefined && /^-\.?\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
 /** Runs the command line; returns the exit code (0 ok, 1 failure, 2 usage). */
 export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<number> {
   let values: Values;
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true }));
+    ({ values, positionals } = parseArgs({ args: joinNegativeValues(argv), options: OPTIONS, allowPositionals: true, strict: true }));
   } catch (err) {
     io.err(`${(err as Error).message.split('\n')[0]}\n\n${USAGE}`);
     return 2;

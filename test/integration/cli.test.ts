@@ -102,6 +102,25 @@ describe('kiemchung command line', () => {
     expect((await cli(['--help'])).code).toBe(0);
   });
 
+  it('says what a numeric option must be when it is given a negative number', async () => {
+    const cases: Array<[string[], string]> = [
+      [['ask', 'x', '--top-k', '-3'], '--top-k must be a whole number ≥ 1'],
+      [['ask', 'x', '--top-k', '0'], '--top-k must be a whole number ≥ 1'],
+      [['search', 'x', '--top-k', '-1.5'], '--top-k must be a whole number ≥ 1'],
+      [['feedback', '--limit', '-1'], '--limit must be a whole number ≥ 1'],
+      [['eval', '--questions', 'q.jsonl', '--limit', '-2'], '--limit must be a whole number ≥ 1'],
+      [['eval', '--claims', 'c.jsonl', '--distractors', 'd.jsonl', '--distractor-limit', '-5'], '--distractor-limit must be a whole number ≥ 0'],
+      [['feed', 'add', 'https://example.org/feed', '--backfill', '-1'], '--backfill must be a whole number ≥ 0'],
+      [['ask', 'x', '--from', '-1'], '--from must be a date YYYY-MM-DD'],
+    ];
+    for (const [args, message] of cases) {
+      const r = await cli([...args, ...base]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err.split('\n')[0], args.join(' ')).toBe(message);
+      expect(r.err).not.toMatch(/ambiguous/);
+    }
+  });
+
   it('exits non-zero and names the file when an article is bad, indexing the rest', async () => {
     const corpus = copyCorpus();
     fs.writeFileSync(path.join(corpus, 'bad.md'), '---\ntitle: x\n---\n\nbody');
