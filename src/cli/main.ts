@@ -9,6 +9,7 @@ import { createEngine } from '../engine.js';
 import { KiemchungError } from '../errors.js';
 import { openBackend } from '../store/backend.js';
 import { createLogger } from '../log.js';
+import { isIsoDate } from '../text/format-date.js';
 import type { AskOptions, Engine, SearchFilter } from '../types.js';
 import { runChat } from './chat.js';
 import { CLAIM_LABELS, claimSummaryLine, confusionLines, runClaimEval, runEval, summaryLine } from './eval.js';
@@ -110,6 +111,7 @@ function int(v: string | undefined, name: string, min = 1): number | undefined {
 function isoDate(v: string | undefined, name: string): string | undefined {
   if (v === undefined) return undefined;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new UsageError(`--${name} must be a date YYYY-MM-DD`);
+  if (!isIsoDate(v)) throw new UsageError(`--${name} must be a real date: ${v.slice(0, 10)} is not on the calendar`);
   return v;
 }
 
@@ -365,7 +367,9 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
         if (values.dialogues) {
           if (values.questions || values.claims || values['strip-marks'] || values['lower-case'])
             throw new UsageError('--dialogues goes without --questions, --claims, --strip-marks and --lower-case');
-          if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) throw new UsageError('--now must be a date YYYY-MM-DD or an ISO date-time');
+          // Date.parse takes "2023-02-30" for 2 March: the date itself must be on the calendar.
+          if (values.now !== undefined && (Number.isNaN(Date.parse(values.now)) || !isIsoDate(values.now.slice(0, 10))))
+            throw new UsageError('--now must be a date YYYY-MM-DD or an ISO date-time');
           const limit = int(values.limit, 'limit');
           const dl = int(values['distractor-limit'], 'distractor-limit', 0);
           const r = await runDialogueEval({

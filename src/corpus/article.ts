@@ -1,16 +1,12 @@
 import { z } from 'zod';
 import type { DateKind } from '../types.js';
+import { isIsoDate } from '../text/format-date.js';
 import { ARTICLE_ID } from './ids.js';
-
-function isRealDate(s: string): boolean {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
 
 const isoDate = z
   .union([z.string(), z.date()])
   .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v.trim()))
-  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isRealDate(s), 'must be a real ISO date, YYYY-MM-DD');
+  .refine(isIsoDate, 'must be a real ISO date, YYYY-MM-DD');
 
 /** Front matter of a corpus Markdown file. */
 export const frontMatterSchema = z
@@ -55,7 +51,9 @@ export const jsonlArticleSchema = z.object({
   id: z.union([z.string(), z.number()]).transform(String).pipe(z.string().trim().min(1).max(200)),
   title: z.string().trim().min(1, 'must not be empty'),
   body: z.string(),
-  date: isoDate.optional().catch(undefined),
+  // Optional (the data sets have none), but a date given must be real, as in a Markdown file: a
+  // record with "2024-13-01" is reported, not indexed as of an unknown date.
+  date: z.preprocess((v) => (v === null || v === '' ? undefined : v), isoDate.optional()),
   source: z.string().trim().optional(),
   url: z.string().trim().optional(),
 });

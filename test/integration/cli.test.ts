@@ -102,7 +102,7 @@ describe('kiemchung command line', () => {
     expect((await cli(['--help'])).code).toBe(0);
   });
 
-  it('says what a numeric option must be when it is given a negative number', async () => {
+  it('says what a numeric or date option must be when it is given a negative number or an impossible date', async () => {
     const cases: Array<[string[], string]> = [
       [['ask', 'x', '--top-k', '-3'], '--top-k must be a whole number ≥ 1'],
       [['ask', 'x', '--top-k', '0'], '--top-k must be a whole number ≥ 1'],
@@ -112,6 +112,10 @@ describe('kiemchung command line', () => {
       [['eval', '--claims', 'c.jsonl', '--distractors', 'd.jsonl', '--distractor-limit', '-5'], '--distractor-limit must be a whole number ≥ 0'],
       [['feed', 'add', 'https://example.org/feed', '--backfill', '-1'], '--backfill must be a whole number ≥ 0'],
       [['ask', 'x', '--from', '-1'], '--from must be a date YYYY-MM-DD'],
+      [['ask', 'x', '--from', '2023-13-45'], '--from must be a real date: 2023-13-45 is not on the calendar'],
+      [['check', 'x', '--to', '2023-02-30'], '--to must be a real date: 2023-02-30 is not on the calendar'],
+      [['feedback', '--since', '2023-02-29'], '--since must be a real date: 2023-02-29 is not on the calendar'],
+      [['eval', '--dialogues', 'd.jsonl', '--now', '2023-02-30'], '--now must be a date YYYY-MM-DD or an ISO date-time'],
     ];
     for (const [args, message] of cases) {
       const r = await cli([...args, ...base]);

@@ -139,6 +139,31 @@ describe('article files', () => {
     const both = await loadCorpus(dir);
     expect(both.articles.map((a) => a.id)).toEqual(['x1', 'x3', 'y1']);
   });
+
+  it('reports a JSONL record whose date is not a real date, as a Markdown file is, and reads the others', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'c.jsonl');
+    fs.writeFileSync(
+      file,
+      [
+        JSON.stringify({ id: 'd1', title: 'Tháng 13', body: 'Một.', date: '2024-13-01' }),
+        JSON.stringify({ id: 'd2', title: 'Nhuận', body: 'Hai.', date: '2024-02-29' }),
+        JSON.stringify({ id: 'd3', title: 'Ba mươi tháng Hai', body: 'Ba.', date: '2023-02-30' }),
+        JSON.stringify({ id: 'd4', title: 'Không ngày', body: 'Bốn.' }),
+        JSON.stringify({ id: 'd5', title: 'Ngày null', body: 'Năm.', date: null }),
+        JSON.stringify({ id: 'd6', title: 'Kiểu khác', body: 'Sáu.', date: '05/06/2024' }),
+      ].join('\n'),
+    );
+    const r = await loadCorpus(file);
+    expect(r.articles.map((a) => [a.id, a.date])).toEqual([
+      ['d2', '2024-02-29'],
+      ['d4', ''],
+      ['d5', ''],
+    ]);
+    expect(r.issues).toEqual([1, 3, 6].map((n) => ({ path: `${file}:${n}`, reason: 'date: must be a real ISO date, YYYY-MM-DD' })));
+    const md = '---\nid: d1\ntitle: Tháng 13\ndate: 2024-13-01\nsource: MOST\n---\n\nMột.\n';
+    expect(() => parseMarkdownArticle(md, 'd1.md')).toThrow('front matter: date: must be a real ISO date, YYYY-MM-DD');
+  });
 });
 
 describe('paragraph ids and passages', () => {
