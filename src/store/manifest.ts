@@ -102,6 +102,24 @@ export function peekManifest(indexDir: string): { generation: number; format: nu
 }
 
 /**
+ * Articles the live generation serves, read without validating the manifest (an older format
+ * counts too); 0 when there is no readable index.
+ */
+export function liveArticleCount(indexDir: string): number {
+  try {
+    const segments = (readLiveManifest(indexDir)?.raw as { segments?: unknown } | undefined)?.segments;
+    if (!Array.isArray(segments)) return 0;
+    let n = 0;
+    for (const seg of segments as Array<{ articles?: unknown; deleted?: unknown }>) {
+      if (typeof seg?.articles === 'number') n += seg.articles - (Array.isArray(seg.deleted) ? seg.deleted.length : 0);
+    }
+    return Math.max(0, n);
+  } catch {
+    return 0;
+  }
+}
+
+/**
  * Why an index cannot be updated in place and is rebuilt by the next update (the report's
  * notice), or null when it can be: it was written in an older format than `format`, or embedded
  * by an older version of this same embedder's learned model (a model learned from the corpus

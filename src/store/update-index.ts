@@ -35,6 +35,7 @@ import {
   type Manifest,
   checkCompatible,
   collectGarbage,
+  liveArticleCount,
   peekManifest,
   publishManifest,
   readCurrentManifest,
@@ -78,6 +79,23 @@ export interface UpdateOptions {
    * has 12 segments, a full update instead (which merges them).
    */
   upsert?: Article[];
+}
+
+/**
+ * The error for a corpus that holds no article at all while the index serves `held` of them: an
+ * update would remove them all, so it is refused and the index left as it is. `where` names the index.
+ */
+export function emptyCorpusError(corpus: string, where: string, held: number): CorpusError {
+  let what = 'no article file';
+  try {
+    what = fs.statSync(corpus).isDirectory() ? 'no article file (.md, .jsonl or .jsonl.gz)' : 'no article';
+  } catch {
+    // The corpus was given already read: it is named as it is.
+  }
+  return new CorpusError(
+    `${corpus} holds ${what}, and updating from it would remove all ${held} articles of ${where}; the index was left untouched ` +
+      '(check --corpus or KIEMCHUNG_CORPUS)',
+  );
 }
 
 /** Passages per segment below which a full build stays in one thread (workers cost ~100 ms to start). */
@@ -167,6 +185,12 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
           .map((i) => `  ${i.path}: ${i.reason}`)
           .join('\n'),
     );
+  }
+  // A corpus without a single article file (an empty folder, a wrong path's empty mount) would remove every
+  // article the index serves: refused, as a corpus of only bad files is.
+  if (!upsert && corpus.articles.length === 0 && (corpus.unchanged?.length ?? 0) === 0 && corpus.issues.length === 0) {
+    const held = liveArticleCount(indexDir);
+    if (held > 0) throw emptyCorpusError(opts.corpus, `the index at ${indexDir}`, held);
   }
   const release = acquireLock(indexDir);
   try {

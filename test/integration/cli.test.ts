@@ -125,6 +125,19 @@ describe('kiemchung command line', () => {
     }
   });
 
+  it('refuses to update an index from a corpus folder without any article file, and leaves it as it was', async () => {
+    const dir = path.join(tempDir(), 'index');
+    expect((await cli(['index', '--corpus', CORPUS, '--index', dir])).code).toBe(0);
+    const empty = tempDir();
+    const r = await cli(['index', '--corpus', empty, '--index', dir]);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(
+      /holds no article file \(\.md, \.jsonl or \.jsonl\.gz\), and updating from it would remove all 2 articles .*; the index was left untouched/,
+    );
+    expect((await cli(['index', '--corpus', CORPUS, '--index', dir])).out).toMatch(/indexed 2 articles, 17 passages \(up to date\)/);
+  });
+
   it('exits non-zero and names the file when an article is bad, indexing the rest', async () => {
     const corpus = copyCorpus();
     fs.writeFileSync(path.join(corpus, 'bad.md'), '---\ntitle: x\n---\n\nbody');

@@ -436,6 +436,31 @@ describe('building, reloading and searching a real HNSW index', () => {
     expect(SegmentStore.open(dir, embedder).stats().articles).toBe(2);
   });
 
+  it('leaves the previous index untouched when the corpus holds no article file at all, even for a rebuild', async () => {
+    const dir = tempDir();
+    await updateIndex({ indexDir: dir, corpus: copyCorpus(), embedder });
+    const gen = fs.readFileSync(path.join(dir, 'CURRENT'), 'utf8');
+    const empty = tempDir();
+    fs.writeFileSync(path.join(empty, 'README.md'), '# Not an article\n');
+    const emptyFile = path.join(tempDir(), 'corpus.jsonl');
+    fs.writeFileSync(emptyFile, '\n');
+    for (const [corpus, rebuild] of [
+      [empty, false],
+      [empty, true],
+      [emptyFile, false],
+    ] as const) {
+      const err = await updateIndex({ indexDir: dir, corpus, embedder, rebuild }).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: 'corpus' });
+      expect((err as Error).message).toMatch(/would remove all 2 articles of the index at .*; the index was left untouched/);
+    }
+    expect(fs.readFileSync(path.join(dir, 'CURRENT'), 'utf8')).toBe(gen);
+    expect(SegmentStore.open(dir, embedder).stats().articles).toBe(2);
+    // A new index from an empty folder is still made (articles are added to it later), and updated.
+    const fresh = tempDir();
+    expect(await updateIndex({ indexDir: fresh, corpus: empty, embedder })).toMatchObject({ articles: 0, issues: [] });
+    expect(await updateIndex({ indexDir: fresh, corpus: empty, embedder })).toMatchObject({ articles: 0, wrote: false });
+  });
+
   it('indexes the valid articles and reports the bad ones', async () => {
     const corpus = copyCorpus();
     fs.writeFileSync(path.join(corpus, 'broken.md'), '---\nid: broken\n---\n\nText');

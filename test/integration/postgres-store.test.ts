@@ -204,6 +204,12 @@ describe.skipIf(!hasDatabase)(`the PostgreSQL store${hasDatabase ? '' : ` (skipp
     const r = await updateDatabaseIndex({ db, corpus, embedder });
     expect(r).toMatchObject({ wrote: true, added: 1, changed: 1, removed: 1, unchanged: 40 });
     expect((await updateDatabaseIndex({ db, corpus, embedder })).wrote).toBe(false);
+    // A corpus folder without a single article file would retire them all: refused, nothing written.
+    await expect(updateDatabaseIndex({ db, corpus: tempDir(), embedder })).rejects.toMatchObject({
+      code: 'corpus',
+      message: expect.stringMatching(/would remove all 42 articles of the index in .*; the index was left untouched/),
+    });
+    expect((await servingGeneration(db))?.generation).toBe(g + 1);
 
     // A reader still on the old generation sees it whole.
     expect(before.generation.generation).toBe(g);

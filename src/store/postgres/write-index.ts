@@ -13,7 +13,7 @@ import { TermSink, scanTerms } from '../../text/term-scan.js';
 import { articleHash } from '../segment.js';
 import { corpusVersion } from '../corpus-version.js';
 import { planChanges } from '../plan-changes.js';
-import { type IndexProgress, LEARN_SAMPLE, MAX_DELETED, embedArticles, samplePassages, segmentsToMerge } from '../update-index.js';
+import { type IndexProgress, LEARN_SAMPLE, MAX_DELETED, embedArticles, emptyCorpusError, samplePassages, segmentsToMerge } from '../update-index.js';
 import { type Database, DATABASE_HNSW } from './database.js';
 import { DB_INDEX_FORMAT, PURGE_AFTER_S, checkGeneration, liveIn, readModel, rebuildHintDb, servingGeneration } from './generation.js';
 import { migrate } from './migrations.js';
@@ -124,6 +124,10 @@ async function writeUnderLock(
   const { articles, issues } = corpus;
   const upsert = o.upsert !== undefined;
   const current = await servingGeneration(db);
+  // A corpus without a single article would retire every article served (see updateIndex).
+  if (!upsert && articles.length === 0 && issues.length === 0 && (current?.articles ?? 0) > 0) {
+    throw emptyCorpusError(o.corpus, `the index in ${db.where}`, current?.articles ?? 0);
+  }
   // An older format, or vectors of an older version of the learned model: rebuilt, and the report says so.
   const rebuildWhy = o.rebuild ? null : rebuildNotice(`the index in ${db.where}`, current, DB_INDEX_FORMAT, embedder);
   let previous = o.rebuild || rebuildWhy ? null : current;
