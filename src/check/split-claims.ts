@@ -31,7 +31,13 @@ const OPINION = new RegExp(
 );
 const OPINION_FOLDED = /^(toi nghi|toi thay|toi cho rang|theo toi|minh nghi|minh thay|theo minh)(\s|$)/;
 const EXCLAMATION = /^(thật|quá|rất|tuyệt|hay|đẹp|wow|great|amazing|awesome)\b.*!$|!\s*$/iu;
-const CALL_TO_ACTION = /^(hãy|vui lòng|xin mời|mời|đừng|click|bấm|nhấn|xem thêm|đọc thêm|chia sẻ|share|please|read more|subscribe|follow|like)\b/iu;
+const CALL_TO_ACTION = /^(hãy|vui lòng|đừng|click|bấm|nhấn|share|please|read more|subscribe|follow|like)\b/iu;
+/**
+ * Words that open a call to action ("Chia sẻ ngay nhé mọi người.", "Mời bạn đọc xem thêm.") and
+ * as often a statement ("Chia sẻ tại hội nghị, Thứ trưởng Lê Xuân Định cho biết …"): a call to
+ * action only when nothing in the sentence can be checked, no name and no number.
+ */
+const CALL_TO_ACTION_UNLESS_FACT = new RegExp(`^(?:xin mời|mời|xem thêm|đọc thêm|chia sẻ)${WORD_END}`, 'iu');
 
 /** A question typed without its question mark: a question word at the end, or a "why"/"how many" at the start. */
 const WH_END = new RegExp(
@@ -85,6 +91,7 @@ function reasonToSkip(sentence: string): SkipReason | null {
   const content = words.filter((w) => !STOPWORDS.has(w));
   if (words.length < 3 || content.length < 2) return 'no-fact';
   if (CALL_TO_ACTION.test(sentence)) return 'no-fact';
+  if (CALL_TO_ACTION_UNLESS_FACT.test(sentence) && !/\d/.test(sentence) && !/\s\p{Lu}/u.test(sentence)) return 'no-fact';
   if (/^(#\S+\s*)+$/.test(sentence) || /^(https?:\/\/|www\.)\S+$/i.test(sentence) || /^(nguồn|source|ảnh|photo)\s*:/iu.test(sentence)) return 'no-fact';
   // A short exclamation with no number or name is an emotion, not a fact.
   if (EXCLAMATION.test(sentence) && words.length <= 8 && !/\d/.test(sentence) && !/\s\p{Lu}/u.test(sentence)) return 'opinion';

@@ -322,6 +322,14 @@ describe('texts with several sentences', () => {
     expect(both.skipped).toEqual([{ text: 'Các bạn nghĩ sao?', reason: 'question' }]);
   });
 
+  it('skips a call to action and checks a statement with the same verb', async () => {
+    const cta = await engine.check('Chia sẻ ngay nhé mọi người.');
+    expect(cta).toMatchObject({ refused: 'no-claim', claims: [], skipped: [{ text: 'Chia sẻ ngay nhé mọi người.', reason: 'no-fact' }] });
+    const r = await engine.check('Bộ KH&CN chia sẻ kinh nghiệm với IEC. Chia sẻ ngay nhé mọi người.');
+    expect(r.claims.map((c) => c.claim)).toEqual(['Bộ KH&CN chia sẻ kinh nghiệm với IEC.']);
+    expect(r.skipped).toEqual([{ text: 'Chia sẻ ngay nhé mọi người.', reason: 'no-fact' }]);
+  });
+
   it('keeps to a filter', async () => {
     const r = await engine.check('Hội nghị LMC lần thứ 4 được tổ chức tại Hà Nội.', { filter: { articleIds: ['iec-thanh-vien-2024'] } });
     expect(r.claims[0]?.verdict).toBe('not-found');

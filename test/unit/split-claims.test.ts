@@ -12,6 +12,26 @@ describe('splitClaims', () => {
     expect(r.skipped[1]?.text).toBe('Các bạn thấy sao?');
   });
 
+  it('skips a call to action however it opens, and checks a statement that opens with the same words', () => {
+    for (const cta of [
+      'Chia sẻ ngay nhé mọi người.',
+      'Hãy chia sẻ bài viết này.',
+      'Mời bạn đọc xem thêm chi tiết trong bài.',
+      'Xem thêm tại đây nhé.',
+      'Đọc thêm ở phần bình luận.',
+    ]) {
+      expect(splitClaims(cta), cta).toEqual({ claims: [], skipped: [{ text: cta, reason: 'no-fact' }] });
+    }
+    for (const claim of [
+      'Bộ KH&CN chia sẻ kinh nghiệm với IEC.',
+      'Chia sẻ tại hội nghị, Thứ trưởng Lê Xuân Định cho biết Việt Nam mong muốn trở thành thành viên chính thức của IEC.',
+      'Mời chuyên gia IEC sang Việt Nam đào tạo là một phần của thỏa thuận.',
+      'Chia sẻ dữ liệu đo lường giữa 6 nước là mục tiêu của giai đoạn hai.',
+    ]) {
+      expect(splitClaims(claim), claim).toEqual({ claims: [claim], skipped: [] });
+    }
+  });
+
   it('reads English too, and questions without a question mark', () => {
     const r = splitClaims('Hello! Is the IEC in Geneva\nThe 4th LMC symposium was held in Beijing. I think it went well.');
     expect(r.claims).toEqual(['The 4th LMC symposium was held in Beijing.']);
