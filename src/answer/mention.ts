@@ -69,6 +69,9 @@ const ONLY_ARTICLES = /^(?:(?:cac|nhung)\s+)?(?:bai(?:\s+(?:viet|bao))?|the\s+ar
 /** A phrase opening with a question word (folded): not a phrase to look for. */
 const ASKING_FIRST = /^(?:gi|nao|ai|dau|sao|what|which|who|where|anything)(?![\p{L}\p{N}])/u;
 
+/** An English article opening the phrase: "Is the IEC mentioned?" looks for "IEC", which the articles write without it. */
+const EN_LEADING_ARTICLE = /^(?:the|an?)\s+(?=[\p{L}\p{N}])/iu;
+
 /** Quotation marks and brackets a phrase may be typed in. */
 const WRAPPING = /^[\s"'“”‘’«»()[\]]+|[\s"'“”‘’«»()[\]]+$/gu;
 
@@ -88,7 +91,8 @@ export function mentionedPhrase(question: string): string | null {
     const m = re.exec(haystack);
     const at = m?.indices?.[1];
     if (!at) continue;
-    const phrase = text.slice(at[0], at[1]).replace(WRAPPING, '');
+    const typed = text.slice(at[0], at[1]).replace(WRAPPING, '');
+    const phrase = EN_PATTERNS.includes(re) ? typed.replace(EN_LEADING_ARTICLE, '').replace(WRAPPING, '') : typed;
     // "Bài viết có nhắc đến không?" names nothing to look for; a phrase that opens with a question
     // word ("gì đến …") was read wrong, and a wrong phrase would be reported as never written.
     if (/[\p{L}\p{N}]/u.test(phrase) && !ONLY_ARTICLES.test(fold(phrase)) && !ASKING_FIRST.test(fold(phrase))) return phrase;

@@ -3,7 +3,7 @@ import { fold, hasMarks } from './normalize.js';
 import { syllables } from './tokenize.js';
 
 const EN_WORDS = new Set(
-  'the of and to in is was what who when where which why how does did do are were for with on at by from about that this has have had will would can could should vietnam vietnamese ministry science technology cooperation international agreement signed meeting said secretary general member membership institute metrology conference'.split(
+  'the of and to in is was what who when where which why how does did do are were for with on at by from about that this has have had will would can could should vietnam vietnamese ministry science technology cooperation international agreement signed meeting said secretary general member membership institute metrology conference article articles mention mentioned mentions mentioning news any there'.split(
     ' ',
   ),
 );

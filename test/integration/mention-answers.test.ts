@@ -78,7 +78,24 @@ describe('mention questions', () => {
     expect(credit.text.split('\n')[0]).toBe('Yes. The stored articles mention “carbon credit” (quoted in Vietnamese):');
     expect(quotesOf(credit)[0]).toContain('tín chỉ carbon');
     const myanmar = await engine.ask('Do the articles mention Myanmar?');
+    expect(myanmar.lang).toBe('en');
+    expect(myanmar.text.split('\n')[0]).toBe('Yes. The stored articles mention “Myanmar” (quoted in Vietnamese):');
     expect(myanmar.citations[0]?.paragraphId).toBe('do-luong-lmc-2023#p1');
+    // Through the glossary's Vietnamese names: "Bắc Kinh", "Lào", "Thái Lan", "tín chỉ carbon".
+    for (const [q, phrase, written] of [
+      ['Do the articles mention Beijing?', 'Beijing', 'Bắc Kinh'],
+      ['Do the articles mention Laos?', 'Laos', 'Lào'],
+      ['Do the articles mention Thailand?', 'Thailand', 'Thái Lan'],
+      ['Do the articles mention carbon credit?', 'carbon credit', 'tín chỉ carbon'],
+    ]) {
+      const a = await engine.ask(q as string);
+      expect(a.lang, q).toBe('en');
+      expect(a.text.split('\n')[0], q).toBe(`Yes. The stored articles mention “${phrase}” (quoted in Vietnamese):`);
+      expect(quotesOf(a)[0], q).toContain(written);
+    }
+    const iec = await engine.ask('Is the IEC mentioned?');
+    expect(iec.text.split('\n')[0]).toBe('Yes. The stored articles mention “IEC” (quoted in Vietnamese):');
+    expect(quotesOf(iec)[0]).toContain('IEC');
     const unknown = await engine.ask('Is the Olympic torch mentioned?');
     expect(unknown).toMatchObject({ refused: true, reason: 'not-found' });
     expect(unknown.text).toContain('which are in Vietnamese');

@@ -14,6 +14,11 @@ describe('questions asking whether something is mentioned', () => {
     ['Is carbon credit mentioned?', 'carbon credit'],
     ['Was Japan ever mentioned in the articles?', 'Japan'],
     ['Do the articles mention Myanmar?', 'Myanmar'],
+    // An English article before the phrase is not part of it: the articles write "IEC".
+    ['Is the IEC mentioned?', 'IEC'],
+    ['Do the articles mention the Mekong?', 'Mekong'],
+    ['Is “the IEC” mentioned?', 'IEC'],
+    ['Is an electric vehicle mentioned?', 'electric vehicle'],
     ['Bài viết có đề cập gì đến xe điện không?', 'xe điện'],
     ['Có thông tin gì về tín chỉ carbon không?', 'tín chỉ carbon'],
     ['co thong tin ve xe dien khong', 'xe dien'],

@@ -111,6 +111,15 @@ describe('language', () => {
     expect(detectLang('Who is the General Secretary of the IEC?')).toBe('en');
     expect(detectLang('Ai là Tổng Thư ký IEC?')).toBe('vi');
     expect(detectLang('hoi nghi LMC to chuc o dau')).toBe('vi');
+    // "do" and "the" are also folded Vietnamese syllables (đó, thế): the rest of the question decides.
+    for (const q of [
+      'Do the articles mention Beijing?',
+      'Do the articles mention carbon credit?',
+      'Does the article mention Laos?',
+      'Are there any news about Thailand?',
+    ])
+      expect(detectLang(q), q).toBe('en');
+    expect(detectLang('do the thao viet nam')).toBe('vi');
   });
 
   it('translates English phrases longest first', () => {
