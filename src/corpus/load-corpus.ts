@@ -308,28 +308,42 @@ export function corpusFingerprint(location: string): string | null {
 /**
  * Reads a corpus: a folder of Markdown articles (and/or JSONL files), or one JSONL file
  * (gzipped or not). Bad articles are reported with their path and reason and skipped; a
- * duplicate id keeps the first article.
+ * duplicate id keeps the record the index already holds (`indexed`), else the first article
+ * in path order (files sorted by name, folders depth first; a JSONL file's lines in order).
  */
 export async function loadCorpus(location: string, opts: LoadOptions = {}): Promise<LoadedCorpus> {
   const issues: IndexIssue[] = [];
   const issue = (p: string, reason: string) => issues.push({ path: p, reason });
   const articles: Article[] = [];
   const unchanged: UnchangedRecord[] = [];
-  const firstOrigin = new Map<string, string>();
+  // The first record read of each id, and whether it is one the index holds (`indexed`).
+  const firstOf = new Map<string, { origin: string; article?: Article }>();
+  const displaced = new Set<Article>();
   const first = (id: string, origin: string): boolean => {
-    const prev = firstOrigin.get(id);
+    const prev = firstOf.get(id);
     if (prev !== undefined) {
-      issue(origin, `duplicate id "${id}" (already used by ${prev})`);
+      issue(origin, `duplicate id "${id}" (already used by ${prev.origin})`);
       return false;
     }
-    firstOrigin.set(id, origin);
     return true;
   };
   const add = (a: Article) => {
-    if (first(a.id, a.origin)) articles.push(a);
+    if (!first(a.id, a.origin)) return;
+    firstOf.set(a.id, { origin: a.origin, article: a });
+    articles.push(a);
   };
   const skip = (u: UnchangedRecord) => {
-    if (first(u.id, u.origin)) unchanged.push(u);
+    // The record the index holds keeps its id against a new record read before it: a file added
+    // with an id already in use is the duplicate, whatever the names' order.
+    const prev = firstOf.get(u.id)?.article;
+    if (prev) {
+      displaced.add(prev);
+      issue(prev.origin, `duplicate id "${u.id}" (already used by ${u.origin})`);
+      firstOf.delete(u.id);
+    }
+    if (!first(u.id, u.origin)) return;
+    firstOf.set(u.id, { origin: u.origin });
+    unchanged.push(u);
   };
   let st: fs.Stats;
   try {
@@ -366,5 +380,5 @@ export async function loadCorpus(location: string, opts: LoadOptions = {}): Prom
       issue(file, reasonOf(err));
     }
   }
-  return { articles, issues, ...(opts.indexed ? { unchanged } : {}) };
+  return { articles: displaced.size ? articles.filter((a) => !displaced.has(a)) : articles, issues, ...(opts.indexed ? { unchanged } : {}) };
 }

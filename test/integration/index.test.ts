@@ -461,6 +461,28 @@ describe('building, reloading and searching a real HNSW index', () => {
     expect(await updateIndex({ indexDir: fresh, corpus: empty, embedder })).toMatchObject({ articles: 0, wrote: false });
   });
 
+  it('keeps the indexed article when a new file takes its id, whatever the file names, and names the new file', async () => {
+    const corpus = copyCorpus();
+    const dir = tempDir();
+    await updateIndex({ indexDir: dir, corpus, embedder });
+    const established = path.join(corpus, 'iec-thanh-vien-2024.md');
+    const original = fs.readFileSync(established, 'utf8');
+    // "dup.md" comes first by name, and its text differs.
+    const dup = path.join(corpus, 'dup.md');
+    fs.writeFileSync(dup, original.replace('Bộ Khoa học và Công nghệ (KH&CN) đang', 'Bộ KH&CN đang'));
+    const r = await updateIndex({ indexDir: dir, corpus, embedder });
+    expect(r).toMatchObject({ articles: 2, added: 0, changed: 0, removed: 0, wrote: false });
+    expect(r.issues).toEqual([{ path: dup, reason: `duplicate id "iec-thanh-vien-2024" (already used by ${established})` }]);
+    const store = SegmentStore.open(dir, embedder);
+    expect(store.paragraph('iec-thanh-vien-2024', 1)).toContain('Bộ Khoa học và Công nghệ (KH&CN) đang');
+    // Neither is the indexed record (both changed): the first by name is kept, as without an index.
+    fs.writeFileSync(established, original.replace('Hỗ trợ', 'Hỗ trợ thêm'));
+    const both = await updateIndex({ indexDir: dir, corpus, embedder });
+    expect(both).toMatchObject({ changed: 1 });
+    expect(both.issues).toEqual([{ path: established, reason: `duplicate id "iec-thanh-vien-2024" (already used by ${dup})` }]);
+    expect((await loadCorpus(corpus)).issues).toEqual(both.issues);
+  });
+
   it('indexes the valid articles and reports the bad ones', async () => {
     const corpus = copyCorpus();
     fs.writeFileSync(path.join(corpus, 'broken.md'), '---\nid: broken\n---\n\nText');
