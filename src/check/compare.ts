@@ -72,6 +72,8 @@ export interface Features {
    * feature of the model: `decide` reads it.
    */
   predicateCoverage: number;
+  /** Figures of the claim the evidence gives only as counts of something else ("10 quốc gia" / "10 năm"). Not a feature of the model. */
+  miscounted: number;
 }
 
 export interface Comparison {
@@ -215,6 +217,18 @@ function locatedAt(tokens: readonly Token[], from: number, within: number): bool
 }
 
 /**
+ * Whether a name opens the claim and is said to be one of a kind: "X (hiện / cũng) là một …",
+ * "X là một trong …". Not an office or a place of an event: "Tổng Thư ký IEC là ông …", "Hà Nội
+ * là nơi tổ chức …" name the one.
+ */
+function describedAsOneOf(tokens: readonly Token[], run: NameRun): boolean {
+  if (tokens.slice(0, run.from).some((t) => !t.stop)) return false;
+  let k = run.to;
+  while (k < tokens.length && ['hien', 'cung', 'van', 'da'].includes((tokens[k] as Token).folded)) k++;
+  return (tokens[k] as Token | undefined)?.folded === 'la' && (tokens[k + 1] as Token | undefined)?.folded === 'mot';
+}
+
+/**
  * Whether an English claim gives the place at token `from` as where something happened ("in
  * Hanoi", "at the … in Beijing"): "Philippe Metzger said Vietnam is developing very fast" names a
  * country it speaks of, not where.
@@ -271,6 +285,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
   /** Claim tokens that a matched fact accounts for (a number written another way is still covered). */
   const coveredByFact = new Set<number>();
   let matchedFacts = 0;
+  let miscounted = 0;
   let weakSigns = 0;
   let impliedModality = 0;
 
@@ -413,9 +428,15 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
   };
 
   // --- numbers ----------------------------------------------------------------------------
+  /** A span of time against a count of things, each with its unit: "10 năm" confirms no "10 quốc gia". */
+  const timeAgainstCount = (a: FoundNumber, b: FoundNumber) => {
+    const ua = unitHead(a);
+    const ub = unitHead(b);
+    return a.kind !== 'ordinal' && !!ua && !!ub && TIME_UNITS.has(ua) !== TIME_UNITS.has(ub);
+  };
   for (const cn of claim.numbers) {
     const slot = slotFor(cn);
-    const agrees = (en: FoundNumber) => en.kind === cn.kind && relate(cn, en) !== 'different';
+    const agrees = (en: FoundNumber) => en.kind === cn.kind && relate(cn, en) !== 'different' && !timeAgainstCount(cn, en);
     const about = attachedTo(cn);
     const here = about ? [] : ev.numbers.filter((en) => en.kind === cn.kind && sameUnit(cn, en) && !cross && inSlot(en, slot));
     const twin = twinIn(here, cn);
@@ -423,7 +444,10 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     if (about) rival = agrees(about) ? undefined : about;
     else if (
       here.some(agrees) ||
-      ev.numbers.some((en) => en.kind === cn.kind && relate(cn, en) === 'same' && (!unitHead(cn) || !unitHead(en) || unitHead(cn) === unitHead(en)))
+      ev.numbers.some(
+        (en) =>
+          en.kind === cn.kind && relate(cn, en) === 'same' && !timeAgainstCount(cn, en) && (!unitHead(cn) || !unitHead(en) || unitHead(cn) === unitHead(en)),
+      )
     )
       rival = undefined;
     else if (here.length && slot.tight) rival = here[0];
@@ -437,6 +461,8 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       if (!rival && cn.kind === 'ordinal') rival = ev.numbers.find((en) => en.kind === 'ordinal' && !!cn.unit && en.unit === cn.unit);
       if (!rival) {
         if (!(cn.spelled && cn.value <= 2)) unmatched.push(cn);
+        // The same figure counting something else ("10 quốc gia" / "10 năm"): the sentence was found by it.
+        if (ev.numbers.some((en) => en.kind === cn.kind && relateNumbers(cn, en) === 'same' && timeAgainstCount(cn, en))) miscounted++;
         continue;
       }
     }
@@ -596,7 +622,12 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     // ("Thứ trưởng [Bộ KH&CN] Lê Xuân Định" for "Thứ trưởng Nguyễn Hoàng Giang").
     const placed = (e: NameRun) => slot.tight || (slot.to - slot.from <= run.to - run.from + 12 && (e.from - slot.from <= 4 || slot.to - e.to <= 1));
     if (aligned || inThisSlot.some((e) => names(run, e))) rival = undefined;
-    else if (inThisSlot.some((e) => differs(e) && placed(e))) rival = inThisSlot.find((e) => differs(e) && placed(e));
+    else if (describedAsOneOf(claim.tokens, run)) {
+      // "Trung Quốc là một đối tác quan trọng trong LMC" where the source says it of "Việt Nam":
+      // one of many, so another one named there says nothing of this one.
+      unmatched.push(cSpan);
+      continue;
+    } else if (inThisSlot.some((e) => differs(e) && placed(e))) rival = inThisSlot.find((e) => differs(e) && placed(e));
     else if (presentAnywhere) rival = undefined;
     else if (
       run.kind === 'place' &&
@@ -1205,6 +1236,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       longestGapWords: longest,
       maxUncoveredWeight,
       predicateCoverage: predicateTotal ? predicateFound / predicateTotal : 1,
+      miscounted,
     },
     mismatches: dedupe(mismatches),
     substitutions: substitutions.sort((a, b) => b.strength - a.strength),

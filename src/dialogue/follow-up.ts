@@ -9,6 +9,7 @@ import { syllables } from '../text/tokenize.js';
 import type { AnswerPeriod, Lang, Turn } from '../types.js';
 import { type Entity, type EntityKind, findEntities } from './entities.js';
 import { turnStatement } from './turn.js';
+import { isKnownPlace } from '../check/facts.js';
 
 /**
  * Follow-up questions read against the conversation, by the kind of reference they make:
@@ -789,6 +790,16 @@ function kindOf(x: string, entities: Entity[]): EntityKind | null {
   if (whole) return whole.kind;
   if (/^\p{Lu}[\p{Lu}\d&]+$/u.test(x)) return 'org';
   if (/^(?:ông|bà|anh|chị|mr|mrs|ms|dr)\s/iu.test(x)) return 'person';
+  // A country or city the lexicon knows ("Lào", "Thái Lan", "Beijing").
+  if (
+    isKnownPlace(
+      fold(x)
+        .toLowerCase()
+        .replace(/[.\-\s]+/gu, ' ')
+        .trim(),
+    )
+  )
+    return 'place';
   if (findDates(x).length) return 'date';
   return null;
 }
@@ -889,8 +900,12 @@ function resolve(q: string, history: readonly Turn[] | undefined, lang: Lang, lo
       const same = prevEntities.filter((e) => e.kind !== 'date' && (kind === null || e.kind === kind));
       // An acronym takes an acronym's place; a name a name.
       const acronym = /^\p{Lu}[\p{Lu}\d&]+$/u.test(x);
+      // Of another kind only when what it is cannot be told: "Vậy còn Lào?" after "Hội nghị LMC lần
+      // thứ 4 tổ chức ở đâu?" is no "Hội nghị Lào lần thứ 4".
       const target =
-        (acronym ? same.find((e) => /^\p{Lu}[\p{Lu}\d&]+$/u.test(e.text)) : undefined) ?? same[same.length - 1] ?? prevEntities.find((e) => e.kind !== 'date');
+        (acronym ? same.find((e) => /^\p{Lu}[\p{Lu}\d&]+$/u.test(e.text)) : undefined) ??
+        same[same.length - 1] ??
+        (kind === null ? prevEntities.find((e) => e.kind !== 'date') : undefined);
       if (target) rewritten = splice(last.asked, [{ start: target.start, end: target.start + target.text.length, text: x }]);
       else rewritten = lang === 'en' ? `${stripEnd(last.asked)}, about ${x}?` : `${stripEnd(last.asked)} về ${x}?`;
     }

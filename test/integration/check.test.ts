@@ -198,7 +198,7 @@ describe('opposite words typed without tone marks or in English, and what a mont
       ['Viện Đo lường Việt Nam ký kết Biên bản với các đối tác trong nước.', 'quốc tế'],
       ['Philippe Metzger said Vietnam is developing slowly.', 'nhanh'],
       ['The IEC stopped supporting Vietnam in training human resources.', 'tiếp tục'],
-    ]) {
+    ] as const) {
       const c = await check(claim);
       expect(c.verdict, claim).toBe('contradicted');
       expect(c.mismatches[0]?.stated, claim).toBe(stated);
@@ -211,6 +211,15 @@ describe('opposite words typed without tone marks or in English, and what a mont
       'The IEC continues to support Vietnam in training human resources.',
     ])
       expect((await check(claim)).verdict, claim).toBe('supported');
+  });
+
+  it('does not contradict one of a kind with another one the source names ("X là một đối tác …")', async () => {
+    for (const claim of ['Trung Quốc là một đối tác quan trọng trong LMC và BRI.', 'Lào hiện là một đối tác quan trọng trong LMC và BRI.'])
+      expect((await check(claim)).verdict, claim).toBe('not-found');
+    expect((await check('Việt Nam hiện là một đối tác quan trọng trong LMC và BRI.')).verdict).toBe('supported');
+    // A figure the source gives only as a count of something else: "10 năm" is no "10 quốc gia".
+    expect((await check('Hội nghị LMC lần thứ 4 có sự tham gia của 10 quốc gia.')).verdict).toBe('not-found');
+    expect((await check('Hội nghị LMC lần thứ 4 kỷ niệm 10 năm Sáng kiến Vành đai và Con đường.')).verdict).toBe('supported');
   });
 
   it('reads an English month after "in" as a date and a country spoken of as no place of the event', async () => {
@@ -251,7 +260,7 @@ describe('claims whose people, places and dates are stated, but not what they di
     for (const [claim, stated] of [
       ['Tổng Thư ký IEC là ông Lê Xuân Định.', 'Thứ trưởng Bộ KH&CN Lê Xuân Định'],
       ['Thứ trưởng Bộ KH&CN là ông Philippe Metzger.', 'Philippe Metzger, Tổng Thư ký'],
-    ]) {
+    ] as const) {
       const c = await check(claim);
       expect(c.verdict, claim).toBe('contradicted');
       expect(c.mismatches[0], claim).toMatchObject({ kind: 'person', stated });

@@ -108,6 +108,10 @@ describe('follow-ups read by the kind of reference', () => {
   it('"Còn X thì sao?" asks the same about X: an acronym for an acronym, a period for a period', () => {
     const h = [turn('Ai là Tổng Thư ký IEC?', IEC_P2, 'iec-thanh-vien-2024#p2')];
     expect(read('Còn LMC thì sao?', h)).toMatchObject({ how: 'substitution', question: 'Ai là Tổng Thư ký LMC?', sameArticles: false });
+    // A country takes no acronym's place: "Vậy còn Lào?" after a question about the LMC conference is no "Hội nghị Lào".
+    const where = [turn('Hội nghị LMC lần thứ 4 tổ chức ở đâu?', LMC_P1, 'do-luong-lmc-2023#p1')];
+    expect(read('Vậy còn Lào?', where).question).not.toContain('Hội nghị Lào');
+    expect(read('Vậy còn Lào?', where).question).toContain('Hội nghị LMC lần thứ 4');
     const dated: Turn = {
       ...turn('Tháng 6/2024 Bộ làm việc với tổ chức nào?', IEC_P2, 'iec-thanh-vien-2024#p2'),
       period: { from: '2024-06-01', to: '2024-06-30', text: 'Tháng 6/2024', relative: false },
