@@ -897,6 +897,11 @@ export function officeSpans(text: string): FactSpan[] {
 }
 
 const PLACE_NOUNS = 'thành phố|TP\\.?|tỉnh|huyện|quận|xã|phường|thị xã|thủ đô|nước|quốc gia|vùng|khu vực|bang|đảo|bệnh viện|trường';
+/**
+ * "của" right before a name, after a common noun: its owner or its doer, not a place ("quyết tâm
+ * của Việt Nam"). After a name it says where one is from ("Friedrich Ratzel của Đức").
+ */
+const OF_BEFORE = /(?:^|[^\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*\s+(?:của|cua|of)\s+$/u;
 const PLACE_BEFORE = re(`(?:^|[^\\p{L}\\p{M}])(?:tại|ở|đến|từ|về|sang|in|at)\\s+((?:${PLACE_NOUNS})\\s+)?$`, 'iu');
 const PLACE_NOUN_BEFORE = re(`(?:^|[^\\p{L}\\p{M}])((?:thành phố|tỉnh|huyện|quận|thủ đô|thị xã)\\s+)$`, 'iu');
 
@@ -1848,7 +1853,7 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
         const after = runs.find((r) => r.start >= longer.end && /^\s*[-–]\s*$/u.test(text.slice(longer.end, r.start)));
         return [{ start: p.start, end: after?.end ?? longer.end }];
       });
-      // Without "tại" or "ở", a body that is no place: a ministry, an organisation, an association
+      // Without "tại" or "ở", a body that is no place: a ministry, an institute, a department, a company, an organisation, an association
       // or a committee ("Bộ Thông tin và Truyền thông" for "IEC có trụ sở ở đâu?").
       // Nor the two sides of a relation ("quan hệ ngoại giao giữa Việt Nam và Trung Quốc" is no place
       // where a conference was held), unless the question asks "giữa" too.
@@ -1859,6 +1864,8 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
         const notPlace = (name: string) => NOT_A_PLACE.test(name) || THING_NAME.test(name) || (ACRONYM_ALONE.test(name) && !isKnownPlace(fold(name)));
         spans = named.filter((n) => {
           if (notPlace(text.slice(n.start, n.end))) return false;
+          // Whose, not where: "… quyết tâm của Việt Nam", "sự tham gia của Lào".
+          if (OF_BEFORE.test(text.slice(Math.max(0, n.start - 30), n.start))) return false;
           if (!BETWEEN.test(question) && SIDE_OF_RELATION.test(text.slice(Math.max(0, n.start - 60), n.start))) return false;
           const bracket = /\s*\($/u.exec(text.slice(Math.max(0, n.start - 3), n.start));
           if (!bracket) return true;
@@ -1933,6 +1940,9 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
       spans = spans.filter((s) => !offices.some((o) => overlaps(o, s)) && !people.some((p) => overlaps(p, { start: s.start, end: firstItemEnd(text, s) })));
     }
   }
+  // Places, not bodies, for a list of places ("Những nước nào tham gia?" is not answered by "Bộ
+  // KH&CN, Bộ Công Thương, …").
+  if (a.kind === 'place' && a.list) spans = spans.filter((s) => !NOT_A_PLACE.test(text.slice(s.start, s.end)));
   // The question's short forms written out: "Viện Đo lường Việt Nam" is what "Viện Đo lường VN có trụ sở ở đâu?" names.
   const q = fold(shortFormsWrittenOut(question));
   // The same quantity with its number spelled on one side: "ba tháng" for "Trong vòng 3 tháng …".
@@ -1999,7 +2009,7 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
 
 /** Bodies that are no place where something is: "Bộ …", "Tổ chức …", "Hiệp hội …", "Ủy ban …". */
 const ACRONYM_ALONE = /^\p{Lu}[\p{Lu}\p{N}&]+$/u;
-const NOT_A_PLACE = /^(?:Bộ|Tổ\s+chức|Hiệp\s+hội|Ủy\s+ban|Uỷ\s+ban|Sáng\s+kiến)(?![\p{L}\p{N}])/u;
+const NOT_A_PLACE = /^(?:Bộ|Tổ\s+chức|Hiệp\s+hội|Ủy\s+ban|Uỷ\s+ban|Sáng\s+kiến|Viện|Cục|Tổng\s+cục|Công\s+ty|Tập\s+đoàn|Hội\s+đồng)(?![\p{L}\p{N}])/u;
 
 /** "thứ mấy", "thứ bao nhiêu" (folded): an ordinal is asked for. */
 const ORDINAL_ASKED = /(?<![\p{L}\p{N}])thu\s+(?:may|bao\s+nhieu)(?![\p{L}\p{N}])/u;

@@ -1000,6 +1000,21 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       });
     }
 
+    // --- only, against not only ---------------------------------------------------------------
+    // "Sự hợp tác này chỉ mang lại lợi ích cho chính phủ" where the source says it "không chỉ mang
+    // lại lợi ích cho chính phủ mà còn …": the same words, said to be all there is.
+    for (let k = 0; k + 1 < claim.tokens.length; k++) {
+      if ((claim.tokens[k] as Token).folded !== 'chi' || (claim.tokens[k - 1] as Token | undefined)?.folded === 'khong') continue;
+      const e = al.toEvidence[k + 1] as number;
+      if (e < 2 || (ev.tokens[e - 1] as Token).folded !== 'chi' || (ev.tokens[e - 2] as Token).folded !== 'khong') continue;
+      mismatches.push({
+        kind: 'other',
+        claimed: { start: (claim.tokens[k] as Token).start, end: (claim.tokens[k + 1] as Token).end },
+        ...stated(e - 2, e + 1),
+        strength: 1,
+      });
+    }
+
     // --- words with opposites ----------------------------------------------------------------
     // A negated word says its opposite ("chưa cao" is "thấp").
     const says = (x: AntonymHit) => (x.negated ? 1 - x.side : x.side);

@@ -217,6 +217,11 @@ describe('opposite words typed without tone marks or in English, and what a mont
     for (const claim of ['Trung Quốc là một đối tác quan trọng trong LMC và BRI.', 'Lào hiện là một đối tác quan trọng trong LMC và BRI.'])
       expect((await check(claim)).verdict, claim).toBe('not-found');
     expect((await check('Việt Nam hiện là một đối tác quan trọng trong LMC và BRI.')).verdict).toBe('supported');
+    // "Only" against "not only".
+    const only = await check('Sự hợp tác này chỉ mang lại lợi ích cho chính phủ.');
+    expect(only.verdict).toBe('contradicted');
+    expect(only.mismatches[0]?.stated).toBe('không chỉ mang');
+    expect((await check('Sự hợp tác này không chỉ mang lại lợi ích cho chính phủ.')).verdict).toBe('supported');
     // A figure the source gives only as a count of something else: "10 năm" is no "10 quốc gia".
     expect((await check('Hội nghị LMC lần thứ 4 có sự tham gia của 10 quốc gia.')).verdict).toBe('not-found');
     expect((await check('Hội nghị LMC lần thứ 4 kỷ niệm 10 năm Sáng kiến Vành đai và Con đường.')).verdict).toBe('supported');

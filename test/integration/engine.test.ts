@@ -272,6 +272,10 @@ describe('answers over the real corpus', () => {
       expect(a.refused, q).toBe(false);
       expect(a.citations[0]?.quote, q).toContain(quoted);
     }
+    // Where, not whose ("… quyết tâm của Việt Nam"); countries, not ministries; a place, not an institute.
+    expect((await engine.ask('Hội nghị LMC năm 2023 ở đâu?')).shortAnswer?.text).toBe('thành phố Bắc Kinh - Trung Quốc');
+    expect((await engine.ask('Những nước nào tham gia?')).shortAnswer?.text ?? '').not.toContain('Bộ KH&CN');
+    expect((await engine.ask('Việt Nam ký Biên bản đo lường ở thành phố nào?')).shortAnswer?.text ?? '').not.toContain('Viện');
     // An acronym the best paragraph's article never writes: the article that does is read first.
     expect((await engine.ask('Hợp tác với IEC sẽ góp phần giúp VN những gì?')).closest[0]?.articleId).toBe('iec-thanh-vien-2024');
   });
