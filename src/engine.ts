@@ -253,7 +253,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
 
   const check = (text: string, opts: CheckOptions = {}): Promise<CheckResult> =>
     serving(async () => {
-      const deps = createCheckDeps(store, embedder, fusion);
+      const deps = createCheckDeps(store, embedder, fusion, () => dayIn(clock(), config.timeZone));
       const { questionAsStatement, ...rest } = opts;
       const checkOne = async (claim: string, o: CheckOptions) => (await checkClaim(deps, claim, o)).result;
       const r = await checkText(text, rest, checkOne);
@@ -269,7 +269,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
    * as other questions are).
    */
   const answerYesNo = async (q: string, lang: Lang, opts: CoreAskOptions): Promise<Omit<Answer, 'timing'> | null> => {
-    const deps = createCheckDeps(store, embedder, fusion);
+    const deps = createCheckDeps(store, embedder, fusion, () => dayIn(clock(), config.timeZone));
     let hits: Retrieved[] = [];
     // Read as a question even when typed without its question mark ("… đúng không").
     const asked = /[?？]\s*$/u.test(q) ? q : `${q}?`;
@@ -590,7 +590,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
             await answerOne(w).catch(() => undefined);
           }
           // The same for the check: its readers of numbers, dates and names and its comparison.
-          const deps = createCheckDeps(store, embedder, fusion);
+          const deps = createCheckDeps(store, embedder, fusion, () => dayIn(clock(), config.timeZone));
           for (const w of CHECK_WARM_UP) {
             await idle();
             if (closing) return;

@@ -5,6 +5,8 @@ import type { Retrieved } from '../retrieve/retrieve.js';
 import { expandQuery, glossaryMatches, translateTerms } from '../text/glossary.js';
 import { detectLang } from '../text/lang.js';
 import { hasMarks, normalizeSpace } from '../text/normalize.js';
+import { findDates } from '../text/find-dates.js';
+import { readPeriods } from '../text/relative-dates.js';
 import { expandChatWords } from '../text/chat-words.js';
 import { phrasesIn } from '../text/synonyms.js';
 import { RULE_SYLLABLES, recased } from './facts.js';
@@ -31,6 +33,8 @@ export interface CheckDeps {
   sentences?: SentenceCache;
   /** A text typed without tone marks, with them restored from the collection (`restoreMarks`). */
   restoreMarks?(text: string, options?: RestoreOptions): Promise<string>;
+  /** Today (ISO, in the reader's time zone), for a claim's "tuần trước", "năm ngoái"; without it they are not read. */
+  today?(): string;
 }
 
 /** Longest text `check` takes (a long forwarded post is about 4,000 characters). */
@@ -162,6 +166,35 @@ const MEMBER_OF = new RegExp(
   'iu',
 );
 
+/** A day or a month written with its number: "31/3", "29-3", "tháng 6", "sáng 17". */
+const DAY_OR_MONTH = /\d\s*[/.-]\s*\d|(?:ngày|tháng|sáng|chiều|tối|trưa|đêm|hôm|thang|ngay|sang|chieu|toi|trua|dem|hom)\s+\d/iu;
+
+/**
+ * A period the claim names against today ("Hội nghị LMC lần thứ 4 diễn ra tuần trước"), when no
+ * date the evidence gives, nor its article's date, falls in it: the first such date as what the
+ * source says instead (`stated`), or none when the evidence gives no date at all. Null when the
+ * claim names no such period, or a date it can be checked against falls in it.
+ */
+function relativeTime(claim: string, pieces: readonly EvidencePiece[], today: string): { stated?: FoundMismatch } | null {
+  // Words that count back from today ("tuần trước", "năm ngoái", "2 năm trước"), not a day or month
+  // written without its year ("ngày 31/3", "tháng 6"), which is the news's own day more often than this year's.
+  const period = readPeriods(claim, today).find((p) => p.relative && !p.event && (p.from !== undefined || p.to !== undefined) && !DAY_OR_MONTH.test(p.text));
+  if (!period) return null;
+  const inside = (from: string, to: string) => (period.to === undefined || from <= period.to) && (period.from === undefined || to >= period.from);
+  let first: FoundMismatch | undefined;
+  for (const [i, p] of pieces.entries()) {
+    for (const d of findDates(p.text)) {
+      // A span ("giai đoạn hai (từ 2023 đến 2028)") is how long something lasts, not when it happened.
+      if (d.from === undefined || d.to === undefined || d.toYear !== undefined || d.toDay !== undefined) continue;
+      if (inside(d.from, d.to)) return null;
+      first ??= { kind: 'date', claimed: { start: period.start, end: period.end }, piece: i, stated: { start: d.start, end: d.end }, strength: 1 };
+    }
+  }
+  const published = pieces[0]?.hit.article.date;
+  if (!first && published && inside(published, published)) return null;
+  return first ? { stated: first } : {};
+}
+
 /** The offline check of one claim. */
 export async function checkClaimOffline(deps: CheckDeps, claimText: string, options: CheckOptions = {}): Promise<OfflineCheck> {
   const shown = normalizeSpace(claimText);
@@ -225,9 +258,20 @@ export async function checkClaimOffline(deps: CheckDeps, claimText: string, opti
     (acronymMissing(claim, words, chosen, hits, comparison.mismatches) || unknownBodies(compared, hits, comparison.mismatches));
   // As sure as the model is that the claim is not supported: what the articles say is about another body.
   const decision: Decision = elsewhere ? { ...decided, verdict: 'not-found', confidence: 1 - decided.probabilities.supported } : decided;
-  const verdict: Verdict = decision.verdict;
+  // A time the claim gives against today ("tuần trước", "năm ngoái"), which its words cannot match:
+  // the event's date in the evidence, else its article's, must fall in it.
+  const when = decision.verdict === 'contradicted' || !deps.today ? null : relativeTime(claim, chosen.pieces, deps.today());
+  const timed: Decision = !when
+    ? decision
+    : when.stated
+      ? { ...decision, verdict: 'contradicted', confidence: 0.9 }
+      : decision.verdict === 'supported'
+        ? { ...decision, verdict: 'not-found', confidence: 1 - decision.probabilities.supported }
+        : decision;
+  const verdict: Verdict = timed.verdict;
   let mismatches: FoundMismatch[] = [];
-  if (verdict === 'contradicted')
+  if (verdict === 'contradicted' && when?.stated) mismatches = [when.stated];
+  else if (verdict === 'contradicted')
     mismatches = comparison.mismatches.length ? comparison.mismatches : comparison.substitutions.slice(0, 1).map((m) => ({ ...m, kind: 'other' as const }));
   // Only the pieces the verdict rests on are cited; for not-found, the nearest one if it is close.
   const keep = verdict === 'not-found' ? (comparison.features.coverage >= 0.5 ? chosen.pieces.slice(0, 1) : []) : chosen.pieces;
@@ -236,12 +280,12 @@ export async function checkClaimOffline(deps: CheckDeps, claimText: string, opti
     result: {
       ...base,
       verdict,
-      confidence: Math.round(decision.confidence * 1000) / 1000,
+      confidence: Math.round(timed.confidence * 1000) / 1000,
       evidence,
       mismatches: mismatches.filter((m) => m.piece < keep.length).map((m) => toMismatch(claim, keep, m)),
     },
     comparison,
-    decision,
+    decision: timed,
     pieces: chosen.pieces,
     bestCoverage: chosen.bestCoverage,
     articleCoverage: chosen.articleCoverage,

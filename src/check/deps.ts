@@ -18,7 +18,7 @@ const caches = new WeakMap<Store, { sentences: SentenceCache; idf: Map<string, n
 const weightKey = (term: string, marked: boolean) => `${marked ? 'm' : 'f'}${term}`;
 
 /** What the claim check reads from one store (the same one for a whole check). */
-export function createCheckDeps(store: Store, embedder: Embedder, fusion: FusionSettings): CheckDeps {
+export function createCheckDeps(store: Store, embedder: Embedder, fusion: FusionSettings, today?: () => string): CheckDeps {
   let cache = caches.get(store);
   if (!cache) caches.set(store, (cache = { sentences: new SentenceCache(), idf: new Map() }));
   const { sentences, idf: shared } = cache;
@@ -63,5 +63,6 @@ export function createCheckDeps(store: Store, embedder: Embedder, fusion: Fusion
       return v;
     },
     articleRef: (h) => articleRef(h.article),
+    ...(today ? { today } : {}),
   };
 }

@@ -91,6 +91,19 @@ describe('dates against the engine clock', () => {
     expect(gold.text).toBe('Không tìm thấy thông tin này trong các bài viết đã lưu.');
   });
 
+  it('checks a claim\'s "tuần trước", "năm ngoái" against the clock and the date the source gives', async () => {
+    at('2024-06-12T09:00:00+07:00');
+    // The IEC meeting was on 5/6/2024: last week then, and not last year.
+    expect((await engine.check('Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger tuần trước.')).claims[0]?.verdict).not.toBe('contradicted');
+    const lastYear = (await engine.check('Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger năm ngoái.')).claims[0];
+    expect(lastYear?.verdict).toBe('contradicted');
+    expect(lastYear?.mismatches[0]).toMatchObject({ kind: 'date', claimed: 'năm ngoái', stated: 'ngày 5/6/2024' });
+    at('2026-12-06T09:00:00+07:00');
+    const lmc = (await engine.check('Hội nghị LMC lần thứ 4 diễn ra tuần trước.')).claims[0];
+    expect(lmc?.verdict).toBe('contradicted');
+    expect(lmc?.mismatches[0]).toMatchObject({ kind: 'date', claimed: 'tuần trước', stated: 'ngày 29 tháng 8 năm 2023' });
+  });
+
   it('says when what it quotes was reported, and that a date is an event date', async () => {
     const a = await engine.ask('Ai là Tổng Thư ký IEC?');
     expect(a.text.split('\n').at(-1)).toMatch(/^Theo bài ngày 05\/06\/2024 \[1\](\[2\])? \(ngày diễn ra sự kiện; bài không ghi ngày đăng\)\.$/);
