@@ -504,7 +504,9 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
   // noun left out of every question instead refused more answerable seed questions.
   const plain = withoutSaying(question);
   const said = expandedAcronym(plain, analysis) ?? plain;
-  const listed = analysis.list && analysis.head ? withoutLast(said, withKind(said, analysis.head)) : said;
+  // Unless nothing else is asked ("Những bộ nào được bài viết đề cập?"): the noun is then the question.
+  const headless = analysis.list && analysis.head ? withoutLast(said, withKind(said, analysis.head)) : said;
+  const listed = hasContent(headless) ? headless : said;
   // So are the words "mục đích", "mục tiêu" of a question for a purpose: "nhằm", "để" answer it (`purpose`).
   const asked = analysis.purpose ? PURPOSE_WORDS.reduce(withoutLast, listed) : listed;
   let terms = await questionTerms(store, asked, input.lang, input.translated ?? []);
@@ -582,6 +584,12 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
 /** The words of a purpose asked, as typed at the start of a question or in it, with marks or without. */
 const PURPOSE_WORDS = ['mục đích', 'muc dich', 'mục tiêu', 'muc tieu'].flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1)]);
 
+/** Whether a question has a word besides function and question words. */
+function hasContent(text: string): boolean {
+  const marked = hasMarks(text);
+  return (text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).some((w) => !isStopword(w, marked));
+}
+
 /**
  * The head noun with the word for a kind right before it, as typed ("loại văn bản" of "những loại
  * văn bản nào", "hình thức hợp tác"): a list names its items, not their kind.
@@ -607,8 +615,7 @@ function withoutLast(text: string, words: string): string {
 async function captionAnswer(input: ExtractiveInput, photo: PhotoQuestion): Promise<ExtractiveResult> {
   // The rest of the question, when anything but a chat's framing and function words is left of it
   // ("À, thế còn … thì nhỉ?" leaves nothing to look for: the whole question is asked).
-  const marked = hasMarks(photo.rest);
-  const question = (withoutSaying(photo.rest).match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).some((w) => !isStopword(w, marked)) ? photo.rest : input.question;
+  const question = hasContent(withoutSaying(photo.rest)) ? photo.rest : input.question;
   // Its own glossary terms: the whole question's ("first" → "lần thứ nhất") would find "lần thứ 4".
   const translated = input.translated ? extraTerms(question, input.lang) : undefined;
   const rest = await extractiveAnswer({ ...input, question, analysis: analyzeQuestion(question), photoRead: true, ...(translated ? { translated } : {}) });

@@ -899,9 +899,10 @@ export function officeSpans(text: string): FactSpan[] {
 const PLACE_NOUNS = 'thành phố|TP\\.?|tỉnh|huyện|quận|xã|phường|thị xã|thủ đô|nước|quốc gia|vùng|khu vực|bang|đảo|bệnh viện|trường';
 /**
  * "của" right before a name, after a common noun: its owner or its doer, not a place ("quyết tâm
- * của Việt Nam"). After a name it says where one is from ("Friedrich Ratzel của Đức").
+ * của Việt Nam"). After a name it says where one is from ("Friedrich Ratzel của Đức"), and after
+ * a word for a place it is the place ("thủ đô của Lào", "the city of Geneva").
  */
-const OF_BEFORE = /(?:^|[^\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*\s+(?:của|cua|of)\s+$/u;
+const OF_BEFORE = /(?:^|[^\p{L}\p{M}])(?!(?:phố|đô|city|capital|town|tỉnh|province|nước|country)\s)\p{Ll}[\p{L}\p{M}]*\s+(?:của|cua|of)\s+$/u;
 const PLACE_BEFORE = re(`(?:^|[^\\p{L}\\p{M}])(?:tại|ở|đến|từ|về|sang|in|at)\\s+((?:${PLACE_NOUNS})\\s+)?$`, 'iu');
 const PLACE_NOUN_BEFORE = re(`(?:^|[^\\p{L}\\p{M}])((?:thành phố|tỉnh|huyện|quận|thủ đô|thị xã)\\s+)$`, 'iu');
 

@@ -3,6 +3,7 @@ import { EN_NAME_ASKED, askedOffices } from './titles.js';
 import { detectLang } from '../text/lang.js';
 import { fold, hasMarks, nfc } from '../text/normalize.js';
 import { WORD_END, WORD_RUN, WORD_START, escapeRegExp } from '../text/words.js';
+import { isStopword } from '../text/stopwords.js';
 
 /**
  * What a question asks for, read from its question words. The kind decides which facts in a
@@ -951,7 +952,38 @@ export function withoutSaying(question: string): string {
   // The chat's framing first: "Nói nôm na là bài báo bảo …" then opens with where it was read.
   // Not in English ("Who lifted the ban?").
   const framed = detectLang(question) === 'en' ? question : withoutWords(question, CHAT_FRAMING).trim();
-  return withoutWords(withoutWords(framed, SAYING_VERB), SOURCE);
+  const unsaid = withoutWords(framed, SAYING_VERB);
+  // Where it was read, unless that is all the question names ("Bản tin mở đầu bằng sự kiện gì?").
+  const unsourced = withoutWords(unsaid, SOURCE);
+  return unsourced === unsaid || namesSomething(unsourced) ? unsourced : unsaid;
+}
+
+/** Words too general to name what a question is about once where it was read is gone. */
+const GENERAL = new Set([
+  'sự',
+  'kiện',
+  'điều',
+  'nội',
+  'dung',
+  'thông',
+  'tin',
+  'chuyện',
+  'vấn',
+  'đề',
+  'su',
+  'kien',
+  'dieu',
+  'noi',
+  'thong',
+  'chuyen',
+  'van',
+  'de',
+]);
+
+/** Whether a question has a word besides function, question and general words. */
+function namesSomething(text: string): boolean {
+  const marked = hasMarks(text);
+  return (text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).some((w) => !isStopword(w, marked) && !GENERAL.has(w.toLowerCase()));
 }
 
 /**

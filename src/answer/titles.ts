@@ -4,7 +4,7 @@ import { isStopword } from '../text/stopwords.js';
 import { translateTerms } from '../text/glossary.js';
 import { detectLang } from '../text/lang.js';
 import { VOWELLESS } from '../text/words.js';
-import { FAMILY_NAMES } from '../check/lexicon.js';
+import { FAMILY_NAMES, PLACE_NAMES } from '../check/lexicon.js';
 
 /**
  * Offices a question may name a person by ("Bộ trưởng Bộ KH&CN là ai?"). An article that names
@@ -156,7 +156,9 @@ export function officeBeside(words: readonly Word[], from: number, to: number): 
     if (!between.every((w) => /^\p{Lu}/u.test(w.text) || w.text === '&')) break;
     for (let len = Math.min(5, named - body); len >= 1; len--) {
       const o = at(named - body - len);
-      if (o && o.end === named - body) return o;
+      // Through "là (ông)", only an office that opens its clause: in "Người tiếp Tổng Thư ký IEC
+      // là ông Lê Xuân Định" the office is the one received, not his.
+      if (o && o.end === named - body && (named === from || o.first === 0 || (words[o.first - 1] as Word).clause !== (words[o.first] as Word).clause)) return o;
     }
   }
   // After: "X, office" or "X là office", unless another person is named right after the office
@@ -166,11 +168,22 @@ export function officeBeside(words: readonly Word[], from: number, to: number): 
   if (i >= words.length || (words[i] as Word).clause - (words[to - 1] as Word).clause > 1) return undefined;
   const o = at(i);
   const holder = o ? words[o.end] : undefined;
-  if (o && holder && FAMILY.has(holder.folded) && /^\p{Lu}/u.test(holder.text) && /^\p{Lu}/u.test(words[o.end + 1]?.text ?? '')) return undefined;
+  if (
+    o &&
+    holder &&
+    FAMILY.has(holder.folded) &&
+    /^\p{Lu}/u.test(holder.text) &&
+    /^\p{Lu}/u.test(words[o.end + 1]?.text ?? '') &&
+    // "Thứ trưởng Hà Nội", "Bí thư Thái Lan": a place the office is of, not its holder.
+    !PLACES.has(`${holder.folded} ${words[o.end + 1]?.folded ?? ''}`)
+  )
+    return undefined;
   return o;
 }
 
 const FAMILY = new Set(FAMILY_NAMES.map((n) => fold(n)));
+/** Places of two words or more, folded, lower-cased ("ha noi", "thai lan", "cao bang"). */
+const PLACES = new Set(PLACE_NAMES.flat().map((n) => fold(n).toLowerCase()));
 
 /** Words of respect before a person's name, folded. */
 const HONORIFICS = new Set(['ong', 'ba', 'ngai']);

@@ -166,6 +166,8 @@ const MEMBER_OF = new RegExp(
   'iu',
 );
 
+/** "ngày nay", "hiện nay": nowadays, not this day. */
+const NOWADAYS = /^(?:ngày|hiện|ngay|hien)\s+nay$/iu;
 /** A day or a month written with its number: "31/3", "29-3", "tháng 6", "sáng 17". */
 const DAY_OR_MONTH = /\d\s*[/.-]\s*\d|(?:ngày|tháng|sáng|chiều|tối|trưa|đêm|hôm|thang|ngay|sang|chieu|toi|trua|dem|hom)\s+\d/iu;
 
@@ -178,7 +180,9 @@ const DAY_OR_MONTH = /\d\s*[/.-]\s*\d|(?:ngày|tháng|sáng|chiều|tối|trưa|
 function relativeTime(claim: string, pieces: readonly EvidencePiece[], today: string): { stated?: FoundMismatch } | null {
   // Words that count back from today ("tuần trước", "năm ngoái", "2 năm trước"), not a day or month
   // written without its year ("ngày 31/3", "tháng 6"), which is the news's own day more often than this year's.
-  const period = readPeriods(claim, today).find((p) => p.relative && !p.event && (p.from !== undefined || p.to !== undefined) && !DAY_OR_MONTH.test(p.text));
+  const period = readPeriods(claim, today).find(
+    (p) => p.relative && !p.event && (p.from !== undefined || p.to !== undefined) && !DAY_OR_MONTH.test(p.text) && !NOWADAYS.test(p.text),
+  );
   if (!period) return null;
   const inside = (from: string, to: string) => (period.to === undefined || from <= period.to) && (period.from === undefined || to >= period.from);
   let first: FoundMismatch | undefined;

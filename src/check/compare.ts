@@ -72,7 +72,11 @@ export interface Features {
    * feature of the model: `decide` reads it.
    */
   predicateCoverage: number;
-  /** Figures of the claim the evidence gives only as counts of something else ("10 quốc gia" / "10 năm"). Not a feature of the model. */
+  /**
+   * What the claim says of one thing that the evidence says only of another: a figure given there
+   * as a count of something else ("10 quốc gia" / "10 năm"), one of a kind named there as another
+   * ("Thái Lan là một đối tác …" / "Việt Nam hiện là một đối tác …"). Not a feature of the model.
+   */
   miscounted: number;
 }
 
@@ -235,8 +239,19 @@ function describedAsOneOf(tokens: readonly Token[], run: NameRun): boolean {
  */
 function inEnglishPlace(tokens: readonly Token[], from: number): boolean {
   const at = from - placeNounBefore(tokens, from);
-  return tokens.slice(Math.max(0, at - 3), at).some((t) => t.lower === 'in' || t.lower === 'at');
+  // "in Hanoi", "in the city of Da Nang", "in the Chinese city of Shanghai".
+  return tokens.slice(Math.max(0, at - 5), at).some((t) => t.lower === 'in' || t.lower === 'at');
 }
+
+/** Negators before "chỉ" that make it "not only", folded. */
+const NOT_ONLY = new Set(['khong', 'chang', 'cha', 'chua']);
+
+/**
+ * "is / are (not (yet)) a (full, official) member": being a member, which "… để trở thành thành
+ * viên" does not say; group 1 holds the negation, which agrees with it.
+ */
+const IS_MEMBER =
+  /(?<![\p{L}\p{N}])(?:is|are)\s+(not\s+(?:yet\s+)?)?(?:now\s+|already\s+)?(?:an?|the)\s+(?:(?:official|full|formal)\s+)?members?(?![\p{L}\p{N}])/iu;
 
 export function compareClaim(claimText: string, evidence: readonly EvidenceText[], options: CompareOptions): Comparison {
   const marked = hasMarks(claimText);
@@ -432,7 +447,9 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
   const timeAgainstCount = (a: FoundNumber, b: FoundNumber) => {
     const ua = unitHead(a);
     const ub = unitHead(b);
-    return a.kind !== 'ordinal' && !!ua && !!ub && TIME_UNITS.has(ua) !== TIME_UNITS.has(ub);
+    // An age ("tròn 10 tuổi") is a span of years too.
+    const time = (u: string) => TIME_UNITS.has(u) || u === 'tuoi' || u === 'tuổi';
+    return a.kind !== 'ordinal' && !!ua && !!ub && time(ua) !== time(ub);
   };
   for (const cn of claim.numbers) {
     const slot = slotFor(cn);
@@ -624,8 +641,9 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     if (aligned || inThisSlot.some((e) => names(run, e))) rival = undefined;
     else if (describedAsOneOf(claim.tokens, run)) {
       // "Trung Quốc là một đối tác quan trọng trong LMC" where the source says it of "Việt Nam":
-      // one of many, so another one named there says nothing of this one.
+      // one of many, so another one named there says nothing of this one, neither way.
       unmatched.push(cSpan);
+      if (inThisSlot.some((e) => differs(e))) miscounted++;
       continue;
     } else if (inThisSlot.some((e) => differs(e) && placed(e))) rival = inThisSlot.find((e) => differs(e) && placed(e));
     else if (presentAnywhere) rival = undefined;
@@ -1004,7 +1022,8 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     // "Sự hợp tác này chỉ mang lại lợi ích cho chính phủ" where the source says it "không chỉ mang
     // lại lợi ích cho chính phủ mà còn …": the same words, said to be all there is.
     for (let k = 0; k + 1 < claim.tokens.length; k++) {
-      if ((claim.tokens[k] as Token).folded !== 'chi' || (claim.tokens[k - 1] as Token | undefined)?.folded === 'khong') continue;
+      // "không chỉ", "không những chỉ", "chẳng chỉ", "không phải chỉ" in the claim too: not only.
+      if ((claim.tokens[k] as Token).folded !== 'chi' || claim.tokens.slice(Math.max(0, k - 3), k).some((t) => NOT_ONLY.has(t.folded))) continue;
       const e = al.toEvidence[k + 1] as number;
       if (e < 2 || (ev.tokens[e - 1] as Token).folded !== 'chi' || (ev.tokens[e - 2] as Token).folded !== 'khong') continue;
       mismatches.push({
@@ -1026,6 +1045,9 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       // The opposite word must be one the claim does not use itself ("sau thất bại … tốt hơn trước U23 UAE").
       const claimSays = (x: AntonymHit) => claim.antonyms.some((y) => y.pair === x.pair && y.quantifier === x.quantifier && says(y) === says(x));
       let rival = ev.antonyms.find((x) => near(x) && says(x) !== says(h) && !claimSays(x));
+      // A word read without its marks only in the very place of its opposite: a neighbour aligned
+      // with the opposite's ("rat cham" / "rất nhanh", "it hon" / "nhiều hơn"; "cham chu" is "chăm chú").
+      if (rival && h.loose && al.toEvidence[h.from - 1] !== rival.from - 1 && al.toEvidence[h.to] !== rival.to) rival = undefined;
       if (!rival && !h.loose && !ev.antonyms.some((x) => x.pair === h.pair && x.quantifier === h.quantifier && says(x) === says(h))) {
         rival = ev.antonyms.find(
           (x) =>
@@ -1071,7 +1093,9 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     );
     // Being, against what the source plans or hopes one will become ("Vietnam is a member of the
     // IEC" / "… để Việt Nam trở thành thành viên chính thức của IEC"), as "là" against "trở thành".
-    const is = claim.modalities.find((m) => m.modality === 'ongoing' && ['is', 'are'].includes((claim.tokens[m.from] as Token).lower));
+    // Only being a member, as "là thành viên" is read ("Vietnam is working to become …" says becoming too).
+    const member = IS_MEMBER.exec(claimText);
+    const is = member ? claim.modalities.find((m) => m.modality === 'ongoing' && (claim.tokens[m.from] as Token).start === member.index) : undefined;
     const being = claim.negations.length ? undefined : is;
     const becoming =
       unsureCue !== undefined &&
@@ -1088,21 +1112,22 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     }
     // A word the glossary reads as one side of a pair of opposites, where the first evidence
     // piece has only the other ("Vietnam is developing slowly" / "… đang phát triển rất nhanh").
+    // Not where the claim says the source's side too ("quickly rather than slowly"), nor a word it negates.
     const evOpposites = ev.antonyms.filter((x) => ev.piece[x.from] === 0);
-    for (const t of claim.tokens) {
-      if (t.stop) continue;
-      for (const term of translateTerms(t.text)) {
-        for (const h of antonymHits(tokenize(term), false)) {
-          const says = (x: AntonymHit) => (x.negated ? 1 - x.side : x.side);
-          const rival = evOpposites.find((x) => x.pair === h.pair && says(x) !== h.side);
-          if (!rival || evOpposites.some((x) => x.pair === h.pair && says(x) === h.side)) continue;
-          mismatches.push({ kind: 'other', claimed: { start: t.start, end: t.end }, ...stated(rival.from, rival.to), strength: 1 });
-        }
-      }
+    const says = (x: AntonymHit) => (x.negated ? 1 - x.side : x.side);
+    const claimed = claim.tokens.flatMap((t, k) =>
+      t.stop ? [] : translateTerms(t.text).flatMap((term) => antonymHits(tokenize(term), false).map((h) => ({ t, k, h }))),
+    );
+    for (const { t, k, h } of claimed) {
+      if (claimed.some((o) => o.h.pair === h.pair && o.h.side !== h.side)) continue;
+      if (claim.tokens.slice(Math.max(0, k - 2), k).some((x) => ['not', 'no', 'never', 'nor'].includes(x.lower))) continue;
+      const rival = evOpposites.find((x) => x.pair === h.pair && says(x) !== h.side);
+      if (!rival || evOpposites.some((x) => x.pair === h.pair && says(x) === h.side)) continue;
+      mismatches.push({ kind: 'other', claimed: { start: t.start, end: t.end }, ...stated(rival.from, rival.to), strength: 1 });
     }
     const negation = claim.negations[0];
     // Not being what the source hopes one will become agrees with it ("Vietnam is not yet a member").
-    const notYet = is !== undefined && becoming;
+    const notYet = is !== undefined && becoming && member?.[1] !== undefined;
     if (negation && !notYet && predicate.length >= 2 && !ev.negations.some((c) => ev.piece[c.from] === 0)) {
       const first = (predicate[0] as { i: number }).i;
       const last = Math.min((predicate.at(-1) as { i: number }).i, first + 12);

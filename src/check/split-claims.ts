@@ -91,7 +91,14 @@ function reasonToSkip(sentence: string): SkipReason | null {
   const content = words.filter((w) => !STOPWORDS.has(w));
   if (words.length < 3 || content.length < 2) return 'no-fact';
   if (CALL_TO_ACTION.test(sentence)) return 'no-fact';
-  if (CALL_TO_ACTION_UNLESS_FACT.test(sentence) && !/\d/.test(sentence) && !/\s\p{Lu}/u.test(sentence)) return 'no-fact';
+  // A call to action names no one and says nothing is anything ("Chia sẻ thông tin … là một hình thức hợp tác" is a statement).
+  if (
+    CALL_TO_ACTION_UNLESS_FACT.test(sentence) &&
+    !/\d/.test(sentence) &&
+    !/\s\p{Lu}/u.test(sentence) &&
+    !/(?<![\p{L}\p{N}])(?:là|la)(?![\p{L}\p{N}])/iu.test(sentence)
+  )
+    return 'no-fact';
   if (/^(#\S+\s*)+$/.test(sentence) || /^(https?:\/\/|www\.)\S+$/i.test(sentence) || /^(nguồn|source|ảnh|photo)\s*:/iu.test(sentence)) return 'no-fact';
   // A short exclamation with no number or name is an emotion, not a fact.
   if (EXCLAMATION.test(sentence) && words.length <= 8 && !/\d/.test(sentence) && !/\s\p{Lu}/u.test(sentence)) return 'opinion';

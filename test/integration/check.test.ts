@@ -237,6 +237,39 @@ describe('opposite words typed without tone marks or in English, and what a mont
   });
 });
 
+describe('the rules above, kept to what they are about', () => {
+  it('reads being a member, not any "is", against "trở thành", and a negation of anything else as before', async () => {
+    for (const claim of [
+      'Philippe Metzger is not willing to support Vietnam to become an official member of the IEC',
+      'The IEC is not going to help Vietnam become an official member',
+    ])
+      expect((await check(claim)).verdict, claim).toBe('contradicted');
+    for (const claim of [
+      'Philippe Metzger is willing to support Vietnam to become an official member of the IEC',
+      'Vietnam is working to become an official member of the IEC',
+    ])
+      expect((await check(claim)).verdict, claim).toBe('supported');
+  });
+
+  it('gives an office to the name after "là" only when the office opens its clause, and a place after an office is no holder', async () => {
+    expect((await check('Người tiếp Tổng Thư ký IEC là ông Lê Xuân Định')).verdict).toBe('supported');
+    const place = await check('Philippe Metzger là Thứ trưởng Hà Nội');
+    expect(place.verdict).toBe('contradicted');
+    expect(place.mismatches[0]?.kind).toBe('person');
+  });
+
+  it('keeps one of a kind, "not only", English opposites and "ngày nay" to what they say', async () => {
+    expect((await check('Thái Lan là một đối tác quan trọng trong LMC và BRI')).verdict).toBe('not-found');
+    expect((await check('Sự hợp tác này không những chỉ mang lại lợi ích cho chính phủ mà còn tác động tích cực đến các ngành công nghiệp')).verdict).toBe(
+      'supported',
+    );
+    expect((await check('Vietnam is developing quickly rather than slowly')).verdict).not.toBe('contradicted');
+    expect((await check('Ngày nay, Việt Nam là một đối tác quan trọng trong LMC và BRI')).verdict).toBe('supported');
+    expect((await check('Viet Nam la quoc gia dang phat trien, cham chu vao cac linh vuc cong nghe moi noi')).verdict).not.toBe('contradicted');
+    expect((await check('Le Xuan Dinh received Philippe Metzger on 5 June 2024 in the city of Da Nang')).mismatches[0]?.kind).toBe('place');
+  });
+});
+
 describe('claims whose people, places and dates are stated, but not what they did', () => {
   it('is not supported when the sentence naming them says nothing of the event, in Vietnamese or English', async () => {
     for (const claim of [

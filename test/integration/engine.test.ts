@@ -276,6 +276,8 @@ describe('answers over the real corpus', () => {
     expect((await engine.ask('Hội nghị LMC năm 2023 ở đâu?')).shortAnswer?.text).toBe('thành phố Bắc Kinh - Trung Quốc');
     expect((await engine.ask('Những nước nào tham gia?')).shortAnswer?.text ?? '').not.toContain('Bộ KH&CN');
     expect((await engine.ask('Việt Nam ký Biên bản đo lường ở thành phố nào?')).shortAnswer?.text ?? '').not.toContain('Viện');
+    // A list's noun is looked for when it is all the question names.
+    expect((await engine.ask('Những bộ nào được bài viết đề cập?')).shortAnswer?.text).toBe('Bộ KH&CN, Bộ Công Thương, Bộ Thông tin và Truyền thông');
     // An acronym the best paragraph's article never writes: the article that does is read first.
     expect((await engine.ask('Hợp tác với IEC sẽ góp phần giúp VN những gì?')).closest[0]?.articleId).toBe('iec-thanh-vien-2024');
   });

@@ -469,6 +469,8 @@ describe('withoutSaying', () => {
     expect(withoutSaying('Những vấn đề mà ông đề cập đến biến đổi khí hậu là gì?')).toBe('Những vấn đề mà ông đề cập đến biến đổi khí hậu là gì?');
     expect(withoutSaying('Số liệu được báo cáo là bao nhiêu?')).toBe('Số liệu được báo cáo là bao nhiêu?');
     expect(withoutSaying('Trận đấu kết thúc với tỷ số nào?')).toBe('Trận đấu kết thúc với tỷ số nào?');
+    // Not when where it was read is all the question names.
+    expect(withoutSaying('Bản tin mở đầu bằng sự kiện gì?')).toBe('Bản tin mở đầu bằng sự kiện gì?');
   });
 
   it('leaves out the saying verb after "vị lãnh đạo nào của …"', () => {

@@ -27,6 +27,7 @@ describe('splitClaims', () => {
       'Chia sẻ tại hội nghị, Thứ trưởng Lê Xuân Định cho biết Việt Nam mong muốn trở thành thành viên chính thức của IEC.',
       'Mời chuyên gia IEC sang Việt Nam đào tạo là một phần của thỏa thuận.',
       'Chia sẻ dữ liệu đo lường giữa 6 nước là mục tiêu của giai đoạn hai.',
+      'Chia sẻ thông tin về quy trình và phương pháp đo là một hình thức hợp tác đo lường.',
     ]) {
       expect(splitClaims(claim), claim).toEqual({ claims: [claim], skipped: [] });
     }
