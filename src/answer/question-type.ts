@@ -980,10 +980,10 @@ const GENERAL = new Set([
   'de',
 ]);
 
-/** Whether a question has a word besides function, question and general words. */
-function namesSomething(text: string): boolean {
+/** Whether a question has a word besides function and question words (and the words of `besides`). */
+export function namesSomething(text: string, besides: ReadonlySet<string> = GENERAL): boolean {
   const marked = hasMarks(text);
-  return (text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).some((w) => !isStopword(w, marked) && !GENERAL.has(w.toLowerCase()));
+  return (text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).some((w) => !isStopword(w, marked) && !besides.has(w.toLowerCase()));
 }
 
 /**
