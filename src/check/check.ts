@@ -9,7 +9,7 @@ import { findDates } from '../text/find-dates.js';
 import { readPeriods } from '../text/relative-dates.js';
 import { expandChatWords } from '../text/chat-words.js';
 import { phrasesIn } from '../text/synonyms.js';
-import { RULE_SYLLABLES, recased } from './facts.js';
+import { RULE_SYLLABLES, modalityCues, recased } from './facts.js';
 import type { ArticleRef, CheckOptions, CheckResult, Citation, ClaimCheck, Lang, Mismatch, SearchFilter, Verdict } from '../types.js';
 import { type Comparison, compareClaim, type FoundMismatch } from './compare.js';
 import { type ChosenEvidence, type ClaimWords, chooseEvidence, type EvidencePiece, holds } from './evidence.js';
@@ -199,6 +199,39 @@ function relativeTime(claim: string, pieces: readonly EvidencePiece[], today: st
   return first ? { stated: first } : {};
 }
 
+/** Verbs of an event that takes place on a day, folded. */
+const HELD = ['to chuc', 'dien ra', 'khai mac', 'be mac', 'hop', 'ky ket', 'ky', 'tiep', 'gap', 'lam viec'];
+
+/**
+ * A claim that says what is still to happen ("Hội nghị LMC lần thứ 4 sẽ được tổ chức tại Bắc
+ * Kinh") of what its first evidence piece reports on a day no later than its article's date,
+ * without a word of plans there ("Vào ngày 29 tháng 8 năm 2023, Hội nghị … được tổ chức …"): held,
+ * not to be held. The source's date as what it says instead.
+ */
+function foretold(claim: string, pieces: readonly EvidencePiece[]): { stated?: FoundMismatch } | null {
+  const first = pieces[0];
+  const published = first?.hit.article.date;
+  if (!first || !published) return null;
+  const tokens = tokenize(claim);
+  // Only of an event held on a day: "sẽ (được) tổ chức / diễn ra / khai mạc / ký kết / tiếp …",
+  // not "sẽ hỗ trợ", which a meeting on that day can promise.
+  const plan = modalityCues(tokens, !hasMarks(claim)).find((c) => {
+    if (c.modality !== 'planned') return false;
+    const next = tokens
+      .slice(c.to, c.to + 3)
+      .map((t) => t.folded)
+      .filter((w) => w !== 'duoc')
+      .join(' ');
+    return HELD.some((v) => next === v || next.startsWith(`${v} `));
+  });
+  if (!plan) return null;
+  if (modalityCues(tokenize(first.text), false).some((c) => c.modality === 'planned' || c.modality === 'hoped' || c.modality === 'possible')) return null;
+  const day = findDates(first.text).find((d) => d.precision === 'day' && d.toDay === undefined && d.to !== undefined && d.to <= published);
+  if (!day) return null;
+  const cue = { start: (tokens[plan.from] as Token).start, end: (tokens[plan.to - 1] as Token).end };
+  return { stated: { kind: 'modality', claimed: cue, piece: 0, stated: { start: day.start, end: day.end }, strength: 1 } };
+}
+
 /** The offline check of one claim. */
 export async function checkClaimOffline(deps: CheckDeps, claimText: string, options: CheckOptions = {}): Promise<OfflineCheck> {
   const shown = normalizeSpace(claimText);
@@ -264,7 +297,10 @@ export async function checkClaimOffline(deps: CheckDeps, claimText: string, opti
   const decision: Decision = elsewhere ? { ...decided, verdict: 'not-found', confidence: 1 - decided.probabilities.supported } : decided;
   // A time the claim gives against today ("tuần trước", "năm ngoái"), which its words cannot match:
   // the event's date in the evidence, else its article's, must fall in it.
-  const when = decision.verdict === 'contradicted' || !deps.today ? null : relativeTime(claim, chosen.pieces, deps.today());
+  const when =
+    decision.verdict === 'contradicted'
+      ? null
+      : ((deps.today ? relativeTime(claim, chosen.pieces, deps.today()) : null) ?? (lang === 'vi' ? foretold(compared, chosen.pieces) : null));
   const timed: Decision = !when
     ? decision
     : when.stated

@@ -251,6 +251,20 @@ describe('the rules above, kept to what they are about', () => {
       expect((await check(claim)).verdict, claim).toBe('supported');
   });
 
+  it('contradicts an event still to be held that the source reports on a day of its article, and only such an event', async () => {
+    for (const claim of [
+      'Hội nghị chuyên đề LMC lần thứ 4 sẽ được tổ chức tại Bắc Kinh.',
+      'Thứ trưởng Lê Xuân Định sẽ tiếp ông Philippe Metzger tại Hà Nội.',
+    ]) {
+      const c = await check(claim);
+      expect(c.verdict, claim).toBe('contradicted');
+      expect(c.mismatches[0]).toMatchObject({ kind: 'modality', claimed: 'sẽ' });
+    }
+    // What the meeting promised is still to come.
+    expect((await check('Ông Philippe Metzger sẽ hỗ trợ Việt Nam trở thành thành viên chính thức của IEC.')).verdict).toBe('supported');
+    expect((await check('Tổng Thư ký IEC Philippe Metzger sẽ hỗ trợ Việt Nam ngày 5/6/2024.')).verdict).not.toBe('contradicted');
+  });
+
   it('gives an office to the name after "là" only when the office opens its clause, and a place after an office is no holder', async () => {
     expect((await check('Người tiếp Tổng Thư ký IEC là ông Lê Xuân Định')).verdict).toBe('supported');
     const place = await check('Philippe Metzger là Thứ trưởng Hà Nội');
