@@ -505,7 +505,7 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
   const said = expandedAcronym(plain, analysis) ?? plain;
   // Unless nothing else is asked ("Những bộ nào được bài viết đề cập?"): the noun is then the question.
   const headless = analysis.list && analysis.head ? withoutLast(said, withKind(said, analysis.head)) : said;
-  const listed = namesSomething(headless, NOTHING) ? headless : said;
+  const listed = namesSomething(headless) ? headless : said;
   // So are the words "mục đích", "mục tiêu" of a question for a purpose: "nhằm", "để" answer it (`purpose`).
   const asked = analysis.purpose ? PURPOSE_WORDS.reduce(withoutLast, listed) : listed;
   let terms = await questionTerms(store, asked, input.lang, input.translated ?? []);
@@ -580,9 +580,6 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
   };
 }
 
-/** No words set aside: any word but function and question words names something. */
-const NOTHING: ReadonlySet<string> = new Set();
-
 /** The words of a purpose asked, as typed at the start of a question or in it, with marks or without. */
 const PURPOSE_WORDS = ['mục đích', 'muc dich', 'mục tiêu', 'muc tieu'].flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1)]);
 
@@ -611,7 +608,7 @@ function withoutLast(text: string, words: string): string {
 async function captionAnswer(input: ExtractiveInput, photo: PhotoQuestion): Promise<ExtractiveResult> {
   // The rest of the question, when anything but a chat's framing and function words is left of it
   // ("À, thế còn … thì nhỉ?" leaves nothing to look for: the whole question is asked).
-  const question = namesSomething(withoutSaying(photo.rest), NOTHING) ? photo.rest : input.question;
+  const question = namesSomething(withoutSaying(photo.rest)) ? photo.rest : input.question;
   // Its own glossary terms: the whole question's ("first" → "lần thứ nhất") would find "lần thứ 4".
   const translated = input.translated ? extraTerms(question, input.lang) : undefined;
   const rest = await extractiveAnswer({ ...input, question, analysis: analyzeQuestion(question), photoRead: true, ...(translated ? { translated } : {}) });

@@ -955,8 +955,10 @@ export function withoutSaying(question: string): string {
   const unsaid = withoutWords(framed, SAYING_VERB);
   // Where it was read, unless that is all the question names ("Bản tin mở đầu bằng sự kiện gì?").
   const unsourced = withoutWords(unsaid, SOURCE);
-  return unsourced === unsaid || namesSomething(unsourced) ? unsourced : unsaid;
+  return unsourced === unsaid || namesSomething(unsourced, GENERAL) ? unsourced : unsaid;
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 /** Words too general to name what a question is about once where it was read is gone. */
 const GENERAL = new Set([
@@ -981,7 +983,7 @@ const GENERAL = new Set([
 ]);
 
 /** Whether a question has a word besides function and question words (and the words of `besides`). */
-export function namesSomething(text: string, besides: ReadonlySet<string> = GENERAL): boolean {
+export function namesSomething(text: string, besides: ReadonlySet<string> = NONE): boolean {
   const marked = hasMarks(text);
   return (text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).some((w) => !isStopword(w, marked) && !besides.has(w.toLowerCase()));
 }

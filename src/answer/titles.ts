@@ -4,7 +4,7 @@ import { isStopword } from '../text/stopwords.js';
 import { translateTerms } from '../text/glossary.js';
 import { detectLang } from '../text/lang.js';
 import { VOWELLESS } from '../text/words.js';
-import { FAMILY_NAMES, PLACE_NAMES } from '../check/lexicon.js';
+import { FAMILY_NAMES, isKnownPlace } from '../check/lexicon.js';
 
 /**
  * Offices a question may name a person by ("Bộ trưởng Bộ KH&CN là ai?"). An article that names
@@ -175,15 +175,13 @@ export function officeBeside(words: readonly Word[], from: number, to: number): 
     /^\p{Lu}/u.test(holder.text) &&
     /^\p{Lu}/u.test(words[o.end + 1]?.text ?? '') &&
     // "Thứ trưởng Hà Nội", "Bí thư Thái Lan": a place the office is of, not its holder.
-    !PLACES.has(`${holder.folded} ${words[o.end + 1]?.folded ?? ''}`)
+    !isKnownPlace(`${holder.folded} ${words[o.end + 1]?.folded ?? ''}`)
   )
     return undefined;
   return o;
 }
 
 const FAMILY = new Set(FAMILY_NAMES.map((n) => fold(n)));
-/** Places of two words or more, folded, lower-cased ("ha noi", "thai lan", "cao bang"). */
-const PLACES = new Set(PLACE_NAMES.flat().map((n) => fold(n).toLowerCase()));
 
 /** Words of respect before a person's name, folded. */
 const HONORIFICS = new Set(['ong', 'ba', 'ngai']);

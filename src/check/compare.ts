@@ -77,7 +77,7 @@ export interface Features {
    * as a count of something else ("10 quốc gia" / "10 năm"), one of a kind named there as another
    * ("Thái Lan là một đối tác …" / "Việt Nam hiện là một đối tác …"). Not a feature of the model.
    */
-  miscounted: number;
+  aboutAnother: number;
 }
 
 export interface Comparison {
@@ -243,6 +243,12 @@ function inEnglishPlace(tokens: readonly Token[], from: number): boolean {
   return tokens.slice(Math.max(0, at - 5), at).some((t) => t.lower === 'in' || t.lower === 'at');
 }
 
+/** The side of its pair a word says: a negated word says its opposite ("chưa cao" is "thấp"). */
+const says = (x: AntonymHit) => (x.negated ? 1 - x.side : x.side);
+
+/** A unit of time, or an age ("tròn 10 tuổi"), which is a span of years too; folded. */
+const isTimeUnit = (u: string) => TIME_UNITS.has(u) || u === 'tuoi';
+
 /** Negators before "chỉ" that make it "not only", folded. */
 const NOT_ONLY = new Set(['khong', 'chang', 'cha', 'chua']);
 
@@ -300,7 +306,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
   /** Claim tokens that a matched fact accounts for (a number written another way is still covered). */
   const coveredByFact = new Set<number>();
   let matchedFacts = 0;
-  let miscounted = 0;
+  let aboutAnother = 0;
   let weakSigns = 0;
   let impliedModality = 0;
 
@@ -447,9 +453,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
   const timeAgainstCount = (a: FoundNumber, b: FoundNumber) => {
     const ua = unitHead(a);
     const ub = unitHead(b);
-    // An age ("tròn 10 tuổi") is a span of years too.
-    const time = (u: string) => TIME_UNITS.has(u) || u === 'tuoi' || u === 'tuổi';
-    return a.kind !== 'ordinal' && !!ua && !!ub && time(ua) !== time(ub);
+    return a.kind !== 'ordinal' && !!ua && !!ub && isTimeUnit(ua) !== isTimeUnit(ub);
   };
   for (const cn of claim.numbers) {
     const slot = slotFor(cn);
@@ -479,7 +483,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       if (!rival) {
         if (!(cn.spelled && cn.value <= 2)) unmatched.push(cn);
         // The same figure counting something else ("10 quốc gia" / "10 năm"): the sentence was found by it.
-        if (ev.numbers.some((en) => en.kind === cn.kind && relateNumbers(cn, en) === 'same' && timeAgainstCount(cn, en))) miscounted++;
+        if (ev.numbers.some((en) => en.kind === cn.kind && relateNumbers(cn, en) === 'same' && timeAgainstCount(cn, en))) aboutAnother++;
         continue;
       }
     }
@@ -643,7 +647,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       // "Trung Quốc là một đối tác quan trọng trong LMC" where the source says it of "Việt Nam":
       // one of many, so another one named there says nothing of this one, neither way.
       unmatched.push(cSpan);
-      if (inThisSlot.some((e) => differs(e))) miscounted++;
+      if (inThisSlot.some((e) => differs(e))) aboutAnother++;
       continue;
     } else if (inThisSlot.some((e) => differs(e) && placed(e))) rival = inThisSlot.find((e) => differs(e) && placed(e));
     else if (presentAnywhere) rival = undefined;
@@ -1035,8 +1039,6 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     }
 
     // --- words with opposites ----------------------------------------------------------------
-    // A negated word says its opposite ("chưa cao" is "thấp").
-    const says = (x: AntonymHit) => (x.negated ? 1 - x.side : x.side);
     for (const h of claim.antonyms) {
       const [slotFrom, slotTo] = slotOf(al, h.from, h.to, ev.tokens.length, ev.piece);
       const near = (x: AntonymHit) => x.pair === h.pair && x.quantifier === h.quantifier && x.from >= slotFrom - 3 && x.to <= slotTo + 3;
@@ -1114,7 +1116,6 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     // piece has only the other ("Vietnam is developing slowly" / "… đang phát triển rất nhanh").
     // Not where the claim says the source's side too ("quickly rather than slowly"), nor a word it negates.
     const evOpposites = ev.antonyms.filter((x) => ev.piece[x.from] === 0);
-    const says = (x: AntonymHit) => (x.negated ? 1 - x.side : x.side);
     const claimed = claim.tokens.flatMap((t, k) =>
       t.stop ? [] : translateTerms(t.text).flatMap((term) => antonymHits(tokenize(term), false).map((h) => ({ t, k, h }))),
     );
@@ -1276,7 +1277,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       longestGapWords: longest,
       maxUncoveredWeight,
       predicateCoverage: predicateTotal ? predicateFound / predicateTotal : 1,
-      miscounted,
+      aboutAnother,
     },
     mismatches: dedupe(mismatches),
     substitutions: substitutions.sort((a, b) => b.strength - a.strength),

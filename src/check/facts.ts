@@ -7,6 +7,7 @@ import {
   ANTONYMS,
   FAMILY_NAMES,
   GRADABLE,
+  isKnownPlace,
   type Modality,
   MODALITY_EN,
   MODALITY_VI,
@@ -18,6 +19,7 @@ import {
   PERSON_TITLES,
   PLACE_NAMES,
   PLACE_WORDS,
+  placeAliases,
   QUANTIFIERS,
 } from './lexicon.js';
 import type { Token } from './tokens.js';
@@ -273,29 +275,10 @@ const SENTENCE_OPENERS = new Set(
     ' ',
   ),
 );
-/** Folded spelling → the group of spellings of the same place. */
-const PLACE_GROUP = new Map<string, string[]>();
-for (const group of PLACE_NAMES) {
-  const folded = group.map((g) =>
-    fold(g)
-      .replace(/[.\-\s]+/g, ' ')
-      .trim(),
-  );
-  for (const f of folded) PLACE_GROUP.set(f, folded);
-}
-
 /** Every spelling of a place, lower-cased as written ("huế", "ý": not "y" of "Bộ Y tế"). */
 const PLACE_SPELLINGS = new Set(PLACE_NAMES.flat().map((p) => p.toLowerCase()));
 
-/** Spellings of a place name (folded, words separated by spaces), itself included. */
-/** Whether a name (folded) is a place the lexicon knows by any of its spellings ("tphcm", "uae"). */
-export function isKnownPlace(foldedName: string): boolean {
-  return PLACE_GROUP.has(foldedName);
-}
-
-export function placeAliases(foldedName: string): string[] {
-  return PLACE_GROUP.get(foldedName) ?? [foldedName];
-}
+export { isKnownPlace, placeAliases };
 
 function endsWithPhrase(tokens: readonly Token[], end: number, list: Lexicon, folded: boolean): boolean {
   for (const p of folded ? list.folded : list.marked) {
@@ -314,7 +297,7 @@ function classify(tokens: readonly Token[], from: number, to: number, folded: bo
     .slice(from, to)
     .map((t) => t.folded)
     .join(' ');
-  if (PLACE_GROUP.has(words)) return 'place';
+  if (isKnownPlace(words)) return 'place';
   // A month or a day of the week is when, even after "in" ("in August 2023").
   if (to - from === 1 && WHEN_NAMES.has(words)) return 'other';
   if (to - from === 1 && isAcronym(tokens[from] as Token)) return 'organisation';
@@ -354,7 +337,7 @@ export function nameRuns(tokens: readonly Token[], text: string, folded = false)
       const u = tokens[j] as Token;
       const gap = text.slice((tokens[j - 1] as Token).end, u.start);
       // A place written with a dot ("TP.HCM") is one name when the whole is a known spelling of it.
-      const dotted = gap === '.' && PLACE_GROUP.has([...tokens.slice(i, j), u].map((x) => x.folded).join(' '));
+      const dotted = gap === '.' && isKnownPlace([...tokens.slice(i, j), u].map((x) => x.folded).join(' '));
       if (!isCapital(u) || (u.clause !== t.clause && !dotted) || (!/^[\s&-]*$/.test(gap) && !dotted) || /\s-\s/.test(gap)) break;
       // A person's name after an organisation's ("Bộ KH&CN Lê Xuân Định") starts a run of its own.
       if (FAMILY.has(u.folded) && (isAcronym(tokens[j - 1] as Token) || startsWithPhrase(tokens, i, ORG, folded)) && j > i) break;
@@ -399,12 +382,12 @@ export function nameRuns(tokens: readonly Token[], text: string, folded = false)
     // A capital that opens the text or a sentence is not a name by itself.
     const sentenceStart = i === 0 || /[.!?…]\s*$/.test(text.slice(Math.max(0, t.start - 3), t.start));
     // A common word opening a sentence is capitalised for that reason only ("Theo ông …", "Hai nhà …").
-    if (sentenceStart && !isAcronym(t) && !isCode(t) && !PLACE_GROUP.has(t.folded) && (j - i === 1 || COMMON.has(t.folded) || SENTENCE_OPENERS.has(t.folded))) {
+    if (sentenceStart && !isAcronym(t) && !isCode(t) && !isKnownPlace(t.folded) && (j - i === 1 || COMMON.has(t.folded) || SENTENCE_OPENERS.has(t.folded))) {
       const rest = tokens
         .slice(i, j)
         .map((x) => x.folded)
         .join(' ');
-      if (!PLACE_GROUP.has(rest)) from = i + 1;
+      if (!isKnownPlace(rest)) from = i + 1;
     }
     // One capitalised common word ("Hội", "Trường", "Theo") is not a name.
     const lone =

@@ -1,3 +1,4 @@
+import { fold } from '../text/normalize.js';
 /**
  * The words the claim check reads facts by: negation, modality and tense, antonyms, the
  * words that say a name is a person, a place or an organisation, and the names of places
@@ -630,3 +631,24 @@ export const PLACE_NAMES: string[][] = [
   ['Mê Kông', 'Mekong'],
   ['Lan Thương', 'Lancang'],
 ];
+
+/** Folded spelling → the group of spellings of the same place. */
+const PLACE_GROUP = new Map<string, string[]>();
+for (const group of PLACE_NAMES) {
+  const folded = group.map((g) =>
+    fold(g)
+      .replace(/[.\-\s]+/g, ' ')
+      .trim(),
+  );
+  for (const f of folded) PLACE_GROUP.set(f, folded);
+}
+
+/** Whether a name (folded) is a place the lexicon knows by any of its spellings ("tphcm", "uae"). */
+export function isKnownPlace(foldedName: string): boolean {
+  return PLACE_GROUP.has(foldedName);
+}
+
+/** Spellings of a place name (folded, words separated by spaces), itself included. */
+export function placeAliases(foldedName: string): string[] {
+  return PLACE_GROUP.get(foldedName) ?? [foldedName];
+}

@@ -118,7 +118,7 @@ export function decide(c: Comparison, chosen: { bestCoverage: number; articleCov
   // claim says of them ("Lê Xuân Định từ chức ngày 5/6/2024" against the sentence that names him
   // on that day at a meeting): the names are stated, the event is not.
   // Nor by a figure that counts something else there ("10 quốc gia" against "10 năm").
-  if (verdict === 'supported' && (c.features.predicateCoverage < PREDICATE_COVERAGE || c.features.miscounted > 0)) {
+  if (verdict === 'supported' && (c.features.predicateCoverage < PREDICATE_COVERAGE || c.features.aboutAnother > 0)) {
     return { verdict: 'not-found', confidence: 1 - probs.supported, probabilities: probs };
   }
   return { verdict, confidence: probs[verdict], probabilities: probs };
