@@ -42,8 +42,8 @@ const verbs = (forms: readonly string[]) =>
 function viPatterns(w: (s: string) => string): RegExp[] {
   const v = verbs(VI_VERBS.map(w));
   return [
-    // "X có (được) nhắc đến (trong bài viết) không?"
-    new RegExp(`^\\s*(.{1,80}?)\\s+${w('có')}\\s+(?:${w('được')}\\s+)?(?:${v})${WORD_END}${w(VI_WHERE)}${w(VI_END)}${CLOSE}`, 'diu'),
+    // "X có (được) nhắc đến (trong bài viết) không?", "X được nhắc đến không?"
+    new RegExp(`^\\s*(.{1,80}?)\\s+(?:${w('có')}\\s+(?:${w('được')}\\s+)?|${w('được')}\\s+)(?:${v})${WORD_END}${w(VI_WHERE)}${w(VI_END)}${CLOSE}`, 'diu'),
     // "Bài viết có nhắc đến X không?", "Có bài nào nói về X không?", "… có đề cập gì đến X không?"
     new RegExp(`^\\s*${w(VI_ARTICLES)}(?:${v})${WORD_END}${w(VI_WHAT)}\\s+(.{1,80}?)${w(VI_END)}${CLOSE}`, 'diu'),
     // "Có thông tin gì về X không?"

@@ -3,6 +3,7 @@ import { findDates } from '../text/find-dates.js';
 import { formatDate } from '../text/format-date.js';
 import { fold, hasMarks, normalizeSpace, stripMarks } from '../text/normalize.js';
 import { hasWord, markedPattern } from '../text/words.js';
+import { mentionedPhrase } from '../answer/mention.js';
 import { translateTerms } from '../text/glossary.js';
 import { isStopword } from '../text/stopwords.js';
 import { syllables } from '../text/tokenize.js';
@@ -906,7 +907,16 @@ function resolve(q: string, history: readonly Turn[] | undefined, lang: Lang, lo
         (acronym ? same.find((e) => /^\p{Lu}[\p{Lu}\d&]+$/u.test(e.text)) : undefined) ??
         same[same.length - 1] ??
         (kind === null ? prevEntities.find((e) => e.kind !== 'date') : undefined);
-      if (target) rewritten = splice(last.asked, [{ start: target.start, end: target.start + target.text.length, text: x }]);
+      const prevLang: Lang = hasMarks(last.asked) ? 'vi' : last.turn.lang;
+      // "Lào có được nhắc đến không?" + "Còn Thái Lan?": the same question of another phrase.
+      const phrase = mentionedPhrase(last.asked);
+      const at = phrase ? last.asked.indexOf(phrase) : -1;
+      if (phrase && at >= 0) rewritten = splice(last.asked, [{ start: at, end: at + phrase.length, text: x }]);
+      else if (target) rewritten = splice(last.asked, [{ start: target.start, end: target.start + target.text.length, text: x }]);
+      // The earlier question asked for a thing of this kind ("… tổ chức ở đâu?" + "Vậy còn Lào?"):
+      // "… ở đâu về Lào?" asks nothing; where the articles write it does.
+      else if (kind !== null && findWh(last.asked, prevLang)?.type === kind)
+        rewritten = lang === 'en' ? `Do the articles mention ${x}?` : `${x} có được nhắc đến không?`;
       else rewritten = lang === 'en' ? `${stripEnd(last.asked)}, about ${x}?` : `${stripEnd(last.asked)} về ${x}?`;
     }
     const out: FollowUp = { ...base, question: rewritten, how: 'substitution', sameArticles: false };

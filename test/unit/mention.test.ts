@@ -26,6 +26,9 @@ describe('questions asking whether something is mentioned', () => {
     ['Bài viết về IEC có nhắc tới trí tuệ nhân tạo không?', 'trí tuệ nhân tạo'],
     ['Bài báo của Bộ KH&CN có đề cập đến Lào không?', 'Lào'],
     ['bai viet ve IEC co nhac toi tri tue nhan tao khong', 'tri tue nhan tao'],
+    // Without "có", as often typed.
+    ['Lào được nhắc đến không?', 'Lào'],
+    ['tin chi carbon duoc de cap trong bai viet khong', 'tin chi carbon'],
   ])('%s → %s', (q, phrase) => {
     expect(mentionedPhrase(q)).toBe(phrase);
   });
