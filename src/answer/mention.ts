@@ -115,6 +115,50 @@ export function findPhrase(text: string, phrase: string): { start: number; end: 
     if (!isWordCharAt(text, start - 1) && !isWordCharAt(text, end)) return { start, end };
     re.lastIndex = start + 1;
   }
+  const name = honoredName(phrase);
+  return name ? findName(text, name) : null;
+}
+
+/** A courtesy title before a name: "ông", "bà", "Mr", "Dr." (folded). */
+const HONORIFIC = /^(?:ong|ba|anh|chi|co|mr|mrs|ms|dr)\.?\s+(?=\S)/iu;
+
+/**
+ * The name of "ông Định", "bà Trần Thị Hà", "Mr Metzger": the words after the courtesy title,
+ * which the articles write with the whole name and an office instead ("Thứ trưởng Lê Xuân
+ * Định", "ông Philippe Metzger"). Null for a phrase without such a title.
+ */
+export function honoredName(phrase: string): string | null {
+  const m = HONORIFIC.exec(fold(nfc(phrase).trim()));
+  return m ? nfc(phrase).trim().slice(m[0].length) : null;
+}
+
+/**
+ * Where `name` ends a person's name in `text` ("Định" in "Thứ trưởng Lê Xuân Định"): its words
+ * in order, each written with a capital there, after at most three more capitalised words and
+ * with no capitalised word following. Typed without tone marks, the marks are not compared.
+ */
+export function findName(text: string, name: string): { start: number; end: number } | null {
+  const forms = phraseForms(text, name);
+  if (!forms) return null;
+  const re = new RegExp(forms.words.map(escapeRegExp).join('\\s+'), 'gu');
+  for (let m = re.exec(forms.haystack); m; m = re.exec(forms.haystack)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    re.lastIndex = start + 1;
+    if (isWordCharAt(text, start - 1) || isWordCharAt(text, end)) continue;
+    const words = text.slice(start, end).split(/\s+/u);
+    if (!words.every((w) => /^\p{Lu}/u.test(w))) continue;
+    // Not the start of a longer name ("Định" of "Định Quán"): no capitalised word right after.
+    if (/^\s+\p{Lu}/u.test(text.slice(end, end + 3))) continue;
+    // The name's first words before it, capitalised ("Lê Xuân "), at most three.
+    let from = start;
+    for (let k = 0; k < 3; k++) {
+      const before = /(?<![\p{L}\p{M}\p{N}&.'-])\p{Lu}[\p{L}\p{M}]*\s+$/u.exec(text.slice(Math.max(0, from - 20), from));
+      if (!before) break;
+      from -= before[0].length;
+    }
+    return { start: from, end };
+  }
   return null;
 }
 

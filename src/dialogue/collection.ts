@@ -1,5 +1,5 @@
 import { DEFAULT_EXTRACTIVE, clipQuote } from '../answer/extractive.js';
-import { findPhrase } from '../answer/mention.js';
+import { findName, findPhrase, honoredName } from '../answer/mention.js';
 import { formatDate } from '../text/format-date.js';
 import { translateTerms } from '../text/glossary.js';
 import { sentenceRanges } from '../text/sentences.js';
@@ -191,8 +191,15 @@ export function readCollectionQuestion(rest: string, order: 'latest' | 'earliest
   }
   if (!kind) return null;
   const topic = topicOf(q);
-  return topic ? { kind, topic } : { kind };
+  if (!topic) return { kind };
+  // "Bài nào nhắc đến ông Metzger?": where each article writes it is shown, as for "… được nhắc
+  // đến trong bài nào?"; "Bài nào nói về IEC?" shows how each opens.
+  const before = fold(q.slice(0, q.lastIndexOf(topic))).toLowerCase();
+  return MENTIONING.test(before) ? { kind, topic, mentioned: true } : { kind, topic };
 }
+
+/** A verb of mentioning just before a topic (folded). */
+const MENTIONING = /(?:nhac(?:\s+(?:den|toi))?|de\s+cap(?:\s+(?:den|toi))?|mention(?:s|ing|ed)?)\s+$/u;
 
 /** The first group a match captured, as typed in `q` (the match was made on its lower-cased or folded form, of the same length). */
 function groupText(q: string, m: RegExpExecArray): string | undefined {
@@ -369,10 +376,12 @@ export async function answerCollection(input: CollectionInput): Promise<Collecti
       return a !== undefined && inPeriod(a);
     });
     const texts = await view.paragraphs(inScope);
+    // "ông Định": the articles write "Thứ trưởng Lê Xuân Định".
+    const name = honoredName(question.topic);
     for (const id of inScope) {
       const a = byId.get(id) as ArticleInfo;
       const text = [a.title, a.tags.join(' '), ...(texts.get(id) ?? [])].join('\n');
-      if (mentions(text, forms)) matching.push(a);
+      if (mentions(text, forms) || (name !== null && findName(text, name) !== null)) matching.push(a);
     }
   } else {
     for (const a of await view.articles()) if (inPeriod(a)) matching.push(a);

@@ -9,7 +9,10 @@ describe('readCollectionQuestion', () => {
     expect(read('Có bao nhiêu bài về IEC?')).toEqual({ kind: 'count', topic: 'IEC' });
     expect(read('co bao nhieu bai ve IEC')).toEqual({ kind: 'count', topic: 'IEC' });
     expect(read('Bao nhiêu bài đăng về đo lường?')).toEqual({ kind: 'count', topic: 'đo lường' });
-    expect(read('How many articles mention metrology?')).toEqual({ kind: 'count', topic: 'metrology' });
+    // Asked through a verb of mentioning, each article is shown by where it writes the topic.
+    expect(read('How many articles mention metrology?')).toEqual({ kind: 'count', topic: 'metrology', mentioned: true });
+    expect(read('Bài nào nhắc đến ông Metzger?')).toEqual({ kind: 'list', topic: 'ông Metzger', mentioned: true });
+    expect(read('Có bao nhiêu bài đề cập đến LMC?')).toEqual({ kind: 'count', topic: 'LMC', mentioned: true });
     expect(read('How many news articles are there?')).toEqual({ kind: 'count' });
     expect(read('Liệt kê các bài')).toEqual({ kind: 'list' });
     expect(read('Những bài nào nói về đo lường?')).toEqual({ kind: 'list', topic: 'đo lường' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPhrase, findWords, mentionedPhrase } from '../../src/answer/mention.js';
+import { findName, findPhrase, findWords, honoredName, mentionedPhrase } from '../../src/answer/mention.js';
 
 describe('questions asking whether something is mentioned', () => {
   it.each([
@@ -71,5 +71,31 @@ describe('finding the phrase in a paragraph', () => {
     expect(at && text.slice(at.start, at.end)).toBe('Hội nghị chuyên đề LMC lần thứ 4');
     // Words spread over two sentences are not a mention.
     expect(findWords(text, 'tín chỉ carbon LMC')).toBeNull();
+  });
+});
+
+describe('a name asked with a courtesy title', () => {
+  const P =
+    'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.';
+  const at = (text: string, phrase: string) => {
+    const r = findPhrase(text, phrase);
+    return r ? text.slice(r.start, r.end) : null;
+  };
+
+  it('finds the whole name the article writes, with or without tone marks', () => {
+    expect(honoredName('ông Định')).toBe('Định');
+    expect(honoredName('Mr. Metzger')).toBe('Metzger');
+    expect(honoredName('Lê Xuân Định')).toBeNull();
+    expect(at(P, 'Ông Định')).toBe('Lê Xuân Định');
+    expect(at(P, 'ong Dinh')).toBe('Lê Xuân Định');
+    expect(at(P, 'ông Metzger')).toBe('Philippe Metzger');
+    expect(at(P, 'Mr Metzger')).toBe('Philippe Metzger');
+  });
+
+  it('takes no common word and no longer name for it', () => {
+    // "Hà" begins "Hà Nội"; "định" in "quyết định" is no name.
+    expect(at(P, 'bà Hà')).toBeNull();
+    expect(at('Bộ trưởng đã quyết định như vậy.', 'ông Định')).toBeNull();
+    expect(findName('Ông Định Quán phát biểu.', 'Định')).toBeNull();
   });
 });
