@@ -257,8 +257,15 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       const { questionAsStatement, ...rest } = opts;
       const checkOne = async (claim: string, o: CheckOptions) => (await checkClaim(deps, claim, o)).result;
       const r = await checkText(text, rest, checkOne);
-      // Only questions, and the user asked to check them: "Có phải … không?" is the statement it asks about.
-      if (questionAsStatement && !rest.single && r.refused === 'no-claim' && r.skipped.some((s) => s.reason === 'question'))
+      // Only questions, and the user asked to check them: "Có phải … không?" is the statement it
+      // asks about; "Bạn thấy sao?" asks about none.
+      if (
+        questionAsStatement &&
+        !rest.single &&
+        r.refused === 'no-claim' &&
+        r.skipped.some((s) => s.reason === 'question') &&
+        r.skipped.every((s) => s.reason !== 'question' || analyzeQuestion(s.text).yesNo)
+      )
         return checkText(text, { ...rest, single: true }, checkOne);
       return r;
     });

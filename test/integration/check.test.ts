@@ -377,6 +377,10 @@ describe('texts with several sentences', () => {
     expect(asked.verdict).toBe('contradicted');
     // A greeting alone has no question to read as a statement.
     expect((await engine.check('Xin chào!', { questionAsStatement: true })).refused).toBe('no-claim');
+    // Nor has a question that is not yes/no: "Bạn thấy sao?" states nothing (it had been checked
+    // as the statement "Bạn thấy sao" and quoted a paragraph as "not found").
+    for (const q of ['Bạn thấy sao?', 'Hội nghị LMC lần thứ 4 tổ chức ở đâu?'])
+      expect(await engine.check(q, { questionAsStatement: true }), q).toMatchObject({ refused: 'no-claim', claims: [] });
     // A statement beside a question: the statement is checked and the question skipped, as without the option.
     const both = await engine.check('Hội nghị LMC lần thứ 4 được tổ chức tại Hà Nội. Các bạn nghĩ sao?', { questionAsStatement: true });
     expect(both.claims.map((c) => c.verdict)).toEqual(['contradicted']);
