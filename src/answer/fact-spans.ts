@@ -919,12 +919,29 @@ export function placeSpans(text: string): FactSpan[] {
     if (!m) return;
     const start = run.start - (m[1]?.length ?? 0);
     let end = run.end;
-    // "Bắc Kinh - Trung Quốc", "Hà Nội, Việt Nam": the next run belongs to the same place.
+    // "Bắc Kinh - Trung Quốc", "Hà Nội, Việt Nam": the next run belongs to the same place. After
+    // a comma, not a body, an office or a person that opens the next clause ("ở Đà Nẵng, Trung
+    // tâm Thử nghiệm Quốc gia đã ký …", "ở Hà Nội, Bộ trưởng …").
     const next = runs[i + 1];
-    if (next && /^\s*[-–,]\s*$/u.test(text.slice(run.end, next.start))) end = next.end;
+    const gap = next ? text.slice(run.end, next.start) : '';
+    if (next && (/^\s*[-–]\s*$/u.test(gap) || (/^\s*,\s*$/u.test(gap) && placeAfterComma(text, next)))) end = next.end;
     out.push({ start, end });
   });
   return dedupe(out);
+}
+
+/** What opens a clause rather than going on with a place: a body, an office, a person. */
+const NOT_PLACE_HEAD = re(
+  `^(?:Bộ|Sở|Ban|Cục|Viện|Trung\\s+tâm|Trường|Đại\\s+học|Học\\s+viện|Bệnh\\s+viện|Công\\s+ty|Tập\\s+đoàn|Hội|Ủy\\s+ban|Uỷ\\s+ban|Tổ\\s+chức|Ông|Bà|${TITLE})(?![\\p{L}\\p{M}])`,
+  'u',
+);
+
+/** Whether a capitalised run after a place and a comma is more of that place ("Việt Nam", "Quảng Nam"). */
+function placeAfterComma(text: string, run: { start: number; end: number }): boolean {
+  const name = text.slice(run.start, run.end);
+  if (isKnownPlace(fold(name).toLowerCase().replace(/\s+/gu, ' '))) return true;
+  const ahead = text.slice(run.start, run.start + 40);
+  return name.split(/\s+/u).length <= 3 && !NOT_PLACE_HEAD.test(ahead) && !SURNAME_START.test(ahead);
 }
 
 const CONNECTOR = /^(?:và|về|&|-|–|of|and|for|the)$/iu;

@@ -326,6 +326,19 @@ export function nameRuns(tokens: readonly Token[], text: string, folded = false)
       i++;
       continue;
     }
+    // "TP." / "TP" before a city's name is the word for city, not an organisation's acronym:
+    // "TP. Hồ Chí Minh" is the place "Hồ Chí Minh" (a known spelling as a whole, "TP.HCM", stays one name).
+    const next = tokens[i + 1];
+    if (
+      t.folded === 'tp' &&
+      next &&
+      isCapital(next) &&
+      /^\.?\s+$/.test(text.slice(t.end, next.start)) &&
+      !isKnownPlace(`tp ${next.folded}`)
+    ) {
+      i++;
+      continue;
+    }
     // A title written with capitals ("Tổng Thư ký", "Thứ trưởng") is not part of the name after it.
     const title = find(tokens, PERSON, folded, i);
     if (title && tokens.slice(i, i + title).every((x) => x.clause === t.clause)) {

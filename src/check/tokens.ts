@@ -20,6 +20,8 @@ export interface Token {
 }
 
 const TOKEN = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+/gu;
+/** Abbreviations written with a dot before a name (folded): a city, academic and courtesy titles. */
+const ABBREVIATIONS: ReadonlySet<string> = new Set(['tp', 'tx', 'ts', 'ths', 'pgs', 'gs', 'bs', 'ks', 'mr', 'mrs', 'ms', 'dr', 'prof', 'st']);
 const CLAUSE_BREAK = /[,;:.!?…()[\]{}"“”«»–—\n]|\s-\s/u;
 
 /**
@@ -35,7 +37,10 @@ export function tokenize(text: string, marked = hasMarks(text)): Token[] {
   let last = 0;
   for (const m of t.matchAll(TOKEN)) {
     const start = m.index as number;
-    if (out.length > 0 && CLAUSE_BREAK.test(t.slice(last, start))) clause++;
+    const gap = t.slice(last, start);
+    // The dot of an abbreviation ("TP. Hồ Chí Minh", "PGS. TS. Nguyễn …", "Dr. Smith") ends nothing.
+    const abbreviated = /^\.\s+$/u.test(gap) && ABBREVIATIONS.has((out[out.length - 1] as Token | undefined)?.folded ?? '');
+    if (out.length > 0 && CLAUSE_BREAK.test(gap) && !abbreviated) clause++;
     const lower = canonicalTones(m[0].toLowerCase());
     const folded = fold(lower);
     out.push({ text: m[0], lower, folded, start, end: start + m[0].length, clause, stop: stops.has(marked ? lower : folded) });

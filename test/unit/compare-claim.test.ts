@@ -36,6 +36,11 @@ describe('compareClaim', () => {
     // A place the source does not give there, with its noun, is another place.
     expect(named('Thứ trưởng Lê Xuân Định làm việc với ông Philippe Metzger tại thành phố Cần Thơ.', met)).toEqual([['place', 'Cần Thơ', 'Hà Nội']]);
     expect(named('Thứ trưởng Lê Xuân Định làm việc với ông Philippe Metzger tại Cần Thơ.', met)).toEqual([['place', 'Cần Thơ', 'Hà Nội']]);
+    // "TP." is the word for city, with or without its dot, and its dot ends no clause: "TP" had
+    // been an organisation set against "IEC".
+    for (const city of ['TP. Hồ Chí Minh', 'TP Hồ Chí Minh'])
+      expect(named(`Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger tại ${city}.`, met), city).toEqual([['place', 'Hồ Chí Minh', 'Hà Nội']]);
+    expect(compare('Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger tại Tp. Hà Nội.', met).mismatches).toEqual([]);
   });
 
   it('lines up a verb the source writes another way, and reads a place written with a dot as one name', () => {

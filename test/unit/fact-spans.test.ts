@@ -91,6 +91,13 @@ describe('facts in a sentence', () => {
     expect(texts(LMC, placeSpans(LMC))).toEqual(['thành phố Bắc Kinh - Trung Quốc']);
     expect(texts(IEC, placeSpans(IEC))).toEqual(['Hà Nội']);
     expect(texts('Họ làm việc ở Đà Nẵng.', placeSpans('Họ làm việc ở Đà Nẵng.'))).toEqual(['Đà Nẵng']);
+    // Across a comma, more of the place, not a body, an office or a person opening the next clause.
+    const at = (t: string) => texts(t, placeSpans(t));
+    expect(at('Hội nghị được tổ chức ở Hội An, Quảng Nam.')).toEqual(['Hội An, Quảng Nam']);
+    expect(at('Hội nghị được tổ chức ở Bắc Kinh, Trung Quốc, với sự tham gia của Lào.')).toEqual(['Bắc Kinh, Trung Quốc']);
+    expect(at('Tại lễ ký kết ở Đà Nẵng, Trung tâm Thử nghiệm Quốc gia đã ký biên bản.')).toEqual(['Đà Nẵng']);
+    expect(at('Hội nghị được tổ chức ở Hà Nội, Bộ trưởng Nguyễn Văn A chủ trì.')).toEqual(['Hà Nội']);
+    expect(at('Hội nghị được tổ chức tại Hà Nội, Nguyễn Văn An cho biết.')).toEqual(['Hà Nội']);
   });
 
   it('lists of names and lists of words', () => {
