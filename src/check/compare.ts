@@ -78,6 +78,12 @@ export interface Features {
    * ("Thái Lan là một đối tác …" / "Việt Nam hiện là một đối tác …"). Not a feature of the model.
    */
   aboutAnother: number;
+  /**
+   * Names of the claim (people, bodies, places) the evidence gives nowhere, nor another in their
+   * place ("Viện Đo lường Việt Nam đã ký biên bản với IEC" against "… với các đối tác quốc tế
+   * trong LMC"). Not a feature of the model.
+   */
+  unmatchedNames: number;
 }
 
 export interface Comparison {
@@ -307,6 +313,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
   const coveredByFact = new Set<number>();
   let matchedFacts = 0;
   let aboutAnother = 0;
+  let unmatchedNames = 0;
   let weakSigns = 0;
   let impliedModality = 0;
 
@@ -624,6 +631,8 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     r.words.every((w) => e.words.some((x) => x === w || (w.length >= 5 && editDistance(w, x) <= 1))) ||
     placeAliases(r.words.join(' ')).includes(e.words.join(' '));
   const kindsAgree = (a: NameRun, b: NameRun) => a.kind === b.kind;
+  /** A word of the name the evidence does not write at all (not "IEC Philippe Metzger", read as one run, against "Philippe Metzger, Tổng Thư ký IEC"). */
+  const absentWord = (r: NameRun) => r.words.some((w) => !evFoldedText.includes(` ${w} `));
   for (const run of claim.names) {
     const cSpan = runSpan(claim, run);
     const slot = slotFor(cSpan);
@@ -666,11 +675,15 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
         ev.names.find((e) => e.kind === 'place' && located(e)) ?? (cross ? ev.names.find((e) => e.kind === 'place' && ev.piece[e.from] === 0) : undefined);
       if (!rival) {
         unmatched.push(cSpan);
+        if (absentWord(run)) unmatchedNames++;
         continue;
       }
     } else {
       // Named in English without Vietnamese marks, a person or organisation may be written otherwise in the source.
-      if (!(cross && !hasMarks(claimText.slice(cSpan.start, cSpan.end)))) unmatched.push(cSpan);
+      if (!(cross && !hasMarks(claimText.slice(cSpan.start, cSpan.end)))) {
+        unmatched.push(cSpan);
+        if (absentWord(run)) unmatchedNames++;
+      }
       continue;
     }
     markCovered(cSpan);
@@ -1278,6 +1291,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       maxUncoveredWeight,
       predicateCoverage: predicateTotal ? predicateFound / predicateTotal : 1,
       aboutAnother,
+      unmatchedNames,
     },
     mismatches: dedupe(mismatches),
     substitutions: substitutions.sort((a, b) => b.strength - a.strength),

@@ -308,6 +308,26 @@ describe('claims whose people, places and dates are stated, but not what they di
     expect((await engine.ask('Có phải Thứ trưởng Lê Xuân Định qua đời ngày 5/6/2024 không?')).text).not.toMatch(/^✅/mu);
   });
 
+  it('is not supported when it names someone the evidence does not, or barely wins with words the evidence has otherwise', async () => {
+    for (const claim of [
+      // "IEC" where the source signs "với các đối tác quốc tế trong LMC".
+      'Viện Đo lường Việt Nam đã ký biên bản với IEC.',
+      // "ký biên bản" where the source has "buổi tiếp và làm việc"; "hạt nhân" where it lists
+      // "năng lượng tái tạo"; "sinh học" where it lists "trí tuệ nhân tạo".
+      'Thứ trưởng Lê Xuân Định đã ký biên bản với ông Metzger.',
+      'IEC hỗ trợ lĩnh vực năng lượng hạt nhân.',
+      'Ông Metzger cho biết Việt Nam chú trọng công nghệ sinh học.',
+    ])
+      expect((await check(claim)).verdict, claim).toBe('not-found');
+    // A name read as one with the acronym before it ("IEC Philippe Metzger") is no other name.
+    for (const claim of [
+      'Thứ trưởng Lê Xuân Định đã tiếp Tổng Thư ký IEC Philippe Metzger tại Hà Nội ngày 5/6/2024.',
+      'Thứ trưởng Lê Xuân Định đã tiếp ông Metzger.',
+      'IEC hỗ trợ Việt Nam về năng lượng tái tạo.',
+    ])
+      expect((await check(claim)).verdict, claim).toBe('supported');
+  });
+
   it('names the office a claim gives a person first ("Tổng Thư ký IEC là ông …") against the one the source gives', async () => {
     for (const [claim, stated] of [
       ['Tổng Thư ký IEC là ông Lê Xuân Định.', 'Thứ trưởng Bộ KH&CN Lê Xuân Định'],
