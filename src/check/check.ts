@@ -284,6 +284,7 @@ export async function checkClaimOffline(deps: CheckDeps, claimText: string, opti
       crossLanguage: lang === 'en' && !hasMarks(claim),
       translated: glossary.terms,
       translatedFrom: glossary.words,
+      articleTexts: hits.filter((h) => h.article.id === chosen.pieces[0]?.hit.article.id).map((h) => deps.paragraphText(h)),
     },
   );
   const decided = decide(comparison, chosen);

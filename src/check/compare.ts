@@ -202,6 +202,12 @@ export interface CompareOptions {
   translated?: readonly string[];
   /** The English words those were translated from (lower-cased): not names carried over. */
   translatedFrom?: ReadonlySet<string>;
+  /**
+   * Other paragraphs of the first evidence piece's article: a name the claim gives that they
+   * write ("Hợp tác với IEC …" against "hợp tác giữa 2 bên" in the article about IEC) is no
+   * name the evidence lacks (`unmatchedNames`).
+   */
+  articleTexts?: readonly string[];
 }
 
 /** Nouns written before a place's name ("thủ đô Hà Nội", "thành phố Cần Thơ", "TP Huế"), folded, two words at most. */
@@ -631,8 +637,37 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     r.words.every((w) => e.words.some((x) => x === w || (w.length >= 5 && editDistance(w, x) <= 1))) ||
     placeAliases(r.words.join(' ')).includes(e.words.join(' '));
   const kindsAgree = (a: NameRun, b: NameRun) => a.kind === b.kind;
-  /** A word of the name the evidence does not write at all (not "IEC Philippe Metzger", read as one run, against "Philippe Metzger, Tổng Thư ký IEC"). */
-  const absentWord = (r: NameRun) => r.words.some((w) => !evFoldedText.includes(` ${w} `));
+  /**
+   * A person, body or place the evidence does not write: a word of the name missing from it (not
+   * "IEC Philippe Metzger", read as one run, against "Philippe Metzger, Tổng Thư ký IEC"), and
+   * the name as a whole missing from the rest of its article.
+   */
+  let articleFolded: string | undefined;
+  const absentWord = (r: NameRun) => {
+    if (r.kind === 'other') return false;
+    // Its acronyms one by one, the words between them as phrases ("Bộ Xây dựng" is not written
+    // by "Bộ KH&CN … xây dựng"). A run of a body's name may go on over a verb to the next capital
+    // ("Viện Đo lường Việt Nam ký Biên bản"): its first three words or more written are enough.
+    const parts: string[][] = [];
+    let words: string[] = [];
+    for (let k = r.from; k < r.to; k++) {
+      const t = claim.tokens[k] as Token;
+      if (/^\p{Lu}[\p{Lu}\d&]+$/u.test(t.text)) {
+        if (words.length) parts.push(words);
+        parts.push([t.folded]);
+        words = [];
+      } else words.push(t.folded);
+    }
+    if (words.length) parts.push(words);
+    const writtenIn = (text: string) =>
+      parts.every((p) => {
+        for (let n = p.length; n >= Math.min(3, p.length); n--) if (text.includes(` ${p.slice(0, n).join(' ')} `)) return true;
+        return false;
+      });
+    if (writtenIn(evFoldedText)) return false;
+    articleFolded ??= ` ${(options.articleTexts ?? []).map((t) => tokenize(t).map((x) => x.folded).join(' ')).join(' | ')} `;
+    return !writtenIn(articleFolded);
+  };
   for (const run of claim.names) {
     const cSpan = runSpan(claim, run);
     const slot = slotFor(cSpan);

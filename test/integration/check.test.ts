@@ -317,6 +317,9 @@ describe('claims whose people, places and dates are stated, but not what they di
       'Thứ trưởng Lê Xuân Định đã ký biên bản với ông Metzger.',
       'IEC hỗ trợ lĩnh vực năng lượng hạt nhân.',
       'Ông Metzger cho biết Việt Nam chú trọng công nghệ sinh học.',
+      // A body the article does not write, though its words are there ("Bộ KH&CN … xây dựng").
+      'Các quy chuẩn kỹ thuật quốc gia về dây, cáp điện được Bộ Xây dựng xây dựng và ban hành trên cơ sở tham khảo tiêu chuẩn của IEC.',
+      'Lãnh đạo và cán bộ Bộ Công Thương tham dự Hội nghị LMC lần thứ 4.',
     ])
       expect((await check(claim)).verdict, claim).toBe('not-found');
     // A name read as one with the acronym before it ("IEC Philippe Metzger") is no other name.
@@ -324,6 +327,11 @@ describe('claims whose people, places and dates are stated, but not what they di
       'Thứ trưởng Lê Xuân Định đã tiếp Tổng Thư ký IEC Philippe Metzger tại Hà Nội ngày 5/6/2024.',
       'Thứ trưởng Lê Xuân Định đã tiếp ông Metzger.',
       'IEC hỗ trợ Việt Nam về năng lượng tái tạo.',
+      // Written elsewhere in the article ("hợp tác giữa 2 bên" in the article about IEC).
+      'Hợp tác với IEC góp phần nâng cao vị thế của Việt Nam trên trường quốc tế.',
+      // A body's name read on over a verb ("Viện Đo lường Việt Nam ký Biên bản").
+      'Tại Hội nghị, Viện Đo lường Việt Nam ký Biên bản với các đối tác LMC; trước đó, hội nghị được tổ chức tại Bắc Kinh ngày 29/8/2023.',
+      'Hội nghị chuyên đề LMC lần thứ 4 diễn ra ngày 29 tháng Tám năm 2023.',
     ])
       expect((await check(claim)).verdict, claim).toBe('supported');
   });
