@@ -211,6 +211,8 @@ export function antonymHits(tokens: readonly Token[], folded: boolean, negations
       const ph = (side === 0 ? p.a : p.b)[folded ? 'folded' : 'marked'];
       const single = folded && ph.length < 2;
       if (single && !loose) continue;
+      // "ít nhất", "nhiều nhất" before a figure are its bounds (at least, at most), not few or many.
+      if ((t.folded === 'it' || t.folded === 'nhieu') && ph.length === 1 && tokens[i + 1]?.folded === 'nhat' && tokens[i + 1]?.clause === t.clause) continue;
       if (matchAt(tokens, i, ph, folded))
         out.push({
           from: i,

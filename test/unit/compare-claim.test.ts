@@ -26,6 +26,12 @@ describe('compareClaim', () => {
     expect(named('Lãi suất ngân hàng đã giảm 0,5 điểm phần trăm.', 'Lãi suất ngân hàng đã tăng 0,5 điểm phần trăm.')).toEqual([['other', 'giảm', 'tăng']]);
   });
 
+  it('reads "ít nhất" / "nhiều nhất" before a figure as its bound, not as few or many', () => {
+    const src = 'Nhiều chuyên gia trẻ của Việt Nam đã tham gia và đóng góp hiệu quả vào hoạt động của IEC.';
+    expect(named('Ít nhất 5 chuyên gia trẻ của Việt Nam đã tham gia và đóng góp hiệu quả vào hoạt động của IEC.', src)).toEqual([]);
+    expect(named('Ít chuyên gia trẻ của Việt Nam đã tham gia và đóng góp hiệu quả vào hoạt động của IEC.', src)).toEqual([['other', 'Ít', 'Nhiều']]);
+  });
+
   it('reads a place with the noun written before it ("thủ đô", "thành phố", "TP") as the place', () => {
     const met =
       'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.';
@@ -308,6 +314,12 @@ describe('compareClaim', () => {
     expect(stated('Các nước tham gia gồm Lào và nhiều nước khác.', 'Các nước tham gia gồm Lào, Myanmar và Thái Lan.')).toEqual([]);
     // A common word for a common word in the same slot still is one.
     expect(named('Lãi suất ngân hàng đã giảm 0,5 điểm phần trăm.', 'Lãi suất ngân hàng đã tăng 0,5 điểm phần trăm.')).toEqual([['other', 'giảm', 'tăng']]);
+  });
+
+  it('reads "ít nhất" / "nhiều nhất" before a figure as its bound, not as few or many', () => {
+    const src = 'Nhiều chuyên gia trẻ của Việt Nam đã tham gia và đóng góp hiệu quả vào hoạt động của IEC.';
+    expect(named('Ít nhất 5 chuyên gia trẻ của Việt Nam đã tham gia và đóng góp hiệu quả vào hoạt động của IEC.', src)).toEqual([]);
+    expect(named('Ít chuyên gia trẻ của Việt Nam đã tham gia và đóng góp hiệu quả vào hoạt động của IEC.', src)).toEqual([['other', 'Ít', 'Nhiều']]);
   });
 
   it('takes a negation and a change of tense as mismatches only where they line up', () => {
