@@ -776,7 +776,13 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       // name ("Bộ trưởng Bộ KH&CN tiếp …" where the source has "Thứ trưởng Bộ KH&CN Lê Xuân Định").
       const body = run.kind === 'organisation';
       if (run.kind !== 'person' && run.kind !== 'other' && !body) continue;
-      const mine = officeBeside(claim.tokens, run.from, run.to);
+      // "Thứ trưởng Lê Xuân Định là Tổng Thư ký IEC": what the claim asserts is the office after
+      // "là", not the one it names him by.
+      const named = officeBeside(claim.tokens, run.from, run.to);
+      const after = !body && named && named.end <= run.from && claim.tokens[run.to]?.folded === 'la' ? officeAt(claim.tokens, run.to + 1) : undefined;
+      // Not an office of someone named right after it ("… là Bộ trưởng Nguyễn Văn A").
+      const asserted = after && !claim.names.some((n) => n.from === after.end && n.kind === 'person') ? after : undefined;
+      const mine = asserted ?? named;
       if (!mine || (body && mine.end !== run.from)) continue;
       const offices = ev.names.filter((e) => names(run, e)).map((e) => ({ e, theirs: officeBeside(ev.tokens, e.from, e.to) }));
       if (body && offices.some(({ theirs }) => theirs && sameOffice(mine.office, theirs.office))) continue;

@@ -336,6 +336,14 @@ describe('claims whose people, places and dates are stated, but not what they di
       expect((await check(claim)).verdict, claim).toBe('supported');
   });
 
+  it('reads the office a claim gives after "là" as what it says of the person it named by another', async () => {
+    const c = await check('Thứ trưởng Lê Xuân Định là Tổng Thư ký IEC.');
+    expect(c.verdict).toBe('contradicted');
+    expect(c.mismatches[0]).toMatchObject({ kind: 'person', stated: 'Thứ trưởng Bộ KH&CN Lê Xuân Định' });
+    // The same office twice is what the source says.
+    expect((await check('Thứ trưởng Lê Xuân Định là Thứ trưởng Bộ KH&CN.')).verdict).toBe('supported');
+  });
+
   it('names the office a claim gives a person first ("Tổng Thư ký IEC là ông …") against the one the source gives', async () => {
     for (const [claim, stated] of [
       ['Tổng Thư ký IEC là ông Lê Xuân Định.', 'Thứ trưởng Bộ KH&CN Lê Xuân Định'],
