@@ -26,6 +26,16 @@ describe('compareClaim', () => {
     expect(named('Lãi suất ngân hàng đã giảm 0,5 điểm phần trăm.', 'Lãi suất ngân hàng đã tăng 0,5 điểm phần trăm.')).toEqual([['other', 'giảm', 'tăng']]);
   });
 
+  it('reads "đầu / giữa / cuối tháng" and "early / mid / late" as that part of the month', () => {
+    const lmc = 'Vào ngày 29 tháng 8 năm 2023, Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4 được tổ chức tại Bắc Kinh.';
+    expect(named('Hội nghị LMC lần thứ 4 diễn ra đầu tháng 8/2023.', lmc)).toEqual([['date', 'đầu tháng 8/2023', 'ngày 29 tháng 8 năm 2023']]);
+    expect(named('hoi nghi LMC lan thu 4 dien ra giua thang 8/2023', lmc)).toEqual([['date', 'giua thang 8/2023', 'ngày 29 tháng 8 năm 2023']]);
+    expect(named('Hội nghị LMC lần thứ 4 diễn ra cuối tháng 8/2023.', lmc)).toEqual([]);
+    const met = 'Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger ngày 5/6/2024 tại Hà Nội.';
+    expect(named('Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger vào cuối tháng 6/2024.', met)).toEqual([['date', 'cuối tháng 6/2024', 'ngày 5/6/2024']]);
+    expect(named('Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger vào đầu tháng 6/2024.', met)).toEqual([]);
+  });
+
   it('reads "ít nhất" / "nhiều nhất" before a figure as its bound, not as few or many', () => {
     const src = 'Nhiều chuyên gia trẻ của Việt Nam đã tham gia và đóng góp hiệu quả vào hoạt động của IEC.';
     expect(named('Ít nhất 5 chuyên gia trẻ của Việt Nam đã tham gia và đóng góp hiệu quả vào hoạt động của IEC.', src)).toEqual([]);
@@ -314,6 +324,16 @@ describe('compareClaim', () => {
     expect(stated('Các nước tham gia gồm Lào và nhiều nước khác.', 'Các nước tham gia gồm Lào, Myanmar và Thái Lan.')).toEqual([]);
     // A common word for a common word in the same slot still is one.
     expect(named('Lãi suất ngân hàng đã giảm 0,5 điểm phần trăm.', 'Lãi suất ngân hàng đã tăng 0,5 điểm phần trăm.')).toEqual([['other', 'giảm', 'tăng']]);
+  });
+
+  it('reads "đầu / giữa / cuối tháng" and "early / mid / late" as that part of the month', () => {
+    const lmc = 'Vào ngày 29 tháng 8 năm 2023, Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4 được tổ chức tại Bắc Kinh.';
+    expect(named('Hội nghị LMC lần thứ 4 diễn ra đầu tháng 8/2023.', lmc)).toEqual([['date', 'đầu tháng 8/2023', 'ngày 29 tháng 8 năm 2023']]);
+    expect(named('hoi nghi LMC lan thu 4 dien ra giua thang 8/2023', lmc)).toEqual([['date', 'giua thang 8/2023', 'ngày 29 tháng 8 năm 2023']]);
+    expect(named('Hội nghị LMC lần thứ 4 diễn ra cuối tháng 8/2023.', lmc)).toEqual([]);
+    const met = 'Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger ngày 5/6/2024 tại Hà Nội.';
+    expect(named('Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger vào cuối tháng 6/2024.', met)).toEqual([['date', 'cuối tháng 6/2024', 'ngày 5/6/2024']]);
+    expect(named('Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger vào đầu tháng 6/2024.', met)).toEqual([]);
   });
 
   it('reads "ít nhất" / "nhiều nhất" before a figure as its bound, not as few or many', () => {
