@@ -578,7 +578,11 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     // against a span of years ("giai đoạn hai (từ 2023 đến 2028)"): the span's end year says it.
     // Not "đến năm" alone ("Đến năm 2023, …" is "by then"; "tầm nhìn đến năm 2045", "gia hạn đến
     // năm 2026" are other ends), nor where the evidence gives that year itself.
-    const lastsUntil = LASTS_UNTIL_BEFORE.exec(claim.text.slice(Math.max(0, cd.start - 40), cd.start));
+    // So does a year the claim says something ends or begins in ("kết thúc năm 2026", "bắt đầu
+    // từ năm 2023", "ends in 2026"): the span's end or first year.
+    const before = claim.text.slice(Math.max(0, cd.start - 40), cd.start);
+    const beginsIn = BEGINS_IN_BEFORE.exec(before);
+    const lastsUntil = LASTS_UNTIL_BEFORE.exec(before) ?? ENDS_IN_BEFORE.exec(before) ?? beginsIn;
     const endOf =
       !cross && cd.precision === 'year' && lastsUntil !== null && !evDates.some((ed) => !isSpan(ed) && ed.year === cd.year && ed.precision === 'year');
     // In its slot, or the one span of years of the evidence when the claim gives no other date
@@ -590,7 +594,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     if (span) {
       // "kéo dài đến năm" is stated by the span as well.
       markCovered({ start: cd.start - Math.min(40, cd.start) + (lastsUntil as RegExpExecArray).index, end: cd.end });
-      if (span.toYear === cd.year) matchedFacts++;
+      if ((beginsIn ? span.year : span.toYear) === cd.year) matchedFacts++;
       else mismatches.push({ kind: 'date', claimed: cd, ...statedSpan(span), strength: 1 });
       continue;
     }
@@ -1378,6 +1382,12 @@ function comparablePrecision(a: FoundDate, b: FoundDate): boolean {
 
 /** Place words written as part of a place's name. */
 const NAME_PLACE_WORDS = new Set(['chau', 'mien', 'tinh', 'huyen', 'xa', 'quan', 'phuong', 'vung']);
+
+/** "kết thúc (vào) (năm)", "ends in": the year after it is when something ends. */
+const ENDS_IN_BEFORE = /(?<![\p{L}\p{M}])(?:kết thúc|ket thuc|chấm dứt|cham dut|ends?|ended|finish(?:es|ed)?)\s+(?:(?:vào|vao|trong|in)\s+)?(?:(?:năm|nam)\s+)?$/iu;
+/** "bắt đầu (từ) (năm)", "begins in": the year after it is when something begins. */
+const BEGINS_IN_BEFORE =
+  /(?<![\p{L}\p{M}])(?:bắt đầu|bat dau|khởi động|khoi dong|begins?|began|starts?|started)\s+(?:(?:từ|tu|vào|vao|in|from)\s+)?(?:(?:năm|nam)\s+)?$/iu;
 
 /** Verbs of lasting, with or without marks. */
 const LASTING = '(?<![\\p{L}\\p{M}])(?:kéo dài|keo dai|diễn ra|dien ra|lasts?|lasted|runs?|ran)\\s+';

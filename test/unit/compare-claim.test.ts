@@ -36,6 +36,14 @@ describe('compareClaim', () => {
     expect(named('Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger vào đầu tháng 6/2024.', met)).toEqual([]);
   });
 
+  it('reads a year something ends or begins in against the end or first year of the span', () => {
+    const lmc = 'Vào ngày 29 tháng 8 năm 2023, Hội nghị LMC lần thứ 4, giai đoạn hai (từ 2023 đến 2028) được tổ chức tại Bắc Kinh.';
+    expect(named('Giai đoạn hai của LMC kết thúc năm 2024.', lmc)).toEqual([['date', 'năm 2024', 'từ 2023 đến 2028']]);
+    expect(named('Giai đoạn hai của LMC kết thúc vào năm 2028.', lmc)).toEqual([]);
+    expect(named('Giai đoạn hai của LMC bắt đầu từ năm 2023.', lmc)).toEqual([]);
+    expect(named('Giai doan hai cua LMC bat dau nam 2025', lmc)).toEqual([['date', 'nam 2025', 'từ 2023 đến 2028']]);
+  });
+
   it('reads "ít nhất" / "nhiều nhất" before a figure as its bound, not as few or many', () => {
     const src = 'Nhiều chuyên gia trẻ của Việt Nam đã tham gia và đóng góp hiệu quả vào hoạt động của IEC.';
     expect(named('Ít nhất 5 chuyên gia trẻ của Việt Nam đã tham gia và đóng góp hiệu quả vào hoạt động của IEC.', src)).toEqual([]);
@@ -334,6 +342,14 @@ describe('compareClaim', () => {
     const met = 'Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger ngày 5/6/2024 tại Hà Nội.';
     expect(named('Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger vào cuối tháng 6/2024.', met)).toEqual([['date', 'cuối tháng 6/2024', 'ngày 5/6/2024']]);
     expect(named('Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger vào đầu tháng 6/2024.', met)).toEqual([]);
+  });
+
+  it('reads a year something ends or begins in against the end or first year of the span', () => {
+    const lmc = 'Vào ngày 29 tháng 8 năm 2023, Hội nghị LMC lần thứ 4, giai đoạn hai (từ 2023 đến 2028) được tổ chức tại Bắc Kinh.';
+    expect(named('Giai đoạn hai của LMC kết thúc năm 2024.', lmc)).toEqual([['date', 'năm 2024', 'từ 2023 đến 2028']]);
+    expect(named('Giai đoạn hai của LMC kết thúc vào năm 2028.', lmc)).toEqual([]);
+    expect(named('Giai đoạn hai của LMC bắt đầu từ năm 2023.', lmc)).toEqual([]);
+    expect(named('Giai doan hai cua LMC bat dau nam 2025', lmc)).toEqual([['date', 'nam 2025', 'từ 2023 đến 2028']]);
   });
 
   it('reads "ít nhất" / "nhiều nhất" before a figure as its bound, not as few or many', () => {
