@@ -1003,6 +1003,8 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       // The claim speaks in its own modality just before the same words, or anywhere before them in the clause.
       const mine = cueBefore(claim.modalities, claim.tokens, cFirst, weakCue ? 2 : 6) ?? (weakCue ? null : cueBefore(claim.modalities, claim.tokens, cLast, 8));
       if (mine && mine.modality !== 'done') continue;
+      // "chưa hoàn thành", "chưa xong": not done, which is what a plan or an effort still going on says.
+      if (mine && claim.negations.some((n) => n.to <= mine.from && mine.from - n.to <= 1)) continue;
       if (weakCue && !mine) continue;
       // The same cue word in the claim, aligned, means the claim keeps the modality.
       if ((al.toClaim[cue.from] as number) >= 0) continue;
@@ -1045,7 +1047,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     // stands between its hope and them.
     const toldDone = mismatches.some((m) => m.kind === 'modality');
     for (const cue of toldDone ? [] : claim.modalities) {
-      if (cue.modality !== 'done') continue;
+      if (cue.modality !== 'done' || claim.negations.some((n) => n.to <= cue.from && cue.from - n.to <= 1)) continue;
       const head = firstContent(claim.tokens, cue.to);
       if (head < 0) continue;
       const run = leadingRun(al.toEvidence, scopeAligned(head, claim.tokens, al.toEvidence, 6));

@@ -44,6 +44,12 @@ describe('compareClaim', () => {
     expect(named('Giai doan hai cua LMC bat dau nam 2025', lmc)).toEqual([['date', 'nam 2025', 'từ 2023 đến 2028']]);
   });
 
+  it('reads "chưa hoàn thành" as not done, which an effort still going on says', () => {
+    const law = 'Bộ Khoa học và Công nghệ (KH&CN) đang nỗ lực sửa đổi Luật Tiêu chuẩn và Quy chuẩn kỹ thuật.';
+    expect(named('Bộ KH&CN chưa hoàn thành việc sửa đổi Luật Tiêu chuẩn và Quy chuẩn kỹ thuật.', law)).toEqual([]);
+    expect(named('Bộ KH&CN đã hoàn thành việc sửa đổi Luật Tiêu chuẩn và Quy chuẩn kỹ thuật.', law).map((m) => m[0])).toEqual(['modality']);
+  });
+
   it('reads "ít nhất" / "nhiều nhất" before a figure as its bound, not as few or many', () => {
     const src = 'Nhiều chuyên gia trẻ của Việt Nam đã tham gia và đóng góp hiệu quả vào hoạt động của IEC.';
     expect(named('Ít nhất 5 chuyên gia trẻ của Việt Nam đã tham gia và đóng góp hiệu quả vào hoạt động của IEC.', src)).toEqual([]);
@@ -350,6 +356,12 @@ describe('compareClaim', () => {
     expect(named('Giai đoạn hai của LMC kết thúc vào năm 2028.', lmc)).toEqual([]);
     expect(named('Giai đoạn hai của LMC bắt đầu từ năm 2023.', lmc)).toEqual([]);
     expect(named('Giai doan hai cua LMC bat dau nam 2025', lmc)).toEqual([['date', 'nam 2025', 'từ 2023 đến 2028']]);
+  });
+
+  it('reads "chưa hoàn thành" as not done, which an effort still going on says', () => {
+    const law = 'Bộ Khoa học và Công nghệ (KH&CN) đang nỗ lực sửa đổi Luật Tiêu chuẩn và Quy chuẩn kỹ thuật.';
+    expect(named('Bộ KH&CN chưa hoàn thành việc sửa đổi Luật Tiêu chuẩn và Quy chuẩn kỹ thuật.', law)).toEqual([]);
+    expect(named('Bộ KH&CN đã hoàn thành việc sửa đổi Luật Tiêu chuẩn và Quy chuẩn kỹ thuật.', law).map((m) => m[0])).toEqual(['modality']);
   });
 
   it('reads "ít nhất" / "nhiều nhất" before a figure as its bound, not as few or many', () => {
