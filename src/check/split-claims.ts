@@ -108,19 +108,26 @@ function reasonToSkip(sentence: string): SkipReason | null {
 /** Sentences of a text: lines first (a post's line breaks end its sentences), then sentence ends. */
 function sentencesOf(text: string): string[] {
   const out: string[] = [];
-  for (const line of nfc(text).split(/\n+/)) {
+  // A post's pictographs ("… ngày 5/6/2024 ✅ Việt Nam đã …", "👉 …") end what comes before them, as line breaks do.
+  for (const line of nfc(text).replace(PICTOGRAPHS, '\n').split(/\n+/)) {
     const l = line.replace(/\s+/g, ' ').trim();
     if (!l) continue;
     for (const [a, b] of sentenceRanges(l)) {
       const s = l
         .slice(a, b)
         .replace(/^(?:[-•*–—>]+|\d{1,2}[.)])\s+/u, '')
+        .replace(HEADLINE_LABEL, '')
         .trim();
       if (/[\p{L}\p{N}]/u.test(s)) out.push(s);
     }
   }
   return out;
 }
+
+/** Pictographs with what joins or varies them (not flags, not keycaps' digits). */
+const PICTOGRAPHS = /(?:\p{Extended_Pictographic}[\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]*)+/gu;
+/** A post's label before its headline: "TIN NÓNG:", "Nóng:", "BREAKING:", "Cập nhật:". */
+const HEADLINE_LABEL = /^(?:tin\s+nóng|tin\s+nong|nóng|nong|hot|tin\s+mới|tin\s+moi|cập\s+nhật|cap\s+nhat|breaking(?:\s+news)?|update|khẩn|khan|tin\s+khẩn)\s*[:|–—-]\s+/iu;
 
 export function splitClaims(text: string, maxClaims = 10): SplitResult {
   const claims: string[] = [];

@@ -46,6 +46,16 @@ describe('splitClaims', () => {
     expect(r.skipped.map((s) => s.reason)).toEqual(['too-many', 'too-many']);
   });
 
+  it('reads a post\'s pictographs as ends of sentences and drops a headline label', () => {
+    expect(
+      splitClaims('Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger tại Hà Nội ngày 5/6/2024 ✅ Việt Nam đã trở thành thành viên chính thức của IEC ✅').claims,
+    ).toEqual(['Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger tại Hà Nội ngày 5/6/2024', 'Việt Nam đã trở thành thành viên chính thức của IEC']);
+    expect(splitClaims('🔥 TIN NÓNG: Việt Nam cam kết tăng cường hợp tác đo lường!').claims).toEqual(['Việt Nam cam kết tăng cường hợp tác đo lường!']);
+    const r = splitClaims('📢 Chia sẻ ngay!!! 👉 Hội nghị LMC lần thứ 4 diễn ra tại Bắc Kinh.');
+    expect(r.claims).toEqual(['Hội nghị LMC lần thứ 4 diễn ra tại Bắc Kinh.']);
+    expect(r.skipped.map((x) => x.text)).toEqual(['Chia sẻ ngay!!!']);
+  });
+
   it('drops list markers, keeps the words of every sentence, and never loses a sentence', () => {
     const r = splitClaims('- Hội nghị diễn ra tại Bắc Kinh.\n• IEC hỗ trợ Việt Nam đào tạo chuyên gia trẻ.');
     expect(r.claims).toEqual(['Hội nghị diễn ra tại Bắc Kinh.', 'IEC hỗ trợ Việt Nam đào tạo chuyên gia trẻ.']);
