@@ -141,5 +141,8 @@ export function decide(c: Comparison, chosen: { bestCoverage: number; articleCov
   ) {
     return { verdict: 'not-found', confidence: 1 - probs.supported, probabilities: probs };
   }
-  return { verdict, confidence: probs[verdict], probabilities: probs };
+  // A contradiction the model preferred but cannot show is not found with the confidence that the
+  // claim is not supported ("… vẫn chưa trở thành …" had been "not found, confidence 0.01").
+  const downgraded = verdict === 'not-found' && probs['not-found'] < Math.max(probs.supported, probs.contradicted);
+  return { verdict, confidence: downgraded ? 1 - probs.supported : probs[verdict], probabilities: probs };
 }
