@@ -690,7 +690,13 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
         return false;
       });
     if (writtenIn(evFoldedText)) return false;
-    articleFolded ??= ` ${(options.articleTexts ?? []).map((t) => tokenize(t).map((x) => x.folded).join(' ')).join(' | ')} `;
+    articleFolded ??= ` ${(options.articleTexts ?? [])
+      .map((t) =>
+        tokenize(t)
+          .map((x) => x.folded)
+          .join(' '),
+      )
+      .join(' | ')} `;
     return !writtenIn(articleFolded);
   };
   for (const run of claim.names) {
@@ -1386,7 +1392,8 @@ function comparablePrecision(a: FoundDate, b: FoundDate): boolean {
 const NAME_PLACE_WORDS = new Set(['chau', 'mien', 'tinh', 'huyen', 'xa', 'quan', 'phuong', 'vung']);
 
 /** "kết thúc (vào) (năm)", "ends in": the year after it is when something ends. */
-const ENDS_IN_BEFORE = /(?<![\p{L}\p{M}])(?:kết thúc|ket thuc|chấm dứt|cham dut|ends?|ended|finish(?:es|ed)?)\s+(?:(?:vào|vao|trong|in)\s+)?(?:(?:năm|nam)\s+)?$/iu;
+const ENDS_IN_BEFORE =
+  /(?<![\p{L}\p{M}])(?:kết thúc|ket thuc|chấm dứt|cham dut|ends?|ended|finish(?:es|ed)?)\s+(?:(?:vào|vao|trong|in)\s+)?(?:(?:năm|nam)\s+)?$/iu;
 /** "bắt đầu (từ) (năm)", "begins in": the year after it is when something begins. */
 const BEGINS_IN_BEFORE =
   /(?<![\p{L}\p{M}])(?:bắt đầu|bat dau|khởi động|khoi dong|begins?|began|starts?|started)\s+(?:(?:từ|tu|vào|vao|in|from)\s+)?(?:(?:năm|nam)\s+)?$/iu;

@@ -331,13 +331,7 @@ export function nameRuns(tokens: readonly Token[], text: string, folded = false)
     // "TP." / "TP" before a city's name is the word for city, not an organisation's acronym:
     // "TP. Hồ Chí Minh" is the place "Hồ Chí Minh" (a known spelling as a whole, "TP.HCM", stays one name).
     const next = tokens[i + 1];
-    if (
-      t.folded === 'tp' &&
-      next &&
-      isCapital(next) &&
-      /^\.?\s+$/.test(text.slice(t.end, next.start)) &&
-      !isKnownPlace(`tp ${next.folded}`)
-    ) {
+    if (t.folded === 'tp' && next && isCapital(next) && /^\.?\s+$/.test(text.slice(t.end, next.start)) && !isKnownPlace(`tp ${next.folded}`)) {
       i++;
       continue;
     }

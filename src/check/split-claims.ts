@@ -125,9 +125,10 @@ function sentencesOf(text: string): string[] {
 }
 
 /** Pictographs with what joins or varies them (not flags, not keycaps' digits). */
-const PICTOGRAPHS = /(?:\p{Extended_Pictographic}[\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]*)+/gu;
+const PICTOGRAPHS = /(?:\p{Extended_Pictographic}(?:\u{FE0F}|\u{200D}|\p{Emoji_Modifier})*)+/gu;
 /** A post's label before its headline: "TIN NÓNG:", "Nóng:", "BREAKING:", "Cập nhật:". */
-const HEADLINE_LABEL = /^(?:tin\s+nóng|tin\s+nong|nóng|nong|hot|tin\s+mới|tin\s+moi|cập\s+nhật|cap\s+nhat|breaking(?:\s+news)?|update|khẩn|khan|tin\s+khẩn)\s*[:|–—-]\s+/iu;
+const HEADLINE_LABEL =
+  /^(?:tin\s+nóng|tin\s+nong|nóng|nong|hot|tin\s+mới|tin\s+moi|cập\s+nhật|cap\s+nhat|breaking(?:\s+news)?|update|khẩn|khan|tin\s+khẩn)\s*[:|–—-]\s+/iu;
 
 export function splitClaims(text: string, maxClaims = 10): SplitResult {
   const claims: string[] = [];

@@ -75,8 +75,7 @@ describe('finding the phrase in a paragraph', () => {
 });
 
 describe('a name asked with a courtesy title', () => {
-  const P =
-    'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.';
+  const P = 'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.';
   const at = (text: string, phrase: string) => {
     const r = findPhrase(text, phrase);
     return r ? text.slice(r.start, r.end) : null;

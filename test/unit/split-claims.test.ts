@@ -46,9 +46,10 @@ describe('splitClaims', () => {
     expect(r.skipped.map((s) => s.reason)).toEqual(['too-many', 'too-many']);
   });
 
-  it('reads a post\'s pictographs as ends of sentences and drops a headline label', () => {
+  it("reads a post's pictographs as ends of sentences and drops a headline label", () => {
     expect(
-      splitClaims('Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger tại Hà Nội ngày 5/6/2024 ✅ Việt Nam đã trở thành thành viên chính thức của IEC ✅').claims,
+      splitClaims('Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger tại Hà Nội ngày 5/6/2024 ✅ Việt Nam đã trở thành thành viên chính thức của IEC ✅')
+        .claims,
     ).toEqual(['Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger tại Hà Nội ngày 5/6/2024', 'Việt Nam đã trở thành thành viên chính thức của IEC']);
     expect(splitClaims('🔥 TIN NÓNG: Việt Nam cam kết tăng cường hợp tác đo lường!').claims).toEqual(['Việt Nam cam kết tăng cường hợp tác đo lường!']);
     const r = splitClaims('📢 Chia sẻ ngay!!! 👉 Hội nghị LMC lần thứ 4 diễn ra tại Bắc Kinh.');
