@@ -83,6 +83,12 @@ const CHECK_WARM_UP = [
   'The ministry signed 3 agreements in June 2024.',
 ];
 
+/**
+ * A question word (folded): the question asks for something ("Bạn thấy sao?", "… ở đâu?") and
+ * states nothing to check; one without ("IEC sẽ hỗ trợ Việt Nam …?") asks whether it is so.
+ */
+const ASKS_WHAT = /(?<![\p{L}\p{N}])(?:sao|gi|ai|dau|nao|bao nhieu|bao gio|what|who|whom|when|where|why|how|which)(?![\p{L}\p{N}])/u;
+
 export interface EngineOptions {
   /** Settings that override the environment (e.g. `{ corpus, indexDir }`). */
   config?: Partial<Config>;
@@ -264,7 +270,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
         !rest.single &&
         r.refused === 'no-claim' &&
         r.skipped.some((s) => s.reason === 'question') &&
-        r.skipped.every((s) => s.reason !== 'question' || analyzeQuestion(s.text).yesNo)
+        r.skipped.every((s) => s.reason !== 'question' || analyzeQuestion(s.text).yesNo || !ASKS_WHAT.test(fold(s.text).toLowerCase()))
       )
         return checkText(text, { ...rest, single: true }, checkOne);
       return r;
