@@ -4,10 +4,10 @@ import { createEmbedder } from './embed/create-embedder.js';
 import type { Embedder } from './embed/embedder.js';
 import fs from 'node:fs';
 import path from 'node:path';
-import { IndexError, InputError, KiemchungError } from './errors.js';
+import { IndexError, InputError, KiemchungError, errorMessage } from './errors.js';
 import type { FetchFn } from './fetch/fetch-url.js';
 import { createWebClient } from './fetch/web-client.js';
-import { ingestPage } from './ingest/add-pages.js';
+import { type IngestOutcome, ingestPage } from './ingest/add-pages.js';
 import { CorpusUrls } from './ingest/corpus-urls.js';
 import { FeedStore } from './feeds/feed-store.js';
 import { createFeeds } from './feeds/feeds.js';
@@ -658,13 +658,14 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
             results[i] = { url, status: 'failed', reason: `${url}: cancelled before it was fetched`, failure: 'aborted' };
             continue;
           }
+          // One page's unexpected fault is reported as that page's; the others are still added and reported.
           const outcome = await ingestPage(url, {
             fetch: fetcher,
             corpusDir: dir,
             urls: urlsNow,
             idTaken: (id) => storedIds.has(id),
             ...(opts.signal ? { signal: opts.signal } : {}),
-          });
+          }).catch((err: unknown): IngestOutcome => ({ result: { url, status: 'failed', reason: `${url}: ${errorMessage(err)}`, failure: 'internal' } }));
           results[i] = outcome.result;
           written[i] = outcome.written;
           logger.info(

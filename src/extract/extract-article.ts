@@ -171,6 +171,17 @@ function looksLikeListing(blocks: Block[], url: string): string | null {
 }
 
 /**
+ * The page as a document. linkedom takes the first element as the root: a fragment without
+ * `<html>` ("<p>…</p>") would have no body, and text before any element no root at all (its
+ * `body` then throws), so such pages are read inside an html and body of their own.
+ */
+function parsePage(html: string): ReturnType<typeof import('linkedom').parseHTML>['document'] {
+  const { document } = linkedom().parseHTML(html);
+  if (document.documentElement?.tagName.toLowerCase() === 'html') return document;
+  return linkedom().parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`).document;
+}
+
+/**
  * Extracts a news article from a page: Readability (over linkedom) finds the main text; the
  * page's own structure and metadata then decide the title, the date, the author and the
  * credit, which paragraphs are body text, which are photo captions and which are boilerplate
@@ -179,8 +190,11 @@ function looksLikeListing(blocks: Block[], url: string): string | null {
  */
 export function extractArticle(html: string, url: string, options: ExtractOptions = {}): Extraction {
   const now = options.now ?? new Date();
-  if (!/[\p{L}\p{N}]/u.test(html.replace(/<[^>]*>/g, ''))) return { ok: false, reason: 'the page is empty' };
-  const { document: doc } = linkedom().parseHTML(html);
+  const visibleText = normalizeSpace(html.replace(/<[^>]*>/g, ' '));
+  if (!/[\p{L}\p{N}]/u.test(visibleText)) return { ok: false, reason: 'the page is empty' };
+  // Text with no element at all ("Service Unavailable" sent as a page): nothing to read an article from.
+  if (!/<[a-z][^>]*>/i.test(html)) return { ok: false, reason: `the page has no HTML markup; it reads: "${visibleText.slice(0, 80)}"` };
+  const doc = parsePage(html);
   const meta = readMetadata(doc as unknown as Document, url);
   let host = '';
   try {
@@ -194,7 +208,7 @@ export function extractArticle(html: string, url: string, options: ExtractOption
 
   // Readability works on its own copy (it rewrites the tree and removes styles and attributes
   // the rules need); the text of the blocks it keeps leads back to the original elements.
-  const { document: copy } = linkedom().parseHTML(html);
+  const copy = parsePage(html);
   for (const el of Array.from(copy.querySelectorAll('script, style, noscript, template'))) el.remove();
   let parsed: ReturnType<Readability<Element>['parse']> = null;
   try {

@@ -138,6 +138,16 @@ export function createFeeds(deps: FeedDeps): Feeds {
     return { ok: true, feed: info(record), items: items.length, backfill: backfill.size, ...(discovered ? { discovered } : {}) };
   };
 
+  /** A poll that failed: recorded, and the feed backed off (the interval doubled per failure in a row). */
+  const failedPoll = (feed: FeedRecord, t: Date, err: unknown): FeedPollResult => {
+    const backoff = Math.min(MAX_BACKOFF_MS, deps.settings.intervalMs * 2 ** Math.min(10, feed.failures + 1));
+    const wait = Math.max(backoff, err instanceof FetchError && err.retryAfterMs ? err.retryAfterMs : 0);
+    const message = err instanceof FetchError ? err.message : `${feed.url}: ${errorMessage(err)}`;
+    store.recordPoll(feed.url, { now: t.toISOString(), status: 'error', error: message, nextPollAt: new Date(t.getTime() + wait).toISOString() });
+    logger.warn(`feeds: poll of ${feed.url} failed (${feed.failures + 1} in a row; next try in ${Math.round(wait / 60_000)} min): ${message}`);
+    return { feed: feed.url, status: 'error', error: message, newItems: 0, results: [] };
+  };
+
   const pollOne = async (feed: FeedRecord, signal?: AbortSignal): Promise<{ result: FeedPollResult; added: AddedArticle[] }> => {
     const t = now();
     const stamp = t.toISOString();
@@ -156,12 +166,7 @@ export function createFeeds(deps: FeedDeps): Feeds {
         parsed = p.feed;
       }
     } catch (err) {
-      const backoff = Math.min(MAX_BACKOFF_MS, deps.settings.intervalMs * 2 ** Math.min(10, feed.failures + 1));
-      const wait = Math.max(backoff, err instanceof FetchError && err.retryAfterMs ? err.retryAfterMs : 0);
-      const message = err instanceof FetchError ? err.message : `${feed.url}: ${errorMessage(err)}`;
-      store.recordPoll(feed.url, { now: stamp, status: 'error', error: message, nextPollAt: next(wait) });
-      logger.warn(`feeds: poll of ${feed.url} failed (${feed.failures + 1} in a row; next try in ${Math.round(wait / 60_000)} min): ${message}`);
-      return { result: { feed: feed.url, status: 'error', error: message, newItems: 0, results: [] }, added: [] };
+      return { result: failedPoll(feed, t, err), added: [] };
     }
     const known = store.knownKeys(feed.url);
     const items = parsed ? await itemsOf(parsed, signal) : [];
@@ -223,7 +228,11 @@ export function createFeeds(deps: FeedDeps): Feeds {
     const added: AddedArticle[] = [];
     for (const f of feeds) {
       if (options.signal?.aborted) break;
-      const r = await pollOne(f, options.signal);
+      // A fault in one feed (or in adding one of its items) is that feed's failed poll; the others are still polled.
+      const r = await pollOne(f, options.signal).catch((err: unknown) => {
+        logger.error(`feeds: poll of ${f.url} failed unexpectedly`, err);
+        return { result: failedPoll(f, now(), err), added: [] };
+      });
       results.push(r.result);
       added.push(...r.added);
     }

@@ -64,7 +64,13 @@ export async function ingestPage(rawUrl: string, deps: IngestDeps): Promise<Inge
   }
   if (page.sniffed === 'xml') return refuse('this is a feed or sitemap, not an article page; add it with "kiemchung feed add"');
   const now = deps.now?.() ?? new Date();
-  const extraction = extractArticle(page.text, page.url, { now });
+  let extraction;
+  try {
+    extraction = extractArticle(page.text, page.url, { now });
+  } catch (err) {
+    // A page the reader cannot take apart is that page's failure, never the batch's.
+    return refuse(`the page could not be read as an article (${errorMessage(err)})`);
+  }
   if (!extraction.ok) return refuse(extraction.reason);
   const x: ExtractedArticle = extraction.article;
   if (x.lang !== 'vi' && x.lang !== 'en') return refuse(`the article is in "${x.lang}"; only Vietnamese and English articles are stored`);

@@ -5,7 +5,7 @@ import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { type Engine, createEngine, silentLogger } from '../../src/index.js';
 import { runCli } from '../../src/cli/main.js';
 import { copyCorpus, tempDir } from '../support/corpus.js';
-import { FINLAND, KOREA, listingPage, newPortalPage, oldPortalPage } from '../support/news-pages.js';
+import { FINLAND, KOREA, listingPage, newPortalPage, oldPortalPage, seriesPage } from '../support/news-pages.js';
 import { type WebServer, hasWebData, html, redirect, savedPage, startWebServer } from '../support/web-server.js';
 
 const ENV = { KIEMCHUNG_FETCH_ALLOW_PRIVATE: '1', KIEMCHUNG_FETCH_HOST_INTERVAL_MS: '0', KIEMCHUNG_FETCH_TIMEOUT_MS: '3000', KIEMCHUNG_LOG_LEVEL: 'silent' };
@@ -187,6 +187,22 @@ describe('engine.add', () => {
     expect(report.index).toBeUndefined();
     expect(visible(corpus)).toEqual(files);
     expect(engine.stats()).toEqual(stats);
+  });
+
+  it('refuses a page with no markup ("Service Unavailable") and still adds and reports the rest of the batch', async () => {
+    web.set('/unavailable.htm', { headers: { 'content-type': 'text/html; charset=utf-8' }, body: 'Service Unavailable' });
+    web.set('/unavailable.txt', { headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Service Unavailable\n' });
+    const s = seriesPage(300);
+    web.set(s.path, html(newPortalPage(s.page, s.iso)));
+    const report = await engine.add([web.url('/unavailable.htm'), web.url(s.path), web.url('/unavailable.txt')]);
+    const [page, good, text] = report.results;
+    expect(page?.status).toBe('refused');
+    expect(page?.reason).toBe(`${web.url('/unavailable.htm')}: the page has no HTML markup; it reads: "Service Unavailable"`);
+    expect(good?.status, good?.reason).toBe('added');
+    expect(good?.article?.title).toBe(s.page.title);
+    expect(text?.status).toBe('refused');
+    expect(text?.reason).toMatch(/no HTML markup; it reads: "Service Unavailable"$/);
+    expect(report.index?.added).toBe(1);
   });
 
   it('refuses loopback and private addresses unless KIEMCHUNG_FETCH_ALLOW_PRIVATE=1', async () => {

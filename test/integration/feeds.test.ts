@@ -206,6 +206,55 @@ describe('following feeds', () => {
     store.close();
   });
 
+  it('refuses an item with no markup and goes on with the feed and the feeds after it', async () => {
+    const [good] = serveSeries(40, 41);
+    web.set('/hong-bao-tri.htm', { headers: { 'content-type': 'text/html' }, body: 'Service Unavailable' });
+    web.set('/rss/hong.rss', {
+      headers: { 'content-type': 'application/rss+xml' },
+      body: rssFeed([{ title: 'Bảo trì', link: web.url('/hong-bao-tri.htm') }, ...(good ? [good] : [])]),
+    });
+    const [later] = serveSeries(41, 42);
+    web.set('/rss/sau.rss', { headers: { 'content-type': 'application/rss+xml' }, body: rssFeed(later ? [later] : []) });
+    expect((await engine.feeds.add(web.url('/rss/hong.rss'), { backfill: 2 })).ok).toBe(true);
+    expect((await engine.feeds.add(web.url('/rss/sau.rss'), { backfill: 1 })).ok).toBe(true);
+    const report = await engine.feeds.poll();
+    const broken = report.feeds.find((f) => f.feed === web.url('/rss/hong.rss'));
+    expect(broken?.status).toBe('ok');
+    expect(broken?.results.find((r) => r.url === web.url('/hong-bao-tri.htm'))).toMatchObject({ status: 'refused' });
+    expect(report.added.map((a) => a.title)).toEqual([seriesPage(40).page.title, seriesPage(41).page.title]);
+    expect(engine.feeds.list().find((f) => f.url === web.url('/rss/hong.rss'))).toMatchObject({ lastStatus: 'ok', failures: 0 });
+    engine.feeds.remove(web.url('/rss/hong.rss'));
+    engine.feeds.remove(web.url('/rss/sau.rss'));
+  });
+
+  it('records a feed whose items cannot be added as a failed poll, and still polls the others', async () => {
+    const store = FeedStore.open(path.join(tempDir('kc-feedstore-'), 'feeds.sqlite'));
+    const [a, b] = serveSeries(42, 44);
+    web.set('/rss/a.rss', { headers: { 'content-type': 'application/rss+xml' }, body: rssFeed(a ? [a] : []) });
+    web.set('/rss/b.rss', { headers: { 'content-type': 'application/rss+xml' }, body: rssFeed(b ? [b] : []) });
+    const feeds = createFeeds({
+      store,
+      fetch: createWebClient({ userAgent: 'kiemchung-test', timeoutMs: 2000, maxBytes: 5_000_000, maxRedirects: 3, allowPrivate: true, hostIntervalMs: 0 }),
+      add: async (urls) => {
+        if (urls.includes(a?.link as string)) throw new Error('the corpus folder is read-only');
+        return { results: urls.map((url) => ({ url, status: 'unchanged' as const })), ms: 0 };
+      },
+      settings: { intervalMs: 15 * 60_000, maxNewPerPoll: 50 },
+      logger: silentLogger,
+    });
+    expect((await feeds.add(web.url('/rss/a.rss'), { backfill: 1 })).ok).toBe(true);
+    expect((await feeds.add(web.url('/rss/b.rss'), { backfill: 1 })).ok).toBe(true);
+    const report = await feeds.poll();
+    expect(report.feeds.map((f) => [f.feed, f.status])).toEqual([
+      [web.url('/rss/a.rss'), 'error'],
+      [web.url('/rss/b.rss'), 'ok'],
+    ]);
+    expect(report.feeds[0]?.error).toMatch(/read-only/);
+    expect(store.get(web.url('/rss/a.rss'))).toMatchObject({ lastStatus: 'error', failures: 1 });
+    expect(store.items(web.url('/rss/b.rss')).map((i) => i.status)).toEqual(['unchanged']);
+    store.close();
+  });
+
   it('follows Atom feeds, news sitemaps, sitemap indexes, and the feed a web page names', async () => {
     const items = serveSeries(30, 33);
     const atom = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom</title><link href="${web.origin}/"/>${items

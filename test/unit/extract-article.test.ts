@@ -97,3 +97,23 @@ describe('the rules around the extractor', () => {
     expect((a?.ms ?? 0) < (b?.ms ?? 0)).toBe(true);
   });
 });
+
+describe('pages without a document around them', () => {
+  it('refuses text with no markup at all, with what it says, instead of failing', () => {
+    for (const text of ['Service Unavailable', '  Service Unavailable\n', '<!-- bảo trì --> Service Unavailable']) {
+      expect(extractArticle(text, 'https://mst.gov.vn/bai-viet-19725062.htm', NOW)).toEqual({
+        ok: false,
+        reason: 'the page has no HTML markup; it reads: "Service Unavailable"',
+      });
+    }
+  });
+
+  it('reads a page sent as a fragment without <html> and <body>', () => {
+    const page = newPortalPage(FINLAND, '2025-06-16T20:13:00+07:00');
+    const fragment = page.slice(page.indexOf('<h1'), page.indexOf('</body>'));
+    const r = extractArticle(`<title>${FINLAND.title}</title>${fragment}`, 'https://mst.gov.vn/thuc-day-hop-tac-197250616201306032.htm', NOW);
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.article.title).toBe(FINLAND.title);
+    expect(r.article.paragraphs[0]).toBe(FINLAND.lead);
+  });
+});
