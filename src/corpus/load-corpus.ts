@@ -54,6 +54,11 @@ function hashRecord(raw: string | Buffer): string {
 /** A Markdown article file larger than this is refused (a real article is a few kilobytes). */
 export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 
+/** Why an article file of this many bytes is not loaded, or null when its size is fine (`add` refuses such pages with the same words). */
+export function tooLarge(bytes: number): string | null {
+  return bytes > MAX_ARTICLE_BYTES ? `too large (${(bytes / 1048576).toFixed(1)} MB; an article file may be at most ${MAX_ARTICLE_BYTES / 1048576} MB)` : null;
+}
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function zodReason(error: { issues: Array<{ path: PropertyKey[]; message: string }> }): string {
@@ -365,7 +370,8 @@ export async function loadCorpus(location: string, opts: LoadOptions = {}): Prom
     }
     try {
       const size = fs.statSync(file).size;
-      if (size > MAX_ARTICLE_BYTES) throw new ArticleError(`too large (${(size / 1048576).toFixed(1)} MB; an article file may be at most ${MAX_ARTICLE_BYTES / 1048576} MB)`);
+      const big = tooLarge(size);
+      if (big) throw new ArticleError(big);
       const bytes = fs.readFileSync(file);
       const hash = hashRecord(bytes);
       const known = opts.indexed?.(hash);

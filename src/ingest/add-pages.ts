@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Article } from '../corpus/article.js';
-import { parseMarkdownArticle } from '../corpus/load-corpus.js';
+import { parseMarkdownArticle, tooLarge } from '../corpus/load-corpus.js';
 import { FetchError, errorMessage } from '../errors.js';
 import { articleRef } from '../answer/article-ref.js';
 import { type ExtractedArticle, extractArticle } from '../extract/extract-article.js';
@@ -129,6 +129,9 @@ export async function ingestPage(rawUrl: string, deps: IngestDeps): Promise<Inge
     extractedHash: hash,
   };
   const text = renderArticleFile(record);
+  // A file the corpus loader would reject would drop out of search and fail every later index update.
+  const big = tooLarge(Buffer.byteLength(text, 'utf8'));
+  if (big) return refuse(`the article is ${big}`);
   // Read back before writing: what is written must be exactly what the corpus loader reads.
   let article: Article;
   try {

@@ -205,6 +205,23 @@ describe('engine.add', () => {
     expect(report.index?.added).toBe(1);
   });
 
+  it('refuses a page whose article file would be too large for the corpus, before writing anything', async () => {
+    const paragraphs = Array.from(
+      { length: 250 },
+      (_, i) => `Đoạn ${i + 1}: ${'Hợp tác khoa học và công nghệ giữa Việt Nam và Hàn Quốc được đẩy mạnh trong nhiều lĩnh vực. '.repeat(75)}`,
+    );
+    web.set(
+      '/bai-rat-dai-19725061704.htm',
+      html(newPortalPage({ ...FINLAND, title: 'Một bài viết dài quá mức cho phép', paragraphs }, '2025-06-17T04:00:00+07:00')),
+    );
+    const files = visible(corpus);
+    const r = (await engine.add([web.url('/bai-rat-dai-19725061704.htm')])).results[0];
+    expect(r?.status).toBe('refused');
+    expect(r?.reason).toMatch(/: the article is too large \(2\.\d MB; an article file may be at most 2 MB\)$/);
+    expect(visible(corpus)).toEqual(files);
+    expect((await loadCorpus(corpus)).issues).toEqual([]);
+  });
+
   it('refuses loopback and private addresses unless KIEMCHUNG_FETCH_ALLOW_PRIVATE=1', async () => {
     const strict = await createEngine({ config: { corpus, indexDir }, env: { KIEMCHUNG_LOG_LEVEL: 'silent' }, logger: silentLogger, autoIndex: false });
     try {
