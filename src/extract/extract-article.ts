@@ -120,7 +120,59 @@ function siteOf(meta: PageMetadata, url: string): string {
   }
 }
 
-function canonicalOf(meta: PageMetadata, url: string): string {
+/** An address as far as telling pages apart needs: host without www, path without trailing slash, query. */
+function addressKey(u: URL): string {
+  return `${u.hostname.toLowerCase().replace(/^www\./, '')}${u.pathname.replace(/\/+$/, '')}${u.search}`;
+}
+
+/**
+ * Whether a canonical address names another page than this one: a section or listing this page
+ * links to under another name than its headline (its menu or breadcrumb: "Tin tức - Sự kiện"),
+ * or a folder above the page's own address. Templates put such addresses in every article; taken
+ * as the identity, they would make every article of the section one article.
+ */
+function namesAnotherPage(candidate: string, url: string, body: Element, title: string): boolean {
+  let c: URL;
+  try {
+    c = new URL(candidate);
+  } catch {
+    return true;
+  }
+  const target = addressKey(c);
+  try {
+    const own = new URL(url);
+    const folder = c.pathname.endsWith('/') ? c.pathname : `${c.pathname}/`;
+    // A folder with a number in it may be the article's own ("/news/12345" for "/news/12345/its-title").
+    if (
+      !/\d/.test(c.pathname) &&
+      addressKey(own) !== target &&
+      own.hostname.replace(/^www\./, '') === c.hostname.replace(/^www\./, '') &&
+      own.pathname.startsWith(folder)
+    )
+      return true;
+  } catch {
+    /* the page's own address is checked elsewhere */
+  }
+  const titleKey = key(title);
+  for (const a of Array.from(body.querySelectorAll('a[href]'))) {
+    const href = (a.getAttribute('href') ?? '').trim();
+    // "#", "" and "#binh-luan" are this page itself (buttons, comment counts), never another page.
+    if (!href || href.includes('#') || /^javascript:/i.test(href)) continue;
+    let to: URL;
+    try {
+      // Relative links are the site's own: read them against the canonical address's site.
+      to = new URL(href, c);
+    } catch {
+      continue;
+    }
+    if (addressKey(to) !== target) continue;
+    const text = key(a.textContent ?? '');
+    if (text && text !== titleKey && !(titleKey.startsWith(text) && text.split(' ').length >= 3)) return true;
+  }
+  return false;
+}
+
+function canonicalOf(meta: PageMetadata, url: string, body: Element, title: string): string {
   const host = (u: string) => {
     try {
       return new URL(u).hostname.replace(/^www\./, '');
@@ -128,10 +180,12 @@ function canonicalOf(meta: PageMetadata, url: string): string {
       return '';
     }
   };
+  const isRoot = (u: string) => /^https?:\/\/[^/]+\/?$/.test(u);
   // A canonical link is the site's own statement of the article's address; og:url only counts
-  // when it stays on the page's own site (a copy-pasted template can point anywhere).
-  if (meta.canonical && !/^https?:\/\/[^/]+\/?$/.test(meta.canonical)) return meta.canonical;
-  if (meta.ogUrl && host(meta.ogUrl) === host(url) && !/^https?:\/\/[^/]+\/?$/.test(meta.ogUrl)) return meta.ogUrl;
+  // when it stays on the page's own site (a copy-pasted template can point anywhere). Neither
+  // counts when it names a home page, a section or a listing instead of this page.
+  if (meta.canonical && !isRoot(meta.canonical) && !namesAnotherPage(meta.canonical, url, body, title)) return meta.canonical;
+  if (meta.ogUrl && host(meta.ogUrl) === host(url) && !isRoot(meta.ogUrl) && !namesAnotherPage(meta.ogUrl, url, body, title)) return meta.ogUrl;
   return url;
 }
 
@@ -304,7 +358,7 @@ export function extractArticle(html: string, url: string, options: ExtractOption
       ...(author ? { author } : {}),
       ...(credit ? { credit } : {}),
       siteName,
-      canonicalUrl: canonicalOf(meta, url),
+      canonicalUrl: canonicalOf(meta, url, body, title),
       lang,
       blocks,
       paragraphs,

@@ -9,7 +9,8 @@ import type { FetchFn } from '../fetch/fetch-url.js';
 import type { AddResult, AddedArticle } from '../types.js';
 import { type ArticleFile, articleIdFor, extractedHash, removeStaleTemporaries, renderArticleFile, writeFileAtomically } from './article-file.js';
 import type { CorpusUrls } from './corpus-urls.js';
-import { cleanUrl } from './url-key.js';
+import { cleanUrl, urlKey } from './url-key.js';
+import { fold, normalizeSpace } from '../text/normalize.js';
 
 export interface IngestDeps {
   fetch: FetchFn;
@@ -38,6 +39,45 @@ function added(a: Article, time: string | undefined, file: string): AddedArticle
     firstParagraph: a.paragraphs[0] ?? '',
     file,
   };
+}
+
+function readArticle(file: string): Article | undefined {
+  try {
+    return parseMarkdownArticle(fs.readFileSync(file, 'utf8'), file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Pairs of neighbouring words, tone marks folded: what two versions of one text share. */
+function wordPairs(texts: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of texts) {
+    const words = fold(normalizeSpace(t).toLowerCase())
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
+    for (let i = 1; i < words.length; i++) out.add(`${words[i - 1]} ${words[i]}`);
+  }
+  return out;
+}
+
+/**
+ * Whether a page is a version of a stored article: the same title, or most of the shorter text's
+ * word pairs in the other (a corrected or extended story keeps most of its sentences).
+ */
+function sameStory(stored: Article, page: ExtractedArticle): boolean {
+  const title = (t: string) =>
+    fold(normalizeSpace(t).toLowerCase())
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  if (title(stored.title) === title(page.title)) return true;
+  const a = wordPairs(stored.paragraphs);
+  const b = wordPairs(page.blocks.map((bl) => bl.text));
+  const smaller = Math.min(a.size, b.size);
+  if (smaller === 0) return false;
+  let shared = 0;
+  for (const p of a) if (b.has(p)) shared++;
+  return shared / smaller >= 0.5;
 }
 
 /**
@@ -76,9 +116,20 @@ export async function ingestPage(rawUrl: string, deps: IngestDeps): Promise<Inge
   if (x.lang !== 'vi' && x.lang !== 'en') return refuse(`the article is in "${x.lang}"; only Vietnamese and English articles are stored`);
   if (!x.date) return refuse('no publication date was found');
 
-  const canonical = cleanUrl(x.canonicalUrl);
+  let canonical = cleanUrl(x.canonicalUrl);
   const fetchedUrl = cleanUrl(page.url);
-  const known = deps.urls.find([canonical, fetchedUrl, cleanUrl(page.requestedUrl)]);
+  const ownUrls = [fetchedUrl, cleanUrl(page.requestedUrl)];
+  let known = deps.urls.find([canonical, ...ownUrls]);
+  // Found only by its canonical address, a stored article with another title and other text is
+  // another story the site gave the same canonical link (a template's): this page is kept apart,
+  // under its own address, and the stored one is left as it is.
+  if (known && !ownUrls.some((u) => [known?.url, known?.fetchedUrl].some((k) => k && urlKey(k) === urlKey(u)))) {
+    const stored = readArticle(known.file);
+    if (stored && !sameStory(stored, x)) {
+      canonical = fetchedUrl;
+      known = deps.urls.find(ownUrls);
+    }
+  }
   const source = x.credit ?? x.siteName;
   const hash = extractedHash({
     title: x.title,
@@ -94,12 +145,7 @@ export async function ingestPage(rawUrl: string, deps: IngestDeps): Promise<Inge
     };
   }
   if (known && known.extractedHash === hash) {
-    let current: Article | undefined;
-    try {
-      current = parseMarkdownArticle(fs.readFileSync(known.file, 'utf8'), known.file);
-    } catch {
-      current = undefined;
-    }
+    const current = readArticle(known.file);
     if (current)
       return {
         result: {

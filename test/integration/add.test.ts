@@ -101,6 +101,55 @@ describe('engine.add', () => {
     expect(second.results[0]?.article?.articleId).toBe(first.results[0]?.article?.articleId);
   });
 
+  it('keeps two articles apart when both name their section page as canonical, and re-adding either changes nothing', async () => {
+    // Both pages' canonical link is the section their menu links to: not either article's address.
+    const section = 'https://mst.gov.vn/tin-tuc-su-kien.htm';
+    const [a, b] = [seriesPage(70), seriesPage(71)];
+    for (const s of [a, b]) web.set(s.path, html(newPortalPage({ ...s.page, canonical: section }, s.iso)));
+    const report = await engine.add([web.url(a.path)]);
+    const second = await engine.add([web.url(b.path)]);
+    const [ra, rb] = [report.results[0], second.results[0]];
+    expect([ra?.status, rb?.status]).toEqual(['added', 'added']);
+    expect(ra?.article?.url).toBe(web.url(a.path));
+    expect(rb?.article?.url).toBe(web.url(b.path));
+    expect(ra?.article?.articleId).not.toBe(rb?.article?.articleId);
+    expect(fs.readFileSync(ra?.article?.file as string, 'utf8')).toContain(`title: "${a.page.title}"`);
+    expect(fs.readFileSync(rb?.article?.file as string, 'utf8')).toContain(`title: "${b.page.title}"`);
+    const again = await engine.add([web.url(a.path), web.url(b.path)]);
+    expect(again.results.map((r) => [r.status, r.article?.articleId])).toEqual([
+      ['unchanged', ra?.article?.articleId],
+      ['unchanged', rb?.article?.articleId],
+    ]);
+  });
+
+  it('never overwrites a stored article with another story that has the same canonical link', async () => {
+    // A template's canonical link, the same on two unrelated articles and linked from neither.
+    const canonical = 'https://mst.gov.vn/bai-viet-mau-197250601.htm';
+    web.set(
+      '/han-quoc-19725060101.htm',
+      html(newPortalPage({ ...KOREA, title: 'Hàn Quốc và Việt Nam hợp tác đo lường', canonical }, '2025-06-01T08:00:00+07:00')),
+    );
+    web.set(
+      '/phan-lan-19725060102.htm',
+      html(newPortalPage({ ...FINLAND, title: 'Phần Lan và Việt Nam hợp tác đổi mới', canonical }, '2025-06-02T08:00:00+07:00')),
+    );
+    const first = (await engine.add([web.url('/han-quoc-19725060101.htm')])).results[0];
+    expect(first?.status).toBe('added');
+    expect(first?.article?.url).toBe(canonical);
+    const text = fs.readFileSync(first?.article?.file as string, 'utf8');
+    const other = (await engine.add([web.url('/phan-lan-19725060102.htm')])).results[0];
+    expect(other?.status).toBe('added');
+    expect(other?.article?.url).toBe(web.url('/phan-lan-19725060102.htm'));
+    expect(other?.article?.articleId).not.toBe(first?.article?.articleId);
+    expect(fs.readFileSync(first?.article?.file as string, 'utf8')).toBe(text);
+    expect((await engine.source(`${first?.article?.articleId}#p2`))?.text).toBe(KOREA.paragraphs[0]);
+    expect((await engine.add([web.url('/phan-lan-19725060102.htm')])).results[0]?.status).toBe('unchanged');
+    // The same story again under another address is still the stored article.
+    web.set('/han-quoc-ban-sao.htm', html(newPortalPage({ ...KOREA, title: 'Hàn Quốc và Việt Nam hợp tác đo lường', canonical }, '2025-06-01T08:00:00+07:00')));
+    const copy = (await engine.add([web.url('/han-quoc-ban-sao.htm')])).results[0];
+    expect([copy?.status, copy?.article?.articleId]).toEqual(['unchanged', first?.article?.articleId]);
+  });
+
   it('updates a changed page under the same id, and the new text replaces the old', async () => {
     const p = '/vn/tin-tuc/13300/hop-tac-phan-lan-cap-nhat.aspx';
     const v1 = {

@@ -117,3 +117,25 @@ describe('pages without a document around them', () => {
     expect(r.article.paragraphs[0]).toBe(FINLAND.lead);
   });
 });
+
+describe('the canonical address', () => {
+  const url = 'https://mst.gov.vn/tin-tuc-su-kien/thuc-day-hop-tac-197250616201306032.htm';
+  const canonicalOf = (canonical: string, extra = '') => {
+    const page = newPortalPage({ ...FINLAND, canonical }, '2025-06-16T20:13:00+07:00').replace('</body>', `${extra}</body>`);
+    const r = extractArticle(page, url, NOW);
+    if (!r.ok) throw new Error(r.reason);
+    return r.article.canonicalUrl;
+  };
+
+  it("is the page's own address when the canonical link names a section the page links to, or a folder above it", () => {
+    expect(canonicalOf('https://mst.gov.vn/tin-tuc-su-kien.htm')).toBe(url);
+    expect(canonicalOf('https://mst.gov.vn/tin-tuc-su-kien/')).toBe(url);
+    expect(canonicalOf('https://mst.gov.vn/')).toBe(url);
+  });
+
+  it("is kept when it names the article: a number's folder, links to the page itself, its headline as a link", () => {
+    const own = 'https://mst.gov.vn/thuc-day-hop-tac-197250616201306032.htm';
+    expect(canonicalOf(own, `<a href="${own}#binh-luan">3</a><a href="#">In bài</a><a href="${own}">${FINLAND.title}</a>`)).toBe(own);
+    expect(canonicalOf('https://mst.gov.vn/tin-tuc-su-kien/197250616201306032')).toBe('https://mst.gov.vn/tin-tuc-su-kien/197250616201306032');
+  });
+});
