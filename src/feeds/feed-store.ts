@@ -65,7 +65,22 @@ CREATE TABLE IF NOT EXISTS items (
   next_try_at TEXT,
   PRIMARY KEY (feed_url, key)
 );
+CREATE TABLE IF NOT EXISTS sitemaps (
+  feed_url TEXT NOT NULL REFERENCES feeds(url) ON DELETE CASCADE,
+  url TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  etag TEXT,
+  last_modified TEXT,
+  PRIMARY KEY (feed_url, url)
+);
 `;
+
+/** A sitemap a sitemap index lists, with the validators of its last answer. */
+export interface ChildSitemap {
+  url: string;
+  etag?: string;
+  lastModified?: string;
+}
 
 type Row = Record<string, unknown>;
 
@@ -186,6 +201,8 @@ export class FeedStore {
       status: 'ok' | 'not-modified' | 'error';
       etag?: string;
       lastModified?: string;
+      /** Forget the validators: the next poll reads the feed in full (items are waiting in it). */
+      clearValidators?: boolean;
       title?: string;
       kind?: string;
       error?: string;
@@ -200,9 +217,42 @@ export class FeedStore {
     }
     this.db
       .prepare(
-        'UPDATE feeds SET last_polled_at = ?, last_ok_at = ?, last_status = ?, last_error = NULL, failures = 0, next_poll_at = ?, etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified), title = COALESCE(?, title), kind = COALESCE(?, kind) WHERE url = ?',
+        'UPDATE feeds SET last_polled_at = ?, last_ok_at = ?, last_status = ?, last_error = NULL, failures = 0, next_poll_at = ?, etag = CASE WHEN ? THEN NULL ELSE COALESCE(?, etag) END, last_modified = CASE WHEN ? THEN NULL ELSE COALESCE(?, last_modified) END, title = COALESCE(?, title), kind = COALESCE(?, kind) WHERE url = ?',
       )
-      .run(p.now, p.now, p.status, p.nextPollAt ?? null, p.etag ?? null, p.lastModified ?? null, p.title ?? null, p.kind ?? null, url);
+      .run(
+        p.now,
+        p.now,
+        p.status,
+        p.nextPollAt ?? null,
+        p.clearValidators ? 1 : 0,
+        p.etag ?? null,
+        p.clearValidators ? 1 : 0,
+        p.lastModified ?? null,
+        p.title ?? null,
+        p.kind ?? null,
+        url,
+      );
+  }
+
+  /** The sitemaps a followed sitemap index listed when it was last read, in its order. */
+  childSitemaps(feedUrl: string): ChildSitemap[] {
+    return (this.db.prepare('SELECT url, etag, last_modified FROM sitemaps WHERE feed_url = ? ORDER BY position').all(feedUrl) as Row[]).map((r) => ({
+      url: r.url as string,
+      ...(opt(r.etag) ? { etag: r.etag as string } : {}),
+      ...(opt(r.last_modified) ? { lastModified: r.last_modified as string } : {}),
+    }));
+  }
+
+  /**
+   * Records a sitemap index's sitemaps as they stand after a poll: the list read (or the one
+   * kept), each with the validators to send next time (none: read it in full next time).
+   */
+  setChildSitemaps(feedUrl: string, children: readonly ChildSitemap[]): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM sitemaps WHERE feed_url = ?').run(feedUrl);
+      const ins = this.db.prepare('INSERT OR IGNORE INTO sitemaps (feed_url, url, position, etag, last_modified) VALUES (?, ?, ?, ?, ?)');
+      children.forEach((c, i) => ins.run(feedUrl, c.url, i, c.etag ?? null, c.lastModified ?? null));
+    })();
   }
 
   /** Records what became of items (new or retried), all at once. */

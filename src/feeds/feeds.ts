@@ -4,7 +4,7 @@ import type { Fetched, FetchFn } from '../fetch/fetch-url.js';
 import { cleanUrl, urlKey } from '../ingest/url-key.js';
 import type { Logger } from '../log.js';
 import type { AddReport, AddResult, AddedArticle, FeedInfo, FeedPollReport, FeedPollResult, Feeds, FeedAddResult } from '../types.js';
-import { type FeedRecord, FeedStore, type ItemStatus } from './feed-store.js';
+import { type ChildSitemap, type FeedRecord, FeedStore, type ItemStatus } from './feed-store.js';
 import { type FeedItem, type ParsedFeed, parseFeed } from './parse-feed.js';
 
 const linkedom = lazyModule<typeof import('linkedom')>('linkedom');
@@ -76,21 +76,35 @@ export function createFeeds(deps: FeedDeps): Feeds {
   const fetchFeed = (url: string, validators: { etag?: string; lastModified?: string } = {}, signal?: AbortSignal): Promise<Fetched> =>
     deps.fetch({ url, expect: 'feed', ...validators, ...(signal ? { signal } : {}) });
 
-  /** Items of a parsed feed; a sitemap index is followed into its first sitemaps. */
-  const itemsOf = async (parsed: ParsedFeed, signal?: AbortSignal): Promise<FeedItem[]> => {
-    if (parsed.kind !== 'sitemap-index') return parsed.items;
-    const out: FeedItem[] = [];
-    for (const child of parsed.sitemaps.slice(0, MAX_CHILD_SITEMAPS)) {
+  /**
+   * The items of a sitemap index's first sitemaps, each asked with its own validators: one that
+   * has not changed (304) gives none, one that cannot be read keeps its validators and is tried
+   * again next time. Returns the sitemaps with the validators of this reading.
+   */
+  const readSitemaps = async (children: readonly ChildSitemap[], signal?: AbortSignal): Promise<{ items: FeedItem[]; children: ChildSitemap[] }> => {
+    const items: FeedItem[] = [];
+    const after: ChildSitemap[] = [];
+    for (const child of children.slice(0, MAX_CHILD_SITEMAPS)) {
       try {
-        const page = await fetchFeed(child, {}, signal);
+        const page = await fetchFeed(
+          child.url,
+          { ...(child.etag ? { etag: child.etag } : {}), ...(child.lastModified ? { lastModified: child.lastModified } : {}) },
+          signal,
+        );
+        if (page.notModified) {
+          after.push(child);
+          continue;
+        }
         const p = parseFeed(page.text, page.url);
-        if (p.ok) out.push(...p.feed.items);
-        else logger.warn(`feeds: sitemap ${child} skipped: ${p.reason}`);
+        if (!p.ok) throw new Error(p.reason);
+        items.push(...p.feed.items);
+        after.push({ url: child.url, ...(page.etag ? { etag: page.etag } : {}), ...(page.lastModified ? { lastModified: page.lastModified } : {}) });
       } catch (err) {
-        logger.warn(`feeds: sitemap ${child} skipped: ${errorMessage(err)}`);
+        logger.warn(`feeds: sitemap ${child.url} skipped: ${errorMessage(err)}`);
+        after.push(child);
       }
     }
-    return out;
+    return { items, children: after };
   };
 
   const add = async (rawUrl: string, options: { backfill?: number } = {}): Promise<FeedAddResult> => {
@@ -115,25 +129,31 @@ export function createFeeds(deps: FeedDeps): Feeds {
     }
     const parsed = parseFeed(page.text, page.url);
     if (!parsed.ok) return { ok: false, reason: `${url}: ${parsed.reason}` };
-    const items = await itemsOf(parsed.feed);
+    const index = parsed.feed.kind === 'sitemap-index';
+    const read = index ? await readSitemaps(parsed.feed.sitemaps.map((u) => ({ url: u }))) : { items: parsed.feed.items, children: [] };
+    const items = read.items;
     // Newest first: the backfill takes the newest items; everything else counts as already seen.
     const ordered = [...items].sort((a, b) => (b.ms ?? 0) - (a.ms ?? 0));
     const backfill = new Set(ordered.slice(0, Math.max(0, options.backfill ?? 0)).map((i) => urlKey(i.url)));
     const stamp = now().toISOString();
     const feedUrl = cleanUrl(url);
+    // Items to backfill are taken by the next poll, from the feed as it is then: that poll must
+    // read it in full, so no validators are kept (with them it would be told "not modified").
+    const keep = backfill.size === 0;
     const fresh = store.addFeed(
       {
         url: feedUrl,
         ...(parsed.feed.title ? { title: parsed.feed.title } : {}),
         kind: parsed.feed.kind,
-        ...(page.etag ? { etag: page.etag } : {}),
-        ...(page.lastModified ? { lastModified: page.lastModified } : {}),
+        ...(keep && page.etag ? { etag: page.etag } : {}),
+        ...(keep && page.lastModified ? { lastModified: page.lastModified } : {}),
         now: stamp,
       },
       items.filter((i) => !backfill.has(urlKey(i.url))).map((i) => ({ url: i.url, key: urlKey(i.url), status: 'seen' as ItemStatus })),
     );
     const record = store.get(feedUrl) as FeedRecord;
     if (!fresh) return { ok: false, reason: `${feedUrl}: this feed is followed already (since ${record.addedAt})` };
+    if (index) store.setChildSitemaps(feedUrl, keep ? read.children : read.children.map((c) => ({ url: c.url })));
     logger.info(`feeds: following ${feedUrl} (${parsed.feed.kind}, ${items.length} items, ${backfill.size} to add on the next poll)`);
     return { ok: true, feed: info(record), items: items.length, backfill: backfill.size, ...(discovered ? { discovered } : {}) };
   };
@@ -160,6 +180,8 @@ export function createFeeds(deps: FeedDeps): Feeds {
         { ...(feed.etag ? { etag: feed.etag } : {}), ...(feed.lastModified ? { lastModified: feed.lastModified } : {}) },
         signal,
       );
+      // An index followed before its sitemaps were recorded: read it in full once to learn them.
+      if (page.notModified && feed.kind === 'sitemap-index' && store.childSitemaps(feed.url).length === 0) page = await fetchFeed(feed.url, {}, signal);
       if (!page.notModified) {
         const p = parseFeed(page.text, page.url);
         if (!p.ok) throw new Error(p.reason);
@@ -169,7 +191,17 @@ export function createFeeds(deps: FeedDeps): Feeds {
       return { result: failedPoll(feed, t, err), added: [] };
     }
     const known = store.knownKeys(feed.url);
-    const items = parsed ? await itemsOf(parsed, signal) : [];
+    // A sitemap index's sitemaps are asked on every poll, each with its own validators: new
+    // addresses appear in them while the index itself stays the same (304).
+    let children: ChildSitemap[] | null = null;
+    let items: FeedItem[] = parsed?.items ?? [];
+    if (parsed ? parsed.kind === 'sitemap-index' : feed.kind === 'sitemap-index') {
+      const stored = new Map(store.childSitemaps(feed.url).map((c) => [c.url, c]));
+      const listed = parsed ? parsed.sitemaps.map((u) => stored.get(u) ?? { url: u }) : [...stored.values()];
+      const read = await readSitemaps(listed, signal);
+      items = read.items;
+      children = read.children;
+    }
     const fresh = items.filter((i) => !known.has(urlKey(i.url)));
     // The newest first, within the per-poll cap; then added oldest first, as they were published.
     const chosen = [...fresh]
@@ -203,11 +235,15 @@ export function createFeeds(deps: FeedDeps): Feeds {
         }),
       );
     }
+    // New items left for the next poll (over the per-poll cap) are only found if it reads the feed in full.
+    const waiting = fresh.length > chosen.length;
+    if (children) store.setChildSitemaps(feed.url, waiting ? children.map((c) => ({ url: c.url })) : children);
     store.recordPoll(feed.url, {
       now: stamp,
       status: page?.notModified ? 'not-modified' : 'ok',
-      ...(page?.etag ? { etag: page.etag } : {}),
-      ...(page?.lastModified ? { lastModified: page.lastModified } : {}),
+      ...(waiting ? { clearValidators: true } : {}),
+      ...(!waiting && page?.etag ? { etag: page.etag } : {}),
+      ...(!waiting && page?.lastModified ? { lastModified: page.lastModified } : {}),
       ...(parsed?.title ? { title: parsed.title } : {}),
       ...(parsed ? { kind: parsed.kind } : {}),
       nextPollAt: next(deps.settings.intervalMs),

@@ -255,6 +255,86 @@ describe('following feeds', () => {
     store.close();
   });
 
+  it('delivers the items asked for with --backfill from a feed that answers conditional requests', async () => {
+    const entries = serveSeries(50, 53);
+    web.set(
+      '/rss/backfill.rss',
+      conditional(
+        () => rssFeed(entries),
+        () => '"b1"',
+      ),
+    );
+    expect(await engine.feeds.add(web.url('/rss/backfill.rss'), { backfill: 2 })).toMatchObject({ ok: true, backfill: 2 });
+    const report = await engine.feeds.poll();
+    expect(web.hits('/rss/backfill.rss').at(-1)?.headers['if-none-match']).toBeUndefined();
+    expect(report.feeds.find((f) => f.feed === web.url('/rss/backfill.rss'))).toMatchObject({ status: 'ok', newItems: 2 });
+    expect(report.added.map((a) => a.title)).toEqual([seriesPage(51).page.title, seriesPage(52).page.title]);
+    // Then the validators are used again.
+    expect((await engine.feeds.poll()).feeds.find((f) => f.feed === web.url('/rss/backfill.rss'))?.status).toBe('not-modified');
+    engine.feeds.remove(web.url('/rss/backfill.rss'));
+  });
+
+  it('finds new items over the per-poll cap on the next poll, though the feed has not changed since', async () => {
+    const store = FeedStore.open(path.join(tempDir('kc-feedstore-'), 'feeds.sqlite'));
+    const entries = serveSeries(54, 57);
+    web.set(
+      '/rss/cap.rss',
+      conditional(
+        () => rssFeed(entries),
+        () => '"c1"',
+      ),
+    );
+    const feeds = createFeeds({
+      store,
+      fetch: createWebClient({ userAgent: 'kiemchung-test', timeoutMs: 2000, maxBytes: 5_000_000, maxRedirects: 3, allowPrivate: true, hostIntervalMs: 0 }),
+      add: (urls, signal) => engine.add(urls, signal ? { signal } : {}),
+      settings: { intervalMs: 15 * 60_000, maxNewPerPoll: 2 },
+      logger: silentLogger,
+    });
+    expect((await feeds.add(web.url('/rss/cap.rss'), { backfill: 3 })).ok).toBe(true);
+    const first = await feeds.poll();
+    expect(first.feeds[0]?.newItems).toBe(2);
+    const second = await feeds.poll();
+    expect(second.feeds[0]).toMatchObject({ status: 'ok', newItems: 1 });
+    expect(store.items(web.url('/rss/cap.rss')).map((i) => i.status)).toEqual(['added', 'added', 'added']);
+    expect((await feeds.poll()).feeds[0]?.status).toBe('not-modified');
+    store.close();
+  });
+
+  it("reads a sitemap index's sitemaps on every poll, each with its own validators, while the index is unchanged", async () => {
+    const first = serveSeries(60, 62);
+    let listed = first;
+    const urlset = () =>
+      `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${listed.map((i) => `<url><loc>${i.link}</loc><lastmod>2025-06-01</lastmod></url>`).join('')}</urlset>`;
+    web.set(
+      '/sitemaps/tin-2025-06.xml',
+      conditional(urlset, () => `"s${listed.length}"`, 'text/xml'),
+    );
+    web.set(
+      '/sitemaps/index.xml',
+      conditional(
+        () =>
+          `<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>${web.url('/sitemaps/tin-2025-06.xml')}</loc></sitemap></sitemapindex>`,
+        () => '"index-1"',
+        'text/xml',
+      ),
+    );
+    expect(await engine.feeds.add(web.url('/sitemaps/index.xml'))).toMatchObject({ ok: true, items: 2 });
+    const quiet = await engine.feeds.poll();
+    expect(quiet.feeds.find((f) => f.feed === web.url('/sitemaps/index.xml'))).toMatchObject({ status: 'not-modified', newItems: 0 });
+    expect(web.hits('/sitemaps/tin-2025-06.xml').at(-1)?.headers['if-none-match']).toBe('"s2"');
+
+    listed = [...first, ...serveSeries(62, 63)];
+    const report = await engine.feeds.poll();
+    expect(report.feeds.find((f) => f.feed === web.url('/sitemaps/index.xml'))).toMatchObject({ status: 'not-modified', newItems: 1 });
+    expect(report.added.map((a) => a.title)).toEqual([seriesPage(62).page.title]);
+    expect(web.hits('/sitemaps/index.xml').at(-1)?.headers['if-none-match']).toBe('"index-1"');
+    expect(web.hits('/sitemaps/tin-2025-06.xml').at(-1)?.headers['if-none-match']).toBe('"s2"');
+    await engine.feeds.poll();
+    expect(web.hits('/sitemaps/tin-2025-06.xml').at(-1)?.headers['if-none-match']).toBe('"s3"');
+    engine.feeds.remove(web.url('/sitemaps/index.xml'));
+  });
+
   it('follows Atom feeds, news sitemaps, sitemap indexes, and the feed a web page names', async () => {
     const items = serveSeries(30, 33);
     const atom = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom</title><link href="${web.origin}/"/>${items
