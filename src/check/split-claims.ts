@@ -48,6 +48,29 @@ const WH_START = new RegExp(`^(tại sao|vì sao|làm sao|bao nhiêu|khi nào|ba
 /** The same words typed without marks (only when the whole sentence has none: "dầu" is not "đâu"). */
 const WH_END_FOLDED = /(?:^|\s)(o dau|tai dau|dau|ai|gi|nao|bao nhieu|khi nao|bao gio|the nao|ra sao|khong|chua|phai khong|dung khong)\s*[.!]*$/;
 const WH_START_FOLDED = /^(tai sao|vi sao|lam sao|bao nhieu|khi nao|bao gio|ai la|o dau)(\s|$)/;
+/**
+ * Particles that close a spoken question ("… là ai vậy", "… ở đâu thế", "… ở đâu vậy ạ", "… không
+ * ạ"): the question word before them still ends the question. Typed without marks, "the" after
+ * "khong" is "không thể", not a particle.
+ */
+const PARTICLES_END = new RegExp(`(?:\\s+(?:vậy|thế|ạ|nhỉ|nhé|đấy|hả|à|chứ|nhở)${WORD_END})+\\s*[.!]*$`, 'iu');
+const PARTICLES_END_FOLDED = /(?:(?<!khong)\s+the|\s+(?:vay|a|nhi|nhe|day|ha|chu))+\s*[.!]*$/u;
+/**
+ * A question word anywhere: with a closing particle ("Việt Nam ký kết gì tại Hội nghị LMC ạ") the
+ * sentence asks it; "ai cũng", "gì cũng" say "everyone", "anything".
+ */
+const WH_ANYWHERE = new RegExp(
+  `${WORD_START}(?:ở đâu|tại đâu|đâu|ai|gì|nào|bao nhiêu|khi nào|bao giờ|thế nào|ra sao|vì sao|tại sao)${WORD_END}(?!\\s+cũng${WORD_END})`,
+  'u',
+);
+const WH_ANYWHERE_FOLDED = /(?:^|\s)(?:o dau|tai dau|gi|bao nhieu|khi nao|bao gio|the nao|ra sao|vi sao|tai sao)(?=\s|$)(?!\s+cung(?:\s|$))/u;
+/** Words before a question word that make it say "none", "anything" ("không … gì", "bất kỳ ai"). */
+const INDEFINITE_BEFORE = /(?:^|\s)(?:khong|chua|chang|bat ky|bat cu)\s/u;
+/** A request to be told, opening the sentence: "Cho tôi biết …", "Xin hỏi …", "Hãy cho biết …", "Tell me …". */
+const REQUEST = markedPattern(
+  `^(?:(?:làm ơn |xin |hãy )?cho (?:tôi|mình|em|tớ|hỏi|tôi hỏi|mình hỏi|em hỏi)(?: biết)?|xin (?:hỏi|cho biết)|hãy cho biết|tell me|i (?:want|would like|'d like) to know)${WORD_END}`,
+  'iu',
+);
 
 /**
  * A claim's opening words that attribute it to the stored articles themselves ("Theo bài viết,",
@@ -71,20 +94,32 @@ function reasonToSkip(sentence: string): SkipReason | null {
   const f = fold(sentence);
   const words = f.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const short = words.length <= 25;
+  const marked = hasMarks(sentence);
+  // The sentence without the particles that close a spoken question ("… là ai vậy ạ" → "… là ai").
+  const particles = marked ? PARTICLES_END.exec(sentence) : PARTICLES_END_FOLDED.exec(f);
+  const core = particles && particles.index > 0 ? sentence.slice(0, particles.index) : sentence;
+  const coreFolded = fold(core);
   // A question mark anywhere: sentence splitting needs a capital after it, and people type on without one.
   if (
     /\?(?![^“"«]*[”"»])/.test(sentence) ||
-    (short && QUESTION_END.test(sentence)) ||
-    (QUESTION_START.test(sentence.slice(0, 12)) && /^(có phải|phải chăng|liệu|có đúng)/iu.test(sentence))
+    (short && (QUESTION_END.test(sentence) || QUESTION_END.test(core))) ||
+    (QUESTION_START.test(sentence.slice(0, 12)) && /^(có phải|phải chăng|liệu|có đúng)/iu.test(sentence)) ||
+    (short && REQUEST.forText(sentence).test(marked ? sentence : f))
   )
     return 'question';
   // "không … nào", "không ai", "bất kỳ … gì" say "none", "nobody", "anything": statements.
-  const indefinite = /(^|\s)(ai|gi|nao|dau)\s*[.!]*$/.test(f) && /(^|\s)(khong|chua|chang|bat ky|bat cu)\s/.test(f);
-  const lower = sentence.toLowerCase();
-  const wh = hasMarks(sentence)
+  const indefinite = /(^|\s)(ai|gi|nao|dau)\s*[.!]*$/.test(coreFolded) && INDEFINITE_BEFORE.test(coreFolded);
+  const lower = core.toLowerCase();
+  const wh = marked
     ? WH_END.test(lower) || WH_START.test(lower)
-    : WH_END_FOLDED.test(f) || WH_START_FOLDED.test(f) || /^(what|who|when|where|why|how)\s/.test(f);
-  if (short && wh && !indefinite && !/\bAI\s*[.!]*$/.test(sentence)) return 'question';
+    : WH_END_FOLDED.test(coreFolded) || WH_START_FOLDED.test(coreFolded) || /^(what|who|when|where|why|how)\s/.test(coreFolded);
+  if (short && wh && !indefinite && !/(?<![\p{L}\p{N}])AI\s*[.!]*$/u.test(core)) return 'question';
+  // A question word inside a sentence closed by a particle asks it, unless a negation before it makes it "none".
+  if (short && core !== sentence) {
+    const spoken = core.replace(/(?<![\p{L}\p{N}])AI(?![\p{L}\p{N}])/gu, ' ');
+    const at = marked ? WH_ANYWHERE.exec(spoken.toLowerCase()) : WH_ANYWHERE_FOLDED.exec(fold(spoken));
+    if (at && !INDEFINITE_BEFORE.test(fold(spoken).slice(0, at.index + 1))) return 'question';
+  }
   if (EN_QUESTION.test(sentence) && !/[.!]$/.test(sentence) && words.length <= 25) return 'question';
   if (GREETING.test(f) && words.length <= 12) return 'greeting';
   if (OPINION.test(sentence) || OPINION_FOLDED.test(f)) return 'opinion';

@@ -145,6 +145,24 @@ describe('private chats', () => {
     expect(h.api.of('sendMessage')[1]!.payload.reply_markup.inline_keyboard.at(-1)).toEqual([{ text: 'Ask it as a question', callback_data: 'q' }]);
   });
 
+  it('answers questions typed without "?" that end in a particle, or ask to be told, rather than checking them', async () => {
+    await start();
+    const questions = [
+      'Tổng Thư ký IEC là ai vậy',
+      'Hội nghị LMC lần thứ 4 tổ chức ở đâu thế',
+      'Hội nghị LMC lần thứ 4 tổ chức ở đâu vậy ạ',
+      'Việt Nam ký kết gì tại Hội nghị LMC ạ',
+      'tong thu ky IEC la ai vay',
+      'Cho tôi biết Việt Nam ký kết gì tại Hội nghị LMC',
+    ];
+    for (const [i, q] of questions.entries()) await h.send(privateText(q, { userId: 500 + i }));
+    expect(spy.calls.map((c) => c.method)).toEqual(questions.map(() => 'ask'));
+    for (const text of shown()) expect(text).not.toMatch(/Đúng với bài viết|Sai so với bài viết/);
+    expect(
+      h.api.of('sendMessage').flatMap((c) => (c.payload.reply_markup?.inline_keyboard ?? []).flat().map((b: { callback_data: string }) => b.callback_data)),
+    ).not.toContain('q');
+  });
+
   it('refuses an over-long text to check with the limit', async () => {
     await start();
     await h.send(privateText(`/check ${'Hội nghị diễn ra tại Bắc Kinh. '.repeat(400)}`));

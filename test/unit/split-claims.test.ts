@@ -148,4 +148,35 @@ describe('questions typed without a question mark', () => {
     expect(splitClaims('Việt Nam đẩy mạnh ứng dụng AI.').claims).toHaveLength(1);
     expect(splitClaims('Hội nghị không nêu tên quốc gia nào.').claims).toHaveLength(1);
   });
+  it('are questions when a particle closes them ("vậy", "thế", "ạ", "không ạ"), or when they ask to be told', () => {
+    for (const q of [
+      'Tổng Thư ký IEC là ai vậy',
+      'Hội nghị LMC lần thứ 4 tổ chức ở đâu thế',
+      'Hội nghị LMC lần thứ 4 tổ chức ở đâu vậy ạ',
+      'Việt Nam ký kết gì tại Hội nghị LMC ạ',
+      'Hội nghị LMC lần thứ 4 có những nước nào tham gia ạ',
+      'Hội nghị LMC lần thứ 4 tổ chức tại Hà Nội không ạ',
+      'Cho tôi biết Việt Nam ký kết gì tại Hội nghị LMC',
+      'Xin hỏi Tổng Thư ký IEC là ai',
+      'tong thu ky IEC la ai vay',
+      'hoi nghi LMC lan thu 4 to chuc o dau the a',
+      'viet nam ky ket gi tai hoi nghi LMC a',
+      'cho toi biet Viet Nam ky ket gi tai hoi nghi LMC',
+    ]) {
+      expect(
+        splitClaims(q).skipped.map((s) => s.reason),
+        q,
+      ).toEqual(['question']);
+    }
+    // Statements that end in a particle, or say "nothing", "everyone", stay claims.
+    for (const c of [
+      'Hội nghị LMC lần thứ 4 được tổ chức tại Hà Nội ạ',
+      'Hội nghị không bàn gì thêm ạ',
+      'Việt Nam đẩy mạnh ứng dụng AI ạ',
+      'Viet Nam khong the tham gia IEC',
+      'Hội nghị có ý nghĩa như vậy.',
+    ]) {
+      expect(splitClaims(c).claims, c).toHaveLength(1);
+    }
+  });
 });
