@@ -197,13 +197,17 @@ export function packDoc(doc: EmbedDoc): OutMessage[] {
   for (const f of doc.fields ?? []) {
     const name = clip(wellFormed(f.name).trim(), LIMITS.fieldName) || '\u200b';
     const value = clip(wellFormed(f.value).trim(), LIMITS.fieldValue) || '\u200b';
-    const customId = f.paragraphId ? sourceButtonId(f.paragraphId) : null;
+    const id = f.paragraphId ? sourceButtonId(f.paragraphId) : null;
+    // Discord refuses a message with two buttons of one custom id: a paragraph that already has
+    // its button in the message gets no second one.
+    const hasButton = () => id !== null && msg.buttons.some((b) => 'custom_id' in b && b.custom_id === id);
     const size = name.length + value.length;
-    const full = size > room() || (customId !== null && msg.buttons.length >= LIMITS.buttonsPerRow * LIMITS.rows);
+    const full = size > room() || (id !== null && !hasButton() && msg.buttons.length >= LIMITS.buttonsPerRow * LIMITS.rows);
     if (full) {
       newMessage();
       current = null;
     }
+    const customId = hasButton() ? null : id;
     if (!current) {
       // Fields may share the embed that holds the last description chunk.
       const last = msg.embeds[msg.embeds.length - 1];

@@ -193,6 +193,7 @@ export function checkMessages(result: CheckResult, stats: EngineStats | null, op
   const several = result.claims.length > 1;
   const body: string[] = options.lead ? [`_${escapeText(options.lead)}_`] : [];
   const fields: DocField[] = [];
+  const buttonOf = new Map<string, { field: DocField; markers: string[]; rest: string }>();
   result.claims.forEach((c, k) => {
     // A lead that says how the question was read already names its one claim.
     const named = !several && options.lead !== undefined;
@@ -208,7 +209,22 @@ export function checkMessages(result: CheckResult, stats: EngineStats | null, op
     if (lines.length) body.push(lines.join('\n'));
     for (const e of c.evidence) {
       const f = citationField(e, lang);
-      fields.push(several ? { ...f, name: `${k + 1}·${f.name}`, buttonLabel: `${k + 1}·${f.buttonLabel ?? ''}` } : f);
+      if (!several) {
+        fields.push(f);
+        continue;
+      }
+      // A paragraph quoted for several claims keeps one button (Discord refuses two with one
+      // custom id), labelled with every claim's marker: "1·[1] 2·[1] đoạn 1 · …".
+      const first = buttonOf.get(e.paragraphId);
+      if (first) {
+        first.markers.push(`${k + 1}·[${e.marker}]`);
+        first.field.buttonLabel = `${first.markers.join(' ')} ${first.rest}`;
+        fields.push({ name: `${k + 1}·${f.name}`, value: f.value });
+        continue;
+      }
+      const field: DocField = { ...f, name: `${k + 1}·${f.name}`, buttonLabel: `${k + 1}·${f.buttonLabel ?? ''}` };
+      buttonOf.set(e.paragraphId, { field, markers: [`${k + 1}·[${e.marker}]`], rest: `${paragraphLabel(e, lang)} · ${e.title}` });
+      fields.push(field);
     }
     if (c.verdict === 'not-found') {
       for (const a of c.closest.slice(0, several ? 2 : 3)) fields.push({ name: `${w.closest}: ${a.title}`, value: `${refLine(a, lang)}\n\`${a.articleId}\`` });

@@ -86,6 +86,22 @@ describe('verdicts in Discord', () => {
     await feedback.close();
   });
 
+  it('gives a paragraph quoted for two claims one button, labelled with both claims, in /check and Verify', async () => {
+    const run = handlerRunner(engine, newFeedback(engine));
+    const two = 'Hội nghị LMC lần thứ 4 được tổ chức tại Hà Nội. Hội nghị LMC lần thứ 4 diễn ra vào ngày 29 tháng 8 năm 2023.';
+    for (const s of [
+      await run(chatInput('check', { statement: two }, { user: ALICE, channelId: C1 })),
+      await run(messageMenu('Verify', { content: two }, { user: ALICE, channelId: C2 })),
+    ]) {
+      // handlerRunner holds every payload to Discord's limits, duplicate custom ids included.
+      expect(embedOf(s).fields.map((f: { name: string }) => f.name.slice(0, 6))).toEqual(['1·[1] ', '2·[1] ']);
+      const sources = buttonsOf(s).filter((b) => b.custom_id?.startsWith('kc:p:'));
+      expect(sources.map((b) => [b.custom_id, b.label])).toEqual([
+        ['kc:p:do-luong-lmc-2023#p1', '1·[1] 2·[1] đoạn 1 · Việt Nam cam kết tăng cường hợp tác đo lường trong khu vực'],
+      ]);
+    }
+  });
+
   it('the Verify message command is a turn too; a text with nothing to check gets no buttons and is no turn', async () => {
     const feedback = newFeedback(engine);
     const run = handlerRunner(engine, feedback);

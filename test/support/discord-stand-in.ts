@@ -197,6 +197,15 @@ export function limitViolations(p: { content?: string; embeds?: APIEmbed[]; comp
   if (total > 6000) out.push(`embeds total ${total}`);
   const rows = p.components ?? [];
   if (rows.length > 5) out.push(`${rows.length} rows`);
+  // Discord refuses a message whose components share a custom id (COMPONENT_CUSTOM_ID_DUPLICATED).
+  const ids = new Set<string>();
+  for (const row of rows) {
+    for (const b of row.components) {
+      if (b.custom_id === undefined) continue;
+      if (ids.has(b.custom_id)) out.push(`custom id ${b.custom_id} twice`);
+      ids.add(b.custom_id);
+    }
+  }
   for (const row of rows) {
     if (row.components.length > 5) out.push(`row of ${row.components.length}`);
     for (const b of row.components) {

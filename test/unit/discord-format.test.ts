@@ -112,7 +112,8 @@ describe('packDoc', () => {
         expect(fields).toHaveLength(d.fields?.length ?? 0);
         // Only http(s) URLs are passed on.
         for (const m of messages) for (const e of m.embeds) if (e.url) expect(e.url).toMatch(/^https?:\/\//);
-        // Every field that cites a paragraph id short enough for a custom id has its button, in order, in the same message.
+        // Every field that cites a paragraph id short enough for a custom id has its button, in order, in the same message
+        // (one button per paragraph in a message: Discord refuses two with one custom id).
         let k = 0;
         for (const m of messages) {
           const ids = m.components.flatMap((r) => r.components.map((b) => ('custom_id' in b ? b.custom_id : '')));
@@ -120,7 +121,7 @@ describe('packDoc', () => {
           for (const e of m.embeds) {
             for (const _ of e.fields ?? []) {
               const id = d.fields![k++]!.paragraphId;
-              if (id && `kc:p:${id}`.length <= 100) expected.push(`kc:p:${id}`);
+              if (id && `kc:p:${id}`.length <= 100 && !expected.includes(`kc:p:${id}`)) expected.push(`kc:p:${id}`);
             }
           }
           expect(ids).toEqual(expected);
