@@ -34,6 +34,13 @@ export interface Citation extends ArticleRef {
   quote: string;
   /** The whole paragraph. */
   paragraph: string;
+  /**
+   * Present when the quote is part of a sentence, cut to fit: `before` when words of its
+   * sentence come before it, `after` when words follow. `Answer.text` then shows "…" on that
+   * side; the chat adapters show it in the citation too, so that a fragment is never copied as a
+   * whole sentence. Absent when the quote is whole sentences.
+   */
+  cut?: { before: boolean; after: boolean };
 }
 
 /**

@@ -21,7 +21,7 @@ import {
   paragraphLabel,
 } from '../../src/index.js';
 import { addMessages, articleLine as addArticleLine, summarise } from '../shared/add.js';
-import { articleDate, directAnswer } from '../shared/citations.js';
+import { articleDate, directAnswer, quoteAsShown } from '../shared/citations.js';
 import { draftPreview } from '../shared/draft-loop.js';
 import { safeUrl } from '../shared/text.js';
 import { verdictView } from '../shared/verdict.js';
@@ -114,7 +114,7 @@ export function answerMessages(answer: Answer, stats: EngineStats | null, option
 export function citationField(c: Citation, lang: Lang): DocField {
   return {
     name: `[${c.marker}] ${paragraphHeading(c, lang)}`,
-    value: quoteField(c.quote, c.paragraphId, safeUrl(c.url)),
+    value: quoteField(quoteAsShown(c), c.paragraphId, safeUrl(c.url)),
     paragraphId: c.paragraphId,
     buttonLabel: `[${c.marker}] ${paragraphLabel(c, lang)} · ${c.title}`,
   };

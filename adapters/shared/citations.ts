@@ -15,6 +15,14 @@ export function articleDate(ref: Pick<ArticleRef, 'date' | 'dateKind'>, lang: La
   return ref.dateKind === 'event' ? `${formatDate(ref.date, lang)} (${sharedMessages(lang).eventDate})` : formatDate(ref.date, lang);
 }
 
+/**
+ * The quote as the reader should copy it: with "…" on each side where its sentence was cut
+ * (`Citation.cut`), as the answer's text shows it, so that a fragment never passes for a whole sentence.
+ */
+export function quoteAsShown(c: Pick<Citation, 'quote' | 'cut'>): string {
+  return `${c.cut?.before ? '…' : ''}${c.quote}${c.cut?.after ? '…' : ''}`;
+}
+
 /** A paragraph an answer cites, for the button that opens it. */
 export interface CitedParagraph {
   marker: number;

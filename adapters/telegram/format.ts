@@ -18,7 +18,7 @@ import {
   paragraphLabel,
 } from '../../src/index.js';
 import { type AddSummary, addMessages, articleLine as addArticleLine, summarise } from '../shared/add.js';
-import { type CitedParagraph, articleDate, citedParagraphs, directAnswer } from '../shared/citations.js';
+import { type CitedParagraph, articleDate, citedParagraphs, directAnswer, quoteAsShown } from '../shared/citations.js';
 import { safeUrl, truncateText } from '../shared/text.js';
 import { verdictView } from '../shared/verdict.js';
 import { TELEGRAM_TEXT_LIMIT, escapeHtml, packBlocks } from './html.js';
@@ -48,7 +48,7 @@ export function expandableQuote(text: string): string {
  */
 export function citationBlock(c: Citation, lang: Lang): string {
   const where = `${escapeHtml(paragraphLabel(c, lang))} · <code>${escapeHtml(c.paragraphId)}</code>`;
-  return `[${c.marker}] ${articleLine(c, lang)} · ${where}\n${expandableQuote(c.quote)}`;
+  return `[${c.marker}] ${articleLine(c, lang)} · ${where}\n${expandableQuote(quoteAsShown(c))}`;
 }
 
 export interface FormattedAnswer {

@@ -151,7 +151,14 @@ export interface ExtractiveResult {
   trace: { terms: QuestionTerms; analysis: QuestionAnalysis; passages: PassageEvidence[]; sentences: SentenceCandidate[]; refusal?: RefusalFeatures };
 }
 
-export function citationFor(hit: Retrieved, paragraph: string, start: number, end: number, marker: number): Citation {
+export function citationFor(
+  hit: Retrieved,
+  paragraph: string,
+  start: number,
+  end: number,
+  marker: number,
+  clipped?: { cutBefore: boolean; cutAfter: boolean },
+): Citation {
   return {
     marker,
     ...articleRef(hit.article),
@@ -159,6 +166,7 @@ export function citationFor(hit: Retrieved, paragraph: string, start: number, en
     paragraphNumber: hit.paragraphNumber,
     quote: paragraph.slice(start, end),
     paragraph,
+    ...(clipped && (clipped.cutBefore || clipped.cutAfter) ? { cut: { before: clipped.cutBefore, after: clipped.cutAfter } } : {}),
   };
 }
 
@@ -530,7 +538,7 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
   const quotes = chooseQuotes(ordered, s);
   const attribution = analysis.kind === 'person' && !quotes.some((q) => q.facts.length) ? saidAsAbove(quotes[0] as Quote, passages, analysis, question) : null;
   if (attribution) quotes.push(attribution);
-  const citations = quotes.map((q, i) => citationFor(q.passage.hit, q.passage.paragraph, q.start, q.end, i + 1));
+  const citations = quotes.map((q, i) => citationFor(q.passage.hit, q.passage.paragraph, q.start, q.end, i + 1, q));
   assertVerbatim(citations);
 
   // The short answer: the fact nearest to the question's words in the likeliest sentence, or

@@ -281,7 +281,7 @@ export function mentionAnswer(o: MentionInput): Omit<Answer, 'timing'> {
       const range = { start: sentence[0], end: sentence[1] };
       const q = clipQuote(text, range, mention, range, o.maxQuoteChars);
       quoted.add(hit.article.id);
-      citations.push(citationFor(hit, text, q.start, q.end, citations.length + 1));
+      citations.push(citationFor(hit, text, q.start, q.end, citations.length + 1, q));
       cuts.push(q);
     }
     if (citations.length) break;

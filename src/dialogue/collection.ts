@@ -281,11 +281,20 @@ function leadCitation(a: ArticleInfo, paragraphs: readonly string[] | null, mark
   if (!paragraph) return null;
   const first = sentenceRanges(paragraph)[0] ?? [0, paragraph.length];
   let quote = paragraph.slice(first[0], first[1]);
-  if (quote.length > 400) {
+  const long = quote.length > 400;
+  if (long) {
     const cut = quote.lastIndexOf(' ', 400);
     quote = quote.slice(0, cut > 200 ? cut : 400);
   }
-  return { marker, ...ref(a), paragraphId: `${a.articleId}#p1`, paragraphNumber: 1, quote, paragraph };
+  return {
+    marker,
+    ...ref(a),
+    paragraphId: `${a.articleId}#p1`,
+    paragraphNumber: 1,
+    quote,
+    paragraph,
+    ...(long ? { cut: { before: false, after: true } } : {}),
+  };
 }
 
 /**
@@ -294,12 +303,7 @@ function leadCitation(a: ArticleInfo, paragraphs: readonly string[] | null, mark
  * bài nào?"), cited as [n]: what shows the article is about it. Null when no paragraph writes
  * one of the forms as words (a topic found only in the title or the tags).
  */
-function topicCitation(
-  a: ArticleInfo,
-  paragraphs: readonly string[] | null,
-  forms: readonly string[][],
-  marker: number,
-): (Citation & { cut: { before: boolean; after: boolean } }) | null {
+function topicCitation(a: ArticleInfo, paragraphs: readonly string[] | null, forms: readonly string[][], marker: number): Citation | null {
   for (const [i, paragraph] of (paragraphs ?? []).entries()) {
     for (const form of forms) {
       const at = findPhrase(paragraph, form.join(' '));
@@ -313,7 +317,7 @@ function topicCitation(
         paragraphNumber: i + 1,
         quote: paragraph.slice(q.start, q.end),
         paragraph,
-        cut: { before: q.cutBefore, after: q.cutAfter },
+        ...(q.cutBefore || q.cutAfter ? { cut: { before: q.cutBefore, after: q.cutAfter } } : {}),
       };
     }
   }
@@ -400,20 +404,17 @@ export async function answerCollection(input: CollectionInput): Promise<Collecti
   const leads = await view.paragraphs(listed.map((a) => a.articleId));
   // An article is shown by how it opens; asked which articles write something, by where each writes it.
   const forms = question.mentioned && question.topic ? topicForms(question.topic, lang) : null;
-  const cuts = new Map<number, { before: boolean; after: boolean }>();
   for (const a of listed) {
     const paragraphs = leads.get(a.articleId) ?? null;
     const found = forms ? topicCitation(a, paragraphs, forms, citations.length + 1) : null;
     if (found) {
-      const { cut, ...c } = found;
-      cuts.set(c.marker, cut);
-      citations.push(c);
+      citations.push(found);
       continue;
     }
     const c = leadCitation(a, paragraphs, citations.length + 1);
     if (c) citations.push(c);
   }
-  const shown = (c: Citation) => `“${cuts.get(c.marker)?.before ? '…' : ''}${c.quote}${cuts.get(c.marker)?.after ? '…' : ''}”`;
+  const shown = (c: Citation) => `“${c.cut?.before ? '…' : ''}${c.quote}${c.cut?.after ? '…' : ''}”`;
   const markerOf = (a: ArticleInfo) => citations.find((c) => c.articleId === a.articleId)?.marker;
   const t = TEXTS[lang];
   const scope = t.scope(question.topic, input.periodText, input.from, input.to);
@@ -423,7 +424,7 @@ export async function answerCollection(input: CollectionInput): Promise<Collecti
     const a = listed[0] as ArticleInfo;
     const c = citations[0];
     lines.push(t.single(question.kind === 'latest', scope, a.title, lang === 'en' ? longDate(a.date) : dmy(a.date), a.dateKind === 'event'));
-    if (c) lines.push(`${t.opening} “${c.quote}” [${c.marker}]`);
+    if (c) lines.push(`${t.opening} ${shown(c)} [${c.marker}]`);
   } else {
     lines.push(question.kind === 'count' ? t.count(total, scope, atLeast) : t.list(total, scope, atLeast));
     // A short list shows how each article opens; a long one only its titles.

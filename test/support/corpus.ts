@@ -65,3 +65,21 @@ export function syntheticCorpus(dir: string, n: number, seed = 1): void {
     fs.writeFileSync(path.join(dir, `a${i}.md`), article(`synthetic-${i}`, `Bài tổng hợp số ${i}`, paras));
   }
 }
+
+/**
+ * A copy of the real corpus plus an article whose first sentence lists thirty partners (about
+ * 1,100 characters), so that answers quote a part of it: "Trung tâm Thử nghiệm Quốc gia ký
+ * biên bản ghi nhớ ở đâu?" is answered with its start, cut after.
+ */
+export function longSentenceCorpus(): string {
+  const dir = copyCorpus();
+  const partners = Array.from({ length: 30 }, (_, i) => `đối tác thứ ${i + 1} là Viện Đo lường số ${i + 1}`).join(', ');
+  fs.writeFileSync(
+    path.join(dir, 'thu-nghiem-2024.md'),
+    article('thu-nghiem-2024', 'Trung tâm Thử nghiệm Quốc gia ký biên bản ghi nhớ', [
+      `Tại lễ ký kết ngày 12/3/2024 ở Đà Nẵng, Trung tâm Thử nghiệm Quốc gia đã ký biên bản ghi nhớ với các đối tác gồm ${partners}, nhằm tăng cường năng lực thử nghiệm.`,
+      'Ông Nguyễn Văn A, Giám đốc Trung tâm Thử nghiệm Quốc gia, cho biết biên bản có hiệu lực trong 5 năm.',
+    ]),
+  );
+  return dir;
+}
