@@ -6,7 +6,7 @@
  */
 import { type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField, ButtonStyle, ComponentType } from 'discord.js';
 import { paragraphButtons } from '../shared/buttons.js';
-import { safeUrl, wellFormed } from '../shared/text.js';
+import { endAtWord, safeUrl, wellFormed } from '../shared/text.js';
 
 /** Discord's own limits: message content, embeds, buttons and autocomplete choices. */
 export const LIMITS = {
@@ -78,12 +78,15 @@ function safeCut(text: string, at: number): number {
   return isHighSurrogate(text.charCodeAt(at - 1)) ? at - 1 : at;
 }
 
-/** `text` cut to at most `max` UTF-16 units (a safe bound: Discord counts characters), marked with an ellipsis. */
+/**
+ * `text` cut to at most `max` UTF-16 units (a safe bound: Discord counts characters), between
+ * words when a space is near the end (as Telegram's `truncateText` cuts), marked with an ellipsis.
+ */
 export function clip(text: string, max: number): string {
   if (max <= 0) return '';
   if (text.length <= max) return text;
   if (max === 1) return ELLIPSIS;
-  return text.slice(0, safeCut(text, max - 1)).trimEnd() + ELLIPSIS;
+  return endAtWord(text, safeCut(text, max - 1));
 }
 
 /**

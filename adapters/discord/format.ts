@@ -23,7 +23,7 @@ import {
 import { addMessages, articleLine as addArticleLine, summarise } from '../shared/add.js';
 import { articleDate, directAnswer, quoteAsShown } from '../shared/citations.js';
 import { draftPreview } from '../shared/draft-loop.js';
-import { safeUrl } from '../shared/text.js';
+import { safeUrl, truncateText } from '../shared/text.js';
 import { verdictView } from '../shared/verdict.js';
 import { type DocField, LIMITS, type OutMessage, clip, escapeText, packDoc } from './embeds.js';
 import { messagesFor } from './messages.js';
@@ -234,7 +234,7 @@ export function checkMessages(result: CheckResult, stats: EngineStats | null, op
     body.push(
       `_${w.skipped}: ${result.skipped
         .slice(0, 5)
-        .map((x) => `“${escapeText(x.text.replace(/\s+/g, ' ').slice(0, 80))}” (${w.skip[x.reason]})`)
+        .map((x) => `“${escapeText(truncateText(x.text.replace(/\s+/g, ' '), 80))}” (${w.skip[x.reason]})`)
         .join('; ')}_`,
     );
   }

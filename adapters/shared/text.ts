@@ -65,14 +65,22 @@ export function readCheckText(raw: string, maxChars: number, overLimit: 'refuse'
   return { kind: 'ok', text: wellFormed(text.slice(0, maxChars)), cut: true };
 }
 
+/**
+ * `text` cut at `at` (a UTF-16 index) and ended between words, with an ellipsis: when `at` falls
+ * inside a word, back to the last space before it if one is in the last 40%, so that no word is
+ * shown in part ("… Viện Đo lư…").
+ */
+export function endAtWord(text: string, at: number): string {
+  const cut = text.slice(0, at);
+  const space = /\s/.test(text.charAt(at)) ? at : cut.lastIndexOf(' ');
+  return `${(space > cut.length * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
 /** Cuts plain text to at most `max` code points, at a space when one is near, adding an ellipsis. */
 export function truncateText(text: string, max: number): string {
   const points = Array.from(text);
   if (points.length <= max) return text;
-  let cut = points.slice(0, Math.max(1, max - 1)).join('');
-  const space = cut.lastIndexOf(' ');
-  if (space > cut.length * 0.6) cut = cut.slice(0, space);
-  return `${cut.trimEnd()}…`;
+  return endAtWord(text, points.slice(0, Math.max(1, max - 1)).join('').length);
 }
 
 /**

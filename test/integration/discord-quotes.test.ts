@@ -31,4 +31,15 @@ describe('quotes in Discord', () => {
       '> Ông Nguyễn Văn A, Giám đốc Trung tâm Thử nghiệm Quốc gia, cho biết biên bản có hiệu lực trong 5 năm.\n`thu-nghiem-2024#p2`',
     );
   });
+
+  it('list the sentences not checked cut between words', async () => {
+    const run = handlerRunner(engine);
+    const asked = 'Bạn có biết Trung tâm Thử nghiệm Quốc gia đã ký biên bản ghi nhớ với bao nhiêu đối tác quốc tế trong khu vực châu Á không?';
+    const s = await run(chatInput('check', { statement: `Trung tâm Thử nghiệm Quốc gia ký biên bản ghi nhớ tại Đà Nẵng. ${asked}` }));
+    const skipped = /“([^”]*)” \(câu hỏi\)/.exec(embedOf(s).description)?.[1] ?? '';
+    expect(skipped).toMatch(/^Bạn có biết .*…$/);
+    // What is shown ends where a word of the sentence ends.
+    expect(asked.startsWith(skipped.slice(0, -1))).toBe(true);
+    expect(asked.charAt(skipped.length - 1)).toBe(' ');
+  });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS, clip, escapeText, packDoc, parseSourceButtonId, sourceButtonId, splitText } from '../../adapters/discord/embeds.js';
-import { answerMessages, searchMessages, sourceMessages } from '../../adapters/discord/format.js';
+import { answerMessages, citationField, searchMessages, sourceMessages } from '../../adapters/discord/format.js';
 import { type Answer, type Engine, type EngineStats, createEngine, silentLogger } from '../../src/index.js';
 import { limitViolations } from '../support/discord-stand-in.js';
 
@@ -68,6 +68,37 @@ describe('clip and splitText', () => {
         expect(limitViolations({ content: c + 'x' })).not.toContain('lone surrogate');
       }),
     );
+  });
+
+  it('clip cuts between words, as Telegram does, and a citation’s quote too long for its field the same way', () => {
+    expect(clip('Trung tâm Thử nghiệm Quốc gia đã ký biên bản ghi nhớ', 30)).toBe('Trung tâm Thử nghiệm Quốc gia…');
+    expect(clip('Trung tâm Thử nghiệm Quốc gia đã ký biên bản ghi nhớ', 28)).toBe('Trung tâm Thử nghiệm Quốc…');
+    // A single long word has nowhere else to be cut.
+    expect(clip('x'.repeat(40), 30)).toBe(`${'x'.repeat(29)}…`);
+    const partners = Array.from({ length: 60 }, (_, i) => `đối tác thứ ${i + 1} là Viện Đo lường số ${i + 1}`).join(', ');
+    // Wherever the field's limit falls in the quote, what is shown ends with a whole word.
+    for (const lead of ['', 'Ô', 'Ông', 'Ông A', 'Ông An', 'Ông Anh', 'Ông Anh n', 'Ông Anh nó', 'Ông Anh nói']) {
+      const quote = `${lead} ${partners}`.trim();
+      const field = citationField(
+        {
+          marker: 1,
+          articleId: 'a',
+          title: 'T',
+          date: '2024-03-12',
+          dateKind: 'published',
+          source: 'S',
+          paragraphId: 'a#p1',
+          paragraphNumber: 1,
+          quote,
+          paragraph: quote,
+        },
+        'vi',
+      );
+      const shown = /^> (.*)…\n`a#p1`$/.exec(field.value)?.[1] ?? '';
+      expect(shown.length).toBeGreaterThan(800);
+      expect(quote.startsWith(shown)).toBe(true);
+      expect(quote.charAt(shown.length), shown.slice(-20)).toMatch(/[ ,]/);
+    }
   });
 
   it('splitText keeps every character, in order, in chunks within the limit', () => {
