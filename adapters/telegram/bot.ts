@@ -10,7 +10,7 @@ import { createRateLimiter } from '../shared/rate-limit.js';
 import { createPendingLinks, isOnlyALink, urlsIn } from '../shared/add.js';
 import { ADD_BUTTON_PREFIX, addButton, addCommand, offerLink } from './commands/add.js';
 import { answerQuestion } from './commands/ask.js';
-import { ASK_INSTEAD, askInsteadButton, checkCommand, checkStatement, messageTextOf } from './commands/check.js';
+import { ASK_INSTEAD, askInsteadButton, checkCommand, checkStatement } from './commands/check.js';
 import { feedbackButton, feedbackReply } from './commands/feedback.js';
 import { helpCommand } from './commands/help.js';
 import { inlineQuery } from './commands/inline.js';
@@ -66,10 +66,13 @@ export interface TelegramBot {
   lastUpdateId(): number | undefined;
 }
 
-/** The text a group message addresses to the bot (mention removed), or null when it is not addressed. */
+/**
+ * The text a group message addresses to the bot (mention removed), or null when it is not
+ * addressed. A photo's or document's caption is read as a text is.
+ */
 function addressedText(ctx: Context, me: UserFromGetMe): string | null {
   const msg = ctx.message;
-  const text = msg?.text;
+  const text = msg?.text ?? msg?.caption;
   if (!msg || text === undefined) return null;
   if (ctx.chat?.type === 'private') return text;
   if (msg.reply_to_message?.from?.id === me.id) return text;
@@ -77,7 +80,7 @@ function addressedText(ctx: Context, me: UserFromGetMe): string | null {
   let addressed = false;
   let rest = text;
   // Remove mentions from the end backwards so that earlier offsets stay valid.
-  for (const e of [...(msg.entities ?? [])].sort((a, b) => b.offset - a.offset)) {
+  for (const e of [...((msg.text !== undefined ? msg.entities : msg.caption_entities) ?? [])].sort((a, b) => b.offset - a.offset)) {
     const piece = text.slice(e.offset, e.offset + e.length);
     if ((e.type === 'mention' && piece.toLowerCase() === handle) || (e.type === 'text_mention' && e.user.id === me.id)) {
       addressed = true;
@@ -229,34 +232,46 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   });
   safe.on('inline_query', (ctx) => inlineQuery(s, ctx));
 
-  safe.on('message:text', async (ctx) => {
-    const text = ctx.message.text;
+  // Commands a photo's or document's caption may hold: grammY's `command` reads only texts.
+  const captionCommands: Record<string, (ctx: Context, rest: string) => Promise<void>> = {
+    start: (ctx) => helpCommand(s, ctx),
+    help: (ctx) => helpCommand(s, ctx),
+    ask: (ctx, rest) => answerQuestion(s, ctx, rest),
+    check: (ctx, rest) => checkCommand(s, ctx, rest),
+    search: (ctx, rest) => searchCommand(s, ctx, rest),
+    source: (ctx, rest) => sourceCommand(s, ctx, rest),
+  };
+  // What a message says in words, its text or a caption: a command, a reason after 👎, a link to
+  // add, a statement to check or a question, read the same way for both.
+  const words = async (ctx: Context & { chat: NonNullable<Context['chat']> }, text: string, caption: boolean): Promise<void> => {
     const command = /^\/([A-Za-z0-9_]+)(?:@([A-Za-z0-9_]+))?(?:\s|$)/.exec(text);
     if (command) {
       // Commands for another bot in the group, or unknown ones nobody addressed to us: silence.
       const target = command[2]?.toLowerCase();
-      const forUs = target === undefined ? ctx.chat.type === 'private' : target === botInfo.username.toLowerCase();
-      if (forUs) await replyText(ctx, textsFor(ctx).unknownCommand);
+      const ours = target === botInfo.username.toLowerCase();
+      // As `bot.command` does for a text: a known command without @ is ours in any chat.
+      const run = caption ? captionCommands[(command[1] as string).toLowerCase()] : undefined;
+      if (run && (target === undefined || ours)) return run(ctx, text.slice(command[0].length).trim());
+      if (target === undefined ? ctx.chat.type === 'private' : ours) await replyText(ctx, textsFor(ctx).unknownCommand);
       return;
     }
     // A reply to the bot's "why?" after a 👎 is that reason, not a question.
     if (await feedbackReply(s, ctx)) return;
     // A link alone in a private chat is an article to add, not a question.
-    if (ctx.chat.type === 'private' && isOnlyALink(text)) return offerLink(s, ctx, urlsIn(text)[0] as string);
+    if (ctx.chat.type === 'private' && !caption && isOnlyALink(text)) return offerLink(s, ctx, urlsIn(text)[0] as string);
     if (ctx.chat.type === 'private') {
       // A forwarded post is checked. A statement typed in a private chat is checked rather than
       // answered (with a button to ask it instead); anything without a claim is a question.
-      if (ctx.message.forward_origin) return checkStatement(s, ctx, text, { offerQuestion: false });
+      if (ctx.message?.forward_origin) return checkStatement(s, ctx, text, { offerQuestion: false });
       if (splitClaims(text).claims.length > 0) return checkStatement(s, ctx, text, { offerQuestion: true });
     }
     const question = addressedText(ctx, botInfo);
     if (question !== null) await answerQuestion(s, ctx, question);
-  });
+  };
+  safe.on('message:text', (ctx) => words(ctx, ctx.message.text, false));
+  safe.on('message:caption', (ctx) => words(ctx, ctx.message.caption, true));
   safe.on('message', async (ctx) => {
     if (ctx.chat.type !== 'private') return;
-    // A forwarded photo or document with a caption is checked like a forwarded text.
-    const caption = messageTextOf(ctx.message);
-    if (ctx.message.forward_origin && caption) return checkStatement(s, ctx, caption, { offerQuestion: false });
     await replyText(ctx, textsFor(ctx).textOnly);
   });
 

@@ -5,6 +5,7 @@ import {
   type EngineSpy,
   type Harness,
   callbackQuery,
+  captionedPhoto,
   createRealEngine,
   forwarded,
   groupText,
@@ -143,6 +144,30 @@ describe('private chats', () => {
       expect.arrayContaining(['❌ Contradicted by the articles', '• Place: the article says “Bắc Kinh” · the claim says “Hanoi” [1]']),
     );
     expect(h.api.of('sendMessage')[1]!.payload.reply_markup.inline_keyboard.at(-1)).toEqual([{ text: 'Ask it as a question', callback_data: 'q' }]);
+  });
+
+  it('reads a photo’s caption as a text: a question, a statement, /check and /ask, and in a group /check@bot and a mention', async () => {
+    await start();
+    await h.send(captionedPhoto('Hội nghị LMC lần thứ 4 tổ chức ở đâu?', { userId: 601 }));
+    await h.send(captionedPhoto(CONTRADICTED, { userId: 602 }));
+    await h.send(captionedPhoto(`/check ${CONTRADICTED}`, { userId: 603 }));
+    await h.send(captionedPhoto('/ask Tổng Thư ký IEC là ai?', { userId: 604 }));
+    await h.send(captionedPhoto(`/check@kiemchung_bot ${CONTRADICTED}`, { userId: 605, chatId: -100123 }));
+    await h.send(captionedPhoto('@kiemchung_bot Tổng Thư ký IEC là ai?', { userId: 606, chatId: -100123 }));
+    // Not addressed to the bot in a group: silence, as for a text.
+    await h.send(captionedPhoto('Tổng Thư ký IEC là ai?', { userId: 607, chatId: -100123 }));
+    await h.send(captionedPhoto(`/check@other_bot ${CONTRADICTED}`, { userId: 608, chatId: -100123 }));
+    expect(spy.calls).toEqual([
+      { method: 'ask', arg: 'Hội nghị LMC lần thứ 4 tổ chức ở đâu?' },
+      { method: 'check', arg: CONTRADICTED },
+      { method: 'check', arg: CONTRADICTED },
+      { method: 'ask', arg: 'Tổng Thư ký IEC là ai?' },
+      { method: 'check', arg: CONTRADICTED },
+      { method: 'ask', arg: 'Tổng Thư ký IEC là ai?' },
+    ]);
+    const texts = shown();
+    expect(texts).toHaveLength(6);
+    for (const t of texts) expect(t).not.toContain('Tôi chỉ đọc được câu hỏi bằng chữ.');
   });
 
   it('answers questions typed without "?" that end in a particle, or ask to be told, rather than checking them', async () => {

@@ -157,6 +157,23 @@ export function groupText(text: string, s: Sender & { chatId?: number; replyTo?:
   };
 }
 
+/** A photo sent (not forwarded) with a caption, in a private chat or, with `chatId`, a group. */
+export function captionedPhoto(caption: string, s: Sender & { chatId?: number } = {}): Omit<Update, 'update_id'> {
+  const user = from(s);
+  const entities = entitiesOf(caption);
+  return {
+    message: {
+      message_id: nextMessageId++,
+      date: Math.floor(Date.now() / 1000),
+      chat: s.chatId ? { id: s.chatId, type: 'supergroup', title: 'Newsroom' } : { id: user.id, type: 'private', first_name: user.first_name },
+      from: user,
+      photo: [{ file_id: 'f', file_unique_id: 'u', width: 10, height: 10 }],
+      caption,
+      ...(entities.length > 0 ? { caption_entities: entities } : {}),
+    } as Update['message'],
+  };
+}
+
 /** A message forwarded into a private chat: its text (or a photo's caption) and where it came from. */
 export function forwarded(content: { text: string } | { caption: string }, s: Sender = {}): Omit<Update, 'update_id'> {
   const user = from(s);
