@@ -30,6 +30,12 @@ export interface CitedParagraph {
   paragraphNumber: number;
   /** The article's first caption paragraph, when it has captions (`ArticleRef.captionsFrom`). */
   captionsFrom?: number;
+  /**
+   * What names the paragraph on its button when `[marker]` alone would be ambiguous: in a check
+   * of several claims, each claim's number before its marker ("1·[1]", or "1·[1] 2·[1]" for a
+   * paragraph quoted for both), as Discord labels them.
+   */
+  markers?: string;
 }
 
 /** One entry per cited paragraph, in marker order; a paragraph cited twice keeps its first marker. */
@@ -45,6 +51,22 @@ export function citedParagraphs(citations: readonly Citation[]): CitedParagraph[
       });
   }
   return out;
+}
+
+/**
+ * One entry per paragraph the claims of a check quote, in order. With several claims, whose [n]
+ * markers each start at 1, every entry says which claims quote it ("1·[1] 2·[1]").
+ */
+export function checkedParagraphs(claims: readonly { evidence: readonly Citation[] }[]): CitedParagraph[] {
+  const all = citedParagraphs(claims.flatMap((c) => c.evidence));
+  if (claims.length < 2) return all;
+  return all.map((p) => ({
+    ...p,
+    markers: claims
+      .flatMap((c, k) => c.evidence.filter((e) => e.paragraphId === p.paragraphId).map((e) => `${k + 1}·[${e.marker}]`))
+      .filter((m, i, ms) => ms.indexOf(m) === i)
+      .join(' '),
+  }));
 }
 
 /**

@@ -18,7 +18,7 @@ import {
   paragraphLabel,
 } from '../../src/index.js';
 import { type AddSummary, addMessages, articleLine as addArticleLine, summarise } from '../shared/add.js';
-import { type CitedParagraph, articleDate, citedParagraphs, directAnswer, quoteAsShown } from '../shared/citations.js';
+import { type CitedParagraph, articleDate, checkedParagraphs, citedParagraphs, directAnswer, quoteAsShown } from '../shared/citations.js';
 import { safeUrl, truncateText } from '../shared/text.js';
 import { verdictView } from '../shared/verdict.js';
 import { TELEGRAM_TEXT_LIMIT, escapeHtml, packBlocks } from './html.js';
@@ -69,9 +69,9 @@ export function formatAnswer(answer: Answer, options: FormatOptions = {}): Forma
   // A yes/no question answered by the claim check reads as a check: verdict first.
   const verdict = verdictView(answer);
   if (verdict) {
-    const { blocks, cited } = checkBlocks(verdict.result);
+    const blocks = checkBlocks(verdict.result);
     const lead = verdict.lead ? [`<i>${escapeHtml(verdict.lead)}</i>`] : [];
-    return { messages: packBlocks([...lead, ...blocks], options.limit), sources: citedParagraphs(cited) };
+    return { messages: packBlocks([...lead, ...blocks], options.limit), sources: checkedParagraphs(verdict.result.claims) };
   }
   const direct = directAnswer(answer);
   const blocks = [`${direct ? `<b>${escapeHtml(direct.text)}</b> [${direct.marker}]\n` : ''}${escapeHtml(answer.text)}`];
@@ -166,17 +166,15 @@ export function formatInlineAnswer(answer: Answer, options: FormatOptions = {}):
  */
 export function formatCheck(result: CheckResult, options: FormatOptions = {}): FormattedAnswer {
   if (result.refused) return { messages: [escapeHtml(checkWording(result.lang).refusal[result.refused])], sources: [] };
-  const { blocks, cited } = checkBlocks(result);
-  return { messages: packBlocks(blocks, options.limit), sources: citedParagraphs(cited) };
+  return { messages: packBlocks(checkBlocks(result), options.limit), sources: checkedParagraphs(result.claims) };
 }
 
-/** The blocks of a check result that was not refused, and what they cite. */
-function checkBlocks(result: CheckResult): { blocks: string[]; cited: Citation[] } {
+/** The blocks of a check result that was not refused. */
+function checkBlocks(result: CheckResult): string[] {
   const lang = result.lang;
   const w = checkWording(lang);
   const t = messages(lang);
   const blocks: string[] = [];
-  const cited: Citation[] = [];
   result.claims.forEach((c, k) => {
     const head = result.claims.length > 1 ? `<b>${escapeHtml(w.claim)} ${k + 1}</b>: “${escapeHtml(truncateText(c.claim, 300))}”\n` : '';
     const lines = [`${head}${w.sign[c.verdict]} <b>${escapeHtml(w.verdict[c.verdict])}</b>`];
@@ -192,13 +190,12 @@ function checkBlocks(result: CheckResult): { blocks: string[]; cited: Citation[]
       const closest = c.closest.slice(0, 3).map((a) => `• ${articleLine(a, lang)} · <code>${escapeHtml(a.articleId)}</code>`);
       blocks.push(`<b>${escapeHtml(w.closest)}</b>\n${closest.join('\n')}`);
     }
-    cited.push(...c.evidence);
   });
   if (result.skipped.length > 0) {
     const skipped = result.skipped.slice(0, 5).map((x) => `“${escapeHtml(truncateText(x.text, 80))}” (${escapeHtml(w.skip[x.reason])})`);
     blocks.push(`<i>${escapeHtml(w.skipped)}: ${skipped.join('; ')}${result.skipped.length > 5 ? '…' : ''}</i>`);
   }
-  return { blocks, cited };
+  return blocks;
 }
 
 /** What became of one URL given to /add (or the add button): the stored article, or the reason. */

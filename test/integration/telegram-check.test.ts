@@ -66,6 +66,22 @@ describe('/check', () => {
     expect(spy.calls).toEqual([{ method: 'check', arg: CONTRADICTED }]);
   });
 
+  it('labels the buttons of several claims with the claim’s number, as Discord does', async () => {
+    await start();
+    await h.send(privateText('/check Hội nghị LMC lần thứ 4 được tổ chức tại Hà Nội. Việt Nam đã trở thành thành viên chính thức của IEC vào tháng 6/2024.'));
+    await h.send(privateText('/check Hội nghị LMC lần thứ 4 được tổ chức tại Hà Nội. Hội nghị LMC lần thứ 4 diễn ra vào ngày 29 tháng 8 năm 2023.'));
+    shown();
+    const labels = h.api
+      .of('sendMessage')
+      .map((c) =>
+        (c.payload.reply_markup.inline_keyboard as { text: string; callback_data: string }[][]).flat().filter((b) => b.callback_data.startsWith('s:')),
+      );
+    // Each claim's quotes are numbered from [1]: the claim's number tells them apart.
+    expect(labels[0]!.map((b) => b.text)).toEqual(['1·[1] đoạn 1', '2·[1] đoạn 2', '2·[2] đoạn 6']);
+    // A paragraph quoted for both claims has one button naming both.
+    expect(labels[1]!.map((b) => [b.text, b.callback_data])).toEqual([['1·[1] 2·[1] đoạn 1', 's:do-luong-lmc-2023#p1']]);
+  });
+
   it('checks the replied-to message when sent as a reply, in a group too', async () => {
     await start();
     const post = groupText('Theo tin đồn, Việt Nam đã trở thành thành viên chính thức của IEC vào tháng 6/2024.', { userId: 7 }).message as Message;

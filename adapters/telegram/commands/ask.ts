@@ -25,7 +25,7 @@ export function answerKeyboard(
       kb.row();
       inRow = 0;
     }
-    kb.text(`[${s.marker}] ${paragraphLabel(s, lang)}`, data);
+    kb.text(`${s.markers ?? `[${s.marker}]`} ${paragraphLabel(s, lang)}`, data);
     inRow++;
   }
   if (feedback) {
