@@ -19,10 +19,14 @@ import { defer, sendDeferred } from './respond.js';
  */
 export async function answerQuestion(i: Responder, ctx: HandlerContext, raw: string, options: { ephemeral: boolean; emptyText?: string }): Promise<void> {
   await defer(i, options.ephemeral);
-  // The engine's limit, as in Telegram. A longer question (a pasted article, a long message to
-  // verify, which the user cannot shorten) is cut to it rather than refused, with a note.
+  // The engine's limit, as in Telegram: a longer question is refused with its length, in the
+  // language it is written in, rather than answered on its first part as if that were all.
   const max = ctx.engine.limits.maxQuestionChars;
-  const typed = readQuestion(raw, max, 'cut');
+  const typed = readQuestion(raw, max, 'refuse');
+  if (typed.kind === 'too-long') {
+    await i.editReply({ ...plainMessage(messagesFor(detectLang(typed.text)).tooLong(max, typed.length)), allowedMentions: { parse: [] } });
+    return;
+  }
   if (typed.kind !== 'ok') {
     await i.editReply({ ...plainMessage(options.emptyText ?? messagesFor(langOf(i.locale)).empty), allowedMentions: { parse: [] } });
     return;
@@ -46,8 +50,7 @@ export async function answerQuestion(i: Responder, ctx: HandlerContext, raw: str
     await draft.close();
   }
   await ctx.conversations?.remember(key, answer);
-  const notice = typed.cut ? messagesFor(answer.lang).clipped(max) : undefined;
-  const messages = answerMessages(answer, statsOrNull(ctx), notice ? { notice } : {});
+  const messages = answerMessages(answer, statsOrNull(ctx));
   const buttons = await offerFeedback(i, ctx, answer);
   if (buttons) withFeedbackRow(messages, buttons, answer.lang);
   await sendDeferred(i, messages, options.ephemeral);

@@ -183,21 +183,25 @@ describe('hostile input', () => {
     });
   }
 
-  it('a 12,000-character question is cut to the engine’s limit with a note, and still answered', async () => {
+  it('refuses a question over the engine’s limit with its length, as Telegram does, in the question’s language', async () => {
     const { run, seen } = setup();
-    const s = await run(chatInput('ask', { question: 'Viện Đo lường Việt Nam ký kết gì? '.repeat(360) }));
+    const question = 'Viện Đo lường Việt Nam ký kết gì? '.repeat(150).trim();
+    const s = await run(chatInput('ask', { question }));
     expect(real.limits.maxQuestionChars).toBe(2000);
-    expect(seen.ask[0]!.length).toBeLessThanOrEqual(2000);
-    expect(seen.ask[0]!.length).toBeGreaterThan(1900);
-    expect(s.calls[1]!.payload.content).toBe('(Chỉ 2000 ký tự đầu của tin nhắn được kiểm chứng.)');
+    expect(s.methods()).toEqual(['deferReply', 'editReply']);
+    expect(s.calls[1]!.payload.content).toBe(`Câu hỏi quá dài (${question.length} ký tự). Xin rút gọn dưới 2000 ký tự.`);
+    const en = await run(chatInput('ask', { question: 'What did Vietnam sign at the LMC symposium? '.repeat(60).trim() }, { locale: 'vi' }));
+    expect(en.calls[1]!.payload.content).toMatch(/^That question is too long \(\d+ characters\)\. Please keep it under 2000\.$/);
+    // Nothing was answered on a part of the question.
+    expect(seen.ask).toEqual([]);
     expectWellFormed(s);
   });
 
   it('follows the engine’s limit, not one of its own', async () => {
     const { run, seen } = setup({ override: { limits: { maxQuestionChars: 100, maxCheckChars: 10_000 } } });
     const s = await run(chatInput('ask', { question: 'Viện Đo lường Việt Nam ký kết gì? '.repeat(10) }));
-    expect(seen.ask[0]!.length).toBeLessThanOrEqual(100);
-    expect(s.calls[1]!.payload.content).toBe('(Chỉ 100 ký tự đầu của tin nhắn được kiểm chứng.)');
+    expect(seen.ask).toEqual([]);
+    expect(s.calls[1]!.payload.content).toMatch(/^Câu hỏi quá dài \(\d+ ký tự\)\. Xin rút gọn dưới 100 ký tự\.$/);
     await run(chatInput('search', { query: 'IEC '.repeat(50) }));
     expect(seen.search[0]!.length).toBeLessThanOrEqual(100);
   });
