@@ -106,7 +106,18 @@ export { feedbackFromConfig } from './feedback/feedback.js';
 /** The longest "why" kept. */
 export { MAX_COMMENT_CHARS } from './feedback/feedback.js';
 /** The feedback service and its inputs and results. */
-export type { Feedback, FeedbackButtons, FeedbackOptions, FeedbackSettings, PressResult, CommentResult, RatedAnswer, Where, Who } from './feedback/feedback.js';
+export type {
+  Feedback,
+  FeedbackButtons,
+  FeedbackOptions,
+  FeedbackSettings,
+  PressResult,
+  CommentResult,
+  ReplyResult,
+  RatedAnswer,
+  Where,
+  Who,
+} from './feedback/feedback.js';
 /** The SQLite feedback store (the default behind the port). */
 export { openSqliteFeedbackStore } from './feedback/sqlite-store.js';
 /** The feedback store port and its records, for a store on a server database. */

@@ -24,6 +24,9 @@ export interface SharedMessages {
     whyTitle: string;
     whyLabel: string;
     whySaved: string;
+    /** A reply to someone else's "why" prompt, and one to a prompt no longer waiting: not kept, and why. */
+    whyNotYours: string;
+    whyClosed: string;
     duplicate: string;
     invalid: string;
     expired: string;
@@ -57,6 +60,8 @@ const vi: SharedMessages = {
     whyTitle: 'Góp ý cho câu trả lời',
     whyLabel: 'Vì sao chưa đúng? (không bắt buộc)',
     whySaved: 'Cảm ơn, góp ý của bạn đã được ghi lại.',
+    whyNotYours: 'Góp ý này chưa được ghi lại: chỉ người đã bấm 👎 mới trả lời được câu hỏi “vì sao” này.',
+    whyClosed: 'Góp ý này chưa được ghi lại: câu hỏi “vì sao” chỉ nhận một trả lời, trong 24 giờ sau khi bấm 👎.',
     duplicate: 'Bạn đã đánh giá câu trả lời này rồi.',
     invalid: 'Nút đánh giá này không hợp lệ.',
     expired: 'Câu trả lời này đã quá cũ để đánh giá.',
@@ -89,6 +94,8 @@ const en: SharedMessages = {
     whyTitle: 'About this answer',
     whyLabel: 'What was wrong with it? (optional)',
     whySaved: 'Thank you, your note has been saved.',
+    whyNotYours: 'This note was not saved: only the person who pressed 👎 can answer this “why”.',
+    whyClosed: 'This note was not saved: a “why” takes one reply, within 24 hours of the 👎.',
     duplicate: 'You have already rated this answer.',
     invalid: 'This rating button is not valid.',
     expired: 'This answer is too old to be rated.',

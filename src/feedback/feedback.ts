@@ -58,6 +58,12 @@ export type PressResult =
   { ok: true; outcome: 'recorded' | 'changed'; rating: Rating; answerId: string } | { ok: false; reason: 'invalid' | 'expired' | 'duplicate' };
 
 export type CommentResult = 'saved' | 'invalid' | 'not-voted';
+/**
+ * A reply to a "why" prompt: `saved` as the reason of the user's 👎; `not-yours` when the prompt
+ * asks another user (it keeps waiting for theirs); `none` when no prompt waits under that key
+ * (it was answered, its 24 hours are over, or the message was never one).
+ */
+export type ReplyResult = 'saved' | 'not-yours' | 'none';
 
 export interface Feedback {
   /** Remembers an answer about to be posted and returns the data of its 👍 and 👎 buttons. */
@@ -72,8 +78,8 @@ export interface Feedback {
   commentWith(data: string, who: Who, text: string): Promise<CommentResult>;
   /** Remembers that the message `promptKey` (e.g. chat and message id) asks this user why. */
   awaitReply(answerId: string, who: Who, promptKey: string): Promise<void>;
-  /** A reply to a prompt: stored as that vote's "why" when it is the prompt's user; false when no prompt waits. */
-  reply(promptKey: string, who: Who, text: string): Promise<boolean>;
+  /** A reply to a prompt: stored as that vote's "why" when it is the prompt's user (see `ReplyResult`). */
+  reply(promptKey: string, who: Who, text: string): Promise<ReplyResult>;
   report(o?: ReportOptions): Promise<FeedbackReport>;
   close(): Promise<void>;
 }
@@ -202,15 +208,15 @@ export function createFeedback(o: FeedbackOptions): Feedback {
     async reply(key, who, text) {
       const k = keyOf(who, key);
       const waiting = await store.takeAwaited(k, now());
-      if (!waiting) return false;
+      if (!waiting) return 'none';
       // Someone else's reply to the prompt is not this user's "why"; the prompt keeps waiting.
       if (waiting.userHash !== userHash(who)) {
         await store.awaitComment(k, waiting, new Date(clock().getTime() + PROMPT_HOURS * 3_600_000).toISOString());
-        return false;
+        return 'not-yours';
       }
       const clean = normalizeSpace(text).slice(0, MAX_COMMENT_CHARS);
       if (clean) await store.comment(waiting.answerId, waiting.userHash, clean, now());
-      return true;
+      return 'saved';
     },
     report: (r) => store.report(r),
     close: () => store.close(),

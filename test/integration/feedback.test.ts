@@ -73,11 +73,11 @@ describe('feedback buttons', () => {
     const c = await feedback.offer(ANSWER, CHAT);
     await feedback.press(c.down, bob);
     await feedback.awaitReply(c.answerId, bob, '-100123:77');
-    expect(await feedback.reply('-100123:77', alice, 'tôi không phải người bấm')).toBe(false);
-    expect(await feedback.reply('-100123:78', bob, 'sai tin nhắn')).toBe(false);
-    expect(await feedback.reply('-100123:77', bob, 'Câu trả lời trích nhầm đoạn.')).toBe(true);
+    expect(await feedback.reply('-100123:77', alice, 'tôi không phải người bấm')).toBe('not-yours');
+    expect(await feedback.reply('-100123:78', bob, 'sai tin nhắn')).toBe('none');
+    expect(await feedback.reply('-100123:77', bob, 'Câu trả lời trích nhầm đoạn.')).toBe('saved');
     // Taken: a second reply is an ordinary message.
-    expect(await feedback.reply('-100123:77', bob, 'lần nữa')).toBe(false);
+    expect(await feedback.reply('-100123:77', bob, 'lần nữa')).toBe('none');
     const r = await feedback.report();
     expect(r.comments).toBe(2);
     expect(r.worst[0]?.comments.sort()).toEqual(['Câu trả lời trích nhầm đoạn.', 'Hội nghị lần thứ 5 chưa diễn ra.']);

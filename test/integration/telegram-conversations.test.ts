@@ -87,12 +87,15 @@ describe('follow-ups in Telegram', () => {
 });
 
 describe('feedback in Telegram', () => {
+  // How far the feedback clock runs ahead of the real one (a reply after the prompt closed).
+  let later = 0;
   let feedback: Feedback;
   let h: Harness;
   beforeAll(async () => {
     feedback = createFeedback({
       settings: { file: path.join(tempDir(), 'feedback.sqlite'), windowDays: 30 },
       corpusVersion: () => engine.stats().corpusVersion ?? '',
+      clock: () => new Date(Date.now() + later),
     });
     h = await startHarness(engine, {}, undefined, { feedback });
   });
@@ -178,12 +181,32 @@ describe('feedback in Telegram', () => {
     const prompt = sentSince(h, before)[0] as Message;
     expect(h.api.of('sendMessage').at(-1)?.payload.text).toContain('<a href="tg://user?id=703">Lan</a>');
     expect(h.api.of('sendMessage').at(-1)?.payload.reply_markup).toMatchObject({ force_reply: true, selective: true });
-    // Someone else's reply to the prompt is not the reason (it is read as a question).
-    await h.send(groupText('Tôi thấy câu trả lời đúng mà.', { userId: 704, replyTo: prompt }));
+    // Someone else's reply to the prompt is not the reason, and is told so (not answered as a question).
+    const asked = h.api.of('sendMessage').length;
+    await h.send(groupText('Tôi thấy câu trả lời sai', { userId: 704, replyTo: prompt }));
+    expect(h.texts().slice(asked)).toEqual(['Góp ý này chưa được ghi lại: chỉ người đã bấm 👎 mới trả lời được câu hỏi “vì sao” này.']);
     await h.send(groupText('Hội nghị lần thứ 5 chưa diễn ra, câu trả lời trích nhầm.', { userId: 703, replyTo: prompt }));
     expect(h.texts().at(-1)).toBe('Cảm ơn, góp ý của bạn đã được ghi lại.');
     const r = await feedback.report();
     const lmc = r.worst.find((w) => w.question === 'Hội nghị LMC lần thứ 4 tổ chức ở đâu?');
     expect(lmc?.comments).toEqual(['Hội nghị lần thứ 5 chưa diễn ra, câu trả lời trích nhầm.']);
+  });
+
+  it('a reply to the "why" prompt after its 24 hours is told it was not kept, not answered as a question', async () => {
+    const answer = (await ask(h, privateText('Ai là Tổng Thư ký IEC?', { userId: 705 }))).at(-1) as Message;
+    const down = keyboardOf(answer).find((b) => b.text.startsWith('👎'))?.callback_data as string;
+    const before = h.api.of('sendMessage').length;
+    await h.send(callbackQuery(down, answer, { userId: 705 }));
+    const prompt = sentSince(h, before)[0] as Message;
+    later = 25 * 3_600_000;
+    try {
+      const reply = privateText('Tôi thấy câu trả lời sai', { userId: 705 });
+      Object.assign(reply.message as Message, { reply_to_message: prompt });
+      const n = h.api.of('sendMessage').length;
+      await h.send(reply);
+      expect(h.texts().slice(n)).toEqual(['Góp ý này chưa được ghi lại: câu hỏi “vì sao” chỉ nhận một trả lời, trong 24 giờ sau khi bấm 👎.']);
+    } finally {
+      later = 0;
+    }
   });
 });

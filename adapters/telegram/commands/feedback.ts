@@ -1,4 +1,5 @@
 import type { Context } from 'grammy';
+import { sharedMessages } from '../../shared/messages.js';
 import { escapeHtml } from '../html.js';
 import { type Services, replyText, textsFor } from '../context.js';
 
@@ -38,15 +39,24 @@ export async function feedbackButton(s: Services, ctx: Context): Promise<void> {
   await s.feedback.awaitReply(r.answerId, who(ctx), `${message.chat.id}:${prompt.message_id}`);
 }
 
+/** Whether a message of the bot is a "why?" prompt (in either language, after a name in groups). */
+function isWhyPrompt(text: string | undefined): boolean {
+  return text !== undefined && (['vi', 'en'] as const).some((lang) => text.includes(sharedMessages(lang).feedback.askWhy));
+}
+
 /**
- * A reply to the bot's "why?" prompt: kept as the reason of that user's 👎. Returns false when
- * the message replies to something else (it is then a question like any other).
+ * A reply to the bot's "why?" prompt: kept as the reason of that user's 👎. A reply to the
+ * prompt that is not kept (another user's, or after the prompt closed) is told so and why,
+ * rather than read as a question. Returns false when the message replies to something else (it
+ * is then a question like any other).
  */
 export async function feedbackReply(s: Services, ctx: Context): Promise<boolean> {
   const msg = ctx.message;
   const to = msg?.reply_to_message;
   if (!s.feedback || !msg?.text || !to || to.from?.id !== s.me.id || !ctx.chat) return false;
-  if (!(await s.feedback.reply(`${ctx.chat.id}:${to.message_id}`, who(ctx), msg.text))) return false;
-  await replyText(ctx, textsFor(ctx, msg.text).feedback.whySaved);
+  const r = await s.feedback.reply(`${ctx.chat.id}:${to.message_id}`, who(ctx), msg.text);
+  if (r === 'none' && !isWhyPrompt(to.text)) return false;
+  const t = textsFor(ctx, msg.text).feedback;
+  await replyText(ctx, r === 'saved' ? t.whySaved : r === 'not-yours' ? t.whyNotYours : t.whyClosed);
   return true;
 }
