@@ -265,8 +265,9 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       if (ctx.message?.forward_origin) return checkStatement(s, ctx, text, { offerQuestion: false });
       if (splitClaims(text).claims.length > 0) return checkStatement(s, ctx, text, { offerQuestion: true });
     }
+    // A message without words (emoji, "@bot" alone) used no command: it is told what the bot does.
     const question = addressedText(ctx, botInfo);
-    if (question !== null) await answerQuestion(s, ctx, question);
+    if (question !== null) await answerQuestion(s, ctx, question, 'noQuestion');
   };
   safe.on('message:text', (ctx) => words(ctx, ctx.message.text, false));
   safe.on('message:caption', (ctx) => words(ctx, ctx.message.caption, true));

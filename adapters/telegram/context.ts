@@ -125,7 +125,12 @@ export async function withinLimit(s: Services, ctx: Context, text?: string): Pro
  * and no longer than the engine takes. Null when it is not, and the user has been told why
  * (`usage` when nothing was typed).
  */
-export async function typedQuestion(s: Services, ctx: Context, raw: string, usage: 'askUsage' | 'searchUsage'): Promise<{ text: string; t: Messages } | null> {
+export async function typedQuestion(
+  s: Services,
+  ctx: Context,
+  raw: string,
+  usage: 'askUsage' | 'searchUsage' | 'noQuestion',
+): Promise<{ text: string; t: Messages } | null> {
   if (!(await withinLimit(s, ctx, raw))) return null;
   const max = s.engine.limits.maxQuestionChars;
   const q = readQuestion(raw, max);

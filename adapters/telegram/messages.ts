@@ -15,6 +15,8 @@ export interface Messages extends SharedMessages {
   searchNone: string;
   noAnswerHint: string;
   askUsage: string;
+  /** A message or a mention with no words in it (emoji, "@bot" alone): what the bot does, and an example. */
+  noQuestion: string;
   checkUsage: string;
   checkTooLong: (limit: number, got: number) => string;
   searchUsage: string;
@@ -67,6 +69,8 @@ const vi: Omit<Messages, keyof SharedMessages> = {
   searchNone: 'Không tìm thấy bài nào phù hợp.',
   noAnswerHint: 'Bạn có thể thử /search với từ khoá ngắn hơn.',
   askUsage: 'Hãy gõ câu hỏi sau lệnh, ví dụ: /ask Việt Nam ký kết gì tại Hội nghị LMC?',
+  noQuestion:
+    'Tôi trả lời câu hỏi về tin hợp tác quốc tế của Bộ Khoa học và Công nghệ, trích nguyên văn bài viết, và kiểm chứng nhận định. Hãy gõ một câu hỏi bằng chữ, ví dụ: Việt Nam ký kết gì tại Hội nghị LMC?',
   checkUsage:
     'Hãy gõ nhận định cần kiểm chứng sau lệnh, ví dụ: /check Hội nghị LMC lần thứ 4 được tổ chức tại Hà Nội. Hoặc trả lời một tin nhắn bằng /check để kiểm chứng tin nhắn đó.',
   checkTooLong: (limit, got) => `Văn bản quá dài để kiểm chứng một lần (${got} ký tự). Xin gửi từng đoạn dưới ${limit} ký tự.`,
@@ -126,6 +130,8 @@ const en: Omit<Messages, keyof SharedMessages> = {
   searchNone: 'No matching articles.',
   noAnswerHint: 'You can try /search with fewer words.',
   askUsage: 'Type your question after the command, e.g. /ask What did Vietnam sign at the LMC conference?',
+  noQuestion:
+    'I answer questions about the international-cooperation news of Vietnam’s Ministry of Science and Technology, quoting the articles word for word, and check statements against them. Type a question in words, e.g. What did Vietnam sign at the LMC conference?',
   checkUsage:
     'Type the statement to check after the command, e.g. /check The 4th LMC symposium was held in Hanoi. Or reply to a message with /check to check that message.',
   checkTooLong: (limit, got) => `That text is too long to check at once (${got} characters). Please send it in parts under ${limit}.`,

@@ -222,7 +222,9 @@ describe('hostile input', () => {
     await h.send(privateText('x'.repeat(10_001)));
     await h.send(privateText(`${'Tổng Thư ký IEC là ai? '.repeat(500)}`));
     const texts = h.texts();
-    expect(texts.slice(0, 3).every((t) => t.startsWith('Hãy gõ câu hỏi sau lệnh'))).toBe(true);
+    expect(texts.slice(0, 2).every((t) => t.startsWith('Hãy gõ câu hỏi sau lệnh'))).toBe(true);
+    // Invisible characters alone used no command: the bot says what it does instead.
+    expect(texts[2]).toMatch(/^Tôi trả lời câu hỏi về tin hợp tác quốc tế/);
     expect(texts[3]).toBe('Câu hỏi quá dài (10001 ký tự). Xin rút gọn dưới 2000 ký tự.');
     expect(texts[4]).toMatch(/^Câu hỏi quá dài \(11499 ký tự\)/);
     expect(spy.calls).toEqual([]);
@@ -271,6 +273,17 @@ describe('hostile input', () => {
     await h.send(groupText('/foo@kiemchung_bot'));
     expect(h.texts()).toEqual(['Tôi không biết lệnh này. Gõ /help để xem các lệnh.', 'Tôi không biết lệnh này. Gõ /help để xem các lệnh.']);
     expect(h.api.of('sendMessage').map((c) => c.payload.chat_id)).toEqual([111, -100123]);
+    expect(spy.calls).toEqual([]);
+  });
+
+  it('tells a message without words, which used no command, what the bot does, with an example; /ask alone how to use /ask', async () => {
+    await start();
+    const noQuestion =
+      'Tôi trả lời câu hỏi về tin hợp tác quốc tế của Bộ Khoa học và Công nghệ, trích nguyên văn bài viết, và kiểm chứng nhận định. Hãy gõ một câu hỏi bằng chữ, ví dụ: Việt Nam ký kết gì tại Hội nghị LMC?';
+    await h.send(privateText('👍🙂', { userId: 801 }));
+    await h.send(groupText('@kiemchung_bot', { userId: 802 }));
+    await h.send(groupText('/ask', { userId: 803 }));
+    expect(h.texts()).toEqual([noQuestion, noQuestion, 'Hãy gõ câu hỏi sau lệnh, ví dụ: /ask Việt Nam ký kết gì tại Hội nghị LMC?']);
     expect(spy.calls).toEqual([]);
   });
 

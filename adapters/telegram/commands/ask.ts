@@ -71,8 +71,8 @@ export async function offerFeedback(s: Services, ctx: Context, answer: RatedAnsw
  * reply to the question, with its buttons. With a language model the answer is drafted as it is
  * written and the draft replaced by the checked answer; without one nothing is sent before the answer.
  */
-export async function answerQuestion(s: Services, ctx: Context, raw: string): Promise<void> {
-  const typed = await typedQuestion(s, ctx, raw, 'askUsage');
+export async function answerQuestion(s: Services, ctx: Context, raw: string, usage: 'askUsage' | 'noQuestion' = 'askUsage'): Promise<void> {
+  const typed = await typedQuestion(s, ctx, raw, usage);
   if (!typed) return;
   const { text: question, t } = typed;
   const key = await conversationKey(s, ctx);
