@@ -104,6 +104,60 @@ export function articleLine(a: AddedArticle, lang: Lang): string {
   return [when, m.paragraphs(a.paragraphCount), a.source, a.author].filter(Boolean).join(' · ');
 }
 
+/**
+ * The engine's reasons for not adding a page, written in English, as a Vietnamese reply words
+ * them: the URL, HTTP status, byte counts, setting names and other technical detail kept as
+ * they are. Applied in order, each to what the ones before left; a phrase none knows stays in English.
+ */
+const REASONS_VI: [RegExp, string][] = [
+  [
+    /robots\.txt of (\S+) cannot be read \((.*)\); nothing is fetched from that site until it can/g,
+    'không đọc được robots.txt của $1 ($2); chưa lấy trang nào của trang web này cho đến khi đọc được',
+  ],
+  [/robots\.txt of (\S+) does not allow (\S+) to fetch this page/g, 'robots.txt của $1 không cho phép $2 lấy trang này'],
+  [/not found \(HTTP 404\)/g, 'không tìm thấy trang (HTTP 404)'],
+  [/gone \(HTTP 410\)/g, 'trang đã bị gỡ (HTTP 410)'],
+  [/access denied \(HTTP (\d+)\)/g, 'bị từ chối truy cập (HTTP $1)'],
+  [/the site asks us to slow down \(HTTP 429\)/g, 'trang web yêu cầu truy cập chậm lại (HTTP 429)'],
+  [/the site failed \(HTTP (\d+)\)/g, 'trang web gặp lỗi (HTTP $1)'],
+  [/unexpected HTTP status (\d+)/g, 'mã trạng thái HTTP bất thường $1'],
+  [/redirect \(HTTP (\d+)\) without a Location header/g, 'chuyển hướng (HTTP $1) mà không có Location'],
+  [/more than (\d+) redirects \(last: (\S+)\)/g, 'quá $1 lần chuyển hướng (lần cuối: $2)'],
+  [/redirect loop \((.*)\)/g, 'chuyển hướng vòng lặp ($1)'],
+  [/host name could not be resolved \(DNS failure\)/g, 'không phân giải được tên miền (lỗi DNS)'],
+  [/host name not found/g, 'không tìm thấy tên miền'],
+  [/(\S+) has no address/g, '$1 không có địa chỉ IP'],
+  [/connection refused/g, 'kết nối bị từ chối'],
+  [/connection reset by the site/g, 'trang web ngắt kết nối'],
+  [/connection closed by the site/g, 'trang web đóng kết nối'],
+  [/connection timed out/g, 'hết thời gian chờ kết nối'],
+  [/host unreachable/g, 'không tới được máy chủ'],
+  [/network unreachable/g, 'không tới được mạng'],
+  [/TLS certificate problem/g, 'lỗi chứng chỉ TLS'],
+  [/network error/g, 'lỗi mạng'],
+  [/no complete response within ([\d.]+) s/g, 'không nhận đủ phản hồi trong $1 giây'],
+  [/the request was cancelled/g, 'yêu cầu đã bị hủy'],
+  [/the connection closed before the whole body arrived/g, 'kết nối đóng trước khi nhận hết nội dung'],
+  [/the connection closed after (\d+) of (\d+) bytes/g, 'kết nối đóng sau $1 trên $2 byte'],
+  [/the body is (\d+) bytes, more than the (\d+) allowed/g, 'nội dung dài $1 byte, quá mức $2 byte cho phép'],
+  [/the body is larger than the (\d+) bytes allowed/g, 'nội dung dài hơn mức $1 byte cho phép'],
+  [/expected (\S+) but the site sent/g, 'cần $1 nhưng trang web gửi'],
+  [/is a (loopback|private|link-local) address; refused/g, 'là địa chỉ $1; bị từ chối'],
+  [/; refused \(set (\S+) to allow local addresses\)/g, '; bị từ chối (đặt $1 để cho phép địa chỉ nội bộ)'],
+  [/not an article: it is a site's home page/g, 'không phải bài viết: đây là trang chủ của một trang web'],
+  [/not an article:/g, 'không phải bài viết:'],
+  [
+    /this is a feed or sitemap, not an article page; add it with "([^"]+)"/g,
+    'đây là nguồn tin (feed) hoặc sitemap, không phải trang bài viết; hãy thêm bằng "$1"',
+  ],
+  [/only Vietnamese and English articles are stored/g, 'chỉ lưu bài tiếng Việt và tiếng Anh'],
+];
+
+/** A reason for not adding a page, in the reply's language (the engine writes it in English). */
+export function reasonIn(reason: string, lang: Lang): string {
+  return lang === 'vi' ? REASONS_VI.reduce((text, [pattern, vi]) => text.replace(pattern, vi), reason) : reason;
+}
+
 export function summarise(r: AddResult, lang: Lang): AddSummary {
   const m = addMessages(lang);
   const a = r.article;
@@ -119,7 +173,7 @@ export function summarise(r: AddResult, lang: Lang): AddSummary {
       ...(url ? { url } : {}),
     };
   }
-  return { status: r.status, heading: m.status[r.status], reason: truncateText(r.reason ?? r.url, 600) };
+  return { status: r.status, heading: m.status[r.status], reason: truncateText(r.reason ? reasonIn(r.reason, lang) : r.url, 600) };
 }
 
 /**

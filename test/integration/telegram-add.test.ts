@@ -76,7 +76,7 @@ describe('adding articles from Telegram', () => {
     expect(reply).toContain('<code>viet-nam-va-han-quoc-ky-ket-hop-tac-ve-do-luong-20171207</code>');
     expect(reply).toContain(`<blockquote expandable>${KOREA.lead}</blockquote>`);
     expect(reply).toContain('<b>Không lấy được trang</b>');
-    expect(reply).toMatch(/khong-co\.htm: not found \(HTTP 404\)/);
+    expect(reply).toMatch(/khong-co\.htm: không tìm thấy trang \(HTTP 404\)/);
     expect((await engine.source('viet-nam-va-han-quoc-ky-ket-hop-tac-ve-do-luong-20171207#p1'))?.text).toBe(KOREA.lead);
   });
 
