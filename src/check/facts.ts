@@ -434,11 +434,14 @@ const LOWER_CASE_PLACES = (() => {
  * A text typed all in lower case (a claim typed on a phone: "hoi nghi lmc to chuc o ha noi") with
  * the capitals a name has: the places of `PLACE_NAMES` ("Ha Noi") and words without a vowel, which
  * are acronyms ("LMC", "KH&CN"). Names are read from capitals, so without this a place typed in
- * lower case went uncompared. The same length as `text`; a text with any capital after its first
- * letter is returned as it is. `places` false: its acronyms only.
+ * lower case went uncompared. The same length as `text`; a text with a word written with a
+ * capital and then small letters after its first letter is returned as it is (acronyms typed in
+ * capitals do not count). `places` false: its acronyms only.
  */
 export function recased(text: string, places = true): string {
-  if (/\p{Lu}/u.test(text.slice(1))) return text;
+  // Typed with capitals for names: as typed. Acronyms in capitals alone ("hoi nghi LMC … o ha
+  // noi") do not say the names were.
+  if (/(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}]/u.test(text.slice(1))) return text;
   const words = [...text.matchAll(/[\p{L}\p{M}&]+/gu)];
   const marked = hasMarks(text);
   // The words as the places are spelled: only when places are looked for.

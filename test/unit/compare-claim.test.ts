@@ -425,12 +425,16 @@ describe('recased', () => {
       ['viet nam ky bien ban voi campuchia va thai lan', 'Viet Nam ky bien ban voi Campuchia va Thai Lan'],
       ['bo kh&cn hop tac voi nhat ban', 'bo KH&CN hop tac voi Nhat Ban'],
       // Its first letter may be a capital; places that are words too ("anh", "lào", "áo") stay as
-      // typed, and so does a text with a capital after its first letter.
+      // typed, and so does a text with a name written with a capital after its first letter.
       ['Hội nghị ở hà nội', 'Hội nghị ở Hà Nội'],
       ['anh ấy mặc áo ở lào cai', 'anh ấy mặc áo ở lào cai'],
       // With marks, a place is its spelling, not its letters: "viết năm" is no "Việt Nam".
       ['những tái tạo nào hỗ trợ bài viết năm 1999 ở campuchia?', 'những tái tạo nào hỗ trợ bài viết năm 1999 ở Campuchia?'],
-      ['Hội nghị LMC ở hà nội', 'Hội nghị LMC ở hà nội'],
+      ['Hội nghị tại Bắc Kinh, không ở hà nội', 'Hội nghị tại Bắc Kinh, không ở hà nội'],
+      // Acronyms typed in capitals do not say the names were ("co phai hoi nghi lmc … o ha noi
+      // khong" is asked as "Hoi nghi LMC … o ha noi").
+      ['Hội nghị LMC ở hà nội', 'Hội nghị LMC ở Hà Nội'],
+      ['Hoi nghi LMC lan 4 to chuc o ha noi', 'Hoi nghi LMC lan 4 to chuc o Ha Noi'],
     ]) {
       expect(recased(typed as string)).toBe(cased);
     }
