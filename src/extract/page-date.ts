@@ -87,6 +87,42 @@ function hasDateNames(el: Element): boolean {
   return false;
 }
 
+/** "Cập nhật", "Updated", "Mis à jour": what follows is when the page was last changed, not published. */
+const UPDATED =
+  /(?<![\p{L}\p{N}])(?:cập nhật|cap nhat|sửa|updated|update|last modified|modified|mis à jour|aktualizováno|actualizado|atualizado|aktualisiert)(?![\p{L}\p{N}])/iu;
+
+/**
+ * The publication date of a date line: its only date, or on a line that also says when the page
+ * was updated ("20/06/2025 07:30 (GMT+7) - Cập nhật: 21/06/2025 09:00"), the one date before the
+ * update.
+ */
+function publishedOf(line: string, found: FoundDate[]): FoundDate | null {
+  if (found.length === 1) return found[0] as FoundDate;
+  if (found.length === 0) return null;
+  const m = UPDATED.exec(line);
+  if (!m) return null;
+  const before = found.filter((d) => d.end <= m.index);
+  return before.length === 1 ? (before[0] as FoundDate) : null;
+}
+
+/**
+ * A date in a list item that links elsewhere ("<li><a>Tin cũ: …</a> (20/05/2025)</li>") is the
+ * linked article's date, not this one's.
+ */
+function inLinkedItem(line: Element, piece: Element): boolean {
+  for (let e: Element | null = piece, d = 0; e && d < 4; e = e.parentElement, d++) {
+    if (e.tagName !== 'LI' && e.tagName !== 'DT' && e.tagName !== 'DD') {
+      if (e === line) break;
+      continue;
+    }
+    const linked = Array.from(e.querySelectorAll('a'))
+      .map((a) => normalizeSpace(a.textContent ?? ''))
+      .filter((t) => /\p{L}/u.test(t) && findDates(t).length === 0);
+    return linked.join(' ').length >= 12;
+  }
+  return false;
+}
+
 /** The date line closest to the title, read with `findDates` (Vietnamese and English forms, weekday, time, "chiều"). */
 export function dateBesideTitle(root: Element, title: Element | null, now: Date): PageDate | null {
   const pieces = textPieces(root);
@@ -99,14 +135,14 @@ export function dateBesideTitle(root: Element, title: Element | null, now: Date)
     if (piece.text.length > MAX_DATE_LINE * 2) continue;
     const line = lineOf(piece);
     if (line.text.length > MAX_DATE_LINE) continue;
+    if (inLinkedItem(line.el, piece.el)) continue;
     const found = findDates(line.text).filter((d) => dayWithYear(d) && plausible(d.from as string, now));
-    if (found.length !== 1) continue;
-    const d = found[0] as FoundDate;
+    const d = publishedOf(line.text.normalize('NFC'), found);
+    if (!d) continue;
     // The date must be most of the line ("Thứ Hai, 24/12/2012, 03:04 AM (GMT+7)"), not a headline that mentions one.
-    const rest = line.text
-      .replace(d.text, '')
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
+    let rest = line.text;
+    for (const x of found) rest = rest.replace(x.text, ' ');
+    rest = rest.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
     const words = rest ? rest.split(' ').length : 0;
     if (words > 9) continue;
     const distance = Math.abs(i - at) + (i < at ? 2 : 0);

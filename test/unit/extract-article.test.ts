@@ -139,3 +139,66 @@ describe('the canonical address', () => {
     expect(canonicalOf('https://mst.gov.vn/tin-tuc-su-kien/197250616201306032')).toBe('https://mst.gov.vn/tin-tuc-su-kien/197250616201306032');
   });
 });
+
+/** A page of the current portal with the parts a test changes: the head, what sits under the headline, the body. */
+function portal(parts: { head?: string; menu?: string; h1?: string; under?: string; lead?: string; body?: string; after?: string }): string {
+  const title = 'Thúc đẩy hợp tác khoa học và công nghệ Việt Nam - Hàn Quốc';
+  return `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">
+<title>${title} - Bộ Khoa học và Công nghệ</title>
+${parts.head ?? `<meta property="og:title" content="${title}">`}<meta property="og:site_name" content="Bộ Khoa học và Công nghệ"></head><body>
+<header><nav><ul>${parts.menu ?? '<li><a href="/">Trang chủ</a></li><li><a href="/tin-tuc-su-kien.htm">Tin tức - Sự kiện</a></li>'}</ul></nav></header>
+<div class="main"><h1 class="detail-title">${parts.h1 ?? title}</h1>
+${parts.under ?? ''}
+<h2 class="detail-sapo">${parts.lead ?? 'Mới đây, tại Hà Nội, Thứ trưởng Bộ Khoa học và Công nghệ đã tiếp đoàn công tác của Bộ Khoa học và CNTT Hàn Quốc do Vụ trưởng Vụ Hợp tác quốc tế dẫn đầu.'}</h2>
+<div class="detail-content">
+${
+  parts.body ??
+  `<p>Tại buổi làm việc, hai bên đã trao đổi về kết quả hợp tác trong 30 năm qua, kể từ khi hai nước ký Hiệp định hợp tác khoa học và công nghệ năm 1995.</p>
+<p>Thứ trưởng đề nghị phía Hàn Quốc tiếp tục hỗ trợ Viện Khoa học và Công nghệ Việt Nam - Hàn Quốc (VKIST) trong giai đoạn 2025-2030, với tổng kinh phí dự kiến 35 triệu USD.</p>
+<p>Hai bên thống nhất sẽ tổ chức Ủy ban hỗn hợp về khoa học và công nghệ lần thứ 9 vào tháng 10/2025 tại Seoul.</p>`
+}
+<p style="text-align:right"><strong>Minh Anh</strong></p>
+</div>
+${parts.after ?? ''}
+</div></body></html>`;
+}
+
+const PORTAL_URL = 'https://mst.gov.vn/thuc-day-hop-tac-khcn-viet-nam-han-quoc-197250618093000000.htm';
+
+function extracted(html: string, url = PORTAL_URL, options: Parameters<typeof extractArticle>[2] = NOW) {
+  const r = extractArticle(html, url, options);
+  if (!r.ok) throw new Error(r.reason);
+  return r.article;
+}
+
+describe('the publication date printed beside the headline', () => {
+  it('is the first date of a line that also says when the page was updated', () => {
+    const a = extracted(portal({ under: '<div class="detail-time">20/06/2025 07:30 (GMT+7) - Cập nhật: 21/06/2025 09:00</div>' }));
+    expect([a.date, a.time, a.dateKind]).toEqual(['2025-06-20', '07:30', 'published']);
+    const b = extracted(
+      portal({
+        under: '<div class="detail-time">Thứ Ba, 17/06/2025 08:15 (GMT+7) - Cập nhật: Thứ Năm, 19/06/2025 10:00</div>',
+        lead: 'Ngày 14/6/2025, tại Hà Nội, Thứ trưởng Bộ Khoa học và Công nghệ đã tiếp đoàn công tác của Bộ Khoa học và CNTT Hàn Quốc.',
+      }),
+    );
+    expect([b.date, b.time, b.dateKind]).toEqual(['2025-06-17', '08:15', 'published']);
+  });
+
+  it('is not the date of a linked article listed under the headline', () => {
+    const a = extracted(
+      portal({
+        under:
+          '<ul class="tin-lien-quan"><li><a href="/x.htm">Tin cũ: Hợp tác Việt - Hàn 2024</a> (20/05/2025)</li></ul>' +
+          '<div class="share"><a href="#">Chia sẻ Facebook</a> <a href="#">Zalo</a> <a href="#">In bài</a></div>',
+        body: [1, 2, 3, 4, 5, 6]
+          .map(
+            (n) =>
+              `<p>Nội dung hợp tác thứ ${n}: hai bên thống nhất triển khai các dự án nghiên cứu chung, trao đổi chuyên gia và đào tạo nghiên cứu sinh.</p>`,
+          )
+          .join('\n'),
+        after: '<div class="post-date">Ngày đăng: 18/06/2025</div>',
+      }),
+    );
+    expect([a.date, a.dateKind]).toEqual(['2025-06-18', 'published']);
+  });
+});
