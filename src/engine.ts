@@ -664,6 +664,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
             corpusDir: dir,
             urls: urlsNow,
             idTaken: (id) => storedIds.has(id),
+            timeZone: config.timeZone,
             ...(opts.signal ? { signal: opts.signal } : {}),
           }).catch((err: unknown): IngestOutcome => ({ result: { url, status: 'failed', reason: `${url}: ${errorMessage(err)}`, failure: 'internal' } }));
           results[i] = outcome.result;

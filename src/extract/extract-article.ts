@@ -46,6 +46,8 @@ export type Extraction = { ok: true; article: ExtractedArticle } | { ok: false; 
 
 export interface ExtractOptions {
   now?: Date;
+  /** IANA zone machine timestamps with an offset are read in (KIEMCHUNG_TIME_ZONE); default Asia/Ho_Chi_Minh. */
+  timeZone?: string;
 }
 
 const MIN_BODY_CHARS = 120;
@@ -320,7 +322,7 @@ export function extractArticle(html: string, url: string, options: ExtractOption
   const thread = looksLikeThread(body);
   if (thread) return { ok: false, reason: `not an article: ${thread}` };
 
-  let date: PageDate | null = findPageDate(body, titleEl, meta, now);
+  let date: PageDate | null = findPageDate(body, titleEl, meta, now, options.timeZone);
   let dateKind: ExtractedArticle['dateKind'] = 'published';
   if (!date) {
     for (const p of paragraphs.slice(0, 3)) {

@@ -2,7 +2,7 @@
 // The DOM types describe linkedom's documents (its typings are written against them).
 import { type FoundDate, findDates } from '../text/find-dates.js';
 import { normalizeSpace } from '../text/normalize.js';
-import { parseTimestamp } from '../text/parse-timestamp.js';
+import { inTimeZone, parseTimestamp } from '../text/parse-timestamp.js';
 import type { PageMetadata } from './metadata.js';
 import { nameWords } from './blocks.js';
 
@@ -14,6 +14,9 @@ export interface PageDate {
   /** Where it was read: json-ld, meta, <time>, the date line beside the title, the body. */
   from: string;
 }
+
+/** Where dates are read when no place is given: the ministry's (KIEMCHUNG_TIME_ZONE's default). */
+const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 /** A date line is short: the date with a weekday, a time, a zone, "Cập nhật", a place. */
 const MAX_DATE_LINE = 140;
@@ -181,10 +184,11 @@ export function authorsBesideTitle(root: Element, title: Element | null): string
 }
 
 /** `<time datetime>` elements: the one nearest the title, preferring those marked as publication. */
-function timeElement(root: Element, now: Date): PageDate | null {
+function timeElement(root: Element, now: Date, timeZone: string): PageDate | null {
   for (const t of Array.from(root.querySelectorAll('time'))) {
     const attr = t.getAttribute('datetime');
-    const parsed = attr ? parseTimestamp(attr) : null;
+    const written = attr ? parseTimestamp(attr) : null;
+    const parsed = written ? inTimeZone(written, timeZone) : null;
     if (parsed && plausible(parsed.date, now)) return { date: parsed.date, ...(parsed.time ? { time: parsed.time } : {}), from: '<time datetime>' };
   }
   return null;
@@ -194,11 +198,14 @@ function timeElement(root: Element, now: Date): PageDate | null {
  * The publication date: the date line printed beside the title when there is one (what the
  * reader sees, and what some sites get wrong in their metadata), else JSON-LD or meta tags,
  * else `<time datetime>`. A metadata date of the same day lends its time to a line without one.
+ * A machine timestamp with a zone ("2025-06-16T22:15:00+00:00") is an instant, read on the
+ * clock of `timeZone` (KIEMCHUNG_TIME_ZONE): the day a reader there saw it published.
  */
-export function findPageDate(root: Element, title: Element | null, meta: PageMetadata, now = new Date()): PageDate | null {
+export function findPageDate(root: Element, title: Element | null, meta: PageMetadata, now = new Date(), timeZone = DEFAULT_TIME_ZONE): PageDate | null {
   const fromMeta = (() => {
     for (const d of meta.publishedDates) {
-      const t = parseTimestamp(d.value);
+      const written = parseTimestamp(d.value);
+      const t = written ? inTimeZone(written, timeZone) : null;
       if (t && plausible(t.date, now)) return { date: t.date, ...(t.time ? { time: t.time } : {}), from: d.from } as PageDate;
     }
     return null;
@@ -208,5 +215,5 @@ export function findPageDate(root: Element, title: Element | null, meta: PageMet
     if (!line.time && fromMeta?.time && fromMeta.date === line.date) return { ...line, time: fromMeta.time };
     return line;
   }
-  return fromMeta ?? timeElement(root, now);
+  return fromMeta ?? timeElement(root, now, timeZone);
 }

@@ -20,6 +20,8 @@ export interface IngestDeps {
   /** Ids in use elsewhere (the index holds articles from every corpus file, JSONL included). */
   idTaken: (id: string) => boolean;
   now?: () => Date;
+  /** Where zoned metadata timestamps are read (KIEMCHUNG_TIME_ZONE). */
+  timeZone?: string;
   signal?: AbortSignal;
 }
 
@@ -106,7 +108,7 @@ export async function ingestPage(rawUrl: string, deps: IngestDeps): Promise<Inge
   const now = deps.now?.() ?? new Date();
   let extraction;
   try {
-    extraction = extractArticle(page.text, page.url, { now });
+    extraction = extractArticle(page.text, page.url, { now, ...(deps.timeZone ? { timeZone: deps.timeZone } : {}) });
   } catch (err) {
     // A page the reader cannot take apart is that page's failure, never the batch's.
     return refuse(`the page could not be read as an article (${errorMessage(err)})`);

@@ -3,7 +3,8 @@
  * +07:00", "2012-12-23T14:02+07:00", "2019-04-28 06:01:07") and RFC 822 dates, in English or
  * with other languages' day and month abbreviations ("Seg, 24 Set 2018 19:42:40 -0300"). The date
  * and time are kept as written (the page's own clock): a Vietnamese article published at 00:30
- * +07:00 is dated that day, not the day before in UTC.
+ * +07:00 is dated that day, not the day before in UTC. `inTimeZone` reads a zoned one on the
+ * clock of a given place instead.
  */
 export interface Timestamp {
   /** YYYY-MM-DD */
@@ -107,4 +108,30 @@ export function parseTimestamp(input: string): Timestamp | null {
     return build(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), undefined, undefined, 0, undefined);
   }
   return null;
+}
+
+const CLOCKS = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A timestamp written with its zone (or in UTC, "Z") as the clock of `timeZone` reads it:
+ * "2025-06-16T22:15:00+00:00" is 2025-06-17 05:15 in Asia/Ho_Chi_Minh. A timestamp without a
+ * zone, or without a time of day, is a date as the page means it and stays as written.
+ */
+export function inTimeZone(t: Timestamp, timeZone: string): Timestamp {
+  if (!t.zone || t.time === undefined) return t;
+  let clock = CLOCKS.get(timeZone);
+  if (!clock) {
+    clock = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    CLOCKS.set(timeZone, clock);
+  }
+  const parts = Object.fromEntries(clock.formatToParts(new Date(t.ms)).map((p) => [p.type, p.value]));
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, zone: t.zone, ms: t.ms };
 }

@@ -291,6 +291,29 @@ describe('engine.add', () => {
     }
   });
 
+  it('dates a page whose only date is a zoned metadata timestamp on the clock of KIEMCHUNG_TIME_ZONE', async () => {
+    // 22:15 UTC on the 16th is 05:15 on the 17th in Vietnam, the default place.
+    const page = newPortalPage({ ...FINLAND, printed: '' }, '2025-06-16T22:15:00+00:00').replace(/<div class="detail-time">[^<]*<\/div>/, '');
+    web.set('/hop-tac-phan-lan-utc-197250617051500000.htm', html(page));
+    const url = web.url('/hop-tac-phan-lan-utc-197250617051500000.htm');
+    const r = (await engine.add([url])).results[0];
+    expect(r?.status, r?.reason).toBe('added');
+    expect(r?.article).toMatchObject({ date: '2025-06-17', time: '05:15', dateKind: 'published' });
+    expect(fs.readFileSync(r?.article?.file as string, 'utf8')).toMatch(/^date: ["']?2025-06-17["']?\ntime: ["']?05:15["']?$/m);
+
+    const elsewhere = await createEngine({
+      config: { corpus: copyCorpus(), indexDir: tempDir('kc-add-utc-') },
+      env: { ...ENV, KIEMCHUNG_TIME_ZONE: 'UTC' },
+      logger: silentLogger,
+    });
+    try {
+      const u = (await elsewhere.add([url])).results[0];
+      expect(u?.article).toMatchObject({ date: '2025-06-16', time: '22:15' });
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
   it.skipIf(!hasWebData)('adds a saved news page and refuses a saved home page', async () => {
     web.set('/dau-bung-keo-dai-phat-hien-ung-thu-lymphoma-ruot-non-4954454.html', {
       headers: { 'content-type': 'text/html; charset=utf-8' },

@@ -15,6 +15,8 @@ interface PageRef {
   credit?: string;
   canonical?: string;
   lang?: string;
+  /** The place whose clock the page prints, when not Vietnam's. */
+  zone?: string;
   paragraphs?: string[];
   captions?: string[];
 }
@@ -58,8 +60,12 @@ describe.skipIf(!hasWebData)('extraction of the saved pages, fetched from a loop
       });
       const url = `${original.protocol === 'https:' ? 'http:' : original.protocol}//${original.hostname}:${web.port}${original.pathname}${original.search}`;
       const page = await client({ url, expect: 'html' });
-      // Extract with the page's real address, as a live fetch would have it.
-      results[name] = extractArticle(page.text, sidecar.url ?? url, { now: new Date('2026-06-01T00:00:00Z') });
+      // Extract with the page's real address, as a live fetch would have it; zoned metadata
+      // timestamps read on the clock the page prints, as the reference has them.
+      results[name] = extractArticle(page.text, sidecar.url ?? url, {
+        now: new Date('2026-06-01T00:00:00Z'),
+        ...(refs[name]?.zone ? { timeZone: refs[name].zone } : {}),
+      });
     }
   }, 120_000);
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanTitle, extractArticle } from '../../src/extract/extract-article.js';
 import { isDateLine, splitCredit } from '../../src/extract/rules.js';
 import { findDates } from '../../src/text/find-dates.js';
-import { parseTimestamp } from '../../src/text/parse-timestamp.js';
+import { inTimeZone, parseTimestamp } from '../../src/text/parse-timestamp.js';
 import { FINLAND, KOREA, listingPage, newPortalPage, oldPortalPage } from '../support/news-pages.js';
 
 const OLD_PORTAL = oldPortalPage(KOREA);
@@ -200,5 +200,29 @@ describe('the publication date printed beside the headline', () => {
       }),
     );
     expect([a.date, a.dateKind]).toEqual(['2025-06-18', 'published']);
+  });
+});
+
+describe('zoned metadata timestamps', () => {
+  const utcPage = portal({
+    head: '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Thúc đẩy hợp tác khoa học và công nghệ Việt Nam - Hàn Quốc","datePublished":"2025-06-16T22:15:00+00:00"}</script>',
+  });
+
+  it('are read on the clock of the configured place, Vietnam by default', () => {
+    const a = extracted(utcPage);
+    expect([a.date, a.time, a.dateKind, a.dateFrom]).toEqual(['2025-06-17', '05:15', 'published', 'json-ld datePublished']);
+    const b = extracted(utcPage, PORTAL_URL, { ...NOW, timeZone: 'UTC' });
+    expect([b.date, b.time]).toEqual(['2025-06-16', '22:15']);
+    const c = extracted(portal({ head: '<meta property="article:published_time" content="2025-06-16T17:30:00Z">' }));
+    expect([c.date, c.time]).toEqual(['2025-06-17', '00:30']);
+  });
+
+  it('convert instants, and leave dates and unzoned times as written', () => {
+    const at = (s: string) => inTimeZone(parseTimestamp(s) as NonNullable<ReturnType<typeof parseTimestamp>>, 'Asia/Ho_Chi_Minh');
+    expect(at('2025-06-16T22:15:00+00:00')).toMatchObject({ date: '2025-06-17', time: '05:15' });
+    expect(at('2025-06-16T08:00:00+07:00')).toMatchObject({ date: '2025-06-16', time: '08:00' });
+    expect(at('Mon, 16 Jun 2025 23:59:00 GMT')).toMatchObject({ date: '2025-06-17', time: '06:59' });
+    expect(at('2025-06-16 23:30')).toMatchObject({ date: '2025-06-16', time: '23:30' });
+    expect(at('2025-06-16')).toMatchObject({ date: '2025-06-16' });
   });
 });
