@@ -4,8 +4,9 @@
  * old Vietnamese sites use windows-1258 (tone marks as combining characters). The order:
  * a byte-order mark; bytes that are valid UTF-8 with some non-ASCII text (legacy text almost
  * never is); the HTTP charset; the document's own declaration (`<meta charset>`, the XML
- * declaration); otherwise windows-1252, of which ISO-8859-1 is a subset. The text is returned
- * in NFC.
+ * declaration); bytes that read as Vietnamese in windows-1258 (a page that declares nothing, or
+ * declares UTF-8 wrongly); otherwise windows-1252, of which ISO-8859-1 is a subset. The text is
+ * returned in NFC.
  */
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
@@ -46,8 +47,29 @@ export interface Decoded {
   text: string;
   /** The encoding used. */
   encoding: string;
-  /** Where it came from: bom, utf-8 (valid UTF-8 bytes), http, document, fallback. */
-  by: 'bom' | 'utf-8' | 'http' | 'document' | 'fallback';
+  /** Where it came from: bom, utf-8 (valid UTF-8 bytes), http, document, content (Vietnamese in windows-1258), fallback. */
+  by: 'bom' | 'utf-8' | 'http' | 'document' | 'content' | 'fallback';
+}
+
+/** Precomposed Vietnamese letters with a tone mark (ạ ả ấ … ỹ), and combining marks left over. */
+const TONED = /[\u1EA0-\u1EF9]|\p{M}/u;
+
+/**
+ * Whether legacy bytes are Vietnamese in windows-1258: there, bytes 0xCC 0xD2 0xDE 0xEC 0xF2 are
+ * the tone marks (grave, hook, tilde, acute, dot below) written after a letter, so read in
+ * windows-1258 many words carry a toned Vietnamese letter ("hõòp" → "hợp"). Read in windows-1252
+ * they are Ì Ò Þ ì ò, rare in any language (an Italian "però" now and then), and the text is
+ * garbled ("Thúc ðâÒy hõòp tác").
+ */
+function vietnameseIn1258(bytes: Uint8Array): boolean {
+  const text = new TextDecoder('windows-1258')
+    .decode(bytes)
+    .normalize('NFC')
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ');
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const toned = words.filter((w) => TONED.test(w)).length;
+  return toned >= 5 && toned >= words.length * 0.1;
 }
 
 function hasNonAscii(bytes: Uint8Array): boolean {
@@ -82,5 +104,7 @@ export function decodeBody(bytes: Uint8Array, httpCharset: string | null): Decod
   const doc = legacy(declaredDoc);
   if (doc) return done(new TextDecoder(doc).decode(bytes), doc, 'document');
   if (!hasNonAscii(bytes)) return done(new TextDecoder('utf-8').decode(bytes), 'utf-8', declaredHttp ? 'http' : declaredDoc ? 'document' : 'utf-8');
+  // Undeclared, or declared UTF-8 and not: old Vietnamese sites write windows-1258.
+  if (vietnameseIn1258(bytes)) return done(new TextDecoder('windows-1258').decode(bytes), 'windows-1258', 'content');
   return done(new TextDecoder('windows-1252').decode(bytes), 'windows-1252', 'fallback');
 }

@@ -16,6 +16,31 @@ const SETTINGS: FetchSettings = {
 
 const PAGE = '<!doctype html><html lang="vi"><head><title>Tin</title></head><body><p>Hội nghị đo lường.</p></body></html>';
 
+/** Text as windows-1258 bytes: letters it has whole as one byte, the others as a letter and a combining tone mark. */
+function cp1258(text: string): Buffer {
+  const decoder = new TextDecoder('windows-1258');
+  const table = new Map<string, number>();
+  for (let b = 0x80; b <= 0xff; b++) table.set(decoder.decode(Uint8Array.of(b)), b);
+  const bytes: number[] = [];
+  const put = (c: string) => {
+    if (c.charCodeAt(0) < 0x80) return void bytes.push(c.charCodeAt(0));
+    const b = table.get(c);
+    if (b !== undefined) return void bytes.push(b);
+    const parts = [...c.normalize('NFD')];
+    const tone = parts.findIndex((x) => /[\u0300\u0301\u0303\u0309\u0323]/u.test(x));
+    if (tone < 1) throw new Error(`no windows-1258 byte for ${c}`);
+    put(
+      parts
+        .filter((_, i) => i !== tone)
+        .join('')
+        .normalize('NFC'),
+    );
+    put(parts[tone] as string);
+  };
+  for (const c of text.normalize('NFC')) put(c);
+  return Buffer.from(bytes);
+}
+
 async function failure(p: Promise<unknown>): Promise<FetchError> {
   try {
     await p;
@@ -185,6 +210,29 @@ describe('the fetcher', () => {
     expect(b.text).toContain('Notícias de São Paulo');
     expect(b.text).not.toContain('\uFFFD');
     expect((await f({ url: web.url('/mislabelled'), expect: 'html' })).text).toContain('新电脑 Hội nghị');
+  });
+
+  it('reads Vietnamese windows-1258 bytes that declare UTF-8 wrongly, or nothing, as windows-1258', async () => {
+    const text =
+      'Thúc đẩy hợp tác khoa học và công nghệ Việt Nam - Hàn Quốc. Ngày 17/6/2025, tại Hà Nội, Thứ trưởng đã tiếp đoàn công tác của Bộ Khoa học Hàn Quốc; hai bên thống nhất kế hoạch hợp tác giai đoạn mới.';
+    const page = (head: string) => cp1258(`<!DOCTYPE html><html lang="vi"><head>${head}<title>Tin</title></head><body><p>${text}</p></body></html>`);
+    web.set('/wrong.htm', { headers: { 'content-type': 'text/html' }, body: page('<meta charset="utf-8">') });
+    web.set('/wrong-header.htm', { headers: { 'content-type': 'text/html; charset=utf-8' }, body: page('') });
+    web.set('/undeclared.htm', { headers: { 'content-type': 'text/html' }, body: page('') });
+    // Latin-1 with an Italian "però" and "così" stays windows-1252.
+    web.set('/italian.htm', {
+      headers: { 'content-type': 'text/html' },
+      body: Buffer.from('<html><body><p>Però la città è così bella, e il caffè più buono. Perché no?</p></body></html>', 'latin1'),
+    });
+    const f = createFetcher(SETTINGS);
+    for (const p of ['/wrong.htm', '/wrong-header.htm', '/undeclared.htm']) {
+      const r = await f({ url: web.url(p), expect: 'html' });
+      expect(r.encoding, p).toBe('windows-1258');
+      expect(r.text, p).toContain(text);
+    }
+    const it = await f({ url: web.url('/italian.htm'), expect: 'html' });
+    expect(it.encoding).toBe('windows-1252');
+    expect(it.text).toContain('Però la città è così bella');
   });
 
   it('sends the validators it was given and reports 304 as not modified', async () => {
