@@ -28,6 +28,8 @@ export interface Block {
   /** `title` attributes of the element and its ancestors (Tuổi Trẻ writes captions there). */
   titles: string[];
   heading: boolean;
+  /** A row of a data table, its cells joined ("Năm: 2025; Nước đăng cai: Rwanda"). */
+  row?: boolean;
   element: Element;
 }
 
@@ -107,6 +109,55 @@ function isItalicStyle(el: Element): boolean {
 
 function isBoldStyle(el: Element): boolean {
   return /font-weight\s*:\s*(bold|[6-9]00)/i.test(el.getAttribute('style') ?? '');
+}
+
+/** Rows of a table, not of the tables inside it. */
+function rowsOf(table: Element): Element[] {
+  return Array.from(table.querySelectorAll('tr')).filter((tr) => tr.closest('table') === table);
+}
+
+function cellsOf(tr: Element): Element[] {
+  return Array.from(tr.children).filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
+}
+
+const cellText = (c: Element) => normalizeSpace(c.textContent ?? '');
+
+/**
+ * A table of data (years and host countries, figures by year), not one laying out a page or a
+ * picture with its caption: two or more rows of two or more short cells, no pictures, no
+ * tables or blocks of text inside. Its facts are in its rows, so each row is one paragraph.
+ */
+function isDataTable(table: Element): boolean {
+  if (table.querySelector('table, img, picture, figure, div, ul, ol, iframe, video')) return false;
+  const rows = rowsOf(table);
+  let wide = 0;
+  for (const tr of rows) {
+    const cells = cellsOf(tr);
+    if (cells.some((c) => cellText(c).length > 300)) return false;
+    if (cells.filter((c) => cellText(c)).length >= 2) wide++;
+  }
+  return wide >= 2 && wide >= rows.length / 2;
+}
+
+/** The header cells of a data table: a first row of `th` only, or the row in `thead`. */
+function headerOf(table: Element): { row: Element; names: string[] } | null {
+  const first = rowsOf(table)[0];
+  if (!first) return null;
+  const cells = cellsOf(first);
+  if (cells.length < 2 || !(first.parentElement?.tagName === 'THEAD' || cells.every((c) => c.tagName === 'TH'))) return null;
+  return { row: first, names: cells.map(cellText) };
+}
+
+/** A row as one line: "Năm: 2025; Nước đăng cai: Rwanda" under a header, else "2025 – Rwanda". */
+function rowText(tr: Element, header: { names: string[] } | null): string {
+  const values = cellsOf(tr).map(cellText);
+  if (header && header.names.length === values.length && values.some((v, i) => v && header.names[i])) {
+    return values
+      .map((v, i) => (v ? (header.names[i] ? `${header.names[i]}: ${v}` : v) : ''))
+      .filter(Boolean)
+      .join('; ');
+  }
+  return values.filter(Boolean).join(' – ');
 }
 
 interface Segment {
@@ -230,6 +281,18 @@ export function collectBlocks(root: Element): Block[] {
     if (el.getAttribute('hidden') !== null || /display\s*:\s*none/i.test(el.getAttribute('style') ?? '') || el.getAttribute('aria-hidden') === 'true') return;
     if (tag === 'BR') {
       if (pending) pending.segs.push({ text: '\n', link: false, bold: false, italic: false });
+      return;
+    }
+    if (tag === 'TABLE' && isDataTable(el)) {
+      flush();
+      const header = headerOf(el);
+      for (const tr of rowsOf(el)) {
+        if (tr === header?.row) continue;
+        const text = rowText(tr, header);
+        if (!/[\p{L}\p{N}]/u.test(text)) continue;
+        const chars = (sel: string) => Array.from(tr.querySelectorAll(sel)).reduce((n, e) => n + normalizeSpace(e.textContent ?? '').length, 0);
+        blocks.push({ ...describe(tr, text, chars('a'), chars('b, strong'), chars('i, em')), row: true });
+      }
       return;
     }
     if (IMAGE_TAGS.has(tag)) {

@@ -300,6 +300,7 @@ export function classifyBlocks(blocks: Block[], ctx: ClassifyContext): BlockRole
       continue;
     }
     if (ctx.isTitle(b.text)) roles[i] = 'title';
+    else if (b.row) roles[i] = isFurniture(b) ? 'boilerplate' : 'body';
     else if (isDateLine(b.text)) roles[i] = 'dateline';
     else if (isFurniture(b)) roles[i] = 'boilerplate';
     else if (isCaption(b, prev, next)) roles[i] = 'caption';
@@ -347,7 +348,7 @@ export function classifyBlocks(blocks: Block[], ctx: ClassifyContext): BlockRole
     if (roles[j] !== 'body') continue;
     checked++;
     const t = (blocks[j] as Block).text;
-    if (/[.!?。…]["”»)]?$/.test(t)) continue;
+    if (/[.!?。…]["”»)]?$/.test(t) || (blocks[j] as Block).row) continue;
     const dated = t.length <= 200 && findDates(t).some((d) => d.precision === 'day' && d.from);
     const nextBody = roles.slice(j + 1).find((r) => r === 'body' || r === 'heading' || r === 'caption');
     if (dated || (t.length <= 25 && nextBody === 'body')) roles[j] = 'dateline';

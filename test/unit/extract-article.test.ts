@@ -148,7 +148,7 @@ function portal(parts: { head?: string; menu?: string; h1?: string; under?: stri
 ${parts.head ?? `<meta property="og:title" content="${title}">`}<meta property="og:site_name" content="Bộ Khoa học và Công nghệ"></head><body>
 <header><nav><ul>${parts.menu ?? '<li><a href="/">Trang chủ</a></li><li><a href="/tin-tuc-su-kien.htm">Tin tức - Sự kiện</a></li>'}</ul></nav></header>
 <div class="main"><h1 class="detail-title">${parts.h1 ?? title}</h1>
-${parts.under ?? ''}
+${parts.under ?? '<div class="detail-time">Thứ Tư, 18/06/2025 09:30</div>'}
 <h2 class="detail-sapo">${parts.lead ?? 'Mới đây, tại Hà Nội, Thứ trưởng Bộ Khoa học và Công nghệ đã tiếp đoàn công tác của Bộ Khoa học và CNTT Hàn Quốc do Vụ trưởng Vụ Hợp tác quốc tế dẫn đầu.'}</h2>
 <div class="detail-content">
 ${
@@ -205,6 +205,7 @@ describe('the publication date printed beside the headline', () => {
 
 describe('zoned metadata timestamps', () => {
   const utcPage = portal({
+    under: '',
     head: '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Thúc đẩy hợp tác khoa học và công nghệ Việt Nam - Hàn Quốc","datePublished":"2025-06-16T22:15:00+00:00"}</script>',
   });
 
@@ -213,7 +214,7 @@ describe('zoned metadata timestamps', () => {
     expect([a.date, a.time, a.dateKind, a.dateFrom]).toEqual(['2025-06-17', '05:15', 'published', 'json-ld datePublished']);
     const b = extracted(utcPage, PORTAL_URL, { ...NOW, timeZone: 'UTC' });
     expect([b.date, b.time]).toEqual(['2025-06-16', '22:15']);
-    const c = extracted(portal({ head: '<meta property="article:published_time" content="2025-06-16T17:30:00Z">' }));
+    const c = extracted(portal({ under: '', head: '<meta property="article:published_time" content="2025-06-16T17:30:00Z">' }));
     expect([c.date, c.time]).toEqual(['2025-06-17', '00:30']);
   });
 
@@ -224,5 +225,50 @@ describe('zoned metadata timestamps', () => {
     expect(at('Mon, 16 Jun 2025 23:59:00 GMT')).toMatchObject({ date: '2025-06-17', time: '06:59' });
     expect(at('2025-06-16 23:30')).toMatchObject({ date: '2025-06-16', time: '23:30' });
     expect(at('2025-06-16')).toMatchObject({ date: '2025-06-16' });
+  });
+});
+
+describe('tables and lists in the text', () => {
+  const body = `<p>Theo Ủy ban Tiêu chuẩn Đo lường Chất lượng Quốc gia, đây là lần đầu tiên Việt Nam đăng cai Hội nghị thường niên ISO, dự kiến thu hút khoảng 1.200 đại biểu.</p>
+<p>Các nội dung chính của Hội nghị gồm:</p>
+<ul><li>Chiến lược ISO 2030 và vai trò của các nước đang phát triển;</li><li>Tiêu chuẩn về trí tuệ nhân tạo và chuyển đổi số;</li><li>Tiêu chuẩn về phát thải và tín chỉ carbon.</li></ul>
+<p>Các nước đăng cai những năm gần đây:</p>
+<table border="1"><tr><th>Năm</th><th>Nước đăng cai</th></tr><tr><td>2024</td><td>Australia</td></tr><tr><td>2025</td><td>Rwanda</td></tr><tr><td>2026</td><td>Việt Nam</td></tr></table>
+<table><tbody><tr><td>Số đại biểu</td><td>1.200</td></tr><tr><td>Số quốc gia</td><td>170</td></tr></tbody></table>
+<p>Trước đó, năm 2024, Hội nghị thường niên ISO lần thứ 46 được tổ chức tại Brisbane (Australia).</p>`;
+
+  it('keeps each row of a data table as one paragraph, its cells together (with the header when there is one)', () => {
+    const a = extracted(portal({ body }));
+    const at = a.paragraphs.indexOf('Các nước đăng cai những năm gần đây:');
+    expect(a.paragraphs.slice(at + 1, at + 6)).toEqual([
+      'Năm: 2024; Nước đăng cai: Australia',
+      'Năm: 2025; Nước đăng cai: Rwanda',
+      'Năm: 2026; Nước đăng cai: Việt Nam',
+      'Số đại biểu – 1.200',
+      'Số quốc gia – 170',
+    ]);
+    expect(a.paragraphs).not.toContain('Rwanda');
+  });
+
+  it('keeps list items in order right after their lead-in', () => {
+    const a = extracted(portal({ body }));
+    const at = a.paragraphs.indexOf('Các nội dung chính của Hội nghị gồm:');
+    expect(at).toBeGreaterThan(0);
+    expect(a.paragraphs.slice(at + 1, at + 4)).toEqual([
+      'Chiến lược ISO 2030 và vai trò của các nước đang phát triển;',
+      'Tiêu chuẩn về trí tuệ nhân tạo và chuyển đổi số;',
+      'Tiêu chuẩn về phát thải và tín chỉ carbon.',
+    ]);
+  });
+
+  it('leaves a picture table alone: its caption is still a caption', () => {
+    const a = extracted(
+      portal({
+        body: `<p>Tại buổi làm việc, hai bên đã trao đổi về kết quả hợp tác trong 30 năm qua, kể từ khi hai nước ký Hiệp định hợp tác khoa học và công nghệ năm 1995.</p>
+<table class="VCSortableInPreviewMode"><tr><td><img src="/a.jpg"></td></tr><tr><td class="PhotoCMS_Caption"><p>Thứ trưởng phát biểu tại buổi tiếp. Ảnh: Minh Anh</p></td></tr></table>
+<p>Hai bên thống nhất sẽ tổ chức Ủy ban hỗn hợp về khoa học và công nghệ lần thứ 9 vào tháng 10/2025 tại Seoul.</p>`,
+      }),
+    );
+    expect(a.captions).toEqual(['Thứ trưởng phát biểu tại buổi tiếp. Ảnh: Minh Anh']);
   });
 });
