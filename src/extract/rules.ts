@@ -279,6 +279,35 @@ function isCredit(b: Block): boolean {
   return t.length <= 120 && CREDIT.test(t) && !/^theo\s+(dõi|doi|đó|do|quy|kế|ke|báo cáo)\b/iu.test(t);
 }
 
+const AUTHOR_BOX_PART = /^(author|authors|tacgia|writer|reporter|journalist|avatar|profile|bio)$/;
+const BIO_LINE = /^(?:phóng viên|biên tập viên|nhà báo|cộng tác viên|reporter|editor|correspondent|journalist|staff writer|writer)(?![\p{L}])/iu;
+
+/**
+ * A box about the author: a picture of them (an avatar) beside their name and a line about them
+ * ("Phóng viên Ban Tin tức…"), in a short element named for the author or holding such a line.
+ * The byline already gives the author; the box's name is not a photo caption.
+ */
+function inAuthorBox(b: Block): boolean {
+  if (b.text.length > 300 || b.inFigcaption) return false;
+  for (let el: Element | null = b.element, depth = 0; el && depth < 3; el = el.parentElement, depth++) {
+    if (el.tagName === 'FIGURE') return false;
+    const text = normalizeSpace(el.textContent ?? '');
+    if (text.length > 400) return false;
+    if (!el.querySelector('img, picture')) continue;
+    const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
+    const named = words.split(/\s+/).some((w) =>
+      w
+        .replace(/^tac-gia/, 'tacgia')
+        .split(/[-_]+/)
+        .some((p) => AUTHOR_BOX_PART.test(p)),
+    );
+    if (named) return true;
+    const texts = (sel: string) => Array.from(el.querySelectorAll(sel)).map((x) => normalizeSpace(x.textContent ?? ''));
+    return texts('p, div, span, small').some((t) => BIO_LINE.test(t)) && texts('b, strong, a, h3, h4, h5, span').some((t) => t.length <= 40 && nameLike(t));
+  }
+  return false;
+}
+
 export function classifyBlocks(blocks: Block[], ctx: ClassifyContext): BlockRole[] {
   const roles: BlockRole[] = blocks.map(() => 'outside');
   const keptText = blocks.map((b, i) => b.kind === 'text' && ctx.kept[i] === true);
@@ -291,6 +320,10 @@ export function classifyBlocks(blocks: Block[], ctx: ClassifyContext): BlockRole
     const next = blocks[i + 1];
     if (b.kind === 'image') {
       roles[i] = 'image';
+      continue;
+    }
+    if (inAuthorBox(b)) {
+      roles[i] = keptText[i] ? 'boilerplate' : 'outside';
       continue;
     }
     if (!keptText[i]) {

@@ -272,3 +272,30 @@ describe('tables and lists in the text', () => {
     expect(a.captions).toEqual(['Thứ trưởng phát biểu tại buổi tiếp. Ảnh: Minh Anh']);
   });
 });
+
+describe('an author box', () => {
+  it('is dropped: the avatar beside the name is no photo, the name no caption', () => {
+    for (const box of [
+      '<div class="author-box"><img src="/u.jpg"><b>Minh Anh</b><p>Phóng viên Ban Tin tức, chuyên theo dõi mảng hợp tác quốc tế của Bộ.</p></div>',
+      '<div class="box"><img src="/u.jpg"><strong>Minh Anh</strong><p>Phóng viên Ban Tin tức, chuyên theo dõi mảng hợp tác quốc tế của Bộ.</p></div>',
+    ]) {
+      const html = portal({}).replace('</div>\n\n</div></body>', `${box}\n</div>\n\n</div></body>`);
+      expect(html).toContain(box);
+      const a = extracted(html);
+      expect(a.captions).toEqual([]);
+      expect(a.blocks.map((b) => b.text).join(' ')).not.toMatch(/Phóng viên Ban Tin tức/);
+      expect(a.author).toBe('Minh Anh');
+    }
+  });
+
+  it('is not a picture whose caption opens with the word for reporter', () => {
+    const a = extracted(
+      portal({
+        body: `<p>Tại buổi làm việc, hai bên đã trao đổi về kết quả hợp tác trong 30 năm qua, kể từ khi hai nước ký Hiệp định hợp tác khoa học và công nghệ năm 1995.</p>
+<figure><img src="/a.jpg"><figcaption>Phóng viên quốc tế tác nghiệp tại buổi tiếp.</figcaption></figure>
+<p>Hai bên thống nhất sẽ tổ chức Ủy ban hỗn hợp về khoa học và công nghệ lần thứ 9 vào tháng 10/2025 tại Seoul.</p>`,
+      }),
+    );
+    expect(a.captions).toEqual(['Phóng viên quốc tế tác nghiệp tại buổi tiếp.']);
+  });
+});
