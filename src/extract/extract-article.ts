@@ -223,6 +223,16 @@ function looksLikeListing(blocks: Block[], url: string): string | null {
   const total = text.reduce((n, b) => n + b.text.length, 0);
   const linked = text.reduce((n, b) => n + b.linkChars, 0);
   if (total > 0 && linked / total > 0.5) return 'most of its text is links (a list of articles)';
+  // A section front with summaries: headlines that link to their articles, each followed by its
+  // lead (and a date), dilute the links with text; the shape is still one of teasers.
+  const linkedHeading = (b: Block) => b.heading && b.text.length >= 15 && b.linkChars >= b.text.length * 0.8;
+  const prose = text.filter((b) => !linkedHeading(b) && b.text.length >= 60 && b.linkChars < b.text.length * 0.5).length;
+  let teasers = 0;
+  text.forEach((b, i) => {
+    const next = text[i + 1];
+    if (linkedHeading(b) && next && !linkedHeading(next) && next.linkChars < next.text.length * 0.5) teasers++;
+  });
+  if (teasers >= 5 && teasers * 2 >= prose) return `it is a list of ${teasers} articles, each a linked headline with its summary`;
   return null;
 }
 

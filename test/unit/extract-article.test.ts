@@ -299,3 +299,29 @@ describe('an author box', () => {
     expect(a.captions).toEqual(['Phóng viên quốc tế tác nghiệp tại buổi tiếp.']);
   });
 });
+
+describe('a section front with summaries', () => {
+  const teaser = (n: number) => `<div class="box-stream-item"><a href="/bai-${n}-1972506100${n}.htm"><img src="/i${n}.jpg"></a>
+<h3 class="box-stream-title"><a href="/bai-${n}-1972506100${n}.htm">Bộ Khoa học và Công nghệ làm việc với đối tác quốc tế số ${n} về đổi mới sáng tạo</a></h3>
+<p class="box-stream-sapo">Ngày ${n}/6/2025, tại Hà Nội, Thứ trưởng Bộ Khoa học và Công nghệ đã tiếp và làm việc với đoàn công tác của đối tác số ${n}, thảo luận về các chương trình hợp tác nghiên cứu, chuyển giao công nghệ và đào tạo nhân lực chất lượng cao trong giai đoạn tới.</p>
+<span class="box-stream-time">0${n}/06/2025 08:0${n}</span></div>`;
+  const front = `<html lang="vi"><head><meta charset="utf-8"><title>Khoa học và Công nghệ - Bộ Khoa học và Công nghệ</title><meta property="og:site_name" content="Bộ Khoa học và Công nghệ"></head><body>
+<div class="menu"><a href="/">Trang chủ</a><a href="/tin-tuc-su-kien.htm">Tin tức - Sự kiện</a></div>
+<h1 class="cate-title">Khoa học và Công nghệ</h1>
+<div class="box-stream">${[1, 2, 3, 4, 5, 6, 7, 8, 9].map(teaser).join('\n')}</div>
+</body></html>`;
+
+  it('is refused as a list of articles: linked headlines, each with its summary and date', () => {
+    const r = extractArticle(front, 'https://mst.gov.vn/tin-tuc-su-kien/khoa-hoc-va-cong-nghe.htm', NOW);
+    expect(r).toEqual({ ok: false, reason: 'not an article: it is a list of 9 articles, each a linked headline with its summary' });
+  });
+
+  it('while an article with a few linked headlines among its paragraphs is not', () => {
+    const related = [1, 2, 3].map(
+      (n) =>
+        `<h4><a href="/r-${n}.htm">Tin liên quan số ${n} về hợp tác khoa học và công nghệ</a></h4><p>Tóm tắt tin liên quan số ${n}, về hợp tác khoa học và công nghệ với các đối tác quốc tế.</p>`,
+    );
+    const a = extracted(portal({ after: related.join('\n') }));
+    expect(a.paragraphs.length).toBeGreaterThanOrEqual(3);
+  });
+});
