@@ -78,8 +78,12 @@ export function cleanTitle(raw: string, siteName: string, host: string): string 
   return longest.split(/\s+/).length >= 3 ? longest : t;
 }
 
-/** The headline on the page: an h1 (else any text block) that the metadata's title starts with. */
-function findTitle(blocks: Block[], meta: PageMetadata, host: string): { title: string; el: Element | null } {
+/**
+ * The headline on the page: an h1 (else any text block) that the metadata's title starts with;
+ * else the page's one h1 when it heads the article (before its text, not a link, not the site's
+ * name: og:title and <title> are sometimes an editor's other wording); else the metadata's title.
+ */
+function findTitle(blocks: Block[], meta: PageMetadata, host: string, kept: (b: Block) => boolean): { title: string; el: Element | null } {
   const refs = [meta.headline, meta.ogTitle, meta.documentTitle].filter(Boolean);
   const refKeys = refs.map(key);
   const text = blocks.filter((b) => b.kind === 'text' && b.text.length >= 8 && b.text.length <= 300);
@@ -90,6 +94,13 @@ function findTitle(blocks: Block[], meta: PageMetadata, host: string): { title: 
   }
   // A lone h1 is the headline when the page has no title in its metadata.
   if (refs.length === 0 && h1.length === 1) return { title: (h1[0] as Block).text, el: (h1[0] as Block).element };
+  const siteKey = key(meta.siteName);
+  const printed = h1.filter((b) => {
+    const k = key(b.text);
+    return b.linkChars < b.text.length * 0.5 && k.split(' ').length >= 3 && !(siteKey && (k.includes(siteKey) || siteKey.includes(k)));
+  });
+  const lone = printed.length === 1 ? (printed[0] as Block) : null;
+  if (lone && blocks.slice(blocks.indexOf(lone) + 1).some(kept)) return { title: lone.text, el: lone.element };
   const raw = meta.headline || meta.ogTitle || meta.documentTitle;
   const title = raw ? cleanTitle(raw, meta.siteName, host) : '';
   return { title, el: null };
@@ -289,12 +300,12 @@ export function extractArticle(html: string, url: string, options: ExtractOption
   const content = parsed?.content ?? null;
   if (!content) return { ok: false, reason: 'no readable text was found' };
   const keptText = new Set(collectBlocks(content).map((b) => key(b.text)));
+  const isKept = (b: Block) => b.kind === 'text' && keptText.has(key(b.text));
 
   const all = collectBlocks(body);
-  const { title, el: titleEl } = findTitle(all, meta, host);
+  const { title, el: titleEl } = findTitle(all, meta, host, isKept);
   if (!title) return { ok: false, reason: 'the page has no title' };
 
-  const isKept = (b: Block) => b.kind === 'text' && keptText.has(key(b.text));
   const titleKey = key(title);
   const roles: BlockRole[] = classifyBlocks(all, {
     kept: all.map(isKept),

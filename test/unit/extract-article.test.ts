@@ -325,3 +325,20 @@ describe('a section front with summaries', () => {
     expect(a.paragraphs.length).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('a printed headline worded otherwise than og:title and <title>', () => {
+  const other = 'Việt Nam và Hàn Quốc bàn kế hoạch hợp tác VKIST giai đoạn mới';
+  const head = `<meta property="og:title" content="${other}">`;
+  const printed = 'Thúc đẩy hợp tác khoa học và công nghệ Việt Nam - Hàn Quốc';
+  const longMenu = Array.from({ length: 30 }, (_, i) => `<li><a href="/m${i}.htm">Mục ${i}</a></li>`).join('');
+
+  it('is the title, and the date line beside it is the date, also after a long menu', () => {
+    for (const menu of [undefined, longMenu]) {
+      const html = portal({ head, ...(menu ? { menu } : {}) }).replace(/<title>[^<]*<\/title>/, `<title>${other} - Bộ Khoa học và Công nghệ</title>`);
+      const a = extracted(html);
+      expect(a.title).toBe(printed);
+      expect([a.date, a.time, a.dateKind]).toEqual(['2025-06-18', '09:30', 'published']);
+      expect(a.paragraphs[0]).toMatch(/^Mới đây, tại Hà Nội/);
+    }
+  });
+});
