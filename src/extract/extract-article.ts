@@ -282,6 +282,8 @@ export function extractArticle(html: string, url: string, options: ExtractOption
   for (const el of Array.from(doc.querySelectorAll('script, style, noscript, template'))) el.remove();
   const body = (doc.body ?? doc.documentElement) as unknown as Element | null;
   if (!body || !/[\p{L}\p{N}]/u.test(body.textContent ?? '')) return { ok: false, reason: 'the page is empty' };
+  const pageChars = normalizeSpace(body.textContent ?? '').length;
+  if (pageChars < MIN_BODY_CHARS) return { ok: false, reason: `too little text to be an article (${pageChars} characters on the page)` };
 
   // Readability works on its own copy (it rewrites the tree and removes styles and attributes
   // the rules need); the text of the blocks it keeps leads back to the original elements.

@@ -55,6 +55,17 @@ describe('extraction of pages shaped like the ministry portals, through the same
     expect(extractArticle('', 'https://a.vn/x.htm')).toEqual({ ok: false, reason: 'the page is empty' });
     expect(extractArticle('<html><body><img src="a.jpg"></body></html>', 'https://a.vn/x.htm').ok).toBe(false);
   });
+
+  it('says a page with a line of text (a maintenance notice, a bare error) has too little text to be an article', () => {
+    expect(extractArticle('<p>Xin lỗi, trang đang bảo trì.</p>', 'https://a.vn/x.htm')).toEqual({
+      ok: false,
+      reason: 'too little text to be an article (28 characters on the page)',
+    });
+    expect(extractArticle('Service Unavailable', 'https://a.vn/x.htm')).toEqual({
+      ok: false,
+      reason: 'too little text to be an article (19 characters on the page)',
+    });
+  });
 });
 
 describe('the rules around the extractor', () => {
