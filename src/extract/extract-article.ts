@@ -357,7 +357,12 @@ export function extractArticle(html: string, url: string, options: ExtractOption
       }
     }
   }
-  if (!date) return { ok: false, reason: 'no publication date was found (a news article states when it was published)' };
+  if (!date) {
+    // Undated, and its own address given as a site's root: a home page served at another path.
+    const root = [meta.canonical, meta.ogUrl].find((u) => /^https?:\/\/[^/]+\/?$/.test(u));
+    if (root && !meta.saysArticle) return { ok: false, reason: `not an article: it is a site's home page (it gives its address as ${root})` };
+    return { ok: false, reason: 'no publication date was found (a news article states when it was published)' };
+  }
   // A credit in the metadata ("Theo Sầm Hoa (Vietnamnet/Reuters)" as the author tag).
   for (const a of meta.authors) credit ??= splitCredit(a).source;
   const siteName = siteOf(meta, url);

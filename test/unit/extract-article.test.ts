@@ -68,6 +68,21 @@ describe('extraction of pages shaped like the ministry portals, through the same
   });
 });
 
+describe('a home page served at another path', () => {
+  it('is refused as a home page when it gives its address as the site root, not as undated', () => {
+    const home = portal({ under: '', head: '<meta property="og:url" content="https://mst.gov.vn/">' });
+    expect(extractArticle(home, 'https://mst.gov.vn/trang-chu.htm', NOW)).toEqual({
+      ok: false,
+      reason: "not an article: it is a site's home page (it gives its address as https://mst.gov.vn/)",
+    });
+    // Without that signal, an undated page is refused as undated.
+    expect(extractArticle(portal({ under: '' }), 'https://mst.gov.vn/trang-chu.htm', NOW)).toEqual({
+      ok: false,
+      reason: 'no publication date was found (a news article states when it was published)',
+    });
+  });
+});
+
 describe('the rules around the extractor', () => {
   it('splits credit lines into author and source', () => {
     expect(splitCredit('Theo Sầm Hoa (Vietnamnet/Reuters)')).toEqual({ author: 'Sầm Hoa', source: 'Vietnamnet/Reuters' });
