@@ -61,9 +61,10 @@ describe('extraction of pages shaped like the ministry portals, through the same
       ok: false,
       reason: 'too little text to be an article (28 characters on the page)',
     });
+    // Text with no markup at all is said to be so, with what it reads.
     expect(extractArticle('Service Unavailable', 'https://a.vn/x.htm')).toEqual({
       ok: false,
-      reason: 'too little text to be an article (19 characters on the page)',
+      reason: 'the page has no HTML markup; it reads: "Service Unavailable"',
     });
   });
 });
