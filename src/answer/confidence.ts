@@ -9,7 +9,7 @@ import {
   wordCoverage,
 } from '../retrieve/coverage.js';
 import type { PassageEvidence } from '../retrieve/rerank.js';
-import { ordinalsInDigits } from '../text/find-numbers.js';
+import { englishOrdinals, ordinalsInDigits } from '../text/find-numbers.js';
 import { canonicalTones, fold, nfc } from '../text/normalize.js';
 import { questionAlternatives } from '../text/synonyms.js';
 import { isStopword } from '../text/stopwords.js';
@@ -160,6 +160,9 @@ export type RefusalFeatures = Record<RefusalFeature, number> & {
   /** Attributes the question asks (a nationality, a seat, a founding …) that the article states in none of their ways (`attributesMissing`): decided by rule too. */
   missingAttributes: number;
 };
+
+/** An English stage noun right before a number ("phase 3"): `englishOrdinals` reads the two. */
+const EN_STAGE_BEFORE = /(?<![\p{L}])(?:phase|phases|stage|round)\s+$/iu;
 
 /** A word that begins with a capital. */
 const CAPITALISED = /^\p{Lu}/u;
@@ -355,9 +358,12 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
   // A number counts as written when the article writes it another way too ("2" / "Hai", "giai
   // đoạn 2" / "Giai đoạn II", "những năm 70" / "những năm 1970").
   const missing = new Set<string>();
+  const english = detectLang(question) === 'en';
   for (const m of question.matchAll(/(?<![\p{L}\p{N}-])\d+(?:[.,]\d+)*(?![\p{L}\p{N}])/gu))
     if (
       !inArticle(m[0]) &&
+      // "phase 3": read below with the noun Vietnamese writes ("giai đoạn 3", "giai đoạn ba").
+      !(english && EN_STAGE_BEFORE.test(question.slice(0, m.index))) &&
       !numberWritten(m[0], question.slice(0, m.index), question.slice(m.index + m[0].length), input.articleText.lower, input.articleText.folded)
     )
       missing.add(m[0]);
@@ -366,6 +372,10 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
     const digits = o.slice(o.lastIndexOf(' ') + 1);
     if (!numberWritten(digits, `${o.slice(0, o.lastIndexOf(' '))} `, '', input.articleText.lower, input.articleText.folded)) missing.add(o);
   }
+  // In English ("the 5th symposium", "the third phase", "phase three"), with the Vietnamese noun before the number.
+  if (english)
+    for (const { digits, noun } of englishOrdinals(question))
+      if (!numberWritten(digits, `${noun} `, '', input.articleText.lower, input.articleText.folded)) missing.add(`${noun} ${digits}`);
   const pairWeight = terms.pairs.reduce((s, w) => s + w.idf, 0) * (input.pairWeight ?? 0.5);
   let words = 0;
   let pairs = 0;

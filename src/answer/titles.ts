@@ -118,9 +118,10 @@ export function missingTitles(question: string, article: string): string[] {
   // Most questions name no office: the article is read only for those that do.
   if (asked.size === 0) return [];
   const written = new Set(officesAt(article, folded).map((o) => o.title));
-  // The general office answers for its short name ("Thư ký LHQ" for "Tổng Thư ký LHQ"); a deputy never does.
+  // The general office answers for its short name ("Thư ký LHQ" for "Tổng Thư ký LHQ"); a deputy
+  // never does. An office named with a word more does: "Chủ tịch nước" is the president asked.
   const general = folded ? 'tong ' : 'tổng ';
-  return [...asked].filter((t) => !written.has(t) && !written.has(general + t));
+  return [...asked].filter((t) => !written.has(t) && !written.has(general + t) && ![...written].some((w) => w.startsWith(`${t} `)));
 }
 
 /** Offices folded, as word lists, longest first. */
@@ -265,6 +266,28 @@ function englishBody(q: string): string | undefined {
   return body && ACRONYM.test(body) ? body : undefined;
 }
 
+/** The English office written right after (`OFFICE_AFTER`) or before (`OFFICE_BEFORE`) an acronym. */
+const OFFICE_WORDS_AFTER = new RegExp(`^(?:'s)?\\s+((?:[\\p{L}-]+\\s+)?${EN_OFFICE_WORD}(?:\\s+${EN_OFFICE_WORD})?)(?![\\p{L}])`, 'iu');
+const OFFICE_WORDS_BEFORE = new RegExp(`((?:[\\p{L}-]+\\s+)?${EN_OFFICE_WORD}[\\p{L}-]*)\\s+of\\s+(?:the\\s+)?$`, 'iu');
+
+/**
+ * The offices an English question gives to an acronym, each with the acronym written beside it
+ * ("the ISO Secretary General", "President of the IEC"), as the glossary names them: a question
+ * may name other offices too ("When did Deputy Minister Le Xuan Dinh meet the ISO Secretary General?").
+ */
+function englishBodiesOfOffices(q: string): Array<{ title: string; body: string }> {
+  const out: Array<{ title: string; body: string }> = [];
+  for (const m of q.matchAll(EN_ACRONYM)) {
+    if (!ACRONYM.test(m[0])) continue;
+    const phrase = OFFICE_WORDS_AFTER.exec(q.slice(m.index + m[0].length))?.[1] ?? OFFICE_WORDS_BEFORE.exec(q.slice(0, m.index))?.[1];
+    const offices = phrase ? englishOffices(phrase) : [];
+    // The office nearest the acronym: the first written after it, the last before it.
+    const office = OFFICE_WORDS_AFTER.test(q.slice(m.index + m[0].length)) ? offices[0] : offices.at(-1);
+    if (office) out.push({ title: fold(office.title), body: m[0] });
+  }
+  return out;
+}
+
 /** A name asked for in English: "What is the name of the IEC Secretary General?", "What is the Vice Minister's name?". */
 export const EN_NAME_ASKED = /^\s*what\s+is\s+the\s+name\s+of(?![\p{L}])|'s\s+name(?=\s*[?.!]*\s*$)/iu;
 
@@ -282,14 +305,11 @@ const EN_ASKS_WHO = /^\s*(?:who\s+(?:is|was|are|were)|who's)(?![\p{L}])|(?:^|\s)
  * article does not write at all is `missingTitles`' to report.
  */
 export function officesOfOtherBodies(question: string, article: string): string[] {
-  let asked: Array<{ title: string; body: string }> = [];
+  let asked: Array<{ title: string; body: string; spelled?: boolean }> = [];
   if (detectLang(question) === 'en') {
-    const q = nfc(question);
-    const offices = englishOffices(q);
-    const body = englishBody(q);
-    // One office named, with the acronym beside it, and an acronym the article writes.
-    if (body && offices.length === 1 && (hasWordIn(article.toLowerCase(), body.toLowerCase()) || !isStopword(body, false)))
-      asked = [{ title: fold((offices[0] as OfficeAt).title), body }];
+    // Each office with the acronym beside it ("Deputy Minister … the ISO Secretary General": the
+    // Secretary General's), an acronym the article writes or no English word.
+    asked = englishBodiesOfOffices(nfc(question)).filter(({ body }) => hasWordIn(article.toLowerCase(), body.toLowerCase()) || !isStopword(body, false));
   } else
     asked = askedOffices(question).flatMap((o) => {
       // The body's first word, without the sentence's full stop ("… Tổng Thư ký IEC.").

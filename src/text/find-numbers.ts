@@ -815,3 +815,42 @@ export function ordinalsInDigits(text: string): string[] {
     }
   return out;
 }
+
+/** English nouns of a stage that Vietnamese news numbers with a noun of its own ("phase two": "giai đoạn hai"). */
+const EN_STAGES: Record<string, string> = { phase: 'giai đoạn', phases: 'giai đoạn', stage: 'giai đoạn', round: 'vòng' };
+const EN_STAGE = `(${Object.keys(EN_STAGES).join('|')})`;
+// "first" and "second" are left out: "When did Vietnam first …", "a second time" say no edition.
+const EN_ORDINAL_WORD = `(${Object.keys(EN_ORDINALS)
+  .filter((w) => (EN_ORDINALS[w] as number) > 2)
+  .join('|')}|\\d+(?:st|nd|rd|th))`;
+const EN_ORDINAL = new RegExp(`(?<![\\p{L}\\p{N}])${EN_ORDINAL_WORD}(?![\\p{L}\\p{N}])(?:\\s+${EN_STAGE}(?![\\p{L}]))?`, 'giu');
+const EN_STAGE_NUMBER = new RegExp(`(?<![\\p{L}])${EN_STAGE}\\s+(${Object.keys(EN_WORDS).join('|')}|\\d+)(?![\\p{L}\\p{N}])`, 'giu');
+
+/** An English ordinal or stage number a question names, as digits, with the Vietnamese noun it is written after ("thứ", "giai đoạn"). */
+export interface EnglishOrdinal {
+  digits: string;
+  noun: string;
+}
+
+/**
+ * The editions, phases and rounds an English text names ("the fifth symposium", "the 5th
+ * symposium", "the third phase", "phase three", "phase 3"), as digits with the noun Vietnamese
+ * writes before them ("thứ 5", "giai đoạn 3"), so that an article writing "lần thứ 4" or "giai
+ * đoạn hai" can be compared. Not "first" nor "second" ("When did Vietnam first join …").
+ */
+export function englishOrdinals(text: string): EnglishOrdinal[] {
+  const t = nfc(text);
+  const out: EnglishOrdinal[] = [];
+  for (const m of t.matchAll(EN_ORDINAL)) {
+    const word = (m[1] as string).toLowerCase();
+    const n = EN_ORDINALS[word] ?? Number.parseInt(word, 10);
+    const stage = m[2]?.toLowerCase();
+    if (Number.isFinite(n)) out.push({ digits: String(n), noun: stage ? (EN_STAGES[stage] as string) : 'thứ' });
+  }
+  for (const m of t.matchAll(EN_STAGE_NUMBER)) {
+    const word = (m[2] as string).toLowerCase();
+    const n = EN_WORDS[word] ?? Number(word);
+    out.push({ digits: String(n), noun: EN_STAGES[(m[1] as string).toLowerCase()] as string });
+  }
+  return out;
+}

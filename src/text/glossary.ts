@@ -21,6 +21,8 @@ const ENTRIES: Array<[string, string]> = [
   ['ministry', 'Bộ'],
   ['deputy prime minister', 'Phó Thủ tướng'],
   ['prime minister', 'Thủ tướng'],
+  ['vice president', 'Phó Chủ tịch'],
+  ['president', 'Chủ tịch'],
   ['chairman', 'Chủ tịch'],
   ['chairwoman', 'Chủ tịch'],
   ['director general', 'Tổng giám đốc'],

@@ -115,6 +115,30 @@ describe('answers over the real corpus', () => {
     expect((await engine.ask('Hội nghị chuyên đề LMC lần thứ 4 kéo dài bao nhiêu ngày?')).shortAnswer).toBeUndefined();
   });
 
+  it('refuses in English an edition, phase, office or body the articles do not name', async () => {
+    for (const q of [
+      'Where was the 5th LMC symposium held?',
+      'Where was the third LMC symposium held?',
+      'When was the 5th LMC symposium?',
+      'Where was phase three of LMC launched?',
+      'When did Deputy Minister Le Xuan Dinh meet the ISO Secretary General?',
+      'Who is the IEC president?',
+    ]) {
+      const a = await engine.ask(q);
+      expect(a.refused, q).toBe(true);
+      expect(a.shortAnswer, q).toBeUndefined();
+    }
+    for (const [q, short] of [
+      ['Where was the 4th LMC symposium held?', 'Bắc Kinh'],
+      ['Where was phase 2 of LMC held?', 'Bắc Kinh'],
+      ['When did Deputy Minister Le Xuan Dinh meet the IEC Secretary General?', 'ngày 5/6/2024'],
+    ] as const) {
+      const a = await engine.ask(q);
+      expect(a.refused, q).toBe(false);
+      expect(a.shortAnswer?.text, q).toContain(short);
+    }
+  });
+
   it('answers who said a lead with the person the next paragraph says said it ("… cho biết như trên")', async () => {
     const a = await engine.ask('Ai cho biết Bộ KH&CN đang nỗ lực sửa đổi Luật Tiêu chuẩn và Quy chuẩn kỹ thuật?');
     expect(a.refused).toBe(false);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type FoundNumber, findNumbers, ordinalsInDigits, parseNumeral, relateNumbers } from '../../src/text/find-numbers.js';
+import { type FoundNumber, englishOrdinals, findNumbers, ordinalsInDigits, parseNumeral, relateNumbers } from '../../src/text/find-numbers.js';
 import { fold } from '../../src/text/normalize.js';
 
 const one = (text: string): FoundNumber => {
@@ -227,5 +227,26 @@ describe('ordinalsInDigits', () => {
     expect(ordinalsInDigits('dot bay dau tien')).toEqual([]);
     // With marks, only the marked reading counts.
     expect(ordinalsInDigits('Giai đoạn sau và giai doan ba')).toEqual([]);
+  });
+});
+
+describe('englishOrdinals', () => {
+  it('reads English editions and phases as digits with the Vietnamese noun written before them', () => {
+    expect(englishOrdinals('Where was the 5th LMC symposium held?')).toEqual([{ digits: '5', noun: 'thứ' }]);
+    expect(englishOrdinals('the third LMC symposium, the 21st edition')).toEqual([
+      { digits: '3', noun: 'thứ' },
+      { digits: '21', noun: 'thứ' },
+    ]);
+    expect(englishOrdinals('Where was phase three of LMC launched?')).toEqual([{ digits: '3', noun: 'giai đoạn' }]);
+    expect(englishOrdinals('the third phase, Phase 2, round four')).toEqual([
+      { digits: '3', noun: 'giai đoạn' },
+      { digits: '2', noun: 'giai đoạn' },
+      { digits: '4', noun: 'vòng' },
+    ]);
+  });
+
+  it('leaves "first" and "second", which often say no edition, and plain numbers alone', () => {
+    expect(englishOrdinals('When did Vietnam first join the IEC, and for a second time?')).toEqual([]);
+    expect(englishOrdinals('How many years did the 4 countries mark in 2023?')).toEqual([]);
   });
 });

@@ -36,15 +36,21 @@ describe('missingTitles', () => {
       'Ông Philippe Metzger là Tổng Thư ký IEC.',
     ])
       expect(officesOfOtherBodies(q, IEC), q).toEqual([]);
-    // "MOST" is an English word too: only when the article writes it; two offices: whose is not known.
+    // "MOST" is an English word too: only when the article writes it; of two offices, the one beside the acronym is its.
     expect(officesOfOtherBodies('Who is the Vice Minister of MOST?', IEC)).toEqual([]);
     expect(officesOfOtherBodies('Where did the Vice Minister meet the IEC Secretary General?', IEC)).toEqual([]);
+    expect(officesOfOtherBodies('When did Deputy Minister Le Xuan Dinh meet the ISO Secretary General?', IEC)).toEqual(['tong thu ky']);
+    expect(officesOfOtherBodies('When did the Secretary General of ISO meet the Deputy Minister?', IEC)).toEqual(['tong thu ky']);
     // "chủ tịch của ABC" is ABC's; an office the article does not write is missingTitles' to report.
     expect(officesOfOtherBodies('Ai là chủ tịch ABC?', 'Năm 1950, Noble bổ nhiệm Robert Kintner làm chủ tịch của ABC.')).toEqual([]);
     expect(officesOfOtherBodies('Ai là Chủ tịch LMC?', IEC)).toEqual([]);
   });
 
   it("reads an English question's offices through the glossary", () => {
+    // A president, chairman or vice president: "Chủ tịch", which "Chủ tịch nước" is too.
+    expect(missingTitles('Who is the IEC president?', IEC)).toEqual(['chủ tịch']);
+    expect(missingTitles('Who is the vice president of the IEC?', IEC)).toEqual(['phó chủ tịch']);
+    expect(missingTitles('Who is the president of Vietnam?', 'Chủ tịch nước Võ Văn Thưởng tiếp ông A.')).toEqual([]);
     expect(missingTitles("Who is Vietnam's Minister of Science and Technology?", IEC)).toEqual(['bộ trưởng']);
     expect(missingTitles('Who is the Vice Minister of Science and Technology?', IEC)).toEqual([]);
     expect(missingTitles('Who is the IEC Secretary General?', IEC)).toEqual([]);
