@@ -143,7 +143,7 @@ export type RefusalFeatures = Record<RefusalFeature, number> & {
   missingNumbers: number;
   /** Offices the question names ("Bộ trưởng") that the article does not name as such, and a head asked of a body it names only deputies of: decided by rule too. */
   missingTitles: number;
-  /** Acronyms a Vietnamese question names ("Hội nghị ASEAN") that the article does not write: decided by rule too (`missingAcronyms`). */
+  /** Acronyms a Vietnamese question names ("Hội nghị chuyên đề ASEAN") that the article does not write, or never as the name of a meeting ("Hội nghị BRI"): decided by rule too (`missingAcronyms`). */
   missingAcronyms: number;
   /**
    * 1 when a question counts something ("bao nhiêu đại biểu") that neither the quotes nor the
@@ -182,12 +182,87 @@ const SLOT_WORD = /[\p{L}\p{M}\p{N}&-]+/gu;
  * Lancang-Mekong (LMC) lần thứ 4").
  */
 export function acronymSlots(text: string): Set<string> {
-  const words = nfc(text).match(SLOT_WORD) ?? [];
+  const t = nfc(text);
+  const found = [...t.matchAll(SLOT_WORD)];
+  const words = found.map((m) => m[0]);
   const out = new Set<string>();
   words.forEach((w, i) => {
+    const event = eventAt(words, i);
+    if (event) for (const a of eventAcronyms(t, found, i + 2)) out.add(`e:${event}`).add(`e:${event}:${a.toLowerCase()}`);
     if (!isAcronym(w)) return;
     if (i > 0) out.add(`p:${fold((words[i - 1] as string).toLowerCase())}`);
     if (i + 1 < words.length) out.add(`n:${fold((words[i + 1] as string).toLowerCase())}`);
+  });
+  return out;
+}
+
+/** Nouns of a meeting or an event, folded, which news names after a body ("Hội nghị chuyên đề LMC", "Diễn đàn APEC"). */
+const EVENTS = new Set(['hoi nghi', 'hoi thao', 'dien dan', 'dai hoi', 'hoi cho', 'trien lam', 'hoi dam', 'toa dam', 'ky hop', 'phien hop']);
+
+/** The event noun (folded) whose two words start at word `i`. */
+function eventAt(words: readonly string[], i: number): string | undefined {
+  const next = words[i + 1];
+  if (next === undefined) return undefined;
+  const two = fold(`${words[i] as string} ${next}`.toLowerCase());
+  return EVENTS.has(two) ? two : undefined;
+}
+
+/** How far after an event noun its name may write the body's acronym ("Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC)"). */
+const EVENT_NAME_WORDS = 12;
+
+/** The acronyms written in the name of an event from word `from` on: within `EVENT_NAME_WORDS` words, in the same sentence. */
+function eventAcronyms(text: string, found: readonly RegExpMatchArray[], from: number): string[] {
+  const out: string[] = [];
+  for (let k = from; k < found.length && k < from + EVENT_NAME_WORDS; k++) {
+    const prev = found[k - 1] as RegExpMatchArray;
+    const word = found[k] as RegExpMatchArray;
+    if (/[.!?;:,\n]/u.test(text.slice((prev.index ?? 0) + prev[0].length, word.index))) break;
+    if (isAcronym(word[0])) out.push(word[0]);
+  }
+  return out;
+}
+
+/** Whether the article names an event of that noun by `acronym` (lower case), or one letter off in an acronym of five or more ("ASEANN"). */
+function namesEvent(slots: ReadonlySet<string>, event: string, acronym: string): boolean {
+  if (slots.has(`e:${event}:${acronym}`)) return true;
+  if (acronym.length < 5) return false;
+  const prefix = `e:${event}:`;
+  return [...slots].some((k) => k.startsWith(prefix) && editDistance(k.slice(prefix.length), acronym) <= 1);
+}
+
+/**
+ * Lower-case words an event's name has between its noun and the body ("hội nghị chuyên đề ASEAN",
+ * "hội nghị cấp cao APEC", "hội nghị của ASEAN"), folded. Any other word makes the acronym
+ * something else: a place, a partner, the subject of a verb ("hội nghị tại TP HCM", "Hội nghị
+ * chứng kiến VN thể hiện …").
+ */
+const IN_EVENT_NAME = new Set(['chuyen', 'de', 'cap', 'cao', 'thuong', 'dinh', 'nien', 'quoc', 'te', 'khu', 'vuc', 'hop', 'tac', 'bo', 'truong', 'cua']);
+
+/**
+ * The acronyms a question names an event by ("hội nghị ASEAN", "Hội nghị BRI lần 4") when the
+ * article names its own events of that noun by other acronyms only ("Hội nghị chuyên đề LMC"):
+ * the question asks about another meeting, even where the article writes the acronym elsewhere
+ * ("Sáng kiến … (BRI)").
+ */
+function eventsOfOthers(question: string, slots: ReadonlySet<string>): string[] {
+  const q = nfc(question);
+  const found = [...q.matchAll(SLOT_WORD)];
+  const words = found.map((m) => m[0]);
+  const out: string[] = [];
+  words.forEach((_, i) => {
+    const event = eventAt(words, i);
+    if (!event || !slots.has(`e:${event}`)) return;
+    // The acronym right after the noun, or after one or two words of its name ("hội nghị chuyên đề ASEAN").
+    for (let k = i + 2; k < words.length && k <= i + 4; k++) {
+      const w = words[k] as string;
+      const prev = found[k - 1] as RegExpMatchArray;
+      if (/[.!?;:,()]/u.test(q.slice((prev.index ?? 0) + prev[0].length, found[k]?.index))) return;
+      if (isAcronym(w)) {
+        if (!namesEvent(slots, event, w.toLowerCase()) && !out.includes(w)) out.push(w);
+        return;
+      }
+      if (!IN_EVENT_NAME.has(fold(w))) return;
+    }
   });
   return out;
 }
@@ -203,7 +278,9 @@ export function isAcronym(w: string): boolean {
  * one letter off in an acronym of five or more: "CRISR" / "CRISPR"). In the place of one: the word before it or after it in the question is
  * one the article writes an acronym beside (`acronymSlots`): "Hội nghị chuyên đề ASEAN lần thứ
  * 4 tổ chức ở đâu?" of an article on "Hội nghị chuyên đề LMC lần thứ 4" asks about another
- * symposium, whatever else it shares with the question. An acronym alone is not enough: the
+ * symposium, whatever else it shares with the question. So is an acronym naming a meeting
+ * ("hội nghị ASEAN", "Hội nghị BRI") when the article names its meetings of that noun by other
+ * acronyms only (`eventsOfOthers`), even one it writes elsewhere. An acronym alone is not enough: the
  * news writes many in words ("Theo AAA, …" of an article naming the American Automobile
  * Association in Vietnamese). Not read: a question typed in capitals, "AI" (also "ai", who),
  * Roman numerals, and English questions, whose acronyms ("US", "UK") the Vietnamese articles
@@ -214,7 +291,7 @@ export function missingAcronyms(question: string, article: ArticleText, writes: 
   const slots = article.acronymSlots;
   const words = nfc(question).match(SLOT_WORD) ?? [];
   let written: string[] | null = null;
-  const out: string[] = [];
+  const out: string[] = eventsOfOthers(question, slots);
   words.forEach((a, i) => {
     if (!isAcronym(a) || out.includes(a)) return;
     const beside = (w: string | undefined, side: 'p' | 'n') => w !== undefined && slots.has(`${side}:${fold(w.toLowerCase())}`);

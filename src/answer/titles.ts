@@ -3,7 +3,7 @@ import { hasWordIn } from '../retrieve/coverage.js';
 import { isStopword } from '../text/stopwords.js';
 import { translateTerms } from '../text/glossary.js';
 import { detectLang } from '../text/lang.js';
-import { VOWELLESS } from '../text/words.js';
+import { VOWELLESS, escapeRegExp } from '../text/words.js';
 import { FAMILY_NAMES, isKnownPlace } from '../check/lexicon.js';
 
 /**
@@ -298,9 +298,11 @@ const EN_ASKS_WHO = /^\s*(?:who\s+(?:is|was|are|were)|who's)(?![\p{L}])|(?:^|\s)
  * The offices the question gives to a body written as an acronym ("Ai là Tổng Thư ký LMC?",
  * "Who is the LMC Secretary General?", "… Secretary General of the LMC?") that the article
  * writes only beside other bodies ("Tổng Thư ký IEC"): the holder it names holds the office of
- * another body. Only acronyms, written next to the office: a body written out is spelt many ways
- * ("Bệnh viện Nhiệt đới" for "Bệnh viện Bệnh Nhiệt đới TP HCM"), and a name may follow an office
- * where a body would ("Thủ tướng An"). An English acronym that is also an English word ("MOST",
+ * another body. An acronym written next to the office; or a body written out ("Thứ trưởng Bộ
+ * Công Thương") only when the article writes it just as the question does, and no sentence of
+ * the article that writes the office names it or the acronym it gives it: a body written out is
+ * spelt many ways ("Bệnh viện Nhiệt đới" for "Bệnh viện Bệnh Nhiệt đới TP HCM"), and a name may
+ * follow an office where a body would ("Thủ tướng An"). An English acronym that is also an English word ("MOST",
  * "WHO") counts only when the article writes it: "MOST" is the "Bộ KH&CN" it writes. An office the
  * article does not write at all is `missingTitles`' to report.
  */
@@ -314,17 +316,51 @@ export function officesOfOtherBodies(question: string, article: string): string[
     asked = askedOffices(question).flatMap((o) => {
       // The body's first word, without the sentence's full stop ("… Tổng Thư ký IEC.").
       const body = o.body?.split(/\s+/u)[0]?.replace(/\.+$/u, '');
-      return body && ACRONYM.test(body) ? [{ title: o.title, body }] : [];
+      if (body && ACRONYM.test(body)) return [{ title: o.title, body }];
+      // A body written out that the article writes as the question does ("Bộ Công Thương").
+      const spelled = o.body && BODY_NOUN.test(o.body) ? spelledBody(o.body, article) : undefined;
+      return spelled ? [{ title: o.title, body: spelled, spelled: true }] : [];
     });
   if (!asked.length) return [];
   const written = officesAt(article, !hasMarks(article));
   return asked
-    .filter(({ title, body }) => {
+    .filter(({ title, body, spelled }) => {
       const held = written.filter((o) => fold(o.title) === title || fold(o.title) === `tong ${title}`);
       // "chủ tịch của ABC" names ABC's as "chủ tịch ABC" does.
-      return held.length > 0 && !held.some((o) => bodyLength(article.slice(o.end, o.end + 80).replace(/^\s*(?:của|cua|of)\s+/iu, ' '), body) > 0);
+      if (!held.length || held.some((o) => bodyLength(article.slice(o.end, o.end + 80).replace(/^\s*(?:của|cua|of)\s+/iu, ' '), body) > 0)) return false;
+      // A body written out may be given its office in other words ("ông A, Thứ trưởng, Bộ Công
+      // Thương"): only one that no sentence writing the office names is another body's.
+      if (!spelled) return true;
+      // The acronym the article gives the body ("Ủy ban Kỹ thuật Điện Quốc tế (IEC)"): "Tổng Thư ký IEC" is its office.
+      const short = new RegExp(`${escapeRegExp(body).replace(/\s+/gu, '\\s+')}\\s*\\((\\p{Lu}[\\p{Lu}\\p{N}&]+)\\)`, 'iu').exec(nfc(article))?.[1];
+      if (short && held.some((o) => bodyLength(article.slice(o.end, o.end + 80), short) > 0)) return false;
+      const names = [body, ...(short ? [short] : [])].map((b) => fold(b.toLowerCase()));
+      return !held.some((o) => names.some((b) => hasWordIn(fold(sentenceAround(article, o.start, o.end).toLowerCase()), b)));
     })
     .map(({ title }) => title);
+}
+
+/** The first word of a body an office is held in ("Bộ Công Thương", "Viện Đo lường Việt Nam", "Bệnh viện Bạch Mai"). */
+const BODY_NOUN =
+  /^(?:Bộ|Bo|Sở|So|Cục|Cuc|Tổng\s+cục|Viện|Vien|Ủy\s+ban|Uỷ\s+ban|Uy\s+ban|Bệnh\s+viện|Học\s+viện|Đại\s+học|Trường|Công\s+ty|Tập\s+đoàn|Tổ\s+chức|Hiệp\s+hội|Trung\s+tâm|Ngân\s+hàng)\s+\p{Lu}/u;
+
+/**
+ * The body a question writes after an office, as the article writes it: the question's words, or
+ * without the last lower-case one, which may be the question's next word ("Bộ Công Thương ngày
+ * nào"); none when the article does not write it so.
+ */
+function spelledBody(body: string, article: string): string | undefined {
+  const lower = fold(article.toLowerCase());
+  const shorter = body.replace(/\s+\p{Ll}[\p{L}\p{M}]*$/u, '');
+  return [body, shorter].find((b) => b.split(/\s+/u).length >= 2 && hasWordIn(lower, fold(b.toLowerCase())));
+}
+
+/** The sentence of `text` around [start, end). */
+function sentenceAround(text: string, start: number, end: number): string {
+  const before = text.slice(0, start);
+  const from = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'), before.lastIndexOf('? '), before.lastIndexOf('! ')) + 1;
+  const after = /[.!?](?:\s|$)|\n/u.exec(text.slice(end));
+  return text.slice(from, after ? end + after.index : text.length);
 }
 
 /**

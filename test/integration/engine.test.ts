@@ -139,6 +139,21 @@ describe('answers over the real corpus', () => {
     }
   });
 
+  it("refuses an office or a meeting of a body the article never joins to it, though it writes the body's name", async () => {
+    for (const q of [
+      'Ông Metzger làm việc với Thứ trưởng Bộ Công Thương ngày nào?',
+      'Ai là Thứ trưởng Bộ Công Thương?',
+      'Việt Nam cam kết gì tại hội nghị ASEAN?',
+      'Hội nghị BRI lần 4 tổ chức ở đâu?',
+    ]) {
+      const a = await engine.ask(q);
+      expect(a.refused, q).toBe(true);
+      expect(a.shortAnswer, q).toBeUndefined();
+    }
+    expect((await engine.ask('Ông Metzger làm việc với Thứ trưởng Bộ KH&CN ngày nào?')).shortAnswer?.text).toBe('ngày 5/6/2024');
+    expect((await engine.ask('Việt Nam cam kết gì tại hội nghị LMC?')).refused).toBe(false);
+  });
+
   it('answers who said a lead with the person the next paragraph says said it ("… cho biết như trên")', async () => {
     const a = await engine.ask('Ai cho biết Bộ KH&CN đang nỗ lực sửa đổi Luật Tiêu chuẩn và Quy chuẩn kỹ thuật?');
     expect(a.refused).toBe(false);

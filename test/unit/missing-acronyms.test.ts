@@ -13,7 +13,7 @@ const missing = (question: string, text = LMC) => {
 describe('acronyms a question names in the place of its article’s own', () => {
   it('notes the words beside each acronym an article writes', () => {
     const slots = acronymSlots('Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4, Bộ KH&CN và IEC.');
-    expect([...slots].sort()).toEqual(['n:lan', 'n:va', 'p:bo', 'p:lancang-mekong', 'p:va'].sort());
+    expect([...slots].sort()).toEqual(['e:hoi nghi', 'e:hoi nghi:lmc', 'n:lan', 'n:va', 'p:bo', 'p:lancang-mekong', 'p:va'].sort());
     expect(acronymSlots('Giai đoạn II, AI và các bài viết')).toEqual(new Set());
   });
 
@@ -21,6 +21,19 @@ describe('acronyms a question names in the place of its article’s own', () => 
     expect(missing('Hội nghị chuyên đề ASEAN lần thứ 4 tổ chức ở đâu?')).toEqual(['ASEAN']);
     expect(missing('Hội nghị chuyên đề IEC lần thứ 4 diễn ra khi nào?')).toEqual(['IEC']);
     expect(missing('hoi nghi chuyen de APEC lan thu 4 o dau')).toEqual(['APEC']);
+  });
+
+  it('finds a meeting named by an acronym the article never names its meetings by', () => {
+    expect(missing('Việt Nam cam kết gì tại hội nghị ASEAN?')).toEqual(['ASEAN']);
+    // BRI is written, but as the name of an initiative, never of a Hội nghị.
+    const bri = `${LMC} Sáng kiến Vành đai và Con đường (BRI) tạo ra nhiều cơ hội.`;
+    expect(missing('Hội nghị BRI lần 4 tổ chức ở đâu?', bri)).toEqual(['BRI']);
+    expect(missing('Hội nghị LMC lần 4 tổ chức ở đâu?', bri)).toEqual([]);
+    expect(missing('Việt Nam cam kết gì tại hội nghị LMC?', bri)).toEqual([]);
+    // A place or a partner after the noun does not name the meeting; nor does an article whose meetings have no acronym.
+    expect(missing('Hội nghị tại TP HCM có những ai?', bri)).toEqual([]);
+    expect(missing('Hội nghị chứng kiến VN thể hiện điều gì vậy', bri)).toEqual([]);
+    expect(missing('Hội nghị ASEAN diễn ra ở đâu?', 'Hội nghị về đo lường được tổ chức tại Hà Nội, cùng các đối tác LMC.')).toEqual([]);
   });
 
   it('leaves acronyms the article writes, or writes another way, and acronyms in no slot of its own', () => {

@@ -46,6 +46,19 @@ describe('missingTitles', () => {
     expect(officesOfOtherBodies('Ai là Chủ tịch LMC?', IEC)).toEqual([]);
   });
 
+  it('finds an office given to a body written out that the article writes, but never with that office', () => {
+    const both = `${IEC} Các quy chuẩn được Bộ KH&CN, Bộ Công Thương xây dựng.`;
+    expect(officesOfOtherBodies('Ông Metzger làm việc với Thứ trưởng Bộ Công Thương ngày nào?', both)).toEqual(['thu truong']);
+    expect(officesOfOtherBodies('Ai là Thứ trưởng Bộ Công Thương?', both)).toEqual(['thu truong']);
+    // Its own body spelled out, a body the article does not write (whose spelling may differ), and one given the office in a sentence of its own.
+    expect(officesOfOtherBodies('Ai là Thứ trưởng Bộ Khoa học và Công nghệ?', both)).toEqual([]);
+    expect(officesOfOtherBodies('Ai là Thứ trưởng Bộ Tài chính?', both)).toEqual([]);
+    expect(officesOfOtherBodies('Ai là Thứ trưởng Bộ Công Thương?', `${both} Ông Nguyễn Văn A, Thứ trưởng, đại diện Bộ Công Thương.`)).toEqual([]);
+    // The body's acronym, as the article defines it, holds the office.
+    const defined = `Ủy ban Kỹ thuật Điện Quốc tế (IEC) hỗ trợ Việt Nam. ${IEC}`;
+    expect(officesOfOtherBodies('Tổng Thư ký Ủy ban Kỹ thuật Điện Quốc tế sang làm việc với Bộ KH&CN tên là gì?', defined)).toEqual([]);
+  });
+
   it("reads an English question's offices through the glossary", () => {
     // A president, chairman or vice president: "Chủ tịch", which "Chủ tịch nước" is too.
     expect(missingTitles('Who is the IEC president?', IEC)).toEqual(['chủ tịch']);
