@@ -1976,7 +1976,7 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
   if (a.kind !== 'person') return fresh;
   // Whether the question names each person and asks who they are, or names them as someone else
   // in the story: read once per person.
-  const about = new Map(spans.map((s) => [s, askedAbout(text, s, q)]));
+  const about = new Map(spans.map((s) => [s, askedAbout(text, s, q, question)]));
   // The sentence's offices, read once and only when a rule below needs them.
   let sentenceOffices: FactSpan[] | undefined;
   const offices = () => (sentenceOffices ??= officeSpans(text));
@@ -2304,12 +2304,29 @@ export function asksForNames(question: string, a: QuestionAnalysis): boolean {
  */
 const SIDE_NAMED = /(?<![\p{L}\p{M}\p{N}])(voi|gap|tiep|don|dai dien|thay mat)\s+(\p{Lu}[\p{L}\p{M}\p{N}&.-]*(?:\s+\p{Lu}[\p{L}\p{M}\p{N}&.-]*)*)/gu;
 
-/** Read without marks, so that a question typed without them ("ai chu tri buoi lam viec voi IEC") reads the same. */
+/** "… làm việc với ai?", "… tiếp ai?", "… gặp những ai?" (folded): the other side of a meeting is asked for. */
+const OTHER_SIDE_ASKED = /(?<![\p{L}\p{N}])(?:voi|tiep|gap|don)\s+(?:nhung\s+)?ai\s*\??\s*$/u;
+/** A capitalised run of a question read without marks, and the bodies among them: an acronym ("Bo KH&CN", "IEC") or a body's noun first ("Vien Do luong"). */
+const CAPITAL_RUN = /(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{L}\p{M}\p{N}&.-]*(?:\s+\p{Lu}[\p{L}\p{M}\p{N}&.-]*)*/gu;
+const BODY_RUN = /^(?:(?:Bo|So|Cuc|Vien|Uy ban|Tong cuc|Trung tam|Cong ty|Tap doan|To chuc|Hiep hoi)\s|\p{Lu}[\p{Lu}\p{N}&]*\p{Lu}[\p{Lu}\p{N}&]*$)/u;
+
+/**
+ * Read without marks, so that a question typed without them ("ai chu tri buoi lam viec voi IEC")
+ * reads the same. A body the question names as the side asking for the other ("Bộ KH&CN làm việc
+ * với ai?", "IEC gặp ai?") is that side too: its own people are not the answer.
+ */
 function sidesNamed(question: string): Array<{ body: string; own: boolean }> {
-  return [...stripMarks(nfc(question)).matchAll(SIDE_NAMED)].map((m) => ({
+  const q = stripMarks(nfc(question));
+  const sides = [...q.matchAll(SIDE_NAMED)].map((m) => ({
     body: fold((m[2] as string).replace(/[.-]+$/u, '')),
     own: m[1] === 'dai dien' || m[1] === 'thay mat',
   }));
+  if (!OTHER_SIDE_ASKED.test(q.toLowerCase())) return sides;
+  for (const m of q.matchAll(CAPITAL_RUN)) {
+    const body = m[0].replace(/[.-]+$/u, '');
+    if (BODY_RUN.test(body) && !sides.some((x) => x.body === fold(body))) sides.push({ body: fold(body), own: false });
+  }
+  return sides;
 }
 
 /**
@@ -2362,12 +2379,31 @@ function holdsOneOf(text: string, s: FactSpan, offices: ReadonlyArray<{ start: n
  * story ("Thứ trưởng Lê Xuân Định tiếp ai?" about "Thứ trưởng Bộ KH&CN Lê Xuân Định … làm việc
  * với ông Philippe Metzger": 'other'), or does not name them (null).
  */
-function askedAbout(text: string, s: FactSpan, q: string): 'who' | 'other' | null {
+/** A courtesy title or a calling ending a text (folded), before a name: "Ông Định" names a person, as "Thứ trưởng Định" does. */
+const CALLED_BEFORE = /(?<![\p{L}\p{N}])(?:ong|ba|anh|chi|ngai|mr|mrs|ms|dr|bac si|giao su|tien si|luat su|ky su|nha bao|gs|pgs|ts|bs)$/u;
+
+function askedAbout(text: string, s: FactSpan, q: string, question: string): 'who' | 'other' | null {
   const words = fold(text.slice(s.start, s.end)).split(/\s+/u);
   if (words.length < 2) return null;
-  const name = words.slice(-2).join(' ');
-  const at = q.indexOf(name);
-  if (at < 0) return null;
+  let name = words.slice(-2).join(' ');
+  let at = q.indexOf(name);
+  // The name's last word alone, capitalised right after a courtesy title, a calling or an office,
+  // before no other capitalised word: "Thứ trưởng Định" ("Lê Xuân Định": a Vietnamese name ends
+  // with the given name), "Ông Metzger", "bà Lambert", "bác sĩ Lương"; not a word of another name
+  // ("Trung Quốc", "Đại lộ Kearney").
+  if (at < 0) {
+    const last = words.at(-1) as string;
+    const qn = nfc(question);
+    const qWords = [...qn.matchAll(WORD_RUN)];
+    const named = qWords.some((m, i) => {
+      if (i === 0 || !/^\p{Lu}/u.test(m[0]) || fold(m[0]) !== last || /^\p{Lu}/u.test(qWords[i + 1]?.[0] ?? '')) return false;
+      const before = qn.slice(0, m.index).trimEnd();
+      return CALLED_BEFORE.test(fold(before)) || officesAt(before, !hasMarks(before)).some((o) => o.end === before.length);
+    });
+    at = named ? nextWholeWords(q, last) : -1;
+    if (at < 0) return null;
+    name = last;
+  }
   const asksWho =
     /^\s*(?:la|chinh la)\s+(?:ai|nguoi nao)/u.test(q.slice(at + name.length)) || /(?:ai la|who (?:is|was))\s+(?:\S+\s+){0,3}$/u.test(q.slice(0, at));
   return asksWho ? 'who' : 'other';

@@ -154,6 +154,14 @@ describe('answers over the real corpus', () => {
     expect((await engine.ask('Việt Nam cam kết gì tại hội nghị LMC?')).refused).toBe(false);
   });
 
+  it('answers "whom" with the other side, not the person or body the question names by a surname or as the doer', async () => {
+    for (const q of ['Thứ trưởng Định tiếp ai?', 'Ngày 5 tháng 6 năm 2024 Thứ trưởng Định tiếp ai?', 'tháng sáu năm 2024 Bộ KH&CN làm việc với ai?']) {
+      const a = await engine.ask(q);
+      expect(a.refused, q).toBe(false);
+      expect(a.shortAnswer?.text, q).toBe('ông Philippe Metzger');
+    }
+  });
+
   it('answers who said a lead with the person the next paragraph says said it ("… cho biết như trên")', async () => {
     const a = await engine.ask('Ai cho biết Bộ KH&CN đang nỗ lực sửa đổi Luật Tiêu chuẩn và Quy chuẩn kỹ thuật?');
     expect(a.refused).toBe(false);

@@ -607,6 +607,22 @@ describe('facts in a sentence', () => {
     expect(spans('Những quốc gia nào tham gia?', 'Các nước Campuchia, Lào và Thái Lan tham gia.')).toEqual(['Campuchia, Lào và Thái Lan']);
     // The person the question names is left out, unless it asks who they are.
     expect(spans('Thứ trưởng Lê Xuân Định tiếp ai?', IEC)).toEqual(['ông Philippe Metzger']);
+    // … named by the last word of the name alone ("Định" of "Lê Xuân Định"), or by the body they belong to.
+    expect(spans('Thứ trưởng Định tiếp ai?', IEC)).toEqual(['ông Philippe Metzger']);
+    expect(spans('Ngày 5 tháng 6 năm 2024 Thứ trưởng Định tiếp ai?', IEC)).toEqual(['ông Philippe Metzger']);
+    expect(spans('Ông Định là ai?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN']);
+    expect(spans('tháng sáu năm 2024 Bộ KH&CN làm việc với ai?', IEC)).toEqual(['ông Philippe Metzger']);
+    expect(spans('IEC làm việc với ai?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định']);
+    expect(spans('Ông Metzger gặp ai?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định']);
+    // The body as the doer of "who": its own people answer; a capitalised first word names no one.
+    expect(spans('Ai đại diện Bộ KH&CN làm việc với IEC?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định']);
+    expect(spans('Định tiếp ai?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN Lê Xuân Định', 'ông Philippe Metzger']);
+    // A word of another name is not the person's: "Trung" of "Trung Quốc", "Kearney" of "Đại lộ Kearney".
+    const advisers = 'Các cố vấn Trung Quốc như Lưu Bỉnh Trung đã ảnh hưởng mạnh mẽ đến triều đình.';
+    expect(spans('Cố vấn Trung Quốc của triều đình là ai?', advisers)).toEqual(['Lưu Bỉnh Trung']);
+    const avenue = 'Khu phố bao gồm Đại lộ Kearney, được đặt theo tên của doanh nhân M. Theo Kearney, trải dài từ Phố Fresno.';
+    expect(spans('Đại lộ Kearney được đặt theo tên của ai?', avenue)).toContain('Theo Kearney');
+    expect(spans('Bác sĩ Lương chăm sóc ai?', 'Bác sĩ Hoàng Công Lương chăm sóc bệnh nhân Nguyễn Văn An.')).toEqual(['Nguyễn Văn An']);
     // Who a named person is: the office the sentence gives them.
     expect(spans('Ông Lê Xuân Định là ai?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN']);
     expect(spans('Who is Le Xuan Dinh?', IEC)).toEqual(['Thứ trưởng Bộ KH&CN']);
