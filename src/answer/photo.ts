@@ -83,10 +83,14 @@ export function photoQuestion(question: string): PhotoQuestion | null {
   const text = marked ? q : fold(q);
   let found: { index: number; length: number; place?: string } | undefined;
   for (const m of text.matchAll(marked ? PHOTO.marked : PHOTO.folded)) {
-    // A bare "ảnh" is a photo only with its place after it; without marks, only in a question about taking or printing one.
+    // A bare "ảnh" is a photo only with its place after it, or in a question about what it shows
+    // or the article it is in ("Ảnh trong bài LMC chụp gì?"); without marks, only with its place,
+    // in a question about taking or printing one.
     if (
       /^(?:ảnh|anh|hinh)(?!\s+chụp)(?:\s|$)/iu.test(m[0]) &&
-      (!m[1] || (!marked && !/(?<![\p{L}\p{N}])(?:chup|bai)(?![\p{L}\p{N}])/u.test(text.toLowerCase())))
+      (marked
+        ? !m[1] && !/(?<![\p{L}\p{N}])(?:chụp|trong\s+bài|của\s+bài)(?![\p{L}\p{N}])/iu.test(text)
+        : !m[1] || !/(?<![\p{L}\p{N}])(?:chup|bai)(?![\p{L}\p{N}])/u.test(text.toLowerCase()))
     )
       continue;
     found = { index: m.index, length: m[0].length, ...(m[1] ? { place: m[1] } : {}) };

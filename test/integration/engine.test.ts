@@ -459,6 +459,13 @@ describe('answers over the real corpus', () => {
     expect(first.citations[0]?.quote).toBe('Toàn cảnh buổi làm việc.');
     const last = await engine.ask('anh cuoi cung trong bai ve hoi nghi LMC chup gi');
     expect(last.citations.map((c) => c.paragraphId)).toEqual(['do-luong-lmc-2023#p9']);
+    // A bare "ảnh" in the article named: that article's captions, not a sentence of another that says "chụp ảnh".
+    for (const q of ['Ảnh trong bài về đo lường chụp gì?', 'Ảnh trong bài LMC chụp gì?']) {
+      const a = await engine.ask(q);
+      expect(a.refused, q).toBe(false);
+      expect(a.citations.length, q).toBeGreaterThan(0);
+      for (const c of a.citations) expect(c.paragraphId, q).toMatch(/^do-luong-lmc-2023#p(?:7|8|9)$/);
+    }
     // Without a place, the caption holding the question's other words.
     const who = await engine.ask('Theo chú thích ảnh, lãnh đạo Viện Đo lường Việt Nam có tham dự hội nghị LMC không?');
     expect(who.citations[0]?.paragraphId).toBe('do-luong-lmc-2023#p9');

@@ -31,6 +31,9 @@ describe('photoQuestion', () => {
   it('reads a caption or a photo without a place', () => {
     expect(photoQuestion('Theo chú thích ảnh, hai bên đã làm gì?')).toEqual({ rest: 'Theo , hai bên đã làm gì?' });
     expect(photoQuestion('Tấm hình trong bài về LMC có ai?')?.ordinal).toBeUndefined();
+    // A bare "ảnh" in an article, or shot: the words left name the article.
+    expect(photoQuestion('Ảnh trong bài LMC chụp gì?')).toEqual({ rest: 'LMC gì?' });
+    expect(photoQuestion('Ảnh trong bài về đo lường chụp gì?')).toEqual({ rest: 'đo lường gì?' });
   });
 
   it('is no photo where "ảnh" is part of another word or a bare word', () => {
