@@ -430,13 +430,32 @@ const LOWER_CASE_PLACES = (() => {
   };
 })();
 
+/** "viết tắt" (abbreviation), folded, which may follow the word it is said of after "là". */
+const ABBREVIATED = ['viet', 'tat'];
+/** Words typed before "viết tắt" that are no acronym: "là", "từ/chữ/cụm/ký hiệu viết tắt", "được viết tắt", "cách viết tắt". */
+const NOT_ABBREVIATED = new Set(['la', 'tu', 'chu', 'cum', 'hieu', 'ky', 'ki', 'duoc', 'cach', 'ten', 'nhu', 'va', 'goi', 'khi', 'se']);
+
+/**
+ * Whether word `i` (of the letters of a text typed in lower case) is said to be an abbreviation:
+ * "bri (là) viết tắt của gì" asks what "BRI" stands for, whatever its vowels. Two to six letters,
+ * not a word with tone marks.
+ */
+function abbreviationAsked(words: readonly RegExpMatchArray[], i: number): boolean {
+  const w = (words[i] as RegExpMatchArray)[0];
+  if (w.length < 2 || w.length > 6 || hasMarks(w) || NOT_ABBREVIATED.has(w.toLowerCase())) return false;
+  const next = (k: number) => fold((words[k]?.[0] ?? '').toLowerCase());
+  const from = next(i + 1) === 'la' ? i + 2 : i + 1;
+  return ABBREVIATED.every((x, k) => next(from + k) === x);
+}
+
 /**
  * A text typed all in lower case (a claim typed on a phone: "hoi nghi lmc to chuc o ha noi") with
  * the capitals a name has: the places of `PLACE_NAMES` ("Ha Noi") and words without a vowel, which
- * are acronyms ("LMC", "KH&CN"). Names are read from capitals, so without this a place typed in
- * lower case went uncompared. The same length as `text`; a text with a word written with a
- * capital and then small letters after its first letter is returned as it is (acronyms typed in
- * capitals do not count). `places` false: its acronyms only.
+ * are acronyms ("LMC", "KH&CN"), and a word said to be an abbreviation ("bri viet tat cua gi").
+ * Names are read from capitals, so without this a place typed in lower case went uncompared. The
+ * same length as `text`; a text with a word written with a capital and then small letters after
+ * its first letter is returned as it is (acronyms typed in capitals do not count). `places`
+ * false: its acronyms only.
  */
 export function recased(text: string, places = true): string {
   // Typed with capitals for names: as typed. Acronyms in capitals alone ("hoi nghi LMC … o ha
@@ -457,7 +476,7 @@ export function recased(text: string, places = true): string {
   const capitalise = (i: number) => upper((words[i] as RegExpMatchArray).index as number);
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as RegExpMatchArray;
-    if (isVowelless(w[0])) {
+    if (isVowelless(w[0]) || abbreviationAsked(words, i)) {
       for (let k = 0; k < w[0].length; k++) upper((w.index as number) + k);
       continue;
     }

@@ -71,6 +71,9 @@ describe('answers over the real corpus', () => {
       ['Who met the IEC Secretary General?', 'Lê Xuân Định', 'iec-thanh-vien-2024#p2'],
       // Typed in lower case: the acronym read in capitals.
       ['lmc la viet tat cua gi', 'Hợp tác Lancang-Mekong', 'do-luong-lmc-2023#p1'],
+      // Said to be an abbreviation, a word with a vowel is an acronym typed in lower case too.
+      ['bri viet tat cua gi', 'Sáng kiến Vành đai và Con đường', 'do-luong-lmc-2023#p5'],
+      ['bri la viet tat cua tu gi', 'Sáng kiến Vành đai và Con đường', 'do-luong-lmc-2023#p5'],
     ];
     for (const [q, short, paragraphId] of cases) {
       const a = await engine.ask(q);

@@ -435,6 +435,12 @@ describe('recased', () => {
       // khong" is asked as "Hoi nghi LMC … o ha noi").
       ['Hội nghị LMC ở hà nội', 'Hội nghị LMC ở Hà Nội'],
       ['Hoi nghi LMC lan 4 to chuc o ha noi', 'Hoi nghi LMC lan 4 to chuc o Ha Noi'],
+      // A word said to be an abbreviation is an acronym, vowels and all; not a word with tone marks.
+      ['bri viet tat cua gi', 'BRI viet tat cua gi'],
+      ['bri la viet tat cua tu gi', 'BRI la viet tat cua tu gi'],
+      ['iec là viết tắt của gì', 'IEC là viết tắt của gì'],
+      ['chữ viết tắt của bri là gì', 'chữ viết tắt của bri là gì'],
+      ['chu viet tat cua bri la gi', 'chu viet tat cua bri la gi'],
     ]) {
       expect(recased(typed as string)).toBe(cased);
     }
