@@ -786,6 +786,9 @@ function substitute(q: string, lang: Lang): string | null {
   return x.replace(/^the\s+/i, '');
 }
 
+/** Question words asking for a fact of one kind: "… về X" after them asks for that fact again. */
+const ASKS_FACT = new Set(['place', 'date', 'person', 'number']);
+
 function kindOf(x: string, entities: Entity[]): EntityKind | null {
   const whole = entities.find((e) => fold(e.text) === fold(x) || (e.text.length >= x.length * 0.6 && fold(x).includes(fold(e.text))));
   if (whole) return whole.kind;
@@ -913,9 +916,10 @@ function resolve(q: string, history: readonly Turn[] | undefined, lang: Lang, lo
       const at = phrase ? last.asked.indexOf(phrase) : -1;
       if (phrase && at >= 0) rewritten = splice(last.asked, [{ start: at, end: at + phrase.length, text: x }]);
       else if (target) rewritten = splice(last.asked, [{ start: target.start, end: target.start + target.text.length, text: x }]);
-      // The earlier question asked for a thing of this kind ("… tổ chức ở đâu?" + "Vậy còn Lào?"):
-      // "… ở đâu về Lào?" asks nothing; where the articles write it does.
-      else if (kind !== null && findWh(last.asked, prevLang)?.type === kind)
+      // Nothing of its kind to swap ("… tổ chức ở đâu?" or "… tổ chức khi nào?" + "Vậy còn Lào?"):
+      // "… khi nào về Lào?" asks for the earlier answer again, and "… ký kết gì về Lào?" puts
+      // Lào into a quote that never names it; where the articles write it is what can be asked.
+      else if (kind !== null || ASKS_FACT.has(findWh(last.asked, prevLang)?.type ?? ''))
         rewritten = lang === 'en' ? `Do the articles mention ${x}?` : `${x} có được nhắc đến không?`;
       else rewritten = lang === 'en' ? `${stripEnd(last.asked)}, about ${x}?` : `${stripEnd(last.asked)} về ${x}?`;
     }

@@ -118,10 +118,15 @@ describe('follow-ups read by the kind of reference', () => {
     expect(read('What about Laos?', [turn('Where was the 4th LMC symposium held?', LMC_P1, 'do-luong-lmc-2023#p1', 'en')], 'en').question).toBe(
       'Do the articles mention Laos?',
     );
-    // Of another kind than what was asked, it stays a question about it.
-    expect(read('Vậy còn Lào?', [turn('Viện Đo lường Việt Nam đã ký kết gì?', LMC_P2, 'do-luong-lmc-2023#p2')]).question).toBe(
-      'Viện Đo lường Việt Nam đã ký kết gì về Lào?',
+    // Nor, after a question for a date, "… tổ chức khi nào về Lào?", which asks for the same date
+    // again; nor "… ký kết gì về Lào?", which quotes what was signed as if it were about Lào.
+    expect(read('Vậy còn Lào?', [turn('Hội nghị LMC lần 4 tổ chức khi nào?', LMC_P1, 'do-luong-lmc-2023#p1')]).question).toBe('Lào có được nhắc đến không?');
+    expect(read('Vậy còn Lào?', [turn('Viện Đo lường Việt Nam đã ký kết gì?', LMC_P2, 'do-luong-lmc-2023#p2')]).question).toBe('Lào có được nhắc đến không?');
+    expect(read('What about Laos?', [turn('When was the 4th LMC symposium held?', LMC_P1, 'do-luong-lmc-2023#p1', 'en')], 'en').question).toBe(
+      'Do the articles mention Laos?',
     );
+    // What cannot be told apart (a common noun) after a question naming nothing stays a question about it.
+    expect(read('Còn xe điện thì sao?', [turn('Đo lường có vai trò gì?', LMC_P2, 'do-luong-lmc-2023#p2')]).question).toBe('Đo lường có vai trò gì về xe điện?');
     const dated: Turn = {
       ...turn('Tháng 6/2024 Bộ làm việc với tổ chức nào?', IEC_P2, 'iec-thanh-vien-2024#p2'),
       period: { from: '2024-06-01', to: '2024-06-30', text: 'Tháng 6/2024', relative: false },
