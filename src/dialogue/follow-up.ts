@@ -553,6 +553,23 @@ function findRefs(q: string, lang: Lang): Ref[] {
   return refs.filter((r, i) => !refs.slice(0, i).some((o) => r.start < o.end && o.start < r.end));
 }
 
+/**
+ * Offices the texts write beside their holder's name ("ông Philippe Metzger, Tổng Thư ký IEC",
+ * "Tổng Thư ký IEC Philippe Metzger"): the folded office to the folded name.
+ */
+function holders(texts: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const text of texts) {
+    const people = findEntities(text).filter((e) => e.kind === 'person');
+    for (const r of people.filter((e) => e.role))
+      for (const p of people.filter((e) => !e.role)) {
+        const gap = p.start < r.start ? text.slice(p.start + p.text.length, r.start) : text.slice(r.start + r.text.length, p.start);
+        if (/^[\s,]{0,3}$/u.test(gap) || (p.start > r.start && /^\s*(?:ông|bà|ngài)\s+$/iu.test(gap))) out.set(fold(r.text), fold(p.text));
+      }
+  }
+  return out;
+}
+
 /** A person as news text names them: with the title or honorific it was written with ("Thứ trưởng Lê Xuân Định", "ông Philippe Metzger"). */
 function mention(e: Entity, lang: Lang): string {
   if (e.kind !== 'person' || e.role) return e.text;
@@ -955,7 +972,10 @@ function resolve(q: string, history: readonly Turn[] | undefined, lang: Lang, lo
       if (ref.kind === 'both') {
         // The two people (else organisations) the earlier turn was about.
         const v = recent[0] as TurnView;
-        const pool = [...v.fromQuestion, ...v.fromAnswer];
+        // An office written beside its holder's name is that person, named once by the name.
+        const held = holders(v.turn.citations.slice(0, 2).map((c) => c.quote));
+        const all = [...v.fromQuestion, ...v.fromAnswer];
+        const pool = all.filter((e) => !(e.role && all.some((o) => !o.role && held.get(fold(e.text)) === fold(o.text))));
         for (const kind of ['person', 'org'] as const) {
           const two = pool.filter((e, i) => e.kind === kind && pool.findIndex((o) => fold(o.text) === fold(e.text)) === i).slice(0, 2);
           if (two.length === 2) {

@@ -99,6 +99,18 @@ describe('follow-ups read by the kind of reference', () => {
     expect(read('Khi nào?', en).question).toBe('When was the 4th LMC symposium held?');
   });
 
+  it('"hai bên" is the two people the earlier turn was about, an office beside its holder\'s name being that one person', () => {
+    const h = [turn('Bộ KH&CN làm việc với ai ngày 5/6/2024?', IEC_P2, 'iec-thanh-vien-2024#p2')];
+    const q = read('Hai bên trao đổi gì?', h).question;
+    expect(q).not.toContain('Tổng Thư ký IEC');
+    expect(q).toMatch(/^(?:ông Philippe Metzger và Thứ trưởng Lê Xuân Định|Thứ trưởng Lê Xuân Định và ông Philippe Metzger) trao đổi gì\?$/u);
+    // An office named by no one beside it stays a person of its own.
+    const apart = 'Tổng Thư ký IEC đã gặp Thứ trưởng Lê Xuân Định tại Hà Nội.';
+    expect(read('Hai bên trao đổi gì?', [turn('Tổng Thư ký IEC gặp ai?', apart, 'iec-thanh-vien-2024#p2')]).question).toBe(
+      'Tổng Thư ký IEC và Thứ trưởng Lê Xuân Định trao đổi gì?',
+    );
+  });
+
   it('after "gì", the answer goes where the question word was ("ký kết gì" → "ký kết Biên bản … với ai")', () => {
     const h = [turn('Viện Đo lường Việt Nam đã ký kết gì tại Hội nghị LMC?', LMC_P2, 'do-luong-lmc-2023#p2')];
     expect(read('Với ai?', h).question).toBe('Viện Đo lường Việt Nam đã ký kết Biên bản tại Hội nghị LMC với ai?');
