@@ -980,7 +980,9 @@ function resolve(q: string, history: readonly Turn[] | undefined, lang: Lang, lo
           const two = pool.filter((e, i) => e.kind === kind && pool.findIndex((o) => fold(o.text) === fold(e.text)) === i).slice(0, 2);
           if (two.length === 2) {
             const [a, b] = two.map((e) => mention(e, ref.lang));
-            edits.push({ start: ref.start, end: ref.end, text: `${a} ${ref.lang === 'en' ? 'and' : 'và'} ${b}` });
+            const both = `${a} ${ref.lang === 'en' ? 'and' : 'và'} ${b}`;
+            const atStart = ref.start === 0 || /[.!?]\s*$/.test(q.slice(0, ref.start));
+            edits.push({ start: ref.start, end: ref.end, text: atStart ? both.charAt(0).toUpperCase() + both.slice(1) : both });
             break;
           }
         }
