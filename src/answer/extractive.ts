@@ -1,5 +1,6 @@
 import { paragraphId } from '../corpus/ids.js';
 import { InternalError } from '../errors.js';
+import { doneByAnother } from './done-by-another.js';
 import {
   type AcronymAlias,
   type QuestionTerms,
@@ -582,7 +583,8 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
     text: lines.join('\n'),
     citations,
     ...(shortAnswer ? { shortAnswer } : {}),
-    confidence: answerConfidence(refusal),
+    // What another person did is no answer to what the question's person did.
+    confidence: citations[0] && doneByAnother(question, citations[0].quote) ? 0 : answerConfidence(refusal),
     ranked,
     trace: { ...trace, refusal },
   };

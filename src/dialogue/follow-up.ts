@@ -803,6 +803,27 @@ function substitute(q: string, lang: Lang): string | null {
   return x.replace(/^the\s+/i, '');
 }
 
+/**
+ * The edit putting `x` in the place of `target`: a person typed with an honorific or a title
+ * ("ông Metzger") takes the place of the other's too ("Thứ trưởng Lê Xuân Định" → "Ông Metzger
+ * …", not "Thứ trưởng ông Metzger …").
+ */
+function swapped(asked: string, target: Entity, x: string): { start: number; end: number; text: string } {
+  const end = target.start + target.text.length;
+  if (target.kind !== 'person' || !PERSON_LEAD.test(x)) return { start: target.start, end, text: x };
+  const lead = new RegExp(
+    `${B}(?:${[target.title, target.title && fold(target.title), 'ông', 'bà', 'ngài', 'ong', 'ba', 'ngai', 'anh', 'chị', 'chi', 'Mr', 'Mrs', 'Ms', 'Dr']
+      .filter((w): w is string => !!w)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|')})\\.?\\s+$`,
+    'iu',
+  ).exec(asked.slice(0, target.start));
+  const start = lead ? lead.index : target.start;
+  const atStart = start === 0 || /[.!?]\s*$/.test(asked.slice(0, start));
+  return { start, end, text: atStart ? x.charAt(0).toUpperCase() + x.slice(1) : x };
+}
+const PERSON_LEAD = /^(?:ông|bà|ngài|anh|chị|ong|ba|ngai|chi|mr|mrs|ms|dr)\.?\s/iu;
+
 /** Question words asking for a fact of one kind: "… về X" after them asks for that fact again. */
 const ASKS_FACT = new Set(['place', 'date', 'person', 'number']);
 
@@ -932,7 +953,7 @@ function resolve(q: string, history: readonly Turn[] | undefined, lang: Lang, lo
       const phrase = mentionedPhrase(last.asked);
       const at = phrase ? last.asked.indexOf(phrase) : -1;
       if (phrase && at >= 0) rewritten = splice(last.asked, [{ start: at, end: at + phrase.length, text: x }]);
-      else if (target) rewritten = splice(last.asked, [{ start: target.start, end: target.start + target.text.length, text: x }]);
+      else if (target) rewritten = splice(last.asked, [swapped(last.asked, target, x)]);
       // Nothing of its kind to swap ("… tổ chức ở đâu?" or "… tổ chức khi nào?" + "Vậy còn Lào?"):
       // "… khi nào về Lào?" asks for the earlier answer again, and "… ký kết gì về Lào?" puts
       // Lào into a quote that never names it; where the articles write it is what can be asked.

@@ -181,3 +181,29 @@ describe('what happened in a period', () => {
     }
   });
 });
+
+describe('follow-ups about something else than the earlier turn asked of', () => {
+  it('asks where the articles write a country the earlier question had no place for, and refuses an event series they do not report', async () => {
+    const where = await engine.ask('Hội nghị LMC lần 4 tổ chức ở đâu?');
+    const when = await engine.ask('Khi nào?', { history: [where] });
+    const laos = await engine.ask('Vậy còn Lào?', { history: [where, when] });
+    expect(laos.understood).toBe('Lào có được nhắc đến không?');
+    expect(laos.citations[0]?.quote).toContain('Lào');
+    expect(laos.citations[0]?.quote).not.toContain('29 tháng 8 năm 2023');
+    const purpose = await engine.ask('Viện Đo lường Việt Nam ký biên bản tại Hội nghị LMC lần 4 nhằm mục đích gì?');
+    expect(purpose.refused).toBe(false);
+    const bri = await engine.ask('Còn BRI?', { history: [purpose] });
+    expect(bri.understood).toBe('Viện Đo lường Việt Nam ký biên bản tại Hội nghị BRI lần 4 nhằm mục đích gì?');
+    expect(bri.refused).toBe(true);
+  });
+});
+
+describe('follow-ups about another person', () => {
+  it('asks what the other person did, and refuses when the articles say only what the first one did', async () => {
+    const wish = await engine.ask('Thứ trưởng Lê Xuân Định mong muốn gì?');
+    expect(wish.citations[0]?.quote).toContain('Lê Xuân Định bày tỏ mong muốn');
+    const other = await engine.ask('Còn ông Metzger?', { history: [wish] });
+    expect(other.understood).toBe('Ông Metzger mong muốn gì?');
+    expect(other.refused).toBe(true);
+  });
+});

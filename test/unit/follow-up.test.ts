@@ -120,6 +120,12 @@ describe('follow-ups read by the kind of reference', () => {
   it('"Còn X thì sao?" asks the same about X: an acronym for an acronym, a period for a period', () => {
     const h = [turn('Ai là Tổng Thư ký IEC?', IEC_P2, 'iec-thanh-vien-2024#p2')];
     expect(read('Còn LMC thì sao?', h)).toMatchObject({ how: 'substitution', question: 'Ai là Tổng Thư ký LMC?', sameArticles: false });
+    // A person typed with an honorific takes the place of the other's title too.
+    const wish = [turn('Thứ trưởng Lê Xuân Định mong muốn gì?', IEC_P2, 'iec-thanh-vien-2024#p2')];
+    expect(read('Còn ông Metzger?', wish).question).toBe('Ông Metzger mong muốn gì?');
+    expect(read('Con ong Metzger thi sao?', [turn('Ông Lê Xuân Định mong muốn gì?', IEC_P2, 'iec-thanh-vien-2024#p2')]).question).toBe(
+      'Ong Metzger mong muon gi?',
+    );
     // A country takes no acronym's place: "Vậy còn Lào?" after a question about the LMC conference is no "Hội nghị Lào".
     const where = [turn('Hội nghị LMC lần thứ 4 tổ chức ở đâu?', LMC_P1, 'do-luong-lmc-2023#p1')];
     // Nor is it "… tổ chức ở đâu về Lào?": the question asked for a place, and Lào is one; what
