@@ -396,7 +396,11 @@ function view(turn: Turn, lookup?: ArticleLookup): TurnView {
     if (k === 0 && kind) {
       const near = nearness(c.quote, asked, turn.lang);
       const ofKind = mine.filter((e) => e.kind === kind).sort((a, b) => near(a) - near(b));
-      fresh.push(...ofKind, ...mine.filter((e) => e.kind !== kind));
+      // What the answer's entity is written with comes first of its kind: "tổ chức này" after
+      // "… gặp ai?" answered "ông Philippe Metzger, Tổng Thư ký IEC" is IEC, not the ministry
+      // the quote names before.
+      const withIt = ofKind[0] ? attached(ofKind[0], mine, c.quote) : [];
+      fresh.push(...ofKind, ...withIt, ...mine.filter((e) => e.kind !== kind && !withIt.includes(e)));
     } else fresh.push(...mine);
     stale.push(...found.filter((e) => !mine.includes(e)));
   });
@@ -419,6 +423,23 @@ function view(turn: Turn, lookup?: ArticleLookup): TurnView {
     return fromArticles;
   };
   return { turn, asked, askedKind: kind, fromQuestion: findEntities(asked), fromAnswer, fromArticles: articles };
+}
+
+/**
+ * Entities written as part of `e` or of what is beside it: a person's office after a comma and
+ * the body it names ("ông Philippe Metzger, Tổng Thư ký IEC" gives the office and IEC), the body
+ * between a title and a name ("Thứ trưởng Bộ KH&CN Lê Xuân Định").
+ */
+function attached(e: Entity, all: readonly Entity[], text: string): Entity[] {
+  const title = e.title ? text.lastIndexOf(e.title, e.start) : -1;
+  let from = title >= 0 && e.start - title <= 40 ? title : e.start;
+  let to = e.start + e.text.length;
+  for (const o of all)
+    if (o !== e && o.kind === e.kind && (Math.abs(o.start - to) <= 3 || Math.abs(from - (o.start + o.text.length)) <= 3)) {
+      from = Math.min(from, o.start);
+      to = Math.max(to, o.start + o.text.length);
+    }
+  return all.filter((o) => o !== e && o.kind !== e.kind && o.start >= from && o.start + o.text.length <= to);
 }
 
 /** Distance in characters from an entity of `text` to the nearest word of `question` outside it. */

@@ -99,6 +99,14 @@ describe('follow-ups read by the kind of reference', () => {
     expect(read('Khi nào?', en).question).toBe('When was the 4th LMC symposium held?');
   });
 
+  it('"tổ chức này" after a question for a person is the body written with the person the answer gave', () => {
+    const h = [turn('Vào ngày 5/6/2024 ông Lê Xuân Định gặp ai?', IEC_P2, 'iec-thanh-vien-2024#p2')];
+    expect(read('Tổ chức này hỗ trợ gì?', h).question).toBe('IEC hỗ trợ gì?');
+    // The body between a title and the name goes with that person.
+    const met = [turn('Ông Philippe Metzger gặp ai?', IEC_P2, 'iec-thanh-vien-2024#p2')];
+    expect(read('Tổ chức này hỗ trợ gì?', met).question).toMatch(/^(?:Bộ )?KH&CN hỗ trợ gì\?$/u);
+  });
+
   it('"hai bên" is the two people the earlier turn was about, an office beside its holder\'s name being that one person', () => {
     const h = [turn('Bộ KH&CN làm việc với ai ngày 5/6/2024?', IEC_P2, 'iec-thanh-vien-2024#p2')];
     const q = read('Hai bên trao đổi gì?', h).question;
