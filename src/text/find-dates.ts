@@ -88,6 +88,11 @@ const NE = '(?![/.-]?[\\p{L}\\p{N}]|[/.-]\\d)';
 const VI_MONTH = '(muoi mot|muoi hai|gieng|chap|mot|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)';
 const EN_MONTH = '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?';
 const ORD = '(?:st|nd|rd|th)?';
+/**
+ * A year written after a month with only a space ("Tháng Sáu 2024 Bộ …", "tháng 6 2024"): a
+ * year of this era, not a count ("tháng 6 2000 người").
+ */
+const YEAR_AFTER_SPACE = `(?:19|20)\\d{2}(?![\\p{L}\\p{N}])(?!\\s*(?:(?:nguoi|luot|ty|trieu|nghin|ngan|dong|usd|km|tan|kg|chiec|doanh nghiep|hoc sinh|sinh vien)${E}|%))`;
 const DAY_WORDS = '(?:ngay|mung|mong|hom|sang|trua|chieu|toi|dem|vao|on)';
 
 type Fields = Omit<FoundDate, 'start' | 'end' | 'text' | 'from' | 'to'>;
@@ -131,7 +136,10 @@ const RULES: Rule[] = [
   },
   // "ngày 29 tháng 8 năm 2023", "29 tháng Tám, 2023", "mùng 5 tháng 6"
   {
-    re: new RegExp(`${B}(?:${DAY_WORDS}\\s+)?(\\d{1,2})\\s+thang\\s+(\\d{1,2}|${VI_MONTH})${E}(?:(?:\\s*(?:,|nam|/)\\s*|\\.(?=\\d{4}))(\\d{4})${E})?`, 'gu'),
+    re: new RegExp(
+      `${B}(?:${DAY_WORDS}\\s+)?(\\d{1,2})\\s+thang\\s+(\\d{1,2}|${VI_MONTH})${E}(?:(?:\\s*(?:,|nam|/)\\s*|\\.(?=\\d{4})|\\s+(?=${YEAR_AFTER_SPACE}))(\\d{4})${E})?`,
+      'gu',
+    ),
     read: (m) => {
       const month = monthOf(m[2]);
       return month ? { precision: 'day', day: num(m[1]), month, year: num(m[4]) } : null;
@@ -156,7 +164,7 @@ const RULES: Rule[] = [
   },
   // "tháng 8/2023", "tháng 8.2023" (as some papers write it), "tháng 8 năm 2023", "tháng Tám năm 2023", "tháng 8", "8/2023"
   {
-    re: new RegExp(`${B}thang\\s+(\\d{1,2}|${VI_MONTH})${E}(?:(?:\\s*(?:/|-|nam|,)\\s*|\\.(?=\\d{4}))(\\d{4})${E})?`, 'gu'),
+    re: new RegExp(`${B}thang\\s+(\\d{1,2}|${VI_MONTH})${E}(?:(?:\\s*(?:/|-|nam|,)\\s*|\\.(?=\\d{4})|\\s+(?=${YEAR_AFTER_SPACE}))(\\d{4})${E})?`, 'gu'),
     read: (m, original) => {
       const month = monthOf(m[1]);
       if (!month) return null;
@@ -182,6 +190,15 @@ const RULES: Rule[] = [
       const a = Number(m[1]);
       const b = Number(m[2]);
       return b > a && b - a <= 50 ? { precision: 'years', year: a, toYear: b } : null;
+    },
+  },
+  // "năm 2023 và 2024", "in 2023 or 2024": both years, read as the span they make
+  {
+    re: new RegExp(`${B}(?:nam|in|years?)\\s+((?:19|20)\\d{2})\\s*(?:,|&|(?:va|hoac|hay|and|or)${E})\\s*(?:(?:nam|in)\\s+)?((?:19|20)\\d{2})${NE}`, 'gu'),
+    read: (m, original) => {
+      const a = Number(m[1]);
+      const b = Number(m[2]);
+      return b > a && b - a <= 50 && !/^Nam\b/.test(original.slice(m.index, m.index + 4)) ? { precision: 'years', year: a, toYear: b } : null;
     },
   },
   // "năm 2024", "in 2024": a bare four-digit number is left to the number reader
@@ -279,7 +296,7 @@ function complete(d: Fields): (Fields & { from?: string; to?: string }) | null {
  * 2", "tôi 5" is not "tối 5".
  */
 const MARKED_WORDS = new Set(
-  'tháng ngày năm quý từ đến tới vào mùng mồng hôm sáng trưa chiều tối đêm giêng chạp một hai ba tư bốn sáu bảy tám chín mười giờ phút lúc'.split(' '),
+  'tháng ngày năm quý từ đến tới và hoặc vào mùng mồng hôm sáng trưa chiều tối đêm giêng chạp một hai ba tư bốn sáu bảy tám chín mười giờ phút lúc'.split(' '),
 );
 
 function marksAsWritten(original: string): boolean {

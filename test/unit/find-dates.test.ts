@@ -48,6 +48,23 @@ describe('findDates', () => {
     expect(range('kế hoạch 2021-2025')).toEqual(['years', '2021-01-01', '2025-12-31']);
   });
 
+  it('reads a year written after a month with only a space, and two years joined, as the span they make', () => {
+    expect(range('Tháng Sáu 2024 Bộ làm việc với ai?')).toEqual(['month', '2024-06-01', '2024-06-30']);
+    expect(range('tháng 6 2024 bộ làm việc với ai')).toEqual(['month', '2024-06-01', '2024-06-30']);
+    expect(range('thang 6 2024')).toEqual(['month', '2024-06-01', '2024-06-30']);
+    expect(range('ngày 5 tháng 6 2024')).toEqual(['day', '2024-06-05', '2024-06-05']);
+    // A count after the month is no year.
+    expect(findDates('Trong tháng 6 2000 người đã dự.').map((d) => d.text)).toEqual(['tháng 6']);
+    expect(findDates('tháng 6 1500 lượt').map((d) => d.text)).toEqual(['tháng 6']);
+    expect(range('những tổ chức nào năm 2023 và 2024?')).toEqual(['years', '2023-01-01', '2024-12-31']);
+    expect(range('nam 2023 hoac 2024')).toEqual(['years', '2023-01-01', '2024-12-31']);
+    expect(range('in 2023 and 2024')).toEqual(['years', '2023-01-01', '2024-12-31']);
+    expect(range('năm 2022, 2024')).toEqual(['years', '2022-01-01', '2024-12-31']);
+    // "Việt Nam" is no year word; a later year first is not a span.
+    expect(findDates('Việt Nam 2023 và 2024').map((d) => d.text)).toEqual([]);
+    expect(findDates('năm 2024 và 2023').map((d) => d.text)).toEqual(['năm 2024']);
+  });
+
   it('reads English dates', () => {
     expect(range('on 29 August 2023 in Beijing')).toEqual(['day', '2023-08-29', '2023-08-29']);
     expect(range('on August 29th, 2023')).toEqual(['day', '2023-08-29', '2023-08-29']);
