@@ -495,7 +495,7 @@ export function readPeriods(text: string, today: string): Period[] {
     if (overlapsAny(at, restStart + 1, joined)) continue;
     // Without "khi", only an event noun may follow ("trước hội nghị", "after the meeting").
     if (!/khi$/.test(word) && !re(EVENT_NOUNS).test(hay.slice(restStart))) continue;
-    const clauseEnd = eventClauseEnd(hay, restStart, at);
+    const clauseEnd = eventClauseEnd(hay, restStart, at, original);
     const eventText = original.slice(restStart, clauseEnd).trim();
     if (!/[\p{L}\p{N}]/u.test(eventText)) continue;
     joined.push({
@@ -513,13 +513,31 @@ export function readPeriods(text: string, today: string): Period[] {
 /**
  * Where an event clause ends: at the first comma when it opens the question ("Trước khi làm
  * việc với IEC, Bộ đã …"), else at the end of the sentence ("Bộ đã … trước khi làm việc với IEC?").
+ * Opening the question without a comma, it ends where a name written in capitals ("IEC", "LMC",
+ * "lần 4") is followed by another name that starts the question's own clause, the one holding
+ * its question word ("Trước khi làm việc với IEC Việt Nam dự hội nghị gì?", "Sau hội nghị LMC
+ * Bộ KH&CN làm việc với ai?").
  */
-function eventClauseEnd(hay: string, from: number, at: number): number {
+function eventClauseEnd(hay: string, from: number, at: number, original: string): number {
   const opensQuestion = /^[\s\p{P}]*$/u.test(hay.slice(0, at)) || /(?:^|[\s,])(?:và|va|còn|con|and|but)\s*$/u.test(hay.slice(0, at));
   const stop = opensQuestion ? /[,;?!.]/u : /[;?!.]/u;
   const m = stop.exec(hay.slice(from));
-  return m ? from + m.index : hay.length;
+  const end = m ? from + m.index : hay.length;
+  if (!opensQuestion) return end;
+  const clause = original.slice(from, end);
+  const asks = (t: string) => QUESTION_WORD.test(fold(t.toLowerCase()));
+  if (!asks(clause)) return end;
+  NAME_THEN_NAME.lastIndex = 0;
+  for (let n: RegExpExecArray | null; (n = NAME_THEN_NAME.exec(clause));) {
+    const cut = n.index + n[0].length - (n[1] as string).length;
+    if (!asks(clause.slice(0, cut)) && asks(clause.slice(cut))) return from + cut;
+  }
+  return end;
 }
+/** A name in capitals or a number, then a space and a capitalised word (group 1: the space). */
+const NAME_THEN_NAME = /(?<![\p{L}\p{N}&])(?:\p{Lu}[\p{Lu}\d&]+|\d+)(\s+)(?=\p{Lu}[\p{Ll}\p{M}])/gu;
+/** Question words, folded. */
+const QUESTION_WORD = /(?<![\p{L}\p{N}])(?:gi|ai|nao|dau|bao nhieu|may|sao|what|who|whom|which|where|when|how)(?![\p{L}\p{N}])/u;
 
 /**
  * The periods of a question combined into one filter: spans intersected, the last order asked

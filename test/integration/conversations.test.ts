@@ -207,3 +207,24 @@ describe('follow-ups about another person', () => {
     expect(other.refused).toBe(true);
   });
 });
+
+describe('periods written loosely', () => {
+  it('reads a year after a month with a space, two years joined, and an event bound with no comma', async () => {
+    at('2026-12-06T09:00:00+07:00');
+    for (const q of ['Tháng Sáu 2024 Bộ KH&CN làm việc với tổ chức quốc tế nào?', 'Tháng 6 2024 Bộ KH&CN làm việc với tổ chức quốc tế nào?']) {
+      const june = await engine.ask(q);
+      expect(june.refused, q).toBe(false);
+      expect(june.citations[0]?.articleId).toBe('iec-thanh-vien-2024');
+    }
+    const years = await engine.ask('Việt Nam làm việc với những tổ chức quốc tế nào năm 2023 và 2024?');
+    expect(years.period).toMatchObject({ from: '2023-01-01', to: '2024-12-31' });
+    const before = await engine.ask('Trước khi làm việc với IEC Việt Nam dự hội nghị gì?');
+    expect(before.refused).toBe(false);
+    expect(before.period).toMatchObject({ to: '2024-06-04' });
+    expect(before.citations[0]?.articleId).toBe('do-luong-lmc-2023');
+    const after = await engine.ask('Sau hội nghị LMC Bộ KH&CN làm việc với ai?');
+    expect(after.refused).toBe(false);
+    expect(after.period).toMatchObject({ from: '2023-08-30' });
+    expect(after.citations[0]?.articleId).toBe('iec-thanh-vien-2024');
+  });
+});

@@ -93,6 +93,12 @@ describe('relative periods, read against a fixed day', () => {
     const after = readQuestionTime('Bộ làm việc với ai sau hội nghị LMC lần thứ 4?', TODAY);
     expect(after.event).toEqual({ relation: 'after', text: 'hội nghị LMC lần thứ 4' });
     expect(readQuestionTime('before the IEC meeting, what did Vietnam sign?', TODAY).event).toEqual({ relation: 'before', text: 'the IEC meeting' });
+    // With no comma, the event ends where the question's own clause starts: a name after a name in capitals.
+    expect(readQuestionTime('Trước khi làm việc với IEC Việt Nam dự hội nghị gì?', TODAY).event).toEqual({ relation: 'before', text: 'làm việc với IEC' });
+    expect(readQuestionTime('Sau hội nghị LMC Bộ KH&CN làm việc với ai?', TODAY).event).toEqual({ relation: 'after', text: 'hội nghị LMC' });
+    expect(readQuestionTime('Sau hội nghị LMC lần 4 Viện Đo lường ký gì?', TODAY).event).toEqual({ relation: 'after', text: 'hội nghị LMC lần 4' });
+    // A question word in the event's own words leaves the whole clause as it was.
+    expect(readQuestionTime('Trước khi làm việc với IEC Việt Nam?', TODAY).event?.text).toBe('làm việc với IEC Việt Nam');
     // "trước" with no event noun after it is not an event bound ("trước đó", "trước hết").
     expect(readQuestionTime('Trước hết, Việt Nam cam kết gì?', TODAY).event).toBeUndefined();
   });
@@ -102,6 +108,8 @@ describe('relative periods, read against a fixed day', () => {
     expect(withoutPeriods(q, readPeriods(q, TODAY))).toBe('Bộ làm việc với tổ chức nào?');
     const e = 'Trước khi làm việc với IEC, Việt Nam tham dự hội nghị nào?';
     expect(withoutPeriods(e, readPeriods(e, TODAY))).toBe('Việt Nam tham dự hội nghị nào?');
+    const bare = 'Sau hội nghị LMC Bộ KH&CN làm việc với ai?';
+    expect(withoutPeriods(bare, readPeriods(bare, TODAY))).toBe('Bộ KH&CN làm việc với ai?');
   });
 
   it('never returns a span that ends before it starts, for any day', () => {
