@@ -59,7 +59,7 @@ const LIST = markedPattern(
     `${B}(?:liệt kê|danh sách|kể tên|cho (?:tôi |mình |em )?xem|xem|tìm)\\s+(?:(?:tất cả\\s+)?(?:các|những)\\s+)?${NOUN_VI}${E}`,
     `${B}(?:các|những)\\s+${NOUN_VI}\\s+(?:nào|về|năm|tháng|trong|nói về|viết về|liên quan|đăng|có)${E}`,
     `^(?:các|những)\\s+${NOUN_VI}\\s*$`,
-    `${B}(?:có\\s+)?${NOUN_VI}\\s+(?:viết\\s+)?nào\\s+(?:về|nói về|viết về|liên quan|nhắc|đề cập|năm|tháng|trong|đăng)${E}`,
+    `${B}(?:có\\s+)?${NOUN_VI}\\s+(?:viết\\s+)?nào\\s+(?:(?:có\\s+)?(?:nói về|viết về|liên quan|nhắc|đề cập)|về|năm|tháng|trong|đăng)${E}`,
     `${B}(?:có\\s+)?${NOUN_VI}\\s+nào\\s*(?:không)?\\s*$`,
     `${B}(?:list|show|find)(?:\\s+me)?(?:\\s+all)?(?:\\s+the)?\\s+${NOUN_EN}${E}`,
     `${B}(?:which|what)\\s+${NOUN_EN}${E}`,
@@ -92,11 +92,12 @@ const EVENTS = markedPattern(
   ].join('|'),
   'u',
 );
-// Which articles name something: "Tín chỉ carbon được nhắc đến trong bài nào?", "In which
+// Which articles name something: "Tín chỉ carbon được nhắc đến trong bài nào?", "Hà Nội có
+// trong bài nào?" (what an article has in it, it names), "In which
 // articles is metrology mentioned?" (the topic in group 1 or 2).
 const MENTIONED_IN = markedPattern(
   [
-    `^(.+?)\\s+(?:có\\s+)?(?:được\\s+)?(?:nhắc (?:đến|tới)|đề cập(?: (?:đến|tới))?|nói (?:đến|tới)|xuất hiện|viết)\\s+(?:trong|ở)\\s+(?:những\\s+|các\\s+)?${NOUN_VI}\\s+nào(?:\\s+(?:không|vậy|thế|ạ|nhỉ))?$`,
+    `^(.+?)\\s+(?:(?:có\\s+)?(?:được\\s+)?(?:nhắc (?:đến|tới)|đề cập(?: (?:đến|tới))?|nói (?:đến|tới)|xuất hiện|viết)|có|nằm)\\s+(?:trong|ở)\\s+(?:những\\s+|các\\s+)?${NOUN_VI}\\s+nào(?:\\s+(?:không|vậy|thế|ạ|nhỉ))?$`,
     `^in\\s+(?:which|what)\\s+${NOUN_EN}\\s+(?:is|are|was|were)\\s+(.+?)\\s+(?:mentioned|discussed|covered|named)$`,
   ].join('|'),
   'u',

@@ -228,3 +228,23 @@ describe('periods written loosely', () => {
     expect(after.citations[0]?.articleId).toBe('iec-thanh-vien-2024');
   });
 });
+
+describe('which articles name something, asked loosely', () => {
+  it('lists only the articles that write it, for "có trong bài nào" and "bài nào có nhắc đến"', async () => {
+    for (const q of ['Myanmar có trong bài nào?', 'Bài nào có nhắc đến Trung Quốc?']) {
+      const a = await engine.ask(q);
+      expect(a.refused, q).toBe(false);
+      expect(
+        a.collection?.articles.map((x) => x.articleId),
+        q,
+      ).toEqual(['do-luong-lmc-2023']);
+    }
+    for (const q of ['Hà Nội có trong bài nào?', 'Bài nào có nhắc tới Hà Nội?', 'Tín chỉ carbon có trong bài nào?']) {
+      const a = await engine.ask(q);
+      expect(
+        a.collection?.articles.map((x) => x.articleId),
+        q,
+      ).toEqual(['iec-thanh-vien-2024']);
+    }
+  });
+});

@@ -38,6 +38,16 @@ describe('readCollectionQuestion', () => {
     expect(read('Lancang-Mekong xuất hiện trong những bài nào?')).toEqual(mentioned('Lancang-Mekong'));
     expect(read('tin chi carbon duoc nhac den trong bai nao')).toEqual(mentioned('tin chi carbon'));
     expect(read('In which articles is metrology mentioned?')).toEqual(mentioned('metrology'));
+    // What an article has in it, it names: "có trong", "nằm trong".
+    expect(read('Tín chỉ carbon có trong bài nào?')).toEqual(mentioned('Tín chỉ carbon'));
+    expect(read('Myanmar có trong những bài nào')).toEqual(mentioned('Myanmar'));
+    expect(read('ha noi co trong bai nao')).toEqual(mentioned('ha noi'));
+    expect(read('Hà Nội nằm trong bài nào?')).toEqual(mentioned('Hà Nội'));
+    // "có" before the verb of mentioning changes nothing.
+    expect(read('Bài nào có nhắc đến Trung Quốc?')).toEqual(mentioned('Trung Quốc'));
+    expect(read('Bài nào có nhắc tới Hà Nội?')).toEqual(mentioned('Hà Nội'));
+    expect(read('bai nao co de cap den Lao')).toEqual(mentioned('Lao'));
+    expect(read('Những bài nào có nói về IEC?')).toEqual({ kind: 'list', topic: 'IEC' });
     expect(read('Bài viết về IEC đăng ngày nào?')).toEqual({ kind: 'list', topic: 'IEC' });
     expect(read('Bài về đo lường được đăng khi nào?')).toEqual({ kind: 'list', topic: 'đo lường' });
     expect(read('When was the article about IEC published?')).toEqual({ kind: 'list', topic: 'IEC' });
