@@ -161,6 +161,10 @@ export type RefusalFeatures = Record<RefusalFeature, number> & {
   missingAttributes: number;
 };
 
+/** Nouns of an edition or a stage of something, which an English ordinal may number ("the 5th LMC symposium", "phase three"). */
+const EN_EDITION_NOUN =
+  /(?<![\p{L}])(?:symposi(?:um|a)|conferences?|meetings?|sessions?|summits?|congress(?:es)?|forums?|editions?|rounds?|phases?|stages?|terms?|festivals?|dialogues?|workshops?|seminars?|fairs?|exhibitions?|anniversar(?:y|ies))(?![\p{L}])/iu;
+
 /** An English stage noun right before a number ("phase 3"): `englishOrdinals` reads the two. */
 const EN_STAGE_BEFORE = /(?<![\p{L}])(?:phase|phases|stage|round)\s+$/iu;
 
@@ -450,7 +454,9 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
     if (!numberWritten(digits, `${o.slice(0, o.lastIndexOf(' '))} `, '', input.articleText.lower, input.articleText.folded)) missing.add(o);
   }
   // In English ("the 5th symposium", "the third phase", "phase three"), with the Vietnamese noun before the number.
-  if (english)
+  // Only where the question speaks of an edition or a stage of something: an ordinal also counts
+  // centuries, downs and doctors ("the 15th century", "3rd-and-9", "the Ninth Doctor").
+  if (english && EN_EDITION_NOUN.test(question))
     for (const { digits, noun } of englishOrdinals(question))
       if (!numberWritten(digits, `${noun} `, '', input.articleText.lower, input.articleText.folded)) missing.add(`${noun} ${digits}`);
   const pairWeight = terms.pairs.reduce((s, w) => s + w.idf, 0) * (input.pairWeight ?? 0.5);

@@ -148,6 +148,6 @@ describe('language', () => {
     // Too far apart to be one office.
     expect(translateTerms('the deputy head met the minister')).toEqual(['làm việc', 'Bộ trưởng']);
     expect(translateTerms('Which deputy prime minister chaired the meeting?')).toEqual(['Phó Thủ tướng', 'chủ trì', 'buổi làm việc']);
-    expect(translateTerms('the Vice President and Minister of Health')).toEqual(['Bộ trưởng', 'sức khỏe']);
+    expect(translateTerms('the Vice President and Minister of Health')).toEqual(['Phó Chủ tịch', 'Bộ trưởng', 'sức khỏe']);
   });
 });
