@@ -340,36 +340,6 @@ describe('compareClaim', () => {
     expect(named('Lãi suất ngân hàng đã giảm 0,5 điểm phần trăm.', 'Lãi suất ngân hàng đã tăng 0,5 điểm phần trăm.')).toEqual([['other', 'giảm', 'tăng']]);
   });
 
-  it('reads "đầu / giữa / cuối tháng" and "early / mid / late" as that part of the month', () => {
-    const lmc = 'Vào ngày 29 tháng 8 năm 2023, Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4 được tổ chức tại Bắc Kinh.';
-    expect(named('Hội nghị LMC lần thứ 4 diễn ra đầu tháng 8/2023.', lmc)).toEqual([['date', 'đầu tháng 8/2023', 'ngày 29 tháng 8 năm 2023']]);
-    expect(named('hoi nghi LMC lan thu 4 dien ra giua thang 8/2023', lmc)).toEqual([['date', 'giua thang 8/2023', 'ngày 29 tháng 8 năm 2023']]);
-    expect(named('Hội nghị LMC lần thứ 4 diễn ra cuối tháng 8/2023.', lmc)).toEqual([]);
-    const met = 'Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger ngày 5/6/2024 tại Hà Nội.';
-    expect(named('Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger vào cuối tháng 6/2024.', met)).toEqual([['date', 'cuối tháng 6/2024', 'ngày 5/6/2024']]);
-    expect(named('Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger vào đầu tháng 6/2024.', met)).toEqual([]);
-  });
-
-  it('reads a year something ends or begins in against the end or first year of the span', () => {
-    const lmc = 'Vào ngày 29 tháng 8 năm 2023, Hội nghị LMC lần thứ 4, giai đoạn hai (từ 2023 đến 2028) được tổ chức tại Bắc Kinh.';
-    expect(named('Giai đoạn hai của LMC kết thúc năm 2024.', lmc)).toEqual([['date', 'năm 2024', 'từ 2023 đến 2028']]);
-    expect(named('Giai đoạn hai của LMC kết thúc vào năm 2028.', lmc)).toEqual([]);
-    expect(named('Giai đoạn hai của LMC bắt đầu từ năm 2023.', lmc)).toEqual([]);
-    expect(named('Giai doan hai cua LMC bat dau nam 2025', lmc)).toEqual([['date', 'nam 2025', 'từ 2023 đến 2028']]);
-  });
-
-  it('reads "chưa hoàn thành" as not done, which an effort still going on says', () => {
-    const law = 'Bộ Khoa học và Công nghệ (KH&CN) đang nỗ lực sửa đổi Luật Tiêu chuẩn và Quy chuẩn kỹ thuật.';
-    expect(named('Bộ KH&CN chưa hoàn thành việc sửa đổi Luật Tiêu chuẩn và Quy chuẩn kỹ thuật.', law)).toEqual([]);
-    expect(named('Bộ KH&CN đã hoàn thành việc sửa đổi Luật Tiêu chuẩn và Quy chuẩn kỹ thuật.', law).map((m) => m[0])).toEqual(['modality']);
-  });
-
-  it('reads "ít nhất" / "nhiều nhất" before a figure as its bound, not as few or many', () => {
-    const src = 'Nhiều chuyên gia trẻ của Việt Nam đã tham gia và đóng góp hiệu quả vào hoạt động của IEC.';
-    expect(named('Ít nhất 5 chuyên gia trẻ của Việt Nam đã tham gia và đóng góp hiệu quả vào hoạt động của IEC.', src)).toEqual([]);
-    expect(named('Ít chuyên gia trẻ của Việt Nam đã tham gia và đóng góp hiệu quả vào hoạt động của IEC.', src)).toEqual([['other', 'Ít', 'Nhiều']]);
-  });
-
   it('takes a negation and a change of tense as mismatches only where they line up', () => {
     expect(named('Bộ không tổ chức các hoạt động văn hóa tại Bình Thuận.', 'Bộ đề nghị tổ chức các hoạt động văn hóa tại Bình Thuận.').map(([k]) => k)).toEqual(
       ['negation'],
