@@ -434,7 +434,7 @@ export function clipQuote(
   max: number,
   asked: readonly Span[] = [],
 ): Span & { cutBefore: boolean; cutAfter: boolean } {
-  if (q.end - q.start <= max) return { ...q, cutBefore: false, cutAfter: false };
+  if (q.end - q.start <= max) return { ...q, ...inSentence(text, q.start, q.end) };
   const inside = (x: number) => x > q.start && x < q.end;
   const at = new Set([q.start, q.end]);
   for (const m of text.slice(q.start, q.end).matchAll(/[,;:]\s+/gu)) at.add(q.start + m.index + m[0].length);
@@ -474,7 +474,26 @@ export function clipQuote(
   if (end - start > max && !fact) end = start + max;
   while (end > start && /[\s,;:]/u.test(text[end - 1] as string)) end--;
   while (start < end && /\s/u.test(text[start] as string)) start++;
-  return { start, end, cutBefore: start > q.start, cutAfter: end < q.end };
+  const edges = inSentence(text, start, end);
+  return { start, end, cutBefore: start > q.start || edges.cutBefore, cutAfter: end < q.end || edges.cutAfter };
+}
+
+/** Sentence-ending punctuation, with a closing quotation mark or bracket after it. */
+const SENTENCE_END = /[.!?…;:]["'”’»)\]]*$/u;
+
+/**
+ * Whether the words quoted from `start` to `end` of `text` begin or end inside a sentence of it:
+ * a passage window of a long paragraph may begin or end mid-sentence, and the quote must then
+ * show that words were left out ("…"), though it is no cut of its own.
+ */
+function inSentence(text: string, start: number, end: number): { cutBefore: boolean; cutAfter: boolean } {
+  const before = text.slice(Math.max(0, start - 3), start).trimEnd();
+  const beforeAll = start > 0 && text.slice(0, start).trim().length > 0;
+  const after = text.slice(end).trim();
+  return {
+    cutBefore: beforeAll && before.length > 0 && !SENTENCE_END.test(before) && !/\n\s*$/u.test(text.slice(0, start)),
+    cutAfter: after.length > 0 && !SENTENCE_END.test(text.slice(start, end).trimEnd()),
+  };
 }
 
 /**

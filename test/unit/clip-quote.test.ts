@@ -12,6 +12,14 @@ describe('clipQuote', () => {
     expect(clipQuote(text, span(best), undefined, span(best), 500)).toEqual({ ...span(best), cutBefore: false, cutAfter: false });
   });
 
+  it('says a quote that fits was taken from inside a sentence (a passage window may begin or end there)', () => {
+    const inside = span('nhiều đại biểu đến từ các tỉnh phía Nam');
+    expect(clipQuote(text, inside, undefined, inside, 500)).toMatchObject({ cutBefore: true, cutAfter: true });
+    // Up to the end of its sentence, it is cut before only.
+    const tail = { start: inside.start, end: span(before).end };
+    expect(clipQuote(text, tail, undefined, tail, 500)).toMatchObject({ cutBefore: true, cutAfter: false });
+  });
+
   it('keeps the likeliest sentence whole when the sentence before it is quoted too', () => {
     const q = clipQuote(text, { start: 0, end: text.length }, undefined, span(best), 300);
     expect(text.slice(q.start, q.end)).toContain(best);
