@@ -106,15 +106,7 @@ export function mentionedPhrase(question: string): string | null {
  * with them only the same words. Null when it is not there.
  */
 export function findPhrase(text: string, phrase: string): { start: number; end: number } | null {
-  const forms = phraseForms(text, phrase);
-  if (!forms) return null;
-  const re = new RegExp(forms.words.map(escapeRegExp).join('[\\s\\-–,]*'), 'gu');
-  for (let m = re.exec(forms.haystack); m; m = re.exec(forms.haystack)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (!isWordCharAt(text, start - 1) && !isWordCharAt(text, end)) return { start, end };
-    re.lastIndex = start + 1;
-  }
+  for (const at of wholeWords(text, phrase, '[\\s\\-–,]*')) return at;
   const name = honoredName(phrase);
   return name ? findName(text, name) : null;
 }
@@ -138,14 +130,7 @@ export function honoredName(phrase: string): string | null {
  * with no capitalised word following. Typed without tone marks, the marks are not compared.
  */
 export function findName(text: string, name: string): { start: number; end: number } | null {
-  const forms = phraseForms(text, name);
-  if (!forms) return null;
-  const re = new RegExp(forms.words.map(escapeRegExp).join('\\s+'), 'gu');
-  for (let m = re.exec(forms.haystack); m; m = re.exec(forms.haystack)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    re.lastIndex = start + 1;
-    if (isWordCharAt(text, start - 1) || isWordCharAt(text, end)) continue;
+  for (const { start, end } of wholeWords(text, name, '\\s+')) {
     const words = text.slice(start, end).split(/\s+/u);
     if (!words.every((w) => /^\p{Lu}/u.test(w))) continue;
     // Not the start of a longer name ("Định" of "Định Quán"): no capitalised word right after.
@@ -160,6 +145,22 @@ export function findName(text: string, name: string): { start: number; end: numb
     return { start: from, end };
   }
   return null;
+}
+
+/**
+ * Each place, first to last, where `phrase`'s words stand in `text` in order with `between`
+ * (a pattern) between them, as whole words: the forms of `phraseForms`.
+ */
+function* wholeWords(text: string, phrase: string, between: string): Generator<{ start: number; end: number }> {
+  const forms = phraseForms(text, phrase);
+  if (!forms) return;
+  const re = new RegExp(forms.words.map(escapeRegExp).join(between), 'gu');
+  for (let m = re.exec(forms.haystack); m; m = re.exec(forms.haystack)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    re.lastIndex = start + 1;
+    if (!isWordCharAt(text, start - 1) && !isWordCharAt(text, end)) yield { start, end };
+  }
 }
 
 /**
