@@ -1,4 +1,5 @@
 import { type FoundDate, findDates, relateDates } from '../text/find-dates.js';
+import { partOfMonth } from '../text/relative-dates.js';
 import { type FoundNumber, findNumbers, relateNumbers } from '../text/find-numbers.js';
 import { fold, hasMarks } from '../text/normalize.js';
 import { TIME_UNITS, timeUnit } from '../text/units.js';
@@ -112,27 +113,6 @@ interface Side {
 }
 
 const JOIN = '\n';
-
-/** "đầu", "giữa", "cuối" (or "early", "mid", "late") right before a month, with or without marks. */
-const PART_OF_MONTH = /(?<![\p{L}\p{M}])(đầu|dau|giữa|giua|cuối|cuoi|early|mid|late)[\s-]+$/iu;
-
-/**
- * A month of a known year narrowed to the part the words before it give ("đầu tháng 8/2023": the
- * 1st to the 10th, "giữa": 11th-20th, "cuối": 21st to the end; "early / mid / late August 2023"),
- * so that "diễn ra đầu tháng 8/2023" is not confirmed by "ngày 29 tháng 8 năm 2023". Still a
- * month for how precise it is; the words join the date as written.
- */
-function partOfMonth(text: string, d: FoundDate): FoundDate {
-  if (d.precision !== 'month' || d.year === undefined || d.month === undefined) return d;
-  const m = PART_OF_MONTH.exec(text.slice(Math.max(0, d.start - 8), d.start));
-  if (!m) return d;
-  const part = fold((m[1] as string).toLowerCase());
-  const last = new Date(Date.UTC(d.year, d.month, 0)).getUTCDate();
-  const [a, b] = part === 'dau' || part === 'early' ? [1, 10] : part === 'giua' || part === 'mid' ? [11, 20] : [21, last];
-  const iso = (day: number) => `${d.year}-${String(d.month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  const start = d.start - m[0].length;
-  return { ...d, start, text: text.slice(start, d.end), from: iso(a), to: iso(b) };
-}
 
 function read(text: string, folded: boolean, pieceOf?: (offset: number) => number): Side {
   const tokens = tokenize(text);

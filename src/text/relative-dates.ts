@@ -371,6 +371,28 @@ function endsWith(before: string, p: Pattern, marked: boolean): number {
 }
 
 /**
+ * A month of a known year that `text` writes as `d`, narrowed to the part the words right before
+ * it give, as periods are ("đầu tháng 8/2023": the 1st to the 10th, "giữa" the 11th-20th, "cuối"
+ * the 21st to the end, "nửa đầu" the first half; "early / mid / late August 2023"), with those
+ * words joined to it; `d` as it is otherwise. Claims are compared with it: "diễn ra đầu tháng
+ * 8/2023" is not "ngày 29 tháng 8 năm 2023".
+ */
+export function partOfMonth(text: string, d: FoundDate): FoundDate {
+  if (d.precision !== 'month' || d.from === undefined || d.to === undefined) return d;
+  const original = nfc(text);
+  const marked = hasMarks(original) && original.toLowerCase().length === original.length;
+  const folded = fold(original);
+  const hay = marked ? original.toLowerCase() : folded.length === original.length ? folded : original.toLowerCase();
+  for (const [pat, part] of PART_BEFORE) {
+    const n = endsWith(hay.slice(Math.max(0, d.start - 24), d.start), pat, marked);
+    if (!n) continue;
+    const [from, to] = partOf([d.from, d.to], part);
+    return { ...d, start: d.start - n, text: original.slice(d.start - n, d.end), from, to };
+  }
+  return d;
+}
+
+/**
  * Every period named in `text`, in reading order, read against `today` (ISO, the day in the
  * reader's time zone). Where readings overlap the longer wins; an "đầu"/"cuối"/"trước"/"từ"
  * before a period is part of it.
