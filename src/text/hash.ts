@@ -5,6 +5,11 @@ export function hash32(text: string, seed = 0x811c9dc5): number {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
+  return finalise(h);
+}
+
+/** murmur3's 32-bit finaliser: mixes every input bit into the low bits a table index takes. */
+export function finalise(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

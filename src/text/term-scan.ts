@@ -1,3 +1,4 @@
+import { finalise } from './hash.js';
 import { canonicalTones, nfc } from './normalize.js';
 import { SEED_FOLDED, SEED_MARKED } from './term-hashes.js';
 
@@ -102,15 +103,6 @@ function isSpace(c: number): boolean {
     c === 0x3000 ||
     c === 0xfeff
   );
-}
-
-function finalise(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
 }
 
 /**
