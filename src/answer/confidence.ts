@@ -20,7 +20,7 @@ import { placeAliases } from '../check/facts.js';
 import { editDistance } from '../check/compare.js';
 import { type LogisticModel, type SentenceCandidate, logit, sigmoid } from './select.js';
 import { numberWritten } from './number-forms.js';
-import { attributesMissing, countsThing, measureMissing, nationalityMissing, startMissing, yearMissing } from './fact-spans.js';
+import { attributesMissing, bodiesOfOtherPlaces, countsThing, measureMissing, nationalityMissing, startMissing, yearMissing } from './fact-spans.js';
 import { headless, missingTitles, officesOfOtherBodies } from './titles.js';
 
 /**
@@ -502,7 +502,8 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
     unseenNames: input.yesNo ? 0 : unseenNames(question, input.articleText, nameIn).length,
     missingAttributes:
       attributesMissing([question, ...glossaryMatches(question).terms].join(' '), input.articleText) +
-      (nationalityMissing(question, names, input.articleText) ? 1 : 0),
+      (nationalityMissing(question, names, input.articleText) ? 1 : 0) +
+      bodiesOfOtherPlaces(question, input.articleText).length,
   };
 }
 

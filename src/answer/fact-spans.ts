@@ -22,7 +22,7 @@ import { shortFormsWrittenOut } from '../text/synonyms.js';
 import { detectLang } from '../text/lang.js';
 import type { FactKind, QuestionAnalysis } from './question-type.js';
 import { askedOffices, headOffices, isOffice, officesAt, officesNamed } from './titles.js';
-import { isKnownPlace, nameRuns } from '../check/facts.js';
+import { isKnownPlace, nameRuns, placeAliases } from '../check/facts.js';
 import { type Token, tokenize } from '../check/tokens.js';
 
 /**
@@ -489,6 +489,72 @@ export function nationalityMissing(question: string, names: Iterable<string>, ar
     }
   }
   return named;
+}
+
+/** The head word of a body's name, folded ("Viện Đo lường …", "Sở Y tế …", "Bệnh viện Đa khoa …"). */
+const BODY_HEAD = /^(?:bo|so|cuc|tong cuc|vien|uy ban|benh vien|hoc vien|dai hoc|truong|cong ty|tap doan|to chuc|hiep hoi|trung tam|ngan hang|dai su quan)$/u;
+/** Words between a body's name and its place ("Sở Y tế tỉnh Quảng Nam", "Sở Y tế TP Hà Nội"), folded. */
+const PLACE_LEAD = new Set(['tinh', 'thanh', 'pho', 'tp', 'thu', 'do', 'quan', 'huyen', 'nuoc', 'tai']);
+/** How many words before a place a body's head noun is looked for ("Viện Đo lường Trung Quốc": three). */
+const BODY_REACH = 6;
+
+/** The known place (folded words) that begins at words[i], longest first, with the words it takes. */
+function placeAt(words: readonly string[], i: number): { place: string; length: number } | undefined {
+  for (let n = 3; n >= 1; n--) {
+    if (i + n > words.length) continue;
+    const place = words.slice(i, i + n).join(' ');
+    if (isKnownPlace(place)) return { place, length: n };
+  }
+  return undefined;
+}
+
+/**
+ * The bodies a Vietnamese question names with a place ("Viện Đo lường Trung Quốc", "Sở Y tế Hà
+ * Nội") that the article writes with other places only ("Viện Đo lường Việt Nam"): the article
+ * speaks of the other side's body, and a quote from it would give that one's acts as the asked
+ * one's ("Ai ký biên bản thay mặt Viện Đo lường Trung Quốc?" answered "Viện Đo lường Việt Nam").
+ * The body is the words from a capitalised head noun (`BODY_HEAD`, at least one word more) to
+ * the place; the article's mentions of it count when a place follows, after "tỉnh", "TP" and the
+ * like. Not when the article writes the body with that place, or without any place, anywhere.
+ */
+export function bodiesOfOtherPlaces(question: string, article: SearchText): string[] {
+  const q = nfc(question);
+  if (detectLang(q) === 'en') return [];
+  const typed = [...q.matchAll(/[\p{L}\p{M}\p{N}&]+/gu)].map((m) => m[0]);
+  const words = typed.map((w) => fold(w.toLowerCase()));
+  const anyCapital = /\p{Lu}/u.test(q);
+  const text = ` ${article.folded.replace(/[^\p{L}\p{N}&]+/gu, ' ')} `;
+  const out: string[] = [];
+  for (let i = 1; i < words.length; i++) {
+    const asked = placeAt(words, i);
+    if (!asked) continue;
+    let end = i;
+    while (end > 0 && PLACE_LEAD.has(words[end - 1] as string)) end--;
+    let head = -1;
+    for (let h = end - 2; h >= Math.max(0, end - BODY_REACH); h--) {
+      const one = words[h] as string;
+      const two = h + 1 < end ? `${one} ${words[h + 1]}` : '';
+      if ((BODY_HEAD.test(two) || BODY_HEAD.test(one)) && (!anyCapital || /^\p{Lu}/u.test(typed[h] as string))) {
+        head = h;
+        break;
+      }
+    }
+    if (head < 0) continue;
+    const body = words.slice(head, end).join(' ');
+    const aliases = new Set(placeAliases(asked.place));
+    let other = false;
+    let elsewise = false;
+    for (let at = text.indexOf(` ${body} `); at >= 0 && !elsewise; at = text.indexOf(` ${body} `, at + 1)) {
+      const after = text.slice(at + body.length + 2, at + body.length + 80).split(' ');
+      let k = 0;
+      while (k < after.length && PLACE_LEAD.has(after[k] as string)) k++;
+      const written = placeAt(after, k);
+      if (written && !aliases.has(written.place)) other = true;
+      else elsewise = true;
+    }
+    if (other && !elsewise) out.push(typed.slice(head, i + asked.length).join(' '));
+  }
+  return out;
 }
 
 /** Words a question capitalises before a name that are no part of it, folded. */

@@ -157,6 +157,15 @@ describe('answers over the real corpus', () => {
     expect((await engine.ask('Việt Nam cam kết gì tại hội nghị LMC?')).refused).toBe(false);
   });
 
+  it("refuses a body named with a place the article gives it only with another: the other side's acts are not its", async () => {
+    for (const q of ['Ai ký biên bản thay mặt Viện Đo lường Trung Quốc?', 'vien do luong trung quoc cam ket gi']) {
+      const a = await engine.ask(q);
+      expect(a.refused, q).toBe(true);
+      expect(a.shortAnswer, q).toBeUndefined();
+    }
+    expect((await engine.ask('Viện Đo lường Việt Nam cam kết gì?')).refused).toBe(false);
+  });
+
   it('answers "whom" with the other side, not the person or body the question names by a surname or as the doer', async () => {
     for (const q of ['Thứ trưởng Định tiếp ai?', 'Ngày 5 tháng 6 năm 2024 Thứ trưởng Định tiếp ai?', 'tháng sáu năm 2024 Bộ KH&CN làm việc với ai?']) {
       const a = await engine.ask(q);

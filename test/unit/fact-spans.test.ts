@@ -10,6 +10,7 @@ import {
   measureAsked,
   measureMissing as missingIn,
   nationalityMissing,
+  bodiesOfOtherPlaces,
   capitalisedListSpans,
   dateSpans,
   attributesMissing,
@@ -760,6 +761,32 @@ describe('nationalityMissing', () => {
     expect(missing('Ông Smith mang quốc tịch nước nào?', iec)).toBe(false);
     // Where goods come from is no nationality.
     expect(missing('Tập đoàn Vingroup nhập khẩu dây chuyền từ nước nào?', 'vingroup nhập khẩu dây chuyền từ đức.')).toBe(false);
+  });
+});
+
+describe('bodiesOfOtherPlaces', () => {
+  const other = (q: string, article: string) => bodiesOfOtherPlaces(q, searchText(article));
+  const lmc = 'tại hội nghị, viện đo lường việt nam đã chính thức ký kết biên bản. viện đo lường việt nam cam kết tăng cường hợp tác với trung quốc.';
+
+  it('finds a body named with a place the article gives it only with another', () => {
+    expect(other('Ai ký biên bản thay mặt Viện Đo lường Trung Quốc?', lmc)).toEqual(['Viện Đo lường Trung Quốc']);
+    expect(other('vien do luong trung quoc ky gi', lmc)).toEqual(['vien do luong trung quoc']);
+    expect(other('Sở Y tế Đà Nẵng nói gì?', 'sở y tế tp. hà nội cho biết đã tiêm đủ.')).toEqual(['Sở Y tế Đà Nẵng']);
+  });
+
+  it('is empty when the article writes the body with that place, or without a place, anywhere', () => {
+    expect(other('Viện Đo lường Việt Nam ký gì?', lmc)).toEqual([]);
+    expect(other('Sở Y tế Hà Nội nói gì?', 'sở y tế tp. hà nội cho biết đã tiêm đủ.')).toEqual([]);
+    expect(other('Sở Y tế Quảng Nam nói gì?', 'sở y tế tỉnh quảng nam cho biết.')).toEqual([]);
+    expect(other('Bộ Y tế Việt Nam khuyến cáo gì?', 'bộ y tế singapore cho biết. bộ y tế khuyến cáo người dân đeo khẩu trang.')).toEqual([]);
+  });
+
+  it('reads only bodies: a place after other words, an office or an English question is not one', () => {
+    expect(other('Việt Nam hợp tác với Trung Quốc về gì?', lmc)).toEqual([]);
+    expect(other('Thứ trưởng Trung Quốc nói gì?', 'thứ trưởng việt nam phát biểu.')).toEqual([]);
+    expect(other("Who signed for China's metrology institute?", lmc)).toEqual([]);
+    // The article never names the body at all: other rules read that.
+    expect(other('Viện Hóa học Trung Quốc công bố gì?', lmc)).toEqual([]);
   });
 });
 
