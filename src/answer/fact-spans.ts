@@ -423,13 +423,18 @@ function unitPattern(units: readonly string[]): RegExp {
  * ViNewsQA dev lost answers with them (a nationality is read near the person's name instead,
  * `nationalityMissing`).
  */
-const ATTRIBUTES: ReadonlyArray<{ words: string; asked: MarkedPattern; stated: RegExp }> = [
+const ATTRIBUTES: ReadonlyArray<{ words: string[]; asked: MarkedPattern; stated: RegExp }> = [
   ['trụ sở', 'tru so|dat tai|dong tai|tong hanh dinh|headquarter(?:s|ed)?'],
   ['nhiệm kỳ', 'nhiem ky|nam nhiem|terms?'],
   ['tôn giáo', 'ton giao|theo dao|phat giao|cong giao|tin lanh|hoi giao'],
+  // A venue finer than the city ("ở khách sạn nào", "Which venue …"), of an article that names only the city.
+  [
+    'khách sạn|tòa nhà|toà nhà|trung tâm hội nghị|hội trường|venue|hotel',
+    'khach san|toa nha|trung tam hoi nghi|hoi truong|cung van hoa|nha hat|san van dong|tru so|dia diem|venue|hotel|building|centre|center|hall',
+  ],
 ].map(([asked, stated]) => ({
   // Its words folded, looked for first: most questions ask none, and the pattern is slower.
-  words: fold(asked as string),
+  words: fold(asked as string).split('|'),
   // Asked, not where something happened ("tại trụ sở Bộ vào ngày nào?", "Trong nhiệm kỳ của
   // mình, …"), unless the question word follows it ("tại trụ sở cơ quan nào?").
   asked: markedPattern(
@@ -443,7 +448,7 @@ const ATTRIBUTES: ReadonlyArray<{ words: string; asked: MarkedPattern; stated: R
 export function attributesMissing(asked: string, article: SearchText): number {
   const q = nfc(asked).toLowerCase();
   const folded = fold(q);
-  return ATTRIBUTES.filter((a) => folded.includes(a.words) && a.asked.forText(q).test(hasMarks(q) ? q : folded) && !a.stated.test(article.folded)).length;
+  return ATTRIBUTES.filter((a) => a.words.some((w) => folded.includes(w)) && a.asked.forText(q).test(hasMarks(q) ? q : folded) && !a.stated.test(article.folded)).length;
 }
 
 /**

@@ -355,6 +355,18 @@ describe('facts in a sentence', () => {
     expect(attributesMissing('Where are the IEC headquarters? trụ sở', searchText('The IEC has its headquarters in Geneva.'))).toBe(0);
   });
 
+  it('a venue finer than the city, asked of an article that names only the city', () => {
+    const lmc = searchText('Hội nghị được tổ chức tại thành phố Bắc Kinh - Trung Quốc.');
+    expect(attributesMissing('Hội nghị diễn ra ở khách sạn nào tại Bắc Kinh?', lmc)).toBe(1);
+    expect(attributesMissing('hoi nghi dien ra o toa nha nao', lmc)).toBe(1);
+    expect(attributesMissing('Which venue hosted the symposium?', lmc)).toBe(1);
+    // Stated in one of its ways: answered as before.
+    expect(attributesMissing('Hội nghị diễn ra ở khách sạn nào?', searchText('Hội nghị diễn ra tại khách sạn Kempinski.'))).toBe(0);
+    expect(attributesMissing('Hội nghị diễn ra ở tòa nhà nào?', searchText('Hội nghị diễn ra tại Trung tâm Hội nghị Quốc gia.'))).toBe(0);
+    // Where something happened, not what is asked.
+    expect(attributesMissing('Tại khách sạn, ông Metzger nói gì?', lmc)).toBe(0);
+  });
+
   it('short forms a question writes for words a text spells out without defining them', () => {
     const t = 'Tại Hội nghị, Viện Đo lường Việt Nam đã ký kết Biên bản. Bộ Khoa học và Công nghệ (KH&CN) và Ủy ban nhân dân tỉnh.';
     expect(initialismsIn('Viện ĐLVN cam kết gì ở LMC?', t)).toEqual([{ acronym: 'ĐLVN', expansion: 'Đo lường Việt Nam' }]);
