@@ -278,7 +278,7 @@ export async function checkClaimOffline(deps: CheckDeps, claimText: string, opti
     return { result: { ...base, confidence: 1 }, comparison: null, decision: null, pieces: [], bestCoverage: 0, articleCoverage: 0, hits, lang };
   const comparison = compareClaim(
     compared,
-    chosen.pieces.map((p) => ({ text: p.text })),
+    chosen.pieces.map((p) => ({ text: p.text, paragraph: p.paragraph, start: p.start })),
     {
       weightOf: (t, marked) => deps.idf(marked ? t.lower : t.folded, marked),
       crossLanguage: lang === 'en' && !hasMarks(claim),
@@ -310,12 +310,21 @@ export async function checkClaimOffline(deps: CheckDeps, claimText: string, opti
         ? { ...decision, verdict: 'not-found', confidence: 1 - decision.probabilities.supported }
         : decision;
   const verdict: Verdict = timed.verdict;
+  // Sentences of the pieces' paragraphs that mismatches quote (the speaker named at a paragraph's head), after the pieces.
+  const pieces: EvidencePiece[] = [
+    ...chosen.pieces,
+    ...comparison.context.map((c) => {
+      const of = chosen.pieces[c.of] as EvidencePiece;
+      return { hit: of.hit, paragraph: of.paragraph, start: c.start, end: c.end, text: of.paragraph.slice(c.start, c.end) };
+    }),
+  ];
   let mismatches: FoundMismatch[] = [];
   if (verdict === 'contradicted' && when?.stated) mismatches = [when.stated];
   else if (verdict === 'contradicted')
     mismatches = comparison.mismatches.length ? comparison.mismatches : comparison.substitutions.slice(0, 1).map((m) => ({ ...m, kind: 'other' as const }));
   // Only the pieces the verdict rests on are cited; for not-found, the nearest one if it is close.
-  const keep = verdict === 'not-found' ? (comparison.features.coverage >= 0.5 ? chosen.pieces.slice(0, 1) : []) : chosen.pieces;
+  const keep =
+    verdict === 'not-found' ? (comparison.features.coverage >= 0.5 ? chosen.pieces.slice(0, 1) : []) : verdict === 'contradicted' ? pieces : chosen.pieces;
   const evidence = keep.map((p, i) => citationOf(deps, p, i + 1));
   return {
     result: {
@@ -327,7 +336,7 @@ export async function checkClaimOffline(deps: CheckDeps, claimText: string, opti
     },
     comparison,
     decision: timed,
-    pieces: chosen.pieces,
+    pieces: verdict === 'contradicted' ? pieces : chosen.pieces,
     bestCoverage: chosen.bestCoverage,
     articleCoverage: chosen.articleCoverage,
     hits,

@@ -23,6 +23,18 @@ import { translateTerms } from '../text/glossary.js';
 /** One piece of evidence: a sentence, or a run of adjacent sentences of one paragraph. */
 export interface EvidenceText {
   text: string;
+  /** The paragraph the piece was quoted from, and where in it the piece starts: who its sentences are said by may be named earlier there. */
+  paragraph?: string;
+  start?: number;
+}
+
+/** A sentence of a piece's paragraph, before the piece, that a mismatch quotes (`Comparison.context`). */
+export interface ContextSentence {
+  /** The evidence piece whose paragraph it is in. */
+  of: number;
+  /** Offsets in that paragraph. */
+  start: number;
+  end: number;
 }
 
 export interface FoundMismatch {
@@ -94,6 +106,12 @@ export interface Comparison {
   substitutions: FoundMismatch[];
   /** Claim spans with no counterpart in the evidence. */
   unmatched: Span[];
+  /**
+   * Sentences read before the pieces in their paragraphs that mismatches quote: a mismatch whose
+   * `piece` is the number of pieces plus k quotes the k-th of them ("Ông Philippe Metzger, Tổng Thư
+   * ký IEC cho biết, …" for a later sentence of his paragraph said to be someone else's).
+   */
+  context: ContextSentence[];
 }
 
 /** How informative a word is (inverse document frequency from the index), given as a function. */
@@ -323,6 +341,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
   let unmatchedNames = 0;
   let weakSigns = 0;
   let impliedModality = 0;
+  const context: ContextSentence[] = [];
 
   const stated = (from: number, to: number): { piece: number; stated: Span } => {
     const a = ev.tokens[from] as Token;
@@ -812,6 +831,51 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       }
     }
 
+  /**
+   * Who says the sentence holding evidence token `first`, when the sentence names no one of its
+   * own and its paragraph names a speaker before it: that speaker, with the sentence naming them
+   * (offsets in the paragraph) and where in it; 'unknown' when the sentence says "ông" / "bà
+   * cho biết" with no speaker before it, or another person is named between the speaker and it;
+   * undefined when the paragraph names no speaker before it, or its own words do.
+   */
+  const carriedSpeaker = (first: number): { all: NameRun[]; sentence: ContextSentence; stated: Span } | 'unknown' | undefined => {
+    const p = ev.piece[first] as number;
+    const piece = evidence[p] as EvidenceText;
+    if (piece.paragraph === undefined || piece.start === undefined) return undefined;
+    const off = starts[p] as number;
+    const before = ev.text.slice(off, (ev.tokens[first] as Token).start);
+    let opens = 0;
+    for (const m of before.matchAll(SENTENCE_END)) opens = (m.index as number) + m[0].length;
+    const cut = piece.start + opens;
+    // The sentence's own words: a person named there, before or after the words said ("… như TS.
+    // Phạm Quang Tú nhận định"), or a verb of saying after another subject ("Bộ KH&CN cho biết
+    // …"), is its own speaker.
+    const at = piece.start + before.length;
+    const ends = FIRST_END.exec(piece.paragraph.slice(at));
+    const own = read(piece.paragraph.slice(cut, ends ? at + ends.index + 1 : piece.paragraph.length), !evMarked);
+    const verbs = evMarked ? SAYING_MARKED : SAYING_FOLDED;
+    const word = (t: Token | undefined) => (t === undefined ? undefined : evMarked ? t.lower : t.folded);
+    const sayingAt = (k: number) => verbs.some((v) => v.every((w, i) => word(own.tokens[k + i]) === w));
+    const pronoun = own.tokens.some((t, k) => (t.folded === 'ong' || t.folded === 'ba') && !own.names.some((n) => n.from === k + 1) && sayingAt(k + 1));
+    if (!pronoun && (own.names.some((n) => n.kind === 'person') || own.tokens.some((_, k) => sayingAt(k)))) return undefined;
+    const head = read(piece.paragraph.slice(0, cut), !evMarked);
+    const theirs = speakerOf(head, evMarked, 0, head.tokens.length);
+    if (!theirs) return pronoun ? 'unknown' : undefined;
+    const same = (e: NameRun) => theirs.all.some((x) => names(x, e) || names(e, x));
+    if (head.names.some((n) => n.from >= theirs.verbEnd && n.kind === 'person' && !same(n))) return 'unknown';
+    const named = (head.tokens[theirs.run.from] as Token).start;
+    let start = 0;
+    for (const m of head.text.slice(0, named).matchAll(SENTENCE_END)) start = (m.index as number) + m[0].length;
+    const end = FIRST_END.exec(`${head.text.slice((head.tokens[theirs.verbEnd - 1] as Token).end)} `);
+    const stop = end ? (head.tokens[theirs.verbEnd - 1] as Token).end + end.index + 1 : head.text.length;
+    const sentence = { of: p, start, end: Math.min(stop, head.text.trimEnd().length) };
+    return {
+      all: [theirs.run, ...theirs.all],
+      sentence,
+      stated: { start: named - start, end: (head.tokens[theirs.run.to - 1] as Token).end - start },
+    };
+  };
+
   // --- who said it -------------------------------------------------------------------------
   // "Thứ trưởng Lê Xuân Định nhận định Việt Nam đang phát triển rất nhanh" where the sentence
   // that says so is "Ông Philippe Metzger, Tổng Thư ký IEC cho biết, Việt Nam là quốc gia đang
@@ -842,6 +906,17 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       if (theirs && sameSentence && !theirs.all.some(named) && !relayed.some(named)) {
         mismatches.push({ kind: 'person', claimed: runSpan(claim, mine.run), ...stated(theirs.run.from, theirs.run.to), strength: 1 });
         markCovered(runSpan(claim, mine.run));
+      } else if (first >= 0 && !(theirs && sameSentence)) {
+        // Said in a later sentence of a paragraph that names its speaker at its head ("Ông
+        // Philippe Metzger, Tổng Thư ký IEC cho biết, … . Hiện nay, các doanh nghiệp Việt Nam …"),
+        // or by "ông" / "bà" alone ("Ông cho biết …"): the words are that speaker's too.
+        const carried = carriedSpeaker(first);
+        if (carried === 'unknown') aboutAnother++;
+        else if (carried && !carried.all.some(named)) {
+          mismatches.push({ kind: 'person', claimed: runSpan(claim, mine.run), piece: evidence.length + context.length, stated: carried.stated, strength: 1 });
+          context.push(carried.sentence);
+          markCovered(runSpan(claim, mine.run));
+        }
       }
     }
   }
@@ -1350,6 +1425,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     mismatches: dedupe(mismatches),
     substitutions: substitutions.sort((a, b) => b.strength - a.strength),
     unmatched,
+    context,
   };
 }
 
@@ -1432,6 +1508,13 @@ function alternativeKeys(tokens: readonly Token[], evidence: readonly string[], 
   return { keys, said };
 }
 
+/** Titles written with a dot ("TS. Phạm Quang Tú"), whose dot ends no sentence. */
+const DOTTED_TITLE = '(?<!(?<![\\p{L}\\p{M}])(?:TS|PGS|GS|ThS|BS|KS|TP|Mr|Mrs|Ms|Dr|St))';
+/** The end of a sentence and the spaces after it (a closing quote or bracket may come between). */
+const SENTENCE_END = new RegExp(`${DOTTED_TITLE}[.!?…]["”»)]*\\s+`, 'gu');
+/** The first sentence end of a text: its final mark. */
+const FIRST_END = new RegExp(`${DOTTED_TITLE}[.!?…](?=["”»)]*\\s)`, 'u');
+
 /** How far before the words said their speaker's verb may be (tokens). */
 const SPEAKER_REACH = 24;
 /** Verbs that report what someone said, as sequences of words (with marks, and folded). */
@@ -1449,6 +1532,10 @@ const SAYING_MARKED = [
   'nhận xét',
   'đánh giá',
   'cam kết',
+  // What someone wishes or proposes is theirs as much as what they say.
+  'mong muốn',
+  'đề nghị',
+  'đề xuất',
 ].map((v) => v.split(' '));
 // Folded, "noi" is also "Nội" (Hà Nội), "nổi", "nội dung", "nối": not read as a verb there.
 const SAYING_FOLDED = SAYING_MARKED.filter((v) => v.join(' ') !== 'nói').map((v) => v.map((w) => fold(w)));

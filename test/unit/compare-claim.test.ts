@@ -319,6 +319,64 @@ describe('compareClaim', () => {
     expect(compare('Thứ trưởng Lê Xuân Định đã tiếp Tổng Thư ký IEC Philippe Metzger tại Hà Nội ngày 5/6/2024.', meeting).mismatches).toEqual([]);
   });
 
+  it('carries a speaker named at the head of a paragraph to its later sentences', () => {
+    const paragraph =
+      'Ông Philippe Metzger, Tổng Thư ký IEC cho biết, Việt Nam là quốc gia đang phát triển rất nhanh. Hiện nay, các doanh nghiệp Việt Nam ngày càng tiếp cận nhiều hơn với các tiêu chuẩn của IEC. Nhiều chuyên gia trẻ của Việt Nam đã tham gia vào hoạt động của IEC.';
+    const quoted = (sentence: string) => {
+      const start = paragraph.indexOf(sentence);
+      return { text: sentence, paragraph, start };
+    };
+    const check = (claim: string, sentence: string) => {
+      const r = compareClaim(claim, [quoted(sentence)], { weightOf });
+      const context = r.context.map((c) => paragraph.slice(c.start, c.end));
+      return {
+        mismatches: r.mismatches.map((m) => [m.kind, claim.slice(m.claimed.start, m.claimed.end), (m.piece === 0 ? sentence : (context[m.piece - 1] as string)).slice(m.stated.start, m.stated.end)]),
+        context,
+        aboutAnother: r.features.aboutAnother,
+      };
+    };
+    const business = 'Hiện nay, các doanh nghiệp Việt Nam ngày càng tiếp cận nhiều hơn với các tiêu chuẩn của IEC.';
+    const experts = 'Nhiều chuyên gia trẻ của Việt Nam đã tham gia vào hoạt động của IEC.';
+    // Another speaker: the paragraph's own is quoted, with the sentence that names him.
+    expect(check('Thứ trưởng Lê Xuân Định cho biết các doanh nghiệp Việt Nam ngày càng tiếp cận nhiều hơn với các tiêu chuẩn của IEC.', business)).toEqual({
+      mismatches: [['person', 'Lê Xuân Định', 'Philippe Metzger']],
+      context: ['Ông Philippe Metzger, Tổng Thư ký IEC cho biết, Việt Nam là quốc gia đang phát triển rất nhanh.'],
+      aboutAnother: 0,
+    });
+    expect(check('Thứ trưởng Lê Xuân Định nhấn mạnh nhiều chuyên gia trẻ của Việt Nam đã tham gia vào hoạt động của IEC.', experts).mismatches).toEqual([
+      ['person', 'Lê Xuân Định', 'Philippe Metzger'],
+    ]);
+    // The paragraph's speaker, by part of the name: nothing differs.
+    expect(check('Ông Metzger cho biết nhiều chuyên gia trẻ của Việt Nam đã tham gia vào hoạt động của IEC.', experts).mismatches).toEqual([]);
+    // A claim that reports no one's words is not read for a speaker.
+    expect(check('Nhiều chuyên gia trẻ của Việt Nam đã tham gia vào hoạt động của IEC.', experts).mismatches).toEqual([]);
+    // A sentence that names its own speaker, after the words too, is not carried over.
+    const own = 'Ông Philippe Metzger cho biết như vậy. Có thể sẽ phải mất 10 năm hỗ trợ như TS. Phạm Quang Tú nhận định.';
+    const r = compareClaim(
+      'TS. Phạm Quang Tú nhận định có thể sẽ phải mất 10 năm hỗ trợ.',
+      [{ text: 'Có thể sẽ phải mất 10 năm hỗ trợ như TS. Phạm Quang Tú nhận định.', paragraph: own, start: 38 }],
+      { weightOf },
+    );
+    expect([r.mismatches, r.features.aboutAnother]).toEqual([[], 0]);
+    // Another person named between the speaker and the sentence: who said it is not plain, and the claim is not supported.
+    const two = 'Ông Philippe Metzger cho biết IEC sẽ hỗ trợ. Bà Lê Thị Hương cũng tham dự buổi làm việc. Nhiều chuyên gia trẻ đã tham gia vào hoạt động của IEC.';
+    const far = 'Nhiều chuyên gia trẻ đã tham gia vào hoạt động của IEC.';
+    const r2 = compareClaim('Thứ trưởng Lê Xuân Định cho biết nhiều chuyên gia trẻ đã tham gia vào hoạt động của IEC.', [{ text: far, paragraph: two, start: two.indexOf(far) }], { weightOf });
+    expect([r2.mismatches, r2.features.aboutAnother]).toEqual([[], 1]);
+    // "Ông cho biết" with no speaker before it in the paragraph: not found either.
+    const pronoun = 'Ông cho biết nhiều chuyên gia trẻ đã tham gia vào hoạt động của IEC.';
+    const r3 = compareClaim('Thứ trưởng Lê Xuân Định cho biết nhiều chuyên gia trẻ đã tham gia vào hoạt động của IEC.', [{ text: pronoun, paragraph: pronoun, start: 0 }], { weightOf });
+    expect(r3.features.aboutAnother).toBe(1);
+  });
+
+  it('reads who wishes or proposes something as its speaker', () => {
+    const wish = 'Thứ trưởng Lê Xuân Định bày tỏ mong muốn IEC hỗ trợ Việt Nam trong quá trình xây dựng quy chuẩn kỹ thuật quốc gia.';
+    expect(named('Ông Philippe Metzger đề nghị IEC hỗ trợ Việt Nam xây dựng quy chuẩn kỹ thuật quốc gia.', wish)).toEqual([
+      ['person', 'Philippe Metzger', 'Lê Xuân Định'],
+    ]);
+    expect(compare('Thứ trưởng Lê Xuân Định mong muốn IEC hỗ trợ Việt Nam xây dựng quy chuẩn kỹ thuật quốc gia.', wish).mismatches).toEqual([]);
+  });
+
   it('finds a person called "bà" where the source says "ông", typed with marks or without', () => {
     const source = 'Trưa 27/3, ông Nguyễn Văn Đắng, Phó tổng giám đốc Sawaco, cho biết đoạn ống nước đã được hàn lại.';
     expect(named('Trưa 27/3, bà Nguyễn Văn Đắng cho biết đoạn ống nước đã được hàn lại.', source)).toEqual([
