@@ -448,6 +448,68 @@ function abbreviationAsked(words: readonly RegExpMatchArray[], i: number): boole
   return ABBREVIATED.every((x, k) => next(from + k) === x);
 }
 
+/** Titles before a person's name, folded, as word lists, longest first. */
+const TITLE_WORDS = [...new Set(PERSON_TITLES.map((t) => fold(t)))].map((t) => t.split(/[\s-]+/)).sort((a, b) => b.length - a.length);
+/** Titles after which a foreign name typed in lower case is read ("ông philippe metzger"); not "anh", "em", "cô", which are words too. */
+const FOREIGN_NAME_TITLES = new Set([
+  'ong',
+  'ba',
+  'ngai',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'thu truong',
+  'bo truong',
+  'tong thu ky',
+  'chu tich',
+  'giam doc',
+  'tong giam doc',
+  'dai su',
+]);
+/** Words typed right after a name that are no part of it (folded): verbs and function words; "văn", "thị" are middle names. */
+const AFTER_NAME = new Set(
+  'la cho tiep gap noi da se dang duoc lam ky tai o va voi cung khang nhan bay phat chia tuyen danh mong de cam tham den di ve neu bi khong chua vua moi hien nay cua trong tu sau truoc khi nhung ma nen roi deu con co dat giu tro cung cho biet rang thuoc sang'.split(
+    ' ',
+  ),
+);
+/** A Vietnamese syllable as typed without marks: an onset, one to three vowels and a coda. */
+const SYLLABLE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$/u;
+
+/**
+ * How many words from `at` (of the letters of a text typed in lower case) are a person's name
+ * after a title or "ông" / "bà": a family name and one or two more syllables ("thu truong le xuan
+ * dinh", "ông lê xuân định"), or, after "ông", "bà" or an office, words no Vietnamese syllable
+ * spells ("ong philippe metzger"); 0 when none. Names are read from capitals, so without this a
+ * person typed in lower case went uncompared.
+ */
+function personAfterTitle(words: readonly RegExpMatchArray[], text: string, at: number): number {
+  const form = (k: number) => fold((words[k]?.[0] ?? '').toLowerCase());
+  // Words of one name are written with spaces only between them.
+  const joined = (k: number) =>
+    k > 0 &&
+    /^ +$/u.test(
+      text.slice(
+        ((words[k - 1] as RegExpMatchArray).index as number) + (words[k - 1] as RegExpMatchArray)[0].length,
+        (words[k] as RegExpMatchArray).index as number,
+      ),
+    );
+  const title = TITLE_WORDS.find(
+    (t) => at >= t.length && t.every((w, k) => form(at - t.length + k) === w) && t.every((_, k) => k === 0 || joined(at - t.length + k)),
+  );
+  if (!title || !joined(at)) return 0;
+  const first = form(at);
+  if (FAMILY.has(first)) {
+    let n = 1;
+    while (n < 3 && at + n < words.length && joined(at + n) && SYLLABLE.test(form(at + n)) && !AFTER_NAME.has(form(at + n))) n++;
+    return n > 1 ? n : 0;
+  }
+  if (!FOREIGN_NAME_TITLES.has(title.join(' '))) return 0;
+  let n = 0;
+  while (n < 3 && at + n < words.length && (n === 0 || joined(at + n)) && /^[a-z]+$/u.test(form(at + n)) && !SYLLABLE.test(form(at + n))) n++;
+  return n;
+}
+
 /**
  * A text typed all in lower case (a claim typed on a phone: "hoi nghi lmc to chuc o ha noi") with
  * the capitals a name has: the places of `PLACE_NAMES` ("Ha Noi") and words without a vowel, which
@@ -478,6 +540,12 @@ export function recased(text: string, places = true): string {
     const w = words[i] as RegExpMatchArray;
     if (isVowelless(w[0]) || abbreviationAsked(words, i)) {
       for (let k = 0; k < w[0].length; k++) upper((w.index as number) + k);
+      continue;
+    }
+    const person = places ? personAfterTitle(words, text, i) : 0;
+    if (person) {
+      for (let k = i; k < i + person; k++) capitalise(k);
+      i += person - 1;
       continue;
     }
     const place = places && spellings.find((p) => p.every((x, k) => forms[i + k] === x));

@@ -330,7 +330,11 @@ describe('compareClaim', () => {
       const r = compareClaim(claim, [quoted(sentence)], { weightOf });
       const context = r.context.map((c) => paragraph.slice(c.start, c.end));
       return {
-        mismatches: r.mismatches.map((m) => [m.kind, claim.slice(m.claimed.start, m.claimed.end), (m.piece === 0 ? sentence : (context[m.piece - 1] as string)).slice(m.stated.start, m.stated.end)]),
+        mismatches: r.mismatches.map((m) => [
+          m.kind,
+          claim.slice(m.claimed.start, m.claimed.end),
+          (m.piece === 0 ? sentence : (context[m.piece - 1] as string)).slice(m.stated.start, m.stated.end),
+        ]),
         context,
         aboutAnother: r.features.aboutAnother,
       };
@@ -359,13 +363,22 @@ describe('compareClaim', () => {
     );
     expect([r.mismatches, r.features.aboutAnother]).toEqual([[], 0]);
     // Another person named between the speaker and the sentence: who said it is not plain, and the claim is not supported.
-    const two = 'Ông Philippe Metzger cho biết IEC sẽ hỗ trợ. Bà Lê Thị Hương cũng tham dự buổi làm việc. Nhiều chuyên gia trẻ đã tham gia vào hoạt động của IEC.';
+    const two =
+      'Ông Philippe Metzger cho biết IEC sẽ hỗ trợ. Bà Lê Thị Hương cũng tham dự buổi làm việc. Nhiều chuyên gia trẻ đã tham gia vào hoạt động của IEC.';
     const far = 'Nhiều chuyên gia trẻ đã tham gia vào hoạt động của IEC.';
-    const r2 = compareClaim('Thứ trưởng Lê Xuân Định cho biết nhiều chuyên gia trẻ đã tham gia vào hoạt động của IEC.', [{ text: far, paragraph: two, start: two.indexOf(far) }], { weightOf });
+    const r2 = compareClaim(
+      'Thứ trưởng Lê Xuân Định cho biết nhiều chuyên gia trẻ đã tham gia vào hoạt động của IEC.',
+      [{ text: far, paragraph: two, start: two.indexOf(far) }],
+      { weightOf },
+    );
     expect([r2.mismatches, r2.features.aboutAnother]).toEqual([[], 1]);
     // "Ông cho biết" with no speaker before it in the paragraph: not found either.
     const pronoun = 'Ông cho biết nhiều chuyên gia trẻ đã tham gia vào hoạt động của IEC.';
-    const r3 = compareClaim('Thứ trưởng Lê Xuân Định cho biết nhiều chuyên gia trẻ đã tham gia vào hoạt động của IEC.', [{ text: pronoun, paragraph: pronoun, start: 0 }], { weightOf });
+    const r3 = compareClaim(
+      'Thứ trưởng Lê Xuân Định cho biết nhiều chuyên gia trẻ đã tham gia vào hoạt động của IEC.',
+      [{ text: pronoun, paragraph: pronoun, start: 0 }],
+      { weightOf },
+    );
     expect(r3.features.aboutAnother).toBe(1);
   });
 
@@ -469,11 +482,26 @@ describe('recased', () => {
       ['iec là viết tắt của gì', 'IEC là viết tắt của gì'],
       ['chữ viết tắt của bri là gì', 'chữ viết tắt của bri là gì'],
       ['chu viet tat cua bri la gi', 'chu viet tat cua bri la gi'],
+      // A person's name after a title or "ông" / "bà": a family name and one or two syllables, or
+      // words no Vietnamese syllable spells; not the verb after it, nor a word after "anh".
+      ['thu truong le xuan dinh la tong thu ky iec', 'thu truong Le Xuan Dinh la tong thu ky iec'],
+      ['ông lê xuân định là tổng thư ký IEC.', 'ông Lê Xuân Định là tổng thư ký IEC.'],
+      ['ong philippe metzger la thu truong', 'ong Philippe Metzger la thu truong'],
+      ['ba le hanh tiep ong philippe martin', 'ba Le Hanh tiep ong Philippe Martin'],
+      ['anh ấy là ông của tôi', 'anh ấy là ông của tôi'],
+      ['ong cho biet viet nam phat trien nhanh', 'ong cho biet Viet Nam phat trien nhanh'],
     ]) {
       expect(recased(typed as string)).toBe(cased);
     }
     expect(named(recased('hoi nghi lmc to chuc tai ha noi'), 'Hội nghị LMC lần thứ 4 được tổ chức tại thành phố Bắc Kinh - Trung Quốc.')).toEqual([
       ['place', 'Ha Noi', 'Bắc Kinh - Trung Quốc'],
     ]);
+    // A name so read is compared as the capitalised one is.
+    const met = 'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC.';
+    expect(named(recased('thu truong le xuan dinh la tong thu ky IEC'), met)).toEqual([
+      ['person', 'Le Xuan Dinh la tong thu ky', 'Thứ trưởng Bộ KH&CN Lê Xuân Định'],
+    ]);
+    expect(named(recased('ong philippe metzger la thu truong'), met)).toEqual([['person', 'Philippe Metzger la thu truong', 'Philippe Metzger, Tổng Thư ký']]);
+    expect(named(recased('ong philippe metzger la tong thu ky IEC'), met)).toEqual([]);
   });
 });
