@@ -2,6 +2,7 @@ import { type FoundDate, findDates, relateDates } from '../text/find-dates.js';
 import { partOfMonth } from '../text/relative-dates.js';
 import { type FoundNumber, findNumbers, relateNumbers } from '../text/find-numbers.js';
 import { fold, hasMarks } from '../text/normalize.js';
+import { STOPWORDS } from '../text/stopwords.js';
 import { TIME_UNITS, timeUnit } from '../text/units.js';
 import type { MismatchKind } from '../types.js';
 import type { Span } from '../text/span.js';
@@ -280,6 +281,35 @@ const says = (x: AntonymHit) => (x.negated ? 1 - x.side : x.side);
 /** A unit of time, or an age ("tròn 10 tuổi"), which is a span of years too; folded. */
 const isTimeUnit = (u: string) => TIME_UNITS.has(u) || u === 'tuoi';
 
+/** Words an ordinal numbers editions of an event by ("lần thứ 5", "kỳ họp thứ 7", "khóa 15"), folded; not a phase of one ("giai đoạn hai"). */
+const EDITIONS = new Set(['lan', 'ky', 'hop', 'khoa', 'mua', 'edition']);
+
+/** Units of money and measure after a figure (folded): an amount, not a count of things. */
+const MEASURES = new Set([
+  'dong',
+  'usd',
+  'do',
+  'km',
+  'm',
+  'kg',
+  'tan',
+  'ha',
+  'lit',
+  'mw',
+  'kw',
+  'kwh',
+  'ty',
+  'trieu',
+  'nghin',
+  'ngan',
+  'phan',
+  'diem',
+  'euro',
+  'yen',
+  'won',
+  'te',
+]);
+
 /** Negators before "chỉ" that make it "not only", folded. */
 const NOT_ONLY = new Set(['khong', 'chang', 'cha', 'chua']);
 
@@ -488,6 +518,15 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     const ub = unitHead(b);
     return a.kind !== 'ordinal' && !!ua && !!ub && isTimeUnit(ua) !== isTimeUnit(ub);
   };
+  const editions: { number: FoundNumber; found: FoundMismatch }[] = [];
+  /** The words of events the claim dates and the evidence does not report: not words the evidence changed either. */
+  const undated: Span[] = [];
+  /** A count of things, with the word for them: "10 đối tác", "hơn 500 doanh nghiệp"; not a span of time, an amount of money, a share. */
+  const countsThings = (n: FoundNumber) => {
+    const unit = unitHead(n);
+    // The word after a figure is read as its unit: a function word there counts nothing ("lần 4 được tổ chức").
+    return n.kind === 'cardinal' && unit !== undefined && !isTimeUnit(unit) && !MEASURES.has(unit) && !STOPWORDS.has(unit);
+  };
   for (const cn of claim.numbers) {
     const slot = slotFor(cn);
     const agrees = (en: FoundNumber) => en.kind === cn.kind && relate(cn, en) !== 'different' && !timeAgainstCount(cn, en);
@@ -517,6 +556,10 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
         if (!(cn.spelled && cn.value <= 2)) unmatched.push(cn);
         // The same figure counting something else ("10 quốc gia" / "10 năm"): the sentence was found by it.
         if (ev.numbers.some((en) => en.kind === cn.kind && relateNumbers(cn, en) === 'same' && timeAgainstCount(cn, en))) aboutAnother++;
+        // A count of things the evidence counts nowhere ("hơn 10 đối tác" / "… với các đối tác
+        // quốc tế"): how many is what the claim adds, and the articles do not say it.
+        // "2 nước", "hai bên" name the two the source speaks of more often than they count them.
+        else if (countsThings(cn) && cn.value > 2) aboutAnother++;
         continue;
       }
     }
@@ -526,7 +569,10 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       continue;
     }
     const onlyBounds = Math.abs(rival.value - cn.value) < 1e-9 && (rival.to ?? rival.value) === (cn.to ?? cn.value) && unitHead(rival) === unitHead(cn);
-    mismatches.push({ kind: onlyBounds ? 'quantity' : 'number', claimed: withUnit(claim, cn), ...statedSpan(withUnit(ev, rival)), strength: 1 });
+    const found: FoundMismatch = { kind: onlyBounds ? 'quantity' : 'number', claimed: withUnit(claim, cn), ...statedSpan(withUnit(ev, rival)), strength: 1 };
+    // Another edition ("lần thứ 5" / "lần thứ 4") is read once the claim's other facts are.
+    if (cn.kind === 'ordinal' && !cross && EDITIONS.has(cn.unit ?? '')) editions.push({ number: cn, found });
+    else mismatches.push(found);
   }
 
   // --- dates ------------------------------------------------------------------------------
@@ -558,6 +604,36 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       (m) => (m.modality === 'planned' || m.modality === 'hoped') && m.to <= ef && (ev.tokens[m.from] as Token).clause === (ev.tokens[ef] as Token).clause,
     );
   }
+  /**
+   * Whether the evidence reports the event a claim's date at token `at` is said of: the one or two
+   * informative words before the date in its clause (not a name, an office, a figure), one of them
+   * aligned with the evidence or said there another way ("diễn ra" / "được tổ chức"). True when there are
+   * none ("Năm 2022, …").
+   */
+  const eventReported = (at: number): boolean => {
+    const event: number[] = [];
+    const clause = (claim.tokens[at] as Token | undefined)?.clause;
+    for (let k = at - 1; k >= 0 && at - k <= 8 && event.length < 2; k--) {
+      const t = claim.tokens[k] as Token;
+      if (t.clause !== clause) break;
+      if (claim.names.some((n) => n.from <= k && k < n.to)) {
+        if (event.length) break;
+        continue;
+      }
+      if ([k, k - 1, k - 2].some((i) => i >= 0 && (officeAt(claim.tokens, i)?.end ?? 0) > k)) {
+        if (event.length) break;
+        continue;
+      }
+      if (t.stop || /\p{N}/u.test(t.text) || claim.dates.some((d) => d.start <= t.start && t.end <= d.end)) {
+        if (event.length) break;
+        continue;
+      }
+      event.push(k);
+    }
+    if (!event.length || event.some((k) => (al.toEvidence[k] as number) >= 0 || said.has(k))) return true;
+    undated.push({ start: (claim.tokens[event.at(-1) as number] as Token).start, end: (claim.tokens[event[0] as number] as Token).end });
+    return false;
+  };
   for (const cd of claim.dates) {
     const slot = slotFor(cd);
     const here = cross ? [] : evDates.filter((ed) => inSlot(ed, slot));
@@ -637,6 +713,13 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
         unmatched.push(cd);
         continue;
       }
+    }
+    // A date of an event the evidence does not report ("Ông Philippe Metzger sinh ngày 5/6/1970",
+    // "… nhậm chức Tổng Thư ký IEC năm 2021" against a meeting on 5/6/2024): the words the date
+    // is said of, right before it, are not in the evidence, and the articles do not date it.
+    if (rival && !cross && !isSpan(cd) && !eventReported(df)) {
+      unmatched.push(cd);
+      continue;
     }
     markCovered(cd);
     if (!rival) {
@@ -772,6 +855,24 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       ...stated(withPlaceWord(ev, rival.from), last.to),
       strength: 1,
     });
+  }
+
+  // --- another edition -----------------------------------------------------------------------
+  // "Hội nghị chuyên đề LMC lần thứ 5 …" where the source reports the 4th: the 4th's own facts
+  // given to the 5th ("… được tổ chức tại Bắc Kinh vào ngày 29 tháng 8 năm 2023") are false; a
+  // claim that says what the source does not of the 4th ("… sẽ được tổ chức tại Lào năm 2025",
+  // "… lần thứ 3 được tổ chức tại Vientiane") is about an edition the articles do not report.
+  for (const { number, found } of editions) {
+    const [f, t] = tokenRange(claim.tokens, number.start, number.end);
+    const evFolded = new Set(ev.tokens.map((x) => x.folded));
+    const missing = claim.tokens.some((x, k) => !x.stop && (k < f || k >= t) && !evKeys.has(claimKey[k] as string) && !said.has(k) && !evFolded.has(x.folded));
+    if (missing || unmatched.some((u) => u !== number)) {
+      unmatched.push(number);
+      aboutAnother++;
+      // Where and when the reported edition was held says nothing of this one.
+      for (let k = mismatches.length - 1; k >= 0; k--)
+        if ((mismatches[k] as FoundMismatch).kind === 'place' || (mismatches[k] as FoundMismatch).kind === 'date') mismatches.splice(k, 1);
+    } else mismatches.push(found);
   }
 
   // --- "ông" or "bà" ------------------------------------------------------------------------
@@ -1387,7 +1488,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       if (!cWords.length || !eWords.length || cWords.length > 5 || eWords.length > 5 || b.evTo - b.evFrom > 8) continue;
       const first = cWords[0] as Token;
       const last = cWords.at(-1) as Token;
-      if (unmatched.some((u) => u.start < last.end && first.start < u.end)) continue;
+      if ([...unmatched, ...undated].some((u) => u.start < last.end && first.start < u.end)) continue;
       const eFirst = ev.tokens.indexOf(eWords[0] as Token);
       const eLast = ev.tokens.indexOf(eWords.at(-1) as Token);
       if ((ev.piece[eFirst] as number) !== (ev.piece[eLast] as number)) continue;

@@ -377,6 +377,57 @@ describe('claims whose people, places and dates are stated, but not what they di
 });
 
 describe('texts with several sentences', () => {
+  it('carries a speaker named at the head of a paragraph to its later sentences, quoting the sentence that names them', async () => {
+    const c = await check('Thứ trưởng Lê Xuân Định cho biết các doanh nghiệp Việt Nam ngày càng tiếp cận nhiều hơn với các tiêu chuẩn của IEC.');
+    expect(c.verdict).toBe('contradicted');
+    expect(c.mismatches.map((m) => [m.kind, m.claimed, m.stated])).toEqual([['person', 'Lê Xuân Định', 'Philippe Metzger']]);
+    expect(c.evidence.find((e) => e.marker === c.mismatches[0]?.citation)?.quote).toMatch(/^Ông Philippe Metzger, Tổng Thư ký IEC cho biết/u);
+    expect(
+      (await check('Thứ trưởng Lê Xuân Định nhấn mạnh nhiều chuyên gia trẻ của Việt Nam đã tham gia và đóng góp hiệu quả vào hoạt động của IEC.')).verdict,
+    ).toBe('contradicted');
+    // The Vice Minister's wish, given to Mr Metzger; and the right speakers.
+    expect((await check('Ông Philippe Metzger đề nghị IEC hỗ trợ Việt Nam xây dựng QCVN và TCVN.')).verdict).toBe('contradicted');
+    expect(
+      (await check('Ông Philippe Metzger cho biết nhiều chuyên gia trẻ của Việt Nam đã tham gia và đóng góp hiệu quả vào hoạt động của IEC.')).verdict,
+    ).toBe('supported');
+    expect((await check('Thứ trưởng Lê Xuân Định khẳng định các nội dung trao đổi này là tiền đề cho hợp tác giữa 2 bên trong thời gian tới.')).verdict).toBe(
+      'supported',
+    );
+  });
+
+  it('does not support a count of things the source never counts', async () => {
+    expect((await check('Viện Đo lường Việt Nam đã ký kết Biên bản với hơn 10 đối tác quốc tế trong LMC.')).verdict).toBe('not-found');
+    expect((await check('Hội nghị chuyên đề LMC lần thứ 4 đánh dấu mốc 73 năm quan hệ ngoại giao giữa Việt Nam và Trung Quốc.')).verdict).toBe('supported');
+  });
+
+  it('does not contradict the date of an event the source does not report with the date of the one it does', async () => {
+    for (const claim of ['Ông Philippe Metzger sinh ngày 5/6/1970.', 'Ông Philippe Metzger nhậm chức Tổng Thư ký IEC năm 2021.']) {
+      expect((await check(claim)).verdict, claim).toBe('not-found');
+    }
+    for (const claim of ['Hội nghị LMC lần thứ 4 diễn ra ngày 30/8/2023.', 'Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger ngày 6/6/2024.']) {
+      expect((await check(claim)).verdict, claim).toBe('contradicted');
+    }
+  });
+
+  it('contradicts another edition given the reported one’s facts, and finds nothing of its own facts', async () => {
+    const held = await check('Hội nghị chuyên đề LMC lần thứ 5 được tổ chức tại Bắc Kinh vào ngày 29 tháng 8 năm 2023.');
+    expect([held.verdict, held.mismatches.map((m) => [m.claimed, m.stated])]).toEqual(['contradicted', [['lần thứ 5', 'lần thứ 4']]]);
+    for (const claim of ['Hội nghị chuyên đề LMC lần thứ 5 sẽ được tổ chức tại Lào năm 2025.', 'Hội nghị LMC lần thứ 3 được tổ chức tại Vientiane năm 2021.']) {
+      expect((await check(claim)).verdict, claim).toBe('not-found');
+    }
+  });
+
+  it('reads names typed in lower case without marks as the capitalised claim', async () => {
+    for (const [typed, cased] of [
+      ['thu truong le xuan dinh la tong thu ky IEC', 'Thứ trưởng Lê Xuân Định là Tổng Thư ký IEC'],
+      ['ong philippe metzger la thu truong', 'Ông Philippe Metzger là Thứ trưởng'],
+      ['ong philippe metzger la tong thu ky IEC', 'Ông Philippe Metzger là Tổng Thư ký IEC'],
+    ]) {
+      expect((await check(typed as string)).verdict, typed).toBe((await check(cased as string)).verdict);
+    }
+    expect((await check('thu truong le xuan dinh la tong thu ky IEC')).verdict).toBe('contradicted');
+  });
+
   it('checks each claim, skips the rest with the reason, and gives the worst verdict overall', async () => {
     const r = await engine.check(
       'Chào cả nhà! Hội nghị LMC lần thứ 4 được tổ chức tại Bắc Kinh. Ông Philippe Metzger là Tổng Thư ký IEC. Các bạn nghĩ sao? IEC hiện có 89 quốc gia thành viên chính thức.',

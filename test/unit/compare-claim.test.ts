@@ -382,9 +382,42 @@ describe('compareClaim', () => {
     expect(r3.features.aboutAnother).toBe(1);
   });
 
+  it('finds a count of things the evidence never counts, not an amount or a span of time', () => {
+    const signed = 'Tại Hội nghị, Viện Đo lường Việt Nam đã chính thức ký kết Biên bản với các đối tác quốc tế trong LMC.';
+    expect(compare('Viện Đo lường Việt Nam đã ký kết Biên bản với hơn 10 đối tác quốc tế trong LMC.', signed).features.aboutAnother).toBe(1);
+    expect(compare('Viện Đo lường Việt Nam đã ký kết Biên bản với 10 đối tác quốc tế trong LMC.', signed.replace('các', '10')).features.aboutAnother).toBe(0);
+    expect(compare('Viện Đo lường Việt Nam đã ký kết Biên bản trị giá 100 tỷ đồng trong LMC.', signed).features.aboutAnother).toBe(0);
+    expect(compare('Viện Đo lường Việt Nam đã ký kết Biên bản 10 năm với các đối tác quốc tế trong LMC.', signed).features.aboutAnother).toBe(0);
+  });
+
+  it('contradicts the date of an event only where the evidence reports that event', () => {
+    const met =
+      'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.';
+    expect(named('Ông Philippe Metzger sinh ngày 5/6/1970.', met)).toEqual([]);
+    expect(compare('Ông Philippe Metzger nhậm chức Tổng Thư ký IEC năm 2021.', met).mismatches).toEqual([]);
+    expect(compare('Ông Philippe Metzger sinh ngày 5/6/1970.', met).substitutions.map((m) => m.claimed)).toEqual([]);
+    expect(named('Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger ngày 6/6/2024.', met)).toEqual([['date', 'ngày 6/6/2024', 'ngày 5/6/2024']]);
+    const lmc = 'Vào ngày 29 tháng 8 năm 2023, Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4 được tổ chức tại Bắc Kinh.';
+    expect(named('Hội nghị LMC lần thứ 4 diễn ra ngày 30/8/2023.', lmc)).toEqual([['date', 'ngày 30/8/2023', 'ngày 29 tháng 8 năm 2023']]);
+    expect(named('Năm 2022, Hội nghị LMC lần thứ 4 được tổ chức tại Bắc Kinh.', lmc)).toEqual([['date', 'Năm 2022', 'ngày 29 tháng 8 năm 2023']]);
+  });
+
+  it('contradicts another edition only with the reported edition’s own facts', () => {
+    const lmc = 'Vào ngày 29 tháng 8 năm 2023, Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4 được tổ chức tại thành phố Bắc Kinh - Trung Quốc.';
+    expect(named('Hội nghị chuyên đề LMC lần thứ 5 được tổ chức tại Bắc Kinh vào ngày 29 tháng 8 năm 2023.', lmc)).toEqual([
+      ['number', 'lần thứ 5', 'lần thứ 4'],
+    ]);
+    for (const claim of ['Hội nghị chuyên đề LMC lần thứ 5 sẽ được tổ chức tại Lào năm 2025.', 'Hội nghị LMC lần thứ 3 được tổ chức tại Vientiane năm 2021.']) {
+      const r = compare(claim, lmc);
+      expect([r.mismatches, r.features.aboutAnother], claim).toEqual([[], 1]);
+    }
+  });
+
   it('reads who wishes or proposes something as its speaker', () => {
     const wish = 'Thứ trưởng Lê Xuân Định bày tỏ mong muốn IEC hỗ trợ Việt Nam trong quá trình xây dựng quy chuẩn kỹ thuật quốc gia.';
-    expect(named('Ông Philippe Metzger đề nghị IEC hỗ trợ Việt Nam xây dựng quy chuẩn kỹ thuật quốc gia.', wish)).toEqual([
+    // Mr Metzger is named in the evidence too, at the meeting.
+    const meeting = 'Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger, Tổng Thư ký IEC tại Hà Nội.';
+    expect(named('Ông Philippe Metzger đề nghị IEC hỗ trợ Việt Nam xây dựng quy chuẩn kỹ thuật quốc gia.', meeting, wish)).toEqual([
       ['person', 'Philippe Metzger', 'Lê Xuân Định'],
     ]);
     expect(compare('Thứ trưởng Lê Xuân Định mong muốn IEC hỗ trợ Việt Nam xây dựng quy chuẩn kỹ thuật quốc gia.', wish).mismatches).toEqual([]);
