@@ -124,7 +124,10 @@ export async function askInContext(question: string, options: AskOptions, deps: 
   // Empty and over-long questions are the core's to refuse.
   if (!/[\p{L}\p{N}]/u.test(q) || q.length > deps.maxQuestionChars) return deps.answer(q, options);
   const lang = options.lang ?? detectLang(q);
-  const history = (options.history ?? []).slice(-HISTORY_TURNS);
+  // A question refused unread (too long, or with no words) said nothing a follow-up can lean on:
+  // taken as the last turn, its thousands of words became the next question ("Hiểu là: …") and
+  // were refused again, whatever was asked after it.
+  const history = (options.history ?? []).filter((t) => t.question.length <= deps.maxQuestionChars && /[\p{L}\p{N}]/u.test(t.question)).slice(-HISTORY_TURNS);
 
   const fu = resolveFollowUp(q, history, lang, deps.lookup);
   let understood = fu.question;

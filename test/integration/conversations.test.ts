@@ -55,6 +55,22 @@ describe('follow-ups through the engine', () => {
     expect(alone.understood).toBeUndefined();
     expect(alone.text.startsWith('Hiểu là')).toBe(false);
   });
+
+  it('does not read a question after one refused as too long against it', async () => {
+    const first = await engine.ask('Hội nghị LMC lần thứ 4 tổ chức ở đâu?');
+    const long = await engine.ask('Hội nghị LMC lần thứ 4 được tổ chức tại Hà Nội. '.repeat(50));
+    expect(long).toMatchObject({ refused: true, reason: 'too-long' });
+    // A whole question is answered as asked, not merged into the long text and refused again.
+    const next = await engine.ask('Hội nghị LMC lần thứ 4 tổ chức ở đâu?', { history: [long] });
+    expect(next).toMatchObject({ refused: false });
+    expect(next.understood).toBeUndefined();
+    expect(next.citations[0]?.quote).toContain('Bắc Kinh');
+    // A follow-up leans on the last turn that was read.
+    const date = await engine.ask('Còn ngày nào?', { history: [first, long] });
+    expect(date).toMatchObject({ understood: 'Hội nghị LMC lần thứ 4 tổ chức ngày nào?', refused: false });
+    const alone = await engine.ask('Ông ấy nói gì?', { history: [long] });
+    expect(alone.understood).toBeUndefined();
+  });
 });
 
 describe('dates against the engine clock', () => {
