@@ -5,6 +5,7 @@ const ERROR_CODES = [
   'index-mismatch',
   'index-corrupt',
   'index-locked',
+  'index-unwritable',
   'database',
   'provider',
   'input',
@@ -59,9 +60,16 @@ export class ArticleError extends CorpusError {
   }
 }
 
-/** The index folder has no usable index, or was built with different settings, or is damaged. */
+/**
+ * The index folder has no usable index, or was built with different settings, or is damaged, or
+ * is being written by another process, or cannot be written (a full disk, a read-only folder).
+ */
 export class IndexError extends KiemchungError {
-  constructor(code: 'index-missing' | 'index-mismatch' | 'index-corrupt' | 'index-locked', message: string, options?: { cause?: unknown }) {
+  constructor(
+    code: 'index-missing' | 'index-mismatch' | 'index-corrupt' | 'index-locked' | 'index-unwritable',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(code, message, options);
     this.name = 'IndexError';
   }

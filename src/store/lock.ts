@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { IndexError, KiemchungError } from '../errors.js';
 import { processAlive } from '../files/durable.js';
+import { writeRefusal } from '../files/write-failure.js';
 
 /** An exclusive lock on the index folder for writers; a lock left by a dead process is taken over. */
 export function acquireLock(indexDir: string): () => void {
@@ -17,11 +18,22 @@ export function acquireLock(indexDir: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = fs.openSync(file, 'wx');
-      fs.writeSync(fd, String(process.pid));
+      try {
+        fs.writeSync(fd, String(process.pid));
+      } catch (err) {
+        // A full disk takes the empty file but not its pid: no lock is left behind.
+        fs.closeSync(fd);
+        fs.rmSync(file, { force: true });
+        throw err;
+      }
       fs.closeSync(fd);
       return () => fs.rmSync(file, { force: true });
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
+        const why = writeRefusal(err);
+        if (why) throw new IndexError('index-unwritable', `index at ${indexDir} cannot be written: ${why}; the index was left as it was`, { cause: err });
+        throw err;
+      }
       const pid = Number(fs.readFileSync(file, 'utf8').trim());
       if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processAlive(pid)) {
         throw new IndexError('index-locked', `index at ${indexDir} is being written by process ${pid}; wait for it to finish`);

@@ -9,6 +9,7 @@ import { type ChunkOptions, DEFAULT_CHUNKING, splitPassages } from '../corpus/pa
 import { type Embedder, type PassageTexts, embedPassagesChecked } from '../embed/embedder.js';
 import type { VectorSource } from './build-worker.js';
 import { CorpusError, IndexError, KiemchungError, errorMessage, isErrorCode } from '../errors.js';
+import { writeRefusal } from '../files/write-failure.js';
 import type { IndexReport } from '../types.js';
 import {
   type BuildSegmentInput,
@@ -193,7 +194,9 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
     if (held > 0) throw emptyCorpusError(opts.corpus, `the index at ${indexDir}`, held);
   }
   const release = acquireLock(indexDir);
+  let published = false;
   try {
+    removeInterruptedWrites(indexDir);
     const current = peekManifest(indexDir);
     // An index of an older format, or embedded by an older version of the learned model, cannot be
     // updated in place: it is rebuilt, and the report says so.
@@ -345,12 +348,38 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
       segments: nextSegments,
     };
     publishManifest(indexDir, newManifest);
+    published = true;
     if (!upsert && !opts.loaded) recordChecked(indexDir, newManifest.generation, fingerprint);
     for (const name of collectGarbage(indexDir, newManifest, oldRaw)) forgetSegmentArticles(indexDir, name);
     return report(true);
+  } catch (err) {
+    const why = writeRefusal(err);
+    if (!why || (err instanceof KiemchungError && err.code !== 'internal')) throw err;
+    // This update's partly written files go at once: on a full disk they are what fills it.
+    try {
+      removeInterruptedWrites(indexDir);
+    } catch {
+      // A folder that refuses writes refuses removals too: the next update removes them.
+    }
+    const outcome = published ? 'the new index was published, but its old files could not all be removed' : 'the index was left as it was';
+    throw new IndexError('index-unwritable', `index at ${indexDir} cannot be written: ${why}; ${outcome}`, { cause: err });
   } finally {
     release();
   }
+}
+
+/**
+ * Removes what an interrupted write left (a segment folder still named `….tmp`, a file still
+ * named `….tmp-<pid>`): called with the writer's lock held, when no other writer can be at work.
+ * A writer killed part-way leaves them, and an index that is then found up to date publishes
+ * nothing that would sweep them away.
+ */
+function removeInterruptedWrites(indexDir: string): void {
+  const segs = segmentsDir(indexDir);
+  for (const name of fs.existsSync(segs) ? fs.readdirSync(segs) : []) {
+    if (name.endsWith('.tmp')) fs.rmSync(path.join(segs, name), { recursive: true, force: true });
+  }
+  for (const name of fs.readdirSync(indexDir)) if (/\.tmp-\d+$/.test(name)) fs.rmSync(path.join(indexDir, name), { force: true });
 }
 
 /** Beside the manifests: the generation an update that read the whole corpus left live, and the corpus files' fingerprint before it read them. */
@@ -501,7 +530,12 @@ export interface WorkerFailure {
 
 /** A build worker's failure in this thread: its code (internal when it had none) and message, its stack in the cause. */
 function fromWorker(f: WorkerFailure): KiemchungError {
-  const cause = Object.assign(new Error(f.message), { name: f.name, stack: f.stack });
+  // An errno code (ENOSPC, EROFS…) stays on the cause: the failure is the disk's, not a bug.
+  const cause = Object.assign(new Error(f.message), {
+    name: f.name,
+    stack: f.stack,
+    ...(typeof f.code === 'string' && !isErrorCode(f.code) ? { code: f.code } : {}),
+  });
   return isErrorCode(f.code)
     ? new KiemchungError(f.code, f.message, { cause })
     : new KiemchungError('internal', `a segment build worker failed: ${f.message}`, { cause });

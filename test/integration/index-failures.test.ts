@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
 import { HashEmbedder } from '../../src/embed/hash-embedder.js';
 import { IndexError, KiemchungError, ProviderError } from '../../src/errors.js';
 import { crc32 } from '../../src/store/atomic-files.js';
@@ -8,7 +10,7 @@ import { readCurrentManifest } from '../../src/store/manifest.js';
 import { decodePack, encodePack } from '../../src/store/pack.js';
 import { SegmentStore } from '../../src/store/segment-store.js';
 import { updateIndex } from '../../src/store/update-index.js';
-import { CORPUS, syntheticCorpus, tempDir } from '../support/corpus.js';
+import { CORPUS, article, copyCorpus, syntheticCorpus, tempDir } from '../support/corpus.js';
 import { ShortEmbedder } from '../support/short-embedder.js';
 
 const embedder = new HashEmbedder();
@@ -92,6 +94,105 @@ describe('an embedder that returns the wrong number of vectors', () => {
     expect(cause.stack).toMatch(/embedPassagesChecked/);
     // Nothing was published: the previous generation is still the live one.
     expect(fs.readFileSync(path.join(dir, 'CURRENT'), 'utf8')).toBe(before);
+    expect(SegmentStore.open(dir, embedder).stats().articles).toBe(2);
+  });
+});
+
+/** An error as the file system gives it (a full disk, a read-only mount). */
+function errnoError(code: string, syscall: string, file?: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: ${syscall}${file ? ` '${file}'` : ''}`), { code, syscall, ...(file ? { path: file } : {}) });
+}
+
+describe('an index folder that refuses writes', () => {
+  it('on a full disk fails with index-unwritable, removes what it began to write, and leaves the index serving', async () => {
+    const corpus = copyCorpus();
+    const dir = tempDir();
+    await updateIndex({ indexDir: dir, corpus, embedder });
+    const before = fs.readFileSync(path.join(dir, 'CURRENT'), 'utf8');
+    fs.writeFileSync(path.join(corpus, 'moi.md'), article('moi', 'Bài mới', ['Một đoạn mới về đo lường quốc tế.']));
+    let writes = 0;
+    const spy = vi.spyOn(fs, 'writeSync').mockImplementation(() => {
+      // The lock's few bytes fit; the segment's files do not.
+      if (writes++ === 0) return 5;
+      throw errnoError('ENOSPC', 'write');
+    });
+    let err: unknown;
+    try {
+      err = await updateIndex({ indexDir: dir, corpus, embedder }).catch((e: unknown) => e);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(err).toBeInstanceOf(IndexError);
+    expect(err).toMatchObject({
+      code: 'index-unwritable',
+      message: `index at ${dir} cannot be written: no space left on the device (ENOSPC); the index was left as it was`,
+    });
+    expect(fs.readFileSync(path.join(dir, 'CURRENT'), 'utf8')).toBe(before);
+    expect(fs.readdirSync(path.join(dir, 'segments')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect(fs.existsSync(path.join(dir, 'index.lock'))).toBe(false);
+    expect(SegmentStore.open(dir, embedder).stats().articles).toBe(2);
+    // With room again, the next update goes through.
+    await expect(updateIndex({ indexDir: dir, corpus, embedder })).resolves.toMatchObject({ added: 1, wrote: true });
+  });
+
+  it('when read-only fails with index-unwritable naming the folder, before reading anything into it', async () => {
+    const dir = tempDir();
+    await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
+    const open = fs.openSync;
+    const spy = vi.spyOn(fs, 'openSync').mockImplementation((file, ...rest) => {
+      if (String(file).endsWith('index.lock')) throw errnoError('EROFS', 'open', String(file));
+      return open(file, ...rest);
+    });
+    try {
+      await expect(updateIndex({ indexDir: dir, corpus: CORPUS, embedder, rebuild: true })).rejects.toThrowError(
+        expect.objectContaining({
+          code: 'index-unwritable',
+          message: `index at ${dir} cannot be written: the file system is read-only (EROFS, ${path.join(dir, 'index.lock')}); the index was left as it was`,
+        }),
+      );
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('a full disk is one line from the command line, never a stack trace', async () => {
+    const dir = tempDir();
+    const err: string[] = [];
+    const spy = vi.spyOn(fs, 'writeSync').mockImplementation(() => {
+      throw errnoError('ENOSPC', 'write');
+    });
+    let code: number;
+    try {
+      code = await runCli(['index', '--corpus', CORPUS, '--index', dir], {
+        out: () => {},
+        err: (s) => err.push(s),
+        env: { KIEMCHUNG_LOG_LEVEL: 'warn' },
+        stdin: new PassThrough(),
+      });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(code).toBe(1);
+    expect(err.join('\n')).toBe(
+      `error (index-unwritable): index at ${dir} cannot be written: no space left on the device (ENOSPC); the index was left as it was`,
+    );
+    expect(fs.existsSync(path.join(dir, 'index.lock'))).toBe(false);
+  });
+});
+
+describe('what a killed update left', () => {
+  it('is removed by the next update, also when it finds the index up to date', async () => {
+    const dir = tempDir();
+    await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
+    // As `kill -9` leaves them: a segment folder being written, a file being replaced.
+    const partial = path.join(dir, 'segments', 'seg-mxc6m7tn-fc35a4.tmp');
+    fs.mkdirSync(partial);
+    fs.writeFileSync(path.join(partial, 'data.pack'), Buffer.alloc(4096));
+    fs.writeFileSync(path.join(dir, 'manifest-000002.json.tmp-99999999'), '{"generation":');
+    const r = await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
+    expect(r.wrote).toBe(false);
+    expect(fs.existsSync(partial)).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'manifest-000002.json.tmp-99999999'))).toBe(false);
     expect(SegmentStore.open(dir, embedder).stats().articles).toBe(2);
   });
 });
