@@ -12,7 +12,11 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
-const intIn = (min: number, max: number, def: number) => z.coerce.number().int().min(min).max(max).default(def);
+/** A whole number in a range; every way to miss it (a word, a fraction, out of range) says what is allowed. */
+const intIn = (min: number, max: number, def: number) => {
+  const allowed = `expected a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error: allowed }).int(allowed).min(min, allowed).max(max, allowed).default(def);
+};
 
 const embedderSpec = z
   .string()
@@ -44,10 +48,14 @@ export const configSchema = z.object({
   KIEMCHUNG_LLM: llmSpec.default('none'),
   KIEMCHUNG_TOP_K: intIn(1, 50, 8),
   /** Answers whose confidence falls below this are refused. */
-  KIEMCHUNG_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.35),
+  KIEMCHUNG_MIN_CONFIDENCE: z.coerce
+    .number({ error: 'expected a number from 0 to 1' })
+    .min(0, 'expected a number from 0 to 1')
+    .max(1, 'expected a number from 0 to 1')
+    .default(0.35),
   KIEMCHUNG_MAX_QUESTION_CHARS: intIn(16, 100_000, 2000),
   KIEMCHUNG_PROMPTS_DIR: z.string().trim().min(1).default('prompts'),
-  KIEMCHUNG_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  KIEMCHUNG_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'expected debug, info, warn, error or silent' }).default('info'),
   /** With it set, the index lives in this PostgreSQL database (with pgvector) instead of KIEMCHUNG_INDEX_DIR. */
   KIEMCHUNG_DATABASE_URL: databaseUrl.optional(),
   KIEMCHUNG_DATABASE_SCHEMA: z
@@ -83,7 +91,7 @@ export const configSchema = z.object({
   /** Signs feedback buttons and salts user hashes; set the same one on every replica. */
   KIEMCHUNG_FEEDBACK_SECRET: z.string().trim().min(16, 'must be at least 16 characters').optional(),
   KIEMCHUNG_FEEDBACK_DAYS: intIn(1, 3650, 30),
-  OPENAI_BASE_URL: z.string().trim().url().optional(),
+  OPENAI_BASE_URL: z.string().trim().url('expected a URL ending in /v1, such as http://127.0.0.1:11434/v1').optional(),
   OPENAI_API_KEY: z.string().trim().min(1).optional(),
 });
 

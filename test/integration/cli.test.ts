@@ -175,6 +175,31 @@ describe('kiemchung command line', () => {
     expect(distractors.err).toBe('error (input): distractors file not found: /nonexistent.jsonl.gz');
   });
 
+  it('says what each numeric or named setting allows when it is given a word, a fraction or a number out of range', async () => {
+    const r = await cli(['ask', 'x', ...base], {
+      KIEMCHUNG_TOP_K: 'ten',
+      KIEMCHUNG_MIN_CONFIDENCE: '-1',
+      KIEMCHUNG_MAX_QUESTION_CHARS: 'abc',
+      KIEMCHUNG_FETCH_TIMEOUT_MS: '1.5',
+      KIEMCHUNG_FEEDBACK_DAYS: '-3',
+      KIEMCHUNG_FEED_POLL_MINUTES: 'often',
+      KIEMCHUNG_LOG_LEVEL: 'loud',
+      OPENAI_BASE_URL: 'localhost',
+    });
+    expect(r.code).toBe(1);
+    expect(r.err.split('\n')).toEqual([
+      'error (config): Invalid configuration:',
+      '  - KIEMCHUNG_TOP_K: expected a whole number from 1 to 50',
+      '  - KIEMCHUNG_MIN_CONFIDENCE: expected a number from 0 to 1',
+      '  - KIEMCHUNG_MAX_QUESTION_CHARS: expected a whole number from 16 to 100000',
+      '  - KIEMCHUNG_LOG_LEVEL: expected debug, info, warn, error or silent',
+      '  - KIEMCHUNG_FETCH_TIMEOUT_MS: expected a whole number from 1000 to 300000',
+      '  - KIEMCHUNG_FEED_POLL_MINUTES: expected a whole number from 0 to 1440',
+      '  - KIEMCHUNG_FEEDBACK_DAYS: expected a whole number from 1 to 3650',
+      '  - OPENAI_BASE_URL: expected a URL ending in /v1, such as http://127.0.0.1:11434/v1',
+    ]);
+  });
+
   it('answers from the corpus as it is now: an article changed since the last index is read before a one-shot answer', async () => {
     const dir = copyCorpus();
     const idx = path.join(tempDir(), 'index');
