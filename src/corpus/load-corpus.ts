@@ -61,14 +61,40 @@ export function tooLarge(bytes: number): string | null {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-function zodReason(error: { issues: Array<{ path: PropertyKey[]; message: string }> }): string {
-  return error.issues.map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message)).join('; ');
+/** What a missing field must hold, beside "missing", where its name does not say it. */
+const FIELD_HINTS: Record<string, string> = { date: ' (a date, YYYY-MM-DD)' };
+
+/**
+ * Each problem as `field: what is wrong`. A field left out, or written with nothing after it,
+ * is said to be missing or empty: zod's own words for them ("Invalid input: expected string,
+ * received undefined") name a type the writer of an article never sees.
+ */
+function zodReason(error: { issues: Array<{ path: PropertyKey[]; message: string }> }, data: unknown): string {
+  const fields = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
+  if (!fields) return `expected an object of fields ({"id": …, "title": …, "body": …}), not ${Array.isArray(data) ? 'a list' : data === null ? 'null' : typeof data}`;
+  const seen = new Set<string>();
+  const reasons: string[] = [];
+  for (const i of error.issues) {
+    const key = i.path.map(String).join('.');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const top = i.path.length === 1 ? fields[String(i.path[0])] : 0;
+    if (top === undefined) reasons.push(`${key}: missing${FIELD_HINTS[key] ?? ''}`);
+    else if (top === null) reasons.push(`${key}: empty${FIELD_HINTS[key] ?? ''}`);
+    else reasons.push(key ? `${key}: ${i.message}` : i.message);
+  }
+  return reasons.join('; ');
 }
 
 /** Parses one Markdown article; throws an `ArticleError` saying why when it is not a valid article. */
 export function parseMarkdownArticle(text: string, origin: string): Article {
   const fm = splitFrontMatter(text);
-  if (!fm) throw new ArticleError('no front matter (the file must start with a "---" block holding id, title, date, source)');
+  if (!fm) {
+    const start = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+    if (start.trim() === '') throw new ArticleError('empty file (an article starts with a "---" block holding id, title, date, source)');
+    if (start.startsWith('---\n')) throw new ArticleError('front matter is not closed (no "---" line after its fields)');
+    throw new ArticleError('no front matter (the file must start with a "---" block holding id, title, date, source)');
+  }
   let data: unknown;
   try {
     data = yaml().parse(fm.yaml, { schema: 'core' });
@@ -77,7 +103,7 @@ export function parseMarkdownArticle(text: string, origin: string): Article {
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new ArticleError('front matter must be a YAML mapping');
   const parsed = frontMatterSchema.safeParse(data);
-  if (!parsed.success) throw new ArticleError(`front matter: ${zodReason(parsed.error)}`, { cause: parsed.error });
+  if (!parsed.success) throw new ArticleError(`front matter: ${zodReason(parsed.error, data)}`, { cause: parsed.error });
   const meta = parsed.data;
   const blocks = markdownBlocks(fm.body);
   const body = blocks.filter((b) => b.kind === 'body').map((b) => b.text);
@@ -104,7 +130,7 @@ export function parseMarkdownArticle(text: string, origin: string): Article {
 /** Turns one JSONL record into an article, or throws an `ArticleError` saying why it cannot. */
 export function parseJsonlArticle(record: unknown, origin: string): Article {
   const parsed = jsonlArticleSchema.safeParse(record);
-  if (!parsed.success) throw new ArticleError(zodReason(parsed.error), { cause: parsed.error });
+  if (!parsed.success) throw new ArticleError(zodReason(parsed.error, record), { cause: parsed.error });
   const r = parsed.data;
   const id = r.id.toLowerCase();
   if (!ARTICLE_ID.test(id)) throw new ArticleError(`id: "${r.id}" must be letters, digits, ".", "_" or "-"`);

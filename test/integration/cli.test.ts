@@ -147,6 +147,31 @@ describe('kiemchung command line', () => {
     expect(r.out).toMatch(/indexed 2 articles/);
   });
 
+  it('says which field of a bad article is missing or empty, and a front matter never closed, an empty file or a JSONL line that is no object', async () => {
+    const corpus = copyCorpus();
+    const write = (name: string, text: string) => fs.writeFileSync(path.join(corpus, name), text);
+    write('no-date.md', '---\nid: no-date\ntitle: T\nsource: S\n---\n\nBody.\n');
+    write('no-title.md', '---\nid: no-title\ntitle:\ndate: 2024-02-03\n---\n\nBody.\n');
+    write('open.md', '---\nid: open\ntitle: T\ndate: 2024-02-03\nsource: S\n\nBody.\n');
+    write('empty.md', '');
+    const r = await cli(['index', '--corpus', corpus, '--index', tempDir()]);
+    expect(r.code).toBe(1);
+    expect(r.err.split('\n').filter((l) => l.startsWith('skipped'))).toEqual([
+      `skipped ${path.join(corpus, 'empty.md')}: empty file (an article starts with a "---" block holding id, title, date, source)`,
+      `skipped ${path.join(corpus, 'no-date.md')}: front matter: date: missing (a date, YYYY-MM-DD)`,
+      `skipped ${path.join(corpus, 'no-title.md')}: front matter: title: empty; source: missing`,
+      `skipped ${path.join(corpus, 'open.md')}: front matter is not closed (no "---" line after its fields)`,
+    ]);
+    expect(r.out).toMatch(/indexed 2 articles/);
+    const jsonl = path.join(tempDir(), 'corpus.jsonl');
+    fs.writeFileSync(jsonl, ['{"id":"a","title":"A","body":"Một đoạn."}', '[1,2]', '{"id":"c","body":"x"}'].join('\n'));
+    const j = await cli(['index', '--corpus', jsonl, '--index', tempDir()]);
+    expect(j.err.split('\n').filter((l) => l.startsWith('skipped'))).toEqual([
+      `skipped ${jsonl}:2: expected an object of fields ({"id": …, "title": …, "body": …}), not a list`,
+      `skipped ${jsonl}:3: title: missing`,
+    ]);
+  });
+
   it('reports configuration and index problems with their code', async () => {
     const cfg = await cli(['ask', 'x', ...base], { KIEMCHUNG_TOP_K: '0', KIEMCHUNG_EMBEDDINGS: 'magic' });
     expect(cfg.code).toBe(1);
