@@ -172,6 +172,20 @@ describe('kiemchung command line', () => {
     ]);
   });
 
+  it('refuses an eval file without any item, or a folder given for it, instead of printing figures over nothing', async () => {
+    const dir = tempDir();
+    const empty = path.join(dir, 'empty.jsonl');
+    fs.writeFileSync(empty, '\n\n');
+    for (const kind of ['questions', 'claims', 'dialogues']) {
+      const r = await cli(['eval', `--${kind}`, empty, ...base]);
+      expect(r.code, kind).toBe(1);
+      expect(r.out, kind).toBe('');
+      expect(r.err, kind).toBe(`error (input): no ${kind} in ${empty} (one JSON object per line)`);
+      const folder = await cli(['eval', `--${kind}`, dir, ...base]);
+      expect(folder.err, kind).toBe(`error (input): ${kind} file ${dir} is a folder; give a .jsonl file`);
+    }
+  });
+
   it('reports configuration and index problems with their code', async () => {
     const cfg = await cli(['ask', 'x', ...base], { KIEMCHUNG_TOP_K: '0', KIEMCHUNG_EMBEDDINGS: 'magic' });
     expect(cfg.code).toBe(1);
