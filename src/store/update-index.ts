@@ -265,6 +265,8 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
       ...(rebuildWhy ? { notice: rebuildWhy } : {}),
     });
     if (previous && toWrite.length === 0 && removed === 0) {
+      // Nothing to write is "up to date" only for files the readers will take: a torn or missing one they refuse at once.
+      checkFileSizes(indexDir, previous);
       if (!upsert && !opts.loaded) recordChecked(indexDir, previous.generation, fingerprint);
       return report(false);
     }
@@ -365,6 +367,26 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
     throw new IndexError('index-unwritable', `index at ${indexDir} cannot be written: ${why}; ${outcome}`, { cause: err });
   } finally {
     release();
+  }
+}
+
+/** Throws the readers' index-corrupt error when a segment file of the live manifest is missing or of another size than it lists. */
+function checkFileSizes(indexDir: string, m: Manifest): void {
+  for (const seg of m.segments) {
+    for (const [file, want] of Object.entries(seg.files)) {
+      let size: number;
+      try {
+        size = fs.statSync(path.join(segmentsDir(indexDir), seg.name, file)).size;
+      } catch (err) {
+        throw new IndexError('index-corrupt', `index at ${indexDir} is damaged: ${seg.name}/${file} is missing; ${rebuildHint(indexDir)}`, { cause: err });
+      }
+      if (size !== want.size) {
+        throw new IndexError(
+          'index-corrupt',
+          `index at ${indexDir} is damaged: ${seg.name}/${file} has ${size} bytes, not the ${want.size} its manifest lists (torn or foreign file); ${rebuildHint(indexDir)}`,
+        );
+      }
+    }
   }
 }
 

@@ -196,3 +196,21 @@ describe('what a killed update left', () => {
     expect(SegmentStore.open(dir, embedder).stats().articles).toBe(2);
   });
 });
+
+describe('an update that finds nothing to write', () => {
+  it('does not call a torn segment file "up to date": it reports the damage with the rebuild command, which repairs it', async () => {
+    const dir = tempDir();
+    await updateIndex({ indexDir: dir, corpus: CORPUS, embedder });
+    const seg = readCurrentManifest(dir)!.segments[0]!;
+    const data = path.join(dir, 'segments', seg.name, 'data.pack');
+    fs.truncateSync(data, 100);
+    await expect(updateIndex({ indexDir: dir, corpus: CORPUS, embedder })).rejects.toThrowError(
+      expect.objectContaining({
+        code: 'index-corrupt',
+        message: `index at ${dir} is damaged: ${seg.name}/data.pack has 100 bytes, not the ${seg.files['data.pack']!.size} its manifest lists (torn or foreign file); run "kiemchung index --rebuild --index ${dir}" to rebuild it`,
+      }),
+    );
+    await expect(updateIndex({ indexDir: dir, corpus: CORPUS, embedder, rebuild: true })).resolves.toMatchObject({ articles: 2, wrote: true });
+    expect(SegmentStore.open(dir, embedder).stats().articles).toBe(2);
+  });
+});
