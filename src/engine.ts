@@ -340,7 +340,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       timing: { retrieveMs: Math.round(retrieveMs * 100) / 100, totalMs: Math.round((performance.now() - t0) * 100) / 100 },
     });
     if (!/[\p{L}\p{N}]/u.test(q)) return done({ ...base, text: m.empty, refused: true, reason: 'empty-question' }, 0);
-    if (q.length > config.maxQuestionChars) return done({ ...base, text: m.tooLong, refused: true, reason: 'too-long' }, 0);
+    if (q.length > config.maxQuestionChars) return done({ ...base, text: m.tooLong(config.maxQuestionChars, q.length), refused: true, reason: 'too-long' }, 0);
     const s = store;
     const analysis = analyzeQuestion(q);
     // Whether the articles mention something: where they write it, or that they do not.

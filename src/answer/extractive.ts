@@ -99,13 +99,17 @@ export const DEFAULT_EXTRACTIVE: ExtractiveSettings = {
   pool: RERANK_POOL,
 };
 
-const MESSAGES: Record<Lang, { refusal: string; intro: string; unsettled: string; empty: string; tooLong: string; filtered: string }> = {
+const MESSAGES: Record<
+  Lang,
+  { refusal: string; intro: string; unsettled: string; empty: string; tooLong: (limit: number, got: number) => string; filtered: string }
+> = {
   vi: {
     refusal: 'Không tìm thấy thông tin này trong các bài viết đã lưu.',
     intro: 'Theo các bài viết đã lưu:',
     unsettled: 'Các bài viết đã lưu không khẳng định cũng không bác bỏ trực tiếp điều này; đoạn gần nhất với câu hỏi:',
     empty: 'Câu hỏi trống. Hãy nhập một câu hỏi về các bài viết đã lưu.',
-    tooLong: 'Câu hỏi quá dài. Hãy rút gọn và hỏi lại.',
+    // The limit is said, in the words Telegram and Discord use: without it the reader can only guess how much to cut.
+    tooLong: (limit, got) => `Câu hỏi quá dài (${got} ký tự). Xin rút gọn dưới ${limit} ký tự.`,
     filtered: 'Không có bài viết nào khớp với bộ lọc đã chọn.',
   },
   en: {
@@ -113,7 +117,7 @@ const MESSAGES: Record<Lang, { refusal: string; intro: string; unsettled: string
     intro: 'According to the stored articles (quoted in Vietnamese):',
     unsettled: 'The stored articles neither confirm nor contradict this directly; the passage closest to the question (quoted in Vietnamese):',
     empty: 'The question is empty. Please ask something about the stored articles.',
-    tooLong: 'The question is too long. Please shorten it and ask again.',
+    tooLong: (limit, got) => `That question is too long (${got} characters). Please keep it under ${limit}.`,
     filtered: 'No stored article matches the chosen filter.',
   },
 };

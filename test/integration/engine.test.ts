@@ -430,6 +430,11 @@ describe('answers over the real corpus', () => {
       expect(small.limits.maxQuestionChars).toBe(100);
       const long = 'IEC '.repeat(26);
       expect(await small.ask(long)).toMatchObject({ refused: true, reason: 'too-long' });
+      // The refusal says the limit and how long the question was, as Telegram and Discord do.
+      expect((await small.ask('hội nghị '.repeat(12))).text).toBe('Câu hỏi quá dài (107 ký tự). Xin rút gọn dưới 100 ký tự.');
+      expect((await small.ask('Who met whom at the conference in Hanoi? '.repeat(3))).text).toBe(
+        'That question is too long (122 characters). Please keep it under 100.',
+      );
       await expect(small.search(long)).rejects.toMatchObject({ code: 'input' });
       expect((await small.ask(long.slice(0, 100))).reason).not.toBe('too-long');
     } finally {
