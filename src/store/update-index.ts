@@ -179,8 +179,9 @@ export async function updateIndex(opts: UpdateOptions): Promise<IndexReport> {
     loadCorpus(opts.corpus, known ? { indexed: (h) => known(contentHash(h, chunking)) } : {});
   let corpus: LoadedCorpus = opts.upsert ? { articles: opts.upsert, issues: [] } : (opts.loaded ?? (await load(planned?.known ?? null)));
   if (corpus.articles.length === 0 && (corpus.unchanged?.length ?? 0) === 0 && corpus.issues.length > 0) {
+    const outcome = fs.existsSync(path.join(indexDir, 'CURRENT')) ? 'the previous index was left untouched' : 'no index was written';
     throw new CorpusError(
-      `no valid article in ${opts.corpus} (${corpus.issues.length} could not be read); the previous index was left untouched:\n` +
+      `no valid article in ${opts.corpus} (${corpus.issues.length} could not be read); ${outcome}:\n` +
         corpus.issues
           .slice(0, 20)
           .map((i) => `  ${i.path}: ${i.reason}`)

@@ -186,6 +186,18 @@ describe('kiemchung command line', () => {
     }
   });
 
+  it('says a first build from a corpus of only bad files wrote nothing, and an update that it left the index as it was', async () => {
+    const file = path.join(tempDir(), 'notes.txt');
+    fs.writeFileSync(file, 'not a corpus');
+    const index = tempDir();
+    const first = await cli(['index', '--corpus', file, '--index', index]);
+    expect(first.code).toBe(1);
+    expect(first.err.split('\n')[0]).toBe(`error (corpus): no valid article in ${file} (1 could not be read); no index was written:`);
+    await cli(['index', '--corpus', CORPUS, '--index', index]);
+    const update = await cli(['index', '--corpus', file, '--index', index]);
+    expect(update.err.split('\n')[0]).toBe(`error (corpus): no valid article in ${file} (1 could not be read); the previous index was left untouched:`);
+  });
+
   it('reports configuration and index problems with their code', async () => {
     const cfg = await cli(['ask', 'x', ...base], { KIEMCHUNG_TOP_K: '0', KIEMCHUNG_EMBEDDINGS: 'magic' });
     expect(cfg.code).toBe(1);
