@@ -40,7 +40,8 @@ export async function runChat(engine: Engine, o: ChatOptions): Promise<void> {
     } else if (line.startsWith('/source')) {
       const id = line.slice(7).trim();
       const p = id ? await engine.source(id) : null;
-      o.out(p ? renderSource(p) : `Không có đoạn "${id.slice(0, 80)}". Mã đoạn có dạng iec-thanh-vien-2024#p2.`);
+      if (!id) o.out('Gõ /source và mã đoạn, ví dụ: /source iec-thanh-vien-2024#p2');
+      else o.out(p ? renderSource(p) : `Không có đoạn "${id.slice(0, 80)}". Mã đoạn có dạng iec-thanh-vien-2024#p2.`);
     } else if (line.startsWith('/')) o.out('Lệnh không rõ. Gõ /help.');
     else if (line) {
       const a = await engine.ask(line, { ...o.askOptions, history });

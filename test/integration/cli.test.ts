@@ -93,6 +93,14 @@ describe('kiemchung command line', () => {
     expect(r.out).toMatch(/Biên bản/);
   });
 
+  it('asks for the paragraph id when /source is typed without one', async () => {
+    const r = await cli(['chat', ...base], {}, '/source\n/source khong-co#p1\n');
+    expect(r.out.split('\n').slice(-2)).toEqual([
+      'Gõ /source và mã đoạn, ví dụ: /source iec-thanh-vien-2024#p2',
+      'Không có đoạn "khong-co#p1". Mã đoạn có dạng iec-thanh-vien-2024#p2.',
+    ]);
+  });
+
   it('gives usage and exit code 2 for unknown commands and bad flags', async () => {
     for (const args of [['frobnicate'], ['ask'], ['ask', 'x', '--nope'], ['index', '--json'], ['ask', 'x', '--top-k', 'abc'], ['eval'], []]) {
       const r = await cli(args);
