@@ -20,7 +20,16 @@ import { placeAliases } from '../check/facts.js';
 import { editDistance } from '../check/compare.js';
 import { type LogisticModel, type SentenceCandidate, logit, sigmoid } from './select.js';
 import { numberWritten } from './number-forms.js';
-import { attributesMissing, bodiesOfOtherPlaces, countsThing, measureMissing, nationalityMissing, startMissing, yearMissing } from './fact-spans.js';
+import {
+  attributesMissing,
+  bodiesOfOtherPlaces,
+  bodyOfPlaceMissing,
+  countsThing,
+  measureMissing,
+  nationalityMissing,
+  startMissing,
+  yearMissing,
+} from './fact-spans.js';
 import { headless, missingTitles, officesOfOtherBodies } from './titles.js';
 
 /**
@@ -503,7 +512,8 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
     missingAttributes:
       attributesMissing([question, ...glossaryMatches(question).terms].join(' '), input.articleText) +
       (nationalityMissing(question, names, input.articleText) ? 1 : 0) +
-      bodiesOfOtherPlaces(question, input.articleText).length,
+      bodiesOfOtherPlaces(question, input.articleText).length +
+      (bodyOfPlaceMissing(question, input.articleText) ? 1 : 0),
   };
 }
 

@@ -448,7 +448,9 @@ const ATTRIBUTES: ReadonlyArray<{ words: string[]; asked: MarkedPattern; stated:
 export function attributesMissing(asked: string, article: SearchText): number {
   const q = nfc(asked).toLowerCase();
   const folded = fold(q);
-  return ATTRIBUTES.filter((a) => a.words.some((w) => folded.includes(w)) && a.asked.forText(q).test(hasMarks(q) ? q : folded) && !a.stated.test(article.folded)).length;
+  return ATTRIBUTES.filter(
+    (a) => a.words.some((w) => folded.includes(w)) && a.asked.forText(q).test(hasMarks(q) ? q : folded) && !a.stated.test(article.folded),
+  ).length;
 }
 
 /**
@@ -560,6 +562,71 @@ export function bodiesOfOtherPlaces(question: string, article: SearchText): stri
     if (other && !elsewise) out.push(typed.slice(head, i + asked.length).join(' '));
   }
   return out;
+}
+
+/** A body asked by the place it is of, folded: "Cơ quan (đo lường) nào của Trung Quốc …"; the place's words follow. */
+const BODY_OF_PLACE_AFTER =
+  /(?<![\p{L}\p{N}])(?:co quan|to chuc|don vi|vien|cuc|tong cuc)(?:\s+\p{L}+){0,3}?\s+nao\s+(?:cua|thuoc|phia|ben)\s+(\p{L}+(?:\s+\p{L}+){0,2})/u;
+/** "Thái Lan cử cơ quan (đo lường) nào …", folded: the place's words come before. */
+const BODY_OF_PLACE_BEFORE = /(\p{L}+(?:\s+\p{L}+){0,2})\s+(?:da\s+)?cu\s+(?:co quan|to chuc|don vi|vien)(?:\s+\p{L}+){0,4}?\s+nao(?![\p{L}\p{N}])/u;
+/** English: "Which Chinese agency …", "Which national metrology institute represented Thailand …", lower-case. */
+const ENGLISH_BODY_ASKED =
+  /(?<![\p{L}])(?:which|what)\s+((?:(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|can)\s)[\p{L}'’]+\s+){0,3}?)(?:agency|agencies|institute|institutes|institution|body|bodies|organi[sz]ations?|ministry|authority|authorities)(?:\s+(?:of|from)\s+((?:[\p{L}]+\s*){1,2})|\s+(?:that\s+|which\s+)?(?:represented|representing)\s+((?:[\p{L}]+\s*){1,2}))?/u;
+
+/** The known place (folded) of some words, as themselves or through the glossary ("Chinese", "Thailand's"). */
+function placeOfWords(words: string): string | undefined {
+  const parts = fold(words.toLowerCase().replace(/['’]s\b/gu, ''))
+    .split(/\s+/u)
+    .filter(Boolean);
+  for (let i = 0; i < parts.length; i++) {
+    const at = placeAt(parts, i);
+    if (at) return at.place;
+    for (const term of translateTerms(parts[i] as string)) {
+      const place = fold(term.toLowerCase());
+      if (isKnownPlace(place)) return place;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether a question asks which body of a place did something ("Cơ quan nào của Trung Quốc đăng
+ * cai hội nghị?", "Thái Lan cử viện đo lường nào?", "Which Chinese agency hosted …?") of an article
+ * that names no body of that place: none whose name ends with it ("Viện Đo lường Việt Nam"), and
+ * none right after it. The article speaks of that place, and of another's body, so a quote would
+ * answer with the wrong side's. Not for Việt Nam, whose bodies the news names without it.
+ */
+export function bodyOfPlaceMissing(question: string, article: SearchText): boolean {
+  const q = nfc(question).toLowerCase();
+  let place: string | undefined;
+  if (detectLang(question) === 'en') {
+    const m = ENGLISH_BODY_ASKED.exec(q);
+    if (m) place = placeOfWords(`${m[1] ?? ''} ${m[2] ?? m[3] ?? ''}`);
+  } else {
+    const f = fold(q);
+    const after = BODY_OF_PLACE_AFTER.exec(f)?.[1];
+    const before = BODY_OF_PLACE_BEFORE.exec(f)?.[1];
+    if (after !== undefined) place = placeAt(after.split(/\s+/u), 0)?.place;
+    else if (before !== undefined) {
+      const words = before.split(/\s+/u);
+      for (let i = 0; i < words.length && !place; i++) if (placeAt(words, i)?.length === words.length - i) place = placeAt(words, i)?.place;
+    }
+  }
+  // Vietnamese news writes Vietnam's own bodies without the country ("Bộ KH&CN"): not read for Việt Nam.
+  if (place === undefined || place === 'viet nam') return false;
+  const aliases = new Set(placeAliases(place));
+  for (const clause of article.folded.split(/[,.;:!?()[\]"“”–—]+/u)) {
+    const words = clause.split(/[\s-]+/u).filter(Boolean);
+    for (let i = 0; i < words.length; i++) {
+      const at = placeAt(words, i);
+      if (!at || !aliases.has(at.place)) continue;
+      const near = [...words.slice(Math.max(0, i - 2 * BODY_REACH), i), ...words.slice(i + at.length, i + at.length + 3)];
+      // Not "tổ chức" (also the verb: "được tổ chức tại Bắc Kinh - Trung Quốc") nor "trưởng" (an office).
+      const head = (w: string) => BODY_HEAD.test(w) && w !== 'to chuc' && w !== 'truong';
+      for (let k = 0; k < near.length; k++) if (head(near[k] as string) || head(`${near[k]} ${near[k + 1]}`)) return false;
+    }
+  }
+  return true;
 }
 
 /** Words a question capitalises before a name that are no part of it, folded. */

@@ -11,6 +11,7 @@ import {
   measureMissing as missingIn,
   nationalityMissing,
   bodiesOfOtherPlaces,
+  bodyOfPlaceMissing,
   capitalisedListSpans,
   dateSpans,
   attributesMissing,
@@ -799,6 +800,34 @@ describe('bodiesOfOtherPlaces', () => {
     expect(other("Who signed for China's metrology institute?", lmc)).toEqual([]);
     // The article never names the body at all: other rules read that.
     expect(other('Viện Hóa học Trung Quốc công bố gì?', lmc)).toEqual([]);
+  });
+});
+
+describe('bodyOfPlaceMissing', () => {
+  const missing = (q: string, article: string) => bodyOfPlaceMissing(q, searchText(article));
+  const lmc =
+    'hội nghị được tổ chức tại thành phố bắc kinh - trung quốc, bên cạnh campuchia, trung quốc, lào và thái lan. viện đo lường việt nam đã ký kết biên bản.';
+
+  it('finds a body asked by its place when the article names no body of that place', () => {
+    expect(missing('Cơ quan nào của Trung Quốc đăng cai hội nghị?', lmc)).toBe(true);
+    expect(missing('co quan do luong nao cua Trung Quoc chu tri hoi nghi', lmc)).toBe(true);
+    expect(missing('Thái Lan cử viện đo lường quốc gia nào tham dự?', lmc)).toBe(true);
+    expect(missing('Which Chinese agency organised the conference?', lmc)).toBe(true);
+    expect(missing('Which national metrology institute represented Thailand at the conference?', lmc)).toBe(true);
+    expect(missing("Which institute of Thailand's signed?", lmc)).toBe(true);
+  });
+
+  it('is false when the article names a body of that place, or the question asks no such body', () => {
+    expect(missing('Cơ quan nào của Việt Nam ký biên bản?', lmc)).toBe(false);
+    expect(missing('Which Vietnamese institute signed the document?', lmc)).toBe(false);
+    expect(missing('Cơ quan nào của Trung Quốc đăng cai?', 'viện đo lường quốc gia trung quốc (nim) đăng cai hội nghị.')).toBe(false);
+    expect(missing('Cơ quan nào của Mỹ cảnh báo?', 'cục quản lý thực phẩm và dược phẩm mỹ (fda) cảnh báo.')).toBe(false);
+    expect(missing('Cơ quan nào tổ chức hội nghị?', lmc)).toBe(false);
+    expect(missing('Which countries took part?', lmc)).toBe(false);
+    // The body asked is of another noun, or of Việt Nam, whose bodies the news names without the country.
+    expect(missing("Which law is Vietnam's Ministry of Science and Technology working to amend?", lmc)).toBe(false);
+    expect(missing("Which ministry is pushing for Vietnam's full IEC membership?", lmc)).toBe(false);
+    expect(missing('Cơ quan nào của Việt Nam ký biên bản?', 'bộ kh&cn và ủy ban kỹ thuật điện quốc tế ký biên bản.')).toBe(false);
   });
 });
 
