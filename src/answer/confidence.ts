@@ -25,6 +25,7 @@ import {
   bodiesOfOtherPlaces,
   bodyOfPlaceMissing,
   countsThing,
+  institutionsMissing,
   measureMissing,
   nationalityMissing,
   startMissing,
@@ -511,6 +512,8 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
     unseenNames: input.yesNo ? 0 : unseenNames(question, input.articleText, nameIn).length,
     missingAttributes:
       attributesMissing([question, ...glossaryMatches(question).terms].join(' '), input.articleText) +
+      // One term a line: "Trung Quốc" then "Hội nghị" is no "quốc hội".
+      institutionsMissing([question, ...glossaryMatches(question).terms].join('\n'), input.articleText) +
       (nationalityMissing(question, names, input.articleText) ? 1 : 0) +
       bodiesOfOtherPlaces(question, input.articleText).length +
       (bodyOfPlaceMissing(question, input.articleText) ? 1 : 0),

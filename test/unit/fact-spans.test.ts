@@ -15,6 +15,7 @@ import {
   capitalisedListSpans,
   dateSpans,
   attributesMissing,
+  institutionsMissing,
   definedAcronyms,
   initialismsIn,
   definitionSpans,
@@ -354,6 +355,20 @@ describe('facts in a sentence', () => {
     expect(attributesMissing('Thứ trưởng tiếp ông Metzger tại trụ sở Bộ vào ngày nào?', iec)).toBe(0);
     expect(attributesMissing('Trong nhiệm kỳ của mình, ông Metzger cam kết gì?', iec)).toBe(0);
     expect(attributesMissing('Where are the IEC headquarters? trụ sở', searchText('The IEC has its headquarters in Geneva.'))).toBe(0);
+  });
+
+  it('state bodies a question names that the article never does', () => {
+    const iec = searchText('Bộ KH&CN đang nỗ lực sửa đổi Luật Tiêu chuẩn và Quy chuẩn kỹ thuật.');
+    expect(institutionsMissing('Luật sửa đổi dự kiến trình Quốc hội khi nào?', iec)).toBe(1);
+    expect(institutionsMissing('luat sua doi du kien trinh quoc hoi khi nao', iec)).toBe(1);
+    expect(institutionsMissing('When will the law go to the National Assembly? Quốc hội', iec)).toBe(1);
+    expect(institutionsMissing('Luật trình Quốc hội khi nào?', searchText('Dự án Luật sẽ được trình Quốc hội vào kỳ họp tới.'))).toBe(0);
+    // By its short form: "UBND tỉnh".
+    expect(institutionsMissing('Ủy ban nhân dân tỉnh đã làm gì?', searchText('UBND tỉnh Quảng Nam đã chỉ đạo.'))).toBe(0);
+    expect(institutionsMissing('Bộ KH&CN sửa đổi luật nào?', iec)).toBe(0);
+    expect(institutionsMissing('Việt Nam và Trung Quốc hội đàm khi nào?', iec)).toBe(0);
+    // Not across two terms of a line each.
+    expect(institutionsMissing('Trung Quốc\nHội nghị chuyên đề', iec)).toBe(0);
   });
 
   it('a venue finer than the city, asked of an article that names only the city', () => {
