@@ -192,6 +192,79 @@ export function sameOffice(asked: string, written: string): boolean {
   return asked === written || written === `tong ${asked}` || asked === `tong ${written}`;
 }
 
+/**
+ * English offices and the Vietnamese ones (folded) each may be written as: "president" is
+ * "Chủ tịch" of a body and "Tổng thống" or "Chủ tịch nước" of a country; a deputy minister is
+ * "Thứ trưởng" or "Phó Bộ trưởng"; "General Secretary" is a party's "Tổng Bí thư" as well.
+ * Longest first, so that "Deputy Minister" is not read as "Minister".
+ */
+const EN_OFFICES: ReadonlyArray<{ words: readonly string[]; vi: readonly string[] }> = (
+  [
+    ['deputy prime minister', ['pho thu tuong']],
+    ['prime minister', ['thu tuong']],
+    ['deputy minister', ['thu truong', 'pho bo truong']],
+    ['vice minister', ['thu truong', 'pho bo truong']],
+    ['foreign minister', ['bo truong', 'ngoai truong']],
+    ['minister', ['bo truong', 'ngoai truong']],
+    ['vice president', ['pho chu tich', 'pho tong thong', 'pho chu tich nuoc']],
+    ['president', ['chu tich', 'tong thong', 'chu tich nuoc']],
+    ['vice chairman', ['pho chu tich']],
+    ['chairman', ['chu tich', 'chu nhiem']],
+    ['chairwoman', ['chu tich', 'chu nhiem']],
+    ['secretary general', ['tong thu ky', 'tong bi thu']],
+    ['general secretary', ['tong thu ky', 'tong bi thu']],
+    ['director general', ['tong giam doc', 'tong cuc truong', 'cuc truong']],
+    ['ambassador', ['dai su']],
+  ] as const
+)
+  .map(([en, vi]) => ({ words: en.split(' '), vi }))
+  .sort((a, b) => b.words.length - a.words.length);
+
+/** The English office whose words start at token `i` ("Secretary General", "secretary-general"), as [first, end) and its Vietnamese offices. */
+export function englishOfficeAt(words: ReadonlyArray<{ folded: string }>, i: number): { first: number; end: number; vi: readonly string[] } | undefined {
+  const o = EN_OFFICES.find((x) => x.words.every((w, k) => words[i + k]?.folded === w));
+  return o ? { first: i, end: i + o.words.length, vi: o.vi } : undefined;
+}
+
+const isAcronymWord = (w: Word | undefined) => w !== undefined && /^\p{Lu}[\p{Lu}\p{N}&]+$/u.test(w.text);
+
+/**
+ * The office an English text gives the person named by tokens [from, to): written right before
+ * the name, after the body's acronym ("Deputy Minister Le Xuan Dinh", "IEC Secretary General
+ * Philippe Metzger"), or after it in the same sentence as what the person is ("Le Xuan Dinh is
+ * the Secretary General of the IEC", "Philippe Metzger, President of the IEC", "… is the IEC
+ * President"), unless another person is named right after that office. Returns the office's
+ * tokens and the Vietnamese offices it may be written as (folded).
+ */
+export function englishOfficeBeside(words: readonly Word[], from: number, to: number): { first: number; end: number; vi: readonly string[] } | undefined {
+  for (let len = 3; len >= 1; len--) {
+    const o = from - len >= 0 ? englishOfficeAt(words, from - len) : undefined;
+    if (o && o.end === from && (words[o.first] as Word).clause === (words[from] as Word).clause) return o;
+  }
+  const last = words[to - 1] as Word;
+  let i = to;
+  const next = words[i];
+  if (!next || next.clause - last.clause > 1) return undefined;
+  // "Philippe Metzger, Secretary General of the IEC": the office opens the next clause.
+  if (next.clause === last.clause) {
+    if (!['is', 'was', 'as'].includes(next.folded)) return undefined;
+    i++;
+  }
+  if (['the', 'a', 'an'].includes(words[i]?.folded ?? '')) i++;
+  if (isAcronymWord(words[i])) i++;
+  const o = englishOfficeAt(words, i);
+  if (!o || words.slice(to, o.end).some((w) => w.clause !== (words[o.first] as Word).clause)) return undefined;
+  // "… is the Deputy Minister Nguyen Van An": the office of the one named after it.
+  const holder = words[o.end];
+  if (holder && holder.clause === (words[o.first] as Word).clause && /^\p{Lu}/u.test(holder.text) && !isAcronymWord(holder)) return undefined;
+  return o;
+}
+
+/** Whether a Vietnamese office written (folded; "pho " before it when "Phó" precedes it) is one of the English office's. */
+export function englishOfficeIs(vi: readonly string[], written: string): boolean {
+  return vi.some((v) => sameOffice(v, written));
+}
+
 /** Deputies: "Phó …", "Thứ trưởng" (a deputy minister). */
 const isDeputy = (t: string) => t.startsWith('phó ') || t === 'thứ trưởng';
 /** Offices that head their body: not a deputy, nor a secretary or an envoy. */

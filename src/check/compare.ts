@@ -7,9 +7,10 @@ import { TIME_UNITS, timeUnit } from '../text/units.js';
 import type { MismatchKind } from '../types.js';
 import type { Span } from '../text/span.js';
 import { align, type Alignment } from './align.js';
-import { officeAt, officeBeside, sameOffice } from '../answer/titles.js';
+import { englishOfficeAt, englishOfficeBeside, englishOfficeIs, officeAt, officeBeside, sameOffice } from '../answer/titles.js';
 import { type AntonymHit, type Cue, type ModalityCue, type NameRun, antonymHits, modalityCues, nameRuns, negationCues, placeAliases } from './facts.js';
 import { type Token, keyOf, phraseKeys, tokenize } from './tokens.js';
+import { FAMILY_NAMES } from './lexicon.js';
 import { phrasesIn } from '../text/synonyms.js';
 import { translateTerms } from '../text/glossary.js';
 
@@ -739,6 +740,12 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
   // --- names ------------------------------------------------------------------------------
   const evFoldedText = ` ${ev.tokens.map((t) => t.folded).join(' ')} `;
   const runSpan = (side: Side, r: NameRun): Span => ({ start: (side.tokens[r.from] as Token).start, end: (side.tokens[r.to - 1] as Token).end });
+  /** The office the evidence gives a name (folded), with "Phó" before it: "Phó Bộ trưởng" is a deputy's office, not the minister's. */
+  const evOffice = (e: NameRun) => {
+    const o = officeBeside(ev.tokens, e.from, e.to);
+    if (!o) return undefined;
+    return ev.tokens[o.first - 1]?.folded === 'pho' ? { ...o, first: o.first - 1, office: `pho ${o.office}` } : o;
+  };
   /** The evidence name contains the claim's (or one of its spellings, or a one-letter slip: "Burundim"). */
   const names = (r: NameRun, e: NameRun) =>
     r.words.every((w) => e.words.some((x) => x === w || (w.length >= 5 && editDistance(w, x) <= 1))) ||
@@ -827,6 +834,28 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
         continue;
       }
     } else {
+      // A Vietnamese person's name typed without marks in English ("Deputy Minister Nguyen Van
+      // An") is the source's spelling folded: one the article never writes is not its person, and
+      // where the evidence names one holder of the office the claim gives, the claim has the person wrong.
+      if (cross && run.kind === 'person' && run.to - run.from >= 2 && run.to - run.from <= 4 && FAMILY.has(run.words[0] as string) && absentWord(run)) {
+        const mine = englishOfficeBeside(claim.tokens, run.from, run.to);
+        const holders = mine
+          ? ev.names.flatMap((e) => {
+              const o = e.kind === 'person' ? evOffice(e) : undefined;
+              return o && englishOfficeIs(mine.vi, o.office) ? [{ e, o }] : [];
+            })
+          : [];
+        const holder = holders.length === 1 ? holders[0] : undefined;
+        if (mine && holder) {
+          const claimed = { start: (claim.tokens[Math.min(mine.first, run.from)] as Token).start, end: cSpan.end };
+          mismatches.push({ kind: 'person', claimed, ...stated(Math.min(holder.o.first, holder.e.from), Math.max(holder.o.end, holder.e.to)), strength: 1 });
+          markCovered(claimed);
+        } else {
+          unmatched.push(cSpan);
+          unmatchedNames++;
+        }
+        continue;
+      }
       // Named in English without Vietnamese marks, a person or organisation may be written otherwise in the source.
       if (!(cross && !hasMarks(claimText.slice(cSpan.start, cSpan.end)))) {
         unmatched.push(cSpan);
@@ -976,6 +1005,34 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       stated: { start: named - start, end: (head.tokens[theirs.run.to - 1] as Token).end - start },
     };
   };
+
+  // In English: "Minister Le Xuan Dinh", "Le Xuan Dinh is the Secretary General of the IEC",
+  // "IEC President Philippe Metzger" where the source has "Thứ trưởng Bộ KH&CN Lê Xuân Định" and
+  // "ông Philippe Metzger, Tổng Thư ký IEC": the office is read through its Vietnamese forms, and
+  // contradicted only when no mention of the person in the evidence gives one of them.
+  if (cross)
+    for (const run of claim.names) {
+      if (run.kind === 'place') continue;
+      // A capitalised office inside a run ("IEC Secretary General Philippe Metzger") names the words after it.
+      let from = run.from;
+      for (let k = run.from; k < run.to; k++) {
+        const o = englishOfficeAt(claim.tokens, k);
+        if (o && o.end < run.to) from = o.end;
+      }
+      if (from === run.from && run.kind === 'organisation') continue;
+      const person: NameRun = { ...run, from, kind: 'person', words: run.words.slice(from - run.from) };
+      const mine = englishOfficeBeside(claim.tokens, person.from, person.to);
+      if (!mine) continue;
+      const theirs = ev.names.filter((e) => names(person, e)).map((e) => ({ e, o: evOffice(e) }));
+      if (theirs.some(({ o }) => o && englishOfficeIs(mine.vi, o.office))) continue;
+      const other = theirs.find(({ o }) => o !== undefined);
+      if (!other?.o) continue;
+      const cFrom = Math.min(mine.first, person.from);
+      const cTo = Math.max(mine.end, person.to);
+      const claimed = { start: (claim.tokens[cFrom] as Token).start, end: (claim.tokens[cTo - 1] as Token).end };
+      mismatches.push({ kind: 'person', claimed, ...stated(Math.min(other.o.first, other.e.from), Math.max(other.o.end, other.e.to)), strength: 1 });
+      markCovered(claimed);
+    }
 
   // --- who said it -------------------------------------------------------------------------
   // "Thứ trưởng Lê Xuân Định nhận định Việt Nam đang phát triển rất nhanh" where the sentence
@@ -1546,6 +1603,9 @@ function comparablePrecision(a: FoundDate, b: FoundDate): boolean {
 }
 
 /** Place words written as part of a place's name. */
+/** Vietnamese family names, folded: a name opening with one is written the same, marks apart, in English. */
+const FAMILY = new Set(FAMILY_NAMES.map((n) => fold(n)));
+
 const NAME_PLACE_WORDS = new Set(['chau', 'mien', 'tinh', 'huyen', 'xa', 'quan', 'phuong', 'vung']);
 
 /** "kết thúc (vào) (năm)", "ends in": the year after it is when something ends. */

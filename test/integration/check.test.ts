@@ -134,6 +134,23 @@ describe('claims the articles support', () => {
     }
   });
 
+  it('contradicts an English claim giving someone an office or a name the source does not', async () => {
+    for (const [claim, stated] of [
+      ['Philippe Metzger is the President of the IEC.', 'Tổng Thư ký'],
+      ['Le Xuan Dinh is the Secretary General of the IEC.', 'Thứ trưởng'],
+      ['Minister Le Xuan Dinh received IEC Secretary General Philippe Metzger in Hanoi.', 'Thứ trưởng'],
+      ['Deputy Minister Nguyen Van An received IEC Secretary General Philippe Metzger in Hanoi.', 'Lê Xuân Định'],
+    ] as const) {
+      const c = await check(claim);
+      expect(c.verdict, claim).toBe('contradicted');
+      expect(c.mismatches[0]?.kind, claim).toBe('person');
+      expect(c.mismatches[0]?.stated, claim).toContain(stated);
+    }
+    expect((await check('Deputy Minister Le Xuan Dinh received IEC Secretary General Philippe Metzger in Hanoi.')).verdict).toBe('supported');
+    const asked = await engine.ask('Is it true that Philippe Metzger is the president of the IEC?');
+    expect(asked.verdict?.verdict).toBe('contradicted');
+  });
+
   it('finds the event a claim is about over another event in the place it claims, with or without marks', async () => {
     // "Hội" and "tổ" are words, not the function words "hỏi" and "to"; "diễn ra" is "được tổ chức".
     for (const claim of ['Hội nghị LMC tổ chức tại Hà Nội.', 'Hội nghị LMC diễn ra tại Hà Nội.', 'Hoi nghi LMC dien ra tai Ha Noi.']) {

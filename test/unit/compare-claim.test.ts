@@ -271,6 +271,51 @@ describe('compareClaim', () => {
     expect(compare('Ông Philippe Metzger, Thư ký IEC, đến Hà Nội.', iec).mismatches.filter((m) => m.kind === 'person')).toEqual([]);
   });
 
+  it('reads an English office through its Vietnamese forms, and a Vietnamese name typed without marks as the source spells it', () => {
+    const iec =
+      'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.';
+    const english = (claim: string, ...evidence: string[]) =>
+      compareClaim(
+        claim,
+        evidence.map((text) => ({ text })),
+        { weightOf, crossLanguage: true },
+      ).mismatches.map((m) => [m.kind, claim.slice(m.claimed.start, m.claimed.end), evidence.join('\n').slice(m.stated.start, m.stated.end)]);
+    expect(english('Minister Le Xuan Dinh received IEC Secretary General Philippe Metzger in Hanoi.', iec)).toEqual([
+      ['person', 'Minister Le Xuan Dinh', 'Thứ trưởng Bộ KH&CN Lê Xuân Định'],
+    ]);
+    expect(english('Le Xuan Dinh is the Secretary General of the IEC.', iec)).toEqual([
+      ['person', 'Le Xuan Dinh is the Secretary General', 'Thứ trưởng Bộ KH&CN Lê Xuân Định'],
+    ]);
+    expect(english('Philippe Metzger is the President of the IEC.', iec)).toEqual([
+      ['person', 'Philippe Metzger is the President', 'Philippe Metzger, Tổng Thư ký'],
+    ]);
+    expect(english('Deputy Minister Le Xuan Dinh received IEC Chairman Philippe Metzger.', iec)).toEqual([
+      ['person', 'Chairman Philippe Metzger', 'Philippe Metzger, Tổng Thư ký'],
+    ]);
+    // The offices the source gives, in any of their English names, agree.
+    for (const claim of [
+      'Deputy Minister Le Xuan Dinh received IEC Secretary General Philippe Metzger in Hanoi.',
+      'Vice Minister Le Xuan Dinh met the IEC Secretary-General Philippe Metzger.',
+      'Philippe Metzger, General Secretary of the IEC, visited Hanoi.',
+      'Le Xuan Dinh is a Deputy Minister.',
+    ])
+      expect(english(claim, iec), claim).toEqual([]);
+    // "President" is a country's "Tổng thống" or "Chủ tịch nước" too; "Phó Bộ trưởng" is a deputy minister.
+    expect(english('President Joko Widodo met Deputy Minister Tran Luu Quang.', 'Tổng thống Joko Widodo tiếp Phó Bộ trưởng Trần Lưu Quang.')).toEqual([]);
+    expect(english('Minister Tran Luu Quang met President Joko Widodo.', 'Tổng thống Joko Widodo tiếp Phó Bộ trưởng Trần Lưu Quang.')).toEqual([
+      ['person', 'Minister Tran Luu Quang', 'Phó Bộ trưởng Trần Lưu Quang'],
+    ]);
+    // A Vietnamese name the source does not write, given the office of the one it names.
+    expect(english('Deputy Minister Nguyen Van An received IEC Secretary General Philippe Metzger in Hanoi.', iec)).toEqual([
+      ['person', 'Deputy Minister Nguyen Van An', 'Thứ trưởng Bộ KH&CN Lê Xuân Định'],
+    ]);
+    // Without an office to place it, the name is one the evidence lacks: not contradicted, not supported.
+    const absent = compareClaim('Nguyen Van An met Philippe Metzger in Hanoi.', [{ text: iec }], { weightOf, crossLanguage: true });
+    expect([absent.mismatches, absent.features.unmatchedNames]).toEqual([[], 1]);
+    // A foreign name may be spelt otherwise in Vietnamese ("Xi Jinping" / "Tập Cận Bình"): not read so.
+    expect(english('President Xi Jinping received Deputy Minister Le Xuan Dinh.', 'Chủ tịch Tập Cận Bình tiếp Thứ trưởng Lê Xuân Định.')).toEqual([]);
+  });
+
   it('finds words said by someone else than the claim says, though the claimed speaker is named in the evidence', () => {
     const meeting =
       'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.';
