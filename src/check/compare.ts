@@ -318,6 +318,8 @@ const NOT_ONLY = new Set(['khong', 'chang', 'cha', 'chua']);
  * "is / are (not (yet)) a (full, official) member": being a member, which "… để trở thành thành
  * viên" does not say; group 1 holds the negation, which agrees with it.
  */
+/** An English claim's words for having become something ("became", "has become", "joined"). */
+const BECAME = /^(?:became|has\s+become|have\s+become|joined|has\s+joined|have\s+joined)$/iu;
 const IS_MEMBER =
   /(?<![\p{L}\p{N}])(?:is|are)\s+(not\s+(?:yet\s+)?)?(?:now\s+|already\s+)?(?:an?|the)\s+(?:(?:official|full|formal)\s+)?members?(?![\p{L}\p{N}])/iu;
 
@@ -1411,6 +1413,30 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
         ...stated(unsureCue.from, last + 1),
         strength: 1,
       });
+    } else if (done && BECAME.test(claimText.slice((claim.tokens[done.from] as Token).start, (claim.tokens[done.to - 1] as Token).end))) {
+      // Having become, where another piece of the evidence says one is only hoped or planned to
+      // become it ("Vietnam became a full member of the IEC in 2024": the first piece is the
+      // meeting's sentence, for its date; "… mong muốn IEC tạo điều kiện để Việt Nam trở thành
+      // thành viên chính thức của IEC" follows).
+      const said = (i: number, c: ModalityCue) => ev.piece[i] === ev.piece[c.from] && i >= c.to && i - c.to <= 8;
+      const hoped = ev.modalities.find(
+        (c) =>
+          (c.modality === 'planned' || c.modality === 'hoped') &&
+          ev.tokens.some((t, i) => said(i, c) && t.folded === 'tro' && (ev.tokens[i + 1] as Token | undefined)?.folded === 'thanh') &&
+          ev.tokens.some((t, i) => said(i, c) && !t.stop && translatedKeys.has(t.lower) && t.folded !== 'tro' && t.folded !== 'thanh'),
+      );
+      // Not where the evidence also says it has become it ("Việt Nam đã trở thành thành viên …").
+      const become = (c: ModalityCue) =>
+        ev.tokens.some((t, i) => i >= c.to && i - c.to <= 2 && t.folded === 'tro' && (ev.tokens[i + 1] as Token | undefined)?.folded === 'thanh');
+      if (hoped && !ev.modalities.some((c) => c.modality === 'done' && become(c))) {
+        const last = ev.tokens.reduce((at, t, i) => (said(i, hoped) && translatedKeys.has(t.lower) ? i : at), hoped.to);
+        mismatches.push({
+          kind: 'modality',
+          claimed: { start: (claim.tokens[done.from] as Token).start, end: (claim.tokens[clauseEnd(claim.tokens, done.from)] as Token).end },
+          ...stated(hoped.from, last + 1),
+          strength: 1,
+        });
+      }
     }
     // A word the glossary reads as one side of a pair of opposites, where the first evidence
     // piece has only the other ("Vietnam is developing slowly" / "… đang phát triển rất nhanh").

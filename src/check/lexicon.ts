@@ -135,7 +135,23 @@ export const MODALITY_VI: Record<Modality, string[]> = {
   purpose: ['để', 'nhằm'],
 };
 export const MODALITY_EN: Record<Modality, string[]> = {
-  done: ['was', 'were', 'became', 'has become', 'have become', 'has been', 'have been', 'had been', 'already', 'completed', 'signed', 'held'],
+  done: [
+    'was',
+    'were',
+    'became',
+    'has become',
+    'have become',
+    'joined',
+    'has joined',
+    'have joined',
+    'has been',
+    'have been',
+    'had been',
+    'already',
+    'completed',
+    'signed',
+    'held',
+  ],
   ongoing: ['is', 'are', 'currently'],
   planned: [
     'will',

@@ -390,6 +390,14 @@ describe('claims whose people, places and dates are stated, but not what they di
     expect((await check('Việt Nam là thành viên IEC.')).verdict).toBe('contradicted');
     // Not yet a member agrees with the hope to become one.
     expect((await check('Vietnam is not yet a member of the IEC.')).verdict).not.toBe('contradicted');
+    // Having become one in the past tense, also where the first evidence piece is the meeting's
+    // sentence (for its date) and the hope to become one follows.
+    for (const claim of ['Vietnam became a full member of the IEC in 2024.', 'Vietnam joined the IEC as a full member.']) {
+      const c = await check(claim);
+      expect(c.verdict, claim).toBe('contradicted');
+      expect(c.mismatches[0]?.kind, claim).toBe('modality');
+      expect(c.mismatches[0]?.stated, claim).toContain('trở thành');
+    }
   });
 });
 

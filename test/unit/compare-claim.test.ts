@@ -316,6 +316,25 @@ describe('compareClaim', () => {
     expect(english('President Xi Jinping received Deputy Minister Le Xuan Dinh.', 'Chủ tịch Tập Cận Bình tiếp Thứ trưởng Lê Xuân Định.')).toEqual([]);
   });
 
+  it('reads an English claim of having become something against a later evidence piece hoping it will be', () => {
+    const meeting = 'Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.';
+    const hope = 'Thứ trưởng Lê Xuân Định bày tỏ mong muốn IEC tạo điều kiện để Việt Nam trở thành thành viên chính thức của IEC.';
+    const translated = ['thành viên chính thức', 'Việt Nam'];
+    const kinds = (claim: string, ...evidence: string[]) =>
+      compareClaim(
+        claim,
+        evidence.map((text) => ({ text })),
+        { weightOf, crossLanguage: true, translated },
+      ).mismatches.map((m) => m.kind);
+    expect(kinds('Vietnam became a full member of the IEC in 2024.', meeting, hope)).toEqual(['modality']);
+    expect(kinds('Vietnam has joined the IEC as a full member.', meeting, hope)).toEqual(['modality']);
+    // Not where the evidence also says it has become one, nor a claim of wanting to.
+    expect(kinds('Vietnam became a full member of the IEC in 2024.', meeting, 'Năm 2024, Việt Nam đã trở thành thành viên chính thức của IEC.', hope)).toEqual(
+      [],
+    );
+    expect(kinds('Vietnam wants to become a full member of the IEC.', meeting, hope)).toEqual([]);
+  });
+
   it('finds words said by someone else than the claim says, though the claimed speaker is named in the evidence', () => {
     const meeting =
       'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.';
