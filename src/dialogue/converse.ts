@@ -229,7 +229,14 @@ export async function askInContext(question: string, options: AskOptions, deps: 
   }
 
   const filter = intersect(options.filter, period?.from, period?.to);
-  const coreOptions: CoreAskOptions = { ...options, ...(filter ? { filter } : {}), ...(period?.order ? { order: period.order } : {}) };
+  // A follow-up typed in English stays English when the name it refers to is Vietnamese ("What
+  // did he say?" → "What did Lê Xuân Định say?"): framed in English, read through the glossary.
+  const coreOptions: CoreAskOptions = {
+    ...options,
+    ...(filter ? { filter } : {}),
+    ...(period?.order ? { order: period.order } : {}),
+    ...(lang === 'en' && !options.lang && understood !== q ? { lang } : {}),
+  };
   delete coreOptions.history;
   let a: Answer | null = null;
   if (fu.sameArticles && fu.articleIds.length) {

@@ -41,6 +41,15 @@ describe('follow-ups through the engine', () => {
     expect(en.citations[0]?.quote).toContain('5/6/2024');
   });
 
+  it('frames an English follow-up in English when the name it refers to is Vietnamese', async () => {
+    const who = await engine.ask('Who met the IEC Secretary General in Hanoi?');
+    const a = await engine.ask('What is his title?', { history: [who] });
+    expect(a.understood).toBe("What is Lê Xuân Định's title?");
+    expect(a.lang).toBe('en');
+    expect(a.text.split('\n')[1]).toBe('According to the stored articles (quoted in Vietnamese):');
+    expect(a.shortAnswer?.text).toContain('Thứ trưởng');
+  });
+
   it('keeps history as data: a compact turn works as well as the whole answer, and no history means no follow-up', async () => {
     const first = await engine.ask('Hội nghị LMC lần thứ 4 tổ chức ở đâu?');
     const compact = {
