@@ -502,7 +502,7 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
     missingNumbers: missing.size,
     missingTitles:
       missingTitles(question, input.articleText.lower).length +
-      officesOfOtherBodies(question, input.articleText.lower).length +
+      officesOfOtherBodies(question, input.articleText.lower, input.articleText.acronymSlots).length +
       (input.leader && headless(input.articleText.lower, input.leader.body, input.leader.vietnamese && best.features.noFact === 1) ? 1 : 0),
     noFact: best.features.noFact,
     missingAcronyms: missingAcronyms(question, input.articleText, nameIn).length,

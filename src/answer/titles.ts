@@ -121,8 +121,24 @@ export function missingTitles(question: string, article: string): string[] {
   // The general office answers for its short name ("Thư ký LHQ" for "Tổng Thư ký LHQ"); a deputy
   // never does. An office named with a word more does: "Chủ tịch nước" is the president asked.
   const general = folded ? 'tong ' : 'tổng ';
-  return [...asked].filter((t) => !written.has(t) && !written.has(general + t) && ![...written].some((w) => w.startsWith(`${t} `)));
+  return [...asked].filter(
+    (t) =>
+      !written.has(t) &&
+      !written.has(general + t) &&
+      ![...written].some((w) => w.startsWith(`${t} `)) &&
+      !(english && (PRESIDENTS.get(t) ?? []).some((p) => hasWordIn(article, p))),
+  );
 }
+
+/**
+ * What an English "president" (the glossary's "Chủ tịch") is also written as: a country's
+ * "Tổng thống" ("Tổng thống Costa Rica Jose María Figueres"). Not an office of `TITLES`, which
+ * reads Vietnamese offices; retrieval looks for it beside "Chủ tịch" (`glossary.ts`).
+ */
+const PRESIDENTS = new Map([
+  ['chủ tịch', ['tổng thống']],
+  ['phó chủ tịch', ['phó tổng thống']],
+]);
 
 /** Offices folded, as word lists, longest first. */
 const FOLDED_OFFICES = TITLES.map((t) => fold(t).split(' '));
@@ -379,9 +395,10 @@ const EN_ASKS_WHO = /^\s*(?:who\s+(?:is|was|are|were)|who's)(?![\p{L}])|(?:^|\s)
  * "WHO") counts only when the article writes it: "MOST" is the "Bộ KH&CN" it writes. An office the
  * article does not write at all is `missingTitles`' to report.
  */
-export function officesOfOtherBodies(question: string, article: string): string[] {
+export function officesOfOtherBodies(question: string, article: string, acronymSlots?: ReadonlySet<string>): string[] {
   let asked: Array<{ title: string; body: string; spelled?: boolean }> = [];
-  if (detectLang(question) === 'en') {
+  const english = detectLang(question) === 'en';
+  if (english) {
     // Each office with the acronym beside it ("Deputy Minister … the ISO Secretary General": the
     // Secretary General's), an acronym the article writes or no English word.
     asked = englishBodiesOfOffices(nfc(question)).filter(({ body }) => hasWordIn(article.toLowerCase(), body.toLowerCase()) || !isStopword(body, false));
@@ -401,6 +418,34 @@ export function officesOfOtherBodies(question: string, article: string): string[
       const held = written.filter((o) => fold(o.title) === title || fold(o.title) === `tong ${title}`);
       // "chủ tịch của ABC" names ABC's as "chủ tịch ABC" does.
       if (!held.length || held.some((o) => bodyLength(article.slice(o.end, o.end + 80).replace(/^\s*(?:của|cua|of)\s+/iu, ' '), body) > 0)) return false;
+      if (english) {
+        // An English acronym the Vietnamese article writes out ("the president of TUMAS" against
+        // "chủ tịch Lực lượng Đặc nhiệm …"), or names in the sentence that gives the office in other
+        // words ("Who was the V&A's first director?" against "V&A … Henry Cole, giám đốc đầu tiên của
+        // bảo tàng"): only an office the article joins to another acronym is another body's.
+        // The article is read lower-cased: where it writes an acronym right after the office's last word (`acronymSlots`).
+        const joinedToAcronym = !acronymSlots || held.some((o) => acronymSlots.has(`p:${fold(o.title.split(' ').at(-1) ?? '')}`));
+        const named = (o: OfficeAt) => hasWordIn(sentenceAround(article, o.start, o.end).toLowerCase(), body.toLowerCase());
+        if (!joinedToAcronym && (!hasWordIn(article.toLowerCase(), body.toLowerCase()) || held.some(named))) return false;
+        // The body the article spells the acronym out as ("Lực lượng Đặc nhiệm … về Phá thai và Tình
+        // dục (TUMAS)"), written after the office ("Ngài Paul T. Stallsworth, chủ tịch Lực lượng …").
+        const defined = new RegExp(
+          `((?:[\\p{L}\\p{M}\\p{N}&-]+\\s+){2}[\\p{L}\\p{M}\\p{N}&-]+)\\s*\\(\\s*${escapeRegExp(body.toLowerCase())}\\s*\\)`,
+          'u',
+        ).exec(article.toLowerCase())?.[1];
+        const spelledOut = defined?.replace(/\s+/gu, ' ');
+        if (
+          spelledOut &&
+          held.some((o) =>
+            article
+              .slice(o.end, o.end + 160)
+              .toLowerCase()
+              .replace(/\s+/gu, ' ')
+              .includes(spelledOut),
+          )
+        )
+          return false;
+      }
       // A body written out may be given its office in other words ("ông A, Thứ trưởng, Bộ Công
       // Thương"): only one that no sentence writing the office names is another body's.
       if (!spelled) return true;

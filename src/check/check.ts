@@ -254,7 +254,9 @@ export async function checkClaimOffline(deps: CheckDeps, claimText: string, opti
   const glossary = lang === 'en' ? glossaryMatches(claim) : { terms: [], words: new Set<string>() };
   // The passages and the weights of the claim's words (and of their translations), at once.
   const [hits, compared] = await Promise.all([
-    deps.retrieve(expandQuery(claim, lang), options.topK ?? DEFAULT_TOP_K, options.filter),
+    // Not with the other words an office may be written as ("Tổng thống" for "president"): a
+    // claim's office is compared with the source's, and the evidence is found by its other words.
+    deps.retrieve(expandQuery(claim, lang, claim, false), options.topK ?? DEFAULT_TOP_K, options.filter),
     restoring.then(async (restored) => {
       await deps.loadWeights([
         claim,

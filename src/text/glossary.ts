@@ -294,6 +294,12 @@ const ENTRIES: Array<[string, string]> = [
   ['football', 'bóng đá'],
 ];
 
+/** Another Vietnamese word for what a glossary term names, looked for beside it. */
+const ALSO_WRITTEN = new Map([
+  ['Chủ tịch', ['Tổng thống']],
+  ['Phó Chủ tịch', ['Phó Tổng thống']],
+]);
+
 const PHRASES = ENTRIES.map(([en, vi]) => ({ en: syllables(en).syllables, vi })).sort((a, b) => b.en.length - a.en.length);
 /** The phrases by their first word, longest first: a question's word is compared with the few that start with it. */
 const BY_FIRST = new Map<string, typeof PHRASES>();
@@ -401,10 +407,11 @@ function deputyMinisters(words: readonly string[]): Set<number> {
  * words the news may write for the question's own ("được tổ chức" for "diễn ra",
  * `questionAlternatives`), which retrieval looks for beside them. `asked` is the question as
  * typed when `question` is its retrieval query (without the question words: "gặp ai" is a
- * meeting, "gặp" alone may not be).
+ * meeting, "gặp" alone may not be). Without `alsoWritten`, not the other words an office may be
+ * written as (a claim's office is compared, not looked for).
  */
-export function expandQuery(question: string, lang: 'vi' | 'en', asked = question): string {
-  const extra = extraTerms(question, lang);
+export function expandQuery(question: string, lang: 'vi' | 'en', asked = question, alsoWritten = true): string {
+  const extra = extraTerms(question, lang, alsoWritten);
   const text = [asked, ...extra].join('\n');
   const marked = hasMarks(text);
   // Folded for a question typed without marks, which is matched on folded terms only.
@@ -418,10 +425,14 @@ export function expandQuery(question: string, lang: 'vi' | 'en', asked = questio
  * spelled out or in Roman numerals in digits ("lần thứ tư": "thứ 4"). The answer counts them
  * among the question's words.
  */
-export function extraTerms(question: string, lang: 'vi' | 'en'): string[] {
+export function extraTerms(question: string, lang: 'vi' | 'en', alsoWritten = true): string[] {
+  const terms = lang === 'en' ? translateTerms(question) : hasMarks(question) ? vietnameseQuestionTerms(question) : [];
   // A Vietnamese question (typed with marks) may say some words in English: "IEC support VN về training gì?".
   return [
-    ...(lang === 'en' ? translateTerms(question) : hasMarks(question) ? vietnameseQuestionTerms(question) : []),
+    ...terms,
+    // A president is a body's "Chủ tịch" and a country's "Tổng thống": looked for as both. Only
+    // here: the offices a question names are read from the glossary's one term (`missingTitles`).
+    ...(alsoWritten ? terms.flatMap((t) => ALSO_WRITTEN.get(t) ?? []) : []),
     // "AI" in capitals is artificial intelligence ("Metzger có nhắc tới AI không?"), except opening
     // the question, where it is "Ai" (who) typed in capitals ("AI dễ bị mỡ máu?"), or in a question
     // typed in capitals ("TỔNG THƯ KÝ IEC LÀ AI?"); "ai" is no glossary word.

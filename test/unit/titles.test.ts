@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { askedOffices, headOffices, headless, missingTitles, officeBeside, officesAt, officesNamed, officesOfOtherBodies } from '../../src/answer/titles.js';
 import { tokenize } from '../../src/check/tokens.js';
+import { acronymSlots } from '../../src/answer/confidence.js';
+import { extraTerms } from '../../src/text/glossary.js';
 
 const IEC = 'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.';
 
@@ -44,6 +46,30 @@ describe('missingTitles', () => {
     // "chủ tịch của ABC" is ABC's; an office the article does not write is missingTitles' to report.
     expect(officesOfOtherBodies('Ai là chủ tịch ABC?', 'Năm 1950, Noble bổ nhiệm Robert Kintner làm chủ tịch của ABC.')).toEqual([]);
     expect(officesOfOtherBodies('Ai là Chủ tịch LMC?', IEC)).toEqual([]);
+  });
+
+  it('reads an English acronym the Vietnamese article spells out, or names beside the office, as that body', () => {
+    const lower = (t: string) => [t.toLowerCase(), acronymSlots(t)] as const;
+    const tumas =
+      'Họ đã tổ chức thành Lực lượng Đặc nhiệm Giám lý Thống nhất về Phá thai và Tình dục (TUMAS) để củng cố vị thế. Ngài Paul T. Stallsworth, chủ tịch Lực lượng Đặc nhiệm Giám lý Thống nhất về Phá thai và Tình dục nói rằng ông tin.';
+    expect(officesOfOtherBodies('Who is the president of TUMAS?', ...lower(tumas))).toEqual([]);
+    const va = 'V&A có nguồn gốc từ Triển lãm Lớn năm 1851, trong đó Henry Cole, giám đốc đầu tiên của bảo tàng, đã tham gia vào việc lập kế hoạch.';
+    expect(officesOfOtherBodies("Who was the V&A's first director?", ...lower(va))).toEqual([]);
+    // An office the article joins to another acronym is still another body's.
+    expect(officesOfOtherBodies('Who is the ISO Secretary General?', ...lower(IEC))).toEqual(['tong thu ky']);
+    expect(officesOfOtherBodies('Who is the president of ABC?', ...lower(`${va} Ông Lê Văn B, giám đốc XYZ, cho biết.`))).toEqual([]);
+    expect(officesOfOtherBodies('Who is the director of ABC?', ...lower(`Ông Lê Văn B, giám đốc XYZ, cho biết. ABC có trụ sở tại Hà Nội.`))).toEqual([
+      'giam doc',
+    ]);
+  });
+
+  it('reads an English "president" as a country\'s "Tổng thống" too', () => {
+    const figueres = 'Tổng thống Costa Rica Jose María Figueres từng học tại Harvard.';
+    expect(missingTitles('Who is the Costa Rican President that went to Harvard?', figueres.toLowerCase())).toEqual([]);
+    expect(missingTitles('Who is the vice president of Costa Rica?', figueres.toLowerCase())).toEqual(['phó chủ tịch']);
+    // A Vietnamese question's "Chủ tịch" is no "Tổng thống".
+    expect(missingTitles('Chủ tịch Costa Rica là ai?', figueres.toLowerCase())).toEqual(['chủ tịch']);
+    expect(extraTerms('Who is the president of Costa Rica?', 'en')).toEqual(expect.arrayContaining(['Chủ tịch', 'Tổng thống']));
   });
 
   it('finds an office given to a body written out that the article writes, but never with that office', () => {
