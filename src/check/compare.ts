@@ -1452,6 +1452,23 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       if (!rival || evOpposites.some((x) => x.pair === h.pair && says(x) === h.side)) continue;
       mismatches.push({ kind: 'other', claimed: { start: t.start, end: t.end }, ...stated(rival.from, rival.to), strength: 1 });
     }
+    // "only" where the first evidence piece says "không chỉ" (not only) before the claim's words
+    // ("The cooperation benefits only the government" / "… không chỉ mang lại lợi ích cho chính phủ mà còn …").
+    const only = claim.tokens.findIndex((t, k) => t.lower === 'only' && !['not', 'if'].includes(claim.tokens[k - 1]?.lower ?? ''));
+    const notOnly =
+      only < 0
+        ? -1
+        : ev.tokens.findIndex(
+            (t, i) =>
+              ev.piece[i] === 0 &&
+              NOT_ONLY.has(t.folded) &&
+              ['chi', 'nhung'].includes(ev.tokens[i + 1]?.folded ?? '') &&
+              predicate.some((p) => p.i > i + 1 && p.i - i <= 10),
+          );
+    if (notOnly >= 0) {
+      const t = claim.tokens[only] as Token;
+      mismatches.push({ kind: 'other', claimed: { start: t.start, end: t.end }, ...stated(notOnly, notOnly + 2), strength: 1 });
+    }
     const negation = claim.negations[0];
     // Not being what the source hopes one will become agrees with it ("Vietnam is not yet a member").
     const notYet = is !== undefined && becoming && member?.[1] !== undefined;

@@ -115,6 +115,9 @@ export function negationCues(tokens: readonly Token[], folded: boolean): Cue[] {
       if (!next || next.clause !== t.clause) continue;
       if (prev?.folded === 'tren' && prev.clause === t.clause && AIR.has(next.folded)) continue;
     }
+    // "not only … but also", "not just", "not merely" add, as "không chỉ … mà còn" does.
+    if (t.lower === 'not' && len === 1 && ['only', 'just', 'merely', 'simply'].includes(tokens[i + 1]?.lower ?? '') && tokens[i + 1]?.clause === t.clause)
+      continue;
     // "no" in English is a negation before a noun ("no agreement"), not as an answer.
     if (t.lower === 'no' && (!tokens[i + 1] || (tokens[i + 1] as Token).clause !== t.clause)) continue;
     out.push({ from: i, to: i + len });

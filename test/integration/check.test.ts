@@ -298,6 +298,15 @@ describe('the rules above, kept to what they are about', () => {
     expect((await check('Ngày nay, Việt Nam là một đối tác quan trọng trong LMC và BRI')).verdict).toBe('supported');
     expect((await check('Viet Nam la quoc gia dang phat trien, cham chu vao cac linh vuc cong nghe moi noi')).verdict).not.toBe('contradicted');
     expect((await check('Le Xuan Dinh received Philippe Metzger on 5 June 2024 in the city of Da Nang')).mismatches[0]?.kind).toBe('place');
+    // In English: "not only … but also" is no negation; "only" is against the source's "không chỉ".
+    for (const claim of [
+      'The cooperation benefits not only the government but also industries.',
+      'The cooperation brings benefits not just to the government but also to industries.',
+    ])
+      expect((await check(claim)).verdict, claim).toBe('supported');
+    const only = await check('The cooperation benefits only the government.');
+    expect(only.verdict).toBe('contradicted');
+    expect(only.mismatches[0]).toMatchObject({ claimed: 'only', stated: 'không chỉ' });
   });
 });
 
