@@ -661,8 +661,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     const before = claim.text.slice(Math.max(0, cd.start - 40), cd.start);
     const beginsIn = BEGINS_IN_BEFORE.exec(before);
     const lastsUntil = LASTS_UNTIL_BEFORE.exec(before) ?? ENDS_IN_BEFORE.exec(before) ?? beginsIn;
-    const endOf =
-      !cross && cd.precision === 'year' && lastsUntil !== null && !evDates.some((ed) => !isSpan(ed) && ed.year === cd.year && ed.precision === 'year');
+    const endOf = cd.precision === 'year' && lastsUntil !== null && !evDates.some((ed) => !isSpan(ed) && ed.year === cd.year && ed.precision === 'year');
     // In its slot, or the one span of years of the evidence when the claim gives no other date
     // and the span is in the sentence chosen first.
     const spans = (ds: FoundDate[]) => ds.filter((ed) => ed.precision === 'years' && ed.toYear !== undefined);

@@ -242,6 +242,16 @@ describe('compareClaim', () => {
         translated: ['Hội nghị chuyên đề'],
       }).mismatches.map((m) => m.kind),
     ).toEqual(['date']);
+    // A year an English claim says the period ends or begins in, against the span's end or first year.
+    const period = (claim: string) =>
+      compareClaim(claim, [{ text: source }], { weightOf, crossLanguage: true, translated: ['giai đoạn'] }).mismatches.map((m) => [
+        m.kind,
+        source.slice(m.stated.start, m.stated.end),
+      ]);
+    expect(period('Phase two ends in 2027.')).toEqual([['date', 'từ 2023 đến 2028']]);
+    expect(period('Phase two begins in 2024.')).toEqual([['date', 'từ 2023 đến 2028']]);
+    expect(period('Phase two ends in 2028.')).toEqual([]);
+    expect(period('Phase two begins in 2023.')).toEqual([]);
     expect(compare('Viện Đo lường Việt Nam và Thái Lan ký thỏa thuận công nhận chứng chỉ vào năm 2021.', source).mismatches).toEqual([]);
     // Two precise dates in the evidence: which one the claim means is for the words around it to say.
     expect(
