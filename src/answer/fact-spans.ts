@@ -1366,6 +1366,76 @@ export function listSpans(text: string, head?: string): FactSpan[] {
   return out.filter((s) => s.end > s.start);
 }
 
+/** "X gồm những gì", "X bao gồm gì", "X gồm những lĩnh vực nào": the words before "gồm" (group 1), as typed. */
+const COMPRISES_ASKED = {
+  marked: new RegExp(`^(.*?)\\s+(?:bao\\s+)?gồm${WORD_END}`, 'u'),
+  folded: new RegExp(`^(.*?)\\s+(?:bao\\s+)?gom${WORD_END}`, 'u'),
+};
+/** "những dạng năng lượng tái tạo nào": the kind asked for (group 1), whose items a bracket after it may list. */
+const WHICH_ASKED = {
+  marked: new RegExp(`${WORD_START}(?:những|các)\\s+([\\p{L}\\p{M}]+(?:\\s+[\\p{L}\\p{M}]+){1,5}?)\\s+nào${WORD_END}`, 'u'),
+  folded: new RegExp(`${WORD_START}(?:nhung|cac)\\s+([\\p{L}\\p{M}]+(?:\\s+[\\p{L}\\p{M}]+){1,5}?)\\s+nao${WORD_END}`, 'u'),
+};
+/** "những ví dụ nào về năng lượng tái tạo": what the items asked for are of (group 1), to the question's end. */
+const ABOUT_ASKED = {
+  marked: new RegExp(`${WORD_START}nào\\s+về\\s+([^?.!,;]+?)\\s*[?.!]*\\s*$`, 'u'),
+  folded: new RegExp(`${WORD_START}nao\\s+ve\\s+([^?.!,;]+?)\\s*[?.!]*\\s*$`, 'u'),
+};
+/** Words that end the subject before "gồm" without being part of it ("Năng lượng tái tạo thì gồm gì?"). */
+const NOT_SUBJECT_END = new Set(['thì', 'có', 'sẽ', 'đã', 'được', 'này', 'đó', 'thi', 'co', 'se', 'da', 'duoc', 'nay', 'do']);
+/** A bracket that lists: items joined by a comma, "và" or "hoặc", or left open by an ellipsis. */
+const LISTING = /,|\.\.\.|…|\s(?:và|hoặc|and|or)\s/u;
+
+/**
+ * What the question's subject comprises, where the text writes it in brackets after it: for
+ * "Lĩnh vực năng lượng tái tạo gồm những gì?" (or the kind a list question asks for: "những dạng
+ * năng lượng tái tạo nào", "những ví dụ nào về năng lượng tái tạo"), "năng lượng gió, mặt trời" of "… hạ tầng điện,
+ * năng lượng tái tạo (năng lượng gió, mặt trời...), tín chỉ carbon …", not the whole list the
+ * subject is an item of. The last words of the subject (four at most, two at least, as many as are
+ * written right before the bracket), matched as typed (folded for a question without marks); a bracket
+ * that lists (a comma, "và", an ellipsis), not an acronym or a date ("giai đoạn hai (từ 2023
+ * đến 2028)").
+ */
+export function comprisedSpans(text: string, question: string): FactSpan[] {
+  if (!text.includes('(')) return [];
+  const q = nfc(question).toLowerCase();
+  const marked = hasMarks(q);
+  const asked = marked ? q : fold(q);
+  const mode = marked ? 'marked' : 'folded';
+  const lower = marked ? text.toLowerCase() : fold(text);
+  if (lower.length !== text.length) return [];
+  for (const pattern of [COMPRISES_ASKED[mode], WHICH_ASKED[mode], ABOUT_ASKED[mode]]) {
+    const m = pattern.exec(asked);
+    if (!m?.[1]) continue;
+    const words = (m[1].match(WORD_RUN) ?? []).slice();
+    while (words.length && NOT_SUBJECT_END.has(words[words.length - 1] as string)) words.pop();
+    const found = bracketAfter(text, lower, words);
+    if (found.length) return found;
+  }
+  return [];
+}
+
+/** The listing brackets right after the last words of `words` (four at most, two at least) in `lower` (`text` lower-cased, or folded). */
+function bracketAfter(text: string, lower: string, words: readonly string[]): FactSpan[] {
+  // Two words at least: one syllable is seldom a word of its own ("tạo" of "tái tạo").
+  for (let k = Math.min(4, words.length); k >= 2; k--) {
+    const subject = words.slice(-k).join(' ');
+    const out: FactSpan[] = [];
+    for (let at = nextWholeWords(lower, subject); at >= 0; at = nextWholeWords(lower, subject, at + subject.length)) {
+      const open = /^\s*\(/u.exec(lower.slice(at + subject.length));
+      if (!open) continue;
+      const start = at + subject.length + open[0].length;
+      const close = text.indexOf(')', start);
+      const inside = close < 0 ? '' : text.slice(start, close);
+      if (close < 0 || close - start > 200 || inside.includes('(') || !LISTING.test(inside)) continue;
+      const span = trimSpan(text, { start, end: close });
+      if (span.end > span.start) out.push(span);
+    }
+    if (out.length) return out;
+  }
+  return [];
+}
+
 // --- abbreviations and definitions ----------------------------------------------------------
 
 /** The words spelled out by an acronym: "Ủy ban Kỹ thuật Điện Quốc tế (IEC)" → "Ủy ban Kỹ thuật Điện Quốc tế". */
@@ -2076,6 +2146,13 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
       break;
     default:
       break;
+  }
+  // What the question's subject comprises, in brackets after it, before any list it is an item of
+  // (a list question, or one for a kind of thing too long for the list words: "những dạng năng
+  // lượng tái tạo nào").
+  if (a.list || (a.kind === 'other' && a.head)) {
+    const comprised = comprisedSpans(text, question);
+    if (comprised.length) spans = comprised;
   }
   // A list of capitalised items answers only a question for things that have names (people,
   // places, countries, ministries, companies …): "Thomas, Edward và Clarence Scott" is not what

@@ -222,6 +222,15 @@ describe('answers over the real corpus', () => {
     expect((await engine.ask('Việt Nam tổ chức hội nghị nào?')).shortAnswer?.text).toContain('Hội nghị chuyên đề Hợp tác Lancang-Mekong');
   });
 
+  it('answers what a subject comprises with the bracket after it, not with the list it is an item of', async () => {
+    for (const q of ['Lĩnh vực năng lượng tái tạo gồm những gì?', 'linh vuc nang luong tai tao gom nhung gi']) {
+      const a = await engine.ask(q);
+      expect(a.refused, q).toBe(false);
+      expect(a.shortAnswer?.text, q).toBe('năng lượng gió, mặt trời');
+      expect(a.citations[0]?.quote, q).toContain('năng lượng tái tạo (năng lượng gió, mặt trời...)');
+    }
+  });
+
   it('answers "why" with the purpose of what the question names, where no cause is given', async () => {
     const a = await engine.ask('Vì sao cần hỗ trợ chứng nhận sản phẩm?');
     expect(a.shortAnswer?.text).toBe('nâng cao năng lực cạnh tranh của doanh nghiệp Việt Nam trên thị trường thế giới');

@@ -13,6 +13,7 @@ import {
   bodiesOfOtherPlaces,
   bodyOfPlaceMissing,
   capitalisedListSpans,
+  comprisedSpans,
   dateSpans,
   attributesMissing,
   institutionsMissing,
@@ -304,6 +305,31 @@ describe('facts in a sentence', () => {
     expect(who('Những ai đã tham gia điều trị?', 'Phương pháp này giúp điều trị cho bệnh nhân, giảm các cuộc mổ, ít biến dạng sau mổ.')).toEqual([]);
     const places = 'Dự án xây dựng nhà máy, nhà xưởng, kho bãi và bến cảng.';
     expect(who('Những ai được hỗ trợ?', places)).toEqual([]);
+  });
+
+  it('what a subject comprises is the bracket after it, not the list it is an item of', () => {
+    const fields =
+      'Hỗ trợ đào tạo ở Việt Nam như lĩnh vực xe điện, hiệu suất năng lượng, hạ tầng điện, năng lượng tái tạo (năng lượng gió, mặt trời...), tín chỉ carbon... nhằm nâng cao năng lực cạnh tranh.';
+    const asked = (q: string, text: string) => texts(text, factSpans(analyzeQuestion(q), text, q));
+    for (const q of [
+      'Lĩnh vực năng lượng tái tạo gồm những gì?',
+      'linh vuc nang luong tai tao gom nhung gi',
+      'Năng lượng tái tạo bao gồm gì?',
+      'năng lượng tái tạo thì gồm những loại nào',
+    ])
+      expect(asked(q, fields), q).toEqual(['năng lượng gió, mặt trời']);
+    // An item without a bracket after it: the list, as before.
+    expect(asked('Các lĩnh vực tiềm năng gồm những gì?', fields)).toEqual([
+      'lĩnh vực xe điện, hiệu suất năng lượng, hạ tầng điện, năng lượng tái tạo (năng lượng gió, mặt trời...), tín chỉ carbon',
+    ]);
+    // A bracket that lists nothing (a span of years, an acronym) is not what the subject comprises.
+    expect(comprisedSpans(LMC, 'Giai đoạn hai gồm những gì?')).toEqual([]);
+    expect(comprisedSpans(LAW, 'Ủy ban Kỹ thuật Điện Quốc tế gồm những gì?')).toEqual([]);
+    // Other marks on the same letters are other words.
+    expect(comprisedSpans(fields, 'Năng lượng tại tạo gồm gì?')).toEqual([]);
+    // The kind a list question asks for, before "nào" or after "nào về".
+    expect(texts(fields, comprisedSpans(fields, 'Bài nêu những dạng năng lượng tái tạo nào làm ví dụ?'))).toEqual(['năng lượng gió, mặt trời']);
+    expect(texts(fields, comprisedSpans(fields, 'bai viet neu nhung vi du nao ve nang luong tai tao'))).toEqual(['năng lượng gió, mặt trời']);
   });
 
   it('two items left open by an ellipsis after the noun asked about; a name with its office is no list', () => {
