@@ -539,7 +539,13 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
   const headless = analysis.list && analysis.head ? withoutLast(said, withKind(said, analysis.head)) : said;
   const listed = namesSomething(headless) ? headless : said;
   // So are the words "mục đích", "mục tiêu" of a question for a purpose: "nhằm", "để" answer it (`purpose`).
-  const asked = analysis.purpose ? PURPOSE_WORDS.reduce(withoutLast, listed) : listed;
+  const aims = analysis.purpose ? PURPOSE_WORDS.reduce(withoutLast, listed) : listed;
+  // And the words asking for an office ("giữ chức vụ gì", "chức danh gì"): the office answers
+  // ("ông Philippe Metzger, Tổng Thư ký IEC"), and the sentence seldom says "giữ chức". Counted
+  // as the question's words, they were words no article has, and "Ông Metzger giữ chức gì?" was
+  // refused where "Ông Philippe Metzger giữ chức vụ gì?" was answered.
+  const unasked = analysis.office ? withoutOfficeWords(aims) : aims;
+  const asked = namesSomething(unasked) ? unasked : aims;
   let terms = await questionTerms(store, asked, input.lang, input.translated ?? []);
   let passages = await rankPassages(input, terms, s.pool);
   // Acronyms the retrieved passages spell out, read as their words: ranked again when the
@@ -611,6 +617,21 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
     ranked,
     trace: { ...trace, refusal },
   };
+}
+
+/** The verb and noun asking for an office, right before "gì" / "nào" ("giữ chức vụ", "làm chức", "đảm nhiệm cương vị"), with marks or without. */
+const OFFICE_WORDS = (() => {
+  const make = (verbs: string, nouns: string, asks: string) =>
+    new RegExp(`${WORD_START}(?:(?:${verbs})\\s+)?(?:${nouns})(?=\\s+(?:${asks})${WORD_END})`, 'giu');
+  return {
+    marked: make('giữ|nắm\\s+giữ|làm|đảm\\s+nhiệm|đảm\\s+nhận', 'chức\\s+vụ|chức\\s+danh|chức|cương\\s+vị', 'gì|nào|j'),
+    folded: make('giu|nam\\s+giu|lam|dam\\s+nhiem|dam\\s+nhan', 'chuc\\s+vu|chuc\\s+danh|chuc|cuong\\s+vi', 'gi|nao|j'),
+  };
+})();
+
+/** `text` without the words asking for an office (`OFFICE_WORDS`). */
+function withoutOfficeWords(text: string): string {
+  return text.replace(hasMarks(text) ? OFFICE_WORDS.marked : OFFICE_WORDS.folded, ' ');
 }
 
 /** The words of a purpose asked, as typed at the start of a question or in it, with marks or without. */

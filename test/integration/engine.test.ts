@@ -231,6 +231,15 @@ describe('answers over the real corpus', () => {
     }
   });
 
+  it('answers an office asked by a surname or in few words, and gives the office of the person named', async () => {
+    for (const q of ['Ông Metzger giữ chức gì?', 'ông Metzger giữ chức gì', 'Metzger chức vụ gì', 'ong metzger giu chuc gi']) {
+      const a = await engine.ask(q);
+      expect(a.refused, q).toBe(false);
+      expect(a.shortAnswer?.text, q).toBe('Tổng Thư ký IEC');
+    }
+    expect((await engine.ask('Ông Lê Xuân Định giữ chức vụ gì?')).shortAnswer?.text).toBe('Thứ trưởng Bộ KH&CN');
+  });
+
   it('answers "why" with the purpose of what the question names, where no cause is given', async () => {
     const a = await engine.ask('Vì sao cần hỗ trợ chứng nhận sản phẩm?');
     expect(a.shortAnswer?.text).toBe('nâng cao năng lực cạnh tranh của doanh nghiệp Việt Nam trên thị trường thế giới');
