@@ -1999,9 +1999,18 @@ const SIDE_OF_RELATION = new RegExp(`${WORD_START}(?:giữa|between)\\s+(?:(?:[^
 export function factSpans(a: QuestionAnalysis, text: string, question: string): FactSpan[] {
   let spans: FactSpan[] = [];
   switch (a.office ? 'office' : a.kind) {
-    case 'office':
+    case 'office': {
       spans = officeSpans(text);
+      // Whose office: not one the sentence gives someone other than the person the question names
+      // ("Ông Metzger giữ chức gì?" is "Tổng Thư ký IEC", not "Thứ trưởng Bộ KH&CN", the other
+      // person's office in the same sentence). An office written apart from any name ("… được bổ
+      // nhiệm làm tân hiệu trưởng …") stays.
+      const asker = fold(shortFormsWrittenOut(question));
+      const people = spans.length ? personSpans(text) : [];
+      const others = people.filter((p) => askedAbout(text, p, asker, question) === null);
+      if (others.length < people.length) spans = spans.filter((o) => !others.some((p) => holdsOneOf(text, p, [o])));
       break;
+    }
     case 'date': {
       spans = dateSpans(text);
       // When, not over what span: a day, month or year before a span of them ("When was the 4th

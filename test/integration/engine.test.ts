@@ -237,6 +237,8 @@ describe('answers over the real corpus', () => {
       expect(a.refused, q).toBe(false);
       expect(a.shortAnswer?.text, q).toBe('Tổng Thư ký IEC');
     }
+    // The sentence names both men with their offices: each question gets its own man's.
+    expect((await engine.ask('Ông Philippe Metzger, người sang làm việc với Bộ KH&CN, đảm nhiệm chức vụ gì?')).shortAnswer?.text).toBe('Tổng Thư ký IEC');
     expect((await engine.ask('Ông Lê Xuân Định giữ chức vụ gì?')).shortAnswer?.text).toBe('Thứ trưởng Bộ KH&CN');
   });
 
