@@ -337,13 +337,16 @@ function verbFirst(sentences: readonly SentenceCandidate[], analysis: QuestionAn
  * dự Hội nghị", a caption, for "hội nghị đo lường nào?"): the sentence of the same article that
  * gives X's name ("Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4 …"; an
  * organisation's, "Ủy ban Kỹ thuật Điện Quốc tế (IEC)", for "tổ chức quốc tế nào") is quoted first,
- * the other after it. How sure the answer is stays the likeliest sentence's.
+ * the other after it; not when the likeliest sentence names its X by whose it is (`ownedBy`). How
+ * sure the answer is stays the likeliest sentence's.
  */
 function namedFirst(sentences: readonly SentenceCandidate[], analysis: QuestionAnalysis): readonly SentenceCandidate[] {
   const best = sentences[0];
   if (!best || !analysis.head || analysis.list || analysis.kind !== 'other' || best.facts.length > 0) return sentences;
-  const said = fold(best.passage.paragraph.slice(best.start, best.end).toLowerCase());
-  if (!hasWordIn(said, fold(analysis.head.toLowerCase()))) return sentences;
+  const sentence = best.passage.paragraph.slice(best.start, best.end);
+  const said = fold(sentence.toLowerCase());
+  const head = fold(analysis.head.toLowerCase());
+  if (!hasWordIn(said, head) || ownedBy(sentence, said, head)) return sentences;
   const article = best.passage.hit.article.id;
   // An organisation asked for is named by its own kind of words ("Ủy ban …", "Viện …"), not after
   // the question's noun, and holds the words the question describes it by ("Quốc tế" of "tổ chức
@@ -359,6 +362,21 @@ function namedFirst(sentences: readonly SentenceCandidate[], analysis: QuestionA
     });
   const named = sentences.find((c) => c.passage.hit.article.id === article && (c.facts.length > 0 || names(c)));
   return promoted(sentences, named);
+}
+
+/**
+ * Whether a sentence writes the noun asked for as someone's by name ("… trên cơ sở tham khảo tiêu
+ * chuẩn của IEC" for "… dựa trên tiêu chuẩn nào?"): it says which one, and a name starting with the
+ * noun elsewhere ("Tiêu chuẩn Việt Nam (TCVN)", in a sentence on another subject) is not put before
+ * it. `said` is the sentence lower-cased and folded, `head` the noun folded.
+ */
+function ownedBy(sentence: string, said: string, head: string): boolean {
+  if (said.length !== sentence.length) return false;
+  const owner = `${head} cua `;
+  for (let at = nextWholeWords(said, owner.trimEnd()); at >= 0; at = nextWholeWords(said, owner.trimEnd(), at + 1)) {
+    if (/^\p{Lu}/u.test(sentence.slice(at + owner.length, at + owner.length + 1))) return true;
+  }
+  return false;
 }
 
 /**

@@ -246,8 +246,13 @@ const COMPILED: CompiledRule[] = RULES.map((r) => ({ ...r, marked: compile(r.phr
 
 // "Đâu là …" means "what is …", not "where".
 const DAU_LA = { marked: new RegExp(`^\\s*đâu\\s+là${WORD_END}`, 'u'), folded: new RegExp(`^\\s*dau\\s+la${WORD_END}`, 'u') };
-// "ở đâu" at the end of a question, or "đâu" alone there ("diễn ra đâu?").
-const BARE_DAU = { marked: new RegExp(`${WORD_START}đâu\\s*[?.!]*\\s*$`, 'u'), folded: new RegExp(`${WORD_START}dau\\s*[?.!]*\\s*$`, 'u') };
+// "ở đâu" at the end of a question, or "đâu" alone there ("diễn ra đâu?"); not what something is
+// based on ("… được xây dựng dựa vào đâu?", "căn cứ vào đâu"), which is no place. Typed without
+// marks, "dua vao dau" is also "đưa vào đâu" (put where), a place: only "can cu" is read so.
+const BARE_DAU = {
+  marked: new RegExp(`${WORD_START}(?<!(?:dựa|căn\\s+cứ)\\s+(?:vào|trên)\\s+)đâu\\s*[?.!]*\\s*$`, 'u'),
+  folded: new RegExp(`${WORD_START}(?<!can\\s+cu\\s+(?:vao|tren)\\s+)dau\\s*[?.!]*\\s*$`, 'u'),
+};
 
 const LIST = {
   marked: new RegExp(

@@ -242,6 +242,18 @@ describe('answers over the real corpus', () => {
     expect((await engine.ask('Ông Lê Xuân Định giữ chức vụ gì?')).shortAnswer?.text).toBe('Thứ trưởng Bộ KH&CN');
   });
 
+  it('reads "dựa trên" as the article\'s "trên cơ sở tham khảo", and "dựa vào đâu" as no place', async () => {
+    const a = await engine.ask('Quy chuẩn về thiết bị điện phòng nổ dựa trên tiêu chuẩn nào?');
+    expect(a.refused).toBe(false);
+    expect(a.citations[0]?.quote).toContain('trên cơ sở tham khảo tiêu chuẩn của IEC');
+    // "Tiêu chuẩn Việt Nam (TCVN)", named in a sentence on another subject, is no answer.
+    expect(a.shortAnswer?.text ?? '').not.toContain('TCVN');
+    expect((await engine.ask('quy chuan thiet bi dien phong no dua tren tieu chuan nao')).citations[0]?.quote).toContain('tiêu chuẩn của IEC');
+    const basis = await engine.ask('Các quy chuẩn kỹ thuật quốc gia được xây dựng dựa vào đâu?');
+    expect(basis.citations[0]?.quote).toContain('trên cơ sở tham khảo tiêu chuẩn của IEC');
+    expect(basis.shortAnswer?.text ?? '').not.toBe('Việt Nam');
+  });
+
   it('answers "why" with the purpose of what the question names, where no cause is given', async () => {
     const a = await engine.ask('Vì sao cần hỗ trợ chứng nhận sản phẩm?');
     expect(a.shortAnswer?.text).toBe('nâng cao năng lực cạnh tranh của doanh nghiệp Việt Nam trên thị trường thế giới');

@@ -107,6 +107,15 @@ describe('question kinds', () => {
     expect(kind('Điều gì được nêu ở đầu bài?')).toBe('other');
   });
 
+  it('does not read what something is based on ("dựa vào đâu", "căn cứ vào đâu") as a place', () => {
+    expect(kind('Các quy chuẩn kỹ thuật quốc gia được xây dựng dựa vào đâu?')).toBe('other');
+    expect(kind('Quy chuẩn được ban hành dựa trên đâu?')).toBe('other');
+    expect(kind('quy chuan duoc ban hanh can cu vao dau')).toBe('other');
+    // Typed without marks, "dua vao dau" is also "đưa vào đâu" (put where).
+    expect(kind('thiet bi duoc dua vao dau')).toBe('place');
+    expect(kind('Thiết bị được đưa vào đâu?')).toBe('place');
+  });
+
   it('does not take "AI" in capitals for the question word "ai"', () => {
     expect(kind('Ứng dụng AI trong y tế như thế nào?')).toBe('manner');
     expect(kind('ai phat trien AI')).toBe('person');

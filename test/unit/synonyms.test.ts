@@ -50,6 +50,10 @@ describe('questionAlternatives', () => {
     expect(alternatives('hop tac do luong', false)['hop']).toBeUndefined();
     expect(alternatives('Theo chú thích ảnh, hai phía đã làm gì?')['hai phía']).toEqual(['hai bên', '2 bên']);
     expect(alternatives('Cho mình vài ví dụ QCVN dựa trên tiêu chuẩn IEC?')['ví dụ']).toContain('tiêu biểu');
+    // What something is based on, as the news writes it: "trên cơ sở tham khảo tiêu chuẩn của IEC".
+    expect(alternatives('Quy chuẩn về thiết bị điện phòng nổ dựa trên tiêu chuẩn nào?')['dựa trên']).toContain('trên cơ sở');
+    expect(alternatives('quy chuan dua tren tieu chuan nao', false)['dua tren']).toContain('tham khảo');
+    expect(alternatives('QCVN xây dựng dựa vào đâu?')['dựa']).toContain('căn cứ');
   });
 
   it('matches a phrase typed without marks, folded, also among marked words', () => {
