@@ -1,6 +1,6 @@
 import { Lru } from '../store/lru.js';
 import { SPELLED_COUNTS } from '../text/find-numbers.js';
-import { fold, hasMarks, nfc, stripMarks } from '../text/normalize.js';
+import { canonicalTones, fold, hasMarks, nfc, stripMarks } from '../text/normalize.js';
 import {
   type MarkedPattern,
   WORD_END,
@@ -2206,6 +2206,7 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
       const people = personSpans(text);
       spans = spans.filter((s) => !offices.some((o) => overlaps(o, s)) && !people.some((p) => overlaps(p, { start: s.start, end: firstItemEnd(text, s) })));
     }
+    spans = spans.map((s) => withoutAskedLead(text, s, question));
   }
   // Places, not bodies, for a list of places ("Những nước nào tham gia?" is not answered by "Bộ
   // KH&CN, Bộ Công Thương, …").
@@ -2287,6 +2288,36 @@ const ORDINAL_SPAN = re(
 );
 
 /** Where the first item of a list span ends: at its first comma. */
+/**
+ * A list without the words its first item opens with that the question says: "lĩnh vực" of
+ * "lĩnh vực xe điện, hiệu suất năng lượng, …" for "IEC hỗ trợ những lĩnh vực nào?", "quốc gia về"
+ * of "quốc gia về dây, cáp điện, …" for "Quy chuẩn kỹ thuật quốc gia về những lĩnh vực nào …?":
+ * the items are what follows them. Compared as typed (folded only in a question without marks);
+ * a first item the question says whole, or whose first word opens another item too ("chất đạm,
+ * chất béo, tinh bột" for "Những chất nào …?"), is left as it is.
+ */
+function withoutAskedLead(text: string, s: FactSpan, question: string): FactSpan {
+  // As typed: folded, "đường" would be the question's "dưỡng", "lá" its "là".
+  const marked = hasMarks(question);
+  const form = (w: string) => (marked ? canonicalTones(w.toLowerCase()) : fold(w));
+  const asked = new Set((nfc(question).match(WORD_RUN) ?? []).map(form));
+  const words = [...text.slice(s.start, firstItemEnd(text, s)).matchAll(WORD_RUN)];
+  let k = 0;
+  while (k < words.length && asked.has(form((words[k] as RegExpMatchArray)[0]))) k++;
+  // Not when the question says the whole first item ("sức khỏe tổng thể, gồm …" for "Sức khỏe tổng thể bao gồm những gì?").
+  if (k === 0 || k === words.length) return s;
+  // Nor from a word another item opens with too: it is the items' own ("chất" of "chất đạm, chất béo").
+  const openers = new Set(
+    text
+      .slice(firstItemEnd(text, s), s.end)
+      .split(/,|\s(?:và|hoặc|and|or)\s/u)
+      .map((item) => form(item.match(WORD_RUN)?.[0] ?? '')),
+  );
+  const own = words.findIndex((w, i) => i < k && openers.has(form(w[0])));
+  if (own >= 0) k = own;
+  return k === 0 ? s : { start: s.start + ((words[k] as RegExpMatchArray).index as number), end: s.end };
+}
+
 function firstItemEnd(text: string, s: FactSpan): number {
   const comma = text.indexOf(',', s.start);
   return comma >= 0 && comma < s.end ? comma : s.end;

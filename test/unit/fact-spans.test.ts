@@ -239,7 +239,7 @@ describe('facts in a sentence', () => {
     expect(spans('Which ministries built national technical regulations based on IEC standards?')).toEqual(ministries);
     // What the regulations are about is no list of names.
     expect(spans('Các quy chuẩn kỹ thuật quốc gia về những gì được xây dựng dựa trên tiêu chuẩn IEC?')).toEqual([
-      'quốc gia về dây, cáp điện, thiết bị điện, điện tử, thiết bị điện phòng nổ, công nghệ thông tin',
+      'dây, cáp điện, thiết bị điện, điện tử, thiết bị điện phòng nổ, công nghệ thông tin',
     ]);
     const yes = ['Những nước nào tham gia?', 'Ngoài Alabama còn có những bang nào thông qua luật?', 'Việt Nam là đối tác trong những khuôn khổ nào?'];
     for (const q of yes) expect(asksForNames(q, analyzeQuestion(q))).toBe(true);
@@ -320,7 +320,7 @@ describe('facts in a sentence', () => {
       expect(asked(q, fields), q).toEqual(['năng lượng gió, mặt trời']);
     // An item without a bracket after it: the list, as before.
     expect(asked('Các lĩnh vực tiềm năng gồm những gì?', fields)).toEqual([
-      'lĩnh vực xe điện, hiệu suất năng lượng, hạ tầng điện, năng lượng tái tạo (năng lượng gió, mặt trời...), tín chỉ carbon',
+      'xe điện, hiệu suất năng lượng, hạ tầng điện, năng lượng tái tạo (năng lượng gió, mặt trời...), tín chỉ carbon',
     ]);
     // A bracket that lists nothing (a span of years, an acronym) is not what the subject comprises.
     expect(comprisedSpans(LMC, 'Giai đoạn hai gồm những gì?')).toEqual([]);
@@ -330,6 +330,28 @@ describe('facts in a sentence', () => {
     // The kind a list question asks for, before "nào" or after "nào về".
     expect(texts(fields, comprisedSpans(fields, 'Bài nêu những dạng năng lượng tái tạo nào làm ví dụ?'))).toEqual(['năng lượng gió, mặt trời']);
     expect(texts(fields, comprisedSpans(fields, 'bai viet neu nhung vi du nao ve nang luong tai tao'))).toEqual(['năng lượng gió, mặt trời']);
+  });
+
+  it("leaves out the words a list's first item opens with that the question says", () => {
+    const fields =
+      'Hỗ trợ đào tạo ở Việt Nam như lĩnh vực xe điện, hiệu suất năng lượng, hạ tầng điện, năng lượng tái tạo (năng lượng gió, mặt trời...), tín chỉ carbon... nhằm nâng cao năng lực cạnh tranh.';
+    const asked = (q: string, text: string) => texts(text, factSpans(analyzeQuestion(q), text, q));
+    expect(asked('IEC hỗ trợ những lĩnh vực nào?', fields)).toEqual([
+      'xe điện, hiệu suất năng lượng, hạ tầng điện, năng lượng tái tạo (năng lượng gió, mặt trời...), tín chỉ carbon',
+    ]);
+    const rules =
+      'Tiêu biểu như các quy chuẩn kỹ thuật quốc gia về dây, cáp điện, thiết bị điện, điện tử, thiết bị điện phòng nổ, công nghệ thông tin... được Bộ KH&CN ban hành.';
+    expect(asked('Quy chuẩn kỹ thuật quốc gia về những lĩnh vực nào được ban hành?', rules)).toEqual([
+      'dây, cáp điện, thiết bị điện, điện tử, thiết bị điện phòng nổ, công nghệ thông tin',
+    ]);
+    // Words as typed: "đường" is not the question's "dưỡng"; a first item the question says whole stays.
+    const fruit = 'Quả vải có nhiều chất gồm đường glucoza, protein, chất béo và vitamin C.';
+    expect(asked('Trái vải gồm những chất dinh dưỡng gì?', fruit)).toEqual(['đường glucoza, protein, chất béo và vitamin C']);
+    const whole = 'Thể lực thể hiện sức khỏe tổng thể, gồm khả năng thăng bằng, sự nhanh nhẹn và sức bền.';
+    expect(asked('Sức khỏe tổng thể bao gồm những gì?', whole)[0]).toMatch(/^sức khỏe tổng thể, /u);
+    // A word other items open with too is the items' own.
+    const kinds = 'Người muốn tăng cân cần bổ sung chất đạm, chất béo, tinh bột và vitamin.';
+    expect(asked('Những chất nào cần được bổ sung nếu muốn tăng cân?', kinds)[0]).toMatch(/^chất đạm, chất béo/u);
   });
 
   it('two items left open by an ellipsis after the noun asked about; a name with its office is no list', () => {
