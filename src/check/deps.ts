@@ -7,7 +7,7 @@ import type { Store } from '../store/port.js';
 import { foldedHash, markedHash } from '../text/term-hashes.js';
 import type { CheckDeps } from './check.js';
 import { SentenceCache } from './sentence-cache.js';
-import { tokenize } from './tokens.js';
+import { spellings, tokenize } from './tokens.js';
 
 /** Most word weights kept per store before the table starts afresh. */
 const MAX_WEIGHTS = 200_000;
@@ -34,10 +34,11 @@ export function createCheckDeps(store: Store, embedder: Embedder, fusion: Fusion
       const wanted = new Map<string, number>();
       for (const text of texts) {
         for (const t of tokenize(text)) {
+          // Both spellings of a word written with "i" or "y" alike ("kì" / "kỳ"): it weighs as the commoner one.
           for (const [key, hash] of [
-            [weightKey(t.lower, true), markedHash(t.lower)],
-            [weightKey(t.folded, false), foldedHash(t.folded)],
-          ] as const) {
+            ...spellings(t.lower).map((w) => [weightKey(w, true), markedHash(w)] as const),
+            ...spellings(t.folded).map((w) => [weightKey(w, false), foldedHash(w)] as const),
+          ]) {
             if (loaded.has(key)) continue;
             const known = shared.get(key);
             if (known !== undefined) loaded.set(key, known);
@@ -58,9 +59,9 @@ export function createCheckDeps(store: Store, embedder: Embedder, fusion: Fusion
       });
     },
     idf: (term, marked) => {
-      const v = loaded.get(weightKey(term, marked));
-      if (v === undefined) throw new InternalError(`the weight of "${term}" was not looked up before the check used it`);
-      return v;
+      const weights = spellings(term).map((w) => loaded.get(weightKey(w, marked)));
+      if (weights.some((v) => v === undefined)) throw new InternalError(`the weight of "${term}" was not looked up before the check used it`);
+      return Math.min(...(weights as number[]));
     },
     articleRef: (h) => articleRef(h.article),
     ...(today ? { today } : {}),

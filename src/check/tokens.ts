@@ -51,7 +51,31 @@ export function tokenize(text: string, marked = hasMarks(text)): Token[] {
 
 /** The token key used to compare a claim with a source: folded when the claim has no marks. */
 export function keyOf(t: Token, marked: boolean): string {
-  return marked ? t.lower : t.folded;
+  return sameSpelling(marked ? t.lower : t.folded);
+}
+
+/** A syllable of one consonant (or "qu") and "y", with any tone mark: the "i" form is the same word. */
+const Y_SYLLABLE = /^(?:[hklmstv]|qu)[yýỳỷỹỵ]$/u;
+const I_SYLLABLE = /^(?:[hklmstv]|qu)[iíìỉĩị]$/u;
+const I_FOR_Y: Readonly<Record<string, string>> = { y: 'i', ý: 'í', ỳ: 'ì', ỷ: 'ỉ', ỹ: 'ĩ', ỵ: 'ị' };
+const Y_FOR_I: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(I_FOR_Y).map(([y, i]) => [i, y]));
+
+/** The word and, for a syllable written with "i" or "y" alike, its other spelling (`sameSpelling`). */
+export function spellings(word: string): string[] {
+  if (Y_SYLLABLE.test(word)) return [word, word.slice(0, -1) + (I_FOR_Y[word.slice(-1)] as string)];
+  if (I_SYLLABLE.test(word)) return [word, word.slice(0, -1) + (Y_FOR_I[word.slice(-1)] as string)];
+  return [word];
+}
+
+/**
+ * One spelling of the syllables Vietnamese writes with "i" or "y" alike ("kì" / "kỳ", "lí do" /
+ * "lý do", "kĩ thuật" / "kỹ thuật", "tỉ đồng" / "tỷ đồng", "quí" / "quý"): a claim typed one way
+ * is said by a source that writes the other. Only after one consonant (or "qu"), where the two
+ * letters are one sound; "tai" / "tay", "huy", "thi" are other words or not varied so.
+ */
+export function sameSpelling(word: string): string {
+  if (!Y_SYLLABLE.test(word)) return word;
+  return word.slice(0, -1) + (I_FOR_Y[word.slice(-1)] as string);
 }
 
 /** Each phrase's words as keys: the alternatives a claim's phrase may be written as ("tổ chức" → ["tổ", "chức"]). */
@@ -86,11 +110,12 @@ export function sentenceKeys(text: string, marked: boolean): Set<string> {
   let previousNumber = false;
   for (const m of canonicalTones(text.toLowerCase()).matchAll(TOKEN)) {
     const word = m[0];
-    const key = marked ? word : fold(word);
+    const written = marked ? word : fold(word);
+    const key = sameSpelling(written);
     out.add(key);
     const isNumber = /^\p{N}/u.test(word);
     if (isNumber && /^\d{1,2}[hg]\d{0,2}$/.test(word)) out.add('#time');
-    if (previousNumber && !isNumber && !(marked ? MARKED_STOPWORDS : STOPWORDS).has(key)) out.add(`#n:${key}`);
+    if (previousNumber && !isNumber && !(marked ? MARKED_STOPWORDS : STOPWORDS).has(written)) out.add(`#n:${key}`);
     previousNumber = isNumber;
   }
   return out;

@@ -563,6 +563,16 @@ describe('compareClaim', () => {
       ),
     ).toContain('negation');
   });
+
+  it('reads a syllable written with "i" or "y" alike as one word ("kì" / "kỳ", "lí do" / "lý do")', () => {
+    const r = compare('Sinh viên năm cuối thi học kì hai vì lí do sức khỏe.', 'Sinh viên năm cuối thi học kỳ hai vì lý do sức khỏe.');
+    expect(r.features.coverage).toBe(1);
+    expect(r.mismatches).toEqual([]);
+    // Typed without marks too.
+    expect(compare('Sinh vien nam cuoi thi hoc ki hai', 'Sinh viên năm cuối thi học kỳ hai.').features.coverage).toBe(1);
+    // Not where the letters are other words: "tai" is not "tay", "thi" not "thy".
+    expect(compare('Anh ấy bị thương ở tai.', 'Anh ấy bị thương ở tay.').features.coverage).toBeLessThan(1);
+  });
 });
 
 describe('recased', () => {
