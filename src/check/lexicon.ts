@@ -265,6 +265,13 @@ export const ANTONYMS: Array<[string, string]> = [
   ['nâng cao', 'giảm'],
   ['nâng cao', 'hạ thấp'],
   ['trong nước', 'quốc tế'],
+  // Unchanged against up or down ("giá xăng được giữ nguyên" / "giá xăng giảm 2%"), owning up
+  // against pleading innocence ("bị cáo thừa nhận hành vi" / "bị cáo kêu oan"; "phủ nhận" is
+  // read as a negation already).
+  ['giữ nguyên', 'tăng'],
+  ['giữ nguyên', 'giảm'],
+  ['thừa nhận', 'kêu oan'],
+  ['nhận tội', 'kêu oan'],
   ['increase', 'decrease'],
   ['increased', 'decreased'],
   ['rise', 'fall'],

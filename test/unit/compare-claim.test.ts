@@ -573,6 +573,19 @@ describe('compareClaim', () => {
     // Not where the letters are other words: "tai" is not "tay", "thi" not "thy".
     expect(compare('Anh ấy bị thương ở tai.', 'Anh ấy bị thương ở tay.').features.coverage).toBeLessThan(1);
   });
+
+  it('reads unchanged against up or down, and owning up against pleading innocence, as opposites', () => {
+    expect(
+      named(
+        'Sau phiên ngày 5/4, giá vàng SJC được giữ nguyên so với hôm trước.',
+        'Kết phiên ngày 5/4, giá vàng SJC giảm 200.000 đồng mỗi lượng so với hôm trước.',
+      ),
+    ).toEqual([['other', 'giữ nguyên', 'giảm']]);
+    expect(named('Giá điện tăng 3% từ tháng 5.', 'Giá điện được giữ nguyên từ tháng 5.')).toEqual([['other', 'tăng', 'giữ nguyên']]);
+    expect(named('Hai bị cáo thừa nhận hành vi tại phiên tòa.', 'Tại phiên tòa, hai bị cáo kêu oan về hành vi.')).toEqual([['other', 'thừa nhận', 'kêu oan']]);
+    expect(named('Bị cáo đã nhận tội trước tòa.', 'Trước tòa, bị cáo đã kêu oan.')).toEqual([['other', 'nhận tội', 'kêu oan']]);
+    expect(compare('Giá vàng được giữ nguyên trong phiên sáng.', 'Giá vàng được giữ nguyên trong phiên sáng nay.').mismatches).toEqual([]);
+  });
 });
 
 describe('recased', () => {
