@@ -789,6 +789,21 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       .join(' | ')} `;
     return !writtenIn(articleFolded);
   };
+  /**
+   * The one name of the same kind in the primary sentence that opens as the claim's does and
+   * goes on otherwise ("Công ty CP Yasaka" for "Công ty CP Sakura"), where that sentence has
+   * every other word of the claim: the same fact, said of another body or person, whatever the
+   * word order ("X được UBND cho phép …" / "UBND cho phép X …") leaves of the slot.
+   */
+  const namesakeOf = (run: NameRun): NameRun | undefined => {
+    if (cross || run.kind === 'other' || run.words.length < 2 || !sameEvent(run.from, run.to)) return undefined;
+    if (run.words.every((w) => evFoldedText.includes(` ${w} `))) return undefined;
+    // Not a run the reader joined over "và" ("Công ty A và Công ty B"): several, of which the claim may name a third.
+    const found = ev.names.filter(
+      (e) => ev.piece[e.from] === 0 && kindsAgree(run, e) && e.words[0] === run.words[0] && !names(run, e) && !e.words.some((w) => w === 'va' || w === 'and'),
+    );
+    return found.length === 1 ? found[0] : undefined;
+  };
   for (const run of claim.names) {
     const cSpan = runSpan(claim, run);
     const slot = slotFor(cSpan);
@@ -834,6 +849,8 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
         if (absentWord(run)) unmatchedNames++;
         continue;
       }
+    } else if (namesakeOf(run)) {
+      rival = namesakeOf(run);
     } else {
       // A Vietnamese person's name typed without marks in English ("Deputy Minister Nguyen Van
       // An") is the source's spelling folded: one the article never writes is not its person, and

@@ -586,6 +586,23 @@ describe('compareClaim', () => {
     expect(named('Bị cáo đã nhận tội trước tòa.', 'Trước tòa, bị cáo đã kêu oan.')).toEqual([['other', 'nhận tội', 'kêu oan']]);
     expect(compare('Giá vàng được giữ nguyên trong phiên sáng.', 'Giá vàng được giữ nguyên trong phiên sáng nay.').mismatches).toEqual([]);
   });
+  it('finds another body or person of a name that opens the same way, where the source has every other word of the claim', () => {
+    const ev = 'Năm 2010, Công ty CP Ánh Dương được UBND tỉnh Bình Định cho phép xây dựng lại nhà máy trên nền cũ.';
+    expect(named('Năm 2010, UBND tỉnh Bình Định cho phép Công ty CP Sao Mai xây dựng lại nhà máy trên nền cũ.', ev)).toEqual([
+      ['organisation', 'Công ty CP Sao Mai', 'Công ty CP Ánh Dương'],
+    ]);
+    expect(named('Bộ trưởng Lê Văn Tám đã ký quyết định thành lập trường.', 'Quyết định thành lập trường đã được Bộ trưởng Lê Minh Khôi ký.')).toEqual([
+      ['person', 'Lê Văn Tám', 'Lê Minh Khôi'],
+    ]);
+    // Not where the claim says more than the source, nor against several bodies the source names.
+    expect(named('Năm 2010, UBND tỉnh Bình Định cho phép Công ty CP Sao Mai xây dựng lại nhà máy và mở rộng sản xuất.', ev)).toEqual([]);
+    expect(
+      named(
+        'Năm 2010, UBND tỉnh Bình Định cho phép Công ty CP Sao Mai xây dựng lại nhà máy trên nền cũ.',
+        'Năm 2010, Công ty CP Ánh Dương và Công ty CP Hải Hà được UBND tỉnh Bình Định cho phép xây dựng lại nhà máy trên nền cũ.',
+      ),
+    ).toEqual([]);
+  });
 });
 
 describe('recased', () => {
