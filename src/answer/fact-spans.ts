@@ -555,7 +555,8 @@ export function bodiesOfOtherPlaces(question: string, article: SearchText): stri
   const typed = [...q.matchAll(/[\p{L}\p{M}\p{N}&]+/gu)].map((m) => m[0]);
   const words = typed.map((w) => fold(w.toLowerCase()));
   const anyCapital = /\p{Lu}/u.test(q);
-  const text = ` ${article.folded.replace(/[^\p{L}\p{N}&]+/gu, ' ')} `;
+  // The article's words, spaced, made only when the question names a body with a place.
+  let text: string | undefined;
   const out: string[] = [];
   for (let i = 1; i < words.length; i++) {
     const asked = placeAt(words, i);
@@ -573,6 +574,7 @@ export function bodiesOfOtherPlaces(question: string, article: SearchText): stri
     }
     if (head < 0) continue;
     const body = words.slice(head, end).join(' ');
+    text ??= ` ${article.folded.replace(/[^\p{L}\p{N}&]+/gu, ' ')} `;
     const aliases = new Set(placeAliases(asked.place));
     let other = false;
     let elsewise = false;
