@@ -600,6 +600,9 @@ const BODY_OF_PLACE_BEFORE = /(\p{L}+(?:\s+\p{L}+){0,2})\s+(?:da\s+)?cu\s+(?:co 
 const ENGLISH_BODY_ASKED =
   /(?<![\p{L}])(?:which|what)\s+((?:(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|can)\s)[\p{L}'’]+\s+){0,3}?)(?:agency|agencies|institute|institutes|institution|body|bodies|organi[sz]ations?|ministry|authority|authorities)(?:\s+(?:of|from)\s+((?:[\p{L}]+\s*){1,2})|\s+(?:that\s+|which\s+)?(?:represented|representing)\s+((?:[\p{L}]+\s*){1,2}))?/u;
 
+/** A body's head word as an article states one: not "tổ chức" (also the verb: "được tổ chức tại Bắc Kinh - Trung Quốc") nor "trưởng" (an office). */
+const statedHead = (w: string) => BODY_HEAD.test(w) && w !== 'to chuc' && w !== 'truong';
+
 /** The known place (folded) of some words, as themselves or through the glossary ("Chinese", "Thailand's"). */
 function placeOfWords(words: string): string | undefined {
   const parts = fold(words.toLowerCase().replace(/['’]s\b/gu, ''))
@@ -632,11 +635,15 @@ export function bodyOfPlaceMissing(question: string, article: SearchText): boole
   } else {
     const f = fold(q);
     const after = BODY_OF_PLACE_AFTER.exec(f)?.[1];
-    const before = BODY_OF_PLACE_BEFORE.exec(f)?.[1];
+    const before = after === undefined ? BODY_OF_PLACE_BEFORE.exec(f)?.[1] : undefined;
     if (after !== undefined) place = placeAt(after.split(/\s+/u), 0)?.place;
     else if (before !== undefined) {
+      // The place that ends the words before "cử".
       const words = before.split(/\s+/u);
-      for (let i = 0; i < words.length && !place; i++) if (placeAt(words, i)?.length === words.length - i) place = placeAt(words, i)?.place;
+      for (let i = 0; i < words.length && !place; i++) {
+        const at = placeAt(words, i);
+        if (at?.length === words.length - i) place = at.place;
+      }
     }
   }
   // Vietnamese news writes Vietnam's own bodies without the country ("Bộ KH&CN"): not read for Việt Nam.
@@ -648,9 +655,7 @@ export function bodyOfPlaceMissing(question: string, article: SearchText): boole
       const at = placeAt(words, i);
       if (!at || !aliases.has(at.place)) continue;
       const near = [...words.slice(Math.max(0, i - 2 * BODY_REACH), i), ...words.slice(i + at.length, i + at.length + 3)];
-      // Not "tổ chức" (also the verb: "được tổ chức tại Bắc Kinh - Trung Quốc") nor "trưởng" (an office).
-      const head = (w: string) => BODY_HEAD.test(w) && w !== 'to chuc' && w !== 'truong';
-      for (let k = 0; k < near.length; k++) if (head(near[k] as string) || head(`${near[k]} ${near[k + 1]}`)) return false;
+      for (let k = 0; k < near.length; k++) if (statedHead(near[k] as string) || statedHead(`${near[k]} ${near[k + 1]}`)) return false;
     }
   }
   return true;
