@@ -50,6 +50,12 @@ const NUM = '\\d+(?:[.,]\\d+)*';
 
 const DAY_WORD = '(?:ngày|hôm|sáng|chiều|tối|trưa|đêm|Ngày|Sáng|Chiều|Tối|Đêm)';
 const MONTHS_EN = 'January|February|March|April|May|June|July|August|September|October|November|December';
+/** Words before a year written alone: "vào 1773", "từ 1500", "in 1685". */
+const EARLY_YEAR_AFTER = `(?<=${WORD_START}(?:vào|từ|đến|tới|trước|sau|Vào|Từ|Đến|Trước|Sau|in|since|until|from|by|circa|around|In|Since|Until|From|By)\\s+)`;
+/** Function words that may follow a year written alone; any other lower-case word is what a number counts. */
+const YEAR_FOLLOWERS =
+  'và|hay|hoặc|đến|tới|là|đã|được|của|có|không|này|đó|trong|với|cho|từ|tại|ở|thì|mà|khi|để|theo|sau|trước|nhưng|bị|sẽ|đang|vẫn|rồi|nên|vì|do|các|những|như|and|or|to|the|of|in|was|were|is|are|when|with|by|at|on|after|before';
+const EARLY_YEAR_RANGE = '(?:\\s*(?:đến|tới|-|–)\\s*(?:năm\\s+)?1\\d{3})?';
 const DATE_PATTERNS: RegExp[] = [
   // 29 tháng 8 năm 2023, ngày 29 tháng 8, tháng 8 năm 2023, tháng 3/2017
   re(`${WORD_START}(?:${DAY_WORD}\\s+)?(?:\\d{1,2}\\s+)?[tT]háng\\s+\\d{1,2}(?:\\s*(?:năm\\s+|/)\\d{4})?${WORD_END}`),
@@ -58,6 +64,11 @@ const DATE_PATTERNS: RegExp[] = [
   // từ 2023 đến 2028, 2023-2028, năm 2018
   re(`${WORD_START}(?:từ\\s+)?(?:năm\\s+)?(?:19|20)\\d{2}\\s*(?:đến|tới|-|–)\\s*(?:năm\\s+)?(?:19|20)\\d{2}${WORD_END}`),
   re(`${WORD_START}(?:năm\\s+)?(?:19|20)\\d{2}${WORD_END}`),
+  // Earlier years, which history writes as often ("vào năm 1773", "Năm 1891", "từ 1500 đến 1850",
+  // "in 1685"): after "năm", or after a word placing it in time and not before a word counted by it
+  // ("từ 1500 người" is a number).
+  re(`${WORD_START}[Nn]ăm\\s+1[0-8]\\d{2}${EARLY_YEAR_RANGE}${WORD_END}`),
+  re(`${EARLY_YEAR_AFTER}1[0-8]\\d{2}${EARLY_YEAR_RANGE}${WORD_END}(?!\\s+(?!(?:${YEAR_FOLLOWERS})${WORD_END})\\p{Ll})`),
   // English: August 29, 2023 / 29 August 2023 / June 2024
   re(`${WORD_START}(?:\\d{1,2}\\s+)?(?:${MONTHS_EN})(?:\\s+\\d{1,2})?(?:,?\\s+\\d{4})?${WORD_END}`),
 ];

@@ -159,6 +159,17 @@ describe('facts in a sentence', () => {
     expect(when('Chị sinh hai con trai khi nào?')).toEqual(['2014', 'ngày 11/6']);
   });
 
+  it('years before 1900, after "năm" or a word placing them in time, but not a number counting something', () => {
+    const when = (text: string, q: string) => texts(text, factSpans(analyzeQuestion(q), text, q));
+    const s = 'Chất này được một dược sĩ tìm ra tại Uppsala vào năm 1772 hay sớm hơn, và một mục sư tại Leeds vào năm 1775.';
+    expect(when(s, 'Dược sĩ tìm ra chất này khi nào?')).toEqual(['năm 1772', 'năm 1775']);
+    expect(when('Năm 1893 một kỹ sư người Pháp đã chế tạo được máy bơm.', 'Máy bơm được chế tạo vào năm nào?')).toEqual(['Năm 1893']);
+    expect(when('Dịch bệnh quay lại từ 1450 đến 1720 ở nhiều nước.', 'Dịch bệnh quay lại vào những năm nào?')).toEqual(['1450 đến 1720']);
+    expect(when('The bridge was opened in 1781, and rebuilt later.', 'When was the bridge opened?')).toEqual(['1781']);
+    // A number counting something after "từ" is no year.
+    expect(dateSpans('Mỗi ngày trạm đón từ 1500 người, sau 1200 năm đá mòn.')).toEqual([]);
+  });
+
   it('a list that names someone with their office is who said it, not the things asked about', () => {
     const s = 'Theo bác sĩ Nguyễn Phước Lâm, Trưởng Khoa Nội soi, Bệnh viện Quốc tế City, xét nghiệm này rẻ tiền.';
     const q = 'Xét nghiệm tìm máu ẩn trong phân có những đặc điểm nào?';
