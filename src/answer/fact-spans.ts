@@ -1981,6 +1981,11 @@ function spanOfAsked(text: string, s: FactSpan, question: string): boolean {
   return words.length === 2 && words.every((w) => hasWordIn(asked, fold(w)));
 }
 
+/** A length of time spelled out: "một tiếng", "hơn một năm", "nửa giờ", "hai thập kỷ", "half an hour". */
+const SPELLED_DURATION = re(
+  `${WORD_START}(?:(?:hơn|khoảng|gần|chừng|over|about|nearly|almost)\\s+)?(?:một|nửa|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|one|half\\s+an?|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:giây|phút|giờ|tiếng|ngày|đêm|tuần|tháng|năm|thập\\s+kỷ|thập\\s+niên|thế\\s+kỷ|seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|century|centuries)${WORD_END}`,
+  'giu',
+);
 /** "Bao lâu", "how long": a question for a length of time. */
 const DURATION = /(?<![\p{L}\p{M}])(?:bao lâu|bao lau|how long)(?![\p{L}\p{M}])/iu;
 /** A question for a span of time: "từ năm nào đến năm nào", "giai đoạn nào", "from when to when". */
@@ -2068,7 +2073,7 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
       const yearsAsked = asked === 'time' && unit !== undefined && fold(unit) === 'nam';
       // A length of time in a unit far from the one asked is of something else.
       const rankAsked = asked === 'time' ? timeRank(unit) : undefined;
-      spans = quantitySpans(text).filter((s) => {
+      const fits = (s: FactSpan) => {
         const quantity = text.slice(s.start, s.end);
         const given = measureOf(quantity);
         if (given === 'time' && rankAsked !== undefined) {
@@ -2076,7 +2081,20 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
           if (rank !== undefined && Math.abs(rank - rankAsked) > 1) return false;
         }
         return asked === null || given === null || given === asked || (yearsAsked && given === 'age');
-      });
+      };
+      spans = quantitySpans(text).filter(fits);
+      // A length of time spelled out ("một tiếng", "hơn một năm", "nửa giờ", "một thập kỷ"), when
+      // "bao lâu" or a unit of time is asked and no length of time is written in digits: "một" is
+      // also "a", and "một năm" beside "515 triệu năm" is no answer to "bao nhiêu năm".
+      if (
+        asked === 'time' &&
+        (DURATION.test(question) || rankAsked !== undefined) &&
+        !spans.some((s) => {
+          const whole = wholeUnit(text, s);
+          return measureOf(text.slice(whole.start, whole.end)) === 'time';
+        })
+      )
+        spans = dedupe([...spans, ...allMatches(SPELLED_DURATION, text).filter(fits)]);
       // Of counts, the ones of what is asked when there are some ("20 bé" for "bao nhiêu bé", not "1").
       const counted = asked === 'count' && unit !== undefined ? fold(unit) : undefined;
       const same = counted ? spans.filter((s) => countedUnit(text, s) === counted) : [];

@@ -170,6 +170,22 @@ describe('facts in a sentence', () => {
     expect(dateSpans('Mỗi ngày trạm đón từ 1500 người, sau 1200 năm đá mòn.')).toEqual([]);
   });
 
+  it('a length of time spelled out, when time is asked', () => {
+    const answer = (text: string, q: string) => texts(text, factSpans(analyzeQuestion(q), text, q));
+    expect(answer('Bạn nên chờ một tiếng sau khi ăn rồi mới đi ngủ.', 'Sau khi ăn bao lâu mới nên đi ngủ?')).toEqual(['một tiếng']);
+    expect(answer('Bác sĩ cho biết vết loét đã có từ hơn một năm trước.', 'Vết loét đã có bao lâu?')).toEqual(['hơn một năm']);
+    expect(answer('Ca mổ kéo dài nửa giờ, sau đó cháu tỉnh lại.', 'Ca mổ kéo dài trong bao lâu?')).toEqual(['nửa giờ']);
+    expect(answer('Nhóm đã theo đuổi dự án suốt một thập kỷ.', 'Nhóm theo đuổi dự án trong bao lâu?')).toEqual(['một thập kỷ']);
+    expect(answer('Chị phải nằm viện mất hai tuần.', 'Chị nằm viện mấy ngày?')).toEqual(['hai tuần']);
+    // Only when no length of time is written in digits, and not for a count asked beside "thời gian".
+    expect(answer('Hóa thạch có niên đại khoảng 515 triệu năm, một năm sau mới được tìm thấy.', 'Hóa thạch có niên đại bao nhiêu năm?')).toEqual([
+      'khoảng 515 triệu',
+    ]);
+    expect(answer('Suốt một năm anh ăn trứng mỗi ngày.', 'Anh ăn bao nhiêu quả trứng trong thời gian tập?')).toEqual([]);
+    // "một" is also "a": not a count when time is not asked.
+    expect(answer('Một người đàn ông đã báo tin.', 'Có bao nhiêu người báo tin?')).toEqual([]);
+  });
+
   it('a list that names someone with their office is who said it, not the things asked about', () => {
     const s = 'Theo bác sĩ Nguyễn Phước Lâm, Trưởng Khoa Nội soi, Bệnh viện Quốc tế City, xét nghiệm này rẻ tiền.';
     const q = 'Xét nghiệm tìm máu ẩn trong phân có những đặc điểm nào?';
