@@ -2192,6 +2192,10 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
     default:
       break;
   }
+  // A name asked for ("Tên của lâu đài là gì?", "… có tên là gì?", "… được gọi là gì?", "… đổi
+  // tên thành gì?"): the name the sentence gives after "tên", "gọi là", "mang tên" ….
+  if (a.kind === 'other' && !a.list && (!a.head || fold(a.head.toLowerCase()) === 'ten') && NAME_QUESTION.test(fold(nfc(question).toLowerCase())))
+    spans = calledSpans(text);
   // What the question's subject comprises, in brackets after it, before any list it is an item of
   // (a list question, or one for a kind of thing too long for the list words: "những dạng năng
   // lượng tái tạo nào").
@@ -2309,6 +2313,40 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
   const heads = people.filter((s) => holdsOneOf(text, s, head));
   if (heads.length) return heads;
   return people.filter((s) => !holdsOneOf(text, s, offices()));
+}
+
+/**
+ * A question for something's name, folded: "tên (của …) là gì", "có tên (là) gì", "tên gọi khác …
+ * là gì", "tên nào", "được gọi là gì", "đổi tên thành gì", "đặt tên (cho …) là gì", "what is …
+ * called", "what is the name of".
+ */
+const NAME_QUESTION =
+  /(?:^|[^\p{L}\p{N}])(?:ten(?:\s+goi)?(?:\s+[\p{L}\p{N}'’-]+){0,14}?\s+(?:la\s+)?gi|ten\s+nao|(?:goi|doi\s+ten|dat\s+ten)(?:\s+[\p{L}\p{N}'’-]+){0,4}?\s+(?:la|thanh)\s+gi|what\s+(?:is|was|are|were)\s+(?:the\s+)?name|(?:is|was|are|were)\s+(?:\S+\s+){1,6}?called)(?![\p{L}\p{N}])/u;
+/** What gives a name before it: "tên là", "tên gọi", "có tên", "mang tên", "gọi là", "đổi tên thành", "biệt danh", "named", "called". */
+const CALLED = re(
+  `${WORD_START}(?:(?:[Tt]ên\\s+gọi|[Tt]ên|[Bb]iệt\\s+danh)(?:\\s+(?:khác|chính\\s+thức|tiếng\\s+\\p{Ll}+))?(?:\\s+(?:là|thành))?|(?:đặt|đổi)\\s+tên(?:\\s+\\p{Ll}+){0,3}?\\s+(?:là|thành)|[Tt]ên(?:\\s+\\p{Ll}+){1,4}\\s*:|gọi\\s+là|mang\\s+tên|named|called|known\\s+as)\\s*:?\\s+(?=["“«'‘]|\\p{Lu})`,
+  'gu',
+);
+const QUOTED_NAME = /["“«'‘]([^"”»'’\n]{1,80})["”»'’]/uy;
+
+/** Names given after "tên là", "gọi là", "mang tên" … ("đặt tên bé là Bình An", "gọi là “công việc như thường lệ”"). */
+function calledSpans(text: string): FactSpan[] {
+  const out: FactSpan[] = [];
+  for (const m of text.matchAll(CALLED)) {
+    const at = m.index + m[0].length;
+    QUOTED_NAME.lastIndex = at;
+    const quoted = QUOTED_NAME.exec(text);
+    if (quoted) {
+      out.push({ start: at + 1, end: at + 1 + (quoted[1] as string).length });
+      continue;
+    }
+    let end = nameEndAfter(text, at);
+    // Not a function word the name reader let in after it ("Virgin Media vào năm 2007").
+    const last = /\s(\p{Ll}+)$/u.exec(text.slice(at, end));
+    if (last && isStopword(last[1] as string, true)) end -= last[0].length;
+    if (end > at) out.push({ start: at, end });
+  }
+  return dedupe(out.map((s) => trimSpan(text, s)));
 }
 
 /** Bodies that are no place where something is: "Bộ …", "Tổ chức …", "Hiệp hội …", "Ủy ban …". */

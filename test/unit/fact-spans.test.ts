@@ -186,6 +186,19 @@ describe('facts in a sentence', () => {
     expect(answer('Một người đàn ông đã báo tin.', 'Có bao nhiêu người báo tin?')).toEqual([]);
   });
 
+  it('a name asked for: the one the sentence gives after "tên", "gọi là", "mang tên", "đổi tên thành"', () => {
+    const named = (text: string, q: string) => texts(text, factSpans(analyzeQuestion(q), text, q));
+    expect(named('Họ lấy tên của ngọn tháp: Belvor, nghĩa là "tháp đẹp".', 'Tên của ngọn tháp là gì?')).toEqual(['Belvor']);
+    expect(named('Anh đặt tên con là Minh Khang với mong muốn con khỏe mạnh.', 'Anh đã đặt tên cho con là gì?')).toEqual(['Minh Khang']);
+    expect(named('Người ta dựng một trạm gác mang tên Trạm Bắc Sơn ở đó.', 'Trạm gác được dựng có tên là gì?')).toEqual(['Trạm Bắc Sơn']);
+    expect(named('Cách làm này được gọi là "ba không" (BK).', 'Cách làm này được gọi là gì?')).toEqual(['ba không']);
+    expect(named('Hãng đã đổi tên thành Sao Mai vào năm 2007.', 'Hãng đổi tên thành gì?')).toEqual(['Sao Mai']);
+    expect(named('Khu chợ được đặt tên Hòa Bình.', 'Tên nào được đặt cho khu chợ?')).toEqual(['Hòa Bình']);
+    // Typed without marks too; and no name where the sentence gives none.
+    expect(named('Hãng đã đổi tên thành Sao Mai vào năm 2007.', 'hang doi ten thanh gi')).toEqual(['Sao Mai']);
+    expect(named('Con tên gì thì anh chưa nghĩ ra, anh nói với Minh.', 'Anh đặt tên con là gì?')).toEqual([]);
+  });
+
   it('a list that names someone with their office is who said it, not the things asked about', () => {
     const s = 'Theo bác sĩ Nguyễn Phước Lâm, Trưởng Khoa Nội soi, Bệnh viện Quốc tế City, xét nghiệm này rẻ tiền.';
     const q = 'Xét nghiệm tìm máu ẩn trong phân có những đặc điểm nào?';
