@@ -2095,6 +2095,16 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
         })
       )
         spans = dedupe([...spans, ...allMatches(SPELLED_DURATION, text).filter(fits)]);
+      // Of quantities of the measure asked, when the sentence gives some: "19,3%" for "tỷ lệ phần
+      // trăm … là bao nhiêu?", not the bare "11.698" nearer the question's words.
+      if (asked !== null && asked !== 'count') {
+        const measured = spans.filter((s) => {
+          const whole = wholeUnit(text, s);
+          const given = measureOf(text.slice(whole.start, whole.end));
+          return given === asked || (yearsAsked && given === 'age');
+        });
+        if (measured.length) spans = measured;
+      }
       // Of counts, the ones of what is asked when there are some ("20 bé" for "bao nhiêu bé", not "1").
       const counted = asked === 'count' && unit !== undefined ? fold(unit) : undefined;
       const same = counted ? spans.filter((s) => countedUnit(text, s) === counted) : [];

@@ -199,6 +199,14 @@ describe('facts in a sentence', () => {
     expect(named('Con tên gì thì anh chưa nghĩ ra, anh nói với Minh.', 'Anh đặt tên con là gì?')).toEqual([]);
   });
 
+  it('of quantities, those of the measure asked when the sentence gives some', () => {
+    const answer = (text: string, q: string) => texts(text, factSpans(analyzeQuestion(q), text, q));
+    expect(answer('Có 11.698 hộ, trong đó 19,3% có chủ nhà là nữ.', 'Tỷ lệ phần trăm chủ nhà là nữ là bao nhiêu?')).toEqual(['19,3%']);
+    expect(answer('Trong 120 ca, bà mẹ 34 tuổi là người đầu tiên.', 'Bà mẹ bao nhiêu tuổi?')).toEqual(['34 tuổi']);
+    // A bare number still answers when no quantity of that measure is given.
+    expect(answer('Tỷ lệ này năm ngoái là 12,5.', 'Tỷ lệ này là bao nhiêu phần trăm?')).toEqual(['12,5']);
+  });
+
   it('a list that names someone with their office is who said it, not the things asked about', () => {
     const s = 'Theo bác sĩ Nguyễn Phước Lâm, Trưởng Khoa Nội soi, Bệnh viện Quốc tế City, xét nghiệm này rẻ tiền.';
     const q = 'Xét nghiệm tìm máu ẩn trong phân có những đặc điểm nào?';
