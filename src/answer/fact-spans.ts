@@ -1981,9 +1981,13 @@ function spanOfAsked(text: string, s: FactSpan, question: string): boolean {
   return words.length === 2 && words.every((w) => hasWordIn(asked, fold(w)));
 }
 
-/** A length of time spelled out: "một tiếng", "hơn một năm", "nửa giờ", "hai thập kỷ", "half an hour". */
+/**
+ * A length of time spelled out: "một tiếng", "hơn một năm", "nửa giờ", "hai thập kỷ", "half an hour";
+ * not a time after something ("một năm sau đó", "a year later"), which says when, unless after
+ * what the question names ("một tiếng sau khi ăn").
+ */
 const SPELLED_DURATION = re(
-  `${WORD_START}(?:(?:hơn|khoảng|gần|chừng|over|about|nearly|almost)\\s+)?(?:một|nửa|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|one|half\\s+an?|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:giây|phút|giờ|tiếng|ngày|đêm|tuần|tháng|năm|thập\\s+kỷ|thập\\s+niên|thế\\s+kỷ|seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|century|centuries)${WORD_END}`,
+  `${WORD_START}(?:(?:hơn|khoảng|gần|chừng|over|about|nearly|almost)\\s+)?(?:một|nửa|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|one|half\\s+an?|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:giây|phút|giờ|tiếng|ngày|đêm|tuần|tháng|năm|thập\\s+kỷ|thập\\s+niên|thế\\s+kỷ|seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|century|centuries)${WORD_END}(?!\\s+(?:sau${WORD_END}(?!\\s+khi${WORD_END})|(?:later|afterwards)${WORD_END}))`,
   'giu',
 );
 /** "Bao lâu", "how long": a question for a length of time. */

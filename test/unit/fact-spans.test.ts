@@ -177,6 +177,8 @@ describe('facts in a sentence', () => {
     expect(answer('Ca mổ kéo dài nửa giờ, sau đó cháu tỉnh lại.', 'Ca mổ kéo dài trong bao lâu?')).toEqual(['nửa giờ']);
     expect(answer('Nhóm đã theo đuổi dự án suốt một thập kỷ.', 'Nhóm theo đuổi dự án trong bao lâu?')).toEqual(['một thập kỷ']);
     expect(answer('Chị phải nằm viện mất hai tuần.', 'Chị nằm viện mấy ngày?')).toEqual(['hai tuần']);
+    // "một năm sau đó" says when, not how long.
+    expect(answer('Bằng chứng từ Pháp một năm sau đó cho thấy điều ngược lại.', 'Bằng chứng có niên đại bao nhiêu năm?')).toEqual([]);
     // Only when no length of time is written in digits, and not for a count asked beside "thời gian".
     expect(answer('Hóa thạch có niên đại khoảng 515 triệu năm, một năm sau mới được tìm thấy.', 'Hóa thạch có niên đại bao nhiêu năm?')).toEqual([
       'khoảng 515 triệu',
