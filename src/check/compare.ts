@@ -10,7 +10,7 @@ import { align, type Alignment } from './align.js';
 import { englishOfficeAt, englishOfficeBeside, englishOfficeIs, officeAt, officeBeside, sameOffice } from '../answer/titles.js';
 import { type AntonymHit, type Cue, type ModalityCue, type NameRun, antonymHits, modalityCues, nameRuns, negationCues, placeAliases } from './facts.js';
 import { type Token, keyOf, phraseKeys, tokenize } from './tokens.js';
-import { FAMILY_NAMES } from './lexicon.js';
+import { FAMILY_NAMES, UNKNOWN_AFTER_NEGATION } from './lexicon.js';
 import { phrasesIn } from '../text/synonyms.js';
 import { translateTerms } from '../text/glossary.js';
 
@@ -313,6 +313,24 @@ const MEASURES = new Set([
 
 /** Negators before "chỉ" that make it "not only", folded. */
 const NOT_ONLY = new Set(['khong', 'chang', 'cha', 'chua']);
+
+/** Words after a negation that put what follows in doubt ("chưa chắc chắn liệu …"), with marks and folded. */
+const NOT_KNOWN: ReadonlySet<string> = new Set(UNKNOWN_AFTER_NEGATION.flatMap((w) => [w, fold(w)]));
+/**
+ * Where the clause a "không phải là …" negation reaches through a relative "mà" begins ("…
+ * không phải là những vấn đề mà [ngành chức năng quan tâm]"): the head noun between is what the
+ * claim calls the subject, and the source writes the clause after "mà" as it stands. `word`
+ * gives a token as the claim is read (with its marks, or folded).
+ */
+function relativeAfter(tokens: readonly Token[], cue: Cue, word: (k: number) => string | undefined, marked: boolean): number | undefined {
+  const [phaiWord, relative] = marked ? ['phải', 'mà'] : ['phai', 'ma'];
+  const phai = word(cue.to - 1) === phaiWord ? cue.to : word(cue.to) === phaiWord ? cue.to + 1 : -1;
+  if (phai < 0) return undefined;
+  const clause = (tokens[cue.from] as Token).clause;
+  for (let k = phai; k < tokens.length && k <= phai + 5 && (tokens[k] as Token).clause === clause; k++)
+    if (word(k) === relative) return tokens[k + 1]?.clause === clause ? k + 1 : undefined;
+  return undefined;
+}
 
 /**
  * "is / are (not (yet)) a (full, official) member": being a member, which "… để trở thành thành
@@ -1151,14 +1169,55 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     const claimSpan = (from: number, to: number): Span => ({ start: (claim.tokens[from] as Token).start, end: (claim.tokens[to] as Token).end });
     /** A "not yet" of the claim agrees with what the source plans ("chưa là thành viên" / "sẽ … trở thành thành viên"). */
     let notYetAgrees = false;
-    for (const cue of claim.negations) {
-      const scope = scopeAligned(cue.to, claim.tokens, al.toEvidence, 7);
-      const head = firstContent(claim.tokens, cue.to);
+    const claimWord = (k: number) => {
+      const t = claim.tokens[k];
+      return t === undefined ? undefined : marked ? t.lower : t.folded;
+    };
+    /** What a negation reaches from claim token `from` on: its aligned words, and whether they follow it directly or after at most two words. */
+    const reach = (from: number) => {
+      const scope = scopeAligned(from, claim.tokens, al.toEvidence, 7);
+      const head = firstContent(claim.tokens, from);
       // What is negated must be in the evidence right after the cue, or after at most two
       // words of its own with more of the phrase aligned: else the claim negates something else.
       const direct = scope.length > 0 && head >= 0 && scope[0] === head;
-      const later = scope.length >= 2 && skipped(claim.tokens, cue.to, scope[0] as number) <= 2;
-      if (!direct && !later) {
+      const later = scope.length >= 2 && skipped(claim.tokens, from, scope[0] as number) <= 2;
+      return { from, scope, direct, later };
+    };
+    /**
+     * "X không phải là (những) vấn đề mà Y quan tâm" says that Y does not care about X: read from
+     * after "mà" when the source writes "Y quan tâm" with X after it in the same clause
+     * ("Ngành chức năng quan tâm công tác đào tạo …"); a negation of the source's own there
+     * ("Y không quan tâm X") agrees. Not "Đây không phải lần đầu tiên mà đội tuyển vô địch", whose
+     * "Đây" the source does not write after the clause.
+     */
+    const reachedThroughRelative = new Set<number>();
+    const throughRelative = (cue: Cue): { reading: ReturnType<typeof reach>; agrees: boolean } | undefined => {
+      const at = relativeAfter(claim.tokens, cue, claimWord, marked);
+      if (at === undefined) return undefined;
+      const reading = reach(at);
+      if (!reading.direct && !reading.later) return undefined;
+      const targets = leadingRun(al.toEvidence, reading.scope).map((k) => al.toEvidence[k] as number);
+      const first = targets[0] as number;
+      const last = targets.at(-1) as number;
+      const clause = (ev.tokens[first] as Token).clause;
+      const subjectAfter = claim.tokens.some((t, k) => {
+        const j = al.toEvidence[k] as number;
+        return k < cue.from && !t.stop && j > last && j - last <= 15 && (ev.tokens[j] as Token).clause === clause;
+      });
+      if (!subjectAfter) return undefined;
+      for (const k of reading.scope) reachedThroughRelative.add(k);
+      const agrees = ev.negations.some((c) => c.to <= last && first - c.to <= 4 && (ev.tokens[c.from] as Token).clause === clause);
+      return { reading, agrees };
+    };
+    for (const cue of claim.negations) {
+      const plain = reach(cue.to);
+      const relative = plain.direct ? undefined : throughRelative(cue);
+      if (relative?.agrees) continue;
+      const { from, scope, direct, later } = relative?.reading ?? plain;
+      // Nor when the words before the aligned ones say that it is not known ("chưa chắc chắn
+      // liệu …", "chưa rõ liệu …"): what follows is in doubt, not denied.
+      const unsure = !direct && later && claim.tokens.slice(from, scope[0]).some((_, n) => NOT_KNOWN.has(claimWord(from + n) ?? ''));
+      if ((!direct && !later) || unsure) {
         weakSigns += 0.5;
         continue;
       }
@@ -1211,7 +1270,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       if (!scope.length || head < 0 || scope[0] !== head) continue;
       const run = leadingRun(al.toClaim, scope);
       const targets = run.map((k) => al.toClaim[k] as number);
-      if (negatedBefore(claim.negations, claim.tokens, targets[0] as number, 4)) continue;
+      if (negatedBefore(claim.negations, claim.tokens, targets[0] as number, 4) || reachedThroughRelative.has(targets[0] as number)) continue;
       if (!sameFact(ev, claim, al.toClaim, cue, run)) continue;
       mismatches.push({
         kind: 'negation',

@@ -98,6 +98,12 @@ export const NOT_NEGATION_AFTER = [
  * (`AIR_AFTER`): "các doanh nghiệp trên không được …" is "the firms above are not …".
  */
 export const NOT_NEGATION_BEFORE = ['hàng', 'hay', 'hoặc', 'dù', 'hư', 'số', 'khoảng'];
+/**
+ * Words after a negation that make what follows it uncertain, not denied: "chưa chắc chắn liệu
+ * các ngân hàng sẽ tăng lãi suất", "chưa rõ liệu …", "không biết liệu …" say that nobody knows
+ * whether the banks will raise rates, which a source reporting the question agrees with.
+ */
+export const UNKNOWN_AFTER_NEGATION = ['chắc', 'rõ', 'biết', 'liệu'];
 /** What follows "trên không" in the air ("trên biển và trên không để phòng ngừa …"), folded; or the clause ends. */
 export const AIR_AFTER = ['va', 'hoac', 'de', 'giua', 'cua', 'nham', 'voi', 'lan'];
 

@@ -603,6 +603,32 @@ describe('compareClaim', () => {
       ),
     ).toEqual([]);
   });
+
+  it('reads "không phải là … mà …" as negating the clause after "mà", where the source writes it with the subject after', () => {
+    const ev = 'Người dân vùng cao lo lắng về nước sạch trong mùa khô.';
+    expect(named('Nước sạch không phải là điều mà người dân vùng cao lo lắng.', ev)).toEqual([
+      ['negation', 'không phải là điều mà người dân vùng cao lo lắng', 'dân vùng cao lo lắng'],
+    ]);
+    expect(named('Nuoc sach khong phai la dieu ma nguoi dan vung cao lo lang.', ev).map((m) => m[0])).toEqual(['negation']);
+    // A source that denies it too agrees, with "không" or "chẳng".
+    expect(named('Nước sạch không phải là điều mà người dân vùng cao lo lắng.', 'Người dân vùng cao không lo lắng về nước sạch.')).toEqual([]);
+    expect(named('Nước sạch không phải là điều mà người dân vùng cao lo lắng.', 'Người dân vùng cao chẳng lo lắng về nước sạch.')).toEqual([]);
+    // Not where the subject is not what the source's clause is about ("giá vàng" in another clause), nor "Đây … lần đầu tiên mà …".
+    expect(named('Giá vàng không phải là thứ mà nhà đầu tư theo dõi.', 'Nhà đầu tư theo dõi giá dầu, còn giá vàng ít được chú ý.')).toEqual([]);
+    expect(named('Đây không phải lần đầu tiên mà đội tuyển vô địch.', 'Đội tuyển vô địch lần thứ ba.')).toEqual([]);
+    // The noun right after "không phải là", where the source writes it, is what is negated, as before.
+    expect(named('Học phí không phải là gánh nặng mà sinh viên phải lo.', 'Học phí là gánh nặng lớn với nhiều sinh viên.')).toEqual([
+      ['negation', 'không phải là gánh nặng', 'gánh nặng'],
+    ]);
+  });
+
+  it('reads "chưa chắc chắn liệu …", "chưa rõ liệu …" as doubt, not as denying what follows', () => {
+    const ev = 'Giới đầu tư đặt ra câu hỏi rằng liệu các ngân hàng trung ương có tiếp tục tăng lãi suất để hạ lạm phát hay không.';
+    expect(named('Vẫn chưa chắc chắn liệu các ngân hàng trung ương sẽ tăng lãi suất để hạ lạm phát.', ev)).toEqual([]);
+    expect(named('Chưa rõ liệu thành phố sẽ mở rộng tuyến đường sắt.', 'Thành phố sẽ mở rộng tuyến đường sắt vào năm sau.')).toEqual([]);
+    // A plain "chưa" still denies.
+    expect(named('Thành phố chưa mở rộng tuyến đường sắt.', 'Thành phố đã mở rộng tuyến đường sắt vào năm ngoái.').map((m) => m[0])).toEqual(['negation']);
+  });
 });
 
 describe('recased', () => {
