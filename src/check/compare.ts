@@ -99,6 +99,12 @@ export interface Features {
    * trong LMC"). Not a feature of the model.
    */
   unmatchedNames: number;
+  /**
+   * Causes the claim gives ("… do điều mất giá", "vì …") of which no word is aligned with the
+   * evidence piece stating what they are the cause of: a reason the source does not give. Not a
+   * feature of the model.
+   */
+  unstatedCause: number;
 }
 
 export interface Comparison {
@@ -1697,12 +1703,43 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       predicateCoverage: predicateTotal ? predicateFound / predicateTotal : 1,
       aboutAnother,
       unmatchedNames,
+      unstatedCause: cross || !marked ? 0 : unstatedCauses(claim.tokens, al.toEvidence, ev.piece),
     },
     mismatches: dedupe(mismatches),
     substitutions: substitutions.sort((a, b) => b.strength - a.strength),
     unmatched,
     context,
   };
+}
+
+const CAUSES: ReadonlySet<string> = new Set(['do', 'vì', 'bởi', 'nhờ']);
+/** Before a cause word, a word it makes another with: "tự do", "lý do", "thay vì". */
+const NOT_CAUSE_AFTER: ReadonlySet<string> = new Set(['tự', 'lý', 'lí', 'nguyên', 'thay']);
+/** After one, a word that makes it "therefore" or "why": "do đó", "vì vậy", "bởi thế", "vì sao". */
+const NOT_CAUSE_BEFORE: ReadonlySet<string> = new Set(['đó', 'vậy', 'thế', 'sao', 'đâu']);
+
+/**
+ * Causes of the claim ("do điều mất giá", "vì thiếu vốn") with informative words of which none is
+ * aligned with the evidence piece stating what they are the cause of (the piece of the nearest
+ * aligned word before the cause): the source does not give that reason for it, though another
+ * passage may use the words ("cấm biểu diễn các nghệ sĩ dính scandal" for "… hủy đêm nhạc do cả
+ * hai dính scandal"). Up to the clause's end or its "nên" (so): "do X nên Y" gives X as the cause.
+ * Read with marks only: folded "do" is also "đó", "độ", "đỏ".
+ */
+function unstatedCauses(tokens: readonly Token[], toEvidence: Int32Array, piece: Int32Array): number {
+  let n = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    if (!CAUSES.has(t.lower) || NOT_CAUSE_AFTER.has(tokens[k - 1]?.lower ?? '') || NOT_CAUSE_BEFORE.has(tokens[k + 1]?.lower ?? '')) continue;
+    let effect = -1;
+    for (let j = k - 1; j >= 0 && effect < 0; j--) if ((toEvidence[j] as number) >= 0) effect = piece[toEvidence[j] as number] as number;
+    const words: number[] = [];
+    for (let j = k + 1; j < tokens.length && (tokens[j] as Token).clause === t.clause && (tokens[j] as Token).folded !== 'nen'; j++)
+      if (!(tokens[j] as Token).stop) words.push(j);
+    const stated = (j: number) => (toEvidence[j] as number) >= 0 && (effect < 0 || piece[toEvidence[j] as number] === effect);
+    if (words.length && !words.some(stated)) n++;
+  }
+  return n;
 }
 
 /** A number with its unit word when the unit follows it directly ("400 kênh"). */

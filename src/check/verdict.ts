@@ -131,12 +131,14 @@ export function decide(c: Comparison, chosen: { bestCoverage: number; articleCov
   // against "… với các đối tác quốc tế trong LMC"): on ViFactCheck dev no claim the model
   // supports does. Nor, barely preferred over the other two verdicts, when a fifth of its weight
   // or more stands where the evidence has other words ("năng lượng hạt nhân" where it lists
-  // "năng lượng tái tạo", "ký biên bản" where it has "làm việc").
+  // "năng lượng tái tạo", "ký biên bản" where it has "làm việc"). Nor when it gives a cause the
+  // evidence piece stating the effect does not write ("… mất mùa và do điều mất giá nên …").
   if (
     verdict === 'supported' &&
     (c.features.predicateCoverage < PREDICATE_COVERAGE ||
       c.features.aboutAnother > 0 ||
       c.features.unmatchedNames > 0 ||
+      c.features.unstatedCause > 0 ||
       (probs.supported < WEAK_SUPPORT && c.features.substituted >= WEAK_SUPPORT_SUBSTITUTED))
   ) {
     return { verdict: 'not-found', confidence: 1 - probs.supported, probabilities: probs };

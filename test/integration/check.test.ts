@@ -202,6 +202,13 @@ describe('claims the articles do not settle', () => {
     expect(c.verdict).toBe('not-found');
     expect(c.closest[0]?.articleId).toBe('iec-thanh-vien-2024');
   });
+
+  it('says not found for a cause the source does not give, and supports the same claim without it', async () => {
+    const c = await check('Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger tại Hà Nội do IEC đề nghị.');
+    expect(c.verdict).toBe('not-found');
+    expect(c.mismatches).toEqual([]);
+    expect((await check('Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger tại Hà Nội.')).verdict).toBe('supported');
+  });
 });
 
 describe('opposite words typed without tone marks or in English, and what a month or a country is', () => {

@@ -629,6 +629,28 @@ describe('compareClaim', () => {
     // A plain "chưa" still denies.
     expect(named('Thành phố chưa mở rộng tuyến đường sắt.', 'Thành phố đã mở rộng tuyến đường sắt vào năm ngoái.').map((m) => m[0])).toEqual(['negation']);
   });
+
+  it('counts a cause the claim gives that the evidence piece stating the effect does not write', () => {
+    const cause = (claim: string, ...evidence: string[]) => compare(claim, ...evidence).features.unstatedCause;
+    expect(cause('Trận đấu bị hoãn do sân ngập nước.', 'Trận đấu bị hoãn vì mưa lớn kéo dài.')).toBe(1);
+    expect(
+      cause(
+        'Dù có 2 ha cà phê nhưng đang mất mùa và do cà phê mất giá nên cuộc sống khó khăn.',
+        'Dù có 2 ha cà phê nhưng đang mất mùa nên cuộc sống khó khăn.',
+      ),
+    ).toBe(1);
+    // Written in another passage, about something else, it is still not that effect's cause.
+    expect(cause('Buổi hòa nhạc bị hủy do ca sĩ bị ốm.', 'Ban tổ chức thông báo hủy buổi hòa nhạc.', 'Ca sĩ bị ốm năm ngoái đã hồi phục.')).toBe(1);
+    expect(cause('Trận đấu bị hoãn do mưa lớn.', 'Trận đấu bị hoãn vì mưa lớn kéo dài.')).toBe(0);
+    expect(cause('Giá xăng tăng do giá dầu thế giới tăng.', 'Giá xăng tăng mạnh. Nguyên nhân là giá dầu thế giới tăng.')).toBe(0);
+    // "tự do", "lý do", "thay vì", "vì vậy", "do đó" give no cause; an agent ("do Trấn Thành đạo diễn") written is stated.
+    expect(cause('Hai nước ký hiệp định thương mại tự do mới.', 'Hai nước ký hiệp định thương mại tự do.')).toBe(0);
+    expect(cause('Công ty thua lỗ, vì vậy phải cắt giảm nhân sự.', 'Công ty thua lỗ nên phải cắt giảm nhân sự.')).toBe(0);
+    expect(cause('Đội tuyển dùng cầu thủ U22 thay vì đội hình mạnh nhất.', 'Đội tuyển dùng cầu thủ U22.')).toBe(0);
+    expect(cause('Bộ phim do Trấn Thành đạo diễn đạt doanh thu cao.', 'Bộ phim do Trấn Thành đạo diễn đạt doanh thu cao.')).toBe(0);
+    // Typed without marks, "do" is also "đó", "độ": not read.
+    expect(cause('Tran dau bi hoan do san ngap nuoc.', 'Trận đấu bị hoãn vì mưa lớn kéo dài.')).toBe(0);
+  });
 });
 
 describe('recased', () => {
