@@ -10,7 +10,7 @@ import { align, type Alignment } from './align.js';
 import { englishOfficeAt, englishOfficeBeside, englishOfficeIs, officeAt, officeBeside, sameOffice } from '../answer/titles.js';
 import { type AntonymHit, type Cue, type ModalityCue, type NameRun, antonymHits, modalityCues, nameRuns, negationCues, placeAliases } from './facts.js';
 import { type Token, keyOf, phraseKeys, tokenize } from './tokens.js';
-import { FAMILY_NAMES, UNKNOWN_AFTER_NEGATION } from './lexicon.js';
+import { FAMILY_NAMES, PHRASE_OPENERS, UNKNOWN_AFTER_NEGATION } from './lexicon.js';
 import { phrasesIn } from '../text/synonyms.js';
 import { translateTerms } from '../text/glossary.js';
 
@@ -322,6 +322,8 @@ const NOT_ONLY = new Set(['khong', 'chang', 'cha', 'chua']);
 
 /** Words after a negation that put what follows in doubt ("chưa chắc chắn liệu …"), with marks and folded. */
 const NOT_KNOWN: ReadonlySet<string> = new Set(UNKNOWN_AFTER_NEGATION.flatMap((w) => [w, fold(w)]));
+/** Prepositions that open a phrase after the negated word, with marks and folded. */
+const OPENERS: ReadonlySet<string> = new Set(PHRASE_OPENERS.flatMap((w) => [w, fold(w)]));
 /**
  * Where the clause a "không phải là …" negation reaches through a relative "mà" begins ("…
  * không phải là những vấn đề mà [ngành chức năng quan tâm]"): the head noun between is what the
@@ -1183,10 +1185,14 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     const reach = (from: number) => {
       const scope = scopeAligned(from, claim.tokens, al.toEvidence, 7);
       const head = firstContent(claim.tokens, from);
+      // Not past a word of its own and a preposition ("không tốt [trong] trận chung kết", "không
+      // hay trong …", "hay" being a word the weights skip): what is negated is that word, and the
+      // phrase after it only says where or when.
+      const opened = scope.length > 0 && claim.tokens.slice(from + 1, scope[0]).some((_, n) => OPENERS.has(claimWord(from + 1 + n) ?? ''));
       // What is negated must be in the evidence right after the cue, or after at most two
       // words of its own with more of the phrase aligned: else the claim negates something else.
-      const direct = scope.length > 0 && head >= 0 && scope[0] === head;
-      const later = scope.length >= 2 && skipped(claim.tokens, from, scope[0] as number) <= 2;
+      const direct = scope.length > 0 && head >= 0 && scope[0] === head && !opened;
+      const later = scope.length >= 2 && skipped(claim.tokens, from, scope[0] as number) <= 2 && !opened;
       return { from, scope, direct, later };
     };
     /**

@@ -104,6 +104,12 @@ export const NOT_NEGATION_BEFORE = ['hàng', 'hay', 'hoặc', 'dù', 'hư', 's�
  * whether the banks will raise rates, which a source reporting the question agrees with.
  */
 export const UNKNOWN_AFTER_NEGATION = ['chắc', 'rõ', 'biết', 'liệu'];
+/**
+ * Prepositions that open a phrase of place, time or company after a verb or adjective: a
+ * negation's word followed by one ("chơi không tốt trong trận chung kết") negates that word, not
+ * the phrase after it, which the source may well write ("… trận chung kết, đội khách thắng").
+ */
+export const PHRASE_OPENERS = ['trong', 'tại', 'ở', 'với', 'về', 'cho', 'khi', 'trước', 'sau', 'bằng', 'từ', 'trên', 'dưới'];
 /** What follows "trên không" in the air ("trên biển và trên không để phòng ngừa …"), folded; or the clause ends. */
 export const AIR_AFTER = ['va', 'hoac', 'de', 'giua', 'cua', 'nham', 'voi', 'lan'];
 

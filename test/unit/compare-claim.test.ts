@@ -630,6 +630,19 @@ describe('compareClaim', () => {
     expect(named('Thành phố chưa mở rộng tuyến đường sắt.', 'Thành phố đã mở rộng tuyến đường sắt vào năm ngoái.').map((m) => m[0])).toEqual(['negation']);
   });
 
+  it('reads a negated word followed by a preposition as negating that word, not the phrase after it', () => {
+    const ev = 'Ở trận chung kết cúp quốc gia, đội khách đã thắng 2-1 trước Hà Nội.';
+    expect(named('Đội khách chơi không tốt trong trận chung kết cúp quốc gia với Hà Nội.', ev)).toEqual([]);
+    expect(named('Đội khách chơi không hay trong trận chung kết cúp quốc gia với Hà Nội.', ev)).toEqual([]);
+    // The negated words themselves, in the source, still contradict; so do words after an auxiliary ("chưa tiến hành mở rộng").
+    expect(
+      named('Đội khách không thi đấu trong trận chung kết cúp quốc gia.', 'Đội khách thi đấu trong trận chung kết cúp quốc gia.').map((m) => m[0]),
+    ).toEqual(['negation']);
+    expect(
+      named('Bộ chưa tiến hành mở rộng các hoạt động văn hóa tại Bình Thuận.', 'Bộ đã mở rộng các hoạt động văn hóa tại Bình Thuận.').map((m) => m[0]),
+    ).toEqual(['negation']);
+  });
+
   it('counts a cause the claim gives that the evidence piece stating the effect does not write', () => {
     const cause = (claim: string, ...evidence: string[]) => compare(claim, ...evidence).features.unstatedCause;
     expect(cause('Trận đấu bị hoãn do sân ngập nước.', 'Trận đấu bị hoãn vì mưa lớn kéo dài.')).toBe(1);
