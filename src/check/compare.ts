@@ -12,6 +12,7 @@ import { type AntonymHit, type Cue, type ModalityCue, type NameRun, antonymHits,
 import { type Token, keyOf, phraseKeys, tokenize } from './tokens.js';
 import { FAMILY_NAMES, PHRASE_OPENERS, UNKNOWN_AFTER_NEGATION } from './lexicon.js';
 import { phrasesIn } from '../text/synonyms.js';
+import { swappedRoles } from './roles.js';
 import { translateTerms } from '../text/glossary.js';
 
 /**
@@ -1077,6 +1078,19 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       mismatches.push({ kind: 'person', claimed, ...stated(Math.min(other.o.first, other.e.from), Math.max(other.o.end, other.e.to)), strength: 1 });
       markCovered(claimed);
     }
+
+  // --- who did it to whom ------------------------------------------------------------------
+  // "Tổng Thư ký IEC đã tiếp Thứ trưởng Lê Xuân Định" where the first sentence has the Vice
+  // Minister receive him ("Thứ trưởng … Lê Xuân Định … tại buổi tiếp và làm việc với ông Philippe
+  // Metzger, Tổng Thư ký IEC"): the same act, the other way round.
+  if (!mismatches.some((m) => m.kind === 'person')) {
+    const swap = swappedRoles(claim, ev, marked, cross);
+    if (swap) {
+      const a = claim.tokens[swap.claimed.from] as Token;
+      const b = claim.tokens[swap.claimed.to - 1] as Token;
+      mismatches.push({ kind: 'person', claimed: { start: a.start, end: b.end }, ...stated(swap.stated.from, swap.stated.to), strength: 1 });
+    }
+  }
 
   // --- who said it -------------------------------------------------------------------------
   // "Thứ trưởng Lê Xuân Định nhận định Việt Nam đang phát triển rất nhanh" where the sentence

@@ -712,4 +712,33 @@ describe('recased', () => {
     expect(named(recased('ong philippe metzger la thu truong'), met)).toEqual([['person', 'Philippe Metzger la thu truong', 'Philippe Metzger, Tổng Thư ký']]);
     expect(named(recased('ong philippe metzger la tong thu ky IEC'), met)).toEqual([]);
   });
+
+  it('reads who received whom: the claim that has the roles the other way round is contradicted', () => {
+    const iec =
+      'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.';
+    const english = (claim: string) =>
+      compareClaim(claim, [{ text: iec }], { weightOf, crossLanguage: true }).mismatches.map((m) => [m.kind, claim.slice(m.claimed.start, m.claimed.end)]);
+    const kinds = (claim: string) => named(claim, iec).map((m) => [m[0], m[1]]);
+    const swapped = 'Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger';
+    expect(named('Tổng Thư ký IEC đã tiếp Thứ trưởng Lê Xuân Định', iec)).toEqual([['person', 'Tổng Thư ký IEC đã tiếp Thứ trưởng Lê Xuân Định', swapped]]);
+    expect(kinds('Ông Metzger đón Thứ trưởng Định tại Hà Nội')).toEqual([['person', 'Metzger đón Thứ trưởng Định']]);
+    expect(kinds('Thứ trưởng Lê Xuân Định được ông Metzger tiếp')).toEqual([['person', 'Lê Xuân Định được ông Metzger']]);
+    expect(kinds('Tong Thu ky IEC da tiep Thu truong Le Xuan Dinh')).toEqual([['person', 'Tong Thu ky IEC da tiep Thu truong Le Xuan Dinh']]);
+    expect(english('The IEC Secretary General received Vice Minister Le Xuan Dinh')).toEqual([
+      ['person', 'IEC Secretary General received Vice Minister Le Xuan Dinh'],
+    ]);
+    expect(english('Le Xuan Dinh was received by Philippe Metzger')).toEqual([['person', 'Le Xuan Dinh was received by Philippe Metzger']]);
+    // The roles as the source gives them, in the active or the passive, and acts with no direction.
+    for (const claim of [
+      'Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger',
+      'Thứ trưởng Lê Xuân Định đã tiếp Tổng Thư ký IEC',
+      'Ông Metzger được Thứ trưởng Lê Xuân Định tiếp',
+      'Ông Metzger gặp Thứ trưởng Định',
+      'Ông Metzger làm việc với Thứ trưởng Định',
+      'Ông Philippe Metzger tiếp tục hỗ trợ Thứ trưởng Lê Xuân Định',
+    ])
+      expect(kinds(claim)).toEqual([]);
+    expect(english('Philippe Metzger was received by Le Xuan Dinh')).toEqual([]);
+    expect(english('Philippe Metzger met Le Xuan Dinh')).toEqual([]);
+  });
 });
