@@ -350,6 +350,11 @@ const BECAME = /^(?:became|has\s+become|have\s+become|joined|has\s+joined|have\s
 const IS_MEMBER =
   /(?<![\p{L}\p{N}])(?:is|are)\s+(not\s+(?:yet\s+)?)?(?:now\s+|already\s+)?(?:an?|the)\s+(?:(?:official|full|formal)\s+)?members?(?![\p{L}\p{N}])/iu;
 
+/** "ông", "bà" (folded), written before a person's name. */
+const HONORIFICS = new Set(['ong', 'ba']);
+/** Verbs of coming or going (folded) that are also small words ("đến" is "to" as well): an act when a place follows. */
+const MOTION_VERBS = new Set(['den', 'toi', 've', 'sang', 'roi']);
+
 export function compareClaim(claimText: string, evidence: readonly EvidenceText[], options: CompareOptions): Comparison {
   const marked = hasMarks(claimText);
   const folded = !marked;
@@ -643,12 +648,26 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
   const eventReported = (at: number): boolean => {
     const event: number[] = [];
     const clause = (claim.tokens[at] as Token | undefined)?.clause;
+    const nameAt = (k: number) => claim.names.find((n) => n.from <= k && k < n.to);
     for (let k = at - 1; k >= 0 && at - k <= 8 && event.length < 2; k--) {
       const t = claim.tokens[k] as Token;
       if (t.clause !== clause) break;
-      if (claim.names.some((n) => n.from <= k && k < n.to)) {
+      if (nameAt(k)) {
         if (event.length) break;
         continue;
+      }
+      // "ông" / "bà" before a person's name is part of how the name is written.
+      if (HONORIFICS.has(t.folded) && nameAt(k + 1)?.kind === 'person') {
+        if (event.length) break;
+        continue;
+      }
+      // Coming or going to a place ("đến Hà Nội", "về nước"): an act of its own, though the words are small ones.
+      if (MOTION_VERBS.has(t.folded) && !event.length && (nameAt(k + 1)?.kind === 'place' || claim.tokens[k + 1]?.folded === 'nuoc')) {
+        const e = al.toEvidence[k] as number;
+        const there = e >= 0 && /^\p{Lu}|^nước$/u.test(ev.tokens[e + 1]?.text ?? '');
+        if (there) return true;
+        undated.push({ start: t.start, end: t.end });
+        return false;
       }
       if ([k, k - 1, k - 2].some((i) => i >= 0 && (officeAt(claim.tokens, i)?.end ?? 0) > k)) {
         if (event.length) break;
@@ -661,6 +680,19 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       event.push(k);
     }
     if (!event.length || event.some((k) => (al.toEvidence[k] as number) >= 0 || said.has(k))) return true;
+    // "diễn ra" says only that something happened: the event is what the clause opens with ("Buổi
+    // làm việc giữa …"), reported when the evidence writes all of its words.
+    const first = event.at(-1) as number;
+    if (event.length === 1 && (claim.tokens[first] as Token).folded === 'dien' && claim.tokens[first + 1]?.folded === 'ra') {
+      const subject: Token[] = [];
+      for (let k = 0; k < first; k++) {
+        const t = claim.tokens[k] as Token;
+        if (t.clause !== clause) continue;
+        if (nameAt(k) || officeAt(claim.tokens, k) || HONORIFICS.has(t.folded) || t.folded === 'giua') break;
+        subject.push(t);
+      }
+      if (subject.some((t) => !t.stop) && subject.every((t) => evKeys.has(key(t)))) return true;
+    }
     undated.push({ start: (claim.tokens[event.at(-1) as number] as Token).start, end: (claim.tokens[event[0] as number] as Token).end });
     return false;
   };

@@ -741,4 +741,19 @@ describe('recased', () => {
     expect(english('Philippe Metzger was received by Le Xuan Dinh')).toEqual([]);
     expect(english('Philippe Metzger met Le Xuan Dinh')).toEqual([]);
   });
+
+  it('does not date an act the evidence does not report, and dates the meeting it does', () => {
+    const iec =
+      'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.';
+    expect(named('Ông Philippe Metzger đến Hà Nội ngày 4/6/2024', iec)).toEqual([]);
+    expect(compare('Ông Philippe Metzger đến Hà Nội ngày 4/6/2024', iec).features.unmatchedFacts).toBe(1);
+    expect(named('Ông Metzger về nước ngày 6/6/2024', iec)).toEqual([]);
+    expect(named('Buổi làm việc giữa Thứ trưởng Định và ông Metzger diễn ra ngày 4/6/2024', iec)).toEqual([['date', 'ngày 4/6/2024', 'ngày 5/6/2024']]);
+    expect(named('Ông Metzger làm việc với Thứ trưởng Định ngày 4/6/2024', iec)).toEqual([['date', 'ngày 4/6/2024', 'ngày 5/6/2024']]);
+    // Another event opening the clause is not the meeting.
+    expect(named('Lễ ký kết giữa Thứ trưởng Định và ông Metzger diễn ra ngày 4/6/2024', iec)).toEqual([]);
+    // Coming to a place the evidence writes the same way is dated by it.
+    const came = 'Ông Philippe Metzger đến Hà Nội ngày 5/6/2024 để làm việc với Bộ KH&CN.';
+    expect(named('Ông Philippe Metzger đến Hà Nội ngày 4/6/2024', came)).toEqual([['date', 'ngày 4/6/2024', 'ngày 5/6/2024']]);
+  });
 });
