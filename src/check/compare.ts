@@ -350,6 +350,22 @@ const BECAME = /^(?:became|has\s+become|have\s+become|joined|has\s+joined|have\s
 const IS_MEMBER =
   /(?<![\p{L}\p{N}])(?:is|are)\s+(not\s+(?:yet\s+)?)?(?:now\s+|already\s+)?(?:an?|the)\s+(?:(?:official|full|formal)\s+)?members?(?![\p{L}\p{N}])/iu;
 
+const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}&]+$/u;
+/**
+ * The body's acronym written right beside an office of tokens [first, end): after it ("Tổng Thư
+ * ký IEC", "Secretary General of the IEC") or, in English, before it ("the ISO Secretary
+ * General"). Not a body named with a noun first ("Thứ trưởng Bộ KH&CN"), which may be written
+ * under another acronym.
+ */
+function acronymOfOffice(tokens: readonly Token[], first: number, end: number, english: boolean): number | undefined {
+  const at = (k: number) => (k >= 0 && k < tokens.length && ACRONYM.test((tokens[k] as Token).text) ? k : undefined);
+  const after = at(end);
+  if (after !== undefined) return after;
+  if (!english) return undefined;
+  if (tokens[end]?.folded === 'of') return at(tokens[end + 1]?.folded === 'the' ? end + 2 : end + 1);
+  return at(first - 1);
+}
+
 /** "ông", "bà" (folded), written before a person's name. */
 const HONORIFICS = new Set(['ong', 'ba']);
 /** Verbs of coming or going (folded) that are also small words ("đến" is "to" as well): an act when a place follows. */
@@ -1083,6 +1099,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     };
   };
 
+  const statedAt = (k: number) => stated(k, k + 1);
   // In English: "Minister Le Xuan Dinh", "Le Xuan Dinh is the Secretary General of the IEC",
   // "IEC President Philippe Metzger" where the source has "Thứ trưởng Bộ KH&CN Lê Xuân Định" and
   // "ông Philippe Metzger, Tổng Thư ký IEC": the office is read through its Vietnamese forms, and
@@ -1101,7 +1118,19 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       const mine = englishOfficeBeside(claim.tokens, person.from, person.to);
       if (!mine) continue;
       const theirs = ev.names.filter((e) => names(person, e)).map((e) => ({ e, o: evOffice(e) }));
-      if (theirs.some(({ o }) => o && englishOfficeIs(mine.vi, o.office))) continue;
+      const same = theirs.find(({ o }) => o && englishOfficeIs(mine.vi, o.office));
+      if (same?.o) {
+        // The same office at another body ("the ISO Secretary General" / "Tổng Thư ký IEC"): both
+        // bodies written as acronyms beside their offices, the claim's nowhere in the evidence.
+        const body = acronymOfOffice(claim.tokens, mine.first, mine.end, true);
+        const stated = acronymOfOffice(ev.tokens, same.o.first, same.o.end, false);
+        if (body !== undefined && stated !== undefined && !ev.tokens.some((t) => t.text === (claim.tokens[body] as Token).text)) {
+          const b = claim.tokens[body] as Token;
+          mismatches.push({ kind: 'organisation', claimed: { start: b.start, end: b.end }, ...statedAt(stated), strength: 1 });
+          markCovered({ start: b.start, end: b.end });
+        }
+        continue;
+      }
       const other = theirs.find(({ o }) => o !== undefined);
       if (!other?.o) continue;
       const cFrom = Math.min(mine.first, person.from);

@@ -756,4 +756,21 @@ describe('recased', () => {
     const came = 'Ông Philippe Metzger đến Hà Nội ngày 5/6/2024 để làm việc với Bộ KH&CN.';
     expect(named('Ông Philippe Metzger đến Hà Nội ngày 4/6/2024', came)).toEqual([['date', 'ngày 4/6/2024', 'ngày 5/6/2024']]);
   });
+
+  it('reads the same office at another body in English as an organisation mismatch', () => {
+    const iec =
+      'Thứ trưởng Bộ KH&CN Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.';
+    const english = (claim: string) =>
+      compareClaim(claim, [{ text: iec }], { weightOf, crossLanguage: true }).mismatches.map((m) => [
+        m.kind,
+        claim.slice(m.claimed.start, m.claimed.end),
+        iec.slice(m.stated.start, m.stated.end),
+      ]);
+    expect(english('Philippe Metzger is the ISO Secretary General')).toEqual([['organisation', 'ISO', 'IEC']]);
+    expect(english('Philippe Metzger is the Secretary General of the ITU')).toEqual([['organisation', 'ITU', 'IEC']]);
+    expect(english('Philippe Metzger is the IEC Secretary General')).toEqual([]);
+    expect(english('Philippe Metzger is the Secretary General of the IEC')).toEqual([]);
+    // A body written with a noun first may have another acronym ("Bộ KH&CN" is MOST).
+    expect(english('Le Xuan Dinh is the Deputy Minister of MOST')).toEqual([]);
+  });
 });
