@@ -1153,6 +1153,31 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     }
   }
 
+  // --- what kind of saying ---------------------------------------------------------------
+  // "Ông Metzger đề nghị Việt Nam sớm trở thành thành viên chính thức của IEC" against "Ông
+  // Philippe Metzger khẳng định sẽ hỗ trợ Việt Nam để trở thành …": asking someone to do
+  // something is not promising to help them do it. A request the claim puts right after its
+  // speaker, where the first evidence sentence reports only a statement (khẳng định, cam kết, cho
+  // biết …) and asks nothing, is something the articles do not say.
+  if (!cross) {
+    const asks = REQUESTS.map((v) => (marked ? v : v.map((w) => fold(w))));
+    const word = (side: Side, isMarked: boolean, i: number) => (isMarked ? side.tokens[i]?.lower : side.tokens[i]?.folded);
+    const at = (side: Side, isMarked: boolean, i: number, verbs: readonly string[][]) =>
+      verbs.some((v) => v.every((w, n) => word(side, isMarked, i + n) === w));
+    const request = claim.tokens.findIndex(
+      (_, k) =>
+        at(claim, marked, k, asks) &&
+        (al.toEvidence[k] as number) < 0 &&
+        claim.names.some((n) => n.to === k && (n.kind === 'person' || n.kind === 'organisation' || n.kind === 'other')),
+    );
+    if (request >= 0) {
+      const evAsks = [...REQUESTS, ...WISHES].map((v) => (evMarked ? v : v.map((w) => fold(w))));
+      const evSays = SAYING_MARKED.map((v) => (evMarked ? v : v.map((w) => fold(w))));
+      const first = ev.tokens.map((_, i) => i).filter((i) => ev.piece[i] === 0);
+      if (!first.some((i) => at(ev, evMarked, i, evAsks)) && first.some((i) => at(ev, evMarked, i, evSays))) aboutAnother++;
+    }
+  }
+
   // --- who said it -------------------------------------------------------------------------
   // "Thứ trưởng Lê Xuân Định nhận định Việt Nam đang phát triển rất nhanh" where the sentence
   // that says so is "Ông Philippe Metzger, Tổng Thư ký IEC cho biết, Việt Nam là quốc gia đang
@@ -1934,6 +1959,10 @@ const SAYING_MARKED = [
   'đề nghị',
   'đề xuất',
 ].map((v) => v.split(' '));
+/** Verbs of asking someone to do something (with marks). */
+const REQUESTS = ['đề nghị', 'yêu cầu', 'kêu gọi', 'kiến nghị', 'đề xuất'].map((v) => v.split(' '));
+/** Verbs of wishing that something be done, which a request may report. */
+const WISHES = ['mong muốn', 'mong', 'hy vọng', 'hi vọng', 'mời'].map((v) => v.split(' '));
 // Folded, "noi" is also "Nội" (Hà Nội), "nổi", "nội dung", "nối": not read as a verb there.
 const SAYING_FOLDED = SAYING_MARKED.filter((v) => v.join(' ') !== 'nói').map((v) => v.map((w) => fold(w)));
 

@@ -773,4 +773,18 @@ describe('recased', () => {
     // A body written with a noun first may have another acronym ("Bộ KH&CN" is MOST).
     expect(english('Le Xuan Dinh is the Deputy Minister of MOST')).toEqual([]);
   });
+
+  it('reads a request where the source reports a statement as something the articles do not say', () => {
+    const promise = 'Ông Philippe Metzger khẳng định sẽ hỗ trợ Việt Nam để trở thành thành viên chính thức của IEC trong thời gian sớm nhất.';
+    const wish = 'Thứ trưởng Lê Xuân Định bày tỏ mong muốn IEC tạo điều kiện để Việt Nam trở thành thành viên chính thức của IEC.';
+    const another = (claim: string, evidence: string) => compare(claim, evidence).features.aboutAnother;
+    expect(another('Ông Metzger đề nghị Việt Nam sớm trở thành thành viên chính thức của IEC', promise)).toBe(1);
+    expect(another('Ông Metzger yêu cầu Việt Nam sớm trở thành thành viên chính thức của IEC', promise)).toBe(1);
+    expect(another('Ong Metzger de nghi Viet Nam som tro thanh thanh vien chinh thuc cua IEC', promise)).toBe(1);
+    // The same kind of saying: a statement of intent, or a request for what the source wishes.
+    expect(another('Ông Metzger cam kết hỗ trợ Việt Nam sớm trở thành thành viên chính thức của IEC', promise)).toBe(0);
+    expect(another('Thứ trưởng Lê Xuân Định đề nghị IEC tạo điều kiện để Việt Nam trở thành thành viên chính thức của IEC', wish)).toBe(0);
+    // "đề nghị" not said by someone: a noun.
+    expect(another('Theo đề nghị của IEC, Việt Nam sẽ trở thành thành viên chính thức của IEC', promise)).toBe(0);
+  });
 });
