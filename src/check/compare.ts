@@ -12,7 +12,7 @@ import { type AntonymHit, type Cue, type ModalityCue, type NameRun, antonymHits,
 import { type Token, keyOf, phraseKeys, tokenize } from './tokens.js';
 import { FAMILY_NAMES, PHRASE_OPENERS, UNKNOWN_AFTER_NEGATION } from './lexicon.js';
 import { phrasesIn } from '../text/synonyms.js';
-import { swappedRoles } from './roles.js';
+import { swappedRoles, unstatedAct } from './roles.js';
 import { translateTerms } from '../text/glossary.js';
 
 /**
@@ -1145,6 +1145,8 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
   // Minister receive him ("Thứ trưởng … Lê Xuân Định … tại buổi tiếp và làm việc với ông Philippe
   // Metzger, Tổng Thư ký IEC"): the same act, the other way round.
   if (!mismatches.some((m) => m.kind === 'person')) {
+    // An act of that kind the evidence does not write at all: not what the evidence says of them.
+    if (unstatedAct(claim, ev, marked, cross)) aboutAnother++;
     const swap = swappedRoles(claim, ev, marked, cross);
     if (swap) {
       const a = claim.tokens[swap.claimed.from] as Token;

@@ -27,7 +27,7 @@ const ACTS: readonly Act[] = [
   { words: [['chủ', 'trì'], ['chaired'], ['chairs']], stated: [['chủ', 'trì']] },
   { words: [['mời'], ['invited'], ['invites']], stated: [['mời']] },
   { words: [['thăm'], ['visited'], ['visits']], stated: [['thăm']] },
-  { words: [['trao']], stated: [['trao']], to: 'cho' },
+  { words: [['trao']], stated: [['trao'], ['tặng']], to: 'cho' },
   { words: [['cử']], stated: [['cử']] },
 ];
 /** Words after "tiếp" that make it another word ("tiếp tục", "tiếp cận", "tiếp nhận"…). */
@@ -204,4 +204,28 @@ export function swappedRoles(
     }
   }
   return undefined;
+}
+
+/**
+ * Whether the claim says someone did one of these acts ("Các đối tác … đã tiếp Viện Đo lường Việt
+ * Nam") that its evidence does not write in any of its words for it: what the evidence says of the
+ * same people is something else ("… đã ký kết Biên bản với các đối tác …").
+ */
+export function unstatedAct(
+  claim: { tokens: readonly Token[]; names: readonly NameRun[] },
+  ev: { tokens: readonly Token[] },
+  marked: boolean,
+  english: boolean,
+): boolean {
+  const ct = claim.tokens;
+  for (let i = 0; i < ct.length; i++) {
+    const act = ACTS.find((a) => actAt(ct, i, a.words, marked || english) > 0);
+    if (!act) continue;
+    // Said of someone: a name or an office just before it ("X đã tiếp", "X received").
+    let k = i - 1;
+    while (k >= 0 && ['đã', 'da', 'vừa', 'vua', 'has', 'have', 'had'].includes((ct[k] as Token).lower)) k--;
+    if (k < 0 || !partyAt(ct, claim.names, k, english)) continue;
+    if (!ev.tokens.some((_, e) => actAt(ev.tokens, e, act.stated, true) > 0)) return true;
+  }
+  return false;
 }

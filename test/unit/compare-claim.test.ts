@@ -787,4 +787,14 @@ describe('recased', () => {
     // "đề nghị" not said by someone: a noun.
     expect(another('Theo đề nghị của IEC, Việt Nam sẽ trở thành thành viên chính thức của IEC', promise)).toBe(0);
   });
+
+  it('does not support an act of receiving, visiting or inviting that the evidence does not write', () => {
+    const signed = 'Tại Hội nghị, Viện Đo lường Việt Nam đã chính thức ký kết Biên bản với các đối tác quốc tế trong LMC.';
+    const met = 'Thứ trưởng Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger.';
+    const another = (claim: string, evidence: string) => compare(claim, evidence).features.aboutAnother;
+    expect(another('Các đối tác quốc tế trong LMC đã tiếp Viện Đo lường Việt Nam tại Bắc Kinh.', signed)).toBe(1);
+    expect(another('Ông Philippe Metzger mời Thứ trưởng Lê Xuân Định sang Geneva.', met)).toBe(1);
+    expect(another('Thứ trưởng Lê Xuân Định đón ông Philippe Metzger.', met)).toBe(0);
+    expect(another('Viện Đo lường Việt Nam tiếp tục hợp tác với các đối tác quốc tế trong LMC.', signed)).toBe(0);
+  });
 });
