@@ -318,6 +318,27 @@ describe('the rules above, kept to what they are about', () => {
 });
 
 describe('claims whose people, places and dates are stated, but not what they did', () => {
+  it('reads who received whom, the date of an arrival, an office at another body and a request as journalists would', async () => {
+    const verdicts: Array<[string, string, string?]> = [
+      ['Tổng Thư ký IEC đã tiếp Thứ trưởng Lê Xuân Định', 'contradicted', 'person'],
+      ['The IEC Secretary General received Vice Minister Le Xuan Dinh', 'contradicted', 'person'],
+      ['Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger', 'supported'],
+      ['Ông Philippe Metzger đến Hà Nội ngày 4/6/2024', 'not-found'],
+      ['Buổi làm việc giữa Thứ trưởng Định và ông Metzger diễn ra ngày 4/6/2024', 'contradicted', 'date'],
+      ['Ông Metzger làm việc với Thứ trưởng Định ngày 4/6/2024', 'contradicted', 'date'],
+      ['Philippe Metzger is the ISO Secretary General', 'contradicted', 'organisation'],
+      ['Ông Philippe Metzger là Tổng Thư ký ISO', 'contradicted', 'organisation'],
+      ['Ông Metzger đề nghị Việt Nam sớm trở thành thành viên chính thức của IEC', 'not-found'],
+      ['Ông Metzger cam kết hỗ trợ Việt Nam sớm trở thành thành viên chính thức của IEC', 'supported'],
+      ['Các đối tác quốc tế trong LMC đã tiếp Viện Đo lường Việt Nam tại Bắc Kinh.', 'not-found'],
+    ];
+    for (const [claim, verdict, kind] of verdicts) {
+      const c = await check(claim);
+      expect(c.verdict, claim).toBe(verdict);
+      if (kind) expect(c.mismatches[0]?.kind, claim).toBe(kind);
+    }
+  });
+
   it('is not supported when the sentence naming them says nothing of the event, in Vietnamese or English', async () => {
     for (const claim of [
       'Thứ trưởng Lê Xuân Định qua đời ngày 5/6/2024 tại Hà Nội.',
