@@ -370,6 +370,8 @@ function acronymOfOffice(tokens: readonly Token[], first: number, end: number, e
 const HONORIFICS = new Set(['ong', 'ba']);
 /** Verbs of coming or going (folded) that are also small words ("đến" is "to" as well): an act when a place follows. */
 const MOTION_VERBS = new Set(['den', 'toi', 've', 'sang', 'roi']);
+/** Words of tense (folded) that may stand between someone and what they do. */
+const TENSE_WORDS = new Set(['da', 'vua', 'se', 'moi', 'cung', 'dang']);
 
 export function compareClaim(claimText: string, evidence: readonly EvidenceText[], options: CompareOptions): Comparison {
   const marked = hasMarks(claimText);
@@ -665,6 +667,13 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     const event: number[] = [];
     const clause = (claim.tokens[at] as Token | undefined)?.clause;
     const nameAt = (k: number) => claim.names.find((n) => n.from <= k && k < n.to);
+    /** A person or body named right before token `k`, past "đã", "vừa", "sẽ", "mới", "cũng". */
+    const someoneBefore = (k: number) => {
+      let i = k - 1;
+      while (i >= 0 && TENSE_WORDS.has((claim.tokens[i] as Token).folded)) i--;
+      const n = i >= 0 ? nameAt(i) : undefined;
+      return n !== undefined && n.kind !== 'place';
+    };
     for (let k = at - 1; k >= 0 && at - k <= 8 && event.length < 2; k--) {
       const t = claim.tokens[k] as Token;
       if (t.clause !== clause) break;
@@ -677,10 +686,21 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
         if (event.length) break;
         continue;
       }
-      // Coming or going to a place ("đến Hà Nội", "về nước"): an act of its own, though the words are small ones.
-      if (MOTION_VERBS.has(t.folded) && !event.length && (nameAt(k + 1)?.kind === 'place' || claim.tokens[k + 1]?.folded === 'nuoc')) {
+      // Someone coming or going to a place ("Ông X đến Hà Nội", "về nước"): an act of its own,
+      // though the words are small ones. "Về" only after someone: it is also "about" ("Báo cáo về
+      // Việt Nam ngày …").
+      if (
+        MOTION_VERBS.has(t.folded) &&
+        !event.length &&
+        (nameAt(k + 1)?.kind === 'place' || claim.tokens[k + 1]?.folded === 'nuoc') &&
+        (t.folded !== 've' || someoneBefore(k))
+      ) {
         const e = al.toEvidence[k] as number;
-        const there = e >= 0 && /^\p{Lu}|^nước$/u.test(ev.tokens[e + 1]?.text ?? '');
+        // The evidence has someone come or go there too ("về" is also "about").
+        let b = e - 1;
+        while (b >= 0 && TENSE_WORDS.has((ev.tokens[b] as Token).folded)) b--;
+        const by = b >= 0 ? ev.names.find((n) => n.from <= b && b < n.to) : undefined;
+        const there = e >= 0 && /^\p{Lu}|^nước$/u.test(ev.tokens[e + 1]?.text ?? '') && (t.folded !== 've' || (by !== undefined && by.kind !== 'place'));
         if (there) return true;
         undated.push({ start: t.start, end: t.end });
         return false;

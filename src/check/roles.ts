@@ -30,9 +30,42 @@ const ACTS: readonly Act[] = [
   { words: [['trao']], stated: [['trao'], ['tặng']], to: 'cho' },
   { words: [['cử']], stated: [['cử']] },
 ];
-/** Words after "tiếp" that make it another word ("tiếp tục", "tiếp cận", "tiếp nhận"…). */
-const NOT_RECEIVING = new Set(['tục', 'cận', 'nhận', 'theo', 'xúc', 'thu', 'nối', 'diễn', 'sức', 'tế', 'thị', 'giáp', 'đãi', 'viên', 'tân', 'quản']);
-const NOT_RECEIVING_FOLDED = new Set(foldAll([...NOT_RECEIVING]));
+/** Words after an act's word that make it another word ("tiếp tục", "trao đổi", "cử tri", "thăm dò"…). */
+const OTHER_WORDS = new Map<string, ReadonlySet<string>>([
+  [
+    'tiếp',
+    new Set([
+      'tục',
+      'cận',
+      'nhận',
+      'theo',
+      'xúc',
+      'thu',
+      'nối',
+      'diễn',
+      'sức',
+      'tế',
+      'thị',
+      'giáp',
+      'đãi',
+      'viên',
+      'tân',
+      'quản',
+      'sóng',
+      'ứng',
+      'liệu',
+      'tay',
+      'lửa',
+      'đó',
+    ]),
+  ],
+  ['trao', new Set(['đổi', 'quyền', 'gửi', 'lưu'])],
+  ['cử', new Set(['tri', 'hành', 'chỉ', 'nhân', 'động', 'tạ', 'toạ', 'tọa'])],
+  ['thăm', new Set(['dò', 'khám', 'quan', 'thẳm'])],
+  ['đón', new Set(['nhận', 'đầu', 'tết', 'xem', 'chờ', 'đưa', 'lõng', 'gió'])],
+  ['mời', new Set(['gọi', 'chào', 'thầu'])],
+]);
+const FOLDED_ACTS = new Set(['tiếp', 'chủ trì', 'tiếp đón']);
 /** Words that make the act's subject the one it is done to: "X được Y tiếp", "X was received by Y". */
 const PASSIVE = new Set(['được', 'bị', 'by', 'was', 'were', 'is', 'are', 'been', 'duoc', 'bi']);
 const HONORIFICS = new Set(['ong', 'ba', 'mr', 'mrs', 'ms']);
@@ -41,16 +74,19 @@ const wordOf = (t: Token, marked: boolean) => (marked ? t.lower : t.folded);
 
 function actAt(tokens: readonly Token[], i: number, phrases: readonly (readonly string[])[], marked: boolean): number {
   for (const p of phrases) {
+    // Typed without marks, "moi", "don", "tham", "trao", "cu" are as often "mới", "đơn", "tham
+    // gia", "cũ": only "tiếp" and "chủ trì" are read so.
+    if (!marked && !FOLDED_ACTS.has(p.join(' '))) continue;
     const want = marked ? p : foldAll(p);
-    if (want.every((w, k) => tokens[i + k] !== undefined && wordOf(tokens[i + k] as Token, marked) === w)) {
-      const next = tokens[i + 1];
-      const another = next && (marked ? NOT_RECEIVING.has(next.lower) : !/^\p{Lu}/u.test(next.text) && NOT_RECEIVING_FOLDED.has(next.folded));
+    if (!want.every((w, k) => tokens[i + k] !== undefined && wordOf(tokens[i + k] as Token, marked) === w)) continue;
+    const next = tokens[i + p.length];
+    if (next) {
+      const other = OTHER_WORDS.get(p.join(' '));
+      const another = other && (marked ? other.has(next.lower) : !/^\p{Lu}/u.test(next.text) && foldAll([...other]).includes(next.folded));
       // Not "tiếp thứ trưởng …" typed without marks, an office after "tiếp".
-      if (p[0] === 'tiếp' && p.length === 1 && another && !officeAt(tokens, i + 1)) continue;
-      // "thăm" folded is also "tham" of "tham gia": only with its marks.
-      if (!marked && p[0] === 'thăm') continue;
-      return p.length;
+      if (another && !officeAt(tokens, i + p.length)) continue;
     }
+    return p.length;
   }
   return 0;
 }

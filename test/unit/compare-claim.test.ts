@@ -797,4 +797,22 @@ describe('recased', () => {
     expect(another('Thứ trưởng Lê Xuân Định đón ông Philippe Metzger.', met)).toBe(0);
     expect(another('Viện Đo lường Việt Nam tiếp tục hợp tác với các đối tác quốc tế trong LMC.', signed)).toBe(0);
   });
+
+  it('reads no act in words that only begin like one, nor in ambiguous words typed without marks', () => {
+    const met = 'Thứ trưởng Lê Xuân Định cho biết như trên tại buổi tiếp và làm việc với ông Philippe Metzger.';
+    const another = (claim: string) => compare(claim, met).features.aboutAnother;
+    // "trao đổi" is to exchange views, "cử tri" voters, "thăm dò" to sound out, "mời gọi" to attract.
+    expect(another('Thứ trưởng Lê Xuân Định trao đổi với ông Philippe Metzger.')).toBe(0);
+    expect(another('Ông Philippe Metzger thăm dò ý kiến Thứ trưởng Lê Xuân Định.')).toBe(0);
+    expect(another('Thứ trưởng Lê Xuân Định mời gọi ông Philippe Metzger hợp tác.')).toBe(0);
+    // Without marks "moi" is as likely "mới" (just), "don" "đơn".
+    expect(another('Ong Philippe Metzger moi den Ha Noi.')).toBe(0);
+    expect(another('Ông Philippe Metzger mời Thứ trưởng Lê Xuân Định.')).toBe(1);
+  });
+
+  it('reads "đến", "về" before a place as an act only when someone comes or goes', () => {
+    const meeting = 'Hội thảo về Hà Nội ngày 5/6/2024 có sự tham gia của ông Philippe Metzger.';
+    expect(named('Hội thảo về Hà Nội ngày 4/6/2024 có sự tham gia của ông Philippe Metzger.', meeting)).toEqual([['date', 'ngày 4/6/2024', 'ngày 5/6/2024']]);
+    expect(named('Ông Philippe Metzger đã về Hà Nội ngày 4/6/2024.', meeting)).toEqual([]);
+  });
 });
