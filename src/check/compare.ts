@@ -1983,8 +1983,11 @@ const SAYING_MARKED = [
 ].map((v) => v.split(' '));
 /** Verbs of asking someone to do something (with marks). */
 const REQUESTS = ['đề nghị', 'yêu cầu', 'kêu gọi', 'kiến nghị', 'đề xuất'].map((v) => v.split(' '));
-/** Verbs of wishing that something be done, which a request may report. */
-const WISHES = ['mong muốn', 'mong', 'hy vọng', 'hi vọng', 'mời'].map((v) => v.split(' '));
+/**
+ * Words of wishing or of what must be done, which a request may report: "Thủ tướng yêu cầu các bộ
+ * …" is what "Thủ tướng nhấn mạnh, các bộ cần …" says.
+ */
+const WISHES = ['mong muốn', 'mong', 'hy vọng', 'hi vọng', 'mời', 'cần', 'phải', 'chỉ đạo', 'giao', 'đòi hỏi'].map((v) => v.split(' '));
 // Folded, "noi" is also "Nội" (Hà Nội), "nổi", "nội dung", "nối": not read as a verb there.
 const SAYING_FOLDED = SAYING_MARKED.filter((v) => v.join(' ') !== 'nói').map((v) => v.map((w) => fold(w)));
 

@@ -784,6 +784,10 @@ describe('recased', () => {
     // The same kind of saying: a statement of intent, or a request for what the source wishes.
     expect(another('Ông Metzger cam kết hỗ trợ Việt Nam sớm trở thành thành viên chính thức của IEC', promise)).toBe(0);
     expect(another('Thứ trưởng Lê Xuân Định đề nghị IEC tạo điều kiện để Việt Nam trở thành thành viên chính thức của IEC', wish)).toBe(0);
+    // What must be done, emphasised, is asked for.
+    expect(another('Thủ tướng Phạm Minh Chính yêu cầu các bộ hoàn thành báo cáo', 'Thủ tướng Phạm Minh Chính nhấn mạnh, các bộ cần hoàn thành báo cáo.')).toBe(
+      0,
+    );
     // "đề nghị" not said by someone: a noun.
     expect(another('Theo đề nghị của IEC, Việt Nam sẽ trở thành thành viên chính thức của IEC', promise)).toBe(0);
   });
