@@ -274,9 +274,13 @@ export function countedThing(question: string): string[] {
   return [fold(unit), ...(next && !isStopword(next, true) ? [fold(next)] : [])];
 }
 
-/** Where the noun phrase after "how many" ends: a verb (these, and any word in "-ed"), a preposition or a relative word. */
+/**
+ * Where the noun phrase after "how many" ends: a verb (these, and any word in "-ed"), a
+ * preposition, a relative word or a determiner, which opens another phrase ("How many nations
+ * control this region?", "How many passengers a year …": the nations and the passengers are counted).
+ */
 const ENGLISH_PHRASE_END = new Set(
-  'do does did is are was were has have had will would can could should may might be been of in at on for from to by with that which who whom whose took take led met made held won gave got went came sent paid set put ran saw said told became began brought built bought kept left lost meant sold spent stood taught thought there'.split(
+  'do does did is are was were has have had will would can could should may might be been of in at on for from to by with per that which who whom whose took take led met made held won gave got went came sent paid set put ran saw said told became began brought built bought kept left lost meant sold spent stood taught thought there the a an this these those its their his her our your'.split(
     ' ',
   ),
 );
@@ -288,7 +292,8 @@ const ENGLISH_PHRASE_END = new Set(
  * glossary has no term for it or the news counts it in other words (`COUNTED_OTHERWISE`).
  */
 function englishCounted(q: string): string[] {
-  const after = /(?<![\p{L}\p{M}])how\s+many\s+([^?.!,;]*)/u.exec(q)?.[1];
+  // "how much" before a noun counts it as "bao nhiêu" does ("How much funding …" is a sum: `measureMissing`).
+  const after = /(?<![\p{L}\p{M}])how\s+(?:many|much)\s+([^?.!,;]*)/u.exec(q)?.[1];
   if (after === undefined) return [];
   const words: string[] = [];
   for (const w of after.split(/\s+/u)) {
@@ -297,7 +302,10 @@ function englishCounted(q: string): string[] {
     words.push(w);
     if (words.length === 4) break;
   }
-  const head = translateTerms(words.join(' ')).at(-1);
+  const phrase = words.join(' ');
+  // A sum of money is a measure, not a count (`measureMissing`).
+  if (MONEY_ASKED.test(phrase)) return [];
+  const head = translateTerms(phrase).at(-1);
   if (head === undefined) return [];
   const [first, second] = fold(head.toLowerCase()).split(/\s+/u);
   if (first === undefined || COUNTED_OTHERWISE.has(first)) return [];

@@ -90,6 +90,8 @@ const ENTRIES: Array<[string, string]> = [
   ['participating', 'tham gia'],
   ['participation', 'tham gia'],
   ['participants', 'tham gia'],
+  ['delegates', 'đại biểu'],
+  ['delegate', 'đại biểu'],
   ['attended', 'tham dự'],
   ['attend', 'tham dự'],
   ['signed', 'ký kết'],

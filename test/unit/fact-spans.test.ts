@@ -821,9 +821,16 @@ describe('what a "how many" question counts', () => {
     expect(countedThing('How many member countries does the IEC currently have')).toEqual(['quoc', 'gia']);
     expect(countedThing('How many young Vietnamese experts take part in IEC work?')).toEqual(['chuyen', 'gia']);
     expect(countedThing('How many joint research projects will VMI run?')).toEqual(['du', 'an']);
+    expect(countedThing('How many delegates attended the symposium?')).toEqual(['dai', 'bieu']);
+    // "how much" before a noun counts it as "bao nhiêu" does; a sum of money is a measure.
+    expect(countedThing('How much electricity does Vietnam import?')).toEqual(['dien']);
+    expect(countedThing('How much funding did the IEC promise?')).toEqual([]);
     // No term for the noun, people, and a length of time: nothing to look for.
-    expect(countedThing('How many delegates attended the symposium?')).toEqual([]);
+    expect(countedThing('How many guests attended the symposium?')).toEqual([]);
     expect(countedThing('How many people attended the symposium?')).toEqual([]);
+    // A determiner opens another phrase: what follows it is not counted.
+    expect(countedThing('How many nations control this region?')).toEqual(['quoc', 'gia']);
+    expect(countedThing('How many passengers a year does the network carry?')).toEqual([]);
     // The noun before the verb, not a term of what follows it.
     expect(countedThing('How many countries hosted the event?')).toEqual(['quoc', 'gia']);
     expect(countedThing('How many experts led the delegation?')).toEqual(['chuyen', 'gia']);
