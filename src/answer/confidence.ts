@@ -146,12 +146,21 @@ export interface RefusalInput {
   spelledOut?: readonly AcronymAlias[];
   /** A yes/no question: a name the article lacks may be the claim's mistake, which the answer says (`unseenNames` is not read). */
   yesNo?: boolean;
+  /**
+   * An office asked at a body ("Ông Metzger giữ chức vụ gì ở ISO?", `QuestionAnalysis.officeAt`),
+   * and whether the quotes give one of that body: the office of another body is not the answer.
+   */
+  officeAt?: { quoted: boolean };
 }
 
 export type RefusalFeatures = Record<RefusalFeature, number> & {
   /** Numbers the question names ("lần thứ 5", "năm 2025") that the article lacks: decided by rule, not by the model. */
   missingNumbers: number;
-  /** Offices the question names ("Bộ trưởng") that the article does not name as such, and a head asked of a body it names only deputies of: decided by rule too. */
+  /**
+   * Offices the question names ("Bộ trưởng") that the article does not name as such, a head asked
+   * of a body it names only deputies of, and an office asked at a body the quotes give none of:
+   * decided by rule too.
+   */
   missingTitles: number;
   /** Acronyms a Vietnamese question names ("Hội nghị chuyên đề ASEAN") that the article does not write, or never as the name of a meeting ("Hội nghị BRI"): decided by rule too (`missingAcronyms`). */
   missingAcronyms: number;
@@ -503,7 +512,8 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
     missingTitles:
       missingTitles(question, input.articleText.lower).length +
       officesOfOtherBodies(question, input.articleText.lower, input.articleText.acronymSlots).length +
-      (input.leader && headless(input.articleText.lower, input.leader.body, input.leader.vietnamese && best.features.noFact === 1) ? 1 : 0),
+      (input.leader && headless(input.articleText.lower, input.leader.body, input.leader.vietnamese && best.features.noFact === 1) ? 1 : 0) +
+      (input.officeAt && !input.officeAt.quoted ? 1 : 0),
     noFact: best.features.noFact,
     missingAcronyms: missingAcronyms(question, input.articleText, nameIn).length,
     missingCount: input.counted && !input.counted.quoted && !countsThing(input.articleText.lower, input.counted.things) ? 1 : 0,

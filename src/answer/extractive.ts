@@ -546,7 +546,7 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
   if (photo) return captionAnswer(input, photo);
   const s = input.settings ?? DEFAULT_EXTRACTIVE;
   const { store, question, hits } = input;
-  const analysis = input.analysis ?? analyzeQuestion(question);
+  let analysis = input.analysis ?? analyzeQuestion(question);
   // A list question's noun ("hình thức" of "qua những hình thức nào?") names the kind of its items,
   // which the list seldom repeats ("thông qua các dự án nghiên cứu chung, chương trình đào tạo …"):
   // it is not looked for. ViNewsQA dev-heldout false refusals 2.0 → 1.8%, `ans` +0.1; a head
@@ -575,6 +575,8 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
     passages = await rankPassages(input, terms, s.pool, aliases);
   }
   passages = await acronymArticleFirst(store, passages, question);
+  // The body an office is asked at, by the other name the passages give it ("Ủy ban Kỹ thuật Điện Quốc tế (IEC)").
+  if (analysis.officeAt) analysis = { ...analysis, officeAt: alsoNamed(analysis.officeAt, aliases) };
   const ranked = [...passages.map((p) => p.hit), ...hits.slice(s.pool)];
   const sentences = scoreSentences(passages, terms, analysis, question, s);
   const best = sentences[0];
@@ -623,6 +625,7 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
     ...(analysis.leaderOf && analysis.kind === 'person' ? { leader: { body: analysis.leaderOf, vietnamese: input.lang === 'vi' } } : {}),
     ...(analysis.kind === 'number' ? { counted: countedIn(question, quotes, at >= 0), measure: true } : asksSum(question) ? { measure: true } : {}),
     ...(analysis.yesNo ? { yesNo: true } : {}),
+    ...(analysis.officeAt ? { officeAt: { quoted: at >= 0 } } : {}),
     spelledOut: aliases,
     ...(input.lexicalScale ? { lexicalScale: input.lexicalScale } : {}),
   });
@@ -635,6 +638,18 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
     ranked,
     trace: { ...trace, refusal },
   };
+}
+
+/** Names with the other names the passages give them: an acronym's words, and the acronym of words spelled out. */
+function alsoNamed(names: readonly string[], aliases: readonly AcronymAlias[]): string[] {
+  const out = new Set(names);
+  const same = (a: string, b: string) => fold(a.toLowerCase()) === fold(b.toLowerCase());
+  for (const n of names)
+    for (const a of aliases) {
+      if (same(a.acronym, n)) out.add(a.expansion);
+      if (same(a.expansion, n)) out.add(a.acronym);
+    }
+  return [...out];
 }
 
 /** The verb and noun asking for an office, right before "gì" / "nào" ("giữ chức vụ", "làm chức", "đảm nhiệm cương vị"), with marks or without. */

@@ -21,7 +21,7 @@ import { translateTerms } from '../text/glossary.js';
 import { shortFormsWrittenOut } from '../text/synonyms.js';
 import { detectLang } from '../text/lang.js';
 import type { FactKind, QuestionAnalysis } from './question-type.js';
-import { askedOffices, headOffices, isOffice, officesAt, officesNamed } from './titles.js';
+import { askedOffices, headOffices, isOffice, officeOfBody, officesAt, officesNamed } from './titles.js';
 import { isKnownPlace, nameRuns, placeAliases } from '../check/facts.js';
 import { type Token, tokenize } from '../check/tokens.js';
 
@@ -2044,6 +2044,9 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
       const people = spans.length ? personSpans(text) : [];
       const others = people.filter((p) => askedAbout(text, p, asker, question) === null);
       if (others.length < people.length) spans = spans.filter((o) => !others.some((p) => holdsOneOf(text, p, [o])));
+      // At the body asked ("… giữ chức vụ gì ở ISO?"): another body's office is no answer.
+      const bodies = a.officeAt;
+      if (bodies?.length) spans = spans.filter((o) => officeOfBody(text, o, bodies));
       break;
     }
     case 'date': {

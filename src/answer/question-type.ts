@@ -1,5 +1,5 @@
 import { translateTerms } from '../text/glossary.js';
-import { EN_NAME_ASKED, askedOffices } from './titles.js';
+import { EN_NAME_ASKED, askedOffices, officeBodyAsked } from './titles.js';
 import { detectLang } from '../text/lang.js';
 import { fold, hasMarks, nfc } from '../text/normalize.js';
 import { WORD_END, WORD_RUN, WORD_START, escapeRegExp } from '../text/words.js';
@@ -44,6 +44,11 @@ export interface QuestionAnalysis {
   described?: string;
   /** Asks for someone's office ("Ông Philippe Metzger giữ chức vụ gì?", "What is X's position?"). */
   office?: true;
+  /**
+   * The body an office is asked at, as typed, and the other names the articles give it ("ISO" of
+   * "Ông Metzger giữ chức vụ gì ở ISO?", `officeBodyAsked`): only an office of that body answers.
+   */
+  officeAt?: readonly string[];
   /**
    * Asks for a kind of people, not for someone by name ("Nhóm người nào dễ mắc sỏi mật?", "Những
    * ai nên đi khám?", "Ai có nguy cơ …?"): the answer describes them ("người ít vận động …").
@@ -613,6 +618,7 @@ function analyze(question: string): QuestionAnalysis {
   questionWords.sort((a, b) => a[0] - b[0]);
   // Not when the question word asks for something else about the office: "giữ chức Tổng Thư ký IEC từ năm nào?" asks a year.
   const office = !yesNo && kind !== 'date' && kind !== 'number' && kind !== 'place' && OFFICE_ASKED[mode].test(text);
+  const officeAt = office ? officeBodyAsked(q) : undefined;
   const group = kind === 'person' && !yesNo && PEOPLE_GROUP[mode].test(text);
   const leader = yesNo ? null : (LEADER_OF[mode].exec(text) ?? (!marked ? EN_LEADER_OF.exec(q) : null));
   const body =
@@ -627,6 +633,7 @@ function analyze(question: string): QuestionAnalysis {
     ...(head ? { head } : {}),
     ...(described ? { described } : {}),
     ...(office ? { office: true as const } : {}),
+    ...(officeAt ? { officeAt: [officeAt] } : {}),
     ...(group ? { group: true as const } : {}),
     ...(leaderOf ? { leaderOf } : {}),
     ...(!yesNo && kind === 'reason' && PURPOSE[mode].test(matchText) ? { purpose: true as const } : {}),

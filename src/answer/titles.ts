@@ -459,8 +459,9 @@ export function officesOfOtherBodies(question: string, article: string, acronymS
 }
 
 /** The first word of a body an office is held in ("Bộ Công Thương", "Viện Đo lường Việt Nam", "Bệnh viện Bạch Mai"). */
-const BODY_NOUN =
-  /^(?:Bộ|Bo|Sở|So|Cục|Cuc|Tổng\s+cục|Viện|Vien|Ủy\s+ban|Uỷ\s+ban|Uy\s+ban|Bệnh\s+viện|Học\s+viện|Đại\s+học|Trường|Công\s+ty|Tập\s+đoàn|Tổ\s+chức|Hiệp\s+hội|Trung\s+tâm|Ngân\s+hàng)\s+\p{Lu}/u;
+const BODY_NOUNS =
+  'Bộ|Bo|Sở|So|Cục|Cuc|Tổng\\s+cục|Viện|Vien|Ủy\\s+ban|Uỷ\\s+ban|Uy\\s+ban|Bệnh\\s+viện|Học\\s+viện|Đại\\s+học|Trường|Công\\s+ty|Tập\\s+đoàn|Tổ\\s+chức|Hiệp\\s+hội|Trung\\s+tâm|Ngân\\s+hàng';
+const BODY_NOUN = new RegExp(`^(?:${BODY_NOUNS})\\s+\\p{Lu}`, 'u');
 
 /**
  * The body a question writes after an office, as the article writes it: the question's words, or
@@ -587,4 +588,67 @@ export function officesNamed(text: string, asked: AskedOffice): Array<{ start: n
 export function headless(article: string, body: string, noPerson: boolean): boolean {
   if (headOffices(article, body).length > 0) return false;
   return noPerson || headOffices(article, body, true).length > 0;
+}
+
+/**
+ * A body in capitals: an acronym ("ISO", "KH&CN"), or a body noun and its capitalised name, each
+ * capitalised word with the lower-case syllable after it ("Bộ Khoa học và Công nghệ"), which may be
+ * the question's next word instead (`bodyLength` lets it go).
+ */
+const BODY_WRITTEN = new RegExp(
+  `^(?:\\p{Lu}[\\p{Lu}\\p{N}&]+(?![\\p{L}\\p{M}\\p{N}&])|(?:${BODY_NOUNS})(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}\\p{N}&-]*(?:\\s+\\p{Ll}[\\p{L}\\p{M}]*)?|&|và(?=\\s+\\p{Lu})))+)`,
+  'u',
+);
+/** Words before a body an office is held in: "ở ISO", "tại Bộ Công Thương", "của IEC" (marked or folded). */
+const AT_BODY_VI = /(?<![\p{L}\p{M}\p{N}])(?:ở|tại|của|thuộc|o|tai|cua|thuoc)\s+$/iu;
+/** English: "at ISO", "in the IEC", "with ISO", "of the ISO"; or an acronym's "'s" right before the office noun ("ISO's position"). */
+const AT_BODY_EN = /(?<![\p{L}\p{N}])(?:at|in|with|of|within)\s+(?:the\s+)?$/iu;
+const EN_OFFICE_NOUN_AFTER = /^['’]s\s+(?:[\p{L}-]+\s+)?(?:position|title|office|post)(?![\p{L}])(?!\s+on(?![\p{L}]))/iu;
+
+/**
+ * The body an office question asks the office at ("Ông Metzger giữ chức vụ gì ở ISO?", "… tại
+ * Bộ Công Thương?", "What is Metzger's position at ISO?", "ISO's position"): an acronym, or a
+ * body noun with its capitalised name; not a place ("ở TP HCM", "tại Hà Nội": an office is not
+ * held in a city), nor "AI" or a Roman numeral. The answer is an office the articles join to that
+ * body: another body's office is not it.
+ */
+export function officeBodyAsked(question: string): string | undefined {
+  const q = nfc(question);
+  const english = detectLang(q) === 'en';
+  for (const m of q.matchAll(/(?<![\p{L}\p{M}\p{N}&])\p{Lu}/gu)) {
+    const body = BODY_WRITTEN.exec(q.slice(m.index))?.[0];
+    if (!body) continue;
+    const before = q.slice(0, m.index);
+    const acronym = !/\s/u.test(body);
+    // A place in capitals, alone or with the word after it ("ở TP HCM").
+    const next = /^\s+([\p{L}\p{M}]+)/u.exec(q.slice(m.index + body.length))?.[1] ?? '';
+    const place = (w: string) => isKnownPlace(fold(w.toLowerCase()));
+    if (acronym && (body === 'AI' || /^[IVXLC]+$/u.test(body) || place(body) || place(`${body} ${next}`))) continue;
+    if (english ? acronym && (AT_BODY_EN.test(before) || EN_OFFICE_NOUN_AFTER.test(q.slice(m.index + body.length))) : AT_BODY_VI.test(before)) return body;
+  }
+  return undefined;
+}
+
+/** The capitalised words after an office, with the commas between them ("Nội, Bệnh viện Bạch Mai" of "Trưởng khoa Nội, Bệnh viện Bạch Mai …"). */
+const NAMES_AFTER = /^(?:\s*,?\s+(?:\p{Lu}[\p{L}\p{M}\p{N}&-]*|&|và(?=\s+\p{Lu})|của(?=\s+\p{Lu})|cua(?=\s+\p{Lu})|of(?=\s+(?:the\s+)?\p{Lu})))+/u;
+
+/**
+ * Whether the office written in `text` at `span` is one of a body named in `bodies`: the body
+ * right after the office (or after "của", "of"; an acronym for its words and back, `bodyLength`),
+ * or after a comma in the capitalised words that follow it ("Trưởng khoa Nội, Bệnh viện Bạch
+ * Mai"); not a body the sentence names later ("Thứ trưởng Lê Xuân Định bày tỏ mong muốn IEC …").
+ */
+export function officeOfBody(text: string, span: { start: number; end: number }, bodies: readonly string[]): boolean {
+  const own = text.slice(span.start, span.end);
+  return officesAt(own, !hasMarks(own)).some((o) => {
+    const from = span.start + o.end;
+    const after = text.slice(from, from + 120);
+    const names = NAMES_AFTER.exec(after)?.[0] ?? '';
+    // Where a body may start: right after the office, and after each comma of the names that follow it.
+    const starts = [0, ...[...names.matchAll(/,/gu)].map((m) => m.index + 1)];
+    return starts.some((at) => {
+      const rest = after.slice(at).replace(/^\s*(?:của|cua|of)\s+/iu, ' ');
+      return bodies.some((b) => bodyLength(rest, b) > 0);
+    });
+  });
 }

@@ -244,6 +244,34 @@ describe('answers over the real corpus', () => {
     expect((await engine.ask('Ông Lê Xuân Định giữ chức vụ gì?')).shortAnswer?.text).toBe('Thứ trưởng Bộ KH&CN');
   });
 
+  it("refuses an office asked at a body the articles give the person no office of, not answering with another body's", async () => {
+    for (const q of [
+      'Ông Metzger giữ chức vụ gì ở ISO?',
+      'ong metzger giu chuc vu gi o ISO',
+      "What is Metzger's position at ISO?",
+      'What position does Philippe Metzger hold at ISO?',
+      // The IEC office in the articles is Mr Metzger's, not the Vice Minister's.
+      'Ông Lê Xuân Định giữ chức vụ gì ở IEC?',
+    ]) {
+      const a = await engine.ask(q);
+      expect(a.refused, q).toBe(true);
+      expect(a.shortAnswer, q).toBeUndefined();
+      // The closest articles still show where he is named.
+      expect(a.closest[0]?.articleId, q).toBe('iec-thanh-vien-2024');
+    }
+    for (const [q, short] of [
+      ['Ông Metzger giữ chức vụ gì ở IEC?', 'Tổng Thư ký IEC'],
+      ["What is Metzger's position at the IEC?", 'Tổng Thư ký IEC'],
+      // The body by the words the article spells its acronym out with, and back.
+      ['Ông Metzger giữ chức vụ gì ở Ủy ban Kỹ thuật Điện Quốc tế?', 'Tổng Thư ký IEC'],
+      ['Ông Lê Xuân Định giữ chức vụ gì tại Bộ Khoa học và Công nghệ?', 'Thứ trưởng Bộ KH&CN'],
+    ] as const) {
+      const a = await engine.ask(q);
+      expect(a.refused, q).toBe(false);
+      expect(a.shortAnswer?.text, q).toBe(short);
+    }
+  });
+
   it('reads "dựa trên" as the article\'s "trên cơ sở tham khảo", and "dựa vào đâu" as no place', async () => {
     const a = await engine.ask('Quy chuẩn về thiết bị điện phòng nổ dựa trên tiêu chuẩn nào?');
     expect(a.refused).toBe(false);

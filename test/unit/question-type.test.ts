@@ -285,6 +285,31 @@ describe('office questions', () => {
     ])
       expect(analyzeQuestion(q).office, q).toBeUndefined();
   });
+
+  it('reads the body an office is asked at, not a place, a person or a stance', () => {
+    for (const [q, body] of [
+      ['Ông Metzger giữ chức vụ gì ở ISO?', 'ISO'],
+      ['ong metzger giu chuc vu gi o ISO', 'ISO'],
+      ['Chức danh của ông Philippe Metzger tại IEC là gì?', 'IEC'],
+      ['Ông Lê Xuân Định giữ chức gì ở Bộ Công Thương?', 'Bộ Công Thương'],
+      ["What is Metzger's position at ISO?", 'ISO'],
+      ['What position does Metzger hold in the ISO?', 'ISO'],
+      ["What is ISO's position held by Metzger?", 'ISO'],
+    ] as const)
+      expect(analyzeQuestion(q).officeAt, q).toEqual([body]);
+    for (const q of [
+      'Ông Philippe Metzger giữ chức vụ gì?',
+      'Chức vụ của ông Lê Xuân Định là gì?',
+      'Ông Metzger giữ chức vụ gì ở Hà Nội?',
+      'Ông Metzger giữ chức vụ gì ở TP HCM?',
+      'What position does Philippe Metzger hold?',
+      'What is the position of Metzger?',
+      "What is ISO's position on carbon credits?",
+      // Not an office question: the body is only a place of the story.
+      'Ông Metzger nói gì ở IEC?',
+    ])
+      expect(analyzeQuestion(q).officeAt, q).toBeUndefined();
+  });
 });
 
 describe('questions for a kind of people', () => {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { askedOffices, headOffices, headless, missingTitles, officeBeside, officesAt, officesNamed, officesOfOtherBodies } from '../../src/answer/titles.js';
+import {
+  askedOffices,
+  headOffices,
+  headless,
+  missingTitles,
+  officeBeside,
+  officeOfBody,
+  officesAt,
+  officesNamed,
+  officesOfOtherBodies,
+} from '../../src/answer/titles.js';
 import { tokenize } from '../../src/check/tokens.js';
 import { acronymSlots } from '../../src/answer/confidence.js';
 import { extraTerms } from '../../src/text/glossary.js';
@@ -201,5 +211,26 @@ describe('officeBeside', () => {
     // The office after "là" is the next person's when one is named right after it.
     expect(officeOf('Người tiếp ông Philippe Metzger là Bộ trưởng Lê Xuân Định.', 'Philippe Metzger')).toBeUndefined();
     expect(officeOf('Người tiếp ông Philippe Metzger là Bộ trưởng Lê Xuân Định.', 'Lê Xuân Định')).toBe('bo truong');
+  });
+});
+
+describe('the body an office is of', () => {
+  const of = (text: string, office: string, bodies: string[]) => {
+    const start = text.indexOf(office);
+    return officeOfBody(text, { start, end: start + office.length }, bodies);
+  };
+
+  it('is the one written right after it, after "của", or after a comma in the names that follow', () => {
+    const text = 'Ông Philippe Metzger, Tổng Thư ký IEC cho biết.';
+    expect(of(text, 'Tổng Thư ký', ['IEC'])).toBe(true);
+    expect(of(text, 'Tổng Thư ký', ['ISO'])).toBe(false);
+    expect(of('Ông A, Tổng Thư ký của IEC, cho biết.', 'Tổng Thư ký', ['IEC'])).toBe(true);
+    expect(of('Bác sĩ B, Trưởng khoa Nội, Bệnh viện Bạch Mai cho biết.', 'Trưởng khoa', ['Bệnh viện Bạch Mai'])).toBe(true);
+    // An acronym for its words, and back.
+    expect(of('Thứ trưởng Bộ KH&CN Lê Xuân Định phát biểu.', 'Thứ trưởng', ['Bộ Khoa học và Công nghệ'])).toBe(true);
+  });
+
+  it('is not a body the sentence names later, after other words', () => {
+    expect(of('Thứ trưởng Lê Xuân Định bày tỏ mong muốn IEC tạo điều kiện.', 'Thứ trưởng', ['IEC'])).toBe(false);
   });
 });
