@@ -151,6 +151,11 @@ export interface RefusalInput {
    * and whether the quotes give one of that body: the office of another body is not the answer.
    */
   officeAt?: { quoted: boolean };
+  /**
+   * A question for the doer of an act ("… do ai khởi xướng?", "Who founded …?", `doerAsked`), and
+   * whether the quotes' paragraphs state that act at all: a paragraph that does not names no one who did it.
+   */
+  doer?: { stated: boolean };
 }
 
 export type RefusalFeatures = Record<RefusalFeature, number> & {
@@ -176,7 +181,11 @@ export type RefusalFeatures = Record<RefusalFeature, number> & {
   missingDate: number;
   /** Names a Vietnamese question gives that the article writes nowhere, not even one letter apart (`unseenNames`): decided by rule too. */
   unseenNames: number;
-  /** Attributes the question asks (a nationality, a seat, a founding …) that the article states in none of their ways (`attributesMissing`): decided by rule too. */
+  /**
+   * Attributes the question asks (a nationality, a seat, a founding …) that the article states in
+   * none of their ways (`attributesMissing`), and the doer of an act the quotes' paragraphs do not
+   * state (`doer`): decided by rule too.
+   */
   missingAttributes: number;
 };
 
@@ -526,7 +535,8 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
       institutionsMissing([question, ...glossaryMatches(question).terms].join('\n'), input.articleText) +
       (nationalityMissing(question, names, input.articleText) ? 1 : 0) +
       bodiesOfOtherPlaces(question, input.articleText).length +
-      (bodyOfPlaceMissing(question, input.articleText) ? 1 : 0),
+      (bodyOfPlaceMissing(question, input.articleText) ? 1 : 0) +
+      (input.doer && !input.doer.stated ? 1 : 0),
   };
 }
 

@@ -1,5 +1,6 @@
 import { paragraphId } from '../corpus/ids.js';
 import { InternalError } from '../errors.js';
+import { actStated, doerAsked } from './act-asked.js';
 import { doneByAnother } from './done-by-another.js';
 import {
   type AcronymAlias,
@@ -607,6 +608,8 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
   const lines = [m.intro, ...quotes.map((q, i) => `“${q.cutBefore ? '…' : ''}${citations[i]?.quote}${q.cutAfter ? '…' : ''}” [${i + 1}]`)];
   const art = await articleSearchText(store, best.passage.hit);
   const focus = focusWords(question, analysis);
+  // "Sáng kiến … do ai khởi xướng?": the act whose doer is asked, which the quotes' paragraphs must state.
+  const doer = analysis.kind === 'person' ? doerAsked(question) : undefined;
   // How sure the answer is stays the likeliest sentences' when a fact of the kind asked was put first.
   const judged = ordered === named ? citations : chooseQuotes(named, s).map((q) => ({ quote: q.passage.paragraph.slice(q.start, q.end) }));
   const quoted = searchText(judged.map((c) => c.quote).join('\n'));
@@ -626,6 +629,7 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
     ...(analysis.kind === 'number' ? { counted: countedIn(question, quotes, at >= 0), measure: true } : asksSum(question) ? { measure: true } : {}),
     ...(analysis.yesNo ? { yesNo: true } : {}),
     ...(analysis.officeAt ? { officeAt: { quoted: at >= 0 } } : {}),
+    ...(doer ? { doer: { stated: citations.some((c) => actStated(c.paragraph, doer)) } } : {}),
     spelledOut: aliases,
     ...(input.lexicalScale ? { lexicalScale: input.lexicalScale } : {}),
   });

@@ -197,6 +197,23 @@ describe('answers over the real corpus', () => {
     expect(deputy.shortAnswer?.text).toContain('Lê Xuân Định');
   });
 
+  it('refuses who did an act when the quoted paragraphs never state the act, and answers when they do', async () => {
+    for (const q of [
+      'Sáng kiến Vành đai và Con đường do ai khởi xướng?',
+      'sang kien vanh dai va con duong do ai khoi xuong',
+      'Who launched the Belt and Road Initiative?',
+      'Ai là người sáng lập Viện Đo lường Việt Nam?',
+    ]) {
+      const a = await engine.ask(q);
+      expect(a.refused, q).toBe(true);
+      expect(a.shortAnswer, q).toBeUndefined();
+    }
+    // The host of the working session is the one who received the guest ("tại buổi tiếp và làm việc với …").
+    const host = await engine.ask('Ai chủ trì buổi làm việc với IEC?');
+    expect(host.refused).toBe(false);
+    expect(host.shortAnswer?.text).toContain('Lê Xuân Định');
+  });
+
   it('answers who heads a body with its head, and refuses when the articles name only a deputy', async () => {
     for (const q of ['Ai là người đứng đầu IEC?', 'ai la nguoi dung dau IEC', 'Who leads the IEC?']) {
       const a = await engine.ask(q);
