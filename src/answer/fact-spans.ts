@@ -755,6 +755,9 @@ export function measureMissing(question: string, article: SearchText): boolean {
   }
 }
 
+/** Words before "một" that make it the article "a" (folded): "là một", "như một", "trở thành một". */
+const A_NOT_ONE = /(?<![\p{L}\p{N}])(?:la|nhu|thanh)\s+$/u;
+
 /** Whether `text` (lower-cased) counts one of `things` (folded): a number, spelled or in digits, at most two words before it. */
 export function countsThing(text: string, things: readonly string[]): boolean {
   if (!things.length) return true;
@@ -768,6 +771,8 @@ export function countsThing(text: string, things: readonly string[]): boolean {
   for (const m of folded.matchAll(COUNT_WORD)) {
     const count = m[0];
     if (marked && !/^\d/u.test(count) && !MARKED_COUNT_WORDS.has(text.slice(m.index, m.index + count.length).toLowerCase())) continue;
+    // "là một đối tác quan trọng", "như một …": "một" is "a", no count.
+    if (count === 'mot' && A_NOT_ONE.test(folded.slice(Math.max(0, m.index - 12), m.index))) continue;
     if (thing.test(folded.slice(m.index + count.length, m.index + count.length + 80))) return true;
   }
   return false;

@@ -214,6 +214,14 @@ describe('answers over the real corpus', () => {
     expect(host.shortAnswer?.text).toContain('Lê Xuân Định');
   });
 
+  it('refuses a count of partners the article never gives: "là một đối tác" is "a partner", no count', async () => {
+    for (const q of ['Viện Đo lường Việt Nam ký biên bản với bao nhiêu đối tác?', 'How many partners did the Vietnam Metrology Institute sign with?']) {
+      const a = await engine.ask(q);
+      expect(a.refused, q).toBe(true);
+      expect(a.shortAnswer, q).toBeUndefined();
+    }
+  });
+
   it('answers who heads a body with its head, and refuses when the articles name only a deputy', async () => {
     for (const q of ['Ai là người đứng đầu IEC?', 'ai la nguoi dung dau IEC', 'Who leads the IEC?']) {
       const a = await engine.ask(q);

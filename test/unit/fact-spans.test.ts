@@ -855,6 +855,9 @@ describe('what a "how many" question counts', () => {
     expect(countsThing('có ba vị đại biểu', ['dai', 'bieu'])).toBe(true);
     expect(countsThing('bệnh nhân trải qua 3 lần phẫu thuật', ['ca', 'phau'])).toBe(true);
     expect(countsThing('các đại biểu tham dự hội nghị năm 2023', ['dai', 'bieu'])).toBe(false);
+    // "là một đối tác quan trọng": "một" is "a", no count; "ký với một đối tác" counts one.
+    expect(countsThing('Việt Nam hiện là một đối tác quan trọng trong LMC.', ['doi', 'tac'])).toBe(false);
+    expect(countsThing('Viện đã ký với một đối tác Nhật Bản.', ['doi', 'tac'])).toBe(true);
     expect(countsThing('anything', [])).toBe(true);
     // "Nhiều", "vài", "mấy" say there are some, not how many.
     expect(countsThing('nhiều chuyên gia trẻ đã đóng góp', ['chuyen', 'gia'])).toBe(false);
