@@ -22,12 +22,14 @@ import { type LogisticModel, type SentenceCandidate, logit, sigmoid } from './se
 import { numberWritten } from './number-forms.js';
 import {
   attributesMissing,
+  birthMissing,
   bodiesOfOtherPlaces,
   bodyOfPlaceMissing,
   countsThing,
   institutionsMissing,
   measureMissing,
   nationalityMissing,
+  ordinalMissing,
   startMissing,
   yearMissing,
 } from './fact-spans.js';
@@ -171,13 +173,18 @@ export type RefusalFeatures = Record<RefusalFeature, number> & {
   missingAcronyms: number;
   /**
    * 1 when a question counts something ("bao nhiêu đại biểu") that neither the quotes nor the
-   * whole article gives a count of ("N đại biểu", "ba đại biểu"): the article does not say how
-   * many. Decided by rule too.
+   * whole article gives a count of ("N đại biểu", "ba đại biểu"), or asks which time ("lần thứ
+   * mấy") of quotes that number nothing (`ordinalMissing`): the article does not say how many.
+   * Decided by rule too.
    */
   missingCount: number;
   /** The question asks a measure (money, an age, a share, a length of time …) the article gives nowhere (`measureMissing`). */
   missingMeasure: number;
-  /** The question asks since when, and the quotes give no beginning (`startMissing`), or which year, and they give none (`yearMissing`). */
+  /**
+   * The question asks since when, and the quotes give no beginning (`startMissing`), which year,
+   * and they give none (`yearMissing`), or when a person it names was born, and they say nothing
+   * of a birth (`birthMissing`).
+   */
   missingDate: number;
   /** Names a Vietnamese question gives that the article writes nowhere, not even one letter apart (`unseenNames`): decided by rule too. */
   unseenNames: number;
@@ -525,9 +532,10 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
       (input.officeAt && !input.officeAt.quoted ? 1 : 0),
     noFact: best.features.noFact,
     missingAcronyms: missingAcronyms(question, input.articleText, nameIn).length,
-    missingCount: input.counted && !input.counted.quoted && !countsThing(input.articleText.lower, input.counted.things) ? 1 : 0,
+    missingCount:
+      (input.counted && !input.counted.quoted && !countsThing(input.articleText.lower, input.counted.things)) || ordinalMissing(question, input.quoted) ? 1 : 0,
     missingMeasure: input.measure && measureMissing(question, input.articleText) ? 1 : 0,
-    missingDate: startMissing(question, input.quoted) || yearMissing(question, input.quoted) ? 1 : 0,
+    missingDate: startMissing(question, input.quoted) || yearMissing(question, input.quoted) || birthMissing(question, input.quoted, names) ? 1 : 0,
     unseenNames: input.yesNo ? 0 : unseenNames(question, input.articleText, nameIn).length,
     missingAttributes:
       attributesMissing([question, ...glossaryMatches(question).terms].join(' '), input.articleText) +

@@ -386,6 +386,51 @@ export function yearMissing(question: string, quoted: SearchText): boolean {
   return askedNotGiven(question, YEAR_ASKED, YEAR_GIVEN, quoted);
 }
 
+/**
+ * "Sinh năm nào?", "năm sinh", "sinh ngày nào", "When was … born?": asks when someone was born
+ * (marked; folded when typed without marks, where "nam sinh" is also a male student and is left
+ * out); not "năm sinh viên" (five students).
+ */
+const BIRTH_ASKED = {
+  marked:
+    /(?<![\p{L}\p{N}])(?:sinh\s+(?:vào\s+)?(?:năm|ngày|tháng)\s+(?:nào|mấy|bao\s+nhiêu)|sinh\s+(?:khi|lúc|hồi)\s+nào|(?:năm|ngày)\s+sinh(?!\s+viên)|when\s+was\s+.+\s+born|born\s+(?:in|on)\s+what|(?:date|year)\s+of\s+birth|birth\s*(?:date|day|year))(?![\p{L}\p{N}])/u,
+  folded:
+    /(?<![\p{L}\p{N}])(?:sinh\s+(?:vao\s+)?(?:nam|ngay|thang)\s+(?:nao|may|bao\s+nhieu)|sinh\s+(?:khi|luc|hoi)\s+nao|ngay\s+sinh(?!\s+vien)|when\s+was\s+.+\s+born|born\s+(?:in|on)\s+what|(?:date|year)\s+of\s+birth|birth\s*(?:date|day|year))(?![\p{L}\p{N}])/u,
+};
+/** A birth in a text, lower-cased: "sinh năm 1990", "chào đời", "born", an age ("62 tuổi"). */
+const BIRTH_GIVEN = /(?<![\p{L}\p{N}])(?:sinh|sanh|chào\s+đời|born|birth|tuổi|aged?)(?![\p{L}\p{N}])/u;
+
+/**
+ * A question asking when a person it names was born ("Ông Metzger sinh năm nào?") is not answered
+ * by quotes that say nothing of a birth: the date beside the name ("ngày 5/6/2024", the day of a
+ * meeting) is when something else happened. Only of someone named (the question's `names`, or a
+ * word after "ông", "bà", "Mr" … in a question typed in lower case): "Đứa bé được sinh vào khi
+ * nào?" may ask the week of a pregnancy.
+ */
+export function birthMissing(question: string, quoted: SearchText, names: readonly string[]): boolean {
+  const named = names.length > 0 || CALLED_NAME.test(nfc(question));
+  return named && askedNotGiven(question, BIRTH_ASKED, BIRTH_GIVEN, quoted);
+}
+/** A courtesy title and the name after it: "ông Metzger", "ong metzger", "Mr Metzger". */
+const CALLED_NAME = /(?<![\p{L}\p{N}])(?:ông|bà|ong|ba|mr|mrs|ms|dr)\.?\s+(?!(?:sinh|là|la|ấy|ay|ta|nào|nao)(?![\p{L}\p{N}]))\p{L}/iu;
+
+/** "Lần thứ mấy?", "lần thứ bao nhiêu": which time something happens (marked; folded when typed without marks). */
+const TIME_ASKED = {
+  marked: /(?<![\p{L}\p{N}])lần\s+thứ\s+(?:mấy|bao\s+nhiêu)(?![\p{L}\p{N}])/u,
+  folded: /(?<![\p{L}\p{N}])lan\s+thu\s+(?:may|bao\s+nhieu)(?![\p{L}\p{N}])/u,
+};
+/** An ordinal in a text, lower-cased: "thứ 4", "thứ ba", "khóa IV", "lần đầu", "đầu tiên", "4th", "first". */
+const ORDINAL_GIVEN =
+  /(?<![\p{L}\p{N}])(?:thứ\s+(?:\d+|[ivxlc]+|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)|lần\s+(?:đầu|\d+|cuối)|đầu\s+tiên|\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?![\p{L}\p{N}])/u;
+
+/**
+ * A question asking which time something happened ("Ông Metzger đến Việt Nam lần thứ mấy?") is not
+ * answered by quotes that number nothing: a count the articles do not give.
+ */
+export function ordinalMissing(question: string, quoted: SearchText): boolean {
+  return askedNotGiven(question, TIME_ASKED, ORDINAL_GIVEN, quoted);
+}
+
 /** Whether the question asks what `asked` finds (marked, or folded when typed without marks) and the quotes (lower case) have nothing `given` finds. */
 function askedNotGiven(question: string, asked: { marked: RegExp; folded: RegExp }, given: RegExp, quoted: SearchText): boolean {
   const q = nfc(question).toLowerCase();

@@ -214,6 +214,15 @@ describe('answers over the real corpus', () => {
     expect(host.shortAnswer?.text).toContain('Lê Xuân Định');
   });
 
+  it("refuses a person's birth year and which visit it was when the quotes give only the date of a meeting", async () => {
+    for (const q of ['Ông Metzger sinh năm nào?', 'ong metzger sinh nam nao', 'When was Philippe Metzger born?', 'Ông Metzger đến Việt Nam lần thứ mấy?']) {
+      const a = await engine.ask(q);
+      expect(a.refused, q).toBe(true);
+      expect(a.shortAnswer, q).toBeUndefined();
+    }
+    expect((await engine.ask('Hội nghị chuyên đề LMC được tổ chức lần thứ mấy?')).shortAnswer?.text).toBe('lần thứ 4');
+  });
+
   it('refuses a count of partners the article never gives: "là một đối tác" is "a partner", no count', async () => {
     for (const q of ['Viện Đo lường Việt Nam ký biên bản với bao nhiêu đối tác?', 'How many partners did the Vietnam Metrology Institute sign with?']) {
       const a = await engine.ask(q);

@@ -98,4 +98,21 @@ describe('seed questions', () => {
     expect(r.refuse).toBeGreaterThanOrEqual(floor.refuse);
     expect(r.falserefuse).toBeLessThanOrEqual(floor.falserefuse);
   });
+
+  /**
+   * seed-questions-16.jsonl: near misses a journalist plausibly asks of the two articles (an office
+   * at another body, a count of delegates in English, who launched an initiative, a birth year, which
+   * visit), with answerable questions beside them; 10.0% of its unanswerable ones refused before
+   * their rules, 100.0% after, its answerable ones answered at 100.0% both times. Fourteen lines:
+   * one question moves a floor by 7 to 25 points.
+   */
+  it('holds on near misses of another body, count, act, birth and visit', async () => {
+    const config = loadConfig({}, { corpus: CORPUS });
+    const file = path.join(REPO, 'test', 'eval', 'seed-questions-16.jsonl');
+    const r = await runEval({ questions: file, corpus: CORPUS, cacheDir: tempDir(), config, logger: silentLogger });
+    expect(r.questions).toBeGreaterThanOrEqual(14);
+    expect(r.ans).toBeGreaterThanOrEqual(75);
+    expect(r.refuse).toBeGreaterThanOrEqual(90);
+    expect(r.falserefuse).toBe(0);
+  });
 });

@@ -7,6 +7,8 @@ import {
   purposeSpans,
   startMissing,
   yearMissing,
+  birthMissing,
+  ordinalMissing,
   measureAsked,
   measureMissing as missingIn,
   nationalityMissing,
@@ -538,6 +540,30 @@ describe('facts in a sentence', () => {
     // A date after a verb of beginning is one; "thu tu ngay nao" (thứ tư) asks which date.
     expect(startMissing('IEC được thành lập từ năm nào?', q('IEC được thành lập năm 1906.'))).toBe(false);
     expect(startMissing('Hoi nghi dien ra vao thu tu ngay nao?', q('ngày 5/6'))).toBe(false);
+  });
+
+  it("a named person's birth needs a birth in the quote, not the date of a meeting", () => {
+    const q = (t: string) => searchText(t);
+    const meeting = q('Thứ trưởng Lê Xuân Định tiếp ông Philippe Metzger, Tổng Thư ký IEC ngày 5/6/2024, tại Hà Nội.');
+    expect(birthMissing('Ông Metzger sinh năm nào?', meeting, ['Metzger'])).toBe(true);
+    expect(birthMissing('ong metzger sinh nam nao', meeting, [])).toBe(true);
+    expect(birthMissing('When was Philippe Metzger born?', meeting, ['Philippe', 'Metzger'])).toBe(true);
+    expect(birthMissing('Ông Metzger sinh năm nào?', q('Ông Metzger sinh năm 1960 tại Thụy Sĩ.'), ['Metzger'])).toBe(false);
+    expect(birthMissing('Anh Tuấn sinh năm nào?', q('Anh Tuấn (32 tuổi) cho biết.'), ['Tuấn'])).toBe(false);
+    // Nobody named: a birth may be asked of a pregnancy ("sinh non vào tuần thai thứ 24"); a male student is no birth year.
+    expect(birthMissing('Đứa bé được sinh vào khi nào?', meeting, [])).toBe(false);
+    expect(birthMissing('Nam sinh viên Tuấn học ở đâu?', meeting, ['Tuấn'])).toBe(false);
+    expect(birthMissing('Năm sinh viên của thầy Tuấn học ở đâu?', meeting, ['Tuấn'])).toBe(false);
+  });
+
+  it('a which-time question needs an ordinal in the quote', () => {
+    const q = (t: string) => searchText(t);
+    expect(ordinalMissing('Ông Metzger đến Việt Nam lần thứ mấy?', q('Ông Philippe Metzger làm việc tại Hà Nội ngày 5/6/2024.'))).toBe(true);
+    expect(ordinalMissing('Hội nghị LMC được tổ chức lần thứ mấy?', q('Hội nghị chuyên đề LMC lần thứ 4 được tổ chức tại Bắc Kinh.'))).toBe(false);
+    expect(ordinalMissing('Đây là lần thứ mấy bệnh viện làm việc này?', q('Đây là lần đầu tiên bệnh viện thực hiện.'))).toBe(false);
+    expect(ordinalMissing('Người sản phụ đã sinh lần thứ bao nhiêu?', q('Đây là lần sinh con thứ ba của chị.'))).toBe(false);
+    // Another ordinal question ("tuần thứ mấy" is answered "tuần 37") is not read.
+    expect(ordinalMissing('Thai phụ mang thai đến tuần thứ mấy?', q('Thai phụ đau đẻ ở tuần 37.'))).toBe(false);
   });
 
   it('a which-year question needs a year in the quote', () => {
