@@ -27,7 +27,9 @@ export interface Alignment {
 /**
  * `claim` and `evidence` are comparison keys; `weight[i]` is what aligning claim word i is
  * worth. A function word (`stop[i]`) aligns only next to another aligned word, so that one
- * "của" does not tie two unrelated places together.
+ * "của" does not tie two unrelated places together. `may(i, j)` says whether claim word i may be
+ * read as evidence word j at all when their keys are equal (`mayMatch`: not a common word as a
+ * syllable of a name).
  */
 export function align(
   claim: readonly string[],
@@ -35,13 +37,14 @@ export function align(
   weight: readonly number[],
   stop: readonly boolean[],
   primary = evidenceAll.length,
+  may: (i: number, j: number) => boolean = () => true,
 ): Alignment {
   // The claim is aligned in order with its primary evidence (the best sentence: the fact it
   // is about), then whatever remains with the rest.
   const evidence = evidenceAll.slice(0, primary);
   const n = claim.length;
   const m = evidence.length;
-  const eq = (i: number, j: number) => claim[i] === evidence[j];
+  const eq = (i: number, j: number) => claim[i] === evidence[j] && may(i, j);
   const ok = (i: number, j: number) => eq(i, j) && (!stop[i] || (i > 0 && j > 0 && eq(i - 1, j - 1)) || (i + 1 < n && j + 1 < m && eq(i + 1, j + 1)));
   const w = m + 1;
   const dp = new Float64Array((n + 1) * w);
@@ -79,7 +82,7 @@ export function align(
   // 2021, …" for "…, tăng 12,7% so với năm 2021") are aligned afterwards, run by run.
   const blocks = blocksOf(toEvidence, n, m);
   const inOrder = Uint8Array.from(toEvidence, (j) => (j >= 0 ? 1 : 0));
-  alignMoved(claim, evidenceAll, stop, weight, toEvidence, toClaim);
+  alignMoved(claim, evidenceAll, stop, weight, toEvidence, toClaim, may);
   return { toEvidence, toClaim, blocks, inOrder };
 }
 
@@ -94,20 +97,22 @@ function alignMoved(
   weight: readonly number[],
   toEvidence: Int32Array,
   toClaim: Int32Array,
+  may: (i: number, j: number) => boolean,
 ): void {
   for (;;) {
     let best: [number, number, number] | null = null;
     for (let i = 0; i < claim.length; i++) {
       if ((toEvidence[i] as number) >= 0 || stop[i]) continue;
       for (let j = 0; j < evidence.length; j++) {
-        if ((toClaim[j] as number) >= 0 || claim[i] !== evidence[j]) continue;
+        if ((toClaim[j] as number) >= 0 || claim[i] !== evidence[j] || !may(i, j)) continue;
         let a = 0;
         while (
           i - a - 1 >= 0 &&
           j - a - 1 >= 0 &&
           (toEvidence[i - a - 1] as number) < 0 &&
           (toClaim[j - a - 1] as number) < 0 &&
-          claim[i - a - 1] === evidence[j - a - 1]
+          claim[i - a - 1] === evidence[j - a - 1] &&
+          may(i - a - 1, j - a - 1)
         )
           a++;
         let b = 1;
@@ -116,7 +121,8 @@ function alignMoved(
           j + b < evidence.length &&
           (toEvidence[i + b] as number) < 0 &&
           (toClaim[j + b] as number) < 0 &&
-          claim[i + b] === evidence[j + b]
+          claim[i + b] === evidence[j + b] &&
+          may(i + b, j + b)
         )
           b++;
         if (a + b === 1 && (weight[i] as number) < MOVED_ALONE) continue;

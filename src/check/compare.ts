@@ -10,6 +10,7 @@ import { align, type Alignment } from './align.js';
 import { englishOfficeAt, englishOfficeBeside, englishOfficeIs, officeAt, officeBeside, sameOffice } from '../answer/titles.js';
 import { type AntonymHit, type Cue, type ModalityCue, type NameRun, antonymHits, modalityCues, nameRuns, negationCues, placeAliases } from './facts.js';
 import { type Token, keyOf, phraseKeys, tokenize } from './tokens.js';
+import { mayMatch, readNames } from './name-syllables.js';
 import { FAMILY_NAMES, PHRASE_OPENERS, UNKNOWN_AFTER_NEGATION } from './lexicon.js';
 import { phrasesIn } from '../text/synonyms.js';
 import { swappedRoles, unstatedAct } from './roles.js';
@@ -400,18 +401,33 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
   // The claim's words as the evidence writes them where it says them another way ("diễn ra" /
   // "được tổ chức"): compared under the evidence's words, so that the slot after them lines up.
   const { keys: claimKey, said } = alternativeKeys(claim.tokens, evSequence, marked);
+  // A syllable of a name in the evidence writes no common word of the claim ("Võ Văn Thưởng" / "khen thưởng").
+  const nameReading = readNames(claim.tokens, claimText, claimKey, ev.tokens, joined, evSequence);
+  const may = (k: number, j: number) => mayMatch(nameReading, k, j);
   const al = align(
     claimKey,
     evSequence,
     weights,
     claim.tokens.map((t) => t.stop),
     primary < 0 ? ev.tokens.length : primary,
+    may,
   );
   const evKeys = new Set(ev.tokens.map(key));
+  const evAt = positions(evSequence);
+  const evFoldedAt = positions(ev.tokens.map((t) => (t.stop ? '' : t.folded)));
+  /**
+   * Whether the evidence (its first `pieces` pieces, or all) writes claim word k as the claim keys
+   * it, or, with `loose`, with its marks otherwise (a mark typed wrong; that a name's syllable may
+   * be too is not weighed: "năm" / "Việt Nam").
+   */
+  const written = (k: number, loose = false, pieces = Infinity) => {
+    const found = (at: readonly number[] | undefined) =>
+      at?.some((j) => (ev.piece[j] as number) < pieces && (evSequence[j] !== claimKey[k] || may(k, j))) ?? false;
+    return found(evAt.get(claimKey[k] as string)) || (loose && found(evFoldedAt.get((claim.tokens[k] as Token).folded)));
+  };
   const claimKeys = new Set(claimKey);
   /** The evidence has every informative word of the claim outside tokens [from, to), or says it another way ("gặp" / "làm việc với"): it reports the same event. */
-  const sameEvent = (from: number, to: number) =>
-    claim.tokens.every((t, k) => t.stop || (k >= from && k < to) || evKeys.has(claimKey[k] as string) || said.has(k));
+  const sameEvent = (from: number, to: number) => claim.tokens.every((t, k) => t.stop || (k >= from && k < to) || written(k) || said.has(k));
   if (cross) for (const w of options.translated ?? []) for (const t of tokenize(w)) if (evKeys.has(key(t))) claimKeys.add(key(t));
 
   const mismatches: FoundMismatch[] = [];
@@ -1006,8 +1022,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
   // "… lần thứ 3 được tổ chức tại Vientiane") is about an edition the articles do not report.
   for (const { number, found } of editions) {
     const [f, t] = tokenRange(claim.tokens, number.start, number.end);
-    const evFolded = new Set(ev.tokens.map((x) => x.folded));
-    const missing = claim.tokens.some((x, k) => !x.stop && (k < f || k >= t) && !evKeys.has(claimKey[k] as string) && !said.has(k) && !evFolded.has(x.folded));
+    const missing = claim.tokens.some((x, k) => !x.stop && (k < f || k >= t) && !written(k, true) && !said.has(k));
     if (missing || unmatched.some((u) => u !== number)) {
       unmatched.push(number);
       aboutAnother++;
@@ -1700,7 +1715,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
   const content = claim.tokens.map((t, i) => ({ t, i, w: weights[i] as number })).filter((x) => !x.t.stop && (!cross || carried(x.t)));
   // A word with one mark wrong ("khó khắn" for "khó khăn") is still the source's word.
   const evFolded = new Set(ev.tokens.filter((t) => !t.stop).map((t) => t.folded));
-  const isCovered = (i: number) => coveredByFact.has(i) || said.has(i) || evKeys.has(claimKey[i] as string) || evFolded.has((claim.tokens[i] as Token).folded);
+  const isCovered = (i: number) => coveredByFact.has(i) || said.has(i) || written(i, true);
   let translatedTotal = 0;
   let translatedCovered = 0;
   if (cross) {
@@ -1752,13 +1767,6 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     const o = officeAt(claim.tokens, k);
     if (o) for (let j = o.first; j < o.end; j++) inName.add(j);
   }
-  const firstKeys = new Set<string>();
-  for (let k = 0; k < ev.tokens.length; k++) {
-    if (ev.piece[k] !== 0) continue;
-    const t = ev.tokens[k] as Token;
-    firstKeys.add(key(t));
-    firstKeys.add(t.folded);
-  }
   let predicateTotal = 0;
   let predicateFound = 0;
   if (cross) {
@@ -1774,18 +1782,16 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     for (const x of content) {
       if (inName.has(x.i) || coveredByFact.has(x.i) || /\p{N}/u.test(x.t.text)) continue;
       predicateTotal += x.w;
-      if (said.has(x.i) || firstKeys.has(claimKey[x.i] as string) || firstKeys.has(x.t.folded)) predicateFound += x.w;
+      if (said.has(x.i) || written(x.i, true, 1)) predicateFound += x.w;
     }
   let pairsTotal = 0;
   let pairsFound = 0;
-  const evPairs = new Set<string>();
-  for (let k = 1; k < ev.tokens.length; k++) evPairs.add(`${key(ev.tokens[k - 1] as Token)} ${key(ev.tokens[k] as Token)}`);
   for (let k = 1; k < claim.tokens.length; k++) {
     const a = claim.tokens[k - 1] as Token;
     const b = claim.tokens[k] as Token;
     if ((a.stop && b.stop) || a.clause !== b.clause) continue;
     pairsTotal++;
-    if (evPairs.has(`${claimKey[k - 1]} ${claimKey[k]}`)) pairsFound++;
+    if (evAt.get(claimKey[k] as string)?.some((j) => j > 0 && evSequence[j - 1] === claimKey[k - 1] && may(k - 1, j - 1) && may(k, j))) pairsFound++;
   }
 
   // Changed words in a matching slot: what a contradiction no listed fact explains would point at.
@@ -2029,4 +2035,15 @@ function honorific(side: Side, marked: boolean, from: number): 'ong' | 'ba' | un
   const t = side.tokens[from - 1];
   const w = marked ? t?.lower : t?.folded;
   return w === 'ông' || w === 'ong' ? 'ong' : w === 'bà' || w === 'ba' ? 'ba' : undefined;
+}
+
+/** Where each key occurs in a sequence of keys. */
+function positions(keys: readonly string[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  keys.forEach((k, j) => {
+    const at = out.get(k);
+    if (at) at.push(j);
+    else out.set(k, [j]);
+  });
+  return out;
 }
