@@ -20,7 +20,7 @@ import { answerWithLlm } from './answer/answer-with-llm.js';
 import { DEFAULT_EXTRACTIVE, closestArticles, extractiveAnswer, messages } from './answer/extractive.js';
 import { mentionAnswer, mentionedPhrase } from './answer/mention.js';
 import { ANSWER_WINDOWS, type FusionSettings, type Retrieved, fusionFor, onePerParagraph, retrieve } from './retrieve/retrieve.js';
-import { analyzeQuestion, retrievalQuery } from './answer/question-type.js';
+import { analyzeQuestion, retrievalQuery, withoutEnglishOfficeWords } from './answer/question-type.js';
 import { queryTerms } from './retrieve/query-terms.js';
 import { RERANK_POOL } from './retrieve/rerank.js';
 import { expandQuery, extraTerms } from './text/glossary.js';
@@ -382,7 +382,8 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const ex = await extractiveAnswer({
       store: s,
       question: asked,
-      translated: extraTerms(asked, lang),
+      // Not an English office's words: "position" is "vị thế" (standing) to the glossary.
+      translated: extraTerms(askedAnalysis.office ? withoutEnglishOfficeWords(asked) : asked, lang),
       lang,
       hits: ordered,
       analysis: askedAnalysis,

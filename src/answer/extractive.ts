@@ -48,7 +48,16 @@ import {
   wholeUnit,
 } from './fact-spans.js';
 import { type PhotoQuestion, captionsAsked, photoQuestion } from './photo.js';
-import { type QuestionAnalysis, analyzeQuestion, askedVerb, expandedAcronym, focusWords, namesSomething, withoutSaying } from './question-type.js';
+import {
+  type QuestionAnalysis,
+  analyzeQuestion,
+  askedVerb,
+  expandedAcronym,
+  focusWords,
+  namesSomething,
+  withoutEnglishOfficeWords,
+  withoutSaying,
+} from './question-type.js';
 import { DEFAULT_SELECT, type SelectSettings, type SentenceCandidate, scoreSentences } from './select.js';
 import { sentenceRanges } from '../text/sentences.js';
 import { WORD_END, WORD_START, escapeRegExp, nextWholeWords, typedInCapitals } from '../text/words.js';
@@ -666,8 +675,10 @@ const OFFICE_WORDS = (() => {
   };
 })();
 
-/** `text` without the words asking for an office (`OFFICE_WORDS`). */
+/** `text` without the words asking for an office (`OFFICE_WORDS`, or in English `withoutEnglishOfficeWords`). */
 function withoutOfficeWords(text: string): string {
+  const english = withoutEnglishOfficeWords(text);
+  if (english !== text) return english;
   return text.replace(hasMarks(text) ? OFFICE_WORDS.marked : OFFICE_WORDS.folded, ' ');
 }
 

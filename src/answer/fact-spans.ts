@@ -2092,8 +2092,16 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
       // nhiệm làm tân hiệu trưởng …") stays.
       const asker = fold(shortFormsWrittenOut(question));
       const people = spans.length ? personSpans(text) : [];
-      const others = people.filter((p) => askedAbout(text, p, asker, question) === null);
-      if (others.length < people.length) spans = spans.filter((o) => !others.some((p) => holdsOneOf(text, p, [o])));
+      // A person is named by the last word of their name too ("Metzger's" of "Philippe Metzger"),
+      // capitalised, or any word of a question typed in lower case ("ong metzger giu chuc gi").
+      const lower = !/\p{Lu}/u.test(question);
+      const typed = new Set((nfc(question).match(WORD_RUN) ?? []).filter((w) => lower || /^\p{Lu}/u.test(w)).map((w) => fold(w.toLowerCase())));
+      const lastNamed = (p: FactSpan) => typed.has(fold(text.slice(p.start, p.end).toLowerCase()).split(/\s+/u).at(-1) as string);
+      const others = people.filter((p) => askedAbout(text, p, asker, question) === null && !lastNamed(p));
+      // Nor, when the question names someone, the office of a person it does not name ("What is
+      // Metzger's position?" is not "Thứ trưởng" of "Thứ trưởng Lê Xuân Định khẳng định …").
+      if (others.length < people.length || (others.length > 0 && namesPerson(question)))
+        spans = spans.filter((o) => !others.some((p) => holdsOneOf(text, p, [o])));
       // At the body asked ("… giữ chức vụ gì ở ISO?"): another body's office is no answer.
       const bodies = a.officeAt;
       if (bodies?.length) spans = spans.filter((o) => officeOfBody(text, o, bodies));
@@ -2791,6 +2799,39 @@ function withoutOffice(text: string, s: FactSpan, named: ReadonlyArray<{ start: 
   if (!o) return s;
   const start = o.end + (/^\s*/u.exec(text.slice(o.end))?.[0].length ?? 0);
   return start < s.end ? { start, end: s.end } : s;
+}
+
+/** Words a question capitalises before a name or as a question word, folded. */
+const NOT_NAME_START = new Set(['ong', 'ba', 'ngai', 'mr', 'mrs', 'ms', 'dr', 'what', 'which', 'who', 'whose', 'ai', 'trong', 'theo', 'tai', 'o']);
+
+/**
+ * Whether a question names a person: a courtesy title and a word ("ông metzger"), or capitalised
+ * words that are not an acronym, a place, an office ("Tổng Thư ký"), a body ("Bộ Công Thương",
+ * "Viện …"), a question word, nor one word opening the question that is a function word or one
+ * marked syllable ("Người …", "Trong bài, …").
+ */
+function namesPerson(question: string): boolean {
+  const q = nfc(question);
+  if (CALLED_NAME.test(q)) return true;
+  const offices = officesAt(q, !hasMarks(q));
+  return capitalRuns(q).some((run) => {
+    const words = q.slice(run.start, run.end).split(' ');
+    while (words.length && NOT_NAME_START.has(fold((words[0] as string).toLowerCase()))) words.shift();
+    if (!words.length || words.every((w) => /^[\p{Lu}\p{N}&.-]+$/u.test(w))) return false;
+    // One word opening the question: a name unless a function word or one marked syllable ("Người", "Trong").
+    const one = words[0] as string;
+    if (run.start === 0 && words.length === 1 && one === q.slice(run.start, run.end) && (isStopword(one, true) || hasMarks(one))) return false;
+    const folded = fold(words.join(' ').toLowerCase());
+    const first = folded.split(' ');
+    if (
+      BODY_HEAD.test(first[0] as string) ||
+      BODY_HEAD.test(first.slice(0, 2).join(' ')) ||
+      BODY_WORDS.has(first.slice(0, 2).join(' ')) ||
+      isKnownPlace(folded)
+    )
+      return false;
+    return !offices.some((o) => o.start < run.end && o.end > run.start);
+  });
 }
 
 function holdsOneOf(text: string, s: FactSpan, offices: ReadonlyArray<{ start: number; end: number }>): boolean {

@@ -4,6 +4,7 @@ import { detectLang } from '../text/lang.js';
 import { fold, hasMarks, nfc } from '../text/normalize.js';
 import { WORD_END, WORD_RUN, WORD_START, escapeRegExp } from '../text/words.js';
 import { isStopword } from '../text/stopwords.js';
+import { isKnownPlace } from '../check/facts.js';
 
 /**
  * What a question asks for, read from its question words. The kind decides which facts in a
@@ -617,8 +618,14 @@ function analyze(question: string): QuestionAnalysis {
   }
   questionWords.sort((a, b) => a[0] - b[0]);
   // Not when the question word asks for something else about the office: "giữ chức Tổng Thư ký IEC từ năm nào?" asks a year.
-  const office = !yesNo && kind !== 'date' && kind !== 'number' && kind !== 'place' && OFFICE_ASKED[mode].test(text);
+  const office = !yesNo && kind !== 'date' && kind !== 'number' && kind !== 'place' && (OFFICE_ASKED[mode].test(text) || englishOfficeAsked(q));
   const officeAt = office ? officeBodyAsked(q) : undefined;
+  // An English office's noun and verb are question words too: through the glossary "position" is
+  // "vị thế" (standing) and "role" "vai trò", which retrieved sentences on neither the person nor an office.
+  if (office && !OFFICE_ASKED[mode].test(text)) {
+    for (const m of q.matchAll(EN_OFFICE_WORDS)) questionWords.push([m.index, m.index + m[0].length]);
+    questionWords.sort((a, b) => a[0] - b[0]);
+  }
   const group = kind === 'person' && !yesNo && PEOPLE_GROUP[mode].test(text);
   const leader = yesNo ? null : (LEADER_OF[mode].exec(text) ?? (!marked ? EN_LEADER_OF.exec(q) : null));
   const body =
@@ -673,9 +680,62 @@ const PEOPLE_GROUP = (() => {
 const OFFICE_ASKED = (() => {
   const vi = (w: (s: string) => string) =>
     `${WORD_START}(?:${w('chức vụ|chức danh|cương vị|giữ chức|làm chức|đảm nhiệm chức')})(?:\\s+[\\p{L}\\p{M}&]+){0,8}?\\s+(?:${w('gì|nào')})${WORD_END}`;
-  const en = `${WORD_START}(?:what|which)\\s+(?:is\\s+|was\\s+)?(?:\\p{L}+(?:'s)?\\s+){0,3}?(?:position|title|office|role|post)${WORD_END}`;
-  return { marked: new RegExp(`${vi((x) => x)}|${en}`, 'iu'), folded: new RegExp(`${vi(fl)}|${en}`, 'iu') };
+  return {
+    marked: new RegExp(
+      vi((x) => x),
+      'iu',
+    ),
+    folded: new RegExp(vi(fl), 'iu'),
+  };
 })();
+
+/** English nouns for an office, as a question asks one. */
+export const EN_OFFICE_NOUNS = 'position|title|office|role|post|job';
+/**
+ * An English question for someone's office, read as "X giữ chức vụ gì?" is: "What is Metzger's
+ * position / title / role / job?", "What is the position of Mr Metzger?", "What is his title?",
+ * "What position does X hold?". Group 1 is the possessor of "X's", which a place or a thing does
+ * not make a person ("What is Vietnam's role in LMC?"). Not "What role does X play?", "What role
+ * of metrology cooperation …?" nor "What is the title of the article?".
+ */
+const EN_OFFICE_ASKED = new RegExp(
+  [
+    `^\\s*(?:what|which)\\s+(?:is|was|are|were)\\s+(?:the\\s+)?((?:[\\p{L}\\p{M}.-]+\\s+){0,3}?[\\p{L}\\p{M}.-]+)['’]s?\\s+(?:(?:current|official|new|former|present|exact|actual)\\s+)?(?:${EN_OFFICE_NOUNS})(?![\\p{L}])`,
+    `^\\s*(?:what|which)\\s+(?:is|was)\\s+(?:his|her|their)\\s+(?:(?:current|official|new|former|present|exact|actual)\\s+)?(?:${EN_OFFICE_NOUNS})(?![\\p{L}])`,
+    `^\\s*(?:what|which)\\s+(?:is|was)\\s+the\\s+(?:(?:current|official|new|former|present|exact|actual)\\s+)?(?:${EN_OFFICE_NOUNS})\\s+(?:of|held\\s+by)\\s+(?:(?:[Mm]r|[Mm]rs|[Mm]s|[Dd]r)\\.?\\s+)?(?=\\p{Lu}\\p{Ll})`,
+    `^\\s*(?:what|which)\\s+(?:${EN_OFFICE_NOUNS})s?\\s+(?:does|did|do|is|was|has|had|will)\\s+[^?]{1,60}?\\s+(?:hold|holds|held|have|has|occupy|occupies|occupied|fill|fills|filled|serve|serves|served|assume|assumed)(?![\\p{L}])`,
+  ].join('|'),
+  'u',
+);
+
+/** English words asking for an office (`englishOfficeAsked`): its noun, and the verb of holding it. */
+const EN_OFFICE_WORDS = new RegExp(`(?<![\\p{L}])(?:(?:${EN_OFFICE_NOUNS})s?|hold|holds|held|occupy|occupies|occupied)(?![\\p{L}])`, 'giu');
+
+/** An English office question without the words asking for the office (`EN_OFFICE_WORDS`); other text as it is. */
+export function withoutEnglishOfficeWords(question: string): string {
+  return englishOfficeAsked(question) ? question.replace(EN_OFFICE_WORDS, ' ') : question;
+}
+
+/** Whether an English question asks for someone's office (`EN_OFFICE_ASKED`): not of a place, nor of a thing ("the article's title"). */
+export function englishOfficeAsked(question: string): boolean {
+  // Only the question word may be capitalised: a capital after "of" starts a name.
+  const q = nfc(question)
+    .trim()
+    .replace(/^(?:and|so|then|ok|okay)[,\s]+/iu, '')
+    .replace(/^\p{L}+/u, (w) => w.toLowerCase());
+  const m = EN_OFFICE_ASKED.exec(q);
+  if (!m) return false;
+  const owner = m[1];
+  if (owner === undefined) return true;
+  // An acronym is a body ("ISO's position", `officeBodyAsked`).
+  if (/^\p{Lu}{2,}$/u.test(owner.split(/\s+/u).at(-1) as string)) return true;
+  const folded = fold(owner.toLowerCase());
+  return !/^(?:the|this|that|its)\s/u.test(folded) && !EN_NOT_HOLDER.test(folded) && !isKnownPlace(folded);
+}
+
+/** Things a question may ask the title or role of, which hold no office (folded, ending the owner). */
+const EN_NOT_HOLDER =
+  /(?<![\p{L}])(?:article|story|news|report|paper|book|law|document|programme|program|project|initiative|conference|meeting|symposium|agreement|memorandum|cooperation|country|nation|government|company|photo|caption)s?$/u;
 
 /**
  * "người đứng đầu X", "ai đứng đầu X" (not "X đứng đầu thế giới", which ranks first), and

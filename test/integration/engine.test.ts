@@ -278,6 +278,23 @@ describe('answers over the real corpus', () => {
     expect((await engine.ask('Ông Lê Xuân Định giữ chức vụ gì?')).shortAnswer?.text).toBe('Thứ trưởng Bộ KH&CN');
   });
 
+  it("answers an English office question as the Vietnamese one, never with the other man's office", async () => {
+    for (const q of [
+      "What is Metzger's position?",
+      "What is Metzger's title?",
+      "What is Metzger's role?",
+      "What is Metzger's job?",
+      'What position does Metzger hold?',
+    ]) {
+      const a = await engine.ask(q);
+      expect(a.refused, q).toBe(false);
+      expect(a.shortAnswer?.text, q).toBe('Tổng Thư ký IEC');
+      // Not "nâng cao vị thế của Việt Nam", which "position" read as "vị thế" found.
+      expect(a.citations[0]?.quote, q).toContain('Metzger');
+    }
+    expect((await engine.ask("What is Le Xuan Dinh's position?")).shortAnswer?.text).toMatch(/^Thứ trưởng/u);
+  });
+
   it("refuses an office asked at a body the articles give the person no office of, not answering with another body's", async () => {
     for (const q of [
       'Ông Metzger giữ chức vụ gì ở ISO?',

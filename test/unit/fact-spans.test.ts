@@ -430,6 +430,25 @@ describe('facts in a sentence', () => {
     expect(texts(said, officeSpans(said))).toEqual(['Bộ trưởng Bộ Công Thương', 'Bí thư Tỉnh ủy']);
   });
 
+  it("never answers an office question with another person's office", () => {
+    const other = 'Thứ trưởng Lê Xuân Định khẳng định, các nội dung trao đổi này là tiền đề cho hợp tác giữa 2 bên trong thời gian tới.';
+    const office = (text: string, q: string) => texts(text, factSpans(analyzeQuestion(q), text, q));
+    for (const q of [
+      "What is Metzger's position?",
+      'What position does Metzger hold?',
+      'Metzger giữ chức vụ gì?',
+      'Ông Metzger giữ chức vụ gì?',
+      'ong metzger giu chuc vu gi',
+    ])
+      expect(office(other, q), q).toEqual([]);
+    // The person asked, named by the last word of their name.
+    expect(office(IEC, "What is Metzger's position?")).toEqual(['Tổng Thư ký IEC']);
+    expect(office(other, "What is Le Xuan Dinh's title?")).toEqual(['Thứ trưởng']);
+    // A question naming no one keeps the office the sentence gives.
+    expect(office(other, 'Người phát biểu giữ chức vụ gì?')).toEqual(['Thứ trưởng']);
+    expect(office(other, 'Trong bài, người phát biểu giữ chức vụ gì?')).toEqual(['Thứ trưởng']);
+  });
+
   it('what an abbreviation stands for, both ways round', () => {
     expect(texts(LAW, expansionSpans(LAW, 'IEC'))).toEqual(['Ủy ban Kỹ thuật Điện Quốc tế']);
     expect(texts(LAW, expansionSpans(LAW, 'KH&CN'))).toEqual(['Bộ Khoa học và Công nghệ']);

@@ -286,6 +286,36 @@ describe('office questions', () => {
       expect(analyzeQuestion(q).office, q).toBeUndefined();
   });
 
+  it('reads an English office question as "X giữ chức vụ gì?", leaving its office words out of retrieval', () => {
+    for (const q of [
+      "What is Metzger's position?",
+      "What is Metzger's title?",
+      "What is Metzger's role?",
+      "What is Metzger's job?",
+      "what is metzger's job",
+      "What is Lê Xuân Định's title?",
+      'What is the position of Mr Metzger?',
+      'What is his title?',
+      'What position does Metzger hold?',
+      'Which office did Philippe Metzger hold?',
+    ]) {
+      const a = analyzeQuestion(q);
+      expect(a.office, q).toBe(true);
+      // "position" would be "vị thế" (standing) to the glossary, "role" "vai trò".
+      expect(retrievalQuery(q, a), q).not.toMatch(/position|title|role|job|office|hold/iu);
+      expect(retrievalQuery(q, a).toLowerCase(), q).toMatch(/metzger|định|his/u);
+    }
+    for (const q of [
+      "What is Vietnam's role in LMC?",
+      'What role does Vietnam play in LMC?',
+      'What role of metrology cooperation did the Vietnamese institute single out?',
+      'What is the full title of the action programme shown in the photo captions?',
+      "What is the article's title?",
+      "How will these discussions help Vietnam's international position?",
+    ])
+      expect(analyzeQuestion(q).office, q).toBeUndefined();
+  });
+
   it('reads the body an office is asked at, not a place, a person or a stance', () => {
     for (const [q, body] of [
       ['Ông Metzger giữ chức vụ gì ở ISO?', 'ISO'],
