@@ -543,7 +543,7 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
       institutionsMissing([question, ...glossaryMatches(question).terms].join('\n'), input.articleText) +
       (nationalityMissing(question, names, input.articleText) ? 1 : 0) +
       bodiesOfOtherPlaces(question, input.articleText).length +
-      (bodyOfPlaceMissing(question, input.articleText) ? 1 : 0) +
+      (bodyOfPlaceMissing(question, input.articleText, input.quoted) ? 1 : 0) +
       (input.doer && !input.doer.stated ? 1 : 0),
   };
 }

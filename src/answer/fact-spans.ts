@@ -664,6 +664,31 @@ const BODY_OF_PLACE_BEFORE = /(\p{L}+(?:\s+\p{L}+){0,2})\s+(?:da\s+)?cu\s+(?:co 
 const ENGLISH_BODY_ASKED =
   /(?<![\p{L}])(?:which|what)\s+((?:(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|can)\s)[\p{L}'’]+\s+){0,3}?)(?:agency|agencies|institute|institutes|institution|body|bodies|organi[sz]ations?|ministry|authority|authorities)(?:\s+(?:of|from)\s+((?:[\p{L}]+\s*){1,2})|\s+(?:that\s+|which\s+)?(?:represented|representing)\s+((?:[\p{L}]+\s*){1,2}))?/u;
 
+/** Words that put someone on a country's side, folded: "thay mặt", "đại diện (cho)", "phía", "bên", "đoàn". */
+const SIDE_WORDS = 'thay mat|dai dien|phia|ben|doan';
+/** Someone asked for, folded: "ai", "người nào", "cơ quan nào", "who", "which". */
+const SOMEONE_ASKED = /(?<![\p{L}\p{N}])(?:ai|nguoi nao|co quan nao|to chuc nao|don vi nao|vien nao|who|whom|which)(?![\p{L}\p{N}])/u;
+/** The side a question asks someone of, folded: "thay mặt (cho) X", "đại diện (cho) X", "(đại diện) phía X", "bên X". */
+const SIDE_VI = new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:${SIDE_WORDS})\\s+(?:cho\\s+)?)+(?:(?:nuoc|chinh phu|quoc gia)\\s+)?(\\p{L}+(?:\\s+\\p{L}+){0,2})`, 'gu');
+/** English: "on behalf of X", "representing X", "for the X side", "X's side". */
+const SIDE_EN =
+  /(?<![\p{L}])(?:on\s+behalf\s+of|representing|represented)\s+(?:the\s+)?(\p{L}+(?:\s+\p{L}+)?)|(?<![\p{L}])(?:the\s+)?(\p{L}+)(?:['’]s)?\s+side(?![\p{L}])/gu;
+
+/** The country (folded) whose side a question asks someone of ("Ai ký thay mặt Trung Quốc?", "Who signed for the Chinese side?"). */
+function sideAsked(lower: string): string | undefined {
+  const f = fold(lower);
+  if (!SOMEONE_ASKED.test(f)) return undefined;
+  for (const m of f.matchAll(SIDE_VI)) {
+    const at = placeAt((m[1] as string).split(/\s+/u), 0);
+    if (at) return at.place;
+  }
+  for (const m of f.matchAll(SIDE_EN)) {
+    const place = placeOfWords(m[1] ?? m[2] ?? '');
+    if (place) return place;
+  }
+  return undefined;
+}
+
 /** A body's head word as an article states one: not "tổ chức" (also the verb: "được tổ chức tại Bắc Kinh - Trung Quốc") nor "trưởng" (an office). */
 const statedHead = (w: string) => BODY_HEAD.test(w) && w !== 'to chuc' && w !== 'truong';
 
@@ -690,10 +715,24 @@ function placeOfWords(words: string): string | undefined {
  * none right after it. The article speaks of that place, and of another's body, so a quote would
  * answer with the wrong side's. Not for Việt Nam, whose bodies the news names without it.
  */
-export function bodyOfPlaceMissing(question: string, article: SearchText): boolean {
+export function bodyOfPlaceMissing(question: string, article: SearchText, quoted?: SearchText): boolean {
   const q = nfc(question).toLowerCase();
   let place: string | undefined;
-  if (detectLang(question) === 'en') {
+  const side = sideAsked(q);
+  if (side !== undefined) {
+    // A side asked by its country ("Ai ký biên bản thay mặt Trung Quốc?", "Who signed on behalf of
+    // China?"): someone of that side answers. The article writing that side ("đại diện phía Trung
+    // Quốc") is one; quotes that never name the country give someone of another side.
+    if (side === 'viet nam') return false;
+    const aliases = placeAliases(side);
+    const spaced = ` ${article.folded.replace(/[^\p{L}\p{N}&]+/gu, ' ')} `;
+    if (aliases.some((a) => new RegExp(` (?:${SIDE_WORDS}) (?:cho )?(?:nuoc |chinh phu |quoc gia )?${escapeRegExp(a)} `, 'u').test(spaced))) return false;
+    if (quoted) {
+      const said = ` ${quoted.folded.replace(/[^\p{L}\p{N}&]+/gu, ' ')} `;
+      if (!aliases.some((a) => said.includes(` ${a} `))) return true;
+    }
+    place = side;
+  } else if (detectLang(question) === 'en') {
     const m = ENGLISH_BODY_ASKED.exec(q);
     if (m) place = placeOfWords(`${m[1] ?? ''} ${m[2] ?? m[3] ?? ''}`);
   } else {

@@ -168,6 +168,22 @@ describe('answers over the real corpus', () => {
     expect((await engine.ask('Viện Đo lường Việt Nam cam kết gì?')).refused).toBe(false);
   });
 
+  it('refuses someone asked of a side the article names no one of, not answering with the other side', async () => {
+    for (const q of [
+      'Ai ký biên bản thay mặt Trung Quốc?',
+      'ai ky bien ban thay mat trung quoc',
+      'Ai đại diện cho Trung Quốc ký biên bản?',
+      'Who signed the memorandum on behalf of China?',
+      'Who signed for the Chinese side?',
+    ]) {
+      const a = await engine.ask(q);
+      expect(a.refused, q).toBe(true);
+      expect(a.shortAnswer, q).toBeUndefined();
+    }
+    // Without a side asked, the signatory is the article's.
+    expect((await engine.ask('Ai ký biên bản?')).shortAnswer?.text).toBe('Viện Đo lường Việt Nam');
+  });
+
   it('answers "whom" with the other side, not the person or body the question names by a surname or as the doer', async () => {
     for (const q of ['Thứ trưởng Định tiếp ai?', 'Ngày 5 tháng 6 năm 2024 Thứ trưởng Định tiếp ai?', 'tháng sáu năm 2024 Bộ KH&CN làm việc với ai?']) {
       const a = await engine.ask(q);

@@ -997,6 +997,27 @@ describe('bodyOfPlaceMissing', () => {
     expect(missing("Which ministry is pushing for Vietnam's full IEC membership?", lmc)).toBe(false);
     expect(missing('Cơ quan nào của Việt Nam ký biên bản?', 'bộ kh&cn và ủy ban kỹ thuật điện quốc tế ký biên bản.')).toBe(false);
   });
+
+  it('finds someone asked of a side when the article names no one of it, or the quotes never name that country', () => {
+    for (const q of [
+      'Ai ký biên bản thay mặt Trung Quốc?',
+      'ai ky bien ban thay mat trung quoc',
+      'Ai đại diện cho Trung Quốc?',
+      'Ai là đại diện phía Thái Lan?',
+      'Who signed on behalf of China?',
+      'Who signed for the Chinese side?',
+    ])
+      expect(missing(q, lmc), q).toBe(true);
+    // The article writes someone of that side: answered, when the quotes name the country.
+    const side = 'đại diện phía trung quốc, ông lý minh, đã ký biên bản.';
+    expect(missing('Ai ký biên bản thay mặt Trung Quốc?', side)).toBe(false);
+    expect(missing('Who signed on behalf of China?', side)).toBe(false);
+    expect(bodyOfPlaceMissing('Ai ký biên bản thay mặt Trung Quốc?', searchText(lmc), searchText('viện đo lường việt nam đã ký kết biên bản.'))).toBe(true);
+    // No side asked, or Việt Nam's (its bodies are written without the country).
+    expect(missing('Ai ký biên bản?', lmc)).toBe(false);
+    expect(missing('Ai ký biên bản thay mặt Việt Nam?', lmc)).toBe(false);
+    expect(missing('Trung Quốc nằm ở phía nào?', lmc)).toBe(false);
+  });
 });
 
 describe('measureMissing', () => {
