@@ -1,4 +1,4 @@
-import { fold, nfc } from '../text/normalize.js';
+import { fold, hasMarks, nfc } from '../text/normalize.js';
 
 /**
  * Acts whose doer a question may ask for ("Sáng kiến … do ai khởi xướng?", "Who founded …?"),
@@ -68,4 +68,51 @@ export function doerAsked(question: string): readonly string[] | undefined {
 export function actStated(text: string, words: readonly string[]): boolean {
   const folded = fold(nfc(text).toLowerCase());
   return words.some((w) => new RegExp(`${B}${w.replace(/ /gu, '\\s+')}${E}`, 'u').test(folded));
+}
+
+/**
+ * Acts a question may ask the time of ("Việt Nam gia nhập IEC khi nào?", "When did Vietnam join
+ * the IEC?"), as typed with marks and without, each with the words (lower case, marked) a quote
+ * states that act with. Becoming a member is stated as done ("đã trở thành thành viên", "là thành
+ * viên"), not as hoped ("nỗ lực … trở thành thành viên chính thức"). "ký" is read only with its
+ * marks: "ky" is also "kỳ", "kỷ".
+ */
+const WHEN_ACTS: ReadonlyArray<{ marked: string; folded: string; stated: string }> = [
+  {
+    marked: 'gia nhập|kết nạp|trở thành (?:thành viên|hội viên)|join|joined|joins|become (?:a )?members?|became (?:a )?members?|accede|acceded',
+    folded: 'gia nhap|ket nap|tro thanh (?:thanh vien|hoi vien)|join|joined|joins|become (?:a )?members?|became (?:a )?members?|accede|acceded',
+    stated:
+      'gia nhập|kết nạp|đã (?:chính thức )?trở thành (?:thành viên|hội viên)|chính thức trở thành|là (?:thành viên|hội viên)|join|joined|joining|joins|accession|acceded|admitted|became (?:a )?(?:full )?members?|(?:is|was|are|were) (?:a |an )?(?:\\S+ )?members?',
+  },
+  {
+    marked: 'ký|kí|ký kết|kí kết|sign|signed|signs',
+    folded: 'ky ket|ki ket|sign|signed|signs',
+    stated: 'ký|kí|ký kết|kí kết|sign|signed|signing|signature',
+  },
+  {
+    marked: 'thành lập|sáng lập|ra đời|found|founded|establish|established|set up',
+    folded: 'thanh lap|sang lap|ra doi|found|founded|establish|established|set up',
+    stated: 'thành lập|sáng lập|ra đời|lập ra|founded|founding|foundation|established|establishment|set up',
+  },
+];
+
+/** "khi nào", "bao giờ", "lúc nào", "hồi nào", "thời điểm nào", "when": asks a time (not "đã bao giờ … chưa", ever). */
+const WHEN_ASKED = {
+  marked:
+    /(?<![\p{L}\p{N}])(?:khi\s+nào|(?<!(?:đã|có)\s+)bao\s+giờ|lúc\s+nào|hồi\s+nào|thời\s+điểm\s+nào|thời\s+gian\s+nào|when|what\s+date|what\s+time)(?![\p{L}\p{N}])/u,
+  folded:
+    /(?<![\p{L}\p{N}])(?:khi\s+nao|(?<!(?:da|co)\s+)bao\s+gio|luc\s+nao|thoi\s+diem\s+nao|thoi\s+gian\s+nao|when|what\s+date|what\s+time)(?![\p{L}\p{N}])/u,
+};
+
+/**
+ * The words (a pattern on a quote in lower case, with its marks) that state the act a question
+ * asks the time of (`WHEN_ACTS`); undefined when it asks no time, or the time of no such act.
+ */
+export function whenActAsked(question: string): RegExp | undefined {
+  const lower = nfc(question).toLowerCase();
+  const marked = hasMarks(lower);
+  const q = marked ? lower : fold(lower);
+  if (!(marked ? WHEN_ASKED.marked : WHEN_ASKED.folded).test(q)) return undefined;
+  const act = WHEN_ACTS.find((a) => new RegExp(`${B}(?:${(marked ? a.marked : a.folded).replace(/ /gu, '\\s+')})${E}`, 'u').test(q));
+  return act ? new RegExp(`${B}(?:${act.stated.replace(/ /gu, '\\s+')})${E}`, 'u') : undefined;
 }

@@ -31,6 +31,7 @@ import {
   nationalityMissing,
   ordinalMissing,
   startMissing,
+  whenActMissing,
   yearMissing,
 } from './fact-spans.js';
 import { headless, missingTitles, officesOfOtherBodies } from './titles.js';
@@ -535,7 +536,13 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
     missingCount:
       (input.counted && !input.counted.quoted && !countsThing(input.articleText.lower, input.counted.things)) || ordinalMissing(question, input.quoted) ? 1 : 0,
     missingMeasure: input.measure && measureMissing(question, input.articleText) ? 1 : 0,
-    missingDate: startMissing(question, input.quoted) || yearMissing(question, input.quoted) || birthMissing(question, input.quoted, names) ? 1 : 0,
+    missingDate:
+      startMissing(question, input.quoted) ||
+      yearMissing(question, input.quoted) ||
+      birthMissing(question, input.quoted, names) ||
+      whenActMissing(question, input.quoted)
+        ? 1
+        : 0,
     unseenNames: input.yesNo ? 0 : unseenNames(question, input.articleText, nameIn).length,
     missingAttributes:
       attributesMissing([question, ...glossaryMatches(question).terms].join(' '), input.articleText) +

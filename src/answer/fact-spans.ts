@@ -21,6 +21,7 @@ import { translateTerms } from '../text/glossary.js';
 import { shortFormsWrittenOut } from '../text/synonyms.js';
 import { detectLang } from '../text/lang.js';
 import type { FactKind, QuestionAnalysis } from './question-type.js';
+import { whenActAsked } from './act-asked.js';
 import { askedOffices, headOffices, isOffice, officeOfBody, officesAt, officesNamed } from './titles.js';
 import { isKnownPlace, nameRuns, placeAliases } from '../check/facts.js';
 import { type Token, tokenize } from '../check/tokens.js';
@@ -365,6 +366,26 @@ const START_GIVEN =
  */
 export function startMissing(question: string, quoted: SearchText): boolean {
   return askedNotGiven(question, SINCE_ASKED, START_GIVEN, quoted);
+}
+
+/**
+ * Any time in a text, lower-cased, read broadly: a digit, a unit or part of time ("năm", "tháng",
+ * "hôm", "sáng", "tuổi", "thế kỷ"), "khi", "lúc", "dịp", "sau", "trước", "hiện nay", "thời gian"
+ * ("trong thời gian tới"), and their English words.
+ */
+const TIME_GIVEN =
+  /\d|(?<![\p{L}\p{N}])(?:năm|tháng|ngày|tuần|hôm|giờ|phút|buổi|sáng|trưa|chiều|tối|đêm|khi|lúc|hồi|dịp|thời\s+(?:gian|điểm|kỳ|kì)|giai\s+đoạn|trước|sau|hiện\s+nay|hiện\s+tại|nay|sớm|gần\s+đây|vừa\s+qua|mới\s+đây|sắp|tuổi|thế\s+kỷ|tết|mùa|years?|months?|days?|weeks?|today|yesterday|tomorrow|when|after|before|since|during|until|ago|now|recently|soon|century|aged?|morning|afternoon|evening|night|season|spring|summer|autumn|winter|january|february|march|april|may|june|july|august|september|october|november|december)(?![\p{L}\p{N}])/u;
+
+/**
+ * A question asking when an act was done ("Việt Nam gia nhập IEC khi nào?", "When did Vietnam join
+ * the IEC?", "… ký … khi nào", "… được thành lập khi nào") is not answered by quotes that give no
+ * time at all and do not state the act: "nỗ lực … trở thành thành viên chính thức" hopes for what
+ * the question takes as done. Either alone still answers: a time with no act written ("vào năm
+ * 1972", of a list of who joined when), or the act with no time.
+ */
+export function whenActMissing(question: string, quoted: SearchText): boolean {
+  const stated = whenActAsked(question);
+  return stated !== undefined && !TIME_GIVEN.test(quoted.lower) && !stated.test(quoted.lower);
 }
 
 /** "Năm nào?", "năm bao nhiêu", "in what year": asks for a year (not "năm mấy tuổi", an age, nor "bao nhiêu năm", a length). */

@@ -239,6 +239,15 @@ describe('answers over the real corpus', () => {
     expect((await engine.ask('Hội nghị chuyên đề LMC được tổ chức lần thứ mấy?')).shortAnswer?.text).toBe('lần thứ 4');
   });
 
+  it('refuses when an act was done when the quotes give no time and do not state the act', async () => {
+    for (const q of ['Việt Nam gia nhập IEC khi nào?', 'viet nam gia nhap IEC khi nao', 'When did Vietnam join the IEC?']) {
+      const a = await engine.ask(q);
+      expect(a.refused, q).toBe(true);
+      expect(a.shortAnswer, q).toBeUndefined();
+    }
+    expect((await engine.ask('Hội nghị LMC lần thứ 4 diễn ra khi nào?')).shortAnswer?.text).toBe('ngày 29 tháng 8 năm 2023');
+  });
+
   it('refuses a count of partners the article never gives: "là một đối tác" is "a partner", no count', async () => {
     for (const q of ['Viện Đo lường Việt Nam ký biên bản với bao nhiêu đối tác?', 'How many partners did the Vietnam Metrology Institute sign with?']) {
       const a = await engine.ask(q);

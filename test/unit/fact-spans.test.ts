@@ -6,6 +6,7 @@ import {
   countsThing,
   purposeSpans,
   startMissing,
+  whenActMissing,
   yearMissing,
   birthMissing,
   ordinalMissing,
@@ -545,6 +546,35 @@ describe('facts in a sentence', () => {
       { acronym: 'QCVN', expansion: 'quy chuẩn kỹ thuật quốc gia' },
     ]);
     expect(texts(long, expansionSpans(long, 'QCVN'))).toEqual(['quy chuẩn kỹ thuật quốc gia']);
+  });
+
+  it('a question for when an act was done needs a time, or the act, in the quote', () => {
+    const q = (t: string) => searchText(t.toLowerCase());
+    const hope =
+      'Bộ Khoa học và Công nghệ (KH&CN) đang nỗ lực sửa đổi Luật Tiêu chuẩn và Quy chuẩn kỹ thuật tạo hành lang pháp lý thuận lợi cho hoạt động hội nhập quốc tế cũng như trở thành thành viên chính thức của Ủy ban Kỹ thuật Điện Quốc tế (IEC).';
+    for (const question of [
+      'Việt Nam gia nhập IEC khi nào?',
+      'viet nam gia nhap IEC khi nao',
+      'Khi nào Việt Nam trở thành thành viên chính thức của IEC?',
+      'When did Vietnam join the IEC?',
+      'IEC được thành lập khi nào?',
+      'When was the memorandum signed?',
+    ])
+      expect(whenActMissing(question, q(hope)), question).toBe(true);
+    // Any time answers: a date, "sau khi …", "trong thời gian tới", an age.
+    for (const time of ['Đan Mạch vào năm 1972.', 'Việt Nam sẽ làm vậy sau khi sửa luật.', 'IEC hỗ trợ trong thời gian tới.', 'Ông làm vậy lúc 2 tuổi.'])
+      expect(whenActMissing('Việt Nam gia nhập IEC khi nào?', q(time)), time).toBe(false);
+    // So does the act stated, with no time.
+    expect(whenActMissing('Việt Nam gia nhập IEC khi nào?', q('Việt Nam đã trở thành thành viên liên kết của IEC.'))).toBe(false);
+    expect(whenActMissing('Viện Đo lường Việt Nam ký biên bản khi nào?', q('Viện Đo lường Việt Nam đã chính thức ký kết Biên bản với các đối tác.'))).toBe(
+      false,
+    );
+    // Questions for another act, for no time, or "đã bao giờ … chưa" (ever) are not read.
+    expect(whenActMissing('Hội nghị diễn ra khi nào?', q(hope))).toBe(false);
+    expect(whenActMissing('Việt Nam gia nhập tổ chức nào?', q(hope))).toBe(false);
+    expect(whenActMissing('Việt Nam đã bao giờ gia nhập IEC chưa?', q(hope))).toBe(false);
+    // "kỳ", "kỷ" typed without marks are no signing.
+    expect(whenActMissing('ky niem 10 nam BRI khi nao', q(hope))).toBe(false);
   });
 
   it('a since-when question needs a beginning in the quote', () => {
