@@ -1134,9 +1134,10 @@ const BODY_WORDS = new Set(
 
 export function personSpans(text: string): FactSpan[] {
   const out: FactSpan[] = [];
-  for (const run of capitalRuns(text)) {
+  for (const found of capitalRuns(text)) {
+    const run = wholeName(text, found);
     const runText = text.slice(run.start, run.end);
-    if (!NAME_LIKE.test(runText)) continue;
+    if (!NAME_LIKE.test(runText) || notPersonAt(text, run)) continue;
     // One capitalised syllable that a word in lower case makes into a word of an office or a body
     // ("Phó Chủ tịch Điều hành", "Tổng thống Cộng hòa", "Bộ trưởng Chính phủ") is not a name; a given
     // name alone is ("Bác sĩ Hưng cho biết").
@@ -1155,6 +1156,94 @@ export function personSpans(text: string): FactSpan[] {
   // A capitalised title word starts its own run ("Thứ trưởng Lê Xuân Định" → "Thứ", "Lê Xuân Định"):
   // spans that end where another starts are one person.
   return dedupe(out);
+}
+
+/**
+ * Words that make a capitalised run the name of an event, a trophy, a contest or a team's league,
+ * not of someone: "Super Bowl XXXIII", "Pro Bowl", "AFC Championship Game", "World Cup", "Giải
+ * Bóng đá", "Đại hội Thể thao", "Liên hoan Phim". English ones anywhere in the run; Vietnamese
+ * ones open it.
+ */
+const EVENT_WORD = re(
+  `${WORD_START}(?:Bowls?|Cups?|Championships?|Games|Game|Olympics?|League|Tournament|Trophy|Awards?|Prize|Festival|Expo|Summit|Conference|Series|Grand\\s+Prix)${WORD_END}`,
+  'u',
+);
+const EVENT_HEAD = re(
+  `^(?:${['giải', 'cúp', 'đại hội', 'hội nghị', 'hội thảo', 'hội chợ', 'lễ', 'liên hoan', 'triển lãm', 'thế vận hội', 'chiến dịch', 'chiến tranh', 'trận', 'vòng'].join('|')})${WORD_END}`,
+  'iu',
+);
+/** Words that open the name of a place, a building or a work, not of someone: "Fort Caroline", "Mount Everest", "The Tomorrow People". */
+const THING_HEAD = re(`^(?:Fort|Mount|Mt|Lake|Cape|Port|Camp|The)${WORD_END}`, 'u');
+/** A Roman numeral ending a run: a king's ("Louis XIV", "Philip II") up to XXIII, an event's or a series' beyond it ("Super Bowl XXXIII"). */
+const ROMAN_END = /\s([IVXLC]+)$/u;
+const ROMAN_VALUE: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+
+function romanValue(numeral: string): number {
+  let total = 0;
+  for (let i = 0; i < numeral.length; i++) {
+    const v = ROMAN_VALUE[numeral[i] as string] as number;
+    const next = ROMAN_VALUE[numeral[i + 1] as string] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+}
+
+/** Whether a capitalised run names an event, a trophy, a place or a work rather than a person, by its own words. */
+function namesNoPerson(run: string): boolean {
+  if (EVENT_WORD.test(run) || EVENT_HEAD.test(run) || THING_HEAD.test(run)) return true;
+  const roman = ROMAN_END.exec(run)?.[1];
+  return roman !== undefined && romanValue(roman) > 23;
+}
+
+/**
+ * A short stretch in quotation marks that opens with a capital: the title of a work ("Ein neues Lied
+ * wir heben an", “Cái mặt nạ của Tình trạng vô chính phủ”), not a person. Eight words at most:
+ * a longer one is what someone said, which may name people.
+ */
+const QUOTED_TITLE = /(?:^|(?<=[\s(:,]))(?:"\s*\p{Lu}[^"\n]{0,80}"|“\s*\p{Lu}[^”\n]{0,80}”|«\s*\p{Lu}[^»\n]{0,80}»)/gu;
+const TITLE_WORDS = 8;
+/** A people, a nation, a team or a band, not someone: "người Norman", "dân tộc Thái", "đội Broncos". */
+const PEOPLE_BEFORE = re(`${WORD_START}(?:người|dân\\s+tộc|tộc|nhóm|đội|câu\\s+lạc\\s+bộ|CLB|ban\\s+nhạc)\\s+$`, 'iu');
+
+/** An event's head written with its second syllable in lower case, right before a run: "Liên hoan |Phim Châu Á", "Đại hội |Thể thao". */
+const EVENT_HEAD_BEFORE = re(
+  `${WORD_START}(?:${['Đại hội', 'Hội nghị', 'Hội thảo', 'Hội chợ', 'Liên hoan', 'Triển lãm', 'Thế vận hội', 'Chiến dịch', 'Chiến tranh'].join('|')})\\s+$`,
+  'u',
+);
+
+/** Whether the run at `s` in `text` is, by its words, the quotation marks round it or the word before it, no person's name. */
+function notPersonAt(text: string, s: FactSpan): boolean {
+  if (namesNoPerson(text.slice(s.start, s.end))) return true;
+  const before = text.slice(Math.max(0, s.start - 20), s.start);
+  if (PEOPLE_BEFORE.test(before) || EVENT_HEAD_BEFORE.test(before)) return true;
+  if (!/["“«]/u.test(text)) return false;
+  for (const m of text.matchAll(QUOTED_TITLE)) {
+    if (m.index > s.start) break;
+    if (m.index + m[0].length >= s.end && m[0].split(/\s+/u).length <= TITLE_WORDS) return true;
+  }
+  return false;
+}
+
+/** Particles inside a foreign name, before its next capitalised word: "Louis-Joseph de Montcalm", "Muhammad ibn Zakarīya", "Ludwig van Beethoven". */
+const NAME_PARTICLES = 'de|du|des|da|di|van|von|der|den|del|della|dos|das|bin|ibn|al|el|la|le|ter|ten';
+const NAME_GOES_ON = re(`^(?:\\s+(?:${NAME_PARTICLES}))+\\s+${CAP_WORD}(?: ${CAP_WORD})*`, 'u');
+/** An initial and the rest of the name after it: "Michael E|. Mann". */
+const AFTER_INITIAL = re(`^\\.\\s+${CAP_WORD}(?: ${CAP_WORD})*`, 'u');
+/** Initials before a name, with a given name before them: "M. |Theo Kearney", "Paul T. |Stallsworth". */
+const INITIALS_BEFORE = /(?<![\p{L}\p{M}\p{N}])(?:\p{Lu}\p{Ll}+\s+)?(?:\p{Lu}\.\s?)+\s*$/u;
+
+/** A run of capitalised words read on to the whole foreign name: across particles and initials. */
+function wholeName(text: string, s: FactSpan): FactSpan {
+  let { start, end } = s;
+  for (let step = 0; step < 4; step++) {
+    const rest = text.slice(end, end + 80);
+    const m = NAME_GOES_ON.exec(rest) ?? (/(?<![\p{L}\p{M}])\p{Lu}$/u.test(text.slice(start, end)) ? AFTER_INITIAL.exec(rest) : null);
+    if (!m) break;
+    end += m[0].length;
+  }
+  const initials = INITIALS_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
+  if (initials) start -= initials[0].length;
+  return start === s.start && end === s.end ? s : { start, end };
 }
 
 /** A word of the body an office belongs to: capitalised, an acronym, "&" or a joining "và". */
@@ -2134,8 +2223,28 @@ export function checkable(a: QuestionAnalysis): boolean {
  * Facts of the kind the question asks for in `text`, in reading order. Spans that only
  * repeat the question ("lần thứ 4" in a question about the 4th meeting) are left out.
  */
-// A name after a word for a place or region is a place, not someone ("khu vực Lancang-Mekong", "tỉnh Gangwon").
-const PLACE_NOUN_OR_AT = re(`(?:^|[^\\p{L}\\p{M}])(?:${PLACE_NOUNS}|lưu vực|tiểu vùng|sông|miền|châu|tại|ở)\\s+$`, 'iu');
+// A name after a word for a place or region is a place, not someone ("khu vực Lancang-Mekong", "tỉnh
+// Gangwon", "thung lũng Seine", "phía bắc Syria").
+const PLACE_NOUN_OR_AT = re(
+  `(?:^|[^\\p{L}\\p{M}])(?:${PLACE_NOUNS}|lưu vực|tiểu vùng|sông|miền|châu|tại|ở|thung lũng|núi|hồ|biển|vịnh|bán đảo|cao nguyên|đồng bằng|sa mạc|phía (?:bắc|nam|đông|tây)|(?:đông|tây) (?:bắc|nam))\\s+$`,
+  'iu',
+);
+/**
+ * A name with a country before it, as Vietnamese writes one's nationality ("Nhà kinh tế học Hàn
+ * Quốc Hoesung Lee", "người Pháp Jean Ribault"): the name after the country, when it has two words
+ * or more; a single word after a country is left as it is.
+ */
+function withoutLeadingPlace(text: string, s: FactSpan): FactSpan {
+  const words = [...text.slice(s.start, s.end).matchAll(/\S+/gu)];
+  for (let n = Math.min(3, words.length - 2); n >= 1; n--) {
+    const place = words
+      .slice(0, n)
+      .map((w) => w[0])
+      .join(' ');
+    if (isKnownPlace(fold(place.toLowerCase()))) return { start: s.start + ((words[n] as RegExpMatchArray).index as number), end: s.end };
+  }
+  return s;
+}
 const BETWEEN = new RegExp(`${WORD_START}(?:giữa|giua|between)${WORD_END}`, 'iu');
 const AFTER_BETWEEN = new RegExp(`${WORD_START}(?:giữa|between)\\s+$`, 'iu');
 /** Right after "giữa", or after "giữa X và": either side of a relation ("giữa Việt Nam và Trung Quốc"). */
@@ -2265,11 +2374,12 @@ export function factSpans(a: QuestionAnalysis, text: string, question: string): 
         const names = bareNames(text).filter((s) => /\p{Ll}/u.test(text.slice(s.start, s.end)));
         // The sentence's names are read as the claim check reads them only when there is a name to judge.
         const others = names.length ? placesAndOrganisations(text) : [];
-        spans = names.filter(
+        spans = dedupe(names.map((s) => withoutLeadingPlace(text, wholeName(text, s)))).filter(
           (s) =>
             !others.some((o) => o.start < s.end && s.start < o.end) &&
             !ACRONYM_AFTER.test(text.slice(s.end, s.end + 40)) &&
-            !PLACE_NOUN_OR_AT.test(text.slice(Math.max(0, s.start - 16), s.start)),
+            !PLACE_NOUN_OR_AT.test(text.slice(Math.max(0, s.start - 16), s.start)) &&
+            !notPersonAt(text, s),
         );
       }
       break;
