@@ -895,15 +895,25 @@ describe('facts in a sentence', () => {
     expect(spans(who, 'Quân của Oursel tiến vào thung lũng Euphrates ở phía bắc Syria.')).toEqual(['Oursel']);
   });
 
+  it('a rank, a mayor or a lord before a name is the person’s title', () => {
+    const spans = (q: string, s: string) => texts(s, factSpans(analyzeQuestion(q), s, q));
+    expect(spans('Ai chỉ huy thứ hai?', 'Năm 1756, Thiếu tướng James Abercrombie chỉ huy thứ hai.')).toEqual(['Thiếu tướng James Abercrombie']);
+    expect(spans('Ai chỉ huy?', 'Quân đội do ngài Paul Stallsworth chỉ huy.')).toEqual(['ngài Paul Stallsworth']);
+    expect(spans('Ai chịu trách nhiệm?', 'Kế hoạch của Thị trưởng W. Haydon Burns được thông qua.')).toEqual(['Thị trưởng W. Haydon Burns']);
+    expect(spans('Ai dẫn đầu đoàn?', 'Đoàn do Đại tá Nguyễn Văn Bình dẫn đầu.')).toEqual(['Đại tá Nguyễn Văn Bình']);
+    // A rank without a name after it names no one.
+    expect(spans('Ai dẫn đầu đoàn?', 'Đoàn do một Đại tá dẫn đầu.')).toEqual([]);
+  });
+
   it('a foreign name is read whole: particles, initials and the country before it', () => {
     const spans = (q: string, s: string) => texts(s, factSpans(analyzeQuestion(q), s, q));
     const who = 'Ai chỉ huy quân đội?';
-    expect(spans(who, 'Quân tiếp viện do Thiếu tướng Louis-Joseph de Montcalm chỉ huy.')).toEqual(['Louis-Joseph de Montcalm']);
+    expect(spans(who, 'Quân tiếp viện do tướng Louis-Joseph de Montcalm chỉ huy.')).toEqual(['Louis-Joseph de Montcalm']);
     expect(spans(who, 'Nhà vua ra lệnh cho Pedro Menéndez de Avilés bảo vệ thuộc địa.')).toEqual(['Pedro Menéndez de Avilés']);
     expect(spans(who, 'Theo sử sách, Muhammad ibn Rashid chỉ huy quân đội.')).toEqual(['Muhammad ibn Rashid']);
     expect(spans(who, 'Theo sử sách, Ludwig van Berg chỉ huy quân đội.')).toEqual(['Ludwig van Berg']);
     expect(spans(who, 'Bài viết năm 1999 của Michael E. Mann và Raymond S. Bradley được trích dẫn.')).toEqual(['Michael E. Mann', 'Raymond S. Bradley']);
-    expect(spans(who, 'Dự án của Thị trưởng W. Haydon Burns được thông qua.')).toEqual(['W. Haydon Burns']);
+    expect(spans(who, 'Dự án của nhà buôn W. Haydon Burns được thông qua.')).toEqual(['W. Haydon Burns']);
     expect(spans(who, 'Chủ tịch hiện nay là Ngài Paul T. Stallsworth.')).toEqual(['Ngài Paul T. Stallsworth']);
     // A country before a name is the person's nationality, not part of the name.
     expect(spans(who, 'Nhà kinh tế học Hàn Quốc Kim Min Ho là chủ tịch.')).toEqual(['Kim Min Ho']);
