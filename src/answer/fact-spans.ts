@@ -1026,8 +1026,21 @@ function officeFrom(text: string, run: FactSpan): boolean {
   return isOffice(next ? `${text.slice(run.start, run.end)} ${next[1]}` : text.slice(run.start, run.end));
 }
 
+/**
+ * A foreign name opening the sentence: two or more capitalised words of unmarked Latin letters
+ * ("Peyton Manning trở thành …"), which no capital of a sentence's first word makes ("Hội nghị",
+ * "Viện Đo lường", "Theo WHO").
+ */
+const FOREIGN_NAME = /^[A-Z][a-z]+(?:[-'’][A-Za-z]+)*(?: [A-Z][a-z]+(?:[-'’][A-Za-z]+)*)+$/u;
+
 function nameSpans(text: string): FactSpan[] {
-  return capitalRuns(text).filter((s) => s.start > 0 && !/^[\s"“(]*$/u.test(text.slice(0, s.start)));
+  return capitalRuns(text).flatMap((s) => {
+    if (s.start > 0 && !/^[\s"“(]*$/u.test(text.slice(0, s.start))) return [s];
+    // A word such as "Theo" or "Sau" opening the sentence is none of the name.
+    const first = /^(\S+)\s+/u.exec(text.slice(s.start, s.end));
+    const from = first && isStopword((first[1] as string).toLowerCase(), false) ? s.start + first[0].length : s.start;
+    return FOREIGN_NAME.test(text.slice(from, s.end)) ? [{ start: from, end: s.end }] : [];
+  });
 }
 
 const TITLES = [

@@ -895,6 +895,19 @@ describe('facts in a sentence', () => {
     expect(spans(who, 'Quân của Oursel tiến vào thung lũng Euphrates ở phía bắc Syria.')).toEqual(['Oursel']);
   });
 
+  it('a foreign name opening the sentence is a name; a Vietnamese noun or a function word opening it is not', () => {
+    const spans = (q: string, s: string) => texts(s, factSpans(analyzeQuestion(q), s, q));
+    const who = 'Ai là thủ quân đầu tiên?';
+    expect(spans(who, 'Peyton Manning trở thành thủ quân đầu tiên dẫn dắt hai đội.')).toEqual(['Peyton Manning']);
+    expect(spans(who, 'Theo Tom Brandt, đội có thủ quân mới.')).toEqual(['Tom Brandt']);
+    // Not one word, a Vietnamese noun, an acronym, an event or a title.
+    expect(spans(who, 'Manning trở thành thủ quân đầu tiên.')).toEqual([]);
+    expect(spans(who, 'Hội nghị Thủ quân diễn ra tại Bắc Kinh.')).toEqual([]);
+    expect(spans(who, 'Theo WHO, thủ quân cần nghỉ ngơi.')).toEqual([]);
+    expect(spans(who, 'Super Bowl năm ấy có thủ quân lớn tuổi nhất.')).toEqual([]);
+    expect(spans(who, 'The Beatles hát trước trận.')).toEqual([]);
+  });
+
   it('a rank, a mayor or a lord before a name is the person’s title', () => {
     const spans = (q: string, s: string) => texts(s, factSpans(analyzeQuestion(q), s, q));
     expect(spans('Ai chỉ huy thứ hai?', 'Năm 1756, Thiếu tướng James Abercrombie chỉ huy thứ hai.')).toEqual(['Thiếu tướng James Abercrombie']);
