@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compareClaim } from '../../src/check/compare.js';
+import { compare, weightOf } from '../support/compare-claim.js';
 import { recased } from '../../src/check/facts.js';
 
-/** Every informative word weighs the same: the rules, not the statistics, are under test. */
-const weightOf = () => 2;
-const compare = (claim: string, ...evidence: string[]) =>
-  compareClaim(
-    claim,
-    evidence.map((text) => ({ text })),
-    { weightOf },
-  );
 const named = (claim: string, ...evidence: string[]) => {
   const r = compare(claim, ...evidence);
   return r.mismatches.map((m) => [m.kind, claim.slice(m.claimed.start, m.claimed.end), (evidence[m.piece] as string).slice(m.stated.start, m.stated.end)]);

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compareClaim } from '../../src/check/compare.js';
+import { compare } from '../support/compare-claim.js';
 import { mayMatch, nameSyllables, readNames, writtenAsNames } from '../../src/check/name-syllables.js';
 import { tokenize } from '../../src/check/tokens.js';
 
-/** Every informative word weighs the same: the rules, not the statistics, are under test. */
-const weightOf = () => 2;
-const compare = (claim: string, ...evidence: string[]) =>
-  compareClaim(
-    claim,
-    evidence.map((text) => ({ text })),
-    { weightOf },
-  );
 /** The syllables of names in a text, as written. */
 const nameWords = (text: string) => {
   const tokens = tokenize(text);
