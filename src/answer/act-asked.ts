@@ -1,4 +1,5 @@
 import { fold, hasMarks, nfc } from '../text/normalize.js';
+import { WORD_END, WORD_START, wordRegExp } from '../text/words.js';
 
 /**
  * Acts whose doer a question may ask for ("Sáng kiến … do ai khởi xướng?", "Who founded …?"),
@@ -31,8 +32,12 @@ const VI = ACTS.flatMap((a) => a.asked.filter((w) => w.includes(' '))).join('|')
 const EN = ACTS.flatMap((a) => a.asked.filter((w) => !w.includes(' ') && !/(?:er|or)$/u.test(w))).join('|');
 /** The doers' nouns: founder, initiator, inventor. */
 const EN_DOER = ACTS.flatMap((a) => a.asked.filter((w) => /(?:er|or)$/u.test(w))).join('|');
-const B = '(?<![\\p{L}\\p{N}])';
-const E = '(?![\\p{L}\\p{N}])';
+const B = WORD_START;
+const E = WORD_END;
+/** Words written with single spaces, matched as whole words across any white space. */
+const spaced = (words: string): string => words.replace(/ /gu, '\\s+');
+/** For each act, the pattern (folded) of the words that state it. */
+const STATED = new Map(ACTS.map((a) => [a, wordRegExp(a.stated.map(spaced))]));
 
 /**
  * A question for the doer of an act, folded: "do ai khởi xướng", "ai (là người / đã) sáng lập",
@@ -53,11 +58,12 @@ const DOER_ASKED = new RegExp(
   'u',
 );
 
-/** The words that state the act a question asks the doer of (`ACTS`), folded; undefined for any other question. */
-export function doerAsked(question: string): readonly string[] | undefined {
+/** The pattern (folded) of the words that state the act a question asks the doer of (`ACTS`); undefined for any other question. */
+export function doerAsked(question: string): RegExp | undefined {
   const m = DOER_ASKED.exec(fold(nfc(question).toLowerCase()));
   const verb = m?.slice(1).find((g) => g !== undefined);
-  return verb === undefined ? undefined : ACTS.find((a) => a.asked.includes(verb))?.stated;
+  const act = verb === undefined ? undefined : ACTS.find((a) => a.asked.includes(verb));
+  return act && STATED.get(act);
 }
 
 /**
@@ -65,9 +71,8 @@ export function doerAsked(question: string): readonly string[] | undefined {
  * paragraph that never says who launched the initiative ("… kỷ niệm 10 năm Sáng kiến Vành đai và
  * Con đường (BRI). Sáng kiến BRI đã tạo ra nhiều cơ hội …") names no one who did.
  */
-export function actStated(text: string, words: readonly string[]): boolean {
-  const folded = fold(nfc(text).toLowerCase());
-  return words.some((w) => new RegExp(`${B}${w.replace(/ /gu, '\\s+')}${E}`, 'u').test(folded));
+export function actStated(text: string, words: RegExp): boolean {
+  return words.test(fold(nfc(text).toLowerCase()));
 }
 
 /**
@@ -96,6 +101,13 @@ const WHEN_ACTS: ReadonlyArray<{ marked: string; folded: string; stated: string 
   },
 ];
 
+/** `WHEN_ACTS` compiled once, as whole words across any white space. */
+const WHEN_PATTERNS = WHEN_ACTS.map((a) => ({
+  marked: wordRegExp(spaced(a.marked)),
+  folded: wordRegExp(spaced(a.folded)),
+  stated: wordRegExp(spaced(a.stated)),
+}));
+
 /** "khi nào", "bao giờ", "lúc nào", "hồi nào", "thời điểm nào", "when": asks a time (not "đã bao giờ … chưa", ever). */
 const WHEN_ASKED = {
   marked:
@@ -113,6 +125,5 @@ export function whenActAsked(question: string): RegExp | undefined {
   const marked = hasMarks(lower);
   const q = marked ? lower : fold(lower);
   if (!(marked ? WHEN_ASKED.marked : WHEN_ASKED.folded).test(q)) return undefined;
-  const act = WHEN_ACTS.find((a) => new RegExp(`${B}(?:${(marked ? a.marked : a.folded).replace(/ /gu, '\\s+')})${E}`, 'u').test(q));
-  return act ? new RegExp(`${B}(?:${act.stated.replace(/ /gu, '\\s+')})${E}`, 'u') : undefined;
+  return WHEN_PATTERNS.find((a) => (marked ? a.marked : a.folded).test(q))?.stated;
 }
