@@ -225,13 +225,14 @@ export function acronymSlots(text: string): Set<string> {
   const t = nfc(text);
   const found = [...t.matchAll(SLOT_WORD)];
   const words = found.map((m) => m[0]);
+  const folded = words.map((w) => fold(w));
   const out = new Set<string>();
   words.forEach((w, i) => {
-    const event = eventAt(words, i);
+    const event = eventAt(folded, i);
     if (event) for (const a of eventAcronyms(t, found, i + 2)) out.add(`e:${event}`).add(`e:${event}:${a.toLowerCase()}`);
     if (!isAcronym(w)) return;
-    if (i > 0) out.add(`p:${fold((words[i - 1] as string).toLowerCase())}`);
-    if (i + 1 < words.length) out.add(`n:${fold((words[i + 1] as string).toLowerCase())}`);
+    if (i > 0) out.add(`p:${folded[i - 1] as string}`);
+    if (i + 1 < words.length) out.add(`n:${folded[i + 1] as string}`);
   });
   return out;
 }
@@ -239,11 +240,11 @@ export function acronymSlots(text: string): Set<string> {
 /** Nouns of a meeting or an event, folded, which news names after a body ("Hội nghị chuyên đề LMC", "Diễn đàn APEC"). */
 const EVENTS = new Set(['hoi nghi', 'hoi thao', 'dien dan', 'dai hoi', 'hoi cho', 'trien lam', 'hoi dam', 'toa dam', 'ky hop', 'phien hop']);
 
-/** The event noun (folded) whose two words start at word `i`. */
-function eventAt(words: readonly string[], i: number): string | undefined {
-  const next = words[i + 1];
+/** The event noun whose two words start at word `i` of `folded` (words lower-cased and folded). */
+function eventAt(folded: readonly string[], i: number): string | undefined {
+  const next = folded[i + 1];
   if (next === undefined) return undefined;
-  const two = fold(`${words[i] as string} ${next}`.toLowerCase());
+  const two = `${folded[i] as string} ${next}`;
   return EVENTS.has(two) ? two : undefined;
 }
 
@@ -288,9 +289,10 @@ function eventsOfOthers(question: string, slots: ReadonlySet<string>): string[] 
   const q = nfc(question);
   const found = [...q.matchAll(SLOT_WORD)];
   const words = found.map((m) => m[0]);
+  const folded = words.map((w) => fold(w));
   const out: string[] = [];
   words.forEach((_, i) => {
-    const event = eventAt(words, i);
+    const event = eventAt(folded, i);
     if (!event || !slots.has(`e:${event}`)) return;
     // The acronym right after the noun, or after one or two words of its name ("hội nghị chuyên đề ASEAN").
     for (let k = i + 2; k < words.length && k <= i + 4; k++) {
@@ -327,9 +329,11 @@ export function isAcronym(w: string): boolean {
  * write in words.
  */
 export function missingAcronyms(question: string, article: ArticleText, writes: (word: string) => boolean): string[] {
-  if (!article.acronymSlots?.size || typedInCapitals(question) || detectLang(question) === 'en') return [];
-  const slots = article.acronymSlots;
+  if (typedInCapitals(question) || detectLang(question) === 'en') return [];
   const words = nfc(question).match(SLOT_WORD) ?? [];
+  // Only the question's own acronyms can be missing: the article's slots are read for those alone.
+  if (!words.some(isAcronym) || !article.acronymSlots?.size) return [];
+  const slots = article.acronymSlots;
   let written: string[] | null = null;
   const out: string[] = eventsOfOthers(question, slots);
   words.forEach((a, i) => {
@@ -528,7 +532,7 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
     missingNumbers: missing.size,
     missingTitles:
       missingTitles(question, input.articleText.lower).length +
-      officesOfOtherBodies(question, input.articleText.lower, input.articleText.acronymSlots).length +
+      officesOfOtherBodies(question, input.articleText.lower, () => input.articleText.acronymSlots ?? new Set()).length +
       (input.leader && headless(input.articleText.lower, input.leader.body, input.leader.vietnamese && best.features.noFact === 1) ? 1 : 0) +
       (input.officeAt && !input.officeAt.quoted ? 1 : 0),
     noFact: best.features.noFact,

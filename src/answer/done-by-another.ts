@@ -6,6 +6,8 @@ const HONORIFICS = new Set(['', 'ong', 'ba', 'ngai', 'anh', 'chi']);
 /** What a question asks after its verb ("… mong muốn gì?", "… đề nghị những gì?"), folded. */
 const ASKED =
   /^(?:(?:da|se|cung|co|con|thi)\s+)*((?:[\p{L}\p{N}]+\s+){0,2}?[\p{L}\p{N}]+)\s+(?:gi|dieu gi|nhung gi|cai gi|nhu the nao|the nao|ra sao|nhung dieu gi)\s*[?.!]*$/u;
+/** How every question `ASKED` reads ends, folded: tested first, as most questions do not, before names are looked for. */
+const ENDS_ASKED = /\s(?:gi|the nao|ra sao)\s*[?.!]*$/u;
 /** How far before the verb its subject may be named (characters). */
 const REACH = 60;
 
@@ -18,6 +20,7 @@ const REACH = 60;
  */
 export function doneByAnother(question: string, quote: string): boolean {
   const q = question.trim();
+  if (!ENDS_ASKED.test(fold(q))) return false;
   const asker = findEntities(q).find((e) => e.kind === 'person' && !e.role);
   if (!asker) return false;
   const before = fold(q.slice(0, asker.start).trim().toLowerCase());

@@ -206,7 +206,14 @@ async function articleSearchText(store: Store, hit: Retrieved): Promise<ArticleT
   if (!entry) {
     const texts = await store.paragraphs(Array.from({ length: hit.article.paragraphCount }, (_, i) => ({ articleId: hit.article.id, n: i + 1 })));
     const text = [hit.article.title, ...texts.map((t) => t ?? '')].join('\n');
-    entry = { ...searchText(text), acronymSlots: acronymSlots(text) };
+    // Where the article writes acronyms is read only for a question that names one (`missingAcronyms`).
+    let slots: Set<string> | undefined;
+    entry = {
+      ...searchText(text),
+      get acronymSlots() {
+        return (slots ??= acronymSlots(text));
+      },
+    };
     if (cache.size >= 256) cache.delete(cache.keys().next().value as string);
     cache.set(hit.article.id, entry);
   }

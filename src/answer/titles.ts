@@ -393,9 +393,10 @@ const EN_ASKS_WHO = /^\s*(?:who\s+(?:is|was|are|were)|who's)(?![\p{L}])|(?:^|\s)
  * spelt many ways ("Bệnh viện Nhiệt đới" for "Bệnh viện Bệnh Nhiệt đới TP HCM"), and a name may
  * follow an office where a body would ("Thủ tướng An"). An English acronym that is also an English word ("MOST",
  * "WHO") counts only when the article writes it: "MOST" is the "Bộ KH&CN" it writes. An office the
- * article does not write at all is `missingTitles`' to report.
+ * article does not write at all is `missingTitles`' to report. `acronymSlots` gives where the
+ * article writes acronyms, called only for an English question that needs it.
  */
-export function officesOfOtherBodies(question: string, article: string, acronymSlots?: ReadonlySet<string>): string[] {
+export function officesOfOtherBodies(question: string, article: string, acronymSlots?: () => ReadonlySet<string>): string[] {
   let asked: Array<{ title: string; body: string; spelled?: boolean }> = [];
   const english = detectLang(question) === 'en';
   if (english) {
@@ -424,7 +425,7 @@ export function officesOfOtherBodies(question: string, article: string, acronymS
         // words ("Who was the V&A's first director?" against "V&A … Henry Cole, giám đốc đầu tiên của
         // bảo tàng"): only an office the article joins to another acronym is another body's.
         // The article is read lower-cased: where it writes an acronym right after the office's last word (`acronymSlots`).
-        const joinedToAcronym = !acronymSlots || held.some((o) => acronymSlots.has(`p:${fold(o.title.split(' ').at(-1) ?? '')}`));
+        const joinedToAcronym = !acronymSlots || held.some((o) => acronymSlots().has(`p:${fold(o.title.split(' ').at(-1) ?? '')}`));
         const named = (o: OfficeAt) => hasWordIn(sentenceAround(article, o.start, o.end).toLowerCase(), body.toLowerCase());
         if (!joinedToAcronym && (!hasWordIn(article.toLowerCase(), body.toLowerCase()) || held.some(named))) return false;
         // The body the article spells the acronym out as ("Lực lượng Đặc nhiệm … về Phá thai và Tình

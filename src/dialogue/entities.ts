@@ -273,19 +273,41 @@ const isCap = (t: Tok) => CAP_WORD.test(t.text);
 const isAcronym = (t: Tok) =>
   /^\p{Lu}[\p{Lu}\d]*(?:&\p{Lu}+)?[\p{Lu}\d]*$/u.test(t.text) && t.text.length >= 2 && !ROMAN.test(t.text) && /\p{Lu}.*\p{Lu}|\p{Lu}\d/u.test(t.text);
 
-/** Index of the first token of a phrase (folded words) that starts at token `i`, or -1. */
-function matchPhrase(toks: Tok[], i: number, phrases: readonly string[]): string | null {
-  for (const p of phrases) {
-    const words = p.split(' ');
-    if (words.every((w, k) => toks[i + k]?.folded === w && (k === words.length - 1 || !(toks[i + k] as Tok).after))) return p;
+/**
+ * Phrases of folded words, looked up by the token they start at. Each phrase is split once and
+ * filed under its first word, keeping the list's order, so that a look-up tries only the phrases
+ * that can start at that token and returns the first of the list that matches.
+ */
+class PhraseIndex {
+  private readonly byFirst = new Map<string, { phrase: string; words: string[] }[]>();
+
+  constructor(phrases: readonly string[]) {
+    for (const phrase of phrases) {
+      const words = phrase.split(' ');
+      const list = this.byFirst.get(words[0] as string);
+      if (list) list.push({ phrase, words });
+      else this.byFirst.set(words[0] as string, [{ phrase, words }]);
+    }
   }
-  return null;
+
+  /**
+   * The first phrase whose words are the tokens from `i` on; with `unbroken`, no punctuation
+   * may come between its words (after the last one it may).
+   */
+  match(toks: readonly Tok[], i: number, unbroken: boolean): string | null {
+    const first = toks[i];
+    const list = first && this.byFirst.get(first.folded);
+    if (!list) return null;
+    for (const { phrase, words } of list) {
+      if (words.every((w, k) => toks[i + k]?.folded === w && (!unbroken || k === words.length - 1 || !(toks[i + k] as Tok).after))) return phrase;
+    }
+    return null;
+  }
 }
 
 function people(text: string, toks: Tok[]): Entity[] {
   const out: Entity[] = [];
   const marked = hasMarks(text);
-  const titles = TITLES.map((t) => fold(t).replace(/\.$/, ''));
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i] as Tok;
     if (!isCap(t) || t.text.length < 2) continue;
@@ -306,7 +328,7 @@ function people(text: string, toks: Tok[]): Entity[] {
       if (h && k === i - 1) honorific = h;
       for (let n = 4; n >= 1 && !title; n--) {
         const phrase = toks.slice(Math.max(0, k - n + 1), k + 1);
-        if (phrase.length === n && titles.includes(phrase.map((x) => x.folded).join(' ')))
+        if (phrase.length === n && TITLES_FOLDED.has(phrase.map((x) => x.folded).join(' ')))
           title = text.slice((phrase[0] as Tok).start, (phrase[n - 1] as Tok).end);
       }
       if (title || honorific) break;
@@ -338,15 +360,20 @@ function people(text: string, toks: Tok[]): Entity[] {
 }
 
 const NOT_NAME_FOLDED = new Set([...NOT_NAME_START].map(fold));
+/** Titles folded, without a final abbreviation dot ("ts"). */
+const TITLES_FOLDED = new Set(TITLES.map((t) => fold(t).replace(/\.$/, '')));
+/** The same titles, longest first, for a role read at a token ("tong thu ky" before "thu ky"). */
+const ROLE_TITLES = new PhraseIndex([...TITLES_FOLDED].sort((a, b) => b.split(' ').length - a.split(' ').length));
+const ORG_HEAD_INDEX = new PhraseIndex(ORG_HEADS);
+const THING_HEAD_INDEX = new PhraseIndex(THING_HEADS);
 /**
  * A title with the organisation it belongs to and no name ("Tổng Thư ký IEC", "Thứ trưởng Bộ
  * KH&CN", "the IEC General Secretary"): a person named by role, whom "ông ấy" can mean.
  */
 function roles(text: string, toks: Tok[]): Entity[] {
   const out: Entity[] = [];
-  const titles = [...new Set(TITLES.map((t) => fold(t).replace(/\.$/, '')))].sort((a, b) => b.split(' ').length - a.split(' ').length);
   for (let i = 0; i < toks.length; i++) {
-    const title = titles.find((t) => t.split(' ').every((w, k) => toks[i + k]?.folded === w && (k === t.split(' ').length - 1 || !(toks[i + k] as Tok).after)));
+    const title = ROLE_TITLES.match(toks, i, true);
     if (!title) continue;
     const n = title.split(' ').length;
     const last = toks[i + n - 1] as Tok;
@@ -357,7 +384,7 @@ function roles(text: string, toks: Tok[]): Entity[] {
     let lastOfRole = next;
     if (isAcronym(next)) end = next.end;
     else {
-      const org = ORG_HEADS.find((h) => h.split(' ').every((w, k) => toks[i + n + k]?.folded === w));
+      const org = ORG_HEAD_INDEX.match(toks, i + n, false);
       const p = org && isCap(next) ? namedPhrase(text, toks, i + n, org, false) : null;
       if (p) {
         end = next.start + p.text.length;
@@ -457,7 +484,7 @@ const DESCRIBED_EVENT = new RegExp(
 function things(text: string, toks: Tok[]): Entity[] {
   const out: Entity[] = [];
   for (let i = 0; i < toks.length; i++) {
-    const head = matchPhrase(toks, i, THING_HEADS);
+    const head = THING_HEAD_INDEX.match(toks, i, true);
     if (head) {
       const p = namedPhrase(text, toks, i, head, true);
       if (p) {
@@ -475,7 +502,7 @@ function things(text: string, toks: Tok[]): Entity[] {
         }
       }
     }
-    const org = isCap(toks[i] as Tok) ? matchPhrase(toks, i, ORG_HEADS) : null;
+    const org = isCap(toks[i] as Tok) ? ORG_HEAD_INDEX.match(toks, i, true) : null;
     if (org) {
       const p = namedPhrase(text, toks, i, org, false);
       if (p) {

@@ -59,7 +59,7 @@ describe('missingTitles', () => {
   });
 
   it('reads an English acronym the Vietnamese article spells out, or names beside the office, as that body', () => {
-    const lower = (t: string) => [t.toLowerCase(), acronymSlots(t)] as const;
+    const lower = (t: string) => [t.toLowerCase(), () => acronymSlots(t)] as const;
     const tumas =
       'Họ đã tổ chức thành Lực lượng Đặc nhiệm Giám lý Thống nhất về Phá thai và Tình dục (TUMAS) để củng cố vị thế. Ngài Paul T. Stallsworth, chủ tịch Lực lượng Đặc nhiệm Giám lý Thống nhất về Phá thai và Tình dục nói rằng ông tin.';
     expect(officesOfOtherBodies('Who is the president of TUMAS?', ...lower(tumas))).toEqual([]);
