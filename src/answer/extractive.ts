@@ -60,7 +60,7 @@ import {
 } from './question-type.js';
 import { DEFAULT_SELECT, type SelectSettings, type SentenceCandidate, scoreSentences } from './select.js';
 import { sentenceRanges } from '../text/sentences.js';
-import { WORD_END, WORD_START, escapeRegExp, nextWholeWords, typedInCapitals } from '../text/words.js';
+import { WORD_END, WORD_START, nextWholeWords, typedInCapitals } from '../text/words.js';
 import type { Span } from '../text/span.js';
 
 /**
@@ -692,13 +692,24 @@ function withoutOfficeWords(text: string): string {
 /** The words of a purpose asked, as typed at the start of a question or in it, with marks or without. */
 const PURPOSE_WORDS = ['mục đích', 'muc dich', 'mục tiêu', 'muc tieu'].flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1)]);
 
+/** A noun of kind and the space after it, ending the text: "loại " of "những loại thuốc" (the list's head follows). */
+const KIND_BEFORE_HEAD = new RegExp(`${WORD_START}(?:loại|kiểu|dạng|hình\\s+thức|loai|kieu|dang|hinh\\s+thuc)\\s+$`, 'iu');
+
 /**
  * The head noun with the word for a kind right before it, as typed ("loại văn bản" of "những loại
  * văn bản nào", "hình thức hợp tác"): a list names its items, not their kind.
  */
 function withKind(text: string, head: string): string {
-  const m = new RegExp(`${WORD_START}(?:loại|kiểu|dạng|hình\\s+thức|loai|kieu|dang|hinh\\s+thuc)\\s+${escapeRegExp(head)}${WORD_END}`, 'giu').exec(text);
-  return m ? m[0] : head;
+  // The head's whole-word places, in order, each tried for a kind noun right before it: a pattern
+  // of the head's own words would be compiled anew for every question. Lower-casing keeps
+  // Vietnamese and English offsets.
+  const lower = text.toLowerCase();
+  const h = head.toLowerCase();
+  for (let i = nextWholeWords(lower, h); i >= 0; i = nextWholeWords(lower, h, i + 1)) {
+    const kind = KIND_BEFORE_HEAD.exec(lower.slice(0, i));
+    if (kind) return text.slice(kind.index, i + h.length);
+  }
+  return head;
 }
 
 /** `text` without the last whole-word `words` in it (the noun before "nào" is the last: "nhà nước của những nước nào"). */
