@@ -2,7 +2,7 @@ import { expectedType, type ExpectedType } from '../answer/question-type.js';
 import { findDates } from '../text/find-dates.js';
 import { formatDate } from '../text/format-date.js';
 import { fold, hasMarks, normalizeSpace, stripMarks } from '../text/normalize.js';
-import { hasWord, markedPattern } from '../text/words.js';
+import { type MarkedPattern, hasWord, markedPattern } from '../text/words.js';
 import { mentionedPhrase } from '../answer/mention.js';
 import { translateTerms } from '../text/glossary.js';
 import { isStopword } from '../text/stopwords.js';
@@ -482,6 +482,13 @@ const IDENTITY = markedPattern(
 
 const KIND_OF_TYPE: Partial<Record<string, EntityKind>> = { person: 'person', place: 'place', date: 'date' };
 
+/** A noun of each kind before "nào" ("tổ chức nào", "hội nghị nào", "nước nào"), compiled once. */
+const WHICH_NOUN = {
+  org: markedPattern(`${B}(?:${nounAlt(ORG_NOUNS)})\\s+nào${E}`, 'u'),
+  event: markedPattern(`${B}(?:${nounAlt(EVENT_NOUNS)})\\s+nào${E}`, 'u'),
+  place: markedPattern(`${B}(?:${nounAlt(PLACE_NOUNS)})\\s+nào${E}`, 'u'),
+};
+
 /** The kind of entity a question asks for: by its question word, or the noun before "nào" ("tổ chức nào"). */
 function askedKind(asked: string, lang: Lang): EntityKind | null {
   const wh = findWh(asked, hasMarks(asked) ? 'vi' : lang);
@@ -489,13 +496,10 @@ function askedKind(asked: string, lang: Lang): EntityKind | null {
   const type = expectedType(asked);
   if (KIND_OF_TYPE[type]) return KIND_OF_TYPE[type] as EntityKind;
   const hay = hasMarks(asked) ? asked.toLowerCase() : fold(asked);
-  const which = (nouns: string[]) =>
-    markedPattern(`${B}(?:${nounAlt(nouns)})\\s+nào${E}`, 'u')
-      .forText(asked)
-      .test(hay);
-  if (which(ORG_NOUNS)) return 'org';
-  if (which(EVENT_NOUNS)) return 'event';
-  if (which(PLACE_NOUNS)) return 'place';
+  const which = (nouns: MarkedPattern) => nouns.forText(asked).test(hay);
+  if (which(WHICH_NOUN.org)) return 'org';
+  if (which(WHICH_NOUN.event)) return 'event';
+  if (which(WHICH_NOUN.place)) return 'place';
   if (/\b(?:which|what)\s+(?:organi[sz]ation|body|agency|institute|commission)\b/i.test(asked)) return 'org';
   if (/\b(?:which|what)\s+(?:conference|meeting|event)\b/i.test(asked)) return 'event';
   return null;

@@ -95,9 +95,13 @@ export function wordRegExp(alternatives: string | readonly string[], flags = '')
   return new RegExp(`${WORD_START}(?:${alts.join('|')})${WORD_END}`, f);
 }
 
-/** Whether `word` (plain text, not a pattern) occurs in `text` as a whole word; `i` ignores case. */
+/**
+ * Whether `word` (plain text, not a pattern) occurs in `text` as a whole word, ignoring case
+ * unless told not to. Searched for, not compiled: the words asked about vary with every call.
+ */
 export function hasWord(text: string, word: string, ignoreCase = true): boolean {
-  return wordRegExp(escapeRegExp(word), ignoreCase ? 'i' : '').test(text);
+  if (word === '') return wordRegExp('', ignoreCase ? 'i' : '').test(text);
+  return ignoreCase ? nextWholeWords(text.toLowerCase(), word.toLowerCase()) >= 0 : nextWholeWords(text, word) >= 0;
 }
 
 /**

@@ -82,6 +82,21 @@ describe('Unicode-aware word boundaries', () => {
     expect(hasWord('IEC2024', 'IEC')).toBe(false);
   });
 
+  it('finds a whole word ignoring case as the pattern of the word would, without compiling one', () => {
+    expect(hasWord('TẠI Bắc Kinh', 'tại')).toBe(true);
+    expect(hasWord('Ủy ban IEC', 'ủy BAN')).toBe(true);
+    expect(hasWord('Ủy ban IEC', 'ủy BAN', false)).toBe(false);
+    const letters = fc.constantFrom('a', 'à', 'Ă', 'ơ', 'Ở', 'n', 'N', 'g', 'đ', 'Đ', ' ', ',', '-', '1');
+    const text = fc.array(letters, { maxLength: 24 }).map((a) => a.join(''));
+    const word = fc.array(letters, { minLength: 1, maxLength: 4 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(text, word, fc.boolean(), (t, w, ignoreCase) => {
+        const pattern = new RegExp(`${WORD_START}${escapeRegExp(w)}${WORD_END}`, ignoreCase ? 'iu' : 'u');
+        expect(hasWord(t, w, ignoreCase)).toBe(pattern.test(t));
+      }),
+    );
+  });
+
   it('treats combining marks as part of a word (text not yet in NFC)', () => {
     const decomposed = 'to\u0302i o\u031b\u0309 đây'; // "tôi ở đây" in NFD
     expect(wordRegExp('o').test(decomposed)).toBe(false);
