@@ -115,4 +115,21 @@ describe('seed questions', () => {
     expect(r.refuse).toBeGreaterThanOrEqual(90);
     expect(r.falserefuse).toBe(0);
   });
+
+  /**
+   * seed-questions-17.jsonl: off-topic questions a journalist types of the two articles, a subject
+   * they never mention asked of a place or body they name ("Giá vàng hôm nay ở Hà Nội là bao
+   * nhiêu?", "Dân số Campuchia là bao nhiêu?"), with and without marks, beside answerable ones
+   * that look alike. Written to measure, not fitted to: 17 of its 20 unanswerable ones refused,
+   * 11 of its 12 answerable ones answered, none refused.
+   */
+  it('holds on off-topic questions about a place the articles name', async () => {
+    const config = loadConfig({}, { corpus: CORPUS });
+    const file = path.join(REPO, 'test', 'eval', 'seed-questions-17.jsonl');
+    const r = await runEval({ questions: file, corpus: CORPUS, cacheDir: tempDir(), config, logger: silentLogger });
+    expect(r.questions).toBeGreaterThanOrEqual(32);
+    expect(r.ans).toBeGreaterThanOrEqual(91);
+    expect(r.refuse).toBeGreaterThanOrEqual(85);
+    expect(r.falserefuse).toBe(0);
+  });
 });
