@@ -390,6 +390,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       keepOrder: opts.order !== undefined,
       restored,
       ...(restored !== asked ? { lexicalScale: 1 + fusion.query.restored } : {}),
+      ...(asked !== q ? { statement: true } : {}),
     });
     // One passage per paragraph is shown and given to a model, the best-ranked window.
     const hits = onePerParagraph(ex.ranked).slice(0, topK);

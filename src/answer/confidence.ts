@@ -13,7 +13,7 @@ import { englishOrdinals, ordinalsInDigits } from '../text/find-numbers.js';
 import { canonicalTones, fold, nfc } from '../text/normalize.js';
 import { questionAlternatives } from '../text/synonyms.js';
 import { isStopword } from '../text/stopwords.js';
-import { WORD_RUN, typedInCapitals } from '../text/words.js';
+import { WORD_RUN, isSyllableShaped, typedInCapitals } from '../text/words.js';
 import { glossaryMatches } from '../text/glossary.js';
 import { detectLang } from '../text/lang.js';
 import { placeAliases } from '../check/facts.js';
@@ -149,6 +149,8 @@ export interface RefusalInput {
   spelledOut?: readonly AcronymAlias[];
   /** A yes/no question: a name the article lacks may be the claim's mistake, which the answer says (`unseenNames` is not read). */
   yesNo?: boolean;
+  /** The question is a statement taken out of one ("Bản thảo liệt kê Malaysia …, bài gốc có nói vậy không?"): its first word is not read as a name. */
+  statement?: boolean;
   /**
    * An office asked at a body ("Ông Metzger giữ chức vụ gì ở ISO?", `QuestionAnalysis.officeAt`),
    * and whether the quotes give one of that body: the office of another body is not the answer.
@@ -358,14 +360,16 @@ export function missingAcronyms(question: string, article: ArticleText, writes: 
  * never names the drug, the person or the place asked about is about another one ("Thuốc
  * Ribociclib … điều trị bệnh gì?" answered from an article on another medicine). A name is a run of
  * capitalised words; it is seen when any word of it is ("Philip Metzger"). Read: words of four
- * letters or more, not the question's first word (capitalised anyway: "Ngoài TP HCM, …"), not an
+ * letters or more, not the question's first word (capitalised anyway: "Ngoài TP HCM, …") unless
+ * it cannot be a Vietnamese syllable ("Plastome được phát hiện khi nào?"; with `foreignFirst`: not
+ * for a statement taken out of a question about a draft, whose subject the check reads), not an
  * acronym (`missingAcronyms` reads those), not English words the glossary translates ("Belt and
  * Road"), nor inside quotation marks (a title in another language) or a leading "Theo …," (where
  * the question read it). Not read: English questions, whose names the Vietnamese articles often
  * write in Vietnamese, and questions typed in capitals. Vietnamese syllables are mostly one letter from another ("Bình", "tỉnh"), so a Vietnamese name
  * is seldom found unseen: the rule errs on the side of answering.
  */
-export function unseenNames(question: string, article: SearchText, writes: (name: string) => boolean): string[] {
+export function unseenNames(question: string, article: SearchText, writes: (name: string) => boolean, foreignFirst = true): string[] {
   if (typedInCapitals(question) || detectLang(question) === 'en') return [];
   const q = nfc(question);
   const skipped: Array<[number, number]> = [...q.matchAll(/["“‘«][^"”’»]*["”’»]|^\s*(?:[Tt]heo|[Aa]ccording to)\s[^,]*,/gu)].map((m) => [
@@ -401,7 +405,12 @@ export function unseenNames(question: string, article: SearchText, writes: (name
     }
     const run = words.slice(i, j);
     const asked = run
-      .filter((m) => m.index !== first && !ACRONYM.test(m[0]) && !(translated ??= glossaryMatches(q).words).has(m[0].toLowerCase()))
+      .filter(
+        (m) =>
+          (m.index !== first || (foreignFirst && !isSyllableShaped(m[0]))) &&
+          !ACRONYM.test(m[0]) &&
+          !(translated ??= glossaryMatches(q).words).has(m[0].toLowerCase()),
+      )
       .map((m) => m[0].toLowerCase())
       .filter((w) => fold(w).length >= 4 && !/\p{N}/u.test(w) && !isStopword(w, true));
     if (asked.length && !asked.some(seen)) out.push(...asked);
@@ -547,7 +556,7 @@ export function refusalFeatures(input: RefusalInput): RefusalFeatures {
       whenActMissing(question, input.quoted)
         ? 1
         : 0,
-    unseenNames: input.yesNo ? 0 : unseenNames(question, input.articleText, nameIn).length,
+    unseenNames: input.yesNo ? 0 : unseenNames(question, input.articleText, nameIn, !input.statement).length,
     missingAttributes:
       attributesMissing([question, ...glossaryMatches(question).terms].join(' '), input.articleText) +
       // One term a line: "Trung Quốc" then "Hội nghị" is no "quốc hội".

@@ -153,6 +153,8 @@ export interface ExtractiveInput {
   restored?: string;
   /** How much more the retrieval query weighed than the question's words (`RefusalInput.lexicalScale`). */
   lexicalScale?: number;
+  /** The question is a statement a yes/no question asked about (`RefusalInput.statement`). */
+  statement?: boolean;
 }
 
 export interface ExtractiveResult {
@@ -644,6 +646,7 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
     ...(analysis.leaderOf && analysis.kind === 'person' ? { leader: { body: analysis.leaderOf, vietnamese: input.lang === 'vi' } } : {}),
     ...(analysis.kind === 'number' ? { counted: countedIn(question, quotes, at >= 0), measure: true } : asksSum(question) ? { measure: true } : {}),
     ...(analysis.yesNo ? { yesNo: true } : {}),
+    ...(input.statement ? { statement: true } : {}),
     ...(analysis.officeAt ? { officeAt: { quoted: at >= 0 } } : {}),
     ...(doer ? { doer: { stated: citations.some((c) => actStated(c.paragraph, doer)) } } : {}),
     spelledOut: aliases,

@@ -136,6 +136,18 @@ export function isVowelless(word: string): boolean {
 const VOWELLESS_WORD = new RegExp(`^${VOWELLESS}$`, 'u');
 
 /**
+ * One Vietnamese syllable, folded and lower-cased: an initial consonant (or none), one to three
+ * vowels, and a final consonant (or none). "Plastome", "Metzger", "Huawei" are not one; "Lan",
+ * "Tom" and any Vietnamese word are.
+ */
+const SYLLABLE_SHAPE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$/u;
+
+/** Whether `word` could be one Vietnamese syllable, with tone marks or without (`SYLLABLE_SHAPE`). */
+export function isSyllableShaped(word: string): boolean {
+  return SYLLABLE_SHAPE.test(stripMarks(word.toLowerCase()));
+}
+
+/**
  * Whether a text is typed in capitals (more than half its letters): then its capitals name nothing
  * ("TỔNG THƯ KÝ IEC LÀ AI?"), and the rules that read acronyms and names leave it alone.
  */

@@ -47,6 +47,20 @@ describe('names a question gives that the article writes nowhere', () => {
     expect(unseen('Theo VnExpress, Tổng Thư ký IEC là ai?')).toEqual([]);
   });
 
+  it('reads the first word when it cannot be a Vietnamese syllable', () => {
+    // A foreign name opening the question is a name, not the capital every question starts with.
+    expect(unseen('Plastome được phát hiện khi nào?')).toEqual(['plastome']);
+    expect(unseen('Metzger gặp ai ở Hà Nội?')).toEqual([]);
+    // A first word that could be Vietnamese stays unread.
+    expect(unseen('Lan gặp ai ở Hà Nội?')).toEqual([]);
+    expect(unseen('Đường sắt nào được nhắc đến?')).toEqual([]);
+    // A statement taken out of a question about a draft: the check reads its subject.
+    const a = searchText(IEC);
+    const q = 'Malaysia trong số các nước tham gia hội nghị?';
+    expect(unseenNames(q, a, namesWrittenIn(a, q), false)).toEqual([]);
+    expect(unseenNames(q, a, namesWrittenIn(a, q))).toEqual(['malaysia']);
+  });
+
   it('reads the article word by word, whatever else in it folds unevenly', () => {
     // A stray combining mark makes the article's folded text its lower-cased one: names typed
     // without marks are still found.

@@ -6,6 +6,7 @@ import {
   escapeRegExp,
   hasWord,
   isSpaceAt,
+  isSyllableShaped,
   isVowelless,
   isWordChar,
   isWordCharAt,
@@ -122,6 +123,13 @@ describe('acronyms typed in lower case', () => {
     for (const w of ['lmc', 'khcn', 'kh&cn', 'tp', 'tcvn', 'qcvn']) expect(isVowelless(w), w).toBe(true);
     // A vowel (y too), one letter, no letter at all, a digit: not one.
     for (const w of ['iec', 'hà', 'nội', 'y', 'đ', '&&', 'lmc1']) expect(isVowelless(w), w).toBe(false);
+  });
+});
+
+describe('isSyllableShaped', () => {
+  it('tells one Vietnamese syllable from a foreign word', () => {
+    for (const w of ['Lan', 'Đường', 'nghiêng', 'Khuyến', 'người', 'thuở', 'Quốc', 'gì', 'ở', 'duong', 'nguoi']) expect(isSyllableShaped(w), w).toBe(true);
+    for (const w of ['Plastome', 'Metzger', 'Huawei', 'Google', 'Obama', 'Sony', 'Internet', 'Stuttgart']) expect(isSyllableShaped(w), w).toBe(false);
   });
 });
 
