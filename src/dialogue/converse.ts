@@ -256,6 +256,13 @@ export async function askInContext(question: string, options: AskOptions, deps: 
     const outside = await deps.answer(core, whole);
     if (outside.refused) {
       showPeriod = false;
+      // Undated articles may give the date in their text, where it is a clue to the right one
+      // ("Năm 2012, quốc gia này xếp thứ 139" for "Kenya xếp thứ mấy … năm 2012?"): the question
+      // with its date words, asked of every article, answers when it is answered from such articles.
+      if (core !== understood) {
+        const asked = await deps.answer(understood, whole);
+        if (!asked.refused && asked.citations.every((c) => !c.date)) return finish(asked);
+      }
       return finish({ ...outside, timing: a.timing });
     }
     // Articles without a date cannot be outside the period: a date in the question is then

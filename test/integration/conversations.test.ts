@@ -207,6 +207,38 @@ describe('what happened in a period', () => {
   });
 });
 
+describe('a year that tells undated articles apart', () => {
+  it('answers with the year when the question without it is refused, and refuses a foreign name the article never writes', async () => {
+    const corpus = path.join(tempDir('kc-year-clue-'), 'corpus.jsonl');
+    const records = [
+      {
+        id: 'kenya',
+        title: 'Kenya',
+        body: 'Kenya có thứ hạng thấp về Chỉ số Nhận thức Tham nhũng của Tổ chức Minh bạch Quốc tế. Năm 2012, quốc gia này xếp thứ 139 trên tổng số 176 quốc gia, với số điểm 27/100.',
+      },
+      {
+        id: 'dong-dat',
+        title: 'Động đất',
+        body: 'Trận động đất xếp thứ 7 trên thang đo Richter, theo đo đạc của các nhà khoa học. Người dân đã được sơ tán khỏi khu vực.',
+      },
+    ];
+    fs.writeFileSync(corpus, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const undated = await createEngine({ config: { corpus, indexDir: tempDir() }, env: {}, logger: silentLogger });
+    try {
+      // Without its year the question is closest to the earthquake, which never names Kenya: refused.
+      const bare = await undated.ask('Kenya xếp thứ mấy trên thang đo?');
+      expect(bare.refused).toBe(true);
+      // With it, the article that gives the year answers (no article is dated: the year is the event's).
+      const dated = await undated.ask('Kenya xếp thứ mấy trên thang đo năm 2012?');
+      expect(dated.refused).toBe(false);
+      expect(dated.citations[0]?.articleId).toBe('kenya');
+      expect(dated.text).toContain('139');
+    } finally {
+      await undated.close();
+    }
+  });
+});
+
 describe('follow-ups about something else than the earlier turn asked of', () => {
   it('asks where the articles write a country the earlier question had no place for, and refuses an event series they do not report', async () => {
     const where = await engine.ask('Hội nghị LMC lần 4 tổ chức ở đâu?');
