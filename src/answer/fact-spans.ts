@@ -1757,12 +1757,12 @@ export function definedAcronyms(text: string): AcronymAlias[] {
  * order; the first such run is taken.
  */
 export function initialismsIn(question: string, text: string): AcronymAlias[] {
-  const asked = [...new Set(question.match(SHORT_FORM_ASKED) ?? [])].filter((a) => !hasWordIn(text, a));
+  const asked = shortFormsAsked(question).filter((a) => !hasWordIn(text, a));
   if (!asked.length) return [];
   const out: AcronymAlias[] = [];
   // Only the words from a capitalised one on are read (a paragraph is searched for every
   // passage of an answer, and most of its words start no run).
-  const capital = new RegExp(CAPITAL_WORD_START);
+  const capital = CAPITAL_STEPS;
   for (const acronym of asked) {
     const letters = fold(acronym).toUpperCase();
     capital.lastIndex = 0;
@@ -1816,6 +1816,15 @@ function initialAt(text: string, at: number): string {
   return fold(text.charAt(at)).toUpperCase();
 }
 const SHORT_FORM_ASKED = /(?<![\p{L}\p{M}\p{N}&])[\p{Lu}]{3,6}(?![\p{L}\p{M}\p{N}&])/gu;
+/** `CAPITAL_WORD_START` copied once, to step through a text with `exec` (its `lastIndex` is set on each use). */
+const CAPITAL_STEPS = new RegExp(CAPITAL_WORD_START);
+
+/** The question's distinct words of three to six capitals (`SHORT_FORM_ASKED`), of the question read last: one answer reads them for each of its passages. */
+let lastShortForms: { question: string; forms: readonly string[] } | null = null;
+function shortFormsAsked(question: string): readonly string[] {
+  if (lastShortForms?.question !== question) lastShortForms = { question, forms: [...new Set(question.match(SHORT_FORM_ASKED) ?? [])] };
+  return lastShortForms.forms;
+}
 
 /**
  * Where the words an acronym stands for start in the name that starts at `name`: at its first

@@ -482,6 +482,9 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   return analysis;
 }
 
+/** "AI" in capitals, as a whole word. */
+const CAPS_AI = new RegExp(`${WORD_START}AI${WORD_END}`, 'gu');
+
 function analyze(question: string): QuestionAnalysis {
   const q = nfc(question);
   const marked = hasMarks(q);
@@ -494,8 +497,7 @@ function analyze(question: string): QuestionAnalysis {
   // character maps to one character (true of NFC Vietnamese and English).
   const sameLength = text.length === q.length;
   // "AI" in capitals is artificial intelligence, not the question word "ai".
-  const capsAi = new RegExp(`${WORD_START}AI${WORD_END}`, 'gu');
-  const blanked = q.replace(capsAi, '  ').toLowerCase();
+  const blanked = q.replace(CAPS_AI, '  ').toLowerCase();
   const matchText = marked ? blanked : fl(blanked);
 
   const questionWords: Array<[number, number]> = [];

@@ -125,6 +125,9 @@ interface PreparedParagraph {
   sentences: Array<[number, number]>;
 }
 
+/** `WORD_RUN` copied once, to step through a piece with `exec` from a given place (its `lastIndex` is set on each use). */
+const WORD_STEPS = new RegExp(WORD_RUN);
+
 /**
  * The words of the paragraph that lie within [from, to): the runs of letters, marks and digits
  * that splitting the whole paragraph gives there, found from `from` on (only the few sentences
@@ -149,7 +152,7 @@ function paragraphWords(p: PreparedParagraph, from: number, to: number): Paragra
   const a = from - at;
   const b = to - at;
   // A word that began before `from` is not in the range: its tail found at `from` is skipped.
-  const re = new RegExp(WORD_RUN);
+  const re = WORD_STEPS;
   re.lastIndex = a;
   for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
     const start = m.index;
