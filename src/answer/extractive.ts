@@ -829,20 +829,29 @@ async function acronymArticleFirst(store: Store, passages: readonly PassageEvide
 const ACRONYM_ARTICLES_READ = 10;
 
 /**
- * The acronyms each paragraph defines, by its text, for the next questions that retrieve it;
+ * The acronyms each paragraph defines, for the next questions that retrieve it;
  * bounded by the texts' size (a scraped paragraph can be thousands of characters long).
  */
-const definedIn = new Lru<string, readonly AcronymAlias[]>(8 << 20, (aliases, text) => textBytes(text) + 64 * aliases.length);
+const definedIn = new Lru<string, { text: string; aliases: readonly AcronymAlias[] }>(
+  8 << 20,
+  (v, key) => textBytes(v.text) + textBytes(key) + 64 * v.aliases.length,
+);
 
 /** The acronyms the passages' paragraphs define (`definedAcronyms`) or spell out for the question's short forms (`initialismsIn`), each paragraph read once. */
-function acronymsIn(passages: readonly PassageEvidence[], question: string): AcronymAlias[] {
-  const seen = new Set<string>();
+export function acronymsIn(passages: readonly PassageEvidence[], question: string): AcronymAlias[] {
+  // Texts compared, not hashed: a paragraph read anew from the store is thousands of characters
+  // long, and hashing it whole took longer than comparing it with the thirty passages' few.
+  const seen: string[] = [];
   const out: AcronymAlias[] = [];
   for (const p of passages) {
-    if (seen.has(p.paragraph)) continue;
-    seen.add(p.paragraph);
-    let defined = definedIn.get(p.paragraph);
-    if (defined === undefined) definedIn.set(p.paragraph, (defined = definedAcronyms(p.paragraph)));
+    if (seen.includes(p.paragraph)) continue;
+    seen.push(p.paragraph);
+    // Kept by paragraph (article and number) with the text they were read from.
+    const key = `${p.hit.article.id}\n${p.hit.paragraphNumber}`;
+    const kept = definedIn.get(key);
+    let defined: readonly AcronymAlias[];
+    if (kept !== undefined && kept.text === p.paragraph) defined = kept.aliases;
+    else definedIn.set(key, { text: p.paragraph, aliases: (defined = definedAcronyms(p.paragraph)) });
     out.push(...defined);
     // And the short forms the question writes for words the passage spells out ("Viện ĐLVN").
     for (const a of initialismsIn(question, p.paragraph)) if (!out.some((o) => o.acronym === a.acronym)) out.push(a);

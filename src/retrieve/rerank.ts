@@ -180,23 +180,29 @@ interface PreparedCache {
   /** By passage: the piece prepared, with the passage's text and place it was prepared for. */
   pieces: Lru<number, { paragraph: string; start: number; end: number; prepared: PreparedParagraph }>;
   /**
-   * By paragraph text: whether it is settled (`isSettled`), which decides whether it can be
-   * prepared in pieces. A long paragraph is often retrieved as two windows, and by several
-   * questions; scanning it whole for each took 0.3 ms of a question's 7 at 35k articles.
+   * By paragraph (article and number), with the text it was read for: whether it is settled
+   * (`isSettled`), which decides whether it can be prepared in pieces. A long paragraph is often
+   * retrieved as two windows, and by several questions; scanning it whole for each took 0.3 ms of
+   * a question's 7 at 35k articles. Keyed by the paragraph rather than its text: a text of
+   * thousands of characters read anew from the store was hashed whole to be looked up.
    */
-  settled: Lru<string, boolean>;
+  settled: Lru<string, { text: string; settled: boolean }>;
 }
-/** Bytes of paragraph texts the settled cache keeps as keys (a character weighs two). */
+/** Bytes of paragraph texts (and their keys) the settled cache keeps (a character weighs two). */
 const SETTLED_BYTES = 8 << 20;
 
 function prepare(store: Store, hit: Retrieved): PreparedParagraph {
   let cache = prepared.get(store);
-  if (!cache) prepared.set(store, (cache = { pieces: new Lru(PREPARED_MAX), settled: new Lru(SETTLED_BYTES, (_, text) => textBytes(text)) }));
+  if (!cache) prepared.set(store, (cache = { pieces: new Lru(PREPARED_MAX), settled: new Lru(SETTLED_BYTES, (v, key) => textBytes(v.text) + textBytes(key)) }));
   const kept = cache.pieces.get(hit.passage);
   // A store that switches generations in place (the database) may give the same id another passage.
   if (kept && kept.paragraph === hit.paragraph && kept.start === hit.start && kept.end === hit.end) return kept.prepared;
-  let settled = cache.settled.get(hit.paragraph);
-  if (settled === undefined) cache.settled.set(hit.paragraph, (settled = isSettled(hit.paragraph)));
+  // The same paragraph may be another text in another generation: the text is compared.
+  const key = `${hit.article.id}\n${hit.paragraphNumber}`;
+  const known = cache.settled.get(key);
+  let settled: boolean;
+  if (known !== undefined && known.text === hit.paragraph) settled = known.settled;
+  else cache.settled.set(key, { text: hit.paragraph, settled: (settled = isSettled(hit.paragraph)) });
   const p = preparePiece(hit.paragraph, hit.start, hit.end, settled);
   cache.pieces.set(hit.passage, { paragraph: hit.paragraph, start: hit.start, end: hit.end, prepared: p });
   return p;
