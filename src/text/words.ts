@@ -152,7 +152,30 @@ export function isSyllableShaped(word: string): boolean {
  * ("TỔNG THƯ KÝ IEC LÀ AI?"), and the rules that read acronyms and names leave it alone.
  */
 export function typedInCapitals(text: string): boolean {
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  const capitals = text.match(/\p{Lu}/gu)?.length ?? 0;
+  // Counted by code point, without a list of every letter matched: the question is read so by
+  // several rules of every answer.
+  let letters = 0;
+  let capitals = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let kind: number;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low < 0xdc00 || low > 0xdfff) continue;
+      const pair = text.slice(i, i + 2);
+      kind = CAPITAL.test(pair) ? 3 : LETTER.test(pair) ? 2 : 1;
+      i++;
+    } else {
+      kind = LETTER_KIND[c] as number;
+      if (kind === 0) LETTER_KIND[c] = kind = CAPITAL.test(String.fromCharCode(c)) ? 3 : LETTER.test(String.fromCharCode(c)) ? 2 : 1;
+    }
+    if (kind >= 2) letters++;
+    if (kind === 3) capitals++;
+  }
   return capitals * 2 > letters;
 }
+
+const LETTER = /^\p{L}$/u;
+const CAPITAL = /^\p{Lu}$/u;
+/** What each UTF-16 code unit is, learnt on first sight: 0 not yet asked, 1 no letter, 2 a letter, 3 a capital. */
+const LETTER_KIND = new Uint8Array(0x10000);

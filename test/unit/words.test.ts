@@ -140,4 +140,18 @@ describe('typedInCapitals', () => {
     expect(typedInCapitals('Metzger có nhắc tới AI không?')).toBe(false);
     expect(typedInCapitals('')).toBe(false);
   });
+
+  it('counts letters and capitals by code point, as the patterns \\p{L} and \\p{Lu} do', () => {
+    const counted = (text: string) => (text.match(/\p{Lu}/gu)?.length ?? 0) * 2 > (text.match(/\p{L}/gu)?.length ?? 0);
+    // Letters outside the BMP count once, lone surrogates not at all; title case (ǅ) and letter numbers (Ⅻ) are no capitals.
+    const pieces = ['A', 'a', 'Đ', 'đ', 'Ổ', 'ổ', '1', ' ', '?', '\u0301', '𝐀', '𝐚', '𝟏', '\ud835', '\udc00', 'ǅ', 'Ⅻ', 'ⅻ', 'Σ', 'ß'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(typedInCapitals(text), JSON.stringify(text)).toBe(counted(text));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const text of ['𝐀𝐁c', '𝐚𝐛C', '\ud835A', 'A\udc00b', 'ǅǅa']) expect(typedInCapitals(text), JSON.stringify(text)).toBe(counted(text));
+  });
 });
