@@ -1,5 +1,5 @@
 import type { Store } from '../store/port.js';
-import { canonicalTones, fold, hasMarks, nfc } from '../text/normalize.js';
+import { canonicalTones, fold, hasMarks, nfc, stripMarks } from '../text/normalize.js';
 import { foldedHash, markedHash } from '../text/term-hashes.js';
 import { isStopword } from '../text/stopwords.js';
 import { questionAlternatives } from '../text/synonyms.js';
@@ -147,7 +147,9 @@ export async function questionTerms(store: Store, question: string, lang: Lang, 
 /** `text` prepared for look-ups; `settled` when it is known to be settled (`isSettled`), so that `nfc` would leave it as it is. */
 export function searchText(text: string, settled = false): SearchText {
   const lower = canonicalTones((settled ? text : nfc(text)).toLowerCase());
-  const folded = fold(lower);
+  // `fold` without its lower-casing, which leaves lower-cased text as it is (tested for every
+  // code point): lower-casing a passage again took as long as removing its marks.
+  const folded = stripMarks(lower);
   return { lower, folded: folded.length === lower.length ? folded : lower };
 }
 

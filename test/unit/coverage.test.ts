@@ -12,6 +12,7 @@ import {
   withAliases,
 } from '../../src/retrieve/coverage.js';
 import type { Store } from '../../src/store/port.js';
+import { fold } from '../../src/text/normalize.js';
 import { sentenceRanges } from '../../src/text/sentences.js';
 import { SHARED_DATA } from '../support/corpus.js';
 
@@ -61,6 +62,23 @@ describe('presenceInRanges', () => {
     expect(presenceInRanges(terms, searchText(paragraphs[0]!), [])).toEqual([]);
     // Terms found: the comparison is not between empty presences.
     expect(compared).toBeGreaterThan(20);
+  });
+});
+
+describe('searchText', () => {
+  it('folds the lower-cased text as fold does the text', () => {
+    // The folded form is taken from the lower-cased one without lower-casing it again: lower-casing
+    // leaves every lower-cased code point as it is.
+    for (let c = 0; c <= 0x10ffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const lower = String.fromCodePoint(c).toLowerCase();
+      if (lower.toLowerCase() !== lower) expect.fail(`U+${c.toString(16)} lower-cases again`);
+    }
+    for (const text of ['Hòa Bình ĐANG THỬ', 'İSTANBUL và ΣΟΦΟΣ', 'Khỏe mạnh, THUỶ lợi', 'Tiếng Việt\u0301 có dấu', 'plain ascii', '']) {
+      const { lower, folded } = searchText(text);
+      const whole = fold(lower);
+      expect(folded, text).toBe(whole.length === lower.length ? whole : lower);
+    }
   });
 });
 
