@@ -229,6 +229,19 @@ export function wordCoverage(terms: QuestionTerms, p: Presence): number {
   return total === 0 ? 0 : hit / total;
 }
 
+/** `wordCoverage` of the union of `a` and `b`, without making it (the re-ranking reads it for every two sentences side by side). */
+export function wordCoverageOfEither(terms: QuestionTerms, a: Presence, b: Presence): number {
+  let total = 0;
+  let hit = 0;
+  const words = terms.words;
+  for (let i = 0; i < words.length; i++) {
+    const idf = (words[i] as QueryWord).idf;
+    total += idf;
+    if (a[i] || b[i]) hit += idf;
+  }
+  return total === 0 ? 0 : hit / total;
+}
+
 /** Share of the idf weight of the question's names (`QuestionTerms.names`) present; 1 when it names none (nothing is missing). */
 export function nameCoverage(terms: QuestionTerms, p: Presence): number {
   const names = terms.names;

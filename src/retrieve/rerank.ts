@@ -12,8 +12,8 @@ import {
   pairCoverage,
   presenceInRanges,
   searchText,
-  union,
   wordCoverage,
+  wordCoverageOfEither,
 } from './coverage.js';
 import type { Retrieved } from './retrieve.js';
 
@@ -295,14 +295,19 @@ function passageEvidence(store: Store, hit: Retrieved, terms: QuestionTerms, bes
   let sentence = 0;
   let window = 0;
   let pairs = 0;
+  // The terms any sentence has, gathered in one array (a copy: the sentences' own stay theirs).
   let named: Presence | null = null;
+  const hasNames = (terms.names?.length ?? 0) > 0;
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i] as SentenceEvidence;
-    if (terms.names?.length) named = named ? union(named, s.present) : s.present;
+    if (hasNames) {
+      if (named === null) named = s.present.slice();
+      else for (let t = 0; t < named.length; t++) named[t] = (named[t] as number) | (s.present[t] as number);
+    }
     sentence = Math.max(sentence, s.words);
     pairs = Math.max(pairs, s.pairs);
     const next = sentences[i + 1];
-    window = Math.max(window, next ? wordCoverage(terms, union(s.present, next.present)) : s.words);
+    window = Math.max(window, next ? wordCoverageOfEither(terms, s.present, next.present) : s.words);
   }
   const fused = best > 0 ? hit.score / best : 0;
   const names = terms.names?.length ? (named ? nameCoverage(terms, named) : 0) : 1;

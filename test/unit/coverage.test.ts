@@ -8,11 +8,14 @@ import {
   questionNames,
   questionTerms,
   searchText,
+  union,
   wordCoverage,
+  wordCoverageOfEither,
   withAliases,
 } from '../../src/retrieve/coverage.js';
 import type { Store } from '../../src/store/port.js';
 import { fold } from '../../src/text/normalize.js';
+import { random } from '../support/random.js';
 import { sentenceRanges } from '../../src/text/sentences.js';
 import { SHARED_DATA } from '../support/corpus.js';
 
@@ -62,6 +65,20 @@ describe('presenceInRanges', () => {
     expect(presenceInRanges(terms, searchText(paragraphs[0]!), [])).toEqual([]);
     // Terms found: the comparison is not between empty presences.
     expect(compared).toBeGreaterThan(20);
+  });
+});
+
+describe('wordCoverageOfEither', () => {
+  it('is the coverage of the union of two presences, to the last bit', () => {
+    const rnd = random(7);
+    for (let round = 0; round < 500; round++) {
+      const n = Math.floor(rnd() * 9);
+      const words = Array.from({ length: n }, (_, i) => ({ term: `w${i}`, idf: rnd() * 7, unknown: false }));
+      const terms: QuestionTerms = { marked: true, words, pairs: [], wordWeight: words.reduce((s, w) => s + w.idf, 0), search: [] };
+      const a = Uint8Array.from({ length: n }, () => (rnd() < 0.4 ? 1 : 0));
+      const b = Uint8Array.from({ length: n }, () => (rnd() < 0.4 ? 1 : 0));
+      expect(wordCoverageOfEither(terms, a, b)).toBe(wordCoverage(terms, union(a, b)));
+    }
   });
 });
 
