@@ -45,6 +45,7 @@ import {
   factSpans,
   listSpans,
   organisationSpans,
+  placeWhereAsked,
   wholeUnit,
 } from './fact-spans.js';
 import { type PhotoQuestion, captionsAsked, photoQuestion } from './photo.js';
@@ -297,6 +298,11 @@ interface Quote {
   cutAfter: boolean;
   /** Facts of the kind asked for in the quoted sentences, the likeliest sentence's first. */
   facts: FactSpan[];
+}
+
+/** The text of a quote, or nothing. */
+function quoteText(quote: Quote | undefined): string {
+  return quote ? quote.passage.paragraph.slice(quote.start, quote.end) : '';
 }
 
 /** `sentences` with `first` (one of them) moved to the front; the same list when there is none. */
@@ -619,8 +625,17 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
   const at = quotes.findIndex((q) => q.facts.length > 0 && q.passage.hit.article.id === firstArticle);
 
   const fact = wholeQuantity(quotes[at], analysis);
-  const shortAnswer = fact ? { text: (quotes[at] as Quote).passage.paragraph.slice(fact.start, fact.end), marker: at + 1 } : undefined;
-  if (shortAnswer && !citations[at]?.quote.includes(shortAnswer.text)) throw new InternalError('short answer is not verbatim in its quote');
+  // Where, as the first quote places it in the question's own words (`placeWhereAsked`), unless
+  // the fact found is the name the place starts with ("Scotland" of "tại Scotland đầu tháng 5").
+  const first = quotes[0] as Quote;
+  const placed = analysis.kind === 'place' && !analysis.list ? placeWhereAsked(question, quoteText(first)) : undefined;
+  const shortAnswer =
+    placed && !(at === 0 && fact?.start === first.start + placed.start)
+      ? { text: first.passage.paragraph.slice(first.start + placed.start, first.start + placed.end), marker: 1 }
+      : fact
+        ? { text: (quotes[at] as Quote).passage.paragraph.slice(fact.start, fact.end), marker: at + 1 }
+        : undefined;
+  if (shortAnswer && !citations[shortAnswer.marker - 1]?.quote.includes(shortAnswer.text)) throw new InternalError('short answer is not verbatim in its quote');
 
   const m = messages(input.lang);
   const lines = [m.intro, ...quotes.map((q, i) => `“${q.cutBefore ? '…' : ''}${citations[i]?.quote}${q.cutAfter ? '…' : ''}” [${i + 1}]`)];

@@ -3088,3 +3088,58 @@ function askedAbout(text: string, s: FactSpan, q: string, question: string): 'wh
     /^\s*(?:la|chinh la)\s+(?:ai|nguoi nao)/u.test(q.slice(at + name.length)) || /(?:ai la|who (?:is|was))\s+(?:\S+\s+){0,3}$/u.test(q.slice(0, at));
   return asksWho ? 'who' : 'other';
 }
+
+/**
+ * "… ở đâu?", "… tại đâu?", "… ở nơi nào?", "… tại chỗ nào?": Vietnamese asks where in the place of
+ * the answer, right after the words it places ("Bác sĩ phát hiện một túi phình ở đâu?").
+ */
+const WHERE_ASKED = markedPattern(`${WORD_START}(?:ở|tại)\\s+(?:đâu|nơi\\s+nào|chỗ\\s+nào)${WORD_END}`, 'u');
+/** "ở", "tại", with marks and folded. */
+const AT_WORDS = new Set(['ở', 'tại', 'o', 'tai']);
+/** A word pointing back, which names no place ("đẻ con ở đó vì …"), as the text writes it. */
+const POINTING_BACK = new Set(['đó', 'đây', 'này', 'kia', 'ấy']);
+/** Of the question's words before "ở đâu", at most this many and at least two are looked for together. */
+const WHERE_WORDS_MOST = 4;
+const WHERE_WORDS_LEAST = 2;
+/** A place longer than this many words is a clause, not a place. */
+const PLACE_WORDS_MOST = 12;
+const CLAUSE_END = /[,;.!?:()"“”«»[\]]/u;
+
+/**
+ * The place a sentence gives where the question asks it: the question's last words before "ở đâu"
+ * (two to four of them, as they stand, found once in `text`) followed there by "ở" or "tại", and
+ * the place after it up to the end of its clause: "Bác sĩ phát hiện một túi phình ở đâu?" of "Bác sĩ
+ * phát hiện một túi phình ở động mạch cảnh não bệnh nhân." is "động mạch cảnh não bệnh nhân", where
+ * the place finders took a hospital named later in the sentence; "… được cấp cứu ở đâu?" of "… ở
+ * Nghệ An được đưa vào cấp cứu tại Bệnh viện …" is the hospital, not the home town. Offsets in `text`.
+ */
+export function placeWhereAsked(question: string, text: string): FactSpan | undefined {
+  const lower = nfc(question).toLowerCase();
+  const marked = hasMarks(lower);
+  const key = (w: string) => (marked ? canonicalTones(w.toLowerCase()) : fold(w.toLowerCase()));
+  const typed = marked ? lower : fold(lower);
+  const asked = WHERE_ASKED.forText(typed).exec(typed);
+  if (!asked) return undefined;
+  const before = (typed.slice(0, asked.index).match(WORD_RUN) ?? []).map(key);
+  const words = [...text.matchAll(WORD_RUN)].map((m) => ({ key: key(nfc(m[0])), start: m.index, end: m.index + m[0].length }));
+  const spaced = (a: number, b: number) => /^\s+$/u.test(text.slice(a, b));
+  for (let k = Math.min(WHERE_WORDS_MOST, before.length); k >= WHERE_WORDS_LEAST; k--) {
+    const tail = before.slice(-k);
+    const found: number[] = [];
+    for (let i = 0; i + k + 1 < words.length; i++) {
+      const run = words.slice(i, i + k + 2);
+      if (!tail.every((w, j) => run[j]?.key === w) || !AT_WORDS.has((run[k] as (typeof run)[number]).key)) continue;
+      if (run.every((w, j) => j === 0 || spaced((run[j - 1] as typeof w).end, w.start))) found.push(i + k + 1);
+    }
+    if (found.length > 1) return undefined;
+    if (!found.length) continue;
+    const from = (words[found[0] as number] as (typeof words)[number]).start;
+    const stop = CLAUSE_END.exec(text.slice(from));
+    const end = text.slice(0, stop ? from + stop.index : text.length).trimEnd().length;
+    const place = words.filter((w) => w.start >= from && w.end <= end);
+    const opening = place[0];
+    if (!opening || place.length > PLACE_WORDS_MOST || POINTING_BACK.has(nfc(text.slice(opening.start, opening.end)).toLowerCase())) return undefined;
+    return { start: from, end };
+  }
+  return undefined;
+}

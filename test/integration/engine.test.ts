@@ -44,6 +44,8 @@ describe('answers over the real corpus', () => {
       ['IEC là gì?', 'Ủy ban Kỹ thuật Điện Quốc tế', 'iec-thanh-vien-2024#p1'],
       ['Những quốc gia nào cùng Việt Nam tham gia hội nghị?', 'Campuchia, Trung Quốc, Lào, Myanmar và Thái Lan', 'do-luong-lmc-2023#p1'],
       ['Hội nghị LMC lần thứ 4 tổ chức ở đâu?', 'thành phố Bắc Kinh - Trung Quốc', 'do-luong-lmc-2023#p1'],
+      // Where the sentence places what the question asks about ("được tổ chức tại …"), not the other places it names.
+      ['hội nghi do luong LMC tổ chức ở đâu', 'thành phố Bắc Kinh - Trung Quốc', 'do-luong-lmc-2023#p1'],
       ['Hội nghị LMC lần thứ 4 diễn ra khi nào?', 'ngày 29 tháng 8 năm 2023', 'do-luong-lmc-2023#p1'],
       ['Năm 2023 đánh dấu bao nhiêu năm quan hệ ngoại giao Việt Nam - Trung Quốc?', '73 năm', 'do-luong-lmc-2023#p5'],
       // The expansion in lower case; the words "viết tắt" that no article writes do not count against it.

@@ -31,6 +31,7 @@ import {
   officeSpans,
   personSpans,
   placeSpans,
+  placeWhereAsked,
   quantitySpans,
   reasonSpans,
   wholeUnit,
@@ -1200,5 +1201,35 @@ describe('the acronym of a name', () => {
     // Another name's acronym is not it.
     const q = 'Sáng kiến Vành đai và Con đường viết tắt là gì?';
     expect(factSpans(analyzeQuestion(q), text, q)).toEqual([]);
+  });
+});
+
+describe('a place where the question asks it', () => {
+  const placed = (question: string, text: string) => {
+    const s = placeWhereAsked(question, text);
+    return s ? text.slice(s.start, s.end) : undefined;
+  };
+  it('is what follows "ở" or "tại" after the words the question puts before "ở đâu", to the end of its clause', () => {
+    const text = 'Sáng qua, người lái xe quê ở Hải Dương cho biết chiếc xe tải bị lật tại đèo Hải Vân, không ai bị thương.';
+    expect(placed('Chiếc xe tải bị lật ở đâu?', text)).toBe('đèo Hải Vân');
+    expect(placed('chiec xe tai bi lat o dau', text)).toBe('đèo Hải Vân');
+    expect(placed('Xe tải bị lật tại nơi nào?', text)).toBe('đèo Hải Vân');
+    // A place written in lower case, which no name finder reads as one.
+    expect(placed('Bác sĩ tìm thấy mảnh kim loại ở đâu?', 'Bác sĩ tìm thấy mảnh kim loại ở mặt trong đầu gối trái của cậu bé.')).toBe(
+      'mặt trong đầu gối trái của cậu bé',
+    );
+  });
+  it('is nothing when the words are not followed there by "ở" or "tại", are found twice, or point back', () => {
+    expect(placed('Lễ hội diễn ra ở đâu?', 'Lễ hội diễn ra hằng năm ở làng Đông Hồ.')).toBeUndefined();
+    expect(placed('Lễ hội diễn ra ở đâu?', 'Lễ hội diễn ra, ở làng Đông Hồ, vào mùa xuân.')).toBeUndefined();
+    expect(placed('Anh ấy làm việc ở đâu?', 'Anh ấy làm việc ở Huế, sau đó anh ấy làm việc ở Đà Nẵng.')).toBeUndefined();
+    expect(placed('Cô ấy sinh con ở đâu?', 'Cô ấy sinh con ở đó vì không kịp đến bệnh viện.')).toBeUndefined();
+    // The question's words stand together in the sentence, at least two of them: one alone ("học") is too little.
+    expect(placed('Con trai bà học ở đâu?', 'Con trai bà hiện học ở trường làng.')).toBeUndefined();
+    // A clause, not a place.
+    expect(
+      placed('Đoàn khách dừng chân ở đâu?', 'Đoàn khách dừng chân ở nơi mà người dân trong vùng vẫn thường gọi là con dốc của những người đi chợ phiên sớm.'),
+    ).toBeUndefined();
+    expect(placed('Chiếc xe tải bị lật khi nào?', 'Chiếc xe tải bị lật tại đèo Hải Vân.')).toBeUndefined();
   });
 });
