@@ -46,6 +46,7 @@ import {
   listSpans,
   organisationSpans,
   placeWhereAsked,
+  spelledCountAsked,
   wholeUnit,
 } from './fact-spans.js';
 import { type PhotoQuestion, captionsAsked, photoQuestion } from './photo.js';
@@ -629,12 +630,15 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
   // the fact found is the name the place starts with ("Scotland" of "tại Scotland đầu tháng 5").
   const first = quotes[0] as Quote;
   const placed = analysis.kind === 'place' && !analysis.list ? placeWhereAsked(question, quoteText(first)) : undefined;
-  const shortAnswer =
-    placed && !(at === 0 && fact?.start === first.start + placed.start)
-      ? { text: first.passage.paragraph.slice(first.start + placed.start, first.start + placed.end), marker: 1 }
-      : fact
-        ? { text: (quotes[at] as Quote).passage.paragraph.slice(fact.start, fact.end), marker: at + 1 }
-        : undefined;
+  // A count spelled out before what the question counts ("hai trường đại học"), when no quote has a
+  // count in digits (`spelledCountAsked`).
+  const spelled = analysis.kind === 'number' && !fact ? spelledCountAsked(question, quoteText(first)) : undefined;
+  const inFirst = placed && !(at === 0 && fact?.start === first.start + placed.start) ? placed : spelled;
+  const shortAnswer = inFirst
+    ? { text: first.passage.paragraph.slice(first.start + inFirst.start, first.start + inFirst.end), marker: 1 }
+    : fact
+      ? { text: (quotes[at] as Quote).passage.paragraph.slice(fact.start, fact.end), marker: at + 1 }
+      : undefined;
   if (shortAnswer && !citations[shortAnswer.marker - 1]?.quote.includes(shortAnswer.text)) throw new InternalError('short answer is not verbatim in its quote');
 
   const m = messages(input.lang);

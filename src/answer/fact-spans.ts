@@ -3143,3 +3143,34 @@ export function placeWhereAsked(question: string, text: string): FactSpan | unde
   }
   return undefined;
 }
+
+/** The word after "bao nhiêu" / "mấy" in a question: what it counts ("trường" of "bao nhiêu trường đại học"). */
+const COUNTED_WORD = /(?<![\p{L}\p{M}])(?:bao nhiêu|bao nhieu|mấy)\s+([\p{L}\p{M}]+)/iu;
+const SPELLED_COUNT_WORD = 'một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|lăm|mốt|tư';
+/** A count spelled out, and the word after it: "hai trường", "mười hai tháng", "ba mươi lăm người". */
+const SPELLED_COUNT = new RegExp(`${WORD_START}(?:${SPELLED_COUNT_WORD})(?:\\s+(?:${SPELLED_COUNT_WORD}))*(?=\\s+([\\p{L}\\p{M}]+))`, 'giu');
+
+/**
+ * A count spelled out right before what a "bao nhiêu" / "mấy" question counts, in `text`: "hai" of
+ * "Thành phố có hai trường đại học …" for "Thành phố có bao nhiêu trường đại học?", "ba" of "… trong
+ * ba lượt chơi" for "… bao nhiêu lượt?". The count alone: the quote gives what it counts. Only when
+ * the question asks a count (not a length, an age or a share, `countedThing`), the text spells one
+ * count of it, and the question does not say that count itself ("Lớp có 3 tổ, sau tách thành bao
+ * nhiêu tổ?" is not "ba" of "ba tổ"). Offsets in `text`.
+ */
+export function spelledCountAsked(question: string, text: string): FactSpan | undefined {
+  if (!countedThing(question).length) return undefined;
+  const counted = COUNTED_WORD.exec(nfc(question).toLowerCase())?.[1];
+  if (!counted) return undefined;
+  const unit = fold(counted);
+  const said = fold(shortFormsWrittenOut(question));
+  const saidDigits = digitsFor(question);
+  const found: FactSpan[] = [];
+  for (const m of text.matchAll(SPELLED_COUNT)) {
+    if (fold((m[1] as string).toLowerCase()) !== unit) continue;
+    const counting = `${m[0]} ${m[1] as string}`;
+    if (hasWordIn(said, fold(counting.toLowerCase())) || saidDigits.includes(digitsFor(counting))) continue;
+    found.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return found.length === 1 ? found[0] : undefined;
+}

@@ -32,6 +32,7 @@ import {
   personSpans,
   placeSpans,
   placeWhereAsked,
+  spelledCountAsked,
   quantitySpans,
   reasonSpans,
   wholeUnit,
@@ -1231,5 +1232,25 @@ describe('a place where the question asks it', () => {
       placed('Đoàn khách dừng chân ở đâu?', 'Đoàn khách dừng chân ở nơi mà người dân trong vùng vẫn thường gọi là con dốc của những người đi chợ phiên sớm.'),
     ).toBeUndefined();
     expect(placed('Chiếc xe tải bị lật khi nào?', 'Chiếc xe tải bị lật tại đèo Hải Vân.')).toBeUndefined();
+  });
+});
+
+describe('a count spelled out before what the question counts', () => {
+  const counted = (question: string, text: string) => {
+    const s = spelledCountAsked(question, text);
+    return s ? text.slice(s.start, s.end) : undefined;
+  };
+  it('is the count right before the word the question counts, typed with marks or without', () => {
+    const text = 'Thị trấn có hai bệnh viện và ba trường học, cách nhau chừng một cây số.';
+    expect(counted('Thị trấn có bao nhiêu trường học?', text)).toBe('ba');
+    expect(counted('thi tran co bao nhieu benh vien', text)).toBe('hai');
+    expect(counted('Đội bóng đã thắng mấy trận?', 'Mùa này đội bóng đã thắng mười hai trận liên tiếp.')).toBe('mười hai');
+  });
+  it('is nothing for a count the question says, a count of something else, two counts, or a length or age', () => {
+    expect(counted('Lớp có 3 tổ, sau tách thành bao nhiêu tổ?', 'Lớp có ba tổ, về sau tách ra.')).toBeUndefined();
+    expect(counted('Thị trấn có bao nhiêu nhà máy?', 'Thị trấn có hai bệnh viện và ba trường học.')).toBeUndefined();
+    expect(counted('Xã có bao nhiêu trường học?', 'Xã có hai trường học ở thôn Đông và ba trường học ở thôn Tây.')).toBeUndefined();
+    expect(counted('Anh ấy bao nhiêu tuổi?', 'Anh ấy năm nay ba mươi tuổi.')).toBeUndefined();
+    expect(counted('Thị trấn có bao nhiêu trường học?', 'Thị trấn có 3 trường học.')).toBeUndefined();
   });
 });
