@@ -39,6 +39,7 @@ import {
   ORGANISATION_HEAD,
   capitalisedListSpans,
   asksSum,
+  causeGiven,
   countedThing,
   definedAcronyms,
   initialismsIn,
@@ -634,11 +635,14 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
   // count in digits (`spelledCountAsked`).
   const spelled = analysis.kind === 'number' && !fact ? spelledCountAsked(question, quoteText(first)) : undefined;
   const inFirst = placed && !(at === 0 && fact?.start === first.start + placed.start) ? placed : spelled;
-  const shortAnswer = inFirst
-    ? { text: first.passage.paragraph.slice(first.start + inFirst.start, first.start + inFirst.end), marker: 1 }
+  const chosen = inFirst
+    ? { paragraph: first.passage.paragraph, span: { start: first.start + inFirst.start, end: first.start + inFirst.end }, marker: 1 }
     : fact
-      ? { text: (quotes[at] as Quote).passage.paragraph.slice(fact.start, fact.end), marker: at + 1 }
+      ? { paragraph: (quotes[at] as Quote).passage.paragraph, span: fact, marker: at + 1 }
       : undefined;
+  // A span naming the cause instead of giving it ("nguyên nhân gây động kinh") is cut to the cause it gives, or left out (`causeGiven`).
+  const given = chosen ? causeGiven(chosen.paragraph, chosen.span) : undefined;
+  const shortAnswer = chosen && given ? { text: chosen.paragraph.slice(given.start, given.end), marker: chosen.marker } : undefined;
   if (shortAnswer && !citations[shortAnswer.marker - 1]?.quote.includes(shortAnswer.text)) throw new InternalError('short answer is not verbatim in its quote');
 
   const m = messages(input.lang);

@@ -3174,3 +3174,24 @@ export function spelledCountAsked(question: string, text: string): FactSpan | un
   }
   return found.length === 1 ? found[0] : undefined;
 }
+
+/** The noun for a cause opening a span: "nguyên nhân", "lý do". */
+const CAUSE_NOUN_FIRST = new RegExp(`^(?:nguyên\\s+nhân|lý\\s+do|lí\\s+do)${WORD_END}`, 'iu');
+/** What gives the cause after that noun, in its clause: "là", "gồm", "bao gồm", "như" ("nguyên nhân như chi phí …"). */
+const CAUSE_GIVEN = new RegExp(`${WORD_START}(?:là|bao\\s+gồm|gồm|như)\\s+`, 'iu');
+
+/**
+ * A fact span as a short answer, unless it opens with the noun for a cause and so names a cause
+ * instead of giving one ("nguyên nhân gây động kinh", "Nguyên nhân tử vong đang được điều tra"):
+ * then what its first clause gives after "là", "gồm" or "như" ("tuổi tác cao" of "lý do … là tuổi
+ * tác cao"), or nothing. Offsets in `text`.
+ */
+export function causeGiven(text: string, s: FactSpan): FactSpan | undefined {
+  const span = text.slice(s.start, s.end);
+  if (!CAUSE_NOUN_FIRST.test(span)) return s;
+  const clause = span.split(/[,;]/u)[0] as string;
+  const m = CAUSE_GIVEN.exec(clause);
+  if (!m) return undefined;
+  const start = s.start + m.index + m[0].length;
+  return start < s.end ? { start, end: s.end } : undefined;
+}

@@ -33,6 +33,7 @@ import {
   placeSpans,
   placeWhereAsked,
   spelledCountAsked,
+  causeGiven,
   quantitySpans,
   reasonSpans,
   wholeUnit,
@@ -1252,5 +1253,24 @@ describe('a count spelled out before what the question counts', () => {
     expect(counted('Xã có bao nhiêu trường học?', 'Xã có hai trường học ở thôn Đông và ba trường học ở thôn Tây.')).toBeUndefined();
     expect(counted('Anh ấy bao nhiêu tuổi?', 'Anh ấy năm nay ba mươi tuổi.')).toBeUndefined();
     expect(counted('Thị trấn có bao nhiêu trường học?', 'Thị trấn có 3 trường học.')).toBeUndefined();
+  });
+});
+
+describe('a short answer that names a cause instead of giving it', () => {
+  const given = (text: string) => {
+    const s = causeGiven(text, { start: 0, end: text.length });
+    return s ? text.slice(s.start, s.end) : undefined;
+  };
+  it('is cut to the cause given after "là", "gồm" or "như" in its first clause', () => {
+    expect(given('lý do khiến nhiều người bỏ tập là thiếu thời gian')).toBe('thiếu thời gian');
+    expect(given('Nguyên nhân là nước giếng nhiễm khuẩn, theo kết quả xét nghiệm')).toBe('nước giếng nhiễm khuẩn, theo kết quả xét nghiệm');
+    expect(given('nguyên nhân như thời tiết thất thường và giống kém')).toBe('thời tiết thất thường và giống kém');
+  });
+  it('is left out when it gives none, and left as it is when it opens otherwise', () => {
+    expect(given('nguyên nhân gây sốt kéo dài ở trẻ')).toBeUndefined();
+    expect(given('Nguyên nhân vụ cháy đang được điều tra')).toBeUndefined();
+    // "như" in a later clause lists something else.
+    expect(given('nguyên nhân hàng đầu gây tử vong, cùng các bệnh như tim mạch')).toBeUndefined();
+    expect(given('do nước giếng nhiễm khuẩn')).toBe('do nước giếng nhiễm khuẩn');
   });
 });
