@@ -216,28 +216,19 @@ export function union(a: Presence, b: Presence): Presence {
   return out;
 }
 
-/** Share of the question words' idf weight present; 0 when there are none. */
-export function wordCoverage(terms: QuestionTerms, p: Presence): number {
+/**
+ * Share of the question words' idf weight present in `p`, or in either of `p` and `q` (their
+ * union, without making it: the re-ranking reads it for every two sentences side by side); 0 when
+ * there are none.
+ */
+export function wordCoverage(terms: QuestionTerms, p: Presence, q?: Presence): number {
   let total = 0;
   let hit = 0;
   const words = terms.words;
   for (let i = 0; i < words.length; i++) {
     const idf = (words[i] as QueryWord).idf;
     total += idf;
-    if (p[i]) hit += idf;
-  }
-  return total === 0 ? 0 : hit / total;
-}
-
-/** `wordCoverage` of the union of `a` and `b`, without making it (the re-ranking reads it for every two sentences side by side). */
-export function wordCoverageOfEither(terms: QuestionTerms, a: Presence, b: Presence): number {
-  let total = 0;
-  let hit = 0;
-  const words = terms.words;
-  for (let i = 0; i < words.length; i++) {
-    const idf = (words[i] as QueryWord).idf;
-    total += idf;
-    if (a[i] || b[i]) hit += idf;
+    if (p[i] || q?.[i]) hit += idf;
   }
   return total === 0 ? 0 : hit / total;
 }

@@ -4,17 +4,7 @@ import { canonicalTones, fold, isSettled } from '../text/normalize.js';
 import { sentenceRanges } from '../text/sentences.js';
 import { MARKED_STOPWORDS, STOPWORDS } from '../text/stopwords.js';
 import { WORD_RUN, isSpaceAt, wordCharBefore } from '../text/words.js';
-import {
-  type Presence,
-  type QuestionTerms,
-  type SearchText,
-  nameCoverage,
-  pairCoverage,
-  presenceInRanges,
-  searchText,
-  wordCoverage,
-  wordCoverageOfEither,
-} from './coverage.js';
+import { type Presence, type QuestionTerms, type SearchText, nameCoverage, pairCoverage, presenceInRanges, searchText, wordCoverage } from './coverage.js';
 import type { Retrieved } from './retrieve.js';
 
 /**
@@ -307,7 +297,7 @@ function passageEvidence(store: Store, hit: Retrieved, terms: QuestionTerms, bes
     sentence = Math.max(sentence, s.words);
     pairs = Math.max(pairs, s.pairs);
     const next = sentences[i + 1];
-    window = Math.max(window, next ? wordCoverageOfEither(terms, s.present, next.present) : s.words);
+    window = Math.max(window, next ? wordCoverage(terms, s.present, next.present) : s.words);
   }
   const fused = best > 0 ? hit.score / best : 0;
   const names = terms.names?.length ? (named ? nameCoverage(terms, named) : 0) : 1;

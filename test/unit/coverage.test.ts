@@ -10,7 +10,6 @@ import {
   searchText,
   union,
   wordCoverage,
-  wordCoverageOfEither,
   withAliases,
 } from '../../src/retrieve/coverage.js';
 import type { Store } from '../../src/store/port.js';
@@ -68,7 +67,7 @@ describe('presenceInRanges', () => {
   });
 });
 
-describe('wordCoverageOfEither', () => {
+describe('wordCoverage of two presences', () => {
   it('is the coverage of the union of two presences, to the last bit', () => {
     const rnd = random(7);
     for (let round = 0; round < 500; round++) {
@@ -77,7 +76,7 @@ describe('wordCoverageOfEither', () => {
       const terms: QuestionTerms = { marked: true, words, pairs: [], wordWeight: words.reduce((s, w) => s + w.idf, 0), search: [] };
       const a = Uint8Array.from({ length: n }, () => (rnd() < 0.4 ? 1 : 0));
       const b = Uint8Array.from({ length: n }, () => (rnd() < 0.4 ? 1 : 0));
-      expect(wordCoverageOfEither(terms, a, b)).toBe(wordCoverage(terms, union(a, b)));
+      expect(wordCoverage(terms, a, b)).toBe(wordCoverage(terms, union(a, b)));
     }
   });
 });
