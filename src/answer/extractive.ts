@@ -15,7 +15,7 @@ import {
   wordCoverage,
 } from '../retrieve/coverage.js';
 import type { Retrieved } from '../retrieve/retrieve.js';
-import { Lru, textBytes } from '../store/lru.js';
+import { ParagraphMemo } from '../store/lru.js';
 import type { Store } from '../store/port.js';
 import { articleRef } from './article-ref.js';
 import { type PassageEvidence, RERANK_POOL, rerank } from '../retrieve/rerank.js';
@@ -654,8 +654,8 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
   // How sure the answer is stays the likeliest sentences' when a fact of the kind asked was put first.
   const judged = ordered === named ? citations : chooseQuotes(named, s).map((q) => ({ quote: q.passage.paragraph.slice(q.start, q.end) }));
   const quoted = searchText(judged.map((c) => c.quote).join('\n'));
-  let passage = presence(terms, best.passage.hit.article.title);
-  for (const x of best.passage.sentences) passage = union(passage, x.present);
+  const passage = presence(terms, best.passage.hit.article.title);
+  for (const x of best.passage.sentences) union(passage, x.present, passage);
   const refusal = refusalFeatures({
     question,
     terms,
@@ -855,10 +855,7 @@ const ACRONYM_ARTICLES_READ = 10;
  * The acronyms each paragraph defines, for the next questions that retrieve it;
  * bounded by the texts' size (a scraped paragraph can be thousands of characters long).
  */
-const definedIn = new Lru<string, { text: string; aliases: readonly AcronymAlias[] }>(
-  8 << 20,
-  (v, key) => textBytes(v.text) + textBytes(key) + 64 * v.aliases.length,
-);
+const definedIn = new ParagraphMemo<readonly AcronymAlias[]>(8 << 20, (aliases) => 64 * aliases.length);
 
 /** The acronyms the passages' paragraphs define (`definedAcronyms`) or spell out for the question's short forms (`initialismsIn`), each paragraph read once. */
 export function acronymsIn(passages: readonly PassageEvidence[], question: string): AcronymAlias[] {
@@ -869,13 +866,7 @@ export function acronymsIn(passages: readonly PassageEvidence[], question: strin
   for (const p of passages) {
     if (seen.includes(p.paragraph)) continue;
     seen.push(p.paragraph);
-    // Kept by paragraph (article and number) with the text they were read from.
-    const key = `${p.hit.article.id}\n${p.hit.paragraphNumber}`;
-    const kept = definedIn.get(key);
-    let defined: readonly AcronymAlias[];
-    if (kept !== undefined && kept.text === p.paragraph) defined = kept.aliases;
-    else definedIn.set(key, { text: p.paragraph, aliases: (defined = definedAcronyms(p.paragraph)) });
-    out.push(...defined);
+    out.push(...definedIn.get(p.hit.article.id, p.hit.paragraphNumber, p.paragraph, definedAcronyms));
     // And the short forms the question writes for words the passage spells out ("Viện ĐLVN").
     for (const a of initialismsIn(question, p.paragraph)) if (!out.some((o) => o.acronym === a.acronym)) out.push(a);
   }

@@ -210,10 +210,10 @@ export function presence(terms: QuestionTerms, text: string): Presence {
   return presenceIn(terms, searchText(text));
 }
 
-export function union(a: Presence, b: Presence): Presence {
-  const out = new Uint8Array(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = (a[i] as number) | (b[i] as number);
-  return out;
+/** The terms either of `a` and `b` has, written into `into` (a new presence unless given: `a` itself may be). */
+export function union(a: Presence, b: Presence, into: Presence = new Uint8Array(a.length)): Presence {
+  for (let i = 0; i < a.length; i++) into[i] = (a[i] as number) | (b[i] as number);
+  return into;
 }
 
 /**

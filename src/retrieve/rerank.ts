@@ -1,10 +1,20 @@
-import { Lru, textBytes } from '../store/lru.js';
+import { Lru, ParagraphMemo } from '../store/lru.js';
 import type { Store } from '../store/port.js';
 import { canonicalTones, fold, isSettled } from '../text/normalize.js';
 import { sentenceRanges } from '../text/sentences.js';
 import { MARKED_STOPWORDS, STOPWORDS } from '../text/stopwords.js';
 import { WORD_RUN, isSpaceAt, wordCharBefore } from '../text/words.js';
-import { type Presence, type QuestionTerms, type SearchText, nameCoverage, pairCoverage, presenceInRanges, searchText, wordCoverage } from './coverage.js';
+import {
+  type Presence,
+  type QuestionTerms,
+  type SearchText,
+  nameCoverage,
+  pairCoverage,
+  presenceInRanges,
+  searchText,
+  union,
+  wordCoverage,
+} from './coverage.js';
 import type { Retrieved } from './retrieve.js';
 
 /**
@@ -170,29 +180,22 @@ interface PreparedCache {
   /** By passage: the piece prepared, with the passage's text and place it was prepared for. */
   pieces: Lru<number, { paragraph: string; start: number; end: number; prepared: PreparedParagraph }>;
   /**
-   * By paragraph (article and number), with the text it was read for: whether it is settled
-   * (`isSettled`), which decides whether it can be prepared in pieces. A long paragraph is often
-   * retrieved as two windows, and by several questions; scanning it whole for each took 0.3 ms of
-   * a question's 7 at 35k articles. Keyed by the paragraph rather than its text: a text of
-   * thousands of characters read anew from the store was hashed whole to be looked up.
+   * By paragraph: whether it is settled (`isSettled`), which decides whether it can be prepared
+   * in pieces. A long paragraph is often retrieved as two windows, and by several questions;
+   * scanning it whole for each took 0.3 ms of a question's 7 at 35k articles.
    */
-  settled: Lru<string, { text: string; settled: boolean }>;
+  settled: ParagraphMemo<boolean>;
 }
 /** Bytes of paragraph texts (and their keys) the settled cache keeps (a character weighs two). */
 const SETTLED_BYTES = 8 << 20;
 
 function prepare(store: Store, hit: Retrieved): PreparedParagraph {
   let cache = prepared.get(store);
-  if (!cache) prepared.set(store, (cache = { pieces: new Lru(PREPARED_MAX), settled: new Lru(SETTLED_BYTES, (v, key) => textBytes(v.text) + textBytes(key)) }));
+  if (!cache) prepared.set(store, (cache = { pieces: new Lru(PREPARED_MAX), settled: new ParagraphMemo(SETTLED_BYTES) }));
   const kept = cache.pieces.get(hit.passage);
   // A store that switches generations in place (the database) may give the same id another passage.
   if (kept && kept.paragraph === hit.paragraph && kept.start === hit.start && kept.end === hit.end) return kept.prepared;
-  // The same paragraph may be another text in another generation: the text is compared.
-  const key = `${hit.article.id}\n${hit.paragraphNumber}`;
-  const known = cache.settled.get(key);
-  let settled: boolean;
-  if (known !== undefined && known.text === hit.paragraph) settled = known.settled;
-  else cache.settled.set(key, { text: hit.paragraph, settled: (settled = isSettled(hit.paragraph)) });
+  const settled = cache.settled.get(hit.article.id, hit.paragraphNumber, hit.paragraph, isSettled);
   const p = preparePiece(hit.paragraph, hit.start, hit.end, settled);
   cache.pieces.set(hit.passage, { paragraph: hit.paragraph, start: hit.start, end: hit.end, prepared: p });
   return p;
@@ -290,10 +293,7 @@ function passageEvidence(store: Store, hit: Retrieved, terms: QuestionTerms, bes
   const hasNames = (terms.names?.length ?? 0) > 0;
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i] as SentenceEvidence;
-    if (hasNames) {
-      if (named === null) named = s.present.slice();
-      else for (let t = 0; t < named.length; t++) named[t] = (named[t] as number) | (s.present[t] as number);
-    }
+    if (hasNames) named = named === null ? s.present.slice() : union(named, s.present, named);
     sentence = Math.max(sentence, s.words);
     pairs = Math.max(pairs, s.pairs);
     const next = sentences[i + 1];

@@ -79,6 +79,32 @@ export class Lru<K, V> {
   }
 }
 
+/**
+ * What is worked out from a paragraph's text, kept by paragraph (article and number) with the
+ * text it was worked out from, so that a paragraph given another text (a database moving to a
+ * newer generation) is worked out anew. Keyed by the paragraph rather than by its text: a text of
+ * thousands of characters read anew from the store would be hashed whole at each look-up, where
+ * comparing it with the kept one mostly stops at its first characters or finds the same string.
+ * Bounded by `maxBytes` of texts and keys, plus `valueBytes` of each value.
+ */
+export class ParagraphMemo<T> {
+  private readonly kept: Lru<string, { text: string; value: T }>;
+
+  constructor(maxBytes: number, valueBytes: (value: T) => number = () => 0) {
+    this.kept = new Lru(maxBytes, (v, key) => textBytes(v.text) + textBytes(key) + valueBytes(v.value));
+  }
+
+  /** `compute(text)` for paragraph `n` of `articleId`, worked out once for that text. */
+  get(articleId: string, n: number, text: string, compute: (text: string) => T): T {
+    const key = `${articleId}\n${n}`;
+    const known = this.kept.get(key);
+    if (known !== undefined && known.text === text) return known.value;
+    const value = compute(text);
+    this.kept.set(key, { text, value });
+    return value;
+  }
+}
+
 /** What a string kept in a cache weighs, roughly: two bytes a character and its header. */
 export function textBytes(text: string): number {
   return 2 * text.length + 64;

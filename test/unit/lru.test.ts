@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Lru } from '../../src/store/lru.js';
+import { Lru, ParagraphMemo } from '../../src/store/lru.js';
 
 describe('Lru', () => {
   it('forgets the least recently used entries beyond its count', () => {
@@ -115,5 +115,34 @@ describe('Lru', () => {
         for (let k = 0; k < 12; k++) expect(lru.get(k)).toBe(kept.get(k));
       }),
     );
+  });
+});
+
+describe('ParagraphMemo', () => {
+  it('works a paragraph out once for its text, and again when the paragraph has another text', () => {
+    const memo = new ParagraphMemo<number>(1 << 20);
+    const seen: string[] = [];
+    const length = (text: string) => {
+      seen.push(text);
+      return text.length;
+    };
+    expect(memo.get('bai-a', 1, 'Hội nghị khai mạc.', length)).toBe(18);
+    expect(memo.get('bai-a', 1, 'Hội nghị khai mạc.', length)).toBe(18);
+    // Another paragraph, or the same one with another text (a newer generation).
+    expect(memo.get('bai-a', 2, 'Hội nghị khai mạc.', length)).toBe(18);
+    expect(memo.get('bai-a', 1, 'Bế mạc.', length)).toBe(7);
+    expect(seen).toEqual(['Hội nghị khai mạc.', 'Hội nghị khai mạc.', 'Bế mạc.']);
+  });
+
+  it('forgets paragraphs beyond its bytes', () => {
+    const memo = new ParagraphMemo<boolean>(600);
+    let computed = 0;
+    const yes = () => {
+      computed++;
+      return true;
+    };
+    for (let n = 1; n <= 10; n++) memo.get('bai', n, 'x'.repeat(50), yes);
+    memo.get('bai', 1, 'x'.repeat(50), yes);
+    expect(computed).toBe(11);
   });
 });
