@@ -254,23 +254,17 @@ export async function askInContext(question: string, options: AskOptions, deps: 
     const whole = { ...coreOptions, ...(options.filter ? { filter: options.filter } : {}) };
     if (!options.filter) delete whole.filter;
     const outside = await deps.answer(core, whole);
-    if (outside.refused) {
-      showPeriod = false;
-      // Undated articles may give the date in their text, where it is a clue to the right one
-      // ("Năm 2012, quốc gia này xếp thứ 139" for "Kenya xếp thứ mấy … năm 2012?"): the question
-      // with its date words, asked of every article, answers when it is answered from such articles.
-      if (core !== understood) {
-        const asked = await deps.answer(understood, whole);
-        if (!asked.refused && asked.citations.every((c) => !c.date)) return finish(asked);
-      }
-      return finish({ ...outside, timing: a.timing });
-    }
-    // Articles without a date cannot be outside the period: a date in the question is then
-    // the event's ("cấp cứu vào ngày 10/6"), to be found in their text with the other words.
-    if (outside.citations.every((c) => !c.date)) {
+    // Articles without a date cannot be outside the period: a date in the question is then the
+    // event's ("cấp cứu vào ngày 10/6"), to be found in their text with the other words. So the
+    // question is asked with its date words when undated articles answer it without them, and
+    // when nothing does: the date may be what tells the right article apart ("Năm 2012, quốc gia
+    // này xếp thứ 139" for "Kenya xếp thứ mấy … năm 2012?"), kept only when undated articles
+    // answer it. Refused both ways, the period is beside the point ("Giá vàng hôm nay?"): a plain refusal.
+    if (outside.refused || outside.citations.every((c) => !c.date)) {
       showPeriod = false;
       const asked = core === understood ? outside : await deps.answer(understood, whole);
-      return finish(asked.refused ? outside : asked);
+      if (!asked.refused && (!outside.refused || asked.citations.every((c) => !c.date))) return finish(asked);
+      return finish(outside.refused ? { ...outside, timing: a.timing } : outside);
     }
     const closest = [
       ...new Map(
