@@ -148,8 +148,9 @@ try {
 
   // Throughput: one replica and two on the same two processes (each with its own engine,
   // connection pool and vector graph, first answering the same warm-up questions of one half of
-  // the questions), in phases over the other half: in each, one replica answers the phase's
-  // questions alone, or the two share them, in the order one, two, two, one, repeated, so that a
+  // the questions), in phases over the other half: in each, one replica (each in turn) answers
+  // the phase's questions alone, or the two share them (each question taken by whichever is
+  // free), in the order one, two, two, one, repeated, so that a
   // load or a machine speed that drifts while it is measured weighs on both alike (runs of a
   // minute each had given the same code 1.41× and 1.80×), and no question measured was answered
   // before by the process answering it. Twice: after a few warm-up questions (replicas just
@@ -162,13 +163,16 @@ try {
     processes: number;
     answers: number;
     ms: number;
+    /** When each replica gave its last answer of the phase, from the phase's start. */
+    replicaMs: number[];
     cpuMs: number;
     serverMs: number | null;
   }
   const throughputAfter = async (warmN: number) => {
     type Child = { send: (m: unknown) => void };
     const children: Child[] = [];
-    const pending = new Map<Child, (d: PhaseDone) => void>();
+    // Each replica's commands are answered in the order sent: their replies, oldest first.
+    const pending = new Map<Child, ((d: PhaseDone) => void)[]>();
     let started: () => void = () => {};
     const allReady = new Promise<void>((resolve) => (started = resolve));
     const replicas = [0, 1].map(() =>
@@ -181,7 +185,7 @@ try {
             const type = (m as { type?: string }).type;
             const c = child as unknown as Child;
             if (type === 'ready' && children.push(c) === 2) started();
-            else if (type === 'phase-done') pending.get(c)?.(m as PhaseDone);
+            else if (type === 'phase-done') pending.get(c)?.shift()?.(m as PhaseDone);
           },
         },
       ),
@@ -190,35 +194,60 @@ try {
     await Promise.race([allReady, Promise.all(replicas)]);
     const answer = (child: Child, qs: BenchQuestion[]) =>
       new Promise<PhaseDone>((resolve) => {
-        pending.set(child, resolve);
+        const waiting = pending.get(child) ?? [];
+        pending.set(child, waiting);
+        waiting.push(resolve);
         child.send({ type: 'phase', questions: qs });
       });
+    // A phase's questions are handed out one at a time to whichever replica is free, as a load
+    // balancer that sends a request to an idle replica does, each replica holding one question
+    // besides the one it answers (so that it never waits for the next); the phase ends with its
+    // last answer. (Halves given out up front left one replica idle while the other finished:
+    // the phases of two then lasted 13-23% longer than the faster replica's half.)
+    const serve = async (replicas: Child[], qs: BenchQuestion[]) => {
+      let next = 0;
+      const t0 = performance.now();
+      const each = await Promise.all(
+        replicas.map(async (child) => {
+          let answers = 0;
+          let cpuMs = 0;
+          let last = 0;
+          const sent: Promise<PhaseDone>[] = [];
+          const give = () => {
+            if (next < qs.length) sent.push(answer(child, [qs[next++] as BenchQuestion]));
+          };
+          give();
+          give();
+          for (let d = sent.shift(); d; d = sent.shift()) {
+            const done = await d;
+            give();
+            answers += done.answers;
+            cpuMs += done.cpuMs;
+            last = performance.now() - t0;
+          }
+          return { answers, cpuMs, ms: last };
+        }),
+      );
+      return { each, ms: performance.now() - t0 };
+    };
     const [first, second] = children as [Child, Child];
     const start = loadavg();
     const phases: Phase[] = [];
+    let alone = 0;
     for (let p = 0; p < phaseCount; p++) {
       const qs = halves[1].filter((_, i) => i % phaseCount === p);
       const processes = [1, 2, 2, 1][p % 4] as number;
       const server0 = serverCpuMs();
-      const done =
-        processes === 1
-          ? [await answer(first, qs)]
-          : await Promise.all([
-              answer(
-                first,
-                qs.filter((_, i) => i % 2 === 0),
-              ),
-              answer(
-                second,
-                qs.filter((_, i) => i % 2 === 1),
-              ),
-            ]);
+      // The phases of one replica go to each in turn: both have then answered as many questions
+      // (a replica's compiled code and caches keep improving with the questions it has seen).
+      const done = await serve(processes === 1 ? [alone++ % 2 === 0 ? first : second] : [first, second], qs);
       const server1 = serverCpuMs();
       phases.push({
         processes,
-        answers: done.reduce((a, d) => a + d.answers, 0),
-        ms: Math.max(...done.map((d) => d.ms)),
-        cpuMs: done.reduce((a, d) => a + d.cpuMs, 0),
+        answers: done.each.reduce((a, d) => a + d.answers, 0),
+        ms: done.ms,
+        replicaMs: done.each.map((d) => d.ms),
+        cpuMs: done.each.reduce((a, d) => a + d.cpuMs, 0),
         serverMs: server0 !== null && server1 !== null ? server1 - server0 : null,
       });
     }
@@ -426,7 +455,7 @@ function renderSection(r: Results, json: string): string {
     '',
     `Copying the embedded index into the database (\`kiemchung import-index\`: articles, paragraphs, passages with their stored vectors, the HNSW index, the BM25 postings and term counts, in one transaction): ${r.import.kept ? `kept from an earlier run (\`--keep\`; this run's copy wrote ${r.import.report.wrote ? `${r.import.report.added + r.import.report.changed} articles and retired ${r.import.report.removed}` : 'nothing'} in ${ms(r.import.ms)})` : ms(r.import.ms)} (load ${la(r.import.loadavg)}). Tables: ${r.import.tables.map((x: { name: string; bytes: number }) => `${x.name} ${mb(x.bytes)}`).join(', ')}.`,
     '',
-    `Throughput, one question at a time per replica, on two replica processes, each with its own engine, connection pool and vector graph (built before it is measured) on the one database, both first answering the same warm-up questions of one half of the questions; then the other half in ${t.phases.length} phases of the same size, in which one replica answers the phase's questions alone or the two share them, in the order one, two, two, one, repeated (so that a load that drifts weighs on both alike). After ${t.warmup} warm-up questions (replicas that have served a while): ${throughputLine(t, r.machine.cores)}.${t.started ? ` After ${t.started.warmup} (replicas just started): ${throughputLine(t.started, r.machine.cores)}.` : ''}`,
+    `Throughput, one question at a time per replica, on two replica processes, each with its own engine, connection pool and vector graph (built before it is measured) on the one database, both first answering the same warm-up questions of one half of the questions; then the other half in ${t.phases.length} phases of the same size, in which one replica (each in turn) answers the phase's questions alone or the two share them (each question given to whichever replica is free, as a load balancer does), in the order one, two, two, one, repeated (so that a load that drifts weighs on both alike). After ${t.warmup} warm-up questions (replicas that have served a while): ${throughputLine(t, r.machine.cores)}.${t.started ? ` After ${t.started.warmup} (replicas just started): ${throughputLine(t.started, r.machine.cores)}.` : ''}`,
     '',
     `Webhook: ${r.webhook.updates.toLocaleString('en')} updates, each posted to both replicas at once (16 in flight), a 503 or a delivery without an answer delivered again as Telegram does (${r.webhook.retried} deliveries again, ${r.webhook.unanswered ?? 0} of them after no answer; ${r.webhook.undelivered ?? 0} never delivered; ${r.webhook.ackedEarly ?? 0} acknowledged after 10 s in a replica's queue and answered later): ${r.webhook.answered} answered, ${r.webhook.duplicated} answered twice, ${r.webhook.lost} lost, in ${ms(r.webhook.ms)} (load ${la(r.webhook.loadavg)}).`,
     '',
@@ -440,7 +469,12 @@ function throughputLine(t: Results, cores: number): string {
   const middle =
     rounds.length % 2 ? (rounds[(rounds.length - 1) / 2] as number) : ((rounds[rounds.length / 2 - 1] as number) + (rounds[rounds.length / 2] as number)) / 2;
   const spread = rounds.length > 1 ? ` (each round of four phases on its own: ${rounds.map((x) => x.toFixed(2)).join(', ')}; median ${middle.toFixed(2)})` : '';
-  const line = `one replica ${t.one.perSecond.toFixed(1)} answers/s, two ${t.two.perSecond.toFixed(1)}, ${(t.two.perSecond / t.one.perSecond).toFixed(2)}×${spread} (load ${la(t.load)}); the replicas' own CPU per answer ${ms(t.one.cpuMsPerAnswer)} with one, ${ms(t.two.cpuMsPerAnswer)} with two`;
+  // How evenly two replicas shared a phase: when the one done last gave its last answer, over the other (runs before these times were kept have none).
+  const pairs = (t.phases as { processes: number; replicaMs?: number[] }[]).filter((p) => p.processes === 2 && p.replicaMs?.length === 2);
+  const slower = pairs.length
+    ? `; in the phases of two, the replica done last finished ${((100 * pairs.reduce((a, p) => a + Math.max(...(p.replicaMs as number[])) / Math.min(...(p.replicaMs as number[])), 0)) / pairs.length - 100).toFixed(0)}% later than the other on average`
+    : '';
+  const line = `one replica ${t.one.perSecond.toFixed(1)} answers/s, two ${t.two.perSecond.toFixed(1)}, ${(t.two.perSecond / t.one.perSecond).toFixed(2)}×${spread} (load ${la(t.load)}); the replicas' own CPU per answer ${ms(t.one.cpuMsPerAnswer)} with one, ${ms(t.two.cpuMsPerAnswer)} with two${slower}`;
   const one = t.one.serverCpuMsPerAnswer as number | null | undefined;
   const two = t.two.serverCpuMsPerAnswer as number | null | undefined;
   if (one == null || two == null) return line;
