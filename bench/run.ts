@@ -183,6 +183,17 @@ async function runScale(o: BenchOptions, data: BenchData, size: number, isLarges
 async function runThroughput(o: BenchOptions, corpus: string, indexDir: string, questions: BenchQuestion[], before: { warmup?: number; served?: number }) {
   const n = o.workers;
   const shares = Array.from({ length: n }, (_, w) => questions.filter((_, i) => i % n === w));
+  // Each process is fed its own share one question at a time, and when that is done takes from
+  // the end of another's, as workers behind one queue would: fixed shares left the process done
+  // first idle while the last finished. The end of a share is never among the questions another
+  // process warmed up on (the start of the share after its own).
+  const queues = shares.map((qs) => [...qs]);
+  const next = (w: number): BenchQuestion | undefined => {
+    const own = (queues[w] as BenchQuestion[]).shift();
+    if (own) return own;
+    const other = queues.reduce((best, q) => (q.length > best.length ? q : best), [] as BenchQuestion[]);
+    return other.pop();
+  };
   let ready = 0;
   const children: { send: (m: unknown) => void }[] = [];
   const runs = shares.map((qs, w) =>
@@ -192,14 +203,22 @@ async function runThroughput(o: BenchOptions, corpus: string, indexDir: string, 
         corpus,
         indexDir,
         questions: qs,
+        fed: true,
         ...(before.served ? { warmupQuestions: (shares[(w + 1) % n] as BenchQuestion[]).slice(0, before.served) } : { warmup: before.warmup ?? 0 }),
       },
       {
         runtime: o.runtime,
         onMessage: (m, child) => {
-          if ((m as { type?: string }).type !== 'ready') return;
-          children.push(child as unknown as { send: (m: unknown) => void });
-          if (++ready === n) for (const c of children) c.send({ type: 'go' });
+          const type = (m as { type?: string }).type;
+          const c = child as unknown as { send: (m: unknown) => void };
+          if (type === 'take') {
+            const q = next(w);
+            c.send(q ? { type: 'question', question: q } : { type: 'none' });
+            return;
+          }
+          if (type !== 'ready') return;
+          children.push(c);
+          if (++ready === n) for (const x of children) x.send({ type: 'go' });
         },
       },
     ),

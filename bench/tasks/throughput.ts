@@ -10,6 +10,12 @@ export interface ThroughputInput {
   /** Questions answered before the measurement: the first \`warmup\` of \`questions\`, or \`warmupQuestions\`. */
   warmup?: number;
   warmupQuestions?: BenchQuestion[];
+  /**
+   * Whether the questions to measure come from the parent, one at a time as this process takes
+   * them (`{ type: 'take' }` asks for the next, answered by `{ type: 'question' }` or, when none
+   * is left, `{ type: 'none' }`), rather than being \`questions\` itself.
+   */
+  fed?: boolean;
 }
 
 export interface ThroughputResult {
@@ -20,7 +26,7 @@ export interface ThroughputResult {
   peakRssMiB: number;
 }
 
-/** One of N processes with its own engine, answering its share as fast as it can after "go". */
+/** One of N processes with its own engine, answering its share (or what it is fed) as fast as it can after "go". */
 task<ThroughputInput, ThroughputResult>(async (input) => {
   const engine = await createEngine({
     config: { corpus: input.corpus, indexDir: input.indexDir },
@@ -36,9 +42,33 @@ task<ThroughputInput, ThroughputResult>(async (input) => {
   await go;
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  for (const q of input.questions) await engine.ask(q.question, { topK: 10 });
+  let answers = 0;
+  if (input.fed) {
+    // One question in hand besides the one being answered: the next is asked for as each starts.
+    const inbox: BenchQuestion[] = [];
+    let ended = false;
+    let wake: (() => void) | null = null;
+    process.on('message', (m: { type?: string; question?: BenchQuestion }) => {
+      if (m?.type === 'question' && m.question) inbox.push(m.question);
+      else if (m?.type === 'none') ended = true;
+      else return;
+      wake?.();
+    });
+    process.send?.({ type: 'take' });
+    for (;;) {
+      while (inbox.length === 0 && !ended) await new Promise<void>((resolve) => (wake = resolve));
+      const q = inbox.shift();
+      if (!q) break;
+      if (!ended) process.send?.({ type: 'take' });
+      await engine.ask(q.question, { topK: 10 });
+      answers++;
+    }
+  } else {
+    for (const q of input.questions) await engine.ask(q.question, { topK: 10 });
+    answers = input.questions.length;
+  }
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(c0);
   await engine.close();
-  return { answers: input.questions.length, ms, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMiB: peakRssMiB() };
+  return { answers, ms, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMiB: peakRssMiB() };
 });
