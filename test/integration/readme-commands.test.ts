@@ -27,6 +27,7 @@ type How =
   | 'long' // benchmarks, refits and crash loops of many minutes: the file must exist
   | 'needs-token' // a chat platform: run without its token, it must say which setting is missing
   | 'needs-database' // a PostgreSQL server and a chat token: the database tests run the same paths on a throwaway cluster
+  | 'renders' // writes a benchmark report's section again from its raw figures: run here, the report must come out unchanged
   | 'run'; // run here as written
 
 const RULES: Array<[RegExp, How]> = [
@@ -36,6 +37,7 @@ const RULES: Array<[RegExp, How]> = [
   [/^npm (?:test|run (?:check|lint|format:check|deadcode))$/, 'suite'],
   [/^npm run format$/, 'rewrites'],
   [/^npm run bench(?::ingest|:postgres)?$/, 'long'],
+  [/^npm run bench(?::postgres)? -- --render docs\/[\w-]+\.json$/, 'renders'],
   [/^npm run deploy:telegram$/, 'needs-database'],
   [/^(?:[A-Z_]+=\S+ )?npx tsx (?:bench|scripts)\/[\w-]+\.ts(?: .*)?$/, 'long'],
   [/^npm run (?:start:telegram|start:discord|deploy:discord)$/, 'needs-token'],
@@ -137,6 +139,18 @@ describe('README commands', () => {
       expect(fs.existsSync(path.join(REPO, file)), `${file} (README: ${c})`).toBe(true);
     }
   });
+
+  it('a benchmark report written again from its raw figures comes out as committed', async () => {
+    const shown = SHOWN.flatMap(parts).filter((p) => howOf(p) === 'renders');
+    expect(shown.length).toBeGreaterThan(0);
+    for (const c of shown) {
+      const report = path.join(copy, 'docs', 'benchmarks.md');
+      fs.writeFileSync(report, fs.readFileSync(report, 'utf8').replace(/(<!-- postgres:start -->)[\s\S]*(<!-- postgres:end -->)/, '$1\n$2'));
+      const r = await sh(c);
+      expect(r.code, r.err).toBe(0);
+      expect(fs.readFileSync(report, 'utf8'), c).toBe(fs.readFileSync(path.join(REPO, 'docs', 'benchmarks.md'), 'utf8'));
+    }
+  }, 120_000);
 
   it('npm start, with no chat token, answers a question typed in the terminal, with its citation', async () => {
     const r = await sh('npm start', 'Ai là Tổng Thư ký IEC?\n/quit\n');
