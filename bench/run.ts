@@ -203,7 +203,6 @@ async function runThroughput(o: BenchOptions, corpus: string, indexDir: string, 
         corpus,
         indexDir,
         questions: qs,
-        fed: true,
         ...(before.served ? { warmupQuestions: (shares[(w + 1) % n] as BenchQuestion[]).slice(0, before.served) } : { warmup: before.warmup ?? 0 }),
       },
       {

@@ -15,10 +15,9 @@ export interface ReplicaPhasesInput {
 /** What the parent sends: questions to answer now, or the end. */
 export type PhaseCommand = { type: 'phase'; questions: BenchQuestion[] } | { type: 'end' };
 
-/** What one phase measured, sent back as a message of type 'phase-done'. */
+/** What one phase measured, sent back as a message of type 'phase-done' (its time is the parent's to measure). */
 export interface PhaseDone {
   answers: number;
-  ms: number;
   /** CPU time of this process (every thread) while answering. */
   cpuMs: number;
 }
@@ -57,12 +56,10 @@ task<ReplicaPhasesInput, ReplicaPhasesResult>(async (input) => {
   for (;;) {
     const command = await next();
     if (command.type === 'end') break;
-    const t0 = performance.now();
     const c0 = process.cpuUsage();
     for (const q of command.questions) await engine.ask(q.question, { topK: 10 });
-    const ms = performance.now() - t0;
     const cpu = process.cpuUsage(c0);
-    const done: PhaseDone = { answers: command.questions.length, ms, cpuMs: (cpu.user + cpu.system) / 1000 };
+    const done: PhaseDone = { answers: command.questions.length, cpuMs: (cpu.user + cpu.system) / 1000 };
     process.send?.({ type: 'phase-done', ...done });
   }
   await engine.close();

@@ -6,16 +6,11 @@ import { createEngine, silentLogger } from '../../src/index.js';
 export interface ThroughputInput {
   corpus: string;
   indexDir: string;
+  /** This process's share of the questions (the parent feeds it what it measures). */
   questions: BenchQuestion[];
   /** Questions answered before the measurement: the first \`warmup\` of \`questions\`, or \`warmupQuestions\`. */
   warmup?: number;
   warmupQuestions?: BenchQuestion[];
-  /**
-   * Whether the questions to measure come from the parent, one at a time as this process takes
-   * them (`{ type: 'take' }` asks for the next, answered by `{ type: 'question' }` or, when none
-   * is left, `{ type: 'none' }`), rather than being \`questions\` itself.
-   */
-  fed?: boolean;
 }
 
 export interface ThroughputResult {
@@ -26,7 +21,7 @@ export interface ThroughputResult {
   peakRssMiB: number;
 }
 
-/** One of N processes with its own engine, answering its share (or what it is fed) as fast as it can after "go". */
+/** One of N processes with its own engine, answering what it is fed as fast as it can after "go". */
 task<ThroughputInput, ThroughputResult>(async (input) => {
   const engine = await createEngine({
     config: { corpus: input.corpus, indexDir: input.indexDir },
@@ -42,30 +37,27 @@ task<ThroughputInput, ThroughputResult>(async (input) => {
   await go;
   const t0 = performance.now();
   const c0 = process.cpuUsage();
+  // The questions measured come from the parent, one at a time as this process takes them
+  // (\`take\` asks for the next, answered by \`question\`, or \`none\` when none is left), one in hand
+  // besides the one being answered: the next is asked for as each starts.
   let answers = 0;
-  if (input.fed) {
-    // One question in hand besides the one being answered: the next is asked for as each starts.
-    const inbox: BenchQuestion[] = [];
-    let ended = false;
-    let wake: (() => void) | null = null;
-    process.on('message', (m: { type?: string; question?: BenchQuestion }) => {
-      if (m?.type === 'question' && m.question) inbox.push(m.question);
-      else if (m?.type === 'none') ended = true;
-      else return;
-      wake?.();
-    });
-    process.send?.({ type: 'take' });
-    for (;;) {
-      while (inbox.length === 0 && !ended) await new Promise<void>((resolve) => (wake = resolve));
-      const q = inbox.shift();
-      if (!q) break;
-      if (!ended) process.send?.({ type: 'take' });
-      await engine.ask(q.question, { topK: 10 });
-      answers++;
-    }
-  } else {
-    for (const q of input.questions) await engine.ask(q.question, { topK: 10 });
-    answers = input.questions.length;
+  const inbox: BenchQuestion[] = [];
+  let ended = false;
+  let wake: (() => void) | null = null;
+  process.on('message', (m: { type?: string; question?: BenchQuestion }) => {
+    if (m?.type === 'question' && m.question) inbox.push(m.question);
+    else if (m?.type === 'none') ended = true;
+    else return;
+    wake?.();
+  });
+  process.send?.({ type: 'take' });
+  for (;;) {
+    while (inbox.length === 0 && !ended) await new Promise<void>((resolve) => (wake = resolve));
+    const q = inbox.shift();
+    if (!q) break;
+    if (!ended) process.send?.({ type: 'take' });
+    await engine.ask(q.question, { topK: 10 });
+    answers++;
   }
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(c0);
