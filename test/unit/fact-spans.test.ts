@@ -42,6 +42,13 @@ import { analyzeQuestion } from '../../src/answer/question-type.js';
 import { questionNames, searchText } from '../../src/retrieve/coverage.js';
 
 const texts = (text: string, spans: Array<{ start: number; end: number }>) => spans.map((s) => text.slice(s.start, s.end));
+/** The text of the span \`find\` gives for a question in a text, or undefined for none. */
+const spanText =
+  (find: (question: string, text: string) => { start: number; end: number } | null | undefined) =>
+  (question: string, text: string): string | undefined => {
+    const s = find(question, text);
+    return s ? text.slice(s.start, s.end) : undefined;
+  };
 
 const LMC =
   'Vào ngày 29 tháng 8 năm 2023, Hội nghị chuyên đề Hợp tác Lancang-Mekong (LMC) lần thứ 4, giai đoạn hai (từ 2023 đến 2028) được tổ chức tại thành phố Bắc Kinh - Trung Quốc.';
@@ -1207,10 +1214,7 @@ describe('the acronym of a name', () => {
 });
 
 describe('a place where the question asks it', () => {
-  const placed = (question: string, text: string) => {
-    const s = placeWhereAsked(question, text);
-    return s ? text.slice(s.start, s.end) : undefined;
-  };
+  const placed = spanText(placeWhereAsked);
   it('is what follows "ở" or "tại" after the words the question puts before "ở đâu", to the end of its clause', () => {
     const text = 'Sáng qua, người lái xe quê ở Hải Dương cho biết chiếc xe tải bị lật tại đèo Hải Vân, không ai bị thương.';
     expect(placed('Chiếc xe tải bị lật ở đâu?', text)).toBe('đèo Hải Vân');
@@ -1237,10 +1241,7 @@ describe('a place where the question asks it', () => {
 });
 
 describe('a count spelled out before what the question counts', () => {
-  const counted = (question: string, text: string) => {
-    const s = spelledCountAsked(question, text);
-    return s ? text.slice(s.start, s.end) : undefined;
-  };
+  const counted = spanText(spelledCountAsked);
   it('is the count right before the word the question counts, typed with marks or without', () => {
     const text = 'Thị trấn có hai bệnh viện và ba trường học, cách nhau chừng một cây số.';
     expect(counted('Thị trấn có bao nhiêu trường học?', text)).toBe('ba');
