@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_EXTRACTIVE, chooseQuotes } from '../../src/answer/extractive.js';
+import type { SentenceCandidate } from '../../src/answer/select.js';
+import type { PassageEvidence } from '../../src/retrieve/rerank.js';
+
+// One paragraph of four sentences, and one of another article.
+const sentences = [
+  'Sáng 4/9, một cụ ông 81 tuổi được đưa vào Bệnh viện Đa khoa huyện Đông Sơn.',
+  'Cụ bị ngã khi đang tưới rau trong vườn nhà.',
+  'Người nhà đưa ông đến bệnh viện sau hai giờ.',
+  'Các bác sĩ bó bột chân trái và truyền dịch cho ông.',
+];
+const paragraph = sentences.join(' ');
+const other = 'Bệnh viện tỉnh cũng tiếp nhận một ca gãy chân tương tự trong tuần.';
+
+function passage(text: string, articleId: string): PassageEvidence {
+  return { hit: { article: { id: articleId }, paragraphNumber: 1 }, paragraph: text, sentences: [] } as unknown as PassageEvidence;
+}
+const main = passage(paragraph, 'cu-ong');
+const elsewhere = passage(other, 'benh-vien-tinh');
+
+function candidate(p: PassageEvidence, text: string, index: number, probability: number, facts: string[] = []): SentenceCandidate {
+  const start = p.paragraph.indexOf(text);
+  return {
+    passage: p,
+    rank: 0,
+    index,
+    start,
+    end: start + text.length,
+    features: {} as SentenceCandidate['features'],
+    p: probability,
+    facts: facts.map((f) => ({ start: p.paragraph.indexOf(f), end: p.paragraph.indexOf(f) + f.length })),
+  };
+}
+const at = (i: number, probability: number, facts: string[] = []) => candidate(main, sentences[i] as string, i, probability, facts);
+const quoted = (qs: ReturnType<typeof chooseQuotes>) => qs.map((q) => q.passage.paragraph.slice(q.start, q.end));
+
+describe('chooseQuotes', () => {
+  it('quotes the next likeliest sentence the first quote does not hold already', () => {
+    // The second likeliest is the sentence after the best one, which the first quote runs on to:
+    // the third likeliest is quoted as well.
+    const qs = quoted(chooseQuotes([at(1, 0.5), at(2, 0.4), at(3, 0.3), at(0, 0.01)], DEFAULT_EXTRACTIVE));
+    expect(qs).toEqual([sentences.slice(1).join(' ')]);
+  });
+
+  it('quotes it apart when it is of another article', () => {
+    const qs = quoted(chooseQuotes([at(1, 0.5), at(2, 0.4), candidate(elsewhere, other, 0, 0.3)], DEFAULT_EXTRACTIVE));
+    expect(qs).toEqual([`${sentences[1]} ${sentences[2]}`, other]);
+  });
+
+  it('quotes no more when that one is much less likely', () => {
+    const qs = quoted(chooseQuotes([at(1, 0.5), at(2, 0.4), at(3, 0.1)], DEFAULT_EXTRACTIVE));
+    expect(qs).toEqual([`${sentences[1]} ${sentences[2]}`]);
+  });
+
+  it('keeps the facts of the sentences the first quote holds, not those of the one quoted after them', () => {
+    const [q] = chooseQuotes([at(1, 0.5), at(2, 0.4, ['sau hai giờ']), at(3, 0.3, ['Các bác sĩ'])], DEFAULT_EXTRACTIVE);
+    expect(q?.facts.map((f) => paragraph.slice(f.start, f.end))).toEqual(['sau hai giờ']);
+  });
+});
