@@ -49,12 +49,25 @@ describe('chooseQuotes', () => {
   });
 
   it('quotes no more when that one is much less likely', () => {
-    const qs = quoted(chooseQuotes([at(1, 0.5), at(2, 0.4), at(3, 0.1)], DEFAULT_EXTRACTIVE));
+    const qs = quoted(chooseQuotes([at(1, 0.5), at(2, 0.4), at(3, 0.05)], DEFAULT_EXTRACTIVE));
     expect(qs).toEqual([`${sentences[1]} ${sentences[2]}`]);
   });
 
   it('keeps the facts of the sentences the first quote holds, not those of the one quoted after them', () => {
-    const [q] = chooseQuotes([at(1, 0.5), at(2, 0.4, ['sau hai giờ']), at(3, 0.3, ['Các bác sĩ'])], DEFAULT_EXTRACTIVE);
-    expect(q?.facts.map((f) => paragraph.slice(f.start, f.end))).toEqual(['sau hai giờ']);
+    const [q] = chooseQuotes([at(0, 0.5), at(1, 0.4, ['tưới rau']), at(3, 0.3, ['Các bác sĩ'])], DEFAULT_EXTRACTIVE);
+    expect(q?.facts.map((f) => paragraph.slice(f.start, f.end))).toEqual(['tưới rau']);
+  });
+
+  it('runs the first quote on to the sentence after the one it runs on to, when that one is likely enough', () => {
+    // The best sentence, the one after it (unlikely), and the one after that (a fifth as likely as the best).
+    const qs = quoted(chooseQuotes([at(0, 0.5), at(2, 0.1), at(1, 0.05)], DEFAULT_EXTRACTIVE));
+    expect(qs).toEqual([sentences.slice(0, 3).join(' ')]);
+  });
+
+  it('does not when it is less likely, or the three are too long together', () => {
+    expect(quoted(chooseQuotes([at(0, 0.5), at(1, 0.05), at(2, 0.04)], DEFAULT_EXTRACTIVE))).toEqual([sentences.slice(0, 2).join(' ')]);
+    expect(quoted(chooseQuotes([at(0, 0.5), at(2, 0.1), at(1, 0.05)], { ...DEFAULT_EXTRACTIVE, furtherChars: 150 }))).toEqual([
+      sentences.slice(0, 2).join(' '),
+    ]);
   });
 });
