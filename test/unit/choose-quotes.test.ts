@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EXTRACTIVE, chooseQuotes } from '../../src/answer/extractive.js';
+import type { QuestionAnalysis } from '../../src/answer/question-type.js';
 import type { SentenceCandidate } from '../../src/answer/select.js';
 import type { PassageEvidence } from '../../src/retrieve/rerank.js';
 
@@ -69,5 +70,19 @@ describe('chooseQuotes', () => {
     expect(quoted(chooseQuotes([at(0, 0.5), at(2, 0.1), at(1, 0.05)], { ...DEFAULT_EXTRACTIVE, furtherChars: 150 }))).toEqual([
       sentences.slice(0, 2).join(' '),
     ]);
+  });
+
+  it('quotes the sentence after the best one with it within more characters when the question asks how', () => {
+    // Two sentences of about 360 characters together: over `followingChars`, within `followingCharsHow`.
+    const long = [
+      'Theo bác sĩ điều trị, ca phẫu thuật cho bệnh nhân kéo dài gần bốn giờ đồng hồ với sự phối hợp của các khoa Gây mê hồi sức, Ngoại thần kinh và Chấn thương chỉnh hình của bệnh viện tỉnh.',
+      'Ê-kíp mổ đã lấy khối máu tụ ở não trước, sau đó cố định xương đùi bằng nẹp vít và khâu lại các vết rách ở tay, rồi chuyển bệnh nhân sang phòng hồi sức để theo dõi tiếp.',
+    ];
+    const p = passage(long.join(' '), 'ca-mo');
+    const cs = [candidate(p, long[0] as string, 0, 0.5), candidate(p, long[1] as string, 1, 0.05)];
+    const how = { kind: 'manner', list: false, yesNo: false, questionWords: [] } as QuestionAnalysis;
+    const what = { ...how, kind: 'other' } as QuestionAnalysis;
+    expect(quoted(chooseQuotes(cs, DEFAULT_EXTRACTIVE, how))).toEqual([long.join(' ')]);
+    expect(quoted(chooseQuotes(cs, DEFAULT_EXTRACTIVE, what))).toEqual([long[0]]);
   });
 });
