@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EXTRACTIVE, chooseQuotes } from '../../src/answer/extractive.js';
+import { DEFAULT_EXTRACTIVE, chooseQuotes, factAfter } from '../../src/answer/extractive.js';
+import { analyzeQuestion } from '../../src/answer/question-type.js';
 import type { QuestionAnalysis } from '../../src/answer/question-type.js';
 import type { SentenceCandidate } from '../../src/answer/select.js';
 import type { PassageEvidence } from '../../src/retrieve/rerank.js';
@@ -84,5 +85,41 @@ describe('chooseQuotes', () => {
     const what = { ...how, kind: 'other' } as QuestionAnalysis;
     expect(quoted(chooseQuotes(cs, DEFAULT_EXTRACTIVE, how))).toEqual([long.join(' ')]);
     expect(quoted(chooseQuotes(cs, DEFAULT_EXTRACTIVE, what))).toEqual([long[0]]);
+  });
+});
+
+describe('factAfter', () => {
+  const clinic = [
+    'Phòng khám Tâm An ở phố Hàng Bông được một gia đình thầy thuốc mở từ thời ông nội của bác sĩ Lan.',
+    'Từ một gian nhà nhỏ, phòng khám nhiều lần đổi chỗ và mua thêm máy siêu âm, máy xét nghiệm.',
+    'Trải qua hơn 60 năm khám chữa bệnh, nơi đây trở thành địa chỉ quen của nhiều gia đình.',
+    'Bác sĩ Lan cho biết phòng khám sẽ mở thêm một cơ sở ở quận Cầu Giấy.',
+  ];
+  const p = passage(clinic.join(' '), 'tam-an');
+  const question = 'Phòng khám Tâm An đã hoạt động được bao lâu?';
+  const first = (to: number) => ({
+    passage: p,
+    start: 0,
+    end: p.paragraph.indexOf(clinic[to] as string) + (clinic[to] as string).length,
+    cutBefore: false,
+    cutAfter: false,
+    facts: [],
+  });
+  const text = (qs: ReturnType<typeof factAfter>) => qs.map((q) => q.passage.paragraph.slice(q.start, q.end));
+
+  it('runs a quote without the fact asked on to a sentence after it that holds one', () => {
+    expect(text(factAfter([first(0)], analyzeQuestion(question), question, DEFAULT_EXTRACTIVE))).toEqual([clinic.slice(0, 3).join(' ')]);
+    expect(text(factAfter([first(1)], analyzeQuestion(question), question, DEFAULT_EXTRACTIVE))).toEqual([clinic.slice(0, 3).join(' ')]);
+  });
+
+  it('leaves it when no sentence near holds one, the quote holds one, or the question asks for no fact', () => {
+    const later = { ...first(0), end: p.paragraph.indexOf(clinic[3] as string) - 1 };
+    expect(text(factAfter([later], analyzeQuestion(question), question, DEFAULT_EXTRACTIVE))).toEqual([clinic.slice(0, 3).join(' ')]);
+    const tail = { ...first(3), start: p.paragraph.indexOf(clinic[3] as string) };
+    expect(text(factAfter([tail], analyzeQuestion(question), question, DEFAULT_EXTRACTIVE))).toEqual([clinic[3]]);
+    const withFact = { ...first(0), facts: [{ start: 0, end: 4 }] };
+    expect(text(factAfter([withFact], analyzeQuestion(question), question, DEFAULT_EXTRACTIVE))).toEqual([clinic[0]]);
+    const how = 'Phòng khám Tâm An đã phát triển như thế nào?';
+    expect(text(factAfter([first(0)], analyzeQuestion(how), how, DEFAULT_EXTRACTIVE))).toEqual([clinic[0]]);
   });
 });
