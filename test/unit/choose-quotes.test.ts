@@ -73,6 +73,28 @@ describe('chooseQuotes', () => {
     ]);
   });
 
+  it('starts the first quote at the sentence before the best one when that one is likely enough', () => {
+    expect(quoted(chooseQuotes([at(2, 0.5), at(1, 0.12)], { ...DEFAULT_EXTRACTIVE, followingChars: 0 }))).toEqual([sentences.slice(1, 3).join(' ')]);
+    expect(quoted(chooseQuotes([at(2, 0.5), at(1, 0.05)], { ...DEFAULT_EXTRACTIVE, followingChars: 0 }))).toEqual([sentences[2]]);
+    expect(quoted(chooseQuotes([at(2, 0.5), at(1, 0.12)], { ...DEFAULT_EXTRACTIVE, followingChars: 0, precedingChars: 80 }))).toEqual([sentences[2]]);
+  });
+
+  it('does not run on further when the sentence before is quoted and the four would be cut', () => {
+    const four = [
+      'Sáng 12/6, Trung tâm Y tế huyện Mai Sơn tiếp nhận một bệnh nhân nam 45 tuổi bị ong vò vẽ đốt hơn hai mươi vết ở đầu, cổ và hai tay khi đang phát nương trồng ngô trên đồi cách nhà chừng ba cây số.',
+      'Bệnh nhân được sơ cứu, truyền dịch và dùng thuốc chống dị ứng ngay tại phòng cấp cứu của trung tâm.',
+      'Người nhà cho biết anh vẫn tỉnh táo, nói chuyện được nhưng kêu đau rát và buồn nôn nhiều.',
+      'Sau một ngày theo dõi, các bác sĩ chuyển anh lên Bệnh viện Đa khoa tỉnh Sơn La để lọc máu vì men gan và men tim của anh đều tăng cao bất thường.',
+    ];
+    const p = passage(four.join(' '), 'ong-dot');
+    const c = (i: number, probability: number) => candidate(p, four[i] as string, i, probability);
+    // Each alone is quoted with the best sentence; the sentence before it wins over the one further on.
+    expect(quoted(chooseQuotes([c(1, 0.5), c(0, 0.15), c(2, 0.05)], DEFAULT_EXTRACTIVE))).toEqual([four.slice(0, 3).join(' ')]);
+    expect(quoted(chooseQuotes([c(1, 0.5), c(3, 0.1), c(2, 0.05)], DEFAULT_EXTRACTIVE))).toEqual([four.slice(1).join(' ')]);
+    // Both likely enough to be quoted: the one further on apart, not the four cut to 500 characters.
+    expect(quoted(chooseQuotes([c(1, 0.5), c(0, 0.2), c(3, 0.18), c(2, 0.05)], DEFAULT_EXTRACTIVE))).toEqual([four.slice(0, 3).join(' '), four[3]]);
+  });
+
   it('quotes the sentence after the best one with it within more characters when the question asks how', () => {
     // Two sentences of about 360 characters together: over `followingChars`, within `followingCharsHow`.
     const long = [
