@@ -163,11 +163,15 @@ try {
   // free), in the order one, two, two, one, repeated, so that a
   // load or a machine speed that drifts while it is measured weighs on both alike (runs of a
   // minute each had given the same code 1.41× and 1.80×), and no question measured was answered
-  // before by the process answering it. Twice: after a few warm-up questions (replicas just
-  // started), and after many (replicas that have served a while, their caches of posting lists
-  // and paragraphs filled, their code compiled).
+  // before by the process answering it. Three times: after a few warm-up questions (replicas just
+  // started), after many (replicas that have served a while, their caches of posting lists and
+  // paragraphs filled), and after the whole warm-up half twice (replicas long in service: after
+  // 600 questions V8 still spent about 2 ms of its helper threads' CPU per answer compiling the
+  // answer code again, a core one replica leaves idle and two take from each other; about 1 ms
+  // after 1,200 and 0.07 ms after 1,800).
   const halves = [questions.filter((_, i) => i % 2 === 0), questions.filter((_, i) => i % 2 === 1)] as [BenchQuestion[], BenchQuestion[]];
   const steadyWarmup = Math.min(SERVED_WARMUP, Math.floor(questions.length / 4));
+  const longServed = [...halves[0], ...halves[0]];
   const phaseCount = smoke ? 4 : 16;
   interface Phase {
     processes: number;
@@ -178,7 +182,8 @@ try {
     cpuMs: number;
     serverMs: number | null;
   }
-  const throughputAfter = async (warmN: number) => {
+  const throughputAfter = async (warmupQuestions: BenchQuestion[]) => {
+    const warmN = warmupQuestions.length;
     type Child = { send: (m: unknown) => void };
     const children: Child[] = [];
     // Each replica's commands are answered in the order sent: their replies, oldest first.
@@ -188,7 +193,7 @@ try {
     const replicas = [0, 1].map(() =>
       runTask<ReplicaPhasesResult>(
         'replica-phases',
-        { corpus, indexDir, database, warmupQuestions: halves[0].slice(0, warmN) },
+        { corpus, indexDir, database, warmupQuestions },
         {
           runtime,
           onMessage: (m, child) => {
@@ -292,10 +297,11 @@ try {
     );
     return { one, two, warmup: warmN, phases, rounds, load: { start, end } };
   };
-  const throughput = await timed('throughput, one replica and two in alternating phases, after few warm-up questions and after many', async () => {
-    const started = await throughputAfter(warmup);
-    const steady = await throughputAfter(steadyWarmup);
-    return { ...steady, started };
+  const throughput = await timed('throughput, one replica and two in alternating phases, after few warm-up questions, many and very many', async () => {
+    const started = await throughputAfter(halves[0].slice(0, warmup));
+    const steady = await throughputAfter(halves[0].slice(0, steadyWarmup));
+    const long = await throughputAfter(longServed);
+    return { ...steady, started, long };
   });
 
   // Webhook: the same updates delivered to two replicas at once.
@@ -437,7 +443,11 @@ function mb(b: number): string {
 function renderSection(r: Results, json: string): string {
   const q = r.query;
   const t = r.throughput;
-  const ratio = t.two.perSecond / t.one.perSecond;
+  const times = (x: Results) => x.two.perSecond / x.one.perSecond;
+  // The target is judged on replicas long in service when the run measured them (runs before did not).
+  const judged = t.long ?? t;
+  const ratio = times(judged);
+  const others = [t.long ? t : null, t.started].filter((x): x is Results => x != null).map((x) => `${times(x).toFixed(2)}× after ${x.warmup}`);
   const lines = [
     '## PostgreSQL (the database store)',
     '',
@@ -446,7 +456,7 @@ function renderSection(r: Results, json: string): string {
     '| target | measured | status |',
     '| --- | ---: | ---: |',
     `| \`ask\` p95 ≤ 50 ms through the database | ${ms(q.database.ask.p95)} (p50 ${ms(q.database.ask.p50)}; load ${la(q.database.loadavg)}) | ${q.database.ask.p95 <= 50 ? 'met' : `**missed** by ${ms(q.database.ask.p95 - 50)}`} |`,
-    `| two replicas ≥ 1.6× one replica's throughput | ${ratio.toFixed(2)}× (${t.two.perSecond.toFixed(0)} vs ${t.one.perSecond.toFixed(0)} answers/s after ${t.warmup} warm-up questions${t.started ? `; ${(t.started.two.perSecond / t.started.one.perSecond).toFixed(2)}× after ${t.started.warmup}` : ''}) | ${ratio >= 1.6 ? 'met' : `**missed** (${ratio.toFixed(3)}×)`} |`,
+    `| two replicas ≥ 1.6× one replica's throughput | ${ratio.toFixed(2)}× (${judged.two.perSecond.toFixed(0)} vs ${judged.one.perSecond.toFixed(0)} answers/s after ${judged.warmup.toLocaleString('en')} warm-up questions${others.length ? `; ${others.join(', ')}` : ''}) | ${ratio >= 1.6 ? 'met' : `**missed** (${ratio.toFixed(3)}×)`} |`,
     `| ${r.webhook.updates.toLocaleString('en')} webhook updates to two replicas at once: 0 duplicated, 0 lost | ${r.webhook.duplicated} duplicated, ${r.webhook.lost} lost (${r.webhook.retried} deliveries told to come back) | ${r.webhook.duplicated === 0 && r.webhook.lost === 0 ? 'met' : '**missed**'} |`,
     '',
     '| measure | database | embedded |',
@@ -465,7 +475,7 @@ function renderSection(r: Results, json: string): string {
     '',
     `Copying the embedded index into the database (\`kiemchung import-index\`: articles, paragraphs, passages with their stored vectors, the HNSW index, the BM25 postings and term counts, in one transaction): ${r.import.kept ? `kept from an earlier run (\`--keep\`; this run's copy wrote ${r.import.report.wrote ? `${r.import.report.added + r.import.report.changed} articles and retired ${r.import.report.removed}` : 'nothing'} in ${ms(r.import.ms)})` : ms(r.import.ms)} (load ${la(r.import.loadavg)}). Tables: ${r.import.tables.map((x: { name: string; bytes: number }) => `${x.name} ${mb(x.bytes)}`).join(', ')}.`,
     '',
-    `Throughput, one question at a time per replica, on two replica processes, each with its own engine, connection pool and vector graph (built before it is measured) on the one database, both first answering the same warm-up questions of one half of the questions; then the other half in ${t.phases.length} phases of the same size, in which one replica (each in turn) answers the phase's questions alone or the two share them (each question given to whichever replica is free, as a load balancer does), in the order one, two, two, one, repeated (so that a load that drifts weighs on both alike). After ${t.warmup} warm-up questions (replicas that have served a while): ${throughputLine(t, r.machine.cores)}.${t.started ? ` After ${t.started.warmup} (replicas just started): ${throughputLine(t.started, r.machine.cores)}.` : ''}`,
+    `Throughput, one question at a time per replica, on two replica processes, each with its own engine, connection pool and vector graph (built before it is measured) on the one database, both first answering the same warm-up questions of one half of the questions; then the other half in ${t.phases.length} phases of the same size, in which one replica (each in turn) answers the phase's questions alone or the two share them (each question given to whichever replica is free, as a load balancer does), in the order one, two, two, one, repeated (so that a load that drifts weighs on both alike).${t.long ? ` After ${t.long.warmup.toLocaleString('en')} warm-up questions (the warm-up half twice: replicas long in service, their code compiled): ${throughputLine(t.long, r.machine.cores)}.` : ''} After ${t.warmup} warm-up questions (replicas that have served a while): ${throughputLine(t, r.machine.cores)}.${t.started ? ` After ${t.started.warmup} (replicas just started): ${throughputLine(t.started, r.machine.cores)}.` : ''}`,
     '',
     `Webhook: ${r.webhook.updates.toLocaleString('en')} updates, each posted to both replicas at once (16 in flight), a 503 or a delivery without an answer delivered again as Telegram does (${r.webhook.retried} deliveries again, ${r.webhook.unanswered ?? 0} of them after no answer; ${r.webhook.undelivered ?? 0} never delivered; ${r.webhook.ackedEarly ?? 0} acknowledged after 10 s in a replica's queue and answered later): ${r.webhook.answered} answered, ${r.webhook.duplicated} answered twice, ${r.webhook.lost} lost, in ${ms(r.webhook.ms)} (load ${la(r.webhook.loadavg)}).`,
     '',
