@@ -508,11 +508,7 @@ export function chooseQuotes(sentences: readonly SentenceCandidate[], s: Extract
   const next2 = runsOn ? furtherSentence(sentences, around, following.end, s) : undefined;
   const further = next2 && next2.end - from <= s.maxQuoteChars ? next2 : undefined;
   const to = further?.end ?? (runsOn ? following.end : best.end);
-  const held = (c: SentenceCandidate) =>
-    c.passage.hit.article.id === best.passage.hit.article.id &&
-    c.passage.hit.paragraphNumber === best.passage.hit.paragraphNumber &&
-    c.start >= from &&
-    c.end <= to;
+  const held = (c: SentenceCandidate) => inParagraphOf(c, best) && c.start >= from && c.end <= to;
   let k = 1;
   while (k < sentences.length && held(sentences[k] as SentenceCandidate) && (sentences[k] as SentenceCandidate).p >= s.secondSentenceRatio * best.p) k++;
   const first = sentences.slice(0, k);
@@ -536,9 +532,7 @@ export function chooseQuotes(sentences: readonly SentenceCandidate[], s: Extract
   // A sentence quoted because the likelier ones were in the first quote already gives no fact for
   // the short answer: of the 8 it gave on ViNewsQA dev, 2 were right.
   const factsOf = k > 1 ? [] : [second];
-  const sameParagraph =
-    second.passage.hit.article.id === best.passage.hit.article.id && second.passage.hit.paragraphNumber === best.passage.hit.paragraphNumber;
-  if (!sameParagraph) return [quote(first, start0, end0), quote([second], second.start, second.end, factsOf)];
+  if (!inParagraphOf(second, best)) return [quote(first, start0, end0), quote([second], second.start, second.end, factsOf)];
   const start = Math.min(start0, second.start);
   const end = Math.max(end0, second.end);
   // Two sentences of one paragraph are one quote when they are next to each other or close, two otherwise.
@@ -556,13 +550,7 @@ export function chooseQuotes(sentences: readonly SentenceCandidate[], s: Extract
 function likelyBefore(sentences: readonly SentenceCandidate[], before: Span, s: ExtractiveSettings): boolean {
   const best = sentences[0] as SentenceCandidate;
   if (best.end - before.start > s.precedingChars) return false;
-  const scored = sentences.find(
-    (c) =>
-      c.passage.hit.article.id === best.passage.hit.article.id &&
-      c.passage.hit.paragraphNumber === best.passage.hit.paragraphNumber &&
-      c.start < before.end &&
-      c.end > before.start,
-  );
+  const scored = scoredAt(sentences, before);
   return scored !== undefined && scored.p >= s.precedingRatio * best.p;
 }
 
@@ -580,14 +568,20 @@ function furtherSentence(
   const best = sentences[0] as SentenceCandidate;
   const next = around.find(([a]) => a >= from);
   if (!next || next[1] - best.start > s.furtherChars) return undefined;
-  const scored = sentences.find(
-    (c) =>
-      c.passage.hit.article.id === best.passage.hit.article.id &&
-      c.passage.hit.paragraphNumber === best.passage.hit.paragraphNumber &&
-      c.start < next[1] &&
-      c.end > next[0],
-  );
-  return scored && scored.p >= s.furtherRatio * best.p ? { start: next[0], end: next[1] } : undefined;
+  const span = { start: next[0], end: next[1] };
+  const scored = scoredAt(sentences, span);
+  return scored && scored.p >= s.furtherRatio * best.p ? span : undefined;
+}
+
+/** Whether `c` is a sentence of `best`'s paragraph (of any of its passages). */
+function inParagraphOf(c: SentenceCandidate, best: SentenceCandidate): boolean {
+  return c.passage.hit.article.id === best.passage.hit.article.id && c.passage.hit.paragraphNumber === best.passage.hit.paragraphNumber;
+}
+
+/** The first of the scored sentences (in their order) of the best one's paragraph that overlaps `span`, if any was scored. */
+function scoredAt(sentences: readonly SentenceCandidate[], span: Span): SentenceCandidate | undefined {
+  const best = sentences[0] as SentenceCandidate;
+  return sentences.find((c) => inParagraphOf(c, best) && c.start < span.end && c.end > span.start);
 }
 
 // A sentence refers to the one before it when it has a demonstrative ("Đây là …", "Kết quả này
