@@ -744,7 +744,9 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
 
   const named = namedFirst(sentences, analysis);
   const ordered = verbFirst(factFirst(named, analysis), analysis, question);
-  const quotes = factAfter(chooseQuotes(ordered, s, analysis), analysis, question, s);
+  // The quotes of a candidate order: the sentences chosen, run on to a fact of the kind asked when they hold none.
+  const quotesOf = (cs: readonly SentenceCandidate[]) => factAfter(chooseQuotes(cs, s, analysis), analysis, question, s);
+  const quotes = quotesOf(ordered);
   const attribution = analysis.kind === 'person' && !quotes.some((q) => q.facts.length) ? saidAsAbove(quotes[0] as Quote, passages, analysis, question) : null;
   if (attribution) quotes.push(attribution);
   const citations = quotes.map((q, i) => citationFor(q.passage.hit, q.passage.paragraph, q.start, q.end, i + 1, q));
@@ -784,10 +786,7 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
   // "Sáng kiến … do ai khởi xướng?": the act whose doer is asked, which the quotes' paragraphs must state.
   const doer = analysis.kind === 'person' ? doerAsked(question) : undefined;
   // How sure the answer is stays the likeliest sentences' when a fact of the kind asked was put first.
-  const judged =
-    ordered === named
-      ? citations
-      : factAfter(chooseQuotes(named, s, analysis), analysis, question, s).map((q) => ({ quote: q.passage.paragraph.slice(q.start, q.end) }));
+  const judged = ordered === named ? citations : quotesOf(named).map((q) => ({ quote: q.passage.paragraph.slice(q.start, q.end) }));
   const quoted = searchText(judged.map((c) => c.quote).join('\n'));
   const passage = presence(terms, best.passage.hit.article.title);
   for (const x of best.passage.sentences) union(passage, x.present, passage);
