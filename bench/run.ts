@@ -135,7 +135,7 @@ async function runScale(o: BenchOptions, data: BenchData, size: number, isLarges
   let throughputServed: FullScaleResult['throughputServed'] = null;
   if (o.workers > 1 && servedWarmup > 0) {
     log(`[${label}] throughput with ${o.workers} processes, after ${servedWarmup} warm-up questions each`);
-    throughputServed = { ...(await runThroughput(o, corpus, indexDir, questions, { served: servedWarmup })), warmup: servedWarmup };
+    throughputServed = await runThroughput(o, corpus, indexDir, questions, { served: servedWarmup });
   }
   // Processes long in service: V8 compiles the answer code on its helper threads (on a core a lone
   // process leaves idle, and processes answering side by side take from each other); over 1,237
@@ -144,7 +144,7 @@ async function runScale(o: BenchOptions, data: BenchData, size: number, isLarges
   const longShare = Math.floor(questions.length / o.workers) - LONG_UNSEEN_TAIL;
   if (o.workers > 1 && longShare > servedWarmup) {
     log(`[${label}] throughput with ${o.workers} processes, after ${2 * longShare} warm-up questions each`);
-    throughputLong = { ...(await runThroughput(o, corpus, indexDir, questions, { served: longShare, passes: 2 })), warmup: 2 * longShare };
+    throughputLong = await runThroughput(o, corpus, indexDir, questions, { served: longShare, passes: 2 });
   }
 
   let langchain: FullScaleResult['langchain'] = null;
