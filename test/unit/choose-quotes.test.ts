@@ -34,7 +34,11 @@ function candidate(p: PassageEvidence, text: string, index: number, probability:
     facts: facts.map((f) => ({ start: p.paragraph.indexOf(f), end: p.paragraph.indexOf(f) + f.length })),
   };
 }
-const at = (i: number, probability: number, facts: string[] = []) => candidate(main, sentences[i] as string, i, probability, facts);
+/** Candidates of one paragraph made of `texts`: the i-th sentence with the model's probability. */
+function sentencesOf(texts: readonly string[], articleId: string, p = passage(texts.join(' '), articleId)) {
+  return (i: number, probability: number, facts: string[] = []) => candidate(p, texts[i] as string, i, probability, facts);
+}
+const at = sentencesOf(sentences, 'cu-ong', main);
 const quoted = (qs: ReturnType<typeof chooseQuotes>) => qs.map((q) => q.passage.paragraph.slice(q.start, q.end));
 
 describe('chooseQuotes', () => {
@@ -86,8 +90,7 @@ describe('chooseQuotes', () => {
       'Người nhà cho biết anh vẫn tỉnh táo, nói chuyện được nhưng kêu đau rát và buồn nôn nhiều.',
       'Sau một ngày theo dõi, các bác sĩ chuyển anh lên Bệnh viện Đa khoa tỉnh Sơn La để lọc máu vì men gan và men tim của anh đều tăng cao bất thường.',
     ];
-    const p = passage(four.join(' '), 'ong-dot');
-    const c = (i: number, probability: number) => candidate(p, four[i] as string, i, probability);
+    const c = sentencesOf(four, 'ong-dot');
     // Each alone is quoted with the best sentence; the sentence before it wins over the one further on.
     expect(quoted(chooseQuotes([c(1, 0.5), c(0, 0.15), c(2, 0.05)], DEFAULT_EXTRACTIVE))).toEqual([four.slice(0, 3).join(' ')]);
     expect(quoted(chooseQuotes([c(1, 0.5), c(3, 0.1), c(2, 0.05)], DEFAULT_EXTRACTIVE))).toEqual([four.slice(1).join(' ')]);
@@ -101,8 +104,8 @@ describe('chooseQuotes', () => {
       'Theo bác sĩ điều trị, ca phẫu thuật cho bệnh nhân kéo dài gần bốn giờ đồng hồ với sự phối hợp của các khoa Gây mê hồi sức, Ngoại thần kinh và Chấn thương chỉnh hình của bệnh viện tỉnh.',
       'Ê-kíp mổ đã lấy khối máu tụ ở não trước, sau đó cố định xương đùi bằng nẹp vít và khâu lại các vết rách ở tay, rồi chuyển bệnh nhân sang phòng hồi sức để theo dõi tiếp.',
     ];
-    const p = passage(long.join(' '), 'ca-mo');
-    const cs = [candidate(p, long[0] as string, 0, 0.5), candidate(p, long[1] as string, 1, 0.05)];
+    const c = sentencesOf(long, 'ca-mo');
+    const cs = [c(0, 0.5), c(1, 0.05)];
     const how = { kind: 'manner', list: false, yesNo: false, questionWords: [] } as QuestionAnalysis;
     const what = { ...how, kind: 'other' } as QuestionAnalysis;
     expect(quoted(chooseQuotes(cs, DEFAULT_EXTRACTIVE, how))).toEqual([long.join(' ')]);
