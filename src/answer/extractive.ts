@@ -327,6 +327,46 @@ function saidAsAbove(quote: Quote, passages: readonly PassageEvidence[], analysi
   return facts.length ? { passage: next, start: first[0], end: first[1], cutBefore: false, cutAfter: false, facts } : null;
 }
 
+/**
+ * The words a quote says were said, when it says only who said them: "Thứ trưởng … cho biết như
+ * trên tại …" opens the paragraph after a news lead, and for "Ông Lê Xuân Định nói gì?" or "What
+ * did he say?" it was the whole answer, with nothing of what he said. The paragraph before (of
+ * the same article, retrieved too) is quoted ahead of it, from its start, in whole sentences
+ * within `maxQuoteChars` (its first sentence cut to them when longer). Only for questions asking
+ * what someone said (`asksWhatWasSaid`): the attribution itself answers who, when, where and
+ * which office ("Ông Lê Xuân Định giữ chức vụ gì …?").
+ */
+function wordsSaidAbove(quote: Quote | undefined, passages: readonly PassageEvidence[], s: ExtractiveSettings): Quote | null {
+  const first = quote ? sentenceRanges(quote.passage.paragraph)[0] : undefined;
+  if (!quote || !first || quote.start > first[0] || !AS_ABOVE.test(quote.passage.paragraph.slice(first[0], first[1]))) return null;
+  const hit = quote.passage.hit;
+  const before = passages.find((p) => p.hit.article.id === hit.article.id && p.hit.paragraphNumber === hit.paragraphNumber - 1);
+  const ranges = before ? sentenceRanges(before.paragraph) : [];
+  const lead = ranges[0];
+  if (!before || !lead) return null;
+  const start = lead[0];
+  let end = lead[1];
+  for (const [, b] of ranges.slice(1)) {
+    if (b - start > s.maxQuoteChars) break;
+    end = b;
+  }
+  const span = clipQuote(before.paragraph, { start, end }, undefined, { start, end: lead[1] }, s.maxQuoteChars);
+  return { passage: before, start: span.start, end: span.end, cutBefore: span.cutBefore, cutAfter: span.cutAfter, facts: [] };
+}
+
+/** "Ông Định nói gì?", "… đã phát biểu những gì?", "ong dinh noi gi", "What did he say?": what someone said is asked. */
+export function asksWhatWasSaid(question: string): boolean {
+  return SAID_ASKED.test(fold(question.toLowerCase())) || SAID_ASKED_EN.test(question);
+}
+const SAID_ASKED = new RegExp(
+  `${WORD_START}(?:noi|cho biet|phat bieu|khang dinh|nhan manh|chia se|bay to|neu|thong tin)\\s+(?:(?:dieu|nhung|viec)\\s+)?gi${WORD_END}`,
+  'u',
+);
+const SAID_ASKED_EN = new RegExp(
+  `${WORD_START}what${WORD_END}.*${WORD_START}(?:say|said|tell|told|state|stated|stress|stressed|share|shared)${WORD_END}`,
+  'iu',
+);
+
 /** "… cho biết như trên", "… khẳng định như vậy": a sentence saying who said the paragraph before. */
 const AS_ABOVE = new RegExp(`${WORD_START}(?:cho biết|khẳng định|nhấn mạnh|phát biểu|chia sẻ|nói|nêu|thông tin)\\s+(?:như\\s+(?:trên|vậy))${WORD_END}`, 'iu');
 
@@ -749,8 +789,12 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
   const quotes = quotesOf(ordered);
   const attribution = analysis.kind === 'person' && !quotes.some((q) => q.facts.length) ? saidAsAbove(quotes[0] as Quote, passages, analysis, question) : null;
   if (attribution) quotes.push(attribution);
+  const saidBefore = analysis.kind === 'other' && !analysis.yesNo && asksWhatWasSaid(question) ? wordsSaidAbove(quotes[0], passages, s) : null;
+  if (saidBefore) quotes.unshift(saidBefore);
   const citations = quotes.map((q, i) => citationFor(q.passage.hit, q.passage.paragraph, q.start, q.end, i + 1, q));
   assertVerbatim(citations);
+  // How sure the answer is, and whose act it quotes, are judged on the quotes chosen, not on the words said before them.
+  const chosenCitations = saidBefore ? citations.slice(1) : citations;
 
   // The short answer: the fact nearest to the question's words in the likeliest sentence, or
   // failing that in the next quoted one when it is of the same article. A fact of another article
@@ -786,7 +830,7 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
   // "Sáng kiến … do ai khởi xướng?": the act whose doer is asked, which the quotes' paragraphs must state.
   const doer = analysis.kind === 'person' ? doerAsked(question) : undefined;
   // How sure the answer is stays the likeliest sentences' when a fact of the kind asked was put first.
-  const judged = ordered === named ? citations : quotesOf(named).map((q) => ({ quote: q.passage.paragraph.slice(q.start, q.end) }));
+  const judged = ordered === named ? chosenCitations : quotesOf(named).map((q) => ({ quote: q.passage.paragraph.slice(q.start, q.end) }));
   const quoted = searchText(judged.map((c) => c.quote).join('\n'));
   const passage = presence(terms, best.passage.hit.article.title);
   for (const x of best.passage.sentences) union(passage, x.present, passage);
@@ -814,7 +858,7 @@ export async function extractiveAnswer(input: ExtractiveInput): Promise<Extracti
     citations,
     ...(shortAnswer ? { shortAnswer } : {}),
     // What another person did is no answer to what the question's person did.
-    confidence: citations[0] && doneByAnother(question, citations[0].quote) ? 0 : answerConfidence(refusal),
+    confidence: chosenCitations[0] && doneByAnother(question, chosenCitations[0].quote) ? 0 : answerConfidence(refusal),
     ranked,
     trace: { ...trace, refusal },
   };

@@ -203,6 +203,22 @@ describe('answers over the real corpus', () => {
     expect(a.shortAnswer).toEqual({ text: 'Thứ trưởng Bộ KH&CN Lê Xuân Định', marker: 2 });
   });
 
+  it('answers what someone said "as above" with the lead paragraph, the attribution after it', async () => {
+    for (const q of ['Ông Lê Xuân Định nói gì?', 'ong le xuan dinh noi gi', 'What did Le Xuan Dinh say?', 'Thứ trưởng Lê Xuân Định cho biết điều gì?']) {
+      const a = await engine.ask(q);
+      expect(a.refused, q).toBe(false);
+      expect(a.citations[0]?.paragraphId, q).toBe('iec-thanh-vien-2024#p1');
+      expect(a.citations[0]?.quote, q).toMatch(/^Bộ Khoa học và Công nghệ \(KH&CN\) đang nỗ lực sửa đổi Luật/u);
+      expect(a.citations[1]?.paragraphId, q).toBe('iec-thanh-vien-2024#p2');
+      expect(a.citations[1]?.quote, q).toContain('cho biết như trên');
+    }
+    // Asked for his office, the attribution alone answers.
+    const office = await engine.ask('Ông Lê Xuân Định giữ chức vụ gì tại Bộ Khoa học và Công nghệ?');
+    expect(office.citations[0]?.paragraphId).toBe('iec-thanh-vien-2024#p2');
+    // Someone the articles do not quote is still refused.
+    expect((await engine.ask('Bộ trưởng Bộ KH&CN Huỳnh Thành Đạt đã nói gì với Tổng Thư ký IEC?')).refused).toBe(true);
+  });
+
   it('refuses a question about an office the articles do not name, not answering with another office', async () => {
     // "Thứ trưởng Bộ KH&CN Lê Xuân Định" has every word of "Bộ trưởng Bộ KH&CN".
     for (const q of ['Bộ trưởng Bộ KH&CN là ai?', 'bo truong bo KH&CN la ai']) {
