@@ -1009,9 +1009,16 @@ export function expandedAcronym(question: string, analysis: QuestionAnalysis): s
 const WHO_SAID = 'nói(?!\\s+(?:tiếng|chuyện))|cho\\s+biết|thông\\s+tin|phát\\s+biểu|tuyên\\s+bố|chia\\s+sẻ(?!\\s+kinh)|tiết\\s+lộ|đưa\\s+ra\\s+thông\\s+tin';
 const whoSaid = (w: (x: string) => string) =>
   `(?<=(?:^|[\\s,])${w('(?:ai|người\\s+nào|vị\\s+nào|(?:vị\\s+)?lãnh\\s+đạo\\s+nào|quan\\s+chức\\s+nào)(?:\\s+của\\s+[^,?]{1,40}?\\s+(?:đã|đứng\\s+ra)|(?:\\s+là\\s+người)?(?:\\s+(?:đã|đứng\\s+ra))?)')}\\s+)(?:${w(WHO_SAID)})(?:\\s+${w('(?:chuyện|việc|thông\\s+tin|rằng|là)')})?${WORD_END}`;
+// An opinion asked ("Metzger đánh giá Việt Nam thế nào?", "… đánh giá gì về …", "… đánh giá về VN ra
+// sao?"): the news writes it as said ("ông Philippe Metzger … cho biết, Việt Nam là quốc gia đang
+// phát triển rất nhanh"), and "đánh giá" as a noun ("đánh giá chứng nhận các sản phẩm") had been the
+// answer. At most two words of what is judged, so that "Quy trình đánh giá chứng nhận diễn ra thế nào?"
+// keeps its words.
+const OPINION = (w: (x: string) => string) =>
+  `${w('đánh')}\\s+${w('giá')}(?=\\s+(?:(?:${w('những')}\\s+)?${w('gì')}|${w('thế')}\\s+${w('nào')}|${w('ra')}\\s+${w('sao')}|${w('như')}\\s+${w('thế')}\\s+${w('nào')})${WORD_END}|(?:\\s+${w('về')})?(?:\\s+[\\p{L}\\p{M}\\p{N}]+){1,2}\\s+(?:${w('thế')}\\s+${w('nào')}|${w('ra')}\\s+${w('sao')})${WORD_END})`;
 const SAYING_VERB = {
-  marked: new RegExp(`${WORD_START}(?:nói|nhận\\s+xét|phát\\s+biểu)(?=\\s+(?:những\\s+)?gì${WORD_END})|${whoSaid((x) => x)}`, 'gu'),
-  folded: new RegExp(`${WORD_START}(?:noi|nhan\\s+xet|phat\\s+bieu)(?=\\s+(?:nhung\\s+)?gi${WORD_END})|${whoSaid(fl)}`, 'gu'),
+  marked: new RegExp(`${WORD_START}(?:(?:nói|nhận\\s+xét|phát\\s+biểu)(?=\\s+(?:những\\s+)?gì${WORD_END})|${OPINION((x) => x)})|${whoSaid((x) => x)}`, 'gu'),
+  folded: new RegExp(`${WORD_START}(?:(?:noi|nhan\\s+xet|phat\\s+bieu)(?=\\s+(?:nhung\\s+)?gi${WORD_END})|${OPINION(fl)})|${whoSaid(fl)}`, 'gu'),
 };
 
 /**

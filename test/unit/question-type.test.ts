@@ -510,6 +510,18 @@ describe('withoutSaying', () => {
     expect(withoutSaying('Ai là bạn thân của bệnh nhân?')).toBe('Ai là bạn thân của bệnh nhân?');
   });
 
+  it('leaves out the verb of an opinion asked ("đánh giá … thế nào"), not "đánh giá" as what is asked about', () => {
+    expect(withoutSaying('Metzger đánh giá Việt Nam thế nào?')).toBe('Metzger Việt Nam thế nào?');
+    expect(withoutSaying('Metzger đánh giá thế nào về Việt Nam?')).toBe('Metzger thế nào về Việt Nam?');
+    expect(withoutSaying('Ông Metzger đánh giá gì về Việt Nam?')).toBe('Ông Metzger gì về Việt Nam?');
+    expect(withoutSaying('Tổng thư ký IEC đánh giá về Việt Nam ra sao?')).toBe('Tổng thư ký IEC về Việt Nam ra sao?');
+    expect(withoutSaying('metzger danh gia viet nam the nao')).toBe('metzger viet nam the nao');
+    // More than two words before "thế nào", or no question after it: "đánh giá" is what is asked about.
+    expect(withoutSaying('Quy trình đánh giá chứng nhận sản phẩm diễn ra thế nào?')).toBe('Quy trình đánh giá chứng nhận sản phẩm diễn ra thế nào?');
+    expect(withoutSaying('IEC hỗ trợ đánh giá chứng nhận những sản phẩm nào?')).toBe('IEC hỗ trợ đánh giá chứng nhận những sản phẩm nào?');
+    expect(withoutSaying('Việc đánh giá giá trị tài sản thế nào là đúng?')).toBe('Việc đánh giá giá trị tài sản thế nào là đúng?');
+  });
+
   it('leaves out "the report" where a briefing calls the article so, not a report asked about', () => {
     expect(withoutSaying('Tên đầy đủ của chữ viết tắt QCVN được nêu trong báo cáo là gì?')).toBe('Tên đầy đủ của chữ viết tắt QCVN là gì?');
     expect(withoutSaying('Báo cáo nêu những dạng năng lượng tái tạo nào làm ví dụ?').trim()).toBe('nêu những dạng năng lượng tái tạo nào làm ví dụ?');
