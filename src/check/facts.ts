@@ -1,7 +1,7 @@
 import { officeAt } from '../answer/titles.js';
 import { fold, hasMarks } from '../text/normalize.js';
 import { STOPWORDS } from '../text/stopwords.js';
-import { isVowelless } from '../text/words.js';
+import { isSyllableShaped, isVowelless } from '../text/words.js';
 import {
   AIR_AFTER,
   ANTONYMS,
@@ -320,7 +320,7 @@ function classify(tokens: readonly Token[], from: number, to: number, folded: bo
 /**
  * Runs of capitalised words and codes ("Bắc Kinh", "Lê Xuân Định", "IEC", "U20"), not
  * crossing punctuation. A lone capitalised word opening the text is a sentence start, not
- * a name, unless it is an acronym or a known place.
+ * a name, unless it is an acronym, a known place or a word no Vietnamese syllable is spelt as.
  */
 export function nameRuns(tokens: readonly Token[], text: string, folded = false): NameRun[] {
   const out: NameRun[] = [];
@@ -394,7 +394,14 @@ export function nameRuns(tokens: readonly Token[], text: string, folded = false)
     // A capital that opens the text or a sentence is not a name by itself.
     const sentenceStart = i === 0 || /[.!?…]\s*$/.test(text.slice(Math.max(0, t.start - 3), t.start));
     // A common word opening a sentence is capitalised for that reason only ("Theo ông …", "Hai nhà …").
-    if (sentenceStart && !isAcronym(t) && !isCode(t) && !isKnownPlace(t.folded) && (j - i === 1 || COMMON.has(t.folded) || SENTENCE_OPENERS.has(t.folded))) {
+    // A word no Vietnamese syllable is spelt as ("Metzger hứa …") is a name even there.
+    if (
+      sentenceStart &&
+      !isAcronym(t) &&
+      !isCode(t) &&
+      !isKnownPlace(t.folded) &&
+      ((j - i === 1 && isSyllableShaped(t.text)) || COMMON.has(t.folded) || SENTENCE_OPENERS.has(t.folded))
+    ) {
       const rest = tokens
         .slice(i, j)
         .map((x) => x.folded)

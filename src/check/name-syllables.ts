@@ -1,4 +1,4 @@
-import { typedInCapitals } from '../text/words.js';
+import { isSyllableShaped, typedInCapitals } from '../text/words.js';
 import { PERSON_TITLES, PLACE_WORDS } from './lexicon.js';
 import type { Token } from './tokens.js';
 
@@ -73,8 +73,9 @@ function notOfTheName(t: NameToken): boolean {
 /**
  * For each claim token, whether the claim writes it as (part of) a name: a capitalised syllable
  * that is not capitalised only for opening a sentence ("Ông Định", "Thứ trưởng Định"; not "Định
- * hướng …" alone at the start; "Bộ" of "Bộ KH&CN" at the start is). A claim typed in capitals or in
- * lower case tells nothing: none is.
+ * hướng …" alone at the start; "Bộ" of "Bộ KH&CN" at the start is, and so is a word no Vietnamese
+ * syllable is spelt as: "Metzger hứa …"). A claim typed in capitals or in lower case tells
+ * nothing: none is.
  */
 export function writtenAsNames(tokens: readonly NameToken[], text: string): Uint8Array {
   const out = new Uint8Array(tokens.length);
@@ -82,7 +83,7 @@ export function writtenAsNames(tokens: readonly NameToken[], text: string): Uint
   const runs = nameSyllables(tokens, text, true);
   tokens.forEach((t, k) => {
     if (!isCapitalSyllable(t.text)) return;
-    if ((runs[k] as number) >= 0 || !opensSentence(tokens, text, k)) out[k] = 1;
+    if ((runs[k] as number) >= 0 || !opensSentence(tokens, text, k) || !isSyllableShaped(t.text)) out[k] = 1;
   });
   return out;
 }

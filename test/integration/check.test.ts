@@ -79,6 +79,17 @@ describe('claims contradicted by the stored articles', () => {
     expect(c.mismatches[0]).toMatchObject({ kind: 'person', claimed: 'Nguyễn Hoàng Giang', stated: 'Lê Xuân Định' });
   });
 
+  it('reads a foreign name opening the claim as the name the source writes, not as a word it changed', async () => {
+    // "Metzger" alone had been read as a common word that "Ông Philippe Metzger khẳng định" replaced.
+    expect((await check('Metzger hứa hỗ trợ Việt Nam.')).verdict).not.toBe('contradicted');
+    // What the source does not report stays unreported: no meeting date against a birth year.
+    expect((await check('Metzger sinh năm 1970.')).verdict).toBe('not-found');
+    // What it contradicts is still contradicted, by the fact stated differently.
+    const c = await check('Metzger hứa hỗ trợ Lào.');
+    expect(c.verdict).toBe('contradicted');
+    expect(c.mismatches[0]).toMatchObject({ kind: 'place', claimed: 'Lào', stated: 'Việt Nam' });
+  });
+
   it('catches a negation the source does not make', async () => {
     const c = await check('Viện Đo lường Việt Nam không ký kết Biên bản với các đối tác quốc tế trong LMC.');
     expect(c.verdict).toBe('contradicted');

@@ -41,6 +41,12 @@ describe('writtenAsNames', () => {
     expect(named('Định hướng phát triển đã được thông qua.')).toEqual([]);
   });
 
+  it('reads a word opening a sentence as a name when no Vietnamese syllable is spelt so', () => {
+    expect(named('Metzger hứa hỗ trợ Việt Nam.')).toEqual(['Metzger', 'Việt', 'Nam']);
+    expect(named('Huawei tham dự hội nghị.')).toEqual(['Huawei']);
+    expect(named('Hòa bình là mong muốn chung.')).toEqual([]);
+  });
+
   it('reads nothing of a claim typed in capitals or in lower case', () => {
     expect(named('THỨ TRƯỞNG ĐỊNH ĐÃ KÝ')).toEqual([]);
     expect(named('thu truong dinh da ky')).toEqual([]);
