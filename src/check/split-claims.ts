@@ -202,6 +202,20 @@ const REPORTED_TAIL = markedPattern(
 );
 /** "X có phải là Y không?" asks whether X is Y; "X có đúng là đã … không?" whether X has …. */
 const INNER = markedPattern(`\\s+(?:có phải|có đúng|có thật)(?:\\s+(là))?${WORD_END}`, 'iu');
+/**
+ * Whether what follows "có phải" names what the subject is, so that the statement needs its "là":
+ * "Việt Nam có phải thành viên chính thức của IEC không?" asks whether "Việt Nam là thành viên
+ * chính thức của IEC" (without it, "Việt Nam thành viên chính thức của IEC" was read as the wish
+ * that Việt Nam become one, and supported). A name or title in capitals, or a noun of what a
+ * party is; not a verb ("có phải đã ký …", "có phải được tổ chức …").
+ */
+function namesWhatItIs(rest: string): boolean {
+  return /^\s+\p{Lu}/u.test(rest) || WHAT_IT_IS.forText(rest).test(rest);
+}
+const WHAT_IT_IS = markedPattern(
+  `^\\s+(?:thành viên|đối tác|lĩnh vực|người|nước|quốc gia|một|thành phố|thủ đô|nơi|đại diện|tổng thư ký|thứ trưởng|bộ trưởng|chủ tịch|viện|cơ quan)${WORD_END}`,
+  'iu',
+);
 const TRAILING = markedPattern(
   '\\s*(?:[,—–-]?\\s*(?:có )?(?:phải|đúng) không(?: (?:vậy|nhỉ|ạ|hả))?|[,—–-]?\\s*(?:hay|có) không|,?\\s*hay chưa|không vậy|chưa vậy|(?<=\\S)\\s+không|(?<=\\S)\\s+chưa|\\s+à|\\s+hả|\\s+nhỉ|\\s+vậy|,?\\s*right|,?\\s*is that (?:right|true|correct))?\\s*[?？!.]*\\s*$',
   'iu',
@@ -228,7 +242,9 @@ export function statementOf(text: string): string {
       s = s.replace(TRAILING.forText(s), '');
     }
     s = s.replace(REPORTED_TAIL.forText(s), '');
-    s = s.replace(INNER.forText(s), (_m, la: string | undefined) => (la ? ` ${la}` : ''));
+    s = s.replace(INNER.forText(s), (m: string, la: string | undefined, at: number, whole: string) =>
+      la ? ` ${la}` : namesWhatItIs(whole.slice(at + m.length)) ? (hasMarks(whole) ? ' là' : ' la') : '',
+    );
     s = declarative(s);
   } else s = s.replace(/\s*[.!]+\s*$/u, '');
   return s.charAt(0).toUpperCase() + s.slice(1);

@@ -68,7 +68,13 @@ describe('yes/no questions get the claim check’s verdict', () => {
     expect(a.citations[0]?.paragraphId).toMatch(/^iec-thanh-vien-2024#p\d+$/);
     // "… có phải là thành viên …": being a member is not what the source plans; "chưa" (not
     // yet) does not contradict the plan.
-    for (const q of ['Việt Nam có phải là thành viên chính thức của IEC không?', 'Viet Nam co phai la thanh vien chinh thuc cua IEC khong?']) {
+    // Without "là" too: "có phải" before what the subject is asks whether it is that.
+    for (const q of [
+      'Việt Nam có phải là thành viên chính thức của IEC không?',
+      'Viet Nam co phai la thanh vien chinh thuc cua IEC khong?',
+      'Việt Nam có phải thành viên chính thức của IEC không?',
+      'viet nam co phai thanh vien chinh thuc cua IEC khong',
+    ]) {
       const being = verdictOf(await engine.ask(q));
       expect(being.verdict, q).toBe('contradicted');
       expect(being.mismatches[0], q).toMatchObject({ kind: 'modality', stated: 'sẽ hỗ trợ Việt Nam để trở thành thành viên chính thức của IEC' });

@@ -99,6 +99,15 @@ describe('statementOf', () => {
     expect(statementOf('Viện Đo lường Việt Nam không ký kết Biên bản.')).toBe('Viện Đo lường Việt Nam không ký kết Biên bản');
   });
 
+  it('keeps "là" for "có phải" before what the subject is, not before a verb', () => {
+    expect(statementOf('Việt Nam có phải thành viên chính thức của IEC không?')).toBe('Việt Nam là thành viên chính thức của IEC');
+    expect(statementOf('viet nam co phai thanh vien chinh thuc cua IEC khong?')).toBe('Viet nam la thanh vien chinh thuc cua IEC');
+    expect(statementOf('Ông Metzger có phải Tổng Thư ký IEC không?')).toBe('Ông Metzger là Tổng Thư ký IEC');
+    expect(statementOf('Việt Nam có phải là đối tác quan trọng trong LMC không?')).toBe('Việt Nam là đối tác quan trọng trong LMC');
+    expect(statementOf('Hội nghị có phải được tổ chức ở Hà Nội không?')).toBe('Hội nghị được tổ chức ở Hà Nội');
+    expect(statementOf('Viện Đo lường có phải đã ký biên bản không?')).toBe('Viện Đo lường đã ký biên bản');
+  });
+
   it('checks the words of a draft, not the draft: its framing and the question tags that follow one another are left out', () => {
     expect(statementOf('Bản thảo liệt kê Malaysia trong số các nước tham gia hội nghị LMC, bài gốc có nói vậy không?')).toBe(
       'Malaysia trong số các nước tham gia hội nghị LMC',
