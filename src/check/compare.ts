@@ -1588,12 +1588,10 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
         );
       }
       if (!rival) continue;
-      mismatches.push({
-        kind: h.quantifier ? 'quantity' : 'other',
-        claimed: { start: (claim.tokens[h.from] as Token).start, end: (claim.tokens[h.to - 1] as Token).end },
-        ...stated(rival.from, rival.to),
-        strength: 1,
-      });
+      const claimedSpan = { start: (claim.tokens[h.from] as Token).start, end: (claim.tokens[h.to - 1] as Token).end };
+      // The word is accounted for by the fact it states the other way, as a changed date or place is.
+      markCovered(claimedSpan);
+      mismatches.push({ kind: h.quantifier ? 'quantity' : 'other', claimed: claimedSpan, ...stated(rival.from, rival.to), strength: 1 });
     }
   }
 

@@ -90,6 +90,16 @@ describe('claims contradicted by the stored articles', () => {
     expect(c.mismatches[0]).toMatchObject({ kind: 'place', claimed: 'Lào', stated: 'Việt Nam' });
   });
 
+  it('contradicts a short claim by the opposite word the source writes in its place', async () => {
+    // "ngừng" is the opposite of the source's "tiếp tục"; it had counted as a word the source lacks, and the claim was not found.
+    for (const claim of ['IEC ngừng hỗ trợ Việt Nam.', 'IEC dừng hỗ trợ Việt Nam.']) {
+      const c = await check(claim);
+      expect(c.verdict, claim).toBe('contradicted');
+      expect(c.mismatches[0], claim).toMatchObject({ kind: 'other', stated: 'tiếp tục' });
+    }
+    expect((await check('IEC tiếp tục hỗ trợ Việt Nam.')).verdict).toBe('supported');
+  });
+
   it('catches a negation the source does not make', async () => {
     const c = await check('Viện Đo lường Việt Nam không ký kết Biên bản với các đối tác quốc tế trong LMC.');
     expect(c.verdict).toBe('contradicted');
