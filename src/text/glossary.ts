@@ -53,6 +53,12 @@ const ENTRIES: Array<[string, string]> = [
   ['carbon credit', 'tín chỉ carbon'],
   ['human resources', 'nguồn nhân lực'],
   ['young experts', 'chuyên gia trẻ'],
+  // How regulations are made, as standards news writes it ("… được … xây dựng và ban hành trên cơ sở tham khảo tiêu chuẩn của IEC").
+  ['based on', 'trên cơ sở'],
+  ['with reference to', 'tham khảo'],
+  ['issued', 'ban hành'],
+  ['built', 'xây dựng'],
+  ['build', 'xây dựng'],
   ['technical regulations', 'quy chuẩn kỹ thuật'],
   ['technical regulation', 'quy chuẩn kỹ thuật'],
   ['national technical regulations', 'quy chuẩn kỹ thuật quốc gia'],

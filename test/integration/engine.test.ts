@@ -551,6 +551,18 @@ describe('answers over the real corpus', () => {
     expect(a.citations[0]?.quote).toContain('Philippe Metzger');
   });
 
+  it('reads how regulations are made in English ("based on", "built", "issued") as the news writes it', async () => {
+    for (const q of [
+      'Which ministries build technical regulations based on IEC standards?',
+      'Which Vietnamese ministries issue technical regulations based on IEC standards?',
+    ]) {
+      const a = await engine.ask(q);
+      expect(a.refused, q).toBe(false);
+      expect(a.shortAnswer?.text, q).toBe('Bộ KH&CN, Bộ Công Thương, Bộ Thông tin và Truyền thông');
+      expect(a.citations[0]?.quote, q).toContain('trên cơ sở tham khảo tiêu chuẩn của IEC');
+    }
+  });
+
   it('refuses off-topic questions and near-misses plainly, listing the closest articles', async () => {
     const questions = [
       'Giá vàng hôm nay bao nhiêu?',
