@@ -1713,6 +1713,15 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
   const content = claim.tokens.map((t, i) => ({ t, i, w: weights[i] as number })).filter((x) => !x.t.stop && (!cross || carried(x.t)));
   // A word with one mark wrong ("khó khắn" for "khó khăn") is still the source's word.
   const evFolded = new Set(ev.tokens.filter((t) => !t.stop).map((t) => t.folded));
+  /**
+   * Whether the evidence has every informative word of a Vietnamese term, with its marks when the
+   * evidence has them: folded, "dừng" would be the "dựng" of "xây dựng".
+   */
+  const evMarkedKeys = new Set(ev.tokens.filter((t) => !t.stop).map((t) => keyOf(t, evMarked)));
+  const writtenInEvidence = (term: string) =>
+    tokenize(term)
+      .filter((x) => !x.stop)
+      .every((x) => evMarkedKeys.has(keyOf(x, evMarked)));
   const isCovered = (i: number) => coveredByFact.has(i) || said.has(i) || written(i, true);
   let translatedTotal = 0;
   let translatedCovered = 0;
@@ -1774,7 +1783,11 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       const t = claim.tokens[i] as Token;
       if (t.stop || carried(t) || inName.has(i) || /\p{N}/u.test(t.text)) continue;
       predicateTotal++;
-      if (translatedCovered > 0 && options.translatedFrom?.has(t.lower)) predicateFound++;
+      // By the word's own translation when it has one ("stopped" is "dừng", which "IEC tiếp tục hỗ
+      // trợ …" does not write); a word of a phrase the glossary read ("based" of "based on") by
+      // the phrase's, as any translated term the evidence has.
+      const own = translateTerms(t.text);
+      if (own.length ? own.some(writtenInEvidence) : translatedCovered > 0 && options.translatedFrom?.has(t.lower)) predicateFound++;
     }
   } else
     for (const x of content) {

@@ -100,6 +100,12 @@ describe('claims contradicted by the stored articles', () => {
     expect((await check('IEC tiếp tục hỗ trợ Việt Nam.')).verdict).toBe('supported');
   });
 
+  it('does not support an English claim whose verb the evidence does not write, whatever else of it is there', async () => {
+    // "stopped" is "dừng": it had counted as found because "supporting" ("hỗ trợ") was, and the claim was supported.
+    expect((await check('IEC stopped supporting Vietnam.')).verdict).not.toBe('supported');
+    expect((await check('IEC continues to support Vietnam.')).verdict).toBe('supported');
+  });
+
   it('catches a negation the source does not make', async () => {
     const c = await check('Viện Đo lường Việt Nam không ký kết Biên bản với các đối tác quốc tế trong LMC.');
     expect(c.verdict).toBe('contradicted');
