@@ -106,6 +106,17 @@ describe('claims contradicted by the stored articles', () => {
     expect((await check('IEC continues to support Vietnam.')).verdict).toBe('supported');
   });
 
+  it('reads "fewer", "less and less", "increasingly", "young", "contributed" in English claims as the news writes them', async () => {
+    const fewer = await check('Vietnamese companies use fewer IEC standards.');
+    expect(fewer.verdict).toBe('contradicted');
+    expect(fewer.mismatches[0]).toMatchObject({ stated: 'nhiều', claimed: 'fewer' });
+    expect((await check('Vietnamese businesses use less and less IEC standards.')).verdict).toBe('contradicted');
+    expect((await check('Vietnamese companies increasingly use IEC standards.')).verdict).toBe('supported');
+    const young = await check('Young Vietnamese experts contributed to IEC activities.');
+    expect(young.verdict).toBe('supported');
+    expect(young.evidence[0]?.quote).toContain('chuyên gia trẻ của Việt Nam đã tham gia và đóng góp');
+  });
+
   it('catches a negation the source does not make', async () => {
     const c = await check('Viện Đo lường Việt Nam không ký kết Biên bản với các đối tác quốc tế trong LMC.');
     expect(c.verdict).toBe('contradicted');
