@@ -13,7 +13,7 @@ import { RULE_SYLLABLES, modalityCues, recased } from './facts.js';
 import type { ArticleRef, CheckOptions, CheckResult, Citation, ClaimCheck, Lang, Mismatch, SearchFilter, Verdict } from '../types.js';
 import { type Comparison, compareClaim, type FoundMismatch } from './compare.js';
 import { type ChosenEvidence, type ClaimWords, chooseEvidence, type EvidencePiece, holds } from './evidence.js';
-import { WORD_START, hasWord } from '../text/words.js';
+import { WORD_START, hasWord, isSyllableShaped } from '../text/words.js';
 import { isAcronym } from '../answer/confidence.js';
 import type { SentenceCache } from './sentence-cache.js';
 import { splitClaims, statementOf, withoutSourceAttribution } from './split-claims.js';
@@ -55,12 +55,39 @@ export interface OfflineCheck {
   lang: Lang;
 }
 
+const NO_NAMES: ReadonlyMap<string, string> = new Map();
+
+/** Runs of two or more capitalised words typed without marks: "Le Xuan Dinh", "Bac Kinh". */
+const UNMARKED_NAME = /(?<![\p{L}\p{M}\p{N}])\p{Lu}[a-z]*(?:[^\S\n]+\p{Lu}[a-z]*)+(?![\p{L}\p{M}\p{N}])/gu;
+
+/**
+ * The Vietnamese names an English claim types without marks, as the stored articles spell them
+ * (`restoreMarks`): each word's key to its marked key ("le" → "lê" of "Le Xuan Dinh"). English
+ * writes Vietnamese names so, and the evidence that names the person ("Thứ trưởng Bộ KH&CN Lê
+ * Xuân Định …") had not been chosen for "Le Xuan Dinh is the Minister of Science and Technology."
+ * over the lead that writes "Bộ Khoa học và Công nghệ" out.
+ */
+async function namesWithMarks(claim: string, restore: NonNullable<CheckDeps['restoreMarks']>): Promise<ReadonlyMap<string, string>> {
+  const out = new Map<string, string>();
+  for (const m of claim.matchAll(UNMARKED_NAME)) {
+    const typed = tokenize(m[0]);
+    if (!typed.every((t) => isSyllableShaped(t.text))) continue;
+    const spelt = tokenize(await restore(m[0]));
+    if (spelt.length !== typed.length) continue;
+    typed.forEach((t, i) => {
+      const r = spelt[i] as Token;
+      if (hasMarks(r.text)) out.set(keyOf(t, true), keyOf(r, true));
+    });
+  }
+  return out;
+}
+
 /**
  * The claim's informative words, as typed. A claim typed without marks has its function words
  * judged by the marks restored to it, when each word was restored: "Hoi" of "Hoi nghi" is
  * "Hội", not the function word "hỏi".
  */
-function claimWords(claim: string, lang: Lang, deps: CheckDeps, restored = claim): ClaimWords {
+function claimWords(claim: string, lang: Lang, deps: CheckDeps, restored = claim, names: ReadonlyMap<string, string> = NO_NAMES): ClaimWords {
   const marked = hasMarks(claim) || lang === 'en';
   const seen = new Set<string>();
   const words: ClaimWords['words'] = [];
@@ -92,6 +119,13 @@ function claimWords(claim: string, lang: Lang, deps: CheckDeps, restored = claim
     }
   }
   if (lang === 'en') for (const term of translateTerms(claim)) for (const t of tokenize(term)) add(t, t.stop);
+  // A Vietnamese name an English claim types without marks is found as the articles spell it.
+  for (const w of words) {
+    const spelt = names.get(w.key);
+    if (spelt === undefined) continue;
+    w.alternatives = [...(w.alternatives ?? []), [spelt]];
+    w.alternativeWeights = [...(w.alternativeWeights ?? []), w.weight];
+  }
   // A sentence with a figure counting the same thing is where a claim's figure is stated (or contradicted).
   for (const k of factKeys(tokens, marked)) {
     if (seen.has(k)) continue;
@@ -274,7 +308,8 @@ export async function checkClaimOffline(deps: CheckDeps, claimText: string, opti
   const base: ClaimCheck = { claim: shown, verdict: 'not-found', confidence: 0, evidence: [], mismatches: [], closest, mode: 'offline' };
   if (!hits.length)
     return { result: { ...base, confidence: 1 }, comparison: null, decision: null, pieces: [], bestCoverage: 0, articleCoverage: 0, hits, lang };
-  const words = claimWords(claim, lang, deps, compared);
+  const names = lang === 'en' && deps.restoreMarks ? await namesWithMarks(claim, deps.restoreMarks) : NO_NAMES;
+  const words = claimWords(claim, lang, deps, compared, names);
   const chosen = chooseEvidence(hits, (h) => deps.paragraphText(h), words, deps.sentences);
   if (!chosen.pieces.length)
     return { result: { ...base, confidence: 1 }, comparison: null, decision: null, pieces: [], bestCoverage: 0, articleCoverage: 0, hits, lang };

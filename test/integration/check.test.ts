@@ -185,6 +185,11 @@ describe('claims the articles support', () => {
       expect(c.mismatches[0]?.stated, claim).toContain(stated);
     }
     expect((await check('Deputy Minister Le Xuan Dinh received IEC Secretary General Philippe Metzger in Hanoi.')).verdict).toBe('supported');
+    // The name typed without marks, as English writes it, finds the sentence that names him, not the lead that spells the ministry out.
+    const minister = await check('Le Xuan Dinh is the Minister of Science and Technology.');
+    expect(minister.verdict).toBe('contradicted');
+    expect(minister.mismatches[0]).toMatchObject({ kind: 'person', stated: 'Thứ trưởng Bộ KH&CN Lê Xuân Định' });
+    expect((await check('Le Xuan Dinh is the Deputy Minister of Science and Technology.')).verdict).toBe('supported');
     const asked = await engine.ask('Is it true that Philippe Metzger is the president of the IEC?');
     expect(asked.verdict?.verdict).toBe('contradicted');
   });
