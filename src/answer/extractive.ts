@@ -273,7 +273,6 @@ async function articleSearchText(store: Store, hit: Retrieved): Promise<ArticleT
 function countedIn(question: string, quotes: readonly Quote[], quantityQuoted: boolean): { things: string[]; quoted: boolean } {
   const things = countedThing(question);
   if (quantityQuoted || !things.length) return { things, quoted: quantityQuoted };
-  const phrase = things.join(' ');
   // The list and what it counts in one sentence: a list of ministries in the sentence before
   // "Nhiều chuyên gia trẻ …" does not count experts.
   const listed = quotes.some((q) =>
@@ -282,20 +281,25 @@ function countedIn(question: string, quotes: readonly Quote[], quantityQuoted: b
       .some(([a, b]) => {
         const text = q.passage.paragraph.slice(Math.max(a, q.start), Math.min(b, q.end));
         const folded = fold(text.toLowerCase());
-        return [...capitalisedListSpans(text), ...listSpans(text)].some((l) => !examplesOnly(text, l) && listsCounted(folded, phrase, l));
+        return [...capitalisedListSpans(text), ...listSpans(text)].some((l) => !examplesOnly(text, l) && listsCounted(folded, things, l));
       }),
   );
   return { things, quoted: listed };
 }
 
 /**
- * Whether a list lists what is counted (`phrase`, folded; `folded`, the sentence folded): named
+ * Whether a list lists what is counted (`things`, folded; `folded`, the sentence folded): named
  * shortly before it ("các quốc gia trong khu vực khác như Campuchia, …") or in its items ("Bộ
  * KH&CN, Bộ Công Thương, …" for "bao nhiêu bộ"). "các quy chuẩn … được Bộ KH&CN, Bộ Công Thương,
  * …" lists ministries, not regulations.
  */
-function listsCounted(folded: string, phrase: string, list: Span): boolean {
-  return hasWordIn(folded.slice(Math.max(0, list.start - 60), list.end), phrase);
+function listsCounted(folded: string, things: readonly string[], list: Span): boolean {
+  if (hasWordIn(folded.slice(Math.max(0, list.start - 60), list.end), things.join(' '))) return true;
+  // Its first item named by the counted noun alone, when the question's next word is what the
+  // items do, right after them: "bao nhiêu bộ xây dựng …" of "được Bộ KH&CN, Bộ Công Thương, Bộ
+  // Thông tin và Truyền thông xây dựng và ban hành …". Not "bao nhiêu bộ TCVN" (sets of standards).
+  const [unit, next] = things;
+  return unit !== undefined && next !== undefined && folded.startsWith(`${unit} `, list.start) && hasWordIn(folded.slice(list.end, list.end + 25), next);
 }
 
 /**
