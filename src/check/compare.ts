@@ -262,6 +262,18 @@ function locatedAt(tokens: readonly Token[], from: number, within: number): bool
 }
 
 /**
+ * Whether a place the claim names is who held an event: "Lào (đã) tổ chức …", "… do Việt Nam đăng
+ * cai". The evidence then says where it was held, if anywhere.
+ */
+function heldBy(tokens: readonly Token[], run: NameRun): boolean {
+  let k = run.to;
+  while (k < tokens.length && TENSE_WORDS.has((tokens[k] as Token).folded)) k++;
+  const a = tokens[k]?.folded;
+  const b = tokens[k + 1]?.folded;
+  return (a === 'to' && b === 'chuc') || (a === 'dang' && b === 'cai');
+}
+
+/**
  * Whether a name opens the claim and is said to be one of a kind: "X (hiện / cũng) là một …",
  * "X là một trong …". Not an office or a place of an event: "Tổng Thư ký IEC là ông …", "Hà Nội
  * là nơi tổ chức …" name the one.
@@ -915,6 +927,26 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     );
     return found.length === 1 ? found[0] : undefined;
   };
+  /** Where the primary evidence says its event was held: the places after "tổ chức tại / ở", with those joined to them ("Bắc Kinh - Trung Quốc"). */
+  let hosts: NameRun[] | undefined;
+  const hostPlaces = (): NameRun[] => {
+    if (hosts) return hosts;
+    hosts = [];
+    for (const e of ev.names) {
+      if (e.kind !== 'place' || ev.piece[e.from] !== 0) continue;
+      const prev = hosts.at(-1);
+      if (prev && e.from - prev.to <= 1 && /^[\s,–-]*$/u.test(ev.text.slice((ev.tokens[prev.to - 1] as Token).end, (ev.tokens[e.from] as Token).start))) {
+        hosts.push(e);
+        continue;
+      }
+      const before = ev.tokens
+        .slice(Math.max(0, e.from - placeNounBefore(ev.tokens, e.from) - 4), e.from)
+        .map((t) => t.folded)
+        .join(' ');
+      if (/(?:^|\s)to chuc (?:tai|o)(?:\s|$)/u.test(before)) hosts.push(e);
+    }
+    return hosts;
+  };
   for (const run of claim.names) {
     const cSpan = runSpan(claim, run);
     const slot = slotFor(cSpan);
@@ -941,7 +973,12 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       if (inThisSlot.some((e) => differs(e))) aboutAnother++;
       continue;
     } else if (inThisSlot.some((e) => differs(e) && placed(e))) rival = inThisSlot.find((e) => differs(e) && placed(e));
-    else if (presentAnywhere) rival = undefined;
+    else if (!cross && run.kind === 'place' && heldBy(claim.tokens, run) && hostPlaces().length && !hostPlaces().some((e) => names(run, e))) {
+      // Who held an event the source places elsewhere ("Lào tổ chức Hội nghị LMC lần thứ 4" where
+      // it was "được tổ chức tại thành phố Bắc Kinh - Trung Quốc"): a participant named in the
+      // same paragraph had made it supported.
+      rival = hostPlaces()[0];
+    } else if (presentAnywhere) rival = undefined;
     else if (
       run.kind === 'place' &&
       ((cross && inEnglishPlace(claim.tokens, run.from)) ||
@@ -1002,6 +1039,7 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       b.from >= a.to && b.from - a.to <= 1 && /^\s*[-–]?\s*$/.test(ev.text.slice((ev.tokens[a.to - 1] as Token).end, (ev.tokens[b.from] as Token).start));
     let last = rival;
     for (const r of inThisSlot) if (joined(last, r) && differs(r)) last = r;
+    for (const r of hosts ?? []) if (joined(last, r)) last = r;
     const kind: MismatchKind = run.kind !== 'other' ? run.kind : rival.kind !== 'other' ? rival.kind : 'other';
     // A place word that is part of the name ("châu Phi", "tỉnh Đắk Lắk") is quoted with it.
     const withPlaceWord = (side: Side, from: number) =>

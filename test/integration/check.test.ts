@@ -117,6 +117,18 @@ describe('claims contradicted by the stored articles', () => {
     expect(young.evidence[0]?.quote).toContain('chuyên gia trẻ của Việt Nam đã tham gia và đóng góp');
   });
 
+  it('contradicts a country said to have held an event the source places elsewhere, though it took part', async () => {
+    // "Lào" is among the countries taking part, in the same paragraph: it had made the claim supported.
+    for (const claim of ['Lào tổ chức Hội nghị LMC lần thứ 4.', 'Việt Nam tổ chức Hội nghị LMC lần thứ 4.', 'Hội nghị LMC lần thứ 4 do Việt Nam tổ chức.']) {
+      const c = await check(claim);
+      expect(c.verdict, claim).toBe('contradicted');
+      expect(c.mismatches[0], claim).toMatchObject({ kind: 'place', stated: 'Bắc Kinh - Trung Quốc' });
+    }
+    // The place it was held, or the country of that place, agrees.
+    for (const claim of ['Trung Quốc tổ chức Hội nghị LMC lần thứ 4.', 'Bắc Kinh tổ chức Hội nghị LMC lần thứ 4.'])
+      expect((await check(claim)).verdict, claim).toBe('supported');
+  });
+
   it('catches a negation the source does not make', async () => {
     const c = await check('Viện Đo lường Việt Nam không ký kết Biên bản với các đối tác quốc tế trong LMC.');
     expect(c.verdict).toBe('contradicted');
