@@ -385,6 +385,8 @@ const HONORIFICS = new Set(['ong', 'ba']);
 const MOTION_VERBS = new Set(['den', 'toi', 've', 'sang', 'roi']);
 /** Words of tense (folded) that may stand between someone and what they do. */
 const TENSE_WORDS = new Set(['da', 'vua', 'se', 'moi', 'cung', 'dang']);
+/** Words that may stand between a subject and its verb without being a verb of their own: "chính thức", "đã", "vừa". */
+const SUBJECT_ADVERBS = new Set(['chinh', 'thuc', 'da', 'vua', 'moi', 'cung', 'nam', 'thang', 'ngay']);
 
 export function compareClaim(claimText: string, evidence: readonly EvidenceText[], options: CompareOptions): Comparison {
   const marked = hasMarks(claimText);
@@ -1557,12 +1559,30 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       for (let b = cue.to; b + 2 < ev.tokens.length && (ev.tokens[b] as Token).clause === clause; b++) {
         if ((ev.tokens[b] as Token).folded !== 'tro' || (ev.tokens[b + 1] as Token).folded !== 'thanh') continue;
         const c = al.toClaim[b + 2] as number;
-        if (c === undefined || c < 1 || (claim.tokens[c - 1] as Token).folded !== 'la') continue;
-        // "chưa là", "chưa phải là": not yet, as the source says.
-        if (claim.negations.some((n) => n.to <= c - 1 && c - 1 - n.to <= 1)) continue;
+        if (c === undefined || c < 1) continue;
+        // Or becoming it, told as a fact with no plan or hope of the claim's own ("Năm 2024, Việt Nam
+        // chính thức trở thành thành viên IEC" had been supported by that lead).
+        // Only as the clause's own verb, after its subject and nothing else ("Việt Nam chính thức
+        // trở thành …"), not as what someone helps or promises ("hứa hỗ trợ Việt Nam trở thành …"),
+        // and not planned or hoped for by the claim itself ("sẽ trở thành").
+        const becomes =
+          c >= 2 &&
+          (claim.tokens[c - 2] as Token).folded === 'tro' &&
+          (claim.tokens[c - 1] as Token).folded === 'thanh' &&
+          claim.tokens
+            .slice(0, c - 2)
+            .filter((t) => t.clause === (claim.tokens[c - 2] as Token).clause)
+            .every((t) => t.stop || /^[\p{Lu}\p{N}]/u.test(t.text) || SUBJECT_ADVERBS.has(t.folded)) &&
+          !claim.modalities.some(
+            (m) => unsure(m.modality) && m.to <= c - 2 && (claim.tokens[m.from] as Token).clause === (claim.tokens[c - 2] as Token).clause,
+          );
+        if ((claim.tokens[c - 1] as Token).folded !== 'la' && !becomes) continue;
+        const from = becomes ? c - 2 : c - 1;
+        // "chưa là", "chưa phải là", "chưa trở thành": not yet, as the source says.
+        if (claim.negations.some((n) => n.to <= from && from - n.to <= 1)) continue;
         let e = c;
         while ((al.toEvidence[e + 1] as number) >= 0 && e + 1 < claim.tokens.length) e++;
-        mismatches.push({ kind: 'modality', claimed: claimSpan(c - 1, e), ...stated(cue.from, (al.toEvidence[e] as number) + 1), strength: 1 });
+        mismatches.push({ kind: 'modality', claimed: claimSpan(from, e), ...stated(cue.from, (al.toEvidence[e] as number) + 1), strength: 1 });
         beingNotBecoming = true;
         break;
       }

@@ -129,6 +129,19 @@ describe('claims contradicted by the stored articles', () => {
       expect((await check(claim)).verdict, claim).toBe('supported');
   });
 
+  it('contradicts becoming a member told as a fact where the source only strives or hopes for it', async () => {
+    // The lead: "… đang nỗ lực sửa đổi Luật … cũng như trở thành thành viên chính thức của IEC".
+    for (const claim of ['Năm 2024, Việt Nam chính thức trở thành thành viên IEC.', 'Việt Nam chính thức trở thành thành viên IEC.']) {
+      const c = await check(claim);
+      expect(c.verdict, claim).toBe('contradicted');
+      expect(c.mismatches[0]?.kind, claim).toBe('modality');
+    }
+    // Planned or hoped for by the claim too, or what someone promises to help with: no such contradiction.
+    for (const claim of ['Việt Nam sẽ trở thành thành viên chính thức của IEC.', 'Việt Nam mong muốn trở thành thành viên chính thức của IEC.'])
+      expect((await check(claim)).verdict, claim).toBe('supported');
+    expect((await check('Ông Metzger hứa hỗ trợ Việt Nam trở thành thành viên chính thức IEC trong năm 2025.')).verdict).not.toBe('contradicted');
+  });
+
   it('catches a negation the source does not make', async () => {
     const c = await check('Viện Đo lường Việt Nam không ký kết Biên bản với các đối tác quốc tế trong LMC.');
     expect(c.verdict).toBe('contradicted');
