@@ -2,7 +2,7 @@ import { detectLang } from '../text/lang.js';
 import { fold, hasMarks, normalizeSpace, nfc } from '../text/normalize.js';
 import { sentenceRanges } from '../text/sentences.js';
 import { STOPWORDS } from '../text/stopwords.js';
-import { WORD_END, WORD_START, markedPattern, wordRegExp } from '../text/words.js';
+import { WORD_END, WORD_START, markedPattern, typedInCapitals, wordRegExp } from '../text/words.js';
 import type { SkipReason, SkippedSentence } from '../types.js';
 
 /**
@@ -206,11 +206,12 @@ const INNER = markedPattern(`\\s+(?:có phải|có đúng|có thật)(?:\\s+(là
  * Whether what follows "có phải" names what the subject is, so that the statement needs its "là":
  * "Việt Nam có phải thành viên chính thức của IEC không?" asks whether "Việt Nam là thành viên
  * chính thức của IEC" (without it, "Việt Nam thành viên chính thức của IEC" was read as the wish
- * that Việt Nam become one, and supported). A name or title in capitals, or a noun of what a
+ * that Việt Nam become one, and supported). A name or title with its capital, or a noun of what a
  * party is; not a verb ("có phải đã ký …", "có phải được tổ chức …").
  */
 function namesWhatItIs(rest: string): boolean {
-  return /^\s+\p{Lu}/u.test(rest) || WHAT_IT_IS.forText(rest).test(rest);
+  // Not a capital of a question typed all in capitals ("… CÓ PHẢI ĐÃ KÝ …").
+  return (!typedInCapitals(rest) && /^\s+\p{Lu}/u.test(rest)) || WHAT_IT_IS.forText(rest).test(rest);
 }
 const WHAT_IT_IS = markedPattern(
   `^\\s+(?:thành viên|đối tác|lĩnh vực|người|nước|quốc gia|một|thành phố|thủ đô|nơi|đại diện|tổng thư ký|thứ trưởng|bộ trưởng|chủ tịch|viện|cơ quan)${WORD_END}`,

@@ -106,6 +106,9 @@ describe('statementOf', () => {
     expect(statementOf('Việt Nam có phải là đối tác quan trọng trong LMC không?')).toBe('Việt Nam là đối tác quan trọng trong LMC');
     expect(statementOf('Hội nghị có phải được tổ chức ở Hà Nội không?')).toBe('Hội nghị được tổ chức ở Hà Nội');
     expect(statementOf('Viện Đo lường có phải đã ký biên bản không?')).toBe('Viện Đo lường đã ký biên bản');
+    // Typed all in capitals, a capital after "có phải" names nothing: the verb stays a verb.
+    expect(statementOf('VIỆT NAM CÓ PHẢI ĐÃ KÝ BIÊN BẢN KHÔNG?')).toBe('VIỆT NAM ĐÃ KÝ BIÊN BẢN');
+    expect(statementOf('VIỆT NAM CÓ PHẢI THÀNH VIÊN CHÍNH THỨC CỦA IEC KHÔNG?')).toBe('VIỆT NAM là THÀNH VIÊN CHÍNH THỨC CỦA IEC');
   });
 
   it('checks the words of a draft, not the draft: its framing and the question tags that follow one another are left out', () => {
