@@ -385,7 +385,7 @@ const HONORIFICS = new Set(['ong', 'ba']);
 const MOTION_VERBS = new Set(['den', 'toi', 've', 'sang', 'roi']);
 /** Words of tense (folded) that may stand between someone and what they do. */
 const TENSE_WORDS = new Set(['da', 'vua', 'se', 'moi', 'cung', 'dang']);
-/** Words that may stand between a subject and its verb without being a verb of their own: "chính thức", "đã", "vừa". */
+/** Words that may stand between a subject and its verb without being a verb of their own: "chính thức", "đã", "vừa", and a date's "năm", "tháng", "ngày". */
 const SUBJECT_ADVERBS = new Set(['chinh', 'thuc', 'da', 'vua', 'moi', 'cung', 'nam', 'thang', 'ngay']);
 
 export function compareClaim(claimText: string, evidence: readonly EvidenceText[], options: CompareOptions): Comparison {
@@ -929,26 +929,20 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
     );
     return found.length === 1 ? found[0] : undefined;
   };
-  /** Where the primary evidence says its event was held: the places after "tổ chức tại / ở", with those joined to them ("Bắc Kinh - Trung Quốc"). */
-  let hosts: NameRun[] | undefined;
-  const hostPlaces = (): NameRun[] => {
-    if (hosts) return hosts;
-    hosts = [];
-    for (const e of ev.names) {
-      if (e.kind !== 'place' || ev.piece[e.from] !== 0) continue;
-      const prev = hosts.at(-1);
-      if (prev && e.from - prev.to <= 1 && /^[\s,–-]*$/u.test(ev.text.slice((ev.tokens[prev.to - 1] as Token).end, (ev.tokens[e.from] as Token).start))) {
-        hosts.push(e);
-        continue;
-      }
-      const before = ev.tokens
-        .slice(Math.max(0, e.from - placeNounBefore(ev.tokens, e.from) - 4), e.from)
-        .map((t) => t.folded)
-        .join(' ');
-      if (/(?:^|\s)to chuc (?:tai|o)(?:\s|$)/u.test(before)) hosts.push(e);
-    }
-    return hosts;
-  };
+  /** Evidence names next to each other, with only `gap` between them. */
+  const nextTo = (a: NameRun, b: NameRun, gap: RegExp) =>
+    b.from >= a.to && b.from - a.to <= 1 && gap.test(ev.text.slice((ev.tokens[a.to - 1] as Token).end, (ev.tokens[b.from] as Token).start));
+  /** Where the primary evidence says its event was held: the places after "tổ chức tại / ở", with those joined to them ("Bắc Kinh - Trung Quốc", "Hà Nội, Việt Nam"). */
+  const hosts: NameRun[] = [];
+  for (const e of ev.names) {
+    if (e.kind !== 'place' || ev.piece[e.from] !== 0) continue;
+    const prev = hosts.at(-1);
+    const before = ev.tokens
+      .slice(Math.max(0, e.from - placeNounBefore(ev.tokens, e.from) - 4), e.from)
+      .map((t) => t.folded)
+      .join(' ');
+    if ((prev && nextTo(prev, e, /^[\s,–-]*$/u)) || /(?:^|\s)to chuc (?:tai|o)(?:\s|$)/u.test(before)) hosts.push(e);
+  }
   for (const run of claim.names) {
     const cSpan = runSpan(claim, run);
     const slot = slotFor(cSpan);
@@ -962,6 +956,8 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       (ev.tokens.slice(e.from, e.to).every((t) => !claimKeys.has(key(t))) ||
         (e.words.some((w) => run.words.includes(w)) && run.words.some((w) => !e.words.includes(w) && !evFoldedText.includes(` ${w} `))));
     let rival: NameRun | undefined;
+    /** The rival is where the evidence says the event was held, quoted with the places joined to it. */
+    let heldElsewhere = false;
     // Aligned in order with the primary evidence: the name is stated for this very fact.
     const aligned = al.inOrder.slice(run.from, run.to).every((x) => x === 1);
     // In a long slot, only a name right next to an aligned word takes the claim's place
@@ -975,11 +971,12 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       if (inThisSlot.some((e) => differs(e))) aboutAnother++;
       continue;
     } else if (inThisSlot.some((e) => differs(e) && placed(e))) rival = inThisSlot.find((e) => differs(e) && placed(e));
-    else if (!cross && run.kind === 'place' && heldBy(claim.tokens, run) && hostPlaces().length && !hostPlaces().some((e) => names(run, e))) {
+    else if (!cross && run.kind === 'place' && heldBy(claim.tokens, run) && hosts.length && !hosts.some((e) => names(run, e))) {
       // Who held an event the source places elsewhere ("Lào tổ chức Hội nghị LMC lần thứ 4" where
       // it was "được tổ chức tại thành phố Bắc Kinh - Trung Quốc"): a participant named in the
       // same paragraph had made it supported.
-      rival = hostPlaces()[0];
+      rival = hosts[0];
+      heldElsewhere = true;
     } else if (presentAnywhere) rival = undefined;
     else if (
       run.kind === 'place' &&
@@ -1037,11 +1034,10 @@ export function compareClaim(claimText: string, evidence: readonly EvidenceText[
       continue;
     }
     // Names next to each other in the slot ("Moscow - Nga") are quoted together.
-    const joined = (a: NameRun, b: NameRun) =>
-      b.from >= a.to && b.from - a.to <= 1 && /^\s*[-–]?\s*$/.test(ev.text.slice((ev.tokens[a.to - 1] as Token).end, (ev.tokens[b.from] as Token).start));
+    const joined = (a: NameRun, b: NameRun) => nextTo(a, b, /^\s*[-–]?\s*$/u);
     let last = rival;
     for (const r of inThisSlot) if (joined(last, r) && differs(r)) last = r;
-    for (const r of hosts ?? []) if (joined(last, r)) last = r;
+    if (heldElsewhere) for (const r of hosts) if (joined(last, r)) last = r;
     const kind: MismatchKind = run.kind !== 'other' ? run.kind : rival.kind !== 'other' ? rival.kind : 'other';
     // A place word that is part of the name ("châu Phi", "tỉnh Đắk Lắk") is quoted with it.
     const withPlaceWord = (side: Side, from: number) =>
